@@ -1,0 +1,125 @@
+"""Cleaning a note's text before extraction.
+
+Owns: mojibake repair (ftfy, with the fixes that cannot touch correct Indonesian text),
+space normalisation (non-breaking, zero-width, runs of spaces), making quotation marks
+consistent within one text, and removing web boilerplate lines ("Baca juga:",
+"Editor:", share/follow lines, copyright lines). Paragraphs are kept.
+Returns the text and counts of what changed, so the UI can say it.
+Imports ftfy and the standard library only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+import ftfy
+
+FTFY_CONFIG = ftfy.TextFixerConfig(
+    unescape_html=False,
+    remove_terminal_escapes=True,
+    fix_encoding=True,
+    restore_byte_a0=True,
+    replace_lossy_sequences=True,
+    decode_inconsistent_utf8=True,
+    fix_c1_controls=True,
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    uncurl_quotes=False,
+    fix_line_breaks=True,
+    fix_surrogates=True,
+    remove_control_chars=True,
+    normalization="NFC",
+    explain=False,
+)
+STRAY_A_CIRCUMFLEX = re.compile(r"Â(?=[\s\u00a0]|$)", re.M)
+NBSP = re.compile(r"[\u00a0\u2007\u202f]")
+ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+SPACE_RUN = re.compile(r"[ \t]{2,}")
+TRAILING_SPACE = re.compile(r"[ \t]+$", re.M)
+
+BOILERPLATE = re.compile(
+    r"^\s*(?:"
+    r"baca\s+(?:juga|pula|selengkapnya)\b"
+    r"|(?:lihat|simak|tonton)\s+(?:juga|berita|video|selengkapnya|artikel|update)\b"
+    r"|(?:editor|penyunting|penulis|reporter|pewarta|redaktur|sumber|source)\s*:"
+    r"|(?:bagikan|share|ikuti|follow|dapatkan|gabung|join|klik|download|unduh)\b.{0,80}"
+    r"(?:facebook|twitter|whatsapp|instagram|telegram|tiktok|youtube|google news|channel|media sosial|berita terkini|aplikasi)"
+    r"|(?:copyright|hak\s+cipta)\b|©|\(c\)\s*\d{4}"
+    r"|advertisement\b|scroll\s+to\s+continue|gulir\s+ke\s+bawah|lanjutkan\s+membaca"
+    r")[^\n]{0,200}",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """Cleaned text and how many of each kind of change were made."""
+
+    text: str
+    changes: dict[str, int] = field(default_factory=dict)
+
+
+def clean(text: str) -> Cleaned:
+    """Repair, normalise and de-boilerplate `text`; paragraphs are kept."""
+    changes: Counter = Counter()
+    text = _repair_mojibake(text, changes)
+    text = _normalise_spaces(text, changes)
+    text = _drop_boilerplate(text, changes)
+    text = _consistent_quotes(text, changes)
+    return Cleaned(text, {k: v for k, v in changes.items() if v})
+
+
+def _repair_mojibake(text: str, changes: Counter) -> str:
+    fixed = STRAY_A_CIRCUMFLEX.sub("", ftfy.fix_text(text, FTFY_CONFIG))
+    changes["mojibake"] = _changed_places(text, fixed)
+    return fixed
+
+
+def _changed_places(before: str, after: str) -> int:
+    if before == after:
+        return 0
+    matcher = SequenceMatcher(None, before, after, autojunk=False)
+    return sum(1 for tag, *_ in matcher.get_opcodes() if tag != "equal")
+
+
+def _normalise_spaces(text: str, changes: Counter) -> str:
+    text, changes["non_breaking_spaces"] = NBSP.subn(" ", text)
+    text, changes["zero_width_characters"] = ZERO_WIDTH.subn("", text)
+    text, trailing = TRAILING_SPACE.subn("", text)
+    text, runs = SPACE_RUN.subn(" ", text)
+    changes["extra_spaces"] = trailing + runs
+    return re.sub(r"\n{3,}", "\n\n", text)
+
+
+def _drop_boilerplate(text: str, changes: Counter) -> str:
+    lines = text.split("\n")
+    kept = [line for line in lines if not BOILERPLATE.fullmatch(line)]
+    changes["boilerplate_lines"] = len(lines) - len(kept)
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip("\n") + "\n"
+
+
+def _consistent_quotes(text: str, changes: Counter) -> str:
+    """Use the majority style (curly or straight) for double quotes, then for single."""
+    text = _unify(text, '"', "“", "”", changes, "double_quotes")
+    return _unify(text, "'", "‘", "’", changes, "single_quotes")
+
+
+def _unify(text: str, straight: str, opening: str, closing: str, changes: Counter, key: str) -> str:
+    n_straight = text.count(straight)
+    n_curly = text.count(opening) + text.count(closing)
+    if not n_straight or not n_curly:
+        return text
+    if n_straight >= n_curly:
+        changes[key] += n_curly
+        return text.replace(opening, straight).replace(closing, straight)
+    changes[key] += n_straight
+    out = []
+    for i, char in enumerate(text):
+        if char == straight:
+            before = text[i - 1] if i else " "
+            char = opening if before.isspace() or before in "([{—–-" else closing
+        out.append(char)
+    return "".join(out)

@@ -1,0 +1,96 @@
+"""The Indonesian government-PR glossary: titles, ranks, honorifics, degrees,
+organisation abbreviations, speech verbs, region and venue words, weekdays, months.
+
+Owns loading `glossary.json` (built in, beside this module) and merging an admin's
+extra JSON file over it. Imports only the standard library.
+
+Extra file format: the same keys as the built-in file. Mappings are merged key by key
+(an extra key adds an entry, a known key adds aliases or replaces an expansion);
+lists are extended without duplicates.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from pathlib import Path
+
+BUILTIN_PATH = Path(__file__).with_name("glossary.json")
+
+
+def merge(base: dict, extra: dict) -> dict:
+    """Return `base` with `extra` merged over it (dicts recursively, lists unioned)."""
+    merged = dict(base)
+    for key, value in extra.items():
+        old = merged.get(key)
+        if isinstance(old, dict) and isinstance(value, dict):
+            merged[key] = merge(old, value)
+        elif isinstance(old, list) and isinstance(value, list):
+            merged[key] = old + [item for item in value if item not in old]
+        else:
+            merged[key] = value
+    return merged
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """The merged glossary data plus the lookups the extractor needs."""
+
+    data: dict
+
+    @cached_property
+    def title_forms(self) -> dict[str, str]:
+        """Every written form of a title (full or abbreviated) -> its full form."""
+        forms = {}
+        for full, aliases in self.data["titles"].items():
+            forms[full] = full
+            for alias in aliases:
+                forms[alias] = full
+        return forms
+
+    @cached_property
+    def organisations(self) -> dict[str, str]:
+        """Abbreviation -> expansion."""
+        return self.data["organisations"]
+
+    @cached_property
+    def expansion_to_abbreviation(self) -> dict[str, str]:
+        return {full.lower(): abbr for abbr, full in self.organisations.items() if full.lower() != abbr.lower()}
+
+    @cached_property
+    def honorifics(self) -> list[str]:
+        return self.data["honorifics"] + self.data["regional_honorifics"]
+
+    def speech_verbs(self, form: str) -> list[str]:
+        """Speech verbs of one form: 'after', 'reported' or 'fronted'."""
+        return self.data["speech_verbs"][form]
+
+    def weekday_forms(self) -> dict[str, str]:
+        """Written weekday (any variant, lower case) -> canonical name."""
+        return {v.lower(): day for day, variants in self.data["weekdays"].items() for v in variants}
+
+    def month_forms(self) -> dict[str, int]:
+        """Written month (any variant, lower case) -> month number."""
+        return {v.lower(): int(n) for n, variants in self.data["months"].items() for v in variants}
+
+    def expand(self, phrase: str) -> str:
+        """Expand every known title or organisation abbreviation in `phrase`."""
+        out = []
+        for word in phrase.split():
+            bare = word.strip(",.")
+            out.append(self.title_forms.get(bare) or self.organisations.get(bare) or word)
+        return " ".join(out)
+
+
+@lru_cache(maxsize=8)
+def _load(extra: str | None) -> Glossary:
+    data = json.loads(BUILTIN_PATH.read_text(encoding="utf-8"))
+    if extra:
+        data = merge(data, json.loads(Path(extra).read_text(encoding="utf-8")))
+    return Glossary(data)
+
+
+def load_glossary(extra: str | Path | None = None) -> Glossary:
+    """The built-in glossary, with the JSON file at `extra` merged over it if given."""
+    return _load(str(extra) if extra else None)
