@@ -1,0 +1,313 @@
+"""Content-addressed blob store on a local filesystem.
+
+Originals live under ``originals/ab/cd/<key>`` where ``key`` is the SHA-256 hex of the
+content; renditions live under ``renditions/ab/cd/<key>/<variant>.jpg``. Every write goes
+through a temporary file in ``tmp/`` that is fsynced and then renamed into place, and the
+directory is fsynced after the rename, so a crash at any moment leaves either the whole
+file under its key or nothing but a temporary file (which ``cleanup_temp`` removes).
+
+Imports nothing of ``press``; every failure surfaces as ``StorageError``.
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import re
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass
+from typing import BinaryIO, Iterator
+
+CHUNK = 1024 * 1024
+_KEY_RE = re.compile(r"^[0-9a-f]{64}$")
+_VARIANT_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,31}$")
+_ORIGINALS = "originals"
+_RENDITIONS = "renditions"
+_TMP = "tmp"
+
+
+class StorageError(Exception):
+    """Any failure of the store: bad key, missing blob, full disk, unsafe path."""
+
+
+@dataclass(frozen=True)
+class StoreProblem:
+    """One finding of ``FileStorage.verify``: ``kind`` is missing, corrupt or stray."""
+
+    kind: str
+    key: str
+    detail: str
+
+
+def safe_join(root: str | os.PathLike, *parts: str) -> str:
+    """Join ``parts`` under ``root``, refusing anything that would land outside it."""
+    base = os.path.abspath(os.fspath(root))
+    for part in parts:
+        if not isinstance(part, str) or part == "" or "\x00" in part:
+            raise StorageError(f"unsafe path component: {part!r}")
+        if os.path.isabs(part) or "\\" in part:
+            raise StorageError(f"unsafe path component: {part!r}")
+    joined = os.path.normpath(os.path.join(base, *parts))
+    if joined != base and not joined.startswith(base + os.sep):
+        raise StorageError(f"path escapes the store: {'/'.join(parts)!r}")
+    return joined
+
+
+def validate_key(key: str) -> str:
+    """Return ``key`` if it is 64 lowercase hex digits, else raise ``StorageError``."""
+    if not isinstance(key, str) or not _KEY_RE.match(key):
+        raise StorageError(f"not a valid key (64 lowercase hex digits): {key!r}")
+    return key
+
+
+def _validate_variant(variant: str) -> str:
+    if not isinstance(variant, str) or not _VARIANT_RE.match(variant):
+        raise StorageError(f"not a valid rendition name: {variant!r}")
+    return variant
+
+
+def _fsync_dir(path: str) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
+def _as_stream(data_or_stream) -> BinaryIO:
+    if isinstance(data_or_stream, (bytes, bytearray, memoryview)):
+        return io.BytesIO(data_or_stream)
+    return data_or_stream
+
+
+class FileStorage:
+    """A content-addressed store rooted at ``root`` (created if absent)."""
+
+    def __init__(self, root: str | os.PathLike):
+        self.root = os.path.abspath(os.fspath(root))
+        try:
+            os.makedirs(self._tmp_dir(), exist_ok=True)
+        except OSError as exc:
+            raise StorageError(f"cannot create the store at {self.root}: {exc}") from exc
+
+    # -- paths --------------------------------------------------------------------
+
+    def _tmp_dir(self) -> str:
+        return safe_join(self.root, _TMP)
+
+    def path(self, key: str) -> str:
+        """Absolute path of the original stored under ``key``."""
+        validate_key(key)
+        return safe_join(self.root, _ORIGINALS, key[:2], key[2:4], key)
+
+    def _rendition_dir(self, key: str) -> str:
+        validate_key(key)
+        return safe_join(self.root, _RENDITIONS, key[:2], key[2:4], key)
+
+    def rendition_relpath(self, key: str, variant: str) -> str:
+        """Path of a rendition relative to the root, with forward slashes."""
+        validate_key(key)
+        _validate_variant(variant)
+        return "/".join((_RENDITIONS, key[:2], key[2:4], key, f"{variant}.jpg"))
+
+    def rendition_path(self, key: str, variant: str) -> str:
+        return safe_join(self.root, *self.rendition_relpath(key, variant).split("/"))
+
+    # -- atomic writing -----------------------------------------------------------
+
+    def _write_temp(self, stream: BinaryIO) -> tuple[str, str]:
+        """Copy ``stream`` to a fsynced temp file; return (temp path, sha256 hex)."""
+        digest = hashlib.sha256()
+        try:
+            fd, tmp = _mkstemp(self._tmp_dir())
+        except OSError as exc:
+            raise StorageError(f"cannot create a temporary file: {exc}") from exc
+        try:
+            try:
+                while True:
+                    chunk = stream.read(CHUNK)
+                    if not chunk:
+                        break
+                    digest.update(chunk)
+                    _write_all(fd, chunk)
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+        except OSError as exc:
+            _unlink_quietly(tmp)
+            raise StorageError(f"writing to the store failed: {exc}") from exc
+        except BaseException:
+            _unlink_quietly(tmp)
+            raise
+        return tmp, digest.hexdigest()
+
+    def _commit(self, tmp: str, final: str) -> None:
+        """Rename ``tmp`` onto ``final`` and make the rename durable."""
+        try:
+            self._makedirs_durable(os.path.dirname(final))
+            os.replace(tmp, final)
+            _fsync_dir(os.path.dirname(final))
+        except OSError as exc:
+            _unlink_quietly(tmp)
+            raise StorageError(f"cannot move the file into place: {exc}") from exc
+
+    def _makedirs_durable(self, directory: str) -> None:
+        missing = []
+        while not os.path.isdir(directory):
+            missing.append(directory)
+            directory = os.path.dirname(directory)
+        for path in reversed(missing):
+            os.makedirs(path, exist_ok=True)
+            _fsync_dir(os.path.dirname(path))
+
+    # -- originals ----------------------------------------------------------------
+
+    def put(self, stream) -> str:
+        """Store the content of ``stream`` (or bytes); return its SHA-256 key.
+
+        Storing content that is already present changes nothing.
+        """
+        tmp, key = self._write_temp(_as_stream(stream))
+        final = self.path(key)
+        if os.path.exists(final):
+            _unlink_quietly(tmp)
+            return key
+        self._commit(tmp, final)
+        return key
+
+    def open(self, key: str) -> BinaryIO:
+        try:
+            return open(self.path(key), "rb")
+        except OSError as exc:
+            raise StorageError(f"no blob under key {key}: {exc.strerror}") from exc
+
+    def exists(self, key: str) -> bool:
+        return os.path.isfile(self.path(key))
+
+    def size(self, key: str) -> int:
+        try:
+            return os.path.getsize(self.path(key))
+        except OSError as exc:
+            raise StorageError(f"no blob under key {key}: {exc.strerror}") from exc
+
+    def delete(self, key: str) -> None:
+        """Remove the original and all its renditions; a missing key is an error."""
+        original, renditions = self.path(key), self._rendition_dir(key)
+        if not os.path.exists(original) and not os.path.exists(renditions):
+            raise StorageError(f"no blob under key {key}")
+        try:
+            if os.path.exists(original):
+                os.unlink(original)
+            if os.path.exists(renditions):
+                shutil.rmtree(renditions)
+        except OSError as exc:
+            raise StorageError(f"cannot delete {key}: {exc}") from exc
+
+    def iter_keys(self) -> Iterator[str]:
+        """Every key with a stored original, in no particular order."""
+        for _dirpath, _dirs, files in os.walk(safe_join(self.root, _ORIGINALS)):
+            for name in files:
+                if _KEY_RE.match(name):
+                    yield name
+
+    # -- renditions ---------------------------------------------------------------
+
+    def put_rendition(self, key: str, variant: str, data_or_stream) -> str:
+        """Store (or replace) a rendition atomically; return its relative path."""
+        final = self.rendition_path(key, variant)
+        tmp, _digest = self._write_temp(_as_stream(data_or_stream))
+        self._commit(tmp, final)
+        return self.rendition_relpath(key, variant)
+
+    def open_rendition(self, key: str, variant: str) -> BinaryIO:
+        try:
+            return open(self.rendition_path(key, variant), "rb")
+        except OSError as exc:
+            raise StorageError(f"no rendition {variant!r} of {key}: {exc.strerror}") from exc
+
+    def rendition_exists(self, key: str, variant: str) -> bool:
+        return os.path.isfile(self.rendition_path(key, variant))
+
+    def rendition_variants(self, key: str) -> list[str]:
+        """Names of the renditions stored for ``key``, sorted."""
+        directory = self._rendition_dir(key)
+        if not os.path.isdir(directory):
+            return []
+        return sorted(
+            name[:-4] for name in os.listdir(directory)
+            if name.endswith(".jpg") and _VARIANT_RE.match(name[:-4])
+        )
+
+    # -- housekeeping -------------------------------------------------------------
+
+    def cleanup_temp(self, older_than_seconds: float = 3600) -> int:
+        """Remove temporary files older than the given age; return how many."""
+        cutoff = time.time() - older_than_seconds
+        removed = 0
+        with os.scandir(self._tmp_dir()) as entries:
+            for entry in entries:
+                try:
+                    if entry.is_file() and entry.stat().st_mtime <= cutoff:
+                        os.unlink(entry.path)
+                        removed += 1
+                except FileNotFoundError:
+                    continue
+        return removed
+
+    def verify(self, expected_keys=None) -> Iterator[StoreProblem]:
+        """Re-hash every blob and yield what is wrong.
+
+        ``corrupt``: the content no longer hashes to its key. ``stray``: a file in the
+        originals tree that is not named by a key, or renditions whose original is gone.
+        ``missing``: a key from ``expected_keys`` (e.g. the database's) that is absent.
+        """
+        seen = set()
+        for dirpath, _dirs, files in os.walk(safe_join(self.root, _ORIGINALS)):
+            for name in files:
+                full = os.path.join(dirpath, name)
+                if not _KEY_RE.match(name) or full != self.path(name):
+                    yield StoreProblem("stray", name, f"unexpected file {full}")
+                    continue
+                seen.add(name)
+                actual = _hash_file(full)
+                if actual != name:
+                    yield StoreProblem("corrupt", name, f"content hashes to {actual}")
+        yield from self._orphan_renditions(seen)
+        for key in expected_keys or ():
+            if key not in seen:
+                yield StoreProblem("missing", key, "no original stored under this key")
+
+    def _orphan_renditions(self, originals: set) -> Iterator[StoreProblem]:
+        top = safe_join(self.root, _RENDITIONS)
+        for dirpath, dirs, _files in os.walk(top):
+            for name in dirs:
+                if _KEY_RE.match(name) and name not in originals:
+                    yield StoreProblem("stray", name, "renditions without an original")
+
+
+def _hash_file(path: str) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(CHUNK), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _mkstemp(directory: str) -> tuple[int, str]:
+    return tempfile.mkstemp(prefix="put-", suffix=".part", dir=directory)
+
+
+def _unlink_quietly(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
