@@ -1,0 +1,404 @@
+"""The user's query: parsing it, turning it into a whoosh query, running it.
+
+Owns the query language (words, "phrases", ``-exclusions``, ``prefix*``, field filters
+with Indonesian and English names, date ranges), :class:`SearchResult` and
+:func:`search`. The text is parsed here, never by whoosh's QueryParser, and nothing the
+user types can raise: what cannot be understood is searched as plain words and
+reported in ``notices``. Imports whoosh and the sibling modules; no Flask.
+
+Filters: ``orang:``/``person:``, ``tempat:``/``place:``, ``organisasi:``/``org:``,
+``unit:``/``opd:``, ``jenis:``/``kind:`` (document kind — kegiatan/activity,
+siaran/release, foto/photo, catatan/note — or else the activity kind, e.g.
+``jenis:peresmian``), ``tag:``, ``judul:``/``title:``, ``tanggal:``/``date:``/
+``tahun:``/``year:``. Dates: ``2021``, ``2021-09``, ``2021-09-30`` or ``A..B`` of those
+after a date filter; ``2021-09``, ``2021-09-30`` and ``A..B`` also alone.
+"""
+from __future__ import annotations
+
+import calendar
+import logging
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from whoosh import query as wq
+
+from .analysis import NAME_WORDS, iter_tokens, stem, terms
+from .facets import count_facets
+from .snippets import Terms, highlight, snippet
+
+log = logging.getLogger(__name__)
+
+MAX_QUERY_CHARS = 500
+MAX_CLAUSES = 24
+MAX_PER_PAGE = 100
+
+FIELD_ALIASES = {
+    "orang": "people", "person": "people", "people": "people", "tokoh": "people",
+    "tempat": "places", "place": "places", "lokasi": "places", "location": "places",
+    "organisasi": "organisations", "org": "organisations", "organisation": "organisations",
+    "organization": "organisations", "instansi": "organisations",
+    "unit": "unit", "opd": "unit",
+    "jenis": "kind", "kind": "kind", "tipe": "kind", "type": "kind",
+    "tag": "tags", "label": "tags",
+    "judul": "title", "title": "title",
+    "tanggal": "date", "date": "date", "tahun": "date", "year": "date",
+}
+KIND_ALIASES = {
+    "kegiatan": "activity", "activity": "activity", "aktivitas": "activity",
+    "siaran": "release", "rilis": "release", "release": "release", "berita": "release",
+    "foto": "photo", "photo": "photo", "gambar": "photo",
+    "catatan": "note", "note": "note", "notes": "note",
+}
+WORD_FIELDS = ("title", "text", "people", "organisations", "places", "unit", "tags", "activity_kind")
+PERSON_PLACE_FIELDS = ("people", "places")
+OPERATORS = {"AND", "OR", "NOT", "&&", "||", "!", "(", ")", "[", "]", "{", "}", "^", "~", "+", "TO"}
+
+NOTICE_MESSAGES = {
+    "unbalanced_quote": "Tanda kutip tidak berpasangan; dicari sebagai kata biasa.",
+    "operators_ignored": "AND, OR, NOT dan tanda kurung tidak dipakai; semua kata dicari.",
+    "empty_filter": "Filter tanpa nilai diabaikan.",
+    "unknown_filter": "Filter tidak dikenal; dicari sebagai kata biasa.",
+    "bad_date": "Tanggal tidak dipahami; dicari sebagai kata biasa.",
+    "prefix_too_short": "Awalan kata terlalu pendek (minimal 2 huruf) dan diabaikan.",
+    "too_long": "Pencarian terlalu panjang dan dipotong.",
+    "nothing_to_search": "Tidak ada kata yang bisa dicari.",
+    "index_error": "Pencarian gagal; coba kata lain.",
+}
+
+_PART = re.compile(r'(?P<neg>-)?(?:(?P<field>[^\W\d_]\w*):)?(?:"(?P<phrase>[^"]*)"|(?P<word>[^\s"]+))?')
+_DAY = r"\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?"
+_DATE_RANGE = re.compile(rf"^({_DAY})(?:\.\.({_DAY})?)?$|^\.\.({_DAY})$")
+_BARE_DATE = re.compile(rf"^\d{{4}}-\d{{1,2}}(?:-\d{{1,2}})?$|^{_DAY}\.\.(?:{_DAY})?$|^\.\.{_DAY}$")
+
+
+@dataclass
+class Parsed:
+    """A user's query, understood."""
+
+    words: list[str] = field(default_factory=list)
+    phrases: list[list[str]] = field(default_factory=list)
+    prefixes: list[str] = field(default_factory=list)
+    excluded: list[wq.Query] = field(default_factory=list)
+    filters: list[wq.Query] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    word_spans: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def has_text(self) -> bool:
+        return bool(self.words or self.phrases or self.prefixes)
+
+    def notice(self, code: str) -> None:
+        if code not in self.notices:
+            self.notices.append(code)
+
+
+@dataclass
+class Hit:
+    kind: str
+    id: Any
+    doc_key: str
+    title: str
+    title_html: str
+    snippet: str
+    score: float
+    date: datetime | None
+    url: str
+    thumbnail_key: str
+    payload: Any
+
+
+@dataclass
+class SearchResult:
+    hits: list[Hit]
+    total: int
+    page: int
+    per_page: int
+    facets: dict[str, list[tuple[str, int]]]
+    did_you_mean: str | None = None
+    notices: list[str] = field(default_factory=list)
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+    @property
+    def notice(self) -> str | None:
+        """The notices as one Indonesian sentence for the page, or None."""
+        return " ".join(NOTICE_MESSAGES[c] for c in self.notices) or None
+
+
+def _month_end(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+def _day_bounds(text: str) -> tuple[datetime, datetime]:
+    parts = [int(p) for p in text.split("-")]
+    year = parts[0]
+    if len(parts) == 1:
+        return datetime(year, 1, 1), datetime(year, 12, 31, 23, 59, 59, 999999)
+    month = parts[1]
+    if len(parts) == 2:
+        return datetime(year, month, 1), datetime(year, month, _month_end(year, month), 23, 59, 59, 999999)
+    start = datetime(year, month, parts[2])
+    return start, start + timedelta(days=1) - timedelta(microseconds=1)
+
+
+def parse_date_range(text: str) -> tuple[datetime | None, datetime | None] | None:
+    """``2021``, ``2021-09``, ``2021-09-30``, ``A..B``, ``A..``, ``..B`` to bounds; None if not a date."""
+    m = _DATE_RANGE.match(text)
+    if not m:
+        return None
+    try:
+        if m.group(3):
+            return None, _day_bounds(m.group(3))[1]
+        start = _day_bounds(m.group(1))[0]
+        if ".." not in text:
+            return start, _day_bounds(m.group(1))[1]
+        return start, _day_bounds(m.group(2))[1] if m.group(2) else None
+    except ValueError:
+        return None
+
+
+def _tokens_filter(fieldname: str, value: str) -> wq.Query | None:
+    toks = [t for t, _, _ in iter_tokens(value)]
+    if not toks:
+        return None
+    if len(toks) == 1:
+        return wq.Term(fieldname, toks[0])
+    return wq.Phrase(fieldname, toks)
+
+
+def _filter(parsed: Parsed, fieldname: str, value: str) -> wq.Query | None:
+    if fieldname == "date":
+        bounds = parse_date_range(value)
+        if bounds is None:
+            parsed.notice("bad_date")
+            return None
+        return wq.DateRange("date", bounds[0], bounds[1])
+    if fieldname == "kind":
+        kind = KIND_ALIASES.get(value.lower())
+        if kind:
+            return wq.Term("kind", kind)
+        return _tokens_filter("activity_kind", value)
+    if fieldname == "title":
+        toks = terms(value)
+        return None if not toks else wq.And([wq.Term("title", t) for t in toks])
+    return _tokens_filter(fieldname, value)
+
+
+def _add_words(parsed: Parsed, raw: str, negate: bool) -> None:
+    core = raw.strip("*") if raw.endswith("*") else raw
+    if raw.endswith("*") and core and not core.endswith("*"):
+        toks = [t for t, _, _ in iter_tokens(core)]
+        if len(toks) == 1 and len(toks[0]) >= 2:
+            if negate:
+                parsed.excluded.append(wq.Prefix("text", toks[0]))
+            else:
+                parsed.prefixes.append(toks[0])
+            return
+        if toks:
+            parsed.notice("prefix_too_short")
+            return
+    if raw in OPERATORS:
+        parsed.notice("operators_ignored")
+        return
+    for tok in terms(raw):
+        if negate:
+            parsed.excluded.append(("word", tok))
+        else:
+            parsed.words.append(tok)
+            parsed.word_spans.append((raw, tok))
+
+
+def parse(text: str) -> Parsed:
+    """Understand the user's query; never raises."""
+    parsed = Parsed()
+    text = (text or "").replace("“", '"').replace("”", '"').replace("„", '"')
+    if len(text) > MAX_QUERY_CHARS:
+        text = text[:MAX_QUERY_CHARS]
+        parsed.notice("too_long")
+    if text.count('"') % 2:
+        idx = text.rfind('"')
+        text = text[:idx] + " " + text[idx + 1:]
+        parsed.notice("unbalanced_quote")
+    if any(ch in text for ch in "()[]{}") or re.search(r"\b(AND|OR|NOT)\b|&&|\|\|", text):
+        parsed.notice("operators_ignored")
+    pos = 0
+    while pos < len(text):
+        if text[pos].isspace():
+            pos += 1
+            continue
+        m = _PART.match(text, pos)
+        if not m or m.end() == pos:
+            pos += 1
+            continue
+        pos = m.end()
+        negate = bool(m.group("neg"))
+        fname, phrase, word = m.group("field"), m.group("phrase"), m.group("word")
+        if fname is not None:
+            target = FIELD_ALIASES.get(fname.lower())
+            value = phrase if phrase is not None else word
+            if target is None:
+                parsed.notice("unknown_filter")
+                _add_words(parsed, fname, negate)
+                if value:
+                    _add_words(parsed, value, negate)
+                continue
+            if not value or not value.strip():
+                parsed.notice("empty_filter")
+                continue
+            q = _filter(parsed, target, value)
+            if q is None:
+                if "bad_date" in parsed.notices:
+                    _add_words(parsed, value, negate)
+                continue
+            (parsed.excluded if negate else parsed.filters).append(q)
+            continue
+        if phrase is not None:
+            toks = terms(phrase)
+            if len(toks) == 1:
+                (parsed.excluded.append(("word", toks[0])) if negate else parsed.phrases.append(toks))
+            elif toks:
+                (parsed.excluded.append(wq.Phrase("text", toks)) if negate else parsed.phrases.append(toks))
+            continue
+        if word is None:
+            continue
+        if not negate and _BARE_DATE.match(word):
+            bounds = parse_date_range(word)
+            if bounds is not None:
+                parsed.filters.append(wq.DateRange("date", bounds[0], bounds[1]))
+                continue
+        _add_words(parsed, word, negate)
+    return parsed
+
+
+def _is_name(reader, word: str) -> bool:
+    if word in NAME_WORDS:
+        return True
+    return any(reader.doc_frequency(f, word) for f in PERSON_PLACE_FIELDS)
+
+
+def _word_query(reader, word: str) -> wq.Query:
+    clauses = [wq.Term(f, word) for f in WORD_FIELDS]
+    if not _is_name(reader, word):
+        clauses.append(wq.Term("stem", stem(word), boost=0.8))
+    return wq.Or(clauses)
+
+
+def _phrase_query(toks: list[str]) -> wq.Query:
+    if len(toks) == 1:
+        return wq.Or([wq.Term(f, toks[0]) for f in WORD_FIELDS])
+    return wq.Or([wq.Phrase(f, toks) for f in ("text", "people", "organisations", "places", "tags")])
+
+
+def build_query(reader, parsed: Parsed) -> wq.Query | None:
+    """The whoosh query for ``parsed`` against ``reader``'s vocabulary; None if it has nothing."""
+    clauses: list[wq.Query] = []
+    for word in dict.fromkeys(parsed.words):
+        clauses.append(_word_query(reader, word))
+    for toks in parsed.phrases:
+        clauses.append(_phrase_query(toks))
+    for prefix in parsed.prefixes:
+        clauses.append(wq.Or([wq.Prefix("text", prefix), wq.Prefix("people", prefix), wq.Prefix("places", prefix)]))
+    clauses = clauses[:MAX_CLAUSES]
+    filters = parsed.filters[:MAX_CLAUSES]
+    if not clauses and not filters:
+        return None
+    q = wq.And(clauses + filters) if clauses else wq.And([wq.Every()] + filters)
+    if parsed.excluded:
+        excluded = [_word_query(reader, x[1]) if isinstance(x, tuple) else x for x in parsed.excluded[:MAX_CLAUSES]]
+        q = wq.AndNot(q, wq.Or(excluded))
+    return q
+
+
+def _highlight_terms(reader, parsed: Parsed) -> Terms:
+    exact = set(parsed.words) | {t for toks in parsed.phrases for t in toks}
+    stems = {stem(w) for w in parsed.words if not _is_name(reader, w)}
+    return Terms(frozenset(exact), frozenset(stems), tuple(parsed.prefixes))
+
+
+def _did_you_mean(searcher, parsed: Parsed, query_text: str) -> str | None:
+    reader = searcher.reader()
+    corrected = query_text
+    changed = False
+    for raw, word in parsed.word_spans:
+        if word.isdigit() or len(word) < 3 or any(reader.doc_frequency(f, word) for f in WORD_FIELDS):
+            continue
+        if _is_name(reader, word) or reader.doc_frequency("stem", stem(word)):
+            continue
+        suggestions = searcher.corrector("text").suggest(word, limit=1, maxdist=2, prefix=1)
+        if suggestions:
+            corrected = re.sub(rf"(?<![\w-]){re.escape(raw)}(?!\w)", suggestions[0], corrected, count=1)
+            changed = True
+    return corrected if changed else None
+
+
+def _names_of(stored: dict) -> set[str]:
+    return {t for f in PERSON_PLACE_FIELDS for t, _, _ in iter_tokens(stored.get(f) or "")}
+
+
+def search(searcher, query_text: str, *, page=1, per_page=20, order="relevance", facets=True) -> SearchResult:
+    """Run the user's query on ``searcher``; see the module docstring for the language."""
+    try:
+        page = max(1, min(int(page), 10_000))
+    except (TypeError, ValueError):
+        page = 1
+    try:
+        per_page = max(1, min(int(per_page), MAX_PER_PAGE))
+    except (TypeError, ValueError):
+        per_page = 20
+    query_text = query_text if isinstance(query_text, str) else ""
+    parsed = parse(query_text)
+    try:
+        return _run(searcher, parsed, query_text, page, per_page, order, facets)
+    except Exception:
+        log.exception("search failed for %r", query_text[:200])
+        parsed.notice("index_error")
+        return SearchResult([], 0, page, per_page, {}, None, parsed.notices)
+
+
+def _run(searcher, parsed: Parsed, query_text: str, page: int, per_page: int, order: str, facets: bool):
+    reader = searcher.reader()
+    q = build_query(reader, parsed)
+    if q is None:
+        if (query_text or "").strip():
+            parsed.notice("nothing_to_search")
+            return SearchResult([], 0, page, per_page, {}, None, parsed.notices)
+        q = wq.Every()
+    by_date = order == "date" or not parsed.has_text
+    results = searcher.search(
+        q, limit=page * per_page, sortedby="date" if by_date else None, reverse=by_date
+    )
+    docset = results.docs()
+    terms_ = _highlight_terms(reader, parsed)
+    hits = []
+    for hit in results[(page - 1) * per_page: page * per_page]:
+        stored = hit.fields()
+        protected = _names_of(stored)
+        hits.append(
+            Hit(
+                kind=stored["kind"],
+                id=stored.get("id"),
+                doc_key=stored["doc_key"],
+                title=stored.get("title", ""),
+                title_html=highlight(stored.get("title", ""), terms_, protected),
+                snippet=snippet(stored.get("body", ""), terms_, protected),
+                score=float(hit.score or 0.0),
+                date=stored.get("date"),
+                url=stored.get("url", ""),
+                thumbnail_key=stored.get("thumbnail_key", ""),
+                payload=stored.get("payload"),
+            )
+        )
+    did_you_mean = _did_you_mean(searcher, parsed, query_text) if parsed.words else None
+    return SearchResult(
+        hits=hits,
+        total=len(docset),
+        page=page,
+        per_page=per_page,
+        facets=count_facets(reader, docset) if facets else {},
+        did_you_mean=did_you_mean,
+        notices=parsed.notices,
+    )

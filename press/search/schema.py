@@ -1,0 +1,96 @@
+"""The one whoosh schema both indexes share, and how a Document fills it.
+
+Owns field names and types, the facet columns and :func:`fields_for`. Imports whoosh and
+the sibling ``analysis`` and ``document`` modules.
+
+Text is indexed twice: ``title``/``text`` hold the words as written (phrases, prefixes,
+"did you mean", names such as Bekasi), ``stem`` holds their Sastrawi stems with the
+document's own names left alone. People, organisations, places, unit, tags and the
+activity kind are never stemmed. Facet values live in byte columns so counting them
+never reads stored fields.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from whoosh import columns, fields
+
+from .analysis import exact_analyzer, name_analyzer, name_terms, stem_analyzer, stem_text
+from .document import Document
+
+FACET_SEPARATOR = "\x1f"
+FACETS = ("kind", "unit", "year", "tag", "person")
+NAME_FIELDS = ("people", "organisations", "places", "unit", "tags", "activity_kind")
+
+
+def build_schema() -> fields.Schema:
+    exact = exact_analyzer()
+    names = name_analyzer()
+    return fields.Schema(
+        doc_key=fields.ID(stored=True, unique=True),
+        kind=fields.ID(stored=True),
+        id=fields.STORED(),
+        title=fields.TEXT(analyzer=exact, stored=True, field_boost=2.0),
+        text=fields.TEXT(analyzer=exact),
+        stem=fields.TEXT(analyzer=stem_analyzer(), phrase=False),
+        body=fields.STORED(),
+        people=fields.TEXT(analyzer=names, stored=True),
+        organisations=fields.TEXT(analyzer=names, stored=True),
+        places=fields.TEXT(analyzer=names, stored=True),
+        unit=fields.TEXT(analyzer=names, stored=True),
+        tags=fields.TEXT(analyzer=names, stored=True),
+        activity_kind=fields.TEXT(analyzer=names, stored=True),
+        date=fields.DATETIME(stored=True, sortable=True),
+        status=fields.STORED(),
+        url=fields.STORED(),
+        thumbnail_key=fields.STORED(),
+        payload=fields.STORED(),
+        key=fields.COLUMN(columns.VarBytesColumn()),
+        **{f"facet_{name}": fields.COLUMN(columns.VarBytesColumn()) for name in FACETS},
+    )
+
+
+def _facet_bytes(values) -> bytes:
+    return FACET_SEPARATOR.join(v.replace(FACET_SEPARATOR, " ") for v in values if v).encode("utf-8")
+
+
+def facet_values(raw: bytes) -> list[str]:
+    return raw.decode("utf-8").split(FACET_SEPARATOR) if raw else []
+
+
+def protected_names(doc: Document) -> set[str]:
+    """The tokens of a document's people and places, which its ``stem`` field leaves
+    unstemmed (organisation names are made of common words: "Dinas Kesehatan")."""
+    return name_terms((*doc.people, *doc.places))
+
+
+def fields_for(doc: Document) -> dict:
+    """The whoosh field values of one document."""
+    full_text = f"{doc.title}\n{doc.body}"
+    date = doc.date or datetime(1970, 1, 1)
+    return {
+        "doc_key": doc.key,
+        "kind": doc.kind,
+        "id": doc.id,
+        "title": doc.title,
+        "text": full_text,
+        "stem": stem_text(full_text, protected_names(doc)),
+        "body": doc.body,
+        "people": "\n".join(doc.people),
+        "organisations": "\n".join(doc.organisations),
+        "places": "\n".join(doc.places),
+        "unit": doc.unit,
+        "tags": "\n".join(doc.tags),
+        "activity_kind": doc.activity_kind,
+        "date": date,
+        "status": doc.status,
+        "url": doc.url,
+        "thumbnail_key": doc.thumbnail_key,
+        "payload": doc.payload,
+        "key": doc.key.encode("utf-8"),
+        "facet_kind": _facet_bytes([doc.kind]),
+        "facet_unit": _facet_bytes([doc.unit]),
+        "facet_year": _facet_bytes([str(doc.date.year)] if doc.date else []),
+        "facet_tag": _facet_bytes(dict.fromkeys(doc.tags)),
+        "facet_person": _facet_bytes(dict.fromkeys(doc.people)),
+    }
