@@ -1,0 +1,111 @@
+"""Dates in Indonesian PR notes: `Kamis, (30/9/2021)`, `Kamis(10/3)`, `Jumat (1/12/23)`,
+`Selasa, 29 November 2022`, `Rabu, 1 Desember 2021 | 22:13 WIB`, with month variants
+(Pebruari, Nopember, short forms) from the glossary.
+
+Owns finding and parsing them. A missing year comes from a reference date (the
+activity's), never from today; without one the date is ISO `--MM-DD`. Two-digit years
+are 20yy. A weekday that does not match its date is flagged, not resolved. Numbers that
+are not dates (unit numbers, "HUT ke-75", phone numbers, "(Nov)") are left alone.
+Imports the glossary and the standard library only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from press.notes.glossary import Glossary, load_glossary
+
+WEEKDAY_NAMES = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    """One date written in a text; `date` is ISO (`YYYY-MM-DD`, or `--MM-DD` when the
+    year is unknown), `span` is `[start, end)` into the text."""
+
+    date: str
+    text: str
+    weekday: str | None
+    weekday_mismatch: bool
+    span: tuple[int, int]
+    time: str | None = None
+
+    def as_dict(self) -> dict:
+        return {"date": self.date, "text": self.text, "weekday": self.weekday,
+                "weekday_mismatch": self.weekday_mismatch, "span": list(self.span), "time": self.time}
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _patterns(glossary: Glossary) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    weekday = f"(?P<weekday>{_alternation(glossary.weekday_forms())})"
+    numeric_paren = re.compile(
+        rf"(?:\b{weekday}\s*,?\s*)?\(\s*(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{4}}|\d{{2}}))?\s*\)", re.I)
+    numeric_bare = re.compile(
+        rf"(?:\b{weekday}\s*,?\s*)?(?<![\d/])(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}}|\d{{2}})(?![\d/])", re.I)
+    textual = re.compile(
+        rf"(?:\b{weekday}\s*,?\s*)?(?<!\d)(?P<d>\d{{1,2}})\s+(?P<month>{_alternation(glossary.month_forms())})\b\.?"
+        rf"(?:\s+(?P<y>\d{{4}})\b)?(?:\s*[|,]?\s*(?:pukul\s+)?(?P<time>\d{{1,2}}[:.]\d{{2}})\s*(?P<zone>WIB|WITA|WIT)?)?",
+        re.I)
+    return numeric_paren, numeric_bare, textual
+
+
+def find_dates(text: str, reference: date | None = None, glossary: Glossary | None = None) -> list[FoundDate]:
+    """Every date in `text`, in order; `reference` supplies a missing year."""
+    glossary = glossary or load_glossary()
+    months = glossary.month_forms()
+    weekdays = glossary.weekday_forms()
+    found: list[FoundDate] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _patterns(glossary):
+        for match in pattern.finditer(text):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            month = int(match["m"]) if "m" in match.groupdict() else months[match["month"].lower()]
+            parsed = _build(int(match["d"]), month, match["y"], match["weekday"], reference, weekdays)
+            if parsed is None:
+                continue
+            iso, weekday, mismatch = parsed
+            time = match.groupdict().get("time")
+            found.append(FoundDate(iso, match.group(0), weekday, mismatch, (match.start(), match.end()),
+                                   time.replace(".", ":") if time else None))
+            taken.append((match.start(), match.end()))
+    return sorted(found, key=lambda f: f.span)
+
+
+def _build(day: int, month: int, year_text: str | None, weekday_text: str | None,
+           reference: date | None, weekdays: dict[str, str]):
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    weekday = weekdays[weekday_text.lower()] if weekday_text else None
+    year = _year(year_text, day, month, reference)
+    if year is None:
+        try:
+            date(2000, month, day)
+        except ValueError:
+            return None
+        return f"--{month:02d}-{day:02d}", weekday, False
+    try:
+        value = date(year, month, day)
+    except ValueError:
+        return None
+    mismatch = weekday is not None and WEEKDAY_NAMES[value.weekday()] != weekday
+    return value.isoformat(), weekday, mismatch
+
+
+def _year(year_text: str | None, day: int, month: int, reference: date | None) -> int | None:
+    if year_text:
+        return 2000 + int(year_text) if len(year_text) == 2 else int(year_text)
+    if reference is None:
+        return None
+    candidates = []
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        try:
+            candidates.append((abs((date(year, month, day) - reference).days), year))
+        except ValueError:
+            continue
+    return min(candidates)[1] if candidates else None
