@@ -263,18 +263,19 @@ class SearchIndex:
     # -- reading ----------------------------------------------------------------
 
     def searcher(self, public: bool):
-        """This thread's searcher on one index, reopened only when the index changed."""
+        """This thread's searcher on one index, reopened only when the index changed.
+
+        A changed index gets a new searcher rather than ``searcher.refresh()``: whoosh's
+        refresh reuses segment readers whose deletions have since changed, so a deleted
+        (retracted) document would stay visible.
+        """
         name = "public" if public else "staff"
         gen = self._current_generation() or self._ensure_current()
         cache = self._local.__dict__.setdefault("searchers", {})
         cached = cache.get(name)
         if cached and cached[0] == gen:
-            searcher = cached[1]
-            if not searcher.up_to_date():
-                searcher = searcher.refresh()
-                cache[name] = (gen, searcher)
-                self.searcher_opens += 1
-            return searcher
+            if cached[1].up_to_date():
+                return cached[1]
         if cached:
             cached[1].close()
         searcher = self._open(gen, name).searcher()

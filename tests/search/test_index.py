@@ -1,0 +1,56 @@
+"""Keeping the index true: idempotent writes, drift checks, cached searchers."""
+from press.search import Delete, upsert
+
+
+def test_applying_the_same_change_twice_leaves_one_document(add, make_doc):
+    doc = make_doc(id=1, body="Rapat koordinasi banjir.")
+    ix = add(doc)
+    ix.apply([upsert(doc)])
+    ix.apply([upsert(doc), upsert(doc)])
+    assert ix.search("banjir", public=False).total == 1
+
+
+def test_an_upsert_replaces_the_old_text(add, make_doc):
+    ix = add(make_doc(id=1, body="Rapat koordinasi banjir."))
+    ix.apply([upsert(make_doc(id=1, body="Rapat koordinasi kemarau."))])
+    assert ix.search("banjir", public=False).total == 0
+    assert ix.search("kemarau", public=False).total == 1
+
+
+def test_the_last_change_for_a_key_in_a_batch_wins(index, make_doc):
+    index.apply([upsert(make_doc(id=1, body="pertama")), Delete("release", 1), upsert(make_doc(id=1, body="terakhir"))])
+    assert index.search("terakhir", public=False).total == 1
+    assert index.search("pertama", public=False).total == 0
+
+
+def test_deleting_a_missing_document_is_harmless(index):
+    assert index.apply([Delete("note", 404)]) == 1
+    assert index.doc_keys(public=False) == set()
+
+
+def test_check_reports_missing_and_extra_keys(add, make_doc):
+    ix = add(make_doc(id=1), make_doc(id=2, status="draft"))
+    report = ix.check({"release:1", "release:3"}, {"release:1", "release:2"})
+    assert report.missing_staff == {"release:3"}
+    assert report.extra_staff == {"release:2"}
+    assert report.missing_public == {"release:2"}
+    assert report.extra_public == set()
+    assert not report.ok
+    assert ix.check({"release:1", "release:2"}, {"release:1"}).ok
+
+
+def test_searches_reuse_one_searcher_until_the_index_changes(add, make_doc):
+    ix = add(make_doc(id=1, body="banjir"))
+    ix.search("banjir", public=False)
+    opened = ix.searcher_opens
+    for _ in range(5):
+        ix.search("banjir", public=False)
+    assert ix.searcher_opens == opened
+    ix.apply([upsert(make_doc(id=2, body="banjir lagi"))])
+    assert ix.search("banjir", public=False).total == 2
+    assert ix.searcher_opens == opened + 1
+
+
+def test_a_new_index_answers_before_anything_is_written(index):
+    result = index.search("apa saja", public=True)
+    assert result.total == 0 and result.hits == []
