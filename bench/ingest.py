@@ -1,0 +1,324 @@
+"""Ingest benchmark: the photo stages on 24-megapixel camera-like JPEGs.
+
+    python bench/ingest.py [--photos N] [--workers W] [--keep]
+
+Generates N photo-like 6000x4000 JPEGs (quality 92, gradients + shapes + sensor
+noise, camera EXIF with orientation, GPS, serial number) under bench/out/, then prints
+per-stage milliseconds, photos/second on one core and on all cores, peak RSS per
+worker (VmHWM), and two yardsticks on the same files: the floor (Pillow decoding at 1/8 scale
+through ``draft``, nothing else) and libvips shrink-on-load when pyvips imports.
+
+The ``database`` column is a real SQLite insert + commit of the photo's row (WAL, one
+shared file, one connection per worker), standing in for the caller's database work.
+
+Workers are spawned (fresh interpreters, so their memory is their own) and warmed up
+before the clock starts. Memory is reported twice: workers importing ``press`` as it
+is (the package ``__init__`` pulls in Flask, SQLAlchemy and the web app), and workers
+that load ``press.photos`` without running the package ``__init__`` (what a worker
+needs for these stages).
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import multiprocessing
+import os
+import platform
+import random
+import resource
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import types
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from PIL import Image, ImageChops, ImageDraw, ImageFilter
+
+REPO = Path(__file__).resolve().parent.parent
+
+SIZE = (6000, 4000)
+QUALITY = 92
+SIZES = {"thumb": 400, "web": 1600}
+ORIENTATIONS = (1, 6, 3, 8, 1, 1)
+OUT = REPO / "bench" / "out" / "ingest"
+STAGES = ("hash", "exif", "decode", "renditions", "database")
+
+
+# -- photo generation ---------------------------------------------------------------
+
+
+def photo_like(seed: int) -> Image.Image:
+    """Smooth gradients, soft shapes and sensor noise: compresses like a photo."""
+    rng = random.Random(seed)
+    small = (600, 400)
+    channels = []
+    for angle in (rng.uniform(0, 360) for _ in range(3)):
+        gradient = Image.linear_gradient("L").rotate(angle, expand=False).resize(small)
+        channels.append(gradient)
+    base = Image.merge("RGB", channels)
+    draw = ImageDraw.Draw(base)
+    for _ in range(40):
+        x, y = rng.randrange(small[0]), rng.randrange(small[1])
+        r = rng.randrange(10, 120)
+        colour = tuple(rng.randrange(256) for _ in range(3))
+        if rng.random() < 0.5:
+            draw.ellipse((x - r, y - r, x + r, y + r), fill=colour)
+        else:
+            draw.polygon([(x, y), (x + r, y + rng.randrange(-r, r)), (x + rng.randrange(-r, r), y + r)], fill=colour)
+    base = base.filter(ImageFilter.GaussianBlur(1.5)).resize(SIZE, Image.Resampling.BICUBIC)
+    detail = Image.effect_noise((SIZE[0] // 4, SIZE[1] // 4), 28).resize(SIZE, Image.Resampling.BILINEAR)
+    grain = Image.effect_noise(SIZE, 10)
+    for layer in (detail, grain):
+        base = ImageChops.add(base, Image.merge("RGB", (layer, layer, layer)), 1.0, -128)
+    return base
+
+
+def camera_exif(seed: int, orientation: int) -> Image.Exif:
+    rng = random.Random(seed)
+    exif = Image.Exif()
+    exif[0x010F] = "Canon"
+    exif[0x0110] = "Canon EOS R6"
+    exif[0x0112] = orientation
+    exif[0x0132] = "2026:11:20 09:%02d:%02d" % (seed % 60, rng.randrange(60))
+    sub = exif.get_ifd(0x8769)
+    sub[0x9003] = exif[0x0132]
+    sub[0x9011] = "+07:00"
+    sub[0x829A] = 1 / 250
+    sub[0x829D] = 5.6
+    sub[0x8827] = 400
+    sub[0x920A] = 50.0
+    sub[0xA434] = "RF24-105mm F4 L IS USM"
+    sub[0xA431] = "0123456789%02d" % seed
+    gps = exif.get_ifd(0x8825)
+    gps[1], gps[2] = "S", (6.0, 14.0, 17.88 + seed)
+    gps[3], gps[4] = "E", (106.0, 58.0, 32.2 + seed)
+    return exif
+
+
+def _generate_one(index: int) -> Path:
+    path = OUT / f"bench_{index:03d}.jpg"
+    if not path.exists():
+        orientation = ORIENTATIONS[index % len(ORIENTATIONS)]
+        tmp = path.with_suffix(".part")
+        photo_like(index).save(tmp, "JPEG", quality=QUALITY, exif=camera_exif(index, orientation))
+        os.replace(tmp, path)
+    return path
+
+
+def generate(count: int) -> list[Path]:
+    """Generate missing photos in spawned workers (cached in bench/out/ingest)."""
+    OUT.mkdir(parents=True, exist_ok=True)
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(mp_context=context) as pool:
+        return list(pool.map(_generate_one, range(count)))
+
+
+# -- work done in each worker -------------------------------------------------------
+
+_db = None
+_worker = {}
+
+
+def _init_worker(light: bool) -> None:
+    """Import the stages once per worker; ``light`` skips ``press/__init__``."""
+    sys.path.insert(0, str(REPO))
+    if light:
+        package = types.ModuleType("press")
+        package.__path__ = [str(REPO / "press")]
+        sys.modules["press"] = package
+    process = importlib.import_module("press.photos.process")
+    storage = importlib.import_module("press.storage")
+    _worker.update(process_photo=process.process_photo, FileStorage=storage.FileStorage,
+                   baseline_mb=_maxrss())
+
+
+def _warm(_):
+    time.sleep(0.3)
+    return os.getpid()
+
+
+def _database(db_path: str) -> sqlite3.Connection:
+    global _db
+    if _db is None:
+        _db = sqlite3.connect(db_path, timeout=30)
+        _db.execute("PRAGMA journal_mode=WAL")
+        _db.execute(
+            "CREATE TABLE IF NOT EXISTS media (key TEXT PRIMARY KEY, mime TEXT, bytes INT,"
+            " width INT, height INT, exif TEXT, dhash TEXT, sharpness REAL, renditions TEXT)"
+        )
+    return _db
+
+
+def ingest_one(path: str, store_root: str, db_path: str) -> dict:
+    storage = _worker["FileStorage"](store_root)
+    photo = _worker["process_photo"](path, storage, sizes=SIZES, max_bytes=200_000_000)
+    start = time.perf_counter()
+    db = _database(db_path)
+    db.execute(
+        "INSERT OR REPLACE INTO media VALUES (?,?,?,?,?,?,?,?,?)",
+        (photo.key, photo.mime, photo.bytes, photo.width, photo.height,
+         json.dumps(vars(photo.exif), default=str), photo.dhash, photo.sharpness,
+         json.dumps(photo.renditions)),
+    )
+    db.commit()
+    timings = dict(photo.timings_ms, database=(time.perf_counter() - start) * 1000)
+    return {"timings": timings, "maxrss_mb": _maxrss(), "baseline_mb": _worker["baseline_mb"]}
+
+
+def floor_one(path: str) -> float:
+    start = time.perf_counter()
+    with Image.open(path) as image:
+        image.draft("RGB", (image.width // 8, image.height // 8))
+        image.load()
+    return (time.perf_counter() - start) * 1000
+
+
+def vips_one(path: str) -> float:
+    import pyvips
+
+    start = time.perf_counter()
+    image = pyvips.Image.thumbnail(path, SIZES["web"], height=SIZES["web"], size="down")
+    image.write_to_buffer(".jpg[Q=85]")
+    return (time.perf_counter() - start) * 1000
+
+
+def _maxrss() -> float:
+    """Peak RSS of this process in MB. VmHWM, because ru_maxrss survives exec and so
+    reports the parent's size in a freshly spawned worker."""
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+# -- runs ---------------------------------------------------------------------------
+
+
+def run_pool(paths, workers: int, scratch: Path, label: str, light: bool = False) -> dict:
+    store = scratch / f"store-{label}"
+    db_path = str(scratch / "bench.sqlite3")
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(light,)) as pool:
+        list(pool.map(_warm, range(workers)))
+        start = time.perf_counter()
+        results = list(pool.map(ingest_one, map(str, paths), [str(store)] * len(paths), [db_path] * len(paths)))
+        elapsed = time.perf_counter() - start
+    return {"results": results, "elapsed": elapsed, "rate": len(paths) / elapsed}
+
+
+def run_floor(paths) -> list[float]:
+    floor_one(str(paths[0]))
+    return [floor_one(str(p)) for p in paths]
+
+
+def run_vips(paths):
+    try:
+        import pyvips  # noqa: F401
+    except Exception:
+        return None
+    vips_one(str(paths[0]))
+    return [vips_one(str(p)) for p in paths]
+
+
+def machine() -> dict:
+    model = "unknown"
+    try:
+        lscpu = subprocess.run(["lscpu"], capture_output=True, text=True).stdout
+        model = next(l.split(":", 1)[1].strip() for l in lscpu.splitlines() if l.startswith("Model name"))
+    except (OSError, StopIteration):
+        pass
+    return {"nproc": os.cpu_count(), "cpu": model, "python": platform.python_version(),
+            "pillow": Image.__version__}
+
+
+# -- report -------------------------------------------------------------------------
+
+
+def report(paths, one, many, light, floor, vips, workers) -> str:
+    mean = lambda values: statistics.fmean(values) if values else float("nan")  # noqa: E731
+    rows = [r["timings"] for r in one["results"]]
+    per_stage = {s: mean([r.get(s, 0.0) for r in rows]) for s in STAGES}
+    total = sum(per_stage.values())
+    floor_ms = mean(floor)
+    mb = os.path.getsize(paths[0]) / 1e6
+    peak = max(r["maxrss_mb"] for r in one["results"] + many["results"])
+    base = max(r["baseline_mb"] for r in one["results"] + many["results"])
+    light_peak = max(r["maxrss_mb"] for r in light["results"])
+    light_base = max(r["baseline_mb"] for r in light["results"])
+    speedup = many["rate"] / one["rate"]
+    lines = [
+        f"{len(paths)} photos, 6000x4000 JPEG q{QUALITY} (~{mb:.1f} MB each), renditions {SIZES}",
+        "",
+        "| photo | " + " | ".join(STAGES) + " | total ms |",
+        "|---|" + "---:|" * (len(STAGES) + 1),
+    ]
+    for path, row in zip(paths, rows):
+        cells = " | ".join(f"{row.get(s, 0.0):.1f}" for s in STAGES)
+        lines.append(f"| {path.name} | {cells} | {sum(row.get(s, 0.0) for s in STAGES):.1f} |")
+    lines.append("| **mean, 1 worker** | " + " | ".join(f"**{per_stage[s]:.1f}**" for s in STAGES) + f" | **{total:.1f}** |")
+    busy = {s: mean([r["timings"].get(s, 0.0) for r in many["results"]]) for s in STAGES}
+    lines.append(f"| mean, {workers} workers | " + " | ".join(f"{busy[s]:.1f}" for s in STAGES)
+                 + f" | {sum(busy.values()):.1f} |")
+    vips_text = "not installed" if vips is None else f"{mean(vips):.1f} ms/photo ({1000 / mean(vips):.2f} photos/s)"
+    lines += [
+        "",
+        "| measure | value | target |",
+        "|---|---:|---|",
+        f"| one core (1 worker) | {one['rate']:.2f} photos/s | |",
+        f"| all cores ({workers} workers) | {many['rate']:.2f} photos/s | |",
+        f"| all cores / one core | {speedup:.2f}x | >= 1.6x: {'met' if speedup >= 1.6 else 'NOT met'} |",
+        f"| floor: Pillow draft 1/8 decode | {floor_ms:.1f} ms/photo ({1000 / floor_ms:.2f} photos/s) | |",
+        f"| whole ingest / floor | {total / floor_ms:.2f}x | <= 3.5x: {'met' if total / floor_ms <= 3.5 else 'NOT met'} |",
+        f"| peak RSS per worker, `import press` as is | {peak:.0f} MB (after imports: {base:.0f} MB) "
+        f"| < 120 MB: {'met' if peak < 120 else 'NOT met'} |",
+        f"| peak RSS per worker, photo stages only | {light_peak:.0f} MB (after imports: {light_base:.0f} MB) "
+        f"| < 120 MB: {'met' if light_peak < 120 else 'NOT met'} |",
+        f"| libvips thumbnail (shrink-on-load) | {vips_text} | yardstick |",
+    ]
+    return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--photos", type=int, default=12)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--keep", action="store_true", help="keep the scratch store")
+    args = parser.parse_args(argv)
+
+    print(f"generating {args.photos} photos under {OUT} ...", file=sys.stderr)
+    paths = generate(args.photos)
+    load_before = os.getloadavg()[0]
+    scratch = Path(tempfile.mkdtemp(prefix="ingest-bench-"))
+    try:
+        print("floor ...", file=sys.stderr)
+        floor = run_floor(paths)
+        print("one core ...", file=sys.stderr)
+        one = run_pool(paths, 1, scratch, "one")
+        print(f"{args.workers} workers ...", file=sys.stderr)
+        many = run_pool(paths, args.workers, scratch, "many")
+        print("one light worker (memory) ...", file=sys.stderr)
+        light = run_pool(paths, 1, scratch, "light", light=True)
+        vips = run_vips(paths)
+    finally:
+        if not args.keep:
+            import shutil
+
+            shutil.rmtree(scratch, ignore_errors=True)
+    info = machine()
+    print(f"machine: {info['nproc']} CPUs, {info['cpu']}, Python {info['python']}, Pillow {info['pillow']}")
+    print("load average before/after: %.2f / %.2f (other processes share these CPUs)" % (load_before, os.getloadavg()[0]))
+    print(report(paths, one, many, light, floor, vips, args.workers))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,180 @@
+"""The CPU side of ingest for one photo, callable from a worker process.
+
+``process_photo`` runs sniff -> open -> EXIF -> decode + renditions -> store and
+returns a picklable ``ProcessedPhoto`` or raises ``Rejected``; nothing is written to
+the store for a rejected file. Database rows, dedupe and tags belong to the caller.
+
+A photo whose pixel data is cut short or damaged but whose metadata says something
+(when, which camera, where) is kept as ``status="metadata_only"``: the original and its
+facts are stored, no renditions are made, and ``problems`` says why, so the
+photographer still sees the file and when it was taken and can upload it again. With
+damaged pixels and no facts at all there is nothing worth keeping: ``corrupt_image``.
+"""
+from __future__ import annotations
+
+import io
+import os
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from press.storage import FileStorage
+
+from .errors import Rejected
+from .exif import ExifFacts, read_exif
+from .opening import open_image
+from .public_meta import PublicMeta, embed_public_meta
+from .quality import dhash, sharpness
+from .renditions import TruncatedImage, decode, display_size, make_renditions, orientation_of, render
+from .sniff import HEAD_BYTES, check_size, sniff
+
+DEFAULT_SIZES = {"thumb": 400, "web": 1600}
+DEFAULT_MAX_PIXELS = 120_000_000
+
+
+@dataclass
+class ProcessedPhoto:
+    key: str
+    mime: str
+    bytes: int
+    width: int | None
+    height: int | None
+    exif: ExifFacts
+    exif_problems: tuple[str, ...]
+    dhash: str | None
+    sharpness: float | None
+    renditions: dict[str, str]
+    timings_ms: dict[str, float]
+    status: str = "ok"
+    problems: tuple[str, ...] = field(default=())
+
+
+class _Timer:
+    def __init__(self):
+        self.ms: dict[str, float] = {}
+
+    @contextmanager
+    def stage(self, name: str):
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.ms[name] = round(self.ms.get(name, 0.0) + (time.perf_counter() - start) * 1000, 2)
+
+
+def read_source(source, max_bytes: int) -> bytes:
+    """Bytes of a path or bytes-like, refusing empty and oversized input before reading."""
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        check_size(len(source), max_bytes)
+        return bytes(source)
+    check_size(os.path.getsize(source), max_bytes)
+    with open(source, "rb") as handle:
+        data = handle.read()
+    check_size(len(data), max_bytes)
+    return data
+
+
+def process_photo(
+    source,
+    storage: FileStorage,
+    *,
+    sizes: dict[str, int] = DEFAULT_SIZES,
+    max_bytes: int,
+    max_pixels: int = DEFAULT_MAX_PIXELS,
+    caption: str | None = None,
+    byline: str | None = None,
+    credit: str | None = None,
+    copyright: str | None = None,
+) -> ProcessedPhoto:
+    """Validate, describe and store one photo; raise ``Rejected`` if it cannot be."""
+    timer = _Timer()
+    data = read_source(source, max_bytes)
+    mime = sniff(data[:HEAD_BYTES])
+    image = open_image(data, max_pixels)
+    with timer.stage("exif"):
+        exif = read_exif(data, image)
+    meta = PublicMeta(caption, byline, credit, copyright)
+    orientation = orientation_of(image)
+    upright = display_size(image, orientation)
+    try:
+        with timer.stage("decode"):
+            decoded = decode(image, max(sizes.values()))
+    except TruncatedImage as exc:
+        if not _has_facts(exif.facts):
+            raise Rejected("corrupt_image", f"pixel data is cut short or damaged: {exc}") from exc
+        return _metadata_only(data, mime, upright, exif, storage, timer, exc)
+    with timer.stage("renditions"):
+        rendered = make_renditions(decoded, orientation, upright, sizes)
+        jpegs = {v: embed_public_meta(jpeg, meta) for v, jpeg in rendered.jpegs.items()}
+        photo_hash, score = dhash(rendered.preview), sharpness(rendered.preview)
+    with timer.stage("hash"):
+        key = storage.put(io.BytesIO(data))
+    with timer.stage("renditions"):
+        paths = {v: storage.put_rendition(key, v, jpeg) for v, jpeg in jpegs.items()}
+    width, height = rendered.display_size
+    return ProcessedPhoto(
+        key=key, mime=mime, bytes=len(data), width=width, height=height,
+        exif=exif.facts, exif_problems=exif.problems, dhash=photo_hash, sharpness=score,
+        renditions=paths, timings_ms=timer.ms, problems=tuple(rendered.problems),
+    )
+
+
+def _metadata_only(data, mime, upright, exif, storage, timer, exc) -> ProcessedPhoto:
+    """Keep a file whose pixels are damaged but whose facts were read (see module doc)."""
+    problem = f"The image data is damaged or cut short, so no preview could be made ({exc})."
+    with timer.stage("hash"):
+        key = storage.put(io.BytesIO(data))
+    width, height = upright
+    return ProcessedPhoto(
+        key=key, mime=mime, bytes=len(data), width=width, height=height,
+        exif=exif.facts, exif_problems=exif.problems, dhash=None, sharpness=None,
+        renditions={}, timings_ms=timer.ms, status="metadata_only", problems=(problem,),
+    )
+
+
+def _has_facts(facts: ExifFacts) -> bool:
+    return any((facts.taken_at, facts.make, facts.model, facts.gps_lat is not None))
+
+
+def rebuild_renditions(
+    storage: FileStorage,
+    key: str,
+    sizes: dict[str, int] = DEFAULT_SIZES,
+    meta: PublicMeta = PublicMeta(),
+    max_pixels: int = DEFAULT_MAX_PIXELS,
+) -> dict[str, str]:
+    """Re-render every variant from the stored original (new sizes, new encoder);
+    variants no longer configured are removed. Returns variant -> relative path."""
+    with storage.open(key) as handle:
+        data = handle.read()
+    rendered = render(open_image(data, max_pixels), sizes)
+    paths = {
+        variant: storage.put_rendition(key, variant, embed_public_meta(jpeg, meta))
+        for variant, jpeg in rendered.jpegs.items()
+    }
+    for stale in set(storage.rendition_variants(key)) - set(paths):
+        os.unlink(storage.rendition_path(key, stale))
+    return paths
+
+
+def rewrite_public_meta(storage: FileStorage, key: str, meta: PublicMeta) -> dict[str, str]:
+    """Swap the caption/by-line/credit/copyright of the stored renditions in place,
+    without re-encoding the pixels (a caption edit costs milliseconds)."""
+    paths = {}
+    for variant in storage.rendition_variants(key):
+        with storage.open_rendition(key, variant) as handle:
+            jpeg = handle.read()
+        paths[variant] = storage.put_rendition(key, variant, embed_public_meta(jpeg, meta))
+    return paths
+
+
+def process_many(sources, storage: FileStorage, **options) -> list[tuple[object, ProcessedPhoto | Rejected]]:
+    """Process each source independently: one bad file never costs the others.
+    Returns (source, ProcessedPhoto or Rejected) in input order."""
+    outcomes = []
+    for source in sources:
+        try:
+            outcomes.append((source, process_photo(source, storage, **options)))
+        except Rejected as rejection:
+            outcomes.append((source, rejection))
+    return outcomes
