@@ -1,0 +1,45 @@
+# Siaran: `make run` serves the application, `make test` runs the tests. Both do all the set-up.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+FLASK := $(VENV)/bin/flask --app wsgi
+STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
+CATALOGS := $(wildcard press/translations/*/LC_MESSAGES/messages.po)
+COMPILED := $(CATALOGS:.po=.mo)
+HOST ?= 127.0.0.1
+PORT ?= 5000
+
+.PHONY: run test bench setup install translations i18n-update clean
+
+run: setup
+	PRESS_ENV=$${PRESS_ENV:-development} $(FLASK) run --host $(HOST) --port $(PORT)
+
+setup: install translations
+	PRESS_ENV=$${PRESS_ENV:-development} $(FLASK) setup
+
+test: install translations
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+bench: install translations
+	@for b in bench/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+
+install: $(STAMP)
+
+$(STAMP): requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+translations: install $(COMPILED)
+
+%.mo: %.po
+	$(VENV)/bin/pybabel compile --use-fuzzy -i $< -o $@
+
+i18n-update: install
+	$(VENV)/bin/pybabel extract -F babel.cfg -k _l -k N_ -o press/translations/messages.pot .
+	$(VENV)/bin/pybabel update -i press/translations/messages.pot -d press/translations --no-fuzzy-matching
+
+clean:
+	rm -rf $(VENV) .pytest_cache test-output

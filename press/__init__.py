@@ -1,0 +1,51 @@
+"""Siaran: event documentation and press releases for a government PR office (Humas).
+
+``create_app`` builds the application: configuration from ``PRESS_*`` variables over
+embedded defaults, extensions bound, blueprints and commands registered explicitly.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask
+
+from press import config as press_config
+from press.extensions import babel, csrf, db, login_manager, migrate
+from press.web import activities, admin, auth, errors, i18n, site, staff
+from press.cli import register_commands
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+MIGRATIONS_DIR = PACKAGE_DIR / "migrations"
+
+
+def create_app(config: dict | None = None) -> Flask:
+    """Build a Siaran application; ``config`` overrides the environment (tests use it)."""
+    app = Flask(
+        __name__,
+        instance_relative_config=True,
+        template_folder=str(press_config.REPO_ROOT / "templates"),
+    )
+    config = dict(config or {})
+    values = press_config.from_environment()
+    values.update({k: v for k, v in config.items() if k in press_config.DEFAULTS})
+    settings = press_config.flask_settings(values, app.instance_path)
+    settings.update({k: v for k, v in config.items() if k not in press_config.DEFAULTS})
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    press_config.ensure_secret_key(settings, app.instance_path)
+    app.config.update(settings)
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(MIGRATIONS_DIR), render_as_batch=True)
+    login_manager.init_app(app)
+    csrf.init_app(app)
+    i18n.init_app(app, babel)
+    auth.init_login(login_manager)
+
+    app.register_blueprint(auth.bp)
+    app.register_blueprint(staff.bp)
+    app.register_blueprint(activities.bp)
+    app.register_blueprint(admin.bp)
+    app.register_blueprint(site.bp)
+    errors.init_app(app)
+    register_commands(app)
+    return app

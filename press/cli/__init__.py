@@ -1,0 +1,12 @@
+"""The ``flask`` commands operators script Siaran with; names and ``--json`` shapes are an interface."""
+from __future__ import annotations
+
+from flask import Flask
+
+from . import activities, setup, users
+
+
+def register_commands(app: Flask) -> None:
+    app.cli.add_command(setup.setup_command)
+    app.cli.add_command(users.users)
+    app.cli.add_command(activities.activities)

@@ -1,0 +1,29 @@
+"""``flask setup``: migrate the instance database and load demo data into an empty one."""
+from __future__ import annotations
+
+import click
+from flask import current_app
+from flask.cli import with_appcontext
+from flask_migrate import upgrade
+
+from press.demo import instance_is_empty, load_demo
+from press.extensions import db
+
+
+@click.command("setup")
+@with_appcontext
+@click.option("--no-demo", is_flag=True, help="Do not load demo data (a production instance).")
+def setup_command(no_demo: bool) -> None:
+    """Migrate the database to the latest schema; add demo data to an empty instance."""
+    upgrade()
+    click.echo(f"Database at {current_app.config['SQLALCHEMY_DATABASE_URI']} is up to date.")
+    if no_demo:
+        return
+    if not instance_is_empty(db.session):
+        click.echo("The instance already has users: demo data not loaded.")
+        return
+    credentials = load_demo(db.session)
+    db.session.commit()
+    click.echo("Demo data loaded. Demo accounts (email / role / password):")
+    for email, role, password in credentials:
+        click.echo(f"  {email:28} {role:13} {password}")

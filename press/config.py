@@ -1,0 +1,122 @@
+"""Configuration: embedded defaults, overridden by ``PRESS_*`` environment variables.
+
+Imports nothing of ``press``. Every location (database, media store, search index)
+defaults to a place under Flask's ``instance/`` folder or the repository's
+``media_store/`` and moves with one environment variable.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+ENV_PREFIX = "PRESS_"
+
+DEFAULTS = {
+    "ENV": "production",
+    "SECRET_KEY": None,
+    "DATABASE_URL": None,
+    "MEDIA_ROOT": str(REPO_ROOT / "media_store"),
+    "INDEX_ROOT": None,
+    "MAX_UPLOAD_MB": 60,
+    "MAX_IMAGE_PIXELS": 120_000_000,
+    "RENDITION_SIZES": "thumb:400,web:1600",
+    "LOGIN_MAX_FAILURES": 5,
+    "LOGIN_LOCK_MINUTES": 15,
+    "VENUE_RADIUS_M": 300,
+    "OFFICE_NAME": "Bagian Humas Sekretariat Daerah Kota Bekasi",
+    "OFFICE_SIGNATURE": "(Adv Humas)",
+    "DEFAULT_LOCALE": "id",
+}
+
+INT_KEYS = {
+    "MAX_UPLOAD_MB",
+    "MAX_IMAGE_PIXELS",
+    "LOGIN_MAX_FAILURES",
+    "LOGIN_LOCK_MINUTES",
+    "VENUE_RADIUS_M",
+}
+
+
+class ConfigError(RuntimeError):
+    """The configuration cannot run Siaran; the message says how to fix it."""
+
+
+def from_environment(environ=None) -> dict:
+    """Read every ``PRESS_<KEY>`` over the defaults, converting numbers."""
+    environ = os.environ if environ is None else environ
+    values = dict(DEFAULTS)
+    for key in DEFAULTS:
+        raw = environ.get(ENV_PREFIX + key)
+        if raw is None or raw == "":
+            continue
+        if key in INT_KEYS:
+            try:
+                values[key] = int(raw)
+            except ValueError as exc:
+                raise ConfigError(f"{ENV_PREFIX}{key} must be a whole number, not {raw!r}") from exc
+        else:
+            values[key] = raw
+    return values
+
+
+def parse_rendition_sizes(spec: str) -> dict[str, int]:
+    """``"thumb:400,web:1600"`` -> ``{"thumb": 400, "web": 1600}`` (long edge in pixels)."""
+    sizes = {}
+    for part in spec.split(","):
+        name, _, edge = part.strip().partition(":")
+        if not name or not edge.isdigit():
+            raise ConfigError(f"bad rendition size {part!r}: write name:pixels, e.g. web:1600")
+        sizes[name] = int(edge)
+    return sizes
+
+
+def flask_settings(values: dict, instance_path: str) -> dict:
+    """Translate Siaran's settings into the Flask and extension keys."""
+    instance = Path(instance_path)
+    production = values["ENV"] == "production"
+    database_url = values["DATABASE_URL"] or f"sqlite:///{instance / 'siaran.db'}"
+    return {
+        "PRESS_ENV": values["ENV"],
+        "SECRET_KEY": values["SECRET_KEY"],
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "MEDIA_ROOT": values["MEDIA_ROOT"],
+        "INDEX_ROOT": values["INDEX_ROOT"] or str(instance / "search"),
+        "MAX_CONTENT_LENGTH": values["MAX_UPLOAD_MB"] * 1024 * 1024,
+        "MAX_UPLOAD_BYTES": values["MAX_UPLOAD_MB"] * 1024 * 1024,
+        "MAX_IMAGE_PIXELS": values["MAX_IMAGE_PIXELS"],
+        "RENDITION_SIZES": parse_rendition_sizes(values["RENDITION_SIZES"]),
+        "LOGIN_MAX_FAILURES": values["LOGIN_MAX_FAILURES"],
+        "LOGIN_LOCK_MINUTES": values["LOGIN_LOCK_MINUTES"],
+        "VENUE_RADIUS_M": values["VENUE_RADIUS_M"],
+        "OFFICE_NAME": values["OFFICE_NAME"],
+        "OFFICE_SIGNATURE": values["OFFICE_SIGNATURE"],
+        "BABEL_DEFAULT_LOCALE": values["DEFAULT_LOCALE"],
+        "BABEL_DEFAULT_TIMEZONE": "Asia/Jakarta",
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": production,
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        "REMEMBER_COOKIE_SAMESITE": "Lax",
+        "REMEMBER_COOKIE_SECURE": production,
+        "PERMANENT_SESSION_LIFETIME": 12 * 3600,
+        "WTF_CSRF_TIME_LIMIT": 12 * 3600,
+    }
+
+
+def ensure_secret_key(settings: dict, instance_path: str) -> None:
+    """Refuse production without a secret key; elsewhere keep one in ``instance/``."""
+    if settings.get("SECRET_KEY"):
+        return
+    if settings["PRESS_ENV"] == "production":
+        raise ConfigError(
+            "Siaran refuses to start in production without a secret key. Set one, e.g.\n"
+            "  export PRESS_SECRET_KEY=$(python -c 'import secrets; print(secrets.token_hex(32))')\n"
+            "or run a development instance with PRESS_ENV=development."
+        )
+    key_file = Path(instance_path) / "dev-secret-key"
+    if not key_file.exists():
+        key_file.parent.mkdir(parents=True, exist_ok=True)
+        key_file.write_text(os.urandom(32).hex())
+    settings["SECRET_KEY"] = key_file.read_text().strip()

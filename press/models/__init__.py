@@ -1,0 +1,24 @@
+"""The domain model of DESIGN.md as plain SQLAlchemy 2 mappings (no Flask).
+
+Imports nothing of ``press`` outside this package, so stages, services, the CLI and
+worker processes can use the models without an application.
+"""
+from .activity import ACTIVITY_KINDS, PARTICIPANT_ROLES, Activity, Participant
+from .audit import AuditEvent, IndexQueueEntry
+from .base import Base, utcnow
+from .media import Media, Rendition, media_person
+from .note import NOTE_SOURCES, Note
+from .person import ACTING_PREFIXES, Person, Position
+from .release import RELEASE_STATES, Release, ReleasePhoto, Revision
+from .tag import TAG_KINDS, TAG_SOURCES, ActivityTag, MediaTag, ReleaseTag, Tag
+from .unit import Unit
+from .user import LOCALES, ROLES, User
+from .venue import Venue
+
+__all__ = [
+    "ACTIVITY_KINDS", "ACTING_PREFIXES", "LOCALES", "NOTE_SOURCES", "PARTICIPANT_ROLES",
+    "RELEASE_STATES", "ROLES", "TAG_KINDS", "TAG_SOURCES",
+    "Activity", "ActivityTag", "AuditEvent", "Base", "IndexQueueEntry", "Media", "MediaTag",
+    "Note", "Participant", "Person", "Position", "Release", "ReleasePhoto", "ReleaseTag",
+    "Rendition", "Revision", "Tag", "Unit", "User", "Venue", "media_person", "utcnow",
+]

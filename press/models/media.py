@@ -1,0 +1,85 @@
+"""Media: one uploaded photo keyed by the SHA-256 of its bytes, its EXIF facts and renditions."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import JSON, Boolean, Column, Float, ForeignKey, Integer, String, Table, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .activity import Activity
+from .base import Base, UTCDateTime, utcnow
+from .person import Person
+
+media_person = Table(
+    "media_person",
+    Base.metadata,
+    Column("media_id", ForeignKey("media.id", ondelete="CASCADE"), primary_key=True),
+    Column("person_id", ForeignKey("person.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Media(Base):
+    __tablename__ = "media"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    activity_id: Mapped[int | None] = mapped_column(
+        ForeignKey("activity.id", ondelete="SET NULL"), index=True
+    )
+    uploaded_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    original_filename: Mapped[str | None] = mapped_column(String(255))
+    mime: Mapped[str] = mapped_column(String(40))
+    bytes: Mapped[int] = mapped_column(Integer)
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    # Camera wall-clock time, with its UTC offset in minutes where the file records one.
+    taken_at: Mapped[datetime | None] = mapped_column(index=True)
+    taken_at_offset: Mapped[int | None] = mapped_column(Integer)
+    make: Mapped[str | None] = mapped_column(String(120))
+    model: Mapped[str | None] = mapped_column(String(120))
+    lens: Mapped[str | None] = mapped_column(String(200))
+    exposure_time: Mapped[str | None] = mapped_column(String(20))
+    aperture: Mapped[float | None] = mapped_column(Float)
+    iso: Mapped[int | None] = mapped_column(Integer)
+    focal_length: Mapped[float | None] = mapped_column(Float)
+    orientation: Mapped[int | None] = mapped_column(Integer)
+    gps_lat: Mapped[float | None] = mapped_column(Float)
+    gps_lon: Mapped[float | None] = mapped_column(Float)
+    exif_problems: Mapped[list] = mapped_column(JSON, default=list)
+    caption: Mapped[str | None] = mapped_column(Text)
+    credit: Mapped[str | None] = mapped_column(String(200))
+    copyright: Mapped[str | None] = mapped_column(String(200))
+    is_public: Mapped[bool] = mapped_column(Boolean, default=False)
+    is_highlight: Mapped[bool] = mapped_column(Boolean, default=False)
+    dhash: Mapped[str | None] = mapped_column(String(16))
+    sharpness: Mapped[float | None] = mapped_column(Float)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    activity: Mapped[Activity | None] = relationship()
+    renditions: Mapped[list["Rendition"]] = relationship(
+        back_populates="media", cascade="all, delete-orphan"
+    )
+    people: Mapped[list[Person]] = relationship(secondary=media_person)
+
+    def rendition(self, variant: str) -> "Rendition | None":
+        return next((r for r in self.renditions if r.variant == variant), None)
+
+    def __repr__(self) -> str:
+        return f"<Media {self.id} {self.sha256[:12]}>"
+
+
+class Rendition(Base):
+    __tablename__ = "rendition"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    media_id: Mapped[int] = mapped_column(ForeignKey("media.id", ondelete="CASCADE"), index=True)
+    variant: Mapped[str] = mapped_column(String(20))
+    # SHA-256 of the rendition file: it changes when the caption is rewritten,
+    # so public URLs that carry it can be cached forever.
+    sha256: Mapped[str] = mapped_column(String(64))
+    path: Mapped[str] = mapped_column(String(300))
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    bytes: Mapped[int] = mapped_column(Integer)
+
+    media: Mapped[Media] = relationship(back_populates="renditions")

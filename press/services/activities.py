@@ -1,0 +1,160 @@
+"""Activities (kegiatan): create, update, list with filters, and their JSON shape."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, time
+
+from sqlalchemy import extract, select
+from sqlalchemy.orm import Session, selectinload
+
+from press.models import (
+    ACTIVITY_KINDS,
+    PARTICIPANT_ROLES,
+    Activity,
+    IndexQueueEntry,
+    Participant,
+    User,
+)
+
+from press.errors import N_, ServiceError
+
+from .audit import record
+from .people import get_or_create_person
+
+
+class ActivityError(ServiceError):
+    """An activity cannot be saved as asked; the message says why."""
+
+
+@dataclass
+class ParticipantData:
+    name: str
+    title: str | None = None
+    organisation: str | None = None
+    role: str = "attendee"
+
+
+@dataclass
+class ActivityData:
+    title: str
+    kind: str
+    starts_on: date
+    unit_id: int
+    starts_at_time: time | None = None
+    ends_at_time: time | None = None
+    venue_id: int | None = None
+    guest_body: str | None = None
+    topic: str | None = None
+    summary: str | None = None
+    participants: list[ParticipantData] = field(default_factory=list)
+
+
+def validate(data: ActivityData) -> None:
+    if not data.title.strip():
+        raise ActivityError(N_("Kegiatan harus punya judul."))
+    if data.kind not in ACTIVITY_KINDS:
+        raise ActivityError(N_("Jenis kegiatan %(kind)s tidak dikenal."), kind=data.kind)
+    if data.starts_at_time and data.ends_at_time and data.ends_at_time < data.starts_at_time:
+        raise ActivityError(N_("Kegiatan tidak bisa selesai sebelum dimulai."))
+    for p in data.participants:
+        if p.role not in PARTICIPANT_ROLES:
+            raise ActivityError(N_("Peran peserta %(role)s tidak dikenal."), role=p.role)
+        if not p.name.strip():
+            raise ActivityError(N_("Setiap peserta harus punya nama."))
+
+
+def enqueue_index(session: Session, kind: str, obj_id: int) -> None:
+    """Ask for the search index to be brought up to date, in the caller's transaction."""
+    session.add(IndexQueueEntry(doc_kind=kind, doc_id=obj_id))
+
+
+def _apply(session: Session, activity: Activity, data: ActivityData) -> None:
+    activity.title = data.title.strip()
+    activity.kind = data.kind
+    activity.starts_on = data.starts_on
+    activity.starts_at_time = data.starts_at_time
+    activity.ends_at_time = data.ends_at_time
+    activity.venue_id = data.venue_id
+    activity.unit_id = data.unit_id
+    activity.guest_body = (data.guest_body or "").strip() or None
+    activity.topic = (data.topic or "").strip() or None
+    activity.summary = (data.summary or "").strip() or None
+    activity.participants.clear()
+    session.flush()
+    for position, p in enumerate(data.participants):
+        person = get_or_create_person(session, p.name)
+        activity.participants.append(
+            Participant(
+                name=p.name.strip(),
+                title=(p.title or "").strip() or None,
+                organisation=(p.organisation or "").strip() or None,
+                role=p.role,
+                position=position,
+                person=person,
+            )
+        )
+
+
+def create_activity(session: Session, data: ActivityData, *, actor: User | None) -> Activity:
+    validate(data)
+    activity = Activity(created_by_id=actor.id if actor else None)
+    session.add(activity)
+    _apply(session, activity, data)
+    session.flush()
+    record(session, actor, "activity.created", activity, title=activity.title)
+    enqueue_index(session, "activity", activity.id)
+    return activity
+
+
+def update_activity(session: Session, activity: Activity, data: ActivityData, *, actor: User | None) -> Activity:
+    validate(data)
+    _apply(session, activity, data)
+    record(session, actor, "activity.updated", activity, title=activity.title)
+    enqueue_index(session, "activity", activity.id)
+    return activity
+
+
+def activities_query(*, unit_id: int | None = None, kind: str | None = None, month: str | None = None):
+    """A select of activities, newest first, filtered by unit, kind and ``YYYY-MM`` month."""
+    query = select(Activity).options(
+        selectinload(Activity.participants), selectinload(Activity.unit), selectinload(Activity.venue)
+    )
+    if unit_id:
+        query = query.where(Activity.unit_id == unit_id)
+    if kind:
+        query = query.where(Activity.kind == kind)
+    if month:
+        year, month_number = parse_month(month)
+        query = query.where(
+            extract("year", Activity.starts_on) == year,
+            extract("month", Activity.starts_on) == month_number,
+        )
+    return query.order_by(Activity.starts_on.desc(), Activity.id.desc())
+
+
+def parse_month(month: str) -> tuple[int, int]:
+    try:
+        year_text, month_text = month.split("-")
+        year, number = int(year_text), int(month_text)
+    except ValueError as exc:
+        raise ActivityError(N_("%(month)s bukan bulan; tulis TTTT-BB, misalnya 2021-09."), month=month) from exc
+    if not 1 <= number <= 12:
+        raise ActivityError(N_("%(month)s bukan bulan; tulis TTTT-BB, misalnya 2021-09."), month=month)
+    return year, number
+
+
+def activity_as_dict(activity: Activity) -> dict:
+    """The shape of ``flask activities list --json``: one object per activity."""
+    return {
+        "id": activity.id,
+        "title": activity.title,
+        "kind": activity.kind,
+        "date": activity.starts_on.isoformat(),
+        "time": activity.starts_at_time.strftime("%H:%M") if activity.starts_at_time else None,
+        "unit": activity.unit.name if activity.unit else None,
+        "venue": activity.venue.name if activity.venue else None,
+        "participants": [
+            {"name": p.name, "title": p.title, "organisation": p.organisation, "role": p.role}
+            for p in activity.participants
+        ],
+    }

@@ -1,0 +1,97 @@
+"""The people register: persons, their dated positions, and who held a title on a day."""
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from press.models import ACTING_PREFIXES, Person, Position, Unit
+from press.text import slugify
+
+
+def unique_slug(session: Session, model, text: str) -> str:
+    base = slugify(text)
+    slug, n = base, 2
+    while session.scalar(select(model.id).where(model.slug == slug)) is not None:
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def find_person(session: Session, name: str) -> Person | None:
+    return session.scalar(select(Person).where(func.lower(Person.name) == name.strip().lower()))
+
+
+def get_or_create_person(
+    session: Session, name: str, *, honorifics: str | None = None, degrees: str | None = None
+) -> Person:
+    person = find_person(session, name)
+    if person is None:
+        person = Person(
+            name=name.strip(),
+            honorifics=honorifics or None,
+            degrees=degrees or None,
+            slug=unique_slug(session, Person, name),
+        )
+        session.add(person)
+        session.flush()
+    return person
+
+
+def add_position(
+    session: Session,
+    person: Person,
+    title: str,
+    *,
+    unit: Unit | None = None,
+    organisation: str | None = None,
+    acting: str | None = None,
+    starts_on: date | None = None,
+    ends_on: date | None = None,
+) -> Position:
+    if acting is not None and acting not in ACTING_PREFIXES:
+        raise ValueError(f"acting must be one of {', '.join(ACTING_PREFIXES)}")
+    if starts_on and ends_on and ends_on < starts_on:
+        raise ValueError("a position cannot end before it starts")
+    position = Position(
+        person=person,
+        title=title,
+        unit=unit,
+        organisation=organisation,
+        acting=acting,
+        starts_on=starts_on,
+        ends_on=ends_on,
+    )
+    session.add(position)
+    return position
+
+
+def holders_of(
+    session: Session,
+    title: str,
+    on: date,
+    *,
+    unit: Unit | None = None,
+    organisation: str | None = None,
+) -> list[Position]:
+    """Every position with ``title`` held on ``on`` (in ``unit``/``organisation`` if given)."""
+    query = select(Position).where(
+        func.lower(Position.title) == title.strip().lower(),
+        or_(Position.starts_on.is_(None), Position.starts_on <= on),
+        or_(Position.ends_on.is_(None), Position.ends_on >= on),
+    )
+    if unit is not None:
+        query = query.where(Position.unit_id == unit.id)
+    if organisation is not None:
+        query = query.where(func.lower(Position.organisation) == organisation.strip().lower())
+    return list(session.scalars(query.order_by(Position.starts_on)))
+
+
+def holder_of(session: Session, title: str, on: date, **where) -> Person | None:
+    """The one person who held ``title`` on ``on``; ``None`` when nobody or several did.
+
+    Several holders mean the register is ambiguous (two units, no unit given):
+    the caller must narrow it rather than pick one silently.
+    """
+    held = holders_of(session, title, on, **where)
+    return held[0].person if len(held) == 1 else None

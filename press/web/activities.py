@@ -1,0 +1,136 @@
+"""Staff pages for activities (kegiatan): list with filters, create, edit, view."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import select
+
+from press.extensions import db
+from press.models import ACTIVITY_KINDS, Activity, Unit, Venue
+from press.services import activities as service
+
+from .forms import options, ActivityFilterForm, ActivityForm
+from .labels import KIND_LABELS
+from .roles import STAFF, roles_required
+
+bp = Blueprint("activities", __name__, url_prefix="/staf/kegiatan")
+
+EDITORS = ("editor", "writer", "photographer")
+
+
+def _choices(form: ActivityForm) -> None:
+    units = db.session.scalars(select(Unit).order_by(Unit.name)).all()
+    venues = db.session.scalars(select(Venue).order_by(Venue.name)).all()
+    form.unit_id.choices = options([(u.id, u.name) for u in units])
+    form.venue_id.choices = options([(0, _("— belum ditentukan —"))] + [(v.id, v.name) for v in venues])
+
+
+def _data(form: ActivityForm) -> service.ActivityData:
+    participants = [
+        service.ParticipantData(
+            name=entry.form.name.data.strip(),
+            title=entry.form.title.data,
+            organisation=entry.form.organisation.data,
+            role=entry.form.role.data,
+        )
+        for entry in form.participants
+        if (entry.form.name.data or "").strip()
+    ]
+    return service.ActivityData(
+        title=form.title.data,
+        kind=form.kind.data,
+        starts_on=form.starts_on.data,
+        starts_at_time=form.starts_at_time.data,
+        ends_at_time=form.ends_at_time.data,
+        unit_id=form.unit_id.data,
+        venue_id=form.venue_id.data or None,
+        guest_body=form.guest_body.data,
+        topic=form.topic.data,
+        summary=form.summary.data,
+        participants=participants,
+    )
+
+
+def _get(activity_id: int) -> Activity:
+    activity = db.session.get(Activity, activity_id)
+    if activity is None:
+        abort(404)
+    return activity
+
+
+@bp.route("/")
+@roles_required(*STAFF)
+def index():
+    filters = ActivityFilterForm(request.args)
+    units = db.session.scalars(select(Unit).order_by(Unit.name)).all()
+    filters.unit.choices = options([("", _("Semua unit"))] + [(str(u.id), u.name) for u in units])
+    filters.kind.choices = options([("", _("Semua jenis"))] + [(k, KIND_LABELS[k]) for k in ACTIVITY_KINDS])
+    unit_id = int(filters.unit.data) if (filters.unit.data or "").isdigit() else None
+    kind = filters.kind.data if filters.kind.data in ACTIVITY_KINDS else None
+    month = (filters.month.data or "").strip() or None
+    try:
+        query = service.activities_query(unit_id=unit_id, kind=kind, month=month)
+    except service.ActivityError:
+        flash(_("Bulan ditulis sebagai TTTT-BB, misalnya 2021-09."), "error")
+        query = service.activities_query(unit_id=unit_id, kind=kind)
+    page = db.paginate(query, per_page=25, error_out=False)
+    return render_template("activities/index.html", page=page, filters=filters)
+
+
+@bp.route("/baru", methods=["GET", "POST"])
+@roles_required(*EDITORS)
+def create():
+    form = ActivityForm()
+    _choices(form)
+    if request.method == "GET":
+        if current_user.unit_id:
+            form.unit_id.data = current_user.unit_id
+        while len(form.participants) < 3:
+            form.participants.append_entry()
+    if form.validate_on_submit():
+        try:
+            activity = service.create_activity(db.session, _data(form), actor=current_user)
+        except service.ActivityError as exc:
+            db.session.rollback()
+            flash(_(exc.message, **exc.params), "error")
+        else:
+            db.session.commit()
+            flash(_("Kegiatan dibuat."), "success")
+            return redirect(url_for("activities.view", activity_id=activity.id))
+    return render_template("activities/form.html", form=form, activity=None)
+
+
+@bp.route("/<int:activity_id>")
+@roles_required(*STAFF)
+def view(activity_id: int):
+    activity = _get(activity_id)
+    return render_template("activities/view.html", activity=activity)
+
+
+@bp.route("/<int:activity_id>/ubah", methods=["GET", "POST"])
+@roles_required(*EDITORS)
+def edit(activity_id: int):
+    activity = _get(activity_id)
+    form = ActivityForm(obj=activity)
+    _choices(form)
+    if request.method == "GET":
+        form.venue_id.data = activity.venue_id or 0
+        for _entry in range(len(form.participants)):
+            form.participants.pop_entry()
+        for p in activity.participants:
+            form.participants.append_entry(
+                {"role": p.role, "title": p.title, "name": p.name, "organisation": p.organisation}
+            )
+        form.participants.append_entry()
+    if form.validate_on_submit():
+        try:
+            service.update_activity(db.session, activity, _data(form), actor=current_user)
+        except service.ActivityError as exc:
+            db.session.rollback()
+            flash(_(exc.message, **exc.params), "error")
+        else:
+            db.session.commit()
+            flash(_("Kegiatan disimpan."), "success")
+            return redirect(url_for("activities.view", activity_id=activity.id))
+    return render_template("activities/form.html", form=form, activity=activity)

@@ -1,0 +1,194 @@
+"""Admin pages: users, units (OPD) and venues."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import select
+
+from press.errors import ServiceError
+from press.extensions import db
+from press.models import AuditEvent, Unit, User, Venue
+from press.services import accounts, directory
+from press.services.audit import record
+
+from .forms import options, UnitForm, UserForm, VenueForm
+from .roles import roles_required
+
+bp = Blueprint("admin", __name__, url_prefix="/staf/admin")
+
+
+def _get(model, object_id: int):
+    obj = db.session.get(model, object_id)
+    if obj is None:
+        abort(404)
+    return obj
+
+
+def _unit_choices(form) -> None:
+    units = db.session.scalars(select(Unit).order_by(Unit.name)).all()
+    form.unit_id.choices = options([(0, _("— tanpa unit —"))] + [(u.id, u.name) for u in units])
+
+
+def _commit_or_flash(success_message: str) -> bool:
+    """Commit, or roll back and say why; True when saved."""
+    try:
+        db.session.commit()
+    except ServiceError as exc:
+        db.session.rollback()
+        flash(_(exc.message, **exc.params), "error")
+        return False
+    flash(success_message, "success")
+    return True
+
+
+@bp.route("/pengguna")
+@roles_required("admin")
+def users():
+    rows = db.session.scalars(select(User).order_by(User.email)).all()
+    return render_template("admin/users.html", users=rows)
+
+
+@bp.route("/pengguna/baru", methods=["GET", "POST"])
+@roles_required("admin")
+def user_create():
+    form = UserForm()
+    _unit_choices(form)
+    if form.validate_on_submit():
+        if not form.password.data:
+            flash(_("Pengguna baru perlu kata sandi."), "error")
+        else:
+            try:
+                accounts.create_user(
+                    db.session,
+                    form.email.data,
+                    form.password.data,
+                    form.role.data,
+                    name=form.name.data,
+                    unit_id=form.unit_id.data or None,
+                    locale=form.locale.data,
+                    default_credit=form.default_credit.data or None,
+                    actor=current_user,
+                )
+            except ServiceError as exc:
+                db.session.rollback()
+                flash(_(exc.message, **exc.params), "error")
+            else:
+                db.session.commit()
+                flash(_("Pengguna dibuat."), "success")
+                return redirect(url_for("admin.users"))
+    return render_template("admin/user_form.html", form=form, user=None)
+
+
+@bp.route("/pengguna/<int:user_id>", methods=["GET", "POST"])
+@roles_required("admin")
+def user_edit(user_id: int):
+    user = _get(User, user_id)
+    form = UserForm(obj=user)
+    _unit_choices(form)
+    if request.method == "GET":
+        form.unit_id.data = user.unit_id or 0
+    if form.validate_on_submit():
+        if user.id == current_user.id and (form.role.data != "admin" or not form.active.data):
+            flash(_("Anda tidak bisa mencabut peran admin atau menonaktifkan akun Anda sendiri."), "error")
+            return render_template("admin/user_form.html", form=form, user=user)
+        user.name = form.name.data.strip()
+        user.role = form.role.data
+        user.unit_id = form.unit_id.data or None
+        user.locale = form.locale.data
+        user.default_credit = form.default_credit.data or None
+        user.active = form.active.data
+        if not user.active or form.password.data:
+            user.locked_until = None
+        try:
+            if form.password.data:
+                accounts.set_password(db.session, user, form.password.data, actor=current_user)
+        except ServiceError as exc:
+            db.session.rollback()
+            flash(_(exc.message, **exc.params), "error")
+        else:
+            record(db.session, current_user, "user.updated", user, role=user.role, active=user.active)
+            if _commit_or_flash(_("Pengguna disimpan.")):
+                return redirect(url_for("admin.users"))
+    return render_template("admin/user_form.html", form=form, user=user)
+
+
+@bp.route("/unit", methods=["GET", "POST"])
+@roles_required("admin")
+def units():
+    form = UnitForm()
+    if form.validate_on_submit():
+        try:
+            directory.create_unit(db.session, form.name.data, form.abbreviation.data, actor=current_user)
+        except ServiceError as exc:
+            db.session.rollback()
+            flash(_(exc.message, **exc.params), "error")
+        else:
+            if _commit_or_flash(_("Unit dibuat.")):
+                return redirect(url_for("admin.units"))
+    rows = db.session.scalars(select(Unit).order_by(Unit.name)).all()
+    return render_template("admin/units.html", units=rows, form=form)
+
+
+@bp.route("/unit/<int:unit_id>", methods=["GET", "POST"])
+@roles_required("admin")
+def unit_edit(unit_id: int):
+    unit = _get(Unit, unit_id)
+    form = UnitForm(obj=unit)
+    if form.validate_on_submit():
+        try:
+            directory.update_unit(db.session, unit, form.name.data, form.abbreviation.data, actor=current_user)
+        except ServiceError as exc:
+            db.session.rollback()
+            flash(_(exc.message, **exc.params), "error")
+        else:
+            if _commit_or_flash(_("Unit disimpan.")):
+                return redirect(url_for("admin.units"))
+    return render_template("admin/unit_form.html", form=form, unit=unit)
+
+
+@bp.route("/tempat", methods=["GET", "POST"])
+@roles_required("admin")
+def venues():
+    form = VenueForm()
+    if form.validate_on_submit() and _save_venue(None, form):
+        return redirect(url_for("admin.venues"))
+    rows = db.session.scalars(select(Venue).order_by(Venue.name)).all()
+    return render_template("admin/venues.html", venues=rows, form=form)
+
+
+@bp.route("/tempat/<int:venue_id>", methods=["GET", "POST"])
+@roles_required("admin")
+def venue_edit(venue_id: int):
+    venue = _get(Venue, venue_id)
+    form = VenueForm(obj=venue)
+    if form.validate_on_submit() and _save_venue(venue, form):
+        return redirect(url_for("admin.venues"))
+    return render_template("admin/venue_form.html", form=form, venue=venue)
+
+
+def _save_venue(venue: Venue | None, form: VenueForm) -> bool:
+    try:
+        directory.save_venue(
+            db.session,
+            venue,
+            name=form.name.data,
+            address=form.address.data,
+            city=form.city.data,
+            latitude=form.latitude.data,
+            longitude=form.longitude.data,
+            actor=current_user,
+        )
+    except ServiceError as exc:
+        db.session.rollback()
+        flash(_(exc.message, **exc.params), "error")
+        return False
+    return _commit_or_flash(_("Tempat disimpan."))
+
+
+@bp.route("/audit")
+@roles_required("admin")
+def audit():
+    query = select(AuditEvent).order_by(AuditEvent.created_at.desc(), AuditEvent.id.desc())
+    page = db.paginate(query, per_page=50, error_out=False)
+    return render_template("admin/audit.html", page=page)

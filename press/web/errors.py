@@ -1,0 +1,48 @@
+"""Error pages: every refusal gets a page in the user's language, never a stack trace."""
+from __future__ import annotations
+
+from flask import Flask, render_template, request
+from flask_babel import gettext as _
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+
+
+def _wants_json() -> bool:
+    return request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json"
+
+
+def _page(status: int, title: str, message: str):
+    if _wants_json():
+        return {"error": title, "message": message, "status": status}, status
+    return render_template("errors/error.html", status=status, title=title, message=message), status
+
+
+def init_app(app: Flask) -> None:
+    @app.errorhandler(CSRFError)
+    def csrf_error(exc):
+        return _page(
+            400,
+            _("Formulir kedaluwarsa atau tidak sah"),
+            _("Formulir ini tidak membawa token keamanan yang sah. Muat ulang halaman lalu kirim lagi; tidak ada yang diubah."),
+        )
+
+    @app.errorhandler(403)
+    def forbidden(exc):
+        return _page(403, _("Akses ditolak"), _("Peran Anda tidak boleh membuka halaman ini."))
+
+    @app.errorhandler(404)
+    def not_found(exc):
+        return _page(404, _("Halaman tidak ditemukan"), _("Alamat ini tidak ada atau sudah dipindahkan."))
+
+    @app.errorhandler(413)
+    def too_large(exc):
+        limit = app.config["MAX_CONTENT_LENGTH"] // (1024 * 1024)
+        return _page(413, _("Berkas terlalu besar"), _("Batas unggahan adalah %(mb)s MB per berkas.", mb=limit))
+
+    @app.errorhandler(HTTPException)
+    def other_http(exc):
+        return _page(exc.code or 500, exc.name, exc.description or "")
+
+    @app.errorhandler(500)
+    def server_error(exc):
+        return _page(500, _("Terjadi kesalahan"), _("Kesalahan ini sudah dicatat. Coba lagi sebentar lagi."))

@@ -1,0 +1,46 @@
+"""Language choice and the template helpers that write dates the Indonesian way."""
+from __future__ import annotations
+
+from flask import Flask, request, session
+from flask_babel import get_locale
+from flask_login import current_user
+
+from press import dates
+from press.models import LOCALES, utcnow
+
+from .labels import KIND_LABELS, LOCALE_LABELS, PARTICIPANT_ROLE_LABELS, ROLE_LABELS
+
+
+def select_locale() -> str:
+    """The signed-in user's language, else the visitor's choice, else Indonesian."""
+    if current_user and current_user.is_authenticated:
+        return current_user.locale
+    chosen = session.get("locale")
+    if chosen in LOCALES:
+        return chosen
+    return request.accept_languages.best_match(LOCALES, default="id") if request else "id"
+
+
+def current_locale() -> str:
+    return str(get_locale() or "id")
+
+
+def init_app(app: Flask, babel) -> None:
+    babel.init_app(app, locale_selector=select_locale)
+
+    app.add_template_filter(lambda d: dates.long_date(d, current_locale()) if d else "", "long_date")
+    app.add_template_filter(lambda d: dates.release_date(d, current_locale()) if d else "", "release_date")
+    app.add_template_filter(lambda t: dates.long_datetime(t, current_locale()) if t else "", "long_datetime")
+    app.add_template_filter(lambda t: t.strftime("%H.%M") if t else "", "clock")
+
+    @app.context_processor
+    def labels():
+        return {
+            "KIND_LABELS": KIND_LABELS,
+            "ROLE_LABELS": ROLE_LABELS,
+            "PARTICIPANT_ROLE_LABELS": PARTICIPANT_ROLE_LABELS,
+            "LOCALE_LABELS": LOCALE_LABELS,
+            "current_locale": current_locale,
+            "now_utc": utcnow,
+            "month_label": lambda y, m: dates.month_label(y, m, current_locale()),
+        }

@@ -1,0 +1,116 @@
+"""Shared fixtures: an application on a migrated SQLite copy, clients, and a login helper.
+
+The schema is migrated once per test session (through Alembic, as production does)
+and each test gets its own copy of that database file.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from flask_migrate import upgrade
+
+from press import create_app
+from press.demo import DEMO_ACCOUNTS, load_demo
+from press.extensions import db
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SHARED = REPO_ROOT.parent / "shared"
+FIXTURES = SHARED / "fixtures"
+
+CSRF_RE = re.compile(r'name="csrf-token" content="([^"]+)"')
+PASSWORDS = {role: password for _email, role, _name, password in DEMO_ACCOUNTS}
+EMAILS = {role: email for email, role, _name, _password in DEMO_ACCOUNTS}
+
+
+def make_config(root: Path, **extra) -> dict:
+    return {
+        "ENV": "testing",
+        "SECRET_KEY": "test-secret",
+        "DATABASE_URL": f"sqlite:///{root / 'siaran.db'}",
+        "MEDIA_ROOT": str(root / "media"),
+        "INDEX_ROOT": str(root / "search"),
+        "TESTING": True,
+        **extra,
+    }
+
+
+@pytest.fixture(scope="session")
+def migrated_db(tmp_path_factory) -> Path:
+    """A database file migrated to head and holding the demo data."""
+    root = tmp_path_factory.mktemp("template")
+    app = create_app(make_config(root))
+    with app.app_context():
+        upgrade()
+        load_demo(db.session)
+        db.session.commit()
+        db.engine.dispose()
+    return root / "siaran.db"
+
+
+@pytest.fixture
+def app(tmp_path, migrated_db):
+    """An application on its own copy of the demo database.
+
+    No application context stays pushed: a test client request must get its own
+    ``g`` as in production. Tests that touch the database use ``ctx`` or
+    ``with app.app_context():`` around those lines.
+    """
+    shutil.copy(migrated_db, tmp_path / "siaran.db")
+    app = create_app(make_config(tmp_path))
+    yield app
+    with app.app_context():
+        db.engine.dispose()
+
+
+@pytest.fixture
+def ctx(app):
+    """An application context for tests that call services and models directly."""
+    with app.app_context():
+        yield app
+        db.session.remove()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+def csrf_token(client, path: str = "/staf/login") -> str:
+    page = client.get(path).get_data(as_text=True)
+    match = CSRF_RE.search(page)
+    assert match, f"no CSRF token on {path}"
+    return match.group(1)
+
+
+class Auth:
+    """Logs the test client in as a demo account of a role."""
+
+    def __init__(self, client):
+        self.client = client
+
+    def login(self, role: str, password: str | None = None):
+        token = csrf_token(self.client)
+        return self.client.post(
+            "/staf/login",
+            data={"email": EMAILS[role], "password": password or PASSWORDS[role], "csrf_token": token},
+        )
+
+    def logout(self):
+        token = csrf_token(self.client, "/")
+        return self.client.post("/staf/logout", data={"csrf_token": token})
+
+    def token(self, path: str = "/") -> str:
+        return csrf_token(self.client, path)
+
+
+@pytest.fixture
+def auth(client):
+    return Auth(client)

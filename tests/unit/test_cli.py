@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import select
+
+from press.extensions import db
+from press.models import User
+
+
+def test_users_create_and_list(app, runner):
+    result = runner.invoke(args=["users", "create", "--role", "editor", "Redaktur2@Siaran.test", "--password", "sandi-yang-panjang"])
+    assert result.exit_code == 0, result.output
+    assert "Created redaktur2@siaran.test (editor)" in result.output
+    listed = runner.invoke(args=["users", "list", "--json"])
+    rows = [json.loads(line) for line in listed.output.splitlines()]
+    assert {"email": "redaktur2@siaran.test", "role": "editor"}.items() <= next(r for r in rows if r["email"] == "redaktur2@siaran.test").items()
+    with app.app_context():
+        assert db.session.scalar(select(User).where(User.email == "redaktur2@siaran.test")).password_hash != "sandi-yang-panjang"
+
+
+def test_users_create_generates_a_password_without_a_terminal(runner):
+    result = runner.invoke(args=["users", "create", "--role", "writer", "penulis2@siaran.test"])
+    assert result.exit_code == 0
+    assert "Password: " in result.output
+
+
+def test_users_create_refuses_a_duplicate_and_a_bad_role(runner):
+    duplicate = runner.invoke(args=["users", "create", "--role", "writer", "penulis@siaran.test", "--password", "x" * 12])
+    assert duplicate.exit_code != 0 and "sudah punya akun" in duplicate.output
+    bad_role = runner.invoke(args=["users", "create", "--role", "boss", "a@b.c", "--password", "x" * 12])
+    assert bad_role.exit_code != 0 and "boss" in bad_role.output
+
+
+def test_activities_list_json_has_the_documented_shape(runner):
+    result = runner.invoke(args=["activities", "list", "--json"])
+    assert result.exit_code == 0
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert len(rows) == 3
+    example = next(r for r in rows if r["kind"] == "kunjungan_kerja")
+    assert set(example) >= {"id", "title", "kind", "date", "unit", "venue", "participants"}
+    assert example["date"] == "2021-09-30"
+    assert example["unit"] == "Bagian Humas Sekretariat Daerah Kota Bekasi"
+    assert {"name": "Lukita Harjana", "title": "Sekretaris Diskominfo", "organisation": "Kabupaten Subang", "role": "guest"} in example["participants"]
+
+
+def test_activities_list_filters(runner):
+    result = runner.invoke(args=["activities", "list", "--json", "--month", "2021-10"])
+    assert [json.loads(line)["kind"] for line in result.output.splitlines()] == ["sosialisasi"]
+    bad = runner.invoke(args=["activities", "list", "--month", "Oktober"])
+    assert bad.exit_code != 0 and "TTTT-BB" in bad.output
+
+
+def test_setup_on_an_existing_instance_loads_no_demo_twice(runner):
+    result = runner.invoke(args=["setup"])
+    assert result.exit_code == 0
+    assert "demo data not loaded" in result.output

@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from press import create_app
+from press.config import ConfigError, from_environment, parse_rendition_sizes
+
+from tests.conftest import REPO_ROOT
+
+
+def test_production_without_secret_key_refuses_to_start(tmp_path, monkeypatch):
+    monkeypatch.delenv("PRESS_SECRET_KEY", raising=False)
+    with pytest.raises(ConfigError, match="PRESS_SECRET_KEY"):
+        create_app({"ENV": "production", "DATABASE_URL": f"sqlite:///{tmp_path}/x.db"})
+
+
+def test_production_refusal_reaches_the_operator_from_the_command_line(tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PRESS_")}
+    env.update(PRESS_ENV="production", PRESS_DATABASE_URL=f"sqlite:///{tmp_path}/x.db")
+    result = subprocess.run(
+        [sys.executable, "-m", "flask", "--app", "wsgi", "users", "list"],
+        cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode != 0
+    assert "export PRESS_SECRET_KEY=" in result.stderr
+
+
+def test_production_with_a_secret_key_starts_with_secure_cookies(tmp_path):
+    app = create_app({"ENV": "production", "SECRET_KEY": "s" * 32, "DATABASE_URL": f"sqlite:///{tmp_path}/x.db"})
+    assert app.config["SESSION_COOKIE_SECURE"] is True
+    assert app.config["REMEMBER_COOKIE_SECURE"] is True
+
+
+def test_development_keeps_a_generated_key_between_starts(tmp_path, monkeypatch):
+    monkeypatch.delenv("PRESS_SECRET_KEY", raising=False)
+    config = {"ENV": "development", "DATABASE_URL": f"sqlite:///{tmp_path}/x.db"}
+    first = create_app(config).config["SECRET_KEY"]
+    second = create_app(config).config["SECRET_KEY"]
+    assert first and first == second
+
+
+def test_environment_variables_override_defaults():
+    values = from_environment({"PRESS_MAX_UPLOAD_MB": "5", "PRESS_MEDIA_ROOT": "/srv/blobs"})
+    assert values["MAX_UPLOAD_MB"] == 5
+    assert values["MEDIA_ROOT"] == "/srv/blobs"
+
+
+def test_a_non_numeric_limit_is_a_clear_error():
+    with pytest.raises(ConfigError, match="PRESS_MAX_UPLOAD_MB must be a whole number"):
+        from_environment({"PRESS_MAX_UPLOAD_MB": "lots"})
+
+
+def test_rendition_sizes_are_configuration():
+    assert parse_rendition_sizes("thumb:300,web:1200") == {"thumb": 300, "web": 1200}
+    with pytest.raises(ConfigError):
+        parse_rendition_sizes("thumb")
+
+
+def test_locations_follow_the_configuration(tmp_path):
+    app = create_app({"ENV": "testing", "SECRET_KEY": "x", "DATABASE_URL": f"sqlite:///{tmp_path}/a.db",
+                      "MEDIA_ROOT": str(tmp_path / "m"), "INDEX_ROOT": str(tmp_path / "i"), "MAX_UPLOAD_MB": 7})
+    assert app.config["MEDIA_ROOT"] == str(tmp_path / "m")
+    assert app.config["INDEX_ROOT"] == str(tmp_path / "i")
+    assert app.config["MAX_CONTENT_LENGTH"] == 7 * 1024 * 1024
