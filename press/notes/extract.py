@@ -169,7 +169,8 @@ def _rules(glossary: Glossary) -> _Rules:
     stop = set(glossary.title_forms) | set(glossary.organisations) | set(data["region_words"]) \
         | set(glossary.weekday_forms()) | {w.capitalize() for w in glossary.month_forms()} \
         | {v.capitalize() for form in ("after", "reported") for v in glossary.speech_verbs(form)} \
-        | set(data["speech_verbs"]["fronted"]) | {"Turut", "Hadir", "Dalam", "Selain", "Sementara", "Menurut",
+        | set(data["speech_verbs"]["fronted"]) | set(data["headline_verbs"]) | set(data["venue_words"]) \
+        | set(data["organisation_heads"]) | {"Turut", "Hadir", "Dalam", "Selain", "Sementara", "Menurut",
                                                   "Pada", "Di", "Dan", "Serta", "Beserta", "Para", "Kegiatan",
                                                   "Acara", "Ia", "Dia", "Beliau", "Kami", "Kita", "Saya", "Ini",
                                                   "Itu", "Hal", "Jajaran", "Undangan", "Selaku", "Usai", "Setelah"}
@@ -193,7 +194,8 @@ def _rules(glossary: Glossary) -> _Rules:
 
 def _is_unit_word(word: str, rules: _Rules) -> bool:
     bare = word.strip(",.")
-    if bare in rules.unit_words or bare in rules.org_abbr or bare in ("dan", "&", "I", "II", "III", "IV"):
+    if bare in rules.unit_words or bare in rules.org_abbr or bare in ("dan", "&", "I", "II", "III", "IV") \
+            or re.fullmatch(r"[A-Z0-9]{2,}", bare):
         return True
     return bool(re.fullmatch(r"(?:Pe|Pem|Pen|Peng|Peny|Per|Ke|Se)[a-z]{3,}an|[A-Z][a-z]+(?:asi|isasi|tik)", bare))
 
@@ -257,7 +259,9 @@ class _People:
                 return match.end()
             self.mentions.append((match.start(), title_end, None, title_text))
             return max(title_end, match.end())
-        name, honorifics, degrees, name_end, name_only = person
+        name, honorifics, degrees, name_end, name_only, prefix = person
+        if prefix:
+            organisation = organisation or prefix
         if generic and title_end == match.end() and text[match.end():name_start].strip():
             return match.end()
         self._add(name, title_text, organisation, honorifics, degrees, (match.start(), name_end), name_only)
@@ -304,8 +308,9 @@ class _People:
         for province in sorted(self.rules.glossary.data["provinces"], key=len, reverse=True):
             if text.startswith(province, pos) and not text[pos + len(province):pos + len(province) + 1].isalnum():
                 return pos + len(province)
-        m = re.match(r"[A-Z][\w'-]+", text[pos:])
-        if not m:
+        m = re.match(r"[A-Z][a-z][\w'-]*", text[pos:])
+        if not m or m.group(0) in self.rules.stop_names or self.rules.rank.match(text, pos) \
+                or self.rules.honorific.match(text, pos):
             return pos
         end = pos + m.end()
         compass = _alt(self.rules.glossary.data["compass_words"])
@@ -341,12 +346,16 @@ class _People:
             cursor += 1
         while words and (words[-1].endswith(".") or _is_degree(words[-1], rules)):
             words.pop()
+        if words and not honorifics and (rules.rank.match(text, cursor) or rules.honorific.match(text, cursor)):
+            inner = self._read_name(cursor)
+            if inner:
+                return inner[:5] + (text[start:cursor].strip(),)
         if not words or (len(words) == 1 and words[0].isupper() and len(words[0]) > 1):
             return None
         name = " ".join(words)
         name_end = text.index(words[-1], start) + len(words[-1])
         degrees, end = self._read_degrees(name_end)
-        return name, honorifics, degrees, end, (start, name_end)
+        return name, honorifics, degrees, end, (start, name_end), None
 
     def _read_degrees(self, pos: int) -> tuple[list[str], int]:
         text = self.text
@@ -393,7 +402,7 @@ class _People:
             parsed = self._read_name(offset + m.start(1))
             if parsed is None or parsed[3] > start:
                 continue
-            name, honorifics, degrees, _, name_span = parsed
+            name, honorifics, degrees, _, name_span, _ = parsed
             if any(s <= name_span[0] < e for s, e, p, _ in self.mentions if p is not None):
                 continue
             self.mentions.remove((start, end, person, title))
@@ -405,6 +414,8 @@ class _People:
             return exact[0]
         tokens = set(name.split())
         partial = [p for p in self.people if tokens and tokens <= set(p.name.split())]
+        if len(partial) > 1:
+            partial = [p for p in partial if p.name.split()[0] == name.split()[0]]
         return partial[0] if len(partial) == 1 else None
 
     def resolve_title(self, title: str) -> Person | None:
@@ -440,7 +451,7 @@ class _People:
             return self.resolve_title(phrase.strip())
         parsed = self._read_name(start)
         if parsed:
-            name, honorifics, degrees, name_end, name_span = parsed
+            name, honorifics, degrees, name_end, name_span, _ = parsed
             return self._add(name, None, None, honorifics, degrees, (name_span[0], name_end), name_span)
         return None
 
@@ -472,8 +483,8 @@ class _Quotes:
         self.people = people
 
     def find(self) -> list[Quote]:
-        quotes = []
         segments = self._segments()
+        quotes = self._reported(segments)
         inherited: Person | None = None
         for index, (start, end, inner) in enumerate(segments):
             quote = self._attribute(start, end, inner, inherited)
@@ -482,7 +493,6 @@ class _Quotes:
                 if re.fullmatch(r"[^.\n]*,\s*", self.text[end:segments[index + 1][0]]):
                     inherited = self.people.find_by_name(quote.speaker)
             quotes.append(quote)
-        quotes += self._reported(segments)
         return sorted(quotes, key=lambda q: q.span)
 
     def _segments(self) -> list[tuple[int, int, str]]:
@@ -526,7 +536,8 @@ class _Quotes:
             who_end = self._phrase_end(who_start)
             speaker = None
             if verb.endswith("nya") or not text[who_start:who_end].strip():
-                speaker = inherited or self._fronted_speaker(start) or people.last_before(start)
+                speaker = inherited or self._fronted_speaker(start) or self._named_before(start) \
+                    or people.last_before(start)
             else:
                 speaker = people.resolve_speaker(who_start, who_end) or inherited
             interposed = re.match(r"[^.\n\"“”]*,\s*[\"“]", text[who_start:])
@@ -571,6 +582,14 @@ class _Quotes:
             speaker = self.people.resolve_speaker(who_start, min(who_end, quote_start))
             return speaker, front["verb"]
         return None
+
+    def _named_before(self, pos: int) -> Person | None:
+        """The last known person named in the paragraph before `pos`."""
+        start = self.text.rfind("\n", 0, pos) + 1
+        found = None
+        for m in re.finditer(rf"{CAP}(?: {CAP}){{0,3}}", self.text[start:pos]):
+            found = self.people.find_by_name(m.group(0)) or found
+        return found
 
     def _fronted_speaker(self, quote_start: int) -> Person | None:
         fronted = self._fronted(quote_start)
@@ -624,37 +643,59 @@ class _Quotes:
         return pos + (m.start() if m else len(self.text) - pos)
 
 
+CLOSING_TAG = re.compile(r"\((?:adv\b|humas\)|hms/)[^)\n]*\)", re.I)
+
+
 def _find_organisations(text: str, rules: _Rules) -> list[Organisation]:
+    """Named institutions ("Dinas Kesehatan Kota Bekasi", "Pemkab Subang") and glossary
+    abbreviations; one entry per organisation, later mentions folded in."""
     glossary = rules.glossary
     found: dict[str, Organisation] = {}
-    heads = _alt(glossary.data["organisation_heads"])
+    abbreviations = rules.org_abbr
+    heads = _alt(set(glossary.data["organisation_heads"]) | abbreviations)
     expansions = glossary.expansion_to_abbreviation
-    spans = []
-    for m in re.finditer(rf"(?<![\w])(?:{heads})(?![\w])", text):
-        end = _org_end(text, m.end(), rules, open_name=m.group(0) in _OPEN_HEADS)
+    tags = [(m.start(), m.end()) for m in CLOSING_TAG.finditer(text)]
+    spans: list[tuple[int, int]] = []
+    for m in re.finditer(rf"(?<![\w-])(?:{heads})(?![\w-])", text):
+        if _inside(m, spans) or _inside(m, tags):
+            continue
+        head = m.group(0)
+        is_abbr = head in abbreviations
+        end = _org_end(text, m.end(), rules, open_name=head in _OPEN_HEADS, place_after=is_abbr)
         name = text[m.start():end].strip(" ,")
-        if name == m.group(0) and name not in ("Inspektorat",):
+        if name == head and not is_abbr:
             continue
         if any(name.startswith(n) for n in glossary.data["not_organisations"]):
             continue
         key = _org_key(name, glossary)
-        abbreviation = expansions.get(key) or expansions.get(glossary.expand(name).lower())
+        abbreviation = head if is_abbr else (expansions.get(key) or expansions.get(glossary.expand(name).lower()))
         _remember(found, key, name, abbreviation, glossary.organisations.get(abbreviation or ""), (m.start(), end))
         spans.append((m.start(), end))
-    for abbr in rules.org_abbr:
-        for m in re.finditer(rf"(?<![\w-]){re.escape(abbr)}(?![\w-])", text):
-            if _inside(m, spans):
-                continue
-            expansion = glossary.organisations[abbr]
-            _remember(found, expansion.lower(), abbr, abbr, expansion, (m.start(), m.end()))
     for full, abbr in expansions.items():
-        if abbr not in rules.org_abbr:
+        if abbr not in abbreviations:
             continue
         for m in re.finditer(rf"(?<![\w]){re.escape(full)}(?![\w])", text, re.I):
             if _inside(m, spans):
                 continue
             _remember(found, full, text[m.start():m.end()], abbr, glossary.organisations[abbr], (m.start(), m.end()))
-    return sorted(found.values(), key=lambda o: o.span)
+    return _fold_regionless(sorted(found.values(), key=lambda o: o.span), glossary)
+
+
+def _fold_regionless(organisations: list[Organisation], glossary: Glossary) -> list[Organisation]:
+    """Fold "Dinkes" into "Dinas Kesehatan Kabupaten Subang" when that is the only
+    organisation it can be."""
+    kept = []
+    for org in organisations:
+        key = _org_key(org.name, glossary)
+        fuller = [o for o in organisations if o is not org and _org_key(o.name, glossary).startswith(key + " ")]
+        if len(fuller) == 1:
+            target = fuller[0]
+            target.mentions = sorted(target.mentions + org.mentions)
+            target.abbreviation = target.abbreviation or org.abbreviation
+            target.expansion = target.expansion or org.expansion or glossary.organisations.get(org.abbreviation or "")
+            continue
+        kept.append(org)
+    return kept
 
 
 def _inside(match: re.Match, spans: list[tuple[int, int]]) -> bool:
@@ -665,27 +706,37 @@ _OPEN_HEADS = {"Universitas", "Institut", "Politeknik", "Yayasan", "PT", "Bank",
                "Ikatan", "Persatuan", "Asosiasi", "Himpunan", "Koperasi", "Sekolah", "Rumah Sakit", "Perumda"}
 
 
-def _org_end(text: str, pos: int, rules: _Rules, open_name: bool) -> int:
+def _org_end(text: str, pos: int, rules: _Rules, open_name: bool, place_after: bool = False) -> int:
     end = pos
     region_seen = False
+    data = rules.glossary.data
+    compass = _alt(data["compass_words"])
     while True:
-        m = re.match(r"\s+([A-Za-z&][\w&-]*|\d+)", text[end:])
-        if not m:
+        m = re.match(r"[ \t]+([A-Za-z&][\w&-]*|\d+(?:/[A-Z][\w-]*)?)", text[end:])
+        if not m or rules.honorific.match(text, end + m.start(1)) or rules.rank.match(text, end + m.start(1)):
             return end
         word = m.group(1)
-        if word in rules.glossary.data["region_words"] and not region_seen:
-            place = re.match(r"\s+[A-Z][\w'-]+", text[end + m.end():])
+        if word in data["region_words"] and not region_seen:
+            place = re.match(r"[ \t]+[A-Z][a-z][\w'-]*", text[end + m.end():])
             if not place:
                 return end
             end += m.end() + place.end()
-            compass = _alt(rules.glossary.data["compass_words"])
-            while (c := re.match(rf"\s+(?:{compass})\b", text[end:])):
+            while (c := re.match(rf"[ \t]+(?:{compass})\b", text[end:])):
                 end += c.end()
             region_seen = True
             continue
-        if region_seen or word in ("Sekretariat", "Pemerintah", "Bagian", "Dinas", "Badan", "Setda"):
+        if region_seen or word in ("Sekretariat", "Pemerintah", "Bagian", "Dinas", "Badan", "Setda") \
+                or word in data["headline_verbs"]:
             return end
-        if word in ("dan", "&") and re.match(r"\s+[A-Z]", text[end + m.end():]):
+        if place_after:
+            if re.fullmatch(r"\d{3,4}(?:/\S+)?|[A-Z][a-z][\w'-]*", word) and word not in rules.stop_names:
+                end += m.end()
+                while (c := re.match(rf"[ \t]+(?:{compass})\b", text[end:])):
+                    end += c.end()
+                region_seen = True
+                continue
+            return end
+        if word in ("dan", "&") and re.match(r"[ \t]+[A-Z]", text[end + m.end():]):
             end += m.end()
             continue
         if not (word[0].isupper() and (open_name or _is_unit_word(word, rules))):
