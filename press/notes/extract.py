@@ -121,7 +121,7 @@ def extract(text: str, context: ActivityContext | None = None, glossary: Glossar
     people = _People(text, rules, context)
     people.find_titled()
     people.find_name_first()
-    organisations = _find_organisations(text, rules)
+    organisations = _find_organisations(text, rules, people.known_places)
     places = _find_places(text, rules)
     dates = find_dates(text, context.date, rules.glossary)
     quotes = _Quotes(text, rules, people).find()
@@ -151,6 +151,8 @@ class _Rules:
     reported_verb: re.Pattern
     fronted: re.Pattern
     stop_names: set
+    org_head: re.Pattern
+    regional: set
 
 
 _RULES_CACHE: dict[int, _Rules] = {}
@@ -189,6 +191,8 @@ def _rules(glossary: Glossary) -> _Rules:
         reported_verb=re.compile(rf"\b(?P<verb>{_alt(glossary.speech_verbs('reported'))})\b"),
         fronted=re.compile(rf"\b(?P<verb>{_alt(glossary.speech_verbs('fronted'))})\s+"),
         stop_names=stop,
+        org_head=re.compile(rf"(?:{_alt(set(data['organisation_heads']) | (set(glossary.organisations) - set(data['not_organisations'])))})(?![\w-])"),
+        regional=set(data["regional_honorifics"]),
     ))
 
 
@@ -197,7 +201,7 @@ def _is_unit_word(word: str, rules: _Rules) -> bool:
     if bare in rules.unit_words or bare in rules.org_abbr or bare in ("dan", "&", "I", "II", "III", "IV") \
             or re.fullmatch(r"[A-Z0-9]{2,}", bare):
         return True
-    return bool(re.fullmatch(r"(?:Pe|Pem|Pen|Peng|Peny|Per|Ke|Se)[a-z]{3,}an|[A-Z][a-z]+(?:asi|isasi|tik)", bare))
+    return bool(re.fullmatch(r"(?:Pe|Pem|Pen|Peng|Peny|Per|Ke)[a-z]{3,}an|Di[sn][a-z]{3,}|[A-Z][a-z]+(?:asi|isasi|tik)", bare))
 
 
 def _is_degree(token: str, rules: _Rules) -> list[str] | None:
@@ -226,6 +230,7 @@ class _People:
         self.rules = rules
         self.context = context
         self.people: list[Person] = []
+        self.known_places = _known_places(text, rules, context)
         self.mentions: list[tuple[int, int, Person | None, str | None]] = []
 
     # --- title first: "Kepala Bagian Humas Setda Kota Bekasi Sajekti Rubiyah"
@@ -242,65 +247,76 @@ class _People:
 
     def _read_titled(self, match: re.Match) -> int:
         text, rules = self.text, self.rules
-        head = match["head"]
-        full = rules.glossary.title_forms[head]
-        generic = full in rules.glossary.data["generic_titles"]
-        end = match.end()
-        end = self._skip_units(end)
-        title_end = end
-        organisation, end = self._read_organisation(end, absorb=full in rules.place_titles)
-        if full in rules.place_titles and organisation and not organisation.startswith(("Sekretariat", "Pemerintah")):
+        full = rules.glossary.title_forms[match["head"]]
+        absorb = full in rules.place_titles
+        title_end = self._skip_units(match.end())
+        if self._headline_verb_at(title_end):
+            return title_end
+        organisation, kind, end = self._read_organisation(title_end, absorb)
+        if absorb and kind == "place":
             title_end, organisation = end, None
-        name_start = end
-        person = self._read_name(end)
+        if full in rules.glossary.data["generic_titles"] and title_end == match.end() and organisation is None:
+            return match.end()
         title_text = text[match.start():title_end].strip(" ,")
+        person = self._read_name(end)
         if person is None:
-            if generic and title_end == match.end():
-                return match.end()
             self.mentions.append((match.start(), title_end, None, title_text))
             return max(title_end, match.end())
         name, honorifics, degrees, name_end, name_only, prefix = person
-        if prefix:
-            organisation = organisation or prefix
-        if generic and title_end == match.end() and text[match.end():name_start].strip():
-            return match.end()
-        self._add(name, title_text, organisation, honorifics, degrees, (match.start(), name_end), name_only)
+        if self._headline_verb_at(name_only[1]):
+            return name_end
+        self._add(name, title_text, organisation or prefix, honorifics, degrees, (match.start(), name_end), name_only)
         return name_end
 
+    def _headline_verb_at(self, pos: int) -> bool:
+        m = re.match(r"[ \t]+([A-Z][a-z]+)\b", self.text[pos:])
+        return bool(m) and m.group(1) in self.rules.glossary.data["headline_verbs"]
+
     def _skip_units(self, pos: int) -> int:
+        """Past the unit words of a title: "Kepala [Bagian Humas]", "Dandim [0709/Kebumen]"."""
         text, rules = self.text, self.rules
         while True:
-            m = re.match(r"\s+([A-Za-z&][\w&-]*\.?|\d{3,4}(?:/[A-Z][\w-]*)?)", text[pos:])
+            m = re.match(r"[ \t]+([A-Za-z&][\w&-]*\.?|\d{3,4}(?:/[A-Z][\w-]*)?)", text[pos:])
             if not m:
                 return pos
             word = m.group(1)
-            if word.startswith(("Sekretariat", "Pemerintah", "Setda", "Pemkot", "Pemkab", "Pemprov", "Pemda")) \
-                    or word in rules.glossary.data["region_words"]:
+            if rules.org_head.match(word) and not word.startswith(("Dinas", "Badan", "Bagian", "Bidang", "Komisi", "Dewan")) \
+                    and word not in rules.org_abbr or word in rules.glossary.data["region_words"] \
+                    or word in rules.glossary.data["headline_verbs"] or word in self.known_places:
                 return pos
             if not (_is_unit_word(word, rules) or re.fullmatch(r"\d{3,4}(?:/\S+)?", word)):
                 return pos
-            if word in ("dan", "&") and not re.match(r"\s+[A-Z]", text[pos + m.end():]):
+            if word in ("dan", "&") and not re.match(r"[ \t]+[A-Z]", text[pos + m.end():]):
                 return pos
             pos += m.end()
 
-    def _read_organisation(self, pos: int, absorb: bool) -> tuple[str | None, int]:
-        """An institution or region after a title: "Sekretariat Daerah Kota Bekasi", "Kota Subang"."""
-        text = self.text
-        m = re.match(r"\s+(?:selaku\s+)?((?:Sekretariat Daerah|Setda|Setdako|Setdakab|Pemerintah|Pemkot|Pemkab|Pemprov|Pemda)"
-                     r"(?:\s+(?=Kota|Kabupaten|Provinsi))?)?", text[pos:])
-        start = pos + (m.start(1) if m and m.group(1) else 0)
-        cursor = pos + (m.end() if m else 0)
-        region = re.match(rf"\s*({_alt(self.rules.glossary.data['region_words'])})\s+", text[cursor:])
+    def _read_organisation(self, pos: int, absorb: bool) -> tuple[str | None, str | None, int]:
+        """An institution or region after a title ("Sekretariat Daerah Kota Bekasi",
+        "Universitas Indonesia", "Kota Subang"); returns (text, "institution"|"place", end)."""
+        text, rules = self.text, self.rules
+        lead = re.match(r"[ \t]+(?:selaku[ \t]+)?", text[pos:])
+        if not lead:
+            return None, None, pos
+        cursor = pos + lead.end()
+        head = rules.org_head.match(text, cursor)
+        if head:
+            head_word = head.group(0)
+            end = _org_end(text, head.end(), rules, open_name=head_word in _OPEN_HEADS,
+                           place_after=head_word in rules.org_abbr or head_word.endswith(("Kota", "Kabupaten", "Provinsi")),
+                           known_places=self.known_places)
+            return _without_parenthesis(text[cursor:end]).strip(" ,"), "institution", end
+        region = re.match(rf"({_alt(rules.glossary.data['region_words'])})[ \t]+", text[cursor:])
         if region:
-            cursor += region.end()
-        elif not (m and m.group(1)) and not absorb:
-            return None, pos
-        place_end = self._read_place_name(cursor)
-        if place_end == cursor:
-            return (text[start:cursor].strip() or None, cursor) if m and m.group(1) else (None, pos)
-        if not region and not (m and m.group(1)) and self._read_name(place_end) is None:
-            return None, pos
-        return text[start:place_end].strip(" ,"), place_end
+            place_end = self._read_place_name(cursor + region.end())
+            if place_end > cursor + region.end():
+                return text[cursor:place_end], "region", place_end
+            return None, None, pos
+        word = re.match(r"[A-Z][a-z][\w'-]*", text[cursor:])
+        if absorb or (word and word.group(0) in self.known_places):
+            place_end = self._read_place_name(cursor)
+            if place_end > cursor and self._read_name(place_end) is not None:
+                return text[cursor:place_end], "place", place_end
+        return None, None, pos
 
     def _read_place_name(self, pos: int) -> int:
         """One capitalised word plus compass words ("Bekasi Utara"), or a known province."""
@@ -326,7 +342,7 @@ class _People:
         honorifics = []
         while True:
             h = rules.rank.match(text, cursor) or rules.honorific.match(text, cursor)
-            if not h:
+            if not h or (h.group(0).strip() in rules.regional and not re.match(rf"{CAP} {CAP}", text[h.end():])):
                 break
             honorifics.append(h.group(0).strip())
             cursor = h.end()
@@ -335,6 +351,8 @@ class _People:
         while len(words) < 4:
             w = re.match(rf"({CAP})(?=[\s,.;:)\"”]|$)", text[cursor:])
             if not w or w.group(1) in rules.stop_names or (words and _is_degree(w.group(1), rules)):
+                break
+            if words and (rules.rank.match(text, cursor) or rules.honorific.match(text, cursor)):
                 break
             if w.group(1).endswith(".") and len(w.group(1)) > 2:
                 break
@@ -352,6 +370,9 @@ class _People:
                 return inner[:5] + (text[start:cursor].strip(),)
         if not words or (len(words) == 1 and words[0].isupper() and len(words[0]) > 1):
             return None
+        if len(words) > 1 and words[0] in self.known_places:
+            inner = self._read_name(text.index(words[1], start))
+            return inner[:5] + (words[0],) if inner else None
         name = " ".join(words)
         name_end = text.index(words[-1], start) + len(words[-1])
         degrees, end = self._read_degrees(name_end)
@@ -468,6 +489,19 @@ class _People:
                     if not any(s <= m.start() < e for s, e in person.mentions):
                         person.mentions.append((m.start(), m.end()))
             person.mentions.sort()
+
+
+def _known_places(text: str, rules: _Rules, context: ActivityContext) -> set[str]:
+    """Bare place names the text itself establishes ("Kabupaten Garut" -> Garut)."""
+    words = _alt(rules.glossary.data["region_words"])
+    found = {m.group(1) for m in re.finditer(rf"\b(?:{words})[ \t]+([A-Z][a-z][\w'-]*)", text)}
+    if context.region:
+        found.add(context.region.split()[-1])
+    return found - rules.stop_names
+
+
+def _without_parenthesis(name: str) -> str:
+    return re.sub(r"[ \t]*\([^)]*\)", "", name)
 
 
 def _same_name(a: str, b: str) -> bool:
@@ -646,7 +680,7 @@ class _Quotes:
 CLOSING_TAG = re.compile(r"\((?:adv\b|humas\)|hms/)[^)\n]*\)", re.I)
 
 
-def _find_organisations(text: str, rules: _Rules) -> list[Organisation]:
+def _find_organisations(text: str, rules: _Rules, known_places: set[str]) -> list[Organisation]:
     """Named institutions ("Dinas Kesehatan Kota Bekasi", "Pemkab Subang") and glossary
     abbreviations; one entry per organisation, later mentions folded in."""
     glossary = rules.glossary
@@ -661,8 +695,12 @@ def _find_organisations(text: str, rules: _Rules) -> list[Organisation]:
             continue
         head = m.group(0)
         is_abbr = head in abbreviations
-        end = _org_end(text, m.end(), rules, open_name=head in _OPEN_HEADS, place_after=is_abbr)
-        name = text[m.start():end].strip(" ,")
+        end = _org_end(text, m.end(), rules, open_name=head in _OPEN_HEADS,
+                       place_after=is_abbr or head.endswith(("Kota", "Kabupaten", "Provinsi")), known_places=known_places)
+        name = _without_parenthesis(text[m.start():end]).strip(" ,")
+        inner = re.search(r"\(([A-Z][A-Za-z ]{1,15})\)", text[m.start():end])
+        if inner and inner.group(1) in abbreviations and not is_abbr:
+            head, is_abbr = inner.group(1), True
         if name == head and not is_abbr:
             continue
         if any(name.startswith(n) for n in glossary.data["not_organisations"]):
@@ -674,7 +712,7 @@ def _find_organisations(text: str, rules: _Rules) -> list[Organisation]:
     for full, abbr in expansions.items():
         if abbr not in abbreviations:
             continue
-        for m in re.finditer(rf"(?<![\w]){re.escape(full)}(?![\w])", text, re.I):
+        for m in re.finditer(rf"(?<![\w]){re.escape(full)}(?![\w])", text):
             if _inside(m, spans):
                 continue
             _remember(found, full, text[m.start():m.end()], abbr, glossary.organisations[abbr], (m.start(), m.end()))
@@ -706,12 +744,18 @@ _OPEN_HEADS = {"Universitas", "Institut", "Politeknik", "Yayasan", "PT", "Bank",
                "Ikatan", "Persatuan", "Asosiasi", "Himpunan", "Koperasi", "Sekolah", "Rumah Sakit", "Perumda"}
 
 
-def _org_end(text: str, pos: int, rules: _Rules, open_name: bool, place_after: bool = False) -> int:
+def _org_end(text: str, pos: int, rules: _Rules, open_name: bool, place_after: bool = False,
+             known_places: set[str] = frozenset()) -> int:
+    """Where an organisation name that starts with a head ("Dinas", "Pemkab") ends."""
     end = pos
     region_seen = False
     data = rules.glossary.data
     compass = _alt(data["compass_words"])
     while True:
+        paren = re.match(r"[ \t]*\([A-Z][A-Za-z ]{1,15}\)", text[end:])
+        if paren and not region_seen:
+            end += paren.end()
+            continue
         m = re.match(r"[ \t]+([A-Za-z&][\w&-]*|\d+(?:/[A-Z][\w-]*)?)", text[end:])
         if not m or rules.honorific.match(text, end + m.start(1)) or rules.rank.match(text, end + m.start(1)):
             return end
@@ -739,13 +783,21 @@ def _org_end(text: str, pos: int, rules: _Rules, open_name: bool, place_after: b
         if word in ("dan", "&") and re.match(r"[ \t]+[A-Z]", text[end + m.end():]):
             end += m.end()
             continue
-        if not (word[0].isupper() and (open_name or _is_unit_word(word, rules))):
+        if word in known_places:
+            end += m.end()
+            region_seen = True
+            continue
+        if not (word[0].isupper() and (open_name or _is_unit_word(word, rules))) or word in rules.stop_names - rules.unit_words:
             return end
         end += m.end()
 
 
 def _org_key(name: str, glossary: Glossary) -> str:
-    return glossary.expand(name).lower()
+    """Comparison key: abbreviations expanded, region words dropped ("Diskominfo Garut"
+    = "Dinas Komunikasi dan Informatika Kabupaten Garut")."""
+    words = glossary.expand(name).lower().split()
+    regions = {w.lower() for w in glossary.data["region_words"]}
+    return " ".join(w for w in words if w not in regions)
 
 
 def _remember(found: dict, key: str, name: str, abbreviation, expansion, span) -> None:

@@ -12,6 +12,7 @@ lists are extended without duplicates.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -76,11 +77,18 @@ class Glossary:
 
     def expand(self, phrase: str) -> str:
         """Expand every known title or organisation abbreviation in `phrase`."""
-        out = []
-        for word in phrase.split():
-            bare = word.strip(",.")
-            out.append(self.title_forms.get(bare) or self.organisations.get(bare) or word)
-        return " ".join(out)
+        return self._abbreviation_pattern.sub(lambda m: self._abbreviations[m.group(0)], phrase)
+
+    @cached_property
+    def _abbreviations(self) -> dict[str, str]:
+        forms = {form: full for form, full in self.title_forms.items() if form != full}
+        forms.update({abbr: full for abbr, full in self.organisations.items() if abbr != full})
+        return forms
+
+    @cached_property
+    def _abbreviation_pattern(self) -> re.Pattern:
+        alternation = "|".join(re.escape(a) for a in sorted(self._abbreviations, key=len, reverse=True))
+        return re.compile(rf"(?<![\w.])(?:{alternation})(?![\w])")
 
 
 @lru_cache(maxsize=8)
