@@ -26,6 +26,8 @@ from datetime import date
 from press.notes.dates import FoundDate, find_dates
 from press.notes.glossary import Glossary, load_glossary
 
+INSTITUTIONS = {"Sekretariat", "Pemerintah", "Setda", "Setdako", "Setdakab", "Pemkot", "Pemko", "Pemkab", "Pemprov",
+                "Pemda"}
 CAP = r"(?:[A-Z][A-Za-z'’`-]*[a-z][A-Za-z'’-]*|[A-Z]{2,}|[A-Z]\.)"
 WORD = re.compile(r"[A-Za-z][A-Za-z'’`.-]*|\d+(?:/\w+)?|[,;:()]")
 OPEN_MARKS = "\"“”"
@@ -280,8 +282,9 @@ class _People:
             if not m:
                 return pos
             word = m.group(1)
-            if rules.org_head.match(word) and not word.startswith(("Dinas", "Badan", "Bagian", "Bidang", "Komisi", "Dewan")) \
-                    and word not in rules.org_abbr or word in rules.glossary.data["region_words"] \
+            if word in INSTITUTIONS or (rules.org_head.match(word) and word not in rules.unit_words
+                                        and word.rstrip(".") not in rules.org_abbr) \
+                    or word in rules.glossary.data["region_words"] \
                     or word in rules.glossary.data["headline_verbs"] or word in self.known_places:
                 return pos
             if not (_is_unit_word(word, rules) or re.fullmatch(r"\d{3,4}(?:/\S+)?", word)):
@@ -709,8 +712,8 @@ def _find_organisations(text: str, rules: _Rules, known_places: set[str]) -> lis
         abbreviation = head if is_abbr else (expansions.get(key) or expansions.get(glossary.expand(name).lower()))
         _remember(found, key, name, abbreviation, glossary.organisations.get(abbreviation or ""), (m.start(), end))
         spans.append((m.start(), end))
-    for full, abbr in expansions.items():
-        if abbr not in abbreviations:
+    for abbr, full in glossary.organisations.items():
+        if abbr not in abbreviations or full == abbr:
             continue
         for m in re.finditer(rf"(?<![\w]){re.escape(full)}(?![\w])", text):
             if _inside(m, spans):
@@ -787,7 +790,8 @@ def _org_end(text: str, pos: int, rules: _Rules, open_name: bool, place_after: b
             end += m.end()
             region_seen = True
             continue
-        if not (word[0].isupper() and (open_name or _is_unit_word(word, rules))) or word in rules.stop_names - rules.unit_words:
+        if not (word[0].isupper() and (open_name or _is_unit_word(word, rules))) \
+                or word in rules.glossary.data["headline_verbs"] or word in rules.glossary.title_forms:
             return end
         end += m.end()
 
