@@ -13,7 +13,7 @@ import logging
 import re
 import warnings
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from fractions import Fraction
 
@@ -328,12 +328,13 @@ def _offset_minutes(zone) -> int | None:
 
 
 def _orientation(value, problems: list[str]) -> int:
+    """1..8 as stored; absent means 1, and 0 or garbage is 1 with a problem noted."""
+    if value is None:
+        return 1
     try:
         number = int(_text(value) if isinstance(value, (str, bytes)) else value)
     except (TypeError, ValueError):
-        number = None if value is None else 0
-    if number is None:
-        return 1
+        number = 0
     if not 1 <= number <= 8:
         problems.append(f"EXIF Orientation {value!r} is not a valid value; treated as upright (1).")
         return 1

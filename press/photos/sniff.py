@@ -56,11 +56,13 @@ def _iso_bmff(head: bytes) -> str | None:
         return None
     box_size = int.from_bytes(head[:4], "big")
     end = min(max(box_size, 16), len(head))
-    brands = {head[8:12]} | {head[i:i + 4] for i in range(16, end - 3, 4)}
-    if brands & _AVIF_BRANDS:
-        return "image/avif"
-    if brands & _HEIF_BRANDS:
-        return "image/heic"
-    if brands & _HEIF_GENERIC:
+    major = head[8:12]
+    compatible = {head[i:i + 4] for i in range(16, end - 3, 4)}
+    for brands in ({major}, compatible):
+        if brands & _AVIF_BRANDS:
+            return "image/avif"
+        if brands & _HEIF_BRANDS:
+            return "image/heic"
+    if (compatible | {major}) & _HEIF_GENERIC:
         return "image/heif"
     return None
