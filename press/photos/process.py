@@ -34,6 +34,15 @@ DEFAULT_MAX_PIXELS = 120_000_000
 
 @dataclass
 class ProcessedPhoto:
+    """What ingest learnt about one stored photo.
+
+    ``width``/``height`` are as displayed (after orientation); ``renditions`` maps
+    variant to a path relative to the store root; ``status`` is ``ok`` or
+    ``metadata_only``; ``timings_ms`` has ``hash`` (SHA-256 and the durable write of
+    the original), ``exif``, ``decode`` and ``renditions`` (resize, encode, metadata,
+    dHash, sharpness, durable writes).
+    """
+
     key: str
     mime: str
     bytes: int
@@ -104,7 +113,10 @@ def process_photo(
             raise Rejected("corrupt_image", f"pixel data is cut short or damaged: {exc}") from exc
         return _metadata_only(data, mime, upright, exif, storage, timer, exc)
     with timer.stage("renditions"):
-        rendered = make_renditions(decoded, orientation, upright, sizes)
+        try:
+            rendered = make_renditions(decoded, orientation, upright, sizes)
+        except (OSError, ValueError) as exc:
+            raise Rejected("corrupt_image", f"the pixels cannot be converted: {exc}") from exc
         jpegs = {v: embed_public_meta(jpeg, meta) for v, jpeg in rendered.jpegs.items()}
         photo_hash, score = dhash(rendered.preview), sharpness(rendered.preview)
     with timer.stage("hash"):

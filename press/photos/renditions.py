@@ -78,7 +78,7 @@ def decode(image: Image.Image, long_edge: int) -> Image.Image:
     try:
         image.seek(0)
         image.load()
-    except (OSError, SyntaxError, ValueError, EOFError) as exc:
+    except (OSError, SyntaxError, ValueError, EOFError, RuntimeError) as exc:
         raise TruncatedImage(str(exc)) from exc
     return image
 
