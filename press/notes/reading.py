@@ -124,17 +124,17 @@ MD_RULES = [
     (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),
     (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),
     (re.compile(r"<[^>\n]+>"), ""),
-    (re.compile(r"^ {0,3}#{1,6}\s+(.*?)\s*#*\s*$", re.M), r"\1"),
-    (re.compile(r"^ {0,3}(?:[-*_]\s*){3,}$", re.M), ""),
-    (re.compile(r"^ {0,3}>\s?", re.M), ""),
-    (re.compile(r"^(\s*)(?:[-*+]|\d+[.)])\s+", re.M), r"\1"),
-    (re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$", re.M), ""),
+    (re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$", re.M), r"\1"),
+    (re.compile(r"^ {0,3}(?:[-*_][ \t]*){3,}$", re.M), ""),
+    (re.compile(r"^ {0,3}>[ \t]?", re.M), ""),
+    (re.compile(r"^([ \t]*)(?:[-*+]|\d+[.)])[ \t]+", re.M), ""),
+    (re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*\n", re.M), ""),
     (re.compile(r"(\*\*|__)(\S(?:.*?\S)?)\1"), r"\2"),
     (re.compile(r"(?<![\w*])\*(\S(?:.*?\S)?)\*(?![\w*])"), r"\1"),
     (re.compile(r"(?<![\w_])_(\S(?:.*?\S)?)_(?![\w_])"), r"\1"),
     (re.compile(r"`([^`]*)`"), r"\1"),
 ]
-TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$", re.M)
+TABLE_ROW = re.compile(r"^[ \t]*\|(.*)\|[ \t]*$", re.M)
 
 
 def strip_markdown(text: str) -> str:
