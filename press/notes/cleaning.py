@@ -65,6 +65,7 @@ class Cleaned:
 def clean(text: str) -> Cleaned:
     """Repair, normalise and de-boilerplate `text`; paragraphs are kept."""
     changes: Counter = Counter()
+    text, changes["zero_width_characters"] = ZERO_WIDTH.subn("", text)
     text = _repair_mojibake(text, changes)
     text = _normalise_spaces(text, changes)
     text = _drop_boilerplate(text, changes)
@@ -87,7 +88,6 @@ def _changed_places(before: str, after: str) -> int:
 
 def _normalise_spaces(text: str, changes: Counter) -> str:
     text, changes["non_breaking_spaces"] = NBSP.subn(" ", text)
-    text, changes["zero_width_characters"] = ZERO_WIDTH.subn("", text)
     text, trailing = TRAILING_SPACE.subn("", text)
     text, runs = SPACE_RUN.subn(" ", text)
     changes["extra_spaces"] = trailing + runs
