@@ -65,6 +65,8 @@ def find_dates(text: str, reference: date | None = None, glossary: Glossary | No
         for match in pattern.finditer(text):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
+            if _lowercase_short_month(match):
+                continue
             month = int(match["m"]) if "m" in match.groupdict() else months[match["month"].lower()]
             parsed = _build(int(match["d"]), month, match["y"], match["weekday"], reference, weekdays)
             if parsed is None:
@@ -75,6 +77,12 @@ def find_dates(text: str, reference: date | None = None, glossary: Glossary | No
                                    time.replace(".", ":") if time else None))
             taken.append((match.start(), match.end()))
     return sorted(found, key=lambda f: f.span)
+
+
+def _lowercase_short_month(match: re.Match) -> bool:
+    """"3 mar" or "5 des" is prose, not a date; short months are written capitalised."""
+    month = match.groupdict().get("month")
+    return bool(month) and month.islower() and len(month) <= 4 and month != "mei"
 
 
 def _build(day: int, month: int, year_text: str | None, weekday_text: str | None,
