@@ -1,0 +1,59 @@
+"""Glossary: built-in content from INDONESIAN.md and an admin's extra file merged over it."""
+
+import json
+
+from press.notes.glossary import load_glossary
+
+
+def test_title_abbreviations_map_to_full_titles():
+    forms = load_glossary().title_forms
+    assert forms["Wawali"] == "Wakil Wali Kota"
+    assert forms["Kasubbag"] == forms["Kasubag"] == "Kepala Subbagian"
+    assert forms["Sekdako"] == "Sekretaris Daerah"
+    assert forms["Kadis"] == "Kepala Dinas"
+
+
+def test_every_organisation_abbreviation_of_the_genre_guide_is_known():
+    organisations = load_glossary().organisations
+    for abbreviation in ["Pemkot", "Pemko", "Pemkab", "Pemprov", "Pemda", "Setda", "Setdako", "Setdakab", "OPD", "PD",
+                         "SKPD", "Diskominfo", "Diskominfostandi", "Diskominfosantik", "Bappeda", "Dinkes", "Disdik",
+                         "Dinsos", "BPBD", "Satpol PP", "DPRD", "Prokopim", "BKPSDM", "BPKAD", "Bapenda", "DLH",
+                         "DPUPR", "Dishub", "Disdukcapil", "DPMPTSP", "Kesbangpol", "Inspektorat", "RSUD",
+                         "Puskesmas", "Kejari", "Polres", "Kodim", "KPU", "Bawaslu", "PKK", "Forkopimda", "PPID"]:
+        assert abbreviation in organisations, abbreviation
+    assert organisations["PPID"] == "Pejabat Pengelola Informasi dan Dokumentasi"
+
+
+def test_glossary_holds_acting_prefixes_ranks_honorifics_degrees_verbs_regions_days_months():
+    g = load_glossary()
+    assert set(g.data["acting_prefixes"]) == {"Plt.", "Plh.", "Pj.", "Pjs."}
+    assert {"AKBP", "Letkol Inf", "Kombes Pol", "Iptu", "Kapten"} <= set(g.data["ranks"])
+    assert {"H.", "Hj.", "dr.", "Mas", "Andi", "Daeng"} <= set(g.honorifics)
+    assert {"S.Sos", "M.Si", "A.Md", "S.STP"} <= set(g.data["degrees"])
+    assert {"ujar", "pungkas", "beber"} <= set(g.speech_verbs("after"))
+    assert {"mengatakan", "berharap"} <= set(g.speech_verbs("reported"))
+    assert {"Dikatakan", "Menurut"} <= set(g.speech_verbs("fronted"))
+    assert set(g.data["region_words"]) >= {"Kota", "Kabupaten", "Provinsi", "Kecamatan", "Kelurahan", "Desa"}
+    assert g.weekday_forms()["jum’at"] == "Jumat" and g.weekday_forms()["ahad"] == "Minggu"
+    assert g.month_forms()["pebruari"] == 2 and g.month_forms()["nop"] == 11 and g.month_forms()["agt"] == 8
+
+
+def test_expand_replaces_abbreviations_including_multi_word_ones():
+    g = load_glossary()
+    assert g.expand("Kasubag Humas Setda") == "Kepala Subbagian Hubungan Masyarakat Sekretariat Daerah"
+    assert g.expand("TP PKK") == g.expand("Tim Penggerak PKK")
+
+
+def test_extra_file_adds_entries_and_aliases_without_touching_code(tmp_path):
+    extra = tmp_path / "glossary-bekasi.json"
+    extra.write_text(json.dumps({
+        "organisations": {"Disbudpora": "Dinas Kebudayaan, Pariwisata, Pemuda dan Olahraga"},
+        "titles": {"Wali Kota": ["Wako"]},
+        "ranks": ["Kompol"],
+    }), encoding="utf-8")
+    g = load_glossary(extra)
+    assert g.organisations["Disbudpora"].startswith("Dinas Kebudayaan")
+    assert g.organisations["PPID"] == "Pejabat Pengelola Informasi dan Dokumentasi"
+    assert g.title_forms["Wako"] == "Wali Kota" and g.title_forms["Walikota"] == "Wali Kota"
+    assert g.data["ranks"].count("Kompol") == 1
+    assert "Disbudpora" not in load_glossary().organisations
