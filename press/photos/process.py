@@ -96,6 +96,8 @@ def process_photo(
     copyright: str | None = None,
 ) -> ProcessedPhoto:
     """Validate, describe and store one photo; raise ``Rejected`` if it cannot be."""
+    if not sizes:
+        raise ValueError("sizes must name at least one rendition, e.g. {'thumb': 400}")
     timer = _Timer()
     data = read_source(source, max_bytes)
     mime = sniff(data[:HEAD_BYTES])

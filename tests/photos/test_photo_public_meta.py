@@ -102,3 +102,22 @@ def _blank_jpeg() -> bytes:
     out = io.BytesIO()
     Image.new("RGB", (16, 16), "white").save(out, "JPEG")
     return out.getvalue()
+
+
+def test_serial_number_and_gps_written_by_a_camera_are_dropped(ingest, storage):
+    from PIL import Image
+
+    exif = Image.Exif()
+    exif[0x010F], exif[0x0110] = "Canon", "Canon EOS R6"
+    exif.get_ifd(0x8769)[0xA431] = "012345678901"
+    gps = exif.get_ifd(0x8825)
+    gps[1], gps[2], gps[3], gps[4] = "S", (6.0, 14.0, 17.9), "E", (106.0, 58.0, 32.2)
+    out = io.BytesIO()
+    Image.new("RGB", (640, 480), "teal").save(out, "JPEG", exif=exif)
+    assert "EXIF BodySerialNumber" in private_tags(out.getvalue())
+    photo = ingest(out.getvalue())
+    assert round(photo.exif.gps_lat, 3) == -6.238
+    for variant in ("thumb", "web"):
+        jpeg = rendition_bytes(storage, photo, variant)
+        assert private_tags(jpeg) == set()
+        assert b"012345678901" not in jpeg
