@@ -233,6 +233,7 @@ class _People:
         self.context = context
         self.people: list[Person] = []
         self.known_places = _known_places(text, rules, context)
+        self.title_organisations: dict[tuple[int, int], str | None] = {}
         self.mentions: list[tuple[int, int, Person | None, str | None]] = []
 
     # --- title first: "Kepala Bagian Humas Setda Kota Bekasi Sajekti Rubiyah"
@@ -263,6 +264,7 @@ class _People:
         person = self._read_name(end)
         if person is None:
             self.mentions.append((match.start(), title_end, None, title_text))
+            self.title_organisations[(match.start(), title_end)] = organisation
             return max(title_end, match.end())
         name, honorifics, degrees, name_end, name_only, prefix = person
         if self._headline_verb_at(name_only[1]):
@@ -430,7 +432,8 @@ class _People:
             if any(s <= name_span[0] < e for s, e, p, _ in self.mentions if p is not None):
                 continue
             self.mentions.remove((start, end, person, title))
-            self._add(name, title, None, honorifics, degrees, (name_span[0], end), name_span)
+            organisation = self.title_organisations.get((start, end))
+            self._add(name, title, organisation, honorifics, degrees, (name_span[0], end), name_span)
 
     def find_by_name(self, name: str) -> Person | None:
         exact = [p for p in self.people if _same_name(p.name, name)]
@@ -837,8 +840,8 @@ def _find_places(text: str, rules: _Rules) -> list[Place]:
         for m in re.finditer(rf"(?<![\w]){re.escape(province)}(?![\w])", text):
             found.setdefault((province, "provinsi"), Place(province, "provinsi", (m.start(), m.end())))
     venue_words = _alt(data["venue_words"])
-    for m in re.finditer(rf"(?<![\w])(?:{venue_words})(?:\s+(?:[A-Z][\w'-]*|\d+|dan|[IVX]+)){{1,6}}", text):
-        name = re.sub(r"\s+dan$", "", m.group(0))
+    for m in re.finditer(rf"(?<![\w])(?:{venue_words})(?:[ \t]+(?:[A-Z][\w'-]*|\d+)){{1,6}}", text):
+        name = m.group(0)
         if name.split()[-1] in rules.stop_names and len(name.split()) == 2:
             continue
         found.setdefault((name, "venue"), Place(name, "venue", (m.start(), m.start() + len(name))))
