@@ -1,0 +1,52 @@
+"""The annotated corpus: thirteen notes (the shared example and one per activity kind),
+scored with the matching rules of press.notes.evaluation."""
+
+from pathlib import Path
+
+import pytest
+
+from press.notes.evaluation import KINDS, corpus_scores, load_corpus, prf
+from press.notes.reading import read_note
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+CORPUS = Path(__file__).resolve().parent / "corpus"
+ACTIVITY_KINDS = {
+    "kunjungan kerja (hosting)", "studi banding", "rapat koordinasi", "peresmian", "sosialisasi",
+    "penyerahan bantuan", "upacara", "penandatanganan MoU/PKS", "pelantikan", "audiensi", "lomba / festival",
+    "bakti sosial",
+}
+MINIMUM_F1 = {"people-with-title": 0.9, "quote-speaker": 0.9, "dates": 0.9, "places": 0.85, "organisations": 0.7}
+
+
+@pytest.fixture(scope="module")
+def notes():
+    return load_corpus(CORPUS, SHARED)
+
+
+def test_corpus_has_one_note_per_activity_kind_plus_the_example(notes):
+    assert len(notes) == 13
+    assert {n.expected["kind"] for n in notes} == ACTIVITY_KINDS
+
+
+def test_corpus_notes_are_of_realistic_length(notes):
+    for note in notes:
+        if note.expected.get("source"):
+            continue
+        words = len(read_note(note.raw, note.filename).text.split())
+        assert 150 <= words <= 400, (note.name, words)
+
+
+def test_corpus_notes_declare_the_encoding_they_are_saved_in(notes):
+    for note in notes:
+        assert read_note(note.raw, note.filename).encoding == note.expected.get("encoding", "utf-8"), note.name
+
+
+@pytest.fixture(scope="module")
+def scores(notes):
+    return corpus_scores(notes)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_extraction_reaches_the_agreed_f1_on_the_corpus(scores, kind):
+    precision, recall, f1 = prf(*scores[kind])
+    assert f1 >= MINIMUM_F1[kind], (kind, precision, recall, f1)
