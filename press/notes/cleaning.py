@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 
 import ftfy
 
@@ -75,15 +74,15 @@ def clean(text: str) -> Cleaned:
 
 def _repair_mojibake(text: str, changes: Counter) -> str:
     fixed = STRAY_A_CIRCUMFLEX.sub("", ftfy.fix_text(text, FTFY_CONFIG))
-    changes["mojibake"] = _changed_places(text, fixed)
+    changes["mojibake_lines"] = _changed_lines(text, fixed)
     return fixed
 
 
-def _changed_places(before: str, after: str) -> int:
+def _changed_lines(before: str, after: str) -> int:
     if before == after:
         return 0
-    matcher = SequenceMatcher(None, before, after, autojunk=False)
-    return sum(1 for tag, *_ in matcher.get_opcodes() if tag != "equal")
+    old, new = before.split("\n"), after.split("\n")
+    return sum(1 for a, b in zip(old, new) if a != b) + abs(len(old) - len(new))
 
 
 def _normalise_spaces(text: str, changes: Counter) -> str:

@@ -155,6 +155,9 @@ class _Rules:
     stop_names: set
     org_head: re.Pattern
     regional: set
+    expansion: re.Pattern
+    expansion_abbr: dict
+    province: re.Pattern
 
 
 _RULES_CACHE: dict[int, _Rules] = {}
@@ -170,6 +173,8 @@ def _rules(glossary: Glossary) -> _Rules:
     honorific = re.compile(rf"(?<![\w.])(?:{_alt(glossary.honorifics)})(?:(?<=\.)|(?=\s))\s*")
     rank = re.compile(rf"(?<![\w.])(?:{_alt(data['ranks'])})(?=\s)\s*")
     degree_keys = {d.replace(".", "").upper() for d in data["degrees"]}
+    usable = set(glossary.organisations) - set(data["not_organisations"])
+    expansions = {full: abbr for abbr, full in glossary.organisations.items() if abbr in usable and full != abbr}
     stop = set(glossary.title_forms) | set(glossary.organisations) | set(data["region_words"]) \
         | set(glossary.weekday_forms()) | {w.capitalize() for w in glossary.month_forms()} \
         | {v.capitalize() for form in ("after", "reported") for v in glossary.speech_verbs(form)} \
@@ -195,6 +200,9 @@ def _rules(glossary: Glossary) -> _Rules:
         stop_names=stop,
         org_head=re.compile(rf"(?:{_alt(set(data['organisation_heads']) | (set(glossary.organisations) - set(data['not_organisations'])))})(?![\w-])"),
         regional=set(data["regional_honorifics"]),
+        expansion=re.compile(rf"(?<![\w])(?:{_alt(expansions)})(?![\w])"),
+        expansion_abbr=expansions,
+        province=re.compile(rf"(?:{_alt(data['provinces'])})(?![\w])"),
     ))
 
 
@@ -326,9 +334,9 @@ class _People:
     def _read_place_name(self, pos: int) -> int:
         """One capitalised word plus compass words ("Bekasi Utara"), or a known province."""
         text = self.text
-        for province in sorted(self.rules.glossary.data["provinces"], key=len, reverse=True):
-            if text.startswith(province, pos) and not text[pos + len(province):pos + len(province) + 1].isalnum():
-                return pos + len(province)
+        province = self.rules.province.match(text, pos)
+        if province:
+            return province.end()
         m = re.match(r"[A-Z][a-z][\w'-]*", text[pos:])
         if not m or m.group(0) in self.rules.stop_names or self.rules.rank.match(text, pos) \
                 or self.rules.honorific.match(text, pos):
@@ -715,13 +723,11 @@ def _find_organisations(text: str, rules: _Rules, known_places: set[str]) -> lis
         abbreviation = head if is_abbr else (expansions.get(key) or expansions.get(glossary.expand(name).lower()))
         _remember(found, key, name, abbreviation, glossary.organisations.get(abbreviation or ""), (m.start(), end))
         spans.append((m.start(), end))
-    for abbr, full in glossary.organisations.items():
-        if abbr not in abbreviations or full == abbr:
+    for m in rules.expansion.finditer(text):
+        if _inside(m, spans):
             continue
-        for m in re.finditer(rf"(?<![\w]){re.escape(full)}(?![\w])", text):
-            if _inside(m, spans):
-                continue
-            _remember(found, full, text[m.start():m.end()], abbr, glossary.organisations[abbr], (m.start(), m.end()))
+        abbr = rules.expansion_abbr[m.group(0)]
+        _remember(found, m.group(0).lower(), m.group(0), abbr, m.group(0), (m.start(), m.end()))
     return _fold_regionless(sorted(found.values(), key=lambda o: o.span), glossary)
 
 
