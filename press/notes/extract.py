@@ -124,7 +124,7 @@ def extract(text: str, context: ActivityContext | None = None, glossary: Glossar
     people.find_titled()
     people.find_name_first()
     organisations = _find_organisations(text, rules, people.known_places)
-    places = _find_places(text, rules)
+    places = _find_places(text, rules, people.multiword_places)
     dates = find_dates(text, context.date, rules.glossary)
     quotes = _Quotes(text, rules, people).find()
     people.add_short_mentions()
@@ -168,7 +168,7 @@ def _rules(glossary: Glossary) -> _Rules:
     if cached and cached.glossary is glossary:
         return cached
     data = glossary.data
-    acting = _alt([p.rstrip(".") for p in data["acting_prefixes"]])
+    acting = _alt([p.rstrip(".") for p in data["acting_prefixes"]] + data["acting_written_out"])
     title = re.compile(rf"(?<![\w.])(?:(?P<acting>{acting})\.?\s+)?(?P<head>{_alt(glossary.title_forms)})(?![\w])")
     honorific = re.compile(rf"(?<![\w.])(?:{_alt(glossary.honorifics)})(?:(?<=\.)|(?=\s))\s*")
     rank = re.compile(rf"(?<![\w.])(?:{_alt(data['ranks'])})(?=\s)\s*")
@@ -241,6 +241,7 @@ class _People:
         self.context = context
         self.people: list[Person] = []
         self.known_places = _known_places(text, rules, context)
+        self.multiword_places = _multiword_places(text, rules)
         self.title_organisations: dict[tuple[int, int], str | None] = {}
         self.mentions: list[tuple[int, int, Person | None, str | None]] = []
 
@@ -337,6 +338,9 @@ class _People:
         province = self.rules.province.match(text, pos)
         if province:
             return province.end()
+        for place in self.multiword_places:
+            if text.startswith(place, pos) and not text[pos + len(place):pos + len(place) + 1].isalnum():
+                return pos + len(place)
         m = re.match(r"[A-Z][a-z][\w'-]*", text[pos:])
         if not m or m.group(0) in self.rules.stop_names or self.rules.rank.match(text, pos) \
                 or self.rules.honorific.match(text, pos):
@@ -512,6 +516,17 @@ def _known_places(text: str, rules: _Rules, context: ActivityContext) -> set[str
     if context.region:
         found.add(context.region.split()[-1])
     return found - rules.stop_names
+
+
+def _multiword_places(text: str, rules: _Rules) -> list[str]:
+    """Place names of two or three words the text establishes: written before another
+    region ("Desa Pantai Bahagia, Kecamatan …") or after a region word twice."""
+    words = _alt(rules.glossary.data["region_words"])
+    name = r"[A-Z][a-z][\w'-]*(?:[ \t]+[A-Z][a-z][\w'-]*){1,2}"
+    listed = re.findall(rf"\b(?:{words})[ \t]+({name}),[ \t]*(?:{words})\b", text)
+    repeated = re.findall(rf"\b(?:{words})[ \t]+({name})(?![ \t]*[A-Z\w])", text)
+    found = set(listed) | {n for n in repeated if repeated.count(n) > 1}
+    return sorted((n for n in found if not set(n.split()) & rules.stop_names), key=len, reverse=True)
 
 
 def _without_parenthesis(name: str) -> str:
@@ -691,7 +706,7 @@ class _Quotes:
         return pos + (m.start() if m else len(self.text) - pos)
 
 
-CLOSING_TAG = re.compile(r"\((?:adv\b|humas\)|hms/)[^)\n]*\)", re.I)
+CLOSING_TAG = re.compile(r"\((?:adv\b|humas\b|hms\b)[^)\n]{0,40}\)", re.I)
 
 
 def _find_organisations(text: str, rules: _Rules, known_places: set[str]) -> list[Organisation]:
@@ -825,11 +840,12 @@ def _remember(found: dict, key: str, name: str, abbreviation, expansion, span) -
     found[key] = Organisation(name, abbreviation, expansion, span, [span])
 
 
-def _find_places(text: str, rules: _Rules) -> list[Place]:
+def _find_places(text: str, rules: _Rules, multiword: list[str] = ()) -> list[Place]:
     data = rules.glossary.data
     found: dict[tuple[str, str], Place] = {}
     compass = _alt(data["compass_words"])
-    for m in re.finditer(rf"(?<![\w])({_alt(data['region_words'])})\s+([A-Z][\w'-]+(?:\s+(?:{compass})\b)*)", text):
+    names = "|".join([re.escape(n) for n in multiword] + [rf"[A-Z][a-z][\w'-]*(?:[ \t]+(?:{compass})\b)*"])
+    for m in re.finditer(rf"(?<![\w])({_alt(data['region_words'])})[ \t]+({names})", text):
         if re.search(r"(?:Wali|Walikota|Wakil)\s*$", text[max(0, m.start() - 12):m.start()]):
             continue
         word, name = m.group(1), m.group(2)
