@@ -524,8 +524,8 @@ def _multiword_places(text: str, rules: _Rules) -> list[str]:
     words = _alt(rules.glossary.data["region_words"])
     name = r"[A-Z][a-z][\w'-]*(?:[ \t]+[A-Z][a-z][\w'-]*){1,2}"
     listed = re.findall(rf"\b(?:{words})[ \t]+({name}),[ \t]*(?:{words})\b", text)
-    repeated = re.findall(rf"\b(?:{words})[ \t]+({name})(?![ \t]*[A-Z\w])", text)
-    found = set(listed) | {n for n in repeated if repeated.count(n) > 1}
+    after_region = re.findall(rf"\b(?:{words})[ \t]+({name})(?![ \t]*[A-Z\w])", text)
+    found = set(listed) | {n for n in after_region if len(re.findall(rf"(?<!\w){re.escape(n)}(?!\w)", text)) > 1}
     return sorted((n for n in found if not set(n.split()) & rules.stop_names), key=len, reverse=True)
 
 
@@ -647,11 +647,17 @@ class _Quotes:
         return None
 
     def _named_before(self, pos: int) -> Person | None:
-        """The last known person named in the paragraph before `pos`."""
+        """The last person named in the paragraph before `pos`: a known name, or a name
+        introduced with a personal honorific ("Seorang pedagang, Ibu Yusnidar, …")."""
         start = self.text.rfind("\n", 0, pos) + 1
-        found = None
+        found, found_at = None, -1
         for m in re.finditer(rf"{CAP}(?: {CAP}){{0,3}}", self.text[start:pos]):
-            found = self.people.find_by_name(m.group(0)) or found
+            person = self.people.find_by_name(m.group(0))
+            if person:
+                found, found_at = person, m.start()
+        for m in re.finditer(rf"\b(?:Ibu|Bapak|Pak|Bu|Sdr\.|Sdri\.)[ \t]+{CAP}(?: {CAP}){{0,3}}", self.text[start:pos]):
+            if m.start() > found_at:
+                found = self.people.resolve_speaker(start + m.start(), start + m.end()) or found
         return found
 
     def _fronted_speaker(self, quote_start: int) -> Person | None:
@@ -799,8 +805,11 @@ def _org_end(text: str, pos: int, rules: _Rules, open_name: bool, place_after: b
         if region_seen or word in ("Sekretariat", "Pemerintah", "Bagian", "Dinas", "Badan", "Setda") \
                 or word in data["headline_verbs"]:
             return end
+        if place_after and word[0].isupper() and word in rules.unit_words and word not in data["region_words"]:
+            end += m.end()
+            continue
         if place_after:
-            if re.fullmatch(r"\d{3,4}(?:/\S+)?|[A-Z][a-z][\w'-]*", word) and word not in rules.stop_names:
+            if re.fullmatch(r"\d{3,4}(?:/\S+)?", word) or word in known_places:
                 end += m.end()
                 while (c := re.match(rf"[ \t]+(?:{compass})\b", text[end:])):
                     end += c.end()
@@ -832,6 +841,8 @@ def _remember(found: dict, key: str, name: str, abbreviation, expansion, span) -
     existing = found.get(key)
     if existing:
         existing.mentions.append(span)
+        if len(name.split()) > len(existing.name.split()):
+            existing.name = name
         existing.abbreviation = existing.abbreviation or abbreviation
         existing.expansion = existing.expansion or expansion
         if span[0] < existing.span[0]:
