@@ -1,0 +1,141 @@
+"""Organisations in a note: named institutions ("Dinas Kesehatan Kota Bekasi", "Pemkab
+Subang") and glossary abbreviations with their expansions, one entry per organisation.
+Imports the glossary, the rules and the items."""
+
+from __future__ import annotations
+
+import re
+
+from press.notes.glossary import Glossary
+from press.notes.items import Organisation
+from press.notes.rules import OPEN_HEADS, Rules, alternation, inside, is_unit_word, without_parenthesis
+
+CLOSING_TAG = re.compile(r"\((?:adv\b|humas\b|hms\b)[^)\n]{0,40}\)", re.I)
+
+
+def find_organisations(text: str, rules: Rules, known_places: set[str]) -> list[Organisation]:
+    """Named institutions ("Dinas Kesehatan Kota Bekasi", "Pemkab Subang") and glossary
+    abbreviations; one entry per organisation, later mentions folded in."""
+    glossary = rules.glossary
+    found: dict[str, Organisation] = {}
+    abbreviations = rules.org_abbr
+    heads = alternation(set(glossary.data["organisation_heads"]) | abbreviations)
+    expansions = glossary.expansion_to_abbreviation
+    tags = [(m.start(), m.end()) for m in CLOSING_TAG.finditer(text)]
+    spans: list[tuple[int, int]] = []
+    for m in re.finditer(rf"(?<![\w-])(?:{heads})(?![\w-])", text):
+        if inside(m, spans) or inside(m, tags):
+            continue
+        head = m.group(0)
+        is_abbr = head in abbreviations
+        end = organisation_end(text, m.end(), rules, open_name=head in OPEN_HEADS,
+                       place_after=is_abbr or head.endswith(("Kota", "Kabupaten", "Provinsi")), known_places=known_places)
+        name = without_parenthesis(text[m.start():end]).strip(" ,")
+        inner = re.search(r"\(([A-Z][A-Za-z ]{1,15})\)", text[m.start():end])
+        if inner and inner.group(1) in abbreviations and not is_abbr:
+            head, is_abbr = inner.group(1), True
+        if name == head and not is_abbr:
+            continue
+        if any(name.startswith(n) for n in glossary.data["not_organisations"]):
+            continue
+        key = _org_key(name, glossary)
+        abbreviation = head if is_abbr else (expansions.get(key) or expansions.get(glossary.expand(name).lower()))
+        _remember(found, key, name, abbreviation, glossary.organisations.get(abbreviation or ""), (m.start(), end))
+        spans.append((m.start(), end))
+    for m in rules.expansion.finditer(text):
+        if inside(m, spans):
+            continue
+        abbr = rules.expansion_abbr[m.group(0)]
+        _remember(found, m.group(0).lower(), m.group(0), abbr, m.group(0), (m.start(), m.end()))
+    return _fold_regionless(sorted(found.values(), key=lambda o: o.span), glossary)
+
+
+def _fold_regionless(organisations: list[Organisation], glossary: Glossary) -> list[Organisation]:
+    """Fold "Dinkes" into "Dinas Kesehatan Kabupaten Subang" when that is the only
+    organisation it can be."""
+    kept = []
+    for org in organisations:
+        key = _org_key(org.name, glossary)
+        fuller = [o for o in organisations if o is not org and _org_key(o.name, glossary).startswith(key + " ")]
+        if len(fuller) == 1:
+            target = fuller[0]
+            target.mentions = sorted(target.mentions + org.mentions)
+            target.abbreviation = target.abbreviation or org.abbreviation
+            target.expansion = target.expansion or org.expansion or glossary.organisations.get(org.abbreviation or "")
+            continue
+        kept.append(org)
+    return kept
+
+
+def organisation_end(text: str, pos: int, rules: Rules, open_name: bool, place_after: bool = False,
+             known_places: set[str] = frozenset()) -> int:
+    """Where an organisation name that starts with a head ("Dinas", "Pemkab") ends."""
+    end = pos
+    region_seen = False
+    data = rules.glossary.data
+    compass = alternation(data["compass_words"])
+    while True:
+        paren = re.match(r"[ \t]*\([A-Z][A-Za-z ]{1,15}\)", text[end:])
+        if paren and not region_seen:
+            end += paren.end()
+            continue
+        m = re.match(r"[ \t]+([A-Za-z&][\w&-]*|\d+(?:/[A-Z][\w-]*)?)", text[end:])
+        if not m or rules.honorific.match(text, end + m.start(1)) or rules.rank.match(text, end + m.start(1)):
+            return end
+        word = m.group(1)
+        if word in data["region_words"] and not region_seen:
+            place = re.match(r"[ \t]+[A-Z][a-z][\w'-]*", text[end + m.end():])
+            if not place:
+                return end
+            end += m.end() + place.end()
+            while (c := re.match(rf"[ \t]+(?:{compass})\b", text[end:])):
+                end += c.end()
+            region_seen = True
+            continue
+        if region_seen or word in ("Sekretariat", "Pemerintah", "Bagian", "Dinas", "Badan", "Setda") \
+                or word in data["headline_verbs"]:
+            return end
+        if place_after and word[0].isupper() and word in rules.unit_words and word not in data["region_words"]:
+            end += m.end()
+            continue
+        if place_after:
+            if re.fullmatch(r"\d{3,4}(?:/\S+)?", word) or word in known_places:
+                end += m.end()
+                while (c := re.match(rf"[ \t]+(?:{compass})\b", text[end:])):
+                    end += c.end()
+                region_seen = True
+                continue
+            return end
+        if word in ("dan", "&") and re.match(r"[ \t]+[A-Z]", text[end + m.end():]):
+            end += m.end()
+            continue
+        if word in known_places:
+            end += m.end()
+            region_seen = True
+            continue
+        if not (word[0].isupper() and (open_name or is_unit_word(word, rules))) \
+                or word in rules.glossary.data["headline_verbs"] or word in rules.glossary.title_forms:
+            return end
+        end += m.end()
+
+
+def _org_key(name: str, glossary: Glossary) -> str:
+    """Comparison key: abbreviations expanded, region words dropped ("Diskominfo Garut"
+    = "Dinas Komunikasi dan Informatika Kabupaten Garut")."""
+    words = glossary.expand(name).lower().split()
+    regions = {w.lower() for w in glossary.data["region_words"]}
+    return " ".join(w for w in words if w not in regions)
+
+
+def _remember(found: dict, key: str, name: str, abbreviation, expansion, span) -> None:
+    existing = found.get(key)
+    if existing:
+        existing.mentions.append(span)
+        if len(name.split()) > len(existing.name.split()):
+            existing.name = name
+        existing.abbreviation = existing.abbreviation or abbreviation
+        existing.expansion = existing.expansion or expansion
+        if span[0] < existing.span[0]:
+            existing.span = span
+        return
+    found[key] = Organisation(name, abbreviation, expansion, span, [span])

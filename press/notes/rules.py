@@ -1,0 +1,126 @@
+"""Patterns compiled once per glossary and the word tests shared by the extractors
+(unit words of a title, degree tokens, capitalised name words). Imports the glossary only."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from press.notes.glossary import Glossary
+
+INSTITUTIONS = {"Sekretariat", "Pemerintah", "Setda", "Setdako", "Setdakab", "Pemkot", "Pemko", "Pemkab", "Pemprov",
+                "Pemda"}
+CAP = r"(?:[A-Z][A-Za-z'’`-]*[a-z][A-Za-z'’-]*|[A-Z]{2,}|[A-Z]\.)"
+
+
+def alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass
+class Rules:
+    """Compiled patterns built once per glossary."""
+
+    glossary: Glossary
+    title: re.Pattern
+    honorific: re.Pattern
+    rank: re.Pattern
+    degree_keys: set
+    unit_words: set
+    org_abbr: set
+    region_word: re.Pattern
+    place_titles: set
+    after_verb: re.Pattern
+    after_words: str
+    reported_verb: re.Pattern
+    fronted: re.Pattern
+    stop_names: set
+    org_head: re.Pattern
+    regional: set
+    expansion: re.Pattern
+    expansion_abbr: dict
+    province: re.Pattern
+
+
+_CACHE: dict[int, Rules] = {}
+
+
+def rules_for(glossary: Glossary) -> Rules:
+    cached = _CACHE.get(id(glossary))
+    if cached and cached.glossary is glossary:
+        return cached
+    data = glossary.data
+    acting = alternation([p.rstrip(".") for p in data["acting_prefixes"]] + data["acting_written_out"])
+    title = re.compile(rf"(?<![\w.])(?:(?P<acting>{acting})\.?\s+)?(?P<head>{alternation(glossary.title_forms)})(?![\w])")
+    honorific = re.compile(rf"(?<![\w.])(?:{alternation(glossary.honorifics)})(?:(?<=\.)|(?=\s))\s*")
+    rank = re.compile(rf"(?<![\w.])(?:{alternation(data['ranks'])})(?=\s)\s*")
+    degree_keys = {d.replace(".", "").upper() for d in data["degrees"]}
+    usable = set(glossary.organisations) - set(data["not_organisations"])
+    expansions = {full: abbr for abbr, full in glossary.organisations.items() if abbr in usable and full != abbr}
+    stop = set(glossary.title_forms) | set(glossary.organisations) | set(data["region_words"]) \
+        | set(glossary.weekday_forms()) | {w.capitalize() for w in glossary.month_forms()} \
+        | {v.capitalize() for form in ("after", "reported") for v in glossary.speech_verbs(form)} \
+        | set(data["speech_verbs"]["fronted"]) | set(data["headline_verbs"]) | set(data["venue_words"]) \
+        | set(data["organisation_heads"]) | {"Turut", "Hadir", "Dalam", "Selain", "Sementara", "Menurut",
+                                                  "Pada", "Di", "Dan", "Serta", "Beserta", "Para", "Kegiatan",
+                                                  "Acara", "Ia", "Dia", "Beliau", "Kami", "Kita", "Saya", "Ini",
+                                                  "Itu", "Hal", "Jajaran", "Undangan", "Selaku", "Usai", "Setelah"}
+    return _CACHE.setdefault(id(glossary), Rules(
+        glossary=glossary,
+        title=title,
+        honorific=honorific,
+        rank=rank,
+        degree_keys=degree_keys,
+        unit_words=set(data["unit_words"]),
+        org_abbr=set(glossary.organisations) - set(data["not_organisations"]),
+        region_word=re.compile(rf"\b({alternation(data['region_words'])})\s+(?=[A-Z])"),
+        place_titles={t for t in data["place_titles"]},
+        after_verb=re.compile(rf"\s*[,.]?\s*(?P<verb>{alternation(glossary.speech_verbs('after'))})\b"),
+        after_words=alternation(glossary.speech_verbs("after")),
+        reported_verb=re.compile(rf"\b(?P<verb>{alternation(glossary.speech_verbs('reported'))})\b"),
+        fronted=re.compile(rf"\b(?P<verb>{alternation(glossary.speech_verbs('fronted'))})\s+"),
+        stop_names=stop,
+        org_head=re.compile(rf"(?:{alternation(set(data['organisation_heads']) | (set(glossary.organisations) - set(data['not_organisations'])))})(?![\w-])"),
+        regional=set(data["regional_honorifics"]),
+        expansion=re.compile(rf"(?<![\w])(?:{alternation(expansions)})(?![\w])"),
+        expansion_abbr=expansions,
+        province=re.compile(rf"(?:{alternation(data['provinces'])})(?![\w])"),
+    ))
+
+
+def is_unit_word(word: str, rules: Rules) -> bool:
+    bare = word.strip(",.")
+    if bare in rules.unit_words or bare in rules.org_abbr or bare in ("dan", "&", "I", "II", "III", "IV") \
+            or re.fullmatch(r"[A-Z0-9]{2,}", bare):
+        return True
+    return bool(re.fullmatch(r"(?:Pe|Pem|Pen|Peng|Peny|Per|Ke)[a-z]{3,}an|Di[sn][a-z]{3,}|[A-Z][a-z]+(?:asi|isasi|tik)", bare))
+
+
+def split_degrees(token: str, rules: Rules) -> list[str] | None:
+    """Split a degree token ("S.Sos.", "SH.MH", "MM") into degrees, or None."""
+    bare = token.strip(",")
+    if not bare or not (("." in bare) or bare.isupper() or re.fullmatch(r"[SM][A-Z][a-z]+|A\.?Md", bare)):
+        return None
+    key = bare.replace(".", "").upper()
+    out, i = [], 0
+    while i < len(key):
+        for size in range(min(6, len(key) - i), 0, -1):
+            if key[i:i + size] in rules.degree_keys:
+                out.append(key[i:i + size])
+                i += size
+                break
+        else:
+            return None
+    return [bare] if len(out) == 1 else out
+
+
+def without_parenthesis(name: str) -> str:
+    return re.sub(r"[ \t]*\([^)]*\)", "", name)
+
+
+def inside(match: re.Match, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= match.start() and match.end() <= e for s, e in spans)
+
+
+OPEN_HEADS = {"Universitas", "Institut", "Politeknik", "Yayasan", "PT", "Bank", "Komunitas", "Paguyuban", "Forum",
+               "Ikatan", "Persatuan", "Asosiasi", "Himpunan", "Koperasi", "Sekolah", "Rumah Sakit", "Perumda"}
