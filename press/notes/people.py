@@ -237,17 +237,31 @@ class PeopleFinder:
             partial = [p for p in partial if p.name.split()[0] == name.split()[0]]
         return partial[0] if len(partial) == 1 else None
 
-    def resolve_title(self, title: str) -> Person | None:
-        """The person holding `title`: from the context, else the one person in the
-        text with that title."""
+    def resolve_title(self, title: str, span: tuple[int, int]) -> Person | None:
+        """The person holding `title` (written at `span`): from the context, else the one
+        person in the text with that title. The span becomes one of their mentions."""
         expand = self.rules.glossary.expand
         wanted = expand(title).lower()
-        for held, holder in self.context.title_holders.items():
-            if expand(held).lower() == wanted or wanted.startswith(expand(held).lower()):
-                return self.find_by_name(holder) or self._add(holder, held, None, [], [], (0, 0), (0, 0))
+        holder = next((name for held, name in self.context.title_holders.items()
+                       if expand(held).lower() == wanted or wanted.startswith(expand(held).lower())), None)
+        if holder:
+            honorifics, name = self._split_honorifics(holder)
+            return self.find_by_name(name) or self._add(name, title, None, honorifics, [], span, span)
         candidates = [p for p in self.people if p.title and (expand(p.title).lower() == wanted
                                                              or expand(p.title).lower().startswith(wanted + " "))]
-        return candidates[0] if len(candidates) == 1 else None
+        if len(candidates) != 1:
+            return None
+        if span not in candidates[0].mentions:
+            candidates[0].mentions.append(span)
+        return candidates[0]
+
+    def _split_honorifics(self, written: str) -> tuple[list[str], str]:
+        """("H. Ruhimat") -> (["H."], "Ruhimat"), for names the context gives."""
+        honorifics, pos = [], 0
+        while (h := self.rules.rank.match(written, pos) or self.rules.honorific.match(written, pos)):
+            honorifics.append(h.group(0).strip())
+            pos = h.end()
+        return honorifics, written[pos:].strip()
 
     def resolve_speaker(self, start: int, end: int) -> Person | None:
         """The person named in text[start:end] ("Lukita", "Wali Kota Bekasi Tri Adhianto")."""
@@ -256,7 +270,7 @@ class PeopleFinder:
                 return person
         for s, e, person, title in self.mentions:
             if start <= s < end and person is None and title:
-                return self.resolve_title(title)
+                return self.resolve_title(title, (s, e))
         phrase = self.text[start:end]
         words = re.findall(CAP, phrase)
         if not words:
@@ -267,7 +281,7 @@ class PeopleFinder:
             return known
         title = self.rules.title.match(phrase.strip())
         if title:
-            return self.resolve_title(phrase.strip())
+            return self.resolve_title(phrase.strip(), (start, end))
         parsed = self._read_name(start)
         if parsed:
             name, honorifics, degrees, name_end, name_span, _ = parsed

@@ -9,7 +9,7 @@ import re
 
 from press.notes.items import Person, Quote
 from press.notes.people import PeopleFinder
-from press.notes.rules import CAP, Rules
+from press.notes.rules import CAP, Rules, alternation
 
 OPEN_MARKS = "\"“”"
 SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"“(]|\s*$)|\n")
@@ -119,7 +119,8 @@ class QuoteFinder:
         front = self.rules.fronted.search(lead)
         if front:
             who_start = lead_start + front.end()
-            who_end = who_start + (lead[front.end():].find(",") % (len(lead) + 1))
+            rest = lead[front.end():]
+            who_end = who_start + (rest.find(",") if "," in rest else len(rest))
             speaker = self.people.resolve_speaker(who_start, min(who_end, quote_start))
             return speaker, front["verb"]
         return None
@@ -144,12 +145,12 @@ class QuoteFinder:
 
     def _speaker_before(self, start: int, verb_start: int) -> Person | None:
         span_text = self.text[start:verb_start]
-        if re.search(r"\b(?:Ia|ia|Dia|dia|Beliau|beliau)\s*$", span_text):
+        if re.search(rf"\b(?:{alternation(self.rules.glossary.data['pronouns'])})\s*$", span_text):
             return self.people.last_before(start)
         mentions = [(s, e, p, t) for s, e, p, t in self.people.mentions if start <= s and e <= verb_start + 1]
         if mentions:
             s, e, person, title = max(mentions, key=lambda m: m[1])
-            return person or self.people.resolve_title(title)
+            return person or self.people.resolve_title(title, (s, e))
         words = re.search(rf"({CAP}(?: {CAP}){{0,3}})\s*,?\s*$", span_text)
         if words:
             return self.people.resolve_speaker(start + words.start(1), start + words.end(1))

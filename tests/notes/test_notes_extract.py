@@ -123,8 +123,12 @@ def test_regional_honorific_before_a_single_word_is_part_of_the_name():
 def test_title_alone_is_resolved_from_the_activity_context():
     text = "\"Pelayanan harus dekat dengan warga dan tidak berbelit,\" kata Bupati."
     context = ActivityContext(date=date(2016, 10, 28), title_holders={"Bupati": "H. Ruhimat"})
-    [quote] = extract(text, context).quotes
-    assert quote.speaker == "H. Ruhimat" or quote.speaker == "Ruhimat"
+    extraction = extract(text, context)
+    [quote] = extraction.quotes
+    assert quote.speaker == "Ruhimat"
+    [bupati] = extraction.people
+    assert (bupati.title, bupati.honorifics) == ("Bupati", ["H."])
+    assert text[bupati.span[0]:bupati.span[1]] == "Bupati"
 
 
 def test_title_alone_is_resolved_to_the_person_holding_it_in_the_text():
