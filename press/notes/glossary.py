@@ -4,9 +4,17 @@ organisation abbreviations, speech verbs, region and venue words, weekdays, mont
 Owns loading `glossary.json` (built in, beside this module) and merging an admin's
 extra JSON file over it. Imports only the standard library.
 
-Extra file format: the same keys as the built-in file. Mappings are merged key by key
-(an extra key adds an entry, a known key adds aliases or replaces an expansion);
-lists are extended without duplicates.
+Keys of glossary.json (an extra file uses the same keys, any subset):
+  titles {full title: [abbreviations]}, acting_prefixes {"Plt.": "Pelaksana Tugas"},
+  acting_written_out [..], place_titles [full titles the place joins: "Wali Kota Bekasi"],
+  generic_titles [titles that need a unit or organisation: "Kepala"], ranks [..],
+  honorifics [..], regional_honorifics [..], degrees [..], organisations {abbreviation:
+  expansion}, not_organisations [..], organisation_heads [..], unit_words [..],
+  headline_verbs [..], speech_verbs {after, reported, fronted: [..]}, region_words
+  {word: kind}, provinces [..], compass_words [..], venue_words [..], pronouns [..],
+  weekdays {canonical: [variants]}, months {"1": [variants]}.
+Mappings are merged key by key (an extra key adds an entry, a known key adds aliases or
+replaces an expansion); lists are extended without duplicates.
 """
 
 from __future__ import annotations

@@ -9,11 +9,16 @@ import re
 
 from press.notes.items import ActivityContext, Person
 from press.notes.organisations import organisation_end
-from press.notes.rules import CAP, INSTITUTIONS, OPEN_HEADS, Rules, alternation, is_unit_word, split_degrees, without_parenthesis
+from press.notes.rules import (CAP, INSTITUTIONS, OPEN_HEADS, Rules, alternation, is_unit_word, split_degrees,
+                               without_parenthesis)
 
 
 class PeopleFinder:
-    """Finds people and keeps track of their mentions."""
+    """Finds people and keeps track of their mentions.
+
+    `mentions` holds (start, end, person, title) for every place a person is named; a
+    title written without a name ("kata Bupati") is kept with person None until a
+    speaker attribution resolves it."""
 
     def __init__(self, text: str, rules: Rules, context: ActivityContext):
         self.text = text
