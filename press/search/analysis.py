@@ -6,8 +6,8 @@ with the corrections this genre needs, the name list that is never stemmed, and 
 whoosh analyzers built from them. Imports only whoosh and Sastrawi.
 
 Stemming is done here, in Python, rather than inside a whoosh filter, so that a
-document's own names (people, places, organisations) can be protected from it: the
-``stem`` field receives the output of :func:`stem_text`.
+document's own names (people, places) can be protected from it: the ``stem`` field
+receives the output of :func:`stem_text`.
 """
 from __future__ import annotations
 
@@ -143,5 +143,12 @@ def stem_term(word: str, protected: frozenset[str] | set[str] = frozenset()) -> 
 
 
 def stem_text(text: str, protected: frozenset[str] | set[str] = frozenset()) -> str:
-    """Space-separated stems of the terms of ``text``, for the ``stem`` field."""
-    return " ".join(stem_term(t, protected) for t in terms(text))
+    """Space-separated stems of the terms of ``text`` that differ from the word itself,
+    for the ``stem`` field (a root word already sits in the exact ``text`` field, so
+    repeating it would only double the postings)."""
+    out = []
+    for t in terms(text):
+        s = stem_term(t, protected)
+        if s != t:
+            out.append(s)
+    return " ".join(out)

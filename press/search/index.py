@@ -292,10 +292,12 @@ class SearchIndex:
         per_page: int = 20,
         order: str = "relevance",
         facets: bool = True,
+        stemming: bool = True,
     ) -> SearchResult:
         """Search one index with the user's query; never raises on what the user typed."""
         return run_search(
-            self.searcher(public), query_text, page=page, per_page=per_page, order=order, facets=facets
+            self.searcher(public), query_text, page=page, per_page=per_page, order=order, facets=facets,
+            stemming=stemming,
         )
 
     def doc_keys(self, public: bool) -> set[str]:

@@ -25,7 +25,7 @@ from typing import Any
 from whoosh import query as wq
 
 from .analysis import NAME_WORDS, iter_tokens, stem, terms
-from .facets import count_facets
+from .facets import count_facets, newest_first
 from .snippets import Terms, highlight, snippet
 
 log = logging.getLogger(__name__)
@@ -51,7 +51,7 @@ KIND_ALIASES = {
     "foto": "photo", "photo": "photo", "gambar": "photo",
     "catatan": "note", "note": "note", "notes": "note",
 }
-WORD_FIELDS = ("title", "text", "people", "organisations", "places", "unit", "tags", "activity_kind")
+WORD_FIELDS = ("title", "text")
 PERSON_PLACE_FIELDS = ("people", "places")
 OPERATORS = {"AND", "OR", "NOT", "&&", "||", "!", "(", ")", "[", "]", "{", "}", "^", "~", "+", "TO"}
 
@@ -280,42 +280,69 @@ def _is_name(reader, word: str) -> bool:
     return any(reader.doc_frequency(f, word) for f in PERSON_PLACE_FIELDS)
 
 
-def _word_query(reader, word: str) -> wq.Query:
+def _word_query(reader, word: str, stemming: bool = True) -> wq.Query:
     clauses = [wq.Term(f, word) for f in WORD_FIELDS]
-    if not _is_name(reader, word):
-        clauses.append(wq.Term("stem", stem(word), boost=0.8))
+    if stemming and not _is_name(reader, word):
+        root = stem(word)
+        if root != word:
+            clauses.append(wq.Term("text", root, boost=0.8))
+        clauses.append(wq.Term("stem", root, boost=0.8))
     return wq.Or(clauses)
 
 
 def _phrase_query(toks: list[str]) -> wq.Query:
     if len(toks) == 1:
         return wq.Or([wq.Term(f, toks[0]) for f in WORD_FIELDS])
-    return wq.Or([wq.Phrase(f, toks) for f in ("text", "people", "organisations", "places", "tags")])
+    return wq.Phrase("text", toks)
 
 
-def build_query(reader, parsed: Parsed) -> wq.Query | None:
+def build_query(reader, parsed: Parsed, stemming: bool = True) -> wq.Query | None:
     """The whoosh query for ``parsed`` against ``reader``'s vocabulary; None if it has nothing."""
     clauses: list[wq.Query] = []
     for word in dict.fromkeys(parsed.words):
-        clauses.append(_word_query(reader, word))
+        clauses.append(_word_query(reader, word, stemming))
     for toks in parsed.phrases:
         clauses.append(_phrase_query(toks))
     for prefix in parsed.prefixes:
-        clauses.append(wq.Or([wq.Prefix("text", prefix), wq.Prefix("people", prefix), wq.Prefix("places", prefix)]))
+        clauses.append(wq.Prefix("text", prefix))
     clauses = clauses[:MAX_CLAUSES]
     filters = parsed.filters[:MAX_CLAUSES]
     if not clauses and not filters:
         return None
     q = wq.And(clauses + filters) if clauses else wq.And([wq.Every()] + filters)
     if parsed.excluded:
-        excluded = [_word_query(reader, x[1]) if isinstance(x, tuple) else x for x in parsed.excluded[:MAX_CLAUSES]]
+        excluded = [_word_query(reader, x[1], stemming) if isinstance(x, tuple) else x for x in parsed.excluded[:MAX_CLAUSES]]
         q = wq.AndNot(q, wq.Or(excluded))
     return q
 
 
-def _highlight_terms(reader, parsed: Parsed) -> Terms:
+def docs_for(searcher, q: wq.Query) -> set[int]:
+    """The live document numbers matching ``q``, with terms read as whole posting lists and
+    combined as sets (much faster than walking whoosh's matchers for And/Or of terms)."""
+    reader = searcher.reader()
+    if isinstance(q, wq.Term):
+        if (q.fieldname, q.text) not in reader:
+            return set()
+        return set(reader.postings(q.fieldname, q.text).all_ids())
+    if isinstance(q, wq.Or):
+        return set().union(*(docs_for(searcher, sub) for sub in q.subqueries))
+    if isinstance(q, wq.And):
+        subs = [sub for sub in q.subqueries if not isinstance(sub, wq.Every)] or q.subqueries
+        sets = sorted((docs_for(searcher, sub) for sub in subs), key=len)
+        return sets[0].intersection(*sets[1:]) if sets else set()
+    if isinstance(q, wq.AndNot):
+        return docs_for(searcher, q.a) - docs_for(searcher, q.b)
+    if isinstance(q, wq.Every):
+        return set(reader.all_doc_ids())
+    if isinstance(q, wq.Prefix):
+        words = reader.expand_prefix(q.fieldname, q.text)
+        return set().union(*(reader.postings(q.fieldname, w).all_ids() for w in words))
+    return set(searcher.docs_for_query(q))
+
+
+def _highlight_terms(reader, parsed: Parsed, stemming: bool) -> Terms:
     exact = set(parsed.words) | {t for toks in parsed.phrases for t in toks}
-    stems = {stem(w) for w in parsed.words if not _is_name(reader, w)}
+    stems = {stem(w) for w in parsed.words if stemming and not _is_name(reader, w)}
     return Terms(frozenset(exact), frozenset(stems), tuple(parsed.prefixes))
 
 
@@ -339,8 +366,13 @@ def _names_of(stored: dict) -> set[str]:
     return {t for f in PERSON_PLACE_FIELDS for t, _, _ in iter_tokens(stored.get(f) or "")}
 
 
-def search(searcher, query_text: str, *, page=1, per_page=20, order="relevance", facets=True) -> SearchResult:
-    """Run the user's query on ``searcher``; see the module docstring for the language."""
+def search(
+    searcher, query_text: str, *, page=1, per_page=20, order="relevance", facets=True, stemming=True
+) -> SearchResult:
+    """Run the user's query on ``searcher``; see the module docstring for the language.
+
+    ``stemming=False`` matches words only as written (the benchmark's yardstick).
+    """
     try:
         page = max(1, min(int(page), 10_000))
     except (TypeError, ValueError):
@@ -352,30 +384,33 @@ def search(searcher, query_text: str, *, page=1, per_page=20, order="relevance",
     query_text = query_text if isinstance(query_text, str) else ""
     parsed = parse(query_text)
     try:
-        return _run(searcher, parsed, query_text, page, per_page, order, facets)
+        return _run(searcher, parsed, query_text, page, per_page, order, facets, stemming)
     except Exception:
         log.exception("search failed for %r", query_text[:200])
         parsed.notice("index_error")
         return SearchResult([], 0, page, per_page, {}, None, parsed.notices)
 
 
-def _run(searcher, parsed: Parsed, query_text: str, page: int, per_page: int, order: str, facets: bool):
+def _run(searcher, parsed: Parsed, query_text: str, page, per_page, order, facets, stemming):
     reader = searcher.reader()
-    q = build_query(reader, parsed)
+    q = build_query(reader, parsed, stemming)
     if q is None:
         if (query_text or "").strip():
             parsed.notice("nothing_to_search")
             return SearchResult([], 0, page, per_page, {}, None, parsed.notices)
         q = wq.Every()
     by_date = order == "date" or not parsed.has_text
-    results = searcher.search(
-        q, limit=page * per_page, sortedby="date" if by_date else None, reverse=by_date
-    )
-    docset = results.docs()
-    terms_ = _highlight_terms(reader, parsed)
+    docset = docs_for(searcher, q)
+    window = slice((page - 1) * per_page, page * per_page)
+    if by_date:
+        ranked = [(n, 0.0) for n in newest_first(reader, docset, page * per_page)[window]]
+    else:
+        results = searcher.search(q, limit=page * per_page)
+        ranked = [(hit.docnum, hit.score) for hit in results[window]]
+    terms_ = _highlight_terms(reader, parsed, stemming)
     hits = []
-    for hit in results[(page - 1) * per_page: page * per_page]:
-        stored = hit.fields()
+    for docnum, score in ranked:
+        stored = searcher.stored_fields(docnum)
         protected = _names_of(stored)
         hits.append(
             Hit(
@@ -385,7 +420,7 @@ def _run(searcher, parsed: Parsed, query_text: str, page: int, per_page: int, or
                 title=stored.get("title", ""),
                 title_html=highlight(stored.get("title", ""), terms_, protected),
                 snippet=snippet(stored.get("body", ""), terms_, protected),
-                score=float(hit.score or 0.0),
+                score=float(score or 0.0),
                 date=stored.get("date"),
                 url=stored.get("url", ""),
                 thumbnail_key=stored.get("thumbnail_key", ""),

@@ -3,10 +3,12 @@
 Owns field names and types, the facet columns and :func:`fields_for`. Imports whoosh and
 the sibling ``analysis`` and ``document`` modules.
 
-Text is indexed twice: ``title``/``text`` hold the words as written (phrases, prefixes,
-"did you mean", names such as Bekasi), ``stem`` holds their Sastrawi stems with the
-document's own names left alone. People, organisations, places, unit, tags and the
-activity kind are never stemmed. Facet values live in byte columns so counting them
+Text is indexed twice: ``title`` and ``text`` (title, body and every name, so one
+field answers a plain word) hold the words as written (phrases, prefixes, "did you
+mean", names such as Bekasi); ``stem`` holds the Sastrawi stems of title and body
+words whose stem differs from the word, the document's people and places left alone.
+People, organisations, places, unit, tags and the activity kind also have fields of
+their own, never stemmed, for filters. Facet values live in byte columns so counting them
 never reads stored fields.
 """
 from __future__ import annotations
@@ -67,13 +69,14 @@ def protected_names(doc: Document) -> set[str]:
 def fields_for(doc: Document) -> dict:
     """The whoosh field values of one document."""
     full_text = f"{doc.title}\n{doc.body}"
+    names = "\n".join((*doc.people, *doc.organisations, *doc.places, doc.unit, *doc.tags, doc.activity_kind))
     date = doc.date or datetime(1970, 1, 1)
     return {
         "doc_key": doc.key,
         "kind": doc.kind,
         "id": doc.id,
         "title": doc.title,
-        "text": full_text,
+        "text": f"{full_text}\n{names}",
         "stem": stem_text(full_text, protected_names(doc)),
         "body": doc.body,
         "people": "\n".join(doc.people),

@@ -24,7 +24,8 @@ def test_stems_are_cached():
 def test_names_are_not_stemmed_into_common_words():
     assert stem("bekasi") == "bekasi"
     assert stem("kediri") == "kediri"
-    assert stem_text("Warga Sukamaju", {"sukamaju"}) == "warga sukamaju"
+    assert stem_text("Kunjungan Bekasi Raya") == "kunjung"
+    assert stem_text("Kunjungan Pemerintah", {"pemerintah"}) == "kunjung"
 
 
 @pytest.mark.parametrize(
