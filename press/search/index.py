@@ -217,7 +217,7 @@ class SearchIndex:
 
     def _fill(self, gen, documents, progress, procs, limitmb) -> int:
         staff_writer = self._open(gen, "staff").writer(procs=procs, limitmb=limitmb, multisegment=procs > 1)
-        public_writer = self._open(gen, "public").writer(limitmb=max(32, limitmb // 4))
+        public_writer = self._open(gen, "public").writer(procs=procs, limitmb=limitmb, multisegment=procs > 1)
         count = 0
         try:
             for doc in documents:

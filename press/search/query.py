@@ -23,9 +23,11 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from whoosh import query as wq
+from whoosh.util.times import datetime_to_long
 
 from .analysis import NAME_WORDS, iter_tokens, stem, terms
-from .facets import count_facets, newest_first
+from .facets import column_values, count_facets, newest_first
+from .schema import pair_term
 from .snippets import Terms, highlight, snippet
 
 log = logging.getLogger(__name__)
@@ -261,7 +263,7 @@ def parse(text: str) -> Parsed:
             if len(toks) == 1:
                 (parsed.excluded.append(("word", toks[0])) if negate else parsed.phrases.append(toks))
             elif toks:
-                (parsed.excluded.append(wq.Phrase("text", toks)) if negate else parsed.phrases.append(toks))
+                (parsed.excluded.append(_phrase_query(toks)) if negate else parsed.phrases.append(toks))
             continue
         if word is None:
             continue
@@ -290,19 +292,24 @@ def _word_query(reader, word: str, stemming: bool = True) -> wq.Query:
     return wq.Or(clauses)
 
 
-def _phrase_query(toks: list[str]) -> wq.Query:
+def _phrase_query(toks: list[str], ranking: bool = False) -> wq.Query:
     if len(toks) == 1:
         return wq.Or([wq.Term(f, toks[0]) for f in WORD_FIELDS])
-    return wq.Phrase("text", toks)
+    if ranking:
+        return wq.And([wq.Or([wq.Term(f, t) for f in WORD_FIELDS]) for t in toks])
+    return wq.And([wq.Term("pairs", pair_term(a, b)) for a, b in zip(toks, toks[1:])])
 
 
-def build_query(reader, parsed: Parsed, stemming: bool = True) -> wq.Query | None:
-    """The whoosh query for ``parsed`` against ``reader``'s vocabulary; None if it has nothing."""
+def build_query(reader, parsed: Parsed, stemming: bool = True, ranking: bool = False) -> wq.Query | None:
+    """The whoosh query for ``parsed`` against ``reader``'s vocabulary; None if it has nothing.
+
+    ``ranking=True`` gives the query that scores (phrases as their words: the ``pairs``
+    field that matches them carries no weights)."""
     clauses: list[wq.Query] = []
     for word in dict.fromkeys(parsed.words):
         clauses.append(_word_query(reader, word, stemming))
     for toks in parsed.phrases:
-        clauses.append(_phrase_query(toks))
+        clauses.append(_phrase_query(toks, ranking))
     for prefix in parsed.prefixes:
         clauses.append(wq.Prefix("text", prefix))
     clauses = clauses[:MAX_CLAUSES]
@@ -316,6 +323,13 @@ def build_query(reader, parsed: Parsed, stemming: bool = True) -> wq.Query | Non
     return q
 
 
+def _within(reader, docnums: set[int], date_range: wq.DateRange) -> set[int]:
+    dates = column_values(reader, "date", lambda raw: raw or 0)
+    low = datetime_to_long(date_range.startdate) if date_range.startdate else float("-inf")
+    high = datetime_to_long(date_range.enddate) if date_range.enddate else float("inf")
+    return {n for n in docnums if low <= dates[n] <= high}
+
+
 def docs_for(searcher, q: wq.Query) -> set[int]:
     """The live document numbers matching ``q``, with terms read as whole posting lists and
     combined as sets (much faster than walking whoosh's matchers for And/Or of terms)."""
@@ -327,9 +341,17 @@ def docs_for(searcher, q: wq.Query) -> set[int]:
     if isinstance(q, wq.Or):
         return set().union(*(docs_for(searcher, sub) for sub in q.subqueries))
     if isinstance(q, wq.And):
-        subs = [sub for sub in q.subqueries if not isinstance(sub, wq.Every)] or q.subqueries
+        dates = [sub for sub in q.subqueries if isinstance(sub, wq.DateRange)]
+        subs = [sub for sub in q.subqueries if not isinstance(sub, (wq.Every, wq.DateRange))]
+        if not subs:
+            subs = [wq.Every()]
         sets = sorted((docs_for(searcher, sub) for sub in subs), key=len)
-        return sets[0].intersection(*sets[1:]) if sets else set()
+        result = sets[0].intersection(*sets[1:])
+        for date_range in dates:
+            result = _within(reader, result, date_range)
+        return result
+    if isinstance(q, wq.DateRange):
+        return _within(reader, set(reader.all_doc_ids()), q)
     if isinstance(q, wq.AndNot):
         return docs_for(searcher, q.a) - docs_for(searcher, q.b)
     if isinstance(q, wq.Every):
@@ -405,7 +427,10 @@ def _run(searcher, parsed: Parsed, query_text: str, page, per_page, order, facet
     if by_date:
         ranked = [(n, 0.0) for n in newest_first(reader, docset, page * per_page)[window]]
     else:
-        results = searcher.search(q, limit=page * per_page)
+        words = build_query(
+            reader, Parsed(words=parsed.words, phrases=parsed.phrases, prefixes=parsed.prefixes), stemming, ranking=True
+        )
+        results = searcher.search(words, limit=page * per_page, filter=docset)
         ranked = [(hit.docnum, hit.score) for hit in results[window]]
     terms_ = _highlight_terms(reader, parsed, stemming)
     hits = []

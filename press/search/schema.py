@@ -3,21 +3,22 @@
 Owns field names and types, the facet columns and :func:`fields_for`. Imports whoosh and
 the sibling ``analysis`` and ``document`` modules.
 
-Text is indexed twice: ``title`` and ``text`` (title, body and every name, so one
+Text is indexed three ways: ``title`` and ``text`` (title, body and every name, so one
 field answers a plain word) hold the words as written (phrases, prefixes, "did you
 mean", names such as Bekasi); ``stem`` holds the Sastrawi stems of title and body
 words whose stem differs from the word, the document's people and places left alone.
 People, organisations, places, unit, tags and the activity kind also have fields of
-their own, never stemmed, for filters. Facet values live in byte columns so counting them
+their own, never stemmed, for filters. ``pairs`` holds adjacent word pairs, which is
+how phrases are matched (``text`` keeps no positions). Facet values live in byte columns so counting them
 never reads stored fields.
 """
 from __future__ import annotations
 
 from datetime import datetime
 
-from whoosh import columns, fields
+from whoosh import columns, fields, formats
 
-from .analysis import exact_analyzer, name_analyzer, name_terms, stem_analyzer, stem_text
+from .analysis import exact_analyzer, name_analyzer, name_terms, stem_analyzer, stem_text, terms
 from .document import Document
 
 FACET_SEPARATOR = "\x1f"
@@ -33,7 +34,8 @@ def build_schema() -> fields.Schema:
         kind=fields.ID(stored=True),
         id=fields.STORED(),
         title=fields.TEXT(analyzer=exact, stored=True, field_boost=2.0),
-        text=fields.TEXT(analyzer=exact),
+        text=fields.TEXT(analyzer=exact, phrase=False),
+        pairs=fields.FieldType(formats.Existence(), stem_analyzer(), scorable=False),
         stem=fields.TEXT(analyzer=stem_analyzer(), phrase=False),
         body=fields.STORED(),
         people=fields.TEXT(analyzer=names, stored=True),
@@ -60,6 +62,17 @@ def facet_values(raw: bytes) -> list[str]:
     return raw.decode("utf-8").split(FACET_SEPARATOR) if raw else []
 
 
+def pair_term(first: str, second: str) -> str:
+    return f"{first}+{second}"
+
+
+def pairs_text(text: str) -> str:
+    """Adjacent term pairs of ``text`` (``wali+kota``), so a phrase is a term lookup, not a
+    position walk."""
+    words = terms(text)
+    return " ".join(pair_term(a, b) for a, b in zip(words, words[1:]))
+
+
 def protected_names(doc: Document) -> set[str]:
     """The tokens of a document's people and places, which its ``stem`` field leaves
     unstemmed (organisation names are made of common words: "Dinas Kesehatan")."""
@@ -77,6 +90,7 @@ def fields_for(doc: Document) -> dict:
         "id": doc.id,
         "title": doc.title,
         "text": f"{full_text}\n{names}",
+        "pairs": pairs_text(full_text),
         "stem": stem_text(full_text, protected_names(doc)),
         "body": doc.body,
         "people": "\n".join(doc.people),
