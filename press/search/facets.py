@@ -49,16 +49,28 @@ def column_values(reader, fieldname: str, decode=lambda raw: raw) -> list:
     return values
 
 
+SINGLE_VALUED = {"kind", "unit", "year"}
+
+
 def _facet(raw):
     return facet_values(raw) if raw else ()
+
+
+def _single(raw):
+    return raw.decode("utf-8") if raw else None
 
 
 def count_facets(reader, docnums, *, top: int = 10) -> dict[str, list[tuple[str, int]]]:
     """``{facet: [(value, count), …]}`` over ``docnums``: most frequent first, years newest first."""
     result = {}
     for name in FACETS:
-        values = column_values(reader, f"facet_{name}", _facet)
-        counter = Counter(chain.from_iterable(map(values.__getitem__, docnums)))
+        if name in SINGLE_VALUED:
+            values = column_values(reader, f"facet_{name}", _single)
+            counter = Counter(map(values.__getitem__, docnums))
+            counter.pop(None, None)
+        else:
+            values = column_values(reader, f"facet_{name}", _facet)
+            counter = Counter(chain.from_iterable(map(values.__getitem__, docnums)))
         if name == "year":
             result[name] = sorted(counter.items(), reverse=True)[:top]
         else:

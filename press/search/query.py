@@ -23,6 +23,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from whoosh import query as wq
+from whoosh.matching.wrappers import FilterMatcher
 from whoosh.util.times import datetime_to_long
 
 from .analysis import NAME_WORDS, iter_tokens, stem, terms
@@ -35,6 +36,7 @@ log = logging.getLogger(__name__)
 MAX_QUERY_CHARS = 500
 MAX_CLAUSES = 24
 MAX_PER_PAGE = 100
+BM25_LIMIT = 2_000
 
 FIELD_ALIASES = {
     "orang": "people", "person": "people", "people": "people", "tokoh": "people",
@@ -330,22 +332,59 @@ def _within(reader, docnums: set[int], date_range: wq.DateRange) -> set[int]:
     return {n for n in docnums if low <= dates[n] <= high}
 
 
-def docs_for(searcher, q: wq.Query) -> set[int]:
+def _block_ids(matcher) -> list[int]:
+    if not hasattr(matcher, "_read_ids"):
+        return list(matcher.all_ids())
+    ids: list[int] = []
+    while matcher.is_active():
+        if matcher._ids is None:
+            matcher._read_ids()
+        ids.extend(matcher._ids[matcher._i:])
+        matcher._next_block()
+    return ids
+
+
+def _term_docs(reader, fieldname: str, text: str) -> set[int]:
+    """Live documents holding a term, read a posting block at a time (not id by id)."""
+    docs: set[int] = set()
+    for leaf, offset in reader.leaf_readers():
+        if (fieldname, text) not in leaf:
+            continue
+        matcher = leaf.postings(fieldname, text)
+        deleted = leaf.deleted_docs_set if isinstance(matcher, FilterMatcher) else ()
+        if deleted:
+            matcher = matcher.child
+        ids = _block_ids(matcher)
+        if deleted:
+            ids = [n for n in ids if n not in deleted]
+        docs.update(ids if not offset else [n + offset for n in ids])
+    return docs
+
+
+def docs_for(searcher, q: wq.Query, memo: dict | None = None) -> set[int]:
     """The live document numbers matching ``q``, with terms read as whole posting lists and
-    combined as sets (much faster than walking whoosh's matchers for And/Or of terms)."""
+    combined as sets (much faster than walking whoosh's matchers for And/Or of terms).
+    ``memo`` shares sub-results between calls for one search."""
+    if memo is None:
+        memo = {}
+    key = repr(q)
+    if key not in memo:
+        memo[key] = _docs_for(searcher, q, memo)
+    return memo[key]
+
+
+def _docs_for(searcher, q: wq.Query, memo: dict) -> set[int]:
     reader = searcher.reader()
     if isinstance(q, wq.Term):
-        if (q.fieldname, q.text) not in reader:
-            return set()
-        return set(reader.postings(q.fieldname, q.text).all_ids())
+        return _term_docs(reader, q.fieldname, q.text)
     if isinstance(q, wq.Or):
-        return set().union(*(docs_for(searcher, sub) for sub in q.subqueries))
+        return set().union(*(docs_for(searcher, sub, memo) for sub in q.subqueries))
     if isinstance(q, wq.And):
         dates = [sub for sub in q.subqueries if isinstance(sub, wq.DateRange)]
         subs = [sub for sub in q.subqueries if not isinstance(sub, (wq.Every, wq.DateRange))]
         if not subs:
             subs = [wq.Every()]
-        sets = sorted((docs_for(searcher, sub) for sub in subs), key=len)
+        sets = sorted((docs_for(searcher, sub, memo) for sub in subs), key=len)
         result = sets[0].intersection(*sets[1:])
         for date_range in dates:
             result = _within(reader, result, date_range)
@@ -353,13 +392,35 @@ def docs_for(searcher, q: wq.Query) -> set[int]:
     if isinstance(q, wq.DateRange):
         return _within(reader, set(reader.all_doc_ids()), q)
     if isinstance(q, wq.AndNot):
-        return docs_for(searcher, q.a) - docs_for(searcher, q.b)
+        return docs_for(searcher, q.a, memo) - docs_for(searcher, q.b, memo)
     if isinstance(q, wq.Every):
         return set(reader.all_doc_ids())
     if isinstance(q, wq.Prefix):
         words = reader.expand_prefix(q.fieldname, q.text)
-        return set().union(*(reader.postings(q.fieldname, w).all_ids() for w in words))
+        return set().union(*(_term_docs(reader, q.fieldname, w) for w in words))
     return set(searcher.docs_for_query(q))
+
+
+def _rank(searcher, parsed: Parsed, stemming: bool, docset: set[int], limit: int, memo: dict) -> list[tuple[int, float]]:
+    """The best ``limit`` of ``docset`` as ``(docnum, score)``.
+
+    BM25 (whoosh) when the query's words match at most ``BM25_LIMIT`` documents; whoosh
+    scores in pure Python, a few microseconds per matching document, so beyond that
+    the order is: every word in the title first, then newest first.
+    """
+    reader = searcher.reader()
+    words = build_query(
+        reader, Parsed(words=parsed.words, phrases=parsed.phrases, prefixes=parsed.prefixes), stemming, ranking=True
+    )
+    if len(docs_for(searcher, words, memo)) <= BM25_LIMIT:
+        results = searcher.search(words, limit=limit, filter=docset)
+        return [(hit.docnum, hit.score) for hit in results]
+    in_title = set(docset)
+    for word in [*parsed.words, *(t for toks in parsed.phrases for t in toks)]:
+        in_title &= docs_for(searcher, wq.Term("title", word), memo)
+    first = newest_first(reader, in_title, limit)
+    rest = newest_first(reader, docset - in_title, limit - len(first)) if len(first) < limit else []
+    return [(n, 2.0) for n in first] + [(n, 1.0) for n in rest]
 
 
 def _highlight_terms(reader, parsed: Parsed, stemming: bool) -> Terms:
@@ -422,16 +483,15 @@ def _run(searcher, parsed: Parsed, query_text: str, page, per_page, order, facet
             return SearchResult([], 0, page, per_page, {}, None, parsed.notices)
         q = wq.Every()
     by_date = order == "date" or not parsed.has_text
-    docset = docs_for(searcher, q)
+    memo: dict = {}
+    docset = docs_for(searcher, q, memo)
     window = slice((page - 1) * per_page, page * per_page)
-    if by_date:
+    if not docset:
+        ranked = []
+    elif by_date:
         ranked = [(n, 0.0) for n in newest_first(reader, docset, page * per_page)[window]]
     else:
-        words = build_query(
-            reader, Parsed(words=parsed.words, phrases=parsed.phrases, prefixes=parsed.prefixes), stemming, ranking=True
-        )
-        results = searcher.search(words, limit=page * per_page, filter=docset)
-        ranked = [(hit.docnum, hit.score) for hit in results[window]]
+        ranked = _rank(searcher, parsed, stemming, docset, page * per_page, memo)[window]
     terms_ = _highlight_terms(reader, parsed, stemming)
     hits = []
     for docnum, score in ranked:

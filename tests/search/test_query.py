@@ -39,6 +39,17 @@ def test_an_exact_phrase_matches_only_words_in_that_order(archive, keys):
     assert archive.search('"kerja kunjungan"', public=False).total == 0
 
 
+def test_a_longer_phrase_and_a_phrase_across_a_stop_word(archive, keys):
+    assert keys(archive.search('"PPID Utama Kabupaten Subang"', public=False)) == ["release:2"]
+    assert keys(archive.search('"puskesmas sukamaju di kecamatan rawalumbu"', public=False)) == ["release:1"]
+    assert archive.search('"utama subang"', public=False).total == 0
+
+
+def test_an_excluded_phrase_removes_its_documents(archive, keys):
+    assert set(keys(archive.search('wali -"wali kota"', public=False))) == set()
+    assert set(keys(archive.search('puskesmas -"foto peresmian"', public=False))) == {"release:1"}
+
+
 def test_an_excluded_word_removes_its_documents(archive, keys):
     assert set(keys(archive.search("puskesmas -foto", public=False))) == {"release:1"}
     assert set(keys(archive.search("banjir -rapat", public=False))) == {"release:3"}
