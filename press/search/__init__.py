@@ -7,7 +7,8 @@ Public API::
     index = SearchIndex(root)                      # one per process; thread-safe
     index.apply([upsert(doc), Delete("note", 7)])  # -> int; idempotent, locked across processes
     index.rebuild(documents, progress=callback)    # -> int; new generation swapped in when complete
-    index.search(text, *, public, page=1, per_page=20, order="relevance"|"date", facets=True)
+    index.search(text, *, public, page=1, per_page=20, order="relevance"|"date", facets=True,
+                 stemming=True)
         # -> SearchResult(hits=[Hit(kind, id, doc_key, title, title_html, snippet, score,
         #    date, url, thumbnail_key, payload)], total, page, per_page, pages,
         #    facets={"kind"|"unit"|"year"|"tag"|"person": [(value, count)]},
@@ -22,6 +23,10 @@ activity, release, photo, note. ``PublicDocument`` is the only type the public i
 accepts and raises :class:`NotPublicError` when built for anything but a published
 release or a public photo; ``doc.to_public()`` builds one, ``upsert(doc)`` makes the
 change (public twin when public, staff-only — and removed from public — otherwise).
+
+Relevance order is whoosh's BM25 when the words match at most 2,000 documents; beyond
+that (a broad query on a big archive) it is every word in the title first, then newest
+first, because whoosh scores in pure Python. Totals and facets are always exact.
 
 Errors: :class:`IndexBusyError` when the index stays locked past ``lock_timeout``;
 :class:`RebuildError` when a rebuild is already running. ``search`` never raises for

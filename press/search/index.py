@@ -54,10 +54,14 @@ class RebuildError(RuntimeError):
     """A rebuild could not start (another one is running)."""
 
 
-def _write_public(writer, doc: Document, values: dict) -> None:
+def _write_public(writer, doc: Document, values: dict, *, new_index: bool = False) -> None:
+    """The only way into the public index: a :class:`PublicDocument` that is still public."""
     if not isinstance(doc, PublicDocument) or not doc.is_public:
         raise NotPublicError(f"{doc.key} is not a PublicDocument and cannot reach the public index")
-    writer.update_document(**values)
+    if new_index:
+        writer.add_document(**values)
+    else:
+        writer.update_document(**values)
 
 
 def _last_change_per_key(changes: Iterable[Change]) -> list[Change]:
@@ -226,8 +230,7 @@ class SearchIndex:
                 values = fields_for(doc)
                 staff_writer.add_document(**values)
                 if isinstance(doc, PublicDocument):
-                    values = dict(values)
-                    public_writer.add_document(**values)
+                    _write_public(public_writer, doc, values, new_index=True)
                 count += 1
                 if progress and count % 1000 == 0:
                     progress(count)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import calendar
 import logging
 import re
+from itertools import islice
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -37,6 +38,7 @@ MAX_QUERY_CHARS = 500
 MAX_CLAUSES = 24
 MAX_PER_PAGE = 100
 BM25_LIMIT = 2_000
+MAX_PREFIX_TERMS = 2_000
 
 FIELD_ALIASES = {
     "orang": "people", "person": "people", "people": "people", "tokoh": "people",
@@ -396,7 +398,7 @@ def _docs_for(searcher, q: wq.Query, memo: dict) -> set[int]:
     if isinstance(q, wq.Every):
         return set(reader.all_doc_ids())
     if isinstance(q, wq.Prefix):
-        words = reader.expand_prefix(q.fieldname, q.text)
+        words = islice(reader.expand_prefix(q.fieldname, q.text), MAX_PREFIX_TERMS)
         return set().union(*(_term_docs(reader, q.fieldname, w) for w in words))
     return set(searcher.docs_for_query(q))
 
