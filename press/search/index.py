@@ -187,7 +187,7 @@ class SearchIndex:
         progress: Callable[[int], None] | None = None,
         *,
         procs: int | None = None,
-        limitmb: int = 256,
+        limitmb: int = 512,
     ) -> int:
         """Build both indexes from ``documents`` into a new generation and swap it in when complete.
 

@@ -11,7 +11,7 @@ def add_documents(root: str, worker: int, count: int, barrier, errors) -> None:
     """Upsert ``count`` releases one change at a time, after every worker is ready."""
     from press.search import Document, SearchIndex, upsert
 
-    index = SearchIndex(root)
+    index = SearchIndex(root, lock_timeout=600)
     barrier.wait()
     try:
         for i in range(count):
