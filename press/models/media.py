@@ -38,14 +38,17 @@ class Media(Base):
     make: Mapped[str | None] = mapped_column(String(120))
     model: Mapped[str | None] = mapped_column(String(120))
     lens: Mapped[str | None] = mapped_column(String(200))
-    exposure_time: Mapped[str | None] = mapped_column(String(20))
-    aperture: Mapped[float | None] = mapped_column(Float)
+    exposure_time: Mapped[float | None] = mapped_column(Float)
+    f_number: Mapped[float | None] = mapped_column(Float)
     iso: Mapped[int | None] = mapped_column(Integer)
     focal_length: Mapped[float | None] = mapped_column(Float)
     orientation: Mapped[int | None] = mapped_column(Integer)
     gps_lat: Mapped[float | None] = mapped_column(Float)
     gps_lon: Mapped[float | None] = mapped_column(Float)
     exif_problems: Mapped[list] = mapped_column(JSON, default=list)
+    # "ok", or "metadata_only" when the pixels are damaged but the facts were kept.
+    status: Mapped[str] = mapped_column(String(16), default="ok")
+    problems: Mapped[list] = mapped_column(JSON, default=list)
     caption: Mapped[str | None] = mapped_column(Text)
     credit: Mapped[str | None] = mapped_column(String(200))
     copyright: Mapped[str | None] = mapped_column(String(200))
@@ -60,6 +63,14 @@ class Media(Base):
         back_populates="media", cascade="all, delete-orphan"
     )
     people: Mapped[list[Person]] = relationship(secondary=media_person)
+
+    @property
+    def exposure_label(self) -> str | None:
+        if not self.exposure_time:
+            return None
+        if self.exposure_time >= 1:
+            return f"{self.exposure_time:g} s"
+        return f"1/{round(1 / self.exposure_time)} s"
 
     def rendition(self, variant: str) -> "Rendition | None":
         return next((r for r in self.renditions if r.variant == variant), None)

@@ -88,3 +88,19 @@ class Revision(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     release: Mapped[Release] = relationship(back_populates="revisions")
+
+
+class ReleaseTemplate(Base):
+    """An admin's version of an activity kind's release template.
+
+    The files under ``templates/releases/`` are the defaults; a row here overrides the
+    file for its kind (or adds a named template) without a deploy.
+    """
+
+    __tablename__ = "release_template"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(30), unique=True)
+    source: Mapped[str] = mapped_column(Text)
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

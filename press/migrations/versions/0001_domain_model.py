@@ -1,8 +1,8 @@
-"""the domain model: units, users, people, activities, media, notes, tags, releases, audit, index queue
+"""the domain model: units, users, people, activities, media, notes, tags, releases, templates, audit, index queue
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-28 04:46:03.274833
+Create Date: 2026-11-28 12:11:51.927422
 
 """
 from alembic import op
@@ -145,6 +145,16 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_audit_event_actor_id'), ['actor_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_audit_event_created_at'), ['created_at'], unique=False)
 
+    op.create_table('release_template',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('kind', sa.String(length=30), nullable=False),
+    sa.Column('source', sa.Text(), nullable=False),
+    sa.Column('updated_by_id', sa.Integer(), nullable=True),
+    sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['updated_by_id'], ['user.id'], name=op.f('fk_release_template_updated_by_id_user')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_release_template')),
+    sa.UniqueConstraint('kind', name=op.f('uq_release_template_kind'))
+    )
     op.create_table('activity_tag',
     sa.Column('activity_id', sa.Integer(), nullable=False),
     sa.Column('tag_id', sa.Integer(), nullable=False),
@@ -168,14 +178,16 @@ def upgrade():
     sa.Column('make', sa.String(length=120), nullable=True),
     sa.Column('model', sa.String(length=120), nullable=True),
     sa.Column('lens', sa.String(length=200), nullable=True),
-    sa.Column('exposure_time', sa.String(length=20), nullable=True),
-    sa.Column('aperture', sa.Float(), nullable=True),
+    sa.Column('exposure_time', sa.Float(), nullable=True),
+    sa.Column('f_number', sa.Float(), nullable=True),
     sa.Column('iso', sa.Integer(), nullable=True),
     sa.Column('focal_length', sa.Float(), nullable=True),
     sa.Column('orientation', sa.Integer(), nullable=True),
     sa.Column('gps_lat', sa.Float(), nullable=True),
     sa.Column('gps_lon', sa.Float(), nullable=True),
     sa.Column('exif_problems', sa.JSON(), nullable=False),
+    sa.Column('status', sa.String(length=16), nullable=False),
+    sa.Column('problems', sa.JSON(), nullable=False),
     sa.Column('caption', sa.Text(), nullable=True),
     sa.Column('credit', sa.String(length=200), nullable=True),
     sa.Column('copyright', sa.String(length=200), nullable=True),
@@ -373,6 +385,7 @@ def downgrade():
 
     op.drop_table('media')
     op.drop_table('activity_tag')
+    op.drop_table('release_template')
     with op.batch_alter_table('audit_event', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_audit_event_created_at'))
         batch_op.drop_index(batch_op.f('ix_audit_event_actor_id'))

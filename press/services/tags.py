@@ -1,0 +1,50 @@
+"""Tags: find or create a tag by kind and name, and attach it to an object with its source."""
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from press.models import ActivityTag, MediaTag, ReleaseTag, Tag
+from press.text import slugify
+
+LINKS = {"media": (MediaTag, "media_id"), "activity": (ActivityTag, "activity_id"), "release": (ReleaseTag, "release_id")}
+
+
+def get_or_create_tag(session: Session, kind: str, name: str) -> Tag:
+    name = " ".join(name.split())
+    slug = slugify(name)
+    tag = session.scalar(select(Tag).where(Tag.kind == kind, Tag.slug == slug))
+    if tag is None:
+        tag = Tag(kind=kind, name=name, slug=slug)
+        session.add(tag)
+        session.flush()
+    return tag
+
+
+def attach_tags(session: Session, target: str, object_id: int, tags: list[tuple[str, str, str]]) -> list[Tag]:
+    """Attach ``(kind, name, source)`` tags to a media, activity or release; idempotent.
+
+    A tag already attached keeps its first source: a manual tag stays manual even
+    when the EXIF later says the same thing.
+    """
+    link_model, column = LINKS[target]
+    attached = []
+    for kind, name, source in tags:
+        if not name or not str(name).strip():
+            continue
+        tag = get_or_create_tag(session, kind, str(name))
+        key = {column: object_id, "tag_id": tag.id}
+        if session.get(link_model, key) is None:
+            session.add(link_model(**key, source=source))
+        attached.append(tag)
+    session.flush()
+    return attached
+
+
+def tags_of(session: Session, target: str, object_id: int) -> list[tuple[Tag, str]]:
+    link_model, column = LINKS[target]
+    rows = session.execute(
+        select(Tag, link_model.source).join(link_model, link_model.tag_id == Tag.id)
+        .where(getattr(link_model, column) == object_id).order_by(Tag.kind, Tag.name)
+    )
+    return [(tag, source) for tag, source in rows]
