@@ -37,8 +37,8 @@ translations: install $(COMPILED)
 %.mo: %.po
 	$(VENV)/bin/pybabel compile --use-fuzzy -i $< -o $@
 
-i18n-update: install
-	$(VENV)/bin/pybabel extract -F babel.cfg -k _l -k N_ -o press/translations/messages.pot .
+i18n-update: install  ## prefer tools/translate.py, which also fills translations
+	$(VENV)/bin/pybabel extract -F babel.cfg -k _l -k N_ --no-location -o press/translations/messages.pot .
 	$(VENV)/bin/pybabel update -i press/translations/messages.pot -d press/translations --no-fuzzy-matching
 
 clean:
