@@ -13,6 +13,7 @@ from press.services import activities as service
 from .forms import options, ActivityFilterForm, ActivityForm
 from .labels import KIND_LABELS
 from .roles import STAFF, roles_required
+from .sections import render_activity_sections
 
 bp = Blueprint("activities", __name__, url_prefix="/staf/kegiatan")
 
@@ -105,7 +106,9 @@ def create():
 @roles_required(*STAFF)
 def view(activity_id: int):
     activity = _get(activity_id)
-    return render_template("activities/view.html", activity=activity)
+    return render_template(
+        "activities/view.html", activity=activity, sections=render_activity_sections(activity)
+    )
 
 
 @bp.route("/<int:activity_id>/ubah", methods=["GET", "POST"])
