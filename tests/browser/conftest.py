@@ -1,0 +1,139 @@
+"""A real server (gunicorn, 2 workers) on 127.0.0.1 and Debian's Chromium driven by Playwright.
+
+Playwright's own browser download cannot work here, so the tests drive
+``/usr/bin/chromium``; where it is missing they fail and name the package to install
+(``.ci/run`` installs it first). Each step's screenshot is written under
+``test-output/browser/<test name>/``.
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO_ROOT
+
+OUTPUT = REPO_ROOT / "test-output" / "browser"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+def chromium_path() -> str:
+    path = os.environ.get("PRESS_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    if not path:
+        pytest.fail("Chromium is missing: install Debian's `chromium` package (apt-get install chromium); .ci/run does it")
+    return path
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class LiveServer:
+    """``flask setup`` then gunicorn on a fresh instance folder; stopped at the end."""
+
+    def __init__(self, root: Path, workers: int = 2):
+        self.root = root
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.env = {
+            **os.environ,
+            "PRESS_ENV": "development",
+            "PRESS_SECRET_KEY": "browser-test-secret",
+            "PRESS_DATABASE_URL": f"sqlite:///{root / 'siaran.db'}",
+            "PRESS_MEDIA_ROOT": str(root / "media"),
+            "PRESS_INDEX_ROOT": str(root / "search"),
+        }
+        self.workers = workers
+        self.process: subprocess.Popen | None = None
+
+    def flask(self, *args: str, check: bool = True) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "flask", "--app", "wsgi", *args],
+            cwd=REPO_ROOT, env=self.env, capture_output=True, text=True, check=check, timeout=600,
+        )
+
+    def start(self) -> "LiveServer":
+        self.flask("setup")
+        log = open(self.root / "server.log", "ab")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "-w", str(self.workers), "-b", f"127.0.0.1:{self.port}",
+             "--timeout", "120", "wsgi:app"],
+            cwd=REPO_ROOT, env=self.env, stdout=log, stderr=log,
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(self.url + "/", timeout=2)
+                return self
+            except OSError:
+                if self.process.poll() is not None:
+                    raise RuntimeError((self.root / "server.log").read_text(errors="replace"))
+                time.sleep(0.2)
+        raise RuntimeError("the server did not answer within 60 s")
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+
+
+@pytest.fixture(scope="module")
+def live_server(tmp_path_factory):
+    server = LiveServer(tmp_path_factory.mktemp("live")).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    executable = chromium_path()
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+class Steps:
+    """Numbered screenshots of one test, kept under ``test-output/browser/<test>/``."""
+
+    def __init__(self, name: str):
+        self.folder = OUTPUT / re.sub(r"[^\w.-]+", "_", name)
+        shutil.rmtree(self.folder, ignore_errors=True)
+        self.folder.mkdir(parents=True)
+        self.count = 0
+
+    def shot(self, page, label: str) -> Path:
+        self.count += 1
+        path = self.folder / f"{self.count:02d}-{label}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+
+@pytest.fixture
+def steps(request) -> Steps:
+    return Steps(request.node.name)
+
+
+def login(page, server: LiveServer, email: str, password: str) -> None:
+    page.goto(server.url + "/staf/login")
+    page.fill("input[name=email]", email)
+    page.fill("input[name=password]", password)
+    page.click("form [type=submit]")
