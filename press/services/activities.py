@@ -11,7 +11,6 @@ from press.models import (
     ACTIVITY_KINDS,
     PARTICIPANT_ROLES,
     Activity,
-    IndexQueueEntry,
     Participant,
     User,
 )
@@ -19,6 +18,7 @@ from press.models import (
 from press.errors import N_, ServiceError
 
 from .audit import record
+from .indexing import enqueue_index  # noqa: F401  (re-exported: callers import it from here)
 from .people import get_or_create_person
 
 
@@ -61,11 +61,6 @@ def validate(data: ActivityData) -> None:
             raise ActivityError(N_("Peran peserta %(role)s tidak dikenal."), role=p.role)
         if not p.name.strip():
             raise ActivityError(N_("Setiap peserta harus punya nama."))
-
-
-def enqueue_index(session: Session, kind: str, obj_id: int) -> None:
-    """Ask for the search index to be brought up to date, in the caller's transaction."""
-    session.add(IndexQueueEntry(doc_kind=kind, doc_id=obj_id))
 
 
 def _apply(session: Session, activity: Activity, data: ActivityData) -> None:
