@@ -4,9 +4,11 @@ from __future__ import annotations
 from flask import Flask
 
 from . import activities, setup, users
+from . import search as search_commands
 
 
 def register_commands(app: Flask) -> None:
     app.cli.add_command(setup.setup_command)
     app.cli.add_command(users.users)
     app.cli.add_command(activities.activities)
+    app.cli.add_command(search_commands.search)

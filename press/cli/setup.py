@@ -7,6 +7,7 @@ from flask.cli import with_appcontext
 from flask_migrate import upgrade
 
 from press.demo import instance_is_empty, load_demo
+from press.cli.search import ensure_index
 from press.extensions import db
 
 
@@ -18,12 +19,15 @@ def setup_command(no_demo: bool) -> None:
     upgrade()
     click.echo(f"Database at {current_app.config['SQLALCHEMY_DATABASE_URI']} is up to date.")
     if no_demo:
+        ensure_index()
         return
     if not instance_is_empty(db.session):
         click.echo("The instance already has users: demo data not loaded.")
+        ensure_index()
         return
     credentials = load_demo(db.session)
     db.session.commit()
     click.echo("Demo data loaded. Demo accounts (email / role / password):")
     for email, role, password in credentials:
         click.echo(f"  {email:28} {role:13} {password}")
+    ensure_index()

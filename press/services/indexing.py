@@ -204,7 +204,7 @@ def document_for_photo(session: Session, media_id: int) -> Document | None:
         status="public" if media.is_public else "private",
         url=f"/foto/{media.id}" if media.is_public else "",
         thumbnail_key=_thumbnail_key(media),
-        payload={"activity_id": media.activity_id, "thumb": _thumbnail_key(media)},
+        payload={"activity_id": media.activity_id, "thumb": _thumbnail_key(media), "public": bool(media.is_public)},
     )
 
 
@@ -252,7 +252,7 @@ def document_for_release(session: Session, release_id: int) -> Document | None:
         unit=unit, activity_kind=facts.kind, tags=_unique(_names(tags, TOPIC_TAG_KINDS) + facts.tags),
         date=when, status=release.state,
         url=f"/siaran/{release.slug}" if release.state == "published" else "",
-        payload={"activity_id": release.activity_id, "slug": release.slug},
+        payload={"activity_id": release.activity_id, "slug": release.slug, "state": release.state},
     )
 
 
@@ -393,6 +393,26 @@ def expected_keys(session: Session) -> tuple[set[str], set[str]]:
             for obj_id in session.scalars(select(entry.model.id).where(entry.public_where())):
                 public.add(doc_key(entry.name, obj_id))
     return staff, public
+
+
+def repair(session: Session, index: SearchIndex, *, lock_timeout: float | None = None) -> int:
+    """Rewrite every document :func:`check` finds missing or extra (a deleted index folder,
+    a lost write) from the database as it is now; returns how many were rewritten. The
+    queue is drained first. Raises what the index raises when it cannot be read at all."""
+    drain(session, index, lock_timeout=lock_timeout)
+    timeout = index.lock_timeout if lock_timeout is None else lock_timeout
+    with file_lock(os.path.join(index.root, "drain.lock"), timeout=timeout, what="search queue"):
+        with Session(bind=session.get_bind()) as own:
+            drift = check(own, index)
+            keys = drift.missing_staff | drift.extra_staff | drift.missing_public | drift.extra_public
+            changes = []
+            for key in sorted(keys):
+                name, _, raw_id = key.partition(":")
+                obj_id = int(raw_id) if raw_id.isdigit() else raw_id
+                doc = document_for(own, name, obj_id) if name in KINDS else None
+                changes.append(upsert(doc) if doc is not None else Delete(name, obj_id))
+            index.apply(changes)
+    return len(changes)
 
 
 def check(session: Session, index: SearchIndex) -> DriftReport:

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from press.extensions import db
 from press.models import ROLES, Activity, Unit, User, Venue
 
-PUBLIC_BLUEPRINTS = {"site", "auth", "api", None}
+PUBLIC_BLUEPRINTS = {"site", "auth", "api", "site_search", None}
 
 
 def staff_rules(app):
