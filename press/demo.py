@@ -5,14 +5,15 @@ accounts with their passwords so ``flask setup`` can print them.
 """
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, datetime, time, timedelta, timezone
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from press.models import User
-from press.services import accounts, directory, people
+from press.models import Activity, Release, User, utcnow
+from press.services import accounts, directory, people, workflow
 from press.services.activities import ActivityData, ParticipantData, create_activity
+from press.text import slugify
 
 DEMO_ACCOUNTS = (
     ("admin@siaran.test", "admin", "Admin Siaran", "demo-admin-2021"),
@@ -127,6 +128,7 @@ def load_demo(session: Session) -> list[tuple[str, str, str]]:
         ),
         actor=None,
     )
+    load_demo_releases(session)
     return credentials
 
 
@@ -147,3 +149,105 @@ def _register_people(session: Session, humas, kominfo) -> None:
     head = people.get_or_create_person(session, "Tanti Rohilawati", honorifics="dr.", degrees="M.Kes.")
     people.add_position(session, head, "Kepala Dinas Kesehatan", organisation="Dinas Kesehatan Kota Bekasi",
                         starts_on=date(2019, 3, 1))
+
+
+# -- releases in every state of the workflow, moved there by the workflow itself ------
+
+EXAMPLE_RELEASE_TITLE = "Pemerintah Kota Bekasi Terima Kunker PPID Utama Kabupaten Subang"
+EXAMPLE_RELEASE_BODY = """\
+Bagian Humas Sekretariat Daerah Kota Bekasi selaku Pejabat Pengelola Informasi dan Dokumentasi (PPID) Utama Pemerintah Kota Bekasi menerima Kunjungan Kerja Kabupaten Subang terkait Pengelolaan Informasi dan Dokumentasi yang diterapkan di Kota Bekasi pada Kamis, (30/9/2021).
+Turut hadir dalam giat tersebut Kepala Bagian Humas Sekretariat Daerah Kota Bekasi Sajekti Rubiyah, Kasubag Hubungan Dokumentasi Internal Diah Setiyawati, Kasubag Publikasi Eksternal Muhammad Muchlis, Kepala Diskominfo Kabupaten Subang, Mas Indra Subhan, Sekretaris Diskominfo Kabupaten Subang, Lukita Harjana beserta jajaran.
+Dalam sambutannya Sekretaris Dinas Kominfo selaku PPID Utama Kabupaten Subang mengatakan "Kunjungan kali ini bermaksud untuk sharing dan belajar terkait Pelayanan Informasi Publik yang ada di Kota Bekasi, tentang bagaimana SOP, alur, dan proses serta apa saja yang ada di dalam PPID Kota Bekasi serta Humas Kota Bekasi," ujar Lukita.
+Kepala Bagian Humas Sekretariat Daerah Kota Bekasi, Sajekti Rubiyah menjelaskan bahwasanya PPID Utama di Kota Bekasi berada di Bagian Humas, "Jadi Bagian Humas itu selain memberikan informasi, mendokumentasikan juga mempublikasikan setiap kegiatan Pimpinan ataupun OPD yang ada di Pemerintah Kota Bekasi," ujar Sajekti.
+Kasubag Hubungan Dokumentasi Internal, Diah Setiyawati menambahkan, sebagai salah satu implementasi keterbukaan informasi, PPID Utama juga melakukan penyebarluasan informasi melalui kanal website dan media sosial yang dikelola oleh Bagian Humas.
+Terakhir Diah menambahkan "lalu hal rutin yang kami lakukan kepada PPID pembantu selaku PPID Utama adalah memberikan pelatihan serta memonitoring dan mengevaluasi PPID Pembantu setiap tahunnya," tutup Diah."""
+
+# title, body, activity title (or None), the state to reach. Each title and body is
+# unique text the leak test looks for on every public URL.
+DEMO_RELEASES = (
+    (
+        "Diskominfostandi Gelar Sosialisasi Keterbukaan Informasi bagi PPID Pembantu",
+        "Dinas Komunikasi, Informatika, Statistik dan Persandian Kota Bekasi menggelar sosialisasi "
+        "keterbukaan informasi publik bagi PPID Pembantu di Aula Nonon Sonthanie (draf-rahasia-sosialisasi).",
+        "Sosialisasi Keterbukaan Informasi Publik bagi PPID Pembantu", "draft",
+    ),
+    (
+        "Wali Kota Bekasi Resmikan Gedung Baru Puskesmas Jatisampurna",
+        "Wali Kota Bekasi meresmikan gedung pelayanan rawat jalan dua lantai Puskesmas Jatisampurna "
+        "(tinjauan-rahasia-puskesmas).",
+        "Peresmian Gedung Baru Puskesmas Jatisampurna", "in_review",
+    ),
+    (
+        "Humas Kota Bekasi Siapkan Pelatihan Juru Bicara Perangkat Daerah",
+        "Bagian Humas Setda Kota Bekasi menyiapkan pelatihan juru bicara bagi perangkat daerah "
+        "(disetujui-rahasia-pelatihan).",
+        None, "approved",
+    ),
+    (
+        "Pemkot Bekasi Umumkan Pemenang Lomba Inovasi Pelayanan Publik",
+        "Pemerintah Kota Bekasi akan mengumumkan pemenang lomba inovasi pelayanan publik "
+        "tingkat perangkat daerah (embargo-rahasia-lomba).",
+        None, "scheduled",
+    ),
+    (
+        "Jadwal Vaksinasi Keliling Dinkes Kota Bekasi Pekan Ini",
+        "Dinas Kesehatan Kota Bekasi membuka layanan vaksinasi keliling di dua belas kelurahan "
+        "(ditarik-rahasia-vaksinasi).",
+        None, "retracted",
+    ),
+)
+
+RETRACTION_NOTICE = (
+    "Siaran ini ditarik karena jadwal vaksinasi keliling yang dimuat keliru. "
+    "Jadwal yang benar diumumkan Dinas Kesehatan Kota Bekasi."
+)
+
+
+def _demo_release(session: Session, title: str, body: str, activity: Activity | None, author: User, unit_id) -> Release:
+    release = Release(
+        activity_id=activity.id if activity else None, unit_id=activity.unit_id if activity else unit_id,
+        slug=slugify(title), title=title, dateline="BEKASI \u2013", body=body,
+        signature="(Adv Humas)", state="draft", author_id=author.id,
+    )
+    session.add(release)
+    session.flush()
+    return release
+
+
+def load_demo_releases(session: Session) -> list[Release]:
+    """The example activity's release published, and one release in each other state.
+
+    Every state is reached through ``workflow.apply`` so each has its audit trail.
+    """
+    users = {u.role: u for u in session.scalars(select(User).where(User.email.like("%@siaran.test")))}
+    writer, editor = users["writer"], users["editor"]
+    activities = {a.title: a for a in session.scalars(select(Activity))}
+    example = activities["Kunjungan Kerja PPID Utama Kabupaten Subang"]
+    published_at = datetime(2021, 9, 30, 7, 30, tzinfo=timezone.utc)
+
+    release = _demo_release(session, EXAMPLE_RELEASE_TITLE, EXAMPLE_RELEASE_BODY, example, writer, None)
+    workflow.apply(session, release, "submit", writer, now=published_at - timedelta(hours=2))
+    workflow.apply(session, release, "approve", editor, now=published_at - timedelta(hours=1))
+    workflow.apply(session, release, "publish", editor, now=published_at)
+    made = [release]
+
+    now = utcnow()
+    for title, body, activity_title, target in DEMO_RELEASES:
+        activity = activities.get(activity_title) if activity_title else None
+        release = _demo_release(session, title, body, activity, writer, example.unit_id)
+        made.append(release)
+        if target == "draft":
+            continue
+        if target == "retracted":
+            moment = datetime(2021, 10, 5, 2, 0, tzinfo=timezone.utc)
+            workflow.apply(session, release, "submit", writer, now=moment - timedelta(hours=1))
+            workflow.apply(session, release, "publish", editor, now=moment)
+            workflow.apply(session, release, "retract", editor, notice=RETRACTION_NOTICE, now=moment + timedelta(days=1))
+            continue
+        workflow.apply(session, release, "submit", writer, now=now)
+        if target == "in_review":
+            continue
+        workflow.apply(session, release, "approve", editor, now=now)
+        if target == "scheduled":
+            workflow.apply(session, release, "schedule", editor, at=now + timedelta(days=30), now=now)
+    return made

@@ -84,7 +84,8 @@ def runner(app):
 
 
 def csrf_token(client, path: str = "/staf/login") -> str:
-    page = client.get(path).get_data(as_text=True)
+    """The CSRF token of a staff page (the public site carries none: it sets no cookie)."""
+    page = client.get(path, follow_redirects=True).get_data(as_text=True)
     match = CSRF_RE.search(page)
     assert match, f"no CSRF token on {path}"
     return match.group(1)
@@ -104,10 +105,10 @@ class Auth:
         )
 
     def logout(self):
-        token = csrf_token(self.client, "/")
+        token = csrf_token(self.client)
         return self.client.post("/staf/logout", data={"csrf_token": token})
 
-    def token(self, path: str = "/") -> str:
+    def token(self, path: str = "/staf/login") -> str:
         return csrf_token(self.client, path)
 
 

@@ -1,11 +1,331 @@
-"""The public site (read-only, no login). The Publishing issue fills it; for now, its home."""
+"""The public site (read-only, no login): home, releases, archives, galleries, photos, renditions.
+
+What the public may see is decided by ``press.services.public``; this blueprint only
+renders it. Pages carry an ETag and Last-Modified and answer conditional GETs with 304;
+renditions are served at URLs carrying their content hash with immutable caching.
+A retracted release answers 410 with its notice; any other unpublished release is a
+404 indistinguishable from a slug that never existed.
+
+The embargo clock also runs here: before any request (at most once every
+``PUBLISH_CHECK_SECONDS`` per process) scheduled releases whose time has come are
+published, so the site is right even when cron is late.
+"""
 from __future__ import annotations
 
-from flask import Blueprint, render_template
+import json
+import threading
+import time
+
+from flask import (
+    Blueprint,
+    Flask,
+    abort,
+    current_app,
+    g,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    session,
+    url_for,
+)
+from flask_babel import gettext as _
+from markupsafe import Markup
+
+from press import dates
+from press.extensions import db
+from press.models import LOCALES, Media
+from press.services import public, workflow
+from press.storage import StorageError, safe_join
+
+from .auth import safe_next
+from .i18n import current_locale
 
 bp = Blueprint("site", __name__)
+
+HOME_LIMIT = 12
+PAGE_CACHE = "public, no-cache"
+RENDITION_CACHE = "public, max-age=31536000, immutable"
+DEFAULT_CHECK_SECONDS = 15
+_check_lock = threading.Lock()
+
+
+# -- the embargo clock on requests ---------------------------------------------------
+
+
+@bp.before_app_request
+def publish_due_on_request():
+    """Publish due releases at most once every ``PUBLISH_CHECK_SECONDS`` in this process."""
+    app = current_app._get_current_object()
+    interval = app.config.get("PUBLISH_CHECK_SECONDS", DEFAULT_CHECK_SECONDS)
+    state = app.extensions.setdefault("publish_due", {"next": 0.0})
+    now = time.monotonic()
+    if now < state["next"] or not _check_lock.acquire(blocking=False):
+        return
+    try:
+        state["next"] = now + interval
+        try:
+            if workflow.publish_due(db.session):
+                db.session.commit()
+            else:
+                db.session.rollback()
+        except Exception:  # the page must still be served; cron will try again
+            db.session.rollback()
+            current_app.logger.exception("publish-due check failed")
+    finally:
+        _check_lock.release()
+
+
+# -- caching -------------------------------------------------------------------------
+
+
+def modified(moment) -> None:
+    """Record the Last-Modified moment of the page being rendered."""
+    if moment is not None:
+        g.site_last_modified = max(moment, getattr(g, "site_last_modified", moment))
+
+
+def conditional(response):
+    """ETag (of the body) and Last-Modified, and 304 for a matching conditional GET."""
+    if request.method not in ("GET", "HEAD") or response.status_code != 200 or response.direct_passthrough:
+        return response
+    response.headers.setdefault("Cache-Control", PAGE_CACHE)
+    response.add_etag()
+    moment = getattr(g, "site_last_modified", None)
+    if moment is not None:
+        response.last_modified = moment
+    response.vary.add("Accept-Language")
+    return response.make_conditional(request)
+
+
+bp.after_request(conditional)
+
+
+# -- template helpers ----------------------------------------------------------------
+
+
+def photo_src(media: Media, variant: str = "web") -> str | None:
+    rendition = media.rendition(variant) or media.rendition("web") or (media.renditions[0] if media.renditions else None)
+    if rendition is None:
+        return None
+    return url_for("site.rendition", sha256=rendition.sha256, variant=rendition.variant)
+
+
+def has_endpoint(name: str) -> bool:
+    return name in current_app.view_functions
+
+
+def public_photo_link(media: Media) -> str:
+    return url_for("site.photo", media_id=media.id)
+
+
+@bp.app_context_processor
+def site_helpers():
+    return {
+        "photo_src": photo_src,
+        "public_photo_link": public_photo_link,
+        "absolute_url": absolute,
+        "has_endpoint": has_endpoint,
+        "static_export": current_app.config.get("SITE_STATIC_EXPORT", False),
+    }
+
+
+@bp.app_template_filter("long_date_local")
+def long_date_local(moment) -> str:
+    """The calendar day of a UTC moment in Jakarta, written out ("Kamis, 30 September 2021")."""
+    return dates.long_date(moment.astimezone(public.JAKARTA).date(), current_locale()) if moment else ""
+
+
+def absolute(endpoint: str, **values) -> str:
+    """An absolute URL, on ``SITE_URL`` when configured (feeds, sitemap, OpenGraph, export)."""
+    base = current_app.config.get("SITE_URL")
+    path = url_for(endpoint, **values)
+    if base:
+        return base.rstrip("/") + path
+    return url_for(endpoint, _external=True, **values)
+
+
+# -- pages ---------------------------------------------------------------------------
 
 
 @bp.route("/")
 def home():
-    return render_template("site/home.html")
+    releases = public.published_releases(db.session, limit=HOME_LIMIT)
+    modified(public.last_change(db.session))
+    return render_template(
+        "site/home.html", releases=releases, lead=public.lead_photo,
+        months=public.archive_months(db.session)[:12], units=public.units_with_releases(db.session),
+    )
+
+
+@bp.route("/siaran/<ref>")
+def release(ref: str):
+    item = public.find_release(db.session, ref)
+    if item is None:
+        abort(404)
+    if item.state == "retracted":
+        modified(item.retracted_at)
+        return render_template("site/retracted.html", release=item), 410
+    if ref != item.slug:
+        return redirect(url_for("site.release", ref=item.slug), 301)
+    modified(public.release_modified(item))
+    gallery_link = bool(item.activity_id and public.public_photos(db.session, activity_id=item.activity_id, limit=1))
+    return render_template(
+        "site/release.html", release=item, photos=public.public_photos_of(item), gallery_link=gallery_link,
+        json_ld=Markup(json.dumps(news_article(item), ensure_ascii=False).replace("</", "<\\/")),
+    )
+
+
+def news_article(item) -> dict:
+    """schema.org ``NewsArticle`` for a published release."""
+    photos = public.public_photos_of(item)
+    images = [absolute("site.rendition", sha256=m.rendition("web").sha256, variant="web")
+              for _rp, m in photos if m.rendition("web")]
+    office = current_app.config["OFFICE_NAME"]
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": item.title[:110],
+        "datePublished": item.published_at.isoformat() if item.published_at else None,
+        "dateModified": (item.corrected_at or item.published_at).isoformat() if item.published_at else None,
+        "author": {"@type": "Organization", "name": item.unit.name if item.unit else office},
+        "publisher": {"@type": "Organization", "name": office},
+        "mainEntityOfPage": absolute("site.release", ref=item.slug),
+        "inLanguage": "id",
+        "description": summary(item),
+        "image": images,
+    }
+    if item.dateline:
+        data["dateline"] = item.dateline
+    return data
+
+
+def summary(item, length: int = 200) -> str:
+    """The first paragraph of the body, cut at a word boundary."""
+    text = " ".join((item.body or "").split())
+    if len(text) <= length:
+        return text
+    return text[:length].rsplit(" ", 1)[0] + "…"
+
+
+@bp.app_template_global("release_summary")
+def release_summary(item, length: int = 200) -> str:
+    return summary(item, length)
+
+
+@bp.route("/arsip")
+def archive():
+    modified(public.last_change(db.session))
+    return render_template(
+        "site/archive_index.html", months=public.archive_months(db.session),
+        units=public.units_with_releases(db.session), tags=public.tags_with_releases(db.session),
+        people=public.people_with_releases(db.session),
+    )
+
+
+@bp.route("/arsip/<int:year>")
+def archive_year(year: int):
+    releases = public.releases_in(db.session, year)
+    if not releases:
+        abort(404)
+    modified(public.last_change(db.session))
+    months = [m for m in public.archive_months(db.session) if m.year == year]
+    return render_template("site/archive.html", heading=str(year), releases=releases, months=months)
+
+
+@bp.route("/arsip/<int:year>/<int:month>")
+def archive_month(year: int, month: int):
+    if not 1 <= month <= 12:
+        abort(404)
+    releases = public.releases_in(db.session, year, month)
+    if not releases:
+        abort(404)
+    modified(public.last_change(db.session))
+    heading = dates.month_label(year, month, current_locale())
+    return render_template("site/archive.html", heading=heading, releases=releases, year=year)
+
+
+@bp.route("/unit/<slug>")
+def unit(slug: str):
+    item = public.unit_by_slug(db.session, slug)
+    releases = public.releases_of_unit(db.session, item) if item else []
+    if not releases:
+        abort(404)
+    modified(public.last_change(db.session))
+    return render_template("site/archive.html", heading=item.name, releases=releases, unit=item)
+
+
+@bp.route("/tag/<kind>/<slug>")
+def tag(kind: str, slug: str):
+    item = public.tag_by_slug(db.session, kind, slug)
+    releases = public.releases_with_tag(db.session, item) if item else []
+    if not releases:
+        abort(404)
+    modified(public.last_change(db.session))
+    return render_template("site/archive.html", heading=item.name, releases=releases, tag=item)
+
+
+@bp.route("/orang/<slug>")
+def person(slug: str):
+    item = public.person_by_slug(db.session, slug)
+    releases = public.releases_of_person(db.session, item) if item else []
+    if not releases:
+        abort(404)
+    modified(public.last_change(db.session))
+    return render_template("site/archive.html", heading=item.name, releases=releases, person=item)
+
+
+@bp.route("/kegiatan/<int:activity_id>")
+def gallery(activity_id: int):
+    activity = public.public_activity(db.session, activity_id)
+    if activity is None:
+        abort(404)
+    modified(public.last_change(db.session))
+    return render_template(
+        "site/gallery.html", activity=activity,
+        photos=public.public_photos(db.session, activity_id=activity_id),
+        releases=public.releases_of_activity(db.session, activity_id),
+    )
+
+
+@bp.route("/foto/<int:media_id>")
+def photo(media_id: int):
+    media = public.public_media(db.session, media_id)
+    if media is None or media.rendition("web") is None and not media.renditions:
+        abort(404)
+    modified(public.last_change(db.session))
+    activity = public.public_activity(db.session, media.activity_id) if media.activity_id else None
+    return render_template("site/photo.html", media=media, activity=activity)
+
+
+@bp.route("/media/<sha256>/<variant>.jpg")
+def rendition(sha256: str, variant: str):
+    """A public rendition by content hash; never an original, never a private photo."""
+    if len(sha256) != 64 or not sha256.isalnum():
+        abort(404)
+    found = public.public_rendition(db.session, sha256, variant)
+    if found is None:
+        abort(404)
+    try:
+        path = safe_join(current_app.config["MEDIA_ROOT"], *found.path.split("/"))
+    except StorageError:
+        abort(404)
+    try:
+        response = send_file(path, mimetype="image/jpeg", conditional=True, etag=sha256, max_age=31536000)
+    except FileNotFoundError:
+        abort(404)
+    response.headers["Cache-Control"] = RENDITION_CACHE
+    return response
+
+
+@bp.route("/bahasa/<locale>")
+def language(locale: str):
+    """Visitors choose the site's language for this browser session."""
+    if locale in LOCALES:
+        session["locale"] = locale
+    target = request.args.get("next")
+    return redirect(safe_next(target) if target else url_for("site.home"))
+
+
+def init_app(app: Flask) -> None:
+    app.register_blueprint(bp)

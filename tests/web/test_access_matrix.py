@@ -10,9 +10,9 @@ import pytest
 from sqlalchemy import select
 
 from press.extensions import db
-from press.models import ROLES, Activity, Unit, User, Venue
+from press.models import ROLES, Activity, Release, Unit, User, Venue
 
-PUBLIC_BLUEPRINTS = {"site", "auth", "api", "site_search", None}
+PUBLIC_BLUEPRINTS = {"site", "auth", "api", "site_search", "feeds", "api_releases", None}
 
 
 def staff_rules(app):
@@ -30,6 +30,7 @@ def url_values(app) -> dict:
         "user_id": db.session.scalar(select(User.id).where(User.role == "writer")),
         "unit_id": db.session.scalar(select(Unit.id).limit(1)),
         "venue_id": db.session.scalar(select(Venue.id).limit(1)),
+        "release_id": db.session.scalar(select(Release.id).where(Release.state == "draft").limit(1)),
     }
 
 

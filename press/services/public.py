@@ -1,0 +1,271 @@
+"""What the public may see: the queries behind the public site, feeds, sitemap, API and export.
+
+One rule, applied here and nowhere else: a release is public when its state is
+``published``; a photo is public when it is marked public (``Media.is_public``) or is
+attached to a published release, and has renditions. A retracted release is known to
+the public only by its title and retraction notice (its own 410 page). Everything else
+(drafts, releases in review, approved or scheduled ones, private photos, originals,
+GPS) never leaves the staff side. No Flask; read-only.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from press.models import (
+    Activity,
+    Media,
+    Participant,
+    Person,
+    Release,
+    ReleasePhoto,
+    ReleaseTag,
+    Rendition,
+    Tag,
+    Unit,
+)
+
+PUBLIC_RELEASE = Release.state == "published"
+JAKARTA = ZoneInfo("Asia/Jakarta")
+
+
+def _on_published_release():
+    return exists(
+        select(ReleasePhoto.id)
+        .join(Release, Release.id == ReleasePhoto.release_id)
+        .where(ReleasePhoto.media_id == Media.id, Release.state == "published")
+    )
+
+
+def public_media_condition():
+    """SQL condition for a ``Media`` row the public may see."""
+    return and_(Media.status == "ok", or_(Media.is_public.is_(True), _on_published_release()))
+
+
+def _with_photos(query):
+    return query.options(
+        selectinload(Release.photos).selectinload(ReleasePhoto.media).selectinload(Media.renditions),
+        selectinload(Release.unit),
+    )
+
+
+def published_releases(session: Session, *, limit: int | None = None, offset: int = 0, where=None) -> list[Release]:
+    """Published releases, newest first."""
+    query = select(Release).where(PUBLIC_RELEASE)
+    if where is not None:
+        query = query.where(where)
+    query = _with_photos(query.order_by(Release.published_at.desc(), Release.id.desc()).offset(offset))
+    if limit is not None:
+        query = query.limit(limit)
+    return list(session.scalars(query))
+
+
+def count_published(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(Release).where(PUBLIC_RELEASE)) or 0
+
+
+def find_release(session: Session, ref: str | int) -> Release | None:
+    """A published or retracted release by slug or id; ``None`` for anything else.
+
+    Callers answer a retracted release with 410 and its notice only; every other state
+    looks exactly like a release that does not exist.
+    """
+    condition = Release.slug == str(ref)
+    if isinstance(ref, int) or str(ref).isdigit():
+        condition = or_(condition, Release.id == int(ref))
+    release = session.scalars(
+        _with_photos(select(Release).where(condition, Release.state.in_(("published", "retracted"))))
+        .order_by(Release.id)
+    ).first()
+    return release
+
+
+def public_photos_of(release: Release) -> list[tuple[ReleasePhoto, Media]]:
+    """The release's photos that can be shown (they have renditions), in order."""
+    if release.state != "published":
+        return []
+    return [(rp, rp.media) for rp in release.photos if rp.media.status == "ok" and rp.media.renditions]
+
+
+def lead_photo(release: Release) -> Media | None:
+    photos = public_photos_of(release)
+    return photos[0][1] if photos else None
+
+
+def public_media(session: Session, media_id: int) -> Media | None:
+    return session.scalars(
+        select(Media).where(Media.id == media_id, public_media_condition()).options(selectinload(Media.renditions))
+    ).first()
+
+
+def public_rendition(session: Session, sha256: str, variant: str) -> Rendition | None:
+    """The rendition with this content hash, only if its photo is public."""
+    return session.scalars(
+        select(Rendition)
+        .join(Media, Media.id == Rendition.media_id)
+        .where(Rendition.sha256 == sha256, Rendition.variant == variant, public_media_condition())
+    ).first()
+
+
+def public_photos(session: Session, *, limit: int | None = None, offset: int = 0, activity_id: int | None = None) -> list[Media]:
+    query = select(Media).where(public_media_condition())
+    if activity_id is not None:
+        query = query.where(Media.activity_id == activity_id)
+    query = query.options(selectinload(Media.renditions), selectinload(Media.activity)).order_by(
+        Media.taken_at.is_(None), Media.taken_at, Media.id
+    ).offset(offset)
+    if limit is not None:
+        query = query.limit(limit)
+    return list(session.scalars(query))
+
+
+def count_public_photos(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(Media).where(public_media_condition())) or 0
+
+
+def public_activity(session: Session, activity_id: int) -> Activity | None:
+    """An activity the public may see: one with a published release or a public photo."""
+    activity = session.get(Activity, activity_id)
+    if activity is None:
+        return None
+    has_release = session.scalar(
+        select(func.count()).select_from(Release).where(Release.activity_id == activity_id, PUBLIC_RELEASE)
+    )
+    has_photo = session.scalar(
+        select(func.count()).select_from(Media).where(Media.activity_id == activity_id, public_media_condition())
+    )
+    return activity if (has_release or has_photo) else None
+
+
+def releases_of_activity(session: Session, activity_id: int) -> list[Release]:
+    return published_releases(session, where=Release.activity_id == activity_id)
+
+
+# -- archives ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MonthCount:
+    year: int
+    month: int
+    count: int
+
+
+def archive_months(session: Session) -> list[MonthCount]:
+    """Months with published releases, newest first (months of the publication date, UTC+7)."""
+    rows = session.execute(select(Release.published_at).where(PUBLIC_RELEASE)).scalars()
+    counts: dict[tuple[int, int], int] = {}
+    for moment in rows:
+        local = _jakarta(moment)
+        counts[(local.year, local.month)] = counts.get((local.year, local.month), 0) + 1
+    return [MonthCount(y, m, c) for (y, m), c in sorted(counts.items(), reverse=True)]
+
+
+def releases_in(session: Session, year: int, month: int | None = None) -> list[Release]:
+    """Published releases of a year (or a month), by their Jakarta publication date."""
+    releases = published_releases(session)
+    return [
+        r for r in releases
+        if _jakarta(r.published_at).year == year and (month is None or _jakarta(r.published_at).month == month)
+    ]
+
+
+def _jakarta(moment: datetime) -> datetime:
+    return moment.astimezone(JAKARTA)
+
+
+def units_with_releases(session: Session) -> list[tuple[Unit, int]]:
+    rows = session.execute(
+        select(Unit, func.count(Release.id))
+        .join(Release, Release.unit_id == Unit.id)
+        .where(PUBLIC_RELEASE)
+        .group_by(Unit.id)
+        .order_by(Unit.name)
+    ).all()
+    return [(unit, count) for unit, count in rows]
+
+
+def unit_by_slug(session: Session, slug: str) -> Unit | None:
+    return session.scalars(select(Unit).where(Unit.slug == slug)).first()
+
+
+def releases_of_unit(session: Session, unit: Unit, *, limit: int | None = None) -> list[Release]:
+    return published_releases(session, where=Release.unit_id == unit.id, limit=limit)
+
+
+def tags_with_releases(session: Session) -> list[tuple[Tag, int]]:
+    rows = session.execute(
+        select(Tag, func.count(Release.id))
+        .join(ReleaseTag, ReleaseTag.tag_id == Tag.id)
+        .join(Release, Release.id == ReleaseTag.release_id)
+        .where(PUBLIC_RELEASE, Tag.kind.notin_(("camera", "date")))
+        .group_by(Tag.id)
+        .order_by(Tag.kind, Tag.name)
+    ).all()
+    return [(tag, count) for tag, count in rows]
+
+
+def tag_by_slug(session: Session, kind: str, slug: str) -> Tag | None:
+    return session.scalars(select(Tag).where(Tag.kind == kind, Tag.slug == slug)).first()
+
+
+def releases_with_tag(session: Session, tag: Tag) -> list[Release]:
+    return published_releases(
+        session,
+        where=Release.id.in_(select(ReleaseTag.release_id).where(ReleaseTag.tag_id == tag.id)),
+    )
+
+
+def _person_condition(person: Person):
+    in_activity = Release.activity_id.in_(
+        select(Participant.activity_id).where(Participant.person_id == person.id)
+    )
+    tagged = Release.id.in_(
+        select(ReleaseTag.release_id).join(Tag, Tag.id == ReleaseTag.tag_id)
+        .where(Tag.kind == "person", Tag.slug == person.slug)
+    )
+    return or_(in_activity, tagged)
+
+
+def people_with_releases(session: Session) -> list[tuple[Person, int]]:
+    people = session.scalars(select(Person).order_by(Person.name)).all()
+    result = []
+    for person in people:
+        count = session.scalar(
+            select(func.count()).select_from(Release).where(PUBLIC_RELEASE, _person_condition(person))
+        )
+        if count:
+            result.append((person, count))
+    return result
+
+
+def person_by_slug(session: Session, slug: str) -> Person | None:
+    return session.scalars(select(Person).where(Person.slug == slug)).first()
+
+
+def releases_of_person(session: Session, person: Person) -> list[Release]:
+    return published_releases(session, where=_person_condition(person))
+
+
+# -- freshness ---------------------------------------------------------------------
+
+
+def last_change(session: Session) -> datetime | None:
+    """The latest moment anything public may have changed (publication, correction, retraction)."""
+    moments = session.execute(
+        select(func.max(Release.published_at), func.max(Release.corrected_at), func.max(Release.retracted_at))
+        .where(Release.state.in_(("published", "retracted")))
+    ).one()
+    values = [m for m in moments if m is not None]
+    return max(values) if values else None
+
+
+def release_modified(release: Release) -> datetime | None:
+    return max(
+        [m for m in (release.published_at, release.corrected_at, release.retracted_at) if m is not None],
+        default=None,
+    )

@@ -1,0 +1,257 @@
+"""The release workflow: one table of ``(state, action) -> (new state, roles)`` and ``apply``.
+
+Imports models, base and services only (no Flask). ``apply`` checks the table and the
+actor's role, changes the release, writes an audit event (actor, time, from, to,
+comment) and queues the release for the search index; it flushes but never commits
+(the web layer and the CLI commit). ``publish_due`` is the embargo clock: it publishes
+every scheduled release whose time has come, through a conditional UPDATE so two
+processes running it at once publish each release exactly once.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from press.errors import N_, ServiceError
+from press.models import AuditEvent, Release, Revision, User, utcnow
+
+from .indexing import enqueue_index
+from .audit import record
+
+EDITORS = frozenset({"editor", "admin"})
+WRITERS = frozenset({"writer", "editor", "admin"})
+
+# (state, action) -> (new state, roles allowed). Nothing else moves a release's state,
+# except ``publish_due`` (the embargo clock, acting for nobody).
+TRANSITIONS: dict[tuple[str, str], tuple[str, frozenset[str]]] = {
+    ("draft", "submit"): ("in_review", WRITERS),
+    ("in_review", "send_back"): ("draft", EDITORS),
+    ("in_review", "approve"): ("approved", EDITORS),
+    ("in_review", "publish"): ("published", EDITORS),
+    ("approved", "send_back"): ("draft", EDITORS),
+    ("approved", "publish"): ("published", EDITORS),
+    ("approved", "schedule"): ("scheduled", EDITORS),
+    ("scheduled", "schedule"): ("scheduled", EDITORS),
+    ("scheduled", "unschedule"): ("approved", EDITORS),
+    ("scheduled", "publish"): ("published", EDITORS),
+    ("published", "correct"): ("published", EDITORS),
+    ("published", "retract"): ("retracted", EDITORS),
+}
+
+ACTIONS = ("submit", "send_back", "approve", "publish", "schedule", "unschedule", "correct", "retract")
+
+# What each action needs besides the role.
+NEEDS_COMMENT = {"send_back"}
+NEEDS_TIME = {"schedule"}
+NEEDS_NOTICE = {"retract"}
+NEEDS_NOTE = {"correct"}
+
+TEXT_FIELDS = ("title", "dateline", "body", "signature")
+
+# The state as a word for messages (services cannot translate; the words are Indonesian).
+STATE_WORDS = {
+    "draft": "draf", "in_review": "ditinjau", "approved": "disetujui",
+    "scheduled": "dijadwalkan", "published": "terbit", "retracted": "ditarik",
+}
+
+
+class WorkflowError(ServiceError):
+    """A workflow action cannot be applied; the message says why."""
+
+
+@dataclass(frozen=True)
+class Move:
+    """One action a user may take now: its name and the state it leads to."""
+
+    action: str
+    to: str
+
+
+def available(release: Release, user: User | None) -> list[Move]:
+    """The actions ``user`` may apply to ``release`` in its current state, in table order."""
+    if user is None:
+        return []
+    return [
+        Move(action, to)
+        for (state, action), (to, roles) in TRANSITIONS.items()
+        if state == release.state and user.role in roles
+    ]
+
+
+def apply(
+    session: Session,
+    release: Release,
+    action: str,
+    actor: User,
+    *,
+    at: datetime | None = None,
+    comment: str | None = None,
+    notice: str | None = None,
+    note: str | None = None,
+    text: dict | None = None,
+    expected_version: int | None = None,
+    now: datetime | None = None,
+) -> Release:
+    """Apply ``action`` to ``release`` as ``actor``; raise ``WorkflowError`` if refused.
+
+    ``at`` is the embargo time (aware, in the future) for ``schedule``; ``comment`` is
+    required to send a release back; ``notice`` is the public retraction notice;
+    ``note`` is the public "Diperbarui" note of a correction, whose new text (title,
+    dateline, body, signature) may come in ``text``. ``expected_version`` is the
+    version the actor saw: an action on a release changed since is refused.
+    """
+    now = now or utcnow()
+    if action not in ACTIONS:
+        raise WorkflowError(N_("Tindakan %(action)s tidak dikenal."), action=action)
+    if actor is None or not getattr(actor, "is_active", True):
+        raise WorkflowError(N_("Tindakan ini perlu pengguna aktif."))
+    entry = TRANSITIONS.get((release.state, action))
+    if entry is None:
+        raise WorkflowError(
+            N_("Siaran ini berstatus %(state)s; tindakan itu tidak berlaku sekarang."),
+            state=STATE_WORDS.get(release.state, release.state),
+        )
+    new_state, roles = entry
+    if actor.role not in roles:
+        raise WorkflowError(N_("Peran Anda tidak boleh melakukan tindakan ini pada siaran."))
+    if expected_version is not None and expected_version != release.version:
+        raise WorkflowError(N_("Siaran ini sudah diubah orang lain sejak Anda membukanya; muat ulang lalu periksa lagi."))
+    comment = (comment or "").strip() or None
+    notice = (notice or "").strip() or None
+    note = (note or "").strip() or None
+    if action in NEEDS_COMMENT and not comment:
+        raise WorkflowError(N_("Tulis catatan untuk penulis saat mengembalikan siaran."))
+    if action in NEEDS_NOTICE and not notice:
+        raise WorkflowError(N_("Penarikan siaran perlu pemberitahuan publik."))
+    if action in NEEDS_NOTE and not note:
+        raise WorkflowError(N_("Koreksi perlu catatan \"Diperbarui\" untuk pembaca."))
+    if action in NEEDS_TIME:
+        if at is None:
+            raise WorkflowError(N_("Tentukan waktu embargo."))
+        if at.tzinfo is None:
+            raise WorkflowError(N_("Waktu embargo harus menyebut zona waktunya."))
+        if at <= now:
+            raise WorkflowError(N_("Waktu embargo harus di masa depan."))
+    if action in ("publish", "schedule", "submit") and not release.title.strip():
+        raise WorkflowError(N_("Siaran tanpa judul tidak bisa diajukan atau diterbitkan."))
+
+    old_state = release.state
+    data: dict = {"from": old_state, "to": new_state}
+    if comment:
+        data["comment"] = comment
+    if action == "schedule":
+        release.embargo_at = at.astimezone(timezone.utc)
+        data["at"] = release.embargo_at.isoformat()
+    elif action == "unschedule":
+        release.embargo_at = None
+    elif action == "publish":
+        release.published_at = now
+        release.embargo_at = None
+    elif action == "retract":
+        release.retracted_at = now
+        release.retraction_notice = notice
+        data["notice"] = notice
+    elif action == "correct":
+        _correct(session, release, actor, note, text or {}, now)
+        data["note"] = note
+        data["revision"] = release.revisions[-1].number if release.revisions else None
+    if action in ("approve", "publish", "schedule", "retract", "correct", "send_back"):
+        release.editor_id = actor.id
+    release.state = new_state
+    release.updated_at = now
+    _audit(session, actor, f"release.{action}", release, data, now)
+    _enqueue(session, release)
+    session.flush()
+    return release
+
+
+def _enqueue(session: Session, release: Release) -> None:
+    """The release and its photos (their public visibility follows the release) go to the index."""
+    enqueue_index(session, "release", release.id)
+    for photo in release.photos:
+        enqueue_index(session, "photo", photo.media_id)
+
+
+def _correct(session: Session, release: Release, actor: User, note: str, text: dict, now: datetime) -> None:
+    """A correction: the new text (if any) becomes a revision with the public note."""
+    unknown = set(text) - set(TEXT_FIELDS)
+    if unknown:
+        raise WorkflowError(N_("Bagian siaran %(field)s tidak dikenal."), field=", ".join(sorted(unknown)))
+    if "title" in text and not (text["title"] or "").strip():
+        raise WorkflowError(N_("Siaran harus punya judul."))
+    if "body" in text and not (text["body"] or "").strip():
+        raise WorkflowError(N_("Isi siaran tidak boleh kosong."))
+    for field in TEXT_FIELDS:
+        if field in text:
+            value = text[field]
+            setattr(release, field, value.strip() if isinstance(value, str) and field != "body" else value)
+    number = (session.scalar(select(func.max(Revision.number)).where(Revision.release_id == release.id)) or 0) + 1
+    session.add(Revision(
+        release=release, number=number, title=release.title, dateline=release.dateline,
+        body=release.body, signature=release.signature, author_id=actor.id,
+        comment=note, created_at=now,
+    ))
+    release.corrected_at = now
+    release.correction_note = note
+    release.version = (release.version or 1) + 1
+
+
+def _audit(session: Session, actor: User | None, action: str, release: Release, data: dict, now: datetime) -> AuditEvent:
+    event = record(session, actor, action, release, **data)
+    event.created_at = now
+    return event
+
+
+def publish_due(session: Session, now: datetime | None = None) -> list[Release]:
+    """Publish every scheduled release whose embargo time has come; return those published here.
+
+    Each release moves through ``UPDATE … WHERE state = 'scheduled'``: whichever process
+    gets there first publishes it and writes its audit event; the other finds nothing
+    to do. The caller commits.
+    """
+    now = now or utcnow()
+    due = session.scalars(
+        select(Release.id).where(Release.state == "scheduled", Release.embargo_at <= now).order_by(Release.embargo_at)
+    ).all()
+    published = []
+    for release_id in due:
+        result = session.execute(
+            update(Release)
+            .where(Release.id == release_id, Release.state == "scheduled", Release.embargo_at <= now)
+            .values(state="published", published_at=Release.embargo_at, updated_at=now)
+            .execution_options(synchronize_session=False)
+        )
+        if result.rowcount != 1:
+            continue
+        release = session.get(Release, release_id)
+        session.refresh(release)
+        _audit(session, None, "release.publish_due", release,
+               {"from": "scheduled", "to": "published", "at": release.published_at.isoformat()}, now)
+        _enqueue(session, release)
+        published.append(release)
+    session.flush()
+    return published
+
+
+def history(session: Session, release: Release) -> list[AuditEvent]:
+    """The release's audit events, oldest first."""
+    return list(session.scalars(
+        select(AuditEvent)
+        .where(AuditEvent.object_type == "release", AuditEvent.object_id == release.id)
+        .order_by(AuditEvent.created_at, AuditEvent.id)
+    ))
+
+
+def parse_time(text: str) -> datetime:
+    """An ISO time as typed by an operator; without an offset it is Jakarta time (WIB)."""
+    try:
+        moment = datetime.fromisoformat(text.strip())
+    except ValueError as exc:
+        raise WorkflowError(N_("Waktu %(text)s tidak terbaca; tulis misalnya 2021-10-01T09:00."), text=text) from exc
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=ZoneInfo("Asia/Jakarta"))
+    return moment.astimezone(timezone.utc)

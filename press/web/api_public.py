@@ -1,0 +1,127 @@
+"""JSON API for journalists, ``/api/v1``: published releases (list, one) and public photos.
+
+Same visibility as the public pages (``press.services.public``): a retracted release
+answers 410 with its notice; any other unpublished release is a 404 like a release that
+never existed. Lists are paginated: ``?page=1&per_page=20`` (at most 100), and answer
+``{"items": [...], "page", "per_page", "total", "next"}``. The search of the search issue
+lives in ``press.web.api`` under the same prefix.
+"""
+from __future__ import annotations
+
+from flask import Blueprint, jsonify, request, url_for
+from flask_babel import gettext as _
+
+from press.extensions import db
+from press.services import public
+
+from .site import absolute, summary
+
+bp = Blueprint("api_releases", __name__, url_prefix="/api/v1")
+
+PER_PAGE = 20
+MAX_PER_PAGE = 100
+
+
+def _paging() -> tuple[int, int]:
+    try:
+        page = max(1, int(request.args.get("page", 1)))
+        per_page = max(1, min(int(request.args.get("per_page", PER_PAGE)), MAX_PER_PAGE))
+    except ValueError:
+        page, per_page = 1, PER_PAGE
+    return page, per_page
+
+
+def _error(status: int, message: str, **extra):
+    return jsonify(error=message, status=status, **extra), status
+
+
+def photo_json(media, caption: str | None = None) -> dict:
+    return {
+        "id": media.id,
+        "caption": caption or media.caption,
+        "credit": media.credit,
+        "copyright": media.copyright,
+        "taken_at": media.taken_at.isoformat() if media.taken_at else None,
+        "activity_id": media.activity_id,
+        "url": absolute("site.photo", media_id=media.id),
+        "renditions": {
+            r.variant: {
+                "url": absolute("site.rendition", sha256=r.sha256, variant=r.variant),
+                "width": r.width, "height": r.height, "bytes": r.bytes, "sha256": r.sha256,
+            }
+            for r in sorted(media.renditions, key=lambda r: r.variant)
+        },
+    }
+
+
+def release_json(item, *, full: bool) -> dict:
+    data = {
+        "id": item.id,
+        "slug": item.slug,
+        "title": item.title,
+        "url": absolute("site.release", ref=item.slug),
+        "published_at": item.published_at.isoformat() if item.published_at else None,
+        "corrected_at": item.corrected_at.isoformat() if item.corrected_at else None,
+        "correction_note": item.correction_note,
+        "unit": {"name": item.unit.name, "slug": item.unit.slug} if item.unit else None,
+        "activity_id": item.activity_id,
+        "summary": summary(item),
+    }
+    lead = public.lead_photo(item)
+    data["lead_photo"] = photo_json(lead) if lead else None
+    if full:
+        data.update(
+            dateline=item.dateline,
+            body=item.body,
+            signature=item.signature,
+            photos=[photo_json(media, rp.caption) for rp, media in public.public_photos_of(item)],
+        )
+    return data
+
+
+@bp.route("/releases")
+def releases():
+    page, per_page = _paging()
+    total = public.count_published(db.session)
+    items = public.published_releases(db.session, limit=per_page, offset=(page - 1) * per_page)
+    more = page * per_page < total
+    return jsonify(
+        items=[release_json(r, full=False) for r in items], page=page, per_page=per_page, total=total,
+        next=url_for("api_releases.releases", page=page + 1, per_page=per_page) if more else None,
+    )
+
+
+@bp.route("/releases/<ref>")
+def release(ref: str):
+    item = public.find_release(db.session, ref)
+    if item is None:
+        return _error(404, _("Siaran tidak ditemukan."))
+    if item.state == "retracted":
+        return _error(
+            410, _("Siaran ini telah ditarik."), title=item.title, retraction_notice=item.retraction_notice,
+            retracted_at=item.retracted_at.isoformat() if item.retracted_at else None,
+        )
+    return jsonify(release_json(item, full=True))
+
+
+@bp.route("/photos")
+def photos():
+    page, per_page = _paging()
+    activity = request.args.get("activity_id", "")
+    activity_id = int(activity) if activity.isdigit() else None
+    total = public.count_public_photos(db.session) if activity_id is None else None
+    items = public.public_photos(db.session, limit=per_page + 1, offset=(page - 1) * per_page, activity_id=activity_id)
+    more = len(items) > per_page
+    return jsonify(
+        items=[photo_json(m) for m in items[:per_page]], page=page, per_page=per_page, total=total,
+        next=url_for("api_releases.photos", page=page + 1, per_page=per_page,
+                     **({"activity_id": activity_id} if activity_id else {})) if more else None,
+    )
+
+
+@bp.route("/photos/<int:media_id>")
+def photo(media_id: int):
+    media = public.public_media(db.session, media_id)
+    if media is None:
+        return _error(404, _("Foto tidak ditemukan."))
+    return jsonify(photo_json(media))

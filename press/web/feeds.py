@@ -1,0 +1,115 @@
+"""Feeds and the sitemap of the public site: RSS 2.0 and Atom (whole site and per unit).
+
+Same visibility as the pages (``press.services.public``); URLs are absolute, on
+``SITE_URL`` when configured. The responses get the site's ETag, Last-Modified and
+conditional GET through ``site.conditional``.
+"""
+from __future__ import annotations
+
+from email.utils import format_datetime
+
+from flask import Blueprint, abort, current_app, render_template
+
+from press.extensions import db
+from press.services import public
+
+from .site import absolute, conditional, modified, summary
+
+bp = Blueprint("feeds", __name__)
+bp.after_request(conditional)
+
+FEED_LIMIT = 30
+
+
+def _entries(releases) -> list[dict]:
+    entries = []
+    for item in releases:
+        lead = public.lead_photo(item)
+        web = lead.rendition("web") if lead else None
+        entries.append({
+            "title": item.title,
+            "url": absolute("site.release", ref=item.slug),
+            "summary": summary(item, 400),
+            "published": item.published_at,
+            "updated": public.release_modified(item),
+            "unit": item.unit.name if item.unit else None,
+            "image": absolute("site.rendition", sha256=web.sha256, variant="web") if web else None,
+            "image_bytes": web.bytes if web else None,
+            "id": f"tag:{absolute('site.home').split('//', 1)[-1].split('/', 1)[0]},"
+                  f"{item.published_at:%Y-%m-%d}:siaran/{item.id}",
+        })
+    return entries
+
+
+def _feed(template: str, releases, *, title: str, page: str, self_url: str):
+    entries = _entries(releases)
+    updated = max((e["updated"] for e in entries if e["updated"]), default=None)
+    modified(updated)
+    body = render_template(
+        template, entries=entries, title=title, page=page, self_url=self_url, updated=updated,
+        rfc822=format_datetime, office=current_app.config["OFFICE_NAME"],
+    )
+    mimetype = "application/rss+xml" if template.endswith("rss.xml") else "application/atom+xml"
+    return current_app.response_class(body, mimetype=mimetype)
+
+
+@bp.route("/feed.xml")
+def rss():
+    return _feed("feeds/rss.xml", public.published_releases(db.session, limit=FEED_LIMIT),
+                 title=current_app.config["OFFICE_NAME"], page=absolute("site.home"),
+                 self_url=absolute("feeds.rss"))
+
+
+@bp.route("/atom.xml")
+def atom():
+    return _feed("feeds/atom.xml", public.published_releases(db.session, limit=FEED_LIMIT),
+                 title=current_app.config["OFFICE_NAME"], page=absolute("site.home"),
+                 self_url=absolute("feeds.atom"))
+
+
+def _unit(slug: str):
+    unit = public.unit_by_slug(db.session, slug)
+    releases = public.releases_of_unit(db.session, unit, limit=FEED_LIMIT) if unit else []
+    if not releases:
+        abort(404)
+    return unit, releases
+
+
+@bp.route("/unit/<slug>/feed.xml")
+def unit_rss(slug: str):
+    unit, releases = _unit(slug)
+    return _feed("feeds/rss.xml", releases, title=unit.name, page=absolute("site.unit", slug=slug),
+                 self_url=absolute("feeds.unit_rss", slug=slug))
+
+
+@bp.route("/unit/<slug>/atom.xml")
+def unit_atom(slug: str):
+    unit, releases = _unit(slug)
+    return _feed("feeds/atom.xml", releases, title=unit.name, page=absolute("site.unit", slug=slug),
+                 self_url=absolute("feeds.unit_atom", slug=slug))
+
+
+def sitemap_urls() -> list[tuple[str, object]]:
+    """Every public page worth indexing, with its last change (or ``None``)."""
+    session = db.session
+    last = public.last_change(session)
+    urls = [(absolute("site.home"), last), (absolute("site.archive"), last)]
+    for item in public.published_releases(session):
+        urls.append((absolute("site.release", ref=item.slug), public.release_modified(item)))
+    years = sorted({m.year for m in public.archive_months(session)}, reverse=True)
+    urls += [(absolute("site.archive_year", year=y), None) for y in years]
+    urls += [(absolute("site.archive_month", year=m.year, month=m.month), None) for m in public.archive_months(session)]
+    urls += [(absolute("site.unit", slug=u.slug), None) for u, _n in public.units_with_releases(session)]
+    urls += [(absolute("site.tag", kind=t.kind, slug=t.slug), None) for t, _n in public.tags_with_releases(session)]
+    urls += [(absolute("site.person", slug=p.slug), None) for p, _n in public.people_with_releases(session)]
+    activities = sorted({m.activity_id for m in public.public_photos(session) if m.activity_id})
+    urls += [(absolute("site.gallery", activity_id=a), None) for a in activities]
+    urls += [(absolute("site.photo", media_id=m.id), None) for m in public.public_photos(session)]
+    return urls
+
+
+@bp.route("/sitemap.xml")
+def sitemap():
+    modified(public.last_change(db.session))
+    body = render_template("feeds/sitemap.xml", urls=sitemap_urls())
+    return current_app.response_class(body, mimetype="application/xml")
