@@ -13,6 +13,7 @@ import html
 import json
 import os
 import re
+import sys
 
 import click
 from flask import current_app
@@ -71,7 +72,7 @@ def rebuild_index(*, bar: bool = True, echo=click.echo) -> int:
     index = _index()
     total = indexing.count_documents(db.session)
     if bar and total:
-        with click.progressbar(length=total, label="Indexing", file=click.get_text_stream("stderr")) as progress:
+        with click.progressbar(length=total, label="Indexing", file=sys.stderr) as progress:
             done = [0]
 
             def advance(count: int) -> None:
