@@ -265,7 +265,7 @@ def hit_link(hit, *, public: bool) -> str | None:
         if hit.kind == "photo":
             return _first(("site.photo", {"media_id": hit.id}), hit.url or f"/foto/{hit.id}")
         if hit.kind == "release":
-            return _first(("site.release", {"slug": payload.get("slug")}), hit.url)
+            return _first(("site.release", {"ref": payload.get("slug")}), hit.url)
         return None
     activity = ("activities.view", {"activity_id": payload["activity_id"]}) if payload.get("activity_id") else None
     if hit.kind == "activity":
@@ -307,8 +307,13 @@ def _render(template: str, *, public: bool):
         template, asked=asked, result=result, public=public, endpoint=endpoint,
         notices=notices(result) if result else [], hit_link=hit_link, thumb_url=thumb_url,
         facet_filter=facet_filter, KIND_LABELS_SEARCH=KIND_LABELS, STATE_LABELS=STATE_LABELS,
-        FACET_LABELS=FACET_LABELS,
+        FACET_LABELS=FACET_LABELS, site_layout=_site_layout() if public else None,
     )
+
+
+def _site_layout() -> str:
+    """The public site's layout when the site has one, else the plain base page."""
+    return current_app.jinja_env.select_template(["site/_layout.html", "_base.html"]).name
 
 
 @bp.route("/")

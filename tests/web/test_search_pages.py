@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from press.extensions import db
-from press.models import Activity, Release, Unit
+from press.models import Media, Release, Rendition, Unit
 from press.services import indexing
 
 HOSTILE = ['"wali kota', "*", "orang:", "kunjungan " * 1000, "AND OR NOT (", 'tempat: "" -', "tanggal:2021-13..x"]
@@ -223,3 +223,22 @@ def test_cli_query_prints_hits_and_facets(runner, archive):
     data = json.loads(runner.invoke(args=["search", "query", "rahasiadraf", "--json"]).output)
     assert data["index"] == "staff" and data["hits"][0]["title"] == "Draf Peresmian Puskesmas Rahasiadraf"
     assert set(data["hits"][0]) >= {"kind", "id", "title", "score", "snippet"}
+
+
+def test_public_hits_link_to_the_public_release_and_photo_pages(app, client, archive):
+    with app.app_context():
+        slug = db.session.get(Release, archive["published"]).slug
+        media = Media(sha256="d" * 64, activity_id=1, mime="image/jpeg", bytes=1000, width=4000, height=3000,
+                      caption="Delegasi Xenopolis berfoto bersama", is_public=True)
+        media.renditions.append(Rendition(variant="thumb", sha256="e" * 64, path="x/thumb.jpg", width=400,
+                                          height=300, bytes=100))
+        db.session.add(media)
+        db.session.flush()
+        indexing.enqueue_index(db.session, "media", media.id)
+        db.session.commit()
+        media_id = media.id
+    html = page(client, "/cari?q=xenopolis")
+    assert "2 hasil" in html
+    assert (f'href="/siaran/{slug}"' in html) == ("site.release" in app.view_functions)
+    assert (f'href="/foto/{media_id}"' in html) == ("site.photo" in app.view_functions)
+    assert (f'src="/media/{"e" * 64}/thumb.jpg"' in html) == ("site.rendition" in app.view_functions)
