@@ -5,6 +5,7 @@ from flask import Flask
 
 from . import activities, setup, users
 from . import search as search_commands
+from . import releases, site
 
 
 def register_commands(app: Flask) -> None:
@@ -12,3 +13,6 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(users.users)
     app.cli.add_command(activities.activities)
     app.cli.add_command(search_commands.search)
+    app.cli.add_command(releases.releases)
+    app.cli.add_command(releases.publish_due_command)
+    app.cli.add_command(site.site)

@@ -119,15 +119,13 @@ def public_photo_link(media: Media) -> str:
     return url_for("site.photo", media_id=media.id)
 
 
+for _name, _helper in (("photo_src", photo_src), ("public_photo_link", public_photo_link), ("has_endpoint", has_endpoint)):
+    bp.add_app_template_global(_helper, _name)
+
+
 @bp.app_context_processor
 def site_helpers():
-    return {
-        "photo_src": photo_src,
-        "public_photo_link": public_photo_link,
-        "absolute_url": absolute,
-        "has_endpoint": has_endpoint,
-        "static_export": current_app.config.get("SITE_STATIC_EXPORT", False),
-    }
+    return {"absolute_url": absolute, "static_export": current_app.config.get("SITE_STATIC_EXPORT", False)}
 
 
 @bp.app_template_filter("long_date_local")

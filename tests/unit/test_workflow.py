@@ -1,0 +1,162 @@
+"""The release workflow table: every transition allowed for its roles, refused for the others, audited."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from sqlalchemy import select
+
+from press.extensions import db
+from press.models import RELEASE_STATES, ROLES, AuditEvent, IndexQueueEntry, Release, User
+from press.services import workflow
+from press.services.workflow import TRANSITIONS, WorkflowError
+
+NOW = datetime(2026, 1, 5, 3, 0, tzinfo=timezone.utc)
+ARGS = {
+    "schedule": {"at": NOW + timedelta(days=1)},
+    "send_back": {"comment": "Kutipan kedua belum dikonfirmasi."},
+    "retract": {"notice": "Ditarik karena data keliru."},
+    "correct": {"note": "Nama pejabat diperbaiki."},
+}
+
+
+def user(role: str) -> User:
+    return db.session.scalar(select(User).where(User.role == role, User.email.like("%@siaran.test")))
+
+
+def release_in(state: str) -> Release:
+    release = Release(slug=f"uji-{state}-{datetime.now().timestamp()}", title=f"Siaran uji {state}",
+                      body="Isi siaran uji.", state=state, version=1)
+    if state == "scheduled":
+        release.embargo_at = NOW + timedelta(hours=5)
+    if state == "published":
+        release.published_at = NOW - timedelta(days=1)
+    db.session.add(release)
+    db.session.flush()
+    return release
+
+
+def events_of(release: Release) -> list[AuditEvent]:
+    return list(db.session.scalars(select(AuditEvent).where(
+        AuditEvent.object_type == "release", AuditEvent.object_id == release.id)))
+
+
+CASES = [
+    (state, action, role)
+    for state in RELEASE_STATES for action in workflow.ACTIONS for role in ROLES
+]
+
+
+@pytest.mark.parametrize("state,action,role", CASES)
+def test_every_state_action_role_is_allowed_exactly_as_the_table_says(ctx, state, action, role):
+    release = release_in(state)
+    actor = user(role)
+    entry = TRANSITIONS.get((state, action))
+    allowed = entry is not None and role in entry[1]
+    if not allowed:
+        with pytest.raises(WorkflowError):
+            workflow.apply(db.session, release, action, actor, now=NOW, **ARGS.get(action, {}))
+        assert release.state == state
+        assert events_of(release) == []
+        return
+    workflow.apply(db.session, release, action, actor, now=NOW, **ARGS.get(action, {}))
+    assert release.state == entry[0]
+    [event] = events_of(release)
+    assert event.actor_id == actor.id
+    assert event.action == f"release.{action}"
+    assert event.created_at == NOW
+    assert (event.data["from"], event.data["to"]) == (state, entry[0])
+    queued = db.session.scalars(select(IndexQueueEntry).where(IndexQueueEntry.doc_id == release.id)).all()
+    assert any(q.doc_kind == "release" for q in queued)
+
+
+def test_photographers_and_writers_cannot_publish_and_only_writers_submit(ctx):
+    assert all("photographer" not in roles for _to, roles in TRANSITIONS.values())
+    assert {action for (_s, action), (_to, roles) in TRANSITIONS.items() if "writer" in roles} == {"submit"}
+
+
+def test_send_back_keeps_the_editors_comment_in_the_audit(ctx):
+    release = release_in("in_review")
+    with pytest.raises(WorkflowError, match="catatan"):
+        workflow.apply(db.session, release, "send_back", user("editor"), now=NOW, comment="  ")
+    workflow.apply(db.session, release, "send_back", user("editor"), now=NOW, comment="Perbaiki judul.")
+    assert release.state == "draft"
+    assert events_of(release)[0].data["comment"] == "Perbaiki judul."
+
+
+def test_schedule_needs_a_future_time_with_a_zone(ctx):
+    release = release_in("approved")
+    editor = user("editor")
+    with pytest.raises(WorkflowError, match="masa depan"):
+        workflow.apply(db.session, release, "schedule", editor, at=NOW - timedelta(minutes=1), now=NOW)
+    with pytest.raises(WorkflowError, match="zona"):
+        workflow.apply(db.session, release, "schedule", editor, at=datetime(2030, 1, 1), now=NOW)
+    with pytest.raises(WorkflowError):
+        workflow.apply(db.session, release, "schedule", editor, now=NOW)
+    workflow.apply(db.session, release, "schedule", editor, at=NOW + timedelta(hours=2), now=NOW)
+    assert release.state == "scheduled" and release.embargo_at == NOW + timedelta(hours=2)
+    workflow.apply(db.session, release, "unschedule", editor, now=NOW)
+    assert release.state == "approved" and release.embargo_at is None
+
+
+def test_parse_time_reads_wib_without_an_offset(ctx):
+    assert workflow.parse_time("2021-10-01T09:00") == datetime(2021, 10, 1, 2, 0, tzinfo=timezone.utc)
+    assert workflow.parse_time("2021-10-01T09:00+00:00") == datetime(2021, 10, 1, 9, 0, tzinfo=timezone.utc)
+    with pytest.raises(WorkflowError):
+        workflow.parse_time("besok pagi")
+
+
+def test_retract_needs_a_notice_and_keeps_it(ctx):
+    release = release_in("published")
+    with pytest.raises(WorkflowError, match="pemberitahuan"):
+        workflow.apply(db.session, release, "retract", user("editor"), now=NOW)
+    workflow.apply(db.session, release, "retract", user("editor"), notice="Data keliru.", now=NOW)
+    assert (release.state, release.retraction_notice, release.retracted_at) == ("retracted", "Data keliru.", NOW)
+
+
+def test_a_correction_is_a_new_revision_with_its_public_note(ctx):
+    release = release_in("published")
+    version = release.version
+    with pytest.raises(WorkflowError, match="Diperbarui"):
+        workflow.apply(db.session, release, "correct", user("editor"), now=NOW)
+    workflow.apply(db.session, release, "correct", user("editor"), note="Nama Kasubag diperbaiki.",
+                   text={"body": "Isi yang sudah dikoreksi."}, now=NOW)
+    assert release.state == "published"
+    assert release.body == "Isi yang sudah dikoreksi."
+    assert (release.corrected_at, release.correction_note) == (NOW, "Nama Kasubag diperbaiki.")
+    assert release.version == version + 1
+    assert release.revisions[-1].body == "Isi yang sudah dikoreksi."
+    assert release.revisions[-1].comment == "Nama Kasubag diperbaiki."
+
+
+def test_an_action_on_a_release_changed_since_it_was_opened_is_refused(ctx):
+    release = release_in("in_review")
+    with pytest.raises(WorkflowError, match="diubah orang lain"):
+        workflow.apply(db.session, release, "approve", user("editor"), expected_version=release.version - 1 or 99, now=NOW)
+    workflow.apply(db.session, release, "approve", user("editor"), expected_version=release.version, now=NOW)
+    assert release.state == "approved"
+
+
+def test_publish_due_publishes_only_what_is_due_and_only_once(ctx):
+    due = release_in("scheduled")
+    due.embargo_at = NOW - timedelta(minutes=1)
+    later = release_in("scheduled")
+    later.embargo_at = NOW + timedelta(days=1)
+    db.session.commit()
+    published = workflow.publish_due(db.session, NOW)
+    db.session.commit()
+    assert [r.id for r in published] == [due.id]
+    assert workflow.publish_due(db.session, NOW) == []
+    db.session.refresh(due)
+    db.session.refresh(later)
+    assert (due.state, due.published_at) == ("published", NOW - timedelta(minutes=1))
+    assert later.state == "scheduled"
+    [event] = events_of(due)
+    assert event.actor_id is None and event.action == "release.publish_due"
+
+
+def test_demo_releases_carry_their_audit_trail(ctx):
+    states = {r.state: r for r in db.session.scalars(select(Release))}
+    assert {"draft", "in_review", "approved", "scheduled", "published", "retracted"} <= set(states)
+    assert [e.data["to"] for e in events_of(states["retracted"])] == ["in_review", "published", "retracted"]
+    assert states["scheduled"].embargo_at > datetime.now(timezone.utc)

@@ -1,0 +1,282 @@
+"""The public site: what a journalist sees, and that nothing unpublished ever reaches them."""
+from __future__ import annotations
+
+import io
+import json
+import re
+import xml.etree.ElementTree as ET
+from collections import deque
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import feedparser
+import pytest
+from PIL import Image
+from sqlalchemy import select
+
+from press.cli.site import internal_links
+from press.extensions import db
+from press.models import Release
+from tests.web.publishing_fixtures import build_site
+
+ABSOLUTE = re.compile(r"https?://localhost(/[^\s<>\"']*)")
+LD_JSON = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
+START = ["/", "/arsip", "/feed.xml", "/atom.xml", "/sitemap.xml", "/api/v1/releases", "/api/v1/photos"]
+
+
+@pytest.fixture
+def site(app):
+    with app.app_context():
+        built = build_site(app)
+        for release in [built.published, *built.hidden.values()]:
+            db.session.refresh(release)
+            _ = release.unit, release.photos
+        for media in built.public_photos + built.private_photos:
+            db.session.refresh(media)
+            _ = media.renditions
+        db.session.expunge_all()
+    return built
+
+
+def crawl(client, start=START) -> dict[str, tuple[int, bytes]]:
+    """Every URL the public site links to (pages, feeds, sitemap, API, renditions)."""
+    seen, queue, answers = set(start), deque(start), {}
+    while queue:
+        path = queue.popleft()
+        response = client.get(path)
+        body = response.get_data()
+        answers[path] = (response.status_code, body)
+        if response.status_code != 200 or response.mimetype.startswith("image/"):
+            continue
+        text = body.decode("utf-8")
+        links = internal_links(text) if response.mimetype == "text/html" else []
+        links += [m.split("#")[0] for m in ABSOLUTE.findall(text)]
+        for link in links:
+            if link.startswith(("/staf", "/static", "/bahasa")) or link in seen:
+                continue
+            seen.add(link)
+            queue.append(link)
+    return answers
+
+
+def same_page(html: str, ref: str) -> str:
+    """The page without what differs by request (the CSRF token, the path asked for)."""
+    return re.sub(r'(content|value)="[^"]*\.[^"]*\.[^"]*"', "", html).replace(f"/siaran/{ref}", "REF")
+
+
+def test_nothing_unpublished_reaches_any_public_url(client, site, app):
+    answers = crawl(client)
+    assert any(path.startswith("/media/") for path in answers), "renditions were crawled"
+    assert any(path.startswith("/foto/") for path in answers)
+    assert any(path.startswith("/unit/") and path.endswith("feed.xml") for path in answers)
+    for path, (status, body) in answers.items():
+        text = body.decode("utf-8", "replace") if not path.startswith("/media/") else ""
+        for label, secret in site.secrets.items():
+            assert secret not in text and secret not in path, f"{label} leaks on {path}"
+    # Asking for them directly: unpublished releases look exactly like releases that never existed.
+    missing = client.get("/siaran/tidak-pernah-ada")
+    assert missing.status_code == 404
+    missing_page = same_page(missing.get_data(as_text=True), "tidak-pernah-ada")
+    for state, release in site.hidden.items():
+        for ref in (release.slug, str(release.id)):
+            page = client.get(f"/siaran/{ref}")
+            api = client.get(f"/api/v1/releases/{ref}")
+            if state == "retracted":
+                assert page.status_code == api.status_code == 410
+                assert site.secrets["retracted body"] not in page.get_data(as_text=True)
+                continue
+            assert page.status_code == 404
+            assert same_page(page.get_data(as_text=True), ref) == missing_page
+            assert api.status_code == 404
+    for media in site.private_photos:
+        assert client.get(f"/foto/{media.id}").status_code == 404
+        assert client.get(f"/api/v1/photos/{media.id}").status_code == 404
+        for rendition in media.renditions:
+            assert client.get(f"/media/{rendition.sha256}/{rendition.variant}.jpg").status_code == 404
+    for secret in ("embargo-rahasia-lomba", "draf-rahasia-sosialisasi", "Puskesmas Jatisampurna"):
+        for url in (f"/cari?q={secret}", f"/api/v1/search?q={secret}"):
+            answer = client.get(url)
+            assert "rahasia" not in answer.get_data(as_text=True).replace(secret, "")
+            assert site.hidden["in_review"].title not in answer.get_data(as_text=True)
+
+
+def test_the_static_export_has_every_published_release_and_nothing_else(runner, site, tmp_path):
+    folder = tmp_path / "situs"
+    result = runner.invoke(args=["site", "export", str(folder), "--base-url", "https://humas.example.go.id"])
+    assert result.exit_code == 0, result.output
+    assert (folder / "siaran" / site.published.slug / "index.html").is_file()
+    for release in site.hidden.values():
+        assert not (folder / "siaran" / release.slug).exists()
+    files = [p for p in folder.rglob("*") if p.is_file()]
+    assert any(p.suffix == ".jpg" for p in files) and (folder / "feed.xml").is_file() and (folder / "sitemap.xml").is_file()
+    broken = []
+    for page in (p for p in files if p.suffix in (".html", ".xml")):
+        text = page.read_text("utf-8")
+        for label, secret in site.secrets.items():
+            assert secret not in text, f"{label} leaks in {page.relative_to(folder)}"
+        if page.suffix != ".html":
+            continue
+        for link in re.findall(r'(?:href|src)="([^"]+)"', text):
+            if link.startswith(("http:", "https:", "mailto:", "#")):
+                continue
+            assert not link.startswith("/"), f"absolute link {link} in {page.relative_to(folder)}"
+            target = (page.parent / link.split("#")[0]).resolve()
+            if not target.is_file():
+                broken.append(f"{page.relative_to(folder)} -> {link}")
+    assert broken == []
+    assert "https://humas.example.go.id/siaran/" + site.published.slug in (folder / "sitemap.xml").read_text()
+    # A release retracted since the last export disappears from the next one.
+    with runner.app.app_context():
+        release = db.session.get(Release, site.published.id)
+        from press.services import workflow
+        from press.models import User
+        editor = db.session.scalar(select(User).where(User.role == "editor"))
+        workflow.apply(db.session, release, "retract", editor, notice="Ditarik untuk uji.")
+        db.session.commit()
+    assert runner.invoke(args=["site", "export", str(folder)]).exit_code == 0
+    assert not (folder / "siaran" / site.published.slug).exists()
+
+
+def test_release_page_has_opengraph_and_newsarticle_json_ld(client, site):
+    page = client.get(f"/siaran/{site.published.slug}")
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200
+    assert f'<meta property="og:title" content="{site.published.title}">' in html
+    assert 'property="og:image" content="http://localhost/media/' in html
+    assert '<meta name="twitter:card" content="summary_large_image">' in html
+    [raw] = LD_JSON.findall(html)
+    article = json.loads(raw)
+    assert article["@type"] == "NewsArticle"
+    assert article["headline"] == site.published.title
+    assert article["datePublished"].startswith("2021-09-30T07:30")
+    assert article["author"]["name"]
+    assert article["image"] and article["image"][0].startswith("http://localhost/media/")
+    # Photo with caption as alt text and credit, a download link to the web rendition, the signature.
+    assert 'alt="Kepala Bagian Humas menerima rombongan PPID Kabupaten Subang"' in html
+    assert "Dok. Humas Pemkot Bekasi" in html
+    assert re.search(r'href="/media/[0-9a-f]{64}/web\.jpg" download=', html)
+    assert "(Adv Humas)" in html and "BEKASI" in html
+    headings = [int(h) for h in re.findall(r"<h([1-6])[\s>]", html)]
+    assert headings[0] == 1 and all(b - a <= 1 for a, b in zip(headings, headings[1:]))
+    assert 'href="#main"' in html
+
+
+def test_a_retracted_release_answers_410_with_its_notice_only(client, site):
+    retracted = site.hidden["retracted"]
+    page = client.get(f"/siaran/{retracted.slug}")
+    html = page.get_data(as_text=True)
+    assert page.status_code == 410
+    assert retracted.title in html and "jadwal vaksinasi keliling yang dimuat keliru" in html
+    assert site.secrets["retracted body"] not in html
+    assert retracted.title not in client.get("/").get_data(as_text=True)
+    api = client.get(f"/api/v1/releases/{retracted.slug}")
+    assert api.status_code == 410 and "keliru" in api.get_json()["retraction_notice"]
+
+
+def test_pages_answer_conditional_gets_with_304(client, site):
+    url = f"/siaran/{site.published.slug}"
+    first = client.get(url)
+    assert first.headers["ETag"] and first.headers["Last-Modified"]
+    assert "Set-Cookie" not in first.headers
+    assert client.get(url, headers={"If-None-Match": first.headers["ETag"]}).status_code == 304
+    assert client.get(url, headers={"If-Modified-Since": first.headers["Last-Modified"]}).status_code == 304
+    assert client.get(url, headers={"If-None-Match": '"something-else"'}).status_code == 200
+    for path in ("/", "/feed.xml", "/sitemap.xml"):
+        answer = client.get(path)
+        assert client.get(path, headers={"If-None-Match": answer.headers["ETag"]}).status_code == 304
+
+
+def test_renditions_are_immutable_at_their_content_hash_and_carry_no_gps(client, site, app):
+    lead = site.public_photos[0]
+    assert lead.gps_lat is not None, "the fixture has GPS in its original"
+    web = next(r for r in lead.renditions if r.variant == "web")
+    answer = client.get(f"/media/{web.sha256}/web.jpg")
+    assert answer.status_code == 200 and answer.mimetype == "image/jpeg"
+    assert answer.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    with Image.open(io.BytesIO(answer.get_data())) as image:
+        assert 34853 not in image.getexif()  # GPSInfo
+    assert client.get(f"/media/{lead.sha256}/web.jpg").status_code == 404, "the original key serves nothing"
+    assert client.get(f"/media/{web.sha256}/thumb.jpg").status_code == 404
+
+
+def test_photo_page_has_caption_credit_time_and_download(client, site):
+    extra = site.public_photos[1]
+    html = client.get(f"/foto/{extra.id}").get_data(as_text=True)
+    assert "Suasana diskusi di ruang rapat Bagian Humas" in html
+    assert "Dok. Humas Pemkot Bekasi" in html
+    assert "Diambil" in html
+    assert re.search(r'href="/media/[0-9a-f]{64}/web\.jpg" download=', html)
+    gallery = client.get(f"/kegiatan/{extra.activity_id}").get_data(as_text=True)
+    assert f'href="/foto/{extra.id}"' in gallery and f'href="/foto/{site.public_photos[0].id}"' in gallery
+
+
+def test_feeds_and_sitemap_parse_with_the_published_entries(client, site):
+    for path in ("/feed.xml", "/atom.xml"):
+        feed = feedparser.parse(client.get(path).get_data())
+        assert not feed.bozo, feed.get("bozo_exception")
+        assert [e.title for e in feed.entries] == [site.published.title]
+        assert feed.entries[0].link == f"http://localhost/siaran/{site.published.slug}"
+    unit = client.get(f"/unit/{site.published.unit.slug}/feed.xml")
+    assert feedparser.parse(unit.get_data()).entries[0].title == site.published.title
+    root = ET.fromstring(client.get("/sitemap.xml").get_data())
+    locs = [e.text for e in root.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    assert f"http://localhost/siaran/{site.published.slug}" in locs
+    assert "http://localhost/" in locs
+    assert not any(r.slug in loc for r in site.hidden.values() for loc in locs)
+
+
+def test_archives_by_month_unit_person_and_the_api(client, site):
+    assert site.published.title in client.get("/arsip/2021/9").get_data(as_text=True)
+    assert client.get("/arsip/2021/8").status_code == 404
+    assert site.published.title in client.get("/arsip/2021").get_data(as_text=True)
+    assert site.published.title in client.get(f"/unit/{site.published.unit.slug}").get_data(as_text=True)
+    assert site.published.title in client.get("/orang/sajekti-rubiyah").get_data(as_text=True)
+    listing = client.get("/api/v1/releases?per_page=1").get_json()
+    assert listing["total"] == 1 and listing["items"][0]["slug"] == site.published.slug
+    one = client.get(f"/api/v1/releases/{site.published.id}").get_json()
+    assert one["title"] == site.published.title and one["photos"][0]["credit"] == "Dok. Humas Pemkot Bekasi"
+    photos = client.get("/api/v1/photos").get_json()
+    assert {p["id"] for p in photos["items"]} == {m.id for m in site.public_photos}
+
+
+def test_english_visitors_get_the_english_interface(client, site):
+    client.get("/bahasa/en?next=/")
+    html = client.get("/").get_data(as_text=True)
+    assert "Latest releases" in html and '<html lang="en">' in html
+
+
+def _make_scheduled_due(app, site) -> Release:
+    with app.app_context():
+        release = db.session.get(Release, site.hidden["scheduled"].id)
+        release.embargo_at = datetime.now(timezone.utc) - timedelta(seconds=1)
+        db.session.commit()
+        return release
+
+
+def test_an_embargoed_release_appears_after_its_time_through_publish_due(app, client, runner, site):
+    scheduled = site.hidden["scheduled"]
+    app.config["PUBLISH_CHECK_SECONDS"] = 3600
+    client.get("/")  # the per-request check runs now and not again for an hour
+    before = crawl(client, ["/", "/feed.xml", "/sitemap.xml", "/api/v1/releases"])
+    assert not any(scheduled.title in body.decode("utf-8", "replace") for _s, body in before.values())
+    assert client.get(f"/siaran/{scheduled.slug}").status_code == 404
+    _make_scheduled_due(app, site)
+    assert client.get(f"/siaran/{scheduled.slug}").status_code == 404, "no check ran yet"
+    result = runner.invoke(args=["publish-due", "--json"])
+    assert result.exit_code == 0
+    assert json.loads(result.output)["id"] == scheduled.id
+    assert runner.invoke(args=["publish-due", "--json"]).output == ""
+    assert client.get(f"/siaran/{scheduled.slug}").status_code == 200
+    assert scheduled.title in client.get("/feed.xml").get_data(as_text=True)
+    assert scheduled.slug in client.get("/sitemap.xml").get_data(as_text=True)
+    assert scheduled.title in client.get("/").get_data(as_text=True)
+
+
+def test_an_embargoed_release_is_published_by_the_next_request_after_its_time(app, client, site):
+    scheduled = site.hidden["scheduled"]
+    app.config["PUBLISH_CHECK_SECONDS"] = 0
+    assert scheduled.title not in client.get("/").get_data(as_text=True)
+    _make_scheduled_due(app, site)
+    assert scheduled.title in client.get("/").get_data(as_text=True)
+    with app.app_context():
+        assert db.session.get(Release, scheduled.id).state == "published"
