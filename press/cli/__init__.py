@@ -6,6 +6,7 @@ from flask import Flask
 from . import activities, setup, users
 from . import search as search_commands
 from . import releases, site
+from . import doctor
 
 
 def register_commands(app: Flask) -> None:
@@ -16,3 +17,4 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(releases.releases)
     app.cli.add_command(releases.publish_due_command)
     app.cli.add_command(site.site)
+    app.cli.add_command(doctor.doctor_command)

@@ -1,0 +1,74 @@
+"""``flask doctor [--repair] [--json] [--grace SECONDS]``: check the whole instance.
+
+Database schema, media rows against the store, the store against the rows, temporary
+files, the index queue and the search indexes (see :mod:`press.services.doctor`). With
+``--repair`` it fixes what can be fixed and says what it did. Exit status 0 when nothing
+is wrong (after the repair), 1 when problems remain.
+"""
+from __future__ import annotations
+
+import json
+
+import click
+from flask import current_app
+from flask.cli import with_appcontext
+
+from press.extensions import db
+from press.services import doctor as doctor_service
+from press.storage import FileStorage, StorageError
+
+from .search import _index
+
+
+@click.command("doctor")
+@with_appcontext
+@click.option("--repair", is_flag=True, help="Fix what can be fixed and say what was done.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option("--grace", "grace", type=float, default=doctor_service.GRACE_SECONDS, show_default=True,
+              help="Orphans and temporary files younger than this many seconds are kept "
+                   "(they may belong to an upload in progress).")
+def doctor_command(repair: bool, as_json: bool, grace: float) -> None:
+    """Check database, media store and search index against each other."""
+    migrations_dir = current_app.extensions["migrate"].directory
+    report = doctor_service.Report(repair=repair)
+    if doctor_service.check_database(db.session, str(migrations_dir), report):
+        try:
+            storage = FileStorage(current_app.config["MEDIA_ROOT"])
+        except StorageError as exc:
+            report.stopped = f"the media store cannot be opened: {exc}"
+        else:
+            doctor_service.check_files(
+                db.session, storage, report, sizes=current_app.config["RENDITION_SIZES"], repair=repair,
+                grace_seconds=grace, max_pixels=current_app.config.get("MAX_IMAGE_PIXELS"),
+            )
+            db.session.commit()  # the index drain below reads committed rows
+            doctor_service.check_index(db.session, _index(), report, repair=repair)
+            db.session.commit()
+    if as_json:
+        click.echo(json.dumps(report.as_dict(), ensure_ascii=False))
+    else:
+        _print(report)
+    if not report.ok:
+        raise SystemExit(1)
+
+
+def _print(report: doctor_service.Report) -> None:
+    counts = report.counts
+    click.echo(
+        f"Checked: schema revision {counts.get('revision', '?')}, {counts.get('media', 0)} media rows, "
+        f"{counts.get('originals', 0)} originals in the store, {counts.get('temp_files', 0)} temporary files, "
+        f"{counts.get('queued', 0)} queued index changes."
+    )
+    for finding in report.findings:
+        mark = "fixed" if finding.fixed else ("NOT FIXED" if report.repair else "problem")
+        click.echo(f"  {mark:9} {finding.line()}")
+    if report.stopped:
+        click.echo(f"Stopped: {report.stopped}.")
+    remaining = len(report.remaining)
+    if report.ok:
+        fixed = sum(f.fixed for f in report.findings)
+        click.echo(f"All well ({fixed} problem(s) repaired)." if fixed else "All well: nothing to repair.")
+    elif report.repair:
+        click.echo(f"{remaining} problem(s) remain that need a person (see above).")
+    else:
+        click.echo(f"{remaining} problem(s) found; run `flask doctor --repair` to fix what can be fixed.")
