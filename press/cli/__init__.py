@@ -7,6 +7,7 @@ from . import activities, setup, users
 from . import search as search_commands
 from . import releases, site
 from . import doctor
+from . import notes as notes_commands
 
 
 def register_commands(app: Flask) -> None:
@@ -18,3 +19,4 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(releases.publish_due_command)
     app.cli.add_command(site.site)
     app.cli.add_command(doctor.doctor_command)
+    app.cli.add_command(notes_commands.notes)

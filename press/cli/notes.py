@@ -1,0 +1,109 @@
+"""``flask notes extract FILE [--activity ID]`` and ``flask notes add FILE --activity ID``.
+
+``extract`` prints what the extractor finds in a note as one JSON object: ``people``
+[{name, title, organisation, honorifics, degrees, span, …}], ``organisations`` [{name,
+abbreviation, span, …}], ``places`` [{name, kind, span}], ``dates`` [{date (ISO, or
+``--MM-DD`` when the year is unknown and no activity gives it), text, weekday_mismatch,
+span, …}], ``quotes`` [{speaker (full name), verb, text, span, …}], plus ``cleaning``
+(what the cleaning changed) and ``text`` (the cleaned text the spans point into).
+``add`` stores the note on an activity as the upload page does and prints its id.
+A file that cannot be read: the reason on stderr, exit status 1.
+"""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import click
+from flask import current_app
+from flask.cli import AppGroup
+from sqlalchemy import select
+
+from press.errors import ServiceError
+from press.extensions import db
+from press.models import Activity, User
+from press.notes import clean, extract
+from press.services import notes as service
+
+NOTE_ROLES = ("writer", "editor", "admin")
+
+
+def glossary_path() -> str:
+    return current_app.config.get("GLOSSARY_PATH") or os.path.join(current_app.instance_path, "glossary.json")
+
+
+@click.group("notes", cls=AppGroup)
+def notes() -> None:
+    """Writers' notes: extract, add."""
+
+
+def _activity(activity_id: int | None) -> Activity | None:
+    if activity_id is None:
+        return None
+    activity = db.session.get(Activity, activity_id)
+    if activity is None:
+        raise click.ClickException(f"Kegiatan {activity_id} tidak ada.")
+    return activity
+
+
+def _read(path: str):
+    file = Path(path)
+    if not file.is_file():
+        raise click.ClickException(f"Berkas {path} tidak ada.")
+    read, refusal = service.read_upload(file.name, file.read_bytes())
+    if refusal is not None:
+        raise click.ClickException(str(refusal))
+    return read
+
+
+@notes.command("extract")
+@click.argument("path", metavar="FILE")
+@click.option("--activity", "activity_id", type=int, default=None,
+              help="Complete the note from this activity (year, region, who holds a title).")
+def extract_command(path: str, activity_id: int | None) -> None:
+    """Print what the extractor finds in FILE (.txt, .md, .docx) as one JSON object."""
+    activity = _activity(activity_id)
+    read = _read(path)
+    cleaned = clean(read.text)
+    context = service.activity_context(db.session, activity) if activity else None
+    found = extract(cleaned.text, context, service.glossary_for(glossary_path())).as_dict()
+    found["cleaning"] = cleaned.changes
+    found["encoding"] = read.encoding
+    found["text"] = cleaned.text
+    click.echo(json.dumps(found, ensure_ascii=False, indent=2))
+
+
+@notes.command("add")
+@click.argument("path", metavar="FILE")
+@click.option("--activity", "activity_id", type=int, required=True, help="The activity the note belongs to.")
+@click.option("--as", "email", default=None, help="Add it as this writer or editor (the author).")
+@click.option("--json", "as_json", is_flag=True, help='Print {"id": …}.')
+def add_command(path: str, activity_id: int, email: str | None, as_json: bool) -> None:
+    """Store FILE as a note of an activity (cleaned, extracted, indexed) and print its id."""
+    activity = _activity(activity_id)
+    author = None
+    if email:
+        author = db.session.scalar(select(User).where(User.email == email.strip().lower()))
+        if author is None:
+            raise click.ClickException(f"Tidak ada akun {email}.")
+        if author.role not in NOTE_ROLES:
+            raise click.ClickException(f"{email} ({author.role}) tidak boleh menambah catatan.")
+    file = Path(path)
+    if not file.is_file():
+        raise click.ClickException(f"Berkas {path} tidak ada.")
+    try:
+        result = service.add_note(db.session, activity, author, upload=(file.name, file.read_bytes()),
+                                  glossary=service.glossary_for(glossary_path()))
+    except ServiceError as exc:
+        db.session.rollback()
+        raise click.ClickException(str(exc)) from exc
+    if result.refusal is not None:
+        db.session.rollback()
+        raise click.ClickException(str(result.refusal))
+    db.session.commit()
+    note = result.note
+    if as_json:
+        click.echo(json.dumps({"id": note.id}))
+    else:
+        click.echo(note.id)
