@@ -104,8 +104,9 @@ def export_site(app: Flask, folder: str, base_url: str | None = None) -> ExportR
     os.makedirs(parent, exist_ok=True)
     staging = tempfile.mkdtemp(prefix=".export-", dir=parent)
     report = ExportReport(folder=target)
-    saved = {k: app.config.get(k) for k in ("SITE_STATIC_EXPORT", "SITE_URL")}
+    saved = {k: app.config[k] for k in ("SITE_STATIC_EXPORT", "SITE_URL", "PAGE_CACHE") if k in app.config}
     app.config["SITE_STATIC_EXPORT"] = True
+    app.config["PAGE_CACHE"] = False
     if base_url:
         app.config["SITE_URL"] = base_url.rstrip("/")
     try:
@@ -138,6 +139,8 @@ def export_site(app: Flask, folder: str, base_url: str | None = None) -> ExportR
         shutil.rmtree(staging, ignore_errors=True)
         raise
     finally:
+        for key in ("SITE_STATIC_EXPORT", "SITE_URL", "PAGE_CACHE"):
+            app.config.pop(key, None)
         app.config.update(saved)
     return report
 

@@ -29,7 +29,7 @@ from flask import (
     session,
     url_for,
 )
-from flask_babel import gettext as _
+from flask_login import current_user
 from markupsafe import Markup
 
 from press import dates
@@ -40,6 +40,7 @@ from press.storage import StorageError, safe_join
 
 from .auth import safe_next
 from .i18n import current_locale
+from .page_cache import mark_cacheable
 
 bp = Blueprint("site", __name__)
 
@@ -95,6 +96,8 @@ def conditional(response):
     if moment is not None:
         response.last_modified = moment
     response.vary.add("Accept-Language")
+    if not current_user.is_authenticated:
+        mark_cacheable(request.environ)
     return response.make_conditional(request)
 
 

@@ -280,3 +280,20 @@ def test_an_embargoed_release_is_published_by_the_next_request_after_its_time(ap
     assert scheduled.title in client.get("/").get_data(as_text=True)
     with app.app_context():
         assert db.session.get(Release, scheduled.id).state == "published"
+
+
+def test_cached_pages_follow_a_retraction_at_once(app, client, site):
+    url = f"/siaran/{site.published.slug}"
+    first = client.get(url)
+    again = client.get(url)
+    assert again.get_data() == first.get_data() and again.headers["ETag"] == first.headers["ETag"]
+    assert client.get(url, headers={"If-None-Match": first.headers["ETag"]}).status_code == 304
+    with app.app_context():
+        from press.services import workflow
+        from press.models import User
+        editor = db.session.scalar(select(User).where(User.role == "editor"))
+        workflow.apply(db.session, db.session.get(Release, site.published.id), "retract", editor, notice="Uji tarik.")
+        db.session.commit()
+    assert client.get(url, headers={"If-None-Match": first.headers["ETag"]}).status_code == 410
+    assert site.published.title not in client.get("/").get_data(as_text=True)
+    assert site.published.title not in client.get("/feed.xml").get_data(as_text=True)
