@@ -36,6 +36,7 @@ from press.search import SearchIndex, SearchResult
 from press.services import indexing
 
 from .roles import STAFF, roles_required
+from .workflow import STATE_LABELS
 
 log = logging.getLogger(__name__)
 
@@ -55,14 +56,6 @@ KIND_LABELS = {
 }
 # The filter word a facet value is searched with (Indonesian, as the help explains).
 KIND_FILTER_WORDS = {"activity": "kegiatan", "release": "siaran", "photo": "foto", "note": "catatan"}
-STATE_LABELS = {
-    "draft": _l("Draf"),
-    "in_review": _l("Ditinjau"),
-    "approved": _l("Disetujui"),
-    "scheduled": _l("Dijadwalkan"),
-    "published": _l("Terbit"),
-    "retracted": _l("Ditarik"),
-}
 FACET_LABELS = {
     "kind": _l("Jenis"),
     "unit": _l("Unit"),
