@@ -14,6 +14,7 @@ from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select, update
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from press.errors import N_, ServiceError
@@ -51,6 +52,7 @@ NEEDS_NOTICE = {"retract"}
 NEEDS_NOTE = {"correct"}
 
 TEXT_FIELDS = ("title", "dateline", "body", "signature")
+PUBLISH_DUE_ATTEMPTS = 3
 
 # The state as a word for messages (services cannot translate; the words are Indonesian).
 STATE_WORDS = {
@@ -211,30 +213,45 @@ def publish_due(session: Session, now: datetime | None = None) -> list[Release]:
 
     Each release moves through ``UPDATE … WHERE state = 'scheduled'``: whichever process
     gets there first publishes it and writes its audit event; the other finds nothing
-    to do. The caller commits.
+    to do. When SQLite refuses the write because another process wrote since this
+    session's snapshot, the session is rolled back (it holds nothing else: this runs
+    first in a request or a command) and the run starts again on fresh data. The
+    caller commits.
     """
     now = now or utcnow()
-    due = session.scalars(
-        select(Release.id).where(Release.state == "scheduled", Release.embargo_at <= now).order_by(Release.embargo_at)
-    ).all()
-    published = []
-    for release_id in due:
-        result = session.execute(
-            update(Release)
-            .where(Release.id == release_id, Release.state == "scheduled", Release.embargo_at <= now)
-            .values(state="published", published_at=Release.embargo_at, updated_at=now)
-            .execution_options(synchronize_session=False)
-        )
-        if result.rowcount != 1:
-            continue
-        release = session.get(Release, release_id)
-        session.refresh(release)
-        _audit(session, None, "release.publish_due", release,
-               {"from": "scheduled", "to": "published", "at": release.published_at.isoformat()}, now)
-        _enqueue(session, release)
-        published.append(release)
-    session.flush()
-    return published
+    for attempt in range(PUBLISH_DUE_ATTEMPTS):
+        try:
+            due = session.scalars(
+                select(Release.id)
+                .where(Release.state == "scheduled", Release.embargo_at <= now)
+                .order_by(Release.embargo_at)
+            ).all()
+            published = [r for r in (publish_one_due(session, release_id, now) for release_id in due) if r]
+            session.flush()
+            return published
+        except OperationalError:
+            session.rollback()
+            if attempt == PUBLISH_DUE_ATTEMPTS - 1:
+                raise
+    return []
+
+
+def publish_one_due(session: Session, release_id: int, now: datetime) -> Release | None:
+    """Publish one scheduled release if it is still scheduled and due; ``None`` if someone else did."""
+    result = session.execute(
+        update(Release)
+        .where(Release.id == release_id, Release.state == "scheduled", Release.embargo_at <= now)
+        .values(state="published", published_at=Release.embargo_at, updated_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount != 1:
+        return None
+    release = session.get(Release, release_id)
+    session.refresh(release)
+    _audit(session, None, "release.publish_due", release,
+           {"from": "scheduled", "to": "published", "at": release.published_at.isoformat()}, now)
+    _enqueue(session, release)
+    return release
 
 
 def history(session: Session, release: Release) -> list[AuditEvent]:

@@ -8,17 +8,21 @@ allowed.
 """
 from __future__ import annotations
 
+from datetime import datetime
+
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from werkzeug.routing import BuildError
 
+from press import dates
 from press.errors import ServiceError
 from press.extensions import db
 from press.models import Release
 from press.services import workflow
 
+from .i18n import current_locale
 from .roles import roles_required
 
 bp = Blueprint("workflow", __name__, url_prefix="/staf/siaran")
@@ -61,6 +65,15 @@ def workflow_moves(release: Release) -> list[workflow.Move]:
 @bp.app_template_global("release_history")
 def release_history(release: Release):
     return workflow.history(db.session, release)
+
+
+@bp.app_template_filter("iso_long_datetime")
+def iso_long_datetime(text: str | None) -> str:
+    """An ISO time kept in an audit event, written the Indonesian way (WIB)."""
+    try:
+        return dates.long_datetime(datetime.fromisoformat(text), current_locale()) if text else ""
+    except ValueError:
+        return text
 
 
 @bp.app_context_processor

@@ -7,7 +7,6 @@ import re
 import xml.etree.ElementTree as ET
 from collections import deque
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 
 import feedparser
 import pytest
@@ -16,7 +15,8 @@ from sqlalchemy import select
 
 from press.cli.site import internal_links
 from press.extensions import db
-from press.models import Release
+from press.models import Release, User
+from press.services import workflow
 from tests.web.publishing_fixtures import build_site
 
 ABSOLUTE = re.compile(r"https?://localhost(/[^\s<>\"']*)")
@@ -128,8 +128,6 @@ def test_the_static_export_has_every_published_release_and_nothing_else(runner, 
     # A release retracted since the last export disappears from the next one.
     with runner.app.app_context():
         release = db.session.get(Release, site.published.id)
-        from press.services import workflow
-        from press.models import User
         editor = db.session.scalar(select(User).where(User.role == "editor"))
         workflow.apply(db.session, release, "retract", editor, notice="Ditarik untuk uji.")
         db.session.commit()
@@ -289,8 +287,6 @@ def test_cached_pages_follow_a_retraction_at_once(app, client, site):
     assert again.get_data() == first.get_data() and again.headers["ETag"] == first.headers["ETag"]
     assert client.get(url, headers={"If-None-Match": first.headers["ETag"]}).status_code == 304
     with app.app_context():
-        from press.services import workflow
-        from press.models import User
         editor = db.session.scalar(select(User).where(User.role == "editor"))
         workflow.apply(db.session, db.session.get(Release, site.published.id), "retract", editor, notice="Uji tarik.")
         db.session.commit()

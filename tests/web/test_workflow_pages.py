@@ -63,7 +63,7 @@ def test_an_editor_schedules_with_a_wib_time_and_the_page_says_when(app, client,
         "csrf_token": auth.token(), "action": "schedule", "at": "2099-10-01T09:00"})
     assert state_of(app, rid) == "scheduled"
     page = client.get(f"/staf/siaran/{rid}/riwayat").get_data(as_text=True)
-    assert "1 Oktober 2099 09.00 WIB" in page
+    assert page.count("1 Oktober 2099 09.00 WIB") == 2  # the state line and the history
 
 
 def test_an_editor_publishes_a_correction_with_its_note(app, client, auth):
