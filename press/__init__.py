@@ -14,6 +14,7 @@ from press.extensions import babel, csrf, db, login_manager, migrate
 from press.web import activities, admin, auth, errors, i18n, site, staff
 from press.web import api as search_api, search as search_pages
 from press.web import api_public, feeds, page_cache, workflow
+from press.web import notes as notes_pages
 from press.cli import register_commands
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -51,6 +52,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(feeds.bp)
     app.register_blueprint(workflow.bp)
     app.register_blueprint(api_public.bp)
+    app.register_blueprint(notes_pages.bp)
     page_cache.init_app(app)
     search_pages.init_app(app)
     app.register_blueprint(search_api.bp)

@@ -273,9 +273,7 @@ def guess_role(activity: Activity, person: dict, quoted: set[str], glossary: Glo
         return "guest"
     unit = activity.unit
     unit_words = _words(expand(f"{unit.name} {unit.abbreviation or ''}")) - STOP if unit else set()
-    region = _words(activity_region(activity)) - STOP
-    distinctive = said - STOP
-    if distinctive and (len(distinctive & unit_words) >= 2 or (region and distinctive & region)):
+    if len((said - STOP) & unit_words) >= 2:
         return "host"
     if person.get("name") in quoted:
         return "speaker"

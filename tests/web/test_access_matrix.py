@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from press.extensions import db
-from press.models import ROLES, Activity, Release, Unit, User, Venue
+from press.models import ROLES, Activity, Note, Release, Unit, User, Venue
 
 PUBLIC_BLUEPRINTS = {"site", "auth", "api", "site_search", "feeds", "api_releases", None}
 
@@ -31,7 +31,20 @@ def url_values(app) -> dict:
         "unit_id": db.session.scalar(select(Unit.id).limit(1)),
         "venue_id": db.session.scalar(select(Venue.id).limit(1)),
         "release_id": db.session.scalar(select(Release.id).where(Release.state == "draft").limit(1)),
+        "note_id": _a_note_id(),
     }
+
+
+def _a_note_id() -> int:
+    """The demo has no notes: store one typed note on the first activity."""
+    note_id = db.session.scalar(select(Note.id).limit(1))
+    if note_id is None:
+        note = Note(activity_id=db.session.scalar(select(Activity.id).limit(1)), source="typed",
+                    text="Wali Kota Bekasi membuka acara.", cleaning={}, extraction={}, accepted={})
+        db.session.add(note)
+        db.session.commit()
+        note_id = note.id
+    return note_id
 
 
 def build(rule, values) -> str:

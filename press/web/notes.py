@@ -1,0 +1,260 @@
+"""Notes pages: the notes section of the activity page (add a typed note and/or a file,
+the list of notes), the review page (the cleaned text with every extracted item marked
+at its span, the form accepting or correcting them), and the admin's glossary page.
+
+Writers, editors and admins add and review notes; photographers may read them.
+The blueprint parses the request and renders; ``press.services.notes`` does the work.
+"""
+from __future__ import annotations
+
+import os
+from datetime import date
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
+from markupsafe import Markup, escape
+from sqlalchemy import select
+from wtforms import SubmitField, TextAreaField
+from wtforms.validators import Length, Optional
+
+from press.dates import weekday_name
+from press.errors import ServiceError
+from press.extensions import db
+from press.models import PARTICIPANT_ROLES, Activity, Note, User
+from press.notes import load_glossary
+from press.services import notes as service
+
+from .forms import options
+from .i18n import current_locale
+from .labels import PARTICIPANT_ROLE_LABELS
+from .roles import has_role, roles_required
+from .sections import activity_section
+
+bp = Blueprint("notes", __name__)
+
+WRITERS = ("writer", "editor")
+READERS = ("writer", "editor", "photographer")
+
+# Item kinds in the order the legend lists them; the class gives the colour.
+KINDS = {
+    "people": _l("Orang"),
+    "organisations": _l("Instansi"),
+    "places": _l("Tempat"),
+    "dates": _l("Tanggal"),
+    "quotes": _l("Kutipan"),
+}
+
+
+class NoteForm(FlaskForm):
+    text = TextAreaField(_l("Catatan (ketik atau tempel)"),
+                         validators=[Optional(), Length(max=service.MAX_NOTE_CHARS)])
+    upload = FileField(_l("Atau unggah berkas .txt, .md atau .docx"))
+    submit = SubmitField(_l("Simpan catatan"))
+
+
+class GlossaryForm(FlaskForm):
+    content = TextAreaField(_l("Tambahan glosarium (JSON)"), validators=[Length(max=500_000)])
+    submit = SubmitField(_l("Simpan glosarium"))
+
+
+def glossary_path() -> str:
+    return current_app.config.get("GLOSSARY_PATH") or os.path.join(current_app.instance_path, "glossary.json")
+
+
+def _get(model, object_id: int):
+    obj = db.session.get(model, object_id)
+    if obj is None:
+        abort(404)
+    return obj
+
+
+# -- the section on the activity page --------------------------------------------------
+
+@activity_section(20)
+def notes_section(activity: Activity) -> str:
+    notes = db.session.scalars(select(Note).where(Note.activity_id == activity.id)
+                               .order_by(Note.created_at.desc(), Note.id.desc())).all()
+    authors = {u.id: u for u in db.session.scalars(select(User).where(User.id.in_({n.author_id for n in notes})))}
+    form = NoteForm() if has_role(*WRITERS) else None
+    return render_template("notes/_section.html", activity=activity, notes=notes, authors=authors, form=form)
+
+
+@bp.route("/staf/kegiatan/<int:activity_id>/catatan", methods=["POST"])
+@roles_required(*WRITERS)
+def add(activity_id: int):
+    activity = _get(Activity, activity_id)
+    form = NoteForm()
+    back = url_for("activities.view", activity_id=activity.id) + "#catatan"
+    if not form.validate_on_submit():
+        for errors in form.errors.values():
+            for error in errors:
+                flash(error, "error")
+        return redirect(back)
+    upload = None
+    file = request.files.get("upload")
+    if file is not None and file.filename:
+        upload = (file.filename, file.read())
+    try:
+        result = service.add_note(db.session, activity, current_user, typed_text=form.text.data, upload=upload,
+                                  glossary=service.glossary_for(glossary_path()))
+    except ServiceError as exc:
+        db.session.rollback()
+        flash(_(exc.message, **exc.params), "error")
+        return redirect(back)
+    db.session.commit()
+    if result.refusal is not None:
+        flash(_(result.refusal.message, **result.refusal.params), "error")
+    if result.notes:
+        flash(_("Catatan disimpan: periksa dan terima yang ditemukan.") if len(result.notes) == 1
+              else _("%(n)s catatan disimpan: periksa dan terima yang ditemukan.", n=len(result.notes)), "success")
+        if result.refusal is None:
+            return redirect(url_for("notes.view", note_id=result.notes[0].id))
+    return redirect(back)
+
+
+# -- the review page ---------------------------------------------------------------------
+
+def highlight(text: str, extraction: dict) -> Markup:
+    """The text, escaped, with a ``<mark>`` per extracted item at its span (people and
+    organisations at every mention). Spans nest; one that would cross another is cut
+    at the boundary so the marks stay well formed."""
+    spans = []
+    for kind in KINDS:
+        for number, item in enumerate(extraction.get(kind, [])):
+            places = [item.get("span")] + ([m for m in item.get("mentions", []) if m != item.get("span")]
+                                           if kind in ("people", "organisations") else [])
+            label = item.get("name") or item.get("date") or item.get("speaker") or ""
+            for span in places:
+                if span and 0 <= span[0] < span[1] <= len(text):
+                    spans.append((span[0], span[1], kind, number, label))
+    spans.sort(key=lambda s: (s[0], -s[1]))
+    out, stack, pos = [], [], 0
+
+    def close_until(limit: int) -> None:
+        nonlocal pos
+        while stack and stack[-1] <= limit:
+            end = stack.pop()
+            out.append(escape(text[pos:end]))
+            out.append(Markup("</mark>"))
+            pos = end
+
+    for start, end, kind, number, label in spans:
+        close_until(start)
+        if stack:
+            end = min(end, stack[-1])
+        if start < pos or end <= start:
+            continue
+        out.append(escape(text[pos:start]))
+        pos = start
+        title = f"{KINDS[kind]}: {label}" if label else str(KINDS[kind])
+        out.append(Markup('<mark class="hl hl-{}" data-item="{}-{}" title="{}">').format(kind, kind, number, title))
+        stack.append(end)
+    close_until(len(text))
+    out.append(escape(text[pos:]))
+    return Markup("").join(out)
+
+
+def _day(iso: str | None) -> date | None:
+    try:
+        return date.fromisoformat(iso or "")
+    except ValueError:
+        return None
+
+
+@bp.route("/staf/catatan/<int:note_id>")
+@roles_required(*READERS)
+def view(note_id: int):
+    note = _get(Note, note_id)
+    return _render_review(note, service.suggestions(note, service.glossary_for(glossary_path())))
+
+
+def _render_review(note: Note, items: dict, status: int = 200):
+    for item in items["dates"]:
+        item["day"] = _day(item.get("date"))
+        item["actual_weekday"] = weekday_name(item["day"], current_locale()) if item["day"] else None
+    author = db.session.get(User, note.author_id) if note.author_id else None
+    roles = options([(r, PARTICIPANT_ROLE_LABELS[r]) for r in PARTICIPANT_ROLES])
+    return render_template(
+        "notes/review.html", note=note, activity=note.activity, items=items, author=author,
+        marked=highlight(note.text, note.extraction or {}), kinds=KINDS, roles=roles,
+        changes=service.change_summary(note), can_review=has_role(*WRITERS),
+    ), status
+
+
+def _posted_items(note: Note) -> tuple[dict, dict]:
+    """(accepted items for the service, the form's items to show again on an error)."""
+    form = request.form
+    suggested = service.suggestions(note)
+    accepted = {"people": [], "quotes": [], "organisations": [], "places": [], "dates": []}
+    for i, item in enumerate(suggested["people"]):
+        edited = {
+            "name": form.get(f"person-{i}-name", item["name"]),
+            "title": form.get(f"person-{i}-title", item.get("title") or ""),
+            "organisation": form.get(f"person-{i}-organisation", item.get("organisation") or ""),
+            "honorifics": form.get(f"person-{i}-honorifics", " ".join(item.get("honorifics") or [])),
+            "degrees": form.get(f"person-{i}-degrees", ", ".join(item.get("degrees") or [])),
+            "role": form.get(f"person-{i}-role", item["role"]),
+            "source_name": item["source_name"],
+        }
+        item.update(edited, accepted=bool(form.get(f"person-{i}-accept")))
+        if item["accepted"]:
+            accepted["people"].append(edited)
+    for i, item in enumerate(suggested["quotes"]):
+        item["speaker"] = form.get(f"quote-{i}-speaker", item.get("speaker") or "")
+        item["accepted"] = bool(form.get(f"quote-{i}-accept"))
+        if item["accepted"]:
+            accepted["quotes"].append({k: item.get(k) for k in ("speaker", "verb", "text", "span")})
+    for kind, prefix in (("organisations", "organisation"), ("places", "place"), ("dates", "date")):
+        for i, item in enumerate(suggested[kind]):
+            item["accepted"] = bool(form.get(f"{prefix}-{i}-accept"))
+            if item["accepted"]:
+                accepted[kind].append(item)
+    return accepted, suggested
+
+
+@bp.route("/staf/catatan/<int:note_id>/tinjau", methods=["POST"])
+@roles_required(*WRITERS)
+def review(note_id: int):
+    note = _get(Note, note_id)
+    accepted, shown = _posted_items(note)
+    try:
+        service.review(db.session, note, accepted, current_user)
+    except ServiceError as exc:
+        db.session.rollback()
+        flash(_(exc.message, **exc.params), "error")
+        return _render_review(note, shown, 400)
+    db.session.commit()
+    flash(_("Tinjauan disimpan: %(people)s orang dan %(quotes)s kutipan diterima.",
+            people=len(note.accepted["people"]), quotes=len(note.accepted["quotes"])), "success")
+    return redirect(url_for("notes.view", note_id=note.id))
+
+
+# -- the admin's glossary ------------------------------------------------------------------
+
+@bp.route("/staf/admin/glosarium", methods=["GET", "POST"])
+@roles_required("admin")
+def glossary():
+    path = glossary_path()
+    form = GlossaryForm()
+    status = 200
+    if request.method == "GET":
+        form.content.data = service.read_glossary_extra(path)
+    elif form.validate_on_submit():
+        try:
+            service.save_glossary_extra(db.session, path, form.content.data or "{}", current_user)
+        except ServiceError as exc:
+            db.session.rollback()
+            form.content.errors = [*form.content.errors, _(exc.message, **exc.params)]
+            status = 400
+        else:
+            db.session.commit()
+            flash(_("Glosarium disimpan; catatan berikutnya memakainya."), "success")
+            return redirect(url_for("notes.glossary"))
+    else:
+        status = 400
+    builtin = load_glossary().data
+    return render_template("notes/glossary.html", form=form, keys=sorted(builtin), builtin=builtin), status
