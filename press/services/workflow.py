@@ -254,6 +254,12 @@ def publish_one_due(session: Session, release_id: int, now: datetime) -> Release
     return release
 
 
+def releases_in_state(session: Session, state: str, *, limit: int = 50) -> list[Release]:
+    """Releases in ``state``: scheduled ones by embargo time, the others most recently changed first."""
+    order = (Release.embargo_at,) if state == "scheduled" else (Release.updated_at.desc(), Release.id.desc())
+    return list(session.scalars(select(Release).where(Release.state == state).order_by(*order).limit(limit)))
+
+
 def history(session: Session, release: Release) -> list[AuditEvent]:
     """The release's audit events, oldest first."""
     return list(session.scalars(

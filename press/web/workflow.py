@@ -118,6 +118,18 @@ def transition(release_id: int):
     return redirect(release_page(release))
 
 
+QUEUE_STATES = ("in_review", "approved", "scheduled", "draft", "published", "retracted")
+QUEUE_LIMIT = 50
+
+
+@bp.route("/alur")
+@roles_required("writer", "editor")
+def queue():
+    """Releases by workflow state: what waits for review, approval, embargo; the latest published."""
+    groups = [(state, workflow.releases_in_state(db.session, state, limit=QUEUE_LIMIT)) for state in QUEUE_STATES]
+    return render_template("releases/queue.html", groups=groups, release_page=release_page)
+
+
 @bp.route("/<int:release_id>/riwayat")
 @roles_required("writer", "editor", "photographer")
 def history(release_id: int):

@@ -110,3 +110,15 @@ def test_the_release_page_of_the_drafting_issue_can_include_the_partials(app, cl
     page = client.get(f"/staf/siaran/{rid}/riwayat").get_data(as_text=True)
     assert "Riwayat" in page and "Tidak ada tindakan yang bisa Anda lakukan" in page
     assert client.post(f"/staf/siaran/{rid}/alur", data={"csrf_token": auth.token(), "action": "retract"}).status_code == 403
+
+
+def test_the_queue_shows_what_waits_for_review_and_the_embargo_time(app, client, auth):
+    auth.login("editor")
+    page = client.get("/staf/siaran/alur").get_data(as_text=True)
+    with app.app_context():
+        waiting = db.session.scalar(select(Release).where(Release.state == "in_review"))
+        scheduled = db.session.scalar(select(Release).where(Release.state == "scheduled"))
+        assert waiting.title in page and scheduled.title in page
+        assert f"/staf/siaran/{waiting.id}/" in page
+    assert "terbit otomatis" in page
+    assert 'href="/staf/siaran/alur"' in page  # in the staff navigation
