@@ -101,7 +101,12 @@ class PageCache:
             return None
         accept = parse_accept_header(environ.get("HTTP_ACCEPT_LANGUAGE"), LanguageAccept)
         locale = accept.best_match(LOCALES, default="id")
-        return environ.get("PATH_INFO", ""), environ.get("QUERY_STRING", ""), locale
+        # The host and scheme are part of the key: absolute URLs in a page (canonical,
+        # OpenGraph, feeds) come from them when SITE_URL is not set, and a forged Host
+        # must never shape what other visitors get.
+        return (environ.get("PATH_INFO", ""), environ.get("QUERY_STRING", ""), locale,
+                environ.get("HTTP_HOST", ""), environ.get("wsgi.url_scheme", ""),
+                environ.get("HTTP_X_FORWARDED_HOST", ""), environ.get("HTTP_X_FORWARDED_PROTO", ""))
 
     def __call__(self, environ, start_response):
         if not self.app.config.get("PAGE_CACHE", True):

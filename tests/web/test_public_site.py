@@ -293,3 +293,11 @@ def test_cached_pages_follow_a_retraction_at_once(app, client, site):
     assert client.get(url, headers={"If-None-Match": first.headers["ETag"]}).status_code == 410
     assert site.published.title not in client.get("/").get_data(as_text=True)
     assert site.published.title not in client.get("/feed.xml").get_data(as_text=True)
+
+
+def test_a_forged_host_never_shapes_the_page_other_visitors_get(client, site):
+    url = f"/siaran/{site.published.slug}"
+    forged = client.get(url, headers={"Host": "penipu.example"}).get_data(as_text=True)
+    assert "http://penipu.example/siaran/" in forged
+    honest = client.get(url).get_data(as_text=True)
+    assert "penipu.example" not in honest
