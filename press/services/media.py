@@ -1,0 +1,460 @@
+"""Photos as the domain sees them: ingest, captions, people, flags, near-duplicates, verify.
+
+``ingest`` is the one way a photo enters Siaran, from the upload page and from
+``flask media import``. The bytes are hashed first: a photo already stored is a
+duplicate before any pixel is decoded. Otherwise the photo stages
+(:func:`press.photos.process.process_photo`) store the original and its renditions, and
+only then is the row added, so a row never names a blob that is not there. Two uploads
+of the same bytes at once (two gunicorn workers) meet at the unique ``media.sha256``:
+the loser's flush fails inside a savepoint and it reports a duplicate of the winner.
+
+The CLI runs the heavy part in worker processes and calls :func:`record` in the parent.
+No Flask; nothing here commits.
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import math
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, selectinload
+
+from press import dates
+from press.errors import N_, ServiceError
+from press.models import Activity, Media, Person, Rendition, User, Venue
+from press.photos.errors import Rejected
+from press.photos.process import ProcessedPhoto, process_photo, read_source, rebuild_renditions, rewrite_public_meta
+from press.photos.public_meta import PublicMeta
+from press.photos.quality import hamming
+from press.storage import FileStorage, StorageError
+
+from .audit import record as audit
+from .indexing import enqueue_index
+from .tags import attach_tags
+
+INGESTED, DUPLICATE, REJECTED = "ingested", "duplicate", "rejected"
+NEAR_DUPLICATE_BITS = 10  # dHash distance below this: the same shot (re-save, burst, small crop)
+
+# Rejection codes of the photo stages as translatable sentences (msgids).
+REJECTION_MESSAGES = {
+    "empty_file": N_("Berkas kosong."),
+    "too_large": N_("Berkas melebihi batas ukuran unggahan (%(mb)s MB)."),
+    "unsupported_type": N_("Jenis berkas ini bukan foto yang didukung (JPEG, PNG, WebP, TIFF, GIF, HEIC/HEIF, AVIF)."),
+    "decompression_bomb": N_("Gambar mengaku memiliki piksel melebihi batas dan ditolak sebagai bom dekompresi."),
+    "corrupt_image": N_("Data gambar rusak dan tidak dapat dibaca."),
+}
+DUPLICATE_MESSAGE = N_("Foto ini sudah ada (foto #%(id)s).")
+METADATA_ONLY_MESSAGE = N_("Data gambar rusak, pratinjau tidak dapat dibuat; berkas asli dan datanya disimpan.")
+
+
+class MediaError(ServiceError):
+    pass
+
+
+@dataclass(frozen=True)
+class BatchMeta:
+    """Set once on the upload form for every photo of a batch."""
+
+    credit: str | None = None
+    copyright: str | None = None
+    caption_prefix: str | None = None
+
+
+@dataclass(frozen=True)
+class IngestConfig:
+    sizes: dict
+    max_bytes: int
+    max_pixels: int = 120_000_000
+    venue_radius_m: float = 300
+
+    @classmethod
+    def from_mapping(cls, config) -> "IngestConfig":
+        """From the application's configuration (``app.config`` or a dict)."""
+        return cls(
+            sizes=dict(config["RENDITION_SIZES"]),
+            max_bytes=int(config["MAX_UPLOAD_BYTES"]),
+            max_pixels=int(config.get("MAX_IMAGE_PIXELS") or 120_000_000),
+            venue_radius_m=float(config.get("VENUE_RADIUS_M") or 0),
+        )
+
+    def process_options(self, meta: PublicMeta) -> dict:
+        return {
+            "sizes": self.sizes, "max_bytes": self.max_bytes, "max_pixels": self.max_pixels,
+            "caption": meta.caption, "byline": meta.byline, "credit": meta.credit, "copyright": meta.copyright,
+        }
+
+
+@dataclass
+class IngestOutcome:
+    """``outcome`` is ingested, duplicate or rejected; ``reason`` a msgid with ``params``
+    (translate with ``gettext(reason, **params)``), ``detail`` what exactly was found."""
+
+    file: str
+    outcome: str
+    media: Media | None = None
+    reason: str | None = None
+    params: dict = field(default_factory=dict)
+    code: str | None = None
+    detail: str | None = None
+    processed: ProcessedPhoto | None = None
+
+    def reason_text(self) -> str | None:
+        """The reason in Indonesian, untranslated context (CLI, logs)."""
+        if not self.reason:
+            return None
+        text = self.reason % self.params if self.params else self.reason
+        return f"{text} ({self.detail})" if self.detail else text
+
+
+def batch_public_meta(batch: BatchMeta, uploader: User | None) -> PublicMeta:
+    """What the batch writes into each photo's public renditions."""
+    credit = _clean(batch.credit) or (uploader.default_credit if uploader else None)
+    return PublicMeta(
+        caption=_clean(batch.caption_prefix),
+        byline=uploader.name if uploader else None,
+        credit=credit,
+        copyright=_clean(batch.copyright),
+    )
+
+
+def public_meta(media: Media) -> PublicMeta:
+    """The caption, by-line, credit and copyright a photo's public renditions carry."""
+    uploader = media.uploaded_by_id and media_uploader(media)
+    return PublicMeta(
+        caption=media.caption or None,
+        byline=uploader.name if uploader else None,
+        credit=media.credit or None,
+        copyright=media.copyright or None,
+    )
+
+
+def media_uploader(media: Media) -> User | None:
+    from sqlalchemy.orm import object_session
+
+    session = object_session(media)
+    return session.get(User, media.uploaded_by_id) if session and media.uploaded_by_id else None
+
+
+def rejection_outcome(filename: str, rejection: Rejected, config: IngestConfig | None = None) -> IngestOutcome:
+    params = {}
+    if rejection.code == "too_large":
+        params["mb"] = round(config.max_bytes / (1024 * 1024)) if config else "?"
+    return IngestOutcome(
+        file=filename, outcome=REJECTED, reason=REJECTION_MESSAGES[rejection.code], params=params,
+        code=rejection.code, detail=rejection.detail or None,
+    )
+
+
+def duplicate_outcome(filename: str, media: Media) -> IngestOutcome:
+    return IngestOutcome(file=filename, outcome=DUPLICATE, media=media, reason=DUPLICATE_MESSAGE,
+                         params={"id": media.id}, code="duplicate")
+
+
+def find_by_sha256(session: Session, sha256: str) -> Media | None:
+    return session.scalar(select(Media).where(Media.sha256 == sha256))
+
+
+def ingest(
+    session: Session,
+    storage: FileStorage,
+    source,
+    filename: str,
+    *,
+    activity: Activity | None,
+    uploader: User | None,
+    batch: BatchMeta = BatchMeta(),
+    config: IngestConfig,
+) -> IngestOutcome:
+    """Ingest one photo (a path or bytes); never raises for a bad file."""
+    try:
+        data = read_source(source, config.max_bytes)
+    except Rejected as rejection:
+        return rejection_outcome(filename, rejection, config)
+    except OSError as exc:
+        return rejection_outcome(filename, Rejected("corrupt_image", str(exc)), config)
+    existing = find_by_sha256(session, hashlib.sha256(data).hexdigest())
+    if existing is not None:
+        return duplicate_outcome(filename, existing)
+    meta = batch_public_meta(batch, uploader)
+    try:
+        processed = process_photo(data, storage, **config.process_options(meta))
+    except Rejected as rejection:
+        return rejection_outcome(filename, rejection, config)
+    return record(session, storage, processed, filename, activity=activity, uploader=uploader,
+                  meta=meta, config=config)
+
+
+def record(
+    session: Session,
+    storage: FileStorage,
+    processed: ProcessedPhoto,
+    filename: str,
+    *,
+    activity: Activity | None,
+    uploader: User | None,
+    meta: PublicMeta,
+    config: IngestConfig,
+) -> IngestOutcome:
+    """Add the row of a photo the stages have stored (blob and renditions exist)."""
+    existing = find_by_sha256(session, processed.key)
+    if existing is not None:
+        return duplicate_outcome(filename, existing)
+    facts = processed.exif
+    media = Media(
+        sha256=processed.key, activity_id=activity.id if activity else None,
+        uploaded_by_id=uploader.id if uploader else None, original_filename=(filename or "")[-255:] or None,
+        mime=processed.mime, bytes=processed.bytes, width=processed.width or 0, height=processed.height or 0,
+        taken_at=facts.taken_at, taken_at_offset=facts.utc_offset_minutes, make=facts.make, model=facts.model,
+        lens=facts.lens, exposure_time=facts.exposure_time, f_number=facts.f_number, iso=facts.iso,
+        focal_length=facts.focal_length_mm, orientation=facts.orientation, gps_lat=facts.gps_lat,
+        gps_lon=facts.gps_lon, exif_problems=list(processed.exif_problems), status=processed.status,
+        problems=list(processed.problems), caption=meta.caption, credit=meta.credit, copyright=meta.copyright,
+        dhash=processed.dhash, sharpness=processed.sharpness,
+    )
+    try:
+        with session.begin_nested():
+            session.add(media)
+            session.flush()
+    except IntegrityError:
+        # Another process recorded the same bytes between our check and our insert.
+        winner = find_by_sha256(session, processed.key)
+        if winner is None:
+            raise
+        return duplicate_outcome(filename, winner)
+    sync_renditions(storage, media, processed.renditions)
+    attach_tags(session, "media", media.id, auto_tags(session, media, activity, config.venue_radius_m))
+    audit(session, uploader, "media.ingest", media, file=filename, activity_id=media.activity_id,
+          status=media.status)
+    enqueue_index(session, "photo", media.id)
+    outcome = IngestOutcome(file=filename, outcome=INGESTED, media=media, processed=processed)
+    if media.status == "metadata_only":
+        outcome.reason = METADATA_ONLY_MESSAGE
+    return outcome
+
+
+def sync_renditions(storage: FileStorage, media: Media, paths: dict[str, str]) -> None:
+    """Make the rendition rows say what the files are (hash, size, dimensions)."""
+    from PIL import Image
+
+    rows = {r.variant: r for r in media.renditions}
+    for variant, relpath in sorted(paths.items()):
+        with storage.open_rendition(media.sha256, variant) as handle:
+            data = handle.read()
+        with Image.open(io.BytesIO(data)) as image:
+            width, height = image.size
+        row = rows.pop(variant, None)
+        if row is None:
+            row = Rendition(variant=variant)
+            media.renditions.append(row)
+        row.path, row.sha256, row.bytes, row.width, row.height = (
+            relpath, hashlib.sha256(data).hexdigest(), len(data), width, height)
+    for stale in rows.values():
+        media.renditions.remove(stale)
+
+
+# -- auto-tags ------------------------------------------------------------------------
+
+def kind_name(kind: str) -> str:
+    return kind.replace("_", " ").capitalize()
+
+
+def auto_tags(session: Session, media: Media, activity: Activity | None, radius_m: float) -> list[tuple[str, str, str]]:
+    """``(kind, name, source)``: date and camera from EXIF, the activity's kind, unit,
+    venue and people present, and the registered venue nearest the GPS position."""
+    tags = []
+    if media.taken_at:
+        tags += [("date", str(media.taken_at.year), "exif"),
+                 ("date", dates.month_label(media.taken_at.year, media.taken_at.month, "id"), "exif")]
+    camera = camera_name(media.make, media.model)
+    if camera:
+        tags.append(("camera", camera, "exif"))
+    if activity is not None:
+        tags.append(("kind", kind_name(activity.kind), "activity"))
+        if activity.unit is not None:
+            tags.append(("unit", activity.unit.name, "activity"))
+        if activity.venue is not None:
+            tags.append(("venue", activity.venue.name, "activity"))
+        tags += [("person", p.name, "activity") for p in activity.participants]
+    venue = venue_near(session, media.gps_lat, media.gps_lon, radius_m)
+    if venue is not None:
+        tags.append(("venue", venue.name, "gps"))
+    return tags
+
+
+def camera_name(make: str | None, model: str | None) -> str | None:
+    """``Canon Canon EOS R`` -> ``Canon EOS R``: the make once."""
+    make, model = (make or "").strip(), (model or "").strip()
+    if model and make and model.lower().startswith(make.split()[0].lower()):
+        return model
+    return " ".join(x for x in (make, model) if x) or None
+
+
+def distance_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in metres (haversine)."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi, dlmb = phi2 - phi1, math.radians(lon2 - lon1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlmb / 2) ** 2
+    return 2 * 6_371_000 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def venue_near(session: Session, lat: float | None, lon: float | None, radius_m: float) -> Venue | None:
+    """The registered venue closest to ``(lat, lon)`` within ``radius_m``, or None."""
+    if lat is None or lon is None or not radius_m:
+        return None
+    venues = session.scalars(select(Venue).where(Venue.latitude.is_not(None), Venue.longitude.is_not(None)))
+    best = None
+    for venue in venues:
+        metres = distance_m(lat, lon, venue.latitude, venue.longitude)
+        if metres <= radius_m and (best is None or metres < best[0]):
+            best = (metres, venue)
+    return best[1] if best else None
+
+
+# -- editing --------------------------------------------------------------------------
+
+def update_text(session: Session, storage: FileStorage, media: Media, *, actor: User | None,
+                caption: str | None, credit: str | None, copyright: str | None) -> bool:
+    """Change caption/credit/copyright and rewrite the public renditions' metadata.
+    Returns False when nothing changed."""
+    values = {"caption": _clean(caption, multiline=True), "credit": _clean(credit), "copyright": _clean(copyright)}
+    if len(values["credit"] or "") > 200 or len(values["copyright"] or "") > 200:
+        raise MediaError(N_("Kredit dan hak cipta paling panjang 200 karakter."))
+    if len(values["caption"] or "") > 5000:
+        raise MediaError(N_("Keterangan foto paling panjang 5000 karakter."))
+    changed = {k: v for k, v in values.items() if getattr(media, k) != v}
+    if not changed:
+        return False
+    for name, value in changed.items():
+        setattr(media, name, value)
+    if media.renditions:
+        try:
+            paths = rewrite_public_meta(storage, media.sha256, public_meta(media))
+        except (StorageError, OSError) as exc:
+            raise MediaError(N_("Metadata foto tidak dapat ditulis ulang: %(error)s"), error=str(exc)) from exc
+        sync_renditions(storage, media, paths)
+    audit(session, actor, "media.update", media, fields=sorted(changed))
+    enqueue_index(session, "photo", media.id)
+    return True
+
+
+def set_people(session: Session, media: Media, person_ids, *, actor: User | None) -> None:
+    """The people in the photo, from the register (unknown ids are refused)."""
+    ids = sorted({int(i) for i in person_ids})
+    people = list(session.scalars(select(Person).where(Person.id.in_(ids)))) if ids else []
+    if len(people) != len(ids):
+        raise MediaError(N_("Orang yang dipilih tidak ada di daftar."))
+    media.people = people
+    audit(session, actor, "media.people", media, people=ids)
+    enqueue_index(session, "photo", media.id)
+
+
+def set_flags(session: Session, media: Media, *, actor: User | None,
+              public: bool | None = None, highlight: bool | None = None) -> None:
+    """Mark a photo public (journalists see it) and/or as a highlight."""
+    if public is not None and media.status != "ok" and public:
+        raise MediaError(N_("Foto tanpa pratinjau tidak dapat dipublikasikan."))
+    if public is not None:
+        media.is_public = bool(public)
+    if highlight is not None:
+        media.is_highlight = bool(highlight)
+    audit(session, actor, "media.flags", media, public=media.is_public, highlight=media.is_highlight)
+    enqueue_index(session, "photo", media.id)
+
+
+# -- reading --------------------------------------------------------------------------
+
+def gallery(session: Session, activity_id: int) -> list[Media]:
+    """An activity's photos in taken-at order (photos without a time last, by upload)."""
+    rows = session.scalars(
+        select(Media).where(Media.activity_id == activity_id)
+        .options(selectinload(Media.renditions), selectinload(Media.people))
+    )
+    return sorted(rows, key=_taken_order)
+
+
+def _taken_order(media: Media):
+    return (media.taken_at is None, media.taken_at or datetime.min, media.created_at or datetime.min, media.id)
+
+
+def near_duplicate_groups(photos: list[Media], max_bits: int = NEAR_DUPLICATE_BITS) -> list[list[Media]]:
+    """Groups of photos whose dHash differ by fewer than ``max_bits`` bits, sharpest
+    first; photos with no near twin are left out. Groups in order of their best photo."""
+    hashed = [m for m in photos if m.dhash]
+    parent = list(range(len(hashed)))
+
+    def root(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(hashed)):
+        for j in range(i + 1, len(hashed)):
+            if hamming(hashed[i].dhash, hashed[j].dhash) < max_bits:
+                parent[root(j)] = root(i)
+    groups: dict[int, list[Media]] = {}
+    for i, media in enumerate(hashed):
+        groups.setdefault(root(i), []).append(media)
+    result = [sorted(g, key=lambda m: (-(m.sharpness or 0), m.id)) for g in groups.values() if len(g) > 1]
+    return sorted(result, key=lambda g: g[0].id)
+
+
+# -- the store ------------------------------------------------------------------------
+
+def rebuild(session: Session, storage: FileStorage, media: Media, config: IngestConfig) -> list[str]:
+    """Render every configured variant again from the original (after a size change)."""
+    paths = rebuild_renditions(storage, media.sha256, config.sizes, public_meta(media), config.max_pixels)
+    sync_renditions(storage, media, paths)
+    if media.status == "metadata_only":
+        media.status = "ok"
+    enqueue_index(session, "photo", media.id)
+    return sorted(paths)
+
+
+@dataclass
+class VerifyReport:
+    """``problems``: what the database promises and the store does not hold (missing or
+    corrupt originals, missing or changed renditions). ``notes``: store content no row
+    names (a complete blob from an interrupted import is re-used when the file is
+    imported again; ``flask doctor --repair`` removes old ones) and temporary files."""
+
+    checked: int = 0
+    originals: int = 0
+    problems: list[dict] = field(default_factory=list)
+    notes: list[dict] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def as_dict(self) -> dict:
+        return {"ok": self.ok, "media": self.checked, "originals": self.originals,
+                "problems": self.problems, "notes": self.notes}
+
+
+def verify(session: Session, storage: FileStorage, sizes: dict) -> VerifyReport:
+    """Re-hash every original and rendition against the rows (nothing is changed)."""
+    from . import doctor
+
+    found = doctor.Report()
+    doctor.check_files(session, storage, found, sizes=sizes, repair=False)
+    report = VerifyReport(checked=found.counts.get("media", 0), originals=found.counts.get("originals", 0))
+    for finding in found.findings:
+        entry = {"check": finding.check, "problem": finding.problem, "subject": finding.subject,
+                 "detail": finding.detail}
+        (report.problems if finding.check == "media" else report.notes).append(entry)
+    return report
+
+
+def _clean(value: str | None, multiline: bool = False) -> str | None:
+    if value is None:
+        return None
+    if multiline:
+        text = "\n".join(" ".join(line.split()) for line in str(value).replace("\r\n", "\n").split("\n")).strip()
+    else:
+        text = " ".join(str(value).split())
+    return text or None
