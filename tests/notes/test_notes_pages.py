@@ -276,7 +276,8 @@ def test_admin_extends_the_glossary_and_the_next_note_uses_it(app, client, auth)
     assert unknown.status_code == 400 and "tidak dikenal" in unknown.get_data(as_text=True)
     good = '{"organisations": {"Disparbud": "Dinas Pariwisata dan Kebudayaan"}}'
     assert client.post(url, data={"csrf_token": token, "content": good}).status_code == 302
-    assert "Disparbud" in client.get(url).get_data(as_text=True)
+    page = client.get(url).get_data(as_text=True)
+    assert "Disparbud" in page and f'href="{url}"' in page  # the admin navigation links it
     example = activity_id(app, "Kunjungan Kerja PPID")
     add_note(client, auth, example, "Kepala Disparbud Kota Bekasi Rina Marlina membuka festival.")
     (note,) = notes_of(app, example)
@@ -285,3 +286,4 @@ def test_admin_extends_the_glossary_and_the_next_note_uses_it(app, client, auth)
     auth.logout()
     auth.login("writer")
     assert client.get(url).status_code == 403
+    assert f'href="{url}"' not in client.get("/staf/kegiatan/").get_data(as_text=True)
