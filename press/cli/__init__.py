@@ -8,6 +8,7 @@ from . import search as search_commands
 from . import releases, site
 from . import doctor
 from . import notes as notes_commands
+from . import media as media_commands
 
 
 def register_commands(app: Flask) -> None:
@@ -20,3 +21,4 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(site.site)
     app.cli.add_command(doctor.doctor_command)
     app.cli.add_command(notes_commands.notes)
+    app.cli.add_command(media_commands.media)
