@@ -433,7 +433,12 @@ def main(argv=None) -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--json", help="also write the figures to this JSON file")
     parser.add_argument("--keep", action="store_true", help="keep the instance folder")
-    return run(parser.parse_args(argv))
+    parser.add_argument("--generate-only", action="store_true", help="only generate the photos")
+    args = parser.parse_args(argv)
+    if args.generate_only:
+        generate(args.photographers * args.photos_each)
+        return 0
+    return run(args)
 
 
 if __name__ == "__main__":

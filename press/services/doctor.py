@@ -25,7 +25,6 @@ commits after :func:`check_files` and before :func:`check_index`. No Flask; noth
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 import time
 from dataclasses import asdict, dataclass, field
@@ -33,10 +32,8 @@ from dataclasses import asdict, dataclass, field
 from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session, selectinload
 
-from press.models import Media, Rendition
+from press.models import Media
 from press.photos.errors import Rejected
-from press.photos.process import rebuild_renditions
-from press.photos.public_meta import PublicMeta
 from press.search import SearchIndex
 from press.services import indexing
 from press.storage import FileStorage, StorageError, safe_join
@@ -214,29 +211,12 @@ def _rendition_problems(storage: FileStorage, media: Media, sizes: dict[str, int
 
 
 def _rebuild(session: Session, storage: FileStorage, media: Media, sizes: dict[str, int], max_pixels) -> list[str]:
-    meta = PublicMeta(caption=media.caption, credit=media.credit, copyright=media.copyright)
-    options = {"max_pixels": max_pixels} if max_pixels else {}
-    paths = rebuild_renditions(storage, media.sha256, sizes, meta, **options)
-    from PIL import Image  # only needed when something is rebuilt
+    """The media service's rebuild (renditions from the original, rows synced, re-indexed)."""
+    from press.services import media as media_service  # media imports this module for its verify
 
-    rows = {r.variant: r for r in media.renditions}
-    for variant, relpath in paths.items():
-        with storage.open_rendition(media.sha256, variant) as handle:
-            data = handle.read()
-        with Image.open(io.BytesIO(data)) as image:
-            width, height = image.size
-        row = rows.pop(variant, None)
-        if row is None:
-            row = Rendition(variant=variant)
-            media.renditions.append(row)
-        row.path, row.sha256, row.width, row.height, row.bytes = (
-            relpath, hashlib.sha256(data).hexdigest(), width, height, len(data))
-    for stale in rows.values():
-        media.renditions.remove(stale)
-    if media.status != "ok":
-        media.status = "ok"
-    indexing.enqueue_index(session, "photo", media.id)
-    return sorted(paths)
+    config = media_service.IngestConfig(sizes=dict(sizes), max_bytes=0, max_pixels=max_pixels or 120_000_000)
+    media.status = "ok" if media.status in (MISSING, DAMAGED) else media.status
+    return media_service.rebuild(session, storage, media, config)
 
 
 def _check_store(storage: FileStorage, known: set[str], problems, report: Report, *, repair: bool,
