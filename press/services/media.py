@@ -48,6 +48,8 @@ REJECTION_MESSAGES = {
     "corrupt_image": N_("Data gambar rusak dan tidak dapat dibaca."),
 }
 DUPLICATE_MESSAGE = N_("Foto ini sudah ada (foto #%(id)s).")
+STORE_FAILED_MESSAGE = N_("Foto tidak dapat disimpan: ruang penyimpanan penuh atau tidak dapat ditulis. "
+                          "Foto yang sudah tersimpan aman; coba lagi nanti atau hubungi admin.")
 METADATA_ONLY_MESSAGE = N_("Data gambar rusak, pratinjau tidak dapat dibuat; berkas asli dan datanya disimpan.")
 
 
@@ -184,6 +186,9 @@ def ingest(
         processed = process_photo(data, storage, **config.process_options(meta))
     except Rejected as rejection:
         return rejection_outcome(filename, rejection, config)
+    except StorageError as exc:  # a full or read-only disk: nothing of this file was kept
+        return IngestOutcome(file=filename, outcome=REJECTED, reason=STORE_FAILED_MESSAGE, code="store_failed",
+                             detail=str(exc))
     return record(session, storage, processed, filename, activity=activity, uploader=uploader,
                   meta=meta, config=config)
 
