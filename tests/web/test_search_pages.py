@@ -242,3 +242,12 @@ def test_public_hits_link_to_the_public_release_and_photo_pages(app, client, arc
     assert (f'href="/siaran/{slug}"' in html) == ("site.release" in app.view_functions)
     assert (f'href="/foto/{media_id}"' in html) == ("site.photo" in app.view_functions)
     assert (f'src="/media/{"e" * 64}/thumb.jpg"' in html) == ("site.rendition" in app.view_functions)
+
+
+def test_setup_leaves_the_index_built(app, runner):
+    shutil.rmtree(app.config["INDEX_ROOT"], ignore_errors=True)
+    result = runner.invoke(args=["setup"])
+    assert result.exit_code == 0, result.output
+    assert runner.invoke(args=["search", "check"]).exit_code == 0
+    data = json.loads(runner.invoke(args=["search", "query", "puskesmas", "--json"]).output)
+    assert ("activity", 3) in {(h["kind"], h["id"]) for h in data["hits"]}
