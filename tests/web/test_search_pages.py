@@ -251,3 +251,13 @@ def test_setup_leaves_the_index_built(app, runner):
     assert runner.invoke(args=["search", "check"]).exit_code == 0
     data = json.loads(runner.invoke(args=["search", "query", "puskesmas", "--json"]).output)
     assert ("activity", 3) in {(h["kind"], h["id"]) for h in data["hits"]}
+
+
+def test_a_damaged_index_gives_a_page_with_a_notice_not_an_error(app, client, archive):
+    import os
+    current = os.path.realpath(os.path.join(app.config["INDEX_ROOT"], "current"))
+    shutil.rmtree(os.path.join(current, "public"))
+    html = page(client, "/cari?q=xenopolis")
+    assert "Pencarian gagal" in html and "0 hasil" in html
+    response = client.get("/api/v1/search?q=xenopolis")
+    assert response.status_code == 200 and response.get_json()["notices"][0]["code"] == "index_error"
