@@ -1,0 +1,125 @@
+"""The server SIGKILLed (master and workers) in the middle of a burst of uploads, then
+started again without any repair command: no half file under a real key, no database
+row without its blob and renditions, ``flask media verify`` clean, and the index catches
+up on its own (the first request of a process drains what the queue holds)."""
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import random
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from PIL import Image
+
+from press.storage import FileStorage
+from tests.conftest import FIXTURES, REPO_ROOT
+from tests.faults.conftest import flask_json, kill_server, staff_session, wait_for
+
+UPLOADERS = 3
+PER_UPLOADER = 12
+
+
+def photos(folder: Path, count: int) -> list[Path]:
+    """Distinct JPEGs of 3-4 MP with camera EXIF, made from the shared fixtures."""
+    sources = sorted((FIXTURES / "images").glob("Landscape_*.jpg"))
+    made = []
+    for number in range(count):
+        with Image.open(sources[number % len(sources)]) as image:
+            image = image.convert("RGB").resize((2400, 1600))
+            rng = random.Random(number)
+            pixels = image.load()
+            for _ in range(50):
+                pixels[rng.randrange(2400), rng.randrange(1600)] = (rng.randrange(256),) * 3
+            exif = Image.Exif()
+            exif[0x010F], exif[0x0110] = "Canon", "Canon EOS R6"
+            exif[0x0132] = "2026:11:20 09:%02d:%02d" % (number % 60, number % 60)
+            path = folder / f"burst_{number:02d}.jpg"
+            image.save(path, "JPEG", quality=92, exif=exif)
+        made.append(path)
+    return made
+
+
+def serve(server) -> None:
+    """Start gunicorn again on the same instance, without ``flask setup`` (no repair)."""
+    log = open(server.root / "server.log", "ab")
+    server.process = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "-w", str(server.workers), "-b", f"127.0.0.1:{server.port}",
+         "--timeout", "120", "wsgi:app"], cwd=REPO_ROOT, env=server.env, stdout=log, stderr=log)
+
+
+def test_a_server_killed_during_uploads_loses_nothing_it_confirmed_and_leaves_no_half_file(server, tmp_path):
+    files = photos(tmp_path, UPLOADERS * PER_UPLOADER)
+    confirmed, lock = [], threading.Lock()
+
+    def uploader(batch):
+        session = staff_session(server, "photographer")
+        session.refresh_token("/staf/kegiatan/1/unggah")
+        for path in batch:
+            reply = session.upload("/staf/kegiatan/1/unggah", "file", path.name, path.read_bytes())
+            if reply.status == 0:
+                return  # the server is gone
+            if reply.status == 200 and reply.json().get("outcome") == "ingested":
+                with lock:
+                    confirmed.append(hashlib.sha256(path.read_bytes()).hexdigest())
+
+    threads = [threading.Thread(target=uploader, args=(files[n::UPLOADERS],)) for n in range(UPLOADERS)]
+    for thread in threads:
+        thread.start()
+    assert wait_for(lambda: len(confirmed) >= 4, timeout=300), "no uploads went through"
+    kill_server(server)
+    for thread in threads:
+        thread.join(timeout=120)
+    assert len(confirmed) < len(files), "every upload finished before the kill; nothing was interrupted"
+
+    root = Path(server.env["PRESS_MEDIA_ROOT"])
+    store = FileStorage(root)
+    # No half file under a real key: every original hashes to its name; no stray files.
+    assert [p for p in store.verify() if p.kind in ("corrupt", "stray") and "renditions" not in p.detail] == []
+    # No row without its blob and renditions; every confirmed upload has its row.
+    with sqlite3.connect(server.root / "siaran.db") as con:
+        rows = dict(con.execute("SELECT sha256, id FROM media").fetchall())
+        renditions = {mid: n for mid, n in con.execute("SELECT media_id, count(*) FROM rendition GROUP BY media_id")}
+    assert set(confirmed) <= set(rows)
+    for key, media_id in rows.items():
+        assert store.exists(key), f"row {media_id} without its original"
+        assert renditions.get(media_id, 0) >= 2, f"row {media_id} without its renditions"
+        for variant in store.rendition_variants(key):
+            with store.open_rendition(key, variant) as handle:
+                Image.open(io.BytesIO(handle.read())).verify()
+
+    code, verify = flask_json(server, "media", "verify")
+    assert code == 0 and verify["ok"], verify
+
+    # Started again with no repair command: the index catches up on its own.
+    serve(server)
+    assert wait_for(lambda: _answers(server.url), timeout=60)
+    assert wait_for(lambda: _queued(server) == 0, timeout=60)
+    code, check = flask_json(server, "search", "check")  # every photo row in the staff index
+    assert code == 0 and check["ok"], check
+
+    # What the kill left (temporary files, a blob whose row never came) the doctor removes.
+    code, report = flask_json(server, "doctor", "--repair", "--grace", "0")
+    assert code == 0, json.dumps(report, indent=1)
+    assert list((root / "tmp").iterdir()) == []
+
+
+def _answers(url: str) -> bool:
+    import urllib.request
+
+    try:
+        urllib.request.urlopen(url + "/", timeout=2)
+        return True
+    except OSError:
+        time.sleep(0.2)
+        return False
+
+
+def _queued(server) -> int:
+    with sqlite3.connect(server.root / "siaran.db") as con:
+        return con.execute("SELECT count(*) FROM index_queue").fetchone()[0]
