@@ -261,3 +261,22 @@ def test_a_damaged_index_gives_a_page_with_a_notice_not_an_error(app, client, ar
     assert "Pencarian gagal" in html and "0 hasil" in html
     response = client.get("/api/v1/search?q=xenopolis")
     assert response.status_code == 200 and response.get_json()["notices"][0]["code"] == "index_error"
+
+
+def test_staff_photo_hits_show_a_thumbnail_and_link_to_the_photo_page(app, client, auth, archive):
+    with app.app_context():
+        media = Media(sha256="f" * 64, activity_id=1, mime="image/jpeg", bytes=1000, width=4000, height=3000,
+                      caption="Penyerahan plakat zirkonia kepada tamu", is_public=False)
+        media.renditions.append(Rendition(variant="thumb", sha256="1" * 64, path="x/thumb.jpg", width=400,
+                                          height=300, bytes=100))
+        db.session.add(media)
+        db.session.flush()
+        indexing.enqueue_index(db.session, "photo", media.id)
+        db.session.commit()
+        media_id = media.id
+    auth.login("editor")
+    html = page(client, "/staf/cari/?q=zirkonia")
+    assert "1 hasil" in html and "Internal</span>" in html
+    assert (f'href="/staf/foto/{media_id}"' in html) == ("photos.view" in app.view_functions)
+    assert (f'src="/staf/foto/{media_id}/thumb.jpg"' in html) == ("photos.rendition" in app.view_functions)
+    assert "0 hasil" in page(client, "/cari?q=zirkonia")
