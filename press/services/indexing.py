@@ -14,9 +14,11 @@ A kind becomes searchable by one builder function registered with :func:`kind`
 it covers and, if it can be public, the condition for that. ``media`` is accepted as
 another name for ``photo`` in the queue.
 
-Public photos: a photo is public exactly when ``Media.is_public`` is set; whether its
-activity has a published release does not matter (the photographer or editor decides
-per photo, and the public photo page follows the same flag).
+Public photos follow the public site's one rule (``press.services.public``): a photo is
+public when it is marked public (``Media.is_public``) or attached to a published release,
+and its pixels are usable (``status == "ok"``), so every public search hit has a public
+photo page and no photo without one reaches the public index. A release's photos are
+re-indexed with the release, since its state decides theirs.
 
 The drain is the one unit of work here that does not run in the caller's transaction:
 it reads committed data in its own session, under a lock shared by every process
@@ -30,14 +32,18 @@ import logging
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timezone
+from datetime import datetime, time, timezone
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from press.models import Activity, IndexQueueEntry, Media, MediaTag, Note, Release, ReleaseTag, ActivityTag, Tag
+from press.models import (
+    Activity, ActivityTag, IndexQueueEntry, Media, MediaTag, Note, Release, ReleasePhoto, ReleaseTag, Tag,
+)
 from press.search import Delete, Document, DriftReport, IndexBusyError, SearchIndex, doc_key, upsert
 from press.search.locking import file_lock
+
+from .public import public_media_condition
 
 log = logging.getLogger(__name__)
 
@@ -183,11 +189,12 @@ def _thumbnail_key(media: Media) -> str:
     return thumb.sha256 if thumb else ""
 
 
-@kind("photo", Media, public_where=lambda: Media.is_public.is_(True))
+@kind("photo", Media, public_where=public_media_condition)
 def document_for_photo(session: Session, media_id: int) -> Document | None:
     media = session.get(Media, media_id)
     if media is None:
         return None
+    is_public = session.scalar(select(Media.id).where(Media.id == media_id, public_media_condition())) is not None
     facts = _activity_facts(session, media.activity)
     tags = _tags(session, MediaTag, MediaTag.media_id, media.id)
     camera = " ".join(x for x in (media.make, media.model) if x)
@@ -201,10 +208,10 @@ def document_for_photo(session: Session, media_id: int) -> Document | None:
         places=_unique(_names(tags, PLACE_TAG_KINDS) + facts.places),
         unit=facts.unit, activity_kind=facts.kind, tags=_unique(_names(tags, TOPIC_TAG_KINDS) + facts.tags),
         date=_naive(media.taken_at) or _activity_moment(media.activity) or _naive(media.created_at),
-        status="public" if media.is_public else "private",
-        url=f"/foto/{media.id}" if media.is_public else "",
+        status="public" if is_public else "private",
+        url=f"/foto/{media.id}" if is_public else "",
         thumbnail_key=_thumbnail_key(media),
-        payload={"activity_id": media.activity_id, "thumb": _thumbnail_key(media), "public": bool(media.is_public)},
+        payload={"activity_id": media.activity_id, "thumb": _thumbnail_key(media), "public": is_public},
     )
 
 
@@ -234,7 +241,9 @@ def document_for_note(session: Session, note_id: int) -> Document | None:
     )
 
 
-@kind("release", Release, public_where=lambda: Release.state == "published")
+@kind("release", Release, public_where=lambda: Release.state == "published", dependents=lambda session, release_id: [
+    ("photo", m) for m in session.scalars(select(ReleasePhoto.media_id).where(ReleasePhoto.release_id == release_id))
+])
 def document_for_release(session: Session, release_id: int) -> Document | None:
     release = session.get(Release, release_id)
     if release is None:

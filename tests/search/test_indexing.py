@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from press.extensions import db
-from press.models import Activity, IndexQueueEntry, Media, Note, Release, Unit
+from press.models import Activity, IndexQueueEntry, Media, Note, Release, ReleasePhoto, Unit
 from press.search.locking import file_lock
 from press.services import indexing
 from press.services.activities import ActivityData, create_activity
@@ -120,6 +120,26 @@ def test_photos_are_public_exactly_when_marked_public(index):
     indexing.drain(db.session, index)
     assert index.search("kenang-kenangan", public=True).total == 0
     assert {private.id, public.id} == {h.id for h in index.search("kenang-kenangan", public=False).hits}
+
+
+def test_a_photo_of_a_published_release_is_public_until_the_release_is_retracted(index):
+    photo = add_photo("Penandatanganan prasasti bersejarah", public=False, sha="d")
+    damaged = add_photo("Prasasti dari sudut lain", public=True, sha="e")
+    damaged.status = "metadata_only"
+    release = add_release("Peresmian Prasasti", "Wali Kota meresmikan prasasti.")
+    db.session.add(ReleasePhoto(release_id=release.id, media_id=photo.id, position=0))
+    indexing.enqueue_index(db.session, "photo", damaged.id)
+    db.session.commit()
+    indexing.drain(db.session, index)
+    assert index.search("prasasti jenis:foto", public=True).total == 0
+    set_state(release, "published")
+    indexing.drain(db.session, index)
+    assert keys(index.search("prasasti jenis:foto", public=True)) == [f"photo:{photo.id}"]
+    set_state(release, "retracted")
+    indexing.drain(db.session, index)
+    assert index.search("prasasti jenis:foto", public=True).total == 0
+    assert index.search("prasasti jenis:foto", public=False).total == 2
+    assert indexing.check(db.session, index).ok
 
 
 def test_a_note_is_found_by_its_text_and_extracted_people(index):
