@@ -6,6 +6,7 @@ from flask import Flask
 from . import activities, setup, users
 from . import search as search_commands
 from . import releases, site
+from . import drafting as drafting_commands  # noqa: F401  (adds draft|check|export to the releases group)
 from . import doctor
 from . import notes as notes_commands
 from . import media as media_commands

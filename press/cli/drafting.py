@@ -1,0 +1,118 @@
+"""``flask releases draft|check|export``: drafting from the shell (added to the ``releases`` group).
+
+``releases draft --activity ID`` creates the draft exactly as the activity page's button
+does and prints it (``id``, ``title``, ``dateline``, ``body``, ``signature``, ``photos``,
+``checks``, ``missing``); ``releases check FILE`` runs the editorial checks on a UTF-8
+text file and prints each finding (``check``, ``message``, ``span``, ``text``, ``hint``);
+``releases export ID --docx FILE --kit FILE`` writes the DOCX and the media-kit ZIP.
+"""
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import click
+from flask import current_app
+from sqlalchemy import select
+
+from press.drafting.checks import check_release
+from press.errors import ServiceError
+from press.extensions import db
+from press.models import Activity, Release, User
+from press.services import releases as service
+from press.storage import FileStorage
+
+from .releases import releases
+
+
+def _actor(email: str | None) -> User:
+    if email:
+        actor = db.session.scalar(select(User).where(User.email == email.strip().lower()))
+        if actor is None:
+            raise click.ClickException(f"Tidak ada akun {email}.")
+        return actor
+    for role in ("admin", "editor", "writer"):
+        actor = db.session.scalar(select(User).where(User.role == role, User.active.is_(True)).order_by(User.id))
+        if actor is not None:
+            return actor
+    raise click.ClickException("Belum ada akun staf; jalankan flask setup atau flask users create.")
+
+
+def _print_findings(findings: list[dict], as_json: bool) -> None:
+    for item in findings:
+        if as_json:
+            click.echo(json.dumps(item, ensure_ascii=False))
+        else:
+            where = f"{item['span'][0]}-{item['span'][1]}" if item["span"] else "foto"
+            click.echo(f"[{item['check']}] {where}: {item['message']}" + (f" — “{item['text']}”" if item["text"] else ""))
+            if item.get("hint"):
+                click.echo(f"    {item['hint']}")
+
+
+@releases.command("draft")
+@click.option("--activity", "activity_id", type=int, required=True, help="The activity to draft from.")
+@click.option("--as", "email", default=None, help="Act as this staff account (default: the first admin).")
+@click.option("--json", "as_json", is_flag=True, help="Print the draft as one JSON object.")
+def draft(activity_id: int, email: str | None, as_json: bool) -> None:
+    """Create a draft release from activity ID, as the activity page's button does."""
+    activity = db.session.get(Activity, activity_id)
+    if activity is None:
+        raise click.ClickException(f"Kegiatan {activity_id} tidak ada.")
+    try:
+        release, missing = service.create_draft(
+            db.session, activity, _actor(email), office=current_app.config.get("OFFICE_NAME"),
+            signature=current_app.config.get("OFFICE_SIGNATURE"))
+        db.session.commit()
+    except ServiceError as exc:
+        db.session.rollback()
+        raise click.ClickException(str(exc)) from exc
+    row = service.as_dict(release, service.check(release))
+    row["missing"] = missing
+    if as_json:
+        click.echo(json.dumps(row, ensure_ascii=False))
+        return
+    click.echo(f"Siaran {release.id} (draf): {release.title}")
+    click.echo(f"{release.dateline or ''} {release.body}\n{release.signature or ''}")
+    click.echo(f"Foto: {len(row['photos'])}")
+    if missing:
+        click.echo("Belum ada di data kegiatan: " + ", ".join(missing))
+    _print_findings(row["checks"], False)
+
+
+@releases.command("check")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--date", "day", default=None, help="The activity's date (YYYY-MM-DD) for the date checks.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per finding.")
+def check(path: Path, day: str | None, as_json: bool) -> None:
+    """Run the editorial checks on a text file (UTF-8) and print each finding."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        activity_date = date.fromisoformat(day) if day else None
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise click.ClickException(f"Tidak bisa dibaca: {exc}") from exc
+    findings = [f.as_dict() for f in check_release(text, activity_date=activity_date)]
+    _print_findings(findings, as_json)
+    if not findings and not as_json:
+        click.echo("Tidak ada temuan.")
+
+
+@releases.command("export")
+@click.argument("release_id", type=int)
+@click.option("--docx", "docx_path", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Write the DOCX here.")
+@click.option("--kit", "kit_path", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Write the media-kit ZIP here.")
+def export(release_id: int, docx_path: Path | None, kit_path: Path | None) -> None:
+    """Write release ID as DOCX and/or as a media-kit ZIP."""
+    release = db.session.get(Release, release_id)
+    if release is None:
+        raise click.ClickException(f"Siaran {release_id} tidak ada.")
+    if not docx_path and not kit_path:
+        raise click.ClickException("Sebutkan --docx FILE dan/atau --kit FILE.")
+    storage = FileStorage(current_app.config["MEDIA_ROOT"])
+    office = current_app.config.get("OFFICE_NAME", "")
+    if docx_path:
+        docx_path.write_bytes(service.export_docx(release, storage, office=office))
+        click.echo(f"DOCX: {docx_path}")
+    if kit_path:
+        kit_path.write_bytes(service.export_kit(release, storage, office=office))
+        click.echo(f"Kit: {kit_path}")

@@ -1,0 +1,42 @@
+"""The media kit: one ZIP with the release as DOCX, the web renditions of its photos and
+``captions.txt`` (one line per photo: file name, caption, credit), for journalists.
+"""
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class KitPhoto:
+    image: bytes
+    caption: str = ""
+    credit: str = ""
+
+
+def _safe(slug: str) -> str:
+    return re.sub(r"[^a-z0-9-]+", "-", (slug or "siaran").lower()).strip("-") or "siaran"
+
+
+def photo_name(slug: str, number: int) -> str:
+    return f"foto/{_safe(slug)}-{number:02d}.jpg"
+
+
+def build_kit(*, slug: str, headline: str, docx: bytes, photos: list[KitPhoto] = ()) -> bytes:
+    out = io.BytesIO()
+    lines = [headline.strip(), ""]
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(f"{_safe(slug)}.docx", docx)
+        for number, photo in enumerate(photos, start=1):
+            name = photo_name(slug, number)
+            # JPEGs are already compressed: store them.
+            archive.writestr(zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0)), photo.image,
+                             compress_type=zipfile.ZIP_STORED)
+            caption = " ".join((photo.caption or "").split())
+            credit = " ".join((photo.credit or "").split())
+            lines.append(f"{name.split('/', 1)[1]}\t{caption}\tFoto: {credit}" if credit else
+                         f"{name.split('/', 1)[1]}\t{caption}")
+        archive.writestr("captions.txt", "\r\n".join(lines) + "\r\n")
+    return out.getvalue()
