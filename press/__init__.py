@@ -6,16 +6,12 @@ embedded defaults, extensions bound, blueprints and commands registered explicit
 from __future__ import annotations
 
 from pathlib import Path
-
-from flask import Flask
+from typing import TYPE_CHECKING
 
 from press import config as press_config
-from press.extensions import babel, csrf, db, login_manager, migrate
-from press.web import activities, admin, auth, errors, i18n, site, staff
-from press.web import api as search_api, search as search_pages
-from press.web import api_public, feeds, page_cache, workflow
-from press.web import notes as notes_pages
-from press.cli import register_commands
+
+if TYPE_CHECKING:
+    from flask import Flask
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 MIGRATIONS_DIR = PACKAGE_DIR / "migrations"
@@ -23,6 +19,17 @@ MIGRATIONS_DIR = PACKAGE_DIR / "migrations"
 
 def create_app(config: dict | None = None) -> Flask:
     """Build a Siaran application; ``config`` overrides the environment (tests use it)."""
+    # Imported here, not at the top: photo worker processes import ``press`` for the
+    # stages only and must not pay for Flask and the web layer (see press/photos/worker.py).
+    from flask import Flask
+    from press.extensions import babel, csrf, db, login_manager, migrate
+    from press.web import activities, admin, auth, errors, i18n, site, staff
+    from press.web import api as search_api, search as search_pages
+    from press.web import api_public, feeds, page_cache, workflow
+    from press.web import notes as notes_pages
+    from press.web import photos as photo_pages
+    from press.cli import register_commands
+
     app = Flask(
         __name__,
         instance_relative_config=True,
@@ -53,6 +60,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(workflow.bp)
     app.register_blueprint(api_public.bp)
     app.register_blueprint(notes_pages.bp)
+    app.register_blueprint(photo_pages.bp)
     page_cache.init_app(app)
     search_pages.init_app(app)
     app.register_blueprint(search_api.bp)

@@ -6,7 +6,7 @@ from flask import current_app
 from flask.cli import with_appcontext
 from flask_migrate import upgrade
 
-from press.demo import instance_is_empty, load_demo
+from press.demo import instance_is_empty, load_demo, load_demo_photos
 from press.cli.search import ensure_index
 from press.extensions import db
 
@@ -27,7 +27,19 @@ def setup_command(no_demo: bool) -> None:
         return
     credentials = load_demo(db.session)
     db.session.commit()
+    _demo_photos()
     click.echo("Demo data loaded. Demo accounts (email / role / password):")
     for email, role, password in credentials:
         click.echo(f"  {email:28} {role:13} {password}")
     ensure_index()
+
+
+def _demo_photos() -> None:
+    """A few drawn photos in the example activity's gallery (through the media service)."""
+    from press.services.media import IngestConfig
+    from press.storage import FileStorage
+
+    photos = load_demo_photos(db.session, FileStorage(current_app.config["MEDIA_ROOT"]),
+                              IngestConfig.from_mapping(current_app.config))
+    db.session.commit()
+    click.echo(f"Demo photos: {len(photos)} in the example activity's gallery.")

@@ -12,6 +12,8 @@ from sqlalchemy import select
 from press.extensions import db
 from press.models import ROLES, Activity, Note, Release, Unit, User, Venue
 
+from tests.conftest import FIXTURES
+
 PUBLIC_BLUEPRINTS = {"site", "auth", "api", "site_search", "feeds", "api_releases", None}
 
 
@@ -32,6 +34,8 @@ def url_values(app) -> dict:
         "venue_id": db.session.scalar(select(Venue.id).limit(1)),
         "release_id": db.session.scalar(select(Release.id).where(Release.state == "draft").limit(1)),
         "note_id": _a_note_id(),
+        "media_id": _a_media_id(app),
+        "variant": "thumb",
     }
 
 
@@ -45,6 +49,20 @@ def _a_note_id() -> int:
         db.session.commit()
         note_id = note.id
     return note_id
+
+
+def _a_media_id(app) -> int:
+    """The demo has no photos in the test store: ingest one fixture into the first activity."""
+    from press.services import media as media_service
+    from press.storage import FileStorage
+
+    activity = db.session.scalar(select(Activity).order_by(Activity.id).limit(1))
+    photographer = db.session.scalar(select(User).where(User.role == "photographer"))
+    outcome = media_service.ingest(
+        db.session, FileStorage(app.config["MEDIA_ROOT"]), FIXTURES / "images" / "r_canon.jpg", "r_canon.jpg",
+        activity=activity, uploader=photographer, config=media_service.IngestConfig.from_mapping(app.config))
+    db.session.commit()
+    return outcome.media.id
 
 
 def build(rule, values) -> str:

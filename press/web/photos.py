@@ -1,0 +1,358 @@
+"""Staff photo pages: upload to an activity, the gallery section, a photo's page, edits,
+renditions and originals.
+
+Who may do what (admins always may):
+- upload photos: photographers;
+- caption, credit, copyright and the people in a photo: photographers, writers, editors;
+- highlight: photographers, writers, editors (choosing the best shots is everyone's job);
+- public (journalists can see and download it): editors, who decide what is published;
+- see renditions and the photo page: every staff role;
+- download the original: photographers and editors.
+
+The upload page sends each file in its own request (``press/static/upload.js``) and gets
+one JSON result per file; without JavaScript the same endpoint takes many files from a
+plain form and shows the results on the page.
+"""
+from __future__ import annotations
+
+import os
+from datetime import timezone
+
+from babel.dates import format_datetime
+
+from flask import (Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request,
+                   send_file, url_for)
+from flask_babel import gettext as _, lazy_gettext as _l
+from flask_login import current_user
+from sqlalchemy import select
+
+from press.extensions import db
+from press.models import Activity, Media, Person
+from press.services import media as service
+from press.storage import FileStorage, StorageError, safe_join
+
+from .i18n import current_locale
+from .roles import STAFF, has_role, roles_required
+from .sections import activity_section
+
+bp = Blueprint("photos", __name__, url_prefix="/staf")
+
+UPLOADERS = ("photographer",)
+EDITORS = ("photographer", "writer", "editor")
+PUBLISHERS = ("editor",)
+ORIGINALS = ("photographer", "editor")
+
+
+def _storage() -> FileStorage:
+    return FileStorage(current_app.config["MEDIA_ROOT"])
+
+
+def _config() -> service.IngestConfig:
+    return service.IngestConfig.from_mapping(current_app.config)
+
+
+def _activity(activity_id: int) -> Activity:
+    activity = db.session.get(Activity, activity_id)
+    if activity is None:
+        abort(404)
+    return activity
+
+
+def _media(media_id: int) -> Media:
+    media = db.session.get(Media, media_id)
+    if media is None:
+        abort(404)
+    return media
+
+
+def _wants_json() -> bool:
+    return (request.headers.get("X-Requested-With") == "XMLHttpRequest"
+            or request.accept_mimetypes.best == "application/json")
+
+
+def rendition_url(media: Media, variant: str = "thumb") -> str | None:
+    rendition = media.rendition(variant) or media.rendition("web") or (media.renditions[0] if media.renditions else None)
+    if rendition is None:
+        return None
+    return url_for("photos.rendition", media_id=media.id, variant=rendition.variant, v=rendition.sha256[:12])
+
+
+def _people_choices(activity: Activity | None, photos=()) -> list[Person]:
+    """People one can say are in a photo: those present at the activity, and anyone already named."""
+    people = {p.person.id: p.person for p in (activity.participants if activity else []) if p.person}
+    for media in photos:
+        for person in media.people:
+            people.setdefault(person.id, person)
+    return sorted(people.values(), key=lambda p: p.name)
+
+
+def _permissions() -> dict:
+    return {
+        "can_upload": has_role(*UPLOADERS),
+        "can_edit": has_role(*EDITORS),
+        "can_publish": has_role(*PUBLISHERS),
+        "can_download": has_role(*ORIGINALS),
+    }
+
+
+ZONE_NAMES = {420: "WIB", 480: "WITA", 540: "WIT"}
+
+TAG_KIND_LABELS = {
+    "person": _l("Orang"), "organisation": _l("Instansi"), "place": _l("Tempat"), "topic": _l("Topik"),
+    "camera": _l("Kamera"), "date": _l("Tanggal"), "kind": _l("Jenis kegiatan"), "unit": _l("Unit"),
+    "venue": _l("Tempat kegiatan"),
+}
+TAG_SOURCE_LABELS = {
+    "exif": _l("dari EXIF"), "activity": _l("dari kegiatan"), "gps": _l("dari GPS"),
+    "notes": _l("dari catatan"), "manual": _l("ditambahkan"),
+}
+
+
+@bp.app_template_filter("file_size")
+def file_size(size: int | None) -> str:
+    """"41 KB", "11,2 MB" (decimal comma in Indonesian)."""
+    if not size:
+        return "0 KB"
+    if size < 1024 * 1024:
+        return f"{max(1, round(size / 1024))} KB"
+    text = f"{size / (1024 * 1024):.1f}"
+    return (text.replace(".", ",") if current_locale() == "id" else text) + " MB"
+
+
+@bp.app_template_filter("camera_time")
+def camera_time(moment, offset_minutes=None) -> str:
+    """The camera's wall-clock time as written ("Kamis, 30 September 2021 10.15"), with
+    its zone where the file records the offset; never shifted."""
+    if not moment:
+        return ""
+    text = format_datetime(moment.replace(tzinfo=None), "EEEE, d MMMM y HH.mm", tzinfo=timezone.utc,
+                           locale=current_locale())
+    if offset_minutes is None:
+        return text
+    if offset_minutes in ZONE_NAMES:
+        return f"{text} {ZONE_NAMES[offset_minutes]}"
+    hours, minutes = divmod(abs(offset_minutes), 60)
+    return f"{text} UTC{'+' if offset_minutes >= 0 else '-'}{hours:02d}.{minutes:02d}"
+
+
+@bp.app_context_processor
+def photo_helpers():
+    return {"rendition_url": rendition_url, "camera_name": service.camera_name,
+            "TAG_KIND_LABELS": TAG_KIND_LABELS, "TAG_SOURCE_LABELS": TAG_SOURCE_LABELS}
+
+
+# -- gallery section on the activity page ------------------------------------------------
+
+@activity_section(10)
+def gallery_section(activity: Activity) -> str:
+    photos = service.gallery(db.session, activity.id)
+    groups = service.near_duplicate_groups(photos)
+    return render_template(
+        "photos/_gallery.html", activity=activity, photos=photos, groups=groups,
+        people=_people_choices(activity, photos), **_permissions(),
+    )
+
+
+# -- upload --------------------------------------------------------------------------
+
+@bp.route("/kegiatan/<int:activity_id>/unggah", methods=["GET"])
+@roles_required(*UPLOADERS)
+def upload(activity_id: int):
+    activity = _activity(activity_id)
+    return render_template("photos/upload.html", activity=activity, results=None,
+                           batch={"credit": current_user.default_credit or ""}, **_limits())
+
+
+def _limits() -> dict:
+    max_bytes = current_app.config["MAX_UPLOAD_BYTES"]
+    return {"max_bytes": max_bytes, "max_mb": max_bytes // (1024 * 1024)}
+
+
+def _result(outcome: service.IngestOutcome) -> dict:
+    media = outcome.media
+    message = _(outcome.reason, **outcome.params) if outcome.reason else None
+    if outcome.outcome == service.INGESTED:
+        message = message or _("Foto tersimpan.")
+    entry = {"file": outcome.file, "outcome": outcome.outcome, "message": message,
+             "label": OUTCOME_LABELS[outcome.outcome](), "detail": outcome.detail,
+             "media_id": media.id if media else None}
+    if media is not None:
+        entry["url"] = url_for("photos.view", media_id=media.id)
+        entry["thumb"] = rendition_url(media, "thumb")
+        entry["taken_at"] = media.taken_at.isoformat() if media.taken_at else None
+    return entry
+
+
+OUTCOME_LABELS = {
+    service.INGESTED: lambda: _("Tersimpan"),
+    service.DUPLICATE: lambda: _("Sudah ada"),
+    service.REJECTED: lambda: _("Ditolak"),
+}
+
+
+@bp.route("/kegiatan/<int:activity_id>/unggah", methods=["POST"])
+@roles_required(*UPLOADERS)
+def upload_post(activity_id: int):
+    activity = _activity(activity_id)
+    files = [f for f in request.files.getlist("file") if f and f.filename]
+    batch = service.BatchMeta(
+        credit=request.form.get("credit", "")[:200], copyright=request.form.get("copyright", "")[:200],
+        caption_prefix=request.form.get("caption_prefix", "")[:2000],
+    )
+    if not files:
+        message = _("Pilih satu berkas foto atau lebih.")
+        if _wants_json():
+            return jsonify({"outcome": "rejected", "label": _("Ditolak"), "message": message}), 400
+        flash(message, "error")
+        return redirect(url_for("photos.upload", activity_id=activity.id))
+    storage, config = _storage(), _config()
+    results = []
+    for upload_file in files:
+        name = os.path.basename(upload_file.filename.replace("\\", "/"))[:255]
+        outcome = service.ingest(db.session, storage, upload_file.stream.read(), name, activity=activity,
+                                 uploader=current_user, batch=batch, config=config)
+        db.session.commit()
+        results.append(_result(outcome))
+    if _wants_json():
+        status = 200 if results[0]["outcome"] != service.REJECTED else 422
+        return jsonify(results[0] if len(results) == 1 else {"results": results}), status
+    return render_template("photos/upload.html", activity=activity, results=results,
+                           batch={"credit": batch.credit, "copyright": batch.copyright,
+                                  "caption_prefix": batch.caption_prefix}, **_limits())
+
+
+# -- one photo -------------------------------------------------------------------------
+
+@bp.route("/foto/<int:media_id>")
+@roles_required(*STAFF)
+def view(media_id: int):
+    media = _media(media_id)
+    activity = db.session.get(Activity, media.activity_id) if media.activity_id else None
+    siblings = service.gallery(db.session, activity.id) if activity else [media]
+    group = next((g for g in service.near_duplicate_groups(siblings) if media in g), [])
+    from press.services.tags import tags_of
+
+    return render_template(
+        "photos/view.html", media=media, activity=activity, group=group,
+        tags=tags_of(db.session, "media", media.id), people=_people_choices(activity, [media]),
+        uploader=service.media_uploader(media), **_permissions(),
+    )
+
+
+def _back(media: Media) -> str:
+    target = request.form.get("next", "")
+    if target == "view":
+        return url_for("photos.view", media_id=media.id)
+    if media.activity_id:
+        return url_for("activities.view", activity_id=media.activity_id) + f"#foto-{media.id}"
+    return url_for("photos.view", media_id=media.id)
+
+
+def _done(media: Media, message: str, ok: bool = True):
+    if _wants_json():
+        body = {"ok": ok, "message": message, "media_id": media.id, "caption": media.caption,
+                "credit": media.credit, "copyright": media.copyright, "public": media.is_public,
+                "highlight": media.is_highlight}
+        return jsonify(body), 200 if ok else 400
+    flash(message, "success" if ok else "error")
+    return redirect(_back(media))
+
+
+@bp.route("/foto/<int:media_id>/teks", methods=["POST"])
+@roles_required(*EDITORS)
+def edit_text(media_id: int):
+    media = _media(media_id)
+    current = {"caption": media.caption, "credit": media.credit, "copyright": media.copyright}
+    values = {k: request.form.get(k, current[k]) for k in current}
+    try:
+        changed = service.update_text(db.session, _storage(), media, actor=current_user, **values)
+    except service.MediaError as exc:
+        db.session.rollback()
+        return _done(media, _(exc.message, **exc.params), ok=False)
+    db.session.commit()
+    return _done(media, _("Keterangan foto disimpan.") if changed else _("Tidak ada yang berubah."))
+
+
+@bp.route("/foto/<int:media_id>/orang", methods=["POST"])
+@roles_required(*EDITORS)
+def edit_people(media_id: int):
+    media = _media(media_id)
+    raw = request.form.getlist("person_id")
+    if not all(value.isdigit() for value in raw):
+        return _done(media, _("Orang yang dipilih tidak ada di daftar."), ok=False)
+    try:
+        service.set_people(db.session, media, [int(v) for v in raw], actor=current_user)
+    except service.MediaError as exc:
+        db.session.rollback()
+        return _done(media, _(exc.message, **exc.params), ok=False)
+    db.session.commit()
+    return _done(media, _("Orang dalam foto disimpan."))
+
+
+def _flag() -> bool | None:
+    value = request.form.get("value", "")
+    return {"1": True, "0": False}.get(value)
+
+
+@bp.route("/foto/<int:media_id>/publik", methods=["POST"])
+@roles_required(*PUBLISHERS)
+def toggle_public(media_id: int):
+    media = _media(media_id)
+    value = _flag()
+    if value is None:
+        return _done(media, _("Pilihan tidak dikenal."), ok=False)
+    try:
+        service.set_flags(db.session, media, actor=current_user, public=value)
+    except service.MediaError as exc:
+        db.session.rollback()
+        return _done(media, _(exc.message, **exc.params), ok=False)
+    db.session.commit()
+    return _done(media, _("Foto kini publik.") if value else _("Foto kini hanya untuk staf."))
+
+
+@bp.route("/foto/<int:media_id>/unggulan", methods=["POST"])
+@roles_required(*EDITORS)
+def toggle_highlight(media_id: int):
+    media = _media(media_id)
+    value = _flag()
+    if value is None:
+        return _done(media, _("Pilihan tidak dikenal."), ok=False)
+    service.set_flags(db.session, media, actor=current_user, highlight=value)
+    db.session.commit()
+    return _done(media, _("Foto ditandai unggulan.") if value else _("Tanda unggulan dilepas."))
+
+
+# -- files -------------------------------------------------------------------------------
+
+@bp.route("/foto/<int:media_id>/<variant>.jpg")
+@roles_required(*STAFF)
+def rendition(media_id: int, variant: str):
+    media = _media(media_id)
+    row = media.rendition(variant)
+    if row is None:
+        abort(404)
+    try:
+        path = safe_join(current_app.config["MEDIA_ROOT"], *row.path.split("/"))
+        response = send_file(path, mimetype="image/jpeg", conditional=True, etag=row.sha256, max_age=3600)
+    except (StorageError, FileNotFoundError):
+        abort(404)
+    response.headers["Cache-Control"] = "private, max-age=3600"
+    return response
+
+
+@bp.route("/foto/<int:media_id>/asli")
+@roles_required(*ORIGINALS)
+def original(media_id: int):
+    media = _media(media_id)
+    storage = _storage()
+    try:
+        path = storage.path(media.sha256)
+        if not os.path.isfile(path):
+            abort(404)
+        name = media.original_filename or f"foto-{media.id}"
+        response = send_file(path, mimetype=media.mime, as_attachment=True, download_name=name,
+                             conditional=True, etag=media.sha256)
+    except StorageError:
+        abort(404)
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
