@@ -1,8 +1,8 @@
 """``flask site export FOLDER``: the whole public site as static files for any web server or CDN.
 
 The export asks the application itself for every page, the way a visitor would: it
-starts at the home page, the feeds and the sitemap, follows every internal link and
-image, and writes each answer to a file (``/siaran/slug`` becomes
+starts at the home page, the feeds and the sitemap, follows every internal link, image
+and sitemap entry, and writes each answer to a file (``/siaran/slug`` becomes
 ``siaran/slug/index.html``; feeds, the sitemap, renditions and static files keep their
 names). Links inside the pages are rewritten relative to each file, so the folder works
 from any location, even opened from disk. Feeds, the sitemap and OpenGraph tags need
@@ -31,7 +31,8 @@ from flask.cli import AppGroup
 from press.extensions import db
 from press.services import workflow
 
-START = ("/", "/feed.xml", "/atom.xml", "/sitemap.xml", "/arsip")
+START = ("/", "/feed.xml", "/atom.xml", "/sitemap.xml", "/arsip", "/galeri")
+LOC_RE = re.compile(r"<loc>([^<]+)</loc>")
 # Paths that are not part of a static site: staff pages, the language switch, search, API.
 SKIP_PREFIXES = ("/staf", "/bahasa/", "/cari", "/api/")
 FILE_SUFFIXES = (".xml", ".jpg", ".jpeg", ".png", ".css", ".js", ".svg", ".ico", ".json", ".txt", ".webp")
@@ -128,6 +129,12 @@ def export_site(app: Flask, folder: str, base_url: str | None = None) -> ExportR
                         queue.append(link)
                 body = rewrite_links(html, name).encode("utf-8")
                 report.pages += 1
+            elif name == "sitemap.xml":
+                for loc in LOC_RE.findall(body.decode("utf-8")):
+                    link = unquote(urlsplit(loc).path)
+                    if link not in seen and not link.startswith(SKIP_PREFIXES):
+                        seen.add(link)
+                        queue.append(link)
             destination = os.path.join(staging, *name.split("/"))
             os.makedirs(os.path.dirname(destination), exist_ok=True)
             with open(destination, "wb") as handle:

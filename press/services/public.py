@@ -141,6 +141,19 @@ def public_activity(session: Session, activity_id: int) -> Activity | None:
     return activity if (has_release or has_photo) else None
 
 
+def activities_with_photos(session: Session) -> list[tuple[Activity, int, Media]]:
+    """Activities with public photos, newest first: (activity, photo count, first photo)."""
+    photos = public_photos(session)
+    grouped: dict[int, list[Media]] = {}
+    for media in photos:
+        if media.activity_id is not None:
+            grouped.setdefault(media.activity_id, []).append(media)
+    activities = session.scalars(
+        select(Activity).where(Activity.id.in_(grouped)).order_by(Activity.starts_on.desc(), Activity.id.desc())
+    ).all()
+    return [(a, len(grouped[a.id]), grouped[a.id][0]) for a in activities]
+
+
 def releases_of_activity(session: Session, activity_id: int) -> list[Release]:
     return published_releases(session, where=Release.activity_id == activity_id)
 

@@ -93,7 +93,7 @@ def sitemap_urls() -> list[tuple[str, object]]:
     """Every public page worth indexing, with its last change (or ``None``)."""
     session = db.session
     last = public.last_change(session)
-    urls = [(absolute("site.home"), last), (absolute("site.archive"), last)]
+    urls = [(absolute("site.home"), last), (absolute("site.archive"), last), (absolute("site.galleries"), None)]
     for item in public.published_releases(session):
         urls.append((absolute("site.release", ref=item.slug), public.release_modified(item)))
     years = sorted({m.year for m in public.archive_months(session)}, reverse=True)

@@ -276,6 +276,12 @@ def person(slug: str):
     return render_template("site/archive.html", heading=item.name, releases=releases, person=item)
 
 
+@bp.route("/galeri")
+def galleries():
+    modified(public.last_change(db.session))
+    return render_template("site/galleries.html", activities=public.activities_with_photos(db.session))
+
+
 @bp.route("/kegiatan/<int:activity_id>")
 def gallery(activity_id: int):
     activity = public.public_activity(db.session, activity_id)

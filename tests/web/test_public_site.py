@@ -204,6 +204,7 @@ def test_photo_page_has_caption_credit_time_and_download(client, site):
     assert "Dok. Humas Pemkot Bekasi" in html
     assert "Diambil" in html
     assert re.search(r'href="/media/[0-9a-f]{64}/web\.jpg" download=', html)
+    assert f'href="/kegiatan/{extra.activity_id}"' in client.get("/galeri").get_data(as_text=True)
     gallery = client.get(f"/kegiatan/{extra.activity_id}").get_data(as_text=True)
     assert f'href="/foto/{extra.id}"' in gallery and f'href="/foto/{site.public_photos[0].id}"' in gallery
 
