@@ -175,5 +175,8 @@ def site() -> None:
 @click.option("--base-url", default=None, help="Where the export will be served, e.g. https://humas.example.go.id")
 def export_command(folder: str, base_url: str | None) -> None:
     """Write the whole public site (pages, feeds, sitemap, public renditions) into FOLDER."""
-    report = export_site(current_app._get_current_object(), folder, base_url)
+    app = current_app._get_current_object()
+    if not (base_url or app.config.get("SITE_URL")):
+        click.echo("Note: no --base-url given; feeds, the sitemap and OpenGraph tags will name http://localhost/.", err=True)
+    report = export_site(app, folder, base_url)
     click.echo(f"Exported {report.pages} pages, {report.files} files ({report.bytes // 1024} KB) to {report.folder}")
