@@ -259,7 +259,7 @@ def _outcome(answer: dict) -> str | None:
     return None
 
 
-def visitor(server, number, pages, stop, recorder, limit):
+def visitor(server, number, pages, stop, recorder, limit, think=0.0):
     rng = random.Random(number)
     session = Session(server.url)
     done = 0
@@ -271,6 +271,8 @@ def visitor(server, number, pages, stop, recorder, limit):
         reply = session.get(path)
         recorder.add(kind, reply, reply.status == 200)
         done += 1
+        if think:
+            stop.wait(rng.uniform(0, 2 * think))
 
 
 def visitor_pages(server: Server) -> list[tuple[str, str]]:
@@ -307,12 +309,14 @@ def run(args) -> int:
         recorder, results, stop = Recorder(), [], threading.Event()
         batches = [files[n * args.photos_each:(n + 1) * args.photos_each] for n in range(args.photographers)]
         print(f"Load: {args.photographers} photographers × {args.photos_each} photos to {rule} "
-              f"(activities {activity_ids}), {args.visitors} visitors, gunicorn -w {args.workers} on {server.url}",
+              f"(activities {activity_ids}), {args.visitors} visitors (think {args.think:g} s), "
+              f"gunicorn -w {args.workers} on {server.url}; load average before: {os.getloadavg()[0]:.2f}",
               flush=True)
         start = time.perf_counter()
         uploaders = [threading.Thread(target=photographer, args=(server, n, activity_ids, rule, batches[n], recorder,
                                                                   results, None)) for n in range(args.photographers)]
-        readers = [threading.Thread(target=visitor, args=(server, n, pages, stop, recorder, args.visitor_limit))
+        readers = [threading.Thread(target=visitor, args=(server, n, pages, stop, recorder, args.visitor_limit,
+                                                               args.think))
                    for n in range(args.visitors)]
         for thread in uploaders + readers:
             thread.start()
@@ -376,8 +380,9 @@ def nothing_lost(server: Server, results: list[dict], expected: int) -> list[tup
     checks = []
     stored = [r for r in results if r["ok"]]
     keys = sorted({r["sha256"] for r in results})
+    ingested = sum(r["outcome"] == "ingested" for r in results)
     checks.append(("every upload answered as stored", len(stored) == expected == len(results),
-                   f"{len(stored)}/{expected} answered ingested/duplicate"))
+                   f"{len(stored)}/{expected} ({ingested} ingested, {len(stored) - ingested} duplicate)"))
     with sqlite3.connect(server.root / "siaran.db") as con:
         rows = {k for (k,) in con.execute("SELECT sha256 FROM media")}
     missing_rows = [k for k in keys if k not in rows]
@@ -431,6 +436,8 @@ def main(argv=None) -> int:
     parser.add_argument("--visitors", type=int, default=30)
     parser.add_argument("--visitor-limit", type=int, default=2000, help="requests per visitor at most")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--think", type=float, default=0.0,
+                        help="mean pause of a visitor between requests, seconds (0: back to back)")
     parser.add_argument("--json", help="also write the figures to this JSON file")
     parser.add_argument("--keep", action="store_true", help="keep the instance folder")
     parser.add_argument("--generate-only", action="store_true", help="only generate the photos")
