@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from flask import Flask
 from sqlalchemy import case, func, select
+from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.datastructures import LanguageAccept
 from werkzeug.http import parse_accept_header, parse_date
 
@@ -83,7 +84,12 @@ class PageCache:
         if now - self.checked >= interval:
             with self.lock:
                 if now - self.checked >= interval:
-                    fingerprint, due = self._read_fingerprint()
+                    try:
+                        fingerprint, due = self._read_fingerprint()
+                    except SQLAlchemyError:  # no schema yet, database away: let Flask answer
+                        self.entries.clear()
+                        self.fingerprint = None
+                        return False
                     if fingerprint != self.fingerprint:
                         self.entries.clear()
                         self.fingerprint = fingerprint
