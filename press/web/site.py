@@ -239,41 +239,33 @@ def archive_month(year: int, month: int):
     if not 1 <= month <= 12:
         abort(404)
     releases = public.releases_in(db.session, year, month)
+    return _archive(releases, dates.month_label(year, month, current_locale()), year=year)
+
+
+def _archive(releases, heading: str, **context):
+    """An archive page; an archive with nothing published is a 404 like any unknown name."""
     if not releases:
         abort(404)
     modified(public.last_change(db.session))
-    heading = dates.month_label(year, month, current_locale())
-    return render_template("site/archive.html", heading=heading, releases=releases, year=year)
+    return render_template("site/archive.html", heading=heading, releases=releases, **context)
 
 
 @bp.route("/unit/<slug>")
 def unit(slug: str):
     item = public.unit_by_slug(db.session, slug)
-    releases = public.releases_of_unit(db.session, item) if item else []
-    if not releases:
-        abort(404)
-    modified(public.last_change(db.session))
-    return render_template("site/archive.html", heading=item.name, releases=releases, unit=item)
+    return _archive(public.releases_of_unit(db.session, item) if item else [], item and item.name, unit=item)
 
 
 @bp.route("/tag/<kind>/<slug>")
 def tag(kind: str, slug: str):
     item = public.tag_by_slug(db.session, kind, slug)
-    releases = public.releases_with_tag(db.session, item) if item else []
-    if not releases:
-        abort(404)
-    modified(public.last_change(db.session))
-    return render_template("site/archive.html", heading=item.name, releases=releases, tag=item)
+    return _archive(public.releases_with_tag(db.session, item) if item else [], item and item.name, tag=item)
 
 
 @bp.route("/orang/<slug>")
 def person(slug: str):
     item = public.person_by_slug(db.session, slug)
-    releases = public.releases_of_person(db.session, item) if item else []
-    if not releases:
-        abort(404)
-    modified(public.last_change(db.session))
-    return render_template("site/archive.html", heading=item.name, releases=releases, person=item)
+    return _archive(public.releases_of_person(db.session, item) if item else [], item and item.name, person=item)
 
 
 @bp.route("/galeri")
