@@ -215,6 +215,8 @@ def test_feeds_and_sitemap_parse_with_the_published_entries(client, site):
         assert not feed.bozo, feed.get("bozo_exception")
         assert [e.title for e in feed.entries] == [site.published.title]
         assert feed.entries[0].link == f"http://localhost/siaran/{site.published.slug}"
+    atom = feedparser.parse(client.get("/atom.xml").get_data())
+    assert "mempublikasikan setiap kegiatan Pimpinan" in atom.entries[0].content[0].value  # the whole text, not a summary
     unit = client.get(f"/unit/{site.published.unit.slug}/feed.xml")
     assert feedparser.parse(unit.get_data()).entries[0].title == site.published.title
     root = ET.fromstring(client.get("/sitemap.xml").get_data())
