@@ -6,7 +6,7 @@ duplicate before any pixel is decoded. Otherwise the photo stages
 (:func:`press.photos.process.process_photo`) store the original and its renditions, and
 only then is the row added, so a row never names a blob that is not there. Two uploads
 of the same bytes at once (two gunicorn workers) meet at the unique ``media.sha256``:
-the loser's flush fails inside a savepoint and it reports a duplicate of the winner.
+the loser's flush fails, its session is rolled back and it reports a duplicate of the winner.
 
 The CLI runs the heavy part in worker processes and calls :func:`record` in the parent.
 No Flask; nothing here commits.
@@ -204,7 +204,11 @@ def record(
     meta: PublicMeta,
     config: IngestConfig,
 ) -> IngestOutcome:
-    """Add the row of a photo the stages have stored (blob and renditions exist)."""
+    """Add the row of a photo the stages have stored (blob and renditions exist).
+
+    The row, its renditions, tags, audit event and index entry go in one transaction.
+    When another process wins the race for the same bytes the session is rolled back,
+    so call it with nothing else pending (the upload view and the CLI commit per photo)."""
     existing = find_by_sha256(session, processed.key)
     if existing is not None:
         return duplicate_outcome(filename, existing)
@@ -220,12 +224,14 @@ def record(
         problems=list(processed.problems), caption=meta.caption, credit=meta.credit, copyright=meta.copyright,
         dhash=processed.dhash, sharpness=processed.sharpness,
     )
+    session.add(media)
     try:
-        with session.begin_nested():
-            session.add(media)
-            session.flush()
+        session.flush()
     except IntegrityError:
-        # Another process recorded the same bytes between our check and our insert.
+        # Another process recorded the same bytes between our check and our insert. No
+        # savepoint: SQLite's driver would commit the row when releasing it, before its
+        # renditions; the whole session is rolled back instead (see ``record``).
+        session.rollback()
         winner = find_by_sha256(session, processed.key)
         if winner is None:
             raise
