@@ -96,6 +96,12 @@ def test_a_server_killed_during_uploads_loses_nothing_it_confirmed_and_leaves_no
     code, verify = flask_json(server, "media", "verify")
     assert code == 0 and verify["ok"], verify
 
+    # Changes whose drain the kill cut off wait in the queue (at least one: made sure of here).
+    with sqlite3.connect(server.root / "siaran.db") as con:
+        con.executemany("INSERT INTO index_queue (doc_kind, doc_id, created_at) VALUES ('photo', ?, '2026-11-28')",
+                        [(media_id,) for media_id in rows.values()])
+    assert _queued(server) >= len(rows)
+
     # Started again with no repair command: the index catches up on its own.
     serve(server)
     assert wait_for(lambda: _answers(server.url), timeout=60)
