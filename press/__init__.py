@@ -28,6 +28,7 @@ def create_app(config: dict | None = None) -> Flask:
     from press.web import api_public, feeds, page_cache, workflow
     from press.web import notes as notes_pages
     from press.web import photos as photo_pages
+    from press.web import releases as release_pages
     from press.cli import register_commands
 
     app = Flask(
@@ -61,6 +62,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(api_public.bp)
     app.register_blueprint(notes_pages.bp)
     app.register_blueprint(photo_pages.bp)
+    app.register_blueprint(release_pages.bp)
     page_cache.init_app(app)
     search_pages.init_app(app)
     app.register_blueprint(search_api.bp)

@@ -51,7 +51,7 @@ CODES = (
 
 REGION = re.compile(r"\b(Kota|Kabupaten|Kab\.)\s+([A-Z][\w'-]+)")
 DINAS = re.compile(r"\bDinas\s+([A-Z][a-z]+)\b")
-CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3}\b")
+CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+\b")
 MOJIBAKE_HINT = re.compile(r"[ÂÃâ\ufffd]")
 
 
@@ -147,7 +147,7 @@ def check_names(body: str, people: list[str], glossary: Glossary) -> list[Findin
     runs: dict[str, list[tuple[int, int]]] = {}
     for match in CAPITALISED_RUN.finditer(body):
         words = match.group().split()
-        for size in range(2, len(words) + 1):
+        for size in range(2, min(len(words), 5) + 1):
             for start in range(0, len(words) - size + 1):
                 phrase = " ".join(words[start:start + size])
                 offset = match.start() + len(" ".join(words[:start])) + (1 if start else 0)
@@ -156,9 +156,13 @@ def check_names(body: str, people: list[str], glossary: Glossary) -> list[Findin
     reported = set()
     for name in sorted(names):
         for phrase, spans in runs.items():
-            if phrase in reported or phrase in names and counts.get(phrase, 0) > counts.get(name, 0):
+            if phrase in reported:
                 continue
-            if phrase != name and _near_names(name, phrase) and name in counts:
+            if name in counts and phrase in names:
+                # Both written in the text: report the rarer form (on a tie, the later one).
+                if (counts[phrase], -spans[0][0]) > (counts[name], -runs[name][0][0]):
+                    continue
+            if phrase != name and _near_names(name, phrase):
                 reported.add(phrase)
                 found.append(_finding(
                     body, "name_two_ways", spans[0],

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from press.extensions import db
-from press.models import ROLES, Activity, Note, Release, Unit, User, Venue
+from press.models import ROLES, Activity, Note, Release, ReleasePhoto, Unit, User, Venue
 
 from tests.conftest import FIXTURES
 
@@ -36,6 +36,8 @@ def url_values(app) -> dict:
         "note_id": _a_note_id(),
         "media_id": _a_media_id(app),
         "variant": "thumb",
+        "kind": "kunjungan_kerja",
+        "photo_id": db.session.scalar(select(ReleasePhoto.id).limit(1)) or 1,
     }
 
 

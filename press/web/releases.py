@@ -1,0 +1,350 @@
+"""Staff pages for releases (siaran pers): list, release page, editor with checks,
+preview as the public page shows it, revisions compared, photos, DOCX and media kit,
+the admin's release templates, and the releases section of the activity page.
+
+Roles: writers and editors create drafts, edit, and arrange photos (a published release
+is saved as a correction, editors only — the service decides); photographers may read
+every release, its preview, revisions and exports (they supply the photos); admins edit
+the release templates. All staff read all units' releases: the office works as one desk.
+
+The body uses light formatting: ``**tebal**`` and ``*miring*`` only, rendered escaped
+(``press.drafting.formatting``) on the preview, the public page and in the DOCX.
+"""
+from __future__ import annotations
+
+from flask import (
+    Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for,
+)
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from sqlalchemy import select
+
+from press.drafting import formatting
+from press.drafting.context import field_label
+from press.errors import N_, ServiceError
+from press.extensions import db
+from press.models import ACTIVITY_KINDS, RELEASE_STATES, Activity, Media, Release, ReleaseTemplate
+from press.services import releases as service
+from press.storage import FileStorage
+
+from .labels import KIND_LABELS
+from .roles import has_role, roles_required
+from .sections import activity_section
+
+bp = Blueprint("releases", __name__, url_prefix="/staf/siaran")
+
+WRITERS = ("writer", "editor")
+READERS = ("writer", "editor", "photographer")
+
+CHECK_LABELS = {
+    "weekday": _l("Hari dan tanggal"),
+    "date_far": _l("Tanggal jauh dari kegiatan"),
+    "name_two_ways": _l("Ditulis dua cara"),
+    "region_two_ways": _l("Kota atau kabupaten"),
+    "quote_no_speaker": _l("Kutipan tanpa pembicara"),
+    "short_name_first": _l("Nama pendek sebelum dikenalkan"),
+    "mojibake": _l("Huruf rusak"),
+    "quotes_unbalanced": _l("Tanda petik"),
+    "paragraph_long": _l("Paragraf panjang"),
+    "photo_caption": _l("Keterangan foto"),
+    "photo_credit": _l("Kredit foto"),
+}
+
+
+def _release(release_id: int) -> Release:
+    return db.session.get(Release, release_id) or abort(404)
+
+
+def _storage() -> FileStorage:
+    return FileStorage(current_app.config["MEDIA_ROOT"])
+
+
+def _error(exc: ServiceError) -> str:
+    return _(exc.message, **exc.params)
+
+
+def _finding_view(finding, body: str) -> dict:
+    """A finding for the page: translated message and hint, the spanned text with context."""
+    message = _(finding.message, **finding.params) if finding.params else _(finding.message)
+    hint = _(finding.hint, **finding.hint_params) if finding.hint_params else (_(finding.hint) if finding.hint else "")
+    context = None
+    if finding.span:
+        start, end = finding.span
+        context = (body[max(0, start - 40):start], body[start:end], body[end:end + 40])
+    return {"code": finding.code, "label": CHECK_LABELS.get(finding.code, finding.code),
+            "message": message, "hint": hint, "span": finding.span, "context": context}
+
+
+def _findings(release: Release, body: str | None = None) -> list[dict]:
+    text = release.body if body is None else body
+    return [_finding_view(f, text) for f in service.check(release, body=text)]
+
+
+@bp.app_template_filter("light_format")
+def light_format(text: str):
+    """A paragraph with ``**bold**``/``*italic*`` as safe HTML (everything else escaped)."""
+    return formatting.to_html(text)
+
+
+@bp.app_context_processor
+def release_helpers():
+    return {"CHECK_LABELS": CHECK_LABELS}
+
+
+# -- the activity page's section -----------------------------------------------------
+
+@activity_section(30)
+def releases_section(activity: Activity) -> str:
+    items = db.session.scalars(service.releases_query(activity_id=activity.id)).all()
+    return render_template("releases/_section.html", activity=activity, releases=items,
+                           can_draft=has_role(*WRITERS))
+
+
+@bp.route("/dari-kegiatan/<int:activity_id>", methods=["POST"])
+@roles_required(*WRITERS)
+def create(activity_id: int):
+    activity = db.session.get(Activity, activity_id) or abort(404)
+    try:
+        release, missing = service.create_draft(
+            db.session, activity, current_user, office=current_app.config.get("OFFICE_NAME"),
+            signature=current_app.config.get("OFFICE_SIGNATURE"))
+        db.session.commit()
+    except ServiceError as exc:
+        db.session.rollback()
+        flash(_error(exc), "error")
+        return redirect(url_for("activities.view", activity_id=activity.id) + "#siaran")
+    if missing:
+        flash(_("Draf dibuat. Data kegiatan belum lengkap, lengkapi bagian bertanda [ … ]: %(fields)s.",
+                fields=", ".join(_(field_label(name)) for name in missing)), "warning")
+    else:
+        flash(_("Draf siaran dibuat dari templat %(kind)s.", kind=KIND_LABELS.get(activity.kind, activity.kind)), "success")
+    return redirect(url_for("releases.edit", release_id=release.id))
+
+
+# -- list and release page -----------------------------------------------------------
+
+@bp.route("/")
+@roles_required(*READERS)
+def index():
+    state = request.args.get("status") or None
+    if state not in RELEASE_STATES:
+        state = None
+    items = db.session.scalars(service.releases_query(state=state).limit(500)).all()
+    return render_template("releases/index.html", releases=items, state=state, states=RELEASE_STATES)
+
+
+@bp.route("/<int:release_id>")
+@roles_required(*READERS)
+def view(release_id: int):
+    release = _release(release_id)
+    return render_template("releases/view.html", release=release, findings=_findings(release),
+                           can_edit=has_role(*WRITERS))
+
+
+@bp.route("/<int:release_id>/pratinjau")
+@roles_required(*READERS)
+def preview(release_id: int):
+    release = _release(release_id)
+    return render_template("releases/preview.html", release=release)
+
+
+# -- editor --------------------------------------------------------------------------
+
+def _available_photos(release: Release) -> list[Media]:
+    if not release.activity_id:
+        return []
+    attached = {p.media_id for p in release.photos}
+    photos = db.session.scalars(select(Media).where(Media.activity_id == release.activity_id)
+                                .order_by(Media.is_highlight.desc(), Media.sharpness.desc(), Media.id)).all()
+    return [m for m in photos if m.id not in attached and m.status == "ok" and m.rendition("web")]
+
+
+def _editor(release: Release, form: dict | None = None, findings=None, status: int = 200, stale=None):
+    text = form or {"title": release.title, "dateline": release.dateline or "", "body": release.body,
+                    "signature": release.signature or "", "comment": "", "expected_version": release.version}
+    if findings is None:
+        findings = _findings(release, text["body"])
+    return render_template("releases/edit.html", release=release, form=text, findings=findings,
+                           available=_available_photos(release), stale=stale), status
+
+
+@bp.route("/<int:release_id>/sunting", methods=["GET", "POST"])
+@roles_required(*WRITERS)
+def edit(release_id: int):
+    release = _release(release_id)
+    if request.method == "GET":
+        return _editor(release)
+    version = request.form.get("version", "")
+    form = {
+        "title": request.form.get("title", ""), "dateline": request.form.get("dateline", ""),
+        "body": request.form.get("body", ""), "signature": request.form.get("signature", ""),
+        "comment": request.form.get("comment", ""),
+        "expected_version": int(version) if version.isdigit() else release.version,
+    }
+    if request.form.get("action") == "check":
+        return _editor(release, form)
+    if not version.isdigit():
+        flash(_("Formulir tidak lengkap: muat ulang halaman penyunting."), "error")
+        return _editor(release, form, status=400)
+    try:
+        service.save_release(
+            db.session, release, title=form["title"], dateline=form["dateline"], body=form["body"],
+            signature=form["signature"], expected_version=form["expected_version"], actor=current_user,
+            comment=form["comment"])
+        db.session.commit()
+    except service.StaleEdit as exc:
+        db.session.rollback()
+        release = _release(release_id)
+        flash(_error(exc), "error")
+        return _editor(release, None, status=409, stale=exc.submitted)
+    except ServiceError as exc:
+        db.session.rollback()
+        release = _release(release_id)
+        flash(_error(exc), "error")
+        return _editor(release, form, status=400)
+    flash(_("Tersimpan sebagai revisi %(number)s.", number=release.revisions[-1].number if release.revisions else 1), "success")
+    return redirect(url_for("releases.edit", release_id=release.id))
+
+
+# -- photos --------------------------------------------------------------------------
+
+def _photo_action(release_id: int, action):
+    release = _release(release_id)
+    try:
+        action(release)
+        db.session.commit()
+    except ServiceError as exc:
+        db.session.rollback()
+        flash(_error(exc), "error")
+    return redirect(url_for("releases.edit", release_id=release_id) + "#foto")
+
+
+@bp.route("/<int:release_id>/foto", methods=["POST"])
+@roles_required(*WRITERS)
+def attach(release_id: int):
+    media_id = request.form.get("media_id", "")
+    media = db.session.get(Media, int(media_id)) if media_id.isdigit() else None
+
+    def run(release):
+        if media is None or media.activity_id != release.activity_id:
+            raise service.ReleaseError(N_("Pilih foto dari galeri kegiatan siaran ini."))
+        service.attach_photo(db.session, release, media, current_user, request.form.get("caption"))
+
+    return _photo_action(release_id, run)
+
+
+@bp.route("/<int:release_id>/foto/<int:photo_id>/lepas", methods=["POST"])
+@roles_required(*WRITERS)
+def detach(release_id: int, photo_id: int):
+    return _photo_action(release_id, lambda r: service.detach_photo(db.session, r, photo_id, current_user))
+
+
+@bp.route("/<int:release_id>/foto/<int:photo_id>/geser", methods=["POST"])
+@roles_required(*WRITERS)
+def move(release_id: int, photo_id: int):
+    offset = -1 if request.form.get("arah") == "naik" else 1
+    return _photo_action(release_id, lambda r: service.move_photo(db.session, r, photo_id, offset, current_user))
+
+
+@bp.route("/<int:release_id>/foto/<int:photo_id>/keterangan", methods=["POST"])
+@roles_required(*WRITERS)
+def caption(release_id: int, photo_id: int):
+    return _photo_action(release_id, lambda r: service.caption_photo(
+        db.session, r, photo_id, request.form.get("caption", ""), current_user))
+
+
+# -- revisions -----------------------------------------------------------------------
+
+@bp.route("/<int:release_id>/revisi")
+@roles_required(*READERS)
+def revisions(release_id: int):
+    release = _release(release_id)
+    numbers = [r.number for r in release.revisions]
+    if len(numbers) < 1:
+        return render_template("releases/compare.html", release=release, rows=[], old=None, new=None, numbers=numbers)
+    old = request.args.get("a", type=int)
+    new = request.args.get("b", type=int)
+    new = new if new in numbers else numbers[-1]
+    old = old if old in numbers else (numbers[-2] if len(numbers) > 1 else numbers[-1])
+    rows = service.diff_revisions(release, old, new)
+    return render_template("releases/compare.html", release=release, rows=rows, old=service.revision(release, old),
+                           new=service.revision(release, new), numbers=numbers)
+
+
+# -- exports -------------------------------------------------------------------------
+
+def _download(data: bytes, filename: str, mimetype: str) -> Response:
+    response = Response(data, mimetype=mimetype)
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
+
+
+@bp.route("/<int:release_id>/docx")
+@roles_required(*READERS)
+def docx(release_id: int):
+    release = _release(release_id)
+    data = service.export_docx(release, _storage(), office=current_app.config.get("OFFICE_NAME", ""))
+    return _download(data, f"{release.slug[:80]}.docx",
+                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+
+
+@bp.route("/<int:release_id>/kit")
+@roles_required(*READERS)
+def kit(release_id: int):
+    release = _release(release_id)
+    data = service.export_kit(release, _storage(), office=current_app.config.get("OFFICE_NAME", ""))
+    return _download(data, f"kit-media-{release.slug[:80]}.zip", "application/zip")
+
+
+# -- templates (admin) ---------------------------------------------------------------
+
+@bp.route("/templat")
+@roles_required("admin")
+def templates():
+    overrides = {row.kind: row for row in db.session.scalars(select(ReleaseTemplate))}
+    return render_template("releases/templates.html", kinds=ACTIVITY_KINDS, overrides=overrides)
+
+
+@bp.route("/templat/<kind>", methods=["GET", "POST"])
+@roles_required("admin")
+def template(kind: str):
+    if kind not in ACTIVITY_KINDS:
+        abort(404)
+    source, overridden = service.template_source(db.session, kind)
+    activities = db.session.scalars(select(Activity).order_by(Activity.starts_on.desc(), Activity.id.desc()).limit(200)).all()
+    chosen_id = request.values.get("activity_id", type=int)
+    chosen = next((a for a in activities if a.id == chosen_id), None) or next(
+        (a for a in activities if a.kind == kind), activities[0] if activities else None)
+    draft, problem, status = None, None, 200
+    if request.method == "POST":
+        source = request.form.get("source", "").replace("\r\n", "\n")
+        action = request.form.get("action", "preview")
+        try:
+            if action == "reset":
+                service.reset_template(db.session, kind, current_user)
+                db.session.commit()
+                flash(_("Templat %(kind)s kembali ke bawaan.", kind=KIND_LABELS[kind]), "success")
+                return redirect(url_for("releases.template", kind=kind))
+            if action == "save":
+                service.save_template(db.session, kind, source, current_user)
+                db.session.commit()
+                flash(_("Templat %(kind)s disimpan.", kind=KIND_LABELS[kind]), "success")
+                overridden = True
+        except service.DraftTemplateError as exc:
+            db.session.rollback()
+            problem, status = exc.problem, 400
+        except ServiceError as exc:
+            db.session.rollback()
+            flash(_error(exc), "error")
+            status = 400
+    if problem is None and chosen is not None:
+        try:
+            draft = service.render_for(db.session, chosen, source, office=current_app.config.get("OFFICE_NAME"),
+                                       signature=current_app.config.get("OFFICE_SIGNATURE"))
+        except service.DraftTemplateError as exc:
+            problem = exc.problem
+    return render_template("releases/template.html", kind=kind, source=source, overridden=overridden,
+                           activities=activities, chosen=chosen, draft=draft, problem=problem,
+                           missing_labels=[_(field_label(n)) for n in (draft.missing_fields if draft else ())]), status

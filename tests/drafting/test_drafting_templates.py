@@ -1,0 +1,131 @@
+"""Release templates: the example activity's draft, every kind, missing fields, broken templates."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from press.drafting import build_context, render_draft
+from press.drafting.render import TemplateFailed, load_default
+from press.extensions import db
+from press.models import ACTIVITY_KINDS, Activity, Note, Release
+from press.services import releases as service
+
+from .conftest import EXAMPLE_QUOTES, make_activity, user
+
+
+def example_activity() -> Activity:
+    return db.session.scalar(select(Activity).where(Activity.kind == "kunjungan_kerja").order_by(Activity.id))
+
+
+def test_the_example_activity_drafts_the_example_release(ctx):
+    activity = example_activity()
+    db.session.add(Note(activity_id=activity.id, source="typed", text="catatan", cleaning={}, extraction={},
+                        accepted={"people": [], "quotes": EXAMPLE_QUOTES}))
+    db.session.flush()
+    release, missing = service.create_draft(db.session, activity, user("writer"), signature="(Adv Humas)")
+    assert missing == []
+    # Headline: host and guest.
+    assert "Sajekti" in release.title and "PPID Utama Kabupaten Subang" in release.title
+    assert "Terima Kunker" in release.title
+    paragraphs = release.body.split("\n\n")
+    lead = paragraphs[0]
+    for part in ("Kepala Bagian Humas", "Sajekti Rubiyah", "PPID Utama Kabupaten Subang",
+                 "Pengelolaan Informasi dan Dokumentasi", "Kamis, (30/9/2021)"):
+        assert part in lead
+    attendance = next(p for p in paragraphs if p.startswith("Turut hadir"))
+    for title_and_name in ("Kasubag Hubungan Dokumentasi Internal Bagian Humas Setda Kota Bekasi Diah Setiyawati",
+                           "Kasubag Publikasi Eksternal", "Muhammad Muchlis",
+                           "Kepala Diskominfo Kabupaten Subang Indra Subhan",
+                           "Sekretaris Diskominfo Kabupaten Subang Lukita Harjana"):
+        assert title_and_name in attendance
+    assert '"Kunjungan kali ini bermaksud untuk sharing dan belajar terkait Pelayanan Informasi Publik yang ada di Kota Bekasi," ujar Lukita.' in paragraphs
+    assert '"Humas selalu bersinergi dengan dinas-dinas terkait," tambah Sajekti.' in paragraphs
+    assert release.dateline == "BEKASI –"
+    assert release.signature == "(Adv Humas)"
+    assert release.state == "draft" and release.version == 1
+    assert [r.number for r in release.revisions] == [1]
+
+
+@pytest.mark.parametrize("kind", ACTIVITY_KINDS)
+def test_every_kind_drafts_without_missing_text(ctx, kind):
+    activity = make_activity(kind)
+    release, missing = service.create_draft(db.session, activity, user("writer"))
+    assert missing == []
+    assert "[" not in release.title and "[" not in release.body
+    assert activity.topic in release.title + release.body
+    assert "Kamis, (30/9/2021)" in release.body
+    assert "Turut hadir" in release.body and "Lukita Harjana" in release.body
+    assert '," ujar' in release.body
+    assert release.signature
+
+
+def test_missing_fields_are_listed_not_invented(ctx):
+    activity = make_activity("kunjungan_kerja", quotes=[{"speaker": None, "verb": "kata", "text": "Tanpa nama."}])
+    activity.guest_body = None
+    activity.topic = None
+    activity.venue = None
+    activity.participants = [p for p in activity.participants if p.role != "host"]
+    db.session.flush()
+    release, missing = service.create_draft(db.session, activity, user("writer"))
+    assert set(missing) == {"host", "activity.guest_body", "activity.topic", "venue", "quotes.speaker_name"}
+    assert "[tempat kegiatan]" in release.body
+    assert "[topik kegiatan]" in release.body
+    assert '"Tanpa nama," kata [pembicara kutipan].' in release.body
+
+
+def test_a_broken_template_says_where_and_why(ctx):
+    context = build_context(kind="audiensi", title="Audiensi", day=date(2021, 9, 30))
+    source = "{% block headline %}Judul{% endblock %}\n{% block lead %}\n{{ activity.title }\n{% endblock %}\n{% block body %}{% endblock %}"
+    with pytest.raises(TemplateFailed) as failed:
+        render_draft(source, context)
+    assert failed.value.problem.line == 3
+    assert "Kesalahan tulis templat" in str(failed.value.problem)
+
+    runtime = "{% block headline %}Judul{% endblock %}\n{% block lead %}ok{% endblock %}\n{% block body %}\n\n{{ activity.title + 1 }}\n{% endblock %}"
+    with pytest.raises(TemplateFailed) as failed:
+        render_draft(runtime, context)
+    assert failed.value.problem.line == 5
+    assert "TypeError" in str(failed.value.problem)
+
+    with pytest.raises(TemplateFailed) as failed:
+        render_draft("{% block headline %}Judul{% endblock %}", context)
+    assert "block lead" in str(failed.value.problem) and "block body" in str(failed.value.problem)
+
+
+def test_the_sandbox_keeps_templates_away_from_python(ctx):
+    context = build_context(kind="audiensi", title="Audiensi", day=date(2021, 9, 30))
+    source = ("{% block headline %}{{ activity.__class__.__mro__ }}{% endblock %}"
+              "{% block lead %}x{% endblock %}{% block body %}{% endblock %}")
+    with pytest.raises(TemplateFailed):
+        render_draft(source, context)
+
+
+def test_an_admin_override_replaces_the_file_and_a_bad_one_is_refused(ctx):
+    admin = user("admin")
+    activity = make_activity("audiensi")
+    source = load_default("audiensi").replace("Terima Audiensi", "Sambut Audiensi")
+    service.save_template(db.session, "audiensi", source, admin)
+    release, _missing = service.create_draft(db.session, activity, user("writer"))
+    assert "Sambut Audiensi" in release.title
+    with pytest.raises(service.DraftTemplateError) as refused:
+        service.save_template(db.session, "audiensi", "{% block headline %}{% if %}{% endblock %}", admin)
+    assert refused.value.problem.line == 1
+    with pytest.raises(service.ReleaseError):
+        service.save_template(db.session, "audiensi", source, user("writer"))
+    service.reset_template(db.session, "audiensi", admin)
+    assert service.template_source(db.session, "audiensi") == (load_default("audiensi"), False)
+
+
+def test_a_template_error_makes_no_release(ctx):
+    admin = user("admin")
+    activity = make_activity("upacara")
+    service.save_template(db.session, "upacara",
+                          "{% block headline %}{{ activity.title * activity }}{% endblock %}{% block lead %}x{% endblock %}{% block body %}{% endblock %}",
+                          admin)
+    before = db.session.query(Release).count()
+    with pytest.raises(service.DraftTemplateError) as failed:
+        service.create_draft(db.session, activity, user("writer"))
+    assert failed.value.problem.line == 1
+    assert db.session.query(Release).count() == before
