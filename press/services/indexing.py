@@ -40,6 +40,7 @@ from sqlalchemy.orm import Session
 from press.models import (
     Activity, ActivityTag, IndexQueueEntry, Media, MediaTag, Note, Release, ReleasePhoto, ReleaseTag, Tag,
 )
+from press.drafting.formatting import plain
 from press.search import Delete, Document, DriftReport, IndexBusyError, SearchIndex, doc_key, upsert
 from press.search.locking import file_lock
 
@@ -251,7 +252,8 @@ def document_for_release(session: Session, release_id: int) -> Document | None:
     facts = _activity_facts(session, release.activity)
     tags = _tags(session, ReleaseTag, ReleaseTag.release_id, release.id)
     unit = release.unit.label if release.unit else facts.unit
-    body = "\n".join(x for x in (release.dateline, release.body, release.correction_note) if x)
+    text = "\n".join(plain(line) for line in (release.body or "").splitlines())
+    body = "\n".join(x for x in (release.dateline, text, release.correction_note) if x)
     when = _naive(release.published_at) or _activity_moment(release.activity) or _naive(release.created_at)
     return Document(
         kind="release", id=release.id, title=release.title, body=body,

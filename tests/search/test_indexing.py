@@ -107,6 +107,13 @@ def test_a_release_document_carries_its_activity_people_unit_and_tags(index):
     assert keys(result) == [f"release:{release.id}"]
 
 
+def test_release_formatting_marks_stay_out_of_the_index(index):
+    release = add_release("Siaran Bergaya", "Wali Kota **menegaskan** pentingnya *gotong royong* warga.")
+    indexing.drain(db.session, index)
+    hit = index.search('"menegaskan pentingnya"', public=False).hits[0]
+    assert hit.doc_key == f"release:{release.id}" and "*" not in hit.snippet
+
+
 def test_photos_are_public_exactly_when_marked_public(index):
     private = add_photo("Kabag Humas menerima cinderamata kenang-kenangan", public=False, sha="b")
     public = add_photo("Foto bersama rombongan kenang-kenangan", public=True, sha="c")
