@@ -18,6 +18,7 @@ import json
 import multiprocessing
 import os
 import sys
+import types
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -147,7 +148,12 @@ def import_command(folder: Path, activity_id: int, as_email: str | None, credit,
     pending: collections.deque = collections.deque()
     seen: dict[str, Path] = {}
     pool = None
+    main_module = sys.modules["__main__"]
     if workers > 1 and len(files) > 1:
+        # Spawned workers import the parent's main script again (here the `flask` script,
+        # and with it Flask); with a bare stand-in they import only what they unpickle:
+        # press.photos.worker, the stages and the store.
+        sys.modules["__main__"] = types.ModuleType("__main__")
         pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
     try:
         with click.progressbar(length=len(files), label="Importing", file=sys.stderr) as bar:
@@ -181,6 +187,7 @@ def import_command(folder: Path, activity_id: int, as_email: str | None, credit,
     finally:
         if pool:
             pool.shutdown(cancel_futures=True)
+        sys.modules["__main__"] = main_module
     if not as_json:
         click.echo(f"{len(files)} file(s): {counts[service.INGESTED]} ingested, "
                    f"{counts[service.DUPLICATE]} duplicate(s), {counts[service.REJECTED]} rejected.")
