@@ -25,15 +25,12 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import io
 import json
 import multiprocessing
 import os
 import random
 import re
 import shutil
-import signal
-import socket
 import sqlite3
 import statistics
 import subprocess
@@ -42,7 +39,6 @@ import tempfile
 import threading
 import time
 import urllib.parse
-import urllib.request
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -52,6 +48,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from bench.support.httpclient import Session  # noqa: E402
+from tests.browser.conftest import LiveServer  # noqa: E402  (``flask setup`` then gunicorn on a fresh instance)
 
 OUT = REPO / "bench" / "out" / "load"
 SIZE = (3200, 2400)
@@ -136,57 +133,10 @@ def generate(count: int) -> list[Path]:
 
 # -- the server -----------------------------------------------------------------------
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class Server:
-    def __init__(self, root: Path, workers: int = 2):
-        self.root = root
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.workers = workers
-        self.env = {
-            **os.environ, "PRESS_ENV": "development", "PRESS_SECRET_KEY": "load-test-secret",
-            "PRESS_DATABASE_URL": f"sqlite:///{root / 'siaran.db'}", "PRESS_MEDIA_ROOT": str(root / "media"),
-            "PRESS_INDEX_ROOT": str(root / "search"),
-        }
-        self.process = None
-
-    def flask(self, *args: str, check: bool = True) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "flask", "--app", "wsgi", *args], cwd=REPO, env=self.env,
-                              capture_output=True, text=True, check=check, timeout=1800)
-
-    def python(self, code: str, *args: str) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-c", code, *args], cwd=REPO, env=self.env, capture_output=True,
-                              text=True, check=True, timeout=600)
-
-    def start(self) -> None:
-        self.flask("setup")
-        log = open(self.root / "server.log", "ab")
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "-w", str(self.workers), "-b", f"127.0.0.1:{self.port}",
-             "--timeout", "300", "wsgi:app"], cwd=REPO, env=self.env, stdout=log, stderr=log)
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                urllib.request.urlopen(self.url + "/", timeout=2)
-                return
-            except OSError:
-                if self.process.poll() is not None:
-                    raise RuntimeError((self.root / "server.log").read_text(errors="replace"))
-                time.sleep(0.2)
-        raise RuntimeError("the server did not answer within 60 s")
-
-    def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
+def run_python(server: LiveServer, code: str, *args: str) -> subprocess.CompletedProcess:
+    """A Python snippet in the server's environment (its database, store and index)."""
+    return subprocess.run([sys.executable, "-c", code, *args], cwd=REPO, env=server.env, capture_output=True,
+                          text=True, check=True, timeout=600)
 
 
 # -- the load -------------------------------------------------------------------------
@@ -214,8 +164,8 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[k]
 
 
-def upload_target(server: Server) -> tuple[str, list[str]]:
-    found = json.loads(server.python(FIND_UPLOAD).stdout.strip().splitlines()[-1])
+def upload_target(server: LiveServer) -> tuple[str, list[str]]:
+    found = json.loads(run_python(server, FIND_UPLOAD).stdout.strip().splitlines()[-1])
     if not found:
         raise SystemExit("No photo upload endpoint (a POST rule of the photos blueprint) exists yet: "
                          "the load needs press/web/photos.py.")
@@ -275,7 +225,7 @@ def visitor(server, number, pages, stop, recorder, limit, think=0.0):
             stop.wait(rng.uniform(0, 2 * think))
 
 
-def visitor_pages(server: Server) -> list[tuple[str, str]]:
+def visitor_pages(server: LiveServer) -> list[tuple[str, str]]:
     probe = Session(server.url)
     home = probe.get("/").text
     release = re.search(r'href="(/siaran/[^"#?]+)"', home)
@@ -297,7 +247,7 @@ def run(args) -> int:
           f"({min(sizes) / 2**20:.1f}-{max(sizes) / 2**20:.1f}), {time.perf_counter() - started:.0f} s", flush=True)
 
     root = Path(tempfile.mkdtemp(prefix="siaran-load-"))
-    server = Server(root, workers=args.workers)
+    server = LiveServer(root, workers=args.workers)
     try:
         server.start()
         for n in range(args.photographers):
@@ -376,7 +326,7 @@ def load_table(recorder: Recorder, elapsed: float) -> str:
     return "\n".join(lines)
 
 
-def nothing_lost(server: Server, results: list[dict], expected: int) -> list[tuple[str, bool, str]]:
+def nothing_lost(server: LiveServer, results: list[dict], expected: int) -> list[tuple[str, bool, str]]:
     checks = []
     stored = [r for r in results if r["ok"]]
     keys = sorted({r["sha256"] for r in results})
@@ -406,7 +356,7 @@ def nothing_lost(server: Server, results: list[dict], expected: int) -> list[tup
     checks.append(("index queue drained by the server itself", queued == 0, f"{queued} rows left"))
     keyfile = server.root / "keys.json"
     keyfile.write_text(json.dumps(keys))
-    staff = json.loads(server.python(STAFF_INDEX_CHECK, str(keyfile)).stdout.strip().splitlines()[-1])
+    staff = json.loads(run_python(server, STAFF_INDEX_CHECK, str(keyfile)).stdout.strip().splitlines()[-1])
     checks.append(("every photo in the staff index", not staff["missing_staff"] and staff["rows"] == len(keys),
                    f"{staff['rows'] - len(staff['missing_staff'])}/{len(keys)}"))
     commands = [("search", "check")]

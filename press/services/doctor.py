@@ -151,21 +151,19 @@ def _mark(media: Media, status: str, sentence: str) -> bool:
 
 def _check_media(session, storage, media, corrupt, report, *, sizes, repair, max_pixels) -> None:
     subject = _subject(media)
+    unusable = None
     if not storage.exists(media.sha256):
-        finding = report.add("media", "missing_original", subject,
-                             f"the original {media.sha256} is not in the store; upload the photo again or remove it")
+        unusable = ("missing_original", MISSING, f"the original {media.sha256} is not in the store",
+                    "The original file is missing from the store; upload the photo again.")
+    elif media.sha256 in corrupt:
+        unusable = ("corrupt_original", DAMAGED, f"the original no longer hashes to its key {media.sha256}",
+                    "The original file is damaged in the store; upload the photo again.")
+    if unusable:
+        problem, status, detail, sentence = unusable
+        finding = report.add("media", problem, subject, f"{detail}; upload the photo again or remove it")
         if repair:
-            sentence = "The original file is missing from the store; upload the photo again."
-            finding.action = ("marked the row status 'missing' (the row is kept)"
-                              if _mark(media, MISSING, sentence) else "already marked 'missing' (the row is kept)")
-        return
-    if media.sha256 in corrupt:
-        finding = report.add("media", "corrupt_original", subject,
-                             f"the original no longer hashes to its key {media.sha256}; upload the photo again")
-        if repair:
-            sentence = "The original file is damaged in the store; upload the photo again."
-            finding.action = ("marked the row status 'damaged' (the row is kept)"
-                              if _mark(media, DAMAGED, sentence) else "already marked 'damaged' (the row is kept)")
+            done = "marked" if _mark(media, status, sentence) else "already marked"
+            finding.action = f"{done} the row status '{status}' (the row is kept)"
         return
     if media.status in (MISSING, DAMAGED):
         # The original is back and whole (uploaded again, restored from a backup).
