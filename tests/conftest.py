@@ -46,6 +46,9 @@ def migrated_db(tmp_path_factory) -> Path:
         upgrade()
         load_demo(db.session)
         db.session.commit()
+    # Closed in a second context: the first one's end drains the search queue, which
+    # writes to the database; disposing after it leaves one self-contained file.
+    with app.app_context():
         db.engine.dispose()
     return root / "siaran.db"
 
