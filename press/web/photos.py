@@ -289,37 +289,30 @@ def edit_people(media_id: int):
     return _done(media, _("Orang dalam foto disimpan."))
 
 
-def _flag() -> bool | None:
-    value = request.form.get("value", "")
-    return {"1": True, "0": False}.get(value)
+def _toggle(media_id: int, flag: str, on_message, off_message):
+    media = _media(media_id)
+    value = {"1": True, "0": False}.get(request.form.get("value", ""))
+    if value is None:
+        return _done(media, _("Pilihan tidak dikenal."), ok=False)
+    try:
+        service.set_flags(db.session, media, actor=current_user, **{flag: value})
+    except service.MediaError as exc:
+        db.session.rollback()
+        return _done(media, _(exc.message, **exc.params), ok=False)
+    db.session.commit()
+    return _done(media, on_message() if value else off_message())
 
 
 @bp.route("/foto/<int:media_id>/publik", methods=["POST"])
 @roles_required(*PUBLISHERS)
 def toggle_public(media_id: int):
-    media = _media(media_id)
-    value = _flag()
-    if value is None:
-        return _done(media, _("Pilihan tidak dikenal."), ok=False)
-    try:
-        service.set_flags(db.session, media, actor=current_user, public=value)
-    except service.MediaError as exc:
-        db.session.rollback()
-        return _done(media, _(exc.message, **exc.params), ok=False)
-    db.session.commit()
-    return _done(media, _("Foto kini publik.") if value else _("Foto kini hanya untuk staf."))
+    return _toggle(media_id, "public", lambda: _("Foto kini publik."), lambda: _("Foto kini hanya untuk staf."))
 
 
 @bp.route("/foto/<int:media_id>/unggulan", methods=["POST"])
 @roles_required(*EDITORS)
 def toggle_highlight(media_id: int):
-    media = _media(media_id)
-    value = _flag()
-    if value is None:
-        return _done(media, _("Pilihan tidak dikenal."), ok=False)
-    service.set_flags(db.session, media, actor=current_user, highlight=value)
-    db.session.commit()
-    return _done(media, _("Foto ditandai unggulan.") if value else _("Tanda unggulan dilepas."))
+    return _toggle(media_id, "highlight", lambda: _("Foto ditandai unggulan."), lambda: _("Tanda unggulan dilepas."))
 
 
 # -- files -------------------------------------------------------------------------------
