@@ -19,7 +19,8 @@ The checks (``code``):
 ``mojibake``       text garbled by a wrong encoding ("Â", "â€™"; ``press.notes.cleaning``);
 ``quotes_unbalanced`` a paragraph with an odd number of quotation marks;
 ``paragraph_long`` a paragraph over ``paragraph_limit`` words;
-``photo_caption``, ``photo_credit`` an attached photo without a caption or a credit.
+``photo_caption``, ``photo_credit`` an attached photo without a caption or a credit;
+``placeholder``    a "[…]" the draft left where the activity lacked a fact.
 
 Imports the notes stages (dates, cleaning, glossary, extraction) and the standard library.
 """
@@ -46,13 +47,14 @@ NAME_SIMILARITY = 0.8
 CODES = (
     "weekday", "date_far", "name_two_ways", "region_two_ways", "quote_no_speaker",
     "short_name_first", "mojibake", "quotes_unbalanced", "paragraph_long",
-    "photo_caption", "photo_credit",
+    "photo_caption", "photo_credit", "placeholder",
 )
 
 REGION = re.compile(r"\b(Kota|Kabupaten|Kab\.)\s+([A-Z][\w'-]+)")
 DINAS = re.compile(r"\bDinas\s+([A-Z][a-z]+)\b")
 CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+\b")
 MOJIBAKE_HINT = re.compile(r"[ÂÃâ\ufffd]")
+PLACEHOLDER = re.compile(r"\[[^\[\]\n]{2,80}\]")
 
 
 @dataclass(frozen=True)
@@ -136,7 +138,7 @@ def _near_names(a: str, b: str) -> bool:
     return same >= 1 and all(x == y or _similar(x, y) for x, y in zip(wa, wb))
 
 
-def check_names(body: str, people: list[str], glossary: Glossary) -> list[Finding]:
+def check_names(body: str, people: list[str], glossary: Glossary, proper_names=()) -> list[Finding]:
     found: list[Finding] = []
     # People: a known or extracted name against every run of capitalised words.
     names = {n for n in people if n and len(n.split()) >= 2}
@@ -170,12 +172,14 @@ def check_names(body: str, people: list[str], glossary: Glossary) -> list[Findin
                     N_("Samakan penulisan nama dengan “%(other)s” (periksa daftar peserta)."),
                     {"written": phrase, "other": name}, {"other": name},
                 ))
-    found += _forms_two_ways(body, glossary)
+    found += _forms_two_ways(body, glossary, proper_names)
     return found
 
 
-def _forms_two_ways(body: str, glossary: Glossary) -> list[Finding]:
-    """Titles and organisations: two written forms of one thing (not "Full (ABBR)")."""
+def _forms_two_ways(body: str, glossary: Glossary, proper_names=()) -> list[Finding]:
+    """Titles and organisations: two written forms of one thing (not "Full (ABBR)"), outside
+    ``proper_names`` (a venue's name is written as the venue is called)."""
+    masked = [m.span() for name in proper_names if name for m in re.finditer(re.escape(name), body)]
     canonical: dict[str, str] = {}
     for form, full in glossary.title_forms.items():
         canonical[form] = full
@@ -183,11 +187,19 @@ def _forms_two_ways(body: str, glossary: Glossary) -> list[Finding]:
         if abbreviation != full:
             canonical[abbreviation] = full
             canonical.setdefault(full, full)
+    # "Sekretariat Daerah Kota" (Setdako) is "Sekretariat Daerah" (Setda) of a city: one thing.
+    fulls = set(canonical.values())
+    for form, full in canonical.items():
+        words = full.split()
+        if len(words) > 1 and words[-1] in ("Kota", "Kabupaten", "Provinsi") and " ".join(words[:-1]) in fulls:
+            canonical[form] = " ".join(words[:-1])
     alternation = "|".join(re.escape(f) for f in sorted(canonical, key=len, reverse=True))
     pattern = re.compile(rf"(?<![\w.])(?:{alternation})(?![\w])")
     seen: dict[str, dict[str, tuple[int, int]]] = {}
     introduced: set[str] = set()
     for match in pattern.finditer(body):
+        if any(start <= match.start() < end for start, end in masked):
+            continue
         form = match.group()
         full = canonical[form]
         after = body[match.end():match.end() + len(max(canonical, key=len)) + 4]
@@ -343,6 +355,14 @@ def check_paragraphs(body: str, limit: int) -> list[Finding]:
     return found
 
 
+def check_placeholders(body: str) -> list[Finding]:
+    return [_finding(body, "placeholder", match.span(),
+                     N_("Bagian “%(written)s” belum diisi."),
+                     N_("Tulis faktanya (atau lengkapi data kegiatan lalu buat draf baru), lalu hapus tanda kurungnya."),
+                     {"written": match.group()})
+            for match in PLACEHOLDER.finditer(body)]
+
+
 def check_photos(photos) -> list[Finding]:
     found = []
     for number, photo in enumerate(photos or (), start=1):
@@ -363,23 +383,26 @@ def check_release(
     activity_date: date | None = None,
     people: list[str] = (),
     photos: list[dict] = (),
+    proper_names: list[str] = (),
     paragraph_limit: int = PARAGRAPH_WORD_LIMIT,
     far_days: int = FAR_DAYS,
     glossary: Glossary | None = None,
 ) -> list[Finding]:
     """Every check on ``body`` (``people``: known full names; ``photos``: dicts with
-    ``caption`` and ``credit``), in text order, photo findings last."""
+    ``caption`` and ``credit``; ``proper_names``: names written as their owner writes them,
+    such as the venue's), in text order, photo findings last."""
     glossary = glossary or load_glossary()
     body = body or ""
     people = [p for p in people if p]
     found = (
         check_dates(body, activity_date, far_days, glossary)
-        + check_names(body, people, glossary)
+        + check_names(body, people, glossary, proper_names)
         + check_regions(body)
         + check_quotes(body, people, glossary)
         + check_mojibake(body)
         + check_quote_marks(body)
         + check_paragraphs(body, paragraph_limit)
+        + check_placeholders(body)
     )
     found.sort(key=lambda f: (f.span or (len(body), 0), CODES.index(f.code)))
     return found + check_photos(photos)

@@ -411,6 +411,7 @@ def check(release: Release, *, title: str | None = None, body: str | None = None
         release.body if body is None else body,
         activity_date=activity.starts_on if activity else None,
         people=people, photos=photo_values(release),
+        proper_names=[activity.venue.name] if activity and activity.venue else [],
     )
 
 

@@ -49,6 +49,7 @@ CHECK_LABELS = {
     "paragraph_long": _l("Paragraf panjang"),
     "photo_caption": _l("Keterangan foto"),
     "photo_credit": _l("Kredit foto"),
+    "placeholder": _l("Belum diisi"),
 }
 
 

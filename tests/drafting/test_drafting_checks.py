@@ -53,6 +53,7 @@ PLANTED = {
                          "Sekretaris Diskominfo Kabupaten Subang beserta", "Lukita"),
     "mojibake": ("pelayanan informasi publik", "pelayanan informasi publikâ€™s", "â€™"),
     "quotes_unbalanced": ("terkait,\" tambah Sajekti.", "terkait, tambah Sajekti.", "\""),
+    "placeholder": ("pada Kamis, (30/9/2021)", "di [tempat kegiatan], pada Kamis, (30/9/2021)", "[tempat kegiatan]"),
 }
 
 
@@ -68,6 +69,12 @@ def test_each_check_finds_its_planted_error(code):
     assert findings[0].hint
     # ... and stays silent once it is corrected.
     assert code not in codes(CLEAN)
+
+
+def test_an_organisation_abbreviated_in_one_place_and_written_out_in_another():
+    text = CLEAN.replace("Kasubag Hubungan Dokumentasi Internal Diah Setiyawati",
+                         "Kasubag Hubungan Dokumentasi Internal Setda Kota Bekasi Diah Setiyawati")
+    assert [f.text for f in check_release(text, activity_date=DAY, people=PEOPLE) if f.code == "name_two_ways"] == ["Setda"]
 
 
 def test_titles_written_two_ways_but_not_an_introduced_abbreviation():

@@ -59,6 +59,7 @@ def test_every_kind_drafts_without_missing_text(ctx, kind):
     assert "Turut hadir" in release.body and "Lukita Harjana" in release.body
     assert '," ujar' in release.body
     assert release.signature
+    assert service.check(release) == []  # a clean draft: no editorial finding
 
 
 def test_missing_fields_are_listed_not_invented(ctx):
@@ -73,6 +74,8 @@ def test_missing_fields_are_listed_not_invented(ctx):
     assert "[tempat kegiatan]" in release.body
     assert "[topik kegiatan]" in release.body
     assert '"Tanpa nama," kata [pembicara kutipan].' in release.body
+    assert {f.text for f in service.check(release) if f.code == "placeholder"} >= {
+        "[tempat kegiatan]", "[topik kegiatan]", "[pembicara kutipan]"}
 
 
 def test_a_broken_template_says_where_and_why(ctx):
