@@ -1,7 +1,7 @@
 """Tags: find or create a tag by kind and name, and attach it to an object with its source."""
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from press.models import ActivityTag, MediaTag, ReleaseTag, Tag
@@ -25,17 +25,35 @@ def attach_tags(session: Session, target: str, object_id: int, tags: list[tuple[
     """Attach ``(kind, name, source)`` tags to a media, activity or release; idempotent.
 
     A tag already attached keeps its first source: a manual tag stays manual even
-    when the EXIF later says the same thing.
+    when the EXIF later says the same thing. Three statements whatever the number of
+    tags (one lookup of the tags, one of the object's links, the inserts), since
+    ingest attaches a dozen to every photo.
     """
     link_model, column = LINKS[target]
-    attached = []
+    wanted = []
     for kind, name, source in tags:
         if not name or not str(name).strip():
             continue
-        tag = get_or_create_tag(session, kind, str(name))
-        key = {column: object_id, "tag_id": tag.id}
-        if session.get(link_model, key) is None:
-            session.add(link_model(**key, source=source))
+        name = " ".join(str(name).split())
+        wanted.append((kind, name, slugify(name), source))
+    if not wanted:
+        session.flush()
+        return []
+    keys = {(kind, slug) for kind, _name, slug, _source in wanted}
+    found = {(t.kind, t.slug): t for t in session.scalars(
+        select(Tag).where(or_(*(and_(Tag.kind == kind, Tag.slug == slug) for kind, slug in keys))))}
+    for kind, name, slug, _source in wanted:
+        if (kind, slug) not in found:
+            found[(kind, slug)] = Tag(kind=kind, name=name, slug=slug)
+            session.add(found[(kind, slug)])
+    session.flush()
+    linked = set(session.scalars(select(link_model.tag_id).where(getattr(link_model, column) == object_id)))
+    attached = []
+    for kind, _name, slug, source in wanted:
+        tag = found[(kind, slug)]
+        if tag.id not in linked:
+            session.add(link_model(**{column: object_id, "tag_id": tag.id}, source=source))
+            linked.add(tag.id)
         attached.append(tag)
     session.flush()
     return attached
