@@ -34,6 +34,7 @@ from difflib import SequenceMatcher
 
 import ftfy
 
+from press.dates import long_date
 from press.errors import N_
 from press.notes import extract
 from press.notes.cleaning import FTFY_CONFIG, STRAY_A_CIRCUMFLEX
@@ -93,6 +94,14 @@ def paragraphs(body: str) -> list[tuple[int, int]]:
 
 # -- dates ---------------------------------------------------------------------------
 
+def _written(iso: str) -> str:
+    """"30 September 2021" for an ISO date (the message's form)."""
+    try:
+        return long_date(date.fromisoformat(iso)).split(", ", 1)[1]
+    except ValueError:
+        return iso
+
+
 def check_dates(body: str, activity_date: date | None, far_days: int, glossary: Glossary) -> list[Finding]:
     found = []
     for item in find_dates(body, activity_date, glossary):
@@ -105,7 +114,7 @@ def check_dates(body: str, activity_date: date | None, far_days: int, glossary: 
                 body, "weekday", item.span,
                 N_("Hari tidak cocok dengan tanggal: %(date)s jatuh pada hari %(actual)s, bukan %(written)s."),
                 N_("Periksa tanggal kegiatan, lalu betulkan hari atau tanggalnya."),
-                {"date": item.date, "actual": actual, "written": item.weekday},
+                {"date": _written(item.date), "actual": actual, "written": item.weekday},
             ))
         if activity_date and not item.date.startswith("--"):
             try:
@@ -117,8 +126,8 @@ def check_dates(body: str, activity_date: date | None, far_days: int, glossary: 
                     body, "date_far", item.span,
                     N_("Tanggal ini berjarak %(days)s hari dari tanggal kegiatan (%(activity)s)."),
                     N_("Pastikan tanggalnya benar; tanggal kegiatan tercatat %(activity)s."),
-                    {"days": distance, "activity": activity_date.isoformat()},
-                    {"activity": activity_date.isoformat()},
+                    {"days": distance, "activity": _written(activity_date.isoformat())},
+                    {"activity": _written(activity_date.isoformat())},
                 ))
     return found
 

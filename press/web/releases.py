@@ -29,6 +29,7 @@ from press.services import releases as service
 from press.storage import FileStorage
 
 from .labels import KIND_LABELS
+from .workflow import ACTION_LABELS
 from .roles import has_role, roles_required
 from .sections import activity_section
 
@@ -88,9 +89,20 @@ def light_format(text: str):
     return formatting.to_html(text)
 
 
+# What the release history (``releases/_history.html``) calls this module's audit events.
+EDIT_LABELS = {
+    "draft": _l("Draf dibuat dari kegiatan"),
+    "save": _l("Disimpan (revisi baru)"),
+    "photo_attach": _l("Foto dilampirkan"),
+    "photo_detach": _l("Foto dilepas"),
+    "photo_order": _l("Urutan foto diubah"),
+    "photo_caption": _l("Keterangan foto diubah"),
+}
+
+
 @bp.app_context_processor
 def release_helpers():
-    return {"CHECK_LABELS": CHECK_LABELS}
+    return {"CHECK_LABELS": CHECK_LABELS, "ACTION_LABELS": {**ACTION_LABELS, **EDIT_LABELS}}
 
 
 # -- the activity page's section -----------------------------------------------------
@@ -135,7 +147,7 @@ def index():
     return render_template("releases/index.html", releases=items, state=state, states=RELEASE_STATES)
 
 
-@bp.route("/<int:release_id>")
+@bp.route("/<int:release_id>/")
 @roles_required(*READERS)
 def view(release_id: int):
     release = _release(release_id)
