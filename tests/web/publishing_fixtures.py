@@ -1,22 +1,20 @@
 """Photos on the demo releases for the publishing tests: public ones and private ones to hide.
 
-Photos are stored through the photo stage (real renditions in the test's media store)
+Photos are stored through the photo service (real renditions in the test's media store)
 and attached to the demo releases; the secrets are the texts and keys that must never
 reach a public URL.
 """
 from __future__ import annotations
 
-import hashlib
-import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PIL import Image
 from sqlalchemy import select
 
 from press.extensions import db
-from press.models import Media, Release, ReleasePhoto, Rendition
-from press.photos.process import process_photo
+from press.models import Activity, Media, Release, ReleasePhoto
+from press.services import media as media_service
+from press.services.media import BatchMeta, IngestConfig
 from press.storage import FileStorage
 from tests.conftest import FIXTURES
 
@@ -25,26 +23,19 @@ SIZES = {"thumb": 400, "web": 800}
 
 def add_photo(app, source: Path, *, activity_id=None, caption: str, credit="Dok. Humas Pemkot Bekasi",
               is_public=False) -> Media:
-    store_root = app.config["MEDIA_ROOT"]
-    done = process_photo(str(source), FileStorage(store_root), sizes=SIZES, max_bytes=60 * 2**20,
-                         caption=caption, credit=credit)
-    facts = done.exif
-    media = Media(
-        sha256=done.key, activity_id=activity_id, original_filename=source.name, mime=done.mime,
-        bytes=done.bytes, width=done.width, height=done.height, caption=caption, credit=credit,
-        is_public=is_public, taken_at=getattr(facts, "taken_at", None),
-        gps_lat=getattr(facts, "gps_lat", None), gps_lon=getattr(facts, "gps_lon", None),
+    """A photo through the photo service, as an upload would store it, then captioned."""
+    storage = FileStorage(app.config["MEDIA_ROOT"])
+    activity = db.session.get(Activity, activity_id) if activity_id else None
+    outcome = media_service.ingest(
+        db.session, storage, str(source), source.name, activity=activity, uploader=None,
+        batch=BatchMeta(credit=credit), config=IngestConfig(sizes=SIZES, max_bytes=60 * 2**20),
     )
-    db.session.add(media)
+    assert outcome.media is not None, outcome.reason_text()
+    media = outcome.media
+    media_service.update_text(db.session, storage, media, actor=None, caption=caption, credit=credit, copyright=None)
+    if is_public:
+        media_service.set_flags(db.session, media, actor=None, public=True)
     db.session.flush()
-    for variant, relpath in done.renditions.items():
-        data = (Path(store_root) / relpath).read_bytes()
-        with Image.open(io.BytesIO(data)) as image:
-            width, height = image.size
-        db.session.add(Rendition(media_id=media.id, variant=variant, sha256=hashlib.sha256(data).hexdigest(),
-                                 path=relpath, width=width, height=height, bytes=len(data)))
-    db.session.flush()
-    db.session.refresh(media)
     return media
 
 

@@ -15,8 +15,10 @@ from sqlalchemy import select
 
 from press.cli.site import internal_links
 from press.extensions import db
-from press.models import Release, User
+from press.models import Media, Release, User
+from press.services import media as media_service
 from press.services import workflow
+from press.storage import FileStorage
 from tests.web.publishing_fixtures import build_site
 
 ABSOLUTE = re.compile(r"https?://localhost(/[^\s<>\"']*)")
@@ -304,3 +306,20 @@ def test_a_forged_host_never_shapes_the_page_other_visitors_get(client, site):
     assert "http://penipu.example/siaran/" in forged
     honest = client.get(url).get_data(as_text=True)
     assert "penipu.example" not in honest
+
+
+def test_a_rewritten_caption_reaches_cached_pages_under_a_new_rendition_url(app, client, site):
+    extra = site.public_photos[1]
+    old_web = next(r for r in extra.renditions if r.variant == "web").sha256
+    assert "Suasana diskusi" in client.get(f"/foto/{extra.id}").get_data(as_text=True)
+    with app.app_context():
+        media = db.session.get(Media, extra.id)
+        media_service.update_text(db.session, FileStorage(app.config["MEDIA_ROOT"]), media, actor=None,
+                                  caption="Peserta kunjungan berfoto bersama", credit=media.credit, copyright=None)
+        db.session.commit()
+        new_web = next(r for r in media.renditions if r.variant == "web").sha256
+    page = client.get(f"/foto/{extra.id}").get_data(as_text=True)
+    assert "Peserta kunjungan berfoto bersama" in page and "Suasana diskusi" not in page
+    assert new_web != old_web and f"/media/{new_web}/web.jpg" in page
+    assert client.get(f"/media/{old_web}/web.jpg").status_code == 404
+    assert client.get(f"/media/{new_web}/web.jpg").status_code == 200
