@@ -47,6 +47,7 @@ MAX_PHOTOS = 5
 NEAR_DUPLICATE_BITS = 10
 DEFAULT_SIGNATURE = "(Adv Humas)"
 LIMITS = {"title": 300, "dateline": 200, "signature": 60}
+MAX_BODY_CHARS = 100_000
 
 
 class ReleaseError(ServiceError):
@@ -261,6 +262,8 @@ def _clean_text(title, dateline, body, signature) -> dict:
         raise ReleaseError(N_("Siaran harus punya judul."))
     if not text["body"]:
         raise ReleaseError(N_("Isi siaran tidak boleh kosong."))
+    if len(text["body"]) > MAX_BODY_CHARS:
+        raise ReleaseError(N_("Isi siaran terlalu panjang: paling banyak %(limit)s huruf."), limit=MAX_BODY_CHARS)
     for name, limit in LIMITS.items():
         if text[name] and len(text[name]) > limit:
             raise ReleaseError(N_("%(field)s terlalu panjang: paling banyak %(limit)s huruf."),

@@ -111,7 +111,7 @@ def test_published_release_is_saved_as_a_correction_by_editors_only(ctx):
 
 def test_bad_input_is_refused_and_changes_nothing(ctx):
     release = draft()
-    for title, body in (("", "isi"), ("Judul", "  \n "), ("J" * 301, "isi")):
+    for title, body in (("", "isi"), ("Judul", "  \n "), ("J" * 301, "isi"), ("Judul", "kata " * 30_000)):
         with pytest.raises(service.ReleaseError):
             service.save_release(db.session, release, title=title, dateline=None, body=body, signature=None,
                                  expected_version=1, actor=user("writer"))
