@@ -18,7 +18,6 @@ import time
 
 from flask import (
     Blueprint,
-    Flask,
     abort,
     current_app,
     g,
@@ -290,7 +289,7 @@ def gallery(activity_id: int):
 @bp.route("/foto/<int:media_id>")
 def photo(media_id: int):
     media = public.public_media(db.session, media_id)
-    if media is None or media.rendition("web") is None and not media.renditions:
+    if media is None or not media.renditions:
         abort(404)
     modified(public.last_change(db.session))
     activity = public.public_activity(db.session, media.activity_id) if media.activity_id else None
@@ -324,7 +323,3 @@ def language(locale: str):
         session["locale"] = locale
     target = request.args.get("next")
     return redirect(safe_next(target) if target else url_for("site.home"))
-
-
-def init_app(app: Flask) -> None:
-    app.register_blueprint(bp)
