@@ -10,7 +10,7 @@ GPS) never leaves the staff side. No Flask; read-only.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import and_, exists, func, or_, select
@@ -180,11 +180,17 @@ def archive_months(session: Session) -> list[MonthCount]:
 
 def releases_in(session: Session, year: int, month: int | None = None) -> list[Release]:
     """Published releases of a year (or a month), by their Jakarta publication date."""
-    releases = published_releases(session)
-    return [
-        r for r in releases
-        if _jakarta(r.published_at).year == year and (month is None or _jakarta(r.published_at).month == month)
-    ]
+    if not 1 <= year <= 9998:
+        return []
+    start = datetime(year, month or 1, 1, tzinfo=JAKARTA)
+    if month is None:
+        end = datetime(year + 1, 1, 1, tzinfo=JAKARTA)
+    else:
+        end = datetime(year + (month == 12), month % 12 + 1, 1, tzinfo=JAKARTA)
+    return published_releases(
+        session, where=and_(Release.published_at >= start.astimezone(timezone.utc),
+                            Release.published_at < end.astimezone(timezone.utc)),
+    )
 
 
 def _jakarta(moment: datetime) -> datetime:
@@ -245,15 +251,24 @@ def _person_condition(person: Person):
 
 
 def people_with_releases(session: Session) -> list[tuple[Person, int]]:
-    people = session.scalars(select(Person).order_by(Person.name)).all()
-    result = []
-    for person in people:
-        count = session.scalar(
-            select(func.count()).select_from(Release).where(PUBLIC_RELEASE, _person_condition(person))
-        )
-        if count:
-            result.append((person, count))
-    return result
+    """People in published releases (as participants of the activity or tagged), by name."""
+    pairs = set(session.execute(
+        select(Participant.person_id, Release.id)
+        .join(Release, Release.activity_id == Participant.activity_id)
+        .where(PUBLIC_RELEASE, Participant.person_id.is_not(None))
+    ).all())
+    pairs |= set(session.execute(
+        select(Person.id, Release.id)
+        .join(Tag, and_(Tag.kind == "person", Tag.slug == Person.slug))
+        .join(ReleaseTag, ReleaseTag.tag_id == Tag.id)
+        .join(Release, Release.id == ReleaseTag.release_id)
+        .where(PUBLIC_RELEASE)
+    ).all())
+    counts: dict[int, int] = {}
+    for person_id, _release_id in pairs:
+        counts[person_id] = counts.get(person_id, 0) + 1
+    people = session.scalars(select(Person).where(Person.id.in_(counts)).order_by(Person.name)).all()
+    return [(person, counts[person.id]) for person in people]
 
 
 def person_by_slug(session: Session, slug: str) -> Person | None:

@@ -323,3 +323,13 @@ def test_a_rewritten_caption_reaches_cached_pages_under_a_new_rendition_url(app,
     assert new_web != old_web and f"/media/{new_web}/web.jpg" in page
     assert client.get(f"/media/{old_web}/web.jpg").status_code == 404
     assert client.get(f"/media/{new_web}/web.jpg").status_code == 200
+
+
+def test_the_month_archive_follows_the_jakarta_calendar(app, client, site):
+    with app.app_context():
+        release = db.session.get(Release, site.published.id)
+        release.published_at = datetime(2021, 9, 30, 18, 30, tzinfo=timezone.utc)  # 1 October, 01.30 WIB
+        release.updated_at = datetime.now(timezone.utc)
+        db.session.commit()
+    assert site.published.title in client.get("/arsip/2021/10").get_data(as_text=True)
+    assert client.get("/arsip/2021/9").status_code == 404
