@@ -85,6 +85,9 @@ def flask_settings(values: dict, instance_path: str) -> dict:
         "INDEX_ROOT": values["INDEX_ROOT"] or str(instance / "search"),
         "MAX_CONTENT_LENGTH": values["MAX_UPLOAD_MB"] * 1024 * 1024,
         "MAX_UPLOAD_BYTES": values["MAX_UPLOAD_MB"] * 1024 * 1024,
+        # A typed field (a pasted note) may hold a few MB, so the notes service, not
+        # Werkzeug's 500 kB default, decides what is too long.
+        "MAX_FORM_MEMORY_SIZE": 4 * 1024 * 1024,
         "MAX_IMAGE_PIXELS": values["MAX_IMAGE_PIXELS"],
         "RENDITION_SIZES": parse_rendition_sizes(values["RENDITION_SIZES"]),
         "LOGIN_MAX_FAILURES": values["LOGIN_MAX_FAILURES"],

@@ -36,8 +36,15 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(413)
     def too_large(exc):
-        limit = app.config["MAX_CONTENT_LENGTH"] // (1024 * 1024)
-        return _page(413, _("Berkas terlalu besar"), _("Batas unggahan adalah %(mb)s MB per berkas.", mb=limit))
+        limit = app.config["MAX_CONTENT_LENGTH"]
+        if (request.content_length or 0) <= limit:
+            # The request fit; one typed field was over Flask's per-field memory limit.
+            field_limit = app.config["MAX_FORM_MEMORY_SIZE"] // (1024 * 1024)
+            return _page(413, _("Isian terlalu panjang"), _(
+                "Satu isian formulir paling banyak %(mb)s MB. Unggah teks sepanjang ini sebagai berkas.",
+                mb=field_limit,
+            ))
+        return _page(413, _("Berkas terlalu besar"), _("Batas unggahan adalah %(mb)s MB per berkas.", mb=limit // (1024 * 1024)))
 
     @app.errorhandler(HTTPException)
     def other_http(exc):

@@ -22,7 +22,15 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from press.models import ACTIVITY_KINDS, LOCALES, PARTICIPANT_ROLES, ROLES
 
+from .form_messages import TranslatedMeta
 from .labels import KIND_LABELS, LOCALE_LABELS, PARTICIPANT_ROLE_LABELS, ROLE_LABELS
+
+
+class SiaranForm(FlaskForm):
+    """The base of every staff form: CSRF from Flask-WTF, messages in the visitor's language."""
+
+    class Meta(TranslatedMeta):
+        pass
 
 
 def options(pairs) -> list[SelectChoice]:
@@ -30,13 +38,16 @@ def options(pairs) -> list[SelectChoice]:
     return [SelectChoice(value, label) for value, label in pairs]
 
 
-class LoginForm(FlaskForm):
+class LoginForm(SiaranForm):
     email = StringField(_l("Email"), validators=[DataRequired(), Length(max=254)])
     password = PasswordField(_l("Kata sandi"), validators=[DataRequired(), Length(max=200)])
     submit = SubmitField(_l("Masuk"))
 
 
 class ParticipantForm(Form):
+    class Meta(TranslatedMeta):
+        pass
+
     role = SelectField(
         _l("Peran"),
         choices=options([(r, PARTICIPANT_ROLE_LABELS[r]) for r in PARTICIPANT_ROLES]),
@@ -48,7 +59,7 @@ class ParticipantForm(Form):
     organisation = StringField(_l("Instansi"), validators=[Optional(), Length(max=200)])
 
 
-class ActivityForm(FlaskForm):
+class ActivityForm(SiaranForm):
     title = StringField(_l("Judul kegiatan"), validators=[DataRequired(), Length(max=300)])
     kind = SelectField(_l("Jenis"), choices=options([(k, KIND_LABELS[k]) for k in ACTIVITY_KINDS]))
     starts_on = DateField(_l("Tanggal"), validators=[DataRequired()])
@@ -64,12 +75,15 @@ class ActivityForm(FlaskForm):
 
 
 class ActivityFilterForm(Form):
+    class Meta(TranslatedMeta):
+        pass
+
     unit = SelectField(_l("Unit"), coerce=str, validators=[Optional()])
     kind = SelectField(_l("Jenis"), validators=[Optional()])
     month = StringField(_l("Bulan"), validators=[Optional(), Length(max=7)])
 
 
-class UserForm(FlaskForm):
+class UserForm(SiaranForm):
     email = StringField(_l("Email"), validators=[DataRequired(), Length(max=254)])
     name = StringField(_l("Nama"), validators=[DataRequired(), Length(max=200)])
     role = SelectField(_l("Peran"), choices=options([(r, ROLE_LABELS[r]) for r in ROLES]))
@@ -81,13 +95,13 @@ class UserForm(FlaskForm):
     submit = SubmitField(_l("Simpan"))
 
 
-class UnitForm(FlaskForm):
+class UnitForm(SiaranForm):
     name = StringField(_l("Nama unit"), validators=[DataRequired(), Length(max=200)])
     abbreviation = StringField(_l("Singkatan"), validators=[Optional(), Length(max=60)])
     submit = SubmitField(_l("Simpan"))
 
 
-class VenueForm(FlaskForm):
+class VenueForm(SiaranForm):
     name = StringField(_l("Nama tempat"), validators=[DataRequired(), Length(max=200)])
     address = StringField(_l("Alamat"), validators=[Optional(), Length(max=400)])
     city = StringField(_l("Kota/Kabupaten"), validators=[Optional(), Length(max=120)])
@@ -96,18 +110,18 @@ class VenueForm(FlaskForm):
     submit = SubmitField(_l("Simpan"))
 
 
-class ProfileForm(FlaskForm):
+class ProfileForm(SiaranForm):
     name = StringField(_l("Nama"), validators=[DataRequired(), Length(max=200)])
     locale = SelectField(_l("Bahasa"), choices=options([(code, LOCALE_LABELS[code]) for code in LOCALES]))
     default_credit = StringField(_l("Kredit foto bawaan"), validators=[Optional(), Length(max=200)])
     submit = SubmitField(_l("Simpan"))
 
 
-class PasswordForm(FlaskForm):
+class PasswordForm(SiaranForm):
     current = PasswordField(_l("Kata sandi sekarang"), validators=[DataRequired()])
     new = PasswordField(_l("Kata sandi baru"), validators=[DataRequired(), Length(min=10, max=200)])
     submit = SubmitField(_l("Ganti kata sandi"))
 
 
-class LanguageForm(FlaskForm):
+class LanguageForm(SiaranForm):
     locale = SelectField(_l("Bahasa"), choices=options([(code, LOCALE_LABELS[code]) for code in LOCALES]))

@@ -14,7 +14,6 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from markupsafe import Markup, escape
 from sqlalchemy import select
@@ -28,7 +27,7 @@ from press.models import PARTICIPANT_ROLES, Activity, Note, User
 from press.notes import load_glossary
 from press.services import notes as service
 
-from .forms import options
+from .forms import SiaranForm, options
 from .i18n import current_locale
 from .labels import PARTICIPANT_ROLE_LABELS
 from .roles import has_role, roles_required
@@ -49,14 +48,14 @@ KINDS = {
 }
 
 
-class NoteForm(FlaskForm):
+class NoteForm(SiaranForm):
     text = TextAreaField(_l("Catatan (ketik atau tempel)"),
                          validators=[Optional(), Length(max=service.MAX_NOTE_CHARS)])
     upload = FileField(_l("Atau unggah berkas .txt, .md atau .docx"))
     submit = SubmitField(_l("Simpan catatan"))
 
 
-class GlossaryForm(FlaskForm):
+class GlossaryForm(SiaranForm):
     content = TextAreaField(_l("Tambahan glosarium (JSON)"), validators=[Length(max=500_000)])
     submit = SubmitField(_l("Simpan glosarium"))
 

@@ -92,7 +92,7 @@ def test_an_enormous_field_is_refused_with_its_message_and_nothing_saved(app, cl
     response = client.post("/staf/kegiatan/baru", data=form(app, token, summary="kata " * 1_000_000))  # 5 MB
     assert response.status_code == 200
     page = response.get_data(as_text=True)
-    assert "5000" in page                           # the field says its limit
+    assert "Isian ini paling banyak 5000 karakter." in page   # the field says its limit, in Indonesian
     assert 'value="Rapat koordinasi"' in page        # the rest of the form is kept
     assert activity_count(app) == before
 

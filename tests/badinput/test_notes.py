@@ -109,15 +109,27 @@ def test_an_enormous_note_file_is_refused_and_the_typed_note_kept(app, client, a
 
 
 def test_an_enormous_typed_note_is_refused_and_nothing_saved(app, client, auth):
-    """5 MB typed into the box: refused before it reaches the form (Flask's form-memory
-    limit, 500 kB) with the "too large" page; nothing is stored."""
+    """5 MB typed into the box: over the 4 MB per-field limit, refused before it reaches
+    the form with a page that says a field (not a file) was too long; nothing is stored."""
     auth.login("writer")
     before = count(app)
     token = auth.token(f"/staf/kegiatan/{ACTIVITY}")
     response = client.post(URL, data={"csrf_token": token, "text": "kata " * 1_000_000},
                            content_type="multipart/form-data")
     assert response.status_code == 413
-    assert "Berkas terlalu besar" in response.get_data(as_text=True)
+    page = response.get_data(as_text=True)
+    assert "Isian terlalu panjang" in page and "sebagai berkas" in page
+    assert count(app) == before
+
+
+def test_a_typed_note_over_the_note_limit_says_so_and_nothing_saved(app, client, auth):
+    """1 MB typed: under the request's per-field limit, so the form says the note's own limit."""
+    auth.login("writer")
+    before = count(app)
+    token = auth.token(f"/staf/kegiatan/{ACTIVITY}")
+    response = client.post(URL, data={"csrf_token": token, "text": "kata " * 200_000},
+                           content_type="multipart/form-data", follow_redirects=True)
+    assert "Isian ini paling banyak 200000 karakter." in response.get_data(as_text=True)
     assert count(app) == before
 
 
