@@ -32,6 +32,7 @@ from flask_login import current_user
 from markupsafe import Markup
 
 from press import dates
+from press.drafting import formatting
 from press.extensions import db
 from press.models import LOCALES, Media
 from press.services import public, workflow
@@ -121,7 +122,8 @@ def public_photo_link(media: Media) -> str:
     return url_for("site.photo", media_id=media.id)
 
 
-for _name, _helper in (("photo_src", photo_src), ("public_photo_link", public_photo_link), ("has_endpoint", has_endpoint)):
+for _name, _helper in (("photo_src", photo_src), ("public_photo_link", public_photo_link), ("has_endpoint", has_endpoint),
+                      ("release_paragraphs", formatting.body_paragraphs)):
     bp.add_app_template_global(_helper, _name)
 
 
@@ -201,8 +203,8 @@ def news_article(item) -> dict:
 
 
 def summary(item, length: int = 200) -> str:
-    """The first paragraph of the body, cut at a word boundary."""
-    text = " ".join((item.body or "").split())
+    """The start of the body without formatting marks, cut at a word boundary."""
+    text = " ".join(formatting.plain(item.body or "").split())
     if len(text) <= length:
         return text
     return text[:length].rsplit(" ", 1)[0] + "…"

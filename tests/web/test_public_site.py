@@ -333,3 +333,15 @@ def test_the_month_archive_follows_the_jakarta_calendar(app, client, site):
         db.session.commit()
     assert site.published.title in client.get("/arsip/2021/10").get_data(as_text=True)
     assert client.get("/arsip/2021/9").status_code == 404
+
+
+def test_bold_and_italic_marks_become_markup_and_html_stays_escaped(app, client, site):
+    with app.app_context():
+        release = db.session.get(Release, site.published.id)
+        release.body = "Wali Kota menyebut **Kota Bekasi** sebagai *rujukan* <script>x</script>.\n" + release.body
+        release.updated_at = datetime.now(timezone.utc)
+        db.session.commit()
+    html = client.get(f"/siaran/{site.published.slug}").get_data(as_text=True)
+    assert "<strong>Kota Bekasi</strong>" in html and "<em>rujukan</em>" in html
+    assert "<script>x</script>" not in html and "&lt;script&gt;" in html
+    assert "**" not in client.get("/feed.xml").get_data(as_text=True)
