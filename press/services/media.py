@@ -21,7 +21,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, object_session, selectinload
 
 from press import dates
 from press.errors import N_, ServiceError
@@ -135,8 +135,6 @@ def public_meta(media: Media) -> PublicMeta:
 
 
 def media_uploader(media: Media) -> User | None:
-    from sqlalchemy.orm import object_session
-
     session = object_session(media)
     return session.get(User, media.uploaded_by_id) if session and media.uploaded_by_id else None
 

@@ -29,6 +29,7 @@ from sqlalchemy import select
 from press.extensions import db
 from press.models import Activity, Media, Person
 from press.services import media as service
+from press.services.tags import tags_of
 from press.storage import FileStorage, StorageError, safe_join
 
 from .i18n import current_locale
@@ -230,8 +231,6 @@ def view(media_id: int):
     activity = db.session.get(Activity, media.activity_id) if media.activity_id else None
     siblings = service.gallery(db.session, activity.id) if activity else [media]
     group = next((g for g in service.near_duplicate_groups(siblings) if media in g), [])
-    from press.services.tags import tags_of
-
     return render_template(
         "photos/view.html", media=media, activity=activity, group=group,
         tags=tags_of(db.session, "media", media.id), people=_people_choices(activity, [media]),
