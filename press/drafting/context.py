@@ -52,7 +52,7 @@ the first time; no quotes, or a quote without a speaker, is listed as missing).
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from datetime import date, time
 
 from press import dates

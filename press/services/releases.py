@@ -15,8 +15,7 @@ editors only); approved, scheduled and retracted releases are not editable (send
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
