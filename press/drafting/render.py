@@ -3,8 +3,10 @@
 A template is Jinja source with blocks: ``headline``, ``lead`` and ``body`` (required),
 ``dateline`` and ``signature`` (optional: the context's ``dateline`` and ``signature``
 otherwise). Paragraphs of ``body`` are separated by a blank line; whitespace inside a
-paragraph is collapsed, so templates may be laid out freely. Templates may import the
-shared macros of ``templates/releases/_bagian.jinja``.
+paragraph is collapsed, so templates may be laid out freely. The shared pieces are
+functions every template gets (``turut_hadir``, ``quote_paragraphs``; filters ``daftar``,
+``mentions``, ``kutip``: see ``context.py``); ``{% import %}`` finds files in
+``templates/releases/``.
 
 The environment is a :class:`jinja2.sandbox.SandboxedEnvironment` (an admin's template
 cannot reach Python internals) whose undefined is strict for everything except printing,
