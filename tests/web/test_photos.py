@@ -297,3 +297,18 @@ def test_photo_page_shows_facts_tags_and_the_gps_venue(app, client, auth):
     page = client.get(f"/staf/foto/{media_id}").get_data(as_text=True)
     assert "Aula Nonon Sonthanie" in page and "dari GPS" in page
     assert "Canon EOS 80D" in page and "dari EXIF" in page
+
+
+def test_a_photo_with_broken_exif_is_kept_and_the_gallery_says_so(app, client, photographer):
+    activity_id = first_activity_id(app)
+    body = upload(client, photographer, activity_id, (FIXTURES / "broken" / "hopper_bad_exif.jpg").read_bytes(),
+                  "hopper_bad_exif.jpg").get_json()
+    assert body["outcome"] == "ingested"
+    with app.app_context():
+        problems = db.session.get(Media, body["media_id"]).exif_problems
+    assert problems
+    page = client.get(f"/staf/kegiatan/{activity_id}").get_data(as_text=True)
+    card = page[page.index(f'id="foto-{body["media_id"]}"'):]
+    assert "EXIF tidak lengkap" in card[:3000]
+    detail = client.get(body["url"]).get_data(as_text=True)
+    assert "Data EXIF yang tidak terbaca" in detail
