@@ -32,7 +32,7 @@ from press.models import Activity, Media, User
 from press.photos.errors import Rejected
 from press.photos.worker import process_file
 from press.services import media as service
-from press.storage import FileStorage
+from press.storage import FileStorage, StorageError
 
 CHUNK = 1024 * 1024
 
@@ -184,6 +184,11 @@ def import_command(folder: Path, activity_id: int, as_email: str | None, credit,
                     pending.append((path, process_file(str(path), storage.root, options), key))
                     drain(0)
             drain(0)
+    except StorageError as exc:  # a full or read-only disk: every later file would fail the same way
+        raise click.ClickException(
+            f"the media store cannot be written ({exc}); the {counts[service.INGESTED]} photo(s) imported "
+            "so far are committed and whole. Free some space and run the same command again: "
+            "what is already in is reported as a duplicate.") from exc
     finally:
         if pool:
             pool.shutdown(cancel_futures=True)

@@ -198,3 +198,29 @@ def test_an_import_killed_half_way_leaves_no_partial_blob_and_a_clean_store(app,
     final = subprocess.run([sys.executable, "-m", "flask", "media", "verify"], cwd=REPO, env=env,
                            capture_output=True, text=True, timeout=120)
     assert final.returncode == 0, final.stdout
+
+
+def test_a_store_that_cannot_be_written_stops_the_import_with_a_clear_message(app, runner, tmp_path, monkeypatch):
+    from press.storage import StorageError
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for seed in range(3):
+        (folder / f"p{seed}.jpg").write_bytes(demo_photo_jpeg(seed))
+    real_put = FileStorage.put
+    calls = {"n": 0}
+
+    def put_until_full(self, stream):
+        calls["n"] += 1
+        if calls["n"] > 1:
+            raise StorageError("cannot write: [Errno 28] No space left on device")
+        return real_put(self, stream)
+
+    monkeypatch.setattr(FileStorage, "put", put_until_full)
+    result = runner.invoke(args=["media", "import", str(folder), "--activity", str(activity_id(app)), "--workers", "1"])
+    assert result.exit_code == 1
+    assert "No space left on device" in result.output and "1 photo(s) imported so far" in result.output
+    monkeypatch.setattr(FileStorage, "put", real_put)
+    with app.app_context():
+        assert db.session.scalar(select(db.func.count()).select_from(Media)) == 1
+    assert runner.invoke(args=["media", "verify"]).exit_code == 0
