@@ -118,9 +118,40 @@ def _record(name: str) -> str:
     return f"[{field_label(name)}]"
 
 
+# Notes often report a quote with the verb's me-/ber-/di- form ("Sajekti menjelaskan, …");
+# after a quotation releases write the bare form: "…," jelas Sajekti.
+AFTER_QUOTE_FORMS = {
+    "mengatakan": "kata", "berkata": "kata", "dikatakan": "kata",
+    "menjelaskan": "jelas", "dijelaskan": "jelas",
+    "menambahkan": "tambah", "ditambahkan": "tambah",
+    "mengungkapkan": "ungkap", "diungkapkan": "ungkap",
+    "menegaskan": "tegas", "ditegaskan": "tegas", "menekankan": "tegas",
+    "menuturkan": "tutur", "memaparkan": "papar", "menerangkan": "terang",
+    "menyebutkan": "sebut", "menyebut": "sebut", "mengajak": "ajak", "meminta": "pinta",
+    "berharap": "harap", "mengharapkan": "harap",
+}
+AFTER_QUOTE_VERBS = {
+    "ujar", "kata", "ungkap", "tutur", "jelas", "tambah", "tutup", "pungkas", "tegas", "terang",
+    "papar", "sambung", "imbuh", "ucap", "harap", "sebut", "tandas", "beber", "ajak", "pinta", "lanjut",
+}
+
+
+def after_quote_verb(verb: str | None) -> str:
+    """The attribution verb as written after a quotation and before a name ("menjelaskan"
+    -> "jelas", "tuturnya" -> "tutur"); a verb with no such form (menyampaikan, mengimbau, …) becomes "ujar"."""
+    word = str(verb or "").strip().lower()
+    if word.endswith("nya") and word[:-3] in AFTER_QUOTE_VERBS:
+        word = word[:-3]  # "ujarnya" stands without a name; the draft always names the speaker
+    if word in AFTER_QUOTE_VERBS:
+        return word
+    return AFTER_QUOTE_FORMS.get(word, "ujar")
+
+
 def quoted(text: str) -> str:
-    """A quotation as releases write it before the verb: "…," (a closing full stop becomes a comma)."""
+    """A quotation as releases write it before the verb: "…," (a closing full stop becomes a
+    comma; the first letter is a capital, as a quoted sentence begins)."""
     text = " ".join(str(text or "").split()).strip("\"“”' ")
+    text = text[:1].upper() + text[1:]
     if not text.endswith(("?", "!", ",")):
         text = text.rstrip(".") + ","
     return f"\"{text}\""
@@ -144,7 +175,7 @@ def quote_paragraphs(quotes, introduced=()) -> list[str]:
         return [_record("quotes")]
     for quote in quotes:
         name = quote.get("speaker_name")
-        verb = quote.get("verb") or "ujar"
+        verb = after_quote_verb(quote.get("verb"))
         if not name:
             who = _record("quotes.speaker_name")
         elif name in known:

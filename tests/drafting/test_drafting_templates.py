@@ -132,3 +132,22 @@ def test_a_template_error_makes_no_release(ctx):
         service.create_draft(db.session, activity, user("writer"))
     assert failed.value.problem.line == 1
     assert db.session.query(Release).count() == before
+
+
+def test_a_reported_verb_is_written_in_its_after_quote_form(ctx):
+    """Notes say "Sajekti menjelaskan, …"; the release writes "…," jelas Sajekti, and the
+    check for a quote without a speaker recognises the attribution."""
+    quotes = [
+        {"speaker": "Lukita Harjana", "verb": "mengatakan", "text": "kunjungan ini untuk belajar."},
+        {"speaker": "Sajekti Rubiyah", "verb": "menjelaskan", "text": "PPID Utama berada di Bagian Humas."},
+        {"speaker": "Sajekti Rubiyah", "verb": "menyampaikan", "text": "Kami terbuka."},
+        {"speaker": "Sajekti Rubiyah", "verb": "tuturnya", "text": "Terima kasih."},
+    ]
+    activity = make_activity("kunjungan_kerja", quotes=quotes)
+    release, missing = service.create_draft(db.session, activity, user("writer"))
+    paragraphs = release.body.split("\n\n")
+    assert any(p.startswith('"Kunjungan ini untuk belajar," kata Lukita') for p in paragraphs)
+    assert '"PPID Utama berada di Bagian Humas," jelas Sajekti.' in paragraphs
+    assert '"Kami terbuka," ujar Sajekti.' in paragraphs
+    assert '"Terima kasih," tutur Sajekti.' in paragraphs
+    assert [f for f in service.check(release) if f.code == "quote_no_speaker"] == []
