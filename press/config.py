@@ -28,6 +28,10 @@ DEFAULTS = {
     "OFFICE_NAME": "Bagian Humas Sekretariat Daerah Kota Bekasi",
     "OFFICE_SIGNATURE": "(Adv Humas)",
     "DEFAULT_LOCALE": "id",
+    "SITE_URL": None,
+    "PUBLISH_CHECK_SECONDS": 15,
+    "PAGE_CACHE_CHECK_SECONDS": None,
+    "PAGE_CACHE_MAX_AGE": 60,
 }
 
 INT_KEYS = {
@@ -36,7 +40,11 @@ INT_KEYS = {
     "LOGIN_MAX_FAILURES",
     "LOGIN_LOCK_MINUTES",
     "VENUE_RADIUS_M",
+    "PUBLISH_CHECK_SECONDS",
+    "PAGE_CACHE_MAX_AGE",
 }
+
+FLOAT_KEYS = {"PAGE_CACHE_CHECK_SECONDS"}
 
 
 class ConfigError(RuntimeError):
@@ -56,6 +64,11 @@ def from_environment(environ=None) -> dict:
                 values[key] = int(raw)
             except ValueError as exc:
                 raise ConfigError(f"{ENV_PREFIX}{key} must be a whole number, not {raw!r}") from exc
+        elif key in FLOAT_KEYS:
+            try:
+                values[key] = float(raw)
+            except ValueError as exc:
+                raise ConfigError(f"{ENV_PREFIX}{key} must be a number of seconds, not {raw!r}") from exc
         else:
             values[key] = raw
     return values
@@ -77,7 +90,7 @@ def flask_settings(values: dict, instance_path: str) -> dict:
     instance = Path(instance_path)
     production = values["ENV"] == "production"
     database_url = values["DATABASE_URL"] or f"sqlite:///{instance / 'siaran.db'}"
-    return {
+    settings = {
         "PRESS_ENV": values["ENV"],
         "SECRET_KEY": values["SECRET_KEY"],
         "SQLALCHEMY_DATABASE_URI": database_url,
@@ -96,6 +109,9 @@ def flask_settings(values: dict, instance_path: str) -> dict:
         "OFFICE_NAME": values["OFFICE_NAME"],
         "OFFICE_SIGNATURE": values["OFFICE_SIGNATURE"],
         "BABEL_DEFAULT_LOCALE": values["DEFAULT_LOCALE"],
+        "SITE_URL": values["SITE_URL"],
+        "PUBLISH_CHECK_SECONDS": values["PUBLISH_CHECK_SECONDS"],
+        "PAGE_CACHE_MAX_AGE": values["PAGE_CACHE_MAX_AGE"],
         "BABEL_DEFAULT_TIMEZONE": "Asia/Jakarta",
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
@@ -106,6 +122,9 @@ def flask_settings(values: dict, instance_path: str) -> dict:
         "PERMANENT_SESSION_LIFETIME": 12 * 3600,
         "WTF_CSRF_TIME_LIMIT": 12 * 3600,
     }
+    if values["PAGE_CACHE_CHECK_SECONDS"] is not None:  # unset: 1 s, or every request under test
+        settings["PAGE_CACHE_CHECK_SECONDS"] = values["PAGE_CACHE_CHECK_SECONDS"]
+    return settings
 
 
 def ensure_secret_key(settings: dict, instance_path: str) -> None:

@@ -66,3 +66,21 @@ def test_locations_follow_the_configuration(tmp_path):
     assert app.config["MEDIA_ROOT"] == str(tmp_path / "m")
     assert app.config["INDEX_ROOT"] == str(tmp_path / "i")
     assert app.config["MAX_CONTENT_LENGTH"] == 7 * 1024 * 1024
+
+
+def test_public_site_settings_come_from_the_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv("PRESS_SITE_URL", "https://humas.bekasikota.go.id")
+    monkeypatch.setenv("PRESS_PUBLISH_CHECK_SECONDS", "30")
+    monkeypatch.setenv("PRESS_PAGE_CACHE_CHECK_SECONDS", "0.5")
+    monkeypatch.setenv("PRESS_PAGE_CACHE_MAX_AGE", "120")
+    app = create_app({"ENV": "development", "DATABASE_URL": f"sqlite:///{tmp_path}/x.db"})
+    assert app.config["SITE_URL"] == "https://humas.bekasikota.go.id"
+    assert app.config["PUBLISH_CHECK_SECONDS"] == 30
+    assert app.config["PAGE_CACHE_CHECK_SECONDS"] == 0.5
+    assert app.config["PAGE_CACHE_MAX_AGE"] == 120
+    with app.test_request_context("/"):
+        from press.web.site import absolute
+        assert absolute("site.home") == "https://humas.bekasikota.go.id/"
+    monkeypatch.setenv("PRESS_PAGE_CACHE_CHECK_SECONDS", "sometimes")
+    with pytest.raises(ConfigError, match="PRESS_PAGE_CACHE_CHECK_SECONDS must be a number of seconds"):
+        from_environment()
