@@ -36,9 +36,22 @@ def month_label(year: int, month: int, locale: str = "id") -> str:
     return format_date(date(year, month, 1), "MMMM y", locale=locale)
 
 
+OFFICE_ZONE = ZoneInfo("Asia/Jakarta")
+
+
+def wall_time(moment: datetime | None, zone=OFFICE_ZONE) -> datetime | None:
+    """A naive wall-clock time in the office's zone: what "the day" of a moment is there.
+
+    Aware moments (publication, creation, stored in UTC) are converted; naive ones
+    (a camera's clock, an activity's local start) already are wall time."""
+    if moment is None or moment.tzinfo is None:
+        return moment
+    return moment.astimezone(zone).replace(tzinfo=None)
+
+
 def long_datetime(moment: datetime, locale: str = "id", tzinfo=None) -> str:
     """"Kamis, 30 September 2021 14.05 WIB" in the given zone (default Asia/Jakarta)."""
-    zone = tzinfo or ZoneInfo("Asia/Jakarta")
+    zone = tzinfo or OFFICE_ZONE
     text = format_datetime(moment, "EEEE, d MMMM y HH.mm", tzinfo=zone, locale=locale)
     return f"{text} {zone_abbreviation(zone)}"
 

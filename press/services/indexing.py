@@ -32,7 +32,7 @@ import logging
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, time, timezone
+from datetime import datetime, time
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
@@ -40,6 +40,7 @@ from sqlalchemy.orm import Session
 from press.models import (
     Activity, ActivityTag, IndexQueueEntry, Media, MediaTag, Note, Release, ReleasePhoto, ReleaseTag, Tag,
 )
+from press.dates import wall_time
 from press.drafting.formatting import plain
 from press.search import Delete, Document, DriftReport, IndexBusyError, SearchIndex, doc_key, upsert
 from press.search.locking import file_lock
@@ -98,14 +99,6 @@ def document_for(session: Session, kind_name: str, obj_id: int) -> Document | No
 
 
 # -- shared pieces of the builders -------------------------------------------------
-
-def _naive(moment: datetime | None) -> datetime | None:
-    if moment is None:
-        return None
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
-    return moment
-
 
 def _activity_moment(activity: Activity | None) -> datetime | None:
     if activity is None or activity.starts_on is None:
@@ -208,7 +201,7 @@ def document_for_photo(session: Session, media_id: int) -> Document | None:
         people=_unique(people or facts.people), organisations=_unique(_names(tags, ("organisation",))),
         places=_unique(_names(tags, PLACE_TAG_KINDS) + facts.places),
         unit=facts.unit, activity_kind=facts.kind, tags=_unique(_names(tags, TOPIC_TAG_KINDS) + facts.tags),
-        date=_naive(media.taken_at) or _activity_moment(media.activity) or _naive(media.created_at),
+        date=wall_time(media.taken_at) or _activity_moment(media.activity) or wall_time(media.created_at),
         status="public" if is_public else "private",
         url=f"/foto/{media.id}" if is_public else "",
         thumbnail_key=_thumbnail_key(media),
@@ -237,7 +230,7 @@ def document_for_note(session: Session, note_id: int) -> Document | None:
         organisations=_unique(i.get("name", "") for i in _note_items(note, "organisations")),
         places=_unique(i.get("name", "") for i in _note_items(note, "places")),
         unit=facts.unit, activity_kind=facts.kind, tags=_unique(facts.tags),
-        date=_activity_moment(note.activity) or _naive(note.created_at), status="", url="",
+        date=_activity_moment(note.activity) or wall_time(note.created_at), status="", url="",
         payload={"activity_id": note.activity_id},
     )
 
@@ -254,7 +247,7 @@ def document_for_release(session: Session, release_id: int) -> Document | None:
     unit = release.unit.label if release.unit else facts.unit
     text = "\n".join(plain(line) for line in (release.body or "").splitlines())
     body = "\n".join(x for x in (release.dateline, text, release.correction_note) if x)
-    when = _naive(release.published_at) or _activity_moment(release.activity) or _naive(release.created_at)
+    when = wall_time(release.published_at) or _activity_moment(release.activity) or wall_time(release.created_at)
     return Document(
         kind="release", id=release.id, title=release.title, body=body,
         people=_unique(facts.people + _names(tags, ("person",))),

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from press.dates import OFFICE_ZONE
 from press.models import (
     Activity,
     Media,
@@ -30,7 +30,7 @@ from press.models import (
 )
 
 PUBLIC_RELEASE = Release.state == "published"
-JAKARTA = ZoneInfo("Asia/Jakarta")
+JAKARTA = OFFICE_ZONE
 
 
 def _on_published_release():

@@ -258,3 +258,16 @@ def test_a_commit_in_an_application_context_drains_when_the_context_ends(app):
     with app.app_context():
         assert queued() == 0
         assert app.extensions["search_index"].search("ornitologis", public=False).total == 1
+
+
+def test_a_release_published_after_midnight_in_jakarta_is_dated_that_day(index):
+    """19.38 UTC on 28 November is 02.38 WIB on the 29th: the hit, the year facet and the
+    date filter go by the office's day, as the release page does."""
+    release = add_release("Siaran Dini Hari", "Wali Kota meninjau banjir kanal.", state="published")
+    release.published_at = datetime(2026, 11, 28, 19, 38, tzinfo=timezone.utc)
+    indexing.enqueue_index(db.session, "release", release.id)
+    db.session.commit()
+    indexing.drain(db.session, index)
+    hit = index.search("kanal", public=True).hits[0]
+    assert hit.date.date() == date(2026, 11, 29)
+    assert keys(index.search("kanal tanggal:2026-11-29", public=True)) == [f"release:{release.id}"]
