@@ -73,7 +73,7 @@ def _get(model, object_id: int):
 
 # -- the section on the activity page --------------------------------------------------
 
-@activity_section(20)
+@activity_section(bp, 20)
 def notes_section(activity: Activity) -> str:
     notes = db.session.scalars(select(Note).where(Note.activity_id == activity.id)
                                .order_by(Note.created_at.desc(), Note.id.desc())).all()

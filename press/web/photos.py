@@ -144,7 +144,7 @@ def photo_helpers():
 
 # -- gallery section on the activity page ------------------------------------------------
 
-@activity_section(10)
+@activity_section(bp, 10)
 def gallery_section(activity: Activity) -> str:
     photos = service.gallery(db.session, activity.id)
     groups = service.near_duplicate_groups(photos)

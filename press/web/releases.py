@@ -107,7 +107,7 @@ def release_helpers():
 
 # -- the activity page's section -----------------------------------------------------
 
-@activity_section(30)
+@activity_section(bp, 30)
 def releases_section(activity: Activity) -> str:
     items = db.session.scalars(service.releases_query(activity_id=activity.id)).all()
     return render_template("releases/_section.html", activity=activity, releases=items,
