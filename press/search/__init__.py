@@ -34,12 +34,16 @@ what the user typed.
 
 Modules: ``analysis`` (tokens, stop words, stems), ``document`` (what is indexed),
 ``schema`` (fields), ``query`` (query language, search), ``snippets``, ``facets``,
-``locking``, ``index`` (folders, writing, rebuild, cached searchers).
+``locking``, ``index`` (folders, writing, rebuild, cached searchers), ``codec_fix`` (a
+whoosh segment reader that remembers a missing column; applied on import).
 """
+from . import codec_fix
 from .document import KINDS, Change, Delete, Document, NotPublicError, PublicDocument, Upsert, doc_key, upsert
 from .index import DriftReport, RebuildError, SearchIndex
 from .locking import IndexBusyError
 from .query import Hit, SearchResult, parse
+
+codec_fix.apply()
 
 __all__ = [
     "KINDS", "Change", "Delete", "Document", "DriftReport", "Hit", "IndexBusyError", "NotPublicError",

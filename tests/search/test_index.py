@@ -54,3 +54,20 @@ def test_searches_reuse_one_searcher_until_the_index_changes(add, make_doc):
 def test_a_new_index_answers_before_anything_is_written(index):
     result = index.search("apa saja", public=True)
     assert result.total == 0 and result.hits == []
+
+
+def test_writing_postings_does_not_ask_the_disk_once_per_posting(add, make_doc, monkeypatch):
+    """Merging segments reads each posting's field length; for a field without lengths
+    (the phrase pairs) whoosh used to stat the column file every time (codec_fix)."""
+    from whoosh.filedb.filestore import FileStorage
+
+    asked = []
+    exists = FileStorage.file_exists
+    monkeypatch.setattr(FileStorage, "file_exists", lambda self, name: asked.append(name) or exists(self, name))
+    words = " ".join(f"kata{n}" for n in range(300))
+    ix = add(*(make_doc(id=n, body=f"Rapat koordinasi {words}") for n in range(1, 4)))
+    ix.apply([upsert(make_doc(id=n, body=f"Sosialisasi {words}")) for n in range(4, 7)])
+    ix.rebuild([make_doc(id=n, body=f"Rapat {words}") for n in range(1, 20)], procs=1)
+    pair_columns = [name for name in asked if "_pairs" in name]
+    assert len(pair_columns) < 20, f"{len(pair_columns)} lookups of the pairs' lengths column"
+    assert ix.search('"kata7 kata8"', public=False).total == 19
