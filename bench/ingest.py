@@ -188,8 +188,11 @@ def vips_one(path: str) -> float:
     import pyvips
 
     start = time.perf_counter()
-    image = pyvips.Image.thumbnail(path, SIZES["web"], height=SIZES["web"], size="down")
-    image.write_to_buffer(".jpg[Q=85]")
+    # The same two renditions as ours: web from the file (JPEG shrink-on-load, upright),
+    # thumb from the web image; both encoded.
+    web = pyvips.Image.thumbnail(path, SIZES["web"], height=SIZES["web"], size="down").copy_memory()
+    web.write_to_buffer(".jpg[Q=85]")
+    web.thumbnail_image(SIZES["thumb"], height=SIZES["thumb"], size="down").write_to_buffer(".jpg[Q=85]")
     return (time.perf_counter() - start) * 1000
 
 
@@ -346,8 +349,11 @@ def report(paths, one, many, light, floor, vips, workers, cli=None) -> str:
         f"| < 120 MB: {'met' if peak < 120 else 'NOT met'} |",
         f"| peak RSS per worker, photo stages only | {light_peak:.0f} MB (after imports: {light_base:.0f} MB) "
         f"| < 120 MB: {'met' if light_peak < 120 else 'NOT met'} |",
-        f"| libvips thumbnail (shrink-on-load) | {vips_text} | yardstick |",
+        f"| libvips: the two renditions (shrink-on-load) | {vips_text} | yardstick |",
     ]
+    if vips is not None:
+        ratio = total / mean(vips)
+        lines.append(f"| whole ingest / libvips | {ratio:.2f}x | <= 1.15x: {'met' if ratio <= 1.15 else 'NOT met'} |")
     if cli is not None:
         ingested = cli["outcomes"].count("ingested")
         lines += [
