@@ -28,6 +28,7 @@ from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, TemplateSyn
 from jinja2.sandbox import SandboxedEnvironment
 
 from press.errors import N_
+from press.notes.glossary import load_glossary
 
 from .context import DraftContext, field_label
 
@@ -119,7 +120,8 @@ def _record(name: str) -> str:
 
 
 # Notes often report a quote with the verb's me-/ber-/di- form ("Sajekti menjelaskan, …");
-# after a quotation releases write the bare form: "…," jelas Sajekti.
+# after a quotation releases write the bare form: "…," jelas Sajekti. The bare forms
+# themselves are the glossary's after-quote speech verbs.
 AFTER_QUOTE_FORMS = {
     "mengatakan": "kata", "berkata": "kata", "dikatakan": "kata",
     "menjelaskan": "jelas", "dijelaskan": "jelas",
@@ -130,19 +132,16 @@ AFTER_QUOTE_FORMS = {
     "menyebutkan": "sebut", "menyebut": "sebut", "mengajak": "ajak", "meminta": "pinta",
     "berharap": "harap", "mengharapkan": "harap",
 }
-AFTER_QUOTE_VERBS = {
-    "ujar", "kata", "ungkap", "tutur", "jelas", "tambah", "tutup", "pungkas", "tegas", "terang",
-    "papar", "sambung", "imbuh", "ucap", "harap", "sebut", "tandas", "beber", "ajak", "pinta", "lanjut",
-}
 
 
 def after_quote_verb(verb: str | None) -> str:
     """The attribution verb as written after a quotation and before a name ("menjelaskan"
     -> "jelas", "tuturnya" -> "tutur"); a verb with no such form (menyampaikan, mengimbau, …) becomes "ujar"."""
+    after = set(load_glossary().speech_verbs("after"))
     word = str(verb or "").strip().lower()
-    if word.endswith("nya") and word[:-3] in AFTER_QUOTE_VERBS:
+    if word.endswith("nya") and word[:-3] in after:
         word = word[:-3]  # "ujarnya" stands without a name; the draft always names the speaker
-    if word in AFTER_QUOTE_VERBS:
+    if word in after:
         return word
     return AFTER_QUOTE_FORMS.get(word, "ujar")
 
