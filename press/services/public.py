@@ -30,7 +30,6 @@ from press.models import (
 )
 
 PUBLIC_RELEASE = Release.state == "published"
-JAKARTA = OFFICE_ZONE
 
 
 def _on_published_release():
@@ -182,11 +181,11 @@ def releases_in(session: Session, year: int, month: int | None = None) -> list[R
     """Published releases of a year (or a month), by their Jakarta publication date."""
     if not 1 <= year <= 9998:
         return []
-    start = datetime(year, month or 1, 1, tzinfo=JAKARTA)
+    start = datetime(year, month or 1, 1, tzinfo=OFFICE_ZONE)
     if month is None:
-        end = datetime(year + 1, 1, 1, tzinfo=JAKARTA)
+        end = datetime(year + 1, 1, 1, tzinfo=OFFICE_ZONE)
     else:
-        end = datetime(year + (month == 12), month % 12 + 1, 1, tzinfo=JAKARTA)
+        end = datetime(year + (month == 12), month % 12 + 1, 1, tzinfo=OFFICE_ZONE)
     return published_releases(
         session, where=and_(Release.published_at >= start.astimezone(timezone.utc),
                             Release.published_at < end.astimezone(timezone.utc)),
@@ -194,7 +193,7 @@ def releases_in(session: Session, year: int, month: int | None = None) -> list[R
 
 
 def _jakarta(moment: datetime) -> datetime:
-    return moment.astimezone(JAKARTA)
+    return moment.astimezone(OFFICE_ZONE)
 
 
 def units_with_releases(session: Session) -> list[tuple[Unit, int]]:

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
+from press.dates import OFFICE_ZONE
 from press.errors import N_, ServiceError
 from press.models import AuditEvent, Release, Revision, User, utcnow
 
@@ -276,5 +276,5 @@ def parse_time(text: str) -> datetime:
     except ValueError as exc:
         raise WorkflowError(N_("Waktu %(text)s tidak terbaca; tulis misalnya 2021-10-01T09:00."), text=text) from exc
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=ZoneInfo("Asia/Jakarta"))
+        moment = moment.replace(tzinfo=OFFICE_ZONE)
     return moment.astimezone(timezone.utc)

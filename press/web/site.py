@@ -135,7 +135,7 @@ def site_helpers():
 @bp.app_template_filter("long_date_local")
 def long_date_local(moment) -> str:
     """The calendar day of a UTC moment in Jakarta, written out ("Kamis, 30 September 2021")."""
-    return dates.long_date(moment.astimezone(public.JAKARTA).date(), current_locale()) if moment else ""
+    return dates.long_date(moment.astimezone(dates.OFFICE_ZONE).date(), current_locale()) if moment else ""
 
 
 def absolute(endpoint: str, **values) -> str:
