@@ -25,7 +25,7 @@ def create_app(config: dict | None = None) -> Flask:
     from press.extensions import babel, csrf, db, login_manager, migrate
     from press.web import activities, admin, auth, errors, i18n, site, staff
     from press.web import api as search_api, search as search_pages
-    from press.web import api_public, feeds, page_cache, workflow
+    from press.web import api_public, feeds, openapi, page_cache, workflow
     from press.web import notes as notes_pages
     from press.web import photos as photo_pages
     from press.web import releases as release_pages
@@ -66,6 +66,7 @@ def create_app(config: dict | None = None) -> Flask:
     page_cache.init_app(app)
     search_pages.init_app(app)
     app.register_blueprint(search_api.bp)
+    app.register_blueprint(openapi.bp)
     errors.init_app(app)
     register_commands(app)
     return app

@@ -11,6 +11,11 @@ absolute URLs: they use ``--base-url`` (or ``SITE_URL``).
 Only what the public site answers with 200 is written, so the export carries exactly
 what the public sees. The new export is built beside FOLDER and swapped in at the end,
 so a release retracted since the last export disappears from it too.
+
+Swapping in replaces FOLDER whole, so the export only writes into a folder that is
+missing, empty, or a previous export (recognised by the ``.siaran-export`` marker file
+every export carries); any other folder, or a file, is refused before anything is
+written: ``site export .`` in the repository must not delete ``instance/``.
 """
 from __future__ import annotations
 
@@ -37,6 +42,31 @@ LOC_RE = re.compile(r"<loc>([^<]+)</loc>")
 SKIP_PREFIXES = ("/staf", "/bahasa/", "/cari", "/api/")
 FILE_SUFFIXES = (".xml", ".jpg", ".jpeg", ".png", ".css", ".js", ".svg", ".ico", ".json", ".txt", ".webp")
 LINK_RE = re.compile(r'(\s(?:href|src)=")(/[^"/][^"]*|/)(")')
+MARKER = ".siaran-export"
+MARKER_TEXT = (
+    "This folder is a static export of a Siaran public site (flask site export).\n"
+    "The next export into this folder replaces all of it.\n"
+)
+
+
+class ExportRefused(Exception):
+    """The target of an export is not a folder the export may replace."""
+
+
+def check_target(target: str) -> None:
+    """Refuse a target that is a file, or a folder holding anything but a previous export."""
+    if os.path.lexists(target) and not os.path.isdir(target):
+        raise ExportRefused(f"{target} is a file, not a folder: nothing was written.")
+    if not os.path.isdir(target):
+        return
+    if os.path.isfile(os.path.join(target, MARKER)):
+        return
+    if os.listdir(target):
+        raise ExportRefused(
+            f"{target} is not empty and is not a previous Siaran export (it has no {MARKER} file), "
+            "and an export replaces the whole folder: nothing was written. "
+            "Export into a new or empty folder."
+        )
 
 
 class _Links(HTMLParser):
@@ -96,11 +126,16 @@ class ExportReport:
 
 
 def export_site(app: Flask, folder: str, base_url: str | None = None) -> ExportReport:
-    """Write the public site under ``folder`` (replacing what was there); return what was written."""
+    """Write the public site under ``folder`` (replacing a previous export); return what was written.
+
+    Raises ``ExportRefused`` before writing anything when ``folder`` is a file or a
+    folder holding something other than a previous export.
+    """
+    target = os.path.abspath(folder)
+    check_target(target)
     published = workflow.publish_due(db.session)
     if published:
         db.session.commit()
-    target = os.path.abspath(folder)
     parent = os.path.dirname(target)
     os.makedirs(parent, exist_ok=True)
     staging = tempfile.mkdtemp(prefix=".export-", dir=parent)
@@ -111,6 +146,8 @@ def export_site(app: Flask, folder: str, base_url: str | None = None) -> ExportR
     if base_url:
         app.config["SITE_URL"] = base_url.rstrip("/")
     try:
+        with open(os.path.join(staging, MARKER), "w", encoding="utf-8") as handle:
+            handle.write(MARKER_TEXT)
         client = app.test_client()
         queue, seen = deque(START), set(START)
         while queue:
@@ -154,6 +191,7 @@ def export_site(app: Flask, folder: str, base_url: str | None = None) -> ExportR
 
 def _swap(staging: str, target: str) -> None:
     """Put the new export in place of the old one with two renames."""
+    check_target(target)
     os.chmod(staging, 0o755)
     old = None
     if os.path.exists(target):
@@ -171,12 +209,18 @@ def site() -> None:
 
 
 @site.command("export")
-@click.argument("folder", type=click.Path(file_okay=False))
+@click.argument("folder", type=click.Path())
 @click.option("--base-url", default=None, help="Where the export will be served, e.g. https://humas.example.go.id")
 def export_command(folder: str, base_url: str | None) -> None:
-    """Write the whole public site (pages, feeds, sitemap, public renditions) into FOLDER."""
+    """Write the whole public site (pages, feeds, sitemap, public renditions) into FOLDER.
+
+    FOLDER must be new, empty, or a previous export: it is replaced whole.
+    """
     app = current_app._get_current_object()
     if not (base_url or app.config.get("SITE_URL")):
         click.echo("Note: no --base-url given; feeds, the sitemap and OpenGraph tags will name http://localhost/.", err=True)
-    report = export_site(app, folder, base_url)
+    try:
+        report = export_site(app, folder, base_url)
+    except ExportRefused as refusal:
+        raise click.ClickException(str(refusal)) from refusal
     click.echo(f"Exported {report.pages} pages, {report.files} files ({report.bytes // 1024} KB) to {report.folder}")

@@ -17,6 +17,7 @@ from flask_login import current_user
 from press.search.query import MAX_PER_PAGE
 
 from . import search as pages
+from .api_public import api_error
 from .roles import STAFF
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -45,10 +46,10 @@ def _hit(hit, public: bool) -> dict:
 def search():
     scope = request.args.get("scope", "public")
     if scope not in ("public", "staff"):
-        return jsonify(error=_("Cakupan pencarian harus public atau staff.")), 400
+        return api_error(400, _("Cakupan pencarian harus public atau staff."))
     staff = current_user.is_authenticated and current_user.role in STAFF
     if scope == "staff" and not staff:
-        return jsonify(error=_("Masuk sebagai staf untuk mencari di arsip staf.")), 401
+        return api_error(401, _("Masuk sebagai staf untuk mencari di arsip staf."))
     public = scope == "public"
     asked = pages.read_request()
     try:

@@ -31,7 +31,8 @@ def _paging() -> tuple[int, int]:
     return page, per_page
 
 
-def _error(status: int, message: str, **extra):
+def api_error(status: int, message: str, **extra):
+    """An API refusal: ``{"error": reason, "status": status, …}`` (the ``Error`` schema of the OpenAPI document)."""
     return jsonify(error=message, status=status, **extra), status
 
 
@@ -95,9 +96,9 @@ def releases():
 def release(ref: str):
     item = public.find_release(db.session, ref)
     if item is None:
-        return _error(404, _("Siaran tidak ditemukan."))
+        return api_error(404, _("Siaran tidak ditemukan."))
     if item.state == "retracted":
-        return _error(
+        return api_error(
             410, _("Siaran ini telah ditarik."), title=item.title, retraction_notice=item.retraction_notice,
             retracted_at=item.retracted_at.isoformat() if item.retracted_at else None,
         )
@@ -123,5 +124,5 @@ def photos():
 def photo(media_id: int):
     media = public.public_media(db.session, media_id)
     if media is None:
-        return _error(404, _("Foto tidak ditemukan."))
+        return api_error(404, _("Foto tidak ditemukan."))
     return jsonify(photo_json(media))

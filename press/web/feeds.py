@@ -9,6 +9,7 @@ from __future__ import annotations
 from email.utils import format_datetime
 
 from flask import Blueprint, abort, current_app, render_template
+from markupsafe import escape
 
 from press.extensions import db
 from press.services import public
@@ -19,6 +20,16 @@ bp = Blueprint("feeds", __name__)
 bp.after_request(conditional)
 
 FEED_LIMIT = 30
+
+
+def rss_html(text) -> str:
+    """Text as the HTML an RSS ``<description>`` holds (feed readers read it as HTML).
+
+    Returned as a plain ``str`` so the XML template escapes it once more: a summary
+    ``<b> & <script>`` reaches a reader as that text, never as markup. Already-safe
+    markup (a translated string from the template) is kept as the HTML it is.
+    """
+    return str(escape(text))
 
 
 def _entries(releases) -> list[dict]:
@@ -50,7 +61,7 @@ def _feed(template: str, releases, *, title: str, page: str, self_url: str):
     modified(updated)
     body = render_template(
         template, entries=entries, title=title, page=page, self_url=self_url, updated=updated,
-        rfc822=format_datetime, office=current_app.config["OFFICE_NAME"],
+        rfc822=format_datetime, rss_html=rss_html, office=current_app.config["OFFICE_NAME"],
     )
     mimetype = "application/rss+xml" if template.endswith("rss.xml") else "application/atom+xml"
     return current_app.response_class(body, mimetype=mimetype)

@@ -45,6 +45,7 @@ public_bp = Blueprint("site_search", __name__)
 
 PER_PAGE = 20
 MAX_Q_CHARS = 10_000
+MAX_PAGE = 10_000
 SEARCH_WAIT_S = 1.0
 DRAIN_WAIT_S = 30.0
 
@@ -187,7 +188,7 @@ def read_request() -> dict:
     start, end = _iso_day(args.get("dari", "")), _iso_day(args.get("sampai", ""))
     order = "date" if args.get("order") == "date" else "relevance"
     try:
-        page = max(1, min(int(args.get("page", 1)), 10_000))
+        page = max(1, min(int(args.get("page", 1)), MAX_PAGE))
     except ValueError:
         page = 1
     effective = q

@@ -12,7 +12,6 @@ published, so the site is right even when cron is late.
 """
 from __future__ import annotations
 
-import json
 import threading
 import time
 
@@ -29,7 +28,6 @@ from flask import (
     url_for,
 )
 from flask_login import current_user
-from markupsafe import Markup
 
 from press import dates
 from press.drafting import formatting
@@ -41,6 +39,7 @@ from press.storage import StorageError, safe_join
 from .auth import safe_next
 from .i18n import current_locale
 from .page_cache import mark_cacheable
+from .script_json import script_json
 
 bp = Blueprint("site", __name__)
 
@@ -125,6 +124,7 @@ def public_photo_link(media: Media) -> str:
 for _name, _helper in (("photo_src", photo_src), ("public_photo_link", public_photo_link), ("has_endpoint", has_endpoint),
                       ("release_paragraphs", formatting.body_paragraphs)):
     bp.add_app_template_global(_helper, _name)
+bp.add_app_template_filter(script_json, "script_json")
 
 
 @bp.app_context_processor
@@ -174,7 +174,7 @@ def release(ref: str):
     gallery_link = bool(item.activity_id and public.public_photos(db.session, activity_id=item.activity_id, limit=1))
     return render_template(
         "site/release.html", release=item, photos=public.public_photos_of(item), gallery_link=gallery_link,
-        json_ld=Markup(json.dumps(news_article(item), ensure_ascii=False).replace("</", "<\\/")),
+        json_ld=news_article(item),
     )
 
 
