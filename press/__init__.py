@@ -25,7 +25,7 @@ def create_app(config: dict | None = None) -> Flask:
     from press.extensions import babel, csrf, db, login_manager, migrate
     from press.web import activities, admin, auth, errors, i18n, site, staff
     from press.web import api as search_api, search as search_pages
-    from press.web import api_public, feeds, openapi, page_cache, workflow
+    from press.web import api_public, feeds, login_limit, openapi, page_cache, proxies, workflow
     from press.web import notes as notes_pages
     from press.web import photos as photo_pages
     from press.web import releases as release_pages
@@ -53,6 +53,7 @@ def create_app(config: dict | None = None) -> Flask:
     auth.init_login(login_manager)
 
     app.register_blueprint(auth.bp)
+    login_limit.init_app(app)
     app.register_blueprint(staff.bp)
     app.register_blueprint(activities.bp)
     app.register_blueprint(admin.bp)
@@ -64,6 +65,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(photo_pages.bp)
     app.register_blueprint(release_pages.bp)
     page_cache.init_app(app)
+    proxies.init_app(app)
     search_pages.init_app(app)
     app.register_blueprint(search_api.bp)
     app.register_blueprint(openapi.bp)

@@ -7,6 +7,8 @@ defaults to a place under Flask's ``instance/`` folder or the repository's
 from __future__ import annotations
 
 import os
+import stat
+from ipaddress import IPv4Network, IPv6Network, ip_network
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -22,8 +24,11 @@ DEFAULTS = {
     "MAX_UPLOAD_MB": 60,
     "MAX_IMAGE_PIXELS": 120_000_000,
     "RENDITION_SIZES": "thumb:400,web:1600",
-    "LOGIN_MAX_FAILURES": 5,
+    "LOGIN_MAX_FAILURES": 50,
     "LOGIN_LOCK_MINUTES": 15,
+    "LOGIN_RATE_LIMIT": "10 per 15 minutes",
+    "RATE_LIMIT_STORAGE_URI": "memory://",
+    "TRUSTED_PROXIES": None,
     "VENUE_RADIUS_M": 300,
     "OFFICE_NAME": "Bagian Humas Sekretariat Daerah Kota Bekasi",
     "OFFICE_SIGNATURE": "(Adv Humas)",
@@ -45,6 +50,9 @@ INT_KEYS = {
 }
 
 FLOAT_KEYS = {"PAGE_CACHE_CHECK_SECONDS"}
+
+
+MIN_SECRET_KEY_LENGTH = 32
 
 
 class ConfigError(RuntimeError):
@@ -85,6 +93,27 @@ def parse_rendition_sizes(spec: str) -> dict[str, int]:
     return sizes
 
 
+def parse_trusted_proxies(spec) -> int | list[IPv4Network | IPv6Network] | None:
+    """``"2"`` -> 2 proxy hops; ``"10.0.0.1, 10.1.0.0/16"`` -> those networks; empty -> None."""
+    if spec is None or isinstance(spec, int):
+        return spec or None
+    spec = str(spec).strip()
+    if not spec:
+        return None
+    if spec.isdigit():
+        return int(spec) or None
+    networks = []
+    for part in spec.replace(",", " ").split():
+        try:
+            networks.append(ip_network(part, strict=False))
+        except ValueError as exc:
+            raise ConfigError(
+                f"{ENV_PREFIX}TRUSTED_PROXIES: {part!r} is not an address or network; write the number "
+                "of proxies in front of Siaran (e.g. 1) or their addresses (e.g. 10.0.0.5,10.0.1.0/24)"
+            ) from exc
+    return networks
+
+
 def flask_settings(values: dict, instance_path: str) -> dict:
     """Translate Siaran's settings into the Flask and extension keys."""
     instance = Path(instance_path)
@@ -105,6 +134,9 @@ def flask_settings(values: dict, instance_path: str) -> dict:
         "RENDITION_SIZES": parse_rendition_sizes(values["RENDITION_SIZES"]),
         "LOGIN_MAX_FAILURES": values["LOGIN_MAX_FAILURES"],
         "LOGIN_LOCK_MINUTES": values["LOGIN_LOCK_MINUTES"],
+        "LOGIN_RATE_LIMIT": values["LOGIN_RATE_LIMIT"],
+        "RATELIMIT_STORAGE_URI": values["RATE_LIMIT_STORAGE_URI"],
+        "TRUSTED_PROXIES": parse_trusted_proxies(values["TRUSTED_PROXIES"]),
         "VENUE_RADIUS_M": values["VENUE_RADIUS_M"],
         "OFFICE_NAME": values["OFFICE_NAME"],
         "OFFICE_SIGNATURE": values["OFFICE_SIGNATURE"],
@@ -127,18 +159,43 @@ def flask_settings(values: dict, instance_path: str) -> dict:
     return settings
 
 
+_KEY_ADVICE = "  export PRESS_SECRET_KEY=$(python -c 'import secrets; print(secrets.token_hex(32))')\n"
+
+
 def ensure_secret_key(settings: dict, instance_path: str) -> None:
-    """Refuse production without a secret key; elsewhere keep one in ``instance/``."""
-    if settings.get("SECRET_KEY"):
+    """Refuse production without a long secret key; elsewhere keep one in ``instance/``.
+
+    The key signs session and remember cookies: a short one can be guessed offline
+    from any cookie, and then anyone can sign in as anyone.
+    """
+    key = settings.get("SECRET_KEY")
+    production = settings["PRESS_ENV"] == "production"
+    if key and production and len(key) < MIN_SECRET_KEY_LENGTH:
+        raise ConfigError(
+            f"Siaran refuses to start in production with a secret key of {len(key)} characters: "
+            f"PRESS_SECRET_KEY needs at least {MIN_SECRET_KEY_LENGTH} (16 random bytes as hex). Set one, e.g.\n"
+            + _KEY_ADVICE
+        )
+    if key:
         return
-    if settings["PRESS_ENV"] == "production":
+    if production:
         raise ConfigError(
             "Siaran refuses to start in production without a secret key. Set one, e.g.\n"
-            "  export PRESS_SECRET_KEY=$(python -c 'import secrets; print(secrets.token_hex(32))')\n"
-            "or run a development instance with PRESS_ENV=development."
+            + _KEY_ADVICE
+            + "or run a development instance with PRESS_ENV=development."
         )
-    key_file = Path(instance_path) / "dev-secret-key"
-    if not key_file.exists():
-        key_file.parent.mkdir(parents=True, exist_ok=True)
-        key_file.write_text(os.urandom(32).hex())
-    settings["SECRET_KEY"] = key_file.read_text().strip()
+    settings["SECRET_KEY"] = _development_key(Path(instance_path) / "dev-secret-key")
+
+
+def _development_key(key_file: Path) -> str:
+    """The generated key in ``instance/``, readable by its owner only (0600)."""
+    key_file.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        if stat.S_IMODE(key_file.stat().st_mode) & 0o077:
+            key_file.chmod(0o600)
+    else:
+        with os.fdopen(fd, "w") as out:
+            out.write(os.urandom(32).hex())
+    return key_file.read_text().strip()

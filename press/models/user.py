@@ -1,4 +1,5 @@
-"""Staff accounts: one role each, a preferred language, and the login lock-out counters."""
+"""Staff accounts: one role each, a preferred language, the login lock-out counters and
+the session version that ends every signed-in browser when it changes."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -28,6 +29,9 @@ class User(Base):
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Part of the id Flask-Login keeps in the session and the remember cookie: raising
+    # it (logout, password change, deactivation) makes every earlier cookie worthless.
+    session_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     unit: Mapped[Unit | None] = relationship()
@@ -46,7 +50,7 @@ class User(Base):
         return False
 
     def get_id(self) -> str:
-        return str(self.id)
+        return f"{self.id}:{self.session_version or 0}"
 
     def __repr__(self) -> str:
         return f"<User {self.email} {self.role}>"

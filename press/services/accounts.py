@@ -1,4 +1,11 @@
-"""Accounts: creating staff users, checking passwords, the login lock-out."""
+"""Accounts: creating staff users, checking passwords, the login lock-out, ending sessions.
+
+A signed-in browser holds ``User.get_id()`` (id and session version) in its session and
+remember cookies; ``end_sessions`` raises the version, so every cookie issued before is
+refused by the user loader. Plain logout does it too: a session cookie copied before
+logout must not work after it, and a per-login record would be needed to end only the
+one browser, so logging out ends the user's sessions on every device.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -11,6 +18,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from press.models import LOCALES, ROLES, User, utcnow
 
 from press.errors import N_, ServiceError
+from press.text import clean_name
 
 from .audit import record
 
@@ -29,7 +37,22 @@ class LoginResult:
 
 
 def normalise_email(email: str) -> str:
-    return email.strip().lower()
+    """One spelling per address: no invisible characters, no case (see ``clean_name``)."""
+    return clean_name(email).lower()
+
+
+def check_password(password: str) -> None:
+    """Refuse passwords with fewer than ``MIN_PASSWORD_LENGTH`` characters besides spaces."""
+    if len("".join(password.split())) < MIN_PASSWORD_LENGTH:
+        raise AccountError(N_("Kata sandi minimal %(n)d karakter, tidak termasuk spasi."), n=MIN_PASSWORD_LENGTH)
+
+
+def user_name(name: str) -> str:
+    """A display name as stored (``clean_name``); refused when nothing visible is left."""
+    name = clean_name(name)
+    if not name:
+        raise AccountError(N_("Nama pengguna tidak boleh kosong."))
+    return name
 
 
 def find_user(session: Session, email: str) -> User | None:
@@ -49,19 +72,18 @@ def create_user(
     actor: User | None = None,
 ) -> User:
     email = normalise_email(email)
-    if "@" not in email or email.startswith("@") or email.endswith("@"):
+    if "@" not in email or email.startswith("@") or email.endswith("@") or " " in email:
         raise AccountError(N_("%(email)s bukan alamat email."), email=email)
     if role not in ROLES:
         raise AccountError(N_("Peran %(role)s tidak dikenal; pilih salah satu dari %(roles)s."), role=role, roles=", ".join(ROLES))
     if locale not in LOCALES:
         raise AccountError(N_("Bahasa %(locale)s tidak dikenal; pilih %(locales)s."), locale=locale, locales=", ".join(LOCALES))
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise AccountError(N_("Kata sandi minimal %(n)d karakter."), n=MIN_PASSWORD_LENGTH)
+    check_password(password)
     if find_user(session, email) is not None:
         raise AccountError(N_("%(email)s sudah punya akun."), email=email)
     user = User(
         email=email,
-        name=name or email.split("@")[0],
+        name=clean_name(name or "") or email.split("@")[0],
         password_hash=generate_password_hash(password),
         role=role,
         unit_id=unit_id,
@@ -76,10 +98,25 @@ def create_user(
 
 
 def set_password(session: Session, user: User, password: str, actor: User | None = None) -> None:
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise AccountError(N_("Kata sandi minimal %(n)d karakter."), n=MIN_PASSWORD_LENGTH)
+    """A new password ends every session of ``user`` (the caller signs the changer in again)."""
+    check_password(password)
     user.password_hash = generate_password_hash(password)
+    end_sessions(session, user)
     record(session, actor, "user.password_changed", user)
+
+
+def set_active(session: Session, user: User, active: bool) -> None:
+    """Deactivating ends every session of ``user``, so reactivating does not revive them."""
+    if user.active and not active:
+        end_sessions(session, user)
+    user.active = active
+
+
+def end_sessions(session: Session, user: User, *, actor: User | None = None, everywhere: bool = False) -> None:
+    """Make every session and remember cookie issued to ``user`` so far worthless."""
+    user.session_version = (user.session_version or 0) + 1
+    if everywhere:
+        record(session, actor, "user.sessions_ended", user)
 
 
 def authenticate(
@@ -94,17 +131,19 @@ def authenticate(
     """Check a login, counting failures per account and locking it after ``max_failures``.
 
     A locked account is refused even with the right password until the window
-    passes, so guessing cannot continue behind the lock. The caller commits.
+    passes, so guessing cannot continue behind the lock. Every path checks one
+    password hash, so the time taken does not tell an unknown, a locked and a
+    known account apart. The caller commits.
     """
     now = now or utcnow()
     user = find_user(session, email)
     if user is None:
-        # Same work as a real check, so timing does not reveal which e-mails exist.
         check_password_hash(_DUMMY_HASH, password)
         return LoginResult(None, "bad_credentials")
+    password_ok = check_password_hash(user.password_hash, password)
     if user.locked_until is not None and user.locked_until > now:
         return LoginResult(user, "locked", user.locked_until)
-    if not check_password_hash(user.password_hash, password):
+    if not password_ok:
         user.failed_logins = (user.failed_logins or 0) + 1
         if user.failed_logins >= max_failures:
             user.locked_until = now + timedelta(minutes=lock_minutes)

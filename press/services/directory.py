@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 from press.models import Unit, User, Venue
 
 from press.errors import N_, ServiceError
+from press.text import clean_name, name_key
 
 from .audit import record
 from .people import unique_slug
@@ -16,26 +17,31 @@ class DirectoryError(ServiceError):
     """A unit or venue cannot be saved as asked; the message says why."""
 
 
-def create_unit(session: Session, name: str, abbreviation: str | None = None, *, actor: User | None = None) -> Unit:
-    name = name.strip()
+def _unit_name(session: Session, name: str, unit: Unit | None = None) -> str:
+    """The cleaned name (``press.text.clean_name``), refused when empty or when another
+    unit has the same name once invisible characters, width and case are set aside."""
+    name = clean_name(name)
     if not name:
         raise DirectoryError(N_("Unit harus punya nama."))
-    if session.scalar(select(Unit).where(func.lower(Unit.name) == name.lower())):
-        raise DirectoryError(N_("Unit %(name)s sudah ada."), name=name)
-    unit = Unit(name=name, abbreviation=(abbreviation or "").strip() or None, slug=unique_slug(session, Unit, abbreviation or name))
+    key = name_key(name)
+    for other in session.scalars(select(Unit)):
+        if other is not unit and name_key(other.name) == key:
+            raise DirectoryError(N_("Unit %(name)s sudah ada."), name=other.name)
+    return name
+
+
+def create_unit(session: Session, name: str, abbreviation: str | None = None, *, actor: User | None = None) -> Unit:
+    name = _unit_name(session, name)
+    abbreviation = clean_name(abbreviation or "") or None
+    unit = Unit(name=name, abbreviation=abbreviation, slug=unique_slug(session, Unit, abbreviation or name))
     session.add(unit)
     record(session, actor, "unit.created", unit, name=name)
     return unit
 
 
 def update_unit(session: Session, unit: Unit, name: str, abbreviation: str | None, *, actor: User | None = None) -> Unit:
-    name = name.strip()
-    clash = session.scalar(select(Unit).where(func.lower(Unit.name) == name.lower(), Unit.id != unit.id))
-    if clash:
-        raise DirectoryError(N_("Unit %(name)s sudah ada."), name=name)
-    if not name:
-        raise DirectoryError(N_("Unit harus punya nama."))
-    unit.name, unit.abbreviation = name, (abbreviation or "").strip() or None
+    name = _unit_name(session, name, unit)
+    unit.name, unit.abbreviation = name, clean_name(abbreviation or "") or None
     record(session, actor, "unit.updated", unit, name=name)
     return unit
 
@@ -58,7 +64,7 @@ def save_venue(
     longitude: float | None = None,
     actor: User | None = None,
 ) -> Venue:
-    name = name.strip()
+    name = clean_name(name)
     if not name:
         raise DirectoryError(N_("Tempat harus punya nama."))
     check_coordinates(latitude, longitude)

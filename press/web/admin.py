@@ -12,6 +12,7 @@ from press.models import AuditEvent, Unit, User, Venue
 from press.services import accounts, directory
 from press.services.audit import record
 
+from .auth import sign_in
 from .forms import options, UnitForm, UserForm, VenueForm
 from .roles import roles_required
 
@@ -92,15 +93,15 @@ def user_edit(user_id: int):
         if user.id == current_user.id and (form.role.data != "admin" or not form.active.data):
             flash(_("Anda tidak bisa mencabut peran admin atau menonaktifkan akun Anda sendiri."), "error")
             return render_template("admin/user_form.html", form=form, user=user)
-        user.name = form.name.data.strip()
-        user.role = form.role.data
-        user.unit_id = form.unit_id.data or None
-        user.locale = form.locale.data
-        user.default_credit = form.default_credit.data or None
-        user.active = form.active.data
-        if not user.active or form.password.data:
-            user.locked_until = None
         try:
+            user.name = accounts.user_name(form.name.data)
+            user.role = form.role.data
+            user.unit_id = form.unit_id.data or None
+            user.locale = form.locale.data
+            user.default_credit = form.default_credit.data or None
+            accounts.set_active(db.session, user, form.active.data)
+            if not user.active or form.password.data:
+                user.locked_until = None
             if form.password.data:
                 accounts.set_password(db.session, user, form.password.data, actor=current_user)
         except ServiceError as exc:
@@ -109,6 +110,8 @@ def user_edit(user_id: int):
         else:
             record(db.session, current_user, "user.updated", user, role=user.role, active=user.active)
             if _commit_or_flash(_("Pengguna disimpan.")):
+                if user.id == current_user.id and form.password.data:
+                    sign_in(user)  # a new password ends the other sessions, not this one
                 return redirect(url_for("admin.users"))
     return render_template("admin/user_form.html", form=form, user=user)
 

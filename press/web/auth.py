@@ -1,4 +1,8 @@
-"""Staff login and logout, with the per-account lock-out of ``press.services.accounts``."""
+"""Staff login and logout: the session version check, one answer for every refused login.
+
+``press.web.login_limit`` slows an address down before ``press.services.accounts``
+locks an account; this module never says whether an e-mail has an account or is locked.
+"""
 from __future__ import annotations
 
 from urllib.parse import urlsplit
@@ -12,9 +16,11 @@ from press.extensions import db
 from press.models import User
 from press.services import accounts
 
-from .forms import LanguageForm, LoginForm
+from .forms import EndSessionsForm, LanguageForm, LoginForm
 
 bp = Blueprint("auth", __name__, url_prefix="/staf")
+
+REFUSED = 401
 
 
 def init_login(login_manager) -> None:
@@ -25,10 +31,14 @@ def init_login(login_manager) -> None:
 
     @login_manager.user_loader
     def load_user(user_id: str) -> User | None:
-        if not user_id.isdigit():
+        """``"<id>:<session version>"`` from ``User.get_id``; an older version is refused."""
+        number, _sep, version = user_id.partition(":")
+        if not (number.isdigit() and version.isdigit()) or len(number) > 18:
             return None
-        user = db.session.get(User, int(user_id))
-        return user if user is not None and user.active else None
+        user = db.session.get(User, int(number))
+        if user is None or not user.active or user.session_version != int(version):
+            return None
+        return user
 
 
 def safe_next(target: str | None) -> str:
@@ -38,6 +48,12 @@ def safe_next(target: str | None) -> str:
         if not parts.scheme and not parts.netloc and target.startswith("/") and not target.startswith("//"):
             return target
     return url_for("activities.index")
+
+
+def sign_in(user: User) -> None:
+    """Start a fresh session for ``user`` holding its current session version."""
+    session.clear()
+    login_user(user)
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -56,32 +72,47 @@ def login():
         )
         db.session.commit()
         if result.outcome == "ok":
-            session.clear()
-            login_user(result.user)
+            sign_in(result.user)
             return redirect(safe_next(request.args.get("next")))
-        status = 401
-        if result.outcome == "locked":
-            status = 429
-            flash(
-                _(
-                    "Akun ini dikunci sementara karena terlalu banyak percobaan masuk yang gagal. "
-                    "Coba lagi setelah %(minutes)s menit.",
-                    minutes=current_app.config["LOGIN_LOCK_MINUTES"],
-                ),
-                "error",
-            )
-        elif result.outcome == "inactive":
+        status = REFUSED
+        if result.outcome == "inactive":  # only said to someone who knows the password
             flash(_("Akun ini dinonaktifkan. Hubungi admin."), "error")
         else:
-            flash(_("Email atau kata sandi salah."), "error")
+            flash(refused_message(), "error")
     return render_template("auth/login.html", form=form), status
+
+
+def refused_message() -> str:
+    """The one message for an unknown e-mail, a wrong password and a locked account."""
+    return _(
+        "Email atau kata sandi salah. Setelah terlalu banyak percobaan yang gagal, akun dikunci "
+        "sementara (%(minutes)s menit).",
+        minutes=current_app.config["LOGIN_LOCK_MINUTES"],
+    )
 
 
 @bp.route("/logout", methods=["POST"])
 def logout():
+    if current_user.is_authenticated:
+        accounts.end_sessions(db.session, current_user)
+        db.session.commit()
     logout_user()
     session.clear()
     flash(_("Anda sudah keluar."), "info")
+    return redirect(url_for("auth.login"))
+
+
+@bp.route("/keluar-semua", methods=["POST"])
+def logout_everywhere():
+    """End every session of the signed-in user on every device, this one included."""
+    form = EndSessionsForm(prefix="end")
+    if not current_user.is_authenticated or not form.validate_on_submit():
+        return redirect(url_for("auth.login"))
+    accounts.end_sessions(db.session, current_user, actor=current_user, everywhere=True)
+    db.session.commit()
+    logout_user()
+    session.clear()
+    flash(_("Anda sudah keluar dari semua perangkat."), "info")
     return redirect(url_for("auth.login"))
 
 

@@ -123,5 +123,9 @@ class PasswordForm(SiaranForm):
     submit = SubmitField(_l("Ganti kata sandi"))
 
 
+class EndSessionsForm(SiaranForm):
+    submit = SubmitField(_l("Keluar dari semua perangkat"))
+
+
 class LanguageForm(SiaranForm):
     locale = SelectField(_l("Bahasa"), choices=options([(code, LOCALE_LABELS[code]) for code in LOCALES]))

@@ -7,7 +7,9 @@ import sys
 import pytest
 
 from press import create_app
-from press.config import ConfigError, from_environment, parse_rendition_sizes
+from press.config import (
+    ConfigError, ensure_secret_key, from_environment, parse_rendition_sizes, parse_trusted_proxies,
+)
 
 from tests.conftest import REPO_ROOT
 
@@ -84,3 +86,43 @@ def test_public_site_settings_come_from_the_environment(tmp_path, monkeypatch):
     monkeypatch.setenv("PRESS_PAGE_CACHE_CHECK_SECONDS", "sometimes")
     with pytest.raises(ConfigError, match="PRESS_PAGE_CACHE_CHECK_SECONDS must be a number of seconds"):
         from_environment()
+
+
+@pytest.mark.parametrize("key", ["s", "x" * 31])
+def test_production_refuses_a_short_secret_key(tmp_path, key):
+    with pytest.raises(ConfigError, match=f"secret key of {len(key)} characters.*at least 32"):
+        create_app({"ENV": "production", "SECRET_KEY": key, "DATABASE_URL": f"sqlite:///{tmp_path}/x.db"})
+
+
+def test_the_development_key_file_is_readable_by_its_owner_only(tmp_path):
+    old_umask = os.umask(0o022)
+    try:
+        settings = {"PRESS_ENV": "development", "SECRET_KEY": None}
+        ensure_secret_key(settings, str(tmp_path))
+    finally:
+        os.umask(old_umask)
+    key_file = tmp_path / "dev-secret-key"
+    assert len(settings["SECRET_KEY"]) == 64
+    assert oct(key_file.stat().st_mode & 0o777) == oct(0o600)
+
+
+def test_an_existing_world_readable_key_file_is_made_private(tmp_path):
+    key_file = tmp_path / "dev-secret-key"
+    key_file.write_text("a" * 64)
+    key_file.chmod(0o644)
+    settings = {"PRESS_ENV": "development", "SECRET_KEY": None}
+    ensure_secret_key(settings, str(tmp_path))
+    assert settings["SECRET_KEY"] == "a" * 64
+    assert oct(key_file.stat().st_mode & 0o777) == oct(0o600)
+
+
+@pytest.mark.parametrize("spec, expected", [(None, None), ("", None), ("0", None), ("2", 2)])
+def test_trusted_proxies_as_a_count(spec, expected):
+    assert parse_trusted_proxies(spec) == expected
+
+
+def test_trusted_proxies_as_addresses_and_a_bad_one():
+    assert [str(n) for n in parse_trusted_proxies("10.0.0.5, 10.1.0.0/16 2001:db8::1")] == [
+        "10.0.0.5/32", "10.1.0.0/16", "2001:db8::1/128"]
+    with pytest.raises(ConfigError, match="PRESS_TRUSTED_PROXIES: 'proxy.local' is not an address"):
+        parse_trusted_proxies("10.0.0.5,proxy.local")

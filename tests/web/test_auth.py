@@ -1,12 +1,9 @@
 from __future__ import annotations
 
-from datetime import timedelta
-
 from sqlalchemy import select
 
 from press.extensions import db
-from press.models import Activity, User, utcnow
-from press.services import accounts
+from press.models import Activity
 
 from tests.conftest import EMAILS, PASSWORDS
 
@@ -30,43 +27,6 @@ def test_wrong_password_is_refused_with_a_message(client, auth):
     response = auth.login("editor", password="wrong-password-1")
     assert response.status_code == 401
     assert "Email atau kata sandi salah." in response.get_data(as_text=True)
-
-
-def test_five_failures_lock_the_account_even_for_the_right_password(client, auth):
-    for _ in range(4):
-        assert auth.login("editor", password="wrong-password-1").status_code == 401
-    response = auth.login("editor", password="wrong-password-1")
-    assert response.status_code == 429
-    assert "dikunci sementara" in response.get_data(as_text=True)
-    response = auth.login("editor")
-    assert response.status_code == 429
-    assert client.get("/staf/kegiatan/").status_code == 302
-
-
-def test_lock_lifts_after_the_window(app, client, auth):
-    for _ in range(5):
-        auth.login("editor", password="wrong-password-1")
-    with app.app_context():
-        user = db.session.scalar(select(User).where(User.email == EMAILS["editor"]))
-        locked_until = user.locked_until
-        assert locked_until is not None
-        assert timedelta(minutes=14) < locked_until - utcnow() <= timedelta(minutes=15)
-        still_locked = accounts.authenticate(
-            db.session, EMAILS["editor"], PASSWORDS["editor"], now=locked_until - timedelta(seconds=1)
-        )
-        assert still_locked.outcome == "locked"
-        after = accounts.authenticate(
-            db.session, EMAILS["editor"], PASSWORDS["editor"], now=locked_until + timedelta(seconds=1)
-        )
-        assert after.outcome == "ok"
-        db.session.commit()
-    assert auth.login("editor").status_code == 302
-
-
-def test_lock_is_per_account(client, auth):
-    for _ in range(5):
-        auth.login("editor", password="wrong-password-1")
-    assert auth.login("writer").status_code == 302
 
 
 def test_post_without_csrf_token_is_refused_and_changes_nothing(app, client, auth):
