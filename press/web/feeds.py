@@ -47,7 +47,7 @@ def _entries(releases) -> list[dict]:
 def _feed(template: str, releases, *, title: str, page: str, self_url: str):
     entries = _entries(releases)
     updated = max((e["updated"] for e in entries if e["updated"]), default=None)
-    modified(updated)
+    modified(public.last_change(db.session))
     body = render_template(
         template, entries=entries, title=title, page=page, self_url=self_url, updated=updated,
         rfc822=format_datetime, office=current_app.config["OFFICE_NAME"],
