@@ -445,6 +445,7 @@ class ExportPhoto:
     image: bytes
     caption: str
     credit: str
+    media_id: int
 
 
 def _export_photos(release: Release, storage: FileStorage) -> list[ExportPhoto]:
@@ -459,7 +460,8 @@ def _export_photos(release: Release, storage: FileStorage) -> list[ExportPhoto]:
         except (OSError, StorageError):
             continue
         caption = item.caption or media.caption or ""
-        photos.append(ExportPhoto(data, caption, (media.credit or "") if "foto:" not in caption.lower() else ""))
+        photos.append(ExportPhoto(data, caption, (media.credit or "") if "foto:" not in caption.lower() else "",
+                                  media.id))
     return photos
 
 
@@ -471,11 +473,13 @@ def export_docx(release: Release, storage: FileStorage, *, office: str = "", pho
     )
 
 
-def export_kit(release: Release, storage: FileStorage, *, office: str = "") -> bytes:
+def export_kit(release: Release, storage: FileStorage, *, office: str = "", photo_page=None) -> bytes:
+    """The media kit; ``photo_page(media_id)`` gives each photo's public page address for captions.txt."""
     photos = _export_photos(release, storage)
     document = export_docx(release, storage, office=office, photos=photos)
     return build_kit(slug=release.slug, headline=release.title, docx=document,
-                     photos=[KitPhoto(p.image, p.caption, p.credit) for p in photos])
+                     photos=[KitPhoto(p.image, p.caption, p.credit, photo_page(p.media_id) if photo_page else "")
+                             for p in photos])
 
 
 def as_dict(release: Release, findings: list | None = None) -> dict:

@@ -107,7 +107,7 @@ def sitemap_urls() -> list[tuple[str, object]]:
     urls += [(absolute("site.person", slug=p.slug), None) for p, _n in public.people_with_releases(session)]
     activities = sorted({m.activity_id for m in public.public_photos(session) if m.activity_id})
     urls += [(absolute("site.gallery", activity_id=a), None) for a in activities]
-    urls += [(absolute("site.photo", media_id=m.id), None) for m in public.public_photos(session)]
+    urls += [(absolute("site.photo", media_id=m.id), m.updated_at) for m in public.public_photos(session)]
     return urls
 
 

@@ -25,7 +25,7 @@ from babel.dates import format_datetime
 
 from flask import (Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request,
                    send_file, url_for)
-from flask_babel import gettext as _, lazy_gettext as _l, ngettext
+from flask_babel import gettext as _, lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -348,9 +348,8 @@ def withdraw(media_id: int):
             media = _media(media_id)
             return _withdraw_page(media, note), 400
         db.session.commit()
-        flash(ngettext("Foto ditarik dari %(num)s siaran terbit (koreksi dicatat) dan kini hanya untuk staf.",
-                       "Foto ditarik dari %(num)s siaran terbit (koreksi dicatat) dan kini hanya untuk staf.",
-                       len(corrected)) if corrected else _("Foto kini hanya untuk staf."), "success")
+        flash(_("Foto ditarik dari %(num)s siaran terbit (koreksi dicatat) dan kini hanya untuk staf.",
+                num=len(corrected)) if corrected else _("Foto kini hanya untuk staf."), "success")
         return redirect(url_for("photos.view", media_id=media.id))
     return _withdraw_page(media, note)
 

@@ -12,20 +12,8 @@ from press.services import media as media_service
 from press.services import public
 from press.services import releases as release_service
 from press.services import workflow
-from tests.web.publishing_fixtures import build_detached_site
 
 LEAD_CAPTION = "Kepala Bagian Humas menerima rombongan PPID Kabupaten Subang"
-
-
-@pytest.fixture
-def site(app):
-    return build_detached_site(app)
-
-
-@pytest.fixture
-def visitor(app):
-    """An anonymous visitor of the public site (no cookie: answered through the page cache)."""
-    return app.test_client()
 
 
 def _public_urls(media) -> list[str]:

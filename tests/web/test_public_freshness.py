@@ -1,21 +1,13 @@
-"""Validators and caching of the public site follow every change a page shows, photos included."""
+"""Validators and caching of the public site follow every change a page shows, photos
+included; what leaves the site links photos by their page, which outlives such a change."""
 from __future__ import annotations
+
+import io
+import zipfile
 
 import pytest
 
-from tests.web.publishing_fixtures import build_detached_site
-
 NEW_CAPTION = "Kepala Bagian Humas menerima rombongan PPID Kabupaten Subang di ruang rapat"
-
-
-@pytest.fixture
-def site(app):
-    return build_detached_site(app)
-
-
-@pytest.fixture
-def visitor(app):
-    return app.test_client()
 
 
 def _recaption_lead(client, auth, site) -> dict[str, str]:
@@ -76,3 +68,14 @@ def test_public_renditions_are_cached_for_a_day_not_forever(visitor, site):
     assert answer.status_code == 200
     assert answer.headers["Cache-Control"] == "public, max-age=86400"
     assert answer.headers.get("Expires") is None
+
+
+def test_the_media_kit_links_each_photo_by_its_page_never_by_a_rendition(client, auth, site):
+    lead = site.public_photos[0]
+    auth.login("editor")
+    kit = zipfile.ZipFile(io.BytesIO(client.get(f"/staf/siaran/{site.published.id}/kit").data))
+    captions = kit.read("captions.txt").decode("utf-8").splitlines()
+    assert captions[2].split("\t")[-1] == f"http://localhost/foto/{lead.id}"
+    docx = zipfile.ZipFile(io.BytesIO(kit.read(f"{site.published.slug}.docx")))
+    texts = [kit.read("captions.txt"), *(docx.read(n) for n in docx.namelist() if n.endswith((".xml", ".rels")))]
+    assert not any(b"/media/" in text for text in texts)

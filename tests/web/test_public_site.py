@@ -9,7 +9,6 @@ from collections import deque
 from datetime import datetime, timedelta, timezone
 
 import feedparser
-import pytest
 from PIL import Image
 from sqlalchemy import select
 
@@ -19,16 +18,10 @@ from press.models import Media, Release, User
 from press.services import media as media_service
 from press.services import workflow
 from press.storage import FileStorage
-from tests.web.publishing_fixtures import build_detached_site
 
 ABSOLUTE = re.compile(r"https?://localhost(/[^\s<>\"']*)")
 LD_JSON = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 START = ["/", "/arsip", "/feed.xml", "/atom.xml", "/sitemap.xml", "/api/v1/releases", "/api/v1/photos"]
-
-
-@pytest.fixture
-def site(app):
-    return build_detached_site(app)
 
 
 def crawl(client, start=START) -> dict[str, tuple[int, bytes]]:
