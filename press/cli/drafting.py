@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 import click
-from flask import current_app
+from flask import current_app, url_for
 from sqlalchemy import select
 
 from press.drafting.checks import check_release
@@ -114,5 +114,18 @@ def export(release_id: int, docx_path: Path | None, kit_path: Path | None) -> No
         docx_path.write_bytes(service.export_docx(release, storage, office=office))
         click.echo(f"DOCX: {docx_path}")
     if kit_path:
-        kit_path.write_bytes(service.export_kit(release, storage, office=office))
+        kit_path.write_bytes(service.export_kit(release, storage, office=office, photo_page=_photo_page()))
         click.echo(f"Kit: {kit_path}")
+
+
+def _photo_page():
+    """Photo page addresses on ``SITE_URL`` for the kit's captions.txt (none without it)."""
+    site_url = current_app.config.get("SITE_URL")
+    if not site_url or "site.photo" not in current_app.view_functions:
+        return None
+
+    def page(media_id: int) -> str:
+        with current_app.test_request_context(base_url=site_url.rstrip("/") + "/"):
+            return url_for("site.photo", media_id=media_id, _external=True)
+
+    return page

@@ -1,5 +1,9 @@
 """The media kit: one ZIP with the release as DOCX, the web renditions of its photos and
-``captions.txt`` (one line per photo: file name, caption, credit), for journalists.
+``captions.txt`` (one line per photo, tab-separated: file name, caption, credit and, when
+known, the photo's page on the public site), for journalists.
+
+The page is the photo's stable address: a rendition's address changes with its caption
+and answers 404 once the photo is withdrawn, so it is never written here.
 """
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ class KitPhoto:
     image: bytes
     caption: str = ""
     credit: str = ""
+    page: str = ""
 
 
 def _safe(slug: str) -> str:
@@ -36,7 +41,11 @@ def build_kit(*, slug: str, headline: str, docx: bytes, photos: list[KitPhoto] =
                              compress_type=zipfile.ZIP_STORED)
             caption = " ".join((photo.caption or "").split())
             credit = " ".join((photo.credit or "").split())
-            lines.append(f"{name.split('/', 1)[1]}\t{caption}\tFoto: {credit}" if credit else
-                         f"{name.split('/', 1)[1]}\t{caption}")
+            columns = [name.split("/", 1)[1], caption]
+            if credit or photo.page:
+                columns.append(f"Foto: {credit}" if credit else "")
+            if photo.page:
+                columns.append(photo.page)
+            lines.append("\t".join(columns))
         archive.writestr("captions.txt", "\r\n".join(lines) + "\r\n")
     return out.getvalue()

@@ -57,6 +57,9 @@ class Media(Base):
     dhash: Mapped[str | None] = mapped_column(String(16))
     sharpness: Mapped[float | None] = mapped_column(Float)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Moves on every change the public may see (caption, credit, flags, renditions):
+    # the public site's Last-Modified is derived from it (``public.last_change``).
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow, index=True)
 
     activity: Mapped[Activity | None] = relationship()
     renditions: Mapped[list["Rendition"]] = relationship(
@@ -86,7 +89,7 @@ class Rendition(Base):
     media_id: Mapped[int] = mapped_column(ForeignKey("media.id", ondelete="CASCADE"), index=True)
     variant: Mapped[str] = mapped_column(String(20))
     # SHA-256 of the rendition file: it changes when the caption is rewritten,
-    # so public URLs that carry it can be cached forever.
+    # so a public URL that carries it names one version of the file.
     sha256: Mapped[str] = mapped_column(String(64))
     path: Mapped[str] = mapped_column(String(300))
     width: Mapped[int] = mapped_column(Integer)

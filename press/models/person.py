@@ -26,6 +26,7 @@ class Person(Base):
     degrees: Mapped[str | None] = mapped_column(String(120))
     slug: Mapped[str] = mapped_column(String(220), unique=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
     positions: Mapped[list["Position"]] = relationship(
         back_populates="person", cascade="all, delete-orphan", order_by="Position.starts_on"

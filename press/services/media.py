@@ -25,13 +25,14 @@ from sqlalchemy.orm import Session, object_session, selectinload
 
 from press import dates
 from press.errors import N_, ServiceError
-from press.models import Activity, Media, Person, Rendition, User, Venue
+from press.models import Activity, Media, Person, Rendition, User, Venue, utcnow
 from press.photos.errors import Rejected
 from press.photos.process import ProcessedPhoto, process_photo, read_source, rebuild_renditions, rewrite_public_meta
 from press.photos.public_meta import PublicMeta
 from press.photos.quality import hamming
 from press.storage import FileStorage, StorageError
 
+from . import photo_corrections
 from .audit import record as audit
 from .indexing import enqueue_index
 from .tags import attach_tags
@@ -263,6 +264,7 @@ def sync_renditions(storage: FileStorage, media: Media, paths: dict[str, str]) -
             relpath, hashlib.sha256(data).hexdigest(), len(data), width, height)
     for stale in rows.values():
         media.renditions.remove(stale)
+    media.updated_at = utcnow()
 
 
 # -- auto-tags ------------------------------------------------------------------------
@@ -326,9 +328,11 @@ def venue_near(session: Session, lat: float | None, lon: float | None, radius_m:
 # -- editing --------------------------------------------------------------------------
 
 def update_text(session: Session, storage: FileStorage, media: Media, *, actor: User | None,
-                caption: str | None, credit: str | None, copyright: str | None) -> bool:
+                caption: str | None, credit: str | None, copyright: str | None,
+                correction_note: str | None = None) -> bool:
     """Change caption/credit/copyright and rewrite the public renditions' metadata.
-    Returns False when nothing changed."""
+    Returns False when nothing changed. For a photo published releases show, the
+    change is a correction of each, with ``correction_note`` (``photo_corrections``)."""
     values = {"caption": _clean(caption, multiline=True), "credit": _clean(credit), "copyright": _clean(copyright)}
     if len(values["credit"] or "") > 200 or len(values["copyright"] or "") > 200:
         raise MediaError(N_("Kredit dan hak cipta paling panjang 200 karakter."))
@@ -337,6 +341,7 @@ def update_text(session: Session, storage: FileStorage, media: Media, *, actor: 
     changed = {k: v for k, v in values.items() if getattr(media, k) != v}
     if not changed:
         return False
+    photo_corrections.correct_text(session, media, actor, correction_note, sorted(changed))
     for name, value in changed.items():
         setattr(media, name, value)
     if media.renditions:
@@ -366,6 +371,8 @@ def set_flags(session: Session, media: Media, *, actor: User | None,
     """Mark a photo public (journalists see it) and/or as a highlight."""
     if public is not None and media.status != "ok" and public:
         raise MediaError(N_("Foto tanpa pratinjau tidak dapat dipublikasikan."))
+    if public is False:
+        photo_corrections.check_withdrawal(session, media, actor)
     if public is not None:
         media.is_public = bool(public)
     if highlight is not None:

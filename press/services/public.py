@@ -95,6 +95,20 @@ def lead_photo(release: Release) -> Media | None:
     return photos[0][1] if photos else None
 
 
+def releases_showing(session: Session, media_ids) -> dict[int, list[Release]]:
+    """The published releases that show each of ``media_ids`` (only ids shown by one), oldest first."""
+    rows = session.execute(
+        select(ReleasePhoto.media_id, Release)
+        .join(Release, Release.id == ReleasePhoto.release_id)
+        .where(ReleasePhoto.media_id.in_(list(media_ids)), PUBLIC_RELEASE)
+        .order_by(Release.published_at, Release.id)
+    ).all()
+    found: dict[int, list[Release]] = {}
+    for media_id, release in rows:
+        found.setdefault(media_id, []).append(release)
+    return found
+
+
 def public_media(session: Session, media_id: int) -> Media | None:
     return session.scalars(
         select(Media).where(Media.id == media_id, public_media_condition()).options(selectinload(Media.renditions))
@@ -282,17 +296,31 @@ def releases_of_person(session: Session, person: Person) -> list[Release]:
 
 
 def last_change(session: Session) -> datetime | None:
-    """The latest moment anything public may have changed (publication, correction, retraction)."""
-    moments = session.execute(
-        select(func.max(Release.published_at), func.max(Release.corrected_at), func.max(Release.retracted_at))
-        .where(Release.state.in_(("published", "retracted")))
-    ).one()
+    """The latest moment anything the public site shows may have changed.
+
+    Releases (publication, correction, retraction, any later change of a public one),
+    photos (caption, credit, public flag, renditions; a withdrawn photo counts too, its
+    change is the moment it left), activities, units and people. Every page takes its
+    Last-Modified from here, so a conditional GET never gets a 304 after a change it
+    would show, at the price of a 200 for some changes it would not.
+    """
+    shown = Release.state.in_(("published", "retracted"))
+    moments = [
+        *session.execute(
+            select(func.max(Release.published_at), func.max(Release.corrected_at), func.max(Release.retracted_at),
+                   func.max(Release.updated_at)).where(shown)
+        ).one(),
+        *(session.scalar(select(func.max(column))) for column in
+          (Media.updated_at, Activity.updated_at, Unit.updated_at, Person.updated_at)),
+    ]
     values = [m for m in moments if m is not None]
     return max(values) if values else None
 
 
 def release_modified(release: Release) -> datetime | None:
-    return max(
-        [m for m in (release.published_at, release.corrected_at, release.retracted_at) if m is not None],
-        default=None,
-    )
+    """The last change of what the release's own page shows: its text and state, its photos, its unit."""
+    moments = [release.published_at, release.corrected_at, release.retracted_at]
+    moments += [media.updated_at for _rp, media in public_photos_of(release)]
+    if release.unit is not None:
+        moments.append(release.unit.updated_at)
+    return max((m for m in moments if m is not None), default=None)

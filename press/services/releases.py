@@ -323,6 +323,14 @@ def _photos_editable(release: Release, actor: User) -> None:
         raise ReleaseError(N_("Foto siaran hanya bisa diubah saat draf atau ditinjau."))
 
 
+def _photos_changed(session: Session, release: Release, actor: User, action: str, **data) -> None:
+    """A photo change is a change of the release: a new version (in SQL, so two at once
+    both count), so an approval or a save sent with the version seen before is refused."""
+    release.version = Release.version + 1
+    session.flush()
+    _changed(session, release, actor, action, version=release.version, **data)
+
+
 def attach_photo(session: Session, release: Release, media: Media, actor: User, caption: str | None = None) -> ReleasePhoto:
     _photos_editable(release, actor)
     if media.status != "ok" or media.rendition("web") is None:
@@ -334,7 +342,7 @@ def attach_photo(session: Session, release: Release, media: Media, actor: User, 
                          caption=(caption or "").strip() or (propose_caption(activity, media) if activity else media.caption))
     session.add(photo)
     session.flush()
-    _changed(session, release, actor, "release.photo_attach", media=media.id)
+    _photos_changed(session, release, actor, "release.photo_attach", media=media.id)
     enqueue_index(session, "photo", media.id)
     return photo
 
@@ -354,7 +362,7 @@ def detach_photo(session: Session, release: Release, photo_id: int, actor: User)
     for position, other in enumerate(release.photos):
         other.position = position
     session.flush()
-    _changed(session, release, actor, "release.photo_detach", media=media_id)
+    _photos_changed(session, release, actor, "release.photo_detach", media=media_id)
     enqueue_index(session, "photo", media_id)
 
 
@@ -370,7 +378,7 @@ def move_photo(session: Session, release: Release, photo_id: int, offset: int, a
         item.position = position
     session.flush()
     session.expire(release, ["photos"])
-    _changed(session, release, actor, "release.photo_order", order=[p.media_id for p in ordered])
+    _photos_changed(session, release, actor, "release.photo_order", order=[p.media_id for p in ordered])
 
 
 def caption_photo(session: Session, release: Release, photo_id: int, caption: str, actor: User) -> None:
@@ -381,7 +389,7 @@ def caption_photo(session: Session, release: Release, photo_id: int, caption: st
         raise ReleaseError(N_("Keterangan foto terlalu panjang: paling banyak %(limit)s huruf."), limit=1000)
     photo.caption = caption or None
     session.flush()
-    _changed(session, release, actor, "release.photo_caption", media=photo.media_id)
+    _photos_changed(session, release, actor, "release.photo_caption", media=photo.media_id)
 
 
 # -- reading -------------------------------------------------------------------------
@@ -437,6 +445,7 @@ class ExportPhoto:
     image: bytes
     caption: str
     credit: str
+    media_id: int
 
 
 def _export_photos(release: Release, storage: FileStorage) -> list[ExportPhoto]:
@@ -451,7 +460,8 @@ def _export_photos(release: Release, storage: FileStorage) -> list[ExportPhoto]:
         except (OSError, StorageError):
             continue
         caption = item.caption or media.caption or ""
-        photos.append(ExportPhoto(data, caption, (media.credit or "") if "foto:" not in caption.lower() else ""))
+        photos.append(ExportPhoto(data, caption, (media.credit or "") if "foto:" not in caption.lower() else "",
+                                  media.id))
     return photos
 
 
@@ -463,11 +473,13 @@ def export_docx(release: Release, storage: FileStorage, *, office: str = "", pho
     )
 
 
-def export_kit(release: Release, storage: FileStorage, *, office: str = "") -> bytes:
+def export_kit(release: Release, storage: FileStorage, *, office: str = "", photo_page=None) -> bytes:
+    """The media kit; ``photo_page(media_id)`` gives each photo's public page address for captions.txt."""
     photos = _export_photos(release, storage)
     document = export_docx(release, storage, office=office, photos=photos)
     return build_kit(slug=release.slug, headline=release.title, docx=document,
-                     photos=[KitPhoto(p.image, p.caption, p.credit) for p in photos])
+                     photos=[KitPhoto(p.image, p.caption, p.credit, photo_page(p.media_id) if photo_page else "")
+                             for p in photos])
 
 
 def as_dict(release: Release, findings: list | None = None) -> dict:

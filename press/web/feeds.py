@@ -58,7 +58,7 @@ def _entries(releases) -> list[dict]:
 def _feed(template: str, releases, *, title: str, page: str, self_url: str):
     entries = _entries(releases)
     updated = max((e["updated"] for e in entries if e["updated"]), default=None)
-    modified(updated)
+    modified(public.last_change(db.session))
     body = render_template(
         template, entries=entries, title=title, page=page, self_url=self_url, updated=updated,
         rfc822=format_datetime, rss_html=rss_html, office=current_app.config["OFFICE_NAME"],
@@ -118,7 +118,7 @@ def sitemap_urls() -> list[tuple[str, object]]:
     urls += [(absolute("site.person", slug=p.slug), None) for p, _n in public.people_with_releases(session)]
     activities = sorted({m.activity_id for m in public.public_photos(session) if m.activity_id})
     urls += [(absolute("site.gallery", activity_id=a), None) for a in activities]
-    urls += [(absolute("site.photo", media_id=m.id), None) for m in public.public_photos(session)]
+    urls += [(absolute("site.photo", media_id=m.id), m.updated_at) for m in public.public_photos(session)]
     return urls
 
 

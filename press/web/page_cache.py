@@ -8,12 +8,13 @@ visitor's ``If-None-Match`` still matches, without entering Flask.
 Freshness: every ``PAGE_CACHE_CHECK_SECONDS`` (default 1 s; 0 checks on every
 request) the process reads a fingerprint of what the public can see (releases: count,
 latest change, next embargo; audit trail; photos: count, public count, latest; rendition
-rows). Any change drops the whole cache, and no page is kept longer than
-``PAGE_CACHE_MAX_AGE`` seconds (default 60), for edits the fingerprint cannot see (a
-caption rewritten in place). While a scheduled release is due, requests go
-through Flask so the per-request embargo check publishes it. Renditions are never
-cached here (they are files with their own immutable caching), and visitors with a
-cookie (staff, a chosen language) always go through Flask.
+rows; the site's last change, ``public.last_change``, which moves with every photo,
+activity, unit or person edit, a caption rewritten in place or a photo withdrawn
+included). Any change drops the whole cache, and no page is kept longer than
+``PAGE_CACHE_MAX_AGE`` seconds (default 60), for edits no timestamp records. While a
+scheduled release is due, requests go through Flask so the per-request embargo check
+publishes it. Renditions are never cached here (they are files with their own
+caching), and visitors with a cookie (staff, a chosen language) always go through Flask.
 """
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ from werkzeug.http import parse_accept_header, parse_date
 
 from press.extensions import db
 from press.models import LOCALES, AuditEvent, Media, Release, Rendition, utcnow
+from press.services import public
 
 CACHEABLE = "siaran.page_cache.cacheable"
 MAX_ENTRIES = 5000
@@ -69,13 +71,14 @@ class PageCache:
                 )).one()
                 renditions = db.session.execute(select(func.count(Rendition.id), func.max(Rendition.id))).one()
                 audit = db.session.scalar(select(func.max(AuditEvent.id)))
+                changed = public.last_change(db.session)
             finally:
                 db.session.remove()
         next_embargo = releases[2]
         if next_embargo is not None and next_embargo.tzinfo is None:
             next_embargo = next_embargo.replace(tzinfo=utcnow().tzinfo)
         due = next_embargo is not None and next_embargo <= utcnow()
-        return (tuple(releases), tuple(media), tuple(renditions), audit), due
+        return (tuple(releases), tuple(media), tuple(renditions), audit, changed), due
 
     def _fresh(self) -> bool:
         """Bring the fingerprint up to date if it is time; False while an embargo is due."""

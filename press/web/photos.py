@@ -6,6 +6,9 @@ Who may do what (admins always may):
 - caption, credit, copyright and the people in a photo: photographers, writers, editors;
 - highlight: photographers, writers, editors (choosing the best shots is everyone's job);
 - public (journalists can see and download it): editors, who decide what is published;
+  a photo a published release shows is public too, and making it staff-only takes it
+  out of those releases as a correction, after the editor confirms the list
+  (``/staf/foto/<id>/tarik``; ``press.services.photo_corrections``);
 - see renditions and the photo page: every staff role;
 - download the original: photographers and editors.
 
@@ -26,9 +29,11 @@ from flask_babel import gettext as _, lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
 
+from press.errors import ServiceError
 from press.extensions import db
 from press.models import Activity, Media, Person
 from press.services import media as service
+from press.services import photo_corrections, public
 from press.services.tags import tags_of
 from press.storage import FileStorage, StorageError, safe_join
 
@@ -87,12 +92,15 @@ def _people_choices(activity: Activity | None, photos=()) -> list[Person]:
     return sorted(people.values(), key=lambda p: p.name)
 
 
-def _permissions() -> dict:
+def _permissions(photos=()) -> dict:
+    """What the signed-in user may do, and ``shown_by``: the published releases showing each photo."""
     return {
         "can_upload": has_role(*UPLOADERS),
         "can_edit": has_role(*EDITORS),
         "can_publish": has_role(*PUBLISHERS),
         "can_download": has_role(*ORIGINALS),
+        "can_correct": photo_corrections.may_correct(current_user),
+        "shown_by": public.releases_showing(db.session, [m.id for m in photos]) if photos else {},
     }
 
 
@@ -150,7 +158,7 @@ def gallery_section(activity: Activity) -> str:
     groups = service.near_duplicate_groups(photos)
     return render_template(
         "photos/_gallery.html", activity=activity, photos=photos, groups=groups,
-        people=_people_choices(activity, photos), **_permissions(),
+        people=_people_choices(activity, photos), **_permissions(photos),
     )
 
 
@@ -234,7 +242,7 @@ def view(media_id: int):
     return render_template(
         "photos/view.html", media=media, activity=activity, group=group,
         tags=tags_of(db.session, "media", media.id), people=_people_choices(activity, [media]),
-        uploader=service.media_uploader(media), **_permissions(),
+        uploader=service.media_uploader(media), **_permissions([media]),
     )
 
 
@@ -264,8 +272,9 @@ def edit_text(media_id: int):
     current = {"caption": media.caption, "credit": media.credit, "copyright": media.copyright}
     values = {k: request.form.get(k, current[k]) for k in current}
     try:
-        changed = service.update_text(db.session, _storage(), media, actor=current_user, **values)
-    except service.MediaError as exc:
+        changed = service.update_text(db.session, _storage(), media, actor=current_user,
+                                      correction_note=request.form.get("correction_note"), **values)
+    except ServiceError as exc:
         db.session.rollback()
         return _done(media, _(exc.message, **exc.params), ok=False)
     db.session.commit()
@@ -295,7 +304,16 @@ def _toggle(media_id: int, flag: str, on_message, off_message):
         return _done(media, _("Pilihan tidak dikenal."), ok=False)
     try:
         service.set_flags(db.session, media, actor=current_user, **{flag: value})
-    except service.MediaError as exc:
+    except photo_corrections.ShownByPublishedRelease as exc:
+        db.session.rollback()
+        if not photo_corrections.may_correct(current_user):
+            return _done(media, _(exc.message, **exc.params), ok=False)
+        confirm = url_for("photos.withdraw", media_id=media.id)
+        if _wants_json():
+            return jsonify({"ok": False, "message": _(exc.message, **exc.params), "media_id": media.id,
+                            "confirm_url": confirm}), 409
+        return redirect(confirm)
+    except ServiceError as exc:
         db.session.rollback()
         return _done(media, _(exc.message, **exc.params), ok=False)
     db.session.commit()
@@ -312,6 +330,33 @@ def toggle_public(media_id: int):
 @roles_required(*EDITORS)
 def toggle_highlight(media_id: int):
     return _toggle(media_id, "highlight", lambda: _("Foto ditandai unggulan."), lambda: _("Tanda unggulan dilepas."))
+
+
+@bp.route("/foto/<int:media_id>/tarik", methods=["GET", "POST"])
+@roles_required(*PUBLISHERS)
+def withdraw(media_id: int):
+    """Confirm taking a photo off the public site, out of the published releases that show it."""
+    media = _media(media_id)
+    note = request.form.get("note", "")
+    if request.method == "POST":
+        try:
+            corrected = photo_corrections.withdraw(db.session, media, current_user, note=note,
+                                                   confirmed=request.form.getlist("release_id"))
+        except ServiceError as exc:
+            db.session.rollback()
+            flash(_(exc.message, **exc.params), "error")
+            media = _media(media_id)
+            return _withdraw_page(media, note), 400
+        db.session.commit()
+        flash(_("Foto ditarik dari %(num)s siaran terbit (koreksi dicatat) dan kini hanya untuk staf.",
+                num=len(corrected)) if corrected else _("Foto kini hanya untuk staf."), "success")
+        return redirect(url_for("photos.view", media_id=media.id))
+    return _withdraw_page(media, note)
+
+
+def _withdraw_page(media: Media, note: str) -> str:
+    return render_template("photos/withdraw.html", media=media, note=note,
+                           releases=photo_corrections.releases_showing(db.session, media))
 
 
 # -- files -------------------------------------------------------------------------------

@@ -31,6 +31,7 @@ from press.storage import FileStorage
 from .labels import KIND_LABELS
 from .workflow import ACTION_LABELS
 from .roles import has_role, roles_required
+from .site import absolute
 from .sections import activity_section
 
 bp = Blueprint("releases", __name__, url_prefix="/staf/siaran")
@@ -307,7 +308,8 @@ def docx(release_id: int):
 @roles_required(*READERS)
 def kit(release_id: int):
     release = _release(release_id)
-    data = service.export_kit(release, _storage(), office=current_app.config.get("OFFICE_NAME", ""))
+    data = service.export_kit(release, _storage(), office=current_app.config.get("OFFICE_NAME", ""),
+                              photo_page=lambda media_id: absolute("site.photo", media_id=media_id))
     return _download(data, f"kit-media-{release.slug[:80]}.zip", "application/zip")
 
 

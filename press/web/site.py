@@ -2,7 +2,8 @@
 
 What the public may see is decided by ``press.services.public``; this blueprint only
 renders it. Pages carry an ETag and Last-Modified and answer conditional GETs with 304;
-renditions are served at URLs carrying their content hash with immutable caching.
+renditions are served at URLs carrying their content hash, cached for a day at most
+(a withdrawn photo's renditions answer 404 at once).
 A retracted release answers 410 with its notice; any other unpublished release is a
 404 indistinguishable from a slug that never existed.
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import threading
 import time
+from datetime import timedelta
 
 from flask import (
     Blueprint,
@@ -32,7 +34,7 @@ from flask_login import current_user
 from press import dates
 from press.drafting import formatting
 from press.extensions import db
-from press.models import LOCALES, Media
+from press.models import LOCALES, Media, utcnow
 from press.services import public, workflow
 from press.storage import StorageError, safe_join
 
@@ -45,7 +47,8 @@ bp = Blueprint("site", __name__)
 
 HOME_LIMIT = 12
 PAGE_CACHE = "public, no-cache"
-RENDITION_CACHE = "public, max-age=31536000, immutable"
+# A day: browsers and proxies let go of a withdrawn photo by then (its URL answers 404 at once).
+RENDITION_CACHE = "public, max-age=86400"
 DEFAULT_CHECK_SECONDS = 15
 _check_lock = threading.Lock()
 
@@ -86,14 +89,20 @@ def modified(moment) -> None:
 
 
 def conditional(response):
-    """ETag (of the body) and Last-Modified, and 304 for a matching conditional GET."""
+    """ETag (of the body) and Last-Modified, and 304 for a matching conditional GET.
+
+    HTTP dates count whole seconds: Last-Modified is the last change rounded up to its
+    second, and is sent only once that second is over, so a later change can never
+    share the second a client holds in If-Modified-Since (its 304 would be stale)."""
     if request.method not in ("GET", "HEAD") or response.status_code != 200 or response.direct_passthrough:
         return response
     response.headers.setdefault("Cache-Control", PAGE_CACHE)
     response.add_etag()
     moment = getattr(g, "site_last_modified", None)
     if moment is not None:
-        response.last_modified = moment
+        second = moment.replace(microsecond=0) + timedelta(seconds=1 if moment.microsecond else 0)
+        if second <= utcnow():
+            response.last_modified = second
     response.vary.add("Accept-Language")
     if not current_user.is_authenticated:
         mark_cacheable(request.environ)
@@ -170,7 +179,7 @@ def release(ref: str):
         return render_template("site/retracted.html", release=item), 410
     if ref != item.slug:
         return redirect(url_for("site.release", ref=item.slug), 301)
-    modified(public.release_modified(item))
+    modified(public.last_change(db.session))
     gallery_link = bool(item.activity_id and public.public_photos(db.session, activity_id=item.activity_id, limit=1))
     return render_template(
         "site/release.html", release=item, photos=public.public_photos_of(item), gallery_link=gallery_link,
@@ -311,7 +320,7 @@ def rendition(sha256: str, variant: str):
     except StorageError:
         abort(404)
     try:
-        response = send_file(path, mimetype="image/jpeg", conditional=True, etag=sha256, max_age=31536000)
+        response = send_file(path, mimetype="image/jpeg", conditional=True, etag=sha256)
     except FileNotFoundError:
         abort(404)
     response.headers["Cache-Control"] = RENDITION_CACHE

@@ -7,12 +7,13 @@ reach a public URL.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from press.extensions import db
-from press.models import Activity, Media, Release, ReleasePhoto
+from press.models import Activity, Media, Person, Release, ReleasePhoto, Unit, utcnow
 from press.services import media as media_service
 from press.services.media import BatchMeta, IngestConfig
 from press.storage import FileStorage
@@ -44,6 +45,16 @@ def attach(release: Release, media: Media, caption: str | None = None) -> None:
     db.session.flush()
 
 
+def settle(age: timedelta = timedelta(hours=1)) -> None:
+    """Date every change of the site ``age`` ago, as on a site nobody touched for a while.
+
+    A page's Last-Modified is sent only once the second of the latest change is over;
+    a settled site has one on the first request, so a test can send it back."""
+    moment = utcnow() - age
+    for model in (Media, Activity, Unit, Person, Release):
+        db.session.execute(update(model).values(updated_at=moment).execution_options(synchronize_session=False))
+
+
 @dataclass
 class Site:
     published: Release
@@ -68,6 +79,7 @@ def build_site(app) -> Site:
                           caption=f"FOTO-RAHASIA-{state.upper()} tidak boleh tampil")
         attach(release, media)
         private.append(media)
+    settle()
     db.session.commit()
     site = Site(published=published, hidden=releases, public_photos=[lead, extra], private_photos=private)
     for state, release in releases.items():
@@ -82,3 +94,17 @@ def build_site(app) -> Site:
     for media in [lead, extra, *private]:
         site.secrets[f"original key {media.id}"] = media.sha256
     return site
+
+
+def build_detached_site(app) -> Site:
+    """``build_site`` in its own app context, its rows loaded and detached for the test to read."""
+    with app.app_context():
+        built = build_site(app)
+        for release in [built.published, *built.hidden.values()]:
+            db.session.refresh(release)
+            _ = release.unit, release.photos
+        for media in built.public_photos + built.private_photos:
+            db.session.refresh(media)
+            _ = media.renditions
+        db.session.expunge_all()
+    return built

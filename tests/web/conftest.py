@@ -1,0 +1,17 @@
+"""Fixtures of the public-site tests: the demo releases with photos, an anonymous visitor."""
+from __future__ import annotations
+
+import pytest
+
+from tests.web.publishing_fixtures import build_detached_site
+
+
+@pytest.fixture
+def site(app):
+    return build_detached_site(app)
+
+
+@pytest.fixture
+def visitor(app):
+    """An anonymous visitor of the public site (no cookie: answered through the page cache)."""
+    return app.test_client()
