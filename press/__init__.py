@@ -25,7 +25,7 @@ def create_app(config: dict | None = None) -> Flask:
     from press.extensions import babel, csrf, db, login_manager, migrate
     from press.web import activities, admin, auth, errors, i18n, site, staff
     from press.web import api as search_api, search as search_pages
-    from press.web import api_public, feeds, page_cache, workflow
+    from press.web import api_public, feeds, page_cache, security_headers, workflow
     from press.web import notes as notes_pages
     from press.web import photos as photo_pages
     from press.web import releases as release_pages
@@ -67,5 +67,6 @@ def create_app(config: dict | None = None) -> Flask:
     search_pages.init_app(app)
     app.register_blueprint(search_api.bp)
     errors.init_app(app)
+    security_headers.init_app(app)
     register_commands(app)
     return app
