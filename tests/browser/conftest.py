@@ -166,7 +166,7 @@ class Steps:
         path = self.folder / f"{self.count:02d}-{label}.png"
         # A full-page shot does not scroll, so lazy images below the fold would stay blank.
         page.evaluate("document.querySelectorAll('img[loading=lazy]').forEach(i => { i.loading = 'eager'; })")
-        page.wait_for_function("[...document.images].every(i => i.complete)", timeout=10_000)
+        page.wait_for_function("() => [...document.images].every(i => i.complete)", timeout=10_000)
         page.screenshot(path=str(path), full_page=True)
         return path
 
