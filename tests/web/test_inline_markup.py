@@ -3,10 +3,12 @@
 
 Every page an admin can reach by links from the staff routes and the public home page
 is rendered (demo data: releases in every workflow state, a photo, a note, an
-overridden release template) and parsed.
+overridden release template) and parsed; every template's source is read as well, for
+pages the crawl does not reach (the login page, error pages).
 """
 from __future__ import annotations
 
+import re
 from collections import deque
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
@@ -16,9 +18,14 @@ from sqlalchemy import select
 from press.extensions import db
 from press.models import Release, User
 from press.services import releases
+from tests.conftest import REPO_ROOT
 from tests.web.test_access_matrix import build, staff_rules, url_values
 
 MAX_PAGES = 400
+# In template source, where Jinja tags inside an element defeat an HTML parser.
+TEMPLATE_INLINE = re.compile(
+    r"(?<![\w-])on[a-z]+\s*=|(?<![\w-])style\s*=|<style\b|javascript:"
+    r"|<script\b(?![^>]*\bsrc=)(?![^>]*application/ld\+json)", re.I)
 DATA_SCRIPTS = {"application/ld+json", "application/json"}
 
 
@@ -29,7 +36,6 @@ class InlineMarkup(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.links: list[str] = []
         self.problems: list[str] = []
-        self._script_open = False
 
     def handle_starttag(self, tag, attrs):
         values = dict(attrs)
@@ -73,6 +79,14 @@ def test_the_parser_sees_what_csp_blocks():
                 '<a href="javascript:alert(1)">b</a><script type="application/ld+json">{}</script>'
                 '<script src="/static/confirm.js"></script>')
     assert len(parser.problems) == 5
+
+
+def test_no_template_holds_inline_scripts_styles_or_handlers():
+    found = [f"{path.relative_to(REPO_ROOT)}:{number}: {match.group(0)}"
+             for path in sorted((REPO_ROOT / "templates").rglob("*.html"))
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             for match in TEMPLATE_INLINE.finditer(line)]
+    assert found == []
 
 
 def test_no_page_holds_inline_scripts_styles_or_handlers(app, client, auth):
