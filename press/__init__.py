@@ -25,7 +25,8 @@ def create_app(config: dict | None = None) -> Flask:
     from press.extensions import babel, csrf, db, login_manager, migrate
     from press.web import activities, admin, auth, errors, i18n, site, staff
     from press.web import api as search_api, search as search_pages
-    from press.web import api_public, feeds, login_limit, openapi, page_cache, proxies, workflow
+    from press.web import api_public, feeds, login_limit, openapi, page_cache, proxies
+    from press.web import security_headers, workflow
     from press.web import notes as notes_pages
     from press.web import photos as photo_pages
     from press.web import releases as release_pages
@@ -70,5 +71,6 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(search_api.bp)
     app.register_blueprint(openapi.bp)
     errors.init_app(app)
+    security_headers.init_app(app)
     register_commands(app)
     return app

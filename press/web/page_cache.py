@@ -32,8 +32,13 @@ from press.extensions import db
 from press.models import LOCALES, AuditEvent, Media, Release, Rendition, utcnow
 from press.services import public
 
+from .security_headers import HEADER_NAMES
+
 CACHEABLE = "siaran.page_cache.cacheable"
 MAX_ENTRIES = 5000
+# What a 304 from the cache repeats of the stored page: its validators and caching, and
+# the security headers Flask's own 304 would carry.
+NOT_MODIFIED_HEADERS = {"etag", "cache-control", "last-modified", "vary", "expires", *(h.lower() for h in HEADER_NAMES)}
 
 
 @dataclass(frozen=True)
@@ -158,8 +163,7 @@ class PageCache:
             modified = parse_date(entry.last_modified) if entry.last_modified else None
             matches = since is not None and modified is not None and modified <= since
         if matches:
-            keep = {"etag", "cache-control", "last-modified", "vary", "expires"}
-            start_response("304 NOT MODIFIED", [(k, v) for k, v in entry.headers if k.lower() in keep])
+            start_response("304 NOT MODIFIED", [(k, v) for k, v in entry.headers if k.lower() in NOT_MODIFIED_HEADERS])
             return [b""]
         start_response(entry.status, entry.headers)
         return [entry.body]

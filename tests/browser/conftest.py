@@ -111,6 +111,47 @@ def browser():
         instance.close()
 
 
+CSP_MARK = "CSP violation:"
+CSP_LISTENER = """
+document.addEventListener("securitypolicyviolation", (event) => console.error(
+  "CSP violation: " + event.effectiveDirective + " refused " + (event.blockedURI || "inline")
+  + " on " + event.documentURI + (event.lineNumber ? ":" + event.lineNumber : "")
+  + (event.sample ? " (" + event.sample + ")" : "")));
+"""
+
+
+@pytest.fixture(autouse=True)
+def csp_violations(request, monkeypatch):
+    """Fails a browser test when a page it opened reports a Content-Security-Policy violation.
+
+    Every page and context the test makes through ``browser`` gets a listener for the
+    document's ``securitypolicyviolation`` events, which it writes to the console; the
+    test may look at (and clear) the list this fixture yields.
+    """
+    if "browser" not in request.fixturenames:
+        yield []
+        return
+    browser = request.getfixturevalue("browser")
+    seen: list[str] = []
+    watched = []
+
+    def watch(target):
+        target.add_init_script(CSP_LISTENER)
+        target.on("console", lambda message: message.text.startswith(CSP_MARK) and seen.append(message.text))
+        watched.append(target)
+        return target
+
+    new_context, new_page = browser.new_context, browser.new_page
+    monkeypatch.setattr(browser, "new_context", lambda **options: watch(new_context(**options)))
+    monkeypatch.setattr(browser, "new_page", lambda **options: watch(new_page(**options)))
+    yield seen
+    for target in watched:  # a round trip to each open page delivers its pending console events
+        for page in getattr(target, "pages", [target]):
+            if not page.is_closed():
+                page.evaluate("() => new Promise((done) => setTimeout(done))")
+    assert seen == [], "the pages reported Content-Security-Policy violations"
+
+
 class Steps:
     """Numbered screenshots of one test, kept under ``test-output/browser/<test>/``."""
 
@@ -125,7 +166,7 @@ class Steps:
         path = self.folder / f"{self.count:02d}-{label}.png"
         # A full-page shot does not scroll, so lazy images below the fold would stay blank.
         page.evaluate("document.querySelectorAll('img[loading=lazy]').forEach(i => { i.loading = 'eager'; })")
-        page.wait_for_function("[...document.images].every(i => i.complete)", timeout=10_000)
+        page.wait_for_function("() => [...document.images].every(i => i.complete)", timeout=10_000)
         page.screenshot(path=str(path), full_page=True)
         return path
 

@@ -59,7 +59,7 @@ def test_two_hundred_photos_in_one_go(live_server, browser, steps, tmp_path):
     page.fill("#caption_prefix", "Kunjungan kerja PPID Kabupaten Subang.")
     steps.shot(page, "upload-page")
     page.set_input_files("#file", files)
-    page.wait_for_function("document.getElementById('upload-summary').textContent.length > 0", timeout=300_000)
+    page.wait_for_function("() => document.getElementById('upload-summary').textContent.length > 0", timeout=300_000)
     steps.shot(page, "done")
 
     summary = page.text_content("#upload-summary")
