@@ -45,8 +45,13 @@ MAX_PHOTOS = 5
 # dHash bits: photos closer than this are near-duplicates (re-saves, burst shots).
 NEAR_DUPLICATE_BITS = 10
 DEFAULT_SIGNATURE = "(Adv Humas)"
-LIMITS = {"title": 300, "dateline": 200, "signature": 60}
-MAX_BODY_CHARS = 100_000
+# The longest text (in characters) each part of a release and each note on a workflow
+# action may hold: the editor, the correction form, the workflow and the pages' maxlength
+# read them here. "comment" is a revision's comment or the note sent back to the writer,
+# "note" the public "Diperbarui" note of a correction, "notice" the public retraction notice.
+LIMITS = {"title": 300, "dateline": 200, "body": 100_000, "signature": 60, "comment": 500, "note": 500, "notice": 2000}
+LIMIT_LABELS = {"title": "Judul", "dateline": "Baris tempat", "signature": "Tanda akhir",
+                "comment": "Catatan", "note": "Catatan \u201cDiperbarui\u201d", "notice": "Pemberitahuan penarikan"}
 
 
 class ReleaseError(ServiceError):
@@ -250,7 +255,20 @@ def create_draft(session: Session, activity: Activity, actor: User, *, office: s
 
 # -- saving --------------------------------------------------------------------------
 
-def _clean_text(title, dateline, body, signature) -> dict:
+def check_length(name: str, value: str | None) -> None:
+    """Refuse ``value`` if it is longer than ``LIMITS[name]``, naming the part and the limit."""
+    limit = LIMITS[name]
+    if not value or len(value) <= limit:
+        return
+    if name == "body":
+        raise ReleaseError(N_("Isi siaran terlalu panjang: paling banyak %(limit)s huruf."), limit=limit)
+    raise ReleaseError(N_("%(field)s terlalu panjang: paling banyak %(limit)s huruf."),
+                       field=LIMIT_LABELS[name], limit=limit)
+
+
+def clean_text(title, dateline, body, signature) -> dict:
+    """The release's text as stored (spaces collapsed, paragraphs one blank line apart),
+    refused when the title or body is empty or any part is over its limit."""
     text = {
         "title": " ".join((title or "").split()),
         "dateline": " ".join((dateline or "").split()) or None,
@@ -261,13 +279,8 @@ def _clean_text(title, dateline, body, signature) -> dict:
         raise ReleaseError(N_("Siaran harus punya judul."))
     if not text["body"]:
         raise ReleaseError(N_("Isi siaran tidak boleh kosong."))
-    if len(text["body"]) > MAX_BODY_CHARS:
-        raise ReleaseError(N_("Isi siaran terlalu panjang: paling banyak %(limit)s huruf."), limit=MAX_BODY_CHARS)
-    for name, limit in LIMITS.items():
-        if text[name] and len(text[name]) > limit:
-            raise ReleaseError(N_("%(field)s terlalu panjang: paling banyak %(limit)s huruf."),
-                               field={"title": "Judul", "dateline": "Baris tempat", "signature": "Tanda akhir"}[name],
-                               limit=limit)
+    for name, value in text.items():
+        check_length(name, value)
     return text
 
 
@@ -278,7 +291,8 @@ def save_release(session: Session, release: Release, *, title: str, dateline: st
     submitted = {"title": title, "dateline": dateline, "body": body, "signature": signature,
                  "comment": comment, "expected_version": expected_version}
     _require(actor, WRITERS)
-    text = _clean_text(title, dateline, body, signature)
+    text = clean_text(title, dateline, body, signature)
+    check_length("comment", (comment or "").strip())
     session.refresh(release)
     if expected_version != release.version:
         raise StaleEdit(release, submitted)
