@@ -33,10 +33,10 @@ from press.models import (
 )
 from press.photos.quality import hamming
 from press.storage import FileStorage, StorageError
-from press.text import slugify
 
 from .audit import record
 from .indexing import enqueue_index
+from .release_slugs import follow_headline, unique_slug
 
 WRITERS = frozenset({"writer", "editor", "admin"})
 EDITORS = frozenset({"editor", "admin"})
@@ -208,19 +208,6 @@ def propose_caption(activity: Activity, media: Media) -> str:
     return caption
 
 
-def unique_slug(session: Session, title: str, release_id: int | None = None) -> str:
-    base = slugify(title)[:200] or "siaran"
-    slug, n = base, 1
-    while True:
-        query = select(Release.id).where(Release.slug == slug)
-        if release_id:
-            query = query.where(Release.id != release_id)
-        if session.scalar(query) is None:
-            return slug
-        n += 1
-        slug = f"{base}-{n}"
-
-
 def create_draft(session: Session, activity: Activity, actor: User, *, office: str | None = None,
                  signature: str | None = None) -> tuple[Release, list[str]]:
     """A new draft release from the activity's kind template with its best photos attached.
@@ -320,12 +307,13 @@ def save_release(session: Session, release: Release, *, title: str, dateline: st
         session.refresh(release)
         raise StaleEdit(release, submitted)
     session.refresh(release)
+    follow_headline(session, release)
     number = (session.scalar(select(func.max(Revision.number)).where(Revision.release_id == release.id)) or 0) + 1
     revision = Revision(release_id=release.id, number=number, author_id=actor.id,
                         comment=(comment or "").strip() or None, created_at=now, **text)
     session.add(revision)
     session.flush()
-    _changed(session, release, actor, "release.save", revision=number, version=release.version)
+    _changed(session, release, actor, "release.save", revision=number, version=release.version, slug=release.slug)
     return revision
 
 

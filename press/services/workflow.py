@@ -22,6 +22,7 @@ from press.models import AuditEvent, Release, Revision, User, utcnow
 
 from .indexing import enqueue_index
 from .audit import record
+from .release_slugs import follow_headline
 from .releases import check_length, clean_text
 
 EDITORS = frozenset({"editor", "admin"})
@@ -150,6 +151,8 @@ def apply(
     data: dict = {"from": old_state, "to": new_state}
     if comment:
         data["comment"] = comment
+    if action in ("publish", "schedule"):
+        follow_headline(session, release)  # the address it is published at, from the headline it has now
     if action == "schedule":
         release.embargo_at = at.astimezone(timezone.utc)
         data["at"] = release.embargo_at.isoformat()
