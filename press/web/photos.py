@@ -32,6 +32,7 @@ from press.services import media as service
 from press.services.tags import tags_of
 from press.storage import FileStorage, StorageError, safe_join
 
+from .downloads import as_download
 from .i18n import current_locale
 from .roles import STAFF, has_role, roles_required
 from .sections import activity_section
@@ -341,10 +342,7 @@ def original(media_id: int):
         path = storage.path(media.sha256)
         if not os.path.isfile(path):
             abort(404)
-        name = media.original_filename or f"foto-{media.id}"
-        response = send_file(path, mimetype=media.mime, as_attachment=True, download_name=name,
-                             conditional=True, etag=media.sha256)
+        response = send_file(path, mimetype=media.mime, conditional=True, etag=media.sha256)
     except StorageError:
         abort(404)
-    response.headers["Cache-Control"] = "private, no-store"
-    return response
+    return as_download(response, media.original_filename, f"foto-{media.id}")
