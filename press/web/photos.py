@@ -211,7 +211,9 @@ def upload_post(activity_id: int):
     results = []
     for upload_file in files:
         name = os.path.basename(upload_file.filename.replace("\\", "/"))[:255]
-        outcome = service.ingest(db.session, storage, upload_file.stream.read(), name, activity=activity,
+        # One byte past the per-file limit is enough for ingest to refuse the file by name.
+        data = upload_file.stream.read(config.max_bytes + 1)
+        outcome = service.ingest(db.session, storage, data, name, activity=activity,
                                  uploader=current_user, batch=batch, config=config)
         db.session.commit()
         results.append(_result(outcome))
