@@ -22,6 +22,7 @@ DEFAULTS = {
     "MEDIA_ROOT": str(REPO_ROOT / "media_store"),
     "INDEX_ROOT": None,
     "MAX_UPLOAD_MB": 60,
+    "MAX_REQUEST_MB": 200,
     "MAX_IMAGE_PIXELS": 120_000_000,
     "RENDITION_SIZES": "thumb:400,web:1600",
     "LOGIN_MAX_FAILURES": 50,
@@ -41,6 +42,7 @@ DEFAULTS = {
 
 INT_KEYS = {
     "MAX_UPLOAD_MB",
+    "MAX_REQUEST_MB",
     "MAX_IMAGE_PIXELS",
     "LOGIN_MAX_FAILURES",
     "LOGIN_LOCK_MINUTES",
@@ -125,7 +127,10 @@ def flask_settings(values: dict, instance_path: str) -> dict:
         "SQLALCHEMY_DATABASE_URI": database_url,
         "MEDIA_ROOT": values["MEDIA_ROOT"],
         "INDEX_ROOT": values["INDEX_ROOT"] or str(instance / "search"),
-        "MAX_CONTENT_LENGTH": values["MAX_UPLOAD_MB"] * 1024 * 1024,
+        # Two limits: each file (MAX_UPLOAD_MB, checked by the photo and notes uploads with
+        # the file's name) and the whole request (MAX_REQUEST_MB, Werkzeug's 413), which
+        # lets the plain upload form send several files at once; never below one file.
+        "MAX_CONTENT_LENGTH": max(values["MAX_REQUEST_MB"], values["MAX_UPLOAD_MB"]) * 1024 * 1024,
         "MAX_UPLOAD_BYTES": values["MAX_UPLOAD_MB"] * 1024 * 1024,
         # A typed field (a pasted note) may hold a few MB, so the notes service, not
         # Werkzeug's 500 kB default, decides what is too long.

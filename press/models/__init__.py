@@ -9,7 +9,7 @@ from .base import Base, utcnow
 from .media import Media, Rendition, media_person
 from .note import NOTE_SOURCES, Note
 from .person import ACTING_PREFIXES, Person, Position
-from .release import RELEASE_STATES, Release, ReleasePhoto, ReleaseTemplate, Revision
+from .release import RELEASE_STATES, Release, ReleasePhoto, ReleaseSlug, ReleaseTemplate, Revision
 from .tag import TAG_KINDS, TAG_SOURCES, ActivityTag, MediaTag, ReleaseTag, Tag
 from .unit import Unit
 from .user import LOCALES, ROLES, User
@@ -19,6 +19,6 @@ __all__ = [
     "ACTIVITY_KINDS", "ACTING_PREFIXES", "LOCALES", "NOTE_SOURCES", "PARTICIPANT_ROLES",
     "RELEASE_STATES", "ROLES", "TAG_KINDS", "TAG_SOURCES",
     "Activity", "ActivityTag", "AuditEvent", "Base", "IndexQueueEntry", "Media", "MediaTag",
-    "Note", "Participant", "Person", "Position", "Release", "ReleasePhoto", "ReleaseTag", "ReleaseTemplate",
+    "Note", "Participant", "Person", "Position", "Release", "ReleasePhoto", "ReleaseSlug", "ReleaseTag", "ReleaseTemplate",
     "Rendition", "Revision", "Tag", "Unit", "User", "Venue", "media_person", "utcnow",
 ]

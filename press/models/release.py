@@ -90,6 +90,22 @@ class Revision(Base):
     release: Mapped[Release] = relationship(back_populates="revisions")
 
 
+class ReleaseSlug(Base):
+    """A slug a release was known by before its current one.
+
+    The slug follows the headline until the release is first published; each slug it
+    leaves is kept here, so an old address answers 301 to the current one once the
+    release is public and no other release can take it.
+    """
+
+    __tablename__ = "release_slug"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    release_id: Mapped[int] = mapped_column(ForeignKey("release.id", ondelete="CASCADE"), index=True)
+    slug: Mapped[str] = mapped_column(String(240), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
 class ReleaseTemplate(Base):
     """An admin's version of an activity kind's release template.
 

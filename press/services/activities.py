@@ -22,6 +22,11 @@ from .indexing import enqueue_index  # noqa: F401  (re-exported: callers import 
 from .people import get_or_create_person
 
 
+# A ceremony (a swearing-in, a graduation) may name hundreds of people; beyond this the
+# list is no longer something a writer reads or a release names, and the form refuses it.
+MAX_PARTICIPANTS = 1000
+
+
 class ActivityError(ServiceError):
     """An activity cannot be saved as asked; the message says why."""
 
@@ -56,11 +61,21 @@ def validate(data: ActivityData) -> None:
         raise ActivityError(N_("Jenis kegiatan %(kind)s tidak dikenal."), kind=data.kind)
     if data.starts_at_time and data.ends_at_time and data.ends_at_time < data.starts_at_time:
         raise ActivityError(N_("Kegiatan tidak bisa selesai sebelum dimulai."))
+    check_participant_count(len(data.participants))
     for p in data.participants:
         if p.role not in PARTICIPANT_ROLES:
             raise ActivityError(N_("Peran peserta %(role)s tidak dikenal."), role=p.role)
         if not p.name.strip():
             raise ActivityError(N_("Setiap peserta harus punya nama."))
+
+
+def check_participant_count(count: int) -> None:
+    """Refuse more than ``MAX_PARTICIPANTS`` participants, saying how many were sent."""
+    if count > MAX_PARTICIPANTS:
+        raise ActivityError(
+            N_("Satu kegiatan paling banyak punya %(limit)s peserta; formulir ini berisi %(count)s. "
+               "Belum ada yang disimpan: kurangi baris peserta, lalu simpan lagi."),
+            limit=MAX_PARTICIPANTS, count=count)
 
 
 def _apply(session: Session, activity: Activity, data: ActivityData) -> None:

@@ -29,6 +29,8 @@ from press.models import (
     Unit,
 )
 
+from . import release_slugs
+
 PUBLIC_RELEASE = Release.state == "published"
 
 
@@ -71,16 +73,24 @@ def find_release(session: Session, ref: str | int) -> Release | None:
     """A published or retracted release by slug or id; ``None`` for anything else.
 
     Callers answer a retracted release with 410 and its notice only; every other state
-    looks exactly like a release that does not exist.
+    looks exactly like a release that does not exist. A slug the release had before its
+    current one finds it too (callers redirect to the current slug).
     """
     condition = Release.slug == str(ref)
     if isinstance(ref, int) or str(ref).isdigit():
         condition = or_(condition, Release.id == int(ref))
-    release = session.scalars(
+    release = _public_release(session, condition)
+    if release is None:
+        earlier = release_slugs.release_by_earlier_slug(session, str(ref))
+        release = _public_release(session, Release.id == earlier) if earlier is not None else None
+    return release
+
+
+def _public_release(session: Session, condition) -> Release | None:
+    return session.scalars(
         _with_photos(select(Release).where(condition, Release.state.in_(("published", "retracted"))))
         .order_by(Release.id)
     ).first()
-    return release
 
 
 def public_photos_of(release: Release) -> list[tuple[ReleasePhoto, Media]]:

@@ -33,10 +33,10 @@ from press.models import (
 )
 from press.photos.quality import hamming
 from press.storage import FileStorage, StorageError
-from press.text import slugify
 
 from .audit import record
 from .indexing import enqueue_index
+from .release_slugs import follow_headline, unique_slug
 
 WRITERS = frozenset({"writer", "editor", "admin"})
 EDITORS = frozenset({"editor", "admin"})
@@ -45,8 +45,13 @@ MAX_PHOTOS = 5
 # dHash bits: photos closer than this are near-duplicates (re-saves, burst shots).
 NEAR_DUPLICATE_BITS = 10
 DEFAULT_SIGNATURE = "(Adv Humas)"
-LIMITS = {"title": 300, "dateline": 200, "signature": 60}
-MAX_BODY_CHARS = 100_000
+# The longest text (in characters) each part of a release and each note on a workflow
+# action may hold: the editor, the correction form, the workflow and the pages' maxlength
+# read them here. "comment" is a revision's comment or the note sent back to the writer,
+# "note" the public "Diperbarui" note of a correction, "notice" the public retraction notice.
+LIMITS = {"title": 300, "dateline": 200, "body": 100_000, "signature": 60, "comment": 500, "note": 500, "notice": 2000}
+LIMIT_LABELS = {"title": "Judul", "dateline": "Baris tempat", "signature": "Tanda akhir",
+                "comment": "Catatan", "note": "Catatan \u201cDiperbarui\u201d", "notice": "Pemberitahuan penarikan"}
 
 
 class ReleaseError(ServiceError):
@@ -203,19 +208,6 @@ def propose_caption(activity: Activity, media: Media) -> str:
     return caption
 
 
-def unique_slug(session: Session, title: str, release_id: int | None = None) -> str:
-    base = slugify(title)[:200] or "siaran"
-    slug, n = base, 1
-    while True:
-        query = select(Release.id).where(Release.slug == slug)
-        if release_id:
-            query = query.where(Release.id != release_id)
-        if session.scalar(query) is None:
-            return slug
-        n += 1
-        slug = f"{base}-{n}"
-
-
 def create_draft(session: Session, activity: Activity, actor: User, *, office: str | None = None,
                  signature: str | None = None) -> tuple[Release, list[str]]:
     """A new draft release from the activity's kind template with its best photos attached.
@@ -250,7 +242,20 @@ def create_draft(session: Session, activity: Activity, actor: User, *, office: s
 
 # -- saving --------------------------------------------------------------------------
 
-def _clean_text(title, dateline, body, signature) -> dict:
+def check_length(name: str, value: str | None) -> None:
+    """Refuse ``value`` if it is longer than ``LIMITS[name]``, naming the part and the limit."""
+    limit = LIMITS[name]
+    if not value or len(value) <= limit:
+        return
+    if name == "body":
+        raise ReleaseError(N_("Isi siaran terlalu panjang: paling banyak %(limit)s huruf."), limit=limit)
+    raise ReleaseError(N_("%(field)s terlalu panjang: paling banyak %(limit)s huruf."),
+                       field=LIMIT_LABELS[name], limit=limit)
+
+
+def clean_text(title, dateline, body, signature) -> dict:
+    """The release's text as stored (spaces collapsed, paragraphs one blank line apart),
+    refused when the title or body is empty or any part is over its limit."""
     text = {
         "title": " ".join((title or "").split()),
         "dateline": " ".join((dateline or "").split()) or None,
@@ -261,13 +266,8 @@ def _clean_text(title, dateline, body, signature) -> dict:
         raise ReleaseError(N_("Siaran harus punya judul."))
     if not text["body"]:
         raise ReleaseError(N_("Isi siaran tidak boleh kosong."))
-    if len(text["body"]) > MAX_BODY_CHARS:
-        raise ReleaseError(N_("Isi siaran terlalu panjang: paling banyak %(limit)s huruf."), limit=MAX_BODY_CHARS)
-    for name, limit in LIMITS.items():
-        if text[name] and len(text[name]) > limit:
-            raise ReleaseError(N_("%(field)s terlalu panjang: paling banyak %(limit)s huruf."),
-                               field={"title": "Judul", "dateline": "Baris tempat", "signature": "Tanda akhir"}[name],
-                               limit=limit)
+    for name, value in text.items():
+        check_length(name, value)
     return text
 
 
@@ -278,7 +278,8 @@ def save_release(session: Session, release: Release, *, title: str, dateline: st
     submitted = {"title": title, "dateline": dateline, "body": body, "signature": signature,
                  "comment": comment, "expected_version": expected_version}
     _require(actor, WRITERS)
-    text = _clean_text(title, dateline, body, signature)
+    text = clean_text(title, dateline, body, signature)
+    check_length("comment", (comment or "").strip())
     session.refresh(release)
     if expected_version != release.version:
         raise StaleEdit(release, submitted)
@@ -306,12 +307,13 @@ def save_release(session: Session, release: Release, *, title: str, dateline: st
         session.refresh(release)
         raise StaleEdit(release, submitted)
     session.refresh(release)
+    follow_headline(session, release)
     number = (session.scalar(select(func.max(Revision.number)).where(Revision.release_id == release.id)) or 0) + 1
     revision = Revision(release_id=release.id, number=number, author_id=actor.id,
                         comment=(comment or "").strip() or None, created_at=now, **text)
     session.add(revision)
     session.flush()
-    _changed(session, release, actor, "release.save", revision=number, version=release.version)
+    _changed(session, release, actor, "release.save", revision=number, version=release.version, slug=release.slug)
     return revision
 
 

@@ -22,6 +22,8 @@ from press.models import AuditEvent, Release, Revision, User, utcnow
 
 from .indexing import enqueue_index
 from .audit import record
+from .release_slugs import follow_headline
+from .releases import check_length, clean_text
 
 EDITORS = frozenset({"editor", "admin"})
 WRITERS = frozenset({"writer", "editor", "admin"})
@@ -125,6 +127,10 @@ def apply(
     comment = (comment or "").strip() or None
     notice = (notice or "").strip() or None
     note = (note or "").strip() or None
+    for name, value in (("comment", comment), ("notice", notice), ("note", note)):
+        check_length(name, value)
+    if action == "correct":
+        text = _corrected_text(release, text or {})
     if action in NEEDS_COMMENT and not comment:
         raise WorkflowError(N_("Tulis catatan untuk penulis saat mengembalikan siaran."))
     if action in NEEDS_NOTICE and not notice:
@@ -145,6 +151,8 @@ def apply(
     data: dict = {"from": old_state, "to": new_state}
     if comment:
         data["comment"] = comment
+    if action in ("publish", "schedule"):
+        follow_headline(session, release)  # the address it is published at, from the headline it has now
     if action == "schedule":
         release.embargo_at = at.astimezone(timezone.utc)
         data["at"] = release.embargo_at.isoformat()
@@ -158,7 +166,7 @@ def apply(
         release.retraction_notice = notice
         data["notice"] = notice
     elif action == "correct":
-        _correct(session, release, actor, note, text or {}, now)
+        _correct(session, release, actor, note, text, now)
         data["note"] = note
         data["revision"] = release.revisions[-1].number if release.revisions else None
     if action in ("approve", "publish", "schedule", "retract", "correct", "send_back"):
@@ -178,19 +186,20 @@ def _enqueue(session: Session, release: Release) -> None:
         enqueue_index(session, "photo", photo.media_id)
 
 
-def _correct(session: Session, release: Release, actor: User, note: str, text: dict, now: datetime) -> None:
-    """A correction: the new text (if any) becomes a revision with the public note."""
+def _corrected_text(release: Release, text: dict) -> dict:
+    """The correction's whole text: the parts sent over the current ones, cleaned and
+    refused over the editor's limits exactly as the editor refuses them."""
     unknown = set(text) - set(TEXT_FIELDS)
     if unknown:
         raise WorkflowError(N_("Bagian siaran %(field)s tidak dikenal."), field=", ".join(sorted(unknown)))
-    if "title" in text and not (text["title"] or "").strip():
-        raise WorkflowError(N_("Siaran harus punya judul."))
-    if "body" in text and not (text["body"] or "").strip():
-        raise WorkflowError(N_("Isi siaran tidak boleh kosong."))
+    merged = {field: text[field] if field in text else getattr(release, field) for field in TEXT_FIELDS}
+    return clean_text(**merged)
+
+
+def _correct(session: Session, release: Release, actor: User, note: str, text: dict, now: datetime) -> None:
+    """A correction: the new text becomes a revision with the public note."""
     for field in TEXT_FIELDS:
-        if field in text:
-            value = text[field]
-            setattr(release, field, value.strip() if isinstance(value, str) and field != "body" else value)
+        setattr(release, field, text[field])
     number = (session.scalar(select(func.max(Revision.number)).where(Revision.release_id == release.id)) or 0) + 1
     session.add(Revision(
         release=release, number=number, title=release.title, dateline=release.dateline,

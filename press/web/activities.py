@@ -1,6 +1,8 @@
 """Staff pages for activities (kegiatan): list with filters, create, edit, view."""
 from __future__ import annotations
 
+import re
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -18,6 +20,20 @@ from .sections import render_activity_sections
 bp = Blueprint("activities", __name__, url_prefix="/staf/kegiatan")
 
 EDITORS = ("editor", "writer", "photographer")
+# Participant rows (named or blank) a form may post: twice the participants allowed keeps
+# WTForms' work under a second; a form past it was not typed by a person.
+MAX_PARTICIPANT_ROWS = 2 * service.MAX_PARTICIPANTS
+PARTICIPANT_ROW = re.compile(r"participants-(\d+)-")
+
+
+def _too_many_rows():
+    """A refusal page if the form posts more participant rows than any person types, else None."""
+    rows = {match.group(1) for key in request.form if (match := PARTICIPANT_ROW.match(key))}
+    if len(rows) <= MAX_PARTICIPANT_ROWS:
+        return None
+    message = _("Satu kegiatan paling banyak punya %(limit)s peserta; formulir ini berisi %(count)s baris. "
+                "Tidak ada yang disimpan.", limit=service.MAX_PARTICIPANTS, count=len(rows))
+    return render_template("errors/error.html", status=400, title=_("Terlalu banyak peserta"), message=message), 400
 
 
 def _choices(form: ActivityForm) -> None:
@@ -82,6 +98,8 @@ def index():
 @bp.route("/baru", methods=["GET", "POST"])
 @roles_required(*EDITORS)
 def create():
+    if request.method == "POST" and (refusal := _too_many_rows()):
+        return refusal
     form = ActivityForm()
     _choices(form)
     if request.method == "GET":
@@ -99,7 +117,8 @@ def create():
             db.session.commit()
             flash(_("Kegiatan dibuat."), "success")
             return redirect(url_for("activities.view", activity_id=activity.id))
-    return render_template("activities/form.html", form=form, activity=None)
+    return render_template("activities/form.html", form=form, activity=None,
+                           max_participants=service.MAX_PARTICIPANTS)
 
 
 @bp.route("/<int:activity_id>")
@@ -115,6 +134,8 @@ def view(activity_id: int):
 @roles_required(*EDITORS)
 def edit(activity_id: int):
     activity = _get(activity_id)
+    if request.method == "POST" and (refusal := _too_many_rows()):
+        return refusal
     form = ActivityForm(obj=activity)
     _choices(form)
     if request.method == "GET":
@@ -136,4 +157,5 @@ def edit(activity_id: int):
             db.session.commit()
             flash(_("Kegiatan disimpan."), "success")
             return redirect(url_for("activities.view", activity_id=activity.id))
-    return render_template("activities/form.html", form=form, activity=activity)
+    return render_template("activities/form.html", form=form, activity=activity,
+                           max_participants=service.MAX_PARTICIPANTS)

@@ -8,7 +8,7 @@ lives in ``press.web.api`` under the same prefix.
 """
 from __future__ import annotations
 
-from flask import Blueprint, jsonify, request, url_for
+from flask import Blueprint, jsonify, redirect, request, url_for
 from flask_babel import gettext as _
 
 from press.extensions import db
@@ -102,6 +102,8 @@ def release(ref: str):
             410, _("Siaran ini telah ditarik."), title=item.title, retraction_notice=item.retraction_notice,
             retracted_at=item.retracted_at.isoformat() if item.retracted_at else None,
         )
+    if not ref.isdigit() and ref != item.slug:  # an earlier slug: the address moved for good
+        return redirect(url_for("api_releases.release", ref=item.slug), 301)
     return jsonify(release_json(item, full=True))
 
 

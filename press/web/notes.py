@@ -93,10 +93,19 @@ def add(activity_id: int):
             for error in errors:
                 flash(error, "error")
         return redirect(back)
-    upload = None
+    upload, too_big = None, None
     file = request.files.get("upload")
     if file is not None and file.filename:
-        upload = (file.filename, file.read())
+        limit = current_app.config["MAX_UPLOAD_BYTES"]
+        data = file.read(limit + 1)
+        if len(data) > limit:
+            too_big = _("Berkas “%(filename)s” lebih dari %(mb)s MB, batas satu berkas; berkas itu tidak disimpan.",
+                        filename=service.refusal_name(file.filename), mb=limit // (1024 * 1024))
+            if not (form.text.data or "").strip():
+                flash(too_big, "error")
+                return redirect(back)
+        else:
+            upload = (file.filename, data)
     try:
         result = service.add_note(db.session, activity, current_user, typed_text=form.text.data, upload=upload,
                                   glossary=service.glossary_for(glossary_path()))
@@ -107,10 +116,12 @@ def add(activity_id: int):
     db.session.commit()
     if result.refusal is not None:
         flash(_(result.refusal.message, **result.refusal.params), "error")
+    if too_big:
+        flash(too_big, "error")
     if result.notes:
         flash(_("Catatan disimpan: periksa dan terima yang ditemukan.") if len(result.notes) == 1
               else _("%(n)s catatan disimpan: periksa dan terima yang ditemukan.", n=len(result.notes)), "success")
-        if result.refusal is None:
+        if result.refusal is None and not too_big:
             return redirect(url_for("notes.view", note_id=result.notes[0].id))
     return redirect(back)
 

@@ -37,6 +37,7 @@ from press.services import photo_corrections, public
 from press.services.tags import tags_of
 from press.storage import FileStorage, StorageError, safe_join
 
+from .downloads import as_download
 from .i18n import current_locale
 from .roles import STAFF, has_role, roles_required
 from .sections import activity_section
@@ -218,7 +219,9 @@ def upload_post(activity_id: int):
     results = []
     for upload_file in files:
         name = os.path.basename(upload_file.filename.replace("\\", "/"))[:255]
-        outcome = service.ingest(db.session, storage, upload_file.stream.read(), name, activity=activity,
+        # One byte past the per-file limit is enough for ingest to refuse the file by name.
+        data = upload_file.stream.read(config.max_bytes + 1)
+        outcome = service.ingest(db.session, storage, data, name, activity=activity,
                                  uploader=current_user, batch=batch, config=config)
         db.session.commit()
         results.append(_result(outcome))
@@ -386,10 +389,7 @@ def original(media_id: int):
         path = storage.path(media.sha256)
         if not os.path.isfile(path):
             abort(404)
-        name = media.original_filename or f"foto-{media.id}"
-        response = send_file(path, mimetype=media.mime, as_attachment=True, download_name=name,
-                             conditional=True, etag=media.sha256)
+        response = send_file(path, mimetype=media.mime, conditional=True, etag=media.sha256)
     except StorageError:
         abort(404)
-    response.headers["Cache-Control"] = "private, no-store"
-    return response
+    return as_download(response, media.original_filename, f"foto-{media.id}")

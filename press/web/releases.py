@@ -28,6 +28,7 @@ from press.models import ACTIVITY_KINDS, RELEASE_STATES, Activity, Media, Releas
 from press.services import releases as service
 from press.storage import FileStorage
 
+from .downloads import as_download
 from .labels import KIND_LABELS
 from .workflow import ACTION_LABELS
 from .roles import has_role, roles_required
@@ -289,10 +290,7 @@ def revisions(release_id: int):
 # -- exports -------------------------------------------------------------------------
 
 def _download(data: bytes, filename: str, mimetype: str) -> Response:
-    response = Response(data, mimetype=mimetype)
-    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.headers["Cache-Control"] = "private, no-store"
-    return response
+    return as_download(Response(data, mimetype=mimetype), filename, "siaran")
 
 
 @bp.route("/<int:release_id>/docx")

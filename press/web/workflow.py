@@ -21,6 +21,7 @@ from press.errors import ServiceError
 from press.extensions import db
 from press.models import Release
 from press.services import workflow
+from press.services.releases import LIMITS
 
 from .i18n import current_locale
 from .roles import roles_required
@@ -78,7 +79,8 @@ def iso_long_datetime(text: str | None) -> str:
 
 @bp.app_context_processor
 def labels():
-    return {"STATE_LABELS": STATE_LABELS, "ACTION_LABELS": ACTION_LABELS, "WORKFLOW_CONFIRM": CONFIRM}
+    return {"STATE_LABELS": STATE_LABELS, "ACTION_LABELS": ACTION_LABELS, "WORKFLOW_CONFIRM": CONFIRM,
+            "RELEASE_LIMITS": LIMITS}
 
 
 def release_page(release: Release) -> str:
@@ -113,6 +115,11 @@ def transition(release_id: int):
     except ServiceError as exc:
         db.session.rollback()
         flash(_(exc.message, **exc.params), "error")
+        if action == "correct":
+            # The correction typed (perhaps a long text) is shown back, not lost.
+            typed = {f: request.form.get(f) for f in (*workflow.TEXT_FIELDS, "note") if request.form.get(f) is not None}
+            release = db.session.get(Release, release_id)
+            return render_template("releases/workflow.html", release=release, refused=typed), 400
         return redirect(release_page(release))
     flash(_("Siaran kini berstatus: %(state)s.", state=STATE_LABELS[release.state]), "success")
     return redirect(release_page(release))

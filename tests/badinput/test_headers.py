@@ -20,16 +20,16 @@ def test_a_huge_content_length_is_refused_before_reading(client):
     response = client.post("/staf/login", data=b"x", content_type="application/x-www-form-urlencoded",
                            environ_overrides={"CONTENT_LENGTH": str(10**12)})
     assert response.status_code == 413
-    assert "Batas unggahan adalah 60 MB per berkas." in response.get_data(as_text=True)
+    assert "padahal satu kiriman paling banyak 200 MB untuk semua berkasnya bersama-sama" in response.get_data(as_text=True)
 
 
 def test_a_body_over_the_limit_is_refused_with_the_limit(tmp_path, migrated_db):
     import shutil
     shutil.copy(migrated_db, tmp_path / "siaran.db")
-    app = create_app(make_config(tmp_path, MAX_UPLOAD_MB=1))
+    app = create_app(make_config(tmp_path, MAX_UPLOAD_MB=1, MAX_REQUEST_MB=1))
     response = app.test_client().post("/staf/login", data={"email": "x" * (2 * 1024 * 1024)})
     assert response.status_code == 413
-    assert "Batas unggahan adalah 1 MB per berkas." in response.get_data(as_text=True)
+    assert "Kiriman ini 2 MB, padahal satu kiriman paling banyak 1 MB" in response.get_data(as_text=True)
 
 
 @pytest.mark.parametrize("content_type", ["application/json", "text/plain", "multipart/form-data; boundary=",

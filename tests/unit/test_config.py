@@ -64,10 +64,12 @@ def test_rendition_sizes_are_configuration():
 
 def test_locations_follow_the_configuration(tmp_path):
     app = create_app({"ENV": "testing", "SECRET_KEY": "x", "DATABASE_URL": f"sqlite:///{tmp_path}/a.db",
-                      "MEDIA_ROOT": str(tmp_path / "m"), "INDEX_ROOT": str(tmp_path / "i"), "MAX_UPLOAD_MB": 7})
+                      "MEDIA_ROOT": str(tmp_path / "m"), "INDEX_ROOT": str(tmp_path / "i"), "MAX_UPLOAD_MB": 7,
+                      "MAX_REQUEST_MB": 20})
     assert app.config["MEDIA_ROOT"] == str(tmp_path / "m")
     assert app.config["INDEX_ROOT"] == str(tmp_path / "i")
-    assert app.config["MAX_CONTENT_LENGTH"] == 7 * 1024 * 1024
+    assert app.config["MAX_UPLOAD_BYTES"] == 7 * 1024 * 1024
+    assert app.config["MAX_CONTENT_LENGTH"] == 20 * 1024 * 1024
 
 
 def test_public_site_settings_come_from_the_environment(tmp_path, monkeypatch):

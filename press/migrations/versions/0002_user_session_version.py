@@ -1,6 +1,6 @@
 """user.session_version: ending every session of a user (logout, password change, deactivation)
 
-Revision ID: 0002_session_version
+Revision ID: 0002
 Revises: 0001
 Create Date: 2026-12-01 09:00:00
 
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0002_session_version'
+revision = '0002'
 down_revision = '0001'
 branch_labels = None
 depends_on = None

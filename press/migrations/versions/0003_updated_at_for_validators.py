@@ -1,7 +1,7 @@
 """updated_at on media, units and people: the public site's Last-Modified follows their changes
 
 Revision ID: 0003
-Revises: 0002_session_version
+Revises: 0002
 Create Date: 2026-12-01 09:00:00
 
 Existing rows start from their creation time (units, which have none, from now).
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 
 revision = '0003'
-down_revision = '0002_session_version'
+down_revision = '0002'
 branch_labels = None
 depends_on = None
 
