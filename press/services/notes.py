@@ -1,13 +1,14 @@
-"""Notes on an activity: add (read, clean, extract, store, index), review, and the
-admin's glossary extension.
+"""Notes on an activity: add (read, clean, store, index), extract, review; the admin's
+extra glossary is ``press.services.glossary``.
 
 Owns the verbs over `Note`: :func:`add_note` turns typed text and/or an uploaded file
 into stored notes (a refused file gives a translatable reason while the typed note
-beside it is still stored); :func:`review` applies what the writer accepted or corrected;
-:func:`activity_context` gives the extractor what the activity knows; the glossary
-functions read, validate and save the instance's extra glossary file
-(``instance/glossary.json``, merged over the built-in one). Takes a session and the
-acting user, never imports Flask, never commits (the web layer and the CLI do).
+beside it is still stored); :func:`extract_note` fills in what the extractor finds, after
+the caller has committed the note, so that a slow, failing or killed extraction never
+loses what was typed (``Note.extraction_state``: "pending" until extracted, "done",
+"failed"); :func:`review` applies what the writer accepted or corrected;
+:func:`activity_context` gives the extractor what the activity knows. Takes a session
+and the acting user, never imports Flask, never commits (the web layer and the CLI do).
 Imports models, the notes stages and the other services.
 
 ``Note.cleaning`` holds ``{"changes": {kind: count}, "warnings": [msgid, …]}``: what the
@@ -33,8 +34,7 @@ quotes their ``span``, so that a second review starts from the first; readers ig
 """
 from __future__ import annotations
 
-import json
-import os
+import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,6 +46,7 @@ from press.errors import N_, ServiceError
 from press.models import PARTICIPANT_ROLES, Activity, Media, Note, Participant, Position, User, utcnow
 from press.notes import (
     ActivityContext,
+    Cleaned,
     Glossary,
     NoteRefused,
     clean,
@@ -55,12 +56,13 @@ from press.notes import (
     read_typed,
 )
 from press.notes import Participant as ContextParticipant
-from press.notes.glossary import merge
 
 from .audit import record
 from .indexing import enqueue_index
 from .people import get_or_create_person
 from .tags import attach_tags
+
+log = logging.getLogger(__name__)
 
 TAG_SOURCE = "notes"
 MAX_NOTE_CHARS = 200_000
@@ -178,20 +180,48 @@ def activity_context(session: Session, activity: Activity) -> ActivityContext:
 # -- adding notes ----------------------------------------------------------------------
 
 def _store(session: Session, activity: Activity, author: User | None, *, text: str, source: str,
-           filename: str | None, encoding: str | None, warnings: list[str], glossary: Glossary | None) -> Note:
-    cleaned = clean(text)
-    extraction = extract(cleaned.text, activity_context(session, activity), glossary)
+           filename: str | None, encoding: str | None, warnings: list[str]) -> Note:
+    """The note as typed or read, cleaned, not yet extracted ("pending")."""
+    try:
+        cleaned = clean(text)
+    except Exception:  # a cleaning bug must not lose what was typed: keep the text as it came
+        log.exception("cleaning a note of activity %s failed; stored uncleaned", activity.id)
+        cleaned = Cleaned(text)
     note = Note(
         activity_id=activity.id, author_id=author.id if author else None, source=source,
         filename=filename, encoding=encoding, text=cleaned.text,
         cleaning={"changes": cleaned.changes, "warnings": warnings},
-        extraction=extraction.as_dict(), accepted={},
+        extraction={}, extraction_state="pending", accepted={},
     )
     session.add(note)
     session.flush()
     record(session, author, "note.added", note, activity_id=activity.id, source=source, filename=filename)
     enqueue_index(session, "note", note.id)
     return note
+
+
+def extract_note(session: Session, note: Note, actor: User | None = None, glossary: Glossary | None = None,
+                 *, again: bool = False) -> bool:
+    """Extract people, organisations, places, dates and quotes into ``note.extraction``;
+    True when done. Call it once the note is committed: an extraction that raises is
+    logged and leaves the note stored and marked "failed"; one that never returns (the
+    worker killed) leaves it "pending". Either way the note is "belum diekstrak" and can
+    be extracted again (``again``: recorded in the audit log)."""
+    try:
+        extraction = extract(note.text, activity_context(session, note.activity), glossary).as_dict()
+    except Exception:
+        log.exception("extraction of note %s failed; the note stays stored, not extracted", note.id)
+        note.extraction_state = "failed"
+        session.flush()
+        record(session, actor, "note.extraction_failed", note, activity_id=note.activity_id)
+        return False
+    note.extraction = extraction
+    note.extraction_state = "done"
+    session.flush()
+    if again:
+        record(session, actor, "note.extracted", note, activity_id=note.activity_id)
+    enqueue_index(session, "note", note.id)
+    return True
 
 
 def read_upload(filename: str, data: bytes):
@@ -210,8 +240,10 @@ def read_upload(filename: str, data: bytes):
 
 
 def add_note(session: Session, activity: Activity, author: User | None, *, typed_text: str | None = None,
-             upload: tuple[str, bytes] | None = None, glossary: Glossary | None = None) -> NoteResult:
-    """Store the typed note and/or the uploaded file's note on ``activity``.
+             upload: tuple[str, bytes] | None = None) -> NoteResult:
+    """Store the typed note and/or the uploaded file's note on ``activity``, not yet
+    extracted: the caller commits, then calls :func:`extract_note` on each, so that what
+    was typed is kept whatever the extraction does.
 
     A file that cannot be read is refused (``result.refusal``) while the typed note beside
     it is still stored. Nothing at all to store raises :class:`NoteError`.
@@ -224,7 +256,7 @@ def add_note(session: Session, activity: Activity, author: User | None, *, typed
         raise NoteError(N_("Tulis atau tempel catatan, atau pilih berkas .txt, .md atau .docx."))
     if typed:
         result.notes.append(_store(session, activity, author, text=read_typed(typed).text, source="typed",
-                                   filename=None, encoding=None, warnings=[], glossary=glossary))
+                                   filename=None, encoding=None, warnings=[]))
     if upload is not None:
         filename, data = upload
         read, refusal = read_upload(filename, data)
@@ -235,7 +267,7 @@ def add_note(session: Session, activity: Activity, author: User | None, *, typed
             warnings = [READ_WARNINGS["cp1252"]] if read.encoding == "cp1252" else []
             result.notes.append(_store(session, activity, author, text=read.text, source=read.kind,
                                        filename=refusal_name(filename), encoding=read.encoding,
-                                       warnings=warnings, glossary=glossary))
+                                       warnings=warnings))
     if not result.notes and result.refusal is None:
         raise NoteError(N_("Tulis atau tempel catatan, atau pilih berkas .txt, .md atau .docx."))
     return result
@@ -357,6 +389,8 @@ def review(session: Session, note: Note, accepted_items: dict, actor: User | Non
     and of its photos whose caption names them; accepted organisations and places become
     tags of the activity; everything accepted is stored in ``note.accepted``.
     """
+    if not note.extracted:
+        raise NoteError(N_("Catatan ini belum diekstrak: tekan “Ekstrak lagi” dulu, lalu tinjau."))
     activity = note.activity
     people = [_clean_person(p) for p in accepted_items.get("people", [])]
     quotes = []
@@ -431,94 +465,3 @@ def _tag_photos(session: Session, activity: Activity, people: list[dict]) -> lis
                 media.people.append(person)
         tagged.append(media.id)
     return tagged
-
-
-# -- the admin's glossary extension ------------------------------------------------------
-
-_GLOSSARIES: dict[tuple, Glossary] = {}
-
-
-def glossary_for(extra_path: str | Path | None) -> Glossary:
-    """The built-in glossary with the instance's extra file merged over it; re-read when
-    the file changes (a broken file on disk falls back to the built-in glossary)."""
-    if not extra_path or not os.path.exists(extra_path):
-        return load_glossary()
-    stat = os.stat(extra_path)
-    key = (str(extra_path), stat.st_mtime_ns, stat.st_size)
-    if key not in _GLOSSARIES:
-        try:
-            data = parse_glossary_extra(Path(extra_path).read_text(encoding="utf-8"))
-        except (NoteError, OSError, UnicodeDecodeError):
-            return load_glossary()
-        _GLOSSARIES.clear()
-        _GLOSSARIES[key] = Glossary(merge(load_glossary().data, data))
-    return _GLOSSARIES[key]
-
-
-def read_glossary_extra(extra_path: str | Path) -> str:
-    path = Path(extra_path)
-    return path.read_text(encoding="utf-8") if path.exists() else "{}\n"
-
-
-def parse_glossary_extra(text: str) -> dict:
-    """Parse and check an extra glossary: a JSON object whose keys are glossary keys and
-    whose values have the built-in value's shape. Raises :class:`NoteError` saying where."""
-    try:
-        data = json.loads(text or "{}")
-    except json.JSONDecodeError as error:
-        raise NoteError(N_("Bukan JSON yang sah: %(reason)s (baris %(line)s, kolom %(column)s)."),
-                        reason=error.msg, line=error.lineno, column=error.colno) from None
-    if not isinstance(data, dict):
-        raise NoteError(N_("Glosarium harus berupa objek JSON { … }."))
-    builtin = load_glossary().data
-    for key, value in data.items():
-        if key not in builtin:
-            raise NoteError(N_("Kunci “%(key)s” tidak dikenal. Kunci yang boleh: %(keys)s."),
-                            key=key, keys=", ".join(sorted(builtin)))
-        _check_shape(key, value, builtin[key])
-    if "months" in data and not set(data["months"]) <= {str(n) for n in range(1, 13)}:
-        raise NoteError(N_("Kunci bulan harus angka 1 sampai 12."))
-    if "weekdays" in data and not set(data["weekdays"]) <= set(builtin["weekdays"]):
-        raise NoteError(N_("Nama hari harus salah satu dari: %(keys)s."), keys=", ".join(builtin["weekdays"]))
-    return data
-
-
-def _check_shape(key: str, value, model, where: str | None = None) -> None:
-    where = where or key
-    if isinstance(model, dict):
-        if not isinstance(value, dict):
-            raise NoteError(N_("“%(key)s” harus berupa objek { … }."), key=where)
-        sample = next(iter(model.values()))
-        for name, inner in value.items():
-            if not name.strip():
-                raise NoteError(N_("“%(key)s” berisi nama kosong."), key=where)
-            _check_shape(key, inner, model.get(name, sample), f"{where} → {name}")
-    elif isinstance(model, list):
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            raise NoteError(N_("“%(key)s” harus berupa daftar teks [\"…\", \"…\"] tanpa isian kosong."), key=where)
-    elif not isinstance(value, str) or not value.strip():
-        raise NoteError(N_("“%(key)s” harus berupa teks yang tidak kosong."), key=where)
-
-
-def save_glossary_extra(session: Session, extra_path: str | Path, text: str, actor: User | None) -> dict:
-    """Check the extra glossary, try it on a sample note, then write it atomically."""
-    data = parse_glossary_extra(text)
-    glossary = Glossary(merge(load_glossary().data, data))
-    try:
-        extract("Wali Kota Bekasi H. Ahmad Suryana, S.E. mengatakan \"Terima kasih,\" ujarnya, Kamis (30/9/2021).",
-                ActivityContext(), glossary)
-    except Exception as error:  # the merged data must still build the extractor's patterns
-        raise NoteError(N_("Glosarium tidak dapat dipakai: %(reason)s."), reason=str(error)) from None
-    path = Path(extra_path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".json.tmp")
-    temporary.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    os.replace(temporary, path)
-    record(session, actor, "glossary.saved", GlossaryFile(), keys=sorted(data))
-    return data
-
-
-class GlossaryFile:
-    """The audit event's object for the instance glossary (there is one; no id)."""
-
-    id = None

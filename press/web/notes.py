@@ -25,6 +25,7 @@ from press.errors import ServiceError
 from press.extensions import db
 from press.models import PARTICIPANT_ROLES, Activity, Note, User
 from press.notes import load_glossary
+from press.services import glossary as glossaries
 from press.services import notes as service
 
 from .forms import SiaranForm, options
@@ -98,8 +99,7 @@ def add(activity_id: int):
     if file is not None and file.filename:
         upload = (file.filename, file.read())
     try:
-        result = service.add_note(db.session, activity, current_user, typed_text=form.text.data, upload=upload,
-                                  glossary=service.glossary_for(glossary_path()))
+        result = service.add_note(db.session, activity, current_user, typed_text=form.text.data, upload=upload)
     except ServiceError as exc:
         db.session.rollback()
         flash(_(exc.message, **exc.params), "error")
@@ -107,12 +107,37 @@ def add(activity_id: int):
     db.session.commit()
     if result.refusal is not None:
         flash(_(result.refusal.message, **result.refusal.params), "error")
+    not_extracted = [note for note in result.notes if not _extract(note)]
+    if not_extracted:
+        flash(_("Catatan disimpan, tetapi belum diekstrak: terjadi galat saat mencari orang, kutipan dan "
+                "tanggalnya. Catatan tetap aman; tekan “Ekstrak lagi” untuk mencoba sekali lagi."), "error")
+        return redirect(url_for("notes.view", note_id=not_extracted[0].id))
     if result.notes:
         flash(_("Catatan disimpan: periksa dan terima yang ditemukan.") if len(result.notes) == 1
               else _("%(n)s catatan disimpan: periksa dan terima yang ditemukan.", n=len(result.notes)), "success")
         if result.refusal is None:
             return redirect(url_for("notes.view", note_id=result.notes[0].id))
     return redirect(back)
+
+
+def _extract(note: Note, again: bool = False) -> bool:
+    """Extract a committed note and commit what it found (or that it failed)."""
+    done = service.extract_note(db.session, note, current_user, glossaries.glossary_for(glossary_path()), again=again)
+    db.session.commit()
+    return done
+
+
+@bp.route("/staf/catatan/<int:note_id>/ekstrak", methods=["POST"])
+@roles_required(*WRITERS)
+def extract_again(note_id: int):
+    """Extract a note again (one left "belum diekstrak" by a failed or interrupted extraction)."""
+    note = _get(Note, note_id)
+    if _extract(note, again=True):
+        flash(_("Catatan diekstrak: periksa dan terima yang ditemukan."), "success")
+    else:
+        flash(_("Catatan masih belum diekstrak: ekstraksi gagal lagi. Catatan tetap tersimpan; "
+                "hubungi admin bila ini berulang."), "error")
+    return redirect(url_for("notes.view", note_id=note.id))
 
 
 # -- the review page ---------------------------------------------------------------------
@@ -168,7 +193,7 @@ def _day(iso: str | None) -> date | None:
 @roles_required(*READERS)
 def view(note_id: int):
     note = _get(Note, note_id)
-    return _render_review(note, service.suggestions(note, service.glossary_for(glossary_path())))
+    return _render_review(note, service.suggestions(note, glossaries.glossary_for(glossary_path())))
 
 
 def _render_review(note: Note, items: dict, status: int = 200):
@@ -241,10 +266,10 @@ def glossary():
     form = GlossaryForm()
     status = 200
     if request.method == "GET":
-        form.content.data = service.read_glossary_extra(path)
+        form.content.data = glossaries.read_glossary_extra(path)
     elif form.validate_on_submit():
         try:
-            service.save_glossary_extra(db.session, path, form.content.data or "{}", current_user)
+            glossaries.save_glossary_extra(db.session, path, form.content.data or "{}", current_user)
         except ServiceError as exc:
             db.session.rollback()
             form.content.errors = [*form.content.errors, _(exc.message, **exc.params)]

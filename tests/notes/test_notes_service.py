@@ -37,6 +37,7 @@ def test_a_corrected_speaker_is_stored_with_the_title_the_review_gives_them(ctx)
         'Kepala Diskominfostandi Kota Bekasi Ahmad Zarkasih membuka acara.\n\n'
         '"Informasi publik hak warga," ujar seorang pejabat.\n'))
     note = result.note
+    assert notes.extract_note(db.session, note)
     (quote,) = note.extraction["quotes"]
     items = notes.suggestions(note)
     notes.review(db.session, note, {
@@ -59,6 +60,7 @@ def test_a_corrected_speaker_is_stored_with_the_title_the_review_gives_them(ctx)
 def test_honorifics_and_degrees_typed_by_the_writer_are_split_into_lists(ctx):
     social = activity("Sosialisasi Keterbukaan")
     note = notes.add_note(db.session, social, None, typed_text="Acara dibuka pagi hari.").note
+    notes.extract_note(db.session, note)
     notes.review(db.session, note, {"people": [{"name": "Tanti Rohilawati", "honorifics": "dr. Hj.",
                                                  "degrees": "M.Kes., S.H.", "role": "speaker"}]}, None)
     (person,) = note.accepted["people"]
