@@ -156,14 +156,16 @@ def highlight(text: str, extraction: dict) -> Markup:
                 if span and 0 <= span[0] < span[1] <= len(text):
                     spans.append((span[0], span[1], kind, number, label))
     spans.sort(key=lambda s: (s[0], -s[1]))
-    out, stack, pos = [], [], 0
+    names = {kind: str(label) for kind, label in KINDS.items()}
+    out: list[str] = []
+    stack, pos = [], 0
 
     def close_until(limit: int) -> None:
         nonlocal pos
         while stack and stack[-1] <= limit:
             end = stack.pop()
-            out.append(escape(text[pos:end]))
-            out.append(Markup("</mark>"))
+            out.append(str(escape(text[pos:end])))
+            out.append("</mark>")
             pos = end
 
     for start, end, kind, number, label in spans:
@@ -172,14 +174,14 @@ def highlight(text: str, extraction: dict) -> Markup:
             end = min(end, stack[-1])
         if start < pos or end <= start:
             continue
-        out.append(escape(text[pos:start]))
+        out.append(str(escape(text[pos:start])))
         pos = start
-        title = f"{KINDS[kind]}: {label}" if label else str(KINDS[kind])
-        out.append(Markup('<mark class="hl hl-{}" data-item="{}-{}" title="{}">').format(kind, kind, number, title))
+        title = escape(f"{names[kind]}: {label}" if label else names[kind])
+        out.append(f'<mark class="hl hl-{kind}" data-item="{kind}-{int(number)}" title="{title}">')
         stack.append(end)
     close_until(len(text))
-    out.append(escape(text[pos:]))
-    return Markup("").join(out)
+    out.append(str(escape(text[pos:])))
+    return Markup("".join(out))
 
 
 def _day(iso: str | None) -> date | None:

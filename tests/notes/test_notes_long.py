@@ -77,3 +77,17 @@ def test_notes_of_200000_characters_are_extracted_long_before_a_worker_is_killed
     assert found["wali-kota"]["people"][0][2] >= repetitions // 2
     assert found["dates"]["dates"] == 200_000 // len("Kamis (30/9/2021) ")
     assert found["realistic"]["people"]
+
+
+def test_a_190000_character_typed_note_is_stored_and_extracted(app, client, auth):
+    from tests.notes.test_notes_pages import activity_id, add_note, notes_of
+
+    example = activity_id(app, "Kunjungan Kerja PPID")
+    auth.login("writer")
+    typed = SHAPES["wali-kota"](190_000)
+    page = add_note(client, auth, example, typed)
+    assert page.status_code == 200 and "Catatan disimpan" in page.get_data(as_text=True)
+    (note,) = notes_of(app, example)
+    assert page.request.path == f"/staf/catatan/{note.id}"
+    assert len(note.text) >= 189_990 and note.extraction_state == "done"
+    assert note.extraction["people"] and note.extraction["people"][0]["title"].startswith("Wali Kota Bekasi")
