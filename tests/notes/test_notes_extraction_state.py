@@ -60,12 +60,18 @@ def test_an_extraction_that_raises_keeps_the_note_marks_it_and_a_writer_extracts
     assert {"note.added", "note.extraction_failed", "note.extracted"} <= set(actions)
 
 
-def test_only_those_who_add_notes_may_extract_one_again(app, client, auth, monkeypatch):
+def a_failed_note(app, client, auth, monkeypatch) -> tuple[int, Note]:
+    """(activity id, the note) a writer typed whose extraction raised."""
     example = activity_id(app, "Kunjungan Kerja PPID")
     auth.login("writer")
     monkeypatch.setattr(notes_service, "extract", broken_extractor)
     add_note(client, auth, example, TYPED)
     (note,) = notes_of(app, example)
+    return example, note
+
+
+def test_only_those_who_add_notes_may_extract_one_again(app, client, auth, monkeypatch):
+    example, note = a_failed_note(app, client, auth, monkeypatch)
     auth.logout()
     auth.login("photographer")
     token = auth.token(f"/staf/catatan/{note.id}")
@@ -76,11 +82,7 @@ def test_only_those_who_add_notes_may_extract_one_again(app, client, auth, monke
 
 
 def test_a_note_waiting_for_extraction_refuses_a_review_with_the_reason(app, client, auth, monkeypatch):
-    example = activity_id(app, "Kunjungan Kerja PPID")
-    auth.login("writer")
-    monkeypatch.setattr(notes_service, "extract", broken_extractor)
-    add_note(client, auth, example, TYPED)
-    (note,) = notes_of(app, example)
+    _, note = a_failed_note(app, client, auth, monkeypatch)
     response = client.post(f"/staf/catatan/{note.id}/tinjau",
                            data={"csrf_token": auth.token(f"/staf/catatan/{note.id}")})
     assert response.status_code == 400 and "belum diekstrak" in response.get_data(as_text=True)
