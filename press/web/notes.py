@@ -26,6 +26,7 @@ from press.extensions import db
 from press.models import PARTICIPANT_ROLES, Activity, Note, User
 from press.notes import load_glossary
 from press.services import glossary as glossaries
+from press.services import note_review as reviews
 from press.services import notes as service
 
 from .forms import SiaranForm, options
@@ -195,7 +196,7 @@ def _day(iso: str | None) -> date | None:
 @roles_required(*READERS)
 def view(note_id: int):
     note = _get(Note, note_id)
-    return _render_review(note, service.suggestions(note, glossaries.glossary_for(glossary_path())))
+    return _render_review(note, reviews.suggestions(note, glossaries.glossary_for(glossary_path())))
 
 
 def _render_review(note: Note, items: dict, status: int = 200):
@@ -214,7 +215,7 @@ def _render_review(note: Note, items: dict, status: int = 200):
 def _posted_items(note: Note) -> tuple[dict, dict]:
     """(accepted items for the service, the form's items to show again on an error)."""
     form = request.form
-    suggested = service.suggestions(note)
+    suggested = reviews.suggestions(note)
     accepted = {"people": [], "quotes": [], "organisations": [], "places": [], "dates": []}
     for i, item in enumerate(suggested["people"]):
         edited = {
@@ -248,7 +249,7 @@ def review(note_id: int):
     note = _get(Note, note_id)
     accepted, shown = _posted_items(note)
     try:
-        service.review(db.session, note, accepted, current_user)
+        reviews.review(db.session, note, accepted, current_user)
     except ServiceError as exc:
         db.session.rollback()
         flash(_(exc.message, **exc.params), "error")
