@@ -22,17 +22,10 @@ NAME = rf"{ONE_WORD_NAME}(?:[ \t]+{ONE_WORD_NAME}){{1,2}}"
 
 
 class MultiwordPlaces:
-    """Place names of two or three words, looked up by their first word, longest first."""
+    """Place names of two or three words, looked up by their first word."""
 
     def __init__(self, names):
-        self.names = sorted(set(names), key=len, reverse=True)
-        self._table = PhraseTable(self.names, key=lambda name: name.split()[0])
-
-    def __iter__(self):
-        return iter(self.names)
-
-    def __len__(self) -> int:
-        return len(self.names)
+        self._table = PhraseTable(set(names), key=lambda name: name.split()[0])
 
     def at(self, text: str, pos: int, bounded: bool = False) -> str | None:
         """The longest name written at `pos` (followed by a non-alphanumeric character
