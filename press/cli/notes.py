@@ -6,8 +6,12 @@ abbreviation, span, …}], ``places`` [{name, kind, span}], ``dates`` [{date (IS
 ``--MM-DD`` when the year is unknown and no activity gives it), text, weekday_mismatch,
 span, …}], ``quotes`` [{speaker (full name), verb, text, span, …}], plus ``cleaning``
 (what the cleaning changed) and ``text`` (the cleaned text the spans point into).
-``add`` stores the note on an activity as the upload page does and prints its id.
-A file that cannot be read: the reason on stderr, exit status 1.
+``add`` stores the note on an activity as the upload page does and prints its id; the
+note is committed before it is extracted, so when the extraction fails the id is still
+printed (``{"id": …, "extracted": false}`` with ``--json``) and stderr says the note is
+"belum diekstrak" (extract it again from its page).
+Bad input (a file that is missing, a folder, binary, too large or unreadable; an
+activity id that does not exist): the reason on stderr, exit status 1, no traceback.
 """
 from __future__ import annotations
 
@@ -24,9 +28,11 @@ from press.errors import ServiceError
 from press.extensions import db
 from press.models import Activity, User
 from press.notes import clean, extract
+from press.services import glossary as glossaries
 from press.services import notes as service
 
 NOTE_ROLES = ("writer", "editor", "admin")
+LARGEST_ID = 2**63 - 1
 
 
 def glossary_path() -> str:
@@ -41,17 +47,32 @@ def notes() -> None:
 def _activity(activity_id: int | None) -> Activity | None:
     if activity_id is None:
         return None
-    activity = db.session.get(Activity, activity_id)
+    activity = db.session.get(Activity, activity_id) if 0 < activity_id <= LARGEST_ID else None
     if activity is None:
         raise click.ClickException(f"Kegiatan {activity_id} tidak ada.")
     return activity
 
 
-def _read(path: str):
+def _file_bytes(path: str) -> tuple[str, bytes]:
+    """(name, bytes) of the note file at `path`; a ClickException saying why not."""
     file = Path(path)
-    if not file.is_file():
-        raise click.ClickException(f"Berkas {path} tidak ada.")
-    read, refusal = service.read_upload(file.name, file.read_bytes())
+    limit = current_app.config["MAX_UPLOAD_BYTES"]
+    try:
+        if file.is_dir():
+            raise click.ClickException(f"{path} adalah folder, bukan berkas catatan.")
+        if not file.is_file():
+            raise click.ClickException(f"Berkas {path} tidak ada.")
+        size = file.stat().st_size
+        if size > limit:
+            raise click.ClickException(f"Berkas {path} terlalu besar ({size / 1048576:.1f} MB; "
+                                       f"paling besar {limit // 1048576} MB).")
+        return file.name, file.read_bytes()
+    except OSError as error:
+        raise click.ClickException(f"Berkas {path} tidak dapat dibaca: {error.strerror or error}.") from None
+
+
+def _read(path: str):
+    read, refusal = service.read_upload(*_file_bytes(path))
     if refusal is not None:
         raise click.ClickException(str(refusal))
     return read
@@ -67,7 +88,7 @@ def extract_command(path: str, activity_id: int | None) -> None:
     read = _read(path)
     cleaned = clean(read.text)
     context = service.activity_context(db.session, activity) if activity else None
-    found = extract(cleaned.text, context, service.glossary_for(glossary_path())).as_dict()
+    found = extract(cleaned.text, context, glossaries.glossary_for(glossary_path())).as_dict()
     found["cleaning"] = cleaned.changes
     found["encoding"] = read.encoding
     found["text"] = cleaned.text
@@ -78,7 +99,7 @@ def extract_command(path: str, activity_id: int | None) -> None:
 @click.argument("path", metavar="FILE")
 @click.option("--activity", "activity_id", type=int, required=True, help="The activity the note belongs to.")
 @click.option("--as", "email", default=None, help="Add it as this writer or editor (the author).")
-@click.option("--json", "as_json", is_flag=True, help='Print {"id": …}.')
+@click.option("--json", "as_json", is_flag=True, help='Print {"id": …, "extracted": true|false}.')
 def add_command(path: str, activity_id: int, email: str | None, as_json: bool) -> None:
     """Store FILE as a note of an activity (cleaned, extracted, indexed) and print its id."""
     activity = _activity(activity_id)
@@ -89,12 +110,9 @@ def add_command(path: str, activity_id: int, email: str | None, as_json: bool) -
             raise click.ClickException(f"Tidak ada akun {email}.")
         if author.role not in NOTE_ROLES:
             raise click.ClickException(f"{email} ({author.role}) tidak boleh menambah catatan.")
-    file = Path(path)
-    if not file.is_file():
-        raise click.ClickException(f"Berkas {path} tidak ada.")
+    upload = _file_bytes(path)
     try:
-        result = service.add_note(db.session, activity, author, upload=(file.name, file.read_bytes()),
-                                  glossary=service.glossary_for(glossary_path()))
+        result = service.add_note(db.session, activity, author, upload=upload)
     except ServiceError as exc:
         db.session.rollback()
         raise click.ClickException(str(exc)) from exc
@@ -103,7 +121,12 @@ def add_command(path: str, activity_id: int, email: str | None, as_json: bool) -
         raise click.ClickException(str(result.refusal))
     db.session.commit()
     note = result.note
+    extracted = service.extract_note(db.session, note, author, glossaries.glossary_for(glossary_path()))
+    db.session.commit()
     if as_json:
-        click.echo(json.dumps({"id": note.id}))
+        click.echo(json.dumps({"id": note.id, "extracted": extracted}))
     else:
         click.echo(note.id)
+    if not extracted:
+        click.echo(f"Catatan {note.id} disimpan, tetapi belum diekstrak: ekstraksi gagal (lihat log). "
+                   "Ekstrak lagi dari halaman catatannya.", err=True)

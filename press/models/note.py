@@ -10,6 +10,9 @@ from .activity import Activity
 from .base import Base, UTCDateTime, utcnow
 
 NOTE_SOURCES = ("typed", "txt", "md", "docx")
+# A note is stored "pending" and extracted after the commit: "done" once extracted,
+# "failed" when the extraction raised; pending or failed, it is "belum diekstrak".
+EXTRACTION_STATES = ("pending", "done", "failed")
 
 
 class Note(Base):
@@ -26,9 +29,14 @@ class Note(Base):
     text: Mapped[str] = mapped_column(Text)
     cleaning: Mapped[dict] = mapped_column(JSON, default=dict)
     extraction: Mapped[dict] = mapped_column(JSON, default=dict)
+    extraction_state: Mapped[str] = mapped_column(String(10), default="done", server_default="done")
     # Items the writer accepted or corrected, in the extraction's shape.
     accepted: Mapped[dict] = mapped_column(JSON, default=dict)
     reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     activity: Mapped[Activity] = relationship()
+
+    @property
+    def extracted(self) -> bool:
+        return self.extraction_state == "done"

@@ -60,10 +60,10 @@ def find_dates(text: str, reference: date | None = None, glossary: Glossary | No
     months = glossary.month_forms()
     weekdays = glossary.weekday_forms()
     found: list[FoundDate] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text) + 1)
     for pattern in _patterns(glossary):
         for match in pattern.finditer(text):
-            if any(s < match.end() and match.start() < e for s, e in taken):
+            if taken.find(1, match.start(), match.end()) >= 0:
                 continue
             if _lowercase_short_month(match):
                 continue
@@ -75,7 +75,7 @@ def find_dates(text: str, reference: date | None = None, glossary: Glossary | No
             time = match.groupdict().get("time")
             found.append(FoundDate(iso, match.group(0), weekday, mismatch, (match.start(), match.end()),
                                    time.replace(".", ":") if time else None))
-            taken.append((match.start(), match.end()))
+            taken[match.start():match.end()] = b"\1" * (match.end() - match.start())
     return sorted(found, key=lambda f: f.span)
 
 

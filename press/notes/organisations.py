@@ -1,16 +1,23 @@
 """Organisations in a note: named institutions ("Dinas Kesehatan Kota Bekasi", "Pemkab
 Subang") and glossary abbreviations with their expansions, one entry per organisation.
-Imports the glossary, the rules and the items."""
+One pass over the heads; a head inside an organisation already read is told by the
+furthest end read so far, not by a look at every earlier one. Imports the glossary, the
+rules and the items."""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from press.notes.glossary import Glossary
 from press.notes.items import Organisation
-from press.notes.rules import OPEN_HEADS, Rules, alternation, inside, is_unit_word, without_parenthesis
+from press.notes.rules import OPEN_HEADS, Rules, alternation, is_unit_word, without_parenthesis
 
 CLOSING_TAG = re.compile(r"\((?:adv\b|humas\b|hms\b)[^)\n]{0,40}\)", re.I)
+PAREN_ABBREVIATION = re.compile(r"[ \t]*\([A-Z][A-Za-z ]{1,15}\)")
+NEXT_WORD = re.compile(r"[ \t]+([A-Za-z&][\w&-]*|\d+(?:/[A-Z][\w-]*)?)")
+PLACE_AFTER_REGION = re.compile(r"[ \t]+[A-Z][a-z][\w'-]*")
+CAPITAL_NEXT = re.compile(r"[ \t]+[A-Z]")
 
 
 def find_organisations(text: str, rules: Rules, known_places: set[str]) -> list[Organisation]:
@@ -22,9 +29,11 @@ def find_organisations(text: str, rules: Rules, known_places: set[str]) -> list[
     heads = alternation(set(glossary.data["organisation_heads"]) | abbreviations)
     expansions = glossary.expansion_to_abbreviation
     tags = [(m.start(), m.end()) for m in CLOSING_TAG.finditer(text)]
+    tag_starts = [s for s, _ in tags]
     spans: list[tuple[int, int]] = []
+    furthest = -1
     for m in re.finditer(rf"(?<![\w-])(?:{heads})(?![\w-])", text):
-        if inside(m, spans) or inside(m, tags):
+        if m.end() <= furthest or _in_tag(m, tags, tag_starts):
             continue
         head = m.group(0)
         is_abbr = head in abbreviations
@@ -42,23 +51,35 @@ def find_organisations(text: str, rules: Rules, known_places: set[str]) -> list[
         abbreviation = head if is_abbr else (expansions.get(key) or expansions.get(glossary.expand(name).lower()))
         _remember(found, key, name, abbreviation, glossary.organisations.get(abbreviation or ""), (m.start(), end))
         spans.append((m.start(), end))
+        furthest = max(furthest, end)
+    read, furthest = 0, -1
     for m in rules.expansion.finditer(text):
-        if inside(m, spans):
+        while read < len(spans) and spans[read][0] <= m.start():
+            furthest = max(furthest, spans[read][1])
+            read += 1
+        if m.end() <= furthest:
             continue
         abbr = rules.expansion_abbr[m.group(0)]
         _remember(found, m.group(0).lower(), m.group(0), abbr, m.group(0), (m.start(), m.end()))
     return _fold_regionless(sorted(found.values(), key=lambda o: o.span), glossary)
 
 
+def _in_tag(m: re.Match, tags: list[tuple[int, int]], starts: list[int]) -> bool:
+    at = bisect_right(starts, m.start())
+    return bool(at) and m.end() <= tags[at - 1][1]
+
+
 def _fold_regionless(organisations: list[Organisation], glossary: Glossary) -> list[Organisation]:
     """Fold "Dinkes" into "Dinas Kesehatan Kabupaten Subang" when that is the only
-    organisation it can be."""
+    organisation it can be (the fuller names are found by prefix in the sorted keys)."""
+    keys = [_org_key(org.name, glossary) for org in organisations]
+    ordered = sorted((key, index) for index, key in enumerate(keys))
     kept = []
-    for org in organisations:
-        key = _org_key(org.name, glossary)
-        fuller = [o for o in organisations if o is not org and _org_key(o.name, glossary).startswith(key + " ")]
-        if len(fuller) == 1:
-            target = fuller[0]
+    for org, key in zip(organisations, keys):
+        low = bisect_left(ordered, (key + " ", -1))
+        high = bisect_left(ordered, (key + "!", -1))
+        if high - low == 1:
+            target = organisations[ordered[low][1]]
             target.mentions = sorted(target.mentions + org.mentions)
             target.abbreviation = target.abbreviation or org.abbreviation
             target.expansion = target.expansion or org.expansion or glossary.organisations.get(org.abbreviation or "")
@@ -73,50 +94,50 @@ def organisation_end(text: str, pos: int, rules: Rules, open_name: bool, place_a
     end = pos
     region_seen = False
     data = rules.glossary.data
-    compass = alternation(data["compass_words"])
+    compass = rules.compass_after
     while True:
-        paren = re.match(r"[ \t]*\([A-Z][A-Za-z ]{1,15}\)", text[end:])
+        paren = PAREN_ABBREVIATION.match(text, end)
         if paren and not region_seen:
-            end += paren.end()
+            end = paren.end()
             continue
-        m = re.match(r"[ \t]+([A-Za-z&][\w&-]*|\d+(?:/[A-Z][\w-]*)?)", text[end:])
-        if not m or rules.honorific.match(text, end + m.start(1)) or rules.rank.match(text, end + m.start(1)):
+        m = NEXT_WORD.match(text, end)
+        if not m or rules.honorific.match(text, m.start(1)) or rules.rank.match(text, m.start(1)):
             return end
         word = m.group(1)
         if word in data["region_words"] and not region_seen:
-            place = re.match(r"[ \t]+[A-Z][a-z][\w'-]*", text[end + m.end():])
+            place = PLACE_AFTER_REGION.match(text, m.end())
             if not place:
                 return end
-            end += m.end() + place.end()
-            while (c := re.match(rf"[ \t]+(?:{compass})\b", text[end:])):
-                end += c.end()
+            end = place.end()
+            while (c := compass.match(text, end)):
+                end = c.end()
             region_seen = True
             continue
         if region_seen or word in ("Sekretariat", "Pemerintah", "Bagian", "Dinas", "Badan", "Setda") \
                 or word in data["headline_verbs"]:
             return end
         if place_after and word[0].isupper() and word in rules.unit_words and word not in data["region_words"]:
-            end += m.end()
+            end = m.end()
             continue
         if place_after:
             if re.fullmatch(r"\d{3,4}(?:/\S+)?", word) or word in known_places:
-                end += m.end()
-                while (c := re.match(rf"[ \t]+(?:{compass})\b", text[end:])):
-                    end += c.end()
+                end = m.end()
+                while (c := compass.match(text, end)):
+                    end = c.end()
                 region_seen = True
                 continue
             return end
-        if word in ("dan", "&") and re.match(r"[ \t]+[A-Z]", text[end + m.end():]):
-            end += m.end()
+        if word in ("dan", "&") and CAPITAL_NEXT.match(text, m.end()):
+            end = m.end()
             continue
         if word in known_places:
-            end += m.end()
+            end = m.end()
             region_seen = True
             continue
         if not (word[0].isupper() and (open_name or is_unit_word(word, rules))) \
                 or word in rules.glossary.data["headline_verbs"] or word in rules.glossary.title_forms:
             return end
-        end += m.end()
+        end = m.end()
 
 
 def _org_key(name: str, glossary: Glossary) -> str:
@@ -139,3 +160,4 @@ def _remember(found: dict, key: str, name: str, abbreviation, expansion, span) -
             existing.span = span
         return
     found[key] = Organisation(name, abbreviation, expansion, span, [span])
+

@@ -1,7 +1,10 @@
 """People in a note: title first ("Kepala Bagian Humas Setda Kota Bekasi Sajekti
 Rubiyah") or name first ("Tri Adhianto, Wali Kota Bekasi"), honorifics, ranks and degrees
 split from the name, later mentions, and speakers named by name or title alone.
-Imports the rules, the items and the organisation-name reader."""
+Every reader works at a position of the whole text (never on a copy of the rest of it)
+and every lookup goes through the register's indexes, so the time grows with the
+note's length and no faster. Imports the rules, the items, the register, the places and
+the organisation-name reader."""
 
 from __future__ import annotations
 
@@ -9,8 +12,23 @@ import re
 
 from press.notes.items import ActivityContext, Person
 from press.notes.organisations import organisation_end
+from press.notes.places import find_known_places, find_multiword_places
+from press.notes.register import Register, add_short_mentions, same_name
 from press.notes.rules import (CAP, INSTITUTIONS, OPEN_HEADS, Rules, alternation, is_unit_word, split_degrees,
                                without_parenthesis)
+
+HEADLINE_WORD = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
+UNIT_WORD = re.compile(r"[ \t]+([A-Za-z&][\w&-]*\.?|\d{3,4}(?:/[A-Z][\w-]*)?)")
+CAPITAL_NEXT = re.compile(r"[ \t]+[A-Z]")
+SELAKU = re.compile(r"[ \t]+(?:selaku[ \t]+)?")
+PLACE_WORD = re.compile(r"[A-Z][a-z][\w'-]*")
+NAME_LEAD = re.compile(r"\s*,?\s*")
+TWO_NAME_WORDS = re.compile(rf"{CAP} {CAP}")
+NAME_WORD = re.compile(rf"({CAP})(?=[\s,.;:)\"”]|$)")
+NAME_GAP = re.compile(r" (?=[A-Z])")
+DEGREE_WORD = re.compile(r"\s*,?\s*([A-Za-z][A-Za-z.]*)")
+NAME_BEFORE = re.compile(rf"({CAP}(?: {CAP}){{0,3}})(?:,\s*[A-Za-z.]+)*,\s*$")
+TRAILING_COMMA = re.compile(r",\s*$")
 
 
 class PeopleFinder:
@@ -24,11 +42,14 @@ class PeopleFinder:
         self.text = text
         self.rules = rules
         self.context = context
-        self.people: list[Person] = []
+        self.register = Register(rules.glossary.expand)
+        self.people: list[Person] = self.register.people
         self.known_places = find_known_places(text, rules, context)
         self.multiword_places = find_multiword_places(text, rules)
         self.title_organisations: dict[tuple[int, int], str | None] = {}
-        self.mentions: list[tuple[int, int, Person | None, str | None]] = []
+        self._region_word = re.compile(rf"({alternation(rules.glossary.data['region_words'])})[ \t]+")
+        self._compass = re.compile(rf"\s+(?:{alternation(rules.glossary.data['compass_words'])})\b")
+        self._holders = [(rules.glossary.expand(held).lower(), name) for held, name in context.title_holders.items()]
 
     # --- title first: "Kepala Bagian Humas Setda Kota Bekasi Sajekti Rubiyah"
     def find_titled(self) -> None:
@@ -57,7 +78,7 @@ class PeopleFinder:
         title_text = text[match.start():title_end].strip(" ,")
         person = self._read_name(end)
         if person is None:
-            self.mentions.append((match.start(), title_end, None, title_text))
+            self.register.mention(match.start(), title_end, None, title_text)
             self.title_organisations[(match.start(), title_end)] = organisation
             return max(title_end, match.end())
         name, honorifics, degrees, name_end, name_only, prefix = person
@@ -67,14 +88,14 @@ class PeopleFinder:
         return name_end
 
     def _headline_verb_at(self, pos: int) -> bool:
-        m = re.match(r"[ \t]+([A-Z][a-z]+)\b", self.text[pos:])
+        m = HEADLINE_WORD.match(self.text, pos)
         return bool(m) and m.group(1) in self.rules.glossary.data["headline_verbs"]
 
     def _skip_units(self, pos: int) -> int:
         """Past the unit words of a title: "Kepala [Bagian Humas]", "Dandim [0709/Kebumen]"."""
         text, rules = self.text, self.rules
         while True:
-            m = re.match(r"[ \t]+([A-Za-z&][\w&-]*\.?|\d{3,4}(?:/[A-Z][\w-]*)?)", text[pos:])
+            m = UNIT_WORD.match(text, pos)
             if not m:
                 return pos
             word = m.group(1)
@@ -85,18 +106,18 @@ class PeopleFinder:
                 return pos
             if not (is_unit_word(word, rules) or re.fullmatch(r"\d{3,4}(?:/\S+)?", word)):
                 return pos
-            if word in ("dan", "&") and not re.match(r"[ \t]+[A-Z]", text[pos + m.end():]):
+            if word in ("dan", "&") and not CAPITAL_NEXT.match(text, m.end()):
                 return pos
-            pos += m.end()
+            pos = m.end()
 
     def _read_organisation(self, pos: int, absorb: bool) -> tuple[str | None, str | None, int]:
         """An institution or region after a title ("Sekretariat Daerah Kota Bekasi",
         "Universitas Indonesia", "Kota Subang"); returns (text, "institution"|"place", end)."""
         text, rules = self.text, self.rules
-        lead = re.match(r"[ \t]+(?:selaku[ \t]+)?", text[pos:])
+        lead = SELAKU.match(text, pos)
         if not lead:
             return None, None, pos
-        cursor = pos + lead.end()
+        cursor = lead.end()
         head = rules.org_head.match(text, cursor)
         if head:
             head_word = head.group(0)
@@ -104,13 +125,13 @@ class PeopleFinder:
                            place_after=head_word in rules.org_abbr or head_word.endswith(("Kota", "Kabupaten", "Provinsi")),
                            known_places=self.known_places)
             return without_parenthesis(text[cursor:end]).strip(" ,"), "institution", end
-        region = re.match(rf"({alternation(rules.glossary.data['region_words'])})[ \t]+", text[cursor:])
+        region = self._region_word.match(text, cursor)
         if region:
-            place_end = self._read_place_name(cursor + region.end())
-            if place_end > cursor + region.end():
+            place_end = self._read_place_name(region.end())
+            if place_end > region.end():
                 return text[cursor:place_end], "region", place_end
             return None, None, pos
-        word = re.match(r"[A-Z][a-z][\w'-]*", text[cursor:])
+        word = PLACE_WORD.match(text, cursor)
         if absorb or (word and word.group(0) in self.known_places):
             place_end = self._read_place_name(cursor)
             if place_end > cursor and self._read_name(place_end) is not None:
@@ -123,35 +144,33 @@ class PeopleFinder:
         province = self.rules.province.match(text, pos)
         if province:
             return province.end()
-        for place in self.multiword_places:
-            if text.startswith(place, pos) and not text[pos + len(place):pos + len(place) + 1].isalnum():
-                return pos + len(place)
-        m = re.match(r"[A-Z][a-z][\w'-]*", text[pos:])
+        place = self.multiword_places.at(text, pos, bounded=True)
+        if place:
+            return pos + len(place)
+        m = PLACE_WORD.match(text, pos)
         if not m or m.group(0) in self.rules.stop_names or self.rules.rank.match(text, pos) \
                 or self.rules.honorific.match(text, pos):
             return pos
-        end = pos + m.end()
-        compass = alternation(self.rules.glossary.data["compass_words"])
-        while (c := re.match(rf"\s+(?:{compass})\b", text[end:])):
-            end += c.end()
+        end = m.end()
+        while (c := self._compass.match(text, end)):
+            end = c.end()
         return end
 
     def _read_name(self, pos: int):
         """[ranks][honorifics] Name Words [, degrees] at `pos`; None if no name there."""
         text, rules = self.text, self.rules
-        m = re.match(r"\s*,?\s*", text[pos:])
-        cursor = pos + m.end()
+        cursor = NAME_LEAD.match(text, pos).end()
         honorifics = []
         while True:
             h = rules.rank.match(text, cursor) or rules.honorific.match(text, cursor)
-            if not h or (h.group(0).strip() in rules.regional and not re.match(rf"{CAP} {CAP}", text[h.end():])):
+            if not h or (h.group(0).strip() in rules.regional and not TWO_NAME_WORDS.match(text, h.end())):
                 break
             honorifics.append(h.group(0).strip())
             cursor = h.end()
         start = cursor
         words = []
         while len(words) < 4:
-            w = re.match(rf"({CAP})(?=[\s,.;:)\"”]|$)", text[cursor:])
+            w = NAME_WORD.match(text, cursor)
             if not w or w.group(1) in rules.stop_names or (words and split_degrees(w.group(1), rules)):
                 break
             if words and (rules.rank.match(text, cursor) or rules.honorific.match(text, cursor)):
@@ -159,8 +178,8 @@ class PeopleFinder:
             if w.group(1).endswith(".") and len(w.group(1)) > 2:
                 break
             words.append(w.group(1))
-            cursor += w.end()
-            gap = re.match(r" (?=[A-Z])", text[cursor:])
+            cursor = w.end()
+            gap = NAME_GAP.match(text, cursor)
             if not gap:
                 break
             cursor += 1
@@ -185,15 +204,14 @@ class PeopleFinder:
         degrees, end = [], pos
         cursor = pos
         while True:
-            m = re.match(r"\s*,?\s*([A-Za-z][A-Za-z.]*)", text[cursor:])
+            m = DEGREE_WORD.match(text, cursor)
             if not m:
                 break
             found = split_degrees(m.group(1), self.rules)
             if not found:
                 break
             degrees += found
-            cursor += m.end()
-            end = cursor
+            cursor = end = m.end()
         return degrees, end
 
     def _add(self, name, title, organisation, honorifics, degrees, span, name_span) -> Person:
@@ -201,64 +219,58 @@ class PeopleFinder:
         if existing:
             existing.title = existing.title or title
             existing.organisation = existing.organisation or organisation
-            existing.mentions.append(span)
+            self.register.title_changed(existing)
+            self.register.add_span(existing, span)
             person = existing
         else:
             participant = next((p for p in self.context.participants if same_name(p.name, name)), None)
             if participant and not title:
                 title, organisation = participant.title, participant.organisation
-            person = Person(name, title, organisation, honorifics, degrees, span, [span])
-            self.people.append(person)
-        self.mentions.append((name_span[0], name_span[1], person, title))
+            person = self.register.add(Person(name, title, organisation, honorifics, degrees, span, [span]))
+        self.register.mention(name_span[0], name_span[1], person, title)
         return person
 
     # --- name first: "Tri Adhianto, Wali Kota Bekasi"
     def find_name_first(self) -> None:
-        for start, end, person, title in list(self.mentions):
+        named = bytearray(len(self.text) + 1)
+        for mention in self.register.live():
+            if mention[2] is not None:
+                named[mention[0]:mention[1]] = b"\1" * (mention[1] - mention[0])
+        for seq, (start, end, person, title) in enumerate(list(self.register.mentions)):
             if person is not None:
                 continue
-            before = self.text[max(0, start - 60):start]
-            m = re.search(rf"({CAP}(?: {CAP}){{0,3}})(?:,\s*[A-Za-z.]+)*,\s*$", before)
+            before_start = max(0, start - 60)
+            if not TRAILING_COMMA.search(self.text, before_start, start):
+                continue
+            m = NAME_BEFORE.search(self.text[before_start:start])
             if not m:
                 continue
-            offset = start - len(before)
-            parsed = self._read_name(offset + m.start(1))
+            parsed = self._read_name(before_start + m.start(1))
             if parsed is None or parsed[3] > start:
                 continue
             name, honorifics, degrees, _, name_span, _ = parsed
-            if any(s <= name_span[0] < e for s, e, p, _ in self.mentions if p is not None):
+            if named[name_span[0]]:
                 continue
-            self.mentions.remove((start, end, person, title))
+            self.register.drop(seq)
             organisation = self.title_organisations.get((start, end))
             self._add(name, title, organisation, honorifics, degrees, (name_span[0], end), name_span)
+            named[name_span[0]:name_span[1]] = b"\1" * (name_span[1] - name_span[0])
 
     def find_by_name(self, name: str) -> Person | None:
-        exact = [p for p in self.people if same_name(p.name, name)]
-        if exact:
-            return exact[0]
-        tokens = set(name.split())
-        partial = [p for p in self.people if tokens and tokens <= set(p.name.split())]
-        if len(partial) > 1:
-            partial = [p for p in partial if p.name.split()[0] == name.split()[0]]
-        return partial[0] if len(partial) == 1 else None
+        return self.register.by_name(name)
 
     def resolve_title(self, title: str, span: tuple[int, int]) -> Person | None:
         """The person holding `title` (written at `span`): from the context, else the one
         person in the text with that title. The span becomes one of their mentions."""
-        expand = self.rules.glossary.expand
-        wanted = expand(title).lower()
-        holder = next((name for held, name in self.context.title_holders.items()
-                       if expand(held).lower() == wanted or wanted.startswith(expand(held).lower())), None)
+        wanted = self.register.expand(title)
+        holder = next((name for held, name in self._holders if held == wanted or wanted.startswith(held)), None)
         if holder:
             honorifics, name = self._split_honorifics(holder)
             return self.find_by_name(name) or self._add(name, title, None, honorifics, [], span, span)
-        candidates = [p for p in self.people if p.title and (expand(p.title).lower() == wanted
-                                                             or expand(p.title).lower().startswith(wanted + " "))]
-        if len(candidates) != 1:
-            return None
-        if span not in candidates[0].mentions:
-            candidates[0].mentions.append(span)
-        return candidates[0]
+        person = self.register.by_title(wanted)
+        if person is not None:
+            self.register.add_span(person, span, once=True)
+        return person
 
     def _split_honorifics(self, written: str) -> tuple[list[str], str]:
         """("H. Ruhimat") -> (["H."], "Ruhimat"), for names the context gives."""
@@ -270,19 +282,19 @@ class PeopleFinder:
 
     def resolve_speaker(self, start: int, end: int) -> Person | None:
         """The person named in text[start:end] ("Lukita", "Wali Kota Bekasi Tri Adhianto")."""
-        for s, e, person, title in self.mentions:
-            if start <= s < end and person is not None:
-                return person
-        for s, e, person, title in self.mentions:
-            if start <= s < end and person is None and title:
-                return self.resolve_title(title, (s, e))
+        named = self.register.first_in(start, end, named=True)
+        if named:
+            return named[2]
+        titled = self.register.first_in(start, end, named=False)
+        if titled:
+            return self.resolve_title(titled[3], (titled[0], titled[1]))
         phrase = self.text[start:end]
         words = re.findall(CAP, phrase)
         if not words:
             return None
         known = self.find_by_name(" ".join(words))
         if known:
-            self.mentions.append((start, end, known, None))
+            self.register.mention(start, end, known, None)
             return known
         title = self.rules.title.match(phrase.strip())
         if title:
@@ -294,39 +306,17 @@ class PeopleFinder:
         return None
 
     def last_before(self, pos: int) -> Person | None:
-        people = [(e, p) for s, e, p, _ in self.mentions if p is not None and e <= pos]
-        return max(people, key=lambda item: item[0])[1] if people else None
+        return self.register.last_named_by(pos)
+
+    def last_mention_within(self, start: int, end: int) -> tuple[bool, Person | None]:
+        """Whether a person or title is named inside [start, end], and the person (or
+        the holder of the title) named last."""
+        mention = self.register.last_within(start, end)
+        if mention is None:
+            return False, None
+        s, e, person, title = mention
+        return True, person or self.resolve_title(title, (s, e))
 
     def add_short_mentions(self) -> None:
-        for person in self.people:
-            for token in set(person.name.split()):
-                if len(token) < 3:
-                    continue
-                for m in re.finditer(rf"(?<![\w]){re.escape(token)}(?![\w])", self.text):
-                    if not any(s <= m.start() < e for s, e in person.mentions):
-                        person.mentions.append((m.start(), m.end()))
-            person.mentions.sort()
+        add_short_mentions(self.text, self.people)
 
-
-def find_known_places(text: str, rules: Rules, context: ActivityContext) -> set[str]:
-    """Bare place names the text itself establishes ("Kabupaten Garut" -> Garut)."""
-    words = alternation(rules.glossary.data["region_words"])
-    found = {m.group(1) for m in re.finditer(rf"\b(?:{words})[ \t]+([A-Z][a-z][\w'-]*)", text)}
-    if context.region:
-        found.add(context.region.split()[-1])
-    return found - rules.stop_names
-
-
-def find_multiword_places(text: str, rules: Rules) -> list[str]:
-    """Place names of two or three words the text establishes: written before another
-    region ("Desa Pantai Bahagia, Kecamatan …") or after a region word twice."""
-    words = alternation(rules.glossary.data["region_words"])
-    name = r"[A-Z][a-z][\w'-]*(?:[ \t]+[A-Z][a-z][\w'-]*){1,2}"
-    listed = re.findall(rf"\b(?:{words})[ \t]+({name}),[ \t]*(?:{words})\b", text)
-    after_region = re.findall(rf"\b(?:{words})[ \t]+({name})(?![ \t]*[A-Z\w])", text)
-    found = set(listed) | {n for n in after_region if len(re.findall(rf"(?<!\w){re.escape(n)}(?!\w)", text)) > 1}
-    return sorted((n for n in found if not set(n.split()) & rules.stop_names), key=len, reverse=True)
-
-
-def same_name(a: str, b: str) -> bool:
-    return " ".join(a.lower().split()) == " ".join(b.lower().split())

@@ -1,32 +1,117 @@
 """Places in a note: region phrases (Kota, Kabupaten, Provinsi, Kecamatan, Kelurahan,
-Desa), provinces by name, and venues (Aula, Gedung, Pendopo, Balai, Ruang Rapat …).
-Imports the rules and the items."""
+Desa), provinces by name, and venues (Aula, Gedung, Pendopo, Balai, Ruang Rapat …); and
+the place names the text itself establishes, which the people and organisation readers
+use ("Kabupaten Garut" makes "Garut" a place; "Desa Pantai Bahagia, Kecamatan …" makes
+"Pantai Bahagia" one). Every finder reads the text a bounded number of times: the
+multi-word names are looked up by their first word, never tried one by one at each
+position. Imports the rules and the items."""
 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 
-from press.notes.items import Place
-from press.notes.rules import Rules, alternation
+from press.notes.items import ActivityContext, Place
+from press.notes.rules import PhraseTable, Rules, alternation
+
+PLACE_WORD = re.compile(r"[A-Z][a-z][\w'-]*")
+WORD_STARTS = re.compile(r"(?<!\w)(?=([A-Z][a-z][\w'-]*))")
+GAP = re.compile(r"[ \t]+")
+ONE_WORD_NAME = r"[A-Z][a-z][\w'-]*"
+NAME = rf"{ONE_WORD_NAME}(?:[ \t]+{ONE_WORD_NAME}){{1,2}}"
 
 
-def find_places(text: str, rules: Rules, multiword: list[str] = ()) -> list[Place]:
-    data = rules.glossary.data
-    found: dict[tuple[str, str], Place] = {}
-    compass = alternation(data["compass_words"])
-    names = "|".join([re.escape(n) for n in multiword] + [rf"[A-Z][a-z][\w'-]*(?:[ \t]+(?:{compass})\b)*"])
-    for m in re.finditer(rf"(?<![\w])({alternation(data['region_words'])})[ \t]+({names})", text):
-        if re.search(r"(?:Wali|Walikota|Wakil)\s*$", text[max(0, m.start() - 12):m.start()]):
+class MultiwordPlaces:
+    """Place names of two or three words, looked up by their first word."""
+
+    def __init__(self, names):
+        self._table = PhraseTable(set(names), key=lambda name: name.split()[0])
+
+    def at(self, text: str, pos: int, bounded: bool = False) -> str | None:
+        """The longest name written at `pos` (followed by a non-alphanumeric character
+        when `bounded`), or None."""
+        first = PLACE_WORD.match(text, pos) if self._table else None
+        if not first:
+            return None
+        for name in self._table.written_at(text, pos, first.group(0)):
+            if not (bounded and text[pos + len(name):pos + len(name) + 1].isalnum()):
+                return name
+        return None
+
+
+def find_known_places(text: str, rules: Rules, context: ActivityContext) -> set[str]:
+    """Bare place names the text itself establishes ("Kabupaten Garut" -> Garut)."""
+    words = alternation(rules.glossary.data["region_words"])
+    found = {m.group(1) for m in re.finditer(rf"\b(?:{words})[ \t]+([A-Z][a-z][\w'-]*)", text)}
+    if context.region:
+        found.add(context.region.split()[-1])
+    return found - rules.stop_names
+
+
+def find_multiword_places(text: str, rules: Rules) -> MultiwordPlaces:
+    """Place names of two or three words the text establishes: written before another
+    region ("Desa Pantai Bahagia, Kecamatan …") or after a region word twice."""
+    words = alternation(rules.glossary.data["region_words"])
+    listed = re.findall(rf"\b(?:{words})[ \t]+({NAME}),[ \t]*(?:{words})\b", text)
+    after_region = set(re.findall(rf"\b(?:{words})[ \t]+({NAME})(?![ \t]*[A-Z\w])", text))
+    found = set(listed) | written_twice(text, after_region)
+    return MultiwordPlaces(n for n in found if not set(n.split()) & rules.stop_names)
+
+
+def written_twice(text: str, names: set[str]) -> set[str]:
+    """The names (two or three capitalised words) that occur at least twice as whole
+    words, counted the way `re.findall` counts (no overlap), in one pass over the text.
+
+    An occurrence starts where a word starts; its first word is that whole word, so the
+    names to try at a position are those with the same first word, and the places they
+    can end are the ends of the next two words or a hyphen or apostrophe inside them.
+    """
+    by_first: dict[str, set[str]] = defaultdict(set)
+    lengths: dict[str, set[int]] = defaultdict(set)
+    for name in names:
+        by_first[name.split()[0]].add(name)
+        lengths[name.split()[0]].add(len(name))
+    counts: dict[str, int] = defaultdict(int)
+    last_end: dict[str, int] = {}
+    for start in WORD_STARTS.finditer(text) if by_first else ():
+        first = start.group(1)
+        if first not in by_first:
             continue
-        word, name = m.group(1), m.group(2)
+        p = start.start()
+        cursor = p + len(first)
+        for _ in range(2):
+            gap = GAP.match(text, cursor)
+            word = gap and PLACE_WORD.match(text, gap.end())
+            if not word:
+                break
+            cuts = [i for i in range(2, len(word.group(0))) if word.group(0)[i] in "'-"] + [len(word.group(0))]
+            for cut in cuts:
+                end = word.start() + cut
+                if end - p not in lengths[first] or text[p:end] not in by_first[first]:
+                    continue
+                name = text[p:end]
+                if p >= last_end.get(name, 0):
+                    counts[name] += 1
+                    last_end[name] = end
+            cursor = word.end()
+    return {name for name, count in counts.items() if count > 1}
+
+
+def find_places(text: str, rules: Rules, multiword: MultiwordPlaces | None = None) -> list[Place]:
+    data = rules.glossary.data
+    multiword = multiword or MultiwordPlaces(())
+    found: dict[tuple[str, str], Place] = {}
+    for word, start, name_start, name in _region_phrases(text, rules, multiword):
+        if re.search(r"(?:Wali|Walikota|Wakil)\s*$", text[max(0, start - 12):start]):
+            continue
         if word == "Provinsi":
-            province = _province_at(text, m.start(2), data["provinces"])
+            province = _province_at(text, name_start, data["provinces"])
             name = province or name
-            place = Place(name, "provinsi", (m.start(2), m.start(2) + len(name)))
+            place = Place(name, "provinsi", (name_start, name_start + len(name)))
         elif name.split()[0] in data["region_words"] or name.split()[0] in ("Atau", "Yang"):
             continue
         else:
-            place = Place(f"{word} {name}", data["region_words"][word], (m.start(), m.end()))
+            place = Place(f"{word} {name}", data["region_words"][word], (start, name_start + len(name)))
         found.setdefault((place.name, place.kind), place)
     for province in data["provinces"]:
         for m in re.finditer(rf"(?<![\w]){re.escape(province)}(?![\w])", text):
@@ -38,6 +123,35 @@ def find_places(text: str, rules: Rules, multiword: list[str] = ()) -> list[Plac
             continue
         found.setdefault((name, "venue"), Place(name, "venue", (m.start(), m.start() + len(name))))
     return sorted(found.values(), key=lambda p: p.span)
+
+
+def _region_phrases(text: str, rules: Rules, multiword: MultiwordPlaces):
+    """(region word, start, name start, name) of each "Kota Bekasi Utara", left to right
+    without overlap: the name is the longest multi-word place written there, else one
+    capitalised word and its compass words; a region word with no name after it tries
+    the next shorter region word at the same place, as a regular-expression alternation
+    would."""
+    data = rules.glossary.data
+    region_words = sorted(set(data["region_words"]), key=len, reverse=True)
+    any_region = re.compile(rf"(?<![\w])(?:{alternation(region_words)})[ \t]+")
+    each_region = [re.compile(rf"(?<![\w])({re.escape(w)})[ \t]+") for w in region_words]
+    one_word = re.compile(rf"{ONE_WORD_NAME}(?:[ \t]+(?:{alternation(data['compass_words'])})\b)*")
+    pos = 0
+    while (candidate := any_region.search(text, pos)):
+        for pattern in each_region:
+            region = pattern.match(text, candidate.start())
+            if not region:
+                continue
+            name = multiword.at(text, region.end())
+            if name is None:
+                word = one_word.match(text, region.end())
+                name = word.group(0) if word else None
+            if name is not None:
+                yield region.group(1), candidate.start(), region.end(), name
+                pos = region.end() + len(name)
+                break
+        else:
+            pos = candidate.start() + 1
 
 
 def _province_at(text: str, pos: int, provinces: list[str]) -> str | None:

@@ -1,18 +1,32 @@
 """Quotations and who said them: after-quote (`"…," ujar X`), interposed
 (`"…," kata X, "…"`), fronted (`Menurut X, …`, `Dalam sambutannya X mengatakan "…"`) and
 reported speech, with straight or curly marks and quotes running over paragraphs.
+
+A speaker is looked for in the sentence before the quote or verb, and at most LOOKBACK
+characters back; the verbs and sentence ends are found once for the whole text, so
+thousands of quotes in one paragraph cost no more than thousands in many.
 Imports the rules, the items and the people finder."""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from press.notes.items import Person, Quote
 from press.notes.people import PeopleFinder
-from press.notes.rules import CAP, Rules, alternation
+from press.notes.rules import CAP, NextMatch, Rules, alternation
 
 OPEN_MARKS = "\"“”"
+LOOKBACK = 2000
 SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"“(]|\s*$)|\n")
+PHRASE_END = re.compile(r"[.;\n\"“”(]|,\s*(?:[a-z]|[\"“])|$")
+INTERPOSED = re.compile(r"[^.\n\"“”]*,\s*[\"“]")
+CLAUSE_LEAD = re.compile(r"\s*[,:]?\s*(?:bahwa(?:sanya)?\s+)?")
+CLAUSE_END = re.compile(r"[.!?](?=\s+[A-Z\"“(]|\s*$)|\n|,?\s*[\"“]")
+NAME_PHRASE = re.compile(rf"{CAP}(?: {CAP}){{0,3}}")
+CALLED_BY_NAME = re.compile(rf"\b(?:Ibu|Bapak|Pak|Bu|Sdr\.|Sdri\.)[ \t]+{CAP}(?: {CAP}){{0,3}}")
+NAME_AT_END = re.compile(rf"({CAP}(?: {CAP}){{0,3}})\s*,?\s*$")
+WHITESPACE = re.compile(r"\s")
 
 
 class QuoteFinder:
@@ -22,6 +36,15 @@ class QuoteFinder:
         self.text = text
         self.rules = rules
         self.people = people
+        self._sentence_ends = [m.end() for m in SENTENCE_END.finditer(text)]
+        self._reported_verbs = list(rules.reported_verb.finditer(text))
+        self._reported_starts = [m.start() for m in self._reported_verbs]
+        self._fronted_verbs = list(rules.fronted.finditer(text))
+        self._fronted_starts = [m.start() for m in self._fronted_verbs]
+        self._pronoun = re.compile(rf"\b(?:{alternation(rules.glossary.data['pronouns'])})\s*$")
+        self._clause_end = NextMatch(CLAUSE_END, text)
+        self._comma = NextMatch(re.compile(","), text)
+        self._newline = NextMatch(re.compile("\n"), text)
 
     def find(self) -> list[Quote]:
         segments = self._segments()
@@ -81,7 +104,7 @@ class QuoteFinder:
                     or people.last_before(start)
             else:
                 speaker = people.resolve_speaker(who_start, who_end) or inherited
-            interposed = re.match(r"[^.\n\"“”]*,\s*[\"“]", text[who_start:])
+            interposed = INTERPOSED.match(text, who_start)
             return Quote(speaker.name if speaker else None, verb.removesuffix("nya"), inner, (start, end),
                          "interposed" if interposed else "after")
         inside = re.search(rf",\s*(?P<verb>{self.rules.after_words})\s+(?P<who>[^,]+),", inner)
@@ -98,94 +121,148 @@ class QuoteFinder:
         return Quote(None, None, inner, (start, end), "after")
 
     def _phrase_end(self, pos: int) -> int:
-        m = re.search(r"[.;\n\"“”(]|,\s*(?:[a-z]|[\"“])|$", self.text[pos:])
-        return pos + m.start()
+        return PHRASE_END.search(self.text, pos).start()
 
     def _sentence_start(self, pos: int) -> int:
-        starts = [m.end() for m in SENTENCE_END.finditer(self.text, 0, pos)]
-        return starts[-1] if starts else 0
+        """Where the sentence holding `pos` starts (as if the text ended at `pos`), or
+        LOOKBACK characters back, just after a space, if that is later."""
+        text = self.text
+        at = bisect_right(self._sentence_ends, pos)
+        start = self._sentence_ends[at - 1] if at else 0
+        floor = max(start, pos - LOOKBACK)
+        last = pos - 1
+        while last >= floor and text[last].isspace():
+            last -= 1
+        if last >= floor and text[last] in ".!?":
+            start = max(start, last + 1)
+        if start < pos - LOOKBACK:
+            space = WHITESPACE.search(text, pos - LOOKBACK, pos)
+            start = space.end() if space else pos
+        return start
 
     def _fronted(self, quote_start: int):
         """Speaker and verb introducing a quote: "Dalam sambutannya X mengatakan", "Menurut X,"."""
         text = self.text
         lead_start = self._sentence_start(quote_start)
-        lead = text[lead_start:quote_start]
-        verb = None
-        for m in self.rules.reported_verb.finditer(lead):
-            verb = m
-        if verb and not text[lead_start + verb.end():quote_start].strip(" ,:bahwa"):
-            speaker = self._speaker_before(lead_start, lead_start + verb.start())
+        verb = _last_inside(self._reported_verbs, self._reported_starts, lead_start, quote_start)
+        if verb and not text[verb.end():quote_start].strip(" ,:bahwa"):
+            speaker = self._speaker_before(lead_start, verb.start())
             return speaker, verb["verb"]
-        front = self.rules.fronted.search(lead)
+        front = _first_inside(self._fronted_verbs, self._fronted_starts, lead_start, quote_start)
         if front:
-            who_start = lead_start + front.end()
-            rest = lead[front.end():]
-            who_end = who_start + (rest.find(",") if "," in rest else len(rest))
-            speaker = self.people.resolve_speaker(who_start, min(who_end, quote_start))
+            who_start = front.end()
+            comma = text.find(",", who_start, quote_start)
+            who_end = comma if comma >= 0 else quote_start
+            speaker = self.people.resolve_speaker(who_start, who_end)
             return speaker, front["verb"]
         return None
 
     def _named_before(self, pos: int) -> Person | None:
         """The last person named in the paragraph before `pos`: a known name, or a name
         introduced with a personal honorific ("Seorang pedagang, Ibu Yusnidar, …")."""
-        start = self.text.rfind("\n", 0, pos) + 1
+        start = self._paragraph_start(pos)
         found, found_at = None, -1
-        for m in re.finditer(rf"{CAP}(?: {CAP}){{0,3}}", self.text[start:pos]):
+        for m in NAME_PHRASE.finditer(self.text, start, pos):
             person = self.people.find_by_name(m.group(0))
             if person:
                 found, found_at = person, m.start()
-        for m in re.finditer(rf"\b(?:Ibu|Bapak|Pak|Bu|Sdr\.|Sdri\.)[ \t]+{CAP}(?: {CAP}){{0,3}}", self.text[start:pos]):
+        for m in CALLED_BY_NAME.finditer(self.text, start, pos):
             if m.start() > found_at:
-                found = self.people.resolve_speaker(start + m.start(), start + m.end()) or found
+                found = self.people.resolve_speaker(m.start(), m.end()) or found
         return found
+
+    def _paragraph_start(self, pos: int) -> int:
+        """The start of the paragraph holding `pos`, or LOOKBACK characters back, just
+        after a space, if that is later."""
+        floor = max(0, pos - LOOKBACK)
+        newline = self.text.rfind("\n", floor, pos)
+        if newline >= 0 or floor == 0:
+            return newline + 1
+        space = WHITESPACE.search(self.text, floor, pos)
+        return space.end() if space else pos
 
     def _fronted_speaker(self, quote_start: int) -> Person | None:
         fronted = self._fronted(quote_start)
         return fronted[0] if fronted else None
 
     def _speaker_before(self, start: int, verb_start: int) -> Person | None:
-        span_text = self.text[start:verb_start]
-        if re.search(rf"\b(?:{alternation(self.rules.glossary.data['pronouns'])})\s*$", span_text):
+        """Who the words from `start` to a speech verb name: a pronoun (the last person
+        named), the last mention inside, or capitalised words just before the verb."""
+        text = self.text
+        if self._pronoun.search(text, self._last_words_start(start, verb_start, 1), verb_start):
             return self.people.last_before(start)
-        mentions = [(s, e, p, t) for s, e, p, t in self.people.mentions if start <= s and e <= verb_start + 1]
-        if mentions:
-            s, e, person, title = max(mentions, key=lambda m: m[1])
-            return person or self.people.resolve_title(title, (s, e))
-        words = re.search(rf"({CAP}(?: {CAP}){{0,3}})\s*,?\s*$", span_text)
+        named, speaker = self.people.last_mention_within(start, verb_start + 1)
+        if named:
+            return speaker
+        words = NAME_AT_END.search(text, self._last_words_start(start, verb_start, 4), verb_start)
         if words:
-            return self.people.resolve_speaker(start + words.start(1), start + words.end(1))
+            return self.people.resolve_speaker(words.start(1), words.end(1))
         return None
+
+    def _last_words_start(self, floor: int, end: int, count: int) -> int:
+        """A position at or before the start of the last `count` words before `end`
+        (after trailing spaces and one comma), not before `floor`."""
+        text, pos = self.text, end
+        for _ in range(count + 1):
+            while pos > floor and text[pos - 1].isspace():
+                pos -= 1
+            while pos > floor and not text[pos - 1].isspace():
+                pos -= 1
+        return pos
 
     def _reported(self, segments) -> list[Quote]:
         """Indirect speech: "X menjelaskan bahwa …", "Menurut X, …" outside quotation marks."""
         text, quotes = self.text, []
         quoted = [(s, e) for s, e, _ in segments]
-        for m in self.rules.reported_verb.finditer(text):
-            if any(s <= m.start() < e for s, e in quoted):
+        quoted_starts = [s for s, _ in quoted]
+        for m in self._reported_verbs:
+            if _inside(quoted, quoted_starts, m.start()):
                 continue
-            clause = re.match(r"\s*[,:]?\s*(?:bahwa(?:sanya)?\s+)?", text[m.end():])
-            clause_start = m.end() + clause.end()
+            clause_start = CLAUSE_LEAD.match(text, m.end()).end()
             if clause_start >= len(text) or text[clause_start] in OPEN_MARKS:
                 continue
-            clause_end = self._clause_end(clause_start)
+            clause_end = self._end_of_clause(clause_start)
             lead_start = self._sentence_start(m.start())
             speaker = self._speaker_before(lead_start, m.start())
             body = text[clause_start:clause_end].strip(" ,")
             if speaker and len(body.split()) >= 4:
                 quotes.append(Quote(speaker.name, m["verb"], body, (clause_start, clause_end), "reported"))
-        for m in self.rules.fronted.finditer(text):
-            if any(s <= m.start() < e for s, e in quoted) or m["verb"] != "Menurut":
+        for m in self._fronted_verbs:
+            if _inside(quoted, quoted_starts, m.start()) or m["verb"] != "Menurut":
                 continue
-            comma = text.find(",", m.end())
-            if comma < 0 or "\n" in text[m.end():comma] or text[comma + 1:comma + 3].strip()[:1] in OPEN_MARKS:
+            comma = self._comma.at(m.end())
+            comma = comma.start() if comma and comma.start() - m.end() <= LOOKBACK else -1
+            newline = self._newline.at(m.end())
+            if comma < 0 or (newline and newline.start() < comma) \
+                    or text[comma + 1:comma + 3].strip()[:1] in OPEN_MARKS:
                 continue
             speaker = self.people.resolve_speaker(m.end(), comma)
-            clause_end = self._clause_end(comma + 1)
+            clause_end = self._end_of_clause(comma + 1)
             if speaker:
                 quotes.append(Quote(speaker.name, m["verb"], text[comma + 1:clause_end].strip(), (comma + 1, clause_end),
                                     "fronted"))
         return quotes
 
-    def _clause_end(self, pos: int) -> int:
-        m = re.search(r"[.!?](?=\s+[A-Z\"“(]|\s*$)|\n|,?\s*[\"“]", self.text[pos:])
-        return pos + (m.start() if m else len(self.text) - pos)
+    def _end_of_clause(self, pos: int) -> int:
+        m = self._clause_end.at(pos)
+        return m.start() if m else len(self.text)
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
+    """Whether `pos` lies in one of `spans` (sorted, not overlapping)."""
+    at = bisect_right(starts, pos)
+    return bool(at) and pos < spans[at - 1][1]
+
+
+def _last_inside(matches: list[re.Match], starts: list[int], start: int, end: int) -> re.Match | None:
+    """The last of `matches` (sorted, not overlapping) lying within [start, end]."""
+    at = bisect_left(starts, end)
+    while at and matches[at - 1].end() > end:
+        at -= 1
+    return matches[at - 1] if at and matches[at - 1].start() >= start else None
+
+
+def _first_inside(matches: list[re.Match], starts: list[int], start: int, end: int) -> re.Match | None:
+    """The first of `matches` (sorted, not overlapping) lying within [start, end]."""
+    at = bisect_left(starts, start)
+    return matches[at] if at < len(matches) and matches[at].end() <= end else None

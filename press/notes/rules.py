@@ -40,6 +40,7 @@ class Rules:
     expansion: re.Pattern
     expansion_abbr: dict
     province: re.Pattern
+    compass_after: re.Pattern
 
 
 _CACHE: dict[int, Rules] = {}
@@ -85,6 +86,7 @@ def rules_for(glossary: Glossary) -> Rules:
         expansion=re.compile(rf"(?<![\w])(?:{alternation(expansions)})(?![\w])"),
         expansion_abbr=expansions,
         province=re.compile(rf"(?:{alternation(data['provinces'])})(?![\w])"),
+        compass_after=re.compile(rf"[ \t]+(?:{alternation(data['compass_words'])})\b"),
     ))
 
 
@@ -118,9 +120,48 @@ def without_parenthesis(name: str) -> str:
     return re.sub(r"[ \t]*\([^)]*\)", "", name)
 
 
-def inside(match: re.Match, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= match.start() and match.end() <= e for s, e in spans)
-
-
 OPEN_HEADS = {"Universitas", "Institut", "Politeknik", "Yayasan", "PT", "Bank", "Komunitas", "Paguyuban", "Forum",
                "Ikatan", "Persatuan", "Asosiasi", "Himpunan", "Koperasi", "Sekolah", "Rumah Sakit", "Perumda"}
+
+
+class NextMatch:
+    """The leftmost match of `pattern` at or after a position of `text`, as
+    `pattern.search(text, pos)` gives it, remembering the last answer: asked at
+    increasing positions it reads the text once instead of once per question. Only for
+    patterns whose matches do not depend on where the search starts (no look-behind,
+    no `\\b` or `^` at the start)."""
+
+    def __init__(self, pattern: re.Pattern, text: str):
+        self.pattern = pattern
+        self.text = text
+        self._asked = 1
+        self._found_at = 0
+        self._match: re.Match | None = None
+
+    def at(self, pos: int) -> re.Match | None:
+        if not (self._asked <= pos <= self._found_at):
+            self._match = self.pattern.search(self.text, pos)
+            self._asked = pos
+            self._found_at = self._match.start() if self._match else len(self.text)
+        return self._match
+
+
+class PhraseTable:
+    """Fixed phrases grouped by a key (their first word) and by length: `written_at`
+    gives those written at a position, longest first, with one dictionary lookup per
+    length the key's phrases have, however many phrases share the key."""
+
+    def __init__(self, phrases, key):
+        self._by_length: dict[str, dict[int, set[str]]] = {}
+        for phrase in phrases:
+            self._by_length.setdefault(key(phrase), {}).setdefault(len(phrase), set()).add(phrase)
+        self._lengths = {k: sorted(lengths, reverse=True) for k, lengths in self._by_length.items()}
+
+    def __bool__(self) -> bool:
+        return bool(self._by_length)
+
+    def written_at(self, text: str, pos: int, key: str):
+        for length in self._lengths.get(key, ()):
+            phrase = text[pos:pos + length]
+            if phrase in self._by_length[key][length]:
+                yield phrase

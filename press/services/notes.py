@@ -1,14 +1,14 @@
-"""Notes on an activity: add (read, clean, extract, store, index), review, and the
-admin's glossary extension.
+"""Notes on an activity: add (read, clean, store, index) and extract; the review is
+``press.services.note_review``, the admin's extra glossary ``press.services.glossary``.
 
 Owns the verbs over `Note`: :func:`add_note` turns typed text and/or an uploaded file
 into stored notes (a refused file gives a translatable reason while the typed note
-beside it is still stored); :func:`review` applies what the writer accepted or corrected;
-:func:`activity_context` gives the extractor what the activity knows; the glossary
-functions read, validate and save the instance's extra glossary file
-(``instance/glossary.json``, merged over the built-in one). Takes a session and the
-acting user, never imports Flask, never commits (the web layer and the CLI do).
-Imports models, the notes stages and the other services.
+beside it is still stored); :func:`extract_note` fills in what the extractor finds, after
+the caller has committed the note, so that a slow, failing or killed extraction never
+loses what was typed (``Note.extraction_state``: "pending" until extracted, "done",
+"failed"); :func:`activity_context` gives the extractor what the activity knows. Takes
+a session and the acting user, never imports Flask, never commits (the web layer and
+the CLI do). Imports models, the notes stages and the other services.
 
 ``Note.cleaning`` holds ``{"changes": {kind: count}, "warnings": [msgid, …]}``: what the
 cleaning changed (mojibake lines repaired, non-breaking spaces …) and how the file was
@@ -16,25 +16,10 @@ read (Windows-1252 …), for the writer to see.
 
 ``Note.extraction`` is ``Extraction.as_dict()`` (people, organisations, places, dates,
 quotes, each with its ``span`` into ``Note.text``).
-
-``Note.accepted`` — what the drafting templates read — has exactly this shape::
-
-    {"people": [{"name", "title", "organisation", "honorifics": [str], "degrees": [str],
-                 "role": "host"|"guest"|"speaker"|"attendee"}],
-     "quotes": [{"speaker": full name or None, "title": speaker's title or None,
-                 "verb", "text"}],
-     "organisations": [{"name", "abbreviation"}],
-     "places": [{"name", "kind"}],
-     "dates": [{"date": ISO, "text"}]}
-
-Every key is present after a review (an empty list when nothing was accepted). People
-also carry ``source_name`` (the extracted name the writer accepted or corrected) and
-quotes their ``span``, so that a second review starts from the first; readers ignore them.
 """
 from __future__ import annotations
 
-import json
-import os
+import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,24 +28,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from press.errors import N_, ServiceError
-from press.models import PARTICIPANT_ROLES, Activity, Media, Note, Participant, Position, User, utcnow
-from press.notes import (
-    ActivityContext,
-    Glossary,
-    NoteRefused,
-    clean,
-    extract,
-    load_glossary,
-    read_note,
-    read_typed,
-)
+from press.models import Activity, Note, Position, User
+from press.notes import ActivityContext, Cleaned, Glossary, NoteRefused, clean, extract, read_note, read_typed
 from press.notes import Participant as ContextParticipant
-from press.notes.glossary import merge
 
 from .audit import record
 from .indexing import enqueue_index
-from .people import get_or_create_person
-from .tags import attach_tags
+
+log = logging.getLogger(__name__)
 
 TAG_SOURCE = "notes"
 MAX_NOTE_CHARS = 200_000
@@ -178,20 +153,48 @@ def activity_context(session: Session, activity: Activity) -> ActivityContext:
 # -- adding notes ----------------------------------------------------------------------
 
 def _store(session: Session, activity: Activity, author: User | None, *, text: str, source: str,
-           filename: str | None, encoding: str | None, warnings: list[str], glossary: Glossary | None) -> Note:
-    cleaned = clean(text)
-    extraction = extract(cleaned.text, activity_context(session, activity), glossary)
+           filename: str | None, encoding: str | None, warnings: list[str]) -> Note:
+    """The note as typed or read, cleaned, not yet extracted ("pending")."""
+    try:
+        cleaned = clean(text)
+    except Exception:  # a cleaning bug must not lose what was typed: keep the text as it came
+        log.exception("cleaning a note of activity %s failed; stored uncleaned", activity.id)
+        cleaned = Cleaned(text)
     note = Note(
         activity_id=activity.id, author_id=author.id if author else None, source=source,
         filename=filename, encoding=encoding, text=cleaned.text,
         cleaning={"changes": cleaned.changes, "warnings": warnings},
-        extraction=extraction.as_dict(), accepted={},
+        extraction={}, extraction_state="pending", accepted={},
     )
     session.add(note)
     session.flush()
     record(session, author, "note.added", note, activity_id=activity.id, source=source, filename=filename)
     enqueue_index(session, "note", note.id)
     return note
+
+
+def extract_note(session: Session, note: Note, actor: User | None = None, glossary: Glossary | None = None,
+                 *, again: bool = False) -> bool:
+    """Extract people, organisations, places, dates and quotes into ``note.extraction``;
+    True when done. Call it once the note is committed: an extraction that raises is
+    logged and leaves the note stored and marked "failed"; one that never returns (the
+    worker killed) leaves it "pending". Either way the note is "belum diekstrak" and can
+    be extracted again (``again``: recorded in the audit log)."""
+    try:
+        extraction = extract(note.text, activity_context(session, note.activity), glossary).as_dict()
+    except Exception:
+        log.exception("extraction of note %s failed; the note stays stored, not extracted", note.id)
+        note.extraction_state = "failed"
+        session.flush()
+        record(session, actor, "note.extraction_failed", note, activity_id=note.activity_id)
+        return False
+    note.extraction = extraction
+    note.extraction_state = "done"
+    session.flush()
+    if again:
+        record(session, actor, "note.extracted", note, activity_id=note.activity_id)
+    enqueue_index(session, "note", note.id)
+    return True
 
 
 def read_upload(filename: str, data: bytes):
@@ -210,8 +213,10 @@ def read_upload(filename: str, data: bytes):
 
 
 def add_note(session: Session, activity: Activity, author: User | None, *, typed_text: str | None = None,
-             upload: tuple[str, bytes] | None = None, glossary: Glossary | None = None) -> NoteResult:
-    """Store the typed note and/or the uploaded file's note on ``activity``.
+             upload: tuple[str, bytes] | None = None) -> NoteResult:
+    """Store the typed note and/or the uploaded file's note on ``activity``, not yet
+    extracted: the caller commits, then calls :func:`extract_note` on each, so that what
+    was typed is kept whatever the extraction does.
 
     A file that cannot be read is refused (``result.refusal``) while the typed note beside
     it is still stored. Nothing at all to store raises :class:`NoteError`.
@@ -224,7 +229,7 @@ def add_note(session: Session, activity: Activity, author: User | None, *, typed
         raise NoteError(N_("Tulis atau tempel catatan, atau pilih berkas .txt, .md atau .docx."))
     if typed:
         result.notes.append(_store(session, activity, author, text=read_typed(typed).text, source="typed",
-                                   filename=None, encoding=None, warnings=[], glossary=glossary))
+                                   filename=None, encoding=None, warnings=[]))
     if upload is not None:
         filename, data = upload
         read, refusal = read_upload(filename, data)
@@ -235,7 +240,7 @@ def add_note(session: Session, activity: Activity, author: User | None, *, typed
             warnings = [READ_WARNINGS["cp1252"]] if read.encoding == "cp1252" else []
             result.notes.append(_store(session, activity, author, text=read.text, source=read.kind,
                                        filename=refusal_name(filename), encoding=read.encoding,
-                                       warnings=warnings, glossary=glossary))
+                                       warnings=warnings))
     if not result.notes and result.refusal is None:
         raise NoteError(N_("Tulis atau tempel catatan, atau pilih berkas .txt, .md atau .docx."))
     return result
@@ -249,276 +254,3 @@ def change_summary(note: Note) -> list[tuple[str, int]]:
     """(msgid, count) for every kind of change the cleaning made, in a stable order."""
     changes = (note.cleaning or {}).get("changes", {})
     return [(CHANGE_LABELS[key], changes[key]) for key in CHANGE_LABELS if changes.get(key)]
-
-
-# -- review ----------------------------------------------------------------------------
-
-def _words(text: str | None) -> set[str]:
-    return {w.lower() for w in re.findall(r"[A-Za-z0-9]+", text or "") if len(w) > 2}
-
-
-STOP = {"kota", "kabupaten", "provinsi", "dan", "pemerintah", "daerah", "sekretariat", "dinas", "badan", "bagian"}
-
-
-def guess_role(activity: Activity, person: dict, quoted: set[str], glossary: Glossary | None = None) -> str:
-    """Host when of the host unit, guest when of the guest body, speaker when quoted,
-    else attendee. A person already among the participants keeps their role."""
-    existing = _participant_for(activity, person.get("name", ""))
-    if existing is not None:
-        return existing.role
-    expand = (glossary or load_glossary()).expand
-    said = _words(expand(f"{person.get('title') or ''} {person.get('organisation') or ''}"))
-    guest = _words(activity.guest_body) - STOP
-    if guest and said & guest:
-        return "guest"
-    unit = activity.unit
-    unit_words = _words(expand(f"{unit.name} {unit.abbreviation or ''}")) - STOP if unit else set()
-    if len((said - STOP) & unit_words) >= 2:
-        return "host"
-    if person.get("name") in quoted:
-        return "speaker"
-    return "guest" if guest and person.get("organisation") else "attendee"
-
-
-def _participant_for(activity: Activity, name: str) -> Participant | None:
-    wanted = " ".join(name.split()).lower()
-    return next((p for p in activity.participants if p.name.lower() == wanted), None)
-
-
-def suggestions(note: Note, glossary: Glossary | None = None) -> dict:
-    """The review form's starting point: extracted items in the accepted shape, each with
-    ``accepted`` (already accepted in an earlier review) and people with a guessed role."""
-    extraction, accepted = note.extraction or {}, note.accepted or {}
-    reviewed = note.reviewed_at is not None
-    quoted = {q.get("speaker") for q in extraction.get("quotes", []) if q.get("speaker")}
-    titles = {p["name"]: p.get("title") for p in extraction.get("people", [])}
-    people = []
-    for item in extraction.get("people", []):
-        previous = next((p for p in accepted.get("people", []) if p.get("source_name") == item["name"]), None)
-        people.append({
-            **{k: item.get(k) for k in ("name", "title", "organisation", "honorifics", "degrees", "span")},
-            "role": guess_role(note.activity, item, quoted, glossary),
-            **({k: previous[k] for k in ("name", "title", "organisation", "role") if k in previous} if previous else {}),
-            "source_name": item["name"],
-            "accepted": previous is not None or not reviewed,
-        })
-    quotes = []
-    for item in extraction.get("quotes", []):
-        previous = next((q for q in accepted.get("quotes", []) if q.get("span") == item.get("span")), None)
-        speaker = previous["speaker"] if previous else item.get("speaker")
-        quotes.append({"speaker": speaker, "title": titles.get(speaker), "verb": item.get("verb"),
-                       "text": item.get("text"), "span": item.get("span"), "form": item.get("form"),
-                       "accepted": previous is not None or (not reviewed and bool(item.get("speaker")))})
-
-    def simple(kind, keys):
-        names = {x.get("name") or x.get("date") for x in accepted.get(kind, [])}
-        return [{**{k: x.get(k) for k in keys}, "span": x.get("span"),
-                 "accepted": ((x.get("name") or x.get("date")) in names) if reviewed else True}
-                for x in extraction.get(kind, [])]
-
-    return {"people": people, "quotes": quotes,
-            "organisations": simple("organisations", ("name", "abbreviation", "expansion")),
-            "places": simple("places", ("name", "kind")),
-            "dates": simple("dates", ("date", "text", "weekday", "weekday_mismatch"))}
-
-
-def _clean_list(value) -> list[str]:
-    if isinstance(value, str):
-        value = re.split(r"[\s]+" if "," not in value else r"\s*,\s*", value.strip())
-    return [v.strip() for v in value or [] if v and v.strip()]
-
-
-def _clean_person(item: dict) -> dict:
-    name = " ".join((item.get("name") or "").split())
-    if not name:
-        raise NoteError(N_("Setiap orang yang diterima harus punya nama."))
-    role = item.get("role") or "attendee"
-    if role not in PARTICIPANT_ROLES:
-        raise NoteError(N_("Peran peserta %(role)s tidak dikenal."), role=role)
-    person = {
-        "name": name[:200],
-        "title": " ".join((item.get("title") or "").split())[:200] or None,
-        "organisation": " ".join((item.get("organisation") or "").split())[:200] or None,
-        "honorifics": _clean_list(item.get("honorifics")),
-        "degrees": _clean_list(item.get("degrees")),
-        "role": role,
-    }
-    if item.get("source_name"):
-        person["source_name"] = item["source_name"]
-    return person
-
-
-def review(session: Session, note: Note, accepted_items: dict, actor: User | None) -> Note:
-    """Apply what the writer accepted or corrected (``accepted_items`` in the shape of the
-    module docstring; people may carry ``source_name``, the extracted name they correct).
-
-    Accepted people become participants of the activity (linked to the people register,
-    updated rather than duplicated on a second review) and person tags of the activity
-    and of its photos whose caption names them; accepted organisations and places become
-    tags of the activity; everything accepted is stored in ``note.accepted``.
-    """
-    activity = note.activity
-    people = [_clean_person(p) for p in accepted_items.get("people", [])]
-    quotes = []
-    for item in accepted_items.get("quotes", []):
-        text = (item.get("text") or "").strip()
-        if not text:
-            continue
-        speaker = " ".join((item.get("speaker") or "").split()) or None
-        title = item.get("title") or next((p["title"] for p in people if p["name"] == speaker), None)
-        quote = {"speaker": speaker, "title": title, "verb": item.get("verb"), "text": text}
-        if item.get("span"):
-            quote["span"] = list(item["span"])
-        quotes.append(quote)
-    organisations = [{"name": o["name"].strip(), "abbreviation": o.get("abbreviation")}
-                     for o in accepted_items.get("organisations", []) if (o.get("name") or "").strip()]
-    places = [{"name": p["name"].strip(), "kind": p.get("kind")}
-              for p in accepted_items.get("places", []) if (p.get("name") or "").strip()]
-    dates = [{"date": d["date"], "text": d.get("text")} for d in accepted_items.get("dates", []) if d.get("date")]
-
-    for person in people:
-        _accept_person(session, activity, person)
-    tags = [("person", p["name"], TAG_SOURCE) for p in people]
-    tags += [("organisation", o["name"], TAG_SOURCE) for o in organisations]
-    tags += [("place", p["name"], TAG_SOURCE) for p in places]
-    attach_tags(session, "activity", activity.id, tags)
-    tagged_photos = _tag_photos(session, activity, people)
-
-    note.accepted = {"people": people, "quotes": quotes, "organisations": organisations,
-                     "places": places, "dates": dates}
-    note.reviewed_at = utcnow()
-    session.flush()
-    record(session, actor, "note.reviewed", note, activity_id=activity.id, people=len(people),
-           quotes=len(quotes), photos_tagged=len(tagged_photos))
-    enqueue_index(session, "note", note.id)
-    enqueue_index(session, "activity", activity.id)
-    for media_id in tagged_photos:
-        enqueue_index(session, "photo", media_id)
-    return note
-
-
-def _accept_person(session: Session, activity: Activity, item: dict) -> Participant:
-    person = get_or_create_person(session, item["name"], honorifics=" ".join(item["honorifics"]) or None,
-                                  degrees=", ".join(item["degrees"]) or None)
-    participant = next((p for p in activity.participants if p.person_id == person.id), None) \
-        or _participant_for(activity, item["name"])
-    if participant is None:
-        participant = Participant(name=item["name"], position=len(activity.participants), person=person,
-                                  role=item["role"])
-        activity.participants.append(participant)
-    participant.person = person
-    participant.name = item["name"]
-    participant.role = item["role"]
-    participant.title = item["title"] or participant.title
-    participant.organisation = item["organisation"] or participant.organisation
-    return participant
-
-
-def _tag_photos(session: Session, activity: Activity, people: list[dict]) -> list[int]:
-    """Photos of the activity whose caption names an accepted person get the person tag
-    and the person link; returns their ids."""
-    tagged = []
-    photos = session.scalars(select(Media).where(Media.activity_id == activity.id, Media.caption.is_not(None)))
-    for media in photos:
-        caption = " ".join(media.caption.split()).lower()
-        named = [p for p in people if re.search(rf"(?<!\w){re.escape(p['name'].lower())}(?!\w)", caption)]
-        if not named:
-            continue
-        attach_tags(session, "media", media.id, [("person", p["name"], TAG_SOURCE) for p in named])
-        for item in named:
-            person = get_or_create_person(session, item["name"])
-            if person not in media.people:
-                media.people.append(person)
-        tagged.append(media.id)
-    return tagged
-
-
-# -- the admin's glossary extension ------------------------------------------------------
-
-_GLOSSARIES: dict[tuple, Glossary] = {}
-
-
-def glossary_for(extra_path: str | Path | None) -> Glossary:
-    """The built-in glossary with the instance's extra file merged over it; re-read when
-    the file changes (a broken file on disk falls back to the built-in glossary)."""
-    if not extra_path or not os.path.exists(extra_path):
-        return load_glossary()
-    stat = os.stat(extra_path)
-    key = (str(extra_path), stat.st_mtime_ns, stat.st_size)
-    if key not in _GLOSSARIES:
-        try:
-            data = parse_glossary_extra(Path(extra_path).read_text(encoding="utf-8"))
-        except (NoteError, OSError, UnicodeDecodeError):
-            return load_glossary()
-        _GLOSSARIES.clear()
-        _GLOSSARIES[key] = Glossary(merge(load_glossary().data, data))
-    return _GLOSSARIES[key]
-
-
-def read_glossary_extra(extra_path: str | Path) -> str:
-    path = Path(extra_path)
-    return path.read_text(encoding="utf-8") if path.exists() else "{}\n"
-
-
-def parse_glossary_extra(text: str) -> dict:
-    """Parse and check an extra glossary: a JSON object whose keys are glossary keys and
-    whose values have the built-in value's shape. Raises :class:`NoteError` saying where."""
-    try:
-        data = json.loads(text or "{}")
-    except json.JSONDecodeError as error:
-        raise NoteError(N_("Bukan JSON yang sah: %(reason)s (baris %(line)s, kolom %(column)s)."),
-                        reason=error.msg, line=error.lineno, column=error.colno) from None
-    if not isinstance(data, dict):
-        raise NoteError(N_("Glosarium harus berupa objek JSON { … }."))
-    builtin = load_glossary().data
-    for key, value in data.items():
-        if key not in builtin:
-            raise NoteError(N_("Kunci “%(key)s” tidak dikenal. Kunci yang boleh: %(keys)s."),
-                            key=key, keys=", ".join(sorted(builtin)))
-        _check_shape(key, value, builtin[key])
-    if "months" in data and not set(data["months"]) <= {str(n) for n in range(1, 13)}:
-        raise NoteError(N_("Kunci bulan harus angka 1 sampai 12."))
-    if "weekdays" in data and not set(data["weekdays"]) <= set(builtin["weekdays"]):
-        raise NoteError(N_("Nama hari harus salah satu dari: %(keys)s."), keys=", ".join(builtin["weekdays"]))
-    return data
-
-
-def _check_shape(key: str, value, model, where: str | None = None) -> None:
-    where = where or key
-    if isinstance(model, dict):
-        if not isinstance(value, dict):
-            raise NoteError(N_("“%(key)s” harus berupa objek { … }."), key=where)
-        sample = next(iter(model.values()))
-        for name, inner in value.items():
-            if not name.strip():
-                raise NoteError(N_("“%(key)s” berisi nama kosong."), key=where)
-            _check_shape(key, inner, model.get(name, sample), f"{where} → {name}")
-    elif isinstance(model, list):
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            raise NoteError(N_("“%(key)s” harus berupa daftar teks [\"…\", \"…\"] tanpa isian kosong."), key=where)
-    elif not isinstance(value, str) or not value.strip():
-        raise NoteError(N_("“%(key)s” harus berupa teks yang tidak kosong."), key=where)
-
-
-def save_glossary_extra(session: Session, extra_path: str | Path, text: str, actor: User | None) -> dict:
-    """Check the extra glossary, try it on a sample note, then write it atomically."""
-    data = parse_glossary_extra(text)
-    glossary = Glossary(merge(load_glossary().data, data))
-    try:
-        extract("Wali Kota Bekasi H. Ahmad Suryana, S.E. mengatakan \"Terima kasih,\" ujarnya, Kamis (30/9/2021).",
-                ActivityContext(), glossary)
-    except Exception as error:  # the merged data must still build the extractor's patterns
-        raise NoteError(N_("Glosarium tidak dapat dipakai: %(reason)s."), reason=str(error)) from None
-    path = Path(extra_path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".json.tmp")
-    temporary.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    os.replace(temporary, path)
-    record(session, actor, "glossary.saved", GlossaryFile(), keys=sorted(data))
-    return data
-
-
-class GlossaryFile:
-    """The audit event's object for the instance glossary (there is one; no id)."""
-
-    id = None

@@ -25,6 +25,8 @@ from press.errors import ServiceError
 from press.extensions import db
 from press.models import PARTICIPANT_ROLES, Activity, Note, User
 from press.notes import load_glossary
+from press.services import glossary as glossaries
+from press.services import note_review as reviews
 from press.services import notes as service
 
 from .forms import SiaranForm, options
@@ -107,8 +109,7 @@ def add(activity_id: int):
         else:
             upload = (file.filename, data)
     try:
-        result = service.add_note(db.session, activity, current_user, typed_text=form.text.data, upload=upload,
-                                  glossary=service.glossary_for(glossary_path()))
+        result = service.add_note(db.session, activity, current_user, typed_text=form.text.data, upload=upload)
     except ServiceError as exc:
         db.session.rollback()
         flash(_(exc.message, **exc.params), "error")
@@ -118,12 +119,37 @@ def add(activity_id: int):
         flash(_(result.refusal.message, **result.refusal.params), "error")
     if too_big:
         flash(too_big, "error")
+    not_extracted = [note for note in result.notes if not _extract(note)]
+    if not_extracted:
+        flash(_("Catatan disimpan, tetapi belum diekstrak: terjadi galat saat mencari orang, kutipan dan "
+                "tanggalnya. Catatan tetap aman; tekan “Ekstrak lagi” untuk mencoba sekali lagi."), "error")
+        return redirect(url_for("notes.view", note_id=not_extracted[0].id))
     if result.notes:
         flash(_("Catatan disimpan: periksa dan terima yang ditemukan.") if len(result.notes) == 1
               else _("%(n)s catatan disimpan: periksa dan terima yang ditemukan.", n=len(result.notes)), "success")
         if result.refusal is None and not too_big:
             return redirect(url_for("notes.view", note_id=result.notes[0].id))
     return redirect(back)
+
+
+def _extract(note: Note, again: bool = False) -> bool:
+    """Extract a committed note and commit what it found (or that it failed)."""
+    done = service.extract_note(db.session, note, current_user, glossaries.glossary_for(glossary_path()), again=again)
+    db.session.commit()
+    return done
+
+
+@bp.route("/staf/catatan/<int:note_id>/ekstrak", methods=["POST"])
+@roles_required(*WRITERS)
+def extract_again(note_id: int):
+    """Extract a note again (one left "belum diekstrak" by a failed or interrupted extraction)."""
+    note = _get(Note, note_id)
+    if _extract(note, again=True):
+        flash(_("Catatan diekstrak: periksa dan terima yang ditemukan."), "success")
+    else:
+        flash(_("Catatan masih belum diekstrak: ekstraksi gagal lagi. Catatan tetap tersimpan; "
+                "hubungi admin bila ini berulang."), "error")
+    return redirect(url_for("notes.view", note_id=note.id))
 
 
 # -- the review page ---------------------------------------------------------------------
@@ -142,14 +168,16 @@ def highlight(text: str, extraction: dict) -> Markup:
                 if span and 0 <= span[0] < span[1] <= len(text):
                     spans.append((span[0], span[1], kind, number, label))
     spans.sort(key=lambda s: (s[0], -s[1]))
-    out, stack, pos = [], [], 0
+    names = {kind: str(label) for kind, label in KINDS.items()}
+    out: list[str] = []
+    stack, pos = [], 0
 
     def close_until(limit: int) -> None:
         nonlocal pos
         while stack and stack[-1] <= limit:
             end = stack.pop()
-            out.append(escape(text[pos:end]))
-            out.append(Markup("</mark>"))
+            out.append(str(escape(text[pos:end])))
+            out.append("</mark>")
             pos = end
 
     for start, end, kind, number, label in spans:
@@ -158,14 +186,14 @@ def highlight(text: str, extraction: dict) -> Markup:
             end = min(end, stack[-1])
         if start < pos or end <= start:
             continue
-        out.append(escape(text[pos:start]))
+        out.append(str(escape(text[pos:start])))
         pos = start
-        title = f"{KINDS[kind]}: {label}" if label else str(KINDS[kind])
-        out.append(Markup('<mark class="hl hl-{}" data-item="{}-{}" title="{}">').format(kind, kind, number, title))
+        title = escape(f"{names[kind]}: {label}" if label else names[kind])
+        out.append(f'<mark class="hl hl-{kind}" data-item="{kind}-{int(number)}" title="{title}">')
         stack.append(end)
     close_until(len(text))
-    out.append(escape(text[pos:]))
-    return Markup("").join(out)
+    out.append(str(escape(text[pos:])))
+    return Markup("".join(out))
 
 
 def _day(iso: str | None) -> date | None:
@@ -179,7 +207,7 @@ def _day(iso: str | None) -> date | None:
 @roles_required(*READERS)
 def view(note_id: int):
     note = _get(Note, note_id)
-    return _render_review(note, service.suggestions(note, service.glossary_for(glossary_path())))
+    return _render_review(note, reviews.suggestions(note, glossaries.glossary_for(glossary_path())))
 
 
 def _render_review(note: Note, items: dict, status: int = 200):
@@ -198,7 +226,7 @@ def _render_review(note: Note, items: dict, status: int = 200):
 def _posted_items(note: Note) -> tuple[dict, dict]:
     """(accepted items for the service, the form's items to show again on an error)."""
     form = request.form
-    suggested = service.suggestions(note)
+    suggested = reviews.suggestions(note)
     accepted = {"people": [], "quotes": [], "organisations": [], "places": [], "dates": []}
     for i, item in enumerate(suggested["people"]):
         edited = {
@@ -232,7 +260,7 @@ def review(note_id: int):
     note = _get(Note, note_id)
     accepted, shown = _posted_items(note)
     try:
-        service.review(db.session, note, accepted, current_user)
+        reviews.review(db.session, note, accepted, current_user)
     except ServiceError as exc:
         db.session.rollback()
         flash(_(exc.message, **exc.params), "error")
@@ -252,10 +280,10 @@ def glossary():
     form = GlossaryForm()
     status = 200
     if request.method == "GET":
-        form.content.data = service.read_glossary_extra(path)
+        form.content.data = glossaries.read_glossary_extra(path)
     elif form.validate_on_submit():
         try:
-            service.save_glossary_extra(db.session, path, form.content.data or "{}", current_user)
+            glossaries.save_glossary_extra(db.session, path, form.content.data or "{}", current_user)
         except ServiceError as exc:
             db.session.rollback()
             form.content.errors = [*form.content.errors, _(exc.message, **exc.params)]

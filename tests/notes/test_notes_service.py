@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from press.extensions import db
 from press.models import Activity, Person
-from press.services import notes, people
+from press.services import note_review, notes, people
 
 
 def activity(title_start: str) -> Activity:
@@ -37,9 +37,10 @@ def test_a_corrected_speaker_is_stored_with_the_title_the_review_gives_them(ctx)
         'Kepala Diskominfostandi Kota Bekasi Ahmad Zarkasih membuka acara.\n\n'
         '"Informasi publik hak warga," ujar seorang pejabat.\n'))
     note = result.note
+    assert notes.extract_note(db.session, note)
     (quote,) = note.extraction["quotes"]
-    items = notes.suggestions(note)
-    notes.review(db.session, note, {
+    items = note_review.suggestions(note)
+    note_review.review(db.session, note, {
         "people": [{k: items["people"][0][k] for k in ("name", "title", "organisation", "honorifics",
                                                       "degrees", "role", "source_name")}],
         "quotes": [{"speaker": "Ahmad Zarkasih", "verb": quote["verb"], "text": quote["text"], "span": quote["span"]}],
@@ -51,7 +52,7 @@ def test_a_corrected_speaker_is_stored_with_the_title_the_review_gives_them(ctx)
         "name": "Ahmad Zarkasih", "title": "Kepala Diskominfostandi", "organisation": "Kota Bekasi",
         "honorifics": [], "degrees": [], "role": "host"}
     assert set(note.accepted) == {"people", "quotes", "organisations", "places", "dates"}
-    again = notes.suggestions(note)
+    again = note_review.suggestions(note)
     assert again["quotes"][0]["speaker"] == "Ahmad Zarkasih" and again["quotes"][0]["accepted"]
     assert db.session.scalar(select(Person).where(Person.name == "Ahmad Zarkasih")) is not None
 
@@ -59,7 +60,8 @@ def test_a_corrected_speaker_is_stored_with_the_title_the_review_gives_them(ctx)
 def test_honorifics_and_degrees_typed_by_the_writer_are_split_into_lists(ctx):
     social = activity("Sosialisasi Keterbukaan")
     note = notes.add_note(db.session, social, None, typed_text="Acara dibuka pagi hari.").note
-    notes.review(db.session, note, {"people": [{"name": "Tanti Rohilawati", "honorifics": "dr. Hj.",
+    notes.extract_note(db.session, note)
+    note_review.review(db.session, note, {"people": [{"name": "Tanti Rohilawati", "honorifics": "dr. Hj.",
                                                  "degrees": "M.Kes., S.H.", "role": "speaker"}]}, None)
     (person,) = note.accepted["people"]
     assert person["honorifics"] == ["dr.", "Hj."] and person["degrees"] == ["M.Kes.", "S.H."]

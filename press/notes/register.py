@@ -1,0 +1,237 @@
+"""The people a note names and where it names them, with the lookups the people and
+quote finders make: by name, by title, and by position. Each lookup goes through an
+index (a dictionary, a word tree or a sorted list) instead of a pass over everyone found
+so far, so a note naming thousands of people is read in time proportional to its length.
+Imports the items and the rules."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right, insort
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from press.notes.items import Person
+from press.notes.rules import PhraseTable
+
+Mention = tuple[int, int, "Person | None", "str | None"]
+
+
+def same_name(a: str, b: str) -> bool:
+    return _normal(a) == _normal(b)
+
+
+def _normal(name: str) -> str:
+    return " ".join(name.lower().split())
+
+
+@dataclass
+class _TitleNode:
+    """One word of a title tree: how many people hold this title or a longer one that
+    starts with it, and the first of them."""
+
+    count: int = 0
+    first: Person | None = None
+    children: dict = field(default_factory=dict)
+
+
+class Register:
+    """People in the order found, and `mentions`: (start, end, person, title) for every
+    place a person is named, in the order found; a title written without a name has
+    person None. `expand` turns a title into its comparison form (abbreviations written
+    out)."""
+
+    def __init__(self, expand):
+        self._expand_title = expand
+        self._expanded: dict[str, str] = {}
+        self.people: list[Person] = []
+        self._exact: dict[str, Person] = {}
+        self._found: dict[str, Person | None] = {}
+        self._by_token: dict[str, list[Person]] = defaultdict(list)
+        self._tokens: dict[int, set[str]] = {}
+        self._titles = _TitleNode()
+        self._titled: set[int] = set()
+        self._spans: dict[int, set] = {}
+        self.mentions: list[Mention | None] = []
+        self._starts: list[tuple[int, int]] | None = []
+        self._ends: list[tuple[int, int]] = []
+
+    def expand(self, title: str) -> str:
+        """`title` with its abbreviations written out, lower case (remembered)."""
+        if title not in self._expanded:
+            self._expanded[title] = self._expand_title(title).lower()
+        return self._expanded[title]
+
+    # -- people ---------------------------------------------------------------------
+    def add(self, person: Person) -> Person:
+        self.people.append(person)
+        self._found.clear()
+        self._exact.setdefault(_normal(person.name), person)
+        tokens = set(person.name.split())
+        self._tokens[id(person)] = tokens
+        for token in tokens:
+            self._by_token[token].append(person)
+        self._spans[id(person)] = set(person.mentions)
+        self.title_changed(person)
+        return person
+
+    def title_changed(self, person: Person) -> None:
+        """Index `person` under their title once they have one."""
+        if not person.title or id(person) in self._titled:
+            return
+        self._titled.add(id(person))
+        node = self._titles
+        for word in [None] + self.expand(person.title).split(" "):
+            if word is not None:
+                node = node.children.setdefault(word, _TitleNode())
+            node.count += 1
+            node.first = node.first or person
+
+    def add_span(self, person: Person, span: tuple[int, int], once: bool = False) -> None:
+        """Add `span` to the person's mentions (unless already there, when `once`)."""
+        spans = self._spans[id(person)]
+        if once and span in spans:
+            return
+        spans.add(span)
+        person.mentions.append(span)
+
+    def by_name(self, name: str) -> Person | None:
+        """The person of that name (case and spacing aside), else the one person whose
+        name holds all its words (of several, the one with the same first word)."""
+        if name not in self._found:
+            self._found[name] = self._by_name(name)
+        return self._found[name]
+
+    def _by_name(self, name: str) -> Person | None:
+        exact = self._exact.get(_normal(name))
+        if exact is not None:
+            return exact
+        tokens = set(name.split())
+        if not tokens:
+            return None
+        fewest = min((self._by_token.get(token, ()) for token in tokens), key=len)
+        partial = [p for p in fewest if tokens <= self._tokens[id(p)]]
+        if len(partial) > 1:
+            partial = [p for p in partial if p.name.split()[0] == name.split()[0]]
+        return partial[0] if len(partial) == 1 else None
+
+    def by_title(self, wanted: str) -> Person | None:
+        """The one person whose expanded title is `wanted` or starts with it and a space."""
+        node = self._titles
+        for word in wanted.split(" "):
+            node = node.children.get(word)
+            if node is None:
+                return None
+        return node.first if node.count == 1 else None
+
+    # -- mentions -------------------------------------------------------------------
+    def mention(self, start: int, end: int, person: Person | None, title: str | None) -> None:
+        seq = len(self.mentions)
+        self.mentions.append((start, end, person, title))
+        if self._starts is not None:
+            insort(self._starts, (start, seq))
+            if person is not None:
+                insort(self._ends, (end, seq))
+
+    def drop(self, seq: int) -> None:
+        """Forget the mention found `seq`-th (the position index is rebuilt when next used)."""
+        self.mentions[seq] = None
+        self._starts = None
+
+    def _index(self) -> list[tuple[int, int]]:
+        if self._starts is None:
+            live = [(seq, m) for seq, m in enumerate(self.mentions) if m is not None]
+            self._starts = sorted((m[0], seq) for seq, m in live)
+            self._ends = sorted((m[1], seq) for seq, m in live if m[2] is not None)
+        return self._starts
+
+    def live(self) -> list[Mention]:
+        return [m for m in self.mentions if m is not None]
+
+    def starting_in(self, start: int, end: int) -> list[tuple[int, Mention]]:
+        """(order found, mention) of the mentions starting in [start, end)."""
+        starts = self._index()
+        first = bisect_left(starts, (start, -1))
+        last = bisect_left(starts, (end, -1))
+        return [(seq, self.mentions[seq]) for _, seq in starts[first:last]]
+
+    def first_in(self, start: int, end: int, named: bool) -> Mention | None:
+        """The first mention found that starts in [start, end): of a person when `named`,
+        else of a title alone."""
+        found = [(seq, m) for seq, m in self.starting_in(start, end)
+                 if (m[2] is not None if named else m[2] is None and m[3])]
+        return min(found)[1] if found else None
+
+    def last_named_by(self, pos: int) -> Person | None:
+        """The person of the mention ending last at or before `pos` (the first found of
+        those ending there)."""
+        self._index()
+        at = bisect_right(self._ends, (pos, float("inf")))
+        if not at:
+            return None
+        end = self._ends[at - 1][0]
+        return self.mentions[self._ends[bisect_left(self._ends, (end, -1))][1]][2]
+
+    def last_within(self, start: int, end: int) -> Mention | None:
+        """Of the mentions inside [start, end], the one ending last (first found of those)."""
+        inside = [(-m[1], seq, m) for seq, m in self.starting_in(start, end + 1) if m[1] <= end]
+        return min(inside)[2] if inside else None
+
+
+WORD_RUN = re.compile(r"\w+")
+WORD_CHAR = re.compile(r"\w")
+SHARED_WORD_LIMIT = 5
+
+
+def add_short_mentions(text: str, people: list[Person]) -> None:
+    """Add every whole-word occurrence of a word (of 3 letters or more) of a person's name
+    that is not already inside one of their mentions ("Lukita" after "Lukita Harjana"),
+    in one pass over the text. A word more than SHARED_WORD_LIMIT people share names
+    none of them: it cannot say who is meant, and marking it for each would grow with
+    the square of the note.
+
+    An occurrence starts where a run of word characters starts, and that run is the
+    word's own first run ("Al" of "Al-Azhar"), so only the words with that first run
+    are tried there; longer words first."""
+    owners: dict[str, list[Person]] = defaultdict(list)
+    for person in people:
+        for token in dict.fromkeys(person.name.split()):
+            if len(token) >= 3:
+                owners[token].append(person)
+    usable = [token for token, holders in owners.items() if len(holders) <= SHARED_WORD_LIMIT]
+    by_run = PhraseTable([t for t in usable if WORD_RUN.match(t)], key=lambda t: WORD_RUN.match(t).group(0))
+    others = [t for t in usable if not WORD_RUN.match(t)]
+    found: list[tuple[int, str]] = []
+    for run in WORD_RUN.finditer(text) if by_run else ():
+        for token in by_run.written_at(text, run.start(), run.group(0)):
+            if not WORD_CHAR.match(text, run.start() + len(token)):
+                found.append((run.start(), token))
+    for token in others:
+        found += [(m.start(), token) for m in re.finditer(rf"(?<![\w]){re.escape(token)}(?![\w])", text)]
+    found.sort(key=lambda item: (item[0], -len(item[1])))
+    cover = {id(p): _Cover(p.mentions) for p in people}
+    for start, token in found:
+        for person in owners[token]:
+            if cover[id(person)].add(start, start + len(token)):
+                person.mentions.append((start, start + len(token)))
+    for person in people:
+        person.mentions.sort()
+
+
+class _Cover:
+    """Whether a position lies inside a person's mentions, asked left to right."""
+
+    def __init__(self, spans):
+        self._spans = sorted(spans)
+        self._next = 0
+        self._end = -1
+
+    def add(self, start: int, end: int) -> bool:
+        """If `start` is inside no mention so far, take [start, end) as one; True if taken."""
+        while self._next < len(self._spans) and self._spans[self._next][0] <= start:
+            self._end = max(self._end, self._spans[self._next][1])
+            self._next += 1
+        if start < self._end:
+            return False
+        self._end = max(self._end, end)
+        return True
