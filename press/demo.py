@@ -341,16 +341,19 @@ def load_demo_photos(session: Session, storage, config) -> list:
         return []
     venue = example.venue
     gps = (venue.latitude + 0.0001, venue.longitude - 0.0001) if venue and venue.latitude is not None else None
+    files = (
+        media_service.PhotoFile(f"IMG_{3001 + seed}.JPG", demo_photo_jpeg(
+            1 if blur else seed,  # the blurred one repeats the scene of the photo before it
+            people_count, blur, gps=gps, taken_at=datetime(2021, 9, 30, 9, 0) + timedelta(minutes=minutes)))
+        for seed, (minutes, people_count, blur, *_rest) in enumerate(DEMO_PHOTOS)
+    )
+    outcomes = media_service.ingest_many(
+        session, storage, files, activity=example, uploader=photographer,
+        batch=media_service.BatchMeta(credit=DEMO_PHOTO_CREDIT, copyright="© 2021 Pemerintah Kota Bekasi"),
+        config=config,
+    )
     made = []
-    for seed, (minutes, people_count, blur, caption, public, highlight) in enumerate(DEMO_PHOTOS):
-        seed_image = 1 if blur else seed  # the blurred one repeats the scene of the photo before it
-        data = demo_photo_jpeg(seed_image, people_count, blur, gps=gps,
-                               taken_at=datetime(2021, 9, 30, 9, 0) + timedelta(minutes=minutes))
-        outcome = media_service.ingest(
-            session, storage, data, f"IMG_{3001 + seed}.JPG", activity=example, uploader=photographer,
-            batch=media_service.BatchMeta(credit=DEMO_PHOTO_CREDIT, copyright="© 2021 Pemerintah Kota Bekasi"),
-            config=config,
-        )
+    for outcome, (_minutes, _people, _blur, caption, public, highlight) in zip(outcomes, DEMO_PHOTOS):
         if outcome.media is None:
             continue
         media_service.update_text(session, storage, outcome.media, actor=photographer, caption=caption,

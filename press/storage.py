@@ -34,7 +34,9 @@ class StorageError(Exception):
 
 @dataclass(frozen=True)
 class StoreProblem:
-    """One finding of ``FileStorage.verify``: ``kind`` is missing, corrupt or stray."""
+    """One finding of ``FileStorage.verify``: ``kind`` is ``missing``, ``corrupt``, ``stray``
+    (``detail`` is the file's path) or ``orphan_renditions`` (a rendition folder whose
+    original is gone)."""
 
     kind: str
     key: str
@@ -267,7 +269,8 @@ class FileStorage:
         """Re-hash every blob and yield what is wrong.
 
         ``corrupt``: the content no longer hashes to its key. ``stray``: a file in the
-        originals tree that is not named by a key, or renditions whose original is gone.
+        originals tree that is not named by a key. ``orphan_renditions``: renditions whose
+        original is gone.
         ``missing``: a key from ``expected_keys`` (e.g. the database's) that is absent.
         """
         seen = set()
@@ -275,10 +278,10 @@ class FileStorage:
             for name in files:
                 full = os.path.join(dirpath, name)
                 if not _KEY_RE.match(name) or full != self.path(name):
-                    yield StoreProblem("stray", name, f"unexpected file {full}")
+                    yield StoreProblem("stray", name, full)
                     continue
                 seen.add(name)
-                actual = _hash_file(full)
+                actual = sha256_file(full)
                 if actual != name:
                     yield StoreProblem("corrupt", name, f"content hashes to {actual}")
         yield from self._orphan_renditions(seen)
@@ -291,10 +294,11 @@ class FileStorage:
         for dirpath, dirs, _files in os.walk(top):
             for name in dirs:
                 if _KEY_RE.match(name) and name not in originals:
-                    yield StoreProblem("stray", name, "renditions without an original")
+                    yield StoreProblem("orphan_renditions", name, "renditions without an original")
 
 
-def _hash_file(path: str) -> str:
+def sha256_file(path: str) -> str:
+    """The SHA-256 of a file, read in chunks (the store's key of an original)."""
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
         for chunk in iter(lambda: handle.read(CHUNK), b""):

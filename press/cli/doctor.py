@@ -1,9 +1,11 @@
 """``flask doctor [--repair] [--json] [--grace SECONDS]``: check the whole instance.
 
 Database schema, media rows against the store, the store against the rows, temporary
-files, the index queue and the search indexes (see :mod:`press.services.doctor`). With
-``--repair`` it fixes what can be fixed and says what it did. Exit status 0 when nothing
-is wrong (after the repair), 1 when problems remain.
+files, the index queue and the search indexes (see :mod:`press.services.doctor` and
+:mod:`press.services.media_integrity`). With ``--repair`` it fixes what can be fixed and
+says what it did. Exit status 0 when nothing is wrong (after the repair), 1 when problems
+remain. Findings are written in the operator's language (:mod:`press.cli.language`);
+``--json`` adds each finding's ``code`` and ``params`` beside its ``detail``.
 """
 from __future__ import annotations
 
@@ -15,8 +17,11 @@ from flask.cli import with_appcontext
 
 from press.extensions import db
 from press.services import doctor as doctor_service
+from press.services import media_integrity
+from press.services.findings import Report
 from press.storage import FileStorage, StorageError
 
+from .language import operator_language, render
 from .search import _index
 
 
@@ -24,35 +29,36 @@ from .search import _index
 @with_appcontext
 @click.option("--repair", is_flag=True, help="Fix what can be fixed and say what was done.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
-@click.option("--grace", "grace", type=float, default=doctor_service.GRACE_SECONDS, show_default=True,
+@click.option("--grace", "grace", type=float, default=media_integrity.GRACE_SECONDS, show_default=True,
               help="Orphans and temporary files younger than this many seconds are kept "
                    "(they may belong to an upload in progress).")
 def doctor_command(repair: bool, as_json: bool, grace: float) -> None:
     """Check database, media store and search index against each other."""
     migrations_dir = current_app.extensions["migrate"].directory
-    report = doctor_service.Report(repair=repair)
+    report = Report(repair=repair)
     if doctor_service.check_database(db.session, str(migrations_dir), report):
         try:
             storage = FileStorage(current_app.config["MEDIA_ROOT"])
         except StorageError as exc:
-            report.stopped = f"the media store cannot be opened: {exc}"
+            report.stop("store_unopenable", error=str(exc))
         else:
-            doctor_service.check_files(
+            media_integrity.check_files(
                 db.session, storage, report, sizes=current_app.config["RENDITION_SIZES"], repair=repair,
                 grace_seconds=grace, max_pixels=current_app.config.get("MAX_IMAGE_PIXELS"),
             )
             db.session.commit()  # the index drain below reads committed rows
             doctor_service.check_index(db.session, _index(), report, repair=repair)
             db.session.commit()
-    if as_json:
-        click.echo(json.dumps(report.as_dict(), ensure_ascii=False))
-    else:
-        _print(report)
+    with operator_language():
+        if as_json:
+            click.echo(json.dumps(report.as_dict(render), ensure_ascii=False))
+        else:
+            _print(report)
     if not report.ok:
         raise SystemExit(1)
 
 
-def _print(report: doctor_service.Report) -> None:
+def _print(report: Report) -> None:
     counts = report.counts
     click.echo(
         f"Checked: schema revision {counts.get('revision', '?')}, {counts.get('media', 0)} media rows, "
@@ -61,9 +67,9 @@ def _print(report: doctor_service.Report) -> None:
     )
     for finding in report.findings:
         mark = "fixed" if finding.fixed else ("NOT FIXED" if report.repair else "problem")
-        click.echo(f"  {mark:9} {finding.line()}")
+        click.echo(f"  {mark:9} {finding.line(render)}")
     if report.stopped:
-        click.echo(f"Stopped: {report.stopped}.")
+        click.echo(f"Stopped: {render(report.stopped)}")
     remaining = len(report.remaining)
     if report.ok:
         fixed = sum(f.fixed for f in report.findings)

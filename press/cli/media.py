@@ -1,25 +1,21 @@
 """``flask media import|verify|rebuild-renditions``: photos from the command line.
 
-``import`` hashes each file in this process (a file already stored is a duplicate
-before any decoding), runs the photo stages in worker processes, one per core
-(:mod:`press.photos.worker`: spawned interpreters that load only the stages and the
-store), and writes each row here, committing photo by photo, so a row is committed only
-after its original and renditions are in the store. ``--json`` prints one object per
-file; the keys are an interface: ``file``, ``outcome``, ``reason``, ``media_id``,
-``exif`` (``taken_at``, ``make``, ``model``, ``orientation``, ``gps_lat``, ``gps_lon``),
-``width``, ``height`` (after orientation) and ``renditions`` (variant -> path relative
-to the store root).
+``import`` hands the folder to :func:`press.services.media.ingest_many` with a pool of
+worker processes, one per core (:func:`press.photos.worker.process_pool`: spawned
+interpreters that load only the stages and the store), and commits photo by photo, so a
+row is committed only after its original and renditions are in the store. ``--json``
+prints one object per file; the keys are an interface: ``file``, ``outcome``,
+``reason``, ``media_id``, ``exif`` (``taken_at``, ``make``, ``model``, ``orientation``,
+``gps_lat``, ``gps_lon``), ``width``, ``height`` (after orientation) and ``renditions``
+(variant -> path relative to the store root). ``verify`` and ``rebuild-renditions`` are
+:mod:`press.services.media_integrity`'s.
 """
 from __future__ import annotations
 
 import collections
-import hashlib
 import json
-import multiprocessing
 import os
 import sys
-import types
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import click
@@ -30,11 +26,12 @@ from sqlalchemy import select
 from press.extensions import db
 from press.models import Activity, Media, User
 from press.photos.errors import Rejected
-from press.photos.worker import process_file
+from press.photos.worker import process_pool
 from press.services import media as service
-from press.storage import FileStorage, StorageError
+from press.services import media_integrity
+from press.storage import FileStorage
 
-CHUNK = 1024 * 1024
+from .language import operator_language, render
 
 
 @click.group("media")
@@ -51,29 +48,14 @@ def _files(folder: Path) -> list[Path]:
         part.startswith(".") for part in p.relative_to(folder).parts))
 
 
-def _sha256(path: Path, max_bytes: int) -> str | None:
-    """Hash of a file the size limit allows (None: let the stages say what is wrong)."""
-    try:
-        size = path.stat().st_size
-        if not 0 < size <= max_bytes:
-            return None
-        digest = hashlib.sha256()
-        with open(path, "rb") as handle:
-            for chunk in iter(lambda: handle.read(CHUNK), b""):
-                digest.update(chunk)
-        return digest.hexdigest()
-    except OSError:
-        return None
-
-
-def _message(outcome: service.IngestOutcome, result) -> str | None:
-    """The reason in English, for operators."""
+def _message(outcome: service.IngestOutcome) -> str | None:
+    """The reason, for operators (rejections in English, problems in their language)."""
     if outcome.outcome == service.DUPLICATE:
         return f"The same bytes are already stored as photo {outcome.media.id}."
     if outcome.outcome == service.REJECTED:
         return Rejected(outcome.code, outcome.detail or "").message
     if outcome.media is not None and outcome.media.status == "metadata_only":
-        return " ".join(outcome.media.problems or []) or None
+        return " ".join(render(p) for p in outcome.media.problems or []) or None
     return None
 
 
@@ -121,78 +103,30 @@ def import_command(folder: Path, activity_id: int, as_email: str | None, credit,
             raise click.ClickException(f"there is no user {as_email!r}")
     config = service.IngestConfig.from_mapping(current_app.config)
     storage = _storage()
-    meta = service.batch_public_meta(service.BatchMeta(credit, copyright_, caption_prefix), uploader)
-    options = config.process_options(meta)
+    batch = service.BatchMeta(credit, copyright_, caption_prefix)
     files = _files(folder)
-    workers = workers or os.cpu_count() or 1
+    workers = min(workers or os.cpu_count() or 1, max(1, len(files)))
     counts = collections.Counter()
     reasons = collections.Counter()
-
-    def finish(path: Path, outcome: service.IngestOutcome, message: str | None) -> None:
-        name = str(path.relative_to(folder))
-        counts[outcome.outcome] += 1
-        if outcome.outcome == service.REJECTED:
-            reasons[Rejected(outcome.code).message] += 1
-        if as_json:
-            click.echo(json.dumps(_as_json(name, outcome, message), ensure_ascii=False))
-
-    def handle(path: Path, result) -> tuple[service.IngestOutcome, str | None]:
-        if isinstance(result, Rejected):
-            outcome = service.rejection_outcome(path.name, result, config)
-        else:
-            outcome = service.record(db.session, storage, result, path.name, activity=activity,
-                                     uploader=uploader, meta=meta, config=config)
+    with process_pool(workers) as executor, operator_language(), \
+            click.progressbar(length=len(files), label="Importing", file=sys.stderr) as bar:
+        outcomes = service.ingest_many(
+            db.session, storage, (service.PhotoFile(path.name, str(path)) for path in files), activity=activity,
+            uploader=uploader, batch=batch, config=config, executor=executor, ahead=workers * 2)
+        for path, outcome in zip(files, outcomes):
             db.session.commit()
-        return outcome, _message(outcome, result)
-
-    pending: collections.deque = collections.deque()
-    seen: dict[str, Path] = {}
-    pool = None
-    main_module = sys.modules["__main__"]
-    if workers > 1 and len(files) > 1:
-        # Spawned workers import the parent's main script again (here the `flask` script,
-        # and with it Flask); with a bare stand-in they import only what they unpickle:
-        # press.photos.worker, the stages and the store.
-        sys.modules["__main__"] = types.ModuleType("__main__")
-        pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
-    try:
-        with click.progressbar(length=len(files), label="Importing", file=sys.stderr) as bar:
-            def drain(limit: int) -> None:
-                while len(pending) > limit:
-                    path, future, key = pending.popleft()
-                    outcome, message = handle(path, future.result() if pool else future)
-                    finish(path, outcome, message)
-                    bar.update(1)
-
-            for path in files:
-                key = _sha256(path, config.max_bytes)
-                existing = service.find_by_sha256(db.session, key) if key else None
-                if existing is None and key in seen:
-                    drain(0)  # the same bytes earlier in this folder: record those first
-                    existing = service.find_by_sha256(db.session, key)
-                if existing is not None:
-                    outcome = service.duplicate_outcome(path.name, existing)
-                    finish(path, outcome, _message(outcome, None))
-                    bar.update(1)
-                    continue
-                if key:
-                    seen[key] = path
-                if pool:
-                    pending.append((path, pool.submit(process_file, str(path), storage.root, options), key))
-                    drain(workers * 2)
-                else:
-                    pending.append((path, process_file(str(path), storage.root, options), key))
-                    drain(0)
-            drain(0)
-    except StorageError as exc:  # a full or read-only disk: every later file would fail the same way
-        raise click.ClickException(
-            f"the media store cannot be written ({exc}); the {counts[service.INGESTED]} photo(s) imported "
-            "so far are committed and whole. Free some space and run the same command again: "
-            "what is already in is reported as a duplicate.") from exc
-    finally:
-        if pool:
-            pool.shutdown(cancel_futures=True)
-        sys.modules["__main__"] = main_module
+            if outcome.code == service.STORE_FAILED:  # every later file would fail the same way
+                raise click.ClickException(
+                    f"the media store cannot be written ({outcome.detail}); the {counts[service.INGESTED]} "
+                    "photo(s) imported so far are committed and whole. Free some space and run the same "
+                    "command again: what is already in is reported as a duplicate.")
+            counts[outcome.outcome] += 1
+            if outcome.outcome == service.REJECTED:
+                reasons[Rejected(outcome.code).message] += 1
+            if as_json:
+                click.echo(json.dumps(_as_json(str(path.relative_to(folder)), outcome, _message(outcome)),
+                                      ensure_ascii=False))
+            bar.update(1)
     if not as_json:
         click.echo(f"{len(files)} file(s): {counts[service.INGESTED]} ingested, "
                    f"{counts[service.DUPLICATE]} duplicate(s), {counts[service.REJECTED]} rejected.")
@@ -205,18 +139,19 @@ def import_command(folder: Path, activity_id: int, as_email: str | None, credit,
 @with_appcontext
 def verify_command(as_json: bool) -> None:
     """Re-hash every original and rendition; exit status 1 when something is missing or corrupt."""
-    report = service.verify(db.session, _storage(), current_app.config["RENDITION_SIZES"])
+    report = media_integrity.verify(db.session, _storage(), current_app.config["RENDITION_SIZES"])
     db.session.rollback()
-    if as_json:
-        click.echo(json.dumps(report.as_dict(), ensure_ascii=False))
-    else:
-        click.echo(f"Checked {report.checked} photo(s) and {report.originals} original(s) in the store.")
-        for entry in report.problems:
-            click.echo(f"  problem  {entry['subject']}: {entry['detail']}")
-        for entry in report.notes:
-            click.echo(f"  note     {entry['subject']}: {entry['detail']}")
-        click.echo("The store is clean." if report.ok else
-                   f"{len(report.problems)} problem(s); `flask doctor --repair` rebuilds missing renditions.")
+    with operator_language():
+        if as_json:
+            click.echo(json.dumps(report.as_dict(render), ensure_ascii=False))
+        else:
+            click.echo(f"Checked {report.checked} photo(s) and {report.originals} original(s) in the store.")
+            for finding in report.problems:
+                click.echo(f"  problem  {finding.subject}: {render(finding.found)}")
+            for finding in report.notes:
+                click.echo(f"  note     {finding.subject}: {render(finding.found)}")
+            click.echo("The store is clean." if report.ok else
+                       f"{len(report.problems)} problem(s); `flask doctor --repair` rebuilds missing renditions.")
     if not report.ok:
         raise SystemExit(1)
 
@@ -238,7 +173,7 @@ def rebuild_command(media_ids: tuple[int, ...], as_json: bool) -> None:
         for media_id in bar:
             media = db.session.get(Media, media_id)
             try:
-                variants = service.rebuild(db.session, storage, media, config)
+                variants = media_integrity.rebuild(db.session, storage, media, config)
             except Exception as exc:  # noqa: BLE001 - one photo never stops the others
                 db.session.rollback()
                 failed += 1

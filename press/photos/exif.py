@@ -4,7 +4,8 @@ Three sources, in order of trust, each filling only what the previous left empty
 exifread (the reference parser), Pillow's own EXIF reader (``getexif`` with the Exif
 and GPS IFDs; it survives files exifread chokes on, such as some HEIC), and the XMP
 packet (some editors keep DateTimeOriginal only there). Nothing in here raises for a
-bad file: every failure becomes a sentence in ``problems``.
+bad file: every failure becomes a problem in ``problems``, a code with parameters
+(:mod:`press.problems`) that the pages render in the reader's language.
 """
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ from datetime import datetime, timedelta
 from fractions import Fraction
 
 import exifread
+
+from press.problems import problem
 
 logging.getLogger("exifread").setLevel(logging.ERROR)
 
@@ -88,13 +91,13 @@ class ExifFacts:
 @dataclass(frozen=True)
 class ExifResult:
     facts: ExifFacts
-    problems: tuple[str, ...] = field(default=())
+    problems: tuple[dict, ...] = field(default=())
 
 
 def read_exif(data: bytes, image=None) -> ExifResult:
     """Facts from the bytes of a photo; ``image`` is an already opened Pillow image
     of the same bytes (used for the fallbacks), or None to skip Pillow."""
-    problems: list[str] = []
+    problems: list[dict] = []
     raw: dict = {}
     _fill(raw, _from_exifread(data, problems))
     if image is not None and _missing(raw):
@@ -102,7 +105,24 @@ def read_exif(data: bytes, image=None) -> ExifResult:
     if _missing(raw):
         _fill(raw, _from_xmp(_xmp_packet(data, image), problems))
     facts = _normalise(raw, problems)
-    return ExifResult(facts, tuple(dict.fromkeys(problems)))
+    return ExifResult(facts, _distinct(problems))
+
+
+def _distinct(problems: list[dict]) -> tuple[dict, ...]:
+    """Each problem once (two readers may stumble on the same field), in order."""
+    seen, kept = set(), []
+    for found in problems:
+        key = tuple(sorted(found.items()))
+        if key not in seen:
+            seen.add(key)
+            kept.append(found)
+    return tuple(kept)
+
+
+def _shown(value) -> str:
+    """A raw value as a problem shows it: its repr, cut to 200 characters."""
+    text = repr(value)
+    return text if len(text) <= 200 else text[:199] + "…"
 
 
 def _missing(raw: dict) -> bool:
@@ -118,12 +138,11 @@ def _fill(raw: dict, found: dict) -> None:
 # -- source 1: exifread -------------------------------------------------------------
 
 
-def _from_exifread(data: bytes, problems: list[str]) -> dict:
+def _from_exifread(data: bytes, problems: list[dict]) -> dict:
     try:
         tags = exifread.process_file(io.BytesIO(data), details=False, extract_thumbnail=False)
     except Exception as exc:  # exifread raises anything on odd files
-        problems.append(f"The EXIF block could not be parsed by exifread ({type(exc).__name__}); "
-                        "other readers were used.")
+        problems.append(problem("exif_unreadable", reader="exifread", error=type(exc).__name__))
         return {}
     found = {}
     for name, keys in _EXIFREAD_TAGS.items():
@@ -143,7 +162,7 @@ def _exifread_value(tag):
     return values
 
 
-def _exifread_coord(tags: dict, name: str, problems: list[str]):
+def _exifread_coord(tags: dict, name: str, problems: list[dict]):
     value, ref = tags.get(f"GPS {name}"), tags.get(f"GPS {name}Ref")
     if value is None:
         return None
@@ -153,7 +172,7 @@ def _exifread_coord(tags: dict, name: str, problems: list[str]):
 # -- source 2: Pillow ---------------------------------------------------------------
 
 
-def _from_pillow(image, problems: list[str]) -> dict:
+def _from_pillow(image, problems: list[dict]) -> dict:
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
@@ -162,9 +181,9 @@ def _from_pillow(image, problems: list[str]) -> dict:
             sub = exif.get_ifd(0x8769)
             gps = exif.get_ifd(0x8825)
     except Exception as exc:
-        problems.append(f"Pillow could not read the EXIF block ({type(exc).__name__}).")
+        problems.append(problem("exif_unreadable", reader="Pillow", error=type(exc).__name__))
         return {}
-    problems.extend(f"Pillow: {str(w.message).strip()}" for w in caught)
+    problems.extend(problem("exif_warning", message=str(w.message).strip()) for w in caught)
     found = {name: sub.get(tag) for name, tag in _PIL_EXIF_IFD.items()}
     _fill(found, base)
     if gps:
@@ -185,14 +204,14 @@ def _xmp_packet(data: bytes, image) -> bytes | None:
     return match.group(0) if match else None
 
 
-def _from_xmp(packet: bytes | None, problems: list[str]) -> dict:
+def _from_xmp(packet: bytes | None, problems: list[dict]) -> dict:
     packet = (packet or b"").strip(b"\x00 \t\r\n")
     if not packet:
         return {}
     try:
         root = ET.fromstring(packet)
     except ET.ParseError as exc:
-        problems.append(f"The XMP packet is not valid XML ({exc}).")
+        problems.append(problem("xmp_invalid", error=str(exc)))
         return {}
     values = _xmp_values(root)
     found = {}
@@ -224,11 +243,11 @@ def _put_xmp(values: dict, qualified: str, text: str) -> None:
         values.setdefault(f"{prefix}:{local}", text)
 
 
-def _xmp_coord(text: str, name: str, problems: list[str]):
+def _xmp_coord(text: str, name: str, problems: list[dict]):
     """XMP GPS is ``DDD,MM.mmk`` or ``DDD,MM,SSk`` with k one of N/S/E/W."""
     text = text.strip()
     if not text or text[-1].upper() not in "NSEW":
-        problems.append(f"XMP {name} is not in the expected form: {text!r}.")
+        problems.append(problem("xmp_gps_form", field=name, value=_shown(text)))
         return None
     return _coord(text[:-1], text[-1].upper(), name, problems)
 
@@ -236,7 +255,7 @@ def _xmp_coord(text: str, name: str, problems: list[str]):
 # -- normalising --------------------------------------------------------------------
 
 
-def _coord(value, ref, name: str, problems: list[str]) -> float | None:
+def _coord(value, ref, name: str, problems: list[dict]) -> float | None:
     """Signed decimal degrees from (degrees, minutes, seconds) in any of the shapes
     cameras write: rationals, floats, or (HTC) an ASCII string of numbers."""
     if value is None:
@@ -247,7 +266,7 @@ def _coord(value, ref, name: str, problems: list[str]) -> float | None:
         if isinstance(value, str):
             parts = [float(n) for n in _NUMBER.findall(value)][:3]
             if "," in value and parts:
-                problems.append(f"GPS {name} is stored as text; it was read as numbers.")
+                problems.append(problem("gps_as_text", field=name))
         else:
             parts = [_to_float(v) for v in (value if isinstance(value, (list, tuple)) else [value])]
         if not parts:
@@ -255,14 +274,14 @@ def _coord(value, ref, name: str, problems: list[str]) -> float | None:
         parts += [0.0] * (3 - len(parts))
         degrees = parts[0] + parts[1] / 60 + parts[2] / 3600
     except (TypeError, ValueError, ZeroDivisionError) as exc:
-        problems.append(f"GPS {name} could not be read ({exc}).")
+        problems.append(problem("gps_unreadable", field=name, error=str(exc)))
         return None
     ref = _text(ref)
     if ref and ref.upper()[:1] in ("S", "W"):
         degrees = -degrees
     limit = 90 if name.endswith("Latitude") else 180
     if not -limit <= degrees <= limit:
-        problems.append(f"GPS {name} is out of range ({degrees:.5f}); ignored.")
+        problems.append(problem("gps_out_of_range", field=name, value=f"{degrees:.5f}"))
         return None
     return degrees
 
@@ -284,31 +303,31 @@ def _text(value) -> str | None:
     return text or None
 
 
-def _number(value, name: str, problems: list[str]) -> float | None:
+def _number(value, name: str, problems: list[dict]) -> float | None:
     if value is None:
         return None
     try:
         number = _to_float(value)
     except (TypeError, ValueError, ZeroDivisionError):
-        problems.append(f"EXIF {name} is not a number: {value!r}.")
+        problems.append(problem("exif_not_number", field=name, value=_shown(value)))
         return None
     return number if number == number and number >= 0 else None
 
 
-def _parse_datetime(value, problems: list[str]) -> tuple[datetime | None, int | None]:
+def _parse_datetime(value, problems: list[dict]) -> tuple[datetime | None, int | None]:
     """``2019:03:26 19:33:47`` or ISO ``2010-07-11T13:53:00+02:00`` -> (naive, offset)."""
     text = _text(value)
     if not text:
         return None, None
     match = re.match(r"(\d{4})[:-](\d\d)[:-](\d\d)[ T](\d\d):(\d\d)(?::(\d\d))?(?:\.\d+)?\s*(Z|[+-]\d\d:?\d\d)?$", text)
     if not match:
-        problems.append(f"The date the photo was taken is not readable: {text!r}.")
+        problems.append(problem("taken_at_unreadable", value=_shown(text)))
         return None, None
     year, month, day, hour, minute, second, zone = match.groups()
     try:
         taken = datetime(int(year), int(month), int(day), int(hour), int(minute), int(second or 0))
     except ValueError:
-        problems.append(f"The date the photo was taken is not a real date: {text!r}.")
+        problems.append(problem("taken_at_invalid", value=_shown(text)))
         return None, None
     return taken, _offset_minutes(zone)
 
@@ -327,7 +346,7 @@ def _offset_minutes(zone) -> int | None:
     return sign * minutes if minutes <= 14 * 60 else None
 
 
-def _orientation(value, problems: list[str]) -> int:
+def _orientation(value, problems: list[dict]) -> int:
     """1..8 as stored; absent means 1, and 0 or garbage is 1 with a problem noted."""
     if value is None:
         return 1
@@ -336,12 +355,12 @@ def _orientation(value, problems: list[str]) -> int:
     except (TypeError, ValueError):
         number = 0
     if not 1 <= number <= 8:
-        problems.append(f"EXIF Orientation {value!r} is not a valid value; treated as upright (1).")
+        problems.append(problem("orientation_invalid", value=_shown(value)))
         return 1
     return number
 
 
-def _normalise(raw: dict, problems: list[str]) -> ExifFacts:
+def _normalise(raw: dict, problems: list[dict]) -> ExifFacts:
     taken_at, zone = _parse_datetime(raw.get("taken_at"), problems)
     offset = _offset_minutes(raw.get("offset"))
     iso = _number(raw.get("iso"), "ISO", problems)

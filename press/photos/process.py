@@ -6,7 +6,7 @@ the store for a rejected file. Database rows, dedupe and tags belong to the call
 
 A photo whose pixel data is cut short or damaged but whose metadata says something
 (when, which camera, where) is kept as ``status="metadata_only"``: the original and its
-facts are stored, no renditions are made, and ``problems`` says why, so the
+facts are stored, no renditions are made, and ``problems`` says why (``pixels_damaged``), so the
 photographer still sees the file and when it was taken and can upload it again. With
 damaged pixels and no facts at all there is nothing worth keeping: ``corrupt_image``.
 """
@@ -18,6 +18,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from press.problems import problem
 from press.storage import FileStorage
 
 from .errors import Rejected
@@ -49,13 +50,13 @@ class ProcessedPhoto:
     width: int | None
     height: int | None
     exif: ExifFacts
-    exif_problems: tuple[str, ...]
+    exif_problems: tuple[dict, ...]
     dhash: str | None
     sharpness: float | None
     renditions: dict[str, str]
     timings_ms: dict[str, float]
     status: str = "ok"
-    problems: tuple[str, ...] = field(default=())
+    problems: tuple[dict, ...] = field(default=())
 
 
 class _Timer:
@@ -135,14 +136,14 @@ def process_photo(
 
 def _metadata_only(data, mime, upright, exif, storage, timer, exc) -> ProcessedPhoto:
     """Keep a file whose pixels are damaged but whose facts were read (see module doc)."""
-    problem = f"The image data is damaged or cut short, so no preview could be made ({exc})."
     with timer.stage("hash"):
         key = storage.put(io.BytesIO(data))
     width, height = upright
     return ProcessedPhoto(
         key=key, mime=mime, bytes=len(data), width=width, height=height,
         exif=exif.facts, exif_problems=exif.problems, dhash=None, sharpness=None,
-        renditions={}, timings_ms=timer.ms, status="metadata_only", problems=(problem,),
+        renditions={}, timings_ms=timer.ms, status="metadata_only",
+        problems=(problem("pixels_damaged", error=str(exc)),),
     )
 
 

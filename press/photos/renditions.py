@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageCms
 
+from press.problems import problem
+
 from .errors import Rejected
 
 JPEG_QUALITY = 85
@@ -46,7 +48,7 @@ class Rendered:
     display_size: tuple[int, int]
     decoded_size: tuple[int, int]
     preview: Image.Image
-    problems: list[str]
+    problems: list[dict]
 
 
 def orientation_of(image: Image.Image) -> int:
@@ -97,7 +99,7 @@ def prepare(image: Image.Image) -> Image.Image:
     return image if image.mode in ("L", "RGB", "CMYK") else image.convert("RGB")
 
 
-def to_srgb(image: Image.Image, icc: bytes | None, problems: list[str]) -> Image.Image:
+def to_srgb(image: Image.Image, icc: bytes | None, problems: list[dict]) -> Image.Image:
     """RGB in sRGB, through the embedded profile when there is one that is not sRGB."""
     if icc and not _is_srgb(icc):
         converted = _apply_icc(image, icc, problems)
@@ -130,12 +132,12 @@ def _is_srgb(icc: bytes) -> bool:
         return False
 
 
-def _apply_icc(image: Image.Image, icc: bytes, problems: list[str]) -> Image.Image | None:
+def _apply_icc(image: Image.Image, icc: bytes, problems: list[dict]) -> Image.Image | None:
     try:
         source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
         return ImageCms.profileToProfile(image, source, _SRGB, outputMode="RGB")
     except (ImageCms.PyCMSError, OSError, TypeError, ValueError) as exc:
-        problems.append(f"The embedded colour profile could not be used ({exc}); colours converted without it.")
+        problems.append(problem("colour_profile_unusable", error=str(exc)))
         return None
 
 
@@ -159,7 +161,7 @@ def make_renditions(
     the largest rendition, not the decoded image: same result, a fraction of the work."""
     if not sizes:
         raise ValueError("at least one rendition size is needed")
-    problems: list[str] = []
+    problems: list[dict] = []
     icc = decoded.info.get("icc_profile")
     current = prepare(decoded)
     jpegs: dict[str, bytes] = {}

@@ -1,10 +1,21 @@
-"""Entry point for photo worker processes (``flask media import`` runs one per core).
+"""Where the photo stages run during ingest: in this process or in worker processes.
 
-A spawned worker imports this module and, through it, only the photo stages and the
-store: never Flask, SQLAlchemy or the web layer (``press/__init__.py`` imports those
-inside ``create_app``), so each worker stays small. The parent owns the database.
+``process_file`` is the job :func:`press.services.media.ingest_many` hands its
+executor for each photo. :class:`InProcess` runs it at once in this process (the web
+upload, the demo loader); :func:`process_pool` gives spawned interpreters that import
+this module and, through it, only the photo stages and the store: never Flask,
+SQLAlchemy or the web layer (``press/__init__.py`` imports those inside ``create_app``),
+so each worker stays small (``flask media import``, one per core). The caller owns the
+database.
 """
 from __future__ import annotations
+
+import multiprocessing
+import sys
+import types
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from contextlib import contextmanager
+from typing import Iterator
 
 from press.storage import FileStorage
 
@@ -14,21 +25,47 @@ from .process import ProcessedPhoto, process_photo
 _storages: dict[str, FileStorage] = {}
 
 
-def process_file(path: str, store_root: str, options: dict) -> ProcessedPhoto | Rejected:
-    """``process_photo`` on one file; a rejection is returned (picklable), not raised."""
+def process_file(source, store_root: str, options: dict) -> ProcessedPhoto | Rejected:
+    """``process_photo`` on one file (a path or its bytes); a rejection is returned
+    (picklable), not raised. A store that cannot be written raises ``StorageError``."""
     storage = _storages.get(store_root)
     if storage is None:
         storage = _storages[store_root] = FileStorage(store_root)
     try:
-        return process_photo(path, storage, **options)
+        return process_photo(source, storage, **options)
     except Rejected as rejection:
         return rejection
     except (OSError, ValueError, MemoryError) as exc:  # an unreadable file never stops the batch
         return Rejected("corrupt_image", f"{type(exc).__name__}: {exc}")
 
 
-def warm() -> int:
-    """Called once per worker before the clock matters (imports done, nothing else)."""
-    import os
+class InProcess(Executor):
+    """An executor that runs each job at once, in this process, when it is submitted."""
 
-    return os.getpid()
+    def submit(self, fn, /, *args, **kwargs) -> Future:
+        future: Future = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except BaseException as exc:  # handed to whoever asks the future, as a pool would
+            future.set_exception(exc)
+        return future
+
+
+@contextmanager
+def process_pool(workers: int) -> Iterator[Executor]:
+    """``workers`` spawned worker processes (one: :class:`InProcess`), shut down on exit.
+
+    Spawned workers import the parent's main script again (under ``flask``, the ``flask``
+    script and with it Flask); with a bare stand-in as ``__main__`` while the pool lives
+    they import only what they unpickle: this module, the stages and the store."""
+    if workers <= 1:
+        yield InProcess()
+        return
+    main_module = sys.modules["__main__"]
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+    try:
+        yield pool
+    finally:
+        pool.shutdown(cancel_futures=True)
+        sys.modules["__main__"] = main_module

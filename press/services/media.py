@@ -1,21 +1,28 @@
-"""Photos as the domain sees them: ingest, captions, people, flags, near-duplicates, verify.
+"""Photos as the domain sees them: ingest, captions, people, flags, near-duplicates.
 
-``ingest`` is the one way a photo enters Siaran, from the upload page and from
-``flask media import``. The bytes are hashed first: a photo already stored is a
-duplicate before any pixel is decoded. Otherwise the photo stages
-(:func:`press.photos.process.process_photo`) store the original and its renditions, and
-only then is the row added, so a row never names a blob that is not there. Two uploads
-of the same bytes at once (two gunicorn workers) meet at the unique ``media.sha256``:
-the loser's flush fails, its session is rolled back and it reports a duplicate of the winner.
+:func:`ingest_many` is the one way photos enter Siaran: the upload page, ``flask media
+import`` and the demo loader call it (:func:`ingest` is the same for one file). The
+bytes are hashed first: a photo already stored is a duplicate before any pixel is
+decoded. Otherwise the photo stages (:func:`press.photos.worker.process_file`, run by the
+caller's executor: in this process, or worker processes) store the original and its
+renditions, and only then is the row added here, so a row never names a blob that is not
+there. Two uploads of the same bytes at once (two gunicorn workers) meet at the unique
+``media.sha256``: the loser's flush fails, its session is rolled back and it reports a
+duplicate of the winner.
 
-The CLI runs the heavy part in worker processes and calls :func:`record` in the parent.
-No Flask; nothing here commits.
+The integrity of stored photos (verify, repairs, rebuilding renditions) is
+:mod:`press.services.media_integrity`, which builds on this module. No Flask; nothing
+here commits.
 """
 from __future__ import annotations
 
+import collections
 import hashlib
 import io
 import math
+import os
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -27,10 +34,11 @@ from press import dates
 from press.errors import N_, ServiceError
 from press.models import Activity, Media, Person, Rendition, User, Venue, utcnow
 from press.photos.errors import Rejected
-from press.photos.process import ProcessedPhoto, process_photo, read_source, rebuild_renditions, rewrite_public_meta
+from press.photos.process import ProcessedPhoto, rewrite_public_meta
+from press.photos.worker import InProcess, process_file
 from press.photos.public_meta import PublicMeta
 from press.photos.quality import hamming
-from press.storage import FileStorage, StorageError
+from press.storage import FileStorage, StorageError, sha256_file
 
 from . import photo_corrections
 from .audit import record as audit
@@ -38,6 +46,7 @@ from .indexing import enqueue_index
 from .tags import attach_tags
 
 INGESTED, DUPLICATE, REJECTED = "ingested", "duplicate", "rejected"
+STORE_FAILED = "store_failed"  # the code of a rejection by a store that cannot be written
 NEAR_DUPLICATE_BITS = 10  # dHash distance below this: the same shot (re-save, burst, small crop)
 
 # Rejection codes of the photo stages as translatable sentences (msgids).
@@ -159,6 +168,74 @@ def find_by_sha256(session: Session, sha256: str) -> Media | None:
     return session.scalar(select(Media).where(Media.sha256 == sha256))
 
 
+@dataclass(frozen=True)
+class PhotoFile:
+    """One photo to ingest: ``name`` is the file name recorded on the row, ``source`` a
+    path or the file's bytes."""
+
+    name: str
+    source: str | os.PathLike | bytes
+
+
+def ingest_many(
+    session: Session,
+    storage: FileStorage,
+    files: Iterable[PhotoFile],
+    *,
+    activity: Activity | None,
+    uploader: User | None,
+    batch: BatchMeta = BatchMeta(),
+    config: IngestConfig,
+    executor: Executor | None = None,
+    ahead: int = 0,
+) -> Iterator[IngestOutcome]:
+    """Ingest ``files``, yielding one outcome per file in their order; never raises for
+    a bad file.
+
+    ``executor`` runs the photo stages (``process_file``): None runs them here, one file
+    at a time; a process pool (:func:`press.photos.worker.process_pool`) runs up to
+    ``ahead`` files beyond the one being recorded. ``files`` is read lazily. The caller
+    commits after each outcome (the web layer and the CLI do; the next row is written only
+    when the next outcome is asked for), because a lost race for the same bytes rolls the
+    session back. The same bytes twice in one batch: the second is a duplicate of the first."""
+    executor = executor or InProcess()
+    meta = batch_public_meta(batch, uploader)
+    options = config.process_options(meta)
+    pending: collections.deque = collections.deque()  # (file, key, future or finished outcome)
+    processing: set[str] = set()
+
+    def settle(photo: PhotoFile, key: str | None, job) -> IngestOutcome:
+        if isinstance(job, IngestOutcome):
+            return job
+        processing.discard(key)
+        try:
+            result = job.result()
+        except StorageError as exc:  # a full or read-only disk: nothing of this file was kept
+            return IngestOutcome(file=photo.name, outcome=REJECTED, reason=STORE_FAILED_MESSAGE,
+                                 code=STORE_FAILED, detail=str(exc))
+        if isinstance(result, Rejected):
+            return rejection_outcome(photo.name, result, config)
+        return record(session, storage, result, photo.name, activity=activity, uploader=uploader,
+                      meta=meta, config=config)
+
+    for photo in files:
+        key = _sha256(photo.source, config.max_bytes)
+        if key in processing:  # the same bytes earlier in this batch: record those first
+            while pending:
+                yield settle(*pending.popleft())
+        existing = find_by_sha256(session, key) if key else None
+        if existing is not None:
+            pending.append((photo, key, duplicate_outcome(photo.name, existing)))
+        else:
+            if key:
+                processing.add(key)
+            pending.append((photo, key, executor.submit(process_file, photo.source, storage.root, options)))
+        while len(pending) > ahead:
+            yield settle(*pending.popleft())
+    while pending:
+        yield settle(*pending.popleft())
+
+
 def ingest(
     session: Session,
     storage: FileStorage,
@@ -170,26 +247,20 @@ def ingest(
     batch: BatchMeta = BatchMeta(),
     config: IngestConfig,
 ) -> IngestOutcome:
-    """Ingest one photo (a path or bytes); never raises for a bad file."""
+    """Ingest one photo (a path or bytes) in this process: :func:`ingest_many` of one."""
+    (outcome,) = ingest_many(session, storage, [PhotoFile(filename, source)], activity=activity,
+                             uploader=uploader, batch=batch, config=config)
+    return outcome
+
+
+def _sha256(source, max_bytes: int) -> str | None:
+    """The key of a file the size limit allows (None: the stages will say what is wrong)."""
     try:
-        data = read_source(source, config.max_bytes)
-    except Rejected as rejection:
-        return rejection_outcome(filename, rejection, config)
-    except OSError as exc:
-        return rejection_outcome(filename, Rejected("corrupt_image", str(exc)), config)
-    existing = find_by_sha256(session, hashlib.sha256(data).hexdigest())
-    if existing is not None:
-        return duplicate_outcome(filename, existing)
-    meta = batch_public_meta(batch, uploader)
-    try:
-        processed = process_photo(data, storage, **config.process_options(meta))
-    except Rejected as rejection:
-        return rejection_outcome(filename, rejection, config)
-    except StorageError as exc:  # a full or read-only disk: nothing of this file was kept
-        return IngestOutcome(file=filename, outcome=REJECTED, reason=STORE_FAILED_MESSAGE, code="store_failed",
-                             detail=str(exc))
-    return record(session, storage, processed, filename, activity=activity, uploader=uploader,
-                  meta=meta, config=config)
+        if isinstance(source, (bytes, bytearray, memoryview)):
+            return hashlib.sha256(source).hexdigest() if 0 < len(source) <= max_bytes else None
+        return sha256_file(source) if 0 < os.path.getsize(source) <= max_bytes else None
+    except OSError:
+        return None
 
 
 def record(
@@ -417,53 +488,6 @@ def near_duplicate_groups(photos: list[Media], max_bits: int = NEAR_DUPLICATE_BI
         groups.setdefault(root(i), []).append(media)
     result = [sorted(g, key=lambda m: (-(m.sharpness or 0), m.id)) for g in groups.values() if len(g) > 1]
     return sorted(result, key=lambda g: g[0].id)
-
-
-# -- the store ------------------------------------------------------------------------
-
-def rebuild(session: Session, storage: FileStorage, media: Media, config: IngestConfig) -> list[str]:
-    """Render every configured variant again from the original (after a size change)."""
-    paths = rebuild_renditions(storage, media.sha256, config.sizes, public_meta(media), config.max_pixels)
-    sync_renditions(storage, media, paths)
-    if media.status == "metadata_only":
-        media.status = "ok"
-    enqueue_index(session, "photo", media.id)
-    return sorted(paths)
-
-
-@dataclass
-class VerifyReport:
-    """``problems``: what the database promises and the store does not hold (missing or
-    corrupt originals, missing or changed renditions). ``notes``: store content no row
-    names (a complete blob from an interrupted import is re-used when the file is
-    imported again; ``flask doctor --repair`` removes old ones) and temporary files."""
-
-    checked: int = 0
-    originals: int = 0
-    problems: list[dict] = field(default_factory=list)
-    notes: list[dict] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
-
-    def as_dict(self) -> dict:
-        return {"ok": self.ok, "media": self.checked, "originals": self.originals,
-                "problems": self.problems, "notes": self.notes}
-
-
-def verify(session: Session, storage: FileStorage, sizes: dict) -> VerifyReport:
-    """Re-hash every original and rendition against the rows (nothing is changed)."""
-    from . import doctor
-
-    found = doctor.Report()
-    doctor.check_files(session, storage, found, sizes=sizes, repair=False)
-    report = VerifyReport(checked=found.counts.get("media", 0), originals=found.counts.get("originals", 0))
-    for finding in found.findings:
-        entry = {"check": finding.check, "problem": finding.problem, "subject": finding.subject,
-                 "detail": finding.detail}
-        (report.problems if finding.check == "media" else report.notes).append(entry)
-    return report
 
 
 def _clean(value: str | None, multiline: bool = False) -> str | None:

@@ -34,9 +34,11 @@ from press.models import (
 from press.photos.quality import hamming
 from press.storage import FileStorage, StorageError
 
+from . import workflow
 from .audit import record
 from .indexing import enqueue_index
 from .release_slugs import follow_headline, unique_slug
+from .release_text import LIMITS, ReleaseError, check_length, clean_text
 
 WRITERS = frozenset({"writer", "editor", "admin"})
 EDITORS = frozenset({"editor", "admin"})
@@ -45,17 +47,6 @@ MAX_PHOTOS = 5
 # dHash bits: photos closer than this are near-duplicates (re-saves, burst shots).
 NEAR_DUPLICATE_BITS = 10
 DEFAULT_SIGNATURE = "(Adv Humas)"
-# The longest text (in characters) each part of a release and each note on a workflow
-# action may hold: the editor, the correction form, the workflow and the pages' maxlength
-# read them here. "comment" is a revision's comment or the note sent back to the writer,
-# "note" the public "Diperbarui" note of a correction, "notice" the public retraction notice.
-LIMITS = {"title": 300, "dateline": 200, "body": 100_000, "signature": 60, "comment": 500, "note": 500, "notice": 2000}
-LIMIT_LABELS = {"title": "Judul", "dateline": "Baris tempat", "signature": "Tanda akhir",
-                "comment": "Catatan", "note": "Catatan \u201cDiperbarui\u201d", "notice": "Pemberitahuan penarikan"}
-
-
-class ReleaseError(ServiceError):
-    """A release change refused; the message says why."""
 
 
 class StaleEdit(ReleaseError):
@@ -242,35 +233,6 @@ def create_draft(session: Session, activity: Activity, actor: User, *, office: s
 
 # -- saving --------------------------------------------------------------------------
 
-def check_length(name: str, value: str | None) -> None:
-    """Refuse ``value`` if it is longer than ``LIMITS[name]``, naming the part and the limit."""
-    limit = LIMITS[name]
-    if not value or len(value) <= limit:
-        return
-    if name == "body":
-        raise ReleaseError(N_("Isi siaran terlalu panjang: paling banyak %(limit)s huruf."), limit=limit)
-    raise ReleaseError(N_("%(field)s terlalu panjang: paling banyak %(limit)s huruf."),
-                       field=LIMIT_LABELS[name], limit=limit)
-
-
-def clean_text(title, dateline, body, signature) -> dict:
-    """The release's text as stored (spaces collapsed, paragraphs one blank line apart),
-    refused when the title or body is empty or any part is over its limit."""
-    text = {
-        "title": " ".join((title or "").split()),
-        "dateline": " ".join((dateline or "").split()) or None,
-        "body": "\n\n".join(line.strip() for line in (body or "").replace("\r\n", "\n").split("\n") if line.strip()),
-        "signature": " ".join((signature or "").split()) or None,
-    }
-    if not text["title"]:
-        raise ReleaseError(N_("Siaran harus punya judul."))
-    if not text["body"]:
-        raise ReleaseError(N_("Isi siaran tidak boleh kosong."))
-    for name, value in text.items():
-        check_length(name, value)
-    return text
-
-
 def save_release(session: Session, release: Release, *, title: str, dateline: str | None, body: str,
                  signature: str | None, expected_version: int, actor: User, comment: str | None = None) -> Revision:
     """Save a new version: a revision, ``version`` + 1; refused with :class:`StaleEdit` if
@@ -285,7 +247,6 @@ def save_release(session: Session, release: Release, *, title: str, dateline: st
         raise StaleEdit(release, submitted)
     if release.state == "published":
         _require(actor, EDITORS)
-        from press.services import workflow  # built beside this module; a correction is a workflow action
         note = (comment or "").strip()
         if not note:
             raise ReleaseError(N_("Siaran ini sudah terbit: menyimpan berarti koreksi. Tulis catatan "

@@ -23,7 +23,7 @@ from press.models import AuditEvent, Release, Revision, User, utcnow
 from .indexing import enqueue_index
 from .audit import record
 from .release_slugs import follow_headline
-from .releases import check_length, clean_text
+from .release_text import check_length, clean_text
 
 EDITORS = frozenset({"editor", "admin"})
 WRITERS = frozenset({"writer", "editor", "admin"})

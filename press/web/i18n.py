@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 from flask import Flask, request, session
-from flask_babel import get_locale
+from flask_babel import get_locale, gettext
 from flask_login import current_user
 
-from press import dates
+from press import dates, problems
 from press.models import LOCALES, utcnow
 
 from .labels import KIND_LABELS, LOCALE_LABELS, PARTICIPANT_ROLE_LABELS, ROLE_LABELS
@@ -25,6 +25,11 @@ def current_locale() -> str:
     return str(get_locale() or "id")
 
 
+def problem_text(problem: dict) -> str:
+    """A stored problem (``press.problems``) in the reader's language."""
+    return problems.text(problem, gettext)
+
+
 def init_app(app: Flask, babel) -> None:
     babel.init_app(app, locale_selector=select_locale)
 
@@ -32,6 +37,7 @@ def init_app(app: Flask, babel) -> None:
     app.add_template_filter(lambda d: dates.release_date(d, current_locale()) if d else "", "release_date")
     app.add_template_filter(lambda t: dates.long_datetime(t, current_locale()) if t else "", "long_datetime")
     app.add_template_filter(lambda t: t.strftime("%H.%M") if t else "", "clock")
+    app.add_template_filter(problem_text, "problem_text")
 
     @app.context_processor
     def labels():

@@ -216,13 +216,13 @@ def upload_post(activity_id: int):
         flash(message, "error")
         return redirect(url_for("photos.upload", activity_id=activity.id))
     storage, config = _storage(), _config()
+    # Read one file at a time, as ingest asks for it; one byte past the per-file limit is
+    # enough for ingest to refuse the file by name.
+    photos = (service.PhotoFile(os.path.basename(f.filename.replace("\\", "/"))[:255],
+                                f.stream.read(config.max_bytes + 1)) for f in files)
     results = []
-    for upload_file in files:
-        name = os.path.basename(upload_file.filename.replace("\\", "/"))[:255]
-        # One byte past the per-file limit is enough for ingest to refuse the file by name.
-        data = upload_file.stream.read(config.max_bytes + 1)
-        outcome = service.ingest(db.session, storage, data, name, activity=activity,
-                                 uploader=current_user, batch=batch, config=config)
+    for outcome in service.ingest_many(db.session, storage, photos, activity=activity, uploader=current_user,
+                                       batch=batch, config=config):
         db.session.commit()
         results.append(_result(outcome))
     if _wants_json():

@@ -21,7 +21,7 @@ from press.errors import ServiceError
 from press.extensions import db
 from press.models import Release
 from press.services import workflow
-from press.services.releases import LIMITS
+from press.services.release_text import LIMITS
 
 from .i18n import current_locale
 from .roles import roles_required

@@ -84,7 +84,7 @@ def test_damage_is_found_then_repaired_and_a_lost_original_is_marked_not_deleted
             assert hashlib.sha256((root / rendition.path).read_bytes()).hexdigest() == rendition.sha256
         lost = db.session.get(Media, lost_id)
         assert lost is not None and lost.status == "missing"
-        assert any("missing from the store" in p for p in lost.problems)
+        assert {"code": "original_missing"} in lost.problems
         assert db.session.scalar(select(IndexQueueEntry.id).limit(1)) is None
     assert runner.invoke(args=["search", "check"]).exit_code == 0
 
@@ -140,3 +140,43 @@ def test_a_database_behind_the_code_stops_the_doctor_with_the_command_to_run(app
     result = runner.invoke(args=["doctor"])
     assert result.exit_code == 1
     assert "flask db upgrade" in result.output and "Stopped" in result.output
+
+
+def test_findings_carry_codes_and_read_in_the_operators_language(app, runner):
+    ((media_id, key, renditions),) = photos(app, 1)
+    runner.invoke(args=["search", "rebuild"])
+    root = Path(app.config["MEDIA_ROOT"])
+    (root / renditions["web"][0]).unlink()
+    english = json.loads(runner.invoke(args=["doctor", "--json"]).output)
+    (finding,) = english["findings"]
+    assert (finding["problem"], finding["code"], finding["params"]) == ("renditions", "rendition_file_missing",
+                                                                         {"variant": "web"})
+    assert finding["detail"] == "The file of rendition 'web' is missing."
+    indonesian = runner.invoke(args=["doctor", "--repair"], env={"LANG": "id_ID.UTF-8"})
+    assert "Berkas pratinjau \u201cweb\u201d tidak ada." in indonesian.output
+    assert "thumb, web dibuat ulang dari berkas asli" in indonesian.output
+    verify = json.loads(runner.invoke(args=["media", "verify", "--json"], env={"LANG": "id_ID.UTF-8"}).output)
+    assert verify["ok"] and verify["problems"] == []
+
+
+def test_an_original_restored_from_a_backup_clears_its_mark_and_keeps_other_problems(app, runner):
+    ((media_id, key, _),) = photos(app, 1)
+    runner.invoke(args=["search", "rebuild"])
+    store = FileStorage(app.config["MEDIA_ROOT"])
+    backup = Path(store.path(key)).read_bytes()
+    os.unlink(store.path(key))
+    with app.app_context():
+        db.session.get(Media, media_id).problems = [{"code": "colour_profile_unusable", "error": "bad ICC"}]
+        db.session.commit()
+    assert doctor(runner, "--repair")[0] == 1
+    with app.app_context():
+        assert db.session.get(Media, media_id).problems == [
+            {"code": "colour_profile_unusable", "error": "bad ICC"}, {"code": "original_missing"}]
+    store.put(backup)
+    code, report = doctor(runner, "--repair")
+    assert code == 0, report
+    assert [(f["code"], f["action_code"]) for f in report["findings"]] == [("marked_but_whole", "status_restored")]
+    with app.app_context():
+        media = db.session.get(Media, media_id)
+        assert media.status == "ok"
+        assert media.problems == [{"code": "colour_profile_unusable", "error": "bad ICC"}]

@@ -14,6 +14,7 @@ from press.demo import demo_photo_jpeg
 from press.extensions import db
 from press.models import Activity, Media, User, Venue
 from press.services import media as service
+from press.services import media_integrity
 from press.services.tags import tags_of
 from press.storage import FileStorage
 
@@ -178,13 +179,37 @@ def test_near_duplicate_groups_put_the_sharpest_first(env):
 
 def test_verify_and_rebuild_after_a_size_change(env):
     media = env("images/Landscape_6.jpg").media
-    report = service.verify(db.session, env.store, env.config.sizes)
+    report = media_integrity.verify(db.session, env.store, env.config.sizes)
     assert report.ok and report.checked == 1
     smaller = service.IngestConfig(sizes={"thumb": 120, "web": 600}, max_bytes=env.config.max_bytes)
-    assert service.rebuild(db.session, env.store, media, smaller) == ["thumb", "web"]
+    assert media_integrity.rebuild(db.session, env.store, media, smaller) == ["thumb", "web"]
     db.session.commit()
     assert max(media.rendition("web").width, media.rendition("web").height) == 600
-    assert service.verify(db.session, env.store, smaller.sizes).ok
+    assert media_integrity.verify(db.session, env.store, smaller.sizes).ok
     os.unlink(os.path.join(env.store.root, media.rendition("thumb").path))
-    broken = service.verify(db.session, env.store, smaller.sizes)
-    assert not broken.ok and "thumb" in broken.problems[0]["detail"]
+    broken = media_integrity.verify(db.session, env.store, smaller.sizes)
+    assert not broken.ok
+    assert [f.found for f in broken.problems] == [{"code": "rendition_file_missing", "variant": "thumb"}]
+
+
+@pytest.mark.parametrize("workers", [1, 2], ids=["in_process", "process_pool"])
+def test_ingest_many_gives_one_outcome_per_file_in_order_whatever_runs_the_stages(env, workers):
+    from press.photos.worker import process_pool
+
+    first, second = demo_photo_jpeg(21), demo_photo_jpeg(22)
+    files = [service.PhotoFile("a.jpg", first), service.PhotoFile("leer.jpg", b""),
+             service.PhotoFile("a-lagi.jpg", first), service.PhotoFile("b.jpg", str(FIXTURES / "images/r_canon.jpg")),
+             service.PhotoFile("c.jpg", second)]
+    seen = []
+    with process_pool(workers) as executor:
+        for outcome in service.ingest_many(db.session, env.store, iter(files), activity=env.activity,
+                                           uploader=env.user, config=env.config, executor=executor, ahead=3):
+            db.session.commit()
+            seen.append(outcome)
+    assert [(o.file, o.outcome) for o in seen] == [
+        ("a.jpg", "ingested"), ("leer.jpg", "rejected"), ("a-lagi.jpg", "duplicate"), ("b.jpg", "ingested"),
+        ("c.jpg", "ingested")]
+    assert seen[1].code == "empty_file" and seen[2].media.id == seen[0].media.id
+    rows = db.session.scalars(select(Media).order_by(Media.id)).all()
+    assert [m.original_filename for m in rows] == ["a.jpg", "b.jpg", "c.jpg"]
+    assert all(len(m.renditions) == len(env.config.sizes) for m in rows)

@@ -312,3 +312,29 @@ def test_a_photo_with_broken_exif_is_kept_and_the_gallery_says_so(app, client, p
     assert "EXIF tidak lengkap" in card[:3000]
     detail = client.get(body["url"]).get_data(as_text=True)
     assert "Data EXIF yang tidak terbaca" in detail
+
+
+def test_stored_problems_are_shown_in_the_readers_language(app, client, auth):
+    """A photo's EXIF and preview problems are stored as codes and read in Indonesian or English."""
+    activity_id = first_activity_id(app)
+    auth.login("photographer")
+    body = upload(client, auth.token(), activity_id, (FIXTURES / "broken" / "hopper_bad_exif.jpg").read_bytes(),
+                  "hopper_bad_exif.jpg").get_json()
+    with app.app_context():
+        media = db.session.get(Media, body["media_id"])
+        assert {p["code"] for p in media.exif_problems} == {"exif_warning"}
+        media.problems = [{"code": "colour_profile_unusable", "error": "bad ICC"}]
+        db.session.commit()
+    card = lambda page: page[page.index(f'id="foto-{body["media_id"]}"'):][:3000]  # noqa: E731
+    indonesian = client.get(body["url"]).get_data(as_text=True)
+    assert "Peringatan saat membaca EXIF: Corrupt EXIF data" in indonesian
+    assert "Profil warna di dalam foto tidak dapat dipakai (bad ICC)" in indonesian
+    assert "Peringatan saat membaca EXIF" in card(client.get(f"/staf/kegiatan/{activity_id}").get_data(as_text=True))
+    with app.app_context():
+        from press.models import User
+        db.session.scalar(select(User).where(User.role == "photographer")).locale = "en"
+        db.session.commit()
+    english = client.get(body["url"]).get_data(as_text=True)
+    assert "Warning while reading EXIF: Corrupt EXIF data" in english
+    assert "The embedded colour profile could not be used (bad ICC)" in english
+    assert "Warning while reading EXIF" in card(client.get(f"/staf/kegiatan/{activity_id}").get_data(as_text=True))
