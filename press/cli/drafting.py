@@ -121,7 +121,7 @@ def export(release_id: int, docx_path: Path | None, kit_path: Path | None) -> No
 def _photo_page():
     """Photo page addresses on ``SITE_URL`` for the kit's captions.txt (none without it)."""
     site_url = current_app.config.get("SITE_URL")
-    if not site_url or "site.photo" not in current_app.view_functions:
+    if not site_url:
         return None
 
     def page(media_id: int) -> str:

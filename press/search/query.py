@@ -218,6 +218,15 @@ def _add_words(parsed: Parsed, raw: str, negate: bool) -> None:
             parsed.word_spans.append((raw, tok))
 
 
+def filter_term(word: str, value: str) -> str:
+    """``word:value`` as :func:`parse` reads it back: the value in quotes when it holds a space
+    or a colon (quotes inside it dropped); with an empty ``word``, the value alone."""
+    value = value.replace('"', " ").strip()
+    if re.search(r"\s|:", value):
+        value = f'"{value}"'
+    return f"{word}:{value}" if word else value
+
+
 def parse(text: str) -> Parsed:
     """Understand the user's query; never raises."""
     parsed = Parsed()

@@ -14,7 +14,8 @@ from flask_babel import gettext as _
 from press.extensions import db
 from press.services import public
 
-from .site import absolute, summary
+from .links import public_url, rendition_url
+from .site import summary
 
 bp = Blueprint("api_releases", __name__, url_prefix="/api/v1")
 
@@ -44,10 +45,10 @@ def photo_json(media, caption: str | None = None) -> dict:
         "copyright": media.copyright,
         "taken_at": media.taken_at.isoformat() if media.taken_at else None,
         "activity_id": media.activity_id,
-        "url": absolute("site.photo", media_id=media.id),
+        "url": public_url("photo", media, external=True),
         "renditions": {
             r.variant: {
-                "url": absolute("site.rendition", sha256=r.sha256, variant=r.variant),
+                "url": rendition_url(media, r.variant, public=True, external=True),
                 "width": r.width, "height": r.height, "bytes": r.bytes, "sha256": r.sha256,
             }
             for r in sorted(media.renditions, key=lambda r: r.variant)
@@ -60,7 +61,7 @@ def release_json(item, *, full: bool) -> dict:
         "id": item.id,
         "slug": item.slug,
         "title": item.title,
-        "url": absolute("site.release", ref=item.slug),
+        "url": public_url("release", item, external=True),
         "published_at": item.published_at.isoformat() if item.published_at else None,
         "corrected_at": item.corrected_at.isoformat() if item.corrected_at else None,
         "correction_note": item.correction_note,

@@ -14,7 +14,8 @@ from markupsafe import escape
 from press.extensions import db
 from press.services import public
 
-from .site import absolute, conditional, modified, summary
+from .links import absolute, public_url, rendition_url
+from .site import conditional, modified, summary
 
 bp = Blueprint("feeds", __name__)
 bp.after_request(conditional)
@@ -39,7 +40,7 @@ def _entries(releases) -> list[dict]:
         web = lead.rendition("web") if lead else None
         entries.append({
             "title": item.title,
-            "url": absolute("site.release", ref=item.slug),
+            "url": public_url("release", item, external=True),
             "summary": summary(item, 400),
             "body": item.body or "",
             "dateline": item.dateline,
@@ -47,7 +48,7 @@ def _entries(releases) -> list[dict]:
             "published": item.published_at,
             "updated": public.release_modified(item),
             "unit": item.unit.name if item.unit else None,
-            "image": absolute("site.rendition", sha256=web.sha256, variant="web") if web else None,
+            "image": rendition_url(lead, "web", public=True, external=True) if web else None,
             "image_bytes": web.bytes if web else None,
             "id": f"tag:{absolute('site.home').split('//', 1)[-1].split('/', 1)[0]},"
                   f"{item.published_at:%Y-%m-%d}:siaran/{item.id}",
@@ -92,14 +93,14 @@ def _unit(slug: str):
 @bp.route("/unit/<slug>/feed.xml")
 def unit_rss(slug: str):
     unit, releases = _unit(slug)
-    return _feed("feeds/rss.xml", releases, title=unit.name, page=absolute("site.unit", slug=slug),
+    return _feed("feeds/rss.xml", releases, title=unit.name, page=public_url("unit", unit, external=True),
                  self_url=absolute("feeds.unit_rss", slug=slug))
 
 
 @bp.route("/unit/<slug>/atom.xml")
 def unit_atom(slug: str):
     unit, releases = _unit(slug)
-    return _feed("feeds/atom.xml", releases, title=unit.name, page=absolute("site.unit", slug=slug),
+    return _feed("feeds/atom.xml", releases, title=unit.name, page=public_url("unit", unit, external=True),
                  self_url=absolute("feeds.unit_atom", slug=slug))
 
 
@@ -109,16 +110,16 @@ def sitemap_urls() -> list[tuple[str, object]]:
     last = public.last_change(session)
     urls = [(absolute("site.home"), last), (absolute("site.archive"), last), (absolute("site.galleries"), None)]
     for item in public.published_releases(session):
-        urls.append((absolute("site.release", ref=item.slug), public.release_modified(item)))
+        urls.append((public_url("release", item, external=True), public.release_modified(item)))
     years = sorted({m.year for m in public.archive_months(session)}, reverse=True)
     urls += [(absolute("site.archive_year", year=y), None) for y in years]
     urls += [(absolute("site.archive_month", year=m.year, month=m.month), None) for m in public.archive_months(session)]
-    urls += [(absolute("site.unit", slug=u.slug), None) for u, _n in public.units_with_releases(session)]
-    urls += [(absolute("site.tag", kind=t.kind, slug=t.slug), None) for t, _n in public.tags_with_releases(session)]
-    urls += [(absolute("site.person", slug=p.slug), None) for p, _n in public.people_with_releases(session)]
+    urls += [(public_url("unit", u, external=True), None) for u, _n in public.units_with_releases(session)]
+    urls += [(public_url("tag", t, external=True), None) for t, _n in public.tags_with_releases(session)]
+    urls += [(public_url("person", p, external=True), None) for p, _n in public.people_with_releases(session)]
     activities = sorted({m.activity_id for m in public.public_photos(session) if m.activity_id})
-    urls += [(absolute("site.gallery", activity_id=a), None) for a in activities]
-    urls += [(absolute("site.photo", media_id=m.id), m.updated_at) for m in public.public_photos(session)]
+    urls += [(public_url("activity", a, external=True), None) for a in activities]
+    urls += [(public_url("photo", m, external=True), m.updated_at) for m in public.public_photos(session)]
     return urls
 
 

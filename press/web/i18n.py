@@ -8,7 +8,7 @@ from flask_login import current_user
 from press import dates, problems
 from press.models import LOCALES, utcnow
 
-from .labels import KIND_LABELS, LOCALE_LABELS, PARTICIPANT_ROLE_LABELS, ROLE_LABELS
+from .labels import ACTION_LABELS, KIND_LABELS, LOCALE_LABELS, PARTICIPANT_ROLE_LABELS, ROLE_LABELS
 
 
 def select_locale() -> str:
@@ -43,6 +43,7 @@ def init_app(app: Flask, babel) -> None:
     def labels():
         return {
             "KIND_LABELS": KIND_LABELS,
+            "ACTION_LABELS": ACTION_LABELS,
             "ROLE_LABELS": ROLE_LABELS,
             "PARTICIPANT_ROLE_LABELS": PARTICIPANT_ROLE_LABELS,
             "LOCALE_LABELS": LOCALE_LABELS,

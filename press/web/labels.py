@@ -1,4 +1,8 @@
-"""Translatable labels for the domain's codes (kinds, roles, states)."""
+"""Translatable labels for the domain's codes (kinds, roles, states, actions).
+
+Each label is defined here once; templates get them from the ``labels`` context
+processor of ``press.web.i18n``.
+"""
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
@@ -30,6 +34,26 @@ PARTICIPANT_ROLE_LABELS = {
     "guest": _l("Tamu"),
     "speaker": _l("Narasumber"),
     "attendee": _l("Peserta"),
+}
+
+# One label per action a release's history records (``release.<action>`` audit events):
+# the workflow's moves, the embargo clock, and the writers' edits.
+ACTION_LABELS = {
+    "submit": _l("Ajukan untuk ditinjau"),
+    "send_back": _l("Kembalikan ke penulis"),
+    "approve": _l("Setujui"),
+    "publish": _l("Terbitkan sekarang"),
+    "schedule": _l("Jadwalkan (embargo)"),
+    "unschedule": _l("Batalkan jadwal"),
+    "correct": _l("Terbitkan koreksi"),
+    "retract": _l("Tarik siaran"),
+    "publish_due": _l("Terbit otomatis (embargo berakhir)"),
+    "draft": _l("Draf dibuat dari kegiatan"),
+    "save": _l("Disimpan (revisi baru)"),
+    "photo_attach": _l("Foto dilampirkan"),
+    "photo_detach": _l("Foto dilepas"),
+    "photo_order": _l("Urutan foto diubah"),
+    "photo_caption": _l("Keterangan foto diubah"),
 }
 
 LOCALE_LABELS = {"id": "Bahasa Indonesia", "en": "English"}

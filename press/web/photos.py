@@ -39,6 +39,7 @@ from press.storage import FileStorage, StorageError, safe_join
 
 from .downloads import as_download
 from .i18n import current_locale
+from .links import rendition_url, staff_url
 from .roles import STAFF, has_role, roles_required
 from .sections import activity_section
 
@@ -75,13 +76,6 @@ def _media(media_id: int) -> Media:
 def _wants_json() -> bool:
     return (request.headers.get("X-Requested-With") == "XMLHttpRequest"
             or request.accept_mimetypes.best == "application/json")
-
-
-def rendition_url(media: Media, variant: str = "thumb") -> str | None:
-    rendition = media.rendition(variant) or media.rendition("web") or (media.renditions[0] if media.renditions else None)
-    if rendition is None:
-        return None
-    return url_for("photos.rendition", media_id=media.id, variant=rendition.variant, v=rendition.sha256[:12])
 
 
 def _people_choices(activity: Activity | None, photos=()) -> list[Person]:
@@ -147,7 +141,7 @@ def camera_time(moment, offset_minutes=None) -> str:
 
 @bp.app_context_processor
 def photo_helpers():
-    return {"rendition_url": rendition_url, "camera_name": service.camera_name,
+    return {"camera_name": service.camera_name,
             "TAG_KIND_LABELS": TAG_KIND_LABELS, "TAG_SOURCE_LABELS": TAG_SOURCE_LABELS}
 
 
@@ -187,7 +181,7 @@ def _result(outcome: service.IngestOutcome) -> dict:
              "label": OUTCOME_LABELS[outcome.outcome](), "detail": outcome.detail,
              "media_id": media.id if media else None}
     if media is not None:
-        entry["url"] = url_for("photos.view", media_id=media.id)
+        entry["url"] = staff_url("photo", media)
         entry["thumb"] = rendition_url(media, "thumb")
         entry["taken_at"] = media.taken_at.isoformat() if media.taken_at else None
     return entry

@@ -30,9 +30,8 @@ from press.storage import FileStorage
 
 from .downloads import as_download
 from .labels import KIND_LABELS
-from .workflow import ACTION_LABELS
 from .roles import has_role, roles_required
-from .site import absolute
+from .links import public_url
 from .sections import activity_section
 
 bp = Blueprint("releases", __name__, url_prefix="/staf/siaran")
@@ -91,20 +90,9 @@ def light_format(text: str):
     return formatting.to_html(text)
 
 
-# What the release history (``releases/_history.html``) calls this module's audit events.
-EDIT_LABELS = {
-    "draft": _l("Draf dibuat dari kegiatan"),
-    "save": _l("Disimpan (revisi baru)"),
-    "photo_attach": _l("Foto dilampirkan"),
-    "photo_detach": _l("Foto dilepas"),
-    "photo_order": _l("Urutan foto diubah"),
-    "photo_caption": _l("Keterangan foto diubah"),
-}
-
-
 @bp.app_context_processor
 def release_helpers():
-    return {"CHECK_LABELS": CHECK_LABELS, "ACTION_LABELS": {**ACTION_LABELS, **EDIT_LABELS}}
+    return {"CHECK_LABELS": CHECK_LABELS}
 
 
 # -- the activity page's section -----------------------------------------------------
@@ -307,7 +295,7 @@ def docx(release_id: int):
 def kit(release_id: int):
     release = _release(release_id)
     data = service.export_kit(release, _storage(), office=current_app.config.get("OFFICE_NAME", ""),
-                              photo_page=lambda media_id: absolute("site.photo", media_id=media_id))
+                              photo_page=lambda media_id: public_url("photo", media_id, external=True))
     return _download(data, f"kit-media-{release.slug[:80]}.zip", "application/zip")
 
 

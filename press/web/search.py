@@ -19,22 +19,20 @@ which holds nothing but published releases and public photos).
 from __future__ import annotations
 
 import logging
-import re
 from datetime import date
 
-from flask import Blueprint, Flask, current_app, g, has_app_context, render_template, request, url_for
+from flask import Blueprint, Flask, current_app, g, has_app_context, render_template, request
 from flask_babel import lazy_gettext as _l
-from flask_login import current_user
 from sqlalchemy import event
 from sqlalchemy.orm import Session
-from werkzeug.exceptions import HTTPException
-from werkzeug.routing import BuildError, RequestRedirect
 
 from press.extensions import db
-from press.models import IndexQueueEntry
+from press.models import IndexQueueEntry, Media
 from press.search import SearchIndex, SearchResult
+from press.search.query import filter_term
 from press.services import indexing
 
+from . import links
 from .roles import STAFF, roles_required
 from .workflow import STATE_LABELS
 
@@ -162,15 +160,10 @@ def catch_up() -> None:
 
 # -- the request: query, filters, order, page ------------------------------------------
 
-def _quote(value: str) -> str:
-    value = value.replace('"', " ").strip()
-    return f'"{value}"' if re.search(r"\s|:", value) else value
-
-
 def facet_filter(name: str, value: str) -> str:
     if name == "kind":
         value = KIND_FILTER_WORDS.get(value, value)
-    return f"{FACET_FILTERS[name]}:{_quote(value)}"
+    return filter_term(FACET_FILTERS[name], value)
 
 
 def _iso_day(text: str) -> str:
@@ -219,76 +212,15 @@ def notices(result) -> list[str]:
 
 # -- links for hits ----------------------------------------------------------------------
 
-def _routes(path: str) -> bool:
-    """True when ``path`` is answered by some view of this application (GET)."""
-    adapter = current_app.url_map.bind("localhost")
-    try:
-        endpoint, _values = adapter.match(path, method="GET")
-    except RequestRedirect:
-        return True
-    except HTTPException:
-        return False
-    return endpoint != "static"
-
-
-def _first(*candidates) -> str | None:
-    for candidate in candidates:
-        if candidate is None:
-            continue
-        if isinstance(candidate, str):
-            if _routes(candidate):
-                return candidate
-            continue
-        endpoint, values = candidate
-        if endpoint in current_app.view_functions:
-            try:
-                return url_for(endpoint, **values)
-            except BuildError:
-                continue
-    return None
-
-
-def _payload(hit) -> dict:
-    return hit.payload if isinstance(hit.payload, dict) else {}
-
-
 def hit_link(hit, *, public: bool) -> str | None:
     """Where a hit leads: the public page for the public search, the staff page otherwise."""
-    payload = _payload(hit)
-    if public:
-        if hit.kind == "photo":
-            return _first(("site.photo", {"media_id": hit.id}), hit.url or f"/foto/{hit.id}")
-        if hit.kind == "release":
-            return _first(("site.release", {"ref": payload.get("slug")}), hit.url)
-        return None
-    activity = ("activities.view", {"activity_id": payload["activity_id"]}) if payload.get("activity_id") else None
-    if hit.kind == "activity":
-        return _first(("activities.view", {"activity_id": hit.id}))
-    if hit.kind == "release":
-        return _first(("releases.view", {"release_id": hit.id}), f"/staf/siaran/{hit.id}", activity)
-    if hit.kind == "photo":
-        return _first(("photos.view", {"media_id": hit.id}), ("photos.detail", {"media_id": hit.id}),
-                      f"/staf/foto/{hit.id}", activity)
-    if hit.kind == "note":
-        return _first(("notes.review", {"note_id": hit.id}), ("notes.view", {"note_id": hit.id}),
-                      f"/staf/catatan/{hit.id}", activity)
-    return None
+    return links.public_url(hit.kind, hit.id) if public else links.staff_url(hit.kind, hit.id)
 
 
 def thumb_url(hit, *, public: bool) -> str | None:
-    """The small rendition of a photo hit, where a view serves it to this visitor."""
-    sha = hit.thumbnail_key or _payload(hit).get("thumb")
-    if hit.kind != "photo" or not sha:
-        return None
-    public_url = f"/media/{sha}/thumb.jpg"
-    if public:
-        return _first(("site.rendition", {"sha256": sha, "variant": "thumb"}), public_url)
-    return _first(
-        ("photos.rendition", {"media_id": hit.id, "variant": "thumb"}),
-        ("photos.thumbnail", {"media_id": hit.id}),
-        f"/staf/foto/{hit.id}/thumb",
-        f"/staf/media/{hit.id}/thumb",
-    )
+    """The small rendition of a photo hit, from the view that serves it to this visitor."""
+    media = db.session.get(Media, hit.id) if hit.kind == "photo" else None
+    return links.rendition_url(media, "thumb", public=public) if media is not None else None
 
 
 # -- pages -------------------------------------------------------------------------------

@@ -34,12 +34,13 @@ from flask_login import current_user
 from press import dates
 from press.drafting import formatting
 from press.extensions import db
-from press.models import LOCALES, Media, utcnow
+from press.models import LOCALES, utcnow
 from press.services import public, workflow
 from press.storage import StorageError, safe_join
 
 from .auth import safe_next
 from .i18n import current_locale
+from .links import public_url, rendition_url
 from .page_cache import mark_cacheable
 from .script_json import script_json
 
@@ -115,45 +116,19 @@ bp.after_request(conditional)
 # -- template helpers ----------------------------------------------------------------
 
 
-def photo_src(media: Media, variant: str = "web") -> str | None:
-    rendition = media.rendition(variant) or media.rendition("web") or (media.renditions[0] if media.renditions else None)
-    if rendition is None:
-        return None
-    return url_for("site.rendition", sha256=rendition.sha256, variant=rendition.variant)
-
-
-def has_endpoint(name: str) -> bool:
-    return name in current_app.view_functions
-
-
-def public_photo_link(media: Media) -> str:
-    return url_for("site.photo", media_id=media.id)
-
-
-for _name, _helper in (("photo_src", photo_src), ("public_photo_link", public_photo_link), ("has_endpoint", has_endpoint),
-                      ("release_paragraphs", formatting.body_paragraphs)):
-    bp.add_app_template_global(_helper, _name)
+bp.add_app_template_global(formatting.body_paragraphs, "release_paragraphs")
 bp.add_app_template_filter(script_json, "script_json")
 
 
 @bp.app_context_processor
 def site_helpers():
-    return {"absolute_url": absolute, "static_export": current_app.config.get("SITE_STATIC_EXPORT", False)}
+    return {"static_export": current_app.config.get("SITE_STATIC_EXPORT", False)}
 
 
 @bp.app_template_filter("long_date_local")
 def long_date_local(moment) -> str:
     """The calendar day of a UTC moment in Jakarta, written out ("Kamis, 30 September 2021")."""
     return dates.long_date(moment.astimezone(dates.OFFICE_ZONE).date(), current_locale()) if moment else ""
-
-
-def absolute(endpoint: str, **values) -> str:
-    """An absolute URL, on ``SITE_URL`` when configured (feeds, sitemap, OpenGraph, export)."""
-    base = current_app.config.get("SITE_URL")
-    path = url_for(endpoint, **values)
-    if base:
-        return base.rstrip("/") + path
-    return url_for(endpoint, _external=True, **values)
 
 
 # -- pages ---------------------------------------------------------------------------
@@ -178,7 +153,7 @@ def release(ref: str):
         modified(item.retracted_at)
         return render_template("site/retracted.html", release=item), 410
     if ref != item.slug:
-        return redirect(url_for("site.release", ref=item.slug), 301)
+        return redirect(public_url("release", item), 301)
     modified(public.last_change(db.session))
     gallery_link = bool(item.activity_id and public.public_photos(db.session, activity_id=item.activity_id, limit=1))
     return render_template(
@@ -190,8 +165,7 @@ def release(ref: str):
 def news_article(item) -> dict:
     """schema.org ``NewsArticle`` for a published release."""
     photos = public.public_photos_of(item)
-    images = [absolute("site.rendition", sha256=m.rendition("web").sha256, variant="web")
-              for _rp, m in photos if m.rendition("web")]
+    images = [rendition_url(m, "web", public=True, external=True) for _rp, m in photos if m.rendition("web")]
     office = current_app.config["OFFICE_NAME"]
     data = {
         "@context": "https://schema.org",
@@ -201,7 +175,7 @@ def news_article(item) -> dict:
         "dateModified": (item.corrected_at or item.published_at).isoformat() if item.published_at else None,
         "author": {"@type": "Organization", "name": item.unit.name if item.unit else office},
         "publisher": {"@type": "Organization", "name": office},
-        "mainEntityOfPage": absolute("site.release", ref=item.slug),
+        "mainEntityOfPage": public_url("release", item, external=True),
         "inLanguage": "id",
         "description": summary(item),
         "image": images,

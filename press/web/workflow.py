@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from werkzeug.routing import BuildError
 
 from press import dates
 from press.errors import ServiceError
@@ -24,6 +23,7 @@ from press.services import workflow
 from press.services.release_text import LIMITS
 
 from .i18n import current_locale
+from .links import staff_url
 from .roles import roles_required
 
 bp = Blueprint("workflow", __name__, url_prefix="/staf/siaran")
@@ -35,18 +35,6 @@ STATE_LABELS = {
     "scheduled": _l("Dijadwalkan"),
     "published": _l("Terbit"),
     "retracted": _l("Ditarik"),
-}
-
-ACTION_LABELS = {
-    "submit": _l("Ajukan untuk ditinjau"),
-    "send_back": _l("Kembalikan ke penulis"),
-    "approve": _l("Setujui"),
-    "publish": _l("Terbitkan sekarang"),
-    "schedule": _l("Jadwalkan (embargo)"),
-    "unschedule": _l("Batalkan jadwal"),
-    "correct": _l("Terbitkan koreksi"),
-    "retract": _l("Tarik siaran"),
-    "publish_due": _l("Terbit otomatis (embargo berakhir)"),
 }
 
 # Actions that cannot be undone by a button on the same page ask for confirmation.
@@ -79,19 +67,7 @@ def iso_long_datetime(text: str | None) -> str:
 
 @bp.app_context_processor
 def labels():
-    return {"STATE_LABELS": STATE_LABELS, "ACTION_LABELS": ACTION_LABELS, "WORKFLOW_CONFIRM": CONFIRM,
-            "RELEASE_LIMITS": LIMITS}
-
-
-def release_page(release: Release) -> str:
-    """The drafting issue's staff page for the release if it exists, else the history page here."""
-    for endpoint in ("releases.view", "releases.show", "releases.edit"):
-        if endpoint in current_app.view_functions:
-            try:
-                return url_for(endpoint, release_id=release.id)
-            except BuildError:
-                continue
-    return url_for("workflow.history", release_id=release.id)
+    return {"STATE_LABELS": STATE_LABELS, "WORKFLOW_CONFIRM": CONFIRM, "RELEASE_LIMITS": LIMITS}
 
 
 @bp.route("/<int:release_id>/alur", methods=["POST"])
@@ -120,9 +96,9 @@ def transition(release_id: int):
             typed = {f: request.form.get(f) for f in (*workflow.TEXT_FIELDS, "note") if request.form.get(f) is not None}
             release = db.session.get(Release, release_id)
             return render_template("releases/workflow.html", release=release, refused=typed), 400
-        return redirect(release_page(release))
+        return redirect(staff_url("release", release))
     flash(_("Siaran kini berstatus: %(state)s.", state=STATE_LABELS[release.state]), "success")
-    return redirect(release_page(release))
+    return redirect(staff_url("release", release))
 
 
 QUEUE_STATES = ("in_review", "approved", "scheduled", "draft", "published", "retracted")
@@ -134,7 +110,7 @@ QUEUE_LIMIT = 50
 def queue():
     """Releases by workflow state: what waits for review, approval, embargo; the latest published."""
     groups = [(state, workflow.releases_in_state(db.session, state, limit=QUEUE_LIMIT)) for state in QUEUE_STATES]
-    return render_template("releases/queue.html", groups=groups, release_page=release_page)
+    return render_template("releases/queue.html", groups=groups)
 
 
 @bp.route("/<int:release_id>/riwayat")

@@ -239,9 +239,9 @@ def test_public_hits_link_to_the_public_release_and_photo_pages(app, client, arc
         media_id = media.id
     html = page(client, "/cari?q=xenopolis")
     assert "2 hasil" in html
-    assert (f'href="/siaran/{slug}"' in html) == ("site.release" in app.view_functions)
-    assert (f'href="/foto/{media_id}"' in html) == ("site.photo" in app.view_functions)
-    assert (f'src="/media/{"e" * 64}/thumb.jpg"' in html) == ("site.rendition" in app.view_functions)
+    assert f'href="/siaran/{slug}"' in html
+    assert f'href="/foto/{media_id}"' in html
+    assert f'src="/media/{"e" * 64}/thumb.jpg"' in html
 
 
 def test_setup_leaves_the_index_built(app, runner):
@@ -277,6 +277,6 @@ def test_staff_photo_hits_show_a_thumbnail_and_link_to_the_photo_page(app, clien
     auth.login("editor")
     html = page(client, "/staf/cari/?q=zirkonia")
     assert "1 hasil" in html and "Internal</span>" in html
-    assert (f'href="/staf/foto/{media_id}"' in html) == ("photos.view" in app.view_functions)
-    assert (f'src="/staf/foto/{media_id}/thumb.jpg"' in html) == ("photos.rendition" in app.view_functions)
+    assert f'href="/staf/foto/{media_id}"' in html
+    assert f'src="/staf/foto/{media_id}/thumb.jpg?v={"1" * 12}"' in html
     assert "0 hasil" in page(client, "/cari?q=zirkonia")

@@ -1,0 +1,54 @@
+"""Each label the templates read is defined once, whatever order the blueprints register in."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+from sqlalchemy import select
+
+from press.extensions import db
+from press.models import Release
+from press.services import workflow
+from press.web.labels import ACTION_LABELS
+
+SERVICES = Path(__file__).resolve().parents[2] / "press" / "services"
+
+
+def context_names(app, *, ours: bool = False) -> Counter:
+    """How many context processors (only Siaran's with ``ours``) give each template name."""
+    names: Counter = Counter()
+    with app.test_request_context("/"):
+        for processors in app.template_context_processors.values():
+            for processor in processors:
+                if not ours or processor.__module__.startswith("press"):
+                    names.update(processor().keys())
+    return names
+
+
+def test_no_template_name_is_given_by_two_context_processors(app):
+    """Two processors giving one name are correct only by the order they run in."""
+    flask_own = {"g", "request", "session"}
+    assert [name for name, count in context_names(app).items() if count > 1 and name not in flask_own] == []
+    shadowed = set(context_names(app, ours=True)) & set(app.jinja_env.globals)
+    assert shadowed == set(), "a context value hides a template global of the same name"
+
+
+def test_every_action_a_release_history_records_has_one_label():
+    recorded = set(workflow.ACTIONS) | {"publish_due"}
+    for source in SERVICES.glob("*.py"):
+        recorded |= set(re.findall(r'"release\.(\w+)"', source.read_text("utf-8")))
+    assert recorded - set(ACTION_LABELS) == set()
+
+
+def test_the_history_names_an_edit_and_a_workflow_move_in_indonesian(app, client, auth):
+    auth.login("writer")
+    with app.app_context():
+        draft = db.session.scalar(select(Release).where(Release.state == "draft"))
+        release_id, form = draft.id, {"title": draft.title, "dateline": draft.dateline or "", "body": draft.body,
+                                      "signature": draft.signature or "", "version": str(draft.version)}
+    token = auth.token(f"/staf/siaran/{release_id}/sunting")
+    assert client.post(f"/staf/siaran/{release_id}/sunting", data={**form, "csrf_token": token}).status_code == 302
+    client.post(f"/staf/siaran/{release_id}/alur", data={"action": "submit", "csrf_token": token})
+    html = client.get(f"/staf/siaran/{release_id}/riwayat").get_data(as_text=True)
+    assert "Disimpan (revisi baru)" in html and "Ajukan untuk ditinjau" in html
