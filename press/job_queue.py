@@ -47,7 +47,7 @@ QUEUE_NAME = "siaran"
 # The modules that declare jobs (``press.jobs``); a module declaring its first job joins them.
 DECLARING_MODULES = ("press.services.indexing", "press.services.workflow")
 # A quiet worker looks for new jobs at least this often (huey backs off up to it).
-MAX_POLL_SECONDS = 1.0
+MAX_POLL_SECONDS = 0.5
 
 
 def make_huey(url: str) -> Huey:

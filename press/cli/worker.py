@@ -22,8 +22,9 @@ from press.config import ConfigError
 @click.option("--workers", type=click.IntRange(1, 16), default=1, show_default=True,
               help="Threads running jobs.")
 @click.option("--no-periodic", is_flag=True, help="Only run queued jobs; never schedule the periodic ones.")
+@click.option("--verbose", is_flag=True, help="Log every job run, not only failures.")
 @with_appcontext
-def worker_command(workers: int, no_periodic: bool) -> None:
+def worker_command(workers: int, no_periodic: bool, verbose: bool) -> None:
     """Run background jobs (and, unless another worker does, the periodic ones) until stopped."""
     app = current_app._get_current_object()
     try:
@@ -32,6 +33,7 @@ def worker_command(workers: int, no_periodic: bool) -> None:
         raise click.ClickException(str(exc)) from exc
     if not logging.getLogger().handlers:
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    logging.getLogger("huey").setLevel(logging.INFO if verbose else logging.WARNING)
     click.echo(f"Siaran worker: jobs from {job_queue.describe(app)}, {workers} thread(s); "
                f"jobs: {', '.join(sorted(job_queue.queue_of(app).tasks))}", err=True)
     consumer.run()
