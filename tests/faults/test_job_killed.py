@@ -4,7 +4,6 @@ commit and is killed there; ``flask worker`` started afterwards publishes it, wi
 audit event, and the release is searchable."""
 from __future__ import annotations
 
-import os
 import shutil
 import signal
 import subprocess
@@ -14,6 +13,7 @@ from datetime import datetime, timedelta, timezone
 from press import create_app
 from press.extensions import db
 from press.models import Release
+from tests.browser.conftest import LiveServer
 from tests.conftest import REPO_ROOT, make_config
 from tests.faults.conftest import wait_for
 from tests.unit.test_jobs import state_and_events
@@ -39,16 +39,8 @@ job_queue.consumer(create_app()).run()
 
 
 def environment(root) -> dict:
-    return {
-        **os.environ,
-        "PRESS_ENV": "development",
-        "PRESS_SECRET_KEY": "job-test-secret",
-        "PRESS_DATABASE_URL": f"sqlite:///{root / 'siaran.db'}",
-        "PRESS_MEDIA_ROOT": str(root / "media"),
-        "PRESS_INDEX_ROOT": str(root / "search"),
-        "PRESS_JOBS_URL": f"sqlite:///{root / 'jobs.db'}",
-        "PRESS_PUBLISH_CHECK_SECONDS": "1",
-    }
+    """The live server's settings for an instance in ``root``, the embargo clock every second."""
+    return {**LiveServer(root).env, "PRESS_PUBLISH_CHECK_SECONDS": "1"}
 
 
 def test_a_worker_killed_in_the_middle_of_the_embargo_clock_publishes_once_when_run_again(tmp_path, migrated_db):

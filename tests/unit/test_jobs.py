@@ -111,3 +111,12 @@ def test_an_unknown_jobs_url_is_refused_with_the_forms_understood(tmp_path, migr
 def test_the_worker_command_refuses_an_immediate_queue(runner):
     result = runner.invoke(args=["worker"])
     assert result.exit_code == 1 and "immediate" in result.output
+
+
+def test_jobs_wait_in_a_sqlite_file_under_instance_by_default(monkeypatch, tmp_path, migrated_db):
+    monkeypatch.delenv("PRESS_JOBS_URL", raising=False)
+    config = make_config(tmp_path)
+    del config["JOBS_URL"]
+    app = create_app(config)
+    assert app.config["JOBS_URL"] == f"sqlite:///{app.instance_path}/jobs.db"
+    assert job_queue.queue_of(app).huey.storage.filename == f"{app.instance_path}/jobs.db"
