@@ -11,8 +11,12 @@ PORT ?= 5000
 
 .PHONY: run test bench setup install translations i18n-update clean
 
+# The job worker (embargo clock, search index) runs beside the web server and stops with it.
 run: setup
-	PRESS_ENV=$${PRESS_ENV:-development} $(FLASK) run --host $(HOST) --port $(PORT)
+	@export PRESS_ENV=$${PRESS_ENV:-development}; \
+	$(FLASK) worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
+	$(FLASK) run --host $(HOST) --port $(PORT)
 
 setup: install translations
 	PRESS_ENV=$${PRESS_ENV:-development} $(FLASK) setup

@@ -1,6 +1,6 @@
 """Mixed load on a real server, then the nothing-lost check.
 
-Starts Siaran with gunicorn (2 workers) on 127.0.0.1 on a fresh instance (``flask setup``
+Starts Siaran with gunicorn (2 workers) and ``flask worker`` on 127.0.0.1 on a fresh instance (``flask setup``
 with the demo data, 8 photographer accounts created), then runs a bounded load:
 
 - PHOTOGRAPHERS sessions (default 8), each logged in as its own photographer, upload
@@ -344,7 +344,7 @@ def nothing_lost(server: LiveServer, results: list[dict], expected: int) -> list
             bad_blobs.append(key)
     checks.append(("every original in the store, hashing to its key", not bad_blobs,
                    f"{len(keys) - len(bad_blobs)}/{len(keys)}"))
-    # The index catches up on its own (drained after each response): wait for the queue.
+    # The index catches up on its own (the job worker drains it): wait for the queue.
     deadline = time.monotonic() + 120
     queued = None
     while time.monotonic() < deadline:
@@ -353,7 +353,7 @@ def nothing_lost(server: LiveServer, results: list[dict], expected: int) -> list
         if queued == 0:
             break
         time.sleep(0.5)
-    checks.append(("index queue drained by the server itself", queued == 0, f"{queued} rows left"))
+    checks.append(("index queue drained by the job worker", queued == 0, f"{queued} rows left"))
     keyfile = server.root / "keys.json"
     keyfile.write_text(json.dumps(keys))
     staff = json.loads(run_python(server, STAFF_INDEX_CHECK, str(keyfile)).stdout.strip().splitlines()[-1])

@@ -31,6 +31,7 @@ def create_app(config: dict | None = None) -> Flask:
     from press.web import photos as photo_pages
     from press.web import releases as release_pages
     from press.cli import register_commands
+    from press import job_queue
 
     app = Flask(
         __name__,
@@ -69,6 +70,7 @@ def create_app(config: dict | None = None) -> Flask:
     page_cache.init_app(app)
     proxies.init_app(app)
     search_pages.init_app(app)
+    job_queue.init_app(app)
     app.register_blueprint(search_api.bp)
     app.register_blueprint(openapi.bp)
     errors.init_app(app)

@@ -36,6 +36,7 @@ DEFAULTS = {
     "DEFAULT_LOCALE": "id",
     "SITE_URL": None,
     "PUBLISH_CHECK_SECONDS": 15,
+    "JOBS_URL": None,
     "PAGE_CACHE_CHECK_SECONDS": None,
     "PAGE_CACHE_MAX_AGE": 60,
 }
@@ -148,6 +149,8 @@ def flask_settings(values: dict, instance_path: str) -> dict:
         "BABEL_DEFAULT_LOCALE": values["DEFAULT_LOCALE"],
         "SITE_URL": values["SITE_URL"],
         "PUBLISH_CHECK_SECONDS": values["PUBLISH_CHECK_SECONDS"],
+        # Where background jobs wait for a worker (press/job_queue.py reads it).
+        "JOBS_URL": values["JOBS_URL"] or f"sqlite:///{instance / 'jobs.db'}",
         "PAGE_CACHE_MAX_AGE": values["PAGE_CACHE_MAX_AGE"],
         "BABEL_DEFAULT_TIMEZONE": "Asia/Jakarta",
         "SESSION_COOKIE_HTTPONLY": True,

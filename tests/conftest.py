@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from flask_migrate import upgrade
 
-from press import create_app
+from press import create_app, job_queue
 from press.demo import DEMO_ACCOUNTS, load_demo
 from press.extensions import db
 
@@ -32,6 +32,7 @@ def make_config(root: Path, **extra) -> dict:
         "DATABASE_URL": f"sqlite:///{root / 'siaran.db'}",
         "MEDIA_ROOT": str(root / "media"),
         "INDEX_ROOT": str(root / "search"),
+        "JOBS_URL": "immediate",
         "TESTING": True,
         **extra,
     }
@@ -46,8 +47,6 @@ def migrated_db(tmp_path_factory) -> Path:
         upgrade()
         load_demo(db.session)
         db.session.commit()
-    # Closed in a second context: the first one's end drains the search queue, which
-    # writes to the database; disposing after it leaves one self-contained file.
     with app.app_context():
         db.engine.dispose()
     return root / "siaran.db"
@@ -74,6 +73,14 @@ def ctx(app):
     with app.app_context():
         yield app
         db.session.remove()
+
+
+@pytest.fixture
+def queued_jobs(app, tmp_path):
+    """Jobs wait in a SQLite queue no worker reads, as when the worker has not run yet
+    (the tests otherwise run each job where it is asked for). Returns the huey."""
+    queue = app.extensions["jobs"] = job_queue.JobQueue(app, job_queue.make_huey(f"sqlite:///{tmp_path / 'jobs.db'}"))
+    return queue.huey
 
 
 @pytest.fixture

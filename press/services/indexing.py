@@ -37,6 +37,7 @@ from datetime import datetime, time
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from press import jobs
 from press.models import (
     Activity, ActivityTag, IndexQueueEntry, Media, MediaTag, Note, Release, ReleasePhoto, ReleaseTag, Tag,
 )
@@ -51,6 +52,9 @@ log = logging.getLogger(__name__)
 
 KIND_ALIASES = {"media": "photo", "foto": "photo"}
 DRAIN_BATCH = 500
+DRAIN_JOB = "index.drain"
+# Rows whose drain job was lost (a killed worker, a queue that could not be written) wait at most this long.
+CATCH_UP_SECONDS = 60
 # Tag kinds shown as the document's tags (people, places, unit, kind and dates have their own fields).
 TOPIC_TAG_KINDS = ("topic", "organisation", "place", "venue")
 PLACE_TAG_KINDS = ("place", "venue")
@@ -61,8 +65,10 @@ def normal_kind(kind: str) -> str:
 
 
 def enqueue_index(session: Session, kind: str, obj_id: int) -> None:
-    """Ask for the search index to be brought up to date, in the caller's transaction."""
+    """Ask for the search index to be brought up to date, in the caller's transaction;
+    the drain job runs once it commits."""
     session.add(IndexQueueEntry(doc_kind=normal_kind(kind), doc_id=obj_id))
+    jobs.after_commit(session, DRAIN_JOB)
 
 
 # -- the registry of document kinds ------------------------------------------------
@@ -352,6 +358,14 @@ def drain(session: Session, index: SearchIndex, limit: int | None = None, *, loc
         report.busy = True
     report.remaining = queue_length(session, bind=bind)
     return report
+
+
+@jobs.periodic(DRAIN_JOB, every=CATCH_UP_SECONDS)
+def drain_job(ctx: jobs.JobContext) -> None:
+    """The index queue into the app's search index: after each commit that queued rows, and
+    every minute for rows whose job was lost. The rows go only once indexed, so a drain
+    cut off is simply done again."""
+    drain(ctx.session, ctx.extensions["search_index"])
 
 
 def queue_length(session: Session, *, bind=None) -> int:

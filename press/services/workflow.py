@@ -5,7 +5,8 @@ actor's role, changes the release, writes an audit event (actor, time, from, to,
 comment) and queues the release for the search index; it flushes but never commits
 (the web layer and the CLI commit). ``publish_due`` is the embargo clock: it publishes
 every scheduled release whose time has come, through a conditional UPDATE so two
-processes running it at once publish each release exactly once.
+processes running it at once publish each release exactly once; ``publish_due_job``
+runs it periodically as a job.
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
+from press import jobs
 from press.dates import OFFICE_ZONE
 from press.errors import N_, ServiceError
 from press.models import AuditEvent, Release, Revision, User, utcnow
@@ -243,6 +245,13 @@ def publish_due(session: Session, now: datetime | None = None) -> list[Release]:
             if attempt == PUBLISH_DUE_ATTEMPTS - 1:
                 raise
     return []
+
+
+@jobs.periodic("release.publish-due", every="PUBLISH_CHECK_SECONDS")
+def publish_due_job(ctx: jobs.JobContext) -> None:
+    """The embargo clock, every ``PUBLISH_CHECK_SECONDS``: each due release published once,
+    with its audit event, in the job's one transaction."""
+    publish_due(ctx.session)
 
 
 def publish_one_due(session: Session, release_id: int, now: datetime) -> Release | None:

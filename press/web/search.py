@@ -1,16 +1,9 @@
-"""Search pages (staff ``/staf/cari``, public ``/cari``) and the wiring that keeps the index fresh.
+"""Search pages (staff ``/staf/cari``, public ``/cari``).
 
 ``init_app`` puts one :class:`~press.search.SearchIndex` on the application
-(``app.extensions["search_index"]``, folder ``INDEX_ROOT``) and drains the index queue:
-
-- after a request whose transaction wrote queue rows, once the response has been sent
-  (``call_on_close``: the WSGI server calls it after the body is written);
-- at the end of any other application context that wrote rows (a CLI command, a script);
-- after the first request of a process when the queue is not empty (rows left by a
-  crash or by a drain that found the index busy);
-- before a search, when rows are waiting (at most a one-second wait for the lock).
-
-A drain never raises into a response: a busy index leaves the rows for the next drain.
+(``app.extensions["search_index"]``, folder ``INDEX_ROOT``). Keeping it true to the
+database is the index drain job's (``press.services.indexing``), run after each commit
+that queued index rows; the pages only read it.
 
 The two blueprints render the same results partial: ``search`` (staff, every kind and
 state, photo thumbnails inline) and ``site_search`` (public: the public index only,
@@ -21,16 +14,13 @@ from __future__ import annotations
 import logging
 from datetime import date
 
-from flask import Blueprint, Flask, current_app, g, has_app_context, render_template, request
+from flask import Blueprint, Flask, current_app, render_template, request
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import event
-from sqlalchemy.orm import Session
 
 from press.extensions import db
-from press.models import IndexQueueEntry, Media
+from press.models import Media
 from press.search import SearchIndex, SearchResult
 from press.search.query import filter_term
-from press.services import indexing
 
 from . import links
 from .roles import STAFF, roles_required
@@ -44,7 +34,6 @@ public_bp = Blueprint("site_search", __name__)
 PER_PAGE = 20
 MAX_Q_CHARS = 10_000
 MAX_PAGE = 10_000
-SEARCH_WAIT_S = 1.0
 DRAIN_WAIT_S = 30.0
 
 KIND_LABELS = {
@@ -84,78 +73,10 @@ def index_of(app: Flask | None = None) -> SearchIndex:
     return app.extensions["search_index"]
 
 
-def _after_flush(session, _flush_context) -> None:
-    if any(isinstance(obj, IndexQueueEntry) for obj in session.new):
-        session.info["search_queue_written"] = True
-
-
-def _after_commit(session) -> None:
-    if session.info.pop("search_queue_written", False) and has_app_context():
-        g.search_queue_written = True
-
-
-def _after_rollback(session) -> None:
-    session.info.pop("search_queue_written", None)
-
-
-_listening = False
-
-
-def _listen_once() -> None:
-    global _listening
-    if not _listening:
-        event.listen(Session, "after_flush", _after_flush)
-        event.listen(Session, "after_commit", _after_commit)
-        event.listen(Session, "after_soft_rollback", lambda session, _tx: _after_rollback(session))
-        _listening = True
-
-
-def drain_now(app: Flask, *, lock_timeout: float = DRAIN_WAIT_S, only_if_queued: bool = False):
-    """Drain the queue into the app's index; logs instead of raising. Returns the report or None."""
-    try:
-        with app.app_context():
-            try:
-                if only_if_queued and not indexing.queue_length(db.session):
-                    return None
-                return indexing.drain(db.session, index_of(app), lock_timeout=lock_timeout)
-            finally:
-                db.session.remove()
-    except Exception:
-        log.exception("draining the search queue failed; the rows stay queued")
-        return None
-
-
 def init_app(app: Flask) -> None:
     app.extensions["search_index"] = SearchIndex(app.config["INDEX_ROOT"], lock_timeout=DRAIN_WAIT_S)
-    app.extensions["search_started"] = False
-    _listen_once()
-
-    @app.after_request
-    def drain_after_response(response):
-        written = g.pop("search_queue_written", False)
-        first = not app.extensions["search_started"]
-        if first:
-            app.extensions["search_started"] = True
-        if written or first:
-            response.call_on_close(lambda: drain_now(app, only_if_queued=not written))
-        return response
-
-    @app.teardown_appcontext
-    def drain_after_context(_exc):
-        if g.pop("search_queue_written", False):
-            drain_now(app)
-
     app.register_blueprint(bp)
     app.register_blueprint(public_bp)
-
-
-def catch_up() -> None:
-    """Before a search: index what is still queued, waiting at most a second for the lock."""
-    try:
-        if indexing.queue_length(db.session):
-            indexing.drain(db.session, index_of(), lock_timeout=SEARCH_WAIT_S)
-    except Exception:
-        log.exception("catching up the search queue failed; searching the index as it is")
 
 
 # -- the request: query, filters, order, page ------------------------------------------
@@ -192,7 +113,6 @@ def read_request() -> dict:
 
 def run_search(asked: dict, *, public: bool, per_page: int = PER_PAGE) -> SearchResult:
     """The search the page shows; an unreadable index gives an empty result with a notice."""
-    catch_up()
     try:
         return index_of().search(asked["effective"], public=public, page=asked["page"], per_page=per_page,
                                  order=asked["order"], facets=True)

@@ -6,15 +6,9 @@ renditions are served at URLs carrying their content hash, cached for a day at m
 (a withdrawn photo's renditions answer 404 at once).
 A retracted release answers 410 with its notice; any other unpublished release is a
 404 indistinguishable from a slug that never existed.
-
-The embargo clock also runs here: before any request (at most once every
-``PUBLISH_CHECK_SECONDS`` per process) scheduled releases whose time has come are
-published, so the site is right even when cron is late.
 """
 from __future__ import annotations
 
-import threading
-import time
 from datetime import timedelta
 
 from flask import (
@@ -35,7 +29,7 @@ from press import dates
 from press.drafting import formatting
 from press.extensions import db
 from press.models import LOCALES, utcnow
-from press.services import public, workflow
+from press.services import public
 from press.storage import StorageError, safe_join
 
 from .auth import safe_next
@@ -50,34 +44,6 @@ HOME_LIMIT = 12
 PAGE_CACHE = "public, no-cache"
 # A day: browsers and proxies let go of a withdrawn photo by then (its URL answers 404 at once).
 RENDITION_CACHE = "public, max-age=86400"
-DEFAULT_CHECK_SECONDS = 15
-_check_lock = threading.Lock()
-
-
-# -- the embargo clock on requests ---------------------------------------------------
-
-
-@bp.before_app_request
-def publish_due_on_request():
-    """Publish due releases at most once every ``PUBLISH_CHECK_SECONDS`` in this process."""
-    app = current_app._get_current_object()
-    interval = app.config.get("PUBLISH_CHECK_SECONDS", DEFAULT_CHECK_SECONDS)
-    state = app.extensions.setdefault("publish_due", {"next": 0.0})
-    now = time.monotonic()
-    if now < state["next"] or not _check_lock.acquire(blocking=False):
-        return
-    try:
-        state["next"] = now + interval
-        try:
-            if workflow.publish_due(db.session):
-                db.session.commit()
-            else:
-                db.session.rollback()
-        except Exception:  # the page must still be served; cron will try again
-            db.session.rollback()
-            current_app.logger.exception("publish-due check failed")
-    finally:
-        _check_lock.release()
 
 
 # -- caching -------------------------------------------------------------------------

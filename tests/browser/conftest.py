@@ -1,4 +1,4 @@
-"""A real server (gunicorn, 2 workers) on 127.0.0.1 and Debian's Chromium driven by Playwright.
+"""A real server (gunicorn, 2 workers, and the job worker) on 127.0.0.1 and Debian's Chromium driven by Playwright.
 
 Playwright's own browser download cannot work here, so the tests drive
 ``/usr/bin/chromium``; where it is missing they fail and name the package to install
@@ -42,7 +42,8 @@ def free_port() -> int:
 
 
 class LiveServer:
-    """``flask setup`` then gunicorn on a fresh instance folder; stopped at the end."""
+    """``flask setup``, then gunicorn and ``flask worker`` on a fresh instance folder, as in
+    production; stopped at the end."""
 
     def __init__(self, root: Path, workers: int = 2):
         self.root = root
@@ -55,9 +56,11 @@ class LiveServer:
             "PRESS_DATABASE_URL": f"sqlite:///{root / 'siaran.db'}",
             "PRESS_MEDIA_ROOT": str(root / "media"),
             "PRESS_INDEX_ROOT": str(root / "search"),
+            "PRESS_JOBS_URL": f"sqlite:///{root / 'jobs.db'}",
         }
         self.workers = workers
         self.process: subprocess.Popen | None = None
+        self.job_worker: subprocess.Popen | None = None
 
     def flask(self, *args: str, check: bool = True) -> subprocess.CompletedProcess:
         return subprocess.run(
@@ -67,12 +70,7 @@ class LiveServer:
 
     def start(self) -> "LiveServer":
         self.flask("setup")
-        log = open(self.root / "server.log", "ab")
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "-w", str(self.workers), "-b", f"127.0.0.1:{self.port}",
-             "--timeout", "120", "wsgi:app"],
-            cwd=REPO_ROOT, env=self.env, stdout=log, stderr=log,
-        )
+        self.serve()
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
@@ -84,13 +82,27 @@ class LiveServer:
                 time.sleep(0.2)
         raise RuntimeError("the server did not answer within 60 s")
 
+    def serve(self) -> None:
+        """Start gunicorn and the job worker on the instance (without ``flask setup``)."""
+        log = open(self.root / "server.log", "ab")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "-w", str(self.workers), "-b", f"127.0.0.1:{self.port}",
+             "--timeout", "120", "wsgi:app"],
+            cwd=REPO_ROOT, env=self.env, stdout=log, stderr=log,
+        )
+        self.job_worker = subprocess.Popen(
+            [sys.executable, "-m", "flask", "--app", "wsgi", "worker"],
+            cwd=REPO_ROOT, env=self.env, stdout=log, stderr=log,
+        )
+
     def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
+        for process in (self.process, self.job_worker):
+            if process and process.poll() is None:
+                process.terminate()
+                try:
+                    process.wait(timeout=20)
+                except subprocess.TimeoutExpired:
+                    process.kill()
 
 
 @pytest.fixture(scope="module")

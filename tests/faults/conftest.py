@@ -1,5 +1,5 @@
 """A real server for the fault tests: the browser tests' ``LiveServer`` (``flask setup``,
-then gunicorn with 2 workers on a fresh instance folder), plus helpers to fill it."""
+then gunicorn with 2 workers and the job worker on a fresh instance folder), plus helpers to fill it."""
 from __future__ import annotations
 
 import json
@@ -91,7 +91,9 @@ def staff_session(server: LiveServer, role: str):
 
 
 def kill_server(server: LiveServer) -> None:
-    """SIGKILL the gunicorn master and its workers (they were started by this test)."""
+    """SIGKILL the gunicorn master, its workers and the job worker (all started by this test)."""
+    server.job_worker.send_signal(signal.SIGKILL)
+    server.job_worker.wait(timeout=30)
     master = server.process
     children = _children(master.pid)
     master.send_signal(signal.SIGKILL)

@@ -33,7 +33,7 @@ def test_a_rebuild_killed_half_way_leaves_search_answering_and_a_later_rebuild_c
     writer = staff_session(server, "writer")
     assert staff_hits(writer, "jembatan") == 0  # the bulk rows never reached the old index
 
-    # A change made now still reaches search on its own (queue drained after the response).
+    # A change made now still reaches search on its own (the job worker drains the queue).
     writer.refresh_token("/staf/kegiatan/baru")
     unit = _first_option(writer.get("/staf/kegiatan/baru").text, "unit_id")
     reply = writer.post_form("/staf/kegiatan/baru", {

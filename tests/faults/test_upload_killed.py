@@ -1,7 +1,7 @@
 """The server SIGKILLed (master and workers) in the middle of a burst of uploads, then
 started again without any repair command: no half file under a real key, no database
 row without its blob and renditions, ``flask media verify`` clean, and the index catches
-up on its own (the first request of a process drains what the queue holds)."""
+up on its own (the job worker drains what the queue holds when it starts)."""
 from __future__ import annotations
 
 import hashlib
@@ -9,8 +9,6 @@ import io
 import json
 import random
 import sqlite3
-import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -18,7 +16,7 @@ from pathlib import Path
 from PIL import Image
 
 from press.storage import FileStorage
-from tests.conftest import FIXTURES, REPO_ROOT
+from tests.conftest import FIXTURES
 from tests.faults.conftest import flask_json, kill_server, staff_session, wait_for
 
 UPLOADERS = 3
@@ -43,14 +41,6 @@ def photos(folder: Path, count: int) -> list[Path]:
             image.save(path, "JPEG", quality=92, exif=exif)
         made.append(path)
     return made
-
-
-def serve(server) -> None:
-    """Start gunicorn again on the same instance, without ``flask setup`` (no repair)."""
-    log = open(server.root / "server.log", "ab")
-    server.process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-w", str(server.workers), "-b", f"127.0.0.1:{server.port}",
-         "--timeout", "120", "wsgi:app"], cwd=REPO_ROOT, env=server.env, stdout=log, stderr=log)
 
 
 def test_a_server_killed_during_uploads_loses_nothing_it_confirmed_and_leaves_no_half_file(server, tmp_path):
@@ -103,7 +93,7 @@ def test_a_server_killed_during_uploads_loses_nothing_it_confirmed_and_leaves_no
     assert _queued(server) >= len(rows)
 
     # Started again with no repair command: the index catches up on its own.
-    serve(server)
+    server.serve()
     assert wait_for(lambda: _answers(server.url), timeout=60)
     assert wait_for(lambda: _queued(server) == 0, timeout=60)
     code, check = flask_json(server, "search", "check")  # every photo row in the staff index

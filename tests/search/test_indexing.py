@@ -17,8 +17,9 @@ from press.services.tags import attach_tags
 
 
 @pytest.fixture
-def index(ctx):
-    """The app's index rebuilt from the demo data, with an empty queue to start from."""
+def index(ctx, queued_jobs):
+    """The app's index rebuilt from the demo data, with an empty queue to start from;
+    the drain jobs commits ask for wait (the tests drain by hand)."""
     ix = ctx.extensions["search_index"]
     indexing.rebuild_all(db.session, ix)
     indexing.drain(db.session, ix)
@@ -248,7 +249,7 @@ def test_rebuild_all_and_check_agree_with_the_database(index):
     assert indexing.check(db.session, index).ok
 
 
-def test_a_commit_in_an_application_context_drains_when_the_context_ends(app):
+def test_a_commit_in_an_application_context_is_drained_by_the_job_it_asks_for(app):
     with app.app_context():
         unit_id = db.session.scalar(select(Unit.id).limit(1))
         create_activity(db.session, ActivityData(

@@ -31,7 +31,7 @@ def test_migrations_create_the_whole_model_on_an_empty_database(tmp_path):
         db.engine.dispose()
 
 
-def test_activity_with_participants_round_trips(ctx):
+def test_activity_with_participants_round_trips(ctx, queued_jobs):
     unit = db.session.scalar(select(Unit).limit(1))
     venue = db.session.scalar(select(Venue).limit(1))
     activity = create_activity(
