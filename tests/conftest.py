@@ -1,7 +1,8 @@
 """Shared fixtures: an application on a migrated SQLite copy, clients, and a login helper.
 
 The schema is migrated once per test session (through Alembic, as production does)
-and each test gets its own copy of that database file.
+and each test gets its own copy of that database file. The slow kinds of test are
+marked here by where they live, so ``make test-fast`` can leave them out.
 """
 from __future__ import annotations
 
@@ -23,6 +24,29 @@ FIXTURES = SHARED / "fixtures"
 CSRF_RE = re.compile(r'name="csrf-token" content="([^"]+)"')
 PASSWORDS = {role: password for _email, role, _name, password in DEMO_ACCOUNTS}
 EMAILS = {role: email for email, role, _name, _password in DEMO_ACCOUNTS}
+
+
+TESTS = REPO_ROOT / "tests"
+# Folder or file under tests/ -> the marker its tests get (registered in pytest.ini).
+MARKS_BY_PATH = {
+    "browser": "browser",
+    "faults": "faults",
+    "unit/test_postgres.py": "postgres",
+}
+# Under pytest-xdist's ``--dist loadgroup`` a group runs on one worker, so the browser
+# tests share that worker's one Chromium and one live server.
+GROUPS_BY_MARK = {"browser": "browser"}
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups off the items
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        where = item.path.relative_to(TESTS).as_posix()
+        for path, mark in MARKS_BY_PATH.items():
+            if where == path or where.startswith(path + "/"):
+                item.add_marker(getattr(pytest.mark, mark))
+                if mark in GROUPS_BY_MARK:
+                    item.add_marker(pytest.mark.xdist_group(GROUPS_BY_MARK[mark]))
 
 
 def make_config(root: Path, **extra) -> dict:
