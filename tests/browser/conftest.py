@@ -46,8 +46,8 @@ class LiveServer:
 
     def __init__(self, root: Path, workers: int = 2):
         self.root = root
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
+        self.port = 0
+        self.url = ""
         self.env = {
             **os.environ,
             "PRESS_ENV": "development",
@@ -67,6 +67,16 @@ class LiveServer:
 
     def start(self) -> "LiveServer":
         self.flask("setup")
+        return self.serve()
+
+    def serve(self) -> "LiveServer":
+        """Start gunicorn on the instance as it is (no ``flask setup``) and wait for an answer.
+
+        Each start takes a newly free port: the one a killed server held may be taken
+        by another test's server in the meantime (pytest-xdist runs two at once).
+        """
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
         log = open(self.root / "server.log", "ab")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "-w", str(self.workers), "-b", f"127.0.0.1:{self.port}",
@@ -93,14 +103,17 @@ class LiveServer:
                 self.process.kill()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def live_server(tmp_path_factory):
+    """One server for every browser test of the session: a test leaves its changes to the
+    demo data, so each finds its way by what it made rather than by counting from a fresh
+    instance."""
     server = LiveServer(tmp_path_factory.mktemp("live")).start()
     yield server
     server.stop()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
 

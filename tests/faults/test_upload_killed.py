@@ -9,16 +9,13 @@ import io
 import json
 import random
 import sqlite3
-import subprocess
-import sys
 import threading
-import time
 from pathlib import Path
 
 from PIL import Image
 
 from press.storage import FileStorage
-from tests.conftest import FIXTURES, REPO_ROOT
+from tests.conftest import FIXTURES
 from tests.faults.conftest import flask_json, kill_server, staff_session, wait_for
 
 UPLOADERS = 3
@@ -43,14 +40,6 @@ def photos(folder: Path, count: int) -> list[Path]:
             image.save(path, "JPEG", quality=92, exif=exif)
         made.append(path)
     return made
-
-
-def serve(server) -> None:
-    """Start gunicorn again on the same instance, without ``flask setup`` (no repair)."""
-    log = open(server.root / "server.log", "ab")
-    server.process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-w", str(server.workers), "-b", f"127.0.0.1:{server.port}",
-         "--timeout", "120", "wsgi:app"], cwd=REPO_ROOT, env=server.env, stdout=log, stderr=log)
 
 
 def test_a_server_killed_during_uploads_loses_nothing_it_confirmed_and_leaves_no_half_file(server, tmp_path):
@@ -103,8 +92,7 @@ def test_a_server_killed_during_uploads_loses_nothing_it_confirmed_and_leaves_no
     assert _queued(server) >= len(rows)
 
     # Started again with no repair command: the index catches up on its own.
-    serve(server)
-    assert wait_for(lambda: _answers(server.url), timeout=60)
+    server.serve()  # gunicorn again on the same instance, without ``flask setup`` (no repair)
     assert wait_for(lambda: _queued(server) == 0, timeout=60)
     code, check = flask_json(server, "search", "check")  # every photo row in the staff index
     assert code == 0 and check["ok"], check
@@ -113,17 +101,6 @@ def test_a_server_killed_during_uploads_loses_nothing_it_confirmed_and_leaves_no
     code, report = flask_json(server, "doctor", "--repair", "--grace", "0")
     assert code == 0, json.dumps(report, indent=1)
     assert list((root / "tmp").iterdir()) == []
-
-
-def _answers(url: str) -> bool:
-    import urllib.request
-
-    try:
-        urllib.request.urlopen(url + "/", timeout=2)
-        return True
-    except OSError:
-        time.sleep(0.2)
-        return False
 
 
 def _queued(server) -> int:
