@@ -33,20 +33,33 @@ MARKS_BY_PATH = {
     "faults": "faults",
     "unit/test_postgres.py": "postgres",
 }
-# Under pytest-xdist's ``--dist loadgroup`` a group runs on one worker, so the browser
-# tests share that worker's one Chromium and one live server.
-GROUPS_BY_MARK = {"browser": "browser"}
+# Folders whose tests pytest-xdist runs on one worker, one after another: the browser
+# tests share that worker's one Chromium and one live server (session fixtures).
+ONE_WORKER = ("tests/browser/",)
 
 
-@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups off the items
 def pytest_collection_modifyitems(config, items):
     for item in items:
         where = item.path.relative_to(TESTS).as_posix()
         for path, mark in MARKS_BY_PATH.items():
             if where == path or where.startswith(path + "/"):
                 item.add_marker(getattr(pytest.mark, mark))
-                if mark in GROUPS_BY_MARK:
-                    item.add_marker(pytest.mark.xdist_group(GROUPS_BY_MARK[mark]))
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """``--dist loadgroup`` with the groups taken from ``ONE_WORKER``: each other test
+    goes to whichever worker is free. (xdist 3.8's own ``xdist_group`` marker no longer
+    reaches its scheduler under pytest 9, whose node ids it can't suffix.)"""
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class FolderGroups(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return next((folder for folder in ONE_WORKER if nodeid.startswith(folder)), nodeid)
+
+    return FolderGroups(config, log)
 
 
 def make_config(root: Path, **extra) -> dict:
