@@ -69,6 +69,9 @@ def make_config(root: Path, **extra) -> dict:
         "DATABASE_URL": f"sqlite:///{root / 'siaran.db'}",
         "MEDIA_ROOT": str(root / "media"),
         "INDEX_ROOT": str(root / "search"),
+        # Not the checkout's instance/glossary.json: a test saving the admin's glossary
+        # would change every later test's extraction, and the developer's own instance.
+        "GLOSSARY_PATH": str(root / "glossary.json"),
         "TESTING": True,
         **extra,
     }
