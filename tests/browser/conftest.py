@@ -1,9 +1,10 @@
-"""A real server (gunicorn, 2 workers) on 127.0.0.1 and Debian's Chromium driven by Playwright.
+"""A real server (gunicorn, 2 workers) on 127.0.0.1 and Debian's Chromium driven by Playwright,
+one of each for the whole session (pytest-xdist keeps these tests on one worker).
 
 Playwright's own browser download cannot work here, so the tests drive
 ``/usr/bin/chromium``; where it is missing they fail and name the package to install
-(``.ci/run`` installs it first). Each step's screenshot is written under
-``test-output/browser/<test name>/``.
+(``make test`` installs it first, through ``tools/system-packages``). Each step's
+screenshot is written under ``test-output/browser/<test name>/``.
 """
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ CHROMIUM_ARGS = [
 def chromium_path() -> str:
     path = os.environ.get("PRESS_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
     if not path:
-        pytest.fail("Chromium is missing: install Debian's `chromium` package (apt-get install chromium); .ci/run does it")
+        pytest.fail("Chromium is missing: install Debian's `chromium` package (apt-get install chromium); make test does it")
     return path
 
 
