@@ -8,8 +8,12 @@ CATALOGS := $(wildcard press/translations/*/LC_MESSAGES/messages.po)
 COMPILED := $(CATALOGS:.po=.mo)
 HOST ?= 127.0.0.1
 PORT ?= 5000
+# Both cores (pytest-xdist); the browser tests stay together on one worker (docs/testing.md).
+TEST_WORKERS ?= auto
+PYTEST := $(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup
+FAST_TESTS := -m "not browser and not postgres and not faults"
 
-.PHONY: run test bench setup install translations i18n-update clean
+.PHONY: run test test-fast system-packages bench setup install translations i18n-update clean
 
 # The job worker (embargo clock, search index) runs beside the web server and stops with it.
 run: setup
@@ -21,8 +25,14 @@ run: setup
 setup: install translations
 	PRESS_ENV=$${PRESS_ENV:-development} $(FLASK) setup
 
-test: install translations
-	$(PY) -m pytest $(PYTEST_ARGS)
+test: system-packages install translations
+	$(PYTEST) $(PYTEST_ARGS)
+
+test-fast: system-packages install translations  ## the inner loop: no browser, PostgreSQL or fault tests
+	$(PYTEST) $(FAST_TESTS) $(PYTEST_ARGS)
+
+system-packages:  ## Chromium, LibreOffice, PostgreSQL... when missing (root and apt-get), else the command to run
+	tools/system-packages
 
 bench: install translations
 	@for b in bench/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done

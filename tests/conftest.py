@@ -1,7 +1,8 @@
 """Shared fixtures: an application on a migrated SQLite copy, clients, and a login helper.
 
 The schema is migrated once per test session (through Alembic, as production does)
-and each test gets its own copy of that database file.
+and each test gets its own copy of that database file. The slow kinds of test are
+marked here by where they live, so ``make test-fast`` can leave them out.
 """
 from __future__ import annotations
 
@@ -25,6 +26,42 @@ PASSWORDS = {role: password for _email, role, _name, password in DEMO_ACCOUNTS}
 EMAILS = {role: email for email, role, _name, _password in DEMO_ACCOUNTS}
 
 
+TESTS = REPO_ROOT / "tests"
+# Folder or file under tests/ -> the marker its tests get (registered in pytest.ini).
+MARKS_BY_PATH = {
+    "browser": "browser",
+    "faults": "faults",
+    "unit/test_postgres.py": "postgres",
+}
+# Folders whose tests pytest-xdist runs on one worker, one after another: the browser
+# tests share that worker's one Chromium and one live server (session fixtures).
+ONE_WORKER = ("tests/browser/",)
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        where = item.path.relative_to(TESTS).as_posix()
+        for path, mark in MARKS_BY_PATH.items():
+            if where == path or where.startswith(path + "/"):
+                item.add_marker(getattr(pytest.mark, mark))
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """``--dist loadgroup`` with the groups taken from ``ONE_WORKER``: each other test
+    goes to whichever worker is free. (xdist 3.8's own ``xdist_group`` marker no longer
+    reaches its scheduler under pytest 9, whose node ids it can't suffix.)"""
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class FolderGroups(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return next((folder for folder in ONE_WORKER if nodeid.startswith(folder)), nodeid)
+
+    return FolderGroups(config, log)
+
+
 def make_config(root: Path, **extra) -> dict:
     return {
         "ENV": "testing",
@@ -33,6 +70,9 @@ def make_config(root: Path, **extra) -> dict:
         "MEDIA_ROOT": str(root / "media"),
         "INDEX_ROOT": str(root / "search"),
         "JOBS_URL": "immediate",
+        # Not the checkout's instance/glossary.json: a test saving the admin's glossary
+        # would change every later test's extraction, and the developer's own instance.
+        "GLOSSARY_PATH": str(root / "glossary.json"),
         "TESTING": True,
         **extra,
     }

@@ -1,9 +1,10 @@
-"""A real server (gunicorn, 2 workers, and the job worker) on 127.0.0.1 and Debian's Chromium driven by Playwright.
+"""A real server (gunicorn, 2 workers, and the job worker) on 127.0.0.1 and Debian's Chromium driven by Playwright,
+one of each for the whole session (pytest-xdist keeps these tests on one worker).
 
 Playwright's own browser download cannot work here, so the tests drive
 ``/usr/bin/chromium``; where it is missing they fail and name the package to install
-(``.ci/run`` installs it first). Each step's screenshot is written under
-``test-output/browser/<test name>/``.
+(``make test`` installs it first, through ``tools/system-packages``). Each step's
+screenshot is written under ``test-output/browser/<test name>/``.
 """
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ CHROMIUM_ARGS = [
 def chromium_path() -> str:
     path = os.environ.get("PRESS_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
     if not path:
-        pytest.fail("Chromium is missing: install Debian's `chromium` package (apt-get install chromium); .ci/run does it")
+        pytest.fail("Chromium is missing: install Debian's `chromium` package (apt-get install chromium); make test does it")
     return path
 
 
@@ -47,8 +48,8 @@ class LiveServer:
 
     def __init__(self, root: Path, workers: int = 2):
         self.root = root
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
+        self.port = 0
+        self.url = ""
         self.env = {
             **os.environ,
             "PRESS_ENV": "development",
@@ -70,7 +71,27 @@ class LiveServer:
 
     def start(self) -> "LiveServer":
         self.flask("setup")
-        self.serve()
+        return self.serve()
+
+    def serve(self) -> "LiveServer":
+        """Start gunicorn and the job worker on the instance as it is (no ``flask setup``)
+        and wait for an answer.
+
+        Each start takes a newly free port: the one a killed server held may be taken
+        by another test's server in the meantime (pytest-xdist runs two at once).
+        """
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        log = open(self.root / "server.log", "ab")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "-w", str(self.workers), "-b", f"127.0.0.1:{self.port}",
+             "--timeout", "120", "wsgi:app"],
+            cwd=REPO_ROOT, env=self.env, stdout=log, stderr=log,
+        )
+        self.job_worker = subprocess.Popen(
+            [sys.executable, "-m", "flask", "--app", "wsgi", "worker"],
+            cwd=REPO_ROOT, env=self.env, stdout=log, stderr=log,
+        )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
@@ -82,19 +103,6 @@ class LiveServer:
                 time.sleep(0.2)
         raise RuntimeError("the server did not answer within 60 s")
 
-    def serve(self) -> None:
-        """Start gunicorn and the job worker on the instance (without ``flask setup``)."""
-        log = open(self.root / "server.log", "ab")
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "-w", str(self.workers), "-b", f"127.0.0.1:{self.port}",
-             "--timeout", "120", "wsgi:app"],
-            cwd=REPO_ROOT, env=self.env, stdout=log, stderr=log,
-        )
-        self.job_worker = subprocess.Popen(
-            [sys.executable, "-m", "flask", "--app", "wsgi", "worker"],
-            cwd=REPO_ROOT, env=self.env, stdout=log, stderr=log,
-        )
-
     def stop(self) -> None:
         for process in (self.process, self.job_worker):
             if process and process.poll() is None:
@@ -105,14 +113,17 @@ class LiveServer:
                     process.kill()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def live_server(tmp_path_factory):
+    """One server for every browser test of the session: a test leaves its changes to the
+    demo data, so each finds its way by what it made rather than by counting from a fresh
+    instance."""
     server = LiveServer(tmp_path_factory.mktemp("live")).start()
     yield server
     server.stop()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
 

@@ -211,7 +211,7 @@ def test_docx_reads_back_in_order_and_in_word_styles(app, ctx):
 
 def test_docx_converts_to_pdf_with_libreoffice(app, ctx, tmp_path):
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    assert soffice, "LibreOffice is missing: install Debian's libreoffice-writer-nogui (.ci/run does)"
+    assert soffice, "LibreOffice is missing: install Debian's libreoffice-writer-nogui (make test does)"
     release, storage = exported(app, photos=2)
     source = tmp_path / "siaran.docx"
     source.write_bytes(service.export_docx(release, storage, office="Humas"))

@@ -10,7 +10,6 @@ import json
 import random
 import sqlite3
 import threading
-import time
 from pathlib import Path
 
 from PIL import Image
@@ -93,7 +92,7 @@ def test_a_server_killed_during_uploads_loses_nothing_it_confirmed_and_leaves_no
     assert _queued(server) >= len(rows)
 
     # Started again with no repair command: the index catches up on its own.
-    server.serve()
+    server.serve()  # gunicorn and the job worker again on the same instance, without ``flask setup`` (no repair)
     assert wait_for(lambda: _answers(server.url), timeout=60)
     assert wait_for(lambda: _queued(server) == 0, timeout=60)
     code, check = flask_json(server, "search", "check")  # every photo row in the staff index
@@ -103,17 +102,6 @@ def test_a_server_killed_during_uploads_loses_nothing_it_confirmed_and_leaves_no
     code, report = flask_json(server, "doctor", "--repair", "--grace", "0")
     assert code == 0, json.dumps(report, indent=1)
     assert list((root / "tmp").iterdir()) == []
-
-
-def _answers(url: str) -> bool:
-    import urllib.request
-
-    try:
-        urllib.request.urlopen(url + "/", timeout=2)
-        return True
-    except OSError:
-        time.sleep(0.2)
-        return False
 
 
 def _queued(server) -> int:

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from press.extensions import db
 from press.models import Activity, ActivityTag, Media, MediaTag, Note, Participant, Person, Tag
-from tests.conftest import FIXTURES, SHARED
+from tests.conftest import FIXTURES, REPO_ROOT, SHARED
 
 DOCS = FIXTURES / "docs"
 # What a user expects of every shared fixture document: its first line, or the refusal.
@@ -265,6 +265,8 @@ def test_anonymous_visitor_never_sees_a_note(app, client, auth):
 
 
 def test_admin_extends_the_glossary_and_the_next_note_uses_it(app, client, auth):
+    checkout_glossary = REPO_ROOT / "instance" / "glossary.json"
+    before = checkout_glossary.read_bytes() if checkout_glossary.exists() else None
     auth.login("admin")
     url = "/staf/admin/glosarium"
     token = auth.token(url)
@@ -287,3 +289,5 @@ def test_admin_extends_the_glossary_and_the_next_note_uses_it(app, client, auth)
     auth.login("writer")
     assert client.get(url).status_code == 403
     assert f'href="{url}"' not in client.get("/staf/kegiatan/").get_data(as_text=True)
+    # The test instance's glossary, not the one of the checkout's own instance.
+    assert (checkout_glossary.read_bytes() if checkout_glossary.exists() else None) == before

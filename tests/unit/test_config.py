@@ -83,7 +83,7 @@ def test_public_site_settings_come_from_the_environment(tmp_path, monkeypatch):
     assert app.config["PAGE_CACHE_CHECK_SECONDS"] == 0.5
     assert app.config["PAGE_CACHE_MAX_AGE"] == 120
     with app.test_request_context("/"):
-        from press.web.site import absolute
+        from press.web.links import absolute
         assert absolute("site.home") == "https://humas.bekasikota.go.id/"
     monkeypatch.setenv("PRESS_PAGE_CACHE_CHECK_SECONDS", "sometimes")
     with pytest.raises(ConfigError, match="PRESS_PAGE_CACHE_CHECK_SECONDS must be a number of seconds"):

@@ -1,6 +1,6 @@
 """The same migrations run on PostgreSQL: a throw-away server is started for the test.
 
-Needs Debian's ``postgresql`` package (``.ci/run`` installs it); without it the test
+Needs Debian's ``postgresql`` package (``make test`` installs it); without it the test
 fails and says so, rather than skipping.
 """
 from __future__ import annotations
@@ -31,7 +31,7 @@ from tests.conftest import make_config
 def _pg_bin(name: str) -> str:
     found = shutil.which(name) or next(iter(sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), reverse=True)), None)
     if not found:
-        pytest.fail(f"PostgreSQL's {name} is missing: install Debian's `postgresql` package (.ci/run does)")
+        pytest.fail(f"PostgreSQL's {name} is missing: install Debian's `postgresql` package (make test does)")
     return found
 
 
