@@ -25,7 +25,7 @@ def create_app(config: dict | None = None) -> Flask:
     from press.extensions import babel, csrf, db, login_manager, migrate
     from press.web import activities, admin, auth, errors, i18n, site, staff
     from press.web import api as search_api, search as search_pages
-    from press.web import api_public, feeds, page_cache, workflow
+    from press.web import api_public, feeds, page_cache, params, workflow
     from press.web import notes as notes_pages
     from press.web import photos as photo_pages
     from press.web import releases as release_pages
@@ -51,6 +51,7 @@ def create_app(config: dict | None = None) -> Flask:
     csrf.init_app(app)
     i18n.init_app(app, babel)
     auth.init_login(login_manager)
+    params.init_app(app)
 
     app.register_blueprint(auth.bp)
     app.register_blueprint(staff.bp)

@@ -33,6 +33,7 @@ from press.photos.errors import Rejected
 from press.photos.worker import process_file
 from press.services import media as service
 from press.storage import FileStorage, StorageError
+from .params import DATABASE_ID
 
 CHUNK = 1024 * 1024
 
@@ -99,7 +100,7 @@ def _as_json(name: str, outcome: service.IngestOutcome, message: str | None) -> 
 
 @media.command("import")
 @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--activity", "activity_id", type=int, required=True, help="The activity the photos belong to.")
+@click.option("--activity", "activity_id", type=DATABASE_ID, required=True, help="The activity the photos belong to.")
 @click.option("--as", "as_email", help="Email of the photographer the photos are recorded for.")
 @click.option("--credit", help="Credit for every photo (default: the photographer's default credit).")
 @click.option("--copyright", "copyright_", help="Copyright line for every photo.")
@@ -222,7 +223,7 @@ def verify_command(as_json: bool) -> None:
 
 
 @media.command("rebuild-renditions")
-@click.option("--id", "media_ids", type=int, multiple=True, help="Only this photo (repeatable).")
+@click.option("--id", "media_ids", type=DATABASE_ID, multiple=True, help="Only this photo (repeatable).")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per photo.")
 @with_appcontext
 def rebuild_command(media_ids: tuple[int, ...], as_json: bool) -> None:

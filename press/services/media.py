@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session, object_session, selectinload
 
 from press import dates
 from press.errors import N_, ServiceError
+from press.numbers import parse_id
 from press.models import Activity, Media, Person, Rendition, User, Venue
 from press.photos.errors import Rejected
 from press.photos.process import ProcessedPhoto, process_photo, read_source, rebuild_renditions, rewrite_public_meta
@@ -351,10 +352,11 @@ def update_text(session: Session, storage: FileStorage, media: Media, *, actor: 
 
 
 def set_people(session: Session, media: Media, person_ids, *, actor: User | None) -> None:
-    """The people in the photo, from the register (unknown ids are refused)."""
-    ids = sorted({int(i) for i in person_ids})
+    """The people in the photo, from the register (unknown or malformed ids are refused)."""
+    parsed = {parse_id(i) for i in person_ids}
+    ids = sorted(i for i in parsed if i is not None)
     people = list(session.scalars(select(Person).where(Person.id.in_(ids)))) if ids else []
-    if len(people) != len(ids):
+    if None in parsed or len(people) != len(ids):
         raise MediaError(N_("Orang yang dipilih tidak ada di daftar."))
     media.people = people
     audit(session, actor, "media.people", media, people=ids)

@@ -1,6 +1,7 @@
 """Staff login and logout, with the per-account lock-out of ``press.services.accounts``."""
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
@@ -10,6 +11,7 @@ from flask_login import current_user, login_user, logout_user
 
 from press.extensions import db
 from press.models import User
+from press.numbers import parse_id
 from press.services import accounts
 
 from .forms import LanguageForm, LoginForm
@@ -25,19 +27,27 @@ def init_login(login_manager) -> None:
 
     @login_manager.user_loader
     def load_user(user_id: str) -> User | None:
-        if not user_id.isdigit():
+        user_id = parse_id(user_id)
+        if user_id is None:
             return None
-        user = db.session.get(User, int(user_id))
+        user = db.session.get(User, user_id)
         return user if user is not None and user.active else None
 
 
-def safe_next(target: str | None) -> str:
-    """Only same-site paths are followed after login."""
-    if target:
+_UNSAFE_IN_NEXT = re.compile(r"[\x00-\x1f\x7f\\]")
+
+
+def safe_next(target: str | None, fallback: str = "activities.index") -> str:
+    """Only same-site paths are followed after login; otherwise the ``fallback`` endpoint.
+
+    Control characters cannot go into a ``Location`` header (and browsers drop tabs
+    and newlines, so a slash, a newline and a slash read as ``//``, another site); a
+    backslash reads as a slash. A ``next`` holding any of them is not followed."""
+    if target and not _UNSAFE_IN_NEXT.search(target):
         parts = urlsplit(target)
         if not parts.scheme and not parts.netloc and target.startswith("/") and not target.startswith("//"):
             return target
-    return url_for("activities.index")
+    return url_for(fallback)
 
 
 @bp.route("/login", methods=["GET", "POST"])

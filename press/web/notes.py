@@ -82,7 +82,7 @@ def notes_section(activity: Activity) -> str:
     return render_template("notes/_section.html", activity=activity, notes=notes, authors=authors, form=form)
 
 
-@bp.route("/staf/kegiatan/<int:activity_id>/catatan", methods=["POST"])
+@bp.route("/staf/kegiatan/<id:activity_id>/catatan", methods=["POST"])
 @roles_required(*WRITERS)
 def add(activity_id: int):
     activity = _get(Activity, activity_id)
@@ -164,7 +164,7 @@ def _day(iso: str | None) -> date | None:
         return None
 
 
-@bp.route("/staf/catatan/<int:note_id>")
+@bp.route("/staf/catatan/<id:note_id>")
 @roles_required(*READERS)
 def view(note_id: int):
     note = _get(Note, note_id)
@@ -215,7 +215,7 @@ def _posted_items(note: Note) -> tuple[dict, dict]:
     return accepted, suggested
 
 
-@bp.route("/staf/catatan/<int:note_id>/tinjau", methods=["POST"])
+@bp.route("/staf/catatan/<id:note_id>/tinjau", methods=["POST"])
 @roles_required(*WRITERS)
 def review(note_id: int):
     note = _get(Note, note_id)

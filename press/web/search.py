@@ -35,6 +35,7 @@ from press.models import IndexQueueEntry
 from press.search import SearchIndex, SearchResult
 from press.services import indexing
 
+from .params import page_arg
 from .roles import STAFF, roles_required
 from .workflow import STATE_LABELS
 
@@ -186,10 +187,7 @@ def read_request() -> dict:
     q = (args.get("q") or "")[:MAX_Q_CHARS]
     start, end = _iso_day(args.get("dari", "")), _iso_day(args.get("sampai", ""))
     order = "date" if args.get("order") == "date" else "relevance"
-    try:
-        page = max(1, min(int(args.get("page", 1)), 10_000))
-    except ValueError:
-        page = 1
+    page = page_arg()
     effective = q
     if start or end:
         effective = f"{q} tanggal:{start}..{end}".strip()
