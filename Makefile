@@ -9,7 +9,7 @@ COMPILED := $(CATALOGS:.po=.mo)
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test bench setup install translations i18n-update clean
+.PHONY: run test fuzz bench setup install translations i18n-update clean
 
 run: setup
 	PRESS_ENV=$${PRESS_ENV:-development} $(FLASK) run --host $(HOST) --port $(PORT)
@@ -19,6 +19,10 @@ setup: install translations
 
 test: install translations
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The URL-map fuzz test at length: FUZZ_EXAMPLES examples per rule, method and role (make test runs 10).
+fuzz: install translations
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-500} $(PY) -m pytest tests/badinput/test_url_map_fuzz.py -q $(PYTEST_ARGS)
 
 bench: install translations
 	@for b in bench/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
