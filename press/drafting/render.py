@@ -191,8 +191,8 @@ def quote_paragraphs(quotes, introduced=()) -> list[str]:
     return paragraphs
 
 
-# ``9 ** 9 ** 9`` or ``"x" * 10 ** 12`` would hold a worker for hours or exhaust memory.
-MAX_EXPONENT = 64
+# ``9 ** (9 ** 9)`` or ``"x" * 10 ** 12`` would hold a worker for hours or exhaust memory.
+MAX_POWER_BITS = 4096
 MAX_REPEAT_CHARS = 1_000_000
 
 
@@ -202,8 +202,9 @@ class ReleaseSandbox(SandboxedEnvironment):
     intercepted_binops = frozenset({"**", "*"})
 
     def call_binop(self, context, operator, left, right):
-        if operator == "**" and isinstance(right, int) and abs(right) > MAX_EXPONENT:
-            raise SecurityError(f"pangkat lebih dari {MAX_EXPONENT} tidak diizinkan")
+        if operator == "**" and isinstance(right, int) and isinstance(left, (int, float)):
+            if abs(right) > MAX_POWER_BITS or int(abs(left)).bit_length() * abs(right) > MAX_POWER_BITS:
+                raise SecurityError(f"hasil pangkat lebih dari {MAX_POWER_BITS} bit tidak diizinkan")
         if operator == "*":
             sized, count = (left, right) if isinstance(left, (str, list, tuple)) else (right, left)
             if isinstance(sized, (str, list, tuple)) and isinstance(count, int) and len(sized) * count > MAX_REPEAT_CHARS:
