@@ -13,7 +13,7 @@ TEST_WORKERS ?= auto
 PYTEST := $(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup
 FAST_TESTS := -m "not browser and not postgres and not faults"
 
-.PHONY: run test test-fast system-packages bench setup install translations i18n-update clean
+.PHONY: run test test-fast fuzz system-packages bench setup install translations i18n-update clean
 
 # The job worker (embargo clock, search index) runs beside the web server and stops with it.
 run: setup
@@ -33,6 +33,10 @@ test-fast: system-packages install translations  ## the inner loop: no browser, 
 
 system-packages:  ## Chromium, LibreOffice, PostgreSQL... when missing (root and apt-get), else the command to run
 	tools/system-packages
+
+# The URL-map fuzz test at length: FUZZ_EXAMPLES examples per rule, method and role (make test runs 10).
+fuzz: install translations
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-500} $(PY) -m pytest tests/badinput/test_url_map_fuzz.py -q $(PYTEST_ARGS)
 
 bench: install translations
 	@for b in bench/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done

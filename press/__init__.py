@@ -25,7 +25,7 @@ def create_app(config: dict | None = None) -> Flask:
     from press.extensions import babel, csrf, db, login_manager, migrate
     from press.web import activities, admin, auth, csrf_exempt, errors, i18n, site, staff
     from press.web import api as search_api, search as search_pages
-    from press.web import api_public, feeds, links, login_limit, openapi, page_cache, proxies
+    from press.web import api_public, feeds, links, login_limit, openapi, page_cache, params, proxies
     from press.web import security_headers, workflow
     from press.web import notes as notes_pages
     from press.web import photos as photo_pages
@@ -54,6 +54,7 @@ def create_app(config: dict | None = None) -> Flask:
     i18n.init_app(app, babel)
     auth.init_login(login_manager)
     links.init_app(app)
+    params.init_app(app)
 
     app.register_blueprint(auth.bp)
     login_limit.init_app(app)

@@ -10,6 +10,7 @@ from press.errors import ServiceError
 from press.extensions import db
 from press.models import ACTIVITY_KINDS
 from press.services.activities import activities_query, activity_as_dict
+from .params import DATABASE_ID
 
 
 @click.group("activities", cls=AppGroup)
@@ -19,7 +20,7 @@ def activities() -> None:
 
 @activities.command("list")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per activity.")
-@click.option("--unit", "unit_id", type=int, default=None, help="Only this unit's activities.")
+@click.option("--unit", "unit_id", type=DATABASE_ID, default=None, help="Only this unit's activities.")
 @click.option("--kind", type=click.Choice(ACTIVITY_KINDS), default=None)
 @click.option("--month", default=None, help="YYYY-MM")
 def list_activities(as_json: bool, unit_id: int | None, kind: str | None, month: str | None) -> None:

@@ -22,6 +22,7 @@ from press.extensions import db
 from press.models import Activity, Release, User
 from press.services import releases as service
 from press.storage import FileStorage
+from .params import DATABASE_ID
 
 from .releases import releases
 
@@ -51,7 +52,7 @@ def _print_findings(findings: list[dict], as_json: bool) -> None:
 
 
 @releases.command("draft")
-@click.option("--activity", "activity_id", type=int, required=True, help="The activity to draft from.")
+@click.option("--activity", "activity_id", type=DATABASE_ID, required=True, help="The activity to draft from.")
 @click.option("--as", "email", default=None, help="Act as this staff account (default: the first admin).")
 @click.option("--json", "as_json", is_flag=True, help="Print the draft as one JSON object.")
 def draft(activity_id: int, email: str | None, as_json: bool) -> None:
@@ -98,7 +99,7 @@ def check(path: Path, day: str | None, as_json: bool) -> None:
 
 
 @releases.command("export")
-@click.argument("release_id", type=int)
+@click.argument("release_id", type=DATABASE_ID)
 @click.option("--docx", "docx_path", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Write the DOCX here.")
 @click.option("--kit", "kit_path", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Write the media-kit ZIP here.")
 def export(release_id: int, docx_path: Path | None, kit_path: Path | None) -> None:

@@ -32,6 +32,7 @@ from press.services import media_integrity
 from press.storage import FileStorage
 
 from .language import operator_language, render
+from .params import DATABASE_ID
 
 
 @click.group("media")
@@ -81,7 +82,7 @@ def _as_json(name: str, outcome: service.IngestOutcome, message: str | None) -> 
 
 @media.command("import")
 @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--activity", "activity_id", type=int, required=True, help="The activity the photos belong to.")
+@click.option("--activity", "activity_id", type=DATABASE_ID, required=True, help="The activity the photos belong to.")
 @click.option("--as", "as_email", help="Email of the photographer the photos are recorded for.")
 @click.option("--credit", help="Credit for every photo (default: the photographer's default credit).")
 @click.option("--copyright", "copyright_", help="Copyright line for every photo.")
@@ -157,7 +158,7 @@ def verify_command(as_json: bool) -> None:
 
 
 @media.command("rebuild-renditions")
-@click.option("--id", "media_ids", type=int, multiple=True, help="Only this photo (repeatable).")
+@click.option("--id", "media_ids", type=DATABASE_ID, multiple=True, help="Only this photo (repeatable).")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per photo.")
 @with_appcontext
 def rebuild_command(media_ids: tuple[int, ...], as_json: bool) -> None:

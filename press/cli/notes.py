@@ -30,6 +30,7 @@ from press.models import Activity, User
 from press.notes import clean, extract
 from press.services import glossary as glossaries
 from press.services import notes as service
+from .params import DATABASE_ID
 
 NOTE_ROLES = ("writer", "editor", "admin")
 LARGEST_ID = 2**63 - 1
@@ -80,7 +81,7 @@ def _read(path: str):
 
 @notes.command("extract")
 @click.argument("path", metavar="FILE")
-@click.option("--activity", "activity_id", type=int, default=None,
+@click.option("--activity", "activity_id", type=DATABASE_ID, default=None,
               help="Complete the note from this activity (year, region, who holds a title).")
 def extract_command(path: str, activity_id: int | None) -> None:
     """Print what the extractor finds in FILE (.txt, .md, .docx) as one JSON object."""
@@ -97,7 +98,7 @@ def extract_command(path: str, activity_id: int | None) -> None:
 
 @notes.command("add")
 @click.argument("path", metavar="FILE")
-@click.option("--activity", "activity_id", type=int, required=True, help="The activity the note belongs to.")
+@click.option("--activity", "activity_id", type=DATABASE_ID, required=True, help="The activity the note belongs to.")
 @click.option("--as", "email", default=None, help="Add it as this writer or editor (the author).")
 @click.option("--json", "as_json", is_flag=True, help='Print {"id": …, "extracted": true|false}.')
 def add_command(path: str, activity_id: int, email: str | None, as_json: bool) -> None:

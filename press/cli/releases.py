@@ -18,6 +18,7 @@ from press.errors import ServiceError
 from press.extensions import db
 from press.models import RELEASE_STATES, Release, User
 from press.services import workflow
+from .params import DATABASE_ID
 
 
 def release_row(release: Release) -> dict:
@@ -61,7 +62,7 @@ def list_releases(state: str | None, as_json: bool) -> None:
 
 
 @releases.command("transition")
-@click.argument("release_id", type=int)
+@click.argument("release_id", type=DATABASE_ID)
 @click.argument("action", type=click.Choice(workflow.ACTIONS))
 @click.option("--as", "email", required=True, help="Act as this staff account (its role decides).")
 @click.option("--at", "at_text", default=None, help="Embargo time for schedule, ISO 8601 (no offset: WIB).")

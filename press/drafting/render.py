@@ -14,7 +14,9 @@ testing and iterating: printing a value the activity lacks records the field as 
 and writes a visible placeholder ``[topik kegiatan]`` (never invented text); ``{% if x %}``
 on it is false and a loop over it is empty; any other use (arithmetic, calls) is an error.
 A template error (syntax or runtime) becomes :class:`TemplateProblem` with the line and
-the reason, never a broken draft.
+the reason, never a broken draft; so does a template that recurses without end (a macro
+calling itself, an ``{% include %}`` or ``{% extends %}`` of itself) or nests deeper than
+Python can compile, which would otherwise exhaust the stack.
 """
 from __future__ import annotations
 
@@ -25,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from press.errors import N_
 from press.notes.glossary import load_glossary
@@ -36,6 +38,8 @@ TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates" / "releases"
 REQUIRED_BLOCKS = ("headline", "lead", "body")
 OPTIONAL_BLOCKS = ("dateline", "signature")
 TEMPLATE_NAME = "<templat>"
+TOO_DEEP = N_("Templat memanggil dirinya sendiri tanpa henti atau bersarang terlalu dalam "
+              "(makro, include atau extends yang berulang). Hapus pemanggilan berulang itu.")
 
 _missing: contextvars.ContextVar[list | None] = contextvars.ContextVar("missing_fields", default=None)
 
@@ -187,8 +191,29 @@ def quote_paragraphs(quotes, introduced=()) -> list[str]:
     return paragraphs
 
 
+# ``9 ** (9 ** 9)`` or ``"x" * 10 ** 12`` would hold a worker for hours or exhaust memory.
+MAX_POWER_BITS = 4096
+MAX_REPEAT_CHARS = 1_000_000
+
+
+class ReleaseSandbox(SandboxedEnvironment):
+    """The sandbox with ``**`` and ``*`` bounded, so one line of a template cannot stall the server."""
+
+    intercepted_binops = frozenset({"**", "*"})
+
+    def call_binop(self, context, operator, left, right):
+        if operator == "**" and isinstance(right, int) and isinstance(left, (int, float)):
+            if abs(right) > MAX_POWER_BITS or int(abs(left)).bit_length() * abs(right) > MAX_POWER_BITS:
+                raise SecurityError(f"hasil pangkat lebih dari {MAX_POWER_BITS} bit tidak diizinkan")
+        if operator == "*":
+            sized, count = (left, right) if isinstance(left, (str, list, tuple)) else (right, left)
+            if isinstance(sized, (str, list, tuple)) and isinstance(count, int) and len(sized) * count > MAX_REPEAT_CHARS:
+                raise SecurityError(f"hasil perkalian lebih dari {MAX_REPEAT_CHARS} unsur tidak diizinkan")
+        return super().call_binop(context, operator, left, right)
+
+
 def make_environment(template_dir: Path = TEMPLATE_DIR) -> SandboxedEnvironment:
-    env = SandboxedEnvironment(
+    env = ReleaseSandbox(
         loader=FileSystemLoader(str(template_dir)),
         undefined=TrackingUndefined,
         autoescape=False,
@@ -276,6 +301,8 @@ def compile_template(source: str, env: SandboxedEnvironment = ENV):
     """Compile ``source``; raise :class:`TemplateFailed` on a syntax error or a missing block."""
     try:
         template = env.from_string(source)
+    except (RecursionError, MemoryError) as exc:
+        raise TemplateFailed(TemplateProblem(None, TOO_DEEP)) from exc
     except TemplateSyntaxError as exc:
         where = TEMPLATE_NAME if exc.filename in (None, TEMPLATE_NAME) else Path(exc.filename).name
         raise TemplateFailed(TemplateProblem(exc.lineno, N_("Kesalahan tulis templat: %(detail)s"),
@@ -309,6 +336,9 @@ def render_draft(source: str, context: DraftContext, env: SandboxedEnvironment =
         line, where = _line_of(exc, template, env)
         raise TemplateFailed(TemplateProblem(line, N_("Templat gagal: %(detail)s"),
                                              {"detail": getattr(exc, "message", None) or str(exc)}, where)) from exc
+    except RecursionError as exc:
+        line, where = _line_of(exc, template, env)
+        raise TemplateFailed(TemplateProblem(line, TOO_DEEP, {}, where)) from exc
     except (TypeError, ValueError, AttributeError, ArithmeticError, LookupError) as exc:
         line, where = _line_of(exc, template, env)
         raise TemplateFailed(TemplateProblem(line, N_("Templat gagal: %(detail)s"),

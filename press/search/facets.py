@@ -21,7 +21,10 @@ _CACHE_SEGMENTS = 512
 
 
 def _segment_column(leaf, fieldname: str, decode) -> list:
-    key = (leaf.segment().segment_id(), fieldname)
+    segment = leaf.segment()
+    if segment is None:  # whoosh's reader of an index that holds no document yet
+        return []
+    key = (segment.segment_id(), fieldname)
     with _cache_lock:
         values = _cache.get(key)
         if values is not None:

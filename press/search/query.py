@@ -20,7 +20,7 @@ import logging
 import re
 from itertools import islice
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime, time
 from typing import Any
 
 from whoosh import query as wq
@@ -29,7 +29,7 @@ from whoosh.util.times import datetime_to_long
 
 from .analysis import NAME_WORDS, iter_tokens, stem, terms
 from .facets import column_values, count_facets, newest_first
-from .schema import pair_term
+from .schema import UNDATED, pair_term
 from .snippets import Terms, highlight, snippet
 
 log = logging.getLogger(__name__)
@@ -148,7 +148,7 @@ def _day_bounds(text: str) -> tuple[datetime, datetime]:
     if len(parts) == 2:
         return datetime(year, month, 1), datetime(year, month, _month_end(year, month), 23, 59, 59, 999999)
     start = datetime(year, month, parts[2])
-    return start, start + timedelta(days=1) - timedelta(microseconds=1)
+    return start, datetime.combine(start.date(), time.max)
 
 
 def parse_date_range(text: str) -> tuple[datetime | None, datetime | None] | None:
@@ -340,7 +340,8 @@ def _within(reader, docnums: set[int], date_range: wq.DateRange) -> set[int]:
     dates = column_values(reader, "date", lambda raw: raw or 0)
     low = datetime_to_long(date_range.startdate) if date_range.startdate else float("-inf")
     high = datetime_to_long(date_range.enddate) if date_range.enddate else float("inf")
-    return {n for n in docnums if low <= dates[n] <= high}
+    undated = datetime_to_long(UNDATED)
+    return {n for n in docnums if low <= dates[n] <= high and dates[n] != undated}
 
 
 def _block_ids(matcher) -> list[int]:

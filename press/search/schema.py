@@ -21,6 +21,9 @@ from whoosh import columns, fields, formats
 from .analysis import exact_analyzer, name_analyzer, name_terms, stem_analyzer, stem_text, terms
 from .document import Document
 
+# The date stored for a document without one (the column needs a value); no date filter matches it.
+UNDATED = datetime(1970, 1, 1)
+
 FACET_SEPARATOR = "\x1f"
 FACETS = ("kind", "unit", "year", "tag", "person")
 NAME_FIELDS = ("people", "organisations", "places", "unit", "tags", "activity_kind")
@@ -83,7 +86,7 @@ def fields_for(doc: Document) -> dict:
     """The whoosh field values of one document."""
     full_text = f"{doc.title}\n{doc.body}"
     names = "\n".join((*doc.people, *doc.organisations, *doc.places, doc.unit, *doc.tags, doc.activity_kind))
-    date = doc.date or datetime(1970, 1, 1)
+    date = doc.date or UNDATED
     return {
         "doc_key": doc.key,
         "kind": doc.kind,

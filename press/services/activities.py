@@ -16,6 +16,7 @@ from press.models import (
 )
 
 from press.errors import N_, ServiceError
+from press.numbers import parse_int
 
 from .audit import record
 from .indexing import enqueue_index  # noqa: F401  (re-exported: callers import it from here)
@@ -143,12 +144,10 @@ def activities_query(*, unit_id: int | None = None, kind: str | None = None, mon
 
 
 def parse_month(month: str) -> tuple[int, int]:
-    try:
-        year_text, month_text = month.split("-")
-        year, number = int(year_text), int(month_text)
-    except ValueError as exc:
-        raise ActivityError(N_("%(month)s bukan bulan; tulis TTTT-BB, misalnya 2021-09."), month=month) from exc
-    if not 1 <= number <= 12:
+    """``"2021-09"`` -> ``(2021, 9)``; years 1 … 9999, the ones a date can hold."""
+    year_text, _dash, month_text = month.partition("-")
+    year, number = parse_int(year_text, low=1, high=9999), parse_int(month_text, low=1, high=12)
+    if year is None or number is None:
         raise ActivityError(N_("%(month)s bukan bulan; tulis TTTT-BB, misalnya 2021-09."), month=month)
     return year, number
 

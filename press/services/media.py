@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session, object_session, selectinload
 
 from press import dates
 from press.errors import N_, ServiceError
+from press.numbers import parse_id
 from press.models import Activity, Media, Person, Rendition, User, Venue, utcnow
 from press.photos.errors import Rejected
 from press.photos.process import ProcessedPhoto, rewrite_public_meta
@@ -427,10 +428,11 @@ def update_text(session: Session, storage: FileStorage, media: Media, *, actor: 
 
 
 def set_people(session: Session, media: Media, person_ids, *, actor: User | None) -> None:
-    """The people in the photo, from the register (unknown ids are refused)."""
-    ids = sorted({int(i) for i in person_ids})
+    """The people in the photo, from the register (unknown or malformed ids are refused)."""
+    parsed = {parse_id(i) for i in person_ids}
+    ids = sorted(i for i in parsed if i is not None)
     people = list(session.scalars(select(Person).where(Person.id.in_(ids)))) if ids else []
-    if len(people) != len(ids):
+    if None in parsed or len(people) != len(ids):
         raise MediaError(N_("Orang yang dipilih tidak ada di daftar."))
     media.people = people
     audit(session, actor, "media.people", media, people=ids)

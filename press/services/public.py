@@ -16,6 +16,7 @@ from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from press.dates import OFFICE_ZONE
+from press.numbers import parse_id
 from press.models import (
     Activity,
     Media,
@@ -77,8 +78,9 @@ def find_release(session: Session, ref: str | int) -> Release | None:
     current one finds it too (callers redirect to the current slug).
     """
     condition = Release.slug == str(ref)
-    if isinstance(ref, int) or str(ref).isdigit():
-        condition = or_(condition, Release.id == int(ref))
+    release_id = parse_id(ref)
+    if release_id is not None:
+        condition = or_(condition, Release.id == release_id)
     release = _public_release(session, condition)
     if release is None:
         earlier = release_slugs.release_by_earlier_slug(session, str(ref))
@@ -202,8 +204,10 @@ def archive_months(session: Session) -> list[MonthCount]:
 
 
 def releases_in(session: Session, year: int, month: int | None = None) -> list[Release]:
-    """Published releases of a year (or a month), by their Jakarta publication date."""
-    if not 1 <= year <= 9998:
+    """Published releases of a year (or a month), by their Jakarta publication date.
+
+    Years outside 1900 … 9998 have none (and their bounds in UTC+7 would not fit a datetime)."""
+    if not 1900 <= year <= 9998:
         return []
     start = datetime(year, month or 1, 1, tzinfo=OFFICE_ZONE)
     if month is None:

@@ -11,7 +11,7 @@ runs it periodically as a job.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import OperationalError
@@ -56,6 +56,8 @@ NEEDS_NOTICE = {"retract"}
 NEEDS_NOTE = {"correct"}
 
 TEXT_FIELDS = ("title", "dateline", "body", "signature")
+# How far ahead an embargo may be set: beyond it a time is a typo (year 9999), not a plan.
+MAX_EMBARGO_YEARS = 2
 PUBLISH_DUE_ATTEMPTS = 3
 
 # The state as a word for messages (services cannot translate; the words are Indonesian).
@@ -146,6 +148,8 @@ def apply(
             raise WorkflowError(N_("Waktu embargo harus menyebut zona waktunya."))
         if at <= now:
             raise WorkflowError(N_("Waktu embargo harus di masa depan."))
+        if at > now + timedelta(days=365 * MAX_EMBARGO_YEARS + 1):
+            raise WorkflowError(N_("Waktu embargo paling jauh %(years)s tahun dari sekarang."), years=MAX_EMBARGO_YEARS)
     if action in ("publish", "schedule", "submit") and not release.title.strip():
         raise WorkflowError(N_("Siaran tanpa judul tidak bisa diajukan atau diterbitkan."))
 
@@ -295,4 +299,7 @@ def parse_time(text: str) -> datetime:
         raise WorkflowError(N_("Waktu %(text)s tidak terbaca; tulis misalnya 2021-10-01T09:00."), text=text) from exc
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=OFFICE_ZONE)
-    return moment.astimezone(timezone.utc)
+    try:
+        return moment.astimezone(timezone.utc)
+    except OverflowError as exc:  # year 1 in WIB is before the first moment a datetime holds
+        raise WorkflowError(N_("Waktu embargo harus di masa depan.")) from exc

@@ -9,11 +9,13 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from press.extensions import db
+from press.numbers import parse_id
 from press.models import ACTIVITY_KINDS, Activity, Unit, Venue
 from press.services import activities as service
 
 from .forms import options, ActivityFilterForm, ActivityForm
 from .labels import KIND_LABELS
+from .params import page_arg
 from .roles import STAFF, roles_required
 from .sections import render_activity_sections
 
@@ -83,7 +85,7 @@ def index():
     units = db.session.scalars(select(Unit).order_by(Unit.name)).all()
     filters.unit.choices = options([("", _("Semua unit"))] + [(str(u.id), u.name) for u in units])
     filters.kind.choices = options([("", _("Semua jenis"))] + [(k, KIND_LABELS[k]) for k in ACTIVITY_KINDS])
-    unit_id = int(filters.unit.data) if (filters.unit.data or "").isdigit() else None
+    unit_id = parse_id(filters.unit.data)
     kind = filters.kind.data if filters.kind.data in ACTIVITY_KINDS else None
     month = (filters.month.data or "").strip() or None
     try:
@@ -91,7 +93,7 @@ def index():
     except service.ActivityError:
         flash(_("Bulan ditulis sebagai TTTT-BB, misalnya 2021-09."), "error")
         query = service.activities_query(unit_id=unit_id, kind=kind)
-    page = db.paginate(query, per_page=25, error_out=False)
+    page = db.paginate(query, page=page_arg(), per_page=25, error_out=False)
     return render_template("activities/index.html", page=page, filters=filters)
 
 
@@ -121,7 +123,7 @@ def create():
                            max_participants=service.MAX_PARTICIPANTS)
 
 
-@bp.route("/<int:activity_id>")
+@bp.route("/<id:activity_id>")
 @roles_required(*STAFF)
 def view(activity_id: int):
     activity = _get(activity_id)
@@ -130,7 +132,7 @@ def view(activity_id: int):
     )
 
 
-@bp.route("/<int:activity_id>/ubah", methods=["GET", "POST"])
+@bp.route("/<id:activity_id>/ubah", methods=["GET", "POST"])
 @roles_required(*EDITORS)
 def edit(activity_id: int):
     activity = _get(activity_id)

@@ -14,6 +14,7 @@ from press.services.audit import record
 
 from .auth import sign_in
 from .forms import options, UnitForm, UserForm, VenueForm
+from .params import page_arg
 from .roles import roles_required
 
 bp = Blueprint("admin", __name__, url_prefix="/staf/admin")
@@ -81,7 +82,7 @@ def user_create():
     return render_template("admin/user_form.html", form=form, user=None)
 
 
-@bp.route("/pengguna/<int:user_id>", methods=["GET", "POST"])
+@bp.route("/pengguna/<id:user_id>", methods=["GET", "POST"])
 @roles_required("admin")
 def user_edit(user_id: int):
     user = _get(User, user_id)
@@ -133,7 +134,7 @@ def units():
     return render_template("admin/units.html", units=rows, form=form)
 
 
-@bp.route("/unit/<int:unit_id>", methods=["GET", "POST"])
+@bp.route("/unit/<id:unit_id>", methods=["GET", "POST"])
 @roles_required("admin")
 def unit_edit(unit_id: int):
     unit = _get(Unit, unit_id)
@@ -160,7 +161,7 @@ def venues():
     return render_template("admin/venues.html", venues=rows, form=form)
 
 
-@bp.route("/tempat/<int:venue_id>", methods=["GET", "POST"])
+@bp.route("/tempat/<id:venue_id>", methods=["GET", "POST"])
 @roles_required("admin")
 def venue_edit(venue_id: int):
     venue = _get(Venue, venue_id)
@@ -193,5 +194,5 @@ def _save_venue(venue: Venue | None, form: VenueForm) -> bool:
 @roles_required("admin")
 def audit():
     query = select(AuditEvent).order_by(AuditEvent.created_at.desc(), AuditEvent.id.desc())
-    page = db.paginate(query, per_page=50, error_out=False)
+    page = db.paginate(query, page=page_arg(), per_page=50, error_out=False)
     return render_template("admin/audit.html", page=page)

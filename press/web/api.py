@@ -18,6 +18,7 @@ from press.search.query import MAX_PER_PAGE
 
 from . import search as pages
 from .api_public import api_error
+from .params import page_arg
 from .roles import STAFF
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -52,10 +53,7 @@ def search():
         return api_error(401, _("Masuk sebagai staf untuk mencari di arsip staf."))
     public = scope == "public"
     asked = pages.read_request()
-    try:
-        per_page = max(1, min(int(request.args.get("per_page", pages.PER_PAGE)), MAX_PER_PAGE))
-    except ValueError:
-        per_page = pages.PER_PAGE
+    per_page = page_arg("per_page", default=pages.PER_PAGE, high=MAX_PER_PAGE)
     result = pages.run_search(asked, public=public, per_page=per_page)
     return jsonify(
         query=asked["q"],

@@ -12,9 +12,11 @@ from flask import Blueprint, jsonify, redirect, request, url_for
 from flask_babel import gettext as _
 
 from press.extensions import db
+from press.numbers import parse_id
 from press.services import public
 
 from .links import public_url, rendition_url
+from .params import page_arg
 from .site import summary
 
 bp = Blueprint("api_releases", __name__, url_prefix="/api/v1")
@@ -24,12 +26,7 @@ MAX_PER_PAGE = 100
 
 
 def _paging() -> tuple[int, int]:
-    try:
-        page = max(1, int(request.args.get("page", 1)))
-        per_page = max(1, min(int(request.args.get("per_page", PER_PAGE)), MAX_PER_PAGE))
-    except ValueError:
-        page, per_page = 1, PER_PAGE
-    return page, per_page
+    return page_arg(), page_arg("per_page", default=PER_PAGE, high=MAX_PER_PAGE)
 
 
 def api_error(status: int, message: str, **extra):
@@ -111,8 +108,10 @@ def release(ref: str):
 @bp.route("/photos")
 def photos():
     page, per_page = _paging()
-    activity = request.args.get("activity_id", "")
-    activity_id = int(activity) if activity.isdigit() else None
+    activity = request.args.get("activity_id", "").strip()
+    activity_id = parse_id(activity)
+    if activity and activity_id is None:
+        return api_error(400, _("activity_id harus nomor kegiatan (bilangan bulat positif)."))
     total = public.count_public_photos(db.session) if activity_id is None else None
     items = public.public_photos(db.session, limit=per_page + 1, offset=(page - 1) * per_page, activity_id=activity_id)
     more = len(items) > per_page
@@ -123,7 +122,7 @@ def photos():
     )
 
 
-@bp.route("/photos/<int:media_id>")
+@bp.route("/photos/<id:media_id>")
 def photo(media_id: int):
     media = public.public_media(db.session, media_id)
     if media is None:

@@ -5,6 +5,7 @@ locks an account; this module never says whether an e-mail has an account or is 
 """
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
@@ -14,6 +15,7 @@ from flask_login import current_user, login_user, logout_user
 
 from press.extensions import db
 from press.models import User
+from press.numbers import parse_id
 from press.services import accounts
 
 from .forms import EndSessionsForm, LanguageForm, LoginForm
@@ -33,21 +35,29 @@ def init_login(login_manager) -> None:
     def load_user(user_id: str) -> User | None:
         """``"<id>:<session version>"`` from ``User.get_id``; an older version is refused."""
         number, _sep, version = user_id.partition(":")
-        if not (number.isdigit() and version.isdigit()) or len(number) > 18:
+        user_pk = parse_id(number)
+        if user_pk is None or not version.isdigit() or len(version) > 18:
             return None
-        user = db.session.get(User, int(number))
+        user = db.session.get(User, user_pk)
         if user is None or not user.active or user.session_version != int(version):
             return None
         return user
 
 
-def safe_next(target: str | None) -> str:
-    """Only same-site paths are followed after login."""
-    if target:
+_UNSAFE_IN_NEXT = re.compile(r"[\x00-\x1f\x7f\\]")
+
+
+def safe_next(target: str | None, fallback: str = "activities.index") -> str:
+    """Only same-site paths are followed after login; otherwise the ``fallback`` endpoint.
+
+    Control characters cannot go into a ``Location`` header (and browsers drop tabs
+    and newlines, so a slash, a newline and a slash read as ``//``, another site); a
+    backslash reads as a slash. A ``next`` holding any of them is not followed."""
+    if target and not _UNSAFE_IN_NEXT.search(target):
         parts = urlsplit(target)
         if not parts.scheme and not parts.netloc and target.startswith("/") and not target.startswith("//"):
             return target
-    return url_for("activities.index")
+    return url_for(fallback)
 
 
 def sign_in(user: User) -> None:

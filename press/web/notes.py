@@ -84,7 +84,7 @@ def notes_section(activity: Activity) -> str:
     return render_template("notes/_section.html", activity=activity, notes=notes, authors=authors, form=form)
 
 
-@bp.route("/staf/kegiatan/<int:activity_id>/catatan", methods=["POST"])
+@bp.route("/staf/kegiatan/<id:activity_id>/catatan", methods=["POST"])
 @roles_required(*WRITERS)
 def add(activity_id: int):
     activity = _get(Activity, activity_id)
@@ -139,7 +139,7 @@ def _extract(note: Note, again: bool = False) -> bool:
     return done
 
 
-@bp.route("/staf/catatan/<int:note_id>/ekstrak", methods=["POST"])
+@bp.route("/staf/catatan/<id:note_id>/ekstrak", methods=["POST"])
 @roles_required(*WRITERS)
 def extract_again(note_id: int):
     """Extract a note again (one left "belum diekstrak" by a failed or interrupted extraction)."""
@@ -203,7 +203,7 @@ def _day(iso: str | None) -> date | None:
         return None
 
 
-@bp.route("/staf/catatan/<int:note_id>")
+@bp.route("/staf/catatan/<id:note_id>")
 @roles_required(*READERS)
 def view(note_id: int):
     note = _get(Note, note_id)
@@ -254,7 +254,7 @@ def _posted_items(note: Note) -> tuple[dict, dict]:
     return accepted, suggested
 
 
-@bp.route("/staf/catatan/<int:note_id>/tinjau", methods=["POST"])
+@bp.route("/staf/catatan/<id:note_id>/tinjau", methods=["POST"])
 @roles_required(*WRITERS)
 def review(note_id: int):
     note = _get(Note, note_id)

@@ -15,7 +15,7 @@ from press.search.query import MAX_PER_PAGE as SEARCH_MAX_PER_PAGE
 
 from .api_public import MAX_PER_PAGE as LIST_MAX_PER_PAGE
 from .api_public import PER_PAGE as LIST_PER_PAGE
-from .search import MAX_PAGE as SEARCH_MAX_PAGE
+from .params import MAX_PAGE as SEARCH_MAX_PAGE
 from .search import MAX_Q_CHARS
 from .search import PER_PAGE as SEARCH_PER_PAGE
 from .site import conditional

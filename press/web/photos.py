@@ -159,7 +159,7 @@ def gallery_section(activity: Activity) -> str:
 
 # -- upload --------------------------------------------------------------------------
 
-@bp.route("/kegiatan/<int:activity_id>/unggah", methods=["GET"])
+@bp.route("/kegiatan/<id:activity_id>/unggah", methods=["GET"])
 @roles_required(*UPLOADERS)
 def upload(activity_id: int):
     activity = _activity(activity_id)
@@ -194,7 +194,7 @@ OUTCOME_LABELS = {
 }
 
 
-@bp.route("/kegiatan/<int:activity_id>/unggah", methods=["POST"])
+@bp.route("/kegiatan/<id:activity_id>/unggah", methods=["POST"])
 @roles_required(*UPLOADERS)
 def upload_post(activity_id: int):
     activity = _activity(activity_id)
@@ -229,7 +229,7 @@ def upload_post(activity_id: int):
 
 # -- one photo -------------------------------------------------------------------------
 
-@bp.route("/foto/<int:media_id>")
+@bp.route("/foto/<id:media_id>")
 @roles_required(*STAFF)
 def view(media_id: int):
     media = _media(media_id)
@@ -262,7 +262,7 @@ def _done(media: Media, message: str, ok: bool = True):
     return redirect(_back(media))
 
 
-@bp.route("/foto/<int:media_id>/teks", methods=["POST"])
+@bp.route("/foto/<id:media_id>/teks", methods=["POST"])
 @roles_required(*EDITORS)
 def edit_text(media_id: int):
     media = _media(media_id)
@@ -278,15 +278,12 @@ def edit_text(media_id: int):
     return _done(media, _("Keterangan foto disimpan.") if changed else _("Tidak ada yang berubah."))
 
 
-@bp.route("/foto/<int:media_id>/orang", methods=["POST"])
+@bp.route("/foto/<id:media_id>/orang", methods=["POST"])
 @roles_required(*EDITORS)
 def edit_people(media_id: int):
     media = _media(media_id)
-    raw = request.form.getlist("person_id")
-    if not all(value.isdigit() for value in raw):
-        return _done(media, _("Orang yang dipilih tidak ada di daftar."), ok=False)
     try:
-        service.set_people(db.session, media, [int(v) for v in raw], actor=current_user)
+        service.set_people(db.session, media, request.form.getlist("person_id"), actor=current_user)
     except service.MediaError as exc:
         db.session.rollback()
         return _done(media, _(exc.message, **exc.params), ok=False)
@@ -317,19 +314,19 @@ def _toggle(media_id: int, flag: str, on_message, off_message):
     return _done(media, on_message() if value else off_message())
 
 
-@bp.route("/foto/<int:media_id>/publik", methods=["POST"])
+@bp.route("/foto/<id:media_id>/publik", methods=["POST"])
 @roles_required(*PUBLISHERS)
 def toggle_public(media_id: int):
     return _toggle(media_id, "public", lambda: _("Foto kini publik."), lambda: _("Foto kini hanya untuk staf."))
 
 
-@bp.route("/foto/<int:media_id>/unggulan", methods=["POST"])
+@bp.route("/foto/<id:media_id>/unggulan", methods=["POST"])
 @roles_required(*EDITORS)
 def toggle_highlight(media_id: int):
     return _toggle(media_id, "highlight", lambda: _("Foto ditandai unggulan."), lambda: _("Tanda unggulan dilepas."))
 
 
-@bp.route("/foto/<int:media_id>/tarik", methods=["GET", "POST"])
+@bp.route("/foto/<id:media_id>/tarik", methods=["GET", "POST"])
 @roles_required(*PUBLISHERS)
 def withdraw(media_id: int):
     """Confirm taking a photo off the public site, out of the published releases that show it."""
@@ -358,7 +355,7 @@ def _withdraw_page(media: Media, note: str) -> str:
 
 # -- files -------------------------------------------------------------------------------
 
-@bp.route("/foto/<int:media_id>/<variant>.jpg")
+@bp.route("/foto/<id:media_id>/<variant>.jpg")
 @roles_required(*STAFF)
 def rendition(media_id: int, variant: str):
     media = _media(media_id)
@@ -374,7 +371,7 @@ def rendition(media_id: int, variant: str):
     return response
 
 
-@bp.route("/foto/<int:media_id>/asli")
+@bp.route("/foto/<id:media_id>/asli")
 @roles_required(*ORIGINALS)
 def original(media_id: int):
     media = _media(media_id)

@@ -24,6 +24,7 @@ from press.drafting import formatting
 from press.drafting.context import field_label
 from press.errors import N_, ServiceError
 from press.extensions import db
+from press.numbers import MAX_ID, parse_id, parse_int
 from press.models import ACTIVITY_KINDS, RELEASE_STATES, Activity, Media, Release, ReleaseTemplate
 from press.services import releases as service
 from press.storage import FileStorage
@@ -104,7 +105,7 @@ def releases_section(activity: Activity) -> str:
                            can_draft=has_role(*WRITERS))
 
 
-@bp.route("/dari-kegiatan/<int:activity_id>", methods=["POST"])
+@bp.route("/dari-kegiatan/<id:activity_id>", methods=["POST"])
 @roles_required(*WRITERS)
 def create(activity_id: int):
     activity = db.session.get(Activity, activity_id) or abort(404)
@@ -137,7 +138,7 @@ def index():
     return render_template("releases/index.html", releases=items, state=state, states=RELEASE_STATES)
 
 
-@bp.route("/<int:release_id>/")
+@bp.route("/<id:release_id>/")
 @roles_required(*READERS)
 def view(release_id: int):
     release = _release(release_id)
@@ -145,7 +146,7 @@ def view(release_id: int):
                            can_edit=has_role(*WRITERS))
 
 
-@bp.route("/<int:release_id>/pratinjau")
+@bp.route("/<id:release_id>/pratinjau")
 @roles_required(*READERS)
 def preview(release_id: int):
     release = _release(release_id)
@@ -172,22 +173,22 @@ def _editor(release: Release, form: dict | None = None, findings=None, status: i
                            available=_available_photos(release), stale=stale), status
 
 
-@bp.route("/<int:release_id>/sunting", methods=["GET", "POST"])
+@bp.route("/<id:release_id>/sunting", methods=["GET", "POST"])
 @roles_required(*WRITERS)
 def edit(release_id: int):
     release = _release(release_id)
     if request.method == "GET":
         return _editor(release)
-    version = request.form.get("version", "")
+    version = parse_int(request.form.get("version", ""), low=0, high=MAX_ID)
     form = {
         "title": request.form.get("title", ""), "dateline": request.form.get("dateline", ""),
         "body": request.form.get("body", ""), "signature": request.form.get("signature", ""),
         "comment": request.form.get("comment", ""),
-        "expected_version": int(version) if version.isdigit() else release.version,
+        "expected_version": release.version if version is None else version,
     }
     if request.form.get("action") == "check":
         return _editor(release, form)
-    if not version.isdigit():
+    if version is None:
         flash(_("Formulir tidak lengkap: muat ulang halaman penyunting."), "error")
         return _editor(release, form, status=400)
     try:
@@ -223,11 +224,11 @@ def _photo_action(release_id: int, action):
     return redirect(url_for("releases.edit", release_id=release_id) + "#foto")
 
 
-@bp.route("/<int:release_id>/foto", methods=["POST"])
+@bp.route("/<id:release_id>/foto", methods=["POST"])
 @roles_required(*WRITERS)
 def attach(release_id: int):
-    media_id = request.form.get("media_id", "")
-    media = db.session.get(Media, int(media_id)) if media_id.isdigit() else None
+    media_id = parse_id(request.form.get("media_id"))
+    media = db.session.get(Media, media_id) if media_id is not None else None
 
     def run(release):
         if media is None or media.activity_id != release.activity_id:
@@ -237,20 +238,20 @@ def attach(release_id: int):
     return _photo_action(release_id, run)
 
 
-@bp.route("/<int:release_id>/foto/<int:photo_id>/lepas", methods=["POST"])
+@bp.route("/<id:release_id>/foto/<id:photo_id>/lepas", methods=["POST"])
 @roles_required(*WRITERS)
 def detach(release_id: int, photo_id: int):
     return _photo_action(release_id, lambda r: service.detach_photo(db.session, r, photo_id, current_user))
 
 
-@bp.route("/<int:release_id>/foto/<int:photo_id>/geser", methods=["POST"])
+@bp.route("/<id:release_id>/foto/<id:photo_id>/geser", methods=["POST"])
 @roles_required(*WRITERS)
 def move(release_id: int, photo_id: int):
     offset = -1 if request.form.get("arah") == "naik" else 1
     return _photo_action(release_id, lambda r: service.move_photo(db.session, r, photo_id, offset, current_user))
 
 
-@bp.route("/<int:release_id>/foto/<int:photo_id>/keterangan", methods=["POST"])
+@bp.route("/<id:release_id>/foto/<id:photo_id>/keterangan", methods=["POST"])
 @roles_required(*WRITERS)
 def caption(release_id: int, photo_id: int):
     return _photo_action(release_id, lambda r: service.caption_photo(
@@ -259,7 +260,7 @@ def caption(release_id: int, photo_id: int):
 
 # -- revisions -----------------------------------------------------------------------
 
-@bp.route("/<int:release_id>/revisi")
+@bp.route("/<id:release_id>/revisi")
 @roles_required(*READERS)
 def revisions(release_id: int):
     release = _release(release_id)
@@ -281,7 +282,7 @@ def _download(data: bytes, filename: str, mimetype: str) -> Response:
     return as_download(Response(data, mimetype=mimetype), filename, "siaran")
 
 
-@bp.route("/<int:release_id>/docx")
+@bp.route("/<id:release_id>/docx")
 @roles_required(*READERS)
 def docx(release_id: int):
     release = _release(release_id)
@@ -290,7 +291,7 @@ def docx(release_id: int):
                      "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
 
 
-@bp.route("/<int:release_id>/kit")
+@bp.route("/<id:release_id>/kit")
 @roles_required(*READERS)
 def kit(release_id: int):
     release = _release(release_id)

@@ -23,6 +23,7 @@ from press.search import SearchIndex, SearchResult
 from press.search.query import filter_term
 
 from . import links
+from .params import MAX_PAGE, page_arg
 from .roles import STAFF, roles_required
 from .workflow import STATE_LABELS
 
@@ -33,7 +34,6 @@ public_bp = Blueprint("site_search", __name__)
 
 PER_PAGE = 20
 MAX_Q_CHARS = 10_000
-MAX_PAGE = 10_000
 DRAIN_WAIT_S = 30.0
 
 KIND_LABELS = {
@@ -101,10 +101,7 @@ def read_request() -> dict:
     q = (args.get("q") or "")[:MAX_Q_CHARS]
     start, end = _iso_day(args.get("dari", "")), _iso_day(args.get("sampai", ""))
     order = "date" if args.get("order") == "date" else "relevance"
-    try:
-        page = max(1, min(int(args.get("page", 1)), MAX_PAGE))
-    except ValueError:
-        page = 1
+    page = page_arg(high=MAX_PAGE)
     effective = q
     if start or end:
         effective = f"{q} tanggal:{start}..{end}".strip()

@@ -174,7 +174,7 @@ def archive():
     )
 
 
-@bp.route("/arsip/<int:year>")
+@bp.route("/arsip/<int(min=1, max=9999):year>")
 def archive_year(year: int):
     releases = public.releases_in(db.session, year)
     if not releases:
@@ -184,10 +184,8 @@ def archive_year(year: int):
     return render_template("site/archive.html", heading=str(year), releases=releases, months=months)
 
 
-@bp.route("/arsip/<int:year>/<int:month>")
+@bp.route("/arsip/<int(min=1, max=9999):year>/<int(min=1, max=12):month>")
 def archive_month(year: int, month: int):
-    if not 1 <= month <= 12:
-        abort(404)
     releases = public.releases_in(db.session, year, month)
     return _archive(releases, dates.month_label(year, month, current_locale()), year=year)
 
@@ -224,7 +222,7 @@ def galleries():
     return render_template("site/galleries.html", activities=public.activities_with_photos(db.session))
 
 
-@bp.route("/kegiatan/<int:activity_id>")
+@bp.route("/kegiatan/<id:activity_id>")
 def gallery(activity_id: int):
     activity = public.public_activity(db.session, activity_id)
     if activity is None:
@@ -237,7 +235,7 @@ def gallery(activity_id: int):
     )
 
 
-@bp.route("/foto/<int:media_id>")
+@bp.route("/foto/<id:media_id>")
 def photo(media_id: int):
     media = public.public_media(db.session, media_id)
     if media is None or not media.renditions:
@@ -272,5 +270,4 @@ def language(locale: str):
     """Visitors choose the site's language for this browser session."""
     if locale in LOCALES:
         session["locale"] = locale
-    target = request.args.get("next")
-    return redirect(safe_next(target) if target else url_for("site.home"))
+    return redirect(safe_next(request.args.get("next"), "site.home"))

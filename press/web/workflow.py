@@ -18,6 +18,7 @@ from flask_login import current_user
 from press import dates
 from press.errors import ServiceError
 from press.extensions import db
+from press.numbers import MAX_ID, parse_int
 from press.models import Release
 from press.services import workflow
 from press.services.release_text import LIMITS
@@ -70,7 +71,7 @@ def labels():
     return {"STATE_LABELS": STATE_LABELS, "WORKFLOW_CONFIRM": CONFIRM, "RELEASE_LIMITS": LIMITS}
 
 
-@bp.route("/<int:release_id>/alur", methods=["POST"])
+@bp.route("/<id:release_id>/alur", methods=["POST"])
 @roles_required("writer", "editor")
 def transition(release_id: int):
     release = db.session.get(Release, release_id) or abort(404)
@@ -80,12 +81,11 @@ def transition(release_id: int):
         text = None
         if action == "correct" and any(request.form.get(f) is not None for f in workflow.TEXT_FIELDS):
             text = {f: request.form[f] for f in workflow.TEXT_FIELDS if request.form.get(f) is not None}
-        version = request.form.get("version", "")
         workflow.apply(
             db.session, release, action, current_user,
             at=at, comment=request.form.get("comment"), notice=request.form.get("notice"),
             note=request.form.get("note"), text=text,
-            expected_version=int(version) if version.isdigit() else None,
+            expected_version=parse_int(request.form.get("version", ""), low=0, high=MAX_ID),
         )
         db.session.commit()
     except ServiceError as exc:
@@ -113,7 +113,7 @@ def queue():
     return render_template("releases/queue.html", groups=groups)
 
 
-@bp.route("/<int:release_id>/riwayat")
+@bp.route("/<id:release_id>/riwayat")
 @roles_required("writer", "editor", "photographer")
 def history(release_id: int):
     release = db.session.get(Release, release_id) or abort(404)

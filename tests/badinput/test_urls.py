@@ -29,8 +29,14 @@ def test_traversal_in_a_path_is_not_found(client, url):
     assert "root:" not in body and "SECRET" not in body and "Traceback" not in body
 
 
+HUGE = "99999999999999999999"  # 20 digits: more than a 64-bit integer holds
+ABOVE_MAX = str(2**63)  # one more than the largest id
+
 UNKNOWN = ["/foto/999999", "/foto/abc", "/foto/-1", "/kegiatan/999999", "/kegiatan/1e3", "/siaran/999999",
-           "/siaran/tidak-ada", "/orang/tidak-ada", "/unit/%00", "/arsip/99999/13", "/arsip/abc"]
+           "/siaran/tidak-ada", "/orang/tidak-ada", "/unit/%00", "/arsip/99999/13", "/arsip/abc",
+           # ids no row can have: beyond 64 bits, zero, a digit of another script
+           f"/siaran/{HUGE}", f"/siaran/{ABOVE_MAX}", "/siaran/0", "/siaran/²", f"/foto/{HUGE}", "/foto/0",
+           f"/kegiatan/{HUGE}", f"/kegiatan/{ABOVE_MAX}", "/kegiatan/0"]
 
 
 @pytest.mark.parametrize("url", UNKNOWN)
@@ -41,7 +47,8 @@ def test_unknown_or_non_numeric_ids_on_the_site_are_not_found(client, url):
 
 
 @pytest.mark.parametrize("url", ["/api/v1/photos/abc", "/api/v1/photos/999999", "/api/v1/releases/999999",
-                                 "/api/v1/releases/..%2F..%2Fetc"])
+                                 "/api/v1/releases/..%2F..%2Fetc", f"/api/v1/photos/{HUGE}", f"/api/v1/releases/{HUGE}",
+                                 "/api/v1/photos/0", "/api/v1/releases/0", "/api/v1/releases/-3"])
 def test_unknown_ids_in_the_api_are_json_not_found(client, url):
     response = client.get(url)
     assert response.status_code == 404
@@ -49,7 +56,12 @@ def test_unknown_ids_in_the_api_are_json_not_found(client, url):
 
 
 @pytest.mark.parametrize("url", ["/staf/kegiatan/999999", "/staf/kegiatan/abc", "/staf/kegiatan/999999/ubah",
-                                 "/staf/siaran/999999/riwayat", "/staf/admin/pengguna/999999"])
+                                 "/staf/siaran/999999/riwayat", "/staf/admin/pengguna/999999",
+                                 f"/staf/kegiatan/{HUGE}", f"/staf/kegiatan/{HUGE}/ubah", f"/staf/siaran/{HUGE}/",
+                                 f"/staf/siaran/{HUGE}/riwayat", f"/staf/siaran/{HUGE}/pratinjau",
+                                 f"/staf/siaran/{HUGE}/docx", f"/staf/foto/{HUGE}", f"/staf/foto/{HUGE}/web.jpg",
+                                 f"/staf/catatan/{HUGE}", f"/staf/admin/pengguna/{HUGE}", f"/staf/admin/unit/{HUGE}",
+                                 f"/staf/admin/tempat/{ABOVE_MAX}", "/staf/kegiatan/0", "/staf/siaran/0/"])
 def test_unknown_or_non_numeric_ids_on_staff_pages_are_not_found(client, auth, url):
     auth.login("admin")
     response = client.get(url)

@@ -1,0 +1,42 @@
+"""Whole numbers typed by people: database ids and bounded counts, usable without Flask.
+
+Ids are SQL BIGINT (SQLite INTEGER) keys, 1 … 2**63 - 1. A longer number, zero, a sign
+or digits of another script ("²", "١٢", which ``str.isdigit`` accepts) can name nothing;
+handing such a number to the database raises ``OverflowError`` instead of finding
+nothing, so every id from a URL, a form, a query string or the command line passes
+through :func:`parse_id` (the web layer's ``id`` URL converter and the CLI's id type use
+these bounds too).
+"""
+from __future__ import annotations
+
+import re
+
+MAX_ID = 2**63 - 1
+_INTEGER = re.compile(r"[+-]?[0-9]{1,30}")
+
+
+def parse_int(value, *, low: int, high: int) -> int | None:
+    """``value`` (text or int) as an int within ``low`` … ``high``; None if it is not one."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        number = value
+    elif isinstance(value, str) and _INTEGER.fullmatch(value.strip()):
+        number = int(value.strip())
+    else:
+        return None
+    return number if low <= number <= high else None
+
+
+def parse_id(value) -> int | None:
+    """A database id (1 … 2**63 - 1) from text or an int; None for anything else."""
+    return parse_int(value, low=1, high=MAX_ID)
+
+
+def clamp_int(value, *, default: int, low: int, high: int) -> int:
+    """A bounded count such as a page number: a number out of range is brought to the
+    nearest bound, anything that is not a number gives ``default``."""
+    number = parse_int(value, low=-(10**30), high=10**30)
+    if number is None:
+        return default
+    return max(low, min(number, high))

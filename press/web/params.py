@@ -1,0 +1,33 @@
+"""Numbers from URLs, query strings and forms, within the bounds the database can hold.
+
+Routes name a database id as ``<id:media_id>``: the ``id`` converter matches only
+1 … 2**63 - 1 (``press.numbers.MAX_ID``), so a 20-digit, zero or negative id is a 404
+like any unknown one, never an ``OverflowError`` from the database. Page numbers go
+through :func:`page_arg` (clamped, as the search pages always did) and ids in query
+strings and forms through ``press.numbers.parse_id``.
+"""
+from __future__ import annotations
+
+from flask import Flask, request
+from werkzeug.routing import IntegerConverter
+
+from press.numbers import MAX_ID, clamp_int
+
+MAX_PAGE = 10_000
+
+
+class IdConverter(IntegerConverter):
+    """``<id:name>``: a database id, 1 … 2**63 - 1, written with ASCII digits."""
+
+    def __init__(self, map, **kwargs):  # noqa: A002 (werkzeug's name)
+        super().__init__(map, min=1, max=MAX_ID, **kwargs)
+
+
+def init_app(app: Flask) -> None:
+    """Register the converters; call before any blueprint adds its rules."""
+    app.url_map.converters["id"] = IdConverter
+
+
+def page_arg(name: str = "page", *, default: int = 1, high: int = MAX_PAGE) -> int:
+    """A page number (or a per-page count with ``high``) from the query string, 1 … ``high``."""
+    return clamp_int(request.args.get(name), default=default, low=1, high=high)
