@@ -32,6 +32,7 @@ from dataclasses import asdict, dataclass, field
 from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session, selectinload
 
+from press.config import DEFAULTS
 from press.models import Media
 from press.photos.errors import Rejected
 from press.search import SearchIndex
@@ -212,7 +213,7 @@ def _rebuild(session: Session, storage: FileStorage, media: Media, sizes: dict[s
     """The media service's rebuild (renditions from the original, rows synced, re-indexed)."""
     from press.services import media as media_service  # media imports this module for its verify
 
-    config = media_service.IngestConfig(sizes=dict(sizes), max_bytes=0, max_pixels=max_pixels or 120_000_000)
+    config = media_service.IngestConfig(sizes=dict(sizes), max_bytes=0, max_pixels=max_pixels or DEFAULTS["MAX_IMAGE_PIXELS"])
     media.status = "ok" if media.status in (MISSING, DAMAGED) else media.status
     return media_service.rebuild(session, storage, media, config)
 

@@ -24,6 +24,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, object_session, selectinload
 
 from press import dates
+from press.config import DEFAULTS
 from press.errors import N_, ServiceError
 from press.models import Activity, Media, Person, Rendition, User, Venue, utcnow
 from press.photos.errors import Rejected
@@ -71,7 +72,7 @@ class BatchMeta:
 class IngestConfig:
     sizes: dict
     max_bytes: int
-    max_pixels: int = 120_000_000
+    max_pixels: int = DEFAULTS["MAX_IMAGE_PIXELS"]
     venue_radius_m: float = 300
 
     @classmethod
@@ -80,7 +81,7 @@ class IngestConfig:
         return cls(
             sizes=dict(config["RENDITION_SIZES"]),
             max_bytes=int(config["MAX_UPLOAD_BYTES"]),
-            max_pixels=int(config.get("MAX_IMAGE_PIXELS") or 120_000_000),
+            max_pixels=int(config.get("MAX_IMAGE_PIXELS") or DEFAULTS["MAX_IMAGE_PIXELS"]),
             venue_radius_m=float(config.get("VENUE_RADIUS_M") or 0),
         )
 
@@ -423,7 +424,7 @@ def near_duplicate_groups(photos: list[Media], max_bits: int = NEAR_DUPLICATE_BI
 
 def rebuild(session: Session, storage: FileStorage, media: Media, config: IngestConfig) -> list[str]:
     """Render every configured variant again from the original (after a size change)."""
-    paths = rebuild_renditions(storage, media.sha256, config.sizes, public_meta(media), config.max_pixels)
+    paths = rebuild_renditions(storage, media.sha256, config.sizes, public_meta(media), max_pixels=config.max_pixels)
     sync_renditions(storage, media, paths)
     if media.status == "metadata_only":
         media.status = "ok"

@@ -1,0 +1,31 @@
+"""Each fact of the domain is written in one place and read from there.
+
+A fact written twice drifts: one copy gets changed, the other keeps the old value. The
+table below names each fact, how it looks when written out, and the one file that may
+write it; every other module reads it from there.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.conftest import REPO_ROOT
+
+SOURCES = [path for pattern in ("press/**/*.py", "press/**/*.json", "templates/**/*.html", "templates/**/*.jinja")
+           for path in REPO_ROOT.glob(pattern) if "migrations" not in path.parts]
+
+FACTS = {
+    "the decompression-bomb pixel limit": (r"120_?000_?000", "press/config.py"),
+}
+
+
+def places(pattern: str) -> set[str]:
+    regex = re.compile(pattern)
+    return {str(path.relative_to(REPO_ROOT)) for path in SOURCES if regex.search(path.read_text(encoding="utf-8"))}
+
+
+@pytest.mark.parametrize("fact", sorted(FACTS))
+def test_each_fact_is_written_in_one_place(fact):
+    pattern, home = FACTS[fact]
+    assert places(pattern) == {home}
