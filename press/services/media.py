@@ -30,7 +30,7 @@ from press.models import Activity, Media, Person, Rendition, User, Venue, utcnow
 from press.photos.errors import Rejected
 from press.photos.process import ProcessedPhoto, process_photo, read_source, rebuild_renditions, rewrite_public_meta
 from press.photos.public_meta import PublicMeta
-from press.photos.quality import hamming
+from press.photos.quality import near_duplicate
 from press.storage import FileStorage, StorageError
 
 from . import photo_corrections
@@ -39,7 +39,6 @@ from .indexing import enqueue_index
 from .tags import attach_tags
 
 INGESTED, DUPLICATE, REJECTED = "ingested", "duplicate", "rejected"
-NEAR_DUPLICATE_BITS = 10  # dHash distance below this: the same shot (re-save, burst, small crop)
 
 # Rejection codes of the photo stages as translatable sentences (msgids).
 REJECTION_MESSAGES = {
@@ -397,8 +396,8 @@ def _taken_order(media: Media):
     return (media.taken_at is None, media.taken_at or datetime.min, media.created_at or datetime.min, media.id)
 
 
-def near_duplicate_groups(photos: list[Media], max_bits: int = NEAR_DUPLICATE_BITS) -> list[list[Media]]:
-    """Groups of photos whose dHash differ by fewer than ``max_bits`` bits, sharpest
+def near_duplicate_groups(photos: list[Media]) -> list[list[Media]]:
+    """Groups of near-duplicate photos (``press.photos.quality.near_duplicate``), sharpest
     first; photos with no near twin are left out. Groups in order of their best photo."""
     hashed = [m for m in photos if m.dhash]
     parent = list(range(len(hashed)))
@@ -411,7 +410,7 @@ def near_duplicate_groups(photos: list[Media], max_bits: int = NEAR_DUPLICATE_BI
 
     for i in range(len(hashed)):
         for j in range(i + 1, len(hashed)):
-            if hamming(hashed[i].dhash, hashed[j].dhash) < max_bits:
+            if near_duplicate(hashed[i].dhash, hashed[j].dhash):
                 parent[root(j)] = root(i)
     groups: dict[int, list[Media]] = {}
     for i, media in enumerate(hashed):

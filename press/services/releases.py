@@ -31,7 +31,7 @@ from press.errors import N_, ServiceError
 from press.models import (
     ACTIVITY_KINDS, RELEASE_STATES, Activity, Media, Note, Release, ReleasePhoto, ReleaseTemplate, Revision, User, utcnow,
 )
-from press.photos.quality import hamming
+from press.photos.quality import near_duplicate
 from press.storage import FileStorage, StorageError
 
 from .audit import record
@@ -43,7 +43,6 @@ EDITORS = frozenset({"editor", "admin"})
 EDITABLE_STATES = ("draft", "in_review")
 MAX_PHOTOS = 5
 # dHash bits: photos closer than this are near-duplicates (re-saves, burst shots).
-NEAR_DUPLICATE_BITS = 10
 DEFAULT_SIGNATURE = "(Adv Humas)"
 # The longest text (in characters) each part of a release and each note on a workflow
 # action may hold: the editor, the correction form, the workflow and the pages' maxlength
@@ -179,8 +178,7 @@ def render_for(session: Session, activity: Activity, source: str | None = None, 
 
 
 def _near_duplicate(media: Media, chosen: list[Media]) -> bool:
-    return bool(media.dhash) and any(
-        other.dhash and hamming(media.dhash, other.dhash) < NEAR_DUPLICATE_BITS for other in chosen)
+    return any(near_duplicate(media.dhash, other.dhash) for other in chosen)
 
 
 def pick_photos(photos: list[Media], limit: int = MAX_PHOTOS) -> list[Media]:
