@@ -35,7 +35,7 @@ Names a template can use (``{{ name }}``; ``a.b`` for the attributes):
     Accepted quotes, in order: ``text``, ``verb`` ("ujar"), ``speaker`` (a person, absent
     when the note did not say who), ``speaker_name`` and ``short_name`` ("Lukita").
 ``office``, ``signature``
-    The office's name and closing tag, e.g. "(Adv Humas)".
+    The office's name and closing tag (``OFFICE_NAME``, ``OFFICE_SIGNATURE`` of the configuration).
 
 A person has ``name``, ``full_name`` (honorifics, name, degrees), ``title``,
 ``organisation``, ``role``, ``short_name`` (the first name, for later mentions),

@@ -21,6 +21,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from press import dates
+from press.config import DEFAULTS
 from press.drafting import checks as checks_stage
 from press.drafting.context import DraftContext, build_context
 from press.drafting.diff import Row, compare
@@ -42,8 +43,6 @@ WRITERS = frozenset({"writer", "editor", "admin"})
 EDITORS = frozenset({"editor", "admin"})
 EDITABLE_STATES = ("draft", "in_review")
 MAX_PHOTOS = 5
-# dHash bits: photos closer than this are near-duplicates (re-saves, burst shots).
-DEFAULT_SIGNATURE = "(Adv Humas)"
 # The longest text (in characters) each part of a release and each note on a workflow
 # action may hold: the editor, the correction form, the workflow and the pages' maxlength
 # read them here. "comment" is a revision's comment or the note sent back to the writer,
@@ -162,7 +161,7 @@ def context_for(session: Session, activity: Activity, *, office: str | None = No
         participants=[{"name": p.name, "title": p.title, "organisation": p.organisation, "role": p.role}
                       for p in activity.participants],
         accepted_people=people, accepted_quotes=quotes,
-        office=office, signature=signature or DEFAULT_SIGNATURE,
+        office=office, signature=signature or DEFAULTS["OFFICE_SIGNATURE"],
     )
 
 
