@@ -278,7 +278,7 @@ class FileStorage:
                     yield StoreProblem("stray", name, f"unexpected file {full}")
                     continue
                 seen.add(name)
-                actual = _hash_file(full)
+                actual = file_key(full)
                 if actual != name:
                     yield StoreProblem("corrupt", name, f"content hashes to {actual}")
         yield from self._orphan_renditions(seen)
@@ -294,7 +294,13 @@ class FileStorage:
                     yield StoreProblem("stray", name, "renditions without an original")
 
 
-def _hash_file(path: str) -> str:
+def content_key(data: bytes) -> str:
+    """The key bytes are stored under: their SHA-256, 64 hex digits."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def file_key(path: str | os.PathLike) -> str:
+    """``content_key`` of a file's content, read in chunks (an original may be large)."""
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
         for chunk in iter(lambda: handle.read(CHUNK), b""):

@@ -13,7 +13,6 @@ to the store root).
 from __future__ import annotations
 
 import collections
-import hashlib
 import json
 import multiprocessing
 import os
@@ -32,9 +31,7 @@ from press.models import Activity, Media, User
 from press.photos.errors import Rejected
 from press.photos.worker import process_file
 from press.services import media as service
-from press.storage import FileStorage, StorageError
-
-CHUNK = 1024 * 1024
+from press.storage import FileStorage, StorageError, file_key
 
 
 @click.group("media")
@@ -57,11 +54,7 @@ def _sha256(path: Path, max_bytes: int) -> str | None:
         size = path.stat().st_size
         if not 0 < size <= max_bytes:
             return None
-        digest = hashlib.sha256()
-        with open(path, "rb") as handle:
-            for chunk in iter(lambda: handle.read(CHUNK), b""):
-                digest.update(chunk)
-        return digest.hexdigest()
+        return file_key(path)
     except OSError:
         return None
 

@@ -24,7 +24,6 @@ commits after :func:`check_files` and before :func:`check_index`. No Flask; noth
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import time
 from dataclasses import asdict, dataclass, field
@@ -37,7 +36,7 @@ from press.models import Media
 from press.photos.errors import Rejected
 from press.search import SearchIndex
 from press.services import indexing
-from press.storage import FileStorage, StorageError, safe_join
+from press.storage import FileStorage, StorageError, file_key, safe_join
 
 MISSING = "missing"
 DAMAGED = "damaged"
@@ -200,7 +199,7 @@ def _rendition_problems(storage: FileStorage, media: Media, sizes: dict[str, int
             continue
         if not os.path.isfile(path):
             wrong.append(f"rendition {rendition.variant!r} file is missing")
-        elif _sha256_file(path) != rendition.sha256:
+        elif file_key(path) != rendition.sha256:
             wrong.append(f"rendition {rendition.variant!r} file does not match its recorded hash")
     # A photo kept without previews (damaged pixels, metadata only) is expected to have none.
     if media.renditions or media.status == "ok":
@@ -274,14 +273,6 @@ def _age(path: str) -> float:
         return time.time() - os.path.getmtime(path)
     except OSError:
         return float("inf")
-
-
-def _sha256_file(path: str) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for chunk in iter(lambda: handle.read(1024 * 1024), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 # -- 5-6. queue and index ----------------------------------------------------------

@@ -13,7 +13,6 @@ No Flask; nothing here commits.
 """
 from __future__ import annotations
 
-import hashlib
 import io
 import math
 from dataclasses import dataclass, field
@@ -31,7 +30,7 @@ from press.photos.errors import Rejected
 from press.photos.process import ProcessedPhoto, process_photo, read_source, rebuild_renditions, rewrite_public_meta
 from press.photos.public_meta import PublicMeta
 from press.photos.quality import near_duplicate
-from press.storage import FileStorage, StorageError
+from press.storage import FileStorage, StorageError, content_key
 
 from . import photo_corrections
 from .audit import record as audit
@@ -177,7 +176,7 @@ def ingest(
         return rejection_outcome(filename, rejection, config)
     except OSError as exc:
         return rejection_outcome(filename, Rejected("corrupt_image", str(exc)), config)
-    existing = find_by_sha256(session, hashlib.sha256(data).hexdigest())
+    existing = find_by_sha256(session, content_key(data))
     if existing is not None:
         return duplicate_outcome(filename, existing)
     meta = batch_public_meta(batch, uploader)
@@ -261,7 +260,7 @@ def sync_renditions(storage: FileStorage, media: Media, paths: dict[str, str]) -
             row = Rendition(variant=variant)
             media.renditions.append(row)
         row.path, row.sha256, row.bytes, row.width, row.height = (
-            relpath, hashlib.sha256(data).hexdigest(), len(data), width, height)
+            relpath, content_key(data), len(data), width, height)
     for stale in rows.values():
         media.renditions.remove(stale)
     media.updated_at = utcnow()
