@@ -24,6 +24,7 @@ from pathlib import Path
 import click
 from flask import current_app
 from flask.cli import with_appcontext
+from flask_babel import force_locale, gettext
 from sqlalchemy import select
 
 from press.extensions import db
@@ -64,10 +65,17 @@ def _message(outcome: service.IngestOutcome, result) -> str | None:
     if outcome.outcome == service.DUPLICATE:
         return f"The same bytes are already stored as photo {outcome.media.id}."
     if outcome.outcome == service.REJECTED:
-        return Rejected(outcome.code, outcome.detail or "").message
+        reason = _english(outcome)
+        return f"{reason} ({outcome.detail})" if outcome.detail else reason
     if outcome.media is not None and outcome.media.status == "metadata_only":
         return " ".join(outcome.media.problems or []) or None
     return None
+
+
+def _english(outcome: service.IngestOutcome) -> str:
+    """The outcome's reason as the English catalogue translates it."""
+    with force_locale("en"):
+        return gettext(outcome.reason, **outcome.params)
 
 
 def _as_json(name: str, outcome: service.IngestOutcome, message: str | None) -> dict:
@@ -125,13 +133,13 @@ def import_command(folder: Path, activity_id: int, as_email: str | None, credit,
         name = str(path.relative_to(folder))
         counts[outcome.outcome] += 1
         if outcome.outcome == service.REJECTED:
-            reasons[Rejected(outcome.code).message] += 1
+            reasons[_english(outcome)] += 1
         if as_json:
             click.echo(json.dumps(_as_json(name, outcome, message), ensure_ascii=False))
 
     def handle(path: Path, result) -> tuple[service.IngestOutcome, str | None]:
         if isinstance(result, Rejected):
-            outcome = service.rejection_outcome(path.name, result, config)
+            outcome = service.rejection_outcome(path.name, result)
         else:
             outcome = service.record(db.session, storage, result, path.name, activity=activity,
                                      uploader=uploader, meta=meta, config=config)

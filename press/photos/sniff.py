@@ -23,7 +23,7 @@ def check_size(size: int, max_bytes: int) -> None:
     if size == 0:
         raise Rejected("empty_file")
     if size > max_bytes:
-        raise Rejected("too_large", f"{size} bytes, limit {max_bytes}")
+        raise Rejected("too_large", f"{size} bytes, limit {max_bytes}", {"mb": round(max_bytes / (1024 * 1024))})
 
 
 def sniff(head: bytes) -> str:

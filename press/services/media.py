@@ -39,14 +39,6 @@ from .tags import attach_tags
 
 INGESTED, DUPLICATE, REJECTED = "ingested", "duplicate", "rejected"
 
-# Rejection codes of the photo stages as translatable sentences (msgids).
-REJECTION_MESSAGES = {
-    "empty_file": N_("Berkas kosong."),
-    "too_large": N_("Berkas melebihi batas ukuran unggahan (%(mb)s MB)."),
-    "unsupported_type": N_("Jenis berkas ini bukan foto yang didukung (JPEG, PNG, WebP, TIFF, GIF, HEIC/HEIF, AVIF)."),
-    "decompression_bomb": N_("Gambar mengaku memiliki piksel melebihi batas dan ditolak sebagai bom dekompresi."),
-    "corrupt_image": N_("Data gambar rusak dan tidak dapat dibaca."),
-}
 DUPLICATE_MESSAGE = N_("Foto ini sudah ada (foto #%(id)s).")
 STORE_FAILED_MESSAGE = N_("Foto tidak dapat disimpan: ruang penyimpanan penuh atau tidak dapat ditulis. "
                           "Foto yang sudah tersimpan aman; coba lagi nanti atau hubungi admin.")
@@ -139,12 +131,9 @@ def media_uploader(media: Media) -> User | None:
     return session.get(User, media.uploaded_by_id) if session and media.uploaded_by_id else None
 
 
-def rejection_outcome(filename: str, rejection: Rejected, config: IngestConfig | None = None) -> IngestOutcome:
-    params = {}
-    if rejection.code == "too_large":
-        params["mb"] = round(config.max_bytes / (1024 * 1024)) if config else "?"
+def rejection_outcome(filename: str, rejection: Rejected) -> IngestOutcome:
     return IngestOutcome(
-        file=filename, outcome=REJECTED, reason=REJECTION_MESSAGES[rejection.code], params=params,
+        file=filename, outcome=REJECTED, reason=rejection.message_id, params=rejection.params,
         code=rejection.code, detail=rejection.detail or None,
     )
 
@@ -173,9 +162,9 @@ def ingest(
     try:
         data = read_source(source, config.max_bytes)
     except Rejected as rejection:
-        return rejection_outcome(filename, rejection, config)
+        return rejection_outcome(filename, rejection)
     except OSError as exc:
-        return rejection_outcome(filename, Rejected("corrupt_image", str(exc)), config)
+        return rejection_outcome(filename, Rejected("corrupt_image", str(exc)))
     existing = find_by_sha256(session, content_key(data))
     if existing is not None:
         return duplicate_outcome(filename, existing)
@@ -183,7 +172,7 @@ def ingest(
     try:
         processed = process_photo(data, storage, **config.process_options(meta))
     except Rejected as rejection:
-        return rejection_outcome(filename, rejection, config)
+        return rejection_outcome(filename, rejection)
     except StorageError as exc:  # a full or read-only disk: nothing of this file was kept
         return IngestOutcome(file=filename, outcome=REJECTED, reason=STORE_FAILED_MESSAGE, code="store_failed",
                              detail=str(exc))

@@ -19,6 +19,7 @@ FACTS = {
     "the decompression-bomb pixel limit": (r"120_?000_?000", "press/config.py"),
     "how many dHash bits apart two photos are the same shot": (r"NEAR_DUPLICATE_BITS\s*=", "press/photos/quality.py"),
     "how a blob is keyed (SHA-256)": (r"hashlib\.sha256", "press/storage.py"),
+    "why a photo is refused (its sentences)": (r"bukan foto yang didukung", "press/photos/errors.py"),
     "the closing tag of a release": (r'"\(Adv Humas\)"', "press/config.py"),
 }
 
