@@ -182,7 +182,7 @@ def _near_duplicate(media: Media, chosen: list[Media]) -> bool:
 
 def pick_photos(photos: list[Media], limit: int = MAX_PHOTOS) -> list[Media]:
     """Highlights first, then the sharpest; never two near-duplicates; at most ``limit``."""
-    usable = [m for m in photos if m.status == "ok" and m.rendition("web") is not None]
+    usable = [m for m in photos if m.usable_in_release]
     usable.sort(key=lambda m: (not m.is_highlight, -(m.sharpness or 0.0), m.id))
     chosen: list[Media] = []
     for media in usable:
@@ -332,7 +332,7 @@ def _photos_changed(session: Session, release: Release, actor: User, action: str
 
 def attach_photo(session: Session, release: Release, media: Media, actor: User, caption: str | None = None) -> ReleasePhoto:
     _photos_editable(release, actor)
-    if media.status != "ok" or media.rendition("web") is None:
+    if not media.usable_in_release:
         raise ReleaseError(N_("Foto ini belum punya versi web dan tidak bisa dilampirkan."))
     if any(p.media_id == media.id for p in release.photos):
         raise ReleaseError(N_("Foto ini sudah terlampir."))

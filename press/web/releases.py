@@ -172,7 +172,7 @@ def _available_photos(release: Release) -> list[Media]:
     attached = {p.media_id for p in release.photos}
     photos = db.session.scalars(select(Media).where(Media.activity_id == release.activity_id)
                                 .order_by(Media.is_highlight.desc(), Media.sharpness.desc(), Media.id)).all()
-    return [m for m in photos if m.id not in attached and m.status == "ok" and m.rendition("web")]
+    return [m for m in photos if m.id not in attached and m.usable_in_release]
 
 
 def _editor(release: Release, form: dict | None = None, findings=None, status: int = 200, stale=None):
