@@ -25,10 +25,3 @@ def process_file(path: str, store_root: str, options: dict) -> ProcessedPhoto | 
         return rejection
     except (OSError, ValueError, MemoryError) as exc:  # an unreadable file never stops the batch
         return Rejected("corrupt_image", f"{type(exc).__name__}: {exc}")
-
-
-def warm() -> int:
-    """Called once per worker before the clock matters (imports done, nothing else)."""
-    import os
-
-    return os.getpid()

@@ -23,7 +23,6 @@ from .document import Document
 
 FACET_SEPARATOR = "\x1f"
 FACETS = ("kind", "unit", "year", "tag", "person")
-NAME_FIELDS = ("people", "organisations", "places", "unit", "tags", "activity_kind")
 
 
 def build_schema() -> fields.Schema:

@@ -41,7 +41,6 @@ from press.storage import FileStorage, StorageError, file_key, safe_join
 MISSING = "missing"
 DAMAGED = "damaged"
 GRACE_SECONDS = 3600
-CHECKS = ("database", "media", "store", "temp", "queue", "index")
 
 
 @dataclass
