@@ -40,6 +40,7 @@ from press.notes import extract
 from press.notes.cleaning import FTFY_CONFIG, STRAY_A_CIRCUMFLEX
 from press.notes.dates import find_dates
 from press.notes.glossary import Glossary, load_glossary
+from press.notes.rules import alternation
 
 PARAGRAPH_WORD_LIMIT = 120
 FAR_DAYS = 7
@@ -51,7 +52,6 @@ CODES = (
     "photo_caption", "photo_credit", "placeholder",
 )
 
-REGION = re.compile(r"\b(Kota|Kabupaten|Kab\.)\s+([A-Z][\w'-]+)")
 DINAS = re.compile(r"\bDinas\s+([A-Z][a-z]+)\b")
 CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+\b")
 MOJIBAKE_HINT = re.compile(r"[ÂÃâ\ufffd]")
@@ -107,7 +107,7 @@ def check_dates(body: str, activity_date: date | None, far_days: int, glossary: 
     for item in find_dates(body, activity_date, glossary):
         if item.weekday_mismatch:
             try:
-                actual = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"][date.fromisoformat(item.date).weekday()]
+                actual = glossary.weekday_names[date.fromisoformat(item.date).weekday()]
             except ValueError:
                 actual = "?"
             found.append(_finding(
@@ -200,7 +200,7 @@ def _forms_two_ways(body: str, glossary: Glossary, proper_names=()) -> list[Find
     fulls = set(canonical.values())
     for form, full in canonical.items():
         words = full.split()
-        if len(words) > 1 and words[-1] in ("Kota", "Kabupaten", "Provinsi") and " ".join(words[:-1]) in fulls:
+        if len(words) > 1 and words[-1] in glossary.government_regions and " ".join(words[:-1]) in fulls:
             canonical[form] = " ".join(words[:-1])
     alternation = "|".join(re.escape(f) for f in sorted(canonical, key=len, reverse=True))
     pattern = re.compile(rf"(?<![\w.])(?:{alternation})(?![\w])")
@@ -238,22 +238,20 @@ def _forms_two_ways(body: str, glossary: Glossary, proper_names=()) -> list[Find
     return found
 
 
-def check_regions(body: str) -> list[Finding]:
+def check_regions(body: str, glossary: Glossary) -> list[Finding]:
+    abbreviations = glossary.data["region_abbreviations"]
+    words = glossary.region_words_of("kota", "kabupaten") + tuple(abbreviations)
     forms: dict[str, dict[str, list[tuple[int, int]]]] = {}
-    for match in REGION.finditer(body):
-        kind = "Kota" if match.group(1) == "Kota" else "Kabupaten"
-        forms.setdefault(match.group(2), {}).setdefault(kind, []).append(match.span())
+    for match in re.finditer(rf"\b({alternation(words)})\s+([A-Z][\w'-]+)", body):
+        word = abbreviations.get(match.group(1), match.group(1))
+        forms.setdefault(match.group(2), {}).setdefault(word, []).append(match.span())
     found = []
     for name, kinds in forms.items():
         if len(kinds) < 2:
             continue
-        kota, kabupaten = kinds["Kota"], kinds["Kabupaten"]
         # Flag the less frequent form (on a tie, the one written later).
-        if len(kota) < len(kabupaten) or (len(kota) == len(kabupaten) and kota[0][0] > kabupaten[0][0]):
-            wrong, right = "Kota", "Kabupaten"
-        else:
-            wrong, right = "Kabupaten", "Kota"
-        for span in kinds[wrong]:
+        (wrong, spans), (right, _) = sorted(kinds.items(), key=lambda kind: (len(kind[1]), -kind[1][0][0]))
+        for span in spans:
             found.append(_finding(
                 body, "region_two_ways", span,
                 N_("Daerah yang sama disebut “%(written)s” dan “%(other)s”."),
@@ -406,7 +404,7 @@ def check_release(
     found = (
         check_dates(body, activity_date, far_days, glossary)
         + check_names(body, people, glossary, proper_names)
-        + check_regions(body)
+        + check_regions(body, glossary)
         + check_quotes(body, people, glossary)
         + check_mojibake(body)
         + check_quote_marks(body)

@@ -151,3 +151,13 @@ def test_a_reported_verb_is_written_in_its_after_quote_form(ctx):
     assert '"Kami terbuka," ujar Sajekti.' in paragraphs
     assert '"Terima kasih," tutur Sajekti.' in paragraphs
     assert [f for f in service.check(release) if f.code == "quote_no_speaker"] == []
+
+
+@pytest.mark.parametrize("name, short", [
+    ("Haji Ahmad Suryana", "Ahmad"), ("Ustadz Abdul Somad", "Abdul"), ("Mas Indra Subhan", "Indra"),
+    ("Pendeta Yohanes Lumban", "Yohanes"),
+])
+def test_a_quoted_speaker_is_named_past_every_honorific_of_the_glossary(name, short):
+    from press.drafting.context import short_name
+
+    assert short_name(name) == short

@@ -20,6 +20,12 @@ FACTS = {
     "how many dHash bits apart two photos are the same shot": (r"NEAR_DUPLICATE_BITS\s*=", "press/photos/quality.py"),
     "how a blob is keyed (SHA-256)": (r"hashlib\.sha256", "press/storage.py"),
     "why a photo is refused (its sentences)": (r"bukan foto yang didukung", "press/photos/errors.py"),
+    "the weekday names": (r'"Senin"', "press/notes/data/calendar.json"),
+    "the month names": (r'"Pebruari"', "press/notes/data/calendar.json"),
+    "the region words (Kota, Kabupaten)": (r'Kota\|Kabupaten|Kabupaten\|Kota|"Kota", "Kabupaten"|"Kabupaten": "kabupaten"',
+                                           "press/notes/data/regions.json"),
+    "the honorifics before a name": (r'"[Bb]apak"', "press/notes/data/titles.json"),
+    "the degrees after a name": (r'"S\.Sos"', "press/notes/data/degrees.json"),
     "the closing tag of a release": (r'"\(Adv Humas\)"', "press/config.py"),
 }
 
