@@ -1,6 +1,6 @@
 """Staff side of the release workflow: the action buttons, the POST that applies one, the history.
 
-The release page of the drafting issue includes ``releases/_workflow_actions.html`` and
+The staff release page (``releases/view.html``) includes ``releases/_workflow_actions.html`` and
 ``releases/_history.html``; both need only ``release`` (the template globals below give
 them the moves the signed-in user may make and the audit events). The POST parses the
 form, calls ``press.services.workflow.apply`` and commits; the service decides what is
@@ -84,7 +84,7 @@ def labels():
 
 
 def release_page(release: Release) -> str:
-    """The drafting issue's staff page for the release if it exists, else the history page here."""
+    """The staff release page (``press.web.releases``) when registered, else the history page here."""
     for endpoint in ("releases.view", "releases.show", "releases.edit"):
         if endpoint in current_app.view_functions:
             try:
