@@ -26,6 +26,7 @@ FACTS = {
                                            "press/notes/data/regions.json"),
     "the honorifics before a name": (r'"[Bb]apak"', "press/notes/data/titles.json"),
     "the degrees after a name": (r'"S\.Sos"', "press/notes/data/degrees.json"),
+    "where the admin's extra glossary lives": (r'"glossary\.json"', "press/services/glossary.py"),
     "the closing tag of a release": (r'"\(Adv Humas\)"', "press/config.py"),
 }
 
