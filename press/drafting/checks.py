@@ -20,7 +20,8 @@ The checks (``code``):
 ``quotes_unbalanced`` a paragraph with an odd number of quotation marks;
 ``paragraph_long`` a paragraph over ``paragraph_limit`` words;
 ``photo_caption``, ``photo_credit`` an attached photo without a caption or a credit;
-``placeholder``    a "[…]" the draft left where the activity lacked a fact.
+``placeholder``    a "[…]" the draft left where the activity lacked a fact (in the body or
+                   the headline).
 
 Imports the notes stages (dates, cleaning, glossary, extraction) and the standard library.
 """
@@ -370,6 +371,13 @@ def check_placeholders(body: str) -> list[Finding]:
             for match in PLACEHOLDER.finditer(body)]
 
 
+def check_headline(title: str) -> list[Finding]:
+    """Placeholders the draft left in the headline (no span: the headline is not the body)."""
+    return [Finding("placeholder", N_("Judul masih memuat “%(written)s” yang belum diisi."), {"written": match.group()},
+                    None, N_("Tulis faktanya di judul, lalu hapus tanda kurungnya."), text=match.group())
+            for match in PLACEHOLDER.finditer(title or "")]
+
+
 def check_photos(photos) -> list[Finding]:
     found = []
     for number, photo in enumerate(photos or (), start=1):
@@ -387,6 +395,7 @@ def check_photos(photos) -> list[Finding]:
 def check_release(
     body: str,
     *,
+    title: str | None = None,
     activity_date: date | None = None,
     people: list[str] = (),
     photos: list[dict] = (),
@@ -395,9 +404,10 @@ def check_release(
     far_days: int = FAR_DAYS,
     glossary: Glossary | None = None,
 ) -> list[Finding]:
-    """Every check on ``body`` (``people``: known full names; ``photos``: dicts with
-    ``caption`` and ``credit``; ``proper_names``: names written as their owner writes them,
-    such as the venue's), in text order, photo findings last."""
+    """Every check on ``body`` and the headline ``title`` (``people``: known full names;
+    ``photos``: dicts with ``caption`` and ``credit``; ``proper_names``: names written as
+    their owner writes them, such as the venue's): headline findings first, then the
+    body's in text order, photo findings last."""
     glossary = glossary or load_glossary()
     body = body or ""
     people = [p for p in people if p]
@@ -412,7 +422,7 @@ def check_release(
         + check_placeholders(body)
     )
     found.sort(key=lambda f: (f.span or (len(body), 0), CODES.index(f.code)))
-    return found + check_photos(photos)
+    return check_headline(title) + found + check_photos(photos)
 
 
 def summary(findings: list[Finding]) -> Counter:

@@ -413,11 +413,12 @@ def _credit_in(caption: str | None) -> str | None:
 
 
 def check(release: Release, *, title: str | None = None, body: str | None = None) -> list[checks_stage.Finding]:
-    """The editorial checks on the release (or on unsaved ``body`` text for it)."""
+    """The editorial checks on the release (or on its unsaved ``title`` and ``body``)."""
     activity = release.activity
     people = [p.name for p in activity.participants] if activity else []
     return checks_stage.check_release(
         release.body if body is None else body,
+        title=release.title if title is None else title,
         activity_date=activity.starts_on if activity else None,
         people=people, photos=photo_values(release),
         proper_names=[activity.venue.name] if activity and activity.venue else [],
