@@ -68,7 +68,8 @@ def _validate_variant(variant: str) -> str:
     return variant
 
 
-def _fsync_dir(path: str) -> None:
+def fsync_dir(path: str) -> None:
+    """Make a rename or a new file in ``path`` durable (the directory entry itself)."""
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -155,7 +156,7 @@ class FileStorage:
         try:
             self._makedirs_durable(os.path.dirname(final))
             os.replace(tmp, final)
-            _fsync_dir(os.path.dirname(final))
+            fsync_dir(os.path.dirname(final))
         except OSError as exc:
             _unlink_quietly(tmp)
             raise StorageError(f"cannot move the file into place: {exc}") from exc
@@ -167,7 +168,7 @@ class FileStorage:
             directory = os.path.dirname(directory)
         for path in reversed(missing):
             os.makedirs(path, exist_ok=True)
-            _fsync_dir(os.path.dirname(path))
+            fsync_dir(os.path.dirname(path))
 
     # -- originals ----------------------------------------------------------------
 
