@@ -11,7 +11,7 @@ Keys of the built-in data (an extra file uses the same keys, any subset):
   titles {full title: [abbreviations]}, acting_prefixes {"Plt.": "Pelaksana Tugas"},
   acting_written_out [..], place_titles [full titles the place joins: "Wali Kota Bekasi"],
   generic_titles [titles that need a unit or organisation: "Kepala"], ranks [..],
-  honorifics [..], regional_honorifics [..], degrees [..], organisations {abbreviation:
+  honorifics [..], regional_honorifics [..], address_forms [..], degrees [..], organisations {abbreviation:
   expansion}, not_organisations [..], organisation_heads [..], unit_words [..],
   headline_verbs [..], speech_verbs {after, reported, fronted: [..]}, region_words
   {word: kind}, region_abbreviations {"Kab.": "Kabupaten"}, provinces [..], compass_words [..], venue_words [..], pronouns [..],
