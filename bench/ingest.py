@@ -138,7 +138,8 @@ def _init_worker(light: bool) -> None:
         importlib.import_module("press.photos.worker")
     process = importlib.import_module("press.photos.process")
     storage = importlib.import_module("press.storage")
-    _worker.update(process_photo=process.process_photo, FileStorage=storage.FileStorage,
+    max_pixels = importlib.import_module("press.config").DEFAULTS["MAX_IMAGE_PIXELS"]
+    _worker.update(process_photo=process.process_photo, FileStorage=storage.FileStorage, max_pixels=max_pixels,
                    baseline_mb=_maxrss(), flask_loaded="flask" in sys.modules)
 
 
@@ -161,7 +162,8 @@ def _database(db_path: str) -> sqlite3.Connection:
 
 def ingest_one(path: str, store_root: str, db_path: str) -> dict:
     storage = _worker["FileStorage"](store_root)
-    photo = _worker["process_photo"](path, storage, sizes=SIZES, max_bytes=200_000_000)
+    photo = _worker["process_photo"](path, storage, sizes=SIZES, max_bytes=200_000_000,
+                                    max_pixels=_worker["max_pixels"])
     start = time.perf_counter()
     db = _database(db_path)
     db.execute(

@@ -10,6 +10,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from press.config import DEFAULTS
 from press.models import Activity, Release, User, utcnow
 from press.services import accounts, directory, people, workflow
 from press.services.activities import ActivityData, ParticipantData, create_activity
@@ -207,7 +208,7 @@ def _demo_release(session: Session, title: str, body: str, activity: Activity | 
     release = Release(
         activity_id=activity.id if activity else None, unit_id=activity.unit_id if activity else unit_id,
         slug=slugify(title), title=title, dateline="BEKASI \u2013", body=body,
-        signature="(Adv Humas)", state="draft", author_id=author.id,
+        signature=DEFAULTS["OFFICE_SIGNATURE"], state="draft", author_id=author.id,
     )
     session.add(release)
     session.flush()

@@ -70,7 +70,8 @@ def _validate_variant(variant: str) -> str:
     return variant
 
 
-def _fsync_dir(path: str) -> None:
+def fsync_dir(path: str) -> None:
+    """Make a rename or a new file in ``path`` durable (the directory entry itself)."""
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -157,7 +158,7 @@ class FileStorage:
         try:
             self._makedirs_durable(os.path.dirname(final))
             os.replace(tmp, final)
-            _fsync_dir(os.path.dirname(final))
+            fsync_dir(os.path.dirname(final))
         except OSError as exc:
             _unlink_quietly(tmp)
             raise StorageError(f"cannot move the file into place: {exc}") from exc
@@ -169,7 +170,7 @@ class FileStorage:
             directory = os.path.dirname(directory)
         for path in reversed(missing):
             os.makedirs(path, exist_ok=True)
-            _fsync_dir(os.path.dirname(path))
+            fsync_dir(os.path.dirname(path))
 
     # -- originals ----------------------------------------------------------------
 
@@ -281,7 +282,7 @@ class FileStorage:
                     yield StoreProblem("stray", name, full)
                     continue
                 seen.add(name)
-                actual = sha256_file(full)
+                actual = file_key(full)
                 if actual != name:
                     yield StoreProblem("corrupt", name, f"content hashes to {actual}")
         yield from self._orphan_renditions(seen)
@@ -297,8 +298,13 @@ class FileStorage:
                     yield StoreProblem("orphan_renditions", name, "renditions without an original")
 
 
-def sha256_file(path: str) -> str:
-    """The SHA-256 of a file, read in chunks (the store's key of an original)."""
+def content_key(data: bytes) -> str:
+    """The key bytes are stored under: their SHA-256, 64 hex digits."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def file_key(path: str | os.PathLike) -> str:
+    """``content_key`` of a file's content, read in chunks (an original may be large)."""
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
         for chunk in iter(lambda: handle.read(CHUNK), b""):

@@ -21,6 +21,7 @@ from pathlib import Path
 import click
 from flask import current_app
 from flask.cli import with_appcontext
+from flask_babel import force_locale, gettext
 from sqlalchemy import select
 
 from press.extensions import db
@@ -54,10 +55,17 @@ def _message(outcome: service.IngestOutcome) -> str | None:
     if outcome.outcome == service.DUPLICATE:
         return f"The same bytes are already stored as photo {outcome.media.id}."
     if outcome.outcome == service.REJECTED:
-        return Rejected(outcome.code, outcome.detail or "").message
+        reason = _english(outcome)
+        return f"{reason} ({outcome.detail})" if outcome.detail else reason
     if outcome.media is not None and outcome.media.status == "metadata_only":
         return " ".join(render(p) for p in outcome.media.problems or []) or None
     return None
+
+
+def _english(outcome: service.IngestOutcome) -> str:
+    """The outcome's reason as the English catalogue translates it."""
+    with force_locale("en"):
+        return gettext(outcome.reason, **outcome.params)
 
 
 def _as_json(name: str, outcome: service.IngestOutcome, message: str | None) -> dict:

@@ -16,7 +16,6 @@ activity id that does not exist): the reason on stderr, exit status 1, no traceb
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import click
@@ -37,7 +36,7 @@ LARGEST_ID = 2**63 - 1
 
 
 def glossary_path() -> str:
-    return current_app.config.get("GLOSSARY_PATH") or os.path.join(current_app.instance_path, "glossary.json")
+    return glossaries.extra_path(current_app.config, current_app.instance_path)
 
 
 @click.group("notes", cls=AppGroup)

@@ -20,7 +20,8 @@ The checks (``code``):
 ``quotes_unbalanced`` a paragraph with an odd number of quotation marks;
 ``paragraph_long`` a paragraph over ``paragraph_limit`` words;
 ``photo_caption``, ``photo_credit`` an attached photo without a caption or a credit;
-``placeholder``    a "[…]" the draft left where the activity lacked a fact.
+``placeholder``    a "[…]" the draft left where the activity lacked a fact (in the body or
+                   the headline).
 
 Imports the notes stages (dates, cleaning, glossary, extraction) and the standard library.
 """
@@ -40,6 +41,7 @@ from press.notes import extract
 from press.notes.cleaning import FTFY_CONFIG, STRAY_A_CIRCUMFLEX
 from press.notes.dates import find_dates
 from press.notes.glossary import Glossary, load_glossary
+from press.notes.rules import alternation
 
 PARAGRAPH_WORD_LIMIT = 120
 FAR_DAYS = 7
@@ -51,7 +53,6 @@ CODES = (
     "photo_caption", "photo_credit", "placeholder",
 )
 
-REGION = re.compile(r"\b(Kota|Kabupaten|Kab\.)\s+([A-Z][\w'-]+)")
 DINAS = re.compile(r"\bDinas\s+([A-Z][a-z]+)\b")
 CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+\b")
 MOJIBAKE_HINT = re.compile(r"[ÂÃâ\ufffd]")
@@ -107,7 +108,7 @@ def check_dates(body: str, activity_date: date | None, far_days: int, glossary: 
     for item in find_dates(body, activity_date, glossary):
         if item.weekday_mismatch:
             try:
-                actual = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"][date.fromisoformat(item.date).weekday()]
+                actual = glossary.weekday_names[date.fromisoformat(item.date).weekday()]
             except ValueError:
                 actual = "?"
             found.append(_finding(
@@ -200,7 +201,7 @@ def _forms_two_ways(body: str, glossary: Glossary, proper_names=()) -> list[Find
     fulls = set(canonical.values())
     for form, full in canonical.items():
         words = full.split()
-        if len(words) > 1 and words[-1] in ("Kota", "Kabupaten", "Provinsi") and " ".join(words[:-1]) in fulls:
+        if len(words) > 1 and words[-1] in glossary.government_regions and " ".join(words[:-1]) in fulls:
             canonical[form] = " ".join(words[:-1])
     alternation = "|".join(re.escape(f) for f in sorted(canonical, key=len, reverse=True))
     pattern = re.compile(rf"(?<![\w.])(?:{alternation})(?![\w])")
@@ -238,22 +239,20 @@ def _forms_two_ways(body: str, glossary: Glossary, proper_names=()) -> list[Find
     return found
 
 
-def check_regions(body: str) -> list[Finding]:
+def check_regions(body: str, glossary: Glossary) -> list[Finding]:
+    abbreviations = glossary.data["region_abbreviations"]
+    words = glossary.region_words_of("kota", "kabupaten") + tuple(abbreviations)
     forms: dict[str, dict[str, list[tuple[int, int]]]] = {}
-    for match in REGION.finditer(body):
-        kind = "Kota" if match.group(1) == "Kota" else "Kabupaten"
-        forms.setdefault(match.group(2), {}).setdefault(kind, []).append(match.span())
+    for match in re.finditer(rf"\b({alternation(words)})\s+([A-Z][\w'-]+)", body):
+        word = abbreviations.get(match.group(1), match.group(1))
+        forms.setdefault(match.group(2), {}).setdefault(word, []).append(match.span())
     found = []
     for name, kinds in forms.items():
         if len(kinds) < 2:
             continue
-        kota, kabupaten = kinds["Kota"], kinds["Kabupaten"]
         # Flag the less frequent form (on a tie, the one written later).
-        if len(kota) < len(kabupaten) or (len(kota) == len(kabupaten) and kota[0][0] > kabupaten[0][0]):
-            wrong, right = "Kota", "Kabupaten"
-        else:
-            wrong, right = "Kabupaten", "Kota"
-        for span in kinds[wrong]:
+        (wrong, spans), (right, _) = sorted(kinds.items(), key=lambda kind: (len(kind[1]), -kind[1][0][0]))
+        for span in spans:
             found.append(_finding(
                 body, "region_two_ways", span,
                 N_("Daerah yang sama disebut “%(written)s” dan “%(other)s”."),
@@ -372,6 +371,13 @@ def check_placeholders(body: str) -> list[Finding]:
             for match in PLACEHOLDER.finditer(body)]
 
 
+def check_headline(title: str) -> list[Finding]:
+    """Placeholders the draft left in the headline (no span: the headline is not the body)."""
+    return [Finding("placeholder", N_("Judul masih memuat “%(written)s” yang belum diisi."), {"written": match.group()},
+                    None, N_("Tulis faktanya di judul, lalu hapus tanda kurungnya."), text=match.group())
+            for match in PLACEHOLDER.finditer(title or "")]
+
+
 def check_photos(photos) -> list[Finding]:
     found = []
     for number, photo in enumerate(photos or (), start=1):
@@ -389,6 +395,7 @@ def check_photos(photos) -> list[Finding]:
 def check_release(
     body: str,
     *,
+    title: str | None = None,
     activity_date: date | None = None,
     people: list[str] = (),
     photos: list[dict] = (),
@@ -397,16 +404,17 @@ def check_release(
     far_days: int = FAR_DAYS,
     glossary: Glossary | None = None,
 ) -> list[Finding]:
-    """Every check on ``body`` (``people``: known full names; ``photos``: dicts with
-    ``caption`` and ``credit``; ``proper_names``: names written as their owner writes them,
-    such as the venue's), in text order, photo findings last."""
+    """Every check on ``body`` and the headline ``title`` (``people``: known full names;
+    ``photos``: dicts with ``caption`` and ``credit``; ``proper_names``: names written as
+    their owner writes them, such as the venue's): headline findings first, then the
+    body's in text order, photo findings last."""
     glossary = glossary or load_glossary()
     body = body or ""
     people = [p for p in people if p]
     found = (
         check_dates(body, activity_date, far_days, glossary)
         + check_names(body, people, glossary, proper_names)
-        + check_regions(body)
+        + check_regions(body, glossary)
         + check_quotes(body, people, glossary)
         + check_mojibake(body)
         + check_quote_marks(body)
@@ -414,7 +422,7 @@ def check_release(
         + check_placeholders(body)
     )
     found.sort(key=lambda f: (f.span or (len(body), 0), CODES.index(f.code)))
-    return found + check_photos(photos)
+    return check_headline(title) + found + check_photos(photos)
 
 
 def summary(findings: list[Finding]) -> Counter:

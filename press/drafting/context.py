@@ -35,7 +35,7 @@ Names a template can use (``{{ name }}``; ``a.b`` for the attributes):
     Accepted quotes, in order: ``text``, ``verb`` ("ujar"), ``speaker`` (a person, absent
     when the note did not say who), ``speaker_name`` and ``short_name`` ("Lukita").
 ``office``, ``signature``
-    The office's name and closing tag, e.g. "(Adv Humas)".
+    The office's name and closing tag (``OFFICE_NAME``, ``OFFICE_SIGNATURE`` of the configuration).
 
 A person has ``name``, ``full_name`` (honorifics, name, degrees), ``title``,
 ``organisation``, ``role``, ``short_name`` (the first name, for later mentions),
@@ -57,6 +57,8 @@ from datetime import date, time
 
 from press import dates
 from press.errors import N_
+from press.notes.glossary import load_glossary
+from press.notes.rules import alternation
 
 # The kinds in words, as a release writes them (genre text, not interface labels).
 KIND_WORDS = {
@@ -96,11 +98,10 @@ FIELD_LABELS = {
     "quotes.speaker_name": N_("pembicara kutipan"),
 }
 
-HONORIFIC_WORDS = {
-    "bapak", "pak", "ibu", "bu", "sdr.", "sdri.", "h.", "hj.", "kh.", "kh", "dr.", "drg.",
-    "ir.", "drs.", "dra.", "prof.", "mas", "mbak", "kang", "teh", "bang", "cak", "daeng", "raden",
-}
-REGION = re.compile(r"\b(Kota|Kabupaten)\s+([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)")
+_BUILTIN = load_glossary()
+HONORIFIC_WORDS = {word.lower() for word in _BUILTIN.honorifics}
+CITY_OR_REGENCY = alternation(_BUILTIN.region_words_of("kota", "kabupaten"))
+REGION = re.compile(rf"\b({CITY_OR_REGENCY})\s+([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)")
 
 
 def field_label(name: str) -> str:
@@ -225,7 +226,7 @@ class DraftContext:
         region = self.region
         if not region:
             return None
-        return re.sub(r"^(Kota|Kabupaten)\s+", "", region)
+        return re.sub(rf"^({CITY_OR_REGENCY})\s+", "", region)
 
     def in_role(self, role: str) -> list[PersonRef]:
         return [p for p in self.participants if p.role == role]

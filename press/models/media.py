@@ -78,6 +78,11 @@ class Media(Base):
     def rendition(self, variant: str) -> "Rendition | None":
         return next((r for r in self.renditions if r.variant == variant), None)
 
+    @property
+    def usable_in_release(self) -> bool:
+        """Whole pixels and a web rendition: a photo a release may carry."""
+        return self.status == "ok" and self.rendition("web") is not None
+
     def __repr__(self) -> str:
         return f"<Media {self.id} {self.sha256[:12]}>"
 

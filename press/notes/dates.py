@@ -6,7 +6,7 @@ Owns finding and parsing them. A missing year comes from a reference date (the
 activity's), never from today; without one the date is ISO `--MM-DD`. Two-digit years
 are 20yy. A weekday that does not match its date is flagged, not resolved. Numbers that
 are not dates (unit numbers, "HUT ke-75", phone numbers, "(Nov)") are left alone.
-Imports the glossary and the standard library only.
+Imports the glossary, the shared pattern helpers and the standard library only.
 """
 
 from __future__ import annotations
@@ -16,8 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from press.notes.glossary import Glossary, load_glossary
-
-WEEKDAY_NAMES = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
+from press.notes.rules import alternation
 
 
 @dataclass(frozen=True)
@@ -37,18 +36,14 @@ class FoundDate:
                 "weekday_mismatch": self.weekday_mismatch, "span": list(self.span), "time": self.time}
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 def _patterns(glossary: Glossary) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-    weekday = f"(?P<weekday>{_alternation(glossary.weekday_forms())})"
+    weekday = f"(?P<weekday>{alternation(glossary.weekday_forms())})"
     numeric_paren = re.compile(
         rf"(?:\b{weekday}\s*,?\s*)?\(\s*(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{4}}|\d{{2}}))?\s*\)", re.I)
     numeric_bare = re.compile(
         rf"(?:\b{weekday}\s*,?\s*)?(?<![\d/])(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}}|\d{{2}})(?![\d/])", re.I)
     textual = re.compile(
-        rf"(?:\b{weekday}\s*,?\s*)?(?<!\d)(?P<d>\d{{1,2}})\s+(?P<month>{_alternation(glossary.month_forms())})\b\.?"
+        rf"(?:\b{weekday}\s*,?\s*)?(?<!\d)(?P<d>\d{{1,2}})\s+(?P<month>{alternation(glossary.month_forms())})\b\.?"
         rf"(?:\s+(?P<y>\d{{4}})\b)?(?:\s*[|,]?\s*(?:pukul\s+)?(?P<time>\d{{1,2}}[:.]\d{{2}})\s*(?P<zone>WIB|WITA|WIT)?)?",
         re.I)
     return numeric_paren, numeric_bare, textual
@@ -68,7 +63,8 @@ def find_dates(text: str, reference: date | None = None, glossary: Glossary | No
             if _lowercase_short_month(match):
                 continue
             month = int(match["m"]) if "m" in match.groupdict() else months[match["month"].lower()]
-            parsed = _build(int(match["d"]), month, match["y"], match["weekday"], reference, weekdays)
+            parsed = _build(int(match["d"]), month, match["y"], match["weekday"], reference, weekdays,
+                            glossary.weekday_names)
             if parsed is None:
                 continue
             iso, weekday, mismatch = parsed
@@ -86,7 +82,7 @@ def _lowercase_short_month(match: re.Match) -> bool:
 
 
 def _build(day: int, month: int, year_text: str | None, weekday_text: str | None,
-           reference: date | None, weekdays: dict[str, str]):
+           reference: date | None, weekdays: dict[str, str], weekday_names: tuple[str, ...]):
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
     weekday = weekdays[weekday_text.lower()] if weekday_text else None
@@ -101,7 +97,7 @@ def _build(day: int, month: int, year_text: str | None, weekday_text: str | None
         value = date(year, month, day)
     except ValueError:
         return None
-    mismatch = weekday is not None and WEEKDAY_NAMES[value.weekday()] != weekday
+    mismatch = weekday is not None and weekday_names[value.weekday()] != weekday
     return value.isoformat(), weekday, mismatch
 
 

@@ -1,18 +1,21 @@
 """The Indonesian government-PR glossary: titles, ranks, honorifics, degrees,
 organisation abbreviations, speech verbs, region and venue words, weekdays, months.
 
-Owns loading `glossary.json` (built in, beside this module) and merging an admin's
-extra JSON file over it. Imports only the standard library.
+Owns loading the built-in data (`press/notes/data/*.json`: `calendar.json` weekdays and
+months, `regions.json`, `titles.json`, `degrees.json`, `glossary.json` the rest; each
+file's `_source` says where its words come from) and merging an admin's extra JSON file
+over it. The notes extractor and the editorial checks (`press.drafting.checks`) both
+read these facts through `Glossary`. Imports only the standard library.
 
-Keys of glossary.json (an extra file uses the same keys, any subset):
+Keys of the built-in data (an extra file uses the same keys, any subset):
   titles {full title: [abbreviations]}, acting_prefixes {"Plt.": "Pelaksana Tugas"},
   acting_written_out [..], place_titles [full titles the place joins: "Wali Kota Bekasi"],
   generic_titles [titles that need a unit or organisation: "Kepala"], ranks [..],
-  honorifics [..], regional_honorifics [..], degrees [..], organisations {abbreviation:
+  honorifics [..], regional_honorifics [..], address_forms [..], degrees [..], organisations {abbreviation:
   expansion}, not_organisations [..], organisation_heads [..], unit_words [..],
   headline_verbs [..], speech_verbs {after, reported, fronted: [..]}, region_words
-  {word: kind}, provinces [..], compass_words [..], venue_words [..], pronouns [..],
-  weekdays {canonical: [variants]}, months {"1": [variants]}.
+  {word: kind}, region_abbreviations {"Kab.": "Kabupaten"}, provinces [..], compass_words [..], venue_words [..], pronouns [..],
+  weekdays {canonical: [variants]} (Monday first), months {"1": [variants]}.
 Mappings are merged key by key (an extra key adds an entry, a known key adds aliases or
 replaces an expansion); lists are extended without duplicates.
 """
@@ -25,7 +28,21 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-BUILTIN_PATH = Path(__file__).with_name("glossary.json")
+DATA_DIR = Path(__file__).with_name("data")
+SOURCE_KEY = "_source"
+
+
+def builtin_data() -> dict:
+    """The data files merged into one mapping; a key lives in one file only."""
+    data: dict = {}
+    for path in sorted(DATA_DIR.glob("*.json")):
+        part = json.loads(path.read_text(encoding="utf-8"))
+        part.pop(SOURCE_KEY, None)
+        shared = set(part) & set(data)
+        if shared:
+            raise ValueError(f"{path.name} repeats {sorted(shared)}, already in another data file")
+        data.update(part)
+    return data
 
 
 def merge(base: dict, extra: dict) -> dict:
@@ -75,6 +92,21 @@ class Glossary:
         """Speech verbs of one form: 'after', 'reported' or 'fronted'."""
         return self.data["speech_verbs"][form]
 
+    @cached_property
+    def weekday_names(self) -> tuple[str, ...]:
+        """The canonical weekday names, Monday first (``date.weekday()`` indexes them)."""
+        return tuple(self.data["weekdays"])
+
+    def region_words_of(self, *kinds: str) -> tuple[str, ...]:
+        """The region words of the given kinds ("kota", "kabupaten", ...), in the data's order."""
+        return tuple(word for word, kind in self.data["region_words"].items() if kind in kinds)
+
+    @cached_property
+    def government_regions(self) -> tuple[str, ...]:
+        """"Provinsi", "Kabupaten", "Kota": the regions with their own government, whose
+        word ends an organisation's head ("Pemerintah Kota") before the place's name."""
+        return self.region_words_of("provinsi", "kabupaten", "kota")
+
     def weekday_forms(self) -> dict[str, str]:
         """Written weekday (any variant, lower case) -> canonical name."""
         return {v.lower(): day for day, variants in self.data["weekdays"].items() for v in variants}
@@ -101,7 +133,7 @@ class Glossary:
 
 @lru_cache(maxsize=8)
 def _load(extra: str | None) -> Glossary:
-    data = json.loads(BUILTIN_PATH.read_text(encoding="utf-8"))
+    data = builtin_data()
     if extra:
         data = merge(data, json.loads(Path(extra).read_text(encoding="utf-8")))
     return Glossary(data)

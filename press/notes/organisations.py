@@ -38,7 +38,7 @@ def find_organisations(text: str, rules: Rules, known_places: set[str]) -> list[
         head = m.group(0)
         is_abbr = head in abbreviations
         end = organisation_end(text, m.end(), rules, open_name=head in OPEN_HEADS,
-                       place_after=is_abbr or head.endswith(("Kota", "Kabupaten", "Provinsi")), known_places=known_places)
+                       place_after=is_abbr or head.endswith(glossary.government_regions), known_places=known_places)
         name = without_parenthesis(text[m.start():end]).strip(" ,")
         inner = re.search(r"\(([A-Z][A-Za-z ]{1,15})\)", text[m.start():end])
         if inner and inner.group(1) in abbreviations and not is_abbr:

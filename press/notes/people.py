@@ -122,7 +122,7 @@ class PeopleFinder:
         if head:
             head_word = head.group(0)
             end = organisation_end(text, head.end(), rules, open_name=head_word in OPEN_HEADS,
-                           place_after=head_word in rules.org_abbr or head_word.endswith(("Kota", "Kabupaten", "Provinsi")),
+                           place_after=head_word in rules.org_abbr or head_word.endswith(rules.glossary.government_regions),
                            known_places=self.known_places)
             return without_parenthesis(text[cursor:end]).strip(" ,"), "institution", end
         region = self._region_word.match(text, cursor)

@@ -24,7 +24,6 @@ INTERPOSED = re.compile(r"[^.\n\"“”]*,\s*[\"“]")
 CLAUSE_LEAD = re.compile(r"\s*[,:]?\s*(?:bahwa(?:sanya)?\s+)?")
 CLAUSE_END = re.compile(r"[.!?](?=\s+[A-Z\"“(]|\s*$)|\n|,?\s*[\"“]")
 NAME_PHRASE = re.compile(rf"{CAP}(?: {CAP}){{0,3}}")
-CALLED_BY_NAME = re.compile(rf"\b(?:Ibu|Bapak|Pak|Bu|Sdr\.|Sdri\.)[ \t]+{CAP}(?: {CAP}){{0,3}}")
 NAME_AT_END = re.compile(rf"({CAP}(?: {CAP}){{0,3}})\s*,?\s*$")
 WHITESPACE = re.compile(r"\s")
 
@@ -166,7 +165,7 @@ class QuoteFinder:
             person = self.people.find_by_name(m.group(0))
             if person:
                 found, found_at = person, m.start()
-        for m in CALLED_BY_NAME.finditer(self.text, start, pos):
+        for m in self.rules.called_by_name.finditer(self.text, start, pos):
             if m.start() > found_at:
                 found = self.people.resolve_speaker(m.start(), m.end()) or found
         return found

@@ -41,6 +41,7 @@ class Rules:
     expansion_abbr: dict
     province: re.Pattern
     compass_after: re.Pattern
+    called_by_name: re.Pattern
 
 
 _CACHE: dict[int, Rules] = {}
@@ -87,6 +88,7 @@ def rules_for(glossary: Glossary) -> Rules:
         expansion_abbr=expansions,
         province=re.compile(rf"(?:{alternation(data['provinces'])})(?![\w])"),
         compass_after=re.compile(rf"[ \t]+(?:{alternation(data['compass_words'])})\b"),
+        called_by_name=re.compile(rf"\b(?:{alternation(data['address_forms'])})[ \t]+{CAP}(?: {CAP}){{0,3}}"),
     ))
 
 

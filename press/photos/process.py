@@ -29,9 +29,6 @@ from .quality import dhash, sharpness
 from .renditions import TruncatedImage, decode, display_size, make_renditions, orientation_of, render
 from .sniff import HEAD_BYTES, check_size, sniff
 
-DEFAULT_SIZES = {"thumb": 400, "web": 1600}
-DEFAULT_MAX_PIXELS = 120_000_000
-
 
 @dataclass
 class ProcessedPhoto:
@@ -88,15 +85,18 @@ def process_photo(
     source,
     storage: FileStorage,
     *,
-    sizes: dict[str, int] = DEFAULT_SIZES,
+    sizes: dict[str, int],
     max_bytes: int,
-    max_pixels: int = DEFAULT_MAX_PIXELS,
+    max_pixels: int,
     caption: str | None = None,
     byline: str | None = None,
     credit: str | None = None,
     copyright: str | None = None,
 ) -> ProcessedPhoto:
-    """Validate, describe and store one photo; raise ``Rejected`` if it cannot be."""
+    """Validate, describe and store one photo; raise ``Rejected`` if it cannot be.
+
+    ``sizes``, ``max_bytes`` and ``max_pixels`` are the operator's settings
+    (``RENDITION_SIZES``, ``MAX_UPLOAD_MB``, ``MAX_IMAGE_PIXELS`` in ``press.config``)."""
     if not sizes:
         raise ValueError("sizes must name at least one rendition, e.g. {'thumb': 400}")
     timer = _Timer()
@@ -154,9 +154,10 @@ def _has_facts(facts: ExifFacts) -> bool:
 def rebuild_renditions(
     storage: FileStorage,
     key: str,
-    sizes: dict[str, int] = DEFAULT_SIZES,
+    sizes: dict[str, int],
     meta: PublicMeta = PublicMeta(),
-    max_pixels: int = DEFAULT_MAX_PIXELS,
+    *,
+    max_pixels: int,
 ) -> dict[str, str]:
     """Re-render every variant from the stored original (new sizes, new encoder);
     variants no longer configured are removed. Returns variant -> relative path."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 from PIL import Image, ImageFilter, ImageStat
 
 SHARPNESS_EDGE = 512
+NEAR_DUPLICATE_BITS = 10
 _LAPLACIAN = ImageFilter.Kernel((3, 3), [0, 1, 0, 1, -4, 1, 0, 1, 0], scale=1, offset=128)
 
 
@@ -30,6 +31,12 @@ def hamming(a: str | int, b: str | int) -> int:
     a = int(a, 16) if isinstance(a, str) else a
     b = int(b, 16) if isinstance(b, str) else b
     return (a ^ b).bit_count()
+
+
+def near_duplicate(a: str | None, b: str | None) -> bool:
+    """The same shot (a re-save, a burst, a small crop): dHashes fewer than
+    ``NEAR_DUPLICATE_BITS`` apart. A photo without a hash is nobody's twin."""
+    return bool(a and b) and hamming(a, b) < NEAR_DUPLICATE_BITS
 
 
 def sharpness(image: Image.Image) -> float:

@@ -12,18 +12,13 @@ _HEIF_BRANDS = {b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"hevm", b
 _HEIF_GENERIC = {b"mif1", b"msf1", b"mif2"}
 _AVIF_BRANDS = {b"avif", b"avis"}
 
-SUPPORTED = (
-    "image/jpeg", "image/png", "image/webp", "image/tiff", "image/gif",
-    "image/heic", "image/heif", "image/avif",
-)
-
 
 def check_size(size: int, max_bytes: int) -> None:
     """Refuse empty files and files over the upload limit."""
     if size == 0:
         raise Rejected("empty_file")
     if size > max_bytes:
-        raise Rejected("too_large", f"{size} bytes, limit {max_bytes}")
+        raise Rejected("too_large", f"{size} bytes, limit {max_bytes}", {"mb": round(max_bytes / (1024 * 1024))})
 
 
 def sniff(head: bytes) -> str:

@@ -23,10 +23,13 @@ import shutil
 import threading
 import time
 import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from whoosh import index as whoosh_index
+
+from press.storage import fsync_dir
 
 from .document import Change, Delete, Document, NotPublicError, PublicDocument, Upsert, upsert
 from .locking import IndexBusyError, file_lock, is_locked, retry_whoosh_lock
@@ -52,6 +55,20 @@ class DriftReport:
 
 class RebuildError(RuntimeError):
     """A rebuild could not start (another one is running)."""
+
+
+@contextmanager
+def _together(staff_writer, public_writer):
+    """Commit both indexes' writers when the block ends, cancel both when it raises:
+    the staff and public indexes never disagree about a batch."""
+    try:
+        yield
+    except BaseException:
+        staff_writer.cancel()
+        public_writer.cancel()
+        raise
+    staff_writer.commit()
+    public_writer.commit()
 
 
 def _write_public(writer, doc: Document, values: dict, *, new_index: bool = False) -> None:
@@ -108,7 +125,7 @@ class SearchIndex:
         tmp = self._path(f".current-{uuid.uuid4().hex}")
         os.symlink(os.path.join("generations", gen), tmp)
         os.replace(tmp, self._path("current"))
-        _fsync_dir(self.root)
+        fsync_dir(self.root)
 
     def _ensure_current(self) -> str:
         gen = self._current_generation()
@@ -151,7 +168,7 @@ class SearchIndex:
         except BaseException:
             staff_writer.cancel()
             raise
-        try:
+        with _together(staff_writer, public_writer):
             for change in batch:
                 if isinstance(change, Delete):
                     staff_writer.delete_by_term("doc_key", change.key)
@@ -163,12 +180,6 @@ class SearchIndex:
                     _write_public(public_writer, change.document, values)
                 else:
                     public_writer.delete_by_term("doc_key", change.key)
-        except BaseException:
-            staff_writer.cancel()
-            public_writer.cancel()
-            raise
-        staff_writer.commit()
-        public_writer.commit()
 
     def _building_generation(self) -> str | None:
         try:
@@ -223,7 +234,7 @@ class SearchIndex:
         staff_writer = self._open(gen, "staff").writer(procs=procs, limitmb=limitmb, multisegment=procs > 1)
         public_writer = self._open(gen, "public").writer(procs=procs, limitmb=limitmb, multisegment=procs > 1)
         count = 0
-        try:
+        with _together(staff_writer, public_writer):
             for doc in documents:
                 if doc.is_public and not isinstance(doc, PublicDocument):
                     doc = doc.to_public()
@@ -234,12 +245,6 @@ class SearchIndex:
                 count += 1
                 if progress and count % 1000 == 0:
                     progress(count)
-        except BaseException:
-            staff_writer.cancel()
-            public_writer.cancel()
-            raise
-        staff_writer.commit()
-        public_writer.commit()
         if progress:
             progress(count)
         return count
@@ -336,9 +341,3 @@ def _write_text(path: str, text: str) -> None:
     os.replace(tmp, path)
 
 
-def _fsync_dir(path: str) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

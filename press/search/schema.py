@@ -26,7 +26,6 @@ UNDATED = datetime(1970, 1, 1)
 
 FACET_SEPARATOR = "\x1f"
 FACETS = ("kind", "unit", "year", "tag", "person")
-NAME_FIELDS = ("people", "organisations", "places", "unit", "tags", "activity_kind")
 
 
 def build_schema() -> fields.Schema:

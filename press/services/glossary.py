@@ -29,6 +29,12 @@ MAX_DEPTH = 20
 JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"?|[\[\]{}]')
 
 _GLOSSARIES: dict[tuple, Glossary] = {}
+EXTRA_FILE_NAME = "glossary.json"
+
+
+def extra_path(config, instance_path: str | Path) -> str:
+    """Where the admin's extra glossary lives: ``GLOSSARY_PATH``, else the instance folder."""
+    return config.get("GLOSSARY_PATH") or os.path.join(instance_path, EXTRA_FILE_NAME)
 
 
 def glossary_for(extra_path: str | Path | None) -> Glossary:

@@ -17,7 +17,6 @@ here commits.
 from __future__ import annotations
 
 import collections
-import hashlib
 import io
 import math
 import os
@@ -31,6 +30,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, object_session, selectinload
 
 from press import dates
+from press.config import DEFAULTS
 from press.errors import N_, ServiceError
 from press.numbers import parse_id
 from press.models import Activity, Media, Person, Rendition, User, Venue, utcnow
@@ -38,8 +38,8 @@ from press.photos.errors import Rejected
 from press.photos.process import ProcessedPhoto, rewrite_public_meta
 from press.photos.worker import InProcess, process_file
 from press.photos.public_meta import PublicMeta
-from press.photos.quality import hamming
-from press.storage import FileStorage, StorageError, sha256_file
+from press.photos.quality import near_duplicate
+from press.storage import FileStorage, StorageError, content_key, file_key
 
 from . import photo_corrections
 from .audit import record as audit
@@ -48,16 +48,7 @@ from .tags import attach_tags
 
 INGESTED, DUPLICATE, REJECTED = "ingested", "duplicate", "rejected"
 STORE_FAILED = "store_failed"  # the code of a rejection by a store that cannot be written
-NEAR_DUPLICATE_BITS = 10  # dHash distance below this: the same shot (re-save, burst, small crop)
 
-# Rejection codes of the photo stages as translatable sentences (msgids).
-REJECTION_MESSAGES = {
-    "empty_file": N_("Berkas kosong."),
-    "too_large": N_("Berkas melebihi batas ukuran unggahan (%(mb)s MB)."),
-    "unsupported_type": N_("Jenis berkas ini bukan foto yang didukung (JPEG, PNG, WebP, TIFF, GIF, HEIC/HEIF, AVIF)."),
-    "decompression_bomb": N_("Gambar mengaku memiliki piksel melebihi batas dan ditolak sebagai bom dekompresi."),
-    "corrupt_image": N_("Data gambar rusak dan tidak dapat dibaca."),
-}
 DUPLICATE_MESSAGE = N_("Foto ini sudah ada (foto #%(id)s).")
 STORE_FAILED_MESSAGE = N_("Foto tidak dapat disimpan: ruang penyimpanan penuh atau tidak dapat ditulis. "
                           "Foto yang sudah tersimpan aman; coba lagi nanti atau hubungi admin.")
@@ -81,7 +72,7 @@ class BatchMeta:
 class IngestConfig:
     sizes: dict
     max_bytes: int
-    max_pixels: int = 120_000_000
+    max_pixels: int = DEFAULTS["MAX_IMAGE_PIXELS"]
     venue_radius_m: float = 300
 
     @classmethod
@@ -90,7 +81,7 @@ class IngestConfig:
         return cls(
             sizes=dict(config["RENDITION_SIZES"]),
             max_bytes=int(config["MAX_UPLOAD_BYTES"]),
-            max_pixels=int(config.get("MAX_IMAGE_PIXELS") or 120_000_000),
+            max_pixels=int(config.get("MAX_IMAGE_PIXELS") or DEFAULTS["MAX_IMAGE_PIXELS"]),
             venue_radius_m=float(config.get("VENUE_RADIUS_M") or 0),
         )
 
@@ -150,12 +141,9 @@ def media_uploader(media: Media) -> User | None:
     return session.get(User, media.uploaded_by_id) if session and media.uploaded_by_id else None
 
 
-def rejection_outcome(filename: str, rejection: Rejected, config: IngestConfig | None = None) -> IngestOutcome:
-    params = {}
-    if rejection.code == "too_large":
-        params["mb"] = round(config.max_bytes / (1024 * 1024)) if config else "?"
+def rejection_outcome(filename: str, rejection: Rejected) -> IngestOutcome:
     return IngestOutcome(
-        file=filename, outcome=REJECTED, reason=REJECTION_MESSAGES[rejection.code], params=params,
+        file=filename, outcome=REJECTED, reason=rejection.message_id, params=rejection.params,
         code=rejection.code, detail=rejection.detail or None,
     )
 
@@ -258,8 +246,8 @@ def _sha256(source, max_bytes: int) -> str | None:
     """The key of a file the size limit allows (None: the stages will say what is wrong)."""
     try:
         if isinstance(source, (bytes, bytearray, memoryview)):
-            return hashlib.sha256(source).hexdigest() if 0 < len(source) <= max_bytes else None
-        return sha256_file(source) if 0 < os.path.getsize(source) <= max_bytes else None
+            return content_key(source) if 0 < len(source) <= max_bytes else None
+        return file_key(source) if 0 < os.path.getsize(source) <= max_bytes else None
     except OSError:
         return None
 
@@ -333,7 +321,7 @@ def sync_renditions(storage: FileStorage, media: Media, paths: dict[str, str]) -
             row = Rendition(variant=variant)
             media.renditions.append(row)
         row.path, row.sha256, row.bytes, row.width, row.height = (
-            relpath, hashlib.sha256(data).hexdigest(), len(data), width, height)
+            relpath, content_key(data), len(data), width, height)
     for stale in rows.values():
         media.renditions.remove(stale)
     media.updated_at = utcnow()
@@ -469,8 +457,8 @@ def _taken_order(media: Media):
     return (media.taken_at is None, media.taken_at or datetime.min, media.created_at or datetime.min, media.id)
 
 
-def near_duplicate_groups(photos: list[Media], max_bits: int = NEAR_DUPLICATE_BITS) -> list[list[Media]]:
-    """Groups of photos whose dHash differ by fewer than ``max_bits`` bits, sharpest
+def near_duplicate_groups(photos: list[Media]) -> list[list[Media]]:
+    """Groups of near-duplicate photos (``press.photos.quality.near_duplicate``), sharpest
     first; photos with no near twin are left out. Groups in order of their best photo."""
     hashed = [m for m in photos if m.dhash]
     parent = list(range(len(hashed)))
@@ -483,7 +471,7 @@ def near_duplicate_groups(photos: list[Media], max_bits: int = NEAR_DUPLICATE_BI
 
     for i in range(len(hashed)):
         for j in range(i + 1, len(hashed)):
-            if hamming(hashed[i].dhash, hashed[j].dhash) < max_bits:
+            if near_duplicate(hashed[i].dhash, hashed[j].dhash):
                 parent[root(j)] = root(i)
     groups: dict[int, list[Media]] = {}
     for i, media in enumerate(hashed):

@@ -34,7 +34,7 @@ from press.models import Media
 from press.photos.errors import Rejected
 from press.photos.process import rebuild_renditions
 from press.problems import problem
-from press.storage import FileStorage, StorageError, safe_join, sha256_file
+from press.storage import FileStorage, StorageError, safe_join, file_key
 
 from .findings import Finding, Render, Report
 from .indexing import enqueue_index
@@ -133,7 +133,7 @@ def rendition_problems(storage: FileStorage, media: Media, sizes: dict[str, int]
             continue
         if not os.path.isfile(path):
             wrong.append(problem("rendition_file_missing", variant=rendition.variant))
-        elif sha256_file(path) != rendition.sha256:
+        elif file_key(path) != rendition.sha256:
             wrong.append(problem("rendition_hash_mismatch", variant=rendition.variant))
     # A photo kept without previews (damaged pixels, metadata only) is expected to have none.
     if media.renditions or media.status == "ok":

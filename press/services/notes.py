@@ -29,8 +29,9 @@ from sqlalchemy.orm import Session
 
 from press.errors import N_, ServiceError
 from press.models import Activity, Note, Position, User
-from press.notes import ActivityContext, Cleaned, Glossary, NoteRefused, clean, extract, read_note, read_typed
+from press.notes import ActivityContext, Cleaned, Glossary, NoteRefused, clean, extract, load_glossary, read_note, read_typed
 from press.notes import Participant as ContextParticipant
+from press.notes.rules import alternation
 
 from .audit import record
 from .indexing import enqueue_index
@@ -100,7 +101,9 @@ class NoteResult:
 
 # -- the activity as the extractor sees it ---------------------------------------------
 
-REGION = re.compile(r"\b((?:Kota|Kabupaten|Provinsi)\s+[A-Z][\w'-]*(?:\s+(?:Utara|Selatan|Barat|Timur|Tengah))?)")
+_BUILTIN = load_glossary()
+REGION = re.compile(rf"\b((?:{alternation(_BUILTIN.government_regions)})\s+[A-Z][\w'-]*"
+                    rf"(?:\s+(?:{alternation(_BUILTIN.data['compass_words'])}))?)")
 
 
 def activity_region(activity: Activity) -> str | None:

@@ -21,17 +21,18 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from press import dates
+from press.config import DEFAULTS
 from press.drafting import checks as checks_stage
 from press.drafting.context import DraftContext, build_context
 from press.drafting.diff import Row, compare
 from press.drafting.docx import DocPhoto, build_docx
 from press.drafting.kit import KitPhoto, build_kit
 from press.drafting.render import Draft, TemplateFailed, TemplateProblem, load_default, render_draft, compile_template
-from press.errors import N_, ServiceError
+from press.errors import N_
 from press.models import (
     ACTIVITY_KINDS, RELEASE_STATES, Activity, Media, Note, Release, ReleasePhoto, ReleaseTemplate, Revision, User, utcnow,
 )
-from press.photos.quality import hamming
+from press.photos.quality import near_duplicate
 from press.storage import FileStorage, StorageError
 
 from . import workflow
@@ -44,9 +45,6 @@ WRITERS = frozenset({"writer", "editor", "admin"})
 EDITORS = frozenset({"editor", "admin"})
 EDITABLE_STATES = ("draft", "in_review")
 MAX_PHOTOS = 5
-# dHash bits: photos closer than this are near-duplicates (re-saves, burst shots).
-NEAR_DUPLICATE_BITS = 10
-DEFAULT_SIGNATURE = "(Adv Humas)"
 
 
 class StaleEdit(ReleaseError):
@@ -154,7 +152,7 @@ def context_for(session: Session, activity: Activity, *, office: str | None = No
         participants=[{"name": p.name, "title": p.title, "organisation": p.organisation, "role": p.role}
                       for p in activity.participants],
         accepted_people=people, accepted_quotes=quotes,
-        office=office, signature=signature or DEFAULT_SIGNATURE,
+        office=office, signature=signature or DEFAULTS["OFFICE_SIGNATURE"],
     )
 
 
@@ -170,13 +168,12 @@ def render_for(session: Session, activity: Activity, source: str | None = None, 
 
 
 def _near_duplicate(media: Media, chosen: list[Media]) -> bool:
-    return bool(media.dhash) and any(
-        other.dhash and hamming(media.dhash, other.dhash) < NEAR_DUPLICATE_BITS for other in chosen)
+    return any(near_duplicate(media.dhash, other.dhash) for other in chosen)
 
 
 def pick_photos(photos: list[Media], limit: int = MAX_PHOTOS) -> list[Media]:
     """Highlights first, then the sharpest; never two near-duplicates; at most ``limit``."""
-    usable = [m for m in photos if m.status == "ok" and m.rendition("web") is not None]
+    usable = [m for m in photos if m.usable_in_release]
     usable.sort(key=lambda m: (not m.is_highlight, -(m.sharpness or 0.0), m.id))
     chosen: list[Media] = []
     for media in usable:
@@ -296,7 +293,7 @@ def _photos_changed(session: Session, release: Release, actor: User, action: str
 
 def attach_photo(session: Session, release: Release, media: Media, actor: User, caption: str | None = None) -> ReleasePhoto:
     _photos_editable(release, actor)
-    if media.status != "ok" or media.rendition("web") is None:
+    if not media.usable_in_release:
         raise ReleaseError(N_("Foto ini belum punya versi web dan tidak bisa dilampirkan."))
     if any(p.media_id == media.id for p in release.photos):
         raise ReleaseError(N_("Foto ini sudah terlampir."))
@@ -377,11 +374,12 @@ def _credit_in(caption: str | None) -> str | None:
 
 
 def check(release: Release, *, title: str | None = None, body: str | None = None) -> list[checks_stage.Finding]:
-    """The editorial checks on the release (or on unsaved ``body`` text for it)."""
+    """The editorial checks on the release (or on its unsaved ``title`` and ``body``)."""
     activity = release.activity
     people = [p.name for p in activity.participants] if activity else []
     return checks_stage.check_release(
         release.body if body is None else body,
+        title=release.title if title is None else title,
         activity_date=activity.starts_on if activity else None,
         people=people, photos=photo_values(release),
         proper_names=[activity.venue.name] if activity and activity.venue else [],

@@ -1,4 +1,4 @@
-"""Tags: find or create a tag by kind and name, and attach it to an object with its source."""
+"""Tags: attach tags (kind, name, source) to a photo, activity or release, creating the ones that are new."""
 from __future__ import annotations
 
 from sqlalchemy import and_, or_, select
@@ -8,17 +8,6 @@ from press.models import ActivityTag, MediaTag, ReleaseTag, Tag
 from press.text import slugify
 
 LINKS = {"media": (MediaTag, "media_id"), "activity": (ActivityTag, "activity_id"), "release": (ReleaseTag, "release_id")}
-
-
-def get_or_create_tag(session: Session, kind: str, name: str) -> Tag:
-    name = " ".join(name.split())
-    slug = slugify(name)
-    tag = session.scalar(select(Tag).where(Tag.kind == kind, Tag.slug == slug))
-    if tag is None:
-        tag = Tag(kind=kind, name=name, slug=slug)
-        session.add(tag)
-        session.flush()
-    return tag
 
 
 def attach_tags(session: Session, target: str, object_id: int, tags: list[tuple[str, str, str]]) -> list[Tag]:

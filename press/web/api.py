@@ -5,7 +5,7 @@ Anonymous callers search the public index (published releases, public photos); a
 signed-in staff user gets the staff index only when asking ``scope=staff`` — without
 it, the answer is what a journalist would see. ``scope=staff`` without a staff login
 is refused with 401 and a message, never answered from the public index silently.
-Other modules (the publishing issue's release and photo endpoints) register their own
+Other modules (``press.web.api_public``: releases and photos) register their own
 blueprints under the same prefix.
 """
 from __future__ import annotations

@@ -3,7 +3,7 @@
 Same visibility as the public pages (``press.services.public``): a retracted release
 answers 410 with its notice; any other unpublished release is a 404 like a release that
 never existed. Lists are paginated: ``?page=1&per_page=20`` (at most 100), and answer
-``{"items": [...], "page", "per_page", "total", "next"}``. The search of the search issue
+``{"items": [...], "page", "per_page", "total", "next"}``. Search (``/api/v1/search``)
 lives in ``press.web.api`` under the same prefix.
 """
 from __future__ import annotations

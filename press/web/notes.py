@@ -7,7 +7,6 @@ The blueprint parses the request and renders; ``press.services.notes`` does the 
 """
 from __future__ import annotations
 
-import os
 from datetime import date
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
@@ -63,7 +62,7 @@ class GlossaryForm(SiaranForm):
 
 
 def glossary_path() -> str:
-    return current_app.config.get("GLOSSARY_PATH") or os.path.join(current_app.instance_path, "glossary.json")
+    return glossaries.extra_path(current_app.config, current_app.instance_path)
 
 
 def _get(model, object_id: int):

@@ -80,9 +80,9 @@ def _finding_view(finding, body: str) -> dict:
             "message": message, "hint": hint, "span": finding.span, "context": context}
 
 
-def _findings(release: Release, body: str | None = None) -> list[dict]:
+def _findings(release: Release, body: str | None = None, title: str | None = None) -> list[dict]:
     text = release.body if body is None else body
-    return [_finding_view(f, text) for f in service.check(release, body=text)]
+    return [_finding_view(f, text) for f in service.check(release, title=title, body=text)]
 
 
 @bp.app_template_filter("light_format")
@@ -161,14 +161,14 @@ def _available_photos(release: Release) -> list[Media]:
     attached = {p.media_id for p in release.photos}
     photos = db.session.scalars(select(Media).where(Media.activity_id == release.activity_id)
                                 .order_by(Media.is_highlight.desc(), Media.sharpness.desc(), Media.id)).all()
-    return [m for m in photos if m.id not in attached and m.status == "ok" and m.rendition("web")]
+    return [m for m in photos if m.id not in attached and m.usable_in_release]
 
 
 def _editor(release: Release, form: dict | None = None, findings=None, status: int = 200, stale=None):
     text = form or {"title": release.title, "dateline": release.dateline or "", "body": release.body,
                     "signature": release.signature or "", "comment": "", "expected_version": release.version}
     if findings is None:
-        findings = _findings(release, text["body"])
+        findings = _findings(release, text["body"], text["title"])
     return render_template("releases/edit.html", release=release, form=text, findings=findings,
                            available=_available_photos(release), stale=stale), status
 

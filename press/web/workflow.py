@@ -1,6 +1,6 @@
 """Staff side of the release workflow: the action buttons, the POST that applies one, the history.
 
-The release page of the drafting issue includes ``releases/_workflow_actions.html`` and
+The staff release page (``releases/view.html``) includes ``releases/_workflow_actions.html`` and
 ``releases/_history.html``; both need only ``release`` (the template globals below give
 them the moves the signed-in user may make and the audit events). The POST parses the
 form, calls ``press.services.workflow.apply`` and commits; the service decides what is

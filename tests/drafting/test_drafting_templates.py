@@ -78,6 +78,19 @@ def test_missing_fields_are_listed_not_invented(ctx):
         "[tempat kegiatan]", "[topik kegiatan]", "[pembicara kutipan]"}
 
 
+def test_a_placeholder_left_in_the_headline_is_a_finding_until_the_writer_fills_it(ctx):
+    activity = make_activity("peresmian")
+    activity.topic = None
+    db.session.flush()
+    release, _missing = service.create_draft(db.session, activity, user("writer"))
+    assert "[topik kegiatan]" in release.title
+    headline = [f for f in service.check(release) if f.code == "placeholder" and f.span is None]
+    assert [f.text for f in headline] == ["[topik kegiatan]"]
+    assert "Judul" in headline[0].as_dict()["message"]
+    unsaved = release.title.replace("[topik kegiatan]", "Taman Kota")
+    assert not [f for f in service.check(release, title=unsaved) if f.span is None]
+
+
 def test_a_broken_template_says_where_and_why(ctx):
     context = build_context(kind="audiensi", title="Audiensi", day=date(2021, 9, 30))
     source = "{% block headline %}Judul{% endblock %}\n{% block lead %}\n{{ activity.title }\n{% endblock %}\n{% block body %}{% endblock %}"
@@ -151,3 +164,13 @@ def test_a_reported_verb_is_written_in_its_after_quote_form(ctx):
     assert '"Kami terbuka," ujar Sajekti.' in paragraphs
     assert '"Terima kasih," tutur Sajekti.' in paragraphs
     assert [f for f in service.check(release) if f.code == "quote_no_speaker"] == []
+
+
+@pytest.mark.parametrize("name, short", [
+    ("Haji Ahmad Suryana", "Ahmad"), ("Ustadz Abdul Somad", "Abdul"), ("Mas Indra Subhan", "Indra"),
+    ("Pendeta Yohanes Lumban", "Yohanes"),
+])
+def test_a_quoted_speaker_is_named_past_every_honorific_of_the_glossary(name, short):
+    from press.drafting.context import short_name
+
+    assert short_name(name) == short

@@ -2,7 +2,7 @@
 
 import json
 
-from press.notes.glossary import load_glossary
+from press.notes.glossary import DATA_DIR, load_glossary
 
 
 def test_title_abbreviations_map_to_full_titles():
@@ -57,3 +57,22 @@ def test_extra_file_adds_entries_and_aliases_without_touching_code(tmp_path):
     assert g.title_forms["Wako"] == "Wali Kota" and g.title_forms["Walikota"] == "Wali Kota"
     assert g.data["ranks"].count("Kompol") == 1
     assert "Disbudpora" not in load_glossary().organisations
+
+
+def test_each_data_file_says_where_its_words_come_from_and_holds_its_own_keys():
+    files = sorted(DATA_DIR.glob("*.json"))
+    assert {f.name for f in files} >= {"calendar.json", "regions.json", "titles.json", "degrees.json", "glossary.json"}
+    seen: dict[str, str] = {}
+    for path in files:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        assert len(data.pop("_source", "")) > 40, f"{path.name} does not say where its words come from"
+        for key in data:
+            assert key not in seen, f"{key} is in {seen.get(key)} and {path.name}"
+            seen[key] = path.name
+    assert set(seen) == set(load_glossary().data)
+
+
+def test_weekday_names_and_the_regions_with_a_government_come_from_the_data():
+    glossary = load_glossary()
+    assert glossary.weekday_names == ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+    assert glossary.government_regions == ("Provinsi", "Kabupaten", "Kota")

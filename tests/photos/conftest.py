@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from press.config import DEFAULTS
 from press.photos.process import process_photo
 from press.storage import FileStorage
 
@@ -16,6 +17,8 @@ EXPECTED = {entry["path"]: entry for entry in json.loads((FIXTURES / "expected.j
 IMAGES = sorted(path for path in EXPECTED if path.startswith("images/"))
 BROKEN = sorted(path for path in EXPECTED if path.startswith("broken/"))
 MAX_BYTES = 60 * 1024 * 1024
+MAX_PIXELS = DEFAULTS["MAX_IMAGE_PIXELS"]
+SIZES = {"thumb": 400, "web": 1600}
 META = {
     "caption": "Wali Kota Bekasi menerima kunjungan kerja delegasi, Kamis (30/9/2021) — ruang rapat",
     "byline": "Siti Nurhaliza",
@@ -36,7 +39,7 @@ def ingest(storage):
     def run(source, **overrides):
         if isinstance(source, str):
             source = FIXTURES / source
-        options = {"max_bytes": MAX_BYTES, "sizes": {"thumb": 400, "web": 1600}, **META, **overrides}
+        options = {"max_bytes": MAX_BYTES, "max_pixels": MAX_PIXELS, "sizes": SIZES, **META, **overrides}
         return process_photo(source, storage, **options)
 
     return run

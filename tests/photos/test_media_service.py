@@ -13,6 +13,7 @@ from sqlalchemy import select
 from press.demo import demo_photo_jpeg
 from press.extensions import db
 from press.models import Activity, Media, User, Venue
+from press.photos.errors import MESSAGES
 from press.services import media as service
 from press.services import media_integrity
 from press.services.tags import tags_of
@@ -81,7 +82,7 @@ def test_every_broken_file_gets_its_expected_outcome_with_a_readable_reason(env,
         assert outcome.outcome == "rejected" and outcome.code == expected and outcome.media is None
         text = outcome.reason_text()
         assert text.endswith((".", ")")) and len(text) > 12
-        assert outcome.reason in service.REJECTION_MESSAGES.values()
+        assert outcome.reason in MESSAGES.values()
 
 
 def test_a_batch_mixing_broken_and_good_files_loses_no_good_file(env):

@@ -9,7 +9,7 @@ import pytest
 from press.photos.process import rebuild_renditions, rewrite_public_meta
 from press.photos.public_meta import PublicMeta, embed_public_meta, read_public_meta
 
-from .conftest import IMAGES, META
+from .conftest import IMAGES, MAX_PIXELS, META
 
 PRIVATE_PREFIXES = ("GPS ", "MakerNote ")
 PRIVATE_TAGS = {"EXIF BodySerialNumber", "EXIF MakerNote", "Image GPSInfo", "EXIF LensSerialNumber",
@@ -90,7 +90,8 @@ def test_caption_change_rewrites_metadata_without_touching_pixels(ingest, storag
 
 def test_rebuild_renditions_follows_new_sizes(ingest, storage):
     photo = ingest("images/florida_beach.jpg")
-    paths = rebuild_renditions(storage, photo.key, {"thumb": 300, "large": 2048}, PublicMeta(**META))
+    paths = rebuild_renditions(storage, photo.key, {"thumb": 300, "large": 2048}, PublicMeta(**META),
+                               max_pixels=MAX_PIXELS)
     assert set(paths) == {"thumb", "large"}
     assert storage.rendition_variants(photo.key) == ["large", "thumb"]
     assert read_public_meta(rendition_bytes(storage, photo, "large"))["xmp"] == META

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PIL import Image, ImageFilter
 
-from press.photos.quality import dhash, hamming, sharpness
+from press.photos.quality import dhash, hamming, near_duplicate, sharpness
 
 from .conftest import FIXTURES
 
@@ -29,3 +29,11 @@ def test_hamming_accepts_hex_and_int():
 def test_blurred_photo_is_less_sharp():
     original = photo()
     assert sharpness(original.filter(ImageFilter.GaussianBlur(4))) < sharpness(original) / 2
+
+
+def test_near_duplicate_is_a_resave_not_another_photo_nor_a_photo_without_hash():
+    original = photo()
+    smaller = original.resize((original.width // 3, original.height // 3))
+    assert near_duplicate(dhash(original), dhash(smaller))
+    assert not near_duplicate(dhash(original), dhash(photo("images/sample1.jpg")))
+    assert not near_duplicate(dhash(original), None)

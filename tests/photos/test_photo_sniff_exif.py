@@ -11,7 +11,7 @@ from press.photos import exif as exif_module
 from press.photos.errors import CODES, Rejected
 from press.photos.exif import read_exif
 from press.photos.opening import open_image
-from press.photos.sniff import sniff
+from press.photos.sniff import check_size, sniff
 
 from .conftest import FIXTURES
 
@@ -39,17 +39,19 @@ def test_other_types_are_rejected_as_unsupported(head):
     assert "JPEG" in caught.value.message and "didukung" in caught.value.message_id
 
 
-def test_every_rejection_code_has_english_and_indonesian_sentences():
+def test_every_rejection_code_has_a_sentence_and_too_large_names_the_limit():
     for code in CODES:
-        rejection = Rejected(code)
-        assert rejection.message.endswith(".") and rejection.message_id.endswith(".")
+        assert Rejected(code).message_id.endswith(".")
+    with pytest.raises(Rejected) as caught:
+        check_size(61 * 1024 * 1024, 60 * 1024 * 1024)
+    assert caught.value.message.startswith("Berkas melebihi batas ukuran unggahan (60 MB).")
 
 
 def test_rejected_survives_pickling_for_worker_processes():
     import pickle
 
-    copy = pickle.loads(pickle.dumps(Rejected("too_large", "70 MB")))
-    assert (copy.code, copy.detail) == ("too_large", "70 MB")
+    copy = pickle.loads(pickle.dumps(Rejected("too_large", "70 MB", {"mb": 60})))
+    assert (copy.code, copy.detail, copy.params) == ("too_large", "70 MB", {"mb": 60})
 
 
 def test_exifread_crash_never_fails_and_pillow_fills_in(monkeypatch):

@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from press.storage import FileStorage, StorageError, safe_join
+from press.storage import FileStorage, StorageError, content_key, file_key, safe_join
 
 
 def test_key_is_sha256_of_content_and_sharded(storage):
@@ -21,6 +21,13 @@ def test_key_is_sha256_of_content_and_sharded(storage):
         assert handle.read() == data
     assert storage.size(key) == len(data)
     assert storage.exists(key)
+
+
+def test_key_of_bytes_and_of_a_file_is_the_key_the_store_gives(storage, tmp_path):
+    data = os.urandom(3 * 1024 * 1024 + 17)  # more than one read chunk
+    (tmp_path / "foto.jpg").write_bytes(data)
+    key = storage.put(data)
+    assert content_key(data) == file_key(tmp_path / "foto.jpg") == file_key(storage.path(key)) == key
 
 
 def test_same_bytes_twice_is_one_key_and_one_file(storage):

@@ -4,17 +4,19 @@ from datetime import date, time
 
 import pytest
 from alembic.autogenerate import compare_metadata
+from alembic.config import Config
 from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from flask_migrate import downgrade, upgrade
 from sqlalchemy import create_engine, inspect, select
 
 from press import create_app
 from press.extensions import db
-from press.models import Activity, AuditEvent, Base, IndexQueueEntry, Person, Unit, Venue
+from press.models import Activity, AuditEvent, Base, IndexQueueEntry, Media, Participant, Person, Rendition, Unit, Venue
 from press.services import people
 from press.services.activities import ActivityData, ParticipantData, create_activity
 
-from tests.conftest import make_config
+from tests.conftest import REPO_ROOT, make_config
 
 
 def test_migrations_create_the_whole_model_on_an_empty_database(tmp_path):
@@ -29,6 +31,15 @@ def test_migrations_create_the_whole_model_on_an_empty_database(tmp_path):
         downgrade(revision="base")
         assert set(inspect(db.engine).get_table_names()) <= {"alembic_version"}
         db.engine.dispose()
+
+
+def test_migrations_have_a_single_head():
+    """Two migrations written beside each other off the same parent leave two heads, and
+    ``flask db upgrade`` refuses to run: each new one must follow the current head."""
+    config = Config()
+    config.set_main_option("script_location", str(REPO_ROOT / "press" / "migrations"))
+    heads = ScriptDirectory.from_config(config).get_heads()
+    assert len(heads) == 1, f"migrations have several heads: {heads}; chain them one after another"
 
 
 def test_activity_with_participants_round_trips(ctx, queued_jobs):
@@ -91,3 +102,34 @@ def test_a_position_cannot_end_before_it_starts(ctx):
 def test_person_full_name_joins_honorifics_and_degrees(ctx):
     person = db.session.scalar(select(Person).where(Person.name == "Tanti Rohilawati"))
     assert person.full_name == "dr. Tanti Rohilawati, M.Kes."
+
+
+def test_participants_in_a_role_keep_their_order():
+    activity = Activity(participants=[
+        Participant(name="Ahmad Suryana", role="host", position=0),
+        Participant(name="Budi Santoso", role="speaker", position=1),
+        Participant(name="Citra Lestari", role="host", position=2),
+    ])
+    assert [p.name for p in activity.participants_in("host")] == ["Ahmad Suryana", "Citra Lestari"]
+    assert activity.participants_in("moderator") == []
+
+
+def test_the_position_a_person_held_on_a_day(ctx):
+    person = people.get_or_create_person(db.session, "Dewi Anggraini")
+    people.add_position(db.session, person, "Lurah", starts_on=date(2019, 1, 1), ends_on=date(2021, 6, 30))
+    people.add_position(db.session, person, "Camat", starts_on=date(2021, 7, 1))
+    db.session.flush()
+    db.session.refresh(person)
+    assert person.position_on(date(2020, 5, 1)).title == "Lurah"
+    assert person.position_on(date(2021, 7, 1)).title == "Camat"
+    assert person.position_on(date(2018, 12, 31)) is None
+
+
+def test_a_photo_is_usable_in_a_release_with_whole_pixels_and_a_web_rendition():
+    def photo(status, *variants):
+        return Media(status=status, renditions=[Rendition(variant=v) for v in variants])
+
+    assert photo("ok", "thumb", "web").usable_in_release
+    assert not photo("ok", "thumb").usable_in_release
+    assert not photo("metadata_only").usable_in_release
+    assert not photo("damaged", "web").usable_in_release

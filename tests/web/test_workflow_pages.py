@@ -108,7 +108,7 @@ def test_cli_transition_acts_as_the_named_user(app, runner):
     assert actions[-2:] == ["release.approve", "release.schedule"]
 
 
-def test_the_release_page_of_the_drafting_issue_can_include_the_partials(app, client, auth):
+def test_the_staff_release_page_can_include_the_partials(app, client, auth):
     rid = release_id(app, "published")
     auth.login("photographer")
     page = client.get(f"/staf/siaran/{rid}/riwayat").get_data(as_text=True)
