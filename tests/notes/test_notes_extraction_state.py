@@ -171,14 +171,23 @@ def test_notes_commands_refuse_a_bad_file_with_a_message_and_status_1(app, runne
 
 
 @pytest.mark.parametrize("command", ["extract", "add"])
-@pytest.mark.parametrize("activity", ["99999999999999999999", "-1", "0"])
 def test_notes_commands_refuse_an_activity_that_does_not_exist_with_a_message_and_status_1(
-        runner, tmp_path, command, activity):
+        runner, tmp_path, command):
+    note_file = tmp_path / "catatan.txt"
+    note_file.write_text(TYPED, encoding="utf-8")
+    result = runner.invoke(args=["notes", command, str(note_file), "--activity", "999"])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.exception
+    assert "Kegiatan 999 tidak ada" in result.stderr and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("command", ["extract", "add"])
+@pytest.mark.parametrize("activity", ["99999999999999999999", "-1", "0"])
+def test_notes_commands_refuse_an_id_no_activity_can_have_as_a_usage_error(runner, tmp_path, command, activity):
     note_file = tmp_path / "catatan.txt"
     note_file.write_text(TYPED, encoding="utf-8")
     result = runner.invoke(args=["notes", command, str(note_file), "--activity", activity])
-    assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.exception
-    assert f"Kegiatan {activity} tidak ada" in result.stderr and "Traceback" not in result.output
+    assert result.exit_code == 2, result.output
+    assert "bukan nomor yang sah" in result.output and "Traceback" not in result.output
 
 
 def test_a_glossary_nested_2000_deep_is_refused_with_the_reason_and_the_saved_one_is_kept(app, client, auth, tmp_path):
