@@ -1,5 +1,13 @@
-"""One fix to whoosh-reloaded 2.7.5's segment reader, applied when ``press.search`` is imported.
+"""Two fixes to whoosh-reloaded 2.7.5, applied when ``press.search`` is imported.
 
+Names of the files it writes. ``whoosh.util.random_name`` names every new segment (and
+its temporary files) from the process-wide ``random`` generator, which anything may
+reseed: Hypothesis and pytest-randomly do before each example, so the next commit drew
+the name of a segment already on disk and whoosh failed its "no compound file yet"
+assertion in ``create_compound_file``. Names come from the operating system's entropy
+instead, which no one reseeds.
+
+The segment reader's missing columns.
 ``W3PerDocReader._cached_reader`` caches the lengths column of a field it found, but
 not the absence of one: for a field without lengths (``pairs``, the ID fields,
 ``date``) every call asks the storage again, and writing postings calls it once per
@@ -10,6 +18,9 @@ two processes: 543 -> 689 documents/s (``bench/search.py`` prints the 100,000 fi
 """
 from __future__ import annotations
 
+import random
+
+import whoosh.util
 from whoosh.codec import whoosh3
 
 
@@ -24,3 +35,4 @@ def _cached_reader(self, fieldname, column):
 
 def apply() -> None:
     whoosh3.W3PerDocReader._cached_reader = _cached_reader
+    whoosh.util.random = random.SystemRandom()
