@@ -26,7 +26,6 @@ from sqlalchemy import select
 
 from press.extensions import db
 from press.models import Activity, Media, User
-from press.photos.errors import Rejected
 from press.photos.worker import process_pool
 from press.services import media as service
 from press.services import media_integrity
@@ -131,7 +130,7 @@ def import_command(folder: Path, activity_id: int, as_email: str | None, credit,
                     "command again: what is already in is reported as a duplicate.")
             counts[outcome.outcome] += 1
             if outcome.outcome == service.REJECTED:
-                reasons[Rejected(outcome.code).message] += 1
+                reasons[_english(outcome)] += 1
             if as_json:
                 click.echo(json.dumps(_as_json(str(path.relative_to(folder)), outcome, _message(outcome)),
                                       ensure_ascii=False))

@@ -203,7 +203,7 @@ def ingest_many(
             return IngestOutcome(file=photo.name, outcome=REJECTED, reason=STORE_FAILED_MESSAGE,
                                  code=STORE_FAILED, detail=str(exc))
         if isinstance(result, Rejected):
-            return rejection_outcome(photo.name, result, config)
+            return rejection_outcome(photo.name, result)
         return record(session, storage, result, photo.name, activity=activity, uploader=uploader,
                       meta=meta, config=config)
 

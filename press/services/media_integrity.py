@@ -144,7 +144,7 @@ def rendition_problems(storage: FileStorage, media: Media, sizes: dict[str, int]
 def rebuild(session: Session, storage: FileStorage, media: Media, config: IngestConfig) -> list[str]:
     """Render every configured variant again from the original (after a size change or
     damage); rows synced, the photo re-indexed. Returns the variants made."""
-    paths = rebuild_renditions(storage, media.sha256, config.sizes, public_meta(media), config.max_pixels)
+    paths = rebuild_renditions(storage, media.sha256, config.sizes, public_meta(media), max_pixels=config.max_pixels)
     sync_renditions(storage, media, paths)
     if media.status in UNUSABLE:  # the original was just read whole
         clear_unusable(media)

@@ -74,7 +74,7 @@ def test_damage_is_found_then_repaired_and_a_lost_original_is_marked_not_deleted
     assert result.exit_code == 1  # the lost original needs a person
     assert "rebuilt thumb, web from the original" in result.output
     assert "marked the row status 'missing' (the row is kept)" in result.output
-    assert "NOT FIXED" in result.output and "deleted" in result.output
+    assert "NOT FIXED" in result.output and "An original that no photo names. -> removed" in result.output
     for variant, (path, _sha) in good_rend.items():
         assert (root / path).is_file()
     assert not os.path.exists(store.path(orphan)) and not temp.exists()
