@@ -10,6 +10,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from press.codes import Role
 from press.config import DEFAULTS
 from press.models import Activity, Release, User, utcnow
 from press.services import accounts, directory, people, workflow
@@ -17,10 +18,10 @@ from press.services.activities import ActivityData, ParticipantData, create_acti
 from press.text import slugify
 
 DEMO_ACCOUNTS = (
-    ("admin@siaran.test", "admin", "Admin Siaran", "demo-admin-2021"),
-    ("redaktur@siaran.test", "editor", "Rina Redaktur", "demo-redaktur-2021"),
-    ("penulis@siaran.test", "writer", "Wulan Penulis", "demo-penulis-2021"),
-    ("fotografer@siaran.test", "photographer", "Fajar Fotografer", "demo-fotografer-2021"),
+    ("admin@siaran.test", Role.ADMIN, "Admin Siaran", "demo-admin-2021"),
+    ("redaktur@siaran.test", Role.EDITOR, "Rina Redaktur", "demo-redaktur-2021"),
+    ("penulis@siaran.test", Role.WRITER, "Wulan Penulis", "demo-penulis-2021"),
+    ("fotografer@siaran.test", Role.PHOTOGRAPHER, "Fajar Fotografer", "demo-fotografer-2021"),
 )
 
 EXAMPLE_PEOPLE = (
@@ -64,7 +65,7 @@ def load_demo(session: Session) -> list[tuple[str, str, str]]:
     for email, role, name, password in DEMO_ACCOUNTS:
         accounts.create_user(
             session, email, password, role, name=name, unit_id=humas.id,
-            default_credit="Dok. Humas Pemkot Bekasi" if role == "photographer" else None,
+            default_credit="Dok. Humas Pemkot Bekasi" if role == Role.PHOTOGRAPHER else None,
         )
         credentials.append((email, role, password))
 
@@ -221,7 +222,7 @@ def load_demo_releases(session: Session) -> list[Release]:
     Every state is reached through ``workflow.apply`` so each has its audit trail.
     """
     users = {u.role: u for u in session.scalars(select(User).where(User.email.like("%@siaran.test")))}
-    writer, editor = users["writer"], users["editor"]
+    writer, editor = users[Role.WRITER], users[Role.EDITOR]
     activities = {a.title: a for a in session.scalars(select(Activity))}
     example = activities["Kunjungan Kerja PPID Utama Kabupaten Subang"]
     published_at = datetime(2021, 9, 30, 7, 30, tzinfo=timezone.utc)

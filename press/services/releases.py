@@ -28,6 +28,7 @@ from press.drafting.diff import Row, compare
 from press.drafting.docx import DocPhoto, build_docx
 from press.drafting.kit import KitPhoto, build_kit
 from press.drafting.render import Draft, TemplateFailed, TemplateProblem, load_default, render_draft, compile_template
+from press.codes import RELEASE_EDITORS, RELEASE_WRITERS, TEMPLATE_EDITORS
 from press.errors import N_
 from press.models import (
     ACTIVITY_KINDS, RELEASE_STATES, Activity, Media, Note, Release, ReleasePhoto, ReleaseTemplate, Revision, User, utcnow,
@@ -41,8 +42,6 @@ from .indexing import enqueue_index
 from .release_slugs import follow_headline, unique_slug
 from .release_text import LIMITS, ReleaseError, check_length, clean_text
 
-WRITERS = frozenset({"writer", "editor", "admin"})
-EDITORS = frozenset({"editor", "admin"})
 EDITABLE_STATES = ("draft", "in_review")
 MAX_PHOTOS = 5
 
@@ -94,7 +93,7 @@ def template_source(session: Session, kind: str) -> tuple[str, bool]:
 
 def save_template(session: Session, kind: str, source: str, actor: User) -> ReleaseTemplate:
     """Store an admin's template for ``kind``; refused (with the line) if it does not compile."""
-    _require(actor, frozenset({"admin"}))
+    _require(actor, TEMPLATE_EDITORS)
     if kind not in ACTIVITY_KINDS:
         raise ReleaseError(N_("Jenis kegiatan %(kind)s tidak dikenal."), kind=kind)
     source = (source or "").replace("\r\n", "\n")
@@ -117,7 +116,7 @@ def save_template(session: Session, kind: str, source: str, actor: User) -> Rele
 
 def reset_template(session: Session, kind: str, actor: User) -> None:
     """Drop the admin's override: the file template applies again."""
-    _require(actor, frozenset({"admin"}))
+    _require(actor, TEMPLATE_EDITORS)
     row = session.scalar(select(ReleaseTemplate).where(ReleaseTemplate.kind == kind))
     if row is not None:
         record(session, actor, "release_template.reset", row, kind=kind)
@@ -202,7 +201,7 @@ def create_draft(session: Session, activity: Activity, actor: User, *, office: s
 
     Returns the release and the fields the template needed and the activity lacked
     (they appear in the text as "[…]" placeholders)."""
-    _require(actor, WRITERS)
+    _require(actor, RELEASE_WRITERS)
     draft = render_for(session, activity, office=office, signature=signature)
     release = Release(
         activity_id=activity.id, unit_id=activity.unit_id,
@@ -236,14 +235,14 @@ def save_release(session: Session, release: Release, *, title: str, dateline: st
     ``expected_version`` is not the current one (the refused text rides on the exception)."""
     submitted = {"title": title, "dateline": dateline, "body": body, "signature": signature,
                  "comment": comment, "expected_version": expected_version}
-    _require(actor, WRITERS)
+    _require(actor, RELEASE_WRITERS)
     text = clean_text(title, dateline, body, signature)
     check_length("comment", (comment or "").strip())
     session.refresh(release)
     if expected_version != release.version:
         raise StaleEdit(release, submitted)
     if release.state == "published":
-        _require(actor, EDITORS)
+        _require(actor, RELEASE_EDITORS)
         note = (comment or "").strip()
         if not note:
             raise ReleaseError(N_("Siaran ini sudah terbit: menyimpan berarti koreksi. Tulis catatan "
@@ -278,7 +277,7 @@ def save_release(session: Session, release: Release, *, title: str, dateline: st
 # -- photos --------------------------------------------------------------------------
 
 def _photos_editable(release: Release, actor: User) -> None:
-    _require(actor, WRITERS)
+    _require(actor, RELEASE_WRITERS)
     if release.state not in EDITABLE_STATES:
         raise ReleaseError(N_("Foto siaran hanya bisa diubah saat draf atau ditinjau."))
 

@@ -18,6 +18,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from press import jobs
+from press.codes import RELEASE_EDITORS, RELEASE_WRITERS
 from press.dates import OFFICE_ZONE
 from press.errors import N_, ServiceError
 from press.models import AuditEvent, Release, Revision, User, utcnow
@@ -27,24 +28,21 @@ from .audit import record
 from .release_slugs import follow_headline
 from .release_text import check_length, clean_text
 
-EDITORS = frozenset({"editor", "admin"})
-WRITERS = frozenset({"writer", "editor", "admin"})
-
 # (state, action) -> (new state, roles allowed). Nothing else moves a release's state,
 # except ``publish_due`` (the embargo clock, acting for nobody).
 TRANSITIONS: dict[tuple[str, str], tuple[str, frozenset[str]]] = {
-    ("draft", "submit"): ("in_review", WRITERS),
-    ("in_review", "send_back"): ("draft", EDITORS),
-    ("in_review", "approve"): ("approved", EDITORS),
-    ("in_review", "publish"): ("published", EDITORS),
-    ("approved", "send_back"): ("draft", EDITORS),
-    ("approved", "publish"): ("published", EDITORS),
-    ("approved", "schedule"): ("scheduled", EDITORS),
-    ("scheduled", "schedule"): ("scheduled", EDITORS),
-    ("scheduled", "unschedule"): ("approved", EDITORS),
-    ("scheduled", "publish"): ("published", EDITORS),
-    ("published", "correct"): ("published", EDITORS),
-    ("published", "retract"): ("retracted", EDITORS),
+    ("draft", "submit"): ("in_review", RELEASE_WRITERS),
+    ("in_review", "send_back"): ("draft", RELEASE_EDITORS),
+    ("in_review", "approve"): ("approved", RELEASE_EDITORS),
+    ("in_review", "publish"): ("published", RELEASE_EDITORS),
+    ("approved", "send_back"): ("draft", RELEASE_EDITORS),
+    ("approved", "publish"): ("published", RELEASE_EDITORS),
+    ("approved", "schedule"): ("scheduled", RELEASE_EDITORS),
+    ("scheduled", "schedule"): ("scheduled", RELEASE_EDITORS),
+    ("scheduled", "unschedule"): ("approved", RELEASE_EDITORS),
+    ("scheduled", "publish"): ("published", RELEASE_EDITORS),
+    ("published", "correct"): ("published", RELEASE_EDITORS),
+    ("published", "retract"): ("retracted", RELEASE_EDITORS),
 }
 
 ACTIONS = ("submit", "send_back", "approve", "publish", "schedule", "unschedule", "correct", "retract")

@@ -5,7 +5,7 @@ from flask import Flask, request, session
 from flask_babel import get_locale, gettext
 from flask_login import current_user
 
-from press import dates, problems
+from press import codes, dates, problems
 from press.models import LOCALES, utcnow
 
 from .labels import ACTION_LABELS, KIND_LABELS, LOCALE_LABELS, PARTICIPANT_ROLE_LABELS, ROLE_LABELS
@@ -42,6 +42,7 @@ def init_app(app: Flask, babel) -> None:
     @app.context_processor
     def labels():
         return {
+            "codes": codes,
             "KIND_LABELS": KIND_LABELS,
             "ACTION_LABELS": ACTION_LABELS,
             "ROLE_LABELS": ROLE_LABELS,

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 
+from press.codes import Role
+
 KIND_LABELS = {
     "kunjungan_kerja": _l("Kunjungan kerja"),
     "studi_banding": _l("Studi banding"),
@@ -23,10 +25,10 @@ KIND_LABELS = {
 }
 
 ROLE_LABELS = {
-    "admin": _l("Admin"),
-    "editor": _l("Redaktur"),
-    "writer": _l("Penulis"),
-    "photographer": _l("Fotografer"),
+    Role.ADMIN: _l("Admin"),
+    Role.EDITOR: _l("Redaktur"),
+    Role.WRITER: _l("Penulis"),
+    Role.PHOTOGRAPHER: _l("Fotografer"),
 }
 
 PARTICIPANT_ROLE_LABELS = {

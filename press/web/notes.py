@@ -19,6 +19,7 @@ from sqlalchemy import select
 from wtforms import SubmitField, TextAreaField
 from wtforms.validators import Length, Optional
 
+from press.codes import NOTE_READERS, NOTE_WRITERS, Role
 from press.dates import weekday_name
 from press.errors import ServiceError
 from press.extensions import db
@@ -35,9 +36,6 @@ from .roles import has_role, roles_required
 from .sections import activity_section
 
 bp = Blueprint("notes", __name__)
-
-WRITERS = ("writer", "editor")
-READERS = ("writer", "editor", "photographer")
 
 # Item kinds in the order the legend lists them; the class gives the colour.
 KINDS = {
@@ -79,12 +77,12 @@ def notes_section(activity: Activity) -> str:
     notes = db.session.scalars(select(Note).where(Note.activity_id == activity.id)
                                .order_by(Note.created_at.desc(), Note.id.desc())).all()
     authors = {u.id: u for u in db.session.scalars(select(User).where(User.id.in_({n.author_id for n in notes})))}
-    form = NoteForm() if has_role(*WRITERS) else None
+    form = NoteForm() if has_role(*NOTE_WRITERS) else None
     return render_template("notes/_section.html", activity=activity, notes=notes, authors=authors, form=form)
 
 
 @bp.route("/staf/kegiatan/<id:activity_id>/catatan", methods=["POST"])
-@roles_required(*WRITERS)
+@roles_required(*NOTE_WRITERS)
 def add(activity_id: int):
     activity = _get(Activity, activity_id)
     form = NoteForm()
@@ -139,7 +137,7 @@ def _extract(note: Note, again: bool = False) -> bool:
 
 
 @bp.route("/staf/catatan/<id:note_id>/ekstrak", methods=["POST"])
-@roles_required(*WRITERS)
+@roles_required(*NOTE_WRITERS)
 def extract_again(note_id: int):
     """Extract a note again (one left "belum diekstrak" by a failed or interrupted extraction)."""
     note = _get(Note, note_id)
@@ -203,7 +201,7 @@ def _day(iso: str | None) -> date | None:
 
 
 @bp.route("/staf/catatan/<id:note_id>")
-@roles_required(*READERS)
+@roles_required(*NOTE_READERS)
 def view(note_id: int):
     note = _get(Note, note_id)
     return _render_review(note, reviews.suggestions(note, glossaries.glossary_for(glossary_path())))
@@ -218,7 +216,7 @@ def _render_review(note: Note, items: dict, status: int = 200):
     return render_template(
         "notes/review.html", note=note, activity=note.activity, items=items, author=author,
         marked=highlight(note.text, note.extraction or {}), kinds=KINDS, roles=roles,
-        changes=service.change_summary(note), can_review=has_role(*WRITERS),
+        changes=service.change_summary(note), can_review=has_role(*NOTE_WRITERS),
     ), status
 
 
@@ -254,7 +252,7 @@ def _posted_items(note: Note) -> tuple[dict, dict]:
 
 
 @bp.route("/staf/catatan/<id:note_id>/tinjau", methods=["POST"])
-@roles_required(*WRITERS)
+@roles_required(*NOTE_WRITERS)
 def review(note_id: int):
     note = _get(Note, note_id)
     accepted, shown = _posted_items(note)
@@ -273,7 +271,7 @@ def review(note_id: int):
 # -- the admin's glossary ------------------------------------------------------------------
 
 @bp.route("/staf/admin/glosarium", methods=["GET", "POST"])
-@roles_required("admin")
+@roles_required(Role.ADMIN)
 def glossary():
     path = glossary_path()
     form = GlossaryForm()

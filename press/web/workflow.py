@@ -16,6 +16,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from press import dates
+from press.codes import RELEASE_READERS, RELEASE_WRITERS
 from press.errors import ServiceError
 from press.extensions import db
 from press.numbers import MAX_ID, parse_int
@@ -72,7 +73,7 @@ def labels():
 
 
 @bp.route("/<id:release_id>/alur", methods=["POST"])
-@roles_required("writer", "editor")
+@roles_required(*RELEASE_WRITERS)
 def transition(release_id: int):
     release = db.session.get(Release, release_id) or abort(404)
     action = request.form.get("action", "")
@@ -106,7 +107,7 @@ QUEUE_LIMIT = 50
 
 
 @bp.route("/alur")
-@roles_required("writer", "editor")
+@roles_required(*RELEASE_WRITERS)
 def queue():
     """Releases by workflow state: what waits for review, approval, embargo; the latest published."""
     groups = [(state, workflow.releases_in_state(db.session, state, limit=QUEUE_LIMIT)) for state in QUEUE_STATES]
@@ -114,7 +115,7 @@ def queue():
 
 
 @bp.route("/<id:release_id>/riwayat")
-@roles_required("writer", "editor", "photographer")
+@roles_required(*RELEASE_READERS)
 def history(release_id: int):
     release = db.session.get(Release, release_id) or abort(404)
     return render_template("releases/workflow.html", release=release)

@@ -1,0 +1,45 @@
+"""The domain's codes: the values stored in rows, sent by forms and compared in code.
+
+Each is a ``StrEnum``, so a member equals its string (``Role.ADMIN == "admin"``) and rows
+keep the text they always held. Base layer: no Flask, importable by models, stages and
+services. What each code is called in Indonesian and English is in ``press/web/labels.py``.
+"""
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    """A staff account's one role."""
+
+    ADMIN = "admin"
+    EDITOR = "editor"
+    WRITER = "writer"
+    PHOTOGRAPHER = "photographer"
+
+
+# Who may do what: each set holds every role allowed, admins included (the web gate
+# ``roles_required`` lets admins through anyway; the services check these sets as written).
+STAFF = frozenset(Role)
+RELEASE_EDITORS = frozenset({Role.EDITOR, Role.ADMIN})
+"""Review, approve, schedule, publish, correct and retract releases; edit a published one."""
+RELEASE_WRITERS = frozenset({Role.WRITER, Role.EDITOR, Role.ADMIN})
+"""Draft, save and submit releases; see the workflow queue."""
+TEMPLATE_EDITORS = frozenset({Role.ADMIN})
+"""Change the release template of an activity kind."""
+RELEASE_READERS = STAFF
+"""Read releases, their revisions and history on the staff side."""
+NOTE_WRITERS = frozenset({Role.WRITER, Role.EDITOR, Role.ADMIN})
+"""Add, extract and review notes."""
+NOTE_READERS = STAFF
+"""Read notes and their review page."""
+ACTIVITY_EDITORS = STAFF
+"""Create and edit activities and their participants."""
+PHOTO_UPLOADERS = frozenset({Role.PHOTOGRAPHER, Role.ADMIN})
+"""Upload photos."""
+PHOTO_EDITORS = frozenset({Role.PHOTOGRAPHER, Role.WRITER, Role.EDITOR, Role.ADMIN})
+"""Edit a photo's caption, credit and people."""
+PHOTO_PUBLISHERS = frozenset({Role.EDITOR, Role.ADMIN})
+"""Mark photos public or highlighted."""
+ORIGINAL_READERS = frozenset({Role.PHOTOGRAPHER, Role.EDITOR, Role.ADMIN})
+"""Download a photo's original file."""
