@@ -18,6 +18,32 @@ class Role(StrEnum):
     PHOTOGRAPHER = "photographer"
 
 
+class ReleaseState(StrEnum):
+    """Where a release is in the workflow (``press.services.workflow.TRANSITIONS``)."""
+
+    DRAFT = "draft"
+    IN_REVIEW = "in_review"
+    APPROVED = "approved"
+    SCHEDULED = "scheduled"
+    PUBLISHED = "published"
+    RETRACTED = "retracted"
+
+
+class WorkflowAction(StrEnum):
+    """What moves a release from one state to another; the audit event is ``release.<action>``."""
+
+    SUBMIT = "submit"
+    SEND_BACK = "send_back"
+    APPROVE = "approve"
+    PUBLISH = "publish"
+    SCHEDULE = "schedule"
+    UNSCHEDULE = "unschedule"
+    CORRECT = "correct"
+    RETRACT = "retract"
+    PUBLISH_DUE = "publish_due"
+    """The embargo clock's, never a person's: in audit events only."""
+
+
 # Who may do what: each set holds every role allowed, admins included (the web gate
 # ``roles_required`` lets admins through anyway; the services check these sets as written).
 STAFF = frozenset(Role)

@@ -10,7 +10,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from press.codes import Role
+from press.codes import ReleaseState, Role, WorkflowAction
 from press.config import DEFAULTS
 from press.models import Activity, Release, User, utcnow
 from press.services import accounts, directory, people, workflow
@@ -171,31 +171,31 @@ DEMO_RELEASES = (
         "Diskominfostandi Gelar Sosialisasi Keterbukaan Informasi bagi PPID Pembantu",
         "Dinas Komunikasi, Informatika, Statistik dan Persandian Kota Bekasi menggelar sosialisasi "
         "keterbukaan informasi publik bagi PPID Pembantu di Aula Nonon Sonthanie (draf-rahasia-sosialisasi).",
-        "Sosialisasi Keterbukaan Informasi Publik bagi PPID Pembantu", "draft",
+        "Sosialisasi Keterbukaan Informasi Publik bagi PPID Pembantu", ReleaseState.DRAFT,
     ),
     (
         "Wali Kota Bekasi Resmikan Gedung Baru Puskesmas Jatisampurna",
         "Wali Kota Bekasi meresmikan gedung pelayanan rawat jalan dua lantai Puskesmas Jatisampurna "
         "(tinjauan-rahasia-puskesmas).",
-        "Peresmian Gedung Baru Puskesmas Jatisampurna", "in_review",
+        "Peresmian Gedung Baru Puskesmas Jatisampurna", ReleaseState.IN_REVIEW,
     ),
     (
         "Humas Kota Bekasi Siapkan Pelatihan Juru Bicara Perangkat Daerah",
         "Bagian Humas Setda Kota Bekasi menyiapkan pelatihan juru bicara bagi perangkat daerah "
         "(disetujui-rahasia-pelatihan).",
-        None, "approved",
+        None, ReleaseState.APPROVED,
     ),
     (
         "Pemkot Bekasi Umumkan Pemenang Lomba Inovasi Pelayanan Publik",
         "Pemerintah Kota Bekasi akan mengumumkan pemenang lomba inovasi pelayanan publik "
         "tingkat perangkat daerah (embargo-rahasia-lomba).",
-        None, "scheduled",
+        None, ReleaseState.SCHEDULED,
     ),
     (
         "Jadwal Vaksinasi Keliling Dinkes Kota Bekasi Pekan Ini",
         "Dinas Kesehatan Kota Bekasi membuka layanan vaksinasi keliling di dua belas kelurahan "
         "(ditarik-rahasia-vaksinasi).",
-        None, "retracted",
+        None, ReleaseState.RETRACTED,
     ),
 )
 
@@ -209,7 +209,7 @@ def _demo_release(session: Session, title: str, body: str, activity: Activity | 
     release = Release(
         activity_id=activity.id if activity else None, unit_id=activity.unit_id if activity else unit_id,
         slug=slugify(title), title=title, dateline="BEKASI \u2013", body=body,
-        signature=DEFAULTS["OFFICE_SIGNATURE"], state="draft", author_id=author.id,
+        signature=DEFAULTS["OFFICE_SIGNATURE"], state=ReleaseState.DRAFT, author_id=author.id,
     )
     session.add(release)
     session.flush()
@@ -228,9 +228,9 @@ def load_demo_releases(session: Session) -> list[Release]:
     published_at = datetime(2021, 9, 30, 7, 30, tzinfo=timezone.utc)
 
     release = _demo_release(session, EXAMPLE_RELEASE_TITLE, EXAMPLE_RELEASE_BODY, example, writer, None)
-    workflow.apply(session, release, "submit", writer, now=published_at - timedelta(hours=2))
-    workflow.apply(session, release, "approve", editor, now=published_at - timedelta(hours=1))
-    workflow.apply(session, release, "publish", editor, now=published_at)
+    workflow.apply(session, release, WorkflowAction.SUBMIT, writer, now=published_at - timedelta(hours=2))
+    workflow.apply(session, release, WorkflowAction.APPROVE, editor, now=published_at - timedelta(hours=1))
+    workflow.apply(session, release, WorkflowAction.PUBLISH, editor, now=published_at)
     made = [release]
 
     now = utcnow()
@@ -238,20 +238,20 @@ def load_demo_releases(session: Session) -> list[Release]:
         activity = activities.get(activity_title) if activity_title else None
         release = _demo_release(session, title, body, activity, writer, example.unit_id)
         made.append(release)
-        if target == "draft":
+        if target == ReleaseState.DRAFT:
             continue
-        if target == "retracted":
+        if target == ReleaseState.RETRACTED:
             moment = datetime(2021, 10, 5, 2, 0, tzinfo=timezone.utc)
-            workflow.apply(session, release, "submit", writer, now=moment - timedelta(hours=1))
-            workflow.apply(session, release, "publish", editor, now=moment)
-            workflow.apply(session, release, "retract", editor, notice=RETRACTION_NOTICE, now=moment + timedelta(days=1))
+            workflow.apply(session, release, WorkflowAction.SUBMIT, writer, now=moment - timedelta(hours=1))
+            workflow.apply(session, release, WorkflowAction.PUBLISH, editor, now=moment)
+            workflow.apply(session, release, WorkflowAction.RETRACT, editor, notice=RETRACTION_NOTICE, now=moment + timedelta(days=1))
             continue
-        workflow.apply(session, release, "submit", writer, now=now)
-        if target == "in_review":
+        workflow.apply(session, release, WorkflowAction.SUBMIT, writer, now=now)
+        if target == ReleaseState.IN_REVIEW:
             continue
-        workflow.apply(session, release, "approve", editor, now=now)
-        if target == "scheduled":
-            workflow.apply(session, release, "schedule", editor, at=now + timedelta(days=30), now=now)
+        workflow.apply(session, release, WorkflowAction.APPROVE, editor, now=now)
+        if target == ReleaseState.SCHEDULED:
+            workflow.apply(session, release, WorkflowAction.SCHEDULE, editor, at=now + timedelta(days=30), now=now)
     return made
 
 

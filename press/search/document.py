@@ -17,8 +17,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Union
 
+from press.codes import ReleaseState
+
 KINDS = ("activity", "release", "photo", "note")
-PUBLIC_STATUSES = {"release": "published", "photo": "public"}
+PUBLIC_STATUSES = {"release": ReleaseState.PUBLISHED, "photo": "public"}
 
 
 class NotPublicError(ValueError):

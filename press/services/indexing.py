@@ -38,6 +38,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from press import jobs
+from press.codes import ReleaseState
 from press.models import (
     Activity, ActivityTag, IndexQueueEntry, Media, MediaTag, Note, Release, ReleasePhoto, ReleaseTag, Tag,
 )
@@ -241,7 +242,7 @@ def document_for_note(session: Session, note_id: int) -> Document | None:
     )
 
 
-@kind("release", Release, public_where=lambda: Release.state == "published", dependents=lambda session, release_id: [
+@kind("release", Release, public_where=lambda: Release.state == ReleaseState.PUBLISHED, dependents=lambda session, release_id: [
     ("photo", m) for m in session.scalars(select(ReleasePhoto.media_id).where(ReleasePhoto.release_id == release_id))
 ])
 def document_for_release(session: Session, release_id: int) -> Document | None:
@@ -261,7 +262,7 @@ def document_for_release(session: Session, release_id: int) -> Document | None:
         places=_unique(facts.places + _names(tags, PLACE_TAG_KINDS)),
         unit=unit, activity_kind=facts.kind, tags=_unique(_names(tags, TOPIC_TAG_KINDS) + facts.tags),
         date=when, status=release.state,
-        url=f"/siaran/{release.slug}" if release.state == "published" else "",
+        url=f"/siaran/{release.slug}" if release.state == ReleaseState.PUBLISHED else "",
         payload={"activity_id": release.activity_id, "slug": release.slug, "state": release.state},
     )
 

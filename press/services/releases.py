@@ -9,7 +9,7 @@ Saving (:func:`save_release`) is refused with :class:`StaleEdit` when the releas
 changed since the editor opened it (its ``version`` moved on): the refused text is kept
 on the exception so the page can show it back and nothing is lost. The check is a
 conditional UPDATE, so two processes saving at once cannot both win. A published
-release is changed only by a correction (``press.services.workflow.apply(..., "correct")``,
+release is changed only by a correction (``press.services.workflow.apply(..., WorkflowAction.CORRECT)``,
 editors only); approved, scheduled and retracted releases are not editable (send back first).
 """
 from __future__ import annotations
@@ -28,7 +28,7 @@ from press.drafting.diff import Row, compare
 from press.drafting.docx import DocPhoto, build_docx
 from press.drafting.kit import KitPhoto, build_kit
 from press.drafting.render import Draft, TemplateFailed, TemplateProblem, load_default, render_draft, compile_template
-from press.codes import RELEASE_EDITORS, RELEASE_WRITERS, TEMPLATE_EDITORS
+from press.codes import RELEASE_EDITORS, RELEASE_WRITERS, TEMPLATE_EDITORS, ReleaseState, WorkflowAction
 from press.errors import N_
 from press.models import (
     ACTIVITY_KINDS, RELEASE_STATES, Activity, Media, Note, Release, ReleasePhoto, ReleaseTemplate, Revision, User, utcnow,
@@ -42,7 +42,7 @@ from .indexing import enqueue_index
 from .release_slugs import follow_headline, unique_slug
 from .release_text import LIMITS, ReleaseError, check_length, clean_text
 
-EDITABLE_STATES = ("draft", "in_review")
+EDITABLE_STATES = (ReleaseState.DRAFT, ReleaseState.IN_REVIEW)
 MAX_PHOTOS = 5
 
 
@@ -208,7 +208,7 @@ def create_draft(session: Session, activity: Activity, actor: User, *, office: s
         slug=unique_slug(session, draft.headline or activity.title),
         title=(draft.headline or activity.title)[:LIMITS["title"]], dateline=draft.dateline[:LIMITS["dateline"]] or None,
         body=draft.body, signature=(draft.signature or "")[:LIMITS["signature"]] or None,
-        state="draft", author_id=actor.id, version=1,
+        state=ReleaseState.DRAFT, author_id=actor.id, version=1,
     )
     session.add(release)
     session.flush()
@@ -241,18 +241,17 @@ def save_release(session: Session, release: Release, *, title: str, dateline: st
     session.refresh(release)
     if expected_version != release.version:
         raise StaleEdit(release, submitted)
-    if release.state == "published":
+    if release.state == ReleaseState.PUBLISHED:
         _require(actor, RELEASE_EDITORS)
         note = (comment or "").strip()
         if not note:
             raise ReleaseError(N_("Siaran ini sudah terbit: menyimpan berarti koreksi. Tulis catatan "
                                   "\"Diperbarui\" untuk pembaca."))
-        workflow.apply(session, release, "correct", actor, note=note, text=text, expected_version=expected_version)
+        workflow.apply(session, release, WorkflowAction.CORRECT, actor, note=note, text=text, expected_version=expected_version)
         return release.revisions[-1]
     if release.state not in EDITABLE_STATES:
         raise ReleaseError(N_("Siaran berstatus %(state)s tidak bisa disunting; kembalikan ke draf dulu."),
-                           state={"approved": "disetujui", "scheduled": "dijadwalkan", "retracted": "ditarik"}.get(
-                               release.state, release.state))
+                           state=ReleaseState(release.state))
     now = utcnow()
     changed = session.execute(
         update(Release)

@@ -5,9 +5,13 @@ processor of ``press.web.i18n``.
 """
 from __future__ import annotations
 
+from enum import StrEnum
+
+from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 
-from press.codes import Role
+from press.codes import ReleaseState, Role, WorkflowAction
+from press.errors import ServiceError
 
 KIND_LABELS = {
     "kunjungan_kerja": _l("Kunjungan kerja"),
@@ -31,6 +35,15 @@ ROLE_LABELS = {
     Role.PHOTOGRAPHER: _l("Fotografer"),
 }
 
+STATE_LABELS = {
+    ReleaseState.DRAFT: _l("Draf"),
+    ReleaseState.IN_REVIEW: _l("Ditinjau"),
+    ReleaseState.APPROVED: _l("Disetujui"),
+    ReleaseState.SCHEDULED: _l("Dijadwalkan"),
+    ReleaseState.PUBLISHED: _l("Terbit"),
+    ReleaseState.RETRACTED: _l("Ditarik"),
+}
+
 PARTICIPANT_ROLE_LABELS = {
     "host": _l("Tuan rumah"),
     "guest": _l("Tamu"),
@@ -41,15 +54,15 @@ PARTICIPANT_ROLE_LABELS = {
 # One label per action a release's history records (``release.<action>`` audit events):
 # the workflow's moves, the embargo clock, and the writers' edits.
 ACTION_LABELS = {
-    "submit": _l("Ajukan untuk ditinjau"),
-    "send_back": _l("Kembalikan ke penulis"),
-    "approve": _l("Setujui"),
-    "publish": _l("Terbitkan sekarang"),
-    "schedule": _l("Jadwalkan (embargo)"),
-    "unschedule": _l("Batalkan jadwal"),
-    "correct": _l("Terbitkan koreksi"),
-    "retract": _l("Tarik siaran"),
-    "publish_due": _l("Terbit otomatis (embargo berakhir)"),
+    WorkflowAction.SUBMIT: _l("Ajukan untuk ditinjau"),
+    WorkflowAction.SEND_BACK: _l("Kembalikan ke penulis"),
+    WorkflowAction.APPROVE: _l("Setujui"),
+    WorkflowAction.PUBLISH: _l("Terbitkan sekarang"),
+    WorkflowAction.SCHEDULE: _l("Jadwalkan (embargo)"),
+    WorkflowAction.UNSCHEDULE: _l("Batalkan jadwal"),
+    WorkflowAction.CORRECT: _l("Terbitkan koreksi"),
+    WorkflowAction.RETRACT: _l("Tarik siaran"),
+    WorkflowAction.PUBLISH_DUE: _l("Terbit otomatis (embargo berakhir)"),
     "draft": _l("Draf dibuat dari kegiatan"),
     "save": _l("Disimpan (revisi baru)"),
     "photo_attach": _l("Foto dilampirkan"),
@@ -59,3 +72,22 @@ ACTION_LABELS = {
 }
 
 LOCALE_LABELS = {"id": "Bahasa Indonesia", "en": "English"}
+
+# Every code of press.codes and its labels: a test checks each member has one in both languages.
+LABELS: dict[type[StrEnum], dict] = {
+    Role: ROLE_LABELS,
+    ReleaseState: STATE_LABELS,
+    WorkflowAction: ACTION_LABELS,
+}
+
+
+def label(code: StrEnum):
+    """What ``code`` is called in the reader's language (a lazy string)."""
+    return LABELS[type(code)][code]
+
+
+def error_text(exc: ServiceError) -> str:
+    """A service's refusal in the reader's language; a code among its parameters (a release's
+    state, say) is written as its label."""
+    params = {name: label(value) if type(value) in LABELS else value for name, value in exc.params.items()}
+    return gettext(exc.message, **params)

@@ -31,7 +31,7 @@ from press.services import releases as service
 from press.storage import FileStorage
 
 from .downloads import as_download
-from .labels import KIND_LABELS
+from .labels import KIND_LABELS, error_text
 from .roles import has_role, roles_required
 from .links import public_url
 from .sections import activity_section
@@ -61,10 +61,6 @@ def _release(release_id: int) -> Release:
 
 def _storage() -> FileStorage:
     return FileStorage(current_app.config["MEDIA_ROOT"])
-
-
-def _error(exc: ServiceError) -> str:
-    return _(exc.message, **exc.params)
 
 
 def _finding_view(finding, body: str) -> dict:
@@ -115,7 +111,7 @@ def create(activity_id: int):
         db.session.commit()
     except ServiceError as exc:
         db.session.rollback()
-        flash(_error(exc), "error")
+        flash(error_text(exc), "error")
         return redirect(url_for("activities.view", activity_id=activity.id) + "#siaran")
     if missing:
         flash(_("Draf dibuat. Data kegiatan belum lengkap, lengkapi bagian bertanda [ … ]: %(fields)s.",
@@ -199,12 +195,12 @@ def edit(release_id: int):
     except service.StaleEdit as exc:
         db.session.rollback()
         release = _release(release_id)
-        flash(_error(exc), "error")
+        flash(error_text(exc), "error")
         return _editor(release, None, status=409, stale=exc.submitted)
     except ServiceError as exc:
         db.session.rollback()
         release = _release(release_id)
-        flash(_error(exc), "error")
+        flash(error_text(exc), "error")
         return _editor(release, form, status=400)
     flash(_("Tersimpan sebagai revisi %(number)s.", number=release.revisions[-1].number if release.revisions else 1), "success")
     return redirect(url_for("releases.edit", release_id=release.id))
@@ -219,7 +215,7 @@ def _photo_action(release_id: int, action):
         db.session.commit()
     except ServiceError as exc:
         db.session.rollback()
-        flash(_error(exc), "error")
+        flash(error_text(exc), "error")
     return redirect(url_for("releases.edit", release_id=release_id) + "#foto")
 
 
@@ -338,7 +334,7 @@ def template(kind: str):
             problem, status = exc.problem, 400
         except ServiceError as exc:
             db.session.rollback()
-            flash(_error(exc), "error")
+            flash(error_text(exc), "error")
             status = 400
     if problem is None and chosen is not None:
         try:
