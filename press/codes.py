@@ -18,6 +18,24 @@ class Role(StrEnum):
     PHOTOGRAPHER = "photographer"
 
 
+class ActivityKind(StrEnum):
+    """The twelve kinds of activity of ``../shared/INDONESIAN.md``; each selects a release
+    template (``templates/releases/<kind>.jinja``)."""
+
+    KUNJUNGAN_KERJA = "kunjungan_kerja"
+    STUDI_BANDING = "studi_banding"
+    RAPAT_KOORDINASI = "rapat_koordinasi"
+    PERESMIAN = "peresmian"
+    SOSIALISASI = "sosialisasi"
+    PENYERAHAN_BANTUAN = "penyerahan_bantuan"
+    UPACARA = "upacara"
+    PENANDATANGANAN_MOU = "penandatanganan_mou"
+    PELANTIKAN = "pelantikan"
+    AUDIENSI = "audiensi"
+    LOMBA_FESTIVAL = "lomba_festival"
+    BAKTI_SOSIAL = "bakti_sosial"
+
+
 class ReleaseState(StrEnum):
     """Where a release is in the workflow (``press.services.workflow.TRANSITIONS``)."""
 
@@ -42,6 +60,18 @@ class WorkflowAction(StrEnum):
     RETRACT = "retract"
     PUBLISH_DUE = "publish_due"
     """The embargo clock's, never a person's: in audit events only."""
+
+
+class MediaStatus(StrEnum):
+    """Whether a photo's pixels can be shown: only ``OK`` photos have previews the public may see."""
+
+    OK = "ok"
+    METADATA_ONLY = "metadata_only"
+    """The pixels are damaged but the facts (time, camera, place) were kept; no previews."""
+    MISSING = "missing"
+    """The original is no longer in the store (``flask doctor --repair`` marks it)."""
+    DAMAGED = "damaged"
+    """The original no longer hashes to its key."""
 
 
 # Who may do what: each set holds every role allowed, admins included (the web gate

@@ -10,7 +10,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from press.codes import ReleaseState, Role, WorkflowAction
+from press.codes import ActivityKind, ReleaseState, Role, WorkflowAction
 from press.config import DEFAULTS
 from press.models import Activity, Release, User, utcnow
 from press.services import accounts, directory, people, workflow
@@ -75,7 +75,7 @@ def load_demo(session: Session) -> list[tuple[str, str, str]]:
         session,
         ActivityData(
             title="Kunjungan Kerja PPID Utama Kabupaten Subang",
-            kind="kunjungan_kerja",
+            kind=ActivityKind.KUNJUNGAN_KERJA,
             starts_on=date(2021, 9, 30),
             starts_at_time=time(9, 0),
             ends_at_time=time(12, 0),
@@ -116,7 +116,7 @@ def load_demo(session: Session) -> list[tuple[str, str, str]]:
         session,
         ActivityData(
             title="Peresmian Gedung Baru Puskesmas Jatisampurna",
-            kind="peresmian",
+            kind=ActivityKind.PERESMIAN,
             starts_on=date(2021, 11, 3),
             starts_at_time=time(8, 30),
             unit_id=dinkes.id,

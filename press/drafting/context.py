@@ -56,24 +56,25 @@ from dataclasses import asdict, dataclass
 from datetime import date, time
 
 from press import dates
+from press.codes import ActivityKind
 from press.errors import N_
 from press.notes.glossary import load_glossary
 from press.notes.rules import alternation
 
 # The kinds in words, as a release writes them (genre text, not interface labels).
 KIND_WORDS = {
-    "kunjungan_kerja": "kunjungan kerja",
-    "studi_banding": "studi banding",
-    "rapat_koordinasi": "rapat koordinasi",
-    "peresmian": "peresmian",
-    "sosialisasi": "sosialisasi",
-    "penyerahan_bantuan": "penyerahan bantuan",
-    "upacara": "upacara",
-    "penandatanganan_mou": "penandatanganan nota kesepahaman",
-    "pelantikan": "pelantikan",
-    "audiensi": "audiensi",
-    "lomba_festival": "lomba dan festival",
-    "bakti_sosial": "bakti sosial",
+    ActivityKind.KUNJUNGAN_KERJA: "kunjungan kerja",
+    ActivityKind.STUDI_BANDING: "studi banding",
+    ActivityKind.RAPAT_KOORDINASI: "rapat koordinasi",
+    ActivityKind.PERESMIAN: "peresmian",
+    ActivityKind.SOSIALISASI: "sosialisasi",
+    ActivityKind.PENYERAHAN_BANTUAN: "penyerahan bantuan",
+    ActivityKind.UPACARA: "upacara",
+    ActivityKind.PENANDATANGANAN_MOU: "penandatanganan nota kesepahaman",
+    ActivityKind.PELANTIKAN: "pelantikan",
+    ActivityKind.AUDIENSI: "audiensi",
+    ActivityKind.LOMBA_FESTIVAL: "lomba dan festival",
+    ActivityKind.BAKTI_SOSIAL: "bakti sosial",
 }
 
 # What a missing name means, for the writer (placeholders and the "missing" list).

@@ -6,26 +6,14 @@ from datetime import date, datetime, time
 from sqlalchemy import Date, ForeignKey, Integer, String, Text, Time
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from press.codes import ActivityKind
+
 from .base import Base, UTCDateTime, utcnow
 from .person import Person
 from .unit import Unit
 from .venue import Venue
 
-# The twelve kinds of ../shared/INDONESIAN.md; each selects a release template.
-ACTIVITY_KINDS = (
-    "kunjungan_kerja",
-    "studi_banding",
-    "rapat_koordinasi",
-    "peresmian",
-    "sosialisasi",
-    "penyerahan_bantuan",
-    "upacara",
-    "penandatanganan_mou",
-    "pelantikan",
-    "audiensi",
-    "lomba_festival",
-    "bakti_sosial",
-)
+ACTIVITY_KINDS = tuple(kind.value for kind in ActivityKind)
 
 PARTICIPANT_ROLES = ("host", "guest", "speaker", "attendee")
 

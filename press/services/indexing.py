@@ -16,7 +16,7 @@ another name for ``photo`` in the queue.
 
 Public photos follow the public site's one rule (``press.services.public``): a photo is
 public when it is marked public (``Media.is_public``) or attached to a published release,
-and its pixels are usable (``status == "ok"``), so every public search hit has a public
+and its pixels are usable (``MediaStatus.OK``), so every public search hit has a public
 photo page and no photo without one reaches the public index. A release's photos are
 re-indexed with the release, since its state decides theirs.
 

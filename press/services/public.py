@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from press.codes import ReleaseState
+from press.codes import MediaStatus, ReleaseState
 from press.dates import OFFICE_ZONE
 from press.numbers import parse_id
 from press.models import (
@@ -46,7 +46,7 @@ def _on_published_release():
 
 def public_media_condition():
     """SQL condition for a ``Media`` row the public may see."""
-    return and_(Media.status == "ok", or_(Media.is_public.is_(True), _on_published_release()))
+    return and_(Media.status == MediaStatus.OK, or_(Media.is_public.is_(True), _on_published_release()))
 
 
 def _with_photos(query):
@@ -100,7 +100,7 @@ def public_photos_of(release: Release) -> list[tuple[ReleasePhoto, Media]]:
     """The release's photos that can be shown (they have renditions), in order."""
     if release.state != ReleaseState.PUBLISHED:
         return []
-    return [(rp, rp.media) for rp in release.photos if rp.media.status == "ok" and rp.media.renditions]
+    return [(rp, rp.media) for rp in release.photos if rp.media.status == MediaStatus.OK and rp.media.renditions]
 
 
 def lead_photo(release: Release) -> Media | None:

@@ -8,7 +8,9 @@ from flask_login import current_user
 from press import codes, dates, problems
 from press.models import LOCALES, utcnow
 
-from .labels import ACTION_LABELS, KIND_LABELS, LOCALE_LABELS, PARTICIPANT_ROLE_LABELS, ROLE_LABELS, STATE_LABELS
+from .labels import (
+    ACTION_LABELS, KIND_LABELS, LOCALE_LABELS, MEDIA_STATUS_LABELS, PARTICIPANT_ROLE_LABELS, ROLE_LABELS, STATE_LABELS,
+)
 
 
 def select_locale() -> str:
@@ -47,6 +49,7 @@ def init_app(app: Flask, babel) -> None:
             "ACTION_LABELS": ACTION_LABELS,
             "ROLE_LABELS": ROLE_LABELS,
             "STATE_LABELS": STATE_LABELS,
+            "MEDIA_STATUS_LABELS": MEDIA_STATUS_LABELS,
             "PARTICIPANT_ROLE_LABELS": PARTICIPANT_ROLE_LABELS,
             "LOCALE_LABELS": LOCALE_LABELS,
             "current_locale": current_locale,

@@ -10,22 +10,22 @@ from enum import StrEnum
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 
-from press.codes import ReleaseState, Role, WorkflowAction
+from press.codes import ActivityKind, MediaStatus, ReleaseState, Role, WorkflowAction
 from press.errors import ServiceError
 
 KIND_LABELS = {
-    "kunjungan_kerja": _l("Kunjungan kerja"),
-    "studi_banding": _l("Studi banding"),
-    "rapat_koordinasi": _l("Rapat koordinasi"),
-    "peresmian": _l("Peresmian"),
-    "sosialisasi": _l("Sosialisasi"),
-    "penyerahan_bantuan": _l("Penyerahan bantuan"),
-    "upacara": _l("Upacara"),
-    "penandatanganan_mou": _l("Penandatanganan MoU/PKS"),
-    "pelantikan": _l("Pelantikan"),
-    "audiensi": _l("Audiensi"),
-    "lomba_festival": _l("Lomba / festival"),
-    "bakti_sosial": _l("Bakti sosial"),
+    ActivityKind.KUNJUNGAN_KERJA: _l("Kunjungan kerja"),
+    ActivityKind.STUDI_BANDING: _l("Studi banding"),
+    ActivityKind.RAPAT_KOORDINASI: _l("Rapat koordinasi"),
+    ActivityKind.PERESMIAN: _l("Peresmian"),
+    ActivityKind.SOSIALISASI: _l("Sosialisasi"),
+    ActivityKind.PENYERAHAN_BANTUAN: _l("Penyerahan bantuan"),
+    ActivityKind.UPACARA: _l("Upacara"),
+    ActivityKind.PENANDATANGANAN_MOU: _l("Penandatanganan MoU/PKS"),
+    ActivityKind.PELANTIKAN: _l("Pelantikan"),
+    ActivityKind.AUDIENSI: _l("Audiensi"),
+    ActivityKind.LOMBA_FESTIVAL: _l("Lomba / festival"),
+    ActivityKind.BAKTI_SOSIAL: _l("Bakti sosial"),
 }
 
 ROLE_LABELS = {
@@ -42,6 +42,13 @@ STATE_LABELS = {
     ReleaseState.SCHEDULED: _l("Dijadwalkan"),
     ReleaseState.PUBLISHED: _l("Terbit"),
     ReleaseState.RETRACTED: _l("Ditarik"),
+}
+
+MEDIA_STATUS_LABELS = {
+    MediaStatus.OK: _l("Siap pakai"),
+    MediaStatus.METADATA_ONLY: _l("Tanpa pratinjau"),
+    MediaStatus.MISSING: _l("Berkas asli hilang"),
+    MediaStatus.DAMAGED: _l("Berkas asli rusak"),
 }
 
 PARTICIPANT_ROLE_LABELS = {
@@ -75,9 +82,11 @@ LOCALE_LABELS = {"id": "Bahasa Indonesia", "en": "English"}
 
 # Every code of press.codes and its labels: a test checks each member has one in both languages.
 LABELS: dict[type[StrEnum], dict] = {
+    ActivityKind: KIND_LABELS,
     Role: ROLE_LABELS,
     ReleaseState: STATE_LABELS,
     WorkflowAction: ACTION_LABELS,
+    MediaStatus: MEDIA_STATUS_LABELS,
 }
 
 
