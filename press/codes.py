@@ -36,6 +36,15 @@ class ActivityKind(StrEnum):
     BAKTI_SOSIAL = "bakti_sosial"
 
 
+class ParticipantRole(StrEnum):
+    """What a participant is at an activity; the release templates name them by role."""
+
+    HOST = "host"
+    GUEST = "guest"
+    SPEAKER = "speaker"
+    ATTENDEE = "attendee"
+
+
 class ReleaseState(StrEnum):
     """Where a release is in the workflow (``press.services.workflow.TRANSITIONS``)."""
 

@@ -44,6 +44,7 @@ from press.models import (
 )
 from press.dates import wall_time
 from press.drafting.formatting import plain
+from press.notes.accepted import read_accepted
 from press.search import Delete, Document, DriftReport, IndexBusyError, SearchIndex, doc_key, upsert
 from press.search.locking import file_lock
 
@@ -216,10 +217,14 @@ def document_for_photo(session: Session, media_id: int) -> Document | None:
     )
 
 
-def _note_items(note: Note, key: str) -> list[dict]:
-    accepted = (note.accepted or {}).get(key)
-    items = accepted if accepted else (note.extraction or {}).get(key) or []
-    return [i for i in items if isinstance(i, dict)]
+def _note_names(note: Note, key: str) -> list[str]:
+    """The names of the note's people, organisations or places: those the review accepted, else
+    those extracted."""
+    accepted = getattr(read_accepted(note.accepted), key)
+    if accepted:
+        return [item.name for item in accepted]
+    items = (note.extraction or {}).get(key) or []
+    return [i.get("name", "") for i in items if isinstance(i, dict)]
 
 
 @kind("note", Note, dependents=lambda session, note_id: [
@@ -233,9 +238,9 @@ def document_for_note(session: Session, note_id: int) -> Document | None:
     title = facts.title or (note.filename or "")
     return Document(
         kind="note", id=note.id, title=title, body=note.text or "",
-        people=_unique(i.get("name", "") for i in _note_items(note, "people")),
-        organisations=_unique(i.get("name", "") for i in _note_items(note, "organisations")),
-        places=_unique(i.get("name", "") for i in _note_items(note, "places")),
+        people=_unique(_note_names(note, "people")),
+        organisations=_unique(_note_names(note, "organisations")),
+        places=_unique(_note_names(note, "places")),
         unit=facts.unit, activity_kind=facts.kind, tags=_unique(facts.tags),
         date=_activity_moment(note.activity) or wall_time(note.created_at), status="", url="",
         payload={"activity_id": note.activity_id},

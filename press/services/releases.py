@@ -33,6 +33,7 @@ from press.errors import N_
 from press.models import (
     ACTIVITY_KINDS, RELEASE_STATES, Activity, Media, Note, Release, ReleasePhoto, ReleaseTemplate, Revision, User, utcnow,
 )
+from press.notes.accepted import AcceptedPerson, AcceptedQuote, read_accepted
 from press.photos.quality import near_duplicate
 from press.storage import FileStorage, StorageError
 
@@ -126,15 +127,15 @@ def reset_template(session: Session, kind: str, actor: User) -> None:
 
 # -- the draft -----------------------------------------------------------------------
 
-def accepted_items(session: Session, activity: Activity) -> tuple[list[dict], list[dict]]:
-    """People and quotes accepted in the activity's notes (read defensively)."""
-    people: list[dict] = []
-    quotes: list[dict] = []
+def accepted_items(session: Session, activity: Activity) -> tuple[list[AcceptedPerson], list[AcceptedQuote]]:
+    """People and quotes accepted in the activity's notes, oldest note first."""
+    people: list[AcceptedPerson] = []
+    quotes: list[AcceptedQuote] = []
     notes = session.scalars(select(Note).where(Note.activity_id == activity.id).order_by(Note.created_at, Note.id))
     for note in notes:
-        accepted = note.accepted if isinstance(note.accepted, dict) else {}
-        people += [p for p in accepted.get("people") or [] if isinstance(p, dict)]
-        quotes += [q for q in accepted.get("quotes") or [] if isinstance(q, dict)]
+        accepted = read_accepted(note.accepted)
+        people += accepted.people
+        quotes += accepted.quotes
     return people, quotes
 
 

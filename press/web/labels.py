@@ -1,7 +1,8 @@
-"""Translatable labels for the domain's codes (kinds, roles, states, actions).
+"""What each code of ``press.codes`` is called, in Indonesian msgids (English in the catalogue).
 
-Each label is defined here once; templates get them from the ``labels`` context
-processor of ``press.web.i18n``.
+Each label is defined here once; templates get them from the ``labels`` context processor
+of ``press.web.i18n``; :data:`LABELS` lists the table of every code, so a test finds a
+member without a label.
 """
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from enum import StrEnum
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 
-from press.codes import ActivityKind, MediaStatus, ReleaseState, Role, WorkflowAction
+from press.codes import ActivityKind, MediaStatus, ParticipantRole, ReleaseState, Role, WorkflowAction
 from press.errors import ServiceError
 
 KIND_LABELS = {
@@ -51,13 +52,6 @@ MEDIA_STATUS_LABELS = {
     MediaStatus.DAMAGED: _l("Berkas asli rusak"),
 }
 
-PARTICIPANT_ROLE_LABELS = {
-    "host": _l("Tuan rumah"),
-    "guest": _l("Tamu"),
-    "speaker": _l("Narasumber"),
-    "attendee": _l("Peserta"),
-}
-
 # One label per action a release's history records (``release.<action>`` audit events):
 # the workflow's moves, the embargo clock, and the writers' edits.
 ACTION_LABELS = {
@@ -78,6 +72,13 @@ ACTION_LABELS = {
     "photo_caption": _l("Keterangan foto diubah"),
 }
 
+PARTICIPANT_ROLE_LABELS = {
+    ParticipantRole.HOST: _l("Tuan rumah"),
+    ParticipantRole.GUEST: _l("Tamu"),
+    ParticipantRole.SPEAKER: _l("Narasumber"),
+    ParticipantRole.ATTENDEE: _l("Peserta"),
+}
+
 LOCALE_LABELS = {"id": "Bahasa Indonesia", "en": "English"}
 
 # Every code of press.codes and its labels: a test checks each member has one in both languages.
@@ -87,6 +88,7 @@ LABELS: dict[type[StrEnum], dict] = {
     ReleaseState: STATE_LABELS,
     WorkflowAction: ACTION_LABELS,
     MediaStatus: MEDIA_STATUS_LABELS,
+    ParticipantRole: PARTICIPANT_ROLE_LABELS,
 }
 
 

@@ -25,6 +25,7 @@ from press.errors import ServiceError
 from press.extensions import db
 from press.models import PARTICIPANT_ROLES, Activity, Note, User
 from press.notes import load_glossary
+from press.notes.accepted import read_accepted
 from press.services import glossary as glossaries
 from press.services import note_review as reviews
 from press.services import notes as service
@@ -263,8 +264,9 @@ def review(note_id: int):
         flash(_(exc.message, **exc.params), "error")
         return _render_review(note, shown, 400)
     db.session.commit()
+    accepted = read_accepted(note.accepted)
     flash(_("Tinjauan disimpan: %(people)s orang dan %(quotes)s kutipan diterima.",
-            people=len(note.accepted["people"]), quotes=len(note.accepted["quotes"])), "success")
+            people=len(accepted.people), quotes=len(accepted.quotes)), "success")
     return redirect(url_for("notes.view", note_id=note.id))
 
 
