@@ -19,7 +19,8 @@ from typing import Any, Union
 
 from press.codes import ReleaseState
 
-KINDS = ("activity", "release", "photo", "note")
+# The kinds of document in the indexes.
+DOCUMENT_KINDS = ("activity", "release", "photo", "note")
 PUBLIC_STATUSES = {"release": ReleaseState.PUBLISHED, "photo": "public"}
 
 
@@ -53,8 +54,8 @@ class Document:
     payload: Any = None
 
     def __post_init__(self):
-        if self.kind not in KINDS:
-            raise ValueError(f"unknown document kind {self.kind!r}; expected one of {KINDS}")
+        if self.kind not in DOCUMENT_KINDS:
+            raise ValueError(f"unknown document kind {self.kind!r}; expected one of {DOCUMENT_KINDS}")
         if self.id is None or str(self.id) == "":
             raise ValueError("a document needs an id")
         for name in ("people", "organisations", "places", "tags"):

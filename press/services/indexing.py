@@ -87,14 +87,15 @@ class DocumentKind:
     dependents: Callable[[Session, int], list[tuple[str, int]]] | None = None
 
 
-KINDS: dict[str, DocumentKind] = {}
+# Every kind of document the indexes hold, by name, with its builder (``@kind`` below).
+INDEXED_KINDS: dict[str, DocumentKind] = {}
 
 
 def kind(name: str, model: type, *, public_where=None, dependents=None):
     """Register ``build(session, id) -> Document | None`` as the builder of ``name``."""
 
     def register(build):
-        KINDS[name] = DocumentKind(name, model, build, public_where, dependents)
+        INDEXED_KINDS[name] = DocumentKind(name, model, build, public_where, dependents)
         return build
 
     return register
@@ -102,7 +103,7 @@ def kind(name: str, model: type, *, public_where=None, dependents=None):
 
 def document_for(session: Session, kind_name: str, obj_id: int) -> Document | None:
     """The document of ``kind:id`` as the database says now; None when it is gone."""
-    entry = KINDS.get(normal_kind(kind_name))
+    entry = INDEXED_KINDS.get(normal_kind(kind_name))
     return entry.build(session, obj_id) if entry else None
 
 
@@ -298,7 +299,7 @@ def _expand(session: Session, wanted: dict[tuple[str, int], None]) -> dict[tuple
         if key in out:
             continue
         out[key] = None
-        entry = KINDS.get(key[0])
+        entry = INDEXED_KINDS.get(key[0])
         if entry and entry.dependents:
             todo.extend(k for k in entry.dependents(session, key[1]) if k not in out)
     return out
@@ -314,14 +315,14 @@ def _drain_once(session: Session, index: SearchIndex, limit: int, report: DrainR
     wanted: dict[tuple[str, int], None] = {}
     for _row_id, doc_kind, doc_id in rows:
         name = normal_kind(doc_kind)
-        if name not in KINDS:
+        if name not in INDEXED_KINDS:
             report.unknown += 1
             log.warning("index queue: nothing builds documents of kind %r (id %s)", doc_kind, doc_id)
             continue
         wanted[(name, doc_id)] = None
     changes = []
     for name, doc_id in _expand(session, wanted):
-        doc = KINDS[name].build(session, doc_id)
+        doc = INDEXED_KINDS[name].build(session, doc_id)
         if doc is None:
             changes.append(Delete(name, doc_id))
             report.deleted += 1
@@ -383,12 +384,12 @@ def queue_length(session: Session, *, bind=None) -> int:
 # -- rebuild and check -------------------------------------------------------------
 
 def count_documents(session: Session) -> int:
-    return sum(session.scalar(select(func.count()).select_from(k.model)) or 0 for k in KINDS.values())
+    return sum(session.scalar(select(func.count()).select_from(k.model)) or 0 for k in INDEXED_KINDS.values())
 
 
 def all_documents(session: Session, chunk: int = 200) -> Iterator[Document]:
     """Every document the database holds, kind by kind, in id order."""
-    for entry in KINDS.values():
+    for entry in INDEXED_KINDS.values():
         ids = list(session.scalars(select(entry.model.id).order_by(entry.model.id)))
         for start in range(0, len(ids), chunk):
             for obj_id in ids[start:start + chunk]:
@@ -410,7 +411,7 @@ def expected_keys(session: Session) -> tuple[set[str], set[str]]:
     """The document keys the staff and the public index should hold, from the database."""
     staff: set[str] = set()
     public: set[str] = set()
-    for entry in KINDS.values():
+    for entry in INDEXED_KINDS.values():
         for obj_id in session.scalars(select(entry.model.id)):
             staff.add(doc_key(entry.name, obj_id))
         if entry.public_where is not None:
@@ -433,7 +434,7 @@ def repair(session: Session, index: SearchIndex, *, lock_timeout: float | None =
             for key in sorted(keys):
                 name, _, raw_id = key.partition(":")
                 obj_id = int(raw_id) if raw_id.isdigit() else raw_id
-                doc = document_for(own, name, obj_id) if name in KINDS else None
+                doc = document_for(own, name, obj_id) if name in INDEXED_KINDS else None
                 changes.append(upsert(doc) if doc is not None else Delete(name, obj_id))
             index.apply(changes)
     return len(changes)

@@ -39,7 +39,7 @@ from .sections import activity_section
 bp = Blueprint("notes", __name__)
 
 # Item kinds in the order the legend lists them; the class gives the colour.
-KINDS = {
+ITEM_KIND_LABELS = {
     "people": _l("Orang"),
     "organisations": _l("Instansi"),
     "places": _l("Tempat"),
@@ -157,7 +157,7 @@ def highlight(text: str, extraction: dict) -> Markup:
     organisations at every mention). Spans nest; one that would cross another is cut
     at the boundary so the marks stay well formed."""
     spans = []
-    for kind in KINDS:
+    for kind in ITEM_KIND_LABELS:
         for number, item in enumerate(extraction.get(kind, [])):
             places = [item.get("span")] + ([m for m in item.get("mentions", []) if m != item.get("span")]
                                            if kind in ("people", "organisations") else [])
@@ -166,7 +166,7 @@ def highlight(text: str, extraction: dict) -> Markup:
                 if span and 0 <= span[0] < span[1] <= len(text):
                     spans.append((span[0], span[1], kind, number, label))
     spans.sort(key=lambda s: (s[0], -s[1]))
-    names = {kind: str(label) for kind, label in KINDS.items()}
+    names = {kind: str(label) for kind, label in ITEM_KIND_LABELS.items()}
     out: list[str] = []
     stack, pos = [], 0
 
@@ -216,7 +216,7 @@ def _render_review(note: Note, items: dict, status: int = 200):
     roles = options([(r, PARTICIPANT_ROLE_LABELS[r]) for r in PARTICIPANT_ROLES])
     return render_template(
         "notes/review.html", note=note, activity=note.activity, items=items, author=author,
-        marked=highlight(note.text, note.extraction or {}), kinds=KINDS, roles=roles,
+        marked=highlight(note.text, note.extraction or {}), kinds=ITEM_KIND_LABELS, roles=roles,
         changes=service.change_summary(note), can_review=has_role(*NOTE_WRITERS),
     ), status
 
