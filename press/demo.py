@@ -10,7 +10,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from press.codes import ActivityKind, ReleaseState, Role, WorkflowAction
+from press.codes import ActivityKind, ParticipantRole, ReleaseState, Role, WorkflowAction
 from press.config import DEFAULTS
 from press.models import Activity, Release, User, utcnow
 from press.services import accounts, directory, people, workflow
@@ -26,11 +26,11 @@ DEMO_ACCOUNTS = (
 
 EXAMPLE_PEOPLE = (
     # name, honorifics, title, organisation, role
-    ("Sajekti Rubiyah", None, "Kepala Bagian Humas", "Sekretariat Daerah Kota Bekasi", "host"),
-    ("Diah Setiyawati", None, "Kasubag Hubungan Dokumentasi Internal", "Bagian Humas Setda Kota Bekasi", "host"),
-    ("Muhammad Muchlis", None, "Kasubag Publikasi Eksternal", "Bagian Humas Setda Kota Bekasi", "host"),
-    ("Indra Subhan", "Mas", "Kepala Diskominfo", "Kabupaten Subang", "guest"),
-    ("Lukita Harjana", None, "Sekretaris Diskominfo", "Kabupaten Subang", "guest"),
+    ("Sajekti Rubiyah", None, "Kepala Bagian Humas", "Sekretariat Daerah Kota Bekasi", ParticipantRole.HOST),
+    ("Diah Setiyawati", None, "Kasubag Hubungan Dokumentasi Internal", "Bagian Humas Setda Kota Bekasi", ParticipantRole.HOST),
+    ("Muhammad Muchlis", None, "Kasubag Publikasi Eksternal", "Bagian Humas Setda Kota Bekasi", ParticipantRole.HOST),
+    ("Indra Subhan", "Mas", "Kepala Diskominfo", "Kabupaten Subang", ParticipantRole.GUEST),
+    ("Lukita Harjana", None, "Sekretaris Diskominfo", "Kabupaten Subang", ParticipantRole.GUEST),
 )
 
 
@@ -106,8 +106,8 @@ def load_demo(session: Session) -> list[tuple[str, str, str]]:
             topic="Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik",
             summary="Diskominfostandi menggelar sosialisasi keterbukaan informasi publik bagi PPID Pembantu di lingkungan Pemkot Bekasi.",
             participants=[
-                ParticipantData("Sajekti Rubiyah", "Kepala Bagian Humas", "Sekretariat Daerah Kota Bekasi", "speaker"),
-                ParticipantData("Diah Setiyawati", "Kasubag Hubungan Dokumentasi Internal", "Bagian Humas Setda Kota Bekasi", "attendee"),
+                ParticipantData("Sajekti Rubiyah", "Kepala Bagian Humas", "Sekretariat Daerah Kota Bekasi", ParticipantRole.SPEAKER),
+                ParticipantData("Diah Setiyawati", "Kasubag Hubungan Dokumentasi Internal", "Bagian Humas Setda Kota Bekasi", ParticipantRole.ATTENDEE),
             ],
         ),
         actor=None,
@@ -124,8 +124,8 @@ def load_demo(session: Session) -> list[tuple[str, str, str]]:
             topic="Gedung pelayanan rawat jalan dua lantai",
             summary="Wali Kota Bekasi meresmikan gedung baru Puskesmas Jatisampurna.",
             participants=[
-                ParticipantData("Ahmad Suryana", "Wali Kota Bekasi", "Pemerintah Kota Bekasi", "host"),
-                ParticipantData("Tanti Rohilawati", "Kepala Dinas Kesehatan", "Dinas Kesehatan Kota Bekasi", "speaker"),
+                ParticipantData("Ahmad Suryana", "Wali Kota Bekasi", "Pemerintah Kota Bekasi", ParticipantRole.HOST),
+                ParticipantData("Tanti Rohilawati", "Kepala Dinas Kesehatan", "Dinas Kesehatan Kota Bekasi", ParticipantRole.SPEAKER),
             ],
         ),
         actor=None,

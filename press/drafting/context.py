@@ -120,7 +120,7 @@ class PersonRef:
     name: str
     title: str | None = None
     organisation: str | None = None
-    role: str = "attendee"
+    role: str = ParticipantRole.ATTENDEE
     honorifics: tuple[str, ...] = ()
     degrees: tuple[str, ...] = ()
 
@@ -249,7 +249,7 @@ class DraftContext:
         venue = {"name": self.venue_name, "city": self.venue_city, "address": self.venue_address}
         people = [p.variables() for p in self.participants]
         by_role = {role: [p.variables() for p in self.in_role(role)]
-                   for role in ("host", "guest", "speaker", "attendee")}
+                   for role in ParticipantRole}
         host = by_role["host"][0] if by_role["host"] else None
         values = {
             "activity": _present(activity),
