@@ -43,12 +43,6 @@ def test_every_code_has_a_label_in_indonesian_and_in_english(app, member):
         assert english != indonesian, f"{member!r} has no English label"
 
 
-def test_state_and_action_labels_live_only_in_the_labels_module():
-    from press.web import releases, workflow
-    assert not hasattr(workflow, "STATE_LABELS") or workflow.STATE_LABELS is labels.STATE_LABELS
-    assert not hasattr(workflow, "ACTION_LABELS") and not hasattr(releases, "EDIT_LABELS")
-
-
 def _as_english(app, role: str) -> None:
     with app.app_context():
         db.session.scalar(select(User).where(User.role == role)).locale = "en"
