@@ -23,7 +23,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from press.notes.cleaning import clean  # noqa: E402
-from press.notes.evaluation import KINDS, corpus_scores, load_corpus, prf, run  # noqa: E402
+from press.notes.evaluation import MEASURED_KINDS, corpus_scores, load_corpus, prf, run  # noqa: E402
 from press.notes.extract import extract  # noqa: E402
 from press.notes.glossary import load_glossary  # noqa: E402
 from press.notes.reading import read_note, read_typed  # noqa: E402
@@ -41,7 +41,7 @@ def table(title: str, notes, glossary) -> None:
     totals = corpus_scores(notes, glossary)
     print(f"\n{title} ({len(notes)} notes)")
     print(f"{'kind':<20} {'tp':>4} {'fp':>4} {'fn':>4} {'precision':>10} {'recall':>7} {'F1':>6}")
-    for kind in KINDS:
+    for kind in MEASURED_KINDS:
         tp, fp, fn = totals[kind]
         precision, recall, f1 = prf(tp, fp, fn)
         print(f"{kind:<20} {tp:>4} {fp:>4} {fn:>4} {precision:>10.3f} {recall:>7.3f} {f1:>6.3f}")

@@ -50,7 +50,7 @@ DISTRICTS = ["Rawalumbu", "Jatiasih", "Bantargebang", "Mustikajaya", "Medansatri
 UNITS = ["Bagian Humas", "Diskominfostandi", "Dinas Kesehatan", "Dinas Pendidikan", "Dinas Sosial", "BPBD",
          "Satpol PP", "Bappeda", "DPUPR", "Dishub", "Disdukcapil", "BPKAD", "Bapenda", "DLH", "RSUD",
          "Kesbangpol", "Inspektorat", "DPMPTSP", "Dinas Perdagangan", "Dinas Pertanian"]
-KINDS = {
+HEADLINES_BY_KIND = {
     "kunjungan kerja": ("{who} Terima Kunjungan Kerja {guest}", ["menerima kunjungan kerja", "berkunjung",
                         "mengunjungi", "kunjungan", "studi banding", "bertukar informasi", "penerimaan tamu"]),
     "rapat koordinasi": ("{who} Pimpin Rakor {topic}", ["memimpin rapat koordinasi", "rakor",
@@ -111,8 +111,8 @@ def generate(n: int, seed: int = 7):
     rnd = random.Random(seed)
     start = datetime(2019, 1, 1)
     for i in range(n):
-        kind_name = rnd.choice(list(KINDS))
-        headline, phrases = KINDS[kind_name]
+        kind_name = rnd.choice(list(HEADLINES_BY_KIND))
+        headline, phrases = HEADLINES_BY_KIND[kind_name]
         region, district, district2 = rnd.choice(REGIONS), rnd.choice(DISTRICTS), rnd.choice(DISTRICTS)
         unit = rnd.choice(UNITS)
         people = tuple(_person(rnd) for _ in range(rnd.randint(1, 3)))

@@ -10,6 +10,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from press.codes import ActivityKind, ParticipantRole, ReleaseState, Role, WorkflowAction
 from press.config import DEFAULTS
 from press.models import Activity, Release, User, utcnow
 from press.services import accounts, directory, people, workflow
@@ -17,19 +18,19 @@ from press.services.activities import ActivityData, ParticipantData, create_acti
 from press.text import slugify
 
 DEMO_ACCOUNTS = (
-    ("admin@siaran.test", "admin", "Admin Siaran", "demo-admin-2021"),
-    ("redaktur@siaran.test", "editor", "Rina Redaktur", "demo-redaktur-2021"),
-    ("penulis@siaran.test", "writer", "Wulan Penulis", "demo-penulis-2021"),
-    ("fotografer@siaran.test", "photographer", "Fajar Fotografer", "demo-fotografer-2021"),
+    ("admin@siaran.test", Role.ADMIN, "Admin Siaran", "demo-admin-2021"),
+    ("redaktur@siaran.test", Role.EDITOR, "Rina Redaktur", "demo-redaktur-2021"),
+    ("penulis@siaran.test", Role.WRITER, "Wulan Penulis", "demo-penulis-2021"),
+    ("fotografer@siaran.test", Role.PHOTOGRAPHER, "Fajar Fotografer", "demo-fotografer-2021"),
 )
 
 EXAMPLE_PEOPLE = (
     # name, honorifics, title, organisation, role
-    ("Sajekti Rubiyah", None, "Kepala Bagian Humas", "Sekretariat Daerah Kota Bekasi", "host"),
-    ("Diah Setiyawati", None, "Kasubag Hubungan Dokumentasi Internal", "Bagian Humas Setda Kota Bekasi", "host"),
-    ("Muhammad Muchlis", None, "Kasubag Publikasi Eksternal", "Bagian Humas Setda Kota Bekasi", "host"),
-    ("Indra Subhan", "Mas", "Kepala Diskominfo", "Kabupaten Subang", "guest"),
-    ("Lukita Harjana", None, "Sekretaris Diskominfo", "Kabupaten Subang", "guest"),
+    ("Sajekti Rubiyah", None, "Kepala Bagian Humas", "Sekretariat Daerah Kota Bekasi", ParticipantRole.HOST),
+    ("Diah Setiyawati", None, "Kasubag Hubungan Dokumentasi Internal", "Bagian Humas Setda Kota Bekasi", ParticipantRole.HOST),
+    ("Muhammad Muchlis", None, "Kasubag Publikasi Eksternal", "Bagian Humas Setda Kota Bekasi", ParticipantRole.HOST),
+    ("Indra Subhan", "Mas", "Kepala Diskominfo", "Kabupaten Subang", ParticipantRole.GUEST),
+    ("Lukita Harjana", None, "Sekretaris Diskominfo", "Kabupaten Subang", ParticipantRole.GUEST),
 )
 
 
@@ -64,7 +65,7 @@ def load_demo(session: Session) -> list[tuple[str, str, str]]:
     for email, role, name, password in DEMO_ACCOUNTS:
         accounts.create_user(
             session, email, password, role, name=name, unit_id=humas.id,
-            default_credit="Dok. Humas Pemkot Bekasi" if role == "photographer" else None,
+            default_credit="Dok. Humas Pemkot Bekasi" if role == Role.PHOTOGRAPHER else None,
         )
         credentials.append((email, role, password))
 
@@ -74,7 +75,7 @@ def load_demo(session: Session) -> list[tuple[str, str, str]]:
         session,
         ActivityData(
             title="Kunjungan Kerja PPID Utama Kabupaten Subang",
-            kind="kunjungan_kerja",
+            kind=ActivityKind.KUNJUNGAN_KERJA,
             starts_on=date(2021, 9, 30),
             starts_at_time=time(9, 0),
             ends_at_time=time(12, 0),
@@ -105,8 +106,8 @@ def load_demo(session: Session) -> list[tuple[str, str, str]]:
             topic="Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik",
             summary="Diskominfostandi menggelar sosialisasi keterbukaan informasi publik bagi PPID Pembantu di lingkungan Pemkot Bekasi.",
             participants=[
-                ParticipantData("Sajekti Rubiyah", "Kepala Bagian Humas", "Sekretariat Daerah Kota Bekasi", "speaker"),
-                ParticipantData("Diah Setiyawati", "Kasubag Hubungan Dokumentasi Internal", "Bagian Humas Setda Kota Bekasi", "attendee"),
+                ParticipantData("Sajekti Rubiyah", "Kepala Bagian Humas", "Sekretariat Daerah Kota Bekasi", ParticipantRole.SPEAKER),
+                ParticipantData("Diah Setiyawati", "Kasubag Hubungan Dokumentasi Internal", "Bagian Humas Setda Kota Bekasi", ParticipantRole.ATTENDEE),
             ],
         ),
         actor=None,
@@ -115,7 +116,7 @@ def load_demo(session: Session) -> list[tuple[str, str, str]]:
         session,
         ActivityData(
             title="Peresmian Gedung Baru Puskesmas Jatisampurna",
-            kind="peresmian",
+            kind=ActivityKind.PERESMIAN,
             starts_on=date(2021, 11, 3),
             starts_at_time=time(8, 30),
             unit_id=dinkes.id,
@@ -123,8 +124,8 @@ def load_demo(session: Session) -> list[tuple[str, str, str]]:
             topic="Gedung pelayanan rawat jalan dua lantai",
             summary="Wali Kota Bekasi meresmikan gedung baru Puskesmas Jatisampurna.",
             participants=[
-                ParticipantData("Ahmad Suryana", "Wali Kota Bekasi", "Pemerintah Kota Bekasi", "host"),
-                ParticipantData("Tanti Rohilawati", "Kepala Dinas Kesehatan", "Dinas Kesehatan Kota Bekasi", "speaker"),
+                ParticipantData("Ahmad Suryana", "Wali Kota Bekasi", "Pemerintah Kota Bekasi", ParticipantRole.HOST),
+                ParticipantData("Tanti Rohilawati", "Kepala Dinas Kesehatan", "Dinas Kesehatan Kota Bekasi", ParticipantRole.SPEAKER),
             ],
         ),
         actor=None,
@@ -170,31 +171,31 @@ DEMO_RELEASES = (
         "Diskominfostandi Gelar Sosialisasi Keterbukaan Informasi bagi PPID Pembantu",
         "Dinas Komunikasi, Informatika, Statistik dan Persandian Kota Bekasi menggelar sosialisasi "
         "keterbukaan informasi publik bagi PPID Pembantu di Aula Nonon Sonthanie (draf-rahasia-sosialisasi).",
-        "Sosialisasi Keterbukaan Informasi Publik bagi PPID Pembantu", "draft",
+        "Sosialisasi Keterbukaan Informasi Publik bagi PPID Pembantu", ReleaseState.DRAFT,
     ),
     (
         "Wali Kota Bekasi Resmikan Gedung Baru Puskesmas Jatisampurna",
         "Wali Kota Bekasi meresmikan gedung pelayanan rawat jalan dua lantai Puskesmas Jatisampurna "
         "(tinjauan-rahasia-puskesmas).",
-        "Peresmian Gedung Baru Puskesmas Jatisampurna", "in_review",
+        "Peresmian Gedung Baru Puskesmas Jatisampurna", ReleaseState.IN_REVIEW,
     ),
     (
         "Humas Kota Bekasi Siapkan Pelatihan Juru Bicara Perangkat Daerah",
         "Bagian Humas Setda Kota Bekasi menyiapkan pelatihan juru bicara bagi perangkat daerah "
         "(disetujui-rahasia-pelatihan).",
-        None, "approved",
+        None, ReleaseState.APPROVED,
     ),
     (
         "Pemkot Bekasi Umumkan Pemenang Lomba Inovasi Pelayanan Publik",
         "Pemerintah Kota Bekasi akan mengumumkan pemenang lomba inovasi pelayanan publik "
         "tingkat perangkat daerah (embargo-rahasia-lomba).",
-        None, "scheduled",
+        None, ReleaseState.SCHEDULED,
     ),
     (
         "Jadwal Vaksinasi Keliling Dinkes Kota Bekasi Pekan Ini",
         "Dinas Kesehatan Kota Bekasi membuka layanan vaksinasi keliling di dua belas kelurahan "
         "(ditarik-rahasia-vaksinasi).",
-        None, "retracted",
+        None, ReleaseState.RETRACTED,
     ),
 )
 
@@ -208,7 +209,7 @@ def _demo_release(session: Session, title: str, body: str, activity: Activity | 
     release = Release(
         activity_id=activity.id if activity else None, unit_id=activity.unit_id if activity else unit_id,
         slug=slugify(title), title=title, dateline="BEKASI \u2013", body=body,
-        signature=DEFAULTS["OFFICE_SIGNATURE"], state="draft", author_id=author.id,
+        signature=DEFAULTS["OFFICE_SIGNATURE"], state=ReleaseState.DRAFT, author_id=author.id,
     )
     session.add(release)
     session.flush()
@@ -221,15 +222,15 @@ def load_demo_releases(session: Session) -> list[Release]:
     Every state is reached through ``workflow.apply`` so each has its audit trail.
     """
     users = {u.role: u for u in session.scalars(select(User).where(User.email.like("%@siaran.test")))}
-    writer, editor = users["writer"], users["editor"]
+    writer, editor = users[Role.WRITER], users[Role.EDITOR]
     activities = {a.title: a for a in session.scalars(select(Activity))}
     example = activities["Kunjungan Kerja PPID Utama Kabupaten Subang"]
     published_at = datetime(2021, 9, 30, 7, 30, tzinfo=timezone.utc)
 
     release = _demo_release(session, EXAMPLE_RELEASE_TITLE, EXAMPLE_RELEASE_BODY, example, writer, None)
-    workflow.apply(session, release, "submit", writer, now=published_at - timedelta(hours=2))
-    workflow.apply(session, release, "approve", editor, now=published_at - timedelta(hours=1))
-    workflow.apply(session, release, "publish", editor, now=published_at)
+    workflow.apply(session, release, WorkflowAction.SUBMIT, writer, now=published_at - timedelta(hours=2))
+    workflow.apply(session, release, WorkflowAction.APPROVE, editor, now=published_at - timedelta(hours=1))
+    workflow.apply(session, release, WorkflowAction.PUBLISH, editor, now=published_at)
     made = [release]
 
     now = utcnow()
@@ -237,20 +238,20 @@ def load_demo_releases(session: Session) -> list[Release]:
         activity = activities.get(activity_title) if activity_title else None
         release = _demo_release(session, title, body, activity, writer, example.unit_id)
         made.append(release)
-        if target == "draft":
+        if target == ReleaseState.DRAFT:
             continue
-        if target == "retracted":
+        if target == ReleaseState.RETRACTED:
             moment = datetime(2021, 10, 5, 2, 0, tzinfo=timezone.utc)
-            workflow.apply(session, release, "submit", writer, now=moment - timedelta(hours=1))
-            workflow.apply(session, release, "publish", editor, now=moment)
-            workflow.apply(session, release, "retract", editor, notice=RETRACTION_NOTICE, now=moment + timedelta(days=1))
+            workflow.apply(session, release, WorkflowAction.SUBMIT, writer, now=moment - timedelta(hours=1))
+            workflow.apply(session, release, WorkflowAction.PUBLISH, editor, now=moment)
+            workflow.apply(session, release, WorkflowAction.RETRACT, editor, notice=RETRACTION_NOTICE, now=moment + timedelta(days=1))
             continue
-        workflow.apply(session, release, "submit", writer, now=now)
-        if target == "in_review":
+        workflow.apply(session, release, WorkflowAction.SUBMIT, writer, now=now)
+        if target == ReleaseState.IN_REVIEW:
             continue
-        workflow.apply(session, release, "approve", editor, now=now)
-        if target == "scheduled":
-            workflow.apply(session, release, "schedule", editor, at=now + timedelta(days=30), now=now)
+        workflow.apply(session, release, WorkflowAction.APPROVE, editor, now=now)
+        if target == ReleaseState.SCHEDULED:
+            workflow.apply(session, release, WorkflowAction.SCHEDULE, editor, at=now + timedelta(days=30), now=now)
     return made
 
 

@@ -16,6 +16,7 @@ import click
 from flask import current_app, url_for
 from sqlalchemy import select
 
+from press.codes import Role
 from press.drafting.checks import check_release
 from press.errors import ServiceError
 from press.extensions import db
@@ -33,7 +34,7 @@ def _actor(email: str | None) -> User:
         if actor is None:
             raise click.ClickException(f"Tidak ada akun {email}.")
         return actor
-    for role in ("admin", "editor", "writer"):
+    for role in (Role.ADMIN, Role.EDITOR, Role.WRITER):
         actor = db.session.scalar(select(User).where(User.role == role, User.active.is_(True)).order_by(User.id))
         if actor is not None:
             return actor

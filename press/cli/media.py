@@ -24,6 +24,7 @@ from flask.cli import with_appcontext
 from flask_babel import force_locale, gettext
 from sqlalchemy import select
 
+from press.codes import MediaStatus
 from press.extensions import db
 from press.models import Activity, Media, User
 from press.photos.worker import process_pool
@@ -56,7 +57,7 @@ def _message(outcome: service.IngestOutcome) -> str | None:
     if outcome.outcome == service.REJECTED:
         reason = _english(outcome)
         return f"{reason} ({outcome.detail})" if outcome.detail else reason
-    if outcome.media is not None and outcome.media.status == "metadata_only":
+    if outcome.media is not None and outcome.media.status == MediaStatus.METADATA_ONLY:
         return " ".join(render(p) for p in outcome.media.problems or []) or None
     return None
 

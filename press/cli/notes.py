@@ -23,6 +23,7 @@ from flask import current_app
 from flask.cli import AppGroup
 from sqlalchemy import select
 
+from press.codes import NOTE_WRITERS
 from press.errors import ServiceError
 from press.extensions import db
 from press.models import Activity, User
@@ -31,7 +32,6 @@ from press.services import glossary as glossaries
 from press.services import notes as service
 from .params import DATABASE_ID
 
-NOTE_ROLES = ("writer", "editor", "admin")
 LARGEST_ID = 2**63 - 1
 
 
@@ -108,7 +108,7 @@ def add_command(path: str, activity_id: int, email: str | None, as_json: bool) -
         author = db.session.scalar(select(User).where(User.email == email.strip().lower()))
         if author is None:
             raise click.ClickException(f"Tidak ada akun {email}.")
-        if author.role not in NOTE_ROLES:
+        if author.role not in NOTE_WRITERS:
             raise click.ClickException(f"{email} ({author.role}) tidak boleh menambah catatan.")
     upload = _file_bytes(path)
     try:

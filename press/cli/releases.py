@@ -63,7 +63,7 @@ def list_releases(state: str | None, as_json: bool) -> None:
 
 @releases.command("transition")
 @click.argument("release_id", type=DATABASE_ID)
-@click.argument("action", type=click.Choice(workflow.ACTIONS))
+@click.argument("action", type=click.Choice([action.value for action in workflow.ACTIONS]))
 @click.option("--as", "email", required=True, help="Act as this staff account (its role decides).")
 @click.option("--at", "at_text", default=None, help="Embargo time for schedule, ISO 8601 (no offset: WIB).")
 @click.option("--comment", default=None, help="Why the release is sent back.")

@@ -52,28 +52,31 @@ the first time; no quotes, or a quote without a speaker, is listed as missing).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import date, time
 
 from press import dates
+from press.codes import ActivityKind, ParticipantRole
 from press.errors import N_
+from press.notes.accepted import AcceptedPerson, AcceptedQuote, read_accepted
 from press.notes.glossary import load_glossary
 from press.notes.rules import alternation
 
 # The kinds in words, as a release writes them (genre text, not interface labels).
 KIND_WORDS = {
-    "kunjungan_kerja": "kunjungan kerja",
-    "studi_banding": "studi banding",
-    "rapat_koordinasi": "rapat koordinasi",
-    "peresmian": "peresmian",
-    "sosialisasi": "sosialisasi",
-    "penyerahan_bantuan": "penyerahan bantuan",
-    "upacara": "upacara",
-    "penandatanganan_mou": "penandatanganan nota kesepahaman",
-    "pelantikan": "pelantikan",
-    "audiensi": "audiensi",
-    "lomba_festival": "lomba dan festival",
-    "bakti_sosial": "bakti sosial",
+    ActivityKind.KUNJUNGAN_KERJA: "kunjungan kerja",
+    ActivityKind.STUDI_BANDING: "studi banding",
+    ActivityKind.RAPAT_KOORDINASI: "rapat koordinasi",
+    ActivityKind.PERESMIAN: "peresmian",
+    ActivityKind.SOSIALISASI: "sosialisasi",
+    ActivityKind.PENYERAHAN_BANTUAN: "penyerahan bantuan",
+    ActivityKind.UPACARA: "upacara",
+    ActivityKind.PENANDATANGANAN_MOU: "penandatanganan nota kesepahaman",
+    ActivityKind.PELANTIKAN: "pelantikan",
+    ActivityKind.AUDIENSI: "audiensi",
+    ActivityKind.LOMBA_FESTIVAL: "lomba dan festival",
+    ActivityKind.BAKTI_SOSIAL: "bakti sosial",
 }
 
 # What a missing name means, for the writer (placeholders and the "missing" list).
@@ -117,7 +120,7 @@ class PersonRef:
     name: str
     title: str | None = None
     organisation: str | None = None
-    role: str = "attendee"
+    role: str = ParticipantRole.ATTENDEE
     honorifics: tuple[str, ...] = ()
     degrees: tuple[str, ...] = ()
 
@@ -246,7 +249,7 @@ class DraftContext:
         venue = {"name": self.venue_name, "city": self.venue_city, "address": self.venue_address}
         people = [p.variables() for p in self.participants]
         by_role = {role: [p.variables() for p in self.in_role(role)]
-                   for role in ("host", "guest", "speaker", "attendee")}
+                   for role in ParticipantRole}
         host = by_role["host"][0] if by_role["host"] else None
         values = {
             "activity": _present(activity),
@@ -304,12 +307,6 @@ def _text(value) -> str | None:
     return text or None
 
 
-def _words(value) -> tuple[str, ...]:
-    if isinstance(value, str):
-        value = value.replace(",", " ").split()
-    return tuple(str(v).strip() for v in (value or ()) if str(v).strip())
-
-
 def build_context(
     *,
     kind: str,
@@ -323,33 +320,27 @@ def build_context(
     venue: dict | None = None,
     unit: dict | None = None,
     participants: list[dict] = (),
-    accepted_people: list[dict] = (),
-    accepted_quotes: list[dict] = (),
+    accepted_people: Sequence[AcceptedPerson] = (),
+    accepted_quotes: Sequence[AcceptedQuote] = (),
     office: str | None = None,
     signature: str | None = None,
 ) -> DraftContext:
     """A context from plain values.
 
-    ``participants`` and ``accepted_people`` are dicts with ``name``, ``title``,
-    ``organisation``, ``role`` (and, from notes, ``honorifics``, ``degrees``); people
-    accepted from notes complete the participant of the same name and add the others.
-    ``accepted_quotes`` are dicts with ``speaker``, ``title``, ``verb``, ``text``; they are
-    read defensively (anything missing is left out, never guessed).
+    ``participants`` are dicts with ``name``, ``title``, ``organisation``, ``role``;
+    ``accepted_people`` and ``accepted_quotes`` are what the notes' reviews accepted
+    (``press.notes.accepted``): people accepted from notes complete the participant of
+    the same name and add the others. Anything missing is left out, never guessed.
     """
     people: list[PersonRef] = []
     index: dict[str, int] = {}
-    for item in [*participants, *accepted_people]:
-        if not isinstance(item, dict):
-            continue
-        name = _text(item.get("name"))
-        if not name:
-            continue
-        role = item.get("role") if item.get("role") in ("host", "guest", "speaker", "attendee") else "attendee"
+    # The activity's participants are read as people accepted from a note are (the same keys).
+    for item in [*read_accepted({"people": list(participants)}).people, *accepted_people]:
         person = PersonRef(
-            name=name, title=_text(item.get("title")), organisation=_text(item.get("organisation")),
-            role=role, honorifics=_words(item.get("honorifics")), degrees=_words(item.get("degrees")),
+            name=item.name, title=item.title, organisation=item.organisation,
+            role=item.role, honorifics=item.honorifics, degrees=item.degrees,
         )
-        key = name.lower()
+        key = item.name.lower()
         if key in index:
             known = people[index[key]]
             people[index[key]] = PersonRef(
@@ -362,15 +353,12 @@ def build_context(
             people.append(person)
     quotes: list[QuoteRef] = []
     for item in accepted_quotes or ():
-        if not isinstance(item, dict) or not _text(item.get("text")):
-            continue
-        speaker_name = _text(item.get("speaker"))
+        speaker_name = item.speaker
         speaker = people[index[speaker_name.lower()]] if speaker_name and speaker_name.lower() in index else None
         if speaker is None and speaker_name:
-            speaker = PersonRef(name=speaker_name, title=_text(item.get("title")), role="speaker")
-        text = _text(item.get("text")).strip("\"“”' ")
-        quotes.append(QuoteRef(text=text, verb=_text(item.get("verb")) or "ujar",
-                               speaker=speaker, speaker_name=speaker_name))
+            speaker = PersonRef(name=speaker_name, title=item.title, role=ParticipantRole.SPEAKER)
+        text = item.text.strip("\"“”' ")
+        quotes.append(QuoteRef(text=text, verb=item.verb or "ujar", speaker=speaker, speaker_name=speaker_name))
     venue = venue or {}
     unit = unit or {}
     return DraftContext(

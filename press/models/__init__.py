@@ -1,6 +1,6 @@
 """The domain model of DESIGN.md as plain SQLAlchemy 2 mappings (no Flask).
 
-Imports nothing of ``press`` outside this package, so stages, services, the CLI and
+Imports nothing of ``press`` outside this package but the codes (``press.codes``), so stages, services, the CLI and
 worker processes can use the models without an application.
 """
 from .activity import ACTIVITY_KINDS, PARTICIPANT_ROLES, Activity, Participant

@@ -6,28 +6,16 @@ from datetime import date, datetime, time
 from sqlalchemy import Date, ForeignKey, Integer, String, Text, Time
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from press.codes import ActivityKind, ParticipantRole
+
 from .base import Base, UTCDateTime, utcnow
 from .person import Person
 from .unit import Unit
 from .venue import Venue
 
-# The twelve kinds of ../shared/INDONESIAN.md; each selects a release template.
-ACTIVITY_KINDS = (
-    "kunjungan_kerja",
-    "studi_banding",
-    "rapat_koordinasi",
-    "peresmian",
-    "sosialisasi",
-    "penyerahan_bantuan",
-    "upacara",
-    "penandatanganan_mou",
-    "pelantikan",
-    "audiensi",
-    "lomba_festival",
-    "bakti_sosial",
-)
+ACTIVITY_KINDS = tuple(kind.value for kind in ActivityKind)
 
-PARTICIPANT_ROLES = ("host", "guest", "speaker", "attendee")
+PARTICIPANT_ROLES = tuple(role.value for role in ParticipantRole)
 
 
 class Activity(Base):
@@ -75,7 +63,7 @@ class Participant(Base):
     name: Mapped[str] = mapped_column(String(200))
     title: Mapped[str | None] = mapped_column(String(200))
     organisation: Mapped[str | None] = mapped_column(String(200))
-    role: Mapped[str] = mapped_column(String(12), default="attendee")
+    role: Mapped[str] = mapped_column(String(12), default=ParticipantRole.ATTENDEE.value)
     position: Mapped[int] = mapped_column(Integer, default=0)
 
     activity: Mapped[Activity] = relationship(back_populates="participants")

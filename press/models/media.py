@@ -6,6 +6,8 @@ from datetime import datetime
 from sqlalchemy import JSON, Boolean, Column, Float, ForeignKey, Integer, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from press.codes import MediaStatus
+
 from .activity import Activity
 from .base import Base, UTCDateTime, utcnow
 from .person import Person
@@ -46,8 +48,7 @@ class Media(Base):
     gps_lat: Mapped[float | None] = mapped_column(Float)
     gps_lon: Mapped[float | None] = mapped_column(Float)
     exif_problems: Mapped[list] = mapped_column(JSON, default=list)
-    # "ok", or "metadata_only" when the pixels are damaged but the facts were kept.
-    status: Mapped[str] = mapped_column(String(16), default="ok")
+    status: Mapped[str] = mapped_column(String(16), default=MediaStatus.OK.value)
     problems: Mapped[list] = mapped_column(JSON, default=list)
     caption: Mapped[str | None] = mapped_column(Text)
     credit: Mapped[str | None] = mapped_column(String(200))
@@ -81,7 +82,7 @@ class Media(Base):
     @property
     def usable_in_release(self) -> bool:
         """Whole pixels and a web rendition: a photo a release may carry."""
-        return self.status == "ok" and self.rendition("web") is not None
+        return self.status == MediaStatus.OK and self.rendition("web") is not None
 
     def __repr__(self) -> str:
         return f"<Media {self.id} {self.sha256[:12]}>"

@@ -6,12 +6,14 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from press.codes import ReleaseState
+
 from .activity import Activity
 from .base import Base, UTCDateTime, utcnow
 from .media import Media
 from .unit import Unit
 
-RELEASE_STATES = ("draft", "in_review", "approved", "scheduled", "published", "retracted")
+RELEASE_STATES = tuple(state.value for state in ReleaseState)
 
 
 class Release(Base):
@@ -27,7 +29,7 @@ class Release(Base):
     dateline: Mapped[str | None] = mapped_column(String(200))
     body: Mapped[str] = mapped_column(Text, default="")
     signature: Mapped[str | None] = mapped_column(String(60))
-    state: Mapped[str] = mapped_column(String(12), default="draft", index=True)
+    state: Mapped[str] = mapped_column(String(12), default=ReleaseState.DRAFT.value, index=True)
     author_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     editor_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     embargo_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -52,7 +54,7 @@ class Release(Base):
 
     @property
     def is_public(self) -> bool:
-        return self.state == "published"
+        return self.state == ReleaseState.PUBLISHED
 
     def __repr__(self) -> str:
         return f"<Release {self.id} {self.state}>"

@@ -7,10 +7,12 @@ from datetime import datetime
 from sqlalchemy import Boolean, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from press.codes import Role
+
 from .base import Base, UTCDateTime, utcnow
 from .unit import Unit
 
-ROLES = ("admin", "editor", "writer", "photographer")
+ROLES = tuple(role.value for role in Role)
 LOCALES = ("id", "en")
 
 

@@ -33,7 +33,8 @@ from press.notes.extract import ActivityContext, Extraction, extract
 from press.notes.glossary import Glossary, load_glossary
 from press.notes.reading import read_note
 
-KINDS = ("people-with-title", "quote-speaker", "dates", "places", "organisations")
+# What the corpus evaluation scores (precision, recall, F1), one row each.
+MEASURED_KINDS = ("people-with-title", "quote-speaker", "dates", "places", "organisations")
 
 
 @dataclass(frozen=True)
@@ -119,7 +120,7 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 
 def corpus_scores(notes: list[AnnotatedNote], glossary: Glossary | None = None) -> dict[str, tuple[int, int, int]]:
     """Summed (tp, fp, fn) per kind over `notes`."""
-    totals = {kind: (0, 0, 0) for kind in KINDS}
+    totals = {kind: (0, 0, 0) for kind in MEASURED_KINDS}
     for note in notes:
         for kind, counts in score(run(note, glossary), note.expected, glossary).items():
             totals[kind] = tuple(a + b for a, b in zip(totals[kind], counts))

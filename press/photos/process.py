@@ -5,7 +5,7 @@ returns a picklable ``ProcessedPhoto`` or raises ``Rejected``; nothing is writte
 the store for a rejected file. Database rows, dedupe and tags belong to the caller.
 
 A photo whose pixel data is cut short or damaged but whose metadata says something
-(when, which camera, where) is kept as ``status="metadata_only"``: the original and its
+(when, which camera, where) is kept as ``MediaStatus.METADATA_ONLY``: the original and its
 facts are stored, no renditions are made, and ``problems`` says why (``pixels_damaged``), so the
 photographer still sees the file and when it was taken and can upload it again. With
 damaged pixels and no facts at all there is nothing worth keeping: ``corrupt_image``.
@@ -18,6 +18,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from press.codes import MediaStatus
 from press.problems import problem
 from press.storage import FileStorage
 
@@ -52,7 +53,7 @@ class ProcessedPhoto:
     sharpness: float | None
     renditions: dict[str, str]
     timings_ms: dict[str, float]
-    status: str = "ok"
+    status: str = MediaStatus.OK
     problems: tuple[dict, ...] = field(default=())
 
 
@@ -142,7 +143,7 @@ def _metadata_only(data, mime, upright, exif, storage, timer, exc) -> ProcessedP
     return ProcessedPhoto(
         key=key, mime=mime, bytes=len(data), width=width, height=height,
         exif=exif.facts, exif_problems=exif.problems, dhash=None, sharpness=None,
-        renditions={}, timings_ms=timer.ms, status="metadata_only",
+        renditions={}, timings_ms=timer.ms, status=MediaStatus.METADATA_ONLY,
         problems=(problem("pixels_damaged", error=str(exc)),),
     )
 

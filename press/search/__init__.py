@@ -38,7 +38,7 @@ Modules: ``analysis`` (tokens, stop words, stems), ``document`` (what is indexed
 whoosh segment reader that remembers a missing column; applied on import).
 """
 from . import codec_fix
-from .document import KINDS, Change, Delete, Document, NotPublicError, PublicDocument, Upsert, doc_key, upsert
+from .document import DOCUMENT_KINDS, Change, Delete, Document, NotPublicError, PublicDocument, Upsert, doc_key, upsert
 from .index import DriftReport, RebuildError, SearchIndex
 from .locking import IndexBusyError
 from .query import Hit, SearchResult, parse
@@ -46,6 +46,6 @@ from .query import Hit, SearchResult, parse
 codec_fix.apply()
 
 __all__ = [
-    "KINDS", "Change", "Delete", "Document", "DriftReport", "Hit", "IndexBusyError", "NotPublicError",
+    "DOCUMENT_KINDS", "Change", "Delete", "Document", "DriftReport", "Hit", "IndexBusyError", "NotPublicError",
     "PublicDocument", "RebuildError", "SearchIndex", "SearchResult", "Upsert", "doc_key", "parse", "upsert",
 ]

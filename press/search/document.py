@@ -17,8 +17,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Union
 
-KINDS = ("activity", "release", "photo", "note")
-PUBLIC_STATUSES = {"release": "published", "photo": "public"}
+from press.codes import ReleaseState
+
+# The kinds of document in the indexes.
+DOCUMENT_KINDS = ("activity", "release", "photo", "note")
+PUBLIC_STATUSES = {"release": ReleaseState.PUBLISHED, "photo": "public"}
 
 
 class NotPublicError(ValueError):
@@ -51,8 +54,8 @@ class Document:
     payload: Any = None
 
     def __post_init__(self):
-        if self.kind not in KINDS:
-            raise ValueError(f"unknown document kind {self.kind!r}; expected one of {KINDS}")
+        if self.kind not in DOCUMENT_KINDS:
+            raise ValueError(f"unknown document kind {self.kind!r}; expected one of {DOCUMENT_KINDS}")
         if self.id is None or str(self.id) == "":
             raise ValueError("a document needs an id")
         for name in ("people", "organisations", "places", "tags"):

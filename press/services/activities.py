@@ -7,6 +7,7 @@ from datetime import date, time
 from sqlalchemy import extract, select
 from sqlalchemy.orm import Session, selectinload
 
+from press.codes import ParticipantRole
 from press.models import (
     ACTIVITY_KINDS,
     PARTICIPANT_ROLES,
@@ -37,7 +38,7 @@ class ParticipantData:
     name: str
     title: str | None = None
     organisation: str | None = None
-    role: str = "attendee"
+    role: str = ParticipantRole.ATTENDEE
 
 
 @dataclass

@@ -16,7 +16,7 @@ another name for ``photo`` in the queue.
 
 Public photos follow the public site's one rule (``press.services.public``): a photo is
 public when it is marked public (``Media.is_public``) or attached to a published release,
-and its pixels are usable (``status == "ok"``), so every public search hit has a public
+and its pixels are usable (``MediaStatus.OK``), so every public search hit has a public
 photo page and no photo without one reaches the public index. A release's photos are
 re-indexed with the release, since its state decides theirs.
 
@@ -38,11 +38,13 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from press import jobs
+from press.codes import ReleaseState
 from press.models import (
     Activity, ActivityTag, IndexQueueEntry, Media, MediaTag, Note, Release, ReleasePhoto, ReleaseTag, Tag,
 )
 from press.dates import wall_time
 from press.drafting.formatting import plain
+from press.notes.accepted import read_accepted
 from press.search import Delete, Document, DriftReport, IndexBusyError, SearchIndex, doc_key, upsert
 from press.search.locking import file_lock
 
@@ -85,14 +87,15 @@ class DocumentKind:
     dependents: Callable[[Session, int], list[tuple[str, int]]] | None = None
 
 
-KINDS: dict[str, DocumentKind] = {}
+# Every kind of document the indexes hold, by name, with its builder (``@kind`` below).
+INDEXED_KINDS: dict[str, DocumentKind] = {}
 
 
 def kind(name: str, model: type, *, public_where=None, dependents=None):
     """Register ``build(session, id) -> Document | None`` as the builder of ``name``."""
 
     def register(build):
-        KINDS[name] = DocumentKind(name, model, build, public_where, dependents)
+        INDEXED_KINDS[name] = DocumentKind(name, model, build, public_where, dependents)
         return build
 
     return register
@@ -100,7 +103,7 @@ def kind(name: str, model: type, *, public_where=None, dependents=None):
 
 def document_for(session: Session, kind_name: str, obj_id: int) -> Document | None:
     """The document of ``kind:id`` as the database says now; None when it is gone."""
-    entry = KINDS.get(normal_kind(kind_name))
+    entry = INDEXED_KINDS.get(normal_kind(kind_name))
     return entry.build(session, obj_id) if entry else None
 
 
@@ -215,10 +218,14 @@ def document_for_photo(session: Session, media_id: int) -> Document | None:
     )
 
 
-def _note_items(note: Note, key: str) -> list[dict]:
-    accepted = (note.accepted or {}).get(key)
-    items = accepted if accepted else (note.extraction or {}).get(key) or []
-    return [i for i in items if isinstance(i, dict)]
+def _note_names(note: Note, key: str) -> list[str]:
+    """The names of the note's people, organisations or places: those the review accepted, else
+    those extracted."""
+    accepted = getattr(read_accepted(note.accepted), key)
+    if accepted:
+        return [item.name for item in accepted]
+    items = (note.extraction or {}).get(key) or []
+    return [i.get("name", "") for i in items if isinstance(i, dict)]
 
 
 @kind("note", Note, dependents=lambda session, note_id: [
@@ -232,16 +239,16 @@ def document_for_note(session: Session, note_id: int) -> Document | None:
     title = facts.title or (note.filename or "")
     return Document(
         kind="note", id=note.id, title=title, body=note.text or "",
-        people=_unique(i.get("name", "") for i in _note_items(note, "people")),
-        organisations=_unique(i.get("name", "") for i in _note_items(note, "organisations")),
-        places=_unique(i.get("name", "") for i in _note_items(note, "places")),
+        people=_unique(_note_names(note, "people")),
+        organisations=_unique(_note_names(note, "organisations")),
+        places=_unique(_note_names(note, "places")),
         unit=facts.unit, activity_kind=facts.kind, tags=_unique(facts.tags),
         date=_activity_moment(note.activity) or wall_time(note.created_at), status="", url="",
         payload={"activity_id": note.activity_id},
     )
 
 
-@kind("release", Release, public_where=lambda: Release.state == "published", dependents=lambda session, release_id: [
+@kind("release", Release, public_where=lambda: Release.state == ReleaseState.PUBLISHED, dependents=lambda session, release_id: [
     ("photo", m) for m in session.scalars(select(ReleasePhoto.media_id).where(ReleasePhoto.release_id == release_id))
 ])
 def document_for_release(session: Session, release_id: int) -> Document | None:
@@ -261,7 +268,7 @@ def document_for_release(session: Session, release_id: int) -> Document | None:
         places=_unique(facts.places + _names(tags, PLACE_TAG_KINDS)),
         unit=unit, activity_kind=facts.kind, tags=_unique(_names(tags, TOPIC_TAG_KINDS) + facts.tags),
         date=when, status=release.state,
-        url=f"/siaran/{release.slug}" if release.state == "published" else "",
+        url=f"/siaran/{release.slug}" if release.state == ReleaseState.PUBLISHED else "",
         payload={"activity_id": release.activity_id, "slug": release.slug, "state": release.state},
     )
 
@@ -292,7 +299,7 @@ def _expand(session: Session, wanted: dict[tuple[str, int], None]) -> dict[tuple
         if key in out:
             continue
         out[key] = None
-        entry = KINDS.get(key[0])
+        entry = INDEXED_KINDS.get(key[0])
         if entry and entry.dependents:
             todo.extend(k for k in entry.dependents(session, key[1]) if k not in out)
     return out
@@ -308,14 +315,14 @@ def _drain_once(session: Session, index: SearchIndex, limit: int, report: DrainR
     wanted: dict[tuple[str, int], None] = {}
     for _row_id, doc_kind, doc_id in rows:
         name = normal_kind(doc_kind)
-        if name not in KINDS:
+        if name not in INDEXED_KINDS:
             report.unknown += 1
             log.warning("index queue: nothing builds documents of kind %r (id %s)", doc_kind, doc_id)
             continue
         wanted[(name, doc_id)] = None
     changes = []
     for name, doc_id in _expand(session, wanted):
-        doc = KINDS[name].build(session, doc_id)
+        doc = INDEXED_KINDS[name].build(session, doc_id)
         if doc is None:
             changes.append(Delete(name, doc_id))
             report.deleted += 1
@@ -377,12 +384,12 @@ def queue_length(session: Session, *, bind=None) -> int:
 # -- rebuild and check -------------------------------------------------------------
 
 def count_documents(session: Session) -> int:
-    return sum(session.scalar(select(func.count()).select_from(k.model)) or 0 for k in KINDS.values())
+    return sum(session.scalar(select(func.count()).select_from(k.model)) or 0 for k in INDEXED_KINDS.values())
 
 
 def all_documents(session: Session, chunk: int = 200) -> Iterator[Document]:
     """Every document the database holds, kind by kind, in id order."""
-    for entry in KINDS.values():
+    for entry in INDEXED_KINDS.values():
         ids = list(session.scalars(select(entry.model.id).order_by(entry.model.id)))
         for start in range(0, len(ids), chunk):
             for obj_id in ids[start:start + chunk]:
@@ -404,7 +411,7 @@ def expected_keys(session: Session) -> tuple[set[str], set[str]]:
     """The document keys the staff and the public index should hold, from the database."""
     staff: set[str] = set()
     public: set[str] = set()
-    for entry in KINDS.values():
+    for entry in INDEXED_KINDS.values():
         for obj_id in session.scalars(select(entry.model.id)):
             staff.add(doc_key(entry.name, obj_id))
         if entry.public_where is not None:
@@ -427,7 +434,7 @@ def repair(session: Session, index: SearchIndex, *, lock_timeout: float | None =
             for key in sorted(keys):
                 name, _, raw_id = key.partition(":")
                 obj_id = int(raw_id) if raw_id.isdigit() else raw_id
-                doc = document_for(own, name, obj_id) if name in KINDS else None
+                doc = document_for(own, name, obj_id) if name in INDEXED_KINDS else None
                 changes.append(upsert(doc) if doc is not None else Delete(name, obj_id))
             index.apply(changes)
     return len(changes)

@@ -30,6 +30,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, object_session, selectinload
 
 from press import dates
+from press.codes import MediaStatus
 from press.config import DEFAULTS
 from press.errors import N_, ServiceError
 from press.numbers import parse_id
@@ -301,7 +302,7 @@ def record(
           status=media.status)
     enqueue_index(session, "photo", media.id)
     outcome = IngestOutcome(file=filename, outcome=INGESTED, media=media, processed=processed)
-    if media.status == "metadata_only":
+    if media.status == MediaStatus.METADATA_ONLY:
         outcome.reason = METADATA_ONLY_MESSAGE
     return outcome
 
@@ -430,7 +431,7 @@ def set_people(session: Session, media: Media, person_ids, *, actor: User | None
 def set_flags(session: Session, media: Media, *, actor: User | None,
               public: bool | None = None, highlight: bool | None = None) -> None:
     """Mark a photo public (journalists see it) and/or as a highlight."""
-    if public is not None and media.status != "ok" and public:
+    if public is not None and media.status != MediaStatus.OK and public:
         raise MediaError(N_("Foto tanpa pratinjau tidak dapat dipublikasikan."))
     if public is False:
         photo_corrections.check_withdrawal(session, media, actor)

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from press.codes import MediaStatus
 from press.models import Media
 from press.photos.errors import Rejected
 from press.photos.process import rebuild_renditions
@@ -40,9 +41,7 @@ from .findings import Finding, Render, Report
 from .indexing import enqueue_index
 from .media import IngestConfig, public_meta, sync_renditions
 
-MISSING = "missing"
-DAMAGED = "damaged"
-UNUSABLE = {MISSING: "original_missing", DAMAGED: "original_damaged"}  # status -> stored problem code
+UNUSABLE = {MediaStatus.MISSING: "original_missing", MediaStatus.DAMAGED: "original_damaged"}  # status -> stored problem code
 GRACE_SECONDS = 3600
 
 
@@ -82,7 +81,7 @@ def mark_unusable(media: Media, status: str) -> bool:
 
 def clear_unusable(media: Media) -> None:
     """The original is back and whole (uploaded again, restored from a backup)."""
-    media.status = "ok" if media.renditions else "metadata_only"
+    media.status = MediaStatus.OK if media.renditions else MediaStatus.METADATA_ONLY
     media.problems = [p for p in (media.problems or []) if p.get("code") not in UNUSABLE.values()]
 
 
@@ -90,9 +89,9 @@ def _check_media(session, storage, media, corrupt, report: Report, *, config: In
     subject = _subject(media)
     status = None
     if not storage.exists(media.sha256):
-        status, kind = MISSING, "missing_original"
+        status, kind = MediaStatus.MISSING, "missing_original"
     elif media.sha256 in corrupt:
-        status, kind = DAMAGED, "corrupt_original"
+        status, kind = MediaStatus.DAMAGED, "corrupt_original"
     if status:
         finding = report.add("media", kind, subject, UNUSABLE[status], key=media.sha256)
         if repair:
@@ -136,7 +135,7 @@ def rendition_problems(storage: FileStorage, media: Media, sizes: dict[str, int]
         elif file_key(path) != rendition.sha256:
             wrong.append(problem("rendition_hash_mismatch", variant=rendition.variant))
     # A photo kept without previews (damaged pixels, metadata only) is expected to have none.
-    if media.renditions or media.status == "ok":
+    if media.renditions or media.status == MediaStatus.OK:
         wrong += [problem("rendition_missing", variant=variant) for variant in sorted(set(sizes) - present)]
     return wrong
 
@@ -148,7 +147,7 @@ def rebuild(session: Session, storage: FileStorage, media: Media, config: Ingest
     sync_renditions(storage, media, paths)
     if media.status in UNUSABLE:  # the original was just read whole
         clear_unusable(media)
-    media.status = "ok"
+    media.status = MediaStatus.OK
     enqueue_index(session, "photo", media.id)
     return sorted(paths)
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from press.codes import ReleaseState, WorkflowAction
 from press.errors import N_, ServiceError
 from press.models import Media, Release, User, utcnow
 
@@ -25,7 +26,7 @@ from . import public, workflow
 from .audit import record
 from .indexing import enqueue_index
 
-CORRECTORS = workflow.TRANSITIONS[("published", "correct")][1]
+CORRECTORS = workflow.TRANSITIONS[(ReleaseState.PUBLISHED, WorkflowAction.CORRECT)][1]
 MAX_NOTE = 1000
 
 CONFIRM_WITHDRAWAL = N_("Foto ini tampil di siaran yang sudah terbit (%(titles)s). Menjadikannya hanya untuk "
@@ -92,7 +93,7 @@ def withdraw(session: Session, media: Media, actor: User, *, note: str | None,
             other.position = position
         session.flush()
         record(session, actor, "release.photo_detach", release, media=media.id)
-        workflow.apply(session, release, "correct", actor, note=note)
+        workflow.apply(session, release, WorkflowAction.CORRECT, actor, note=note)
     media.is_public = False
     media.updated_at = utcnow()
     record(session, actor, "media.flags", media, public=False, highlight=media.is_highlight,
@@ -116,5 +117,5 @@ def correct_text(session: Session, media: Media, actor: User | None, note: str |
         raise ShownByPublishedRelease(TEXT_NEEDS_NOTE, releases)
     for release in releases:
         record(session, actor, "release.photo_caption", release, media=media.id, fields=fields)
-        workflow.apply(session, release, "correct", actor, note=note)
+        workflow.apply(session, release, WorkflowAction.CORRECT, actor, note=note)
     return releases

@@ -15,6 +15,7 @@ from datetime import datetime, timezone
 from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from press.codes import MediaStatus, ReleaseState
 from press.dates import OFFICE_ZONE
 from press.numbers import parse_id
 from press.models import (
@@ -32,20 +33,20 @@ from press.models import (
 
 from . import release_slugs
 
-PUBLIC_RELEASE = Release.state == "published"
+PUBLIC_RELEASE = Release.state == ReleaseState.PUBLISHED
 
 
 def _on_published_release():
     return exists(
         select(ReleasePhoto.id)
         .join(Release, Release.id == ReleasePhoto.release_id)
-        .where(ReleasePhoto.media_id == Media.id, Release.state == "published")
+        .where(ReleasePhoto.media_id == Media.id, Release.state == ReleaseState.PUBLISHED)
     )
 
 
 def public_media_condition():
     """SQL condition for a ``Media`` row the public may see."""
-    return and_(Media.status == "ok", or_(Media.is_public.is_(True), _on_published_release()))
+    return and_(Media.status == MediaStatus.OK, or_(Media.is_public.is_(True), _on_published_release()))
 
 
 def _with_photos(query):
@@ -90,16 +91,16 @@ def find_release(session: Session, ref: str | int) -> Release | None:
 
 def _public_release(session: Session, condition) -> Release | None:
     return session.scalars(
-        _with_photos(select(Release).where(condition, Release.state.in_(("published", "retracted"))))
+        _with_photos(select(Release).where(condition, Release.state.in_((ReleaseState.PUBLISHED, ReleaseState.RETRACTED))))
         .order_by(Release.id)
     ).first()
 
 
 def public_photos_of(release: Release) -> list[tuple[ReleasePhoto, Media]]:
     """The release's photos that can be shown (they have renditions), in order."""
-    if release.state != "published":
+    if release.state != ReleaseState.PUBLISHED:
         return []
-    return [(rp, rp.media) for rp in release.photos if rp.media.status == "ok" and rp.media.renditions]
+    return [(rp, rp.media) for rp in release.photos if rp.media.status == MediaStatus.OK and rp.media.renditions]
 
 
 def lead_photo(release: Release) -> Media | None:
@@ -318,7 +319,7 @@ def last_change(session: Session) -> datetime | None:
     Last-Modified from here, so a conditional GET never gets a 304 after a change it
     would show, at the price of a 200 for some changes it would not.
     """
-    shown = Release.state.in_(("published", "retracted"))
+    shown = Release.state.in_((ReleaseState.PUBLISHED, ReleaseState.RETRACTED))
     moments = [
         *session.execute(
             select(func.max(Release.published_at), func.max(Release.corrected_at), func.max(Release.retracted_at),

@@ -10,6 +10,7 @@ from __future__ import annotations
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from press.codes import ReleaseState
 from press.models import Release, ReleaseSlug
 from press.text import slugify
 
@@ -18,7 +19,7 @@ MAX_BASE = 200
 
 def is_frozen(release: Release) -> bool:
     """Published once (even if retracted since): the slug no longer changes."""
-    return release.published_at is not None or release.state in ("published", "retracted")
+    return release.published_at is not None or release.state in (ReleaseState.PUBLISHED, ReleaseState.RETRACTED)
 
 
 def _taken(session: Session, slug: str, release_id: int | None) -> bool:

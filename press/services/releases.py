@@ -9,7 +9,7 @@ Saving (:func:`save_release`) is refused with :class:`StaleEdit` when the releas
 changed since the editor opened it (its ``version`` moved on): the refused text is kept
 on the exception so the page can show it back and nothing is lost. The check is a
 conditional UPDATE, so two processes saving at once cannot both win. A published
-release is changed only by a correction (``press.services.workflow.apply(..., "correct")``,
+release is changed only by a correction (``press.services.workflow.apply(..., WorkflowAction.CORRECT)``,
 editors only); approved, scheduled and retracted releases are not editable (send back first).
 """
 from __future__ import annotations
@@ -28,10 +28,12 @@ from press.drafting.diff import Row, compare
 from press.drafting.docx import DocPhoto, build_docx
 from press.drafting.kit import KitPhoto, build_kit
 from press.drafting.render import Draft, TemplateFailed, TemplateProblem, load_default, render_draft, compile_template
+from press.codes import RELEASE_EDITORS, RELEASE_WRITERS, TEMPLATE_EDITORS, ReleaseState, WorkflowAction
 from press.errors import N_
 from press.models import (
     ACTIVITY_KINDS, RELEASE_STATES, Activity, Media, Note, Release, ReleasePhoto, ReleaseTemplate, Revision, User, utcnow,
 )
+from press.notes.accepted import AcceptedPerson, AcceptedQuote, read_accepted
 from press.photos.quality import near_duplicate
 from press.storage import FileStorage, StorageError
 
@@ -41,9 +43,7 @@ from .indexing import enqueue_index
 from .release_slugs import follow_headline, unique_slug
 from .release_text import LIMITS, ReleaseError, check_length, clean_text
 
-WRITERS = frozenset({"writer", "editor", "admin"})
-EDITORS = frozenset({"editor", "admin"})
-EDITABLE_STATES = ("draft", "in_review")
+EDITABLE_STATES = (ReleaseState.DRAFT, ReleaseState.IN_REVIEW)
 MAX_PHOTOS = 5
 
 
@@ -94,7 +94,7 @@ def template_source(session: Session, kind: str) -> tuple[str, bool]:
 
 def save_template(session: Session, kind: str, source: str, actor: User) -> ReleaseTemplate:
     """Store an admin's template for ``kind``; refused (with the line) if it does not compile."""
-    _require(actor, frozenset({"admin"}))
+    _require(actor, TEMPLATE_EDITORS)
     if kind not in ACTIVITY_KINDS:
         raise ReleaseError(N_("Jenis kegiatan %(kind)s tidak dikenal."), kind=kind)
     source = (source or "").replace("\r\n", "\n")
@@ -117,7 +117,7 @@ def save_template(session: Session, kind: str, source: str, actor: User) -> Rele
 
 def reset_template(session: Session, kind: str, actor: User) -> None:
     """Drop the admin's override: the file template applies again."""
-    _require(actor, frozenset({"admin"}))
+    _require(actor, TEMPLATE_EDITORS)
     row = session.scalar(select(ReleaseTemplate).where(ReleaseTemplate.kind == kind))
     if row is not None:
         record(session, actor, "release_template.reset", row, kind=kind)
@@ -127,15 +127,15 @@ def reset_template(session: Session, kind: str, actor: User) -> None:
 
 # -- the draft -----------------------------------------------------------------------
 
-def accepted_items(session: Session, activity: Activity) -> tuple[list[dict], list[dict]]:
-    """People and quotes accepted in the activity's notes (read defensively)."""
-    people: list[dict] = []
-    quotes: list[dict] = []
+def accepted_items(session: Session, activity: Activity) -> tuple[list[AcceptedPerson], list[AcceptedQuote]]:
+    """People and quotes accepted in the activity's notes, oldest note first."""
+    people: list[AcceptedPerson] = []
+    quotes: list[AcceptedQuote] = []
     notes = session.scalars(select(Note).where(Note.activity_id == activity.id).order_by(Note.created_at, Note.id))
     for note in notes:
-        accepted = note.accepted if isinstance(note.accepted, dict) else {}
-        people += [p for p in accepted.get("people") or [] if isinstance(p, dict)]
-        quotes += [q for q in accepted.get("quotes") or [] if isinstance(q, dict)]
+        accepted = read_accepted(note.accepted)
+        people += accepted.people
+        quotes += accepted.quotes
     return people, quotes
 
 
@@ -202,14 +202,14 @@ def create_draft(session: Session, activity: Activity, actor: User, *, office: s
 
     Returns the release and the fields the template needed and the activity lacked
     (they appear in the text as "[…]" placeholders)."""
-    _require(actor, WRITERS)
+    _require(actor, RELEASE_WRITERS)
     draft = render_for(session, activity, office=office, signature=signature)
     release = Release(
         activity_id=activity.id, unit_id=activity.unit_id,
         slug=unique_slug(session, draft.headline or activity.title),
         title=(draft.headline or activity.title)[:LIMITS["title"]], dateline=draft.dateline[:LIMITS["dateline"]] or None,
         body=draft.body, signature=(draft.signature or "")[:LIMITS["signature"]] or None,
-        state="draft", author_id=actor.id, version=1,
+        state=ReleaseState.DRAFT, author_id=actor.id, version=1,
     )
     session.add(release)
     session.flush()
@@ -236,24 +236,23 @@ def save_release(session: Session, release: Release, *, title: str, dateline: st
     ``expected_version`` is not the current one (the refused text rides on the exception)."""
     submitted = {"title": title, "dateline": dateline, "body": body, "signature": signature,
                  "comment": comment, "expected_version": expected_version}
-    _require(actor, WRITERS)
+    _require(actor, RELEASE_WRITERS)
     text = clean_text(title, dateline, body, signature)
     check_length("comment", (comment or "").strip())
     session.refresh(release)
     if expected_version != release.version:
         raise StaleEdit(release, submitted)
-    if release.state == "published":
-        _require(actor, EDITORS)
+    if release.state == ReleaseState.PUBLISHED:
+        _require(actor, RELEASE_EDITORS)
         note = (comment or "").strip()
         if not note:
             raise ReleaseError(N_("Siaran ini sudah terbit: menyimpan berarti koreksi. Tulis catatan "
                                   "\"Diperbarui\" untuk pembaca."))
-        workflow.apply(session, release, "correct", actor, note=note, text=text, expected_version=expected_version)
+        workflow.apply(session, release, WorkflowAction.CORRECT, actor, note=note, text=text, expected_version=expected_version)
         return release.revisions[-1]
     if release.state not in EDITABLE_STATES:
         raise ReleaseError(N_("Siaran berstatus %(state)s tidak bisa disunting; kembalikan ke draf dulu."),
-                           state={"approved": "disetujui", "scheduled": "dijadwalkan", "retracted": "ditarik"}.get(
-                               release.state, release.state))
+                           state=ReleaseState(release.state))
     now = utcnow()
     changed = session.execute(
         update(Release)
@@ -278,7 +277,7 @@ def save_release(session: Session, release: Release, *, title: str, dateline: st
 # -- photos --------------------------------------------------------------------------
 
 def _photos_editable(release: Release, actor: User) -> None:
-    _require(actor, WRITERS)
+    _require(actor, RELEASE_WRITERS)
     if release.state not in EDITABLE_STATES:
         raise ReleaseError(N_("Foto siaran hanya bisa diubah saat draf atau ditinjau."))
 

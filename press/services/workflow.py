@@ -18,6 +18,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from press import jobs
+from press.codes import RELEASE_EDITORS, RELEASE_WRITERS, ReleaseState, WorkflowAction
 from press.dates import OFFICE_ZONE
 from press.errors import N_, ServiceError
 from press.models import AuditEvent, Release, Revision, User, utcnow
@@ -27,44 +28,35 @@ from .audit import record
 from .release_slugs import follow_headline
 from .release_text import check_length, clean_text
 
-EDITORS = frozenset({"editor", "admin"})
-WRITERS = frozenset({"writer", "editor", "admin"})
-
 # (state, action) -> (new state, roles allowed). Nothing else moves a release's state,
 # except ``publish_due`` (the embargo clock, acting for nobody).
-TRANSITIONS: dict[tuple[str, str], tuple[str, frozenset[str]]] = {
-    ("draft", "submit"): ("in_review", WRITERS),
-    ("in_review", "send_back"): ("draft", EDITORS),
-    ("in_review", "approve"): ("approved", EDITORS),
-    ("in_review", "publish"): ("published", EDITORS),
-    ("approved", "send_back"): ("draft", EDITORS),
-    ("approved", "publish"): ("published", EDITORS),
-    ("approved", "schedule"): ("scheduled", EDITORS),
-    ("scheduled", "schedule"): ("scheduled", EDITORS),
-    ("scheduled", "unschedule"): ("approved", EDITORS),
-    ("scheduled", "publish"): ("published", EDITORS),
-    ("published", "correct"): ("published", EDITORS),
-    ("published", "retract"): ("retracted", EDITORS),
+TRANSITIONS: dict[tuple[ReleaseState, WorkflowAction], tuple[ReleaseState, frozenset[str]]] = {
+    (ReleaseState.DRAFT, WorkflowAction.SUBMIT): (ReleaseState.IN_REVIEW, RELEASE_WRITERS),
+    (ReleaseState.IN_REVIEW, WorkflowAction.SEND_BACK): (ReleaseState.DRAFT, RELEASE_EDITORS),
+    (ReleaseState.IN_REVIEW, WorkflowAction.APPROVE): (ReleaseState.APPROVED, RELEASE_EDITORS),
+    (ReleaseState.IN_REVIEW, WorkflowAction.PUBLISH): (ReleaseState.PUBLISHED, RELEASE_EDITORS),
+    (ReleaseState.APPROVED, WorkflowAction.SEND_BACK): (ReleaseState.DRAFT, RELEASE_EDITORS),
+    (ReleaseState.APPROVED, WorkflowAction.PUBLISH): (ReleaseState.PUBLISHED, RELEASE_EDITORS),
+    (ReleaseState.APPROVED, WorkflowAction.SCHEDULE): (ReleaseState.SCHEDULED, RELEASE_EDITORS),
+    (ReleaseState.SCHEDULED, WorkflowAction.SCHEDULE): (ReleaseState.SCHEDULED, RELEASE_EDITORS),
+    (ReleaseState.SCHEDULED, WorkflowAction.UNSCHEDULE): (ReleaseState.APPROVED, RELEASE_EDITORS),
+    (ReleaseState.SCHEDULED, WorkflowAction.PUBLISH): (ReleaseState.PUBLISHED, RELEASE_EDITORS),
+    (ReleaseState.PUBLISHED, WorkflowAction.CORRECT): (ReleaseState.PUBLISHED, RELEASE_EDITORS),
+    (ReleaseState.PUBLISHED, WorkflowAction.RETRACT): (ReleaseState.RETRACTED, RELEASE_EDITORS),
 }
 
-ACTIONS = ("submit", "send_back", "approve", "publish", "schedule", "unschedule", "correct", "retract")
+ACTIONS = tuple(dict.fromkeys(action for _state, action in TRANSITIONS))
 
 # What each action needs besides the role.
-NEEDS_COMMENT = {"send_back"}
-NEEDS_TIME = {"schedule"}
-NEEDS_NOTICE = {"retract"}
-NEEDS_NOTE = {"correct"}
+NEEDS_COMMENT = {WorkflowAction.SEND_BACK}
+NEEDS_TIME = {WorkflowAction.SCHEDULE}
+NEEDS_NOTICE = {WorkflowAction.RETRACT}
+NEEDS_NOTE = {WorkflowAction.CORRECT}
 
 TEXT_FIELDS = ("title", "dateline", "body", "signature")
 # How far ahead an embargo may be set: beyond it a time is a typo (year 9999), not a plan.
 MAX_EMBARGO_YEARS = 2
 PUBLISH_DUE_ATTEMPTS = 3
-
-# The state as a word for messages (services cannot translate; the words are Indonesian).
-STATE_WORDS = {
-    "draft": "draf", "in_review": "ditinjau", "approved": "disetujui",
-    "scheduled": "dijadwalkan", "published": "terbit", "retracted": "ditarik",
-}
 
 
 class WorkflowError(ServiceError):
@@ -121,8 +113,9 @@ def apply(
     if entry is None:
         raise WorkflowError(
             N_("Siaran ini berstatus %(state)s; tindakan itu tidak berlaku sekarang."),
-            state=STATE_WORDS.get(release.state, release.state),
+            state=ReleaseState(release.state),
         )
+    action = WorkflowAction(action)
     new_state, roles = entry
     if actor.role not in roles:
         raise WorkflowError(N_("Peran Anda tidak boleh melakukan tindakan ini pada siaran."))
@@ -133,7 +126,7 @@ def apply(
     note = (note or "").strip() or None
     for name, value in (("comment", comment), ("notice", notice), ("note", note)):
         check_length(name, value)
-    if action == "correct":
+    if action == WorkflowAction.CORRECT:
         text = _corrected_text(release, text or {})
     if action in NEEDS_COMMENT and not comment:
         raise WorkflowError(N_("Tulis catatan untuk penulis saat mengembalikan siaran."))
@@ -150,32 +143,33 @@ def apply(
             raise WorkflowError(N_("Waktu embargo harus di masa depan."))
         if at > now + timedelta(days=365 * MAX_EMBARGO_YEARS + 1):
             raise WorkflowError(N_("Waktu embargo paling jauh %(years)s tahun dari sekarang."), years=MAX_EMBARGO_YEARS)
-    if action in ("publish", "schedule", "submit") and not release.title.strip():
+    if action in (WorkflowAction.PUBLISH, WorkflowAction.SCHEDULE, WorkflowAction.SUBMIT) and not release.title.strip():
         raise WorkflowError(N_("Siaran tanpa judul tidak bisa diajukan atau diterbitkan."))
 
     old_state = release.state
     data: dict = {"from": old_state, "to": new_state}
     if comment:
         data["comment"] = comment
-    if action in ("publish", "schedule"):
+    if action in (WorkflowAction.PUBLISH, WorkflowAction.SCHEDULE):
         follow_headline(session, release)  # the address it is published at, from the headline it has now
-    if action == "schedule":
+    if action == WorkflowAction.SCHEDULE:
         release.embargo_at = at.astimezone(timezone.utc)
         data["at"] = release.embargo_at.isoformat()
-    elif action == "unschedule":
+    elif action == WorkflowAction.UNSCHEDULE:
         release.embargo_at = None
-    elif action == "publish":
+    elif action == WorkflowAction.PUBLISH:
         release.published_at = now
         release.embargo_at = None
-    elif action == "retract":
+    elif action == WorkflowAction.RETRACT:
         release.retracted_at = now
         release.retraction_notice = notice
         data["notice"] = notice
-    elif action == "correct":
+    elif action == WorkflowAction.CORRECT:
         _correct(session, release, actor, note, text, now)
         data["note"] = note
         data["revision"] = release.revisions[-1].number if release.revisions else None
-    if action in ("approve", "publish", "schedule", "retract", "correct", "send_back"):
+    if action in (WorkflowAction.APPROVE, WorkflowAction.PUBLISH, WorkflowAction.SCHEDULE, WorkflowAction.RETRACT,
+                  WorkflowAction.CORRECT, WorkflowAction.SEND_BACK):
         release.editor_id = actor.id
     release.state = new_state
     release.updated_at = now
@@ -238,7 +232,7 @@ def publish_due(session: Session, now: datetime | None = None) -> list[Release]:
         try:
             due = session.scalars(
                 select(Release.id)
-                .where(Release.state == "scheduled", Release.embargo_at <= now)
+                .where(Release.state == ReleaseState.SCHEDULED, Release.embargo_at <= now)
                 .order_by(Release.embargo_at)
             ).all()
             published = [r for r in (publish_one_due(session, release_id, now) for release_id in due) if r]
@@ -262,23 +256,23 @@ def publish_one_due(session: Session, release_id: int, now: datetime) -> Release
     """Publish one scheduled release if it is still scheduled and due; ``None`` if someone else did."""
     result = session.execute(
         update(Release)
-        .where(Release.id == release_id, Release.state == "scheduled", Release.embargo_at <= now)
-        .values(state="published", published_at=Release.embargo_at, updated_at=now)
+        .where(Release.id == release_id, Release.state == ReleaseState.SCHEDULED, Release.embargo_at <= now)
+        .values(state=ReleaseState.PUBLISHED, published_at=Release.embargo_at, updated_at=now)
         .execution_options(synchronize_session=False)
     )
     if result.rowcount != 1:
         return None
     release = session.get(Release, release_id)
     session.refresh(release)
-    _audit(session, None, "release.publish_due", release,
-           {"from": "scheduled", "to": "published", "at": release.published_at.isoformat()}, now)
+    _audit(session, None, f"release.{WorkflowAction.PUBLISH_DUE}", release,
+           {"from": ReleaseState.SCHEDULED, "to": ReleaseState.PUBLISHED, "at": release.published_at.isoformat()}, now)
     _enqueue(session, release)
     return release
 
 
 def releases_in_state(session: Session, state: str, *, limit: int = 50) -> list[Release]:
     """Releases in ``state``: scheduled ones by embargo time, the others most recently changed first."""
-    order = (Release.embargo_at,) if state == "scheduled" else (Release.updated_at.desc(), Release.id.desc())
+    order = (Release.embargo_at,) if state == ReleaseState.SCHEDULED else (Release.updated_at.desc(), Release.id.desc())
     return list(session.scalars(select(Release).where(Release.state == state).order_by(*order).limit(limit)))
 
 

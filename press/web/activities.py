@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
+from press.codes import ACTIVITY_EDITORS
 from press.extensions import db
 from press.numbers import parse_id
 from press.models import ACTIVITY_KINDS, Activity, Unit, Venue
@@ -21,7 +22,6 @@ from .sections import render_activity_sections
 
 bp = Blueprint("activities", __name__, url_prefix="/staf/kegiatan")
 
-EDITORS = ("editor", "writer", "photographer")
 # Participant rows (named or blank) a form may post: twice the participants allowed keeps
 # WTForms' work under a second; a form past it was not typed by a person.
 MAX_PARTICIPANT_ROWS = 2 * service.MAX_PARTICIPANTS
@@ -98,7 +98,7 @@ def index():
 
 
 @bp.route("/baru", methods=["GET", "POST"])
-@roles_required(*EDITORS)
+@roles_required(*ACTIVITY_EDITORS)
 def create():
     if request.method == "POST" and (refusal := _too_many_rows()):
         return refusal
@@ -133,7 +133,7 @@ def view(activity_id: int):
 
 
 @bp.route("/<id:activity_id>/ubah", methods=["GET", "POST"])
-@roles_required(*EDITORS)
+@roles_required(*ACTIVITY_EDITORS)
 def edit(activity_id: int):
     activity = _get(activity_id)
     if request.method == "POST" and (refusal := _too_many_rows()):

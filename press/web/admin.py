@@ -7,6 +7,7 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from press.errors import ServiceError
+from press.codes import Role
 from press.extensions import db
 from press.models import AuditEvent, Unit, User, Venue
 from press.services import accounts, directory
@@ -45,14 +46,14 @@ def _commit_or_flash(success_message: str) -> bool:
 
 
 @bp.route("/pengguna")
-@roles_required("admin")
+@roles_required(Role.ADMIN)
 def users():
     rows = db.session.scalars(select(User).order_by(User.email)).all()
     return render_template("admin/users.html", users=rows)
 
 
 @bp.route("/pengguna/baru", methods=["GET", "POST"])
-@roles_required("admin")
+@roles_required(Role.ADMIN)
 def user_create():
     form = UserForm()
     _unit_choices(form)
@@ -83,7 +84,7 @@ def user_create():
 
 
 @bp.route("/pengguna/<id:user_id>", methods=["GET", "POST"])
-@roles_required("admin")
+@roles_required(Role.ADMIN)
 def user_edit(user_id: int):
     user = _get(User, user_id)
     form = UserForm(obj=user)
@@ -91,7 +92,7 @@ def user_edit(user_id: int):
     if request.method == "GET":
         form.unit_id.data = user.unit_id or 0
     if form.validate_on_submit():
-        if user.id == current_user.id and (form.role.data != "admin" or not form.active.data):
+        if user.id == current_user.id and (form.role.data != Role.ADMIN or not form.active.data):
             flash(_("Anda tidak bisa mencabut peran admin atau menonaktifkan akun Anda sendiri."), "error")
             return render_template("admin/user_form.html", form=form, user=user)
         try:
@@ -118,7 +119,7 @@ def user_edit(user_id: int):
 
 
 @bp.route("/unit", methods=["GET", "POST"])
-@roles_required("admin")
+@roles_required(Role.ADMIN)
 def units():
     form = UnitForm()
     if form.validate_on_submit():
@@ -135,7 +136,7 @@ def units():
 
 
 @bp.route("/unit/<id:unit_id>", methods=["GET", "POST"])
-@roles_required("admin")
+@roles_required(Role.ADMIN)
 def unit_edit(unit_id: int):
     unit = _get(Unit, unit_id)
     form = UnitForm(obj=unit)
@@ -152,7 +153,7 @@ def unit_edit(unit_id: int):
 
 
 @bp.route("/tempat", methods=["GET", "POST"])
-@roles_required("admin")
+@roles_required(Role.ADMIN)
 def venues():
     form = VenueForm()
     if form.validate_on_submit() and _save_venue(None, form):
@@ -162,7 +163,7 @@ def venues():
 
 
 @bp.route("/tempat/<id:venue_id>", methods=["GET", "POST"])
-@roles_required("admin")
+@roles_required(Role.ADMIN)
 def venue_edit(venue_id: int):
     venue = _get(Venue, venue_id)
     form = VenueForm(obj=venue)
@@ -191,7 +192,7 @@ def _save_venue(venue: Venue | None, form: VenueForm) -> bool:
 
 
 @bp.route("/audit")
-@roles_required("admin")
+@roles_required(Role.ADMIN)
 def audit():
     query = select(AuditEvent).order_by(AuditEvent.created_at.desc(), AuditEvent.id.desc())
     page = db.paginate(query, page=page_arg(), per_page=50, error_out=False)

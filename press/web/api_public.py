@@ -11,6 +11,7 @@ from __future__ import annotations
 from flask import Blueprint, jsonify, redirect, request, url_for
 from flask_babel import gettext as _
 
+from press.codes import ReleaseState
 from press.extensions import db
 from press.numbers import parse_id
 from press.services import public
@@ -95,7 +96,7 @@ def release(ref: str):
     item = public.find_release(db.session, ref)
     if item is None:
         return api_error(404, _("Siaran tidak ditemukan."))
-    if item.state == "retracted":
+    if item.state == ReleaseState.RETRACTED:
         return api_error(
             410, _("Siaran ini telah ditarik."), title=item.title, retraction_notice=item.retraction_notice,
             retracted_at=item.retracted_at.isoformat() if item.retracted_at else None,

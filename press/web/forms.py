@@ -20,6 +20,7 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
+from press.codes import ParticipantRole
 from press.models import ACTIVITY_KINDS, LOCALES, PARTICIPANT_ROLES, ROLES
 
 from .form_messages import TranslatedMeta
@@ -51,7 +52,7 @@ class ParticipantForm(Form):
     role = SelectField(
         _l("Peran"),
         choices=options([(r, PARTICIPANT_ROLE_LABELS[r]) for r in PARTICIPANT_ROLES]),
-        default="attendee",
+        default=ParticipantRole.ATTENDEE,
         validate_choice=False,  # rows without a name are dropped; the service checks the rest
     )
     title = StringField(_l("Jabatan"), validators=[Optional(), Length(max=200)])

@@ -5,10 +5,12 @@ from flask import Flask, request, session
 from flask_babel import get_locale, gettext
 from flask_login import current_user
 
-from press import dates, problems
+from press import codes, dates, problems
 from press.models import LOCALES, utcnow
 
-from .labels import ACTION_LABELS, KIND_LABELS, LOCALE_LABELS, PARTICIPANT_ROLE_LABELS, ROLE_LABELS
+from .labels import (
+    ACTION_LABELS, KIND_LABELS, LOCALE_LABELS, MEDIA_STATUS_LABELS, PARTICIPANT_ROLE_LABELS, ROLE_LABELS, STATE_LABELS,
+)
 
 
 def select_locale() -> str:
@@ -42,9 +44,12 @@ def init_app(app: Flask, babel) -> None:
     @app.context_processor
     def labels():
         return {
+            "codes": codes,
             "KIND_LABELS": KIND_LABELS,
             "ACTION_LABELS": ACTION_LABELS,
             "ROLE_LABELS": ROLE_LABELS,
+            "STATE_LABELS": STATE_LABELS,
+            "MEDIA_STATUS_LABELS": MEDIA_STATUS_LABELS,
             "PARTICIPANT_ROLE_LABELS": PARTICIPANT_ROLE_LABELS,
             "LOCALE_LABELS": LOCALE_LABELS,
             "current_locale": current_locale,

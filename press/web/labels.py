@@ -1,53 +1,69 @@
-"""Translatable labels for the domain's codes (kinds, roles, states, actions).
+"""What each code of ``press.codes`` is called, in Indonesian msgids (English in the catalogue).
 
-Each label is defined here once; templates get them from the ``labels`` context
-processor of ``press.web.i18n``.
+Each label is defined here once; templates get them from the ``labels`` context processor
+of ``press.web.i18n``; :data:`LABELS` lists the table of every code, so a test finds a
+member without a label.
 """
 from __future__ import annotations
 
+from enum import StrEnum
+
+from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 
+from press.codes import ActivityKind, MediaStatus, ParticipantRole, ReleaseState, Role, WorkflowAction
+from press.errors import ServiceError
+
 KIND_LABELS = {
-    "kunjungan_kerja": _l("Kunjungan kerja"),
-    "studi_banding": _l("Studi banding"),
-    "rapat_koordinasi": _l("Rapat koordinasi"),
-    "peresmian": _l("Peresmian"),
-    "sosialisasi": _l("Sosialisasi"),
-    "penyerahan_bantuan": _l("Penyerahan bantuan"),
-    "upacara": _l("Upacara"),
-    "penandatanganan_mou": _l("Penandatanganan MoU/PKS"),
-    "pelantikan": _l("Pelantikan"),
-    "audiensi": _l("Audiensi"),
-    "lomba_festival": _l("Lomba / festival"),
-    "bakti_sosial": _l("Bakti sosial"),
+    ActivityKind.KUNJUNGAN_KERJA: _l("Kunjungan kerja"),
+    ActivityKind.STUDI_BANDING: _l("Studi banding"),
+    ActivityKind.RAPAT_KOORDINASI: _l("Rapat koordinasi"),
+    ActivityKind.PERESMIAN: _l("Peresmian"),
+    ActivityKind.SOSIALISASI: _l("Sosialisasi"),
+    ActivityKind.PENYERAHAN_BANTUAN: _l("Penyerahan bantuan"),
+    ActivityKind.UPACARA: _l("Upacara"),
+    ActivityKind.PENANDATANGANAN_MOU: _l("Penandatanganan MoU/PKS"),
+    ActivityKind.PELANTIKAN: _l("Pelantikan"),
+    ActivityKind.AUDIENSI: _l("Audiensi"),
+    ActivityKind.LOMBA_FESTIVAL: _l("Lomba / festival"),
+    ActivityKind.BAKTI_SOSIAL: _l("Bakti sosial"),
 }
 
 ROLE_LABELS = {
-    "admin": _l("Admin"),
-    "editor": _l("Redaktur"),
-    "writer": _l("Penulis"),
-    "photographer": _l("Fotografer"),
+    Role.ADMIN: _l("Admin"),
+    Role.EDITOR: _l("Redaktur"),
+    Role.WRITER: _l("Penulis"),
+    Role.PHOTOGRAPHER: _l("Fotografer"),
 }
 
-PARTICIPANT_ROLE_LABELS = {
-    "host": _l("Tuan rumah"),
-    "guest": _l("Tamu"),
-    "speaker": _l("Narasumber"),
-    "attendee": _l("Peserta"),
+STATE_LABELS = {
+    ReleaseState.DRAFT: _l("Draf"),
+    ReleaseState.IN_REVIEW: _l("Ditinjau"),
+    ReleaseState.APPROVED: _l("Disetujui"),
+    ReleaseState.SCHEDULED: _l("Dijadwalkan"),
+    ReleaseState.PUBLISHED: _l("Terbit"),
+    ReleaseState.RETRACTED: _l("Ditarik"),
+}
+
+MEDIA_STATUS_LABELS = {
+    MediaStatus.OK: _l("Siap pakai"),
+    MediaStatus.METADATA_ONLY: _l("Tanpa pratinjau"),
+    MediaStatus.MISSING: _l("Berkas asli hilang"),
+    MediaStatus.DAMAGED: _l("Berkas asli rusak"),
 }
 
 # One label per action a release's history records (``release.<action>`` audit events):
 # the workflow's moves, the embargo clock, and the writers' edits.
 ACTION_LABELS = {
-    "submit": _l("Ajukan untuk ditinjau"),
-    "send_back": _l("Kembalikan ke penulis"),
-    "approve": _l("Setujui"),
-    "publish": _l("Terbitkan sekarang"),
-    "schedule": _l("Jadwalkan (embargo)"),
-    "unschedule": _l("Batalkan jadwal"),
-    "correct": _l("Terbitkan koreksi"),
-    "retract": _l("Tarik siaran"),
-    "publish_due": _l("Terbit otomatis (embargo berakhir)"),
+    WorkflowAction.SUBMIT: _l("Ajukan untuk ditinjau"),
+    WorkflowAction.SEND_BACK: _l("Kembalikan ke penulis"),
+    WorkflowAction.APPROVE: _l("Setujui"),
+    WorkflowAction.PUBLISH: _l("Terbitkan sekarang"),
+    WorkflowAction.SCHEDULE: _l("Jadwalkan (embargo)"),
+    WorkflowAction.UNSCHEDULE: _l("Batalkan jadwal"),
+    WorkflowAction.CORRECT: _l("Terbitkan koreksi"),
+    WorkflowAction.RETRACT: _l("Tarik siaran"),
+    WorkflowAction.PUBLISH_DUE: _l("Terbit otomatis (embargo berakhir)"),
     "draft": _l("Draf dibuat dari kegiatan"),
     "save": _l("Disimpan (revisi baru)"),
     "photo_attach": _l("Foto dilampirkan"),
@@ -56,4 +72,33 @@ ACTION_LABELS = {
     "photo_caption": _l("Keterangan foto diubah"),
 }
 
+PARTICIPANT_ROLE_LABELS = {
+    ParticipantRole.HOST: _l("Tuan rumah"),
+    ParticipantRole.GUEST: _l("Tamu"),
+    ParticipantRole.SPEAKER: _l("Narasumber"),
+    ParticipantRole.ATTENDEE: _l("Peserta"),
+}
+
 LOCALE_LABELS = {"id": "Bahasa Indonesia", "en": "English"}
+
+# Every code of press.codes and its labels: a test checks each member has one in both languages.
+LABELS: dict[type[StrEnum], dict] = {
+    ActivityKind: KIND_LABELS,
+    Role: ROLE_LABELS,
+    ReleaseState: STATE_LABELS,
+    WorkflowAction: ACTION_LABELS,
+    MediaStatus: MEDIA_STATUS_LABELS,
+    ParticipantRole: PARTICIPANT_ROLE_LABELS,
+}
+
+
+def label(code: StrEnum):
+    """What ``code`` is called in the reader's language (a lazy string)."""
+    return LABELS[type(code)][code]
+
+
+def error_text(exc: ServiceError) -> str:
+    """A service's refusal in the reader's language; a code among its parameters (a release's
+    state, say) is written as its label."""
+    params = {name: label(value) if type(value) in LABELS else value for name, value in exc.params.items()}
+    return gettext(exc.message, **params)

@@ -19,11 +19,13 @@ from sqlalchemy import select
 from wtforms import SubmitField, TextAreaField
 from wtforms.validators import Length, Optional
 
+from press.codes import NOTE_READERS, NOTE_WRITERS, Role
 from press.dates import weekday_name
 from press.errors import ServiceError
 from press.extensions import db
 from press.models import PARTICIPANT_ROLES, Activity, Note, User
 from press.notes import load_glossary
+from press.notes.accepted import read_accepted
 from press.services import glossary as glossaries
 from press.services import note_review as reviews
 from press.services import notes as service
@@ -36,11 +38,8 @@ from .sections import activity_section
 
 bp = Blueprint("notes", __name__)
 
-WRITERS = ("writer", "editor")
-READERS = ("writer", "editor", "photographer")
-
 # Item kinds in the order the legend lists them; the class gives the colour.
-KINDS = {
+ITEM_KIND_LABELS = {
     "people": _l("Orang"),
     "organisations": _l("Instansi"),
     "places": _l("Tempat"),
@@ -79,12 +78,12 @@ def notes_section(activity: Activity) -> str:
     notes = db.session.scalars(select(Note).where(Note.activity_id == activity.id)
                                .order_by(Note.created_at.desc(), Note.id.desc())).all()
     authors = {u.id: u for u in db.session.scalars(select(User).where(User.id.in_({n.author_id for n in notes})))}
-    form = NoteForm() if has_role(*WRITERS) else None
+    form = NoteForm() if has_role(*NOTE_WRITERS) else None
     return render_template("notes/_section.html", activity=activity, notes=notes, authors=authors, form=form)
 
 
 @bp.route("/staf/kegiatan/<id:activity_id>/catatan", methods=["POST"])
-@roles_required(*WRITERS)
+@roles_required(*NOTE_WRITERS)
 def add(activity_id: int):
     activity = _get(Activity, activity_id)
     form = NoteForm()
@@ -139,7 +138,7 @@ def _extract(note: Note, again: bool = False) -> bool:
 
 
 @bp.route("/staf/catatan/<id:note_id>/ekstrak", methods=["POST"])
-@roles_required(*WRITERS)
+@roles_required(*NOTE_WRITERS)
 def extract_again(note_id: int):
     """Extract a note again (one left "belum diekstrak" by a failed or interrupted extraction)."""
     note = _get(Note, note_id)
@@ -158,7 +157,7 @@ def highlight(text: str, extraction: dict) -> Markup:
     organisations at every mention). Spans nest; one that would cross another is cut
     at the boundary so the marks stay well formed."""
     spans = []
-    for kind in KINDS:
+    for kind in ITEM_KIND_LABELS:
         for number, item in enumerate(extraction.get(kind, [])):
             places = [item.get("span")] + ([m for m in item.get("mentions", []) if m != item.get("span")]
                                            if kind in ("people", "organisations") else [])
@@ -167,7 +166,7 @@ def highlight(text: str, extraction: dict) -> Markup:
                 if span and 0 <= span[0] < span[1] <= len(text):
                     spans.append((span[0], span[1], kind, number, label))
     spans.sort(key=lambda s: (s[0], -s[1]))
-    names = {kind: str(label) for kind, label in KINDS.items()}
+    names = {kind: str(label) for kind, label in ITEM_KIND_LABELS.items()}
     out: list[str] = []
     stack, pos = [], 0
 
@@ -203,7 +202,7 @@ def _day(iso: str | None) -> date | None:
 
 
 @bp.route("/staf/catatan/<id:note_id>")
-@roles_required(*READERS)
+@roles_required(*NOTE_READERS)
 def view(note_id: int):
     note = _get(Note, note_id)
     return _render_review(note, reviews.suggestions(note, glossaries.glossary_for(glossary_path())))
@@ -217,8 +216,8 @@ def _render_review(note: Note, items: dict, status: int = 200):
     roles = options([(r, PARTICIPANT_ROLE_LABELS[r]) for r in PARTICIPANT_ROLES])
     return render_template(
         "notes/review.html", note=note, activity=note.activity, items=items, author=author,
-        marked=highlight(note.text, note.extraction or {}), kinds=KINDS, roles=roles,
-        changes=service.change_summary(note), can_review=has_role(*WRITERS),
+        marked=highlight(note.text, note.extraction or {}), kinds=ITEM_KIND_LABELS, roles=roles,
+        changes=service.change_summary(note), can_review=has_role(*NOTE_WRITERS),
     ), status
 
 
@@ -254,7 +253,7 @@ def _posted_items(note: Note) -> tuple[dict, dict]:
 
 
 @bp.route("/staf/catatan/<id:note_id>/tinjau", methods=["POST"])
-@roles_required(*WRITERS)
+@roles_required(*NOTE_WRITERS)
 def review(note_id: int):
     note = _get(Note, note_id)
     accepted, shown = _posted_items(note)
@@ -265,15 +264,16 @@ def review(note_id: int):
         flash(_(exc.message, **exc.params), "error")
         return _render_review(note, shown, 400)
     db.session.commit()
+    accepted = read_accepted(note.accepted)
     flash(_("Tinjauan disimpan: %(people)s orang dan %(quotes)s kutipan diterima.",
-            people=len(note.accepted["people"]), quotes=len(note.accepted["quotes"])), "success")
+            people=len(accepted.people), quotes=len(accepted.quotes)), "success")
     return redirect(url_for("notes.view", note_id=note.id))
 
 
 # -- the admin's glossary ------------------------------------------------------------------
 
 @bp.route("/staf/admin/glosarium", methods=["GET", "POST"])
-@roles_required("admin")
+@roles_required(Role.ADMIN)
 def glossary():
     path = glossary_path()
     form = GlossaryForm()

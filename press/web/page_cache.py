@@ -28,6 +28,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.datastructures import LanguageAccept
 from werkzeug.http import parse_accept_header, parse_date
 
+from press.codes import ReleaseState
 from press.extensions import db
 from press.models import LOCALES, AuditEvent, Media, Release, Rendition, utcnow
 from press.services import public
@@ -68,7 +69,7 @@ class PageCache:
             try:
                 releases = db.session.execute(select(
                     func.count(Release.id), func.max(Release.updated_at),
-                    func.min(case((Release.state == "scheduled", Release.embargo_at))),
+                    func.min(case((Release.state == ReleaseState.SCHEDULED, Release.embargo_at))),
                 )).one()
                 media = db.session.execute(select(
                     func.count(Media.id), func.max(Media.id),

@@ -29,6 +29,7 @@ from flask_babel import gettext as _, lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
 
+from press.codes import ORIGINAL_READERS, PHOTO_EDITORS, PHOTO_PUBLISHERS, PHOTO_UPLOADERS
 from press.errors import ServiceError
 from press.extensions import db
 from press.models import Activity, Media, Person
@@ -44,11 +45,6 @@ from .roles import STAFF, has_role, roles_required
 from .sections import activity_section
 
 bp = Blueprint("photos", __name__, url_prefix="/staf")
-
-UPLOADERS = ("photographer",)
-EDITORS = ("photographer", "writer", "editor")
-PUBLISHERS = ("editor",)
-ORIGINALS = ("photographer", "editor")
 
 
 def _storage() -> FileStorage:
@@ -90,10 +86,10 @@ def _people_choices(activity: Activity | None, photos=()) -> list[Person]:
 def _permissions(photos=()) -> dict:
     """What the signed-in user may do, and ``shown_by``: the published releases showing each photo."""
     return {
-        "can_upload": has_role(*UPLOADERS),
-        "can_edit": has_role(*EDITORS),
-        "can_publish": has_role(*PUBLISHERS),
-        "can_download": has_role(*ORIGINALS),
+        "can_upload": has_role(*PHOTO_UPLOADERS),
+        "can_edit": has_role(*PHOTO_EDITORS),
+        "can_publish": has_role(*PHOTO_PUBLISHERS),
+        "can_download": has_role(*ORIGINAL_READERS),
         "can_correct": photo_corrections.may_correct(current_user),
         "shown_by": public.releases_showing(db.session, [m.id for m in photos]) if photos else {},
     }
@@ -160,7 +156,7 @@ def gallery_section(activity: Activity) -> str:
 # -- upload --------------------------------------------------------------------------
 
 @bp.route("/kegiatan/<id:activity_id>/unggah", methods=["GET"])
-@roles_required(*UPLOADERS)
+@roles_required(*PHOTO_UPLOADERS)
 def upload(activity_id: int):
     activity = _activity(activity_id)
     return render_template("photos/upload.html", activity=activity, results=None,
@@ -195,7 +191,7 @@ OUTCOME_LABELS = {
 
 
 @bp.route("/kegiatan/<id:activity_id>/unggah", methods=["POST"])
-@roles_required(*UPLOADERS)
+@roles_required(*PHOTO_UPLOADERS)
 def upload_post(activity_id: int):
     activity = _activity(activity_id)
     files = [f for f in request.files.getlist("file") if f and f.filename]
@@ -263,7 +259,7 @@ def _done(media: Media, message: str, ok: bool = True):
 
 
 @bp.route("/foto/<id:media_id>/teks", methods=["POST"])
-@roles_required(*EDITORS)
+@roles_required(*PHOTO_EDITORS)
 def edit_text(media_id: int):
     media = _media(media_id)
     current = {"caption": media.caption, "credit": media.credit, "copyright": media.copyright}
@@ -279,7 +275,7 @@ def edit_text(media_id: int):
 
 
 @bp.route("/foto/<id:media_id>/orang", methods=["POST"])
-@roles_required(*EDITORS)
+@roles_required(*PHOTO_EDITORS)
 def edit_people(media_id: int):
     media = _media(media_id)
     try:
@@ -315,19 +311,19 @@ def _toggle(media_id: int, flag: str, on_message, off_message):
 
 
 @bp.route("/foto/<id:media_id>/publik", methods=["POST"])
-@roles_required(*PUBLISHERS)
+@roles_required(*PHOTO_PUBLISHERS)
 def toggle_public(media_id: int):
     return _toggle(media_id, "public", lambda: _("Foto kini publik."), lambda: _("Foto kini hanya untuk staf."))
 
 
 @bp.route("/foto/<id:media_id>/unggulan", methods=["POST"])
-@roles_required(*EDITORS)
+@roles_required(*PHOTO_EDITORS)
 def toggle_highlight(media_id: int):
     return _toggle(media_id, "highlight", lambda: _("Foto ditandai unggulan."), lambda: _("Tanda unggulan dilepas."))
 
 
 @bp.route("/foto/<id:media_id>/tarik", methods=["GET", "POST"])
-@roles_required(*PUBLISHERS)
+@roles_required(*PHOTO_PUBLISHERS)
 def withdraw(media_id: int):
     """Confirm taking a photo off the public site, out of the published releases that show it."""
     media = _media(media_id)
@@ -372,7 +368,7 @@ def rendition(media_id: int, variant: str):
 
 
 @bp.route("/foto/<id:media_id>/asli")
-@roles_required(*ORIGINALS)
+@roles_required(*ORIGINAL_READERS)
 def original(media_id: int):
     media = _media(media_id)
     storage = _storage()

@@ -20,6 +20,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
 
+from press.codes import RELEASE_READERS, RELEASE_WRITERS, TEMPLATE_EDITORS
 from press.drafting import formatting
 from press.drafting.context import field_label
 from press.errors import N_, ServiceError
@@ -30,15 +31,13 @@ from press.services import releases as service
 from press.storage import FileStorage
 
 from .downloads import as_download
-from .labels import KIND_LABELS
+from .labels import KIND_LABELS, error_text
 from .roles import has_role, roles_required
 from .links import public_url
 from .sections import activity_section
 
 bp = Blueprint("releases", __name__, url_prefix="/staf/siaran")
 
-WRITERS = ("writer", "editor")
-READERS = ("writer", "editor", "photographer")
 
 CHECK_LABELS = {
     "weekday": _l("Hari dan tanggal"),
@@ -62,10 +61,6 @@ def _release(release_id: int) -> Release:
 
 def _storage() -> FileStorage:
     return FileStorage(current_app.config["MEDIA_ROOT"])
-
-
-def _error(exc: ServiceError) -> str:
-    return _(exc.message, **exc.params)
 
 
 def _finding_view(finding, body: str) -> dict:
@@ -102,11 +97,11 @@ def release_helpers():
 def releases_section(activity: Activity) -> str:
     items = db.session.scalars(service.releases_query(activity_id=activity.id)).all()
     return render_template("releases/_section.html", activity=activity, releases=items,
-                           can_draft=has_role(*WRITERS))
+                           can_draft=has_role(*RELEASE_WRITERS))
 
 
 @bp.route("/dari-kegiatan/<id:activity_id>", methods=["POST"])
-@roles_required(*WRITERS)
+@roles_required(*RELEASE_WRITERS)
 def create(activity_id: int):
     activity = db.session.get(Activity, activity_id) or abort(404)
     try:
@@ -116,7 +111,7 @@ def create(activity_id: int):
         db.session.commit()
     except ServiceError as exc:
         db.session.rollback()
-        flash(_error(exc), "error")
+        flash(error_text(exc), "error")
         return redirect(url_for("activities.view", activity_id=activity.id) + "#siaran")
     if missing:
         flash(_("Draf dibuat. Data kegiatan belum lengkap, lengkapi bagian bertanda [ … ]: %(fields)s.",
@@ -129,7 +124,7 @@ def create(activity_id: int):
 # -- list and release page -----------------------------------------------------------
 
 @bp.route("/")
-@roles_required(*READERS)
+@roles_required(*RELEASE_READERS)
 def index():
     state = request.args.get("status") or None
     if state not in RELEASE_STATES:
@@ -139,15 +134,15 @@ def index():
 
 
 @bp.route("/<id:release_id>/")
-@roles_required(*READERS)
+@roles_required(*RELEASE_READERS)
 def view(release_id: int):
     release = _release(release_id)
     return render_template("releases/view.html", release=release, findings=_findings(release),
-                           can_edit=has_role(*WRITERS))
+                           can_edit=has_role(*RELEASE_WRITERS))
 
 
 @bp.route("/<id:release_id>/pratinjau")
-@roles_required(*READERS)
+@roles_required(*RELEASE_READERS)
 def preview(release_id: int):
     release = _release(release_id)
     return render_template("releases/preview.html", release=release)
@@ -174,7 +169,7 @@ def _editor(release: Release, form: dict | None = None, findings=None, status: i
 
 
 @bp.route("/<id:release_id>/sunting", methods=["GET", "POST"])
-@roles_required(*WRITERS)
+@roles_required(*RELEASE_WRITERS)
 def edit(release_id: int):
     release = _release(release_id)
     if request.method == "GET":
@@ -200,12 +195,12 @@ def edit(release_id: int):
     except service.StaleEdit as exc:
         db.session.rollback()
         release = _release(release_id)
-        flash(_error(exc), "error")
+        flash(error_text(exc), "error")
         return _editor(release, None, status=409, stale=exc.submitted)
     except ServiceError as exc:
         db.session.rollback()
         release = _release(release_id)
-        flash(_error(exc), "error")
+        flash(error_text(exc), "error")
         return _editor(release, form, status=400)
     flash(_("Tersimpan sebagai revisi %(number)s.", number=release.revisions[-1].number if release.revisions else 1), "success")
     return redirect(url_for("releases.edit", release_id=release.id))
@@ -220,12 +215,12 @@ def _photo_action(release_id: int, action):
         db.session.commit()
     except ServiceError as exc:
         db.session.rollback()
-        flash(_error(exc), "error")
+        flash(error_text(exc), "error")
     return redirect(url_for("releases.edit", release_id=release_id) + "#foto")
 
 
 @bp.route("/<id:release_id>/foto", methods=["POST"])
-@roles_required(*WRITERS)
+@roles_required(*RELEASE_WRITERS)
 def attach(release_id: int):
     media_id = parse_id(request.form.get("media_id"))
     media = db.session.get(Media, media_id) if media_id is not None else None
@@ -239,20 +234,20 @@ def attach(release_id: int):
 
 
 @bp.route("/<id:release_id>/foto/<id:photo_id>/lepas", methods=["POST"])
-@roles_required(*WRITERS)
+@roles_required(*RELEASE_WRITERS)
 def detach(release_id: int, photo_id: int):
     return _photo_action(release_id, lambda r: service.detach_photo(db.session, r, photo_id, current_user))
 
 
 @bp.route("/<id:release_id>/foto/<id:photo_id>/geser", methods=["POST"])
-@roles_required(*WRITERS)
+@roles_required(*RELEASE_WRITERS)
 def move(release_id: int, photo_id: int):
     offset = -1 if request.form.get("arah") == "naik" else 1
     return _photo_action(release_id, lambda r: service.move_photo(db.session, r, photo_id, offset, current_user))
 
 
 @bp.route("/<id:release_id>/foto/<id:photo_id>/keterangan", methods=["POST"])
-@roles_required(*WRITERS)
+@roles_required(*RELEASE_WRITERS)
 def caption(release_id: int, photo_id: int):
     return _photo_action(release_id, lambda r: service.caption_photo(
         db.session, r, photo_id, request.form.get("caption", ""), current_user))
@@ -261,7 +256,7 @@ def caption(release_id: int, photo_id: int):
 # -- revisions -----------------------------------------------------------------------
 
 @bp.route("/<id:release_id>/revisi")
-@roles_required(*READERS)
+@roles_required(*RELEASE_READERS)
 def revisions(release_id: int):
     release = _release(release_id)
     numbers = [r.number for r in release.revisions]
@@ -283,7 +278,7 @@ def _download(data: bytes, filename: str, mimetype: str) -> Response:
 
 
 @bp.route("/<id:release_id>/docx")
-@roles_required(*READERS)
+@roles_required(*RELEASE_READERS)
 def docx(release_id: int):
     release = _release(release_id)
     data = service.export_docx(release, _storage(), office=current_app.config.get("OFFICE_NAME", ""))
@@ -292,7 +287,7 @@ def docx(release_id: int):
 
 
 @bp.route("/<id:release_id>/kit")
-@roles_required(*READERS)
+@roles_required(*RELEASE_READERS)
 def kit(release_id: int):
     release = _release(release_id)
     data = service.export_kit(release, _storage(), office=current_app.config.get("OFFICE_NAME", ""),
@@ -303,14 +298,14 @@ def kit(release_id: int):
 # -- templates (admin) ---------------------------------------------------------------
 
 @bp.route("/templat")
-@roles_required("admin")
+@roles_required(*TEMPLATE_EDITORS)
 def templates():
     overrides = {row.kind: row for row in db.session.scalars(select(ReleaseTemplate))}
     return render_template("releases/templates.html", kinds=ACTIVITY_KINDS, overrides=overrides)
 
 
 @bp.route("/templat/<kind>", methods=["GET", "POST"])
-@roles_required("admin")
+@roles_required(*TEMPLATE_EDITORS)
 def template(kind: str):
     if kind not in ACTIVITY_KINDS:
         abort(404)
@@ -339,7 +334,7 @@ def template(kind: str):
             problem, status = exc.problem, 400
         except ServiceError as exc:
             db.session.rollback()
-            flash(_error(exc), "error")
+            flash(error_text(exc), "error")
             status = 400
     if problem is None and chosen is not None:
         try:

@@ -11,9 +11,7 @@ from flask import abort
 from flask_login import current_user
 
 from press.extensions import login_manager
-from press.models import ROLES
-
-STAFF = ROLES
+from press.codes import STAFF, Role
 
 
 def roles_required(*roles: str):
@@ -22,10 +20,10 @@ def roles_required(*roles: str):
     Anonymous visitors are sent to the login page; a signed-in user without the
     role gets 403.
     """
-    unknown = set(roles) - set(ROLES)
+    unknown = set(roles) - STAFF
     if unknown:
         raise ValueError(f"unknown roles {sorted(unknown)}")
-    allowed = frozenset(roles) | {"admin"}
+    allowed = frozenset(roles) | {Role.ADMIN}
 
     def decorate(view):
         @wraps(view)
@@ -43,4 +41,4 @@ def roles_required(*roles: str):
 
 
 def has_role(*roles: str) -> bool:
-    return current_user.is_authenticated and (current_user.role in roles or current_user.role == "admin")
+    return current_user.is_authenticated and (current_user.role in roles or current_user.role == Role.ADMIN)

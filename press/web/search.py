@@ -25,7 +25,6 @@ from press.search.query import filter_term
 from . import links
 from .params import MAX_PAGE, page_arg
 from .roles import STAFF, roles_required
-from .workflow import STATE_LABELS
 
 log = logging.getLogger(__name__)
 
@@ -149,7 +148,7 @@ def _render(template: str, *, public: bool):
     return render_template(
         template, asked=asked, result=result, public=public, endpoint=endpoint,
         notices=notices(result) if result else [], hit_link=hit_link, thumb_url=thumb_url,
-        facet_filter=facet_filter, KIND_LABELS_SEARCH=KIND_LABELS, STATE_LABELS=STATE_LABELS,
+        facet_filter=facet_filter, KIND_LABELS_SEARCH=KIND_LABELS,
         FACET_LABELS=FACET_LABELS, site_layout=_site_layout() if public else None,
     )
 

@@ -26,6 +26,7 @@ from flask import (
 from flask_login import current_user
 
 from press import dates
+from press.codes import ReleaseState
 from press.drafting import formatting
 from press.extensions import db
 from press.models import LOCALES, utcnow
@@ -115,7 +116,7 @@ def release(ref: str):
     item = public.find_release(db.session, ref)
     if item is None:
         abort(404)
-    if item.state == "retracted":
+    if item.state == ReleaseState.RETRACTED:
         modified(item.retracted_at)
         return render_template("site/retracted.html", release=item), 410
     if ref != item.slug:

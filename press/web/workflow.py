@@ -16,6 +16,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from press import dates
+from press.codes import RELEASE_READERS, RELEASE_WRITERS, ReleaseState, WorkflowAction
 from press.errors import ServiceError
 from press.extensions import db
 from press.numbers import MAX_ID, parse_int
@@ -24,24 +25,16 @@ from press.services import workflow
 from press.services.release_text import LIMITS
 
 from .i18n import current_locale
+from .labels import STATE_LABELS, error_text
 from .links import staff_url
 from .roles import roles_required
 
 bp = Blueprint("workflow", __name__, url_prefix="/staf/siaran")
 
-STATE_LABELS = {
-    "draft": _l("Draf"),
-    "in_review": _l("Ditinjau"),
-    "approved": _l("Disetujui"),
-    "scheduled": _l("Dijadwalkan"),
-    "published": _l("Terbit"),
-    "retracted": _l("Ditarik"),
-}
-
 # Actions that cannot be undone by a button on the same page ask for confirmation.
 CONFIRM = {
-    "publish": _l("Terbitkan siaran ini sekarang? Siaran langsung tampil di situs publik."),
-    "retract": _l("Tarik siaran ini? Halamannya akan diganti pemberitahuan penarikan."),
+    WorkflowAction.PUBLISH: _l("Terbitkan siaran ini sekarang? Siaran langsung tampil di situs publik."),
+    WorkflowAction.RETRACT: _l("Tarik siaran ini? Halamannya akan diganti pemberitahuan penarikan."),
 }
 
 
@@ -68,18 +61,18 @@ def iso_long_datetime(text: str | None) -> str:
 
 @bp.app_context_processor
 def labels():
-    return {"STATE_LABELS": STATE_LABELS, "WORKFLOW_CONFIRM": CONFIRM, "RELEASE_LIMITS": LIMITS}
+    return {"WORKFLOW_CONFIRM": CONFIRM, "RELEASE_LIMITS": LIMITS}
 
 
 @bp.route("/<id:release_id>/alur", methods=["POST"])
-@roles_required("writer", "editor")
+@roles_required(*RELEASE_WRITERS)
 def transition(release_id: int):
     release = db.session.get(Release, release_id) or abort(404)
     action = request.form.get("action", "")
     try:
         at = workflow.parse_time(request.form["at"]) if request.form.get("at", "").strip() else None
         text = None
-        if action == "correct" and any(request.form.get(f) is not None for f in workflow.TEXT_FIELDS):
+        if action == WorkflowAction.CORRECT and any(request.form.get(f) is not None for f in workflow.TEXT_FIELDS):
             text = {f: request.form[f] for f in workflow.TEXT_FIELDS if request.form.get(f) is not None}
         workflow.apply(
             db.session, release, action, current_user,
@@ -90,8 +83,8 @@ def transition(release_id: int):
         db.session.commit()
     except ServiceError as exc:
         db.session.rollback()
-        flash(_(exc.message, **exc.params), "error")
-        if action == "correct":
+        flash(error_text(exc), "error")
+        if action == WorkflowAction.CORRECT:
             # The correction typed (perhaps a long text) is shown back, not lost.
             typed = {f: request.form.get(f) for f in (*workflow.TEXT_FIELDS, "note") if request.form.get(f) is not None}
             release = db.session.get(Release, release_id)
@@ -101,12 +94,13 @@ def transition(release_id: int):
     return redirect(staff_url("release", release))
 
 
-QUEUE_STATES = ("in_review", "approved", "scheduled", "draft", "published", "retracted")
+QUEUE_STATES = (ReleaseState.IN_REVIEW, ReleaseState.APPROVED, ReleaseState.SCHEDULED, ReleaseState.DRAFT,
+                ReleaseState.PUBLISHED, ReleaseState.RETRACTED)
 QUEUE_LIMIT = 50
 
 
 @bp.route("/alur")
-@roles_required("writer", "editor")
+@roles_required(*RELEASE_WRITERS)
 def queue():
     """Releases by workflow state: what waits for review, approval, embargo; the latest published."""
     groups = [(state, workflow.releases_in_state(db.session, state, limit=QUEUE_LIMIT)) for state in QUEUE_STATES]
@@ -114,7 +108,7 @@ def queue():
 
 
 @bp.route("/<id:release_id>/riwayat")
-@roles_required("writer", "editor", "photographer")
+@roles_required(*RELEASE_READERS)
 def history(release_id: int):
     release = db.session.get(Release, release_id) or abort(404)
     return render_template("releases/workflow.html", release=release)

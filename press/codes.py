@@ -1,0 +1,110 @@
+"""The domain's codes: the values stored in rows, sent by forms and compared in code.
+
+Each is a ``StrEnum``, so a member equals its string (``Role.ADMIN == "admin"``) and rows
+keep the text they always held. Base layer: no Flask, importable by models, stages and
+services. What each code is called in Indonesian and English is in ``press/web/labels.py``.
+"""
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    """A staff account's one role."""
+
+    ADMIN = "admin"
+    EDITOR = "editor"
+    WRITER = "writer"
+    PHOTOGRAPHER = "photographer"
+
+
+class ActivityKind(StrEnum):
+    """The twelve kinds of activity of ``../shared/INDONESIAN.md``; each selects a release
+    template (``templates/releases/<kind>.jinja``)."""
+
+    KUNJUNGAN_KERJA = "kunjungan_kerja"
+    STUDI_BANDING = "studi_banding"
+    RAPAT_KOORDINASI = "rapat_koordinasi"
+    PERESMIAN = "peresmian"
+    SOSIALISASI = "sosialisasi"
+    PENYERAHAN_BANTUAN = "penyerahan_bantuan"
+    UPACARA = "upacara"
+    PENANDATANGANAN_MOU = "penandatanganan_mou"
+    PELANTIKAN = "pelantikan"
+    AUDIENSI = "audiensi"
+    LOMBA_FESTIVAL = "lomba_festival"
+    BAKTI_SOSIAL = "bakti_sosial"
+
+
+class ParticipantRole(StrEnum):
+    """What a participant is at an activity; the release templates name them by role."""
+
+    HOST = "host"
+    GUEST = "guest"
+    SPEAKER = "speaker"
+    ATTENDEE = "attendee"
+
+
+class ReleaseState(StrEnum):
+    """Where a release is in the workflow (``press.services.workflow.TRANSITIONS``)."""
+
+    DRAFT = "draft"
+    IN_REVIEW = "in_review"
+    APPROVED = "approved"
+    SCHEDULED = "scheduled"
+    PUBLISHED = "published"
+    RETRACTED = "retracted"
+
+
+class WorkflowAction(StrEnum):
+    """What moves a release from one state to another; the audit event is ``release.<action>``."""
+
+    SUBMIT = "submit"
+    SEND_BACK = "send_back"
+    APPROVE = "approve"
+    PUBLISH = "publish"
+    SCHEDULE = "schedule"
+    UNSCHEDULE = "unschedule"
+    CORRECT = "correct"
+    RETRACT = "retract"
+    PUBLISH_DUE = "publish_due"
+    """The embargo clock's, never a person's: in audit events only."""
+
+
+class MediaStatus(StrEnum):
+    """Whether a photo's pixels can be shown: only ``OK`` photos have previews the public may see."""
+
+    OK = "ok"
+    METADATA_ONLY = "metadata_only"
+    """The pixels are damaged but the facts (time, camera, place) were kept; no previews."""
+    MISSING = "missing"
+    """The original is no longer in the store (``flask doctor --repair`` marks it)."""
+    DAMAGED = "damaged"
+    """The original no longer hashes to its key."""
+
+
+# Who may do what: each set holds every role allowed, admins included (the web gate
+# ``roles_required`` lets admins through anyway; the services check these sets as written).
+STAFF = frozenset(Role)
+RELEASE_EDITORS = frozenset({Role.EDITOR, Role.ADMIN})
+"""Review, approve, schedule, publish, correct and retract releases; edit a published one."""
+RELEASE_WRITERS = frozenset({Role.WRITER, Role.EDITOR, Role.ADMIN})
+"""Draft, save and submit releases; see the workflow queue."""
+TEMPLATE_EDITORS = frozenset({Role.ADMIN})
+"""Change the release template of an activity kind."""
+RELEASE_READERS = STAFF
+"""Read releases, their revisions and history on the staff side."""
+NOTE_WRITERS = frozenset({Role.WRITER, Role.EDITOR, Role.ADMIN})
+"""Add, extract and review notes."""
+NOTE_READERS = STAFF
+"""Read notes and their review page."""
+ACTIVITY_EDITORS = STAFF
+"""Create and edit activities and their participants."""
+PHOTO_UPLOADERS = frozenset({Role.PHOTOGRAPHER, Role.ADMIN})
+"""Upload photos."""
+PHOTO_EDITORS = frozenset({Role.PHOTOGRAPHER, Role.WRITER, Role.EDITOR, Role.ADMIN})
+"""Edit a photo's caption, credit and people."""
+PHOTO_PUBLISHERS = frozenset({Role.EDITOR, Role.ADMIN})
+"""Mark photos public or highlighted."""
+ORIGINAL_READERS = frozenset({Role.PHOTOGRAPHER, Role.EDITOR, Role.ADMIN})
+"""Download a photo's original file."""
