@@ -1,6 +1,6 @@
 """Benchmark of the search core against SQLite FTS5, plus the stemming choice measured.
 
-    python bench/search.py [--docs 100000] [--queries 40] [--root DIR]
+    python bench/search.py [--docs 100000] [--rounds 5] [--root DIR] [--keep]
 
 Generates Indonesian Humas documents (releases, photo captions, notes, activities),
 rebuilds both indexes through ``SearchIndex.rebuild``, times queries through
