@@ -12,7 +12,8 @@ rows; the site's last change, ``public.last_change``, which moves with every pho
 activity, unit or person edit, a caption rewritten in place or a photo withdrawn
 included). Any change drops the whole cache, and no page is kept longer than
 ``PAGE_CACHE_MAX_AGE`` seconds (default 60), for edits no timestamp records. While a
-scheduled release is due, requests go through Flask so the per-request embargo check
+scheduled release is due and the job worker's embargo clock has not yet published it,
+requests go through Flask, so the release appears on every page the moment the worker
 publishes it. Renditions are never cached here (they are files with their own
 caching), and visitors with a cookie (staff, a chosen language) always go through Flask.
 """
