@@ -26,6 +26,7 @@ from press.drafting import checks as checks_stage
 from press.drafting.context import DraftContext, build_context
 from press.drafting.diff import Row, compare
 from press.drafting.docx import DocPhoto, build_docx
+from press.drafting.finding import Finding
 from press.drafting.kit import KitPhoto, build_kit
 from press.drafting.render import Draft, TemplateFailed, TemplateProblem, load_default, render_draft, compile_template
 from press.codes import RELEASE_EDITORS, RELEASE_WRITERS, TEMPLATE_EDITORS, ReleaseState, WorkflowAction
@@ -372,7 +373,7 @@ def _credit_in(caption: str | None) -> str | None:
     return match.group(1).strip() if match else None
 
 
-def check(release: Release, *, title: str | None = None, body: str | None = None) -> list[checks_stage.Finding]:
+def check(release: Release, *, title: str | None = None, body: str | None = None) -> list[Finding]:
     """The editorial checks on the release (or on its unsaved ``title`` and ``body``)."""
     activity = release.activity
     people = [p.name for p in activity.participants] if activity else []

@@ -5,7 +5,8 @@ from datetime import date
 
 import pytest
 
-from press.drafting.checks import CODES, check_release
+from press.drafting.checks import check_release
+from press.drafting.finding import CODES
 from tests.conftest import SHARED
 
 DAY = date(2021, 9, 30)
