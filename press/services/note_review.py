@@ -106,20 +106,28 @@ def suggestions(note: Note, glossary: Glossary | None = None) -> dict:
             "dates": simple("dates", ("date", "text", "weekday", "weekday_mismatch"))}
 
 
-# The longest value of each field a person row can hold (``Person``, ``Participant``);
-# the field's name for the writer.
+# The longest value of each field a person row can hold (``Person``, ``Participant``),
+# and what the writer is told when a value is longer.
 PERSON_LIMITS = {
-    "name": (200, N_("Nama")), "title": (200, N_("Jabatan")), "organisation": (200, N_("Instansi")),
-    "honorifics": (120, N_("Sapaan")), "ranks": (120, N_("Pangkat")), "degrees": (120, N_("Gelar")),
+    "name": (200, N_("Nama “%(name)s” terlalu panjang (%(length)s karakter; paling banyak %(limit)s). "
+                     "Tidak ada yang disimpan: perbaiki lalu simpan lagi.")),
+    "title": (200, N_("Jabatan %(name)s terlalu panjang (%(length)s karakter; paling banyak %(limit)s). "
+                      "Tidak ada yang disimpan: perbaiki lalu simpan lagi.")),
+    "organisation": (200, N_("Instansi %(name)s terlalu panjang (%(length)s karakter; paling banyak %(limit)s). "
+                             "Tidak ada yang disimpan: perbaiki lalu simpan lagi.")),
+    "honorifics": (120, N_("Sapaan %(name)s terlalu panjang (%(length)s karakter; paling banyak %(limit)s). "
+                           "Tidak ada yang disimpan: perbaiki lalu simpan lagi.")),
+    "ranks": (120, N_("Pangkat %(name)s terlalu panjang (%(length)s karakter; paling banyak %(limit)s). "
+                      "Tidak ada yang disimpan: perbaiki lalu simpan lagi.")),
+    "degrees": (120, N_("Gelar %(name)s terlalu panjang (%(length)s karakter; paling banyak %(limit)s). "
+                        "Tidak ada yang disimpan: perbaiki lalu simpan lagi.")),
 }
 
 
 def _checked(item: dict, key: str, value: str) -> str:
-    limit, label = PERSON_LIMITS[key]
+    limit, message = PERSON_LIMITS[key]
     if len(value) > limit:
-        raise NoteError(N_("%(field)s “%(name)s” terlalu panjang (%(length)s karakter; paling banyak %(limit)s). "
-                           "Tidak ada yang disimpan: perbaiki lalu simpan lagi."),
-                        field=label, name=(item.get("name") or "")[:60], length=len(value), limit=limit)
+        raise NoteError(message, name=(item.get("name") or "")[:60], length=len(value), limit=limit)
     return value
 
 
