@@ -17,12 +17,18 @@ def person_index(form: dict, name: str) -> int:
     return next(int(k.split("-")[1]) for k, v in form.items() if k.endswith("-name") and v == name)
 
 
-def test_the_review_page_shows_ranks_honorifics_degrees_and_the_quote_form(app, client, auth):
+def review_as_writer(app, client, auth, text: str = SOSIALISASI_NOTE):
+    """(activity id, the review page of a new note of the Sosialisasi activity, its form)."""
     activity = activity_id(app, "Sosialisasi Keterbukaan")
     auth.login("writer")
-    page = add_note(client, auth, activity, SOSIALISASI_NOTE + "\nMenurut Zarkasih, warga berhak bertanya.\n")
+    page = add_note(client, auth, activity, text)
+    return activity, page, review_page_form(page.get_data(as_text=True))
+
+
+def test_the_review_page_shows_ranks_honorifics_degrees_and_the_quote_form(app, client, auth):
+    activity, page, form = review_as_writer(app, client, auth,
+                                            SOSIALISASI_NOTE + "\nMenurut Zarkasih, warga berhak bertanya.\n")
     html = page.get_data(as_text=True)
-    form = review_page_form(html)
     i = person_index(form, "Ahmad Zarkasih")
     assert {f"person-{i}-ranks", f"person-{i}-honorifics", f"person-{i}-degrees", f"person-{i}-not-person"} <= \
         set(html.split('name="')[j].split('"')[0] for j in range(1, html.count('name="') + 1))
@@ -43,10 +49,7 @@ def test_the_review_page_shows_ranks_honorifics_degrees_and_the_quote_form(app, 
 
 
 def test_a_person_marked_not_one_is_remembered_listed_and_can_be_forgotten(app, client, auth):
-    activity = activity_id(app, "Sosialisasi Keterbukaan")
-    auth.login("writer")
-    page = add_note(client, auth, activity, SOSIALISASI_NOTE)
-    form = review_page_form(page.get_data(as_text=True))
+    activity, page, form = review_as_writer(app, client, auth)
     form[f"person-{person_index(form, 'Lia Erliani')}-not-person"] = "1"
     assert client.post(f"{page.request.path}/tinjau", data=form).status_code == 302
     second = add_note(client, auth, activity, SOSIALISASI_NOTE).get_data(as_text=True)
@@ -83,10 +86,7 @@ def test_forgetting_a_correction_of_another_activity_is_refused_with_the_reason(
 
 
 def test_a_500_character_title_is_refused_with_the_reason_and_the_typed_values_kept(app, client, auth):
-    activity = activity_id(app, "Sosialisasi Keterbukaan")
-    auth.login("writer")
-    page = add_note(client, auth, activity, SOSIALISASI_NOTE)
-    form = review_page_form(page.get_data(as_text=True))
+    activity, page, form = review_as_writer(app, client, auth)
     i = person_index(form, "Ahmad Zarkasih")
     form[f"person-{i}-title"] = "Kepala " * 71 + "Dinas"
     form[f"person-{i}-ranks"] = "Kompol"
@@ -100,10 +100,7 @@ def test_a_500_character_title_is_refused_with_the_reason_and_the_typed_values_k
 
 
 def test_the_admin_accepts_a_writers_fixed_title_into_the_glossary_in_one_click(app, client, auth):
-    activity = activity_id(app, "Sosialisasi Keterbukaan")
-    auth.login("writer")
-    page = add_note(client, auth, activity, SOSIALISASI_NOTE)
-    form = review_page_form(page.get_data(as_text=True))
+    activity, page, form = review_as_writer(app, client, auth)
     form[f"person-{person_index(form, 'Ahmad Zarkasih')}-title"] = "Kabag Tapem"
     client.post(f"{page.request.path}/tinjau", data=form)
     auth.logout()
