@@ -245,7 +245,7 @@ def _posted_items(note: Note) -> tuple[dict, dict]:
             "role": form.get(f"person-{i}-role", item["role"]),
             "source_name": item["source_name"],
         }
-        not_person = bool(form.get(f"person-{i}-not-person"))
+        not_person = bool(form.get(f"not-person-{i}"))  # not "person-…": ticking every box accepts, never rejects
         item.update(edited, accepted=bool(form.get(f"person-{i}-accept")) and not not_person, not_person=not_person)
         if item["accepted"]:
             accepted["people"].append(edited)

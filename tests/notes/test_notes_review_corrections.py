@@ -30,7 +30,7 @@ def test_the_review_page_shows_ranks_honorifics_degrees_and_the_quote_form(app, 
                                             SOSIALISASI_NOTE + "\nMenurut Zarkasih, warga berhak bertanya.\n")
     html = page.get_data(as_text=True)
     i = person_index(form, "Ahmad Zarkasih")
-    assert {f"person-{i}-ranks", f"person-{i}-honorifics", f"person-{i}-degrees", f"person-{i}-not-person"} <= \
+    assert {f"person-{i}-ranks", f"person-{i}-honorifics", f"person-{i}-degrees", f"not-person-{i}"} <= \
         set(html.split('name="')[j].split('"')[0] for j in range(1, html.count('name="') + 1))
     assert ">Pangkat<" in html and ">Bukan orang<" in html
     forms = [v for k, v in form.items() if k.startswith("quote-") and k.endswith("-form")]
@@ -50,7 +50,7 @@ def test_the_review_page_shows_ranks_honorifics_degrees_and_the_quote_form(app, 
 
 def test_a_person_marked_not_one_is_remembered_listed_and_can_be_forgotten(app, client, auth):
     activity, page, form = review_as_writer(app, client, auth)
-    form[f"person-{person_index(form, 'Lia Erliani')}-not-person"] = "1"
+    form[f"not-person-{person_index(form, 'Lia Erliani')}"] = "1"
     assert client.post(f"{page.request.path}/tinjau", data=form).status_code == 302
     second = add_note(client, auth, activity, SOSIALISASI_NOTE).get_data(as_text=True)
     assert 'value="Lia Erliani"' not in second.split("Koreksi yang diingat")[0]
@@ -72,7 +72,7 @@ def test_forgetting_a_correction_of_another_activity_is_refused_with_the_reason(
     auth.login("writer")
     page = add_note(client, auth, social, SOSIALISASI_NOTE)
     form = review_page_form(page.get_data(as_text=True))
-    form[f"person-{person_index(form, 'Lia Erliani')}-not-person"] = "1"
+    form[f"not-person-{person_index(form, 'Lia Erliani')}"] = "1"
     client.post(f"{page.request.path}/tinjau", data=form)
     other = add_note(client, auth, opening, "Acara dibuka pagi hari.\n")
     with app.app_context():
