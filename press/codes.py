@@ -45,6 +45,24 @@ class ParticipantRole(StrEnum):
     ATTENDEE = "attendee"
 
 
+class QuoteForm(StrEnum):
+    """How a note gives a quote: the speaker's words inside quote marks, or reported."""
+
+    DIRECT = "direct"
+    INDIRECT = "indirect"
+
+
+class CorrectionKind(StrEnum):
+    """What a writer corrected on a note's review page (``NoteCorrection.kind``)."""
+
+    NOT_PERSON = "not_person"
+    TITLE = "title"
+    NAME = "name"
+    HONORIFICS = "honorifics"
+    RANKS = "ranks"
+    DEGREES = "degrees"
+
+
 class ReleaseState(StrEnum):
     """Where a release is in the workflow (``press.services.workflow.TRANSITIONS``)."""
 
@@ -98,6 +116,8 @@ NOTE_WRITERS = frozenset({Role.WRITER, Role.EDITOR, Role.ADMIN})
 """Add, extract and review notes."""
 NOTE_READERS = STAFF
 """Read notes and their review page."""
+GLOSSARY_EDITORS = frozenset({Role.ADMIN})
+"""Change the notes glossary (the admin's extra file), accept corrections into it."""
 ACTIVITY_EDITORS = STAFF
 """Create and edit activities and their participants."""
 PHOTO_UPLOADERS = frozenset({Role.PHOTOGRAPHER, Role.ADMIN})

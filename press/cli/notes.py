@@ -1,11 +1,13 @@
 """``flask notes extract FILE [--activity ID]`` and ``flask notes add FILE --activity ID``.
 
 ``extract`` prints what the extractor finds in a note as one JSON object: ``people``
-[{name, title, organisation, honorifics, degrees, span, …}], ``organisations`` [{name,
+[{name, title, organisation, ranks, honorifics, degrees, span, …}], ``organisations`` [{name,
 abbreviation, span, …}], ``places`` [{name, kind, span}], ``dates`` [{date (ISO, or
 ``--MM-DD`` when the year is unknown and no activity gives it), text, weekday_mismatch,
-span, …}], ``quotes`` [{speaker (full name), verb, text, span, …}], plus ``cleaning``
-(what the cleaning changed) and ``text`` (the cleaned text the spans point into).
+span, …}], ``quotes`` [{speaker (full name), verb, text, form ("direct" | "indirect"),
+span, …}], plus ``cleaning`` (what the cleaning changed) and ``text`` (the cleaned text
+the spans point into). With ``--activity`` the activity completes the note and the
+corrections writers made on its notes' review pages are applied, as when a note is added.
 ``add`` stores the note on an activity as the upload page does and prints its id; the
 note is committed before it is extracted, so when the extraction fails the id is still
 printed (``{"id": …, "extracted": false}`` with ``--json``) and stderr says the note is
@@ -27,7 +29,7 @@ from press.codes import NOTE_WRITERS
 from press.errors import ServiceError
 from press.extensions import db
 from press.models import Activity, User
-from press.notes import clean, extract
+from press.notes import clean
 from press.services import glossary as glossaries
 from press.services import notes as service
 from .params import DATABASE_ID
@@ -81,14 +83,14 @@ def _read(path: str):
 @notes.command("extract")
 @click.argument("path", metavar="FILE")
 @click.option("--activity", "activity_id", type=DATABASE_ID, default=None,
-              help="Complete the note from this activity (year, region, who holds a title).")
+              help="Complete the note from this activity (year, region, who holds a title) and apply "
+                   "the corrections remembered for it.")
 def extract_command(path: str, activity_id: int | None) -> None:
     """Print what the extractor finds in FILE (.txt, .md, .docx) as one JSON object."""
     activity = _activity(activity_id)
     read = _read(path)
     cleaned = clean(read.text)
-    context = service.activity_context(db.session, activity) if activity else None
-    found = extract(cleaned.text, context, glossaries.glossary_for(glossary_path())).as_dict()
+    found = service.extraction_of(db.session, cleaned.text, activity, glossaries.glossary_for(glossary_path()))
     found["cleaning"] = cleaned.changes
     found["encoding"] = read.encoding
     found["text"] = cleaned.text

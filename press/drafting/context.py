@@ -32,12 +32,15 @@ Names a template can use (``{{ name }}``; ``a.b`` for the attributes):
 ``others``
     Everyone except ``host``: who the "Turut hadir" paragraph lists.
 ``quotes``
-    Accepted quotes, in order: ``text``, ``verb`` ("ujar"), ``speaker`` (a person, absent
-    when the note did not say who), ``speaker_name`` and ``short_name`` ("Lukita").
+    Accepted quotes, in order: ``text``, ``verb`` ("ujar"), ``form`` ("direct", or
+    "indirect" for reported speech, which is never drafted inside quote marks),
+    ``speaker`` (a person, absent when the note did not say who), ``speaker_name`` and
+    ``short_name`` ("Lukita").
 ``office``, ``signature``
     The office's name and closing tag (``OFFICE_NAME``, ``OFFICE_SIGNATURE`` of the configuration).
 
-A person has ``name``, ``full_name`` (honorifics, name, degrees), ``title``,
+A person has ``name``, ``full_name`` (ranks, honorifics, name, degrees: "Letkol Kav H.
+Nama, S.Sos., M.Si"), ``ranks``, ``honorifics``, ``degrees``, ``title``,
 ``organisation``, ``role``, ``short_name`` (the first name, for later mentions),
 ``title_and_name`` ("Kepala Bagian Humas Sajekti Rubiyah") and ``mention``
 (title, organisation and name: the first mention in a release).
@@ -123,10 +126,11 @@ class PersonRef:
     role: str = ParticipantRole.ATTENDEE
     honorifics: tuple[str, ...] = ()
     degrees: tuple[str, ...] = ()
+    ranks: tuple[str, ...] = ()
 
     @property
     def full_name(self) -> str:
-        name = " ".join([*self.honorifics, self.name])
+        name = " ".join([*self.ranks, *self.honorifics, self.name])
         return f"{name}, {', '.join(self.degrees)}" if self.degrees else name
 
     @property
@@ -157,6 +161,7 @@ class QuoteRef:
     verb: str = "ujar"
     speaker: PersonRef | None = None
     speaker_name: str | None = None
+    form: str = "direct"
 
     @property
     def short_name(self) -> str | None:
@@ -164,7 +169,7 @@ class QuoteRef:
         return short_name(name) if name else None
 
     def variables(self) -> dict:
-        values = {"text": self.text, "verb": self.verb}
+        values = {"text": self.text, "verb": self.verb, "form": self.form}
         if self.speaker:
             values["speaker"] = self.speaker.variables()
         name = self.speaker.name if self.speaker else self.speaker_name
@@ -338,7 +343,7 @@ def build_context(
     for item in [*read_accepted({"people": list(participants)}).people, *accepted_people]:
         person = PersonRef(
             name=item.name, title=item.title, organisation=item.organisation,
-            role=item.role, honorifics=item.honorifics, degrees=item.degrees,
+            role=item.role, ranks=item.ranks, honorifics=item.honorifics, degrees=item.degrees,
         )
         key = item.name.lower()
         if key in index:
@@ -346,7 +351,7 @@ def build_context(
             people[index[key]] = PersonRef(
                 name=known.name, title=known.title or person.title,
                 organisation=known.organisation or person.organisation, role=known.role,
-                honorifics=known.honorifics or person.honorifics, degrees=known.degrees or person.degrees,
+                ranks=known.ranks or person.ranks, honorifics=known.honorifics or person.honorifics, degrees=known.degrees or person.degrees,
             )
         else:
             index[key] = len(people)
@@ -358,7 +363,8 @@ def build_context(
         if speaker is None and speaker_name:
             speaker = PersonRef(name=speaker_name, title=item.title, role=ParticipantRole.SPEAKER)
         text = item.text.strip("\"“”' ")
-        quotes.append(QuoteRef(text=text, verb=item.verb or "ujar", speaker=speaker, speaker_name=speaker_name))
+        quotes.append(QuoteRef(text=text, verb=item.verb or "ujar", speaker=speaker, speaker_name=speaker_name,
+                               form=item.form))
     venue = venue or {}
     unit = unit or {}
     return DraftContext(

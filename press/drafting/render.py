@@ -168,10 +168,17 @@ def turut_hadir(people, opening: str = "Turut hadir dalam kegiatan tersebut") ->
     return f"{opening} {', '.join(listed)}, beserta jajaran."
 
 
+def reported(text: str) -> str:
+    """Reported speech as releases write it before the verb, outside quote marks: "…,"
+    without the marks (the first letter a capital, as the paragraph begins)."""
+    return quoted(text)[1:-1]
+
+
 def quote_paragraphs(quotes, introduced=()) -> list[str]:
-    """One paragraph per accepted quote: ``"…," ujar Lukita.`` A speaker not yet
-    introduced (not in ``introduced``, not quoted before) is named in full the first
-    time; a quote without a speaker gets a placeholder and is listed as missing."""
+    """One paragraph per accepted quote: ``"…," ujar Lukita.``, or ``…, ujar Lukita.``
+    for an indirect one (reported speech is never put inside quote marks). A speaker
+    not yet introduced (not in ``introduced``, not quoted before) is named in full the
+    first time; a quote without a speaker gets a placeholder and is listed as missing."""
     known = {p.get("name") for p in (introduced or []) if isinstance(p, dict)}
     paragraphs = []
     if not quotes:
@@ -187,7 +194,8 @@ def quote_paragraphs(quotes, introduced=()) -> list[str]:
             speaker = quote.get("speaker") or {}
             who = speaker.get("mention") or name
             known.add(name)
-        paragraphs.append(f"{quoted(quote.get('text'))} {verb} {who}.")
+        words = reported(quote.get("text")) if quote.get("form") == "indirect" else quoted(quote.get("text"))
+        paragraphs.append(f"{words} {verb} {who}.")
     return paragraphs
 
 

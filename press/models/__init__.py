@@ -8,6 +8,7 @@ from .audit import AuditEvent, IndexQueueEntry
 from .base import Base, utcnow
 from .media import Media, Rendition, media_person
 from .note import NOTE_SOURCES, Note
+from .note_correction import CORRECTION_KINDS, NoteCorrection
 from .person import ACTING_PREFIXES, Person, Position
 from .release import RELEASE_STATES, Release, ReleasePhoto, ReleaseSlug, ReleaseTemplate, Revision
 from .tag import TAG_KINDS, TAG_SOURCES, ActivityTag, MediaTag, ReleaseTag, Tag
@@ -16,9 +17,9 @@ from .user import LOCALES, ROLES, User
 from .venue import Venue
 
 __all__ = [
-    "ACTIVITY_KINDS", "ACTING_PREFIXES", "LOCALES", "NOTE_SOURCES", "PARTICIPANT_ROLES",
+    "ACTIVITY_KINDS", "ACTING_PREFIXES", "CORRECTION_KINDS", "LOCALES", "NOTE_SOURCES", "PARTICIPANT_ROLES",
     "RELEASE_STATES", "ROLES", "TAG_KINDS", "TAG_SOURCES",
     "Activity", "ActivityTag", "AuditEvent", "Base", "IndexQueueEntry", "Media", "MediaTag",
-    "Note", "Participant", "Person", "Position", "Release", "ReleasePhoto", "ReleaseSlug", "ReleaseTag", "ReleaseTemplate",
+    "Note", "NoteCorrection", "Participant", "Person", "Position", "Release", "ReleasePhoto", "ReleaseSlug", "ReleaseTag", "ReleaseTemplate",
     "Rendition", "Revision", "Tag", "Unit", "User", "Venue", "media_person", "utcnow",
 ]

@@ -1,4 +1,5 @@
-"""The people register: persons with honorifics and degrees, and the positions they held.
+"""The people register: persons with their ranks, honorifics and degrees kept apart from the
+name, and the positions they held.
 
 A position is a title held in a unit (or a named organisation) from a date to a date,
 possibly as acting holder ("Plt.", "Pj.", "Plh.", "Pjs."), so that "the Bupati on
@@ -22,6 +23,8 @@ class Person(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), index=True)
+    ranks: Mapped[str | None] = mapped_column(String(120))
+    """Military or police rank and corps as written ("Letkol Kav"), apart from the honorifics."""
     honorifics: Mapped[str | None] = mapped_column(String(120))
     degrees: Mapped[str | None] = mapped_column(String(120))
     slug: Mapped[str] = mapped_column(String(220), unique=True)
@@ -34,8 +37,9 @@ class Person(Base):
 
     @property
     def full_name(self) -> str:
-        """The name as written formally: honorifics, name, degrees."""
-        parts = [self.honorifics, self.name]
+        """The name as written formally: "Letkol Kav H. Nama, S.Sos., M.Si" (ranks,
+        honorifics, name, degrees)."""
+        parts = [self.ranks, self.honorifics, self.name]
         text = " ".join(p for p in parts if p)
         return f"{text}, {self.degrees}" if self.degrees else text
 

@@ -4,13 +4,21 @@ The review (``press.services.note_review.review``) builds an :class:`Accepted` f
 the writer accepted or corrected and stores ``Accepted.as_json()`` in ``Note.accepted``;
 the review page, the search index and the drafting context read it back through
 :func:`read_accepted`, the one reader, which tolerates rows written before this shape
-(a key missing, an item that is not an object, a name left empty: skipped, never guessed).
+(a key missing, an item that is not an object, a name left empty: skipped, never guessed;
+a person without ``ranks`` has none, a quote without a known ``form`` is "direct", as
+every quote was drafted before forms were told apart).
+
+``ranks`` are a military or police rank and its corps as written (["Letkol", "Kav"]),
+apart from the ``honorifics``; a quote's ``form`` says whether the note had the words
+inside quote marks ("direct") or reported them ("indirect": "…, kata X", "Menurut X, …"),
+and only a direct quote is drafted inside quote marks.
 
 Stored JSON (every key present after a review, an empty list when nothing was accepted)::
 
-    {"people": [{"name", "title", "organisation", "honorifics": [str], "degrees": [str],
-                 "role": ParticipantRole, "source_name"?}],
-     "quotes": [{"speaker", "title", "verb", "text", "span"?: [start, end]}],
+    {"people": [{"name", "title", "organisation", "ranks": [str], "honorifics": [str],
+                 "degrees": [str], "role": ParticipantRole, "source_name"?}],
+     "quotes": [{"speaker", "title", "verb", "text", "form": "direct"|"indirect",
+                 "span"?: [start, end]}],
      "organisations": [{"name", "abbreviation"}],
      "places": [{"name", "kind"}],
      "dates": [{"date": ISO, "text"}]}
@@ -19,7 +27,21 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from press.codes import ParticipantRole
+from press.codes import ParticipantRole, QuoteForm
+
+QUOTE_FORMS = tuple(QuoteForm)
+QUOTE_MARKS = "\"“”„«»'‘’"
+
+
+def quote_form(form, text: str | None = None, span=None) -> str:
+    """A quote's form: ``form`` when it is one of :data:`QUOTE_FORMS`, else "direct" when the
+    note has a quote mark where the quote starts (or nothing tells), else "indirect"."""
+    if form in QUOTE_FORMS:
+        return form
+    if text is not None and isinstance(span, (list, tuple)) and len(span) == 2 and isinstance(span[0], int) \
+            and 0 <= span[0] < len(text):
+        return "direct" if text[span[0]] in QUOTE_MARKS else "indirect"
+    return "direct"
 
 
 @dataclass(frozen=True)
@@ -32,6 +54,8 @@ class AcceptedPerson:
     role: ParticipantRole = ParticipantRole.ATTENDEE
     source_name: str | None = None
     """The extracted name the writer accepted or corrected, so a second review starts from the first."""
+    ranks: tuple[str, ...] = ()
+    """Rank and corps as written (("Letkol", "Kav")), written before the honorifics."""
 
 
 @dataclass(frozen=True)
@@ -43,6 +67,8 @@ class AcceptedQuote:
     verb: str | None = None
     span: tuple[int, int] | None = None
     """Where the quote is in the note, so a second review finds it again."""
+    form: str = "direct"
+    """"direct" (the note's words inside quote marks) or "indirect" (reported speech)."""
 
 
 @dataclass(frozen=True)
@@ -77,7 +103,8 @@ class Accepted:
         stored = asdict(self)
         for person in stored["people"]:
             person["role"] = str(person["role"])
-            person["honorifics"], person["degrees"] = list(person["honorifics"]), list(person["degrees"])
+            for key in ("ranks", "honorifics", "degrees"):
+                person[key] = list(person[key])
             if person["source_name"] is None:
                 del person["source_name"]
         for quote in stored["quotes"]:
@@ -121,13 +148,14 @@ def read_accepted(stored) -> Accepted:
     stored = stored if isinstance(stored, dict) else {}
     people = tuple(
         AcceptedPerson(name=name, title=_text(p.get("title")), organisation=_text(p.get("organisation")),
-                       honorifics=_words(p.get("honorifics")), degrees=_words(p.get("degrees")),
+                       ranks=_words(p.get("ranks")), honorifics=_words(p.get("honorifics")),
+                       degrees=_words(p.get("degrees")),
                        role=_role(p.get("role")), source_name=_text(p.get("source_name")))
         for p in _objects(stored, "people") if (name := _text(p.get("name")))
     )
     quotes = tuple(
         AcceptedQuote(text=text, speaker=_text(q.get("speaker")), title=_text(q.get("title")),
-                      verb=_text(q.get("verb")), span=_span(q.get("span")))
+                      verb=_text(q.get("verb")), span=_span(q.get("span")), form=quote_form(q.get("form")))
         for q in _objects(stored, "quotes") if (text := _text(q.get("text")))
     )
     organisations = tuple(AcceptedOrganisation(name, _text(o.get("abbreviation")))

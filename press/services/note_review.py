@@ -1,5 +1,6 @@
 """Reviewing a note: what the review form starts from (:func:`suggestions`) and applying
-what the writer accepted or corrected (:func:`review`). Takes a session and the acting
+what the writer accepted or corrected (:func:`review`), remembering the corrections for
+the activity (``press.services.note_corrections``). Takes a session and the acting
 user, never imports Flask, never commits. Imports models, the notes stages and the other
 services.
 
@@ -9,6 +10,7 @@ services.
 from __future__ import annotations
 
 import re
+from dataclasses import asdict
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -18,11 +20,13 @@ from press.errors import N_
 from press.models import Activity, Media, Note, Participant, User, utcnow
 from press.notes import Glossary, load_glossary
 from press.notes.accepted import (
-    Accepted, AcceptedDate, AcceptedOrganisation, AcceptedPerson, AcceptedPlace, AcceptedQuote, read_accepted,
+    Accepted, AcceptedDate, AcceptedOrganisation, AcceptedPerson, AcceptedPlace, AcceptedQuote, quote_form,
+    read_accepted,
 )
 
 from .audit import record
 from .indexing import enqueue_index
+from .note_corrections import remember, require_note_writer, split_values
 from .notes import TAG_SOURCE, NoteError
 from .people import get_or_create_person
 from .tags import attach_tags
@@ -72,9 +76,11 @@ def suggestions(note: Note, glossary: Glossary | None = None) -> dict:
         previous = next((p for p in accepted.people if p.source_name == item["name"]), None)
         people.append({
             **{k: item.get(k) for k in ("name", "title", "organisation", "honorifics", "degrees", "span")},
+            "ranks": item.get("ranks") or [],
             "role": guess_role(note.activity, item, quoted, glossary),
             **({"name": previous.name, "title": previous.title, "organisation": previous.organisation,
-                "role": previous.role} if previous else {}),
+                "ranks": list(previous.ranks), "honorifics": list(previous.honorifics),
+                "degrees": list(previous.degrees), "role": previous.role} if previous else {}),
             "source_name": item["name"],
             "accepted": previous is not None or not reviewed,
         })
@@ -84,7 +90,8 @@ def suggestions(note: Note, glossary: Glossary | None = None) -> dict:
         previous = next((q for q in accepted.quotes if span and q.span == span), None)
         speaker = previous.speaker if previous else item.get("speaker")
         quotes.append({"speaker": speaker, "title": titles.get(speaker), "verb": item.get("verb"),
-                       "text": item.get("text"), "span": item.get("span"), "form": item.get("form"),
+                       "text": item.get("text"), "span": item.get("span"),
+                       "form": previous.form if previous else quote_form(item.get("form"), note.text, item.get("span")),
                        "accepted": previous is not None or (not reviewed and bool(item.get("speaker")))})
 
     def simple(kind, keys):
@@ -99,40 +106,62 @@ def suggestions(note: Note, glossary: Glossary | None = None) -> dict:
             "dates": simple("dates", ("date", "text", "weekday", "weekday_mismatch"))}
 
 
-def _clean_list(value) -> list[str]:
-    if isinstance(value, str):
-        value = re.split(r"[\s]+" if "," not in value else r"\s*,\s*", value.strip())
-    return [v.strip() for v in value or [] if v and v.strip()]
+# The longest value of each field a person row can hold (``Person``, ``Participant``),
+# and what the writer is told when a value is longer.
+PERSON_LIMITS = {
+    "name": (200, N_("Nama “%(name)s” terlalu panjang (%(length)s karakter; paling banyak %(limit)s). "
+                     "Tidak ada yang disimpan: perbaiki lalu simpan lagi.")),
+    "title": (200, N_("Jabatan %(name)s terlalu panjang (%(length)s karakter; paling banyak %(limit)s). "
+                      "Tidak ada yang disimpan: perbaiki lalu simpan lagi.")),
+    "organisation": (200, N_("Instansi %(name)s terlalu panjang (%(length)s karakter; paling banyak %(limit)s). "
+                             "Tidak ada yang disimpan: perbaiki lalu simpan lagi.")),
+    "honorifics": (120, N_("Sapaan %(name)s terlalu panjang (%(length)s karakter; paling banyak %(limit)s). "
+                           "Tidak ada yang disimpan: perbaiki lalu simpan lagi.")),
+    "ranks": (120, N_("Pangkat %(name)s terlalu panjang (%(length)s karakter; paling banyak %(limit)s). "
+                      "Tidak ada yang disimpan: perbaiki lalu simpan lagi.")),
+    "degrees": (120, N_("Gelar %(name)s terlalu panjang (%(length)s karakter; paling banyak %(limit)s). "
+                        "Tidak ada yang disimpan: perbaiki lalu simpan lagi.")),
+}
+
+
+def _checked(item: dict, key: str, value: str) -> str:
+    limit, message = PERSON_LIMITS[key]
+    if len(value) > limit:
+        raise NoteError(message, name=(item.get("name") or "")[:60], length=len(value), limit=limit)
+    return value
 
 
 def _clean_person(item: dict) -> AcceptedPerson:
-    name = " ".join((item.get("name") or "").split())
+    name = _checked(item, "name", " ".join((item.get("name") or "").split()))
     if not name:
         raise NoteError(N_("Setiap orang yang diterima harus punya nama."))
     role = item.get("role") or ParticipantRole.ATTENDEE
     if role not in set(ParticipantRole):
         raise NoteError(N_("Peran peserta %(role)s tidak dikenal."), role=role)
+    text = {key: _checked(item, key, " ".join((item.get(key) or "").split())) for key in ("title", "organisation")}
+    lists = {key: tuple(split_values(item.get(key))) for key in ("ranks", "honorifics", "degrees")}
+    for key, words in lists.items():
+        _checked(item, key, (", " if key == "degrees" else " ").join(words))
     return AcceptedPerson(
-        name=name[:200],
-        title=" ".join((item.get("title") or "").split())[:200] or None,
-        organisation=" ".join((item.get("organisation") or "").split())[:200] or None,
-        honorifics=tuple(_clean_list(item.get("honorifics"))),
-        degrees=tuple(_clean_list(item.get("degrees"))),
-        role=ParticipantRole(role),
-        source_name=item.get("source_name") or None,
+        name=name, title=text["title"] or None, organisation=text["organisation"] or None,
+        **lists, role=ParticipantRole(role), source_name=item.get("source_name") or None,
     )
 
 
 def review(session: Session, note: Note, accepted_items: dict, actor: User | None) -> Note:
     """Apply what the writer accepted or corrected (``accepted_items``: lists of objects in
     the shape ``Note.accepted`` stores, as the form posts them; people may carry
-    ``source_name``, the extracted name they correct).
+    ``source_name``, the extracted name they correct; ``not_people``: extracted names the
+    writer marked as not a person). ``actor`` must be one who may review notes.
 
     Accepted people become participants of the activity (linked to the people register,
     updated rather than duplicated on a second review) and person tags of the activity
     and of its photos whose caption names them; accepted organisations and places become
-    tags of the activity; everything accepted is stored in ``note.accepted``.
+    tags of the activity; everything accepted is stored in ``note.accepted``. What the
+    writer corrected is remembered for the activity (``note_corrections.remember``).
+    Nothing is changed when any item is refused.
     """
+    require_note_writer(actor)
     if not note.extracted:
         raise NoteError(N_("Catatan ini belum diekstrak: tekan “Ekstrak lagi” dulu, lalu tinjau."))
     activity = note.activity
@@ -145,13 +174,16 @@ def review(session: Session, note: Note, accepted_items: dict, actor: User | Non
         speaker = " ".join((item.get("speaker") or "").split()) or None
         title = item.get("title") or next((p.title for p in people if p.name == speaker), None)
         quotes.append(AcceptedQuote(text=text, speaker=speaker, title=title, verb=item.get("verb"),
-                                    span=tuple(item["span"]) if item.get("span") else None))
+                                    span=tuple(item["span"]) if item.get("span") else None,
+                                    form=quote_form(item.get("form"), note.text, item.get("span"))))
     organisations = [AcceptedOrganisation(o["name"].strip(), o.get("abbreviation"))
                      for o in accepted_items.get("organisations", []) if (o.get("name") or "").strip()]
     places = [AcceptedPlace(p["name"].strip(), p.get("kind"))
               for p in accepted_items.get("places", []) if (p.get("name") or "").strip()]
     dates = [AcceptedDate(d["date"], d.get("text")) for d in accepted_items.get("dates", []) if d.get("date")]
 
+    remember(session, note, [asdict(p) for p in people],
+             [n for n in accepted_items.get("not_people", []) if isinstance(n, str)], actor)
     for person in people:
         _accept_person(session, activity, person)
     tags = [("person", p.name, TAG_SOURCE) for p in people]
@@ -173,8 +205,8 @@ def review(session: Session, note: Note, accepted_items: dict, actor: User | Non
 
 
 def _accept_person(session: Session, activity: Activity, item: AcceptedPerson) -> Participant:
-    person = get_or_create_person(session, item.name, honorifics=" ".join(item.honorifics) or None,
-                                  degrees=", ".join(item.degrees) or None)
+    person = get_or_create_person(session, item.name, ranks=" ".join(item.ranks) or None,
+                                  honorifics=" ".join(item.honorifics) or None, degrees=", ".join(item.degrees) or None)
     participant = next((p for p in activity.participants if p.person_id == person.id), None) \
         or _participant_for(activity, item.name)
     if participant is None:

@@ -6,7 +6,8 @@ into stored notes (a refused file gives a translatable reason while the typed no
 beside it is still stored); :func:`extract_note` fills in what the extractor finds, after
 the caller has committed the note, so that a slow, failing or killed extraction never
 loses what was typed (``Note.extraction_state``: "pending" until extracted, "done",
-"failed"); :func:`activity_context` gives the extractor what the activity knows. Takes
+"failed", with the corrections remembered for the activity applied: ``note_corrections``);
+:func:`activity_context` gives the extractor what the activity knows. Takes
 a session and the acting user, never imports Flask, never commits (the web layer and
 the CLI do). Imports models, the notes stages and the other services.
 
@@ -15,7 +16,8 @@ cleaning changed (mojibake lines repaired, non-breaking spaces …) and how the 
 read (Windows-1252 …), for the writer to see.
 
 ``Note.extraction`` is ``Extraction.as_dict()`` (people, organisations, places, dates,
-quotes, each with its ``span`` into ``Note.text``).
+quotes, each with its ``span`` into ``Note.text``; people with ``ranks``, quotes with
+``form``: :func:`extraction_of`).
 """
 from __future__ import annotations
 
@@ -31,10 +33,12 @@ from press.errors import N_, ServiceError
 from press.models import Activity, Note, Position, User
 from press.notes import ActivityContext, Cleaned, Glossary, NoteRefused, clean, extract, load_glossary, read_note, read_typed
 from press.notes import Participant as ContextParticipant
+from press.notes.accepted import QUOTE_FORMS, quote_form
 from press.notes.rules import alternation
 
 from .audit import record
 from .indexing import enqueue_index
+from .note_corrections import apply as apply_corrections
 
 log = logging.getLogger(__name__)
 
@@ -184,7 +188,7 @@ def extract_note(session: Session, note: Note, actor: User | None = None, glossa
     worker killed) leaves it "pending". Either way the note is "belum diekstrak" and can
     be extracted again (``again``: recorded in the audit log)."""
     try:
-        extraction = extract(note.text, activity_context(session, note.activity), glossary).as_dict()
+        extraction = extraction_of(session, note.text, note.activity, glossary)
     except Exception:
         log.exception("extraction of note %s failed; the note stays stored, not extracted", note.id)
         note.extraction_state = "failed"
@@ -198,6 +202,24 @@ def extract_note(session: Session, note: Note, actor: User | None = None, glossa
         record(session, actor, "note.extracted", note, activity_id=note.activity_id)
     enqueue_index(session, "note", note.id)
     return True
+
+
+def extraction_of(session: Session, text: str, activity: Activity | None, glossary: Glossary | None = None) -> dict:
+    """What the extractor finds in the cleaned ``text``, completed by ``activity`` (its
+    context, and the corrections remembered for it), as ``Note.extraction`` stores it:
+    every person with ``ranks``, every quote with ``form`` ("direct" when the note has it
+    inside quote marks, else "indirect"; a position value found there moves to ``placement``)."""
+    context = activity_context(session, activity) if activity is not None else None
+    extraction = extract(text, context, glossary).as_dict()
+    for person in extraction["people"]:
+        person.setdefault("ranks", [])
+    for quote in extraction["quotes"]:
+        if quote.get("form") not in QUOTE_FORMS:
+            quote.setdefault("placement", quote.get("form"))
+            quote["form"] = quote_form(None, text, quote.get("span"))
+    if activity is not None:
+        apply_corrections(session, activity, extraction)
+    return extraction
 
 
 def read_upload(filename: str, data: bytes):

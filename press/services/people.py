@@ -1,4 +1,5 @@
-"""The people register: persons, their dated positions, and who held a title on a day."""
+"""The people register: persons (ranks, honorifics and degrees apart from the name), their
+dated positions, and who held a title on a day."""
 from __future__ import annotations
 
 from datetime import date
@@ -23,12 +24,20 @@ def find_person(session: Session, name: str) -> Person | None:
 
 
 def get_or_create_person(
-    session: Session, name: str, *, honorifics: str | None = None, degrees: str | None = None
+    session: Session, name: str, *, ranks: str | None = None, honorifics: str | None = None,
+    degrees: str | None = None,
 ) -> Person:
+    """The register's person of that name, created with the ranks, honorifics and degrees
+    given; a person already known gets those they had none of."""
     person = find_person(session, name)
-    if person is None:
+    if person is not None:
+        person.ranks = person.ranks or ranks or None
+        person.honorifics = person.honorifics or honorifics or None
+        person.degrees = person.degrees or degrees or None
+    else:
         person = Person(
             name=name.strip(),
+            ranks=ranks or None,
             honorifics=honorifics or None,
             degrees=degrees or None,
             slug=unique_slug(session, Person, name),

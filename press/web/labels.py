@@ -11,7 +11,9 @@ from enum import StrEnum
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 
-from press.codes import ActivityKind, MediaStatus, ParticipantRole, ReleaseState, Role, WorkflowAction
+from press.codes import (
+    ActivityKind, CorrectionKind, MediaStatus, ParticipantRole, QuoteForm, ReleaseState, Role, WorkflowAction,
+)
 from press.errors import ServiceError
 
 KIND_LABELS = {
@@ -79,6 +81,20 @@ PARTICIPANT_ROLE_LABELS = {
     ParticipantRole.ATTENDEE: _l("Peserta"),
 }
 
+QUOTE_FORM_LABELS = {
+    QuoteForm.DIRECT: _l("langsung"),
+    QuoteForm.INDIRECT: _l("tidak langsung"),
+}
+
+CORRECTION_KIND_LABELS = {
+    CorrectionKind.NOT_PERSON: _l("Bukan orang"),
+    CorrectionKind.TITLE: _l("Jabatan"),
+    CorrectionKind.NAME: _l("Nama"),
+    CorrectionKind.HONORIFICS: _l("Sapaan"),
+    CorrectionKind.RANKS: _l("Pangkat"),
+    CorrectionKind.DEGREES: _l("Gelar"),
+}
+
 LOCALE_LABELS = {"id": "Bahasa Indonesia", "en": "English"}
 
 # Every code of press.codes and its labels: a test checks each member has one in both languages.
@@ -89,6 +105,8 @@ LABELS: dict[type[StrEnum], dict] = {
     WorkflowAction: ACTION_LABELS,
     MediaStatus: MEDIA_STATUS_LABELS,
     ParticipantRole: PARTICIPANT_ROLE_LABELS,
+    QuoteForm: QUOTE_FORM_LABELS,
+    CorrectionKind: CORRECTION_KIND_LABELS,
 }
 
 

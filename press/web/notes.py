@@ -1,6 +1,9 @@
 """Notes pages: the notes section of the activity page (add a typed note and/or a file,
 the list of notes), the review page (the cleaned text with every extracted item marked
-at its span, the form accepting or correcting them), and the admin's glossary page.
+at its span, the form accepting or correcting them: ranks, honorifics and degrees apart
+from the name, a quote's form, a "person" marked as not one; the corrections remembered
+for the activity, each forgettable), and the admin's glossary page (the extra file, and
+the writers' corrections offered as additions, each accepted with one click).
 
 Writers, editors and admins add and review notes; photographers may read them.
 The blueprint parses the request and renders; ``press.services.notes`` does the work.
@@ -19,7 +22,7 @@ from sqlalchemy import select
 from wtforms import SubmitField, TextAreaField
 from wtforms.validators import Length, Optional
 
-from press.codes import NOTE_READERS, NOTE_WRITERS, Role
+from press.codes import GLOSSARY_EDITORS, NOTE_READERS, NOTE_WRITERS, QuoteForm
 from press.dates import weekday_name
 from press.errors import ServiceError
 from press.extensions import db
@@ -27,12 +30,14 @@ from press.models import PARTICIPANT_ROLES, Activity, Note, User
 from press.notes import load_glossary
 from press.notes.accepted import read_accepted
 from press.services import glossary as glossaries
+from press.services import glossary_offers
+from press.services import note_corrections as corrections
 from press.services import note_review as reviews
 from press.services import notes as service
 
 from .forms import SiaranForm, options
 from .i18n import current_locale
-from .labels import PARTICIPANT_ROLE_LABELS
+from .labels import CORRECTION_KIND_LABELS, PARTICIPANT_ROLE_LABELS, QUOTE_FORM_LABELS
 from .roles import has_role, roles_required
 from .sections import activity_section
 
@@ -214,10 +219,13 @@ def _render_review(note: Note, items: dict, status: int = 200):
         item["actual_weekday"] = weekday_name(item["day"], current_locale()) if item["day"] else None
     author = db.session.get(User, note.author_id) if note.author_id else None
     roles = options([(r, PARTICIPANT_ROLE_LABELS[r]) for r in PARTICIPANT_ROLES])
+    forms = options([(f, QUOTE_FORM_LABELS[f]) for f in QuoteForm])
     return render_template(
         "notes/review.html", note=note, activity=note.activity, items=items, author=author,
         marked=highlight(note.text, note.extraction or {}), kinds=ITEM_KIND_LABELS, roles=roles,
-        changes=service.change_summary(note), can_review=has_role(*NOTE_WRITERS),
+        quote_forms=forms, changes=service.change_summary(note), can_review=has_role(*NOTE_WRITERS),
+        remembered=corrections.corrections_for(db.session, note.activity),
+        correction_kinds=CORRECTION_KIND_LABELS,
     ), status
 
 
@@ -225,25 +233,30 @@ def _posted_items(note: Note) -> tuple[dict, dict]:
     """(accepted items for the service, the form's items to show again on an error)."""
     form = request.form
     suggested = reviews.suggestions(note)
-    accepted = {"people": [], "quotes": [], "organisations": [], "places": [], "dates": []}
+    accepted = {"people": [], "quotes": [], "organisations": [], "places": [], "dates": [], "not_people": []}
     for i, item in enumerate(suggested["people"]):
         edited = {
             "name": form.get(f"person-{i}-name", item["name"]),
             "title": form.get(f"person-{i}-title", item.get("title") or ""),
             "organisation": form.get(f"person-{i}-organisation", item.get("organisation") or ""),
+            "ranks": form.get(f"person-{i}-ranks", " ".join(item.get("ranks") or [])),
             "honorifics": form.get(f"person-{i}-honorifics", " ".join(item.get("honorifics") or [])),
             "degrees": form.get(f"person-{i}-degrees", ", ".join(item.get("degrees") or [])),
             "role": form.get(f"person-{i}-role", item["role"]),
             "source_name": item["source_name"],
         }
-        item.update(edited, accepted=bool(form.get(f"person-{i}-accept")))
+        not_person = bool(form.get(f"not-person-{i}"))  # not "person-…": ticking every box accepts, never rejects
+        item.update(edited, accepted=bool(form.get(f"person-{i}-accept")) and not not_person, not_person=not_person)
         if item["accepted"]:
             accepted["people"].append(edited)
+        if not_person:
+            accepted["not_people"].append(item["source_name"])
     for i, item in enumerate(suggested["quotes"]):
         item["speaker"] = form.get(f"quote-{i}-speaker", item.get("speaker") or "")
+        item["form"] = form.get(f"quote-{i}-form", item.get("form"))
         item["accepted"] = bool(form.get(f"quote-{i}-accept"))
         if item["accepted"]:
-            accepted["quotes"].append({k: item.get(k) for k in ("speaker", "verb", "text", "span")})
+            accepted["quotes"].append({k: item.get(k) for k in ("speaker", "verb", "text", "span", "form")})
     for kind, prefix in (("organisations", "organisation"), ("places", "place"), ("dates", "date")):
         for i, item in enumerate(suggested[kind]):
             item["accepted"] = bool(form.get(f"{prefix}-{i}-accept"))
@@ -270,10 +283,51 @@ def review(note_id: int):
     return redirect(url_for("notes.view", note_id=note.id))
 
 
+@bp.route("/staf/catatan/<id:note_id>/koreksi/<id:correction_id>/lupakan", methods=["POST"])
+@roles_required(*NOTE_WRITERS)
+def forget_correction(note_id: int, correction_id: int):
+    """Forget a correction remembered for the note's activity (it no longer applies)."""
+    note = _get(Note, note_id)
+    try:
+        forgotten = corrections.forget(db.session, note, correction_id, current_user)
+    except ServiceError as exc:
+        db.session.rollback()
+        flash(_(exc.message, **exc.params), "error")
+        return _render_review(note, reviews.suggestions(note, glossaries.glossary_for(glossary_path())), 400)
+    db.session.commit()
+    flash(_("Koreksi “%(wrong)s” dilupakan: catatan berikutnya diekstrak tanpanya.", wrong=forgotten.wrong or "—"),
+          "success")
+    return redirect(url_for("notes.view", note_id=note.id) + "#koreksi")
+
+
 # -- the admin's glossary ------------------------------------------------------------------
 
+@bp.route("/staf/admin/glosarium/usulan/<id:correction_id>", methods=["POST"])
+@roles_required(*GLOSSARY_EDITORS)
+def accept_offer(correction_id: int):
+    """Add what one writer's correction suggests to the admin's extra glossary."""
+    try:
+        glossary_offers.accept_offer(db.session, glossary_path(), correction_id, current_user)
+    except ServiceError as exc:
+        db.session.rollback()
+        flash(_(exc.message, **exc.params), "error")
+        return _render_glossary(GlossaryForm(formdata=None), 400)
+    db.session.commit()
+    flash(_("Usulan ditambahkan ke glosarium; catatan berikutnya memakainya."), "success")
+    return redirect(url_for("notes.glossary") + "#usulan")
+
+
+def _render_glossary(form: GlossaryForm, status: int):
+    if form.content.data is None:
+        form.content.data = glossaries.read_glossary_extra(glossary_path())
+    builtin = load_glossary().data
+    return render_template("notes/glossary.html", form=form, keys=sorted(builtin), builtin=builtin,
+                           offers=glossary_offers.offers(db.session, current_user, glossary_path()),
+                           correction_kinds=CORRECTION_KIND_LABELS), status
+
+
 @bp.route("/staf/admin/glosarium", methods=["GET", "POST"])
-@roles_required(Role.ADMIN)
+@roles_required(*GLOSSARY_EDITORS)
 def glossary():
     path = glossary_path()
     form = GlossaryForm()
@@ -293,5 +347,4 @@ def glossary():
             return redirect(url_for("notes.glossary"))
     else:
         status = 400
-    builtin = load_glossary().data
-    return render_template("notes/glossary.html", form=form, keys=sorted(builtin), builtin=builtin), status
+    return _render_glossary(form, status)

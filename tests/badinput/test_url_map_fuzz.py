@@ -31,7 +31,7 @@ from wtforms.fields import FieldList, FormField
 
 from press import create_app
 from press.extensions import db
-from press.models import ACTIVITY_KINDS, TAG_KINDS, Activity, Media, Note, Person, Release, Rendition, Tag, Unit, User, Venue
+from press.models import ACTIVITY_KINDS, TAG_KINDS, Activity, Media, Note, NoteCorrection, Person, Release, Rendition, Tag, Unit, User, Venue
 from press.services import indexing
 from press.services.workflow import ACTIONS
 from press.web import forms as web_forms
@@ -256,7 +256,7 @@ def _real_values() -> dict[str, list[str]]:
     return {
         "media_id": media, "photo_id": media, "release_id": [str(r.id) for r in releases],
         "ref": [r.slug for r in releases] + [str(r.id) for r in releases], "activity_id": _ids(Activity),
-        "note_id": _ids(Note), "user_id": _ids(User), "unit_id": _ids(Unit), "venue_id": _ids(Venue),
+        "note_id": _ids(Note), "correction_id": _ids(NoteCorrection), "user_id": _ids(User), "unit_id": _ids(Unit), "venue_id": _ids(Venue),
         "person_id": _ids(Person), "slug": slugs + [t.slug for t in tags], "kind": list(ACTIVITY_KINDS) + list(TAG_KINDS),
         "sha256": [r.sha256 for r in renditions], "variant": ["web", "thumb", "original"], "locale": ["id", "en"],
         "year": ["2021", "2026"], "month": ["9", "12"], "filename": static,

@@ -174,3 +174,29 @@ def test_a_quoted_speaker_is_named_past_every_honorific_of_the_glossary(name, sh
     from press.drafting.context import short_name
 
     assert short_name(name) == short
+
+
+def test_an_indirect_quote_is_drafted_without_quote_marks(ctx):
+    """A note's reported speech ("Menurut Sajekti, …") is not the speaker's own words:
+    the release must not put it inside quote marks."""
+    quotes = [
+        {"speaker": "Sajekti Rubiyah", "verb": "Menurut", "text": "keterbukaan itu kewajiban", "form": "indirect"},
+        {"speaker": "Lukita Harjana", "verb": "ujar", "text": "Kami belajar banyak.", "form": "direct"},
+    ]
+    release, _missing = service.create_draft(db.session, make_activity("kunjungan_kerja", quotes=quotes),
+                                             user("writer"))
+    paragraphs = release.body.split("\n\n")
+    indirect = next(p for p in paragraphs if "eterbukaan itu kewajiban" in p)
+    assert indirect.startswith("Keterbukaan itu kewajiban,") and '"' not in indirect and "“" not in indirect
+    assert any(p.startswith('"Kami belajar banyak," ujar') for p in paragraphs)
+
+
+def test_ranks_are_written_before_honorifics_in_the_formal_name():
+    from press.notes.accepted import AcceptedPerson
+
+    context = build_context(kind="audiensi", title="Audiensi", day=date(2021, 9, 30), accepted_people=[
+        AcceptedPerson("Bambang Sutrisno", "Dandim 0507", honorifics=("H.",), degrees=("S.Sos.", "M.Si"),
+                       ranks=("Letkol", "Kav"))])
+    (person,) = context.participants
+    assert person.full_name == "Letkol Kav H. Bambang Sutrisno, S.Sos., M.Si"
+    assert context.variables()["participants"][0]["ranks"] == ("Letkol", "Kav")

@@ -35,7 +35,7 @@ def test_extract_prints_the_example_release_golden_extraction(runner):
         ("Indra Subhan", "Kepala Diskominfo", "Kota Subang", ("Mas",), ()),
         ("Lukita Harjana", "Sekretaris Diskominfo", "Kota Subang", (), ()),
     }
-    direct = [q["speaker"] for q in found["quotes"] if q["form"] != "reported"]
+    direct = [q["speaker"] for q in found["quotes"] if q["form"] == "direct"]
     assert direct == ["Lukita Harjana", "Sajekti Rubiyah", "Sajekti Rubiyah", "Diah Setiyawati"]
     assert {q["speaker"] for q in found["quotes"]} == {"Lukita Harjana", "Sajekti Rubiyah", "Diah Setiyawati"}
     assert [(d["date"], d["text"], d["weekday_mismatch"]) for d in found["dates"]] == [
@@ -131,3 +131,27 @@ def test_add_refuses_a_bad_file_a_photographer_and_an_unknown_activity_storing_n
     assert unknown.exit_code == 1
     with app.app_context():
         assert db.session.scalar(select(Note.id)) is None
+
+
+def test_extract_gives_ranks_and_quote_forms_and_with_activity_applies_its_corrections(app, runner, tmp_path):
+    from press.models import NoteCorrection
+
+    note = tmp_path / "sosialisasi.txt"
+    note.write_text("Kepala Diskominfostandi Kota Bekasi Ahmad Zarkasih membuka acara. Hadir pula Kepala Bagian "
+                    "Humas Sajekti Rubiyah.\n\n\"Informasi publik hak warga,\" ujar Zarkasih.\n\n"
+                    "Menurut Sajekti, keterbukaan itu kewajiban.\n", encoding="utf-8")
+    social = activity_id(app, "Sosialisasi Keterbukaan")
+    plain = extract_json(runner, note)
+    assert all(p["ranks"] == [] for p in plain["people"])
+    assert [q["form"] for q in plain["quotes"]] == ["direct", "indirect"]
+    assert {"Ahmad Zarkasih", "Sajekti Rubiyah"} == {p["name"] for p in plain["people"]}
+    with app.app_context():
+        db.session.add_all([
+            NoteCorrection(activity_id=social, kind="not_person", source_name="", wrong="Sajekti Rubiyah"),
+            NoteCorrection(activity_id=social, kind="ranks", source_name="Ahmad Zarkasih", wrong="", right="AKBP"),
+        ])
+        db.session.commit()
+    corrected = extract_json(runner, note, "--activity", social)
+    assert [(p["name"], p["ranks"]) for p in corrected["people"]] == [("Ahmad Zarkasih", ["AKBP"])]
+    assert [q["speaker"] for q in corrected["quotes"]] == ["Ahmad Zarkasih", None]
+    assert set(plain) == set(corrected) and set(plain["quotes"][0]) <= set(corrected["quotes"][0])

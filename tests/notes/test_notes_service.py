@@ -7,12 +7,17 @@ from datetime import date
 from sqlalchemy import select
 
 from press.extensions import db
-from press.models import Activity, Person
+from press.models import Activity, Person, User
 from press.services import note_review, notes, people
+from tests.conftest import EMAILS
 
 
 def activity(title_start: str) -> Activity:
     return db.session.scalar(select(Activity).where(Activity.title.startswith(title_start)))
+
+
+def user(role: str) -> User:
+    return db.session.scalar(select(User).where(User.email == EMAILS[role]))
 
 
 def test_context_names_who_held_a_title_on_the_activitys_day_and_never_guesses_between_two(ctx):
@@ -44,9 +49,10 @@ def test_a_corrected_speaker_is_stored_with_the_title_the_review_gives_them(ctx)
         "people": [{k: items["people"][0][k] for k in ("name", "title", "organisation", "honorifics",
                                                       "degrees", "role", "source_name")}],
         "quotes": [{"speaker": "Ahmad Zarkasih", "verb": quote["verb"], "text": quote["text"], "span": quote["span"]}],
-    }, None)
+    }, user("writer"))
     assert note.accepted["quotes"] == [{"speaker": "Ahmad Zarkasih", "title": "Kepala Diskominfostandi",
-                                        "verb": quote["verb"], "text": quote["text"].strip(), "span": quote["span"]}]
+                                        "verb": quote["verb"], "text": quote["text"].strip(), "span": quote["span"],
+                                        "form": "direct"}]
     (person,) = note.accepted["people"]
     assert {k: person[k] for k in ("name", "title", "organisation", "honorifics", "degrees", "role")} == {
         "name": "Ahmad Zarkasih", "title": "Kepala Diskominfostandi", "organisation": "Kota Bekasi",
@@ -62,7 +68,7 @@ def test_honorifics_and_degrees_typed_by_the_writer_are_split_into_lists(ctx):
     note = notes.add_note(db.session, social, None, typed_text="Acara dibuka pagi hari.").note
     notes.extract_note(db.session, note)
     note_review.review(db.session, note, {"people": [{"name": "Tanti Rohilawati", "honorifics": "dr. Hj.",
-                                                 "degrees": "M.Kes., S.H.", "role": "speaker"}]}, None)
+                                                 "degrees": "M.Kes., S.H.", "role": "speaker"}]}, user("writer"))
     (person,) = note.accepted["people"]
     assert person["honorifics"] == ["dr.", "Hj."] and person["degrees"] == ["M.Kes.", "S.H."]
     assert [p.role for p in social.participants if p.name == "Tanti Rohilawati"] == ["speaker"]

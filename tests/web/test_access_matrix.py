@@ -38,7 +38,20 @@ def url_values(app) -> dict:
         "variant": "thumb",
         "kind": "kunjungan_kerja",
         "photo_id": db.session.scalar(select(ReleasePhoto.id).limit(1)) or 1,
+        "correction_id": _a_correction_id(),
     }
+
+
+def _a_correction_id() -> int:
+    """The demo has no remembered corrections: remember one title fix for the note's activity."""
+    from press.models import NoteCorrection
+
+    note = db.session.get(Note, _a_note_id())
+    correction = NoteCorrection(activity_id=note.activity_id, note_id=note.id, kind="title",
+                                source_name="Ahmad Suryana", wrong="Walikota", right="Kabag Tapem")
+    db.session.add(correction)
+    db.session.commit()
+    return correction.id
 
 
 def _a_note_id() -> int:
