@@ -5,8 +5,8 @@ Owns the verbs over `Note`: :func:`add_note` turns typed text and/or an uploaded
 into stored notes (a refused file gives a translatable reason while the typed note
 beside it is still stored); :func:`extract_note` fills in what the extractor finds, after
 the caller has committed the note, so that a slow, failing or killed extraction never
-loses what was typed (``Note.extraction_state``: "pending" until extracted, "done",
-"failed"); :func:`activity_context` gives the extractor what the activity knows. Takes
+loses what was typed (``Note.extraction_state``, an ``ExtractionState``: pending until extracted, done,
+failed); :func:`activity_context` gives the extractor what the activity knows. Takes
 a session and the acting user, never imports Flask, never commits (the web layer and
 the CLI do). Imports models, the notes stages and the other services.
 
@@ -27,6 +27,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from press.codes import ExtractionState
 from press.errors import N_, ServiceError
 from press.models import Activity, Note, Position, User
 from press.notes import ActivityContext, Cleaned, Glossary, NoteRefused, clean, extract, load_glossary, read_note, read_typed
@@ -167,7 +168,7 @@ def _store(session: Session, activity: Activity, author: User | None, *, text: s
         activity_id=activity.id, author_id=author.id if author else None, source=source,
         filename=filename, encoding=encoding, text=cleaned.text,
         cleaning={"changes": cleaned.changes, "warnings": warnings},
-        extraction={}, extraction_state="pending", accepted={},
+        extraction={}, extraction_state=ExtractionState.PENDING, accepted={},
     )
     session.add(note)
     session.flush()
@@ -187,12 +188,12 @@ def extract_note(session: Session, note: Note, actor: User | None = None, glossa
         extraction = extract(note.text, activity_context(session, note.activity), glossary).as_dict()
     except Exception:
         log.exception("extraction of note %s failed; the note stays stored, not extracted", note.id)
-        note.extraction_state = "failed"
+        note.extraction_state = ExtractionState.FAILED
         session.flush()
         record(session, actor, "note.extraction_failed", note, activity_id=note.activity_id)
         return False
     note.extraction = extraction
-    note.extraction_state = "done"
+    note.extraction_state = ExtractionState.DONE
     session.flush()
     if again:
         record(session, actor, "note.extracted", note, activity_id=note.activity_id)

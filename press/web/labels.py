@@ -11,7 +11,9 @@ from enum import StrEnum
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 
-from press.codes import ActivityKind, MediaStatus, ParticipantRole, ReleaseState, Role, WorkflowAction
+from press.codes import (
+    ActivityKind, ExtractionState, MediaStatus, ParticipantRole, ReleaseState, Role, WorkflowAction,
+)
 from press.errors import ServiceError
 
 KIND_LABELS = {
@@ -79,6 +81,12 @@ PARTICIPANT_ROLE_LABELS = {
     ParticipantRole.ATTENDEE: _l("Peserta"),
 }
 
+EXTRACTION_STATE_LABELS = {
+    ExtractionState.PENDING: _l("Menunggu ekstraksi"),
+    ExtractionState.DONE: _l("Sudah diekstrak"),
+    ExtractionState.FAILED: _l("Ekstraksi gagal"),
+}
+
 LOCALE_LABELS = {"id": "Bahasa Indonesia", "en": "English"}
 
 # Every code of press.codes and its labels: a test checks each member has one in both languages.
@@ -89,6 +97,7 @@ LABELS: dict[type[StrEnum], dict] = {
     WorkflowAction: ACTION_LABELS,
     MediaStatus: MEDIA_STATUS_LABELS,
     ParticipantRole: PARTICIPANT_ROLE_LABELS,
+    ExtractionState: EXTRACTION_STATE_LABELS,
 }
 
 
