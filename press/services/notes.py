@@ -61,7 +61,7 @@ REFUSALS = {
 READ_WARNINGS = {
     "cp1252": N_("Berkas dibaca sebagai Windows-1252, bukan UTF-8; periksa huruf beraksen."),
 }
-CHANGE_LABELS = {
+CLEANING_CHANGE_LABELS = {
     "mojibake_lines": N_("baris dengan karakter rusak (mojibake) diperbaiki"),
     "zero_width_characters": N_("karakter tak terlihat (zero-width) dihapus"),
     "non_breaking_spaces": N_("spasi tak terputus dijadikan spasi biasa"),
@@ -257,4 +257,4 @@ def refusal_name(filename: str) -> str:
 def change_summary(note: Note) -> list[tuple[str, int]]:
     """(msgid, count) for every kind of change the cleaning made, in a stable order."""
     changes = (note.cleaning or {}).get("changes", {})
-    return [(CHANGE_LABELS[key], changes[key]) for key in CHANGE_LABELS if changes.get(key)]
+    return [(CLEANING_CHANGE_LABELS[key], changes[key]) for key in CLEANING_CHANGE_LABELS if changes.get(key)]

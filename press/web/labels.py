@@ -16,7 +16,7 @@ from press.codes import (
 )
 from press.errors import ServiceError
 
-KIND_LABELS = {
+ACTIVITY_KIND_LABELS = {
     ActivityKind.KUNJUNGAN_KERJA: _l("Kunjungan kerja"),
     ActivityKind.STUDI_BANDING: _l("Studi banding"),
     ActivityKind.RAPAT_KOORDINASI: _l("Rapat koordinasi"),
@@ -87,11 +87,19 @@ EXTRACTION_STATE_LABELS = {
     ExtractionState.FAILED: _l("Ekstraksi gagal"),
 }
 
+# The kinds of document search finds (``press.search.DOCUMENT_KINDS``), as its facet and hits name them.
+DOCUMENT_KIND_LABELS = {
+    "activity": _l("Kegiatan"),
+    "release": _l("Siaran pers"),
+    "photo": _l("Foto"),
+    "note": _l("Catatan"),
+}
+
 LOCALE_LABELS = {"id": "Bahasa Indonesia", "en": "English"}
 
 # Every code of press.codes and its labels: a test checks each member has one in both languages.
 LABELS: dict[type[StrEnum], dict] = {
-    ActivityKind: KIND_LABELS,
+    ActivityKind: ACTIVITY_KIND_LABELS,
     Role: ROLE_LABELS,
     ReleaseState: STATE_LABELS,
     WorkflowAction: ACTION_LABELS,

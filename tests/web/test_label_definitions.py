@@ -1,8 +1,9 @@
 """Each label the templates read is defined once, whatever order the blueprints register in."""
 from __future__ import annotations
 
+import ast
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
 
 from sqlalchemy import select
@@ -12,7 +13,8 @@ from press.models import Release
 from press.services import workflow
 from press.web.labels import ACTION_LABELS
 
-SERVICES = Path(__file__).resolve().parents[2] / "press" / "services"
+PACKAGE = Path(__file__).resolve().parents[2] / "press"
+SERVICES = PACKAGE / "services"
 
 
 def context_names(app, *, ours: bool = False) -> Counter:
@@ -32,6 +34,18 @@ def test_no_template_name_is_given_by_two_context_processors(app):
     assert [name for name, count in context_names(app).items() if count > 1 and name not in flask_own] == []
     shadowed = set(context_names(app, ours=True)) & set(app.jinja_env.globals)
     assert shadowed == set(), "a context value hides a template global of the same name"
+
+
+def test_each_table_of_labels_has_a_name_no_other_module_uses():
+    """``KIND_LABELS`` once meant activity kinds in one module and document kinds in another."""
+    defined = defaultdict(list)
+    for source in PACKAGE.rglob("*.py"):
+        for node in ast.parse(source.read_text("utf-8")).body:
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
+            for target in targets:
+                if isinstance(target, ast.Name) and target.id.endswith("_LABELS"):
+                    defined[target.id].append(str(source.relative_to(PACKAGE)))
+    assert {name: where for name, where in defined.items() if len(where) > 1} == {}
 
 
 def test_every_action_a_release_history_records_has_one_label():
