@@ -116,6 +116,7 @@ def label(code: StrEnum):
 
 def error_text(exc: ServiceError) -> str:
     """A service's refusal in the reader's language; a code among its parameters (a release's
-    state, say) is written as its label."""
+    state, say) is written as its label. The one way a refusal reaches a page: also for a
+    refusal that is not raised (``notes.Refusal``), which has the same ``message`` and ``params``."""
     params = {name: label(value) if type(value) in LABELS else value for name, value in exc.params.items()}
     return gettext(exc.message, **params)

@@ -32,7 +32,7 @@ from press.services import notes as service
 
 from .forms import SiaranForm, options
 from .i18n import current_locale
-from .labels import PARTICIPANT_ROLE_LABELS
+from .labels import PARTICIPANT_ROLE_LABELS, error_text
 from .roles import has_role, roles_required
 from .sections import activity_section
 
@@ -110,11 +110,11 @@ def add(activity_id: int):
         result = service.add_note(db.session, activity, current_user, typed_text=form.text.data, upload=upload)
     except ServiceError as exc:
         db.session.rollback()
-        flash(_(exc.message, **exc.params), "error")
+        flash(error_text(exc), "error")
         return redirect(back)
     db.session.commit()
     if result.refusal is not None:
-        flash(_(result.refusal.message, **result.refusal.params), "error")
+        flash(error_text(result.refusal), "error")
     if too_big:
         flash(too_big, "error")
     not_extracted = [note for note in result.notes if not _extract(note)]
@@ -261,7 +261,7 @@ def review(note_id: int):
         reviews.review(db.session, note, accepted, current_user)
     except ServiceError as exc:
         db.session.rollback()
-        flash(_(exc.message, **exc.params), "error")
+        flash(error_text(exc), "error")
         return _render_review(note, shown, 400)
     db.session.commit()
     accepted = read_accepted(note.accepted)
@@ -285,7 +285,7 @@ def glossary():
             glossaries.save_glossary_extra(db.session, path, form.content.data or "{}", current_user)
         except ServiceError as exc:
             db.session.rollback()
-            form.content.errors = [*form.content.errors, _(exc.message, **exc.params)]
+            form.content.errors = [*form.content.errors, error_text(exc)]
             status = 400
         else:
             db.session.commit()

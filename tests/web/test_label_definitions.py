@@ -48,6 +48,29 @@ def test_each_table_of_labels_has_a_name_no_other_module_uses():
     assert {name: where for name, where in defined.items() if len(where) > 1} == {}
 
 
+def _refusals_translated_by_hand(source: Path) -> list[int]:
+    """Lines that translate a caught refusal (``except … as exc``) or a stored one (``….refusal``)
+    with ``_``/``gettext`` themselves instead of ``labels.error_text``."""
+    tree = ast.parse(source.read_text("utf-8"))
+    caught = {node.name for node in ast.walk(tree) if isinstance(node, ast.ExceptHandler) and node.name}
+    lines = []
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in {"_", "gettext"}
+                and node.args and isinstance(node.args[0], ast.Attribute) and node.args[0].attr == "message"):
+            continue
+        owner = node.args[0].value
+        if (isinstance(owner, ast.Name) and owner.id in caught) or (isinstance(owner, ast.Attribute) and owner.attr == "refusal"):
+            lines.append(node.lineno)
+    return lines
+
+
+def test_every_refusal_a_page_shows_goes_through_error_text():
+    """``error_text`` writes a code among the parameters (a release's state) as its label."""
+    found = {str(source.relative_to(PACKAGE)): lines for source in (PACKAGE / "web").glob("*.py")
+             if source.name != "labels.py" and (lines := _refusals_translated_by_hand(source))}
+    assert found == {}
+
+
 def test_every_action_a_release_history_records_has_one_label():
     recorded = set(workflow.ACTIONS) | {"publish_due"}
     for source in SERVICES.glob("*.py"):
