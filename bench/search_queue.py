@@ -20,7 +20,6 @@ Prints a Markdown table; asserts nothing.
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import shutil
 import statistics
@@ -67,7 +66,7 @@ def main(argv=None) -> None:
     else:
         print("reusing the index already under --root", file=sys.stderr)
 
-    from datetime import date, datetime
+    from datetime import datetime
 
     from flask_migrate import upgrade
     from sqlalchemy import select

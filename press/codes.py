@@ -101,6 +101,16 @@ class MediaStatus(StrEnum):
     """The original no longer hashes to its key."""
 
 
+class ExtractionState(StrEnum):
+    """Whether a note's text has been through the extractor (``Note.extraction_state``). A note is
+    stored ``PENDING`` and extracted after the commit; pending or failed, it is "belum diekstrak"
+    and can be extracted again."""
+
+    PENDING = "pending"
+    DONE = "done"
+    FAILED = "failed"
+    """The extractor raised; the note's text is kept."""
+
 # Who may do what: each set holds every role allowed, admins included (the web gate
 # ``roles_required`` lets admins through anyway; the services check these sets as written).
 STAFF = frozenset(Role)

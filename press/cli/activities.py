@@ -6,10 +6,13 @@ import json
 import click
 from flask.cli import AppGroup
 
+from press.codes import ActivityKind
 from press.errors import ServiceError
 from press.extensions import db
 from press.models import ACTIVITY_KINDS
 from press.services.activities import activities_query, activity_as_dict
+
+from .language import label, refusal_text
 from .params import DATABASE_ID
 
 
@@ -28,10 +31,10 @@ def list_activities(as_json: bool, unit_id: int | None, kind: str | None, month:
     try:
         query = activities_query(unit_id=unit_id, kind=kind, month=month)
     except ServiceError as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise click.ClickException(refusal_text(exc)) from exc
     for activity in db.session.scalars(query):
         row = activity_as_dict(activity)
         if as_json:
             click.echo(json.dumps(row, ensure_ascii=False))
         else:
-            click.echo(f"{row['id']:4}  {row['date']}  {row['kind']:20} {row['title']}  [{row['unit']}]")
+            click.echo(f"{row['id']:4}  {row['date']}  {label(ActivityKind(activity.kind)):24} {row['title']}  [{row['unit']}]")

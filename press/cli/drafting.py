@@ -23,6 +23,7 @@ from press.extensions import db
 from press.models import Activity, Release, User
 from press.services import releases as service
 from press.storage import FileStorage
+from .language import refusal_text
 from .params import DATABASE_ID
 
 from .releases import releases
@@ -68,7 +69,7 @@ def draft(activity_id: int, email: str | None, as_json: bool) -> None:
         db.session.commit()
     except ServiceError as exc:
         db.session.rollback()
-        raise click.ClickException(str(exc)) from exc
+        raise click.ClickException(refusal_text(exc)) from exc
     row = service.as_dict(release, service.check(release))
     row["missing"] = missing
     if as_json:

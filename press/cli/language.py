@@ -4,19 +4,26 @@ An operator's language comes from the environment the POSIX way (``LANGUAGE``,
 ``LC_ALL``, ``LC_MESSAGES``, ``LANG``: the first that names a language Siaran speaks);
 otherwise English, the language of the commands' own help and summaries. Problems and
 findings are codes (:mod:`press.problems`) rendered here through the catalogue, so
-``LANG=id_ID.UTF-8 flask doctor`` speaks Indonesian.
+``LANG=id_ID.UTF-8 flask doctor`` speaks Indonesian. A service's refusal
+(:func:`refusal_text`) and a code in a command's human output (a release's state, a
+user's role: :func:`label`) are written in Indonesian whatever the environment says, as the
+services' messages always were; ``--json`` output holds the codes themselves.
 """
 from __future__ import annotations
 
 import os
 from contextlib import contextmanager
+from enum import StrEnum
 
 from flask_babel import force_locale, gettext
 
 from press import problems
+from press.errors import ServiceError
 from press.models import LOCALES
+from press.web import labels
 
 FALLBACK = "en"
+PRODUCT_LANGUAGE = "id"
 
 
 def cli_locale(environ=os.environ) -> str:
@@ -44,3 +51,16 @@ def operator_language():
 
 def render(problem: dict) -> str:
     return problems.text(problem, gettext)
+
+
+def label(code: StrEnum) -> str:
+    """What ``code`` (a member of a :mod:`press.codes` enum) is called in Indonesian, the
+    language the services' refusals are written in."""
+    with force_locale(PRODUCT_LANGUAGE):
+        return str(labels.label(code))
+
+
+def refusal_text(exc: ServiceError) -> str:
+    """A service's refusal in Indonesian, codes among its parameters written as their labels."""
+    with force_locale(PRODUCT_LANGUAGE):
+        return labels.error_text(exc)

@@ -25,13 +25,15 @@ from flask import current_app
 from flask.cli import AppGroup
 from sqlalchemy import select
 
-from press.codes import NOTE_WRITERS
+from press.codes import NOTE_WRITERS, Role
 from press.errors import ServiceError
 from press.extensions import db
 from press.models import Activity, User
 from press.notes import clean
 from press.services import glossary as glossaries
 from press.services import notes as service
+
+from .language import label, refusal_text
 from .params import DATABASE_ID
 
 LARGEST_ID = 2**63 - 1
@@ -76,7 +78,7 @@ def _file_bytes(path: str) -> tuple[str, bytes]:
 def _read(path: str):
     read, refusal = service.read_upload(*_file_bytes(path))
     if refusal is not None:
-        raise click.ClickException(str(refusal))
+        raise click.ClickException(refusal_text(refusal))
     return read
 
 
@@ -111,16 +113,16 @@ def add_command(path: str, activity_id: int, email: str | None, as_json: bool) -
         if author is None:
             raise click.ClickException(f"Tidak ada akun {email}.")
         if author.role not in NOTE_WRITERS:
-            raise click.ClickException(f"{email} ({author.role}) tidak boleh menambah catatan.")
+            raise click.ClickException(f"{email} ({label(Role(author.role))}) tidak boleh menambah catatan.")
     upload = _file_bytes(path)
     try:
         result = service.add_note(db.session, activity, author, upload=upload)
     except ServiceError as exc:
         db.session.rollback()
-        raise click.ClickException(str(exc)) from exc
+        raise click.ClickException(refusal_text(exc)) from exc
     if result.refusal is not None:
         db.session.rollback()
-        raise click.ClickException(str(result.refusal))
+        raise click.ClickException(refusal_text(result.refusal))
     db.session.commit()
     note = result.note
     extracted = service.extract_note(db.session, note, author, glossaries.glossary_for(glossary_path()))

@@ -14,10 +14,13 @@ import click
 from flask.cli import AppGroup, with_appcontext
 from sqlalchemy import select
 
+from press.codes import ReleaseState
 from press.errors import ServiceError
 from press.extensions import db
 from press.models import RELEASE_STATES, Release, User
 from press.services import workflow
+
+from .language import label, refusal_text
 from .params import DATABASE_ID
 
 
@@ -58,7 +61,7 @@ def list_releases(state: str | None, as_json: bool) -> None:
         if as_json:
             click.echo(json.dumps(row, ensure_ascii=False))
         else:
-            click.echo(f"{row['id']:4}  {row['state']:10} {row['title']}")
+            click.echo(f"{row['id']:4}  {label(ReleaseState(release.state)):12} {row['title']}")
 
 
 @releases.command("transition")
@@ -86,11 +89,11 @@ def transition(release_id: int, action: str, email: str, at_text: str | None, co
         db.session.commit()
     except ServiceError as exc:
         db.session.rollback()
-        raise click.ClickException(str(exc)) from exc
+        raise click.ClickException(refusal_text(exc)) from exc
     if as_json:
         click.echo(json.dumps({**release_row(release), "from": before}, ensure_ascii=False))
     else:
-        click.echo(f"Release {release.id}: {before} -> {release.state}")
+        click.echo(f"Release {release.id}: {label(ReleaseState(before))} -> {label(ReleaseState(release.state))}")
 
 
 @click.command("publish-due")

@@ -9,10 +9,13 @@ import click
 from flask.cli import AppGroup
 from sqlalchemy import select
 
+from press.codes import Role
 from press.errors import ServiceError
 from press.extensions import db
 from press.models import ROLES, User
 from press.services import accounts
+
+from .language import label, refusal_text
 
 
 @click.group("users", cls=AppGroup)
@@ -38,9 +41,9 @@ def create(email: str, role: str, name: str | None, password: str | None, locale
         user = accounts.create_user(db.session, email, password, role, name=name, locale=locale)
     except ServiceError as exc:
         db.session.rollback()
-        raise click.ClickException(str(exc)) from exc
+        raise click.ClickException(refusal_text(exc)) from exc
     db.session.commit()
-    click.echo(f"Created {user.email} ({user.role}).")
+    click.echo(f"Created {user.email} ({label(Role(user.role))}).")
     if generated:
         click.echo(f"Password: {password}")
 
@@ -63,4 +66,4 @@ def list_users(as_json: bool) -> None:
             click.echo(json.dumps(row, ensure_ascii=False))
         else:
             state = "" if user.active else "  (inactive)"
-            click.echo(f"{user.id:4}  {user.email:30} {user.role:13} {user.name}{state}")
+            click.echo(f"{user.id:4}  {user.email:30} {label(Role(user.role)):13} {user.name}{state}")

@@ -6,13 +6,12 @@ from datetime import datetime
 from sqlalchemy import JSON, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from press.codes import ExtractionState
+
 from .activity import Activity
 from .base import Base, UTCDateTime, utcnow
 
 NOTE_SOURCES = ("typed", "txt", "md", "docx")
-# A note is stored "pending" and extracted after the commit: "done" once extracted,
-# "failed" when the extraction raised; pending or failed, it is "belum diekstrak".
-EXTRACTION_STATES = ("pending", "done", "failed")
 
 
 class Note(Base):
@@ -29,7 +28,9 @@ class Note(Base):
     text: Mapped[str] = mapped_column(Text)
     cleaning: Mapped[dict] = mapped_column(JSON, default=dict)
     extraction: Mapped[dict] = mapped_column(JSON, default=dict)
-    extraction_state: Mapped[str] = mapped_column(String(10), default="done", server_default="done")
+    extraction_state: Mapped[str] = mapped_column(
+        String(10), default=ExtractionState.DONE.value, server_default=ExtractionState.DONE.value
+    )
     # Items the writer accepted or corrected, in the extraction's shape.
     accepted: Mapped[dict] = mapped_column(JSON, default=dict)
     reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -39,4 +40,4 @@ class Note(Base):
 
     @property
     def extracted(self) -> bool:
-        return self.extraction_state == "done"
+        return self.extraction_state == ExtractionState.DONE

@@ -5,7 +5,7 @@ JSON the web layer and the database store. Imports the dates module only."""
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from datetime import date
+import datetime
 
 from press.notes.dates import FoundDate
 
@@ -25,7 +25,7 @@ class ActivityContext:
     years, its participants complete bare names, `title_holders` maps a title as
     written ("Bupati", "Wali Kota Bekasi") to the full name of who holds it."""
 
-    date: date | None = None
+    date: datetime.date | None = None
     region: str | None = None
     participants: tuple[Participant, ...] = ()
     title_holders: dict[str, str] = field(default_factory=dict)

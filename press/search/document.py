@@ -13,7 +13,7 @@ state for releases (``draft`` … ``published``, ``retracted``) and ``public`` o
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Union
 

@@ -32,7 +32,7 @@ from whoosh import index as whoosh_index
 from press.storage import fsync_dir
 
 from .document import Change, Delete, Document, NotPublicError, PublicDocument, Upsert, upsert
-from .locking import IndexBusyError, file_lock, is_locked, retry_whoosh_lock
+from .locking import file_lock, is_locked, retry_whoosh_lock
 from .query import SearchResult, search as run_search
 from .schema import build_schema, fields_for
 

@@ -7,7 +7,7 @@ sibling ``analysis`` module.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from html import escape
 
 from .analysis import iter_tokens, stem_term

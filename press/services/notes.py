@@ -5,9 +5,9 @@ Owns the verbs over `Note`: :func:`add_note` turns typed text and/or an uploaded
 into stored notes (a refused file gives a translatable reason while the typed note
 beside it is still stored); :func:`extract_note` fills in what the extractor finds, after
 the caller has committed the note, so that a slow, failing or killed extraction never
-loses what was typed (``Note.extraction_state``: "pending" until extracted, "done",
-"failed", with the corrections remembered for the activity applied: ``note_corrections``);
-:func:`activity_context` gives the extractor what the activity knows. Takes
+loses what was typed (``Note.extraction_state``, an ``ExtractionState``: pending until
+extracted, done, failed, with the corrections remembered for the activity applied:
+``note_corrections``); :func:`activity_context` gives the extractor what the activity knows. Takes
 a session and the acting user, never imports Flask, never commits (the web layer and
 the CLI do). Imports models, the notes stages and the other services.
 
@@ -29,6 +29,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from press.codes import ExtractionState
 from press.errors import N_, ServiceError
 from press.models import Activity, Note, Position, User
 from press.notes import ActivityContext, Cleaned, Glossary, NoteRefused, clean, extract, load_glossary, read_note, read_typed
@@ -64,7 +65,7 @@ REFUSALS = {
 READ_WARNINGS = {
     "cp1252": N_("Berkas dibaca sebagai Windows-1252, bukan UTF-8; periksa huruf beraksen."),
 }
-CHANGE_LABELS = {
+CLEANING_CHANGE_LABELS = {
     "mojibake_lines": N_("baris dengan karakter rusak (mojibake) diperbaiki"),
     "zero_width_characters": N_("karakter tak terlihat (zero-width) dihapus"),
     "non_breaking_spaces": N_("spasi tak terputus dijadikan spasi biasa"),
@@ -171,7 +172,7 @@ def _store(session: Session, activity: Activity, author: User | None, *, text: s
         activity_id=activity.id, author_id=author.id if author else None, source=source,
         filename=filename, encoding=encoding, text=cleaned.text,
         cleaning={"changes": cleaned.changes, "warnings": warnings},
-        extraction={}, extraction_state="pending", accepted={},
+        extraction={}, extraction_state=ExtractionState.PENDING, accepted={},
     )
     session.add(note)
     session.flush()
@@ -191,12 +192,12 @@ def extract_note(session: Session, note: Note, actor: User | None = None, glossa
         extraction = extraction_of(session, note.text, note.activity, glossary)
     except Exception:
         log.exception("extraction of note %s failed; the note stays stored, not extracted", note.id)
-        note.extraction_state = "failed"
+        note.extraction_state = ExtractionState.FAILED
         session.flush()
         record(session, actor, "note.extraction_failed", note, activity_id=note.activity_id)
         return False
     note.extraction = extraction
-    note.extraction_state = "done"
+    note.extraction_state = ExtractionState.DONE
     session.flush()
     if again:
         record(session, actor, "note.extracted", note, activity_id=note.activity_id)
@@ -278,4 +279,4 @@ def refusal_name(filename: str) -> str:
 def change_summary(note: Note) -> list[tuple[str, int]]:
     """(msgid, count) for every kind of change the cleaning made, in a stable order."""
     changes = (note.cleaning or {}).get("changes", {})
-    return [(CHANGE_LABELS[key], changes[key]) for key in CHANGE_LABELS if changes.get(key)]
+    return [(CLEANING_CHANGE_LABELS[key], changes[key]) for key in CLEANING_CHANGE_LABELS if changes.get(key)]

@@ -13,8 +13,17 @@ from press.errors import N_, ServiceError
 # read them here. "comment" is a revision's comment or the note sent back to the writer,
 # "note" the public "Diperbarui" note of a correction, "notice" the public retraction notice.
 LIMITS = {"title": 300, "dateline": 200, "body": 100_000, "signature": 60, "comment": 500, "note": 500, "notice": 2000}
-LIMIT_LABELS = {"title": "Judul", "dateline": "Baris tempat", "signature": "Tanda akhir",
-                "comment": "Catatan", "note": "Catatan \u201cDiperbarui\u201d", "notice": "Pemberitahuan penarikan"}
+# What a refusal says for each part over its limit, one whole sentence each so that it
+# translates as one.
+TOO_LONG = {
+    "title": N_("Judul terlalu panjang: paling banyak %(limit)s huruf."),
+    "dateline": N_("Baris tempat terlalu panjang: paling banyak %(limit)s huruf."),
+    "body": N_("Isi siaran terlalu panjang: paling banyak %(limit)s huruf."),
+    "signature": N_("Tanda akhir terlalu panjang: paling banyak %(limit)s huruf."),
+    "comment": N_("Catatan terlalu panjang: paling banyak %(limit)s huruf."),
+    "note": N_("Catatan “Diperbarui” terlalu panjang: paling banyak %(limit)s huruf."),
+    "notice": N_("Pemberitahuan penarikan terlalu panjang: paling banyak %(limit)s huruf."),
+}
 
 
 class ReleaseError(ServiceError):
@@ -24,12 +33,8 @@ class ReleaseError(ServiceError):
 def check_length(name: str, value: str | None) -> None:
     """Refuse ``value`` if it is longer than ``LIMITS[name]``, naming the part and the limit."""
     limit = LIMITS[name]
-    if not value or len(value) <= limit:
-        return
-    if name == "body":
-        raise ReleaseError(N_("Isi siaran terlalu panjang: paling banyak %(limit)s huruf."), limit=limit)
-    raise ReleaseError(N_("%(field)s terlalu panjang: paling banyak %(limit)s huruf."),
-                       field=LIMIT_LABELS[name], limit=limit)
+    if value and len(value) > limit:
+        raise ReleaseError(TOO_LONG[name], limit=limit)
 
 
 def clean_text(title, dateline, body, signature) -> dict:

@@ -15,7 +15,7 @@ from press.models import ACTIVITY_KINDS, Activity, Unit, Venue
 from press.services import activities as service
 
 from .forms import options, ActivityFilterForm, ActivityForm
-from .labels import KIND_LABELS
+from .labels import ACTIVITY_KIND_LABELS, error_text
 from .params import page_arg
 from .roles import STAFF, roles_required
 from .sections import render_activity_sections
@@ -84,7 +84,7 @@ def index():
     filters = ActivityFilterForm(request.args)
     units = db.session.scalars(select(Unit).order_by(Unit.name)).all()
     filters.unit.choices = options([("", _("Semua unit"))] + [(str(u.id), u.name) for u in units])
-    filters.kind.choices = options([("", _("Semua jenis"))] + [(k, KIND_LABELS[k]) for k in ACTIVITY_KINDS])
+    filters.kind.choices = options([("", _("Semua jenis"))] + [(k, ACTIVITY_KIND_LABELS[k]) for k in ACTIVITY_KINDS])
     unit_id = parse_id(filters.unit.data)
     kind = filters.kind.data if filters.kind.data in ACTIVITY_KINDS else None
     month = (filters.month.data or "").strip() or None
@@ -114,7 +114,7 @@ def create():
             activity = service.create_activity(db.session, _data(form), actor=current_user)
         except service.ActivityError as exc:
             db.session.rollback()
-            flash(_(exc.message, **exc.params), "error")
+            flash(error_text(exc), "error")
         else:
             db.session.commit()
             flash(_("Kegiatan dibuat."), "success")
@@ -154,7 +154,7 @@ def edit(activity_id: int):
             service.update_activity(db.session, activity, _data(form), actor=current_user)
         except service.ActivityError as exc:
             db.session.rollback()
-            flash(_(exc.message, **exc.params), "error")
+            flash(error_text(exc), "error")
         else:
             db.session.commit()
             flash(_("Kegiatan disimpan."), "success")

@@ -15,6 +15,7 @@ from press.services.audit import record
 
 from .auth import sign_in
 from .forms import options, UnitForm, UserForm, VenueForm
+from .labels import error_text
 from .params import page_arg
 from .roles import roles_required
 
@@ -39,7 +40,7 @@ def _commit_or_flash(success_message: str) -> bool:
         db.session.commit()
     except ServiceError as exc:
         db.session.rollback()
-        flash(_(exc.message, **exc.params), "error")
+        flash(error_text(exc), "error")
         return False
     flash(success_message, "success")
     return True
@@ -75,7 +76,7 @@ def user_create():
                 )
             except ServiceError as exc:
                 db.session.rollback()
-                flash(_(exc.message, **exc.params), "error")
+                flash(error_text(exc), "error")
             else:
                 db.session.commit()
                 flash(_("Pengguna dibuat."), "success")
@@ -108,7 +109,7 @@ def user_edit(user_id: int):
                 accounts.set_password(db.session, user, form.password.data, actor=current_user)
         except ServiceError as exc:
             db.session.rollback()
-            flash(_(exc.message, **exc.params), "error")
+            flash(error_text(exc), "error")
         else:
             record(db.session, current_user, "user.updated", user, role=user.role, active=user.active)
             if _commit_or_flash(_("Pengguna disimpan.")):
@@ -127,7 +128,7 @@ def units():
             directory.create_unit(db.session, form.name.data, form.abbreviation.data, actor=current_user)
         except ServiceError as exc:
             db.session.rollback()
-            flash(_(exc.message, **exc.params), "error")
+            flash(error_text(exc), "error")
         else:
             if _commit_or_flash(_("Unit dibuat.")):
                 return redirect(url_for("admin.units"))
@@ -145,7 +146,7 @@ def unit_edit(unit_id: int):
             directory.update_unit(db.session, unit, form.name.data, form.abbreviation.data, actor=current_user)
         except ServiceError as exc:
             db.session.rollback()
-            flash(_(exc.message, **exc.params), "error")
+            flash(error_text(exc), "error")
         else:
             if _commit_or_flash(_("Unit disimpan.")):
                 return redirect(url_for("admin.units"))
@@ -186,7 +187,7 @@ def _save_venue(venue: Venue | None, form: VenueForm) -> bool:
         )
     except ServiceError as exc:
         db.session.rollback()
-        flash(_(exc.message, **exc.params), "error")
+        flash(error_text(exc), "error")
         return False
     return _commit_or_flash(_("Tempat disimpan."))
 

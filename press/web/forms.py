@@ -24,7 +24,7 @@ from press.codes import ParticipantRole
 from press.models import ACTIVITY_KINDS, LOCALES, PARTICIPANT_ROLES, ROLES
 
 from .form_messages import TranslatedMeta
-from .labels import KIND_LABELS, LOCALE_LABELS, PARTICIPANT_ROLE_LABELS, ROLE_LABELS
+from .labels import ACTIVITY_KIND_LABELS, LOCALE_LABELS, PARTICIPANT_ROLE_LABELS, ROLE_LABELS
 
 
 class SiaranForm(FlaskForm):
@@ -62,7 +62,7 @@ class ParticipantForm(Form):
 
 class ActivityForm(SiaranForm):
     title = StringField(_l("Judul kegiatan"), validators=[DataRequired(), Length(max=300)])
-    kind = SelectField(_l("Jenis"), choices=options([(k, KIND_LABELS[k]) for k in ACTIVITY_KINDS]))
+    kind = SelectField(_l("Jenis"), choices=options([(k, ACTIVITY_KIND_LABELS[k]) for k in ACTIVITY_KINDS]))
     starts_on = DateField(_l("Tanggal"), validators=[DataRequired()])
     starts_at_time = TimeField(_l("Jam mulai"), validators=[Optional()])
     ends_at_time = TimeField(_l("Jam selesai"), validators=[Optional()])

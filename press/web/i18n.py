@@ -9,7 +9,8 @@ from press import codes, dates, problems
 from press.models import LOCALES, utcnow
 
 from .labels import (
-    ACTION_LABELS, KIND_LABELS, LOCALE_LABELS, MEDIA_STATUS_LABELS, PARTICIPANT_ROLE_LABELS, ROLE_LABELS, STATE_LABELS,
+    ACTION_LABELS, ACTIVITY_KIND_LABELS, DOCUMENT_KIND_LABELS, LOCALE_LABELS, MEDIA_STATUS_LABELS,
+    PARTICIPANT_ROLE_LABELS, ROLE_LABELS, STATE_LABELS,
 )
 
 
@@ -45,7 +46,8 @@ def init_app(app: Flask, babel) -> None:
     def labels():
         return {
             "codes": codes,
-            "KIND_LABELS": KIND_LABELS,
+            "ACTIVITY_KIND_LABELS": ACTIVITY_KIND_LABELS,
+            "DOCUMENT_KIND_LABELS": DOCUMENT_KIND_LABELS,
             "ACTION_LABELS": ACTION_LABELS,
             "ROLE_LABELS": ROLE_LABELS,
             "STATE_LABELS": STATE_LABELS,

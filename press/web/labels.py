@@ -12,11 +12,12 @@ from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 
 from press.codes import (
-    ActivityKind, CorrectionKind, MediaStatus, ParticipantRole, QuoteForm, ReleaseState, Role, WorkflowAction,
+    ActivityKind, CorrectionKind, ExtractionState, MediaStatus, ParticipantRole, QuoteForm, ReleaseState, Role,
+    WorkflowAction,
 )
 from press.errors import ServiceError
 
-KIND_LABELS = {
+ACTIVITY_KIND_LABELS = {
     ActivityKind.KUNJUNGAN_KERJA: _l("Kunjungan kerja"),
     ActivityKind.STUDI_BANDING: _l("Studi banding"),
     ActivityKind.RAPAT_KOORDINASI: _l("Rapat koordinasi"),
@@ -95,11 +96,25 @@ CORRECTION_KIND_LABELS = {
     CorrectionKind.DEGREES: _l("Gelar"),
 }
 
+EXTRACTION_STATE_LABELS = {
+    ExtractionState.PENDING: _l("Menunggu ekstraksi"),
+    ExtractionState.DONE: _l("Sudah diekstrak"),
+    ExtractionState.FAILED: _l("Ekstraksi gagal"),
+}
+
+# The kinds of document search finds (``press.search.DOCUMENT_KINDS``), as its facet and hits name them.
+DOCUMENT_KIND_LABELS = {
+    "activity": _l("Kegiatan"),
+    "release": _l("Siaran pers"),
+    "photo": _l("Foto"),
+    "note": _l("Catatan"),
+}
+
 LOCALE_LABELS = {"id": "Bahasa Indonesia", "en": "English"}
 
 # Every code of press.codes and its labels: a test checks each member has one in both languages.
 LABELS: dict[type[StrEnum], dict] = {
-    ActivityKind: KIND_LABELS,
+    ActivityKind: ACTIVITY_KIND_LABELS,
     Role: ROLE_LABELS,
     ReleaseState: STATE_LABELS,
     WorkflowAction: ACTION_LABELS,
@@ -107,6 +122,7 @@ LABELS: dict[type[StrEnum], dict] = {
     ParticipantRole: PARTICIPANT_ROLE_LABELS,
     QuoteForm: QUOTE_FORM_LABELS,
     CorrectionKind: CORRECTION_KIND_LABELS,
+    ExtractionState: EXTRACTION_STATE_LABELS,
 }
 
 
@@ -117,6 +133,7 @@ def label(code: StrEnum):
 
 def error_text(exc: ServiceError) -> str:
     """A service's refusal in the reader's language; a code among its parameters (a release's
-    state, say) is written as its label."""
+    state, say) is written as its label. The one way a refusal reaches a page: also for a
+    refusal that is not raised (``notes.Refusal``), which has the same ``message`` and ``params``."""
     params = {name: label(value) if type(value) in LABELS else value for name, value in exc.params.items()}
     return gettext(exc.message, **params)

@@ -37,7 +37,7 @@ from press.services import notes as service
 
 from .forms import SiaranForm, options
 from .i18n import current_locale
-from .labels import CORRECTION_KIND_LABELS, PARTICIPANT_ROLE_LABELS, QUOTE_FORM_LABELS
+from .labels import CORRECTION_KIND_LABELS, PARTICIPANT_ROLE_LABELS, QUOTE_FORM_LABELS, error_text
 from .roles import has_role, roles_required
 from .sections import activity_section
 
@@ -115,11 +115,11 @@ def add(activity_id: int):
         result = service.add_note(db.session, activity, current_user, typed_text=form.text.data, upload=upload)
     except ServiceError as exc:
         db.session.rollback()
-        flash(_(exc.message, **exc.params), "error")
+        flash(error_text(exc), "error")
         return redirect(back)
     db.session.commit()
     if result.refusal is not None:
-        flash(_(result.refusal.message, **result.refusal.params), "error")
+        flash(error_text(result.refusal), "error")
     if too_big:
         flash(too_big, "error")
     not_extracted = [note for note in result.notes if not _extract(note)]
@@ -274,7 +274,7 @@ def review(note_id: int):
         reviews.review(db.session, note, accepted, current_user)
     except ServiceError as exc:
         db.session.rollback()
-        flash(_(exc.message, **exc.params), "error")
+        flash(error_text(exc), "error")
         return _render_review(note, shown, 400)
     db.session.commit()
     accepted = read_accepted(note.accepted)
@@ -292,7 +292,7 @@ def forget_correction(note_id: int, correction_id: int):
         forgotten = corrections.forget(db.session, note, correction_id, current_user)
     except ServiceError as exc:
         db.session.rollback()
-        flash(_(exc.message, **exc.params), "error")
+        flash(error_text(exc), "error")
         return _render_review(note, reviews.suggestions(note, glossaries.glossary_for(glossary_path())), 400)
     db.session.commit()
     flash(_("Koreksi “%(wrong)s” dilupakan: catatan berikutnya diekstrak tanpanya.", wrong=forgotten.wrong or "—"),
@@ -310,7 +310,7 @@ def accept_offer(correction_id: int):
         glossary_offers.accept_offer(db.session, glossary_path(), correction_id, current_user)
     except ServiceError as exc:
         db.session.rollback()
-        flash(_(exc.message, **exc.params), "error")
+        flash(error_text(exc), "error")
         return _render_glossary(GlossaryForm(formdata=None), 400)
     db.session.commit()
     flash(_("Usulan ditambahkan ke glosarium; catatan berikutnya memakainya."), "success")
@@ -339,7 +339,7 @@ def glossary():
             glossaries.save_glossary_extra(db.session, path, form.content.data or "{}", current_user)
         except ServiceError as exc:
             db.session.rollback()
-            form.content.errors = [*form.content.errors, _(exc.message, **exc.params)]
+            form.content.errors = [*form.content.errors, error_text(exc)]
             status = 400
         else:
             db.session.commit()

@@ -31,7 +31,7 @@ from press.services import releases as service
 from press.storage import FileStorage
 
 from .downloads import as_download
-from .labels import KIND_LABELS, error_text
+from .labels import ACTIVITY_KIND_LABELS, error_text
 from .roles import has_role, roles_required
 from .links import public_url
 from .sections import activity_section
@@ -117,7 +117,7 @@ def create(activity_id: int):
         flash(_("Draf dibuat. Data kegiatan belum lengkap, lengkapi bagian bertanda [ … ]: %(fields)s.",
                 fields=", ".join(_(field_label(name)) for name in missing)), "warning")
     else:
-        flash(_("Draf siaran dibuat dari templat %(kind)s.", kind=KIND_LABELS.get(activity.kind, activity.kind)), "success")
+        flash(_("Draf siaran dibuat dari templat %(kind)s.", kind=ACTIVITY_KIND_LABELS.get(activity.kind, activity.kind)), "success")
     return redirect(url_for("releases.edit", release_id=release.id))
 
 
@@ -322,12 +322,12 @@ def template(kind: str):
             if action == "reset":
                 service.reset_template(db.session, kind, current_user)
                 db.session.commit()
-                flash(_("Templat %(kind)s kembali ke bawaan.", kind=KIND_LABELS[kind]), "success")
+                flash(_("Templat %(kind)s kembali ke bawaan.", kind=ACTIVITY_KIND_LABELS[kind]), "success")
                 return redirect(url_for("releases.template", kind=kind))
             if action == "save":
                 service.save_template(db.session, kind, source, current_user)
                 db.session.commit()
-                flash(_("Templat %(kind)s disimpan.", kind=KIND_LABELS[kind]), "success")
+                flash(_("Templat %(kind)s disimpan.", kind=ACTIVITY_KIND_LABELS[kind]), "success")
                 overridden = True
         except service.DraftTemplateError as exc:
             db.session.rollback()

@@ -35,12 +35,6 @@ PER_PAGE = 20
 MAX_Q_CHARS = 10_000
 DRAIN_WAIT_S = 30.0
 
-KIND_LABELS = {
-    "activity": _l("Kegiatan"),
-    "release": _l("Siaran pers"),
-    "photo": _l("Foto"),
-    "note": _l("Catatan"),
-}
 # The filter word a facet value is searched with (Indonesian, as the help explains).
 KIND_FILTER_WORDS = {"activity": "kegiatan", "release": "siaran", "photo": "foto", "note": "catatan"}
 FACET_LABELS = {
@@ -148,7 +142,7 @@ def _render(template: str, *, public: bool):
     return render_template(
         template, asked=asked, result=result, public=public, endpoint=endpoint,
         notices=notices(result) if result else [], hit_link=hit_link, thumb_url=thumb_url,
-        facet_filter=facet_filter, KIND_LABELS_SEARCH=KIND_LABELS,
+        facet_filter=facet_filter,
         FACET_LABELS=FACET_LABELS, site_layout=_site_layout() if public else None,
     )
 

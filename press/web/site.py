@@ -21,7 +21,6 @@ from flask import (
     request,
     send_file,
     session,
-    url_for,
 )
 from flask_login import current_user
 

@@ -13,6 +13,7 @@ from press.services import accounts
 
 from .auth import sign_in
 from .forms import EndSessionsForm, PasswordForm, ProfileForm
+from .labels import error_text
 from .roles import STAFF, roles_required
 
 bp = Blueprint("staff", __name__, url_prefix="/staf")
@@ -33,7 +34,7 @@ def profile():
         try:
             current_user.name = accounts.user_name(form.name.data)
         except ServiceError as exc:
-            flash(_(exc.message, **exc.params), "error")
+            flash(error_text(exc), "error")
         else:
             current_user.locale = form.locale.data
             current_user.default_credit = (form.default_credit.data or "").strip() or None
@@ -48,7 +49,7 @@ def profile():
                 accounts.set_password(db.session, current_user, password_form.new.data, actor=current_user)
             except ServiceError as exc:
                 db.session.rollback()
-                flash(_(exc.message, **exc.params), "error")
+                flash(error_text(exc), "error")
             else:
                 db.session.commit()
                 sign_in(current_user._get_current_object())

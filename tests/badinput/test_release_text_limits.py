@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from press.extensions import db
-from press.models import AuditEvent, Release, Revision
+from press.models import AuditEvent, Release, Revision, User
 
 
 def first(app, state: str) -> int:
@@ -96,3 +96,16 @@ def test_the_editor_refuses_a_revision_comment_over_its_limit_and_keeps_the_text
     assert response.status_code == 400
     assert "Catatan terlalu panjang: paling banyak 500 huruf." in page and "Paragraf baru PENANDA." in page
     assert snapshot(app, rid) == before
+
+
+def test_a_part_over_its_limit_is_named_in_the_readers_language(app, client, auth):
+    rid = first(app, "published")
+    with app.app_context():
+        db.session.scalar(select(User).where(User.role == "editor")).locale = "en"
+        db.session.commit()
+    auth.login("editor")
+    response = client.post(f"/staf/siaran/{rid}/alur", data={
+        "csrf_token": auth.token(), "action": "retract", "notice": "a" * 2001}, follow_redirects=True)
+    page = html.unescape(response.get_data(as_text=True))
+    assert "The retraction notice is too long: at most 2000 characters." in page
+    assert "Pemberitahuan penarikan" not in page

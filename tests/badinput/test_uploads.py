@@ -5,7 +5,6 @@ translated reason per file; nothing of a refused file is kept; good files are un
 from __future__ import annotations
 
 import io
-import os
 import shutil
 from pathlib import Path
 

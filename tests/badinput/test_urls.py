@@ -70,7 +70,6 @@ def test_unknown_or_non_numeric_ids_on_staff_pages_are_not_found(client, auth, u
 
 
 def test_a_real_rendition_key_with_another_variant_name_is_not_found(app, client):
-    from press.extensions import db
     from tests.web.publishing_fixtures import build_site
 
     with app.app_context():

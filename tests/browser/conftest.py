@@ -82,16 +82,16 @@ class LiveServer:
         """
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        log = open(self.root / "server.log", "ab")
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "-w", str(self.workers), "-b", f"127.0.0.1:{self.port}",
-             "--timeout", "120", "wsgi:app"],
-            cwd=REPO_ROOT, env=self.env, stdout=log, stderr=log,
-        )
-        self.job_worker = subprocess.Popen(
-            [sys.executable, "-m", "flask", "--app", "wsgi", "worker"],
-            cwd=REPO_ROOT, env=self.env, stdout=log, stderr=log,
-        )
+        with open(self.root / "server.log", "ab") as log:  # the children keep their own copies
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "gunicorn", "-w", str(self.workers), "-b", f"127.0.0.1:{self.port}",
+                 "--timeout", "120", "wsgi:app"],
+                cwd=REPO_ROOT, env=self.env, stdout=log, stderr=log,
+            )
+            self.job_worker = subprocess.Popen(
+                [sys.executable, "-m", "flask", "--app", "wsgi", "worker"],
+                cwd=REPO_ROOT, env=self.env, stdout=log, stderr=log,
+            )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:

@@ -19,6 +19,7 @@ BULK_ACTIVITIES = """
 import sys
 from datetime import date, timedelta
 from press import create_app
+from press.codes import ActivityKind
 from press.extensions import db
 from press.models import Activity, Unit
 from press.services.indexing import enqueue_index
@@ -27,7 +28,7 @@ with app.app_context():
     unit = db.session.scalars(db.select(Unit.id)).first()
     count = int(sys.argv[1])
     for n in range(count):
-        db.session.add(Activity(title=f"Rapat koordinasi pembangunan jembatan ke-{n}", kind="rapat",
+        db.session.add(Activity(title=f"Rapat koordinasi pembangunan jembatan ke-{n}", kind=ActivityKind.RAPAT_KOORDINASI,
                                 starts_on=date(2025, 1, 1) + timedelta(days=n % 365), unit_id=unit,
                                 summary="Pembahasan anggaran dan jadwal pekerjaan jembatan penghubung " * 5))
     db.session.commit()
@@ -59,11 +60,14 @@ def start_killable(server: LiveServer, *args: str) -> subprocess.Popen:
 
 
 def kill_group(process: subprocess.Popen) -> None:
+    """SIGKILL a command of :func:`start_killable` and its children; its pipes are closed."""
     try:
         os.killpg(process.pid, signal.SIGKILL)
     except ProcessLookupError:
         pass
     process.wait(timeout=30)
+    process.stdout.close()
+    process.stderr.close()
 
 
 def wait_for(predicate, timeout: float = 60, step: float = 0.05) -> bool:

@@ -126,7 +126,7 @@ def test_add_refuses_a_bad_file_a_photographer_and_an_unknown_activity_storing_n
     assert lock.exit_code == 1 and "berkas kunci Word" in lock.stderr
     photographer = runner.invoke(args=["notes", "add", str(EXAMPLE), "--activity", example_activity,
                                        "--as", EMAILS["photographer"]])
-    assert photographer.exit_code == 1 and "photographer" in photographer.stderr
+    assert photographer.exit_code == 1 and "(Fotografer) tidak boleh menambah catatan" in photographer.stderr
     unknown = runner.invoke(args=["notes", "add", str(EXAMPLE), "--activity", "9999"])
     assert unknown.exit_code == 1
     with app.app_context():

@@ -14,6 +14,7 @@ import textwrap
 import pytest
 from sqlalchemy import select
 
+from press.codes import ExtractionState
 from press.extensions import db
 from press.models import AuditEvent, Note
 from press.services import notes as notes_service
@@ -40,7 +41,7 @@ def test_an_extraction_that_raises_keeps_the_note_marks_it_and_a_writer_extracts
     assert "Catatan disimpan, tetapi belum diekstrak" in html and "Ekstrak lagi" in html
     assert "extractor bug" in caplog.text
     (note,) = notes_of(app, example)
-    assert note.text.startswith("Kepala Bagian Humas") and note.extraction_state == "failed"
+    assert note.text.startswith("Kepala Bagian Humas") and note.extraction_state == ExtractionState.FAILED
     assert page.request.path == f"/staf/catatan/{note.id}"
     assert 'class="review"' not in html
     activity_page = client.get(f"/staf/kegiatan/{example}").get_data(as_text=True)
@@ -52,7 +53,7 @@ def test_an_extraction_that_raises_keeps_the_note_marks_it_and_a_writer_extracts
     again = client.post(url, data={"csrf_token": auth.token(f"/staf/catatan/{note.id}")}, follow_redirects=True)
     assert again.status_code == 200 and "Catatan diekstrak" in again.get_data(as_text=True)
     (note,) = notes_of(app, example)
-    assert note.extraction_state == "done"
+    assert note.extraction_state == ExtractionState.DONE
     assert [p["name"] for p in note.extraction["people"]] == ["Sajekti Rubiyah"]
     assert [q["speaker"] for q in note.extraction["quotes"]] == ["Sajekti Rubiyah"]
     with app.app_context():
@@ -78,7 +79,7 @@ def test_only_those_who_add_notes_may_extract_one_again(app, client, auth, monke
     assert client.post(f"/staf/catatan/{note.id}/ekstrak", data={"csrf_token": token}).status_code == 403
     assert client.post("/staf/catatan/99999999/ekstrak", data={"csrf_token": token}).status_code in (403, 404)
     (note,) = notes_of(app, example)
-    assert note.extraction_state == "failed"
+    assert note.extraction_state == ExtractionState.FAILED
 
 
 def test_a_note_waiting_for_extraction_refuses_a_review_with_the_reason(app, client, auth, monkeypatch):
@@ -100,7 +101,7 @@ def test_the_typed_note_is_kept_when_the_worker_is_stopped_during_extraction(app
     with pytest.raises(SystemExit):
         add_note(client, auth, example, TYPED)
     (note,) = notes_of(app, example)
-    assert note.text.startswith("Kepala Bagian Humas") and note.extraction_state == "pending"
+    assert note.text.startswith("Kepala Bagian Humas") and note.extraction_state == ExtractionState.PENDING
     monkeypatch.undo()
     assert "Belum diekstrak" in client.get(f"/staf/kegiatan/{example}").get_data(as_text=True)
 
@@ -127,7 +128,7 @@ def test_the_note_is_kept_when_the_process_is_killed_during_extraction(app, tmp_
     process = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert process.returncode == -signal.SIGKILL, process.stderr
     (note,) = notes_of(app, example)
-    assert note.text.startswith("Kepala Bagian Humas") and note.extraction_state == "pending"
+    assert note.text.startswith("Kepala Bagian Humas") and note.extraction_state == ExtractionState.PENDING
 
 
 def test_notes_add_prints_the_id_of_a_note_whose_extraction_failed_and_says_so(app, runner, tmp_path, monkeypatch):
@@ -140,7 +141,7 @@ def test_notes_add_prints_the_id_of_a_note_whose_extraction_failed_and_says_so(a
     (note,) = notes_of(app, example)
     assert json.loads(result.stdout) == {"id": note.id, "extracted": False}
     assert f"Catatan {note.id} disimpan, tetapi belum diekstrak" in result.stderr
-    assert note.extraction_state == "failed" and note.text.startswith("Kepala Bagian Humas")
+    assert note.extraction_state == ExtractionState.FAILED and note.text.startswith("Kepala Bagian Humas")
     monkeypatch.undo()
     result = runner.invoke(args=["notes", "add", str(note_file), "--activity", str(example), "--json"])
     assert json.loads(result.stdout)["extracted"] is True and not result.stderr

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from press.codes import ExtractionState
 from press.notes.cleaning import clean
 from press.notes.extract import extract
 from tests.notes.long_notes import SHAPES
@@ -89,5 +90,5 @@ def test_a_190000_character_typed_note_is_stored_and_extracted(app, client, auth
     assert page.status_code == 200 and "Catatan disimpan" in page.get_data(as_text=True)
     (note,) = notes_of(app, example)
     assert page.request.path == f"/staf/catatan/{note.id}"
-    assert len(note.text) >= 189_990 and note.extraction_state == "done"
+    assert len(note.text) >= 189_990 and note.extraction_state == ExtractionState.DONE
     assert note.extraction["people"] and note.extraction["people"][0]["title"].startswith("Wali Kota Bekasi")

@@ -131,7 +131,7 @@ def test_review_page_marks_every_item_at_its_span_and_shows_what_cleaning_change
     assert html.count("<mark") == html.count("</mark>")
     assert "mojibake" in html and "Â" not in html
     for kind in ("Orang", "Instansi", "Tempat", "Tanggal", "Kutipan"):
-        assert f'<mark class="hl hl-' in html and f">{kind}</mark>" in html  # the legend names every colour
+        assert '<mark class="hl hl-' in html and f">{kind}</mark>" in html  # the legend names every colour
 
 
 def test_a_note_with_markup_renders_inert(app, client, auth):

@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from press.storage import FileStorage, StorageError, content_key, file_key, safe_join
+from press.storage import StorageError, content_key, file_key, safe_join
 
 
 def test_key_is_sha256_of_content_and_sharded(storage):

@@ -5,13 +5,13 @@ import json
 from sqlalchemy import select
 
 from press.extensions import db
-from press.models import User
+from press.models import Release, User
 
 
 def test_users_create_and_list(app, runner):
     result = runner.invoke(args=["users", "create", "--role", "editor", "Redaktur2@Siaran.test", "--password", "sandi-yang-panjang"])
     assert result.exit_code == 0, result.output
-    assert "Created redaktur2@siaran.test (editor)" in result.output
+    assert "Created redaktur2@siaran.test (Redaktur)" in result.output
     listed = runner.invoke(args=["users", "list", "--json"])
     rows = [json.loads(line) for line in listed.output.splitlines()]
     assert {"email": "redaktur2@siaran.test", "role": "editor"}.items() <= next(r for r in rows if r["email"] == "redaktur2@siaran.test").items()
@@ -55,3 +55,24 @@ def test_setup_on_an_existing_instance_loads_no_demo_twice(runner):
     result = runner.invoke(args=["setup"])
     assert result.exit_code == 0
     assert "demo data not loaded" in result.output
+
+
+def test_the_commands_name_codes_by_their_indonesian_labels_and_json_keeps_the_codes(app, runner):
+    with app.app_context():
+        draft = db.session.scalar(select(Release).where(Release.state == "draft").limit(1))
+        published = db.session.scalar(select(Release).where(Release.state == "published").limit(1))
+        draft_id, published_id, published_title = draft.id, published.id, published.title
+    refused = runner.invoke(args=["releases", "transition", str(draft_id), "publish", "--as", "redaktur@siaran.test"])
+    assert refused.exit_code == 1
+    assert "Siaran ini berstatus Draf; tindakan itu tidak berlaku sekarang." in refused.output
+
+    listed = runner.invoke(args=["releases", "list"]).output.splitlines()
+    line = next(line for line in listed if line.split()[0] == str(published_id))
+    assert line.split(published_title)[0].split() == [str(published_id), "Terbit"]
+    rows = [json.loads(line) for line in runner.invoke(args=["releases", "list", "--json"]).output.splitlines()]
+    assert next(r for r in rows if r["id"] == published_id)["state"] == "published"
+
+    users = runner.invoke(args=["users", "list"]).output
+    assert "Redaktur" in users and " editor " not in users
+    activities = runner.invoke(args=["activities", "list"]).output
+    assert "Kunjungan kerja" in activities and "kunjungan_kerja" not in activities

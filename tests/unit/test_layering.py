@@ -115,3 +115,18 @@ def test_the_checker_catches_a_stage_importing_flask(tmp_path, monkeypatch):
 def test_every_layer_row_parses():
     names = [layer["name"] for layer in read_layers()]
     assert {"config", "storage", "models", "stages", "services", "web", "cli", "app"} <= set(names)
+
+
+def module_map_paths() -> set[str]:
+    """The paths the first column of the module map names."""
+    section = DOC.read_text().split("## Module map")[1].split("\n## ")[0]
+    return {path.rstrip("/") for line in section.splitlines() if line.startswith("| `")
+            for path in re.findall(r"`([^`]+)`", line.split("|")[1])}
+
+
+def test_the_module_map_has_a_row_for_every_base_module_and_each_registry():
+    named = module_map_paths()
+    wanted = {str(p.relative_to(REPO_ROOT)) for p in PACKAGE.glob("*.py")} | {
+        "press/web/links.py", "press/web/labels.py", "press/services/media_integrity.py", "press/job_queue.py",
+    }
+    assert sorted(wanted - named) == []

@@ -24,7 +24,7 @@ SAME_IN_ENGLISH = {codes.Role.ADMIN}
 
 
 def test_the_codes_module_holds_the_enums_the_labels_cover():
-    assert {e.__name__ for e in ENUMS} >= {"Role", "ReleaseState", "WorkflowAction", "MediaStatus", "ActivityKind"}
+    assert {e.__name__ for e in ENUMS} >= {"Role", "ReleaseState", "WorkflowAction", "MediaStatus", "ActivityKind", "ExtractionState"}
     assert set(labels.LABELS) == set(ENUMS)
 
 

@@ -1,8 +1,9 @@
 """Each label the templates read is defined once, whatever order the blueprints register in."""
 from __future__ import annotations
 
+import ast
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
 
 from sqlalchemy import select
@@ -12,7 +13,8 @@ from press.models import Release
 from press.services import workflow
 from press.web.labels import ACTION_LABELS
 
-SERVICES = Path(__file__).resolve().parents[2] / "press" / "services"
+PACKAGE = Path(__file__).resolve().parents[2] / "press"
+SERVICES = PACKAGE / "services"
 
 
 def context_names(app, *, ours: bool = False) -> Counter:
@@ -32,6 +34,41 @@ def test_no_template_name_is_given_by_two_context_processors(app):
     assert [name for name, count in context_names(app).items() if count > 1 and name not in flask_own] == []
     shadowed = set(context_names(app, ours=True)) & set(app.jinja_env.globals)
     assert shadowed == set(), "a context value hides a template global of the same name"
+
+
+def test_each_table_of_labels_has_a_name_no_other_module_uses():
+    """``KIND_LABELS`` once meant activity kinds in one module and document kinds in another."""
+    defined = defaultdict(list)
+    for source in PACKAGE.rglob("*.py"):
+        for node in ast.parse(source.read_text("utf-8")).body:
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
+            for target in targets:
+                if isinstance(target, ast.Name) and target.id.endswith("_LABELS"):
+                    defined[target.id].append(str(source.relative_to(PACKAGE)))
+    assert {name: where for name, where in defined.items() if len(where) > 1} == {}
+
+
+def _refusals_translated_by_hand(source: Path) -> list[int]:
+    """Lines that translate a caught refusal (``except … as exc``) or a stored one (``….refusal``)
+    with ``_``/``gettext`` themselves instead of ``labels.error_text``."""
+    tree = ast.parse(source.read_text("utf-8"))
+    caught = {node.name for node in ast.walk(tree) if isinstance(node, ast.ExceptHandler) and node.name}
+    lines = []
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in {"_", "gettext"}
+                and node.args and isinstance(node.args[0], ast.Attribute) and node.args[0].attr == "message"):
+            continue
+        owner = node.args[0].value
+        if (isinstance(owner, ast.Name) and owner.id in caught) or (isinstance(owner, ast.Attribute) and owner.attr == "refusal"):
+            lines.append(node.lineno)
+    return lines
+
+
+def test_every_refusal_a_page_shows_goes_through_error_text():
+    """``error_text`` writes a code among the parameters (a release's state) as its label."""
+    found = {str(source.relative_to(PACKAGE)): lines for source in (PACKAGE / "web").glob("*.py")
+             if source.name != "labels.py" and (lines := _refusals_translated_by_hand(source))}
+    assert found == {}
 
 
 def test_every_action_a_release_history_records_has_one_label():
