@@ -2,7 +2,8 @@
 organisation abbreviations, speech verbs, region and venue words, weekdays, months.
 
 Owns loading the built-in data (`press/notes/data/*.json`: `calendar.json` weekdays and
-months, `regions.json`, `titles.json`, `degrees.json`, `glossary.json` the rest; each
+months, `regions.json`, `titles.json`, `ranks.json` TNI and Polri ranks and corps, `degrees.json`,
+`glossary.json` the rest; each
 file's `_source` says where its words come from) and merging an admin's extra JSON file
 over it. The notes extractor and the editorial checks (`press.drafting.checks`) both
 read these facts through `Glossary`. Imports only the standard library.
@@ -10,7 +11,9 @@ read these facts through `Glossary`. Imports only the standard library.
 Keys of the built-in data (an extra file uses the same keys, any subset):
   titles {full title: [abbreviations]}, acting_prefixes {"Plt.": "Pelaksana Tugas"},
   acting_written_out [..], place_titles [full titles the place joins: "Wali Kota Bekasi"],
-  generic_titles [titles that need a unit or organisation: "Kepala"], ranks [..],
+  generic_titles [titles that need a unit or organisation: "Kepala"], ranks [every written rank,
+  full and abbreviated], rank_abbreviations {"Letkol": "Letnan Kolonel"}, corps {"Inf": "Infanteri"},
+  retired_marks ["Purn."],
   honorifics [..], regional_honorifics [..], address_forms [..], degrees [..], organisations {abbreviation:
   expansion}, not_organisations [..], organisation_heads [..], unit_words [..],
   headline_verbs [..], speech_verbs {after, reported, fronted: [..]}, region_words
@@ -74,6 +77,18 @@ class Glossary:
             for alias in aliases:
                 forms[alias] = full
         return forms
+
+    @cached_property
+    def rank_forms(self) -> dict[str, str]:
+        """Every written rank (full or abbreviated, "Letkol", "AKBP") -> its full rank."""
+        forms = {rank: rank for rank in self.data["ranks"]}
+        forms.update(self.data["rank_abbreviations"])
+        return forms
+
+    @cached_property
+    def corps(self) -> dict[str, str]:
+        """Corps written after a rank ("Inf", "Pnb", the navy's "P" of "(P)") -> its full name."""
+        return self.data["corps"]
 
     @cached_property
     def organisations(self) -> dict[str, str]:

@@ -76,3 +76,18 @@ def test_weekday_names_and_the_regions_with_a_government_come_from_the_data():
     glossary = load_glossary()
     assert glossary.weekday_names == ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
     assert glossary.government_regions == ("Provinsi", "Kabupaten", "Kota")
+
+
+def test_ranks_of_tni_and_polri_are_known_full_and_abbreviated_with_their_corps():
+    g = load_glossary()
+    assert g.rank_forms["Letkol"] == "Letnan Kolonel"
+    assert g.rank_forms["AKBP"] == "Ajun Komisaris Besar Polisi"
+    assert g.rank_forms["Marsma"] == "Marsekal Pertama TNI" and g.rank_forms["Laksma TNI"] == "Laksamana Pertama TNI"
+    assert g.rank_forms["Brigjen Pol"] == "Brigadir Jenderal Polisi" and g.rank_forms["Irjen Pol"] == "Inspektur Jenderal Polisi"
+    for written in ["Iptu", "Ipda", "Kompol", "Bripka", "Brigpol", "Aiptu", "Serka", "Serma", "Kopda", "Praka", "Bharada"]:
+        assert written in g.data["ranks"] and written in g.rank_forms, written
+    assert set(g.rank_forms.values()) <= set(g.data["ranks"]), "every abbreviation expands to a listed rank"
+    assert {"Inf", "Kav", "Arh", "Arm", "Czi", "Chb", "Cpm", "Ckm", "Caj", "Cpl", "Cku", "Ctp", "Chk", "Cpn", "Kes", "Mar",
+            "Pom", "Lek", "Adm", "Kh", "Sus", "Pnb", "Nav", "Tek", "Psk", "P", "T", "E", "S"} <= set(g.corps)
+    assert all(full.strip() and full != abbreviation for abbreviation, full in g.corps.items())
+    assert g.corps["Inf"] == "Infanteri" and g.corps["P"] == "Pelaut"
