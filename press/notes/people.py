@@ -11,22 +11,20 @@ from __future__ import annotations
 import re
 
 from press.notes.items import ActivityContext, Person
+from press.notes.names import WrittenName, read_name
 from press.notes.organisations import organisation_end
 from press.notes.places import find_known_places, find_multiword_places
 from press.notes.register import Register, add_short_mentions, same_name
-from press.notes.rules import (CAP, INSTITUTIONS, OPEN_HEADS, Rules, alternation, is_unit_word, split_degrees,
-                               without_parenthesis)
+from press.notes.rules import CAP, INSTITUTIONS, OPEN_HEADS, Rules, alternation, is_unit_word
 
 HEADLINE_WORD = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
 UNIT_WORD = re.compile(r"[ \t]+([A-Za-z&][\w&-]*\.?|\d{3,4}(?:/[A-Z][\w-]*)?)")
 CAPITAL_NEXT = re.compile(r"[ \t]+[A-Z]")
 SELAKU = re.compile(r"[ \t]+(?:selaku[ \t]+)?")
 PLACE_WORD = re.compile(r"[A-Z][a-z][\w'-]*")
-NAME_LEAD = re.compile(r"\s*,?\s*")
-TWO_NAME_WORDS = re.compile(rf"{CAP} {CAP}")
-NAME_WORD = re.compile(rf"({CAP})(?=[\s,.;:)\"”]|$)")
-NAME_GAP = re.compile(r" (?=[A-Z])")
-DEGREE_WORD = re.compile(r"\s*,?\s*([A-Za-z][A-Za-z.]*)")
+PARENTHESIS = re.compile(r"[ \t]*\([^()\n]{1,40}\)")
+STAND_IN = re.compile(r"\s*,?\s*(?:yang\s+)?diwakil(?:i|kan)(?:\s+oleh)?\s+")
+COMMA_CLAUSE = re.compile(r"\s*,\s*(?:yang\s+juga|yang\s+sekaligus|sekaligus|selaku)\b[^,.;\n\"“”]{1,80},\s*")
 NAME_BEFORE = re.compile(rf"({CAP}(?: {CAP}){{0,3}})(?:,\s*[A-Za-z.]+)*,\s*$")
 TRAILING_COMMA = re.compile(r",\s*$")
 
@@ -45,6 +43,7 @@ class PeopleFinder:
         self.register = Register(rules.glossary.expand)
         self.people: list[Person] = self.register.people
         self.known_places = find_known_places(text, rules, context)
+        self.places = self.known_places | rules.region_names
         self.multiword_places = find_multiword_places(text, rules)
         self.title_organisations: dict[tuple[int, int], str | None] = {}
         self._region_word = re.compile(rf"({alternation(rules.glossary.data['region_words'])})[ \t]+")
@@ -58,14 +57,16 @@ class PeopleFinder:
             match = self.rules.title.search(self.text, pos)
             if not match:
                 return
-            if not match["head"][0].isupper():
-                pos = match.end()
-                continue
             pos = self._read_titled(match)
 
     def _read_titled(self, match: re.Match) -> int:
+        """A title and the person it names. A title written in lower case ("sekda Bungo")
+        counts only with a name after it; one with none may name its stand-in ("Bupati,
+        diwakili oleh Sekda X") or its holder after a comma clause ("Kadis, yang juga
+        Ketua Satgas, X")."""
         text, rules = self.text, self.rules
-        full = rules.glossary.title_forms[match["head"]]
+        lower = match["head"][0].islower()
+        full = rules.title_full[match["head"]]
         absorb = full in rules.place_titles
         title_end = self._skip_units(match.end())
         if self._headline_verb_at(title_end):
@@ -77,15 +78,35 @@ class PeopleFinder:
             return match.end()
         title_text = text[match.start():title_end].strip(" ,")
         person = self._read_name(end)
+        if person is None and not lower:
+            clause = COMMA_CLAUSE.match(text, end)
+            person = self._read_name(clause.end()) if clause else None
         if person is None:
+            if lower:
+                return match.end()
             self.register.mention(match.start(), title_end, None, title_text)
             self.title_organisations[(match.start(), title_end)] = organisation
-            return max(title_end, match.end())
-        name, honorifics, degrees, name_end, name_only, prefix = person
-        if self._headline_verb_at(name_only[1]):
-            return name_end
-        self._add(name, title_text, organisation or prefix, honorifics, degrees, (match.start(), name_end), name_only)
-        return name_end
+            return self._read_stand_in(max(title_end, end, match.end()))
+        if self._headline_verb_at(person.name_span[1]):
+            return person.end
+        self._add(person, title_text, organisation or person.prefix, (match.start(), person.end))
+        return person.end
+
+    def _read_stand_in(self, pos: int) -> int:
+        """After a title with no name: "diwakili oleh X" names X, with X's own title
+        if one is written (read next by `find_titled`), else none."""
+        stand_in = STAND_IN.match(self.text, pos)
+        if not stand_in:
+            return pos
+        at = stand_in.end()
+        title = self.rules.title.match(self.text, at)
+        if title and not title["head"][0].islower():
+            return at
+        person = self._read_name(at)
+        if person is None:
+            return at
+        self._add(person, None, person.prefix, (person.name_span[0], person.end))
+        return person.end
 
     def _headline_verb_at(self, pos: int) -> bool:
         m = HEADLINE_WORD.match(self.text, pos)
@@ -95,16 +116,21 @@ class PeopleFinder:
         """Past the unit words of a title: "Kepala [Bagian Humas]", "Dandim [0709/Kebumen]"."""
         text, rules = self.text, self.rules
         while True:
+            paren = PARENTHESIS.match(text, pos)
+            if paren:
+                pos = paren.end()
+                continue
             m = UNIT_WORD.match(text, pos)
-            if not m:
+            if not m or rules.rank.match(text, m.start(1)) or rules.honorific.match(text, m.start(1)):
                 return pos
             word = m.group(1)
             if word in INSTITUTIONS or (rules.org_head.match(word) and word not in rules.unit_words
                                         and word.rstrip(".") not in rules.org_abbr) \
                     or word in rules.glossary.data["region_words"] \
-                    or word in rules.glossary.data["headline_verbs"] or word in self.known_places:
+                    or word in rules.glossary.data["headline_verbs"] or word in self.places:
                 return pos
-            if not (is_unit_word(word, rules) or re.fullmatch(r"\d{3,4}(?:/\S+)?", word)):
+            if not (is_unit_word(word, rules) or re.fullmatch(r"\d{3,4}(?:/\S+)?", word)
+                    or word.upper() in rules.abbreviation_keys or word in rules.not_person_words):
                 return pos
             if word in ("dan", "&") and not CAPITAL_NEXT.match(text, m.end()):
                 return pos
@@ -124,19 +150,39 @@ class PeopleFinder:
             end = organisation_end(text, head.end(), rules, open_name=head_word in OPEN_HEADS,
                            place_after=head_word in rules.org_abbr or head_word.endswith(rules.glossary.government_regions),
                            known_places=self.known_places)
-            return without_parenthesis(text[cursor:end]).strip(" ,"), "institution", end
+            return text[cursor:end].strip(" ,"), "institution", end
         region = self._region_word.match(text, cursor)
         if region:
             place_end = self._read_place_name(region.end())
             if place_end > region.end():
                 return text[cursor:place_end], "region", place_end
             return None, None, pos
-        word = PLACE_WORD.match(text, cursor)
-        if absorb or (word and word.group(0) in self.known_places):
+        known = self._region_at(cursor)
+        if known:
+            return text[cursor:known], "place", known
+        if absorb and PLACE_WORD.match(text, cursor):
             place_end = self._read_place_name(cursor)
-            if place_end > cursor and self._read_name(place_end) is not None:
+            after = self._read_name(place_end) if place_end > cursor else None
+            if after is not None and len(after.name.split()[0].rstrip(".")) > 2 and " " in after.name:
                 return text[cursor:place_end], "place", place_end
         return None, None, pos
+
+    def _region_at(self, pos: int) -> int | None:
+        """The end of a region's name written at `pos`, if the data or the text knows it
+        ("Musi Banyuasin", "Muba", "Bekasi Utara"), else None."""
+        text = self.text
+        first = PLACE_WORD.match(text, pos) or re.compile(r"[A-Z][A-Za-z]+").match(text, pos)
+        if not first:
+            return None
+        for phrase in self.rules.region_phrases.written_at(text, pos, first.group(0)):
+            if not text[pos + len(phrase):pos + len(phrase) + 1].isalnum():
+                return pos + len(phrase)
+        if first.group(0) not in self.places:
+            return None
+        end = first.end()
+        while (c := self._compass.match(text, end)):
+            end = c.end()
+        return end
 
     def _read_place_name(self, pos: int) -> int:
         """One capitalised word plus compass words ("Bekasi Utara"), or a known province."""
@@ -156,69 +202,16 @@ class PeopleFinder:
             end = c.end()
         return end
 
-    def _read_name(self, pos: int):
-        """[ranks][honorifics] Name Words [, degrees] at `pos`; None if no name there."""
-        text, rules = self.text, self.rules
-        cursor = NAME_LEAD.match(text, pos).end()
-        honorifics = []
-        while True:
-            h = rules.rank.match(text, cursor) or rules.honorific.match(text, cursor)
-            if not h or (h.group(0).strip() in rules.regional and not TWO_NAME_WORDS.match(text, h.end())):
-                break
-            honorifics.append(h.group(0).strip())
-            cursor = h.end()
-        start = cursor
-        words = []
-        while len(words) < 4:
-            w = NAME_WORD.match(text, cursor)
-            if not w or w.group(1) in rules.stop_names or (words and split_degrees(w.group(1), rules)):
-                break
-            if words and (rules.rank.match(text, cursor) or rules.honorific.match(text, cursor)):
-                break
-            if w.group(1).endswith(".") and len(w.group(1)) > 2:
-                break
-            words.append(w.group(1))
-            cursor = w.end()
-            gap = NAME_GAP.match(text, cursor)
-            if not gap:
-                break
-            cursor += 1
-        while words and (words[-1].endswith(".") or split_degrees(words[-1], rules)):
-            words.pop()
-        if words and not honorifics and (rules.rank.match(text, cursor) or rules.honorific.match(text, cursor)):
-            inner = self._read_name(cursor)
-            if inner:
-                return inner[:5] + (text[start:cursor].strip(),)
-        if not words or (len(words) == 1 and words[0].isupper() and len(words[0]) > 1):
-            return None
-        if len(words) > 1 and words[0] in self.known_places:
-            inner = self._read_name(text.index(words[1], start))
-            return inner[:5] + (words[0],) if inner else None
-        name = " ".join(words)
-        name_end = text.index(words[-1], start) + len(words[-1])
-        degrees, end = self._read_degrees(name_end)
-        return name, honorifics, degrees, end, (start, name_end), None
+    def _read_name(self, pos: int) -> WrittenName | None:
+        return read_name(self.text, pos, self.rules, self.places)
 
-    def _read_degrees(self, pos: int) -> tuple[list[str], int]:
-        text = self.text
-        degrees, end = [], pos
-        cursor = pos
-        while True:
-            m = DEGREE_WORD.match(text, cursor)
-            if not m:
-                break
-            found = split_degrees(m.group(1), self.rules)
-            if not found:
-                break
-            degrees += found
-            cursor = end = m.end()
-        return degrees, end
-
-    def _add(self, name, title, organisation, honorifics, degrees, span, name_span) -> Person:
+    def _add(self, written: WrittenName, title, organisation, span) -> Person:
+        name, name_span = written.name, written.name_span
         existing = self.find_by_name(name)
         if existing:
             existing.title = existing.title or title
             existing.organisation = existing.organisation or organisation
+            existing.ranks = existing.ranks or written.ranks
             self.register.title_changed(existing)
             self.register.add_span(existing, span)
             person = existing
@@ -226,7 +219,8 @@ class PeopleFinder:
             participant = next((p for p in self.context.participants if same_name(p.name, name)), None)
             if participant and not title:
                 title, organisation = participant.title, participant.organisation
-            person = self.register.add(Person(name, title, organisation, honorifics, degrees, span, [span]))
+            person = self.register.add(Person(name, title, organisation, written.honorifics, written.degrees, span,
+                                              [span], written.ranks))
         self.register.mention(name_span[0], name_span[1], person, title)
         return person
 
@@ -246,14 +240,14 @@ class PeopleFinder:
             if not m:
                 continue
             parsed = self._read_name(before_start + m.start(1))
-            if parsed is None or parsed[3] > start:
+            if parsed is None or parsed.end > start:
                 continue
-            name, honorifics, degrees, _, name_span, _ = parsed
+            name_span = parsed.name_span
             if named[name_span[0]]:
                 continue
             self.register.drop(seq)
             organisation = self.title_organisations.get((start, end))
-            self._add(name, title, organisation, honorifics, degrees, (name_span[0], end), name_span)
+            self._add(parsed, title, organisation, (name_span[0], end))
             named[name_span[0]:name_span[1]] = b"\1" * (name_span[1] - name_span[0])
 
     def find_by_name(self, name: str) -> Person | None:
@@ -265,20 +259,14 @@ class PeopleFinder:
         wanted = self.register.expand(title)
         holder = next((name for held, name in self._holders if held == wanted or wanted.startswith(held)), None)
         if holder:
-            honorifics, name = self._split_honorifics(holder)
-            return self.find_by_name(name) or self._add(name, title, None, honorifics, [], span, span)
+            written = read_name(holder, 0, self.rules, ())
+            if written is None:
+                written = WrittenName(holder.strip(), [], [], len(holder), span, None, [])
+            return self.find_by_name(written.name) or self._add(written._replace(name_span=span), title, None, span)
         person = self.register.by_title(wanted)
         if person is not None:
             self.register.add_span(person, span, once=True)
         return person
-
-    def _split_honorifics(self, written: str) -> tuple[list[str], str]:
-        """("H. Ruhimat") -> (["H."], "Ruhimat"), for names the context gives."""
-        honorifics, pos = [], 0
-        while (h := self.rules.rank.match(written, pos) or self.rules.honorific.match(written, pos)):
-            honorifics.append(h.group(0).strip())
-            pos = h.end()
-        return honorifics, written[pos:].strip()
 
     def resolve_speaker(self, start: int, end: int) -> Person | None:
         """The person named in text[start:end] ("Lukita", "Wali Kota Bekasi Tri Adhianto")."""
@@ -301,8 +289,7 @@ class PeopleFinder:
             return self.resolve_title(phrase.strip(), (start, end))
         parsed = self._read_name(start)
         if parsed:
-            name, honorifics, degrees, name_end, name_span, _ = parsed
-            return self._add(name, None, None, honorifics, degrees, (name_span[0], name_end), name_span)
+            return self._add(parsed, None, None, (parsed.name_span[0], parsed.end))
         return None
 
     def last_before(self, pos: int) -> Person | None:

@@ -52,7 +52,7 @@ class QuoteFinder:
         for index, (start, end, inner) in enumerate(segments):
             quote = self._attribute(start, end, inner, inherited)
             inherited = None
-            if quote.form == "interposed" and quote.speaker and index + 1 < len(segments):
+            if quote.placement == "interposed" and quote.speaker and index + 1 < len(segments):
                 if re.fullmatch(r"[^.\n]*,\s*", self.text[end:segments[index + 1][0]]):
                     inherited = self.people.find_by_name(quote.speaker)
             quotes.append(quote)
@@ -104,20 +104,21 @@ class QuoteFinder:
             else:
                 speaker = people.resolve_speaker(who_start, who_end) or inherited
             interposed = INTERPOSED.match(text, who_start)
-            return Quote(speaker.name if speaker else None, verb.removesuffix("nya"), inner, (start, end),
+            return Quote(speaker.name if speaker else None, verb.removesuffix("nya"), inner, (start, end), "direct",
                          "interposed" if interposed else "after")
         inside = re.search(rf",\s*(?P<verb>{self.rules.after_words})\s+(?P<who>[^,]+),", inner)
         if inside:
             who_start = text.find(inside["who"], start)
             speaker = people.resolve_speaker(who_start, who_start + len(inside["who"]))
-            return Quote(speaker.name if speaker else None, inside["verb"], inner, (start, end), "interposed")
+            return Quote(speaker.name if speaker else None, inside["verb"], inner, (start, end), "direct",
+                         "interposed")
         if inherited:
-            return Quote(inherited.name, None, inner, (start, end), "interposed")
+            return Quote(inherited.name, None, inner, (start, end), "direct", "interposed")
         fronted = self._fronted(start)
         if fronted:
             speaker, verb = fronted
-            return Quote(speaker.name if speaker else None, verb, inner, (start, end), "fronted")
-        return Quote(None, None, inner, (start, end), "after")
+            return Quote(speaker.name if speaker else None, verb, inner, (start, end), "direct", "fronted")
+        return Quote(None, None, inner, (start, end), "direct", "after")
 
     def _phrase_end(self, pos: int) -> int:
         return PHRASE_END.search(self.text, pos).start()
@@ -225,7 +226,7 @@ class QuoteFinder:
             speaker = self._speaker_before(lead_start, m.start())
             body = text[clause_start:clause_end].strip(" ,")
             if speaker and len(body.split()) >= 4:
-                quotes.append(Quote(speaker.name, m["verb"], body, (clause_start, clause_end), "reported"))
+                quotes.append(Quote(speaker.name, m["verb"], body, (clause_start, clause_end), "indirect", "reported"))
         for m in self._fronted_verbs:
             if _inside(quoted, quoted_starts, m.start()) or m["verb"] != "Menurut":
                 continue
@@ -239,7 +240,7 @@ class QuoteFinder:
             clause_end = self._end_of_clause(comma + 1)
             if speaker:
                 quotes.append(Quote(speaker.name, m["verb"], text[comma + 1:clause_end].strip(), (comma + 1, clause_end),
-                                    "fronted"))
+                                    "indirect", "fronted"))
         return quotes
 
     def _end_of_clause(self, pos: int) -> int:

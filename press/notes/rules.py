@@ -25,6 +25,11 @@ class Rules:
     title: re.Pattern
     honorific: re.Pattern
     rank: re.Pattern
+    title_full: dict
+    region_names: set
+    region_phrases: "PhraseTable"
+    abbreviation_keys: set
+    not_person_words: set
     degree_keys: set
     unit_words: set
     org_abbr: set
@@ -52,15 +57,20 @@ def rules_for(glossary: Glossary) -> Rules:
     if cached and cached.glossary is glossary:
         return cached
     data = glossary.data
+    title_full = {variant: full for form, full in glossary.title_forms.items() for variant in _lower_first([form])}
+    regions = region_names(data)
     acting = alternation([p.rstrip(".") for p in data["acting_prefixes"]] + data["acting_written_out"])
-    title = re.compile(rf"(?<![\w.])(?:(?P<acting>{acting})\.?\s+)?(?P<head>{alternation(glossary.title_forms)})(?![\w])")
-    honorific = re.compile(rf"(?<![\w.])(?:{alternation(glossary.honorifics)})(?:(?<=\.)|(?=\s))\s*")
-    rank = re.compile(rf"(?<![\w.])(?:{alternation(data['ranks'])})(?=\s)\s*")
+    title = re.compile(rf"(?<![\w.])(?:(?P<acting>{acting})\.?\s+)?(?P<head>{alternation(title_full)})(?![\w])")
+    honorific = re.compile(rf"(?<![\w.])(?:{alternation(honorific_spellings(glossary.honorifics))})(?:(?<=\.)|(?=\s))\s*")
+    corps = alternation(glossary.corps)
+    rank = re.compile(rf"(?<![\w.])(?P<rank>{alternation(glossary.rank_forms)})"
+                      rf"(?:[ \t]+(?P<corps>\(?(?:{corps})\)?(?![\w])))?(?=[\s,])\s*")
     degree_keys = {d.replace(".", "").upper() for d in data["degrees"]}
     usable = set(glossary.organisations) - set(data["not_organisations"])
     expansions = {full: abbr for abbr, full in glossary.organisations.items() if abbr in usable and full != abbr}
     stop = set(glossary.title_forms) | set(glossary.organisations) | set(data["region_words"]) \
-        | set(glossary.weekday_forms()) | {w.capitalize() for w in glossary.month_forms()} \
+        | {w.capitalize() for w in glossary.weekday_forms()} | {w.capitalize() for w in glossary.month_forms()} \
+        | set(data.get("street_words", ())) | set(data.get("not_person_words", ())) | set(glossary.corps) \
         | {v.capitalize() for form in ("after", "reported") for v in glossary.speech_verbs(form)} \
         | set(data["speech_verbs"]["fronted"]) | set(data["headline_verbs"]) | set(data["venue_words"]) \
         | set(data["organisation_heads"]) | {"Turut", "Hadir", "Dalam", "Selain", "Sementara", "Menurut",
@@ -72,6 +82,11 @@ def rules_for(glossary: Glossary) -> Rules:
         title=title,
         honorific=honorific,
         rank=rank,
+        title_full=title_full,
+        region_names=regions,
+        region_phrases=PhraseTable([n for n in regions if " " in n], key=lambda n: n.split()[0]),
+        abbreviation_keys={a.upper() for a in glossary.organisations},
+        not_person_words=set(data.get("not_person_words", ())),
         degree_keys=degree_keys,
         unit_words=set(data["unit_words"]),
         org_abbr=set(glossary.organisations) - set(data["not_organisations"]),
@@ -92,12 +107,47 @@ def rules_for(glossary: Glossary) -> Rules:
     ))
 
 
+def _lower_first(forms) -> list[str]:
+    """Each form as written, with its first letter in lower case and all in lower case
+    ("sekda", "kepala Kampung", "kepala kampung"): releases write titles every way."""
+    return list(dict.fromkeys([v for f in forms for v in (f, f[:1].lower() + f[1:], f.lower())]))
+
+
+def honorific_spellings(honorifics) -> list[str]:
+    """Each honorific as listed, without its dots ("H", "Dr") and in capitals ("DR.",
+    "DRS."): the spellings releases use."""
+    out = []
+    for h in honorifics:
+        out.append(h)
+        if h.endswith("."):
+            out += [h.rstrip("."), h.upper()]
+    return out
+
+
+def region_names(data: dict) -> set[str]:
+    """Names and short forms of the regencies, cities and provinces ("Musi Banyuasin",
+    "Muba", "Sumsel")."""
+    names = set(data["provinces"])
+    for region in data.get("regencies_and_cities", ()):
+        names.add(region["name"])
+        short = region.get("short") or ()
+        names.update([short] if isinstance(short, str) else short)
+    shorts = data.get("province_short_forms", {})
+    names.update(shorts if isinstance(shorts, (list, dict)) else ())
+    return {n for n in names if n}
+
+
+def rank_and_corps(match: re.Match) -> list[str]:
+    """["Letkol", "Kav"] from a rank match: the rank and its corps as written."""
+    return [match["rank"]] + ([match["corps"]] if match["corps"] else [])
+
+
 def is_unit_word(word: str, rules: Rules) -> bool:
     bare = word.strip(",.")
     if bare in rules.unit_words or bare in rules.org_abbr or bare in ("dan", "&", "I", "II", "III", "IV") \
             or re.fullmatch(r"[A-Z0-9]{2,}", bare):
         return True
-    return bool(re.fullmatch(r"(?:Pe|Pem|Pen|Peng|Peny|Per|Ke)[a-z]{3,}an|Di[sn][a-z]{3,}|[A-Z][a-z]+(?:asi|isasi|tik)", bare))
+    return bool(re.fullmatch(r"(?:Pe|Pem|Pen|Peng|Peny|Per|Ke)[a-z]{3,}an|Di[sn][a-z]{3,}|[A-Z][a-z]{3,}(?:asi|tik)", bare))
 
 
 def split_degrees(token: str, rules: Rules) -> list[str] | None:

@@ -35,7 +35,7 @@ def test_extract_prints_the_example_release_golden_extraction(runner):
         ("Indra Subhan", "Kepala Diskominfo", "Kota Subang", ("Mas",), ()),
         ("Lukita Harjana", "Sekretaris Diskominfo", "Kota Subang", (), ()),
     }
-    direct = [q["speaker"] for q in found["quotes"] if q["form"] != "reported"]
+    direct = [q["speaker"] for q in found["quotes"] if q["form"] == "direct"]
     assert direct == ["Lukita Harjana", "Sajekti Rubiyah", "Sajekti Rubiyah", "Diah Setiyawati"]
     assert {q["speaker"] for q in found["quotes"]} == {"Lukita Harjana", "Sajekti Rubiyah", "Diah Setiyawati"}
     assert [(d["date"], d["text"], d["weekday_mismatch"]) for d in found["dates"]] == [
