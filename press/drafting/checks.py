@@ -12,7 +12,9 @@ The checks (``code``):
 ``name_two_ways``  a person's name, a title or an organisation written two ways
                    ("Walikota" and "Wali Kota", "Diskominfo" and "Dinas Kominfo",
                    "Sajekti Rubiyah" and "Sajekti Rubiah");
-``region_two_ways`` one place named both "Kota X" and "Kabupaten X";
+``region_two_ways`` one place named both "Kota X" and "Kabupaten X", or "Kota X" where X
+                   is only a kabupaten ("Kota Sleman"; the glossary's complete list of
+                   regencies and cities tells);
 ``quote_no_speaker`` a quotation nobody is credited with (``press.notes`` quote finder);
 ``short_name_first`` a speaker quoted by a short name ("ujar Lukita") before the full
                    name has appeared;
@@ -240,27 +242,48 @@ def _forms_two_ways(body: str, glossary: Glossary, proper_names=()) -> list[Find
 
 
 def check_regions(body: str, glossary: Glossary) -> list[Finding]:
+    """"Kota X" and "Kabupaten X" for one place, and "Kota X" where the complete list of
+    regencies and cities knows X only as a kabupaten (or the other way round)."""
     abbreviations = glossary.data["region_abbreviations"]
     words = glossary.region_words_of("kota", "kabupaten") + tuple(abbreviations)
+    known = glossary.regions
+    pattern = rf"\b({alternation(words)})\s+(?:({alternation(known)})(?![\w-])|([A-Z][\w'-]+))"
     forms: dict[str, dict[str, list[tuple[int, int]]]] = {}
-    for match in re.finditer(rf"\b({alternation(words)})\s+([A-Z][\w'-]+)", body):
+    for match in re.finditer(pattern, body):
         word = abbreviations.get(match.group(1), match.group(1))
-        forms.setdefault(match.group(2), {}).setdefault(word, []).append(match.span())
+        name = match.group(2) or match.group(3)
+        forms.setdefault(name, {}).setdefault(word, []).append(match.span())
     found = []
     for name, kinds in forms.items():
-        if len(kinds) < 2:
+        real = {entry["kind"] for entry in known.get(name, ())}
+        if real:
+            wrong = [(word, spans) for word, spans in kinds.items() if word.lower() not in real]
+            right = [word for word in kinds if word.lower() in real]
+        elif len(kinds) >= 2:
+            # Not in the list: flag the less frequent form (on a tie, the one written later).
+            (word, spans), (other, _) = sorted(kinds.items(), key=lambda kind: (len(kind[1]), -kind[1][0][0]))
+            wrong, right = [(word, spans)], [other]
+        else:
             continue
-        # Flag the less frequent form (on a tie, the one written later).
-        (wrong, spans), (right, _) = sorted(kinds.items(), key=lambda kind: (len(kind[1]), -kind[1][0][0]))
-        for span in spans:
-            found.append(_finding(
-                body, "region_two_ways", span,
-                N_("Daerah yang sama disebut “%(written)s” dan “%(other)s”."),
-                N_("Pakai satu sebutan: “%(other)s” atau “%(written)s”, sesuai daerahnya."),
-                {"written": f"{wrong} {name}", "other": f"{right} {name}"},
-                {"written": f"{wrong} {name}", "other": f"{right} {name}"},
-            ))
+        for word, spans in wrong:
+            for span in spans:
+                found.append(_region_finding(body, span, f"{word} {name}", right and f"{right[0]} {name}",
+                                             sorted(real)))
     return found
+
+
+def _region_finding(body: str, span, written: str, other: str | None, real: list[str]) -> Finding:
+    if other:
+        return _finding(body, "region_two_ways", span,
+                        N_("Daerah yang sama disebut “%(written)s” dan “%(other)s”."),
+                        N_("Pakai satu sebutan: “%(other)s” atau “%(written)s”, sesuai daerahnya."),
+                        {"written": written, "other": other}, {"written": written, "other": other})
+    name = written.split(" ", 1)[1]
+    right = f"{real[0].capitalize()} {name}"
+    return _finding(body, "region_two_ways", span,
+                    N_("Tidak ada daerah “%(written)s”: %(name)s adalah %(kind)s."),
+                    N_("Tulis “%(other)s”."),
+                    {"written": written, "name": name, "kind": real[0]}, {"other": right})
 
 
 # -- quotations ----------------------------------------------------------------------

@@ -117,6 +117,27 @@ class Glossary:
         return tuple(word for word, kind in self.data["region_words"].items() if kind in kinds)
 
     @cached_property
+    def regions(self) -> dict[str, tuple[dict, ...]]:
+        """Every written form of a regency or city (name, short form, other spelling: "Musi
+        Banyuasin", "Muba") -> the regencies and cities it names ("Bekasi" names a kota and a
+        kabupaten), each {name, kind, province, short, spellings}."""
+        forms: dict[str, tuple[dict, ...]] = {}
+        for entry in self.data["regencies_and_cities"]:
+            for form in [entry["name"], *entry.get("short", []), *entry.get("spellings", [])]:
+                forms[form] = forms.get(form, ()) + (entry,)
+        return forms
+
+    @cached_property
+    def region_names(self) -> frozenset[str]:
+        """Every province, regency and city name with its short forms and other spellings."""
+        return frozenset(self.regions) | set(self.data["provinces"]) | set(self.data["province_short_forms"])
+
+    @cached_property
+    def street_words(self) -> tuple[str, ...]:
+        """Words that start a street or an address ("Jalan", "Jl.", "Gang", "Komplek", "RT")."""
+        return tuple(self.data["street_words"])
+
+    @cached_property
     def government_regions(self) -> tuple[str, ...]:
         """"Provinsi", "Kabupaten", "Kota": the regions with their own government, whose
         word ends an organisation's head ("Pemerintah Kota") before the place's name."""

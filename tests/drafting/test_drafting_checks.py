@@ -101,3 +101,17 @@ def test_photos_without_caption_or_credit():
 
 def test_every_check_is_exercised():
     assert set(PLANTED) | {"paragraph_long", "photo_caption", "photo_credit"} == set(CODES)
+
+
+def test_the_region_check_knows_every_regency_and_city_even_far_away():
+    text = CLEAN.replace("Kabupaten Subang", "Kota Jayawijaya", 1)
+    findings = [f for f in check_release(text, activity_date=DAY, people=PEOPLE) if f.code == "region_two_ways"]
+    assert [f.text for f in findings] == ["Kota Jayawijaya"]
+    assert findings[0].as_dict()["message"] == "Tidak ada daerah “Kota Jayawijaya”: Jayawijaya adalah kabupaten."
+    assert findings[0].as_dict()["hint"] == "Tulis “Kabupaten Jayawijaya”."
+
+
+def test_two_real_regions_sharing_a_first_word_or_a_name_are_not_one_place_written_two_ways():
+    text = CLEAN + ("\n\nHadir pula utusan Kabupaten Bandung Barat, Kota Bandung, Kota Bekasi dan Kabupaten Bekasi, "
+                    "serta Kab. Musi Banyuasin dan Kota Sorong.")
+    assert codes(text) == []

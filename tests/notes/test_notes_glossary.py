@@ -91,3 +91,30 @@ def test_ranks_of_tni_and_polri_are_known_full_and_abbreviated_with_their_corps(
             "Pom", "Lek", "Adm", "Kh", "Sus", "Pnb", "Nav", "Tek", "Psk", "P", "T", "E", "S"} <= set(g.corps)
     assert all(full.strip() and full != abbreviation for abbreviation, full in g.corps.items())
     assert g.corps["Inf"] == "Infanteri" and g.corps["P"] == "Pelaut"
+
+
+def test_every_regency_and_city_of_the_kemendagri_list_is_known_with_its_province():
+    g = load_glossary()
+    entries = g.data["regencies_and_cities"]
+    kinds = [e["kind"] for e in entries]
+    assert (len(entries), kinds.count("kabupaten"), kinds.count("kota")) == (514, 416, 98)
+    provinces = {e["province"] for e in entries}
+    assert len(provinces) == 38 and provinces <= set(g.data["provinces"])
+    assert [(e["kind"], e["province"]) for e in g.regions["Jayawijaya"]] == [("kabupaten", "Papua Pegunungan")]
+    assert {e["kind"] for e in g.regions["Bekasi"]} == {"kota", "kabupaten"}
+
+
+def test_a_short_form_names_its_region_and_every_name_is_a_region_name():
+    g = load_glossary()
+    for short, name in [("Muba", "Musi Banyuasin"), ("Kukar", "Kutai Kartanegara"), ("Mabar", "Manggarai Barat"),
+                        ("Jaksel", "Jakarta Selatan"), ("KBB", "Bandung Barat"), ("Lutra", "Luwu Utara"),
+                        ("SBD", "Sumba Barat Daya"), ("Halut", "Halmahera Utara"), ("Labuhan Batu", "Labuhanbatu")]:
+        assert [e["name"] for e in g.regions[short]] == [name], short
+    assert g.data["province_short_forms"]["Kaltim"] == "Kalimantan Timur"
+    assert set(g.data["province_short_forms"].values()) <= set(g.data["provinces"])
+    assert {"Sleman", "Dumai", "Samosir", "Agam", "Muba", "Sumut", "Jawa Barat"} <= g.region_names
+
+
+def test_regions_json_is_what_the_build_script_makes_of_its_list():
+    from tools.build_regions import main
+    assert main(["--check"]) == 0
