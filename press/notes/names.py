@@ -42,7 +42,7 @@ def read_name(text: str, pos: int, rules: Rules, places) -> WrittenName | None:
     while True:
         r = rules.rank.match(text, cursor)
         if r:
-            ranks += rank_and_corps(r)
+            ranks += rank_and_corps(r, rules)
             cursor = r.end()
             continue
         h = rules.honorific.match(text, cursor)

@@ -134,6 +134,10 @@ class PeopleFinder:
                 return pos
             if word in ("dan", "&") and not CAPITAL_NEXT.match(text, m.end()):
                 return pos
+            if word in rules.street_words:
+                after = UNIT_WORD.match(text, m.end())
+                if after and after.group(1)[0].isupper() and not is_unit_word(after.group(1), rules):
+                    return pos
             pos = m.end()
 
     def _read_organisation(self, pos: int, absorb: bool) -> tuple[str | None, str | None, int]:

@@ -26,6 +26,7 @@ CLAUSE_END = re.compile(r"[.!?](?=\s+[A-Z\"“(]|\s*$)|\n|,?\s*[\"“]")
 NAME_PHRASE = re.compile(rf"{CAP}(?: {CAP}){{0,3}}")
 NAME_AT_END = re.compile(rf"({CAP}(?: {CAP}){{0,3}})\s*,?\s*$")
 WHITESPACE = re.compile(r"\s")
+PRONOUN_SUBJECT = re.compile(r"(?:^|(?<=[\s,]))(?:Ia|ia|Dia|dia|Beliau|beliau)\b")
 
 
 class QuoteFinder:
@@ -42,21 +43,49 @@ class QuoteFinder:
         self._fronted_starts = [m.start() for m in self._fronted_verbs]
         self._pronoun = re.compile(rf"\b(?:{alternation(rules.glossary.data['pronouns'])})\s*$")
         self._clause_end = NextMatch(CLAUSE_END, text)
+        self._unmarked_verbs = re.compile(rf",[ \t]*(?P<verb>{rules.after_words})\b")
         self._comma = NextMatch(re.compile(","), text)
         self._newline = NextMatch(re.compile("\n"), text)
 
     def find(self) -> list[Quote]:
         segments = self._segments()
+        self._quoted = [(s, e) for s, e, _ in segments]
+        self._quoted_starts = [s for s, _ in self._quoted]
         quotes = self._reported(segments)
         inherited: Person | None = None
+        self._last_speaker, self._last_end = None, 0
         for index, (start, end, inner) in enumerate(segments):
             quote = self._attribute(start, end, inner, inherited)
             inherited = None
             if quote.placement == "interposed" and quote.speaker and index + 1 < len(segments):
                 if re.fullmatch(r"[^.\n]*,\s*", self.text[end:segments[index + 1][0]]):
                     inherited = self.people.find_by_name(quote.speaker)
+            if quote.speaker:
+                self._last_speaker = self.people.find_by_name(quote.speaker)
+            self._last_end = end
             quotes.append(quote)
+        quotes += self._unmarked(quotes)
         return sorted(quotes, key=lambda q: q.span)
+
+    def _back_reference(self, pos: int) -> Person | None:
+        """Who "-nya" (or a quote standing alone) at `pos` points back to: the subject of
+        the last sentence since the previous quote that names someone outside quote
+        marks (its first person named, unless a pronoun comes first: then the one
+        spoken of before), else the last speaker."""
+        floor = max(self._last_end, pos - LOOKBACK)
+        mentions = [m for _, m in self.people.register.starting_in(floor, pos)
+                    if m[1] <= pos and not _inside(self._quoted, self._quoted_starts, m[0])]
+        if mentions:
+            last = mentions[-1]
+            sentence_start = self._sentence_start(last[0])
+            first = next(m for m in mentions if m[0] >= sentence_start)
+            if not self._pronoun_before(sentence_start, first[0]):
+                return first[2] or self.people.resolve_title(first[3], (first[0], first[1]))
+            return self._last_speaker or self.people.last_before(sentence_start)
+        return self._last_speaker
+
+    def _pronoun_before(self, start: int, end: int) -> bool:
+        return bool(PRONOUN_SUBJECT.search(self.text, start, end))
 
     def _segments(self) -> list[tuple[int, int, str]]:
         """(start, end, inner text) of each quotation, joined across paragraphs when a
@@ -99,8 +128,8 @@ class QuoteFinder:
             who_end = self._phrase_end(who_start)
             speaker = None
             if verb.endswith("nya") or not text[who_start:who_end].strip():
-                speaker = inherited or self._fronted_speaker(start) or self._named_before(start) \
-                    or people.last_before(start)
+                speaker = inherited or self._fronted_speaker(start) or self._back_reference(start) \
+                    or self._named_before(start) or people.last_before(start)
             else:
                 speaker = people.resolve_speaker(who_start, who_end) or inherited
             interposed = INTERPOSED.match(text, who_start)
@@ -118,7 +147,17 @@ class QuoteFinder:
         if fronted:
             speaker, verb = fronted
             return Quote(speaker.name if speaker else None, verb, inner, (start, end), "direct", "fronted")
+        if self._stands_alone(start):
+            speaker = self._back_reference(start)
+            if speaker:
+                return Quote(speaker.name, None, inner, (start, end), "direct", "before")
         return Quote(None, None, inner, (start, end), "direct", "after")
+
+    def _stands_alone(self, start: int) -> bool:
+        """Whether the quote at `start` opens its sentence (its speaker then stands in the
+        sentence before)."""
+        before = self.text[max(0, start - 3):start].rstrip(" \t")
+        return not before or before[-1] in ".!?:\n"
 
     def _phrase_end(self, pos: int) -> int:
         return PHRASE_END.search(self.text, pos).start()
@@ -242,6 +281,32 @@ class QuoteFinder:
                 quotes.append(Quote(speaker.name, m["verb"], text[comma + 1:clause_end].strip(), (comma + 1, clause_end),
                                     "indirect", "fronted"))
         return quotes
+
+    def _unmarked(self, found: list[Quote]) -> list[Quote]:
+        """Indirect speech ending in a speech verb without quote marks: "Program ini …,
+        kata Kepala Dinas X." (the clause is the sentence up to the comma)."""
+        text, out = self.text, []
+        reported = sorted(q.span for q in found if q.form == "indirect")
+        reported_starts = [s for s, _ in reported]
+        for m in self._unmarked_verbs.finditer(text):
+            if (m.start() and text[m.start() - 1] in OPEN_MARKS) \
+                    or _inside(self._quoted, self._quoted_starts, m.start()):
+                continue
+            clause_start = self._sentence_start(m.start())
+            body = text[clause_start:m.start()].strip()
+            if len(body.split()) < 4 or any(mark in body for mark in OPEN_MARKS) \
+                    or _inside(reported, reported_starts, clause_start):
+                continue
+            verb, who_start = m["verb"], m.end()
+            who_end = self._phrase_end(who_start)
+            if verb.endswith("nya") or not text[who_start:who_end].strip():
+                speaker = self._named_before(clause_start) or self.people.last_before(clause_start)
+            else:
+                speaker = self.people.resolve_speaker(who_start, who_end)
+            if speaker:
+                out.append(Quote(speaker.name, verb.removesuffix("nya"), body, (clause_start, m.start()), "indirect",
+                                 "after"))
+        return out
 
     def _end_of_clause(self, pos: int) -> int:
         m = self._clause_end.at(pos)

