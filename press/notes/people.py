@@ -22,6 +22,7 @@ UNIT_WORD = re.compile(r"[ \t]+([A-Za-z&][\w&-]*\.?|\d{3,4}(?:/[A-Z][\w-]*)?)")
 CAPITAL_NEXT = re.compile(r"[ \t]+[A-Z]")
 SELAKU = re.compile(r"[ \t]+(?:selaku[ \t]+)?")
 PLACE_WORD = re.compile(r"[A-Z][a-z][\w'-]*")
+CAPITALISED = re.compile(r"[A-Z][A-Za-z]+")
 PARENTHESIS = re.compile(r"[ \t]*\([^()\n]{1,40}\)")
 STAND_IN = re.compile(r"\s*,?\s*(?:yang\s+)?diwakil(?:i|kan)(?:\s+oleh)?\s+")
 COMMA_CLAUSE = re.compile(r"\s*,\s*(?:yang\s+juga|yang\s+sekaligus|sekaligus|selaku)\b[^,.;\n\"“”]{1,80},\s*")
@@ -46,8 +47,8 @@ class PeopleFinder:
         self.places = self.known_places | rules.region_names
         self.multiword_places = find_multiword_places(text, rules)
         self.title_organisations: dict[tuple[int, int], str | None] = {}
-        self._region_word = re.compile(rf"({alternation(rules.glossary.data['region_words'])})[ \t]+")
-        self._compass = re.compile(rf"\s+(?:{alternation(rules.glossary.data['compass_words'])})\b")
+        self._region_word = rules.pattern("region-word", lambda: rf"({alternation(rules.glossary.data['region_words'])})[ \t]+")
+        self._compass = rules.pattern("compass", lambda: rf"\s+(?:{alternation(rules.glossary.data['compass_words'])})\b")
         self._holders = [(rules.glossary.expand(held).lower(), name) for held, name in context.title_holders.items()]
 
     # --- title first: "Kepala Bagian Humas Setda Kota Bekasi Sajekti Rubiyah"
@@ -175,7 +176,7 @@ class PeopleFinder:
         """The end of a region's name written at `pos`, if the data or the text knows it
         ("Musi Banyuasin", "Muba", "Bekasi Utara"), else None."""
         text = self.text
-        first = PLACE_WORD.match(text, pos) or re.compile(r"[A-Z][A-Za-z]+").match(text, pos)
+        first = PLACE_WORD.match(text, pos) or CAPITALISED.match(text, pos)
         if not first:
             return None
         for phrase in self.rules.region_phrases.written_at(text, pos, first.group(0)):

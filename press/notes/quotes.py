@@ -41,9 +41,10 @@ class QuoteFinder:
         self._reported_starts = [m.start() for m in self._reported_verbs]
         self._fronted_verbs = list(rules.fronted.finditer(text))
         self._fronted_starts = [m.start() for m in self._fronted_verbs]
-        self._pronoun = re.compile(rf"\b(?:{alternation(rules.glossary.data['pronouns'])})\s*$")
+        self._pronoun = rules.pattern("pronoun-end", lambda: rf"\b(?:{alternation(rules.glossary.data['pronouns'])})\s*$")
         self._clause_end = NextMatch(CLAUSE_END, text)
-        self._unmarked_verbs = re.compile(rf",[ \t]*(?P<verb>{rules.after_words})\b")
+        self._unmarked_verbs = rules.pattern("unmarked-verb", lambda: rf",[ \t]*(?P<verb>{rules.after_words})\b")
+        self._inside_verb = rules.pattern("inside-verb", lambda: rf",\s*(?P<verb>{rules.after_words})\s+(?P<who>[^,]+),")
         self._comma = NextMatch(re.compile(","), text)
         self._newline = NextMatch(re.compile("\n"), text)
 
@@ -67,22 +68,21 @@ class QuoteFinder:
         quotes += self._unmarked(quotes)
         return sorted(quotes, key=lambda q: q.span)
 
-    def _back_reference(self, pos: int) -> Person | None:
-        """Who "-nya" (or a quote standing alone) at `pos` points back to: the subject of
-        the last sentence since the previous quote that names someone outside quote
-        marks (its first person named, unless a pronoun comes first: then the one
-        spoken of before), else the last speaker."""
-        floor = max(self._last_end, pos - LOOKBACK)
-        mentions = [m for _, m in self.people.register.starting_in(floor, pos)
+    def _back_reference(self, pos: int, floor: int | None = None) -> Person | None:
+        """Who "-nya" at `pos` points back to: the subject of the last sentence since
+        the previous quote (from `floor` if given) that names someone outside quote
+        marks (its first person named, unless a pronoun comes first: then the one spoken
+        of before), else the last speaker (not when `floor` is given)."""
+        lowest = max(self._last_end, pos - LOOKBACK) if floor is None else floor
+        mentions = [m for _, m in self.people.register.starting_in(lowest, pos)
                     if m[1] <= pos and not _inside(self._quoted, self._quoted_starts, m[0])]
         if mentions:
-            last = mentions[-1]
-            sentence_start = self._sentence_start(last[0])
+            sentence_start = self._sentence_start(mentions[-1][0])
             first = next(m for m in mentions if m[0] >= sentence_start)
             if not self._pronoun_before(sentence_start, first[0]):
                 return first[2] or self.people.resolve_title(first[3], (first[0], first[1]))
             return self._last_speaker or self.people.last_before(sentence_start)
-        return self._last_speaker
+        return self._last_speaker if floor is None else None
 
     def _pronoun_before(self, start: int, end: int) -> bool:
         return bool(PRONOUN_SUBJECT.search(self.text, start, end))
@@ -135,7 +135,7 @@ class QuoteFinder:
             interposed = INTERPOSED.match(text, who_start)
             return Quote(speaker.name if speaker else None, verb.removesuffix("nya"), inner, (start, end), "direct",
                          "interposed" if interposed else "after")
-        inside = re.search(rf",\s*(?P<verb>{self.rules.after_words})\s+(?P<who>[^,]+),", inner)
+        inside = self._inside_verb.search(inner)
         if inside:
             who_start = text.find(inside["who"], start)
             speaker = people.resolve_speaker(who_start, who_start + len(inside["who"]))
@@ -148,7 +148,10 @@ class QuoteFinder:
             speaker, verb = fronted
             return Quote(speaker.name if speaker else None, verb, inner, (start, end), "direct", "fronted")
         if self._stands_alone(start):
-            speaker = self._back_reference(start)
+            before = self._sentence_start(start)
+            while before > 0 and self.text[before - 1].isspace():
+                before -= 1
+            speaker = self._back_reference(start, floor=self._sentence_start(max(0, before - 1)))
             if speaker:
                 return Quote(speaker.name, None, inner, (start, end), "direct", "before")
         return Quote(None, None, inner, (start, end), "direct", "after")
