@@ -107,7 +107,7 @@ def rules_for(glossary: Glossary) -> Rules:
     expansions = {full: abbr for abbr, full in glossary.organisations.items() if abbr in usable and full != abbr}
     stop = set(glossary.title_forms) | set(glossary.organisations) | set(data["region_words"]) \
         | {w.capitalize() for w in glossary.weekday_forms()} | {w.capitalize() for w in glossary.month_forms()} \
-        | set(data.get("street_words", ())) | set(data.get("not_person_words", ())) | set(glossary.corps) \
+        | set(data.get("street_words", ())) | set(data.get("not_person_words", ())) | {c for c in glossary.corps if len(c) > 2} \
         | {v.capitalize() for form in ("after", "reported") for v in glossary.speech_verbs(form)} \
         | set(data["speech_verbs"]["fronted"]) | set(data["headline_verbs"]) | set(data["venue_words"]) \
         | set(data["organisation_heads"]) | {"Turut", "Hadir", "Dalam", "Selain", "Sementara", "Menurut",
