@@ -1,24 +1,29 @@
 """The Indonesian government-PR glossary: titles, ranks, honorifics, degrees,
-organisation abbreviations, speech verbs, region and venue words, weekdays, months.
+organisation abbreviations, speech verbs, regions, street and venue words, weekdays, months.
 
 Owns loading the built-in data (`press/notes/data/*.json`: `calendar.json` weekdays and
-months, `regions.json`, `titles.json`, `ranks.json` TNI and Polri ranks and corps, `degrees.json`,
-`glossary.json` the rest; each
-file's `_source` says where its words come from) and merging an admin's extra JSON file
-over it. The notes extractor and the editorial checks (`press.drafting.checks`) both
-read these facts through `Glossary`. Imports only the standard library.
+months, `regions.json` every province, regency and city (built by `tools/build_regions.py`
+from the Kemendagri code list), `titles.json` titles of office, `ranks.json` TNI and Polri
+ranks and corps, `honorifics.json`, `degrees.json`, `places.json` street and venue words,
+`glossary.json` organisations, verbs and the rest; a key lives in one file, and each file's
+`_source` says where its words come from) and merging an admin's extra JSON file over it.
+The notes extractor and the editorial checks (`press.drafting.checks`) both read these
+facts through `Glossary`. Imports only the standard library.
 
 Keys of the built-in data (an extra file uses the same keys, any subset):
   titles {full title: [abbreviations]}, acting_prefixes {"Plt.": "Pelaksana Tugas"},
   acting_written_out [..], place_titles [full titles the place joins: "Wali Kota Bekasi"],
   generic_titles [titles that need a unit or organisation: "Kepala"], ranks [every written rank,
   full and abbreviated], rank_abbreviations {"Letkol": "Letnan Kolonel"}, corps {"Inf": "Infanteri"},
-  retired_marks ["Purn."],
-  honorifics [..], regional_honorifics [..], address_forms [..], degrees [..], organisations {abbreviation:
-  expansion}, not_organisations [..], organisation_heads [..], unit_words [..],
-  headline_verbs [..], speech_verbs {after, reported, fronted: [..]}, region_words
-  {word: kind}, region_abbreviations {"Kab.": "Kabupaten"}, provinces [..], compass_words [..], venue_words [..], pronouns [..],
-  weekdays {canonical: [variants]} (Monday first), months {"1": [variants]}.
+  retired_marks ["Purn."], honorifics [..], regional_honorifics [..], address_forms [..],
+  degrees [..], organisations {abbreviation: expansion}, not_organisations [..],
+  organisation_heads [..], unit_words [..], not_person_words [never a name on their own, beyond
+  the words the other keys hold], headline_verbs [..], speech_verbs {after, reported, fronted:
+  [..]}, region_words {word: kind}, region_abbreviations {"Kab.": "Kabupaten"}, provinces [..],
+  province_short_forms {"Sumut": "Sumatera Utara"}, regencies_and_cities [{name, kind
+  ("kabupaten" | "kota"), province, short [..], spellings [..]}], compass_words [..],
+  street_words [..], venue_words [..], pronouns [..], weekdays {canonical: [variants]}
+  (Monday first), months {"1": [variants]}.
 Mappings are merged key by key (an extra key adds an entry, a known key adds aliases or
 replaces an expansion); lists are extended without duplicates.
 """
@@ -97,7 +102,12 @@ class Glossary:
 
     @cached_property
     def expansion_to_abbreviation(self) -> dict[str, str]:
-        return {full.lower(): abbr for abbr, full in self.organisations.items() if full.lower() != abbr.lower()}
+        """Expansion (lower case) -> abbreviation; of two spellings ("DPRD", "Dprd") the first listed."""
+        found: dict[str, str] = {}
+        for abbr, full in self.organisations.items():
+            if full.lower() != abbr.lower():
+                found.setdefault(full.lower(), abbr)
+        return found
 
     @cached_property
     def honorifics(self) -> list[str]:
@@ -136,6 +146,20 @@ class Glossary:
     def street_words(self) -> tuple[str, ...]:
         """Words that start a street or an address ("Jalan", "Jl.", "Gang", "Komplek", "RT")."""
         return tuple(self.data["street_words"])
+
+    @cached_property
+    def not_person_words(self) -> frozenset[str]:
+        """Words that are never a person's name on their own: `not_person_words` ("Wakil",
+        "Hari", "Iya") and every word the other keys already hold (titles, honorifics and
+        forms of address, organisations and their heads, region, street and venue words,
+        acting prefixes, pronouns, weekdays and months)."""
+        data = self.data
+        words = set(data["not_person_words"]) | set(self.title_forms) | set(self.organisations) \
+            | set(data["organisation_heads"]) | set(data["region_words"]) | set(self.honorifics) \
+            | set(data["address_forms"]) | set(data["street_words"]) | set(data["venue_words"]) \
+            | set(data["pronouns"]) | set(data["acting_prefixes"]) | {p.rstrip(".") for p in data["acting_prefixes"]} \
+            | {w.capitalize() for w in self.weekday_forms()} | {w.capitalize() for w in self.month_forms()}
+        return frozenset(words)
 
     @cached_property
     def government_regions(self) -> tuple[str, ...]:

@@ -61,7 +61,8 @@ def test_extra_file_adds_entries_and_aliases_without_touching_code(tmp_path):
 
 def test_each_data_file_says_where_its_words_come_from_and_holds_its_own_keys():
     files = sorted(DATA_DIR.glob("*.json"))
-    assert {f.name for f in files} >= {"calendar.json", "regions.json", "titles.json", "degrees.json", "glossary.json"}
+    assert {f.name for f in files} >= {"calendar.json", "regions.json", "titles.json", "ranks.json", "degrees.json",
+                                       "honorifics.json", "places.json", "glossary.json"}
     seen: dict[str, str] = {}
     for path in files:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -118,3 +119,74 @@ def test_a_short_form_names_its_region_and_every_name_is_a_region_name():
 def test_regions_json_is_what_the_build_script_makes_of_its_list():
     from tools.build_regions import main
     assert main(["--check"]) == 0
+
+
+def test_weekdays_and_months_in_every_spelling_writers_use():
+    weekdays, months = load_glossary().weekday_forms(), load_glossary().month_forms()
+    for written in ["Jum'at", "Jum`at", "Jum’at", "JUMAT", "Jumat"]:
+        assert weekdays[written.lower()] == "Jumat", written
+    assert weekdays["ahad"] == "Minggu"
+    assert (months["pebruari"], months["febuari"], months["nopember"], months["agust"], months["sept"],
+            months["okt"], months["des"]) == (2, 2, 11, 8, 9, 10, 12)
+
+
+def test_street_and_building_words_each_live_under_one_key():
+    g = load_glossary()
+    assert {"Jalan", "Jl.", "Jl", "Jln.", "Gang", "Gg.", "Komplek", "Kompleks", "Komp.", "Perumahan", "Perum", "Kav.",
+            "Kavling", "Blok", "RT", "RW", "No.", "Nomor", "Lorong", "Lr.", "Simpang", "Dusun", "Lingkungan"} \
+        <= set(g.street_words)
+    assert {"Gedung", "Aula", "Pendopo", "Pendapa", "Balai", "Rumah Dinas", "Rumah Jabatan", "Rujab", "Rumdis", "Kantor",
+            "Masjid", "Lapangan", "Stadion", "Hotel", "Ruang", "Graha", "Wisma", "Auditorium", "Gelanggang"} \
+        <= set(g.data["venue_words"])
+
+
+def test_honorifics_and_degrees_in_their_spellings_and_names_are_not_honorifics():
+    g = load_glossary()
+    assert {"H.", "H", "Hj.", "Hj", "KH", "K.H.", "Dr.", "DR.", "dr.", "drg.", "Dra.", "Drs.", "Tgk", "Ustaz", "Ustadz",
+            "Habib", "Romo", "Pdt.", "Pastor", "Tuan Guru", "Datuk"} <= set(g.honorifics)
+    assert not {"I Gusti", "Ida Bagus", "Teuku", "Cut"} & set(g.honorifics)
+    keys = {d.replace(".", "").upper() for d in g.data["degrees"]}
+    for written in ["S.Sos", "SE", "S.E.", "MM", "M.M.", "SSTP", "S.STP", "M.Eng", "M.I.Kom", "M.Ikom", "S.I.Kom", "SH",
+                    "MH", "SKM", "SKep", "Ners", "Sp.PD", "M.Kes", "AP", "M.AP", "MAP", "SS"]:
+        assert written.replace(".", "").upper() in keys, written
+    assert len(g.data["degrees"]) == len(set(g.data["degrees"]))
+
+
+def test_title_words_and_government_bodies_regional_releases_write():
+    g = load_glossary()
+    forms = g.title_forms
+    for written in ["Sekda", "Kadis", "Kabag", "Kabid", "Kasubag", "Camat", "Lurah", "Kepala Desa", "Kepala Kampung",
+                    "Wali Nagari", "Kepala Nagari", "Keuchik", "Geuchik", "Pangulu", "Perbekel", "Kuwu", "Petinggi",
+                    "Dandim", "Danrem", "Danramil", "Kapolres", "Kapolresta", "Kapolsek", "Kapolda", "Kajari", "Kajati",
+                    "Kasdim", "Pangdam", "Danlanal", "Danlanud", "Kakan Kemenag", "Ketua DPRD", "Ketua PN", "Ketua PKK",
+                    "Ketua TP PKK"]:
+        assert written in forms, written
+    assert forms["Kakan Kemenag"] == "Kepala Kantor Kementerian Agama" and forms["Geuchik"] == "Keuchik"
+    assert set(g.data["acting_prefixes"]) == {"Plt.", "Plh.", "Pj.", "Pjs."}
+    for abbreviation in ["Setda", "Setwan", "Bappeda", "BPBD", "BKPSDM", "Disdukcapil", "Tapem", "Perindag", "Komwil",
+                         "DPRD", "Dprd", "Kesbangpol", "DPMPTSP", "Dinkes", "Disdik", "Dishub", "Diskominfo",
+                         "Satpol PP", "Kemenag", "Kejari", "Polres", "Kodim", "Koramil", "Lanal", "Lanud"]:
+        assert g.organisations.get(abbreviation, "").strip(), abbreviation
+    assert g.expansion_to_abbreviation["dewan perwakilan rakyat daerah"] == "DPRD"
+
+
+def test_words_that_are_never_a_name_on_their_own():
+    g = load_glossary()
+    assert {"Nomor", "Wakil", "Hari", "Iya", "Rumah", "Staf Ahli", "Perangkat Daerah", "Bapak", "Ibu", "Kepala", "Ketua",
+            "Tim", "Para", "Seluruh", "Tapem", "Perindag", "Komwil", "Dprd", "Jumat", "Jalan", "Pendopo"} \
+        <= g.not_person_words
+    assert not set(g.data["not_person_words"]) & (set(g.honorifics) | set(g.title_forms) | set(g.organisations)), \
+        "a word another key holds is not written again"
+
+
+def test_an_extra_file_merges_over_the_new_keys_too(tmp_path):
+    extra = tmp_path / "glossary-extra.json"
+    extra.write_text(json.dumps({
+        "street_words": ["Jl"], "not_person_words": ["Pokdarwis"], "corps": {"Kal": "Komunikasi dan Elektronika"},
+        "province_short_forms": {"Papsel": "Papua Selatan"}, "rank_abbreviations": {"Letkol": "Letnan Kolonel"},
+    }), encoding="utf-8")
+    g = load_glossary(extra)
+    assert g.street_words.count("Jl") == 1 and "Pokdarwis" in g.not_person_words
+    assert g.corps["Kal"].startswith("Komunikasi") and g.corps["Inf"] == "Infanteri"
+    assert "Papsel" in g.region_names and len(g.data["regencies_and_cities"]) == 514
+    assert "Pokdarwis" not in load_glossary().data["not_person_words"]

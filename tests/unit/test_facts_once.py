@@ -24,7 +24,7 @@ FACTS = {
     "the month names": (r'"Pebruari"', "press/notes/data/calendar.json"),
     "the region words (Kota, Kabupaten)": (r'Kota\|Kabupaten|Kabupaten\|Kota|"Kota", "Kabupaten"|"Kabupaten": "kabupaten"',
                                            "press/notes/data/regions.json"),
-    "the honorifics and forms of address before a name": (r'"[Bb]apak"|Bapak\|', "press/notes/data/titles.json"),
+    "the honorifics and forms of address before a name": (r'"[Bb]apak"|Bapak\|', "press/notes/data/honorifics.json"),
     "the degrees after a name": (r'"S\.Sos"', "press/notes/data/degrees.json"),
     "where the admin's extra glossary lives": (r'"glossary\.json"', "press/services/glossary.py"),
     "the closing tag of a release": (r'"\(Adv Humas\)"', "press/config.py"),
