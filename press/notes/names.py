@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from press.notes.rules import CAP, Rules, rank_and_corps, split_degrees
 
-NAME_LEAD = re.compile(r"\s*,?\s*")
+NAME_LEAD = re.compile(r"\s*[,:]?\s*")
 TWO_NAME_WORDS = re.compile(rf"{CAP} {CAP}")
 NAME_WORD = re.compile(rf"({CAP})(?=[\s,.;:)\"”]|$)")
 INITIAL = re.compile(r"([A-Z]|[A-Z][a-z]{1,2}\.)(?= [A-Z][a-z])")

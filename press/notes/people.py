@@ -26,8 +26,10 @@ CAPITALISED = re.compile(r"[A-Z][A-Za-z]+")
 PARENTHESIS = re.compile(r"[ \t]*\([^()\n]{1,40}\)")
 STAND_IN = re.compile(r"\s*,?\s*(?:yang\s+)?diwakil(?:i|kan)(?:\s+oleh)?\s+")
 COMMA_CLAUSE = re.compile(r"\s*,\s*(?:yang\s+juga|yang\s+sekaligus|sekaligus|selaku)\b[^,.;\n\"“”]{1,80},\s*")
-NAME_BEFORE = re.compile(rf"({CAP}(?: {CAP}){{0,3}})(?:,\s*[A-Za-z.]+)*,\s*$")
-TRAILING_COMMA = re.compile(r",\s*$")
+NAME_BEFORE = re.compile(rf"({CAP}(?: {CAP}){{0,3}})(?:(?:,\s*[A-Za-z.]+)*,|\s+(?:sebagai|selaku))\s*$")
+TRAILING_COMMA = re.compile(r"(?:,|\ssebagai|\sselaku)\s*$")
+LINE = re.compile(r"[^\n]+")
+HEADLINE_WORDS = 20
 
 
 class PeopleFinder:
@@ -50,6 +52,7 @@ class PeopleFinder:
         self._region_word = rules.pattern("region-word", lambda: rf"({alternation(rules.glossary.data['region_words'])})[ \t]+")
         self._compass = rules.pattern("compass", lambda: rf"\s+(?:{alternation(rules.glossary.data['compass_words'])})\b")
         self._holders = [(rules.glossary.expand(held).lower(), name) for held, name in context.title_holders.items()]
+        self._headlines = headline_lines(text)
 
     # --- title first: "Kepala Bagian Humas Setda Kota Bekasi Sajekti Rubiyah"
     def find_titled(self) -> None:
@@ -58,7 +61,8 @@ class PeopleFinder:
             match = self.rules.title.search(self.text, pos)
             if not match:
                 return
-            pos = self._read_titled(match)
+            headline = self._headlines.get(self.text.rfind("\n", 0, match.start()) + 1)
+            pos = headline if headline else self._read_titled(match)
 
     def _read_titled(self, match: re.Match) -> int:
         """A title and the person it names. A title written in lower case ("sekda Bungo")
@@ -75,6 +79,13 @@ class PeopleFinder:
         organisation, kind, end = self._read_organisation(title_end, absorb)
         if absorb and kind == "place":
             title_end, organisation = end, None
+        paren = PARENTHESIS.match(text, end)
+        if paren and kind:
+            end = paren.end()
+            if organisation is None:
+                title_end = end
+            else:
+                organisation = text[title_end:end].strip(" ,")
         if full in rules.glossary.data["generic_titles"] and title_end == match.end() and organisation is None:
             return match.end()
         title_text = text[match.start():title_end].strip(" ,")
@@ -130,8 +141,13 @@ class PeopleFinder:
                     or word in rules.glossary.data["region_words"] \
                     or word in rules.glossary.data["headline_verbs"] or word in self.places:
                 return pos
+            following = UNIT_WORD.match(text, m.end())
+            if word == "I" and following and following.group(1)[0].isupper() \
+                    and not is_unit_word(following.group(1), rules):
+                return pos
             if not (is_unit_word(word, rules) or re.fullmatch(r"\d{3,4}(?:/\S+)?", word)
-                    or word.upper() in rules.abbreviation_keys or word in rules.not_person_words):
+                    or word.upper() in rules.abbreviation_keys or word in rules.not_person_words
+                    or (word[0].isupper() and following and self._opens_organisation(following.group(1)))):
                 return pos
             if word in ("dan", "&") and not CAPITAL_NEXT.match(text, m.end()):
                 return pos
@@ -140,6 +156,12 @@ class PeopleFinder:
                 if after and after.group(1)[0].isupper() and not is_unit_word(after.group(1), rules):
                     return pos
             pos = m.end()
+
+    def _opens_organisation(self, word: str) -> bool:
+        """Whether `word` starts an institution or a region ("Polresta", "Kecamatan")."""
+        rules = self.rules
+        return word in INSTITUTIONS or word in rules.glossary.data["region_words"] \
+            or (bool(rules.org_head.fullmatch(word)) and word not in rules.unit_words)
 
     def _read_organisation(self, pos: int, absorb: bool) -> tuple[str | None, str | None, int]:
         """An institution or region after a title ("Sekretariat Daerah Kota Bekasi",
@@ -158,19 +180,41 @@ class PeopleFinder:
             return text[cursor:end].strip(" ,"), "institution", end
         region = self._region_word.match(text, cursor)
         if region:
-            place_end = self._read_place_name(region.end())
+            paren = PARENTHESIS.match(text, region.end())
+            place_start = paren.end() + 1 if paren and text[paren.end():paren.end() + 1] == " " else region.end()
+            place_end = self._read_place_name(place_start)
+            if place_end > place_start and place_start != region.end():
+                return text[cursor:place_end], "region", place_end
             if place_end > region.end():
                 return text[cursor:place_end], "region", place_end
             return None, None, pos
         known = self._region_at(cursor)
         if known:
             return text[cursor:known], "place", known
+        unit_and_region = self._unit_then_region(cursor)
+        if unit_and_region:
+            return text[cursor:unit_and_region], "institution", unit_and_region
         if absorb and PLACE_WORD.match(text, cursor):
             place_end = self._read_place_name(cursor)
             after = self._read_name(place_end) if place_end > cursor else None
             if after is not None and len(after.name.split()[0].rstrip(".")) > 2 and " " in after.name:
                 return text[cursor:place_end], "place", place_end
         return None, None, pos
+
+    def _unit_then_region(self, pos: int) -> int | None:
+        """The end of one or two capitalised words and a known region after them
+        ("Setkab Kukar", "Sudin PPKUKM Jakarta Timur") when a name follows: a unit of
+        that region, not a name."""
+        cursor = pos
+        for _ in range(2):
+            word = UNIT_WORD.match(self.text, cursor)
+            if not word or not word.group(1)[0].isupper() or word.group(1) in self.rules.stop_names:
+                return None
+            region_end = self._region_at(word.end() + 1) if self.text[word.end():word.end() + 1] == " " else None
+            if region_end and self._read_name(region_end) is not None:
+                return region_end
+            cursor = word.end()
+        return None
 
     def _region_at(self, pos: int) -> int | None:
         """The end of a region's name written at `pos`, if the data or the text knows it
@@ -312,3 +356,17 @@ class PeopleFinder:
     def add_short_mentions(self) -> None:
         add_short_mentions(self.text, self.people)
 
+
+
+def headline_lines(text: str) -> dict[int, int]:
+    """Start -> end of the lines written in title case (a headline: "Bupati Bungo
+    Amrizal Kepada Pengurus Lembaga Adat"), where capitalised words are no names."""
+    found = {}
+    for line in LINE.finditer(text):
+        words = line.group(0).split()
+        if not words or len(words) > HEADLINE_WORDS or line.group(0).rstrip()[-1:] in ".:\"”":
+            continue
+        long_words = [w for w in words if len(w) > 3 and w[0].isalpha()]
+        if len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words):
+            found[line.start()] = line.end()
+    return found

@@ -100,14 +100,14 @@ def rules_for(glossary: Glossary) -> Rules:
     title = re.compile(rf"(?<![\w.])(?:(?P<acting>{acting})\.?\s+)?(?P<head>{alternation(title_full)})(?![\w])")
     honorific = re.compile(rf"(?<![\w.])(?:{alternation(honorific_spellings(glossary.honorifics))})(?:(?<=\.)|(?=\s))\s*")
     corps = alternation(glossary.corps)
-    rank = re.compile(rf"(?<![\w.])(?P<rank>{alternation(glossary.rank_forms)})"
-                      rf"(?:[ \t]+(?P<corps>\(?(?:{corps})\)?(?![\w])))?(?=[\s,])\s*")
+    rank = re.compile(rf"(?<![\w.])(?P<rank>(?:{alternation(glossary.rank_forms)})\.?)"
+                      rf"(?:[ \t]+(?P<corps>\(?(?:{corps})\)?\.?(?![\w])))?(?<=[\w.)])(?=[\s,])\s*")
     degree_keys = {d.replace(".", "").upper() for d in data["degrees"]}
     usable = set(glossary.organisations) - set(data["not_organisations"])
     expansions = {full: abbr for abbr, full in glossary.organisations.items() if abbr in usable and full != abbr}
     stop = set(glossary.title_forms) | set(glossary.organisations) | set(data["region_words"]) \
         | {w.capitalize() for w in glossary.weekday_forms()} | {w.capitalize() for w in glossary.month_forms()} \
-        | set(data.get("street_words", ())) | set(data.get("not_person_words", ())) | {c for c in glossary.corps if len(c) > 2} \
+        | (glossary.not_person_words - set(data["regional_honorifics"])) | {c for c in glossary.corps if len(c) > 2} \
         | {v.capitalize() for form in ("after", "reported") for v in glossary.speech_verbs(form)} \
         | set(data["speech_verbs"]["fronted"]) | set(data["headline_verbs"]) | set(data["venue_words"]) \
         | set(data["organisation_heads"]) | {"Turut", "Hadir", "Dalam", "Selain", "Sementara", "Menurut",
@@ -123,8 +123,8 @@ def rules_for(glossary: Glossary) -> Rules:
         region_names=regions,
         region_phrases=PhraseTable([n for n in regions if " " in n], key=lambda n: n.split()[0]),
         abbreviation_keys={a.upper() for a in glossary.organisations},
-        not_person_words=set(data.get("not_person_words", ())),
-        street_words=set(data.get("street_words", ())),
+        not_person_words=set(data["not_person_words"]),
+        street_words=set(glossary.street_words),
         degree_keys=degree_keys,
         unit_words=set(data["unit_words"]),
         org_abbr=set(glossary.organisations) - set(data["not_organisations"]),
@@ -166,7 +166,7 @@ def rank_and_corps(match: re.Match, rules: Rules) -> list[str]:
     """["Letkol", "Kav"] from a rank match: the rank and its corps as written (a rank
     listed with its corps, "Letkol Inf", is split the same way)."""
     rank, _, last = match["rank"].rpartition(" ")
-    written = [rank, last] if rank and last in rules.glossary.corps else [match["rank"]]
+    written = [rank, last] if rank and last.rstrip(".") in rules.glossary.corps else [match["rank"]]
     return written + ([match["corps"]] if match["corps"] else [])
 
 

@@ -43,7 +43,7 @@ def test_a_person_called_like_a_region_elsewhere_stays_a_person():
     "Kantor Lurah Jalan Merdeka Nomor 5 diresmikan.",
     "Rapat di Kantor Camat Komplek Perkantoran Bukit Gelanggang.",
     "Rumah dinas Wakil Bupati Kav 12 diperbaiki.",
-    "Sambutan Kasi Trantib, Iya, sudah disiapkan.",
+    "Sambutan Kabag Tapem, Iya, sudah disiapkan.",
     "Rapat dipimpin Wakil Bupati. Acara di Rumah Dinas Camat, Hari Minggu.",
 ])
 def test_streets_buildings_and_plain_words_are_not_people(text):
