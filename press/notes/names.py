@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from press.notes.rules import CAP, Rules, rank_and_corps, split_degrees
 
-NAME_LEAD = re.compile(r"\s*[,:]?\s*")
+NAME_LEAD = re.compile(r"[ \t]*[,:]?[ \t]*")
 TWO_NAME_WORDS = re.compile(rf"{CAP} {CAP}")
 NAME_WORD = re.compile(rf"({CAP})(?=[\s,.;:)\"”]|$)")
 INITIAL = re.compile(r"([A-Z]|[A-Z][a-z]{1,2}\.)(?= [A-Z][a-z])")
@@ -110,3 +110,21 @@ def read_degrees(text: str, pos: int, rules: Rules) -> tuple[list[str], int]:
             found = [m.group(1)]
         degrees += found
         end = m.end()
+
+
+LINE = re.compile(r"[^\n]+")
+HEADLINE_WORDS = 20
+
+
+def headline_lines(text: str) -> dict[int, int]:
+    """Start -> end of the lines written in title case (a headline: "Bupati Bungo
+    Amrizal Kepada Pengurus Lembaga Adat"), where capitalised words are no names."""
+    found = {}
+    for line in LINE.finditer(text):
+        words = line.group(0).split()
+        if not words or len(words) > HEADLINE_WORDS or line.group(0).rstrip()[-1:] in ".:\"”":
+            continue
+        long_words = [w for w in words if len(w) > 3 and w[0].isalpha()]
+        if len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words):
+            found[line.start()] = line.end()
+    return found

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from press.notes.items import ActivityContext, Person
-from press.notes.names import WrittenName, read_name
+from press.notes.names import WrittenName, headline_lines, read_name
 from press.notes.organisations import organisation_end
 from press.notes.places import find_known_places, find_multiword_places
 from press.notes.register import Register, add_short_mentions, same_name
@@ -23,13 +23,16 @@ CAPITAL_NEXT = re.compile(r"[ \t]+[A-Z]")
 SELAKU = re.compile(r"[ \t]+(?:selaku[ \t]+)?")
 PLACE_WORD = re.compile(r"[A-Z][a-z][\w'-]*")
 CAPITALISED = re.compile(r"[A-Z][A-Za-z]+")
+CREDIT = re.compile(r"\b(?:Foto|Pewarta|Penulis|Reporter|Editor|Kontributor)[ \t]*:[ \t]*")
+PREVIOUS_NAME_WORD = re.compile(r"[A-Z][\w.]*[ \t]+$")
+CAPITALISED_RUN = re.compile(r"(?:[ \t]+(?:[A-Z][\w'-]*|\([^()\n]{1,40}\))){1,5}(?=,[ \t])")
+APPOSITION_END = re.compile(r"[ \t]*(?:,[ \t]*(?!dan\b|serta\b|beserta\b)[a-z]|[.;)]|,?[ \t]*\n)")
 PARENTHESIS = re.compile(r"[ \t]*\([^()\n]{1,40}\)")
 STAND_IN = re.compile(r"\s*,?\s*(?:yang\s+)?diwakil(?:i|kan)(?:\s+oleh)?\s+")
 COMMA_CLAUSE = re.compile(r"\s*,\s*(?:yang\s+juga|yang\s+sekaligus|sekaligus|selaku)\b[^,.;\n\"“”]{1,80},\s*")
 NAME_BEFORE = re.compile(rf"({CAP}(?: {CAP}){{0,3}})(?:(?:,\s*[A-Za-z.]+)*,|\s+(?:sebagai|selaku))\s*$")
 TRAILING_COMMA = re.compile(r"(?:,|\ssebagai|\sselaku)\s*$")
-LINE = re.compile(r"[^\n]+")
-HEADLINE_WORDS = 20
+
 
 
 class PeopleFinder:
@@ -89,7 +92,13 @@ class PeopleFinder:
         if full in rules.glossary.data["generic_titles"] and title_end == match.end() and organisation is None:
             return match.end()
         title_text = text[match.start():title_end].strip(" ,")
-        person = self._read_name(end)
+        apposed = self._apposed(end)
+        if apposed:
+            title_end, person = apposed
+            title_text = text[match.start():title_end].strip(" ,")
+            organisation = None if absorb else organisation
+        else:
+            person = self._read_name(end)
         if person is None and not lower:
             clause = COMMA_CLAUSE.match(text, end)
             person = self._read_name(clause.end()) if clause else None
@@ -103,6 +112,19 @@ class PeopleFinder:
             return person.end
         self._add(person, title_text, organisation or person.prefix, (match.start(), person.end))
         return person.end
+
+    def _apposed(self, pos: int) -> tuple[int, WrittenName] | None:
+        """A title's place or unit written out up to a comma, then the holder between
+        commas ("Kepala Distrik Teluk Umar Selatan, Herman Ch. Wanggai, memimpin"):
+        (end of the designation, the holder), else None."""
+        text = self.text
+        run = CAPITALISED_RUN.match(text, pos)
+        if not run or not run.group(0).strip():
+            return None
+        holder = self._read_name(run.end())
+        if holder is None or not APPOSITION_END.match(text, holder.end):
+            return None
+        return run.end(), holder
 
     def _read_stand_in(self, pos: int) -> int:
         """After a title with no name: "diwakili oleh X" names X, with X's own title
@@ -299,6 +321,27 @@ class PeopleFinder:
             self._add(parsed, title, organisation, (name_span[0], end))
             named[name_span[0]:name_span[1]] = b"\1" * (name_span[1] - name_span[0])
 
+    # --- no title: "AKBP Dedy Kurniawan", "Tgk. H. Abdul Muthalib", "(Foto: Fadli)"
+    def find_introduced(self) -> None:
+        """People a rank, an honorific or a credit introduces, with no title written."""
+        text, rules = self.text, self.rules
+        named = bytearray(len(text) + 1)
+        for start, end, _, _ in self.register.live():
+            named[start:end] = b"\1" * (end - start)
+        leads = sorted([m.start() for m in rules.rank.finditer(text)]
+                       + [m.start() for m in rules.honorific.finditer(text)]
+                       + [m.end() for m in CREDIT.finditer(text)])
+        after = -1
+        for lead in leads:
+            if lead < after or named[lead] or PREVIOUS_NAME_WORD.search(text, max(0, lead - 30), lead) \
+                    or self._headlines.get(text.rfind("\n", 0, lead) + 1):
+                continue
+            person = self._read_name(lead)
+            if person is None or named[person.name_span[0]]:
+                continue
+            self._add(person, None, person.prefix, (lead, person.end))
+            after = person.end
+
     def find_by_name(self, name: str) -> Person | None:
         return self.register.by_name(name)
 
@@ -357,16 +400,3 @@ class PeopleFinder:
         add_short_mentions(self.text, self.people)
 
 
-
-def headline_lines(text: str) -> dict[int, int]:
-    """Start -> end of the lines written in title case (a headline: "Bupati Bungo
-    Amrizal Kepada Pengurus Lembaga Adat"), where capitalised words are no names."""
-    found = {}
-    for line in LINE.finditer(text):
-        words = line.group(0).split()
-        if not words or len(words) > HEADLINE_WORDS or line.group(0).rstrip()[-1:] in ".:\"”":
-            continue
-        long_words = [w for w in words if len(w) > 3 and w[0].isalpha()]
-        if len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words):
-            found[line.start()] = line.end()
-    return found
