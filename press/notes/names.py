@@ -38,6 +38,8 @@ def read_name(text: str, pos: int, rules: Rules, places) -> WrittenName | None:
     """[ranks][honorifics] Name Words [, degrees] at `pos`; None if no name there.
     `places` holds the region names a name may not start with."""
     cursor = NAME_LEAD.match(text, pos).end()
+    if cursor and text[cursor - 1] in ".-" and text[cursor - 2:cursor - 1].isalpha():
+        return None
     ranks, honorifics = [], []
     while True:
         r = rules.rank.match(text, cursor)
@@ -117,13 +119,14 @@ HEADLINE_WORDS = 20
 
 
 def headline_lines(text: str) -> dict[int, int]:
-    """Start -> end of the lines written in title case (a headline: "Bupati Bungo
-    Amrizal Kepada Pengurus Lembaga Adat"), where capitalised words are no names."""
+    """Start -> end of the lines written in title case before the body's first sentence
+    (a headline: "Bupati Bungo Amrizal Kepada Pengurus Lembaga Adat"), where
+    capitalised words are no names."""
     found = {}
     for line in LINE.finditer(text):
         words = line.group(0).split()
-        if not words or len(words) > HEADLINE_WORDS or line.group(0).rstrip()[-1:] in ".:\"”":
-            continue
+        if len(words) > HEADLINE_WORDS or line.group(0).rstrip()[-1:] in ".:\"”":
+            break
         long_words = [w for w in words if len(w) > 3 and w[0].isalpha()]
         if len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words):
             found[line.start()] = line.end()

@@ -19,6 +19,7 @@ from press.notes.rules import CAP, INSTITUTIONS, OPEN_HEADS, Rules, alternation,
 
 HEADLINE_WORD = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
 UNIT_WORD = re.compile(r"[ \t]+([A-Za-z&][\w&-]*\.?|\d{3,4}(?:/[A-Z][\w-]*)?)")
+LISTED_UNIT = re.compile(r",[ \t]+(?:dan[ \t]+)?([A-Z][a-z]+)")
 CAPITAL_NEXT = re.compile(r"[ \t]+[A-Z]")
 SELAKU = re.compile(r"[ \t]+(?:selaku[ \t]+)?")
 PLACE_WORD = re.compile(r"[A-Z][a-z][\w'-]*")
@@ -89,10 +90,11 @@ class PeopleFinder:
                 title_end = end
             else:
                 organisation = text[title_end:end].strip(" ,")
-        if full in rules.glossary.data["generic_titles"] and title_end == match.end() and organisation is None:
+        apposed = self._apposed(end)
+        if full in rules.glossary.data["generic_titles"] and title_end == match.end() and organisation is None \
+                and not apposed:
             return match.end()
         title_text = text[match.start():title_end].strip(" ,")
-        apposed = self._apposed(end)
         if apposed:
             title_end, person = apposed
             title_text = text[match.start():title_end].strip(" ,")
@@ -149,10 +151,12 @@ class PeopleFinder:
     def _skip_units(self, pos: int) -> int:
         """Past the unit words of a title: "Kepala [Bagian Humas]", "Dandim [0709/Kebumen]"."""
         text, rules = self.text, self.rules
+        start = pos
         while True:
             paren = PARENTHESIS.match(text, pos)
-            if paren:
-                pos = paren.end()
+            listed = LISTED_UNIT.match(text, pos) if pos > start else None
+            if paren or (listed and is_unit_word(listed.group(1), rules) and listed.group(1) not in INSTITUTIONS):
+                pos = (paren or listed).end()
                 continue
             m = UNIT_WORD.match(text, pos)
             if not m or rules.rank.match(text, m.start(1)) or rules.honorific.match(text, m.start(1)):

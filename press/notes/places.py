@@ -46,7 +46,7 @@ def find_known_places(text: str, rules: Rules, context: ActivityContext) -> set[
              .finditer(text)}
     if context.region:
         found.add(context.region.split()[-1])
-    return found - rules.stop_names
+    return found - rules.stop_names - rules.unit_words
 
 
 def find_multiword_places(text: str, rules: Rules) -> MultiwordPlaces:
