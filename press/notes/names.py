@@ -80,7 +80,8 @@ def read_name(text: str, pos: int, rules: Rules, places) -> WrittenName | None:
         inner = read_name(text, cursor, rules, places)
         if inner:
             return inner._replace(prefix=text[start:cursor].strip())
-    if not words or (len(words) == 1 and words[0][0].isupper() and len(words[0][0]) > 1):
+    if not words or (len(words) == 1 and ((words[0][0].isupper() and len(words[0][0]) > 1)
+                                          or words[0][0] in places or words[0][0] in rules.unit_words)):
         return None
     if len(words) > 1 and words[0][0] in places:
         inner = read_name(text, words[1][1], rules, places)

@@ -19,6 +19,7 @@ from press.notes.rules import CAP, INSTITUTIONS, OPEN_HEADS, Rules, alternation,
 
 HEADLINE_WORD = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
 UNIT_WORD = re.compile(r"[ \t]+([A-Za-z&][\w&-]*\.?|\d{3,4}(?:/[A-Z][\w-]*)?)")
+JOINED_UNIT = re.compile(r"[ \t]+dan[ \t]+([A-Z][a-z]+)")
 LISTED_UNIT = re.compile(r",[ \t]+(?:dan[ \t]+)?([A-Z][a-z]+)")
 CAPITAL_NEXT = re.compile(r"[ \t]+[A-Z]")
 SELAKU = re.compile(r"[ \t]+(?:selaku[ \t]+)?")
@@ -66,7 +67,10 @@ class PeopleFinder:
             if not match:
                 return
             headline = self._headlines.get(self.text.rfind("\n", 0, match.start()) + 1)
-            pos = headline if headline else self._read_titled(match)
+            if headline or self.text[match.start() - 1:match.start()] == "(":
+                pos = headline or match.end()
+                continue
+            pos = self._read_titled(match)
 
     def _read_titled(self, match: re.Match) -> int:
         """A title and the person it names. A title written in lower case ("sekda Bungo")
@@ -171,7 +175,9 @@ class PeopleFinder:
             if word == "I" and following and following.group(1)[0].isupper() \
                     and not is_unit_word(following.group(1), rules):
                 return pos
+            joined = JOINED_UNIT.match(text, m.end())
             if not (is_unit_word(word, rules) or re.fullmatch(r"\d{3,4}(?:/\S+)?", word)
+                    or (word[0].isupper() and joined and is_unit_word(joined.group(1), rules))
                     or word.upper() in rules.abbreviation_keys or word in rules.not_person_words
                     or (word[0].isupper() and following and self._opens_organisation(following.group(1)))):
                 return pos

@@ -237,7 +237,7 @@ class QuoteFinder:
         if named:
             return speaker
         words = NAME_AT_END.search(text, self._last_words_start(start, verb_start, 4), verb_start)
-        if words:
+        if words and (" " in words.group(1) or self.people.find_by_name(words.group(1))):
             return self.people.resolve_speaker(words.start(1), words.end(1))
         return None
 
