@@ -20,14 +20,16 @@ from press.notes.rules import CAP, INSTITUTIONS, OPEN_HEADS, Rules, alternation,
 HEADLINE_WORD = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
 UNIT_WORD = re.compile(r"[ \t]+([A-Za-z&][\w&-]*\.?|\d{3,4}(?:/[A-Z][\w-]*)?)")
 JOINED_UNIT = re.compile(r"[ \t]+dan[ \t]+([A-Z][a-z]+)")
-LISTED_UNIT = re.compile(r",[ \t]+(?:dan[ \t]+)?([A-Z][a-z]+)")
+LISTED_UNIT = re.compile(r",[ \t]+(?:dan[ \t]+)?([A-Z][\w]+)")
 CAPITAL_NEXT = re.compile(r"[ \t]+[A-Z]")
 SELAKU = re.compile(r"[ \t]+(?:selaku[ \t]+)?")
 PLACE_WORD = re.compile(r"[A-Z][a-z][\w'-]*")
 CAPITALISED = re.compile(r"[A-Z][A-Za-z]+")
 CREDIT = re.compile(r"\b(?:Foto|Pewarta|Penulis|Reporter|Editor|Kontributor)[ \t]*:[ \t]*")
 PREVIOUS_NAME_WORD = re.compile(r"[A-Z][\w.]*[ \t]+$")
-CAPITALISED_RUN = re.compile(r"(?:[ \t]+(?:[A-Z][\w'-]*|\([^()\n]{1,40}\))){1,5}(?=,[ \t])")
+CAPITALISED_RUN = re.compile(r"(?:[ \t]+(?:[A-Z][\w'-]*|\([^()\n]{1,40}\))){1,7}(?=,[ \t])")
+APPOSITIVE = re.compile(r"(?<=[a-z]),[ \t]+(?=[A-Z][a-z]+(?:[ \t]+[A-Z][\w.]*){0,3},[ \t]+(?:\d{1,3},[ \t]+)?"
+                        r"(?!dan\b|serta\b|atau\b|yang\b)[a-z])")
 APPOSITION_END = re.compile(r"[ \t]*(?:,[ \t]*(?!dan\b|serta\b|beserta\b)[a-z]|[.;)]|,?[ \t]*\n)")
 PARENTHESIS = re.compile(r"[ \t]*\([^()\n]{1,40}\)")
 STAND_IN = re.compile(r"\s*,?\s*(?:yang\s+)?diwakil(?:i|kan)(?:\s+oleh)?\s+")
@@ -340,7 +342,7 @@ class PeopleFinder:
             named[start:end] = b"\1" * (end - start)
         leads = sorted([m.start() for m in rules.rank.finditer(text)]
                        + [m.start() for m in rules.honorific.finditer(text)]
-                       + [m.end() for m in CREDIT.finditer(text)])
+                       + [m.end() for m in CREDIT.finditer(text)] + [m.end() for m in APPOSITIVE.finditer(text)])
         after = -1
         for lead in leads:
             if lead < after or named[lead] or PREVIOUS_NAME_WORD.search(text, max(0, lead - 30), lead) \
