@@ -19,6 +19,7 @@ from press.notes.rules import CAP, INSTITUTIONS, OPEN_HEADS, Rules, alternation,
 
 HEADLINE_WORD = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
 UNIT_WORD = re.compile(r"[ \t]+([A-Za-z&][\w&-]*\.?|\d{3,4}(?:/[A-Z][\w-]*)?)")
+FIELD = re.compile(r"[ \t]+Bidang\b")
 JOINED_UNIT = re.compile(r"[ \t]+dan[ \t]+([A-Z][a-z]+)")
 LISTED_UNIT = re.compile(r",[ \t]+(?:dan[ \t]+)?([A-Z][\w]+)")
 CAPITAL_NEXT = re.compile(r"[ \t]+[A-Z]")
@@ -104,7 +105,7 @@ class PeopleFinder:
         if apposed:
             title_end, person = apposed
             title_text = text[match.start():title_end].strip(" ,")
-            organisation = None if absorb else organisation
+            organisation = None
         else:
             person = self._read_name(end)
         if person is None and not lower:
@@ -174,6 +175,10 @@ class PeopleFinder:
                     or word in rules.glossary.data["headline_verbs"] or word in self.places:
                 return pos
             following = UNIT_WORD.match(text, m.end())
+            inner_title = rules.title.match(text, m.start(1))
+            if inner_title and FIELD.match(text, inner_title.end()):
+                pos = inner_title.end()
+                continue
             if word == "I" and following and following.group(1)[0].isupper() \
                     and not is_unit_word(following.group(1), rules):
                 return pos
@@ -210,7 +215,7 @@ class PeopleFinder:
             head_word = head.group(0)
             end = organisation_end(text, head.end(), rules, open_name=head_word in OPEN_HEADS,
                            place_after=head_word in rules.org_abbr or head_word.endswith(rules.glossary.government_regions),
-                           known_places=self.known_places)
+                           known_places=self.places)
             return text[cursor:end].strip(" ,"), "institution", end
         region = self._region_word.match(text, cursor)
         if region:
@@ -276,6 +281,9 @@ class PeopleFinder:
         place = self.multiword_places.at(text, pos, bounded=True)
         if place:
             return pos + len(place)
+        region = self._region_at(pos)
+        if region:
+            return region
         m = PLACE_WORD.match(text, pos)
         if not m or m.group(0) in self.rules.stop_names or self.rules.rank.match(text, pos) \
                 or self.rules.honorific.match(text, pos):

@@ -97,7 +97,8 @@ def rules_for(glossary: Glossary) -> Rules:
     title_full = {variant: full for form, full in glossary.title_forms.items() for variant in _lower_first([form])}
     regions = glossary.region_names
     acting = alternation([p.rstrip(".") for p in data["acting_prefixes"]] + data["acting_written_out"])
-    title = re.compile(rf"(?<![\w.])(?:(?P<acting>{acting})\.?\s+)?(?P<head>{alternation(title_full)})(?![\w])")
+    title = re.compile(rf"(?<![\w.])(?:(?P<acting>{acting})\.?(?:\s+\([A-Za-z.]{{1,6}}\))?\s+)?"
+                       rf"(?P<head>{alternation(title_full)})(?![\w])")
     honorific = re.compile(rf"(?<![\w.])(?:{alternation(honorific_spellings(glossary.honorifics))})(?:(?<=\.)|(?=\s))\s*")
     corps = alternation(glossary.corps)
     rank = re.compile(rf"(?<![\w.])(?P<rank>(?:{alternation(glossary.rank_forms)})\.?)"
