@@ -42,7 +42,7 @@ class MultiwordPlaces:
 def find_known_places(text: str, rules: Rules, context: ActivityContext) -> set[str]:
     """Bare place names the text itself establishes ("Kabupaten Garut" -> Garut)."""
     words = alternation(rules.glossary.data["region_words"])
-    found = {m.group(1) for m in rules.pattern("region-word-name", lambda: rf"\b(?:{words})[ \t]+([A-Z][a-z][\w'-]*)")
+    found = {m.group(1) for m in rules.pattern("region-word-name", lambda: rf"(?<!Wali )\b(?:{words})[ \t]+([A-Z][a-z][\w'-]*)")
              .finditer(text)}
     if context.region:
         found.add(context.region.split()[-1])
