@@ -128,7 +128,13 @@ def headline_lines(text: str) -> dict[int, int]:
         words = line.group(0).split()
         if len(words) > HEADLINE_WORDS or line.group(0).rstrip()[-1:] in ".:\"”":
             break
-        long_words = [w for w in words if len(w) > 3 and w[0].isalpha()]
-        if len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words):
+        if is_title_case(line.group(0)):
             found[line.start()] = line.end()
     return found
+
+
+def is_title_case(phrase: str) -> bool:
+    """Whether most of the longer words of `phrase` (three at least) are capitalised, as
+    in a headline or the theme of an event."""
+    long_words = [w for w in phrase.split() if len(w) > 3 and w[0].isalpha()]
+    return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)

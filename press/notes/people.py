@@ -19,6 +19,8 @@ from press.notes.rules import CAP, INSTITUTIONS, OPEN_HEADS, Rules, alternation,
 
 HEADLINE_WORD = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
 UNIT_WORD = re.compile(r"[ \t]+([A-Za-z&][\w&-]*\.?|\d{3,4}(?:/[A-Z][\w-]*)?)")
+ALIAS = re.compile(r"[ \t]*(?:\(([A-Z][A-Za-z.]{1,5})\)|,?[ \t]*yang[ \t]+(?:akrab[ \t]+)?(?:disapa|dipanggil)[ \t]+"
+                   r"([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?))")
 FIELD = re.compile(r"[ \t]+Bidang\b")
 JOINED_UNIT = re.compile(r"[ \t]+dan[ \t]+([A-Z][a-z]+)")
 LISTED_UNIT = re.compile(r",[ \t]+(?:dan[ \t]+)?([A-Z][\w]+)")
@@ -313,6 +315,9 @@ class PeopleFinder:
             person = self.register.add(Person(name, title, organisation, written.honorifics, written.degrees, span,
                                               [span], written.ranks))
         self.register.mention(name_span[0], name_span[1], person, title)
+        alias = ALIAS.match(self.text, written.end)
+        if alias:
+            self.register.alias(alias.group(1) or alias.group(2), person)
         return person
 
     # --- name first: "Tri Adhianto, Wali Kota Bekasi"

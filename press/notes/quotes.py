@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from press.notes.items import Person, Quote
+from press.notes.names import is_title_case
 from press.notes.people import PeopleFinder
 from press.notes.rules import CAP, NextMatch, Rules, alternation
 
@@ -26,6 +27,7 @@ CLAUSE_END = re.compile(r"[.!?](?=\s+[A-Z\"“(]|\s*$)|\n|,?\s*[\"“]")
 NAME_PHRASE = re.compile(rf"{CAP}(?: {CAP}){{0,3}}")
 NAME_AT_END = re.compile(rf"({CAP}(?: {CAP}){{0,3}})\s*,?\s*$")
 WHITESPACE = re.compile(r"\s")
+NOT_SUBJECT = re.compile(r"\b(?:dihadiri|oleh|kepada|didampingi|menggantikan)\b")
 PRONOUN_SUBJECT = re.compile(r"(?:^|(?<=[\s,]))(?:Ia|ia|Dia|dia|Beliau|beliau)\b")
 
 
@@ -58,6 +60,8 @@ class QuoteFinder:
         for index, (start, end, inner) in enumerate(segments):
             quote = self._attribute(start, end, inner, inherited)
             inherited = None
+            if quote.speaker is None and is_title_case(inner) and inner.rstrip()[-1:] not in ".!?,":
+                continue
             if quote.placement == "interposed" and quote.speaker and index + 1 < len(segments):
                 if re.fullmatch(r"[^.\n]*,\s*", self.text[end:segments[index + 1][0]]):
                     inherited = self.people.find_by_name(quote.speaker)
@@ -76,12 +80,16 @@ class QuoteFinder:
         lowest = max(self._last_end, pos - LOOKBACK) if floor is None else floor
         mentions = [m for _, m in self.people.register.starting_in(lowest, pos)
                     if m[1] <= pos and not _inside(self._quoted, self._quoted_starts, m[0])]
-        if mentions:
+        while mentions:
             sentence_start = self._sentence_start(mentions[-1][0])
-            first = next(m for m in mentions if m[0] >= sentence_start)
-            if not self._pronoun_before(sentence_start, first[0]):
-                return first[2] or self.people.resolve_title(first[3], (first[0], first[1]))
-            return self._last_speaker or self.people.last_before(sentence_start)
+            inside = [m for m in mentions if m[0] >= sentence_start]
+            mentions = mentions[:len(mentions) - len(inside)]
+            first = inside[0]
+            if self._pronoun_before(sentence_start, first[0]):
+                return self._last_speaker or self.people.last_before(sentence_start)
+            if NOT_SUBJECT.search(self.text, sentence_start, first[0]):
+                continue
+            return first[2] or self.people.resolve_title(first[3], (first[0], first[1]))
         return self._last_speaker if floor is None else None
 
     def _pronoun_before(self, start: int, end: int) -> bool:
@@ -127,7 +135,8 @@ class QuoteFinder:
             who_start = after.end()
             who_end = self._phrase_end(who_start)
             speaker = None
-            if verb.endswith("nya") or not text[who_start:who_end].strip():
+            if verb.endswith("nya") or not text[who_start:who_end].strip() \
+                    or PRONOUN_SUBJECT.fullmatch(text[who_start:who_end].strip()):
                 speaker = inherited or self._fronted_speaker(start) or self._back_reference(start) \
                     or self._named_before(start) or people.last_before(start)
             else:
@@ -302,7 +311,8 @@ class QuoteFinder:
                 continue
             verb, who_start = m["verb"], m.end()
             who_end = self._phrase_end(who_start)
-            if verb.endswith("nya") or not text[who_start:who_end].strip():
+            if verb.endswith("nya") or not text[who_start:who_end].strip() \
+                    or PRONOUN_SUBJECT.fullmatch(text[who_start:who_end].strip()):
                 speaker = self._named_before(clause_start) or self.people.last_before(clause_start)
             else:
                 speaker = self.people.resolve_speaker(who_start, who_end)
