@@ -21,6 +21,9 @@ HEADLINE_WORD = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
 UNIT_WORD = re.compile(r"[ \t]+([A-Za-z&][\w&-]*\.?|\d{3,4}(?:/[A-Z][\w-]*)?)")
 ALIAS = re.compile(r"[ \t]*(?:\(([A-Z][A-Za-z.]{1,5})\)|,?[ \t]*yang[ \t]+(?:akrab[ \t]+)?(?:disapa|dipanggil)[ \t]+"
                    r"([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?))")
+# Heads of a province, regency or city: their region is one the data lists, so a word
+# after them that is not one of those starts the holder's name ("Wakil Bupati Oktavianus ...").
+REGION_HEADS = {"Bupati", "Wakil Bupati", "Wali Kota", "Wakil Wali Kota", "Gubernur", "Wakil Gubernur"}
 FIELD = re.compile(r"[ \t]+Bidang\b")
 JOINED_UNIT = re.compile(r"[ \t]+dan[ \t]+([A-Z][a-z]+)")
 LISTED_UNIT = re.compile(r",[ \t]+(?:dan[ \t]+)?([A-Z][\w]+)")
@@ -31,7 +34,7 @@ CAPITALISED = re.compile(r"[A-Z][A-Za-z]+")
 CREDIT = re.compile(r"\b(?:Foto|Pewarta|Penulis|Reporter|Editor|Kontributor)[ \t]*:[ \t]*")
 PREVIOUS_NAME_WORD = re.compile(r"[A-Z][\w.]*[ \t]+$")
 CAPITALISED_RUN = re.compile(r"(?:[ \t]+(?:[A-Z][\w'-]*|\([^()\n]{1,40}\))){1,7}(?=,[ \t])")
-APPOSITIVE = re.compile(r"(?<=[a-z]),[ \t]+(?=[A-Z][a-z]+(?:[ \t]+[A-Z][\w.]*){0,3},[ \t]+(?:\d{1,3},[ \t]+)?"
+APPOSITIVE = re.compile(r"(?<![\w-])[a-z][a-z-]*,[ \t]+(?=[A-Z][a-z]+(?:[ \t]+[A-Z][\w.]*){0,3},[ \t]+(?:\d{1,3},[ \t]+)?"
                         r"(?!dan\b|serta\b|atau\b|yang\b)[a-z])")
 APPOSITION_END = re.compile(r"[ \t]*(?:,[ \t]*(?!dan\b|serta\b|beserta\b)[a-z]|[.;)]|,?[ \t]*\n)")
 PARENTHESIS = re.compile(r"[ \t]*\([^()\n]{1,40}\)")
@@ -63,6 +66,7 @@ class PeopleFinder:
         self._compass = rules.pattern("compass", lambda: rf"\s+(?:{alternation(rules.glossary.data['compass_words'])})\b")
         self._holders = [(rules.glossary.expand(held).lower(), name) for held, name in context.title_holders.items()]
         self._headlines = headline_lines(text)
+        self._heads_known_region = False
 
     # --- title first: "Kepala Bagian Humas Setda Kota Bekasi Sajekti Rubiyah"
     def find_titled(self) -> None:
@@ -72,10 +76,16 @@ class PeopleFinder:
             if not match:
                 return
             headline = self._headlines.get(self.text.rfind("\n", 0, match.start()) + 1)
-            if headline or self.text[match.start() - 1:match.start()] == "(":
+            if headline or self.text[match.start() - 1:match.start()] == "(" or self._venue_before(match.start()):
                 pos = headline or match.end()
                 continue
             pos = self._read_titled(match)
+
+    def _venue_before(self, pos: int) -> bool:
+        """Whether a venue word stands just before `pos` ("Kantor Bupati", "Pendopo
+        Wali Kota"): the title names a place there, not a person."""
+        venue = self.rules.pattern("venue-before", lambda: rf"(?:{alternation(self.rules.glossary.data['venue_words'])})[ \t]+$")
+        return bool(venue.search(self.text, max(0, pos - 30), pos))
 
     def _read_titled(self, match: re.Match) -> int:
         """A title and the person it names. A title written in lower case ("sekda Bungo")
@@ -89,6 +99,7 @@ class PeopleFinder:
         title_end = self._skip_units(match.end())
         if self._headline_verb_at(title_end):
             return title_end
+        self._heads_known_region = full in REGION_HEADS
         organisation, kind, end = self._read_organisation(title_end, absorb)
         if absorb and kind == "place":
             title_end, organisation = end, None
@@ -235,7 +246,7 @@ class PeopleFinder:
         unit_and_region = self._unit_then_region(cursor)
         if unit_and_region:
             return text[cursor:unit_and_region], "institution", unit_and_region
-        if absorb and PLACE_WORD.match(text, cursor):
+        if absorb and not self._heads_known_region and PLACE_WORD.match(text, cursor):
             place_end = self._read_place_name(cursor)
             after = self._read_name(place_end) if place_end > cursor else None
             if after is not None and len(after.name.split()[0].rstrip(".")) > 2 and " " in after.name:
