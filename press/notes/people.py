@@ -10,39 +10,25 @@ from __future__ import annotations
 
 import re
 
+from press.notes.designations import PARENTHESIS, REGION_HEADS, Designations
 from press.notes.items import ActivityContext, Person
 from press.notes.names import WrittenName, headline_lines, read_name
-from press.notes.organisations import organisation_end
 from press.notes.places import find_known_places, find_multiword_places
 from press.notes.register import Register, add_short_mentions, same_name
-from press.notes.rules import CAP, INSTITUTIONS, OPEN_HEADS, Rules, alternation, is_unit_word
+from press.notes.rules import CAP, Rules, alternation
 
-HEADLINE_WORD = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
-UNIT_WORD = re.compile(r"[ \t]+([A-Za-z&][\w&-]*\.?|\d{3,4}(?:/[A-Z][\w-]*)?)")
 ALIAS = re.compile(r"[ \t]*(?:\(([A-Z][A-Za-z.]{1,5})\)|,?[ \t]*yang[ \t]+(?:akrab[ \t]+)?(?:disapa|dipanggil)[ \t]+"
                    r"([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?))")
-# Heads of a province, regency or city: their region is one the data lists, so a word
-# after them that is not one of those starts the holder's name ("Wakil Bupati Oktavianus ...").
-REGION_HEADS = {"Bupati", "Wakil Bupati", "Wali Kota", "Wakil Wali Kota", "Gubernur", "Wakil Gubernur"}
-FIELD = re.compile(r"[ \t]+Bidang\b")
-JOINED_UNIT = re.compile(r"[ \t]+dan[ \t]+([A-Z][a-z]+)")
-LISTED_UNIT = re.compile(r",[ \t]+(?:dan[ \t]+)?([A-Z][\w]+)")
-CAPITAL_NEXT = re.compile(r"[ \t]+[A-Z]")
-SELAKU = re.compile(r"[ \t]+(?:selaku[ \t]+)?")
-PLACE_WORD = re.compile(r"[A-Z][a-z][\w'-]*")
-CAPITALISED = re.compile(r"[A-Z][A-Za-z]+")
 CREDIT = re.compile(r"\b(?:Foto|Pewarta|Penulis|Reporter|Editor|Kontributor)[ \t]*:[ \t]*")
 PREVIOUS_NAME_WORD = re.compile(r"[A-Z][\w.]*[ \t]+$")
 CAPITALISED_RUN = re.compile(r"(?:[ \t]+(?:[A-Z][\w'-]*|\([^()\n]{1,40}\))){1,7}(?=,[ \t])")
 APPOSITIVE = re.compile(r"(?<![\w-])[a-z][a-z-]*,[ \t]+(?=[A-Z][a-z]+(?:[ \t]+[A-Z][\w.]*){0,3},[ \t]+(?:\d{1,3},[ \t]+)?"
                         r"(?!dan\b|serta\b|atau\b|yang\b)[a-z])")
 APPOSITION_END = re.compile(r"[ \t]*(?:,[ \t]*(?!dan\b|serta\b|beserta\b)[a-z]|[.;)]|,?[ \t]*\n)")
-PARENTHESIS = re.compile(r"[ \t]*\([^()\n]{1,40}\)")
 STAND_IN = re.compile(r"\s*,?\s*(?:yang\s+)?diwakil(?:i|kan)(?:\s+oleh)?\s+")
 COMMA_CLAUSE = re.compile(r"\s*,\s*(?:yang\s+juga|yang\s+sekaligus|sekaligus|selaku)\b[^,.;\n\"“”]{1,80},\s*")
 NAME_BEFORE = re.compile(rf"({CAP}(?: {CAP}){{0,3}})(?:(?:,\s*[A-Za-z.]+)*,|\s+(?:sebagai|selaku))\s*$")
 TRAILING_COMMA = re.compile(r"(?:,|\ssebagai|\sselaku)\s*$")
-
 
 
 class PeopleFinder:
@@ -62,11 +48,9 @@ class PeopleFinder:
         self.places = self.known_places | rules.region_names
         self.multiword_places = find_multiword_places(text, rules)
         self.title_organisations: dict[tuple[int, int], str | None] = {}
-        self._region_word = rules.pattern("region-word", lambda: rf"({alternation(rules.glossary.data['region_words'])})[ \t]+")
-        self._compass = rules.pattern("compass", lambda: rf"\s+(?:{alternation(rules.glossary.data['compass_words'])})\b")
+        self.designations = Designations(text, rules, self.places, self.multiword_places)
         self._holders = [(rules.glossary.expand(held).lower(), name) for held, name in context.title_holders.items()]
         self._headlines = headline_lines(text)
-        self._heads_known_region = False
 
     # --- title first: "Kepala Bagian Humas Setda Kota Bekasi Sajekti Rubiyah"
     def find_titled(self) -> None:
@@ -96,11 +80,10 @@ class PeopleFinder:
         lower = match["head"][0].islower()
         full = rules.title_full[match["head"]]
         absorb = full in rules.place_titles
-        title_end = self._skip_units(match.end())
-        if self._headline_verb_at(title_end):
+        title_end = self.designations.skip_units(match.end())
+        if self.designations.headline_verb_at(title_end):
             return title_end
-        self._heads_known_region = full in REGION_HEADS
-        organisation, kind, end = self._read_organisation(title_end, absorb)
+        organisation, kind, end = self.designations.read_organisation(title_end, absorb, full in REGION_HEADS)
         if absorb and kind == "place":
             title_end, organisation = end, None
         paren = PARENTHESIS.match(text, end)
@@ -130,7 +113,7 @@ class PeopleFinder:
             self.register.mention(match.start(), title_end, None, title_text)
             self.title_organisations[(match.start(), title_end)] = organisation
             return self._read_stand_in(max(title_end, end, match.end()))
-        if self._headline_verb_at(person.name_span[1]):
+        if self.designations.headline_verb_at(person.name_span[1]):
             return person.end
         self._add(person, title_text, organisation or person.prefix, (match.start(), person.end))
         return person.end
@@ -163,148 +146,6 @@ class PeopleFinder:
             return at
         self._add(person, None, person.prefix, (person.name_span[0], person.end))
         return person.end
-
-    def _headline_verb_at(self, pos: int) -> bool:
-        m = HEADLINE_WORD.match(self.text, pos)
-        return bool(m) and m.group(1) in self.rules.glossary.data["headline_verbs"]
-
-    def _skip_units(self, pos: int) -> int:
-        """Past the unit words of a title: "Kepala [Bagian Humas]", "Dandim [0709/Kebumen]"."""
-        text, rules = self.text, self.rules
-        start = pos
-        while True:
-            paren = PARENTHESIS.match(text, pos)
-            listed = LISTED_UNIT.match(text, pos) if pos > start else None
-            if paren or (listed and is_unit_word(listed.group(1), rules) and listed.group(1) not in INSTITUTIONS):
-                pos = (paren or listed).end()
-                continue
-            m = UNIT_WORD.match(text, pos)
-            if not m or rules.rank.match(text, m.start(1)) or rules.honorific.match(text, m.start(1)):
-                return pos
-            word = m.group(1)
-            if word in INSTITUTIONS or (rules.org_head.match(word) and word not in rules.unit_words
-                                        and word.rstrip(".") not in rules.org_abbr) \
-                    or word in rules.glossary.data["region_words"] \
-                    or word in rules.glossary.data["headline_verbs"] or word in self.places:
-                return pos
-            following = UNIT_WORD.match(text, m.end())
-            inner_title = rules.title.match(text, m.start(1))
-            if inner_title and FIELD.match(text, inner_title.end()):
-                pos = inner_title.end()
-                continue
-            if word == "I" and following and following.group(1)[0].isupper() \
-                    and not is_unit_word(following.group(1), rules):
-                return pos
-            joined = JOINED_UNIT.match(text, m.end())
-            if not (is_unit_word(word, rules) or re.fullmatch(r"\d{3,4}(?:/\S+)?", word)
-                    or (word[0].isupper() and joined and is_unit_word(joined.group(1), rules))
-                    or word.upper() in rules.abbreviation_keys or word in rules.not_person_words
-                    or (word[0].isupper() and following and self._opens_organisation(following.group(1)))):
-                return pos
-            if word in ("dan", "&") and not CAPITAL_NEXT.match(text, m.end()):
-                return pos
-            if word in rules.street_words:
-                after = UNIT_WORD.match(text, m.end())
-                if after and after.group(1)[0].isupper() and not is_unit_word(after.group(1), rules):
-                    return pos
-            pos = m.end()
-
-    def _opens_organisation(self, word: str) -> bool:
-        """Whether `word` starts an institution or a region ("Polresta", "Kecamatan")."""
-        rules = self.rules
-        return word in INSTITUTIONS or word in rules.glossary.data["region_words"] \
-            or (bool(rules.org_head.fullmatch(word)) and word not in rules.unit_words)
-
-    def _read_organisation(self, pos: int, absorb: bool) -> tuple[str | None, str | None, int]:
-        """An institution or region after a title ("Sekretariat Daerah Kota Bekasi",
-        "Universitas Indonesia", "Kota Subang"); returns (text, "institution"|"place", end)."""
-        text, rules = self.text, self.rules
-        lead = SELAKU.match(text, pos)
-        if not lead:
-            return None, None, pos
-        cursor = lead.end()
-        head = rules.org_head.match(text, cursor)
-        if head:
-            head_word = head.group(0)
-            end = organisation_end(text, head.end(), rules, open_name=head_word in OPEN_HEADS,
-                           place_after=head_word in rules.org_abbr or head_word.endswith(rules.glossary.government_regions),
-                           known_places=self.places)
-            return text[cursor:end].strip(" ,"), "institution", end
-        region = self._region_word.match(text, cursor)
-        if region:
-            paren = PARENTHESIS.match(text, region.end())
-            place_start = paren.end() + 1 if paren and text[paren.end():paren.end() + 1] == " " else region.end()
-            place_end = self._read_place_name(place_start)
-            if place_end > place_start and place_start != region.end():
-                return text[cursor:place_end], "region", place_end
-            if place_end > region.end():
-                return text[cursor:place_end], "region", place_end
-            return None, None, pos
-        known = self._region_at(cursor)
-        if known:
-            return text[cursor:known], "place", known
-        unit_and_region = self._unit_then_region(cursor)
-        if unit_and_region:
-            return text[cursor:unit_and_region], "institution", unit_and_region
-        if absorb and not self._heads_known_region and PLACE_WORD.match(text, cursor):
-            place_end = self._read_place_name(cursor)
-            after = self._read_name(place_end) if place_end > cursor else None
-            if after is not None and len(after.name.split()[0].rstrip(".")) > 2 and " " in after.name:
-                return text[cursor:place_end], "place", place_end
-        return None, None, pos
-
-    def _unit_then_region(self, pos: int) -> int | None:
-        """The end of one or two capitalised words and a known region after them
-        ("Setkab Kukar", "Sudin PPKUKM Jakarta Timur") when a name follows: a unit of
-        that region, not a name."""
-        cursor = pos
-        for _ in range(2):
-            word = UNIT_WORD.match(self.text, cursor)
-            if not word or not word.group(1)[0].isupper() or word.group(1) in self.rules.stop_names:
-                return None
-            region_end = self._region_at(word.end() + 1) if self.text[word.end():word.end() + 1] == " " else None
-            if region_end and self._read_name(region_end) is not None:
-                return region_end
-            cursor = word.end()
-        return None
-
-    def _region_at(self, pos: int) -> int | None:
-        """The end of a region's name written at `pos`, if the data or the text knows it
-        ("Musi Banyuasin", "Muba", "Bekasi Utara"), else None."""
-        text = self.text
-        first = PLACE_WORD.match(text, pos) or CAPITALISED.match(text, pos)
-        if not first:
-            return None
-        for phrase in self.rules.region_phrases.written_at(text, pos, first.group(0)):
-            if not text[pos + len(phrase):pos + len(phrase) + 1].isalnum():
-                return pos + len(phrase)
-        if first.group(0) not in self.places:
-            return None
-        end = first.end()
-        while (c := self._compass.match(text, end)):
-            end = c.end()
-        return end
-
-    def _read_place_name(self, pos: int) -> int:
-        """One capitalised word plus compass words ("Bekasi Utara"), or a known province."""
-        text = self.text
-        province = self.rules.province.match(text, pos)
-        if province:
-            return province.end()
-        place = self.multiword_places.at(text, pos, bounded=True)
-        if place:
-            return pos + len(place)
-        region = self._region_at(pos)
-        if region:
-            return region
-        m = PLACE_WORD.match(text, pos)
-        if not m or m.group(0) in self.rules.stop_names or self.rules.rank.match(text, pos) \
-                or self.rules.honorific.match(text, pos):
-            return pos
-        end = m.end()
-        while (c := self._compass.match(text, end)):
-            end = c.end()
-        return end
 
     def _read_name(self, pos: int) -> WrittenName | None:
         return read_name(self.text, pos, self.rules, self.places)
