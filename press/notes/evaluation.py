@@ -199,19 +199,17 @@ def non_people(extracted: list[dict], expected: dict, glossary: Glossary) -> lis
     """Names of extracted "people" that are not people (see the module's docstring)."""
     annotated = {_norm(p["name"]) for p in expected["people"]}
     listed = {_norm(n) for n in expected.get("not_people", [])}
-    calendar = set(glossary.weekday_forms()) | set(glossary.month_forms())
-    streets = tuple(w.casefold() for w in glossary.data.get("street_words", ()))
-    regions = {r.casefold() for r in glossary.region_names}
-    out = []
-    for person in extracted:
-        name = _norm(person["name"])
-        if name in annotated:
-            continue
-        folded = person["name"].casefold()
-        if name in listed or folded in calendar or folded in regions \
-                or any(folded == s or folded.startswith(s + " ") for s in streets):
-            out.append(person["name"])
-    return out
+    return [p["name"] for p in extracted if _norm(p["name"]) not in annotated
+            and (_norm(p["name"]) in listed or is_date_or_place_word(p["name"], glossary))]
+
+
+def is_date_or_place_word(name: str, glossary: Glossary) -> bool:
+    """Whether `name` is a weekday, a month, a region's name or starts with a street word."""
+    folded = name.casefold()
+    if folded in glossary.weekday_forms() or folded in glossary.month_forms() \
+            or folded in {r.casefold() for r in glossary.region_names}:
+        return True
+    return any(folded == s.casefold() or folded.startswith(s.casefold() + " ") for s in glossary.street_words)
 
 
 def real_scores(notes: list[AnnotatedNote], glossary: Glossary | None = None) -> dict[str, tuple[int, int, int]]:
