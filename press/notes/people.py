@@ -19,6 +19,7 @@ from press.notes.rules import CAP, Rules, alternation
 
 ALIAS = re.compile(r"[ \t]*(?:\(([A-Z][A-Za-z.]{1,5})\)|,?[ \t]*yang[ \t]+(?:akrab[ \t]+)?(?:disapa|dipanggil)[ \t]+"
                    r"([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?))")
+CAPITAL_AFTER = re.compile(r"[ \t]*,?[ \t]*[A-Z(]")
 CREDIT = re.compile(r"\b(?:Foto|Pewarta|Penulis|Reporter|Editor|Kontributor)[ \t]*:[ \t]*")
 PREVIOUS_NAME_WORD = re.compile(r"[A-Z][\w.]*[ \t]+$")
 CAPITALISED_RUN = re.compile(r"(?:[ \t]+(?:[A-Z][\w'-]*|\([^()\n]{1,40}\))){1,7}(?=,[ \t])")
@@ -59,6 +60,9 @@ class PeopleFinder:
             match = self.rules.title.search(self.text, pos)
             if not match:
                 return
+            if match["head"][0].islower() and not CAPITAL_AFTER.match(self.text, match.end()):
+                pos = match.end()
+                continue
             headline = self._headlines.get(self.text.rfind("\n", 0, match.start()) + 1)
             if headline or self.text[match.start() - 1:match.start()] == "(" or self._venue_before(match.start()):
                 pos = headline or match.end()
