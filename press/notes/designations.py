@@ -131,7 +131,8 @@ class Designations:
         if absorb and not region_head and PLACE_WORD.match(text, cursor):
             place_end = self._read_place_name(cursor)
             after = self._read_name(place_end) if place_end > cursor else None
-            if after is not None and len(after.name.split()[0].rstrip(".")) > 2 and " " in after.name:
+            if after is not None and len(after.name.split()[0].rstrip(".")) > 2 \
+                    and (" " in after.name or " " in text[cursor:place_end]):
                 return text[cursor:place_end], "place", place_end
         return None, None, pos
 
@@ -160,6 +161,9 @@ class Designations:
         for phrase in self.rules.region_phrases.written_at(text, pos, first.group(0)):
             if not text[pos + len(phrase):pos + len(phrase) + 1].isalnum():
                 return pos + len(phrase)
+        established = self.multiword_places.at(text, pos, bounded=True)
+        if established:
+            return pos + len(established)
         if first.group(0) not in self.places:
             return None
         end = first.end()
