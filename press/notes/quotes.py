@@ -78,8 +78,12 @@ class QuoteFinder:
         marks (its first person named, unless a pronoun comes first: then the one spoken
         of before), else the last speaker (not when `floor` is given)."""
         lowest = max(self._last_end, pos - LOOKBACK) if floor is None else floor
-        mentions = [m for _, m in self.people.register.starting_in(lowest, pos)
-                    if m[1] <= pos and not _inside(self._quoted, self._quoted_starts, m[0])]
+        mentions = [m for _, m in self.people.register.starting_in(lowest, pos) if m[1] <= pos]
+        known = ((m.start(), m.end(), self.people.find_by_name(m.group(0)), None)
+                 for m in NAME_PHRASE.finditer(self.text, lowest, pos))
+        mentions = sorted([m for m in mentions if not _inside(self._quoted, self._quoted_starts, m[0])]
+                          + [m for m in known if m[2] and not _inside(self._quoted, self._quoted_starts, m[0])],
+                          key=lambda m: m[0])
         while mentions:
             sentence_start = self._sentence_start(mentions[-1][0])
             inside = [m for m in mentions if m[0] >= sentence_start]
