@@ -20,6 +20,7 @@ Matching rules: see press/notes/evaluation.py.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 import time
@@ -107,13 +108,17 @@ def main() -> None:
     texts = speed_texts(tuning.annotated + held_back.annotated + notes + heldout)
     if texts:
         words = sum(len(t.split()) for t in texts) / len(texts)
-        started = time.perf_counter()
+        passes = []
         for _ in range(args.repeat):
+            started = time.perf_counter()
             for text in texts:
                 extract(clean(read_typed(text).text).text, None, glossary)
-        elapsed = time.perf_counter() - started
+            passes.append(time.perf_counter() - started)
+        elapsed = sum(passes)
         print(f"speed on notes of {SPEED_WORDS[0]}-{SPEED_WORDS[1]} words ({len(texts)} texts, {words:.0f} words on "
-              f"average): {args.repeat * len(texts) / elapsed:.1f} notes/s (target >= 100)")
+              f"average): {len(texts) / min(passes):.1f} notes/s in the best of {args.repeat} passes, "
+              f"{args.repeat * len(texts) / elapsed:.1f} over all (target >= 100; load average "
+              f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs)")
     characters = args.repeat * sum(len(read_note(n.raw, n.filename).text) for n in everything)
     long_notes(elapsed / characters * LONG if not texts else elapsed / (args.repeat * sum(map(len, texts))) * LONG,
                glossary)
