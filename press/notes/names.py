@@ -22,6 +22,7 @@ NAME_GAP = re.compile(r" (?=[A-Z])")
 DEGREE_WORD = re.compile(r"\s*,?\s*([A-Za-z][A-Za-z.]*)")
 SPLIT_DEGREE = re.compile(r"\s*,?\s*([A-Z][A-Za-z]*(?:\.[ ]?|,)[A-Z][A-Za-z.]*)")
 MAX_WORDS = 5
+FIRST_WORD = re.compile(r"[A-Z][A-Za-z]+")
 
 
 class WrittenName(NamedTuple):
@@ -53,6 +54,10 @@ def read_name(text: str, pos: int, rules: Rules, places) -> WrittenName | None:
         honorifics.append(h.group(0).strip())
         cursor = h.end()
     start = cursor
+    region = _region_phrase_at(text, cursor, rules)
+    if region and not ranks and not honorifics:
+        inner = read_name(text, region, rules, places)
+        return inner._replace(prefix=text[cursor:region].strip()) if inner else None
     words: list[tuple[str, int]] = []
     while len(words) < MAX_WORDS:
         initial = INITIAL.match(text, cursor)
@@ -91,6 +96,19 @@ def read_name(text: str, pos: int, rules: Rules, places) -> WrittenName | None:
     name_end = words[-1][1] + len(words[-1][0])
     degrees, end = read_degrees(text, name_end, rules)
     return WrittenName(name, honorifics, degrees, end, (start, name_end), None, ranks)
+
+
+def _region_phrase_at(text: str, pos: int, rules: Rules) -> int | None:
+    """Where a name starts after a region of several words written at `pos` ("Jakarta
+    Timur Sri Handayani"), or None."""
+    first = FIRST_WORD.match(text, pos)
+    if not first:
+        return None
+    for phrase in rules.region_phrases.written_at(text, pos, first.group(0)):
+        after = pos + len(phrase)
+        if text[after:after + 1] == " " and text[after + 1:after + 2].isupper():
+            return after + 1
+    return None
 
 
 def is_name_word(word: str, rules: Rules) -> bool:

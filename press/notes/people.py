@@ -70,9 +70,10 @@ class PeopleFinder:
             pos = self._read_titled(match)
 
     def _venue_before(self, pos: int) -> bool:
-        """Whether a venue word stands just before `pos` ("Kantor Bupati", "Pendopo
-        Wali Kota"): the title names a place there, not a person."""
-        venue = self.rules.pattern("venue-before", lambda: rf"(?:{alternation(self.rules.glossary.data['venue_words'])})[ \t]+$")
+        """Whether a venue or street word stands just before `pos` ("Kantor Bupati",
+        "Jalan Gubernur Suryo"): the title names a place there, not a person."""
+        words = self.rules.glossary.data["venue_words"] + list(self.rules.glossary.street_words)
+        venue = self.rules.pattern("venue-before", lambda: rf"(?<![\w.])(?:{alternation(words)})[ \t]+$")
         return bool(venue.search(self.text, max(0, pos - 30), pos))
 
     def _read_titled(self, match: re.Match) -> int:

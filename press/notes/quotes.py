@@ -25,7 +25,7 @@ INTERPOSED = re.compile(r"[^.\n\"“”]*,\s*[\"“]")
 CLAUSE_LEAD = re.compile(r"\s*[,:]?\s*(?:bahwa(?:sanya)?\s+)?")
 CLAUSE_END = re.compile(r"[.!?](?=\s+[A-Z\"“(]|\s*$)|\n|,?\s*[\"“]")
 NAME_PHRASE = re.compile(rf"{CAP}(?: {CAP}){{0,3}}")
-NAME_AT_END = re.compile(rf"({CAP}(?: {CAP}){{0,3}})\s*,?\s*$")
+NAME_AT_END = re.compile(rf"({CAP}(?: {CAP}){{0,4}})\s*,?\s*$")
 WHITESPACE = re.compile(r"\s")
 NOT_SUBJECT = re.compile(r"\b(?:dihadiri|oleh|kepada|didampingi|menggantikan)\b")
 PRONOUN_SUBJECT = re.compile(r"(?:^|(?<=[\s,]))(?:Ia|ia|Dia|dia|Beliau|beliau)\b")
@@ -249,7 +249,7 @@ class QuoteFinder:
         named, speaker = self.people.last_mention_within(start, verb_start + 1)
         if named:
             return speaker
-        words = NAME_AT_END.search(text, self._last_words_start(start, verb_start, 4), verb_start)
+        words = NAME_AT_END.search(text, self._last_words_start(start, verb_start, 5), verb_start)
         if words and (" " in words.group(1) or self.people.find_by_name(words.group(1))):
             return self.people.resolve_speaker(words.start(1), words.end(1))
         return None
