@@ -157,7 +157,7 @@ class PeopleFinder:
 
     def _add(self, written: WrittenName, title, organisation, span) -> Person:
         name, name_span = written.name, written.name_span
-        existing = self.find_by_name(name)
+        existing = self.find_by_name(name) or self._holder_called(name, title)
         if existing:
             existing.title = existing.title or title
             existing.organisation = existing.organisation or organisation
@@ -176,6 +176,14 @@ class PeopleFinder:
         if alias:
             self.register.alias(alias.group(1) or alias.group(2), person)
         return person
+
+    def _holder_called(self, name: str, title: str | None) -> Person | None:
+        """The one holder of `title` whose name has a word that `name`, one word, starts
+        ("Wagub Melki" for Wakil Gubernur Melkianus B. Ndolu), else None."""
+        if not title or " " in name or len(name) < 4:
+            return None
+        holder = self.register.by_title(self.register.expand(title))
+        return holder if holder and any(w.startswith(name) for w in holder.name.split()) else None
 
     # --- name first: "Tri Adhianto, Wali Kota Bekasi"
     def find_name_first(self) -> None:
