@@ -19,6 +19,9 @@ from press.notes.rules import CAP, Rules, alternation
 
 ALIAS = re.compile(r"[ \t]*(?:\(([A-Z][A-Za-z.]{1,5})\)|,?[ \t]*yang[ \t]+(?:akrab[ \t]+)?(?:disapa|dipanggil)[ \t]+"
                    r"([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?))")
+HANDOVER = re.compile(r"[ \t]+(?:(?:diserahterimakan|diserahkan|beralih|berpindah)[ \t]+)?dari[ \t]+"
+                      r"(?:[^;\n]{1,120}?[ \t]+kepada[ \t]+)?")
+HANDOVER_REACH = 200
 CAPITAL_AFTER = re.compile(r"[ \t]*,?[ \t]*[A-Z(]")
 CREDIT = re.compile(r"\b(?:Foto|Pewarta|Penulis|Reporter|Editor|Kontributor)[ \t]*:[ \t]*")
 PREVIOUS_NAME_WORD = re.compile(r"[A-Z][\w.]*[ \t]+$")
@@ -229,8 +232,17 @@ class PeopleFinder:
             person = self._read_name(lead)
             if person is None or named[person.name_span[0]]:
                 continue
-            self._add(person, None, person.prefix, (lead, person.end))
+            self._add(person, self._handed_over(lead), person.prefix, (lead, person.end))
             after = person.end
+
+    def _handed_over(self, pos: int) -> str | None:
+        """The title handed over to or from the person named at `pos` ("Jabatan Kapolres
+        Luwu Timur diserahterimakan dari AKBP X kepada AKBP Y"), else None."""
+        floor = max(0, pos - HANDOVER_REACH)
+        for _, (start, end, person, title) in reversed(self.register.starting_in(floor, pos)):
+            if person is None and title and HANDOVER.fullmatch(self.text, end, pos):
+                return title
+        return None
 
     def find_by_name(self, name: str) -> Person | None:
         return self.register.by_name(name)
