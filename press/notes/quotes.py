@@ -28,6 +28,8 @@ NAME_PHRASE = re.compile(rf"{CAP}(?: {CAP}){{0,3}}")
 NAME_AT_END = re.compile(rf"({CAP}(?: {CAP}){{0,4}})\s*,?\s*$")
 WHITESPACE = re.compile(r"\s")
 NOT_SUBJECT = re.compile(r"\b(?:dihadiri|oleh|kepada|didampingi|menggantikan)\b")
+THEME_BEFORE = re.compile(r"\b(?:tema|bertema|bertajuk|berjudul|judul|slogan|tagline|motto|semboyan|jargon)[ \t]*:?[ \t]*$",
+                          re.I)
 PRONOUN_SUBJECT = re.compile(r"(?:^|(?<=[\s,]))(?:Ia|ia|Dia|dia|Beliau|beliau)\b")
 
 
@@ -60,7 +62,8 @@ class QuoteFinder:
         for index, (start, end, inner) in enumerate(segments):
             quote = self._attribute(start, end, inner, inherited)
             inherited = None
-            if quote.speaker is None and is_title_case(inner) and inner.rstrip()[-1:] not in ".!?,":
+            if THEME_BEFORE.search(self.text, max(0, start - 30), start) \
+                    or (quote.speaker is None and is_title_case(inner) and inner.rstrip()[-1:] not in ".!?,"):
                 continue
             if quote.placement == "interposed" and quote.speaker and index + 1 < len(segments):
                 if re.fullmatch(r"[^.\n]*,\s*", self.text[end:segments[index + 1][0]]):
