@@ -21,12 +21,12 @@ OPEN_MARKS = "\"“”"
 LOOKBACK = 2000
 # A full stop after an initial or an abbreviated honorific or name ("Budi S. Hartono",
 # "Dr. Ari", "Herman Ch. Wanggai") ends no sentence.
-NOT_AN_END = r"(?<![\s.(][A-Z])(?<!\b(?:Dr|Ir|Hj|St|Ch|Dj|Dg|Dt|Hi))(?<!\b(?:Drs|Dra|Muh|Moh|Abd|Mhd))(?<!\bProf)"
-SENTENCE_END = re.compile(rf"{NOT_AN_END}[.!?](?=\s+[A-Z\"“(]|\s*$)|\n")
+NOT_AN_END = r"(?<![\s.(][A-Z][.])(?<!\b(?:Dr|Ir|Hj|St|Ch|Dj|Dg|Dt|Hi)[.])(?<!\b(?:Drs|Dra|Muh|Moh|Abd|Mhd)[.])(?<!\bProf[.])"
+SENTENCE_END = re.compile(rf"[.!?]{NOT_AN_END}(?=\s+[A-Z\"“(]|\s*$)|\n")
 PHRASE_END = re.compile(r"[.;\n\"“”(]|,\s*(?:[a-z]|[\"“])|$")
 INTERPOSED = re.compile(r"[^.\n\"“”]*,\s*[\"“]")
 CLAUSE_LEAD = re.compile(r"\s*[,:]?\s*(?:bahwa(?:sanya)?\s+)?")
-CLAUSE_END = re.compile(rf"{NOT_AN_END}[.!?](?=\s+[A-Z\"“(]|\s*$)|\n|,?\s*[\"“]")
+CLAUSE_END = re.compile(rf"[.!?]{NOT_AN_END}(?=\s+[A-Z\"“(]|\s*$)|\n|,?\s*[\"“]")
 NAME_PHRASE = re.compile(rf"{CAP}(?: {CAP}){{0,3}}")
 NAME_AT_END = re.compile(rf"({CAP}(?: {CAP}){{0,4}})\s*,?\s*$")
 WHITESPACE = re.compile(r"\s")
