@@ -225,7 +225,7 @@ def check_quotes(body: str, people: list[str], glossary: Glossary) -> list[Findi
     except Exception:
         quotes = []
     for quote in quotes:
-        if not quote.speaker and quote.form != "reported":
+        if not quote.speaker and quote.form == "direct":
             found.append(finding_at(
                 body, "quote_no_speaker", quote.span,
                 N_("Kutipan ini tidak menyebut siapa yang mengatakannya."),

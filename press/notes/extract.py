@@ -10,7 +10,9 @@ Conventions (the tests and the benchmark follow them):
   "Kepala Diskominfo"); for regional heads and Forkopimda the place joins the title
   ("Wali Kota Bekasi", "Kapolres Subang"); `organisation` is the institution or region
   that follows ("Sekretariat Daerah Kota Bekasi", "Kota Subang");
-- ranks (AKBP, Letkol Inf) are kept in `honorifics`, before the personal ones;
+- ranks and their corps (["Letkol", "Inf"], ["AKBP"]) are kept in `ranks`, apart from
+  the personal `honorifics`; a quote's `form` is "direct" or "indirect", `placement`
+  where its speaker stands;
 - places are explicit region phrases ("Kota Bekasi"; provinces by their bare name,
   "Jawa Barat"), never the place inside a head's title ("Wali Kota Bekasi"), and venues
   ("Aula …", "Gedung …");
@@ -39,6 +41,7 @@ def extract(text: str, context: ActivityContext | None = None, glossary: Glossar
     people = PeopleFinder(text, rules, context)
     people.find_titled()
     people.find_name_first()
+    people.find_introduced()
     organisations = find_organisations(text, rules, people.known_places)
     places = find_places(text, rules, people.multiword_places)
     dates = find_dates(text, context.date, rules.glossary)

@@ -33,6 +33,9 @@ class ActivityContext:
 
 @dataclass
 class Person:
+    """`ranks` holds a military or police rank and its corps as written (["Letkol",
+    "Kav"], ["AKBP"]); `honorifics` the personal ones ("Dr", "H."), never a rank."""
+
     name: str
     title: str | None
     organisation: str | None
@@ -40,6 +43,7 @@ class Person:
     degrees: list[str]
     span: tuple[int, int]
     mentions: list[tuple[int, int]] = field(default_factory=list)
+    ranks: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -60,11 +64,16 @@ class Place:
 
 @dataclass
 class Quote:
+    """`form` is "direct" (inside quote marks) or "indirect" (reported speech without
+    them); `placement` is where the speaker stands: "after" (`"…," ujar X`),
+    "interposed", "fronted" (`Menurut X, …`) or "reported" (`X mengatakan bahwa …`)."""
+
     speaker: str | None
     verb: str | None
     text: str
     span: tuple[int, int]
     form: str
+    placement: str
 
 
 @dataclass

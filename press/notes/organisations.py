@@ -26,13 +26,13 @@ def find_organisations(text: str, rules: Rules, known_places: set[str]) -> list[
     glossary = rules.glossary
     found: dict[str, Organisation] = {}
     abbreviations = rules.org_abbr
-    heads = alternation(set(glossary.data["organisation_heads"]) | abbreviations)
+    heads = rules.pattern("organisation-head", lambda: rf"(?<![\w-])(?:{alternation(set(glossary.data['organisation_heads']) | abbreviations)})(?![\w-])")
     expansions = glossary.expansion_to_abbreviation
     tags = [(m.start(), m.end()) for m in CLOSING_TAG.finditer(text)]
     tag_starts = [s for s, _ in tags]
     spans: list[tuple[int, int]] = []
     furthest = -1
-    for m in re.finditer(rf"(?<![\w-])(?:{heads})(?![\w-])", text):
+    for m in heads.finditer(text):
         if m.end() <= furthest or _in_tag(m, tags, tag_starts):
             continue
         head = m.group(0)
@@ -135,7 +135,7 @@ def organisation_end(text: str, pos: int, rules: Rules, open_name: bool, place_a
             region_seen = True
             continue
         if not (word[0].isupper() and (open_name or is_unit_word(word, rules))) \
-                or word in rules.glossary.data["headline_verbs"] or word in rules.glossary.title_forms:
+                or word in rules.glossary.data["headline_verbs"] or (word in rules.glossary.title_forms and word not in rules.unit_words):
             return end
         end = m.end()
 

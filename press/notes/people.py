@@ -10,25 +10,29 @@ from __future__ import annotations
 
 import re
 
+from press.notes.designations import PARENTHESIS, REGION_HEADS, Designations
 from press.notes.items import ActivityContext, Person
-from press.notes.organisations import organisation_end
+from press.notes.names import WrittenName, headline_lines, read_name
 from press.notes.places import find_known_places, find_multiword_places
 from press.notes.register import Register, add_short_mentions, same_name
-from press.notes.rules import (CAP, INSTITUTIONS, OPEN_HEADS, Rules, alternation, is_unit_word, split_degrees,
-                               without_parenthesis)
+from press.notes.rules import CAP, Rules, alternation
 
-HEADLINE_WORD = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
-UNIT_WORD = re.compile(r"[ \t]+([A-Za-z&][\w&-]*\.?|\d{3,4}(?:/[A-Z][\w-]*)?)")
-CAPITAL_NEXT = re.compile(r"[ \t]+[A-Z]")
-SELAKU = re.compile(r"[ \t]+(?:selaku[ \t]+)?")
-PLACE_WORD = re.compile(r"[A-Z][a-z][\w'-]*")
-NAME_LEAD = re.compile(r"\s*,?\s*")
-TWO_NAME_WORDS = re.compile(rf"{CAP} {CAP}")
-NAME_WORD = re.compile(rf"({CAP})(?=[\s,.;:)\"”]|$)")
-NAME_GAP = re.compile(r" (?=[A-Z])")
-DEGREE_WORD = re.compile(r"\s*,?\s*([A-Za-z][A-Za-z.]*)")
-NAME_BEFORE = re.compile(rf"({CAP}(?: {CAP}){{0,3}})(?:,\s*[A-Za-z.]+)*,\s*$")
-TRAILING_COMMA = re.compile(r",\s*$")
+ALIAS = re.compile(r"[ \t]*(?:\(([A-Z][A-Za-z.]{1,5})\)|,?[ \t]*yang[ \t]+(?:akrab[ \t]+)?(?:disapa|dipanggil)[ \t]+"
+                   r"([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?))")
+HANDOVER = re.compile(r"[ \t]+(?:(?:diserahterimakan|diserahkan|beralih|berpindah)[ \t]+)?dari[ \t]+"
+                      r"(?:[^;\n]{1,120}?[ \t]+kepada[ \t]+)?")
+HANDOVER_REACH = 200
+CAPITAL_AFTER = re.compile(r"[ \t]*,?[ \t]*[A-Z(]")
+CREDIT = re.compile(r"\b(?:Foto|Pewarta|Penulis|Reporter|Editor|Kontributor)[ \t]*:[ \t]*")
+PREVIOUS_NAME_WORD = re.compile(r"[A-Z][\w.]*[ \t]+$")
+CAPITALISED_RUN = re.compile(r"(?:[ \t]+(?:[A-Z][\w'-]*|\([^()\n]{1,40}\))){1,7}(?=,[ \t])")
+APPOSITIVE = re.compile(r"(?<![\w-])[a-z][a-z-]*,[ \t]+(?=[A-Z][a-z]+(?:[ \t]+[A-Z][\w.]*){0,3},[ \t]+(?:\d{1,3},[ \t]+)?"
+                        r"(?!dan\b|serta\b|atau\b|yang\b)[a-z])")
+APPOSITION_END = re.compile(r"[ \t]*(?:,[ \t]*(?!dan\b|serta\b|beserta\b)[a-z]|[.;)]|,?[ \t]*\n)")
+STAND_IN = re.compile(r"\s*,?\s*(?:yang\s+)?diwakil(?:i|kan)(?:\s+oleh)?\s+")
+COMMA_CLAUSE = re.compile(r"\s*,\s*(?:yang\s+juga|yang\s+sekaligus|sekaligus|selaku)\b[^,.;\n\"“”]{1,80},\s*")
+NAME_BEFORE = re.compile(rf"({CAP}(?: {CAP}){{0,3}})(?:(?:,\s*[A-Za-z.]+)*,|\s+(?:sebagai|selaku))\s*$")
+TRAILING_COMMA = re.compile(r"(?:,|\ssebagai|\sselaku)\s*$")
 
 
 class PeopleFinder:
@@ -45,11 +49,12 @@ class PeopleFinder:
         self.register = Register(rules.glossary.expand)
         self.people: list[Person] = self.register.people
         self.known_places = find_known_places(text, rules, context)
+        self.places = self.known_places | rules.region_names
         self.multiword_places = find_multiword_places(text, rules)
         self.title_organisations: dict[tuple[int, int], str | None] = {}
-        self._region_word = re.compile(rf"({alternation(rules.glossary.data['region_words'])})[ \t]+")
-        self._compass = re.compile(rf"\s+(?:{alternation(rules.glossary.data['compass_words'])})\b")
+        self.designations = Designations(text, rules, self.places, self.multiword_places)
         self._holders = [(rules.glossary.expand(held).lower(), name) for held, name in context.title_holders.items()]
+        self._headlines = headline_lines(text)
 
     # --- title first: "Kepala Bagian Humas Setda Kota Bekasi Sajekti Rubiyah"
     def find_titled(self) -> None:
@@ -58,167 +63,108 @@ class PeopleFinder:
             match = self.rules.title.search(self.text, pos)
             if not match:
                 return
-            if not match["head"][0].isupper():
+            if match["head"][0].islower() and not CAPITAL_AFTER.match(self.text, match.end()):
                 pos = match.end()
+                continue
+            headline = self._headlines.get(self.text.rfind("\n", 0, match.start()) + 1)
+            if headline or self.text[match.start() - 1:match.start()] == "(" or self._venue_before(match.start()):
+                pos = headline or match.end()
                 continue
             pos = self._read_titled(match)
 
+    def _venue_before(self, pos: int) -> bool:
+        """Whether a venue or street word stands just before `pos` ("Kantor Bupati",
+        "Jalan Gubernur Suryo"): the title names a place there, not a person."""
+        words = self.rules.glossary.data["venue_words"] + list(self.rules.glossary.street_words)
+        venue = self.rules.pattern("venue-before", lambda: rf"(?<![\w.])(?:{alternation(words)})[ \t]+$")
+        return bool(venue.search(self.text, max(0, pos - 30), pos))
+
     def _read_titled(self, match: re.Match) -> int:
+        """A title and the person it names. A title written in lower case ("sekda Bungo")
+        counts only with a name after it; one with none may name its stand-in ("Bupati,
+        diwakili oleh Sekda X") or its holder after a comma clause ("Kadis, yang juga
+        Ketua Satgas, X")."""
         text, rules = self.text, self.rules
-        full = rules.glossary.title_forms[match["head"]]
+        lower = match["head"][0].islower()
+        full = rules.title_full[match["head"]]
         absorb = full in rules.place_titles
-        title_end = self._skip_units(match.end())
-        if self._headline_verb_at(title_end):
+        title_end = self.designations.skip_units(match.end())
+        if self.designations.headline_verb_at(title_end):
             return title_end
-        organisation, kind, end = self._read_organisation(title_end, absorb)
+        organisation, kind, end = self.designations.read_organisation(title_end, absorb, full in REGION_HEADS)
         if absorb and kind == "place":
             title_end, organisation = end, None
-        if full in rules.glossary.data["generic_titles"] and title_end == match.end() and organisation is None:
+        paren = PARENTHESIS.match(text, end)
+        if paren and kind:
+            end = paren.end()
+            if organisation is None:
+                title_end = end
+            else:
+                organisation = text[title_end:end].strip(" ,")
+        apposed = self._apposed(end)
+        if full in rules.glossary.data["generic_titles"] and title_end == match.end() and organisation is None \
+                and not apposed:
             return match.end()
         title_text = text[match.start():title_end].strip(" ,")
-        person = self._read_name(end)
+        if apposed:
+            title_end, person = apposed
+            title_text = text[match.start():title_end].strip(" ,")
+            organisation = None
+        else:
+            person = self._read_name(end)
+        if person is None and not lower:
+            clause = COMMA_CLAUSE.match(text, end)
+            person = self._read_name(clause.end()) if clause else None
         if person is None:
+            if lower:
+                return match.end()
             self.register.mention(match.start(), title_end, None, title_text)
             self.title_organisations[(match.start(), title_end)] = organisation
-            return max(title_end, match.end())
-        name, honorifics, degrees, name_end, name_only, prefix = person
-        if self._headline_verb_at(name_only[1]):
-            return name_end
-        self._add(name, title_text, organisation or prefix, honorifics, degrees, (match.start(), name_end), name_only)
-        return name_end
+            return self._read_stand_in(max(title_end, end, match.end()))
+        if self.designations.headline_verb_at(person.name_span[1]):
+            return person.end
+        self._add(person, title_text, organisation or person.prefix, (match.start(), person.end))
+        return person.end
 
-    def _headline_verb_at(self, pos: int) -> bool:
-        m = HEADLINE_WORD.match(self.text, pos)
-        return bool(m) and m.group(1) in self.rules.glossary.data["headline_verbs"]
-
-    def _skip_units(self, pos: int) -> int:
-        """Past the unit words of a title: "Kepala [Bagian Humas]", "Dandim [0709/Kebumen]"."""
-        text, rules = self.text, self.rules
-        while True:
-            m = UNIT_WORD.match(text, pos)
-            if not m:
-                return pos
-            word = m.group(1)
-            if word in INSTITUTIONS or (rules.org_head.match(word) and word not in rules.unit_words
-                                        and word.rstrip(".") not in rules.org_abbr) \
-                    or word in rules.glossary.data["region_words"] \
-                    or word in rules.glossary.data["headline_verbs"] or word in self.known_places:
-                return pos
-            if not (is_unit_word(word, rules) or re.fullmatch(r"\d{3,4}(?:/\S+)?", word)):
-                return pos
-            if word in ("dan", "&") and not CAPITAL_NEXT.match(text, m.end()):
-                return pos
-            pos = m.end()
-
-    def _read_organisation(self, pos: int, absorb: bool) -> tuple[str | None, str | None, int]:
-        """An institution or region after a title ("Sekretariat Daerah Kota Bekasi",
-        "Universitas Indonesia", "Kota Subang"); returns (text, "institution"|"place", end)."""
-        text, rules = self.text, self.rules
-        lead = SELAKU.match(text, pos)
-        if not lead:
-            return None, None, pos
-        cursor = lead.end()
-        head = rules.org_head.match(text, cursor)
-        if head:
-            head_word = head.group(0)
-            end = organisation_end(text, head.end(), rules, open_name=head_word in OPEN_HEADS,
-                           place_after=head_word in rules.org_abbr or head_word.endswith(rules.glossary.government_regions),
-                           known_places=self.known_places)
-            return without_parenthesis(text[cursor:end]).strip(" ,"), "institution", end
-        region = self._region_word.match(text, cursor)
-        if region:
-            place_end = self._read_place_name(region.end())
-            if place_end > region.end():
-                return text[cursor:place_end], "region", place_end
-            return None, None, pos
-        word = PLACE_WORD.match(text, cursor)
-        if absorb or (word and word.group(0) in self.known_places):
-            place_end = self._read_place_name(cursor)
-            if place_end > cursor and self._read_name(place_end) is not None:
-                return text[cursor:place_end], "place", place_end
-        return None, None, pos
-
-    def _read_place_name(self, pos: int) -> int:
-        """One capitalised word plus compass words ("Bekasi Utara"), or a known province."""
+    def _apposed(self, pos: int) -> tuple[int, WrittenName] | None:
+        """A title's place or unit written out up to a comma, then the holder between
+        commas ("Kepala Distrik Teluk Umar Selatan, Herman Ch. Wanggai, memimpin"):
+        (end of the designation, the holder), else None."""
         text = self.text
-        province = self.rules.province.match(text, pos)
-        if province:
-            return province.end()
-        place = self.multiword_places.at(text, pos, bounded=True)
-        if place:
-            return pos + len(place)
-        m = PLACE_WORD.match(text, pos)
-        if not m or m.group(0) in self.rules.stop_names or self.rules.rank.match(text, pos) \
-                or self.rules.honorific.match(text, pos):
-            return pos
-        end = m.end()
-        while (c := self._compass.match(text, end)):
-            end = c.end()
-        return end
-
-    def _read_name(self, pos: int):
-        """[ranks][honorifics] Name Words [, degrees] at `pos`; None if no name there."""
-        text, rules = self.text, self.rules
-        cursor = NAME_LEAD.match(text, pos).end()
-        honorifics = []
-        while True:
-            h = rules.rank.match(text, cursor) or rules.honorific.match(text, cursor)
-            if not h or (h.group(0).strip() in rules.regional and not TWO_NAME_WORDS.match(text, h.end())):
-                break
-            honorifics.append(h.group(0).strip())
-            cursor = h.end()
-        start = cursor
-        words = []
-        while len(words) < 4:
-            w = NAME_WORD.match(text, cursor)
-            if not w or w.group(1) in rules.stop_names or (words and split_degrees(w.group(1), rules)):
-                break
-            if words and (rules.rank.match(text, cursor) or rules.honorific.match(text, cursor)):
-                break
-            if w.group(1).endswith(".") and len(w.group(1)) > 2:
-                break
-            words.append(w.group(1))
-            cursor = w.end()
-            gap = NAME_GAP.match(text, cursor)
-            if not gap:
-                break
-            cursor += 1
-        while words and (words[-1].endswith(".") or split_degrees(words[-1], rules)):
-            words.pop()
-        if words and not honorifics and (rules.rank.match(text, cursor) or rules.honorific.match(text, cursor)):
-            inner = self._read_name(cursor)
-            if inner:
-                return inner[:5] + (text[start:cursor].strip(),)
-        if not words or (len(words) == 1 and words[0].isupper() and len(words[0]) > 1):
+        run = CAPITALISED_RUN.match(text, pos)
+        if not run or not run.group(0).strip():
             return None
-        if len(words) > 1 and words[0] in self.known_places:
-            inner = self._read_name(text.index(words[1], start))
-            return inner[:5] + (words[0],) if inner else None
-        name = " ".join(words)
-        name_end = text.index(words[-1], start) + len(words[-1])
-        degrees, end = self._read_degrees(name_end)
-        return name, honorifics, degrees, end, (start, name_end), None
+        holder = self._read_name(run.end())
+        if holder is None or not APPOSITION_END.match(text, holder.end):
+            return None
+        return run.end(), holder
 
-    def _read_degrees(self, pos: int) -> tuple[list[str], int]:
-        text = self.text
-        degrees, end = [], pos
-        cursor = pos
-        while True:
-            m = DEGREE_WORD.match(text, cursor)
-            if not m:
-                break
-            found = split_degrees(m.group(1), self.rules)
-            if not found:
-                break
-            degrees += found
-            cursor = end = m.end()
-        return degrees, end
+    def _read_stand_in(self, pos: int) -> int:
+        """After a title with no name: "diwakili oleh X" names X, with X's own title
+        if one is written (read next by `find_titled`), else none."""
+        stand_in = STAND_IN.match(self.text, pos)
+        if not stand_in:
+            return pos
+        at = stand_in.end()
+        title = self.rules.title.match(self.text, at)
+        if title and not title["head"][0].islower():
+            return at
+        person = self._read_name(at)
+        if person is None:
+            return at
+        self._add(person, None, person.prefix, (person.name_span[0], person.end))
+        return person.end
 
-    def _add(self, name, title, organisation, honorifics, degrees, span, name_span) -> Person:
-        existing = self.find_by_name(name)
+    def _read_name(self, pos: int) -> WrittenName | None:
+        return read_name(self.text, pos, self.rules, self.places)
+
+    def _add(self, written: WrittenName, title, organisation, span) -> Person:
+        name, name_span = written.name, written.name_span
+        existing = self.find_by_name(name) or self._holder_called(name, title)
         if existing:
             existing.title = existing.title or title
             existing.organisation = existing.organisation or organisation
+            existing.ranks = existing.ranks or written.ranks
             self.register.title_changed(existing)
             self.register.add_span(existing, span)
             person = existing
@@ -226,9 +172,21 @@ class PeopleFinder:
             participant = next((p for p in self.context.participants if same_name(p.name, name)), None)
             if participant and not title:
                 title, organisation = participant.title, participant.organisation
-            person = self.register.add(Person(name, title, organisation, honorifics, degrees, span, [span]))
+            person = self.register.add(Person(name, title, organisation, written.honorifics, written.degrees, span,
+                                              [span], written.ranks))
         self.register.mention(name_span[0], name_span[1], person, title)
+        alias = ALIAS.match(self.text, written.end)
+        if alias:
+            self.register.alias(alias.group(1) or alias.group(2), person)
         return person
+
+    def _holder_called(self, name: str, title: str | None) -> Person | None:
+        """The one holder of `title` whose name has a word that `name`, one word, starts
+        ("Wagub Melki" for Wakil Gubernur Melkianus B. Ndolu), else None."""
+        if not title or " " in name or len(name) < 4:
+            return None
+        holder = self.register.by_title(self.register.expand(title))
+        return holder if holder and any(w.startswith(name) for w in holder.name.split()) else None
 
     # --- name first: "Tri Adhianto, Wali Kota Bekasi"
     def find_name_first(self) -> None:
@@ -246,15 +204,45 @@ class PeopleFinder:
             if not m:
                 continue
             parsed = self._read_name(before_start + m.start(1))
-            if parsed is None or parsed[3] > start:
+            if parsed is None or parsed.end > start:
                 continue
-            name, honorifics, degrees, _, name_span, _ = parsed
+            name_span = parsed.name_span
             if named[name_span[0]]:
                 continue
             self.register.drop(seq)
             organisation = self.title_organisations.get((start, end))
-            self._add(name, title, organisation, honorifics, degrees, (name_span[0], end), name_span)
+            self._add(parsed, title, organisation, (name_span[0], end))
             named[name_span[0]:name_span[1]] = b"\1" * (name_span[1] - name_span[0])
+
+    # --- no title: "AKBP Dedy Kurniawan", "Tgk. H. Abdul Muthalib", "(Foto: Fadli)"
+    def find_introduced(self) -> None:
+        """People a rank, an honorific or a credit introduces, with no title written."""
+        text, rules = self.text, self.rules
+        named = bytearray(len(text) + 1)
+        for start, end, _, _ in self.register.live():
+            named[start:end] = b"\1" * (end - start)
+        leads = sorted([m.start() for m in rules.rank.finditer(text)]
+                       + [m.start() for m in rules.honorific.finditer(text)]
+                       + [m.end() for m in CREDIT.finditer(text)] + [m.end() for m in APPOSITIVE.finditer(text)])
+        after = -1
+        for lead in leads:
+            if lead < after or named[lead] or PREVIOUS_NAME_WORD.search(text, max(0, lead - 30), lead) \
+                    or self._headlines.get(text.rfind("\n", 0, lead) + 1):
+                continue
+            person = self._read_name(lead)
+            if person is None or named[person.name_span[0]]:
+                continue
+            self._add(person, self._handed_over(lead), person.prefix, (lead, person.end))
+            after = person.end
+
+    def _handed_over(self, pos: int) -> str | None:
+        """The title handed over to or from the person named at `pos` ("Jabatan Kapolres
+        Luwu Timur diserahterimakan dari AKBP X kepada AKBP Y"), else None."""
+        floor = max(0, pos - HANDOVER_REACH)
+        for _, (start, end, person, title) in reversed(self.register.starting_in(floor, pos)):
+            if person is None and title and HANDOVER.fullmatch(self.text, end, pos):
+                return title
+        return None
 
     def find_by_name(self, name: str) -> Person | None:
         return self.register.by_name(name)
@@ -265,20 +253,14 @@ class PeopleFinder:
         wanted = self.register.expand(title)
         holder = next((name for held, name in self._holders if held == wanted or wanted.startswith(held)), None)
         if holder:
-            honorifics, name = self._split_honorifics(holder)
-            return self.find_by_name(name) or self._add(name, title, None, honorifics, [], span, span)
+            written = read_name(holder, 0, self.rules, ())
+            if written is None:
+                written = WrittenName(holder.strip(), [], [], len(holder), span, None, [])
+            return self.find_by_name(written.name) or self._add(written._replace(name_span=span), title, None, span)
         person = self.register.by_title(wanted)
         if person is not None:
             self.register.add_span(person, span, once=True)
         return person
-
-    def _split_honorifics(self, written: str) -> tuple[list[str], str]:
-        """("H. Ruhimat") -> (["H."], "Ruhimat"), for names the context gives."""
-        honorifics, pos = [], 0
-        while (h := self.rules.rank.match(written, pos) or self.rules.honorific.match(written, pos)):
-            honorifics.append(h.group(0).strip())
-            pos = h.end()
-        return honorifics, written[pos:].strip()
 
     def resolve_speaker(self, start: int, end: int) -> Person | None:
         """The person named in text[start:end] ("Lukita", "Wali Kota Bekasi Tri Adhianto")."""
@@ -301,8 +283,7 @@ class PeopleFinder:
             return self.resolve_title(phrase.strip(), (start, end))
         parsed = self._read_name(start)
         if parsed:
-            name, honorifics, degrees, name_end, name_span, _ = parsed
-            return self._add(name, None, None, honorifics, degrees, (name_span[0], name_end), name_span)
+            return self._add(parsed, None, None, (parsed.name_span[0], parsed.end))
         return None
 
     def last_before(self, pos: int) -> Person | None:
@@ -319,4 +300,5 @@ class PeopleFinder:
 
     def add_short_mentions(self) -> None:
         add_short_mentions(self.text, self.people)
+
 

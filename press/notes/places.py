@@ -42,18 +42,20 @@ class MultiwordPlaces:
 def find_known_places(text: str, rules: Rules, context: ActivityContext) -> set[str]:
     """Bare place names the text itself establishes ("Kabupaten Garut" -> Garut)."""
     words = alternation(rules.glossary.data["region_words"])
-    found = {m.group(1) for m in re.finditer(rf"\b(?:{words})[ \t]+([A-Z][a-z][\w'-]*)", text)}
+    found = {m.group(1) for m in rules.pattern("region-word-name", lambda: rf"(?<!Wali )\b(?:{words})[ \t]+([A-Z][a-z][\w'-]*)")
+             .finditer(text)}
     if context.region:
         found.add(context.region.split()[-1])
-    return found - rules.stop_names
+    return found - rules.stop_names - rules.unit_words
 
 
 def find_multiword_places(text: str, rules: Rules) -> MultiwordPlaces:
     """Place names of two or three words the text establishes: written before another
     region ("Desa Pantai Bahagia, Kecamatan …") or after a region word twice."""
     words = alternation(rules.glossary.data["region_words"])
-    listed = re.findall(rf"\b(?:{words})[ \t]+({NAME}),[ \t]*(?:{words})\b", text)
-    after_region = set(re.findall(rf"\b(?:{words})[ \t]+({NAME})(?![ \t]*[A-Z\w])", text))
+    listed = rules.pattern("listed-region", lambda: rf"\b(?:{words})[ \t]+({NAME}),[ \t]*(?:{words})\b").findall(text)
+    after_region = set(rules.pattern("after-region", lambda: rf"\b(?:{words})[ \t]+({NAME})(?![ \t]*[A-Z\w])")
+                       .findall(text))
     found = set(listed) | written_twice(text, after_region)
     return MultiwordPlaces(n for n in found if not set(n.split()) & rules.stop_names)
 
@@ -113,11 +115,12 @@ def find_places(text: str, rules: Rules, multiword: MultiwordPlaces | None = Non
         else:
             place = Place(f"{word} {name}", data["region_words"][word], (start, name_start + len(name)))
         found.setdefault((place.name, place.kind), place)
-    for province in data["provinces"]:
-        for m in re.finditer(rf"(?<![\w]){re.escape(province)}(?![\w])", text):
-            found.setdefault((province, "provinsi"), Place(province, "provinsi", (m.start(), m.end())))
-    venue_words = alternation(data["venue_words"])
-    for m in re.finditer(rf"(?<![\w])(?:{venue_words})(?:[ \t]+(?:[A-Z][\w'-]*|\d+)){{1,6}}", text):
+    provinces = rules.pattern("province-anywhere", lambda: rf"(?<![\w])(?:{alternation(data['provinces'])})(?![\w])")
+    for m in sorted(provinces.finditer(text), key=lambda m: data["provinces"].index(m.group(0))):
+        found.setdefault((m.group(0), "provinsi"), Place(m.group(0), "provinsi", (m.start(), m.end())))
+    venues = rules.pattern("venue", lambda: rf"(?<![\w])(?:{alternation(data['venue_words'])})"
+                                           rf"(?:[ \t]+(?:[A-Z][\w'-]*|\d+)){{1,6}}")
+    for m in venues.finditer(text):
         name = m.group(0)
         if name.split()[-1] in rules.stop_names and len(name.split()) == 2:
             continue
@@ -133,9 +136,9 @@ def _region_phrases(text: str, rules: Rules, multiword: MultiwordPlaces):
     would."""
     data = rules.glossary.data
     region_words = sorted(set(data["region_words"]), key=len, reverse=True)
-    any_region = re.compile(rf"(?<![\w])(?:{alternation(region_words)})[ \t]+")
-    each_region = [re.compile(rf"(?<![\w])({re.escape(w)})[ \t]+") for w in region_words]
-    one_word = re.compile(rf"{ONE_WORD_NAME}(?:[ \t]+(?:{alternation(data['compass_words'])})\b)*")
+    any_region = rules.pattern("any-region", lambda: rf"(?<![\w])(?:{alternation(region_words)})[ \t]+")
+    each_region = [rules.pattern(f"region:{w}", lambda: rf"(?<![\w])({re.escape(w)})[ \t]+") for w in region_words]
+    one_word = rules.pattern("one-word-place", lambda: rf"{ONE_WORD_NAME}(?:[ \t]+(?:{alternation(data['compass_words'])})\b)*")
     pos = 0
     while (candidate := any_region.search(text, pos)):
         for pattern in each_region:

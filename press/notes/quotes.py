@@ -13,19 +13,27 @@ import re
 from bisect import bisect_left, bisect_right
 
 from press.notes.items import Person, Quote
+from press.notes.names import is_title_case
 from press.notes.people import PeopleFinder
 from press.notes.rules import CAP, NextMatch, Rules, alternation
 
 OPEN_MARKS = "\"“”"
 LOOKBACK = 2000
-SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"“(]|\s*$)|\n")
+# A full stop after an initial or an abbreviated honorific or name ("Budi S. Hartono",
+# "Dr. Ari", "Herman Ch. Wanggai") ends no sentence.
+NOT_AN_END = r"(?<![\s.(][A-Z][.])(?<!\b(?:Dr|Ir|Hj|St|Ch|Dj|Dg|Dt|Hi)[.])(?<!\b(?:Drs|Dra|Muh|Moh|Abd|Mhd)[.])(?<!\bProf[.])"
+SENTENCE_END = re.compile(rf"[.!?]{NOT_AN_END}(?=\s+[A-Z\"“(]|\s*$)|\n")
 PHRASE_END = re.compile(r"[.;\n\"“”(]|,\s*(?:[a-z]|[\"“])|$")
 INTERPOSED = re.compile(r"[^.\n\"“”]*,\s*[\"“]")
 CLAUSE_LEAD = re.compile(r"\s*[,:]?\s*(?:bahwa(?:sanya)?\s+)?")
-CLAUSE_END = re.compile(r"[.!?](?=\s+[A-Z\"“(]|\s*$)|\n|,?\s*[\"“]")
+CLAUSE_END = re.compile(rf"[.!?]{NOT_AN_END}(?=\s+[A-Z\"“(]|\s*$)|\n|,?\s*[\"“]")
 NAME_PHRASE = re.compile(rf"{CAP}(?: {CAP}){{0,3}}")
-NAME_AT_END = re.compile(rf"({CAP}(?: {CAP}){{0,3}})\s*,?\s*$")
+NAME_AT_END = re.compile(rf"({CAP}(?: {CAP}){{0,4}})\s*,?\s*$")
 WHITESPACE = re.compile(r"\s")
+NOT_SUBJECT = re.compile(r"\b(?:dihadiri|diikuti|disaksikan|oleh|kepada|didampingi|menggantikan|sebagai)\b")
+THEME_BEFORE = re.compile(r"\b(?:tema|bertema|bertajuk|berjudul|judul|slogan|tagline|motto|semboyan|jargon)[ \t]*:?[ \t]*$",
+                          re.I)
+PRONOUN_SUBJECT = re.compile(r"(?:^|(?<=[\s,]))(?:Ia|ia|Dia|dia|Beliau|beliau)\b")
 
 
 class QuoteFinder:
@@ -40,23 +48,62 @@ class QuoteFinder:
         self._reported_starts = [m.start() for m in self._reported_verbs]
         self._fronted_verbs = list(rules.fronted.finditer(text))
         self._fronted_starts = [m.start() for m in self._fronted_verbs]
-        self._pronoun = re.compile(rf"\b(?:{alternation(rules.glossary.data['pronouns'])})\s*$")
+        self._pronoun = rules.pattern("pronoun-end", lambda: rf"\b(?:{alternation(rules.glossary.data['pronouns'])})\s*$")
         self._clause_end = NextMatch(CLAUSE_END, text)
+        self._unmarked_verbs = rules.pattern("unmarked-verb", lambda: rf",[ \t]*(?P<verb>{rules.after_words})\b")
+        self._inside_verb = rules.pattern("inside-verb", lambda: rf",\s*(?P<verb>{rules.after_words})\s+(?P<who>[^,]+),")
         self._comma = NextMatch(re.compile(","), text)
         self._newline = NextMatch(re.compile("\n"), text)
 
     def find(self) -> list[Quote]:
         segments = self._segments()
+        self._quoted = [(s, e) for s, e, _ in segments]
+        self._quoted_starts = [s for s, _ in self._quoted]
         quotes = self._reported(segments)
         inherited: Person | None = None
+        self._last_speaker, self._last_end = None, 0
         for index, (start, end, inner) in enumerate(segments):
             quote = self._attribute(start, end, inner, inherited)
             inherited = None
-            if quote.form == "interposed" and quote.speaker and index + 1 < len(segments):
+            if THEME_BEFORE.search(self.text, max(0, start - 30), start) \
+                    or (quote.speaker is None and is_title_case(inner) and inner.rstrip()[-1:] not in ".!?,"):
+                continue
+            if quote.placement == "interposed" and quote.speaker and index + 1 < len(segments):
                 if re.fullmatch(r"[^.\n]*,\s*", self.text[end:segments[index + 1][0]]):
                     inherited = self.people.find_by_name(quote.speaker)
+            if quote.speaker:
+                self._last_speaker = self.people.find_by_name(quote.speaker)
+            self._last_end = end
             quotes.append(quote)
+        quotes += self._unmarked(quotes)
         return sorted(quotes, key=lambda q: q.span)
+
+    def _back_reference(self, pos: int, floor: int | None = None) -> Person | None:
+        """Who "-nya" at `pos` points back to: the subject of the last sentence since
+        the previous quote (from `floor` if given) that names someone outside quote
+        marks (its first person named, unless a pronoun comes first: then the one spoken
+        of before), else the last speaker (not when `floor` is given)."""
+        lowest = max(self._last_end, pos - LOOKBACK) if floor is None else floor
+        mentions = [m for _, m in self.people.register.starting_in(lowest, pos) if m[1] <= pos]
+        known = ((m.start(), m.end(), self.people.find_by_name(m.group(0)), None)
+                 for m in NAME_PHRASE.finditer(self.text, lowest, pos))
+        mentions = sorted([m for m in mentions if not _inside(self._quoted, self._quoted_starts, m[0])]
+                          + [m for m in known if m[2] and not _inside(self._quoted, self._quoted_starts, m[0])],
+                          key=lambda m: m[0])
+        while mentions:
+            sentence_start = self._sentence_start(mentions[-1][0])
+            inside = [m for m in mentions if m[0] >= sentence_start]
+            mentions = mentions[:len(mentions) - len(inside)]
+            first = inside[0]
+            if self._pronoun_before(sentence_start, first[0]):
+                return self._last_speaker or self.people.last_before(sentence_start)
+            if NOT_SUBJECT.search(self.text, sentence_start, first[0]):
+                continue
+            return first[2] or self.people.resolve_title(first[3], (first[0], first[1]))
+        return self._last_speaker if floor is None else None
+
+    def _pronoun_before(self, start: int, end: int) -> bool:
+        return bool(PRONOUN_SUBJECT.search(self.text, start, end))
 
     def _segments(self) -> list[tuple[int, int, str]]:
         """(start, end, inner text) of each quotation, joined across paragraphs when a
@@ -98,26 +145,41 @@ class QuoteFinder:
             who_start = after.end()
             who_end = self._phrase_end(who_start)
             speaker = None
-            if verb.endswith("nya") or not text[who_start:who_end].strip():
-                speaker = inherited or self._fronted_speaker(start) or self._named_before(start) \
-                    or people.last_before(start)
+            if verb.endswith("nya") or not text[who_start:who_end].strip() \
+                    or PRONOUN_SUBJECT.fullmatch(text[who_start:who_end].strip()):
+                speaker = inherited or self._fronted_speaker(start) or self._back_reference(start) \
+                    or self._named_before(start) or people.last_before(start)
             else:
                 speaker = people.resolve_speaker(who_start, who_end) or inherited
             interposed = INTERPOSED.match(text, who_start)
-            return Quote(speaker.name if speaker else None, verb.removesuffix("nya"), inner, (start, end),
+            return Quote(speaker.name if speaker else None, verb.removesuffix("nya"), inner, (start, end), "direct",
                          "interposed" if interposed else "after")
-        inside = re.search(rf",\s*(?P<verb>{self.rules.after_words})\s+(?P<who>[^,]+),", inner)
+        inside = self._inside_verb.search(inner)
         if inside:
             who_start = text.find(inside["who"], start)
             speaker = people.resolve_speaker(who_start, who_start + len(inside["who"]))
-            return Quote(speaker.name if speaker else None, inside["verb"], inner, (start, end), "interposed")
+            return Quote(speaker.name if speaker else None, inside["verb"], inner, (start, end), "direct",
+                         "interposed")
         if inherited:
-            return Quote(inherited.name, None, inner, (start, end), "interposed")
+            return Quote(inherited.name, None, inner, (start, end), "direct", "interposed")
         fronted = self._fronted(start)
         if fronted:
             speaker, verb = fronted
-            return Quote(speaker.name if speaker else None, verb, inner, (start, end), "fronted")
-        return Quote(None, None, inner, (start, end), "after")
+            return Quote(speaker.name if speaker else None, verb, inner, (start, end), "direct", "fronted")
+        if self._stands_alone(start):
+            before = self._sentence_start(start)
+            while before > 0 and self.text[before - 1].isspace():
+                before -= 1
+            speaker = self._back_reference(start, floor=self._sentence_start(max(0, before - 1)))
+            if speaker:
+                return Quote(speaker.name, None, inner, (start, end), "direct", "before")
+        return Quote(None, None, inner, (start, end), "direct", "after")
+
+    def _stands_alone(self, start: int) -> bool:
+        """Whether the quote at `start` opens its sentence (its speaker then stands in the
+        sentence before)."""
+        before = self.text[max(0, start - 3):start].rstrip(" \t")
+        return not before or before[-1] in ".!?:\n"
 
     def _phrase_end(self, pos: int) -> int:
         return PHRASE_END.search(self.text, pos).start()
@@ -193,8 +255,8 @@ class QuoteFinder:
         named, speaker = self.people.last_mention_within(start, verb_start + 1)
         if named:
             return speaker
-        words = NAME_AT_END.search(text, self._last_words_start(start, verb_start, 4), verb_start)
-        if words:
+        words = NAME_AT_END.search(text, self._last_words_start(start, verb_start, 5), verb_start)
+        if words and (" " in words.group(1) or self.people.find_by_name(words.group(1))):
             return self.people.resolve_speaker(words.start(1), words.end(1))
         return None
 
@@ -225,7 +287,7 @@ class QuoteFinder:
             speaker = self._speaker_before(lead_start, m.start())
             body = text[clause_start:clause_end].strip(" ,")
             if speaker and len(body.split()) >= 4:
-                quotes.append(Quote(speaker.name, m["verb"], body, (clause_start, clause_end), "reported"))
+                quotes.append(Quote(speaker.name, m["verb"], body, (clause_start, clause_end), "indirect", "reported"))
         for m in self._fronted_verbs:
             if _inside(quoted, quoted_starts, m.start()) or m["verb"] != "Menurut":
                 continue
@@ -239,8 +301,35 @@ class QuoteFinder:
             clause_end = self._end_of_clause(comma + 1)
             if speaker:
                 quotes.append(Quote(speaker.name, m["verb"], text[comma + 1:clause_end].strip(), (comma + 1, clause_end),
-                                    "fronted"))
+                                    "indirect", "fronted"))
         return quotes
+
+    def _unmarked(self, found: list[Quote]) -> list[Quote]:
+        """Indirect speech ending in a speech verb without quote marks: "Program ini …,
+        kata Kepala Dinas X." (the clause is the sentence up to the comma)."""
+        text, out = self.text, []
+        reported = sorted(q.span for q in found if q.form == "indirect")
+        reported_starts = [s for s, _ in reported]
+        for m in self._unmarked_verbs.finditer(text):
+            if (m.start() and text[m.start() - 1] in OPEN_MARKS) \
+                    or _inside(self._quoted, self._quoted_starts, m.start()):
+                continue
+            clause_start = self._sentence_start(m.start())
+            body = text[clause_start:m.start()].strip()
+            if len(body.split()) < 4 or any(mark in body for mark in OPEN_MARKS) \
+                    or _inside(reported, reported_starts, clause_start):
+                continue
+            verb, who_start = m["verb"], m.end()
+            who_end = self._phrase_end(who_start)
+            if verb.endswith("nya") or not text[who_start:who_end].strip() \
+                    or PRONOUN_SUBJECT.fullmatch(text[who_start:who_end].strip()):
+                speaker = self._named_before(clause_start) or self.people.last_before(clause_start)
+            else:
+                speaker = self.people.resolve_speaker(who_start, who_end)
+            if speaker:
+                out.append(Quote(speaker.name, verb.removesuffix("nya"), body, (clause_start, m.start()), "indirect",
+                                 "after"))
+        return out
 
     def _end_of_clause(self, pos: int) -> int:
         m = self._clause_end.at(pos)

@@ -63,6 +63,11 @@ class Register:
         return self._expanded[title]
 
     # -- people ---------------------------------------------------------------------
+    def alias(self, alias: str, person: Person) -> None:
+        """Let `alias` ("ATS", "Andi Asse") name `person` too."""
+        self._exact.setdefault(_normal(alias), person)
+        self._found.clear()
+
     def add(self, person: Person) -> Person:
         self.people.append(person)
         self._found.clear()

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from press.notes.glossary import Glossary
 
@@ -14,7 +14,35 @@ CAP = r"(?:[A-Z][A-Za-z'’`-]*[a-z][A-Za-z'’-]*|[A-Z]{2,}|[A-Z]\.)"
 
 
 def alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    """A pattern matching any of `words`, the longest first, written as a tree of
+    their shared beginnings ("Kepala(?: (?:Bagian|Dinas))?"): the regular expression
+    engine then tries each letter once instead of every word in turn. Remembered per
+    set of words."""
+    key = frozenset(words)
+    if key not in _ALTERNATIONS:
+        _ALTERNATIONS[key] = _tree_pattern(_tree(key))
+    return _ALTERNATIONS[key]
+
+
+_ALTERNATIONS: dict[frozenset, str] = {}
+
+
+def _tree(words) -> dict:
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return tree
+
+
+def _tree_pattern(node: dict) -> str:
+    branches = [re.escape(char) + _tree_pattern(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 @dataclass
@@ -25,6 +53,12 @@ class Rules:
     title: re.Pattern
     honorific: re.Pattern
     rank: re.Pattern
+    title_full: dict
+    region_names: set
+    region_phrases: "PhraseTable"
+    abbreviation_keys: set
+    not_person_words: set
+    street_words: set
     degree_keys: set
     unit_words: set
     org_abbr: set
@@ -42,6 +76,14 @@ class Rules:
     province: re.Pattern
     compass_after: re.Pattern
     called_by_name: re.Pattern
+    _patterns: dict = field(default_factory=dict)
+
+    def pattern(self, name: str, build) -> re.Pattern:
+        """The pattern `build()` compiles, compiled once per glossary under `name`."""
+        found = self._patterns.get(name)
+        if found is None:
+            found = self._patterns[name] = re.compile(build())
+        return found
 
 
 _CACHE: dict[int, Rules] = {}
@@ -52,15 +94,21 @@ def rules_for(glossary: Glossary) -> Rules:
     if cached and cached.glossary is glossary:
         return cached
     data = glossary.data
+    title_full = {variant: full for form, full in glossary.title_forms.items() for variant in _lower_first([form])}
+    regions = glossary.region_names
     acting = alternation([p.rstrip(".") for p in data["acting_prefixes"]] + data["acting_written_out"])
-    title = re.compile(rf"(?<![\w.])(?:(?P<acting>{acting})\.?\s+)?(?P<head>{alternation(glossary.title_forms)})(?![\w])")
-    honorific = re.compile(rf"(?<![\w.])(?:{alternation(glossary.honorifics)})(?:(?<=\.)|(?=\s))\s*")
-    rank = re.compile(rf"(?<![\w.])(?:{alternation(data['ranks'])})(?=\s)\s*")
+    title = re.compile(rf"(?<![\w.])(?:(?P<acting>{acting})\.?(?:\s+\([A-Za-z.]{{1,6}}\))?\s+)?"
+                       rf"(?P<head>{alternation(title_full)})(?![\w])")
+    honorific = re.compile(rf"(?<![\w.])(?:{alternation(honorific_spellings(glossary.honorifics))})(?:(?<=\.)|(?=\s))\s*")
+    corps = alternation(glossary.corps)
+    rank = re.compile(rf"(?<![\w.])(?P<rank>(?:{alternation(glossary.rank_forms)})\.?)"
+                      rf"(?:[ \t]+(?P<corps>\(?(?:{corps})\)?\.?(?![\w])))?(?<=[\w.)])(?=[\s,])\s*")
     degree_keys = {d.replace(".", "").upper() for d in data["degrees"]}
     usable = set(glossary.organisations) - set(data["not_organisations"])
     expansions = {full: abbr for abbr, full in glossary.organisations.items() if abbr in usable and full != abbr}
     stop = set(glossary.title_forms) | set(glossary.organisations) | set(data["region_words"]) \
-        | set(glossary.weekday_forms()) | {w.capitalize() for w in glossary.month_forms()} \
+        | {w.capitalize() for w in glossary.weekday_forms()} | {w.capitalize() for w in glossary.month_forms()} \
+        | (glossary.not_person_words - set(data["regional_honorifics"])) | {c for c in glossary.corps if len(c) > 2} \
         | {v.capitalize() for form in ("after", "reported") for v in glossary.speech_verbs(form)} \
         | set(data["speech_verbs"]["fronted"]) | set(data["headline_verbs"]) | set(data["venue_words"]) \
         | set(data["organisation_heads"]) | {"Turut", "Hadir", "Dalam", "Selain", "Sementara", "Menurut",
@@ -72,6 +120,12 @@ def rules_for(glossary: Glossary) -> Rules:
         title=title,
         honorific=honorific,
         rank=rank,
+        title_full=title_full,
+        region_names=regions,
+        region_phrases=PhraseTable([n for n in regions if " " in n], key=lambda n: n.split()[0]),
+        abbreviation_keys={a.upper() for a in glossary.organisations},
+        not_person_words=set(data["not_person_words"]),
+        street_words=set(glossary.street_words),
         degree_keys=degree_keys,
         unit_words=set(data["unit_words"]),
         org_abbr=set(glossary.organisations) - set(data["not_organisations"]),
@@ -92,12 +146,37 @@ def rules_for(glossary: Glossary) -> Rules:
     ))
 
 
+def _lower_first(forms) -> list[str]:
+    """Each form as written, with its first letter in lower case and all in lower case
+    ("sekda", "kepala Kampung", "kepala kampung"): releases write titles every way."""
+    return list(dict.fromkeys([v for f in forms for v in (f, f[:1].lower() + f[1:], f.lower())]))
+
+
+def honorific_spellings(honorifics) -> list[str]:
+    """Each honorific as listed, without its dots ("H", "Dr") and in capitals ("DR.",
+    "DRS."): the spellings releases use."""
+    out = []
+    for h in honorifics:
+        out.append(h)
+        if h.endswith("."):
+            out += [h.rstrip("."), h.upper()]
+    return out
+
+
+def rank_and_corps(match: re.Match, rules: Rules) -> list[str]:
+    """["Letkol", "Kav"] from a rank match: the rank and its corps as written (a rank
+    listed with its corps, "Letkol Inf", is split the same way)."""
+    rank, _, last = match["rank"].rpartition(" ")
+    written = [rank, last] if rank and last.rstrip(".") in rules.glossary.corps else [match["rank"]]
+    return written + ([match["corps"]] if match["corps"] else [])
+
+
 def is_unit_word(word: str, rules: Rules) -> bool:
     bare = word.strip(",.")
     if bare in rules.unit_words or bare in rules.org_abbr or bare in ("dan", "&", "I", "II", "III", "IV") \
             or re.fullmatch(r"[A-Z0-9]{2,}", bare):
         return True
-    return bool(re.fullmatch(r"(?:Pe|Pem|Pen|Peng|Peny|Per|Ke)[a-z]{3,}an|Di[sn][a-z]{3,}|[A-Z][a-z]+(?:asi|isasi|tik)", bare))
+    return bool(re.fullmatch(r"(?:Pe|Pem|Pen|Peng|Peny|Per|Ke)[a-z]{3,}an|Di[sn][a-z]{3,}|[A-Z][a-z]{3,}(?:asi|tik)", bare))
 
 
 def split_degrees(token: str, rules: Rules) -> list[str] | None:

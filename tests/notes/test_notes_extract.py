@@ -39,14 +39,14 @@ def test_example_release_gives_the_five_people_with_the_titles_the_text_gives(ex
 
 def test_example_release_quotes_have_their_speakers(example):
     text, extraction = example
-    direct = [(q.speaker, q.text[:25]) for q in extraction.quotes if q.form != "reported"]
+    direct = [(q.speaker, q.text[:25]) for q in extraction.quotes if q.form == "direct"]
     assert direct == [
         ("Lukita Harjana", "Kunjungan kali ini bermak"),
         ("Sajekti Rubiyah", "Jadi Bagian Humas itu sel"),
         ("Sajekti Rubiyah", "Humas selalu bersinergi d"),
         ("Diah Setiyawati", "lalu hal rutin yang kami "),
     ]
-    reported = [(q.speaker, q.verb) for q in extraction.quotes if q.form == "reported"]
+    reported = [(q.speaker, q.verb) for q in extraction.quotes if q.form == "indirect"]
     assert reported == [("Sajekti Rubiyah", "menjelaskan"), ("Diah Setiyawati", "menambahkan")]
     for quote in extraction.quotes:
         assert quote.text[:20] in text[quote.span[0]:quote.span[1]]
@@ -90,18 +90,19 @@ def test_as_dict_has_the_agreed_json_shape(example):
     assert {"speaker", "verb", "text", "span"} <= set(shape["quotes"][0])
 
 
-@pytest.mark.parametrize("text,name,honorifics,degrees", [
-    ("Kepala Diskominfo Kabupaten Sumedang, H.Mashuri, S.Sos., hadir.", "Mashuri", ["H."], ["S.Sos."]),
+@pytest.mark.parametrize("text,name,honorifics,degrees,ranks", [
+    ("Kepala Diskominfo Kabupaten Sumedang, H.Mashuri, S.Sos., hadir.", "Mashuri", ["H."], ["S.Sos."], []),
     ("Kepala Dinas Kesehatan Kabupaten Subang, Dr. Ir. H. Budi Santoso, M.Si., hadir.", "Budi Santoso",
-     ["Dr.", "Ir.", "H."], ["M.Si."]),
-    ("Sekretaris Diskominfo Kota Bandung, Yayan Brilyana, SH.MH beserta jajaran.", "Yayan Brilyana", [], ["SH", "MH"]),
-    ("Kepala Dinsos Kota Cirebon Santi Rahayu, SE MM, Ketua Baznas hadir.", "Santi Rahayu", [], ["SE", "MM"]),
-    ("Kapolres Kebumen AKBP Burhanuddin memimpin apel.", "Burhanuddin", ["AKBP"], []),
-    ("Dandim 0709/Kebumen Letkol Inf Zamril Philiang hadir.", "Zamril Philiang", ["Letkol Inf"], []),
+     ["Dr.", "Ir.", "H."], ["M.Si."], []),
+    ("Sekretaris Diskominfo Kota Bandung, Yayan Brilyana, SH.MH beserta jajaran.", "Yayan Brilyana", [], ["SH", "MH"],
+     []),
+    ("Kepala Dinsos Kota Cirebon Santi Rahayu, SE MM, Ketua Baznas hadir.", "Santi Rahayu", [], ["SE", "MM"], []),
+    ("Kapolres Kebumen AKBP Burhanuddin memimpin apel.", "Burhanuddin", [], [], ["AKBP"]),
+    ("Dandim 0709/Kebumen Letkol Inf Zamril Philiang hadir.", "Zamril Philiang", [], [], ["Letkol", "Inf"]),
 ])
-def test_honorifics_ranks_and_degrees_are_separated_from_the_name(text, name, honorifics, degrees):
+def test_honorifics_ranks_and_degrees_are_separated_from_the_name(text, name, honorifics, degrees, ranks):
     [found] = extract(text).people
-    assert (found.name, found.honorifics, found.degrees) == (name, honorifics, degrees)
+    assert (found.name, found.honorifics, found.degrees, found.ranks) == (name, honorifics, degrees, ranks)
 
 
 def test_title_and_name_are_read_in_both_orders():
@@ -152,7 +153,7 @@ def test_bare_name_takes_title_from_the_activity_participants():
 ])
 def test_after_quote_attribution_with_straight_or_curly_marks_with_or_without_spaces(text):
     [quote] = extract(text).quotes
-    assert (quote.speaker, quote.form) == ("Mohammad Idris", "after")
+    assert (quote.speaker, quote.placement) == ("Mohammad Idris", "after")
     assert quote.text.startswith("Kami siap bekerja sama")
 
 
@@ -160,7 +161,7 @@ def test_interposed_attribution_gives_both_halves_the_speaker():
     text = ("Sekda Kota Tasikmalaya Ivan Dicksan memimpin rapat. \"Angka stunting kita masih tinggi,\" kata Ivan, "
             "\"dan target nasional tidak akan tercapai kalau kita bekerja sendiri-sendiri.\"")
     quotes = extract(text).quotes
-    assert [(q.speaker, q.form) for q in quotes] == [("Ivan Dicksan", "interposed"), ("Ivan Dicksan", "interposed")]
+    assert [(q.speaker, q.placement) for q in quotes] == [("Ivan Dicksan", "interposed"), ("Ivan Dicksan", "interposed")]
 
 
 def test_quote_running_over_two_paragraphs_is_one_quote():
@@ -179,13 +180,13 @@ def test_quote_running_over_two_paragraphs_is_one_quote():
 ])
 def test_fronted_attribution(text, verb):
     [quote] = extract(text).quotes
-    assert (quote.speaker, quote.verb, quote.form) == ("Santi Rahayu", verb, "fronted")
+    assert (quote.speaker, quote.verb, quote.placement) == ("Santi Rahayu", verb, "fronted")
 
 
 def test_reported_speech_is_attributed():
     text = "Kepala BKPSDM Kota Bekasi Karto menjelaskan bahwa pengisian jabatan telah melalui uji kompetensi."
     [quote] = extract(text).quotes
-    assert (quote.speaker, quote.verb, quote.form) == ("Karto", "menjelaskan", "reported")
+    assert (quote.speaker, quote.verb, quote.placement) == ("Karto", "menjelaskan", "reported")
     assert quote.text == "pengisian jabatan telah melalui uji kompetensi"
 
 

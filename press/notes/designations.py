@@ -1,0 +1,193 @@
+"""What follows a title before its holder's name: unit words ("Kepala [Bagian Humas]",
+"Dandim [0709/Kebumen]", parenthesised short forms, listed units "Bidang Ekonomi,
+Keuangan, dan Pembangunan"), an institution ("Sekretariat Daerah Kota Bekasi") or a
+place ("Bupati [Sleman]", "Sekda [Muba]"); the regions the data lists ("Musi
+Banyuasin", "Muba") and those the text establishes are places, never names.
+Imports the rules, the names reader and the organisation-name reader."""
+
+from __future__ import annotations
+
+import re
+
+from press.notes.names import read_name
+from press.notes.organisations import organisation_end
+from press.notes.places import MultiwordPlaces
+from press.notes.rules import INSTITUTIONS, OPEN_HEADS, Rules, alternation, is_unit_word
+
+HEADLINE_WORD = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
+UNIT_WORD = re.compile(r"[ \t]+([A-Za-z&][\w&-]*\.?|\d{3,4}(?:/[A-Z][\w-]*)?)")
+# Heads of a province, regency or city: their region is one the data lists, so a word
+# after them that is not one of those starts the holder's name ("Wakil Bupati Oktavianus ...").
+REGION_HEADS = {"Bupati", "Wakil Bupati", "Wali Kota", "Wakil Wali Kota", "Gubernur", "Wakil Gubernur"}
+FIELD = re.compile(r"[ \t]+Bidang\b")
+JOINED_UNIT = re.compile(r"[ \t]+dan[ \t]+([A-Z][a-z]+)")
+LISTED_UNIT = re.compile(r",[ \t]+(?:dan[ \t]+)?([A-Z][\w]+)")
+CAPITAL_NEXT = re.compile(r"[ \t]+[A-Z]")
+SELAKU = re.compile(r"[ \t]+(?:selaku[ \t]+)?")
+PLACE_WORD = re.compile(r"[A-Z][a-z][\w'-]*")
+CAPITALISED = re.compile(r"[A-Z][A-Za-z]+")
+PARENTHESIS = re.compile(r"[ \t]*\([^()\n]{1,40}\)")
+
+
+class Designations:
+    """Reads designations in one text; `places` are the names that are places there
+    (the data's regions and those the text establishes)."""
+
+    def __init__(self, text: str, rules: Rules, places: set[str], multiword_places: MultiwordPlaces):
+        self.text = text
+        self.rules = rules
+        self.places = places
+        self.multiword_places = multiword_places
+        self._region_word = rules.pattern("region-word", lambda: rf"({alternation(rules.glossary.data['region_words'])})[ \t]+")
+        self._compass = rules.pattern("compass", lambda: rf"\s+(?:{alternation(rules.glossary.data['compass_words'])})\b")
+
+    def _read_name(self, pos: int):
+        return read_name(self.text, pos, self.rules, self.places)
+
+    def headline_verb_at(self, pos: int) -> bool:
+        m = HEADLINE_WORD.match(self.text, pos)
+        return bool(m) and m.group(1) in self.rules.glossary.data["headline_verbs"]
+
+    def skip_units(self, pos: int) -> int:
+        """Past the unit words of a title: "Kepala [Bagian Humas]", "Dandim [0709/Kebumen]"."""
+        text, rules = self.text, self.rules
+        start = pos
+        while True:
+            paren = PARENTHESIS.match(text, pos)
+            listed = LISTED_UNIT.match(text, pos) if pos > start else None
+            if paren or (listed and is_unit_word(listed.group(1), rules) and listed.group(1) not in INSTITUTIONS):
+                pos = (paren or listed).end()
+                continue
+            m = UNIT_WORD.match(text, pos)
+            if not m or rules.rank.match(text, m.start(1)) or rules.honorific.match(text, m.start(1)):
+                return pos
+            word = m.group(1)
+            if word in INSTITUTIONS or (rules.org_head.match(word) and word not in rules.unit_words
+                                        and word.rstrip(".") not in rules.org_abbr) \
+                    or word in rules.glossary.data["region_words"] \
+                    or word in rules.glossary.data["headline_verbs"] or word in self.places:
+                return pos
+            following = UNIT_WORD.match(text, m.end())
+            inner_title = rules.title.match(text, m.start(1))
+            if inner_title and FIELD.match(text, inner_title.end()):
+                pos = inner_title.end()
+                continue
+            if word == "I" and following and following.group(1)[0].isupper() \
+                    and not is_unit_word(following.group(1), rules):
+                return pos
+            joined = JOINED_UNIT.match(text, m.end())
+            if not (is_unit_word(word, rules) or re.fullmatch(r"\d{3,4}(?:/\S+)?", word)
+                    or (word[0].isupper() and joined and is_unit_word(joined.group(1), rules))
+                    or word.upper() in rules.abbreviation_keys or word in rules.not_person_words
+                    or (word[0].isupper() and following and self._opens_organisation(following.group(1)))):
+                return pos
+            if word in ("dan", "&") and not CAPITAL_NEXT.match(text, m.end()):
+                return pos
+            if word in rules.street_words:
+                after = UNIT_WORD.match(text, m.end())
+                if after and after.group(1)[0].isupper() and not is_unit_word(after.group(1), rules):
+                    return pos
+            pos = m.end()
+
+    def _opens_organisation(self, word: str) -> bool:
+        """Whether `word` starts an institution or a region ("Polresta", "Kecamatan")."""
+        rules = self.rules
+        return word in INSTITUTIONS or word in rules.glossary.data["region_words"] \
+            or (bool(rules.org_head.fullmatch(word)) and word not in rules.unit_words)
+
+    def read_organisation(self, pos: int, absorb: bool, region_head: bool = False) -> tuple[str | None, str | None, int]:
+        """An institution or region after a title ("Sekretariat Daerah Kota Bekasi",
+        "Universitas Indonesia", "Kota Subang"); returns (text, "institution"|"place", end).
+        A place title (`absorb`) takes an unknown word as its place when a name of two
+        words follows, unless it heads a regency, city or province (`region_head`)."""
+        text, rules = self.text, self.rules
+        lead = SELAKU.match(text, pos)
+        if not lead:
+            return None, None, pos
+        cursor = lead.end()
+        head = rules.org_head.match(text, cursor)
+        if head:
+            head_word = head.group(0)
+            end = organisation_end(text, head.end(), rules, open_name=head_word in OPEN_HEADS,
+                           place_after=head_word in rules.org_abbr or head_word.endswith(rules.glossary.government_regions),
+                           known_places=self.places)
+            return text[cursor:end].strip(" ,"), "institution", end
+        region = self._region_word.match(text, cursor)
+        if region:
+            paren = PARENTHESIS.match(text, region.end())
+            place_start = paren.end() + 1 if paren and text[paren.end():paren.end() + 1] == " " else region.end()
+            place_end = self._read_place_name(place_start)
+            if place_end > place_start and place_start != region.end():
+                return text[cursor:place_end], "region", place_end
+            if place_end > region.end():
+                return text[cursor:place_end], "region", place_end
+            return None, None, pos
+        known = self.region_at(cursor)
+        if known:
+            return text[cursor:known], "place", known
+        unit_and_region = self._unit_then_region(cursor)
+        if unit_and_region:
+            return text[cursor:unit_and_region], "institution", unit_and_region
+        if absorb and not region_head and PLACE_WORD.match(text, cursor):
+            place_end = self._read_place_name(cursor)
+            after = self._read_name(place_end) if place_end > cursor else None
+            if after is not None and len(after.name.split()[0].rstrip(".")) > 2 \
+                    and (" " in after.name or " " in text[cursor:place_end]):
+                return text[cursor:place_end], "place", place_end
+        return None, None, pos
+
+    def _unit_then_region(self, pos: int) -> int | None:
+        """The end of one or two capitalised words and a known region after them
+        ("Setkab Kukar", "Sudin PPKUKM Jakarta Timur") when a name follows: a unit of
+        that region, not a name."""
+        cursor = pos
+        for _ in range(2):
+            word = UNIT_WORD.match(self.text, cursor)
+            if not word or not word.group(1)[0].isupper() or word.group(1) in self.rules.stop_names:
+                return None
+            region_end = self.region_at(word.end() + 1) if self.text[word.end():word.end() + 1] == " " else None
+            if region_end and self._read_name(region_end) is not None:
+                return region_end
+            cursor = word.end()
+        return None
+
+    def region_at(self, pos: int) -> int | None:
+        """The end of a region's name written at `pos`, if the data or the text knows it
+        ("Musi Banyuasin", "Muba", "Bekasi Utara"), else None."""
+        text = self.text
+        first = PLACE_WORD.match(text, pos) or CAPITALISED.match(text, pos)
+        if not first:
+            return None
+        for phrase in self.rules.region_phrases.written_at(text, pos, first.group(0)):
+            if not text[pos + len(phrase):pos + len(phrase) + 1].isalnum():
+                return pos + len(phrase)
+        established = self.multiword_places.at(text, pos, bounded=True)
+        if established:
+            return pos + len(established)
+        if first.group(0) not in self.places:
+            return None
+        end = first.end()
+        while (c := self._compass.match(text, end)):
+            end = c.end()
+        return end
+
+    def _read_place_name(self, pos: int) -> int:
+        """One capitalised word plus compass words ("Bekasi Utara"), or a known province."""
+        text = self.text
+        province = self.rules.province.match(text, pos)
+        if province:
+            return province.end()
+        place = self.multiword_places.at(text, pos, bounded=True)
+        if place:
+            return pos + len(place)
+        region = self.region_at(pos)
+        if region:
+            return region
+        m = PLACE_WORD.match(text, pos)
+        if not m or m.group(0) in self.rules.stop_names or self.rules.rank.match(text, pos) \
+                or self.rules.honorific.match(text, pos):
+            return pos
+        end = m.end()
+        while (c := self._compass.match(text, end)):
+            end = c.end()
+        return end

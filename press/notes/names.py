@@ -1,0 +1,158 @@
+"""A person's name as releases write it, read at one position of the text: ranks and
+their corps ("Letkol Kav"), honorifics stacked in any spelling ("Dr H", "DR. H.", "dr"),
+the name's words (a leading initial and an abbreviated middle name belong to it: "A Made
+Sujana", "Yohanes Ch. Manek"; a region's short form glued in front does not: "Muba
+Apriyadi"), then degrees in any spelling ("S.Sos., M.Si", "SE MM", "SSTP, M. Eng",
+"M,Ikom"). A word is never a name word when it is a weekday, a month, a street or
+building word, a title word, a unit abbreviation ("Dprd") or listed as not a person.
+Imports the rules only."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from press.notes.rules import CAP, Rules, rank_and_corps, split_degrees
+
+NAME_LEAD = re.compile(r"[ \t]*[,:]?[ \t]*")
+TWO_NAME_WORDS = re.compile(rf"{CAP} {CAP}")
+NAME_WORD = re.compile(rf"({CAP})(?=[\s,.;:)\"”]|$)")
+INITIAL = re.compile(r"([A-Z]|[A-Z][a-z]{1,2}\.)(?= [A-Z][a-z])")
+NAME_GAP = re.compile(r" (?=[A-Z])")
+DEGREE_WORD = re.compile(r"\s*,?\s*([A-Za-z][A-Za-z.]*)")
+SPLIT_DEGREE = re.compile(r"\s*,?\s*([A-Z][A-Za-z]*(?:\.[ ]?|,)[A-Z][A-Za-z.]*)")
+MAX_WORDS = 5
+FIRST_WORD = re.compile(r"[A-Z][A-Za-z]+")
+
+
+class WrittenName(NamedTuple):
+    name: str
+    honorifics: list[str]
+    degrees: list[str]
+    end: int
+    name_span: tuple[int, int]
+    prefix: str | None
+    ranks: list[str]
+
+
+def read_name(text: str, pos: int, rules: Rules, places) -> WrittenName | None:
+    """[ranks][honorifics] Name Words [, degrees] at `pos`; None if no name there.
+    `places` holds the region names a name may not start with."""
+    cursor = NAME_LEAD.match(text, pos).end()
+    if cursor and text[cursor - 1] in ".-" and text[cursor - 2:cursor - 1].isalpha():
+        return None
+    ranks, honorifics = [], []
+    while True:
+        r = rules.rank.match(text, cursor)
+        if r:
+            ranks += rank_and_corps(r, rules)
+            cursor = r.end()
+            continue
+        h = rules.honorific.match(text, cursor)
+        if not h or (h.group(0).strip() in rules.regional and not TWO_NAME_WORDS.match(text, h.end())):
+            break
+        honorifics.append(h.group(0).strip())
+        cursor = h.end()
+    start = cursor
+    region = _region_phrase_at(text, cursor, rules)
+    if region and not ranks and not honorifics:
+        inner = read_name(text, region, rules, places)
+        return inner._replace(prefix=text[cursor:region].strip()) if inner else None
+    words: list[tuple[str, int]] = []
+    while len(words) < MAX_WORDS:
+        initial = INITIAL.match(text, cursor)
+        w = NAME_WORD.match(text, cursor)
+        if initial and (not w or len(initial.group(1)) > len(w.group(1))):
+            word = initial.group(1)
+        elif w:
+            word = w.group(1)
+            if word.endswith(".") and len(word) > 2:
+                break
+        else:
+            break
+        if not is_name_word(word, rules) or (words and split_degrees(word, rules)):
+            break
+        if words and (rules.rank.match(text, cursor) or rules.honorific.match(text, cursor)):
+            break
+        words.append((word, cursor))
+        cursor += len(word)
+        if not NAME_GAP.match(text, cursor):
+            break
+        cursor += 1
+    while words and (words[-1][0].endswith(".") or split_degrees(words[-1][0], rules) or len(words[-1][0]) == 1):
+        words.pop()
+    if words and not honorifics and not ranks and (rules.rank.match(text, cursor) or rules.honorific.match(text, cursor)):
+        inner = read_name(text, cursor, rules, places)
+        if inner:
+            return inner._replace(prefix=text[start:cursor].strip())
+    if not words or (len(words) == 1 and ((words[0][0].isupper() and len(words[0][0]) > 1)
+                                          or words[0][0] in places or words[0][0] in rules.unit_words)):
+        return None
+    if len(words) > 1 and words[0][0] in places:
+        inner = read_name(text, words[1][1], rules, places)
+        return inner._replace(prefix=words[0][0], ranks=ranks + inner.ranks,
+                              honorifics=honorifics + inner.honorifics) if inner else None
+    name = " ".join(w for w, _ in words)
+    name_end = words[-1][1] + len(words[-1][0])
+    degrees, end = read_degrees(text, name_end, rules)
+    return WrittenName(name, honorifics, degrees, end, (start, name_end), None, ranks)
+
+
+def _region_phrase_at(text: str, pos: int, rules: Rules) -> int | None:
+    """Where a name starts after a region of several words written at `pos` ("Jakarta
+    Timur Sri Handayani"), or None."""
+    first = FIRST_WORD.match(text, pos)
+    if not first:
+        return None
+    for phrase in rules.region_phrases.written_at(text, pos, first.group(0)):
+        after = pos + len(phrase)
+        if text[after:after + 1] == " " and text[after + 1:after + 2].isupper():
+            return after + 1
+    return None
+
+
+def is_name_word(word: str, rules: Rules) -> bool:
+    bare = word.rstrip(".")
+    return word not in rules.stop_names and bare not in rules.stop_names \
+        and (len(bare) < 2 or bare.upper() not in rules.abbreviation_keys)
+
+
+def read_degrees(text: str, pos: int, rules: Rules) -> tuple[list[str], int]:
+    """The degrees written from `pos` ("S.Sos., M.Si", "SE MM", "M. Eng", "M,Ikom")."""
+    degrees, end = [], pos
+    while True:
+        m = DEGREE_WORD.match(text, end)
+        found = split_degrees(m.group(1), rules) if m else None
+        if not found:
+            m = SPLIT_DEGREE.match(text, end)
+            key = re.sub(r"[.,\s]", "", m.group(1)).upper() if m else ""
+            if not m or key not in rules.degree_keys:
+                return degrees, end
+            found = [m.group(1)]
+        degrees += found
+        end = m.end()
+
+
+LINE = re.compile(r"[^\n]+")
+HEADLINE_WORDS = 20
+
+
+def headline_lines(text: str) -> dict[int, int]:
+    """Start -> end of the lines written in title case before the body's first sentence
+    (a headline: "Bupati Bungo Amrizal Kepada Pengurus Lembaga Adat"), where
+    capitalised words are no names."""
+    found = {}
+    for line in LINE.finditer(text):
+        words = line.group(0).split()
+        if len(words) > HEADLINE_WORDS or line.group(0).rstrip()[-1:] in ".:\"”":
+            break
+        if is_title_case(line.group(0)):
+            found[line.start()] = line.end()
+    return found
+
+
+def is_title_case(phrase: str) -> bool:
+    """Whether most of the longer words of `phrase` (three at least) are capitalised, as
+    in a headline or the theme of an event."""
+    long_words = [w for w in phrase.split() if len(w) > 3 and w[0].isalpha()]
+    return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
