@@ -15,8 +15,8 @@ REAL = Path(__file__).resolve().parent / "real"
 MARGIN = 0.02
 # F1 on the tuning notes at the "Frozen rules:" commit.
 TUNING_AT_FREEZE = {"people": 0.896, "people-with-title": 0.870, "direct-quote-speaker": 0.863}
-# F1 on the held-back notes, measured once when they are annotated after the freeze.
-HELD_BACK_AT_FREEZE: dict[str, float] = {}
+# F1 on the held-back notes, measured once when they were annotated after the freeze at 9e1fc17.
+HELD_BACK_AT_FREEZE = {"people": 0.760, "people-with-title": 0.674, "direct-quote-speaker": 0.726}
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +41,7 @@ def test_tuning_notes_keep_the_figures_of_the_freeze(tuning_scores, kind):
 
 
 def test_held_back_notes_keep_the_figures_first_measured():
-    scores = real_scores(load_real(REAL, "held_back").annotated) if HELD_BACK_AT_FREEZE else {}
+    scores = real_scores(load_real(REAL, "held_back").annotated)
     below = {kind: prf(*scores[kind])[2] for kind, figure in HELD_BACK_AT_FREEZE.items()
              if prf(*scores[kind])[2] < figure - MARGIN}
     assert below == {}
