@@ -214,8 +214,8 @@ def status():
     """``{"photos": [state…]}`` of the photos ``id=…`` names (unknown ids are left out), as
     the upload page polls them until each is done."""
     ids = [parse_id(value) for value in request.args.getlist("id")]
-    if not ids or len(ids) > MAX_STATUS_IDS or None in ids:
-        return jsonify({"message": _("Sebutkan 1 sampai %(max)s nomor foto (id=…).", max=MAX_STATUS_IDS)}), 400
+    if len(ids) > MAX_STATUS_IDS or None in ids:
+        return jsonify({"message": _("Sebutkan paling banyak %(max)s nomor foto (id=…).", max=MAX_STATUS_IDS)}), 400
     rows = db.session.scalars(select(Media).where(Media.id.in_(ids)).order_by(Media.id))
     return jsonify({"photos": [_photo_state(media) for media in rows]})
 
