@@ -3,6 +3,9 @@
 ``process_photo`` runs sniff -> open -> EXIF -> decode + renditions -> store and
 returns a picklable ``ProcessedPhoto`` or raises ``Rejected``; nothing is written to
 the store for a rejected file. Database rows, dedupe and tags belong to the caller.
+The same work in two halves, for an upload that is answered before its renditions
+exist: ``check_photo`` (sniff -> open -> EXIF -> the original stored) and later
+``finish_photo`` (decode + renditions from the stored original).
 
 A photo whose pixel data is cut short or damaged but whose metadata says something
 (when, which camera, where) is kept as ``MediaStatus.METADATA_ONLY``: the original and its
@@ -215,7 +218,8 @@ def _metadata_only(data, mime, upright, exif, storage, timer, exc) -> ProcessedP
 
 
 def has_facts(facts) -> bool:
-    """Whether a photo says when, with which camera or where it was taken (worth keeping without pixels)."""
+    """Whether ``facts`` (``ExifFacts`` or a media row) say when, with which camera or where
+    the photo was taken: worth keeping without pixels."""
     return any((facts.taken_at, facts.make, facts.model, facts.gps_lat is not None))
 
 
