@@ -188,7 +188,7 @@ def photographer(server, number, activity_ids, rule, files, recorder, results, u
     session = Session(server.url, timeout=600)
     session.login(f"fotografer{number}@load.test", PASSWORD)
     activity = activity_ids[number % len(activity_ids)]
-    path = re.sub(r"<(?:int:)?activity_id>", str(activity), rule)
+    path = re.sub(r"<(?:\w+:)?activity_id>", str(activity), rule)
     page_url = upload_page.replace("<activity_id>", str(activity)) if upload_page else f"/staf/kegiatan/{activity}"
     page = session.get(page_url)
     session.refresh_token(page_url)
@@ -397,7 +397,7 @@ def processed_check(server: LiveServer, keys: list[str], timeout: float = 900) -
             statuses = dict(con.execute(f"SELECT status, count(*) FROM media WHERE sha256 IN ({marks}) GROUP BY status",
                                         keys).fetchall())
             whole = con.execute(f"SELECT count(DISTINCT media.id) FROM media JOIN rendition ON rendition.media_id = "
-                                f"media.id WHERE sha256 IN ({marks})", keys).fetchone()[0]
+                                f"media.id WHERE media.sha256 IN ({marks})", keys).fetchone()[0]
         if not statuses.get("processing") or time.monotonic() - started > timeout:
             break
         time.sleep(0.5)
