@@ -32,7 +32,7 @@ from press import jobs
 from press.codes import MediaStatus
 from press.models import Activity, Media, utcnow
 from press.photos.errors import Rejected
-from press.photos.process import FinishedPhoto, TruncatedImage, finish_photo, has_facts
+from press.photos.process import FinishedPhoto, TruncatedImage, finish_photo, has_facts, rewrite_public_meta
 from press.problems import problem
 from press.storage import FileStorage, StorageError
 
@@ -84,9 +84,10 @@ def finish(session: Session, storage: FileStorage, media_id: int, config: Ingest
     media = session.get(Media, media_id)
     if media is None or media.status != MediaStatus.PROCESSING:
         return None
+    meta = public_meta(media)
     try:
         done: FinishedPhoto | None = finish_photo(storage, media.sha256, sizes=config.sizes,
-                                                  max_pixels=config.max_pixels, meta=public_meta(media))
+                                                  max_pixels=config.max_pixels, meta=meta)
         status, problems = MediaStatus.OK, list(done.problems)
     except TruncatedImage as exc:
         done = None
@@ -102,6 +103,9 @@ def finish(session: Session, storage: FileStorage, media_id: int, config: Ingest
     if claimed.rowcount != 1:
         session.rollback()
         return None
+    session.refresh(media)
+    if done is not None and public_meta(media) != meta:  # the caption or credit changed meanwhile
+        done.renditions = rewrite_public_meta(storage, media.sha256, public_meta(media))
     media.status = status
     media.problems = list(media.problems or []) + problems
     if done is not None:

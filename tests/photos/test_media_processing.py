@@ -3,6 +3,7 @@
 is nowhere but the uploader's page and the staff gallery."""
 from __future__ import annotations
 
+import hashlib
 import io
 from datetime import timedelta
 
@@ -12,6 +13,7 @@ from sqlalchemy import func, select
 
 from press.extensions import db
 from press.models import AuditEvent, Media, MediaTag, Release, Rendition
+from press.photos.public_meta import read_public_meta
 from press.services import media_processing
 from press.services.media import IngestConfig
 from press.storage import FileStorage
@@ -171,3 +173,28 @@ def test_the_doctor_reports_a_photo_stuck_in_processing_and_requeues_it(app, cli
     assert run_queued(queued_jobs)[0] == "media.process"
     assert effects(app, media_id)["status"] == "ok"
     assert runner.invoke(args=["doctor"]).exit_code == 0
+
+
+def test_a_caption_saved_while_the_photo_renders_is_in_its_renditions(app, client, token, queued_jobs, monkeypatch):
+    media_id = upload(client, token, photo_bytes(6)).get_json()["media_id"]
+    real = media_processing.finish_photo
+
+    def render_while_the_caption_changes(*args, **kwargs):
+        finished = real(*args, **kwargs)
+        with app.app_context():
+            db.session.get(Media, media_id).caption = "Wali Kota meninjau jembatan."
+            db.session.commit()
+            db.session.remove()
+        return finished
+
+    monkeypatch.setattr(media_processing, "finish_photo", render_while_the_caption_changes)
+    run_queued(queued_jobs)
+    with app.app_context():
+        media = db.session.get(Media, media_id)
+        storage = FileStorage(app.config["MEDIA_ROOT"])
+        for variant in ("thumb", "web"):
+            with storage.open_rendition(media.sha256, variant) as handle:
+                jpeg = handle.read()
+            written = read_public_meta(jpeg)
+            assert written["iptc"]["caption"] == "Wali Kota meninjau jembatan.", (variant, written)
+            assert media.rendition(variant).sha256 == hashlib.sha256(jpeg).hexdigest()
