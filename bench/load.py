@@ -1,25 +1,30 @@
 """Mixed load on a real server, then the nothing-lost check.
 
-Starts Siaran with gunicorn (2 workers) and ``flask worker`` on 127.0.0.1 on a fresh instance (``flask setup``
-with the demo data, 8 photographer accounts created), then runs a bounded load:
+Starts Siaran with gunicorn (by default as the README's production section says:
+``--worker-class gthread``, 2 workers × 4 threads) and ``flask worker --nice 10`` on
+127.0.0.1 on a fresh instance (``flask setup`` with the demo data, 8 photographer accounts
+created), then runs a bounded load:
 
 - PHOTOGRAPHERS sessions (default 8), each logged in as its own photographer, upload
   PHOTOS_EACH photos (default 25) to the demo activities, one file per POST as the upload
   page's script does (multipart, CSRF token in ``X-CSRFToken``, JSON answer);
 - VISITORS sessions (default 30) read the public site meanwhile — home, archive, the
   published release, a photo page, the RSS feed — and search (``/cari`` and
-  ``/api/v1/search`` with Indonesian words), until the photographers are done.
+  ``/api/v1/search`` with Indonesian words), until the photographers are done and the
+  job worker has processed every photo they uploaded.
 
 The photos (varied 3200×2400 JPEGs, ~2-3 MB, camera EXIF with time, camera, lens, GPS)
 are generated once into ``bench/out/load/`` before anything is timed.
 
 It prints a table per request kind (requests, errors, throughput, p50/p95/p99 latency),
 then the nothing-lost table (PASS/FAIL): every upload answered as stored, every photo's
-row in the database, its original in the store hashing to its key, its document in the
-staff index; ``flask media verify`` (when the command exists), ``flask search check`` and
+row in the database, its original in the store hashing to its key, every photo processed
+by the job worker (status ``ok`` with its renditions; how long after the last upload
+answer the last one was done), its document in the staff index; ``flask media verify`` (when the command exists), ``flask search check`` and
 ``flask doctor`` clean. Exit status 1 when a check fails.
 
 Run: python bench/load.py [--photographers 8] [--photos-each 25] [--visitors 30]
+     [--workers 2] [--worker-class gthread] [--threads 4] [--job-nice 10]
 """
 from __future__ import annotations
 
@@ -183,7 +188,7 @@ def photographer(server, number, activity_ids, rule, files, recorder, results, u
     session = Session(server.url, timeout=600)
     session.login(f"fotografer{number}@load.test", PASSWORD)
     activity = activity_ids[number % len(activity_ids)]
-    path = re.sub(r"<(?:int:)?activity_id>", str(activity), rule)
+    path = re.sub(r"<(?:\w+:)?activity_id>", str(activity), rule)
     page_url = upload_page.replace("<activity_id>", str(activity)) if upload_page else f"/staf/kegiatan/{activity}"
     page = session.get(page_url)
     session.refresh_token(page_url)
@@ -247,7 +252,10 @@ def run(args) -> int:
           f"({min(sizes) / 2**20:.1f}-{max(sizes) / 2**20:.1f}), {time.perf_counter() - started:.0f} s", flush=True)
 
     root = Path(tempfile.mkdtemp(prefix="siaran-load-"))
-    server = LiveServer(root, workers=args.workers)
+    gunicorn_args = ("--worker-class", args.worker_class) + (
+        ("--threads", str(args.threads)) if args.worker_class == "gthread" else ())
+    server = LiveServer(root, workers=args.workers, gunicorn_args=gunicorn_args,
+                        worker_args=("--nice", str(args.job_nice)) if args.job_nice else ())
     try:
         server.start()
         for n in range(args.photographers):
@@ -260,7 +268,8 @@ def run(args) -> int:
         batches = [files[n * args.photos_each:(n + 1) * args.photos_each] for n in range(args.photographers)]
         print(f"Load: {args.photographers} photographers × {args.photos_each} photos to {rule} "
               f"(activities {activity_ids}), {args.visitors} visitors (think {args.think:g} s), "
-              f"gunicorn -w {args.workers} on {server.url}; load average before: {os.getloadavg()[0]:.2f}",
+              f"gunicorn -w {args.workers} {' '.join(gunicorn_args)} on {server.url}, flask worker "
+              f"--nice {args.job_nice}; load average before: {os.getloadavg()[0]:.2f}",
               flush=True)
         start = time.perf_counter()
         uploaders = [threading.Thread(target=photographer, args=(server, n, activity_ids, rule, batches[n], recorder,
@@ -272,15 +281,20 @@ def run(args) -> int:
             thread.start()
         for thread in uploaders:
             thread.join()
+        uploads_done = time.perf_counter() - start
+        # Readers go on while the job worker renders what was uploaded: they must not wait behind it either.
+        processed = processed_check(server, sorted({r["sha256"] for r in results}))
+        print(f"uploads answered after {uploads_done:.1f} s; photos processed {processed[2]}", flush=True)
         stop.set()
         for thread in readers:
             thread.join()
         elapsed = time.perf_counter() - start
+        print(f"load average after: {os.getloadavg()[0]:.2f}")
         print(load_table(recorder, elapsed))
-        checks = nothing_lost(server, results, total)
+        checks = nothing_lost(server, results, total, processed)
         print(check_table(checks))
         if args.json:
-            Path(args.json).write_text(json.dumps({"elapsed": elapsed, "kinds": summary(recorder, elapsed),
+            Path(args.json).write_text(json.dumps({"elapsed": elapsed, "uploads_done": uploads_done, "kinds": summary(recorder, elapsed),
                                                    "checks": checks, "examples": recorder.examples}, indent=2))
         return 0 if all(c[1] for c in checks) else 1
     finally:
@@ -326,7 +340,8 @@ def load_table(recorder: Recorder, elapsed: float) -> str:
     return "\n".join(lines)
 
 
-def nothing_lost(server: LiveServer, results: list[dict], expected: int) -> list[tuple[str, bool, str]]:
+def nothing_lost(server: LiveServer, results: list[dict], expected: int,
+                 processed: tuple[str, bool, str]) -> list[tuple[str, bool, str]]:
     checks = []
     stored = [r for r in results if r["ok"]]
     keys = sorted({r["sha256"] for r in results})
@@ -344,6 +359,7 @@ def nothing_lost(server: LiveServer, results: list[dict], expected: int) -> list
             bad_blobs.append(key)
     checks.append(("every original in the store, hashing to its key", not bad_blobs,
                    f"{len(keys) - len(bad_blobs)}/{len(keys)}"))
+    checks.append(processed)
     # The index catches up on its own (the job worker drains it): wait for the queue.
     deadline = time.monotonic() + 120
     queued = None
@@ -372,6 +388,25 @@ def nothing_lost(server: LiveServer, results: list[dict], expected: int) -> list
     return checks
 
 
+def processed_check(server: LiveServer, keys: list[str], timeout: float = 900) -> tuple[str, bool, str]:
+    """Wait for the job worker to finish every uploaded photo (renditions made)."""
+    started = time.monotonic()
+    marks = ",".join("?" * len(keys))
+    while True:
+        with sqlite3.connect(server.root / "siaran.db") as con:
+            statuses = dict(con.execute(f"SELECT status, count(*) FROM media WHERE sha256 IN ({marks}) GROUP BY status",
+                                        keys).fetchall())
+            whole = con.execute(f"SELECT count(DISTINCT media.id) FROM media JOIN rendition ON rendition.media_id = "
+                                f"media.id WHERE media.sha256 IN ({marks})", keys).fetchone()[0]
+        if not statuses.get("processing") or time.monotonic() - started > timeout:
+            break
+        time.sleep(0.5)
+    waited = time.monotonic() - started
+    ok = statuses.get("ok", 0) == len(keys) == whole
+    return ("every photo processed by the job worker", ok,
+            f"{statuses.get('ok', 0)}/{len(keys)} ok with renditions, {waited:.0f} s after the last upload answer")
+
+
 def check_table(checks) -> str:
     lines = ["\nNothing lost:", "| check | result | detail |", "| --- | --- | --- |"]
     for name, ok, detail in checks:
@@ -385,7 +420,10 @@ def main(argv=None) -> int:
     parser.add_argument("--photos-each", type=int, default=25)
     parser.add_argument("--visitors", type=int, default=30)
     parser.add_argument("--visitor-limit", type=int, default=2000, help="requests per visitor at most")
-    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
+    parser.add_argument("--worker-class", default="gthread", help="gunicorn worker class (sync, gthread)")
+    parser.add_argument("--threads", type=int, default=4, help="threads per gthread worker")
+    parser.add_argument("--job-nice", type=int, default=10, help="flask worker --nice (0: same priority as the web)")
     parser.add_argument("--think", type=float, default=0.0,
                         help="mean pause of a visitor between requests, seconds (0: back to back)")
     parser.add_argument("--json", help="also write the figures to this JSON file")

@@ -93,6 +93,11 @@ class MediaStatus(StrEnum):
     """Whether a photo's pixels can be shown: only ``OK`` photos have previews the public may see."""
 
     OK = "ok"
+    PROCESSING = "processing"
+    """The original is checked and stored; the ``media.process`` job is making its renditions."""
+    REJECTED = "rejected"
+    """The original passed the upload's checks but its pixels could not be rendered
+    (``Media.problems`` says why); kept so the photographer sees what happened."""
     METADATA_ONLY = "metadata_only"
     """The pixels are damaged but the facts (time, camera, place) were kept; no previews."""
     MISSING = "missing"

@@ -333,7 +333,8 @@ def _dms(value: float) -> tuple[float, float, float]:
 
 def load_demo_photos(session: Session, storage, config) -> list:
     """A small gallery for the example activity (kunjungan kerja of 30/9/2021), ingested
-    through the media service; ``config`` is an ``IngestConfig``. The caller commits."""
+    through the media service inline (renditions made here, no job worker needed);
+    ``config`` is an ``IngestConfig``. The caller commits."""
     from press.models import Media
     from press.services import media as media_service
 

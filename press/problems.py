@@ -18,6 +18,13 @@ from collections.abc import Callable, Mapping
 from press.errors import N_
 
 MESSAGES = {
+    # Why a file was refused (``press.photos.errors.Rejected``); stored on the row of a photo
+    # whose original passed the upload's checks and whose pixels then could not be rendered.
+    "empty_file": N_("Berkas kosong."),
+    "too_large": N_("Berkas melebihi batas ukuran unggahan (%(mb)s MB)."),
+    "unsupported_type": N_("Jenis berkas ini bukan foto yang didukung (JPEG, PNG, WebP, TIFF, GIF, HEIC/HEIF, AVIF)."),
+    "decompression_bomb": N_("Gambar mengaku memiliki piksel melebihi batas dan ditolak sebagai bom dekompresi."),
+    "corrupt_image": N_("Data gambar rusak dan tidak dapat dibaca."),
     # What the EXIF, XMP and GPS readers could not read (``Media.exif_problems``).
     "exif_unreadable": N_("Blok EXIF tidak dapat dibaca oleh %(reader)s (%(error)s); pembaca lain dipakai."),
     "exif_warning": N_("Peringatan saat membaca EXIF: %(message)s"),
@@ -37,6 +44,8 @@ MESSAGES = {
     # An original as the integrity checks find it (stored on the row by ``flask doctor --repair``).
     "original_missing": N_("Berkas asli tidak ada di penyimpanan; unggah foto ini lagi."),
     "original_damaged": N_("Berkas asli di penyimpanan rusak; unggah foto ini lagi."),
+    "processing_stuck": N_("Masih \u201cdiproses\u201d sejak %(minutes)s menit lalu; pekerja latar belakang "
+                           "(`flask worker`) mungkin tidak berjalan."),
     "marked_but_whole": N_("Ditandai \u201c%(status)s\u201d padahal berkas aslinya ada dan utuh."),
     # Renditions, the store, temporary files.
     "rendition_unsafe_path": N_("Pratinjau \u201c%(variant)s\u201d memiliki jalur yang tidak aman: %(path)s."),
@@ -61,6 +70,7 @@ MESSAGES = {
     "marked": N_("baris ditandai \u201c%(status)s\u201d (baris tetap disimpan)"),
     "already_marked": N_("baris sudah ditandai \u201c%(status)s\u201d (baris tetap disimpan)"),
     "status_restored": N_("status dikembalikan ke \u201c%(status)s\u201d"),
+    "requeued": N_("dimasukkan lagi ke antrean pemrosesan"),
     "renditions_rebuilt": N_("%(variants)s dibuat ulang dari berkas asli"),
     "rebuild_failed": N_("pratinjau tidak dapat dibuat ulang: %(error)s"),
     "kept_young": N_("disimpan: lebih muda dari %(grace)s detik (mungkin unggahan yang belum selesai)"),

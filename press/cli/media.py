@@ -3,7 +3,9 @@
 ``import`` hands the folder to :func:`press.services.media.ingest_many` with a pool of
 worker processes, one per core (:func:`press.photos.worker.process_pool`: spawned
 interpreters that load only the stages and the store), and commits photo by photo, so a
-row is committed only after its original and renditions are in the store. ``--json``
+row is committed only after its original and renditions are in the store: the import
+processes inline (unlike the upload page, it needs no job worker and every photo is
+finished when it ends). ``--json``
 prints one object per file; the keys are an interface: ``file``, ``outcome``,
 ``reason``, ``media_id``, ``exif`` (``taken_at``, ``make``, ``model``, ``orientation``,
 ``gps_lat``, ``gps_lon``), ``width``, ``height`` (after orientation) and ``renditions``

@@ -9,6 +9,7 @@ next periodic run does again.
 from __future__ import annotations
 
 import logging
+import os
 
 import click
 from flask import current_app
@@ -23,9 +24,13 @@ from press.config import ConfigError
               help="Threads running jobs.")
 @click.option("--no-periodic", is_flag=True, help="Only run queued jobs; never schedule the periodic ones.")
 @click.option("--verbose", is_flag=True, help="Log every job run, not only failures.")
+@click.option("--nice", type=click.IntRange(0, 19), default=0, show_default=True,
+              help="Lower the worker's CPU priority by this much, so web requests come first.")
 @with_appcontext
-def worker_command(workers: int, no_periodic: bool, verbose: bool) -> None:
+def worker_command(workers: int, no_periodic: bool, verbose: bool, nice: int) -> None:
     """Run background jobs (and, unless another worker does, the periodic ones) until stopped."""
+    if nice:
+        os.nice(nice)
     app = current_app._get_current_object()
     try:
         consumer = job_queue.consumer(app, workers=workers, periodic=not no_periodic)

@@ -2,19 +2,14 @@
 
 Each rejection has a stable ``code``, its sentence (an Indonesian msgid the web layer
 translates, with ``params``) and ``detail``, what exactly was found (English, for
-operators and logs). ``MESSAGES`` is the one list of these sentences.
+operators and logs). The sentences live with every other problem's in ``press.problems``.
 """
 from __future__ import annotations
 
-from press.errors import N_
+from press.problems import MESSAGES as PROBLEMS
 
-MESSAGES = {
-    "empty_file": N_("Berkas kosong."),
-    "too_large": N_("Berkas melebihi batas ukuran unggahan (%(mb)s MB)."),
-    "unsupported_type": N_("Jenis berkas ini bukan foto yang didukung (JPEG, PNG, WebP, TIFF, GIF, HEIC/HEIF, AVIF)."),
-    "decompression_bomb": N_("Gambar mengaku memiliki piksel melebihi batas dan ditolak sebagai bom dekompresi."),
-    "corrupt_image": N_("Data gambar rusak dan tidak dapat dibaca."),
-}
+MESSAGES = {code: PROBLEMS[code] for code in
+            ("empty_file", "too_large", "unsupported_type", "decompression_bomb", "corrupt_image")}
 
 CODES = tuple(MESSAGES)
 

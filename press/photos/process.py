@@ -3,6 +3,9 @@
 ``process_photo`` runs sniff -> open -> EXIF -> decode + renditions -> store and
 returns a picklable ``ProcessedPhoto`` or raises ``Rejected``; nothing is written to
 the store for a rejected file. Database rows, dedupe and tags belong to the caller.
+The same work in two halves, for an upload that is answered before its renditions
+exist: ``check_photo`` (sniff -> open -> EXIF -> the original stored) and later
+``finish_photo`` (decode + renditions from the stored original).
 
 A photo whose pixel data is cut short or damaged but whose metadata says something
 (when, which camera, where) is kept as ``MediaStatus.METADATA_ONLY``: the original and its
@@ -102,20 +105,94 @@ def process_photo(
         raise ValueError("sizes must name at least one rendition, e.g. {'thumb': 400}")
     timer = _Timer()
     data = read_source(source, max_bytes)
+    mime, image, exif = _inspect(data, max_pixels, timer)
+    meta = PublicMeta(caption, byline, credit, copyright)
+    try:
+        finished = _finish(image, sizes, meta, timer)
+    except TruncatedImage as exc:
+        if not has_facts(exif.facts):
+            raise Rejected("corrupt_image", f"pixel data is cut short or damaged: {exc}") from exc
+        return _metadata_only(data, mime, display_size(image, orientation_of(image)), exif, storage, timer, exc)
+    with timer.stage("hash"):
+        key = storage.put(io.BytesIO(data))
+    with timer.stage("renditions"):
+        paths = {v: storage.put_rendition(key, v, jpeg) for v, jpeg in finished.jpegs.items()}
+    width, height = finished.display_size
+    return ProcessedPhoto(
+        key=key, mime=mime, bytes=len(data), width=width, height=height,
+        exif=exif.facts, exif_problems=exif.problems, dhash=finished.dhash, sharpness=finished.sharpness,
+        renditions=paths, timings_ms=timer.ms, problems=finished.problems,
+    )
+
+
+@dataclass
+class CheckedPhoto:
+    """An original that passed the checks (type, size, pixel limit) and is stored:
+    what its row needs before the renditions exist (``width``/``height`` upright)."""
+
+    key: str
+    mime: str
+    bytes: int
+    width: int
+    height: int
+    exif: ExifFacts
+    exif_problems: tuple[dict, ...]
+    timings_ms: dict[str, float]
+
+
+@dataclass
+class FinishedPhoto:
+    """The second half of ingest for a stored original: its renditions (variant -> path,
+    or the encoded JPEGs before they are stored), quality measures and problems."""
+
+    jpegs: dict[str, bytes]
+    display_size: tuple[int, int]
+    dhash: str | None
+    sharpness: float | None
+    problems: tuple[dict, ...]
+    renditions: dict[str, str] = field(default_factory=dict)
+
+
+def check_photo(source, storage: FileStorage, *, max_bytes: int, max_pixels: int) -> CheckedPhoto:
+    """The quick half of ingest: refuse what is not a photo within the limits (``Rejected``),
+    read its EXIF, store the original durably. :func:`finish_photo` makes the rest."""
+    timer = _Timer()
+    data = read_source(source, max_bytes)
+    mime, image, exif = _inspect(data, max_pixels, timer)
+    width, height = display_size(image, orientation_of(image))
+    with timer.stage("hash"):
+        key = storage.put(io.BytesIO(data))
+    return CheckedPhoto(key=key, mime=mime, bytes=len(data), width=width, height=height, exif=exif.facts,
+                        exif_problems=exif.problems, timings_ms=timer.ms)
+
+
+def finish_photo(storage: FileStorage, key: str, *, sizes: dict[str, int], max_pixels: int,
+                 meta: PublicMeta = PublicMeta()) -> FinishedPhoto:
+    """Decode a stored original and write its renditions (each replaced atomically, so
+    running it twice is harmless). Raises ``TruncatedImage`` for damaged pixel data (the
+    caller decides whether the photo's facts are worth keeping) and ``Rejected``."""
+    with storage.open(key) as handle:
+        data = handle.read()
+    finished = _finish(open_image(data, max_pixels), sizes, meta, _Timer())
+    finished.renditions = {v: storage.put_rendition(key, v, jpeg) for v, jpeg in finished.jpegs.items()}
+    return finished
+
+
+def _inspect(data: bytes, max_pixels: int, timer: _Timer):
+    """Type, pixel limit and EXIF of a file's bytes: ``(mime, opened image, exif)``."""
     mime = sniff(data[:HEAD_BYTES])
     image = open_image(data, max_pixels)
     with timer.stage("exif"):
         exif = read_exif(data, image)
-    meta = PublicMeta(caption, byline, credit, copyright)
+    return mime, image, exif
+
+
+def _finish(image, sizes: dict[str, int], meta: PublicMeta, timer: _Timer) -> FinishedPhoto:
+    """Decode once, make every rendition with the public metadata, measure the preview."""
     orientation = orientation_of(image)
     upright = display_size(image, orientation)
-    try:
-        with timer.stage("decode"):
-            decoded = decode(image, max(sizes.values()))
-    except TruncatedImage as exc:
-        if not _has_facts(exif.facts):
-            raise Rejected("corrupt_image", f"pixel data is cut short or damaged: {exc}") from exc
-        return _metadata_only(data, mime, upright, exif, storage, timer, exc)
+    with timer.stage("decode"):
+        decoded = decode(image, max(sizes.values()))
     with timer.stage("renditions"):
         try:
             rendered = make_renditions(decoded, orientation, upright, sizes)
@@ -123,16 +200,8 @@ def process_photo(
             raise Rejected("corrupt_image", f"the pixels cannot be converted: {exc}") from exc
         jpegs = {v: embed_public_meta(jpeg, meta) for v, jpeg in rendered.jpegs.items()}
         photo_hash, score = dhash(rendered.preview), sharpness(rendered.preview)
-    with timer.stage("hash"):
-        key = storage.put(io.BytesIO(data))
-    with timer.stage("renditions"):
-        paths = {v: storage.put_rendition(key, v, jpeg) for v, jpeg in jpegs.items()}
-    width, height = rendered.display_size
-    return ProcessedPhoto(
-        key=key, mime=mime, bytes=len(data), width=width, height=height,
-        exif=exif.facts, exif_problems=exif.problems, dhash=photo_hash, sharpness=score,
-        renditions=paths, timings_ms=timer.ms, problems=tuple(rendered.problems),
-    )
+    return FinishedPhoto(jpegs=jpegs, display_size=rendered.display_size, dhash=photo_hash, sharpness=score,
+                         problems=tuple(rendered.problems))
 
 
 def _metadata_only(data, mime, upright, exif, storage, timer, exc) -> ProcessedPhoto:
@@ -148,7 +217,9 @@ def _metadata_only(data, mime, upright, exif, storage, timer, exc) -> ProcessedP
     )
 
 
-def _has_facts(facts: ExifFacts) -> bool:
+def has_facts(facts) -> bool:
+    """Whether ``facts`` (``ExifFacts`` or a media row) say when, with which camera or where
+    the photo was taken: worth keeping without pixels."""
     return any((facts.taken_at, facts.make, facts.model, facts.gps_lat is not None))
 
 

@@ -1,8 +1,9 @@
 """Where the photo stages run during ingest: in this process or in worker processes.
 
-``process_file`` is the job :func:`press.services.media.ingest_many` hands its
-executor for each photo. :class:`InProcess` runs it at once in this process (the web
-upload, the demo loader); :func:`process_pool` gives spawned interpreters that import
+``process_file`` (everything at once) or ``check_file`` (the original checked and
+stored, renditions left to the ``media.process`` job) is what
+:func:`press.services.media.ingest_many` hands its executor for each photo.
+:class:`InProcess` runs it at once in this process (the web upload, the demo loader); :func:`process_pool` gives spawned interpreters that import
 this module and, through it, only the photo stages and the store: never Flask,
 SQLAlchemy or the web layer (``press/__init__.py`` imports those inside ``create_app``),
 so each worker stays small (``flask media import``, one per core). The caller owns the
@@ -20,7 +21,7 @@ from typing import Iterator
 from press.storage import FileStorage
 
 from .errors import Rejected
-from .process import ProcessedPhoto, process_photo
+from .process import CheckedPhoto, ProcessedPhoto, check_photo, process_photo
 
 _storages: dict[str, FileStorage] = {}
 
@@ -28,11 +29,22 @@ _storages: dict[str, FileStorage] = {}
 def process_file(source, store_root: str, options: dict) -> ProcessedPhoto | Rejected:
     """``process_photo`` on one file (a path or its bytes); a rejection is returned
     (picklable), not raised. A store that cannot be written raises ``StorageError``."""
+    return _run(process_photo, source, store_root, options)
+
+
+def check_file(source, store_root: str, options: dict) -> CheckedPhoto | Rejected:
+    """``check_photo`` on one file, as :func:`process_file`: the original checked and
+    stored, its renditions left for later (the upload page's ingest)."""
+    return _run(check_photo, source, store_root,
+                {"max_bytes": options["max_bytes"], "max_pixels": options["max_pixels"]})
+
+
+def _run(stage, source, store_root: str, options: dict):
     storage = _storages.get(store_root)
     if storage is None:
         storage = _storages[store_root] = FileStorage(store_root)
     try:
-        return process_photo(source, storage, **options)
+        return stage(source, storage, **options)
     except Rejected as rejection:
         return rejection
     except (OSError, ValueError, MemoryError) as exc:  # an unreadable file never stops the batch

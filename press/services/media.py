@@ -10,6 +10,13 @@ there. Two uploads of the same bytes at once (two gunicorn workers) meet at the 
 ``media.sha256``: the loser's flush fails, its session is rolled back and it reports a
 duplicate of the winner.
 
+With ``defer_renditions`` (the upload page) only the quick half runs before the row is
+added (:func:`press.photos.worker.check_file`: type, size, pixel limit, EXIF, the original
+stored): the row says ``processing`` and the ``media.process`` job
+(:mod:`press.services.media_processing`) makes the renditions, tags and index entry, so
+the upload is answered in the time it takes to store the file. ``flask media import`` and
+the demo loader process inline (a batch on all cores, every photo finished when it ends).
+
 The integrity of stored photos (verify, repairs, rebuilding renditions) is
 :mod:`press.services.media_integrity`, which builds on this module. No Flask; nothing
 here commits.
@@ -29,15 +36,15 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, object_session, selectinload
 
-from press import dates
+from press import dates, jobs
 from press.codes import MediaStatus
 from press.config import DEFAULTS
 from press.errors import N_, ServiceError
 from press.numbers import parse_id
 from press.models import Activity, Media, Person, Rendition, User, Venue, utcnow
-from press.photos.errors import Rejected
-from press.photos.process import ProcessedPhoto, rewrite_public_meta
-from press.photos.worker import InProcess, process_file
+from press.photos.errors import MESSAGES as REJECTIONS, Rejected
+from press.photos.process import CheckedPhoto, ProcessedPhoto, rewrite_public_meta
+from press.photos.worker import InProcess, check_file, process_file
 from press.photos.public_meta import PublicMeta
 from press.photos.quality import near_duplicate
 from press.storage import FileStorage, StorageError, content_key, file_key
@@ -48,6 +55,7 @@ from .indexing import enqueue_index
 from .tags import attach_tags
 
 INGESTED, DUPLICATE, REJECTED = "ingested", "duplicate", "rejected"
+PROCESS_JOB = "media.process"  # makes the renditions of photos stored as ``processing``
 STORE_FAILED = "store_failed"  # the code of a rejection by a store that cannot be written
 
 DUPLICATE_MESSAGE = N_("Foto ini sudah ada (foto #%(id)s).")
@@ -150,6 +158,10 @@ def rejection_outcome(filename: str, rejection: Rejected) -> IngestOutcome:
 
 
 def duplicate_outcome(filename: str, media: Media) -> IngestOutcome:
+    """The same bytes as ``media``; when that photo was rejected, this file is refused alike."""
+    if media.status == MediaStatus.REJECTED:
+        code = next((p["code"] for p in media.problems or [] if p.get("code") in REJECTIONS), "corrupt_image")
+        return IngestOutcome(file=filename, outcome=REJECTED, media=media, reason=REJECTIONS[code], code=code)
     return IngestOutcome(file=filename, outcome=DUPLICATE, media=media, reason=DUPLICATE_MESSAGE,
                          params={"id": media.id}, code="duplicate")
 
@@ -178,6 +190,7 @@ def ingest_many(
     config: IngestConfig,
     executor: Executor | None = None,
     ahead: int = 0,
+    defer_renditions: bool = False,
 ) -> Iterator[IngestOutcome]:
     """Ingest ``files``, yielding one outcome per file in their order; never raises for
     a bad file.
@@ -187,8 +200,11 @@ def ingest_many(
     ``ahead`` files beyond the one being recorded. ``files`` is read lazily. The caller
     commits after each outcome (the web layer and the CLI do; the next row is written only
     when the next outcome is asked for), because a lost race for the same bytes rolls the
-    session back. The same bytes twice in one batch: the second is a duplicate of the first."""
+    session back. The same bytes twice in one batch: the second is a duplicate of the first.
+    ``defer_renditions``: store each original and its row as ``processing`` and leave the
+    rest to the ``media.process`` job (see the module doc)."""
     executor = executor or InProcess()
+    stage = check_file if defer_renditions else process_file
     meta = batch_public_meta(batch, uploader)
     options = config.process_options(meta)
     pending: collections.deque = collections.deque()  # (file, key, future or finished outcome)
@@ -219,7 +235,7 @@ def ingest_many(
         else:
             if key:
                 processing.add(key)
-            pending.append((photo, key, executor.submit(process_file, photo.source, storage.root, options)))
+            pending.append((photo, key, executor.submit(stage, photo.source, storage.root, options)))
         while len(pending) > ahead:
             yield settle(*pending.popleft())
     while pending:
@@ -256,7 +272,7 @@ def _sha256(source, max_bytes: int) -> str | None:
 def record(
     session: Session,
     storage: FileStorage,
-    processed: ProcessedPhoto,
+    processed: ProcessedPhoto | CheckedPhoto,
     filename: str,
     *,
     activity: Activity | None,
@@ -264,7 +280,8 @@ def record(
     meta: PublicMeta,
     config: IngestConfig,
 ) -> IngestOutcome:
-    """Add the row of a photo the stages have stored (blob and renditions exist).
+    """Add the row of a photo the stages have stored (blob and renditions exist; for a
+    ``CheckedPhoto`` only the blob, and the row waits for the ``media.process`` job).
 
     The row, its renditions, tags, audit event and index entry go in one transaction.
     When another process wins the race for the same bytes the session is rolled back,
@@ -273,6 +290,7 @@ def record(
     if existing is not None:
         return duplicate_outcome(filename, existing)
     facts = processed.exif
+    finished = isinstance(processed, ProcessedPhoto)
     media = Media(
         sha256=processed.key, activity_id=activity.id if activity else None,
         uploaded_by_id=uploader.id if uploader else None, original_filename=(filename or "")[-255:] or None,
@@ -280,9 +298,11 @@ def record(
         taken_at=facts.taken_at, taken_at_offset=facts.utc_offset_minutes, make=facts.make, model=facts.model,
         lens=facts.lens, exposure_time=facts.exposure_time, f_number=facts.f_number, iso=facts.iso,
         focal_length=facts.focal_length_mm, orientation=facts.orientation, gps_lat=facts.gps_lat,
-        gps_lon=facts.gps_lon, exif_problems=list(processed.exif_problems), status=processed.status,
-        problems=list(processed.problems), caption=meta.caption, credit=meta.credit, copyright=meta.copyright,
-        dhash=processed.dhash, sharpness=processed.sharpness,
+        gps_lon=facts.gps_lon, exif_problems=list(processed.exif_problems),
+        status=processed.status if finished else MediaStatus.PROCESSING,
+        problems=list(processed.problems) if finished else [], caption=meta.caption, credit=meta.credit,
+        copyright=meta.copyright, dhash=processed.dhash if finished else None,
+        sharpness=processed.sharpness if finished else None,
     )
     session.add(media)
     try:
@@ -296,15 +316,23 @@ def record(
         if winner is None:
             raise
         return duplicate_outcome(filename, winner)
-    sync_renditions(storage, media, processed.renditions)
-    attach_tags(session, "media", media.id, auto_tags(session, media, activity, config.venue_radius_m))
     audit(session, uploader, "media.ingest", media, file=filename, activity_id=media.activity_id,
           status=media.status)
-    enqueue_index(session, "photo", media.id)
+    if not finished:
+        jobs.after_commit(session, PROCESS_JOB)
+        return IngestOutcome(file=filename, outcome=INGESTED, media=media)
+    sync_renditions(storage, media, processed.renditions)
+    describe(session, media, activity, config)
     outcome = IngestOutcome(file=filename, outcome=INGESTED, media=media, processed=processed)
     if media.status == MediaStatus.METADATA_ONLY:
         outcome.reason = METADATA_ONLY_MESSAGE
     return outcome
+
+
+def describe(session: Session, media: Media, activity: Activity | None, config: IngestConfig) -> None:
+    """A photo's automatic tags and its index entry, once its pixels have been rendered."""
+    attach_tags(session, "media", media.id, auto_tags(session, media, activity, config.venue_radius_m))
+    enqueue_index(session, "photo", media.id)
 
 
 def sync_renditions(storage: FileStorage, media: Media, paths: dict[str, str]) -> None:

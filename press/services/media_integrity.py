@@ -8,7 +8,10 @@ rebuild-renditions``:
   to its key, every rendition row has its file with the recorded hash, and a photo that
   has renditions has every configured variant;
 - ``store``: originals and rendition folders no media row names (orphans), stray files;
-- ``temp``: temporary files a crash left in the store's ``tmp/``.
+- ``temp``: temporary files a crash left in the store's ``tmp/``;
+- a photo still ``processing`` (its renditions not made) ``STUCK_SECONDS`` after its
+  upload: no worker is running, or its job was lost. ``--repair`` queues the
+  ``media.process`` job again (it finishes every such photo).
 
 Repairs: missing or damaged renditions are rebuilt from the original (rows updated);
 orphans and temporary files older than ``grace_seconds`` are deleted (younger ones may
@@ -30,8 +33,9 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from press import jobs
 from press.codes import MediaStatus
-from press.models import Media
+from press.models import Media, utcnow
 from press.photos.errors import Rejected
 from press.photos.process import rebuild_renditions
 from press.problems import problem
@@ -39,10 +43,11 @@ from press.storage import FileStorage, StorageError, safe_join, file_key
 
 from .findings import Finding, Render, Report
 from .indexing import enqueue_index
-from .media import IngestConfig, public_meta, sync_renditions
+from .media import PROCESS_JOB, IngestConfig, public_meta, sync_renditions
 
 UNUSABLE = {MediaStatus.MISSING: "original_missing", MediaStatus.DAMAGED: "original_damaged"}  # status -> stored problem code
 GRACE_SECONDS = 3600
+STUCK_SECONDS = 600
 
 
 def check_files(session: Session, storage: FileStorage, report: Report, *, sizes: dict[str, int],
@@ -87,6 +92,8 @@ def clear_unusable(media: Media) -> None:
 
 def _check_media(session, storage, media, corrupt, report: Report, *, config: IngestConfig, repair: bool) -> None:
     subject = _subject(media)
+    if media.status == MediaStatus.PROCESSING:
+        _check_processing(session, media, report, repair=repair)
     status = None
     if not storage.exists(media.sha256):
         status, kind = MediaStatus.MISSING, "missing_original"
@@ -106,6 +113,16 @@ def _check_media(session, storage, media, corrupt, report: Report, *, config: In
              for found in rendition_problems(storage, media, config.sizes)]
     if wrong and repair:
         _repair_renditions(session, storage, media, config, wrong)
+
+
+def _check_processing(session, media, report: Report, *, repair: bool) -> None:
+    waited = (utcnow() - media.created_at).total_seconds() if media.created_at else 0
+    if waited < STUCK_SECONDS:
+        return
+    finding = report.add("media", "processing_stuck", _subject(media), "processing_stuck", minutes=int(waited // 60))
+    if repair:
+        jobs.after_commit(session, PROCESS_JOB)
+        finding.act("requeued")
 
 
 def _repair_renditions(session, storage, media, config: IngestConfig, findings: list[Finding]) -> None:

@@ -1,6 +1,9 @@
 /* Upload page: every file in its own request with its own progress bar, at most
    three at a time, so hundreds of photos in one go work. The server answers each
-   request with JSON: {file, outcome, label, message, url, thumb}. */
+   request with JSON: {file, outcome, label, message, url, thumb, status, status_url}.
+   A photo answered with status "processing" shows "Diproses" until the server has made
+   its renditions: one request every POLL_MS asks the status URL about all of them at
+   once ({photos: [{media_id, status, outcome, label, message, url, thumb}]}). */
 (function () {
   "use strict";
   var form = document.getElementById("upload-form");
@@ -15,6 +18,10 @@
   var queue = [];
   var active = 0;
   var counts = {ingested: 0, duplicate: 0, rejected: 0};
+  var POLL_MS = 1500;
+  var processing = {};  // media id -> the job whose row waits for its renditions
+  var statusUrl = null;
+  var polling = false;
 
   function el(tag, cls, text) {
     var node = document.createElement(tag);
@@ -41,7 +48,20 @@
   function finish(job, data) {
     var outcome = data.outcome || "rejected";
     counts[outcome] = (counts[outcome] || 0) + 1;
-    job.row.className = "upload-row " + outcome;
+    show(job, data);
+    if (data.status === "processing" && data.status_url && data.media_id) {
+      processing[data.media_id] = job;
+      statusUrl = statusUrl || data.status_url;
+      schedulePoll();
+    }
+    active--;
+    showSummary();
+    pump();
+  }
+
+  function show(job, data) {
+    var outcome = data.outcome || "rejected";
+    job.row.className = "upload-row " + outcome + (data.status === "processing" ? " processing" : "");
     job.bar.value = 100;
     job.result.textContent = "";
     job.result.appendChild(el("strong", null, data.label || form.dataset.labelRejected));
@@ -58,9 +78,41 @@
       job.result.appendChild(document.createTextNode(" "));
       job.result.appendChild(link);
     }
-    active--;
-    showSummary();
-    pump();
+  }
+
+  function schedulePoll() {
+    if (polling) return;
+    polling = true;
+    window.setTimeout(poll, POLL_MS);
+  }
+
+  function poll() {
+    var ids = Object.keys(processing);
+    if (!ids.length) { polling = false; return; }
+    var url = new URL(statusUrl, window.location.href);
+    url.search = "";
+    ids.slice(0, 200).forEach(function (id) { url.searchParams.append("id", id); });
+    var xhr = new XMLHttpRequest();
+    xhr.open("GET", url.toString());
+    xhr.setRequestHeader("Accept", "application/json");
+    xhr.onload = function () {
+      var body = null;
+      try { body = JSON.parse(xhr.responseText); } catch (e) { body = null; }
+      ((body && body.photos) || []).forEach(function (photo) {
+        var job = processing[photo.media_id];
+        if (!job || photo.status === "processing") return;
+        delete processing[photo.media_id];
+        if (photo.outcome === "rejected") {
+          counts.ingested--; counts.rejected++;
+          showSummary();
+        }
+        show(job, photo);
+      });
+      polling = false;
+      schedulePoll();
+    };
+    xhr.onerror = function () { polling = false; schedulePoll(); };
+    xhr.send();
   }
 
   function showSummary() {

@@ -50,6 +50,8 @@ STATE_LABELS = {
 
 MEDIA_STATUS_LABELS = {
     MediaStatus.OK: _l("Siap pakai"),
+    MediaStatus.PROCESSING: _l("Diproses"),
+    MediaStatus.REJECTED: _l("Ditolak"),
     MediaStatus.METADATA_ONLY: _l("Tanpa pratinjau"),
     MediaStatus.MISSING: _l("Berkas asli hilang"),
     MediaStatus.DAMAGED: _l("Berkas asli rusak"),

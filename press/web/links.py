@@ -153,6 +153,7 @@ register("activity", Activity, staff=("activities.view", "activity_id"), public=
 register("release", Release, staff=("releases.view", "release_id"),
          public=("site.release", lambda release: {"ref": release.slug}))
 register("photo", Media, staff=("photos.view", "media_id"), public=("site.photo", "media_id"), aliases=("media",))
+register("photo_status", Media, staff=("photos.status", lambda media: {"id": media.id}))
 register("note", Note, staff=("notes.view", "note_id"))
 register("unit", Unit, staff=("admin.unit_edit", "unit_id"), public=("site.unit", lambda unit: {"slug": unit.slug}))
 register("person", Person, staff=("search.index", lambda person: _staff_search(filter_term("orang", person.name))),

@@ -14,7 +14,10 @@ Who may do what (admins always may):
 
 The upload page sends each file in its own request (``press/static/upload.js``) and gets
 one JSON result per file; without JavaScript the same endpoint takes many files from a
-plain form and shows the results on the page.
+plain form and shows the results on the page. An upload is answered once its original
+is checked and stored: the photo is "diproses" until the ``media.process`` job has made
+its renditions (``press.services.media_processing``), and the page asks
+``/staf/foto/status`` (the ``photo_status`` link) until each is done.
 """
 from __future__ import annotations
 
@@ -29,17 +32,19 @@ from flask_babel import gettext as _, lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
 
-from press.codes import ORIGINAL_READERS, PHOTO_EDITORS, PHOTO_PUBLISHERS, PHOTO_UPLOADERS
+from press.codes import ORIGINAL_READERS, PHOTO_EDITORS, PHOTO_PUBLISHERS, PHOTO_UPLOADERS, MediaStatus
 from press.errors import ServiceError
 from press.extensions import db
 from press.models import Activity, Media, Person
+from press.numbers import parse_id
 from press.services import media as service
 from press.services import photo_corrections, public
 from press.services.tags import tags_of
 from press.storage import FileStorage, StorageError, safe_join
 
 from .downloads import as_download
-from .i18n import current_locale
+from .i18n import current_locale, problem_text
+from .labels import label
 from .links import rendition_url, staff_url
 from .roles import STAFF, has_role, roles_required
 from .sections import activity_section
@@ -177,10 +182,42 @@ def _result(outcome: service.IngestOutcome) -> dict:
              "label": OUTCOME_LABELS[outcome.outcome](), "detail": outcome.detail,
              "media_id": media.id if media else None}
     if media is not None:
-        entry["url"] = staff_url("photo", media)
-        entry["thumb"] = rendition_url(media, "thumb")
+        entry.update(_photo_state(media, message))
         entry["taken_at"] = media.taken_at.isoformat() if media.taken_at else None
     return entry
+
+
+def _photo_state(media: Media, message: str | None = None) -> dict:
+    """Where an uploaded photo stands: ``status``, its label and message, its page and thumbnail;
+    ``status_url`` while it is still processing."""
+    state = {"media_id": media.id, "status": media.status, "url": staff_url("photo", media),
+             "thumb": rendition_url(media, "thumb")}
+    if media.status == MediaStatus.PROCESSING:
+        state.update(label=label(MediaStatus.PROCESSING), message=_("Foto diterima; pratinjau sedang dibuat."),
+                     status_url=staff_url("photo_status", media))
+    elif media.status == MediaStatus.REJECTED:
+        state.update(outcome=service.REJECTED, label=OUTCOME_LABELS[service.REJECTED](),
+                     message=" ".join(problem_text(p) for p in media.problems or []) or None)
+    elif message is None:
+        state.update(outcome=service.INGESTED, label=OUTCOME_LABELS[service.INGESTED](),
+                     message=_(service.METADATA_ONLY_MESSAGE) if media.status == MediaStatus.METADATA_ONLY
+                     else _("Foto tersimpan."))
+    return {key: str(value) if key == "label" else value for key, value in state.items()}
+
+
+MAX_STATUS_IDS = 200
+
+
+@bp.route("/foto/status")
+@roles_required(*STAFF)
+def status():
+    """``{"photos": [state…]}`` of the photos ``id=…`` names (unknown ids are left out), as
+    the upload page polls them until each is done."""
+    ids = [parse_id(value) for value in request.args.getlist("id")]
+    if len(ids) > MAX_STATUS_IDS or None in ids:
+        return jsonify({"message": _("Sebutkan paling banyak %(max)s nomor foto (id=…).", max=MAX_STATUS_IDS)}), 400
+    rows = db.session.scalars(select(Media).where(Media.id.in_(ids)).order_by(Media.id))
+    return jsonify({"photos": [_photo_state(media) for media in rows]})
 
 
 OUTCOME_LABELS = {
@@ -212,7 +249,7 @@ def upload_post(activity_id: int):
                                 f.stream.read(config.max_bytes + 1)) for f in files)
     results = []
     for outcome in service.ingest_many(db.session, storage, photos, activity=activity, uploader=current_user,
-                                       batch=batch, config=config):
+                                       batch=batch, config=config, defer_renditions=True):
         db.session.commit()
         results.append(_result(outcome))
     if _wants_json():

@@ -46,7 +46,8 @@ class LiveServer:
     """``flask setup``, then gunicorn and ``flask worker`` on a fresh instance folder, as in
     production; stopped at the end."""
 
-    def __init__(self, root: Path, workers: int = 2):
+    def __init__(self, root: Path, workers: int = 2, gunicorn_args: tuple[str, ...] = (),
+                 worker_args: tuple[str, ...] = ()):
         self.root = root
         self.port = 0
         self.url = ""
@@ -60,6 +61,8 @@ class LiveServer:
             "PRESS_JOBS_URL": f"sqlite:///{root / 'jobs.db'}",
         }
         self.workers = workers
+        self.gunicorn_args = tuple(gunicorn_args)
+        self.worker_args = tuple(worker_args)
         self.process: subprocess.Popen | None = None
         self.job_worker: subprocess.Popen | None = None
 
@@ -85,11 +88,11 @@ class LiveServer:
         with open(self.root / "server.log", "ab") as log:  # the children keep their own copies
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "gunicorn", "-w", str(self.workers), "-b", f"127.0.0.1:{self.port}",
-                 "--timeout", "120", "wsgi:app"],
+                 "--timeout", "120", *self.gunicorn_args, "wsgi:app"],
                 cwd=REPO_ROOT, env=self.env, stdout=log, stderr=log,
             )
             self.job_worker = subprocess.Popen(
-                [sys.executable, "-m", "flask", "--app", "wsgi", "worker"],
+                [sys.executable, "-m", "flask", "--app", "wsgi", "worker", *self.worker_args],
                 cwd=REPO_ROOT, env=self.env, stdout=log, stderr=log,
             )
         deadline = time.monotonic() + 60

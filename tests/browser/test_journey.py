@@ -53,6 +53,7 @@ def test_journey_from_upload_to_a_journalists_download(live_server, browser, ste
     page.wait_for_selector("#upload-list .upload-row progress")
     steps.shot(page, "fotografer-sedang-mengunggah")
     page.wait_for_function("() => document.getElementById('upload-summary').textContent.length > 0", timeout=300_000)
+    page.wait_for_function("() => !document.querySelector('#upload-list .upload-row.processing')", timeout=300_000)
     steps.shot(page, "fotografer-hasil-unggah")
 
     assert page.text_content("#upload-summary") == "Selesai: 10 tersimpan, 0 sudah ada, 2 ditolak."
