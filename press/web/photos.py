@@ -30,7 +30,6 @@ from flask import (Blueprint, abort, current_app, flash, jsonify, redirect, rend
                    send_file, url_for)
 from flask_babel import gettext as _, lazy_gettext as _l
 from flask_login import current_user
-from sqlalchemy import select
 
 from press.codes import ORIGINAL_READERS, PHOTO_EDITORS, PHOTO_PUBLISHERS, PHOTO_UPLOADERS, MediaStatus
 from press.errors import ServiceError
@@ -44,7 +43,7 @@ from press.storage import FileStorage, StorageError, safe_join
 
 from .downloads import as_download
 from .i18n import current_locale, problem_text
-from .labels import label
+from .labels import error_text, label
 from .links import rendition_url, staff_url
 from .roles import STAFF, has_role, roles_required
 from .sections import activity_section
@@ -306,7 +305,7 @@ def edit_text(media_id: int):
                                       correction_note=request.form.get("correction_note"), **values)
     except ServiceError as exc:
         db.session.rollback()
-        return _done(media, _(exc.message, **exc.params), ok=False)
+        return _done(media, error_text(exc), ok=False)
     db.session.commit()
     return _done(media, _("Keterangan foto disimpan.") if changed else _("Tidak ada yang berubah."))
 
@@ -319,7 +318,7 @@ def edit_people(media_id: int):
         service.set_people(db.session, media, request.form.getlist("person_id"), actor=current_user)
     except service.MediaError as exc:
         db.session.rollback()
-        return _done(media, _(exc.message, **exc.params), ok=False)
+        return _done(media, error_text(exc), ok=False)
     db.session.commit()
     return _done(media, _("Orang dalam foto disimpan."))
 
@@ -334,15 +333,15 @@ def _toggle(media_id: int, flag: str, on_message, off_message):
     except photo_corrections.ShownByPublishedRelease as exc:
         db.session.rollback()
         if not photo_corrections.may_correct(current_user):
-            return _done(media, _(exc.message, **exc.params), ok=False)
+            return _done(media, error_text(exc), ok=False)
         confirm = url_for("photos.withdraw", media_id=media.id)
         if _wants_json():
-            return jsonify({"ok": False, "message": _(exc.message, **exc.params), "media_id": media.id,
+            return jsonify({"ok": False, "message": error_text(exc), "media_id": media.id,
                             "confirm_url": confirm}), 409
         return redirect(confirm)
     except ServiceError as exc:
         db.session.rollback()
-        return _done(media, _(exc.message, **exc.params), ok=False)
+        return _done(media, error_text(exc), ok=False)
     db.session.commit()
     return _done(media, on_message() if value else off_message())
 
@@ -371,7 +370,7 @@ def withdraw(media_id: int):
                                                    confirmed=request.form.getlist("release_id"))
         except ServiceError as exc:
             db.session.rollback()
-            flash(_(exc.message, **exc.params), "error")
+            flash(error_text(exc), "error")
             media = _media(media_id)
             return _withdraw_page(media, note), 400
         db.session.commit()
