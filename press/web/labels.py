@@ -73,6 +73,7 @@ ACTION_LABELS = {
     "photo_detach": _l("Foto dilepas"),
     "photo_order": _l("Urutan foto diubah"),
     "photo_caption": _l("Keterangan foto diubah"),
+    "ppid_class": _l("Klasifikasi informasi publik diubah"),
 }
 
 PARTICIPANT_ROLE_LABELS = {
