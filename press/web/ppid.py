@@ -14,6 +14,7 @@ import io
 
 from flask import Blueprint, abort, flash, make_response, redirect, render_template, request
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 
 from press.codes import PPID_CLASSIFIERS
@@ -96,7 +97,7 @@ def information_csv():
 def _kind_text(entry: ppid.Information) -> str:
     if entry.kind == "release":
         return _("Siaran pers")
-    return _("Galeri foto kegiatan (%(num)s foto)", num=entry.photos)
+    return ngettext("Galeri foto kegiatan (%(num)s foto)", "Galeri foto kegiatan (%(num)s foto)", entry.photos)
 
 
 def _cell(value: str) -> str:
