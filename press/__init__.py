@@ -26,6 +26,7 @@ def create_app(config: dict | None = None) -> Flask:
     from press.web import activities, admin, auth, csrf_exempt, errors, i18n, site, staff
     from press.web import api as search_api, search as search_pages
     from press.web import api_public, feeds, links, login_limit, openapi, page_cache, params, proxies
+    from press.web import ppid as ppid_pages
     from press.web import security_headers, workflow
     from press.web import notes as notes_pages
     from press.web import photos as photo_pages
@@ -68,6 +69,8 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(notes_pages.bp)
     app.register_blueprint(photo_pages.bp)
     app.register_blueprint(release_pages.bp)
+    app.register_blueprint(ppid_pages.site_bp)
+    app.register_blueprint(ppid_pages.bp)
     page_cache.init_app(app)
     proxies.init_app(app)
     search_pages.init_app(app)

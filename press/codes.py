@@ -116,6 +116,21 @@ class ExtractionState(StrEnum):
     FAILED = "failed"
     """The extractor raised; the note's text is kept."""
 
+class PpidClass(StrEnum):
+    """A release's or an activity's class of public information (UU 14/2008 on public
+    information, the PPID's list): what the public may see of it. An activity's photos
+    follow its class. Only ``DIKECUALIKAN`` changes what the public sees: it never does."""
+
+    BERKALA = "berkala"
+    """Published periodically (programmes, reports, the agenda)."""
+    SERTA_MERTA = "serta_merta"
+    """Published at once (a threat to life or public order: disasters, outbreaks)."""
+    SETIAP_SAAT = "setiap_saat"
+    """Available at any time; the default, and what the migration gave existing rows."""
+    DIKECUALIKAN = "dikecualikan"
+    """Exempt: never on the public site, its feeds, API, search or export."""
+
+
 # Who may do what: each set holds every role allowed, admins included (the web gate
 # ``roles_required`` lets admins through anyway; the services check these sets as written).
 STAFF = frozenset(Role)
@@ -143,3 +158,5 @@ PHOTO_PUBLISHERS = frozenset({Role.EDITOR, Role.ADMIN})
 """Mark photos public or highlighted."""
 ORIGINAL_READERS = frozenset({Role.PHOTOGRAPHER, Role.EDITOR, Role.ADMIN})
 """Download a photo's original file."""
+PPID_CLASSIFIERS = frozenset({Role.EDITOR, Role.ADMIN})
+"""Set the PPID class of a release or an activity (the PPID's decision, with the editor's notice)."""

@@ -10,10 +10,10 @@ from datetime import date, datetime, time, timedelta, timezone
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from press.codes import ActivityKind, ParticipantRole, ReleaseState, Role, WorkflowAction
+from press.codes import ActivityKind, ParticipantRole, PpidClass, ReleaseState, Role, WorkflowAction
 from press.config import DEFAULTS
 from press.models import Activity, Release, User, utcnow
-from press.services import accounts, directory, people, workflow
+from press.services import accounts, directory, people, ppid, workflow
 from press.services.activities import ActivityData, ParticipantData, create_activity
 from press.text import slugify
 
@@ -131,6 +131,7 @@ def load_demo(session: Session) -> list[tuple[str, str, str]]:
         actor=None,
     )
     load_demo_releases(session)
+    load_demo_ppid_classes(session)
     return credentials
 
 
@@ -253,6 +254,39 @@ def load_demo_releases(session: Session) -> list[Release]:
         if target == ReleaseState.SCHEDULED:
             workflow.apply(session, release, WorkflowAction.SCHEDULE, editor, at=now + timedelta(days=30), now=now)
     return made
+
+
+# -- PPID classes: a release in each class -------------------------------------------
+
+DEMO_PPID_CLASSES = {  # the example release keeps the default, setiap saat
+    "Humas Kota Bekasi Siapkan Pelatihan Juru Bicara Perangkat Daerah": PpidClass.BERKALA,
+    "Jadwal Vaksinasi Keliling Dinkes Kota Bekasi Pekan Ini": PpidClass.SERTA_MERTA,
+}
+EXEMPT_RELEASE_TITLE = "Nilai Asesmen Peserta Seleksi Terbuka Jabatan Pimpinan Tinggi Pratama"
+EXEMPT_RELEASE_BODY = (
+    "Panitia seleksi menyampaikan nilai asesmen kompetensi setiap peserta seleksi terbuka "
+    "jabatan pimpinan tinggi pratama (dikecualikan-rahasia-asesmen)."
+)
+EXEMPT_NOTICE = (
+    "Siaran ini ditarik karena memuat data pribadi peserta seleksi, informasi yang dikecualikan "
+    "menurut Pasal 17 huruf h UU Nomor 14 Tahun 2008."
+)
+
+
+def load_demo_ppid_classes(session: Session) -> None:
+    """The demo releases in every PPID class; the exempt one was published by mistake and
+    withdrawn by marking it ``dikecualikan`` (retracted with its notice)."""
+    for release in session.scalars(select(Release).where(Release.title.in_(DEMO_PPID_CLASSES))):
+        release.ppid_class = DEMO_PPID_CLASSES[release.title]
+    users = {u.role: u for u in session.scalars(select(User).where(User.email.like("%@siaran.test")))}
+    writer, editor = users[Role.WRITER], users[Role.EDITOR]
+    moment = datetime(2021, 10, 20, 3, 0, tzinfo=timezone.utc)
+    release = _demo_release(session, EXEMPT_RELEASE_TITLE, EXEMPT_RELEASE_BODY, None, writer,
+                            session.scalar(select(Activity.unit_id).order_by(Activity.id).limit(1)))
+    workflow.apply(session, release, WorkflowAction.SUBMIT, writer, now=moment - timedelta(hours=1))
+    workflow.apply(session, release, WorkflowAction.PUBLISH, editor, now=moment)
+    ppid.classify_release(session, release, PpidClass.DIKECUALIKAN, editor, notice=EXEMPT_NOTICE,
+                          now=moment + timedelta(hours=2))
 
 
 # -- demo photos --------------------------------------------------------------------

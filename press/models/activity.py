@@ -6,7 +6,7 @@ from datetime import date, datetime, time
 from sqlalchemy import Date, ForeignKey, Integer, String, Text, Time
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from press.codes import ActivityKind, ParticipantRole
+from press.codes import ActivityKind, ParticipantRole, PpidClass
 
 from .base import Base, UTCDateTime, utcnow
 from .person import Person
@@ -33,6 +33,10 @@ class Activity(Base):
     guest_body: Mapped[str | None] = mapped_column(String(300))
     topic: Mapped[str | None] = mapped_column(String(400))
     summary: Mapped[str | None] = mapped_column(Text)
+    # The public-information class (``PpidClass``); the activity's photos follow it.
+    ppid_class: Mapped[str] = mapped_column(
+        String(16), default=PpidClass.SETIAP_SAAT.value, server_default=PpidClass.SETIAP_SAAT.value
+    )
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

@@ -6,7 +6,7 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from press.codes import ReleaseState
+from press.codes import PpidClass, ReleaseState
 
 from .activity import Activity
 from .base import Base, UTCDateTime, utcnow
@@ -30,6 +30,10 @@ class Release(Base):
     body: Mapped[str] = mapped_column(Text, default="")
     signature: Mapped[str | None] = mapped_column(String(60))
     state: Mapped[str] = mapped_column(String(12), default=ReleaseState.DRAFT.value, index=True)
+    # The public-information class (``PpidClass``); a ``dikecualikan`` release is never public.
+    ppid_class: Mapped[str] = mapped_column(
+        String(16), default=PpidClass.SETIAP_SAAT.value, server_default=PpidClass.SETIAP_SAAT.value
+    )
     author_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     editor_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     embargo_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

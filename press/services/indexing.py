@@ -38,7 +38,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from press import jobs
-from press.codes import ReleaseState
+from press.codes import PpidClass, ReleaseState
 from press.models import (
     Activity, ActivityTag, IndexQueueEntry, Media, MediaTag, Note, Release, ReleasePhoto, ReleaseTag, Tag,
 )
@@ -48,7 +48,7 @@ from press.notes.accepted import read_accepted
 from press.search import Delete, Document, DriftReport, IndexBusyError, SearchIndex, doc_key, upsert
 from press.search.locking import file_lock
 
-from .public import public_media_condition
+from .public import PUBLIC_RELEASE, public_media_condition, release_is_public
 
 log = logging.getLogger(__name__)
 
@@ -248,7 +248,7 @@ def document_for_note(session: Session, note_id: int) -> Document | None:
     )
 
 
-@kind("release", Release, public_where=lambda: Release.state == ReleaseState.PUBLISHED, dependents=lambda session, release_id: [
+@kind("release", Release, public_where=lambda: PUBLIC_RELEASE, dependents=lambda session, release_id: [
     ("photo", m) for m in session.scalars(select(ReleasePhoto.media_id).where(ReleasePhoto.release_id == release_id))
 ])
 def document_for_release(session: Session, release_id: int) -> Document | None:
@@ -267,10 +267,18 @@ def document_for_release(session: Session, release_id: int) -> Document | None:
         organisations=_unique(facts.organisations + _names(tags, ("organisation",))),
         places=_unique(facts.places + _names(tags, PLACE_TAG_KINDS)),
         unit=unit, activity_kind=facts.kind, tags=_unique(_names(tags, TOPIC_TAG_KINDS) + facts.tags),
-        date=when, status=release.state,
-        url=f"/siaran/{release.slug}" if release.state == ReleaseState.PUBLISHED else "",
+        date=when, status=_release_status(release),
+        url=f"/siaran/{release.slug}" if release_is_public(release) else "",
         payload={"activity_id": release.activity_id, "slug": release.slug, "state": release.state},
     )
+
+
+def _release_status(release: Release) -> str:
+    """The release's state, except that a published one the public may not see (its activity
+    is ``dikecualikan``) is indexed as exempt, so it never reaches the public index."""
+    if release.state == ReleaseState.PUBLISHED and not release_is_public(release):
+        return PpidClass.DIKECUALIKAN
+    return release.state
 
 
 # -- drain -------------------------------------------------------------------------

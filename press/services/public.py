@@ -1,11 +1,13 @@
 """What the public may see: the queries behind the public site, feeds, sitemap, API and export.
 
 One rule, applied here and nowhere else: a release is public when its state is
-``published``; a photo is public when it is marked public (``Media.is_public``) or is
-attached to a published release, and has renditions. A retracted release is known to
-the public only by its title and retraction notice (its own 410 page). Everything else
+``published`` and neither it nor its activity is of the PPID class ``dikecualikan``; a
+photo is public when it is marked public (``Media.is_public``) or is attached to a
+public release, its activity is not ``dikecualikan``, and it has renditions. A
+retracted release is known to the public only by its title and retraction notice (its
+own 410 page); a retracted ``dikecualikan`` one by its notice alone. Everything else
 (drafts, releases in review, approved or scheduled ones, private photos, originals,
-GPS) never leaves the staff side. No Flask; read-only.
+GPS, exempt information) never leaves the staff side. No Flask; read-only.
 """
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from datetime import datetime, timezone
 from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from press.codes import MediaStatus, ReleaseState
+from press.codes import MediaStatus, PpidClass, ReleaseState
 from press.dates import OFFICE_ZONE
 from press.numbers import parse_id
 from press.models import (
@@ -33,20 +35,47 @@ from press.models import (
 
 from . import release_slugs
 
-PUBLIC_RELEASE = Release.state == ReleaseState.PUBLISHED
+def _not_exempt(activity_id):
+    """SQL: the row's activity (if any) is not ``dikecualikan`` (an uncorrelated subquery)."""
+    exempt = select(Activity.id).where(Activity.ppid_class == PpidClass.DIKECUALIKAN).scalar_subquery()
+    return or_(activity_id.is_(None), activity_id.notin_(exempt))
+
+
+PUBLIC_RELEASE = and_(
+    Release.state == ReleaseState.PUBLISHED,
+    Release.ppid_class != PpidClass.DIKECUALIKAN,
+    _not_exempt(Release.activity_id),
+)
+
+
+def release_is_public(release: Release) -> bool:
+    """``PUBLIC_RELEASE`` for a loaded release."""
+    return release.state == ReleaseState.PUBLISHED and not is_exempt(release)
+
+
+def is_exempt(item: Release | Media | Activity) -> bool:
+    """Whether a release, a photo (through its activity) or an activity is ``dikecualikan``."""
+    if isinstance(item, Activity):
+        return item.ppid_class == PpidClass.DIKECUALIKAN
+    activity = item.activity
+    own = getattr(item, "ppid_class", None) == PpidClass.DIKECUALIKAN
+    return own or (activity is not None and activity.ppid_class == PpidClass.DIKECUALIKAN)
 
 
 def _on_published_release():
     return exists(
         select(ReleasePhoto.id)
         .join(Release, Release.id == ReleasePhoto.release_id)
-        .where(ReleasePhoto.media_id == Media.id, Release.state == ReleaseState.PUBLISHED)
+        .where(ReleasePhoto.media_id == Media.id, PUBLIC_RELEASE)
     )
 
 
 def public_media_condition():
     """SQL condition for a ``Media`` row the public may see."""
-    return and_(Media.status == MediaStatus.OK, or_(Media.is_public.is_(True), _on_published_release()))
+    return and_(
+        Media.status == MediaStatus.OK, _not_exempt(Media.activity_id),
+        or_(Media.is_public.is_(True), _on_published_release()),
+    )
 
 
 def _with_photos(query):
@@ -90,17 +119,21 @@ def find_release(session: Session, ref: str | int) -> Release | None:
 
 
 def _public_release(session: Session, condition) -> Release | None:
-    return session.scalars(
-        _with_photos(select(Release).where(condition, Release.state.in_((ReleaseState.PUBLISHED, ReleaseState.RETRACTED))))
-        .order_by(Release.id)
-    ).first()
+    shown = or_(PUBLIC_RELEASE, Release.state == ReleaseState.RETRACTED)
+    return session.scalars(_with_photos(select(Release).where(condition, shown)).order_by(Release.id)).first()
+
+
+def retracted_title(release: Release) -> str | None:
+    """The title a retracted release's public notice carries; none for exempt information."""
+    return None if is_exempt(release) else release.title
 
 
 def public_photos_of(release: Release) -> list[tuple[ReleasePhoto, Media]]:
     """The release's photos that can be shown (they have renditions), in order."""
-    if release.state != ReleaseState.PUBLISHED:
+    if not release_is_public(release):
         return []
-    return [(rp, rp.media) for rp in release.photos if rp.media.status == MediaStatus.OK and rp.media.renditions]
+    return [(rp, rp.media) for rp in release.photos
+            if rp.media.status == MediaStatus.OK and rp.media.renditions and not is_exempt(rp.media)]
 
 
 def lead_photo(release: Release) -> Media | None:
@@ -156,7 +189,7 @@ def count_public_photos(session: Session) -> int:
 def public_activity(session: Session, activity_id: int) -> Activity | None:
     """An activity the public may see: one with a published release or a public photo."""
     activity = session.get(Activity, activity_id)
-    if activity is None:
+    if activity is None or is_exempt(activity):
         return None
     has_release = session.scalar(
         select(func.count()).select_from(Release).where(Release.activity_id == activity_id, PUBLIC_RELEASE)

@@ -199,7 +199,8 @@ def propose_caption(activity: Activity, media: Media) -> str:
 
 def create_draft(session: Session, activity: Activity, actor: User, *, office: str | None = None,
                  signature: str | None = None) -> tuple[Release, list[str]]:
-    """A new draft release from the activity's kind template with its best photos attached.
+    """A new draft release from the activity's kind template with its best photos attached, in the
+    activity's PPID class.
 
     Returns the release and the fields the template needed and the activity lacked
     (they appear in the text as "[…]" placeholders)."""
@@ -210,7 +211,7 @@ def create_draft(session: Session, activity: Activity, actor: User, *, office: s
         slug=unique_slug(session, draft.headline or activity.title),
         title=(draft.headline or activity.title)[:LIMITS["title"]], dateline=draft.dateline[:LIMITS["dateline"]] or None,
         body=draft.body, signature=(draft.signature or "")[:LIMITS["signature"]] or None,
-        state=ReleaseState.DRAFT, author_id=actor.id, version=1,
+        state=ReleaseState.DRAFT, author_id=actor.id, version=1, ppid_class=activity.ppid_class,
     )
     session.add(release)
     session.flush()

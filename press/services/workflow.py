@@ -18,12 +18,13 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from press import jobs
-from press.codes import RELEASE_EDITORS, RELEASE_WRITERS, ReleaseState, WorkflowAction
+from press.codes import RELEASE_EDITORS, RELEASE_WRITERS, PpidClass, ReleaseState, WorkflowAction
 from press.dates import OFFICE_ZONE
 from press.errors import N_, ServiceError
 from press.models import AuditEvent, Release, Revision, User, utcnow
 
 from .indexing import enqueue_index
+from .public import is_exempt
 from .audit import record
 from .release_slugs import follow_headline
 from .release_text import check_length, clean_text
@@ -145,6 +146,8 @@ def apply(
             raise WorkflowError(N_("Waktu embargo paling jauh %(years)s tahun dari sekarang."), years=MAX_EMBARGO_YEARS)
     if action in (WorkflowAction.PUBLISH, WorkflowAction.SCHEDULE, WorkflowAction.SUBMIT) and not release.title.strip():
         raise WorkflowError(N_("Siaran tanpa judul tidak bisa diajukan atau diterbitkan."))
+    if action in (WorkflowAction.PUBLISH, WorkflowAction.SCHEDULE):
+        _refuse_exempt(release)
 
     old_state = release.state
     data: dict = {"from": old_state, "to": new_state}
@@ -177,6 +180,16 @@ def apply(
     _enqueue(session, release)
     session.flush()
     return release
+
+
+def _refuse_exempt(release: Release) -> None:
+    """Exempt information (PPID class ``dikecualikan``) is never published, nor scheduled to be."""
+    if release.ppid_class == PpidClass.DIKECUALIKAN:
+        raise WorkflowError(N_("Siaran ini berklasifikasi informasi dikecualikan (PPID), jadi tidak boleh terbit; "
+                               "ubah klasifikasinya lebih dulu bila informasinya boleh dibuka."))
+    if release.activity is not None and is_exempt(release.activity):
+        raise WorkflowError(N_("Kegiatan siaran ini berklasifikasi informasi dikecualikan (PPID), jadi siarannya "
+                               "tidak boleh terbit."))
 
 
 def _enqueue(session: Session, release: Release) -> None:

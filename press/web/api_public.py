@@ -98,7 +98,7 @@ def release(ref: str):
         return api_error(404, _("Siaran tidak ditemukan."))
     if item.state == ReleaseState.RETRACTED:
         return api_error(
-            410, _("Siaran ini telah ditarik."), title=item.title, retraction_notice=item.retraction_notice,
+            410, _("Siaran ini telah ditarik."), title=public.retracted_title(item), retraction_notice=item.retraction_notice,
             retracted_at=item.retracted_at.isoformat() if item.retracted_at else None,
         )
     if not ref.isdigit() and ref != item.slug:  # an earlier slug: the address moved for good

@@ -12,8 +12,8 @@ from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 
 from press.codes import (
-    ActivityKind, CorrectionKind, ExtractionState, MediaStatus, ParticipantRole, QuoteForm, ReleaseState, Role,
-    WorkflowAction,
+    ActivityKind, CorrectionKind, ExtractionState, MediaStatus, ParticipantRole, PpidClass, QuoteForm, ReleaseState,
+    Role, WorkflowAction,
 )
 from press.errors import ServiceError
 
@@ -75,6 +75,7 @@ ACTION_LABELS = {
     "photo_detach": _l("Foto dilepas"),
     "photo_order": _l("Urutan foto diubah"),
     "photo_caption": _l("Keterangan foto diubah"),
+    "ppid_class": _l("Klasifikasi informasi publik diubah"),
 }
 
 PARTICIPANT_ROLE_LABELS = {
@@ -104,6 +105,13 @@ EXTRACTION_STATE_LABELS = {
     ExtractionState.FAILED: _l("Ekstraksi gagal"),
 }
 
+PPID_CLASS_LABELS = {
+    PpidClass.BERKALA: _l("Informasi berkala"),
+    PpidClass.SERTA_MERTA: _l("Informasi serta-merta"),
+    PpidClass.SETIAP_SAAT: _l("Informasi setiap saat"),
+    PpidClass.DIKECUALIKAN: _l("Informasi dikecualikan"),
+}
+
 # The kinds of document search finds (``press.search.DOCUMENT_KINDS``), as its facet and hits name them.
 DOCUMENT_KIND_LABELS = {
     "activity": _l("Kegiatan"),
@@ -125,6 +133,7 @@ LABELS: dict[type[StrEnum], dict] = {
     QuoteForm: QUOTE_FORM_LABELS,
     CorrectionKind: CORRECTION_KIND_LABELS,
     ExtractionState: EXTRACTION_STATE_LABELS,
+    PpidClass: PPID_CLASS_LABELS,
 }
 
 

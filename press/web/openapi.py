@@ -98,11 +98,12 @@ SCHEMAS = {
     ),
     "Retracted": {
         "allOf": [_ref("Error"), _object({
-            "title": STRING,
+            "title": _nullable(STRING),
             "retraction_notice": _nullable(STRING),
             "retracted_at": _nullable(MOMENT),
         }, closed=False)],
-        "description": "A release withdrawn after publication: only its title and the notice remain.",
+        "description": "A release withdrawn after publication: only its title and the notice remain "
+                       "(the title is null when the release is exempt information, PPID class dikecualikan).",
     },
     "Rendition": _object({
         "url": URL,

@@ -117,7 +117,7 @@ def release(ref: str):
         abort(404)
     if item.state == ReleaseState.RETRACTED:
         modified(item.retracted_at)
-        return render_template("site/retracted.html", release=item), 410
+        return render_template("site/retracted.html", release=item, title=public.retracted_title(item)), 410
     if ref != item.slug:
         return redirect(public_url("release", item), 301)
     modified(public.last_change(db.session))

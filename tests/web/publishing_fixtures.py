@@ -13,7 +13,8 @@ from pathlib import Path
 from sqlalchemy import select, update
 
 from press.extensions import db
-from press.models import Activity, Media, Person, Release, ReleasePhoto, Unit, utcnow
+from press.models import Activity, Media, Person, Release, ReleasePhoto, Unit, User, utcnow
+from press.services import ppid
 from press.services import media as media_service
 from press.services.media import BatchMeta, IngestConfig
 from press.storage import FileStorage
@@ -62,11 +63,14 @@ class Site:
     public_photos: list[Media]
     private_photos: list[Media]
     secrets: dict[str, str] = field(default_factory=dict)
+    excluded: list[Release] = field(default_factory=list)
+    """Releases of the PPID class ``dikecualikan``: not even their title is public."""
 
 
 def build_site(app) -> Site:
     """Call inside an app context; commits."""
-    releases = {r.state: r for r in db.session.scalars(select(Release))}
+    releases = {r.state: r for r in db.session.scalars(select(Release).where(Release.ppid_class != "dikecualikan"))}
+    excluded = list(db.session.scalars(select(Release).where(Release.ppid_class == "dikecualikan")))
     published = releases.pop("published")
     lead = add_photo(app, FIXTURES / "images/sample1.jpg", activity_id=published.activity_id,
                      caption="Kepala Bagian Humas menerima rombongan PPID Kabupaten Subang")
@@ -79,9 +83,14 @@ def build_site(app) -> Site:
                           caption=f"FOTO-RAHASIA-{state.upper()} tidak boleh tampil")
         attach(release, media)
         private.append(media)
+    private += _exempt_photos(app, excluded)
     settle()
     db.session.commit()
-    site = Site(published=published, hidden=releases, public_photos=[lead, extra], private_photos=private)
+    site = Site(published=published, hidden=releases, public_photos=[lead, extra], private_photos=private,
+                excluded=excluded)
+    for release in excluded:
+        site.secrets[f"exempt title {release.id}"] = release.title
+        site.secrets[f"exempt body {release.id}"] = release.body.split("(")[-1].rstrip(").")
     for state, release in releases.items():
         body_words = release.body.split("(")[-1].rstrip(").")
         site.secrets[f"{state} body"] = body_words
@@ -96,11 +105,27 @@ def build_site(app) -> Site:
     return site
 
 
+def _exempt_photos(app, excluded: list[Release]) -> list[Media]:
+    """A photo on each exempt release, and a photo marked public on an activity marked exempt
+    (the draft's): its photos follow it, so none of them is public."""
+    editor = db.session.scalar(select(User).where(User.role == "editor"))
+    activity = db.session.get(Activity, db.session.scalar(select(Release.activity_id).where(Release.state == "draft")))
+    ppid.classify_activity(db.session, activity, "dikecualikan", editor)
+    made = [add_photo(app, FIXTURES / "images/r_canon.jpg", activity_id=activity.id, is_public=True,
+                      caption="FOTO-KECUALI-KEGIATAN tidak boleh tampil")]
+    for number, release in enumerate(excluded):
+        media = add_photo(app, FIXTURES / f"images/Landscape_{number + 6}.jpg", activity_id=None,
+                          caption=f"FOTO-KECUALI-SIARAN-{release.id} tidak boleh tampil")
+        attach(release, media)
+        made.append(media)
+    return made
+
+
 def build_detached_site(app) -> Site:
     """``build_site`` in its own app context, its rows loaded and detached for the test to read."""
     with app.app_context():
         built = build_site(app)
-        for release in [built.published, *built.hidden.values()]:
+        for release in [built.published, *built.hidden.values(), *built.excluded]:
             db.session.refresh(release)
             _ = release.unit, release.photos
         for media in built.public_photos + built.private_photos:

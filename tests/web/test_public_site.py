@@ -22,7 +22,8 @@ from press.storage import FileStorage
 
 ABSOLUTE = re.compile(r"https?://localhost(/[^\s<>\"']*)")
 LD_JSON = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
-START = ["/", "/arsip", "/feed.xml", "/atom.xml", "/sitemap.xml", "/api/v1/releases", "/api/v1/photos"]
+START = ["/", "/arsip", "/feed.xml", "/atom.xml", "/sitemap.xml", "/api/v1/releases", "/api/v1/photos",
+         "/ppid/daftar-informasi"]
 
 
 def crawl(client, start=START) -> dict[str, tuple[int, bytes]]:
@@ -80,11 +81,22 @@ def test_nothing_unpublished_reaches_any_public_url(client, site, app):
         assert client.get(f"/api/v1/photos/{media.id}").status_code == 404
         for rendition in media.renditions:
             assert client.get(f"/media/{rendition.sha256}/{rendition.variant}.jpg").status_code == 404
-    for secret in ("embargo-rahasia-lomba", "draf-rahasia-sosialisasi", "Puskesmas Jatisampurna"):
+    # Exempt information (PPID dikecualikan), retracted when it was marked: its notice answers, not its title.
+    assert "/ppid/daftar-informasi.csv" in answers
+    for release in site.excluded:
+        for ref in (release.slug, str(release.id)):
+            page, api = client.get(f"/siaran/{ref}"), client.get(f"/api/v1/releases/{ref}")
+            assert page.status_code == api.status_code == 410
+            assert release.retraction_notice.split(".")[0] in page.get_data(as_text=True)
+            assert api.get_json()["title"] is None
+            assert release.title not in page.get_data(as_text=True) + api.get_data(as_text=True)
+    for secret in ("embargo-rahasia-lomba", "draf-rahasia-sosialisasi", "Puskesmas Jatisampurna",
+                   "dikecualikan-rahasia-asesmen", "asesmen"):
         for url in (f"/cari?q={secret}", f"/api/v1/search?q={secret}"):
             answer = client.get(url)
             assert "rahasia" not in answer.get_data(as_text=True).replace(secret, "")
             assert site.hidden["in_review"].title not in answer.get_data(as_text=True)
+            assert all(release.title not in answer.get_data(as_text=True) for release in site.excluded)
 
 
 def test_the_static_export_has_every_published_release_and_nothing_else(runner, site, tmp_path):
