@@ -17,7 +17,7 @@ ACTIVITY_KINDS = tuple(kind.value for kind in ActivityKind)
 
 PARTICIPANT_ROLES = tuple(role.value for role in ParticipantRole)
 
-ACTIVITY_STATES = tuple(ActivityState)
+ACTIVITY_STATES = tuple(state.value for state in ActivityState)
 
 
 class Activity(Base):

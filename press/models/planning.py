@@ -18,8 +18,8 @@ from .activity import Activity
 from .base import Base, UTCDateTime, utcnow
 from .user import User
 
-ASSIGNMENT_ROLES = tuple(AssignmentRole)
-NOTIFICATION_KINDS = tuple(NotificationKind)
+ASSIGNMENT_ROLES = tuple(role.value for role in AssignmentRole)
+NOTIFICATION_KINDS = tuple(kind.value for kind in NotificationKind)
 
 
 class Assignment(Base):

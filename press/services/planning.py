@@ -34,9 +34,13 @@ class PlanningError(ServiceError):
     """A planning change cannot be made as asked; the message says why."""
 
 
+class NotAllowed(PlanningError):
+    """The acting user may not make this change."""
+
+
 def _require_planner(actor: User) -> None:
     if actor.role not in ACTIVITY_PLANNERS:
-        raise PlanningError(N_("Hanya redaktur dan admin yang dapat menugaskan staf ke kegiatan."))
+        raise NotAllowed(N_("Hanya redaktur dan admin yang dapat menugaskan staf ke kegiatan."))
 
 
 def assignment_of(session: Session, activity: Activity, user: User) -> Assignment | None:
@@ -105,10 +109,10 @@ def set_state(session: Session, activity: Activity, state: str, *, actor: User) 
     state = ActivityState(state)
     if actor.role not in ACTIVITY_PLANNERS:
         if assignment_of(session, activity, actor) is None:
-            raise PlanningError(N_("Hanya staf yang ditugaskan ke kegiatan ini (atau redaktur) yang dapat "
+            raise NotAllowed(N_("Hanya staf yang ditugaskan ke kegiatan ini (atau redaktur) yang dapat "
                                    "mengubah statusnya."))
         if state not in ASSIGNEE_STATES or activity.state == ActivityState.CANCELLED:
-            raise PlanningError(N_("Staf yang ditugaskan hanya dapat menandai kegiatan %(covered)s atau "
+            raise NotAllowed(N_("Staf yang ditugaskan hanya dapat menandai kegiatan %(covered)s atau "
                                    "%(done)s; status %(state)s diubah oleh redaktur."),
                                 covered=ActivityState.COVERED, done=ActivityState.DONE, state=state)
     if activity.state == state:

@@ -26,7 +26,7 @@ from .i18n import current_locale
 from .labels import ACTIVITY_STATE_LABELS, ASSIGNMENT_ROLE_LABELS, error_text
 from .links import register, staff_url
 from .roles import roles_required
-from .sections import activity_section
+from .sections import activity_section, render_activity_sections
 
 bp = Blueprint("planning", __name__, url_prefix="/staf")
 
@@ -37,6 +37,18 @@ def _activity(activity_id: int) -> Activity:
 
 def _back(activity: Activity):
     return redirect(staff_url("activity", activity) + "#perencanaan")
+
+
+def _refused(activity: Activity, message: str, status: int = 400):
+    """The activity page again with the reason on top; nothing was changed."""
+    flash(message, "error")
+    return render_template("activities/view.html", activity=activity,
+                           sections=render_activity_sections(activity)), status
+
+
+def _refusal(activity: Activity, exc: ServiceError):
+    db.session.rollback()
+    return _refused(activity, error_text(exc), 403 if isinstance(exc, planning.NotAllowed) else 400)
 
 
 def states_for(activity: Activity, user: User, assigned: bool) -> list[ActivityState]:
@@ -68,19 +80,16 @@ def assign(activity_id: int):
     user_id = parse_id(request.form.get("user_id", ""))
     user = db.session.get(User, user_id) if user_id else None
     if user is None:
-        flash(_("Pilih staf yang ditugaskan."), "error")
-        return _back(activity)
+        return _refused(activity, _("Pilih staf yang ditugaskan; tidak ada yang diubah."))
     role = request.form.get("role") or planning.default_role(user)
     try:
         assignment = planning.assign(db.session, activity, user, role, note=request.form.get("note"),
                                      actor=current_user)
         db.session.commit()
     except ServiceError as exc:
-        db.session.rollback()
-        flash(error_text(exc), "error")
-    else:
-        flash(_("%(name)s ditugaskan sebagai %(role)s.", name=user.name,
-                role=ASSIGNMENT_ROLE_LABELS[assignment.role]), "success")
+        return _refusal(activity, exc)
+    flash(_("%(name)s ditugaskan sebagai %(role)s.", name=user.name,
+            role=ASSIGNMENT_ROLE_LABELS[assignment.role]), "success")
     return _back(activity)
 
 
@@ -93,13 +102,11 @@ def unassign(activity_id: int, user_id: int):
         removed = planning.unassign(db.session, activity, user, actor=current_user)
         db.session.commit()
     except ServiceError as exc:
-        db.session.rollback()
-        flash(error_text(exc), "error")
+        return _refusal(activity, exc)
+    if removed:
+        flash(_("Penugasan %(name)s dibatalkan.", name=user.name), "success")
     else:
-        if removed:
-            flash(_("Penugasan %(name)s dibatalkan.", name=user.name), "success")
-        else:
-            flash(_("%(name)s tidak ditugaskan ke kegiatan ini.", name=user.name), "error")
+        flash(_("%(name)s tidak ditugaskan ke kegiatan ini.", name=user.name), "info")
     return _back(activity)
 
 
@@ -111,10 +118,8 @@ def set_state(activity_id: int):
         planning.set_state(db.session, activity, request.form.get("state", ""), actor=current_user)
         db.session.commit()
     except ServiceError as exc:
-        db.session.rollback()
-        flash(error_text(exc), "error")
-    else:
-        flash(_("Kegiatan kini berstatus: %(state)s.", state=ACTIVITY_STATE_LABELS[activity.state]), "success")
+        return _refusal(activity, exc)
+    flash(_("Kegiatan kini berstatus: %(state)s.", state=ACTIVITY_STATE_LABELS[activity.state]), "success")
     return _back(activity)
 
 
