@@ -146,3 +146,11 @@ def test_the_english_pages_name_states_and_notifications_in_english(app, client,
     auth.login("photographer")
     assert "New assignment" in client.get("/staf/notifikasi").get_data(as_text=True)
     assert "Planned" in client.get("/staf/tugas").get_data(as_text=True)
+
+
+def test_the_activity_list_shows_each_activitys_state(client, auth):
+    auth.login("writer")
+    rows = client.get("/staf/kegiatan/").get_data(as_text=True).split("<tr>")[2:]
+    audience = next(row for row in rows if "Audiensi Persatuan Wartawan" in row)
+    visit = next(row for row in rows if "Kunjungan Kerja PPID Utama" in row)
+    assert "Direncanakan" in audience and "Selesai" in visit
