@@ -131,6 +131,33 @@ class PpidClass(StrEnum):
     """Exempt: never on the public site, its feeds, API, search or export."""
 
 
+class ActivityState(StrEnum):
+    """Where an activity is in the office's plan (``Activity.state``): planned, covered (the
+    photographers and writers were there), done (its work is finished) or cancelled (kept, so
+    the agenda can say so)."""
+
+    PLANNED = "direncanakan"
+    COVERED = "diliput"
+    DONE = "selesai"
+    CANCELLED = "batal"
+
+
+class AssignmentRole(StrEnum):
+    """What a staff member is assigned to do at an activity (``Assignment.role``)."""
+
+    PHOTOGRAPHER = "photographer"
+    WRITER = "writer"
+
+
+class NotificationKind(StrEnum):
+    """What an in-app notification tells its user about an activity (``Notification.kind``)."""
+
+    ASSIGNED = "assigned"
+    UNASSIGNED = "unassigned"
+    TIME_CHANGED = "time_changed"
+    CANCELLED = "cancelled"
+
+
 # Who may do what: each set holds every role allowed, admins included (the web gate
 # ``roles_required`` lets admins through anyway; the services check these sets as written).
 STAFF = frozenset(Role)
@@ -160,3 +187,6 @@ ORIGINAL_READERS = frozenset({Role.PHOTOGRAPHER, Role.EDITOR, Role.ADMIN})
 """Download a photo's original file."""
 PPID_CLASSIFIERS = frozenset({Role.EDITOR, Role.ADMIN})
 """Set the PPID class of a release or an activity (the PPID's decision, with the editor's notice)."""
+ACTIVITY_PLANNERS = frozenset({Role.EDITOR, Role.ADMIN})
+"""Assign photographers and writers to activities, take them off, cancel an activity or set any
+state; the staff assigned to an activity may mark it covered or done."""

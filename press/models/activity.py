@@ -6,7 +6,7 @@ from datetime import date, datetime, time
 from sqlalchemy import Date, ForeignKey, Integer, String, Text, Time
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from press.codes import ActivityKind, ParticipantRole, PpidClass
+from press.codes import ActivityKind, ActivityState, ParticipantRole, PpidClass
 
 from .base import Base, UTCDateTime, utcnow
 from .person import Person
@@ -16,6 +16,8 @@ from .venue import Venue
 ACTIVITY_KINDS = tuple(kind.value for kind in ActivityKind)
 
 PARTICIPANT_ROLES = tuple(role.value for role in ParticipantRole)
+
+ACTIVITY_STATES = tuple(state.value for state in ActivityState)
 
 
 class Activity(Base):
@@ -36,6 +38,9 @@ class Activity(Base):
     # The public-information class (``PpidClass``); the activity's photos follow it.
     ppid_class: Mapped[str] = mapped_column(
         String(16), default=PpidClass.SETIAP_SAAT.value, server_default=PpidClass.SETIAP_SAAT.value
+    )
+    state: Mapped[str] = mapped_column(
+        String(12), default=ActivityState.PLANNED.value, server_default=ActivityState.PLANNED.value, index=True
     )
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -12,8 +12,8 @@ from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 
 from press.codes import (
-    ActivityKind, CorrectionKind, ExtractionState, MediaStatus, ParticipantRole, PpidClass, QuoteForm, ReleaseState,
-    Role, WorkflowAction,
+    ActivityKind, ActivityState, AssignmentRole, CorrectionKind, ExtractionState, MediaStatus, NotificationKind,
+    ParticipantRole, PpidClass, QuoteForm, ReleaseState, Role, WorkflowAction,
 )
 from press.errors import ServiceError
 
@@ -112,6 +112,25 @@ PPID_CLASS_LABELS = {
     PpidClass.DIKECUALIKAN: _l("Informasi dikecualikan"),
 }
 
+ACTIVITY_STATE_LABELS = {
+    ActivityState.PLANNED: _l("Direncanakan"),
+    ActivityState.COVERED: _l("Diliput"),
+    ActivityState.DONE: _l("Selesai"),
+    ActivityState.CANCELLED: _l("Dibatalkan"),
+}
+
+ASSIGNMENT_ROLE_LABELS = {
+    AssignmentRole.PHOTOGRAPHER: _l("Fotografer"),
+    AssignmentRole.WRITER: _l("Penulis"),
+}
+
+NOTIFICATION_KIND_LABELS = {
+    NotificationKind.ASSIGNED: _l("Penugasan baru"),
+    NotificationKind.UNASSIGNED: _l("Penugasan dibatalkan"),
+    NotificationKind.TIME_CHANGED: _l("Waktu kegiatan berubah"),
+    NotificationKind.CANCELLED: _l("Kegiatan batal"),
+}
+
 # The kinds of document search finds (``press.search.DOCUMENT_KINDS``), as its facet and hits name them.
 DOCUMENT_KIND_LABELS = {
     "activity": _l("Kegiatan"),
@@ -134,6 +153,9 @@ LABELS: dict[type[StrEnum], dict] = {
     CorrectionKind: CORRECTION_KIND_LABELS,
     ExtractionState: EXTRACTION_STATE_LABELS,
     PpidClass: PPID_CLASS_LABELS,
+    ActivityState: ACTIVITY_STATE_LABELS,
+    AssignmentRole: ASSIGNMENT_ROLE_LABELS,
+    NotificationKind: NOTIFICATION_KIND_LABELS,
 }
 
 

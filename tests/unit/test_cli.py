@@ -36,9 +36,10 @@ def test_activities_list_json_has_the_documented_shape(runner):
     result = runner.invoke(args=["activities", "list", "--json"])
     assert result.exit_code == 0
     rows = [json.loads(line) for line in result.output.splitlines()]
-    assert len(rows) == 3
+    assert len(rows) == 4
     example = next(r for r in rows if r["kind"] == "kunjungan_kerja")
-    assert set(example) >= {"id", "title", "kind", "date", "unit", "venue", "participants"}
+    assert set(example) >= {"id", "title", "kind", "state", "date", "unit", "venue", "participants"}
+    assert example["state"] == "selesai"
     assert example["date"] == "2021-09-30"
     assert example["unit"] == "Bagian Humas Sekretariat Daerah Kota Bekasi"
     assert {"name": "Lukita Harjana", "title": "Sekretaris Diskominfo", "organisation": "Kabupaten Subang", "role": "guest"} in example["participants"]
@@ -76,3 +77,24 @@ def test_the_commands_name_codes_by_their_indonesian_labels_and_json_keeps_the_c
     assert "Redaktur" in users and " editor " not in users
     activities = runner.invoke(args=["activities", "list"]).output
     assert "Kunjungan kerja" in activities and "kunjungan_kerja" not in activities
+
+
+def test_activities_assign_notifies_and_list_filters_by_state_and_assignee(app, runner):
+    sosialisasi = json.loads(runner.invoke(args=["activities", "list", "--json", "--month", "2021-10"]).output)
+    result = runner.invoke(args=["activities", "assign", str(sosialisasi["id"]), "--user", "Penulis@Siaran.test",
+                                 "--as", "redaktur@siaran.test", "--note", "Liput sesi tanya jawab", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output) == {"activity_id": sosialisasi["id"], "user": "penulis@siaran.test",
+                                         "role": "writer", "note": "Liput sesi tanya jawab"}
+    assigned = runner.invoke(args=["activities", "list", "--json", "--assigned", "penulis@siaran.test"])
+    titles = [json.loads(line)["title"] for line in assigned.output.splitlines()]
+    assert titles == ["Audiensi Persatuan Wartawan Indonesia Kota Bekasi dengan Wali Kota", sosialisasi["title"]]
+    planned = runner.invoke(args=["activities", "list", "--state", "direncanakan"])
+    assert planned.exit_code == 0 and "Direncanakan" in planned.output and "Audiensi Persatuan" in planned.output
+    assert "Sosialisasi" not in planned.output
+    with app.app_context():
+        from press.models import Notification
+        writer = db.session.scalar(select(User).where(User.email == "penulis@siaran.test"))
+        kinds = db.session.scalars(select(Notification.kind).where(Notification.user_id == writer.id,
+                                                                   Notification.activity_id == sosialisasi["id"])).all()
+        assert kinds == ["assigned"]

@@ -291,7 +291,7 @@ def test_photo_page_shows_facts_tags_and_the_gps_venue(app, client, auth):
         from press.models import Venue
         aula = db.session.scalar(select(Venue).where(Venue.name == "Aula Nonon Sonthanie"))
         at_aula = (aula.latitude + 0.0002, aula.longitude)
-        third = db.session.scalars(select(Activity.id).order_by(Activity.id)).all()[-1]
+        third = db.session.scalar(select(Activity.id).where(Activity.title == "Peresmian Gedung Baru Puskesmas Jatisampurna"))
     data = demo_photo_jpeg(5, gps=at_aula)
     media_id = upload(client, auth.token(), third, data, "aula.jpg").get_json()["media_id"]
     page = client.get(f"/staf/foto/{media_id}").get_data(as_text=True)
