@@ -30,6 +30,7 @@ from flask import (Blueprint, abort, current_app, flash, jsonify, redirect, rend
                    send_file, url_for)
 from flask_babel import gettext as _, lazy_gettext as _l
 from flask_login import current_user
+from sqlalchemy import select
 
 from press.codes import ORIGINAL_READERS, PHOTO_EDITORS, PHOTO_PUBLISHERS, PHOTO_UPLOADERS, MediaStatus
 from press.errors import ServiceError
