@@ -80,6 +80,7 @@ KIND_WORDS = {
     ActivityKind.AUDIENSI: "audiensi",
     ActivityKind.LOMBA_FESTIVAL: "lomba dan festival",
     ActivityKind.BAKTI_SOSIAL: "bakti sosial",
+    ActivityKind.UNDANGAN_LIPUTAN: "undangan liputan",
 }
 
 # What a missing name means, for the writer (placeholders and the "missing" list).

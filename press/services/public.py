@@ -3,7 +3,10 @@
 One rule, applied here and nowhere else: a release is public when its state is
 ``published``; a photo is public when it is marked public (``Media.is_public``) or is
 attached to a published release, and has renditions. A retracted release is known to
-the public only by its title and retraction notice (its own 410 page). Everything else
+the public only by its title and retraction notice (its own 410 page). An activity's
+facts (title, kind, time, place, unit, topic, dress code, contact) are on the public
+agenda when it is marked for it (``agenda_condition``), a cancelled one with its
+cancellation; its photos, notes and releases follow their own rules. Everything else
 (drafts, releases in review, approved or scheduled ones, private photos, originals,
 GPS) never leaves the staff side. No Flask; read-only.
 """
@@ -47,6 +50,11 @@ def _on_published_release():
 def public_media_condition():
     """SQL condition for a ``Media`` row the public may see."""
     return and_(Media.status == MediaStatus.OK, or_(Media.is_public.is_(True), _on_published_release()))
+
+
+def agenda_condition():
+    """SQL condition for an ``Activity`` the public agenda shows (``press.services.agenda``)."""
+    return Activity.on_agenda.is_(True)
 
 
 def _with_photos(query):
