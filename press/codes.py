@@ -113,6 +113,33 @@ class ExtractionState(StrEnum):
     FAILED = "failed"
     """The extractor raised; the note's text is kept."""
 
+class ActivityState(StrEnum):
+    """Where an activity is in the office's plan (``Activity.state``): planned, covered (the
+    photographers and writers were there), done (its work is finished) or cancelled (kept, so
+    the agenda can say so)."""
+
+    PLANNED = "direncanakan"
+    COVERED = "diliput"
+    DONE = "selesai"
+    CANCELLED = "batal"
+
+
+class AssignmentRole(StrEnum):
+    """What a staff member is assigned to do at an activity (``Assignment.role``)."""
+
+    PHOTOGRAPHER = "photographer"
+    WRITER = "writer"
+
+
+class NotificationKind(StrEnum):
+    """What an in-app notification tells its user about an activity (``Notification.kind``)."""
+
+    ASSIGNED = "assigned"
+    UNASSIGNED = "unassigned"
+    TIME_CHANGED = "time_changed"
+    CANCELLED = "cancelled"
+
+
 # Who may do what: each set holds every role allowed, admins included (the web gate
 # ``roles_required`` lets admins through anyway; the services check these sets as written).
 STAFF = frozenset(Role)
@@ -140,6 +167,9 @@ PHOTO_PUBLISHERS = frozenset({Role.EDITOR, Role.ADMIN})
 """Mark photos public or highlighted."""
 ORIGINAL_READERS = frozenset({Role.PHOTOGRAPHER, Role.EDITOR, Role.ADMIN})
 """Download a photo's original file."""
+ACTIVITY_PLANNERS = frozenset({Role.EDITOR, Role.ADMIN})
+"""Assign photographers and writers to activities, take them off, cancel an activity or set any
+state; the staff assigned to an activity may mark it covered or done."""
 
 # The public agenda.
 AGENDA_EDITORS = frozenset({Role.EDITOR, Role.ADMIN})

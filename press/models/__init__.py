@@ -3,13 +3,14 @@
 Imports nothing of ``press`` outside this package but the codes (``press.codes``), so stages, services, the CLI and
 worker processes can use the models without an application.
 """
-from .activity import ACTIVITY_KINDS, PARTICIPANT_ROLES, Activity, Participant
+from .activity import ACTIVITY_KINDS, ACTIVITY_STATES, PARTICIPANT_ROLES, Activity, Participant
 from .audit import AuditEvent, IndexQueueEntry
 from .base import Base, utcnow
 from .media import Media, Rendition, media_person
 from .note import NOTE_SOURCES, Note
 from .note_correction import CORRECTION_KINDS, NoteCorrection
 from .person import ACTING_PREFIXES, Person, Position
+from .planning import ASSIGNMENT_ROLES, NOTIFICATION_KINDS, Assignment, Notification
 from .release import RELEASE_STATES, Release, ReleasePhoto, ReleaseSlug, ReleaseTemplate, Revision
 from .tag import TAG_KINDS, TAG_SOURCES, ActivityTag, MediaTag, ReleaseTag, Tag
 from .unit import Unit
@@ -17,9 +18,9 @@ from .user import LOCALES, ROLES, User
 from .venue import Venue
 
 __all__ = [
-    "ACTIVITY_KINDS", "ACTING_PREFIXES", "CORRECTION_KINDS", "LOCALES", "NOTE_SOURCES", "PARTICIPANT_ROLES",
+    "ACTIVITY_KINDS", "ACTIVITY_STATES", "ASSIGNMENT_ROLES", "NOTIFICATION_KINDS", "ACTING_PREFIXES", "CORRECTION_KINDS", "LOCALES", "NOTE_SOURCES", "PARTICIPANT_ROLES",
     "RELEASE_STATES", "ROLES", "TAG_KINDS", "TAG_SOURCES",
-    "Activity", "ActivityTag", "AuditEvent", "Base", "IndexQueueEntry", "Media", "MediaTag",
+    "Activity", "ActivityTag", "Assignment", "Notification", "AuditEvent", "Base", "IndexQueueEntry", "Media", "MediaTag",
     "Note", "NoteCorrection", "Participant", "Person", "Position", "Release", "ReleasePhoto", "ReleaseSlug", "ReleaseTag", "ReleaseTemplate",
     "Rendition", "Revision", "Tag", "Unit", "User", "Venue", "media_person", "utcnow",
 ]

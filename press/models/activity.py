@@ -6,7 +6,7 @@ from datetime import date, datetime, time
 from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text, Time, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from press.codes import ActivityKind, ParticipantRole
+from press.codes import ActivityKind, ActivityState, ParticipantRole
 
 from .base import Base, UTCDateTime, utcnow
 from .person import Person
@@ -16,6 +16,8 @@ from .venue import Venue
 ACTIVITY_KINDS = tuple(kind.value for kind in ActivityKind)
 
 PARTICIPANT_ROLES = tuple(role.value for role in ParticipantRole)
+
+ACTIVITY_STATES = tuple(ActivityState)
 
 
 class Activity(Base):
@@ -33,6 +35,9 @@ class Activity(Base):
     guest_body: Mapped[str | None] = mapped_column(String(300))
     topic: Mapped[str | None] = mapped_column(String(400))
     summary: Mapped[str | None] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(
+        String(12), default=ActivityState.PLANNED.value, server_default=ActivityState.PLANNED.value, index=True
+    )
     # The public agenda (``/agenda``, ``/agenda.ics``) shows only activities marked for it;
     # the dress code and the contact are what a press invitation tells journalists.
     on_agenda: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false(), index=True)

@@ -12,7 +12,7 @@ from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 
 from press.codes import (
-    ActivityKind, CorrectionKind, ExtractionState, MediaStatus, ParticipantRole, QuoteForm, ReleaseState, Role,
+    ActivityKind, ActivityState, AssignmentRole, CorrectionKind, NotificationKind, ExtractionState, MediaStatus, ParticipantRole, QuoteForm, ReleaseState, Role,
     WorkflowAction,
 )
 from press.errors import ServiceError
@@ -103,6 +103,25 @@ EXTRACTION_STATE_LABELS = {
     ExtractionState.FAILED: _l("Ekstraksi gagal"),
 }
 
+ACTIVITY_STATE_LABELS = {
+    ActivityState.PLANNED: _l("Direncanakan"),
+    ActivityState.COVERED: _l("Diliput"),
+    ActivityState.DONE: _l("Selesai"),
+    ActivityState.CANCELLED: _l("Dibatalkan"),
+}
+
+ASSIGNMENT_ROLE_LABELS = {
+    AssignmentRole.PHOTOGRAPHER: _l("Fotografer"),
+    AssignmentRole.WRITER: _l("Penulis"),
+}
+
+NOTIFICATION_KIND_LABELS = {
+    NotificationKind.ASSIGNED: _l("Penugasan baru"),
+    NotificationKind.UNASSIGNED: _l("Penugasan dibatalkan"),
+    NotificationKind.TIME_CHANGED: _l("Waktu kegiatan berubah"),
+    NotificationKind.CANCELLED: _l("Kegiatan batal"),
+}
+
 # The kinds of document search finds (``press.search.DOCUMENT_KINDS``), as its facet and hits name them.
 DOCUMENT_KIND_LABELS = {
     "activity": _l("Kegiatan"),
@@ -124,6 +143,9 @@ LABELS: dict[type[StrEnum], dict] = {
     QuoteForm: QUOTE_FORM_LABELS,
     CorrectionKind: CORRECTION_KIND_LABELS,
     ExtractionState: EXTRACTION_STATE_LABELS,
+    ActivityState: ACTIVITY_STATE_LABELS,
+    AssignmentRole: ASSIGNMENT_ROLE_LABELS,
+    NotificationKind: NOTIFICATION_KIND_LABELS,
 }
 
 

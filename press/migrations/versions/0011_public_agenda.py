@@ -1,7 +1,7 @@
 """the public agenda and the press invitation's facts
 
 Revision ID: 0011
-Revises: 0008
+Revises: 0010
 Create Date: 2026-12-04 10:00:00
 
 ``activity.on_agenda``: the activity is shown on the public agenda (``/agenda``,
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 
 revision = '0011'
-down_revision = '0008'
+down_revision = '0010'
 branch_labels = None
 depends_on = None
 
