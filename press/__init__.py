@@ -26,7 +26,7 @@ def create_app(config: dict | None = None) -> Flask:
     from press.web import activities, admin, auth, csrf_exempt, errors, i18n, site, staff
     from press.web import api as search_api, search as search_pages
     from press.web import api_public, feeds, links, login_limit, openapi, page_cache, params, proxies
-    from press.web import security_headers, workflow
+    from press.web import planning, security_headers, workflow
     from press.web import notes as notes_pages
     from press.web import photos as photo_pages
     from press.web import releases as release_pages
@@ -61,6 +61,7 @@ def create_app(config: dict | None = None) -> Flask:
     login_limit.init_app(app)
     app.register_blueprint(staff.bp)
     app.register_blueprint(activities.bp)
+    app.register_blueprint(planning.bp)
     app.register_blueprint(admin.bp)
     app.register_blueprint(site.bp)
     app.register_blueprint(agenda_pages.bp)

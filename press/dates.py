@@ -49,6 +49,11 @@ def wall_time(moment: datetime | None, zone=OFFICE_ZONE) -> datetime | None:
     return moment.astimezone(zone).replace(tzinfo=None)
 
 
+def office_today() -> date:
+    """Today's date in the office's zone (an activity's ``starts_on`` is a date there)."""
+    return datetime.now(OFFICE_ZONE).date()
+
+
 def long_datetime(moment: datetime, locale: str = "id", tzinfo=None) -> str:
     """"Kamis, 30 September 2021 14.05 WIB" in the given zone (default Asia/Jakarta)."""
     zone = tzinfo or OFFICE_ZONE

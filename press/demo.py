@@ -10,10 +10,11 @@ from datetime import date, datetime, time, timedelta, timezone
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from press.codes import ActivityKind, ParticipantRole, ReleaseState, Role, WorkflowAction
+from press.codes import ActivityKind, ActivityState, AssignmentRole, ParticipantRole, ReleaseState, Role, WorkflowAction
 from press.config import DEFAULTS
+from press.dates import office_today
 from press.models import Activity, Release, User, utcnow
-from press.services import accounts, directory, people, workflow
+from press.services import accounts, directory, people, planning, workflow
 from press.services.activities import ActivityData, ParticipantData, create_activity
 from press.text import slugify
 
@@ -131,7 +132,35 @@ def load_demo(session: Session) -> list[tuple[str, str, str]]:
         actor=None,
     )
     load_demo_releases(session)
+    load_demo_planning(session, unit_id=humas.id, venue_id=aula.id)
     return credentials
+
+
+def load_demo_planning(session: Session, *, unit_id: int, venue_id: int) -> Activity:
+    """The 2021 activities done, and an audience with the city's journalists planned for today with the
+    demo photographer and writer assigned by the editor (each notified)."""
+    for activity in session.scalars(select(Activity)):
+        activity.state = ActivityState.DONE
+    users = {u.role: u for u in session.scalars(select(User).where(User.email.like("%@siaran.test")))}
+    planned = create_activity(
+        session,
+        ActivityData(
+            title="Audiensi Persatuan Wartawan Indonesia Kota Bekasi dengan Wali Kota",
+            kind=ActivityKind.AUDIENSI,
+            starts_on=office_today(),
+            starts_at_time=time(10, 0),
+            ends_at_time=time(12, 0),
+            unit_id=unit_id,
+            venue_id=venue_id,
+            guest_body="Persatuan Wartawan Indonesia (PWI) Kota Bekasi",
+            topic="Kemitraan peliputan kegiatan Pemerintah Kota Bekasi",
+        ),
+        actor=users[Role.EDITOR],
+    )
+    planning.assign(session, planned, users[Role.PHOTOGRAPHER], AssignmentRole.PHOTOGRAPHER,
+                    note="Foto pembukaan dan sesi tanya jawab", actor=users[Role.EDITOR])
+    planning.assign(session, planned, users[Role.WRITER], AssignmentRole.WRITER, actor=users[Role.EDITOR])
+    return planned
 
 
 def _register_people(session: Session, humas, kominfo) -> None:

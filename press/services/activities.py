@@ -12,6 +12,7 @@ from press.models import (
     ACTIVITY_KINDS,
     PARTICIPANT_ROLES,
     Activity,
+    Assignment,
     Participant,
     User,
 )
@@ -22,6 +23,7 @@ from press.numbers import parse_int
 from .audit import record
 from .indexing import enqueue_index  # noqa: F401  (re-exported: callers import it from here)
 from .people import get_or_create_person
+from .planning import notify_time_change
 
 
 # A ceremony (a swearing-in, a graduation) may name hundreds of people; beyond this the
@@ -139,14 +141,18 @@ def create_activity(session: Session, data: ActivityData, *, actor: User | None)
 def update_activity(session: Session, activity: Activity, data: ActivityData, *, actor: User | None) -> Activity:
     validate(data)
     check_agenda_change(activity, data, actor)
+    before_day, before_time = activity.starts_on, activity.starts_at_time
     _apply(session, activity, data)
+    notify_time_change(session, activity, before_day=before_day, before_time=before_time, actor=actor)
     record(session, actor, "activity.updated", activity, title=activity.title)
     enqueue_index(session, "activity", activity.id)
     return activity
 
 
-def activities_query(*, unit_id: int | None = None, kind: str | None = None, month: str | None = None):
-    """A select of activities, newest first, filtered by unit, kind and ``YYYY-MM`` month."""
+def activities_query(*, unit_id: int | None = None, kind: str | None = None, month: str | None = None,
+                     state: str | None = None, assigned_user_id: int | None = None):
+    """A select of activities, newest first, filtered by unit, kind, ``YYYY-MM`` month, state
+    and the user assigned to them."""
     query = select(Activity).options(
         selectinload(Activity.participants), selectinload(Activity.unit), selectinload(Activity.venue)
     )
@@ -154,6 +160,11 @@ def activities_query(*, unit_id: int | None = None, kind: str | None = None, mon
         query = query.where(Activity.unit_id == unit_id)
     if kind:
         query = query.where(Activity.kind == kind)
+    if state:
+        query = query.where(Activity.state == state)
+    if assigned_user_id:
+        query = query.where(Activity.id.in_(select(Assignment.activity_id)
+                                            .where(Assignment.user_id == assigned_user_id)))
     if month:
         year, month_number = parse_month(month)
         query = query.where(
@@ -178,6 +189,7 @@ def activity_as_dict(activity: Activity) -> dict:
         "id": activity.id,
         "title": activity.title,
         "kind": activity.kind,
+        "state": activity.state,
         "date": activity.starts_on.isoformat(),
         "time": activity.starts_at_time.strftime("%H:%M") if activity.starts_at_time else None,
         "unit": activity.unit.name if activity.unit else None,

@@ -36,9 +36,10 @@ def test_activities_list_json_has_the_documented_shape(runner):
     result = runner.invoke(args=["activities", "list", "--json"])
     assert result.exit_code == 0
     rows = [json.loads(line) for line in result.output.splitlines()]
-    assert len(rows) == 3
+    assert len(rows) == 4
     example = next(r for r in rows if r["kind"] == "kunjungan_kerja")
-    assert set(example) >= {"id", "title", "kind", "date", "unit", "venue", "participants"}
+    assert set(example) >= {"id", "title", "kind", "state", "date", "unit", "venue", "participants"}
+    assert example["state"] == "selesai"
     assert example["date"] == "2021-09-30"
     assert example["unit"] == "Bagian Humas Sekretariat Daerah Kota Bekasi"
     assert {"name": "Lukita Harjana", "title": "Sekretaris Diskominfo", "organisation": "Kabupaten Subang", "role": "guest"} in example["participants"]

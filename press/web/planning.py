@@ -1,0 +1,159 @@
+"""Planning pages: the planning section of the activity page (state, assignments, the
+assign form), "Tugas saya" (``/staf/tugas``) and the in-app notifications
+(``/staf/notifikasi``, a kind of the links registry).
+
+The views parse the form and call ``press.services.planning``, which checks the acting
+user; the buttons shown are the ones the service would allow.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import select
+
+from press import dates
+from press.codes import ACTIVITY_PLANNERS, STAFF, ActivityState
+from press.errors import ServiceError
+from press.extensions import db
+from press.models import ASSIGNMENT_ROLES, Activity, Notification, User
+from press.numbers import parse_id
+from press.services import planning
+
+from .i18n import current_locale
+from .labels import ACTIVITY_STATE_LABELS, ASSIGNMENT_ROLE_LABELS, error_text
+from .links import register, staff_url
+from .roles import roles_required
+from .sections import activity_section
+
+bp = Blueprint("planning", __name__, url_prefix="/staf")
+
+
+def _activity(activity_id: int) -> Activity:
+    return db.session.get(Activity, activity_id) or abort(404)
+
+
+def _back(activity: Activity):
+    return redirect(staff_url("activity", activity) + "#perencanaan")
+
+
+def states_for(activity: Activity, user: User, assigned: bool) -> list[ActivityState]:
+    """The states ``user`` may move ``activity`` to, as the service allows."""
+    if user.role in ACTIVITY_PLANNERS:
+        allowed = list(ActivityState)
+    elif assigned and activity.state != ActivityState.CANCELLED:
+        allowed = sorted(planning.ASSIGNEE_STATES, key=list(ActivityState).index)
+    else:
+        allowed = []
+    return [state for state in allowed if state != activity.state]
+
+
+@activity_section(bp, 5)
+def planning_section(activity: Activity) -> str:
+    assignments = planning.assignments_of(db.session, activity)
+    assigned = any(a.user_id == current_user.id for a in assignments)
+    planner = current_user.role in ACTIVITY_PLANNERS
+    staff = db.session.scalars(select(User).where(User.active.is_(True)).order_by(User.name)).all() if planner else []
+    return render_template("planning/_section.html", activity=activity, assignments=assignments,
+                           states=states_for(activity, current_user, assigned), planner=planner, staff=staff,
+                           roles=ASSIGNMENT_ROLES, max_note=planning.MAX_NOTE)
+
+
+@bp.route("/kegiatan/<id:activity_id>/tugas", methods=["POST"])
+@roles_required(*ACTIVITY_PLANNERS)
+def assign(activity_id: int):
+    activity = _activity(activity_id)
+    user_id = parse_id(request.form.get("user_id", ""))
+    user = db.session.get(User, user_id) if user_id else None
+    if user is None:
+        flash(_("Pilih staf yang ditugaskan."), "error")
+        return _back(activity)
+    role = request.form.get("role") or planning.default_role(user)
+    try:
+        assignment = planning.assign(db.session, activity, user, role, note=request.form.get("note"),
+                                     actor=current_user)
+        db.session.commit()
+    except ServiceError as exc:
+        db.session.rollback()
+        flash(error_text(exc), "error")
+    else:
+        flash(_("%(name)s ditugaskan sebagai %(role)s.", name=user.name,
+                role=ASSIGNMENT_ROLE_LABELS[assignment.role]), "success")
+    return _back(activity)
+
+
+@bp.route("/kegiatan/<id:activity_id>/tugas/<id:user_id>/hapus", methods=["POST"])
+@roles_required(*ACTIVITY_PLANNERS)
+def unassign(activity_id: int, user_id: int):
+    activity = _activity(activity_id)
+    user = db.session.get(User, user_id) or abort(404)
+    try:
+        removed = planning.unassign(db.session, activity, user, actor=current_user)
+        db.session.commit()
+    except ServiceError as exc:
+        db.session.rollback()
+        flash(error_text(exc), "error")
+    else:
+        if removed:
+            flash(_("Penugasan %(name)s dibatalkan.", name=user.name), "success")
+        else:
+            flash(_("%(name)s tidak ditugaskan ke kegiatan ini.", name=user.name), "error")
+    return _back(activity)
+
+
+@bp.route("/kegiatan/<id:activity_id>/status", methods=["POST"])
+@roles_required(*STAFF)
+def set_state(activity_id: int):
+    activity = _activity(activity_id)
+    try:
+        planning.set_state(db.session, activity, request.form.get("state", ""), actor=current_user)
+        db.session.commit()
+    except ServiceError as exc:
+        db.session.rollback()
+        flash(error_text(exc), "error")
+    else:
+        flash(_("Kegiatan kini berstatus: %(state)s.", state=ACTIVITY_STATE_LABELS[activity.state]), "success")
+    return _back(activity)
+
+
+@bp.route("/tugas")
+@roles_required(*STAFF)
+def my_assignments():
+    return render_template("planning/mine.html", mine=planning.my_assignments(db.session, current_user))
+
+
+def _moved_from(notification: Notification) -> str | None:
+    """A time change's earlier day and time, written the Indonesian way."""
+    data = notification.data or {}
+    try:
+        day = date.fromisoformat(data.get("before_date", ""))
+    except (TypeError, ValueError):
+        return None
+    text = dates.long_date(day, current_locale())
+    return f"{text}, {data['before_time'].replace(':', '.')} WIB" if data.get("before_time") else text
+
+
+@bp.route("/notifikasi")
+@roles_required(*STAFF)
+def notifications():
+    rows = [(n, _moved_from(n)) for n in planning.notifications_for(db.session, current_user)]
+    return render_template("planning/notifications.html", rows=rows)
+
+
+@bp.route("/notifikasi/baca", methods=["POST"])
+@roles_required(*STAFF)
+def mark_read():
+    planning.mark_all_read(db.session, current_user)
+    db.session.commit()
+    return redirect(url_for("planning.notifications"))
+
+
+@bp.app_template_global("unread_notifications")
+def unread_notifications() -> int:
+    return planning.unread_count(db.session, current_user) if current_user.is_authenticated else 0
+
+
+register("notification", Notification,
+         staff=("planning.notifications", lambda notification: {"_anchor": f"notifikasi-{notification.id}"}))
