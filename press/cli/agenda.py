@@ -16,6 +16,7 @@ from flask_babel import gettext
 
 from press.codes import ActivityState
 from press.errors import ServiceError
+from press.dates import office_today
 from press.extensions import db
 from press.services import agenda as service
 from press.services import agenda_calendar
@@ -40,7 +41,7 @@ def _day(value: datetime | None, default: date) -> date:
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per activity.")
 def agenda_command(start: datetime | None, end: datetime | None, unit_id: int | None, ics, as_json: bool) -> None:
     """List the public agenda of a period, or write it as an iCalendar file."""
-    first = _day(start, service.office_today())
+    first = _day(start, office_today())
     last = _day(end, service.week_from(first))
     try:
         service.check_period(first, last)

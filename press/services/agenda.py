@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from press.dates import OFFICE_ZONE
 from press.errors import N_, ServiceError
-from press.models import Activity, Unit, utcnow
+from press.models import Activity, Unit
 
 from .public import agenda_condition
 
@@ -32,11 +32,6 @@ MAX_SPAN_DAYS = 366
 
 class AgendaError(ServiceError):
     """A period the agenda cannot be listed for; the message says why."""
-
-
-def office_today(now: datetime | None = None) -> date:
-    """The office's calendar day at ``now`` (an aware moment; default the current one)."""
-    return (now or utcnow()).astimezone(OFFICE_ZONE).date()
 
 
 def start_of_day(day: date) -> datetime:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, abort, current_app, render_template
 from flask_babel import gettext as _
 
+from press.dates import office_today
 from press.extensions import db
 from press.models import Activity
 from press.services import agenda, agenda_calendar, public
@@ -36,7 +37,7 @@ def _unit(slug: str):
 
 
 def _page(unit=None):
-    today = agenda.office_today()
+    today = office_today()
     _fresh(today)
     page = agenda.agenda_page(db.session, today, unit_id=unit.id if unit else None)
     units = agenda.units_on_agenda(db.session, today, page.upcoming_end)
@@ -58,13 +59,13 @@ def entry(activity_id: int):
     activity = agenda.agenda_entry(db.session, activity_id)
     if activity is None:
         abort(404)
-    _fresh(agenda.office_today())
+    _fresh(office_today())
     return render_template("site/agenda_entry.html", activity=activity,
                            cancelled=agenda_calendar.is_cancelled(activity))
 
 
 def _calendar(name: str, filename: str, unit=None) -> Response:
-    today = agenda.office_today()
+    today = office_today()
     _fresh(today)
     body = agenda_calendar.calendar(
         agenda.calendar_entries(db.session, today, unit_id=unit.id if unit else None),
