@@ -238,3 +238,13 @@ def test_flask_agenda_refuses_a_period_it_cannot_list(runner, args, reason):
 def test_flask_agenda_at_the_end_of_the_calendar_lists_nothing(runner):
     result = runner.invoke(args=["agenda", "--from", "9999-12-30", "--json"])
     assert result.exit_code == 0 and result.output == ""
+
+
+@pytest.mark.parametrize("url", [
+    "/agenda/kegiatan/abc", "/agenda/kegiatan/-1", "/agenda/kegiatan/0", "/agenda/kegiatan/99999999999999999999",
+    "/agenda/kegiatan/999999", "/agenda/%00", "/agenda/%00.ics", "/agenda/..%2F..%2Fetc%2Fpasswd.ics", "/agenda/.ics",
+])
+def test_a_bad_agenda_address_is_not_found(visitor, url):
+    response = visitor.get(url)
+    assert response.status_code == 404
+    assert "Halaman tidak ditemukan" in response.get_data(as_text=True)
