@@ -19,6 +19,7 @@ from press.dates import OFFICE_ZONE
 from press.errors import N_, ServiceError
 from press.models import Activity, Unit
 
+from .activities import activity_as_dict
 from .public import agenda_condition
 
 UPCOMING_DAYS = 30
@@ -28,6 +29,7 @@ CALENDAR_DAYS_AHEAD = 366
 """The calendar feed holds the last month and the coming year: what a subscriber's calendar keeps."""
 MAX_SPAN_DAYS = 366
 """The longest period one listing (``flask agenda --from --to``) may cover."""
+SHARED_KEYS = ("id", "title", "kind", "state", "date", "time", "unit", "venue")
 
 
 class AgendaError(ServiceError):
@@ -116,20 +118,13 @@ def agenda_entry(session: Session, activity_id: int) -> Activity | None:
 
 
 def entry_as_dict(activity: Activity) -> dict:
-    """What the agenda tells of an activity, as ``flask agenda --json`` prints it (codes, ISO dates)."""
+    """What the agenda tells of an activity, as ``flask agenda --json`` prints it: the public
+    keys of ``activities list --json`` (no participants) and the invitation's facts."""
+    row = {key: value for key, value in activity_as_dict(activity).items() if key in SHARED_KEYS}
     venue = activity.venue
-    return {
-        "id": activity.id,
-        "title": activity.title,
-        "kind": activity.kind,
-        "state": activity.state,
-        "date": activity.starts_on.isoformat(),
-        "time": activity.starts_at_time.strftime("%H:%M") if activity.starts_at_time else None,
-        "end_time": activity.ends_at_time.strftime("%H:%M") if activity.ends_at_time else None,
-        "unit": activity.unit.name if activity.unit else None,
-        "venue": venue.name if venue else None,
-        "address": venue.address if venue else None,
-        "topic": activity.topic,
-        "dress_code": activity.dress_code,
-        "contact": activity.contact,
-    }
+    row.update(
+        end_time=activity.ends_at_time.strftime("%H:%M") if activity.ends_at_time else None,
+        address=venue.address if venue else None,
+        topic=activity.topic, dress_code=activity.dress_code, contact=activity.contact,
+    )
+    return row
