@@ -248,3 +248,14 @@ def test_a_bad_agenda_address_is_not_found(visitor, url):
     response = visitor.get(url)
     assert response.status_code == 404
     assert "Halaman tidak ditemukan" in response.get_data(as_text=True)
+
+
+def test_the_static_export_carries_the_agenda_and_its_calendar_as_a_file(runner, tmp_path):
+    folder = tmp_path / "situs"
+    result = runner.invoke(args=["site", "export", str(folder), "--base-url", "https://humas.example.go.id"])
+    assert result.exit_code == 0, result.output
+    assert INVITATION in (folder / "agenda" / "index.html").read_text("utf-8")
+    calendar = icalendar.Calendar.from_ical((folder / "agenda.ics").read_bytes())
+    assert INVITATION in _events(calendar)
+    assert (folder / "agenda" / "dinkes.ics").is_file()
+    assert 'href="../agenda.ics"' in (folder / "agenda" / "index.html").read_text("utf-8")
