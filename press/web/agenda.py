@@ -15,7 +15,7 @@ from press.extensions import db
 from press.models import Activity
 from press.services import agenda, agenda_calendar, public
 
-from .downloads import content_disposition
+from .downloads import as_public_download
 from .labels import ACTIVITY_KIND_LABELS
 from .links import public_url, register
 from .site import conditional, modified
@@ -73,10 +73,7 @@ def _calendar(name: str, filename: str, unit=None) -> Response:
         kind_label=lambda kind: str(ACTIVITY_KIND_LABELS.get(kind, kind)),
         url_of=lambda activity: public_url("agenda", activity, external=True),
     )
-    response = Response(body, mimetype=agenda_calendar.MEDIA_TYPE)
-    response.headers["Content-Disposition"] = content_disposition(filename, "agenda.ics",
-                                                                  mimetype=agenda_calendar.MEDIA_TYPE)
-    return response
+    return as_public_download(Response(body, mimetype=agenda_calendar.MEDIA_TYPE), filename, "agenda.ics")
 
 
 @bp.route("/agenda.ics")
