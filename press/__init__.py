@@ -31,6 +31,7 @@ def create_app(config: dict | None = None) -> Flask:
     from press.web import notes as notes_pages
     from press.web import photos as photo_pages
     from press.web import releases as release_pages
+    from press.web import agenda as agenda_pages
     from press.cli import register_commands
     from press import job_queue
 
@@ -64,6 +65,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(planning.bp)
     app.register_blueprint(admin.bp)
     app.register_blueprint(site.bp)
+    app.register_blueprint(agenda_pages.bp)
     app.register_blueprint(feeds.bp)
     app.register_blueprint(workflow.bp)
     app.register_blueprint(api_public.bp)

@@ -19,8 +19,8 @@ class Role(StrEnum):
 
 
 class ActivityKind(StrEnum):
-    """The twelve kinds of activity of ``../shared/INDONESIAN.md``; each selects a release
-    template (``templates/releases/<kind>.jinja``)."""
+    """The twelve kinds of activity of ``../shared/INDONESIAN.md`` and the press invitation;
+    each selects a release template (``templates/releases/<kind>.jinja``)."""
 
     KUNJUNGAN_KERJA = "kunjungan_kerja"
     STUDI_BANDING = "studi_banding"
@@ -34,6 +34,8 @@ class ActivityKind(StrEnum):
     AUDIENSI = "audiensi"
     LOMBA_FESTIVAL = "lomba_festival"
     BAKTI_SOSIAL = "bakti_sosial"
+    UNDANGAN_LIPUTAN = "undangan_liputan"
+    """The press invitation: its template invites journalists (time, place, dress code, contact)."""
 
 
 class ParticipantRole(StrEnum):
@@ -190,3 +192,7 @@ PPID_CLASSIFIERS = frozenset({Role.EDITOR, Role.ADMIN})
 ACTIVITY_PLANNERS = frozenset({Role.EDITOR, Role.ADMIN})
 """Assign photographers and writers to activities, take them off, cancel an activity or set any
 state; the staff assigned to an activity may mark it covered or done."""
+
+# The public agenda.
+AGENDA_EDITORS = frozenset({Role.EDITOR, Role.ADMIN})
+"""Put an activity on the public agenda (``/agenda``, ``/agenda.ics``) or take it off."""

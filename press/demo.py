@@ -136,6 +136,8 @@ def load_demo(session: Session) -> list[tuple[str, str, str]]:
     load_demo_releases(session)
     load_demo_ppid_classes(session)
     load_demo_planning(session, unit_id=humas.id, venue_id=aula.id)
+    load_demo_agenda(session, unit_id=kominfo.id, venue_id=aula.id, cancelled_unit_id=dinkes.id,
+                     cancelled_venue_id=puskesmas.id)
     return credentials
 
 
@@ -164,6 +166,46 @@ def load_demo_planning(session: Session, *, unit_id: int, venue_id: int) -> Acti
                     note="Foto pembukaan dan sesi tanya jawab", actor=users[Role.EDITOR])
     planning.assign(session, planned, users[Role.WRITER], AssignmentRole.WRITER, actor=users[Role.EDITOR])
     return planned
+
+
+def load_demo_agenda(session: Session, *, unit_id: int, venue_id: int, cancelled_unit_id: int,
+                     cancelled_venue_id: int) -> list[Activity]:
+    """The public agenda: a press invitation planned for tomorrow, and a social service two days
+    ahead that was called off (it stays on the agenda, cancelled)."""
+    editor = session.scalar(select(User).where(User.role == Role.EDITOR).order_by(User.id))
+    invitation = create_activity(
+        session,
+        ActivityData(
+            title="Peluncuran Aplikasi Layanan Informasi Publik Kota Bekasi",
+            kind=ActivityKind.UNDANGAN_LIPUTAN,
+            starts_on=office_today() + timedelta(days=1),
+            starts_at_time=time(9, 0),
+            ends_at_time=time(11, 0),
+            unit_id=unit_id,
+            venue_id=venue_id,
+            topic="Peluncuran aplikasi layanan permohonan informasi publik oleh Wali Kota Bekasi",
+            dress_code="Batik lengan panjang",
+            contact="Diah Setiyawati, Bagian Humas Setda (0812-8000-1234)",
+            on_agenda=True,
+        ),
+        actor=editor,
+    )
+    called_off = create_activity(
+        session,
+        ActivityData(
+            title="Bakti Sosial Pengobatan Gratis Kelurahan Jatimulya",
+            kind=ActivityKind.BAKTI_SOSIAL,
+            starts_on=office_today() + timedelta(days=2),
+            starts_at_time=time(8, 0),
+            unit_id=cancelled_unit_id,
+            venue_id=cancelled_venue_id,
+            topic="Pengobatan gratis bagi warga",
+            on_agenda=True,
+        ),
+        actor=editor,
+    )
+    planning.set_state(session, called_off, ActivityState.CANCELLED, actor=editor)
+    return [invitation, called_off]
 
 
 def _register_people(session: Session, humas, kominfo) -> None:

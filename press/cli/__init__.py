@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from . import activities, setup, users
+from . import activities, agenda, setup, users
 from . import search as search_commands
 from . import releases, site
 from . import drafting as drafting_commands  # noqa: F401  (adds draft|check|export to the releases group)
@@ -17,6 +17,7 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(setup.setup_command)
     app.cli.add_command(users.users)
     app.cli.add_command(activities.activities)
+    app.cli.add_command(agenda.agenda_command)
     app.cli.add_command(search_commands.search)
     app.cli.add_command(releases.releases)
     app.cli.add_command(releases.publish_due_command)

@@ -12,7 +12,8 @@ Names a template can use (``{{ name }}``; ``a.b`` for the attributes):
 ``activity``
     ``title``, ``kind`` (code, e.g. ``kunjungan_kerja``), ``kind_label`` ("kunjungan
     kerja"), ``topic``, ``guest_body`` (the visiting or receiving body), ``summary``,
-    ``time`` ("09.00"), ``time_range`` ("09.00–12.00").
+    ``time`` ("09.00"), ``time_range`` ("09.00–12.00"), ``dress_code`` and ``contact``
+    (what a press invitation tells journalists to wear and whom to call).
 ``kind_label``
     The kind in words, lower case ("rapat koordinasi").
 ``date``
@@ -80,6 +81,7 @@ KIND_WORDS = {
     ActivityKind.AUDIENSI: "audiensi",
     ActivityKind.LOMBA_FESTIVAL: "lomba dan festival",
     ActivityKind.BAKTI_SOSIAL: "bakti sosial",
+    ActivityKind.UNDANGAN_LIPUTAN: "undangan liputan",
 }
 
 # What a missing name means, for the writer (placeholders and the "missing" list).
@@ -87,6 +89,8 @@ FIELD_LABELS = {
     "activity.topic": N_("topik kegiatan"),
     "activity.guest_body": N_("instansi tamu atau sasaran kegiatan"),
     "activity.summary": N_("ringkasan kegiatan"),
+    "activity.dress_code": N_("pakaian"),
+    "activity.contact": N_("narahubung"),
     "activity.time": N_("jam kegiatan"),
     "activity.time_range": N_("jam kegiatan"),
     "venue": N_("tempat kegiatan"),
@@ -211,6 +215,8 @@ class DraftContext:
     summary: str | None = None
     starts_at: time | None = None
     ends_at: time | None = None
+    dress_code: str | None = None
+    contact: str | None = None
     venue_name: str | None = None
     venue_city: str | None = None
     venue_address: str | None = None
@@ -250,6 +256,7 @@ class DraftContext:
             "time": time_text(self.starts_at),
             "time_range": (f"{time_text(self.starts_at)}–{time_text(self.ends_at)}"
                            if self.starts_at and self.ends_at else time_text(self.starts_at)),
+            "dress_code": self.dress_code, "contact": self.contact,
         }
         venue = {"name": self.venue_name, "city": self.venue_city, "address": self.venue_address}
         people = [p.variables() for p in self.participants]
@@ -322,6 +329,8 @@ def build_context(
     summary: str | None = None,
     starts_at: time | None = None,
     ends_at: time | None = None,
+    dress_code: str | None = None,
+    contact: str | None = None,
     venue: dict | None = None,
     unit: dict | None = None,
     participants: list[dict] = (),
@@ -370,6 +379,7 @@ def build_context(
     return DraftContext(
         kind=kind, title=_text(title) or "", day=day, topic=_text(topic), guest_body=_text(guest_body),
         summary=_text(summary), starts_at=starts_at, ends_at=ends_at,
+        dress_code=_text(dress_code), contact=_text(contact),
         venue_name=_text(venue.get("name")), venue_city=_text(venue.get("city")),
         venue_address=_text(venue.get("address")),
         unit_name=_text(unit.get("name")), unit_abbreviation=_text(unit.get("abbreviation")),

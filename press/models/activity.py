@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from sqlalchemy import Date, ForeignKey, Integer, String, Text, Time
+from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text, Time, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from press.codes import ActivityKind, ActivityState, ParticipantRole, PpidClass
@@ -42,6 +42,11 @@ class Activity(Base):
     state: Mapped[str] = mapped_column(
         String(12), default=ActivityState.PLANNED.value, server_default=ActivityState.PLANNED.value, index=True
     )
+    # The public agenda (``/agenda``, ``/agenda.ics``) shows only activities marked for it;
+    # the dress code and the contact are what a press invitation tells journalists.
+    on_agenda: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false(), index=True)
+    dress_code: Mapped[str | None] = mapped_column(String(200))
+    contact: Mapped[str | None] = mapped_column(String(300))
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

@@ -7,7 +7,7 @@ from datetime import date, time
 from sqlalchemy import extract, select
 from sqlalchemy.orm import Session, selectinload
 
-from press.codes import ParticipantRole
+from press.codes import AGENDA_EDITORS, ParticipantRole
 from press.models import (
     ACTIVITY_KINDS,
     PARTICIPANT_ROLES,
@@ -56,6 +56,10 @@ class ActivityData:
     topic: str | None = None
     summary: str | None = None
     participants: list[ParticipantData] = field(default_factory=list)
+    dress_code: str | None = None
+    contact: str | None = None
+    on_agenda: bool | None = None
+    """Shown on the public agenda; ``None`` leaves it as it is (a form without the box)."""
 
 
 def validate(data: ActivityData) -> None:
@@ -93,6 +97,10 @@ def _apply(session: Session, activity: Activity, data: ActivityData) -> None:
     activity.guest_body = (data.guest_body or "").strip() or None
     activity.topic = (data.topic or "").strip() or None
     activity.summary = (data.summary or "").strip() or None
+    activity.dress_code = (data.dress_code or "").strip() or None
+    activity.contact = (data.contact or "").strip() or None
+    if data.on_agenda is not None:
+        activity.on_agenda = data.on_agenda
     activity.participants.clear()
     session.flush()
     for position, p in enumerate(data.participants):
@@ -109,8 +117,18 @@ def _apply(session: Session, activity: Activity, data: ActivityData) -> None:
         )
 
 
+def check_agenda_change(activity: Activity | None, data: ActivityData, actor: User | None) -> None:
+    """Only ``AGENDA_EDITORS`` put an activity on the public agenda or take it off (``actor``
+    None is Siaran itself: the demo data)."""
+    current = bool(activity and activity.on_agenda)
+    if data.on_agenda is None or data.on_agenda == current or actor is None or actor.role in AGENDA_EDITORS:
+        return
+    raise ActivityError(N_("Hanya redaktur yang boleh memasang kegiatan di agenda publik atau menariknya."))
+
+
 def create_activity(session: Session, data: ActivityData, *, actor: User | None) -> Activity:
     validate(data)
+    check_agenda_change(None, data, actor)
     activity = Activity(created_by_id=actor.id if actor else None)
     session.add(activity)
     _apply(session, activity, data)
@@ -122,6 +140,7 @@ def create_activity(session: Session, data: ActivityData, *, actor: User | None)
 
 def update_activity(session: Session, activity: Activity, data: ActivityData, *, actor: User | None) -> Activity:
     validate(data)
+    check_agenda_change(activity, data, actor)
     before_day, before_time = activity.starts_on, activity.starts_at_time
     _apply(session, activity, data)
     notify_time_change(session, activity, before_day=before_day, before_time=before_time, actor=actor)
@@ -175,6 +194,7 @@ def activity_as_dict(activity: Activity) -> dict:
         "time": activity.starts_at_time.strftime("%H:%M") if activity.starts_at_time else None,
         "unit": activity.unit.name if activity.unit else None,
         "venue": activity.venue.name if activity.venue else None,
+        "on_agenda": activity.on_agenda,
         "participants": [
             {"name": p.name, "title": p.title, "organisation": p.organisation, "role": p.role}
             for p in activity.participants

@@ -5,8 +5,11 @@ One rule, applied here and nowhere else: a release is public when its state is
 photo is public when it is marked public (``Media.is_public``) or is attached to a
 public release, its activity is not ``dikecualikan``, and it has renditions. A
 retracted release is known to the public only by its title and retraction notice (its
-own 410 page); a retracted ``dikecualikan`` one by its notice alone. Everything else
-(drafts, releases in review, approved or scheduled ones, private photos, originals,
+own 410 page); a retracted ``dikecualikan`` one by its notice alone. An activity's
+facts (title, kind, time, place, unit, topic, dress code, contact) are on the public
+agenda when it is marked for it and is not ``dikecualikan`` (``agenda_condition``), a
+cancelled one with its cancellation; its photos, notes and releases follow their own
+rules. Everything else (drafts, releases in review, approved or scheduled ones, private photos, originals,
 GPS, exempt information) never leaves the staff side. No Flask; read-only.
 """
 from __future__ import annotations
@@ -76,6 +79,11 @@ def public_media_condition():
         Media.status == MediaStatus.OK, _not_exempt(Media.activity_id),
         or_(Media.is_public.is_(True), _on_published_release()),
     )
+
+
+def agenda_condition():
+    """SQL condition for an ``Activity`` the public agenda shows (``press.services.agenda``)."""
+    return and_(Activity.on_agenda.is_(True), Activity.ppid_class != PpidClass.DIKECUALIKAN)
 
 
 def _with_photos(query):

@@ -148,6 +148,7 @@ def context_for(session: Session, activity: Activity, *, office: str | None = No
         kind=activity.kind, title=activity.title, day=activity.starts_on, topic=activity.topic,
         guest_body=activity.guest_body, summary=activity.summary,
         starts_at=activity.starts_at_time, ends_at=activity.ends_at_time,
+        dress_code=activity.dress_code, contact=activity.contact,
         venue={"name": venue.name, "city": venue.city, "address": venue.address} if venue else None,
         unit={"name": activity.unit.name, "abbreviation": activity.unit.abbreviation} if activity.unit else None,
         participants=[{"name": p.name, "title": p.title, "organisation": p.organisation, "role": p.role}

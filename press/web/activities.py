@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
-from press.codes import ACTIVITY_EDITORS
+from press.codes import ACTIVITY_EDITORS, AGENDA_EDITORS
 from press.extensions import db
 from press.numbers import parse_id
 from press.models import ACTIVITY_KINDS, Activity, Unit, Venue
@@ -68,6 +68,9 @@ def _data(form: ActivityForm) -> service.ActivityData:
         topic=form.topic.data,
         summary=form.summary.data,
         participants=participants,
+        dress_code=form.dress_code.data,
+        contact=form.contact.data,
+        on_agenda=form.on_agenda.data if current_user.role in AGENDA_EDITORS else None,
     )
 
 

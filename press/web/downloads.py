@@ -65,6 +65,13 @@ def _ascii(text: str) -> str:
 def as_download(response: Response, name: str | None, fallback: str) -> Response:
     """``response`` sent as an attachment named ``name`` (made safe, its extension that of
     the response's type), never cached."""
-    response.headers["Content-Disposition"] = content_disposition(name, fallback, mimetype=response.mimetype)
+    as_public_download(response, name, fallback)
     response.headers["Cache-Control"] = "private, no-store"
+    return response
+
+
+def as_public_download(response: Response, name: str | None, fallback: str) -> Response:
+    """``response`` sent as an attachment named ``name``, cached as the public page it is
+    (the agenda's calendar: the site's ETag, Last-Modified and page cache apply)."""
+    response.headers["Content-Disposition"] = content_disposition(name, fallback, mimetype=response.mimetype)
     return response

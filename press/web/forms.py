@@ -71,6 +71,9 @@ class ActivityForm(SiaranForm):
     guest_body = StringField(_l("Instansi tamu"), validators=[Optional(), Length(max=300)])
     topic = StringField(_l("Topik"), validators=[Optional(), Length(max=400)])
     summary = TextAreaField(_l("Ringkasan"), validators=[Optional(), Length(max=5000)])
+    dress_code = StringField(_l("Pakaian"), validators=[Optional(), Length(max=200)])
+    contact = StringField(_l("Narahubung"), validators=[Optional(), Length(max=300)])
+    on_agenda = BooleanField(_l("Tampilkan di agenda publik"))
     # No max_entries: WTForms would drop the rows beyond it without a word. The view
     # bounds the rows posted and the service the participants (MAX_PARTICIPANTS).
     participants = FieldList(FormField(ParticipantForm), min_entries=1)

@@ -30,6 +30,7 @@ ACTIVITY_KIND_LABELS = {
     ActivityKind.AUDIENSI: _l("Audiensi"),
     ActivityKind.LOMBA_FESTIVAL: _l("Lomba / festival"),
     ActivityKind.BAKTI_SOSIAL: _l("Bakti sosial"),
+    ActivityKind.UNDANGAN_LIPUTAN: _l("Undangan liputan"),
 }
 
 ROLE_LABELS = {

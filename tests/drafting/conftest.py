@@ -36,6 +36,7 @@ KIND_FACTS = {
     "audiensi": ("Penataan Pasar Tradisional", "Paguyuban Pedagang Pasar Baru"),
     "lomba_festival": ("Hari Jadi Kota Bekasi ke-25", "pelajar se-Kota Bekasi"),
     "bakti_sosial": ("pengobatan gratis", "warga Kelurahan Jatimulya"),
+    "undangan_liputan": ("Peluncuran Aplikasi Layanan Kependudukan", "rekan-rekan media"),
 }
 
 

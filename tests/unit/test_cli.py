@@ -36,7 +36,7 @@ def test_activities_list_json_has_the_documented_shape(runner):
     result = runner.invoke(args=["activities", "list", "--json"])
     assert result.exit_code == 0
     rows = [json.loads(line) for line in result.output.splitlines()]
-    assert len(rows) == 4
+    assert len(rows) == 6
     example = next(r for r in rows if r["kind"] == "kunjungan_kerja")
     assert set(example) >= {"id", "title", "kind", "state", "date", "unit", "venue", "participants"}
     assert example["state"] == "selesai"

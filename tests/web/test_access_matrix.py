@@ -14,7 +14,7 @@ from press.models import ROLES, Activity, Note, Release, ReleasePhoto, Unit, Use
 
 from tests.conftest import FIXTURES
 
-PUBLIC_BLUEPRINTS = {"site", "auth", "api", "site_search", "feeds", "api_releases", "api_docs", "ppid_site", None}
+PUBLIC_BLUEPRINTS = {"site", "agenda", "auth", "api", "site_search", "feeds", "api_releases", "api_docs", "ppid_site", None}
 
 
 def staff_rules(app):
