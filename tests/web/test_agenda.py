@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 from werkzeug.http import parse_date
 
-from press.codes import ActivityKind, ActivityState
+from press.codes import ActivityKind, ActivityState, PpidClass
 from press.dates import OFFICE_ZONE, office_today
 from press.extensions import db
 from press.models import Activity, Unit, User, Venue
@@ -259,3 +259,13 @@ def test_the_static_export_carries_the_agenda_and_its_calendar_as_a_file(runner,
     assert INVITATION in _events(calendar)
     assert (folder / "agenda" / "dinkes.ics").is_file()
     assert 'href="../agenda.ics"' in (folder / "agenda" / "index.html").read_text("utf-8")
+
+
+def test_an_exempt_activity_marked_for_the_agenda_stays_off_it(app, visitor):
+    with app.app_context():
+        exempt = _add("Rapat Seleksi Terbatas", day=office_today(), on_agenda=True)
+        db.session.get(Activity, exempt).ppid_class = PpidClass.DIKECUALIKAN
+        db.session.commit()
+    assert "Rapat Seleksi Terbatas" not in visitor.get("/agenda").get_data(as_text=True)
+    assert visitor.get(f"/agenda/kegiatan/{exempt}").status_code == 404
+    assert "Rapat Seleksi Terbatas" not in visitor.get("/agenda.ics").get_data(as_text=True)
