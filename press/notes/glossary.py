@@ -22,7 +22,8 @@ Keys of the built-in data (an extra file uses the same keys, any subset):
   [..]}, region_words {word: kind}, region_abbreviations {"Kab.": "Kabupaten"}, provinces [..],
   province_short_forms {"Sumut": "Sumatera Utara"}, regencies_and_cities [{name, kind
   ("kabupaten" | "kota"), province, short [..], spellings [..]}], compass_words [..],
-  street_words [..], venue_words [..], pronouns [..], weekdays {canonical: [variants]}
+  street_words [..], venue_words [..], named_after_people [words opening a name given after a
+  person: "RSUD", "Bandara", "Korem"], pronouns [..], weekdays {canonical: [variants]}
   (Monday first), months {"1": [variants]}.
 Mappings are merged key by key (an extra key adds an entry, a known key adds aliases or
 replaces an expansion); lists are extended without duplicates.

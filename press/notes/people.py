@@ -15,7 +15,7 @@ from press.notes.items import ActivityContext, Person
 from press.notes.names import WrittenName, headline_lines, read_name
 from press.notes.places import find_known_places, find_multiword_places
 from press.notes.register import Register, add_short_mentions, same_name
-from press.notes.rules import CAP, Rules, alternation
+from press.notes.rules import CAP, Rules, alternation, is_unit_word
 
 ALIAS = re.compile(r"[ \t]*(?:\(([A-Z][A-Za-z.]{1,5})\)|,?[ \t]*yang[ \t]+(?:akrab[ \t]+)?(?:disapa|dipanggil)[ \t]+"
                    r"([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?))")
@@ -32,7 +32,13 @@ APPOSITION_END = re.compile(r"[ \t]*(?:,[ \t]*(?!dan\b|serta\b|beserta\b)[a-z]|[
 STAND_IN = re.compile(r"\s*,?\s*(?:yang\s+)?diwakil(?:i|kan)(?:\s+oleh)?\s+")
 COMMA_CLAUSE = re.compile(r"\s*,\s*(?:yang\s+juga|yang\s+sekaligus|sekaligus|selaku)\b[^,.;\n\"“”]{1,80},\s*")
 NAME_BEFORE = re.compile(rf"({CAP}(?: {CAP}){{0,3}})(?:(?:,\s*[A-Za-z.]+)*,|\s+(?:sebagai|selaku))\s*$")
+# After a place title, one word and then this is the place ("Ketua PN Selong, Asisten I",
+# "Kasat Lantas dan Kapolsek Komodo."), not a holder's name.
+ONLY_PLACE_AFTER = re.compile(r"[ \t]*(?:[,;]|\.(?:\s|$)|[ \t]+(?:dan|serta)\b)")
 TRAILING_COMMA = re.compile(r"(?:,|\ssebagai|\sselaku)\s*$")
+# A capitalised word after one of these is a place or a date ("Usai dari Dago, Plt
+# Gubernur ..."), not the name of the title that follows.
+PLACE_PREPOSITION = re.compile(r"(?<![\w-])(?:di|ke|dari|menuju|asal|sekitar|hingga|sampai)[ \t]+$", re.I)
 
 
 class PeopleFinder:
@@ -67,16 +73,24 @@ class PeopleFinder:
                 pos = match.end()
                 continue
             headline = self._headlines.get(self.text.rfind("\n", 0, match.start()) + 1)
-            if headline or self.text[match.start() - 1:match.start()] == "(" or self._venue_before(match.start()):
+            if headline or self.text[match.start() - 1:match.start()] == "(" or self._venue_before(match.start()) \
+                    or self._region_word_before(match.start()):
                 pos = headline or match.end()
                 continue
             pos = self._read_titled(match)
+
+    def _region_word_before(self, pos: int) -> bool:
+        """Whether "Kabupaten", "Kota" or another region word stands just before `pos`:
+        a title word there is the region's name ("Kabupaten Karo")."""
+        region = self.rules.pattern("region-word-before",
+                                    lambda: rf"(?<![\w.])(?:{alternation(self.rules.glossary.data['region_words'])})[ \t]+$")
+        return bool(region.search(self.text, max(0, pos - 12), pos))
 
     def _venue_before(self, pos: int) -> bool:
         """Whether a venue or street word stands just before `pos` ("Kantor Bupati",
         "Jalan Gubernur Suryo"): the title names a place there, not a person."""
         words = self.rules.glossary.data["venue_words"] + list(self.rules.glossary.street_words)
-        venue = self.rules.pattern("venue-before", lambda: rf"(?<![\w.])(?:{alternation(words)})[ \t]+$")
+        venue = self.rules.pattern("venue-before", lambda: rf"(?<![\w.])(?:{alternation(words + [w.lower() for w in words])})[ \t]+$")
         return bool(venue.search(self.text, max(0, pos - 30), pos))
 
     def _read_titled(self, match: re.Match) -> int:
@@ -115,6 +129,15 @@ class PeopleFinder:
         if person is None and not lower:
             clause = COMMA_CLAUSE.match(text, end)
             person = self._read_name(clause.end()) if clause else None
+        if person is not None and not person.ranks and not person.honorifics:
+            if self._namesake(match.start(), person):
+                title_text = text[match.start():person.end].strip(" ,")
+                title_end = end = PARENTHESIS.match(text, person.end).end() if PARENTHESIS.match(text, person.end) \
+                    else person.end
+                organisation, person = None, None if text[end:end + 1] == "," else self._read_name(end)
+            elif absorb and full not in REGION_HEADS and organisation is None and " " not in person.name \
+                    and ONLY_PLACE_AFTER.match(text, person.end) and self.find_by_name(person.name) is None:
+                title_text, title_end, person = text[match.start():person.end], person.end, None
         if person is None:
             if lower:
                 return match.end()
@@ -125,6 +148,15 @@ class PeopleFinder:
             return person.end
         self._add(person, title_text, organisation or person.prefix, (match.start(), person.end))
         return person.end
+
+    def _namesake(self, title_start: int, person: WrittenName) -> bool:
+        """Whether the name read after a title names its hospital, airport, street or
+        command ("Direktur RSUD Abdul Wahab Sjahranie", "Danrem 133 Nani Wartabone"):
+        written after such a word or after a command's bare number."""
+        words = self.rules.glossary.data["named_after_people"]
+        before = self.rules.pattern("named-after-before",
+                                    lambda: rf"(?:(?<![\w.])(?:{alternation(words)})|(?<![\w/])\d{{2,4}})[ \t]+$")
+        return bool(before.search(self.text, max(title_start, person.name_span[0] - 30), person.name_span[0]))
 
     def _apposed(self, pos: int) -> tuple[int, WrittenName] | None:
         """A title's place or unit written out up to a comma, then the holder between
@@ -161,6 +193,12 @@ class PeopleFinder:
     def _add(self, written: WrittenName, title, organisation, span) -> Person:
         name, name_span = written.name, written.name_span
         existing = self.find_by_name(name) or self._holder_called(name, title)
+        if existing is None and " " in name:
+            existing = self.register.shorter_name_of(name)
+            if existing:
+                self.register.lengthen(existing, name)
+                existing.honorifics = existing.honorifics or written.honorifics
+                existing.degrees = existing.degrees or written.degrees
         if existing:
             existing.title = existing.title or title
             existing.organisation = existing.organisation or organisation
@@ -192,8 +230,7 @@ class PeopleFinder:
     def find_name_first(self) -> None:
         named = bytearray(len(self.text) + 1)
         for mention in self.register.live():
-            if mention[2] is not None:
-                named[mention[0]:mention[1]] = b"\1" * (mention[1] - mention[0])
+            named[mention[0]:mention[1]] = b"\1" * (mention[1] - mention[0])
         for seq, (start, end, person, title) in enumerate(list(self.register.mentions)):
             if person is not None:
                 continue
@@ -204,7 +241,7 @@ class PeopleFinder:
             if not m:
                 continue
             parsed = self._read_name(before_start + m.start(1))
-            if parsed is None or parsed.end > start:
+            if parsed is None or parsed.end > start or self._not_a_name_first(parsed):
                 continue
             name_span = parsed.name_span
             if named[name_span[0]]:
@@ -213,6 +250,14 @@ class PeopleFinder:
             organisation = self.title_organisations.get((start, end))
             self._add(parsed, title, organisation, (name_span[0], end))
             named[name_span[0]:name_span[1]] = b"\1" * (name_span[1] - name_span[0])
+
+    def _not_a_name_first(self, parsed: WrittenName) -> bool:
+        """Whether a name read before a title is a place after a preposition ("dari
+        Dago,") or one unit word ("Umum dan Perlengkapan,")."""
+        at = parsed.name_span[0]
+        return bool(PLACE_PREPOSITION.search(self.text, max(0, at - 12), at)) \
+            or (" " not in parsed.name and not parsed.honorifics and not parsed.ranks
+                and is_unit_word(parsed.name, self.rules))
 
     # --- no title: "AKBP Dedy Kurniawan", "Tgk. H. Abdul Muthalib", "(Foto: Fadli)"
     def find_introduced(self) -> None:
