@@ -35,6 +35,7 @@ NAME_BEFORE = re.compile(rf"({CAP}(?: {CAP}){{0,3}})(?:(?:,\s*[A-Za-z.]+)*,|\s+(
 # After a place title, one word and then this is the place ("Ketua PN Selong, Asisten I",
 # "Kasat Lantas dan Kapolsek Komodo."), not a holder's name.
 ONLY_PLACE_AFTER = re.compile(r"[ \t]*(?:[,;]|\.(?:\s|$)|[ \t]+(?:dan|serta)\b)")
+LOWER_TITLE_PLACE = re.compile(r"(?:[ \t]+(?:kabupaten|kota|provinsi|kecamatan|distrik|desa|kampung))?(?:[ \t]+[A-Z][\w'-]*)+")
 TRAILING_COMMA = re.compile(r"(?:,|\ssebagai|\sselaku)\s*$")
 # A capitalised word after one of these is a place or a date ("Usai dari Dago, Plt
 # Gubernur ..."), not the name of the title that follows.
@@ -70,7 +71,7 @@ class PeopleFinder:
             if not match:
                 return
             if match["head"][0].islower() and not CAPITAL_AFTER.match(self.text, match.end()):
-                pos = match.end()
+                pos = self._lower_title_after_name(match)
                 continue
             headline = self._headlines.get(self.text.rfind("\n", 0, match.start()) + 1)
             if headline or self.text[match.start() - 1:match.start()] == "(" or self._venue_before(match.start()) \
@@ -78,6 +79,17 @@ class PeopleFinder:
                 pos = headline or match.end()
                 continue
             pos = self._read_titled(match)
+
+    def _lower_title_after_name(self, match: re.Match) -> int:
+        """A title in lower case written after a name and a comma, with its place ("Nius
+        Kogoya, penjabat bupati kabupaten Yahukimo,"): kept as a title without a holder,
+        which `find_name_first` gives to the name before it. Returns where to go on."""
+        if not self.text[max(0, match.start() - 2):match.start()].endswith(", "):
+            return match.end()
+        place = LOWER_TITLE_PLACE.match(self.text, match.end())
+        end = place.end() if place else match.end()
+        self.register.mention(match.start(), end, None, self.text[match.start():end])
+        return end
 
     def _region_word_before(self, pos: int) -> bool:
         """Whether "Kabupaten", "Kota" or another region word stands just before `pos`:
@@ -135,7 +147,7 @@ class PeopleFinder:
                 title_end = end = PARENTHESIS.match(text, person.end).end() if PARENTHESIS.match(text, person.end) \
                     else person.end
                 organisation, person = None, None if text[end:end + 1] == "," else self._read_name(end)
-            elif absorb and full not in REGION_HEADS and organisation is None and " " not in person.name \
+            elif absorb and full not in REGION_HEADS and kind is None and not apposed and " " not in person.name \
                     and ONLY_PLACE_AFTER.match(text, person.end) and self.find_by_name(person.name) is None:
                 title_text, title_end, person = text[match.start():person.end], person.end, None
         if person is None:
@@ -318,8 +330,10 @@ class PeopleFinder:
         phrase = self.text[start:end]
         words = re.findall(CAP, phrase)
         if not words:
-            return None
-        known = self.find_by_name(" ".join(words))
+            lower_title = self.rules.title.fullmatch(phrase.strip())
+            return self.resolve_title(phrase.strip(), (start, end)) if lower_title else None
+        known = self.find_by_name(" ".join(words)) \
+            or (self.find_by_name(words[0]) if phrase.lstrip().startswith(words[0] + " ") else None)
         if known:
             self.register.mention(start, end, known, None)
             return known

@@ -18,6 +18,7 @@ from press.notes.people import PeopleFinder
 from press.notes.rules import CAP, NextMatch, Rules, alternation
 
 OPEN_MARKS = "\"“”"
+QUOTE_MARK = re.compile(f"[{OPEN_MARKS}]")
 LOOKBACK = 2000
 # A full stop after an initial or an abbreviated honorific or name ("Budi S. Hartono",
 # "Dr. Ari", "Herman Ch. Wanggai") ends no sentence.
@@ -119,10 +120,8 @@ class QuoteFinder:
                 else:
                     open_at, parts = None, []
             part_start = cursor
-            for i in range(cursor, p_end):
-                char = text[i]
-                if char not in OPEN_MARKS:
-                    continue
+            for mark in QUOTE_MARK.finditer(text, cursor, p_end):
+                i, char = mark.start(), mark.group(0)
                 if open_at is None:
                     if char == "”" and i > p_start and not text[i - 1].isspace():
                         continue

@@ -226,7 +226,10 @@ def add_short_mentions(text: str, people: list[Person]) -> None:
     by_run = PhraseTable([t for t in usable if WORD_RUN.match(t)], key=lambda t: WORD_RUN.match(t).group(0))
     others = [t for t in usable if not WORD_RUN.match(t)]
     found: list[tuple[int, str]] = []
-    for run in WORD_RUN.finditer(text) if by_run else ():
+    keys = by_run.keys()
+    for run in WORD_RUN.finditer(text) if keys else ():
+        if run.group(0) not in keys:
+            continue
         for token in by_run.written_at(text, run.start(), run.group(0)):
             if not WORD_CHAR.match(text, run.start() + len(token)):
                 found.append((run.start(), token))

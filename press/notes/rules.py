@@ -96,7 +96,7 @@ def rules_for(glossary: Glossary) -> Rules:
     data = glossary.data
     title_full = {variant: full for form, full in glossary.title_forms.items() for variant in _lower_first([form])}
     regions = glossary.region_names
-    acting = alternation([p.rstrip(".") for p in data["acting_prefixes"]] + data["acting_written_out"])
+    acting = alternation(_lower_first([p.rstrip(".") for p in data["acting_prefixes"]] + data["acting_written_out"]))
     title = re.compile(rf"(?<![\w.])(?:(?P<acting>{acting})\.?(?:\s+\([A-Za-z.]{{1,6}}\))?\s+)?"
                        rf"(?P<head>{alternation(title_full)})(?![\w])")
     honorific = re.compile(rf"(?<![\w.])(?:{alternation(honorific_spellings(glossary.honorifics))})(?:(?<=\.)|(?=\s))\s*")
@@ -240,6 +240,10 @@ class PhraseTable:
 
     def __bool__(self) -> bool:
         return bool(self._by_length)
+
+    def keys(self):
+        """The keys some phrase has (a set-like view)."""
+        return self._by_length.keys()
 
     def written_at(self, text: str, pos: int, key: str):
         for length in self._lengths.get(key, ()):
