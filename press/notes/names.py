@@ -51,7 +51,7 @@ def read_name(text: str, pos: int, rules: Rules, places) -> WrittenName | None:
         h = rules.honorific.match(text, cursor)
         if not h or (h.group(0).strip() in rules.regional and not TWO_NAME_WORDS.match(text, h.end())):
             break
-        honorifics.append(h.group(0).strip())
+        honorifics.append(h.group(0).strip(" \t\n,"))
         cursor = h.end()
     start = cursor
     region = _region_phrase_at(text, cursor, rules)

@@ -35,6 +35,7 @@ NAME_BEFORE = re.compile(rf"({CAP}(?: {CAP}){{0,3}})(?:(?:,\s*[A-Za-z.]+)*,|\s+(
 # After a place title, one word and then this is the place ("Ketua PN Selong, Asisten I",
 # "Kasat Lantas dan Kapolsek Komodo."), not a holder's name.
 ONLY_PLACE_AFTER = re.compile(r"[ \t]*(?:[,;]|\.(?:\s|$)|[ \t]+(?:dan|serta)\b)")
+SPEECH_AFTER = re.compile(r"[ \t]+(?:juga[ \t]+|pun[ \t]+)?")
 LOWER_TITLE_PLACE = re.compile(r"(?:[ \t]+(?:kabupaten|kota|provinsi|kecamatan|distrik|desa|kampung))?(?:[ \t]+[A-Z][\w'-]*)+")
 TRAILING_COMMA = re.compile(r"(?:,|\ssebagai|\sselaku)\s*$")
 # A capitalised word after one of these is a place or a date ("Usai dari Dago, Plt
@@ -84,6 +85,10 @@ class PeopleFinder:
         """A title in lower case written after a name and a comma, with its place ("Nius
         Kogoya, penjabat bupati kabupaten Yahukimo,"): kept as a title without a holder,
         which `find_name_first` gives to the name before it. Returns where to go on."""
+        if SPEECH_AFTER.match(self.text, match.end()) and self.rules.reported_verb.match(
+                self.text, SPEECH_AFTER.match(self.text, match.end()).end()):
+            self.register.mention(match.start(), match.end(), None, match.group(0))
+            return match.end()
         if not self.text[max(0, match.start() - 2):match.start()].endswith(", "):
             return match.end()
         place = LOWER_TITLE_PLACE.match(self.text, match.end())

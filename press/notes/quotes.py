@@ -118,6 +118,8 @@ class QuoteFinder:
                 if text[p_start] in OPEN_MARKS:
                     cursor = p_start + 1
                 else:
+                    if self._left_open(open_at, paragraphs[p_index - 1][1]):
+                        segments.append((open_at, paragraphs[p_index - 1][1], " ".join(p.strip() for p in parts)))
                     open_at, parts = None, []
             part_start = cursor
             for mark in QUOTE_MARK.finditer(text, cursor, p_end):
@@ -135,6 +137,11 @@ class QuoteFinder:
                 if p_index + 1 == len(paragraphs):
                     segments.append((open_at, p_end, " ".join(p.strip() for p in parts)))
         return [(s, e, inner.strip(" ,")) for s, e, inner in segments if len(inner) > 15]
+
+    def _left_open(self, open_at: int, paragraph_end: int) -> bool:
+        """Whether a quote opened at `open_at` and never closed is one all the same: it
+        opens a sentence and its paragraph ends a sentence (the writer forgot the mark)."""
+        return self._stands_alone(open_at) and self.text[paragraph_end - 1:paragraph_end] in (".", "!", "?")
 
     def _attribute(self, start: int, end: int, inner: str, inherited: Person | None) -> Quote:
         people, text = self.people, self.text

@@ -99,7 +99,7 @@ def rules_for(glossary: Glossary) -> Rules:
     acting = alternation(_lower_first([p.rstrip(".") for p in data["acting_prefixes"]] + data["acting_written_out"]))
     title = re.compile(rf"(?<![\w.])(?:(?P<acting>{acting})\.?(?:\s+\([A-Za-z.]{{1,6}}\))?\s+)?"
                        rf"(?P<head>{alternation(title_full)})(?![\w])")
-    honorific = re.compile(rf"(?<![\w.])(?:{alternation(honorific_spellings(glossary.honorifics))})(?:(?<=\.)|(?=\s))\s*")
+    honorific = re.compile(rf"(?<![\w.])(?:{alternation(honorific_spellings(glossary.honorifics))})(?:(?<=\.)|(?=\s)|,(?=[ \t]*[A-Z]))\s*")
     corps = alternation(glossary.corps)
     rank = re.compile(rf"(?<![\w.])(?P<rank>(?:{alternation(glossary.rank_forms)})\.?)"
                       rf"(?:[ \t]+(?P<corps>\(?(?:{corps})\)?\.?(?![\w])))?(?<=[\w.)])(?=[\s,])\s*")
@@ -201,7 +201,7 @@ def without_parenthesis(name: str) -> str:
     return re.sub(r"[ \t]*\([^)]*\)", "", name)
 
 
-OPEN_HEADS = {"Universitas", "Institut", "Politeknik", "Yayasan", "PT", "Bank", "Komunitas", "Paguyuban", "Forum",
+OPEN_HEADS = {"Universitas", "Institut", "Kementerian", "Politeknik", "Yayasan", "PT", "Bank", "Komunitas", "Paguyuban", "Forum",
                "Ikatan", "Persatuan", "Asosiasi", "Himpunan", "Koperasi", "Sekolah", "Rumah Sakit", "Perumda"}
 
 
