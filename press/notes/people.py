@@ -19,7 +19,7 @@ from press.notes.rules import CAP, Rules, alternation, is_unit_word
 
 ALIAS = re.compile(r"[ \t]*(?:\(([A-Z][A-Za-z.]{1,5})\)|,?[ \t]*yang[ \t]+(?:akrab[ \t]+)?(?:disapa|dipanggil)[ \t]+"
                    r"([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?))")
-HANDOVER = re.compile(r"[ \t]+(?:(?:diserahterimakan|diserahkan|beralih|berpindah)[ \t]+)?dari[ \t]+"
+HANDOVER = re.compile(r"(?:[ \t]+[A-Z][\w/.-]*){0,4}[ \t]+(?:(?:diserahterimakan|diserahkan|beralih|berpindah)[ \t]+)?dari[ \t]+"
                       r"(?:[^;\n]{1,120}?[ \t]+kepada[ \t]+)?")
 HANDOVER_REACH = 200
 CAPITAL_AFTER = re.compile(r"[ \t]*,?[ \t]*[A-Z(]")
@@ -31,13 +31,13 @@ APPOSITIVE = re.compile(r"(?<![\w-])[a-z][a-z-]*,[ \t]+(?=[A-Z][a-z]+(?:[ \t]+[A
 APPOSITION_END = re.compile(r"[ \t]*(?:,[ \t]*(?!dan\b|serta\b|beserta\b)[a-z]|[.;)]|,?[ \t]*\n)")
 STAND_IN = re.compile(r"\s*,?\s*(?:yang\s+)?diwakil(?:i|kan)(?:\s+oleh)?\s+")
 COMMA_CLAUSE = re.compile(r"\s*,\s*(?:yang\s+juga|yang\s+sekaligus|sekaligus|selaku)\b[^,.;\n\"“”]{1,80},\s*")
-NAME_BEFORE = re.compile(rf"({CAP}(?: {CAP}){{0,3}})(?:(?:,\s*[A-Za-z.]+)*,|\s+(?:sebagai|selaku))\s*$")
+NAME_BEFORE = re.compile(rf"({CAP}(?: {CAP}){{0,3}})(?:(?:,\s*[A-Za-z.]+)*,|\s+(?:sebagai|selaku|[–—-]))\s*$")
 # After a place title, one word and then this is the place ("Ketua PN Selong, Asisten I",
 # "Kasat Lantas dan Kapolsek Komodo."), not a holder's name.
 ONLY_PLACE_AFTER = re.compile(r"[ \t]*(?:[,;]|\.(?:\s|$)|[ \t]+(?:dan|serta)\b)")
 SPEECH_AFTER = re.compile(r"[ \t]+(?:juga[ \t]+|pun[ \t]+)?")
 LOWER_TITLE_PLACE = re.compile(r"(?:[ \t]+(?:kabupaten|kota|provinsi|kecamatan|distrik|desa|kampung))?(?:[ \t]+[A-Z][\w'-]*)+")
-TRAILING_COMMA = re.compile(r"(?:,|\ssebagai|\sselaku)\s*$")
+TRAILING_COMMA = re.compile(r"(?:,|\ssebagai|\sselaku|\s[–—-])\s*$")
 # A capitalised word after one of these is a place or a date ("Usai dari Dago, Plt
 # Gubernur ..."), not the name of the title that follows.
 PLACE_PREPOSITION = re.compile(r"(?<![\w-])(?:di|ke|dari|menuju|asal|sekitar|hingga|sampai)[ \t]+$", re.I)
@@ -217,6 +217,8 @@ class PeopleFinder:
                 existing.honorifics = existing.honorifics or written.honorifics
                 existing.degrees = existing.degrees or written.degrees
         if existing:
+            if title and existing.title and self._more_precise(title, existing.title):
+                existing.title = title
             existing.title = existing.title or title
             existing.organisation = existing.organisation or organisation
             existing.ranks = existing.ranks or written.ranks
@@ -234,6 +236,12 @@ class PeopleFinder:
         if alias:
             self.register.alias(alias.group(1) or alias.group(2), person)
         return person
+
+    def _more_precise(self, title: str, known: str) -> bool:
+        """Whether `title` says more than the `known` one it starts with ("Wakil Bupati
+        Rote Ndao" after "Wakil Bupati", "Penjabat Gubernur Gorontalo" after "Penjagub")."""
+        longer, shorter = self.register.expand(title), self.register.expand(known)
+        return longer.startswith(shorter + " ")
 
     def _holder_called(self, name: str, title: str | None) -> Person | None:
         """The one holder of `title` whose name has a word that `name`, one word, starts
@@ -294,17 +302,19 @@ class PeopleFinder:
             person = self._read_name(lead)
             if person is None or named[person.name_span[0]]:
                 continue
-            self._add(person, self._handed_over(lead), person.prefix, (lead, person.end))
+            title, organisation = self._handed_over(lead)
+            self._add(person, title, organisation or person.prefix, (lead, person.end))
             after = person.end
 
-    def _handed_over(self, pos: int) -> str | None:
-        """The title handed over to or from the person named at `pos` ("Jabatan Kapolres
-        Luwu Timur diserahterimakan dari AKBP X kepada AKBP Y"), else None."""
+    def _handed_over(self, pos: int) -> tuple[str | None, str | None]:
+        """The title (and its organisation) handed over to or from the person named at
+        `pos` ("Jabatan Kapolres Luwu Timur diserahterimakan dari AKBP X kepada AKBP Y",
+        "Dirlantas Polda Sulsel dari Kombes Pol. X kepada Kombes Pol. Y"), else None."""
         floor = max(0, pos - HANDOVER_REACH)
         for _, (start, end, person, title) in reversed(self.register.starting_in(floor, pos)):
             if person is None and title and HANDOVER.fullmatch(self.text, end, pos):
-                return title
-        return None
+                return title, self.title_organisations.get((start, end))
+        return None, None
 
     def find_by_name(self, name: str) -> Person | None:
         return self.register.by_name(name)

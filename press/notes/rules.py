@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from press.notes.glossary import Glossary
 
-INSTITUTIONS = {"Sekretariat", "Pemerintah", "Setda", "Setdako", "Setdakab", "Setdaprov", "Pemkot", "Pemko", "Pemkab", "Pemprov",
+INSTITUTIONS = {"Sekretariat", "Pemerintah", "Setda", "Setdako", "Setdakab", "Setdaprov", "Setkab", "Setprov", "Pemkot", "Pemko", "Pemkab", "Pemprov",
                 "Pemda"}
 CAP = r"(?:[A-Z][A-Za-z'’`-]*[a-z][A-Za-z'’-]*|[A-Z]{2,}|[A-Z]\.)"
 
