@@ -321,8 +321,9 @@ class PeopleFinder:
 
     def resolve_title(self, title: str, span: tuple[int, int]) -> Person | None:
         """The person holding `title` (written at `span`): from the context, else the one
-        person in the text with that title. The span becomes one of their mentions."""
-        wanted = self.register.expand(title)
+        person in the text with that title (written in lower case or not: "dirjen"). The
+        span becomes one of their mentions."""
+        wanted = self.register.expand(" ".join(w[:1].upper() + w[1:] if w.islower() else w for w in title.split()))
         holder = next((name for held, name in self._holders if held == wanted or wanted.startswith(held)), None)
         if holder:
             written = read_name(holder, 0, self.rules, ())

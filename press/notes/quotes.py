@@ -23,6 +23,7 @@ LOOKBACK = 2000
 # A full stop after an initial or an abbreviated honorific or name ("Budi S. Hartono",
 # "Dr. Ari", "Herman Ch. Wanggai") ends no sentence.
 NOT_AN_END = r"(?<![\s.(][A-Z][.])(?<!\b(?:Dr|Ir|Hj|St|Ch|Dj|Dg|Dt|Hi)[.])(?<!\b(?:Drs|Dra|Muh|Moh|Abd|Mhd)[.])(?<!\bProf[.])"
+STOP = re.compile(rf"[.!?]{NOT_AN_END}")
 SENTENCE_END = re.compile(rf"[.!?]{NOT_AN_END}(?=\s+[A-Z\"“(]|\s*$)|\n")
 PHRASE_END = re.compile(r"[.;\n\"“”(]|,\s*(?:[a-z]|[\"“])|$")
 INTERPOSED = re.compile(r"[^.\n\"“”]*,\s*[\"“]")
@@ -31,7 +32,7 @@ CLAUSE_END = re.compile(rf"[.!?]{NOT_AN_END}(?=\s+[A-Z\"“(]|\s*$)|\n|,?\s*[\"�
 NAME_PHRASE = re.compile(rf"{CAP}(?: {CAP}){{0,3}}")
 NAME_AT_END = re.compile(rf"({CAP}(?: {CAP}){{0,4}})\s*,?\s*$")
 WHITESPACE = re.compile(r"\s")
-NOT_SUBJECT = re.compile(r"\b(?:dihadiri|diikuti|disaksikan|oleh|kepada|didampingi|menggantikan|sebagai)\b")
+NOT_SUBJECT = re.compile(r"\b(?:dihadiri|diikuti|disaksikan|oleh|kepada|didampingi|menggantikan|sebagai)\b(?![ \t]+wartawan)")
 THEME_BEFORE = re.compile(r"\b(?:tema|bertema|bertajuk|berjudul|judul|slogan|tagline|motto|semboyan|jargon)[ \t]*:?[ \t]*$",
                           re.I)
 PRONOUN_SUBJECT = re.compile(r"(?:^|(?<=[\s,]))(?:Ia|ia|Dia|dia|Beliau|beliau)\b")
@@ -86,7 +87,7 @@ class QuoteFinder:
         of before), else the last speaker (not when `floor` is given)."""
         lowest = max(self._last_end, pos - LOOKBACK) if floor is None else floor
         mentions = [m for _, m in self.people.register.starting_in(lowest, pos) if m[1] <= pos]
-        known = ((m.start(), m.end(), self.people.find_by_name(m.group(0)), None)
+        known = ((m.start(), m.end(), self._person_in(m.group(0)), None)
                  for m in NAME_PHRASE.finditer(self.text, lowest, pos))
         mentions = sorted([m for m in mentions if not _inside(self._quoted, self._quoted_starts, m[0])]
                           + [m for m in known if m[2] and not _inside(self._quoted, self._quoted_starts, m[0])],
@@ -102,6 +103,16 @@ class QuoteFinder:
                 continue
             return first[2] or self.people.resolve_title(first[3], (first[0], first[1]))
         return self._last_speaker if floor is None else None
+
+    def _person_in(self, phrase: str) -> Person | None:
+        """The person a capitalised phrase names, also when words that are nobody's name
+        stand around the name ("Narasumber Meyke Sumolang SH")."""
+        person = self.people.find_by_name(phrase)
+        if person is None:
+            words = [w for w in phrase.split() if self.people.register.knows_word(w)]
+            if words and len(words) < len(phrase.split()):
+                person = self.people.find_by_name(" ".join(words))
+        return person
 
     def _pronoun_before(self, start: int, end: int) -> bool:
         return bool(PRONOUN_SUBJECT.search(self.text, start, end))
@@ -200,7 +211,7 @@ class QuoteFinder:
         last = pos - 1
         while last >= floor and text[last].isspace():
             last -= 1
-        if last >= floor and text[last] in ".!?":
+        if last >= floor and STOP.match(text, last):
             start = max(start, last + 1)
         if start < pos - LOOKBACK:
             space = WHITESPACE.search(text, pos - LOOKBACK, pos)
@@ -230,7 +241,7 @@ class QuoteFinder:
         start = self._paragraph_start(pos)
         found, found_at = None, -1
         for m in NAME_PHRASE.finditer(self.text, start, pos):
-            person = self.people.find_by_name(m.group(0))
+            person = self._person_in(m.group(0))
             if person:
                 found, found_at = person, m.start()
         for m in self.rules.called_by_name.finditer(self.text, start, pos):

@@ -120,6 +120,10 @@ class Register:
             partial = [p for p in partial if p.name.split()[0] == name.split()[0]]
         return partial[0] if len(partial) == 1 else None
 
+    def knows_word(self, word: str) -> bool:
+        """Whether `word` is a word of someone's name."""
+        return word in self._by_token
+
     def shorter_name_of(self, name: str) -> Person | None:
         """The person found first under the first words of `name` ("Kombes Pol Jeki" in
         a headline, "Jeki Rahmat Mustika" in the body), longest first, else None."""
