@@ -9,6 +9,7 @@ the organisation-name reader."""
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 from press.notes.designations import PARENTHESIS, REGION_HEADS, Designations
 from press.notes.items import ActivityContext, Person
@@ -205,7 +206,20 @@ class PeopleFinder:
         return person.end
 
     def _read_name(self, pos: int) -> WrittenName | None:
-        return read_name(self.text, pos, self.rules, self.places)
+        """The name written at `pos`, unless it is the name of a port, a hospital or a
+        street written elsewhere in the note ("Pelabuhan Labuan Bajo")."""
+        written = read_name(self.text, pos, self.rules, self.places)
+        if written and not written.honorifics and not written.ranks and written.name in self._namesakes:
+            return None
+        return written
+
+    @cached_property
+    def _namesakes(self) -> set[str]:
+        """Names of two words or more written after a word that opens the name of a
+        building, a port or a street ("Bandara Djalaluddin", "Pelabuhan Labuan Bajo")."""
+        words = self.rules.glossary.data["named_after_people"]
+        after = self.rules.pattern("namesake", lambda: rf"(?<![\w.])(?:{alternation(words)})[ \t]+({CAP}(?: {CAP}){{1,3}})")
+        return set(after.findall(self.text))
 
     def _add(self, written: WrittenName, title, organisation, span) -> Person:
         name, name_span = written.name, written.name_span
@@ -217,8 +231,8 @@ class PeopleFinder:
                 existing.honorifics = existing.honorifics or written.honorifics
                 existing.degrees = existing.degrees or written.degrees
         if existing:
-            if title and existing.title and self._more_precise(title, existing.title):
-                existing.title = title
+            if title and existing.title and not existing.organisation and self._more_precise(title, existing.title):
+                existing.title, existing.organisation = title, organisation
             existing.title = existing.title or title
             existing.organisation = existing.organisation or organisation
             existing.ranks = existing.ranks or written.ranks
@@ -239,7 +253,8 @@ class PeopleFinder:
 
     def _more_precise(self, title: str, known: str) -> bool:
         """Whether `title` says more than the `known` one it starts with ("Wakil Bupati
-        Rote Ndao" after "Wakil Bupati", "Penjabat Gubernur Gorontalo" after "Penjagub")."""
+        Rote Ndao" after "Wakil Bupati", "Penjabat Gubernur Gorontalo" after "Penjagub");
+        asked only of a known title without an organisation."""
         longer, shorter = self.register.expand(title), self.register.expand(known)
         return longer.startswith(shorter + " ")
 
@@ -300,11 +315,20 @@ class PeopleFinder:
                     or self._headlines.get(text.rfind("\n", 0, lead) + 1):
                 continue
             person = self._read_name(lead)
-            if person is None or named[person.name_span[0]]:
+            if person is None or named[person.name_span[0]] or self._adat_title(person):
                 continue
             title, organisation = self._handed_over(lead)
             self._add(person, title, organisation or person.prefix, (lead, person.end))
             after = person.end
+
+    def _adat_title(self, person: WrittenName) -> bool:
+        """Whether a name after a regional honorific runs straight into an office
+        ("Datuk Rio Setia Negeri Bupati Bungo H Amrizal"): the words are the office
+        holder's adat title, not another person."""
+        if not person.honorifics or not set(person.honorifics) <= self.rules.regional:
+            return False
+        office = self.rules.title.match(self.text, person.end + 1)
+        return self.text[person.end:person.end + 1] == " " and office is not None and office["head"][0].isupper()
 
     def _handed_over(self, pos: int) -> tuple[str | None, str | None]:
         """The title (and its organisation) handed over to or from the person named at
