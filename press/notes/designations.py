@@ -73,7 +73,8 @@ class Designations:
                 pos = inner_title.end()
                 continue
             if word == "I" and following and following.group(1)[0].isupper() \
-                    and not is_unit_word(following.group(1), rules):
+                    and not is_unit_word(following.group(1), rules) \
+                    and not rules.honorific.match(text, following.start(1)) and not rules.rank.match(text, following.start(1)):
                 return pos
             joined = JOINED_UNIT.match(text, m.end())
             if not (is_unit_word(word, rules) or re.fullmatch(r"\d{3,4}(?:/ ?\S+)?", word)

@@ -144,10 +144,10 @@ class PeopleFinder:
         if full in rules.glossary.data["generic_titles"] and title_end == match.end() and organisation is None \
                 and not apposed:
             return match.end()
-        title_text = text[match.start():title_end].strip(" ,")
+        title_text = self._title_text(match.start(), title_end)
         if apposed:
             title_end, person = apposed
-            title_text = text[match.start():title_end].strip(" ,")
+            title_text = self._title_text(match.start(), title_end)
             organisation = None
         else:
             person = self._read_name(end)
@@ -156,10 +156,13 @@ class PeopleFinder:
             person = self._read_name(clause.end()) if clause else None
         if person is not None and not person.ranks and not person.honorifics:
             if self._namesake(match.start(), person):
-                title_text = text[match.start():person.end].strip(" ,")
+                title_text = self._title_text(match.start(), person.end)
                 title_end = end = PARENTHESIS.match(text, person.end).end() if PARENTHESIS.match(text, person.end) \
                     else person.end
-                organisation, person = None, None if text[end:end + 1] == "," else self._read_name(end)
+                organisation, person = None, self._read_name(end)
+                if person and text[end:end + 1] == "," and " " not in person.name \
+                        and not person.honorifics and not person.ranks:
+                    person = None
             elif absorb and full not in REGION_HEADS and kind is None and not apposed and " " not in person.name \
                     and ONLY_PLACE_AFTER.match(text, person.end) and self.find_by_name(person.name) is None:
                 title_text, title_end, person = text[match.start():person.end], person.end, None
@@ -173,6 +176,16 @@ class PeopleFinder:
             return person.end
         self._add(person, title_text, organisation or person.prefix, (match.start(), person.end))
         return person.end
+
+    def _title_text(self, start: int, end: int) -> str:
+        """The title written from `start` to `end`, without a sentence's full stop after
+        its last word ("sebagai Kepala Biro Perekonomian.")."""
+        title = self.text[start:end].strip(" ,")
+        last = title.rsplit(" ", 1)[-1]
+        if title.endswith(".") and " " in title and last not in self.rules.title_full \
+                and not self.rules.honorific.fullmatch(last) and len(last) > 3:
+            return title[:-1]
+        return title
 
     def _namesake(self, title_start: int, person: WrittenName) -> bool:
         """Whether the name read after a title names its hospital, airport, street or
