@@ -18,7 +18,7 @@ Keys of the built-in data (an extra file uses the same keys, any subset):
   retired_marks ["Purn."], honorifics [..], regional_honorifics [..], address_forms [..],
   degrees [..], organisations {abbreviation: expansion}, not_organisations [..],
   organisation_heads [..], unit_words [..], not_person_words [never a name on their own, beyond
-  the words the other keys hold], headline_verbs [..], speech_verbs {after, reported, fronted:
+  the words the other keys hold], headline_verbs [..], speech_verbs {after, reported, fronted, attitude (reported verbs that tell an attitude, no speech):
   [..]}, region_words {word: kind}, region_abbreviations {"Kab.": "Kabupaten"}, provinces [..],
   province_short_forms {"Sumut": "Sumatera Utara"}, regencies_and_cities [{name, kind
   ("kabupaten" | "kota"), province, short [..], spellings [..]}], compass_words [..],

@@ -23,6 +23,13 @@ LOOKBACK = 2000
 # A full stop after an initial or an abbreviated honorific or name ("Budi S. Hartono",
 # "Dr. Ari", "Herman Ch. Wanggai") ends no sentence.
 NOT_AN_END = r"(?<![\s.(][A-Z][.])(?<!\b(?:Dr|Ir|Hj|St|Ch|Dj|Dg|Dt|Hi)[.])(?<!\b(?:Drs|Dra|Muh|Moh|Abd|Mhd)[.])(?<!\bProf[.])"
+# "menyampaikan terima kasih/apresiasi/ucapan selamat": an attitude, not what was said.
+ATTITUDE_OBJECT = re.compile(r"[ \t]+(?:rasa[ \t]+)?(?:terima[ \t]+kasih|apresiasi|ucapan|selamat|syukur|dukungan|permohonan"
+                             r"|pentingnya|harapan)\b")
+# "Menurutnya, …": indirect speech of the person last spoken of.
+MENURUTNYA = re.compile(r"\bMenurutnya\b[ \t]*,?[ \t]*")
+# Adverbs between a speaker and the speech verb ("ATS juga menjelaskan").
+ADVERBS_BEFORE = re.compile(r"(?:[ \t]+(?:juga|pun|kembali|lalu|kemudian|pula|sempat|sekaligus|lebih[ \t]+lanjut))+[ \t]*$")
 STOP = re.compile(rf"[.!?]{NOT_AN_END}")
 SENTENCE_END = re.compile(rf"[.!?]{NOT_AN_END}(?=\s+[A-Z\"“(]|\s*$)|\n")
 PHRASE_END = re.compile(r"[.;\n\"“”(]|,\s*(?:[a-z]|[\"“])|$")
@@ -267,6 +274,8 @@ class QuoteFinder:
         """Who the words from `start` to a speech verb name: a pronoun (the last person
         named), the last mention inside, or capitalised words just before the verb."""
         text = self.text
+        adverbs = ADVERBS_BEFORE.search(text, start, verb_start)
+        verb_start = adverbs.start() if adverbs else verb_start
         if self._pronoun.search(text, self._last_words_start(start, verb_start, 1), verb_start):
             return self.people.last_before(start)
         named, speaker = self.people.last_mention_within(start, verb_start + 1)
@@ -293,8 +302,10 @@ class QuoteFinder:
         text, quotes = self.text, []
         quoted = [(s, e) for s, e, _ in segments]
         quoted_starts = [s for s, _ in quoted]
+        attitude = set(self.rules.glossary.data["speech_verbs"]["attitude"])
         for m in self._reported_verbs:
-            if _inside(quoted, quoted_starts, m.start()):
+            if _inside(quoted, quoted_starts, m.start()) or m["verb"] in attitude \
+                    or ATTITUDE_OBJECT.match(text, m.end()):
                 continue
             clause_start = CLAUSE_LEAD.match(text, m.end()).end()
             if clause_start >= len(text) or text[clause_start] in OPEN_MARKS:
@@ -305,6 +316,14 @@ class QuoteFinder:
             body = text[clause_start:clause_end].strip(" ,")
             if speaker and len(body.split()) >= 4:
                 quotes.append(Quote(speaker.name, m["verb"], body, (clause_start, clause_end), "indirect", "reported"))
+        for m in MENURUTNYA.finditer(text):
+            if _inside(quoted, quoted_starts, m.start()):
+                continue
+            clause_end = self._end_of_clause(m.end())
+            speaker = self._back_reference(m.start(), floor=max(0, m.start() - LOOKBACK))
+            body = text[m.end():clause_end].strip(" ,")
+            if speaker and len(body.split()) >= 4:
+                quotes.append(Quote(speaker.name, "Menurut", body, (m.end(), clause_end), "indirect", "fronted"))
         for m in self._fronted_verbs:
             if _inside(quoted, quoted_starts, m.start()) or m["verb"] != "Menurut":
                 continue

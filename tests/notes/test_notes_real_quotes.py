@@ -124,3 +124,26 @@ def test_dirinya_is_a_pronoun_subject():
     text = ("Camat Budi Santoso meninjau posko banjir.\n"
             "Dirinya mengatakan, \"Logistik untuk pengungsi cukup sampai pekan depan.\"")
     assert quotes(text) == [("Budi Santoso", "direct", "Logistik untuk pengu")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Camat Budi Santoso meminta warga membersihkan saluran air sebelum musim hujan tiba.",
+    "Camat Budi Santoso mengapresiasi warga yang membersihkan saluran air sebelum musim hujan.",
+    "Camat Budi Santoso menyampaikan terima kasih kepada warga yang membersihkan saluran air.",
+    "Camat Budi Santoso menekankan pentingnya membersihkan saluran air sebelum musim hujan.",
+])
+def test_a_verb_of_attitude_reports_no_speech(sentence):
+    assert quotes(sentence) == []
+
+
+def test_menurutnya_is_indirect_speech_of_the_person_last_spoken_of():
+    text = ("Bupati Lombok Barat Lalu Ahmad Zaini meresmikan pompa air di Desa Gerung.\n"
+            "Menurutnya, pompa air akan dikelola bersama kelompok tani setempat.")
+    assert quotes(text) == [("Lalu Ahmad Zaini", "indirect", "pompa air akan dikel")]
+
+
+@pytest.mark.parametrize("subject", ["ATS juga", "Ia juga", "Arman Tahir Saleh pun"])
+def test_an_adverb_between_speaker_and_verb_keeps_the_speaker(subject):
+    text = ("Gubernur Sulawesi Barat Arman Tahir Saleh (ATS) meninjau saluran irigasi di Polman.\n"
+            f"{subject} menjelaskan, kas daerah Polman sudah terkuras untuk perbaikan jalan.")
+    assert quotes(text) == [("Arman Tahir Saleh", "indirect", "kas daerah Polman su")]
