@@ -9,17 +9,17 @@ the organisation-name reader."""
 from __future__ import annotations
 
 import re
-from functools import cached_property
 
 from press.notes.designations import PARENTHESIS, REGION_HEADS, Designations
 from press.notes.items import ActivityContext, Person
 from press.notes.names import WrittenName, headline_lines, read_name
 from press.notes.places import find_known_places, find_multiword_places
 from press.notes.register import Register, add_short_mentions, same_name
-from press.notes.rules import CAP, Rules, alternation, is_unit_word
+from press.notes.rules import CAP, Rules
+from press.notes.title_context import (LOWER_TITLE_PLACE, ONLY_PLACE_AFTER, QUALIFIER, SPEECH_AFTER, adat_title,
+                                       namesake_before, namesakes, not_a_name_first, region_word_before,
+                                       venue_before, written_title)
 
-# "Kapolres lama AKBP X", "Pj Bupati Lahat sebelumnya, X": the holder comes after.
-QUALIFIER = re.compile(r"[ \t]+(?:yang[ \t]+)?(?:lama|baru|sebelumnya|terpilih|definitif)\b,?")
 ALIAS = re.compile(r"[ \t]*(?:\(([A-Z][A-Za-z.]{1,5})\)|,?[ \t]*yang[ \t]+(?:akrab[ \t]+)?(?:disapa|dipanggil)[ \t]+"
                    r"([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?))")
 HANDOVER = re.compile(r"(?:[ \t]+[A-Z][\w/.-]*){0,4}[ \t]+(?:juga[ \t]+)?(?:(?:diserahterimakan|diserahkan|beralih|berpindah|berganti)[ \t]+)?dari[ \t]+"
@@ -37,15 +37,7 @@ STAND_IN = re.compile(r"\s*,?\s*(?:yang\s+)?diwakil(?:i|kan)(?:\s+oleh)?\s+")
 COMMA_CLAUSE = re.compile(r"\s*,\s*(?:yang\s+juga|yang\s+sekaligus|sekaligus|selaku)\b[^,.;\n\"“”]{1,80},\s*")
 NAME_BEFORE = re.compile(rf"({CAP}(?: {CAP}){{0,3}})(?:(?:,\s*[A-Za-z.]+)*,?\s+yang\s+(?:kini\s+|saat\s+ini\s+)?menjabat(?:\s+sebagai)?"
                          rf"|(?:,\s*[A-Za-z.]+)*,|\s+(?:sebagai|selaku|[–—-]))\s*$")
-# After a place title, one word and then this is the place ("Ketua PN Selong, Asisten I",
-# "Kasat Lantas dan Kapolsek Komodo."), not a holder's name.
-ONLY_PLACE_AFTER = re.compile(r"[ \t]*(?:[,;]|\.(?:\s|$)|[ \t]+(?:dan|serta)\b)")
-SPEECH_AFTER = re.compile(r"[ \t]+(?:juga[ \t]+|pun[ \t]+)?")
-LOWER_TITLE_PLACE = re.compile(r"(?:[ \t]+(?:kabupaten|kota|provinsi|kecamatan|distrik|desa|kampung))?(?:[ \t]+[A-Z][\w'-]*)+")
 TRAILING_COMMA = re.compile(r"(?:,|\ssebagai|\sselaku|\smenjabat|\s[–—-])\s*$")
-# A capitalised word after one of these is a place or a date ("Usai dari Dago, Plt
-# Gubernur ..."), not the name of the title that follows.
-PLACE_PREPOSITION = re.compile(r"(?<![\w-])(?:di|ke|dari|menuju|asal|sekitar|hingga|sampai)[ \t]+$", re.I)
 
 
 class PeopleFinder:
@@ -68,6 +60,7 @@ class PeopleFinder:
         self.designations = Designations(text, rules, self.places, self.multiword_places)
         self._holders = [(rules.glossary.expand(held).lower(), name) for held, name in context.title_holders.items()]
         self._headlines = headline_lines(text)
+        self._namesakes = namesakes(text, rules)
 
     # --- title first: "Kepala Bagian Humas Setda Kota Bekasi Sajekti Rubiyah"
     def find_titled(self) -> None:
@@ -80,8 +73,8 @@ class PeopleFinder:
                 pos = self._lower_title_after_name(match)
                 continue
             headline = self._headlines.get(self.text.rfind("\n", 0, match.start()) + 1)
-            if headline or self.text[match.start() - 1:match.start()] == "(" or self._venue_before(match.start()) \
-                    or self._region_word_before(match.start()):
+            if headline or self.text[match.start() - 1:match.start()] == "(" or venue_before(self.text, self.rules, match.start()) \
+                    or region_word_before(self.text, self.rules, match.start()):
                 pos = headline or match.end()
                 continue
             pos = self._read_titled(match)
@@ -100,20 +93,6 @@ class PeopleFinder:
         end = place.end() if place else match.end()
         self.register.mention(match.start(), end, None, self.text[match.start():end])
         return end
-
-    def _region_word_before(self, pos: int) -> bool:
-        """Whether "Kabupaten", "Kota" or another region word stands just before `pos`:
-        a title word there is the region's name ("Kabupaten Karo")."""
-        region = self.rules.pattern("region-word-before",
-                                    lambda: rf"(?<![\w.])(?:{alternation(self.rules.glossary.data['region_words'])})[ \t]+$")
-        return bool(region.search(self.text, max(0, pos - 12), pos))
-
-    def _venue_before(self, pos: int) -> bool:
-        """Whether a venue or street word stands just before `pos` ("Kantor Bupati",
-        "Jalan Gubernur Suryo"): the title names a place there, not a person."""
-        words = self.rules.glossary.data["venue_words"] + list(self.rules.glossary.street_words)
-        venue = self.rules.pattern("venue-before", lambda: rf"(?<![\w.])(?:{alternation(words + [w.lower() for w in words])})[ \t]+$")
-        return bool(venue.search(self.text, max(0, pos - 30), pos))
 
     def _read_titled(self, match: re.Match) -> int:
         """A title and the person it names. A title written in lower case ("sekda Bungo")
@@ -144,10 +123,10 @@ class PeopleFinder:
         if full in rules.glossary.data["generic_titles"] and title_end == match.end() and organisation is None \
                 and not apposed:
             return match.end()
-        title_text = self._title_text(match.start(), title_end)
+        title_text = written_title(text, rules, match.start(), title_end)
         if apposed:
             title_end, person = apposed
-            title_text = self._title_text(match.start(), title_end)
+            title_text = written_title(text, rules, match.start(), title_end)
             organisation = None
         else:
             person = self._read_name(end)
@@ -155,8 +134,8 @@ class PeopleFinder:
             clause = COMMA_CLAUSE.match(text, end)
             person = self._read_name(clause.end()) if clause else None
         if person is not None and not person.ranks and not person.honorifics:
-            if self._namesake(match.start(), person):
-                title_text = self._title_text(match.start(), person.end)
+            if namesake_before(text, rules, match.start(), person.name_span[0]):
+                title_text = written_title(text, rules, match.start(), person.end)
                 title_end = end = PARENTHESIS.match(text, person.end).end() if PARENTHESIS.match(text, person.end) \
                     else person.end
                 organisation, person = None, self._read_name(end)
@@ -176,25 +155,6 @@ class PeopleFinder:
             return person.end
         self._add(person, title_text, organisation or person.prefix, (match.start(), person.end))
         return person.end
-
-    def _title_text(self, start: int, end: int) -> str:
-        """The title written from `start` to `end`, without a sentence's full stop after
-        its last word ("sebagai Kepala Biro Perekonomian.")."""
-        title = self.text[start:end].strip(" ,")
-        last = title.rsplit(" ", 1)[-1]
-        if title.endswith(".") and " " in title and last not in self.rules.title_full \
-                and not self.rules.honorific.fullmatch(last) and len(last) > 3:
-            return title[:-1]
-        return title
-
-    def _namesake(self, title_start: int, person: WrittenName) -> bool:
-        """Whether the name read after a title names its hospital, airport, street or
-        command ("Direktur RSUD Abdul Wahab Sjahranie", "Danrem 133 Nani Wartabone"):
-        written after such a word or after a command's bare number."""
-        words = self.rules.glossary.data["named_after_people"]
-        before = self.rules.pattern("named-after-before",
-                                    lambda: rf"(?:(?<![\w.])(?:{alternation(words)})|(?<![\w/])\d{{2,4}})[ \t]+$")
-        return bool(before.search(self.text, max(title_start, person.name_span[0] - 30), person.name_span[0]))
 
     def _apposed(self, pos: int) -> tuple[int, WrittenName] | None:
         """A title's place or unit written out up to a comma, then the holder between
@@ -232,14 +192,6 @@ class PeopleFinder:
         if written and not written.honorifics and not written.ranks and written.name in self._namesakes:
             return None
         return written
-
-    @cached_property
-    def _namesakes(self) -> set[str]:
-        """Names of two words or more written after a word that opens the name of a
-        building, a port or a street ("Bandara Djalaluddin", "Pelabuhan Labuan Bajo")."""
-        words = self.rules.glossary.data["named_after_people"]
-        after = self.rules.pattern("namesake", lambda: rf"(?<![\w.])(?:{alternation(words)})[ \t]+({CAP}(?: {CAP}){{1,3}})")
-        return set(after.findall(self.text))
 
     def _add(self, written: WrittenName, title, organisation, span) -> Person:
         name, name_span = written.name, written.name_span
@@ -303,7 +255,7 @@ class PeopleFinder:
             if not m:
                 continue
             parsed = self._read_name(before_start + m.start(1))
-            if parsed is None or parsed.end > start or self._not_a_name_first(parsed):
+            if parsed is None or parsed.end > start or not_a_name_first(self.text, self.rules, parsed):
                 continue
             name_span = parsed.name_span
             if named[name_span[0]]:
@@ -312,14 +264,6 @@ class PeopleFinder:
             organisation = self.title_organisations.get((start, end))
             self._add(parsed, title, organisation, (name_span[0], end))
             named[name_span[0]:name_span[1]] = b"\1" * (name_span[1] - name_span[0])
-
-    def _not_a_name_first(self, parsed: WrittenName) -> bool:
-        """Whether a name read before a title is a place after a preposition ("dari
-        Dago,") or one unit word ("Umum dan Perlengkapan,")."""
-        at = parsed.name_span[0]
-        return bool(PLACE_PREPOSITION.search(self.text, max(0, at - 12), at)) \
-            or (" " not in parsed.name and not parsed.honorifics and not parsed.ranks
-                and is_unit_word(parsed.name, self.rules))
 
     # --- no title: "AKBP Dedy Kurniawan", "Tgk. H. Abdul Muthalib", "(Foto: Fadli)"
     def find_introduced(self) -> None:
@@ -337,20 +281,11 @@ class PeopleFinder:
                     or self._headlines.get(text.rfind("\n", 0, lead) + 1):
                 continue
             person = self._read_name(lead)
-            if person is None or named[person.name_span[0]] or self._adat_title(person):
+            if person is None or named[person.name_span[0]] or adat_title(text, rules, person):
                 continue
             title, organisation = self._handed_over(lead)
             self._add(person, title, organisation or person.prefix, (lead, person.end))
             after = person.end
-
-    def _adat_title(self, person: WrittenName) -> bool:
-        """Whether a name after a regional honorific runs straight into an office
-        ("Datuk Rio Setia Negeri Bupati Bungo H Amrizal"): the words are the office
-        holder's adat title, not another person."""
-        if not person.honorifics or not set(person.honorifics) <= self.rules.regional:
-            return False
-        office = self.rules.title.match(self.text, person.end + 1)
-        return self.text[person.end:person.end + 1] == " " and office is not None and office["head"][0].isupper()
 
     def _handed_over(self, pos: int) -> tuple[str | None, str | None]:
         """The title (and its organisation) handed over to or from the person named at
