@@ -53,8 +53,10 @@ def test_noble_titles_ny_ki_glued_hm_and_a_stray_comma_are_honorifics(text, name
     ("Kasudin PPKUKM Jakarta Timur Sri Handayani Lubis membuka bazar.", "Sri Handayani Lubis",
      "Kasudin PPKUKM Jakarta Timur"),
     ("Wakil Rektor Bidang Kerja Sama Rahmi Kartika Sari hadir.", "Rahmi Kartika Sari", "Wakil Rektor Bidang Kerja Sama"),
+    ("Hadir Komandan Unit Intelkam Kodim 1307/Poso, Letda Inf. Yosafat Mangiri, di lokasi.", "Yosafat Mangiri",
+     "Komandan Unit Intelkam Kodim 1307/Poso"),
 ])
-def test_penjagub_karo_dirlantas_menteri_kasudin_and_wakil_rektor_are_titles(text, name, title):
+def test_penjagub_karo_dirlantas_menteri_kasudin_wakil_rektor_and_komandan_are_titles(text, name, title):
     found = people(text)
     assert set(found) == {name}
     assert designation(found[name]) == title
@@ -87,6 +89,7 @@ def test_pemilu_and_rapim_are_not_name_words(text, name):
     "Hadir Kapolda, Kajati, Danrem 133 Nani Wartabone, Kabinda dan Plh Sekdaprov.",
     "Usai dari Dago, Plt Gubernur meninjau asrama.",
     "Hadir Kasat Pol PP Provinsi Sumsel, Karo Hukum,Karo Umum dan Perlengkapan,Karo Humas.",
+    "Rombongan disambut perangkat nagari, Bamus Kambang Barat, Babinsa dan warga.",
 ])
 def test_a_constituency_places_of_a_title_and_units_in_a_list_are_not_people(text):
     assert set(people(text)) == set()
