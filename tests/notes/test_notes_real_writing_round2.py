@@ -8,15 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from press.notes.extract import extract
-
-
-def people(text: str) -> dict[str, object]:
-    return {p.name: p for p in extract(text).people}
-
-
-def designation(person) -> str:
-    return " ".join(filter(None, (person.title, person.organisation)))
+from tests.notes.test_notes_real_writing import designation, people
 
 
 @pytest.mark.parametrize("text, name", [
