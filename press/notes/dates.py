@@ -36,17 +36,25 @@ class FoundDate:
                 "weekday_mismatch": self.weekday_mismatch, "span": list(self.span), "time": self.time}
 
 
-def _patterns(glossary: Glossary) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-    weekday = f"(?P<weekday>{alternation(glossary.weekday_forms())})"
-    numeric_paren = re.compile(
-        rf"(?:\b{weekday}\s*,?\s*)?\(\s*(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{4}}|\d{{2}}))?\s*\)", re.I)
-    numeric_bare = re.compile(
-        rf"(?:\b{weekday}\s*,?\s*)?(?<![\d/])(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}}|\d{{2}})(?![\d/])", re.I)
-    textual = re.compile(
-        rf"(?:\b{weekday}\s*,?\s*)?(?<!\d)(?P<d>\d{{1,2}})\s+(?P<month>{alternation(glossary.month_forms())})\b\.?"
-        rf"(?:\s+(?P<y>\d{{4}})\b)?(?:\s*[|,]?\s*(?:pukul\s+)?(?P<time>\d{{1,2}}[:.]\d{{2}})\s*(?P<zone>WIB|WITA|WIT)?)?",
-        re.I)
-    return numeric_paren, numeric_bare, textual
+def _patterns(glossary: Glossary) -> tuple[re.Pattern, tuple[re.Pattern, ...]]:
+    """The weekday written just before a date, and the date's three shapes. A date is
+    found from its digits and its weekday looked for behind it: a pattern starting with
+    an optional weekday would try every weekday spelling at every letter of the note."""
+    key = id(glossary)
+    if key not in _COMPILED or _COMPILED[key][0] is not glossary:
+        weekday = re.compile(rf"(?<![\w])(?P<weekday>{alternation(glossary.weekday_forms())})\s*,?\s*$", re.I)
+        numeric_paren = re.compile(r"\(\s*(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{4}|\d{2}))?\s*\)")
+        numeric_bare = re.compile(r"(?<![\d/])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])")
+        textual = re.compile(
+            rf"(?<!\d)(?P<d>\d{{1,2}})\s+(?P<month>{alternation(glossary.month_forms())})\b\.?"
+            rf"(?:\s+(?P<y>\d{{4}})\b)?(?:\s*[|,]?\s*(?:pukul\s+)?(?P<time>\d{{1,2}}[:.]\d{{2}})\s*(?P<zone>WIB|WITA|WIT)?)?",
+            re.I)
+        _COMPILED[key] = (glossary, weekday, (numeric_paren, numeric_bare, textual))
+    return _COMPILED[key][1], _COMPILED[key][2]
+
+
+_COMPILED: dict[int, tuple] = {}
+WEEKDAY_REACH = 24
 
 
 def find_dates(text: str, reference: date | None = None, glossary: Glossary | None = None) -> list[FoundDate]:
@@ -56,22 +64,25 @@ def find_dates(text: str, reference: date | None = None, glossary: Glossary | No
     weekdays = glossary.weekday_forms()
     found: list[FoundDate] = []
     taken = bytearray(len(text) + 1)
-    for pattern in _patterns(glossary):
+    weekday_before, shapes = _patterns(glossary)
+    for pattern in shapes:
         for match in pattern.finditer(text):
-            if taken.find(1, match.start(), match.end()) >= 0:
+            day = weekday_before.search(text, max(0, match.start() - WEEKDAY_REACH), match.start())
+            start = day.start() if day else match.start()
+            if taken.find(1, start, match.end()) >= 0:
                 continue
             if _lowercase_short_month(match):
                 continue
             month = int(match["m"]) if "m" in match.groupdict() else months[match["month"].lower()]
-            parsed = _build(int(match["d"]), month, match["y"], match["weekday"], reference, weekdays,
+            parsed = _build(int(match["d"]), month, match["y"], day["weekday"] if day else None, reference, weekdays,
                             glossary.weekday_names)
             if parsed is None:
                 continue
             iso, weekday, mismatch = parsed
             time = match.groupdict().get("time")
-            found.append(FoundDate(iso, match.group(0), weekday, mismatch, (match.start(), match.end()),
+            found.append(FoundDate(iso, text[start:match.end()], weekday, mismatch, (start, match.end()),
                                    time.replace(".", ":") if time else None))
-            taken[match.start():match.end()] = b"\1" * (match.end() - match.start())
+            taken[start:match.end()] = b"\1" * (match.end() - start)
     return sorted(found, key=lambda f: f.span)
 
 

@@ -15,7 +15,7 @@ from press.notes.places import MultiwordPlaces
 from press.notes.rules import INSTITUTIONS, OPEN_HEADS, Rules, alternation, is_unit_word
 
 HEADLINE_WORD = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
-UNIT_WORD = re.compile(r"[ \t]+([A-Za-z&][\w&-]*\.?|\d{3,4}(?:/[A-Z][\w-]*)?)")
+UNIT_WORD = re.compile(r"[ \t]+([A-Za-z&][\w&-]*\.?|\d{3,4}(?:/[ ]?[A-Z][\w-]*)?)")
 # Heads of a province, regency or city: their region is one the data lists, so a word
 # after them that is not one of those starts the holder's name ("Wakil Bupati Oktavianus ...").
 REGION_HEADS = {"Bupati", "Wakil Bupati", "Wali Kota", "Wakil Wali Kota", "Gubernur", "Wakil Gubernur"}
@@ -73,10 +73,11 @@ class Designations:
                 pos = inner_title.end()
                 continue
             if word == "I" and following and following.group(1)[0].isupper() \
-                    and not is_unit_word(following.group(1), rules):
+                    and not is_unit_word(following.group(1), rules) \
+                    and not rules.honorific.match(text, following.start(1)) and not rules.rank.match(text, following.start(1)):
                 return pos
             joined = JOINED_UNIT.match(text, m.end())
-            if not (is_unit_word(word, rules) or re.fullmatch(r"\d{3,4}(?:/\S+)?", word)
+            if not (is_unit_word(word, rules) or re.fullmatch(r"\d{3,4}(?:/ ?\S+)?", word)
                     or (word[0].isupper() and joined and is_unit_word(joined.group(1), rules))
                     or word.upper() in rules.abbreviation_keys or word in rules.not_person_words
                     or (word[0].isupper() and following and self._opens_organisation(following.group(1)))):

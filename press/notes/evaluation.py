@@ -21,7 +21,9 @@ Matching rules (one-to-one, in annotation order):
 Extracted items no annotation matches are false positives.
 
 Real notes (`rNN.txt`: a `# gaya: <domain> — <url>` header, an empty line, the note;
-`rNN.json` beside it once annotated; `split.json` names the held-back ones) add
+`rNN.json` beside it once annotated; in `tests/notes/real` round 1's `split.json` names
+the held-back ones, and round 2 tunes on all of them and holds back `tests/notes/real2`
+whole) add
 `modelled_on`, people `ranks`, quotes `form` ("direct" | "indirect") and `not_people`,
 and are scored by REAL_KINDS:
 - people: same name (case-folded, dots stripped);
@@ -99,12 +101,15 @@ class RealNotes:
 
 
 def load_real(real_dir: Path, part: str) -> RealNotes:
-    """The "tuning" or "held_back" notes of `split.json`. Without a split file every
-    annotated note counts as tuning (held-back notes are annotated only after the rules
-    are frozen)."""
+    """The "tuning" or "held_back" notes of `split.json`, or "all" the notes of the
+    folder (a round's held-back folder, `real2/`, is held back whole). Without a split
+    file every annotated note counts as tuning (held-back notes are annotated only after
+    the rules are frozen). A missing folder holds no notes."""
     split_file = real_dir / "split.json"
     names = sorted(p.stem for p in real_dir.glob("r*.txt"))
-    if split_file.exists():
+    if part == "all":
+        pass
+    elif split_file.exists():
         names = json.loads(split_file.read_text(encoding="utf-8"))[part]
     else:
         annotated_now = part == "tuning"

@@ -18,11 +18,12 @@ Keys of the built-in data (an extra file uses the same keys, any subset):
   retired_marks ["Purn."], honorifics [..], regional_honorifics [..], address_forms [..],
   degrees [..], organisations {abbreviation: expansion}, not_organisations [..],
   organisation_heads [..], unit_words [..], not_person_words [never a name on their own, beyond
-  the words the other keys hold], headline_verbs [..], speech_verbs {after, reported, fronted:
+  the words the other keys hold], headline_verbs [..], speech_verbs {after, reported, fronted, attitude (reported verbs that tell an attitude, no speech):
   [..]}, region_words {word: kind}, region_abbreviations {"Kab.": "Kabupaten"}, provinces [..],
   province_short_forms {"Sumut": "Sumatera Utara"}, regencies_and_cities [{name, kind
   ("kabupaten" | "kota"), province, short [..], spellings [..]}], compass_words [..],
-  street_words [..], venue_words [..], pronouns [..], weekdays {canonical: [variants]}
+  street_words [..], venue_words [..], named_after_people [words opening a name given after a
+  person: "RSUD", "Bandara", "Korem"], pronouns [..], weekdays {canonical: [variants]}
   (Monday first), months {"1": [variants]}.
 Mappings are merged key by key (an extra key adds an entry, a known key adds aliases or
 replaces an expansion); lists are extended without duplicates.

@@ -16,7 +16,8 @@ from press.notes.rules import CAP, Rules, rank_and_corps, split_degrees
 
 NAME_LEAD = re.compile(r"[ \t]*[,:]?[ \t]*")
 TWO_NAME_WORDS = re.compile(rf"{CAP} {CAP}")
-NAME_WORD = re.compile(rf"({CAP})(?=[\s,.;:)\"”]|$)")
+# A word of a name; an initial may be glued to the next word ("Hanny D.Pangkerego").
+NAME_WORD = re.compile(rf"([A-Z]\.[A-Z][a-z][\w'’-]*|{CAP})(?=[\s,.;:)\"”]|$)")
 INITIAL = re.compile(r"([A-Z]|[A-Z][a-z]{1,2}\.)(?= [A-Z][a-z])")
 NAME_GAP = re.compile(r" (?=[A-Z])")
 DEGREE_WORD = re.compile(r"\s*,?\s*([A-Za-z][A-Za-z.]*)")
@@ -51,7 +52,7 @@ def read_name(text: str, pos: int, rules: Rules, places) -> WrittenName | None:
         h = rules.honorific.match(text, cursor)
         if not h or (h.group(0).strip() in rules.regional and not TWO_NAME_WORDS.match(text, h.end())):
             break
-        honorifics.append(h.group(0).strip())
+        honorifics.append(h.group(0).strip(" \t\n,"))
         cursor = h.end()
     start = cursor
     region = _region_phrase_at(text, cursor, rules)

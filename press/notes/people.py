@@ -15,15 +15,19 @@ from press.notes.items import ActivityContext, Person
 from press.notes.names import WrittenName, headline_lines, read_name
 from press.notes.places import find_known_places, find_multiword_places
 from press.notes.register import Register, add_short_mentions, same_name
-from press.notes.rules import CAP, Rules, alternation
+from press.notes.rules import CAP, Rules
+from press.notes.title_context import (LOWER_TITLE_PLACE, ONLY_PLACE_AFTER, QUALIFIER, SPEECH_AFTER, adat_title,
+                                       namesake_before, namesakes, not_a_name_first, region_word_before,
+                                       venue_before, written_title)
 
 ALIAS = re.compile(r"[ \t]*(?:\(([A-Z][A-Za-z.]{1,5})\)|,?[ \t]*yang[ \t]+(?:akrab[ \t]+)?(?:disapa|dipanggil)[ \t]+"
                    r"([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?))")
-HANDOVER = re.compile(r"[ \t]+(?:(?:diserahterimakan|diserahkan|beralih|berpindah)[ \t]+)?dari[ \t]+"
+HANDOVER = re.compile(r"(?:[ \t]+[A-Z][\w/.-]*){0,4}[ \t]+(?:juga[ \t]+)?(?:(?:diserahterimakan|diserahkan|beralih|berpindah|berganti)[ \t]+)?dari[ \t]+"
                       r"(?:[^;\n]{1,120}?[ \t]+kepada[ \t]+)?")
 HANDOVER_REACH = 200
 CAPITAL_AFTER = re.compile(r"[ \t]*,?[ \t]*[A-Z(]")
-CREDIT = re.compile(r"\b(?:Foto|Pewarta|Penulis|Reporter|Editor|Kontributor)[ \t]*:[ \t]*")
+CREDIT_WORD = r"(?:Foto|Fotografer|Photografer|Pewarta|Penulis|Reporter|Editor|Kontributor)"
+CREDIT = re.compile(rf"\b{CREDIT_WORD}(?:[ \t]*(?:&|dan|/)[ \t]*{CREDIT_WORD})*[ \t]*:[ \t]*")
 PREVIOUS_NAME_WORD = re.compile(r"[A-Z][\w.]*[ \t]+$")
 CAPITALISED_RUN = re.compile(r"(?:[ \t]+(?:[A-Z][\w'-]*|\([^()\n]{1,40}\))){1,7}(?=,[ \t])")
 APPOSITIVE = re.compile(r"(?<![\w-])[a-z][a-z-]*,[ \t]+(?=[A-Z][a-z]+(?:[ \t]+[A-Z][\w.]*){0,3},[ \t]+(?:\d{1,3},[ \t]+)?"
@@ -31,8 +35,9 @@ APPOSITIVE = re.compile(r"(?<![\w-])[a-z][a-z-]*,[ \t]+(?=[A-Z][a-z]+(?:[ \t]+[A
 APPOSITION_END = re.compile(r"[ \t]*(?:,[ \t]*(?!dan\b|serta\b|beserta\b)[a-z]|[.;)]|,?[ \t]*\n)")
 STAND_IN = re.compile(r"\s*,?\s*(?:yang\s+)?diwakil(?:i|kan)(?:\s+oleh)?\s+")
 COMMA_CLAUSE = re.compile(r"\s*,\s*(?:yang\s+juga|yang\s+sekaligus|sekaligus|selaku)\b[^,.;\n\"“”]{1,80},\s*")
-NAME_BEFORE = re.compile(rf"({CAP}(?: {CAP}){{0,3}})(?:(?:,\s*[A-Za-z.]+)*,|\s+(?:sebagai|selaku))\s*$")
-TRAILING_COMMA = re.compile(r"(?:,|\ssebagai|\sselaku)\s*$")
+NAME_BEFORE = re.compile(rf"({CAP}(?: {CAP}){{0,3}})(?:(?:,\s*[A-Za-z.]+)*,?\s+yang\s+(?:kini\s+|saat\s+ini\s+)?menjabat(?:\s+sebagai)?"
+                         rf"|(?:,\s*[A-Za-z.]+)*,|\s+(?:sebagai|selaku|[–—-]))\s*$")
+TRAILING_COMMA = re.compile(r"(?:,|\ssebagai|\sselaku|\smenjabat|\s[–—-])\s*$")
 
 
 class PeopleFinder:
@@ -55,6 +60,7 @@ class PeopleFinder:
         self.designations = Designations(text, rules, self.places, self.multiword_places)
         self._holders = [(rules.glossary.expand(held).lower(), name) for held, name in context.title_holders.items()]
         self._headlines = headline_lines(text)
+        self._namesakes = namesakes(text, rules)
 
     # --- title first: "Kepala Bagian Humas Setda Kota Bekasi Sajekti Rubiyah"
     def find_titled(self) -> None:
@@ -64,20 +70,29 @@ class PeopleFinder:
             if not match:
                 return
             if match["head"][0].islower() and not CAPITAL_AFTER.match(self.text, match.end()):
-                pos = match.end()
+                pos = self._lower_title_after_name(match)
                 continue
             headline = self._headlines.get(self.text.rfind("\n", 0, match.start()) + 1)
-            if headline or self.text[match.start() - 1:match.start()] == "(" or self._venue_before(match.start()):
+            if headline or self.text[match.start() - 1:match.start()] == "(" or venue_before(self.text, self.rules, match.start()) \
+                    or region_word_before(self.text, self.rules, match.start()):
                 pos = headline or match.end()
                 continue
             pos = self._read_titled(match)
 
-    def _venue_before(self, pos: int) -> bool:
-        """Whether a venue or street word stands just before `pos` ("Kantor Bupati",
-        "Jalan Gubernur Suryo"): the title names a place there, not a person."""
-        words = self.rules.glossary.data["venue_words"] + list(self.rules.glossary.street_words)
-        venue = self.rules.pattern("venue-before", lambda: rf"(?<![\w.])(?:{alternation(words)})[ \t]+$")
-        return bool(venue.search(self.text, max(0, pos - 30), pos))
+    def _lower_title_after_name(self, match: re.Match) -> int:
+        """A title in lower case written after a name and a comma, with its place ("Nius
+        Kogoya, penjabat bupati kabupaten Yahukimo,"): kept as a title without a holder,
+        which `find_name_first` gives to the name before it. Returns where to go on."""
+        if SPEECH_AFTER.match(self.text, match.end()) and self.rules.reported_verb.match(
+                self.text, SPEECH_AFTER.match(self.text, match.end()).end()):
+            self.register.mention(match.start(), match.end(), None, match.group(0))
+            return match.end()
+        if not self.text[max(0, match.start() - 2):match.start()].endswith(", "):
+            return match.end()
+        place = LOWER_TITLE_PLACE.match(self.text, match.end())
+        end = place.end() if place else match.end()
+        self.register.mention(match.start(), end, None, self.text[match.start():end])
+        return end
 
     def _read_titled(self, match: re.Match) -> int:
         """A title and the person it names. A title written in lower case ("sekda Bungo")
@@ -101,20 +116,35 @@ class PeopleFinder:
                 title_end = end
             else:
                 organisation = text[title_end:end].strip(" ,")
+        qualifier = QUALIFIER.match(text, end)
+        if qualifier and (rules.rank.match(text, qualifier.end()) or self._read_name(qualifier.end())):
+            end = qualifier.end()
         apposed = self._apposed(end)
         if full in rules.glossary.data["generic_titles"] and title_end == match.end() and organisation is None \
                 and not apposed:
             return match.end()
-        title_text = text[match.start():title_end].strip(" ,")
+        title_text = written_title(text, rules, match.start(), title_end)
         if apposed:
             title_end, person = apposed
-            title_text = text[match.start():title_end].strip(" ,")
+            title_text = written_title(text, rules, match.start(), title_end)
             organisation = None
         else:
             person = self._read_name(end)
         if person is None and not lower:
             clause = COMMA_CLAUSE.match(text, end)
             person = self._read_name(clause.end()) if clause else None
+        if person is not None and not person.ranks and not person.honorifics:
+            if namesake_before(text, rules, match.start(), person.name_span[0]):
+                title_text = written_title(text, rules, match.start(), person.end)
+                title_end = end = PARENTHESIS.match(text, person.end).end() if PARENTHESIS.match(text, person.end) \
+                    else person.end
+                organisation, person = None, self._read_name(end)
+                if person and text[end:end + 1] == "," and " " not in person.name \
+                        and not person.honorifics and not person.ranks:
+                    person = None
+            elif absorb and full not in REGION_HEADS and kind is None and not apposed and " " not in person.name \
+                    and ONLY_PLACE_AFTER.match(text, person.end) and self.find_by_name(person.name) is None:
+                title_text, title_end, person = text[match.start():person.end], person.end, None
         if person is None:
             if lower:
                 return match.end()
@@ -156,12 +186,27 @@ class PeopleFinder:
         return person.end
 
     def _read_name(self, pos: int) -> WrittenName | None:
-        return read_name(self.text, pos, self.rules, self.places)
+        """The name written at `pos`, unless it is the name of a port, a hospital or a
+        street written elsewhere in the note ("Pelabuhan Labuan Bajo")."""
+        written = read_name(self.text, pos, self.rules, self.places)
+        if written and not written.honorifics and not written.ranks and written.name in self._namesakes:
+            return None
+        return written
 
     def _add(self, written: WrittenName, title, organisation, span) -> Person:
         name, name_span = written.name, written.name_span
         existing = self.find_by_name(name) or self._holder_called(name, title)
+        if existing is None and " " in name:
+            existing = self.register.shorter_name_of(name)
+            if existing:
+                self.register.lengthen(existing, name)
+                existing.honorifics = existing.honorifics or written.honorifics
+                existing.degrees = existing.degrees or written.degrees
         if existing:
+            if title and existing.title and not existing.organisation and self._more_precise(title, existing.title):
+                existing.title, existing.organisation = title, organisation
+            elif title and not existing.organisation and self.register.expand(title) == self.register.expand(existing.title or ""):
+                existing.organisation = organisation
             existing.title = existing.title or title
             existing.organisation = existing.organisation or organisation
             existing.ranks = existing.ranks or written.ranks
@@ -180,6 +225,13 @@ class PeopleFinder:
             self.register.alias(alias.group(1) or alias.group(2), person)
         return person
 
+    def _more_precise(self, title: str, known: str) -> bool:
+        """Whether `title` says more than the `known` one it starts with ("Wakil Bupati
+        Rote Ndao" after "Wakil Bupati", "Penjabat Gubernur Gorontalo" after "Penjagub");
+        asked only of a known title without an organisation."""
+        longer, shorter = self.register.expand(title), self.register.expand(known)
+        return longer.startswith(shorter + " ")
+
     def _holder_called(self, name: str, title: str | None) -> Person | None:
         """The one holder of `title` whose name has a word that `name`, one word, starts
         ("Wagub Melki" for Wakil Gubernur Melkianus B. Ndolu), else None."""
@@ -192,8 +244,7 @@ class PeopleFinder:
     def find_name_first(self) -> None:
         named = bytearray(len(self.text) + 1)
         for mention in self.register.live():
-            if mention[2] is not None:
-                named[mention[0]:mention[1]] = b"\1" * (mention[1] - mention[0])
+            named[mention[0]:mention[1]] = b"\1" * (mention[1] - mention[0])
         for seq, (start, end, person, title) in enumerate(list(self.register.mentions)):
             if person is not None:
                 continue
@@ -204,7 +255,7 @@ class PeopleFinder:
             if not m:
                 continue
             parsed = self._read_name(before_start + m.start(1))
-            if parsed is None or parsed.end > start:
+            if parsed is None or parsed.end > start or not_a_name_first(self.text, self.rules, parsed):
                 continue
             name_span = parsed.name_span
             if named[name_span[0]]:
@@ -230,27 +281,30 @@ class PeopleFinder:
                     or self._headlines.get(text.rfind("\n", 0, lead) + 1):
                 continue
             person = self._read_name(lead)
-            if person is None or named[person.name_span[0]]:
+            if person is None or named[person.name_span[0]] or adat_title(text, rules, person):
                 continue
-            self._add(person, self._handed_over(lead), person.prefix, (lead, person.end))
+            title, organisation = self._handed_over(lead)
+            self._add(person, title, organisation or person.prefix, (lead, person.end))
             after = person.end
 
-    def _handed_over(self, pos: int) -> str | None:
-        """The title handed over to or from the person named at `pos` ("Jabatan Kapolres
-        Luwu Timur diserahterimakan dari AKBP X kepada AKBP Y"), else None."""
+    def _handed_over(self, pos: int) -> tuple[str | None, str | None]:
+        """The title (and its organisation) handed over to or from the person named at
+        `pos` ("Jabatan Kapolres Luwu Timur diserahterimakan dari AKBP X kepada AKBP Y",
+        "Dirlantas Polda Sulsel dari Kombes Pol. X kepada Kombes Pol. Y"), else None."""
         floor = max(0, pos - HANDOVER_REACH)
         for _, (start, end, person, title) in reversed(self.register.starting_in(floor, pos)):
             if person is None and title and HANDOVER.fullmatch(self.text, end, pos):
-                return title
-        return None
+                return title, self.title_organisations.get((start, end))
+        return None, None
 
     def find_by_name(self, name: str) -> Person | None:
         return self.register.by_name(name)
 
     def resolve_title(self, title: str, span: tuple[int, int]) -> Person | None:
         """The person holding `title` (written at `span`): from the context, else the one
-        person in the text with that title. The span becomes one of their mentions."""
-        wanted = self.register.expand(title)
+        person in the text with that title (written in lower case or not: "dirjen"). The
+        span becomes one of their mentions."""
+        wanted = self.register.expand(" ".join(w[:1].upper() + w[1:] if w.islower() else w for w in title.split()))
         holder = next((name for held, name in self._holders if held == wanted or wanted.startswith(held)), None)
         if holder:
             written = read_name(holder, 0, self.rules, ())
@@ -273,8 +327,10 @@ class PeopleFinder:
         phrase = self.text[start:end]
         words = re.findall(CAP, phrase)
         if not words:
-            return None
-        known = self.find_by_name(" ".join(words))
+            lower_title = self.rules.title.fullmatch(phrase.strip())
+            return self.resolve_title(phrase.strip(), (start, end)) if lower_title else None
+        known = self.find_by_name(" ".join(words)) \
+            or (self.find_by_name(words[0]) if phrase.lstrip().startswith(words[0] + " ") else None)
         if known:
             self.register.mention(start, end, known, None)
             return known

@@ -1,5 +1,6 @@
 """Places in a note: region phrases (Kota, Kabupaten, Provinsi, Kecamatan, Kelurahan,
-Desa), provinces by name, and venues (Aula, Gedung, Pendopo, Balai, Ruang Rapat …); and
+Desa), provinces by name, regencies and cities by any name the data gives them (one that
+names both a kota and a kabupaten, such as "Bekasi", only after its region word), and venues (Aula, Gedung, Pendopo, Balai, Ruang Rapat …); and
 the place names the text itself establishes, which the people and organisation readers
 use ("Kabupaten Garut" makes "Garut" a place; "Desa Pantai Bahagia, Kecamatan …" makes
 "Pantai Bahagia" one). Every finder reads the text a bounded number of times: the
@@ -19,6 +20,11 @@ WORD_STARTS = re.compile(r"(?<!\w)(?=([A-Z][a-z][\w'-]*))")
 GAP = re.compile(r"[ \t]+")
 ONE_WORD_NAME = r"[A-Z][a-z][\w'-]*"
 NAME = rf"{ONE_WORD_NAME}(?:[ \t]+{ONE_WORD_NAME}){{1,2}}"
+# A district's, village's or ward's name: up to three capitalised words that end the run
+# of capitals ("Desa Sungai Payang,", "Kecamatan Idi Rayeuk dan"); a longer run may carry
+# a person's name after the place, and then only the first word is taken.
+LOCAL_KINDS = {"kecamatan", "desa", "kelurahan"}
+CAPITALISED_RUN = re.compile(rf"{ONE_WORD_NAME}(?:[ \t]+{ONE_WORD_NAME}){{0,2}}(?![ \t]+[A-Z(])(?![\w'-])")
 
 
 class MultiwordPlaces:
@@ -118,6 +124,19 @@ def find_places(text: str, rules: Rules, multiword: MultiwordPlaces | None = Non
     provinces = rules.pattern("province-anywhere", lambda: rf"(?<![\w])(?:{alternation(data['provinces'])})(?![\w])")
     for m in sorted(provinces.finditer(text), key=lambda m: data["provinces"].index(m.group(0))):
         found.setdefault((m.group(0), "provinsi"), Place(m.group(0), "provinsi", (m.start(), m.end())))
+    covered = bytearray(len(text) + 1)
+    named = set()
+    for place in found.values():
+        covered[place.span[0]:place.span[1]] = b"\1" * (place.span[1] - place.span[0])
+        first, _, rest = place.name.partition(" ")
+        named.add(rest if first in data["region_words"] else place.name)
+    regions = rules.pattern("region-anywhere", lambda: rf"(?<![\w-])(?:{alternation(rules.glossary.regions)})(?![\w-])")
+    for m in regions.finditer(text):
+        entries = rules.glossary.regions[m.group(0)]
+        if covered[m.start()] or m.group(0) in named or len({entry["kind"] for entry in entries}) > 1:
+            continue
+        kind = entries[0]["kind"]
+        found.setdefault((m.group(0), kind), Place(m.group(0), kind, (m.start(), m.end())))
     venues = rules.pattern("venue", lambda: rf"(?<![\w])(?:{alternation(data['venue_words'])})"
                                            rf"(?:[ \t]+(?:[A-Z][\w'-]*|\d+)){{1,6}}")
     for m in venues.finditer(text):
@@ -145,7 +164,10 @@ def _region_phrases(text: str, rules: Rules, multiword: MultiwordPlaces):
             region = pattern.match(text, candidate.start())
             if not region:
                 continue
-            name = multiword.at(text, region.end())
+            name = multiword.at(text, region.end()) or _listed_region_at(text, region.end(), rules)
+            if name is None and data["region_words"][region.group(1)] in LOCAL_KINDS:
+                run = CAPITALISED_RUN.match(text, region.end())
+                name = run.group(0) if run and not set(run.group(0).split()) & rules.stop_names else None
             if name is None:
                 word = one_word.match(text, region.end())
                 name = word.group(0) if word else None
@@ -155,6 +177,18 @@ def _region_phrases(text: str, rules: Rules, multiword: MultiwordPlaces):
                 break
         else:
             pos = candidate.start() + 1
+
+
+def _listed_region_at(text: str, pos: int, rules: Rules) -> str | None:
+    """A regency or city of several words the data lists, written at `pos` ("Kutai
+    Kartanegara" after "Kabupaten"), else None."""
+    first = PLACE_WORD.match(text, pos)
+    if not first:
+        return None
+    for phrase in rules.region_phrases.written_at(text, pos, first.group(0)):
+        if not text[pos + len(phrase):pos + len(phrase) + 1].isalnum():
+            return phrase
+    return None
 
 
 def _province_at(text: str, pos: int, provinces: list[str]) -> str | None:

@@ -18,10 +18,19 @@ from press.notes.people import PeopleFinder
 from press.notes.rules import CAP, NextMatch, Rules, alternation
 
 OPEN_MARKS = "\"“”"
+QUOTE_MARK = re.compile(f"[{OPEN_MARKS}]")
 LOOKBACK = 2000
 # A full stop after an initial or an abbreviated honorific or name ("Budi S. Hartono",
 # "Dr. Ari", "Herman Ch. Wanggai") ends no sentence.
 NOT_AN_END = r"(?<![\s.(][A-Z][.])(?<!\b(?:Dr|Ir|Hj|St|Ch|Dj|Dg|Dt|Hi)[.])(?<!\b(?:Drs|Dra|Muh|Moh|Abd|Mhd)[.])(?<!\bProf[.])"
+# "menyampaikan terima kasih/apresiasi/ucapan selamat": an attitude, not what was said.
+ATTITUDE_OBJECT = re.compile(r"[ \t]+(?:rasa[ \t]+)?(?:terima[ \t]+kasih|apresiasi|ucapan|selamat|syukur|dukungan|permohonan"
+                             r"|pentingnya|harapan)\b")
+# "Menurutnya, …": indirect speech of the person last spoken of.
+MENURUTNYA = re.compile(r"\bMenurutnya\b[ \t]*,?[ \t]*")
+# Adverbs between a speaker and the speech verb ("ATS juga menjelaskan").
+ADVERBS_BEFORE = re.compile(r"(?:[ \t]+(?:juga|pun|kembali|lalu|kemudian|pula|sempat|sekaligus|lebih[ \t]+lanjut))+[ \t]*$")
+STOP = re.compile(rf"[.!?]{NOT_AN_END}")
 SENTENCE_END = re.compile(rf"[.!?]{NOT_AN_END}(?=\s+[A-Z\"“(]|\s*$)|\n")
 PHRASE_END = re.compile(r"[.;\n\"“”(]|,\s*(?:[a-z]|[\"“])|$")
 INTERPOSED = re.compile(r"[^.\n\"“”]*,\s*[\"“]")
@@ -30,7 +39,7 @@ CLAUSE_END = re.compile(rf"[.!?]{NOT_AN_END}(?=\s+[A-Z\"“(]|\s*$)|\n|,?\s*[\"�
 NAME_PHRASE = re.compile(rf"{CAP}(?: {CAP}){{0,3}}")
 NAME_AT_END = re.compile(rf"({CAP}(?: {CAP}){{0,4}})\s*,?\s*$")
 WHITESPACE = re.compile(r"\s")
-NOT_SUBJECT = re.compile(r"\b(?:dihadiri|diikuti|disaksikan|oleh|kepada|didampingi|menggantikan|sebagai)\b")
+NOT_SUBJECT = re.compile(r"\b(?:dihadiri|diikuti|disaksikan|oleh|kepada|didampingi|menggantikan|sebagai)\b(?![ \t]+wartawan)")
 THEME_BEFORE = re.compile(r"\b(?:tema|bertema|bertajuk|berjudul|judul|slogan|tagline|motto|semboyan|jargon)[ \t]*:?[ \t]*$",
                           re.I)
 PRONOUN_SUBJECT = re.compile(r"(?:^|(?<=[\s,]))(?:Ia|ia|Dia|dia|Beliau|beliau)\b")
@@ -85,7 +94,7 @@ class QuoteFinder:
         of before), else the last speaker (not when `floor` is given)."""
         lowest = max(self._last_end, pos - LOOKBACK) if floor is None else floor
         mentions = [m for _, m in self.people.register.starting_in(lowest, pos) if m[1] <= pos]
-        known = ((m.start(), m.end(), self.people.find_by_name(m.group(0)), None)
+        known = ((m.start(), m.end(), self._person_in(m.group(0)), None)
                  for m in NAME_PHRASE.finditer(self.text, lowest, pos))
         mentions = sorted([m for m in mentions if not _inside(self._quoted, self._quoted_starts, m[0])]
                           + [m for m in known if m[2] and not _inside(self._quoted, self._quoted_starts, m[0])],
@@ -102,6 +111,16 @@ class QuoteFinder:
             return first[2] or self.people.resolve_title(first[3], (first[0], first[1]))
         return self._last_speaker if floor is None else None
 
+    def _person_in(self, phrase: str) -> Person | None:
+        """The person a capitalised phrase names, also when words that are nobody's name
+        stand around the name ("Narasumber Meyke Sumolang SH")."""
+        person = self.people.find_by_name(phrase)
+        if person is None:
+            words = [w for w in phrase.split() if self.people.register.knows_word(w)]
+            if words and len(words) < len(phrase.split()):
+                person = self.people.find_by_name(" ".join(words))
+        return person
+
     def _pronoun_before(self, start: int, end: int) -> bool:
         return bool(PRONOUN_SUBJECT.search(self.text, start, end))
 
@@ -117,12 +136,12 @@ class QuoteFinder:
                 if text[p_start] in OPEN_MARKS:
                     cursor = p_start + 1
                 else:
+                    if self._left_open(open_at, paragraphs[p_index - 1][1]):
+                        segments.append((open_at, paragraphs[p_index - 1][1], " ".join(p.strip() for p in parts)))
                     open_at, parts = None, []
             part_start = cursor
-            for i in range(cursor, p_end):
-                char = text[i]
-                if char not in OPEN_MARKS:
-                    continue
+            for mark in QUOTE_MARK.finditer(text, cursor, p_end):
+                i, char = mark.start(), mark.group(0)
                 if open_at is None:
                     if char == "”" and i > p_start and not text[i - 1].isspace():
                         continue
@@ -136,6 +155,11 @@ class QuoteFinder:
                 if p_index + 1 == len(paragraphs):
                     segments.append((open_at, p_end, " ".join(p.strip() for p in parts)))
         return [(s, e, inner.strip(" ,")) for s, e, inner in segments if len(inner) > 15]
+
+    def _left_open(self, open_at: int, paragraph_end: int) -> bool:
+        """Whether a quote opened at `open_at` and never closed is one all the same: it
+        opens a sentence and its paragraph ends a sentence (the writer forgot the mark)."""
+        return self._stands_alone(open_at) and self.text[paragraph_end - 1:paragraph_end] in (".", "!", "?")
 
     def _attribute(self, start: int, end: int, inner: str, inherited: Person | None) -> Quote:
         people, text = self.people, self.text
@@ -194,7 +218,7 @@ class QuoteFinder:
         last = pos - 1
         while last >= floor and text[last].isspace():
             last -= 1
-        if last >= floor and text[last] in ".!?":
+        if last >= floor and STOP.match(text, last):
             start = max(start, last + 1)
         if start < pos - LOOKBACK:
             space = WHITESPACE.search(text, pos - LOOKBACK, pos)
@@ -224,7 +248,7 @@ class QuoteFinder:
         start = self._paragraph_start(pos)
         found, found_at = None, -1
         for m in NAME_PHRASE.finditer(self.text, start, pos):
-            person = self.people.find_by_name(m.group(0))
+            person = self._person_in(m.group(0))
             if person:
                 found, found_at = person, m.start()
         for m in self.rules.called_by_name.finditer(self.text, start, pos):
@@ -250,6 +274,8 @@ class QuoteFinder:
         """Who the words from `start` to a speech verb name: a pronoun (the last person
         named), the last mention inside, or capitalised words just before the verb."""
         text = self.text
+        adverbs = ADVERBS_BEFORE.search(text, start, verb_start)
+        verb_start = adverbs.start() if adverbs else verb_start
         if self._pronoun.search(text, self._last_words_start(start, verb_start, 1), verb_start):
             return self.people.last_before(start)
         named, speaker = self.people.last_mention_within(start, verb_start + 1)
@@ -276,8 +302,10 @@ class QuoteFinder:
         text, quotes = self.text, []
         quoted = [(s, e) for s, e, _ in segments]
         quoted_starts = [s for s, _ in quoted]
+        attitude = set(self.rules.glossary.data["speech_verbs"]["attitude"])
         for m in self._reported_verbs:
-            if _inside(quoted, quoted_starts, m.start()):
+            if _inside(quoted, quoted_starts, m.start()) or m["verb"] in attitude \
+                    or ATTITUDE_OBJECT.match(text, m.end()):
                 continue
             clause_start = CLAUSE_LEAD.match(text, m.end()).end()
             if clause_start >= len(text) or text[clause_start] in OPEN_MARKS:
@@ -288,6 +316,14 @@ class QuoteFinder:
             body = text[clause_start:clause_end].strip(" ,")
             if speaker and len(body.split()) >= 4:
                 quotes.append(Quote(speaker.name, m["verb"], body, (clause_start, clause_end), "indirect", "reported"))
+        for m in MENURUTNYA.finditer(text):
+            if _inside(quoted, quoted_starts, m.start()):
+                continue
+            clause_end = self._end_of_clause(m.end())
+            speaker = self._back_reference(m.start(), floor=max(0, m.start() - LOOKBACK))
+            body = text[m.end():clause_end].strip(" ,")
+            if speaker and len(body.split()) >= 4:
+                quotes.append(Quote(speaker.name, "Menurut", body, (m.end(), clause_end), "indirect", "fronted"))
         for m in self._fronted_verbs:
             if _inside(quoted, quoted_starts, m.start()) or m["verb"] != "Menurut":
                 continue

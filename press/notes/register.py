@@ -120,6 +120,29 @@ class Register:
             partial = [p for p in partial if p.name.split()[0] == name.split()[0]]
         return partial[0] if len(partial) == 1 else None
 
+    def knows_word(self, word: str) -> bool:
+        """Whether `word` is a word of someone's name."""
+        return word in self._by_token
+
+    def shorter_name_of(self, name: str) -> Person | None:
+        """The person found first under the first words of `name` ("Kombes Pol Jeki" in
+        a headline, "Jeki Rahmat Mustika" in the body), longest first, else None."""
+        words = name.split()
+        for size in range(len(words) - 1, 0, -1):
+            person = self._exact.get(_normal(" ".join(words[:size])))
+            if person is not None and _normal(person.name) == _normal(" ".join(words[:size])):
+                return person
+        return None
+
+    def lengthen(self, person: Person, name: str) -> None:
+        """Give `person`, found under a shorter form, the full `name`."""
+        person.name = name
+        self._found.clear()
+        self._exact.setdefault(_normal(name), person)
+        for token in set(name.split()) - self._tokens[id(person)]:
+            self._by_token[token].append(person)
+        self._tokens[id(person)] = set(name.split())
+
     def by_title(self, wanted: str) -> Person | None:
         """The one person whose expanded title is `wanted` or starts with it and a space."""
         node = self._titles
@@ -207,7 +230,10 @@ def add_short_mentions(text: str, people: list[Person]) -> None:
     by_run = PhraseTable([t for t in usable if WORD_RUN.match(t)], key=lambda t: WORD_RUN.match(t).group(0))
     others = [t for t in usable if not WORD_RUN.match(t)]
     found: list[tuple[int, str]] = []
-    for run in WORD_RUN.finditer(text) if by_run else ():
+    keys = by_run.keys()
+    for run in WORD_RUN.finditer(text) if keys else ():
+        if run.group(0) not in keys:
+            continue
         for token in by_run.written_at(text, run.start(), run.group(0)):
             if not WORD_CHAR.match(text, run.start() + len(token)):
                 found.append((run.start(), token))

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from press.notes.glossary import Glossary
 
-INSTITUTIONS = {"Sekretariat", "Pemerintah", "Setda", "Setdako", "Setdakab", "Pemkot", "Pemko", "Pemkab", "Pemprov",
+INSTITUTIONS = {"Sekretariat", "Pemerintah", "Setda", "Setdako", "Setdakab", "Setdaprov", "Setkab", "Setprov", "Pemkot", "Pemko", "Pemkab", "Pemprov",
                 "Pemda"}
 CAP = r"(?:[A-Z][A-Za-z'’`-]*[a-z][A-Za-z'’-]*|[A-Z]{2,}|[A-Z]\.)"
 
@@ -96,10 +96,10 @@ def rules_for(glossary: Glossary) -> Rules:
     data = glossary.data
     title_full = {variant: full for form, full in glossary.title_forms.items() for variant in _lower_first([form])}
     regions = glossary.region_names
-    acting = alternation([p.rstrip(".") for p in data["acting_prefixes"]] + data["acting_written_out"])
+    acting = alternation(_lower_first([p.rstrip(".") for p in data["acting_prefixes"]] + data["acting_written_out"]))
     title = re.compile(rf"(?<![\w.])(?:(?P<acting>{acting})\.?(?:\s+\([A-Za-z.]{{1,6}}\))?\s+)?"
                        rf"(?P<head>{alternation(title_full)})(?![\w])")
-    honorific = re.compile(rf"(?<![\w.])(?:{alternation(honorific_spellings(glossary.honorifics))})(?:(?<=\.)|(?=\s))\s*")
+    honorific = re.compile(rf"(?<![\w.])(?:{alternation(honorific_spellings(glossary.honorifics))})(?:(?<=\.)|(?=\s)|,(?=[ \t]*[A-Z]))\s*")
     corps = alternation(glossary.corps)
     rank = re.compile(rf"(?<![\w.])(?P<rank>(?:{alternation(glossary.rank_forms)})\.?)"
                       rf"(?:[ \t]+(?P<corps>\(?(?:{corps})\)?\.?(?![\w])))?(?<=[\w.)])(?=[\s,])\s*")
@@ -201,7 +201,7 @@ def without_parenthesis(name: str) -> str:
     return re.sub(r"[ \t]*\([^)]*\)", "", name)
 
 
-OPEN_HEADS = {"Universitas", "Institut", "Politeknik", "Yayasan", "PT", "Bank", "Komunitas", "Paguyuban", "Forum",
+OPEN_HEADS = {"Universitas", "Institut", "Kementerian", "Politeknik", "Yayasan", "PT", "Bank", "Komunitas", "Paguyuban", "Forum",
                "Ikatan", "Persatuan", "Asosiasi", "Himpunan", "Koperasi", "Sekolah", "Rumah Sakit", "Perumda"}
 
 
@@ -240,6 +240,10 @@ class PhraseTable:
 
     def __bool__(self) -> bool:
         return bool(self._by_length)
+
+    def keys(self):
+        """The keys some phrase has (a set-like view)."""
+        return self._by_length.keys()
 
     def written_at(self, text: str, pos: int, key: str):
         for length in self._lengths.get(key, ()):

@@ -58,3 +58,92 @@ def test_every_quote_says_its_form_and_keeps_where_the_speaker_stands():
     found = extract(text).quotes
     assert [(q.form, q.placement) for q in found] == [("direct", "after"), ("indirect", "fronted")]
     assert [q["form"] for q in extract(text).as_dict()["quotes"]] == ["direct", "indirect"]
+
+
+@pytest.mark.parametrize("verb", ["pesan", "urai", "kenang", "timpal", "cetus"])
+def test_more_speech_verbs_close_a_quote(verb):
+    text = ("Penjabat Gubernur Papua Pegunungan Yulius Lokobal melantik penjabat bupati.\n"
+            "Penjabat Bupati Yahukimo Nius Kogoya mendengarkan arahan di barisan depan.\n"
+            f"\"Duduk dulu dengan kepala suku dan hamba Tuhan, baru bicara program,\" {verb} Lokobal.")
+    assert quotes(text) == [("Yulius Lokobal", "direct", "Duduk dulu dengan ke")]
+
+
+def test_a_quote_closed_by_a_title_in_lower_case_goes_to_its_holder():
+    text = ("Bupati Selayar Muh. Arsyad Patompo meninjau puskesmas di Pulau Bonerate.\n"
+            "Camat Sitti Hadijah Bakri menyambut rombongan di dermaga.\n"
+            "\"Kalau ada yang cuti, harus ada yang jaga di puskesmas,\" tegas bupati.")
+    assert quotes(text) == [("Muh. Arsyad Patompo", "direct", "Kalau ada yang cuti,")]
+
+
+def test_a_quote_closed_by_a_speakers_initials_goes_to_them():
+    text = ("Gubernur Sulawesi Barat Arman Tahir Saleh (ATS) menanggapi keluhan petani.\n\n"
+            "\"Saya sudah perintahkan dinas teknis menghitung kebutuhannya,\" kata ATS di sela Musrenbang.")
+    assert quotes(text) == [("Arman Tahir Saleh", "direct", "Saya sudah perintahk")]
+
+
+def test_a_quote_left_open_at_the_end_of_its_paragraph_is_still_a_quote_of_the_last_speaker():
+    text = ("Plt Gubernur Aceh Teuku Armiya meninjau asrama mahasiswa.\n\n"
+            "\"Asrama ini wajah Aceh di perantauan,\" kata Armiya. \"Saya dulu juga tinggal di asrama ini.\n\n"
+            "Pengurus asrama menyiapkan daftar kerusakan.")
+    assert quotes(text) == [("Teuku Armiya", "direct", "Asrama ini wajah Ace"),
+                            ("Teuku Armiya", "direct", "Saya dulu juga tingg")]
+
+
+def test_a_title_in_lower_case_before_a_speech_verb_is_who_dia_points_back_to():
+    text = ("Dirjen Bimas Islam Kamaruddin Lubis beraudiensi dengan Wakil Gubernur Maluku Hasan Marasabessy.\n\n"
+            "Kepada wartawan, dirjen mengatakan rombongannya ingin memastikan kesiapan daerah.\n\n"
+            "\"Kami datang untuk minta kesediaan pemerintah daerah,\" kata dia.")
+    assert [q for q in quotes(text) if q[1] == "direct"] == [("Kamaruddin Lubis", "direct", "Kami datang untuk mi")]
+
+
+def test_an_honorifics_full_stop_inside_a_sentence_does_not_hide_its_pronoun_subject():
+    text = ("Kepala Diskominfo Pemalang Slamet Riyadi Purnomo memimpin kunjungan.\n"
+            "\"Kami ingin belajar mengelola data,\" paparnya.\n"
+            "Ia menjelaskan, setelah mendengar paparan Kepala Diskominfo Batang, Drs. Wahyu Budi Santosa, M.M., "
+            "pihaknya mendapat gambaran yang jelas.\n"
+            "\"Terima kasih kepada Diskominfo Batang,\" pungkasnya.")
+    assert [q[0] for q in quotes(text) if q[1] == "direct"] == ["Slamet Riyadi Purnomo", "Slamet Riyadi Purnomo"]
+
+
+def test_words_around_a_name_that_are_nobodys_name_do_not_hide_the_speaker():
+    text = ("Bupati Minahasa Tenggara Jemmy Kumendong membuka sosialisasi desa sadar hukum bersama Kepala "
+            "Subbidang Penyuluhan Hukum Kanwil Kemenkumham Sulut Meyke Sumolang SH MH.\n"
+            "\"Desa sadar hukum adalah upaya bersama,\" katanya.\n"
+            "Sementara itu Narasumber Meyke Sumolang SH MH menjelaskan kriteria penilaian.\n"
+            "\"Tahun ini kami harap jumlah desa binaan bertambah,\" ujarnya.")
+    assert [q[0] for q in quotes(text) if q[1] == "direct"] == ["Jemmy Kumendong", "Meyke Sumolang"]
+
+
+def test_mengutarakan_reports_what_was_said():
+    text = ("Kepala Diskominfo Pemalang, Slamet Riyadi Purnomo mengutarakan, kunjungan ini dilakukan "
+            "karena Batang paling cepat menyusun daftar data prioritas.")
+    assert quotes(text) == [("Slamet Riyadi Purnomo", "indirect", "kunjungan ini dilaku")]
+
+
+def test_dirinya_is_a_pronoun_subject():
+    text = ("Camat Budi Santoso meninjau posko banjir.\n"
+            "Dirinya mengatakan, \"Logistik untuk pengungsi cukup sampai pekan depan.\"")
+    assert quotes(text) == [("Budi Santoso", "direct", "Logistik untuk pengu")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Camat Budi Santoso meminta warga membersihkan saluran air sebelum musim hujan tiba.",
+    "Camat Budi Santoso mengapresiasi warga yang membersihkan saluran air sebelum musim hujan.",
+    "Camat Budi Santoso menyampaikan terima kasih kepada warga yang membersihkan saluran air.",
+    "Camat Budi Santoso menekankan pentingnya membersihkan saluran air sebelum musim hujan.",
+])
+def test_a_verb_of_attitude_reports_no_speech(sentence):
+    assert quotes(sentence) == []
+
+
+def test_menurutnya_is_indirect_speech_of_the_person_last_spoken_of():
+    text = ("Bupati Lombok Barat Lalu Ahmad Zaini meresmikan pompa air di Desa Gerung.\n"
+            "Menurutnya, pompa air akan dikelola bersama kelompok tani setempat.")
+    assert quotes(text) == [("Lalu Ahmad Zaini", "indirect", "pompa air akan dikel")]
+
+
+@pytest.mark.parametrize("subject", ["ATS juga", "Ia juga", "Arman Tahir Saleh pun"])
+def test_an_adverb_between_speaker_and_verb_keeps_the_speaker(subject):
+    text = ("Gubernur Sulawesi Barat Arman Tahir Saleh (ATS) meninjau saluran irigasi di Polman.\n"
+            f"{subject} menjelaskan, kas daerah Polman sudah terkuras untuk perbaikan jalan.")
+    assert quotes(text) == [("Arman Tahir Saleh", "indirect", "kas daerah Polman su")]

@@ -1,0 +1,88 @@
+"""What stands around a title and tells whether the capitalised words near it name its
+holder: a venue or region word before it ("Kantor Bupati", "Kabupaten Karo"), a
+qualifier after it ("Kapolres lama", "Pj Bupati Lahat sebelumnya,"), a hospital, port or
+command named after a hero ("Direktur RSUD Abdul Wahab Sjahranie", "Danrem 133 Nani
+Wartabone"), an adat title running into an office ("Datuk Rio Setia Negeri Bupati
+Bungo"), a place or unit word before a title ("dari Dago, Plt Gubernur"). Each test
+reads a bounded stretch of the text. Imports the rules and the names reader."""
+
+from __future__ import annotations
+
+import re
+
+from press.notes.names import WrittenName
+from press.notes.rules import CAP, Rules, alternation, is_unit_word
+
+# "Kapolres lama AKBP X", "Pj Bupati Lahat sebelumnya, X": the holder comes after.
+QUALIFIER = re.compile(r"[ \t]+(?:yang[ \t]+)?(?:lama|baru|sebelumnya|terpilih|definitif)\b,?")
+# After a place title, one word and then this is the place ("Ketua PN Selong, Asisten I",
+# "Kasat Lantas dan Kapolsek Komodo."), not a holder's name.
+ONLY_PLACE_AFTER = re.compile(r"[ \t]*(?:[,;]|\.(?:\s|$)|[ \t]+(?:dan|serta)\b)")
+SPEECH_AFTER = re.compile(r"[ \t]+(?:juga[ \t]+|pun[ \t]+)?")
+LOWER_TITLE_PLACE = re.compile(r"(?:[ \t]+(?:kabupaten|kota|provinsi|kecamatan|distrik|desa|kampung))?(?:[ \t]+[A-Z][\w'-]*)+")
+# A capitalised word after one of these is a place or a date ("Usai dari Dago, Plt
+# Gubernur ..."), not the name of the title that follows.
+PLACE_PREPOSITION = re.compile(r"(?<![\w-])(?:di|ke|dari|menuju|asal|sekitar|hingga|sampai)[ \t]+$", re.I)
+
+
+def region_word_before(text: str, rules: Rules, pos: int) -> bool:
+    """Whether "Kabupaten", "Kota" or another region word stands just before `pos`: a
+    title word there is the region's name ("Kabupaten Karo")."""
+    region = rules.pattern("region-word-before",
+                           lambda: rf"(?<![\w.])(?:{alternation(rules.glossary.data['region_words'])})[ \t]+$")
+    return bool(region.search(text, max(0, pos - 12), pos))
+
+
+def venue_before(text: str, rules: Rules, pos: int) -> bool:
+    """Whether a venue or street word stands just before `pos` ("Kantor Bupati", "kantor
+    gubernur", "Jalan Gubernur Suryo"): the title names a place there, not a person."""
+    words = rules.glossary.data["venue_words"] + list(rules.glossary.street_words)
+    venue = rules.pattern("venue-before", lambda: rf"(?<![\w.])(?:{alternation(words + [w.lower() for w in words])})[ \t]+$")
+    return bool(venue.search(text, max(0, pos - 30), pos))
+
+
+def written_title(text: str, rules: Rules, start: int, end: int) -> str:
+    """The title written from `start` to `end`, without a sentence's full stop after its
+    last word ("sebagai Kepala Biro Perekonomian.")."""
+    title = text[start:end].strip(" ,")
+    last = title.rsplit(" ", 1)[-1]
+    if title.endswith(".") and " " in title and last not in rules.title_full \
+            and not rules.honorific.fullmatch(last) and len(last) > 3:
+        return title[:-1]
+    return title
+
+
+def namesake_before(text: str, rules: Rules, title_start: int, name_start: int) -> bool:
+    """Whether the name at `name_start`, read after a title, names the title's hospital,
+    airport, street or command ("Direktur RSUD Abdul Wahab Sjahranie", "Danrem 133 Nani
+    Wartabone"): written after such a word or after a command's bare number."""
+    words = rules.glossary.data["named_after_people"]
+    before = rules.pattern("named-after-before",
+                           lambda: rf"(?:(?<![\w.])(?:{alternation(words)})|(?<![\w/])\d{{2,4}})[ \t]+$")
+    return bool(before.search(text, max(title_start, name_start - 30), name_start))
+
+
+def namesakes(text: str, rules: Rules) -> set[str]:
+    """Names of two words or more written after a word that opens the name of a building,
+    a port or a street ("Bandara Djalaluddin", "Pelabuhan Labuan Bajo"): nobody present."""
+    words = rules.glossary.data["named_after_people"]
+    after = rules.pattern("namesake", lambda: rf"(?<![\w.])(?:{alternation(words)})[ \t]+({CAP}(?: {CAP}){{1,3}})")
+    return set(after.findall(text))
+
+
+def adat_title(text: str, rules: Rules, person: WrittenName) -> bool:
+    """Whether a name after a regional honorific runs straight into an office ("Datuk Rio
+    Setia Negeri Bupati Bungo H Amrizal"): the words are the office holder's adat title,
+    not another person."""
+    if not person.honorifics or not set(person.honorifics) <= rules.regional:
+        return False
+    office = rules.title.match(text, person.end + 1)
+    return text[person.end:person.end + 1] == " " and office is not None and office["head"][0].isupper()
+
+
+def not_a_name_first(text: str, rules: Rules, parsed: WrittenName) -> bool:
+    """Whether a name read before a title is a place after a preposition ("dari Dago,")
+    or one unit word ("Umum dan Perlengkapan,")."""
+    at = parsed.name_span[0]
+    return bool(PLACE_PREPOSITION.search(text, max(0, at - 12), at)) \
+        or (" " not in parsed.name and not parsed.honorifics and not parsed.ranks and is_unit_word(parsed.name, rules))
