@@ -229,7 +229,9 @@ SOURCE_LINE = (
     "tools/data/wilayah-kemendagri-2025.tsv (transcribed from the public repository Scyrptoeth/kode-wilayah-indonesia, "
     "public/data/regencies.json and provinces.json, data of cahyadsn/wilayah), each with the short forms and other "
     "spellings regional releases and government sites write (Muba, Kukar, Jaksel; Labuhan Batu, Baubau). "
-    "province_short_forms: Sumut, Jabar, Kaltim, Babel, DIY... region_abbreviations: short forms the editorial region "
+    "province_short_forms: Sumut, Jabar, Kaltim, Babel, DIY... province_glued_forms: the shorter forms written only "
+    "glued to an office (Gubsu, Provsu, Poldasu for Sumatera Utara; Gubri, Wagubri for Riau), as Medan "
+    "and Riau outlets write them. region_abbreviations: short forms the editorial region "
     "check reads as the full word (Kab. Bekasi). The notes place finder and the editorial region check read it.")
 
 

@@ -13,14 +13,16 @@ facts through `Glossary`. Imports only the standard library.
 Keys of the built-in data (an extra file uses the same keys, any subset):
   titles {full title: [abbreviations]}, acting_prefixes {"Plt.": "Pelaksana Tugas"},
   acting_written_out [..], place_titles [full titles the place joins: "Wali Kota Bekasi"],
-  generic_titles [titles that need a unit or organisation: "Kepala"], ranks [every written rank,
+  generic_titles [titles that need a unit or organisation: "Kepala"], province_glued_titles
+  {"Wagub": "Wakil Gubernur"} (short forms a province's short form is glued to: "Wagubsu"), ranks [every written rank,
   full and abbreviated], rank_abbreviations {"Letkol": "Letnan Kolonel"}, corps {"Inf": "Infanteri"},
   retired_marks ["Purn."], honorifics [..], regional_honorifics [..], address_forms [..],
   degrees [..], organisations {abbreviation: expansion}, not_organisations [..],
   organisation_heads [..], unit_words [..], not_person_words [never a name on their own, beyond
   the words the other keys hold], headline_verbs [..], speech_verbs {after, reported, fronted, attitude (reported verbs that tell an attitude, no speech):
   [..]}, region_words {word: kind}, region_abbreviations {"Kab.": "Kabupaten"}, provinces [..],
-  province_short_forms {"Sumut": "Sumatera Utara"}, regencies_and_cities [{name, kind
+  province_short_forms {"Sumut": "Sumatera Utara"}, province_glued_forms {"su": "Sumatera Utara"}
+  (written only glued to an office), regencies_and_cities [{name, kind
   ("kabupaten" | "kota"), province, short [..], spellings [..]}], compass_words [..],
   street_words [..], venue_words [..], named_after_people [words opening a name given after a
   person: "RSUD", "Bandara", "Korem"], pronouns [..], weekdays {canonical: [variants]}
@@ -82,6 +84,20 @@ class Glossary:
             forms[full] = full
             for alias in aliases:
                 forms[alias] = full
+        forms.update(self.glued_province_titles)
+        return forms
+
+    @cached_property
+    def glued_province_titles(self) -> dict[str, str]:
+        """A title's short form with a province's short form glued on ("Gubsu", "Wagubsu",
+        "GubKalsel", "Wagubkaltim") -> the title and its province ("Wakil Gubernur Sumatera
+        Utara"): one word for one province's office, never a name."""
+        provinces = {**self.data["province_short_forms"], **self.data["province_glued_forms"]}
+        forms = {}
+        for short, full in self.data["province_glued_titles"].items():
+            for written, province in provinces.items():
+                for glued in (written, written.lower(), written.upper()):
+                    forms[short + glued] = f"{full} {province}"
         return forms
 
     @cached_property

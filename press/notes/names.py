@@ -86,6 +86,8 @@ def read_name(text: str, pos: int, rules: Rules, places) -> WrittenName | None:
         inner = read_name(text, cursor, rules, places)
         if inner:
             return inner._replace(prefix=text[start:cursor].strip())
+    if words and _holds_listed_region(text, words, rules):
+        return None
     if not words or (len(words) == 1 and ((words[0][0].isupper() and len(words[0][0]) > 1)
                                           or words[0][0] in places or words[0][0] in rules.unit_words)):
         return None
@@ -110,6 +112,19 @@ def _region_phrase_at(text: str, pos: int, rules: Rules) -> int | None:
         if text[after:after + 1] == " " and text[after + 1:after + 2].isupper():
             return after + 1
     return None
+
+
+def _holds_listed_region(text: str, words: list[tuple[str, int]], rules: Rules) -> bool:
+    """Whether the words read as a name hold a region of several words the data lists
+    ("Tanah Bumbu", "Penghubung Tanah Bumbu" of "Kepala Badan Penghubung Tanah Bumbu"):
+    a place or a unit of it, nobody's name."""
+    end = words[-1][1] + len(words[-1][0])
+    for word, at in words:
+        for phrase in rules.region_phrases.written_at(text, at, word):
+            after = at + len(phrase)
+            if after == end or (after < end and text[after] == " "):
+                return True
+    return False
 
 
 def is_name_word(word: str, rules: Rules) -> bool:

@@ -2,7 +2,7 @@
 Subang") and glossary abbreviations with their expansions, one entry per organisation.
 One pass over the heads; a head inside an organisation already read is told by the
 furthest end read so far, not by a look at every earlier one. Imports the glossary, the
-rules and the items."""
+rules, the items and the places (a region's name of several words)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from bisect import bisect_left, bisect_right
 
 from press.notes.glossary import Glossary
 from press.notes.items import Organisation
+from press.notes.places import listed_region_at
 from press.notes.rules import OPEN_HEADS, Rules, alternation, is_unit_word, without_parenthesis
 
 CLOSING_TAG = re.compile(r"\((?:adv\b|humas\b|hms\b)[^)\n]{0,40}\)", re.I)
@@ -90,7 +91,9 @@ def _fold_regionless(organisations: list[Organisation], glossary: Glossary) -> l
 
 def organisation_end(text: str, pos: int, rules: Rules, open_name: bool, place_after: bool = False,
              known_places: set[str] = frozenset()) -> int:
-    """Where an organisation name that starts with a head ("Dinas", "Pemkab") ends."""
+    """Where an organisation name that starts with a head ("Dinas", "Pemkab") ends; a
+    regency, city or province of several words the data lists ends it ("Setdakab Tanah
+    Bumbu")."""
     end = pos
     region_seen = False
     data = rules.glossary.data
@@ -111,6 +114,11 @@ def organisation_end(text: str, pos: int, rules: Rules, open_name: bool, place_a
             end = place.end()
             while (c := compass.match(text, end)):
                 end = c.end()
+            region_seen = True
+            continue
+        listed = None if region_seen else listed_region_at(text, m.start(1), rules)
+        if listed:
+            end = m.start(1) + len(listed)
             region_seen = True
             continue
         if region_seen or word in ("Sekretariat", "Pemerintah", "Bagian", "Dinas", "Badan", "Setda") \

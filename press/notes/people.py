@@ -17,8 +17,8 @@ from press.notes.places import find_known_places, find_multiword_places
 from press.notes.register import Register, add_short_mentions, same_name
 from press.notes.rules import CAP, Rules
 from press.notes.title_context import (LOWER_TITLE_PLACE, ONLY_PLACE_AFTER, QUALIFIER, SPEECH_AFTER, adat_title,
-                                       namesake_before, namesakes, not_a_name_first, region_word_before,
-                                       venue_before, written_title)
+                                       ends_in_venue, namesake_before, namesakes, not_a_name_first,
+                                       region_word_before, venue_before, written_title)
 
 ALIAS = re.compile(r"[ \t]*(?:\(([A-Z][A-Za-z.]{1,5})\)|,?[ \t]*yang[ \t]+(?:akrab[ \t]+)?(?:disapa|dipanggil)[ \t]+"
                    r"([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?))")
@@ -142,8 +142,10 @@ class PeopleFinder:
                 if person and text[end:end + 1] == "," and " " not in person.name \
                         and not person.honorifics and not person.ranks:
                     person = None
-            elif absorb and full not in REGION_HEADS and kind is None and not apposed and " " not in person.name \
-                    and ONLY_PLACE_AFTER.match(text, person.end) and self.find_by_name(person.name) is None:
+            elif not apposed and " " not in person.name and ONLY_PLACE_AFTER.match(text, person.end) \
+                    and self.find_by_name(person.name) is None \
+                    and ((absorb and full not in REGION_HEADS and kind is None)
+                         or (kind == "institution" and not person.degrees and ends_in_venue(rules, organisation))):
                 title_text, title_end, person = text[match.start():person.end], person.end, None
         if person is None:
             if lower:

@@ -164,7 +164,7 @@ def _region_phrases(text: str, rules: Rules, multiword: MultiwordPlaces):
             region = pattern.match(text, candidate.start())
             if not region:
                 continue
-            name = multiword.at(text, region.end()) or _listed_region_at(text, region.end(), rules)
+            name = multiword.at(text, region.end()) or listed_region_at(text, region.end(), rules)
             if name is None and data["region_words"][region.group(1)] in LOCAL_KINDS:
                 run = CAPITALISED_RUN.match(text, region.end())
                 name = run.group(0) if run and not set(run.group(0).split()) & rules.stop_names else None
@@ -179,7 +179,7 @@ def _region_phrases(text: str, rules: Rules, multiword: MultiwordPlaces):
             pos = candidate.start() + 1
 
 
-def _listed_region_at(text: str, pos: int, rules: Rules) -> str | None:
+def listed_region_at(text: str, pos: int, rules: Rules) -> str | None:
     """A regency or city of several words the data lists, written at `pos` ("Kutai
     Kartanegara" after "Kabupaten"), else None."""
     first = PLACE_WORD.match(text, pos)

@@ -3,7 +3,8 @@ holder: a venue or region word before it ("Kantor Bupati", "Kabupaten Karo"), a
 qualifier after it ("Kapolres lama", "Pj Bupati Lahat sebelumnya,"), a hospital, port or
 command named after a hero ("Direktur RSUD Abdul Wahab Sjahranie", "Danrem 133 Nani
 Wartabone"), an adat title running into an office ("Datuk Rio Setia Negeri Bupati
-Bungo"), a place or unit word before a title ("dari Dago, Plt Gubernur"). Each test
+Bungo"), a place or unit word before a title ("dari Dago, Plt Gubernur"), a venue's
+place after a title's institution ("Kepala UPTD Puskesmas Wini."). Each test
 reads a bounded stretch of the text. Imports the rules and the names reader."""
 
 from __future__ import annotations
@@ -86,3 +87,12 @@ def not_a_name_first(text: str, rules: Rules, parsed: WrittenName) -> bool:
     at = parsed.name_span[0]
     return bool(PLACE_PREPOSITION.search(text, max(0, at - 12), at)) \
         or (" " not in parsed.name and not parsed.honorifics and not parsed.ranks and is_unit_word(parsed.name, rules))
+
+
+def ends_in_venue(rules: Rules, organisation: str | None) -> bool:
+    """Whether a title's institution ends in a venue word ("UPTD Puskesmas", "SD Inpres"):
+    one word after it before a comma or a full stop is where the venue stands ("Kepala
+    UPTD Puskesmas Wini."), not its head's name."""
+    words = rules.glossary.data["venue_words"]
+    venue = rules.pattern("venue-at-end", lambda: rf"(?<![\w])(?:{alternation(words)})$")
+    return bool(organisation) and bool(venue.search(organisation))

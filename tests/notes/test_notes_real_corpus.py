@@ -6,7 +6,8 @@ Round 1 tuned on 40 notes of tests/notes/real and held back 20 (`split.json`), m
 once after its freeze: HELD_BACK_AT_FREEZE is that history and those 20 must not fall
 under it. Round 2 tunes on all 60 notes of tests/notes/real (ROUND2_TUNING_AT_FREEZE) and
 holds back tests/notes/real2 whole; its notes are annotated only after round 2's freeze,
-and ROUND2_HELD_BACK_AT_FREEZE takes the figures first measured on them."""
+and ROUND2_HELD_BACK_AT_FREEZE takes the figures first measured on them. Round 3 tunes on
+tests/notes/real2 as well: those figures stay the last held-back word on round 2."""
 
 from pathlib import Path
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from press.notes.extract import extract
 from tests.notes.test_notes_real_writing import designation, people
 
 
@@ -141,3 +142,49 @@ def test_a_later_longer_title_replaces_a_bare_one():
     found = people("Bupati Yermias Pah Lanik dan Wakil Bupati Oktavianus Mesakh Dae tiba.\n"
                    "Wakil Bupati Rote Ndao, Oktavianus Mesakh Dae, S.Pi, menambahkan data.")
     assert designation(found["Oktavianus Mesakh Dae"]) == "Wakil Bupati Rote Ndao"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Wagubsu Rahmat Siregar meninjau pasar. Usai rapat, Wagubsu bergeser ke Tebing Tinggi.", {"Rahmat Siregar"}),
+    ("Laporan itu akan disampaikan kepada Bapak Gubsu pekan depan.", set()),
+    ("Wagubkaltim Hadi Mulyadi membuka rapat.", {"Hadi Mulyadi"}),
+    ("Gubkalsel H. Muhidin meninjau banjir.", {"Muhidin"}),
+    ("Gubri Syamsul Hadi membuka pameran.", {"Syamsul Hadi"}),
+])
+def test_a_governor_title_with_the_province_glued_on_is_a_title_not_a_name(text, expected):
+    assert set(people(text)) == expected
+
+
+def test_a_glued_province_title_keeps_its_province_and_names_the_speaker():
+    found = extract("Wagubsu Rahmat Siregar meninjau pasar. \u201cHarga cabai harus turun,\u201d tegas Wagubsu.")
+    assert [(p.name, designation(p)) for p in found.people] == [("Rahmat Siregar", "Wagubsu")]
+    assert [q.speaker for q in found.quotes] == ["Rahmat Siregar"]
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Sekda didampingi Asisten Perekonomian Setdakab Tanah Bumbu, Drs. Hairul Anwar, dan para camat.",
+     "Hairul Anwar", "Asisten Perekonomian Setdakab Tanah Bumbu"),
+    ("Hadir Kepala Bappeda Deli Serdang, Rudi Hartono, dalam rapat itu.", "Rudi Hartono", "Kepala Bappeda Deli Serdang"),
+])
+def test_a_regency_of_several_words_after_a_unit_is_its_place_not_a_holder(text, name, title):
+    found = people(text)
+    assert set(found) == {name}
+    assert designation(found[name]) == title
+
+
+@pytest.mark.parametrize("text", [
+    "Rombongan disambut Kepala Badan Penghubung Tanah Bumbu di Banjarbaru.",
+    "Hadir pula Kepala Perwakilan Kutai Kartanegara di Jakarta.",
+])
+def test_a_title_ending_in_a_regency_of_several_words_names_nobody(text):
+    assert set(people(text)) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Bupati didampingi Camat Tanjung dan Kepala UPTD Puskesmas Oeleu.", set()),
+    ("Turut hadir Kepala UPTD Puskesmas Oeleu, Kapolsek dan Danramil.", set()),
+    ("Kepala UPTD Puskesmas Oeleu, Maria Bano, A.Md.Keb, menjelaskan data.", {"Maria Bano"}),
+    ("Kepala Puskesmas Sudarmi, A.Md.Keb. menjelaskan data.", {"Sudarmi"}),
+])
+def test_one_word_after_a_venue_of_a_title_is_where_the_venue_stands(text, expected):
+    assert set(people(text)) == expected
