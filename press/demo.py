@@ -22,6 +22,17 @@ DEMO_ACCOUNTS = (
     ("redaktur@siaran.test", Role.EDITOR, "Rina Redaktur", "demo-redaktur-2021"),
     ("penulis@siaran.test", Role.WRITER, "Wulan Penulis", "demo-penulis-2021"),
     ("fotografer@siaran.test", Role.PHOTOGRAPHER, "Fajar Fotografer", "demo-fotografer-2021"),
+    ("redaktur.dinkes@siaran.test", Role.UNIT_EDITOR, "Dewi Redaktur Dinkes", "demo-redaktur-dinkes-2021"),
+)
+"""One account per role; the first four in the central Humas office, the unit editor in Dinkes."""
+
+# The units' own people: a writer of each of two more units, a photographer of Dinkes
+# (email, role, name, password, unit abbreviation).
+DEMO_UNIT_ACCOUNTS = (
+    ("penulis.dinkes@siaran.test", Role.WRITER, "Dimas Penulis Dinkes", "demo-penulis-dinkes-2021", "Dinkes"),
+    ("fotografer.dinkes@siaran.test", Role.PHOTOGRAPHER, "Dian Fotografer Dinkes", "demo-fotografer-dinkes-2021", "Dinkes"),
+    ("penulis.kominfo@siaran.test", Role.WRITER, "Kiki Penulis Kominfo", "demo-penulis-kominfo-2021",
+     "Diskominfostandi"),
 )
 
 EXAMPLE_PEOPLE = (
@@ -40,12 +51,8 @@ def instance_is_empty(session: Session) -> bool:
 
 def load_demo(session: Session) -> list[tuple[str, str, str]]:
     """Add the demo units, venues, people, accounts and activities; the caller commits."""
-    humas = directory.create_unit(session, "Bagian Humas Sekretariat Daerah Kota Bekasi", "Bagian Humas Setda")
-    kominfo = directory.create_unit(
-        session, "Dinas Komunikasi, Informatika, Statistik dan Persandian Kota Bekasi", "Diskominfostandi"
-    )
-    dinkes = directory.create_unit(session, "Dinas Kesehatan Kota Bekasi", "Dinkes")
-    session.flush()
+    units = _demo_units(session)
+    humas, kominfo, dinkes = units["Bagian Humas Setda"], units["Diskominfostandi"], units["Dinkes"]
 
     ruang_humas = directory.save_venue(
         session, None, name="Ruang Rapat Bagian Humas Setda Kota Bekasi",
@@ -63,10 +70,15 @@ def load_demo(session: Session) -> list[tuple[str, str, str]]:
 
     credentials = []
     for email, role, name, password in DEMO_ACCOUNTS:
+        unit = dinkes if role == Role.UNIT_EDITOR else humas
         accounts.create_user(
-            session, email, password, role, name=name, unit_id=humas.id,
+            session, email, password, role, name=name, unit_id=unit.id,
             default_credit="Dok. Humas Pemkot Bekasi" if role == Role.PHOTOGRAPHER else None,
         )
+        credentials.append((email, role, password))
+    for email, role, name, password, unit in DEMO_UNIT_ACCOUNTS:
+        accounts.create_user(session, email, password, role, name=name, unit_id=units[unit].id,
+                             default_credit=f"Dok. {unit} Kota Bekasi" if role == Role.PHOTOGRAPHER else None)
         credentials.append((email, role, password))
 
     _register_people(session, humas, kominfo)
@@ -132,6 +144,27 @@ def load_demo(session: Session) -> list[tuple[str, str, str]]:
     )
     load_demo_releases(session)
     return credentials
+
+
+# The demo unit tree: (name, abbreviation, parent abbreviation, central). Bagian Humas is the
+# central office; Dinkes has its own unit editor and a Puskesmas below it.
+DEMO_UNITS = (
+    ("Pemerintah Kota Bekasi", "Pemkot Bekasi", None, False),
+    ("Sekretariat Daerah Kota Bekasi", "Setda", "Pemkot Bekasi", False),
+    ("Bagian Humas Sekretariat Daerah Kota Bekasi", "Bagian Humas Setda", "Setda", True),
+    ("Dinas Komunikasi, Informatika, Statistik dan Persandian Kota Bekasi", "Diskominfostandi", "Pemkot Bekasi", False),
+    ("Dinas Kesehatan Kota Bekasi", "Dinkes", "Pemkot Bekasi", False),
+    ("UPTD Puskesmas Pondok Gede", "Puskesmas Pondok Gede", "Dinkes", False),
+)
+
+
+def _demo_units(session: Session) -> dict:
+    made: dict = {}
+    for name, abbreviation, parent, central in DEMO_UNITS:
+        made[abbreviation] = directory.create_unit(session, name, abbreviation, central=central,
+                                                   parent_id=made[parent].id if parent else None)
+        session.flush()
+    return made
 
 
 def _register_people(session: Session, humas, kominfo) -> None:
@@ -206,6 +239,7 @@ RETRACTION_NOTICE = (
 
 
 def _demo_release(session: Session, title: str, body: str, activity: Activity | None, author: User, unit_id) -> Release:
+    """A draft by ``author``: the writer of the activity's unit, or the central office's."""
     release = Release(
         activity_id=activity.id if activity else None, unit_id=activity.unit_id if activity else unit_id,
         slug=slugify(title), title=title, dateline="BEKASI \u2013", body=body,
@@ -221,8 +255,11 @@ def load_demo_releases(session: Session) -> list[Release]:
 
     Every state is reached through ``workflow.apply`` so each has its audit trail.
     """
-    users = {u.role: u for u in session.scalars(select(User).where(User.email.like("%@siaran.test")))}
-    writer, editor = users[Role.WRITER], users[Role.EDITOR]
+    users = {u.email: u for u in session.scalars(select(User).where(User.email.like("%@siaran.test")))}
+    central_writer, editor = users["penulis@siaran.test"], users["redaktur@siaran.test"]
+    unit_writers = {users[email].unit_id: users[email] for email, role, *_rest in DEMO_UNIT_ACCOUNTS
+                    if role == Role.WRITER}
+    writer = central_writer
     activities = {a.title: a for a in session.scalars(select(Activity))}
     example = activities["Kunjungan Kerja PPID Utama Kabupaten Subang"]
     published_at = datetime(2021, 9, 30, 7, 30, tzinfo=timezone.utc)
@@ -236,6 +273,7 @@ def load_demo_releases(session: Session) -> list[Release]:
     now = utcnow()
     for title, body, activity_title, target in DEMO_RELEASES:
         activity = activities.get(activity_title) if activity_title else None
+        writer = unit_writers.get(activity.unit_id, central_writer) if activity else central_writer
         release = _demo_release(session, title, body, activity, writer, example.unit_id)
         made.append(release)
         if target == ReleaseState.DRAFT:
@@ -339,6 +377,7 @@ def load_demo_photos(session: Session, storage, config) -> list:
 
     example = session.scalar(select(Activity).where(Activity.title == "Kunjungan Kerja PPID Utama Kabupaten Subang"))
     photographer = session.scalar(select(User).where(User.email == "fotografer@siaran.test"))
+    editor = session.scalar(select(User).where(User.email == "redaktur@siaran.test"))
     if example is None or session.scalar(select(func.count()).select_from(Media).where(Media.activity_id == example.id)):
         return []
     venue = example.venue
@@ -360,6 +399,6 @@ def load_demo_photos(session: Session, storage, config) -> list:
             continue
         media_service.update_text(session, storage, outcome.media, actor=photographer, caption=caption,
                                   credit=DEMO_PHOTO_CREDIT, copyright=outcome.media.copyright)
-        media_service.set_flags(session, outcome.media, actor=photographer, public=public, highlight=highlight)
+        media_service.set_flags(session, outcome.media, actor=editor, public=public, highlight=highlight)
         made.append(outcome.media)
     return made

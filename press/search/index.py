@@ -25,6 +25,7 @@ import time
 import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from collections.abc import Collection
 from typing import Callable, Iterable
 
 from whoosh import index as whoosh_index
@@ -301,11 +302,13 @@ class SearchIndex:
         order: str = "relevance",
         facets: bool = True,
         stemming: bool = True,
+        units: Collection[int] | None = None,
     ) -> SearchResult:
-        """Search one index with the user's query; never raises on what the user typed."""
+        """Search one index with the user's query; never raises on what the user typed.
+        ``units``: the staff reader's units (``press.search.query.search``)."""
         return run_search(
             self.searcher(public), query_text, page=page, per_page=per_page, order=order, facets=facets,
-            stemming=stemming,
+            stemming=stemming, units=units,
         )
 
     def doc_keys(self, public: bool) -> set[str]:

@@ -19,6 +19,7 @@ from press.models import (
 from press.errors import N_, ServiceError
 from press.numbers import parse_int
 
+from . import access
 from .audit import record
 from .indexing import enqueue_index  # noqa: F401  (re-exported: callers import it from here)
 from .people import get_or_create_person
@@ -108,7 +109,9 @@ def _apply(session: Session, activity: Activity, data: ActivityData) -> None:
 
 
 def create_activity(session: Session, data: ActivityData, *, actor: User | None) -> Activity:
+    """A new activity of ``data.unit_id``: the actor needs ``activity.edit`` there (``None``: the demo loader)."""
     validate(data)
+    access.require_user(session, actor, "activity.edit", data.unit_id, error=ActivityError)
     activity = Activity(created_by_id=actor.id if actor else None)
     session.add(activity)
     _apply(session, activity, data)
@@ -119,7 +122,10 @@ def create_activity(session: Session, data: ActivityData, *, actor: User | None)
 
 
 def update_activity(session: Session, activity: Activity, data: ActivityData, *, actor: User | None) -> Activity:
+    """Change ``activity``: the actor needs ``activity.edit`` on its unit and on the unit it moves to."""
     validate(data)
+    access.require_user(session, actor, "activity.edit", activity, error=ActivityError)
+    access.require_user(session, actor, "activity.edit", data.unit_id, error=ActivityError)
     _apply(session, activity, data)
     record(session, actor, "activity.updated", activity, title=activity.title)
     enqueue_index(session, "activity", activity.id)

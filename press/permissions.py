@@ -1,0 +1,146 @@
+"""Who may do what, and where: the one table of permissions.
+
+Each permission is a name (``activity.edit``, ``release.publish`` …) with the roles of
+``press.codes.Role`` that hold it and, for each role, its scope:
+
+- ``Scope.UNIT``: on objects of the user's reach, the user's own unit and every unit below
+  it (the staff of a central unit, the Humas office, reach every unit);
+- ``Scope.ALL``: on every object, whatever its unit.
+
+No role set is written anywhere else: blueprints gate on a permission's name, services
+check the same name with the object's unit (``press.services.access``), the CLI's
+``--as`` goes through the services, ``flask permissions table`` prints this table and the
+access-matrix test reads it. Base layer: plain values in, no Flask, no models.
+"""
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from enum import StrEnum
+
+from press.codes import Role
+from press.errors import N_, ServiceError
+
+
+class Scope(StrEnum):
+    UNIT = "unit"
+    """The user's unit and the units below it."""
+    ALL = "all"
+    """Every unit."""
+
+
+class _EveryUnit(Collection):
+    """The reach of a user whose scope is every unit: holds any unit id."""
+
+    def __contains__(self, unit_id) -> bool:
+        return True
+
+    def __iter__(self):
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0
+
+    def __repr__(self) -> str:
+        return "EVERY_UNIT"
+
+
+EVERY_UNIT: Collection[int] = _EveryUnit()
+
+
+@dataclass(frozen=True)
+class Permission:
+    name: str
+    allows: str
+    """What it allows, for the docs and ``flask permissions table``."""
+    roles: dict[Role, Scope]
+
+
+def _grant(unit: tuple[Role, ...] = (), everywhere: tuple[Role, ...] = ()) -> dict[Role, Scope]:
+    """Roles holding a permission in their unit, and roles holding it everywhere; the admin
+    holds every permission everywhere."""
+    return {**{role: Scope.UNIT for role in unit}, **{role: Scope.ALL for role in everywhere}, Role.ADMIN: Scope.ALL}
+
+
+_UNIT_STAFF = (Role.PHOTOGRAPHER, Role.WRITER, Role.UNIT_EDITOR)
+_UNIT_WRITERS = (Role.WRITER, Role.UNIT_EDITOR)
+_CENTRAL = (Role.EDITOR,)
+
+TABLE: dict[str, Permission] = {p.name: p for p in (
+    Permission("staff.enter", "the staff side: dashboard, profile, staff search (each hit filtered by its own permission)",
+               _grant(everywhere=(*_UNIT_STAFF, *_CENTRAL))),
+    Permission("activity.read", "read an activity and its page", _grant(_UNIT_STAFF, _CENTRAL)),
+    Permission("activity.edit", "create and edit activities and their participants", _grant(_UNIT_STAFF, _CENTRAL)),
+    Permission("note.read", "read an activity's notes and their review page", _grant(_UNIT_STAFF, _CENTRAL)),
+    Permission("note.write", "add, extract and review notes; correct extracted people", _grant(_UNIT_WRITERS, _CENTRAL)),
+    Permission("photo.upload", "upload photos to an activity", _grant((Role.PHOTOGRAPHER,))),
+    Permission("photo.edit", "edit a photo's caption, credit and people", _grant(_UNIT_STAFF, _CENTRAL)),
+    Permission("photo.publish", "mark photos public or highlighted", _grant(everywhere=_CENTRAL)),
+    Permission("photo.original", "download a photo's original file", _grant((Role.PHOTOGRAPHER,), _CENTRAL)),
+    Permission("release.read", "read a release not yet published: drafts, in review, approved, scheduled",
+               _grant(_UNIT_STAFF, _CENTRAL)),
+    Permission("release.read_published", "read a published or retracted release on the staff side",
+               _grant(everywhere=(*_UNIT_STAFF, *_CENTRAL))),
+    Permission("release.write", "draft, save and submit releases, their photos; the workflow queue",
+               _grant(_UNIT_WRITERS, _CENTRAL)),
+    Permission("release.approve", "approve a release in review, or send it back", _grant((Role.UNIT_EDITOR,), _CENTRAL)),
+    Permission("release.publish", "publish, schedule and unschedule any release: the central queue",
+               _grant(everywhere=_CENTRAL)),
+    Permission("release.publish_unit", "publish, schedule and unschedule a release of a unit the admin "
+               "lets publish itself", _grant((Role.UNIT_EDITOR,))),
+    Permission("release.correct", "correct or retract a published release; withdraw or re-caption its photos",
+               _grant(everywhere=_CENTRAL)),
+    Permission("template.edit", "change the release template of an activity kind", _grant()),
+    Permission("glossary.edit", "change the notes glossary, accept corrections into it", _grant()),
+    Permission("user.manage", "create, change and deactivate staff accounts", _grant()),
+    Permission("directory.manage", "units (their tree, central office, self-publishing) and venues", _grant()),
+)}
+
+REFUSED = N_("Peran Anda tidak boleh melakukan ini.")
+OUTSIDE_UNIT = N_("Ini milik unit lain; peran Anda hanya berlaku di unit Anda dan unit di bawahnya.")
+
+
+class PermissionDenied(ServiceError):
+    """The acting user lacks the permission, or holds it only for other units."""
+
+
+def permission(name: str) -> Permission:
+    try:
+        return TABLE[name]
+    except KeyError:
+        raise ValueError(f"unknown permission {name!r}") from None
+
+
+def scope(role: str | None, name: str) -> Scope | None:
+    """The scope in which ``role`` holds permission ``name``, or ``None``."""
+    try:
+        return permission(name).roles.get(Role(role)) if role else None
+    except ValueError:
+        if name not in TABLE:
+            raise
+        return None
+
+
+def can(role: str | None, unit_ids: Collection[int], name: str, object_unit_id: int | None = None) -> bool:
+    """May a user of ``role`` whose reach is ``unit_ids`` (their unit and the units below it,
+    or :data:`EVERY_UNIT`) do ``name``, on an object of ``object_unit_id``? Without an
+    object: may they do it anywhere at all (the blueprints' gate)."""
+    held = scope(role, name)
+    if held is None:
+        return False
+    return held is Scope.ALL or object_unit_id is None or object_unit_id in unit_ids
+
+
+def require(role: str | None, unit_ids: Collection[int], name: str, object_unit_id: int | None = None,
+            *, error: type[ServiceError] = PermissionDenied, message: str | None = None) -> None:
+    """Raise ``error`` (a :class:`ServiceError`) with the reason unless :func:`can` allows it:
+    ``message`` (default :data:`REFUSED`) when the role does not hold the permission,
+    :data:`OUTSIDE_UNIT` when it holds it for other units only."""
+    if can(role, unit_ids, name, object_unit_id):
+        return
+    raise error(OUTSIDE_UNIT if scope(role, name) is not None else (message or REFUSED))
+
+
+def holders(name: str) -> frozenset[Role]:
+    """The roles holding ``name`` anywhere."""
+    return frozenset(permission(name).roles)
