@@ -67,3 +67,16 @@ def test_the_migration_puts_every_account_into_a_central_top_unit(tmp_path):
         assert set(db.session.scalars(select(User.unit_id))) == {top.id}
         db.session.remove()
         db.engine.dispose()
+
+
+def test_a_unit_is_never_hung_under_itself_or_one_of_its_own_units(ctx):
+    import pytest
+
+    from press.services import directory
+
+    dinkes = db.session.scalar(select(Unit).where(Unit.abbreviation == "Dinkes"))
+    puskesmas = db.session.scalar(select(Unit).where(Unit.parent_id == dinkes.id))
+    for parent in (dinkes, puskesmas):
+        with pytest.raises(directory.DirectoryError, match="di bawah dirinya sendiri"):
+            directory.update_unit(db.session, dinkes, dinkes.name, dinkes.abbreviation, parent_id=parent.id)
+    assert dinkes.parent_id != puskesmas.id
