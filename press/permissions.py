@@ -141,6 +141,6 @@ def require(role: str | None, unit_ids: Collection[int], name: str, object_unit_
     raise error(OUTSIDE_UNIT if scope(role, name) is not None else (message or REFUSED))
 
 
-def holders(name: str) -> frozenset[Role]:
-    """The roles holding ``name`` anywhere."""
-    return frozenset(permission(name).roles)
+def holders(name: str, in_scope: Scope | None = None) -> frozenset[Role]:
+    """The roles holding ``name`` (only those holding it in ``in_scope``, when given)."""
+    return frozenset(role for role, held in permission(name).roles.items() if in_scope in (None, held))

@@ -311,6 +311,12 @@ class SearchIndex:
             stemming=stemming, units=units,
         )
 
+    def schema_is_current(self) -> bool:
+        """Do both indexes hold every field of today's schema? An upgrade adding one (the
+        staff readers' ``readers``) needs a rebuild, which ``flask setup`` then makes."""
+        wanted = set(build_schema().names())
+        return all(wanted <= set(self.searcher(public).schema.names()) for public in (False, True))
+
     def doc_keys(self, public: bool) -> set[str]:
         """The keys of every live document in one index."""
         reader = self.searcher(public).reader()

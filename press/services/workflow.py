@@ -18,7 +18,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, object_session
 
 from press import jobs, permissions
-from press.codes import ReleaseState, Role, WorkflowAction
+from press.codes import ReleaseState, WorkflowAction
 from press.dates import OFFICE_ZONE
 from press.errors import N_, ServiceError
 from press.models import AuditEvent, Release, Revision, Unit, User, utcnow
@@ -121,11 +121,14 @@ def _refusal(session: Session, release: Release, actor: User, needed: tuple[str,
 
 
 def has_unit_editor(session: Session, unit_id: int | None) -> bool:
-    """Is there an active unit editor for ``unit_id`` (in it or a unit above it)?"""
+    """Is there an active unit editor for ``unit_id``: someone in it or a unit above it who
+    approves for their unit (``release.approve`` in unit scope)?"""
     if unit_id is None:
         return False
+    unit_approvers = permissions.holders("release.approve", permissions.Scope.UNIT)
     return session.scalar(select(func.count()).select_from(User).where(
-        User.role == Role.UNIT_EDITOR, User.active.is_(True), User.unit_id.in_(units.above(session, unit_id)))) > 0
+        User.role.in_(sorted(unit_approvers)), User.active.is_(True),
+        User.unit_id.in_(units.above(session, unit_id)))) > 0
 
 
 def central_queue(session: Session, *, limit: int = 50) -> list[Release]:
