@@ -77,6 +77,11 @@ def objects(app, whose: str) -> dict:
     }
 
 
+def url_values(app) -> dict:
+    """Another unit's objects, for tests that open every staff page as the central office."""
+    return objects(app, "other")
+
+
 def _a_correction(note: Note) -> NoteCorrection:
     correction = NoteCorrection(activity_id=note.activity_id, note_id=note.id, kind="title",
                                 source_name="Ahmad Suryana", wrong="Walikota", right="Kabag Tapem")
