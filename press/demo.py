@@ -23,16 +23,12 @@ DEMO_ACCOUNTS = (
     ("penulis@siaran.test", Role.WRITER, "Wulan Penulis", "demo-penulis-2021"),
     ("fotografer@siaran.test", Role.PHOTOGRAPHER, "Fajar Fotografer", "demo-fotografer-2021"),
     ("redaktur.dinkes@siaran.test", Role.UNIT_EDITOR, "Dewi Redaktur Dinkes", "demo-redaktur-dinkes-2021"),
-)
-"""One account per role; the first four in the central Humas office, the unit editor in Dinkes."""
-
-# The units' own people: a writer of each of two more units, a photographer of Dinkes
-# (email, role, name, password, unit abbreviation).
+)  # one account per role: the first four in the central Humas office, the unit editor in Dinkes
+# The units' own people (email, role, name, password, unit abbreviation).
 DEMO_UNIT_ACCOUNTS = (
     ("penulis.dinkes@siaran.test", Role.WRITER, "Dimas Penulis Dinkes", "demo-penulis-dinkes-2021", "Dinkes"),
     ("fotografer.dinkes@siaran.test", Role.PHOTOGRAPHER, "Dian Fotografer Dinkes", "demo-fotografer-dinkes-2021", "Dinkes"),
-    ("penulis.kominfo@siaran.test", Role.WRITER, "Kiki Penulis Kominfo", "demo-penulis-kominfo-2021",
-     "Diskominfostandi"),
+    ("penulis.kominfo@siaran.test", Role.WRITER, "Kiki Penulis Kominfo", "demo-penulis-kominfo-2021", "Diskominfostandi"),
 )
 
 EXAMPLE_PEOPLE = (
@@ -161,8 +157,8 @@ DEMO_UNITS = (
 def _demo_units(session: Session) -> dict:
     made: dict = {}
     for name, abbreviation, parent, central in DEMO_UNITS:
-        made[abbreviation] = directory.create_unit(session, name, abbreviation, central=central,
-                                                   parent_id=made[parent].id if parent else None)
+        parent_id = made[parent].id if parent else None
+        made[abbreviation] = directory.create_unit(session, name, abbreviation, central=central, parent_id=parent_id)
         session.flush()
     return made
 
@@ -256,10 +252,9 @@ def load_demo_releases(session: Session) -> list[Release]:
     Every state is reached through ``workflow.apply`` so each has its audit trail.
     """
     users = {u.email: u for u in session.scalars(select(User).where(User.email.like("%@siaran.test")))}
-    central_writer, editor = users["penulis@siaran.test"], users["redaktur@siaran.test"]
-    unit_writers = {users[email].unit_id: users[email] for email, role, *_rest in DEMO_UNIT_ACCOUNTS
-                    if role == Role.WRITER}
-    writer = central_writer
+    writer = central_writer = users["penulis@siaran.test"]
+    editor = users["redaktur@siaran.test"]
+    unit_writers = {users[email].unit_id: users[email] for email, role, *_rest in DEMO_UNIT_ACCOUNTS if role == Role.WRITER}
     activities = {a.title: a for a in session.scalars(select(Activity))}
     example = activities["Kunjungan Kerja PPID Utama Kabupaten Subang"]
     published_at = datetime(2021, 9, 30, 7, 30, tzinfo=timezone.utc)
