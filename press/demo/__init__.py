@@ -18,8 +18,8 @@ from press.models import User
 from press.services import accounts, directory
 from press.services.activities import ActivityData, ParticipantData, create_activity
 
-from .accounts import DEMO_ACCOUNTS, DEMO_UNIT_ACCOUNTS
-from .directory import EXAMPLE_PEOPLE, demo_units, register_people
+from .staff import DEMO_ACCOUNTS, DEMO_UNIT_ACCOUNTS
+from .offices import EXAMPLE_PEOPLE, demo_units, register_people
 from .photos import demo_photo_jpeg, load_demo_photos
 from .planning import load_demo_agenda, load_demo_planning
 from .releases import load_demo_ppid_classes, load_demo_releases

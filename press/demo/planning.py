@@ -13,7 +13,7 @@ from press.models import Activity
 from press.services import planning
 from press.services.activities import ActivityData, create_activity
 
-from .accounts import demo_account
+from .staff import demo_account
 
 
 def load_demo_planning(session: Session, *, unit_id: int, venue_id: int) -> Activity:

@@ -13,7 +13,7 @@ from press.models import Activity, Release, User, utcnow
 from press.services import ppid, workflow
 from press.text import slugify
 
-from .accounts import DEMO_UNIT_ACCOUNTS, demo_account
+from .staff import DEMO_UNIT_ACCOUNTS, demo_account
 
 EXAMPLE_RELEASE_TITLE = "Pemerintah Kota Bekasi Terima Kunker PPID Utama Kabupaten Subang"
 EXAMPLE_RELEASE_BODY = """\

@@ -71,6 +71,7 @@ def downgrade():
     with op.batch_alter_table('user', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_user_unit_id'))
         batch_op.alter_column('unit_id', existing_type=sa.Integer(), nullable=True)
-    with op.batch_alter_table('unit', schema=None) as batch_op:
-        batch_op.drop_column('publishes_itself')
-        batch_op.drop_column('central')
+    # ALTER TABLE … DROP COLUMN (SQLite 3.35+): a batch copy of ``unit`` would drop the table
+    # that activities and users refer to, which the enforced foreign keys refuse.
+    op.drop_column('unit', 'publishes_itself')
+    op.drop_column('unit', 'central')

@@ -1,4 +1,4 @@
-"""The demo accounts: one per role, and the units' own writers and photographer."""
+"""The demo staff accounts: one per role, and the units' own writers and photographer."""
 from __future__ import annotations
 
 from sqlalchemy import select
