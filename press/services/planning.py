@@ -124,13 +124,13 @@ def unassign(session: Session, activity: Activity, user: User, *, actor: User) -
 def set_state(session: Session, activity: Activity, state: str, *, actor: User) -> None:
     """Move ``activity`` to ``state``: planners to any state, its assigned staff to covered or
     done. Cancelling notifies everyone assigned."""
+    if not access.allows(session, actor, "activity.report", activity):
+        raise NotAllowed(N_("Hanya staf yang ditugaskan ke kegiatan ini (atau redaktur) yang dapat "
+                            "mengubah statusnya."))
     if state not in ACTIVITY_STATES:
         raise PlanningError(N_("Status kegiatan %(state)s tidak dikenal."), state=state)
     state = ActivityState(state)
     if not may_set_state(session, activity, state, actor):
-        if not access.allows(session, actor, "activity.report", activity):
-            raise NotAllowed(N_("Hanya staf yang ditugaskan ke kegiatan ini (atau redaktur) yang dapat "
-                                "mengubah statusnya."))
         raise NotAllowed(N_("Staf yang ditugaskan hanya dapat menandai kegiatan %(covered)s atau "
                             "%(done)s; status %(state)s diubah oleh redaktur."),
                          covered=ActivityState.COVERED, done=ActivityState.DONE, state=state)

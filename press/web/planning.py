@@ -30,11 +30,11 @@ from .sections import activity_section, render_activity_sections
 bp = Blueprint("planning", __name__, url_prefix="/staf")
 
 
-def _activity(activity_id: int, permission: str) -> Activity:
-    """The activity, when the user may read it and do ``permission`` on it (else 404 or 403)."""
+def _activity(activity_id: int, *also: str) -> Activity:
+    """The activity, when the user may read it and do each of ``also`` on it (else 404 or 403)."""
     activity = db.session.get(Activity, activity_id) or abort(404)
-    require("activity.read", activity)
-    require(permission, activity)
+    for name in ("activity.read", *also):
+        require(name, activity)
     return activity
 
 
@@ -104,7 +104,7 @@ def unassign(activity_id: int, user_id: int):
 @bp.route("/kegiatan/<id:activity_id>/status", methods=["POST"])
 @permission_required("activity.report")
 def set_state(activity_id: int):
-    activity = _activity(activity_id, "activity.report")
+    activity = _activity(activity_id)  # the service refuses the rest with its reason
     try:
         planning.set_state(db.session, activity, request.form.get("state", ""), actor=current_user)
         db.session.commit()

@@ -3,11 +3,12 @@
 Generated from the URL map and ``press.permissions.TABLE``: each staff view declares its
 permission (``permission_required``); the object a URL names (an activity, a release, a
 note, a photo) belongs to a unit. The people asking are anonymous, a photographer, a writer
-and the unit editor of Dinkes, the central editor and the admin; the objects are those of
-another unit (Bagian Humas, Diskominfostandi) and of Dinkes itself. What each may do is
-read from the table with the reach written here by hand (Dinkes and the Puskesmas below
-it; the central office every unit), so a new route or permission is covered without
-editing this test. ``tests/web/test_access_policy.py`` checks the table itself against a
+and the unit editor of Dinkes, Dinkes' writer and photographer assigned to the activity
+the URLs name, the central editor and the admin; the objects are those of another unit
+(Bagian Humas, Diskominfostandi) and of Dinkes itself. What each may do is read from the
+table with the reach written here by hand (Dinkes and the Puskesmas below it; the central
+office every unit) and the assignment, so a new route or permission is covered without
+editing this test. The public pages of the agenda and the PPID list answer everyone. ``tests/web/test_access_policy.py`` checks the table itself against a
 short hand-written policy.
 """
 from __future__ import annotations
@@ -17,20 +18,23 @@ from sqlalchemy import select
 
 from press import permissions
 from press.extensions import db
-from press.models import Activity, Note, NoteCorrection, Release, ReleasePhoto, Unit, User, Venue
+from press.models import Activity, Assignment, Note, NoteCorrection, Release, ReleasePhoto, Unit, User, Venue
 
 from tests.conftest import FIXTURES
 
 PUBLIC_BLUEPRINTS = {"site", "agenda", "auth", "api", "site_search", "feeds", "api_releases", "api_docs", "ppid_site", None}
 
-# Who asks: (email or None, role, reach: "dinkes" = Dinkes and the units below it, "all").
+# Who asks: (email or None, role, reach: "dinkes" = Dinkes and the units below it, "all";
+# assigned to the activity the URLs name).
 ASKERS = {
-    "anonymous": (None, None, None),
-    "unit_photographer": ("fotografer.dinkes@siaran.test", "photographer", "dinkes"),
-    "unit_writer": ("penulis.dinkes@siaran.test", "writer", "dinkes"),
-    "unit_editor": ("redaktur.dinkes@siaran.test", "unit_editor", "dinkes"),
-    "central_editor": ("redaktur@siaran.test", "editor", "all"),
-    "admin": ("admin@siaran.test", "admin", "all"),
+    "anonymous": (None, None, None, False),
+    "unit_photographer": ("fotografer.dinkes@siaran.test", "photographer", "dinkes", False),
+    "unit_writer": ("penulis.dinkes@siaran.test", "writer", "dinkes", False),
+    "assigned_photographer": ("fotografer.dinkes@siaran.test", "photographer", "dinkes", True),
+    "assigned_writer": ("penulis.dinkes@siaran.test", "writer", "dinkes", True),
+    "unit_editor": ("redaktur.dinkes@siaran.test", "unit_editor", "dinkes", False),
+    "central_editor": ("redaktur@siaran.test", "editor", "all", False),
+    "admin": ("admin@siaran.test", "admin", "all", False),
 }
 
 # The URL parameter naming the object a route acts on, and the permission reading it needs.
@@ -125,14 +129,14 @@ def reading(parameter: str, release_state: str) -> str:
 
 def expected_allowed(rule, view, role: str, reach, values: dict, release_state: str) -> bool:
     """From the table: the view's permission, on the unit of the object the URL names (and
-    that object readable)."""
+    that object readable), with the asker assigned to its activity or not."""
     name = view.permission
     parameter = next((p for p in OBJECT_PARAMETERS if p in rule.arguments), None)
     if parameter is None:
         return permissions.can(role, reach, name)
-    unit = values["_units"][parameter]
-    return (permissions.can(role, reach, name, unit)
-            and permissions.can(role, reach, reading(parameter, release_state), unit))
+    unit, assigned = values["_units"][parameter], values["_assigned"][parameter]
+    return (permissions.can(role, reach, name, unit, assigned=assigned)
+            and permissions.can(role, reach, reading(parameter, release_state), unit, assigned=assigned))
 
 
 def test_every_staff_route_declares_a_permission_of_the_table(app):
@@ -148,9 +152,13 @@ def test_staff_routes_exist(app):
 @pytest.mark.parametrize("whose", ["other", "own"])
 @pytest.mark.parametrize("who", list(ASKERS))
 def test_access_matrix(app, client, auth, who, whose):
-    email, role, reach_name = ASKERS[who]
+    email, role, reach_name, assigned = ASKERS[who]
     with app.app_context():
         values = objects(app, whose)
+        if assigned:
+            user_id = db.session.scalar(select(User.id).where(User.email == email))
+            db.session.add(Assignment(activity_id=values["activity_id"], user_id=user_id, role=role))
+            db.session.commit()
         dinkes = _unit("Dinkes").id
         reach = (permissions.EVERY_UNIT if reach_name == "all"
                  else {u.id for u in db.session.scalars(select(Unit)) if dinkes in (u.id, u.parent_id)})
@@ -160,6 +168,10 @@ def test_access_matrix(app, client, auth, who, whose):
             "release_id": release.unit_id, "activity_id": db.session.get(Activity, values["activity_id"]).unit_id,
             "note_id": db.session.get(Note, values["note_id"]).activity.unit_id,
             "media_id": db.session.get(Activity, values["activity_id"]).unit_id,
+        }
+        values["_assigned"] = {
+            "release_id": assigned and release.activity_id == values["activity_id"], "activity_id": assigned,
+            "note_id": assigned, "media_id": assigned,
         }
     if email:
         assert auth.login_email(email).status_code == 302
@@ -184,3 +196,20 @@ def test_access_matrix(app, client, auth, who, whose):
             failures.append(f"{method} {url} as {who} on {whose} ({view.permission}): "
                             f"got {response.status_code}, expected {expected}")
     assert failures == []
+
+
+NEW_PUBLIC_BLUEPRINTS = ("agenda", "ppid_site")
+
+
+@pytest.mark.parametrize("who", list(ASKERS))
+def test_the_agenda_and_the_public_information_list_answer_everyone(app, client, auth, who):
+    email = ASKERS[who][0]
+    with app.app_context():
+        activity = db.session.scalar(select(Activity).where(Activity.on_agenda.is_(True)).order_by(Activity.id))
+        values = {"activity_id": activity.id, "slug": activity.unit.slug}
+    if email:
+        assert auth.login_email(email).status_code == 302
+    rules = [r for r in app.url_map.iter_rules() if r.endpoint.rsplit(".", 1)[0] in NEW_PUBLIC_BLUEPRINTS]
+    assert len(rules) >= 7
+    answers = {r.rule: client.get(build(r, values)).status_code for r in rules}
+    assert answers == {r.rule: 200 for r in rules}
