@@ -23,7 +23,7 @@ def create_app(config: dict | None = None) -> Flask:
     # stages only and must not pay for Flask and the web layer (see press/photos/worker.py).
     from flask import Flask
     from press.extensions import babel, csrf, db, login_manager, migrate
-    from press.web import activities, admin, auth, csrf_exempt, errors, i18n, site, staff
+    from press.web import access, activities, admin, auth, csrf_exempt, errors, i18n, site, staff
     from press.web import api as search_api, search as search_pages
     from press.web import api_public, feeds, links, login_limit, openapi, page_cache, params, proxies
     from press.web import ppid as ppid_pages
@@ -81,6 +81,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(search_api.bp)
     app.register_blueprint(openapi.bp)
     errors.init_app(app)
+    access.init_app(app)
     security_headers.init_app(app)
     csrf_exempt.init_app(app, csrf)
     register_commands(app)

@@ -10,10 +10,14 @@ from enum import StrEnum
 
 
 class Role(StrEnum):
-    """A staff account's one role."""
+    """A staff account's one role; what each may do, and where, is ``press.permissions.TABLE``."""
 
     ADMIN = "admin"
     EDITOR = "editor"
+    """The central editor (redaktur) of the Humas office: reviews and publishes for every unit."""
+    UNIT_EDITOR = "unit_editor"
+    """A unit's own editor (redaktur unit): approves inside the unit; publishes only where the
+    admin lets the unit publish itself."""
     WRITER = "writer"
     PHOTOGRAPHER = "photographer"
 
@@ -158,41 +162,3 @@ class NotificationKind(StrEnum):
     UNASSIGNED = "unassigned"
     TIME_CHANGED = "time_changed"
     CANCELLED = "cancelled"
-
-
-# Who may do what: each set holds every role allowed, admins included (the web gate
-# ``roles_required`` lets admins through anyway; the services check these sets as written).
-STAFF = frozenset(Role)
-RELEASE_EDITORS = frozenset({Role.EDITOR, Role.ADMIN})
-"""Review, approve, schedule, publish, correct and retract releases; edit a published one."""
-RELEASE_WRITERS = frozenset({Role.WRITER, Role.EDITOR, Role.ADMIN})
-"""Draft, save and submit releases; see the workflow queue."""
-TEMPLATE_EDITORS = frozenset({Role.ADMIN})
-"""Change the release template of an activity kind."""
-RELEASE_READERS = STAFF
-"""Read releases, their revisions and history on the staff side."""
-NOTE_WRITERS = frozenset({Role.WRITER, Role.EDITOR, Role.ADMIN})
-"""Add, extract and review notes."""
-NOTE_READERS = STAFF
-"""Read notes and their review page."""
-GLOSSARY_EDITORS = frozenset({Role.ADMIN})
-"""Change the notes glossary (the admin's extra file), accept corrections into it."""
-ACTIVITY_EDITORS = STAFF
-"""Create and edit activities and their participants."""
-PHOTO_UPLOADERS = frozenset({Role.PHOTOGRAPHER, Role.ADMIN})
-"""Upload photos."""
-PHOTO_EDITORS = frozenset({Role.PHOTOGRAPHER, Role.WRITER, Role.EDITOR, Role.ADMIN})
-"""Edit a photo's caption, credit and people."""
-PHOTO_PUBLISHERS = frozenset({Role.EDITOR, Role.ADMIN})
-"""Mark photos public or highlighted."""
-ORIGINAL_READERS = frozenset({Role.PHOTOGRAPHER, Role.EDITOR, Role.ADMIN})
-"""Download a photo's original file."""
-PPID_CLASSIFIERS = frozenset({Role.EDITOR, Role.ADMIN})
-"""Set the PPID class of a release or an activity (the PPID's decision, with the editor's notice)."""
-ACTIVITY_PLANNERS = frozenset({Role.EDITOR, Role.ADMIN})
-"""Assign photographers and writers to activities, take them off, cancel an activity or set any
-state; the staff assigned to an activity may mark it covered or done."""
-
-# The public agenda.
-AGENDA_EDITORS = frozenset({Role.EDITOR, Role.ADMIN})
-"""Put an activity on the public agenda (``/agenda``, ``/agenda.ics``) or take it off."""

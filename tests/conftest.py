@@ -14,7 +14,7 @@ import pytest
 from flask_migrate import upgrade
 
 from press import create_app, job_queue
-from press.demo import DEMO_ACCOUNTS, load_demo
+from press.demo import DEMO_ACCOUNTS, DEMO_UNIT_ACCOUNTS, load_demo
 from press.extensions import db
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -24,6 +24,8 @@ FIXTURES = SHARED / "fixtures"
 CSRF_RE = re.compile(r'name="csrf-token" content="([^"]+)"')
 PASSWORDS = {role: password for _email, role, _name, password in DEMO_ACCOUNTS}
 EMAILS = {role: email for email, role, _name, _password in DEMO_ACCOUNTS}
+# Every demo account's password by email, the units' own people included.
+PASSWORDS_BY_EMAIL = {email: password for email, _role, _name, password, *_unit in (*DEMO_ACCOUNTS, *DEMO_UNIT_ACCOUNTS)}
 
 
 TESTS = REPO_ROOT / "tests"
@@ -148,10 +150,14 @@ class Auth:
         self.client = client
 
     def login(self, role: str, password: str | None = None):
+        """Sign in as the demo account of ``role`` (the central office's; the unit editor of Dinkes)."""
+        return self.login_email(EMAILS[role], password or PASSWORDS[role])
+
+    def login_email(self, email: str, password: str | None = None):
         token = csrf_token(self.client)
         return self.client.post(
             "/staf/login",
-            data={"email": EMAILS[role], "password": password or PASSWORDS[role], "csrf_token": token},
+            data={"email": email, "password": password or PASSWORDS_BY_EMAIL[email], "csrf_token": token},
         )
 
     def logout(self):

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from flask import Flask
 
-from . import activities, agenda, setup, users
+from . import activities, agenda, setup, units, users
+from . import permissions as permission_commands
 from . import search as search_commands
 from . import releases, site
 from . import drafting as drafting_commands  # noqa: F401  (adds draft|check|export to the releases group)
@@ -16,6 +17,8 @@ from . import worker
 def register_commands(app: Flask) -> None:
     app.cli.add_command(setup.setup_command)
     app.cli.add_command(users.users)
+    app.cli.add_command(units.units)
+    app.cli.add_command(permission_commands.permissions)
     app.cli.add_command(activities.activities)
     app.cli.add_command(agenda.agenda_command)
     app.cli.add_command(search_commands.search)

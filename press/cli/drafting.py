@@ -16,7 +16,7 @@ import click
 from flask import current_app, url_for
 from sqlalchemy import select
 
-from press.codes import Role
+from press import permissions
 from press.drafting.checks import check_release
 from press.errors import ServiceError
 from press.extensions import db
@@ -35,9 +35,9 @@ def _actor(email: str | None) -> User:
         if actor is None:
             raise click.ClickException(f"Tidak ada akun {email}.")
         return actor
-    for role in (Role.ADMIN, Role.EDITOR, Role.WRITER):
-        actor = db.session.scalar(select(User).where(User.role == role, User.active.is_(True)).order_by(User.id))
-        if actor is not None:
+    # Without --as: the first active account that may draft for every unit.
+    for actor in db.session.scalars(select(User).where(User.active.is_(True)).order_by(User.id)):
+        if permissions.scope(actor.role, "release.write") is permissions.Scope.ALL:
             return actor
     raise click.ClickException("Belum ada akun staf; jalankan flask setup atau flask users create.")
 

@@ -25,12 +25,13 @@ from flask import current_app
 from flask.cli import AppGroup
 from sqlalchemy import select
 
-from press.codes import NOTE_WRITERS, Role
+from press.codes import Role
 from press.errors import ServiceError
 from press.extensions import db
 from press.models import Activity, User
 from press.notes import clean
 from press.services import glossary as glossaries
+from press.services import access
 from press.services import notes as service
 
 from .language import label, refusal_text
@@ -112,8 +113,9 @@ def add_command(path: str, activity_id: int, email: str | None, as_json: bool) -
         author = db.session.scalar(select(User).where(User.email == email.strip().lower()))
         if author is None:
             raise click.ClickException(f"Tidak ada akun {email}.")
-        if author.role not in NOTE_WRITERS:
-            raise click.ClickException(f"{email} ({label(Role(author.role))}) tidak boleh menambah catatan.")
+        if not access.allows(db.session, author, "note.write", activity):
+            raise click.ClickException(f"{email} ({label(Role(author.role))}) tidak boleh menambah catatan "
+                                       "pada kegiatan ini.")
     upload = _file_bytes(path)
     try:
         result = service.add_note(db.session, activity, author, upload=upload)

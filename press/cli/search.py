@@ -89,11 +89,12 @@ def rebuild_index(*, bar: bool = True, echo=click.echo) -> int:
 
 def ensure_index(echo=click.echo) -> None:
     """What ``flask setup`` leaves behind: the queue drained and both indexes matching the
-    database, rebuilt when they do not (a new instance, a deleted or damaged index folder)."""
+    database, rebuilt when they do not (a new instance, a deleted or damaged index folder, an
+    index of an older schema)."""
     index = _index()
     try:
         indexing.drain(db.session, index)
-        ok = indexing.check(db.session, index).ok
+        ok = indexing.check(db.session, index).ok and index.schema_is_current()
     except Exception:  # a damaged index folder: the rebuild below replaces it
         ok = False
     if ok:

@@ -30,7 +30,7 @@ def setup_command(no_demo: bool) -> None:
     _demo_photos()
     click.echo("Demo data loaded. Demo accounts (email / role / password):")
     for email, role, password in credentials:
-        click.echo(f"  {email:28} {role:13} {password}")
+        click.echo(f"  {email:30} {role:13} {password}")
     ensure_index()
 
 

@@ -16,6 +16,7 @@ from press.models import ROLES, User
 from press.services import accounts
 
 from .language import label, refusal_text
+from .params import DATABASE_ID
 
 
 @click.group("users", cls=AppGroup)
@@ -29,8 +30,10 @@ def users() -> None:
 @click.option("--name", default=None, help="Display name (default: the part before @).")
 @click.option("--password", default=None, help="Default: prompt on a terminal, else generate and print one.")
 @click.option("--locale", type=click.Choice(["id", "en"]), default="id")
-def create(email: str, role: str, name: str | None, password: str | None, locale: str) -> None:
-    """Create a staff account with ROLE for EMAIL."""
+@click.option("--unit", "unit_id", type=DATABASE_ID, default=None,
+              help="The unit's id (flask units tree); default: the top unit.")
+def create(email: str, role: str, name: str | None, password: str | None, locale: str, unit_id: int | None) -> None:
+    """Create a staff account with ROLE for EMAIL in a unit."""
     generated = False
     if password is None:
         if sys.stdin.isatty():
@@ -38,12 +41,12 @@ def create(email: str, role: str, name: str | None, password: str | None, locale
         else:
             password, generated = secrets.token_urlsafe(12), True
     try:
-        user = accounts.create_user(db.session, email, password, role, name=name, locale=locale)
+        user = accounts.create_user(db.session, email, password, role, name=name, locale=locale, unit_id=unit_id)
     except ServiceError as exc:
         db.session.rollback()
         raise click.ClickException(refusal_text(exc)) from exc
     db.session.commit()
-    click.echo(f"Created {user.email} ({label(Role(user.role))}).")
+    click.echo(f"Created {user.email} ({label(Role(user.role))}) in {user.unit.name}.")
     if generated:
         click.echo(f"Password: {password}")
 

@@ -1,9 +1,15 @@
-"""Units (OPD): the offices that host activities and employ staff."""
+"""Units (OPD): the offices that host activities and employ staff, as a tree
+(Pemerintah Kota → Sekretariat Daerah → Bagian Humas; Dinas Kesehatan → Puskesmas …).
+
+A ``central`` unit is the Humas office that edits for every unit: its staff reach every
+unit. A unit that ``publishes_itself`` has its approved releases published by its own
+unit editor instead of the central editor (``press.permissions``, ``release.publish_unit``).
+"""
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String
+from sqlalchemy import Boolean, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, UTCDateTime, utcnow
@@ -17,6 +23,8 @@ class Unit(Base):
     abbreviation: Mapped[str | None] = mapped_column(String(60))
     slug: Mapped[str] = mapped_column(String(200), unique=True)
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"))
+    central: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    publishes_itself: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
     parent: Mapped["Unit | None"] = relationship(remote_side="Unit.id")

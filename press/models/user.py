@@ -24,7 +24,8 @@ class User(Base):
     name: Mapped[str] = mapped_column(String(200))
     password_hash: Mapped[str] = mapped_column(String(256))
     role: Mapped[str] = mapped_column(String(20))
-    unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"))
+    # Every account belongs to a unit: what it may do is scoped by it (``press.permissions``).
+    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"), index=True)
     locale: Mapped[str] = mapped_column(String(5), default="id")
     default_credit: Mapped[str | None] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
@@ -36,7 +37,7 @@ class User(Base):
     session_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
-    unit: Mapped[Unit | None] = relationship()
+    unit: Mapped[Unit] = relationship()
 
     # Flask-Login's protocol, written out so the model needs no Flask import.
     @property

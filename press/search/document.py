@@ -19,6 +19,16 @@ from typing import Any, Union
 
 from press.codes import ReleaseState
 
+# Who reads a document in the staff index: every staff member (``READ_BY_ALL``), or the
+# staff whose reach holds its unit (``unit_token``): published and retracted releases and
+# public photos are open to all staff; activities, notes and the rest only to their unit.
+READ_BY_ALL = "all"
+
+
+def unit_token(unit_id: int | None) -> str:
+    return f"u{unit_id or 0}"
+
+
 # The kinds of document in the indexes.
 DOCUMENT_KINDS = ("activity", "release", "photo", "note")
 PUBLIC_STATUSES = {"release": ReleaseState.PUBLISHED, "photo": "public"}
@@ -45,6 +55,7 @@ class Document:
     organisations: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
     unit: str = ""
+    unit_id: int | None = None
     activity_kind: str = ""
     tags: tuple[str, ...] = ()
     date: datetime | None = None
@@ -72,6 +83,12 @@ class Document:
     def is_public(self) -> bool:
         """True when this thing may be seen without login (a published release, a public photo)."""
         return PUBLIC_STATUSES.get(self.kind) == self.status
+
+    @property
+    def readers(self) -> str:
+        """:data:`READ_BY_ALL` for what every staff member reads, else its unit's token."""
+        open_to_staff = self.is_public or (self.kind == "release" and self.status == ReleaseState.RETRACTED)
+        return READ_BY_ALL if open_to_staff else unit_token(self.unit_id)
 
     def to_public(self) -> "PublicDocument":
         """The public twin of this document; raises :class:`NotPublicError` if it is not public."""

@@ -25,6 +25,7 @@ import time
 import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from collections.abc import Collection
 from typing import Callable, Iterable
 
 from whoosh import index as whoosh_index
@@ -301,12 +302,20 @@ class SearchIndex:
         order: str = "relevance",
         facets: bool = True,
         stemming: bool = True,
+        units: Collection[int] | None = None,
     ) -> SearchResult:
-        """Search one index with the user's query; never raises on what the user typed."""
+        """Search one index with the user's query; never raises on what the user typed.
+        ``units``: the staff reader's units (``press.search.query.search``)."""
         return run_search(
             self.searcher(public), query_text, page=page, per_page=per_page, order=order, facets=facets,
-            stemming=stemming,
+            stemming=stemming, units=units,
         )
+
+    def schema_is_current(self) -> bool:
+        """Do both indexes hold every field of today's schema? An upgrade adding one (the
+        staff readers' ``readers``) needs a rebuild, which ``flask setup`` then makes."""
+        wanted = set(build_schema().names())
+        return all(wanted <= set(self.searcher(public).schema.names()) for public in (False, True))
 
     def doc_keys(self, public: bool) -> set[str]:
         """The keys of every live document in one index."""

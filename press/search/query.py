@@ -18,6 +18,7 @@ from __future__ import annotations
 import calendar
 import logging
 import re
+from collections.abc import Collection
 from itertools import islice
 from dataclasses import dataclass, field
 from datetime import datetime, time
@@ -28,6 +29,7 @@ from whoosh.matching.wrappers import FilterMatcher
 from whoosh.util.times import datetime_to_long
 
 from .analysis import NAME_WORDS, iter_tokens, stem, terms
+from .document import READ_BY_ALL, unit_token
 from .facets import column_values, count_facets, newest_first
 from .schema import UNDATED, pair_term
 from .snippets import Terms, highlight, snippet
@@ -462,11 +464,15 @@ def _names_of(stored: dict) -> set[str]:
 
 
 def search(
-    searcher, query_text: str, *, page=1, per_page=20, order="relevance", facets=True, stemming=True
+    searcher, query_text: str, *, page=1, per_page=20, order="relevance", facets=True, stemming=True,
+    units: Collection[int] | None = None,
 ) -> SearchResult:
     """Run the user's query on ``searcher``; see the module docstring for the language.
 
     ``stemming=False`` matches words only as written (the benchmark's yardstick).
+    ``units``: only documents every staff member reads and those of these units (``None``:
+    every document); such a search offers no "did you mean", whose words could come from
+    documents it may not show.
     """
     try:
         page = max(1, min(int(page), 10_000))
@@ -479,14 +485,19 @@ def search(
     query_text = query_text if isinstance(query_text, str) else ""
     parsed = parse(query_text)
     try:
-        return _run(searcher, parsed, query_text, page, per_page, order, facets, stemming)
+        return _run(searcher, parsed, query_text, page, per_page, order, facets, stemming, units)
     except Exception:
         log.exception("search failed for %r", query_text[:200])
         parsed.notice("index_error")
         return SearchResult([], 0, page, per_page, {}, None, parsed.notices)
 
 
-def _run(searcher, parsed: Parsed, query_text: str, page, per_page, order, facets, stemming):
+def readable(units: Collection[int]) -> wq.Query:
+    """The documents a reader of ``units`` may see (``press.search.document.Document.readers``)."""
+    return wq.Or([wq.Term("readers", READ_BY_ALL), *(wq.Term("readers", unit_token(u)) for u in sorted(units))])
+
+
+def _run(searcher, parsed: Parsed, query_text: str, page, per_page, order, facets, stemming, units=None):
     reader = searcher.reader()
     q = build_query(reader, parsed, stemming)
     if q is None:
@@ -494,6 +505,8 @@ def _run(searcher, parsed: Parsed, query_text: str, page, per_page, order, facet
             parsed.notice("nothing_to_search")
             return SearchResult([], 0, page, per_page, {}, None, parsed.notices)
         q = wq.Every()
+    if units is not None:
+        q = wq.And([q, readable(units)])
     by_date = order == "date" or not parsed.has_text
     memo: dict = {}
     docset = docs_for(searcher, q, memo)
@@ -524,7 +537,7 @@ def _run(searcher, parsed: Parsed, query_text: str, page, per_page, order, facet
                 payload=stored.get("payload"),
             )
         )
-    did_you_mean = _did_you_mean(searcher, parsed, query_text) if parsed.words else None
+    did_you_mean = _did_you_mean(searcher, parsed, query_text) if parsed.words and units is None else None
     return SearchResult(
         hits=hits,
         total=len(docset),

@@ -15,11 +15,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from press.models import LOCALES, ROLES, User, utcnow
+from press.models import LOCALES, ROLES, Unit, User, utcnow
 
 from press.errors import N_, ServiceError
 from press.text import clean_name
 
+from . import access, directory
 from .audit import record
 
 MIN_PASSWORD_LENGTH = 10
@@ -71,6 +72,7 @@ def create_user(
     default_credit: str | None = None,
     actor: User | None = None,
 ) -> User:
+    access.require_user(session, actor, "user.manage", error=AccountError)
     email = normalise_email(email)
     if "@" not in email or email.startswith("@") or email.endswith("@") or " " in email:
         raise AccountError(N_("%(email)s bukan alamat email."), email=email)
@@ -81,6 +83,10 @@ def create_user(
     check_password(password)
     if find_user(session, email) is not None:
         raise AccountError(N_("%(email)s sudah punya akun."), email=email)
+    if unit_id is None:
+        unit_id = directory.ensure_top_unit(session).id
+    elif session.get(Unit, unit_id) is None:
+        raise AccountError(N_("Unit %(unit)s tidak ada."), unit=unit_id)
     user = User(
         email=email,
         name=clean_name(name or "") or email.split("@")[0],

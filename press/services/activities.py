@@ -7,7 +7,7 @@ from datetime import date, time
 from sqlalchemy import extract, select
 from sqlalchemy.orm import Session, selectinload
 
-from press.codes import AGENDA_EDITORS, ParticipantRole
+from press.codes import ParticipantRole
 from press.models import (
     ACTIVITY_KINDS,
     PARTICIPANT_ROLES,
@@ -20,6 +20,7 @@ from press.models import (
 from press.errors import N_, ServiceError
 from press.numbers import parse_int
 
+from . import access
 from .audit import record
 from .indexing import enqueue_index  # noqa: F401  (re-exported: callers import it from here)
 from .people import get_or_create_person
@@ -117,18 +118,21 @@ def _apply(session: Session, activity: Activity, data: ActivityData) -> None:
         )
 
 
-def check_agenda_change(activity: Activity | None, data: ActivityData, actor: User | None) -> None:
-    """Only ``AGENDA_EDITORS`` put an activity on the public agenda or take it off (``actor``
-    None is Siaran itself: the demo data)."""
+def check_agenda_change(session: Session, activity: Activity | None, data: ActivityData, actor: User | None) -> None:
+    """Putting an activity on the public agenda or taking it off needs ``activity.agenda``
+    (``actor`` None is Siaran itself: the demo data)."""
     current = bool(activity and activity.on_agenda)
-    if data.on_agenda is None or data.on_agenda == current or actor is None or actor.role in AGENDA_EDITORS:
+    if data.on_agenda is None or data.on_agenda == current:
         return
-    raise ActivityError(N_("Hanya redaktur yang boleh memasang kegiatan di agenda publik atau menariknya."))
+    access.require_user(session, actor, "activity.agenda", activity or data.unit_id, error=ActivityError,
+                        message=N_("Hanya redaktur yang boleh memasang kegiatan di agenda publik atau menariknya."))
 
 
 def create_activity(session: Session, data: ActivityData, *, actor: User | None) -> Activity:
+    """A new activity of ``data.unit_id``: the actor needs ``activity.edit`` there (``None``: the demo loader)."""
     validate(data)
-    check_agenda_change(None, data, actor)
+    access.require_user(session, actor, "activity.edit", data.unit_id, error=ActivityError)
+    check_agenda_change(session, None, data, actor)
     activity = Activity(created_by_id=actor.id if actor else None)
     session.add(activity)
     _apply(session, activity, data)
@@ -139,8 +143,11 @@ def create_activity(session: Session, data: ActivityData, *, actor: User | None)
 
 
 def update_activity(session: Session, activity: Activity, data: ActivityData, *, actor: User | None) -> Activity:
+    """Change ``activity``: the actor needs ``activity.edit`` on its unit and on the unit it moves to."""
     validate(data)
-    check_agenda_change(activity, data, actor)
+    access.require_user(session, actor, "activity.edit", activity, error=ActivityError)
+    access.require_user(session, actor, "activity.edit", data.unit_id, error=ActivityError)
+    check_agenda_change(session, activity, data, actor)
     before_day, before_time = activity.starts_on, activity.starts_at_time
     _apply(session, activity, data)
     notify_time_change(session, activity, before_day=before_day, before_time=before_time, actor=actor)

@@ -1,4 +1,4 @@
-"""Units and venues: the admin's reference lists."""
+"""Units and venues: the admin's reference lists (the unit tree's reading is ``units``)."""
 from __future__ import annotations
 
 from sqlalchemy import func, select
@@ -9,8 +9,11 @@ from press.models import Unit, User, Venue
 from press.errors import N_, ServiceError
 from press.text import clean_name, name_key
 
+from . import units
 from .audit import record
 from .people import unique_slug
+
+TOP_UNIT_NAME = "Pemerintah Daerah"
 
 
 class DirectoryError(ServiceError):
@@ -30,19 +33,52 @@ def _unit_name(session: Session, name: str, unit: Unit | None = None) -> str:
     return name
 
 
-def create_unit(session: Session, name: str, abbreviation: str | None = None, *, actor: User | None = None) -> Unit:
+def create_unit(session: Session, name: str, abbreviation: str | None = None, *, parent_id: int | None = None,
+                central: bool = False, publishes_itself: bool = False, actor: User | None = None) -> Unit:
     name = _unit_name(session, name)
     abbreviation = clean_name(abbreviation or "") or None
-    unit = Unit(name=name, abbreviation=abbreviation, slug=unique_slug(session, Unit, abbreviation or name))
+    _check_parent(session, None, parent_id)
+    unit = Unit(name=name, abbreviation=abbreviation, slug=unique_slug(session, Unit, abbreviation or name),
+                parent_id=parent_id, central=central, publishes_itself=publishes_itself)
     session.add(unit)
-    record(session, actor, "unit.created", unit, name=name)
+    record(session, actor, "unit.created", unit, name=name, parent=parent_id)
     return unit
 
 
-def update_unit(session: Session, unit: Unit, name: str, abbreviation: str | None, *, actor: User | None = None) -> Unit:
+def update_unit(session: Session, unit: Unit, name: str, abbreviation: str | None, *, parent_id: int | None = None,
+                central: bool | None = None, publishes_itself: bool | None = None,
+                actor: User | None = None) -> Unit:
+    """Rename ``unit``, hang it under ``parent_id`` (refused when that makes a loop), and set
+    whether it is the central office and whether it publishes itself (``None``: unchanged)."""
     name = _unit_name(session, name, unit)
-    unit.name, unit.abbreviation = name, clean_name(abbreviation or "") or None
-    record(session, actor, "unit.updated", unit, name=name)
+    _check_parent(session, unit, parent_id)
+    unit.name, unit.abbreviation, unit.parent_id = name, clean_name(abbreviation or "") or None, parent_id
+    if central is not None:
+        unit.central = central
+    if publishes_itself is not None:
+        unit.publishes_itself = publishes_itself
+    record(session, actor, "unit.updated", unit, name=name, parent=parent_id, central=unit.central,
+           publishes_itself=unit.publishes_itself)
+    return unit
+
+
+def _check_parent(session: Session, unit: Unit | None, parent_id: int | None) -> None:
+    if parent_id is None:
+        return
+    if session.get(Unit, parent_id) is None:
+        raise DirectoryError(N_("Unit induk %(id)s tidak ada."), id=parent_id)
+    if unit is not None and unit.id is not None and parent_id in units.below(session, unit.id):
+        raise DirectoryError(N_("Unit %(name)s tidak bisa berada di bawah dirinya sendiri atau unit bawahannya."),
+                             name=unit.name)
+
+
+def ensure_top_unit(session: Session) -> Unit:
+    """The top unit; a central "Pemerintah Daerah" for an instance without units (its first
+    account must belong to one)."""
+    unit = units.top_unit(session)
+    if unit is None:
+        unit = create_unit(session, TOP_UNIT_NAME, central=True)
+        session.flush()
     return unit
 
 

@@ -19,15 +19,15 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from press.codes import GLOSSARY_EDITORS
 from press.errors import N_
 from press.models import NoteCorrection, User
 from press.notes import Glossary
 from press.notes.glossary import merge
 
+from . import access
 from .audit import record
 from .glossary import glossary_for, parse_glossary_extra, read_glossary_extra, save_glossary_extra
-from .note_corrections import CorrectionError, require_role, split_values
+from .note_corrections import CorrectionError, split_values
 
 ADMIN_ONLY = N_("Hanya admin yang boleh mengubah glosarium.")
 
@@ -89,7 +89,7 @@ def addition_for(correction: NoteCorrection, glossary: Glossary) -> dict | None:
 def offers(session: Session, actor: User | None, extra_path: str | Path | None) -> list[Offer]:
     """The glossary additions the corrections of every activity suggest and the glossary
     (built-in and the admin's file) does not hold yet, the most widely made first."""
-    require_role(actor, GLOSSARY_EDITORS, ADMIN_ONLY)
+    access.require(session, actor, "glossary.edit", error=CorrectionError, message=ADMIN_ONLY)
     glossary = glossary_for(extra_path)
     found: dict[str, Offer] = {}
     for correction in session.scalars(select(NoteCorrection).order_by(NoteCorrection.id)):
@@ -105,7 +105,7 @@ def offers(session: Session, actor: User | None, extra_path: str | Path | None) 
 def accept_offer(session: Session, extra_path: str | Path, correction_id: int, actor: User | None) -> dict:
     """Merge the addition one correction suggests into the admin's extra glossary file
     (checked, tried and written as the glossary page saves it); returns the addition."""
-    require_role(actor, GLOSSARY_EDITORS, ADMIN_ONLY)
+    access.require(session, actor, "glossary.edit", error=CorrectionError, message=ADMIN_ONLY)
     correction = session.get(NoteCorrection, correction_id)
     if correction is None:
         raise CorrectionError(N_("Koreksi itu tidak ada (lagi); glosarium tidak diubah."))

@@ -136,6 +136,7 @@ class _ActivityFacts:
     places: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     unit: str = ""
+    unit_id: int | None = None
     kind: str = ""
     title: str = ""
 
@@ -154,6 +155,7 @@ def _activity_facts(session: Session, activity: Activity | None) -> _ActivityFac
         places=places + _names(tags, PLACE_TAG_KINDS),
         tags=_names(tags, TOPIC_TAG_KINDS),
         unit=activity.unit.label if activity.unit else "",
+        unit_id=activity.unit_id,
         kind=activity.kind or "",
         title=activity.title,
     )
@@ -181,7 +183,7 @@ def document_for_activity(session: Session, activity_id: int) -> Document | None
     return Document(
         kind="activity", id=activity.id, title=activity.title, body=body,
         people=_unique(facts.people), organisations=_unique(facts.organisations), places=_unique(facts.places),
-        unit=facts.unit, activity_kind=facts.kind, tags=_unique(facts.tags),
+        unit=facts.unit, unit_id=facts.unit_id, activity_kind=facts.kind, tags=_unique(facts.tags),
         date=_activity_moment(activity), status="", url="",
         payload={"activity_id": activity.id},
     )
@@ -209,7 +211,8 @@ def document_for_photo(session: Session, media_id: int) -> Document | None:
         kind="photo", id=media.id, title=title, body=body,
         people=_unique(people or facts.people), organisations=_unique(_names(tags, ("organisation",))),
         places=_unique(_names(tags, PLACE_TAG_KINDS) + facts.places),
-        unit=facts.unit, activity_kind=facts.kind, tags=_unique(_names(tags, TOPIC_TAG_KINDS) + facts.tags),
+        unit=facts.unit, unit_id=facts.unit_id, activity_kind=facts.kind,
+        tags=_unique(_names(tags, TOPIC_TAG_KINDS) + facts.tags),
         date=wall_time(media.taken_at) or _activity_moment(media.activity) or wall_time(media.created_at),
         status="public" if is_public else "private",
         url=f"/foto/{media.id}" if is_public else "",
@@ -242,7 +245,7 @@ def document_for_note(session: Session, note_id: int) -> Document | None:
         people=_unique(_note_names(note, "people")),
         organisations=_unique(_note_names(note, "organisations")),
         places=_unique(_note_names(note, "places")),
-        unit=facts.unit, activity_kind=facts.kind, tags=_unique(facts.tags),
+        unit=facts.unit, unit_id=facts.unit_id, activity_kind=facts.kind, tags=_unique(facts.tags),
         date=_activity_moment(note.activity) or wall_time(note.created_at), status="", url="",
         payload={"activity_id": note.activity_id},
     )
@@ -266,7 +269,8 @@ def document_for_release(session: Session, release_id: int) -> Document | None:
         people=_unique(facts.people + _names(tags, ("person",))),
         organisations=_unique(facts.organisations + _names(tags, ("organisation",))),
         places=_unique(facts.places + _names(tags, PLACE_TAG_KINDS)),
-        unit=unit, activity_kind=facts.kind, tags=_unique(_names(tags, TOPIC_TAG_KINDS) + facts.tags),
+        unit=unit, unit_id=release.unit_id or facts.unit_id, activity_kind=facts.kind,
+        tags=_unique(_names(tags, TOPIC_TAG_KINDS) + facts.tags),
         date=when, status=_release_status(release),
         url=f"/siaran/{release.slug}" if release_is_public(release) else "",
         payload={"activity_id": release.activity_id, "slug": release.slug, "state": release.state},

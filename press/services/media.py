@@ -49,7 +49,7 @@ from press.photos.public_meta import PublicMeta
 from press.photos.quality import near_duplicate
 from press.storage import FileStorage, StorageError, content_key, file_key
 
-from . import photo_corrections
+from . import access, photo_corrections
 from .audit import record as audit
 from .indexing import enqueue_index
 from .tags import attach_tags
@@ -203,6 +203,7 @@ def ingest_many(
     session back. The same bytes twice in one batch: the second is a duplicate of the first.
     ``defer_renditions``: store each original and its row as ``processing`` and leave the
     rest to the ``media.process`` job (see the module doc)."""
+    access.require_user(session, uploader, "photo.upload", activity, error=MediaError)
     executor = executor or InProcess()
     stage = check_file if defer_renditions else process_file
     meta = batch_public_meta(batch, uploader)
@@ -430,6 +431,7 @@ def update_text(session: Session, storage: FileStorage, media: Media, *, actor: 
     changed = {k: v for k, v in values.items() if getattr(media, k) != v}
     if not changed:
         return False
+    access.require_user(session, actor, "photo.edit", media, error=MediaError)
     photo_corrections.correct_text(session, media, actor, correction_note, sorted(changed))
     for name, value in changed.items():
         setattr(media, name, value)
@@ -451,6 +453,7 @@ def set_people(session: Session, media: Media, person_ids, *, actor: User | None
     people = list(session.scalars(select(Person).where(Person.id.in_(ids)))) if ids else []
     if None in parsed or len(people) != len(ids):
         raise MediaError(N_("Orang yang dipilih tidak ada di daftar."))
+    access.require_user(session, actor, "photo.edit", media, error=MediaError)
     media.people = people
     audit(session, actor, "media.people", media, people=ids)
     enqueue_index(session, "photo", media.id)
@@ -463,6 +466,10 @@ def set_flags(session: Session, media: Media, *, actor: User | None,
         raise MediaError(N_("Foto tanpa pratinjau tidak dapat dipublikasikan."))
     if public is False:
         photo_corrections.check_withdrawal(session, media, actor)
+    if public is not None:
+        access.require_user(session, actor, "photo.publish", media, error=MediaError)
+    if highlight is not None:
+        access.require_user(session, actor, "photo.edit", media, error=MediaError)
     if public is not None:
         media.is_public = bool(public)
     if highlight is not None:

@@ -9,7 +9,8 @@ gave and the value it proposed, so it applies only where the extractor says the 
 thing again.
 
 ``press.services.glossary_offers`` offers them, across activities, to the admin as
-glossary additions. Writers correct: each verb checks the acting user's role. Takes a
+glossary additions. Writers correct: each verb checks the acting user's ``note.write`` on the
+note's unit. Takes a
 session and the acting user, never imports Flask, never commits; ``press.services.notes``
 applies them when it extracts, so this module imports no other notes service.
 """
@@ -20,10 +21,10 @@ import re
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from press.codes import NOTE_WRITERS
 from press.errors import N_, ServiceError
 from press.models import Activity, Note, NoteCorrection, User
 
+from . import access
 from .audit import record
 
 FIELDS = ("title", "name", "honorifics", "ranks", "degrees")
@@ -36,14 +37,10 @@ class CorrectionError(ServiceError):
     """A correction cannot be made or undone as asked; the message says why."""
 
 
-def require_role(actor: User | None, roles, message: str) -> None:
-    if actor is None or actor.role not in roles or not getattr(actor, "is_active", True):
-        raise CorrectionError(message)
-
-
-def require_note_writer(actor: User | None) -> None:
-    """Refuse an actor who may not review notes (the same roles as the review page)."""
-    require_role(actor, NOTE_WRITERS, N_("Peran Anda tidak boleh meninjau catatan."))
+def require_note_writer(session: Session, actor: User | None, note: Note) -> None:
+    """Refuse an actor who may not review ``note`` (``note.write`` on its activity's unit)."""
+    access.require(session, actor, "note.write", note, error=CorrectionError,
+                   message=N_("Peran Anda tidak boleh meninjau catatan."))
 
 
 def split_values(value) -> list[str]:
@@ -101,7 +98,7 @@ def remember(session: Session, note: Note, accepted_people: list[dict], not_peop
     accepted person (``source_name`` the extracted name) that differs from what was
     extracted. A field set back to the extracted value, or a "person" accepted after
     all, forgets the earlier correction. Returns the corrections stored."""
-    require_note_writer(actor)
+    require_note_writer(session, actor, note)
     extracted = {p.get("name"): p for p in (note.extraction or {}).get("people", []) if p.get("name")}
     stored = []
     for name in dict.fromkeys(not_people):
@@ -159,7 +156,7 @@ def apply(session: Session, activity: Activity, extraction: dict) -> int:
 
 def forget(session: Session, note: Note, correction_id: int, actor: User | None) -> NoteCorrection:
     """Forget one remembered correction of the note's activity (the writer's undo)."""
-    require_note_writer(actor)
+    require_note_writer(session, actor, note)
     correction = session.get(NoteCorrection, correction_id)
     if correction is None:
         raise CorrectionError(N_("Koreksi itu tidak ada (lagi); tidak ada yang diubah."))

@@ -161,7 +161,7 @@ def review(session: Session, note: Note, accepted_items: dict, actor: User | Non
     writer corrected is remembered for the activity (``note_corrections.remember``).
     Nothing is changed when any item is refused.
     """
-    require_note_writer(actor)
+    require_note_writer(session, actor, note)
     if not note.extracted:
         raise NoteError(N_("Catatan ini belum diekstrak: tekan “Ekstrak lagi” dulu, lalu tinjau."))
     activity = note.activity

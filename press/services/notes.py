@@ -37,6 +37,7 @@ from press.notes import Participant as ContextParticipant
 from press.notes.accepted import QUOTE_FORMS, quote_form
 from press.notes.rules import alternation
 
+from . import access
 from .audit import record
 from .indexing import enqueue_index
 from .note_corrections import apply as apply_corrections
@@ -188,6 +189,7 @@ def extract_note(session: Session, note: Note, actor: User | None = None, glossa
     logged and leaves the note stored and marked "failed"; one that never returns (the
     worker killed) leaves it "pending". Either way the note is "belum diekstrak" and can
     be extracted again (``again``: recorded in the audit log)."""
+    access.require_user(session, actor, "note.write", note, error=NoteError)
     try:
         extraction = extraction_of(session, note.text, note.activity, glossary)
     except Exception:
@@ -247,6 +249,8 @@ def add_note(session: Session, activity: Activity, author: User | None, *, typed
     A file that cannot be read is refused (``result.refusal``) while the typed note beside
     it is still stored. Nothing at all to store raises :class:`NoteError`.
     """
+    access.require_user(session, author, "note.write", activity, error=NoteError,
+                        message=N_("Peran Anda tidak boleh menambah catatan."))
     result = NoteResult()
     typed = (typed_text or "").strip()
     if len(typed) > MAX_NOTE_CHARS:

@@ -22,11 +22,11 @@ from press.codes import ReleaseState, WorkflowAction
 from press.errors import N_, ServiceError
 from press.models import Media, Release, User, utcnow
 
-from . import public, workflow
+from . import access, public, workflow
 from .audit import record
 from .indexing import enqueue_index
 
-CORRECTORS = workflow.TRANSITIONS[(ReleaseState.PUBLISHED, WorkflowAction.CORRECT)][1]
+CORRECTING = workflow.TRANSITIONS[(ReleaseState.PUBLISHED, WorkflowAction.CORRECT)][1]
 MAX_NOTE = 1000
 
 CONFIRM_WITHDRAWAL = N_("Foto ini tampil di siaran yang sudah terbit (%(titles)s). Menjadikannya hanya untuk "
@@ -54,8 +54,9 @@ def _note(note: str | None) -> str:
     return note
 
 
-def may_correct(actor: User | None) -> bool:
-    return actor is not None and actor.role in CORRECTORS and getattr(actor, "is_active", True)
+def may_correct(session: Session, actor: User | None, media: Media) -> bool:
+    """May ``actor`` correct the releases showing ``media`` (the workflow's ``correct``)?"""
+    return any(access.allows(session, actor, name, media) for name in CORRECTING)
 
 
 def releases_showing(session: Session, media: Media) -> list[Release]:
@@ -67,7 +68,7 @@ def check_withdrawal(session: Session, media: Media, actor: User | None) -> None
     :func:`withdraw` (editors, after confirming) or is not allowed at all (other roles)."""
     releases = releases_showing(session, media)
     if releases:
-        raise ShownByPublishedRelease(CONFIRM_WITHDRAWAL if may_correct(actor) else WITHDRAWAL_REFUSED, releases)
+        raise ShownByPublishedRelease(CONFIRM_WITHDRAWAL if may_correct(session, actor, media) else WITHDRAWAL_REFUSED, releases)
 
 
 def withdraw(session: Session, media: Media, actor: User, *, note: str | None,
@@ -78,7 +79,7 @@ def withdraw(session: Session, media: Media, actor: User, *, note: str | None,
     was shown: if the list has changed since, nothing is done. Each release gets a
     correction with ``note``. Returns the releases corrected."""
     releases = releases_showing(session, media)
-    if releases and not may_correct(actor):
+    if releases and not may_correct(session, actor, media):
         raise ShownByPublishedRelease(WITHDRAWAL_REFUSED, releases)
     if sorted(str(r.id) for r in releases) != sorted({str(c).strip() for c in confirmed}):
         raise ServiceError(N_("Daftar siaran yang menampilkan foto ini berubah sejak halaman dibuka; periksa "
@@ -110,7 +111,7 @@ def correct_text(session: Session, media: Media, actor: User | None, note: str |
     releases = releases_showing(session, media)
     if not releases:
         return []
-    if not may_correct(actor):
+    if not may_correct(session, actor, media):
         raise ShownByPublishedRelease(TEXT_REFUSED, releases)
     note = _note(note)
     if not note:

@@ -1,10 +1,11 @@
 """Planning activities: their state, who is assigned to cover them, and the in-app
 notifications that tell those people (assigned, taken off, time changed, cancelled).
 
-Planners (``codes.ACTIVITY_PLANNERS``) assign and take off staff and may set any state;
-the staff assigned to an activity may mark it covered or done. Every verb checks the
-acting user itself, so the staff pages and ``flask activities assign --as`` get the same
-answer. A notification stores its kind, the activity and (for a change of time) the time
+Planners (``activity.plan`` in ``press.permissions``: the unit editor in the unit, the
+central editor everywhere) assign and take off staff and may set any state; the staff
+assigned to an activity may mark it covered or done (``activity.report``). Every verb
+checks the acting user itself, so the staff pages and ``flask activities assign --as``
+get the same answer. A notification stores its kind, the activity and (for a change of time) the time
 before; the page writes the sentence in the reader's language.
 """
 from __future__ import annotations
@@ -15,19 +16,25 @@ from datetime import date, time, timedelta
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, selectinload
 
-from press.codes import ACTIVITY_PLANNERS, ActivityState, AssignmentRole, NotificationKind, Role
+from press.codes import ActivityState, AssignmentRole, NotificationKind, Role
 from press.dates import office_today
 from press.errors import N_, ServiceError
 from press.models import ACTIVITY_STATES, ASSIGNMENT_ROLES, Activity, Assignment, Notification, User, utcnow
 from press.text import clean_name
 
+from . import access
 from .audit import record
 
 MAX_NOTE = 300
 WEEK_DAYS = 7
 """"Tugas saya" shows today and the days up to a week ahead."""
-ASSIGNEE_STATES = frozenset({ActivityState.COVERED, ActivityState.DONE})
-"""The states an assigned (not planning) user may mark."""
+STATE_PERMISSIONS = {
+    ActivityState.PLANNED: "activity.plan",
+    ActivityState.COVERED: "activity.report",
+    ActivityState.DONE: "activity.report",
+    ActivityState.CANCELLED: "activity.plan",
+}
+"""The permission moving an activity to each state needs (planners hold both)."""
 
 
 class PlanningError(ServiceError):
@@ -38,9 +45,22 @@ class NotAllowed(PlanningError):
     """The acting user may not make this change."""
 
 
-def _require_planner(actor: User) -> None:
-    if actor.role not in ACTIVITY_PLANNERS:
-        raise NotAllowed(N_("Hanya redaktur dan admin yang dapat menugaskan staf ke kegiatan."))
+def _require_planner(session: Session, activity: Activity, actor: User) -> None:
+    access.require(session, actor, "activity.plan", activity, error=NotAllowed,
+                   message=N_("Hanya redaktur dan admin yang dapat menugaskan staf ke kegiatan."))
+
+
+def may_set_state(session: Session, activity: Activity, state: ActivityState, user: User) -> bool:
+    """May ``user`` move ``activity`` to ``state``? A cancelled activity is revived by planners only."""
+    needed = STATE_PERMISSIONS[state]
+    if activity.state == ActivityState.CANCELLED:
+        needed = "activity.plan"
+    return access.allows(session, user, needed, activity)
+
+
+def states_for(session: Session, activity: Activity, user: User) -> list[ActivityState]:
+    """The states ``user`` may move ``activity`` to now (the page's buttons)."""
+    return [state for state in ActivityState if state != activity.state and may_set_state(session, activity, state, user)]
 
 
 def assignment_of(session: Session, activity: Activity, user: User) -> Assignment | None:
@@ -67,7 +87,7 @@ def assign(session: Session, activity: Activity, user: User, role: str, *, note:
            actor: User) -> Assignment:
     """Assign ``user`` to cover ``activity`` as ``role`` with an optional note; assigning the
     same user again changes the role and note. The user is notified."""
-    _require_planner(actor)
+    _require_planner(session, activity, actor)
     if role not in ASSIGNMENT_ROLES:
         raise PlanningError(N_("Tugas %(role)s tidak dikenal; pilih fotografer atau penulis."), role=role)
     if not user.active:
@@ -91,7 +111,7 @@ def assign(session: Session, activity: Activity, user: User, role: str, *, note:
 
 def unassign(session: Session, activity: Activity, user: User, *, actor: User) -> bool:
     """Take ``user`` off ``activity`` (notified); False when they were not assigned."""
-    _require_planner(actor)
+    _require_planner(session, activity, actor)
     assignment = assignment_of(session, activity, user)
     if assignment is None:
         return False
@@ -104,17 +124,16 @@ def unassign(session: Session, activity: Activity, user: User, *, actor: User) -
 def set_state(session: Session, activity: Activity, state: str, *, actor: User) -> None:
     """Move ``activity`` to ``state``: planners to any state, its assigned staff to covered or
     done. Cancelling notifies everyone assigned."""
+    if not access.allows(session, actor, "activity.report", activity):
+        raise NotAllowed(N_("Hanya staf yang ditugaskan ke kegiatan ini (atau redaktur) yang dapat "
+                            "mengubah statusnya."))
     if state not in ACTIVITY_STATES:
         raise PlanningError(N_("Status kegiatan %(state)s tidak dikenal."), state=state)
     state = ActivityState(state)
-    if actor.role not in ACTIVITY_PLANNERS:
-        if assignment_of(session, activity, actor) is None:
-            raise NotAllowed(N_("Hanya staf yang ditugaskan ke kegiatan ini (atau redaktur) yang dapat "
-                                   "mengubah statusnya."))
-        if state not in ASSIGNEE_STATES or activity.state == ActivityState.CANCELLED:
-            raise NotAllowed(N_("Staf yang ditugaskan hanya dapat menandai kegiatan %(covered)s atau "
-                                   "%(done)s; status %(state)s diubah oleh redaktur."),
-                                covered=ActivityState.COVERED, done=ActivityState.DONE, state=state)
+    if not may_set_state(session, activity, state, actor):
+        raise NotAllowed(N_("Staf yang ditugaskan hanya dapat menandai kegiatan %(covered)s atau "
+                            "%(done)s; status %(state)s diubah oleh redaktur."),
+                         covered=ActivityState.COVERED, done=ActivityState.DONE, state=state)
     if activity.state == state:
         return
     before = activity.state

@@ -1,7 +1,8 @@
 """PPID classes: a release's or an activity's class of public information, and the public
 information list (DIP, *daftar informasi publik*) by class, year and unit.
 
-Setting a class is the editors' decision (``PPID_CLASSIFIERS``). A release marked
+Setting a class is the central editors' decision (``ppid.classify``: the PPID Utama sits in
+the Humas office). A release marked
 ``dikecualikan`` leaves the public: a published one is retracted through the workflow
 with the notice the editor writes for readers, a scheduled one loses its embargo time;
 the workflow refuses to publish or schedule it while it stays exempt. An activity's
@@ -19,13 +20,13 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from press.codes import PPID_CLASSIFIERS, PpidClass, ReleaseState, WorkflowAction
+from press.codes import PpidClass, ReleaseState, WorkflowAction
 from press.dates import OFFICE_ZONE
 from press.errors import N_, ServiceError
 from press.numbers import parse_int
 from press.models import Activity, Release, Unit, User
 
-from . import public, workflow
+from . import access, public, workflow
 from .audit import record
 from .indexing import enqueue_index
 
@@ -48,9 +49,9 @@ def parse_class(value: str | None, *, listed_only: bool = False) -> PpidClass:
                     value=value or "", choices=", ".join(choices))
 
 
-def _require(actor: User | None) -> None:
-    if actor is None or actor.role not in PPID_CLASSIFIERS or not getattr(actor, "is_active", True):
-        raise PpidError(N_("Peran Anda tidak boleh mengubah klasifikasi informasi publik (PPID)."))
+def _require(session: Session, actor: User | None, item: Release | Activity) -> None:
+    access.require(session, actor, "ppid.classify", item, error=PpidError,
+                   message=N_("Peran Anda tidak boleh mengubah klasifikasi informasi publik (PPID)."))
 
 
 def classify_release(session: Session, release: Release, value: str, actor: User, *,
@@ -59,7 +60,7 @@ def classify_release(session: Session, release: Release, value: str, actor: User
 
     Marking a published release ``dikecualikan`` retracts it with ``notice`` (required:
     readers of its address see it); a scheduled one is unscheduled."""
-    _require(actor)
+    _require(session, actor, release)
     new = parse_class(value)
     old = PpidClass(release.ppid_class)
     if new == old:
@@ -86,7 +87,7 @@ def classify_activity(session: Session, activity: Activity, value: str, actor: U
 
     Refused for ``dikecualikan`` while a release of the activity is published or
     scheduled: that release is marked first, with its notice to readers."""
-    _require(actor)
+    _require(session, actor, activity)
     new = parse_class(value)
     old = PpidClass(activity.ppid_class)
     if new == old:

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from sqlalchemy import func, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from press import dates
 from press.config import DEFAULTS
@@ -29,7 +29,7 @@ from press.drafting.docx import DocPhoto, build_docx
 from press.drafting.finding import Finding
 from press.drafting.kit import KitPhoto, build_kit
 from press.drafting.render import Draft, TemplateFailed, TemplateProblem, load_default, render_draft, compile_template
-from press.codes import RELEASE_EDITORS, RELEASE_WRITERS, TEMPLATE_EDITORS, ReleaseState, WorkflowAction
+from press.codes import ReleaseState, WorkflowAction
 from press.errors import N_
 from press.models import (
     ACTIVITY_KINDS, RELEASE_STATES, Activity, Media, Note, Release, ReleasePhoto, ReleaseTemplate, Revision, User, utcnow,
@@ -38,7 +38,7 @@ from press.notes.accepted import AcceptedPerson, AcceptedQuote, read_accepted
 from press.photos.quality import near_duplicate
 from press.storage import FileStorage, StorageError
 
-from . import workflow
+from . import access, workflow
 from .audit import record
 from .indexing import enqueue_index
 from .release_slugs import follow_headline, unique_slug
@@ -70,9 +70,9 @@ class DraftTemplateError(ReleaseError):
         self.kind = kind
 
 
-def _require(actor: User | None, roles: frozenset[str]) -> None:
-    if actor is None or actor.role not in roles or not getattr(actor, "is_active", True):
-        raise ReleaseError(N_("Peran Anda tidak boleh mengubah siaran."))
+def _require(session: Session, actor: User | None, permission: str, obj=None) -> None:
+    """Refuse (``ReleaseError``) an actor without ``permission`` on ``obj``'s unit."""
+    access.require(session, actor, permission, obj, error=ReleaseError, message=N_("Peran Anda tidak boleh mengubah siaran."))
 
 
 def _changed(session: Session, release: Release, actor: User | None, action: str, **data) -> None:
@@ -95,7 +95,7 @@ def template_source(session: Session, kind: str) -> tuple[str, bool]:
 
 def save_template(session: Session, kind: str, source: str, actor: User) -> ReleaseTemplate:
     """Store an admin's template for ``kind``; refused (with the line) if it does not compile."""
-    _require(actor, TEMPLATE_EDITORS)
+    _require(session, actor, "template.edit")
     if kind not in ACTIVITY_KINDS:
         raise ReleaseError(N_("Jenis kegiatan %(kind)s tidak dikenal."), kind=kind)
     source = (source or "").replace("\r\n", "\n")
@@ -118,7 +118,7 @@ def save_template(session: Session, kind: str, source: str, actor: User) -> Rele
 
 def reset_template(session: Session, kind: str, actor: User) -> None:
     """Drop the admin's override: the file template applies again."""
-    _require(actor, TEMPLATE_EDITORS)
+    _require(session, actor, "template.edit")
     row = session.scalar(select(ReleaseTemplate).where(ReleaseTemplate.kind == kind))
     if row is not None:
         record(session, actor, "release_template.reset", row, kind=kind)
@@ -205,7 +205,7 @@ def create_draft(session: Session, activity: Activity, actor: User, *, office: s
 
     Returns the release and the fields the template needed and the activity lacked
     (they appear in the text as "[…]" placeholders)."""
-    _require(actor, RELEASE_WRITERS)
+    _require(session, actor, "release.write", activity)
     draft = render_for(session, activity, office=office, signature=signature)
     release = Release(
         activity_id=activity.id, unit_id=activity.unit_id,
@@ -239,14 +239,14 @@ def save_release(session: Session, release: Release, *, title: str, dateline: st
     ``expected_version`` is not the current one (the refused text rides on the exception)."""
     submitted = {"title": title, "dateline": dateline, "body": body, "signature": signature,
                  "comment": comment, "expected_version": expected_version}
-    _require(actor, RELEASE_WRITERS)
+    _require(session, actor, "release.write", release)
     text = clean_text(title, dateline, body, signature)
     check_length("comment", (comment or "").strip())
     session.refresh(release)
     if expected_version != release.version:
         raise StaleEdit(release, submitted)
     if release.state == ReleaseState.PUBLISHED:
-        _require(actor, RELEASE_EDITORS)
+        _require(session, actor, "release.correct", release)
         note = (comment or "").strip()
         if not note:
             raise ReleaseError(N_("Siaran ini sudah terbit: menyimpan berarti koreksi. Tulis catatan "
@@ -280,7 +280,7 @@ def save_release(session: Session, release: Release, *, title: str, dateline: st
 # -- photos --------------------------------------------------------------------------
 
 def _photos_editable(release: Release, actor: User) -> None:
-    _require(actor, RELEASE_WRITERS)
+    _require(object_session(release), actor, "release.write", release)
     if release.state not in EDITABLE_STATES:
         raise ReleaseError(N_("Foto siaran hanya bisa diubah saat draf atau ditinjau."))
 

@@ -1,7 +1,7 @@
-"""The release workflow: one table of ``(state, action) -> (new state, roles)`` and ``apply``.
+"""The release workflow: one table of ``(state, action) -> (new state, permissions)`` and ``apply``.
 
 Imports models, base and services only (no Flask). ``apply`` checks the table and the
-actor's role, changes the release, writes an audit event (actor, time, from, to,
+actor's permission on the release's unit (``press.permissions``), changes the release, writes an audit event (actor, time, from, to,
 comment) and queues the release for the search index; it flushes but never commits
 (the web layer and the CLI commit). ``publish_due`` is the embargo clock: it publishes
 every scheduled release whose time has come, through a conditional UPDATE so two
@@ -15,35 +15,48 @@ from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
-from press import jobs
-from press.codes import RELEASE_EDITORS, RELEASE_WRITERS, PpidClass, ReleaseState, WorkflowAction
+from press import jobs, permissions
+from press.codes import PpidClass, ReleaseState, WorkflowAction
 from press.dates import OFFICE_ZONE
 from press.errors import N_, ServiceError
-from press.models import AuditEvent, Release, Revision, User, utcnow
+from press.models import AuditEvent, Release, Revision, Unit, User, utcnow
 
+from . import access, units
 from .indexing import enqueue_index
 from .public import is_exempt
 from .audit import record
 from .release_slugs import follow_headline
 from .release_text import check_length, clean_text
 
-# (state, action) -> (new state, roles allowed). Nothing else moves a release's state,
-# except ``publish_due`` (the embargo clock, acting for nobody).
-TRANSITIONS: dict[tuple[ReleaseState, WorkflowAction], tuple[ReleaseState, frozenset[str]]] = {
-    (ReleaseState.DRAFT, WorkflowAction.SUBMIT): (ReleaseState.IN_REVIEW, RELEASE_WRITERS),
-    (ReleaseState.IN_REVIEW, WorkflowAction.SEND_BACK): (ReleaseState.DRAFT, RELEASE_EDITORS),
-    (ReleaseState.IN_REVIEW, WorkflowAction.APPROVE): (ReleaseState.APPROVED, RELEASE_EDITORS),
-    (ReleaseState.IN_REVIEW, WorkflowAction.PUBLISH): (ReleaseState.PUBLISHED, RELEASE_EDITORS),
-    (ReleaseState.APPROVED, WorkflowAction.SEND_BACK): (ReleaseState.DRAFT, RELEASE_EDITORS),
-    (ReleaseState.APPROVED, WorkflowAction.PUBLISH): (ReleaseState.PUBLISHED, RELEASE_EDITORS),
-    (ReleaseState.APPROVED, WorkflowAction.SCHEDULE): (ReleaseState.SCHEDULED, RELEASE_EDITORS),
-    (ReleaseState.SCHEDULED, WorkflowAction.SCHEDULE): (ReleaseState.SCHEDULED, RELEASE_EDITORS),
-    (ReleaseState.SCHEDULED, WorkflowAction.UNSCHEDULE): (ReleaseState.APPROVED, RELEASE_EDITORS),
-    (ReleaseState.SCHEDULED, WorkflowAction.PUBLISH): (ReleaseState.PUBLISHED, RELEASE_EDITORS),
-    (ReleaseState.PUBLISHED, WorkflowAction.CORRECT): (ReleaseState.PUBLISHED, RELEASE_EDITORS),
-    (ReleaseState.PUBLISHED, WorkflowAction.RETRACT): (ReleaseState.RETRACTED, RELEASE_EDITORS),
+# Who may publish: the central editor for every unit, or the unit editor of a unit the
+# admin lets publish itself (``SELF_PUBLISHING`` counts only for such a unit).
+SELF_PUBLISHING = "release.publish_unit"
+PUBLISHERS = ("release.publish", SELF_PUBLISHING)
+
+# (state, action) -> (new state, permissions: any one of them, on the release's unit).
+# Nothing else moves a release's state, except ``publish_due`` (the embargo clock, acting
+# for nobody). The desks, written out:
+TRANSITIONS: dict[tuple[ReleaseState, WorkflowAction], tuple[ReleaseState, tuple[str, ...]]] = {
+    # A writer submits to the unit editor; in a unit without one it goes straight to the
+    # central editor, who holds ``release.approve`` for every unit.
+    (ReleaseState.DRAFT, WorkflowAction.SUBMIT): (ReleaseState.IN_REVIEW, ("release.write",)),
+    # The unit editor (or the central editor) approves or sends back.
+    (ReleaseState.IN_REVIEW, WorkflowAction.SEND_BACK): (ReleaseState.DRAFT, ("release.approve",)),
+    (ReleaseState.IN_REVIEW, WorkflowAction.APPROVE): (ReleaseState.APPROVED, ("release.approve",)),
+    (ReleaseState.IN_REVIEW, WorkflowAction.PUBLISH): (ReleaseState.PUBLISHED, PUBLISHERS),
+    # Approved in a unit that may not publish itself: the central queue, where the central
+    # editor publishes, schedules or sends back.
+    (ReleaseState.APPROVED, WorkflowAction.SEND_BACK): (ReleaseState.DRAFT, ("release.approve",)),
+    (ReleaseState.APPROVED, WorkflowAction.PUBLISH): (ReleaseState.PUBLISHED, PUBLISHERS),
+    (ReleaseState.APPROVED, WorkflowAction.SCHEDULE): (ReleaseState.SCHEDULED, PUBLISHERS),
+    (ReleaseState.SCHEDULED, WorkflowAction.SCHEDULE): (ReleaseState.SCHEDULED, PUBLISHERS),
+    (ReleaseState.SCHEDULED, WorkflowAction.UNSCHEDULE): (ReleaseState.APPROVED, PUBLISHERS),
+    (ReleaseState.SCHEDULED, WorkflowAction.PUBLISH): (ReleaseState.PUBLISHED, PUBLISHERS),
+    # Published work is corrected or retracted by the central editor.
+    (ReleaseState.PUBLISHED, WorkflowAction.CORRECT): (ReleaseState.PUBLISHED, ("release.correct",)),
+    (ReleaseState.PUBLISHED, WorkflowAction.RETRACT): (ReleaseState.RETRACTED, ("release.correct",)),
 }
 
 ACTIONS = tuple(dict.fromkeys(action for _state, action in TRANSITIONS))
@@ -72,15 +85,67 @@ class Move:
     to: str
 
 
+def publishes_itself(session: Session, release: Release) -> bool:
+    unit = session.get(Unit, access.unit_of(release))
+    return bool(unit and unit.publishes_itself)
+
+
+def allowed(session: Session, release: Release, user: User | None, needed: tuple[str, ...]) -> bool:
+    """Does ``user`` hold one of ``needed`` on ``release``'s unit?"""
+    return any(
+        access.allows(session, user, name, release)
+        and (name != SELF_PUBLISHING or publishes_itself(session, release))
+        for name in needed
+    )
+
+
 def available(release: Release, user: User | None) -> list[Move]:
     """The actions ``user`` may apply to ``release`` in its current state, in table order."""
-    if user is None:
+    session = object_session(release)
+    if user is None or session is None:
         return []
     return [
         Move(action, to)
-        for (state, action), (to, roles) in TRANSITIONS.items()
-        if state == release.state and user.role in roles
+        for (state, action), (to, needed) in TRANSITIONS.items()
+        if state == release.state and allowed(session, release, user, needed)
     ]
+
+
+def _refusal(session: Session, release: Release, actor: User, needed: tuple[str, ...]) -> str:
+    """Why ``actor`` may not: the unit does not publish itself, the release is another
+    unit's, or the role may not do this at all."""
+    if SELF_PUBLISHING in needed and access.allows(session, actor, SELF_PUBLISHING, release):
+        return N_("Unit ini belum diizinkan menerbitkan sendiri: siaran yang disetujui menunggu redaktur pusat.")
+    if any(access.allows(session, actor, name) for name in needed):
+        return permissions.OUTSIDE_UNIT
+    return N_("Peran Anda tidak boleh melakukan tindakan ini pada siaran.")
+
+
+def has_unit_editor(session: Session, unit_id: int | None) -> bool:
+    """Is there an active unit editor for ``unit_id``: someone in it or a unit above it who
+    approves for their unit (``release.approve`` in unit scope)?"""
+    if unit_id is None:
+        return False
+    unit_approvers = permissions.holders("release.approve", permissions.Scope.UNIT)
+    return session.scalar(select(func.count()).select_from(User).where(
+        User.role.in_(sorted(unit_approvers)), User.active.is_(True),
+        User.unit_id.in_(units.above(session, unit_id)))) > 0
+
+
+def central_queue(session: Session, *, limit: int = 50) -> list[Release]:
+    """What waits for the central editor: approved releases of units that may not publish
+    themselves, and releases in review of units without a unit editor; oldest first."""
+    waiting = []
+    for release in session.scalars(select(Release).where(
+            Release.state.in_((ReleaseState.IN_REVIEW, ReleaseState.APPROVED))).order_by(Release.updated_at, Release.id)):
+        if release.state == ReleaseState.APPROVED:
+            if not publishes_itself(session, release):
+                waiting.append(release)
+        elif not has_unit_editor(session, access.unit_of(release)):
+            waiting.append(release)
+        if len(waiting) >= limit:
+            break
+    return waiting
 
 
 def apply(
@@ -117,9 +182,9 @@ def apply(
             state=ReleaseState(release.state),
         )
     action = WorkflowAction(action)
-    new_state, roles = entry
-    if actor.role not in roles:
-        raise WorkflowError(N_("Peran Anda tidak boleh melakukan tindakan ini pada siaran."))
+    new_state, needed = entry
+    if not allowed(session, release, actor, needed):
+        raise WorkflowError(_refusal(session, release, actor, needed))
     if expected_version is not None and expected_version != release.version:
         raise WorkflowError(N_("Siaran ini sudah diubah orang lain sejak Anda membukanya; muat ulang lalu periksa lagi."))
     comment = (comment or "").strip() or None
@@ -283,10 +348,12 @@ def publish_one_due(session: Session, release_id: int, now: datetime) -> Release
     return release
 
 
-def releases_in_state(session: Session, state: str, *, limit: int = 50) -> list[Release]:
-    """Releases in ``state``: scheduled ones by embargo time, the others most recently changed first."""
+def releases_in_state(session: Session, state: str, viewer: User | None, *, limit: int = 50) -> list[Release]:
+    """The releases in ``state`` that ``viewer`` may read: scheduled ones by embargo time, the
+    others most recently changed first."""
     order = (Release.embargo_at,) if state == ReleaseState.SCHEDULED else (Release.updated_at.desc(), Release.id.desc())
-    return list(session.scalars(select(Release).where(Release.state == state).order_by(*order).limit(limit)))
+    query = select(Release).where(Release.state == state, access.release_filter(session, viewer))
+    return list(session.scalars(query.order_by(*order).limit(limit)))
 
 
 def history(session: Session, release: Release) -> list[AuditEvent]:

@@ -8,16 +8,16 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
-from press.codes import ACTIVITY_EDITORS, AGENDA_EDITORS
 from press.extensions import db
 from press.numbers import parse_id
 from press.models import ACTIVITY_KINDS, Activity, Unit, Venue
+from press.services import access
 from press.services import activities as service
 
 from .forms import options, ActivityFilterForm, ActivityForm
 from .labels import ACTIVITY_KIND_LABELS, error_text
 from .params import page_arg
-from .roles import STAFF, roles_required
+from .access import may, permission_required, require
 from .sections import render_activity_sections
 
 bp = Blueprint("activities", __name__, url_prefix="/staf/kegiatan")
@@ -39,7 +39,8 @@ def _too_many_rows():
 
 
 def _choices(form: ActivityForm) -> None:
-    units = db.session.scalars(select(Unit).order_by(Unit.name)).all()
+    """The units offered are those the user may create activities for."""
+    units = [u for u in db.session.scalars(select(Unit).order_by(Unit.name)) if may("activity.edit", u)]
     venues = db.session.scalars(select(Venue).order_by(Venue.name)).all()
     form.unit_id.choices = options([(u.id, u.name) for u in units])
     form.venue_id.choices = options([(0, _("— belum ditentukan —"))] + [(v.id, v.name) for v in venues])
@@ -70,7 +71,7 @@ def _data(form: ActivityForm) -> service.ActivityData:
         participants=participants,
         dress_code=form.dress_code.data,
         contact=form.contact.data,
-        on_agenda=form.on_agenda.data if current_user.role in AGENDA_EDITORS else None,
+        on_agenda=form.on_agenda.data if may("activity.agenda") else None,
     )
 
 
@@ -82,10 +83,10 @@ def _get(activity_id: int) -> Activity:
 
 
 @bp.route("/")
-@roles_required(*STAFF)
+@permission_required("activity.read")
 def index():
     filters = ActivityFilterForm(request.args)
-    units = db.session.scalars(select(Unit).order_by(Unit.name)).all()
+    units = [u for u in db.session.scalars(select(Unit).order_by(Unit.name)) if may("activity.read", u)]
     filters.unit.choices = options([("", _("Semua unit"))] + [(str(u.id), u.name) for u in units])
     filters.kind.choices = options([("", _("Semua jenis"))] + [(k, ACTIVITY_KIND_LABELS[k]) for k in ACTIVITY_KINDS])
     unit_id = parse_id(filters.unit.data)
@@ -96,12 +97,13 @@ def index():
     except service.ActivityError:
         flash(_("Bulan ditulis sebagai TTTT-BB, misalnya 2021-09."), "error")
         query = service.activities_query(unit_id=unit_id, kind=kind)
+    query = query.where(access.unit_filter(db.session, current_user, "activity.read", Activity.unit_id, Activity.id))
     page = db.paginate(query, page=page_arg(), per_page=25, error_out=False)
     return render_template("activities/index.html", page=page, filters=filters)
 
 
 @bp.route("/baru", methods=["GET", "POST"])
-@roles_required(*ACTIVITY_EDITORS)
+@permission_required("activity.edit")
 def create():
     if request.method == "POST" and (refusal := _too_many_rows()):
         return refusal
@@ -127,18 +129,20 @@ def create():
 
 
 @bp.route("/<id:activity_id>")
-@roles_required(*STAFF)
+@permission_required("activity.read")
 def view(activity_id: int):
     activity = _get(activity_id)
+    require("activity.read", activity)
     return render_template(
         "activities/view.html", activity=activity, sections=render_activity_sections(activity)
     )
 
 
 @bp.route("/<id:activity_id>/ubah", methods=["GET", "POST"])
-@roles_required(*ACTIVITY_EDITORS)
+@permission_required("activity.edit")
 def edit(activity_id: int):
     activity = _get(activity_id)
+    require("activity.edit", activity)
     if request.method == "POST" and (refusal := _too_many_rows()):
         return refusal
     form = ActivityForm(obj=activity)

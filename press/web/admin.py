@@ -7,7 +7,7 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from press.errors import ServiceError
-from press.codes import Role
+from press import permissions
 from press.extensions import db
 from press.models import AuditEvent, Unit, User, Venue
 from press.services import accounts, directory
@@ -17,7 +17,7 @@ from .auth import sign_in
 from .forms import options, UnitForm, UserForm, VenueForm
 from .labels import error_text
 from .params import page_arg
-from .roles import roles_required
+from .access import permission_required
 
 bp = Blueprint("admin", __name__, url_prefix="/staf/admin")
 
@@ -30,8 +30,14 @@ def _get(model, object_id: int):
 
 
 def _unit_choices(form) -> None:
+    """Every account belongs to a unit: the units, no empty choice."""
     units = db.session.scalars(select(Unit).order_by(Unit.name)).all()
-    form.unit_id.choices = options([(0, _("— tanpa unit —"))] + [(u.id, u.name) for u in units])
+    form.unit_id.choices = options([(u.id, u.name) for u in units])
+
+
+def _parent_choices(form, unit: Unit | None = None) -> None:
+    units = db.session.scalars(select(Unit).order_by(Unit.name)).all()
+    form.parent_id.choices = options([(0, _("— unit teratas —"))] + [(u.id, u.name) for u in units if u is not unit])
 
 
 def _commit_or_flash(success_message: str) -> bool:
@@ -47,14 +53,14 @@ def _commit_or_flash(success_message: str) -> bool:
 
 
 @bp.route("/pengguna")
-@roles_required(Role.ADMIN)
+@permission_required("user.manage")
 def users():
     rows = db.session.scalars(select(User).order_by(User.email)).all()
     return render_template("admin/users.html", users=rows)
 
 
 @bp.route("/pengguna/baru", methods=["GET", "POST"])
-@roles_required(Role.ADMIN)
+@permission_required("user.manage")
 def user_create():
     form = UserForm()
     _unit_choices(form)
@@ -69,7 +75,7 @@ def user_create():
                     form.password.data,
                     form.role.data,
                     name=form.name.data,
-                    unit_id=form.unit_id.data or None,
+                    unit_id=form.unit_id.data,
                     locale=form.locale.data,
                     default_credit=form.default_credit.data or None,
                     actor=current_user,
@@ -85,21 +91,21 @@ def user_create():
 
 
 @bp.route("/pengguna/<id:user_id>", methods=["GET", "POST"])
-@roles_required(Role.ADMIN)
+@permission_required("user.manage")
 def user_edit(user_id: int):
     user = _get(User, user_id)
     form = UserForm(obj=user)
     _unit_choices(form)
     if request.method == "GET":
-        form.unit_id.data = user.unit_id or 0
+        form.unit_id.data = user.unit_id
     if form.validate_on_submit():
-        if user.id == current_user.id and (form.role.data != Role.ADMIN or not form.active.data):
+        if user.id == current_user.id and (form.role.data not in permissions.holders("user.manage") or not form.active.data):
             flash(_("Anda tidak bisa mencabut peran admin atau menonaktifkan akun Anda sendiri."), "error")
             return render_template("admin/user_form.html", form=form, user=user)
         try:
             user.name = accounts.user_name(form.name.data)
             user.role = form.role.data
-            user.unit_id = form.unit_id.data or None
+            user.unit_id = form.unit_id.data or user.unit_id
             user.locale = form.locale.data
             user.default_credit = form.default_credit.data or None
             accounts.set_active(db.session, user, form.active.data)
@@ -120,12 +126,15 @@ def user_edit(user_id: int):
 
 
 @bp.route("/unit", methods=["GET", "POST"])
-@roles_required(Role.ADMIN)
+@permission_required("directory.manage")
 def units():
     form = UnitForm()
+    _parent_choices(form)
     if form.validate_on_submit():
         try:
-            directory.create_unit(db.session, form.name.data, form.abbreviation.data, actor=current_user)
+            directory.create_unit(db.session, form.name.data, form.abbreviation.data,
+                                  parent_id=form.parent_id.data or None, central=form.central.data,
+                                  publishes_itself=form.publishes_itself.data, actor=current_user)
         except ServiceError as exc:
             db.session.rollback()
             flash(error_text(exc), "error")
@@ -137,13 +146,18 @@ def units():
 
 
 @bp.route("/unit/<id:unit_id>", methods=["GET", "POST"])
-@roles_required(Role.ADMIN)
+@permission_required("directory.manage")
 def unit_edit(unit_id: int):
     unit = _get(Unit, unit_id)
     form = UnitForm(obj=unit)
+    _parent_choices(form, unit)
+    if request.method == "GET":
+        form.parent_id.data = unit.parent_id or 0
     if form.validate_on_submit():
         try:
-            directory.update_unit(db.session, unit, form.name.data, form.abbreviation.data, actor=current_user)
+            directory.update_unit(db.session, unit, form.name.data, form.abbreviation.data,
+                                  parent_id=form.parent_id.data or None, central=form.central.data,
+                                  publishes_itself=form.publishes_itself.data, actor=current_user)
         except ServiceError as exc:
             db.session.rollback()
             flash(error_text(exc), "error")
@@ -154,7 +168,7 @@ def unit_edit(unit_id: int):
 
 
 @bp.route("/tempat", methods=["GET", "POST"])
-@roles_required(Role.ADMIN)
+@permission_required("directory.manage")
 def venues():
     form = VenueForm()
     if form.validate_on_submit() and _save_venue(None, form):
@@ -164,7 +178,7 @@ def venues():
 
 
 @bp.route("/tempat/<id:venue_id>", methods=["GET", "POST"])
-@roles_required(Role.ADMIN)
+@permission_required("directory.manage")
 def venue_edit(venue_id: int):
     venue = _get(Venue, venue_id)
     form = VenueForm(obj=venue)
@@ -193,7 +207,7 @@ def _save_venue(venue: Venue | None, form: VenueForm) -> bool:
 
 
 @bp.route("/audit")
-@roles_required(Role.ADMIN)
+@permission_required("user.manage")
 def audit():
     query = select(AuditEvent).order_by(AuditEvent.created_at.desc(), AuditEvent.id.desc())
     page = db.paginate(query, page=page_arg(), per_page=50, error_out=False)

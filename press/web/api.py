@@ -12,14 +12,13 @@ from __future__ import annotations
 
 from flask import Blueprint, jsonify, request
 from flask_babel import gettext as _
-from flask_login import current_user
 
 from press.search.query import MAX_PER_PAGE
 
 from . import search as pages
 from .api_public import api_error
 from .params import page_arg
-from .roles import STAFF
+from .access import may
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -48,7 +47,7 @@ def search():
     scope = request.args.get("scope", "public")
     if scope not in ("public", "staff"):
         return api_error(400, _("Cakupan pencarian harus public atau staff."))
-    staff = current_user.is_authenticated and current_user.role in STAFF
+    staff = may("staff.enter")
     if scope == "staff" and not staff:
         return api_error(401, _("Masuk sebagai staf untuk mencari di arsip staf."))
     public = scope == "public"

@@ -6,6 +6,10 @@ from flask_babel import format_decimal, gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
+from press.permissions import PermissionDenied
+
+from .labels import error_text
+
 
 def _wants_json() -> bool:
     return (request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json"
@@ -35,6 +39,11 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(403)
     def forbidden(exc):
         return _page(403, _("Akses ditolak"), _("Peran Anda tidak boleh membuka halaman ini."))
+
+    @app.errorhandler(PermissionDenied)
+    def denied(exc):
+        """A service refused the acting user (a view that checked nothing first): the reason."""
+        return _page(403, _("Akses ditolak"), error_text(exc))
 
     @app.errorhandler(404)
     def not_found(exc):

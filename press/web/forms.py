@@ -104,6 +104,9 @@ class UserForm(SiaranForm):
 class UnitForm(SiaranForm):
     name = StringField(_l("Nama unit"), validators=[DataRequired(), Length(max=200)])
     abbreviation = StringField(_l("Singkatan"), validators=[Optional(), Length(max=60)])
+    parent_id = SelectField(_l("Di bawah unit"), coerce=int, validators=[Optional()])
+    central = BooleanField(_l("Kantor pusat Humas: stafnya menjangkau semua unit"))
+    publishes_itself = BooleanField(_l("Redaktur unit boleh menerbitkan sendiri"))
     submit = SubmitField(_l("Simpan"))
 
 

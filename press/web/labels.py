@@ -36,6 +36,7 @@ ACTIVITY_KIND_LABELS = {
 ROLE_LABELS = {
     Role.ADMIN: _l("Admin"),
     Role.EDITOR: _l("Redaktur"),
+    Role.UNIT_EDITOR: _l("Redaktur unit"),
     Role.WRITER: _l("Penulis"),
     Role.PHOTOGRAPHER: _l("Fotografer"),
 }

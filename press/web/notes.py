@@ -22,7 +22,7 @@ from sqlalchemy import select
 from wtforms import SubmitField, TextAreaField
 from wtforms.validators import Length, Optional
 
-from press.codes import GLOSSARY_EDITORS, NOTE_READERS, NOTE_WRITERS, QuoteForm
+from press.codes import QuoteForm
 from press.dates import weekday_name
 from press.errors import ServiceError
 from press.extensions import db
@@ -38,7 +38,7 @@ from press.services import notes as service
 from .forms import SiaranForm, options
 from .i18n import current_locale
 from .labels import CORRECTION_KIND_LABELS, PARTICIPANT_ROLE_LABELS, QUOTE_FORM_LABELS, error_text
-from .roles import has_role, roles_required
+from .access import may, permission_required, require
 from .sections import activity_section
 
 bp = Blueprint("notes", __name__)
@@ -69,10 +69,12 @@ def glossary_path() -> str:
     return glossaries.extra_path(current_app.config, current_app.instance_path)
 
 
-def _get(model, object_id: int):
+def _get(model, object_id: int, permission: str):
+    """The row, if the signed-in user holds ``permission`` on its unit; else 404 or 403."""
     obj = db.session.get(model, object_id)
     if obj is None:
         abort(404)
+    require(permission, obj)
     return obj
 
 
@@ -83,14 +85,14 @@ def notes_section(activity: Activity) -> str:
     notes = db.session.scalars(select(Note).where(Note.activity_id == activity.id)
                                .order_by(Note.created_at.desc(), Note.id.desc())).all()
     authors = {u.id: u for u in db.session.scalars(select(User).where(User.id.in_({n.author_id for n in notes})))}
-    form = NoteForm() if has_role(*NOTE_WRITERS) else None
+    form = NoteForm() if may("note.write", activity) else None
     return render_template("notes/_section.html", activity=activity, notes=notes, authors=authors, form=form)
 
 
 @bp.route("/staf/kegiatan/<id:activity_id>/catatan", methods=["POST"])
-@roles_required(*NOTE_WRITERS)
+@permission_required("note.write")
 def add(activity_id: int):
-    activity = _get(Activity, activity_id)
+    activity = _get(Activity, activity_id, "note.write")
     form = NoteForm()
     back = url_for("activities.view", activity_id=activity.id) + "#catatan"
     if not form.validate_on_submit():
@@ -143,10 +145,10 @@ def _extract(note: Note, again: bool = False) -> bool:
 
 
 @bp.route("/staf/catatan/<id:note_id>/ekstrak", methods=["POST"])
-@roles_required(*NOTE_WRITERS)
+@permission_required("note.write")
 def extract_again(note_id: int):
     """Extract a note again (one left "belum diekstrak" by a failed or interrupted extraction)."""
-    note = _get(Note, note_id)
+    note = _get(Note, note_id, "note.write")
     if _extract(note, again=True):
         flash(_("Catatan diekstrak: periksa dan terima yang ditemukan."), "success")
     else:
@@ -207,9 +209,9 @@ def _day(iso: str | None) -> date | None:
 
 
 @bp.route("/staf/catatan/<id:note_id>")
-@roles_required(*NOTE_READERS)
+@permission_required("note.read")
 def view(note_id: int):
-    note = _get(Note, note_id)
+    note = _get(Note, note_id, "note.read")
     return _render_review(note, reviews.suggestions(note, glossaries.glossary_for(glossary_path())))
 
 
@@ -223,7 +225,7 @@ def _render_review(note: Note, items: dict, status: int = 200):
     return render_template(
         "notes/review.html", note=note, activity=note.activity, items=items, author=author,
         marked=highlight(note.text, note.extraction or {}), kinds=ITEM_KIND_LABELS, roles=roles,
-        quote_forms=forms, changes=service.change_summary(note), can_review=has_role(*NOTE_WRITERS),
+        quote_forms=forms, changes=service.change_summary(note), can_review=may("note.write", note),
         remembered=corrections.corrections_for(db.session, note.activity),
         correction_kinds=CORRECTION_KIND_LABELS,
     ), status
@@ -266,9 +268,9 @@ def _posted_items(note: Note) -> tuple[dict, dict]:
 
 
 @bp.route("/staf/catatan/<id:note_id>/tinjau", methods=["POST"])
-@roles_required(*NOTE_WRITERS)
+@permission_required("note.write")
 def review(note_id: int):
-    note = _get(Note, note_id)
+    note = _get(Note, note_id, "note.write")
     accepted, shown = _posted_items(note)
     try:
         reviews.review(db.session, note, accepted, current_user)
@@ -284,10 +286,10 @@ def review(note_id: int):
 
 
 @bp.route("/staf/catatan/<id:note_id>/koreksi/<id:correction_id>/lupakan", methods=["POST"])
-@roles_required(*NOTE_WRITERS)
+@permission_required("note.write")
 def forget_correction(note_id: int, correction_id: int):
     """Forget a correction remembered for the note's activity (it no longer applies)."""
-    note = _get(Note, note_id)
+    note = _get(Note, note_id, "note.write")
     try:
         forgotten = corrections.forget(db.session, note, correction_id, current_user)
     except ServiceError as exc:
@@ -303,7 +305,7 @@ def forget_correction(note_id: int, correction_id: int):
 # -- the admin's glossary ------------------------------------------------------------------
 
 @bp.route("/staf/admin/glosarium/usulan/<id:correction_id>", methods=["POST"])
-@roles_required(*GLOSSARY_EDITORS)
+@permission_required("glossary.edit")
 def accept_offer(correction_id: int):
     """Add what one writer's correction suggests to the admin's extra glossary."""
     try:
@@ -327,7 +329,7 @@ def _render_glossary(form: GlossaryForm, status: int):
 
 
 @bp.route("/staf/admin/glosarium", methods=["GET", "POST"])
-@roles_required(*GLOSSARY_EDITORS)
+@permission_required("glossary.edit")
 def glossary():
     path = glossary_path()
     form = GlossaryForm()

@@ -32,13 +32,13 @@ from flask_babel import gettext as _, lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
 
-from press.codes import ORIGINAL_READERS, PHOTO_EDITORS, PHOTO_PUBLISHERS, PHOTO_UPLOADERS, MediaStatus
+from press.codes import MediaStatus
 from press.errors import ServiceError
 from press.extensions import db
 from press.models import Activity, Media, Person
 from press.numbers import parse_id
 from press.services import media as service
-from press.services import photo_corrections, public
+from press.services import access, photo_corrections, public
 from press.services.tags import tags_of
 from press.storage import FileStorage, StorageError, safe_join
 
@@ -46,7 +46,7 @@ from .downloads import as_download
 from .i18n import current_locale, problem_text
 from .labels import error_text, label
 from .links import rendition_url, staff_url
-from .roles import STAFF, has_role, roles_required
+from .access import may, permission_required, require
 from .sections import activity_section
 
 bp = Blueprint("photos", __name__, url_prefix="/staf")
@@ -60,17 +60,21 @@ def _config() -> service.IngestConfig:
     return service.IngestConfig.from_mapping(current_app.config)
 
 
-def _activity(activity_id: int) -> Activity:
+def _activity(activity_id: int, permission: str) -> Activity:
+    """The activity, if the signed-in user holds ``permission`` on its unit; else 404 or 403."""
     activity = db.session.get(Activity, activity_id)
     if activity is None:
         abort(404)
+    require(permission, activity)
     return activity
 
 
-def _media(media_id: int) -> Media:
+def _media(media_id: int, permission: str) -> Media:
+    """The photo, if the signed-in user holds ``permission`` on its activity's unit; else 404 or 403."""
     media = db.session.get(Media, media_id)
     if media is None:
         abort(404)
+    require(permission, media)
     return media
 
 
@@ -88,14 +92,15 @@ def _people_choices(activity: Activity | None, photos=()) -> list[Person]:
     return sorted(people.values(), key=lambda p: p.name)
 
 
-def _permissions(photos=()) -> dict:
-    """What the signed-in user may do, and ``shown_by``: the published releases showing each photo."""
+def _permissions(obj, photos=()) -> dict:
+    """What the signed-in user may do with the photos of ``obj`` (an activity or a photo), and
+    ``shown_by``: the published releases showing each photo."""
     return {
-        "can_upload": has_role(*PHOTO_UPLOADERS),
-        "can_edit": has_role(*PHOTO_EDITORS),
-        "can_publish": has_role(*PHOTO_PUBLISHERS),
-        "can_download": has_role(*ORIGINAL_READERS),
-        "can_correct": photo_corrections.may_correct(current_user),
+        "can_upload": may("photo.upload", obj),
+        "can_edit": may("photo.edit", obj),
+        "can_publish": may("photo.publish", obj),
+        "can_download": may("photo.original", obj),
+        "can_correct": any(may(name, obj) for name in photo_corrections.CORRECTING),
         "shown_by": public.releases_showing(db.session, [m.id for m in photos]) if photos else {},
     }
 
@@ -154,16 +159,16 @@ def gallery_section(activity: Activity) -> str:
     groups = service.near_duplicate_groups(photos)
     return render_template(
         "photos/_gallery.html", activity=activity, photos=photos, groups=groups,
-        people=_people_choices(activity, photos), **_permissions(photos),
+        people=_people_choices(activity, photos), **_permissions(activity, photos),
     )
 
 
 # -- upload --------------------------------------------------------------------------
 
 @bp.route("/kegiatan/<id:activity_id>/unggah", methods=["GET"])
-@roles_required(*PHOTO_UPLOADERS)
+@permission_required("photo.upload")
 def upload(activity_id: int):
-    activity = _activity(activity_id)
+    activity = _activity(activity_id, "photo.upload")
     return render_template("photos/upload.html", activity=activity, results=None,
                            batch={"credit": current_user.default_credit or ""}, **_limits())
 
@@ -209,14 +214,16 @@ MAX_STATUS_IDS = 200
 
 
 @bp.route("/foto/status")
-@roles_required(*STAFF)
+@permission_required("activity.read")
 def status():
     """``{"photos": [state…]}`` of the photos ``id=…`` names (unknown ids are left out), as
     the upload page polls them until each is done."""
     ids = [parse_id(value) for value in request.args.getlist("id")]
     if len(ids) > MAX_STATUS_IDS or None in ids:
         return jsonify({"message": _("Sebutkan paling banyak %(max)s nomor foto (id=…).", max=MAX_STATUS_IDS)}), 400
-    rows = db.session.scalars(select(Media).where(Media.id.in_(ids)).order_by(Media.id))
+    rows = db.session.scalars(select(Media).outerjoin(Media.activity).where(
+        Media.id.in_(ids), access.unit_filter(db.session, current_user, "activity.read", Activity.unit_id, Activity.id),
+    ).order_by(Media.id))
     return jsonify({"photos": [_photo_state(media) for media in rows]})
 
 
@@ -228,9 +235,9 @@ OUTCOME_LABELS = {
 
 
 @bp.route("/kegiatan/<id:activity_id>/unggah", methods=["POST"])
-@roles_required(*PHOTO_UPLOADERS)
+@permission_required("photo.upload")
 def upload_post(activity_id: int):
-    activity = _activity(activity_id)
+    activity = _activity(activity_id, "photo.upload")
     files = [f for f in request.files.getlist("file") if f and f.filename]
     batch = service.BatchMeta(
         credit=request.form.get("credit", "")[:200], copyright=request.form.get("copyright", "")[:200],
@@ -263,16 +270,16 @@ def upload_post(activity_id: int):
 # -- one photo -------------------------------------------------------------------------
 
 @bp.route("/foto/<id:media_id>")
-@roles_required(*STAFF)
+@permission_required("activity.read")
 def view(media_id: int):
-    media = _media(media_id)
+    media = _media(media_id, "activity.read")
     activity = db.session.get(Activity, media.activity_id) if media.activity_id else None
     siblings = service.gallery(db.session, activity.id) if activity else [media]
     group = next((g for g in service.near_duplicate_groups(siblings) if media in g), [])
     return render_template(
         "photos/view.html", media=media, activity=activity, group=group,
         tags=tags_of(db.session, "media", media.id), people=_people_choices(activity, [media]),
-        uploader=service.media_uploader(media), **_permissions([media]),
+        uploader=service.media_uploader(media), **_permissions(media, [media]),
     )
 
 
@@ -296,9 +303,9 @@ def _done(media: Media, message: str, ok: bool = True):
 
 
 @bp.route("/foto/<id:media_id>/teks", methods=["POST"])
-@roles_required(*PHOTO_EDITORS)
+@permission_required("photo.edit")
 def edit_text(media_id: int):
-    media = _media(media_id)
+    media = _media(media_id, "photo.edit")
     current = {"caption": media.caption, "credit": media.credit, "copyright": media.copyright}
     values = {k: request.form.get(k, current[k]) for k in current}
     try:
@@ -312,9 +319,9 @@ def edit_text(media_id: int):
 
 
 @bp.route("/foto/<id:media_id>/orang", methods=["POST"])
-@roles_required(*PHOTO_EDITORS)
+@permission_required("photo.edit")
 def edit_people(media_id: int):
-    media = _media(media_id)
+    media = _media(media_id, "photo.edit")
     try:
         service.set_people(db.session, media, request.form.getlist("person_id"), actor=current_user)
     except service.MediaError as exc:
@@ -325,7 +332,7 @@ def edit_people(media_id: int):
 
 
 def _toggle(media_id: int, flag: str, on_message, off_message):
-    media = _media(media_id)
+    media = _media(media_id, "photo.publish" if flag == "public" else "photo.edit")
     value = {"1": True, "0": False}.get(request.form.get("value", ""))
     if value is None:
         return _done(media, _("Pilihan tidak dikenal."), ok=False)
@@ -333,7 +340,7 @@ def _toggle(media_id: int, flag: str, on_message, off_message):
         service.set_flags(db.session, media, actor=current_user, **{flag: value})
     except photo_corrections.ShownByPublishedRelease as exc:
         db.session.rollback()
-        if not photo_corrections.may_correct(current_user):
+        if not photo_corrections.may_correct(db.session, current_user, media):
             return _done(media, error_text(exc), ok=False)
         confirm = url_for("photos.withdraw", media_id=media.id)
         if _wants_json():
@@ -348,22 +355,22 @@ def _toggle(media_id: int, flag: str, on_message, off_message):
 
 
 @bp.route("/foto/<id:media_id>/publik", methods=["POST"])
-@roles_required(*PHOTO_PUBLISHERS)
+@permission_required("photo.publish")
 def toggle_public(media_id: int):
     return _toggle(media_id, "public", lambda: _("Foto kini publik."), lambda: _("Foto kini hanya untuk staf."))
 
 
 @bp.route("/foto/<id:media_id>/unggulan", methods=["POST"])
-@roles_required(*PHOTO_EDITORS)
+@permission_required("photo.edit")
 def toggle_highlight(media_id: int):
     return _toggle(media_id, "highlight", lambda: _("Foto ditandai unggulan."), lambda: _("Tanda unggulan dilepas."))
 
 
 @bp.route("/foto/<id:media_id>/tarik", methods=["GET", "POST"])
-@roles_required(*PHOTO_PUBLISHERS)
+@permission_required("photo.publish")
 def withdraw(media_id: int):
     """Confirm taking a photo off the public site, out of the published releases that show it."""
-    media = _media(media_id)
+    media = _media(media_id, "photo.publish")
     note = request.form.get("note", "")
     if request.method == "POST":
         try:
@@ -372,7 +379,7 @@ def withdraw(media_id: int):
         except ServiceError as exc:
             db.session.rollback()
             flash(error_text(exc), "error")
-            media = _media(media_id)
+            media = _media(media_id, "photo.publish")
             return _withdraw_page(media, note), 400
         db.session.commit()
         flash(_("Foto ditarik dari %(num)s siaran terbit (koreksi dicatat) dan kini hanya untuk staf.",
@@ -389,9 +396,9 @@ def _withdraw_page(media: Media, note: str) -> str:
 # -- files -------------------------------------------------------------------------------
 
 @bp.route("/foto/<id:media_id>/<variant>.jpg")
-@roles_required(*STAFF)
+@permission_required("activity.read")
 def rendition(media_id: int, variant: str):
-    media = _media(media_id)
+    media = _media(media_id, "activity.read")
     row = media.rendition(variant)
     if row is None:
         abort(404)
@@ -405,9 +412,9 @@ def rendition(media_id: int, variant: str):
 
 
 @bp.route("/foto/<id:media_id>/asli")
-@roles_required(*ORIGINAL_READERS)
+@permission_required("photo.original")
 def original(media_id: int):
-    media = _media(media_id)
+    media = _media(media_id, "photo.original")
     storage = _storage()
     try:
         path = storage.path(media.sha256)

@@ -15,7 +15,6 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from press import dates
-from press.codes import ACTIVITY_PLANNERS, STAFF, ActivityState
 from press.errors import ServiceError
 from press.extensions import db
 from press.models import ASSIGNMENT_ROLES, Activity, Notification, User
@@ -25,14 +24,18 @@ from press.services import planning
 from .i18n import current_locale
 from .labels import ACTIVITY_STATE_LABELS, ASSIGNMENT_ROLE_LABELS, error_text
 from .links import register, staff_url
-from .roles import roles_required
+from .access import may, permission_required, require
 from .sections import activity_section, render_activity_sections
 
 bp = Blueprint("planning", __name__, url_prefix="/staf")
 
 
-def _activity(activity_id: int) -> Activity:
-    return db.session.get(Activity, activity_id) or abort(404)
+def _activity(activity_id: int, *also: str) -> Activity:
+    """The activity, when the user may read it and do each of ``also`` on it (else 404 or 403)."""
+    activity = db.session.get(Activity, activity_id) or abort(404)
+    for name in ("activity.read", *also):
+        require(name, activity)
+    return activity
 
 
 def _back(activity: Activity):
@@ -51,32 +54,20 @@ def _refusal(activity: Activity, exc: ServiceError):
     return _refused(activity, error_text(exc), 403 if isinstance(exc, planning.NotAllowed) else 400)
 
 
-def states_for(activity: Activity, user: User, assigned: bool) -> list[ActivityState]:
-    """The states ``user`` may move ``activity`` to, as the service allows."""
-    if user.role in ACTIVITY_PLANNERS:
-        allowed = list(ActivityState)
-    elif assigned and activity.state != ActivityState.CANCELLED:
-        allowed = sorted(planning.ASSIGNEE_STATES, key=list(ActivityState).index)
-    else:
-        allowed = []
-    return [state for state in allowed if state != activity.state]
-
-
 @activity_section(bp, 5)
 def planning_section(activity: Activity) -> str:
     assignments = planning.assignments_of(db.session, activity)
-    assigned = any(a.user_id == current_user.id for a in assignments)
-    planner = current_user.role in ACTIVITY_PLANNERS
+    planner = may("activity.plan", activity)
     staff = db.session.scalars(select(User).where(User.active.is_(True)).order_by(User.name)).all() if planner else []
     return render_template("planning/_section.html", activity=activity, assignments=assignments,
-                           states=states_for(activity, current_user, assigned), planner=planner, staff=staff,
+                           states=planning.states_for(db.session, activity, current_user), planner=planner, staff=staff,
                            roles=ASSIGNMENT_ROLES, max_note=planning.MAX_NOTE)
 
 
 @bp.route("/kegiatan/<id:activity_id>/tugas", methods=["POST"])
-@roles_required(*ACTIVITY_PLANNERS)
+@permission_required("activity.plan")
 def assign(activity_id: int):
-    activity = _activity(activity_id)
+    activity = _activity(activity_id, "activity.plan")
     user_id = parse_id(request.form.get("user_id", ""))
     user = db.session.get(User, user_id) if user_id else None
     if user is None:
@@ -94,9 +85,9 @@ def assign(activity_id: int):
 
 
 @bp.route("/kegiatan/<id:activity_id>/tugas/<id:user_id>/hapus", methods=["POST"])
-@roles_required(*ACTIVITY_PLANNERS)
+@permission_required("activity.plan")
 def unassign(activity_id: int, user_id: int):
-    activity = _activity(activity_id)
+    activity = _activity(activity_id, "activity.plan")
     user = db.session.get(User, user_id) or abort(404)
     try:
         removed = planning.unassign(db.session, activity, user, actor=current_user)
@@ -111,9 +102,9 @@ def unassign(activity_id: int, user_id: int):
 
 
 @bp.route("/kegiatan/<id:activity_id>/status", methods=["POST"])
-@roles_required(*STAFF)
+@permission_required("activity.report")
 def set_state(activity_id: int):
-    activity = _activity(activity_id)
+    activity = _activity(activity_id)  # the service refuses the rest with its reason
     try:
         planning.set_state(db.session, activity, request.form.get("state", ""), actor=current_user)
         db.session.commit()
@@ -124,7 +115,7 @@ def set_state(activity_id: int):
 
 
 @bp.route("/tugas")
-@roles_required(*STAFF)
+@permission_required("staff.enter")
 def my_assignments():
     return render_template("planning/mine.html", mine=planning.my_assignments(db.session, current_user))
 
@@ -141,14 +132,14 @@ def _moved_from(notification: Notification) -> str | None:
 
 
 @bp.route("/notifikasi")
-@roles_required(*STAFF)
+@permission_required("staff.enter")
 def notifications():
     rows = [(n, _moved_from(n)) for n in planning.notifications_for(db.session, current_user)]
     return render_template("planning/notifications.html", rows=rows)
 
 
 @bp.route("/notifikasi/baca", methods=["POST"])
-@roles_required(*STAFF)
+@permission_required("staff.enter")
 def mark_read():
     planning.mark_all_read(db.session, current_user)
     db.session.commit()

@@ -17,7 +17,6 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 
-from press.codes import PPID_CLASSIFIERS
 from press.errors import ServiceError
 from press.extensions import db
 from press.models import Activity, Release
@@ -27,7 +26,7 @@ from press.services.public import last_change
 from .downloads import as_download
 from .labels import PPID_CLASS_LABELS, error_text
 from .links import public_url, staff_url
-from .roles import has_role, roles_required
+from .access import may_read_release, permission_required, require
 from .sections import activity_section
 from .site import conditional, modified
 
@@ -41,7 +40,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 @bp.app_context_processor
 def ppid_helpers():
-    return {"PPID_CLASS_LABELS": PPID_CLASS_LABELS, "can_classify": lambda: has_role(*PPID_CLASSIFIERS)}
+    return {"PPID_CLASS_LABELS": PPID_CLASS_LABELS}
 
 
 # -- the public information list -------------------------------------------------------
@@ -113,9 +112,11 @@ def class_section(activity: Activity) -> str:
 
 
 @bp.route("/siaran/<id:release_id>", methods=["POST"])
-@roles_required(*PPID_CLASSIFIERS)
+@permission_required("ppid.classify")
 def classify_release(release_id: int):
     release = db.session.get(Release, release_id) or abort(404)
+    if not may_read_release(release):
+        abort(403)
     try:
         ppid.classify_release(db.session, release, request.form.get("ppid_class", ""), current_user,
                               notice=request.form.get("notice"))
@@ -130,9 +131,10 @@ def classify_release(release_id: int):
 
 
 @bp.route("/kegiatan/<id:activity_id>", methods=["POST"])
-@roles_required(*PPID_CLASSIFIERS)
+@permission_required("ppid.classify")
 def classify_activity(activity_id: int):
     activity = db.session.get(Activity, activity_id) or abort(404)
+    require("activity.read", activity)
     try:
         ppid.classify_activity(db.session, activity, request.form.get("ppid_class", ""), current_user)
         db.session.commit()

@@ -2,10 +2,11 @@
 preview as the public page shows it, revisions compared, photos, DOCX and media kit,
 the admin's release templates, and the releases section of the activity page.
 
-Roles: writers and editors create drafts, edit, and arrange photos (a published release
-is saved as a correction, editors only — the service decides); photographers may read
-every release, its preview, revisions and exports (they supply the photos); admins edit
-the release templates. All staff read all units' releases: the office works as one desk.
+Permissions (``press.permissions``): ``release.write`` creates drafts, edits and arranges
+photos in the user's units (a published release is saved as a correction, ``release.correct``
+— the service decides); every staff member reads published releases, and releases in the
+works of their unit and the units below it (the central office: all); ``template.edit``
+changes the release templates.
 
 The body uses light formatting: ``**tebal**`` and ``*miring*`` only, rendered escaped
 (``press.drafting.formatting``) on the preview, the public page and in the DOCX.
@@ -20,19 +21,19 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
 
-from press.codes import RELEASE_READERS, RELEASE_WRITERS, TEMPLATE_EDITORS
 from press.drafting import formatting
 from press.drafting.context import field_label
 from press.errors import N_, ServiceError
 from press.extensions import db
 from press.numbers import MAX_ID, parse_id, parse_int
 from press.models import ACTIVITY_KINDS, RELEASE_STATES, Activity, Media, Release, ReleaseTemplate
+from press.services import access
 from press.services import releases as service
 from press.storage import FileStorage
 
 from .downloads import as_download
 from .labels import ACTIVITY_KIND_LABELS, error_text
-from .roles import has_role, roles_required
+from .access import may, may_read_release, permission_required, require
 from .links import public_url
 from .sections import activity_section
 
@@ -55,8 +56,14 @@ CHECK_LABELS = {
 }
 
 
-def _release(release_id: int) -> Release:
-    return db.session.get(Release, release_id) or abort(404)
+def _release(release_id: int, permission: str | None = None) -> Release:
+    """The release, if the signed-in user may read it (and do ``permission`` on it); else 404 or 403."""
+    release = db.session.get(Release, release_id) or abort(404)
+    if not may_read_release(release):
+        abort(403)
+    if permission:
+        require(permission, release)
+    return release
 
 
 def _storage() -> FileStorage:
@@ -95,15 +102,17 @@ def release_helpers():
 
 @activity_section(bp, 30)
 def releases_section(activity: Activity) -> str:
-    items = db.session.scalars(service.releases_query(activity_id=activity.id)).all()
+    query = service.releases_query(activity_id=activity.id).where(access.release_filter(db.session, current_user))
+    items = db.session.scalars(query).all()
     return render_template("releases/_section.html", activity=activity, releases=items,
-                           can_draft=has_role(*RELEASE_WRITERS))
+                           can_draft=may("release.write", activity))
 
 
 @bp.route("/dari-kegiatan/<id:activity_id>", methods=["POST"])
-@roles_required(*RELEASE_WRITERS)
+@permission_required("release.write")
 def create(activity_id: int):
     activity = db.session.get(Activity, activity_id) or abort(404)
+    require("release.write", activity)
     try:
         release, missing = service.create_draft(
             db.session, activity, current_user, office=current_app.config.get("OFFICE_NAME"),
@@ -124,25 +133,26 @@ def create(activity_id: int):
 # -- list and release page -----------------------------------------------------------
 
 @bp.route("/")
-@roles_required(*RELEASE_READERS)
+@permission_required("release.read_published")
 def index():
     state = request.args.get("status") or None
     if state not in RELEASE_STATES:
         state = None
-    items = db.session.scalars(service.releases_query(state=state).limit(500)).all()
+    query = service.releases_query(state=state).where(access.release_filter(db.session, current_user))
+    items = db.session.scalars(query.limit(500)).all()
     return render_template("releases/index.html", releases=items, state=state, states=RELEASE_STATES)
 
 
 @bp.route("/<id:release_id>/")
-@roles_required(*RELEASE_READERS)
+@permission_required("release.read_published")
 def view(release_id: int):
     release = _release(release_id)
     return render_template("releases/view.html", release=release, findings=_findings(release),
-                           can_edit=has_role(*RELEASE_WRITERS))
+                           can_edit=may("release.write", release))
 
 
 @bp.route("/<id:release_id>/pratinjau")
-@roles_required(*RELEASE_READERS)
+@permission_required("release.read_published")
 def preview(release_id: int):
     release = _release(release_id)
     return render_template("releases/preview.html", release=release)
@@ -169,9 +179,9 @@ def _editor(release: Release, form: dict | None = None, findings=None, status: i
 
 
 @bp.route("/<id:release_id>/sunting", methods=["GET", "POST"])
-@roles_required(*RELEASE_WRITERS)
+@permission_required("release.write")
 def edit(release_id: int):
-    release = _release(release_id)
+    release = _release(release_id, "release.write")
     if request.method == "GET":
         return _editor(release)
     version = parse_int(request.form.get("version", ""), low=0, high=MAX_ID)
@@ -194,12 +204,12 @@ def edit(release_id: int):
         db.session.commit()
     except service.StaleEdit as exc:
         db.session.rollback()
-        release = _release(release_id)
+        release = _release(release_id, "release.write")
         flash(error_text(exc), "error")
         return _editor(release, None, status=409, stale=exc.submitted)
     except ServiceError as exc:
         db.session.rollback()
-        release = _release(release_id)
+        release = _release(release_id, "release.write")
         flash(error_text(exc), "error")
         return _editor(release, form, status=400)
     flash(_("Tersimpan sebagai revisi %(number)s.", number=release.revisions[-1].number if release.revisions else 1), "success")
@@ -209,7 +219,7 @@ def edit(release_id: int):
 # -- photos --------------------------------------------------------------------------
 
 def _photo_action(release_id: int, action):
-    release = _release(release_id)
+    release = _release(release_id, "release.write")
     try:
         action(release)
         db.session.commit()
@@ -220,7 +230,7 @@ def _photo_action(release_id: int, action):
 
 
 @bp.route("/<id:release_id>/foto", methods=["POST"])
-@roles_required(*RELEASE_WRITERS)
+@permission_required("release.write")
 def attach(release_id: int):
     media_id = parse_id(request.form.get("media_id"))
     media = db.session.get(Media, media_id) if media_id is not None else None
@@ -234,20 +244,20 @@ def attach(release_id: int):
 
 
 @bp.route("/<id:release_id>/foto/<id:photo_id>/lepas", methods=["POST"])
-@roles_required(*RELEASE_WRITERS)
+@permission_required("release.write")
 def detach(release_id: int, photo_id: int):
     return _photo_action(release_id, lambda r: service.detach_photo(db.session, r, photo_id, current_user))
 
 
 @bp.route("/<id:release_id>/foto/<id:photo_id>/geser", methods=["POST"])
-@roles_required(*RELEASE_WRITERS)
+@permission_required("release.write")
 def move(release_id: int, photo_id: int):
     offset = -1 if request.form.get("arah") == "naik" else 1
     return _photo_action(release_id, lambda r: service.move_photo(db.session, r, photo_id, offset, current_user))
 
 
 @bp.route("/<id:release_id>/foto/<id:photo_id>/keterangan", methods=["POST"])
-@roles_required(*RELEASE_WRITERS)
+@permission_required("release.write")
 def caption(release_id: int, photo_id: int):
     return _photo_action(release_id, lambda r: service.caption_photo(
         db.session, r, photo_id, request.form.get("caption", ""), current_user))
@@ -256,7 +266,7 @@ def caption(release_id: int, photo_id: int):
 # -- revisions -----------------------------------------------------------------------
 
 @bp.route("/<id:release_id>/revisi")
-@roles_required(*RELEASE_READERS)
+@permission_required("release.read_published")
 def revisions(release_id: int):
     release = _release(release_id)
     numbers = [r.number for r in release.revisions]
@@ -278,7 +288,7 @@ def _download(data: bytes, filename: str, mimetype: str) -> Response:
 
 
 @bp.route("/<id:release_id>/docx")
-@roles_required(*RELEASE_READERS)
+@permission_required("release.read_published")
 def docx(release_id: int):
     release = _release(release_id)
     data = service.export_docx(release, _storage(), office=current_app.config.get("OFFICE_NAME", ""))
@@ -287,7 +297,7 @@ def docx(release_id: int):
 
 
 @bp.route("/<id:release_id>/kit")
-@roles_required(*RELEASE_READERS)
+@permission_required("release.read_published")
 def kit(release_id: int):
     release = _release(release_id)
     data = service.export_kit(release, _storage(), office=current_app.config.get("OFFICE_NAME", ""),
@@ -298,14 +308,14 @@ def kit(release_id: int):
 # -- templates (admin) ---------------------------------------------------------------
 
 @bp.route("/templat")
-@roles_required(*TEMPLATE_EDITORS)
+@permission_required("template.edit")
 def templates():
     overrides = {row.kind: row for row in db.session.scalars(select(ReleaseTemplate))}
     return render_template("releases/templates.html", kinds=ACTIVITY_KINDS, overrides=overrides)
 
 
 @bp.route("/templat/<kind>", methods=["GET", "POST"])
-@roles_required(*TEMPLATE_EDITORS)
+@permission_required("template.edit")
 def template(kind: str):
     if kind not in ACTIVITY_KINDS:
         abort(404)

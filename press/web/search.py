@@ -6,7 +6,7 @@ database is the index drain job's (``press.services.indexing``), run after each 
 that queued index rows; the pages only read it.
 
 The two blueprints render the same results partial: ``search`` (staff, every kind and
-state, photo thumbnails inline) and ``site_search`` (public: the public index only,
+state of the user's units and the work all staff read, photo thumbnails inline) and ``site_search`` (public: the public index only,
 which holds nothing but published releases and public photos).
 """
 from __future__ import annotations
@@ -16,15 +16,17 @@ from datetime import date
 
 from flask import Blueprint, Flask, current_app, render_template, request
 from flask_babel import lazy_gettext as _l
+from flask_login import current_user
 
 from press.extensions import db
 from press.models import Media
 from press.search import SearchIndex, SearchResult
 from press.search.query import filter_term
+from press.services import access
 
 from . import links
 from .params import MAX_PAGE, page_arg
-from .roles import STAFF, roles_required
+from .access import permission_required
 
 log = logging.getLogger(__name__)
 
@@ -102,10 +104,12 @@ def read_request() -> dict:
 
 
 def run_search(asked: dict, *, public: bool, per_page: int = PER_PAGE) -> SearchResult:
-    """The search the page shows; an unreadable index gives an empty result with a notice."""
+    """The search the page shows; an unreadable index gives an empty result with a notice.
+    The staff index shows the signed-in user the work of their units and what all staff read."""
+    units = None if public else access.search_units(db.session, current_user)
     try:
         return index_of().search(asked["effective"], public=public, page=asked["page"], per_page=per_page,
-                                 order=asked["order"], facets=True)
+                                 order=asked["order"], facets=True, units=units)
     except Exception:
         log.exception("the search index could not be searched")
         return SearchResult([], 0, asked["page"], per_page, {}, None, ["index_error"])
@@ -153,7 +157,7 @@ def _site_layout() -> str:
 
 
 @bp.route("/")
-@roles_required(*STAFF)
+@permission_required("staff.enter")
 def index():
     return _render("search/staff.html", public=False)
 

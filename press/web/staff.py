@@ -14,19 +14,19 @@ from press.services import accounts
 from .auth import sign_in
 from .forms import EndSessionsForm, PasswordForm, ProfileForm
 from .labels import error_text
-from .roles import STAFF, roles_required
+from .access import permission_required
 
 bp = Blueprint("staff", __name__, url_prefix="/staf")
 
 
 @bp.route("/")
-@roles_required(*STAFF)
+@permission_required("staff.enter")
 def dashboard():
     return redirect(url_for("activities.index"))
 
 
 @bp.route("/profil", methods=["GET", "POST"])
-@roles_required(*STAFF)
+@permission_required("staff.enter")
 def profile():
     form = ProfileForm(obj=current_user)
     password_form = PasswordForm(prefix="pw")

@@ -16,7 +16,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from press import dates
-from press.codes import RELEASE_READERS, RELEASE_WRITERS, ReleaseState, WorkflowAction
+from press.codes import ReleaseState, WorkflowAction
 from press.errors import ServiceError
 from press.extensions import db
 from press.numbers import MAX_ID, parse_int
@@ -27,7 +27,7 @@ from press.services.release_text import LIMITS
 from .i18n import current_locale
 from .labels import STATE_LABELS, error_text
 from .links import staff_url
-from .roles import roles_required
+from .access import may, may_read_release, permission_required
 
 bp = Blueprint("workflow", __name__, url_prefix="/staf/siaran")
 
@@ -65,9 +65,11 @@ def labels():
 
 
 @bp.route("/<id:release_id>/alur", methods=["POST"])
-@roles_required(*RELEASE_WRITERS)
+@permission_required("release.write")
 def transition(release_id: int):
     release = db.session.get(Release, release_id) or abort(404)
+    if not (may_read_release(release) and may("release.write", release)):
+        abort(403)
     action = request.form.get("action", "")
     try:
         at = workflow.parse_time(request.form["at"]) if request.form.get("at", "").strip() else None
@@ -100,15 +102,20 @@ QUEUE_LIMIT = 50
 
 
 @bp.route("/alur")
-@roles_required(*RELEASE_WRITERS)
+@permission_required("release.write")
 def queue():
-    """Releases by workflow state: what waits for review, approval, embargo; the latest published."""
-    groups = [(state, workflow.releases_in_state(db.session, state, limit=QUEUE_LIMIT)) for state in QUEUE_STATES]
-    return render_template("releases/queue.html", groups=groups)
+    """Releases by workflow state, those of the user's units: what waits for review, approval,
+    embargo; the latest published. The central editor sees the central queue first."""
+    groups = [(state, workflow.releases_in_state(db.session, state, current_user, limit=QUEUE_LIMIT))
+              for state in QUEUE_STATES]
+    central = workflow.central_queue(db.session, limit=QUEUE_LIMIT) if may("release.publish") else None
+    return render_template("releases/queue.html", groups=groups, central=central)
 
 
 @bp.route("/<id:release_id>/riwayat")
-@roles_required(*RELEASE_READERS)
+@permission_required("release.read_published")
 def history(release_id: int):
     release = db.session.get(Release, release_id) or abort(404)
+    if not may_read_release(release):
+        abort(403)
     return render_template("releases/workflow.html", release=release)

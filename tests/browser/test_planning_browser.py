@@ -42,7 +42,7 @@ def test_editor_plans_and_assigns_the_photographer_who_uploads_and_marks_it_cove
     assert photographer.url.split("#")[0] == activity_url
 
     photographer.get_by_role("link", name="Unggah foto").click()
-    photographer.set_input_files("#file", str(FIXTURES / "images" / "r_canon.jpg"))
+    photographer.set_input_files("#file", str(FIXTURES / "images" / "Landscape_3.jpg"))  # no other browser test uploads it
     photographer.wait_for_function("() => document.getElementById('upload-summary').textContent.length > 0")
     assert "1 tersimpan" in photographer.text_content("#upload-summary")
 

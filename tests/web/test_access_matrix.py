@@ -1,20 +1,44 @@
-"""Every staff route × anonymous and each role → redirect to login, 403 or success.
+"""Every staff route × who asks × whose object → redirect to login, 403 or success.
 
-The matrix is built from the URL map and the roles each view declares with
-``roles_required``, so a new route is covered without editing this test; a route
-outside the public blueprints that declares no roles fails the test.
+Generated from the URL map and ``press.permissions.TABLE``: each staff view declares its
+permission (``permission_required``); the object a URL names (an activity, a release, a
+note, a photo) belongs to a unit. The people asking are anonymous, a photographer, a writer
+and the unit editor of Dinkes, Dinkes' writer and photographer assigned to the activity
+the URLs name, the central editor and the admin; the objects are those of another unit
+(Bagian Humas, Diskominfostandi) and of Dinkes itself. What each may do is read from the
+table with the reach written here by hand (Dinkes and the Puskesmas below it; the central
+office every unit) and the assignment, so a new route or permission is covered without
+editing this test. The public pages of the agenda and the PPID list answer everyone. ``tests/web/test_access_policy.py`` checks the table itself against a
+short hand-written policy.
 """
 from __future__ import annotations
 
 import pytest
 from sqlalchemy import select
 
+from press import permissions
 from press.extensions import db
-from press.models import ROLES, Activity, Note, Release, ReleasePhoto, Unit, User, Venue
+from press.models import Activity, Assignment, Note, NoteCorrection, Release, ReleasePhoto, Unit, User, Venue
 
 from tests.conftest import FIXTURES
 
 PUBLIC_BLUEPRINTS = {"site", "agenda", "auth", "api", "site_search", "feeds", "api_releases", "api_docs", "ppid_site", None}
+
+# Who asks: (email or None, role, reach: "dinkes" = Dinkes and the units below it, "all";
+# assigned to the activity the URLs name).
+ASKERS = {
+    "anonymous": (None, None, None, False),
+    "unit_photographer": ("fotografer.dinkes@siaran.test", "photographer", "dinkes", False),
+    "unit_writer": ("penulis.dinkes@siaran.test", "writer", "dinkes", False),
+    "assigned_photographer": ("fotografer.dinkes@siaran.test", "photographer", "dinkes", True),
+    "assigned_writer": ("penulis.dinkes@siaran.test", "writer", "dinkes", True),
+    "unit_editor": ("redaktur.dinkes@siaran.test", "unit_editor", "dinkes", False),
+    "central_editor": ("redaktur@siaran.test", "editor", "all", False),
+    "admin": ("admin@siaran.test", "admin", "all", False),
+}
+
+# The URL parameter naming the object a route acts on, and the permission reading it needs.
+OBJECT_PARAMETERS = ("release_id", "note_id", "media_id", "activity_id")
 
 
 def staff_rules(app):
@@ -25,54 +49,64 @@ def staff_rules(app):
         yield rule
 
 
-def url_values(app) -> dict:
-    """A real object for every URL parameter name the staff routes use."""
+def _unit(abbreviation: str) -> Unit:
+    return db.session.scalar(select(Unit).where(Unit.abbreviation == abbreviation))
+
+
+def objects(app, whose: str) -> dict:
+    """A real object for every URL parameter the staff routes use: another unit's activity,
+    draft, note and photo, or those of Dinkes (its activity, the release in review there)."""
+    if whose == "other":
+        activity = db.session.scalar(select(Activity).where(Activity.unit_id == _unit("Bagian Humas Setda").id))
+        release = db.session.scalar(select(Release).where(Release.state == "draft"))
+        photographer = "fotografer@siaran.test"
+    else:
+        activity = db.session.scalar(select(Activity).where(Activity.unit_id == _unit("Dinkes").id))
+        release = db.session.scalar(select(Release).where(Release.activity_id == activity.id))
+        photographer = "fotografer.dinkes@siaran.test"
+    note = _a_note(activity)
+    media_id = _a_media_id(app, activity, photographer)
     return {
-        "activity_id": db.session.scalar(select(Activity.id).limit(1)),
-        "user_id": db.session.scalar(select(User.id).where(User.role == "writer")),
-        "unit_id": db.session.scalar(select(Unit.id).limit(1)),
+        "activity_id": activity.id,
+        "user_id": db.session.scalar(select(User.id).where(User.email == "penulis@siaran.test")),
+        "unit_id": activity.unit_id,
         "venue_id": db.session.scalar(select(Venue.id).limit(1)),
-        "release_id": db.session.scalar(select(Release.id).where(Release.state == "draft").limit(1)),
-        "note_id": _a_note_id(),
-        "media_id": _a_media_id(app),
+        "release_id": release.id,
+        "note_id": note.id,
+        "media_id": media_id,
         "variant": "thumb",
         "kind": "kunjungan_kerja",
-        "photo_id": db.session.scalar(select(ReleasePhoto.id).limit(1)) or 1,
-        "correction_id": _a_correction_id(),
+        "photo_id": db.session.scalar(select(ReleasePhoto.id).where(ReleasePhoto.release_id == release.id).limit(1)) or 1,
+        "correction_id": _a_correction(note).id,
     }
 
 
-def _a_correction_id() -> int:
-    """The demo has no remembered corrections: remember one title fix for the note's activity."""
-    from press.models import NoteCorrection
+def url_values(app) -> dict:
+    """Another unit's objects, for tests that open every staff page as the central office."""
+    return objects(app, "other")
 
-    note = db.session.get(Note, _a_note_id())
+
+def _a_correction(note: Note) -> NoteCorrection:
     correction = NoteCorrection(activity_id=note.activity_id, note_id=note.id, kind="title",
                                 source_name="Ahmad Suryana", wrong="Walikota", right="Kabag Tapem")
     db.session.add(correction)
     db.session.commit()
-    return correction.id
+    return correction
 
 
-def _a_note_id() -> int:
-    """The demo has no notes: store one typed note on the first activity."""
-    note_id = db.session.scalar(select(Note.id).limit(1))
-    if note_id is None:
-        note = Note(activity_id=db.session.scalar(select(Activity.id).limit(1)), source="typed",
-                    text="Wali Kota Bekasi membuka acara.", cleaning={}, extraction={}, accepted={})
-        db.session.add(note)
-        db.session.commit()
-        note_id = note.id
-    return note_id
+def _a_note(activity: Activity) -> Note:
+    note = Note(activity_id=activity.id, source="typed", text="Wali Kota Bekasi membuka acara.",
+                cleaning={}, extraction={}, accepted={})
+    db.session.add(note)
+    db.session.commit()
+    return note
 
 
-def _a_media_id(app) -> int:
-    """The demo has no photos in the test store: ingest one fixture into the first activity."""
+def _a_media_id(app, activity: Activity, email: str) -> int:
     from press.services import media as media_service
     from press.storage import FileStorage
 
-    activity = db.session.scalar(select(Activity).order_by(Activity.id).limit(1))
-    photographer = db.session.scalar(select(User).where(User.role == "photographer"))
+    photographer = db.session.scalar(select(User).where(User.email == email))
     outcome = media_service.ingest(
         db.session, FileStorage(app.config["MEDIA_ROOT"]), FIXTURES / "images" / "r_canon.jpg", "r_canon.jpg",
         activity=activity, uploader=photographer, config=media_service.IngestConfig.from_mapping(app.config))
@@ -82,12 +116,32 @@ def _a_media_id(app) -> int:
 
 def build(rule, values) -> str:
     missing = set(rule.arguments) - set(values)
-    assert not missing, f"{rule.endpoint}: add a value for {sorted(missing)} to url_values()"
+    assert not missing, f"{rule.endpoint}: add a value for {sorted(missing)} to objects()"
     return rule.build({name: values[name] for name in rule.arguments})[1]
 
 
-def test_every_staff_route_declares_its_roles(app):
-    undeclared = [r.endpoint for r in staff_rules(app) if not hasattr(app.view_functions[r.endpoint], "allowed_roles")]
+def reading(parameter: str, release_state: str) -> str:
+    """The permission reading the object ``parameter`` names."""
+    if parameter == "release_id":
+        return "release.read_published" if release_state in ("published", "retracted") else "release.read"
+    return {"note_id": "note.read", "media_id": "activity.read", "activity_id": "activity.read"}[parameter]
+
+
+def expected_allowed(rule, view, role: str, reach, values: dict, release_state: str) -> bool:
+    """From the table: the view's permission, on the unit of the object the URL names (and
+    that object readable), with the asker assigned to its activity or not."""
+    name = view.permission
+    parameter = next((p for p in OBJECT_PARAMETERS if p in rule.arguments), None)
+    if parameter is None:
+        return permissions.can(role, reach, name)
+    unit, assigned = values["_units"][parameter], values["_assigned"][parameter]
+    return (permissions.can(role, reach, name, unit, assigned=assigned)
+            and permissions.can(role, reach, reading(parameter, release_state), unit, assigned=assigned))
+
+
+def test_every_staff_route_declares_a_permission_of_the_table(app):
+    undeclared = [r.endpoint for r in staff_rules(app)
+                  if getattr(app.view_functions[r.endpoint], "permission", None) not in permissions.TABLE]
     assert undeclared == []
 
 
@@ -95,23 +149,43 @@ def test_staff_routes_exist(app):
     assert len(list(staff_rules(app))) >= 10
 
 
-@pytest.mark.parametrize("who", ["anonymous", *ROLES])
-def test_access_matrix(app, client, auth, who):
+@pytest.mark.parametrize("whose", ["other", "own"])
+@pytest.mark.parametrize("who", list(ASKERS))
+def test_access_matrix(app, client, auth, who, whose):
+    email, role, reach_name, assigned = ASKERS[who]
     with app.app_context():
-        values = url_values(app)
-    if who != "anonymous":
-        assert auth.login(who).status_code == 302
+        values = objects(app, whose)
+        if assigned:
+            user_id = db.session.scalar(select(User.id).where(User.email == email))
+            db.session.add(Assignment(activity_id=values["activity_id"], user_id=user_id, role=role))
+            db.session.commit()
+        dinkes = _unit("Dinkes").id
+        reach = (permissions.EVERY_UNIT if reach_name == "all"
+                 else {u.id for u in db.session.scalars(select(Unit)) if dinkes in (u.id, u.parent_id)})
+        release = db.session.get(Release, values["release_id"])
+        release_state = release.state
+        values["_units"] = {
+            "release_id": release.unit_id, "activity_id": db.session.get(Activity, values["activity_id"]).unit_id,
+            "note_id": db.session.get(Note, values["note_id"]).activity.unit_id,
+            "media_id": db.session.get(Activity, values["activity_id"]).unit_id,
+        }
+        values["_assigned"] = {
+            "release_id": assigned and release.activity_id == values["activity_id"], "activity_id": assigned,
+            "note_id": assigned, "media_id": assigned,
+        }
+    if email:
+        assert auth.login_email(email).status_code == 302
     token = auth.token()
     failures = []
     for rule in staff_rules(app):
         url = build(rule, values)
-        allowed = app.view_functions[rule.endpoint].allowed_roles
+        view = app.view_functions[rule.endpoint]
         method = "GET" if "GET" in rule.methods else "POST"
         response = client.open(url, method=method, data={"csrf_token": token} if method == "POST" else None)
-        if who == "anonymous":
+        if role is None:
             ok = response.status_code == 302 and "/staf/login" in response.headers["Location"]
             expected = "redirect to login"
-        elif who in allowed:
+        elif expected_allowed(rule, view, role, reach, values, release_state):
             ok = response.status_code in ((200, 302) if method == "GET" else (200, 302, 400, 409))
             ok = ok and "/staf/login" not in response.headers.get("Location", "")
             expected = "success"
@@ -119,5 +193,23 @@ def test_access_matrix(app, client, auth, who):
             ok = response.status_code == 403
             expected = "403"
         if not ok:
-            failures.append(f"{method} {url} as {who}: got {response.status_code}, expected {expected}")
+            failures.append(f"{method} {url} as {who} on {whose} ({view.permission}): "
+                            f"got {response.status_code}, expected {expected}")
     assert failures == []
+
+
+NEW_PUBLIC_BLUEPRINTS = ("agenda", "ppid_site")
+
+
+@pytest.mark.parametrize("who", list(ASKERS))
+def test_the_agenda_and_the_public_information_list_answer_everyone(app, client, auth, who):
+    email = ASKERS[who][0]
+    with app.app_context():
+        activity = db.session.scalar(select(Activity).where(Activity.on_agenda.is_(True)).order_by(Activity.id))
+        values = {"activity_id": activity.id, "slug": activity.unit.slug}
+    if email:
+        assert auth.login_email(email).status_code == 302
+    rules = [r for r in app.url_map.iter_rules() if r.endpoint.rsplit(".", 1)[0] in NEW_PUBLIC_BLUEPRINTS]
+    assert len(rules) >= 7
+    answers = {r.rule: client.get(build(r, values)).status_code for r in rules}
+    assert answers == {r.rule: 200 for r in rules}

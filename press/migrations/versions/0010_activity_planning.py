@@ -1,7 +1,7 @@
 """activity planning: an activity's state, assignments, in-app notifications
 
 Revision ID: 0010
-Revises: 0008
+Revises: 0009
 Create Date: 2026-12-04 10:00:00
 
 ``activity.state``: direncanakan, diliput, selesai, batal. Activities that already took
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 
 revision = '0010'
-down_revision = '0008'
+down_revision = '0009'
 branch_labels = None
 depends_on = None
 
