@@ -27,7 +27,7 @@ def create_app(config: dict | None = None) -> Flask:
     from press.web import api as search_api, search as search_pages
     from press.web import api_public, feeds, links, login_limit, openapi, page_cache, params, proxies
     from press.web import ppid as ppid_pages
-    from press.web import planning, security_headers, workflow
+    from press.web import planning, security_headers, upload_stream, workflow
     from press.web import notes as notes_pages
     from press.web import photos as photo_pages
     from press.web import releases as release_pages
@@ -57,6 +57,7 @@ def create_app(config: dict | None = None) -> Flask:
     auth.init_login(login_manager)
     links.init_app(app)
     params.init_app(app)
+    upload_stream.init_app(app)
 
     app.register_blueprint(auth.bp)
     login_limit.init_app(app)

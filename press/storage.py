@@ -92,6 +92,106 @@ def _as_stream(data_or_stream) -> BinaryIO:
     return data_or_stream
 
 
+class Incoming:
+    """A file being written into the store's ``tmp/`` and hashed as it goes (the
+    multipart parser writes an upload's body here, so the original is written and hashed
+    once). Written in ``CHUNK`` pieces; a failed write (a full disk) is remembered and
+    raised by :meth:`finish`. Readable once written (``read``, ``seek``: what a form
+    parser's container needs). Closing it removes the file unless it was kept."""
+
+    def __init__(self, directory: str):
+        try:
+            self._fd, self.path = _mkstemp(directory)
+        except OSError as exc:
+            raise StorageError(f"cannot create a temporary file: {exc}") from exc
+        self._digest = hashlib.sha256()
+        self._pending = bytearray()
+        self._reader: BinaryIO | None = None
+        self.size = 0
+        self.error: OSError | None = None
+        self.finished = self.kept = self.closed = False
+
+    def write(self, data) -> int:
+        self.size += len(data)
+        self._pending += data
+        if len(self._pending) >= CHUNK:
+            self._flush()
+        return len(data)
+
+    def _flush(self) -> None:
+        """Hash and write what is pending: in ``CHUNK`` pieces, as each call lets other
+        threads run and then waits to take the interpreter back (up to 5 ms when they are busy)."""
+        data, self._pending = self._pending, bytearray()
+        self._digest.update(data)
+        if self.error is None:
+            try:
+                _write_all(self._fd, data)
+            except OSError as exc:
+                self.error = exc
+
+    @property
+    def key(self) -> str:
+        """SHA-256 of everything written."""
+        if self._pending:
+            self._flush()
+        return self._digest.hexdigest()
+
+    def check_written(self) -> None:
+        """Raise ``StorageError`` if a write failed (a full disk)."""
+        if self.error is not None:
+            raise StorageError(f"writing to the store failed: {self.error}") from self.error
+
+    def finish(self) -> None:
+        """Everything written is on disk (fsynced); raises ``StorageError`` if a write failed."""
+        if not self.finished:
+            if self._pending:
+                self._flush()
+            if self.error is None:
+                try:
+                    os.fsync(self._fd)
+                except OSError as exc:
+                    self.error = exc
+            self.finished = True
+        self.check_written()
+
+    # -- reading back (the form parser rewinds its container; the checks read the head)
+
+    def _read_handle(self) -> BinaryIO:
+        if self._reader is None:
+            if self._pending:
+                self._flush()
+            self._reader = open(self.path, "rb")
+        return self._reader
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        return self._read_handle().seek(offset, whence)
+
+    def tell(self) -> int:
+        return self._read_handle().tell()
+
+    def read(self, size: int = -1) -> bytes:
+        return self._read_handle().read(size)
+
+    def readline(self, size: int = -1) -> bytes:
+        return self._read_handle().readline(size)
+
+    def close(self) -> None:
+        if self.closed:
+            return
+        self.closed = True
+        if self._reader is not None:
+            self._reader.close()
+        os.close(self._fd)
+        if not self.kept:
+            _unlink_quietly(self.path)
+
+    def __enter__(self) -> "Incoming":
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
+
+
 class FileStorage:
     """A content-addressed store rooted at ``root`` (created if absent)."""
 
@@ -127,31 +227,22 @@ class FileStorage:
 
     # -- atomic writing -----------------------------------------------------------
 
-    def _write_temp(self, stream: BinaryIO) -> tuple[str, str]:
-        """Copy ``stream`` to a fsynced temp file; return (temp path, sha256 hex)."""
-        digest = hashlib.sha256()
+    def receive(self) -> "Incoming":
+        """A new file in ``tmp/`` to write an original into as it arrives (an upload's
+        body), hashed on the way; :meth:`keep` puts it under its key."""
+        return Incoming(self._tmp_dir())
+
+    def _write_temp(self, stream: BinaryIO) -> Incoming:
+        """Copy ``stream`` to a fsynced temp file, hashing it."""
+        incoming = self.receive()
         try:
-            fd, tmp = _mkstemp(self._tmp_dir())
-        except OSError as exc:
-            raise StorageError(f"cannot create a temporary file: {exc}") from exc
-        try:
-            try:
-                while True:
-                    chunk = stream.read(CHUNK)
-                    if not chunk:
-                        break
-                    digest.update(chunk)
-                    _write_all(fd, chunk)
-                os.fsync(fd)
-            finally:
-                os.close(fd)
-        except OSError as exc:
-            _unlink_quietly(tmp)
-            raise StorageError(f"writing to the store failed: {exc}") from exc
+            while chunk := stream.read(CHUNK):
+                incoming.write(chunk)
+            incoming.finish()
         except BaseException:
-            _unlink_quietly(tmp)
+            incoming.close()
             raise
-        return tmp, digest.hexdigest()
+        return incoming
 
     def _commit(self, tmp: str, final: str) -> None:
         """Rename ``tmp`` onto ``final`` and make the rename durable."""
@@ -179,13 +270,21 @@ class FileStorage:
 
         Storing content that is already present changes nothing.
         """
-        tmp, key = self._write_temp(_as_stream(stream))
-        final = self.path(key)
-        if os.path.exists(final):
-            _unlink_quietly(tmp)
-            return key
-        self._commit(tmp, final)
-        return key
+        return self.keep(self._write_temp(_as_stream(stream)))
+
+    def keep(self, incoming: "Incoming") -> str:
+        """Make a received file durable under its key and return the key (content already
+        stored: the file is dropped). Raises ``StorageError`` when it could not be written."""
+        try:
+            incoming.finish()
+            final = self.path(incoming.key)
+            if os.path.exists(final):
+                return incoming.key
+            self._commit(incoming.path, final)
+            incoming.kept = True
+            return incoming.key
+        finally:
+            incoming.close()
 
     def open(self, key: str) -> BinaryIO:
         try:
@@ -227,8 +326,12 @@ class FileStorage:
     def put_rendition(self, key: str, variant: str, data_or_stream) -> str:
         """Store (or replace) a rendition atomically; return its relative path."""
         final = self.rendition_path(key, variant)
-        tmp, _digest = self._write_temp(_as_stream(data_or_stream))
-        self._commit(tmp, final)
+        incoming = self._write_temp(_as_stream(data_or_stream))
+        try:
+            self._commit(incoming.path, final)
+            incoming.kept = True
+        finally:
+            incoming.close()
         return self.rendition_relpath(key, variant)
 
     def open_rendition(self, key: str, variant: str) -> BinaryIO:

@@ -18,13 +18,14 @@ from .errors import Rejected
 pillow_heif.register_heif_opener()
 
 
-def open_image(data: bytes, max_pixels: int) -> Image.Image:
-    """Open (not decode) ``data``; refuse bombs and unreadable headers."""
+def open_image(data, max_pixels: int) -> Image.Image:
+    """Open (not decode) ``data`` (bytes, or a binary file read from where it stands);
+    refuse bombs and unreadable headers."""
     Image.MAX_IMAGE_PIXELS = max_pixels
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(io.BytesIO(data))
+            image = Image.open(data if hasattr(data, "read") else io.BytesIO(data))
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise Rejected("decompression_bomb", str(exc)) from exc
     except UnidentifiedImageError as exc:

@@ -4,8 +4,9 @@
 returns a picklable ``ProcessedPhoto`` or raises ``Rejected``; nothing is written to
 the store for a rejected file. Database rows, dedupe and tags belong to the caller.
 The same work in two halves, for an upload that is answered before its renditions
-exist: ``check_photo`` (sniff -> open -> EXIF -> the original stored) and later
-``finish_photo`` (decode + renditions from the stored original).
+exist: ``check_photo`` (size -> sniff -> header and pixel limit -> the original stored)
+and later ``stored_exif`` and ``finish_photo`` (EXIF, decode + renditions from the
+stored original).
 
 A photo whose pixel data is cut short or damaged but whose metadata says something
 (when, which camera, where) is kept as ``MediaStatus.METADATA_ONLY``: the original and its
@@ -23,10 +24,10 @@ from dataclasses import dataclass, field
 
 from press.codes import MediaStatus
 from press.problems import problem
-from press.storage import FileStorage
+from press.storage import FileStorage, Incoming
 
 from .errors import Rejected
-from .exif import ExifFacts, read_exif
+from .exif import ExifFacts, ExifResult, read_exif
 from .opening import open_image
 from .public_meta import PublicMeta, embed_public_meta
 from .quality import dhash, sharpness
@@ -128,15 +129,14 @@ def process_photo(
 @dataclass
 class CheckedPhoto:
     """An original that passed the checks (type, size, pixel limit) and is stored:
-    what its row needs before the renditions exist (``width``/``height`` upright)."""
+    what its row needs before the renditions exist (``width``/``height`` upright). Its
+    EXIF is read with the renditions (:func:`stored_exif`)."""
 
     key: str
     mime: str
     bytes: int
     width: int
     height: int
-    exif: ExifFacts
-    exif_problems: tuple[dict, ...]
     timings_ms: dict[str, float]
 
 
@@ -154,16 +154,38 @@ class FinishedPhoto:
 
 
 def check_photo(source, storage: FileStorage, *, max_bytes: int, max_pixels: int) -> CheckedPhoto:
-    """The quick half of ingest: refuse what is not a photo within the limits (``Rejected``),
-    read its EXIF, store the original durably. :func:`finish_photo` makes the rest."""
+    """The quick half of ingest: refuse what is not a photo within the limits (``Rejected``)
+    from its size, first bytes and header, without decoding the pixels or reading EXIF,
+    and store the original durably. ``source`` is a path, bytes, or the ``Incoming`` file
+    an upload was received into (kept where it is, not copied). :func:`finish_photo` and
+    :func:`stored_exif` do the rest."""
     timer = _Timer()
-    data = read_source(source, max_bytes)
-    mime, image, exif = _inspect(data, max_pixels, timer)
-    width, height = display_size(image, orientation_of(image))
-    with timer.stage("hash"):
-        key = storage.put(io.BytesIO(data))
-    return CheckedPhoto(key=key, mime=mime, bytes=len(data), width=width, height=height, exif=exif.facts,
-                        exif_problems=exif.problems, timings_ms=timer.ms)
+    if isinstance(source, Incoming):
+        incoming = source
+    else:
+        incoming = storage.receive()
+        incoming.write(read_source(source, max_bytes))
+    try:
+        check_size(incoming.size, max_bytes)
+        incoming.check_written()
+        with timer.stage("check"):
+            incoming.seek(0)
+            mime = sniff(incoming.read(HEAD_BYTES))
+            incoming.seek(0)
+            image = open_image(incoming, max_pixels)
+            width, height = display_size(image, orientation_of(image))
+        with timer.stage("hash"):
+            key = storage.keep(incoming)
+    finally:
+        incoming.close()
+    return CheckedPhoto(key=key, mime=mime, bytes=incoming.size, width=width, height=height, timings_ms=timer.ms)
+
+
+def stored_exif(storage: FileStorage, key: str, *, max_pixels: int) -> ExifResult:
+    """The EXIF facts and problems of a stored original (``Rejected`` if it cannot be opened)."""
+    with storage.open(key) as handle:
+        data = handle.read()
+    return read_exif(data, open_image(data, max_pixels))
 
 
 def finish_photo(storage: FileStorage, key: str, *, sizes: dict[str, int], max_pixels: int,

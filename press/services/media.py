@@ -11,10 +11,11 @@ there. Two uploads of the same bytes at once (two gunicorn workers) meet at the 
 duplicate of the winner.
 
 With ``defer_renditions`` (the upload page) only the quick half runs before the row is
-added (:func:`press.photos.worker.check_file`: type, size, pixel limit, EXIF, the original
-stored): the row says ``processing`` and the ``media.process`` job
-(:mod:`press.services.media_processing`) makes the renditions, tags and index entry, so
-the upload is answered in the time it takes to store the file. ``flask media import`` and
+added (:func:`press.photos.worker.check_file`: size, type, the header's pixel count, the
+original stored; an upload received into the store as it arrived, ``Incoming``, is kept
+where it is and not hashed again): the row says ``processing`` and the ``media.process``
+job (:mod:`press.services.media_processing`) reads its EXIF and makes the renditions,
+tags and index entry, so the upload is answered in the time it takes to store the file. ``flask media import`` and
 the demo loader process inline (a batch on all cores, every photo finished when it ends).
 
 The integrity of stored photos (verify, repairs, rebuilding renditions) is
@@ -43,11 +44,12 @@ from press.errors import N_, ServiceError
 from press.numbers import parse_id
 from press.models import Activity, Media, Person, Rendition, User, Venue, utcnow
 from press.photos.errors import MESSAGES as REJECTIONS, Rejected
+from press.photos.exif import ExifFacts
 from press.photos.process import CheckedPhoto, ProcessedPhoto, rewrite_public_meta
 from press.photos.worker import InProcess, check_file, process_file
 from press.photos.public_meta import PublicMeta
 from press.photos.quality import near_duplicate
-from press.storage import FileStorage, StorageError, content_key, file_key
+from press.storage import FileStorage, Incoming, StorageError, content_key, file_key
 
 from . import access, photo_corrections
 from .audit import record as audit
@@ -263,6 +265,8 @@ def ingest(
 def _sha256(source, max_bytes: int) -> str | None:
     """The key of a file the size limit allows (None: the stages will say what is wrong)."""
     try:
+        if isinstance(source, Incoming):  # hashed as it was received
+            return source.key if 0 < source.size <= max_bytes else None
         if isinstance(source, (bytes, bytearray, memoryview)):
             return content_key(source) if 0 < len(source) <= max_bytes else None
         return file_key(source) if 0 < os.path.getsize(source) <= max_bytes else None
@@ -290,21 +294,18 @@ def record(
     existing = find_by_sha256(session, processed.key)
     if existing is not None:
         return duplicate_outcome(filename, existing)
-    facts = processed.exif
     finished = isinstance(processed, ProcessedPhoto)
     media = Media(
         sha256=processed.key, activity_id=activity.id if activity else None,
         uploaded_by_id=uploader.id if uploader else None, original_filename=(filename or "")[-255:] or None,
         mime=processed.mime, bytes=processed.bytes, width=processed.width or 0, height=processed.height or 0,
-        taken_at=facts.taken_at, taken_at_offset=facts.utc_offset_minutes, make=facts.make, model=facts.model,
-        lens=facts.lens, exposure_time=facts.exposure_time, f_number=facts.f_number, iso=facts.iso,
-        focal_length=facts.focal_length_mm, orientation=facts.orientation, gps_lat=facts.gps_lat,
-        gps_lon=facts.gps_lon, exif_problems=list(processed.exif_problems),
         status=processed.status if finished else MediaStatus.PROCESSING,
         problems=list(processed.problems) if finished else [], caption=meta.caption, credit=meta.credit,
         copyright=meta.copyright, dhash=processed.dhash if finished else None,
         sharpness=processed.sharpness if finished else None,
     )
+    if finished:
+        set_exif(media, processed.exif, processed.exif_problems)
     session.add(media)
     try:
         session.flush()
@@ -328,6 +329,16 @@ def record(
     if media.status == MediaStatus.METADATA_ONLY:
         outcome.reason = METADATA_ONLY_MESSAGE
     return outcome
+
+
+def set_exif(media: Media, facts: ExifFacts, problems) -> None:
+    """Write a photo's EXIF facts and the problems met reading them onto its row."""
+    media.taken_at, media.taken_at_offset = facts.taken_at, facts.utc_offset_minutes
+    media.make, media.model, media.lens = facts.make, facts.model, facts.lens
+    media.exposure_time, media.f_number, media.iso = facts.exposure_time, facts.f_number, facts.iso
+    media.focal_length, media.orientation = facts.focal_length_mm, facts.orientation
+    media.gps_lat, media.gps_lon = facts.gps_lat, facts.gps_lon
+    media.exif_problems = list(problems)
 
 
 def describe(session: Session, media: Media, activity: Activity | None, config: IngestConfig) -> None:

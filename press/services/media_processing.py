@@ -1,4 +1,4 @@
-"""The ``media.process`` job: the renditions, tags and index entry of uploaded photos.
+"""The ``media.process`` job: the EXIF facts, renditions, tags and index entry of uploaded photos.
 
 The upload page stores each original and its row as ``processing``
 (``media.ingest_many(..., defer_renditions=True)``) and asks for this job. The job takes
@@ -32,11 +32,13 @@ from press import jobs
 from press.codes import MediaStatus
 from press.models import Activity, Media, utcnow
 from press.photos.errors import Rejected
-from press.photos.process import FinishedPhoto, TruncatedImage, finish_photo, has_facts, rewrite_public_meta
+from press.photos.exif import ExifResult
+from press.photos.process import (FinishedPhoto, TruncatedImage, finish_photo, has_facts, rewrite_public_meta,
+                                  stored_exif)
 from press.problems import problem
 from press.storage import FileStorage, StorageError
 
-from .media import PROCESS_JOB, IngestConfig, describe, public_meta, sync_renditions
+from .media import PROCESS_JOB, IngestConfig, describe, public_meta, set_exif, sync_renditions
 
 log = logging.getLogger(__name__)
 
@@ -85,14 +87,16 @@ def finish(session: Session, storage: FileStorage, media_id: int, config: Ingest
     if media is None or media.status != MediaStatus.PROCESSING:
         return None
     meta = public_meta(media)
+    exif: ExifResult | None = None
     try:
+        exif = stored_exif(storage, media.sha256, max_pixels=config.max_pixels)
         done: FinishedPhoto | None = finish_photo(storage, media.sha256, sizes=config.sizes,
                                                   max_pixels=config.max_pixels, meta=meta)
         status, problems = MediaStatus.OK, list(done.problems)
     except TruncatedImage as exc:
-        done = None
-        status = MediaStatus.METADATA_ONLY if has_facts(media) else MediaStatus.REJECTED
-        problems = [problem("pixels_damaged" if has_facts(media) else "corrupt_image", error=str(exc))]
+        done, kept = None, has_facts(exif.facts)
+        status = MediaStatus.METADATA_ONLY if kept else MediaStatus.REJECTED
+        problems = [problem("pixels_damaged" if kept else "corrupt_image", error=str(exc))]
     except Rejected as rejection:
         done, status, problems = None, MediaStatus.REJECTED, [problem(rejection.code, error=rejection.detail)]
     except (StorageError, OSError, ValueError, MemoryError) as exc:
@@ -108,6 +112,8 @@ def finish(session: Session, storage: FileStorage, media_id: int, config: Ingest
         done.renditions = rewrite_public_meta(storage, media.sha256, public_meta(media))
     media.status = status
     media.problems = list(media.problems or []) + problems
+    if exif is not None:
+        set_exif(media, exif.facts, exif.problems)
     if done is not None:
         media.dhash, media.sharpness = done.dhash, done.sharpness
         sync_renditions(storage, media, done.renditions)

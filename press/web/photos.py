@@ -48,6 +48,7 @@ from .labels import error_text, label
 from .links import rendition_url, staff_url
 from .access import may, permission_required, require
 from .sections import activity_section
+from .upload_stream import into_store, received
 
 bp = Blueprint("photos", __name__, url_prefix="/staf")
 
@@ -236,6 +237,7 @@ OUTCOME_LABELS = {
 
 @bp.route("/kegiatan/<id:activity_id>/unggah", methods=["POST"])
 @permission_required("photo.upload")
+@into_store
 def upload_post(activity_id: int):
     activity = _activity(activity_id, "photo.upload")
     files = [f for f in request.files.getlist("file") if f and f.filename]
@@ -250,10 +252,11 @@ def upload_post(activity_id: int):
         flash(message, "error")
         return redirect(url_for("photos.upload", activity_id=activity.id))
     storage, config = _storage(), _config()
-    # Read one file at a time, as ingest asks for it; one byte past the per-file limit is
+    # Each file was received into the store as it arrived (``upload_stream``); otherwise it
+    # is read one at a time, as ingest asks for it: one byte past the per-file limit is
     # enough for ingest to refuse the file by name.
     photos = (service.PhotoFile(os.path.basename(f.filename.replace("\\", "/"))[:255],
-                                f.stream.read(config.max_bytes + 1)) for f in files)
+                                received(f.stream) or f.stream.read(config.max_bytes + 1)) for f in files)
     results = []
     for outcome in service.ingest_many(db.session, storage, photos, activity=activity, uploader=current_user,
                                        batch=batch, config=config, defer_renditions=True):
