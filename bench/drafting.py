@@ -31,6 +31,7 @@ from press.demo import load_demo  # noqa: E402
 from press.extensions import db  # noqa: E402
 from press.models import ACTIVITY_KINDS, Note, Unit, User, Venue  # noqa: E402
 from press.services import media as media_service  # noqa: E402
+from press.services import media_ingest  # noqa: E402
 from press.services import releases  # noqa: E402
 from press.services.activities import ActivityData, ParticipantData, create_activity  # noqa: E402
 from press.storage import FileStorage  # noqa: E402
@@ -74,7 +75,7 @@ def setup(app) -> list:
         db.session.add(Note(activity_id=activity.id, source="typed", text="-", cleaning={}, extraction={},
                             accepted={"people": [], "quotes": QUOTES}))
         for seed in range(6):
-            outcome = media_service.ingest(db.session, storage, photo(number * 10 + seed), f"{seed}.jpg",
+            outcome = media_ingest.ingest(db.session, storage, photo(number * 10 + seed), f"{seed}.jpg",
                                            activity=activity, uploader=photographer, config=config)
             outcome.media.credit = "Dok. Humas Pemkot Bekasi"
         activities.append(activity)

@@ -1,6 +1,6 @@
 """``flask media import|verify|rebuild-renditions``: photos from the command line.
 
-``import`` hands the folder to :func:`press.services.media.ingest_many` with a pool of
+``import`` hands the folder to :func:`press.services.media_ingest.ingest_many` with a pool of
 worker processes, one per core (:func:`press.photos.worker.process_pool`: spawned
 interpreters that load only the stages and the store), and commits photo by photo, so a
 row is committed only after its original and renditions are in the store: the import
@@ -31,6 +31,7 @@ from press.extensions import db
 from press.models import Activity, Media, User
 from press.photos.worker import process_pool
 from press.services import media as service
+from press.services import media_ingest
 from press.services import media_integrity
 from press.storage import FileStorage
 
@@ -52,11 +53,11 @@ def _files(folder: Path) -> list[Path]:
         part.startswith(".") for part in p.relative_to(folder).parts))
 
 
-def _message(outcome: service.IngestOutcome) -> str | None:
+def _message(outcome: media_ingest.IngestOutcome) -> str | None:
     """The reason, for operators (rejections in English, problems in their language)."""
-    if outcome.outcome == service.DUPLICATE:
+    if outcome.outcome == media_ingest.DUPLICATE:
         return f"The same bytes are already stored as photo {outcome.media.id}."
-    if outcome.outcome == service.REJECTED:
+    if outcome.outcome == media_ingest.REJECTED:
         reason = _english(outcome)
         return f"{reason} ({outcome.detail})" if outcome.detail else reason
     if outcome.media is not None and outcome.media.status == MediaStatus.METADATA_ONLY:
@@ -64,13 +65,13 @@ def _message(outcome: service.IngestOutcome) -> str | None:
     return None
 
 
-def _english(outcome: service.IngestOutcome) -> str:
+def _english(outcome: media_ingest.IngestOutcome) -> str:
     """The outcome's reason as the English catalogue translates it."""
     with force_locale("en"):
         return gettext(outcome.reason, **outcome.params)
 
 
-def _as_json(name: str, outcome: service.IngestOutcome, message: str | None) -> dict:
+def _as_json(name: str, outcome: media_ingest.IngestOutcome, message: str | None) -> dict:
     media = outcome.media
     entry = {"file": name, "outcome": outcome.outcome, "reason": message,
              "media_id": media.id if media else None, "exif": None, "width": None, "height": None,
@@ -114,33 +115,33 @@ def import_command(folder: Path, activity_id: int, as_email: str | None, credit,
             raise click.ClickException(f"there is no user {as_email!r}")
     config = service.IngestConfig.from_mapping(current_app.config)
     storage = _storage()
-    batch = service.BatchMeta(credit, copyright_, caption_prefix)
+    batch = media_ingest.BatchMeta(credit, copyright_, caption_prefix)
     files = _files(folder)
     workers = min(workers or os.cpu_count() or 1, max(1, len(files)))
     counts = collections.Counter()
     reasons = collections.Counter()
     with process_pool(workers) as executor, operator_language(), \
             click.progressbar(length=len(files), label="Importing", file=sys.stderr) as bar:
-        outcomes = service.ingest_many(
-            db.session, storage, (service.PhotoFile(path.name, str(path)) for path in files), activity=activity,
+        outcomes = media_ingest.ingest_many(
+            db.session, storage, (media_ingest.PhotoFile(path.name, str(path)) for path in files), activity=activity,
             uploader=uploader, batch=batch, config=config, executor=executor, ahead=workers * 2)
         for path, outcome in zip(files, outcomes):
             db.session.commit()
-            if outcome.code == service.STORE_FAILED:  # every later file would fail the same way
+            if outcome.code == media_ingest.STORE_FAILED:  # every later file would fail the same way
                 raise click.ClickException(
-                    f"the media store cannot be written ({outcome.detail}); the {counts[service.INGESTED]} "
+                    f"the media store cannot be written ({outcome.detail}); the {counts[media_ingest.INGESTED]} "
                     "photo(s) imported so far are committed and whole. Free some space and run the same "
                     "command again: what is already in is reported as a duplicate.")
             counts[outcome.outcome] += 1
-            if outcome.outcome == service.REJECTED:
+            if outcome.outcome == media_ingest.REJECTED:
                 reasons[_english(outcome)] += 1
             if as_json:
                 click.echo(json.dumps(_as_json(str(path.relative_to(folder)), outcome, _message(outcome)),
                                       ensure_ascii=False))
             bar.update(1)
     if not as_json:
-        click.echo(f"{len(files)} file(s): {counts[service.INGESTED]} ingested, "
-                   f"{counts[service.DUPLICATE]} duplicate(s), {counts[service.REJECTED]} rejected.")
+        click.echo(f"{len(files)} file(s): {counts[media_ingest.INGESTED]} ingested, "
+                   f"{counts[media_ingest.DUPLICATE]} duplicate(s), {counts[media_ingest.REJECTED]} rejected.")
         for reason, count in reasons.most_common():
             click.echo(f"  rejected x{count}: {reason}")
 

@@ -90,6 +90,7 @@ def load_demo_photos(session: Session, storage, config) -> list:
     ``config`` is an ``IngestConfig``. The caller commits."""
     from press.models import Media
     from press.services import media as media_service
+    from press.services import media_ingest
 
     example = session.scalar(select(Activity).where(Activity.title == "Kunjungan Kerja PPID Utama Kabupaten Subang"))
     photographer = session.scalar(select(User).where(User.email == "fotografer@siaran.test"))
@@ -99,14 +100,14 @@ def load_demo_photos(session: Session, storage, config) -> list:
     venue = example.venue
     gps = (venue.latitude + 0.0001, venue.longitude - 0.0001) if venue and venue.latitude is not None else None
     files = (
-        media_service.PhotoFile(f"IMG_{3001 + seed}.JPG", demo_photo_jpeg(
+        media_ingest.PhotoFile(f"IMG_{3001 + seed}.JPG", demo_photo_jpeg(
             1 if blur else seed,  # the blurred one repeats the scene of the photo before it
             people_count, blur, gps=gps, taken_at=datetime(2021, 9, 30, 9, 0) + timedelta(minutes=minutes)))
         for seed, (minutes, people_count, blur, *_rest) in enumerate(DEMO_PHOTOS)
     )
-    outcomes = media_service.ingest_many(
+    outcomes = media_ingest.ingest_many(
         session, storage, files, activity=example, uploader=photographer,
-        batch=media_service.BatchMeta(credit=DEMO_PHOTO_CREDIT, copyright="© 2021 Pemerintah Kota Bekasi"),
+        batch=media_ingest.BatchMeta(credit=DEMO_PHOTO_CREDIT, copyright="© 2021 Pemerintah Kota Bekasi"),
         config=config,
     )
     made = []

@@ -2,7 +2,7 @@
 
 ``process_file`` (everything at once) or ``check_file`` (the original checked and
 stored, renditions left to the ``media.process`` job) is what
-:func:`press.services.media.ingest_many` hands its executor for each photo.
+:func:`press.services.media_ingest.ingest_many` hands its executor for each photo.
 :class:`InProcess` runs it at once in this process (the web upload, the demo loader); :func:`process_pool` gives spawned interpreters that import
 this module and, through it, only the photo stages and the store: never Flask,
 SQLAlchemy or the web layer (``press/__init__.py`` imports those inside ``create_app``),

@@ -1,7 +1,7 @@
 """The ``media.process`` job: the EXIF facts, renditions, tags and index entry of uploaded photos.
 
 The upload page stores each original and its row as ``processing``
-(``media.ingest_many(..., defer_renditions=True)``) and asks for this job. The job takes
+(``media_ingest.ingest_many(..., defer_renditions=True)``) and asks for this job. The job takes
 the work from the database, not from its arguments: every photo still ``processing``,
 oldest first, each finished in a transaction of its own. It also runs every
 ``CHECK_SECONDS`` (and when a worker starts), so a photo whose job was lost

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from press.extensions import db
 from press.models import Activity, Note, Unit, User, Venue
 from press.services import media as media_service
+from press.services import media_ingest
 from press.services.activities import ActivityData, ParticipantData, create_activity
 from press.storage import FileStorage
 
@@ -80,7 +81,7 @@ def photo_bytes(seed: int, *, blur: float = 0.0, size=(900, 600)) -> bytes:
 def add_photo(app, activity: Activity, seed: int, *, blur: float = 0.0, highlight: bool = False,
               caption: str | None = None, credit: str | None = "Dok. Humas Pemkot Bekasi", data: bytes | None = None):
     photographer = db.session.scalar(select(User).where(User.role == "photographer"))
-    outcome = media_service.ingest(
+    outcome = media_ingest.ingest(
         db.session, FileStorage(app.config["MEDIA_ROOT"]), data or photo_bytes(seed, blur=blur), f"foto-{seed}.jpg",
         activity=activity, uploader=photographer, config=media_service.IngestConfig.from_mapping(app.config))
     media = outcome.media

@@ -15,6 +15,7 @@ from press.extensions import db
 from press.models import Activity, Media, User, Venue
 from press.photos.errors import MESSAGES
 from press.services import media as service
+from press.services import media_ingest
 from press.services import media_integrity
 from press.services.tags import tags_of
 from press.storage import FileStorage
@@ -35,7 +36,7 @@ def env(ctx):
         if isinstance(source, str):
             source = FIXTURES / source
         name = name or getattr(source, "name", "photo.jpg")
-        outcome = service.ingest(db.session, store, source, name, activity=kw.pop("activity", activity),
+        outcome = media_ingest.ingest(db.session, store, source, name, activity=kw.pop("activity", activity),
                                  uploader=user, config=config, **kw)
         db.session.commit()
         return outcome
@@ -105,17 +106,17 @@ def test_a_duplicate_racing_past_the_first_check_meets_the_unique_key(env, monke
     """Two workers hashing the same bytes at once: the second insert fails inside a
     savepoint and reports a duplicate; the session stays usable."""
     first = env("images/r_canon.jpg")
-    real = service.find_by_sha256
+    real = media_ingest.find_by_sha256
     calls = {"n": 0}
 
     def blind_first_checks(session, sha256):
         calls["n"] += 1
         return None if calls["n"] <= 2 else real(session, sha256)
 
-    monkeypatch.setattr(service, "find_by_sha256", blind_first_checks)
+    monkeypatch.setattr(media_ingest, "find_by_sha256", blind_first_checks)
     racing = env("images/r_canon.jpg", name="racing.jpg")
     assert racing.outcome == "duplicate" and racing.media.id == first.media.id
-    monkeypatch.setattr(service, "find_by_sha256", real)
+    monkeypatch.setattr(media_ingest, "find_by_sha256", real)
     assert env("images/r_sony.jpg").outcome == "ingested"
     assert db.session.scalar(select(db.func.count()).select_from(Media)) == 2
 
@@ -148,9 +149,9 @@ def test_venue_near_picks_the_closest_within_the_radius(env):
 
 
 def test_batch_meta_credit_defaults_to_the_uploaders_and_caption_prefix_is_used(env):
-    media = env(demo_photo_jpeg(2), name="a.jpg", batch=service.BatchMeta(caption_prefix="  Kunker   Subang. ")).media
+    media = env(demo_photo_jpeg(2), name="a.jpg", batch=media_ingest.BatchMeta(caption_prefix="  Kunker   Subang. ")).media
     assert media.credit == "Dok. Humas Pemkot Bekasi" and media.caption == "Kunker Subang."
-    other = env(demo_photo_jpeg(3), name="b.jpg", batch=service.BatchMeta(credit="Foto: Humas")).media
+    other = env(demo_photo_jpeg(3), name="b.jpg", batch=media_ingest.BatchMeta(credit="Foto: Humas")).media
     assert other.credit == "Foto: Humas"
 
 
@@ -198,12 +199,12 @@ def test_ingest_many_gives_one_outcome_per_file_in_order_whatever_runs_the_stage
     from press.photos.worker import process_pool
 
     first, second = demo_photo_jpeg(21), demo_photo_jpeg(22)
-    files = [service.PhotoFile("a.jpg", first), service.PhotoFile("leer.jpg", b""),
-             service.PhotoFile("a-lagi.jpg", first), service.PhotoFile("b.jpg", str(FIXTURES / "images/r_canon.jpg")),
-             service.PhotoFile("c.jpg", second)]
+    files = [media_ingest.PhotoFile("a.jpg", first), media_ingest.PhotoFile("leer.jpg", b""),
+             media_ingest.PhotoFile("a-lagi.jpg", first), media_ingest.PhotoFile("b.jpg", str(FIXTURES / "images/r_canon.jpg")),
+             media_ingest.PhotoFile("c.jpg", second)]
     seen = []
     with process_pool(workers) as executor:
-        for outcome in service.ingest_many(db.session, env.store, iter(files), activity=env.activity,
+        for outcome in media_ingest.ingest_many(db.session, env.store, iter(files), activity=env.activity,
                                            uploader=env.user, config=env.config, executor=executor, ahead=3):
             db.session.commit()
             seen.append(outcome)

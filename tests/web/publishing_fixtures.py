@@ -16,7 +16,9 @@ from press.extensions import db
 from press.models import Activity, Media, Person, Release, ReleasePhoto, Unit, User, utcnow
 from press.services import ppid
 from press.services import media as media_service
-from press.services.media import BatchMeta, IngestConfig
+from press.services import media_ingest
+from press.services.media import IngestConfig
+from press.services.media_ingest import BatchMeta
 from press.storage import FileStorage
 from tests.conftest import FIXTURES
 
@@ -28,7 +30,7 @@ def add_photo(app, source: Path, *, activity_id=None, caption: str, credit="Dok.
     """A photo through the photo service, as an upload would store it, then captioned."""
     storage = FileStorage(app.config["MEDIA_ROOT"])
     activity = db.session.get(Activity, activity_id) if activity_id else None
-    outcome = media_service.ingest(
+    outcome = media_ingest.ingest(
         db.session, storage, str(source), source.name, activity=activity, uploader=None,
         batch=BatchMeta(credit=credit), config=IngestConfig(sizes=SIZES, max_bytes=60 * 2**20),
     )

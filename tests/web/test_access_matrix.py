@@ -104,10 +104,11 @@ def _a_note(activity: Activity) -> Note:
 
 def _a_media_id(app, activity: Activity, email: str) -> int:
     from press.services import media as media_service
+    from press.services import media_ingest
     from press.storage import FileStorage
 
     photographer = db.session.scalar(select(User).where(User.email == email))
-    outcome = media_service.ingest(
+    outcome = media_ingest.ingest(
         db.session, FileStorage(app.config["MEDIA_ROOT"]), FIXTURES / "images" / "r_canon.jpg", "r_canon.jpg",
         activity=activity, uploader=photographer, config=media_service.IngestConfig.from_mapping(app.config))
     db.session.commit()

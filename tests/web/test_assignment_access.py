@@ -14,7 +14,7 @@ from sqlalchemy import select
 from press import permissions
 from press.extensions import db
 from press.models import Activity, Media, Note, Release, Unit, User
-from press.services import accounts, activities, media, notes, planning, ppid
+from press.services import accounts, activities, media, media_ingest, notes, planning, ppid
 from press.services.activities import ActivityData
 from press.services.media import IngestConfig
 from press.storage import FileStorage
@@ -41,7 +41,7 @@ def _assign(activity: Activity, email: str, role: str) -> None:
 
 
 def _upload(app, activity: Activity, photographer: User):
-    return media.ingest(db.session, FileStorage(app.config["MEDIA_ROOT"]), FIXTURES / "images" / "r_canon.jpg",
+    return media_ingest.ingest(db.session, FileStorage(app.config["MEDIA_ROOT"]), FIXTURES / "images" / "r_canon.jpg",
                         "r_canon.jpg", activity=activity, uploader=photographer,
                         config=IngestConfig.from_mapping(app.config))
 

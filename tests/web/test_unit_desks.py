@@ -9,7 +9,7 @@ from sqlalchemy import select
 from press import permissions
 from press.extensions import db
 from press.models import Activity, Release, Unit, User
-from press.services import activities, indexing, media, notes, releases, workflow
+from press.services import activities, indexing, media, media_ingest, notes, releases, workflow
 from press.services.activities import ActivityData
 from press.storage import FileStorage
 
@@ -99,7 +99,7 @@ def test_a_photographer_called_directly_cannot_publish_a_photo(app, ctx):
 
     photographer = _user("fotografer.dinkes@siaran.test")
     own = db.session.scalar(select(Activity).where(Activity.unit_id == _unit("Dinkes").id))
-    outcome = media.ingest(db.session, FileStorage(app.config["MEDIA_ROOT"]), FIXTURES / "images" / "r_canon.jpg",
+    outcome = media_ingest.ingest(db.session, FileStorage(app.config["MEDIA_ROOT"]), FIXTURES / "images" / "r_canon.jpg",
                            "r_canon.jpg", activity=own, uploader=photographer,
                            config=IngestConfig.from_mapping(app.config))
     db.session.commit()
@@ -109,7 +109,7 @@ def test_a_photographer_called_directly_cannot_publish_a_photo(app, ctx):
     assert db.session.get(Media, outcome.media.id).is_public is False
     other = db.session.scalar(select(Activity).where(Activity.unit_id == _unit("Bagian Humas Setda").id))
     with pytest.raises(media.MediaError):
-        list(media.ingest_many(db.session, FileStorage(app.config["MEDIA_ROOT"]), [], activity=other,
+        list(media_ingest.ingest_many(db.session, FileStorage(app.config["MEDIA_ROOT"]), [], activity=other,
                                uploader=photographer, config=IngestConfig.from_mapping(app.config)))
 
 
