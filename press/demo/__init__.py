@@ -92,7 +92,7 @@ def load_demo(session: Session) -> list[tuple[str, str, str]]:
         session,
         ActivityData(
             title="Sosialisasi Keterbukaan Informasi Publik bagi PPID Pembantu",
-            kind="sosialisasi",
+            kind=ActivityKind.SOSIALISASI,
             starts_on=date(2021, 10, 12),
             starts_at_time=time(13, 0),
             unit_id=kominfo.id,

@@ -56,10 +56,6 @@ class Release(Base):
         back_populates="release", cascade="all, delete-orphan", order_by="Revision.number"
     )
 
-    @property
-    def is_public(self) -> bool:
-        return self.state == ReleaseState.PUBLISHED
-
     def __repr__(self) -> str:
         return f"<Release {self.id} {self.state}>"
 
