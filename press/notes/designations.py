@@ -38,7 +38,7 @@ class Designations:
         self.rules = rules
         self.places = places
         self.multiword_places = multiword_places
-        self._region_word = rules.pattern("region-word", lambda: rf"({alternation(rules.glossary.data['region_words'])})[ \t]+")
+        self._region_word = rules.pattern("region-word", lambda: rf"({alternation([*rules.glossary.data['region_words'], *rules.glossary.region_word_abbreviations])})[ \t]+")
         self._compass = rules.pattern("compass", lambda: rf"\s+(?:{alternation(rules.glossary.data['compass_words'])})\b")
 
     def _read_name(self, pos: int):

@@ -1,0 +1,33 @@
+"""Extraction on the ways of writing that round 3 of the rules learnt from the 84 notes
+modelled on real releases (tests/notes/real and tests/notes/real2): abbreviated region
+words after a title, a region and a name written twice after a region word, and the
+other kinds below. One test per kind of error; each note is short and of our own
+writing."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.notes.test_notes_real_writing import designation, people
+
+
+@pytest.mark.parametrize("text, name, organisation", [
+    ("Hadir pula Sekretaris Daerah Kab. Sigi Marten Lalu, serta camat.", "Marten Lalu", "Kab. Sigi"),
+    ("Sambutan dibacakan Kepala Dinas Sosial Prov. Sulteng Rina Pakaya, lalu doa.", "Rina Pakaya", "Prov. Sulteng"),
+])
+def test_an_abbreviated_region_word_after_a_title_is_no_part_of_the_name(text, name, organisation):
+    found = people(text)
+    assert set(found) == {name}
+    assert found[name].organisation == organisation
+
+
+def test_a_title_with_an_abbreviated_district_and_no_name_names_nobody():
+    assert people("Hadir Danramil, Kapolsek Kec. Tawaeli dan kepala desa setempat.") == {}
+
+
+def test_a_region_and_a_name_written_twice_after_a_region_word_stay_a_region_and_a_name():
+    text = ("Rapat dihadiri Kepala Dinas Kesehatan Provinsi Sulteng Arman Lasiru, dan para camat.\n\n"
+            "Kepala Dinas Kesehatan Provinsi Sulteng Arman Lasiru menambahkan, stok vaksin cukup.")
+    found = people(text)
+    assert set(found) == {"Arman Lasiru"}
+    assert designation(found["Arman Lasiru"]) == "Kepala Dinas Kesehatan Provinsi Sulteng"
