@@ -232,7 +232,10 @@ SOURCE_LINE = (
     "province_short_forms: Sumut, Jabar, Kaltim, Babel, DIY... province_glued_forms: the shorter forms written only "
     "glued to an office (Gubsu, Provsu, Poldasu for Sumatera Utara; Gubri, Wagubri for Riau), as Medan "
     "and Riau outlets write them. region_abbreviations: short forms the editorial region "
-    "check reads as the full word (Kab. Bekasi). The notes place finder and the editorial region check read it.")
+    "check reads as the full word (Kab. Bekasi). The notes place finder and the editorial region check read it. "
+    "lower_region_abbreviations: the short forms of the province and of the levels under a regency as regional "
+    "outlets write them after a title (Kapolsek Kec. Balaesang, Kepala Badan Prov. Sulteng: Metrosulawesi, Kabar "
+    "Selebes); the notes extractor reads them and region_abbreviations as region words.")
 
 
 def read_list(path: Path = SOURCE) -> tuple[dict[str, str], list[tuple[str, str]]]:
