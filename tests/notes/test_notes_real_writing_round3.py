@@ -31,3 +31,9 @@ def test_a_region_and_a_name_written_twice_after_a_region_word_stay_a_region_and
     found = people(text)
     assert set(found) == {"Arman Lasiru"}
     assert designation(found["Arman Lasiru"]) == "Kepala Dinas Kesehatan Provinsi Sulteng"
+
+
+def test_a_papuan_distrik_after_a_title_is_a_region_not_part_of_the_name():
+    found = people("Turut hadir Kepala Distrik Windesi Markus Waropen dan para kepala kampung.")
+    assert set(found) == {"Markus Waropen"}
+    assert designation(found["Markus Waropen"]) == "Kepala Distrik Windesi"
