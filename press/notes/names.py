@@ -71,9 +71,10 @@ def read_name(text: str, pos: int, rules: Rules, places) -> WrittenName | None:
                 break
         else:
             break
-        if not is_name_word(word, rules) or (words and split_degrees(word, rules)):
+        inside = bool(words) and word in rules.glossary.data["inside_name"]
+        if not (inside or is_name_word(word, rules)) or (words and split_degrees(word, rules)):
             break
-        if words and (rules.rank.match(text, cursor) or rules.honorific.match(text, cursor)):
+        if words and not inside and (rules.rank.match(text, cursor) or rules.honorific.match(text, cursor)):
             break
         words.append((word, cursor))
         cursor += len(word)

@@ -37,6 +37,8 @@ STAND_IN = re.compile(r"\s*,?\s*(?:yang\s+)?diwakil(?:i|kan)(?:\s+oleh)?\s+")
 COMMA_CLAUSE = re.compile(r"\s*,\s*(?:yang\s+juga|yang\s+sekaligus|sekaligus|selaku)\b[^,.;\n\"“”]{1,80},\s*")
 NAME_BEFORE = re.compile(rf"({CAP}(?: {CAP}){{0,3}})(?:(?:,\s*[A-Za-z.]+)*,?\s+yang\s+(?:kini\s+|saat\s+ini\s+)?menjabat(?:\s+sebagai)?"
                          rf"|(?:,\s*[A-Za-z.]+)*,|\s+(?:sebagai|selaku|[–—-]))\s*$")
+JOINED = re.compile(r"[ \t]+(?:dan|&)[ \t]+")
+TERM = re.compile(r"(?:[ \t]+(?:terpilih|definitif|yang[ \t]+baru[ \t]+dilantik))?(?:[ \t]+(?:periode|masa[ \t]+jabatan)[ \t]+\d{4}[ \t]*[–—-][ \t]*\d{4})?")
 TRAILING_COMMA = re.compile(r"(?:,|\ssebagai|\sselaku|\smenjabat|\s[–—-])\s*$")
 
 
@@ -77,7 +79,30 @@ class PeopleFinder:
                     or region_word_before(self.text, self.rules, match.start()):
                 pos = headline or match.end()
                 continue
-            pos = self._read_titled(match)
+            pos = self._joint_holders(match) or self._read_titled(match)
+
+    def _joint_holders(self, match: re.Match) -> int | None:
+        """Two titles sharing their region and then their two holders, in order ("Bupati
+        dan Wakil Bupati Kepulauan Aru terpilih A dan B"): A holds the first, B the
+        second. Returns where to go on, or None when the text is not written so."""
+        text, rules = self.text, self.rules
+        joined = JOINED.match(text, match.end())
+        second = joined and rules.title.match(text, joined.end())
+        if not second or second["head"][0].islower() or match["head"][0].islower():
+            return None
+        full = rules.title_full[second["head"]]
+        organisation, kind, end = self.designations.read_organisation(second.end(), full in rules.place_titles,
+                                                                      full in REGION_HEADS)
+        first = self._read_name(TERM.match(text, end).end())
+        other = first and JOINED.match(text, first.end)
+        holder = other and self._read_name(other.end())
+        if not holder:
+            return None
+        place = text[second.end():end] if kind == "place" else ""
+        organisation = None if kind == "place" else organisation
+        self._add(first, match.group(0) + place, organisation or first.prefix, (match.start(), first.end))
+        self._add(holder, second.group(0) + place, organisation or holder.prefix, (second.start(), holder.end))
+        return holder.end
 
     def _lower_title_after_name(self, match: re.Match) -> int:
         """A title in lower case written after a name and a comma, with its place ("Nius

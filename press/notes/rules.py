@@ -111,7 +111,8 @@ def rules_for(glossary: Glossary) -> Rules:
         | (glossary.not_person_words - set(data["regional_honorifics"])) | {c for c in glossary.corps if len(c) > 2} \
         | {v.capitalize() for form in ("after", "reported") for v in glossary.speech_verbs(form)} \
         | set(data["speech_verbs"]["fronted"]) | set(data["headline_verbs"]) | set(data["venue_words"]) \
-        | set(data["organisation_heads"]) | {a.rstrip(".") for a in glossary.region_word_abbreviations} | {"Turut", "Hadir", "Dalam", "Selain", "Sementara", "Menurut",
+        | set(data["organisation_heads"]) | {a.rstrip(".") for a in glossary.region_word_abbreviations} \
+        | {w for phrase in data["acting_written_out"] for w in phrase.split()} | {"Turut", "Hadir", "Dalam", "Selain", "Sementara", "Menurut",
                                                   "Pada", "Di", "Dan", "Serta", "Beserta", "Para", "Kegiatan",
                                                   "Acara", "Ia", "Dia", "Beliau", "Kami", "Kita", "Saya", "Ini",
                                                   "Itu", "Hal", "Jajaran", "Undangan", "Selaku", "Usai", "Setelah"}

@@ -37,3 +37,27 @@ def test_a_papuan_distrik_after_a_title_is_a_region_not_part_of_the_name():
     found = people("Turut hadir Kepala Distrik Windesi Markus Waropen dan para kepala kampung.")
     assert set(found) == {"Markus Waropen"}
     assert designation(found["Markus Waropen"]) == "Kepala Distrik Windesi"
+
+
+@pytest.mark.parametrize("text, first, second", [
+    ("Bupati dan Wakil Bupati Sumba Timur Umbu Lili Pekuwali dan Yonathan Hani hadir.",
+     ("Umbu Lili Pekuwali", "Bupati Sumba Timur"), ("Yonathan Hani", "Wakil Bupati Sumba Timur")),
+    ("Sidang mengukuhkan Bupati dan Wakil Bupati terpilih periode 2025-2030 Ir.Daniel Rahakbauw M.T dan "
+     "Hi.Umar Tamher S.E,M.M dalam paripurna.",
+     ("Daniel Rahakbauw", "Bupati"), ("Umar Tamher", "Wakil Bupati")),
+])
+def test_a_title_with_two_holders_gives_each_holder_their_own_title(text, first, second):
+    found = people(text)
+    assert {name: designation(found[name]) for name in found} == dict([first, second])
+
+
+def test_hi_before_a_name_is_an_honorific_and_inside_a_name_part_of_it():
+    found = people("Wakil Bupati Hi.Umar Tamher hadir bersama Sekda Ridwan Hi. Usman.")
+    assert set(found) == {"Umar Tamher", "Ridwan Hi. Usman"}
+    assert found["Umar Tamher"].honorifics == ["Hi."]
+
+
+def test_a_written_out_acting_word_after_a_lower_case_title_is_not_a_name():
+    found = people("Hadir para wakil ketua DPRD, Penjabat Bupati Drs.Markus Kaitjily M.Si, dan camat.")
+    assert set(found) == {"Markus Kaitjily"}
+    assert found["Markus Kaitjily"].title == "Penjabat Bupati"
