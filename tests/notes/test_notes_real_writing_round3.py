@@ -61,3 +61,14 @@ def test_a_written_out_acting_word_after_a_lower_case_title_is_not_a_name():
     found = people("Hadir para wakil ketua DPRD, Penjabat Bupati Drs.Markus Kaitjily M.Si, dan camat.")
     assert set(found) == {"Markus Kaitjily"}
     assert found["Markus Kaitjily"].title == "Penjabat Bupati"
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Kepala Bakorwil III Malang Hadi Santoso menjelaskan jadwal.", "Hadi Santoso", "Kepala Bakorwil III Malang"),
+    ("Ketua RW 04 Tanjung Uma, Samsul Bahri, mengaku lega.", "Samsul Bahri", "Ketua RW 04 Tanjung Uma"),
+    ("Dandim yang diwakili Danramil 1408-02/Bola Kapten Inf Yusran Amir, hadir.", "Yusran Amir", "Danramil 1408-02/Bola"),
+])
+def test_numbered_units_roman_two_digit_and_sub_numbered_stay_in_the_title(text, name, title):
+    found = people(text)
+    assert set(found) == {name}
+    assert designation(found[name]) == title
