@@ -32,14 +32,14 @@ MENURUTNYA = re.compile(r"\bMenurutnya\b[ \t]*,?[ \t]*")
 ADVERBS_BEFORE = re.compile(r"(?:[ \t]+(?:juga|pun|kembali|lalu|kemudian|pula|sempat|sekaligus|lebih[ \t]+lanjut))+[ \t]*$")
 STOP = re.compile(rf"[.!?]{NOT_AN_END}")
 SENTENCE_END = re.compile(rf"[.!?]{NOT_AN_END}(?=\s+[A-Z\"“(]|\s*$)|\n")
-PHRASE_END = re.compile(r"[.;\n\"“”(]|,\s*(?:[a-z]|[\"“])|$")
+PHRASE_END = re.compile(r"[.;\n\"“”]|\((?![A-Z][A-Za-z.]{0,12}\))|,\s*(?:[a-z]|[\"“])|$")
 INTERPOSED = re.compile(r"[^.\n\"“”]*,\s*[\"“]")
 CLAUSE_LEAD = re.compile(r"\s*[,:]?\s*(?:bahwa(?:sanya)?\s+)?")
 CLAUSE_END = re.compile(rf"[.!?]{NOT_AN_END}(?=\s+[A-Z\"“(]|\s*$)|\n|,?\s*[\"“]")
 NAME_PHRASE = re.compile(rf"{CAP}(?: {CAP}){{0,3}}")
 NAME_AT_END = re.compile(rf"({CAP}(?: {CAP}){{0,4}})\s*,?\s*$")
 WHITESPACE = re.compile(r"\s")
-NOT_SUBJECT = re.compile(r"\b(?:dihadiri|diikuti|disaksikan|oleh|kepada|didampingi|menggantikan|sebagai)\b(?![ \t]+wartawan)")
+NOT_SUBJECT = re.compile(r"\b(?:dihadiri|diikuti|disaksikan|oleh|kepada|didampingi|menggantikan|sebagai|yang[ \t]+dilantik)\b(?![ \t]+wartawan)")
 THEME_BEFORE = re.compile(r"\b(?:tema|bertema|bertajuk|berjudul|judul|slogan|tagline|motto|semboyan|jargon)[ \t]*:?[ \t]*$",
                           re.I)
 PRONOUN_SUBJECT = re.compile(r"(?:^|(?<=[\s,]))(?:Ia|ia|Dia|dia|Beliau|beliau)\b")
@@ -55,6 +55,7 @@ class QuoteFinder:
         self._sentence_ends = [m.end() for m in SENTENCE_END.finditer(text)]
         self._reported_verbs = list(rules.reported_verb.finditer(text))
         self._reported_starts = [m.start() for m in self._reported_verbs]
+        self._verb_ends = {m.end() for m in self._reported_verbs}
         self._fronted_verbs = list(rules.fronted.finditer(text))
         self._fronted_starts = [m.start() for m in self._fronted_verbs]
         self._pronoun = rules.pattern("pronoun-end", lambda: rf"\b(?:{alternation(rules.glossary.data['pronouns'])})\s*$")
@@ -143,7 +144,7 @@ class QuoteFinder:
             for mark in QUOTE_MARK.finditer(text, cursor, p_end):
                 i, char = mark.start(), mark.group(0)
                 if open_at is None:
-                    if char == "”" and i > p_start and not text[i - 1].isspace():
+                    if char == "”" and i > p_start and not text[i - 1].isspace() and i not in self._verb_ends:
                         continue
                     open_at, part_start, parts = i, i + 1, []
                 elif char != "“" or text[i - 1].isspace() is False:

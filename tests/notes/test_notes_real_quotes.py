@@ -147,3 +147,22 @@ def test_an_adverb_between_speaker_and_verb_keeps_the_speaker(subject):
     text = ("Gubernur Sulawesi Barat Arman Tahir Saleh (ATS) meninjau saluran irigasi di Polman.\n"
             f"{subject} menjelaskan, kas daerah Polman sudah terkuras untuk perbaikan jalan.")
     assert quotes(text) == [("Arman Tahir Saleh", "indirect", "kas daerah Polman su")]
+
+
+def test_a_quote_opened_with_a_closing_mark_glued_to_the_speech_verb_is_read():
+    text = ("Dalam sambutannya Bupati Ir.Yoseph Lodar M.T mengataken” tidak ada lagi kubu satu dan kubu dua "
+            "di daerah ini” ujarnya.").replace("mengataken", "mengatakan")
+    assert quotes(text) == [("Yoseph Lodar", "direct", "tidak ada lagi kubu ")]
+
+
+def test_people_sworn_in_are_not_the_subject_a_later_nya_points_to():
+    text = ("“Jabatan adalah amanah,” kata Bupati Budiman Arifin.\n"
+            "Di antara pejabat yang dilantik, Drs. Ahmad Lawi dilantik sebagai Kepala Dinas Sosial.\n"
+            "“Selamat bertugas di tempat yang baru,” pungkasnya.")
+    assert [q[0] for q in quotes(text)] == ["Budiman Arifin", "Budiman Arifin"]
+
+
+def test_a_speaker_s_title_with_a_parenthesised_short_form_still_names_them():
+    text = ("“Pembagian tugas sudah tuntas sampai peninjauan kebun,” kata Sekretaris Daerah Kabupaten (Sekdakab) "
+            "Samosir, Hotraja Sitanggang, di Senin (12/6).")
+    assert quotes(text) == [("Hotraja Sitanggang", "direct", "Pembagian tugas suda")]
