@@ -72,3 +72,14 @@ def test_numbered_units_roman_two_digit_and_sub_numbered_stay_in_the_title(text,
     found = people(text)
     assert set(found) == {name}
     assert designation(found[name]) == title
+
+
+@pytest.mark.parametrize("text, name, ranks", [
+    ("Bantuan diserahkan Penjabat Gubernur, Irjen Pol. ( Purn ) Dr. Paulus Waterpauw, M.Si.", "Paulus Waterpauw",
+     ["Irjen Pol.", "Purn"]),
+    ("Acara dibuka Pangdam Mayjen TNI (Purn.) Ahmad Basuki.", "Ahmad Basuki", ["Mayjen TNI", "Purn."]),
+])
+def test_a_retired_officer_s_mark_after_the_rank_is_kept_with_the_ranks(text, name, ranks):
+    found = people(text)
+    assert set(found) == {name}
+    assert found[name].ranks == ranks
