@@ -20,9 +20,9 @@ from press.notes.rules import CAP, NextMatch, Rules, alternation
 OPEN_MARKS = "\"“”"
 QUOTE_MARK = re.compile(f"[{OPEN_MARKS}]")
 LOOKBACK = 2000
-# A full stop after an initial or an abbreviated honorific or name ("Budi S. Hartono",
-# "Dr. Ari", "Herman Ch. Wanggai") ends no sentence.
-NOT_AN_END = r"(?<![\s.(][A-Z][.])(?<!\b(?:Dr|Ir|Hj|St|Ch|Dj|Dg|Dt|Hi)[.])(?<!\b(?:Drs|Dra|Muh|Moh|Abd|Mhd)[.])(?<!\bProf[.])"
+# A full stop after an initial, an abbreviated honorific, name, acting prefix or region
+# word ("Budi S. Hartono", "Dr. Ari", "Herman Ch. Wanggai", "Pj. Gubernur") ends no sentence.
+NOT_AN_END = r"(?<![\s.(][A-Z][.])(?<!\b(?:Dr|Ir|Hj|St|Ch|Dj|Dg|Dt|Hi|Pj)[.])(?<!\b(?:Drs|Dra|Muh|Moh|Abd|Mhd|Plt|Plh|Pjs|Kab|Kec)[.])(?<!\bProf[.])"
 # "menyampaikan terima kasih/apresiasi/ucapan selamat": an attitude, not what was said.
 ATTITUDE_OBJECT = re.compile(r"[ \t]+(?:rasa[ \t]+)?(?:terima[ \t]+kasih|apresiasi|ucapan|selamat|syukur|dukungan|permohonan"
                              r"|pentingnya|harapan)\b")
@@ -32,7 +32,7 @@ MENURUTNYA = re.compile(r"\bMenurutnya\b[ \t]*,?[ \t]*")
 ADVERBS_BEFORE = re.compile(r"(?:[ \t]+(?:juga|pun|kembali|lalu|kemudian|pula|sempat|sekaligus|lebih[ \t]+lanjut))+[ \t]*$")
 STOP = re.compile(rf"[.!?]{NOT_AN_END}")
 SENTENCE_END = re.compile(rf"[.!?]{NOT_AN_END}(?=\s+[A-Z\"“(]|\s*$)|\n")
-PHRASE_END = re.compile(r"[.;\n\"“”]|\((?![A-Z][A-Za-z.]{0,12}\))|,\s*(?:[a-z]|[\"“])|$")
+PHRASE_END = re.compile(rf"\.{NOT_AN_END}|[;\n\"“”]|[ \t]+yang\b|\((?![A-Z][A-Za-z.]{{0,12}}\))|,\s*(?:[a-z]|[\"“])|$")
 INTERPOSED = re.compile(r"[^.\n\"“”]*,\s*[\"“]")
 CLAUSE_LEAD = re.compile(r"\s*[,:]?\s*(?:bahwa(?:sanya)?\s+)?")
 CLAUSE_END = re.compile(rf"[.!?]{NOT_AN_END}(?=\s+[A-Z\"“(]|\s*$)|\n|,?\s*[\"“]")

@@ -166,3 +166,17 @@ def test_a_speaker_s_title_with_a_parenthesised_short_form_still_names_them():
     text = ("“Pembagian tugas sudah tuntas sampai peninjauan kebun,” kata Sekretaris Daerah Kabupaten (Sekdakab) "
             "Samosir, Hotraja Sitanggang, di Senin (12/6).")
     assert quotes(text) == [("Hotraja Sitanggang", "direct", "Pembagian tugas suda")]
+
+
+def test_an_acting_prefix_s_full_stop_does_not_cut_the_speaker_after_the_verb():
+    text = ("Bibit diserahkan Penjabat Gubernur Papua Barat, Dr. Ali Baham Temongmere, M.Si.\n"
+            "“Bibit ini kita bawa dari Manokwari, jadi tolong dirawat baik-baik,”jelas Pj. Gubernur Temongmere.")
+    assert quotes(text) == [("Ali Baham Temongmere", "direct", "Bibit ini kita bawa ")]
+
+
+def test_the_speaker_after_the_verb_ends_before_a_yang_clause_naming_someone_else():
+    text = ("Hal itu disampaikan Plt Gubernur Aceh, Teuku Armiya, saat meninjau asrama mahasiswa.\n"
+            "Teuku Armiya menambahkan, status tanah asrama harus jelas lebih dahulu. “Saya minta pengurus "
+            "menyiapkan sertifikat tanahnya,” tegas Armiya yang datang bersama Kepala Biro Hukum Setda Aceh, "
+            "Dr. Ridwan Sufi, SH, MH.")
+    assert ("Teuku Armiya", "direct", "Saya minta pengurus ") in quotes(text)
