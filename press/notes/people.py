@@ -26,7 +26,9 @@ HANDOVER = re.compile(r"(?:[ \t]+[A-Z][\w/.-]*){0,4}[ \t]+(?:juga[ \t]+)?(?:(?:d
                       r"(?:[^;\n]{1,120}?[ \t]+kepada[ \t]+)?")
 HANDOVER_REACH = 200
 CAPITAL_AFTER = re.compile(r"[ \t]*,?[ \t]*[A-Z(]")
-CREDIT_WORD = r"(?:Foto|Fotografer|Photografer|Pewarta|Penulis|Reporter|Editor|Kontributor)"
+CREDIT_WORD = r"(?:Foto|Fotografer|Photografer|Pewarta|Penulis|Reporter|Editor|Kontributor|Laporan|Liputan)"
+# What a credited writer or photographer does, in brackets after the name ("(Pranata Humas Ahli Muda)").
+CREDIT_POST = re.compile(r"[ \t]*\(([A-Z][A-Za-z]+(?:[ \t]+[A-Z][A-Za-z]+){1,5})\)")
 CREDIT = re.compile(rf"\b{CREDIT_WORD}(?:[ \t]*(?:&|dan|/)[ \t]*{CREDIT_WORD})*[ \t]*:[ \t]*")
 PREVIOUS_NAME_WORD = re.compile(r"[A-Z][\w.]*[ \t]+$")
 CAPITALISED_RUN = re.compile(r"(?:[ \t]+(?:[A-Z][\w'-]*|\([^()\n]{1,40}\))){1,7}(?=,[ \t])")
@@ -299,18 +301,21 @@ class PeopleFinder:
         named = bytearray(len(text) + 1)
         for start, end, _, _ in self.register.live():
             named[start:end] = b"\1" * (end - start)
+        credits = {m.end() for m in CREDIT.finditer(text)}
         leads = sorted([m.start() for m in rules.rank.finditer(text)]
                        + [m.start() for m in rules.honorific.finditer(text)]
-                       + [m.end() for m in CREDIT.finditer(text)] + [m.end() for m in APPOSITIVE.finditer(text)])
+                       + list(credits) + [m.end() for m in APPOSITIVE.finditer(text)])
         after = -1
         for lead in leads:
             if lead < after or named[lead] or PREVIOUS_NAME_WORD.search(text, max(0, lead - 30), lead) \
-                    or self._headlines.get(text.rfind("\n", 0, lead) + 1):
+                    or (lead not in credits and self._headlines.get(text.rfind("\n", 0, lead) + 1)):
                 continue
             person = self._read_name(lead)
             if person is None or named[person.name_span[0]] or adat_title(text, rules, person):
                 continue
             title, organisation = self._handed_over(lead)
+            post = CREDIT_POST.match(text, person.end) if lead in credits else None
+            title = post.group(1) if post else title
             self._add(person, title, organisation or person.prefix, (lead, person.end))
             after = person.end
 

@@ -83,3 +83,10 @@ def test_a_retired_officer_s_mark_after_the_rank_is_kept_with_the_ranks(text, na
     found = people(text)
     assert set(found) == {name}
     assert found[name].ranks == ranks
+
+
+def test_a_credited_name_keeps_the_post_written_in_brackets_after_it():
+    found = people("Pemkab Gelar Rapat Desa Wisata\n\nEditor : Hairul Anwar Jusuf (Pranata Humas Ahli Muda)\n\n"
+                   "Rapat digelar di aula kantor bupati.")
+    assert set(found) == {"Hairul Anwar Jusuf"}
+    assert found["Hairul Anwar Jusuf"].title == "Pranata Humas Ahli Muda"
