@@ -38,7 +38,8 @@ APPOSITION_END = re.compile(r"[ \t]*(?:,[ \t]*(?!dan\b|serta\b|beserta\b)[a-z]|[
 STAND_IN = re.compile(r"\s*,?\s*(?:yang\s+)?diwakil(?:i|kan)(?:\s+oleh)?\s+")
 COMMA_CLAUSE = re.compile(r"\s*,\s*(?:yang\s+juga|yang\s+sekaligus|sekaligus|selaku)\b[^,.;\n\"“”]{1,80},\s*")
 NAME_BEFORE = re.compile(rf"({CAP}(?: {CAP}){{0,3}})(?:(?:,\s*[A-Za-z.]+)*,?\s+yang\s+(?:kini\s+|saat\s+ini\s+)?menjabat(?:\s+sebagai)?"
-                         rf"|(?:,\s*[A-Za-z.]+)*,|\s+(?:sebagai|selaku|[–—-]))\s*$")
+                         rf"|(?:,\s*[A-Za-z.]+)*,|(?:,\s*[A-Za-z.]+)*,?\s+(?:resmi\s+)?(?:dilantik|ditunjuk|diangkat|dikukuhkan)\s+sebagai"
+                         rf"|\s+(?:sebagai|selaku|[–—-]))\s*$")
 JOINED = re.compile(r"[ \t]+(?:dan|&)[ \t]+")
 TERM = re.compile(r"(?:[ \t]+(?:terpilih|definitif|yang[ \t]+baru[ \t]+dilantik))?(?:[ \t]+(?:periode|masa[ \t]+jabatan)[ \t]+\d{4}[ \t]*[–—-][ \t]*\d{4})?")
 TRAILING_COMMA = re.compile(r"(?:,|\ssebagai|\sselaku|\smenjabat|\s[–—-])\s*$")

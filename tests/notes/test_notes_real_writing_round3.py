@@ -90,3 +90,10 @@ def test_a_credited_name_keeps_the_post_written_in_brackets_after_it():
                    "Rapat digelar di aula kantor bupati.")
     assert set(found) == {"Hairul Anwar Jusuf"}
     assert found["Hairul Anwar Jusuf"].title == "Pranata Humas Ahli Muda"
+
+
+def test_a_name_then_dilantik_sebagai_and_a_title_gives_them_that_title():
+    found = people("MALANG – Prof. Dr. Widodo Santoso, M.S. resmi dilantik sebagai Rektor Universitas Negeri Malang "
+                   "periode 2025–2029 di gedung rektorat.")
+    assert set(found) == {"Widodo Santoso"}
+    assert designation(found["Widodo Santoso"]) == "Rektor Universitas Negeri Malang"
