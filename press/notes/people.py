@@ -15,7 +15,7 @@ from press.notes.items import ActivityContext, Person
 from press.notes.names import WrittenName, headline_lines, read_name
 from press.notes.places import find_known_places, find_multiword_places
 from press.notes.register import Register, add_short_mentions, same_name
-from press.notes.rules import CAP, Rules
+from press.notes.rules import CAP, Rules, alternation
 from press.notes.title_context import (LOWER_TITLE_PLACE, ONLY_PLACE_AFTER, QUALIFIER, SPEECH_AFTER, adat_title,
                                        ends_in_venue, namesake_before, namesakes, not_a_name_first,
                                        region_word_before, venue_before, written_title)
@@ -303,12 +303,14 @@ class PeopleFinder:
         for start, end, _, _ in self.register.live():
             named[start:end] = b"\1" * (end - start)
         credits = {m.end() for m in CREDIT.finditer(text)}
+        spouses = rules.pattern("spouse", lambda: rf"\b(?i:{alternation(rules.glossary.data['spouse_words'])})[ \t]+(?=[A-Z])")
+        introduced = credits | {m.end() for m in spouses.finditer(text)}
         leads = sorted([m.start() for m in rules.rank.finditer(text)]
                        + [m.start() for m in rules.honorific.finditer(text)]
-                       + list(credits) + [m.end() for m in APPOSITIVE.finditer(text)])
+                       + list(introduced) + [m.end() for m in APPOSITIVE.finditer(text)])
         after = -1
         for lead in leads:
-            if lead < after or named[lead] or PREVIOUS_NAME_WORD.search(text, max(0, lead - 30), lead) \
+            if lead < after or named[lead] or (lead not in introduced and PREVIOUS_NAME_WORD.search(text, max(0, lead - 30), lead)) \
                     or (lead not in credits and self._headlines.get(text.rfind("\n", 0, lead) + 1)):
                 continue
             person = self._read_name(lead)

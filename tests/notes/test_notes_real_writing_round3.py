@@ -97,3 +97,11 @@ def test_a_name_then_dilantik_sebagai_and_a_title_gives_them_that_title():
                    "periode 2025–2029 di gedung rektorat.")
     assert set(found) == {"Widodo Santoso"}
     assert designation(found["Widodo Santoso"]) == "Rektor Universitas Negeri Malang"
+
+
+@pytest.mark.parametrize("text, spouse", [
+    ("Pj Gubernur Aceh, Bustami Hamzah beserta Istri Cut Meurah Intan tiba di Pendopo.", "Cut Meurah Intan"),
+    ("Bupati Sarolangun Cek Endra didampingi suami Rudi Hartawan meninjau pasar.", "Rudi Hartawan"),
+])
+def test_an_official_s_spouse_named_after_istri_or_suami_is_a_person(text, spouse):
+    assert spouse in people(text)
