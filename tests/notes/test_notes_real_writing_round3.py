@@ -105,3 +105,15 @@ def test_a_name_then_dilantik_sebagai_and_a_title_gives_them_that_title():
 ])
 def test_an_official_s_spouse_named_after_istri_or_suami_is_a_person(text, spouse):
     assert spouse in people(text)
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Kepala Balai Besar Wilayah Sungai (BBWS) Pemali Juana, Ir. Harya Muldianto, M.T bersama jajarannya hadir.",
+     "Harya Muldianto", "Kepala Balai Besar Wilayah Sungai (BBWS) Pemali Juana"),
+    ("Ketua Ikatan Pelajar Mahasiswa Riau Bandung, Fadli Rahman menyambut rombongan gubernur.",
+     "Fadli Rahman", "Ketua Ikatan Pelajar Mahasiswa Riau Bandung"),
+])
+def test_a_holder_written_after_a_comma_and_before_a_verb_holds_the_title_before(text, name, title):
+    found = people(text)
+    assert set(found) == {name}
+    assert designation(found[name]) == title
