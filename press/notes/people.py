@@ -34,7 +34,7 @@ PREVIOUS_NAME_WORD = re.compile(r"[A-Z][\w.]*[ \t]+$")
 CAPITALISED_RUN = re.compile(r"(?:[ \t]+(?:[A-Z][\w'-]*|\([^()\n]{1,40}\))){1,7}(?=,[ \t])")
 APPOSITIVE = re.compile(r"(?<![\w-])[a-z][a-z-]*,[ \t]+(?=[A-Z][a-z]+(?:[ \t]+[A-Z][\w.]*){0,3},[ \t]+(?:\d{1,3},[ \t]+)?"
                         r"(?!dan\b|serta\b|atau\b|yang\b)[a-z])")
-APPOSITION_END = re.compile(r"[ \t]*(?:(?<=[\w.])[ \t]+(?=[a-z]{3})|,[ \t]*(?!dan\b|serta\b|beserta\b)[a-z]|[.;)]|,?[ \t]*\n)")
+APPOSITION_END = re.compile(r"[ \t]*(?:(?<=[\w.])[ \t]+(?!dan\b|serta\b|beserta\b|atau\b)(?=[a-z]{3})|,[ \t]*(?!dan\b|serta\b|beserta\b)[a-z]|[.;)]|,?[ \t]*\n)")
 STAND_IN = re.compile(r"\s*,?\s*(?:yang\s+)?diwakil(?:i|kan)(?:\s+oleh)?\s+")
 COMMA_CLAUSE = re.compile(r"\s*,\s*(?:yang\s+juga|yang\s+sekaligus|sekaligus|selaku)\b[^,.;\n\"“”]{1,80},\s*")
 NAME_BEFORE = re.compile(rf"({CAP}(?: {CAP}){{0,3}})(?:(?:,\s*[A-Za-z.]+)*,?\s+yang\s+(?:kini\s+|saat\s+ini\s+)?menjabat(?:\s+sebagai)?"
