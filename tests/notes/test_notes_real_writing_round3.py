@@ -117,3 +117,14 @@ def test_a_holder_written_after_a_comma_and_before_a_verb_holds_the_title_before
     found = people(text)
     assert set(found) == {name}
     assert designation(found[name]) == title
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Peserta mendengarkan paparan Dirintelkam Polda Sulteng Kombes Pol Budi Santosa, S.I.K.",
+     "Budi Santosa", "Dirintelkam Polda Sulteng"),
+    ("Kasus itu ditangani Dirreskrimsus Polda Riau Kombes Pol Nasriadi.", "Nasriadi", "Dirreskrimsus Polda Riau"),
+])
+def test_the_directors_of_a_polda_are_titles(text, name, title):
+    found = people(text)
+    assert set(found) == {name}
+    assert designation(found[name]) == title
