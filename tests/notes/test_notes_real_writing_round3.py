@@ -128,3 +128,9 @@ def test_the_directors_of_a_polda_are_titles(text, name, title):
     found = people(text)
     assert set(found) == {name}
     assert designation(found[name]) == title
+
+
+def test_a_middle_name_of_two_capitals_and_a_dot_is_part_of_the_name():
+    found = people("Ibadah syukur dipimpin Pdt. Markus LA. Wenda S.Th., lalu wali kota memotong pita.")
+    assert set(found) == {"Markus LA. Wenda"}
+    assert found["Markus LA. Wenda"].honorifics == ["Pdt."]
