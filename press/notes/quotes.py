@@ -42,6 +42,8 @@ WHITESPACE = re.compile(r"\s")
 NOT_SUBJECT = re.compile(r"\b(?:dihadiri|diikuti|disaksikan|oleh|kepada|didampingi|menggantikan|sebagai|yang[ \t]+dilantik)\b(?![ \t]+wartawan)")
 THEME_BEFORE = re.compile(r"\b(?:tema|bertema|bertajuk|berjudul|judul|slogan|tagline|motto|semboyan|jargon)[ \t]*:?[ \t]*$",
                           re.I)
+# "papar suami Hj. X ini", "ujar pria kelahiran Medan ini": the speaker described, not named.
+DESCRIBED = re.compile(r"[a-z][^,;\n]*[ \t]ini")
 PRONOUN_SUBJECT = re.compile(r"(?:^|(?<=[\s,]))(?:Ia|ia|Dia|dia|Beliau|beliau)\b")
 
 
@@ -171,7 +173,8 @@ class QuoteFinder:
             who_end = self._phrase_end(who_start)
             speaker = None
             if verb.endswith("nya") or not text[who_start:who_end].strip() \
-                    or PRONOUN_SUBJECT.fullmatch(text[who_start:who_end].strip()):
+                    or PRONOUN_SUBJECT.fullmatch(text[who_start:who_end].strip()) \
+                    or DESCRIBED.fullmatch(text[who_start:who_end].strip()):
                 speaker = inherited or self._fronted_speaker(start) or self._back_reference(start) \
                     or self._named_before(start) or people.last_before(start)
             else:
