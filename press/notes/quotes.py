@@ -42,8 +42,8 @@ WHITESPACE = re.compile(r"\s")
 NOT_SUBJECT = re.compile(r"\b(?:dihadiri|diikuti|disaksikan|oleh|kepada|didampingi|menggantikan|sebagai|yang[ \t]+dilantik)\b(?![ \t]+wartawan)")
 THEME_BEFORE = re.compile(r"\b(?:tema|bertema|bertajuk|berjudul|judul|slogan|tagline|motto|semboyan|jargon)[ \t]*:?[ \t]*$",
                           re.I)
-# "papar suami Hj. X ini", "ujar pria kelahiran Medan ini": the speaker described, not named.
-DESCRIBED = re.compile(r"[a-z][^,;\n]*[ \t]ini")
+# "papar suami Hj. X ini", "tegas orang nomor satu di Kodim itu": the speaker described, not named.
+DESCRIBED = re.compile(r"[a-z][^,;\n]*[ \t](?:ini|itu|tersebut)")
 PRONOUN_SUBJECT = re.compile(r"(?:^|(?<=[\s,]))(?:Ia|ia|Dia|dia|Beliau|beliau)\b")
 
 

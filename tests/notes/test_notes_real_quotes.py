@@ -182,7 +182,8 @@ def test_the_speaker_after_the_verb_ends_before_a_yang_clause_naming_someone_els
     assert ("Teuku Armiya", "direct", "Saya minta pengurus ") in quotes(text)
 
 
-@pytest.mark.parametrize("after", ["papar suami Hj. Nurlaila Hasan ini", "ujar pria kelahiran Bireuen ini"])
+@pytest.mark.parametrize("after", ["papar suami Hj. Nurlaila Hasan ini", "ujar pria kelahiran Bireuen ini",
+                                   "tegas orang nomor satu di Universitas Almuslim tersebut"])
 def test_a_speaker_described_after_the_verb_is_the_subject_before_not_a_name_in_the_description(after):
     text = ("Giliran Rektor Umuslim, Dr. H. Zulkifli Ibrahim, SE, ia bercerita soal asal-usul kampusnya.\n"
             f"“Yayasan ini berdiri di atas tanah wakaf, milik rakyat Peusangan,” {after}.")
