@@ -288,7 +288,7 @@ class PeopleFinder:
             if parsed is None or parsed.end > start or not_a_name_first(self.text, self.rules, parsed):
                 continue
             name_span = parsed.name_span
-            if named[name_span[0]]:
+            if named[name_span[0]] or named[name_span[1] - 1]:
                 continue
             self.register.drop(seq)
             organisation = self.title_organisations.get((start, end))

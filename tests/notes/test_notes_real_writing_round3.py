@@ -134,3 +134,8 @@ def test_a_middle_name_of_two_capitals_and_a_dot_is_part_of_the_name():
     found = people("Ibadah syukur dipimpin Pdt. Markus LA. Wenda S.Th., lalu wali kota memotong pita.")
     assert set(found) == {"Markus LA. Wenda"}
     assert found["Markus LA. Wenda"].honorifics == ["Pdt."]
+
+
+def test_a_named_holder_followed_by_sebagai_and_a_second_title_is_not_read_again_with_the_unit_before():
+    found = people("Kepala Dinas Pendidikan dan Kebudayaan Sultra Yusran Akbar sebagai Pj Wali Kota Kendari.")
+    assert set(found) == {"Yusran Akbar"}
