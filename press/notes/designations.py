@@ -111,7 +111,7 @@ class Designations:
         if not lead:
             return None, None, pos
         cursor = lead.end()
-        head = rules.org_head.match(text, cursor)
+        head = rules.expansion.match(text, cursor) or rules.org_head.match(text, cursor)
         if head:
             head_word = head.group(0)
             end = organisation_end(text, head.end(), rules, open_name=head_word in OPEN_HEADS,

@@ -139,3 +139,9 @@ def test_a_middle_name_of_two_capitals_and_a_dot_is_part_of_the_name():
 def test_a_named_holder_followed_by_sebagai_and_a_second_title_is_not_read_again_with_the_unit_before():
     found = people("Kepala Dinas Pendidikan dan Kebudayaan Sultra Yusran Akbar sebagai Pj Wali Kota Kendari.")
     assert set(found) == {"Yusran Akbar"}
+
+
+def test_a_listed_organisation_written_out_after_a_title_is_no_name():
+    found = people("Pelantikan dipimpin Ketua Majelis Wali Amanat (MWA) ITB, Dr. H. Yani Panigoro, S.H., dan guru besar.")
+    assert set(found) == {"Yani Panigoro"}
+    assert designation(found["Yani Panigoro"]) == "Ketua Majelis Wali Amanat (MWA) ITB"
