@@ -5,17 +5,16 @@ its yardsticks measured in the same process: the corpus's own time per character
 200,000 (what a note that long costs if extraction is linear) and one pass of a word
 regular expression over the same text (the machine's floor). Target: under 2 s each.
 
-Annotated sets, printed apart: tests/notes/corpus (the shared example release plus one
-note per activity kind; the first rules were tuned on it), tests/notes/heldout (notes
-written after that tuning), and the notes modelled on real releases. Round 2 tunes on
-all 60 notes of tests/notes/real and holds back tests/notes/real2 (annotated only after
-the rules are frozen; "not annotated" until then, and never read before). Round 1's
-held-back 20 of tests/notes/real are printed as measured now, with the figures first
-measured on them at round 1's freeze beside them; so are round 2's held-back notes
-(tests/notes/real2, tuning material of round 3 since they were measured), beside the
-figures first measured on them at round 2's freeze. Targets on the held-back notes:
-people F1 >= 0.95, people with title >= 0.92, direct-quote speaker >= 0.95, no
-non-people; >= 100 notes/s on notes of 400-800 words.
+Annotated sets, printed apart: the old corpus, tests/notes/corpus (the shared example
+release plus one note per activity kind; the first rules were tuned on it) and
+tests/notes/heldout (notes written after that tuning); then the notes modelled on real
+releases. Round 3 tunes on all 84 notes of tests/notes/real and tests/notes/real2 and
+holds back tests/notes/real3 (annotated only after round 3's freeze; "not annotated"
+until then, and never read before). Below the tables, one line per earlier figure: each
+round's held-back figures first measured after its freeze (round 1: 20 of
+tests/notes/real; round 2: tests/notes/real2) and each round's tuning figures at its
+freeze. Targets on the held-back notes: people F1 >= 0.95, people with title >= 0.92,
+direct-quote speaker >= 0.95, no non-people; >= 100 notes/s on notes of 400-800 words.
 
 Run: python bench/extract.py [--repeat N]
 Matching rules: see press/notes/evaluation.py.
@@ -34,13 +33,15 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from press.notes.cleaning import clean  # noqa: E402
-from press.notes.evaluation import (MEASURED_KINDS, REAL_KINDS, corpus_scores, load_corpus, load_real,  # noqa: E402
-                                   note_text, prf, real_scores, run)
+from press.notes.evaluation import (MEASURED_KINDS, REAL_KINDS, RealNotes, corpus_scores, load_corpus,  # noqa: E402
+                                   load_real, note_text, prf, real_scores, run)
 from press.notes.extract import extract  # noqa: E402
 from press.notes.glossary import load_glossary  # noqa: E402
 from press.notes.reading import read_note, read_typed  # noqa: E402
 from tests.notes.long_notes import SHAPES  # noqa: E402
-from tests.notes.test_notes_real_corpus import HELD_BACK_AT_FREEZE, ROUND2_HELD_BACK_AT_FREEZE  # noqa: E402
+from tests.notes.test_notes_real_corpus import (HELD_BACK_AT_FREEZE, ROUND2_HELD_BACK_AT_FREEZE,  # noqa: E402
+                                                ROUND2_TUNING_AT_FREEZE, ROUND3_HELD_BACK_AT_FREEZE,
+                                                ROUND3_TUNING_AT_FREEZE, TUNING_AT_FREEZE)
 
 LONG = 200_000
 LONG_TARGET_SECONDS = 2.0
@@ -49,6 +50,16 @@ CORPUS = REPO / "tests" / "notes" / "corpus"
 HELDOUT = REPO / "tests" / "notes" / "heldout"
 REAL = REPO / "tests" / "notes" / "real"
 REAL2 = REPO / "tests" / "notes" / "real2"
+REAL3 = REPO / "tests" / "notes" / "real3"
+# Figures written at each freeze, printed as lines below the tables: (what, commit, figures).
+FREEZE_LINES = (
+    ("round 1 tuning (40 of tests/notes/real)", "9e1fc17", TUNING_AT_FREEZE),
+    ("round 1 held back (20 of tests/notes/real)", "9e1fc17", HELD_BACK_AT_FREEZE),
+    ("round 2 tuning (60 notes of tests/notes/real)", "5f0749d", ROUND2_TUNING_AT_FREEZE),
+    ("round 2 held back (tests/notes/real2)", "5f0749d", ROUND2_HELD_BACK_AT_FREEZE),
+    ("round 3 tuning (84 notes of tests/notes/real and real2)", "round 3 freeze", ROUND3_TUNING_AT_FREEZE),
+    ("round 3 held back (tests/notes/real3)", "round 3 freeze", ROUND3_HELD_BACK_AT_FREEZE),
+)
 SHARED = REPO.parent / "shared"
 SPEED_WORDS = (400, 800)
 WORD = re.compile(r"\w+")
@@ -97,17 +108,16 @@ def main() -> None:
     glossary = load_glossary()
     notes = load_corpus(CORPUS, SHARED)
     heldout = load_corpus(HELDOUT, SHARED)
-    tuning, round1_held_back, round2_held_back = load_real(REAL, "all"), load_real(REAL, "held_back"), load_real(REAL2, "all")
-    table("corpus", notes, glossary)
-    table("held-out", heldout, glossary)
-    real_table("real notes, round 2 tuning (all of tests/notes/real)", tuning, glossary)
-    real_table("real notes, round 2 held back (tests/notes/real2, tuned on in round 3: after tuning, not held-back "
-               "figures)", round2_held_back, glossary)
-    print("round 2 held back at its freeze (5f0749d): "
-          + ", ".join(f"{kind} F1 {figure:.3f}" for kind, figure in ROUND2_HELD_BACK_AT_FREEZE.items()))
-    real_table("real notes, round 1 held back (20 of tests/notes/real, tuned on in round 2)", round1_held_back, glossary)
-    print("round 1 held back at its freeze (9e1fc17): "
-          + ", ".join(f"{kind} F1 {figure:.3f}" for kind, figure in HELD_BACK_AT_FREEZE.items()))
+    real, real2 = load_real(REAL, "all"), load_real(REAL2, "all")
+    tuning = RealNotes(real.annotated + real2.annotated, real.not_annotated + real2.not_annotated)
+    table("old corpus: corpus", notes, glossary)
+    table("old corpus: held-out", heldout, glossary)
+    real_table("real notes, round 3 tuning (tests/notes/real and tests/notes/real2)", tuning, glossary)
+    real_table("real notes, round 3 held back (tests/notes/real3)", load_real(REAL3, "all"), glossary)
+    print()
+    for what, commit, figures in FREEZE_LINES:
+        measured = ", ".join(f"{kind} F1 {figure:.3f}" for kind, figure in figures.items()) or "not measured yet"
+        print(f"{what} at its freeze ({commit}): {measured}")
     everything = notes + heldout
     started = time.perf_counter()
     for _ in range(args.repeat):

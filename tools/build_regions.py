@@ -223,7 +223,8 @@ REGION_FORMS: dict[tuple[str, str], tuple[list[str], list[str]]] = {
 
 SOURCE_LINE = (
     "Indonesian administrative regions (UU 23/2014 on regional government: provinsi, kabupaten/kota, kecamatan, "
-    "kelurahan/desa and local names of the desa level) and the compass and qualifier words that end a region's name. "
+    "kelurahan/desa and local names of the desa level; distrik, the kecamatan of Papua under UU 21/2001) "
+    "and the compass and qualifier words that end a region's name. "
     "provinces: the 38 provinces with older and alternative names. regencies_and_cities: the 514 regencies and cities "
     "(416 kabupaten, 98 kota) of Kepmendagri 300.2.2-2138/2025, built by tools/build_regions.py from "
     "tools/data/wilayah-kemendagri-2025.tsv (transcribed from the public repository Scyrptoeth/kode-wilayah-indonesia, "
@@ -232,7 +233,10 @@ SOURCE_LINE = (
     "province_short_forms: Sumut, Jabar, Kaltim, Babel, DIY... province_glued_forms: the shorter forms written only "
     "glued to an office (Gubsu, Provsu, Poldasu for Sumatera Utara; Gubri, Wagubri for Riau), as Medan "
     "and Riau outlets write them. region_abbreviations: short forms the editorial region "
-    "check reads as the full word (Kab. Bekasi). The notes place finder and the editorial region check read it.")
+    "check reads as the full word (Kab. Bekasi). The notes place finder and the editorial region check read it. "
+    "lower_region_abbreviations: the short forms of the province and of the levels under a regency as regional "
+    "outlets write them after a title (Kapolsek Kec. Balaesang, Kepala Badan Prov. Sulteng: Metrosulawesi, Kabar "
+    "Selebes); the notes extractor reads them and region_abbreviations as region words.")
 
 
 def read_list(path: Path = SOURCE) -> tuple[dict[str, str], list[tuple[str, str]]]:

@@ -40,10 +40,10 @@ SPACE_RUN = re.compile(r"[ \t]{2,}")
 TRAILING_SPACE = re.compile(r"[ \t]+$", re.M)
 
 BOILERPLATE = re.compile(
-    r"^\s*(?:"
+    r"^\s*\(?(?:"
     r"baca\s+(?:juga|pula|selengkapnya)\b"
     r"|(?:lihat|simak|tonton)\s+(?:juga|berita|video|selengkapnya|artikel|update)\b"
-    r"|(?:editor|penyunting|penulis|reporter|pewarta|redaktur|sumber|source)\s*:"
+    r"|(?:sumber|source)\s*:"
     r"|(?:bagikan|share|ikuti|follow|dapatkan|gabung|join|klik|download|unduh)\b.{0,80}"
     r"(?:facebook|twitter|whatsapp|instagram|telegram|tiktok|youtube|google news|channel|media sosial|berita terkini|aplikasi)"
     r"|(?:copyright|hak\s+cipta)\b|©|\(c\)\s*\d{4}"

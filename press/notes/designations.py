@@ -15,7 +15,9 @@ from press.notes.places import MultiwordPlaces
 from press.notes.rules import INSTITUTIONS, OPEN_HEADS, Rules, alternation, is_unit_word
 
 HEADLINE_WORD = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
-UNIT_WORD = re.compile(r"[ \t]+([A-Za-z&][\w&-]*\.?|\d{3,4}(?:/[ ]?[A-Z][\w-]*)?)")
+# A unit's word or number: "Humas", "0709/Kebumen", "1503-03/Dobo", "RW 02".
+UNIT_NUMBER = r"\d{2,4}(?:-\d{2})?(?:/[ ]?[A-Z][\w-]*)?"
+UNIT_WORD = re.compile(rf"[ \t]+([A-Za-z&][\w&-]*\.?|{UNIT_NUMBER})")
 # Heads of a province, regency or city: their region is one the data lists, so a word
 # after them that is not one of those starts the holder's name ("Wakil Bupati Oktavianus ...").
 REGION_HEADS = {"Bupati", "Wakil Bupati", "Wali Kota", "Wakil Wali Kota", "Gubernur", "Wakil Gubernur"}
@@ -26,6 +28,8 @@ CAPITAL_NEXT = re.compile(r"[ \t]+[A-Z]")
 SELAKU = re.compile(r"[ \t]+(?:selaku[ \t]+)?")
 PLACE_WORD = re.compile(r"[A-Z][a-z][\w'-]*")
 CAPITALISED = re.compile(r"[A-Z][A-Za-z]+")
+# A numbered unit: "Bakorwil II", "Kodam XIV", "Wilayah III".
+ROMAN = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XI?V|XVI{0,3})")
 PARENTHESIS = re.compile(r"[ \t]*\([^()\n]{1,40}\)")
 
 
@@ -38,7 +42,7 @@ class Designations:
         self.rules = rules
         self.places = places
         self.multiword_places = multiword_places
-        self._region_word = rules.pattern("region-word", lambda: rf"({alternation(rules.glossary.data['region_words'])})[ \t]+")
+        self._region_word = rules.pattern("region-word", lambda: rf"({alternation([*rules.glossary.data['region_words'], *rules.glossary.region_word_abbreviations])})[ \t]+")
         self._compass = rules.pattern("compass", lambda: rf"\s+(?:{alternation(rules.glossary.data['compass_words'])})\b")
 
     def _read_name(self, pos: int):
@@ -77,7 +81,8 @@ class Designations:
                     and not rules.honorific.match(text, following.start(1)) and not rules.rank.match(text, following.start(1)):
                 return pos
             joined = JOINED_UNIT.match(text, m.end())
-            if not (is_unit_word(word, rules) or re.fullmatch(r"\d{3,4}(?:/ ?\S+)?", word)
+            if not (is_unit_word(word, rules) or (word[0].isupper() and following and ROMAN.fullmatch(following.group(1)))
+                    or re.fullmatch(UNIT_NUMBER, word)
                     or (word[0].isupper() and joined and is_unit_word(joined.group(1), rules))
                     or word.upper() in rules.abbreviation_keys or word in rules.not_person_words
                     or (word[0].isupper() and following and self._opens_organisation(following.group(1)))):
@@ -106,7 +111,7 @@ class Designations:
         if not lead:
             return None, None, pos
         cursor = lead.end()
-        head = rules.org_head.match(text, cursor)
+        head = rules.expansion.match(text, cursor) or rules.org_head.match(text, cursor)
         if head:
             head_word = head.group(0)
             end = organisation_end(text, head.end(), rules, open_name=head_word in OPEN_HEADS,

@@ -22,8 +22,8 @@ Extracted items no annotation matches are false positives.
 
 Real notes (`rNN.txt`: a `# gaya: <domain> — <url>` header, an empty line, the note;
 `rNN.json` beside it once annotated; in `tests/notes/real` round 1's `split.json` names
-the held-back ones, and round 2 tunes on all of them and holds back `tests/notes/real2`
-whole) add
+the held-back ones, round 2 tunes on all of them and holds back `tests/notes/real2`
+whole, round 3 tunes on both folders and holds back `tests/notes/real3` whole) add
 `modelled_on`, people `ranks`, quotes `form` ("direct" | "indirect") and `not_people`,
 and are scored by REAL_KINDS:
 - people: same name (case-folded, dots stripped);
@@ -102,7 +102,7 @@ class RealNotes:
 
 def load_real(real_dir: Path, part: str) -> RealNotes:
     """The "tuning" or "held_back" notes of `split.json`, or "all" the notes of the
-    folder (a round's held-back folder, `real2/`, is held back whole). Without a split
+    folder (a round's held-back folder, `real2/` or `real3/`, is held back whole). Without a split
     file every annotated note counts as tuning (held-back notes are annotated only after
     the rules are frozen). A missing folder holds no notes."""
     split_file = real_dir / "split.json"

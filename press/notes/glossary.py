@@ -144,6 +144,11 @@ class Glossary:
         return tuple(word for word, kind in self.data["region_words"].items() if kind in kinds)
 
     @cached_property
+    def region_word_abbreviations(self) -> dict[str, str]:
+        """Short forms of region words ("Kab.", "Kec.", "Prov.") -> the word they stand for."""
+        return {**self.data["region_abbreviations"], **self.data["lower_region_abbreviations"]}
+
+    @cached_property
     def regions(self) -> dict[str, tuple[dict, ...]]:
         """Every written form of a regency or city (name, short form, other spelling: "Musi
         Banyuasin", "Muba") -> the regencies and cities it names ("Bekasi" names a kota and a

@@ -18,7 +18,7 @@ NAME_LEAD = re.compile(r"[ \t]*[,:]?[ \t]*")
 TWO_NAME_WORDS = re.compile(rf"{CAP} {CAP}")
 # A word of a name; an initial may be glued to the next word ("Hanny D.Pangkerego").
 NAME_WORD = re.compile(rf"([A-Z]\.[A-Z][a-z][\w'’-]*|{CAP})(?=[\s,.;:)\"”]|$)")
-INITIAL = re.compile(r"([A-Z]|[A-Z][a-z]{1,2}\.)(?= [A-Z][a-z])")
+INITIAL = re.compile(r"([A-Z]|[A-Z][a-z]{1,2}\.|[A-Z]{2}\.|[A-Z]\.[A-Z]\.?)(?= [A-Z][a-z])")
 NAME_GAP = re.compile(r" (?=[A-Z])")
 DEGREE_WORD = re.compile(r"\s*,?\s*([A-Za-z][A-Za-z.]*)")
 SPLIT_DEGREE = re.compile(r"\s*,?\s*([A-Z][A-Za-z]*(?:\.[ ]?|,)[A-Z][A-Za-z.]*)")
@@ -71,9 +71,10 @@ def read_name(text: str, pos: int, rules: Rules, places) -> WrittenName | None:
                 break
         else:
             break
-        if not is_name_word(word, rules) or (words and split_degrees(word, rules)):
+        inside = bool(words) and word in rules.glossary.data["inside_name"]
+        if not (inside or is_name_word(word, rules)) or (words and split_degrees(word, rules)):
             break
-        if words and (rules.rank.match(text, cursor) or rules.honorific.match(text, cursor)):
+        if words and not inside and (rules.rank.match(text, cursor) or rules.honorific.match(text, cursor)):
             break
         words.append((word, cursor))
         cursor += len(word)

@@ -15,7 +15,7 @@ from press.notes.items import ActivityContext, Person
 from press.notes.names import WrittenName, headline_lines, read_name
 from press.notes.places import find_known_places, find_multiword_places
 from press.notes.register import Register, add_short_mentions, same_name
-from press.notes.rules import CAP, Rules
+from press.notes.rules import CAP, Rules, alternation
 from press.notes.title_context import (LOWER_TITLE_PLACE, ONLY_PLACE_AFTER, QUALIFIER, SPEECH_AFTER, adat_title,
                                        ends_in_venue, namesake_before, namesakes, not_a_name_first,
                                        region_word_before, venue_before, written_title)
@@ -26,17 +26,22 @@ HANDOVER = re.compile(r"(?:[ \t]+[A-Z][\w/.-]*){0,4}[ \t]+(?:juga[ \t]+)?(?:(?:d
                       r"(?:[^;\n]{1,120}?[ \t]+kepada[ \t]+)?")
 HANDOVER_REACH = 200
 CAPITAL_AFTER = re.compile(r"[ \t]*,?[ \t]*[A-Z(]")
-CREDIT_WORD = r"(?:Foto|Fotografer|Photografer|Pewarta|Penulis|Reporter|Editor|Kontributor)"
+CREDIT_WORD = r"(?:Foto|Fotografer|Photografer|Pewarta|Penulis|Reporter|Editor|Kontributor|Laporan|Liputan)"
+# What a credited writer or photographer does, in brackets after the name ("(Pranata Humas Ahli Muda)").
+CREDIT_POST = re.compile(r"[ \t]*\(([A-Z][A-Za-z]+(?:[ \t]+[A-Z][A-Za-z]+){1,5})\)")
 CREDIT = re.compile(rf"\b{CREDIT_WORD}(?:[ \t]*(?:&|dan|/)[ \t]*{CREDIT_WORD})*[ \t]*:[ \t]*")
 PREVIOUS_NAME_WORD = re.compile(r"[A-Z][\w.]*[ \t]+$")
 CAPITALISED_RUN = re.compile(r"(?:[ \t]+(?:[A-Z][\w'-]*|\([^()\n]{1,40}\))){1,7}(?=,[ \t])")
 APPOSITIVE = re.compile(r"(?<![\w-])[a-z][a-z-]*,[ \t]+(?=[A-Z][a-z]+(?:[ \t]+[A-Z][\w.]*){0,3},[ \t]+(?:\d{1,3},[ \t]+)?"
                         r"(?!dan\b|serta\b|atau\b|yang\b)[a-z])")
-APPOSITION_END = re.compile(r"[ \t]*(?:,[ \t]*(?!dan\b|serta\b|beserta\b)[a-z]|[.;)]|,?[ \t]*\n)")
+APPOSITION_END = re.compile(r"[ \t]*(?:(?<=[\w.])[ \t]+(?!dan\b|serta\b|beserta\b|atau\b)(?=[a-z]{3})|,[ \t]*(?!dan\b|serta\b|beserta\b)[a-z]|[.;)]|,?[ \t]*\n)")
 STAND_IN = re.compile(r"\s*,?\s*(?:yang\s+)?diwakil(?:i|kan)(?:\s+oleh)?\s+")
 COMMA_CLAUSE = re.compile(r"\s*,\s*(?:yang\s+juga|yang\s+sekaligus|sekaligus|selaku)\b[^,.;\n\"“”]{1,80},\s*")
 NAME_BEFORE = re.compile(rf"({CAP}(?: {CAP}){{0,3}})(?:(?:,\s*[A-Za-z.]+)*,?\s+yang\s+(?:kini\s+|saat\s+ini\s+)?menjabat(?:\s+sebagai)?"
-                         rf"|(?:,\s*[A-Za-z.]+)*,|\s+(?:sebagai|selaku|[–—-]))\s*$")
+                         rf"|(?:,\s*[A-Za-z.]+)*,|(?:,\s*[A-Za-z.]+)*,?\s+(?:resmi\s+)?(?:dilantik|ditunjuk|diangkat|dikukuhkan)\s+sebagai"
+                         rf"|\s+(?:sebagai|selaku|[–—-]))\s*$")
+JOINED = re.compile(r"[ \t]+(?:dan|&)[ \t]+")
+TERM = re.compile(r"(?:[ \t]+(?:terpilih|definitif|yang[ \t]+baru[ \t]+dilantik))?(?:[ \t]+(?:periode|masa[ \t]+jabatan)[ \t]+\d{4}[ \t]*[–—-][ \t]*\d{4})?")
 TRAILING_COMMA = re.compile(r"(?:,|\ssebagai|\sselaku|\smenjabat|\s[–—-])\s*$")
 
 
@@ -77,7 +82,30 @@ class PeopleFinder:
                     or region_word_before(self.text, self.rules, match.start()):
                 pos = headline or match.end()
                 continue
-            pos = self._read_titled(match)
+            pos = self._joint_holders(match) or self._read_titled(match)
+
+    def _joint_holders(self, match: re.Match) -> int | None:
+        """Two titles sharing their region and then their two holders, in order ("Bupati
+        dan Wakil Bupati Kepulauan Aru terpilih A dan B"): A holds the first, B the
+        second. Returns where to go on, or None when the text is not written so."""
+        text, rules = self.text, self.rules
+        joined = JOINED.match(text, match.end())
+        second = joined and rules.title.match(text, joined.end())
+        if not second or second["head"][0].islower() or match["head"][0].islower():
+            return None
+        full = rules.title_full[second["head"]]
+        organisation, kind, end = self.designations.read_organisation(second.end(), full in rules.place_titles,
+                                                                      full in REGION_HEADS)
+        first = self._read_name(TERM.match(text, end).end())
+        other = first and JOINED.match(text, first.end)
+        holder = other and self._read_name(other.end())
+        if not holder:
+            return None
+        place = text[second.end():end] if kind == "place" else ""
+        organisation = None if kind == "place" else organisation
+        self._add(first, match.group(0) + place, organisation or first.prefix, (match.start(), first.end))
+        self._add(holder, second.group(0) + place, organisation or holder.prefix, (second.start(), holder.end))
+        return holder.end
 
     def _lower_title_after_name(self, match: re.Match) -> int:
         """A title in lower case written after a name and a comma, with its place ("Nius
@@ -260,7 +288,7 @@ class PeopleFinder:
             if parsed is None or parsed.end > start or not_a_name_first(self.text, self.rules, parsed):
                 continue
             name_span = parsed.name_span
-            if named[name_span[0]]:
+            if named[name_span[0]] or named[name_span[1] - 1]:
                 continue
             self.register.drop(seq)
             organisation = self.title_organisations.get((start, end))
@@ -274,18 +302,23 @@ class PeopleFinder:
         named = bytearray(len(text) + 1)
         for start, end, _, _ in self.register.live():
             named[start:end] = b"\1" * (end - start)
+        credits = {m.end() for m in CREDIT.finditer(text)}
+        spouses = rules.pattern("spouse", lambda: rf"\b(?i:{alternation(rules.glossary.data['spouse_words'])})[ \t]+(?=[A-Z])")
+        introduced = credits | {m.end() for m in spouses.finditer(text)}
         leads = sorted([m.start() for m in rules.rank.finditer(text)]
                        + [m.start() for m in rules.honorific.finditer(text)]
-                       + [m.end() for m in CREDIT.finditer(text)] + [m.end() for m in APPOSITIVE.finditer(text)])
+                       + list(introduced) + [m.end() for m in APPOSITIVE.finditer(text)])
         after = -1
         for lead in leads:
-            if lead < after or named[lead] or PREVIOUS_NAME_WORD.search(text, max(0, lead - 30), lead) \
-                    or self._headlines.get(text.rfind("\n", 0, lead) + 1):
+            if lead < after or named[lead] or (lead not in introduced and PREVIOUS_NAME_WORD.search(text, max(0, lead - 30), lead)) \
+                    or (lead not in credits and self._headlines.get(text.rfind("\n", 0, lead) + 1)):
                 continue
             person = self._read_name(lead)
             if person is None or named[person.name_span[0]] or adat_title(text, rules, person):
                 continue
             title, organisation = self._handed_over(lead)
+            post = CREDIT_POST.match(text, person.end) if lead in credits else None
+            title = post.group(1) if post else title
             self._add(person, title, organisation or person.prefix, (lead, person.end))
             after = person.end
 

@@ -63,7 +63,15 @@ def find_multiword_places(text: str, rules: Rules) -> MultiwordPlaces:
     after_region = set(rules.pattern("after-region", lambda: rf"\b(?:{words})[ \t]+({NAME})(?![ \t]*[A-Z\w])")
                        .findall(text))
     found = set(listed) | written_twice(text, after_region)
-    return MultiwordPlaces(n for n in found if not set(n.split()) & rules.stop_names)
+    return MultiwordPlaces(n for n in found if not set(n.split()) & rules.stop_names and not _region_then_name(n, rules))
+
+
+def _region_then_name(phrase: str, rules: Rules) -> bool:
+    """Whether `phrase` is a listed region followed by other words than compass words
+    ("Sulteng Arifin Tandiawan" of "Kepala Badan Kesbangpol Provinsi Sulteng Arifin
+    Tandiawan" written twice): the region and a person's name, not one place."""
+    first, *rest = phrase.split()
+    return first in rules.region_names and not set(rest) & set(rules.glossary.data["compass_words"])
 
 
 def written_twice(text: str, names: set[str]) -> set[str]:

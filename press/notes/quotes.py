@@ -20,9 +20,9 @@ from press.notes.rules import CAP, NextMatch, Rules, alternation
 OPEN_MARKS = "\"“”"
 QUOTE_MARK = re.compile(f"[{OPEN_MARKS}]")
 LOOKBACK = 2000
-# A full stop after an initial or an abbreviated honorific or name ("Budi S. Hartono",
-# "Dr. Ari", "Herman Ch. Wanggai") ends no sentence.
-NOT_AN_END = r"(?<![\s.(][A-Z][.])(?<!\b(?:Dr|Ir|Hj|St|Ch|Dj|Dg|Dt|Hi)[.])(?<!\b(?:Drs|Dra|Muh|Moh|Abd|Mhd)[.])(?<!\bProf[.])"
+# A full stop after an initial, an abbreviated honorific, name, acting prefix or region
+# word ("Budi S. Hartono", "Dr. Ari", "Herman Ch. Wanggai", "Pj. Gubernur") ends no sentence.
+NOT_AN_END = r"(?<![\s.(][A-Z][.])(?<!\b(?:Dr|Ir|Hj|St|Ch|Dj|Dg|Dt|Hi|Pj)[.])(?<!\b(?:Drs|Dra|Muh|Moh|Abd|Mhd|Plt|Plh|Pjs|Kab|Kec)[.])(?<!\bProf[.])"
 # "menyampaikan terima kasih/apresiasi/ucapan selamat": an attitude, not what was said.
 ATTITUDE_OBJECT = re.compile(r"[ \t]+(?:rasa[ \t]+)?(?:terima[ \t]+kasih|apresiasi|ucapan|selamat|syukur|dukungan|permohonan"
                              r"|pentingnya|harapan)\b")
@@ -32,16 +32,18 @@ MENURUTNYA = re.compile(r"\bMenurutnya\b[ \t]*,?[ \t]*")
 ADVERBS_BEFORE = re.compile(r"(?:[ \t]+(?:juga|pun|kembali|lalu|kemudian|pula|sempat|sekaligus|lebih[ \t]+lanjut))+[ \t]*$")
 STOP = re.compile(rf"[.!?]{NOT_AN_END}")
 SENTENCE_END = re.compile(rf"[.!?]{NOT_AN_END}(?=\s+[A-Z\"“(]|\s*$)|\n")
-PHRASE_END = re.compile(r"[.;\n\"“”(]|,\s*(?:[a-z]|[\"“])|$")
+PHRASE_END = re.compile(rf"\.{NOT_AN_END}|[;\n\"“”]|[ \t]+yang\b|\((?![A-Z][A-Za-z.]{{0,12}}\))|,\s*(?:[a-z]|[\"“])|$")
 INTERPOSED = re.compile(r"[^.\n\"“”]*,\s*[\"“]")
 CLAUSE_LEAD = re.compile(r"\s*[,:]?\s*(?:bahwa(?:sanya)?\s+)?")
 CLAUSE_END = re.compile(rf"[.!?]{NOT_AN_END}(?=\s+[A-Z\"“(]|\s*$)|\n|,?\s*[\"“]")
 NAME_PHRASE = re.compile(rf"{CAP}(?: {CAP}){{0,3}}")
 NAME_AT_END = re.compile(rf"({CAP}(?: {CAP}){{0,4}})\s*,?\s*$")
 WHITESPACE = re.compile(r"\s")
-NOT_SUBJECT = re.compile(r"\b(?:dihadiri|diikuti|disaksikan|oleh|kepada|didampingi|menggantikan|sebagai)\b(?![ \t]+wartawan)")
+NOT_SUBJECT = re.compile(r"\b(?:dihadiri|diikuti|disaksikan|oleh|kepada|didampingi|menggantikan|sebagai|yang[ \t]+dilantik)\b(?![ \t]+wartawan)")
 THEME_BEFORE = re.compile(r"\b(?:tema|bertema|bertajuk|berjudul|judul|slogan|tagline|motto|semboyan|jargon)[ \t]*:?[ \t]*$",
                           re.I)
+# "papar suami Hj. X ini", "tegas orang nomor satu di Kodim itu": the speaker described, not named.
+DESCRIBED = re.compile(r"[a-z][^,;\n]*[ \t](?:ini|itu|tersebut)")
 PRONOUN_SUBJECT = re.compile(r"(?:^|(?<=[\s,]))(?:Ia|ia|Dia|dia|Beliau|beliau)\b")
 
 
@@ -55,6 +57,7 @@ class QuoteFinder:
         self._sentence_ends = [m.end() for m in SENTENCE_END.finditer(text)]
         self._reported_verbs = list(rules.reported_verb.finditer(text))
         self._reported_starts = [m.start() for m in self._reported_verbs]
+        self._verb_ends = {m.end() for m in self._reported_verbs}
         self._fronted_verbs = list(rules.fronted.finditer(text))
         self._fronted_starts = [m.start() for m in self._fronted_verbs]
         self._pronoun = rules.pattern("pronoun-end", lambda: rf"\b(?:{alternation(rules.glossary.data['pronouns'])})\s*$")
@@ -143,7 +146,7 @@ class QuoteFinder:
             for mark in QUOTE_MARK.finditer(text, cursor, p_end):
                 i, char = mark.start(), mark.group(0)
                 if open_at is None:
-                    if char == "”" and i > p_start and not text[i - 1].isspace():
+                    if char == "”" and i > p_start and not text[i - 1].isspace() and i not in self._verb_ends:
                         continue
                     open_at, part_start, parts = i, i + 1, []
                 elif char != "“" or text[i - 1].isspace() is False:
@@ -170,7 +173,8 @@ class QuoteFinder:
             who_end = self._phrase_end(who_start)
             speaker = None
             if verb.endswith("nya") or not text[who_start:who_end].strip() \
-                    or PRONOUN_SUBJECT.fullmatch(text[who_start:who_end].strip()):
+                    or PRONOUN_SUBJECT.fullmatch(text[who_start:who_end].strip()) \
+                    or DESCRIBED.fullmatch(text[who_start:who_end].strip()):
                 speaker = inherited or self._fronted_speaker(start) or self._back_reference(start) \
                     or self._named_before(start) or people.last_before(start)
             else:

@@ -102,7 +102,8 @@ def rules_for(glossary: Glossary) -> Rules:
     honorific = re.compile(rf"(?<![\w.])(?:{alternation(honorific_spellings(glossary.honorifics))})(?:(?<=\.)|(?=\s)|,(?=[ \t]*[A-Z]))\s*")
     corps = alternation(glossary.corps)
     rank = re.compile(rf"(?<![\w.])(?P<rank>(?:{alternation(glossary.rank_forms)})\.?)"
-                      rf"(?:[ \t]+(?P<corps>\(?(?:{corps})\)?\.?(?![\w])))?(?<=[\w.)])(?=[\s,])\s*")
+                      rf"(?:[ \t]+(?P<corps>\(?(?:{corps})\)?\.?(?![\w])))?"
+                      rf"(?:[ \t]*\([ \t]*(?P<retired>{alternation(data['retired_marks'])})[ \t]*\))?(?<=[\w.)])(?=[\s,])\s*")
     degree_keys = {d.replace(".", "").upper() for d in data["degrees"]}
     usable = set(glossary.organisations) - set(data["not_organisations"])
     expansions = {full: abbr for abbr, full in glossary.organisations.items() if abbr in usable and full != abbr}
@@ -111,7 +112,8 @@ def rules_for(glossary: Glossary) -> Rules:
         | (glossary.not_person_words - set(data["regional_honorifics"])) | {c for c in glossary.corps if len(c) > 2} \
         | {v.capitalize() for form in ("after", "reported") for v in glossary.speech_verbs(form)} \
         | set(data["speech_verbs"]["fronted"]) | set(data["headline_verbs"]) | set(data["venue_words"]) \
-        | set(data["organisation_heads"]) | {"Turut", "Hadir", "Dalam", "Selain", "Sementara", "Menurut",
+        | set(data["organisation_heads"]) | {a.rstrip(".") for a in glossary.region_word_abbreviations} \
+        | {w for phrase in data["acting_written_out"] for w in phrase.split()} | {"Turut", "Hadir", "Dalam", "Selain", "Sementara", "Menurut",
                                                   "Pada", "Di", "Dan", "Serta", "Beserta", "Para", "Kegiatan",
                                                   "Acara", "Ia", "Dia", "Beliau", "Kami", "Kita", "Saya", "Ini",
                                                   "Itu", "Hal", "Jajaran", "Undangan", "Selaku", "Usai", "Setelah"}
@@ -168,7 +170,7 @@ def rank_and_corps(match: re.Match, rules: Rules) -> list[str]:
     listed with its corps, "Letkol Inf", is split the same way)."""
     rank, _, last = match["rank"].rpartition(" ")
     written = [rank, last] if rank and last.rstrip(".") in rules.glossary.corps else [match["rank"]]
-    return written + ([match["corps"]] if match["corps"] else [])
+    return written + [match[group] for group in ("corps", "retired") if match[group]]
 
 
 def is_unit_word(word: str, rules: Rules) -> bool:

@@ -8,6 +8,7 @@ import pytest
 import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252, how mojibake is made)
 
 from press.notes.cleaning import clean
+from press.notes.extract import extract
 from press.notes.reading import read_note_file
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
@@ -67,6 +68,7 @@ def test_web_boilerplate_lines_are_removed_and_counted():
     text = "\n".join([
         "Wali Kota meresmikan Puskesmas.",
         "Baca Juga: Wali Kota Tinjau Banjir",
+        "(Baca Juga : Bupati Buka Lomba Tari Zapin)",
         "baca juga Bupati Lantik Pejabat",
         "Pelayanan dimulai Senin.",
         "Editor: Rizal",
@@ -77,8 +79,14 @@ def test_web_boilerplate_lines_are_removed_and_counted():
         "Copyright © 2023 Outlet Media",
     ])
     cleaned = clean(text)
-    assert cleaned.text == "Wali Kota meresmikan Puskesmas.\nPelayanan dimulai Senin.\n"
+    assert cleaned.text == "Wali Kota meresmikan Puskesmas.\nPelayanan dimulai Senin.\nEditor: Rizal\n"
     assert cleaned.changes["boilerplate_lines"] == 8
+
+
+def test_a_byline_is_kept_its_people_are_the_note_s_people():
+    text = "Bupati membuka pasar murah.\nPewarta: Elisa Itlay\nEditor : Markus Yeimo\nLaporan : Rizky Pratama Hrp\n"
+    assert clean(text).text == text
+    assert {p.name for p in extract(clean(text).text).people} == {"Elisa Itlay", "Markus Yeimo", "Rizky Pratama Hrp"}
 
 
 def test_sentences_that_merely_mention_sources_or_editors_are_kept():

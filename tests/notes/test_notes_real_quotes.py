@@ -147,3 +147,44 @@ def test_an_adverb_between_speaker_and_verb_keeps_the_speaker(subject):
     text = ("Gubernur Sulawesi Barat Arman Tahir Saleh (ATS) meninjau saluran irigasi di Polman.\n"
             f"{subject} menjelaskan, kas daerah Polman sudah terkuras untuk perbaikan jalan.")
     assert quotes(text) == [("Arman Tahir Saleh", "indirect", "kas daerah Polman su")]
+
+
+def test_a_quote_opened_with_a_closing_mark_glued_to_the_speech_verb_is_read():
+    text = ("Dalam sambutannya Bupati Ir.Yoseph Lodar M.T mengataken” tidak ada lagi kubu satu dan kubu dua "
+            "di daerah ini” ujarnya.").replace("mengataken", "mengatakan")
+    assert quotes(text) == [("Yoseph Lodar", "direct", "tidak ada lagi kubu ")]
+
+
+def test_people_sworn_in_are_not_the_subject_a_later_nya_points_to():
+    text = ("“Jabatan adalah amanah,” kata Bupati Budiman Arifin.\n"
+            "Di antara pejabat yang dilantik, Drs. Ahmad Lawi dilantik sebagai Kepala Dinas Sosial.\n"
+            "“Selamat bertugas di tempat yang baru,” pungkasnya.")
+    assert [q[0] for q in quotes(text)] == ["Budiman Arifin", "Budiman Arifin"]
+
+
+def test_a_speaker_s_title_with_a_parenthesised_short_form_still_names_them():
+    text = ("“Pembagian tugas sudah tuntas sampai peninjauan kebun,” kata Sekretaris Daerah Kabupaten (Sekdakab) "
+            "Samosir, Hotraja Sitanggang, di Senin (12/6).")
+    assert quotes(text) == [("Hotraja Sitanggang", "direct", "Pembagian tugas suda")]
+
+
+def test_an_acting_prefix_s_full_stop_does_not_cut_the_speaker_after_the_verb():
+    text = ("Bibit diserahkan Penjabat Gubernur Papua Barat, Dr. Ali Baham Temongmere, M.Si.\n"
+            "“Bibit ini kita bawa dari Manokwari, jadi tolong dirawat baik-baik,”jelas Pj. Gubernur Temongmere.")
+    assert quotes(text) == [("Ali Baham Temongmere", "direct", "Bibit ini kita bawa ")]
+
+
+def test_the_speaker_after_the_verb_ends_before_a_yang_clause_naming_someone_else():
+    text = ("Hal itu disampaikan Plt Gubernur Aceh, Teuku Armiya, saat meninjau asrama mahasiswa.\n"
+            "Teuku Armiya menambahkan, status tanah asrama harus jelas lebih dahulu. “Saya minta pengurus "
+            "menyiapkan sertifikat tanahnya,” tegas Armiya yang datang bersama Kepala Biro Hukum Setda Aceh, "
+            "Dr. Ridwan Sufi, SH, MH.")
+    assert ("Teuku Armiya", "direct", "Saya minta pengurus ") in quotes(text)
+
+
+@pytest.mark.parametrize("after", ["papar suami Hj. Nurlaila Hasan ini", "ujar pria kelahiran Bireuen ini",
+                                   "tegas orang nomor satu di Universitas Almuslim tersebut"])
+def test_a_speaker_described_after_the_verb_is_the_subject_before_not_a_name_in_the_description(after):
+    text = ("Giliran Rektor Umuslim, Dr. H. Zulkifli Ibrahim, SE, ia bercerita soal asal-usul kampusnya.\n"
+            f"“Yayasan ini berdiri di atas tanah wakaf, milik rakyat Peusangan,” {after}.")
+    assert quotes(text) == [("Zulkifli Ibrahim", "direct", "Yayasan ini berdiri ")]
