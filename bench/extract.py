@@ -57,8 +57,8 @@ FREEZE_LINES = (
     ("round 1 held back (20 of tests/notes/real)", "9e1fc17", HELD_BACK_AT_FREEZE),
     ("round 2 tuning (60 notes of tests/notes/real)", "5f0749d", ROUND2_TUNING_AT_FREEZE),
     ("round 2 held back (tests/notes/real2)", "5f0749d", ROUND2_HELD_BACK_AT_FREEZE),
-    ("round 3 tuning (84 notes of tests/notes/real and real2)", "round 3 freeze", ROUND3_TUNING_AT_FREEZE),
-    ("round 3 held back (tests/notes/real3)", "round 3 freeze", ROUND3_HELD_BACK_AT_FREEZE),
+    ("round 3 tuning (84 notes of tests/notes/real and real2)", "c18b84b", ROUND3_TUNING_AT_FREEZE),
+    ("round 3 held back (tests/notes/real3)", "c18b84b", ROUND3_HELD_BACK_AT_FREEZE),
 )
 SHARED = REPO.parent / "shared"
 SPEED_WORDS = (400, 800)
