@@ -10,7 +10,9 @@ from enum import StrEnum
 
 
 class Role(StrEnum):
-    """A staff account's one role; what each may do, and where, is ``press.permissions.TABLE``."""
+    """An account's one role; what each may do, and where, is ``press.permissions.TABLE``.
+    ``JOURNALIST`` is no staff role: journalists have their own accounts (``Journalist``),
+    sign in on the public site and never reach a staff page."""
 
     ADMIN = "admin"
     EDITOR = "editor"
@@ -20,6 +22,11 @@ class Role(StrEnum):
     admin lets the unit publish itself."""
     WRITER = "writer"
     PHOTOGRAPHER = "photographer"
+    JOURNALIST = "journalist"
+
+
+STAFF_ROLES = tuple(role for role in Role if role is not Role.JOURNALIST)
+"""The roles a staff account (``User.role``) may hold."""
 
 
 class ActivityKind(StrEnum):
@@ -162,3 +169,45 @@ class NotificationKind(StrEnum):
     UNASSIGNED = "unassigned"
     TIME_CHANGED = "time_changed"
     CANCELLED = "cancelled"
+
+
+class JournalistState(StrEnum):
+    """Where a journalist's account is: registered (its e-mail confirmed or not) and waiting
+    for an editor, approved, or rejected with a reason. Only approved journalists sign in."""
+
+    PENDING = "pending"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
+class OutletKind(StrEnum):
+    """What kind of news outlet a journalist works for (``Outlet.kind``)."""
+
+    ONLINE = "online"
+    PRINT = "print"
+    TV = "tv"
+    RADIO = "radio"
+
+
+class UkwLevel(StrEnum):
+    """The level of a journalist's competency certificate (Uji Kompetensi Wartawan, Dewan Pers)."""
+
+    MUDA = "muda"
+    MADYA = "madya"
+    UTAMA = "utama"
+
+
+class EmbargoAudience(StrEnum):
+    """Which approved journalists see a scheduled release before its embargo ends."""
+
+    ALL = "all"
+    VERIFIED = "verified"
+    """Only journalists of outlets verified by the Dewan Pers (as an editor recorded it)."""
+
+
+class EmbargoAccess(StrEnum):
+    """What a journalist did with an embargoed release (``EmbargoView.action``)."""
+
+    VIEW = "view"
+    DOWNLOAD = "download"
+
