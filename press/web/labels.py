@@ -13,7 +13,8 @@ from flask_babel import lazy_gettext as _l
 
 from press.codes import (
     ActivityKind, ActivityState, AssignmentRole, CorrectionKind, ExtractionState, MediaStatus, NotificationKind,
-    ParticipantRole, PpidClass, QuoteForm, ReleaseState, Role, WorkflowAction,
+    OutboxPurpose, OutboxState, ParticipantRole, PpidClass, QuoteForm, ReleaseState, Role, SubscriptionCadence,
+    SubscriptionScope, SubscriptionState, WorkflowAction,
 )
 from press.errors import ServiceError
 
@@ -133,6 +134,41 @@ NOTIFICATION_KIND_LABELS = {
     NotificationKind.CANCELLED: _l("Kegiatan batal"),
 }
 
+OUTBOX_PURPOSE_LABELS = {
+    OutboxPurpose.RELEASE_ALERT: _l("Kabar siaran baru"),
+    OutboxPurpose.FOLLOW_UP: _l("Kabar koreksi atau penarikan"),
+    OutboxPurpose.DIGEST: _l("Ringkasan pagi"),
+    OutboxPurpose.CONFIRMATION: _l("Konfirmasi alamat surel"),
+    OutboxPurpose.JOURNALIST_DECISION: _l("Keputusan akun wartawan"),
+    OutboxPurpose.ASSIGNMENT_NOTICE: _l("Pemberitahuan penugasan"),
+}
+
+OUTBOX_STATE_LABELS = {
+    OutboxState.QUEUED: _l("Antre"),
+    OutboxState.SENDING: _l("Sedang dikirim"),
+    OutboxState.SENT: _l("Terkirim"),
+    OutboxState.FAILED: _l("Gagal"),
+    OutboxState.DROPPED: _l("Dibatalkan"),
+}
+
+SUBSCRIPTION_SCOPE_LABELS = {
+    SubscriptionScope.ALL: _l("Semua siaran"),
+    SubscriptionScope.UNIT: _l("Siaran satu unit"),
+    SubscriptionScope.TAG: _l("Siaran satu topik"),
+    SubscriptionScope.KIND: _l("Siaran satu jenis kegiatan"),
+}
+
+SUBSCRIPTION_CADENCE_LABELS = {
+    SubscriptionCadence.IMMEDIATE: _l("Segera setelah terbit"),
+    SubscriptionCadence.DIGEST: _l("Ringkasan pagi pukul 07.00 WIB"),
+}
+
+SUBSCRIPTION_STATE_LABELS = {
+    SubscriptionState.PENDING: _l("Menunggu konfirmasi"),
+    SubscriptionState.CONFIRMED: _l("Aktif"),
+    SubscriptionState.UNSUBSCRIBED: _l("Berhenti"),
+}
+
 # The kinds of document search finds (``press.search.DOCUMENT_KINDS``), as its facet and hits name them.
 DOCUMENT_KIND_LABELS = {
     "activity": _l("Kegiatan"),
@@ -158,6 +194,11 @@ LABELS: dict[type[StrEnum], dict] = {
     ActivityState: ACTIVITY_STATE_LABELS,
     AssignmentRole: ASSIGNMENT_ROLE_LABELS,
     NotificationKind: NOTIFICATION_KIND_LABELS,
+    OutboxPurpose: OUTBOX_PURPOSE_LABELS,
+    OutboxState: OUTBOX_STATE_LABELS,
+    SubscriptionScope: SUBSCRIPTION_SCOPE_LABELS,
+    SubscriptionCadence: SUBSCRIPTION_CADENCE_LABELS,
+    SubscriptionState: SUBSCRIPTION_STATE_LABELS,
 }
 
 
