@@ -210,4 +210,57 @@ class EmbargoAccess(StrEnum):
 
     VIEW = "view"
     DOWNLOAD = "download"
+class OutboxPurpose(StrEnum):
+    """Why a message sits in the outbox (``OutboxMessage.purpose``); one row per purpose,
+    object and address, so nothing is sent twice."""
 
+    RELEASE_ALERT = "release_alert"
+    """A release was published; to each subscriber it matches, at once."""
+    FOLLOW_UP = "follow_up"
+    """A release was corrected or retracted; to everyone who received its alert."""
+    DIGEST = "digest"
+    """The morning digest of one day's releases (07.00 WIB)."""
+    CONFIRMATION = "confirmation"
+    """Confirm an address: a subscription's double opt-in, a journalist's registration."""
+    JOURNALIST_DECISION = "journalist_decision"
+    """An editor approved or rejected a journalist's account."""
+    ASSIGNMENT_NOTICE = "assignment_notice"
+    """A planning notification (assigned, taken off, time changed, cancelled) by e-mail."""
+
+
+class OutboxState(StrEnum):
+    """Where a message is in the outbox (``OutboxMessage.state``)."""
+
+    QUEUED = "queued"
+    SENDING = "sending"
+    """Claimed by a sender before the SMTP ``DATA``; sent again after the in-flight window."""
+    SENT = "sent"
+    FAILED = "failed"
+    """Refused for good (5xx), too many temporary failures, or the address is disabled."""
+    DROPPED = "dropped"
+    """Nothing left to send: the release is no longer public, the subscription ended."""
+
+
+class SubscriptionScope(StrEnum):
+    """What a subscription follows (``Subscription.scope``); ``scope_value`` names the unit,
+    tag or activity kind."""
+
+    ALL = "all"
+    UNIT = "unit"
+    TAG = "tag"
+    KIND = "kind"
+
+
+class SubscriptionCadence(StrEnum):
+    """When a subscriber hears of a release: at once, or in the 07.00 WIB morning digest."""
+
+    IMMEDIATE = "immediate"
+    DIGEST = "digest"
+
+
+class SubscriptionState(StrEnum):
+    """A subscription waits for its address to be confirmed (double opt-in), then runs until unsubscribed."""
+
+    PENDING = "pending"
+    CONFIRMED = "confirmed"
+    UNSUBSCRIBED = "unsubscribed"

@@ -13,8 +13,9 @@ from flask_babel import lazy_gettext as _l
 
 from press.codes import (
     ActivityKind, ActivityState, AssignmentRole, CorrectionKind, EmbargoAccess, EmbargoAudience, ExtractionState,
-    JournalistState, MediaStatus, NotificationKind, OutletKind, ParticipantRole, PpidClass, QuoteForm, ReleaseState,
-    Role, UkwLevel, WorkflowAction,
+    JournalistState, MediaStatus, NotificationKind, OutboxPurpose, OutboxState, OutletKind, ParticipantRole,
+    PpidClass, QuoteForm, ReleaseState, Role, SubscriptionCadence, SubscriptionScope, SubscriptionState, UkwLevel,
+    WorkflowAction,
 )
 from press.errors import ServiceError
 
@@ -166,6 +167,41 @@ EMBARGO_ACCESS_LABELS = {
     EmbargoAccess.DOWNLOAD: _l("mengunduh foto"),
 }
 
+OUTBOX_PURPOSE_LABELS = {
+    OutboxPurpose.RELEASE_ALERT: _l("Kabar siaran baru"),
+    OutboxPurpose.FOLLOW_UP: _l("Kabar koreksi atau penarikan"),
+    OutboxPurpose.DIGEST: _l("Ringkasan pagi"),
+    OutboxPurpose.CONFIRMATION: _l("Konfirmasi alamat surel"),
+    OutboxPurpose.JOURNALIST_DECISION: _l("Keputusan akun wartawan"),
+    OutboxPurpose.ASSIGNMENT_NOTICE: _l("Pemberitahuan penugasan"),
+}
+
+OUTBOX_STATE_LABELS = {
+    OutboxState.QUEUED: _l("Antre"),
+    OutboxState.SENDING: _l("Sedang dikirim"),
+    OutboxState.SENT: _l("Terkirim"),
+    OutboxState.FAILED: _l("Gagal"),
+    OutboxState.DROPPED: _l("Dibatalkan"),
+}
+
+SUBSCRIPTION_SCOPE_LABELS = {
+    SubscriptionScope.ALL: _l("Semua siaran"),
+    SubscriptionScope.UNIT: _l("Siaran satu unit"),
+    SubscriptionScope.TAG: _l("Siaran satu topik"),
+    SubscriptionScope.KIND: _l("Siaran satu jenis kegiatan"),
+}
+
+SUBSCRIPTION_CADENCE_LABELS = {
+    SubscriptionCadence.IMMEDIATE: _l("Segera setelah terbit"),
+    SubscriptionCadence.DIGEST: _l("Ringkasan pagi pukul 07.00 WIB"),
+}
+
+SUBSCRIPTION_STATE_LABELS = {
+    SubscriptionState.PENDING: _l("Menunggu konfirmasi"),
+    SubscriptionState.CONFIRMED: _l("Aktif"),
+    SubscriptionState.UNSUBSCRIBED: _l("Berhenti"),
+}
+
 # The kinds of document search finds (``press.search.DOCUMENT_KINDS``), as its facet and hits name them.
 DOCUMENT_KIND_LABELS = {
     "activity": _l("Kegiatan"),
@@ -196,6 +232,11 @@ LABELS: dict[type[StrEnum], dict] = {
     UkwLevel: UKW_LEVEL_LABELS,
     EmbargoAudience: EMBARGO_AUDIENCE_LABELS,
     EmbargoAccess: EMBARGO_ACCESS_LABELS,
+    OutboxPurpose: OUTBOX_PURPOSE_LABELS,
+    OutboxState: OUTBOX_STATE_LABELS,
+    SubscriptionScope: SUBSCRIPTION_SCOPE_LABELS,
+    SubscriptionCadence: SUBSCRIPTION_CADENCE_LABELS,
+    SubscriptionState: SUBSCRIPTION_STATE_LABELS,
 }
 
 

@@ -1,7 +1,7 @@
 """journalists, the outlets register, scheduled releases opened to journalists and their views
 
 Revision ID: 0013b
-Revises: 0012
+Revises: 0013a (0012 before h-outbox17 was merged here)
 Create Date: 2026-12-06 10:00:00
 
 ``outlet`` (the register editors keep, Dewan Pers verification), ``journalist`` (accounts
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 
 revision = '0013b'
-down_revision = '0012'
+down_revision = '0013a'
 branch_labels = None
 depends_on = None
 
