@@ -19,10 +19,10 @@ from werkzeug.security import generate_password_hash
 
 from press.codes import JournalistState, OutletKind, UkwLevel
 from press.errors import N_, ServiceError
-from press.models import Journalist, Outlet, User, utcnow
+from press.models import Journalist, Outlet, Subscription, User, utcnow
 from press.text import clean_name
 
-from . import access, accounts, outlets
+from . import access, accounts, outbox, outlets
 from .audit import record
 
 MAX_NAME = 200
@@ -106,7 +106,7 @@ def register(session: Session, email: str, password: str, profile: Profile) -> J
     """A new account, pending until its e-mail is confirmed and an editor decides.
 
     An e-mail that already has a journalist's or a staff account is refused."""
-    email = accounts.checked_email(email)
+    email = outbox.valid_address(accounts.checked_email(email))
     accounts.check_password(password)
     if find(session, email) is not None or accounts.find_user(session, email) is not None:
         raise JournalistError(N_("%(email)s sudah terdaftar. Masuk, atau hubungi Humas bila lupa kata sandi."),
@@ -188,6 +188,12 @@ def listing(session: Session, state: str | None = None) -> list[Journalist]:
     if state:
         query = query.where(Journalist.state == state)
     return list(session.scalars(query))
+
+
+def subscriptions(session: Session, journalist: Journalist) -> list[Subscription]:
+    """The e-mail subscriptions of the journalist's address (shown on the account page)."""
+    return list(session.scalars(select(Subscription).where(Subscription.address == journalist.email)
+                                .order_by(Subscription.created_at, Subscription.id)))
 
 
 def as_dict(journalist: Journalist) -> dict:

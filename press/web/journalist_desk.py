@@ -11,8 +11,7 @@ from press.codes import JournalistState
 from press.extensions import db
 from press.models import Journalist, Outlet
 from press.services import journalist_mail, journalists, outlets
-from press.services.journalists import JournalistError
-from press.services.outlets import OutletError
+from press.errors import ServiceError
 
 from . import links
 from .access import may, permission_required
@@ -46,7 +45,7 @@ def view(journalist_id: int):
             else:
                 journalists.approve(db.session, journalist, current_user)
             journalist_mail.send_decision(db.session, journalist, sender())
-        except JournalistError as exc:
+        except ServiceError as exc:
             db.session.rollback()
             flash(error_text(exc), "error")
             status = 400
@@ -90,7 +89,7 @@ def _save_outlet(outlet: Outlet | None):
             if may("outlet.verify") and (form.verified.data != saved.verified
                                          or (saved.verified and form.verified_on.data != saved.verified_on)):
                 outlets.set_verification(db.session, current_user, saved, form.verified.data, form.verified_on.data)
-        except OutletError as exc:
+        except ServiceError as exc:
             db.session.rollback()
             flash(error_text(exc), "error")
         else:

@@ -16,19 +16,19 @@ from functools import wraps
 from flask import Blueprint, current_app, flash, g, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 
-from press.codes import JournalistState
+from press.codes import JournalistState, SubscriptionCadence, SubscriptionScope, SubscriptionState
 from press.errors import N_
 from press.extensions import db
 from press.models import Journalist
 from press.numbers import parse_id
 from press.services import journalist_mail, journalists, outlets
-from press.services.journalists import JournalistError
+from press.errors import ServiceError
 
 from . import links
 from .auth import REFUSED, refused_message, safe_next
-from .csrf_exempt import LinkTokenError, make_token, read_token
+from .csrf_exempt import make_token, read_token
 from .journalist_forms import AccountForm, JournalistLoginForm, RegisterForm, outlet_choices
-from .labels import error_text
+from .labels import error_text, label
 
 bp = Blueprint("journalists", __name__, url_prefix="/wartawan")
 
@@ -106,7 +106,7 @@ def register():
             token = make_token(CONFIRM_PURPOSE, {"id": journalist.id, "email": journalist.email})
             journalist_mail.send_confirmation(db.session, journalist,
                                               links.absolute("journalists.confirm", token=token), sender())
-        except JournalistError as exc:
+        except ServiceError as exc:
             db.session.rollback()
             flash(error_text(exc), "error")
             status = 400
@@ -123,9 +123,9 @@ def confirm(token: str):
     try:
         payload = read_token(CONFIRM_PURPOSE, token, max_age=CONFIRM_MAX_AGE)
         if not isinstance(payload, dict) or not isinstance(payload.get("id"), int):
-            raise JournalistError(N_("Tautan konfirmasi ini tidak lagi berlaku."))
+            raise journalists.JournalistError(N_("Tautan konfirmasi ini tidak lagi berlaku."))
         journalist = journalists.confirm_email(db.session, payload["id"], str(payload.get("email")))
-    except (LinkTokenError, JournalistError) as exc:
+    except ServiceError as exc:
         return render_template("journalists/message.html", title=_("Konfirmasi gagal"), text=error_text(exc)), 400
     db.session.commit()
     text = (_("Alamat surel Anda sudah dikonfirmasi. Redaktur Humas akan memeriksa pendaftaran Anda; "
@@ -179,7 +179,7 @@ def account(journalist: Journalist):
     if form.validate_on_submit():
         try:
             journalists.update_profile(db.session, journalist, form.profile())
-        except JournalistError as exc:
+        except ServiceError as exc:
             db.session.rollback()
             flash(error_text(exc), "error")
             status = 400
@@ -193,10 +193,14 @@ def account(journalist: Journalist):
                            subscriptions=subscriptions_of(journalist)), status
 
 
-def subscriptions_of(journalist: Journalist) -> list | None:
-    """The journalist's e-mail subscriptions, once the subscriptions service exists (``None``
-    before: the account page then says they are coming)."""
-    return None
+def subscriptions_of(journalist: Journalist) -> list[str]:
+    """The journalist's e-mail subscriptions, each as one line of the account page."""
+    lines = []
+    for item in journalists.subscriptions(db.session, journalist):
+        scope = str(label(SubscriptionScope(item.scope)))
+        lines.append(" · ".join(filter(None, (scope, item.scope_value, str(label(SubscriptionCadence(item.cadence))),
+                                              str(label(SubscriptionState(item.state)))))))
+    return lines
 
 
 def init_app(app) -> None:
