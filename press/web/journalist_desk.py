@@ -3,7 +3,7 @@ with a reason) and for the outlets register (``/staf/media``: name, kind, site, 
 verification)."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
 

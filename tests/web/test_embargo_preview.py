@@ -4,7 +4,8 @@ after the embargo clock published it."""
 from __future__ import annotations
 
 import io
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
+from pathlib import Path
 
 from PIL import Image
 from sqlalchemy import select
@@ -13,7 +14,6 @@ from press.codes import EmbargoAudience
 from press.extensions import db
 from press.models import EmbargoOpening, EmbargoView, Journalist, Outlet, Release
 from press.services import embargo, journalists
-from pathlib import Path
 
 from tests.conftest import csrf_token
 from tests.web.test_journalists import APPROVED_EMAIL, PENDING_EMAIL, PENDING_PASSWORD, sign_in
