@@ -19,14 +19,12 @@ from press.extensions import db
 from press.models import Journalist, Release
 from press.photos import watermark
 from press.services import embargo
-from press.services.embargo import EmbargoError
 from press.storage import StorageError, safe_join
 
 from . import journalists
 from .access import permission_required, require
 from .downloads import as_download
 from .journalist_forms import OpenToJournalistsForm
-from .labels import error_text
 
 site_bp = Blueprint("embargo_site", __name__, url_prefix="/wartawan")
 bp = Blueprint("embargo", __name__, url_prefix="/staf/siaran")
@@ -98,19 +96,15 @@ def open_to_journalists(release_id: int):
     if not form.validate_on_submit():
         flash(_("Formulir tidak lengkap: muat ulang halaman siaran."), "error")
         return redirect(url_for("releases.view", release_id=release.id)), 400
-    try:
-        if form.close.data:
-            embargo.close(db.session, release, current_user)
-            message = _("Siaran ditutup lagi untuk wartawan.")
-        else:
-            embargo.open_to_journalists(db.session, release, current_user, form.audience.data)
-            message = _("Siaran dibuka untuk wartawan sampai embargonya berakhir.")
-    except EmbargoError as exc:
-        db.session.rollback()
-        flash(error_text(exc), "error")
-        return redirect(url_for("releases.view", release_id=release.id))
-    db.session.commit()
-    flash(message, "info")
+    if form.close.data:
+        done = journalists.committed(lambda: embargo.close(db.session, release, current_user))
+        message = _("Siaran ditutup lagi untuk wartawan.")
+    else:
+        done = journalists.committed(
+            lambda: embargo.open_to_journalists(db.session, release, current_user, form.audience.data))
+        message = _("Siaran dibuka untuk wartawan sampai embargonya berakhir.")
+    if done:
+        flash(message, "info")
     return redirect(url_for("releases.view", release_id=release.id))
 
 

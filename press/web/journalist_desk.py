@@ -11,13 +11,11 @@ from press.codes import JournalistState
 from press.extensions import db
 from press.models import Journalist, Outlet
 from press.services import journalist_mail, journalists, outlets
-from press.errors import ServiceError
 
 from . import links
 from .access import may, permission_required
 from .journalist_forms import DecisionForm, OutletForm
-from .journalists import sender
-from .labels import error_text
+from .journalists import committed, sender
 
 bp = Blueprint("journalist_desk", __name__, url_prefix="/staf")
 
@@ -37,25 +35,19 @@ def index():
 def view(journalist_id: int):
     journalist = db.session.get(Journalist, journalist_id) or abort(404)
     form = DecisionForm()
-    status = 200
-    if form.validate_on_submit():
-        try:
-            if form.reject.data:
-                journalists.reject(db.session, journalist, current_user, form.reason.data or "")
-            else:
-                journalists.approve(db.session, journalist, current_user)
-            journalist_mail.send_decision(db.session, journalist, sender())
-        except ServiceError as exc:
-            db.session.rollback()
-            flash(error_text(exc), "error")
-            status = 400
-        else:
-            db.session.commit()
-            flash(_("Keputusan disimpan dan dikirim ke %(email)s.", email=journalist.email), "info")
-            return redirect(links.staff_url("journalist", journalist))
-    elif request.method == "POST":
-        status = 400
-    return render_template("journalist_desk/view.html", journalist=journalist, form=form), status
+    if form.validate_on_submit() and committed(lambda: _decide(journalist, form)):
+        flash(_("Keputusan disimpan dan dikirim ke %(email)s.", email=journalist.email), "info")
+        return redirect(links.staff_url("journalist", journalist))
+    return render_template("journalist_desk/view.html", journalist=journalist,
+                           form=form), 400 if request.method == "POST" else 200
+
+
+def _decide(journalist: Journalist, form: DecisionForm) -> None:
+    if form.reject.data:
+        journalists.reject(db.session, journalist, current_user, form.reason.data or "")
+    else:
+        journalists.approve(db.session, journalist, current_user)
+    journalist_mail.send_decision(db.session, journalist, sender())
 
 
 @bp.route("/media/")
@@ -83,17 +75,8 @@ def outlet_edit(outlet_id: int):
 def _save_outlet(outlet: Outlet | None):
     form = OutletForm()
     if form.validate_on_submit():
-        try:
-            saved = outlets.save(db.session, current_user, name=form.name.data, kind=form.kind.data,
-                                 site_url=form.site_url.data, outlet=outlet)
-            if may("outlet.verify") and (form.verified.data != saved.verified
-                                         or (saved.verified and form.verified_on.data != saved.verified_on)):
-                outlets.set_verification(db.session, current_user, saved, form.verified.data, form.verified_on.data)
-        except ServiceError as exc:
-            db.session.rollback()
-            flash(error_text(exc), "error")
-        else:
-            db.session.commit()
+        saved = committed(lambda: _save(form, outlet))
+        if saved:
             flash(_("Media %(name)s disimpan.", name=saved.name), "info")
             return redirect(links.staff_url("outlet", saved))
     else:
@@ -104,6 +87,15 @@ def _save_outlet(outlet: Outlet | None):
         return render_template("journalist_desk/outlets.html", outlets=outlets.all_outlets(db.session),
                                form=form), 400
     return render_template("journalist_desk/outlet.html", outlet=outlet, form=form), 400
+
+
+def _save(form: OutletForm, outlet: Outlet | None) -> Outlet:
+    saved = outlets.save(db.session, current_user, name=form.name.data, kind=form.kind.data,
+                         site_url=form.site_url.data, outlet=outlet)
+    if may("outlet.verify") and (form.verified.data != saved.verified
+                                 or (saved.verified and form.verified_on.data != saved.verified_on)):
+        outlets.set_verification(db.session, current_user, saved, form.verified.data, form.verified_on.data)
+    return saved
 
 
 links.register("journalist", Journalist, staff=("journalist_desk.view", "journalist_id"))

@@ -90,6 +90,27 @@ def private(response):
     return response
 
 
+def committed(action):
+    """Run ``action`` (a service call) and commit; on a refusal roll back, flash its reason
+    and return ``None``."""
+    try:
+        result = action()
+    except ServiceError as exc:
+        db.session.rollback()
+        flash(error_text(exc), "error")
+        return None
+    db.session.commit()
+    return result if result is not None else True
+
+
+def _register(form: RegisterForm) -> Journalist:
+    journalist = journalists.register(db.session, form.email.data, form.password.data, form.profile())
+    token = make_token(CONFIRM_PURPOSE, {"id": journalist.id, "email": journalist.email})
+    journalist_mail.send_confirmation(db.session, journalist, links.absolute("journalists.confirm", token=token),
+                                      sender())
+    return journalist
+
+
 def _profile_form(form_class, **kwargs):
     form = form_class(**kwargs)
     form.outlet.choices = outlet_choices(outlets.all_outlets(db.session))
@@ -99,23 +120,11 @@ def _profile_form(form_class, **kwargs):
 @bp.route("/daftar", methods=["GET", "POST"])
 def register():
     form = _profile_form(RegisterForm)
-    status = 200
     if form.validate_on_submit():
-        try:
-            journalist = journalists.register(db.session, form.email.data, form.password.data, form.profile())
-            token = make_token(CONFIRM_PURPOSE, {"id": journalist.id, "email": journalist.email})
-            journalist_mail.send_confirmation(db.session, journalist,
-                                              links.absolute("journalists.confirm", token=token), sender())
-        except ServiceError as exc:
-            db.session.rollback()
-            flash(error_text(exc), "error")
-            status = 400
-        else:
-            db.session.commit()
+        journalist = committed(lambda: _register(form))
+        if journalist:
             return render_template("journalists/registered.html", email=journalist.email)
-    elif request.method == "POST":
-        status = 400
-    return render_template("journalists/register.html", form=form), status
+    return render_template("journalists/register.html", form=form), 400 if request.method == "POST" else 200
 
 
 @bp.route("/konfirmasi/<token>")
@@ -175,22 +184,12 @@ def account(journalist: Journalist):
     if request.method == "GET":
         form.outlet.data = str(journalist.outlet_id)
         form.ukw_level.data = journalist.ukw_level or ""
-    status = 200
-    if form.validate_on_submit():
-        try:
-            journalists.update_profile(db.session, journalist, form.profile())
-        except ServiceError as exc:
-            db.session.rollback()
-            flash(error_text(exc), "error")
-            status = 400
-        else:
-            db.session.commit()
-            flash(_("Perubahan disimpan."), "info")
-            return redirect(url_for("journalists.account"))
-    elif request.method == "POST":
-        status = 400
+    if form.validate_on_submit() and committed(lambda: journalists.update_profile(db.session, journalist,
+                                                                                 form.profile())):
+        flash(_("Perubahan disimpan."), "info")
+        return redirect(url_for("journalists.account"))
     return render_template("journalists/account.html", form=form, journalist=journalist,
-                           subscriptions=subscriptions_of(journalist)), status
+                           subscriptions=subscriptions_of(journalist)), 400 if request.method == "POST" else 200
 
 
 def subscriptions_of(journalist: Journalist) -> list[str]:
