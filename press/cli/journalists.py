@@ -6,13 +6,12 @@ import json
 import click
 from flask import current_app
 from flask.cli import AppGroup
-from sqlalchemy import select
 
 from press.codes import JournalistState
 from press.errors import ServiceError
 from press.extensions import db
-from press.models import Journalist, User
-from press.services import journalist_mail, journalists
+from press.models import Journalist
+from press.services import accounts, journalist_mail, journalists
 
 from .language import label, refusal_text
 from .params import DATABASE_ID
@@ -43,7 +42,7 @@ def _decide(journalist_id: int, email: str, decide) -> None:
     journalist = db.session.get(Journalist, journalist_id)
     if journalist is None:
         raise click.ClickException(f"Wartawan {journalist_id} tidak ada.")
-    actor = db.session.scalar(select(User).where(User.email == email.strip().lower()))
+    actor = accounts.find_user(db.session, email)
     if actor is None:
         raise click.ClickException(f"Tidak ada akun {email}.")
     try:
