@@ -33,6 +33,7 @@ def create_app(config: dict | None = None) -> Flask:
     from press.web import photo_uploads  # noqa: F401  (its views are on photo_pages.bp)
     from press.web import releases as release_pages
     from press.web import agenda as agenda_pages
+    from press.web import embargo, journalist_desk, journalists
     from press.cli import register_commands
     from press import job_queue
 
@@ -61,6 +62,8 @@ def create_app(config: dict | None = None) -> Flask:
     upload_stream.init_app(app)
 
     app.register_blueprint(auth.bp)
+    app.register_blueprint(journalists.bp)
+    journalists.init_app(app)
     login_limit.init_app(app)
     app.register_blueprint(staff.bp)
     app.register_blueprint(activities.bp)
@@ -76,6 +79,9 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(release_pages.bp)
     app.register_blueprint(ppid_pages.site_bp)
     app.register_blueprint(ppid_pages.bp)
+    app.register_blueprint(embargo.site_bp)
+    app.register_blueprint(embargo.bp)
+    app.register_blueprint(journalist_desk.bp)
     page_cache.init_app(app)
     proxies.init_app(app)
     search_pages.init_app(app)

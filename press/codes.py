@@ -10,7 +10,9 @@ from enum import StrEnum
 
 
 class Role(StrEnum):
-    """A staff account's one role; what each may do, and where, is ``press.permissions.TABLE``."""
+    """An account's one role; what each may do, and where, is ``press.permissions.TABLE``.
+    ``JOURNALIST`` is no staff role: journalists have their own accounts (``Journalist``),
+    sign in on the public site and never reach a staff page."""
 
     ADMIN = "admin"
     EDITOR = "editor"
@@ -20,6 +22,11 @@ class Role(StrEnum):
     admin lets the unit publish itself."""
     WRITER = "writer"
     PHOTOGRAPHER = "photographer"
+    JOURNALIST = "journalist"
+
+
+STAFF_ROLES = tuple(role for role in Role if role is not Role.JOURNALIST)
+"""The roles a staff account (``User.role``) may hold."""
 
 
 class ActivityKind(StrEnum):
@@ -162,3 +169,98 @@ class NotificationKind(StrEnum):
     UNASSIGNED = "unassigned"
     TIME_CHANGED = "time_changed"
     CANCELLED = "cancelled"
+
+
+class JournalistState(StrEnum):
+    """Where a journalist's account is: registered (its e-mail confirmed or not) and waiting
+    for an editor, approved, or rejected with a reason. Only approved journalists sign in."""
+
+    PENDING = "pending"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
+class OutletKind(StrEnum):
+    """What kind of news outlet a journalist works for (``Outlet.kind``)."""
+
+    ONLINE = "online"
+    PRINT = "print"
+    TV = "tv"
+    RADIO = "radio"
+
+
+class UkwLevel(StrEnum):
+    """The level of a journalist's competency certificate (Uji Kompetensi Wartawan, Dewan Pers)."""
+
+    MUDA = "muda"
+    MADYA = "madya"
+    UTAMA = "utama"
+
+
+class EmbargoAudience(StrEnum):
+    """Which approved journalists see a scheduled release before its embargo ends."""
+
+    ALL = "all"
+    VERIFIED = "verified"
+    """Only journalists of outlets verified by the Dewan Pers (as an editor recorded it)."""
+
+
+class EmbargoAccess(StrEnum):
+    """What a journalist did with an embargoed release (``EmbargoView.action``)."""
+
+    VIEW = "view"
+    DOWNLOAD = "download"
+class OutboxPurpose(StrEnum):
+    """Why a message sits in the outbox (``OutboxMessage.purpose``); one row per purpose,
+    object and address, so nothing is sent twice."""
+
+    RELEASE_ALERT = "release_alert"
+    """A release was published; to each subscriber it matches, at once."""
+    FOLLOW_UP = "follow_up"
+    """A release was corrected or retracted; to everyone who received its alert."""
+    DIGEST = "digest"
+    """The morning digest of one day's releases (07.00 WIB)."""
+    CONFIRMATION = "confirmation"
+    """Confirm an address: a subscription's double opt-in, a journalist's registration."""
+    JOURNALIST_DECISION = "journalist_decision"
+    """An editor approved or rejected a journalist's account."""
+    ASSIGNMENT_NOTICE = "assignment_notice"
+    """A planning notification (assigned, taken off, time changed, cancelled) by e-mail."""
+
+
+class OutboxState(StrEnum):
+    """Where a message is in the outbox (``OutboxMessage.state``)."""
+
+    QUEUED = "queued"
+    SENDING = "sending"
+    """Claimed by a sender before the SMTP ``DATA``; sent again after the in-flight window."""
+    SENT = "sent"
+    FAILED = "failed"
+    """Refused for good (5xx), too many temporary failures, or the address is disabled."""
+    DROPPED = "dropped"
+    """Nothing left to send: the release is no longer public, the subscription ended."""
+
+
+class SubscriptionScope(StrEnum):
+    """What a subscription follows (``Subscription.scope``); ``scope_value`` names the unit,
+    tag or activity kind."""
+
+    ALL = "all"
+    UNIT = "unit"
+    TAG = "tag"
+    KIND = "kind"
+
+
+class SubscriptionCadence(StrEnum):
+    """When a subscriber hears of a release: at once, or in the 07.00 WIB morning digest."""
+
+    IMMEDIATE = "immediate"
+    DIGEST = "digest"
+
+
+class SubscriptionState(StrEnum):
+    """A subscription waits for its address to be confirmed (double opt-in), then runs until unsubscribed."""
+
+    PENDING = "pending"
+    CONFIRMED = "confirmed"
+    UNSUBSCRIBED = "unsubscribed"

@@ -39,6 +39,12 @@ DEFAULTS = {
     "JOBS_URL": None,
     "PAGE_CACHE_CHECK_SECONDS": None,
     "PAGE_CACHE_MAX_AGE": 60,
+    "SMTP_URL": None,
+    "MAIL_FROM": None,
+    "MAIL_RATE_PER_MINUTE": 600,
+    "MAIL_INFLIGHT_MINUTES": 10,
+    "OUTBOX_CHECK_SECONDS": 30,
+    "OUTBOX_DIR": None,
 }
 
 INT_KEYS = {
@@ -50,6 +56,9 @@ INT_KEYS = {
     "VENUE_RADIUS_M",
     "PUBLISH_CHECK_SECONDS",
     "PAGE_CACHE_MAX_AGE",
+    "MAIL_RATE_PER_MINUTE",
+    "MAIL_INFLIGHT_MINUTES",
+    "OUTBOX_CHECK_SECONDS",
 }
 
 FLOAT_KEYS = {"PAGE_CACHE_CHECK_SECONDS"}
@@ -152,6 +161,13 @@ def flask_settings(values: dict, instance_path: str) -> dict:
         # Where background jobs wait for a worker (press/job_queue.py reads it).
         "JOBS_URL": values["JOBS_URL"] or f"sqlite:///{instance / 'jobs.db'}",
         "PAGE_CACHE_MAX_AGE": values["PAGE_CACHE_MAX_AGE"],
+        # E-mail (press/services/outbox.py): SMTP when PRESS_SMTP_URL is set, else .eml files.
+        "SMTP_URL": values["SMTP_URL"],
+        "MAIL_FROM": values["MAIL_FROM"],
+        "MAIL_RATE_PER_MINUTE": values["MAIL_RATE_PER_MINUTE"],
+        "MAIL_INFLIGHT_MINUTES": values["MAIL_INFLIGHT_MINUTES"],
+        "OUTBOX_CHECK_SECONDS": values["OUTBOX_CHECK_SECONDS"],
+        "OUTBOX_DIR": values["OUTBOX_DIR"] or str(instance / "outbox"),
         "BABEL_DEFAULT_TIMEZONE": "Asia/Jakarta",
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",

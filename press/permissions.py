@@ -114,6 +114,15 @@ TABLE: dict[str, Permission] = {p.name: p for p in (
                _grant(everywhere=_CENTRAL)),
     Permission("ppid.classify", "set the PPID class of a release or an activity (the PPID Utama sits in the "
                "Humas office; marking a published release dikecualikan retracts it)", _grant(everywhere=_CENTRAL)),
+    Permission("journalist.approve", "approve or reject a journalist's registration (with the reason)",
+               _grant(everywhere=_CENTRAL)),
+    Permission("outlet.edit", "keep the register of news outlets: name, kind, site", _grant(everywhere=_CENTRAL)),
+    Permission("outlet.verify", "record that the Dewan Pers verified an outlet, and when",
+               _grant(everywhere=_CENTRAL)),
+    Permission("release.open_to_journalists", "open a scheduled release to approved journalists before its "
+               "embargo ends (all, or only verified outlets), or close it again", _grant(everywhere=_CENTRAL)),
+    Permission("embargo.preview", "an approved journalist: read the scheduled releases opened to them, "
+               "download their photos marked EMBARGO", _grant(everywhere=(Role.JOURNALIST,))),
     Permission("template.edit", "change the release template of an activity kind", _grant()),
     Permission("glossary.edit", "change the notes glossary, accept corrections into it", _grant()),
     Permission("user.manage", "create, change and deactivate staff accounts", _grant()),

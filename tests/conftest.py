@@ -75,6 +75,7 @@ def make_config(root: Path, **extra) -> dict:
         # Not the checkout's instance/glossary.json: a test saving the admin's glossary
         # would change every later test's extraction, and the developer's own instance.
         "GLOSSARY_PATH": str(root / "glossary.json"),
+        "OUTBOX_DIR": str(root / "outbox"),
         "TESTING": True,
         **extra,
     }

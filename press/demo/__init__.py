@@ -1,6 +1,7 @@
 """Demo data for an empty instance: units with their own people, the activity of
-``example-release.txt`` and more, releases in every workflow state and PPID class, a plan and
-the public agenda.
+``example-release.txt`` and more, releases in every workflow state and PPID class, a plan,
+the public agenda, and the press (outlets, an approved and a pending journalist, the
+scheduled release opened to journalists).
 
 Plain package (no Flask): ``load_demo(session)`` adds everything and returns the demo
 accounts with their passwords so ``flask setup`` can print them; ``load_demo_photos`` adds
@@ -20,6 +21,7 @@ from press.services.activities import ActivityData, ParticipantData, create_acti
 
 from .staff import DEMO_ACCOUNTS, DEMO_UNIT_ACCOUNTS
 from .offices import EXAMPLE_PEOPLE, demo_units, register_people
+from .journalists import load_demo_journalists
 from .photos import demo_photo_jpeg, load_demo_photos
 from .planning import load_demo_agenda, load_demo_planning
 from .releases import load_demo_ppid_classes, load_demo_releases
@@ -129,4 +131,5 @@ def load_demo(session: Session) -> list[tuple[str, str, str]]:
     load_demo_planning(session, unit_id=humas.id, venue_id=aula.id)
     load_demo_agenda(session, unit_id=kominfo.id, venue_id=aula.id, cancelled_unit_id=dinkes.id,
                      cancelled_venue_id=puskesmas.id)
+    credentials += load_demo_journalists(session)
     return credentials

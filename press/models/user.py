@@ -7,12 +7,12 @@ from datetime import datetime
 from sqlalchemy import Boolean, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from press.codes import Role
+from press.codes import STAFF_ROLES
 
 from .base import Base, UTCDateTime, utcnow
 from .unit import Unit
 
-ROLES = tuple(role.value for role in Role)
+ROLES = tuple(role.value for role in STAFF_ROLES)
 LOCALES = ("id", "en")
 
 

@@ -32,7 +32,7 @@ class AccountError(ServiceError):
 
 @dataclass(frozen=True)
 class LoginResult:
-    user: User | None
+    user: User | None  # or the Journalist signing in
     outcome: str  # ok | bad_credentials | locked | inactive
     locked_until: datetime | None = None
 
@@ -40,6 +40,14 @@ class LoginResult:
 def normalise_email(email: str) -> str:
     """One spelling per address: no invisible characters, no case (see ``clean_name``)."""
     return clean_name(email).lower()
+
+
+def checked_email(email: str) -> str:
+    """``email`` as stored (``normalise_email``); refused when it cannot be an address."""
+    email = normalise_email(email)
+    if "@" not in email or email.startswith("@") or email.endswith("@") or " " in email:
+        raise AccountError(N_("%(email)s bukan alamat email."), email=email)
+    return email
 
 
 def check_password(password: str) -> None:
@@ -73,9 +81,7 @@ def create_user(
     actor: User | None = None,
 ) -> User:
     access.require_user(session, actor, "user.manage", error=AccountError)
-    email = normalise_email(email)
-    if "@" not in email or email.startswith("@") or email.endswith("@") or " " in email:
-        raise AccountError(N_("%(email)s bukan alamat email."), email=email)
+    email = checked_email(email)
     if role not in ROLES:
         raise AccountError(N_("Peran %(role)s tidak dikenal; pilih salah satu dari %(roles)s."), role=role, roles=", ".join(ROLES))
     if locale not in LOCALES:
@@ -134,7 +140,17 @@ def authenticate(
     lock_minutes: int = 15,
     now: datetime | None = None,
 ) -> LoginResult:
-    """Check a login, counting failures per account and locking it after ``max_failures``.
+    """Check a staff login (:func:`check_credentials` on the account of ``email``)."""
+    return check_credentials(session, find_user(session, email), password, max_failures=max_failures,
+                             lock_minutes=lock_minutes, now=now)
+
+
+def check_credentials(session: Session, account, password: str, *, max_failures: int = 5, lock_minutes: int = 15,
+                      now: datetime | None = None) -> LoginResult:
+    """Check ``password`` against ``account`` (a staff ``User`` or a ``Journalist``: anything
+    with ``password_hash``, ``failed_logins``, ``locked_until``, ``last_login_at`` and
+    ``active``; ``None`` when the e-mail has no account), counting failures per account and
+    locking it after ``max_failures``.
 
     A locked account is refused even with the right password until the window
     passes, so guessing cannot continue behind the lock. Every path checks one
@@ -142,27 +158,27 @@ def authenticate(
     known account apart. The caller commits.
     """
     now = now or utcnow()
-    user = find_user(session, email)
-    if user is None:
+    if account is None:
         check_password_hash(_DUMMY_HASH, password)
         return LoginResult(None, "bad_credentials")
-    password_ok = check_password_hash(user.password_hash, password)
-    if user.locked_until is not None and user.locked_until > now:
-        return LoginResult(user, "locked", user.locked_until)
+    password_ok = check_password_hash(account.password_hash, password)
+    if account.locked_until is not None and account.locked_until > now:
+        return LoginResult(account, "locked", account.locked_until)
     if not password_ok:
-        user.failed_logins = (user.failed_logins or 0) + 1
-        if user.failed_logins >= max_failures:
-            user.locked_until = now + timedelta(minutes=lock_minutes)
-            user.failed_logins = 0
-            record(session, None, "user.locked", user, until=user.locked_until.isoformat())
-            return LoginResult(user, "locked", user.locked_until)
-        return LoginResult(user, "bad_credentials")
-    if not user.active:
-        return LoginResult(user, "inactive")
-    user.failed_logins = 0
-    user.locked_until = None
-    user.last_login_at = now
-    return LoginResult(user, "ok")
+        account.failed_logins = (account.failed_logins or 0) + 1
+        if account.failed_logins >= max_failures:
+            account.locked_until = now + timedelta(minutes=lock_minutes)
+            account.failed_logins = 0
+            record(session, None, f"{type(account).__name__.lower()}.locked", account,
+                   until=account.locked_until.isoformat())
+            return LoginResult(account, "locked", account.locked_until)
+        return LoginResult(account, "bad_credentials")
+    if not account.active:
+        return LoginResult(account, "inactive")
+    account.failed_logins = 0
+    account.locked_until = None
+    account.last_login_at = now
+    return LoginResult(account, "ok")
 
 
 _DUMMY_HASH = generate_password_hash("not-a-real-password")

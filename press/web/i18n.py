@@ -9,6 +9,7 @@ from press import codes, dates, problems
 from press.models import LOCALES, utcnow
 
 from .labels import (
+    EMBARGO_ACCESS_LABELS, EMBARGO_AUDIENCE_LABELS, JOURNALIST_STATE_LABELS, OUTLET_KIND_LABELS, UKW_LEVEL_LABELS,
     ACTION_LABELS, ACTIVITY_KIND_LABELS, ACTIVITY_STATE_LABELS, ASSIGNMENT_ROLE_LABELS, NOTIFICATION_KIND_LABELS, DOCUMENT_KIND_LABELS, LOCALE_LABELS, MEDIA_STATUS_LABELS,
     PARTICIPANT_ROLE_LABELS, ROLE_LABELS, STATE_LABELS,
 )
@@ -57,6 +58,11 @@ def init_app(app: Flask, babel) -> None:
             "MEDIA_STATUS_LABELS": MEDIA_STATUS_LABELS,
             "PARTICIPANT_ROLE_LABELS": PARTICIPANT_ROLE_LABELS,
             "LOCALE_LABELS": LOCALE_LABELS,
+            "JOURNALIST_STATE_LABELS": JOURNALIST_STATE_LABELS,
+            "OUTLET_KIND_LABELS": OUTLET_KIND_LABELS,
+            "UKW_LEVEL_LABELS": UKW_LEVEL_LABELS,
+            "EMBARGO_AUDIENCE_LABELS": EMBARGO_AUDIENCE_LABELS,
+            "EMBARGO_ACCESS_LABELS": EMBARGO_ACCESS_LABELS,
             "current_locale": current_locale,
             "now_utc": utcnow,
             "month_label": lambda y, m: dates.month_label(y, m, current_locale()),

@@ -12,8 +12,10 @@ from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 
 from press.codes import (
-    ActivityKind, ActivityState, AssignmentRole, CorrectionKind, ExtractionState, MediaStatus, NotificationKind,
-    ParticipantRole, PpidClass, QuoteForm, ReleaseState, Role, WorkflowAction,
+    ActivityKind, ActivityState, AssignmentRole, CorrectionKind, EmbargoAccess, EmbargoAudience, ExtractionState,
+    JournalistState, MediaStatus, NotificationKind, OutboxPurpose, OutboxState, OutletKind, ParticipantRole,
+    PpidClass, QuoteForm, ReleaseState, Role, SubscriptionCadence, SubscriptionScope, SubscriptionState, UkwLevel,
+    WorkflowAction,
 )
 from press.errors import ServiceError
 
@@ -39,6 +41,7 @@ ROLE_LABELS = {
     Role.UNIT_EDITOR: _l("Redaktur unit"),
     Role.WRITER: _l("Penulis"),
     Role.PHOTOGRAPHER: _l("Fotografer"),
+    Role.JOURNALIST: _l("Wartawan"),
 }
 
 STATE_LABELS = {
@@ -78,6 +81,8 @@ ACTION_LABELS = {
     "photo_order": _l("Urutan foto diubah"),
     "photo_caption": _l("Keterangan foto diubah"),
     "ppid_class": _l("Klasifikasi informasi publik diubah"),
+    "open_to_journalists": _l("Dibuka untuk wartawan sebelum embargo"),
+    "close_to_journalists": _l("Ditutup lagi untuk wartawan"),
 }
 
 PARTICIPANT_ROLE_LABELS = {
@@ -133,6 +138,70 @@ NOTIFICATION_KIND_LABELS = {
     NotificationKind.CANCELLED: _l("Kegiatan batal"),
 }
 
+JOURNALIST_STATE_LABELS = {
+    JournalistState.PENDING: _l("Menunggu keputusan"),
+    JournalistState.APPROVED: _l("Disetujui"),
+    JournalistState.REJECTED: _l("Ditolak"),
+}
+
+OUTLET_KIND_LABELS = {
+    OutletKind.ONLINE: _l("Daring"),
+    OutletKind.PRINT: _l("Cetak"),
+    OutletKind.TV: _l("Televisi"),
+    OutletKind.RADIO: _l("Radio"),
+}
+
+UKW_LEVEL_LABELS = {
+    UkwLevel.MUDA: _l("Muda"),
+    UkwLevel.MADYA: _l("Madya"),
+    UkwLevel.UTAMA: _l("Utama"),
+}
+
+EMBARGO_AUDIENCE_LABELS = {
+    EmbargoAudience.ALL: _l("Semua wartawan yang disetujui"),
+    EmbargoAudience.VERIFIED: _l("Wartawan dari media terverifikasi Dewan Pers saja"),
+}
+
+EMBARGO_ACCESS_LABELS = {
+    EmbargoAccess.VIEW: _l("membaca siaran"),
+    EmbargoAccess.DOWNLOAD: _l("mengunduh foto"),
+}
+
+OUTBOX_PURPOSE_LABELS = {
+    OutboxPurpose.RELEASE_ALERT: _l("Kabar siaran baru"),
+    OutboxPurpose.FOLLOW_UP: _l("Kabar koreksi atau penarikan"),
+    OutboxPurpose.DIGEST: _l("Ringkasan pagi"),
+    OutboxPurpose.CONFIRMATION: _l("Konfirmasi alamat surel"),
+    OutboxPurpose.JOURNALIST_DECISION: _l("Keputusan akun wartawan"),
+    OutboxPurpose.ASSIGNMENT_NOTICE: _l("Pemberitahuan penugasan"),
+}
+
+OUTBOX_STATE_LABELS = {
+    OutboxState.QUEUED: _l("Antre"),
+    OutboxState.SENDING: _l("Sedang dikirim"),
+    OutboxState.SENT: _l("Terkirim"),
+    OutboxState.FAILED: _l("Gagal"),
+    OutboxState.DROPPED: _l("Dibatalkan"),
+}
+
+SUBSCRIPTION_SCOPE_LABELS = {
+    SubscriptionScope.ALL: _l("Semua siaran"),
+    SubscriptionScope.UNIT: _l("Siaran satu unit"),
+    SubscriptionScope.TAG: _l("Siaran satu topik"),
+    SubscriptionScope.KIND: _l("Siaran satu jenis kegiatan"),
+}
+
+SUBSCRIPTION_CADENCE_LABELS = {
+    SubscriptionCadence.IMMEDIATE: _l("Segera setelah terbit"),
+    SubscriptionCadence.DIGEST: _l("Ringkasan pagi pukul 07.00 WIB"),
+}
+
+SUBSCRIPTION_STATE_LABELS = {
+    SubscriptionState.PENDING: _l("Menunggu konfirmasi"),
+    SubscriptionState.CONFIRMED: _l("Aktif"),
+    SubscriptionState.UNSUBSCRIBED: _l("Berhenti"),
+}
+
 # The kinds of document search finds (``press.search.DOCUMENT_KINDS``), as its facet and hits name them.
 DOCUMENT_KIND_LABELS = {
     "activity": _l("Kegiatan"),
@@ -158,6 +227,16 @@ LABELS: dict[type[StrEnum], dict] = {
     ActivityState: ACTIVITY_STATE_LABELS,
     AssignmentRole: ASSIGNMENT_ROLE_LABELS,
     NotificationKind: NOTIFICATION_KIND_LABELS,
+    JournalistState: JOURNALIST_STATE_LABELS,
+    OutletKind: OUTLET_KIND_LABELS,
+    UkwLevel: UKW_LEVEL_LABELS,
+    EmbargoAudience: EMBARGO_AUDIENCE_LABELS,
+    EmbargoAccess: EMBARGO_ACCESS_LABELS,
+    OutboxPurpose: OUTBOX_PURPOSE_LABELS,
+    OutboxState: OUTBOX_STATE_LABELS,
+    SubscriptionScope: SUBSCRIPTION_SCOPE_LABELS,
+    SubscriptionCadence: SUBSCRIPTION_CADENCE_LABELS,
+    SubscriptionState: SUBSCRIPTION_STATE_LABELS,
 }
 
 

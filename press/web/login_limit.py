@@ -1,6 +1,6 @@
 """Failed logins counted per client address (Flask-Limiter), long before an account locks.
 
-Only refused logins count (``deduct_when``), so an office sharing one address can sign
+The staff login and the journalists' sign-in share one count. Only refused logins count (``deduct_when``), so an office sharing one address can sign
 in all day; after ``LOGIN_RATE_LIMIT`` failures in the window the address gets 429 with
 ``Retry-After`` and the login page saying how long to wait, and the accounts it guessed
 at are not touched. The address is ``request.remote_addr``: the proxy's unless
@@ -23,6 +23,10 @@ from . import auth
 from .forms import LoginForm
 
 
+LOGIN_PAGES = {"auth.login": "auth/login.html", "journalists.sign_in_page": "journalists/sign_in.html"}
+"""The staff and the journalists' sign-in pages: their failures count together per address."""
+
+
 def client_address() -> str:
     return request.remote_addr or "unknown"
 
@@ -40,12 +44,14 @@ def init_app(app: Flask) -> Limiter:
         strategy="moving-window",
         headers_enabled=False,
     )
-    endpoint = "auth.login"
-    app.view_functions[endpoint] = limiter.limit(
+    shared = limiter.shared_limit(
         rule,
+        scope="login",
         methods=["POST"],
         deduct_when=lambda response: response.status_code == auth.REFUSED,
-    )(app.view_functions[endpoint])
+    )
+    for endpoint in LOGIN_PAGES:
+        app.view_functions[endpoint] = shared(app.view_functions[endpoint])
     app.extensions["login_limiter"] = limiter
     app.register_error_handler(RateLimitExceeded, too_many_failures)
     return limiter
@@ -61,6 +67,7 @@ def too_many_failures(exc: RateLimitExceeded):
         ),
         "error",
     )
-    response = current_app.make_response((render_template("auth/login.html", form=LoginForm()), 429))
+    template = LOGIN_PAGES.get(request.endpoint, "auth/login.html")
+    response = current_app.make_response((render_template(template, form=LoginForm()), 429))
     response.headers["Retry-After"] = str(wait)
     return response

@@ -18,11 +18,12 @@ from sqlalchemy import select
 
 from press import permissions
 from press.extensions import db
-from press.models import Activity, Assignment, Note, NoteCorrection, Release, ReleasePhoto, Unit, User, Venue
+from press.models import Activity, Assignment, Journalist, Note, NoteCorrection, Outlet, Release, ReleasePhoto, Unit, User, Venue
 
 from tests.conftest import FIXTURES
 
-PUBLIC_BLUEPRINTS = {"site", "agenda", "auth", "api", "site_search", "feeds", "api_releases", "api_docs", "ppid_site", None}
+PUBLIC_BLUEPRINTS = {"site", "agenda", "auth", "api", "site_search", "feeds", "api_releases", "api_docs", "ppid_site",
+                     "journalists", "embargo_site", None}
 
 # Who asks: (email or None, role, reach: "dinkes" = Dinkes and the units below it, "all";
 # assigned to the activity the URLs name).
@@ -78,6 +79,8 @@ def objects(app, whose: str) -> dict:
         "kind": "kunjungan_kerja",
         "photo_id": db.session.scalar(select(ReleasePhoto.id).where(ReleasePhoto.release_id == release.id).limit(1)) or 1,
         "correction_id": _a_correction(note).id,
+        "journalist_id": db.session.scalar(select(Journalist.id).order_by(Journalist.id)),
+        "outlet_id": db.session.scalar(select(Outlet.id).order_by(Outlet.id)),
     }
 
 

@@ -20,7 +20,7 @@ ENUMS = [value for _name, value in inspect.getmembers(codes, inspect.isclass)
          if issubclass(value, StrEnum) and value is not StrEnum]
 MEMBERS = [member for enum in ENUMS for member in enum]
 # Labels that are the same word in both languages.
-SAME_IN_ENGLISH = {codes.Role.ADMIN}
+SAME_IN_ENGLISH = {codes.Role.ADMIN, codes.OutletKind.RADIO}
 
 
 def test_the_codes_module_holds_the_enums_the_labels_cover():

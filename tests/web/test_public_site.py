@@ -19,6 +19,7 @@ from press.models import Media, Release, User
 from press.services import media as media_service
 from press.services import workflow
 from press.storage import FileStorage
+from tests.web.test_journalists import sign_in
 
 ABSOLUTE = re.compile(r"https?://localhost(/[^\s<>\"']*)")
 LD_JSON = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
@@ -40,7 +41,7 @@ def crawl(client, start=START) -> dict[str, tuple[int, bytes]]:
         links = internal_links(text) if response.mimetype == "text/html" else []
         links += [m.split("#")[0] for m in ABSOLUTE.findall(text)]
         for link in links:
-            if link.startswith(("/staf", "/static", "/bahasa")) or link in seen:
+            if link.startswith(("/staf", "/static", "/bahasa", "/wartawan")) or link in seen:
                 continue
             seen.add(link)
             queue.append(link)
@@ -53,6 +54,18 @@ def same_page(html: str, ref: str) -> str:
 
 
 def test_nothing_unpublished_reaches_any_public_url(client, site, app):
+    """Crawled by an approved journalist, signed in and reading the embargoed release on the
+    private page, beside an anonymous visitor: neither finds anything unpublished on a public URL."""
+    journalist = app.test_client()
+    assert sign_in(journalist).status_code == 302
+    scheduled = site.hidden["scheduled"]
+    private_page = journalist.get(f"/wartawan/embargo/{scheduled.id}")
+    assert private_page.status_code == 200 and scheduled.title in private_page.get_data(as_text=True)
+    for visitor in (journalist, client, journalist):
+        _nothing_unpublished_reaches(visitor, site)
+
+
+def _nothing_unpublished_reaches(client, site):
     answers = crawl(client)
     assert any(path.startswith("/media/") for path in answers), "renditions were crawled"
     assert any(path.startswith("/foto/") for path in answers)

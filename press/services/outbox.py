@@ -1,0 +1,354 @@
+"""The outbox: every e-mail is a row written in the transaction that causes it, and sent
+later by the ``outbox.send`` job (``flask outbox send`` by hand), never inside a request.
+
+One row per (purpose, object, address): asking twice adds nothing, so nothing is sent
+twice. A row either holds its message (:func:`enqueue`: subject, text, HTML, images) or
+is written at sending time by its purpose's composer (:func:`queue_composed`,
+:func:`queue_select`: release alerts, follow-ups, digests, assignment notices), which may
+also find there is nothing left to say (the release was withdrawn) and drop it.
+
+Sending (:func:`drain`): rows are claimed in small batches — marked ``sending`` with a
+claim and committed before the SMTP ``DATA`` — then each is marked sent, retried
+(4xx, unreachable server: backoff), or failed (5xx: the address is marked, and three
+refusals in a row disable it). A row left ``sending`` by a crashed sender for longer than
+``MAIL_INFLIGHT_MINUTES`` is sent again with the same ``Message-ID``. At most
+``MAIL_RATE_PER_MINUTE`` messages leave per minute; the rest wait for the next run.
+"""
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.utils import format_datetime
+from urllib.parse import urlsplit
+
+from sqlalchemy import and_, exists, func, insert, literal, or_, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from press import jobs
+from press.codes import OutboxPurpose, OutboxState
+from press.errors import N_, ServiceError
+from press.models import MailAddress, OutboxImage, OutboxMessage, utcnow
+from press.models.base import UTCDateTime
+
+from .accounts import normalise_email
+from .mail_transport import DeliveryError, open_transport
+
+BATCH = 50
+MAX_ATTEMPTS = 8
+REFUSALS_TO_DISABLE = 3
+BACKOFF_SECONDS = (60, 300, 900, 3600, 3 * 3600, 6 * 3600)
+_ADDRESS = re.compile(r"^[^@\s\x00-\x1f\x7f]{1,64}@[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?)+$")
+
+
+class OutboxError(ServiceError):
+    """A message cannot be queued; the message says why."""
+
+
+def valid_address(text: str) -> str:
+    """The address as stored (one spelling, lower case); :class:`OutboxError` when it is none."""
+    address = normalise_email(text or "")
+    if len(address) > 254 or not _ADDRESS.match(address):
+        raise OutboxError(N_("%(email)s bukan alamat surel yang bisa dikirimi."), email=address[:80])
+    return address
+
+
+def _one_line(text: str | None, limit: int) -> str | None:
+    return " ".join(str(text).split())[:limit] if text else text
+
+
+def _exists(session: Session, purpose: str, object_key: str, address: str) -> bool:
+    return session.scalar(select(exists().where(
+        OutboxMessage.purpose == purpose, OutboxMessage.object_key == object_key,
+        OutboxMessage.address == address))) or False
+
+
+def _add(session: Session, row: OutboxMessage) -> OutboxMessage | None:
+    if _exists(session, row.purpose, row.object_key, row.address):
+        return None
+    try:
+        with session.begin_nested():
+            session.add(row)
+    except IntegrityError:  # another transaction queued the same row since
+        return None
+    jobs.after_commit(session, SEND_JOB)
+    return row
+
+
+def enqueue(session, *, purpose: str, object_key: str, address: str,
+            subject: str, text: str, html: str | None = None,
+            sender_name: str | None = None, headers: dict[str, str] | None = None,
+            inline_images: list[tuple[str, bytes, str]] | None = None) -> OutboxMessage | None:
+    """Add one message to the outbox in the caller's transaction (no commit); None when a
+    row for (purpose, object_key, address) already exists — nothing is sent twice.
+
+    ``inline_images`` are ``(content_id, bytes, mime type)``, shown in the HTML as
+    ``<img src="cid:content_id">``; ``headers`` are added as they are (``List-Unsubscribe``…).
+    """
+    row = OutboxMessage(
+        purpose=OutboxPurpose(purpose).value, object_key=str(object_key)[:120], address=valid_address(address),
+        subject=_one_line(subject, 300) or "", text=text or "", html=html, sender_name=_one_line(sender_name, 200),
+        headers={name: _one_line(value, 2000) for name, value in (headers or {}).items()} or None,
+        state=OutboxState.QUEUED, attempts=0, next_attempt_at=utcnow(),
+        images=[OutboxImage(content_id=cid, content=data, mime_type=mime) for cid, data, mime in inline_images or ()],
+    )
+    return _add(session, row)
+
+
+def queue_composed(session: Session, *, purpose: str, object_key: str, address: str,
+                   data: dict | None = None) -> OutboxMessage | None:
+    """A row its purpose's composer writes when it is sent (``data`` says about what)."""
+    row = OutboxMessage(purpose=OutboxPurpose(purpose).value, object_key=str(object_key)[:120],
+                        address=valid_address(address), data=data, state=OutboxState.QUEUED,
+                        attempts=0, next_attempt_at=utcnow())
+    return _add(session, row)
+
+
+def queue_select(session: Session, *, purpose: str, object_key: str, addresses, data: dict | None = None) -> int:
+    """One composed row per address ``addresses`` (a one-column SELECT) yields, in one
+    ``INSERT … SELECT``, skipping addresses that already have theirs and disabled ones."""
+    purpose = OutboxPurpose(purpose).value
+    now = utcnow()
+    found = addresses.subquery()
+    address = found.c[0]
+    already = select(OutboxMessage.id).where(
+        OutboxMessage.purpose == purpose, OutboxMessage.object_key == object_key, OutboxMessage.address == address)
+    disabled = select(MailAddress.id).where(MailAddress.address == address, MailAddress.disabled_at.is_not(None))
+    rows = select(
+        literal(purpose), literal(object_key), address, literal(data, OutboxMessage.data.type),
+        literal(OutboxState.QUEUED.value), literal(0), literal(now, UTCDateTime()), literal(now, UTCDateTime()),
+    ).where(~already.exists(), ~disabled.exists()).distinct()
+    result = session.execute(insert(OutboxMessage).from_select(
+        ["purpose", "object_key", "address", "data", "state", "attempts", "next_attempt_at", "created_at"], rows))
+    if result.rowcount:
+        jobs.after_commit(session, SEND_JOB)
+    return result.rowcount or 0
+
+
+@dataclass
+class Composed:
+    """What a message says: written by a composer, or read from its row."""
+
+    subject: str
+    text: str
+    html: str | None = None
+    sender_name: str | None = None
+    headers: dict[str, str] = field(default_factory=dict)
+    images: list[tuple[str, bytes, str]] = field(default_factory=list)
+
+
+Composer = Callable[[Session, OutboxMessage], "Composed | None"]
+
+
+def _stored(row: OutboxMessage) -> Composed:
+    return Composed(row.subject or "", row.text or "", row.html, row.sender_name, dict(row.headers or {}),
+                    [(image.content_id, image.content, image.mime_type) for image in row.images])
+
+
+def message_id(row: OutboxMessage, config: Mapping) -> str:
+    """The row's one ``Message-ID``: the same however often it is sent."""
+    return f"<siaran.{row.id}.{row.purpose}@{_domain(config)}>"
+
+
+def _domain(config: Mapping) -> str:
+    host = urlsplit(config.get("SITE_URL") or "").hostname
+    return host or (config.get("MAIL_FROM") or "siaran@localhost").rpartition("@")[2] or "localhost"
+
+
+def sender_address(config: Mapping) -> str:
+    return config.get("MAIL_FROM") or f"siaran@{_domain(config)}"
+
+
+def build_message(row: OutboxMessage, composed: Composed, config: Mapping, now: datetime) -> EmailMessage:
+    """The MIME message: plain text, then HTML with its embedded images when there is HTML."""
+    message = EmailMessage()
+    name = _one_line(composed.sender_name or config.get("OFFICE_NAME") or "Siaran", 200)
+    local, _, domain = sender_address(config).partition("@")
+    message["From"] = Address(name, local, domain)
+    message["To"] = row.address
+    message["Subject"] = _one_line(composed.subject, 300)
+    message["Date"] = format_datetime(now)
+    message["Message-ID"] = row.message_id
+    message["X-Siaran-Outbox"] = f"{row.id:07d}-{row.purpose}"
+    for header, value in composed.headers.items():
+        message[header] = _one_line(value, 2000)
+    message.set_content(composed.text)
+    if composed.html:
+        message.add_alternative(composed.html, subtype="html")
+        html_part = message.get_payload()[-1]
+        for content_id, data, mime in composed.images:
+            maintype, _, subtype = mime.partition("/")
+            html_part.add_related(data, maintype=maintype, subtype=subtype, cid=f"<{content_id}>")
+    return message
+
+
+@dataclass
+class DrainReport:
+    sent: int = 0
+    retried: int = 0
+    failed: int = 0
+    dropped: int = 0
+    left: int = 0  # due rows left for the next run (rate limit, unreachable server)
+
+    def as_dict(self) -> dict:
+        return {"sent": self.sent, "retried": self.retried, "failed": self.failed,
+                "dropped": self.dropped, "left": self.left}
+
+
+def _due(now: datetime, window: timedelta):
+    return or_(
+        and_(OutboxMessage.state == OutboxState.QUEUED, OutboxMessage.next_attempt_at <= now),
+        and_(OutboxMessage.state == OutboxState.SENDING, OutboxMessage.claimed_at < now - window),
+    )
+
+
+def _claim(session: Session, size: int, now: datetime, window: timedelta) -> list[OutboxMessage]:
+    """Mark up to ``size`` due rows as this sender's, in flight, and commit before any is sent."""
+    token = uuid.uuid4().hex
+    ids = select(OutboxMessage.id).where(_due(now, window)).order_by(OutboxMessage.id).limit(size)
+    session.execute(update(OutboxMessage).where(OutboxMessage.id.in_(ids.scalar_subquery()), _due(now, window))
+                    .values(state=OutboxState.SENDING, claim=token, claimed_at=now,
+                            attempts=OutboxMessage.attempts + 1)
+                    .execution_options(synchronize_session=False))
+    session.commit()
+    return list(session.scalars(select(OutboxMessage).where(OutboxMessage.claim == token).order_by(OutboxMessage.id)))
+
+
+def _sent_last_minute(session: Session, now: datetime) -> int:
+    return session.scalar(select(func.count()).select_from(OutboxMessage).where(
+        OutboxMessage.sent_at > now - timedelta(minutes=1))) or 0
+
+
+def _backoff(attempts: int) -> timedelta:
+    return timedelta(seconds=BACKOFF_SECONDS[min(max(attempts, 1), len(BACKOFF_SECONDS)) - 1])
+
+
+def _disabled(session: Session, address: str) -> bool:
+    return session.scalar(select(exists().where(MailAddress.address == address,
+                                                MailAddress.disabled_at.is_not(None)))) or False
+
+
+def _refused(session: Session, address: str, detail: str, now: datetime) -> None:
+    record = session.scalar(select(MailAddress).where(MailAddress.address == address))
+    if record is None:
+        record = MailAddress(address=address, refusals=0)
+        session.add(record)
+    record.refusals = (record.refusals or 0) + 1
+    record.last_error = detail[:500]
+    if record.refusals >= REFUSALS_TO_DISABLE and record.disabled_at is None:
+        record.disabled_at = now
+
+
+def _accepted(session: Session, address: str) -> None:
+    session.execute(update(MailAddress).where(MailAddress.address == address, MailAddress.refusals > 0)
+                    .values(refusals=0, last_error=None))
+
+
+def _settle(row: OutboxMessage, state: OutboxState, now: datetime, error: str | None = None) -> None:
+    row.state = state
+    row.claim = None
+    row.last_error = error[:500] if error else None
+    if state == OutboxState.SENT:
+        row.sent_at = now
+
+
+def drain(session: Session, config: Mapping, composers: Mapping[str, Composer] | None = None, *,
+          transport=None, now: datetime | None = None, clock: Callable[[], datetime] = utcnow) -> DrainReport:
+    """Send what is due, committing as it goes; return what happened."""
+    composers = composers or {}
+    report = DrainReport()
+    window = timedelta(minutes=config.get("MAIL_INFLIGHT_MINUTES") or 10)
+    limit = config.get("MAIL_RATE_PER_MINUTE") or 0
+    own_transport = transport is None
+    transport = transport or open_transport(config)
+    stop = False
+    try:
+        while not stop:
+            start = now or clock()
+            budget = BATCH if not limit else min(BATCH, limit - _sent_last_minute(session, start))
+            if budget <= 0:
+                break
+            batch = _claim(session, budget, start, window)
+            if not batch:
+                break
+            for row in batch:
+                moment = now or clock()
+                if stop:  # the server went away: the rest of the batch waits, without an attempt counted
+                    row.attempts -= 1
+                    row.next_attempt_at = moment + _backoff(1)
+                    _settle(row, OutboxState.QUEUED, moment, row.last_error)
+                    continue
+                stop = _send_one(session, row, config, composers, transport, moment, report)
+                session.commit()
+            session.commit()
+    finally:
+        if own_transport:
+            transport.close()
+    if stop or limit:
+        report.left = session.scalar(select(func.count()).select_from(OutboxMessage)
+                                     .where(_due(now or clock(), window))) or 0
+    return report
+
+
+def _send_one(session, row, config, composers, transport, now, report) -> bool:
+    """Send one claimed row; True when the transport cannot take more now."""
+    if _disabled(session, row.address):
+        _settle(row, OutboxState.FAILED, now, "address disabled after repeated refusals")
+        report.failed += 1
+        return False
+    if row.subject is None:
+        composer = composers.get(row.purpose)
+        if composer is None:
+            _settle(row, OutboxState.FAILED, now, f"no composer for {row.purpose}")
+            report.failed += 1
+            return False
+        composed = composer(session, row)
+        if composed is None:
+            _settle(row, OutboxState.DROPPED, now)
+            report.dropped += 1
+            return False
+    else:
+        composed = _stored(row)
+    row.message_id = row.message_id or message_id(row, config)
+    try:
+        transport.send(build_message(row, composed, config, now), sender_address(config), row.address)
+    except DeliveryError as exc:
+        if not exc.temporary:
+            _settle(row, OutboxState.FAILED, now, exc.detail)
+            _refused(session, row.address, exc.detail, now)
+            report.failed += 1
+        elif row.attempts >= MAX_ATTEMPTS:
+            _settle(row, OutboxState.FAILED, now, exc.detail)
+            report.failed += 1
+        else:
+            row.next_attempt_at = now + _backoff(row.attempts)
+            _settle(row, OutboxState.QUEUED, now, exc.detail)
+            report.retried += 1
+        return exc.connection
+    _settle(row, OutboxState.SENT, now)
+    _accepted(session, row.address)
+    report.sent += 1
+    return False
+
+
+SEND_JOB = "outbox.send"
+
+
+@jobs.periodic(SEND_JOB, every="OUTBOX_CHECK_SECONDS")
+def send_job(ctx: jobs.JobContext) -> None:
+    """Drain the outbox: after each commit that queued mail, and periodically for retries,
+    rows a crashed sender left in flight, and what the rate limit held back."""
+    drain(ctx.session, ctx.config, ctx.extensions.get("outbox_composers"))
+
+
+def messages(session: Session, *, state: str | None = None, limit: int = 200) -> list[OutboxMessage]:
+    """The outbox's rows, newest first (``flask outbox list``)."""
+    query = select(OutboxMessage).order_by(OutboxMessage.id.desc()).limit(limit)
+    if state:
+        query = query.where(OutboxMessage.state == OutboxState(state))
+    return list(session.scalars(query))
