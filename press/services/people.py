@@ -7,6 +7,7 @@ from datetime import date
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from press.drafting.register_checks import Holding
 from press.models import ACTING_PREFIXES, Person, Position, Unit
 from press.text import slugify
 
@@ -104,3 +105,14 @@ def holder_of(session: Session, title: str, on: date, **where) -> Person | None:
     """
     held = holders_of(session, title, on, **where)
     return held[0].person if len(held) == 1 else None
+
+
+REGISTER_LIMIT = 20000
+
+
+def register_holdings(session: Session) -> list[Holding]:
+    """Every position of the register as the title check reads it (name, title, acting, dates)."""
+    rows = session.execute(
+        select(Person.name, Position.title, Position.acting, Position.starts_on, Position.ends_on)
+        .join(Position, Position.person_id == Person.id).order_by(Position.starts_on).limit(REGISTER_LIMIT))
+    return [Holding(*row) for row in rows]
