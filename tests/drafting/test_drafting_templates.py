@@ -232,3 +232,20 @@ def test_ranks_are_written_before_honorifics_in_the_formal_name():
     (person,) = context.participants
     assert person.full_name == "Letkol Kav H. Bambang Sutrisno, S.Sos., M.Si"
     assert context.variables()["participants"][0]["ranks"] == ("Letkol", "Kav")
+
+
+def test_the_draft_lists_those_present_in_the_order_of_precedence(ctx):
+    from press.models import Participant
+    activity = make_activity("rapat_koordinasi")
+    for position, (name, title) in enumerate((("Budi Santoso", "Camat Bekasi Timur"),
+                                              ("Tri Adhianto", "Wakil Wali Kota Bekasi"),
+                                              ("Reny Hendrawati", "Sekretaris Daerah")), start=10):
+        db.session.add(Participant(activity_id=activity.id, name=name, title=title, role="attendee", position=position))
+    db.session.flush()
+    db.session.refresh(activity)
+    release, _missing = service.create_draft(db.session, activity, user("writer"))
+    present = next(p for p in release.body.split("\n") if p.startswith("Turut hadir"))
+    order = [present.index(name) for name in ("Tri Adhianto", "Reny Hendrawati", "Lukita Harjana", "Budi Santoso",
+                                               "Diah Setiyawati")]
+    assert order == sorted(order), present
+    assert not [f for f in service.check(release) if f.code == "precedence"]
