@@ -50,6 +50,7 @@ from collections import Counter
 from dataclasses import replace
 from datetime import date
 
+from press.notes import extract
 from press.notes.glossary import Glossary, load_glossary
 
 from .finding import CODES, FIELDS, Finding
@@ -98,11 +99,12 @@ def check_release(
     people = [p for p in people if p]
     names = people + [n for n in proper_names if n] + sorted({h.name for h in register})
     protected = name_spans(body, names)
+    extracted = _extracted(body, glossary)
     found = (
         check_dates(body, activity_date, far_days, glossary)
-        + check_names(body, people, glossary, proper_names)
+        + check_names(body, people, glossary, proper_names, extracted)
         + check_regions(body, glossary)
-        + check_quotes(body, people, glossary)
+        + check_quotes(body, people, glossary, extracted)
         + check_mojibake(body)
         + check_quote_marks(body)
         + check_paragraphs(body, paragraph_limit)
@@ -117,6 +119,15 @@ def check_release(
     headline = check_headline(title) + check_title_shape(title) + [
         replace(f, field="title") for f in check_language(title or "", name_spans(title or "", names), [])]
     return headline + check_dateline(dateline) + found + check_photos(photos)
+
+
+def _extracted(body: str, glossary: Glossary):
+    """The notes extractor's reading of the body, once for the name and quote checks (None
+    when it fails: it is a heuristic, and a failure must not stop the other checks)."""
+    try:
+        return extract(body, glossary=glossary)
+    except Exception:
+        return None
 
 
 def summary(findings: list[Finding]) -> Counter:

@@ -12,6 +12,7 @@ Sastrawi's dictionary of roots.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from press.errors import N_
 
@@ -33,13 +34,21 @@ def quote_spans(body: str) -> list[tuple[int, int]]:
     return [m.span() for m in QUOTE.finditer(body)]
 
 
+def _names_pattern(names) -> re.Pattern:
+    names = sorted({n for n in names if n and len(n) > 2}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)") if names else None
+
+
+@lru_cache(maxsize=1)
+def _exceptions_pattern() -> re.Pattern:
+    return _names_pattern(rule_data().exceptions)
+
+
 def name_spans(body: str, names) -> list[tuple[int, int]]:
     """Where ``names`` (and the official names of the exceptions list) occur in ``body``."""
-    spans = []
-    for name in set(names) | set(rule_data().exceptions):
-        if name and len(name) > 2:
-            spans += [m.span() for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", body)]
-    return spans
+    spans = [m.span() for m in _exceptions_pattern().finditer(body)]
+    pattern = _names_pattern(names)
+    return spans + ([m.span() for m in pattern.finditer(body)] if pattern else [])
 
 
 def _inside(spans, start: int, end: int) -> bool:
