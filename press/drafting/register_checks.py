@@ -151,14 +151,11 @@ def _title_finding(body, start, name, held, holdings, day, forms, title_pattern)
 # -- order of precedence ----------------------------------------------------------------------
 
 ACTING_PREFIX_AT_START = re.compile(r"^(?:(?:Plt|Plh|Pjs|Pj)\.?|Pelaksana Tugas|Pelaksana Harian|Penjabat)\s+")
-AGENCY_SHORT = re.compile(r"\bDis[a-z]{2,}\b")
 
 
 def precedence_rank(title: str | None) -> int:
-    """The rank of a title (1 goes first) from the start of ``title``; 99 when it has none.
-    An office's short name counts as "Dinas" ("Sekretaris Diskominfo" is a Sekretaris Dinas)."""
+    """The rank of a title (1 goes first) from the start of ``title``; 99 when it has none."""
     text = ACTING_PREFIX_AT_START.sub("", " ".join((title or "").split()))
-    text = AGENCY_SHORT.sub("Dinas", text)
     for known, rank in rule_data().ranks:
         if text == known or text.startswith(known + " ") or text.startswith(known + ","):
             return rank
