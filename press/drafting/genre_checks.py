@@ -1,6 +1,6 @@
 """The checks on the genre's shape: the headline (no closing full stop, not all capitals,
 under 100 characters), the dateline (the city in capitals, then the dash: "BEKASI –") and
-the advertorial's closing label ("(Adv Humas)": the office's ``OFFICE_SIGNATURE``, passed
+the advertorial's closing label (the office's ``OFFICE_SIGNATURE``, passed
 in as ``label``), which the press council's guideline for online media asks paid content to
 carry.
 """

@@ -1,7 +1,8 @@
 """The rule data of the language checks, read once: ``press/drafting/data/*.json`` (each
 file says its sources in ``_source``) and Sastrawi's dictionary of Indonesian roots.
 
-``spelling`` (non-standard form → standard form, with the EYD/KBBI rule), ``foreign``
+``spelling`` (non-standard form → standard form, with the EYD/KBBI rule; the misspelt
+month and weekday names come from the notes' calendar, ``press/notes/data/calendar.json``), ``foreign``
 (foreign words → Indonesian equivalents, affixed foreign verbs, terms to italicise),
 ``prepositions`` (the nouns after the prepositions di and ke), ``exceptions`` (official
 names that keep old spellings) and ``precedence`` (ranks of regional officials).
@@ -13,6 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+
+from press.notes.glossary import load_glossary
 
 DATA_DIR = Path(__file__).with_name("data")
 
@@ -64,9 +67,23 @@ def _roots() -> frozenset[str]:
         return frozenset()
 
 
+def _calendar_entries() -> list[dict]:
+    """The calendar's misspelt names ("Nopember", "Jum'at"), not its short forms ("Nop", "Agust")."""
+    data = load_glossary().data
+    entries = []
+    for rule, names in (("day", data["weekdays"].items()), ("month", data["months"].values())):
+        for item in names:
+            canonical, variants = (item[0], item[1]) if rule == "day" else (item[0], item[1:])
+            for variant in variants:
+                if variant != canonical and len(variant) >= 5 and not canonical.startswith(variant):
+                    entries.append({"written": variant, "standard": canonical, "rule": rule})
+    return entries
+
+
 @lru_cache(maxsize=1)
 def rule_data() -> RuleData:
     spelling = _load("spelling")
+    spelling["entries"] += _calendar_entries()
     foreign = _load("foreign")
     prepositions = _load("prepositions")
     ranks = [(title, item["rank"]) for item in _load("precedence")["ranks"] for title in item["titles"]]

@@ -4,7 +4,6 @@ titles in the editor; ``releases check`` with replacements and ``releases fix``.
 from __future__ import annotations
 
 import json
-import re
 from datetime import date
 
 from sqlalchemy import select
