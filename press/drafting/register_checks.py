@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from press.errors import N_
 
@@ -69,8 +70,7 @@ def check_titles(body: str, holdings, day: date | None, title_forms: dict[str, s
     by_person: dict[str, list[Holding]] = {}
     for holding in holdings:
         by_person.setdefault(holding.name, []).append(holding)
-    titles = sorted({h.title for h in holdings} | set(forms), key=len, reverse=True)
-    title_pattern = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(t) for t in titles) + r")(?![\w])")
+    title_pattern = _title_pattern(frozenset({h.title for h in holdings} | set(forms)))
     found = []
     for name, held in by_person.items():
         for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", body):
@@ -78,6 +78,12 @@ def check_titles(body: str, holdings, day: date | None, title_forms: dict[str, s
             if finding:
                 found.append(finding)
     return found
+
+
+@lru_cache(maxsize=8)
+def _title_pattern(titles: frozenset[str]) -> re.Pattern:
+    ordered = sorted(titles, key=len, reverse=True)
+    return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(t) for t in ordered) + r")(?![\w])")
 
 
 def _written_title(body: str, start: int, title_pattern):
