@@ -78,6 +78,7 @@ ACTION_LABELS = {
     "photo_order": _l("Urutan foto diubah"),
     "photo_caption": _l("Keterangan foto diubah"),
     "ppid_class": _l("Klasifikasi informasi publik diubah"),
+    "check_dismiss": _l("Temuan pemeriksaan dibiarkan"),
 }
 
 PARTICIPANT_ROLE_LABELS = {
