@@ -62,6 +62,14 @@ def _cased(written: str, standard: str) -> str:
     return standard
 
 
+def _in_a_name(body: str, start: int) -> bool:
+    """A capitalised word inside a sentence ("Kompas Online", "Bandung Smart City") is part of a name."""
+    if not body[start:start + 1].isupper():
+        return False
+    before = body[:start].rstrip(" *")
+    return bool(before) and before[-1] not in ".!?:\n“\"(-–—"
+
+
 def _italic(body: str, start: int, end: int) -> bool:
     return body[start - 1:start] == "*" and body[end:end + 1] == "*"
 
@@ -109,7 +117,7 @@ def _phrase_at(body: str, tokens, i: int, data: RuleData, quotes, found: list) -
             return size
         equivalent = data.lookup(data.foreign, phrase)
         italic = phrase.lower() in data.italicise
-        if (equivalent is None and not italic) or _italic(body, start, end):
+        if (equivalent is None and not italic) or _italic(body, start, end) or _in_a_name(body, start):
             continue
         written = body[start:end]
         if _inside(quotes, start, end):

@@ -96,6 +96,11 @@ def test_a_foreign_word_inside_quotes_is_a_hint_without_replacement():
     assert "*sharing*" in finding.as_dict()["hint"]
 
 
+def test_a_capitalised_foreign_word_inside_a_sentence_is_part_of_a_name():
+    text = "Program Bandung Smart City dimuat Kompas Online. Online juga dibuka pendaftaran."
+    assert fixes(text, "foreign") == [("Online", "Daring")]
+
+
 def test_affixed_foreign_verbs_and_terms_to_italicise():
     text = "Tim memonitoring pasar. Panitia membuka acara dengan ice breaking."
     assert fixes(text, "foreign") == [("memonitoring", "memantau"), ("ice breaking", "*ice breaking*")]
