@@ -25,7 +25,7 @@ from press.errors import ServiceError
 from press.extensions import db
 from press.models import Activity, Release, User
 from press.services import releases as service
-from press.services.people import register_holdings
+from press.services.people import register_people
 from press.storage import FileStorage
 from .language import refusal_text
 from .params import DATABASE_ID
@@ -93,7 +93,7 @@ def _read(path: Path, day: str | None):
         activity_date = date.fromisoformat(day) if day else None
     except (UnicodeDecodeError, ValueError) as exc:
         raise click.ClickException(f"Tidak bisa dibaca: {exc}") from exc
-    return text, check_release(text, activity_date=activity_date, register=register_holdings(db.session),
+    return text, check_release(text, activity_date=activity_date, register=register_people(db.session),
                                label=current_app.config.get("OFFICE_SIGNATURE"))
 
 

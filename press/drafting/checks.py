@@ -57,7 +57,7 @@ from .finding import CODES, FIELDS, Finding
 from .genre_checks import check_body_dateline, check_dateline, check_label, check_title_shape
 from .glossary_checks import check_dates, check_names, check_quotes, check_regions
 from .language_checks import check_language, name_spans, quote_spans
-from .register_checks import Holding, check_precedence, check_titles
+from .register_checks import check_precedence, check_titles
 from .text_checks import (
     check_headline,
     check_mojibake,
@@ -85,19 +85,19 @@ def check_release(
     dateline: str | None = None,
     signature: str | None = None,
     label: str | None = None,
-    register: list[Holding] = (),
+    register=(),
 ) -> list[Finding]:
     """Every check on ``body`` and the headline ``title`` (``people``: known full names;
     ``photos``: dicts with ``caption`` and ``credit``; ``proper_names``: names written as
     their owner writes them, such as the venue's; ``dateline`` and ``signature``: the
     release's fields, ``None`` when the dateline is in the body and there is no separate
     signature; ``label``: the advertorial label the release must close with; ``register``:
-    the people register's positions): headline findings first, then the dateline's, the
+    the people register's persons, ``press.models.Person`` with their positions): headline findings first, then the dateline's, the
     body's in text order, the signature's, photo findings last."""
     glossary = glossary or load_glossary()
     body = body or ""
     people = [p for p in people if p]
-    names = people + [n for n in proper_names if n] + sorted({h.name for h in register})
+    names = people + [n for n in proper_names if n] + sorted({person.name for person in register})
     protected = name_spans(body, names)
     extracted = _extracted(body, glossary)
     found = (
@@ -110,7 +110,7 @@ def check_release(
         + check_paragraphs(body, paragraph_limit)
         + check_placeholders(body)
         + check_language(body, protected, quote_spans(body))
-        + check_titles(body, register, activity_date, glossary.title_forms, protected)
+        + check_titles(body, register, activity_date, glossary.title_forms)
         + check_precedence(body)
         + (check_body_dateline(body) if dateline is None else [])
         + check_label(body, signature, label)

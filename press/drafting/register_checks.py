@@ -1,9 +1,10 @@
 """Titles against the people register, and the order of precedence of a "Turut hadir" list.
 
-``check_titles`` reads the register as plain :class:`Holding` rows (the service turns the
-``Person``/``Position`` rows into them): on the activity's date, a person given a title the
-register says they did not hold, held only as Plt./Pj./Plh./Pjs., held before and left, or
-held that day by someone else.
+``check_titles`` reads the people register's persons (``press.models.Person``, passed in by
+the service: ``name``, ``positions`` and ``position_on(day)``, the register's one answer to
+"who held what on that day"): on the activity's date, a person given a title the register
+says they did not hold, held only as Plt./Pj./Plh./Pjs., held before and left, or held that
+day by someone else.
 
 ``check_precedence`` ranks the titles of an attendance list by
 ``press/drafting/data/precedence.json`` (UU 9/2010, PP 39/2018) and proposes the list in
@@ -12,7 +13,6 @@ that order; :func:`precedence_rank` is what the drafting templates sort by.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
@@ -33,23 +33,6 @@ SEPARATOR = re.compile(r",\s*(?:dan|serta)\s+|,\s*|\s+(?:dan|serta)\s+")
 UNRANKED = 99
 
 
-@dataclass(frozen=True)
-class Holding:
-    """One position of a person in the register (``acting``: "Plt.", "Pj.", … or None)."""
-    name: str
-    title: str
-    acting: str | None = None
-    starts_on: date | None = None
-    ends_on: date | None = None
-
-    def held_on(self, day: date) -> bool:
-        return (self.starts_on is None or self.starts_on <= day) and (self.ends_on is None or day <= self.ends_on)
-
-    @property
-    def display_title(self) -> str:
-        return f"{self.acting} {self.title}" if self.acting else self.title
-
-
 def _norm(title: str, forms: dict[str, str]) -> str:
     title = " ".join(title.split())
     return " ".join(forms.get(title, title).lower().split())
@@ -62,19 +45,16 @@ def _same(written: str, held: str) -> bool:
     return n > 0 and a[:n] == b[:n]
 
 
-def check_titles(body: str, holdings, day: date | None, title_forms: dict[str, str] | None = None,
-                 protected=()) -> list[Finding]:
-    if not day or not holdings:
+def check_titles(body: str, register, day: date | None, title_forms: dict[str, str] | None = None) -> list[Finding]:
+    if not day or not register:
         return []
     forms = dict(title_forms or {})
-    by_person: dict[str, list[Holding]] = {}
-    for holding in holdings:
-        by_person.setdefault(holding.name, []).append(holding)
-    title_pattern = _title_pattern(frozenset({h.title for h in holdings} | set(forms)))
+    title_pattern = _title_pattern(frozenset({p.title for person in register for p in person.positions} | set(forms)))
+    on_day = {person.name: person.position_on(day) for person in register}
     found = []
-    for name, held in by_person.items():
-        for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", body):
-            finding = _title_finding(body, match.start(), name, held, holdings, day, forms, title_pattern)
+    for person in register:
+        for match in re.finditer(rf"(?<!\w){re.escape(person.name)}(?!\w)", body):
+            finding = _title_finding(body, match.start(), person, on_day, day, forms, title_pattern)
             if finding:
                 found.append(finding)
     return found
@@ -109,28 +89,26 @@ def _written_title(body: str, start: int, title_pattern):
     return (title_start, title_end), match.group(), prefix
 
 
-def _title_finding(body, start, name, held, holdings, day, forms, title_pattern) -> Finding | None:
+def _title_finding(body, start, person, on_day, day, forms, title_pattern) -> Finding | None:
     written = _written_title(body, start, title_pattern)
     if not written:
         return None
     span, title, acting = written
-    wanted = _norm(title, forms)
-    now = [h for h in held if h.held_on(day)]
-    same = [h for h in now if _same(wanted, _norm(h.title, forms))]
+    wanted, name = _norm(title, forms), person.name
+    now = on_day[name]
     when = day.strftime("%d-%m-%Y")
-    if same:
-        holding = same[0]
-        if holding.acting and acting != holding.acting:
-            replacement = f"{holding.acting} {title}"
+    if now is not None and _same(wanted, _norm(now.title, forms)):
+        if now.acting and acting != now.acting:
+            replacement = f"{now.acting} {title}"
             return finding_at(
                 body, "title_register", span,
                 N_("Pada %(date)s %(name)s menjabat %(title)s hanya sebagai %(acting)s (daftar pejabat)."),
                 N_("Tulis “%(replacement)s”."),
-                {"date": when, "name": name, "title": title, "acting": holding.acting},
+                {"date": when, "name": name, "title": title, "acting": now.acting},
                 {"replacement": replacement}, replacement)
         return None
-    current = now[0].display_title if now else None
-    former = [h for h in held if _same(wanted, _norm(h.title, forms)) and h.ends_on and h.ends_on < day]
+    current = now.display_title if now is not None else None
+    former = [p for p in person.positions if _same(wanted, _norm(p.title, forms)) and p.ends_on and p.ends_on < day]
     if former:
         return finding_at(
             body, "title_register", span,
@@ -139,13 +117,16 @@ def _title_finding(body, start, name, held, holdings, day, forms, title_pattern)
             else N_("Periksa jabatannya pada tanggal kegiatan di daftar pejabat."),
             {"name": name, "title": title, "date": when, "ended": former[-1].ends_on.strftime("%d-%m-%Y")},
             {"current": current or ""}, current)
-    others = sorted({h.name for h in holdings if h.name != name and h.held_on(day) and _same(wanted, _norm(h.title, forms))})
+    others = sorted(other for other, held in on_day.items()
+                    if other != name and held is not None and _same(wanted, _norm(held.title, forms)))
     if others:
         return finding_at(
             body, "title_register", span,
             N_("Pada %(date)s yang menjabat %(title)s adalah %(holder)s, bukan %(name)s."),
             N_("Periksa nama atau jabatannya di daftar pejabat."),
             {"date": when, "title": title, "holder": ", ".join(others), "name": name})
+    if not person.positions:
+        return None
     return finding_at(
         body, "title_register", span,
         N_("Menurut daftar pejabat, %(name)s tidak menjabat %(title)s pada %(date)s."),

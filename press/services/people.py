@@ -5,9 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
-from press.drafting.register_checks import Holding
 from press.models import ACTING_PREFIXES, Person, Position, Unit
 from press.text import slugify
 
@@ -110,9 +109,8 @@ def holder_of(session: Session, title: str, on: date, **where) -> Person | None:
 REGISTER_LIMIT = 20000
 
 
-def register_holdings(session: Session) -> list[Holding]:
-    """Every position of the register as the title check reads it (name, title, acting, dates)."""
-    rows = session.execute(
-        select(Person.name, Position.title, Position.acting, Position.starts_on, Position.ends_on)
-        .join(Position, Position.person_id == Person.id).order_by(Position.starts_on).limit(REGISTER_LIMIT))
-    return [Holding(*row) for row in rows]
+def register_people(session: Session) -> list[Person]:
+    """The register's persons with their positions, as the title check reads them (through
+    ``Person.position_on``)."""
+    query = select(Person).join(Person.positions).options(selectinload(Person.positions)).distinct()
+    return list(session.scalars(query.order_by(Person.id).limit(REGISTER_LIMIT)))

@@ -41,7 +41,7 @@ from press.storage import FileStorage, StorageError
 from . import access, workflow
 from .audit import record
 from .indexing import enqueue_index
-from .people import register_holdings
+from .people import register_people
 from .release_slugs import follow_headline, unique_slug
 from .release_text import LIMITS, ReleaseError, check_length, clean_text
 
@@ -393,7 +393,7 @@ def check(release: Release, *, title: str | None = None, body: str | None = None
         dateline=(release.dateline or "") if dateline is None else dateline,
         signature=(release.signature or "") if signature is None else signature,
         label=DEFAULTS["OFFICE_SIGNATURE"] if label is None else label,
-        register=register_holdings(session) if session is not None else [],
+        register=register_people(session) if session is not None else [],
     )
 
 

@@ -9,10 +9,17 @@ import pytest
 
 from press.drafting.checks import check_release
 from press.drafting.finding import apply_fixes
-from press.drafting.register_checks import Holding, in_precedence, precedence_rank
+from press.drafting.register_checks import in_precedence, precedence_rank
+from press.models import Person, Position
 from tests.conftest import SHARED
 
 DAY = date(2021, 9, 30)
+
+
+def person(name: str, *positions) -> Person:
+    """A register person (not stored) with positions (title, acting, starts_on, ends_on)."""
+    return Person(name=name, slug=name.lower().replace(" ", "-"),
+                  positions=[Position(title=t, acting=a, starts_on=s, ends_on=e) for t, a, s, e in positions])
 
 
 def found(text: str, code: str | None = None, **options):
@@ -130,7 +137,7 @@ def test_names_are_never_corrected():
 
 
 def test_a_registered_persons_name_is_not_corrected():
-    register = [Holding("Aktifitas Sinaga", "Camat")]
+    register = [person("Aktifitas Sinaga", ("Camat", None, None, None))]
     text = "Camat Aktifitas Sinaga membuka acara."
     assert found(text, "spelling", register=register, activity_date=DAY) == []
 
@@ -138,11 +145,10 @@ def test_a_registered_persons_name_is_not_corrected():
 # -- titles against the register ------------------------------------------------------------------
 
 REGISTER = [
-    Holding("Tri Adhianto", "Wakil Wali Kota", None, date(2018, 5, 20), date(2022, 1, 6)),
-    Holding("Tri Adhianto", "Wali Kota", "Plt.", date(2022, 1, 7), date(2022, 9, 20)),
-    Holding("Tri Adhianto", "Wali Kota", None, date(2022, 9, 21), None),
-    Holding("Reny Hendrawati", "Sekretaris Daerah", None, date(2019, 1, 1), None),
-    Holding("Dani Ramdan", "Bupati", "Pj.", date(2022, 5, 22), date(2023, 12, 31)),
+    person("Tri Adhianto", ("Wakil Wali Kota", None, date(2018, 5, 20), date(2022, 1, 6)),
+           ("Wali Kota", "Plt.", date(2022, 1, 7), date(2022, 9, 20)), ("Wali Kota", None, date(2022, 9, 21), None)),
+    person("Reny Hendrawati", ("Sekretaris Daerah", None, date(2019, 1, 1), None)),
+    person("Dani Ramdan", ("Bupati", "Pj.", date(2022, 5, 22), date(2023, 12, 31))),
 ]
 
 
