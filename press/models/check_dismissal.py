@@ -16,15 +16,16 @@ from .base import Base, UTCDateTime, utcnow
 
 class CheckDismissal(Base):
     __tablename__ = "check_dismissal"
-    __table_args__ = (UniqueConstraint("release_id", "check", "text", "occurrence", name="uq_check_dismissal"),)
+    __table_args__ = (UniqueConstraint("release_id", "code", "text", "occurrence", name="uq_check_dismissal"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     release_id: Mapped[int] = mapped_column(ForeignKey("release.id", ondelete="CASCADE"), index=True)
-    check: Mapped[str] = mapped_column(String(32))
+    code: Mapped[str] = mapped_column(String(32))
+    """The check's code (``press.drafting.finding.CODES``); not named ``check``, an SQL keyword."""
     text: Mapped[str] = mapped_column(String(300))
     occurrence: Mapped[int] = mapped_column(Integer, default=0)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     def __repr__(self) -> str:
-        return f"<CheckDismissal {self.check} {self.text!r} #{self.occurrence} of release {self.release_id}>"
+        return f"<CheckDismissal {self.code} {self.text!r} #{self.occurrence} of release {self.release_id}>"

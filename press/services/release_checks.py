@@ -37,7 +37,7 @@ def keyed(findings: list[Finding]) -> list[tuple[Finding, Key]]:
 
 
 def dismissed(session: Session, release: Release) -> set[Key]:
-    rows = session.execute(select(CheckDismissal.check, CheckDismissal.text, CheckDismissal.occurrence)
+    rows = session.execute(select(CheckDismissal.code, CheckDismissal.text, CheckDismissal.occurrence)
                            .where(CheckDismissal.release_id == release.id))
     return {tuple(row) for row in rows}
 
@@ -57,7 +57,7 @@ def dismiss(session: Session, release: Release, key: Key, actor: User) -> None:
         raise ReleaseError(N_("Temuan itu tidak ada lagi di siaran ini; muat ulang halaman."))
     if key in dismissed(session, release):
         return
-    session.add(CheckDismissal(release_id=release.id, check=code, text=text[:300], occurrence=occurrence,
+    session.add(CheckDismissal(release_id=release.id, code=code, text=text[:300], occurrence=occurrence,
                                created_by_id=actor.id))
     session.flush()
     record(session, actor, "release.check_dismiss", release, check=code, text=text[:80])
