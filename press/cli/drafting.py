@@ -3,7 +3,9 @@
 ``releases draft --activity ID`` creates the draft exactly as the activity page's button
 does and prints it (``id``, ``title``, ``dateline``, ``body``, ``signature``, ``photos``,
 ``checks``, ``missing``); ``releases check FILE`` runs the editorial checks on a UTF-8
-text file and prints each finding (``check``, ``message``, ``span``, ``text``, ``hint``);
+text file and prints each finding (``check``, ``message``, ``span``, ``text``, ``hint``,
+``replacement``: null when the fix needs the writer); ``releases fix FILE [--check CODE]…
+[--out FILE]`` writes the text with the replacements applied (of those checks only);
 ``releases export ID --docx FILE --kit FILE`` writes the DOCX and the media-kit ZIP.
 """
 from __future__ import annotations
@@ -18,10 +20,12 @@ from sqlalchemy import select
 
 from press import permissions
 from press.drafting.checks import check_release
+from press.drafting.finding import CODES, apply_fixes
 from press.errors import ServiceError
 from press.extensions import db
 from press.models import Activity, Release, User
 from press.services import releases as service
+from press.services.people import register_people
 from press.storage import FileStorage
 from .language import refusal_text
 from .params import DATABASE_ID
@@ -83,21 +87,45 @@ def draft(activity_id: int, email: str | None, as_json: bool) -> None:
     _print_findings(row["checks"], False)
 
 
-@releases.command("check")
-@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--date", "day", default=None, help="The activity's date (YYYY-MM-DD) for the date checks.")
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per finding.")
-def check(path: Path, day: str | None, as_json: bool) -> None:
-    """Run the editorial checks on a text file (UTF-8) and print each finding."""
+def _read(path: Path, day: str | None):
     try:
         text = path.read_text(encoding="utf-8")
         activity_date = date.fromisoformat(day) if day else None
     except (UnicodeDecodeError, ValueError) as exc:
         raise click.ClickException(f"Tidak bisa dibaca: {exc}") from exc
-    findings = [f.as_dict() for f in check_release(text, activity_date=activity_date)]
+    return text, check_release(text, activity_date=activity_date, register=register_people(db.session),
+                               label=current_app.config.get("OFFICE_SIGNATURE"))
+
+
+@releases.command("check")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--date", "day", default=None, help="The activity's date (YYYY-MM-DD) for the date and title checks.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per finding.")
+def check(path: Path, day: str | None, as_json: bool) -> None:
+    """Run the editorial checks on a text file (UTF-8) and print each finding."""
+    _text, found = _read(path, day)
+    findings = [f.as_dict() for f in found]
     _print_findings(findings, as_json)
     if not findings and not as_json:
         click.echo("Tidak ada temuan.")
+
+
+@releases.command("fix")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--check", "codes", multiple=True, type=click.Choice(CODES), help="Apply only this check's fixes (repeatable).")
+@click.option("--date", "day", default=None, help="The activity's date (YYYY-MM-DD) for the date and title checks.")
+@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the fixed text here (default: print it).")
+def fix(path: Path, codes: tuple[str, ...], day: str | None, out: Path | None) -> None:
+    """Write the text of FILE with the checks' replacements applied."""
+    text, found = _read(path, day)
+    fixed, applied = apply_fixes(text, found, "body", set(codes) or None)
+    if out:
+        out.write_text(fixed, encoding="utf-8")
+        click.echo(f"{applied} perbaikan diterapkan: {out}", err=True)
+    else:
+        click.echo(fixed, nl=False)
+        click.echo(f"\n{applied} perbaikan diterapkan.", err=True)
 
 
 @releases.command("export")

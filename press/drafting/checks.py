@@ -25,19 +25,39 @@ The checks (``code``):
 ``paragraph_long`` a paragraph over ``paragraph_limit`` words;
 ``photo_caption``, ``photo_credit`` an attached photo without a caption or a credit;
 ``placeholder``    a "[…]" the draft left where the activity lacked a fact (in the body or
-                   the headline).
+                   the headline);
+``spelling``, ``di_prefix``, ``foreign``, ``time_format``, ``number_format``
+                   the language: EYD V and KBBI forms, the prefix di-/ke- against the
+                   prepositions, foreign words, "14.30 WIB", "Rp1.000.000"
+                   (``language_checks.py``; inside quotes a foreign word is only a hint);
+``title_register`` a title the people register says the person did not hold on the
+                   activity's date, or held only as Plt./Pj./Plh. (``register_checks.py``);
+``precedence``     a "Turut hadir" list out of the order of precedence;
+``headline_shape``, ``dateline``, ``adv_label`` the genre: the headline's shape, the
+                   dateline's capitals and dash, the advertorial's closing label
+                   (``genre_checks.py``).
 
-Imports the glossary (``press.notes.glossary``), the three modules above and the standard library.
+Every finding names its ``field`` ("title", "dateline", "body", "signature") and, where
+the fix is mechanical, its ``replacement``; ``finding.apply_fixes`` writes them in.
+Names (``people``, ``proper_names``, the register's, and the official names of
+``data/exceptions.json``) are never corrected.
+
+Imports the glossary (``press.notes.glossary``), the modules above and the standard library.
 """
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from datetime import date
 
+from press.notes import extract
 from press.notes.glossary import Glossary, load_glossary
 
-from .finding import CODES, Finding
+from .finding import CODES, FIELDS, Finding
+from .genre_checks import check_body_dateline, check_dateline, check_label, check_title_shape
 from .glossary_checks import check_dates, check_names, check_quotes, check_regions
+from .language_checks import check_language, name_spans, quote_spans
+from .register_checks import check_precedence, check_titles
 from .text_checks import (
     check_headline,
     check_mojibake,
@@ -62,26 +82,52 @@ def check_release(
     paragraph_limit: int = PARAGRAPH_WORD_LIMIT,
     far_days: int = FAR_DAYS,
     glossary: Glossary | None = None,
+    dateline: str | None = None,
+    signature: str | None = None,
+    label: str | None = None,
+    register=(),
 ) -> list[Finding]:
     """Every check on ``body`` and the headline ``title`` (``people``: known full names;
     ``photos``: dicts with ``caption`` and ``credit``; ``proper_names``: names written as
-    their owner writes them, such as the venue's): headline findings first, then the
-    body's in text order, photo findings last."""
+    their owner writes them, such as the venue's; ``dateline`` and ``signature``: the
+    release's fields, ``None`` when the dateline is in the body and there is no separate
+    signature; ``label``: the advertorial label the release must close with; ``register``:
+    the people register's persons, ``press.models.Person`` with their positions): headline findings first, then the dateline's, the
+    body's in text order, the signature's, photo findings last."""
     glossary = glossary or load_glossary()
     body = body or ""
     people = [p for p in people if p]
+    names = people + [n for n in proper_names if n] + sorted({person.name for person in register})
+    protected = name_spans(body, names)
+    extracted = _extracted(body, glossary)
     found = (
         check_dates(body, activity_date, far_days, glossary)
-        + check_names(body, people, glossary, proper_names)
+        + check_names(body, people, glossary, proper_names, extracted)
         + check_regions(body, glossary)
-        + check_quotes(body, people, glossary)
+        + check_quotes(body, people, glossary, extracted)
         + check_mojibake(body)
         + check_quote_marks(body)
         + check_paragraphs(body, paragraph_limit)
         + check_placeholders(body)
+        + check_language(body, protected, quote_spans(body))
+        + check_titles(body, register, activity_date, glossary.title_forms)
+        + check_precedence(body)
+        + (check_body_dateline(body) if dateline is None else [])
+        + check_label(body, signature, label)
     )
-    found.sort(key=lambda f: (f.span or (len(body), 0), CODES.index(f.code)))
-    return check_headline(title) + found + check_photos(photos)
+    found.sort(key=lambda f: (FIELDS.index(f.field), f.span or (len(body), 0), CODES.index(f.code)))
+    headline = check_headline(title) + check_title_shape(title) + [
+        replace(f, field="title") for f in check_language(title or "", name_spans(title or "", names), [])]
+    return headline + check_dateline(dateline) + found + check_photos(photos)
+
+
+def _extracted(body: str, glossary: Glossary):
+    """The notes extractor's reading of the body, once for the name and quote checks (None
+    when it fails: it is a heuristic, and a failure must not stop the other checks)."""
+    try:
+        return extract(body, glossary=glossary)
+    except Exception:
+        return None
 
 
 def summary(findings: list[Finding]) -> Counter:

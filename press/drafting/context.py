@@ -31,7 +31,9 @@ Names a template can use (``{{ name }}``; ``a.b`` for the attributes):
 ``hosts``, ``guests``, ``speakers``, ``attendees``, ``participants``
     Lists of persons by role (``participants``: everyone, in order).
 ``others``
-    Everyone except ``host``: who the "Turut hadir" paragraph lists.
+    Everyone except ``host``: who the "Turut hadir" paragraph lists, in the order of
+    precedence of their titles (``register_checks.in_precedence``: head of region, deputy,
+    DPRD, Forkopimda and regional secretary, heads of offices …; one rank keeps its order).
 ``quotes``
     Accepted quotes, in order: ``text``, ``verb`` ("ujar"), ``form`` ("direct", or
     "indirect" for reported speech, which is never drafted inside quote marks),
@@ -66,6 +68,8 @@ from press.errors import N_
 from press.notes.accepted import AcceptedPerson, AcceptedQuote, read_accepted
 from press.notes.glossary import load_glossary
 from press.notes.rules import alternation
+
+from .register_checks import in_precedence
 
 # The kinds in words, as a release writes them (genre text, not interface labels).
 KIND_WORDS = {
@@ -278,7 +282,7 @@ class DraftContext:
             "hosts": by_role["host"], "guests": by_role["guest"],
             "speakers": by_role["speaker"], "attendees": by_role["attendee"],
             "participants": people,
-            "others": [p for p in people if host is None or p["name"] != host["name"]],
+            "others": in_precedence([p for p in people if host is None or p["name"] != host["name"]]),
             "quotes": [q.variables() for q in self.quotes],
             "office": self.office,
             "signature": self.signature,

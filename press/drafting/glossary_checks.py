@@ -80,12 +80,13 @@ def _near_names(a: str, b: str) -> bool:
     return same >= 1 and all(x == y or _similar(x, y) for x, y in zip(wa, wb))
 
 
-def check_names(body: str, people: list[str], glossary: Glossary, proper_names=()) -> list[Finding]:
+def check_names(body: str, people: list[str], glossary: Glossary, proper_names=(), extracted=None) -> list[Finding]:
     found: list[Finding] = []
     # People: a known or extracted name against every run of capitalised words.
     names = {n for n in people if n and len(n.split()) >= 2}
     try:
-        names |= {p.name for p in extract(body, glossary=glossary).people if len(p.name.split()) >= 2}
+        extracted = extracted or extract(body, glossary=glossary)
+        names |= {p.name for p in extracted.people if len(p.name.split()) >= 2}
     except Exception:  # the extractor is a heuristic; a failure must not stop the other checks
         pass
     runs: dict[str, list[tuple[int, int]]] = {}
@@ -218,10 +219,10 @@ def _region_finding(body: str, span, written: str, other: str | None, real: list
 
 # -- quotations ----------------------------------------------------------------------
 
-def check_quotes(body: str, people: list[str], glossary: Glossary) -> list[Finding]:
+def check_quotes(body: str, people: list[str], glossary: Glossary, extracted=None) -> list[Finding]:
     found = []
     try:
-        quotes = extract(body, glossary=glossary).quotes
+        quotes = (extracted or extract(body, glossary=glossary)).quotes
     except Exception:
         quotes = []
     for quote in quotes:

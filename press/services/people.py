@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from press.models import ACTING_PREFIXES, Person, Position, Unit
 from press.text import slugify
@@ -104,3 +104,13 @@ def holder_of(session: Session, title: str, on: date, **where) -> Person | None:
     """
     held = holders_of(session, title, on, **where)
     return held[0].person if len(held) == 1 else None
+
+
+REGISTER_LIMIT = 20000
+
+
+def register_people(session: Session) -> list[Person]:
+    """The register's persons with their positions, as the title check reads them (through
+    ``Person.position_on``)."""
+    query = select(Person).join(Person.positions).options(selectinload(Person.positions)).distinct()
+    return list(session.scalars(query.order_by(Person.id).limit(REGISTER_LIMIT)))

@@ -41,6 +41,7 @@ from press.storage import FileStorage, StorageError
 from . import access, workflow
 from .audit import record
 from .indexing import enqueue_index
+from .people import register_people
 from .release_slugs import follow_headline, unique_slug
 from .release_text import LIMITS, ReleaseError, check_length, clean_text
 
@@ -375,16 +376,24 @@ def _credit_in(caption: str | None) -> str | None:
     return match.group(1).strip() if match else None
 
 
-def check(release: Release, *, title: str | None = None, body: str | None = None) -> list[Finding]:
-    """The editorial checks on the release (or on its unsaved ``title`` and ``body``)."""
+def check(release: Release, *, title: str | None = None, body: str | None = None, dateline: str | None = None,
+          signature: str | None = None, label: str | None = None) -> list[Finding]:
+    """The editorial checks on the release (or on its unsaved ``title``, ``body``,
+    ``dateline`` and ``signature``); ``label`` is the advertorial label it must close with
+    (the office's ``OFFICE_SIGNATURE``)."""
     activity = release.activity
     people = [p.name for p in activity.participants] if activity else []
+    session = object_session(release)
     return checks_stage.check_release(
         release.body if body is None else body,
         title=release.title if title is None else title,
         activity_date=activity.starts_on if activity else None,
         people=people, photos=photo_values(release),
         proper_names=[activity.venue.name] if activity and activity.venue else [],
+        dateline=(release.dateline or "") if dateline is None else dateline,
+        signature=(release.signature or "") if signature is None else signature,
+        label=DEFAULTS["OFFICE_SIGNATURE"] if label is None else label,
+        register=register_people(session) if session is not None else [],
     )
 
 

@@ -83,6 +83,7 @@ ACTION_LABELS = {
     "ppid_class": _l("Klasifikasi informasi publik diubah"),
     "open_to_journalists": _l("Dibuka untuk wartawan sebelum embargo"),
     "close_to_journalists": _l("Ditutup lagi untuk wartawan"),
+    "check_dismiss": _l("Temuan pemeriksaan dibiarkan"),
 }
 
 PARTICIPANT_ROLE_LABELS = {

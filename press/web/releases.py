@@ -27,7 +27,7 @@ from press.errors import N_, ServiceError
 from press.extensions import db
 from press.numbers import MAX_ID, parse_id, parse_int
 from press.models import ACTIVITY_KINDS, RELEASE_STATES, Activity, Media, Release, ReleaseTemplate
-from press.services import access
+from press.services import access, release_checks
 from press.services import releases as service
 from press.storage import FileStorage
 
@@ -53,6 +53,16 @@ CHECK_LABELS = {
     "photo_caption": _l("Keterangan foto"),
     "photo_credit": _l("Kredit foto"),
     "placeholder": _l("Belum diisi"),
+    "spelling": _l("Ejaan baku"),
+    "di_prefix": _l("Di- dan ke-"),
+    "foreign": _l("Kata asing"),
+    "time_format": _l("Penulisan jam"),
+    "number_format": _l("Penulisan angka dan rupiah"),
+    "title_register": _l("Jabatan menurut daftar pejabat"),
+    "precedence": _l("Urutan tata tempat"),
+    "headline_shape": _l("Bentuk judul"),
+    "dateline": _l("Baris tempat"),
+    "adv_label": _l("Label advertorial"),
 }
 
 
@@ -70,8 +80,9 @@ def _storage() -> FileStorage:
     return FileStorage(current_app.config["MEDIA_ROOT"])
 
 
-def _finding_view(finding, body: str) -> dict:
-    """A finding for the page: translated message and hint, the spanned text with context."""
+def _finding_view(finding, body: str, key=None) -> dict:
+    """A finding for the page: translated message and hint, the spanned text with context,
+    its (check, text, occurrence) ``key`` and its replacement."""
     message = _(finding.message, **finding.params) if finding.params else _(finding.message)
     hint = _(finding.hint, **finding.hint_params) if finding.hint_params else (_(finding.hint) if finding.hint else "")
     context = None
@@ -79,12 +90,18 @@ def _finding_view(finding, body: str) -> dict:
         start, end = finding.span
         context = (body[max(0, start - 40):start], body[start:end], body[end:end + 40])
     return {"code": finding.code, "label": CHECK_LABELS.get(finding.code, finding.code),
-            "message": message, "hint": hint, "span": finding.span, "context": context}
+            "message": message, "hint": hint, "span": finding.span, "context": context, "key": key,
+            "replacement": finding.replacement}
 
 
-def _findings(release: Release, body: str | None = None, title: str | None = None) -> list[dict]:
-    text = release.body if body is None else body
-    return [_finding_view(f, text) for f in service.check(release, title=title, body=text)]
+def _findings(release: Release, body: str | None = None, title: str | None = None, dateline: str | None = None,
+              signature: str | None = None) -> list[dict]:
+    texts = {"title": release.title if title is None else title, "body": release.body if body is None else body,
+             "dateline": (release.dateline or "") if dateline is None else dateline,
+             "signature": (release.signature or "") if signature is None else signature}
+    found = release_checks.open_findings(db.session, release, title=title, body=body, dateline=dateline,
+                                         signature=signature, label=current_app.config.get("OFFICE_SIGNATURE"))
+    return [_finding_view(f, texts[f.field] or "", key) for f, key in found]
 
 
 @bp.app_template_filter("light_format")
@@ -173,9 +190,9 @@ def _editor(release: Release, form: dict | None = None, findings=None, status: i
     text = form or {"title": release.title, "dateline": release.dateline or "", "body": release.body,
                     "signature": release.signature or "", "comment": "", "expected_version": release.version}
     if findings is None:
-        findings = _findings(release, text["body"], text["title"])
+        findings = _findings(release, text["body"], text["title"], text["dateline"], text["signature"])
     return render_template("releases/edit.html", release=release, form=text, findings=findings,
-                           available=_available_photos(release), stale=stale), status
+                           available=_available_photos(release), stale=stale, can_fix=form is None), status
 
 
 @bp.route("/<id:release_id>/sunting", methods=["GET", "POST"])

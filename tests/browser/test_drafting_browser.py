@@ -59,3 +59,35 @@ def test_the_editor_is_usable_on_a_phone(live_server, browser, steps):
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 375, f"the editor scrolls sideways on a phone ({width} px wide)"
     page.close()
+
+
+def test_apply_a_fix_apply_all_of_a_check_and_leave_one(live_server, browser, steps):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    login(page, live_server, EMAILS["writer"], PASSWORDS["writer"])
+    page.goto(live_server.url + "/staf/kegiatan/")
+    page.get_by_role("link", name="Kunjungan Kerja PPID Utama Kabupaten Subang").click()
+    page.get_by_role("button", name="Buat draf siaran").click()
+    page.wait_for_url(re.compile(r"/staf/siaran/\d+/sunting"))
+    page.fill("#body", "Acara dimulai pukul 09:30 wib di ruang rapat.\n\nMateri diunggah ke website dinas. "
+                       "Walikota menghimbau warga membaca website itu.")
+    page.get_by_role("button", name="Simpan", exact=True).click()
+    page.wait_for_load_state()
+    checks = page.locator(".checks")
+    steps.shot(page, "temuan-dengan-terapkan")
+
+    checks.locator("li", has_text="“menghimbau”").get_by_role("button", name="Terapkan").click()
+    page.wait_for_load_state()
+    assert "perbaikan diterapkan dan disimpan sebagai revisi" in page.content()
+    assert "Walikota mengimbau" in page.input_value("#body")
+
+    checks.get_by_role("button", name="Terapkan semua: Kata asing").click()
+    page.wait_for_load_state()
+    assert page.input_value("#body").count("situs web") == 2 and "website" not in page.input_value("#body")
+
+    checks.locator("li", has_text="“Walikota”").filter(has_text="Ejaan").get_by_role("button", name="Biarkan").click()
+    page.wait_for_load_state()
+    assert "Temuan dibiarkan" in page.content()
+    assert "Walikota" in page.input_value("#body")
+    assert checks.locator("li", has_text="Ejaan tidak baku: “Walikota”").count() == 0
+    steps.shot(page, "setelah-terapkan-dan-biarkan")
+    page.close()

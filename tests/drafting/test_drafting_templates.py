@@ -63,7 +63,8 @@ def test_every_kind_drafts_without_missing_text(ctx, kind):
     assert "Turut hadir" in release.body and "Lukita Harjana" in release.body
     assert '," ujar' in release.body
     assert release.signature
-    assert service.check(release) == []  # a clean draft: no editorial finding
+    # A clean draft: no editorial finding but the hint on the speaker's own foreign word ("sharing").
+    assert [(f.code, f.text, f.replacement) for f in service.check(release)] == [("foreign", "sharing", None)]
 
 
 def test_the_press_invitation_gives_time_place_dress_code_and_contact(ctx):
@@ -231,3 +232,21 @@ def test_ranks_are_written_before_honorifics_in_the_formal_name():
     (person,) = context.participants
     assert person.full_name == "Letkol Kav H. Bambang Sutrisno, S.Sos., M.Si"
     assert context.variables()["participants"][0]["ranks"] == ("Letkol", "Kav")
+
+
+def test_the_draft_lists_those_present_in_the_order_of_precedence(ctx):
+    from press.models import Participant
+    activity = make_activity("rapat_koordinasi")
+    for position, (name, title) in enumerate((("Budi Santoso", "Camat Bekasi Timur"),
+                                              ("Tri Adhianto", "Wakil Wali Kota Bekasi"),
+                                              ("Reny Hendrawati", "Sekretaris Daerah")), start=10):
+        db.session.add(Participant(activity_id=activity.id, name=name, title=title, role="attendee", position=position))
+    db.session.flush()
+    db.session.refresh(activity)
+    release, _missing = service.create_draft(db.session, activity, user("writer"))
+    present = next(p for p in release.body.split("\n") if p.startswith("Turut hadir"))
+    # Ranked titles first, in their order; a title the precedence data does not rank comes last.
+    order = [present.index(name) for name in ("Tri Adhianto", "Reny Hendrawati", "Budi Santoso", "Diah Setiyawati",
+                                               "Lukita Harjana")]
+    assert order == sorted(order), present
+    assert not [f for f in service.check(release) if f.code == "precedence"]

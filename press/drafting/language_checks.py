@@ -1,0 +1,246 @@
+"""The language checks: standard spelling (EYD V, KBBI), the prefix di-/ke- against the
+prepositions di and ke, foreign words, times and amounts of money as EYD writes them.
+
+Each finding carries the replacement that fixes it. Inside a direct quotation only the
+spelling is fixed: a foreign word there is what the speaker said, so it gets a hint and no
+replacement. Names (people, organisations, places, official names that keep an older
+spelling) are never touched: their spans are passed in as ``protected``.
+
+The data is in ``press/drafting/data`` (``rule_data``); the di-/ke- decision also reads
+Sastrawi's dictionary of roots.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from press.errors import N_
+
+from .finding import Finding, finding_at
+from .rule_data import RuleData, rule_data
+
+TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
+QUOTE = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
+TIME_COLON = re.compile(r"(?<![\d:.,/])([01]?\d|2[0-4]):([0-5]\d)(?![\d:])")
+ZONE = re.compile(r"(?<=\d)(\s*)(wib|Wib|wita|Wita|Wit|wit)\b|(?<=\d)(WIB|WITA|WIT)\b")
+RUPIAH = re.compile(r"\b(?:Rp\.\s*|Rp\s+|IDR\s*)(?=\d)")
+COMMA_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3}){2,}(?![\d,])")
+AUXILIARY = frozenset("yang akan telah sudah sedang dapat bisa harus perlu untuk belum tidak pun agar supaya segera "
+                      "mesti wajib sempat baru masih turut ikut kembali langsung".split())
+SUFFIXES = ("kannya", "kan", "nya", "i")
+
+
+def quote_spans(body: str) -> list[tuple[int, int]]:
+    return [m.span() for m in QUOTE.finditer(body)]
+
+
+def _names_pattern(names) -> re.Pattern:
+    names = sorted({n for n in names if n and len(n) > 2}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)") if names else None
+
+
+@lru_cache(maxsize=1)
+def _exceptions_pattern() -> re.Pattern:
+    return _names_pattern(rule_data().exceptions)
+
+
+def name_spans(body: str, names) -> list[tuple[int, int]]:
+    """Where ``names`` (and the official names of the exceptions list) occur in ``body``."""
+    spans = [m.span() for m in _exceptions_pattern().finditer(body)]
+    pattern = _names_pattern(names)
+    return spans + ([m.span() for m in pattern.finditer(body)] if pattern else [])
+
+
+def _inside(spans, start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _cased(written: str, standard: str) -> str:
+    """``standard`` with a capital first letter when ``written`` has one."""
+    if written[:1].isupper() and standard[:1].islower():
+        return standard[:1].upper() + standard[1:]
+    return standard
+
+
+def _in_a_name(body: str, start: int) -> bool:
+    """A capitalised word inside a sentence ("Kompas Online", "Bandung Smart City") is part of a name."""
+    if not body[start:start + 1].isupper():
+        return False
+    before = body[:start].rstrip(" *")
+    return bool(before) and before[-1] not in ".!?:\n“\"(-–—"
+
+
+def _italic(body: str, start: int, end: int) -> bool:
+    return body[start - 1:start] == "*" and body[end:end + 1] == "*"
+
+
+def check_language(body: str, protected=(), quotes=None) -> list[Finding]:
+    data = rule_data()
+    quotes = quote_spans(body) if quotes is None else quotes
+    tokens = [m for m in TOKEN.finditer(body) if not _inside(protected, *m.span())]
+    found: list[Finding] = []
+    i = 0
+    while i < len(tokens):
+        used = _phrase_at(body, tokens, i, data, quotes, found)
+        if not used:
+            used = _di_ke_at(body, tokens, i, data, found)
+        i += used or 1
+    found += check_times(body, protected) + check_amounts(body, protected)
+    return found
+
+
+def _phrases(body: str, tokens, i: int, first_words):
+    """The phrases of three, two and one tokens starting at token ``i`` (separated by spaces only)."""
+    if tokens[i].group().lower() not in first_words:
+        yield 1, tokens[i].start(), tokens[i].end(), tokens[i].group()
+        return
+    for size in (3, 2, 1):
+        run = tokens[i:i + size]
+        if len(run) < size or any(body[a.end():b.start()].strip() or "\n" in body[a.end():b.start()]
+                                  for a, b in zip(run, run[1:])):
+            continue
+        yield size, run[0].start(), run[-1].end(), " ".join(t.group() for t in run)
+
+
+def _phrase_at(body: str, tokens, i: int, data: RuleData, quotes, found: list) -> int:
+    for size, start, end, phrase in _phrases(body, tokens, i, data.first_words):
+        entry = data.lookup(data.spelling, phrase)
+        if entry is not None:
+            standard = _cased(body[start:end], entry.standard)
+            if standard != body[start:end]:
+                found.append(finding_at(
+                    body, "spelling", (start, end),
+                    N_("Ejaan tidak baku: “%(written)s”; bentuk bakunya “%(standard)s”."),
+                    N_("Ganti dengan “%(standard)s” (%(rule)s)."),
+                    {"written": body[start:end], "standard": standard},
+                    {"standard": standard, "rule": data.rules.get(entry.rule, entry.rule)}, standard))
+            return size
+        equivalent = data.lookup(data.foreign, phrase)
+        italic = phrase.lower() in data.italicise
+        if (equivalent is None and not italic) or _italic(body, start, end) or _in_a_name(body, start):
+            continue
+        written = body[start:end]
+        if _inside(quotes, start, end):
+            found.append(finding_at(
+                body, "foreign", (start, end),
+                N_("Di dalam kutipan: “%(written)s” adalah kata asing yang diucapkan narasumber."),
+                N_("Biarkan bila memang begitu ucapannya, tetapi tulis miring (*%(written)s*); padanannya “%(standard)s”.")
+                if equivalent else N_("Biarkan bila memang begitu ucapannya, tetapi tulis miring (*%(written)s*)."),
+                {"written": written}, {"written": written, "standard": equivalent or ""}))
+        elif equivalent:
+            standard = _cased(written, equivalent)
+            found.append(finding_at(
+                body, "foreign", (start, end),
+                N_("Kata asing “%(written)s” punya padanan bahasa Indonesia: “%(standard)s”."),
+                N_("Ganti dengan “%(standard)s”, atau tulis miring (*%(written)s*) bila istilah asingnya tetap dipakai."),
+                {"written": written, "standard": standard}, {"written": written, "standard": standard}, standard))
+        else:
+            found.append(finding_at(
+                body, "foreign", (start, end),
+                N_("Istilah asing “%(written)s” ditulis miring."),
+                N_("Tulis miring: *%(written)s*."),
+                {"written": written}, {"written": written}, f"*{written}*"))
+        return size
+    return 0
+
+
+# -- di-/ke- ------------------------------------------------------------------------------
+
+def _place(word: str, nouns) -> bool:
+    word = word.lower()
+    return word in nouns or (word.endswith("nya") and word[:-3] in nouns)
+
+
+def _passive_stem(word: str, roots) -> bool:
+    """Whether ``word`` is a root with a verb's suffix (rasakan, tandai, perbincangkan)."""
+    if word in roots:
+        return False
+    for base in (word[3:] if word.startswith("per") else None, word):
+        if not base:
+            continue
+        for suffix in SUFFIXES:
+            if base.endswith(suffix) and base[:-len(suffix)] in roots and len(base) - len(suffix) >= 3:
+                return True
+    return False
+
+
+def _di_ke_at(body: str, tokens, i: int, data: RuleData, found: list) -> int:
+    token = tokens[i]
+    word = token.group()
+    lower = word.lower()
+    # The preposition written together: "dirumah", "kedepan", "diantaranya".
+    for prefix, nouns in (("di", data.place_nouns), ("ke", data.ke_nouns)):
+        rest = word[2:]
+        if (lower.startswith(prefix) and len(rest) >= 3 and rest[:1].islower() and lower not in data.di_ke_words
+                and _place(rest, nouns)):
+            standard = f"{word[:2]} {rest}"
+            found.append(finding_at(
+                body, "di_prefix", token.span(),
+                N_("Kata depan “%(prefix)s” ditulis terpisah dari kata yang mengikutinya: “%(standard)s”."),
+                N_("Ganti dengan “%(standard)s” (EYD V: kata depan di dan ke ditulis terpisah)."),
+                {"prefix": prefix, "standard": standard}, {"standard": standard}, standard))
+            return 1
+    # The prefix written apart: "di kelola", "di laksanakan".
+    if lower != "di" or i + 1 >= len(tokens):
+        return 0
+    following = tokens[i + 1]
+    gap = body[token.end():following.start()]
+    verb = following.group()
+    if gap not in (" ", "  ") or not verb.islower() or _place(verb, data.place_nouns) or verb in data.di_ke_words:
+        return 0
+    before = tokens[i - 1].group().lower() if i else ""
+    after = tokens[i + 2].group().lower() if i + 2 < len(tokens) else ""
+    root_verb = verb in data.roots and (before in AUXILIARY or after == "oleh")
+    if not (root_verb or _passive_stem(verb, data.roots)):
+        return 0
+    standard = word + verb
+    found.append(finding_at(
+        body, "di_prefix", (token.start(), following.end()),
+        N_("Awalan “di-” ditulis serangkai dengan kata kerjanya: “%(standard)s”."),
+        N_("Ganti dengan “%(standard)s” (EYD V: awalan di- ditulis serangkai)."),
+        {"standard": standard}, {"standard": standard}, standard))
+    return 2
+
+
+# -- times and amounts ----------------------------------------------------------------------
+
+def check_times(body: str, protected=()) -> list[Finding]:
+    found = []
+    for match in TIME_COLON.finditer(body):
+        if _inside(protected, *match.span()):
+            continue
+        standard = f"{match.group(1)}.{match.group(2)}"
+        found.append(finding_at(
+            body, "time_format", match.span(),
+            N_("Jam ditulis dengan titik, bukan titik dua: “%(standard)s”."),
+            N_("Ganti dengan “%(standard)s” (EYD V: 14.30 WIB)."),
+            {"standard": standard}, {"standard": standard}, standard))
+    for match in ZONE.finditer(body):
+        if match.group(3):
+            continue
+        standard = " " + match.group(2).upper()
+        found.append(finding_at(
+            body, "time_format", match.span(),
+            N_("Zona waktu ditulis dengan huruf kapital dan dipisah spasi: “%(standard)s”."),
+            N_("Ganti dengan “%(standard)s” (EYD V: 14.30 WIB)."),
+            {"standard": standard.strip()}, {"standard": standard.strip()}, standard))
+    return sorted(found, key=lambda f: f.span)
+
+
+def check_amounts(body: str, protected=()) -> list[Finding]:
+    found = []
+    for match in RUPIAH.finditer(body):
+        found.append(finding_at(
+            body, "number_format", match.span(),
+            N_("“Rp” ditulis rapat dengan angkanya, tanpa titik dan spasi (Rp1.000.000)."),
+            N_("Ganti dengan “Rp” yang langsung diikuti angka."), replacement="Rp"))
+    for match in COMMA_THOUSANDS.finditer(body):
+        if _inside(protected, *match.span()):
+            continue
+        standard = match.group().replace(",", ".")
+        found.append(finding_at(
+            body, "number_format", match.span(),
+            N_("Pemisah ribuan ditulis dengan titik: “%(standard)s”."),
+            N_("Ganti dengan “%(standard)s” (EYD V: koma untuk desimal, titik untuk ribuan)."),
+            {"standard": standard}, {"standard": standard}, standard))
+    return found

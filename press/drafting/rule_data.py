@@ -1,0 +1,104 @@
+"""The rule data of the language checks, read once: ``press/drafting/data/*.json`` (each
+file says its sources in ``_source``) and Sastrawi's dictionary of Indonesian roots.
+
+``spelling`` (non-standard form → standard form, with the EYD/KBBI rule; the misspelt
+month and weekday names come from the notes' calendar, ``press/notes/data/calendar.json``), ``foreign``
+(foreign words → Indonesian equivalents, affixed foreign verbs, terms to italicise),
+``prepositions`` (the nouns after the prepositions di and ke), ``exceptions`` (official
+names that keep old spellings) and ``precedence`` (ranks of regional officials).
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from press.notes.glossary import load_glossary
+
+DATA_DIR = Path(__file__).with_name("data")
+
+
+def _load(name: str) -> dict:
+    return json.loads((DATA_DIR / f"{name}.json").read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class Entry:
+    written: str
+    standard: str
+    rule: str
+
+
+@dataclass(frozen=True)
+class RuleData:
+    spelling: dict[str, Entry]
+    rules: dict[str, str]
+    foreign: dict[str, str]
+    italicise: frozenset[str]
+    place_nouns: frozenset[str]
+    ke_nouns: frozenset[str]
+    di_ke_words: frozenset[str]
+    exceptions: tuple[str, ...]
+    ranks: tuple[tuple[str, int], ...]
+    roots: frozenset[str]
+    first_words: frozenset[str]
+    """First words (lower case) of the phrases of several words: only these start a longer look-up."""
+
+    def lookup(self, table: dict, text: str):
+        """The entry for ``text`` as written, or for its lower case when the entry is written
+        in lower case and ``text`` is lower case or capitalised ("Walikota" is found under
+        "walikota", "WIB" is not found under "wib")."""
+        found = table.get(text)
+        if found is None and (text.islower() or (text[:1].isupper() and text[1:].islower())):
+            key = text.lower()
+            value = table.get(key)
+            if value is not None and key == key.lower():
+                return value
+        return found
+
+
+def _roots() -> frozenset[str]:
+    try:
+        path = resources.files("Sastrawi.Stemmer").joinpath("data/kata-dasar.txt")
+        return frozenset(w.strip() for w in path.read_text(encoding="utf-8").split() if w.strip())
+    except (ModuleNotFoundError, FileNotFoundError):  # the checks still run, without the root rule
+        return frozenset()
+
+
+def _calendar_entries() -> list[dict]:
+    """The calendar's misspelt names ("Nopember", "Jum'at"), not its short forms ("Nop", "Agust")."""
+    data = load_glossary().data
+    entries = []
+    for rule, names in (("day", data["weekdays"].items()), ("month", data["months"].values())):
+        for item in names:
+            canonical, variants = (item[0], item[1]) if rule == "day" else (item[0], item[1:])
+            for variant in variants:
+                if variant != canonical and len(variant) >= 5 and not canonical.startswith(variant):
+                    entries.append({"written": variant, "standard": canonical, "rule": rule})
+    return entries
+
+
+@lru_cache(maxsize=1)
+def rule_data() -> RuleData:
+    spelling = _load("spelling")
+    spelling["entries"] += _calendar_entries()
+    foreign = _load("foreign")
+    prepositions = _load("prepositions")
+    ranks = [(title, item["rank"]) for item in _load("precedence")["ranks"] for title in item["titles"]]
+    phrases = [e["written"] for e in spelling["entries"]] + list(foreign["equivalents"]) + list(foreign["affixed"]) \
+        + list(foreign["italicise"])
+    return RuleData(
+        spelling={e["written"]: Entry(e["written"], e["standard"], e["rule"]) for e in spelling["entries"]},
+        rules=spelling["rules"],
+        foreign={**foreign["equivalents"], **foreign["affixed"]},
+        italicise=frozenset(foreign["italicise"]),
+        place_nouns=frozenset(prepositions["place_nouns"]),
+        ke_nouns=frozenset(w.lower() for w in prepositions["ke_nouns"]),
+        di_ke_words=frozenset(prepositions["words"]),
+        exceptions=tuple(_load("exceptions")["names"]),
+        ranks=tuple(sorted(ranks, key=lambda pair: -len(pair[0]))),
+        roots=_roots(),
+        first_words=frozenset(p.split()[0].lower() for p in phrases if " " in p),
+    )

@@ -1,0 +1,104 @@
+"""Real slips (``real-slips.md``) seeded into correct releases written for the purpose
+(``correct-*.txt``): the measure of the language and genre checks' recall, and of their
+false alarms on text that has none.
+
+A slip is seeded by writing its non-standard form in place of the first occurrence of its
+standard form in one of the correct releases (a capital kept where the release has one);
+a slip whose standard form none of them contains is reported as not seedable.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from press.drafting.checks import check_release
+
+HERE = Path(__file__).parent
+LABEL = "(Adv Humas)"
+
+
+@dataclass(frozen=True)
+class Slip:
+    number: int
+    written: str
+    standard: str
+    family: str
+    held: bool
+
+
+def slips() -> list[Slip]:
+    rows = []
+    for line in (HERE / "real-slips.md").read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 7 and cells[0].isdigit():
+            rows.append(Slip(int(cells[0]), cells[1], cells[2], cells[3], cells[5] == "yes"))
+    return rows
+
+
+def correct_releases() -> list[tuple[str, str]]:
+    """(title, body) of each correct release."""
+    return [tuple(path.read_text(encoding="utf-8").split("\n", 1)) for path in sorted(HERE.glob("correct-*.txt"))]
+
+
+def words(releases) -> int:
+    return sum(len(title.split()) + len(body.split()) for title, body in releases)
+
+
+def findings(title: str, body: str):
+    return check_release(body, title=title, label=LABEL)
+
+
+def seed(slip: Slip, releases):
+    """(title, body, start, end) of the first release with the slip's standard form written
+    as the slip, the span of the slip in the body; None when no release has the form."""
+    pattern = re.compile(rf"(?<![\w-]){re.escape(slip.standard)}(?![\w-])", re.I)
+    for title, body in releases:
+        match = pattern.search(body)
+        if match:
+            found = match.group()
+            written = slip.written[:1].upper() + slip.written[1:] if found[:1].isupper() else slip.written
+            seeded = body[:match.start()] + written + body[match.end():]
+            return title, seeded, match.start(), match.start() + len(written)
+    return None
+
+
+def caught(slip: Slip, releases) -> bool | None:
+    """Whether a finding of the slip's family covers the seeded slip (None: not seedable)."""
+    seeded = seed(slip, releases)
+    if seeded is None:
+        return None
+    title, body, start, end = seeded
+    codes = FAMILY_CODES[slip.family]
+    return any(f.code in codes and f.field == "body" and f.span and f.span[0] < end and start < f.span[1]
+               for f in findings(title, body))
+
+
+FAMILY_CODES = {"spelling": {"spelling"}, "di_prefix": {"di_prefix", "spelling"}, "foreign": {"foreign"},
+                "time": {"time_format", "spelling"}, "number": {"number_format"}}
+LANGUAGE_CODES = {"spelling", "di_prefix", "foreign", "time_format", "number_format", "title_register",
+                  "precedence", "headline_shape", "dateline", "adv_label"}
+
+
+def recall(held: bool) -> dict[str, tuple[int, int, int]]:
+    """Per family: (caught, seeded, not seedable) over the held-back (or the other) slips."""
+    releases = correct_releases()
+    out: dict[str, list[int]] = {}
+    for slip in slips():
+        if slip.held != held:
+            continue
+        row = out.setdefault(slip.family, [0, 0, 0])
+        result = caught(slip, releases)
+        if result is None:
+            row[2] += 1
+        else:
+            row[1] += 1
+            row[0] += int(result)
+    return {family: tuple(row) for family, row in out.items()}
+
+
+def false_alarms() -> tuple[int, int]:
+    """(findings of the new checks, words) over the correct releases."""
+    releases = correct_releases()
+    count = sum(1 for title, body in releases for f in findings(title, body) if f.code in LANGUAGE_CODES)
+    return count, words(releases)
