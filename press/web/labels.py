@@ -78,6 +78,8 @@ ACTION_LABELS = {
     "photo_order": _l("Urutan foto diubah"),
     "photo_caption": _l("Keterangan foto diubah"),
     "ppid_class": _l("Klasifikasi informasi publik diubah"),
+    "whatsapp_sent": _l("Dikirim ke grup WhatsApp"),
+    "whatsapp_unsent": _l("Tanda kirim WhatsApp dihapus"),
 }
 
 PARTICIPANT_ROLE_LABELS = {

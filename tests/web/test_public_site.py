@@ -34,7 +34,7 @@ def crawl(client, start=START) -> dict[str, tuple[int, bytes]]:
         response = client.get(path)
         body = response.get_data()
         answers[path] = (response.status_code, body)
-        if response.status_code != 200 or response.mimetype.startswith("image/"):
+        if response.status_code != 200 or response.mimetype.startswith(("image/", "application/zip", "application/pdf")):
             continue
         text = body.decode("utf-8")
         links = internal_links(text) if response.mimetype == "text/html" else []
