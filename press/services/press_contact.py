@@ -21,7 +21,7 @@ from . import access, audit
 FIELDS = ("contact_name", "contact_role", "contact_phone", "contact_whatsapp", "contact_email")
 TEXT_LENGTH = 120
 EMAIL_LENGTH = 200
-PHONE = re.compile(r"^\+?[0-9][0-9 ().-]{4,18}[0-9]$")
+PHONE = re.compile(r"^\+?[0-9(][0-9 ().-]{4,18}[0-9]$")
 EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+$")
 
 

@@ -135,6 +135,6 @@ def contact(unit_id: int):
         db.session.rollback()
         unit = db.session.get(Unit, unit_id)
         return render_template("whatsapp/contact_refused.html", unit=unit, refusal=error_text(exc),
-                               form=form.to_dict()), 400
+                               contact_form=form.to_dict()), 400
     flash(_("Kontak pers unit tersimpan."), "success")
     return redirect(url_for("admin.unit_edit", unit_id=unit.id))
