@@ -15,7 +15,6 @@ photo change makes a new one and nothing else does.
 """
 from __future__ import annotations
 
-import hashlib
 import logging
 
 from sqlalchemy import select
@@ -28,7 +27,7 @@ from press.models import Media, PrintRequest, Release, Rendition
 from press.photos.errors import Rejected
 from press.photos.print_rendition import PRINT_VARIANT, make_print
 from press.photos.renditions import TruncatedImage
-from press.storage import FileStorage, StorageError
+from press.storage import FileStorage, StorageError, content_key
 
 from . import distribution, public, releases
 from .media import IngestConfig, public_meta, sync_renditions
@@ -84,7 +83,7 @@ def pdf_name(release: Release) -> str:
     """The stored PDF's name: the release's id and version, and a digest of the photos it shows."""
     shown = "|".join(f"{rp.media_id}:{rp.caption}:{media.updated_at.isoformat()}"
                      for rp, media in public.public_photos_of(release))
-    digest = hashlib.sha256(shown.encode("utf-8")).hexdigest()[:16]
+    digest = content_key(shown.encode("utf-8"))[:16]
     return f"release-pdf/{release.id}-v{release.version}-{digest}.pdf"
 
 

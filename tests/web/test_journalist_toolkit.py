@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 
 from press.drafting import pdf as pdf_stage
 from press.extensions import db
-from press.models import Media, PrintRequest, Release, ReleasePhoto, Unit
+from press.models import Media, PrintRequest, Release, Unit
 from press.photos.public_meta import read_public_meta
 from press.services import toolkit
 from tests.conftest import FIXTURES
