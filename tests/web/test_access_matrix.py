@@ -18,11 +18,13 @@ from sqlalchemy import select
 
 from press import permissions
 from press.extensions import db
-from press.models import Activity, Assignment, Note, NoteCorrection, Release, ReleasePhoto, Unit, User, Venue
+from press.models import (Activity, Assignment, Note, NoteCorrection, Release, ReleasePhoto, Unit, User, Venue,
+                          WhatsAppGroup)
 
 from tests.conftest import FIXTURES
 
-PUBLIC_BLUEPRINTS = {"site", "agenda", "auth", "api", "site_search", "feeds", "api_releases", "api_docs", "ppid_site", None}
+PUBLIC_BLUEPRINTS = {"site", "agenda", "auth", "api", "site_search", "feeds", "api_releases", "api_docs", "ppid_site",
+                     "toolkit", None}
 
 # Who asks: (email or None, role, reach: "dinkes" = Dinkes and the units below it, "all";
 # assigned to the activity the URLs name).
@@ -78,6 +80,7 @@ def objects(app, whose: str) -> dict:
         "kind": "kunjungan_kerja",
         "photo_id": db.session.scalar(select(ReleasePhoto.id).where(ReleasePhoto.release_id == release.id).limit(1)) or 1,
         "correction_id": _a_correction(note).id,
+        "group_id": db.session.scalar(select(WhatsAppGroup.id).limit(1)),
     }
 
 
