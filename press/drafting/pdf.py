@@ -15,7 +15,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-TIMEOUT_SECONDS = 90
+TIMEOUT_SECONDS = 25  # under a web server's request timeout (gunicorn: 30 s)
 COMMANDS = ("soffice", "libreoffice")
 
 

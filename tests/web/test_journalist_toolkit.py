@@ -169,3 +169,21 @@ def test_a_contact_number_that_cannot_be_one_is_refused_with_the_reason(app, aut
     assert "Nomor WhatsApp javascript:alert(1) tidak terbaca" in answer.get_data(as_text=True)
     with app.app_context():
         assert db.session.get(Unit, unit.id).contact_whatsapp == before
+
+
+def test_a_print_request_waits_for_the_worker_and_a_withdrawn_photo_is_never_rendered(app, client, site, queued_jobs):
+    lead, extra = site.public_photos
+    for media in (lead, extra):
+        assert client.get(f"/foto/{media.id}/cetak.jpg").status_code == 202
+        assert client.get(f"/foto/{media.id}/cetak.jpg").status_code == 202  # asked twice, one request row
+    with app.app_context():
+        assert set(db.session.scalars(select(PrintRequest.media_id))) == {lead.id, extra.id}
+        db.session.get(Media, extra.id).is_public = False  # made staff-only before the worker ran
+        db.session.commit()
+    while (task := queued_jobs.dequeue()) is not None:
+        queued_jobs.execute(task)
+    assert client.get(f"/foto/{lead.id}/cetak.jpg").status_code == 200
+    assert client.get(f"/foto/{extra.id}/cetak.jpg").status_code == 404
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(PrintRequest)) == 0
+        assert db.session.get(Media, extra.id).rendition("print") is None

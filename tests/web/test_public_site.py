@@ -57,6 +57,8 @@ def test_nothing_unpublished_reaches_any_public_url(client, site, app):
     assert any(path.startswith("/media/") for path in answers), "renditions were crawled"
     assert any(path.startswith("/foto/") for path in answers)
     assert any(path.startswith("/unit/") and path.endswith("feed.xml") for path in answers)
+    for toolkit in ("/kit.zip", "/siaran.pdf", "/cetak.jpg"):  # the journalist's toolkit is walked too
+        assert any(path.endswith(toolkit) for path in answers), toolkit
     for path, (status, body) in answers.items():
         text = body.decode("utf-8", "replace") if not path.startswith("/media/") else ""
         for label, secret in site.secrets.items():
@@ -69,6 +71,8 @@ def test_nothing_unpublished_reaches_any_public_url(client, site, app):
         for ref in (release.slug, str(release.id)):
             page = client.get(f"/siaran/{ref}")
             api = client.get(f"/api/v1/releases/{ref}")
+            for toolkit in ("kit.zip", "siaran.pdf"):
+                assert client.get(f"/siaran/{ref}/{toolkit}").status_code == 404
             if state == "retracted":
                 assert page.status_code == api.status_code == 410
                 assert site.secrets["retracted body"] not in page.get_data(as_text=True)
@@ -79,6 +83,7 @@ def test_nothing_unpublished_reaches_any_public_url(client, site, app):
     for media in site.private_photos:
         assert client.get(f"/foto/{media.id}").status_code == 404
         assert client.get(f"/api/v1/photos/{media.id}").status_code == 404
+        assert client.get(f"/foto/{media.id}/cetak.jpg").status_code == 404
         for rendition in media.renditions:
             assert client.get(f"/media/{rendition.sha256}/{rendition.variant}.jpg").status_code == 404
     # Exempt information (PPID dikecualikan), retracted when it was marked: its notice answers, not its title.
