@@ -77,8 +77,11 @@ def save_group(session: Session, actor: User, *, name, admin=None, members=None,
     admin = _text(admin, N_("Nama admin grup paling panjang %(length)s karakter."))
     key = name_key(name)
     for other in session.scalars(select(WhatsAppGroup)):
-        if other is not group and name_key(other.name) == key:
+        if other is group or name_key(other.name) != key:
+            continue
+        if other.active or group is not None:
             raise DistributionError(N_("Grup bernama %(name)s sudah ada."), name=other.name)
+        group = other  # a group taken out earlier comes back with its past ticks
     count = None
     if members not in (None, ""):
         count = parse_int(members, low=0, high=MAX_MEMBERS)
@@ -89,7 +92,7 @@ def save_group(session: Session, actor: User, *, name, admin=None, members=None,
         unit = session.get(Unit, parse_id(unit_id) or 0)
         if unit is None:
             raise DistributionError(N_("Unit itu tidak ada."))
-    new = group is None
+    new = group is None or not group.active
     group = group or WhatsAppGroup()
     group.name, group.admin, group.members, group.unit_id, group.active = (
         name, admin, count, unit.id if unit else None, True)

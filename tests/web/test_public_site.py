@@ -121,7 +121,7 @@ def test_the_static_export_has_every_published_release_and_nothing_else(runner, 
         if page.suffix != ".html":
             continue
         for link in re.findall(r'(?:href|src)="([^"]+)"', text):
-            if link.startswith(("http:", "https:", "mailto:", "#")):
+            if link.startswith(("http:", "https:", "mailto:", "tel:", "#")):
                 continue
             assert not link.startswith("/"), f"absolute link {link} in {page.relative_to(folder)}"
             target = (page.parent / link.split("#")[0]).resolve()

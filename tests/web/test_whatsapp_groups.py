@@ -97,3 +97,18 @@ def test_the_editor_sets_where_the_whatsapp_text_is_cut(app, auth, client):
     text = re.search(r'<textarea id="wa-text-\d+" readonly rows="8">(.*?)</textarea>', page, re.S).group(1)
     assert "… selengkapnya: http://localhost/siaran/" in text
     assert len(text.replace("&#34;", '"').replace("&#39;", "'").replace("&amp;", "&")) <= 300
+
+
+def test_a_group_taken_out_and_added_again_comes_back_with_its_past_ticks(app, auth, client):
+    release_id, groups = _example(app)
+    auth.login("editor")
+    token = auth.token("/staf/whatsapp/")
+    wartawan = groups["Wartawan Pemkot Bekasi"]
+    assert client.post(f"/staf/whatsapp/{wartawan}/hapus", data={"csrf_token": token}).status_code == 302
+    page = client.get(f"/staf/siaran/{release_id}/").get_data(as_text=True)
+    assert f'name="group" value="{wartawan}"' not in page  # no longer offered, nor waited for
+    again = client.post("/staf/whatsapp/", data={"csrf_token": token, "name": "Wartawan Pemkot Bekasi"})
+    assert again.status_code == 302
+    with app.app_context():
+        assert db.session.get(WhatsAppGroup, wartawan).active
+        assert db.session.scalar(select(WhatsAppSend).where(WhatsAppSend.group_id == wartawan)) is not None
