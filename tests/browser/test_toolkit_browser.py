@@ -15,7 +15,7 @@ def _release_page(browser, live_server):
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"], locale="id-ID",
                                   accept_downloads=True)
     page = context.new_page()
-    page.goto(live_server.url + "/arsip")
+    page.goto(live_server.url + "/")
     page.click(f"text={EXAMPLE}")
     page.wait_for_selector("h1.headline")
     return context, page
