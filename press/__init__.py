@@ -28,6 +28,7 @@ def create_app(config: dict | None = None) -> Flask:
     from press.web import api_public, feeds, links, login_limit, openapi, page_cache, params, proxies
     from press.web import ppid as ppid_pages
     from press.web import planning, security_headers, upload_stream, workflow
+    from press.web import distribution, toolkit
     from press.web import notes as notes_pages
     from press.web import photos as photo_pages
     from press.web import photo_uploads  # noqa: F401  (its views are on photo_pages.bp)
@@ -71,6 +72,8 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(planning.bp)
     app.register_blueprint(admin.bp)
     app.register_blueprint(site.bp)
+    app.register_blueprint(toolkit.bp)
+    app.register_blueprint(distribution.bp)
     app.register_blueprint(agenda_pages.bp)
     app.register_blueprint(feeds.bp)
     app.register_blueprint(workflow.bp)

@@ -123,6 +123,10 @@ TABLE: dict[str, Permission] = {p.name: p for p in (
                "embargo ends (all, or only verified outlets), or close it again", _grant(everywhere=_CENTRAL)),
     Permission("embargo.preview", "an approved journalist: read the scheduled releases opened to them, "
                "download their photos marked EMBARGO", _grant(everywhere=(Role.JOURNALIST,))),
+    Permission("whatsapp.groups", "keep the register of the office's WhatsApp groups and where the WhatsApp text "
+               "of a release is cut", _grant(everywhere=_CENTRAL)),
+    Permission("whatsapp.record", "tick the WhatsApp groups a published release was pasted into",
+               _grant(everywhere=(*_UNIT_STAFF, *_CENTRAL))),
     Permission("template.edit", "change the release template of an activity kind", _grant()),
     Permission("glossary.edit", "change the notes glossary, accept corrections into it", _grant()),
     Permission("user.manage", "create, change and deactivate staff accounts", _grant()),

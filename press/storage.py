@@ -26,6 +26,8 @@ _VARIANT_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,31}$")
 _ORIGINALS = "originals"
 _RENDITIONS = "renditions"
 _TMP = "tmp"
+_DERIVED = "derived"
+_DERIVED_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,31}/[a-z0-9][a-z0-9_-]{0,127}\.[a-z0-9]{1,8}$")
 
 
 class StorageError(Exception):
@@ -254,6 +256,15 @@ class FileStorage:
             _unlink_quietly(tmp)
             raise StorageError(f"cannot move the file into place: {exc}") from exc
 
+    def _place(self, data_or_stream, final: str) -> None:
+        """Write to ``tmp/`` and rename onto ``final`` (a file not named by its content)."""
+        incoming = self._write_temp(_as_stream(data_or_stream))
+        try:
+            self._commit(incoming.path, final)
+            incoming.kept = True
+        finally:
+            incoming.close()
+
     def _makedirs_durable(self, directory: str) -> None:
         missing = []
         while not os.path.isdir(directory):
@@ -325,13 +336,7 @@ class FileStorage:
 
     def put_rendition(self, key: str, variant: str, data_or_stream) -> str:
         """Store (or replace) a rendition atomically; return its relative path."""
-        final = self.rendition_path(key, variant)
-        incoming = self._write_temp(_as_stream(data_or_stream))
-        try:
-            self._commit(incoming.path, final)
-            incoming.kept = True
-        finally:
-            incoming.close()
+        self._place(data_or_stream, self.rendition_path(key, variant))
         return self.rendition_relpath(key, variant)
 
     def open_rendition(self, key: str, variant: str) -> BinaryIO:
@@ -352,6 +357,28 @@ class FileStorage:
             name[:-4] for name in os.listdir(directory)
             if name.endswith(".jpg") and _VARIANT_RE.match(name[:-4])
         )
+
+    # -- derived files ------------------------------------------------------------
+
+    def derived_path(self, name: str) -> str:
+        """Path of a file made from the database and the blobs (``release-pdf/12-v3.pdf``),
+        kept to save making it again; deleting one only costs its remaking."""
+        if not isinstance(name, str) or not _DERIVED_RE.match(name):
+            raise StorageError(f"not a valid derived file name: {name!r}")
+        return safe_join(self.root, _DERIVED, *name.split("/"))
+
+    def put_derived(self, name: str, data: bytes) -> None:
+        self._place(data, self.derived_path(name))
+
+    def read_derived(self, name: str) -> bytes | None:
+        """The derived file's bytes, or None when it was never made (or was deleted)."""
+        try:
+            with open(self.derived_path(name), "rb") as handle:
+                return handle.read()
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            raise StorageError(f"cannot read {name}: {exc.strerror}") from exc
 
     # -- housekeeping -------------------------------------------------------------
 

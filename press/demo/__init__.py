@@ -19,6 +19,7 @@ from press.models import User
 from press.services import accounts, directory
 from press.services.activities import ActivityData, ParticipantData, create_activity
 
+from .distribution import load_demo_distribution
 from .staff import DEMO_ACCOUNTS, DEMO_UNIT_ACCOUNTS
 from .offices import EXAMPLE_PEOPLE, demo_units, register_people
 from .journalists import load_demo_journalists
@@ -132,4 +133,5 @@ def load_demo(session: Session) -> list[tuple[str, str, str]]:
     load_demo_agenda(session, unit_id=kominfo.id, venue_id=aula.id, cancelled_unit_id=dinkes.id,
                      cancelled_venue_id=puskesmas.id)
     credentials += load_demo_journalists(session)
+    load_demo_distribution(session, humas)
     return credentials

@@ -1,6 +1,7 @@
-"""The media kit: one ZIP with the release as DOCX, the web renditions of its photos and
-``captions.txt`` (one line per photo, tab-separated: file name, caption, credit and, when
-known, the photo's page on the public site), for journalists.
+"""The media kit: one ZIP with the release as DOCX, the web renditions of its photos (and
+their print renditions where made, ``-cetak.jpg``) and ``captions.txt`` (one line per
+file, tab-separated: file name, caption, credit and, when known, the photo's page on the
+public site), for journalists.
 
 The page is the photo's stable address: a rendition's address changes with its caption
 and answers 404 once the photo is withdrawn, so it is never written here.
@@ -19,14 +20,15 @@ class KitPhoto:
     caption: str = ""
     credit: str = ""
     page: str = ""
+    print_image: bytes | None = None
 
 
 def _safe(slug: str) -> str:
     return re.sub(r"[^a-z0-9-]+", "-", (slug or "siaran").lower()).strip("-") or "siaran"
 
 
-def photo_name(slug: str, number: int) -> str:
-    return f"foto/{_safe(slug)}-{number:02d}.jpg"
+def photo_name(slug: str, number: int, suffix: str = "") -> str:
+    return f"foto/{_safe(slug)}-{number:02d}{suffix}.jpg"
 
 
 def build_kit(*, slug: str, headline: str, docx: bytes, photos: list[KitPhoto] = ()) -> bytes:
@@ -35,17 +37,20 @@ def build_kit(*, slug: str, headline: str, docx: bytes, photos: list[KitPhoto] =
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(f"{_safe(slug)}.docx", docx)
         for number, photo in enumerate(photos, start=1):
-            name = photo_name(slug, number)
-            # JPEGs are already compressed: store them.
-            archive.writestr(zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0)), photo.image,
-                             compress_type=zipfile.ZIP_STORED)
+            files = [(photo_name(slug, number), photo.image)]
+            if photo.print_image:
+                files.append((photo_name(slug, number, "-cetak"), photo.print_image))
             caption = " ".join((photo.caption or "").split())
             credit = " ".join((photo.credit or "").split())
-            columns = [name.split("/", 1)[1], caption]
-            if credit or photo.page:
-                columns.append(f"Foto: {credit}" if credit else "")
-            if photo.page:
-                columns.append(photo.page)
-            lines.append("\t".join(columns))
+            for name, image in files:
+                # JPEGs are already compressed: store them.
+                archive.writestr(zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0)), image,
+                                 compress_type=zipfile.ZIP_STORED)
+                columns = [name.split("/", 1)[1], caption]
+                if credit or photo.page:
+                    columns.append(f"Foto: {credit}" if credit else "")
+                if photo.page:
+                    columns.append(photo.page)
+                lines.append("\t".join(columns))
         archive.writestr("captions.txt", "\r\n".join(lines) + "\r\n")
     return out.getvalue()

@@ -13,17 +13,20 @@ from .note import NOTE_SOURCES, Note
 from .outbox import MailAddress, OutboxImage, OutboxMessage, Subscription
 from .note_correction import CORRECTION_KINDS, NoteCorrection
 from .person import ACTING_PREFIXES, Person, Position
+from .print_request import PrintRequest
 from .planning import ASSIGNMENT_ROLES, NOTIFICATION_KINDS, Assignment, Notification
 from .release import RELEASE_STATES, Release, ReleasePhoto, ReleaseSlug, ReleaseTemplate, Revision
 from .tag import TAG_KINDS, TAG_SOURCES, ActivityTag, MediaTag, ReleaseTag, Tag
 from .unit import Unit
 from .user import LOCALES, ROLES, User
 from .venue import Venue
+from .whatsapp import WhatsAppGroup, WhatsAppSend, WhatsAppSetting
 
 __all__ = [
     "ACTIVITY_KINDS", "ACTIVITY_STATES", "ASSIGNMENT_ROLES", "NOTIFICATION_KINDS", "ACTING_PREFIXES", "CORRECTION_KINDS", "LOCALES", "NOTE_SOURCES", "PARTICIPANT_ROLES",
     "RELEASE_STATES", "ROLES", "TAG_KINDS", "TAG_SOURCES",
     "Activity", "ActivityTag", "EmbargoOpening", "EmbargoView", "Journalist", "Outlet", "Assignment", "CheckDismissal", "Notification", "AuditEvent", "Base", "IndexQueueEntry", "Media", "MediaTag",
-    "MailAddress", "Note", "NoteCorrection", "OutboxImage", "OutboxMessage", "Subscription", "Participant", "Person", "Position", "Release", "ReleasePhoto", "ReleaseSlug", "ReleaseTag", "ReleaseTemplate",
-    "Rendition", "Revision", "Tag", "Unit", "User", "Venue", "media_person", "utcnow",
+    "MailAddress", "Note", "NoteCorrection", "OutboxImage", "OutboxMessage", "Subscription", "Participant", "Person", "Position", "PrintRequest", "Release", "ReleasePhoto", "ReleaseSlug", "ReleaseTag", "ReleaseTemplate",
+    "Rendition", "Revision", "Tag", "Unit", "User", "Venue",
+    "WhatsAppGroup", "WhatsAppSend", "WhatsAppSetting", "media_person", "utcnow",
 ]

@@ -25,6 +25,12 @@ class Unit(Base):
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"))
     central: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     publishes_itself: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    # The press contact card on the unit's public release pages (set by the admin).
+    contact_name: Mapped[str | None] = mapped_column(String(120))
+    contact_role: Mapped[str | None] = mapped_column(String(120))
+    contact_phone: Mapped[str | None] = mapped_column(String(20))
+    contact_whatsapp: Mapped[str | None] = mapped_column(String(20))
+    contact_email: Mapped[str | None] = mapped_column(String(200))
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
     parent: Mapped["Unit | None"] = relationship(remote_side="Unit.id")

@@ -34,6 +34,7 @@ from press.models import (
     Rendition,
     Tag,
     Unit,
+    WhatsAppSetting,
 )
 
 from . import release_slugs
@@ -356,7 +357,8 @@ def last_change(session: Session) -> datetime | None:
 
     Releases (publication, correction, retraction, any later change of a public one),
     photos (caption, credit, public flag, renditions; a withdrawn photo counts too, its
-    change is the moment it left), activities, units and people. Every page takes its
+    change is the moment it left), activities, units (their press contact too) and people, and the
+    length the release pages' WhatsApp text is cut at. Every page takes its
     Last-Modified from here, so a conditional GET never gets a 304 after a change it
     would show, at the price of a 200 for some changes it would not.
     """
@@ -367,7 +369,7 @@ def last_change(session: Session) -> datetime | None:
                    func.max(Release.updated_at)).where(shown)
         ).one(),
         *(session.scalar(select(func.max(column))) for column in
-          (Media.updated_at, Activity.updated_at, Unit.updated_at, Person.updated_at)),
+          (Media.updated_at, Activity.updated_at, Unit.updated_at, Person.updated_at, WhatsAppSetting.updated_at)),
     ]
     values = [m for m in moments if m is not None]
     return max(values) if values else None

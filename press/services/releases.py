@@ -420,11 +420,12 @@ class ExportPhoto:
     media_id: int
 
 
-def _export_photos(release: Release, storage: FileStorage) -> list[ExportPhoto]:
+def _export_photos(release: Release, storage: FileStorage, only=None) -> list[ExportPhoto]:
+    """The release's photos with a web rendition, in order (only the media ids in ``only`` when given)."""
     photos = []
     for item in sorted(release.photos, key=lambda p: (p.position, p.id)):
         media = item.media
-        if media is None or media.rendition("web") is None:
+        if media is None or media.rendition("web") is None or (only is not None and media.id not in only):
             continue
         try:
             with storage.open_rendition(media.sha256, "web") as handle:
@@ -437,20 +438,24 @@ def _export_photos(release: Release, storage: FileStorage) -> list[ExportPhoto]:
     return photos
 
 
-def export_docx(release: Release, storage: FileStorage, *, office: str = "", photos=None) -> bytes:
-    photos = _export_photos(release, storage) if photos is None else photos
+def export_docx(release: Release, storage: FileStorage, *, office: str = "", photos=None, only=None) -> bytes:
+    photos = _export_photos(release, storage, only) if photos is None else photos
     return build_docx(
         headline=release.title, dateline=release.dateline, body=release.body, signature=release.signature,
         photos=[DocPhoto(p.image, p.caption, p.credit) for p in photos], office=office,
     )
 
 
-def export_kit(release: Release, storage: FileStorage, *, office: str = "", photo_page=None) -> bytes:
-    """The media kit; ``photo_page(media_id)`` gives each photo's public page address for captions.txt."""
-    photos = _export_photos(release, storage)
+def export_kit(release: Release, storage: FileStorage, *, office: str = "", photo_page=None, only=None,
+               prints=None) -> bytes:
+    """The media kit; ``photo_page(media_id)`` gives each photo's public page address for captions.txt;
+    ``only``: the media ids it may hold (the public kit's public photos); ``prints(media_id)``: the
+    photo's print rendition, when one is made."""
+    photos = _export_photos(release, storage, only)
     document = export_docx(release, storage, office=office, photos=photos)
     return build_kit(slug=release.slug, headline=release.title, docx=document,
-                     photos=[KitPhoto(p.image, p.caption, p.credit, photo_page(p.media_id) if photo_page else "")
+                     photos=[KitPhoto(p.image, p.caption, p.credit, photo_page(p.media_id) if photo_page else "",
+                                      prints(p.media_id) if prints else None)
                              for p in photos])
 
 

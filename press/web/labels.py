@@ -84,6 +84,8 @@ ACTION_LABELS = {
     "open_to_journalists": _l("Dibuka untuk wartawan sebelum embargo"),
     "close_to_journalists": _l("Ditutup lagi untuk wartawan"),
     "check_dismiss": _l("Temuan pemeriksaan dibiarkan"),
+    "whatsapp_sent": _l("Dikirim ke grup WhatsApp"),
+    "whatsapp_unsent": _l("Tanda kirim WhatsApp dihapus"),
 }
 
 PARTICIPANT_ROLE_LABELS = {

@@ -18,12 +18,13 @@ from sqlalchemy import select
 
 from press import permissions
 from press.extensions import db
-from press.models import Activity, Assignment, Journalist, Note, NoteCorrection, Outlet, Release, ReleasePhoto, Unit, User, Venue
+from press.models import (Activity, Assignment, Journalist, Note, NoteCorrection, Outlet, Release, ReleasePhoto, Unit,
+                          User, Venue, WhatsAppGroup)
 
 from tests.conftest import FIXTURES
 
 PUBLIC_BLUEPRINTS = {"site", "agenda", "auth", "api", "site_search", "feeds", "api_releases", "api_docs", "ppid_site",
-                     "journalists", "embargo_site", None}
+                     "journalists", "embargo_site", "toolkit", None}
 
 # Who asks: (email or None, role, reach: "dinkes" = Dinkes and the units below it, "all";
 # assigned to the activity the URLs name).
@@ -81,6 +82,7 @@ def objects(app, whose: str) -> dict:
         "correction_id": _a_correction(note).id,
         "journalist_id": db.session.scalar(select(Journalist.id).order_by(Journalist.id)),
         "outlet_id": db.session.scalar(select(Outlet.id).order_by(Outlet.id)),
+        "group_id": db.session.scalar(select(WhatsAppGroup.id).limit(1)),
     }
 
 

@@ -35,7 +35,7 @@ def crawl(client, start=START) -> dict[str, tuple[int, bytes]]:
         response = client.get(path)
         body = response.get_data()
         answers[path] = (response.status_code, body)
-        if response.status_code != 200 or response.mimetype.startswith("image/"):
+        if response.status_code != 200 or response.mimetype.startswith(("image/", "application/zip", "application/pdf")):
             continue
         text = body.decode("utf-8")
         links = internal_links(text) if response.mimetype == "text/html" else []
@@ -70,6 +70,8 @@ def _nothing_unpublished_reaches(client, site):
     assert any(path.startswith("/media/") for path in answers), "renditions were crawled"
     assert any(path.startswith("/foto/") for path in answers)
     assert any(path.startswith("/unit/") and path.endswith("feed.xml") for path in answers)
+    for toolkit in ("/kit.zip", "/siaran.pdf", "/cetak.jpg"):  # the journalist's toolkit is walked too
+        assert any(path.endswith(toolkit) for path in answers), toolkit
     for path, (status, body) in answers.items():
         text = body.decode("utf-8", "replace") if not path.startswith("/media/") else ""
         for label, secret in site.secrets.items():
@@ -82,6 +84,8 @@ def _nothing_unpublished_reaches(client, site):
         for ref in (release.slug, str(release.id)):
             page = client.get(f"/siaran/{ref}")
             api = client.get(f"/api/v1/releases/{ref}")
+            for toolkit in ("kit.zip", "siaran.pdf"):
+                assert client.get(f"/siaran/{ref}/{toolkit}").status_code == 404
             if state == "retracted":
                 assert page.status_code == api.status_code == 410
                 assert site.secrets["retracted body"] not in page.get_data(as_text=True)
@@ -92,6 +96,7 @@ def _nothing_unpublished_reaches(client, site):
     for media in site.private_photos:
         assert client.get(f"/foto/{media.id}").status_code == 404
         assert client.get(f"/api/v1/photos/{media.id}").status_code == 404
+        assert client.get(f"/foto/{media.id}/cetak.jpg").status_code == 404
         for rendition in media.renditions:
             assert client.get(f"/media/{rendition.sha256}/{rendition.variant}.jpg").status_code == 404
     # Exempt information (PPID dikecualikan), retracted when it was marked: its notice answers, not its title.
@@ -129,7 +134,7 @@ def test_the_static_export_has_every_published_release_and_nothing_else(runner, 
         if page.suffix != ".html":
             continue
         for link in re.findall(r'(?:href|src)="([^"]+)"', text):
-            if link.startswith(("http:", "https:", "mailto:", "#")):
+            if link.startswith(("http:", "https:", "mailto:", "tel:", "#")):
                 continue
             assert not link.startswith("/"), f"absolute link {link} in {page.relative_to(folder)}"
             target = (page.parent / link.split("#")[0]).resolve()
