@@ -12,6 +12,7 @@ from . import doctor
 from . import notes as notes_commands
 from . import media as media_commands
 from . import worker
+from . import outbox as outbox_commands
 
 
 def register_commands(app: Flask) -> None:
@@ -29,3 +30,5 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(notes_commands.notes)
     app.cli.add_command(media_commands.media)
     app.cli.add_command(worker.worker_command)
+    app.cli.add_command(outbox_commands.subscribers)
+    app.cli.add_command(outbox_commands.outbox_group)

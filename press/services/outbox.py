@@ -27,7 +27,6 @@ from email.utils import format_datetime
 from urllib.parse import urlsplit
 
 from sqlalchemy import and_, exists, func, insert, literal, or_, select, update
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from press import jobs
@@ -63,19 +62,21 @@ def _one_line(text: str | None, limit: int) -> str | None:
 
 
 def _exists(session: Session, purpose: str, object_key: str, address: str) -> bool:
-    return session.scalar(select(exists().where(
-        OutboxMessage.purpose == purpose, OutboxMessage.object_key == object_key,
-        OutboxMessage.address == address))) or False
+    with session.no_autoflush:  # the caller's own rows may still be half-made
+        return session.scalar(select(exists().where(
+            OutboxMessage.purpose == purpose, OutboxMessage.object_key == object_key,
+            OutboxMessage.address == address))) or False
 
 
 def _add(session: Session, row: OutboxMessage) -> OutboxMessage | None:
-    if _exists(session, row.purpose, row.object_key, row.address):
+    """Add ``row`` unless its key is taken: by a committed row, or one added in this
+    transaction. (Two transactions queuing the same key at the same moment: the later
+    commit fails on the unique key, and nothing is sent twice.)"""
+    pending = any(isinstance(obj, OutboxMessage) and (obj.purpose, obj.object_key, obj.address)
+                  == (row.purpose, row.object_key, row.address) for obj in session.new)
+    if pending or _exists(session, row.purpose, row.object_key, row.address):
         return None
-    try:
-        with session.begin_nested():
-            session.add(row)
-    except IntegrityError:  # another transaction queued the same row since
-        return None
+    session.add(row)
     jobs.after_commit(session, SEND_JOB)
     return row
 
