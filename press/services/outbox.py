@@ -39,6 +39,7 @@ from .accounts import normalise_email
 from .mail_transport import DeliveryError, open_transport
 
 BATCH = 50
+INFLIGHT_MINUTES = 10
 MAX_ATTEMPTS = 8
 REFUSALS_TO_DISABLE = 3
 BACKOFF_SECONDS = (60, 300, 900, 3600, 3 * 3600, 6 * 3600)
@@ -263,7 +264,7 @@ def drain(session: Session, config: Mapping, composers: Mapping[str, Composer] |
     """Send what is due, committing as it goes; return what happened."""
     composers = composers or {}
     report = DrainReport()
-    window = timedelta(minutes=config.get("MAIL_INFLIGHT_MINUTES") or 10)
+    window = timedelta(minutes=config.get("MAIL_INFLIGHT_MINUTES", INFLIGHT_MINUTES))
     limit = config.get("MAIL_RATE_PER_MINUTE") or 0
     own_transport = transport is None
     transport = transport or open_transport(config)
