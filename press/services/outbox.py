@@ -21,6 +21,7 @@ import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from email import policy
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime
@@ -40,6 +41,9 @@ from .mail_transport import DeliveryError, open_transport
 
 BATCH = 50
 INFLIGHT_MINUTES = 10
+# Headers unfolded up to RFC 5322's hard limit: the library folds a long subject before its
+# first word, which readers then show with a leading space.
+MAIL_POLICY = policy.default.clone(max_line_length=998)
 MAX_ATTEMPTS = 8
 REFUSALS_TO_DISABLE = 3
 BACKOFF_SECONDS = (60, 300, 900, 3600, 3 * 3600, 6 * 3600)
@@ -168,7 +172,7 @@ def sender_address(config: Mapping) -> str:
 
 def build_message(row: OutboxMessage, composed: Composed, config: Mapping, now: datetime) -> EmailMessage:
     """The MIME message: plain text, then HTML with its embedded images when there is HTML."""
-    message = EmailMessage()
+    message = EmailMessage(policy=MAIL_POLICY)
     name = _one_line(composed.sender_name or config.get("OFFICE_NAME") or "Siaran", 200)
     local, _, domain = sender_address(config).partition("@")
     message["From"] = Address(name, local, domain)
