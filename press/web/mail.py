@@ -11,10 +11,12 @@ for subscriber mail ``List-Unsubscribe`` with RFC 8058's one-click
 """
 from __future__ import annotations
 
+from collections import OrderedDict
 from datetime import date
 
-from flask import Flask, current_app, render_template
+from flask import Flask, current_app
 from flask_babel import force_locale, gettext
+from sqlalchemy import select
 
 from press import dates
 from press.codes import OutboxPurpose, SubscriptionScope, SubscriptionState
@@ -41,9 +43,12 @@ def _subscriber_headers(address: str) -> dict[str, str]:
 
 
 def _render(name: str, subject: str, sender: str | None = None, headers: dict | None = None, **values) -> Composed:
+    """Both parts from ``templates/mail/<name>.txt|html``, with the values given and the
+    environment's globals (``_``, ``url_for``) but no page context: a message is nobody's page."""
     values.update(subject=subject, office=current_app.config.get("OFFICE_NAME"))
-    return Composed(subject=subject, text=render_template(f"mail/{name}.txt", **values),
-                    html=render_template(f"mail/{name}.html", **values), sender_name=sender, headers=headers or {})
+    env = current_app.jinja_env
+    return Composed(subject=subject, text=env.get_template(f"mail/{name}.txt").render(values),
+                    html=env.get_template(f"mail/{name}.html").render(values), sender_name=sender, headers=headers or {})
 
 
 def _unit_name(release: Release) -> str | None:
@@ -51,22 +56,48 @@ def _unit_name(release: Release) -> str | None:
     return unit.name if unit else None
 
 
-def _release_values(release: Release) -> dict:
+# What a release's alerts share, kept per app by (id, last change, state, class): 5,000
+# alerts of one release read it once, and any change to it (a retraction, a correction)
+# is a new key.
+RELEASE_VALUES_KEPT = 64
+
+
+def _release_values(session, release_id) -> dict | None:
+    """The release's title, dateline, summary, links and sender as plain values; None
+    when the public may not see it (nothing is written about it then)."""
+    key = session.execute(select(Release.id, Release.updated_at, Release.state, Release.ppid_class, Release.activity_id)
+                          .where(Release.id == release_id)).one_or_none()
+    if key is None:
+        return None
+    kept: OrderedDict = current_app.extensions["mail_release_values"]
+    if key in kept:
+        kept.move_to_end(key)
+        return kept[key]
+    release = session.get(Release, release_id)
+    values = _read_release(release) if public.release_is_public(release) else None
+    kept[key] = values
+    while len(kept) > RELEASE_VALUES_KEPT:
+        kept.popitem(last=False)
+    return values
+
+
+def _read_release(release: Release) -> dict:
     lead = public.lead_photo(release)
     caption = None
     if lead is not None:
         caption = next((link.caption for link, media in public.public_photos_of(release) if media.id == lead.id), None)
-    return {"release": release, "summary": summary(release, 400), "url": links.public_url("release", release, external=True),
+    return {"title": release.title, "dateline": release.dateline, "summary": summary(release, 400),
+            "url": links.public_url("release", release, external=True), "unit_name": _unit_name(release),
             "photo_url": links.public_url("photo", lead, external=True) if lead is not None else None,
             "photo_caption": caption or (lead.caption if lead is not None else None)}
 
 
 def release_alert(session, row: OutboxMessage) -> Composed | None:
-    release = session.get(Release, (row.data or {}).get("release"))
-    if release is None or not public.release_is_public(release):
+    values = _release_values(session, (row.data or {}).get("release"))
+    if values is None:
         return None
-    return _render("release", release.title, _unit_name(release), _subscriber_headers(row.address),
-                   unsubscribe=unsubscribe_url(row.address), **_release_values(release))
+    return _render("release", values["title"], values["unit_name"], _subscriber_headers(row.address),
+                   unsubscribe=unsubscribe_url(row.address), **values)
 
 
 def follow_up(session, row: OutboxMessage) -> Composed | None:
@@ -94,7 +125,7 @@ def digest(session, row: OutboxMessage) -> Composed | None:
         return None
     subject = gettext("Ringkasan siaran pers %(day)s", day=dates.long_date(day, MAIL_LOCALE))
     return _render("digest", subject, None, _subscriber_headers(row.address), unsubscribe=unsubscribe_url(row.address),
-                   items=[_release_values(release) for release in releases])
+                   items=[_read_release(release) for release in releases])
 
 
 def confirmation(session, row: OutboxMessage) -> Composed | None:
@@ -140,5 +171,6 @@ def _in_mail_context(app: Flask, compose):
 
 
 def init_app(app: Flask) -> None:
+    app.extensions["mail_release_values"] = OrderedDict()
     app.extensions["outbox_composers"] = {purpose.value: _in_mail_context(app, compose)
                                           for purpose, compose in COMPOSERS.items()}
