@@ -2,15 +2,24 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from bench.support.smtp_sink import SmtpServer
-from press.codes import ReleaseState, Role
+from press.codes import ReleaseState, Role, SubscriptionState
 from press.demo.staff import demo_account
 from press.extensions import db
-from press.models import Release
+from press.models import Release, Subscription
 from press.services import outbox, subscriptions, workflow
 from press.text import slugify
+
+
+@pytest.fixture(autouse=True)
+def without_demo_subscribers(app):
+    """Each test counts the messages of its own subscribers: the demo's are ended."""
+    with app.app_context():
+        db.session.execute(update(Subscription).values(state=SubscriptionState.UNSUBSCRIBED))
+        db.session.commit()
+        db.session.remove()
 
 
 @pytest.fixture

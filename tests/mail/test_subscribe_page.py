@@ -45,7 +45,8 @@ def test_anyone_subscribes_confirms_by_email_then_receives_alerts(app, client, q
     link = urlsplit(re.search(r"https?://\S+/langganan/konfirmasi/\S+", confirmation.get_body(("plain",)).get_content()).group(0)).path
     assert client.get(link).status_code == 200
     with app.app_context():  # opening the link confirms nothing: a mail scanner follows links
-        assert db.session.scalar(select(Subscription.state)) == SubscriptionState.PENDING
+        assert db.session.scalar(select(Subscription.state).where(
+            Subscription.address == "redaksi@koran-bekasi.co.id")) == SubscriptionState.PENDING
     done = client.post(link, data={"csrf_token": _token(client, link)})
     assert done.status_code == 200 and "aktif" in done.text
     with app.app_context():
@@ -69,7 +70,7 @@ def test_bad_subscriptions_are_refused_with_their_reason(app, client, queued_job
         answer = _subscribe(client, **form)
         assert answer.status_code == 400 and reason in answer.text, (form, answer.text[:300])
     with app.app_context():
-        assert db.session.scalar(select(Subscription)) is None
+        assert db.session.scalar(select(Subscription).where(Subscription.address == "a@b.id")) is None
 
 
 def test_the_form_cannot_flood_an_inbox_with_confirmation_requests(app, client, queued_jobs):
@@ -124,7 +125,7 @@ def test_the_command_line_lists_subscribers_and_the_outbox_and_sends(app, queued
         subscriptions.subscribe(db.session, address="baru@contoh.id", scope="all")
         db.session.commit()
     listed = [json.loads(line) for line in runner.invoke(args=["subscribers", "list", "--json"]).output.splitlines()]
-    assert [(s["address"], s["kind"], s["state"]) for s in listed] == [
+    assert [(s["address"], s["kind"], s["state"]) for s in listed if s["state"] != "unsubscribed"] == [
         ("redaksi@koran-bekasi.co.id", "all", "confirmed"), ("baru@contoh.id", "all", "pending")]
     queued = runner.invoke(args=["outbox", "list", "--state", "queued", "--json"]).output.splitlines()
     assert any(json.loads(line)["purpose"] == "confirmation" for line in queued)
