@@ -130,7 +130,7 @@ def queue_select(session: Session, *, purpose: str, object_key: str, addresses, 
     ``INSERT … SELECT``, skipping addresses that already have theirs and disabled ones."""
     purpose = OutboxPurpose(purpose).value
     now = utcnow()
-    found = addresses.subquery()
+    found = addresses.distinct().subquery()
     address = found.c[0]
     already = select(OutboxMessage.id).where(
         OutboxMessage.purpose == purpose, OutboxMessage.object_key == object_key, OutboxMessage.address == address)
@@ -138,7 +138,7 @@ def queue_select(session: Session, *, purpose: str, object_key: str, addresses, 
     rows = select(
         literal(purpose), literal(object_key), address, literal(data, OutboxMessage.data.type),
         literal(OutboxState.QUEUED.value), literal(0), literal(now, UTCDateTime()), literal(now, UTCDateTime()),
-    ).where(~already.exists(), ~disabled.exists()).distinct()
+    ).where(~already.exists(), ~disabled.exists())
     result = session.execute(insert(OutboxMessage).from_select(
         ["purpose", "object_key", "address", "data", "state", "attempts", "next_attempt_at", "created_at"], rows))
     if result.rowcount:
@@ -207,7 +207,6 @@ def build_message(row: OutboxMessage, composed: Composed, config: Mapping, now: 
                 image.set_payload(data)
                 encode_base64(image)
                 image["Content-ID"] = f"<{content_id}>"
-                image["Content-Disposition"] = "inline"
                 related.attach(image)
             html = related
         body = MIMEMultipart("alternative", _subparts=[body, html])

@@ -11,7 +11,7 @@ from press.codes import OutboxPurpose, OutboxState, Role
 from press.demo.staff import demo_account
 from press.extensions import db
 from press.models import MailAddress, OutboxMessage, Release, utcnow
-from press.services import outbox, workflow
+from press.services import workflow
 from tests.mail.conftest import publish, ready_release, send, subscriber
 
 
