@@ -22,7 +22,8 @@ from press.models import Activity, Assignment, Note, NoteCorrection, Release, Re
 
 from tests.conftest import FIXTURES
 
-PUBLIC_BLUEPRINTS = {"site", "agenda", "auth", "api", "site_search", "feeds", "api_releases", "api_docs", "ppid_site", None}
+PUBLIC_BLUEPRINTS = {"site", "agenda", "auth", "api", "site_search", "feeds", "api_releases", "api_docs", "ppid_site",
+                     "subscriptions", None}
 
 # Who asks: (email or None, role, reach: "dinkes" = Dinkes and the units below it, "all";
 # assigned to the activity the URLs name).
