@@ -27,7 +27,7 @@ def create_app(config: dict | None = None) -> Flask:
     from press.web import api as search_api, search as search_pages
     from press.web import api_public, feeds, links, login_limit, openapi, page_cache, params, proxies
     from press.web import ppid as ppid_pages
-    from press.web import planning, security_headers, upload_stream, workflow
+    from press.web import mail, planning, security_headers, subscriptions, upload_stream, workflow
     from press.web import distribution, toolkit
     from press.web import notes as notes_pages
     from press.web import photos as photo_pages
@@ -75,6 +75,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(toolkit.bp)
     app.register_blueprint(distribution.bp)
     app.register_blueprint(agenda_pages.bp)
+    app.register_blueprint(subscriptions.bp)
     app.register_blueprint(feeds.bp)
     app.register_blueprint(workflow.bp)
     app.register_blueprint(api_public.bp)
@@ -96,5 +97,6 @@ def create_app(config: dict | None = None) -> Flask:
     access.init_app(app)
     security_headers.init_app(app)
     csrf_exempt.init_app(app, csrf)
+    mail.init_app(app)
     register_commands(app)
     return app

@@ -13,6 +13,7 @@ from . import notes as notes_commands
 from . import media as media_commands
 from . import worker
 from . import journalists as journalist_commands
+from . import outbox as outbox_commands
 
 
 def register_commands(app: Flask) -> None:
@@ -31,3 +32,5 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(media_commands.media)
     app.cli.add_command(worker.worker_command)
     app.cli.add_command(journalist_commands.journalists_group)
+    app.cli.add_command(outbox_commands.subscribers)
+    app.cli.add_command(outbox_commands.outbox_group)

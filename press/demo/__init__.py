@@ -26,6 +26,7 @@ from .journalists import load_demo_journalists
 from .photos import demo_photo_jpeg, load_demo_photos
 from .planning import load_demo_agenda, load_demo_planning
 from .releases import load_demo_ppid_classes, load_demo_releases
+from .subscriptions import load_demo_subscriptions
 
 __all__ = ["DEMO_ACCOUNTS", "DEMO_UNIT_ACCOUNTS", "demo_photo_jpeg", "instance_is_empty", "load_demo", "load_demo_photos"]
 
@@ -127,6 +128,7 @@ def load_demo(session: Session) -> list[tuple[str, str, str]]:
         ),
         actor=None,
     )
+    load_demo_subscriptions(session, health_unit_id=dinkes.id)
     load_demo_releases(session)
     load_demo_ppid_classes(session)
     load_demo_planning(session, unit_id=humas.id, venue_id=aula.id)

@@ -38,11 +38,12 @@ class OutboxMessage(Base):
     state: Mapped[str] = mapped_column(String(10), default=OutboxState.QUEUED.value)
     message_id: Mapped[str | None] = mapped_column(String(200))
     attempts: Mapped[int] = mapped_column(Integer, default=0)
+    # When the row may be tried next; once sent, when it was sent (the rate limit counts
+    # the last minute's on the same index as the sender's search for due rows).
     next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    # The sender that claimed the row and when: set before the SMTP DATA, committed.
-    claim: Mapped[str | None] = mapped_column(String(32), index=True)
+    # When a sender marked it in flight (committed before the SMTP DATA).
     claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_error: Mapped[str | None] = mapped_column(String(500))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 

@@ -14,7 +14,7 @@ import ipaddress
 import os
 import smtplib
 import ssl
-from email.message import EmailMessage
+from email.message import Message
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -81,7 +81,7 @@ class SmtpTransport:
             raise DeliveryError(f"cannot reach {self.host}:{self.port}: {exc}", temporary=True, connection=True) from exc
         return connection
 
-    def send(self, message: EmailMessage, sender: str, recipient: str) -> None:
+    def send(self, message: Message, sender: str, recipient: str) -> None:
         if self.connection is None:
             self.connection = self._connect()
         try:
@@ -121,7 +121,7 @@ class FileTransport:
     def __init__(self, folder: str | os.PathLike):
         self.folder = Path(folder)
 
-    def send(self, message: EmailMessage, sender: str, recipient: str) -> None:
+    def send(self, message: Message, sender: str, recipient: str) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
         name = message["X-Siaran-Outbox"] + ".eml"
         partial = self.folder / (name + ".part")

@@ -16,18 +16,23 @@ refusals in a row disable it). A row left ``sending`` by a crashed sender for lo
 """
 from __future__ import annotations
 
+import logging
 import re
-import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from email.headerregistry import Address
-from email.message import EmailMessage
-from email.utils import format_datetime
+from email.charset import QP, Charset
+from email.policy import compat32
+from email.encoders import encode_base64
+from email.header import Header
+from email.message import Message
+from email.mime.multipart import MIMEMultipart
+from email.mime.nonmultipart import MIMENonMultipart
+from email.mime.text import MIMEText
+from email.utils import format_datetime, formataddr
 from urllib.parse import urlsplit
 
 from sqlalchemy import and_, exists, func, insert, literal, or_, select, update
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from press import jobs
@@ -39,7 +44,16 @@ from press.models.base import UTCDateTime
 from .accounts import normalise_email
 from .mail_transport import DeliveryError, open_transport
 
+log = logging.getLogger(__name__)
+
 BATCH = 50
+INFLIGHT_MINUTES = 10
+# Headers are folded only past RFC 5322's hard limit: the library folds a header it cannot
+# break between words (a long unsubscribe link) right after its name, and readers then
+# see the value with a leading space.
+HEADER_POLICY = compat32.clone(max_line_length=998)
+UTF8 = Charset("utf-8")
+UTF8.body_encoding = QP  # readable in any mail client's "show source", unlike base64
 MAX_ATTEMPTS = 8
 REFUSALS_TO_DISABLE = 3
 BACKOFF_SECONDS = (60, 300, 900, 3600, 3 * 3600, 6 * 3600)
@@ -63,19 +77,21 @@ def _one_line(text: str | None, limit: int) -> str | None:
 
 
 def _exists(session: Session, purpose: str, object_key: str, address: str) -> bool:
-    return session.scalar(select(exists().where(
-        OutboxMessage.purpose == purpose, OutboxMessage.object_key == object_key,
-        OutboxMessage.address == address))) or False
+    with session.no_autoflush:  # the caller's own rows may still be half-made
+        return session.scalar(select(exists().where(
+            OutboxMessage.purpose == purpose, OutboxMessage.object_key == object_key,
+            OutboxMessage.address == address))) or False
 
 
 def _add(session: Session, row: OutboxMessage) -> OutboxMessage | None:
-    if _exists(session, row.purpose, row.object_key, row.address):
+    """Add ``row`` unless its key is taken: by a committed row, or one added in this
+    transaction. (Two transactions queuing the same key at the same moment: the later
+    commit fails on the unique key, and nothing is sent twice.)"""
+    pending = any(isinstance(obj, OutboxMessage) and (obj.purpose, obj.object_key, obj.address)
+                  == (row.purpose, row.object_key, row.address) for obj in session.new)
+    if pending or _exists(session, row.purpose, row.object_key, row.address):
         return None
-    try:
-        with session.begin_nested():
-            session.add(row)
-    except IntegrityError:  # another transaction queued the same row since
-        return None
+    session.add(row)
     jobs.after_commit(session, SEND_JOB)
     return row
 
@@ -114,7 +130,7 @@ def queue_select(session: Session, *, purpose: str, object_key: str, addresses, 
     ``INSERT … SELECT``, skipping addresses that already have theirs and disabled ones."""
     purpose = OutboxPurpose(purpose).value
     now = utcnow()
-    found = addresses.subquery()
+    found = addresses.distinct().subquery()
     address = found.c[0]
     already = select(OutboxMessage.id).where(
         OutboxMessage.purpose == purpose, OutboxMessage.object_key == object_key, OutboxMessage.address == address)
@@ -122,7 +138,7 @@ def queue_select(session: Session, *, purpose: str, object_key: str, addresses, 
     rows = select(
         literal(purpose), literal(object_key), address, literal(data, OutboxMessage.data.type),
         literal(OutboxState.QUEUED.value), literal(0), literal(now, UTCDateTime()), literal(now, UTCDateTime()),
-    ).where(~already.exists(), ~disabled.exists()).distinct()
+    ).where(~already.exists(), ~disabled.exists())
     result = session.execute(insert(OutboxMessage).from_select(
         ["purpose", "object_key", "address", "data", "state", "attempts", "next_attempt_at", "created_at"], rows))
     if result.rowcount:
@@ -164,27 +180,47 @@ def sender_address(config: Mapping) -> str:
     return config.get("MAIL_FROM") or f"siaran@{_domain(config)}"
 
 
-def build_message(row: OutboxMessage, composed: Composed, config: Mapping, now: datetime) -> EmailMessage:
-    """The MIME message: plain text, then HTML with its embedded images when there is HTML."""
-    message = EmailMessage()
-    name = _one_line(composed.sender_name or config.get("OFFICE_NAME") or "Siaran", 200)
-    local, _, domain = sender_address(config).partition("@")
-    message["From"] = Address(name, local, domain)
-    message["To"] = row.address
-    message["Subject"] = _one_line(composed.subject, 300)
-    message["Date"] = format_datetime(now)
-    message["Message-ID"] = row.message_id
-    message["X-Siaran-Outbox"] = f"{row.id:07d}-{row.purpose}"
-    for header, value in composed.headers.items():
-        message[header] = _one_line(value, 2000)
-    message.set_content(composed.text)
+def _header(value: str) -> str | Header:
+    return value if value.isascii() else Header(value, "utf-8")
+
+
+def _text_part(text: str, subtype: str) -> MIMEText:
+    return MIMEText(text, subtype, UTF8)
+
+
+def build_message(row: OutboxMessage, composed: Composed, config: Mapping, now: datetime) -> Message:
+    """The MIME message: plain text and, when there is HTML, the HTML with its embedded
+    images (``multipart/related``) as the preferred alternative.
+
+    Built with the standard library's compat32 classes, which store headers as given:
+    the header objects of the newer policy parse each header again and cost more than
+    the SMTP exchange itself."""
+    body: Message = _text_part(composed.text, "plain")
     if composed.html:
-        message.add_alternative(composed.html, subtype="html")
-        html_part = message.get_payload()[-1]
-        for content_id, data, mime in composed.images:
-            maintype, _, subtype = mime.partition("/")
-            html_part.add_related(data, maintype=maintype, subtype=subtype, cid=f"<{content_id}>")
-    return message
+        html: Message = _text_part(composed.html, "html")
+        if composed.images:
+            related = MIMEMultipart("related")
+            related.attach(html)
+            for content_id, data, mime in composed.images:
+                maintype, _, subtype = mime.partition("/")
+                image = MIMENonMultipart(maintype, subtype)
+                image.set_payload(data)
+                encode_base64(image)
+                image["Content-ID"] = f"<{content_id}>"
+                related.attach(image)
+            html = related
+        body = MIMEMultipart("alternative", _subparts=[body, html])
+    name = _one_line(composed.sender_name or config.get("OFFICE_NAME") or "Siaran", 200)
+    body["From"] = formataddr((name, sender_address(config)), charset="utf-8")
+    body["To"] = row.address
+    body["Subject"] = _header(_one_line(composed.subject, 300))
+    body["Date"] = format_datetime(now)
+    body["Message-ID"] = row.message_id
+    body["X-Siaran-Outbox"] = f"{row.id:07d}-{row.purpose}"
+    for header, value in composed.headers.items():
+        body[header] = _header(_one_line(value, 2000))
+    body.policy = HEADER_POLICY
+    return body
 
 
 @dataclass
@@ -208,29 +244,31 @@ def _due(now: datetime, window: timedelta):
 
 
 def _claim(session: Session, size: int, now: datetime, window: timedelta) -> list[OutboxMessage]:
-    """Mark up to ``size`` due rows as this sender's, in flight, and commit before any is sent."""
-    token = uuid.uuid4().hex
+    """Mark up to ``size`` due rows in flight and commit, before any of them is sent. The
+    UPDATE repeats the due condition, so two senders never claim the same row."""
     ids = select(OutboxMessage.id).where(_due(now, window)).order_by(OutboxMessage.id).limit(size)
-    session.execute(update(OutboxMessage).where(OutboxMessage.id.in_(ids.scalar_subquery()), _due(now, window))
-                    .values(state=OutboxState.SENDING, claim=token, claimed_at=now,
-                            attempts=OutboxMessage.attempts + 1)
-                    .execution_options(synchronize_session=False))
+    claimed = session.scalars(
+        update(OutboxMessage).where(OutboxMessage.id.in_(ids.scalar_subquery()), _due(now, window))
+        .values(state=OutboxState.SENDING, claimed_at=now, attempts=OutboxMessage.attempts + 1)
+        .returning(OutboxMessage.id).execution_options(synchronize_session=False)).all()
     session.commit()
-    return list(session.scalars(select(OutboxMessage).where(OutboxMessage.claim == token).order_by(OutboxMessage.id)))
+    if not claimed:
+        return []
+    return list(session.scalars(select(OutboxMessage).where(OutboxMessage.id.in_(claimed)).order_by(OutboxMessage.id)))
 
 
 def _sent_last_minute(session: Session, now: datetime) -> int:
     return session.scalar(select(func.count()).select_from(OutboxMessage).where(
-        OutboxMessage.sent_at > now - timedelta(minutes=1))) or 0
+        OutboxMessage.state == OutboxState.SENT, OutboxMessage.next_attempt_at > now - timedelta(minutes=1))) or 0
 
 
 def _backoff(attempts: int) -> timedelta:
     return timedelta(seconds=BACKOFF_SECONDS[min(max(attempts, 1), len(BACKOFF_SECONDS)) - 1])
 
 
-def _disabled(session: Session, address: str) -> bool:
-    return session.scalar(select(exists().where(MailAddress.address == address,
-                                                MailAddress.disabled_at.is_not(None)))) or False
+def _disabled_among(session: Session, addresses: set[str]) -> set[str]:
+    return set(session.scalars(select(MailAddress.address).where(
+        MailAddress.address.in_(sorted(addresses)), MailAddress.disabled_at.is_not(None))))
 
 
 def _refused(session: Session, address: str, detail: str, now: datetime) -> None:
@@ -244,25 +282,24 @@ def _refused(session: Session, address: str, detail: str, now: datetime) -> None
         record.disabled_at = now
 
 
-def _accepted(session: Session, address: str) -> None:
-    session.execute(update(MailAddress).where(MailAddress.address == address, MailAddress.refusals > 0)
-                    .values(refusals=0, last_error=None))
-
-
 def _settle(row: OutboxMessage, state: OutboxState, now: datetime, error: str | None = None) -> None:
     row.state = state
-    row.claim = None
     row.last_error = error[:500] if error else None
     if state == OutboxState.SENT:
         row.sent_at = now
+        row.next_attempt_at = now  # what the rate limit counts, on the due index
 
 
 def drain(session: Session, config: Mapping, composers: Mapping[str, Composer] | None = None, *,
           transport=None, now: datetime | None = None, clock: Callable[[], datetime] = utcnow) -> DrainReport:
-    """Send what is due, committing as it goes; return what happened."""
+    """Send what is due, a batch at a time; return what happened.
+
+    Each batch is claimed and committed before its first message goes out, and its
+    outcomes are committed after its last: a sender killed in between leaves that batch
+    in flight, to be sent again (same ``Message-ID``) after the window."""
     composers = composers or {}
     report = DrainReport()
-    window = timedelta(minutes=config.get("MAIL_INFLIGHT_MINUTES") or 10)
+    window = timedelta(minutes=config.get("MAIL_INFLIGHT_MINUTES", INFLIGHT_MINUTES))
     limit = config.get("MAIL_RATE_PER_MINUTE") or 0
     own_transport = transport is None
     transport = transport or open_transport(config)
@@ -276,6 +313,8 @@ def drain(session: Session, config: Mapping, composers: Mapping[str, Composer] |
             batch = _claim(session, budget, start, window)
             if not batch:
                 break
+            disabled = _disabled_among(session, {row.address for row in batch})
+            accepted: set[str] = set()
             for row in batch:
                 moment = now or clock()
                 if stop:  # the server went away: the rest of the batch waits, without an attempt counted
@@ -283,8 +322,16 @@ def drain(session: Session, config: Mapping, composers: Mapping[str, Composer] |
                     row.next_attempt_at = moment + _backoff(1)
                     _settle(row, OutboxState.QUEUED, moment, row.last_error)
                     continue
+                if row.address in disabled:
+                    _settle(row, OutboxState.FAILED, moment, "address disabled after repeated refusals")
+                    report.failed += 1
+                    continue
                 stop = _send_one(session, row, config, composers, transport, moment, report)
-                session.commit()
+                if row.state == OutboxState.SENT:
+                    accepted.add(row.address)
+            if accepted:
+                session.execute(update(MailAddress).where(MailAddress.address.in_(sorted(accepted)),
+                                                          MailAddress.refusals > 0).values(refusals=0, last_error=None))
             session.commit()
     finally:
         if own_transport:
@@ -295,25 +342,31 @@ def drain(session: Session, config: Mapping, composers: Mapping[str, Composer] |
     return report
 
 
+def _compose(session: Session, row: OutboxMessage, composers: Mapping[str, Composer]) -> Composed | str | None:
+    """What the row says; None when there is nothing left to say; a string saying why it cannot be written."""
+    if row.subject is not None:
+        return _stored(row)
+    composer = composers.get(row.purpose)
+    if composer is None:
+        return f"no composer for {row.purpose}"
+    try:
+        return composer(session, row)
+    except Exception as exc:  # one broken message must not hold the batch in flight
+        log.exception("composing outbox row %s", row.id)
+        return f"cannot compose: {type(exc).__name__}: {exc}"
+
+
 def _send_one(session, row, config, composers, transport, now, report) -> bool:
     """Send one claimed row; True when the transport cannot take more now."""
-    if _disabled(session, row.address):
-        _settle(row, OutboxState.FAILED, now, "address disabled after repeated refusals")
+    composed = _compose(session, row, composers)
+    if composed is None:
+        _settle(row, OutboxState.DROPPED, now)
+        report.dropped += 1
+        return False
+    if isinstance(composed, str):
+        _settle(row, OutboxState.FAILED, now, composed)
         report.failed += 1
         return False
-    if row.subject is None:
-        composer = composers.get(row.purpose)
-        if composer is None:
-            _settle(row, OutboxState.FAILED, now, f"no composer for {row.purpose}")
-            report.failed += 1
-            return False
-        composed = composer(session, row)
-        if composed is None:
-            _settle(row, OutboxState.DROPPED, now)
-            report.dropped += 1
-            return False
-    else:
-        composed = _stored(row)
     row.message_id = row.message_id or message_id(row, config)
     try:
         transport.send(build_message(row, composed, config, now), sender_address(config), row.address)
@@ -331,7 +384,6 @@ def _send_one(session, row, config, composers, transport, now, report) -> bool:
             report.retried += 1
         return exc.connection
     _settle(row, OutboxState.SENT, now)
-    _accepted(session, row.address)
     report.sent += 1
     return False
 

@@ -6,7 +6,8 @@ central editor everywhere) assign and take off staff and may set any state; the 
 assigned to an activity may mark it covered or done (``activity.report``). Every verb
 checks the acting user itself, so the staff pages and ``flask activities assign --as``
 get the same answer. A notification stores its kind, the activity and (for a change of time) the time
-before; the page writes the sentence in the reader's language.
+before; the page writes the sentence in the reader's language, and the same notice goes
+to the user's address through the outbox (``assignment_notice``, written when sent).
 """
 from __future__ import annotations
 
@@ -16,13 +17,13 @@ from datetime import date, time, timedelta
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, selectinload
 
-from press.codes import ActivityState, AssignmentRole, NotificationKind, Role
+from press.codes import ActivityState, AssignmentRole, NotificationKind, OutboxPurpose, Role
 from press.dates import office_today
 from press.errors import N_, ServiceError
 from press.models import ACTIVITY_STATES, ASSIGNMENT_ROLES, Activity, Assignment, Notification, User, utcnow
 from press.text import clean_name
 
-from . import access
+from . import access, outbox
 from .audit import record
 
 MAX_NOTE = 300
@@ -74,7 +75,14 @@ def assignments_of(session: Session, activity: Activity) -> list[Assignment]:
 
 
 def _notify(session: Session, user: User, kind: NotificationKind, activity: Activity, **data) -> None:
-    session.add(Notification(user_id=user.id, kind=kind, activity_id=activity.id, data=data))
+    now = utcnow()
+    session.add(Notification(user_id=user.id, kind=kind, activity_id=activity.id, data=data, created_at=now))
+    try:
+        outbox.queue_composed(session, purpose=OutboxPurpose.ASSIGNMENT_NOTICE,
+                              object_key=f"activity:{activity.id}:{kind}:{user.id}:{now.isoformat()}",
+                              address=user.email, data={"activity": activity.id, "kind": kind, **data})
+    except outbox.OutboxError:  # an address mail cannot go to: the in-app notice is enough
+        pass
 
 
 def default_role(user: User) -> AssignmentRole:

@@ -23,7 +23,7 @@ from press.dates import OFFICE_ZONE
 from press.errors import N_, ServiceError
 from press.models import AuditEvent, Release, Revision, Unit, User, utcnow
 
-from . import access, units
+from . import access, release_mail, units
 from .indexing import enqueue_index
 from .public import is_exempt
 from .audit import record
@@ -244,6 +244,7 @@ def apply(
     _audit(session, actor, f"release.{action}", release, data, now)
     _enqueue(session, release)
     session.flush()
+    release_mail.after_action(session, release, action)
     return release
 
 
@@ -345,6 +346,7 @@ def publish_one_due(session: Session, release_id: int, now: datetime) -> Release
     _audit(session, None, f"release.{WorkflowAction.PUBLISH_DUE}", release,
            {"from": ReleaseState.SCHEDULED, "to": ReleaseState.PUBLISHED, "at": release.published_at.isoformat()}, now)
     _enqueue(session, release)
+    release_mail.after_action(session, release, WorkflowAction.PUBLISH_DUE)
     return release
 
 

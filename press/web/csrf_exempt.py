@@ -6,7 +6,8 @@ in an e-mail (RFC 8058), which arrives from a mail client with no session — is
 in ``EXEMPT`` with the purpose its token is signed for and how long the token lives,
 and verifies that token with :func:`read_token` before it changes anything. Nothing
 else calls ``csrf.exempt``: ``tests/unit/test_csrf_exempt.py`` compares the
-application's exemptions with this list. Today the list is empty.
+application's exemptions with this list. Today it holds one view: the unsubscribe link
+of every subscriber e-mail (``press/web/subscriptions.py``).
 
 Tokens are itsdangerous signatures with the secret key, salted by purpose (a token
 made for one purpose is forged for every other) and timestamped (refused after
@@ -33,7 +34,12 @@ class Exemption:
     max_age: int  # seconds a token for it stays valid
 
 
-EXEMPT: tuple[Exemption, ...] = ()
+UNSUBSCRIBE = Exemption("subscriptions.unsubscribe", purpose="unsubscribe", max_age=3 * 366 * 24 * 3600)
+"""RFC 8058 one-click unsubscribe: the mail client POSTs ``List-Unsubscribe=One-Click`` to
+the link of the ``List-Unsubscribe`` header; the link's token names the address. A link
+in a kept e-mail must keep working for years."""
+
+EXEMPT: tuple[Exemption, ...] = (UNSUBSCRIBE,)
 
 
 class LinkTokenError(ServiceError):

@@ -21,15 +21,17 @@ def test_the_same_message_is_queued_once(ctx, queued_jobs):
     assert _queue() is not None
     assert _queue() is None
     db.session.commit()
-    assert db.session.scalar(select(func.count()).select_from(OutboxMessage)) == 1
+    assert db.session.scalar(select(func.count()).select_from(OutboxMessage).where(
+        OutboxMessage.object_key == "journalist:1")) == 1
 
 
 def test_without_smtp_a_message_is_written_as_an_eml_file(ctx, queued_jobs, tmp_path):
     _queue()
     db.session.commit()
     report = outbox.drain(db.session, ctx.config)
-    assert report.sent == 1
-    [eml] = (tmp_path / "outbox").glob("*.eml")
+    assert report.sent >= 1 and report.failed == 0
+    row = db.session.scalar(select(OutboxMessage).where(OutboxMessage.object_key == "journalist:1"))
+    eml = tmp_path / "outbox" / f"{row.id:07d}-confirmation.eml"
     message = BytesParser(policy=policy.default).parsebytes(eml.read_bytes())
     assert message["To"] == "wartawan@contoh.co.id"
     assert message["Subject"] == "Konfirmasi alamat"
@@ -37,6 +39,6 @@ def test_without_smtp_a_message_is_written_as_an_eml_file(ctx, queued_jobs, tmp_
     assert message.get_body(("plain",)).get_content().strip() == "Klik tautan ini."
     assert "cid:logo" in message.get_body(("html",)).get_content()
     assert [part["Content-ID"] for part in message.walk() if part.get_content_type() == "image/png"] == ["<logo>"]
-    row = db.session.scalar(select(OutboxMessage))
+    row = db.session.scalar(select(OutboxMessage).where(OutboxMessage.object_key == "journalist:1"))
     assert row.state == OutboxState.SENT and message["Message-ID"] == row.message_id
     assert outbox.drain(db.session, ctx.config).sent == 0

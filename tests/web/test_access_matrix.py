@@ -24,7 +24,7 @@ from press.models import (Activity, Assignment, Journalist, Note, NoteCorrection
 from tests.conftest import FIXTURES
 
 PUBLIC_BLUEPRINTS = {"site", "agenda", "auth", "api", "site_search", "feeds", "api_releases", "api_docs", "ppid_site",
-                     "journalists", "embargo_site", "toolkit", None}
+                     "journalists", "embargo_site", "toolkit", "subscriptions", None}
 
 # Who asks: (email or None, role, reach: "dinkes" = Dinkes and the units below it, "all";
 # assigned to the activity the URLs name).

@@ -36,7 +36,6 @@ def upgrade():
         sa.Column('message_id', sa.String(length=200), nullable=True),
         sa.Column('attempts', sa.Integer(), nullable=False),
         sa.Column('next_attempt_at', sa.DateTime(timezone=True), nullable=False),
-        sa.Column('claim', sa.String(length=32), nullable=True),
         sa.Column('claimed_at', sa.DateTime(timezone=True), nullable=True),
         sa.Column('sent_at', sa.DateTime(timezone=True), nullable=True),
         sa.Column('last_error', sa.String(length=500), nullable=True),
@@ -46,8 +45,6 @@ def upgrade():
     )
     with op.batch_alter_table('outbox_message', schema=None) as batch_op:
         batch_op.create_index('ix_outbox_message_due', ['state', 'next_attempt_at'], unique=False)
-        batch_op.create_index(batch_op.f('ix_outbox_message_claim'), ['claim'], unique=False)
-        batch_op.create_index(batch_op.f('ix_outbox_message_sent_at'), ['sent_at'], unique=False)
 
     op.create_table(
         'outbox_image',

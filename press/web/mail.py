@@ -1,0 +1,176 @@
+"""The composers of the outbox: what a release alert, a follow-up, a digest, a
+subscription's confirmation and an assignment notice say, written when the message is
+sent (``press.services.outbox.drain`` calls them by purpose), in Indonesian, from the
+release as it is then.
+
+Each message has a plain-text and an HTML part (``templates/mail/``), links made absolute
+on ``SITE_URL``, the lead photo linked through its stable photo page (never a rendition
+address, which changes when renditions are rebuilt), the unit as the sender's name, and
+for subscriber mail ``List-Unsubscribe`` with RFC 8058's one-click
+``List-Unsubscribe-Post`` (the link carries a signed token: ``csrf_exempt``).
+"""
+from __future__ import annotations
+
+from collections import OrderedDict
+from datetime import date
+
+from flask import Flask, current_app
+from flask_babel import force_locale, gettext
+from sqlalchemy import select
+
+from press import dates
+from press.codes import OutboxPurpose, SubscriptionScope, SubscriptionState
+from press.models import Activity, OutboxMessage, Release, Subscription
+from press.services import public, release_mail, subscriptions
+from press.services.outbox import Composed
+
+from . import csrf_exempt, links
+from .labels import ACTIVITY_KIND_LABELS, NOTIFICATION_KIND_LABELS, SUBSCRIPTION_CADENCE_LABELS, SUBSCRIPTION_SCOPE_LABELS
+from .site import summary
+
+CONFIRM_PURPOSE = "subscription-confirm"
+CONFIRM_MAX_AGE = 14 * 24 * 3600
+MAIL_LOCALE = "id"
+
+
+def unsubscribe_url(address: str) -> str:
+    return links.absolute("subscriptions.unsubscribe", token=csrf_exempt.make_token(csrf_exempt.UNSUBSCRIBE.purpose, {"a": address}))
+
+
+def _subscriber_headers(address: str) -> dict[str, str]:
+    return {"List-Unsubscribe": f"<{unsubscribe_url(address)}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
+
+
+def _render(name: str, subject: str, sender: str | None = None, headers: dict | None = None, **values) -> Composed:
+    """Both parts from ``templates/mail/<name>.txt|html``, with the values given and the
+    environment's globals (``_``, ``url_for``) but no page context: a message is nobody's page."""
+    values.update(subject=subject, office=current_app.config.get("OFFICE_NAME"))
+    env = current_app.jinja_env
+    return Composed(subject=subject, text=env.get_template(f"mail/{name}.txt").render(values),
+                    html=env.get_template(f"mail/{name}.html").render(values), sender_name=sender, headers=headers or {})
+
+
+def _unit_name(release: Release) -> str | None:
+    unit = release.unit or (release.activity.unit if release.activity else None)
+    return unit.name if unit else None
+
+
+# What a release's alerts share, kept per app by (id, last change, state, class): 5,000
+# alerts of one release read it once, and any change to it (a retraction, a correction)
+# is a new key.
+RELEASE_VALUES_KEPT = 64
+
+
+def _release_values(session, release_id) -> dict | None:
+    """The release's title, dateline, summary, links and sender as plain values; None
+    when the public may not see it (nothing is written about it then)."""
+    key = session.execute(select(Release.id, Release.updated_at, Release.state, Release.ppid_class, Release.activity_id)
+                          .where(Release.id == release_id)).one_or_none()
+    if key is None:
+        return None
+    kept: OrderedDict = current_app.extensions["mail_release_values"]
+    if key in kept:
+        kept.move_to_end(key)
+        return kept[key]
+    release = session.get(Release, release_id)
+    values = _read_release(release) if public.release_is_public(release) else None
+    kept[key] = values
+    while len(kept) > RELEASE_VALUES_KEPT:
+        kept.popitem(last=False)
+    return values
+
+
+def _read_release(release: Release) -> dict:
+    lead = public.lead_photo(release)
+    caption = None
+    if lead is not None:
+        caption = next((link.caption for link, media in public.public_photos_of(release) if media.id == lead.id), None)
+    return {"title": release.title, "dateline": release.dateline, "summary": summary(release, 400),
+            "url": links.public_url("release", release, external=True), "unit_name": _unit_name(release),
+            "photo_url": links.public_url("photo", lead, external=True) if lead is not None else None,
+            "photo_caption": caption or (lead.caption if lead is not None else None)}
+
+
+def release_alert(session, row: OutboxMessage) -> Composed | None:
+    values = _release_values(session, (row.data or {}).get("release"))
+    if values is None:
+        return None
+    return _render("release", values["title"], values["unit_name"], _subscriber_headers(row.address),
+                   unsubscribe=unsubscribe_url(row.address), **values)
+
+
+def follow_up(session, row: OutboxMessage) -> Composed | None:
+    release = session.get(Release, (row.data or {}).get("release"))
+    if release is None:
+        return None
+    retracted = row.data.get("change") == "retract"
+    title = None if public.is_exempt(release) else release.title
+    if retracted:
+        subject = gettext("Ditarik: %(title)s", title=title) if title else gettext("Siaran pers ditarik")
+    elif public.release_is_public(release):
+        subject = gettext("Koreksi: %(title)s", title=release.title)
+    else:
+        return None
+    return _render("follow_up", subject, _unit_name(release), _subscriber_headers(row.address),
+                   unsubscribe=unsubscribe_url(row.address), retracted=retracted, title=title,
+                   notice=release.retraction_notice if retracted else release.correction_note,
+                   url=links.public_url("release", release, external=True))
+
+
+def digest(session, row: OutboxMessage) -> Composed | None:
+    day = date.fromisoformat((row.data or {}).get("day", ""))
+    releases = release_mail.digest_releases(session, row.address, day)
+    if not releases:
+        return None
+    subject = gettext("Ringkasan siaran pers %(day)s", day=dates.long_date(day, MAIL_LOCALE))
+    return _render("digest", subject, None, _subscriber_headers(row.address), unsubscribe=unsubscribe_url(row.address),
+                   items=[_read_release(release) for release in releases])
+
+
+def confirmation(session, row: OutboxMessage) -> Composed | None:
+    subscription = session.get(Subscription, (row.data or {}).get("subscription"))
+    if subscription is None or subscription.state != SubscriptionState.PENDING:
+        return None
+    token = csrf_exempt.make_token(CONFIRM_PURPOSE, {"s": subscription.id})
+    scope = SUBSCRIPTION_SCOPE_LABELS[subscription.scope]
+    name = subscriptions.scope_name(session, subscription)
+    if subscription.scope == SubscriptionScope.KIND and name:
+        name = ACTIVITY_KIND_LABELS.get(name, name)
+    return _render("confirmation", gettext("Konfirmasi langganan siaran pers"),
+                   url=links.absolute("subscriptions.confirm", token=token), scope=scope, scope_name=name,
+                   cadence=SUBSCRIPTION_CADENCE_LABELS[subscription.cadence])
+
+
+def assignment_notice(session, row: OutboxMessage) -> Composed | None:
+    data = row.data or {}
+    activity = session.get(Activity, data.get("activity"))
+    if activity is None or data.get("kind") not in NOTIFICATION_KIND_LABELS:
+        return None
+    kind = NOTIFICATION_KIND_LABELS[data["kind"]]
+    return _render("assignment", f"{kind}: {activity.title}", kind=kind, activity=activity,
+                   url=links.staff_url("activity", activity, external=True))
+
+
+COMPOSERS = {
+    OutboxPurpose.RELEASE_ALERT: release_alert,
+    OutboxPurpose.FOLLOW_UP: follow_up,
+    OutboxPurpose.DIGEST: digest,
+    OutboxPurpose.CONFIRMATION: confirmation,
+    OutboxPurpose.ASSIGNMENT_NOTICE: assignment_notice,
+}
+
+
+def _in_mail_context(app: Flask, compose):
+    """Run a composer in a request context on ``SITE_URL`` and in Indonesian, whoever drains."""
+    def run(session, row):
+        with app.test_request_context(base_url=app.config.get("SITE_URL") or "http://localhost/"):
+            with force_locale(MAIL_LOCALE):
+                return compose(session, row)
+    return run
+
+
+def init_app(app: Flask) -> None:
+    app.extensions["mail_release_values"] = OrderedDict()
+    app.extensions["outbox_composers"] = {purpose.value: _in_mail_context(app, compose)
+                                          for purpose, compose in COMPOSERS.items()}
