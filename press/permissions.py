@@ -114,6 +114,9 @@ TABLE: dict[str, Permission] = {p.name: p for p in (
                _grant(everywhere=_CENTRAL)),
     Permission("ppid.classify", "set the PPID class of a release or an activity (the PPID Utama sits in the "
                "Humas office; marking a published release dikecualikan retracts it)", _grant(everywhere=_CENTRAL)),
+    Permission("photo.collect", "make collections of photos across activities, order them, make them public",
+               _grant(everywhere=_CENTRAL)),
+    Permission("licence.manage", "keep the list of photo licences and each unit's default", _grant()),
     Permission("template.edit", "change the release template of an activity kind", _grant()),
     Permission("glossary.edit", "change the notes glossary, accept corrections into it", _grant()),
     Permission("user.manage", "create, change and deactivate staff accounts", _grant()),

@@ -11,6 +11,7 @@ from . import drafting as drafting_commands  # noqa: F401  (adds draft|check|exp
 from . import doctor
 from . import notes as notes_commands
 from . import media as media_commands
+from . import photo_desk
 from . import worker
 
 
@@ -28,4 +29,5 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(doctor.doctor_command)
     app.cli.add_command(notes_commands.notes)
     app.cli.add_command(media_commands.media)
+    app.cli.add_command(photo_desk.collections_group)
     app.cli.add_command(worker.worker_command)
