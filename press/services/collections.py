@@ -28,10 +28,10 @@ def _require(session: Session, actor: User | None) -> None:
     access.require_user(session, actor, "photo.collect", None, error=CollectionError)
 
 
-def _unique_slug(session: Session, name: str, own_id: int | None) -> str:
+def _unique_slug(session: Session, name: str) -> str:
     base = slugify(name)[:200] or "koleksi"
     slug, number = base, 1
-    while (found := session.scalar(select(Collection.id).where(Collection.slug == slug))) not in (None, own_id):
+    while session.scalar(select(Collection.id).where(Collection.slug == slug)) is not None:
         number += 1
         slug = f"{base}-{number}"
     return slug
@@ -47,13 +47,12 @@ def save(session: Session, actor: User | None, *, name: str, description: str | 
         raise CollectionError(N_("Nama koleksi wajib diisi, paling panjang 200 karakter."))
     if description and len(description) > 2000:
         raise CollectionError(N_("Keterangan koleksi paling panjang 2000 karakter."))
-    if collection is None:
-        collection = Collection(items=[])
-        session.add(collection)
-    if cover_id is not None and cover_id not in {i.media_id for i in collection.items}:
+    if cover_id is not None and (collection is None or cover_id not in {i.media_id for i in collection.items}):
         raise CollectionError(N_("Sampul harus salah satu foto koleksi ini."))
+    if collection is None:  # the slug is given once: the public address stays when the name changes
+        collection = Collection(items=[], slug=_unique_slug(session, name))
+        session.add(collection)
     collection.name, collection.description, collection.is_public = name, description, bool(public_)
-    collection.slug = _unique_slug(session, name, collection.id)
     collection.cover_id = cover_id
     session.flush()
     audit(session, actor, "collection.save", collection, name=name, public=collection.is_public)

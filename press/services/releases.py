@@ -38,7 +38,7 @@ from press.notes.accepted import AcceptedPerson, AcceptedQuote, read_accepted
 from press.photos.quality import near_duplicate
 from press.storage import FileStorage, StorageError
 
-from . import access, workflow
+from . import access, licences, workflow
 from .audit import record
 from .indexing import enqueue_index
 from .release_slugs import follow_headline, unique_slug
@@ -409,6 +409,7 @@ class ExportPhoto:
     caption: str
     credit: str
     media_id: int
+    licence: str = ""
 
 
 def _export_photos(release: Release, storage: FileStorage) -> list[ExportPhoto]:
@@ -424,7 +425,7 @@ def _export_photos(release: Release, storage: FileStorage) -> list[ExportPhoto]:
             continue
         caption = item.caption or media.caption or ""
         photos.append(ExportPhoto(data, caption, (media.credit or "") if "foto:" not in caption.lower() else "",
-                                  media.id))
+                                  media.id, licences.usage_terms(media.licence, media.restrictions) or ""))
     return photos
 
 
@@ -441,8 +442,8 @@ def export_kit(release: Release, storage: FileStorage, *, office: str = "", phot
     photos = _export_photos(release, storage)
     document = export_docx(release, storage, office=office, photos=photos)
     return build_kit(slug=release.slug, headline=release.title, docx=document,
-                     photos=[KitPhoto(p.image, p.caption, p.credit, photo_page(p.media_id) if photo_page else "")
-                             for p in photos])
+                     photos=[KitPhoto(p.image, p.caption, p.credit, photo_page(p.media_id) if photo_page else "",
+                                      p.licence) for p in photos])
 
 
 def as_dict(release: Release, findings: list | None = None) -> dict:
