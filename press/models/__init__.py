@@ -9,7 +9,7 @@ from .base import Base, utcnow
 from .media import Media, Rendition, media_person
 from .note import NOTE_SOURCES, Note
 from .note_correction import CORRECTION_KINDS, NoteCorrection
-from .photo_desk import BULK_STATES, BulkEdit, Collection, CollectionItem, Licence
+from .photo_desk import BULK_STATES, BulkEdit, Collection, CollectionItem, Licence, UnitLicence
 from .person import ACTING_PREFIXES, Person, Position
 from .planning import ASSIGNMENT_ROLES, NOTIFICATION_KINDS, Assignment, Notification
 from .release import RELEASE_STATES, Release, ReleasePhoto, ReleaseSlug, ReleaseTemplate, Revision
@@ -21,7 +21,7 @@ from .venue import Venue
 __all__ = [
     "ACTIVITY_KINDS", "ACTIVITY_STATES", "ASSIGNMENT_ROLES", "NOTIFICATION_KINDS", "ACTING_PREFIXES", "CORRECTION_KINDS", "LOCALES", "NOTE_SOURCES", "PARTICIPANT_ROLES",
     "RELEASE_STATES", "ROLES", "TAG_KINDS", "TAG_SOURCES",
-    "BULK_STATES", "BulkEdit", "Collection", "CollectionItem", "Licence",
+    "BULK_STATES", "BulkEdit", "Collection", "CollectionItem", "Licence", "UnitLicence",
     "Activity", "ActivityTag", "Assignment", "Notification", "AuditEvent", "Base", "IndexQueueEntry", "Media", "MediaTag",
     "Note", "NoteCorrection", "Participant", "Person", "Position", "Release", "ReleasePhoto", "ReleaseSlug", "ReleaseTag", "ReleaseTemplate",
     "Rendition", "Revision", "Tag", "Unit", "User", "Venue", "media_person", "utcnow",

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from sqlalchemy import JSON, Boolean, Column, Float, ForeignKey, Integer, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -12,9 +11,7 @@ from press.codes import MediaStatus
 from .activity import Activity
 from .base import Base, UTCDateTime, utcnow
 from .person import Person
-
-if TYPE_CHECKING:
-    from .photo_desk import Licence
+from .photo_desk import Licence
 
 media_person = Table(
     "media_person",
@@ -74,7 +71,7 @@ class Media(Base):
         back_populates="media", cascade="all, delete-orphan"
     )
     people: Mapped[list[Person]] = relationship(secondary=media_person)
-    licence: Mapped["Licence | None"] = relationship("Licence")
+    licence: Mapped[Licence | None] = relationship()
 
     @property
     def exposure_label(self) -> str | None:

@@ -10,15 +10,10 @@ across activities in the order staff give them.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
-
 from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, UTCDateTime, utcnow
-
-if TYPE_CHECKING:
-    from .media import Media
 
 BULK_STATES = ("applied", "undone")
 
@@ -35,6 +30,15 @@ class Licence(Base):
 
     def __repr__(self) -> str:
         return f"<Licence {self.code}>"
+
+
+class UnitLicence(Base):
+    """The licence a unit's new photos get."""
+
+    __tablename__ = "unit_licence"
+
+    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id", ondelete="CASCADE"), primary_key=True)
+    licence_id: Mapped[int] = mapped_column(ForeignKey("licence.id", ondelete="CASCADE"))
 
 
 class BulkEdit(Base):
@@ -69,7 +73,7 @@ class Collection(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow, index=True)
 
-    cover: Mapped["Media | None"] = relationship("Media")
+    cover: Mapped["Media | None"] = relationship("Media")  # noqa: F821 (media.py imports this module)
     items: Mapped[list["CollectionItem"]] = relationship(
         back_populates="collection", cascade="all, delete-orphan", order_by="CollectionItem.position")
 
@@ -82,4 +86,4 @@ class CollectionItem(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
 
     collection: Mapped[Collection] = relationship(back_populates="items")
-    media: Mapped["Media"] = relationship("Media")
+    media: Mapped["Media"] = relationship("Media")  # noqa: F821

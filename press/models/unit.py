@@ -25,8 +25,6 @@ class Unit(Base):
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"))
     central: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     publishes_itself: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
-    # The licence its new photos get (``photo_desk.Licence``).
-    default_licence_id: Mapped[int | None] = mapped_column(ForeignKey("licence.id", ondelete="SET NULL"))
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
     parent: Mapped["Unit | None"] = relationship(remote_side="Unit.id")

@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from press.errors import N_, ServiceError
-from press.models import Activity, Licence, Unit, User
+from press.models import Activity, Licence, Unit, UnitLicence, User
 
 from . import access
 from .audit import record as audit
@@ -59,10 +59,10 @@ def by_code(session: Session, code: str | None) -> Licence | None:
 
 def default_for(session: Session, activity: Activity | None) -> Licence | None:
     """The licence new photos of ``activity`` get: its unit's default."""
-    unit = activity.unit if activity is not None else None
-    if unit is None or unit.default_licence_id is None:
+    if activity is None or activity.unit_id is None:
         return None
-    return session.get(Licence, unit.default_licence_id)
+    row = session.get(UnitLicence, activity.unit_id)
+    return session.get(Licence, row.licence_id) if row else None
 
 
 def clean_restrictions(value: str | None) -> str | None:
@@ -99,9 +99,19 @@ def save(session: Session, actor: User | None, *, code: str, name: str, url: str
 
 def set_unit_default(session: Session, actor: User | None, unit: Unit, licence: Licence | None) -> None:
     access.require_user(session, actor, "licence.manage", None, error=LicenceError)
-    unit.default_licence_id = licence.id if licence else None
+    row = session.get(UnitLicence, unit.id)
+    if licence is None:
+        if row is not None:
+            session.delete(row)
+    elif row is None:
+        session.add(UnitLicence(unit_id=unit.id, licence_id=licence.id))
+    else:
+        row.licence_id = licence.id
+    session.flush()
     audit(session, actor, "licence.unit_default", unit, licence=licence.code if licence else None)
 
 
-def units(session: Session) -> list[Unit]:
-    return list(session.scalars(select(Unit).order_by(Unit.name)))
+def unit_defaults(session: Session) -> list[tuple[Unit, int | None]]:
+    """Every unit with the id of its default licence (or None), by name."""
+    defaults = dict(session.execute(select(UnitLicence.unit_id, UnitLicence.licence_id)).all())
+    return [(u, defaults.get(u.id)) for u in session.scalars(select(Unit).order_by(Unit.name))]

@@ -22,7 +22,7 @@ from press.services.bulk_edit import Changes
 
 from .access import may, permission_required, require
 from .labels import error_text
-from .sections import activity_section
+from .sections import activity_section, render_activity_sections
 
 bp = Blueprint("bulk_edit", __name__, url_prefix="/staf/kegiatan")
 
@@ -47,6 +47,11 @@ def _edit(activity: Activity, bulk_id: int) -> BulkEdit:
     if edit is None or edit.activity_id != activity.id:
         abort(404)
     return edit
+
+
+def _activity_page(activity: Activity) -> str:
+    """The activity page, where the refusal is shown (flashed) above the gallery."""
+    return render_template("activities/view.html", activity=activity, sections=render_activity_sections(activity))
 
 
 def _back(activity: Activity) -> str:
@@ -84,7 +89,7 @@ def apply(activity_id: int):
     except ServiceError as exc:
         db.session.rollback()
         flash(error_text(exc), "error")
-        return redirect(url_for("activities.view", activity_id=activity.id) + "#foto"), 400
+        return _activity_page(activity), 400
     db.session.commit()
     message = ngettext("%(num)s foto diubah.", "%(num)s foto diubah.", len(edit.photos))
     if edit.refused:
@@ -112,7 +117,7 @@ def undo(activity_id: int, bulk_id: int):
     except ServiceError as exc:
         db.session.rollback()
         flash(error_text(exc), "error")
-        return redirect(_back(activity)), 409
+        return _activity_page(activity), 409
     db.session.commit()
     flash(_("Suntingan massal dibatalkan.") + (" " + ngettext(
         "%(num)s foto diubah lagi sejak itu dan dibiarkan.", "%(num)s foto diubah lagi sejak itu dan dibiarkan.",

@@ -138,13 +138,19 @@ def collection_feed(slug: str):
     entries = [{"title": m.caption or _("Foto %(n)s", n=m.id), "url": public_url("photo", m, external=True),
                 "image": rendition_url(m, "web", public=True, external=True) if m.rendition("web") else None,
                 "image_bytes": m.rendition("web").bytes if m.rendition("web") else None,
-                "credit": m.credit, "licence": licences.usage_terms(m.licence, m.restrictions),
-                "updated": m.updated_at} for m in photos]
+                "summary": _photo_summary(m), "updated": m.updated_at} for m in photos]
     body = render_template("feeds/collection_rss.xml", collection=collection, entries=entries,
                            page=absolute("site.collection_page", slug=slug),
                            self_url=absolute("site.collection_feed", slug=slug), rfc822=format_datetime,
                            rss_html=rss_html, updated=max(e["updated"] for e in entries))
     return current_app.response_class(body, mimetype="application/rss+xml")
+
+
+def _photo_summary(media) -> str:
+    terms = licences.usage_terms(media.licence, media.restrictions)
+    parts = [media.caption, media.credit and _("Foto: %(credit)s", credit=media.credit),
+             terms and _("Lisensi: %(licence)s", licence=terms)]
+    return " · ".join(p for p in parts if p)
 
 
 @site_bp.route("/galeri/koleksi/<slug>.zip")

@@ -19,7 +19,7 @@ bp = Blueprint("licences", __name__, url_prefix="/staf/admin/lisensi")
 
 def _page(status: int = 200, form=None):
     return render_template("admin/licences.html", licences=licences.all_licences(db.session),
-                           units=licences.units(db.session), form=form or {}), status
+                           units=licences.unit_defaults(db.session), form=form or {}), status
 
 
 def _saved(message: str):

@@ -6,7 +6,7 @@ Create Date: 2026-12-02 03:00:00
 
 ``licence`` (the admin's list, seeded with "Boleh dipakai media dengan kredit", CC BY 4.0
 and "Hanya untuk internal"), ``media.licence_id`` and ``media.restrictions``,
-``unit.default_licence_id``; ``photo_bulk_edit`` (what each bulk edit changed, for undo,
+``unit_licence`` (each unit's default); ``photo_bulk_edit`` (what each bulk edit changed, for undo,
 and the photos whose renditions wait for the job); ``collection`` and
 ``collection_item``.
 """
@@ -44,10 +44,15 @@ def upgrade():
         batch_op.add_column(sa.Column('restrictions', sa.Text(), nullable=True))
         batch_op.create_foreign_key(batch_op.f('fk_media_licence_id_licence'), 'licence', ['licence_id'], ['id'],
                                     ondelete='SET NULL')
-    with op.batch_alter_table('unit', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('default_licence_id', sa.Integer(), nullable=True))
-        batch_op.create_foreign_key(batch_op.f('fk_unit_default_licence_id_licence'), 'licence',
-                                    ['default_licence_id'], ['id'], ondelete='SET NULL')
+    op.create_table(
+        'unit_licence',
+        sa.Column('unit_id', sa.Integer(), nullable=False),
+        sa.Column('licence_id', sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(['unit_id'], ['unit.id'], name=op.f('fk_unit_licence_unit_id_unit'), ondelete='CASCADE'),
+        sa.ForeignKeyConstraint(['licence_id'], ['licence.id'], name=op.f('fk_unit_licence_licence_id_licence'),
+                                ondelete='CASCADE'),
+        sa.PrimaryKeyConstraint('unit_id', name=op.f('pk_unit_licence')),
+    )
     op.create_table(
         'photo_bulk_edit',
         sa.Column('id', sa.Integer(), nullable=False),
@@ -108,9 +113,7 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_photo_bulk_edit_created_at'))
         batch_op.drop_index(batch_op.f('ix_photo_bulk_edit_activity_id'))
     op.drop_table('photo_bulk_edit')
-    with op.batch_alter_table('unit', schema=None) as batch_op:
-        batch_op.drop_constraint(batch_op.f('fk_unit_default_licence_id_licence'), type_='foreignkey')
-        batch_op.drop_column('default_licence_id')
+    op.drop_table('unit_licence')
     with op.batch_alter_table('media', schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f('fk_media_licence_id_licence'), type_='foreignkey')
         batch_op.drop_column('restrictions')
