@@ -153,7 +153,7 @@ def _apply_scalars(media: Media, changes: Changes, licence, texts: dict, restric
         if texts[name] is not None:
             setattr(media, name, texts[name])
     if licence is not None:
-        media.licence = licence
+        media.licence, media.licence_id = licence, licence.id  # the id too: snapshots read it before a flush
     if restrictions is not None:
         media.restrictions = restrictions
     if changes.public is not None:
@@ -167,6 +167,7 @@ def _restore_scalars(session: Session, media: Media, values: dict) -> None:
         if name != "licence_id":
             setattr(media, name, values[name])
     media.licence = session.get(Licence, values["licence_id"]) if values["licence_id"] else None
+    media.licence_id = values["licence_id"]
 
 
 def apply(session: Session, actor: User | None, media_ids, changes: Changes, *, activity_id: int | None = None) -> BulkEdit:

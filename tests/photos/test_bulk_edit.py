@@ -156,3 +156,18 @@ def test_bad_input_is_refused_whole_with_the_reason(photos, runner):
                          (["--ids", str(media.id), "--caption", "a", "--caption-prefix", "b"], "exclude")):
         result = runner.invoke(args=["media", "edit", *args])
         assert result.exit_code != 0 and reason in result.output, result.output
+
+
+def test_a_licence_alone_is_a_change_and_is_undone(photos):
+    made = photos(2)
+    for media in made:
+        media.is_public = True
+    db.session.commit()
+    edit = bulk_edit.apply(db.session, None, [m.id for m in made], bulk_edit.Changes(licence="media-kredit"))
+    db.session.commit()
+    assert [p["id"] for p in edit.photos] == [m.id for m in made]
+    assert bulk_edit.progress(edit) == {"done": 2, "total": 2}  # the job ran as the transaction committed
+    bulk_edit.undo(db.session, None, edit)
+    db.session.commit()
+    db.session.expire_all()
+    assert [db.session.get(Media, m.id).licence for m in made] == [None, None]
