@@ -20,8 +20,9 @@ from press.models import Activity, BulkEdit, Media, User
 from press.services import bulk_edit, licences
 from press.services.bulk_edit import Changes
 
-from .access import may, permission_required, require
+from .access import may, permission_required
 from .labels import error_text
+from .photos import _activity  # the activity, 404 or 403: the gallery's own gate
 from .sections import activity_section, render_activity_sections
 
 bp = Blueprint("bulk_edit", __name__, url_prefix="/staf/kegiatan")
@@ -32,14 +33,6 @@ CHOICES = {"": None, "1": True, "0": False}
 @bp.app_template_global("photo_licences")
 def photo_licences():
     return licences.all_licences(db.session)
-
-
-def _activity(activity_id: int, permission: str) -> Activity:
-    activity = db.session.get(Activity, activity_id)
-    if activity is None:
-        abort(404)
-    require(permission, activity)
-    return activity
 
 
 def _edit(activity: Activity, bulk_id: int) -> BulkEdit:
