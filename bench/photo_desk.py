@@ -109,7 +109,7 @@ def main() -> int:
         undone = time.perf_counter()
         assert not edit.pending and len(edit.photos) == len(ids)
 
-        paths = [store.root / r.path for m in db.session.scalars(select(Media).where(Media.id.in_(ids)))
+        paths = [Path(store.root) / r.path for m in db.session.scalars(select(Media).where(Media.id.in_(ids)))
                  for r in m.renditions]
         exif = Image.Exif()
         exif[0x010E], exif[0x8298] = "HUT Kota ke-28: foto", "Dok. Humas Pemkot"
