@@ -171,3 +171,10 @@ def test_a_licence_alone_is_a_change_and_is_undone(photos):
     db.session.commit()
     db.session.expire_all()
     assert [db.session.get(Media, m.id).licence for m in made] == [None, None]
+
+
+def test_the_photos_own_public_toggle_refuses_an_internal_licence_too(photos):
+    (media,) = photos(1)
+    media.licence = licences.by_code(db.session, "internal")
+    with pytest.raises(service.MediaError, match="hanya untuk internal"):
+        service.set_flags(db.session, media, actor=None, public=True)
