@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from press.errors import N_, ServiceError
-from press.models import Collection, CollectionItem, Media, User
+from press.models import Collection, CollectionItem, Media, User, utcnow
 from press.text import slugify
 
 from . import access, public
@@ -75,6 +75,7 @@ def add_photos(session: Session, actor: User | None, collection: Collection, med
             position += 1
             collection.items.append(CollectionItem(media_id=media_id, position=position))
             added.append(media_id)
+    collection.updated_at = utcnow()
     session.flush()
     audit(session, actor, "collection.add", collection, media=added)
     return added
@@ -88,6 +89,7 @@ def remove_photo(session: Session, actor: User | None, collection: Collection, m
     collection.items.remove(item)
     if collection.cover_id == media_id:
         collection.cover_id = None
+    collection.updated_at = utcnow()
     session.flush()
     audit(session, actor, "collection.remove", collection, media=media_id)
 
@@ -104,7 +106,9 @@ def move_photo(session: Session, actor: User | None, collection: Collection, med
         items[index], items[other] = items[other], items[index]
     for position, item in enumerate(items, start=1):
         item.position = position
+    collection.updated_at = utcnow()
     session.flush()
+    audit(session, actor, "collection.order", collection, media=[i.media_id for i in items])
 
 
 def all_collections(session: Session) -> list[tuple[Collection, int]]:
