@@ -69,12 +69,6 @@ def is_exempt(item: Release | Media | Activity) -> bool:
     return own or (activity is not None and activity.ppid_class == PpidClass.DIKECUALIKAN)
 
 
-def _not_internal(licence_id):
-    """SQL: the row's licence (if any) is not an internal one (an uncorrelated subquery)."""
-    internal = select(Licence.id).where(Licence.internal.is_(True)).scalar_subquery()
-    return or_(licence_id.is_(None), licence_id.notin_(internal))
-
-
 def is_internal(media: Media) -> bool:
     """Whether the photo's licence keeps it inside the office ("Hanya untuk internal")."""
     return media.licence is not None and media.licence.internal
@@ -82,9 +76,7 @@ def is_internal(media: Media) -> bool:
 
 def publish_refusal(media: Media) -> dict | None:
     """Why ``media`` may not be made public (a problem code, ``press.problems``), or None."""
-    if is_internal(media):
-        return problem("licence_internal", licence=media.licence.name)
-    return None
+    return problem("licence_internal", licence=media.licence.name) if is_internal(media) else None
 
 
 def _on_published_release():
@@ -98,7 +90,8 @@ def _on_published_release():
 def public_media_condition():
     """SQL condition for a ``Media`` row the public may see."""
     return and_(
-        Media.status == MediaStatus.OK, _not_exempt(Media.activity_id), _not_internal(Media.licence_id),
+        Media.status == MediaStatus.OK, _not_exempt(Media.activity_id),
+        or_(Media.licence_id.is_(None), Media.licence_id.notin_(select(Licence.id).where(Licence.internal.is_(True)))),
         or_(Media.is_public.is_(True), _on_published_release()),
     )
 
