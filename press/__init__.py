@@ -36,6 +36,7 @@ def create_app(config: dict | None = None) -> Flask:
     from press.web import release_fixes  # noqa: F401  (its views are on release_pages.bp)
     from press.web import agenda as agenda_pages
     from press.web import embargo, journalist_desk, journalists
+    from press.web import bulk_edit as bulk_edit_pages, collections as collection_pages, licences as licence_pages
     from press.cli import register_commands
     from press import job_queue
 
@@ -82,6 +83,9 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(notes_pages.bp)
     app.register_blueprint(photo_pages.bp)
     app.register_blueprint(release_pages.bp)
+    app.register_blueprint(bulk_edit_pages.bp)
+    app.register_blueprint(collection_pages.bp)
+    app.register_blueprint(licence_pages.bp)
     app.register_blueprint(ppid_pages.site_bp)
     app.register_blueprint(ppid_pages.bp)
     app.register_blueprint(embargo.site_bp)

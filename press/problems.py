@@ -82,6 +82,15 @@ MESSAGES = {
     "index_rewritten": N_("%(count)s dokumen ditulis ulang dari basis data"),
     "index_rebuilt": N_("kedua indeks dibangun ulang dari basis data (%(count)s dokumen)"),
     "index_rebuild_failed": N_("pembangunan ulang gagal: %(error)s"),
+    # Why a bulk edit of photos left one photo as it was (``press.services.bulk_edit``).
+    "licence_internal": N_("Berlisensi \u201c%(licence)s\u201d: foto ini hanya untuk internal dan tidak dapat "
+                           "dipublikasikan."),
+    "no_preview": N_("Foto tanpa pratinjau tidak dapat dipublikasikan."),
+    "not_found": N_("Foto %(id)s tidak ada."),
+    "not_permitted": N_("Peran Anda tidak boleh mengubah foto ini."),
+    "shown_by_release": N_("Foto ini tampil di siaran yang sudah terbit (%(titles)s): ubah lewat halaman fotonya, "
+                           "sebagai koreksi siaran itu."),
+    "edited_since": N_("Diubah lagi sejak suntingan massal ini; dibiarkan seperti sekarang."),
     # A sentence stored before problems had codes that the migration did not recognise.
     "legacy": N_("%(text)s"),
 }

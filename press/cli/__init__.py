@@ -11,6 +11,7 @@ from . import drafting as drafting_commands  # noqa: F401  (adds draft|check|exp
 from . import doctor
 from . import notes as notes_commands
 from . import media as media_commands
+from . import photo_desk
 from . import worker
 from . import journalists as journalist_commands
 from . import outbox as outbox_commands
@@ -30,6 +31,7 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(doctor.doctor_command)
     app.cli.add_command(notes_commands.notes)
     app.cli.add_command(media_commands.media)
+    app.cli.add_command(photo_desk.collections_group)
     app.cli.add_command(worker.worker_command)
     app.cli.add_command(journalist_commands.journalists_group)
     app.cli.add_command(outbox_commands.subscribers)

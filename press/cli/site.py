@@ -40,7 +40,7 @@ START = ("/", "/feed.xml", "/atom.xml", "/sitemap.xml", "/arsip", "/galeri")
 LOC_RE = re.compile(r"<loc>([^<]+)</loc>")
 # Paths that are not part of a static site: staff pages, the language switch, search, API.
 SKIP_PREFIXES = ("/staf", "/bahasa/", "/cari", "/api/")
-FILE_SUFFIXES = (".xml", ".csv", ".jpg", ".jpeg", ".png", ".css", ".js", ".svg", ".ico", ".json", ".txt", ".webp", ".ics")
+FILE_SUFFIXES = (".xml", ".csv", ".jpg", ".jpeg", ".png", ".css", ".js", ".svg", ".ico", ".json", ".txt", ".webp", ".ics", ".zip")
 LINK_RE = re.compile(r'(\s(?:href|src)=")(/[^"/][^"]*|/)(")')
 MARKER = ".siaran-export"
 MARKER_TEXT = (

@@ -13,6 +13,8 @@ from sqlalchemy.orm import Session
 
 from press.models import Activity, User
 
+from .photo_desk import load_demo_photo_desk
+
 DEMO_PHOTO_CREDIT = "Dok. Humas Pemkot Bekasi"
 DEMO_PHOTOS = (
     # (minutes after 09.00 WIB, people, blur, caption, public, highlight)
@@ -118,4 +120,5 @@ def load_demo_photos(session: Session, storage, config) -> list:
                                   credit=DEMO_PHOTO_CREDIT, copyright=outcome.media.copyright)
         media_service.set_flags(session, outcome.media, actor=editor, public=public, highlight=highlight)
         made.append(outcome.media)
+    load_demo_photo_desk(session, storage, made)
     return made

@@ -12,6 +12,7 @@ from .media import Media, Rendition, media_person
 from .note import NOTE_SOURCES, Note
 from .outbox import MailAddress, OutboxImage, OutboxMessage, Subscription
 from .note_correction import CORRECTION_KINDS, NoteCorrection
+from .photo_desk import BULK_STATES, BulkEdit, Collection, CollectionItem, Licence, UnitLicence
 from .person import ACTING_PREFIXES, Person, Position
 from .print_request import PrintRequest
 from .planning import ASSIGNMENT_ROLES, NOTIFICATION_KINDS, Assignment, Notification
@@ -25,6 +26,7 @@ from .whatsapp import WhatsAppGroup, WhatsAppSend, WhatsAppSetting
 __all__ = [
     "ACTIVITY_KINDS", "ACTIVITY_STATES", "ASSIGNMENT_ROLES", "NOTIFICATION_KINDS", "ACTING_PREFIXES", "CORRECTION_KINDS", "LOCALES", "NOTE_SOURCES", "PARTICIPANT_ROLES",
     "RELEASE_STATES", "ROLES", "TAG_KINDS", "TAG_SOURCES",
+    "BULK_STATES", "BulkEdit", "Collection", "CollectionItem", "Licence", "UnitLicence",
     "Activity", "ActivityTag", "EmbargoOpening", "EmbargoView", "Journalist", "Outlet", "Assignment", "CheckDismissal", "Notification", "AuditEvent", "Base", "IndexQueueEntry", "Media", "MediaTag",
     "MailAddress", "Note", "NoteCorrection", "OutboxImage", "OutboxMessage", "Subscription", "Participant", "Person", "Position", "PrintRequest", "Release", "ReleasePhoto", "ReleaseSlug", "ReleaseTag", "ReleaseTemplate",
     "Rendition", "Revision", "Tag", "Unit", "User", "Venue",

@@ -11,6 +11,7 @@ from press.codes import MediaStatus
 from .activity import Activity
 from .base import Base, UTCDateTime, utcnow
 from .person import Person
+from .photo_desk import Licence
 
 media_person = Table(
     "media_person",
@@ -55,6 +56,9 @@ class Media(Base):
     copyright: Mapped[str | None] = mapped_column(String(200))
     is_public: Mapped[bool] = mapped_column(Boolean, default=False)
     is_highlight: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Usage rights: a licence of the admin's list (``photo_desk.Licence``) and free-text restrictions.
+    licence_id: Mapped[int | None] = mapped_column(ForeignKey("licence.id", ondelete="SET NULL"))
+    restrictions: Mapped[str | None] = mapped_column(Text)
     dhash: Mapped[str | None] = mapped_column(String(16))
     sharpness: Mapped[float | None] = mapped_column(Float)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -67,6 +71,7 @@ class Media(Base):
         back_populates="media", cascade="all, delete-orphan"
     )
     people: Mapped[list[Person]] = relationship(secondary=media_person)
+    licence: Mapped[Licence | None] = relationship()
 
     @property
     def exposure_label(self) -> str | None:

@@ -97,6 +97,8 @@ def process_photo(
     byline: str | None = None,
     credit: str | None = None,
     copyright: str | None = None,
+    usage_terms: str | None = None,
+    web_statement: str | None = None,
 ) -> ProcessedPhoto:
     """Validate, describe and store one photo; raise ``Rejected`` if it cannot be.
 
@@ -107,7 +109,7 @@ def process_photo(
     timer = _Timer()
     data = read_source(source, max_bytes)
     mime, image, exif = _inspect(data, max_pixels, timer)
-    meta = PublicMeta(caption, byline, credit, copyright)
+    meta = PublicMeta(caption, byline, credit, copyright, usage_terms, web_statement)
     try:
         finished = _finish(image, sizes, meta, timer)
     except TruncatedImage as exc:

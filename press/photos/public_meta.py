@@ -1,10 +1,11 @@
-"""Caption, by-line, credit and copyright written into a rendition JPEG where
+"""Caption, by-line, credit, copyright and usage terms written into a rendition JPEG where
 journalists' tools look for them, and nothing else.
 
 Three copies, because every newsroom tool reads a different one: IPTC IIM in an APP13
 Photoshop 8BIM 0x0404 resource (2:120 caption, 2:80 by-line, 2:110 credit, 2:116
-copyright, UTF-8 declared by 1:90 ESC % G), XMP in APP1 (dc:description, dc:creator,
-photoshop:Credit, dc:rights) and a freshly built EXIF APP1 (ImageDescription, Artist,
+copyright, 2:40 special instructions for the usage terms, as the wires use it; UTF-8
+declared by 1:90 ESC % G), XMP in APP1 (dc:description, dc:creator, photoshop:Credit,
+dc:rights, xmpRights:UsageTerms, xmpRights:WebStatement: the licence's page) and a freshly built EXIF APP1 (ImageDescription, Artist,
 Copyright, Orientation 1). The original's EXIF is never copied, so GPS, serial numbers
 and maker notes cannot leak; any APP1/APP13 already in the JPEG is dropped.
 """
@@ -18,12 +19,13 @@ from xml.sax.saxutils import escape
 _EXIF_HEADER = b"Exif\x00\x00"
 _XMP_HEADER = b"http://ns.adobe.com/xap/1.0/\x00"
 _PS_HEADER = b"Photoshop 3.0\x00"
-_IPTC = {"caption": 120, "byline": 80, "credit": 110, "copyright": 116}
+_IPTC = {"caption": 120, "byline": 80, "credit": 110, "copyright": 116, "usage_terms": 40}
 _EXIF = {"caption": 0x010E, "byline": 0x013B, "copyright": 0x8298}
 _NS = {
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
     "dc": "http://purl.org/dc/elements/1.1/",
     "photoshop": "http://ns.adobe.com/photoshop/1.0/",
+    "xmpRights": "http://ns.adobe.com/xap/1.0/rights/",
 }
 
 
@@ -33,6 +35,8 @@ class PublicMeta:
     byline: str | None = None
     credit: str | None = None
     copyright: str | None = None
+    usage_terms: str | None = None
+    web_statement: str | None = None
 
     def items(self) -> dict[str, str]:
         return {k: v for k, v in vars(self).items() if v}
@@ -88,10 +92,14 @@ def build_xmp(meta: PublicMeta) -> bytes:
         parts.append(f"<dc:rights>{_alt(meta.copyright)}</dc:rights>")
     if meta.credit:
         parts.append(f"<photoshop:Credit>{escape(meta.credit)}</photoshop:Credit>")
+    if meta.usage_terms:
+        parts.append(f"<xmpRights:UsageTerms>{_alt(meta.usage_terms)}</xmpRights:UsageTerms>")
+    if meta.web_statement:
+        parts.append(f"<xmpRights:WebStatement>{escape(meta.web_statement)}</xmpRights:WebStatement>")
     return (
         '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>'
         '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="{rdf}">'
-        '<rdf:Description rdf:about="" xmlns:dc="{dc}" xmlns:photoshop="{photoshop}">'
+        '<rdf:Description rdf:about="" xmlns:dc="{dc}" xmlns:photoshop="{photoshop}" xmlns:xmpRights="{xmpRights}">'
         "{body}</rdf:Description></rdf:RDF></x:xmpmeta>"
         '<?xpacket end="w"?>'
     ).format(body="".join(parts), **_NS).encode("utf-8")
@@ -171,7 +179,7 @@ def _split_after_app0(jpeg: bytes) -> tuple[bytes, bytes]:
 
 def read_public_meta(jpeg: bytes) -> dict:
     """``{"iptc": {...}, "xmp": {...}, "exif": {...}}`` with caption, byline, credit,
-    copyright as found in each block (absent keys where a block lacks them)."""
+    copyright, usage terms (and the XMP web statement) as found in each block (absent keys where a block lacks them)."""
     result = {"iptc": {}, "xmp": {}, "exif": {}}
     for marker, start, end in iter_segments(jpeg):
         payload = jpeg[start + 4:end]
@@ -219,6 +227,8 @@ def _read_xmp(packet: bytes) -> dict:
         "byline": "dc:creator/rdf:Seq/rdf:li",
         "copyright": "dc:rights/rdf:Alt/rdf:li",
         "credit": "photoshop:Credit",
+        "usage_terms": "xmpRights:UsageTerms/rdf:Alt/rdf:li",
+        "web_statement": "xmpRights:WebStatement",
     }
     found = {}
     for description in root.iter(f"{{{_NS['rdf']}}}Description"):

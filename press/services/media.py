@@ -26,10 +26,12 @@ from press.models import Activity, Media, Person, Rendition, User, Venue, utcnow
 from press.photos.exif import ExifFacts
 from press.photos.process import rewrite_public_meta
 from press.photos.public_meta import PublicMeta
+from press.problems import MESSAGES, params_of
 from press.photos.quality import near_duplicate
 from press.storage import FileStorage, StorageError, content_key
 
-from . import access, photo_corrections
+from . import access, licences, photo_corrections
+from . import public as public_rule
 from .audit import record as audit
 from .indexing import enqueue_index
 from .tags import attach_tags
@@ -61,18 +63,19 @@ class IngestConfig:
     def process_options(self, meta: PublicMeta) -> dict:
         return {
             "sizes": self.sizes, "max_bytes": self.max_bytes, "max_pixels": self.max_pixels,
-            "caption": meta.caption, "byline": meta.byline, "credit": meta.credit, "copyright": meta.copyright,
+            **vars(meta),
         }
 
 
 def public_meta(media: Media) -> PublicMeta:
-    """The caption, by-line, credit and copyright a photo's public renditions carry."""
+    """The caption, by-line, credit, copyright and usage terms a photo's public renditions carry."""
     uploader = media.uploaded_by_id and media_uploader(media)
     return PublicMeta(
         caption=media.caption or None,
         byline=uploader.name if uploader else None,
         credit=media.credit or None,
         copyright=media.copyright or None,
+        **licences.terms(media.licence, media.restrictions),
     )
 
 
@@ -225,6 +228,9 @@ def set_flags(session: Session, media: Media, *, actor: User | None,
     """Mark a photo public (journalists see it) and/or as a highlight."""
     if public is not None and media.status != MediaStatus.OK and public:
         raise MediaError(N_("Foto tanpa pratinjau tidak dapat dipublikasikan."))
+    refusal = public and public_rule.publish_refusal(media)
+    if refusal:
+        raise MediaError(MESSAGES[refusal["code"]], **params_of(refusal))
     if public is False:
         photo_corrections.check_withdrawal(session, media, actor)
     if public is not None:

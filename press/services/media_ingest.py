@@ -28,7 +28,7 @@ import collections
 import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Executor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -44,7 +44,7 @@ from press.photos.worker import InProcess, check_file, process_file
 from press.photos.public_meta import PublicMeta
 from press.storage import FileStorage, Incoming, StorageError, content_key, file_key
 
-from . import access
+from . import access, licences
 from .audit import record as audit
 from .media import PROCESS_JOB, IngestConfig, MediaError, clean_text, describe, set_exif, sync_renditions
 
@@ -154,7 +154,7 @@ def ingest_many(
     access.require_user(session, uploader, "photo.upload", activity, error=MediaError)
     executor = executor or InProcess()
     stage = check_file if defer_renditions else process_file
-    meta = batch_public_meta(batch, uploader)
+    meta = replace(batch_public_meta(batch, uploader), **licences.terms(licences.default_for(session, activity), None))
     options = config.process_options(meta)
     pending: collections.deque = collections.deque()  # (file, key, future or finished outcome)
     processing: set[str] = set()
@@ -249,6 +249,7 @@ def record(
         problems=list(processed.problems) if finished else [], caption=meta.caption, credit=meta.credit,
         copyright=meta.copyright, dhash=processed.dhash if finished else None,
         sharpness=processed.sharpness if finished else None,
+        licence=licences.default_for(session, activity),
     )
     if finished:
         set_exif(media, processed.exif, processed.exif_problems)

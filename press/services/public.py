@@ -3,7 +3,9 @@
 One rule, applied here and nowhere else: a release is public when its state is
 ``published`` and neither it nor its activity is of the PPID class ``dikecualikan``; a
 photo is public when it is marked public (``Media.is_public``) or is attached to a
-public release, its activity is not ``dikecualikan``, and it has renditions. A
+public release, its activity is not ``dikecualikan``, its licence is not an internal one
+("Hanya untuk internal", ``Licence.internal``), and it has renditions; a bulk edit or any
+other way of making a photo public asks ``publish_refusal`` first. A
 retracted release is known to the public only by its title and retraction notice (its
 own 410 page); a retracted ``dikecualikan`` one by its notice alone. An activity's
 facts (title, kind, time, place, unit, topic, dress code, contact) are on the public
@@ -23,8 +25,10 @@ from sqlalchemy.orm import Session, selectinload
 from press.codes import MediaStatus, PpidClass, ReleaseState
 from press.dates import OFFICE_ZONE
 from press.numbers import parse_id
+from press.problems import problem
 from press.models import (
     Activity,
+    Licence,
     Media,
     Participant,
     Person,
@@ -66,6 +70,16 @@ def is_exempt(item: Release | Media | Activity) -> bool:
     return own or (activity is not None and activity.ppid_class == PpidClass.DIKECUALIKAN)
 
 
+def is_internal(media: Media) -> bool:
+    """Whether the photo's licence keeps it inside the office ("Hanya untuk internal")."""
+    return media.licence is not None and media.licence.internal
+
+
+def publish_refusal(media: Media) -> dict | None:
+    """Why ``media`` may not be made public (a problem code, ``press.problems``), or None."""
+    return problem("licence_internal", licence=media.licence.name) if is_internal(media) else None
+
+
 def _on_published_release():
     return exists(
         select(ReleasePhoto.id)
@@ -78,6 +92,7 @@ def public_media_condition():
     """SQL condition for a ``Media`` row the public may see."""
     return and_(
         Media.status == MediaStatus.OK, _not_exempt(Media.activity_id),
+        or_(Media.licence_id.is_(None), Media.licence_id.notin_(select(Licence.id).where(Licence.internal.is_(True)))),
         or_(Media.is_public.is_(True), _on_published_release()),
     )
 
@@ -142,7 +157,8 @@ def public_photos_of(release: Release) -> list[tuple[ReleasePhoto, Media]]:
     if not release_is_public(release):
         return []
     return [(rp, rp.media) for rp in release.photos
-            if rp.media.status == MediaStatus.OK and rp.media.renditions and not is_exempt(rp.media)]
+            if rp.media.status == MediaStatus.OK and rp.media.renditions and not is_exempt(rp.media)
+            and not is_internal(rp.media)]
 
 
 def lead_photo(release: Release) -> Media | None:

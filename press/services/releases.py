@@ -38,7 +38,7 @@ from press.notes.accepted import AcceptedPerson, AcceptedQuote, read_accepted
 from press.photos.quality import near_duplicate
 from press.storage import FileStorage, StorageError
 
-from . import access, workflow
+from . import access, licences, workflow
 from .audit import record
 from .indexing import enqueue_index
 from .people import register_people
@@ -418,6 +418,7 @@ class ExportPhoto:
     caption: str
     credit: str
     media_id: int
+    licence: str = ""
 
 
 def _export_photos(release: Release, storage: FileStorage, only=None) -> list[ExportPhoto]:
@@ -434,7 +435,7 @@ def _export_photos(release: Release, storage: FileStorage, only=None) -> list[Ex
             continue
         caption = item.caption or media.caption or ""
         photos.append(ExportPhoto(data, caption, (media.credit or "") if "foto:" not in caption.lower() else "",
-                                  media.id))
+                                  media.id, licences.usage_terms(media.licence, media.restrictions) or ""))
     return photos
 
 
@@ -455,7 +456,7 @@ def export_kit(release: Release, storage: FileStorage, *, office: str = "", phot
     document = export_docx(release, storage, office=office, photos=photos)
     return build_kit(slug=release.slug, headline=release.title, docx=document,
                      photos=[KitPhoto(p.image, p.caption, p.credit, photo_page(p.media_id) if photo_page else "",
-                                      prints(p.media_id) if prints else None)
+                                      print_image=prints(p.media_id) if prints else None, licence=p.licence)
                              for p in photos])
 
 

@@ -14,7 +14,7 @@ from flask_babel import gettext as _
 from press.codes import ReleaseState
 from press.extensions import db
 from press.numbers import parse_id
-from press.services import public
+from press.services import licences, public
 
 from .links import public_url, rendition_url
 from .params import page_arg
@@ -43,6 +43,7 @@ def photo_json(media, caption: str | None = None) -> dict:
         "copyright": media.copyright,
         "taken_at": media.taken_at.isoformat() if media.taken_at else None,
         "activity_id": media.activity_id,
+        "licence": licences.as_dict(media.licence, media.restrictions),
         "url": public_url("photo", media, external=True),
         "renditions": {
             r.variant: {

@@ -123,6 +123,12 @@ SCHEMAS = {
             "url": {**URL, "description": "the photo's public page"},
             "renditions": {"type": "object", "additionalProperties": _ref("Rendition"),
                            "description": "JPEG renditions by variant (`thumb`, `web`); never the original"},
+            "licence": _nullable(_object({
+                "code": _nullable(STRING), "name": _nullable(STRING),
+                "url": _nullable({**URL, "description": "the licence's page (also XMP xmpRights:WebStatement)"}),
+                "restrictions": _nullable(STRING),
+            }, description="How the photo may be used, as written into its renditions (XMP xmpRights:UsageTerms, "
+                           "IPTC special instructions)")),
         },
         description="A public photo. Never carries the original, nor where it was taken (no GPS).",
     ),

@@ -29,7 +29,7 @@ from press.codes import ReleaseState
 from press.drafting import formatting
 from press.extensions import db
 from press.models import LOCALES, utcnow
-from press.services import public
+from press.services import collections, public
 from press.storage import StorageError, safe_join
 
 from .auth import safe_next
@@ -219,7 +219,9 @@ def person(slug: str):
 @bp.route("/galeri")
 def galleries():
     modified(public.last_change(db.session))
-    return render_template("site/galleries.html", activities=public.activities_with_photos(db.session))
+    return render_template("site/galleries.html", activities=public.activities_with_photos(db.session),
+                           collections=collections.public_collections(db.session),
+                           collection_cover=collections.cover_of)
 
 
 @bp.route("/kegiatan/<id:activity_id>")

@@ -83,7 +83,18 @@ def objects(app, whose: str) -> dict:
         "journalist_id": db.session.scalar(select(Journalist.id).order_by(Journalist.id)),
         "outlet_id": db.session.scalar(select(Outlet.id).order_by(Outlet.id)),
         "group_id": db.session.scalar(select(WhatsAppGroup.id).limit(1)),
+        **_photo_desk_objects(activity, media_id),
     }
+
+
+def _photo_desk_objects(activity: Activity, media_id: int) -> dict:
+    """A bulk edit of the activity's photo, a collection holding it, a licence."""
+    from press.services import bulk_edit, collections, licences
+
+    edit = bulk_edit.apply(db.session, None, [media_id], bulk_edit.Changes(credit="Humas"), activity_id=activity.id)
+    collection = collections.save(db.session, None, name=f"Koleksi {activity.id}")
+    db.session.commit()
+    return {"bulk_id": edit.id, "collection_id": collection.id, "licence_id": licences.all_licences(db.session)[0].id}
 
 
 def url_values(app) -> dict:
