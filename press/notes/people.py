@@ -19,7 +19,7 @@ from press.notes.rules import CAP, Rules, alternation
 from press.notes.speakers import SpeakerLookup
 from press.notes.title_context import (LOWER_TITLE_PLACE, ONLY_PLACE_AFTER, QUALIFIER, SPEECH_AFTER, adat_title,
                                        ends_in_venue, namesake_before, namesakes, not_a_name_first,
-                                       region_word_before, venue_before, written_title)
+                                       region_word_before, title_places, venue_before, written_title)
 
 ALIAS = re.compile(r"[ \t]*(?:\(([A-Z][A-Za-z.]{1,5})\)|,?[ \t]*yang[ \t]+(?:akrab[ \t]+)?(?:disapa|dipanggil)[ \t]+"
                    r"([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?))")
@@ -67,6 +67,7 @@ class PeopleFinder(SpeakerLookup):
         self._holders = [(rules.glossary.expand(held).lower(), name) for held, name in context.title_holders.items()]
         self._headlines = headline_lines(text)
         self._namesakes = namesakes(text, rules)
+        self._title_places = title_places(text, rules)
 
     # --- title first: "Kepala Bagian Humas Setda Kota Bekasi Sajekti Rubiyah"
     def find_titled(self) -> None:
@@ -171,7 +172,8 @@ class PeopleFinder(SpeakerLookup):
                 if person and text[end:end + 1] == "," and " " not in person.name \
                         and not person.honorifics and not person.ranks:
                     person = None
-            elif not apposed and " " not in person.name and ONLY_PLACE_AFTER.match(text, person.end) \
+            elif not apposed and " " not in person.name \
+                    and (ONLY_PLACE_AFTER.match(text, person.end) or person.name in self._title_places) \
                     and self.find_by_name(person.name) is None \
                     and ((absorb and full not in REGION_HEADS and kind is None)
                          or (kind == "institution" and not person.degrees and ends_in_venue(rules, organisation))):

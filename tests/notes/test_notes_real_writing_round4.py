@@ -1,0 +1,58 @@
+"""Extraction on the ways of writing that round 3's held-back notes (tests/notes/real3)
+showed the rules did not know: local titles taken for names (a Sulut village head's
+"Sangadi", a port's "Syahbandar", a regency's "Perwira Penghubung", Yogyakarta's
+"Panewu Anom"), agreements taken for names ("MoU"), a kecamatan or a puskesmas's place
+after its title taken for a holder, and a direct quote whose opening mark is glued to
+the sentence before it. One test per kind; each note is short and of our own writing."""
+
+from __future__ import annotations
+
+import pytest
+
+from press.notes.cleaning import clean
+from press.notes.extract import extract
+from tests.notes.test_notes_real_writing import names, people
+
+
+@pytest.mark.parametrize("text", [
+    "Turut hadir Camat Pinogaluman, Sangadi Desa Dalapuli, Danramil serta penyuluh.",
+    "Hadir pimpinan OPD, Syahbandar, Kepala UPP, para camat dan tokoh adat.",
+    "Ikut menyaksikan Kapolres, Kajari, Perwira penghubung (Pabung) TNI dan tokoh adat.",
+    "Menurut wali kota, MoU ini mengakhiri kebiasaan saling lempar tanggung jawab soal sampah.",
+])
+def test_local_titles_and_agreements_are_not_people(text):
+    assert names(text) == set()
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Sangadi Desa Bigo Ramli Lasabuda membuka musyawarah desa itu.", "Ramli Lasabuda", "Sangadi"),
+    ("Panewu Anom Sugeng Raharjo, S.IP, MM menyebut festival dibuat untuk anak muda.", "Sugeng Raharjo",
+     "Panewu Anom"),
+])
+def test_a_local_title_before_a_name_is_the_holders_title(text, name, title):
+    found = people(text)
+    assert name in found
+    assert found[name].title.startswith(title)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Budi Santoso dari Camat Bancar bergeser ke Camat Tambakboyo, dan Ani Lestari naik menjadi Camat Bancar.",
+     "Bancar"),
+    ("Dr. Nur Aini yang sebelumnya Plt Kepala Puskesmas Kerek kini definitif sebagai Kepala Puskesmas Kerek, dan "
+     "dr. Yusuf Habibi dipindah ke Puskesmas Widang.", "Kerek"),
+])
+def test_a_place_the_note_writes_after_a_place_title_is_never_a_holder_elsewhere(text, place):
+    assert place not in names(text)
+
+
+def test_a_one_word_holder_of_a_place_title_stays_a_person():
+    assert "Suparman" in names("Camat Suparman meminta warga menjaga kebersihan pasar.")
+
+
+def test_a_quote_mark_glued_to_the_sentence_before_opens_a_direct_quote():
+    text = ("Bupati Tanjung Jabung Timur Romi Hariyanto hadir. Di depan para kades, bupati menilai program itu "
+            "datang tepat waktu.”Banyak kades yang takut salah, akhirnya dana desa terlambat dicairkan,” kata bupati.")
+    cleaned = clean(text)
+    quotes = extract(cleaned.text).quotes
+    assert [(q.speaker, q.form) for q in quotes if q.text.startswith("Banyak kades")] == [("Romi Hariyanto", "direct")]
+    assert cleaned.changes["glued_quote_marks"] == 1
