@@ -172,7 +172,7 @@ class PeopleFinder(SpeakerLookup):
                 if person and text[end:end + 1] == "," and " " not in person.name \
                         and not person.honorifics and not person.ranks:
                     person = None
-            elif not apposed and " " not in person.name \
+            elif not apposed and " " not in person.name and not person.degrees \
                     and (ONLY_PLACE_AFTER.match(text, person.end) or person.name in self._title_places) \
                     and self.find_by_name(person.name) is None \
                     and ((absorb and full not in REGION_HEADS and kind is None)
