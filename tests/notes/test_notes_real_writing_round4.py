@@ -56,3 +56,13 @@ def test_a_quote_mark_glued_to_the_sentence_before_opens_a_direct_quote():
     quotes = extract(cleaned.text).quotes
     assert [(q.speaker, q.form) for q in quotes if q.text.startswith("Banyak kades")] == [("Romi Hariyanto", "direct")]
     assert cleaned.changes["glued_quote_marks"] == 1
+
+
+@pytest.mark.parametrize("text, name, organisation", [
+    ("Bupati Kabupaten Maluku Tengah Markus Rumalutur hadir.", "Markus Rumalutur", "Kabupaten Maluku Tengah"),
+    ("Sambutan Bupati Kabupaten Aceh Besar Muharram Idris dibacakan asisten.", "Muharram Idris", "Kabupaten Aceh Besar"),
+])
+def test_a_regency_whose_name_starts_with_a_province_ends_the_title_not_the_name(text, name, organisation):
+    found = people(text)
+    assert set(found) == {name}
+    assert found[name].organisation == organisation
