@@ -13,6 +13,7 @@ import re
 from press.notes.designations import PARENTHESIS, REGION_HEADS, Designations
 from press.notes.items import ActivityContext, Person
 from press.notes.names import WrittenName, headline_lines, read_name
+from press.notes.organisations import defined_short_forms
 from press.notes.places import find_known_places, find_multiword_places
 from press.notes.register import Register, add_short_mentions, same_name
 from press.notes.rules import CAP, Rules, alternation
@@ -68,6 +69,7 @@ class PeopleFinder(SpeakerLookup):
         self._headlines = headline_lines(text)
         self._namesakes = namesakes(text, rules)
         self._title_places = title_places(text, rules)
+        self._short_forms = defined_short_forms(text, rules)
 
     # --- title first: "Kepala Bagian Humas Setda Kota Bekasi Sajekti Rubiyah"
     def find_titled(self) -> None:
@@ -220,9 +222,11 @@ class PeopleFinder(SpeakerLookup):
 
     def _read_name(self, pos: int) -> WrittenName | None:
         """The name written at `pos`, unless it is the name of a port, a hospital or a
-        street written elsewhere in the note ("Pelabuhan Labuan Bajo")."""
+        street written elsewhere in the note ("Pelabuhan Labuan Bajo") or the short form
+        the note gives an organisation ("Universitas Musamus (Unmus)")."""
         written = read_name(self.text, pos, self.rules, self.places)
-        if written and not written.honorifics and not written.ranks and written.name in self._namesakes:
+        if written and not written.honorifics and not written.ranks \
+                and (written.name in self._namesakes or written.name in self._short_forms):
             return None
         return written
 

@@ -66,3 +66,10 @@ def test_a_regency_whose_name_starts_with_a_province_ends_the_title_not_the_name
     found = people(text)
     assert set(found) == {name}
     assert found[name].organisation == organisation
+
+
+def test_the_short_form_a_note_gives_an_organisation_is_never_a_person():
+    text = ("Pemkab Boven Digoel dan Universitas Musamus (Unmus) menandatangani kerja sama. Rektor Unmus, "
+            "Dr. Ir. Yohanes Mahuze, M.Si menyatakan siap. Hadir pula Wakil Rektor II Unmus, Kepala Dinas dan dekan.")
+    assert "Unmus" not in names(text)
+    assert "Yohanes Mahuze" in names(text)
