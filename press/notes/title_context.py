@@ -84,10 +84,11 @@ def adat_title(text: str, rules: Rules, person: WrittenName) -> bool:
 
 
 def not_a_name_first(text: str, rules: Rules, parsed: WrittenName) -> bool:
-    """Whether a name read before a title is a place after a preposition ("dari Dago,")
-    or one unit word ("Umum dan Perlengkapan,")."""
+    """Whether a name read before a title is a place after a preposition ("dari Dago,"),
+    the place glued to a unit's number ("Kodim 1206/Putussibau,") or one unit word
+    ("Umum dan Perlengkapan,")."""
     at = parsed.name_span[0]
-    return bool(PLACE_PREPOSITION.search(text, max(0, at - 12), at)) \
+    return bool(PLACE_PREPOSITION.search(text, max(0, at - 12), at)) or text[at - 1:at] == "/" \
         or (" " not in parsed.name and not parsed.honorifics and not parsed.ranks and is_unit_word(parsed.name, rules))
 
 

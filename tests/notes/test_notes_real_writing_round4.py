@@ -73,3 +73,11 @@ def test_the_short_form_a_note_gives_an_organisation_is_never_a_person():
             "Dr. Ir. Yohanes Mahuze, M.Si menyatakan siap. Hadir pula Wakil Rektor II Unmus, Kepala Dinas dan dekan.")
     assert "Unmus" not in names(text)
     assert "Yohanes Mahuze" in names(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Tampak para anggota DPRD, perwira Kodim 1206/Putussibau, Danyon Raider 644/WLS, tokoh adat dan pelajar.",
+    "Dengan Jasa Desa, kades bisa bertanya dulu sebelum bertindak, kata kajari.",
+])
+def test_a_unit_s_place_after_its_number_and_a_sentence_s_preposition_are_not_names(text):
+    assert names(text) == set()
