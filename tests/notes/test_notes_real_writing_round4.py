@@ -81,3 +81,12 @@ def test_the_short_form_a_note_gives_an_organisation_is_never_a_person():
 ])
 def test_a_unit_s_place_after_its_number_and_a_sentence_s_preposition_are_not_names(text):
     assert names(text) == set()
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Paket diterima oleh warga, di antaranya Mbah Karto dan tetangganya.", "Karto"),
+    ("Kepala Dinas Kesehatan Sukoharjo, dokter Ratna Widyastuti menambahkan, lansia diperiksa.", "Ratna Widyastuti"),
+])
+def test_mbah_and_dokter_are_honorifics_before_a_name(text, name):
+    found = people(text)
+    assert name in found
