@@ -43,6 +43,9 @@ NAME_BEFORE = re.compile(rf"({CAP}(?: {CAP}){{0,3}})(?:(?:,\s*[A-Za-z.]+)*,?\s+y
                          rf"|(?:,\s*[A-Za-z.]+)*,|(?:,\s*[A-Za-z.]+)*,?\s+(?:resmi\s+)?(?:dilantik|ditunjuk|diangkat|dikukuhkan)\s+sebagai"
                          rf"|\s+(?:sebagai|selaku|[–—-]))\s*$")
 JOINED = re.compile(r"[ \t]+(?:dan|&)[ \t]+")
+# "wakil ketua masing-masing A dan B": every name listed after it holds the title.
+EACH = re.compile(r"[ \t]*,?[ \t]+masing-masing[ \t]*:?[ \t]+")
+LISTED = re.compile(r"[ \t]*(?:,[ \t]*(?:dan[ \t]+)?|[ \t]+dan[ \t]+)")
 TERM = re.compile(r"(?:[ \t]+(?:terpilih|definitif|yang[ \t]+baru[ \t]+dilantik))?(?:[ \t]+(?:periode|masa[ \t]+jabatan)[ \t]+\d{4}[ \t]*[–—-][ \t]*\d{4})?")
 TRAILING_COMMA = re.compile(r"(?:,|\ssebagai|\sselaku|\smenjabat|\s[–—-])\s*$")
 
@@ -78,7 +81,8 @@ class PeopleFinder(SpeakerLookup):
             match = self.rules.title.search(self.text, pos)
             if not match:
                 return
-            if match["head"][0].islower() and not CAPITAL_AFTER.match(self.text, match.end()):
+            if match["head"][0].islower() and not CAPITAL_AFTER.match(self.text, match.end()) \
+                    and not EACH.match(self.text, match.end()):
                 pos = self._lower_title_after_name(match)
                 continue
             headline = self._headlines.get(self.text.rfind("\n", 0, match.start()) + 1)
@@ -151,6 +155,13 @@ class PeopleFinder(SpeakerLookup):
         qualifier = QUALIFIER.match(text, end)
         if qualifier and (rules.rank.match(text, qualifier.end()) or self._read_name(qualifier.end())):
             end = qualifier.end()
+        each = EACH.match(text, end)
+        holders = self._listed_holders(each.end()) if each else []
+        if len(holders) > 1:
+            title_text = written_title(text, rules, match.start(), title_end)
+            for holder in holders:
+                self._add(holder, title_text, organisation or holder.prefix, (match.start(), holder.end))
+            return holders[-1].end
         apposed = self._apposed(end)
         if full in rules.glossary.data["generic_titles"] and title_end == match.end() and organisation is None \
                 and not apposed:
@@ -190,6 +201,17 @@ class PeopleFinder(SpeakerLookup):
             return person.end
         self._add(person, title_text, organisation or person.prefix, (match.start(), person.end))
         return person.end
+
+    def _listed_holders(self, pos: int) -> list[WrittenName]:
+        """The names listed from `pos`, joined by commas and "dan" ("A, B dan C")."""
+        holders = []
+        while (holder := self._read_name(pos)) is not None:
+            holders.append(holder)
+            joined = LISTED.match(self.text, holder.end)
+            if not joined or joined.end() == holder.end:
+                break
+            pos = joined.end()
+        return holders
 
     def _apposed(self, pos: int) -> tuple[int, WrittenName] | None:
         """A title's place or unit written out up to a comma, then the holder between

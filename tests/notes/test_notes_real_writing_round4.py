@@ -11,7 +11,7 @@ import pytest
 
 from press.notes.cleaning import clean
 from press.notes.extract import extract
-from tests.notes.test_notes_real_writing import names, people
+from tests.notes.test_notes_real_writing import designation, names, people
 
 
 @pytest.mark.parametrize("text", [
@@ -90,3 +90,14 @@ def test_a_unit_s_place_after_its_number_and_a_sentence_s_preposition_are_not_na
 def test_mbah_and_dokter_are_honorifics_before_a_name(text, name):
     found = people(text)
     assert name in found
+
+
+@pytest.mark.parametrize("text, holders, title", [
+    ("Ketua DPRD Nunukan, Guntur memimpin rapat, didampingi wakil ketua masing-masing Intan Permata dan Hamdi Saleh.",
+     ["Intan Permata", "Hamdi Saleh"], "wakil ketua"),
+    ("Hadir Wakil Ketua DPRD masing-masing Ahmad Yani, Budi Santoso dan Citra Dewi.",
+     ["Ahmad Yani", "Budi Santoso", "Citra Dewi"], "Wakil Ketua DPRD"),
+])
+def test_every_name_listed_after_masing_masing_holds_the_title(text, holders, title):
+    found = people(text)
+    assert all(name in found and designation(found[name]) == title for name in holders), found
