@@ -31,7 +31,10 @@ CAPITAL_AFTER = re.compile(r"[ \t]*,?[ \t]*[A-Z(]")
 CREDIT_WORD = r"(?:Foto|Fotografer|Photografer|Pewarta|Penulis|Reporter|Editor|Kontributor|Laporan|Liputan)"
 # What a credited writer or photographer does, in brackets after the name ("(Pranata Humas Ahli Muda)").
 CREDIT_POST = re.compile(r"[ \t]*\(([A-Z][A-Za-z]+(?:[ \t]+[A-Z][A-Za-z]+){1,5})\)")
-CREDIT = re.compile(rf"\b{CREDIT_WORD}(?:[ \t]*(?:&|dan|/)[ \t]*{CREDIT_WORD})*[ \t]*:[ \t]*")
+CREDIT_NAME = r"[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,3}"
+# "Editor: X", and a credit line without its colon ("Laporan Riska").
+CREDIT = re.compile(rf"\b{CREDIT_WORD}(?:[ \t]*(?:&|dan|/)[ \t]*{CREDIT_WORD})*[ \t]*:[ \t]*"
+                    rf"|^{CREDIT_WORD}[ \t]+(?={CREDIT_NAME}[ \t]*$)", re.M)
 PREVIOUS_NAME_WORD = re.compile(r"[A-Z][\w.]*[ \t]+$")
 CAPITALISED_RUN = re.compile(r"(?:[ \t]+(?:[A-Z][\w'-]*|\([^()\n]{1,40}\))){1,7}(?=,[ \t])")
 APPOSITIVE = re.compile(r"(?<![\w-])[a-z][a-z-]*,[ \t]+(?=[A-Z][a-z]+(?:[ \t]+[A-Z][\w.]*){0,3},[ \t]+(?:\d{1,3},[ \t]+)?"

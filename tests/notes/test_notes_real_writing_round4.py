@@ -101,3 +101,15 @@ def test_mbah_and_dokter_are_honorifics_before_a_name(text, name):
 def test_every_name_listed_after_masing_masing_holds_the_title(text, holders, title):
     found = people(text)
     assert all(name in found and designation(found[name]) == title for name in holders), found
+
+
+def test_a_credit_line_without_its_colon_names_the_writer():
+    assert "Riska" in names("Kesepakatan ditandatangani kedua pihak.\n\nLaporan Riska\n")
+
+
+@pytest.mark.parametrize("text", [
+    "Warga menyambut baik program itu. (Rilis)\n",
+    "Laporan Keuangan Daerah dibahas panjang lebar oleh dewan.\n",
+])
+def test_a_closing_bracket_and_a_sentence_opened_by_a_credit_word_name_nobody(text):
+    assert names(text) == set()
