@@ -257,7 +257,7 @@ class PeopleFinder(SpeakerLookup):
 
     def _add(self, written: WrittenName, title, organisation, span) -> Person:
         name, name_span = written.name, written.name_span
-        existing = self.find_by_name(name) or self._holder_called(name, title)
+        existing = self.find_by_name(name) or self._holder_called(name, title) or self._called_by_first_name(name)
         if existing is None and " " in name:
             existing = self.register.shorter_name_of(name)
             if existing:
@@ -286,6 +286,14 @@ class PeopleFinder(SpeakerLookup):
         if alias:
             self.register.alias(alias.group(1) or alias.group(2), person)
         return person
+
+    def _called_by_first_name(self, name: str) -> Person | None:
+        """The known person a regional form of address and one of their name's words
+        call ("Mas Hanafi" for Bupati Hanafi Ridwan), else None."""
+        address, _, word = name.partition(" ")
+        if address not in self.rules.regional or not word or " " in word:
+            return None
+        return self.find_by_name(word)
 
     def _more_precise(self, title: str, known: str) -> bool:
         """Whether `title` says more than the `known` one it starts with ("Wakil Bupati

@@ -113,3 +113,8 @@ def test_a_credit_line_without_its_colon_names_the_writer():
 ])
 def test_a_closing_bracket_and_a_sentence_opened_by_a_credit_word_name_nobody(text):
     assert names(text) == set()
+
+
+def test_a_regional_form_of_address_and_a_first_name_call_the_person_already_named():
+    text = "Bupati Tuban Hanafi Ridwan melantik camat. Mas Hanafi – sapaannya, menganggap camat wajah pemerintah."
+    assert names(text) == {"Hanafi Ridwan"}
