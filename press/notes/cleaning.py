@@ -2,8 +2,9 @@
 
 Owns: mojibake repair (ftfy, with the fixes that cannot touch correct Indonesian text),
 space normalisation (non-breaking, zero-width, runs of spaces), making quotation marks
-consistent within one text, and removing web boilerplate lines ("Baca juga:",
-"Editor:", share/follow lines, copyright lines). Paragraphs are kept.
+consistent within one text, a space between a sentence and the quote mark glued to it
+(".”Banyak"), and removing web boilerplate lines ("Baca juga:", "Editor:", share/follow
+lines, copyright lines). Paragraphs are kept.
 Returns the text and counts of what changed, so the UI can say it.
 Imports ftfy and the standard library only.
 """
@@ -38,6 +39,8 @@ NBSP = re.compile(r"[\u00a0\u2007\u202f]")
 ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 SPACE_RUN = re.compile(r"[ \t]{2,}")
 TRAILING_SPACE = re.compile(r"[ \t]+$", re.M)
+# An opening quote mark glued to the sentence before it ("tepat waktu.”Banyak kades").
+GLUED_QUOTE = re.compile(r"(?<=[.!?])([\"“”])(?=[A-Z])")
 
 BOILERPLATE = re.compile(
     r"^\s*\(?(?:"
@@ -69,6 +72,7 @@ def clean(text: str) -> Cleaned:
     text = _normalise_spaces(text, changes)
     text = _drop_boilerplate(text, changes)
     text = _consistent_quotes(text, changes)
+    text, changes["glued_quote_marks"] = GLUED_QUOTE.subn(r" \1", text)
     return Cleaned(text, {k: v for k, v in changes.items() if v})
 
 

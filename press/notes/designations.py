@@ -178,11 +178,12 @@ class Designations:
         return end
 
     def _read_place_name(self, pos: int) -> int:
-        """One capitalised word plus compass words ("Bekasi Utara"), or a known province."""
+        """One capitalised word plus compass words ("Bekasi Utara"), or a known province
+        unless a listed regency starts with it ("Maluku Tengah", "Aceh Besar")."""
         text = self.text
         province = self.rules.province.match(text, pos)
         if province:
-            return province.end()
+            return max(province.end(), self.region_at(pos) or 0)
         place = self.multiword_places.at(text, pos, bounded=True)
         if place:
             return pos + len(place)

@@ -169,3 +169,20 @@ def _remember(found: dict, key: str, name: str, abbreviation, expansion, span) -
         return
     found[key] = Organisation(name, abbreviation, expansion, span, [span])
 
+
+
+# "Universitas Musamus (Unmus)": an organisation head, up to five capitalised words, and
+# the short form in brackets.
+DEFINED_SHORT_FORM = re.compile(r"((?:[ \t]+[A-Z][\w&-]*){1,5})[ \t]*\(([A-Z][A-Za-z]{1,11})\)")
+
+
+def defined_short_forms(text: str, rules: Rules) -> set[str]:
+    """Short forms the note defines for an organisation it writes out ("Universitas
+    Musamus (Unmus)", "Perjanjian Kerja Sama (PKS)"): never a person's name on their own
+    later in the note ("Rektor Unmus, Dr. X")."""
+    found = set()
+    for head in rules.org_head.finditer(text):
+        defined = DEFINED_SHORT_FORM.match(text, head.end())
+        if defined:
+            found.add(defined.group(2))
+    return found

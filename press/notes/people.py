@@ -13,12 +13,14 @@ import re
 from press.notes.designations import PARENTHESIS, REGION_HEADS, Designations
 from press.notes.items import ActivityContext, Person
 from press.notes.names import WrittenName, headline_lines, read_name
+from press.notes.organisations import defined_short_forms
 from press.notes.places import find_known_places, find_multiword_places
 from press.notes.register import Register, add_short_mentions, same_name
 from press.notes.rules import CAP, Rules, alternation
+from press.notes.speakers import SpeakerLookup
 from press.notes.title_context import (LOWER_TITLE_PLACE, ONLY_PLACE_AFTER, QUALIFIER, SPEECH_AFTER, adat_title,
                                        ends_in_venue, namesake_before, namesakes, not_a_name_first,
-                                       region_word_before, venue_before, written_title)
+                                       region_word_before, title_places, venue_before, written_title)
 
 ALIAS = re.compile(r"[ \t]*(?:\(([A-Z][A-Za-z.]{1,5})\)|,?[ \t]*yang[ \t]+(?:akrab[ \t]+)?(?:disapa|dipanggil)[ \t]+"
                    r"([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?))")
@@ -29,7 +31,10 @@ CAPITAL_AFTER = re.compile(r"[ \t]*,?[ \t]*[A-Z(]")
 CREDIT_WORD = r"(?:Foto|Fotografer|Photografer|Pewarta|Penulis|Reporter|Editor|Kontributor|Laporan|Liputan)"
 # What a credited writer or photographer does, in brackets after the name ("(Pranata Humas Ahli Muda)").
 CREDIT_POST = re.compile(r"[ \t]*\(([A-Z][A-Za-z]+(?:[ \t]+[A-Z][A-Za-z]+){1,5})\)")
-CREDIT = re.compile(rf"\b{CREDIT_WORD}(?:[ \t]*(?:&|dan|/)[ \t]*{CREDIT_WORD})*[ \t]*:[ \t]*")
+CREDIT_NAME = r"[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,3}"
+# "Editor: X", and a credit line without its colon ("Laporan Riska").
+CREDIT = re.compile(rf"\b{CREDIT_WORD}(?:[ \t]*(?:&|dan|/)[ \t]*{CREDIT_WORD})*[ \t]*:[ \t]*"
+                    rf"|^{CREDIT_WORD}[ \t]+(?={CREDIT_NAME}[ \t]*$)", re.M)
 PREVIOUS_NAME_WORD = re.compile(r"[A-Z][\w.]*[ \t]+$")
 CAPITALISED_RUN = re.compile(r"(?:[ \t]+(?:[A-Z][\w'-]*|\([^()\n]{1,40}\))){1,7}(?=,[ \t])")
 APPOSITIVE = re.compile(r"(?<![\w-])[a-z][a-z-]*,[ \t]+(?=[A-Z][a-z]+(?:[ \t]+[A-Z][\w.]*){0,3},[ \t]+(?:\d{1,3},[ \t]+)?"
@@ -41,11 +46,14 @@ NAME_BEFORE = re.compile(rf"({CAP}(?: {CAP}){{0,3}})(?:(?:,\s*[A-Za-z.]+)*,?\s+y
                          rf"|(?:,\s*[A-Za-z.]+)*,|(?:,\s*[A-Za-z.]+)*,?\s+(?:resmi\s+)?(?:dilantik|ditunjuk|diangkat|dikukuhkan)\s+sebagai"
                          rf"|\s+(?:sebagai|selaku|[–—-]))\s*$")
 JOINED = re.compile(r"[ \t]+(?:dan|&)[ \t]+")
+# "wakil ketua masing-masing A dan B": every name listed after it holds the title.
+EACH = re.compile(r"[ \t]*,?[ \t]+masing-masing[ \t]*:?[ \t]+")
+LISTED = re.compile(r"[ \t]*(?:,[ \t]*(?:dan[ \t]+)?|[ \t]+dan[ \t]+)")
 TERM = re.compile(r"(?:[ \t]+(?:terpilih|definitif|yang[ \t]+baru[ \t]+dilantik))?(?:[ \t]+(?:periode|masa[ \t]+jabatan)[ \t]+\d{4}[ \t]*[–—-][ \t]*\d{4})?")
 TRAILING_COMMA = re.compile(r"(?:,|\ssebagai|\sselaku|\smenjabat|\s[–—-])\s*$")
 
 
-class PeopleFinder:
+class PeopleFinder(SpeakerLookup):
     """Finds people and keeps track of their mentions.
 
     `mentions` holds (start, end, person, title) for every place a person is named; a
@@ -66,6 +74,8 @@ class PeopleFinder:
         self._holders = [(rules.glossary.expand(held).lower(), name) for held, name in context.title_holders.items()]
         self._headlines = headline_lines(text)
         self._namesakes = namesakes(text, rules)
+        self._title_places = title_places(text, rules)
+        self._short_forms = defined_short_forms(text, rules)
 
     # --- title first: "Kepala Bagian Humas Setda Kota Bekasi Sajekti Rubiyah"
     def find_titled(self) -> None:
@@ -74,7 +84,8 @@ class PeopleFinder:
             match = self.rules.title.search(self.text, pos)
             if not match:
                 return
-            if match["head"][0].islower() and not CAPITAL_AFTER.match(self.text, match.end()):
+            if match["head"][0].islower() and not CAPITAL_AFTER.match(self.text, match.end()) \
+                    and not EACH.match(self.text, match.end()):
                 pos = self._lower_title_after_name(match)
                 continue
             headline = self._headlines.get(self.text.rfind("\n", 0, match.start()) + 1)
@@ -147,6 +158,13 @@ class PeopleFinder:
         qualifier = QUALIFIER.match(text, end)
         if qualifier and (rules.rank.match(text, qualifier.end()) or self._read_name(qualifier.end())):
             end = qualifier.end()
+        each = EACH.match(text, end)
+        holders = self._listed_holders(each.end()) if each else []
+        if len(holders) > 1:
+            title_text = written_title(text, rules, match.start(), title_end)
+            for holder in holders:
+                self._add(holder, title_text, organisation or holder.prefix, (match.start(), holder.end))
+            return holders[-1].end
         apposed = self._apposed(end)
         if full in rules.glossary.data["generic_titles"] and title_end == match.end() and organisation is None \
                 and not apposed:
@@ -170,7 +188,8 @@ class PeopleFinder:
                 if person and text[end:end + 1] == "," and " " not in person.name \
                         and not person.honorifics and not person.ranks:
                     person = None
-            elif not apposed and " " not in person.name and ONLY_PLACE_AFTER.match(text, person.end) \
+            elif not apposed and " " not in person.name and not person.degrees \
+                    and (ONLY_PLACE_AFTER.match(text, person.end) or person.name in self._title_places) \
                     and self.find_by_name(person.name) is None \
                     and ((absorb and full not in REGION_HEADS and kind is None)
                          or (kind == "institution" and not person.degrees and ends_in_venue(rules, organisation))):
@@ -185,6 +204,17 @@ class PeopleFinder:
             return person.end
         self._add(person, title_text, organisation or person.prefix, (match.start(), person.end))
         return person.end
+
+    def _listed_holders(self, pos: int) -> list[WrittenName]:
+        """The names listed from `pos`, joined by commas and "dan" ("A, B dan C")."""
+        holders = []
+        while (holder := self._read_name(pos)) is not None:
+            holders.append(holder)
+            joined = LISTED.match(self.text, holder.end)
+            if not joined or joined.end() == holder.end:
+                break
+            pos = joined.end()
+        return holders
 
     def _apposed(self, pos: int) -> tuple[int, WrittenName] | None:
         """A title's place or unit written out up to a comma, then the holder between
@@ -217,15 +247,17 @@ class PeopleFinder:
 
     def _read_name(self, pos: int) -> WrittenName | None:
         """The name written at `pos`, unless it is the name of a port, a hospital or a
-        street written elsewhere in the note ("Pelabuhan Labuan Bajo")."""
+        street written elsewhere in the note ("Pelabuhan Labuan Bajo") or the short form
+        the note gives an organisation ("Universitas Musamus (Unmus)")."""
         written = read_name(self.text, pos, self.rules, self.places)
-        if written and not written.honorifics and not written.ranks and written.name in self._namesakes:
+        if written and not written.honorifics and not written.ranks \
+                and (written.name in self._namesakes or written.name in self._short_forms):
             return None
         return written
 
     def _add(self, written: WrittenName, title, organisation, span) -> Person:
         name, name_span = written.name, written.name_span
-        existing = self.find_by_name(name) or self._holder_called(name, title)
+        existing = self.find_by_name(name) or self._holder_called(name, title) or self._called_by_first_name(name)
         if existing is None and " " in name:
             existing = self.register.shorter_name_of(name)
             if existing:
@@ -254,6 +286,14 @@ class PeopleFinder:
         if alias:
             self.register.alias(alias.group(1) or alias.group(2), person)
         return person
+
+    def _called_by_first_name(self, name: str) -> Person | None:
+        """The known person a regional form of address and one of their name's words
+        call ("Mas Hanafi" for Bupati Hanafi Ridwan), else None."""
+        address, _, word = name.partition(" ")
+        if address not in self.rules.regional or not word or " " in word:
+            return None
+        return self.find_by_name(word)
 
     def _more_precise(self, title: str, known: str) -> bool:
         """Whether `title` says more than the `known` one it starts with ("Wakil Bupati
@@ -331,63 +371,6 @@ class PeopleFinder:
             if person is None and title and HANDOVER.fullmatch(self.text, end, pos):
                 return title, self.title_organisations.get((start, end))
         return None, None
-
-    def find_by_name(self, name: str) -> Person | None:
-        return self.register.by_name(name)
-
-    def resolve_title(self, title: str, span: tuple[int, int]) -> Person | None:
-        """The person holding `title` (written at `span`): from the context, else the one
-        person in the text with that title (written in lower case or not: "dirjen"). The
-        span becomes one of their mentions."""
-        wanted = self.register.expand(" ".join(w[:1].upper() + w[1:] if w.islower() else w for w in title.split()))
-        holder = next((name for held, name in self._holders if held == wanted or wanted.startswith(held)), None)
-        if holder:
-            written = read_name(holder, 0, self.rules, ())
-            if written is None:
-                written = WrittenName(holder.strip(), [], [], len(holder), span, None, [])
-            return self.find_by_name(written.name) or self._add(written._replace(name_span=span), title, None, span)
-        person = self.register.by_title(wanted)
-        if person is not None:
-            self.register.add_span(person, span, once=True)
-        return person
-
-    def resolve_speaker(self, start: int, end: int) -> Person | None:
-        """The person named in text[start:end] ("Lukita", "Wali Kota Bekasi Tri Adhianto")."""
-        named = self.register.first_in(start, end, named=True)
-        if named:
-            return named[2]
-        titled = self.register.first_in(start, end, named=False)
-        if titled:
-            return self.resolve_title(titled[3], (titled[0], titled[1]))
-        phrase = self.text[start:end]
-        words = re.findall(CAP, phrase)
-        if not words:
-            lower_title = self.rules.title.fullmatch(phrase.strip())
-            return self.resolve_title(phrase.strip(), (start, end)) if lower_title else None
-        known = self.find_by_name(" ".join(words)) \
-            or (self.find_by_name(words[0]) if phrase.lstrip().startswith(words[0] + " ") else None)
-        if known:
-            self.register.mention(start, end, known, None)
-            return known
-        title = self.rules.title.match(phrase.strip())
-        if title:
-            return self.resolve_title(phrase.strip(), (start, end))
-        parsed = self._read_name(start)
-        if parsed:
-            return self._add(parsed, None, None, (parsed.name_span[0], parsed.end))
-        return None
-
-    def last_before(self, pos: int) -> Person | None:
-        return self.register.last_named_by(pos)
-
-    def last_mention_within(self, start: int, end: int) -> tuple[bool, Person | None]:
-        """Whether a person or title is named inside [start, end], and the person (or
-        the holder of the title) named last."""
-        mention = self.register.last_within(start, end)
-        if mention is None:
-            return False, None
-        s, e, person, title = mention
-        return True, person or self.resolve_title(title, (s, e))
 
     def add_short_mentions(self) -> None:
         add_short_mentions(self.text, self.people)

@@ -4,13 +4,15 @@ qualifier after it ("Kapolres lama", "Pj Bupati Lahat sebelumnya,"), a hospital,
 command named after a hero ("Direktur RSUD Abdul Wahab Sjahranie", "Danrem 133 Nani
 Wartabone"), an adat title running into an office ("Datuk Rio Setia Negeri Bupati
 Bungo"), a place or unit word before a title ("dari Dago, Plt Gubernur"), a venue's
-place after a title's institution ("Kepala UPTD Puskesmas Wini."). Each test
+place after a title's institution ("Kepala UPTD Puskesmas Wini."), the one-word places
+the note writes after a place title ("Camat Bancar.", "Kepala Puskesmas Kerek,"). Each test
 reads a bounded stretch of the text. Imports the rules and the names reader."""
 
 from __future__ import annotations
 
 import re
 
+from press.notes.designations import REGION_HEADS
 from press.notes.names import WrittenName
 from press.notes.rules import CAP, Rules, alternation, is_unit_word
 
@@ -82,10 +84,11 @@ def adat_title(text: str, rules: Rules, person: WrittenName) -> bool:
 
 
 def not_a_name_first(text: str, rules: Rules, parsed: WrittenName) -> bool:
-    """Whether a name read before a title is a place after a preposition ("dari Dago,")
-    or one unit word ("Umum dan Perlengkapan,")."""
+    """Whether a name read before a title is a place after a preposition ("dari Dago,"),
+    the place glued to a unit's number ("Kodim 1206/Putussibau,") or one unit word
+    ("Umum dan Perlengkapan,")."""
     at = parsed.name_span[0]
-    return bool(PLACE_PREPOSITION.search(text, max(0, at - 12), at)) \
+    return bool(PLACE_PREPOSITION.search(text, max(0, at - 12), at)) or text[at - 1:at] == "/" \
         or (" " not in parsed.name and not parsed.honorifics and not parsed.ranks and is_unit_word(parsed.name, rules))
 
 
@@ -96,3 +99,14 @@ def ends_in_venue(rules: Rules, organisation: str | None) -> bool:
     words = rules.glossary.data["venue_words"]
     venue = rules.pattern("venue-at-end", lambda: rf"(?<![\w])(?:{alternation(words)})$")
     return bool(organisation) and bool(venue.search(organisation))
+
+
+def title_places(text: str, rules: Rules) -> set[str]:
+    """One-word places the note writes after a place title where nothing can follow
+    them but a comma, a full stop or "dan" ("menjadi Camat Bancar.", "Kepala Puskesmas
+    Kerek, dan"): the same word after that title elsewhere ("dari Camat Bancar bergeser")
+    is the place again, not a holder's name."""
+    titles = sorted(rules.place_titles - REGION_HEADS, key=len, reverse=True)
+    after = rules.pattern("title-place", lambda: rf"(?<![\w.])(?:{alternation(titles)})[ \t]+([A-Z][a-z][\w'-]*)"
+                          rf"(?={ONLY_PLACE_AFTER.pattern})")
+    return set(after.findall(text)) - rules.stop_names

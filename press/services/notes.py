@@ -74,6 +74,7 @@ CLEANING_CHANGE_LABELS = {
     "boilerplate_lines": N_("baris tempelan web (“Baca juga”, dll.) dihapus"),
     "double_quotes": N_("tanda kutip ganda diseragamkan"),
     "single_quotes": N_("tanda kutip tunggal diseragamkan"),
+    "glued_quote_marks": N_("spasi disisipkan sebelum tanda kutip yang menempel pada kalimat sebelumnya"),
 }
 
 

@@ -1,0 +1,73 @@
+"""Who a quote's speaker phrase names, for the quotes finder: a person by name, the
+holder of a title written alone ("kata Bupati"), the last person named before a point.
+Mixed into `people.PeopleFinder`, whose register, rules, text and `_add` it uses; kept
+apart because the quotes finder asks only these questions of the people found."""
+
+from __future__ import annotations
+
+import re
+
+from press.notes.items import Person
+from press.notes.names import WrittenName, read_name
+from press.notes.rules import CAP
+
+
+class SpeakerLookup:
+    """Lookups of people by name, by title and by position (see the module's docstring)."""
+
+    def find_by_name(self, name: str) -> Person | None:
+        return self.register.by_name(name)
+
+    def resolve_title(self, title: str, span: tuple[int, int]) -> Person | None:
+        """The person holding `title` (written at `span`): from the context, else the one
+        person in the text with that title (written in lower case or not: "dirjen"). The
+        span becomes one of their mentions."""
+        wanted = self.register.expand(" ".join(w[:1].upper() + w[1:] if w.islower() else w for w in title.split()))
+        holder = next((name for held, name in self._holders if held == wanted or wanted.startswith(held)), None)
+        if holder:
+            written = read_name(holder, 0, self.rules, ())
+            if written is None:
+                written = WrittenName(holder.strip(), [], [], len(holder), span, None, [])
+            return self.find_by_name(written.name) or self._add(written._replace(name_span=span), title, None, span)
+        person = self.register.by_title(wanted)
+        if person is not None:
+            self.register.add_span(person, span, once=True)
+        return person
+
+    def resolve_speaker(self, start: int, end: int) -> Person | None:
+        """The person named in text[start:end] ("Lukita", "Wali Kota Bekasi Tri Adhianto")."""
+        named = self.register.first_in(start, end, named=True)
+        if named:
+            return named[2]
+        titled = self.register.first_in(start, end, named=False)
+        if titled:
+            return self.resolve_title(titled[3], (titled[0], titled[1]))
+        phrase = self.text[start:end]
+        words = re.findall(CAP, phrase)
+        if not words:
+            lower_title = self.rules.title.fullmatch(phrase.strip())
+            return self.resolve_title(phrase.strip(), (start, end)) if lower_title else None
+        known = self.find_by_name(" ".join(words)) \
+            or (self.find_by_name(words[0]) if phrase.lstrip().startswith(words[0] + " ") else None)
+        if known:
+            self.register.mention(start, end, known, None)
+            return known
+        title = self.rules.title.match(phrase.strip())
+        if title:
+            return self.resolve_title(phrase.strip(), (start, end))
+        parsed = self._read_name(start)
+        if parsed:
+            return self._add(parsed, None, None, (parsed.name_span[0], parsed.end))
+        return None
+
+    def last_before(self, pos: int) -> Person | None:
+        return self.register.last_named_by(pos)
+
+    def last_mention_within(self, start: int, end: int) -> tuple[bool, Person | None]:
+        """Whether a person or title is named inside [start, end], and the person (or
+        the holder of the title) named last."""
+        mention = self.register.last_within(start, end)
+        if mention is None:
+            return False, None
+        s, e, person, title = mention
+        return True, person or self.resolve_title(title, (s, e))
