@@ -235,11 +235,9 @@ def record(
     ``CheckedPhoto`` only the blob, and the row waits for the ``media.process`` job).
 
     The row, its renditions, tags, audit event and index entry go in one transaction.
-    When another process wins the race for the same bytes the session is rolled back,
-    so call it with nothing else pending (the upload view and the CLI commit per photo)."""
-    existing = find_by_sha256(session, processed.key)
-    if existing is not None:
-        return duplicate_outcome(filename, existing)
+    :func:`ingest_many` looked the bytes up before the stages ran; a photo of the same
+    bytes recorded since (another process) meets the unique key: the session is rolled
+    back, so call it with nothing else pending (the upload view and the CLI commit per photo)."""
     finished = isinstance(processed, ProcessedPhoto)
     media = Media(
         sha256=processed.key, activity_id=activity.id if activity else None,
