@@ -37,6 +37,7 @@ from .i18n import current_locale
 from .links import public_url, rendition_url
 from .page_cache import mark_cacheable
 from .script_json import script_json
+from .shared_pages import shared_page
 
 bp = Blueprint("site", __name__)
 
@@ -120,12 +121,17 @@ def release(ref: str):
         return render_template("site/retracted.html", release=item, title=public.retracted_title(item)), 410
     if ref != item.slug:
         return redirect(public_url("release", item), 301)
-    modified(public.last_change(db.session))
-    gallery_link = bool(item.activity_id and public.public_photos(db.session, activity_id=item.activity_id, limit=1))
-    return render_template(
-        "site/release.html", release=item, photos=public.public_photos_of(item), gallery_link=gallery_link,
-        json_ld=news_article(item),
-    )
+    changed = public.last_change(db.session)
+    modified(changed)
+
+    def render() -> str:
+        gallery_link = bool(item.activity_id and public.public_photos(db.session, activity_id=item.activity_id, limit=1))
+        return render_template(
+            "site/release.html", release=item, photos=public.public_photos_of(item), gallery_link=gallery_link,
+            json_ld=news_article(item),
+        )
+
+    return shared_page(("release", item.id, item.version, item.updated_at, changed), render)
 
 
 def news_article(item) -> dict:
