@@ -113,7 +113,7 @@ def home():
 
 @bp.route("/siaran/<ref>")
 def release(ref: str):
-    item = public.find_release(db.session, ref)
+    item = public.find_release(db.session, ref, with_photos=False)
     if item is None:
         abort(404)
     if item.state == ReleaseState.RETRACTED:
@@ -125,6 +125,7 @@ def release(ref: str):
     modified(changed)
 
     def render() -> str:
+        public.load_photos(db.session, item)
         gallery_link = bool(item.activity_id and public.public_photos(db.session, activity_id=item.activity_id, limit=1))
         return render_template(
             "site/release.html", release=item, photos=public.public_photos_of(item), gallery_link=gallery_link,
