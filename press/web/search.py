@@ -23,7 +23,7 @@ from sqlalchemy.orm import selectinload
 from press.extensions import db
 from press.models import Media
 from press.search import SearchIndex, SearchResult
-from press.search.query import filter_term
+from press.search.query_language import filter_term
 from press.services import access
 
 from . import links
