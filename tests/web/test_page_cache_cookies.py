@@ -9,12 +9,6 @@ from sqlalchemy import select
 from press.extensions import db
 from press.models import Release, User
 from press.services import workflow
-from tests.web.publishing_fixtures import build_detached_site
-
-
-@pytest.fixture
-def site(app):
-    return build_detached_site(app)
 
 
 @pytest.fixture

@@ -10,12 +10,6 @@ from press.extensions import db
 from press.models import Release, User
 from press.services import workflow
 from press.web import site as site_views
-from tests.web.publishing_fixtures import build_detached_site
-
-
-@pytest.fixture
-def site(app):
-    return build_detached_site(app)
 
 
 @pytest.fixture
