@@ -30,7 +30,7 @@ from typing import Callable, Iterable
 
 from whoosh import index as whoosh_index
 
-from press.storage import fsync_dir
+from press.storage.files import fsync_dir
 
 from .document import Change, Delete, Document, NotPublicError, PublicDocument, Upsert, upsert
 from .locking import file_lock, is_locked, retry_whoosh_lock

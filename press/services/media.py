@@ -27,7 +27,8 @@ from press.photos.exif import ExifFacts
 from press.photos.process import rewrite_public_meta
 from press.photos.public_meta import PublicMeta
 from press.photos.quality import near_duplicate
-from press.storage import FileStorage, StorageError, content_key
+from press.storage import FileStorage, StorageError
+from press.storage.files import content_key
 
 from . import access, photo_corrections
 from .audit import record as audit

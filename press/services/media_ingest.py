@@ -42,7 +42,9 @@ from press.photos.errors import MESSAGES as REJECTIONS, Rejected
 from press.photos.process import CheckedPhoto, ProcessedPhoto
 from press.photos.worker import InProcess, check_file, process_file
 from press.photos.public_meta import PublicMeta
-from press.storage import FileStorage, Incoming, StorageError, content_key, file_key
+from press.storage import FileStorage, StorageError
+from press.storage.files import content_key, file_key
+from press.storage.incoming import Incoming
 
 from . import access
 from .audit import record as audit

@@ -30,7 +30,7 @@ from press.drafting import formatting
 from press.extensions import db
 from press.models import LOCALES, utcnow
 from press.services import public
-from press.storage import StorageError, safe_join
+from press.storage.files import StorageError, safe_join
 
 from .auth import safe_next
 from .i18n import current_locale
