@@ -32,7 +32,7 @@ from press.extensions import db  # noqa: E402
 from press.models import ACTIVITY_KINDS, Note, Unit, User, Venue  # noqa: E402
 from press.services import media as media_service  # noqa: E402
 from press.services import media_ingest  # noqa: E402
-from press.services import releases  # noqa: E402
+from press.services import release_exports, release_photos, releases  # noqa: E402
 from press.services.activities import ActivityData, ParticipantData, create_activity  # noqa: E402
 from press.storage import FileStorage  # noqa: E402
 
@@ -113,14 +113,14 @@ def main() -> None:
             rows = [measure("draft from activity (template, photos, commit)", draft, activities * args.rounds)]
             for release in made[:len(activities)]:
                 while len(release.photos) > 4:
-                    releases.detach_photo(db.session, release, release.photos[-1].id, writer)
+                    release_photos.detach_photo(db.session, release, release.photos[-1].id, writer)
             db.session.commit()
             sample = made[:len(activities)] * args.rounds
             assert all(len(r.photos) == 4 for r in made[:len(activities)])
             rows.append(measure("editorial checks (one release)", releases.check, sample))
-            rows.append(measure("DOCX export, 4 photos", lambda r: releases.export_docx(r, storage, office="Humas"), sample))
-            rows.append(measure("media kit ZIP, 4 photos", lambda r: releases.export_kit(r, storage, office="Humas"), sample))
-            docx_size = len(releases.export_docx(made[0], storage, office="Humas"))
+            rows.append(measure("DOCX export, 4 photos", lambda r: release_exports.export_docx(r, storage, office="Humas"), sample))
+            rows.append(measure("media kit ZIP, 4 photos", lambda r: release_exports.export_kit(r, storage, office="Humas"), sample))
+            docx_size = len(release_exports.export_docx(made[0], storage, office="Humas"))
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}")
     print(f"{'operation':<50} {'n':>4} {'median ms':>10} {'per s':>8}")
     for label, count, median_ms, per_second in rows:

@@ -13,11 +13,12 @@ created), then runs a bounded load:
   ``/api/v1/search`` with Indonesian words), until the photographers are done and the
   job worker has processed every photo they uploaded.
 
-The photos (varied 3200×2400 JPEGs, ~2-3 MB, camera EXIF with time, camera, lens, GPS)
-are generated once into ``bench/out/load/`` before anything is timed.
+The photos (varied 3200×2400 JPEGs, ~2-3 MB, camera EXIF with time, camera, lens, GPS:
+``bench/support/load_photos.py``) are generated once into ``bench/out/load/`` before
+anything is timed.
 
 It prints a table per request kind (requests, errors, throughput, p50/p95/p99 latency),
-then the nothing-lost table (PASS/FAIL): every upload answered as stored, every photo's
+then the nothing-lost table (PASS/FAIL, ``bench/support/nothing_lost.py``): every upload answered as stored, every photo's
 row in the database, its original in the store hashing to its key, every photo processed
 by the job worker (status ``ok`` with its renditions; how long after the last upload
 answer the last one was done), its document in the staff index; ``flask media verify`` (when the command exists), ``flask search check`` and
@@ -31,21 +32,17 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import multiprocessing
 import os
 import random
 import re
 import shutil
-import sqlite3
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
 import time
 import urllib.parse
 from collections import defaultdict
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -53,11 +50,10 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from bench.support.httpclient import Session  # noqa: E402
+from bench.support.load_photos import OUT, generate  # noqa: E402
+from bench.support.nothing_lost import check_table, nothing_lost, processed_check, run_python  # noqa: E402
 from tests.browser.conftest import LiveServer  # noqa: E402  (``flask setup`` then gunicorn on a fresh instance)
 
-OUT = REPO / "bench" / "out" / "load"
-SIZE = (3200, 2400)
-QUALITY = 90
 WORDS = ["kunjungan", "berkunjung", "ppid", "bekasi", "rapat koordinasi", "wali kota", "subang", "informasi publik",
          "humas", "jembatan", "kunjungan kerja"]
 PASSWORD = "load-photographer-2026"
@@ -73,75 +69,6 @@ for rule in app.url_map.iter_rules():
         found.append({"rule": rule.rule, "endpoint": rule.endpoint, "args": sorted(rule.arguments)})
 print(json.dumps(found))
 """
-
-STAFF_INDEX_CHECK = r"""
-import json, sys
-from press import create_app
-from press.extensions import db
-from press.models import Media
-from press.search import SearchIndex, doc_key
-app = create_app()
-keys = json.load(open(sys.argv[1]))
-with app.app_context():
-    ids = dict(db.session.execute(db.select(Media.sha256, Media.id).where(Media.sha256.in_(keys))).all())
-    index = SearchIndex(app.config["INDEX_ROOT"])
-    expected = {doc_key("photo", i) for i in ids.values()}
-    drift = index.check(expected, set())
-    print(json.dumps({"rows": len(ids), "missing_staff": sorted(drift.missing_staff)}))
-"""
-
-
-# -- photos ---------------------------------------------------------------------------
-
-def _photo(seed: int):
-    from PIL import Image, ImageChops, ImageDraw, ImageFilter
-
-    rng = random.Random(seed)
-    small = (640, 480)
-    channels = [Image.linear_gradient("L").rotate(rng.uniform(0, 360)).resize(small) for _ in range(3)]
-    base = Image.merge("RGB", channels)
-    draw = ImageDraw.Draw(base)
-    for _ in range(30):
-        x, y, r = rng.randrange(small[0]), rng.randrange(small[1]), rng.randrange(10, 120)
-        draw.ellipse((x - r, y - r, x + r, y + r), fill=tuple(rng.randrange(256) for _ in range(3)))
-    base = base.filter(ImageFilter.GaussianBlur(1.5)).resize(SIZE, Image.Resampling.BICUBIC)
-    grain = Image.effect_noise(SIZE, 12)
-    base = ImageChops.add(base, Image.merge("RGB", (grain, grain, grain)), 1.0, -128)
-    exif = Image.Exif()
-    exif[0x010F], exif[0x0110] = rng.choice([("Canon", "Canon EOS R6"), ("NIKON CORPORATION", "NIKON Z 6_2"),
-                                             ("SONY", "ILCE-7M3")])
-    exif[0x0132] = "2026:11:%02d %02d:%02d:%02d" % (1 + seed % 28, 8 + seed % 9, seed % 60, rng.randrange(60))
-    sub = exif.get_ifd(0x8769)
-    sub[0x9003], sub[0x9011] = exif[0x0132], "+07:00"
-    sub[0x829A], sub[0x829D], sub[0x8827], sub[0x920A] = 1 / 250, 5.6, rng.choice([200, 400, 800]), 50.0
-    gps = exif.get_ifd(0x8825)
-    gps[1], gps[2] = "S", (6.0, 14.0, 10.0 + (seed % 400) / 10)
-    gps[3], gps[4] = "E", (106.0, 59.0, 30.0 + (seed % 300) / 10)
-    return base, exif
-
-
-def _generate_one(seed: int) -> str:
-    path = OUT / f"load_{seed:03d}.jpg"
-    if not path.exists():
-        image, exif = _photo(seed)
-        tmp = path.with_suffix(".part")
-        image.save(tmp, "JPEG", quality=QUALITY, exif=exif)
-        os.replace(tmp, path)
-    return str(path)
-
-
-def generate(count: int) -> list[Path]:
-    OUT.mkdir(parents=True, exist_ok=True)
-    with ProcessPoolExecutor(mp_context=multiprocessing.get_context("spawn")) as pool:
-        return [Path(p) for p in pool.map(_generate_one, range(count))]
-
-
-# -- the server -----------------------------------------------------------------------
-
-def run_python(server: LiveServer, code: str, *args: str) -> subprocess.CompletedProcess:
-    """A Python snippet in the server's environment (its database, store and index)."""
-    return subprocess.run([sys.executable, "-c", code, *args], cwd=REPO, env=server.env, capture_output=True,
-                          text=True, check=True, timeout=600)
 
 
 # -- the load -------------------------------------------------------------------------
@@ -337,80 +264,6 @@ def load_table(recorder: Recorder, elapsed: float) -> str:
                  f"{percentile(everything, 99) * 1000:.0f} |")
     for kind, example in recorder.examples.items():
         lines.append(f"first error of {kind}: {example}")
-    return "\n".join(lines)
-
-
-def nothing_lost(server: LiveServer, results: list[dict], expected: int,
-                 processed: tuple[str, bool, str]) -> list[tuple[str, bool, str]]:
-    checks = []
-    stored = [r for r in results if r["ok"]]
-    keys = sorted({r["sha256"] for r in results})
-    ingested = sum(r["outcome"] == "ingested" for r in results)
-    checks.append(("every upload answered as stored", len(stored) == expected == len(results),
-                   f"{len(stored)}/{expected} ({ingested} ingested, {len(stored) - ingested} duplicate)"))
-    with sqlite3.connect(server.root / "siaran.db") as con:
-        rows = {k for (k,) in con.execute("SELECT sha256 FROM media")}
-    missing_rows = [k for k in keys if k not in rows]
-    checks.append(("every photo has its database row", not missing_rows, f"{len(keys) - len(missing_rows)}/{len(keys)}"))
-    bad_blobs = []
-    for key in keys:
-        path = server.root / "media" / "originals" / key[:2] / key[2:4] / key
-        if not path.is_file() or hashlib.sha256(path.read_bytes()).hexdigest() != key:
-            bad_blobs.append(key)
-    checks.append(("every original in the store, hashing to its key", not bad_blobs,
-                   f"{len(keys) - len(bad_blobs)}/{len(keys)}"))
-    checks.append(processed)
-    # The index catches up on its own (the job worker drains it): wait for the queue.
-    deadline = time.monotonic() + 120
-    queued = None
-    while time.monotonic() < deadline:
-        with sqlite3.connect(server.root / "siaran.db") as con:
-            queued = con.execute("SELECT count(*) FROM index_queue").fetchone()[0]
-        if queued == 0:
-            break
-        time.sleep(0.5)
-    checks.append(("index queue drained by the job worker", queued == 0, f"{queued} rows left"))
-    keyfile = server.root / "keys.json"
-    keyfile.write_text(json.dumps(keys))
-    staff = json.loads(run_python(server, STAFF_INDEX_CHECK, str(keyfile)).stdout.strip().splitlines()[-1])
-    checks.append(("every photo in the staff index", not staff["missing_staff"] and staff["rows"] == len(keys),
-                   f"{staff['rows'] - len(staff['missing_staff'])}/{len(keys)}"))
-    commands = [("search", "check")]
-    if "verify" in server.flask("media", "--help", check=False).stdout:
-        commands.insert(0, ("media", "verify"))
-    else:
-        checks.append(("flask media verify clean", False, "the command does not exist"))
-    commands.append(("doctor",))
-    for command in commands:
-        result = server.flask(*command, check=False)
-        last = (result.stdout.strip().splitlines() or [result.stderr.strip()[-200:]])[-1]
-        checks.append((f"flask {' '.join(command)} clean", result.returncode == 0, last[:120]))
-    return checks
-
-
-def processed_check(server: LiveServer, keys: list[str], timeout: float = 900) -> tuple[str, bool, str]:
-    """Wait for the job worker to finish every uploaded photo (renditions made)."""
-    started = time.monotonic()
-    marks = ",".join("?" * len(keys))
-    while True:
-        with sqlite3.connect(server.root / "siaran.db") as con:
-            statuses = dict(con.execute(f"SELECT status, count(*) FROM media WHERE sha256 IN ({marks}) GROUP BY status",
-                                        keys).fetchall())
-            whole = con.execute(f"SELECT count(DISTINCT media.id) FROM media JOIN rendition ON rendition.media_id = "
-                                f"media.id WHERE media.sha256 IN ({marks})", keys).fetchone()[0]
-        if not statuses.get("processing") or time.monotonic() - started > timeout:
-            break
-        time.sleep(0.5)
-    waited = time.monotonic() - started
-    ok = statuses.get("ok", 0) == len(keys) == whole
-    return ("every photo processed by the job worker", ok,
-            f"{statuses.get('ok', 0)}/{len(keys)} ok with renditions, {waited:.0f} s after the last upload answer")
-
-
-def check_table(checks) -> str:
-    lines = ["\nNothing lost:", "| check | result | detail |", "| --- | --- | --- |"]
-    for name, ok, detail in checks:
-        lines.append(f"| {name} | {'PASS' if ok else 'FAIL'} | {detail} |")
     return "\n".join(lines)
 
 

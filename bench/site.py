@@ -5,8 +5,10 @@ exports it with ``flask site export`` and serves the export with Debian's nginx 
 keep-alive, like the load generator's connections to gunicorn). A bounded load
 generator (CONCURRENCY processes, each one request at a time on a new connection,
 for DURATION seconds per case) measures requests per second and latency percentiles
-for the home page, a release page (from the page cache, and through Flask for a visitor
-who carries a cookie), a conditional GET answered 304, and the RSS feed.
+for the home page, a release page (from the page cache; for a visitor carrying a cookie
+Siaran never reads, which the page cache answers too; and through Flask for a visitor with
+a session, here one who chose the language, as a signed-in journalist also has), a
+conditional GET answered 304, and the RSS feed.
 
 Run: python bench/site.py [--duration 5] [--concurrency 4]
 Needs nginx (``apt-get install nginx-light``); without it only gunicorn is measured.
@@ -149,6 +151,7 @@ CASES = (
     ("home", "/", "/index.html"),
     ("release page", f"/siaran/{SLUG}", f"/siaran/{SLUG}/index.html"),
     ("release, with cookie", f"/siaran/{SLUG}", f"/siaran/{SLUG}/index.html"),
+    ("release, with session", f"/siaran/{SLUG}", f"/siaran/{SLUG}/index.html"),
     ("304 (If-None-Match)", f"/siaran/{SLUG}", f"/siaran/{SLUG}/index.html"),
     ("RSS feed", "/feed.xml", "/feed.xml"),
 )
@@ -161,7 +164,10 @@ def measure(port: int, case: tuple, path: str, args) -> dict:
         _s, answer_headers, _b = request(port, path)
         headers, expect = {"If-None-Match": answer_headers["etag"]}, 304
     elif "cookie" in name:
-        headers = {"Cookie": "visited=1"}  # a visitor with any cookie is answered by Flask, not the page cache
+        headers = {"Cookie": "visited=1"}  # a cookie Siaran never reads: the page cache answers
+    elif "session" in name:  # Flask's session cookie, as /bahasa/id sets it: answered by Flask
+        session = request(port, "/bahasa/id")[1].get("set-cookie", "").split(";")[0]
+        headers = {"Cookie": session or "visited=1"}
     size = len(request(port, path)[2])
     result = load(port, path, headers=headers, expect=expect, duration=args.duration, concurrency=args.concurrency)
     result["bytes"] = 0 if expect == 304 else size

@@ -24,6 +24,7 @@ from press.drafting.finding import CODES, apply_fixes
 from press.errors import ServiceError
 from press.extensions import db
 from press.models import Activity, Release, User
+from press.services import release_exports
 from press.services import releases as service
 from press.services.people import register_people
 from press.storage import FileStorage
@@ -142,10 +143,10 @@ def export(release_id: int, docx_path: Path | None, kit_path: Path | None) -> No
     storage = FileStorage(current_app.config["MEDIA_ROOT"])
     office = current_app.config.get("OFFICE_NAME", "")
     if docx_path:
-        docx_path.write_bytes(service.export_docx(release, storage, office=office))
+        docx_path.write_bytes(release_exports.export_docx(release, storage, office=office))
         click.echo(f"DOCX: {docx_path}")
     if kit_path:
-        kit_path.write_bytes(service.export_kit(release, storage, office=office, photo_page=_photo_page()))
+        kit_path.write_bytes(release_exports.export_kit(release, storage, office=office, photo_page=_photo_page()))
         click.echo(f"Kit: {kit_path}")
 
 

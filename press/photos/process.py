@@ -24,7 +24,8 @@ from dataclasses import dataclass, field
 
 from press.codes import MediaStatus
 from press.problems import problem
-from press.storage import FileStorage, Incoming
+from press.storage import FileStorage
+from press.storage.incoming import Incoming
 
 from .errors import Rejected
 from .exif import ExifFacts, ExifResult, read_exif

@@ -41,7 +41,8 @@ from . import codec_fix
 from .document import DOCUMENT_KINDS, Change, Delete, Document, NotPublicError, PublicDocument, Upsert, doc_key, upsert
 from .index import DriftReport, RebuildError, SearchIndex
 from .locking import IndexBusyError
-from .query import Hit, SearchResult, parse
+from .query import Hit, SearchResult
+from .query_language import parse
 
 codec_fix.apply()
 

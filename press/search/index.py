@@ -30,11 +30,12 @@ from typing import Callable, Iterable
 
 from whoosh import index as whoosh_index
 
-from press.storage import fsync_dir
+from press.storage.files import fsync_dir
 
 from .document import Change, Delete, Document, NotPublicError, PublicDocument, Upsert, upsert
 from .locking import file_lock, is_locked, retry_whoosh_lock
 from .query import SearchResult, search as run_search
+from .result_cache import ResultCache
 from .schema import build_schema, fields_for
 
 INDEX_NAMES = ("staff", "public")
@@ -59,17 +60,24 @@ class RebuildError(RuntimeError):
 
 
 @contextmanager
-def _together(staff_writer, public_writer):
+def _together(staff_writer, public_writer, *, commit_public: bool = False):
     """Commit both indexes' writers when the block ends, cancel both when it raises:
-    the staff and public indexes never disagree about a batch."""
+    the staff and public indexes never disagree about a batch. A batch that changed
+    nothing public (a staff-only photo processed) leaves the public index's generation
+    as it was, so its searchers and kept results stay valid: the block yields a list to
+    which it appends when it changes the public index (``commit_public``: commit it anyway)."""
+    public_changes: list = []
     try:
-        yield
+        yield public_changes
     except BaseException:
         staff_writer.cancel()
         public_writer.cancel()
         raise
     staff_writer.commit()
-    public_writer.commit()
+    if public_changes or commit_public:
+        public_writer.commit()
+    else:
+        public_writer.cancel()
 
 
 def _write_public(writer, doc: Document, values: dict, *, new_index: bool = False) -> None:
@@ -100,6 +108,7 @@ class SearchIndex:
         self.lock_timeout = lock_timeout
         self.searcher_opens = 0
         self._local = threading.local()
+        self._results = ResultCache()
         os.makedirs(os.path.join(self.root, "generations"), exist_ok=True)
 
     # -- layout -----------------------------------------------------------------
@@ -169,18 +178,20 @@ class SearchIndex:
         except BaseException:
             staff_writer.cancel()
             raise
-        with _together(staff_writer, public_writer):
+        with _together(staff_writer, public_writer) as public_changes:
             for change in batch:
                 if isinstance(change, Delete):
                     staff_writer.delete_by_term("doc_key", change.key)
-                    public_writer.delete_by_term("doc_key", change.key)
+                    if public_writer.delete_by_term("doc_key", change.key):
+                        public_changes.append(change.key)
                     continue
                 values = fields_for(change.document)
                 staff_writer.update_document(**values)
                 if isinstance(change.document, PublicDocument):
                     _write_public(public_writer, change.document, values)
-                else:
-                    public_writer.delete_by_term("doc_key", change.key)
+                    public_changes.append(change.key)
+                elif public_writer.delete_by_term("doc_key", change.key):
+                    public_changes.append(change.key)
 
     def _building_generation(self) -> str | None:
         try:
@@ -235,7 +246,7 @@ class SearchIndex:
         staff_writer = self._open(gen, "staff").writer(procs=procs, limitmb=limitmb, multisegment=procs > 1)
         public_writer = self._open(gen, "public").writer(procs=procs, limitmb=limitmb, multisegment=procs > 1)
         count = 0
-        with _together(staff_writer, public_writer):
+        with _together(staff_writer, public_writer, commit_public=True):
             for doc in documents:
                 if doc.is_public and not isinstance(doc, PublicDocument):
                     doc = doc.to_public()
@@ -305,11 +316,16 @@ class SearchIndex:
         units: Collection[int] | None = None,
     ) -> SearchResult:
         """Search one index with the user's query; never raises on what the user typed.
-        ``units``: the staff reader's units (``press.search.query.search``)."""
-        return run_search(
-            self.searcher(public), query_text, page=page, per_page=per_page, order=order, facets=facets,
+        ``units``: the staff reader's units (``press.search.query.search``). The same search
+        on an unchanged index is answered from :class:`~press.search.result_cache.ResultCache`."""
+        searcher = self.searcher(public)
+        name = "public" if public else "staff"
+        stamp = (self._current_generation(), searcher.reader().generation())
+        key = (query_text, page, per_page, order, facets, stemming, None if units is None else tuple(sorted(units)))
+        return self._results.get_or_run(name, stamp, key, lambda: run_search(
+            searcher, query_text, page=page, per_page=per_page, order=order, facets=facets,
             stemming=stemming, units=units,
-        )
+        ))
 
     def schema_is_current(self) -> bool:
         """Do both indexes hold every field of today's schema? An upgrade adding one (the

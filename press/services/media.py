@@ -28,7 +28,8 @@ from press.photos.process import rewrite_public_meta
 from press.photos.public_meta import PublicMeta
 from press.problems import MESSAGES, params_of
 from press.photos.quality import near_duplicate
-from press.storage import FileStorage, StorageError, content_key
+from press.storage import FileStorage, StorageError
+from press.storage.files import content_key
 
 from . import access, licences, photo_corrections
 from . import public as public_rule
@@ -94,28 +95,56 @@ def set_exif(media: Media, facts: ExifFacts, problems) -> None:
     media.exif_problems = list(problems)
 
 
-def describe(session: Session, media: Media, activity: Activity | None, config: IngestConfig) -> None:
-    """A photo's automatic tags and its index entry, once its pixels have been rendered."""
-    attach_tags(session, "media", media.id, auto_tags(session, media, activity, config.venue_radius_m))
+def describe(session: Session, media: Media, activity: Activity | None, config: IngestConfig,
+             tags: list[tuple[str, str, str]] | None = None) -> None:
+    """A photo's automatic tags (``tags`` when worked out beforehand) and its index entry,
+    once its pixels have been rendered."""
+    if tags is None:
+        tags = auto_tags(session, media, activity, config.venue_radius_m)
+    attach_tags(session, "media", media.id, tags)
     enqueue_index(session, "photo", media.id)
 
 
-def sync_renditions(storage: FileStorage, media: Media, paths: dict[str, str]) -> None:
-    """Make the rendition rows say what the files are (hash, size, dimensions)."""
+@dataclass(frozen=True)
+class RenditionFacts:
+    """What a rendition file is: where, its hash, size and dimensions."""
+
+    path: str
+    sha256: str
+    bytes: int
+    width: int
+    height: int
+
+
+def measure_renditions(storage: FileStorage, sha256: str, paths: dict[str, str]) -> dict[str, RenditionFacts]:
+    """Read each rendition file of a photo for its row (no database: the job measures them
+    before it takes the write lock)."""
     from PIL import Image
 
-    rows = {r.variant: r for r in media.renditions}
+    facts = {}
     for variant, relpath in sorted(paths.items()):
-        with storage.open_rendition(media.sha256, variant) as handle:
+        with storage.open_rendition(sha256, variant) as handle:
             data = handle.read()
         with Image.open(io.BytesIO(data)) as image:
             width, height = image.size
+        facts[variant] = RenditionFacts(relpath, content_key(data), len(data), width, height)
+    return facts
+
+
+def sync_renditions(storage: FileStorage, media: Media, paths: dict[str, str],
+                    measured: dict[str, RenditionFacts] | None = None) -> None:
+    """Make the rendition rows say what the files are (hash, size, dimensions); ``measured``
+    when :func:`measure_renditions` already read them."""
+    if measured is None:
+        measured = measure_renditions(storage, media.sha256, paths)
+    rows = {r.variant: r for r in media.renditions}
+    for variant, facts in measured.items():
         row = rows.pop(variant, None)
         if row is None:
             row = Rendition(variant=variant)
             media.renditions.append(row)
         row.path, row.sha256, row.bytes, row.width, row.height = (
-            relpath, content_key(data), len(data), width, height)
+            facts.path, facts.sha256, facts.bytes, facts.width, facts.height)
     for stale in rows.values():
         media.renditions.remove(stale)
     media.updated_at = utcnow()

@@ -42,7 +42,9 @@ from press.photos.errors import MESSAGES as REJECTIONS, Rejected
 from press.photos.process import CheckedPhoto, ProcessedPhoto
 from press.photos.worker import InProcess, check_file, process_file
 from press.photos.public_meta import PublicMeta
-from press.storage import FileStorage, Incoming, StorageError, content_key, file_key
+from press.storage import FileStorage, StorageError
+from press.storage.files import content_key, file_key
+from press.storage.incoming import Incoming
 
 from . import access, licences
 from .audit import record as audit
@@ -235,11 +237,9 @@ def record(
     ``CheckedPhoto`` only the blob, and the row waits for the ``media.process`` job).
 
     The row, its renditions, tags, audit event and index entry go in one transaction.
-    When another process wins the race for the same bytes the session is rolled back,
-    so call it with nothing else pending (the upload view and the CLI commit per photo)."""
-    existing = find_by_sha256(session, processed.key)
-    if existing is not None:
-        return duplicate_outcome(filename, existing)
+    :func:`ingest_many` looked the bytes up before the stages ran; a photo of the same
+    bytes recorded since (another process) meets the unique key: the session is rolled
+    back, so call it with nothing else pending (the upload view and the CLI commit per photo)."""
     finished = isinstance(processed, ProcessedPhoto)
     media = Media(
         sha256=processed.key, activity_id=activity.id if activity else None,

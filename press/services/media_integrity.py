@@ -39,7 +39,8 @@ from press.models import Media, utcnow
 from press.photos.errors import Rejected
 from press.photos.process import rebuild_renditions
 from press.problems import problem
-from press.storage import FileStorage, StorageError, safe_join, file_key
+from press.storage import FileStorage, StorageError
+from press.storage.files import file_key, safe_join
 
 from .findings import Finding, Render, Report
 from .indexing import enqueue_index

@@ -38,7 +38,8 @@ from press.photos.process import (FinishedPhoto, TruncatedImage, finish_photo, h
 from press.problems import problem
 from press.storage import FileStorage, StorageError
 
-from .media import PROCESS_JOB, IngestConfig, describe, public_meta, set_exif, sync_renditions
+from .media import (PROCESS_JOB, IngestConfig, auto_tags, describe, measure_renditions, public_meta, set_exif,
+                    sync_renditions)
 
 log = logging.getLogger(__name__)
 
@@ -102,6 +103,17 @@ def finish(session: Session, storage: FileStorage, media_id: int, config: Ingest
     except (StorageError, OSError, ValueError, MemoryError) as exc:
         log.warning("photo %s could not be rendered: %s", media_id, exc)
         done, status, problems = None, MediaStatus.REJECTED, [problem("corrupt_image", error=str(exc))]
+    # Everything that reads files or the database is done before the compare-and-set
+    # UPDATE takes SQLite's write lock: uploads and other jobs wait only for the writes.
+    measured = measure_renditions(storage, media.sha256, done.renditions) if done is not None else None
+    activity = session.get(Activity, media.activity_id) if media.activity_id else None
+    tags = None
+    if status != MediaStatus.REJECTED:
+        with session.no_autoflush:
+            if exif is not None:
+                set_exif(media, exif.facts, exif.problems)
+            tags = auto_tags(session, media, activity, config.venue_radius_m)
+        session.expire(media)  # written again below, after the compare-and-set
     claimed = session.execute(update(Media).where(Media.id == media_id, Media.status == MediaStatus.PROCESSING)
                               .values(status=status, updated_at=utcnow()).execution_options(synchronize_session=False))
     if claimed.rowcount != 1:
@@ -110,15 +122,15 @@ def finish(session: Session, storage: FileStorage, media_id: int, config: Ingest
     session.refresh(media)
     if done is not None and public_meta(media) != meta:  # the caption or credit changed meanwhile
         done.renditions = rewrite_public_meta(storage, media.sha256, public_meta(media))
+        measured = None
     media.status = status
     media.problems = list(media.problems or []) + problems
     if exif is not None:
         set_exif(media, exif.facts, exif.problems)
     if done is not None:
         media.dhash, media.sharpness = done.dhash, done.sharpness
-        sync_renditions(storage, media, done.renditions)
+        sync_renditions(storage, media, done.renditions, measured)
     if status != MediaStatus.REJECTED:
-        activity = session.get(Activity, media.activity_id) if media.activity_id else None
-        describe(session, media, activity, config)
+        describe(session, media, activity, config, tags)
     session.flush()
     return status

@@ -124,27 +124,35 @@ def count_published(session: Session) -> int:
     return session.scalar(select(func.count()).select_from(Release).where(PUBLIC_RELEASE)) or 0
 
 
-def find_release(session: Session, ref: str | int) -> Release | None:
+def find_release(session: Session, ref: str | int, *, with_photos: bool = True) -> Release | None:
     """A published or retracted release by slug or id; ``None`` for anything else.
 
     Callers answer a retracted release with 410 and its notice only; every other state
     looks exactly like a release that does not exist. A slug the release had before its
-    current one finds it too (callers redirect to the current slug).
+    current one finds it too (callers redirect to the current slug). ``with_photos=False``:
+    its photos are read only when asked for (a page taken from ``shared_pages`` needs none).
     """
     condition = Release.slug == str(ref)
     release_id = parse_id(ref)
     if release_id is not None:
         condition = or_(condition, Release.id == release_id)
-    release = _public_release(session, condition)
+    release = _public_release(session, condition, with_photos)
     if release is None:
         earlier = release_slugs.release_by_earlier_slug(session, str(ref))
-        release = _public_release(session, Release.id == earlier) if earlier is not None else None
+        release = _public_release(session, Release.id == earlier, with_photos) if earlier is not None else None
     return release
 
 
-def _public_release(session: Session, condition) -> Release | None:
+def _public_release(session: Session, condition, with_photos: bool = True) -> Release | None:
     shown = or_(PUBLIC_RELEASE, Release.state == ReleaseState.RETRACTED)
-    return session.scalars(_with_photos(select(Release).where(condition, shown)).order_by(Release.id)).first()
+    query = select(Release).where(condition, shown).order_by(Release.id)
+    return session.scalars(_with_photos(query) if with_photos else query).first()
+
+
+def load_photos(session: Session, release: Release) -> None:
+    """Read a release's photos, their renditions and its unit in one go (``find_release``
+    with ``with_photos=False`` left them unread)."""
+    session.scalars(_with_photos(select(Release).where(Release.id == release.id))).first()
 
 
 def retracted_title(release: Release) -> str | None:
@@ -379,14 +387,12 @@ def last_change(session: Session) -> datetime | None:
     would show, at the price of a 200 for some changes it would not.
     """
     shown = Release.state.in_((ReleaseState.PUBLISHED, ReleaseState.RETRACTED))
-    moments = [
-        *session.execute(
-            select(func.max(Release.published_at), func.max(Release.corrected_at), func.max(Release.retracted_at),
-                   func.max(Release.updated_at)).where(shown)
-        ).one(),
-        *(session.scalar(select(func.max(column))) for column in
-          (Media.updated_at, Activity.updated_at, Unit.updated_at, Person.updated_at, WhatsAppSetting.updated_at)),
-    ]
+    latest = [select(func.max(column)).where(shown).scalar_subquery() for column in
+              (Release.published_at, Release.corrected_at, Release.retracted_at, Release.updated_at)]
+    latest += [select(func.max(column)).scalar_subquery() for column in
+               (Media.updated_at, Activity.updated_at, Unit.updated_at, Person.updated_at,
+                WhatsAppSetting.updated_at)]
+    moments = session.execute(select(*latest)).one()  # one round trip: every public page asks
     values = [m for m in moments if m is not None]
     return max(values) if values else None
 

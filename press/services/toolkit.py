@@ -27,9 +27,10 @@ from press.models import Media, PrintRequest, Release, Rendition
 from press.photos.errors import Rejected
 from press.photos.print_rendition import PRINT_VARIANT, make_print
 from press.photos.renditions import TruncatedImage
-from press.storage import FileStorage, StorageError, content_key
+from press.storage import FileStorage, StorageError
+from press.storage.files import content_key
 
-from . import distribution, public, releases
+from . import distribution, public, release_exports
 from .media import IngestConfig, public_meta, sync_renditions
 
 log = logging.getLogger(__name__)
@@ -76,7 +77,7 @@ def public_kit(release: Release, storage: FileStorage, *, office: str, photo_pag
         except StorageError:
             return None
 
-    return releases.export_kit(release, storage, office=office, photo_page=photo_page, only=only, prints=prints)
+    return release_exports.export_kit(release, storage, office=office, photo_page=photo_page, only=only, prints=prints)
 
 
 def pdf_name(release: Release) -> str:
@@ -93,7 +94,7 @@ def public_pdf(release: Release, storage: FileStorage, *, office: str) -> bytes:
     cached = storage.read_derived(name)
     if cached is not None:
         return cached
-    document = releases.export_docx(release, storage, office=office, only=public_media_ids(release))
+    document = release_exports.export_docx(release, storage, office=office, only=public_media_ids(release))
     data = docx_to_pdf(document)
     storage.put_derived(name, data)
     return data

@@ -23,7 +23,7 @@ from .access import may
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
 
-def _hit(hit, public: bool) -> dict:
+def _hit(hit, public: bool, thumbs: dict) -> dict:
     payload = hit.payload if isinstance(hit.payload, dict) else {}
     row = {
         "kind": hit.kind,
@@ -34,7 +34,7 @@ def _hit(hit, public: bool) -> dict:
         "score": round(hit.score, 4),
         "date": hit.date.isoformat() if hit.date and hit.date.year > 1970 else None,
         "url": pages.hit_link(hit, public=public),
-        "thumbnail_url": pages.thumb_url(hit, public=public),
+        "thumbnail_url": pages.thumb_url(thumbs, hit),
     }
     if not public:
         row["state"] = payload.get("state") or ("public" if payload.get("public") else None)
@@ -54,6 +54,7 @@ def search():
     asked = pages.read_request()
     per_page = page_arg("per_page", default=pages.PER_PAGE, high=MAX_PER_PAGE)
     result = pages.run_search(asked, public=public, per_page=per_page)
+    thumbs = pages.thumb_urls(result.hits, public=public)
     return jsonify(
         query=asked["q"],
         scope=scope,
@@ -62,7 +63,7 @@ def search():
         page=result.page,
         per_page=result.per_page,
         pages=result.pages,
-        hits=[_hit(h, public) for h in result.hits],
+        hits=[_hit(h, public, thumbs) for h in result.hits],
         facets={name: [{"value": v, "count": c} for v, c in values] for name, values in result.facets.items()},
         did_you_mean=result.did_you_mean,
         notices=[{"code": code, "message": str(pages.NOTICE_LABELS.get(code, code))} for code in result.notices],

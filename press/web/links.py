@@ -21,8 +21,8 @@ from flask import Flask, current_app, url_for
 
 from press.extensions import db
 from press.models import Activity, Media, Note, Person, Release, Tag, Unit, User, Venue
-from press.search.query import filter_term
-from press.services.indexing import TOPIC_TAG_KINDS
+from press.search.query_language import filter_term
+from press.services.index_documents import TOPIC_TAG_KINDS
 
 Values = Callable[[Any], dict]
 

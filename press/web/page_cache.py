@@ -15,7 +15,10 @@ included). Any change drops the whole cache, and no page is kept longer than
 scheduled release is due and the job worker's embargo clock has not yet published it,
 requests go through Flask, so the release appears on every page the moment the worker
 publishes it. Renditions are never cached here (they are files with their own
-caching), and visitors with a cookie (staff, a chosen language) always go through Flask.
+caching), and visitors carrying a cookie the application reads (the session: staff, a
+chosen language; the remember-me cookie) always go through Flask. Any other cookie (a
+visit counter, an analytics or consent cookie of the host's) is never read by Siaran and
+cannot change a page: such a visitor is answered from the cache like one without.
 """
 from __future__ import annotations
 
@@ -27,7 +30,7 @@ from flask import Flask
 from sqlalchemy import case, func, select
 from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.datastructures import LanguageAccept
-from werkzeug.http import parse_accept_header, parse_date
+from werkzeug.http import parse_accept_header, parse_cookie, parse_date
 
 from press.codes import ReleaseState
 from press.extensions import db
@@ -58,6 +61,7 @@ class PageCache:
         self.app = app
         self.wsgi_app = wsgi_app
         self.entries: dict[tuple, Entry] = {}
+        self.app_cookies = app_cookies(app)
         self.fingerprint = None
         self.due = False
         self.checked = 0.0
@@ -109,9 +113,11 @@ class PageCache:
 
     # -- WSGI --------------------------------------------------------------------------
 
-    @staticmethod
-    def _key(environ) -> tuple | None:
-        if environ.get("REQUEST_METHOD") != "GET" or environ.get("HTTP_COOKIE"):
+    def _key(self, environ) -> tuple | None:
+        if environ.get("REQUEST_METHOD") != "GET":
+            return None
+        cookies = environ.get("HTTP_COOKIE")
+        if cookies and not self.app_cookies.isdisjoint(parse_cookie(cookies)):
             return None
         if environ.get("PATH_INFO", "").startswith(("/staf", "/media/", "/static/", "/bahasa/")):
             return None
@@ -169,6 +175,12 @@ class PageCache:
             return [b""]
         start_response(entry.status, entry.headers)
         return [entry.body]
+
+
+def app_cookies(app: Flask) -> frozenset[str]:
+    """The cookies Siaran reads: Flask's session and Flask-Login's remember-me cookie."""
+    return frozenset({app.config.get("SESSION_COOKIE_NAME") or "session",
+                      app.config.get("REMEMBER_COOKIE_NAME") or "remember_token"})
 
 
 def mark_cacheable(environ) -> None:

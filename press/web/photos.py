@@ -33,7 +33,8 @@ from press.models import Activity, Media, Person
 from press.services import media as service
 from press.services import photo_corrections, public
 from press.services.tags import tags_of
-from press.storage import FileStorage, StorageError, safe_join
+from press.storage import FileStorage, StorageError
+from press.storage.files import safe_join
 
 from .downloads import as_download
 from .i18n import current_locale

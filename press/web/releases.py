@@ -28,6 +28,7 @@ from press.extensions import db
 from press.numbers import MAX_ID, parse_id, parse_int
 from press.models import ACTIVITY_KINDS, RELEASE_STATES, Activity, Media, Release, ReleaseTemplate
 from press.services import access, release_checks
+from press.services import release_exports, release_photos, release_templates
 from press.services import releases as service
 from press.storage import FileStorage
 
@@ -255,7 +256,7 @@ def attach(release_id: int):
     def run(release):
         if media is None or media.activity_id != release.activity_id:
             raise service.ReleaseError(N_("Pilih foto dari galeri kegiatan siaran ini."))
-        service.attach_photo(db.session, release, media, current_user, request.form.get("caption"))
+        release_photos.attach_photo(db.session, release, media, current_user, request.form.get("caption"))
 
     return _photo_action(release_id, run)
 
@@ -263,20 +264,20 @@ def attach(release_id: int):
 @bp.route("/<id:release_id>/foto/<id:photo_id>/lepas", methods=["POST"])
 @permission_required("release.write")
 def detach(release_id: int, photo_id: int):
-    return _photo_action(release_id, lambda r: service.detach_photo(db.session, r, photo_id, current_user))
+    return _photo_action(release_id, lambda r: release_photos.detach_photo(db.session, r, photo_id, current_user))
 
 
 @bp.route("/<id:release_id>/foto/<id:photo_id>/geser", methods=["POST"])
 @permission_required("release.write")
 def move(release_id: int, photo_id: int):
     offset = -1 if request.form.get("arah") == "naik" else 1
-    return _photo_action(release_id, lambda r: service.move_photo(db.session, r, photo_id, offset, current_user))
+    return _photo_action(release_id, lambda r: release_photos.move_photo(db.session, r, photo_id, offset, current_user))
 
 
 @bp.route("/<id:release_id>/foto/<id:photo_id>/keterangan", methods=["POST"])
 @permission_required("release.write")
 def caption(release_id: int, photo_id: int):
-    return _photo_action(release_id, lambda r: service.caption_photo(
+    return _photo_action(release_id, lambda r: release_photos.caption_photo(
         db.session, r, photo_id, request.form.get("caption", ""), current_user))
 
 
@@ -308,7 +309,7 @@ def _download(data: bytes, filename: str, mimetype: str) -> Response:
 @permission_required("release.read_published")
 def docx(release_id: int):
     release = _release(release_id)
-    data = service.export_docx(release, _storage(), office=current_app.config.get("OFFICE_NAME", ""))
+    data = release_exports.export_docx(release, _storage(), office=current_app.config.get("OFFICE_NAME", ""))
     return _download(data, f"{release.slug[:80]}.docx",
                      "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
 
@@ -317,7 +318,7 @@ def docx(release_id: int):
 @permission_required("release.read_published")
 def kit(release_id: int):
     release = _release(release_id)
-    data = service.export_kit(release, _storage(), office=current_app.config.get("OFFICE_NAME", ""),
+    data = release_exports.export_kit(release, _storage(), office=current_app.config.get("OFFICE_NAME", ""),
                               photo_page=lambda media_id: public_url("photo", media_id, external=True))
     return _download(data, f"kit-media-{release.slug[:80]}.zip", "application/zip")
 
@@ -336,7 +337,7 @@ def templates():
 def template(kind: str):
     if kind not in ACTIVITY_KINDS:
         abort(404)
-    source, overridden = service.template_source(db.session, kind)
+    source, overridden = release_templates.template_source(db.session, kind)
     activities = db.session.scalars(select(Activity).order_by(Activity.starts_on.desc(), Activity.id.desc()).limit(200)).all()
     chosen_id = request.values.get("activity_id", type=int)
     chosen = next((a for a in activities if a.id == chosen_id), None) or next(
@@ -347,16 +348,16 @@ def template(kind: str):
         action = request.form.get("action", "preview")
         try:
             if action == "reset":
-                service.reset_template(db.session, kind, current_user)
+                release_templates.reset_template(db.session, kind, current_user)
                 db.session.commit()
                 flash(_("Templat %(kind)s kembali ke bawaan.", kind=ACTIVITY_KIND_LABELS[kind]), "success")
                 return redirect(url_for("releases.template", kind=kind))
             if action == "save":
-                service.save_template(db.session, kind, source, current_user)
+                release_templates.save_template(db.session, kind, source, current_user)
                 db.session.commit()
                 flash(_("Templat %(kind)s disimpan.", kind=ACTIVITY_KIND_LABELS[kind]), "success")
                 overridden = True
-        except service.DraftTemplateError as exc:
+        except release_templates.DraftTemplateError as exc:
             db.session.rollback()
             problem, status = exc.problem, 400
         except ServiceError as exc:
@@ -365,9 +366,9 @@ def template(kind: str):
             status = 400
     if problem is None and chosen is not None:
         try:
-            draft = service.render_for(db.session, chosen, source, office=current_app.config.get("OFFICE_NAME"),
+            draft = release_templates.render_for(db.session, chosen, source, office=current_app.config.get("OFFICE_NAME"),
                                        signature=current_app.config.get("OFFICE_SIGNATURE"))
-        except service.DraftTemplateError as exc:
+        except release_templates.DraftTemplateError as exc:
             problem = exc.problem
     return render_template("releases/template.html", kind=kind, source=source, overridden=overridden,
                            activities=activities, chosen=chosen, draft=draft, problem=problem,

@@ -17,11 +17,13 @@ from datetime import date
 from flask import Blueprint, Flask, current_app, render_template, request
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from press.extensions import db
 from press.models import Media
 from press.search import SearchIndex, SearchResult
-from press.search.query import filter_term
+from press.search.query_language import filter_term
 from press.services import access
 
 from . import links
@@ -131,10 +133,18 @@ def hit_link(hit, *, public: bool) -> str | None:
     return links.public_url(hit.kind, hit.id) if public else links.staff_url(hit.kind, hit.id)
 
 
-def thumb_url(hit, *, public: bool) -> str | None:
-    """The small rendition of a photo hit, from the view that serves it to this visitor."""
-    media = db.session.get(Media, hit.id) if hit.kind == "photo" else None
-    return links.rendition_url(media, "thumb", public=public) if media is not None else None
+def thumb_urls(hits, *, public: bool) -> dict[int, str | None]:
+    """The small rendition of each photo hit (by photo id), from the view that serves it
+    to this visitor; the photos and their renditions read in one go."""
+    ids = {hit.id for hit in hits if hit.kind == "photo"}
+    if not ids:
+        return {}
+    photos = db.session.scalars(select(Media).where(Media.id.in_(ids)).options(selectinload(Media.renditions)))
+    return {media.id: links.rendition_url(media, "thumb", public=public) for media in photos}
+
+
+def thumb_url(thumbs: dict[int, str | None], hit) -> str | None:
+    return thumbs.get(hit.id) if hit.kind == "photo" else None
 
 
 # -- pages -------------------------------------------------------------------------------
@@ -143,9 +153,10 @@ def _render(template: str, *, public: bool):
     asked = read_request()
     result = run_search(asked, public=public) if (asked["q"].strip() or asked["dari"] or asked["sampai"]) else None
     endpoint = "site_search.index" if public else "search.index"
+    thumbs = thumb_urls(result.hits, public=public) if result else {}
     return render_template(
         template, asked=asked, result=result, public=public, endpoint=endpoint,
-        notices=notices(result) if result else [], hit_link=hit_link, thumb_url=thumb_url,
+        notices=notices(result) if result else [], hit_link=hit_link, thumbs=thumbs,
         facet_filter=facet_filter,
         FACET_LABELS=FACET_LABELS, site_layout=_site_layout() if public else None,
     )

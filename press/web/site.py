@@ -30,13 +30,14 @@ from press.drafting import formatting
 from press.extensions import db
 from press.models import LOCALES, utcnow
 from press.services import collections, public
-from press.storage import StorageError, safe_join
+from press.storage.files import StorageError, safe_join
 
 from .auth import safe_next
 from .i18n import current_locale
 from .links import public_url, rendition_url
 from .page_cache import mark_cacheable
 from .script_json import script_json
+from .shared_pages import shared_page
 
 bp = Blueprint("site", __name__)
 
@@ -112,7 +113,7 @@ def home():
 
 @bp.route("/siaran/<ref>")
 def release(ref: str):
-    item = public.find_release(db.session, ref)
+    item = public.find_release(db.session, ref, with_photos=False)
     if item is None:
         abort(404)
     if item.state == ReleaseState.RETRACTED:
@@ -120,12 +121,18 @@ def release(ref: str):
         return render_template("site/retracted.html", release=item, title=public.retracted_title(item)), 410
     if ref != item.slug:
         return redirect(public_url("release", item), 301)
-    modified(public.last_change(db.session))
-    gallery_link = bool(item.activity_id and public.public_photos(db.session, activity_id=item.activity_id, limit=1))
-    return render_template(
-        "site/release.html", release=item, photos=public.public_photos_of(item), gallery_link=gallery_link,
-        json_ld=news_article(item),
-    )
+    changed = public.last_change(db.session)
+    modified(changed)
+
+    def render() -> str:
+        public.load_photos(db.session, item)
+        gallery_link = bool(item.activity_id and public.public_photos(db.session, activity_id=item.activity_id, limit=1))
+        return render_template(
+            "site/release.html", release=item, photos=public.public_photos_of(item), gallery_link=gallery_link,
+            json_ld=news_article(item),
+        )
+
+    return shared_page(("release", item.id, item.version, item.updated_at, changed), render)
 
 
 def news_article(item) -> dict:

@@ -4,7 +4,7 @@ Werkzeug spools each file of a form to a temporary file of its own (in ``/tmp`` 
 500 KB), which a view then reads back, hashes and writes to the blob store: the bytes of
 a photo written twice and hashed twice before the upload is answered. The files of a view
 marked :func:`into_store` are instead written into the blob store's ``tmp/`` as they
-arrive, hashed on the way (``press.storage.Incoming``), and the photo upload keeps that
+arrive, hashed on the way (``press.storage.incoming.Incoming``), and the photo upload keeps that
 file as the original (``FileStorage.keep``). Every such file not kept is removed when
 the request ends; one left by a killed process is a temporary file like any other
 (``FileStorage.cleanup_temp``).
@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from flask import Flask, Request, current_app
 
-from press.storage import FileStorage, Incoming, StorageError
+from press.storage import FileStorage, StorageError
+from press.storage.incoming import Incoming
 
 VIEW_FLAG = "files_into_store"
 

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from press.extensions import db
 from press.models import Release
 from press.photos.quality import near_duplicate
+from press.services import release_exports, release_photos
 from press.services import releases as service
 from press.storage import FileStorage
 
@@ -134,7 +135,7 @@ def test_draft_attaches_highlights_then_sharpest_without_near_duplicates(app, ct
     others = [add_photo(app, activity, seed) for seed in range(4, 9)]
     release, _missing = service.create_draft(db.session, activity, user("writer"))
     attached = [p.media_id for p in release.photos]
-    assert len(attached) == service.MAX_PHOTOS
+    assert len(attached) == release_photos.MAX_PHOTOS
     assert attached[0] == highlight.id
     assert not {sharp.id, twin.id} <= set(attached)
     assert soft.id not in attached
@@ -158,17 +159,17 @@ def test_photos_attach_detach_move_caption(app, ctx):
     photos = [add_photo(app, activity, seed) for seed in (21, 22, 23)]
     release = service.create_draft(db.session, activity, user("writer"))[0]
     for item in list(release.photos):
-        service.detach_photo(db.session, release, item.id, user("writer"))
+        release_photos.detach_photo(db.session, release, item.id, user("writer"))
     assert release.photos == []
     for media in photos:
-        service.attach_photo(db.session, release, media, user("writer"))
+        release_photos.attach_photo(db.session, release, media, user("writer"))
     with pytest.raises(service.ReleaseError):
-        service.attach_photo(db.session, release, photos[0], user("writer"))
+        release_photos.attach_photo(db.session, release, photos[0], user("writer"))
     last = release.photos[-1]
-    service.move_photo(db.session, release, last.id, -1, user("writer"))
+    release_photos.move_photo(db.session, release, last.id, -1, user("writer"))
     db.session.refresh(release)
     assert [p.media_id for p in release.photos] == [photos[0].id, photos[2].id, photos[1].id]
-    service.caption_photo(db.session, release, last.id, "PRASASTI - Wali Kota menandatangani prasasti.", user("editor"))
+    release_photos.caption_photo(db.session, release, last.id, "PRASASTI - Wali Kota menandatangani prasasti.", user("editor"))
     assert last.caption == "PRASASTI - Wali Kota menandatangani prasasti."
 
 
@@ -183,7 +184,7 @@ def exported(app, kind="sosialisasi", photos=4):
 
 def test_docx_reads_back_in_order_and_in_word_styles(app, ctx):
     release, storage = exported(app)
-    data = service.export_docx(release, storage, office="Bagian Humas Setda Kota Bekasi")
+    data = release_exports.export_docx(release, storage, office="Bagian Humas Setda Kota Bekasi")
     document = Document(io.BytesIO(data))
     items = []
     for paragraph in document.paragraphs:
@@ -214,7 +215,7 @@ def test_docx_converts_to_pdf_with_libreoffice(app, ctx, tmp_path):
     assert soffice, "LibreOffice is missing: install Debian's libreoffice-writer-nogui (make test does)"
     release, storage = exported(app, photos=2)
     source = tmp_path / "siaran.docx"
-    source.write_bytes(service.export_docx(release, storage, office="Humas"))
+    source.write_bytes(release_exports.export_docx(release, storage, office="Humas"))
     profile = tmp_path / "profile"
     subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
                     "--outdir", str(tmp_path), str(source)], check=True, capture_output=True, timeout=180)
@@ -224,7 +225,7 @@ def test_docx_converts_to_pdf_with_libreoffice(app, ctx, tmp_path):
 
 def test_media_kit_holds_the_docx_the_web_renditions_and_captions(app, ctx):
     release, storage = exported(app, photos=3)
-    archive = zipfile.ZipFile(io.BytesIO(service.export_kit(release, storage, office="Humas")))
+    archive = zipfile.ZipFile(io.BytesIO(release_exports.export_kit(release, storage, office="Humas")))
     names = archive.namelist()
     assert names[0] == f"{release.slug}.docx"
     photos = [n for n in names if n.startswith("foto/")]

@@ -11,6 +11,7 @@ from press.drafting import build_context, render_draft
 from press.drafting.render import TemplateFailed, load_default
 from press.extensions import db
 from press.models import ACTIVITY_KINDS, Activity, Note, Release
+from press.services import release_templates
 from press.services import releases as service
 
 from .conftest import EXAMPLE_QUOTES, make_activity, user
@@ -154,26 +155,26 @@ def test_an_admin_override_replaces_the_file_and_a_bad_one_is_refused(ctx):
     admin = user("admin")
     activity = make_activity("audiensi")
     source = load_default("audiensi").replace("Terima Audiensi", "Sambut Audiensi")
-    service.save_template(db.session, "audiensi", source, admin)
+    release_templates.save_template(db.session, "audiensi", source, admin)
     release, _missing = service.create_draft(db.session, activity, user("writer"))
     assert "Sambut Audiensi" in release.title
-    with pytest.raises(service.DraftTemplateError) as refused:
-        service.save_template(db.session, "audiensi", "{% block headline %}{% if %}{% endblock %}", admin)
+    with pytest.raises(release_templates.DraftTemplateError) as refused:
+        release_templates.save_template(db.session, "audiensi", "{% block headline %}{% if %}{% endblock %}", admin)
     assert refused.value.problem.line == 1
     with pytest.raises(service.ReleaseError):
-        service.save_template(db.session, "audiensi", source, user("writer"))
-    service.reset_template(db.session, "audiensi", admin)
-    assert service.template_source(db.session, "audiensi") == (load_default("audiensi"), False)
+        release_templates.save_template(db.session, "audiensi", source, user("writer"))
+    release_templates.reset_template(db.session, "audiensi", admin)
+    assert release_templates.template_source(db.session, "audiensi") == (load_default("audiensi"), False)
 
 
 def test_a_template_error_makes_no_release(ctx):
     admin = user("admin")
     activity = make_activity("upacara")
-    service.save_template(db.session, "upacara",
+    release_templates.save_template(db.session, "upacara",
                           "{% block headline %}{{ activity.title * activity }}{% endblock %}{% block lead %}x{% endblock %}{% block body %}{% endblock %}",
                           admin)
     before = db.session.query(Release).count()
-    with pytest.raises(service.DraftTemplateError) as failed:
+    with pytest.raises(release_templates.DraftTemplateError) as failed:
         service.create_draft(db.session, activity, user("writer"))
     assert failed.value.problem.line == 1
     assert db.session.query(Release).count() == before

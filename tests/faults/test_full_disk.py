@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-import press.storage
+import press.storage.incoming
 from press.extensions import db
 from press.models import Media
 from press.storage import FileStorage
@@ -43,7 +43,7 @@ def test_a_full_disk_gives_a_clear_answer_and_keeps_the_earlier_photos(app, clie
     def disk_full(fd, data):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(press.storage, "_write_all", disk_full)
+    monkeypatch.setattr(press.storage.incoming, "write_all", disk_full)
     reply = upload(client, photographer, FIXTURES / "images/Landscape_3.jpg")
     monkeypatch.undo()
 

@@ -9,7 +9,7 @@ from press.codes import ParticipantRole
 from press.extensions import db
 from press.models import Note
 from press.notes.accepted import Accepted, AcceptedPerson, AcceptedQuote, read_accepted
-from press.services import releases
+from press.services import release_templates
 from tests.notes.test_notes_pages import SOSIALISASI_NOTE, activity_id, add_note, notes_of
 
 
@@ -57,6 +57,6 @@ def test_the_review_page_and_the_draft_open_on_a_note_whose_accepted_has_an_odd_
     assert page.status_code == 200 and "Ahmad Zarkasih" in page.get_data(as_text=True)
     with app.app_context():
         row = db.session.get(Note, note.id)
-        context = releases.context_for(db.session, row.activity)
+        context = release_templates.context_for(db.session, row.activity)
         (quote,) = context.quotes
         assert quote.text == "Keterbukaan itu kewajiban." and quote.speaker is None

@@ -4,6 +4,7 @@ is nowhere but the uploader's page and the staff gallery."""
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 import io
 from datetime import timedelta
 
@@ -198,3 +199,29 @@ def test_a_caption_saved_while_the_photo_renders_is_in_its_renditions(app, clien
             written = read_public_meta(jpeg)
             assert written["iptc"]["caption"] == "Wali Kota meninjau jembatan.", (variant, written)
             assert media.rendition(variant).sha256 == hashlib.sha256(jpeg).hexdigest()
+
+
+def test_an_upload_can_commit_while_the_job_reads_the_photos_renditions(app, client, token, queued_jobs, monkeypatch):
+    """The job reads its files and works out the tags before it takes SQLite's write lock,
+    so an upload arriving meanwhile is not kept waiting behind it."""
+    media_id = upload(client, token, photo_bytes(7)).get_json()["media_id"]
+    database = app.config["SQLALCHEMY_DATABASE_URI"].removeprefix("sqlite:///")
+    real = FileStorage.open_rendition
+    writes = []
+
+    def another_writer_meanwhile(self, *args, **kwargs):
+        other = sqlite3.connect(database, timeout=0, isolation_level=None)
+        try:
+            other.execute("BEGIN IMMEDIATE")
+            other.execute("ROLLBACK")
+            writes.append("committed")
+        except sqlite3.OperationalError as exc:
+            writes.append(str(exc))
+        finally:
+            other.close()
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(FileStorage, "open_rendition", another_writer_meanwhile)
+    run_queued(queued_jobs)
+    assert writes and set(writes) == {"committed"}, writes
+    assert effects(app, media_id)["status"] == "ok"

@@ -103,15 +103,15 @@ def test_same_bytes_twice_give_one_photo_reported_as_duplicate(env):
 
 
 def test_a_duplicate_racing_past_the_first_check_meets_the_unique_key(env, monkeypatch):
-    """Two workers hashing the same bytes at once: the second insert fails inside a
-    savepoint and reports a duplicate; the session stays usable."""
+    """Two workers hashing the same bytes at once: the second insert fails at the unique
+    key and reports a duplicate; the session stays usable."""
     first = env("images/r_canon.jpg")
     real = media_ingest.find_by_sha256
     calls = {"n": 0}
 
     def blind_first_checks(session, sha256):
         calls["n"] += 1
-        return None if calls["n"] <= 2 else real(session, sha256)
+        return None if calls["n"] <= 1 else real(session, sha256)
 
     monkeypatch.setattr(media_ingest, "find_by_sha256", blind_first_checks)
     racing = env("images/r_canon.jpg", name="racing.jpg")
@@ -215,3 +215,18 @@ def test_ingest_many_gives_one_outcome_per_file_in_order_whatever_runs_the_stage
     rows = db.session.scalars(select(Media).order_by(Media.id)).all()
     assert [m.original_filename for m in rows] == ["a.jpg", "b.jpg", "c.jpg"]
     assert all(len(m.renditions) == len(env.config.sizes) for m in rows)
+
+
+def test_an_upload_looks_its_bytes_up_once(env, monkeypatch):
+    """The duplicate check runs before the stages; the row's insert does not repeat it
+    (a photo of the same bytes recorded meanwhile meets the unique key instead)."""
+    real = media_ingest.find_by_sha256
+    looked_up = []
+
+    def counting(session, sha256):
+        looked_up.append(sha256)
+        return real(session, sha256)
+
+    monkeypatch.setattr(media_ingest, "find_by_sha256", counting)
+    assert env("images/r_canon.jpg").outcome == "ingested"
+    assert len(looked_up) == 1

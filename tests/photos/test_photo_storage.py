@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from press.storage import StorageError, content_key, file_key, safe_join
+from press.storage.files import StorageError, content_key, file_key, safe_join
 
 
 def test_key_is_sha256_of_content_and_sharded(storage):
@@ -142,11 +142,16 @@ def test_cleanup_temp_removes_only_old_leftovers(storage):
     assert os.listdir(tmp) == ["put-new.part"]
 
 
-def test_storage_module_imports_nothing_of_press():
+def test_storage_package_imports_nothing_of_press_but_itself():
     import ast
-    import press.storage as module
+    from pathlib import Path
 
-    tree = ast.parse(open(module.__file__).read())
-    imported = [n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
-    imported += [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
-    assert not [name for name in imported if name.startswith("press") or name.startswith(".")]
+    import press.storage as package
+
+    for path in Path(package.__file__).parent.glob("*.py"):
+        tree = ast.parse(path.read_text())
+        imported = [n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and not n.level]
+        imported += [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
+        relative = [n.level for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.level]
+        assert not [name for name in imported if name.startswith("press")], path
+        assert all(level == 1 for level in relative), path  # only siblings in the package

@@ -83,3 +83,42 @@ def test_a_change_after_the_random_generator_was_reseeded_still_reaches_search(i
     random.seed(0)
     index.apply([upsert(make_doc(id=2, body="Rapat koordinasi kemarau."))])
     assert index.search("koordinasi", public=False).total == 2
+
+
+def test_a_search_repeated_on_an_unchanged_index_is_answered_without_searching_again(add, make_doc, monkeypatch):
+    from press.search import index as index_module
+
+    ix = add(make_doc(id=1, body="Rapat koordinasi banjir."), make_doc(id=2, body="Banjir di Bekasi."))
+    ran = []
+    real = index_module.run_search
+    monkeypatch.setattr(index_module, "run_search", lambda *a, **k: ran.append(a[1]) or real(*a, **k))
+    first = ix.search("banjir", public=True)
+    again = ix.search("banjir", public=True)
+    assert ran == ["banjir"] and again.total == first.total == 2
+    assert [h.doc_key for h in again.hits] == [h.doc_key for h in first.hits]
+    ix.search("banjir", public=True, page=2)
+    ix.search("banjir", public=False)
+    assert len(ran) == 3  # another page, the other index: searched
+
+    ix.apply([Delete("release", 2)])  # retracted: gone from the very next search
+    assert [h.doc_key for h in ix.search("banjir", public=True).hits] == ["release:1"]
+    assert len(ran) == 4
+
+
+def test_staff_readers_of_other_units_never_share_kept_results(add, make_doc):
+    ix = add(make_doc(id=1, body="banjir", status="draft", unit_id=1), make_doc(id=2, body="banjir", status="draft", unit_id=2))
+    assert [h.doc_key for h in ix.search("banjir", public=False, units=[1]).hits] == ["release:1"]
+    assert [h.doc_key for h in ix.search("banjir", public=False, units=[2]).hits] == ["release:2"]
+
+
+def test_a_staff_only_change_leaves_the_public_searchers_and_results_alone(add, make_doc):
+    ix = add(make_doc(id=1, body="banjir"))
+    assert ix.search("banjir", public=True).total == 1
+    opened = ix.searcher_opens
+    ix.apply([upsert(make_doc(kind="photo", id=7, body="banjir", status="private"))])
+    assert ix.search("banjir", public=True).total == 1
+    assert ix.searcher_opens == opened
+    assert ix.search("banjir", public=False).total == 2
+
+    ix.apply([upsert(make_doc(id=1, body="banjir", status="draft"))])  # no longer public: leaves at once
+    assert ix.search("banjir", public=True).total == 0

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from press.extensions import db
 from press.models import Activity, IndexQueueEntry, Media, Note, Release, ReleasePhoto, Unit
 from press.search.locking import file_lock
-from press.services import indexing
+from press.services import index_documents, indexing
 from press.services.activities import ActivityData, create_activity
 from press.services.activities import enqueue_index as old_enqueue_index
 from press.services.tags import attach_tags
@@ -100,7 +100,7 @@ def test_a_release_document_carries_its_activity_people_unit_and_tags(index):
     indexing.enqueue_index(db.session, "release", release.id)
     db.session.commit()
     indexing.drain(db.session, index)
-    doc = indexing.document_for(db.session, "release", release.id)
+    doc = index_documents.document_for(db.session, "release", release.id)
     assert "Sajekti Rubiyah" in doc.people and doc.unit == "Bagian Humas Setda"
     assert doc.activity_kind == "kunjungan_kerja" and doc.tags == ("Keterbukaan Informasi",)
     assert doc.status == "published" and doc.url == f"/siaran/{release.slug}"

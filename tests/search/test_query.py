@@ -3,7 +3,7 @@ from datetime import datetime
 
 import pytest
 
-from press.search.query import parse, parse_date_range
+from press.search.query_language import parse, parse_date_range
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ SOURCES = [path for pattern in ("press/**/*.py", "press/**/*.json", "templates/*
 FACTS = {
     "the decompression-bomb pixel limit": (r"120_?000_?000", "press/config.py"),
     "how many dHash bits apart two photos are the same shot": (r"NEAR_DUPLICATE_BITS\s*=", "press/photos/quality.py"),
-    "how a blob is keyed (SHA-256)": (r"hashlib\.sha256", "press/storage.py"),
+    "how a blob is keyed (SHA-256)": (r"hashlib\.sha256", "press/storage/files.py"),
     "why a photo is refused (its sentences)": (r"bukan foto yang didukung", "press/problems.py"),
     "the weekday names": (r'"Senin"', "press/notes/data/calendar.json"),
     "the month names": (r'"Pebruari"', "press/notes/data/calendar.json"),

@@ -17,7 +17,7 @@ from sqlalchemy import select
 
 from press.extensions import db
 from press.models import Release, User
-from press.services import releases
+from press.services import release_templates
 from tests.conftest import REPO_ROOT
 from tests.web.test_access_matrix import build, staff_rules, url_values
 
@@ -94,8 +94,8 @@ def test_no_page_holds_inline_scripts_styles_or_handlers(app, client, auth):
         values = url_values(app)
         published = db.session.scalar(select(Release.id).where(Release.state == "published").limit(1))
         admin = db.session.scalar(select(User).where(User.role == "admin"))
-        source, _overridden = releases.template_source(db.session, "audiensi")
-        releases.save_template(db.session, "audiensi", source + "\n", admin)
+        source, _overridden = release_templates.template_source(db.session, "audiensi")
+        release_templates.save_template(db.session, "audiensi", source + "\n", admin)
         db.session.commit()
     auth.login("admin")
     start = [build(rule, values) for rule in staff_rules(app) if "GET" in rule.methods]

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from press.demo import load_demo_photos
 from press.extensions import db
 from press.models import Activity, Media, Release, ReleasePhoto, User
-from press.services import indexing, notes, releases, tags
+from press.services import indexing, notes, release_photos, tags
 from press.services.media import IngestConfig
 from press.storage import FileStorage
 from press.web import links
@@ -111,7 +111,7 @@ def test_every_link_of_every_history_entry_opens(indexed, client, auth):
         photo = db.session.scalar(select(Media))
         draft = db.session.scalar(select(Release).where(Release.state == "draft"))
         draft.activity_id = photo.activity_id  # the demo photos are the example activity's
-        releases.attach_photo(db.session, draft, photo, db.session.scalar(select(User).where(User.role == "writer")))
+        release_photos.attach_photo(db.session, draft, photo, db.session.scalar(select(User).where(User.role == "writer")))
         db.session.commit()
         histories = [f"/staf/siaran/{r}/riwayat" for r in db.session.scalars(select(Release.id))]
     for role, pages in [(role, histories) for role in ("writer", "editor", "photographer")] + [("admin", ["/staf/admin/audit"])]:

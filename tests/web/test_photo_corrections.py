@@ -10,7 +10,7 @@ from press.extensions import db
 from press.models import AuditEvent, Media, Release, User
 from press.services import media as media_service
 from press.services import public
-from press.services import releases as release_service
+from press.services import release_photos
 from press.services import workflow
 
 LEAD_CAPTION = "Kepala Bagian Humas menerima rombongan PPID Kabupaten Subang"
@@ -146,10 +146,10 @@ def test_every_photo_action_moves_the_release_version(app, ctx, site):
     extra = db.session.get(Media, site.public_photos[1].id)
     extra.activity_id = release.activity_id
     steps = [
-        lambda: release_service.attach_photo(db.session, release, extra, writer),
-        lambda: release_service.move_photo(db.session, release, release.photos[-1].id, -1, writer),
-        lambda: release_service.caption_photo(db.session, release, release.photos[0].id, "Keterangan", writer),
-        lambda: release_service.detach_photo(db.session, release, release.photos[0].id, writer),
+        lambda: release_photos.attach_photo(db.session, release, extra, writer),
+        lambda: release_photos.move_photo(db.session, release, release.photos[-1].id, -1, writer),
+        lambda: release_photos.caption_photo(db.session, release, release.photos[0].id, "Keterangan", writer),
+        lambda: release_photos.detach_photo(db.session, release, release.photos[0].id, writer),
     ]
     for step in steps:
         before = release.version

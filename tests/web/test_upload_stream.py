@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 import werkzeug.formparser
 
-import press.storage
+import press.storage.files
+import press.storage.incoming
 from tests.conftest import FIXTURES
 
 URL = "/staf/kegiatan/1/unggah"
@@ -60,12 +61,12 @@ def test_an_uploaded_photo_is_written_once_and_hashed_once_on_its_way_into_the_s
         app, client, photographer, queued_jobs, monkeypatch):
     data = PHOTO.read_bytes()
     written, spooled = [], []
-    write_all, spool = press.storage._write_all, werkzeug.formparser.SpooledTemporaryFile
-    monkeypatch.setattr(press.storage, "_write_all", lambda fd, chunk: (written.append(len(chunk)), write_all(fd, chunk)))
+    write_all, spool = press.storage.incoming.write_all, werkzeug.formparser.SpooledTemporaryFile
+    monkeypatch.setattr(press.storage.incoming, "write_all", lambda fd, chunk: (written.append(len(chunk)), write_all(fd, chunk)))
     monkeypatch.setattr(werkzeug.formparser, "SpooledTemporaryFile",
                         lambda *args, **kwargs: spooled.append(1) or spool(*args, **kwargs))
     counting = _CountingHashlib()
-    monkeypatch.setattr(press.storage, "hashlib", counting)
+    monkeypatch.setattr(press.storage.files, "hashlib", counting)
 
     reply = upload(client, photographer, data, PHOTO.name)  # answered before the job makes the renditions
 

@@ -6,32 +6,28 @@ through a temporary file in ``tmp/`` that is fsynced and then renamed into place
 directory is fsynced after the rename, so a crash at any moment leaves either the whole
 file under its key or nothing but a temporary file (which ``cleanup_temp`` removes).
 
-Imports nothing of ``press``; every failure surfaces as ``StorageError``.
+Imports nothing of ``press`` outside this package; every failure surfaces as ``StorageError``.
+The file-level pieces (safe paths, keys, durable writes) are :mod:`press.storage.files`;
+a file received as it arrives, :mod:`press.storage.incoming`.
 """
 from __future__ import annotations
 
-import hashlib
-import io
 import os
 import re
 import shutil
-import tempfile
 import time
 from dataclasses import dataclass
 from typing import BinaryIO, Iterator
 
-CHUNK = 1024 * 1024
-_KEY_RE = re.compile(r"^[0-9a-f]{64}$")
-_VARIANT_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,31}$")
+from .files import (CHUNK, KEY_RE, VARIANT_RE, StorageError, as_stream, file_key, fsync_dir, safe_join,
+                    unlink_quietly, validate_key, validate_variant)
+from .incoming import Incoming
+
 _ORIGINALS = "originals"
 _RENDITIONS = "renditions"
 _TMP = "tmp"
 _DERIVED = "derived"
 _DERIVED_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,31}/[a-z0-9][a-z0-9_-]{0,127}\.[a-z0-9]{1,8}$")
-
-
-class StorageError(Exception):
-    """Any failure of the store: bad key, missing blob, full disk, unsafe path."""
 
 
 @dataclass(frozen=True)
@@ -43,155 +39,6 @@ class StoreProblem:
     kind: str
     key: str
     detail: str
-
-
-def safe_join(root: str | os.PathLike, *parts: str) -> str:
-    """Join ``parts`` under ``root``, refusing anything that would land outside it."""
-    base = os.path.abspath(os.fspath(root))
-    for part in parts:
-        if not isinstance(part, str) or part == "" or "\x00" in part:
-            raise StorageError(f"unsafe path component: {part!r}")
-        if os.path.isabs(part) or "\\" in part:
-            raise StorageError(f"unsafe path component: {part!r}")
-    joined = os.path.normpath(os.path.join(base, *parts))
-    if joined != base and not joined.startswith(base + os.sep):
-        raise StorageError(f"path escapes the store: {'/'.join(parts)!r}")
-    return joined
-
-
-def validate_key(key: str) -> str:
-    """Return ``key`` if it is 64 lowercase hex digits, else raise ``StorageError``."""
-    if not isinstance(key, str) or not _KEY_RE.match(key):
-        raise StorageError(f"not a valid key (64 lowercase hex digits): {key!r}")
-    return key
-
-
-def _validate_variant(variant: str) -> str:
-    if not isinstance(variant, str) or not _VARIANT_RE.match(variant):
-        raise StorageError(f"not a valid rendition name: {variant!r}")
-    return variant
-
-
-def fsync_dir(path: str) -> None:
-    """Make a rename or a new file in ``path`` durable (the directory entry itself)."""
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _write_all(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        written = os.write(fd, view)
-        view = view[written:]
-
-
-def _as_stream(data_or_stream) -> BinaryIO:
-    if isinstance(data_or_stream, (bytes, bytearray, memoryview)):
-        return io.BytesIO(data_or_stream)
-    return data_or_stream
-
-
-class Incoming:
-    """A file being written into the store's ``tmp/`` and hashed as it goes (the
-    multipart parser writes an upload's body here, so the original is written and hashed
-    once). Written in ``CHUNK`` pieces; a failed write (a full disk) is remembered and
-    raised by :meth:`finish`. Readable once written (``read``, ``seek``: what a form
-    parser's container needs). Closing it removes the file unless it was kept."""
-
-    def __init__(self, directory: str):
-        try:
-            self._fd, self.path = _mkstemp(directory)
-        except OSError as exc:
-            raise StorageError(f"cannot create a temporary file: {exc}") from exc
-        self._digest = hashlib.sha256()
-        self._pending = bytearray()
-        self._reader: BinaryIO | None = None
-        self.size = 0
-        self.error: OSError | None = None
-        self.finished = self.kept = self.closed = False
-
-    def write(self, data) -> int:
-        self.size += len(data)
-        self._pending += data
-        if len(self._pending) >= CHUNK:
-            self._flush()
-        return len(data)
-
-    def _flush(self) -> None:
-        """Hash and write what is pending: in ``CHUNK`` pieces, as each call lets other
-        threads run and then waits to take the interpreter back (up to 5 ms when they are busy)."""
-        data, self._pending = self._pending, bytearray()
-        self._digest.update(data)
-        if self.error is None:
-            try:
-                _write_all(self._fd, data)
-            except OSError as exc:
-                self.error = exc
-
-    @property
-    def key(self) -> str:
-        """SHA-256 of everything written."""
-        if self._pending:
-            self._flush()
-        return self._digest.hexdigest()
-
-    def check_written(self) -> None:
-        """Raise ``StorageError`` if a write failed (a full disk)."""
-        if self.error is not None:
-            raise StorageError(f"writing to the store failed: {self.error}") from self.error
-
-    def finish(self) -> None:
-        """Everything written is on disk (fsynced); raises ``StorageError`` if a write failed."""
-        if not self.finished:
-            if self._pending:
-                self._flush()
-            if self.error is None:
-                try:
-                    os.fsync(self._fd)
-                except OSError as exc:
-                    self.error = exc
-            self.finished = True
-        self.check_written()
-
-    # -- reading back (the form parser rewinds its container; the checks read the head)
-
-    def _read_handle(self) -> BinaryIO:
-        if self._reader is None:
-            if self._pending:
-                self._flush()
-            self._reader = open(self.path, "rb")
-        return self._reader
-
-    def seek(self, offset: int, whence: int = 0) -> int:
-        return self._read_handle().seek(offset, whence)
-
-    def tell(self) -> int:
-        return self._read_handle().tell()
-
-    def read(self, size: int = -1) -> bytes:
-        return self._read_handle().read(size)
-
-    def readline(self, size: int = -1) -> bytes:
-        return self._read_handle().readline(size)
-
-    def close(self) -> None:
-        if self.closed:
-            return
-        self.closed = True
-        if self._reader is not None:
-            self._reader.close()
-        os.close(self._fd)
-        if not self.kept:
-            _unlink_quietly(self.path)
-
-    def __enter__(self) -> "Incoming":
-        return self
-
-    def __exit__(self, *_exc) -> None:
-        self.close()
 
 
 class FileStorage:
@@ -221,7 +68,7 @@ class FileStorage:
     def rendition_relpath(self, key: str, variant: str) -> str:
         """Path of a rendition relative to the root, with forward slashes."""
         validate_key(key)
-        _validate_variant(variant)
+        validate_variant(variant)
         return "/".join((_RENDITIONS, key[:2], key[2:4], key, f"{variant}.jpg"))
 
     def rendition_path(self, key: str, variant: str) -> str:
@@ -253,12 +100,12 @@ class FileStorage:
             os.replace(tmp, final)
             fsync_dir(os.path.dirname(final))
         except OSError as exc:
-            _unlink_quietly(tmp)
+            unlink_quietly(tmp)
             raise StorageError(f"cannot move the file into place: {exc}") from exc
 
     def _place(self, data_or_stream, final: str) -> None:
         """Write to ``tmp/`` and rename onto ``final`` (a file not named by its content)."""
-        incoming = self._write_temp(_as_stream(data_or_stream))
+        incoming = self._write_temp(as_stream(data_or_stream))
         try:
             self._commit(incoming.path, final)
             incoming.kept = True
@@ -281,7 +128,7 @@ class FileStorage:
 
         Storing content that is already present changes nothing.
         """
-        return self.keep(self._write_temp(_as_stream(stream)))
+        return self.keep(self._write_temp(as_stream(stream)))
 
     def keep(self, incoming: "Incoming") -> str:
         """Make a received file durable under its key and return the key (content already
@@ -329,7 +176,7 @@ class FileStorage:
         """Every key with a stored original, in no particular order."""
         for _dirpath, _dirs, files in os.walk(safe_join(self.root, _ORIGINALS)):
             for name in files:
-                if _KEY_RE.match(name):
+                if KEY_RE.match(name):
                     yield name
 
     # -- renditions ---------------------------------------------------------------
@@ -355,7 +202,7 @@ class FileStorage:
             return []
         return sorted(
             name[:-4] for name in os.listdir(directory)
-            if name.endswith(".jpg") and _VARIANT_RE.match(name[:-4])
+            if name.endswith(".jpg") and VARIANT_RE.match(name[:-4])
         )
 
     # -- derived files ------------------------------------------------------------
@@ -408,7 +255,7 @@ class FileStorage:
         for dirpath, _dirs, files in os.walk(safe_join(self.root, _ORIGINALS)):
             for name in files:
                 full = os.path.join(dirpath, name)
-                if not _KEY_RE.match(name) or full != self.path(name):
+                if not KEY_RE.match(name) or full != self.path(name):
                     yield StoreProblem("stray", name, full)
                     continue
                 seen.add(name)
@@ -424,30 +271,5 @@ class FileStorage:
         top = safe_join(self.root, _RENDITIONS)
         for dirpath, dirs, _files in os.walk(top):
             for name in dirs:
-                if _KEY_RE.match(name) and name not in originals:
+                if KEY_RE.match(name) and name not in originals:
                     yield StoreProblem("orphan_renditions", name, "renditions without an original")
-
-
-def content_key(data: bytes) -> str:
-    """The key bytes are stored under: their SHA-256, 64 hex digits."""
-    return hashlib.sha256(data).hexdigest()
-
-
-def file_key(path: str | os.PathLike) -> str:
-    """``content_key`` of a file's content, read in chunks (an original may be large)."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for chunk in iter(lambda: handle.read(CHUNK), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-def _mkstemp(directory: str) -> tuple[int, str]:
-    return tempfile.mkstemp(prefix="put-", suffix=".part", dir=directory)
-
-
-def _unlink_quietly(path: str) -> None:
-    try:
-        os.unlink(path)
-    except OSError:
-        pass
