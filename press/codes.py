@@ -162,3 +162,23 @@ class NotificationKind(StrEnum):
     UNASSIGNED = "unassigned"
     TIME_CHANGED = "time_changed"
     CANCELLED = "cancelled"
+    CONSENT_LAPSED = "consent_lapsed"
+    """A photo a published release showed lost its consent and left the public site
+    (``data``: the release and the photo)."""
+
+
+class SensitiveSubject(StrEnum):
+    """Why a photo may not be public without a consent record covering it (``Media.sensitive``)."""
+
+    CHILD = "anak"
+    AID_RECIPIENT = "penerima_bantuan"
+    PATIENT = "pasien"
+    ASKED_NOT_SHOWN = "minta_tidak_ditampilkan"
+
+
+class PublishRefusal(StrEnum):
+    """Why a flagged photo cannot be made public now (``media.publish_refusal``)."""
+
+    NO_CONSENT = "tanpa_persetujuan"
+    CONSENT_EXPIRED = "persetujuan_kedaluwarsa"
+    CONSENT_WITHDRAWN = "persetujuan_ditarik"

@@ -52,6 +52,8 @@ MESSAGES = {
     "rendition_file_missing": N_("Berkas pratinjau \u201c%(variant)s\u201d tidak ada."),
     "rendition_hash_mismatch": N_("Berkas pratinjau \u201c%(variant)s\u201d tidak cocok dengan hash yang dicatat."),
     "rendition_missing": N_("Pratinjau \u201c%(variant)s\u201d belum dibuat."),
+    "crop_too_small": N_("Potongan \u201c%(crop)s\u201d perlu %(width)s\u00d7%(height)s piksel, tetapi bagian foto "
+                         "yang sebanding hanya %(have_width)s\u00d7%(have_height)s piksel; foto tidak diperbesar."),
     "orphan_original": N_("Berkas asli yang tidak dimiliki foto mana pun."),
     "orphan_renditions": N_("Pratinjau yang berkas aslinya sudah tidak ada."),
     "stray_file": N_("Berkas tak dikenal %(path)s (bukan blob; dibiarkan untuk Anda periksa)."),

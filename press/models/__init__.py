@@ -6,6 +6,7 @@ worker processes can use the models without an application.
 from .activity import ACTIVITY_KINDS, ACTIVITY_STATES, PARTICIPANT_ROLES, Activity, Participant
 from .audit import AuditEvent, IndexQueueEntry
 from .base import Base, utcnow
+from .consent import ConsentRecord
 from .media import Media, Rendition, media_person
 from .note import NOTE_SOURCES, Note
 from .note_correction import CORRECTION_KINDS, NoteCorrection
@@ -20,7 +21,7 @@ from .venue import Venue
 __all__ = [
     "ACTIVITY_KINDS", "ACTIVITY_STATES", "ASSIGNMENT_ROLES", "NOTIFICATION_KINDS", "ACTING_PREFIXES", "CORRECTION_KINDS", "LOCALES", "NOTE_SOURCES", "PARTICIPANT_ROLES",
     "RELEASE_STATES", "ROLES", "TAG_KINDS", "TAG_SOURCES",
-    "Activity", "ActivityTag", "Assignment", "Notification", "AuditEvent", "Base", "IndexQueueEntry", "Media", "MediaTag",
+    "Activity", "ActivityTag", "Assignment", "ConsentRecord", "Notification", "AuditEvent", "Base", "IndexQueueEntry", "Media", "MediaTag",
     "Note", "NoteCorrection", "Participant", "Person", "Position", "Release", "ReleasePhoto", "ReleaseSlug", "ReleaseTag", "ReleaseTemplate",
     "Rendition", "Revision", "Tag", "Unit", "User", "Venue", "media_person", "utcnow",
 ]

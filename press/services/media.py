@@ -17,12 +17,13 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, object_session, selectinload
 
-from press import dates
+from press import dates, jobs
 from press.codes import MediaStatus
 from press.config import DEFAULTS
 from press.errors import N_, ServiceError
 from press.numbers import parse_id
 from press.models import Activity, Media, Person, Rendition, User, Venue, utcnow
+from press.photos.crops import is_crop
 from press.photos.exif import ExifFacts
 from press.photos.process import rewrite_public_meta
 from press.photos.public_meta import PublicMeta
@@ -30,11 +31,14 @@ from press.photos.quality import near_duplicate
 from press.storage import FileStorage, StorageError, content_key
 
 from . import access, photo_corrections
+from .consent import require_publishable
+from .consent_cover import publish_refusal  # noqa: F401 (``media.publish_refusal``: the check before a photo goes public)
 from .audit import record as audit
 from .indexing import enqueue_index
 from .tags import attach_tags
 
 PROCESS_JOB = "media.process"  # makes the renditions of photos stored as ``processing``
+CROPS_JOB = "media.crops"  # makes the crops of photos marked ``crops_pending`` (``services.crops``)
 
 
 class MediaError(ServiceError):
@@ -114,7 +118,8 @@ def sync_renditions(storage: FileStorage, media: Media, paths: dict[str, str]) -
         row.path, row.sha256, row.bytes, row.width, row.height = (
             relpath, content_key(data), len(data), width, height)
     for stale in rows.values():
-        media.renditions.remove(stale)
+        if not is_crop(stale.variant):  # the crops are the ``media.crops`` job's (``services.crops``)
+            media.renditions.remove(stale)
     media.updated_at = utcnow()
 
 
@@ -229,6 +234,9 @@ def set_flags(session: Session, media: Media, *, actor: User | None,
         photo_corrections.check_withdrawal(session, media, actor)
     if public is not None:
         access.require_user(session, actor, "photo.publish", media, error=MediaError)
+    if public and not media.is_public:
+        require_publishable(media)
+        ask_for_crops(session, media)
     if highlight is not None:
         access.require_user(session, actor, "photo.edit", media, error=MediaError)
     if public is not None:
@@ -237,6 +245,12 @@ def set_flags(session: Session, media: Media, *, actor: User | None,
         media.is_highlight = bool(highlight)
     audit(session, actor, "media.flags", media, public=media.is_public, highlight=media.is_highlight)
     enqueue_index(session, "photo", media.id)
+
+
+def ask_for_crops(session: Session, media: Media) -> None:
+    """Have the ``media.crops`` job (re)make the photo's crops once this transaction commits."""
+    media.crops_pending = True
+    jobs.after_commit(session, CROPS_JOB)
 
 
 # -- reading --------------------------------------------------------------------------

@@ -3,7 +3,8 @@
 One rule, applied here and nowhere else: a release is public when its state is
 ``published`` and neither it nor its activity is of the PPID class ``dikecualikan``; a
 photo is public when it is marked public (``Media.is_public``) or is attached to a
-public release, its activity is not ``dikecualikan``, and it has renditions. A
+public release, its activity is not ``dikecualikan``, it has renditions, and, when it is
+flagged as a sensitive subject, a consent record covers today (``consent_cover``). A
 retracted release is known to the public only by its title and retraction notice (its
 own 410 page); a retracted ``dikecualikan`` one by its notice alone. An activity's
 facts (title, kind, time, place, unit, topic, dress code, contact) are on the public
@@ -37,6 +38,7 @@ from press.models import (
 )
 
 from . import release_slugs
+from .consent_cover import covered_condition, is_covered
 
 def _not_exempt(activity_id):
     """SQL: the row's activity (if any) is not ``dikecualikan`` (an uncorrelated subquery)."""
@@ -76,7 +78,7 @@ def _on_published_release():
 def public_media_condition():
     """SQL condition for a ``Media`` row the public may see."""
     return and_(
-        Media.status == MediaStatus.OK, _not_exempt(Media.activity_id),
+        Media.status == MediaStatus.OK, _not_exempt(Media.activity_id), covered_condition(),
         or_(Media.is_public.is_(True), _on_published_release()),
     )
 
@@ -141,7 +143,8 @@ def public_photos_of(release: Release) -> list[tuple[ReleasePhoto, Media]]:
     if not release_is_public(release):
         return []
     return [(rp, rp.media) for rp in release.photos
-            if rp.media.status == MediaStatus.OK and rp.media.renditions and not is_exempt(rp.media)]
+            if rp.media.status == MediaStatus.OK and rp.media.renditions and not is_exempt(rp.media)
+            and is_covered(rp.media)]
 
 
 def lead_photo(release: Release) -> Media | None:
