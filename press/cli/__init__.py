@@ -11,6 +11,7 @@ from . import drafting as drafting_commands  # noqa: F401  (adds draft|check|exp
 from . import doctor
 from . import notes as notes_commands
 from . import media as media_commands
+from . import media_crops  # noqa: F401  (adds crops to the media group)
 from . import worker
 
 

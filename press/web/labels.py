@@ -13,7 +13,7 @@ from flask_babel import lazy_gettext as _l
 
 from press.codes import (
     ActivityKind, ActivityState, AssignmentRole, CorrectionKind, ExtractionState, MediaStatus, NotificationKind,
-    ParticipantRole, PpidClass, QuoteForm, ReleaseState, Role, WorkflowAction,
+    ParticipantRole, PpidClass, PublishRefusal, QuoteForm, ReleaseState, Role, SensitiveSubject, WorkflowAction,
 )
 from press.errors import ServiceError
 
@@ -131,6 +131,20 @@ NOTIFICATION_KIND_LABELS = {
     NotificationKind.UNASSIGNED: _l("Penugasan dibatalkan"),
     NotificationKind.TIME_CHANGED: _l("Waktu kegiatan berubah"),
     NotificationKind.CANCELLED: _l("Kegiatan batal"),
+    NotificationKind.CONSENT_LAPSED: _l("Persetujuan foto berakhir: foto dilepas dari siaran"),
+}
+
+SENSITIVE_SUBJECT_LABELS = {
+    SensitiveSubject.CHILD: _l("Anak"),
+    SensitiveSubject.AID_RECIPIENT: _l("Penerima bantuan"),
+    SensitiveSubject.PATIENT: _l("Pasien"),
+    SensitiveSubject.ASKED_NOT_SHOWN: _l("Minta tidak ditampilkan"),
+}
+
+PUBLISH_REFUSAL_LABELS = {
+    PublishRefusal.NO_CONSENT: _l("belum ada persetujuan"),
+    PublishRefusal.CONSENT_EXPIRED: _l("persetujuan sudah berakhir"),
+    PublishRefusal.CONSENT_WITHDRAWN: _l("persetujuan ditarik"),
 }
 
 # The kinds of document search finds (``press.search.DOCUMENT_KINDS``), as its facet and hits name them.
@@ -158,6 +172,8 @@ LABELS: dict[type[StrEnum], dict] = {
     ActivityState: ACTIVITY_STATE_LABELS,
     AssignmentRole: ASSIGNMENT_ROLE_LABELS,
     NotificationKind: NOTIFICATION_KIND_LABELS,
+    SensitiveSubject: SENSITIVE_SUBJECT_LABELS,
+    PublishRefusal: PUBLISH_REFUSAL_LABELS,
 }
 
 
