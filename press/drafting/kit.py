@@ -1,4 +1,5 @@
-"""The media kit: one ZIP with the release as DOCX, the web renditions of its photos and
+"""The media kit: one ZIP with the release as DOCX, the web renditions of its photos (and
+their crops for the channels, under ``foto/potongan/``) and
 ``captions.txt`` (one line per photo, tab-separated: file name, caption, credit and, when
 known, the photo's page on the public site), for journalists.
 
@@ -19,6 +20,8 @@ class KitPhoto:
     caption: str = ""
     credit: str = ""
     page: str = ""
+    crops: tuple[tuple[str, bytes], ...] = ()
+    """The photo's crops for the channels, ``(name, JPEG)``: written beside it under ``potongan/``."""
 
 
 def _safe(slug: str) -> str:
@@ -39,6 +42,9 @@ def build_kit(*, slug: str, headline: str, docx: bytes, photos: list[KitPhoto] =
             # JPEGs are already compressed: store them.
             archive.writestr(zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0)), photo.image,
                              compress_type=zipfile.ZIP_STORED)
+            for crop, image in photo.crops:
+                archive.writestr(zipfile.ZipInfo(f"foto/potongan/{_safe(slug)}-{number:02d}-{_safe(crop)}.jpg",
+                                                 date_time=(2020, 1, 1, 0, 0, 0)), image, compress_type=zipfile.ZIP_STORED)
             caption = " ".join((photo.caption or "").split())
             credit = " ".join((photo.credit or "").split())
             columns = [name.split("/", 1)[1], caption]

@@ -35,6 +35,7 @@ from press.models import (
     ACTIVITY_KINDS, RELEASE_STATES, Activity, Media, Note, Release, ReleasePhoto, ReleaseTemplate, Revision, User, utcnow,
 )
 from press.notes.accepted import AcceptedPerson, AcceptedQuote, read_accepted
+from press.photos.crops import PREFIX as CROP_PREFIX, is_crop
 from press.photos.quality import near_duplicate
 from press.storage import FileStorage, StorageError
 
@@ -413,6 +414,7 @@ class ExportPhoto:
     caption: str
     credit: str
     media_id: int
+    crops: tuple[tuple[str, bytes], ...] = ()
 
 
 def _export_photos(release: Release, storage: FileStorage) -> list[ExportPhoto]:
@@ -428,8 +430,21 @@ def _export_photos(release: Release, storage: FileStorage) -> list[ExportPhoto]:
             continue
         caption = item.caption or media.caption or ""
         photos.append(ExportPhoto(data, caption, (media.credit or "") if "foto:" not in caption.lower() else "",
-                                  media.id))
+                                  media.id, _crops_of(media, storage)))
     return photos
+
+
+def _crops_of(media: Media, storage: FileStorage) -> tuple[tuple[str, bytes], ...]:
+    """The photo's crops for the channels as stored (``services.crops``), ``(name, JPEG)``."""
+    found = []
+    for rendition in sorted(media.renditions, key=lambda r: r.variant):
+        if is_crop(rendition.variant):
+            try:
+                with storage.open_rendition(media.sha256, rendition.variant) as handle:
+                    found.append((rendition.variant.removeprefix(CROP_PREFIX), handle.read()))
+            except (OSError, StorageError):
+                continue
+    return tuple(found)
 
 
 def export_docx(release: Release, storage: FileStorage, *, office: str = "", photos=None) -> bytes:
@@ -445,7 +460,7 @@ def export_kit(release: Release, storage: FileStorage, *, office: str = "", phot
     photos = _export_photos(release, storage)
     document = export_docx(release, storage, office=office, photos=photos)
     return build_kit(slug=release.slug, headline=release.title, docx=document,
-                     photos=[KitPhoto(p.image, p.caption, p.credit, photo_page(p.media_id) if photo_page else "")
+                     photos=[KitPhoto(p.image, p.caption, p.credit, photo_page(p.media_id) if photo_page else "", p.crops)
                              for p in photos])
 
 
