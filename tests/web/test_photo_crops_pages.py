@@ -12,7 +12,7 @@ from PIL import Image
 from sqlalchemy import select
 
 from press.extensions import db
-from press.models import Activity, Media, Release, User
+from press.models import Activity, Media, User
 from press.services import releases as release_service
 from tests.conftest import FIXTURES
 from tests.web.publishing_fixtures import add_photo
