@@ -38,7 +38,6 @@ def load_photo_desk(session, storage, config, *, lead, activity, photographer, e
 
     crops.set_focal(session, lead, 0.4, 0.45, actor=editor)
     crops.make_crops(storage, lead, crops.crop_sizes(None), max_pixels=config.max_pixels)
-    lead.crops_pending = False
     [outcome] = media_ingest.ingest_many(
         session, storage, [media_ingest.PhotoFile("IMG_3010.JPG", child_jpeg)],
         activity=activity, uploader=photographer, batch=media_ingest.BatchMeta(credit=credit), config=config)

@@ -3,7 +3,8 @@ preview) around its focal point, made by the ``media.crops`` job and kept as ren
 ``crop-<name>`` (``press.photos.crops``).
 
 Staff ask for them (``request_crops``), making a photo public asks for them
-(``media.set_flags`` through ``media.ask_for_crops``), and moving the focal point
+(``media.set_flags``) and so does publishing a release with photos (``workflow``), both
+through ``crop_queue.ask_for_crops``;, and moving the focal point
 (``set_focal``) remakes them; never an anonymous request. The job finds its work in the
 database (``Media.crops_pending``), so a lost job is picked up by the next periodic run.
 No Flask; nothing here commits but the job's runner.
@@ -29,7 +30,8 @@ from press.storage import FileStorage, StorageError, content_key
 
 from . import access
 from .audit import record
-from .media import CROPS_JOB, ask_for_crops, public_meta
+from .crop_queue import CROPS_JOB, ask_for_crops
+from .media import public_meta
 
 CHECK_SECONDS = 300
 """How often the job looks for crops asked for whose job was lost."""
@@ -138,6 +140,8 @@ def make_crops(storage: FileStorage, media: Media, sizes: dict[str, tuple[int, i
         if not keep_others or variant in asked:
             media.renditions.remove(row)
             _remove_file(storage, media.sha256, variant)
+    if not keep_others:
+        media.crops_pending = False
     media.updated_at = utcnow()
     return outcome
 

@@ -17,7 +17,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, object_session, selectinload
 
-from press import dates, jobs
+from press import dates
 from press.codes import MediaStatus
 from press.config import DEFAULTS
 from press.errors import N_, ServiceError
@@ -32,13 +32,13 @@ from press.storage import FileStorage, StorageError, content_key
 
 from . import access, photo_corrections
 from .consent import require_publishable
+from .crop_queue import ask_for_crops
 from .consent_cover import publish_refusal  # noqa: F401 (``media.publish_refusal``: the check before a photo goes public)
 from .audit import record as audit
 from .indexing import enqueue_index
 from .tags import attach_tags
 
 PROCESS_JOB = "media.process"  # makes the renditions of photos stored as ``processing``
-CROPS_JOB = "media.crops"  # makes the crops of photos marked ``crops_pending`` (``services.crops``)
 
 
 class MediaError(ServiceError):
@@ -245,12 +245,6 @@ def set_flags(session: Session, media: Media, *, actor: User | None,
         media.is_highlight = bool(highlight)
     audit(session, actor, "media.flags", media, public=media.is_public, highlight=media.is_highlight)
     enqueue_index(session, "photo", media.id)
-
-
-def ask_for_crops(session: Session, media: Media) -> None:
-    """Have the ``media.crops`` job (re)make the photo's crops once this transaction commits."""
-    media.crops_pending = True
-    jobs.after_commit(session, CROPS_JOB)
 
 
 # -- reading --------------------------------------------------------------------------
