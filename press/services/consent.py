@@ -109,8 +109,8 @@ def record_consent(session: Session, storage: FileStorage, media: Media, *, acto
     )
     session.add(consent)
     media.updated_at = utcnow()
-    record(session, actor, "media.consent", media, until=until.isoformat(), consent=None)
     session.flush()
+    record(session, actor, "media.consent", media, until=until.isoformat(), consent=consent.id)
     enqueue_index(session, "photo", media.id)
     return consent
 
@@ -143,7 +143,7 @@ def _form_type(data: bytes, max_bytes: int) -> str:
     try:
         return sniff(data[:HEAD_BYTES])
     except Rejected as exc:
-        raise ConsentError(N_("Pindaian formulir harus berupa PDF atau foto (JPEG, PNG, HEIC, WebP)."), ) from exc
+        raise ConsentError(N_("Pindaian formulir harus berupa PDF atau foto (JPEG, PNG, HEIC, WebP).")) from exc
 
 
 def withdraw_consent(session: Session, consent: ConsentRecord, *, actor: User | None) -> None:
