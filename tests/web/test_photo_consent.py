@@ -171,3 +171,14 @@ def test_an_unknown_subject_is_refused_and_only_publishers_take_a_flag_off(app, 
     client.post(f"/staf/foto/{photo.id}/subjek", data={"subject": "", "csrf_token": token})
     with app.app_context():
         assert db.session.get(Media, photo.id).sensitive == "anak"
+
+
+def test_the_signed_form_is_a_blob_of_the_store_not_an_orphan(app, client, auth, site, runner):
+    extra = site.public_photos[1]
+    auth.login("editor")
+    token = auth.token(f"/staf/foto/{extra.id}")
+    client.post(f"/staf/foto/{extra.id}/subjek", data={"subject": "pasien", "csrf_token": token})
+    client.post(f"/staf/foto/{extra.id}/persetujuan", data=_consent_form(token), content_type="multipart/form-data")
+    verified = runner.invoke(args=["media", "verify", "--json"])
+    assert verified.exit_code == 0, verified.output
+    assert "orphan" not in verified.output
