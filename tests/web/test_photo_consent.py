@@ -39,6 +39,15 @@ def _consent_form(token, *, until=None, form=PDF, name="formulir.pdf", given_by=
             "form": (io.BytesIO(form), name)}
 
 
+def _flagged_with_consent(client, auth, media_id: int, subject: str) -> str:
+    """As the editor, flag the photo and record a consent for it; returns the CSRF token."""
+    auth.login("editor")
+    token = auth.token(f"/staf/foto/{media_id}")
+    client.post(f"/staf/foto/{media_id}/subjek", data={"subject": subject, "csrf_token": token})
+    client.post(f"/staf/foto/{media_id}/persetujuan", data=_consent_form(token), content_type="multipart/form-data")
+    return token
+
+
 def test_a_flagged_photo_without_consent_is_refused_on_every_path_to_the_public(app, client, auth, site, visitor):
     photo = _private_photo(site)
     auth.login("photographer")
@@ -124,10 +133,7 @@ def test_consent_lets_a_flagged_photo_be_public_until_it_expires_then_it_leaves_
 
 def test_a_withdrawn_consent_takes_the_photo_off_at_once(app, client, auth, site, visitor):
     extra = site.public_photos[1]
-    auth.login("editor")
-    token = auth.token(f"/staf/foto/{extra.id}")
-    client.post(f"/staf/foto/{extra.id}/subjek", data={"subject": "penerima_bantuan", "csrf_token": token})
-    client.post(f"/staf/foto/{extra.id}/persetujuan", data=_consent_form(token), content_type="multipart/form-data")
+    token = _flagged_with_consent(client, auth, extra.id, "penerima_bantuan")
     assert visitor.get(f"/foto/{extra.id}").status_code == 200
     with app.app_context():
         consent_id = db.session.scalar(select(ConsentRecord.id).where(ConsentRecord.media_id == extra.id))
@@ -175,10 +181,7 @@ def test_an_unknown_subject_is_refused_and_only_publishers_take_a_flag_off(app, 
 
 def test_the_signed_form_is_a_blob_of_the_store_not_an_orphan(app, client, auth, site, runner):
     extra = site.public_photos[1]
-    auth.login("editor")
-    token = auth.token(f"/staf/foto/{extra.id}")
-    client.post(f"/staf/foto/{extra.id}/subjek", data={"subject": "pasien", "csrf_token": token})
-    client.post(f"/staf/foto/{extra.id}/persetujuan", data=_consent_form(token), content_type="multipart/form-data")
+    _flagged_with_consent(client, auth, extra.id, "pasien")
     verified = runner.invoke(args=["media", "verify", "--json"])
     assert verified.exit_code == 0, verified.output
     assert "orphan" not in verified.output
