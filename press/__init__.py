@@ -32,6 +32,7 @@ def create_app(config: dict | None = None) -> Flask:
     from press.web import notes as notes_pages
     from press.web import photos as photo_pages
     from press.web import photo_uploads  # noqa: F401  (its views are on photo_pages.bp)
+    from press.web import photo_consent, photo_crops  # noqa: F401  (their views are on photo_pages.bp)
     from press.web import releases as release_pages
     from press.web import release_fixes  # noqa: F401  (its views are on release_pages.bp)
     from press.web import agenda as agenda_pages

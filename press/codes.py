@@ -169,6 +169,9 @@ class NotificationKind(StrEnum):
     UNASSIGNED = "unassigned"
     TIME_CHANGED = "time_changed"
     CANCELLED = "cancelled"
+    CONSENT_LAPSED = "consent_lapsed"
+    """A photo a published release showed lost its consent and left the public site
+    (``data``: the release and the photo)."""
 
 
 class JournalistState(StrEnum):
@@ -210,6 +213,8 @@ class EmbargoAccess(StrEnum):
 
     VIEW = "view"
     DOWNLOAD = "download"
+
+
 class OutboxPurpose(StrEnum):
     """Why a message sits in the outbox (``OutboxMessage.purpose``); one row per purpose,
     object and address, so nothing is sent twice."""
@@ -264,3 +269,20 @@ class SubscriptionState(StrEnum):
     PENDING = "pending"
     CONFIRMED = "confirmed"
     UNSUBSCRIBED = "unsubscribed"
+
+
+class SensitiveSubject(StrEnum):
+    """Why a photo may not be public without a consent record covering it (``Media.sensitive``)."""
+
+    CHILD = "anak"
+    AID_RECIPIENT = "penerima_bantuan"
+    PATIENT = "pasien"
+    ASKED_NOT_SHOWN = "minta_tidak_ditampilkan"
+
+
+class PublishRefusal(StrEnum):
+    """Why a flagged photo cannot be made public now (``media.publish_refusal``)."""
+
+    NO_CONSENT = "tanpa_persetujuan"
+    CONSENT_EXPIRED = "persetujuan_kedaluwarsa"
+    CONSENT_WITHDRAWN = "persetujuan_ditarik"

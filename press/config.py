@@ -45,6 +45,8 @@ DEFAULTS = {
     "MAIL_INFLIGHT_MINUTES": 10,
     "OUTBOX_CHECK_SECONDS": 30,
     "OUTBOX_DIR": None,
+    "CROP_SIZES": "square:1080x1080,portrait:1080x1350,landscape:1920x1080,story:1080x1920,link:1200x628",
+    "CONSENT_CHECK_SECONDS": 600,
 }
 
 INT_KEYS = {
@@ -59,6 +61,7 @@ INT_KEYS = {
     "MAIL_RATE_PER_MINUTE",
     "MAIL_INFLIGHT_MINUTES",
     "OUTBOX_CHECK_SECONDS",
+    "CONSENT_CHECK_SECONDS",
 }
 
 FLOAT_KEYS = {"PAGE_CACHE_CHECK_SECONDS"}
@@ -105,6 +108,20 @@ def parse_rendition_sizes(spec: str) -> dict[str, int]:
     return sizes
 
 
+def parse_crop_sizes(spec: str) -> dict[str, tuple[int, int]]:
+    """``"square:1080x1080,link:1200x628"`` -> ``{"square": (1080, 1080), "link": (1200, 628)}``:
+    the named crops for the channels, each an exact width and height in pixels."""
+    sizes = {}
+    for part in spec.split(","):
+        name, _, size = part.strip().partition(":")
+        width, _, height = size.partition("x")
+        if not name.isalpha() or not name.islower() or not width.isdigit() or not height.isdigit() \
+                or not 0 < int(width) <= 8000 or not 0 < int(height) <= 8000:
+            raise ConfigError(f"bad crop size {part!r}: write name:WIDTHxHEIGHT, e.g. square:1080x1080")
+        sizes[name] = (int(width), int(height))
+    return sizes
+
+
 def parse_trusted_proxies(spec) -> int | list[IPv4Network | IPv6Network] | None:
     """``"2"`` -> 2 proxy hops; ``"10.0.0.1, 10.1.0.0/16"`` -> those networks; empty -> None."""
     if spec is None or isinstance(spec, int):
@@ -147,6 +164,7 @@ def flask_settings(values: dict, instance_path: str) -> dict:
         "MAX_FORM_MEMORY_SIZE": 4 * 1024 * 1024,
         "MAX_IMAGE_PIXELS": values["MAX_IMAGE_PIXELS"],
         "RENDITION_SIZES": parse_rendition_sizes(values["RENDITION_SIZES"]),
+        "CROP_SIZES": parse_crop_sizes(values["CROP_SIZES"]),
         "LOGIN_MAX_FAILURES": values["LOGIN_MAX_FAILURES"],
         "LOGIN_LOCK_MINUTES": values["LOGIN_LOCK_MINUTES"],
         "LOGIN_RATE_LIMIT": values["LOGIN_RATE_LIMIT"],
@@ -158,6 +176,9 @@ def flask_settings(values: dict, instance_path: str) -> dict:
         "BABEL_DEFAULT_LOCALE": values["DEFAULT_LOCALE"],
         "SITE_URL": values["SITE_URL"],
         "PUBLISH_CHECK_SECONDS": values["PUBLISH_CHECK_SECONDS"],
+        # How often the consent job looks for consent that lapsed (the public rule hides
+        # the photo at once; the job re-indexes it and corrects the releases that showed it).
+        "CONSENT_CHECK_SECONDS": values["CONSENT_CHECK_SECONDS"],
         # Where background jobs wait for a worker (press/job_queue.py reads it).
         "JOBS_URL": values["JOBS_URL"] or f"sqlite:///{instance / 'jobs.db'}",
         "PAGE_CACHE_MAX_AGE": values["PAGE_CACHE_MAX_AGE"],

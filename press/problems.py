@@ -52,6 +52,8 @@ MESSAGES = {
     "rendition_file_missing": N_("Berkas pratinjau \u201c%(variant)s\u201d tidak ada."),
     "rendition_hash_mismatch": N_("Berkas pratinjau \u201c%(variant)s\u201d tidak cocok dengan hash yang dicatat."),
     "rendition_missing": N_("Pratinjau \u201c%(variant)s\u201d belum dibuat."),
+    "crop_too_small": N_("Potongan \u201c%(crop)s\u201d perlu %(width)s\u00d7%(height)s piksel, tetapi bagian foto "
+                         "yang sebanding hanya %(have_width)s\u00d7%(have_height)s piksel; foto tidak diperbesar."),
     "orphan_original": N_("Berkas asli yang tidak dimiliki foto mana pun."),
     "orphan_renditions": N_("Pratinjau yang berkas aslinya sudah tidak ada."),
     "stray_file": N_("Berkas tak dikenal %(path)s (bukan blob; dibiarkan untuk Anda periksa)."),
@@ -86,6 +88,9 @@ MESSAGES = {
     "licence_internal": N_("Berlisensi \u201c%(licence)s\u201d: foto ini hanya untuk internal dan tidak dapat "
                            "dipublikasikan."),
     "no_preview": N_("Foto tanpa pratinjau tidak dapat dipublikasikan."),
+    "consent_missing": N_("Foto subjek sensitif ini belum punya persetujuan yang berlaku dan tidak dapat dipublikasikan."),
+    "consent_expired": N_("Persetujuan untuk foto subjek sensitif ini sudah berakhir; foto tidak dapat dipublikasikan."),
+    "consent_withdrawn": N_("Persetujuan untuk foto subjek sensitif ini ditarik; foto tidak dapat dipublikasikan."),
     "not_found": N_("Foto %(id)s tidak ada."),
     "not_permitted": N_("Peran Anda tidak boleh mengubah foto ini."),
     "shown_by_release": N_("Foto ini tampil di siaran yang sudah terbit (%(titles)s): ubah lewat halaman fotonya, "

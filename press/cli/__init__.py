@@ -12,6 +12,7 @@ from . import doctor
 from . import notes as notes_commands
 from . import media as media_commands
 from . import photo_desk
+from . import media_crops  # noqa: F401  (adds crops to the media group)
 from . import worker
 from . import journalists as journalist_commands
 from . import outbox as outbox_commands

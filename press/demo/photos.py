@@ -13,9 +13,12 @@ from sqlalchemy.orm import Session
 
 from press.models import Activity, User
 
+from .consent_crops import load_consent_and_crops
 from .photo_desk import load_demo_photo_desk
 
 DEMO_PHOTO_CREDIT = "Dok. Humas Pemkot Bekasi"
+LEAD_SCALE = 2.5
+"""The lead photo is 3000x2000: large enough for every crop for the channels (``photo_desk``)."""
 DEMO_PHOTOS = (
     # (minutes after 09.00 WIB, people, blur, caption, public, highlight)
     (5, 5, 0, "Kepala Bagian Humas Setda Kota Bekasi menyambut rombongan PPID Utama Kabupaten Subang di ruang rapat Bagian Humas.", True, True),
@@ -28,8 +31,10 @@ DEMO_PHOTOS = (
 
 def demo_photo_jpeg(seed: int, people: int = 5, blur: float = 0, *, taken_at: datetime | None = None,
                     gps: tuple[float, float] | None = None, size: tuple[int, int] = (1200, 800),
-                    make: str = "Canon", model: str = "Canon EOS 80D", orientation: int = 1) -> bytes:
-    """A photo-like JPEG drawn with Pillow, with camera EXIF (taken-at with +07:00, GPS)."""
+                    make: str = "Canon", model: str = "Canon EOS 80D", orientation: int = 1,
+                    scale: float = 1) -> bytes:
+    """A photo-like JPEG drawn with Pillow, with camera EXIF (taken-at with +07:00, GPS);
+    ``scale`` enlarges the drawing (a photo large enough for every crop)."""
     import io
     import random
 
@@ -63,6 +68,8 @@ def demo_photo_jpeg(seed: int, people: int = 5, blur: float = 0, *, taken_at: da
         draw.point((x, y), fill=(grey, grey, grey))
     if blur:
         image = image.filter(ImageFilter.GaussianBlur(blur))
+    if scale != 1:
+        image = image.resize((round(width * scale), round(height * scale)), Image.Resampling.BICUBIC)
     exif = Image.Exif()
     exif[0x010F], exif[0x0110], exif[0x0112] = make, model, orientation
     if taken_at is not None:
@@ -104,7 +111,8 @@ def load_demo_photos(session: Session, storage, config) -> list:
     files = (
         media_ingest.PhotoFile(f"IMG_{3001 + seed}.JPG", demo_photo_jpeg(
             1 if blur else seed,  # the blurred one repeats the scene of the photo before it
-            people_count, blur, gps=gps, taken_at=datetime(2021, 9, 30, 9, 0) + timedelta(minutes=minutes)))
+            people_count, blur, gps=gps, taken_at=datetime(2021, 9, 30, 9, 0) + timedelta(minutes=minutes),
+            scale=LEAD_SCALE if seed == 0 else 1))
         for seed, (minutes, people_count, blur, *_rest) in enumerate(DEMO_PHOTOS)
     )
     outcomes = media_ingest.ingest_many(
@@ -121,4 +129,9 @@ def load_demo_photos(session: Session, storage, config) -> list:
         media_service.set_flags(session, outcome.media, actor=editor, public=public, highlight=highlight)
         made.append(outcome.media)
     load_demo_photo_desk(session, storage, made)
+    if made:
+        child = demo_photo_jpeg(10, 2, 0, taken_at=datetime(2021, 9, 30, 9, 30))
+        made += load_consent_and_crops(
+            session, storage, config, lead=made[0], activity=example, photographer=photographer, editor=editor,
+            child_jpeg=child, credit=DEMO_PHOTO_CREDIT)
     return made

@@ -1,8 +1,9 @@
 """The media kit: one ZIP with the release as DOCX, the web renditions of its photos (and
-their print renditions where made, ``-cetak.jpg``) and ``captions.txt`` (one line per
-file, tab-separated: file name, caption, credit and, when known, the usage terms (the
-licence and its restrictions) and the photo's page on the public site), for journalists.
-A public collection's ZIP (``build_photo_zip``) is the same without the DOCX.
+their print renditions where made, ``-cetak.jpg``, and their crops for the channels, under
+``foto/potongan/``) and ``captions.txt`` (one line per file, tab-separated: file name,
+caption, credit and, when known, the usage terms (the licence and its restrictions) and the
+photo's page on the public site), for journalists. A public collection's ZIP
+(``build_photo_zip``) is the same without the DOCX.
 
 The page is the photo's stable address: a rendition's address changes with its caption
 and answers 404 once the photo is withdrawn, so it is never written here.
@@ -23,6 +24,8 @@ class KitPhoto:
     page: str = ""
     print_image: bytes | None = None
     licence: str = ""
+    crops: tuple[tuple[str, bytes], ...] = ()
+    """The photo's crops for the channels, ``(name, JPEG)``: written beside it under ``potongan/``."""
 
 
 def _safe(slug: str) -> str:
@@ -49,6 +52,9 @@ def build_kit(*, slug: str, headline: str, docx: bytes | None, photos: list[KitP
                 archive.writestr(zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0)), image,
                                  compress_type=zipfile.ZIP_STORED)
                 lines.append(_caption_line(name.split("/", 1)[1], photo))
+            for crop, image in photo.crops:
+                archive.writestr(zipfile.ZipInfo(f"foto/potongan/{_safe(slug)}-{number:02d}-{_safe(crop)}.jpg",
+                                                 date_time=(2020, 1, 1, 0, 0, 0)), image, compress_type=zipfile.ZIP_STORED)
         archive.writestr("captions.txt", "\r\n".join(lines) + "\r\n")
     return out.getvalue()
 

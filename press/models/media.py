@@ -65,6 +65,13 @@ class Media(Base):
     # Moves on every change the public may see (caption, credit, flags, renditions):
     # the public site's Last-Modified is derived from it (``public.last_change``).
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow, index=True)
+    # A sensitive subject (``SensitiveSubject``): never public without a consent record covering it.
+    sensitive: Mapped[str | None] = mapped_column(String(30))
+    # Where the crops are centred, as fractions of the upright width and height (None: the centre).
+    focal_x: Mapped[float | None] = mapped_column(Float)
+    focal_y: Mapped[float | None] = mapped_column(Float)
+    # The crops are to be (re)made by the ``media.crops`` job.
+    crops_pending: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
 
     activity: Mapped[Activity | None] = relationship()
     renditions: Mapped[list["Rendition"]] = relationship(
@@ -72,6 +79,8 @@ class Media(Base):
     )
     people: Mapped[list[Person]] = relationship(secondary=media_person)
     licence: Mapped[Licence | None] = relationship()
+    consents: Mapped[list["ConsentRecord"]] = relationship(  # noqa: F821 (press.models.consent)
+        back_populates="media", cascade="all, delete-orphan", order_by="ConsentRecord.id")
 
     @property
     def exposure_label(self) -> str | None:

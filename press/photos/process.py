@@ -27,6 +27,7 @@ from press.problems import problem
 from press.storage import FileStorage
 from press.storage.incoming import Incoming
 
+from .crops import is_crop
 from .errors import Rejected
 from .exif import ExifFacts, ExifResult, read_exif
 from .opening import open_image
@@ -257,7 +258,7 @@ def rebuild_renditions(
     max_pixels: int,
 ) -> dict[str, str]:
     """Re-render every variant from the stored original (new sizes, new encoder);
-    variants no longer configured are removed. Returns variant -> relative path."""
+    variants no longer configured are removed (the crops are kept). Returns variant -> relative path."""
     with storage.open(key) as handle:
         data = handle.read()
     rendered = render(open_image(data, max_pixels), sizes)
@@ -266,6 +267,8 @@ def rebuild_renditions(
         for variant, jpeg in rendered.jpegs.items()
     }
     for stale in set(storage.rendition_variants(key)) - set(paths):
+        if is_crop(stale):  # made from the same original, around the focal point: still right
+            continue
         os.unlink(storage.rendition_path(key, stale))
     return paths
 

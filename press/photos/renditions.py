@@ -173,18 +173,18 @@ def make_renditions(
             current = current.resize(stored, RESAMPLE, reducing_gap=REDUCING_GAP)
         if preview is None:
             current = to_srgb(current, icc, problems)
-        upright_image = _upright(current, orientation)
+        upright_image = to_upright(current, orientation)
         preview = preview or upright_image
-        jpegs[variant] = _encode(upright_image, quality)
+        jpegs[variant] = encode_jpeg(upright_image, quality)
     return Rendered(jpegs, upright, decoded.size, preview, problems)
 
 
-def _upright(image: Image.Image, orientation: int) -> Image.Image:
+def to_upright(image: Image.Image, orientation: int) -> Image.Image:
     method = _TRANSPOSE.get(orientation)
     return image.transpose(method) if method is not None else image
 
 
-def _encode(image: Image.Image, quality: int) -> bytes:
+def encode_jpeg(image: Image.Image, quality: int) -> bytes:
     out = io.BytesIO()
     image.save(out, "JPEG", quality=quality, optimize=True)
     return out.getvalue()

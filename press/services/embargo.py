@@ -17,7 +17,7 @@ from press.codes import EmbargoAccess, EmbargoAudience, JournalistState, MediaSt
 from press.errors import N_, ServiceError
 from press.models import EmbargoOpening, EmbargoView, Journalist, Media, Outlet, Release, ReleasePhoto, User, utcnow
 
-from . import access
+from . import access, public
 from .audit import record
 
 
@@ -84,9 +84,12 @@ def preview(session: Session, journalist: Journalist, release_id: int) -> Releas
 
 
 def preview_photos(release: Release) -> list[ReleasePhoto]:
-    """The release's photos that have a web rendition to mark."""
+    """The release's photos that have a web rendition to mark and that the public could see once
+    it is published: never an exempt activity's, an internal licence's or an uncovered sensitive one."""
     return [photo for photo in release.photos
-            if photo.media.status == MediaStatus.OK and photo.media.rendition("web") is not None]
+            if photo.media.status == MediaStatus.OK and photo.media.rendition("web") is not None
+            and not public.is_exempt(photo.media) and not public.is_internal(photo.media)
+            and public.is_covered(photo.media)]
 
 
 def preview_photo(release: Release, media_id: int) -> Media | None:

@@ -23,6 +23,7 @@ from press.config import DEFAULTS
 from press.errors import N_, ServiceError
 from press.numbers import parse_id
 from press.models import Activity, Media, Person, Rendition, User, Venue, utcnow
+from press.photos.crops import is_crop
 from press.photos.exif import ExifFacts
 from press.photos.process import rewrite_public_meta
 from press.photos.public_meta import PublicMeta
@@ -33,6 +34,9 @@ from press.storage.files import content_key
 
 from . import access, licences, photo_corrections
 from . import public as public_rule
+from .consent import require_publishable
+from .crop_queue import ask_for_crops
+from .consent_cover import publish_refusal  # noqa: F401 (``media.publish_refusal``: the check before a photo goes public)
 from .audit import record as audit
 from .indexing import enqueue_index
 from .tags import attach_tags
@@ -146,7 +150,8 @@ def sync_renditions(storage: FileStorage, media: Media, paths: dict[str, str],
         row.path, row.sha256, row.bytes, row.width, row.height = (
             facts.path, facts.sha256, facts.bytes, facts.width, facts.height)
     for stale in rows.values():
-        media.renditions.remove(stale)
+        if not is_crop(stale.variant):  # the crops are the ``media.crops`` job's (``services.crops``)
+            media.renditions.remove(stale)
     media.updated_at = utcnow()
 
 
@@ -264,6 +269,9 @@ def set_flags(session: Session, media: Media, *, actor: User | None,
         photo_corrections.check_withdrawal(session, media, actor)
     if public is not None:
         access.require_user(session, actor, "photo.publish", media, error=MediaError)
+    if public and not media.is_public:
+        require_publishable(media)
+        ask_for_crops(session, media)
     if highlight is not None:
         access.require_user(session, actor, "photo.edit", media, error=MediaError)
     if public is not None:

@@ -4,8 +4,9 @@ One rule, applied here and nowhere else: a release is public when its state is
 ``published`` and neither it nor its activity is of the PPID class ``dikecualikan``; a
 photo is public when it is marked public (``Media.is_public``) or is attached to a
 public release, its activity is not ``dikecualikan``, its licence is not an internal one
-("Hanya untuk internal", ``Licence.internal``), and it has renditions; a bulk edit or any
-other way of making a photo public asks ``publish_refusal`` first. A
+("Hanya untuk internal", ``Licence.internal``), it has renditions, and, when it is flagged
+as a sensitive subject, a consent record covers today (``consent_cover``); a bulk edit or
+any other way of making a photo public asks ``publish_refusal`` first. A
 retracted release is known to the public only by its title and retraction notice (its
 own 410 page); a retracted ``dikecualikan`` one by its notice alone. An activity's
 facts (title, kind, time, place, unit, topic, dress code, contact) are on the public
@@ -22,7 +23,7 @@ from datetime import datetime, timezone
 from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from press.codes import MediaStatus, PpidClass, ReleaseState
+from press.codes import MediaStatus, PpidClass, PublishRefusal, ReleaseState
 from press.dates import OFFICE_ZONE
 from press.numbers import parse_id
 from press.problems import problem
@@ -42,6 +43,8 @@ from press.models import (
 )
 
 from . import release_slugs
+from .consent_cover import covered_condition, is_covered
+from .consent_cover import publish_refusal as consent_refusal
 
 def _not_exempt(activity_id):
     """SQL: the row's activity (if any) is not ``dikecualikan`` (an uncorrelated subquery)."""
@@ -75,9 +78,17 @@ def is_internal(media: Media) -> bool:
     return media.licence is not None and media.licence.internal
 
 
+_CONSENT_PROBLEMS = {PublishRefusal.NO_CONSENT: "consent_missing", PublishRefusal.CONSENT_EXPIRED: "consent_expired",
+                     PublishRefusal.CONSENT_WITHDRAWN: "consent_withdrawn"}
+
+
 def publish_refusal(media: Media) -> dict | None:
-    """Why ``media`` may not be made public (a problem code, ``press.problems``), or None."""
-    return problem("licence_internal", licence=media.licence.name) if is_internal(media) else None
+    """Why ``media`` may not be made public (a problem code, ``press.problems``), or None:
+    an internal licence, or a sensitive subject no consent covers today."""
+    if is_internal(media):
+        return problem("licence_internal", licence=media.licence.name)
+    consent = consent_refusal(media)
+    return problem(_CONSENT_PROBLEMS[consent]) if consent else None
 
 
 def _on_published_release():
@@ -91,7 +102,7 @@ def _on_published_release():
 def public_media_condition():
     """SQL condition for a ``Media`` row the public may see."""
     return and_(
-        Media.status == MediaStatus.OK, _not_exempt(Media.activity_id),
+        Media.status == MediaStatus.OK, _not_exempt(Media.activity_id), covered_condition(),
         or_(Media.licence_id.is_(None), Media.licence_id.notin_(select(Licence.id).where(Licence.internal.is_(True)))),
         or_(Media.is_public.is_(True), _on_published_release()),
     )
@@ -166,7 +177,7 @@ def public_photos_of(release: Release) -> list[tuple[ReleasePhoto, Media]]:
         return []
     return [(rp, rp.media) for rp in release.photos
             if rp.media.status == MediaStatus.OK and rp.media.renditions and not is_exempt(rp.media)
-            and not is_internal(rp.media)]
+            and not is_internal(rp.media) and is_covered(rp.media)]
 
 
 def lead_photo(release: Release) -> Media | None:

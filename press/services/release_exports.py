@@ -6,10 +6,12 @@ from dataclasses import dataclass
 
 from press.drafting.docx import DocPhoto, build_docx
 from press.drafting.kit import KitPhoto, build_kit
-from press.models import Release
+from press.models import Media, Release
+from press.photos.crops import PREFIX as CROP_PREFIX, is_crop
 from press.storage import FileStorage, StorageError
 
 from . import licences
+from .consent_cover import publish_refusal
 
 
 @dataclass
@@ -19,6 +21,7 @@ class ExportPhoto:
     credit: str
     media_id: int
     licence: str = ""
+    crops: tuple[tuple[str, bytes], ...] = ()
 
 
 def _export_photos(release: Release, storage: FileStorage, only=None) -> list[ExportPhoto]:
@@ -26,7 +29,8 @@ def _export_photos(release: Release, storage: FileStorage, only=None) -> list[Ex
     photos = []
     for item in sorted(release.photos, key=lambda p: (p.position, p.id)):
         media = item.media
-        if media is None or media.rendition("web") is None or (only is not None and media.id not in only):
+        if (media is None or media.rendition("web") is None or (only is not None and media.id not in only)
+                or publish_refusal(media) is not None):
             continue
         try:
             with storage.open_rendition(media.sha256, "web") as handle:
@@ -35,8 +39,22 @@ def _export_photos(release: Release, storage: FileStorage, only=None) -> list[Ex
             continue
         caption = item.caption or media.caption or ""
         photos.append(ExportPhoto(data, caption, (media.credit or "") if "foto:" not in caption.lower() else "",
-                                  media.id, licences.usage_terms(media.licence, media.restrictions) or ""))
+                                  media.id, licences.usage_terms(media.licence, media.restrictions) or "",
+                                  _crops_of(media, storage)))
     return photos
+
+
+def _crops_of(media: Media, storage: FileStorage) -> tuple[tuple[str, bytes], ...]:
+    """The photo's crops for the channels as stored (``services.crops``), ``(name, JPEG)``."""
+    found = []
+    for rendition in sorted(media.renditions, key=lambda r: r.variant):
+        if is_crop(rendition.variant):
+            try:
+                with storage.open_rendition(media.sha256, rendition.variant) as handle:
+                    found.append((rendition.variant.removeprefix(CROP_PREFIX), handle.read()))
+            except (OSError, StorageError):
+                continue
+    return tuple(found)
 
 
 def export_docx(release: Release, storage: FileStorage, *, office: str = "", photos=None, only=None) -> bytes:
@@ -56,5 +74,6 @@ def export_kit(release: Release, storage: FileStorage, *, office: str = "", phot
     document = export_docx(release, storage, office=office, photos=photos)
     return build_kit(slug=release.slug, headline=release.title, docx=document,
                      photos=[KitPhoto(p.image, p.caption, p.credit, photo_page(p.media_id) if photo_page else "",
-                                      print_image=prints(p.media_id) if prints else None, licence=p.licence)
+                                      print_image=prints(p.media_id) if prints else None, licence=p.licence,
+                                      crops=p.crops)
                              for p in photos])

@@ -11,6 +11,8 @@ from press.errors import N_
 from press.models import Activity, Media, Release, ReleasePhoto, User
 from press.photos.quality import near_duplicate
 
+from .consent import require_publishable
+from .consent_cover import publish_refusal
 from .indexing import enqueue_index
 from .release_changes import EDITABLE_STATES, changed, require
 from .release_text import ReleaseError
@@ -23,8 +25,9 @@ def _near_duplicate(media: Media, chosen: list[Media]) -> bool:
 
 
 def pick_photos(photos: list[Media], limit: int = MAX_PHOTOS) -> list[Media]:
-    """Highlights first, then the sharpest; never two near-duplicates; at most ``limit``."""
-    usable = [m for m in photos if m.usable_in_release]
+    """Highlights first, then the sharpest; never two near-duplicates; at most ``limit``;
+    never a flagged photo consent does not cover."""
+    usable = [m for m in photos if m.usable_in_release and publish_refusal(m) is None]
     usable.sort(key=lambda m: (not m.is_highlight, -(m.sharpness or 0.0), m.id))
     chosen: list[Media] = []
     for media in usable:
@@ -67,6 +70,7 @@ def attach_photo(session: Session, release: Release, media: Media, actor: User, 
         raise ReleaseError(N_("Foto ini belum punya versi web dan tidak bisa dilampirkan."))
     if any(p.media_id == media.id for p in release.photos):
         raise ReleaseError(N_("Foto ini sudah terlampir."))
+    require_publishable(media)
     activity = release.activity
     photo = ReleasePhoto(release=release, media_id=media.id, position=len(release.photos),
                          caption=(caption or "").strip() or (propose_caption(activity, media) if activity else media.caption))

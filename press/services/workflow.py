@@ -22,11 +22,13 @@ from press.codes import PpidClass, ReleaseState, WorkflowAction
 from press.dates import OFFICE_ZONE
 from press.errors import N_, ServiceError
 from press.models import AuditEvent, Release, Revision, Unit, User, utcnow
+from press.photos.crops import is_crop
 
 from . import access, release_mail, units
 from .indexing import enqueue_index
 from .public import is_exempt
 from .audit import record
+from .crop_queue import ask_for_crops
 from .release_slugs import follow_headline
 from .release_text import check_length, clean_text
 
@@ -259,10 +261,14 @@ def _refuse_exempt(release: Release) -> None:
 
 
 def _enqueue(session: Session, release: Release) -> None:
-    """The release and its photos (their public visibility follows the release) go to the index."""
+    """The release and its photos (their public visibility follows the release) go to the
+    index; a published release's photos get their crops for the channels."""
     enqueue_index(session, "release", release.id)
     for photo in release.photos:
         enqueue_index(session, "photo", photo.media_id)
+        if release.state == ReleaseState.PUBLISHED and photo.media is not None \
+                and not any(is_crop(r.variant) for r in photo.media.renditions):
+            ask_for_crops(session, photo.media)
 
 
 def _corrected_text(release: Release, text: dict) -> dict:

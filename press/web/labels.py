@@ -14,8 +14,8 @@ from flask_babel import lazy_gettext as _l
 from press.codes import (
     ActivityKind, ActivityState, AssignmentRole, CorrectionKind, EmbargoAccess, EmbargoAudience, ExtractionState,
     JournalistState, MediaStatus, NotificationKind, OutboxPurpose, OutboxState, OutletKind, ParticipantRole,
-    PpidClass, QuoteForm, ReleaseState, Role, SubscriptionCadence, SubscriptionScope, SubscriptionState, UkwLevel,
-    WorkflowAction,
+    PpidClass, PublishRefusal, QuoteForm, ReleaseState, Role, SensitiveSubject, SubscriptionCadence, SubscriptionScope,
+    SubscriptionState, UkwLevel, WorkflowAction,
 )
 from press.errors import ServiceError
 
@@ -139,6 +139,20 @@ NOTIFICATION_KIND_LABELS = {
     NotificationKind.UNASSIGNED: _l("Penugasan dibatalkan"),
     NotificationKind.TIME_CHANGED: _l("Waktu kegiatan berubah"),
     NotificationKind.CANCELLED: _l("Kegiatan batal"),
+    NotificationKind.CONSENT_LAPSED: _l("Persetujuan foto berakhir: foto dilepas dari siaran"),
+}
+
+SENSITIVE_SUBJECT_LABELS = {
+    SensitiveSubject.CHILD: _l("Anak"),
+    SensitiveSubject.AID_RECIPIENT: _l("Penerima bantuan"),
+    SensitiveSubject.PATIENT: _l("Pasien"),
+    SensitiveSubject.ASKED_NOT_SHOWN: _l("Minta tidak ditampilkan"),
+}
+
+PUBLISH_REFUSAL_LABELS = {
+    PublishRefusal.NO_CONSENT: _l("belum ada persetujuan"),
+    PublishRefusal.CONSENT_EXPIRED: _l("persetujuan sudah berakhir"),
+    PublishRefusal.CONSENT_WITHDRAWN: _l("persetujuan ditarik"),
 }
 
 JOURNALIST_STATE_LABELS = {
@@ -240,6 +254,8 @@ LABELS: dict[type[StrEnum], dict] = {
     SubscriptionScope: SUBSCRIPTION_SCOPE_LABELS,
     SubscriptionCadence: SUBSCRIPTION_CADENCE_LABELS,
     SubscriptionState: SUBSCRIPTION_STATE_LABELS,
+    SensitiveSubject: SENSITIVE_SUBJECT_LABELS,
+    PublishRefusal: PUBLISH_REFUSAL_LABELS,
 }
 
 

@@ -8,7 +8,8 @@ visitor's ``If-None-Match`` still matches, without entering Flask.
 Freshness: every ``PAGE_CACHE_CHECK_SECONDS`` (default 1 s; 0 checks on every
 request) the process reads a fingerprint of what the public can see (releases: count,
 latest change, next embargo; audit trail; photos: count, public count, latest; rendition
-rows; the site's last change, ``public.last_change``, which moves with every photo,
+rows; the office's date (consent lapses at its midnight); the site's last change,
+``public.last_change``, which moves with every photo,
 activity, unit or person edit, a caption rewritten in place or a photo withdrawn
 included). Any change drops the whole cache, and no page is kept longer than
 ``PAGE_CACHE_MAX_AGE`` seconds (default 60), for edits no timestamp records. While a
@@ -33,6 +34,7 @@ from werkzeug.datastructures import LanguageAccept
 from werkzeug.http import parse_accept_header, parse_cookie, parse_date
 
 from press.codes import ReleaseState
+from press.dates import office_today
 from press.extensions import db
 from press.models import LOCALES, AuditEvent, Media, Release, Rendition, utcnow
 from press.services import public
@@ -89,7 +91,8 @@ class PageCache:
         if next_embargo is not None and next_embargo.tzinfo is None:
             next_embargo = next_embargo.replace(tzinfo=utcnow().tzinfo)
         due = next_embargo is not None and next_embargo <= utcnow()
-        return (tuple(releases), tuple(media), tuple(renditions), audit, changed), due
+        # The office's date: consent for a photo lapses at its midnight (``consent_cover``).
+        return (tuple(releases), tuple(media), tuple(renditions), audit, changed, office_today()), due
 
     def _fresh(self) -> bool:
         """Bring the fingerprint up to date if it is time; False while an embargo is due."""

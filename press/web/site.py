@@ -84,6 +84,7 @@ bp.after_request(conditional)
 
 
 bp.add_app_template_global(formatting.body_paragraphs, "release_paragraphs")
+bp.add_app_template_global(public.public_photos_of, "public_photos_of")
 bp.add_app_template_filter(script_json, "script_json")
 
 

@@ -3,12 +3,19 @@ from __future__ import annotations
 
 import pytest
 
-from tests.web.publishing_fixtures import build_detached_site
+from tests.web.publishing_fixtures import add_flagged_photos, build_detached_site
 
 
 @pytest.fixture
 def site(app):
     return build_detached_site(app)
+
+
+@pytest.fixture
+def flagged_site(app, site):
+    """The site, and on its published release photos of sensitive subjects consent does not cover."""
+    add_flagged_photos(app, site)
+    return site
 
 
 @pytest.fixture

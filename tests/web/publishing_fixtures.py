@@ -13,7 +13,8 @@ from pathlib import Path
 from sqlalchemy import select, update
 
 from press.extensions import db
-from press.models import Activity, Media, Person, Release, ReleasePhoto, Unit, User, utcnow
+from press.dates import office_today
+from press.models import Activity, ConsentRecord, Media, Person, Release, ReleasePhoto, Unit, User, utcnow
 from press.services import ppid
 from press.services import media as media_service
 from press.services import media_ingest
@@ -67,6 +68,8 @@ class Site:
     secrets: dict[str, str] = field(default_factory=dict)
     excluded: list[Release] = field(default_factory=list)
     """Releases of the PPID class ``dikecualikan``: not even their title is public."""
+    flagged: list[Media] = field(default_factory=list)
+    """Photos of sensitive subjects without consent covering them, on the published release."""
 
 
 def build_site(app) -> Site:
@@ -86,6 +89,7 @@ def build_site(app) -> Site:
         attach(release, media)
         private.append(media)
     private += _exempt_photos(app, excluded)
+    db.session.commit()  # the public photos' crops are made as this commits (the media.crops job)
     settle()
     db.session.commit()
     site = Site(published=published, hidden=releases, public_photos=[lead, extra], private_photos=private,
@@ -119,6 +123,44 @@ def _exempt_photos(app, excluded: list[Release]) -> list[Media]:
         media = add_photo(app, FIXTURES / f"images/Landscape_{number + 6}.jpg", activity_id=None,
                           caption=f"FOTO-KECUALI-SIARAN-{release.id} tidak boleh tampil")
         attach(release, media)
+        made.append(media)
+    return made
+
+
+def add_flagged_photos(app, site: Site) -> None:
+    """``_flagged_photos`` on the site's published release, with their secrets; commits."""
+    with app.app_context():
+        published = db.session.get(Release, site.published.id)
+        site.flagged = _flagged_photos(app, published)
+        db.session.commit()  # their crops are made as this commits (the media.crops job)
+        settle()
+        db.session.commit()
+        for media in site.flagged:
+            db.session.refresh(media)
+            site.secrets[f"flagged caption {media.id}"] = media.caption.split(" ")[0]
+            for rendition in media.renditions:
+                site.secrets[f"flagged rendition {media.id} {rendition.variant}"] = rendition.sha256
+            site.secrets[f"original key {media.id}"] = media.sha256
+        site.private_photos += site.flagged
+        db.session.expunge_all()
+
+
+def _flagged_photos(app, published: Release) -> list[Media]:
+    """Photos of sensitive subjects consent does not cover, each marked public and on the
+    published release: one never had consent, one's consent expired yesterday, one's
+    was withdrawn (rows written as an older version of the data could have them)."""
+    made = []
+    for number, (subject, lapse) in enumerate([("anak", None), ("pasien", "expired"), ("penerima_bantuan", "withdrawn")]):
+        media = add_photo(app, FIXTURES / f"images/Landscape_{number + 2}.jpg", activity_id=published.activity_id,
+                          caption=f"FOTO-SENSITIF-{subject.upper()} tidak boleh tampil", is_public=True)
+        media.sensitive = subject
+        if lapse is not None:
+            db.session.add(ConsentRecord(
+                media=media, given_by="Orang tua", purpose="Publikasi kegiatan", form_sha256=media.sha256,
+                form_mime="image/jpeg", form_bytes=media.bytes,
+                valid_until=office_today() - timedelta(days=1) if lapse == "expired" else office_today(),
+                withdrawn_at=utcnow() if lapse == "withdrawn" else None))
+        attach(published, media)
         made.append(media)
     return made
 

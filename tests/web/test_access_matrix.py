@@ -13,13 +13,15 @@ short hand-written policy.
 """
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from sqlalchemy import select
 
 from press import permissions
 from press.extensions import db
-from press.models import (Activity, Assignment, Journalist, Note, NoteCorrection, Outlet, Release, ReleasePhoto, Unit,
-                          User, Venue, WhatsAppGroup)
+from press.models import (Activity, Assignment, ConsentRecord, Journalist, Media, Note, NoteCorrection, Outlet, Release,
+                          ReleasePhoto, Unit, User, Venue, WhatsAppGroup)
 
 from tests.conftest import FIXTURES
 
@@ -84,6 +86,7 @@ def objects(app, whose: str) -> dict:
         "outlet_id": db.session.scalar(select(Outlet.id).order_by(Outlet.id)),
         "group_id": db.session.scalar(select(WhatsAppGroup.id).limit(1)),
         **_photo_desk_objects(activity, media_id),
+        "consent_id": _a_consent(media_id).id,
     }
 
 
@@ -100,6 +103,17 @@ def _photo_desk_objects(activity: Activity, media_id: int) -> dict:
 def url_values(app) -> dict:
     """Another unit's objects, for tests that open every staff page as the central office."""
     return objects(app, "other")
+
+
+def _a_consent(media_id: int) -> ConsentRecord:
+    """A consent record whose signed form is the photo's own original (a blob in the store)."""
+    media = db.session.get(Media, media_id)
+    consent = ConsentRecord(media_id=media_id, given_by="Orang tua", purpose="Publikasi kegiatan",
+                            valid_until=date(2099, 1, 1), form_sha256=media.sha256, form_mime=media.mime,
+                            form_bytes=media.bytes)
+    db.session.add(consent)
+    db.session.commit()
+    return consent
 
 
 def _a_correction(note: Note) -> NoteCorrection:

@@ -53,9 +53,10 @@ def same_page(html: str, ref: str) -> str:
     return re.sub(r'(content|value)="[^"]*\.[^"]*\.[^"]*"', "", html).replace(f"/siaran/{ref}", "REF")
 
 
-def test_nothing_unpublished_reaches_any_public_url(client, site, app):
+def test_nothing_unpublished_reaches_any_public_url(client, flagged_site, app):
     """Crawled by an approved journalist, signed in and reading the embargoed release on the
     private page, beside an anonymous visitor: neither finds anything unpublished on a public URL."""
+    site = flagged_site
     journalist = app.test_client()
     assert sign_in(journalist).status_code == 302
     scheduled = site.hidden["scheduled"]
@@ -115,9 +116,12 @@ def _nothing_unpublished_reaches(client, site):
             assert "rahasia" not in answer.get_data(as_text=True).replace(secret, "")
             assert site.hidden["in_review"].title not in answer.get_data(as_text=True)
             assert all(release.title not in answer.get_data(as_text=True) for release in site.excluded)
+    for url in ("/cari?q=tampil", "/api/v1/search?q=tampil", "/cari?q=foto", "/api/v1/search?q=foto"):
+        assert "FOTO-SENSITIF" not in client.get(url).get_data(as_text=True), url
 
 
-def test_the_static_export_has_every_published_release_and_nothing_else(runner, site, tmp_path):
+def test_the_static_export_has_every_published_release_and_nothing_else(runner, flagged_site, tmp_path):
+    site = flagged_site
     folder = tmp_path / "situs"
     result = runner.invoke(args=["site", "export", str(folder), "--base-url", "https://humas.example.go.id"])
     assert result.exit_code == 0, result.output
