@@ -26,7 +26,8 @@ from press.models import Media, Rendition, User, utcnow
 from press.photos.crops import clamp_focal, is_crop, refusals, render_crops, variant_of
 from press.photos.errors import Rejected
 from press.photos.opening import open_image
-from press.storage import FileStorage, StorageError, content_key
+from press.storage import FileStorage, StorageError
+from press.storage.files import content_key
 
 from . import access
 from .audit import record

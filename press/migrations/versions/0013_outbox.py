@@ -1,6 +1,6 @@
 """the outbox, the addresses' delivery record, e-mail subscriptions
 
-Revision ID: 0013a
+Revision ID: 0013
 Revises: 0012
 Create Date: 2026-12-02 03:00:00
 
@@ -13,7 +13,7 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0013a'
+revision = '0013'
 down_revision = '0012'
 branch_labels = None
 depends_on = None

@@ -1,7 +1,7 @@
 """photo desk: usage licences, bulk edits with their undo, collections
 
-Revision ID: 0013e
-Revises: 0013c
+Revision ID: 0017
+Revises: 0016
 Create Date: 2026-12-02 03:00:00
 
 ``licence`` (the admin's list, seeded with "Boleh dipakai media dengan kredit", CC BY 4.0
@@ -14,8 +14,8 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0013e'
-down_revision = '0013c'
+revision = '0017'
+down_revision = '0016'
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """Check dismissals: the editorial findings an editor left ("biarkan") in a release
 
-Revision ID: 0013d
-Revises: 0013b
+Revision ID: 0015
+Revises: 0014
 Create Date: 2026-12-02 03:00:00
 
 ``check_dismissal`` (release, check ``code``, spanned text, occurrence): a finding the
@@ -12,8 +12,8 @@ import sqlalchemy as sa
 
 
 
-revision = '0013d'
-down_revision = '0013b'
+revision = '0015'
+down_revision = '0014'
 branch_labels = None
 depends_on = None
 

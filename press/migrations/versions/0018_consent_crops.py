@@ -1,7 +1,7 @@
 """Consent for photos of sensitive subjects, and crops around a focal point
 
-Revision ID: 0013f
-Revises: 0013e
+Revision ID: 0018
+Revises: 0017
 Create Date: 2026-12-02 03:20:00
 
 ``media.sensitive`` (``press.codes.SensitiveSubject``), ``media.focal_x``/``focal_y`` and
@@ -12,8 +12,8 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0013f'
-down_revision = '0013e'
+revision = '0018'
+down_revision = '0017'
 branch_labels = None
 depends_on = None
 

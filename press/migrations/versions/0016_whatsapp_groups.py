@@ -1,14 +1,14 @@
 """WhatsApp groups and sends, the cut length, print requests, the unit's press contact card
 
-Revision ID: 0013c
-Revises: 0013d
+Revision ID: 0016
+Revises: 0015
 Create Date: 2026-12-02 03:00:00
 """
 from alembic import op
 import sqlalchemy as sa
 
-revision = '0013c'
-down_revision = '0013d'
+revision = '0016'
+down_revision = '0015'
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """journalists, the outlets register, scheduled releases opened to journalists and their views
 
-Revision ID: 0013b
-Revises: 0013a (0012 before h-outbox17 was merged here)
+Revision ID: 0014
+Revises: 0013
 Create Date: 2026-12-06 10:00:00
 
 ``outlet`` (the register editors keep, Dewan Pers verification), ``journalist`` (accounts
@@ -12,8 +12,8 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0013b'
-down_revision = '0013a'
+revision = '0014'
+down_revision = '0013'
 branch_labels = None
 depends_on = None
 
