@@ -39,6 +39,8 @@ fuzz: install translations
 	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-500} $(PY) -m pytest tests/badinput/test_url_map_fuzz.py -q $(PYTEST_ARGS)
 
 bench: install translations
+	tools/system-packages --bench
+	$(PY) -m pip install --quiet -r requirements-bench.txt
 	@for b in bench/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
 
 install: $(STAMP)

@@ -1,6 +1,8 @@
-"""Photo desk benchmark: a bulk edit of 200 photos, its undo, against Pillow re-saving the same JPEGs.
+"""Photo desk benchmark: a bulk edit of 200 photos, its undo, against Pillow re-saving the same
+JPEGs; then the crops of 24 MP photos per ratio against the renditions' own cost
+(``bench/support/crop_bench.py``, whose docstring says its method).
 
-    python bench/photo_desk.py [--photos N] [--size 2400x1600]
+    python bench/photo_desk.py [--photos N] [--size 2400x1600] [--no-crops] [--crop-photos N]
 
 Builds a throw-away instance (migrated SQLite, the demo accounts) under a temporary
 folder, ingests N camera-like photos (default 200 of 2400x1600, so each has a 400 px
@@ -52,6 +54,9 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--photos", type=int, default=200)
     parser.add_argument("--size", default="2400x1600")
+    parser.add_argument("--crops", action=argparse.BooleanOptionalAction, default=True,
+                        help="also time the crops of 24 MP photos per ratio (bench/support/crop_bench.py)")
+    parser.add_argument("--crop-photos", type=int, default=3)
     args = parser.parse_args()
     size = tuple(int(x) for x in args.size.split("x"))
     os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
@@ -136,6 +141,11 @@ def main() -> int:
         print(f"{name:45} {seconds:8.2f} {('%.0f' % rate) if rate else '':>13}")
     print(f"bulk edit / yardstick: {total / yardstick:.2f}x; target < 20 s for 200 photos: "
           f"{'met' if total < 20 * args.photos / 200 else 'missed'}")
+    if args.crops:
+        from bench.support.crop_bench import crop_table, print_table
+
+        print()
+        print_table(crop_table(args.crop_photos))
     return 0
 
 
