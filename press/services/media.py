@@ -262,6 +262,8 @@ def set_flags(session: Session, media: Media, *, actor: User | None,
     """Mark a photo public (journalists see it) and/or as a highlight."""
     if public is not None and media.status != MediaStatus.OK and public:
         raise MediaError(N_("Foto tanpa pratinjau tidak dapat dipublikasikan."))
+    if public and not media.is_public:
+        require_publishable(media)  # a flagged photo: the refusal names its subject and what to record
     refusal = public and public_rule.publish_refusal(media)
     if refusal:
         raise MediaError(MESSAGES[refusal["code"]], **params_of(refusal))
@@ -270,7 +272,6 @@ def set_flags(session: Session, media: Media, *, actor: User | None,
     if public is not None:
         access.require_user(session, actor, "photo.publish", media, error=MediaError)
     if public and not media.is_public:
-        require_publishable(media)
         ask_for_crops(session, media)
     if highlight is not None:
         access.require_user(session, actor, "photo.edit", media, error=MediaError)

@@ -119,8 +119,9 @@ def test_journey_from_upload_to_a_journalists_download(live_server, browser, ste
     assert '," ujar Lukita.' in body  # the accepted quotes are in the draft
     findings = page.locator(".checks .finding")
     codes = {cls.split("finding-")[1] for cls in (f.get_attribute("class") for f in findings.all())}
-    # The example names one regency two ways and one office two ways; the checks say so.
-    assert codes == {"region_two_ways", "name_two_ways"}, page.inner_text(".checks")
+    # The example names one regency two ways and one office two ways; the checks say so (beside
+    # the editorial checks' spelling and foreign-word findings on the example's own slips).
+    assert {"region_two_ways", "name_two_ways"} <= codes, page.inner_text(".checks")
     steps.shot(page, "penulis-draf-dengan-temuan")
 
     fixed = body.replace("Kota Subang", "Kabupaten Subang").replace("Setda Kota Bekasi", "Sekretariat Daerah Kota Bekasi")
@@ -129,7 +130,8 @@ def test_journey_from_upload_to_a_journalists_download(live_server, browser, ste
     page.get_by_role("button", name="Simpan", exact=True).click()
     page.wait_for_load_state()
     assert "Tersimpan sebagai revisi 2." in page.content()
-    assert page.inner_text(".checks .ok") == "Tidak ada temuan."
+    codes = {cls.split("finding-")[1] for cls in (f.get_attribute("class") for f in findings.all())}
+    assert not codes & {"region_two_ways", "name_two_ways"}, page.inner_text(".checks")
     steps.shot(page, "penulis-temuan-dibetulkan")
 
     page.goto(f"{live_server.url}/staf/siaran/{release_id}/")

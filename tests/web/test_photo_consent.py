@@ -14,6 +14,7 @@ from press.models import AuditEvent, ConsentRecord, Media, Notification, Release
 from press.services import consent as consent_service
 from press.services import media as media_service
 from press.services import releases as release_service
+from press.services import release_photos
 
 PDF = b"%PDF-1.4\n% formulir persetujuan bertanda tangan\n"
 LEAD_CAPTION = "Kepala Bagian Humas menerima rombongan PPID Kabupaten Subang"
@@ -75,7 +76,7 @@ def test_a_flagged_photo_without_consent_is_refused_on_every_path_to_the_public(
         draft.photos.clear()
         db.session.flush()
         with pytest.raises(consent_service.PublishRefused) as refused:
-            release_service.attach_photo(db.session, draft, media, editor)
+            release_photos.attach_photo(db.session, draft, media, editor)
         assert refused.value.reason == "tanpa_persetujuan"
         assert media not in release_service.pick_photos([media])
         db.session.rollback()

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from press.extensions import db
 from press.models import Activity, Media, User
 from press.services import releases as release_service
+from press.services import release_photos
 from tests.conftest import FIXTURES
 from tests.web.publishing_fixtures import add_photo
 
@@ -108,7 +109,7 @@ def test_a_photo_too_small_for_a_crop_says_why_and_the_kit_carries_the_crops(app
         release, _missing = release_service.create_draft(db.session, activity, editor)
         release.photos.clear()
         db.session.flush()
-        release_service.attach_photo(db.session, release, db.session.get(Media, big_photo), editor)
+        release_photos.attach_photo(db.session, release, db.session.get(Media, big_photo), editor)
         db.session.commit()
         release_id = release.id
     kit = client.get(f"/staf/siaran/{release_id}/kit")
