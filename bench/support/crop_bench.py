@@ -27,7 +27,8 @@ REPO = Path(__file__).resolve().parents[2]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from bench.ingest import OUT, SIZES, _generate_one  # noqa: E402
+from bench.ingest import SIZES  # noqa: E402
+from bench.support.ingest_photos import OUT, _generate_one  # noqa: E402
 from press.config import DEFAULTS, parse_crop_sizes  # noqa: E402
 from press.photos.crops import render_crops  # noqa: E402
 from press.photos.opening import open_image  # noqa: E402
