@@ -35,7 +35,7 @@ from press.demo import load_demo  # noqa: E402
 from press.demo.staff import DEMO_ACCOUNTS  # noqa: E402
 from press.extensions import db  # noqa: E402
 from press.models import OutboxMessage, Release, Subscription, utcnow  # noqa: E402
-from press.services import outbox  # noqa: E402
+from press.services import mail_message, outbox  # noqa: E402
 from press.text import slugify  # noqa: E402
 
 TOKEN = re.compile(r'name="csrf-token" content="([^"]+)"')
@@ -152,7 +152,7 @@ def main() -> None:
             time.sleep(0.01)
         wall = last.value - start
         sample = db.session.scalar(select(OutboxMessage).where(OutboxMessage.object_key == keep).limit(1))
-        size = len(bytes(outbox.build_message(sample, app.extensions["outbox_composers"]["release_alert"](db.session, sample),
+        size = len(bytes(mail_message.build_message(sample, app.extensions["outbox_composers"]["release_alert"](db.session, sample),
                                              app.config, utcnow())))
     rate = report.sent / wall
     ceiling = yardstick(port, size, args.subscribers)

@@ -19,18 +19,8 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
-from email.charset import QP, Charset
-from email.policy import compat32
-from email.encoders import encode_base64
-from email.header import Header
-from email.message import Message
-from email.mime.multipart import MIMEMultipart
-from email.mime.nonmultipart import MIMENonMultipart
-from email.mime.text import MIMEText
-from email.utils import format_datetime, formataddr
-from urllib.parse import urlsplit
 
 from sqlalchemy import and_, exists, func, insert, literal, or_, select, update
 from sqlalchemy.orm import Session
@@ -42,18 +32,13 @@ from press.models import MailAddress, OutboxImage, OutboxMessage, utcnow
 from press.models.base import UTCDateTime
 
 from .accounts import normalise_email
+from .mail_message import Composed, Composer, build_message, message_id, one_line, sender_address, stored
 from .mail_transport import DeliveryError, open_transport
 
 log = logging.getLogger(__name__)
 
 BATCH = 50
 INFLIGHT_MINUTES = 10
-# Headers are folded only past RFC 5322's hard limit: the library folds a header it cannot
-# break between words (a long unsubscribe link) right after its name, and readers then
-# see the value with a leading space.
-HEADER_POLICY = compat32.clone(max_line_length=998)
-UTF8 = Charset("utf-8")
-UTF8.body_encoding = QP  # readable in any mail client's "show source", unlike base64
 MAX_ATTEMPTS = 8
 REFUSALS_TO_DISABLE = 3
 BACKOFF_SECONDS = (60, 300, 900, 3600, 3 * 3600, 6 * 3600)
@@ -70,10 +55,6 @@ def valid_address(text: str) -> str:
     if len(address) > 254 or not _ADDRESS.match(address):
         raise OutboxError(N_("%(email)s bukan alamat surel yang bisa dikirimi."), email=address[:80])
     return address
-
-
-def _one_line(text: str | None, limit: int) -> str | None:
-    return " ".join(str(text).split())[:limit] if text else text
 
 
 def _exists(session: Session, purpose: str, object_key: str, address: str) -> bool:
@@ -108,8 +89,8 @@ def enqueue(session, *, purpose: str, object_key: str, address: str,
     """
     row = OutboxMessage(
         purpose=OutboxPurpose(purpose).value, object_key=str(object_key)[:120], address=valid_address(address),
-        subject=_one_line(subject, 300) or "", text=text or "", html=html, sender_name=_one_line(sender_name, 200),
-        headers={name: _one_line(value, 2000) for name, value in (headers or {}).items()} or None,
+        subject=one_line(subject, 300) or "", text=text or "", html=html, sender_name=one_line(sender_name, 200),
+        headers={name: one_line(value, 2000) for name, value in (headers or {}).items()} or None,
         state=OutboxState.QUEUED, attempts=0, next_attempt_at=utcnow(),
         images=[OutboxImage(content_id=cid, content=data, mime_type=mime) for cid, data, mime in inline_images or ()],
     )
@@ -144,83 +125,6 @@ def queue_select(session: Session, *, purpose: str, object_key: str, addresses, 
     if result.rowcount:
         jobs.after_commit(session, SEND_JOB)
     return result.rowcount or 0
-
-
-@dataclass
-class Composed:
-    """What a message says: written by a composer, or read from its row."""
-
-    subject: str
-    text: str
-    html: str | None = None
-    sender_name: str | None = None
-    headers: dict[str, str] = field(default_factory=dict)
-    images: list[tuple[str, bytes, str]] = field(default_factory=list)
-
-
-Composer = Callable[[Session, OutboxMessage], "Composed | None"]
-
-
-def _stored(row: OutboxMessage) -> Composed:
-    return Composed(row.subject or "", row.text or "", row.html, row.sender_name, dict(row.headers or {}),
-                    [(image.content_id, image.content, image.mime_type) for image in row.images])
-
-
-def message_id(row: OutboxMessage, config: Mapping) -> str:
-    """The row's one ``Message-ID``: the same however often it is sent."""
-    return f"<siaran.{row.id}.{row.purpose}@{_domain(config)}>"
-
-
-def _domain(config: Mapping) -> str:
-    host = urlsplit(config.get("SITE_URL") or "").hostname
-    return host or (config.get("MAIL_FROM") or "siaran@localhost").rpartition("@")[2] or "localhost"
-
-
-def sender_address(config: Mapping) -> str:
-    return config.get("MAIL_FROM") or f"siaran@{_domain(config)}"
-
-
-def _header(value: str) -> str | Header:
-    return value if value.isascii() else Header(value, "utf-8")
-
-
-def _text_part(text: str, subtype: str) -> MIMEText:
-    return MIMEText(text, subtype, UTF8)
-
-
-def build_message(row: OutboxMessage, composed: Composed, config: Mapping, now: datetime) -> Message:
-    """The MIME message: plain text and, when there is HTML, the HTML with its embedded
-    images (``multipart/related``) as the preferred alternative.
-
-    Built with the standard library's compat32 classes, which store headers as given:
-    the header objects of the newer policy parse each header again and cost more than
-    the SMTP exchange itself."""
-    body: Message = _text_part(composed.text, "plain")
-    if composed.html:
-        html: Message = _text_part(composed.html, "html")
-        if composed.images:
-            related = MIMEMultipart("related")
-            related.attach(html)
-            for content_id, data, mime in composed.images:
-                maintype, _, subtype = mime.partition("/")
-                image = MIMENonMultipart(maintype, subtype)
-                image.set_payload(data)
-                encode_base64(image)
-                image["Content-ID"] = f"<{content_id}>"
-                related.attach(image)
-            html = related
-        body = MIMEMultipart("alternative", _subparts=[body, html])
-    name = _one_line(composed.sender_name or config.get("OFFICE_NAME") or "Siaran", 200)
-    body["From"] = formataddr((name, sender_address(config)), charset="utf-8")
-    body["To"] = row.address
-    body["Subject"] = _header(_one_line(composed.subject, 300))
-    body["Date"] = format_datetime(now)
-    body["Message-ID"] = row.message_id
-    body["X-Siaran-Outbox"] = f"{row.id:07d}-{row.purpose}"
-    for header, value in composed.headers.items():
-        body[header] = _header(_one_line(value, 2000))
-    body.policy = HEADER_POLICY
-    return body
 
 
 @dataclass
@@ -345,7 +249,7 @@ def drain(session: Session, config: Mapping, composers: Mapping[str, Composer] |
 def _compose(session: Session, row: OutboxMessage, composers: Mapping[str, Composer]) -> Composed | str | None:
     """What the row says; None when there is nothing left to say; a string saying why it cannot be written."""
     if row.subject is not None:
-        return _stored(row)
+        return stored(row)
     composer = composers.get(row.purpose)
     if composer is None:
         return f"no composer for {row.purpose}"

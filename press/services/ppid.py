@@ -26,7 +26,7 @@ from press.errors import N_, ServiceError
 from press.numbers import parse_int
 from press.models import Activity, Release, Unit, User
 
-from . import access, public, workflow
+from . import access, public, public_archives, workflow
 from .audit import record
 from .indexing import enqueue_index
 
@@ -156,7 +156,7 @@ def parse_filters(session: Session, *, ppid_class: str | None, year: str | None,
             raise PpidError(N_("Tahun %(value)s tidak terbaca; tulis tahun empat angka, misalnya 2021."), value=year)
     chosen_unit = None
     if unit:
-        chosen_unit = public.unit_by_slug(session, unit)
+        chosen_unit = public_archives.unit_by_slug(session, unit)
         if chosen_unit is None:
             raise PpidError(N_("Unit %(value)s tidak dikenal."), value=unit)
     return Filters(parse_class(ppid_class, listed_only=True) if ppid_class else None, chosen_year, chosen_unit)

@@ -21,7 +21,7 @@ from press.errors import N_, ServiceError
 from press.models import OutboxMessage, Subscription, Tag, Unit, utcnow
 from press.numbers import parse_id
 
-from . import outbox, public
+from . import outbox, public_archives
 
 # Pending subscriptions an address may hold: the subscribe form cannot be used to flood
 # someone else's inbox with confirmation requests.
@@ -150,5 +150,5 @@ def scope_name(session: Session, row: Subscription) -> str | None:
 def scope_choices(session: Session) -> tuple[list[Unit], list[Tag]]:
     """What the subscribe form offers: every unit, and the topic tags of public releases."""
     unit_list = list(session.scalars(select(Unit).order_by(Unit.name)))
-    topics = [tag for tag, _count in public.tags_with_releases(session) if tag.kind == "topic"]
+    topics = [tag for tag, _count in public_archives.tags_with_releases(session) if tag.kind == "topic"]
     return unit_list, topics

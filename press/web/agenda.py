@@ -13,7 +13,7 @@ from flask_babel import gettext as _
 from press.dates import office_today
 from press.extensions import db
 from press.models import Activity
-from press.services import agenda, agenda_calendar, public
+from press.services import agenda, agenda_calendar, public, public_archives
 
 from .downloads import as_public_download
 from .labels import ACTIVITY_KIND_LABELS
@@ -30,7 +30,7 @@ def _fresh(today) -> None:
 
 
 def _unit(slug: str):
-    unit = public.unit_by_slug(db.session, slug)
+    unit = public_archives.unit_by_slug(db.session, slug)
     if unit is None:
         abort(404)
     return unit

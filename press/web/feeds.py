@@ -12,7 +12,7 @@ from flask import Blueprint, abort, current_app, render_template
 from markupsafe import escape
 
 from press.extensions import db
-from press.services import public
+from press.services import public, public_archives
 
 from .links import absolute, public_url, rendition_url
 from .site import conditional, modified, summary
@@ -83,8 +83,8 @@ def atom():
 
 
 def _unit(slug: str):
-    unit = public.unit_by_slug(db.session, slug)
-    releases = public.releases_of_unit(db.session, unit, limit=FEED_LIMIT) if unit else []
+    unit = public_archives.unit_by_slug(db.session, slug)
+    releases = public_archives.releases_of_unit(db.session, unit, limit=FEED_LIMIT) if unit else []
     if not releases:
         abort(404)
     return unit, releases
@@ -111,12 +111,12 @@ def sitemap_urls() -> list[tuple[str, object]]:
     urls = [(absolute("site.home"), last), (absolute("site.archive"), last), (absolute("site.galleries"), None)]
     for item in public.published_releases(session):
         urls.append((public_url("release", item, external=True), public.release_modified(item)))
-    years = sorted({m.year for m in public.archive_months(session)}, reverse=True)
+    years = sorted({m.year for m in public_archives.archive_months(session)}, reverse=True)
     urls += [(absolute("site.archive_year", year=y), None) for y in years]
-    urls += [(absolute("site.archive_month", year=m.year, month=m.month), None) for m in public.archive_months(session)]
-    urls += [(public_url("unit", u, external=True), None) for u, _n in public.units_with_releases(session)]
-    urls += [(public_url("tag", t, external=True), None) for t, _n in public.tags_with_releases(session)]
-    urls += [(public_url("person", p, external=True), None) for p, _n in public.people_with_releases(session)]
+    urls += [(absolute("site.archive_month", year=m.year, month=m.month), None) for m in public_archives.archive_months(session)]
+    urls += [(public_url("unit", u, external=True), None) for u, _n in public_archives.units_with_releases(session)]
+    urls += [(public_url("tag", t, external=True), None) for t, _n in public_archives.tags_with_releases(session)]
+    urls += [(public_url("person", p, external=True), None) for p, _n in public_archives.people_with_releases(session)]
     activities = sorted({m.activity_id for m in public.public_photos(session) if m.activity_id})
     urls += [(public_url("activity", a, external=True), None) for a in activities]
     urls += [(public_url("photo", m, external=True), m.updated_at) for m in public.public_photos(session)]

@@ -22,7 +22,7 @@ from press import dates
 from press.codes import OutboxPurpose, SubscriptionScope, SubscriptionState
 from press.models import Activity, OutboxMessage, Release, Subscription
 from press.services import public, release_mail, subscriptions
-from press.services.outbox import Composed
+from press.services.mail_message import Composed
 
 from . import csrf_exempt, links
 from .labels import ACTIVITY_KIND_LABELS, NOTIFICATION_KIND_LABELS, SUBSCRIPTION_CADENCE_LABELS, SUBSCRIPTION_SCOPE_LABELS

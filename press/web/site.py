@@ -29,7 +29,7 @@ from press.codes import ReleaseState
 from press.drafting import formatting
 from press.extensions import db
 from press.models import LOCALES, utcnow
-from press.services import collections, public
+from press.services import collections, public, public_archives
 from press.storage.files import StorageError, safe_join
 
 from .auth import safe_next
@@ -108,7 +108,7 @@ def home():
     modified(public.last_change(db.session))
     return render_template(
         "site/home.html", releases=releases, lead=public.lead_photo,
-        months=public.archive_months(db.session)[:12], units=public.units_with_releases(db.session),
+        months=public_archives.archive_months(db.session)[:12], units=public_archives.units_with_releases(db.session),
     )
 
 
@@ -176,25 +176,25 @@ def release_summary(item, length: int = 200) -> str:
 def archive():
     modified(public.last_change(db.session))
     return render_template(
-        "site/archive_index.html", months=public.archive_months(db.session),
-        units=public.units_with_releases(db.session), tags=public.tags_with_releases(db.session),
-        people=public.people_with_releases(db.session),
+        "site/archive_index.html", months=public_archives.archive_months(db.session),
+        units=public_archives.units_with_releases(db.session), tags=public_archives.tags_with_releases(db.session),
+        people=public_archives.people_with_releases(db.session),
     )
 
 
 @bp.route("/arsip/<int(min=1, max=9999):year>")
 def archive_year(year: int):
-    releases = public.releases_in(db.session, year)
+    releases = public_archives.releases_in(db.session, year)
     if not releases:
         abort(404)
     modified(public.last_change(db.session))
-    months = [m for m in public.archive_months(db.session) if m.year == year]
+    months = [m for m in public_archives.archive_months(db.session) if m.year == year]
     return render_template("site/archive.html", heading=str(year), releases=releases, months=months)
 
 
 @bp.route("/arsip/<int(min=1, max=9999):year>/<int(min=1, max=12):month>")
 def archive_month(year: int, month: int):
-    releases = public.releases_in(db.session, year, month)
+    releases = public_archives.releases_in(db.session, year, month)
     return _archive(releases, dates.month_label(year, month, current_locale()), year=year)
 
 
@@ -208,20 +208,20 @@ def _archive(releases, heading: str, **context):
 
 @bp.route("/unit/<slug>")
 def unit(slug: str):
-    item = public.unit_by_slug(db.session, slug)
-    return _archive(public.releases_of_unit(db.session, item) if item else [], item and item.name, unit=item)
+    item = public_archives.unit_by_slug(db.session, slug)
+    return _archive(public_archives.releases_of_unit(db.session, item) if item else [], item and item.name, unit=item)
 
 
 @bp.route("/tag/<kind>/<slug>")
 def tag(kind: str, slug: str):
-    item = public.tag_by_slug(db.session, kind, slug)
-    return _archive(public.releases_with_tag(db.session, item) if item else [], item and item.name, tag=item)
+    item = public_archives.tag_by_slug(db.session, kind, slug)
+    return _archive(public_archives.releases_with_tag(db.session, item) if item else [], item and item.name, tag=item)
 
 
 @bp.route("/orang/<slug>")
 def person(slug: str):
-    item = public.person_by_slug(db.session, slug)
-    return _archive(public.releases_of_person(db.session, item) if item else [], item and item.name, person=item)
+    item = public_archives.person_by_slug(db.session, slug)
+    return _archive(public_archives.releases_of_person(db.session, item) if item else [], item and item.name, person=item)
 
 
 @bp.route("/galeri")
