@@ -47,6 +47,15 @@ def open_to_journalists(session: Session, release: Release, actor: User | None, 
     return opening
 
 
+def forget_opening(session: Session, release: Release, actor: User | None) -> None:
+    """The release left the schedule (unscheduled, sent back): its opening to journalists ends
+    with it, so scheduling it again does not silently show it to journalists once more."""
+    opening = opening_of(session, release)
+    if opening is not None:
+        session.delete(opening)
+        record(session, actor, "release.close_to_journalists", release)
+
+
 def close(session: Session, release: Release, actor: User | None) -> None:
     """Journalists no longer see ``release`` before it is published."""
     access.require_user(session, actor, "release.open_to_journalists", release, error=EmbargoError)

@@ -24,7 +24,7 @@ from press.errors import N_, ServiceError
 from press.models import AuditEvent, Release, Revision, Unit, User, utcnow
 from press.photos.crops import is_crop
 
-from . import access, release_mail, units
+from . import access, embargo, release_mail, units
 from .indexing import enqueue_index
 from .public import is_exempt
 from .audit import record
@@ -241,6 +241,8 @@ def apply(
     if action in (WorkflowAction.APPROVE, WorkflowAction.PUBLISH, WorkflowAction.SCHEDULE, WorkflowAction.RETRACT,
                   WorkflowAction.CORRECT, WorkflowAction.SEND_BACK):
         release.editor_id = actor.id
+    if release.state == ReleaseState.SCHEDULED and new_state not in (ReleaseState.SCHEDULED, ReleaseState.PUBLISHED):
+        embargo.forget_opening(session, release, actor)
     release.state = new_state
     release.updated_at = now
     _audit(session, actor, f"release.{action}", release, data, now)

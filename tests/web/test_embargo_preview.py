@@ -4,16 +4,16 @@ after the embargo clock published it."""
 from __future__ import annotations
 
 import io
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from PIL import Image
 from sqlalchemy import select
 
-from press.codes import EmbargoAudience
+from press.codes import EmbargoAudience, WorkflowAction
 from press.extensions import db
-from press.models import EmbargoOpening, EmbargoView, Journalist, Outlet, Release
-from press.services import embargo, journalists
+from press.models import EmbargoOpening, EmbargoView, Journalist, Outlet, Release, User
+from press.services import embargo, journalists, workflow
 
 from tests.conftest import csrf_token
 from tests.web.test_journalists import APPROVED_EMAIL, PENDING_EMAIL, PENDING_PASSWORD, sign_in
@@ -132,6 +132,24 @@ def test_after_publish_due_it_is_public_and_the_preview_leads_there(app, client,
     assert visitor.get(f"/siaran/{release.slug}").status_code == 200
     moved = client.get(f"/wartawan/embargo/{release.id}")
     assert moved.status_code == 302 and moved.headers["Location"].endswith(f"/siaran/{release.slug}")
+    assert release.title not in client.get("/wartawan/").get_data(as_text=True)
+
+
+def test_a_release_taken_off_the_schedule_is_no_longer_open_when_scheduled_again(app, client, site):
+    release = _scheduled(app, site)
+    sign_in(client)
+    assert client.get(f"/wartawan/embargo/{release.id}").status_code == 200
+    with app.app_context():
+        stored = db.session.get(Release, release.id)
+        editor = db.session.scalar(select(User).where(User.email == "redaktur@siaran.test"))
+        workflow.apply(db.session, stored, WorkflowAction.UNSCHEDULE, editor)
+        db.session.commit()
+        assert embargo.opening_of(db.session, stored) is None
+        workflow.apply(db.session, stored, WorkflowAction.SCHEDULE, editor,
+                       at=datetime.now(timezone.utc) + timedelta(days=30))
+        db.session.commit()
+        assert stored.state == "scheduled"
+    assert client.get(f"/wartawan/embargo/{release.id}").status_code == 404
     assert release.title not in client.get("/wartawan/").get_data(as_text=True)
 
 
