@@ -13,7 +13,7 @@ from sqlalchemy import select
 from press.codes import EmbargoAudience, WorkflowAction
 from press.extensions import db
 from press.models import EmbargoOpening, EmbargoView, Journalist, Outlet, Release, User
-from press.services import embargo, journalists, workflow
+from press.services import consent, embargo, journalists, workflow
 
 from tests.conftest import csrf_token
 from tests.web.test_journalists import APPROVED_EMAIL, PENDING_EMAIL, PENDING_PASSWORD, sign_in
@@ -163,3 +163,20 @@ def test_a_rejected_journalist_loses_the_preview_at_once(app, client, site):
         db.session.commit()
     assert client.get(f"/wartawan/embargo/{release.id}").status_code == 302
     assert csrf_token(client, "/wartawan/masuk")
+
+
+def test_the_preview_shows_only_the_photos_the_public_rule_would_show_once_published(app, client, site):
+    """Journalists are outside the office: a photo flagged as a sensitive subject with no consent
+    stays out of the embargoed preview, as it would stay off the public release page."""
+    release = _scheduled(app, site)
+    with app.app_context():
+        stored = db.session.get(Release, release.id)
+        media = stored.photos[0].media
+        media_id = media.id
+        consent.set_subject(db.session, media, "anak", actor=None)
+        db.session.commit()
+    sign_in(client)
+    page = client.get(f"/wartawan/embargo/{release.id}").get_data(as_text=True)
+    assert release.title in page
+    assert f"/foto/{media_id}.jpg" not in page
+    assert client.get(f"/wartawan/embargo/{release.id}/foto/{media_id}.jpg").status_code == 404
