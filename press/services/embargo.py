@@ -13,7 +13,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from press.codes import EmbargoAccess, EmbargoAudience, JournalistState, MediaStatus, PpidClass, ReleaseState
+from press.codes import EmbargoAccess, EmbargoAudience, JournalistState, PpidClass, ReleaseState
 from press.errors import N_, ServiceError
 from press.models import EmbargoOpening, EmbargoView, Journalist, Media, Outlet, Release, ReleasePhoto, User, utcnow
 
@@ -59,10 +59,7 @@ def forget_opening(session: Session, release: Release, actor: User | None) -> No
 def close(session: Session, release: Release, actor: User | None) -> None:
     """Journalists no longer see ``release`` before it is published."""
     access.require_user(session, actor, "release.open_to_journalists", release, error=EmbargoError)
-    opening = opening_of(session, release)
-    if opening is not None:
-        session.delete(opening)
-        record(session, actor, "release.close_to_journalists", release)
+    forget_opening(session, release, actor)
 
 
 def _visible(journalist: Journalist):
@@ -96,9 +93,7 @@ def preview_photos(release: Release) -> list[ReleasePhoto]:
     """The release's photos that have a web rendition to mark and that the public could see once
     it is published: never an exempt activity's, an internal licence's or an uncovered sensitive one."""
     return [photo for photo in release.photos
-            if photo.media.status == MediaStatus.OK and photo.media.rendition("web") is not None
-            and not public.is_exempt(photo.media) and not public.is_internal(photo.media)
-            and public.is_covered(photo.media)]
+            if photo.media.rendition("web") is not None and public.may_show(photo.media)]
 
 
 def preview_photo(release: Release, media_id: int) -> Media | None:

@@ -166,13 +166,19 @@ def retracted_title(release: Release) -> str | None:
     return None if is_exempt(release) else release.title
 
 
+def may_show(media: Media) -> bool:
+    """A loaded photo of a release the public may read (or will, once published) that may be
+    shown with it: rendered, not of an exempt activity, no internal licence, and consent
+    covering today when it is flagged."""
+    return (media.status == MediaStatus.OK and bool(media.renditions) and not is_exempt(media)
+            and not is_internal(media) and is_covered(media))
+
+
 def public_photos_of(release: Release) -> list[tuple[ReleasePhoto, Media]]:
     """The release's photos that can be shown (they have renditions), in order."""
     if not release_is_public(release):
         return []
-    return [(rp, rp.media) for rp in release.photos
-            if rp.media.status == MediaStatus.OK and rp.media.renditions and not is_exempt(rp.media)
-            and not is_internal(rp.media) and is_covered(rp.media)]
+    return [(rp, rp.media) for rp in release.photos if may_show(rp.media)]
 
 
 def lead_photo(release: Release) -> Media | None:
