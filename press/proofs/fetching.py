@@ -80,7 +80,15 @@ class _PinnedHTTP(http.client.HTTPConnection):
         self.pinned = None
 
     def connect(self):
-        self.sock = socket.create_connection((str(self.address), self.port), self.timeout)
+        family = socket.AF_INET6 if self.address.version == 6 else socket.AF_INET
+        self.sock = socket.socket(family, socket.SOCK_STREAM)
+        try:
+            self.sock.settimeout(self.timeout)
+            self.sock.connect((str(self.address), self.port))
+        except OSError:
+            self.sock.close()
+            self.sock = None
+            raise
         self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         self.pinned = self.sock
 
@@ -102,11 +110,11 @@ def _target(url: str) -> tuple[str, str, int, str]:
         port = parts.port
     except ValueError:
         raise Refused("bad_port", url=url) from None
-    if not parts.scheme or not parts.netloc:
-        raise Refused("not_a_url", url=url)
     scheme = parts.scheme.lower()
-    if scheme not in ("http", "https"):
+    if scheme and parts.netloc is not None and scheme not in ("http", "https") and (parts.netloc or parts.path.startswith("/")):
         raise Refused("scheme", scheme=scheme)
+    if scheme not in ("http", "https") or not parts.netloc:
+        raise Refused("not_a_url", url=url)
     if parts.username is not None or parts.password is not None:
         raise Refused("credentials")
     host = parts.hostname or ""
@@ -249,7 +257,7 @@ def fetch(url: str, *, allow=(), timeout: float = 10, max_bytes: int = 5_000_000
     seen: set[str] = set()
     current: str | None = url
     try:
-        while current and len(pages) < max_pages:
+        while current is not None and len(pages) < max_pages:
             page = get(current, allow=allowed, deadline=deadline, max_bytes=max_bytes)
             seen.update({current, page.final_url})
             if page.status >= 400 or page.status < 200:
