@@ -17,9 +17,13 @@ PAGE_WORDS = re.compile(r"^\s*(?:halaman|hal\.?|page)?\s*(\d{1,2})\s*$", re.I)
 PATH_PAGE = re.compile(r"^(?P<base>.*?)(?:/|-|_)(?:page|halaman|hal|all)?-?(?P<n>\d{1,2})/?(?:\.html?)?$", re.I)
 
 
+PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+
+
 def parse(html: str):
+    """The page as an lxml tree (the text was decoded by the fetch: handed over as UTF-8)."""
     try:
-        return lxml.html.document_fromstring(html.encode("utf-8", "replace"))
+        return lxml.html.document_fromstring(html.encode("utf-8", "replace"), parser=PARSER)
     except (etree.ParserError, ValueError):
         return None
 
