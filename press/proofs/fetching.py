@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from urllib.parse import urljoin, urlsplit
 
-from .addresses import checked_addresses, parse_allow
+from .addresses import LookupTimeout, checked_addresses, parse_allow
 from .pagination import next_page
 from .refusals import Refusal, Refused
 
@@ -68,7 +68,8 @@ class _Deadline:
 
 
 def _seconds(value: float) -> str:
-    return f"{value:g}"
+    """A number written the Indonesian way (decimal comma)."""
+    return f"{value:g}".replace(".", ",")
 
 
 class _PinnedHTTP(http.client.HTTPConnection):
@@ -177,7 +178,10 @@ def _decode(body: bytes, content_type: str) -> str:
 def _get_once(url: str, allow, deadline: _Deadline, max_bytes: int):
     scheme, host, port, path = _target(url)
     deadline.host = host
-    addresses = checked_addresses(host, port, allow)
+    try:
+        addresses = checked_addresses(host, port, allow, timeout=deadline.left())
+    except LookupTimeout:
+        raise Refused("timeout", host=host, seconds=_seconds(deadline.seconds)) from None
     last_error: Exception | None = None
     for address in addresses:
         kind = _PinnedHTTPS if scheme == "https" else _PinnedHTTP

@@ -135,3 +135,21 @@ def test_the_connection_goes_to_the_address_checked_with_the_sites_host(outlet, 
 def test_the_allow_list_is_read_from_its_setting():
     assert addresses.parse_allow("127.0.0.1:8000, kabar.example:443,[::1]:81,rusak,:5") == {
         ("127.0.0.1", 8000), ("kabar.example", 443), ("::1", 81)}
+
+
+def test_a_name_lookup_that_hangs_stops_at_the_time_limit(monkeypatch):
+    import threading
+
+    release = threading.Event()
+
+    def getaddrinfo(*args, **kwargs):
+        release.wait(5)
+        raise socket.gaierror(socket.EAI_AGAIN, "timed out")
+
+    monkeypatch.setattr(addresses.socket, "getaddrinfo", getaddrinfo)
+    try:
+        result = fetch("http://lambat.example/adv", timeout=0.5)
+    finally:
+        release.set()
+    assert result.refusal.code == "timeout"
+    assert result.refusal.text() == "Situs “lambat.example” tidak menjawab dalam 0,5 detik."
