@@ -62,6 +62,7 @@ def test_a_title_opening_with_the_label_carries_it():
     '<div class="ads"><span>Iklan</span><img src="/b.jpg"></div>',
     '<div class="adsbygoogle">Advertisement</div>',
     "<p>Pemkab juga menertibkan papan iklan liar di sepanjang Jalan Magelang, kata Kasatpol PP.</p>",
+    "<p>Program beasiswa (kerja sama pemkab dan Bank Indonesia) dibuka untuk 500 mahasiswa tahun ini.</p>",
 ])
 def test_words_that_are_not_a_label_are_not_one(article):
     found = extract([wrap(f"<article><h1>Pemkab Buka Pendaftaran Beasiswa</h1>{BODY}{article}</article>")])
