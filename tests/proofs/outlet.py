@@ -155,6 +155,11 @@ class Outlet(http.server.BaseHTTPRequestHandler):
         port = self.server.server_address[1]
         if path in PAGES:
             return self._send(200, PAGES[path]())
+        if path.startswith("/berita/panjang"):
+            number = int(path.partition("?page=")[2] or 1)
+            pager = f'<div class="pagination"><a href="/berita/panjang?page={number + 1}">Selanjutnya</a></div>'
+            return self._send(200, page(TITLE, [PARAGRAPHS[(number - 1) % len(PARAGRAPHS)]], pager=pager,
+                                        label=number == 1))
         if path == "/lambat":
             self.stop.wait(30)
             return None

@@ -50,7 +50,7 @@ def test_without_the_allow_list_the_test_server_itself_is_refused(outlet):
 
 @pytest.mark.parametrize("target", ["http://127.0.0.2:PORT/berita/adv-jembatan", "http://[::1]:PORT/",
                                     "http://2130706433:PORT/berita/adv-jembatan", "http://localhost:PORT/",
-                                    "http://10.0.0.1/"])
+                                    "http://127.0.0.1:1/", "http://10.0.0.1/"])
 @pytest.mark.parametrize("with_allow", [True, False], ids=["allow-set", "no-allow"])
 def test_a_redirect_outside_the_allow_list_is_refused(outlet, target, with_allow):
     allow = outlet.allow if with_allow else ()

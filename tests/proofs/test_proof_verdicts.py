@@ -76,6 +76,14 @@ def test_an_article_over_two_pages_is_read_whole(outlet):
     assert "Festival Kopi" not in result.article.text
 
 
+def test_pagination_stops_at_five_pages(outlet):
+    result = run(outlet, "/berita/panjang")
+    assert len(result.fetched.pages) == 5
+    assert result.fetched.refusal is None
+    assert result.article.paragraphs == (PARAGRAPHS[0], "(Adv Humas Pemkab Sleman)", *PARAGRAPHS[1:5])
+    assert result.comparison.missing_paragraphs == ((5, PARAGRAPHS[5]),)
+
+
 def test_baca_juga_inserts_are_not_part_of_the_article(outlet):
     result = run(outlet, "/berita/baca-juga")
     assert result.comparison.verdict == Verdict.VERIFIED
