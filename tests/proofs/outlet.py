@@ -137,6 +137,7 @@ class Outlet(http.server.BaseHTTPRequestHandler):
     server_version = "KabarMerapi/1.0"
     stop = threading.Event()
     hosts: list[str] = []
+    header_lines = 0
 
     def log_message(self, *args):
         pass
@@ -171,6 +172,19 @@ class Outlet(http.server.BaseHTTPRequestHandler):
                 try:
                     self.wfile.write(b"<p>")
                     self.wfile.flush()
+                except OSError:
+                    return None
+                time.sleep(0.05)
+            return None
+        if path == "/tetes-kepala":
+            self.wfile.write(b"HTTP/1.1 200 OK\r\n")
+            for n in range(400):
+                if self.stop.is_set():
+                    return None
+                try:
+                    self.wfile.write(b"X-Tunggu-%d: ya\r\n" % n)
+                    self.wfile.flush()
+                    Outlet.header_lines = n + 1
                 except OSError:
                     return None
                 time.sleep(0.05)

@@ -5,7 +5,7 @@ import pytest
 
 from press.proofs import Verdict, check
 
-from .outlet import DUE, PARAGRAPHS, TITLE
+from .outlet import DUE, PARAGRAPHS, TITLE, Outlet
 
 
 def run(outlet, path, **options):
@@ -108,6 +108,14 @@ def test_a_page_that_never_answers_is_unreachable_after_the_time_limit(outlet):
 def test_a_page_that_answers_a_little_at_a_time_stops_at_the_total_limit(outlet):
     result = run(outlet, "/tetes", timeout=1)
     assert result.comparison.refusal.code == "timeout"
+
+
+def test_headers_sent_a_line_at_a_time_stop_at_the_total_limit(outlet):
+    """The site would send 400 header lines, one every 50 ms: the fetch hangs up at its
+    one-second limit, long before the client library's own limit of 100 lines."""
+    result = run(outlet, "/tetes-kepala", timeout=1)
+    assert result.comparison.refusal.code == "timeout"
+    assert Outlet.header_lines < 100
 
 
 @pytest.mark.parametrize("path", ["/besar", "/besar-diumumkan", "/bom"])
