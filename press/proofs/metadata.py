@@ -1,7 +1,12 @@
 """What a news page says about its article besides the text: the title, the publication
 date (``article:published_time`` and its kin, JSON-LD ``datePublished``, ``<time
-datetime>``, or an Indonesian date in the byline or the dateline) and the texts where
-an advertorial label may stand (the section and tags, a kicker or badge by the title)."""
+datetime>``, or an Indonesian date in a byline: a short element, those named like a date
+first) and the texts where an advertorial label may stand (the section and tags, a
+kicker or badge by the title).
+
+The dateline of the article's first paragraph ("SLEMAN, Senin (30/11/2026) –") is never
+the publication date: it is the activity's day, copied from the release, and a page
+published a week late carries it too."""
 from __future__ import annotations
 
 import json
@@ -21,6 +26,8 @@ SMALL = re.compile(r"label|kicker|kategori|category|rubri[kc]|badge|tag|adv|spon
 NOT_ARTICLE = re.compile(r"\bads?\b|ads-|-ads|advert|iklan|banner|widget|sidebar|related|terkait|menu|nav|"
                          r"footer|comment|komentar|popular|populer|trending|recommend|rekomendasi", re.I)
 BYLINE = re.compile(r"date|time|tanggal|waktu|publish|terbit|byline|meta|info|author|penulis", re.I)
+BYLINE_LENGTH = 120
+DATELINE = re.compile(r"^[A-Z][A-Z .'’/-]{1,40}(?:\s*,\s*[^–—]{0,40})?\s*(?:–|—|--|-)\s")
 TITLE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,60}$")
 
 
@@ -116,10 +123,16 @@ def published_date(root) -> tuple[date | None, str | None]:
         day = _iso_day(element.get("datetime") or "")
         if day:
             return day, "time"
-    bylines = [_squash(e.text_content()) for e in root.iter("div", "span", "p", "time", "small")
-               if BYLINE.search(f"{e.get('class') or ''} {e.get('id') or ''}") and not _outside_article(e)]
-    paragraphs = [_squash(p.text_content()) for p in root.iter("p")][:3]
-    day = _text_date([t for t in bylines if t] + paragraphs)
+    bylines = []
+    for element in root.iter("div", "span", "p", "time", "small", "li", "em", "strong", "b", "font"):
+        text = _squash(element.text_content())
+        if not text or len(text) > BYLINE_LENGTH or _outside_article(element):
+            continue
+        marked = BYLINE.search(f"{element.get('class') or ''} {element.get('id') or ''}")
+        if DATELINE.match(text) or (element.tag == "p" and not marked):
+            continue
+        bylines.append((0 if marked else 1, text))
+    day = _text_date([text for _rank, text in sorted(bylines, key=lambda b: b[0])])
     return (day, "text") if day else (None, None)
 
 

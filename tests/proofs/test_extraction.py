@@ -24,13 +24,20 @@ def wrap(article: str, head: str = "", around: str = "") -> str:
      '"2026-12-02T23:30:00Z"}]</script>', "", date(2026, 12, 3), "json-ld"),
     ("", '<time datetime="2026-12-01T08:00:00+07:00">Selasa pagi</time>', date(2026, 12, 1), "time"),
     ("", '<div class="post-date">Kamis, 3 Desember 2026 | 14:20 WIB</div>', date(2026, 12, 3), "text"),
-    ("", "<p>SLEMAN, Jumat (4/12/2026) – Pemkab menggelar rapat koordinasi penanganan banjir di ruang Sembada "
-         "bersama para panewu.</p>", date(2026, 12, 4), "text"),
+    ("", "<span>Redaksi</span> <span>Jumat, 04/12/2026 09:12 WIB</span>", date(2026, 12, 4), "text"),
     ('<meta name="pubdate" content="2026-11-30">', "", date(2026, 11, 30), "meta"),
 ])
 def test_the_publication_day_is_read_where_the_page_puts_it(head, article, expected, source):
     found = extract([wrap(f"<article><h1>Pemkab Buka Pendaftaran Beasiswa</h1>{article}{BODY}</article>", head)])
     assert (found.published, found.published_from) == (expected, source)
+
+
+def test_the_datelines_activity_day_is_not_the_publication_day():
+    """The release's dateline is on every copy, published on time or a week late."""
+    found = extract([wrap("<article><h1>Pemkab Buka Pendaftaran Beasiswa</h1><p>SLEMAN, Jumat (4/12/2026) – Pemkab "
+                          "membuka pendaftaran beasiswa bagi 500 mahasiswa dari keluarga kurang mampu.</p>"
+                          f"{BODY}</article>")])
+    assert found.published is None
 
 
 def test_a_page_without_a_date_has_none():
@@ -46,6 +53,8 @@ def test_a_page_without_a_date_has_none():
     ("<p>Advertorial ini kerja sama Pemkab Sleman dan Kabar Merapi.</p>", "", "Advertorial"),
     ("", '<meta property="article:section" content="Advertorial">', "Advertorial"),
     ("", '<meta property="article:tag" content="Sponsored">', "Sponsored"),
+    ("<p>Artikel ini merupakan kerja sama Kabar Merapi dengan Pemerintah Kabupaten Sleman.</p>", "",
+     "Artikel ini merupakan kerja sama"),
 ])
 def test_the_advertorial_label_is_found(article, head, label):
     found = extract([wrap(f"<article><h1>Pemkab Buka Pendaftaran Beasiswa</h1>{article}{BODY}</article>", head)])
