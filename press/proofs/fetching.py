@@ -17,7 +17,7 @@ import time
 import zlib
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
 from .addresses import LookupTimeout, checked_addresses, parse_allow
 from .pagination import next_page
@@ -27,6 +27,7 @@ REDIRECTS = (301, 302, 303, 307, 308)
 MAX_REDIRECTS = 5
 USER_AGENT = "Siaran-bukti-tayang/1.0 (+pemeriksaan tayangan advertorial)"
 CHUNK = 64 * 1024
+PATH_SAFE = "/%?=&;:@!$'()*+,~-._[]"
 HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "")
 
 
@@ -119,12 +120,16 @@ def _target(url: str) -> tuple[str, str, int, str]:
     if parts.username is not None or parts.password is not None:
         raise Refused("credentials")
     host = parts.hostname or ""
+    try:
+        host = host.encode("idna").decode("ascii") if not host.isascii() else host
+    except UnicodeError:
+        raise Refused("not_a_url", url=url) from None
     if not host:
         raise Refused("not_a_url", url=url)
     path = parts.path or "/"
     if parts.query:
         path += "?" + parts.query
-    return scheme, host, port or (443 if scheme == "https" else 80), path
+    return scheme, host, port or (443 if scheme == "https" else 80), quote(path, safe=PATH_SAFE)
 
 
 def _read(response, sock, deadline: _Deadline, max_bytes: int) -> bytes:
@@ -204,13 +209,13 @@ def _get_once(url: str, allow, deadline: _Deadline, max_bytes: int):
             raise Refused("timeout", host=host, seconds=_seconds(deadline.seconds)) from None
         except Refused:
             raise
-        except (OSError, http.client.HTTPException, ssl.SSLError) as exc:
+        except (OSError, http.client.HTTPException, ssl.SSLError, ValueError) as exc:
             last_error = exc
             deadline.left()
         finally:
             watchdog.cancel()
             connection.close()
-    if isinstance(last_error, http.client.HTTPException):
+    if isinstance(last_error, (http.client.HTTPException, ValueError)):
         raise Refused("bad_response", host=host, reason=type(last_error).__name__)
     raise Refused("connect_failed", host=host, reason=_reason(last_error))
 

@@ -127,6 +127,7 @@ PAGES = {
     "/berita/baca-juga": lambda: page(TITLE, PARAGRAPHS, inserts=True),
     "/berita/json-ld": lambda: page(TITLE, PARAGRAPHS, date_in="json-ld"),
     "/berita/tanggal-teks": lambda: page(TITLE, PARAGRAPHS, date_in="text", published=week_late()),
+    "/berita/jembatan%20gantung-%E2%80%93-sleman": lambda: page(TITLE, PARAGRAPHS),
     "/berita/bersambung": lambda: two_pages()[0],
     "/berita/bersambung?page=2": lambda: two_pages()[1],
 }

@@ -153,3 +153,18 @@ def test_a_name_lookup_that_hangs_stops_at_the_time_limit(monkeypatch):
         release.set()
     assert result.refusal.code == "timeout"
     assert result.refusal.text() == "Situs “lambat.example” tidak menjawab dalam 0,5 detik."
+
+
+def test_spaces_and_letters_beyond_ascii_in_the_path_are_sent_encoded(outlet):
+    result = fetch(outlet.url("/berita/jembatan gantung-–-sleman"), allow=outlet.allow)
+    assert result.refusal is None
+    assert result.pages[0].status == 200
+
+
+def test_a_host_written_in_its_own_script_is_looked_up_in_idna(outlet, monkeypatch):
+    calls: list[str] = []
+    _resolver(monkeypatch, {"xn--kabr-ssa.example": ["127.0.0.1"]}, calls)
+    result = fetch(f"http://kabār.example:{outlet.port}/berita/adv-jembatan", allow=f"xn--kabr-ssa.example:{outlet.port}")
+    assert result.refusal is None
+    assert calls == ["xn--kabr-ssa.example"]
+    assert Outlet.hosts[-1] == f"xn--kabr-ssa.example:{outlet.port}"
