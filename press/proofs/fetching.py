@@ -215,7 +215,7 @@ def _get_once(url: str, allow, deadline: _Deadline, max_bytes: int):
         finally:
             watchdog.cancel()
             connection.close()
-    if isinstance(last_error, (http.client.HTTPException, ValueError)):
+    if isinstance(last_error, (http.client.HTTPException, ValueError)) and not isinstance(last_error, ssl.SSLError):
         raise Refused("bad_response", host=host, reason=type(last_error).__name__)
     raise Refused("connect_failed", host=host, reason=_reason(last_error))
 
