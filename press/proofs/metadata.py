@@ -16,9 +16,9 @@ from datetime import date, datetime
 from press.dates import wall_time
 from press.notes.dates import find_dates
 
-DATE_META = ("article:published_time", "og:published_time", "published_time", "pubdate", "publishdate",
-             "publish-date", "publish_date", "date", "dc.date", "dc.date.issued", "dcterms.created",
-             "content_pubdate", "sailthru.date", "parsely-pub-date")
+DATE_META = ("date", "dc.date", "dc.date.issued", "dcterms.created", "dcterms.issued", "sailthru.date")
+DATE_META_ENDINGS = ("publishedtime", "publishdate", "publisheddate", "pubdate", "datepublished", "publishtime",
+                     "originalpublicationdate")
 LABEL_META = ("article:section", "article:tag", "keywords", "news_keywords", "og:title", "twitter:title",
               "content_category")
 SMALL = re.compile(r"label|kicker|kategori|category|rubri[kc]|badge|tag|adv|sponsor|pariwara|channel|section|"
@@ -35,11 +35,15 @@ def _squash(text: str) -> str:
     return " ".join((text or "").split())
 
 
-def _meta(root, names) -> list[str]:
+def _meta(root, names=(), endings=()) -> list[str]:
+    """The contents of the ``<meta>`` elements named ``names``, or whose name, letters and
+    digits only, ends with one of ``endings`` (``dtk:publishdate``, ``content_PublishedDate``)."""
     found = []
     for element in root.iter("meta"):
         key = (element.get("property") or element.get("name") or element.get("itemprop") or "").lower()
-        if key in names and element.get("content"):
+        if not element.get("content"):
+            continue
+        if key in names or (endings and re.sub(r"[^a-z0-9]", "", key).endswith(endings)):
             found.append(_squash(element.get("content")))
     return found
 
@@ -63,7 +67,7 @@ def _iso_day(value: str) -> date | None:
     try:
         moment = datetime.fromisoformat(value.replace("Z", "+00:00").replace(" ", "T", 1))
     except ValueError:
-        match = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
+        match = re.match(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", value)
         if not match:
             return None
         try:
@@ -111,7 +115,7 @@ def _text_date(texts) -> date | None:
 
 def published_date(root) -> tuple[date | None, str | None]:
     """The article's publication day in the office's zone and where it was read."""
-    for value in _meta(root, DATE_META):
+    for value in _meta(root, endings=DATE_META_ENDINGS) + _meta(root, DATE_META):
         day = _iso_day(value)
         if day:
             return day, "meta"

@@ -26,6 +26,10 @@ def wrap(article: str, head: str = "", around: str = "") -> str:
     ("", '<div class="post-date">Kamis, 3 Desember 2026 | 14:20 WIB</div>', date(2026, 12, 3), "text"),
     ("", "<span>Redaksi</span> <span>Jumat, 04/12/2026 09:12 WIB</span>", date(2026, 12, 4), "text"),
     ('<meta name="pubdate" content="2026-11-30">', "", date(2026, 11, 30), "meta"),
+    ('<meta name="dtk:publishdate" content="2026/12/03 10:15:00">', "", date(2026, 12, 3), "meta"),
+    ('<meta name="content_PublishedDate" content="2026-12-03 23:15:00">', "", date(2026, 12, 3), "meta"),
+    ("", '<div class="read__time">Kompas.com - 03/12/2026, 10:15 WIB</div>', date(2026, 12, 3), "text"),
+    ("", '<div class="detail__date">Kamis, 03 Des 2026 10:15 WIB</div>', date(2026, 12, 3), "text"),
 ])
 def test_the_publication_day_is_read_where_the_page_puts_it(head, article, expected, source):
     found = extract([wrap(f"<article><h1>Pemkab Buka Pendaftaran Beasiswa</h1>{article}{BODY}</article>", head)])
