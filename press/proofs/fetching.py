@@ -20,7 +20,7 @@ from datetime import datetime, timezone
 from urllib.parse import quote, urljoin, urlsplit
 
 from .addresses import LookupTimeout, checked_addresses, parse_allow
-from .pagination import next_page
+from .pagination import next_page, whole_article
 from .refusals import Refusal, Refused
 
 REDIRECTS = (301, 302, 303, 307, 308)
@@ -28,6 +28,7 @@ MAX_REDIRECTS = 5
 USER_AGENT = "Siaran-bukti-tayang/1.0 (+pemeriksaan tayangan advertorial)"
 CHUNK = 64 * 1024
 PATH_SAFE = "/%?=&;:@!$'()*+,~-._[]"
+STOPPING = ("private_address", "scheme", "too_large")
 HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "")
 
 
@@ -274,8 +275,17 @@ def fetch(url: str, *, allow=(), timeout: float = 10, max_bytes: int = 5_000_000
                     break
                 return Fetched(url, [page], started, Refusal("http_status", {"status": page.status}))
             pages.append(page)
+            if len(pages) == 1 and (whole := whole_article(page.html, page.final_url, seen)):
+                try:
+                    complete = get(whole, allow=allowed, deadline=deadline, max_bytes=max_bytes)
+                except Refused as refused:
+                    if refused.refusal.code in STOPPING:
+                        raise
+                    complete = None
+                if complete is not None and 200 <= complete.status < 300:
+                    return Fetched(url, [complete], started, None)
             current = next_page(page.html, page.final_url, len(pages) + 1, seen)
     except Refused as refused:
-        if not pages or refused.refusal.code in ("private_address", "scheme", "too_large"):
+        if not pages or refused.refusal.code in STOPPING:
             return Fetched(url, pages, started, refused.refusal)
     return Fetched(url, pages, started, None)

@@ -54,6 +54,30 @@ def page_number(url: str, article: str) -> int | None:
     return None
 
 
+def _same_article(target: str, article: str) -> bool:
+    here, there = urlsplit(article), urlsplit(target)
+    return here.hostname == there.hostname and _stem(there.path) == _stem(here.path)
+
+
+def whole_article(html: str, url: str, seen: set[str]) -> str | None:
+    """The address of the article on one page, when the site offers it ("?page=all",
+    "?single=1": "Tampilkan semua", "Show all"), or None."""
+    root = parse(html)
+    if root is None:
+        return None
+    for element in root.iter("a", "link"):
+        href = element.get("href")
+        if not href:
+            continue
+        target = urljoin(url, href.strip()).split("#")[0]
+        if target in seen or not _same_article(target, url):
+            continue
+        query = {k.lower(): v.lower() for k, v in parse_qsl(urlsplit(target).query)}
+        if any(query.get(name) in ("all", "semua") for name in PAGE_PARAMS) or query.get("single") == "1":
+            return target
+    return None
+
+
 def next_page(html: str, url: str, wanted: int, seen: set[str]) -> str | None:
     """The address of page ``wanted`` of the article at ``url``, or None."""
     root = parse(html)

@@ -128,6 +128,10 @@ PAGES = {
     "/berita/json-ld": lambda: page(TITLE, PARAGRAPHS, date_in="json-ld"),
     "/berita/tanggal-teks": lambda: page(TITLE, PARAGRAPHS, date_in="text", published=week_late()),
     "/berita/jembatan%20gantung-%E2%80%93-sleman": lambda: page(TITLE, PARAGRAPHS),
+    "/berita/semua": lambda: page(TITLE, PARAGRAPHS[:2], label=False, pager=(
+        '<div class="paging"><a href="/berita/semua?page=2">2</a> <a href="/berita/semua?page=3">3</a> '
+        '<a class="paging__link--show" href="/berita/semua?page=all">Tampilkan semua</a></div>')),
+    "/berita/semua?page=all": lambda: page(TITLE, PARAGRAPHS),
     "/berita/bersambung": lambda: two_pages()[0],
     "/berita/bersambung?page=2": lambda: two_pages()[1],
 }

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from press.proofs.pagination import next_page
+from press.proofs.pagination import next_page, whole_article
 
 URL = "https://kabar.example/berita/2026/12/01/pemkab-resmikan-jembatan"
 
@@ -38,3 +38,13 @@ def test_links_out_of_the_article_are_not_followed(links):
 def test_a_page_already_read_is_not_read_again():
     html = page('<a href="?page=2">Selanjutnya</a>')
     assert next_page(html, URL + "?page=2", 3, {URL, URL + "?page=2"}) is None
+
+
+@pytest.mark.parametrize(("links", "expected"), [
+    ('<a href="?page=all">Show All</a>', URL + "?page=all"),
+    ('<a href="/berita/2026/12/01/pemkab-resmikan-jembatan?single=1">Tampilkan semua</a>', URL + "?single=1"),
+    ('<a href="/indeks?page=all">Semua berita</a>', None),
+    ('<a href="?page=2">2</a>', None),
+])
+def test_the_whole_article_link(links, expected):
+    assert whole_article(page(links), URL, {URL}) == expected

@@ -76,6 +76,12 @@ def test_an_article_over_two_pages_is_read_whole(outlet):
     assert "Festival Kopi" not in result.article.text
 
 
+def test_the_whole_article_on_one_page_is_preferred(outlet):
+    result = run(outlet, "/berita/semua")
+    assert [p.final_url for p in result.fetched.pages] == [outlet.url("/berita/semua?page=all")]
+    assert result.comparison.verdict == Verdict.VERIFIED
+
+
 def test_pagination_stops_at_five_pages(outlet):
     result = run(outlet, "/berita/panjang")
     assert len(result.fetched.pages) == 5
