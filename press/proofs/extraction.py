@@ -36,6 +36,7 @@ NEGATIVE = UNLIKELY
 STRONG = re.compile(r"comment|komentar|disqus|related|terkait|share|sharing|sharedaddy|baca-?juga|bacajuga|"
                     r"sidebar|widget|footer|colophon|navigation|newsletter|popular|populer|advert|adsbygoogle|"
                     r"outbrain|taboola|rekomendasi|recommend", re.I)
+CONTENT_NAME = re.compile(r"(?:^|[-_])(?:content|body|text|isi|article|artikel|entry|story|detail)(?:[-_]|$)", re.I)
 CONTAINERS = {"p", "div", "section", "article", "main", "table", "tr", "td", "th", "tbody", "ul", "ol", "li", "dl",
               "blockquote", "pre", "figure", "header", "h1", "h2", "h3", "h4", "h5", "h6", "form", "center"}
 KEEP_TAGS = ("html", "body", "article", "main")
@@ -82,6 +83,15 @@ def _holds_title(element) -> bool:
     return next(element.iter("h1"), None) is not None
 
 
+def _strong(marks: str) -> bool:
+    """A class or id that names clutter outright ("comment-content", "related-posts"), unless
+    another of the element's names is a content name without it ("post-content share-on")."""
+    names = marks.split()
+    if not any(STRONG.search(name) for name in names):
+        return False
+    return not any(CONTENT_NAME.search(name) and not STRONG.search(name) for name in names)
+
+
 def _clean(root) -> None:
     """Take out what is never the article: scripts, navigation, ads, comment and share boxes.
     A box named like one of them is kept when it holds the page's ``<h1>`` (a wrapper
@@ -99,7 +109,7 @@ def _clean(root) -> None:
         marks = _class_id(element)
         hidden = element.get("hidden") is not None or "display:none" in (element.get("style") or "").replace(" ", "")
         if hidden or (marks.strip() and UNLIKELY.search(marks) and not _holds_title(element)
-                      and (STRONG.search(marks) or not MAYBE.search(marks))):
+                      and (_strong(marks) or not MAYBE.search(marks))):
             element.drop_tree()
 
 

@@ -98,6 +98,14 @@ def test_inserts_share_bars_and_comments_are_left_out():
     assert found.title == "Pemkab Buka Pendaftaran Beasiswa"
 
 
+def test_a_content_box_also_named_for_its_share_buttons_is_kept():
+    found = extract([wrap('<div class="post-content share-enabled"><p>Pemerintah Kabupaten Sleman membuka '
+                          'pendaftaran beasiswa bagi 500 mahasiswa, kata Kepala Dinas Pendidikan.</p></div>'
+                          '<div class="comment-content"><p>Komentar pembaca yang panjang, dengan koma, dan titik.</p></div>')])
+    assert found.paragraphs == ("Pemerintah Kabupaten Sleman membuka pendaftaran beasiswa bagi 500 mahasiswa, kata "
+                                "Kepala Dinas Pendidikan.",)
+
+
 def test_paragraphs_written_with_line_breaks_are_split():
     found = extract([wrap("<h1>Pemkab Buka Pendaftaran Beasiswa</h1><div class='isi'>Kalimat pertama yang cukup "
                           "panjang, dengan koma.<br><br>Kalimat kedua yang juga cukup panjang, dengan koma.</div>")])
