@@ -20,7 +20,7 @@ from datetime import datetime, timezone
 from urllib.parse import quote, urljoin, urlsplit
 
 from .addresses import LookupTimeout, checked_addresses, parse_allow
-from .pagination import next_page, whole_article
+from .pagination import next_page, parse, whole_article
 from .refusals import Refusal, Refused
 
 REDIRECTS = (301, 302, 303, 307, 308)
@@ -275,7 +275,8 @@ def fetch(url: str, *, allow=(), timeout: float = 10, max_bytes: int = 5_000_000
                     break
                 return Fetched(url, [page], started, Refusal("http_status", {"status": page.status}))
             pages.append(page)
-            if len(pages) == 1 and (whole := whole_article(page.html, page.final_url, seen)):
+            tree = parse(page.html)
+            if len(pages) == 1 and (whole := whole_article(tree, page.final_url, seen)):
                 try:
                     complete = get(whole, allow=allowed, deadline=deadline, max_bytes=max_bytes)
                 except Refused as refused:
@@ -284,7 +285,7 @@ def fetch(url: str, *, allow=(), timeout: float = 10, max_bytes: int = 5_000_000
                     complete = None
                 if complete is not None and 200 <= complete.status < 300:
                     return Fetched(url, [complete], started, None)
-            current = next_page(page.html, page.final_url, len(pages) + 1, seen)
+            current = next_page(tree, page.final_url, len(pages) + 1, seen)
     except Refused as refused:
         if not pages or refused.refusal.code in STOPPING:
             return Fetched(url, pages, started, refused.refusal)

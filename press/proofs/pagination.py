@@ -59,10 +59,14 @@ def _same_article(target: str, article: str) -> bool:
     return here.hostname == there.hostname and _stem(there.path) == _stem(here.path)
 
 
-def whole_article(html: str, url: str, seen: set[str]) -> str | None:
+def _tree(page):
+    return parse(page) if isinstance(page, str) else page
+
+
+def whole_article(page, url: str, seen: set[str]) -> str | None:
     """The address of the article on one page, when the site offers it ("?page=all",
-    "?single=1": "Tampilkan semua", "Show all"), or None."""
-    root = parse(html)
+    "?single=1": "Tampilkan semua", "Show all"), or None. ``page``: the HTML or its tree."""
+    root = _tree(page)
     if root is None:
         return None
     for element in root.iter("a", "link"):
@@ -78,9 +82,10 @@ def whole_article(html: str, url: str, seen: set[str]) -> str | None:
     return None
 
 
-def next_page(html: str, url: str, wanted: int, seen: set[str]) -> str | None:
-    """The address of page ``wanted`` of the article at ``url``, or None."""
-    root = parse(html)
+def next_page(page, url: str, wanted: int, seen: set[str]) -> str | None:
+    """The address of page ``wanted`` of the article at ``url``, or None. ``page``: the
+    HTML or its tree."""
+    root = _tree(page)
     if root is None:
         return None
     candidates: list[tuple[int, str]] = []
