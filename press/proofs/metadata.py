@@ -27,6 +27,7 @@ NOT_ARTICLE = re.compile(r"\bads?\b|ads-|-ads|advert|iklan|banner|widget|sidebar
                          r"footer|comment|komentar|popular|populer|trending|recommend|rekomendasi", re.I)
 BYLINE = re.compile(r"date|time|tanggal|waktu|publish|terbit|byline|meta|info|author|penulis", re.I)
 BYLINE_LENGTH = 120
+YEAR = re.compile(r"(?:19|20)\d\d|/\d\d\b")
 DATELINE = re.compile(r"^[A-Z][A-Z .'’/-]{1,40}(?:\s*,\s*[^–—]{0,40})?\s*(?:–|—|--|-)\s")
 TITLE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,60}$")
 
@@ -104,6 +105,8 @@ def _json_ld_dates(root) -> list[str]:
 
 def _text_date(texts) -> date | None:
     for text in texts:
+        if not YEAR.search(text):
+            continue
         for found in find_dates(text[:400]):
             if not found.date.startswith("--"):
                 try:
@@ -130,7 +133,7 @@ def published_date(root) -> tuple[date | None, str | None]:
     bylines = []
     for element in root.iter("div", "span", "p", "time", "small", "li", "em", "strong", "b", "font"):
         text = _squash(element.text_content())
-        if not text or len(text) > BYLINE_LENGTH or _outside_article(element):
+        if not text or len(text) > BYLINE_LENGTH or not YEAR.search(text) or _outside_article(element):
             continue
         marked = BYLINE.search(f"{element.get('class') or ''} {element.get('id') or ''}")
         if DATELINE.match(text) or (element.tag == "p" and not marked):
