@@ -25,12 +25,18 @@ _LOCAL_NAMES = ("localhost", "localhost.localdomain", "ip6-localhost", "ip6-loop
 
 
 def parse_allow(value: str | Iterable[str] | None) -> frozenset[tuple[str, int]]:
-    """``PRESS_FETCH_ALLOW`` (``host:port,…``) as ``(host, port)`` pairs; IPv6 hosts in brackets."""
+    """``PRESS_FETCH_ALLOW`` (``host:port,…``, or a list of them) as ``(host, port)`` pairs;
+    IPv6 hosts in brackets. Pairs already read pass through, so a caller may hand over
+    either form."""
     if not value:
         return frozenset()
     items = value.split(",") if isinstance(value, str) else value
     pairs = set()
     for item in items:
+        if isinstance(item, tuple):
+            host, port = item
+            pairs.add((str(host).strip("[]").lower(), int(port)))
+            continue
         item = item.strip()
         host, sep, port = item.rpartition(":")
         if not sep or not port.isdigit() or not host:

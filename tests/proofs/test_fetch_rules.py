@@ -133,8 +133,16 @@ def test_the_connection_goes_to_the_address_checked_with_the_sites_host(outlet, 
 
 
 def test_the_allow_list_is_read_from_its_setting():
-    assert addresses.parse_allow("127.0.0.1:8000, kabar.example:443,[::1]:81,rusak,:5") == {
-        ("127.0.0.1", 8000), ("kabar.example", 443), ("::1", 81)}
+    pairs = addresses.parse_allow("127.0.0.1:8000, kabar.example:443,[::1]:81,rusak,:5")
+    assert pairs == {("127.0.0.1", 8000), ("kabar.example", 443), ("::1", 81)}
+    assert addresses.parse_allow(pairs) == pairs
+    assert addresses.parse_allow(["Kabar.example:80"]) == {("kabar.example", 80)}
+
+
+def test_an_allow_list_read_beforehand_is_accepted(outlet):
+    result = check(outlet.url("/berita/adv-jembatan"), TITLE, PARAGRAPHS, due=DUE,
+                   allow=addresses.parse_allow(outlet.allow))
+    assert result.comparison.verdict == Verdict.VERIFIED
 
 
 def test_a_name_lookup_that_hangs_stops_at_the_time_limit(monkeypatch):
