@@ -50,15 +50,20 @@ def _meta(root, names=(), endings=()) -> list[str]:
 
 
 def page_title(root) -> str:
-    for h1 in root.iter("h1"):
-        text = _squash(h1.text_content())
-        if len(text) >= 10:
-            return text
-    for value in _meta(root, ("og:title", "twitter:title")):
-        return value
+    """The article's headline: the ``<h1>`` that the page's ``og:title`` or ``<title>``
+    names (a site that puts its logo in an ``<h1>`` too), else that title without the
+    site's name, else the first ``<h1>``."""
+    headings = [text for text in (_squash(h1.text_content()) for h1 in root.iter("h1")) if len(text) >= 10]
     title = root.find(".//title")
-    text = _squash(title.text_content()) if title is not None else ""
-    return TITLE_SUFFIX.sub("", text)
+    named = _meta(root, ("og:title", "twitter:title")) + [
+        TITLE_SUFFIX.sub("", _squash(title.text_content())) if title is not None else ""]
+    for reference in (n.casefold() for n in named if n):
+        for heading in headings:
+            if heading.casefold() in reference or reference in heading.casefold():
+                return heading
+    if headings:
+        return headings[0]
+    return next((n for n in named if n), "")
 
 
 def _iso_day(value: str) -> date | None:

@@ -82,6 +82,13 @@ def test_words_that_are_not_a_label_are_not_one(article):
     assert found.label is None
 
 
+def test_the_headline_is_the_h1_the_page_title_names_not_the_logo():
+    found = extract(['<html><head><title>Pemkab Buka Pendaftaran Beasiswa - Kabar Merapi</title></head><body>'
+                     '<h1 class="logo"><a href="/">Kabar Merapi Online</a></h1>'
+                     f'<article><h1>Pemkab Buka Pendaftaran Beasiswa</h1>{BODY}</article></body></html>'])
+    assert found.title == "Pemkab Buka Pendaftaran Beasiswa"
+
+
 def test_inserts_share_bars_and_comments_are_left_out():
     article = ('<article><h1>Pemkab Buka Pendaftaran Beasiswa</h1><div class="share">Bagikan: Facebook Twitter</div>'
                '<p>Pemerintah Kabupaten Sleman membuka pendaftaran beasiswa bagi 500 mahasiswa, kata Kepala Dinas.</p>'
