@@ -157,7 +157,7 @@ def checked_addresses(host: str, port: int, allow: frozenset[tuple[str, int]],
                       timeout: float | None = None) -> list[Address]:
     """The addresses to connect to for ``host:port``; refused when any of them is internal,
     unless the pair is allowed (the tests' local server)."""
-    host = host.lower().rstrip(".") if not host.endswith("..") else host
+    host = host.lower().rstrip(".")
     allowed = (host, port) in allow
     if not allowed and (host in _LOCAL_NAMES or host.endswith(".localhost")):
         raise Refused("private_address", host=host, address=host, kind="loopback")
