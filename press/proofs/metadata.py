@@ -163,6 +163,7 @@ def label_texts(root) -> tuple[list[str], list[str]]:
     titles of the page), and small elements by the article that count when they are a
     label alone."""
     pieces = _meta(root, LABEL_META)
+    pieces += [_squash(title.text_content()) for title in root.iter("title")]
     small: list[str] = []
     scopes = list(root.iter("article"))
     for h1 in root.iter("h1"):

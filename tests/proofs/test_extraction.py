@@ -57,6 +57,7 @@ def test_a_page_without_a_date_has_none():
     ("<p>Advertorial ini kerja sama Pemkab Sleman dan Kabar Merapi.</p>", "", "Advertorial"),
     ("", '<meta property="article:section" content="Advertorial">', "Advertorial"),
     ("", '<meta property="article:tag" content="Sponsored">', "Sponsored"),
+    ("", "<title>Pemkab Buka Pendaftaran Beasiswa | Advertorial | Kabar Merapi</title>", "Advertorial"),
     ("<p>Artikel ini merupakan kerja sama Kabar Merapi dengan Pemerintah Kabupaten Sleman.</p>", "",
      "Artikel ini merupakan kerja sama"),
 ])
