@@ -10,6 +10,7 @@ rules. It never raises for what the site does: a refusal is a value on ``Fetched
 from __future__ import annotations
 
 import http.client
+import re
 import socket
 import ssl
 import threading
@@ -28,6 +29,7 @@ MAX_REDIRECTS = 5
 USER_AGENT = "Siaran-bukti-tayang/1.0 (+pemeriksaan tayangan advertorial)"
 CHUNK = 64 * 1024
 PATH_SAFE = "/%?=&;:@!$'()*+,~-._[]"
+META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I)
 STOPPING = ("private_address", "scheme", "too_large")
 HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "")
 
@@ -171,10 +173,8 @@ def _decode(body: bytes, content_type: str) -> str:
         if key.strip().lower() == "charset":
             charset = value.strip().strip('"\'')
     if not charset:
-        head = body[:2048].lower()
-        marker = head.find(b"charset=")
-        if marker >= 0:
-            charset = head[marker + 8:marker + 40].split(b'"')[0].split(b"'")[0].split(b";")[0].split(b">")[0].strip(b" \"'").decode("ascii", "replace")
+        found = META_CHARSET.search(body[:4096])
+        charset = found.group(1).decode("ascii") if found else ""
     try:
         return body.decode(charset or "utf-8", errors="replace")
     except LookupError:

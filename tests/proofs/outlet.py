@@ -166,6 +166,11 @@ class Outlet(http.server.BaseHTTPRequestHandler):
             pager = f'<div class="pagination"><a href="/berita/panjang?page={number + 1}">Selanjutnya</a></div>'
             return self._send(200, page(TITLE, [PARAGRAPHS[(number - 1) % len(PARAGRAPHS)]], pager=pager,
                                         label=number == 1))
+        if path in ("/latin", "/latin-http-equiv"):
+            head = ('<meta charset="windows-1252">' if path == "/latin" else
+                    '<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">')
+            body = f"<html><head>{head}</head><body><h1>Café Kopi Merapi Diresmikan Bupati</h1></body></html>"
+            return self._send(200, body.encode("cp1252"), {"Content-Type": "text/html"})
         if path == "/lambat":
             self.stop.wait(30)
             return None

@@ -177,3 +177,9 @@ def test_a_host_written_in_its_own_script_is_looked_up_in_idna(outlet, monkeypat
     assert result.refusal is None
     assert calls == ["xn--kabr-ssa.example"]
     assert Outlet.hosts[-1] == f"xn--kabr-ssa.example:{outlet.port}"
+
+
+@pytest.mark.parametrize("path", ["/latin", "/latin-http-equiv"])
+def test_a_page_in_a_legacy_encoding_is_read_by_its_meta_charset(outlet, path):
+    result = fetch(outlet.url(path), allow=outlet.allow)
+    assert "Café Kopi Merapi" in result.pages[0].html
