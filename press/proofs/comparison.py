@@ -4,7 +4,7 @@ changed (with a word diff), the title, the publication date against the due date
 advertorial label, and the verdict the editor is offered."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from difflib import SequenceMatcher
 from enum import StrEnum
