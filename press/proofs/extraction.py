@@ -22,7 +22,7 @@ from .labels import find_label
 from .metadata import page_title, published_date, label_texts
 from .pagination import parse
 
-REMOVE_TAGS = ("script", "style", "noscript", "iframe", "form", "svg", "button", "select", "template",
+REMOVE_TAGS = ("script", "style", "noscript", "iframe", "svg", "button", "select", "template",
                "nav", "footer", "aside", "input", "textarea", "object", "embed", "video", "audio", "canvas", "ins")
 UNLIKELY = re.compile(
     r"comment|komentar|disqus|share|sharing|social|sosmed|related|terkait|baca-?juga|bacajuga|readmore|read-also|"
@@ -30,7 +30,8 @@ UNLIKELY = re.compile(
     r"trending|newsletter|subscribe|menu|navbar|breadcrumb|footer|masthead|header|topbar|cookie|modal|popup|"
     r"pagination|paging|tags?\b|tagline|author-box|rekomendasi|recommend|outbrain|taboola|more-news|berita-lain|"
     r"lainnya|also|\bnav\b|skip|print|jump|login|signup|search", re.I)
-MAYBE = re.compile(r"article|content|konten|entry|post|story|detail|body|isi|main|text|read__content|news", re.I)
+MAYBE = re.compile(r"(?:^|[-_\s])(?:article|artikel|content|konten|entry|post|story|detail|body|isi|main|text|news)",
+                   re.I)
 POSITIVE = re.compile(r"article|artikel|content|konten|entry|post|story|detail|body|isi-?berita|read|text|news-?text|main", re.I)
 NEGATIVE = UNLIKELY
 STRONG = re.compile(r"comment|komentar|disqus|related|terkait|share|sharing|sharedaddy|baca-?juga|bacajuga|"
@@ -104,6 +105,9 @@ def _clean(root) -> None:
         if not isinstance(element.tag, str) or element.tag in KEEP_TAGS or element.getparent() is None:
             continue
         if element.tag == "header" and not element.xpath(".//p"):
+            element.drop_tree()
+            continue
+        if element.tag == "form" and not _holds_title(element) and len(element.findall(".//p")) < 3:
             element.drop_tree()
             continue
         marks = _class_id(element)

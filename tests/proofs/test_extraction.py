@@ -114,6 +114,16 @@ def test_a_content_box_also_named_for_its_share_buttons_is_kept():
                                 "Kepala Dinas Pendidikan.",)
 
 
+def test_a_page_wrapped_whole_in_a_form_still_gives_its_article():
+    """ASP.NET pages put everything inside one <form>; a search form alone is dropped."""
+    found = extract([f'<html><body><form id="aspnetForm"><div class="menu visible-lg"><a href="/">Beranda</a></div>'
+                     f'<form class="cari"><input name="q"> Cari berita di situs ini sekarang juga</form>'
+                     f'<h1>Pemkab Buka Pendaftaran Beasiswa</h1>{BODY}<p>Kuota tahun ini naik dua kali lipat '
+                     f'dibanding tahun lalu, kata kepala dinas.</p></form></body></html>'])
+    assert len(found.paragraphs) == 3
+    assert "Cari berita" not in found.text and "Beranda" not in found.text
+
+
 def test_paragraphs_written_with_line_breaks_are_split():
     found = extract([wrap("<h1>Pemkab Buka Pendaftaran Beasiswa</h1><div class='isi'>Kalimat pertama yang cukup "
                           "panjang, dengan koma.<br><br>Kalimat kedua yang juga cukup panjang, dengan koma.</div>")])
