@@ -167,9 +167,10 @@ def label_texts(root) -> tuple[list[str], list[str]]:
     small: list[str] = []
     scopes = list(root.iter("article"))
     for h1 in root.iter("h1"):
-        parent = h1.getparent()
-        if parent is not None:
-            scopes.append(parent.getparent() if parent.getparent() is not None else parent)
+        around = [a for a in (h1.getparent(), h1.getparent().getparent() if h1.getparent() is not None else None)
+                  if a is not None and a.tag not in ("body", "html")]
+        if around:
+            scopes.append(around[-1])
     seen = set()
     for scope in scopes:
         for element in scope.iter():

@@ -66,6 +66,12 @@ def test_the_advertorial_label_is_found(article, head, label):
     assert found.label == label
 
 
+def test_a_menu_beside_a_bare_headline_is_not_a_label():
+    found = extract([f'<html><body><ul id="topbar"><li><a href="/iklan">Iklan</a></li><li><a href="/">Beranda</a></li>'
+                     f'</ul><h1>Pemkab Buka Pendaftaran Beasiswa</h1>{BODY}</body></html>'])
+    assert found.label is None
+
+
 def test_a_title_opening_with_the_label_carries_it():
     found = extract([wrap(f"<article><h1>ADV: Pemkab Buka Pendaftaran Beasiswa</h1>{BODY}</article>")])
     assert found.label == "ADV"
