@@ -1,6 +1,6 @@
 """Benchmark of the editorial checks for Indonesian: recall per family on real slips seeded
-into correct releases (the held-back third of ``tests/drafting/slips/real-slips.md``, and
-the rest), false alarms per 1,000 words on the correct releases, and the time to check a
+into correct releases, for each list ``tests/drafting/slips/real-slips*.md`` (its held-back
+rows, and the rest; a list whose status is tuning has none held back), false alarms per 1,000 words on the correct releases, and the time to check a
 600-word release beside a yardstick run in the same process (one ``str.replace`` pass per
 spelling form over the same text, which finds no word boundaries and knows no names).
 
@@ -56,15 +56,17 @@ def main() -> None:
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
           f"load average {os.getloadavg()[0]:.2f}")
 
-    print(f"\n{'family':<12} {'held back: caught/seeded':>26} {'recall':>7} {'others: caught/seeded':>23} {'recall':>7}")
-    held, others = seeding.recall(True), seeding.recall(False)
-    for family in sorted(set(held) | set(others)):
-        cells = []
-        for table in (held, others):
-            caught, seeded, unseedable = table.get(family, (0, 0, 0))
-            ratio = f"{caught / seeded:.2f}" if seeded else "—"
-            cells.append((f"{caught}/{seeded}" + (f" (+{unseedable} n/s)" if unseedable else ""), ratio))
-        print(f"{family:<12} {cells[0][0]:>26} {cells[0][1]:>7} {cells[1][0]:>23} {cells[1][1]:>7}")
+    for path in seeding.slip_lists():
+        print(f"\n{path.name} ({len(seeding.slips(path))} rows)")
+        print(f"{'family':<12} {'held back: caught/seeded':>26} {'recall':>7} {'tuning: caught/seeded':>23} {'recall':>7}")
+        held, others = seeding.recall(True, path), seeding.recall(False, path)
+        for family in sorted(set(held) | set(others)):
+            cells = []
+            for table in (held, others):
+                caught, seeded, unseedable = table.get(family, (0, 0, 0))
+                ratio = f"{caught / seeded:.2f}" if seeded else "—"
+                cells.append((f"{caught}/{seeded}" + (f" (+{unseedable} n/s)" if unseedable else ""), ratio))
+            print(f"{family:<12} {cells[0][0]:>26} {cells[0][1]:>7} {cells[1][0]:>23} {cells[1][1]:>7}")
     count, words = seeding.false_alarms()
     print(f"\nfalse alarms on {len(seeding.correct_releases())} correct releases: {count} in {words} words "
           f"= {count * 1000 / words:.2f} per 1,000 words")

@@ -32,9 +32,10 @@ DEMO_RELEASES = (
         "Dinas Komunikasi, Informatika, Statistik dan Persandian Kota Bekasi menggelar sosialisasi "
         "keterbukaan informasi publik bagi PPID Pembantu di Aula Nonon Sonthanie (draf-rahasia-sosialisasi).\n"
         # Slips the editorial checks find, each with its one-click fix (the tour's "Terapkan").
-        "Acara dimulai pukul 09:00 wib dan di buka oleh Wali Kota Bekasi Budi Hartanto.\n"
+        "Acara dimulai pukul 09:00 wib s/d selesai dan di buka oleh Wali Kota Bekasi Budi Hartanto.\n"
         "Turut hadir Kepala Dinas Kesehatan Tanti Rohilawati, Ketua DPRD Kota Bekasi Choiruman Juwono Putro, "
-        "dan Sekretaris Daerah Kota Bekasi Reny Hendrawati beserta jajaran.\n"
+        "Bupati Bekasi Dani Ramdan, dan Sekretaris Daerah Kota Bekasi Reny Hendrawati beserta jajaran.\n"
+        "Setiap PPID Pembantu menerima dana pendampingan Rp. 5.000.000,- untuk tahun 2021an.\n"
         "Materi sosialisasi diunggah ke website dinas dan dapat diikuti secara online. Walikota menghimbau "
         "setiap perangkat daerah menjawab permohonan informasi paling lama sepuluh hari kerja.",
         "Sosialisasi Keterbukaan Informasi Publik bagi PPID Pembantu", ReleaseState.DRAFT,

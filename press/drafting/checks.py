@@ -28,11 +28,13 @@ The checks (``code``):
                    the headline);
 ``spelling``, ``di_prefix``, ``foreign``, ``time_format``, ``number_format``
                    the language: EYD V and KBBI forms, the prefix di-/ke- against the
-                   prepositions, foreign words, "14.30 WIB", "Rp1.000.000"
-                   (``language_checks.py``; inside quotes a foreign word is only a hint);
+                   prepositions, foreign words (``language_checks.py``; inside quotes a
+                   foreign word is only a hint), "pukul 14.30 WIB", "13.07–14.15",
+                   "Rp1.000.000", "2,5 persen", "ke-3" (``number_checks.py``);
 ``title_register`` a title the people register says the person did not hold on the
                    activity's date, or held only as Plt./Pj./Plh. (``register_checks.py``);
-``precedence``     a "Turut hadir" list out of the order of precedence;
+``precedence``     a "Turut hadir" list out of the order of precedence (guests of the
+                   centre, the province and other regions placed too; ``precedence.py``);
 ``headline_shape``, ``dateline``, ``adv_label`` the genre: the headline's shape, the
                    dateline's capitals and dash, the advertorial's closing label
                    (``genre_checks.py``).
@@ -57,7 +59,8 @@ from .finding import CODES, FIELDS, Finding
 from .genre_checks import check_body_dateline, check_dateline, check_label, check_title_shape
 from .glossary_checks import check_dates, check_names, check_quotes, check_regions
 from .language_checks import check_language, name_spans, quote_spans
-from .register_checks import check_precedence, check_titles
+from .precedence import check_precedence
+from .register_checks import check_titles
 from .text_checks import (
     check_headline,
     check_mojibake,
@@ -111,7 +114,7 @@ def check_release(
         + check_placeholders(body)
         + check_language(body, protected, quote_spans(body))
         + check_titles(body, register, activity_date, glossary.title_forms)
-        + check_precedence(body)
+        + check_precedence(body, dateline)
         + (check_body_dateline(body) if dateline is None else [])
         + check_label(body, signature, label)
     )

@@ -32,7 +32,7 @@ Names a template can use (``{{ name }}``; ``a.b`` for the attributes):
     Lists of persons by role (``participants``: everyone, in order).
 ``others``
     Everyone except ``host``: who the "Turut hadir" paragraph lists, in the order of
-    precedence of their titles (``register_checks.in_precedence``: head of region, deputy,
+    precedence of their titles (``precedence.in_precedence``: head of region, deputy,
     DPRD, Forkopimda and regional secretary, heads of offices …; one rank keeps its order).
 ``quotes``
     Accepted quotes, in order: ``text``, ``verb`` ("ujar"), ``form`` ("direct", or
@@ -69,7 +69,7 @@ from press.notes.accepted import AcceptedPerson, AcceptedQuote, read_accepted
 from press.notes.glossary import load_glossary
 from press.notes.rules import alternation
 
-from .register_checks import in_precedence
+from .precedence import in_precedence
 
 # The kinds in words, as a release writes them (genre text, not interface labels).
 KIND_WORDS = {
@@ -282,7 +282,8 @@ class DraftContext:
             "hosts": by_role["host"], "guests": by_role["guest"],
             "speakers": by_role["speaker"], "attendees": by_role["attendee"],
             "participants": people,
-            "others": in_precedence([p for p in people if host is None or p["name"] != host["name"]]),
+            "others": in_precedence([p for p in people if host is None or p["name"] != host["name"]],
+                                   host=self.region),
             "quotes": [q.variables() for q in self.quotes],
             "office": self.office,
             "signature": self.signature,

@@ -1,5 +1,5 @@
 """The language checks: standard spelling (EYD V, KBBI), the prefix di-/ke- against the
-prepositions di and ke, foreign words, times and amounts of money as EYD writes them.
+prepositions di and ke, foreign words; times and numbers as EYD writes them are in ``number_checks``.
 
 Each finding carries the replacement that fixes it. Inside a direct quotation only the
 spelling is fixed: a foreign word there is what the speaker said, so it gets a hint and no
@@ -17,14 +17,11 @@ from functools import lru_cache
 from press.errors import N_
 
 from .finding import Finding, finding_at
+from .number_checks import check_numbers, check_times
 from .rule_data import RuleData, rule_data
 
 TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
 QUOTE = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
-TIME_COLON = re.compile(r"(?<![\d:.,/])([01]?\d|2[0-4]):([0-5]\d)(?![\d:])")
-ZONE = re.compile(r"(?<=\d)(\s*)(wib|Wib|wita|Wita|Wit|wit)\b|(?<=\d)(WIB|WITA|WIT)\b")
-RUPIAH = re.compile(r"\b(?:Rp\.\s*|Rp\s+|IDR\s*)(?=\d)")
-COMMA_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3}){2,}(?![\d,])")
 AUXILIARY = frozenset("yang akan telah sudah sedang dapat bisa harus perlu untuk belum tidak pun agar supaya segera "
                       "mesti wajib sempat baru masih turut ikut kembali langsung".split())
 SUFFIXES = ("kannya", "kan", "nya", "i")
@@ -85,8 +82,34 @@ def check_language(body: str, protected=(), quotes=None) -> list[Finding]:
         if not used:
             used = _di_ke_at(body, tokens, i, data, found)
         i += used or 1
-    found += check_times(body, protected) + check_amounts(body, protected)
+    found += _weekday_forms(body, protected) + check_times(body, protected) + check_numbers(body, protected)
     return found
+
+
+WEEKDAY_PART = re.compile(r"(?<=\s)(Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu) (Pagi|Siang|Sore|Malam)\b")
+JUMAT_COMMA = re.compile(r"\b(J)(um),(at)\b", re.I)
+
+
+def _weekday_forms(body: str, protected) -> list[Finding]:
+    """"Selasa Pagi" inside a sentence (the part of the day is a common noun) and "Jum,at"."""
+    found = []
+    for match in WEEKDAY_PART.finditer(body):
+        before = body[:match.start()].split()
+        if not before or before[-1][:1].isupper() or _inside(protected, *match.span()):
+            continue  # a sentence's start, or a headline in capitals
+        found.append(_spelling(body, match.span(), f"{match.group(1)} {match.group(2).lower()}",
+                               "EYD V: nama hari ditulis kapital, bagian harinya tidak"))
+    for match in JUMAT_COMMA.finditer(body):
+        if not _inside(protected, *match.span()):
+            found.append(_spelling(body, match.span(), "".join(match.groups()), "KBBI: Jumat"))
+    return found
+
+
+def _spelling(body: str, span, standard: str, rule: str) -> Finding:
+    written = body[span[0]:span[1]]
+    return finding_at(body, "spelling", span, N_("Ejaan tidak baku: “%(written)s”; bentuk bakunya “%(standard)s”."),
+                      N_("Ganti dengan “%(standard)s” (%(rule)s)."), {"written": written, "standard": standard},
+                      {"standard": standard, "rule": rule}, standard)
 
 
 def _phrases(body: str, tokens, i: int, first_words):
@@ -108,12 +131,7 @@ def _phrase_at(body: str, tokens, i: int, data: RuleData, quotes, found: list) -
         if entry is not None:
             standard = _cased(body[start:end], entry.standard)
             if standard != body[start:end]:
-                found.append(finding_at(
-                    body, "spelling", (start, end),
-                    N_("Ejaan tidak baku: “%(written)s”; bentuk bakunya “%(standard)s”."),
-                    N_("Ganti dengan “%(standard)s” (%(rule)s)."),
-                    {"written": body[start:end], "standard": standard},
-                    {"standard": standard, "rule": data.rules.get(entry.rule, entry.rule)}, standard))
+                found.append(_spelling(body, (start, end), standard, data.rules.get(entry.rule, entry.rule)))
             return size
         equivalent = data.lookup(data.foreign, phrase)
         italic = phrase.lower() in data.italicise
@@ -200,47 +218,3 @@ def _di_ke_at(body: str, tokens, i: int, data: RuleData, found: list) -> int:
         N_("Ganti dengan “%(standard)s” (EYD V: awalan di- ditulis serangkai)."),
         {"standard": standard}, {"standard": standard}, standard))
     return 2
-
-
-# -- times and amounts ----------------------------------------------------------------------
-
-def check_times(body: str, protected=()) -> list[Finding]:
-    found = []
-    for match in TIME_COLON.finditer(body):
-        if _inside(protected, *match.span()):
-            continue
-        standard = f"{match.group(1)}.{match.group(2)}"
-        found.append(finding_at(
-            body, "time_format", match.span(),
-            N_("Jam ditulis dengan titik, bukan titik dua: “%(standard)s”."),
-            N_("Ganti dengan “%(standard)s” (EYD V: 14.30 WIB)."),
-            {"standard": standard}, {"standard": standard}, standard))
-    for match in ZONE.finditer(body):
-        if match.group(3):
-            continue
-        standard = " " + match.group(2).upper()
-        found.append(finding_at(
-            body, "time_format", match.span(),
-            N_("Zona waktu ditulis dengan huruf kapital dan dipisah spasi: “%(standard)s”."),
-            N_("Ganti dengan “%(standard)s” (EYD V: 14.30 WIB)."),
-            {"standard": standard.strip()}, {"standard": standard.strip()}, standard))
-    return sorted(found, key=lambda f: f.span)
-
-
-def check_amounts(body: str, protected=()) -> list[Finding]:
-    found = []
-    for match in RUPIAH.finditer(body):
-        found.append(finding_at(
-            body, "number_format", match.span(),
-            N_("“Rp” ditulis rapat dengan angkanya, tanpa titik dan spasi (Rp1.000.000)."),
-            N_("Ganti dengan “Rp” yang langsung diikuti angka."), replacement="Rp"))
-    for match in COMMA_THOUSANDS.finditer(body):
-        if _inside(protected, *match.span()):
-            continue
-        standard = match.group().replace(",", ".")
-        found.append(finding_at(
-            body, "number_format", match.span(),
-            N_("Pemisah ribuan ditulis dengan titik: “%(standard)s”."),
-            N_("Ganti dengan “%(standard)s” (EYD V: koma untuk desimal, titik untuk ribuan)."),
-            {"standard": standard}, {"standard": standard}, standard))
-    return found

@@ -5,7 +5,8 @@ file says its sources in ``_source``) and Sastrawi's dictionary of Indonesian ro
 month and weekday names come from the notes' calendar, ``press/notes/data/calendar.json``), ``foreign``
 (foreign words → Indonesian equivalents, affixed foreign verbs, terms to italicise),
 ``prepositions`` (the nouns after the prepositions di and ke), ``exceptions`` (official
-names that keep old spellings) and ``precedence`` (ranks of regional officials).
+names that keep old spellings) and ``precedence`` (ranks of the host region's officials, of the
+province's and the centre's, and the offset of another region's).
 """
 from __future__ import annotations
 
@@ -42,6 +43,13 @@ class RuleData:
     di_ke_words: frozenset[str]
     exceptions: tuple[str, ...]
     ranks: tuple[tuple[str, int], ...]
+    guest_ranks: tuple[tuple[str, float], ...]
+    """Titles of the centre and the province (always from outside the host region), longest first."""
+    province_of_host_rank: dict[int, float]
+    centre_member_rank: float
+    centre_bodies: tuple[str, ...]
+    province_offset: float
+    other_region_offset: float
     roots: frozenset[str]
     first_words: frozenset[str]
     """First words (lower case) of the phrases of several words: only these start a longer look-up."""
@@ -86,7 +94,9 @@ def rule_data() -> RuleData:
     spelling["entries"] += _calendar_entries()
     foreign = _load("foreign")
     prepositions = _load("prepositions")
-    ranks = [(title, item["rank"]) for item in _load("precedence")["ranks"] for title in item["titles"]]
+    precedence = _load("precedence")
+    ranks = [(title, item["rank"]) for item in precedence["ranks"] for title in item["titles"]]
+    guests = [(title, item["rank"]) for item in precedence["guests"] for title in item["titles"]]
     phrases = [e["written"] for e in spelling["entries"]] + list(foreign["equivalents"]) + list(foreign["affixed"]) \
         + list(foreign["italicise"])
     return RuleData(
@@ -99,6 +109,12 @@ def rule_data() -> RuleData:
         di_ke_words=frozenset(prepositions["words"]),
         exceptions=tuple(_load("exceptions")["names"]),
         ranks=tuple(sorted(ranks, key=lambda pair: -len(pair[0]))),
+        guest_ranks=tuple(sorted(guests, key=lambda pair: -len(pair[0]))),
+        province_of_host_rank={int(k): v for k, v in precedence["province_of_host_rank"].items()},
+        centre_member_rank=precedence["centre_members"]["rank"],
+        centre_bodies=tuple(precedence["centre_members"]["bodies"]),
+        province_offset=precedence["province_offset"],
+        other_region_offset=precedence["other_region_offset"],
         roots=_roots(),
         first_words=frozenset(p.split()[0].lower() for p in phrases if " " in p),
     )

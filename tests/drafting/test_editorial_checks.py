@@ -9,7 +9,7 @@ import pytest
 
 from press.drafting.checks import check_release
 from press.drafting.finding import apply_fixes
-from press.drafting.register_checks import in_precedence, precedence_rank
+from press.drafting.precedence import host_region, in_precedence, precedence_rank
 from press.models import Person, Position
 from tests.conftest import SHARED
 
@@ -204,6 +204,52 @@ def test_the_drafting_context_orders_others_by_precedence():
               {"name": "D", "title": "Plt. Bupati"}]
     assert [p["name"] for p in in_precedence(people)] == ["D", "B", "A", "C"]
     assert precedence_rank("Kapolres Subang") == precedence_rank("Sekretaris Daerah") == 6
+
+
+def test_guests_of_the_centre_the_province_and_another_region_are_placed_by_precedence():
+    text = ("BEKASI – Wali Kota Bekasi Tri Adhianto membuka rapat. Turut hadir Wakil Wali Kota Bekasi Harris Bobihoe, "
+            "Kepala Dinas Kesehatan Provinsi Jawa Barat Vini Adiani, Bupati Karawang Aep Syaepuloh, Ketua DPRD Kota "
+            "Bekasi Saleh, Gubernur Jawa Barat Ridwan Kamil, dan Menteri Dalam Negeri Tito Karnavian.")
+    finding = found(text, "precedence")[0]
+    assert finding.replacement == (
+        "Menteri Dalam Negeri Tito Karnavian, Gubernur Jawa Barat Ridwan Kamil, Bupati Karawang Aep Syaepuloh, "
+        "Wakil Wali Kota Bekasi Harris Bobihoe, Ketua DPRD Kota Bekasi Saleh, "
+        "dan Kepala Dinas Kesehatan Provinsi Jawa Barat Vini Adiani")
+
+
+def test_a_peer_of_another_region_goes_right_after_the_host_holder_of_the_title():
+    text = ("Bupati Subang Ruhimat menerima tamu. Turut hadir Sekretaris Daerah Kota Bekasi Reny Hendrawati, "
+            "Sekretaris Daerah Kabupaten Subang Asep Nuroni, Wakil Bupati Subang Agus Masykur, dan Wali Kota Bekasi "
+            "Tri Adhianto.")
+    assert host_region(text) == ("kabupaten", "Subang")
+    assert found(text, "precedence")[0].replacement == (
+        "Wali Kota Bekasi Tri Adhianto, Wakil Bupati Subang Agus Masykur, Sekretaris Daerah Kabupaten Subang "
+        "Asep Nuroni, dan Sekretaris Daerah Kota Bekasi Reny Hendrawati")
+
+
+def test_the_bupati_of_a_regency_named_like_the_host_city_is_a_guest():
+    host = host_region("Wali Kota Bekasi Tri Adhianto membuka rapat.")
+    assert host == ("kota", "Bekasi") == host_region("Wali Kota Bekasi Tri Adhianto membuka rapat.", "BEKASI –")
+    assert host_region("Bupati Bekasi hadir.", "Kota Bekasi") == ("kota", "Bekasi")
+    assert precedence_rank("Bupati Bekasi Dani Ramdan", host) == 1.5
+    assert precedence_rank("Wali Kota Bekasi Tri Adhianto", host) == 1
+    assert precedence_rank("Kapolda Metro Jaya Karyoto", host) < precedence_rank("Wali Kota Bekasi", host)
+    assert precedence_rank("Anggota Komisi II DPR RI Ahmad", host) == precedence_rank("Anggota DPR RI Ahmad", host)
+    assert precedence_rank("Anggota Komisi A DPRD Kota Bekasi Ahmad", host) == 99
+    assert precedence_rank("Anggota DPR RI Ahmad", host) < precedence_rank("Gubernur Jawa Barat", host) < 1
+    assert precedence_rank("Ketua DPRD Provinsi Jawa Barat Taufik", host) < 1
+
+
+def test_a_list_in_order_with_guests_draws_nothing():
+    text = ("Wali Kota Bekasi Tri Adhianto membuka rapat. Turut hadir Gubernur Jawa Barat Ridwan Kamil, Bupati Bekasi "
+            "Dani Ramdan, Wakil Wali Kota Bekasi Harris Bobihoe, dan Ketua DPRD Kota Bekasi Saleh beserta jajaran.")
+    assert found(text, "precedence") == []
+
+
+def test_the_drafting_order_places_guests_of_other_regions():
+    people = [{"name": "A", "title": "Wakil Wali Kota Bekasi"}, {"name": "B", "title": "Bupati Karawang"},
+              {"name": "C", "title": "Gubernur Jawa Barat"}, {"name": "D", "title": "Kepala Dinas Kesehatan"}]
+    assert [p["name"] for p in in_precedence(people, host="Kota Bekasi")] == ["C", "B", "A", "D"]
 
 
 # -- the genre ---------------------------------------------------------------------------------------

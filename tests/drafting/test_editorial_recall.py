@@ -1,9 +1,12 @@
-"""The language checks on real slips they were not written from, and on correct text.
+"""The language checks on real slips, and on correct text.
 
-``slips/real-slips.md`` lists slips read in 38 public releases; every third row was held
-back from the rule data. Seeded into the correct releases of ``slips/`` (``seeding.py``),
-the held-back slips of each family with at least three rows are caught at least 9 times in
-10; the correct releases draw at most one finding of the new checks per 1,000 words.
+``slips/real-slips*.md`` list slips read in public releases. Round 1's list
+(``real-slips.md``, 99 rows from 38 releases) held every third row back; its held-back
+figures are recorded in ``docs/benchmarks.md`` and the whole list is now tuning material
+(``Status: tuning``): every family with at least three seedable rows is caught at least 9
+times in 10. A later list with held-back rows is measured here as it is, with no change to
+the code: its held-back slips of each family with at least three rows are caught at least 9
+times in 10. The correct releases draw at most one finding of the new checks per 1,000 words.
 """
 from __future__ import annotations
 
@@ -12,17 +15,41 @@ from tests.drafting.slips import seeding
 MIN_ROWS = 3
 
 
-def test_recall_on_the_held_back_slips_of_each_family():
-    recall = seeding.recall(held=True)
-    measured = {family: (caught, seeded) for family, (caught, seeded, _unseedable) in recall.items() if seeded >= MIN_ROWS}
-    assert {"spelling", "di_prefix", "foreign"} <= set(measured)
+def _measured(recall) -> dict[str, tuple[int, int]]:
+    return {family: (caught, seeded) for family, (caught, seeded, _unseedable) in recall.items() if seeded >= MIN_ROWS}
+
+
+def test_recall_on_the_tuning_slips_of_each_family():
+    measured = _measured(seeding.recall(held=False))
+    assert {"spelling", "di_prefix", "foreign", "time", "number"} <= set(measured)
     for family, (caught, seeded) in measured.items():
         assert caught / seeded >= 0.9, f"{family}: {caught}/{seeded}"
 
 
-def test_every_held_back_row_was_read_from_a_source():
-    held = [slip for slip in seeding.slips() if slip.held]
-    assert len(held) == len(seeding.slips()) // 3 and all(slip.number % 3 == 0 for slip in held)
+def test_recall_on_the_held_back_slips_of_each_family_of_every_open_list():
+    for path in seeding.slip_lists():
+        for family, (caught, seeded) in _measured(seeding.recall(True, path)).items():
+            assert caught / seeded >= 0.9, f"{path.name} {family}: {caught}/{seeded}"
+
+
+def test_round_one_is_tuning_material_and_its_held_back_rows_stay_recorded():
+    rows = seeding.slips(seeding.HERE / "real-slips.md")
+    assert len(rows) == 99 and not any(slip.held for slip in rows)
+    text = (seeding.HERE / "real-slips.md").read_text(encoding="utf-8")
+    held_column = [line.split("|")[6].strip() for line in text.splitlines() if line.startswith("| ") and
+                   line.split("|")[1].strip().isdigit()]
+    assert [i + 1 for i, cell in enumerate(held_column) if cell == "yes"] == list(range(3, 100, 3))
+
+
+def test_a_new_list_with_held_back_rows_is_measured_without_code_changes(tmp_path, monkeypatch):
+    listed = tmp_path / "real-slips-2.md"
+    listed.write_text("| # | written | standard | family | rule | held | source |\n| --- | --- | --- | --- | --- | --- | --- |\n"
+                      "| 1 | Walikota | Wali Kota | spelling | EYD V | yes | x |\n"
+                      "| 2 | jam 9 | pukul 09.30 | time | EYD V | no | x |\n", encoding="utf-8")
+    monkeypatch.setattr(seeding, "HERE", tmp_path)
+    monkeypatch.setattr(seeding, "correct_releases", lambda: [("Judul", "Wali Kota hadir pukul 09.30 WIB.")])
+    assert seeding.recall(True) == {"spelling": (1, 1, 0)}
+    assert seeding.recall(False) == {"time": (1, 1, 0)}
 
 
 def test_false_alarms_on_correct_releases():

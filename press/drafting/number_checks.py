@@ -1,0 +1,242 @@
+"""Times and numbers as EYD V writes them: ``pukul 14.30 WIB``, ``13.07–14.15``,
+``Rp5.000``, ``1.000.000``, ``2,5 persen``, ``50%``, ``ke-3``, ``1990-an``.
+
+``check_times`` (code ``time_format``): a colon in a clock time, "jam 9"/"pkl." for
+"pukul", a time zone not in capitals or glued to the time, a range written "s.d", "s/d",
+"sd" or with a hyphen, a hyphen to "selesai". "sampai dengan" written out is standard and
+left alone.
+
+``check_numbers`` (code ``number_format``): "Rp" with a full stop or a space, the ",-"
+tail, "5 Juta Rupiah" and "Rp 5 Jt", commas for thousands, a full stop for decimals before
+a unit, "50 %", "ke 3", "2021an"; and two hints without a replacement, which need the
+writer: a sentence that starts with a figure, and a number of one or two words in prose
+("3 orang": EYD V writes it with letters, except in a list of figures).
+
+Numbers inside names, URLs, e-mail addresses, regulation numbers ("Nomor 5 Tahun 2021"),
+dates, phone numbers, plates and NIP/NIK are never touched: the rules only read figures in
+the shapes above, and ``protected`` spans (names) and URLs are skipped.
+"""
+from __future__ import annotations
+
+import re
+
+from press.errors import N_
+
+from .finding import Finding, finding_at
+
+CLOCK = r"(?:[01]?\d|2[0-4])[.:][0-5]\d"
+ZONES = r"WIB|WITA|WIT"
+URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+\.(?:go\.id|co\.id|com|id|net|org)(?:/\S*)?", re.I)
+TIME_COLON = re.compile(r"(?<![\d:.,/])([01]?\d|2[0-4]):([0-5]\d)(?![\d:])")
+ZONE = re.compile(rf"(?<=\d)(\s*)(wib|Wib|wita|Wita|Wit|wit)\b|(?<=\d)({ZONES})\b")
+JAM = re.compile(r"(?<![\w-])(?:[Jj]am|[Pp]kl\.?)(?=\s+\d)(\s+)(\d{1,2})(?:([.:])([0-5]\d))?(?![\d.:,]\d)"
+                 r"(?:\s+(pagi|siang|sore|malam)\b)?")
+PUKUL_SHORT = re.compile(r"(?<![\w-])([Pp])kl\.?(?=\s)")
+RANGE = re.compile(rf"(?<![\d.])({CLOCK})(\s+(?:{ZONES}))?(\s*(?:s\.d(?![.\w])|s/d|S/D|sd|SD|s\.\s+d\.?)\s*|\s*-\s*)(?={CLOCK}(?!\d))")
+SD_ALONE = re.compile(r"(?<![\w/.])(?:s\.d(?![.\w])|s/d(?!\w)|S/D(?!\w))")
+UNTIL_DONE = re.compile(rf"(?<=\d)((?:\s+(?:{ZONES}))?)\s*-\s*(selesai|Selesai)\b")
+
+RUPIAH = re.compile(r"\b(?:Rp\.\s*|Rp\s+|IDR\s*)(?=\d)")
+DASH_TAIL = re.compile(r"(?:Rp|IDR)\.?\s*([\d.]+(?:,\d+)?)(,-+)")
+UNITS = {"rb": "ribu", "ribu": "ribu", "jt": "juta", "juta": "juta", "miliar": "miliar", "milyar": "miliar",
+         "triliun": "triliun"}
+RUPIAH_WORDS = re.compile(r"(?<![\w.,])(?:(Rp\.?\s*)?(\d+(?:,\d+)?)\s+(Rb|rb|Ribu|Jt|jt|Juta|Miliar|Milyar|Triliun)\.?"
+                          r"(\s+[Rr]upiah)?|(Rp)(\d+(?:,\d+)?)\s+(ribu|juta|miliar|triliun)\s+[Rr]upiah)\b")
+COMMA_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3}){2,}(?![\d,])|(?:(?<=Rp)|(?<=Rp\.)|(?<=Rp )|(?<=Rp\. ))"
+                             r"\d{1,3},\d{3}(?![\d,])")
+DOT_DECIMAL = re.compile(r"(?<![\d.,])(\d+)\.(\d{1,2})(?=\s*(?:%|persen\b|juta\b|miliar\b|triliun\b|ribu\b|km\b|"
+                         r"kilometer\b|meter\b|ton\b|hektare\b|kg\b))")
+PERCENT = re.compile(r"(?<=\d)(\s+)%")
+ORDINAL = re.compile(r"(?<![\w-])([Kk]e)(?:\s*[-–]\s+|\s+[-–]\s*|\s+)(\d{1,3})(?![\d.,]\d)")
+ORDINAL_AFTER = re.compile(r"(?:HUT|[Uu]lang [Tt]ahun|[Pp]eringatan|[Hh]ari [Jj]adi|[Dd]ies [Nn]atalis|[Aa]ngkatan|"
+                           r"[Pp]eriode|[Tt]ahap|[Gg]elombang|yang)\s+$")
+DECADE = re.compile(r"(?<![\w-])(\d{2,4})\s?an\b")
+SENTENCE_FIGURE = re.compile(r"(?:^|(?<=[a-z]{3}[.!?]\s)|(?<=[\d)”\"][.!?]\s))(\d[\d.,]*)(?=\s+[a-z])", re.M)
+SMALL = {1: "satu", 2: "dua", 3: "tiga", 4: "empat", 5: "lima", 6: "enam", 7: "tujuh", 8: "delapan",
+         9: "sembilan", 10: "sepuluh", 11: "sebelas", 100: "seratus", 1000: "seribu"}
+COUNTED = re.compile(r"(?<![\w.,/-])(\d{1,4})\s+([a-z]+)\b")
+NOT_COUNTED = frozenset("persen kali jam menit detik km meter kg ton hektare ha liter unit%".split()) - {"unit", "kali"}
+SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+FIGURE_CONTEXT = frozenset("nomor no pasal ayat huruf tahun pukul ke rt rw km lantai kelas ruang jalur tahap "
+                           "periode angkatan edisi halaman gelombang blok kav tipe seri".split())
+
+
+def in_words(number: int) -> str | None:
+    """The number in letters when that takes one or two words ("tiga", "delapan puluh",
+    "dua ratus"), else None."""
+    if number in SMALL:
+        return SMALL[number]
+    if 12 <= number <= 19:
+        return f"{SMALL[number - 10]} belas"
+    for unit, word in ((10, "puluh"), (100, "ratus"), (1000, "ribu")):
+        if number % unit == 0 and 2 <= number // unit <= 9:
+            return f"{SMALL[number // unit]} {word}"
+    return None
+
+
+def _skip(spans, start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def check_times(body: str, protected=()) -> list[Finding]:
+    skip = list(protected) + [m.span() for m in URL.finditer(body)]
+    found = []
+
+    def add(span, message, hint, standard, params=None):
+        if not _skip(skip, *span):
+            shown = standard.strip() if standard else ""
+            found.append(finding_at(body, "time_format", span, message, hint, {"standard": shown, **(params or {})},
+                                    {"standard": shown}, standard))
+
+    jam_spans = []
+    for match in JAM.finditer(body):
+        hour, minutes, part = int(match.group(2)), match.group(4), match.group(5)
+        hour = _clock_hour(hour, part)
+        if hour is None or hour > 24:
+            continue
+        word = "Pukul" if match.group()[:1].isupper() else "pukul"
+        standard = f"{word} {hour:02d}.{minutes or '00'}"
+        jam_spans.append(match.span())
+        add(match.span(), N_("Jam ditulis “pukul” dengan jam dan menit: “%(standard)s”."),
+            N_("Ganti dengan “%(standard)s” (EYD V: pukul 09.00 WIB)."), standard)
+    for match in PUKUL_SHORT.finditer(body):
+        if not _skip(jam_spans, *match.span()):
+            add(match.span(), N_("Jam ditulis “pukul” dengan jam dan menit: “%(standard)s”."),
+                N_("Ganti dengan “%(standard)s” (EYD V: pukul 09.00 WIB)."), f"{match.group(1)}ukul")
+    for match in TIME_COLON.finditer(body):
+        if not _skip(jam_spans, *match.span()):
+            add(match.span(), N_("Jam ditulis dengan titik, bukan titik dua: “%(standard)s”."),
+                N_("Ganti dengan “%(standard)s” (EYD V: 14.30 WIB)."), f"{match.group(1)}.{match.group(2)}")
+    for match in ZONE.finditer(body):
+        zone = match.group(2) or match.group(3)
+        add(match.span(), N_("Zona waktu ditulis dengan huruf kapital dan dipisah spasi: “%(standard)s”."),
+            N_("Ganti dengan “%(standard)s” (EYD V: 14.30 WIB)."), " " + zone.upper())
+    range_spans = []
+    for match in RANGE.finditer(body):
+        span = match.span(3)
+        range_spans.append(span)
+        standard = "–" if "-" in match.group(3) else " s.d. "
+        add(span, N_("Rentang waktu ditulis dengan tanda pisah (13.07–14.15) atau “s.d.”: “%(standard)s”."),
+            N_("Ganti dengan “%(standard)s” (EYD V: s.d. dengan titik di akhir, atau tanda pisah tanpa spasi)."),
+            standard)
+    for match in SD_ALONE.finditer(body):
+        if not _skip(range_spans, *match.span()):
+            add(match.span(), N_("Singkatan “sampai dengan” ditulis “s.d.”."),
+                N_("Ganti dengan “%(standard)s” (EYD V)."), "s.d.")
+    for match in UNTIL_DONE.finditer(body):
+        standard = f"{match.group(1)} s.d. {match.group(2)}"
+        add(match.span(), N_("“Sampai selesai” ditulis dengan kata, bukan tanda hubung: “%(standard)s”."),
+            N_("Ganti dengan “%(standard)s” (EYD V: tanda pisah hanya di antara dua bilangan)."), standard)
+    return sorted(found, key=lambda f: f.span)
+
+
+def _clock_hour(hour: int, part: str | None) -> int | None:
+    """The 24-hour hour of "jam 2 siang" (14), "jam 7 malam" (19); None when unclear ("jam 12 malam")."""
+    if part in (None, "pagi"):
+        return hour if part is None or hour <= 11 else None
+    if part == "siang":
+        return hour + 12 if 1 <= hour <= 4 else (hour if hour in (11, 12) else None)
+    if part == "sore":
+        return hour + 12 if 1 <= hour <= 6 else None
+    return hour + 12 if 6 <= hour <= 11 else None
+
+
+def check_numbers(body: str, protected=()) -> list[Finding]:
+    skip = list(protected) + [m.span() for m in URL.finditer(body)]
+    found = []
+
+    def add(span, message, hint, standard=None, params=None, replace=True):
+        if not _skip(skip, *span) and not any(_skip([f.span], *span) for f in found):
+            found.append(finding_at(body, "number_format", span, message, hint, params,
+                                    {"standard": standard or "", **(params or {})}, standard if replace else None))
+
+    for match in RUPIAH_WORDS.finditer(body):
+        number = match.group(2) or match.group(6)
+        unit = UNITS[(match.group(3) or match.group(7)).lower()]
+        if not (match.group(1) or match.group(4) or match.group(5)):
+            continue
+        standard = f"Rp{number} {unit}"
+        add(match.span(), N_("Jumlah uang ditulis “%(standard)s”."),
+            N_("Ganti dengan “%(standard)s” (EYD V: Rp rapat dengan angkanya, satuannya huruf kecil)."),
+            standard, {"standard": standard})
+    for match in RUPIAH.finditer(body):
+        add(match.span(), N_("“Rp” ditulis rapat dengan angkanya, tanpa titik dan spasi (Rp1.000.000)."),
+            N_("Ganti dengan “Rp” yang langsung diikuti angka."), "Rp")
+    for match in DASH_TAIL.finditer(body):
+        add(match.span(2), N_("Jumlah uang tidak diakhiri “,-”."), N_("Hapus “,-” (EYD V: Rp5.000 atau Rp5.000,00)."), "")
+    for match in COMMA_THOUSANDS.finditer(body):
+        standard = match.group().replace(",", ".")
+        add(match.span(), N_("Pemisah ribuan ditulis dengan titik: “%(standard)s”."),
+            N_("Ganti dengan “%(standard)s” (EYD V: koma untuk desimal, titik untuk ribuan)."),
+            standard, {"standard": standard})
+    for match in DOT_DECIMAL.finditer(body):
+        if re.search(r"pukul\s+$|jam\s+$", body[max(0, match.start() - 7):match.start()], re.I):
+            continue
+        standard = f"{match.group(1)},{match.group(2)}"
+        add(match.span(), N_("Desimal ditulis dengan koma: “%(standard)s”."),
+            N_("Ganti dengan “%(standard)s” (EYD V: koma untuk desimal, titik untuk ribuan)."),
+            standard, {"standard": standard})
+    for match in PERCENT.finditer(body):
+        add(match.span(1), N_("Tanda persen ditulis rapat dengan angkanya, tanpa spasi."),
+            N_("Hapus spasi sebelum tanda persen (EYD V)."), "")
+    for match in ORDINAL.finditer(body):
+        before = body[max(0, match.start() - 25):match.start()]
+        after = body[match.end():match.end() + 8]
+        if not (ORDINAL_AFTER.search(before) or re.match(r"\s*(?:[,.;:)\n]|$|(?:tahun|kali|dari)\b)", after)):
+            continue
+        standard = f"{match.group(1)}-{match.group(2)}"
+        add(match.span(), N_("Bilangan tingkat ditulis “%(standard)s” (dengan tanda hubung)."),
+            N_("Ganti dengan “%(standard)s” (EYD V: ke- dengan angka memakai tanda hubung)."),
+            standard, {"standard": standard})
+    for match in DECADE.finditer(body):
+        standard = f"{match.group(1)}-an"
+        add(match.span(), N_("Tahun atau bilangan dengan -an ditulis dengan tanda hubung: “%(standard)s”."),
+            N_("Ganti dengan “%(standard)s” (EYD V: tahun 1990-an)."), standard, {"standard": standard})
+    found += _hints(body, skip, found)
+    return sorted(found, key=lambda f: f.span)
+
+
+def _hints(body: str, skip, found) -> list[Finding]:
+    """A sentence that starts with a figure, and a number of one or two words in prose: EYD V
+    writes both with letters, but how depends on the sentence, so they carry no replacement."""
+    hints = []
+    taken = [f.span for f in found] + list(skip)
+    for match in SENTENCE_FIGURE.finditer(body):
+        line_start = body.rfind("\n", 0, match.start()) + 1
+        if _skip(taken, *match.span()) or re.match(r"\d+[.)]\s", body[line_start:match.end() + 2]) and \
+                line_start == match.start():
+            continue
+        hints.append(finding_at(
+            body, "number_format", match.span(1),
+            N_("Kalimat tidak diawali angka: “%(written)s”."),
+            N_("Tulis bilangannya dengan huruf atau susun ulang kalimatnya (“Sebanyak %(written)s …”)."),
+            {"written": match.group(1)}, {"written": match.group(1)}))
+        taken.append(match.span(1))
+    for match in COUNTED.finditer(body):
+        number, noun = int(match.group(1)), match.group(2)
+        words = in_words(number)
+        if words is None or noun in NOT_COUNTED or match.group(1).startswith("0") or _skip(taken, *match.span()) \
+                or _in_list(body, match):
+            continue
+        previous = re.findall(r"[\w.]+", body[max(0, match.start() - 20):match.start()])
+        if previous and (previous[-1].lower().rstrip(".") in FIGURE_CONTEXT or previous[-1][:1].isdigit() or previous[-1][:1].isupper()
+                         and body[match.start() - 2:match.start() - 1] not in ".!?"):
+            continue
+        hints.append(finding_at(
+            body, "number_format", match.span(1),
+            N_("Bilangan yang dapat ditulis dengan satu atau dua kata ditulis dengan huruf: “%(standard)s”."),
+            N_("Tulis “%(standard)s %(noun)s”, kecuali di dalam rincian angka (EYD V)."),
+            {"standard": words}, {"standard": words, "noun": noun}))
+    return hints
+
+
+def _in_list(body: str, match) -> bool:
+    """A figure in a list or a breakdown of figures (another counted figure in the same
+    sentence, or a line that starts with a bullet or a number), where EYD V keeps digits."""
+    ends = [m.end() for m in SENTENCE_END.finditer(body)]
+    start = max((e for e in ends if e <= match.start()), default=0)
+    stop = min((e for e in ends if e > match.end()), default=len(body))
+    sentence = body[start:stop]
+    if re.match(r"\s*(?:[-•*]|\d+[.)])\s", body[body.rfind("\n", 0, match.start()) + 1:]):
+        return True
+    return len(COUNTED.findall(sentence)) >= 2
