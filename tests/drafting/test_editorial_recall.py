@@ -56,3 +56,9 @@ def test_false_alarms_on_correct_releases():
     count, words = seeding.false_alarms()
     assert words >= 2000
     assert count * 1000 / words <= 1
+
+
+def test_a_slip_in_letter_case_only_is_seeded_as_written():
+    slip = seeding.Slip(1, "sabtu", "Sabtu", "spelling", True)
+    title, body, start, end = seeding.seed(slip, [("Judul", "Layanan buka pada Sabtu pagi.")])
+    assert body == "Layanan buka pada sabtu pagi." and body[start:end] == "sabtu"

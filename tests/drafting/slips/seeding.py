@@ -9,7 +9,9 @@ as ``real-slips-2.md`` is measured by ``bench/checks.py`` and the recall test as
 
 A slip is seeded by writing its non-standard form in place of the first occurrence of its
 standard form in one of the correct releases (a capital kept where the release has one);
-a slip whose standard form none of them contains is reported as not seedable.
+a slip whose standard form none of them contains is reported as not seedable. A slip that
+differs from its standard form in letter case only ("sabtu" for "Sabtu") is written as the list
+has it, since keeping the capital would seed nothing.
 """
 from __future__ import annotations
 
@@ -76,7 +78,9 @@ def seed(slip: Slip, releases):
         match = pattern.search(body)
         if match:
             found = match.group()
-            written = slip.written[:1].upper() + slip.written[1:] if found[:1].isupper() else slip.written
+            written = slip.written
+            if found[:1].isupper() and slip.written.lower() != slip.standard.lower():
+                written = slip.written[:1].upper() + slip.written[1:]
             seeded = body[:match.start()] + written + body[match.end():]
             return title, seeded, match.start(), match.start() + len(written)
     return None
