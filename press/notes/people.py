@@ -35,6 +35,11 @@ CREDIT_NAME = r"[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,3}"
 # "Editor: X", and a credit line without its colon ("Laporan Riska").
 CREDIT = re.compile(rf"\b{CREDIT_WORD}(?:[ \t]*(?:&|dan|/)[ \t]*{CREDIT_WORD})*[ \t]*:[ \t]*"
                     rf"|^{CREDIT_WORD}[ \t]+(?={CREDIT_NAME}[ \t]*$)", re.M)
+# The writer's name closing the note in brackets ("(Kandar)", "(Redaksi kontributor Wahyudi
+# & Sri)") or closing a caption between slashes ("/Ahmad Fauzan/"); the names in it.
+CLOSING_CREDIT = re.compile(r"\((?:[ \t]*(?i:redaksi|kontributor|pewarta|penulis))*[ \t]*([A-Z][a-z]{2,}(?:[ \t]+(?:&|dan|[A-Z][a-z]{2,}))*)\)\s*\Z"
+                            r"|(?<=[ \t])/([A-Z][a-z]{2,}(?:[ \t]+[A-Z][a-z]{2,}){0,3})/[ \t]*$", re.M)
+CREDIT_PART = re.compile(r"[A-Z][a-z]{2,}(?:[ \t]+[A-Z][a-z]{2,})*")
 PREVIOUS_NAME_WORD = re.compile(r"[A-Z][\w.]*[ \t]+$")
 CAPITALISED_RUN = re.compile(r"(?:[ \t]+(?:[A-Z][\w'-]*|\([^()\n]{1,40}\))){1,7}(?=,[ \t])")
 APPOSITIVE = re.compile(r"(?<![\w-])[a-z][a-z-]*,[ \t]+(?=[A-Z][a-z]+(?:[ \t]+[A-Z][\w.]*){0,3},[ \t]+(?:\d{1,3},[ \t]+)?"
@@ -342,7 +347,7 @@ class PeopleFinder(SpeakerLookup):
         named = bytearray(len(text) + 1)
         for start, end, _, _ in self.register.live():
             named[start:end] = b"\1" * (end - start)
-        credits = {m.end() for m in CREDIT.finditer(text)}
+        credits = {m.end() for m in CREDIT.finditer(text)} | self._closing_credits()
         spouses = rules.pattern("spouse", lambda: rf"\b(?i:{alternation(rules.glossary.data['spouse_words'])})[ \t]+(?=[A-Z])")
         introduced = credits | {m.end() for m in spouses.finditer(text)}
         leads = sorted([m.start() for m in rules.rank.finditer(text)]
@@ -361,6 +366,20 @@ class PeopleFinder(SpeakerLookup):
             title = post.group(1) if post else title
             self._add(person, title, organisation or person.prefix, (lead, person.end))
             after = person.end
+
+    def _closing_credits(self) -> set[int]:
+        """Where each name of a closing credit starts; a bracket of four letters or more
+        ("(Kandar)"), since shorter ones are initials ("(Sal)", "(jr)"), and no word of it
+        a word that names nobody ("(Rilis)", "(Humas Polres Mabar)") or a region."""
+        starts = set()
+        for m in CLOSING_CREDIT.finditer(self.text):
+            group = 1 if m.group(1) else 2
+            for part in CREDIT_PART.finditer(self.text, m.start(group), m.end(group)):
+                words = part.group(0).split()
+                if (len(words) > 1 or len(words[0]) > 3) and not any(
+                        w in self.rules.not_person_words or w in self.rules.region_names for w in words):
+                    starts.add(part.start())
+        return starts
 
     def _handed_over(self, pos: int) -> tuple[str | None, str | None]:
         """The title (and its organisation) handed over to or from the person named at

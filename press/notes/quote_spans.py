@@ -14,7 +14,8 @@ QUOTE_MARK = re.compile(f"[{OPEN_MARKS}]")
 
 def quoted_segments(text: str, verb_ends: set[int]) -> list[tuple[int, int, str]]:
     """(start, end, inner text) of each quotation, joined across paragraphs when a
-    paragraph leaves a quote open and the next one opens with a quote mark."""
+    paragraph leaves a quote open and the next one opens with a quote mark, and across
+    hard line breaks in the middle of a sentence."""
     segments, open_at, parts = [], None, []
     paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
     for p_index, (p_start, p_end) in enumerate(paragraphs):
@@ -22,7 +23,7 @@ def quoted_segments(text: str, verb_ends: set[int]) -> list[tuple[int, int, str]
         if open_at is not None:
             if text[p_start] in OPEN_MARKS:
                 cursor = p_start + 1
-            else:
+            elif not _wrapped(text, paragraphs[p_index - 1][1]):
                 if _left_open(text, open_at, paragraphs[p_index - 1][1]):
                     segments.append((open_at, paragraphs[p_index - 1][1], " ".join(p.strip() for p in parts)))
                 open_at, parts = None, []
@@ -42,6 +43,12 @@ def quoted_segments(text: str, verb_ends: set[int]) -> list[tuple[int, int, str]
             if p_index + 1 == len(paragraphs):
                 segments.append((open_at, p_end, " ".join(p.strip() for p in parts)))
     return [(s, e, inner.strip(" ,")) for s, e, inner in segments if len(inner) > 15]
+
+
+def _wrapped(text: str, line_end: int) -> bool:
+    """Whether the line ending at `line_end` was broken by hand mid-sentence (it ends in a
+    letter, a digit or a comma), so a quote open on it runs on into the next line."""
+    return text[line_end - 1:line_end].isalnum() or text[line_end - 1:line_end] == ","
 
 
 def _left_open(text: str, open_at: int, paragraph_end: int) -> bool:
