@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from press.notes.credits import CREDIT_POST, credited_names
 from press.notes.designations import PARENTHESIS, REGION_HEADS, Designations
 from press.notes.items import ActivityContext, Person
 from press.notes.names import WrittenName, headline_lines, read_name
@@ -28,18 +29,11 @@ HANDOVER = re.compile(r"(?:[ \t]+[A-Z][\w/.-]*){0,4}[ \t]+(?:juga[ \t]+)?(?:(?:d
                       r"(?:[^;\n]{1,120}?[ \t]+kepada[ \t]+)?")
 HANDOVER_REACH = 200
 CAPITAL_AFTER = re.compile(r"[ \t]*,?[ \t]*[A-Z(]")
-CREDIT_WORD = r"(?:Foto|Fotografer|Photografer|Pewarta|Penulis|Reporter|Editor|Kontributor|Laporan|Liputan)"
-# What a credited writer or photographer does, in brackets after the name ("(Pranata Humas Ahli Muda)").
-CREDIT_POST = re.compile(r"[ \t]*\(([A-Z][A-Za-z]+(?:[ \t]+[A-Z][A-Za-z]+){1,5})\)")
-CREDIT_NAME = r"[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,3}"
-# "Editor: X", and a credit line without its colon ("Laporan Riska").
-CREDIT = re.compile(rf"\b{CREDIT_WORD}(?:[ \t]*(?:&|dan|/)[ \t]*{CREDIT_WORD})*[ \t]*:[ \t]*"
-                    rf"|^{CREDIT_WORD}[ \t]+(?={CREDIT_NAME}[ \t]*$)", re.M)
-# The writer's name closing the note in brackets ("(Kandar)", "(Redaksi kontributor Wahyudi
-# & Sri)") or closing a caption between slashes ("/Ahmad Fauzan/"); the names in it.
-CLOSING_CREDIT = re.compile(r"\((?:[ \t]*(?i:redaksi|kontributor|pewarta|penulis))*[ \t]*([A-Z][a-z]{2,}(?:[ \t]+(?:&|dan|[A-Z][a-z]{2,}))*)\)\s*\Z"
-                            r"|(?<=[ \t])/([A-Z][a-z]{2,}(?:[ \t]+[A-Z][a-z]{2,}){0,3})/[ \t]*$", re.M)
-CREDIT_PART = re.compile(r"[A-Z][a-z]{2,}(?:[ \t]+[A-Z][a-z]{2,})*")
+# A name with degrees after it, standing after a comma, a bracket, a quote mark or a
+# lower-case word ("diketuai Nurul Husna, S.Sos.", "Bidan Desa, Nurlia Amd.Keb,"): the
+# degrees make it a person; the name is read and kept only if degrees follow it.
+BEFORE_DEGREES = re.compile(r"(?:[,(“\"]|(?<![\w-])(?!dan\b|serta\b|atau\b)[a-z]+)[ \t]*\b(?=[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,3},?[ \t]+"
+                            r"(?:[A-Z][A-Za-z]{0,3}[.,]|[A-Z]{2,4}\b))")
 PREVIOUS_NAME_WORD = re.compile(r"[A-Z][\w.]*[ \t]+$")
 CAPITALISED_RUN = re.compile(r"(?:[ \t]+(?:[A-Z][\w'-]*|\([^()\n]{1,40}\))){1,7}(?=,[ \t])")
 APPOSITIVE = re.compile(r"(?<![\w-])[a-z][a-z-]*,[ \t]+(?=[A-Z][a-z]+(?:[ \t]+[A-Z][\w.]*){0,3},[ \t]+(?:\d{1,3},[ \t]+)?"
@@ -347,39 +341,27 @@ class PeopleFinder(SpeakerLookup):
         named = bytearray(len(text) + 1)
         for start, end, _, _ in self.register.live():
             named[start:end] = b"\1" * (end - start)
-        credits = {m.end() for m in CREDIT.finditer(text)} | self._closing_credits()
+        credits = credited_names(text, rules)
         spouses = rules.pattern("spouse", lambda: rf"\b(?i:{alternation(rules.glossary.data['spouse_words'])})[ \t]+(?=[A-Z])")
         introduced = credits | {m.end() for m in spouses.finditer(text)}
-        leads = sorted([m.start() for m in rules.rank.finditer(text)]
-                       + [m.start() for m in rules.honorific.finditer(text)]
-                       + list(introduced) + [m.end() for m in APPOSITIVE.finditer(text)])
+        openers = rules.pattern("name-opener", lambda: rf"\b(?:{alternation(rules.glossary.data['name_openers'])})[ \t]+(?=[A-Z])")
+        marked = {m.start() for m in rules.rank.finditer(text)} | {m.start() for m in rules.honorific.finditer(text)} \
+            | introduced | {m.end() for m in APPOSITIVE.finditer(text)} | {m.start() for m in openers.finditer(text)}
+        leads = sorted(marked | {m.end() for m in BEFORE_DEGREES.finditer(text)})
         after = -1
         for lead in leads:
             if lead < after or named[lead] or (lead not in introduced and PREVIOUS_NAME_WORD.search(text, max(0, lead - 30), lead)) \
                     or (lead not in credits and self._headlines.get(text.rfind("\n", 0, lead) + 1)):
                 continue
             person = self._read_name(lead)
-            if person is None or named[person.name_span[0]] or adat_title(text, rules, person):
+            if person is None or named[person.name_span[0]] or adat_title(text, rules, person) \
+                    or (lead not in marked and not person.degrees):
                 continue
             title, organisation = self._handed_over(lead)
             post = CREDIT_POST.match(text, person.end) if lead in credits else None
             title = post.group(1) if post else title
             self._add(person, title, organisation or person.prefix, (lead, person.end))
             after = person.end
-
-    def _closing_credits(self) -> set[int]:
-        """Where each name of a closing credit starts; a bracket of four letters or more
-        ("(Kandar)"), since shorter ones are initials ("(Sal)", "(jr)"), and no word of it
-        a word that names nobody ("(Rilis)", "(Humas Polres Mabar)") or a region."""
-        starts = set()
-        for m in CLOSING_CREDIT.finditer(self.text):
-            group = 1 if m.group(1) else 2
-            for part in CREDIT_PART.finditer(self.text, m.start(group), m.end(group)):
-                words = part.group(0).split()
-                if (len(words) > 1 or len(words[0]) > 3) and not any(
-                        w in self.rules.not_person_words or w in self.rules.region_names for w in words):
-                    starts.add(part.start())
-        return starts
 
     def _handed_over(self, pos: int) -> tuple[str | None, str | None]:
         """The title (and its organisation) handed over to or from the person named at
