@@ -13,6 +13,7 @@ import re
 from press.notes.credits import CREDIT_POST, credited_names
 from press.notes.designations import PARENTHESIS, REGION_HEADS, Designations
 from press.notes.items import ActivityContext, Person
+from press.notes.name_lists import name_lists
 from press.notes.names import WrittenName, headline_lines, read_name
 from press.notes.organisations import defined_short_forms
 from press.notes.places import find_known_places, find_multiword_places
@@ -362,6 +363,19 @@ class PeopleFinder(SpeakerLookup):
             title = post.group(1) if post else title
             self._add(person, title, organisation or person.prefix, (lead, person.end))
             after = person.end
+
+    def find_listed(self) -> None:
+        """The other names of a list of names one of which is a person already found, when
+        every other item of the list reads whole as a name ("Karo Umum dan Perlengkapan"
+        and "Pj Wali Kota Bandung, X dan Y" are no such lists)."""
+        for items in name_lists(self.text):
+            known = [bool(self.register.starting_in(start, end)) for start, end in items]
+            read = [None if found else self._read_name(start) for (start, _), found in zip(items, known)]
+            if any(known) and all(found or (person and person.name_span == (start, end) and not person.ranks)
+                                  for (start, end), found, person in zip(items, known, read)):
+                for (start, _), person in zip(items, read):
+                    if person:
+                        self._add(person, None, person.prefix, (start, person.end))
 
     def _handed_over(self, pos: int) -> tuple[str | None, str | None]:
         """The title (and its organisation) handed over to or from the person named at
