@@ -72,7 +72,8 @@ def read_name(text: str, pos: int, rules: Rules, places) -> WrittenName | None:
         else:
             break
         inside = bool(words) and word in rules.glossary.data["inside_name"]
-        if not (inside or is_name_word(word, rules)) or (words and split_degrees(word, rules)):
+        if not (inside or is_name_word(word, rules)) or (words and split_degrees(word, rules)) \
+                or (words and text[cursor + len(word):cursor + len(word) + 1] == "." and read_degrees(text, cursor - 1, rules)[0]):
             break
         if words and not inside and (rules.rank.match(text, cursor) or rules.honorific.match(text, cursor)):
             break

@@ -369,7 +369,7 @@ class PeopleFinder(SpeakerLookup):
         every other item of the list reads whole as a name ("Karo Umum dan Perlengkapan"
         and "Pj Wali Kota Bandung, X dan Y" are no such lists)."""
         for items in name_lists(self.text):
-            known = [bool(self.register.starting_in(start, end)) for start, end in items]
+            known = [any(m[2] for _, m in self.register.starting_in(start, end)) for start, end in items]
             read = [None if found else self._read_name(start) for (start, _), found in zip(items, known)]
             if any(known) and all(found or (person and person.name_span == (start, end) and not person.ranks)
                                   for (start, end), found, person in zip(items, known, read)):
