@@ -35,6 +35,10 @@ CAPITAL_AFTER = re.compile(r"[ \t]*,?[ \t]*[A-Z(]")
 # degrees make it a person; the name is read and kept only if degrees follow it.
 BEFORE_DEGREES = re.compile(r"(?:[,(“\"]|(?<![\w-])(?!dan\b|serta\b|atau\b)[a-z]+)[ \t]*\b(?=[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,3},?[ \t]+"
                             r"(?:[A-Z][A-Za-z]{0,3}[.,]|[A-Z]{2,4}\b))")
+# A name opening a clause before the post it held ("Agus Wicaksono yang sebelumnya Camat
+# Jenu", "Kemudian Budi dari Camat Bancar bergeser"): a person when a title follows.
+BEFORE_FORMER_POST = re.compile(r"(?:^|[.,;][ \t]+|\b(?:dan|serta|[Kk]emudian|[Ss]ementara)[ \t]+)(?!(?:[Kk]emudian|[Ss]ementara)\b)([A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){1,3})[ \t]+"
+                                r"(?:yang[ \t]+(?:sebelumnya|semula)|dari)[ \t]+", re.M)
 PREVIOUS_NAME_WORD = re.compile(r"[A-Z][\w.]*[ \t]+$")
 CAPITALISED_RUN = re.compile(r"(?:[ \t]+(?:[A-Z][\w'-]*|\([^()\n]{1,40}\))){1,7}(?=,[ \t])")
 APPOSITIVE = re.compile(r"(?<![\w-])[a-z][a-z-]*,[ \t]+(?=[A-Z][a-z]+(?:[ \t]+[A-Z][\w.]*){0,3},[ \t]+(?:\d{1,3},[ \t]+)?"
@@ -344,7 +348,8 @@ class PeopleFinder(SpeakerLookup):
             named[start:end] = b"\1" * (end - start)
         credits = credited_names(text, rules)
         spouses = rules.pattern("spouse", lambda: rf"\b(?i:{alternation(rules.glossary.data['spouse_words'])})[ \t]+(?=[A-Z])")
-        introduced = credits | {m.end() for m in spouses.finditer(text)}
+        former = {m.start(1): m.end(1) for m in BEFORE_FORMER_POST.finditer(text) if rules.title.match(text, m.end())}
+        introduced = credits | {m.end() for m in spouses.finditer(text)} | set(former)
         openers = rules.pattern("name-opener", lambda: rf"\b(?:{alternation(rules.glossary.data['name_openers'])})[ \t]+(?=[A-Z])")
         marked = {m.start() for m in rules.rank.finditer(text)} | {m.start() for m in rules.honorific.finditer(text)} \
             | introduced | {m.end() for m in APPOSITIVE.finditer(text)} | {m.start() for m in openers.finditer(text)}
@@ -356,7 +361,7 @@ class PeopleFinder(SpeakerLookup):
                 continue
             person = self._read_name(lead)
             if person is None or named[person.name_span[0]] or adat_title(text, rules, person) \
-                    or (lead not in marked and not person.degrees):
+                    or (lead not in marked and not person.degrees) or former.get(lead, person.name_span[1]) != person.name_span[1]:
                 continue
             title, organisation = self._handed_over(lead)
             post = CREDIT_POST.match(text, person.end) if lead in credits else None

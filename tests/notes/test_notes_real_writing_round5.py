@@ -77,3 +77,17 @@ def test_a_straight_quote_broken_across_hard_line_breaks_is_one_direct_quote():
     quotes = extract(text).quotes
     assert [(q.speaker, q.form) for q in quotes] == [("Husen Ahmad", "direct")]
     assert quotes[0].text.startswith("Kita baru mulai") and quotes[0].text.endswith("tahun pertama")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Sejumlah camat bergeser. Budi Santoso yang sebelumnya Camat Jenu kini menjabat Camat Palang.", "Budi Santoso"),
+    ("Camat juga bergeser. Kemudian Rudi Hartono dari Camat Bancar menjadi Camat Tambakboyo.", "Rudi Hartono"),
+    ("Beberapa pejabat dilantik, dan Sugeng Riyadi dari Kepala Bagian Pemerintahan naik menjadi Camat.",
+     "Sugeng Riyadi"),
+])
+def test_a_name_before_the_post_it_held_is_a_person(text, name):
+    assert name in names(text)
+
+
+def test_a_place_before_dari_and_a_title_is_no_person():
+    assert names("Rombongan Dinas Pariwisata dari Kabupaten Sleman tiba. Tamu Bupati dari Kota Bandung hadir.") == set()
