@@ -116,7 +116,7 @@ def main() -> None:
     real_table("real notes, round 3 tuning (tests/notes/real and tests/notes/real2)", tuning, glossary)
     real3 = load_real(REAL3, "all")
     real_table("real notes, round 3 held back (tests/notes/real3), after round 4 tuning", real3, glossary)
-    real_table("real notes, round 4 tuning (all 114)",
+    real_table("real notes, round 5 tuning (all 114)",
                RealNotes(tuning.annotated + real3.annotated, tuning.not_annotated + real3.not_annotated), glossary)
     print()
     for what, commit, figures in FREEZE_LINES:
