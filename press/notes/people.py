@@ -13,6 +13,7 @@ import re
 from press.notes.credits import CREDIT_POST, credited_names
 from press.notes.designations import PARENTHESIS, REGION_HEADS, Designations
 from press.notes.items import ActivityContext, Person
+from press.notes.name_leads import BEFORE_DEGREES, BEFORE_FORMER_POST, THEME_BEFORE
 from press.notes.name_lists import name_lists
 from press.notes.names import WrittenName, headline_lines, read_name
 from press.notes.organisations import defined_short_forms
@@ -30,15 +31,6 @@ HANDOVER = re.compile(r"(?:[ \t]+[A-Z][\w/.-]*){0,4}[ \t]+(?:juga[ \t]+)?(?:(?:d
                       r"(?:[^;\n]{1,120}?[ \t]+kepada[ \t]+)?")
 HANDOVER_REACH = 200
 CAPITAL_AFTER = re.compile(r"[ \t]*,?[ \t]*[A-Z(]")
-# A name with degrees after it, standing after a comma, a bracket, a quote mark or a
-# lower-case word ("diketuai Nurul Husna, S.Sos.", "Bidan Desa, Nurlia Amd.Keb,"): the
-# degrees make it a person; the name is read and kept only if degrees follow it.
-BEFORE_DEGREES = re.compile(r"(?:[,(“\"]|(?<![\w-])(?!dan\b|serta\b|atau\b)[a-z]+)[ \t]*\b(?=[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,3},?[ \t]+"
-                            r"(?:[A-Z][A-Za-z]{0,3}[.,]|[A-Z]{2,4}\b))")
-# A name opening a clause before the post it held ("Agus Wicaksono yang sebelumnya Camat
-# Jenu", "Kemudian Budi dari Camat Bancar bergeser"): a person when a title follows.
-BEFORE_FORMER_POST = re.compile(r"(?:^|[.,;][ \t]+|\b(?:dan|serta|[Kk]emudian|[Ss]ementara)[ \t]+)(?!(?:[Kk]emudian|[Ss]ementara)\b)([A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){1,3})[ \t]+"
-                                r"(?:yang[ \t]+(?:sebelumnya|semula)|dari)[ \t]+", re.M)
 PREVIOUS_NAME_WORD = re.compile(r"[A-Z][\w.]*[ \t]+$")
 CAPITALISED_RUN = re.compile(r"(?:[ \t]+(?:[A-Z][\w'-]*|\([^()\n]{1,40}\))){1,7}(?=,[ \t])")
 APPOSITIVE = re.compile(r"(?<![\w-])[a-z][a-z-]*,[ \t]+(?=[A-Z][a-z]+(?:[ \t]+[A-Z][\w.]*){0,3},[ \t]+(?:\d{1,3},[ \t]+)?"
@@ -357,7 +349,8 @@ class PeopleFinder(SpeakerLookup):
         after = -1
         for lead in leads:
             if lead < after or named[lead] or (lead not in introduced and PREVIOUS_NAME_WORD.search(text, max(0, lead - 30), lead)) \
-                    or (lead not in credits and self._headlines.get(text.rfind("\n", 0, lead) + 1)):
+                    or (lead not in credits and self._headlines.get(text.rfind("\n", 0, lead) + 1)) \
+                    or THEME_BEFORE.search(text, max(0, lead - 40), lead):
                 continue
             person = self._read_name(lead)
             if person is None or named[person.name_span[0]] or adat_title(text, rules, person) \

@@ -91,3 +91,11 @@ def test_a_name_before_the_post_it_held_is_a_person(text, name):
 
 def test_a_place_before_dari_and_a_title_is_no_person():
     assert names("Rombongan Dinas Pariwisata dari Kabupaten Sleman tiba. Tamu Bupati dari Kota Bandung hadir.") == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Tema tahun ini, Rumeksa Budaya Menoreh, dijelaskan panitia sebagai ajakan menjaga budaya.",
+    "Lomba bertajuk, Sinar Muda Bangkit, diikuti dua puluh sanggar.",
+])
+def test_a_theme_named_in_apposition_is_no_person(text):
+    assert names(text) == set()
