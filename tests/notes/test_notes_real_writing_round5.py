@@ -99,3 +99,7 @@ def test_a_place_before_dari_and_a_title_is_no_person():
 ])
 def test_a_theme_named_in_apposition_is_no_person(text):
     assert names(text) == set()
+
+
+def test_the_editor_credited_as_redaktur_is_named():
+    assert "Fajar Nugroho" in names("Oleh MC Kab Nunukan, Senin, 11 Oktober 2021 - Redaktur: Fajar Nugroho\n\nRapat dimulai.")
