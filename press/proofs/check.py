@@ -6,7 +6,6 @@ the URLs, statuses, fetch time and SHA-256 of each page), written the same way f
 same pages."""
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 import zipfile
@@ -14,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from press.dates import wall_time
+from press.storage.files import content_key, new_digest
 
 from .comparison import Comparison, compare, unreachable
 from .extraction import Article, extract
@@ -28,7 +28,7 @@ class Snapshot:
     @property
     def sha256(self) -> str:
         """Of the pages' bytes as received, in order: what the archive's manifest lists."""
-        digest = hashlib.sha256()
+        digest = new_digest()
         for page in self.fetched.pages:
             digest.update(page.body)
         return digest.hexdigest()
@@ -45,7 +45,7 @@ class Snapshot:
             "refusal": self.fetched.refusal.as_dict() if self.fetched.refusal else None,
             "pages": [{"file": f"halaman-{n}.html", "url": p.url, "final_url": p.final_url, "status": p.status,
                        "content_type": p.content_type, "bytes": len(p.body),
-                       "sha256": hashlib.sha256(p.body).hexdigest()}
+                       "sha256": content_key(p.body)}
                       for n, p in enumerate(self.fetched.pages, 1)],
         }
 

@@ -32,7 +32,7 @@ def _canonical(found: str) -> str:
 def find_label(pieces: list[str], standalone: list[str] = ()) -> str | None:
     """The label as written, or None. ``pieces`` are texts of the article (title,
     paragraphs, meta section and tags) where a label may stand in brackets at a text's
-    start or end ("(Adv Humas)", "[Iklan]"), before a colon at its start ("ADV: …") or
+    start or end ("(Adv …)", "[Iklan]"), before a colon at its start ("ADV: …") or
     as a distinct word ("Advertorial"); ``standalone`` are the texts of small elements (a kicker,
     a badge, a category link) that count when they are nothing but a label."""
     distinct, alone, bracketed = patterns()
