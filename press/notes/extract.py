@@ -42,6 +42,7 @@ def extract(text: str, context: ActivityContext | None = None, glossary: Glossar
     people.find_titled()
     people.find_name_first()
     people.find_introduced()
+    people.find_listed()
     organisations = find_organisations(text, rules, people.known_places)
     places = find_places(text, rules, people.multiword_places)
     dates = find_dates(text, context.date, rules.glossary)

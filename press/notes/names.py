@@ -17,7 +17,7 @@ from press.notes.rules import CAP, Rules, rank_and_corps, split_degrees
 NAME_LEAD = re.compile(r"[ \t]*[,:]?[ \t]*")
 TWO_NAME_WORDS = re.compile(rf"{CAP} {CAP}")
 # A word of a name; an initial may be glued to the next word ("Hanny D.Pangkerego").
-NAME_WORD = re.compile(rf"([A-Z]\.[A-Z][a-z][\w'’-]*|{CAP})(?=[\s,.;:)\"”]|$)")
+NAME_WORD = re.compile(rf"((?:[A-Z]\.){{1,3}}[A-Z][a-z][\w'’-]*|{CAP})(?=[\s,.;:)\"”/]|$)")
 INITIAL = re.compile(r"([A-Z]|[A-Z][a-z]{1,2}\.|[A-Z]{2}\.|[A-Z]\.[A-Z]\.?)(?= [A-Z][a-z])")
 NAME_GAP = re.compile(r" (?=[A-Z])")
 DEGREE_WORD = re.compile(r"\s*,?\s*([A-Za-z][A-Za-z.]*)")
@@ -72,7 +72,8 @@ def read_name(text: str, pos: int, rules: Rules, places) -> WrittenName | None:
         else:
             break
         inside = bool(words) and word in rules.glossary.data["inside_name"]
-        if not (inside or is_name_word(word, rules)) or (words and split_degrees(word, rules)):
+        if not (inside or is_name_word(word, rules)) or (words and split_degrees(word, rules)) \
+                or (words and text[cursor + len(word):cursor + len(word) + 1] == "." and read_degrees(text, cursor - 1, rules)[0]):
             break
         if words and not inside and (rules.rank.match(text, cursor) or rules.honorific.match(text, cursor)):
             break

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import re
 
+from press.notes.credits import CREDIT_POST, credited_names
 from press.notes.designations import PARENTHESIS, REGION_HEADS, Designations
 from press.notes.items import ActivityContext, Person
+from press.notes.name_leads import BEFORE_DEGREES, BEFORE_FORMER_POST, THEME_BEFORE
+from press.notes.name_lists import name_lists
 from press.notes.names import WrittenName, headline_lines, read_name
 from press.notes.organisations import defined_short_forms
 from press.notes.places import find_known_places, find_multiword_places
@@ -28,13 +31,6 @@ HANDOVER = re.compile(r"(?:[ \t]+[A-Z][\w/.-]*){0,4}[ \t]+(?:juga[ \t]+)?(?:(?:d
                       r"(?:[^;\n]{1,120}?[ \t]+kepada[ \t]+)?")
 HANDOVER_REACH = 200
 CAPITAL_AFTER = re.compile(r"[ \t]*,?[ \t]*[A-Z(]")
-CREDIT_WORD = r"(?:Foto|Fotografer|Photografer|Pewarta|Penulis|Reporter|Editor|Kontributor|Laporan|Liputan)"
-# What a credited writer or photographer does, in brackets after the name ("(Pranata Humas Ahli Muda)").
-CREDIT_POST = re.compile(r"[ \t]*\(([A-Z][A-Za-z]+(?:[ \t]+[A-Z][A-Za-z]+){1,5})\)")
-CREDIT_NAME = r"[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,3}"
-# "Editor: X", and a credit line without its colon ("Laporan Riska").
-CREDIT = re.compile(rf"\b{CREDIT_WORD}(?:[ \t]*(?:&|dan|/)[ \t]*{CREDIT_WORD})*[ \t]*:[ \t]*"
-                    rf"|^{CREDIT_WORD}[ \t]+(?={CREDIT_NAME}[ \t]*$)", re.M)
 PREVIOUS_NAME_WORD = re.compile(r"[A-Z][\w.]*[ \t]+$")
 CAPITALISED_RUN = re.compile(r"(?:[ \t]+(?:[A-Z][\w'-]*|\([^()\n]{1,40}\))){1,7}(?=,[ \t])")
 APPOSITIVE = re.compile(r"(?<![\w-])[a-z][a-z-]*,[ \t]+(?=[A-Z][a-z]+(?:[ \t]+[A-Z][\w.]*){0,3},[ \t]+(?:\d{1,3},[ \t]+)?"
@@ -342,25 +338,42 @@ class PeopleFinder(SpeakerLookup):
         named = bytearray(len(text) + 1)
         for start, end, _, _ in self.register.live():
             named[start:end] = b"\1" * (end - start)
-        credits = {m.end() for m in CREDIT.finditer(text)}
+        credits = credited_names(text, rules)
         spouses = rules.pattern("spouse", lambda: rf"\b(?i:{alternation(rules.glossary.data['spouse_words'])})[ \t]+(?=[A-Z])")
-        introduced = credits | {m.end() for m in spouses.finditer(text)}
-        leads = sorted([m.start() for m in rules.rank.finditer(text)]
-                       + [m.start() for m in rules.honorific.finditer(text)]
-                       + list(introduced) + [m.end() for m in APPOSITIVE.finditer(text)])
+        former = {m.start(1): m.end(1) for m in BEFORE_FORMER_POST.finditer(text) if rules.title.match(text, m.end())}
+        introduced = credits | {m.end() for m in spouses.finditer(text)} | set(former)
+        openers = rules.pattern("name-opener", lambda: rf"\b(?:{alternation(rules.glossary.data['name_openers'])})[ \t]+(?=[A-Z])")
+        marked = {m.start() for m in rules.rank.finditer(text)} | {m.start() for m in rules.honorific.finditer(text)} \
+            | introduced | {m.end() for m in APPOSITIVE.finditer(text)} | {m.start() for m in openers.finditer(text)}
+        leads = sorted(marked | {m.end() for m in BEFORE_DEGREES.finditer(text)})
         after = -1
         for lead in leads:
             if lead < after or named[lead] or (lead not in introduced and PREVIOUS_NAME_WORD.search(text, max(0, lead - 30), lead)) \
-                    or (lead not in credits and self._headlines.get(text.rfind("\n", 0, lead) + 1)):
+                    or (lead not in credits and self._headlines.get(text.rfind("\n", 0, lead) + 1)) \
+                    or THEME_BEFORE.search(text, max(0, lead - 40), lead):
                 continue
             person = self._read_name(lead)
-            if person is None or named[person.name_span[0]] or adat_title(text, rules, person):
+            if person is None or named[person.name_span[0]] or adat_title(text, rules, person) \
+                    or (lead not in marked and not person.degrees) or former.get(lead, person.name_span[1]) != person.name_span[1]:
                 continue
             title, organisation = self._handed_over(lead)
             post = CREDIT_POST.match(text, person.end) if lead in credits else None
             title = post.group(1) if post else title
             self._add(person, title, organisation or person.prefix, (lead, person.end))
             after = person.end
+
+    def find_listed(self) -> None:
+        """The other names of a list of names one of which is a person already found, when
+        every other item of the list reads whole as a name ("Karo Umum dan Perlengkapan"
+        and "Pj Wali Kota Bandung, X dan Y" are no such lists)."""
+        for items in name_lists(self.text):
+            known = [any(m[2] for _, m in self.register.starting_in(start, end)) for start, end in items]
+            read = [None if found else self._read_name(start) for (start, _), found in zip(items, known)]
+            if any(known) and all(found or (person and person.name_span == (start, end) and not person.ranks)
+                                  for (start, end), found, person in zip(items, known, read)):
+                for (start, _), person in zip(items, read):
+                    if person:
+                        self._add(person, None, person.prefix, (start, person.end))
 
     def _handed_over(self, pos: int) -> tuple[str | None, str | None]:
         """The title (and its organisation) handed over to or from the person named at

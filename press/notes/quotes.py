@@ -10,15 +10,14 @@ Imports the rules, the items and the people finder."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 
 from press.notes.items import Person, Quote
 from press.notes.names import is_title_case
 from press.notes.people import PeopleFinder
+from press.notes.quote_spans import OPEN_MARKS, first_inside, inside, last_inside, quoted_segments, stands_alone
 from press.notes.rules import CAP, NextMatch, Rules, alternation
 
-OPEN_MARKS = "\"“”"
-QUOTE_MARK = re.compile(f"[{OPEN_MARKS}]")
 LOOKBACK = 2000
 # A full stop after an initial, an abbreviated honorific, name, acting prefix or region
 # word ("Budi S. Hartono", "Dr. Ari", "Herman Ch. Wanggai", "Pj. Gubernur") ends no sentence.
@@ -68,7 +67,7 @@ class QuoteFinder:
         self._newline = NextMatch(re.compile("\n"), text)
 
     def find(self) -> list[Quote]:
-        segments = self._segments()
+        segments = quoted_segments(self.text, self._verb_ends)
         self._quoted = [(s, e) for s, e, _ in segments]
         self._quoted_starts = [s for s, _ in self._quoted]
         quotes = self._reported(segments)
@@ -99,14 +98,14 @@ class QuoteFinder:
         mentions = [m for _, m in self.people.register.starting_in(lowest, pos) if m[1] <= pos]
         known = ((m.start(), m.end(), self._person_in(m.group(0)), None)
                  for m in NAME_PHRASE.finditer(self.text, lowest, pos))
-        mentions = sorted([m for m in mentions if not _inside(self._quoted, self._quoted_starts, m[0])]
-                          + [m for m in known if m[2] and not _inside(self._quoted, self._quoted_starts, m[0])],
+        mentions = sorted([m for m in mentions if not inside(self._quoted, self._quoted_starts, m[0])]
+                          + [m for m in known if m[2] and not inside(self._quoted, self._quoted_starts, m[0])],
                           key=lambda m: m[0])
         while mentions:
             sentence_start = self._sentence_start(mentions[-1][0])
-            inside = [m for m in mentions if m[0] >= sentence_start]
-            mentions = mentions[:len(mentions) - len(inside)]
-            first = inside[0]
+            in_sentence = [m for m in mentions if m[0] >= sentence_start]
+            mentions = mentions[:len(mentions) - len(in_sentence)]
+            first = in_sentence[0]
             if self._pronoun_before(sentence_start, first[0]):
                 return self._last_speaker or self.people.last_before(sentence_start)
             if NOT_SUBJECT.search(self.text, sentence_start, first[0]):
@@ -126,43 +125,6 @@ class QuoteFinder:
 
     def _pronoun_before(self, start: int, end: int) -> bool:
         return bool(PRONOUN_SUBJECT.search(self.text, start, end))
-
-    def _segments(self) -> list[tuple[int, int, str]]:
-        """(start, end, inner text) of each quotation, joined across paragraphs when a
-        paragraph leaves a quote open and the next one opens with a quote mark."""
-        text = self.text
-        segments, open_at, parts = [], None, []
-        paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
-        for p_index, (p_start, p_end) in enumerate(paragraphs):
-            cursor = p_start
-            if open_at is not None:
-                if text[p_start] in OPEN_MARKS:
-                    cursor = p_start + 1
-                else:
-                    if self._left_open(open_at, paragraphs[p_index - 1][1]):
-                        segments.append((open_at, paragraphs[p_index - 1][1], " ".join(p.strip() for p in parts)))
-                    open_at, parts = None, []
-            part_start = cursor
-            for mark in QUOTE_MARK.finditer(text, cursor, p_end):
-                i, char = mark.start(), mark.group(0)
-                if open_at is None:
-                    if char == "”" and i > p_start and not text[i - 1].isspace() and i not in self._verb_ends:
-                        continue
-                    open_at, part_start, parts = i, i + 1, []
-                elif char != "“" or text[i - 1].isspace() is False:
-                    parts.append(text[part_start:i])
-                    segments.append((open_at, i + 1, " ".join(p.strip() for p in parts)))
-                    open_at = None
-            if open_at is not None:
-                parts.append(text[part_start:p_end])
-                if p_index + 1 == len(paragraphs):
-                    segments.append((open_at, p_end, " ".join(p.strip() for p in parts)))
-        return [(s, e, inner.strip(" ,")) for s, e, inner in segments if len(inner) > 15]
-
-    def _left_open(self, open_at: int, paragraph_end: int) -> bool:
-        """Whether a quote opened at `open_at` and never closed is one all the same: it
-        opens a sentence and its paragraph ends a sentence (the writer forgot the mark)."""
-        return self._stands_alone(open_at) and self.text[paragraph_end - 1:paragraph_end] in (".", "!", "?")
 
     def _attribute(self, start: int, end: int, inner: str, inherited: Person | None) -> Quote:
         people, text = self.people, self.text
@@ -194,7 +156,7 @@ class QuoteFinder:
         if fronted:
             speaker, verb = fronted
             return Quote(speaker.name if speaker else None, verb, inner, (start, end), "direct", "fronted")
-        if self._stands_alone(start):
+        if stands_alone(self.text, start):
             before = self._sentence_start(start)
             while before > 0 and self.text[before - 1].isspace():
                 before -= 1
@@ -202,12 +164,6 @@ class QuoteFinder:
             if speaker:
                 return Quote(speaker.name, None, inner, (start, end), "direct", "before")
         return Quote(None, None, inner, (start, end), "direct", "after")
-
-    def _stands_alone(self, start: int) -> bool:
-        """Whether the quote at `start` opens its sentence (its speaker then stands in the
-        sentence before)."""
-        before = self.text[max(0, start - 3):start].rstrip(" \t")
-        return not before or before[-1] in ".!?:\n"
 
     def _phrase_end(self, pos: int) -> int:
         return PHRASE_END.search(self.text, pos).start()
@@ -233,11 +189,11 @@ class QuoteFinder:
         """Speaker and verb introducing a quote: "Dalam sambutannya X mengatakan", "Menurut X,"."""
         text = self.text
         lead_start = self._sentence_start(quote_start)
-        verb = _last_inside(self._reported_verbs, self._reported_starts, lead_start, quote_start)
+        verb = last_inside(self._reported_verbs, self._reported_starts, lead_start, quote_start)
         if verb and not text[verb.end():quote_start].strip(" ,:bahwa"):
             speaker = self._speaker_before(lead_start, verb.start())
             return speaker, verb["verb"]
-        front = _first_inside(self._fronted_verbs, self._fronted_starts, lead_start, quote_start)
+        front = first_inside(self._fronted_verbs, self._fronted_starts, lead_start, quote_start)
         if front:
             who_start = front.end()
             comma = text.find(",", who_start, quote_start)
@@ -308,7 +264,7 @@ class QuoteFinder:
         quoted_starts = [s for s, _ in quoted]
         attitude = set(self.rules.glossary.data["speech_verbs"]["attitude"])
         for m in self._reported_verbs:
-            if _inside(quoted, quoted_starts, m.start()) or m["verb"] in attitude \
+            if inside(quoted, quoted_starts, m.start()) or m["verb"] in attitude \
                     or ATTITUDE_OBJECT.match(text, m.end()):
                 continue
             clause_start = CLAUSE_LEAD.match(text, m.end()).end()
@@ -321,7 +277,7 @@ class QuoteFinder:
             if speaker and len(body.split()) >= 4:
                 quotes.append(Quote(speaker.name, m["verb"], body, (clause_start, clause_end), "indirect", "reported"))
         for m in MENURUTNYA.finditer(text):
-            if _inside(quoted, quoted_starts, m.start()):
+            if inside(quoted, quoted_starts, m.start()):
                 continue
             clause_end = self._end_of_clause(m.end())
             speaker = self._back_reference(m.start(), floor=max(0, m.start() - LOOKBACK))
@@ -329,7 +285,7 @@ class QuoteFinder:
             if speaker and len(body.split()) >= 4:
                 quotes.append(Quote(speaker.name, "Menurut", body, (m.end(), clause_end), "indirect", "fronted"))
         for m in self._fronted_verbs:
-            if _inside(quoted, quoted_starts, m.start()) or m["verb"] != "Menurut":
+            if inside(quoted, quoted_starts, m.start()) or m["verb"] != "Menurut":
                 continue
             comma = self._comma.at(m.end())
             comma = comma.start() if comma and comma.start() - m.end() <= LOOKBACK else -1
@@ -352,12 +308,12 @@ class QuoteFinder:
         reported_starts = [s for s, _ in reported]
         for m in self._unmarked_verbs.finditer(text):
             if (m.start() and text[m.start() - 1] in OPEN_MARKS) \
-                    or _inside(self._quoted, self._quoted_starts, m.start()):
+                    or inside(self._quoted, self._quoted_starts, m.start()):
                 continue
             clause_start = self._sentence_start(m.start())
             body = text[clause_start:m.start()].strip()
             if len(body.split()) < 4 or any(mark in body for mark in OPEN_MARKS) \
-                    or _inside(reported, reported_starts, clause_start):
+                    or inside(reported, reported_starts, clause_start):
                 continue
             verb, who_start = m["verb"], m.end()
             who_end = self._phrase_end(who_start)
@@ -374,23 +330,3 @@ class QuoteFinder:
     def _end_of_clause(self, pos: int) -> int:
         m = self._clause_end.at(pos)
         return m.start() if m else len(self.text)
-
-
-def _inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
-    """Whether `pos` lies in one of `spans` (sorted, not overlapping)."""
-    at = bisect_right(starts, pos)
-    return bool(at) and pos < spans[at - 1][1]
-
-
-def _last_inside(matches: list[re.Match], starts: list[int], start: int, end: int) -> re.Match | None:
-    """The last of `matches` (sorted, not overlapping) lying within [start, end]."""
-    at = bisect_left(starts, end)
-    while at and matches[at - 1].end() > end:
-        at -= 1
-    return matches[at - 1] if at and matches[at - 1].start() >= start else None
-
-
-def _first_inside(matches: list[re.Match], starts: list[int], start: int, end: int) -> re.Match | None:
-    """The first of `matches` (sorted, not overlapping) lying within [start, end]."""
-    at = bisect_left(starts, start)
-    return matches[at] if at < len(matches) and matches[at].end() <= end else None

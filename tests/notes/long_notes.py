@@ -81,4 +81,9 @@ SHAPES = {
         lambda i: f'Menurut {name(i)}, "kutipan yang cukup panjang sekali" dan {name(i)} mengatakan bahwa ini baik '
                   f'sekali untuk warga, "lagi kutipan yang panjang," tuturnya, ', n),
     "hyphenated-names": lambda n: numbered(lambda i: f"Camat Al-{name(i)} hadir, Al-{name(i)} ", n),
+    "listed-names": lambda n: numbered(lambda i: f"oleh {name(i)}, Mbah {name(i + 3)}, {name(i + 5)} dan {name(i + 9)}. ", n),
+    "one-long-list": lambda n: "Diterima oleh Mbah Karto, " + repeated("Paiman, ", n) + "dan Daryono.",
+    "degrees": lambda n: numbered(lambda i: f"diketuai {name(i)} {name(i + 2)}, S.Sos. ", n),
+    "former-posts": lambda n: numbered(lambda i: f"Kemudian {name(i)} {name(i + 4)} dari Camat {name(i + 1)}. ", n),
+    "closing-credits": lambda n: repeated("Foto bersama. /Ahmad Fauzan/\n", n) + "(Kandar)",
 }

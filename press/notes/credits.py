@@ -1,0 +1,38 @@
+"""Credits in a note: the writer, photographer or editor named after "Foto:", "Editor:",
+"Laporan" alone on its line, and the name closing the note in brackets or a caption
+between slashes. Imports the rules only."""
+
+from __future__ import annotations
+
+import re
+
+from press.notes.rules import Rules
+
+CREDIT_WORD = r"(?:Foto|Fotografer|Photografer|Pewarta|Penulis|Reporter|Editor|Kontributor|Redaktur|Laporan|Liputan)"
+# What a credited writer or photographer does, in brackets after the name ("(Pranata Humas Ahli Muda)").
+CREDIT_POST = re.compile(r"[ \t]*\(([A-Z][A-Za-z]+(?:[ \t]+[A-Z][A-Za-z]+){1,5})\)")
+CREDIT_NAME = r"[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,3}"
+# "Editor: X", and a credit line without its colon ("Laporan Riska").
+CREDIT = re.compile(rf"\b{CREDIT_WORD}(?:[ \t]*(?:&|dan|/)[ \t]*{CREDIT_WORD})*[ \t]*:[ \t]*"
+                    rf"|^{CREDIT_WORD}[ \t]+(?={CREDIT_NAME}[ \t]*$)", re.M)
+# The writer's name closing the note in brackets ("(Kandar)", "(Redaksi kontributor Wahyudi
+# & Sri)") or closing a caption between slashes ("/Ahmad Fauzan/"); the names in it.
+CLOSING_CREDIT = re.compile(r"\((?:[ \t]*(?i:redaksi|kontributor|pewarta|penulis))*[ \t]*([A-Z][a-z]{2,}(?:[ \t]+(?:&|dan|[A-Z][a-z]{2,}))*)\)\s*\Z"
+                            r"|(?<=[ \t])/([A-Z][a-z]{2,}(?:[ \t]+[A-Z][a-z]{2,}){0,3})/[ \t]*$", re.M)
+CREDIT_PART = re.compile(r"[A-Z][a-z]{2,}(?:[ \t]+[A-Z][a-z]{2,})*")
+
+
+def credited_names(text: str, rules: Rules) -> set[int]:
+    """Where each credited name starts (a credit word's end, or a name of a closing
+    credit): a closing bracket's single name has four letters or more ("(Kandar)"),
+    since shorter ones are initials ("(Sal)", "(jr)"), and no word of it names nobody
+    ("(Rilis)", "(Humas Polres Mabar)") or is a region."""
+    starts = {m.end() for m in CREDIT.finditer(text)}
+    for m in CLOSING_CREDIT.finditer(text):
+        group = 1 if m.group(1) else 2
+        for part in CREDIT_PART.finditer(text, m.start(group), m.end(group)):
+            words = part.group(0).split()
+            if (len(words) > 1 or len(words[0]) > 3) and not any(
+                    w in rules.not_person_words or w in rules.region_names for w in words):
+                starts.add(part.start())
+    return starts

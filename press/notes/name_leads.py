@@ -1,0 +1,19 @@
+"""Where a name with no title before it starts, besides ranks, honorifics and credits:
+a name followed by its degrees, a name opening a clause before the post it held; and
+where a capitalised phrase in apposition is a theme, not a person. Standard library only."""
+
+from __future__ import annotations
+
+import re
+
+# A name with degrees after it, standing after a comma, a bracket, a quote mark or a
+# lower-case word ("diketuai Nurul Husna, S.Sos.", "Bidan Desa, Nurlia Amd.Keb,"): the
+# degrees make it a person; the name is read and kept only if degrees follow it.
+BEFORE_DEGREES = re.compile(r"(?:[,(“\"]|(?<![\w-])(?!dan\b|serta\b|atau\b)[a-z]+)[ \t]*\b(?=[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,3},?[ \t]+"
+                            r"(?:[A-Z][A-Za-z]{0,3}[.,]|[A-Z]{2,4}\b))")
+# A name opening a clause before the post it held ("Agus Wicaksono yang sebelumnya Camat
+# Jenu", "Kemudian Budi dari Camat Bancar bergeser"): a person when a title follows.
+BEFORE_FORMER_POST = re.compile(r"(?:^|[.,;][ \t]+|\b(?:dan|serta|[Kk]emudian|[Ss]ementara)[ \t]+)(?!(?:[Kk]emudian|[Ss]ementara)\b)([A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){1,3})[ \t]+"
+                                r"(?:yang[ \t]+(?:sebelumnya|semula)|dari)[ \t]+", re.M)
+# A theme or motto named in apposition ("Tema tahun ini, Rumeksa Budaya Menoreh, …").
+THEME_BEFORE = re.compile(r"\b(?i:tema|bertema|bertajuk|berjudul|slogan|motto|semboyan|tagline)\b[^,.;\n]{0,20},?[ \t]*$")
