@@ -70,9 +70,9 @@ class QuoteFinder:
         segments = quoted_segments(self.text, self._verb_ends)
         self._quoted = [(s, e) for s, e, _ in segments]
         self._quoted_starts = [s for s, _ in self._quoted]
+        self._last_speaker, self._last_end = None, 0
         quotes = self._reported(segments)
         inherited: Person | None = None
-        self._last_speaker, self._last_end = None, 0
         for index, (start, end, inner) in enumerate(segments):
             quote = self._attribute(start, end, inner, inherited)
             inherited = None

@@ -103,3 +103,10 @@ def test_a_theme_named_in_apposition_is_no_person(text):
 
 def test_the_editor_credited_as_redaktur_is_named():
     assert "Fajar Nugroho" in names("Oleh MC Kab Nunukan, Senin, 11 Oktober 2021 - Redaktur: Fajar Nugroho\n\nRapat dimulai.")
+
+
+
+def test_menurutnya_after_a_sentence_opening_with_a_pronoun_is_read_without_an_error():
+    text = ("Ia bersama Bupati Sleman Kustini Sri Purnomo meninjau pasar. Menurutnya, pasar itu perlu "
+            "direnovasi segera tahun ini juga.\n")
+    assert "Kustini Sri Purnomo" in names(text)
