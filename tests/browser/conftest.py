@@ -47,8 +47,11 @@ class LiveServer:
     production; stopped at the end."""
 
     def __init__(self, root: Path, workers: int = 2, gunicorn_args: tuple[str, ...] = (),
-                 worker_args: tuple[str, ...] = ()):
+                 worker_args: tuple[str, ...] = (), env: dict[str, str] | None = None, site_url: bool = False):
+        """``env``: more ``PRESS_…`` settings; ``site_url``: ``PRESS_SITE_URL`` is the server's
+        own address, as production names its site (the links the job worker's e-mails carry)."""
         self.root = root
+        self.site_url = site_url
         self.port = 0
         self.url = ""
         self.env = {
@@ -59,6 +62,7 @@ class LiveServer:
             "PRESS_MEDIA_ROOT": str(root / "media"),
             "PRESS_INDEX_ROOT": str(root / "search"),
             "PRESS_JOBS_URL": f"sqlite:///{root / 'jobs.db'}",
+            **(env or {}),
         }
         self.workers = workers
         self.gunicorn_args = tuple(gunicorn_args)
@@ -85,6 +89,8 @@ class LiveServer:
         """
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
+        if self.site_url:
+            self.env["PRESS_SITE_URL"] = self.url
         with open(self.root / "server.log", "ab") as log:  # the children keep their own copies
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "gunicorn", "-w", str(self.workers), "-b", f"127.0.0.1:{self.port}",
