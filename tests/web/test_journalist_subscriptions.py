@@ -14,15 +14,17 @@ from tests.conftest import csrf_token
 from tests.web.test_journalists import APPROVED_EMAIL, sign_in
 
 
-def _unit(app, name_part: str = "Humas") -> tuple[int, str]:
+def _unit(app, name_part: str = "Kesehatan") -> tuple[int, str]:
     with app.app_context():
         unit = db.session.scalar(select(Unit).where(Unit.name.contains(name_part)).order_by(Unit.id))
         return unit.id, unit.name
 
 
-def _own(app) -> list[Subscription]:
+def _own(app, unit_id: int) -> list[Subscription]:
+    """The demo journalist's subscriptions to ``unit_id`` (the demo's to the Humas office aside)."""
     with app.app_context():
-        return list(db.session.scalars(select(Subscription).where(Subscription.address == APPROVED_EMAIL)))
+        return list(db.session.scalars(select(Subscription).where(
+            Subscription.address == APPROVED_EMAIL, Subscription.scope_value == str(unit_id))))
 
 
 def test_a_journalist_subscribes_to_a_unit_on_the_account_page_and_stops(app, client):
@@ -30,12 +32,15 @@ def test_a_journalist_subscribes_to_a_unit_on_the_account_page_and_stops(app, cl
     sign_in(client)
     page = client.get("/wartawan/akun").get_data(as_text=True)
     assert 'action="/wartawan/akun/langganan"' in page and f'<option value="{unit_id}"' in page
+    assert "Siaran satu unit · Bagian Humas Sekretariat Daerah Kota Bekasi · " in page  # the demo's
+    line = f"Siaran satu unit · {unit_name} · Segera setelah terbit · Aktif"
+    assert line not in page
 
     answer = client.post("/wartawan/akun/langganan", data={
         "scope": "unit", "unit": str(unit_id), "cadence": "immediate", "email": "orang.lain@example.id",
         "csrf_token": csrf_token(client, "/wartawan/akun")})
     assert answer.status_code == 302
-    [row] = _own(app)
+    [row] = _own(app, unit_id)
     assert (row.scope, row.scope_value, row.state) == ("unit", str(unit_id), SubscriptionState.CONFIRMED)
     with app.app_context():  # the account's address was confirmed with the account: no opt-in message
         assert not db.session.scalars(select(OutboxMessage).where(
@@ -43,13 +48,13 @@ def test_a_journalist_subscribes_to_a_unit_on_the_account_page_and_stops(app, cl
                 [APPROVED_EMAIL, "orang.lain@example.id"]))).all()
         assert not db.session.scalars(select(Subscription).where(Subscription.address == "orang.lain@example.id")).all()
     page = client.get("/wartawan/akun").get_data(as_text=True)
-    assert f"Siaran satu unit · {unit_name} · Segera setelah terbit · Aktif" in page
+    assert line in page
 
     answer = client.post(f"/wartawan/akun/langganan/{row.id}/berhenti",
                          data={"csrf_token": csrf_token(client, "/wartawan/akun")})
     assert answer.status_code == 302
-    assert [r.state for r in _own(app)] == [SubscriptionState.UNSUBSCRIBED]
-    assert "Belum ada langganan." in client.get("/wartawan/akun").get_data(as_text=True)
+    assert [r.state for r in _own(app, unit_id)] == [SubscriptionState.UNSUBSCRIBED]
+    assert line not in client.get("/wartawan/akun").get_data(as_text=True)
 
 
 def test_a_bad_choice_or_another_addresss_subscription_is_refused_with_the_reason(app, client):
@@ -62,7 +67,7 @@ def test_a_bad_choice_or_another_addresss_subscription_is_refused_with_the_reaso
     answer = client.post("/wartawan/akun/langganan", data={
         "scope": "unit", "unit": "999999", "cadence": "immediate", "csrf_token": csrf_token(client, "/wartawan/akun")})
     assert answer.status_code == 400 and "Pilih unit yang ada." in answer.get_data(as_text=True)
-    assert _own(app) == []
+    assert _own(app, 999999) == []
 
     answer = client.post(f"/wartawan/akun/langganan/{other_id}/berhenti",
                          data={"csrf_token": csrf_token(client, "/wartawan/akun")})
@@ -76,4 +81,4 @@ def test_only_a_signed_in_journalist_subscribes_from_the_account_page(app, clien
     token = csrf_token(client, "/staf/login")
     answer = client.post("/wartawan/akun/langganan", data={"scope": "unit", "unit": str(unit_id), "csrf_token": token})
     assert answer.status_code == 302 and "/wartawan/masuk" in answer.headers["Location"]
-    assert _own(app) == []
+    assert _own(app, unit_id) == []
