@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.support.smtp_sink import SmtpServer
 from tests.conftest import REPO_ROOT
 
 OUTPUT = REPO_ROOT / "test-output" / "browser"
@@ -123,11 +124,21 @@ class LiveServer:
 
 
 @pytest.fixture(scope="session")
-def live_server(tmp_path_factory):
+def mail_server():
+    """The SMTP server (aiosmtpd on loopback) the session's live server sends through:
+    ``mail_server.sink.accepted`` holds every message it took, parsed."""
+    with SmtpServer() as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory, mail_server):
     """One server for every browser test of the session: a test leaves its changes to the
     demo data, so each finds its way by what it made rather than by counting from a fresh
-    instance."""
-    server = LiveServer(tmp_path_factory.mktemp("live")).start()
+    instance. Its job worker sends the outbox to ``mail_server``, with links on the
+    server's own address (``PRESS_SITE_URL``) as in production."""
+    server = LiveServer(tmp_path_factory.mktemp("live"), site_url=True,
+                        env={"PRESS_SMTP_URL": mail_server.url, "PRESS_MAIL_RATE_PER_MINUTE": "0"}).start()
     yield server
     server.stop()
 

@@ -1,8 +1,8 @@
 """The journalist's journey in Chromium, with every e-mail received by a real SMTP server.
 
-The test starts aiosmtpd on loopback and a server of its own (gunicorn and the job
-worker, ``PRESS_SMTP_URL`` pointing at it), so each "the message arrives" is a message the
-outbox's job sent over SMTP, parsed with the standard library. A journalist registers on
+The session's live server (gunicorn and the job worker) sends through aiosmtpd on
+loopback (``mail_server``, its ``PRESS_SMTP_URL``), so each "the message arrives" is a
+message the outbox's job sent over SMTP, parsed with the standard library. A journalist registers on
 the form and confirms by the e-mailed link; the editor refuses a rejection without a
 reason, then approves; the journalist, told by e-mail, signs in and subscribes to a unit
 on the account page; the editor publishes a release of that unit; the alert arrives
@@ -10,9 +10,10 @@ on the account page; the editor publishes a release of that unit; the alert arri
 WhatsApp" fills the clipboard with the WhatsApp text service's output for the release,
 and the kit and the print photo download (the ZIP opened, the photo opened with Pillow).
 
-The release waiting for the editor is made before the server starts (the writer's and
-the photographer's part is ``test_journey.py``'s): it shows the activity's lead photo,
-public, and a photo under an internal licence, which no download may carry.
+The release waiting for the editor is put in the server's database by the test (the
+writer's and the photographer's part is ``test_journey.py``'s): it shows the demo
+activity's lead photo, public, and a photo under an internal licence, which no download
+may carry.
 """
 from __future__ import annotations
 
@@ -26,14 +27,13 @@ import pytest
 from PIL import Image, IptcImagePlugin
 from sqlalchemy import select
 
-from bench.support.smtp_sink import SmtpServer
 from press import create_app
 from press.codes import ReleaseState
 from press.extensions import db
 from press.models import Activity, Media, Release, ReleasePhoto
 from press.services import public, toolkit
 from press.text import slugify
-from tests.browser.conftest import LiveServer, login
+from tests.browser.conftest import login
 from tests.conftest import EMAILS, PASSWORDS
 
 EMAIL = "dewi@kabar-patriot.example.id"
@@ -49,25 +49,14 @@ MAIL_WAIT_SECONDS = 60
 
 
 @pytest.fixture
-def mail_server():
-    with SmtpServer() as server:
-        yield server
-
-
-@pytest.fixture
-def journey(tmp_path, mail_server):
-    """The server, its sink, and the application on the same instance for what the test
-    prepares and computes (``app``) and the release waiting for the editor (``release``)."""
-    server = LiveServer(tmp_path, env={"PRESS_SMTP_URL": mail_server.url, "PRESS_MAIL_RATE_PER_MINUTE": "0"},
-                        site_url=True)
-    server.flask("setup")
-    app = create_app({"ENV": "development", "SECRET_KEY": server.env["PRESS_SECRET_KEY"],
-                      "DATABASE_URL": server.env["PRESS_DATABASE_URL"], "MEDIA_ROOT": server.env["PRESS_MEDIA_ROOT"],
-                      "INDEX_ROOT": server.env["PRESS_INDEX_ROOT"], "JOBS_URL": server.env["PRESS_JOBS_URL"]})
-    release = _release_waiting_for_the_editor(app)
-    server.serve()
-    yield server, mail_server.sink, app, release
-    server.stop()
+def journey(live_server, mail_server):
+    """The server, its SMTP server's sink, an application on the server's instance (what
+    the test prepares and computes) and the release waiting for the editor."""
+    env = live_server.env
+    app = create_app({"ENV": "development", "SECRET_KEY": env["PRESS_SECRET_KEY"],
+                      "DATABASE_URL": env["PRESS_DATABASE_URL"], "MEDIA_ROOT": env["PRESS_MEDIA_ROOT"],
+                      "INDEX_ROOT": env["PRESS_INDEX_ROOT"], "JOBS_URL": env["PRESS_JOBS_URL"]})
+    yield live_server, mail_server.sink, app, _release_waiting_for_the_editor(app)
     with app.app_context():
         db.engine.dispose()
 
@@ -78,7 +67,7 @@ def _release_waiting_for_the_editor(app) -> dict:
     with app.app_context():
         activity = db.session.scalar(select(Activity).where(Activity.title == ACTIVITY))
         photos = db.session.scalars(select(Media).where(Media.activity_id == activity.id).order_by(Media.id)).all()
-        shown = max((m for m in photos if public.may_show(m)), key=lambda m: m.width * m.height)
+        shown = next(m for m in photos if public.may_show(m) and m.caption)  # the demo's lead, before any upload
         internal = next(m for m in photos if public.is_internal(m))
         release = Release(slug=slugify(TITLE), title=TITLE, dateline="BEKASI –", body=BODY, signature="(Adv Humas)",
                           state=ReleaseState.APPROVED, unit_id=activity.unit_id, activity_id=activity.id)
