@@ -77,7 +77,8 @@ def _release_waiting_for_the_editor(app) -> dict:
             db.session.add(ReleasePhoto(release_id=release.id, media_id=media.id, position=position))
         db.session.commit()
         return {"id": release.id, "slug": release.slug, "unit": activity.unit.name, "caption": shown.caption,
-                "credit": shown.credit, "internal_caption": internal.caption}
+                "credit": shown.credit, "long_edge": max(shown.width, shown.height),
+                "internal_caption": internal.caption}
 
 
 def _mail(sink, subject: str) -> EmailMessage:
@@ -213,7 +214,7 @@ def test_a_journalist_registers_subscribes_gets_the_alert_and_takes_the_release_
     saved = tmp_path / download.value.suggested_filename
     download.value.save_as(saved)
     with Image.open(saved) as image:
-        assert image.format == "JPEG" and max(image.size) <= 3000
+        assert image.format == "JPEG" and max(image.size) == min(3000, release["long_edge"])  # never upscaled
         assert not image.getexif().get_ifd(GPS_IFD), "the print photo still says where it was taken"
         iptc = IptcImagePlugin.getiptcinfo(image)
     assert iptc[(2, 120)].decode() == release["caption"] and iptc[(2, 110)].decode() == release["credit"]
