@@ -1,6 +1,7 @@
 """The demo's press: outlets of every kind (some verified by the Dewan Pers), an approved
-journalist who can sign in, one waiting for an editor, and the scheduled demo release
-opened to journalists, so the embargoed preview shows at ``make run``."""
+journalist who can sign in and follows the Humas office's releases by e-mail (their
+account page lists it), one waiting for an editor, and the scheduled demo release opened
+to journalists, so the embargoed preview shows at ``make run``."""
 from __future__ import annotations
 
 from datetime import date
@@ -8,9 +9,9 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from press.codes import EmbargoAudience, OutletKind, ReleaseState, Role
+from press.codes import EmbargoAudience, OutletKind, ReleaseState, Role, SubscriptionScope
 from press.models import Release, utcnow
-from press.services import embargo, journalists, outlets
+from press.services import embargo, journalists, outlets, subscriptions
 
 # (name, kind, site, Dewan Pers verification day or None)
 DEMO_OUTLETS = (
@@ -35,6 +36,7 @@ def load_demo_journalists(session: Session) -> list[tuple[str, str, str]]:
         outlet = outlets.save(session, None, name=name, kind=kind, site_url=site)
         if verified_on:
             outlets.set_verification(session, None, outlet, True, verified_on)
+    scheduled = session.scalar(select(Release).where(Release.state == ReleaseState.SCHEDULED).order_by(Release.id))
     credentials = []
     for email, password, name, outlet, whatsapp, credential, level, approved in DEMO_JOURNALISTS:
         profile = journalists.Profile(name=name, whatsapp=whatsapp, credential=credential, ukw_level=level,
@@ -44,7 +46,9 @@ def load_demo_journalists(session: Session) -> list[tuple[str, str, str]]:
         if approved:
             journalists.approve(session, journalist, None)
             credentials.append((email, Role.JOURNALIST.value, password))
-    scheduled = session.scalar(select(Release).where(Release.state == ReleaseState.SCHEDULED).order_by(Release.id))
+            if scheduled is not None:
+                subscriptions.subscribe(session, address=email, scope=SubscriptionScope.UNIT,
+                                        scope_value=scheduled.unit_id, confirmed=True)
     if scheduled is not None:
         embargo.open_to_journalists(session, scheduled, None, EmbargoAudience.ALL)
     return credentials

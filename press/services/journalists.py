@@ -19,7 +19,7 @@ from werkzeug.security import generate_password_hash
 
 from press.codes import JournalistState, OutletKind, UkwLevel
 from press.errors import N_, ServiceError
-from press.models import Journalist, Outlet, Subscription, User, utcnow
+from press.models import Journalist, Outlet, User, utcnow
 from press.text import clean_name
 
 from . import access, accounts, outbox, outlets
@@ -188,12 +188,6 @@ def listing(session: Session, state: str | None = None) -> list[Journalist]:
     if state:
         query = query.where(Journalist.state == state)
     return list(session.scalars(query))
-
-
-def subscriptions(session: Session, journalist: Journalist) -> list[Subscription]:
-    """The e-mail subscriptions of the journalist's address (shown on the account page)."""
-    return list(session.scalars(select(Subscription).where(Subscription.address == journalist.email)
-                                .order_by(Subscription.created_at, Subscription.id)))
 
 
 def as_dict(journalist: Journalist) -> dict:

@@ -21,14 +21,15 @@ from press.errors import N_
 from press.extensions import db
 from press.models import Journalist
 from press.numbers import parse_id
-from press.services import journalist_mail, journalists, outlets
+from press.services import journalist_mail, journalists, outlets, subscriptions
 from press.errors import ServiceError
 
 from . import links
+from . import subscriptions as subscription_pages
 from .auth import REFUSED, refused_message, safe_next
 from .csrf_exempt import make_token, read_token
 from .journalist_forms import AccountForm, JournalistLoginForm, RegisterForm, outlet_choices
-from .labels import error_text, label
+from .labels import ACTIVITY_KIND_LABELS, error_text, label
 
 bp = Blueprint("journalists", __name__, url_prefix="/wartawan")
 
@@ -180,25 +181,58 @@ def sign_out():
 @bp.route("/akun", methods=["GET", "POST"])
 @journalist_required
 def account(journalist: Journalist):
-    form = _profile_form(AccountForm, obj=None if request.method == "POST" else journalist)
     if request.method == "GET":
-        form.outlet.data = str(journalist.outlet_id)
-        form.ukw_level.data = journalist.ukw_level or ""
+        return _account_page(journalist)
+    form = _profile_form(AccountForm)
     if form.validate_on_submit() and committed(lambda: journalists.update_profile(db.session, journalist,
                                                                                  form.profile())):
         flash(_("Perubahan disimpan."), "info")
         return redirect(url_for("journalists.account"))
+    return _account_page(journalist, form, 400)
+
+
+def _account_page(journalist: Journalist, form=None, status: int = 200, subscription_form=None):
+    """The account page: the profile ``form`` (the saved profile when None) and the subscriptions."""
+    if form is None:
+        form = _profile_form(AccountForm, obj=journalist)
+        form.outlet.data = str(journalist.outlet_id)
+        form.ukw_level.data = journalist.ukw_level or ""
     return render_template("journalists/account.html", form=form, journalist=journalist,
-                           subscriptions=subscriptions_of(journalist)), 400 if request.method == "POST" else 200
+                           subscriptions=subscriptions_of(journalist), subscription_form=subscription_form or {},
+                           **subscription_pages.scope_options()), status
 
 
-def subscriptions_of(journalist: Journalist) -> list[str]:
-    """The journalist's e-mail subscriptions, each as one line of the account page."""
+@bp.route("/akun/langganan", methods=["POST"])
+@journalist_required
+def subscribe(journalist: Journalist):
+    """A subscription of the journalist's own address, active at once: the address was
+    confirmed when the account was."""
+    if committed(lambda: subscription_pages.subscribe_from_form(request.form, confirmed=True,
+                                                                address=journalist.email)):
+        flash(_("Langganan disimpan."), "info")
+        return redirect(url_for("journalists.account", _anchor="langganan"))
+    return _account_page(journalist, status=400, subscription_form=request.form)
+
+
+@bp.route("/akun/langganan/<id:subscription_id>/berhenti", methods=["POST"])
+@journalist_required
+def unsubscribe(journalist: Journalist, subscription_id: int):
+    if committed(lambda: subscriptions.unsubscribe(db.session, subscription_id, journalist.email)):
+        flash(_("Langganan dihentikan."), "info")
+        return redirect(url_for("journalists.account", _anchor="langganan"))
+    return _account_page(journalist, status=400)
+
+
+def subscriptions_of(journalist: Journalist) -> list[tuple[int, str]]:
+    """The journalist's running e-mail subscriptions: ``(id, one line of the account page)``,
+    the unit or topic by its name."""
     lines = []
-    for item in journalists.subscriptions(db.session, journalist):
-        scope = str(label(SubscriptionScope(item.scope)))
-        lines.append(" · ".join(filter(None, (scope, item.scope_value, str(label(SubscriptionCadence(item.cadence))),
-                                              str(label(SubscriptionState(item.state)))))))
+    for item in subscriptions.for_address(db.session, journalist.email):
+        scope = SubscriptionScope(item.scope)
+        value = (ACTIVITY_KIND_LABELS.get(item.scope_value) if scope == SubscriptionScope.KIND
+                 else subscriptions.scope_name(db.session, item))
+        lines.append((item.id, " · ".join(str(part) for part in filter(None, (
+            label(scope), value, label(SubscriptionCadence(item.cadence)), label(SubscriptionState(item.state)))))))
     return lines
 
 

@@ -33,10 +33,26 @@ def _private(response):
     return response
 
 
-def _form_page(status: int = 200, refusal: str | None = None, done=None):
+def scope_options() -> dict:
+    """The lists ``subscriptions/_scope_fields.html`` offers: ``units``, ``topics``, ``kinds``."""
     units, topics = subscriptions.scope_choices(db.session)
-    kinds = [(kind.value, ACTIVITY_KIND_LABELS[kind]) for kind in ActivityKind]
-    return render_template("subscriptions/subscribe.html", units=units, topics=topics, kinds=kinds,
+    return {"units": units, "topics": topics,
+            "kinds": [(kind.value, ACTIVITY_KIND_LABELS[kind]) for kind in ActivityKind]}
+
+
+def subscribe_from_form(form, *, confirmed: bool = False, address: str | None = None):
+    """Subscribe as the fields of ``_scope_fields.html`` say (``address``: the form's
+    ``email`` unless given); raises the service's refusals."""
+    scope = form.get("scope", "")
+    field = SCOPE_FIELDS.get(scope)
+    return subscriptions.subscribe(
+        db.session, address=address if address is not None else form.get("email", ""), scope=scope,
+        scope_value=form.get(field) if field else None,
+        cadence=form.get("cadence", SubscriptionCadence.IMMEDIATE), confirmed=confirmed)
+
+
+def _form_page(status: int = 200, refusal: str | None = None, done=None):
+    return render_template("subscriptions/subscribe.html", **scope_options(),
                            refusal=refusal, done=done, form=request.form), status
 
 
@@ -44,13 +60,8 @@ def _form_page(status: int = 200, refusal: str | None = None, done=None):
 def subscribe():
     if request.method == "GET":
         return _form_page()
-    scope = request.form.get("scope", "")
-    field = SCOPE_FIELDS.get(scope)
     try:
-        row = subscriptions.subscribe(
-            db.session, address=request.form.get("email", ""), scope=scope,
-            scope_value=request.form.get(field) if field else None,
-            cadence=request.form.get("cadence", SubscriptionCadence.IMMEDIATE))
+        row = subscribe_from_form(request.form)
     except (subscriptions.SubscriptionError, OutboxError) as exc:
         db.session.rollback()
         return _form_page(400, error_text(exc))

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.support.smtp_sink import SmtpServer
 from tests.conftest import REPO_ROOT
 
 OUTPUT = REPO_ROOT / "test-output" / "browser"
@@ -47,8 +48,11 @@ class LiveServer:
     production; stopped at the end."""
 
     def __init__(self, root: Path, workers: int = 2, gunicorn_args: tuple[str, ...] = (),
-                 worker_args: tuple[str, ...] = ()):
+                 worker_args: tuple[str, ...] = (), env: dict[str, str] | None = None, site_url: bool = False):
+        """``env``: more ``PRESS_…`` settings; ``site_url``: ``PRESS_SITE_URL`` is the server's
+        own address, as production names its site (the links the job worker's e-mails carry)."""
         self.root = root
+        self.site_url = site_url
         self.port = 0
         self.url = ""
         self.env = {
@@ -59,6 +63,7 @@ class LiveServer:
             "PRESS_MEDIA_ROOT": str(root / "media"),
             "PRESS_INDEX_ROOT": str(root / "search"),
             "PRESS_JOBS_URL": f"sqlite:///{root / 'jobs.db'}",
+            **(env or {}),
         }
         self.workers = workers
         self.gunicorn_args = tuple(gunicorn_args)
@@ -85,6 +90,8 @@ class LiveServer:
         """
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
+        if self.site_url:
+            self.env["PRESS_SITE_URL"] = self.url
         with open(self.root / "server.log", "ab") as log:  # the children keep their own copies
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "gunicorn", "-w", str(self.workers), "-b", f"127.0.0.1:{self.port}",
@@ -117,11 +124,21 @@ class LiveServer:
 
 
 @pytest.fixture(scope="session")
-def live_server(tmp_path_factory):
+def mail_server():
+    """The SMTP server (aiosmtpd on loopback) the session's live server sends through:
+    ``mail_server.sink.accepted`` holds every message it took, parsed."""
+    with SmtpServer() as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory, mail_server):
     """One server for every browser test of the session: a test leaves its changes to the
     demo data, so each finds its way by what it made rather than by counting from a fresh
-    instance."""
-    server = LiveServer(tmp_path_factory.mktemp("live")).start()
+    instance. Its job worker sends the outbox to ``mail_server``, with links on the
+    server's own address (``PRESS_SITE_URL``) as in production."""
+    server = LiveServer(tmp_path_factory.mktemp("live"), site_url=True,
+                        env={"PRESS_SMTP_URL": mail_server.url, "PRESS_MAIL_RATE_PER_MINUTE": "0"}).start()
     yield server
     server.stop()
 

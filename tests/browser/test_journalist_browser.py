@@ -1,30 +1,17 @@
-"""The journalist's side in Chromium: register, confirm by the e-mailed link, the editor
-approves and opens a scheduled release to journalists, the journalist signs in and reads
-it under its EMBARGO banner with its photos marked."""
+"""The journalist's pages in Chromium: the embargoed preview an editor opens to approved
+journalists, and every page of the journalist's side fitting a phone. (Registering,
+confirming, approval, subscribing and the alert: ``test_journalist_journey.py``.)"""
 from __future__ import annotations
 
 import json
-import re
-import sqlite3
 
+from press.demo.journalists import DEMO_JOURNALISTS
 from tests.browser.conftest import login
+from tests.browser.test_public_site_browser import sideways
 from tests.conftest import EMAILS, PASSWORDS
 
-EMAIL = "sari@warta-patriot.example.id"
-PASSWORD = "kata-sandi-sari-2021"
-
-
-def _outbox_text(live_server, purpose: str) -> str:
-    with sqlite3.connect(live_server.root / "siaran.db") as db:
-        row = db.execute("SELECT text FROM outbox_message WHERE address = ? AND purpose = ? ORDER BY id DESC",
-                         (EMAIL, purpose)).fetchone()
-    assert row, f"no {purpose} message for {EMAIL}"
-    return row[0]
-
-
-def _journalist_id(live_server) -> int:
-    with sqlite3.connect(live_server.root / "siaran.db") as db:
-        return db.execute("SELECT id FROM journalist WHERE email = ?", (EMAIL,)).fetchone()[0]
+EMAIL, PASSWORD, NAME = DEMO_JOURNALISTS[0][:3]
+PHONE = {"viewport": {"width": 375, "height": 740}, "is_mobile": True, "locale": "id-ID"}
 
 
 def _a_scheduled_release(live_server) -> dict:
@@ -39,48 +26,25 @@ def _a_scheduled_release(live_server) -> dict:
     return rows[0]
 
 
-def test_a_journalist_registers_is_approved_and_reads_an_embargoed_release(live_server, browser, steps):
+def _sign_in(page, live_server) -> None:
+    page.goto(live_server.url + "/wartawan/masuk")
+    page.fill("input[name=email]", EMAIL)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("form [type=submit].primary")
+    page.wait_for_selector("h1:has-text('Siaran embargo')")
+
+
+def test_an_approved_journalist_reads_an_embargoed_release_the_editor_opened(live_server, browser, steps):
     release = _a_scheduled_release(live_server)
-    journalist = browser.new_page(viewport={"width": 375, "height": 740}, is_mobile=True, locale="id-ID")
-    journalist.goto(live_server.url + "/")
-    journalist.get_by_role("link", name="Wartawan", exact=True).click()
-    journalist.get_by_role("link", name="Daftar sebagai wartawan").first.click()
-    journalist.fill("input[name=email]", EMAIL)
-    journalist.fill("input[name=password]", PASSWORD)
-    journalist.fill("input[name=name]", "Sari Pewarta")
-    journalist.fill("input[name=outlet_name]", "Warta Patriot")
-    journalist.select_option("select[name=outlet_kind]", "online")
-    journalist.fill("input[name=whatsapp]", "0857 1234 5678")
-    journalist.fill("input[name=credential]", "UKW-2021/0099")
-    journalist.select_option("select[name=ukw_level]", "muda")
-    steps.shot(journalist, "daftar-wartawan")
-    journalist.click("form [type=submit].primary")
-    journalist.wait_for_selector("text=Pendaftaran diterima")
-
-    link = re.search(r"https?://\S+", _outbox_text(live_server, "confirmation")).group(0)
-    assert link.startswith(live_server.url + "/wartawan/konfirmasi/")
-    journalist.goto(link)
-    assert "Surel dikonfirmasi" in journalist.inner_text("main")
-
     editor = browser.new_page(viewport={"width": 1280, "height": 900}, locale="id-ID")
     login(editor, live_server, EMAILS["editor"], PASSWORDS["editor"])
-    editor.get_by_role("link", name="Wartawan", exact=True).click()
-    editor.get_by_role("link", name="Sari Pewarta").click()
-    steps.shot(editor, "redaktur-setujui-wartawan")
-    editor.get_by_role("button", name="Setujui").click()
-    editor.wait_for_selector(".flash-info")
-    assert "Disetujui" in editor.inner_text("dl.facts")
-    assert "disetujui" in _outbox_text(live_server, "journalist_decision")
     editor.goto(f"{live_server.url}/staf/siaran/{release['id']}/")
     editor.select_option("select[name=audience]", "all")
     editor.get_by_role("button", name="Buka untuk wartawan").click()
     editor.wait_for_selector(".flash-info")
 
-    journalist.goto(live_server.url + "/wartawan/masuk")
-    journalist.fill("input[name=email]", EMAIL)
-    journalist.fill("input[name=password]", PASSWORD)
-    journalist.click("form [type=submit].primary")
-    journalist.wait_for_selector("h1:has-text('Siaran embargo')")
+    journalist = browser.new_page(**PHONE)
+    _sign_in(journalist, live_server)
     journalist.get_by_role("link", name=release["title"]).click()
     banner = journalist.inner_text(".embargo-banner")
     assert banner.startswith("EMBARGO hingga ") and "WIB" in banner
@@ -90,7 +54,20 @@ def test_a_journalist_registers_is_approved_and_reads_an_embargoed_release(live_
         assert journalist.evaluate("(img) => img.complete && img.naturalWidth > 0", image)
 
     editor.goto(f"{live_server.url}/staf/siaran/{release['id']}/")
-    assert "Sari Pewarta" in editor.inner_text(".embargo-views")
-    assert _journalist_id(live_server) > 0
+    assert NAME in editor.inner_text(".embargo-views")
     editor.close()
     journalist.close()
+
+
+def test_the_journalists_pages_fit_a_phone(live_server, browser, steps):
+    page = browser.new_page(**PHONE)
+    for path in ("/wartawan/daftar", "/wartawan/masuk", "/langganan"):
+        page.goto(live_server.url + path)
+        width, wide = sideways(page)
+        assert width <= 375, f"{path} scrolls sideways on a phone ({width} px): {wide}"
+    _sign_in(page, live_server)
+    page.goto(live_server.url + "/wartawan/akun")
+    steps.shot(page, "akun-ponsel")
+    width, wide = sideways(page)
+    assert width <= 375, f"the account page scrolls sideways on a phone ({width} px): {wide}"
+    page.close()

@@ -1,9 +1,7 @@
-"""The copy buttons in a real browser: "Salin untuk WhatsApp" and "Salin teks" fill the
-clipboard with the release's text; the kit downloads."""
+"""The copy buttons in a real browser: "Salin teks" on the public release page and "Salin
+untuk WhatsApp" on the staff one fill the clipboard with the release's text. (The public
+page's "Salin untuk WhatsApp", the kit and the print photo: ``test_journalist_journey.py``.)"""
 from __future__ import annotations
-
-import io
-import zipfile
 
 from tests.browser.conftest import login
 from tests.conftest import EMAILS, PASSWORDS
@@ -11,37 +9,20 @@ from tests.conftest import EMAILS, PASSWORDS
 EXAMPLE = "Pemerintah Kota Bekasi Terima Kunker PPID Utama Kabupaten Subang"
 
 
-def _release_page(browser, live_server):
-    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"], locale="id-ID",
-                                  accept_downloads=True)
+def test_copy_text_fills_the_clipboard_with_the_plain_text(live_server, browser, steps):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"], locale="id-ID")
     page = context.new_page()
     page.goto(live_server.url + "/")
     page.click(f"text={EXAMPLE}")
     page.wait_for_selector("h1.headline")
-    return context, page
-
-
-def test_copy_for_whatsapp_and_copy_text_fill_the_clipboard(live_server, browser, steps):
-    context, page = _release_page(browser, live_server)
     link = page.url
-    page.click("button:has-text('Salin untuk WhatsApp')")
-    page.wait_for_selector("#wa-text ~ p .copy-status:has-text('Tersalin')")
-    steps.shot(page, "salin-whatsapp")
-    copied = page.evaluate("navigator.clipboard.readText()")
-    assert copied == page.input_value("#wa-text")
-    assert copied.startswith(f"*{EXAMPLE}*\n\n*BEKASI –* ")
-    assert link in copied and "\nSumber: " in copied
-    assert "**" not in copied
-
     page.click("button:has-text('Salin teks')")
     page.wait_for_selector("#plain-text ~ p .copy-status:has-text('Tersalin')")
+    steps.shot(page, "salin-teks")
     plain = page.evaluate("navigator.clipboard.readText()")
+    assert plain == page.input_value("#plain-text")
     assert plain.startswith(f"{EXAMPLE}\n\nBEKASI – ") and "*" not in plain.split(link)[0]
-
-    with page.expect_download() as download:
-        page.click("text=Unduh kit media (ZIP)")
-    names = zipfile.ZipFile(io.BytesIO(download.value.path().read_bytes())).namelist()
-    assert "captions.txt" in names and any(n.endswith(".docx") for n in names)
+    assert link in plain
     context.close()
 
 
