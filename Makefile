@@ -17,7 +17,7 @@ FAST_TESTS := -m "not browser and not postgres and not faults"
 
 # The job worker (embargo clock, search index) runs beside the web server and stops with it.
 run: setup
-	@export PRESS_ENV=$${PRESS_ENV:-development}; \
+	@export PRESS_ENV=$${PRESS_ENV:-development} PRESS_SITE_URL=$${PRESS_SITE_URL:-http://$(HOST):$(PORT)}; \
 	$(FLASK) worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(FLASK) run --host $(HOST) --port $(PORT)
