@@ -281,8 +281,11 @@ class SensitiveSubject(StrEnum):
 
 
 class PublishRefusal(StrEnum):
-    """Why a flagged photo cannot be made public now (``media.publish_refusal``)."""
+    """Why a photo cannot be made public now (``public.publish_refusal``). Each is also a
+    problem code: its sentence, the one every page, bulk edit and command shows, is in
+    ``press.problems.MESSAGES``; its label (a badge) in ``press.web.labels``."""
 
-    NO_CONSENT = "tanpa_persetujuan"
-    CONSENT_EXPIRED = "persetujuan_kedaluwarsa"
-    CONSENT_WITHDRAWN = "persetujuan_ditarik"
+    LICENCE_INTERNAL = "licence_internal"
+    NO_CONSENT = "consent_missing"
+    CONSENT_EXPIRED = "consent_expired"
+    CONSENT_WITHDRAWN = "consent_withdrawn"

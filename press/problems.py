@@ -84,13 +84,18 @@ MESSAGES = {
     "index_rewritten": N_("%(count)s dokumen ditulis ulang dari basis data"),
     "index_rebuilt": N_("kedua indeks dibangun ulang dari basis data (%(count)s dokumen)"),
     "index_rebuild_failed": N_("pembangunan ulang gagal: %(error)s"),
-    # Why a bulk edit of photos left one photo as it was (``press.services.bulk_edit``).
+    # Why a photo may not be public (``public.publish_refusal``: the one sentence the photo
+    # page, a bulk edit, a release attachment and the command line show) or why a bulk edit
+    # of photos left one photo as it was (``press.services.bulk_edit``).
     "licence_internal": N_("Berlisensi \u201c%(licence)s\u201d: foto ini hanya untuk internal dan tidak dapat "
                            "dipublikasikan."),
     "no_preview": N_("Foto tanpa pratinjau tidak dapat dipublikasikan."),
-    "consent_missing": N_("Foto subjek sensitif ini belum punya persetujuan yang berlaku dan tidak dapat dipublikasikan."),
-    "consent_expired": N_("Persetujuan untuk foto subjek sensitif ini sudah berakhir; foto tidak dapat dipublikasikan."),
-    "consent_withdrawn": N_("Persetujuan untuk foto subjek sensitif ini ditarik; foto tidak dapat dipublikasikan."),
+    "consent_missing": N_("Foto subjek sensitif ini belum punya persetujuan yang berlaku dan tidak dapat dipublikasikan: "
+                          "catat persetujuan tertulis lebih dulu."),
+    "consent_expired": N_("Persetujuan untuk foto subjek sensitif ini sudah berakhir; foto tidak dapat dipublikasikan "
+                          "sampai persetujuan baru dicatat."),
+    "consent_withdrawn": N_("Persetujuan untuk foto subjek sensitif ini ditarik; foto tidak dapat dipublikasikan "
+                            "sampai persetujuan baru dicatat."),
     "not_found": N_("Foto %(id)s tidak ada."),
     "not_permitted": N_("Peran Anda tidak boleh mengubah foto ini."),
     "shown_by_release": N_("Foto ini tampil di siaran yang sudah terbit (%(titles)s): ubah lewat halaman fotonya, "

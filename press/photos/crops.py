@@ -20,9 +20,9 @@ from PIL import Image
 
 from press.problems import problem
 
-from .public_meta import PublicMeta, embed_public_meta
-from .renditions import (JPEG_QUALITY, RESAMPLE, decode, display_size, encode_jpeg, orientation_of, prepare, to_srgb,
-                         to_upright)
+from .public_meta import PublicMeta, public_segments, with_segments
+from .renditions import (JPEG_QUALITY, REDUCING_GAP, RESAMPLE, decode, display_size, encode_jpeg, orientation_of,
+                         prepare, to_srgb, to_upright)
 
 PREFIX = "crop-"
 """Crops are stored as renditions named ``crop-<name>`` beside ``thumb`` and ``web``."""
@@ -97,7 +97,11 @@ def refusals(upright: tuple[int, int], sizes: dict[str, tuple[int, int]]) -> dic
 def render_crops(image: Image.Image, sizes: dict[str, tuple[int, int]], focal=CENTRE,
                  meta: PublicMeta = PublicMeta(), quality: int = JPEG_QUALITY) -> tuple[dict[str, bytes], dict[str, dict]]:
     """Each crop of ``sizes`` that the opened ``image`` can give, as a JPEG with ``meta``,
-    and the problems of those it cannot. Decodes once, at the reduction every crop allows."""
+    and the problems of those it cannot.
+
+    Decodes once, at the reduction every crop allows. Each window is cut and resized from
+    the pixels as stored and only the result is turned upright, so a rotated photo costs no
+    more than a level one; the metadata segments are built once for all the crops."""
     orientation = orientation_of(image)
     upright = display_size(image, orientation)
     windows, refused = {}, {}
@@ -111,12 +115,34 @@ def render_crops(image: Image.Image, sizes: dict[str, tuple[int, int]], focal=CE
     scale = max(sizes[name][0] / window.width for name, window in windows.items())
     decoded = decode(image, math.ceil(max(upright) * scale))
     icc = decoded.info.get("icc_profile")
-    reduced = to_upright(prepare(decoded), orientation)
-    factor = reduced.size[0] / upright[0]
+    pixels = prepare(decoded)
+    segments = public_segments(meta)
+    swapped = orientation >= 5
+    stored = (upright[1], upright[0]) if swapped else upright
+    factors = (pixels.size[0] / stored[0], pixels.size[1] / stored[1])
     jpegs = {}
     for name, window in windows.items():
-        box = tuple(edge * factor for edge in window.box)
-        cropped = reduced.resize(sizes[name], RESAMPLE, box=box)
-        jpegs[name] = embed_public_meta(encode_jpeg(to_srgb(cropped, icc, []), quality), meta)
+        left, top, right, bottom = stored_box(window.box, upright, orientation)
+        box = (left * factors[0], top * factors[1], right * factors[0], bottom * factors[1])
+        width, height = sizes[name]
+        cropped = pixels.resize((height, width) if swapped else (width, height), RESAMPLE, box=box,
+                                reducing_gap=REDUCING_GAP)
+        upright_crop = to_upright(to_srgb(cropped, icc, []), orientation)
+        jpegs[name] = with_segments(encode_jpeg(upright_crop, quality, optimize=False), segments)
     return jpegs, refused
 
+
+def stored_box(box: tuple[int, int, int, int], upright: tuple[int, int], orientation: int) -> tuple[int, int, int, int]:
+    """``box`` (left, top, right, bottom in the upright photo) in the pixels as stored,
+    before EXIF ``orientation`` turns them upright."""
+    left, top, right, bottom = box
+    width, height = upright
+    return {
+        2: (width - right, top, width - left, bottom),
+        3: (width - right, height - bottom, width - left, height - top),
+        4: (left, height - bottom, right, height - top),
+        5: (top, left, bottom, right),
+        6: (top, width - right, bottom, width - left),
+        7: (height - bottom, width - right, height - top, width - left),
+        8: (height - bottom, left, height - top, right),
+    }.get(orientation, box)

@@ -45,14 +45,25 @@ class PublicMeta:
 def embed_public_meta(jpeg: bytes, meta: PublicMeta) -> bytes:
     """``jpeg`` with its APP1/APP13 segments replaced by ours (always an EXIF block,
     so Orientation=1 is explicit even when there is no text)."""
+    return with_segments(jpeg, public_segments(meta))
+
+
+def public_segments(meta: PublicMeta) -> bytes:
+    """The APP1 (EXIF, XMP) and APP13 (IPTC) segments of ``meta``, built once for
+    several renditions of one photo (``with_segments``)."""
     segments = [_segment(0xE1, _EXIF_HEADER + build_exif(meta))]
     if meta.items():
         segments += [
             _segment(0xE1, _XMP_HEADER + build_xmp(meta)),
             _segment(0xED, _PS_HEADER + build_8bim_iptc(meta)),
         ]
+    return b"".join(segments)
+
+
+def with_segments(jpeg: bytes, segments: bytes) -> bytes:
+    """``jpeg`` with its APP1/APP13 segments replaced by ``segments`` (``public_segments``)."""
     head, rest = _split_after_app0(_strip_segments(jpeg, (0xE1, 0xED)))
-    return head + b"".join(segments) + rest
+    return head + segments + rest
 
 
 # -- writing ------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from press import jobs
-from press.codes import NotificationKind, PublishRefusal, SensitiveSubject
+from press.codes import NotificationKind, SensitiveSubject
 from press.dates import office_today
 from press.errors import N_, ServiceError
 from press.models import ConsentRecord, Media, Notification, Release, Revision, User, utcnow
@@ -32,7 +32,7 @@ from press.storage import FileStorage
 
 from . import access, public
 from .audit import record
-from .consent_cover import is_covered, publish_refusal
+from .consent_cover import is_covered
 from .indexing import enqueue_index
 
 CONSENT_JOB = "media.consent"
@@ -40,27 +40,10 @@ CORRECTION_NOTE = ("Foto dilepas dari siaran ini karena persetujuan orang yang t
                    "sudah tidak berlaku.")
 MAX_GIVEN_BY, MAX_PURPOSE, MAX_YEARS = 200, 300, 20
 PDF_MIME = "application/pdf"
-REFUSED = N_("Foto ini ditandai %(subject)s dan tidak dapat dipublikasikan: %(reason)s. Catat persetujuan "
-             "tertulis yang masih berlaku lebih dulu.")
 
 
 class ConsentError(ServiceError):
     """A flag or consent record cannot be saved as asked; the message says why."""
-
-
-class PublishRefused(ServiceError):
-    """A flagged photo without consent covering it cannot be made public."""
-
-    def __init__(self, media: Media, reason: PublishRefusal):
-        super().__init__(REFUSED, subject=SensitiveSubject(media.sensitive), reason=reason)
-        self.reason = reason
-
-
-def require_publishable(media: Media, *, on: date | None = None) -> None:
-    """Raise ``PublishRefused`` (with the reason as a code) for a photo that may not be public."""
-    reason = publish_refusal(media, on=on)
-    if reason is not None:
-        raise PublishRefused(media, reason)
 
 
 # -- flags -----------------------------------------------------------------------------

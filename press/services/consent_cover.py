@@ -1,6 +1,6 @@
 """Whether consent covers a photo of a sensitive subject: the part of the public rule
-(``press.services.public``) that reads consent records, and the refusal every way of
-making a photo public asks first (``publish_refusal``).
+(``press.services.public``) that reads consent records. Every way of making a photo
+public asks ``public.publish_refusal``, which asks ``uncovered`` here.
 
 A photo without a flag (``Media.sensitive`` empty) needs no consent. A flagged photo is
 public only while one of its consent records covers the day (not withdrawn, ``valid_until``
@@ -29,14 +29,12 @@ def covered_condition(day: date | None = None):
 
 def is_covered(media: Media, day: date | None = None) -> bool:
     """``covered_condition`` for a loaded photo."""
-    return publish_refusal(media, on=day) is None
+    return uncovered(media, on=day) is None
 
 
-def publish_refusal(media: Media, *, on: date | None = None) -> PublishRefusal | None:
-    """Why ``media`` may not be public on ``on`` (today), as a code; None when it may.
-
-    The one check before a photo becomes public (the form, a release attachment, the
-    bulk edit, the command line): a flagged photo needs a record covering the day."""
+def uncovered(media: Media, *, on: date | None = None) -> PublishRefusal | None:
+    """Why consent does not let ``media`` be public on ``on`` (today); None when it needs
+    none or a record covers the day."""
     if not media.sensitive:
         return None
     day = on or office_today()

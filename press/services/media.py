@@ -27,16 +27,13 @@ from press.photos.crops import is_crop
 from press.photos.exif import ExifFacts
 from press.photos.process import rewrite_public_meta
 from press.photos.public_meta import PublicMeta
-from press.problems import MESSAGES, params_of
 from press.photos.quality import near_duplicate
 from press.storage import FileStorage, StorageError
 from press.storage.files import content_key
 
 from . import access, licences, photo_corrections
 from . import public as public_rule
-from .consent import require_publishable
 from .crop_queue import ask_for_crops
-from .consent_cover import publish_refusal  # noqa: F401 (``media.publish_refusal``: the check before a photo goes public)
 from .audit import record as audit
 from .indexing import enqueue_index
 from .tags import attach_tags
@@ -262,11 +259,8 @@ def set_flags(session: Session, media: Media, *, actor: User | None,
     """Mark a photo public (journalists see it) and/or as a highlight."""
     if public is not None and media.status != MediaStatus.OK and public:
         raise MediaError(N_("Foto tanpa pratinjau tidak dapat dipublikasikan."))
-    if public and not media.is_public:
-        require_publishable(media)  # a flagged photo: the refusal names its subject and what to record
-    refusal = public and public_rule.publish_refusal(media)
-    if refusal:
-        raise MediaError(MESSAGES[refusal["code"]], **params_of(refusal))
+    if public:
+        public_rule.require_publishable(media)
     if public is False:
         photo_corrections.check_withdrawal(session, media, actor)
     if public is not None:

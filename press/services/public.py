@@ -5,8 +5,9 @@ One rule, applied here and nowhere else: a release is public when its state is
 photo is public when it is marked public (``Media.is_public``) or is attached to a
 public release, its activity is not ``dikecualikan``, its licence is not an internal one
 ("Hanya untuk internal", ``Licence.internal``), it has renditions, and, when it is flagged
-as a sensitive subject, a consent record covers today (``consent_cover``); a bulk edit or
-any other way of making a photo public asks ``publish_refusal`` first. A
+as a sensitive subject, a consent record covers today (``consent_cover``). Every way of
+making a photo public (the photo page, a bulk edit, a release attachment, the command
+line) asks ``publish_refusal`` first, or ``require_publishable`` to raise it. A
 retracted release is known to the public only by its title and retraction notice (its
 own 410 page); a retracted ``dikecualikan`` one by its notice alone. An activity's
 facts (title, kind, time, place, unit, topic, dress code, contact) are on the public
@@ -23,8 +24,10 @@ from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from press.codes import MediaStatus, PpidClass, PublishRefusal, ReleaseState
+from press.dates import office_today
+from press.errors import ServiceError
 from press.numbers import parse_id
-from press.problems import problem
+from press.problems import MESSAGES, params_of, problem
 from press.models import (
     Activity,
     Licence,
@@ -38,8 +41,7 @@ from press.models import (
 )
 
 from . import release_slugs
-from .consent_cover import covered_condition, is_covered
-from .consent_cover import publish_refusal as consent_refusal
+from .consent_cover import covered_condition, uncovered
 
 def _not_exempt(activity_id):
     """SQL: the row's activity (if any) is not ``dikecualikan`` (an uncorrelated subquery)."""
@@ -73,17 +75,30 @@ def is_internal(media: Media) -> bool:
     return media.licence is not None and media.licence.internal
 
 
-_CONSENT_PROBLEMS = {PublishRefusal.NO_CONSENT: "consent_missing", PublishRefusal.CONSENT_EXPIRED: "consent_expired",
-                     PublishRefusal.CONSENT_WITHDRAWN: "consent_withdrawn"}
-
-
-def publish_refusal(media: Media) -> dict | None:
-    """Why ``media`` may not be made public (a problem code, ``press.problems``), or None:
-    an internal licence, or a sensitive subject no consent covers today."""
+def publish_refusal(media: Media, *, on=None) -> dict | None:
+    """May ``media`` be public on ``on`` (today)? None when it may; otherwise why, as a
+    problem (``press.problems``) whose code is a ``PublishRefusal``: an internal licence,
+    or a sensitive subject no consent covers. The one answer, and its sentence the one
+    every page, bulk edit and command shows."""
     if is_internal(media):
-        return problem("licence_internal", licence=media.licence.name)
-    consent = consent_refusal(media)
-    return problem(_CONSENT_PROBLEMS[consent]) if consent else None
+        return problem(PublishRefusal.LICENCE_INTERNAL.value, licence=media.licence.name)
+    consent = uncovered(media, on=on or office_today())
+    return problem(consent.value) if consent else None
+
+
+class PublishRefused(ServiceError):
+    """A photo that may not be public (``publish_refusal``); ``reason`` is the code."""
+
+    def __init__(self, refusal: dict):
+        super().__init__(MESSAGES[refusal["code"]], **params_of(refusal))
+        self.reason = PublishRefusal(refusal["code"])
+
+
+def require_publishable(media: Media, *, on=None) -> None:
+    """Raise ``PublishRefused`` for a photo that may not be public on ``on`` (today)."""
+    refusal = publish_refusal(media, on=on)
+    if refusal is not None:
+        raise PublishRefused(refusal)
 
 
 def _on_published_release():
@@ -171,7 +186,7 @@ def may_show(media: Media) -> bool:
     shown with it: rendered, not of an exempt activity, no internal licence, and consent
     covering today when it is flagged."""
     return (media.status == MediaStatus.OK and bool(media.renditions) and not is_exempt(media)
-            and not is_internal(media) and is_covered(media))
+            and publish_refusal(media) is None)
 
 
 def public_photos_of(release: Release) -> list[tuple[ReleasePhoto, Media]]:

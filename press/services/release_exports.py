@@ -11,7 +11,7 @@ from press.photos.crops import PREFIX as CROP_PREFIX, is_crop
 from press.storage import FileStorage, StorageError
 
 from . import licences
-from .consent_cover import publish_refusal
+from .public import publish_refusal
 
 
 @dataclass

@@ -11,8 +11,7 @@ from press.errors import N_
 from press.models import Activity, Media, Release, ReleasePhoto, User
 from press.photos.quality import near_duplicate
 
-from .consent import require_publishable
-from .consent_cover import publish_refusal
+from .public import publish_refusal, require_publishable
 from .indexing import enqueue_index
 from .release_changes import EDITABLE_STATES, changed, require
 from .release_text import ReleaseError

@@ -150,6 +150,7 @@ SENSITIVE_SUBJECT_LABELS = {
 }
 
 PUBLISH_REFUSAL_LABELS = {
+    PublishRefusal.LICENCE_INTERNAL: _l("lisensi internal"),
     PublishRefusal.NO_CONSENT: _l("belum ada persetujuan"),
     PublishRefusal.CONSENT_EXPIRED: _l("persetujuan sudah berakhir"),
     PublishRefusal.CONSENT_WITHDRAWN: _l("persetujuan ditarik"),

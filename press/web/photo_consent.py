@@ -17,7 +17,7 @@ from press.errors import ServiceError
 from press.extensions import db
 from press.models import ConsentRecord, Media
 from press.services import consent as service
-from press.services.consent_cover import publish_refusal
+from press.services.public import publish_refusal
 from press.storage import FileStorage, StorageError
 
 from .access import permission_required

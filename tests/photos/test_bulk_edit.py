@@ -14,7 +14,7 @@ from sqlalchemy import select
 from press.extensions import db
 from press.models import Activity, AuditEvent, BulkEdit, Media, User
 from press.photos.public_meta import read_public_meta
-from press.services import bulk_edit, licences
+from press.services import bulk_edit, licences, public
 from press.services import media as service
 from press.services import media_ingest
 from press.storage import FileStorage
@@ -176,5 +176,5 @@ def test_a_licence_alone_is_a_change_and_is_undone(photos):
 def test_the_photos_own_public_toggle_refuses_an_internal_licence_too(photos):
     (media,) = photos(1)
     media.licence = licences.by_code(db.session, "internal")
-    with pytest.raises(service.MediaError, match="hanya untuk internal"):
+    with pytest.raises(public.PublishRefused, match="hanya untuk internal"):
         service.set_flags(db.session, media, actor=None, public=True)

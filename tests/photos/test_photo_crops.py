@@ -5,12 +5,12 @@ import io
 
 import exifread
 import pytest
-from PIL import Image
+from PIL import Image, ImageChops
 
 from press.config import parse_crop_sizes, DEFAULTS
 from press.photos.crops import CropTooSmall, crop_window, refusals, render_crops
 from press.photos.opening import open_image
-from press.photos.public_meta import PublicMeta
+from press.photos.public_meta import PublicMeta, read_public_meta
 
 from .conftest import FIXTURES, MAX_PIXELS
 
@@ -87,4 +87,60 @@ def test_crops_carry_the_public_metadata_and_no_gps():
         tags = exifread.process_file(io.BytesIO(jpeg), details=False)
         assert not any(key.startswith("GPS") for key in tags)
         assert str(tags["Image ImageDescription"]) == "Pantai"
+        assert str(tags.get("Image Orientation", "Horizontal (normal)")) == "Horizontal (normal)"
+
+
+_TO_STORED = {2: Image.Transpose.FLIP_LEFT_RIGHT, 3: Image.Transpose.ROTATE_180, 4: Image.Transpose.FLIP_TOP_BOTTOM,
+              5: Image.Transpose.TRANSPOSE, 6: Image.Transpose.ROTATE_90, 7: Image.Transpose.TRANSVERSE,
+              8: Image.Transpose.ROTATE_270}
+LICENCE = PublicMeta(caption="Posyandu Melati", byline="Fotografer Humas", credit="Humas Pemkot",
+                     usage_terms="Boleh dipakai media dengan kredit",
+                     web_statement="https://humas.example.go.id/lisensi/media")
+
+
+def camera_jpeg(upright: Image.Image, orientation: int) -> bytes:
+    """``upright`` stored as a camera would for EXIF ``orientation``, with GPS in its EXIF."""
+    stored = upright.transpose(_TO_STORED[orientation]) if orientation in _TO_STORED else upright
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    gps = exif.get_ifd(0x8825)
+    gps[1], gps[2], gps[3], gps[4] = "S", (6.0, 14.0, 17.0), "E", (106.0, 58.0, 32.0)
+    out = io.BytesIO()
+    stored.save(out, "JPEG", quality=92, exif=exif)
+    return out.getvalue()
+
+
+def red_centre(jpeg: bytes) -> tuple[float, float]:
+    image = Image.open(io.BytesIO(jpeg)).convert("RGB")
+    mask = Image.eval(image.split()[0], lambda v: 255 if v > 180 else 0)
+    mask = ImageChops.multiply(mask, Image.eval(image.split()[1], lambda v: 255 if v < 90 else 0))
+    box = mask.getbbox()
+    assert box is not None, "no marked spot in the crop"
+    return (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+
+
+@pytest.mark.parametrize("orientation", range(1, 9))
+def test_each_crop_shows_the_marked_spot_where_the_window_puts_it_keeping_the_licence_and_no_gps(orientation):
+    """Whatever way the camera stored the photo, each crop has its exact size and shows
+    the region around the focal point: the marked spot sits where the window (in the
+    upright photo) says, the caption, credit and licence are carried and the GPS is not."""
+    focal, upright_size = (0.8, 0.3), (3000, 2000)
+    upright = Image.new("RGB", upright_size, (128, 128, 128))
+    spot = (round(focal[0] * upright_size[0]), round(focal[1] * upright_size[1]))
+    upright.paste(RED, (spot[0] - 30, spot[1] - 30, spot[0] + 30, spot[1] + 30))
+    jpegs, refused = render_crops(open_image(camera_jpeg(upright, orientation), MAX_PIXELS), SIZES, focal, LICENCE)
+    assert refused == {} and set(jpegs) == set(SIZES)
+    for name, jpeg in jpegs.items():
+        size = SIZES[name]
+        assert Image.open(io.BytesIO(jpeg)).size == size, name
+        window = crop_window(name, upright_size, size, focal)
+        expected = ((spot[0] - window.left) * size[0] / window.width, (spot[1] - window.top) * size[1] / window.height)
+        found = red_centre(jpeg)
+        assert abs(found[0] - expected[0]) <= 3 and abs(found[1] - expected[1]) <= 3, (name, found, expected)
+        meta = read_public_meta(jpeg)
+        assert meta["xmp"]["caption"] == "Posyandu Melati" and meta["iptc"]["credit"] == "Humas Pemkot"
+        assert meta["xmp"]["usage_terms"] == meta["iptc"]["usage_terms"] == "Boleh dipakai media dengan kredit"
+        assert meta["xmp"]["web_statement"] == "https://humas.example.go.id/lisensi/media"
+        tags = exifread.process_file(io.BytesIO(jpeg), details=False)
+        assert not any(key.startswith("GPS") for key in tags), name
         assert str(tags.get("Image Orientation", "Horizontal (normal)")) == "Horizontal (normal)"

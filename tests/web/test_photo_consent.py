@@ -8,13 +8,16 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select, update
 
+from press import problems
 from press.dates import office_today
 from press.extensions import db
 from press.models import AuditEvent, ConsentRecord, Media, Notification, Release, User
 from press.services import consent as consent_service
 from press.services import media as media_service
+from press.services import public
 from press.services import releases as release_service
 from press.services import release_photos
+from tests.conftest import EMAILS
 
 PDF = b"%PDF-1.4\n% formulir persetujuan bertanda tangan\n"
 LEAD_CAPTION = "Kepala Bagian Humas menerima rombongan PPID Kabupaten Subang"
@@ -62,22 +65,22 @@ def test_a_flagged_photo_without_consent_is_refused_on_every_path_to_the_public(
     token = auth.token(f"/staf/foto/{photo.id}")
     page = client.post(f"/staf/foto/{photo.id}/publik", data={"value": "1", "next": "view", "csrf_token": token},
                        follow_redirects=True).get_data(as_text=True)
-    assert "tidak dapat dipublikasikan: belum ada persetujuan" in page
+    assert "belum punya persetujuan yang berlaku dan tidak dapat dipublikasikan" in page
     answer = client.post(f"/staf/foto/{photo.id}/publik", data={"value": "1", "csrf_token": token},
                          headers={"Accept": "application/json"})
-    assert answer.status_code == 400 and "belum ada persetujuan" in answer.get_json()["message"]
+    assert answer.status_code == 400 and "belum punya persetujuan" in answer.get_json()["message"]
     with app.app_context():
         media, editor = db.session.get(Media, photo.id), _user("editor")
         assert not media.is_public
-        assert media_service.publish_refusal(media) == "tanpa_persetujuan"
-        with pytest.raises(consent_service.PublishRefused):
+        assert public.publish_refusal(media) == {"code": "consent_missing"}
+        with pytest.raises(public.PublishRefused):
             media_service.set_flags(db.session, media, actor=editor, public=True)
         draft = db.session.scalar(select(Release).where(Release.state == "draft"))
         draft.photos.clear()
         db.session.flush()
-        with pytest.raises(consent_service.PublishRefused) as refused:
+        with pytest.raises(public.PublishRefused) as refused:
             release_photos.attach_photo(db.session, draft, media, editor)
-        assert refused.value.reason == "tanpa_persetujuan"
+        assert refused.value.reason == "consent_missing"
         assert media not in release_service.pick_photos([media])
         db.session.rollback()
     for url in _public_urls(photo):
@@ -186,3 +189,26 @@ def test_the_signed_form_is_a_blob_of_the_store_not_an_orphan(app, client, auth,
     verified = runner.invoke(args=["media", "verify", "--json"])
     assert verified.exit_code == 0, verified.output
     assert "orphan" not in verified.output
+
+
+def test_a_refused_photo_reads_the_same_sentence_on_its_page_in_bulk_edit_and_on_the_command_line(
+        app, client, auth, site, runner):
+    """One refusal, one wording: the photo page's toggle, the gallery's bulk edit and
+    ``flask media edit --public`` say the same sentence for a flagged photo without consent."""
+    photo = _private_photo(site)
+    sentence = problems.MESSAGES["consent_missing"]
+    auth.login("editor")
+    token = auth.token(f"/staf/foto/{photo.id}")
+    client.post(f"/staf/foto/{photo.id}/subjek", data={"subject": "anak", "csrf_token": token})
+    page = client.post(f"/staf/foto/{photo.id}/publik", data={"value": "1", "next": "view", "csrf_token": token},
+                       follow_redirects=True).get_data(as_text=True)
+    bulk = client.post(f"/staf/kegiatan/{photo.activity_id}/foto/massal",
+                       data={"csrf_token": token, "media_id": str(photo.id), "public": "1"},
+                       follow_redirects=True).get_data(as_text=True)
+    command = runner.invoke(args=["media", "edit", "--ids", str(photo.id), "--public", "--as", EMAILS["editor"]],
+                            env={"LANGUAGE": "id"})
+    assert sentence in page
+    assert sentence in bulk
+    assert sentence in command.output and command.exit_code == 1
+    with app.app_context():
+        assert not db.session.get(Media, photo.id).is_public
