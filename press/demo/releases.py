@@ -37,7 +37,8 @@ DEMO_RELEASES = (
         "Bupati Bekasi Dani Ramdan, dan Sekretaris Daerah Kota Bekasi Reny Hendrawati beserta jajaran.\n"
         "Setiap PPID Pembantu menerima dana pendampingan Rp. 5.000.000,- untuk tahun 2021an.\n"
         "Materi sosialisasi diunggah ke website dinas dan dapat diikuti secara online. Walikota menghimbau "
-        "setiap perangkat daerah menjawab permohonan informasi paling lama sepuluh hari kerja.",
+        "setiap perangkat daerah menjawab permohonan informasi paling lama sepuluh hari kerja. Sebanyak 1250 "
+        "warga dari 56 kelurahan sudah mengikuti kegiaatan serupa.",
         "Sosialisasi Keterbukaan Informasi Publik bagi PPID Pembantu", ReleaseState.DRAFT,
     ),
     (

@@ -17,8 +17,10 @@ from functools import lru_cache
 from press.errors import N_
 
 from .finding import Finding, finding_at
-from .number_checks import check_numbers, check_times
+from .lexicon import known_forms
+from .number_checks import URL, check_numbers, check_times
 from .rule_data import RuleData, rule_data
+from .word_checks import check_words
 
 TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
 QUOTE = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
@@ -67,6 +69,15 @@ def _in_a_name(body: str, start: int) -> bool:
     return bool(before) and before[-1] not in ".!?:\n“\"(-–—"
 
 
+def _beside_a_capital(body: str, start: int, end: int) -> bool:
+    """Whether a capitalised word stands right before or after ``body[start:end]``: a foreign
+    phrase of several words in capitals ("Call Center") is a name only inside a longer one
+    ("Jakarta Call Center")."""
+    before = re.search(r"(\w+)[ ]+$", body[max(0, start - 40):start])
+    after = re.match(r"[ ]+(\w+)", body[end:end + 40])
+    return any(m and m.group(1)[:1].isupper() for m in (before, after))
+
+
 def _italic(body: str, start: int, end: int) -> bool:
     return body[start - 1:start] == "*" and body[end:end + 1] == "*"
 
@@ -76,23 +87,38 @@ def check_language(body: str, protected=(), quotes=None) -> list[Finding]:
     quotes = quote_spans(body) if quotes is None else quotes
     tokens = [m for m in TOKEN.finditer(body) if not _inside(protected, *m.span())]
     found: list[Finding] = []
+    unread = []
     i = 0
     while i < len(tokens):
+        before = len(found)
         used = _phrase_at(body, tokens, i, data, quotes, found)
         if not used:
             used = _di_ke_at(body, tokens, i, data, found)
+        if not used and len(found) == before:
+            unread.append(tokens[i])
         i += used or 1
+    skip = [m.span() for m in URL.finditer(body)] + [f.span for f in found]
+    found += check_words(body, unread, known_forms(), skip, _italic)
     found += _weekday_forms(body, protected) + check_times(body, protected) + check_numbers(body, protected)
     return found
 
 
 WEEKDAY_PART = re.compile(r"(?<=\s)(Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu) (Pagi|Siang|Sore|Malam)\b")
 JUMAT_COMMA = re.compile(r"\b(J)(um),(at)\b", re.I)
+LOWER_CALENDAR = re.compile(r"(?<![\w#@/.-])(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|"
+                            r"november|desember|senin|selasa|rabu|kamis|jumat|sabtu)(?![\w@/-])")
 
 
 def _weekday_forms(body: str, protected) -> list[Finding]:
-    """"Selasa Pagi" inside a sentence (the part of the day is a common noun) and "Jum,at"."""
+    """"Selasa Pagi" inside a sentence (the part of the day is a common noun), "Jum,at", and a
+    month or weekday in lower case ("sabtu", "oktober"; "minggu" is also the week, so it is left)."""
     found = []
+    urls = [m.span() for m in URL.finditer(body)]
+    for match in LOWER_CALENDAR.finditer(body):
+        if not _inside(protected, *match.span()) and not _inside(urls, *match.span()):
+            name = match.group()
+            found.append(_spelling(body, match.span(), name[:1].upper() + name[1:],
+                                   "EYD V: nama bulan dan hari ditulis dengan huruf kapital"))
     for match in WEEKDAY_PART.finditer(body):
         before = body[:match.start()].split()
         if not before or before[-1][:1].isupper() or _inside(protected, *match.span()):
@@ -134,8 +160,11 @@ def _phrase_at(body: str, tokens, i: int, data: RuleData, quotes, found: list) -
                 found.append(_spelling(body, (start, end), standard, data.rules.get(entry.rule, entry.rule)))
             return size
         equivalent = data.lookup(data.foreign, phrase)
+        if equivalent is None and size > 1 and phrase.istitle():
+            equivalent = data.foreign.get(phrase.lower())  # "Call Center"
         italic = phrase.lower() in data.italicise
-        if (equivalent is None and not italic) or _italic(body, start, end) or _in_a_name(body, start):
+        if (equivalent is None and not italic) or _italic(body, start, end) or \
+                (_in_a_name(body, start) and (size == 1 or _beside_a_capital(body, start, end))):
             continue
         written = body[start:end]
         if _inside(quotes, start, end):

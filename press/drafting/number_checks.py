@@ -57,6 +57,20 @@ SMALL = {1: "satu", 2: "dua", 3: "tiga", 4: "empat", 5: "lima", 6: "enam", 7: "t
 COUNTED = re.compile(r"(?<![\w.,/-])(\d{1,4})\s+([a-z]+)\b")
 NOT_COUNTED = frozenset("persen kali jam menit detik km meter kg ton hektare ha liter unit%".split()) - {"unit", "kali"}
 SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+BARE_THOUSANDS = re.compile(r"(?<![\w.,/:+-])([1-9]\d{3,6})(?![\w.,/:-]?\d|[/-]\w|\.\w)")
+NOT_AN_AMOUNT = re.compile(r"(?:tahun|thn|nomor|no|nip|nik|npwp|kode|pasal|ayat|telp|telepon|tel|hp|wa|hotline|"
+                           r"rt|rw|km|kav|blok|seri|register|reg|nrp|nuptk|nisn|nis|npsn|kodepos|pos|ext|januari|"
+                           r"februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember)\.?\s*:?\s*$",
+                           re.I)
+UNIT_SYMBOL = re.compile(r"(?<=\d)(\s?)(Kg|KG|Km|KM|Cm|CM|Mm|MM|Ml|ML|Ha|HA|Ton|TON|Liter|LITER|Ltr|LTR|Gr|Meter)\b")
+UNIT_STANDARD = {"kg": "kg", "km": "km", "cm": "cm", "mm": "mm", "ml": "ml", "ha": "ha", "ton": "ton", "liter": "liter",
+                 "ltr": "liter", "gr": "g", "meter": "meter"}
+COUNTED_AFTER = re.compile(r"\s+(?:KK|orang|jiwa|anak|peserta|warga|unit|rumah|ekor|buah|paket|lembar|penerima|siswa|"
+                           r"pelajar|mahasiswa|pasien|ton|kg|hektare|ha|meter|liter|keluarga|balita|porsi|dosis|"
+                           r"pengunjung|pedagang|pelaku|lapak|titik|pohon|bibit|batang|kendaraan|personel|relawan)\b")
+YEAR_BEFORE = re.compile(r"(?:pada|sejak|hingga|sampai|awal|akhir|pertengahan|medio|periode|musim|era|s\.d\.)\s+$", re.I)
+YEAR_AFTER = re.compile(r"\s*(?:H|M|SM|Hijriah|Hijriyah|Masehi|Saka)\b")
+AMOUNT_WORD = re.compile(r"(?<=\d)(\s+)(Ribu|Juta|Miliar|Milyar|Triliun)\b")
 FIGURE_CONTEXT = frozenset("nomor no pasal ayat huruf tahun pukul ke rt rw km lantai kelas ruang jalur tahap "
                            "periode angkatan edisi halaman gelombang blok kav tipe seri".split())
 
@@ -192,8 +206,50 @@ def check_numbers(body: str, protected=()) -> list[Finding]:
         standard = f"{match.group(1)}-an"
         add(match.span(), N_("Tahun atau bilangan dengan -an ditulis dengan tanda hubung: “%(standard)s”."),
             N_("Ganti dengan “%(standard)s” (EYD V: tahun 1990-an)."), standard, {"standard": standard})
+    _thousands_and_units(body, add)
     found += _hints(body, skip, found)
     return sorted(found, key=lambda f: f.span)
+
+
+def _thousands_and_units(body: str, add) -> None:
+    """A figure of four digits or more without the thousands stop ("2052 KK"), except a year
+    (after "tahun", in a date, or 1900–2099 on its own), a number after "Nomor", NIP/NIK,
+    a plate ("B 1234 ABC"), a number in groups, a code or a phone number (which start with 0 or +); a unit symbol in capitals ("10 Kg");
+    "Juta"/"Miliar" with a capital inside a sentence."""
+    for match in BARE_THOUSANDS.finditer(body):
+        figure = match.group(1)
+        before = body[max(0, match.start() - 25):match.start()]
+        after = body[match.end():match.end() + 20]
+        year = len(figure) == 4 and (1900 <= int(figure) <= 2099 and (not COUNTED_AFTER.match(after)
+                                                                      or YEAR_BEFORE.search(before))
+                                     or YEAR_AFTER.match(after))
+        code = re.search(r"(?:\b[A-Z]{1,2}|\d)\s$", before) or re.match(r"\s\d", after)  # a plate, a number in groups
+        if NOT_AN_AMOUNT.search(before) or year or code:
+            continue
+        standard = f"{int(figure):,}".replace(",", ".")
+        add(match.span(1), N_("Bilangan ribuan ditulis dengan titik pemisah: “%(standard)s”."),
+            N_("Ganti dengan “%(standard)s” (EYD V: titik memisahkan ribuan)."), standard, {"standard": standard})
+    for match in UNIT_SYMBOL.finditer(body):
+        standard = " " + UNIT_STANDARD[match.group(2).lower()]
+        if match.group() != standard:
+            add(match.span(), N_("Satuan ukuran ditulis dengan huruf kecil: “%(standard)s”."),
+                N_("Ganti dengan “%(standard)s” (EYD V: lambang satuan kg, km, ha)."), standard,
+                {"standard": standard.strip()})
+    for match in AMOUNT_WORD.finditer(body):
+        end = body.find("\n", match.end())
+        line = body[body.rfind("\n", 0, match.start()) + 1:end if end >= 0 else len(body)]
+        if not body[:match.start()].strip() or line.upper() == line or _title_cased(line):
+            continue
+        standard = match.group(1) + UNITS[match.group(2).lower()]
+        add(match.span(), N_("“%(written)s” di dalam kalimat ditulis dengan huruf kecil: “%(standard)s”."),
+            N_("Ganti dengan “%(standard)s” (EYD V)."), standard,
+            {"written": match.group(2), "standard": standard.strip()})
+
+
+def _title_cased(line: str) -> bool:
+    """A headline's line (most words capitalised), where "Juta" keeps its capital."""
+    words = [w for w in line.split() if w[:1].isalpha()]
+    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _hints(body: str, skip, found) -> list[Finding]:

@@ -1,0 +1,130 @@
+"""The word lists the dictionary rules read, built once: Indonesian roots (Sastrawi's
+dictionary and the Debian ``hunspell-id`` word list), a cheap affix stripper that finds the
+root of an affixed word with the affix rules of Indonesian (meN-/peN- with their sound
+changes, ber-, ter-, di-, ke-, se-, per-, and -kan, -i, -an, -nya, -lah, -kah, -pun), and the
+English word list of the Debian ``wamerican`` package.
+
+A missing Debian list leaves its set empty: the rules that read it then stay silent.
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+HUNSPELL_ID = Path("/usr/share/hunspell/id_ID.dic")
+ENGLISH = Path("/usr/share/dict/american-english")
+
+SUFFIXES = ("", "nya", "lah", "kah", "pun", "kan", "i", "an", "kannya", "annya", "inya", "kanlah", "ilah")
+FIRST_PREFIXES = ("memper", "diper", "pember", "di", "ke", "se", "ber", "be", "bel", "ter", "te", "per", "pe", "pel", "me", "mem", "men",
+                  "meng", "menge", "meny", "pem", "pen", "peng", "penge", "peny")
+SECOND_PREFIXES = ("ber", "per", "ter", "ke", "se", "pe", "be")
+#: meN- and peN- replace the first sound of the root: memukul (pukul), menulis (tulis),
+#: mengirim (kirim), menyapu (sapu).
+LOST_SOUND = {"mem": "p", "men": "t", "meng": "k", "meny": "s", "pem": "p", "pen": "t", "peng": "k", "peny": "s"}
+#: The letters each form of meN-/peN- stands before (mem- before b, f, v; men- before c, d,
+#: j, z, sy; meng- before g, h, kh and vowels; me- before l, m, n, r, w, y), besides the
+#: vowel of a root whose first sound it replaced.
+NASAL_BEFORE = {"me": "lmnrwy", "mem": "bfv", "men": "cdjzs", "meng": "ghkaiueo", "menge": "", "meny": ""}
+NASAL_BEFORE.update({"pe" + key[2:]: value for key, value in NASAL_BEFORE.items() if key != "me"})
+NASAL_BEFORE["pe"] = "bcdfghjklmnprstvwyz"  # pe- (petani, pelajar) never stands before a vowel
+
+
+def _words(path: Path) -> list[str]:
+    try:
+        return path.read_text(encoding="utf-8", errors="replace").split("\n")
+    except OSError:
+        return []
+
+
+@lru_cache(maxsize=1)
+def indonesian_roots() -> frozenset[str]:
+    from .rule_data import rule_data
+    hunspell = {line.split("/")[0].strip().lower() for line in _words(HUNSPELL_ID)[1:]}
+    return rule_data().roots | frozenset(w for w in hunspell if w.isalpha())
+
+
+@lru_cache(maxsize=1)
+def confirmed_roots() -> frozenset[str]:
+    """The roots both dictionaries list (Sastrawi's and hunspell-id's): what a typo's
+    replacement is built on, so that a root only one of them lists (often a regional or an
+    archaic word) does not make a slip look like a word."""
+    from .rule_data import rule_data
+    hunspell = {line.split("/")[0].strip().lower() for line in _words(HUNSPELL_ID)[1:]}
+    return rule_data().roots & frozenset(hunspell) if hunspell else rule_data().roots
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Lower-case English words (names, capitalised in the list, and possessives left out)."""
+    return frozenset(w for w in _words(ENGLISH) if w.isalpha() and w.islower() and w.isascii())
+
+
+def _unprefixed(base: str, depth: int = 2):
+    yield base
+    if depth == 0:
+        return
+    for prefix in FIRST_PREFIXES if depth == 2 else SECOND_PREFIXES:
+        if base.startswith(prefix) and len(base) - len(prefix) >= 3:
+            rest = base[len(prefix):]
+            if prefix not in NASAL_BEFORE or rest[:1] in NASAL_BEFORE[prefix] or prefix.endswith("nge"):
+                yield from _unprefixed(rest, depth - 1)
+            if prefix in LOST_SOUND and rest[:1] in "aeiou":
+                yield LOST_SOUND[prefix] + rest
+
+
+#: Prefixes that never take these suffixes (ke-...-kan, ber-...-i, se-...-kan, di-...-an):
+#: a form read with them is not a word.
+NO_CONFIX = {"ke": ("kan", "i"), "ber": ("i", "kan"), "be": ("i", "kan"), "se": ("i", "kan"), "di": ("an",),
+             "ter": ("an",)}
+
+
+def root_of(word: str, roots: frozenset[str] | None = None, shortest: int = 3) -> str | None:
+    """The root of ``word`` (lower case) by the affix rules, when the dictionary has one of at
+    least ``shortest`` letters."""
+    roots = (confirmed_roots() if shortest > 3 else indonesian_roots()) if roots is None else roots
+    if word in roots:
+        return word
+    for suffix in SUFFIXES[1:]:
+        base = word[:-len(suffix)]
+        if len(base) >= shortest and word.endswith(suffix) and base in roots \
+                and not (shortest > 3 and suffix.startswith("i") and base.endswith("i")):
+            return base
+    for suffix in SUFFIXES:
+        if not word.endswith(suffix) or len(word) - len(suffix) < shortest:
+            continue
+        base = word[:len(word) - len(suffix)]
+        if shortest > 3 and (any(base.startswith(p) and suffix.startswith(NO_CONFIX[p]) for p in NO_CONFIX)
+                             or suffix.startswith("i") and base.endswith("i")):
+            continue
+        for stem in _unprefixed(base):
+            if stem != word and len(stem) >= shortest and stem in roots:
+                return stem
+    return None
+
+
+def is_indonesian(word: str, strict: bool = False) -> bool:
+    """Whether ``word`` (lower case) is a root, an affixed root or a reduplication of them;
+    ``strict``: a root of four letters or more, without a prefix and suffix that never go
+    together (what a typo's replacement must be)."""
+    if "-" in word:
+        return all(part and is_indonesian(part, strict) for part in word.split("-"))
+    return root_of(word, shortest=4 if strict else 3) is not None
+
+
+@lru_cache(maxsize=1)
+def known_forms() -> frozenset[str]:
+    """Words the rule data writes as standard (its standard forms, Indonesian equivalents,
+    nouns after di/ke, terms to italicise, the words of official names): never unknown."""
+    from .rule_data import rule_data
+    data = rule_data()
+    texts = [e.standard for e in data.spelling.values()] + list(data.foreign.values()) + list(data.foreign) \
+        + list(data.italicise) + list(data.place_nouns) + list(data.ke_nouns) + list(data.di_ke_words) \
+        + list(data.exceptions) + _acronym_words()
+    return frozenset(w.lower() for text in texts for w in re.findall(r"[^\W\d_]+", text))
+
+
+def _acronym_words() -> list[str]:
+    from .rule_data import DATA_DIR
+    return json.loads((DATA_DIR / "words.json").read_text(encoding="utf-8"))["acronym_words"]

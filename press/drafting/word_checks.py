@@ -1,0 +1,162 @@
+"""The dictionary rules: they read every word the phrase tables (``language_checks``) did not
+know, so they catch forms no list has seen.
+
+For a word in lower case (or capitalised at a sentence's start) that is not Indonesian by
+the roots and the affix rules (``lexicon``), nor a standard form of the rule data:
+
+1. **Loanword spelling** (code ``spelling``): the rules of the Pedoman Umum Pembentukan
+   Istilah applied to it ("-tion"/"-sion" → "-si", "-ty" → "-tas", "ph" → "f", "-ism" →
+   "-isme", "-ization"/"-ize" → "-isasi", "th" → "t", "y" → "i", "qu" → "ku", "c" → "k", double
+   consonants single); the first result that is a KBBI root is the replacement.
+2. **Foreign word** (code ``foreign``): an English word (Debian ``wamerican``) gets the
+   hint to italicise it or use the Indonesian word, without a replacement.
+3. **Typo** (code ``spelling``): a word one edit (insert, delete, substitute, transpose, or
+   the f/p, v/f, ks/x, dh/d swaps) from exactly one Indonesian word gets that word.
+
+A capitalised word inside a sentence is a name and is left alone (one at a sentence's
+start is read as English or not, since it may be a name too), as are words in names,
+URLs, hashtags and mentions, and words in italics.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from press.errors import N_
+
+from .finding import Finding, finding_at
+from .lexicon import FIRST_PREFIXES, LOST_SOUND, SECOND_PREFIXES, SUFFIXES, confirmed_roots, english_words, \
+    is_indonesian
+
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+SWAPS = (("f", "p"), ("p", "f"), ("v", "f"), ("f", "v"), ("x", "ks"), ("ks", "x"), ("dh", "d"), ("d", "dh"))
+LOANWORD_RULES = ((r"i[sz]ation$", "isasi"), (r"i[sz]e$", "isasi"), (r"tion$", "si"), (r"sion$", "si"),
+                  (r"ty$", "tas"), (r"ism$", "isme"), (r"ph", "f"), (r"th", "t"), (r"qu", "ku"), (r"y", "i"),
+                  (r"c(?=[aou]|[^aeiouy]|$)", "k"), (r"([bcdfgklmnprstz])\1", r"\1"))
+MIN_TYPO = 5
+
+
+def _edits(word: str) -> tuple[set[str], set[str]]:
+    """The words one edit from ``word``, in two tiers: a letter left out or two letters
+    swapped (and the f/p, v/f, ks/x, dh/d swaps), the commonest slips of the hand; then a
+    letter wrong or one too many."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    first = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    first |= {a + c + b for a, b in splits for c in LETTERS}
+    for old, new in SWAPS:
+        start = word.find(old)
+        while start >= 0:
+            first.add(word[:start] + new + word[start + len(old):])
+            start = word.find(old, start + 1)
+    second = {a + b[1:] for a, b in splits if b} | {a + c + b[1:] for a, b in splits if b for c in LETTERS}
+    return first - {word}, second - first - {word}
+
+
+def _splits(word: str):
+    """(head, middle, tail, lost) for each reading of ``word`` as affixes around a middle
+    (the root, with the letter meN-/peN- replaced put back when ``lost``)."""
+    heads = {""}
+    for first in FIRST_PREFIXES:
+        if word.startswith(first):
+            heads.add(first)
+            heads.update(first + second for second in SECOND_PREFIXES if word.startswith(second, len(first)))
+    for tail in SUFFIXES:
+        if not word.endswith(tail):
+            continue
+        for head in heads:
+            middle = word[len(head):len(word) - len(tail)]
+            if len(middle) >= 3:
+                yield head, middle, tail, ""
+                if head in LOST_SOUND and middle[:1] in "aeiou":
+                    yield head, LOST_SOUND[head] + middle, tail, LOST_SOUND[head]
+
+
+@lru_cache(maxsize=4096)
+def typo_fix(word: str) -> str | None:
+    """The one Indonesian word one edit from ``word`` (in the first tier of edits that has
+    any), or None (none, or several). The edit is sought in the root: each reading of the
+    word as affixes around a root is edited in its root only, against the set of roots."""
+    roots = confirmed_roots()
+    tiers: tuple[set, set] = (set(), set())
+    for head, middle, tail, lost in _splits(word):
+        for tier, edited in zip(tiers, _edits(middle)):
+            for root in edited & roots:
+                if len(root) >= 4 and root.startswith(lost):
+                    tier.add(head + root[len(lost):] + tail)
+    for tier in tiers:
+        found = {candidate for candidate in tier if candidate != word and is_indonesian(candidate, strict=True)}
+        if found:
+            return found.pop() if len(found) == 1 else None
+    return None
+
+
+@lru_cache(maxsize=4096)
+def loanword_fix(word: str) -> str | None:
+    """The KBBI root the loanword rules make of ``word``, or None."""
+    from .lexicon import indonesian_roots
+    roots = indonesian_roots()
+    everything = word
+    for pattern, standard in LOANWORD_RULES:
+        single = re.sub(pattern, standard, word)
+        if single != word and single in roots:
+            return single
+        everything = re.sub(pattern, standard, everything)
+    return everything if everything != word and everything in roots else None
+
+
+def _unknown(word: str, known) -> bool:
+    return word not in known and not is_indonesian(word)
+
+
+def check_words(body: str, tokens, known, covered, italic) -> list[Finding]:
+    """Findings for the ``tokens`` (regex matches) no other rule covered (``covered`` spans)."""
+    found = []
+    for token in tokens:
+        written = token.group()
+        start, end = token.span()
+        if any(s < end and start < e for s, e in covered) or body[start - 1:start] in ("#", "@", "/", ".") \
+                or body[end:end + 1] in ("@", "/") or italic(body, start, end):
+            continue
+        initial = written[:1].isupper() and written[1:].islower() and _sentence_start(body, start)
+        if not (written.islower() or initial):
+            continue
+        word = written.lower()
+        if not word.isalpha() or not word.isascii() or len(word) < 3 or not _unknown(word, known):
+            continue
+        finding = _word_finding(body, (start, end), written, word, initial)
+        if finding:
+            found.append(finding)
+    return found
+
+
+def _cased(written: str, standard: str) -> str:
+    return standard[:1].upper() + standard[1:] if written[:1].isupper() else standard
+
+
+def _sentence_start(body: str, start: int) -> bool:
+    before = body[:start].rstrip(" *")
+    return not before or before[-1] in ".!?\n“\""
+
+
+def _word_finding(body: str, span, written: str, word: str, initial: bool) -> Finding | None:
+    """A capitalised word at a sentence's start may be a name: only the English list reads it."""
+    standard = None if initial else loanword_fix(word)
+    if standard:
+        standard = _cased(written, standard)
+        return finding_at(body, "spelling", span, N_("Ejaan tidak baku: “%(written)s”; bentuk bakunya “%(standard)s”."),
+                          N_("Ganti dengan “%(standard)s” (%(rule)s)."), {"written": written, "standard": standard},
+                          {"standard": standard, "rule": "Pedoman Umum Pembentukan Istilah: penyesuaian ejaan"},
+                          standard)
+    if word in english_words():
+        return finding_at(body, "foreign", span, N_("Istilah asing “%(written)s” ditulis miring."),
+                          N_("Tulis miring (*%(written)s*) atau pakai padanan bahasa Indonesianya."),
+                          {"written": written}, {"written": written})
+    if initial or len(word) < MIN_TYPO:
+        return None
+    standard = typo_fix(word)
+    if not standard:
+        return None
+    standard = _cased(written, standard)
+    return finding_at(body, "spelling", span, N_("Salah ketik: “%(written)s”; maksudnya “%(standard)s”?"),
+                      N_("Ganti dengan “%(standard)s” (KBBI)."), {"written": written, "standard": standard},
+                      {"standard": standard}, standard)
