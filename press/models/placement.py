@@ -96,12 +96,16 @@ class Clipping(Base):
 
 class ProofCheck(Base):
     """One run of the proof check on a page (of a placement, or of a clipping): asked for
-    (``checked_at`` empty) and run by the ``proofs.check`` job. The snapshot is in the blob
-    store: the pages' HTML (``html_key``, its SHA-256 ``sha256``) and the extracted text
-    (``text_key``), fetched at ``fetched_at``; what the comparison found and the verdict it
-    proposes (``press.codes.ProofVerdict``); a refusal of the fetch as its code and
-    parameters (``refusal``), verdict ``unreachable``. ``requested_by`` empty: the partner,
-    through the placement's link."""
+    (``checked_at`` empty) and run by the ``proofs.check`` job. The snapshot is one blob of
+    the store (``snapshot_key``): a ZIP of the pages as received, the extracted text and a
+    manifest (URLs, statuses, SHA-256 of each page, fetched at), written by ``press.proofs``;
+    ``sha256`` is that of the pages' bytes, ``fetched_at`` when they were fetched. Then what
+    the comparison found: the share of the release's sentences on the page
+    (``similarity``), the paragraphs missing or changed, the page's title and date, the
+    advertorial label seen (``label_found``, the words), the reasons as codes with
+    parameters, and the verdict it proposes (``press.codes.ProofVerdict``); a refusal of the
+    fetch as its code and parameters (``refusal``: verdict ``unreachable``).
+    ``requested_by`` empty: the partner, through the placement's link (or the system)."""
 
     __tablename__ = "proof_check"
     __table_args__ = (CheckConstraint("(placement_id IS NULL) <> (clipping_id IS NULL)", name="one_subject"),)
@@ -115,16 +119,17 @@ class ProofCheck(Base):
     checked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
     fetched_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     final_url: Mapped[str | None] = mapped_column(String(MAX_URL))
-    html_key: Mapped[str | None] = mapped_column(String(64))
-    text_key: Mapped[str | None] = mapped_column(String(64))
+    snapshot_key: Mapped[str | None] = mapped_column(String(64))
     sha256: Mapped[str | None] = mapped_column(String(64))
     page_title: Mapped[str | None] = mapped_column(String(500))
-    title_found: Mapped[bool | None] = mapped_column(Boolean)
+    title_match: Mapped[bool | None] = mapped_column(Boolean)
     similarity: Mapped[float | None] = mapped_column(Float)
-    label_found: Mapped[bool | None] = mapped_column(Boolean)
+    label_found: Mapped[str | None] = mapped_column(String(60))
     page_date: Mapped[date | None] = mapped_column(Date)
+    page_date_from: Mapped[str | None] = mapped_column(String(30))
     missing_paragraphs: Mapped[list] = mapped_column(JSON, default=list)
     changed_paragraphs: Mapped[list] = mapped_column(JSON, default=list)
+    reasons: Mapped[list] = mapped_column(JSON, default=list)
     verdict: Mapped[str | None] = mapped_column(String(16))
     refusal: Mapped[dict | None] = mapped_column(JSON)
 

@@ -2,13 +2,13 @@
 
 Revision ID: 0019b
 Revises: 0018
-Create Date: 2026-12-02 05:54:51
+Create Date: 2026-12-02 06:05:00
 
 New tables only: ``partner`` (an outlet of the register with its legal entity, address and
 contact), ``contract`` and ``contract_unit`` (the units it serves), ``placement`` (a release
 sent to a partner, its due date and state), ``clipping`` (unpaid coverage), ``proof_check``
-(each run of the page check, its snapshot's store keys and findings) and ``proof_file``
-(scans, photos, PDFs, screenshots, recording references).
+(each run of the page check: its snapshot's store key and what the comparison found) and
+``proof_file`` (scans, photos, PDFs, screenshots, recording references).
 """
 from alembic import op
 import sqlalchemy as sa
@@ -123,16 +123,17 @@ def upgrade():
     sa.Column('checked_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('fetched_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('final_url', sa.String(length=2000), nullable=True),
-    sa.Column('html_key', sa.String(length=64), nullable=True),
-    sa.Column('text_key', sa.String(length=64), nullable=True),
+    sa.Column('snapshot_key', sa.String(length=64), nullable=True),
     sa.Column('sha256', sa.String(length=64), nullable=True),
     sa.Column('page_title', sa.String(length=500), nullable=True),
-    sa.Column('title_found', sa.Boolean(), nullable=True),
+    sa.Column('title_match', sa.Boolean(), nullable=True),
     sa.Column('similarity', sa.Float(), nullable=True),
-    sa.Column('label_found', sa.Boolean(), nullable=True),
+    sa.Column('label_found', sa.String(length=60), nullable=True),
     sa.Column('page_date', sa.Date(), nullable=True),
+    sa.Column('page_date_from', sa.String(length=30), nullable=True),
     sa.Column('missing_paragraphs', sa.JSON(), nullable=False),
     sa.Column('changed_paragraphs', sa.JSON(), nullable=False),
+    sa.Column('reasons', sa.JSON(), nullable=False),
     sa.Column('verdict', sa.String(length=16), nullable=True),
     sa.Column('refusal', sa.JSON(), nullable=True),
     sa.CheckConstraint('(placement_id IS NULL) <> (clipping_id IS NULL)', name=op.f('ck_proof_check_one_subject')),
