@@ -188,7 +188,7 @@ def add_file(session: Session, storage: FileStorage, actor: User | None, placeme
     _undecided(placement)
     if kind not in set(ProofKind):
         raise PlacementError(N_("Jenis bukti tidak dikenal."))
-    proof = ProofFile(placement=placement, kind=kind, uploaded_by_id=actor.id if actor is not None else None)
+    proof = ProofFile(kind=kind, uploaded_by_id=actor.id if actor is not None else None)
     if kind == ProofKind.RECORDING:
         reference = " ".join((reference or "").split())
         if not reference or len(reference) > MAX_REFERENCE:
@@ -205,6 +205,7 @@ def add_file(session: Session, storage: FileStorage, actor: User | None, placeme
         proof.sha256, proof.size = storage.put(io.BytesIO(data)), len(data)
         proof.filename = (filename or "")[-255:] or None
         proof.reference = " ".join((reference or "").split())[:MAX_REFERENCE] or None
+    proof.placement = placement
     session.add(proof)
     _proof_received(placement)
     session.flush()

@@ -80,8 +80,9 @@ def pending(session: Session, limit: int = PER_RUN) -> list[ProofCheck]:
                                 .order_by(ProofCheck.id).limit(limit)))
 
 
-def fetch_allow(config) -> frozenset:
-    return proofs.parse_allow(config.get("FETCH_ALLOW"))
+def fetch_allow(config) -> str:
+    """``PRESS_FETCH_ALLOW`` as the stage takes it (``host:port,…``)."""
+    return config.get("FETCH_ALLOW") or ""
 
 
 @jobs.periodic(CHECK_JOB, every=300)
