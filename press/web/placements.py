@@ -193,31 +193,29 @@ def decide(placement_id: int):
         reason=form.reason.data), _("Keputusan disimpan."), verdict_form=form)
 
 
+def _blob(key: str | None, mimetype: str | None, name: str | None, fallback: str):
+    """A blob of the store as a download; 404 when it is not there."""
+    if not key:
+        abort(404)
+    try:
+        response = send_file(_store().path(key), mimetype=mimetype, conditional=True, etag=key)
+    except (StorageError, FileNotFoundError):
+        abort(404)
+    return as_download(response, name, fallback)
+
+
 @bp.route("/bukti/cek/<id:check_id>/arsip.zip")
 @permission_required("placement.edit")
 def snapshot(check_id: int):
     check = db.session.get(ProofCheck, check_id) or abort(404)
-    if not check.snapshot_key:
-        abort(404)
-    try:
-        response = send_file(_store().path(check.snapshot_key), mimetype="application/zip", conditional=True,
-                             etag=check.snapshot_key)
-    except (StorageError, FileNotFoundError):
-        abort(404)
-    return as_download(response, None, f"bukti-tayang-{check.id}.zip")
+    return _blob(check.snapshot_key, "application/zip", None, f"bukti-tayang-{check.id}.zip")
 
 
 @bp.route("/bukti/berkas/<id:file_id>")
 @permission_required("placement.edit")
 def proof_file(file_id: int):
     found = db.session.get(ProofFile, file_id) or abort(404)
-    if not found.sha256:
-        abort(404)
-    try:
-        response = send_file(_store().path(found.sha256), mimetype=found.mime, conditional=True, etag=found.sha256)
-    except (StorageError, FileNotFoundError):
-        abort(404)
-    return as_download(response, found.filename, f"bukti-tayang-{found.placement_id}-{found.id}")
+    return _blob(found.sha256, found.mime, found.filename, f"bukti-tayang-{found.placement_id}-{found.id}")
 
 
 @bp.route("/kliping/")
