@@ -9,13 +9,13 @@ from __future__ import annotations
 import re
 
 from press.errors import N_
+from press.proofs.labels import find_label
 
 from .finding import Finding
 
 HEADLINE_LIMIT = 100
 DASH = r"(?:–|—|--|-)"
 DATELINE_IN_BODY = re.compile(rf"^\s*([A-Za-z][\w .'’]{{1,40}}?)(\s*,\s*[^–—\n]{{1,40}}?)?\s*{DASH}\s")
-ADVERTORIAL = re.compile(r"\((?:[^()]*\b(?:adv|advertorial|iklan|ads|sponsored|kerja\s*sama)\b[^()]*)\)|\bKonten Kerja Sama\b", re.I)
 
 
 def _finding(field: str, code: str, span, text: str, message: str, hint: str, params=None, replacement=None) -> Finding:
@@ -81,13 +81,13 @@ def check_label(body: str, signature: str | None, label: str | None) -> list[Fin
     if not label:
         return []
     if signature is not None:
-        if signature.strip() and (label in signature or ADVERTORIAL.search(signature)):
+        if signature.strip() and (label in signature or find_label([signature])):
             return []
         return [_finding("signature", "adv_label", (0, len(signature)), signature,
                          N_("Siaran advertorial ditutup dengan labelnya: “%(label)s”."),
                          N_("Isi tanda akhir dengan “%(label)s”."), {"label": label}, label)]
     end = (body or "").rstrip()
-    if label in end[-80:] or ADVERTORIAL.search(end[-80:]):
+    if label in end[-80:] or find_label([end[-80:]]):
         return []
     return [_finding("body", "adv_label", (len(end), len(end)), "",
                      N_("Siaran advertorial ditutup dengan labelnya: “%(label)s”."),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import ipaddress
 import re
 import socket
+import threading
 from collections.abc import Iterable
 
 from .refusals import Refused
@@ -24,12 +25,18 @@ _LOCAL_NAMES = ("localhost", "localhost.localdomain", "ip6-localhost", "ip6-loop
 
 
 def parse_allow(value: str | Iterable[str] | None) -> frozenset[tuple[str, int]]:
-    """``PRESS_FETCH_ALLOW`` (``host:port,…``) as ``(host, port)`` pairs; IPv6 hosts in brackets."""
+    """``PRESS_FETCH_ALLOW`` (``host:port,…``, or a list of them) as ``(host, port)`` pairs;
+    IPv6 hosts in brackets. Pairs already read pass through, so a caller may hand over
+    either form."""
     if not value:
         return frozenset()
     items = value.split(",") if isinstance(value, str) else value
     pairs = set()
     for item in items:
+        if isinstance(item, tuple):
+            host, port = item
+            pairs.add((str(host).strip("[]").lower(), int(port)))
+            continue
         item = item.strip()
         host, sep, port = item.rpartition(":")
         if not sep or not port.isdigit() or not host:
@@ -98,7 +105,34 @@ def forbidden_kind(address: Address) -> str | None:
     return None
 
 
-def resolve(host: str, port: int) -> list[Address]:
+class LookupTimeout(Exception):
+    pass
+
+
+def _lookup(host: str, port: int, timeout: float | None):
+    """``getaddrinfo`` within ``timeout`` seconds: the resolver has no limit of its own, so
+    it runs in a thread left behind when the time is up."""
+    if timeout is None:
+        return socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    answer: list = []
+
+    def ask():
+        try:
+            answer.append(socket.getaddrinfo(host, port, type=socket.SOCK_STREAM))
+        except Exception as exc:  # noqa: BLE001 - handed to the caller's thread
+            answer.append(exc)
+
+    thread = threading.Thread(target=ask, daemon=True, name="proofs-lookup")
+    thread.start()
+    thread.join(timeout)
+    if not answer:
+        raise LookupTimeout(host)
+    if isinstance(answer[0], Exception):
+        raise answer[0]
+    return answer[0]
+
+
+def resolve(host: str, port: int, timeout: float | None = None) -> list[Address]:
     """The addresses ``host`` stands for, looked up once."""
     address = literal(host)
     if address is not None:
@@ -106,7 +140,7 @@ def resolve(host: str, port: int) -> list[Address]:
     if "%" in host or not host:
         raise Refused("no_such_host", host=host)
     try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        infos = _lookup(host, port, timeout)
     except (socket.gaierror, UnicodeError, OSError):
         raise Refused("no_such_host", host=host) from None
     seen: list[Address] = []
@@ -119,14 +153,15 @@ def resolve(host: str, port: int) -> list[Address]:
     return seen
 
 
-def checked_addresses(host: str, port: int, allow: frozenset[tuple[str, int]]) -> list[Address]:
+def checked_addresses(host: str, port: int, allow: frozenset[tuple[str, int]],
+                      timeout: float | None = None) -> list[Address]:
     """The addresses to connect to for ``host:port``; refused when any of them is internal,
     unless the pair is allowed (the tests' local server)."""
-    host = host.lower().rstrip(".") if not host.endswith("..") else host
+    host = host.lower().rstrip(".")
     allowed = (host, port) in allow
     if not allowed and (host in _LOCAL_NAMES or host.endswith(".localhost")):
         raise Refused("private_address", host=host, address=host, kind="loopback")
-    addresses = resolve(host, port)
+    addresses = resolve(host, port, timeout)
     if not allowed:
         for address in addresses:
             kind = forbidden_kind(address)

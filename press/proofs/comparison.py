@@ -4,7 +4,7 @@ changed (with a word diff), the title, the publication date against the due date
 advertorial label, and the verdict the editor is offered."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from difflib import SequenceMatcher
 from enum import StrEnum
@@ -20,6 +20,7 @@ FUZZY = 0.9
 VERIFIED = 0.9
 INCOMPLETE = 0.5
 TITLE_MATCH = 0.8
+MAX_PARAGRAPHS = 2000
 
 
 class Verdict(StrEnum):
@@ -94,44 +95,81 @@ class Comparison:
         }
 
 
-def ratio(a: str, b: str) -> float:
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    if matcher.real_quick_ratio() < FUZZY or matcher.quick_ratio() < FUZZY:
-        return 0.0
-    return matcher.ratio()
+def similar(sentence: str, pieces) -> bool:
+    """Whether one of ``pieces`` is at least ``FUZZY`` alike ``sentence`` (``difflib``'s
+    ratio; the sentence's side analysed once, the length and letter bounds first)."""
+    matcher = SequenceMatcher(None, autojunk=False)
+    matcher.set_seq2(sentence)
+    size = len(sentence)
+    for piece in pieces:
+        if 2 * min(size, len(piece)) < FUZZY * (size + len(piece)):
+            continue
+        matcher.set_seq1(piece)
+        if matcher.quick_ratio() >= FUZZY and matcher.ratio() >= FUZZY:
+            return True
+    return False
+
+
+def _postings(texts: list[str]) -> dict[str, set[int]]:
+    postings: dict[str, set[int]] = {}
+    for number, text in enumerate(texts):
+        for word in set(text.split()):
+            postings.setdefault(word, set()).add(number)
+    return postings
+
+
+def _candidates(postings: dict[str, set[int]], text: str) -> list[int]:
+    """The texts sharing one of ``text``'s three longest words, in order: a sentence 90 %
+    alike keeps most of its words, so a long page is not compared piece by piece."""
+    found: set[int] = set()
+    for word in sorted(set(text.split()), key=len, reverse=True)[:3]:
+        found |= postings.get(word, set())
+    return sorted(found)
 
 
 class _Page:
-    """The page's text normalised once, its sentences and pairs of sentences for the
-    fuzzy look-ups (a sentence the outlet cut in two or joined with the next)."""
+    """The page's text normalised once; its sentences and pairs of sentences (one the
+    outlet cut in two or joined with the next) and their word index built only when a
+    sentence is not found as it stands. A page is read up to ``MAX_PARAGRAPHS``, far
+    beyond any article, so that a huge page costs no more than a long one."""
 
     def __init__(self, article: Article):
-        self.paragraphs = list(article.paragraphs)
+        self.paragraphs = list(article.paragraphs[:MAX_PARAGRAPHS])
         self.normalised = [normalise(p) for p in self.paragraphs]
         self.text = " " + " ".join(self.normalised) + " "
-        sentences = [normalise(s) for p in self.paragraphs for s in split(p)]
-        self.pieces = [s for s in sentences if s] + [f"{a} {b}" for a, b in zip(sentences, sentences[1:])]
+        self._pieces: list[str] | None = None
+        self._paragraph_postings: dict | None = None
+
+    def _fuzzy_index(self):
+        if self._pieces is None:
+            sentences = [s for s in (normalise(s) for p in self.paragraphs for s in split(p)) if s]
+            self._pieces = sentences + [f"{a} {b}" for a, b in zip(sentences, sentences[1:])]
+            self._postings = _postings(self._pieces)
+        return self._pieces, self._postings
 
     def has(self, sentence: str) -> str | None:
         """``exact``, ``fuzzy`` or None."""
-        if not sentence:
+        if not sentence or f" {sentence} " in self.text:
             return "exact"
-        if f" {sentence} " in self.text:
-            return "exact"
-        if any(ratio(sentence, piece) >= FUZZY for piece in self.pieces):
+        pieces, postings = self._fuzzy_index()
+        if similar(sentence, (pieces[n] for n in _candidates(postings, sentence))):
             return "fuzzy"
         return None
 
     def closest(self, paragraph: str) -> str:
-        target = normalise(paragraph)
+        if self._paragraph_postings is None:
+            self._paragraph_postings = _postings(self.normalised)
+        target = normalise(paragraph).split()
         best, best_score = "", 0.0
-        for text, normal in zip(self.paragraphs, self.normalised):
-            matcher = SequenceMatcher(None, target.split(), normal.split(), autojunk=False)
+        matcher = SequenceMatcher(None, autojunk=False)
+        matcher.set_seq2(target)
+        for number in _candidates(self._paragraph_postings, " ".join(target)):
+            matcher.set_seq1(self.normalised[number].split())
             if matcher.quick_ratio() <= best_score:
                 continue
             score = matcher.ratio()
             if score > best_score:
-                best, best_score = text, score
+                best, best_score = self.paragraphs[number], score
         return best
 
 

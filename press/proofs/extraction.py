@@ -22,7 +22,7 @@ from .labels import find_label
 from .metadata import page_title, published_date, label_texts
 from .pagination import parse
 
-REMOVE_TAGS = ("script", "style", "noscript", "iframe", "form", "svg", "button", "select", "template",
+REMOVE_TAGS = ("script", "style", "noscript", "iframe", "svg", "button", "select", "template",
                "nav", "footer", "aside", "input", "textarea", "object", "embed", "video", "audio", "canvas", "ins")
 UNLIKELY = re.compile(
     r"comment|komentar|disqus|share|sharing|social|sosmed|related|terkait|baca-?juga|bacajuga|readmore|read-also|"
@@ -30,9 +30,16 @@ UNLIKELY = re.compile(
     r"trending|newsletter|subscribe|menu|navbar|breadcrumb|footer|masthead|header|topbar|cookie|modal|popup|"
     r"pagination|paging|tags?\b|tagline|author-box|rekomendasi|recommend|outbrain|taboola|more-news|berita-lain|"
     r"lainnya|also|\bnav\b|skip|print|jump|login|signup|search", re.I)
-MAYBE = re.compile(r"article|content|konten|entry|post|story|detail|body|isi|main|text|read__content|news", re.I)
+MAYBE = re.compile(r"(?:^|[-_\s])(?:article|artikel|content|konten|entry|post|story|detail|body|isi|main|text|news)",
+                   re.I)
 POSITIVE = re.compile(r"article|artikel|content|konten|entry|post|story|detail|body|isi-?berita|read|text|news-?text|main", re.I)
 NEGATIVE = UNLIKELY
+STRONG = re.compile(r"comment|komentar|disqus|related|terkait|share|sharing|sharedaddy|baca-?juga|bacajuga|"
+                    r"sidebar|widget|footer|colophon|navigation|newsletter|popular|populer|advert|adsbygoogle|"
+                    r"outbrain|taboola|rekomendasi|recommend", re.I)
+CONTENT_NAME = re.compile(r"(?:^|[-_])(?:content|body|text|isi|article|artikel|entry|story|detail)(?:[-_]|$)", re.I)
+CONTAINERS = {"p", "div", "section", "article", "main", "table", "tr", "td", "th", "tbody", "ul", "ol", "li", "dl",
+              "blockquote", "pre", "figure", "header", "h1", "h2", "h3", "h4", "h5", "h6", "form", "center"}
 KEEP_TAGS = ("html", "body", "article", "main")
 BLOCKS = {"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
           "blockquote", "pre", "table", "tr", "td", "th", "dl", "dt", "dd", "figure", "figcaption", "header",
@@ -73,8 +80,23 @@ def _class_id(element) -> str:
     return f"{element.get('class') or ''} {element.get('id') or ''} {element.get('role') or ''}"
 
 
+def _holds_title(element) -> bool:
+    return next(element.iter("h1"), None) is not None
+
+
+def _strong(marks: str) -> bool:
+    """A class or id that names clutter outright ("comment-content", "related-posts"), unless
+    another of the element's names is a content name without it ("post-content share-on")."""
+    names = marks.split()
+    if not any(STRONG.search(name) for name in names):
+        return False
+    return not any(CONTENT_NAME.search(name) and not STRONG.search(name) for name in names)
+
+
 def _clean(root) -> None:
-    """Take out what is never the article: scripts, navigation, ads, comment and share boxes."""
+    """Take out what is never the article: scripts, navigation, ads, comment and share boxes.
+    A box named like one of them is kept when it holds the page's ``<h1>`` (a wrapper
+    such as ``main-with-sidebar``) or, for the milder names, also names content."""
     etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, with_tail=False)
     for element in list(root.iter(*REMOVE_TAGS)):
         if element.getparent() is not None:
@@ -85,10 +107,41 @@ def _clean(root) -> None:
         if element.tag == "header" and not element.xpath(".//p"):
             element.drop_tree()
             continue
-        marks = _class_id(element)
-        if marks.strip() and UNLIKELY.search(marks) and not MAYBE.search(marks):
+        if element.tag == "form" and not _holds_title(element) and len(element.findall(".//p")) < 3:
             element.drop_tree()
-        elif element.get("hidden") is not None or "display:none" in (element.get("style") or "").replace(" ", ""):
+            continue
+        marks = _class_id(element)
+        hidden = element.get("hidden") is not None or "display:none" in (element.get("style") or "").replace(" ", "")
+        if hidden or (marks.strip() and UNLIKELY.search(marks) and not _holds_title(element)
+                      and (_strong(marks) or not MAYBE.search(marks))):
+            element.drop_tree()
+
+
+def _teaser_list(element) -> bool:
+    """Rows or items that each open with a headline link: other stories with their excerpts."""
+    items = element.findall(".//tr") if element.tag == "table" else [c for c in element if isinstance(c.tag, str)]
+    if len(items) < 2:
+        return False
+    headed = 0
+    for item in items:
+        link = next(item.iter("a"), None)
+        if link is not None and len(_squash(link.text_content()).split()) >= 4:
+            before = _squash(item.text or "")
+            if len(before) < 20:
+                headed += 1
+    return headed >= 2 and headed * 2 >= len(items)
+
+
+def _clean_inside(container) -> None:
+    """Inside the article: lists, tables and boxes made mostly of links (teasers of other
+    stories, tag clouds, "Baca Juga" boxes) go."""
+    for element in list(container.iter("table", "ul", "ol", "div", "section", "dl", "figure")):
+        if element is container or element.getparent() is None:
+            continue
+        links = sum(1 for _ in element.iter("a"))
+        if links >= 2 and (_teaser_list(element) or _link_density(element) > 0.2 and _weight(element) < 25):
+            element.drop_tree()
+        elif links >= 1 and _link_density(element) > 0.5:
             element.drop_tree()
 
 
@@ -110,30 +163,60 @@ def _weight(element) -> float:
     return weight
 
 
-def _top_candidate(root):
-    scores: dict = {}
-    for element in root.iter("p", "pre", "td", "blockquote", "div", "section"):
-        if element.tag in ("div", "section") and any(isinstance(c.tag, str) and c.tag in BLOCKS and c.tag != "br"
-                                                     for c in element):
-            own = _squash(element.text or "") + " ".join(_squash(c.tail or "") for c in element)
-            if len(own) < MIN_BLOCK:
+def _own_text(element) -> tuple[str, int]:
+    """The text of ``element`` outside its nested blocks, and how many line-broken pieces
+    it is in (a page writing paragraphs with ``<br>``)."""
+    pieces = [element.text or ""]
+    breaks = 0
+
+    def walk(node):
+        nonlocal breaks
+        for child in node:
+            if not isinstance(child.tag, str):
+                pieces.append(child.tail or "")
                 continue
-            text = own
+            if child.tag == "br":
+                breaks += 1
+            elif child.tag not in CONTAINERS:
+                pieces.append(child.text or "")
+                walk(child)
+            pieces.append(child.tail or "")
+
+    walk(element)
+    return _squash(" ".join(pieces)), breaks // 2 + 1
+
+
+def _top_candidate(root):
+    """The element holding most of the article's text by the density score, and every score."""
+    scores: dict = {}
+
+    def credit(element, points: float, level: int):
+        if element is None or not isinstance(element.tag, str):
+            return
+        if element not in scores:
+            base = {"article": 10, "main": 5, "div": 5, "section": 3, "td": 3, "blockquote": 3}.get(element.tag, 0)
+            scores[element] = base + _weight(element)
+        scores[element] += points / level
+
+    for element in root.iter("p", "pre", "td", "blockquote", "div", "section", "font", "span"):
+        mixed = element.tag != "p" and any(isinstance(c.tag, str) and c.tag in CONTAINERS for c in element)
+        if element.tag in ("font", "span") or mixed:
+            text, chunks = _own_text(element)
+            if len(text) < MIN_BLOCK * chunks or (element.tag in ("font", "span") and chunks < 2):
+                continue
+            points = chunks + text.count(",") + min(len(text) / 100, 3 * chunks)
+            ancestors = [element, element.getparent()]
         else:
             text = _squash(element.text_content())
-        if len(text) < MIN_BLOCK:
-            continue
-        points = 1 + text.count(",") + min(len(text) / 100, 3)
-        parent = element.getparent()
-        for level, ancestor in enumerate((parent, parent.getparent() if parent is not None else None,
-                                          None if parent is None or parent.getparent() is None
-                                          else parent.getparent().getparent())):
-            if ancestor is None or not isinstance(ancestor.tag, str):
-                break
-            if ancestor not in scores:
-                base = {"article": 10, "main": 5, "div": 5, "section": 3, "td": 3, "blockquote": 3}.get(ancestor.tag, 0)
-                scores[ancestor] = base + _weight(ancestor)
-            scores[ancestor] += points / (1, 2, 3)[level]
+            if len(text) < MIN_BLOCK:
+                continue
+            points = 1 + text.count(",") + min(len(text) / 100, 3)
+            parent = element.getparent()
+            ancestors = [parent, parent.getparent() if parent is not None else None]
+            if ancestors[1] is not None:
+                ancestors.append(ancestors[1].getparent())
+        for level, ancestor in enumerate(ancestors, 1):
+            credit(ancestor, points, level)
     if not scores:
         return None, {}
     for element in scores:
@@ -196,6 +279,7 @@ def _paragraphs(containers) -> tuple[list[str], list[str]]:
     """The article's paragraphs, and the short lines left out (where a closing "(Adv)" stands)."""
     raw: list[list] = []
     for container in containers:
+        _clean_inside(container)
         _blocks(container, raw)
     paragraphs, short = [], []
     for text, linked in raw:

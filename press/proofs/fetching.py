@@ -10,6 +10,7 @@ rules. It never raises for what the site does: a refusal is a value on ``Fetched
 from __future__ import annotations
 
 import http.client
+import re
 import socket
 import ssl
 import threading
@@ -17,16 +18,19 @@ import time
 import zlib
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
-from .addresses import checked_addresses, parse_allow
-from .pagination import next_page
+from .addresses import LookupTimeout, checked_addresses, parse_allow
+from .pagination import next_page, parse, whole_article
 from .refusals import Refusal, Refused
 
 REDIRECTS = (301, 302, 303, 307, 308)
 MAX_REDIRECTS = 5
 USER_AGENT = "Siaran-bukti-tayang/1.0 (+pemeriksaan tayangan advertorial)"
 CHUNK = 64 * 1024
+PATH_SAFE = "/%?=&;:@!$'()*+,~-._[]"
+META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I)
+STOPPING = ("private_address", "scheme", "too_large")
 HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "")
 
 
@@ -68,7 +72,8 @@ class _Deadline:
 
 
 def _seconds(value: float) -> str:
-    return f"{value:g}"
+    """A number written the Indonesian way (decimal comma)."""
+    return f"{value:g}".replace(".", ",")
 
 
 class _PinnedHTTP(http.client.HTTPConnection):
@@ -118,12 +123,16 @@ def _target(url: str) -> tuple[str, str, int, str]:
     if parts.username is not None or parts.password is not None:
         raise Refused("credentials")
     host = parts.hostname or ""
+    try:
+        host = host.encode("idna").decode("ascii") if not host.isascii() else host
+    except UnicodeError:
+        raise Refused("not_a_url", url=url) from None
     if not host:
         raise Refused("not_a_url", url=url)
     path = parts.path or "/"
     if parts.query:
         path += "?" + parts.query
-    return scheme, host, port or (443 if scheme == "https" else 80), path
+    return scheme, host, port or (443 if scheme == "https" else 80), quote(path, safe=PATH_SAFE)
 
 
 def _read(response, sock, deadline: _Deadline, max_bytes: int) -> bytes:
@@ -164,10 +173,8 @@ def _decode(body: bytes, content_type: str) -> str:
         if key.strip().lower() == "charset":
             charset = value.strip().strip('"\'')
     if not charset:
-        head = body[:2048].lower()
-        marker = head.find(b"charset=")
-        if marker >= 0:
-            charset = head[marker + 8:marker + 40].split(b'"')[0].split(b"'")[0].split(b";")[0].split(b">")[0].strip(b" \"'").decode("ascii", "replace")
+        found = META_CHARSET.search(body[:4096])
+        charset = found.group(1).decode("ascii") if found else ""
     try:
         return body.decode(charset or "utf-8", errors="replace")
     except LookupError:
@@ -177,7 +184,10 @@ def _decode(body: bytes, content_type: str) -> str:
 def _get_once(url: str, allow, deadline: _Deadline, max_bytes: int):
     scheme, host, port, path = _target(url)
     deadline.host = host
-    addresses = checked_addresses(host, port, allow)
+    try:
+        addresses = checked_addresses(host, port, allow, timeout=deadline.left())
+    except LookupTimeout:
+        raise Refused("timeout", host=host, seconds=_seconds(deadline.seconds)) from None
     last_error: Exception | None = None
     for address in addresses:
         kind = _PinnedHTTPS if scheme == "https" else _PinnedHTTP
@@ -200,13 +210,13 @@ def _get_once(url: str, allow, deadline: _Deadline, max_bytes: int):
             raise Refused("timeout", host=host, seconds=_seconds(deadline.seconds)) from None
         except Refused:
             raise
-        except (OSError, http.client.HTTPException, ssl.SSLError) as exc:
+        except (OSError, http.client.HTTPException, ssl.SSLError, ValueError) as exc:
             last_error = exc
             deadline.left()
         finally:
             watchdog.cancel()
             connection.close()
-    if isinstance(last_error, http.client.HTTPException):
+    if isinstance(last_error, (http.client.HTTPException, ValueError)) and not isinstance(last_error, ssl.SSLError):
         raise Refused("bad_response", host=host, reason=type(last_error).__name__)
     raise Refused("connect_failed", host=host, reason=_reason(last_error))
 
@@ -265,8 +275,18 @@ def fetch(url: str, *, allow=(), timeout: float = 10, max_bytes: int = 5_000_000
                     break
                 return Fetched(url, [page], started, Refusal("http_status", {"status": page.status}))
             pages.append(page)
-            current = next_page(page.html, page.final_url, len(pages) + 1, seen)
+            tree = parse(page.html)
+            if len(pages) == 1 and (whole := whole_article(tree, page.final_url, seen)):
+                try:
+                    complete = get(whole, allow=allowed, deadline=deadline, max_bytes=max_bytes)
+                except Refused as refused:
+                    if refused.refusal.code in STOPPING:
+                        raise
+                    complete = None
+                if complete is not None and 200 <= complete.status < 300:
+                    return Fetched(url, [complete], started, None)
+            current = next_page(tree, page.final_url, len(pages) + 1, seen)
     except Refused as refused:
-        if not pages or refused.refusal.code in ("private_address", "scheme", "too_large"):
+        if not pages or refused.refusal.code in STOPPING:
             return Fetched(url, pages, started, refused.refusal)
     return Fetched(url, pages, started, None)

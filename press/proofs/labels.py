@@ -20,7 +20,8 @@ def patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     every = _alternation(data["distinct"] + data["standalone"])
     distinct = re.compile(rf"(?<!\w)({_alternation(data['distinct'])})(?!\w)", re.I)
     alone = re.compile(rf"^\W*({every})\W*$", re.I)
-    bracketed = re.compile(rf"[(\[]\s*({every})(?:\b[^()\[\]]{{0,60}})?[)\]]|^\s*({every})\s*[:|–—-]\s", re.I)
+    inner = rf"[(\[][^()\[\]]{{0,60}}?(?<!\w)(?:{every})(?!\w)[^()\[\]]{{0,60}}[)\]]"
+    bracketed = re.compile(rf"^\s*{inner}|{inner}\W*$|^\s*(?:{every})\s*[:|–—-]\s", re.I)
     return distinct, alone, bracketed
 
 
@@ -30,8 +31,9 @@ def _canonical(found: str) -> str:
 
 def find_label(pieces: list[str], standalone: list[str] = ()) -> str | None:
     """The label as written, or None. ``pieces`` are texts of the article (title,
-    paragraphs, meta section and tags) where a label may stand in brackets, at the title's
-    start or as a distinct word; ``standalone`` are the texts of small elements (a kicker,
+    paragraphs, meta section and tags) where a label may stand in brackets at a text's
+    start or end ("(Adv Humas)", "[Iklan]"), before a colon at its start ("ADV: …") or
+    as a distinct word ("Advertorial"); ``standalone`` are the texts of small elements (a kicker,
     a badge, a category link) that count when they are nothing but a label."""
     distinct, alone, bracketed = patterns()
     for text in pieces:

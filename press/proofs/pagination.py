@@ -17,9 +17,13 @@ PAGE_WORDS = re.compile(r"^\s*(?:halaman|hal\.?|page)?\s*(\d{1,2})\s*$", re.I)
 PATH_PAGE = re.compile(r"^(?P<base>.*?)(?:/|-|_)(?:page|halaman|hal|all)?-?(?P<n>\d{1,2})/?(?:\.html?)?$", re.I)
 
 
+PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+
+
 def parse(html: str):
+    """The page as an lxml tree (the text was decoded by the fetch: handed over as UTF-8)."""
     try:
-        return lxml.html.document_fromstring(html.encode("utf-8", "replace"))
+        return lxml.html.document_fromstring(html.encode("utf-8", "replace"), parser=PARSER)
     except (etree.ParserError, ValueError):
         return None
 
@@ -50,9 +54,38 @@ def page_number(url: str, article: str) -> int | None:
     return None
 
 
-def next_page(html: str, url: str, wanted: int, seen: set[str]) -> str | None:
-    """The address of page ``wanted`` of the article at ``url``, or None."""
-    root = parse(html)
+def _same_article(target: str, article: str) -> bool:
+    here, there = urlsplit(article), urlsplit(target)
+    return here.hostname == there.hostname and _stem(there.path) == _stem(here.path)
+
+
+def _tree(page):
+    return parse(page) if isinstance(page, str) else page
+
+
+def whole_article(page, url: str, seen: set[str]) -> str | None:
+    """The address of the article on one page, when the site offers it ("?page=all",
+    "?single=1": "Tampilkan semua", "Show all"), or None. ``page``: the HTML or its tree."""
+    root = _tree(page)
+    if root is None:
+        return None
+    for element in root.iter("a", "link"):
+        href = element.get("href")
+        if not href:
+            continue
+        target = urljoin(url, href.strip()).split("#")[0]
+        if target in seen or not _same_article(target, url):
+            continue
+        query = {k.lower(): v.lower() for k, v in parse_qsl(urlsplit(target).query)}
+        if any(query.get(name) in ("all", "semua") for name in PAGE_PARAMS) or query.get("single") == "1":
+            return target
+    return None
+
+
+def next_page(page, url: str, wanted: int, seen: set[str]) -> str | None:
+    """The address of page ``wanted`` of the article at ``url``, or None. ``page``: the
+    HTML or its tree."""
+    root = _tree(page)
     if root is None:
         return None
     candidates: list[tuple[int, str]] = []

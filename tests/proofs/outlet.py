@@ -127,6 +127,11 @@ PAGES = {
     "/berita/baca-juga": lambda: page(TITLE, PARAGRAPHS, inserts=True),
     "/berita/json-ld": lambda: page(TITLE, PARAGRAPHS, date_in="json-ld"),
     "/berita/tanggal-teks": lambda: page(TITLE, PARAGRAPHS, date_in="text", published=week_late()),
+    "/berita/jembatan%20gantung-%E2%80%93-sleman": lambda: page(TITLE, PARAGRAPHS),
+    "/berita/semua": lambda: page(TITLE, PARAGRAPHS[:2], label=False, pager=(
+        '<div class="paging"><a href="/berita/semua?page=2">2</a> <a href="/berita/semua?page=3">3</a> '
+        '<a class="paging__link--show" href="/berita/semua?page=all">Tampilkan semua</a></div>')),
+    "/berita/semua?page=all": lambda: page(TITLE, PARAGRAPHS),
     "/berita/bersambung": lambda: two_pages()[0],
     "/berita/bersambung?page=2": lambda: two_pages()[1],
 }
@@ -137,6 +142,7 @@ class Outlet(http.server.BaseHTTPRequestHandler):
     server_version = "KabarMerapi/1.0"
     stop = threading.Event()
     hosts: list[str] = []
+    header_lines = 0
 
     def log_message(self, *args):
         pass
@@ -155,6 +161,16 @@ class Outlet(http.server.BaseHTTPRequestHandler):
         port = self.server.server_address[1]
         if path in PAGES:
             return self._send(200, PAGES[path]())
+        if path.startswith("/berita/panjang"):
+            number = int(path.partition("?page=")[2] or 1)
+            pager = f'<div class="pagination"><a href="/berita/panjang?page={number + 1}">Selanjutnya</a></div>'
+            return self._send(200, page(TITLE, [PARAGRAPHS[(number - 1) % len(PARAGRAPHS)]], pager=pager,
+                                        label=number == 1))
+        if path in ("/latin", "/latin-http-equiv"):
+            head = ('<meta charset="windows-1252">' if path == "/latin" else
+                    '<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">')
+            body = f"<html><head>{head}</head><body><h1>Café Kopi Merapi Diresmikan Bupati</h1></body></html>"
+            return self._send(200, body.encode("cp1252"), {"Content-Type": "text/html"})
         if path == "/lambat":
             self.stop.wait(30)
             return None
@@ -166,6 +182,19 @@ class Outlet(http.server.BaseHTTPRequestHandler):
                 try:
                     self.wfile.write(b"<p>")
                     self.wfile.flush()
+                except OSError:
+                    return None
+                time.sleep(0.05)
+            return None
+        if path == "/tetes-kepala":
+            self.wfile.write(b"HTTP/1.1 200 OK\r\n")
+            for n in range(400):
+                if self.stop.is_set():
+                    return None
+                try:
+                    self.wfile.write(b"X-Tunggu-%d: ya\r\n" % n)
+                    self.wfile.flush()
+                    Outlet.header_lines = n + 1
                 except OSError:
                     return None
                 time.sleep(0.05)

@@ -19,6 +19,7 @@ INTERNAL = [
     "http://10.1.2.3/", "http://172.16.0.1/", "http://192.168.1.1/", "http://100.64.0.1/",
     "http://169.254.169.254/latest/meta-data/", "http://[fe80::1]/", "http://[fe80::1%25eth0]/", "http://[fc00::1]/",
     "http://224.0.0.1/", "http://[ff02::1]/", "http://240.0.0.1/", "http://255.255.255.255/", "https://127.0.0.1/",
+    "http://127.0.0.1./", "http://127.000.000.001/", "http://１２７.０.０.１/", "http://LocalHost:80/",
 ]
 
 
@@ -50,7 +51,7 @@ def test_without_the_allow_list_the_test_server_itself_is_refused(outlet):
 
 @pytest.mark.parametrize("target", ["http://127.0.0.2:PORT/berita/adv-jembatan", "http://[::1]:PORT/",
                                     "http://2130706433:PORT/berita/adv-jembatan", "http://localhost:PORT/",
-                                    "http://10.0.0.1/"])
+                                    "http://127.0.0.1:1/", "http://10.0.0.1/"])
 @pytest.mark.parametrize("with_allow", [True, False], ids=["allow-set", "no-allow"])
 def test_a_redirect_outside_the_allow_list_is_refused(outlet, target, with_allow):
     allow = outlet.allow if with_allow else ()
@@ -133,5 +134,52 @@ def test_the_connection_goes_to_the_address_checked_with_the_sites_host(outlet, 
 
 
 def test_the_allow_list_is_read_from_its_setting():
-    assert addresses.parse_allow("127.0.0.1:8000, kabar.example:443,[::1]:81,rusak,:5") == {
-        ("127.0.0.1", 8000), ("kabar.example", 443), ("::1", 81)}
+    pairs = addresses.parse_allow("127.0.0.1:8000, kabar.example:443,[::1]:81,rusak,:5")
+    assert pairs == {("127.0.0.1", 8000), ("kabar.example", 443), ("::1", 81)}
+    assert addresses.parse_allow(pairs) == pairs
+    assert addresses.parse_allow(["Kabar.example:80"]) == {("kabar.example", 80)}
+
+
+def test_an_allow_list_read_beforehand_is_accepted(outlet):
+    result = check(outlet.url("/berita/adv-jembatan"), TITLE, PARAGRAPHS, due=DUE,
+                   allow=addresses.parse_allow(outlet.allow))
+    assert result.comparison.verdict == Verdict.VERIFIED
+
+
+def test_a_name_lookup_that_hangs_stops_at_the_time_limit(monkeypatch):
+    import threading
+
+    release = threading.Event()
+
+    def getaddrinfo(*args, **kwargs):
+        release.wait(5)
+        raise socket.gaierror(socket.EAI_AGAIN, "timed out")
+
+    monkeypatch.setattr(addresses.socket, "getaddrinfo", getaddrinfo)
+    try:
+        result = fetch("http://lambat.example/adv", timeout=0.5)
+    finally:
+        release.set()
+    assert result.refusal.code == "timeout"
+    assert result.refusal.text() == "Situs “lambat.example” tidak menjawab dalam 0,5 detik."
+
+
+def test_spaces_and_letters_beyond_ascii_in_the_path_are_sent_encoded(outlet):
+    result = fetch(outlet.url("/berita/jembatan gantung-–-sleman"), allow=outlet.allow)
+    assert result.refusal is None
+    assert result.pages[0].status == 200
+
+
+def test_a_host_written_in_its_own_script_is_looked_up_in_idna(outlet, monkeypatch):
+    calls: list[str] = []
+    _resolver(monkeypatch, {"xn--kabr-ssa.example": ["127.0.0.1"]}, calls)
+    result = fetch(f"http://kabār.example:{outlet.port}/berita/adv-jembatan", allow=f"xn--kabr-ssa.example:{outlet.port}")
+    assert result.refusal is None
+    assert calls == ["xn--kabr-ssa.example"]
+    assert Outlet.hosts[-1] == f"xn--kabr-ssa.example:{outlet.port}"
+
+
+@pytest.mark.parametrize("path", ["/latin", "/latin-http-equiv"])
+def test_a_page_in_a_legacy_encoding_is_read_by_its_meta_charset(outlet, path):
+    result = fetch(outlet.url(path), allow=outlet.allow)
+    assert "Café Kopi Merapi" in result.pages[0].html

@@ -5,7 +5,7 @@ import pytest
 
 from press.proofs import Verdict, check
 
-from .outlet import DUE, PARAGRAPHS, TITLE
+from .outlet import DUE, PARAGRAPHS, TITLE, Outlet
 
 
 def run(outlet, path, **options):
@@ -76,6 +76,20 @@ def test_an_article_over_two_pages_is_read_whole(outlet):
     assert "Festival Kopi" not in result.article.text
 
 
+def test_the_whole_article_on_one_page_is_preferred(outlet):
+    result = run(outlet, "/berita/semua")
+    assert [p.final_url for p in result.fetched.pages] == [outlet.url("/berita/semua?page=all")]
+    assert result.comparison.verdict == Verdict.VERIFIED
+
+
+def test_pagination_stops_at_five_pages(outlet):
+    result = run(outlet, "/berita/panjang")
+    assert len(result.fetched.pages) == 5
+    assert result.fetched.refusal is None
+    assert result.article.paragraphs == (PARAGRAPHS[0], "(Adv Humas Pemkab Sleman)", *PARAGRAPHS[1:5])
+    assert result.comparison.missing_paragraphs == ((5, PARAGRAPHS[5]),)
+
+
 def test_baca_juga_inserts_are_not_part_of_the_article(outlet):
     result = run(outlet, "/berita/baca-juga")
     assert result.comparison.verdict == Verdict.VERIFIED
@@ -100,6 +114,14 @@ def test_a_page_that_never_answers_is_unreachable_after_the_time_limit(outlet):
 def test_a_page_that_answers_a_little_at_a_time_stops_at_the_total_limit(outlet):
     result = run(outlet, "/tetes", timeout=1)
     assert result.comparison.refusal.code == "timeout"
+
+
+def test_headers_sent_a_line_at_a_time_stop_at_the_total_limit(outlet):
+    """The site would send 400 header lines, one every 50 ms: the fetch hangs up at its
+    one-second limit, long before the client library's own limit of 100 lines."""
+    result = run(outlet, "/tetes-kepala", timeout=1)
+    assert result.comparison.refusal.code == "timeout"
+    assert Outlet.header_lines < 100
 
 
 @pytest.mark.parametrize("path", ["/besar", "/besar-diumumkan", "/bom"])
