@@ -3,7 +3,6 @@ daily late job, the partner's proof link (one proof, none after a verdict or a
 rejection), files for print, the editor's verdict, and who may do any of it."""
 from __future__ import annotations
 
-import io
 import re
 from datetime import timedelta
 
