@@ -135,3 +135,20 @@ def test_the_clipping_is_checked_the_same_way(app, client, auth, server):
     listing = client.get("/staf/kliping/").get_data(as_text=True)
     assert site.TITLE in listing
 
+
+
+def test_doctor_keeps_the_snapshots_and_proof_files(app, runner, server):
+    """Blobs no photo names: ``flask doctor --repair`` must not take proofs for orphans."""
+    placement_id = _placement(app, server.allow)
+    result = runner.invoke(args=["proofs", "check", str(placement_id), "--url", server.url("/berita/adv-jembatan"),
+                                 "--as", "redaktur@siaran.test", "--json"])
+    snapshot = json.loads(result.stdout)["snapshot"]
+    with app.app_context():
+        store = FileStorage(app.config["MEDIA_ROOT"])
+        scan = placements.add_file(db.session, store, user("editor"), db.session.get(Placement, placement_id), "pdf",
+                                   data=b"%PDF-1.4 halaman 5").sha256
+        db.session.commit()
+    report = json.loads(runner.invoke(args=["doctor", "--json", "--repair", "--grace", "0"]).output)
+    orphans = {f["subject"] for f in report["findings"] if f["problem"] == "orphan"}
+    assert snapshot not in orphans and scan not in orphans
+    assert store.exists(snapshot) and store.exists(scan)
