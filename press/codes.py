@@ -190,6 +190,8 @@ class OutletKind(StrEnum):
     PRINT = "print"
     TV = "tv"
     RADIO = "radio"
+    SOCIAL = "social"
+    """An account on Instagram, Facebook and the like: a media partner's proof is a screenshot."""
 
 
 class UkwLevel(StrEnum):
@@ -289,3 +291,39 @@ class PublishRefusal(StrEnum):
     NO_CONSENT = "consent_missing"
     CONSENT_EXPIRED = "consent_expired"
     CONSENT_WITHDRAWN = "consent_withdrawn"
+
+
+class PlacementState(StrEnum):
+    """Where a release placed with a media partner is (``Placement.state``): sent to the
+    partner, its proof received, verified or rejected (with a reason) by an editor, or late
+    (the daily ``placements.late`` job: the due date passed with no proof)."""
+
+    SENT = "sent"
+    PROOF_RECEIVED = "proof_received"
+    VERIFIED = "verified"
+    REJECTED = "rejected"
+    LATE = "late"
+
+
+class ProofVerdict(StrEnum):
+    """What a check of a proof of publication proposes (``ProofCheck.verdict``), or the verdict
+    an editor gave a placement (``Placement.verdict``): ``press.proofs`` decides the first."""
+
+    VERIFIED = "verified"
+    INCOMPLETE = "incomplete"
+    NO_LABEL = "no_label"
+    LATE = "late"
+    NOT_FOUND = "not_found"
+    UNREACHABLE = "unreachable"
+
+
+class ProofKind(StrEnum):
+    """What a proof of publication is (``ProofFile.kind``): a page address is checked
+    (``ProofCheck``); the other kinds are files or a reference judged by an editor."""
+
+    SCAN = "scan"
+    PHOTO = "photo"
+    PDF = "pdf"
+    SCREENSHOT = "screenshot"
+    RECORDING = "recording"
+    """A broadcast's reference (programme, time, archive number), no file needed."""

@@ -47,6 +47,7 @@ DEFAULTS = {
     "OUTBOX_DIR": None,
     "CROP_SIZES": "square:1080x1080,portrait:1080x1350,landscape:1920x1080,story:1080x1920,link:1200x628",
     "CONSENT_CHECK_SECONDS": 600,
+    "FETCH_ALLOW": None,
 }
 
 INT_KEYS = {
@@ -179,6 +180,9 @@ def flask_settings(values: dict, instance_path: str) -> dict:
         # How often the consent job looks for consent that lapsed (the public rule hides
         # the photo at once; the job re-indexes it and corrects the releases that showed it).
         "CONSENT_CHECK_SECONDS": values["CONSENT_CHECK_SECONDS"],
+        # host:port pairs the proof check may reach although their addresses are internal
+        # (a test's local server); press.proofs.parse_allow reads it.
+        "FETCH_ALLOW": values["FETCH_ALLOW"],
         # Where background jobs wait for a worker (press/job_queue.py reads it).
         "JOBS_URL": values["JOBS_URL"] or f"sqlite:///{instance / 'jobs.db'}",
         "PAGE_CACHE_MAX_AGE": values["PAGE_CACHE_MAX_AGE"],

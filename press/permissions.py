@@ -119,6 +119,10 @@ TABLE: dict[str, Permission] = {p.name: p for p in (
     Permission("outlet.edit", "keep the register of news outlets: name, kind, site", _grant(everywhere=_CENTRAL)),
     Permission("outlet.verify", "record that the Dewan Pers verified an outlet, and when",
                _grant(everywhere=_CENTRAL)),
+    Permission("partner.edit", "keep the media partners (an outlet of the register with its legal entity, address, "
+               "contact) and their contracts; import them from CSV", _grant(everywhere=_CENTRAL)),
+    Permission("placement.edit", "send a published release to media partners, set due dates, record and check "
+               "proofs of publication and clippings, confirm or reject a proof", _grant(everywhere=_CENTRAL)),
     Permission("release.open_to_journalists", "open a scheduled release to approved journalists before its "
                "embargo ends (all, or only verified outlets), or close it again", _grant(everywhere=_CENTRAL)),
     Permission("embargo.preview", "an approved journalist: read the scheduled releases opened to them, "

@@ -121,12 +121,18 @@ def _form_type(data: bytes, max_bytes: int) -> str:
     except Rejected as exc:
         raise ConsentError(N_("Lampirkan pindaian formulir persetujuan yang ditandatangani (paling besar "
                               "%(mb)s MB)."), mb=max_bytes // 2**20) from exc
-    if data.startswith(b"%PDF-"):
-        return PDF_MIME
     try:
-        return sniff(data[:HEAD_BYTES])
+        return scan_type(data)
     except Rejected as exc:
         raise ConsentError(N_("Pindaian formulir harus berupa PDF atau foto (JPEG, PNG, HEIC, WebP).")) from exc
+
+
+def scan_type(data: bytes) -> str:
+    """The MIME type of a scanned paper (a signed form, a printed page): PDF or a photo
+    type uploads accept; ``Rejected`` for anything else."""
+    if data.startswith(b"%PDF-"):
+        return PDF_MIME
+    return sniff(data[:HEAD_BYTES])
 
 
 def withdraw_consent(session: Session, consent: ConsentRecord, *, actor: User | None) -> None:

@@ -35,7 +35,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from press import jobs
 from press.codes import MediaStatus
-from press.models import ConsentRecord, Media, utcnow
+from press.models import ConsentRecord, Media, ProofCheck, ProofFile, utcnow
 from press.photos.errors import Rejected
 from press.photos.process import rebuild_renditions
 from press.problems import problem
@@ -58,8 +58,11 @@ def check_files(session: Session, storage: FileStorage, report: Report, *, sizes
     report.repair = repair
     media_rows = list(session.scalars(select(Media).options(selectinload(Media.renditions)).order_by(Media.id)))
     report.counts["media"] = len(media_rows)
-    # The signed consent forms (``ConsentRecord.form_sha256``) are blobs of the store too, never orphans.
-    known = {m.sha256 for m in media_rows} | set(session.scalars(select(ConsentRecord.form_sha256)))
+    # The signed consent forms (``ConsentRecord.form_sha256``), the proofs' snapshots and files are blobs
+    # of the store too, never orphans.
+    known = ({m.sha256 for m in media_rows} | set(session.scalars(select(ConsentRecord.form_sha256)))
+             | set(session.scalars(select(ProofCheck.snapshot_key).where(ProofCheck.snapshot_key.is_not(None))))
+             | set(session.scalars(select(ProofFile.sha256).where(ProofFile.sha256.is_not(None)))))
     store_problems = list(storage.verify())  # re-hashes every original once
     corrupt = {p.key for p in store_problems if p.kind == "corrupt"}
     config = IngestConfig(sizes=dict(sizes), max_bytes=0, max_pixels=max_pixels or IngestConfig.max_pixels)

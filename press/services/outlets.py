@@ -44,7 +44,7 @@ def _checked(name: str, kind: str, site_url: str | None) -> tuple[str, str, str 
     if len(name) > MAX_NAME:
         raise OutletError(N_("Nama media paling panjang %(n)d karakter."), n=MAX_NAME)
     if kind not in set(OutletKind):
-        raise OutletError(N_("Jenis media %(kind)s tidak dikenal; pilih daring, cetak, TV atau radio."), kind=kind)
+        raise OutletError(N_("Jenis media %(kind)s tidak dikenal; pilih daring, cetak, TV, radio atau media sosial."), kind=kind)
     site_url = clean_name(site_url or "") or None
     if site_url:
         if "://" not in site_url:

@@ -14,7 +14,7 @@ from flask_babel import lazy_gettext as _l
 from press.codes import (
     ActivityKind, ActivityState, AssignmentRole, CorrectionKind, EmbargoAccess, EmbargoAudience, ExtractionState,
     JournalistState, MediaStatus, NotificationKind, OutboxPurpose, OutboxState, OutletKind, ParticipantRole,
-    PpidClass, PublishRefusal, QuoteForm, ReleaseState, Role, SensitiveSubject, SubscriptionCadence, SubscriptionScope,
+    PlacementState, PpidClass, ProofKind, ProofVerdict, PublishRefusal, QuoteForm, ReleaseState, Role, SensitiveSubject, SubscriptionCadence, SubscriptionScope,
     SubscriptionState, UkwLevel, WorkflowAction,
 )
 from press.errors import ServiceError
@@ -167,6 +167,32 @@ OUTLET_KIND_LABELS = {
     OutletKind.PRINT: _l("Cetak"),
     OutletKind.TV: _l("Televisi"),
     OutletKind.RADIO: _l("Radio"),
+    OutletKind.SOCIAL: _l("Media sosial"),
+}
+
+PLACEMENT_STATE_LABELS = {
+    PlacementState.SENT: _l("Dikirim"),
+    PlacementState.PROOF_RECEIVED: _l("Bukti diterima"),
+    PlacementState.VERIFIED: _l("Terverifikasi"),
+    PlacementState.REJECTED: _l("Ditolak"),
+    PlacementState.LATE: _l("Terlambat"),
+}
+
+PROOF_VERDICT_LABELS = {
+    ProofVerdict.VERIFIED: _l("Sesuai"),
+    ProofVerdict.INCOMPLETE: _l("Tidak lengkap"),
+    ProofVerdict.NO_LABEL: _l("Tanpa label advertorial"),
+    ProofVerdict.LATE: _l("Terbit terlambat"),
+    ProofVerdict.NOT_FOUND: _l("Siaran tidak ditemukan"),
+    ProofVerdict.UNREACHABLE: _l("Halaman tidak dapat dibuka"),
+}
+
+PROOF_KIND_LABELS = {
+    ProofKind.SCAN: _l("Pindaian halaman cetak"),
+    ProofKind.PHOTO: _l("Foto"),
+    ProofKind.PDF: _l("Berkas PDF"),
+    ProofKind.SCREENSHOT: _l("Tangkapan layar"),
+    ProofKind.RECORDING: _l("Rujukan rekaman siaran"),
 }
 
 UKW_LEVEL_LABELS = {
@@ -247,6 +273,9 @@ LABELS: dict[type[StrEnum], dict] = {
     NotificationKind: NOTIFICATION_KIND_LABELS,
     JournalistState: JOURNALIST_STATE_LABELS,
     OutletKind: OUTLET_KIND_LABELS,
+    PlacementState: PLACEMENT_STATE_LABELS,
+    ProofVerdict: PROOF_VERDICT_LABELS,
+    ProofKind: PROOF_KIND_LABELS,
     UkwLevel: UKW_LEVEL_LABELS,
     EmbargoAudience: EMBARGO_AUDIENCE_LABELS,
     EmbargoAccess: EMBARGO_ACCESS_LABELS,

@@ -175,11 +175,11 @@ def test_every_registered_kind_opens_for_staff_and_where_public_for_the_public(i
 def test_a_feature_registers_its_kind_with_one_call(app, monkeypatch):
     monkeypatch.setattr(links, "_KINDS", dict(links._KINDS))
     monkeypatch.setattr(links, "_ALIASES", dict(links._ALIASES))
-    links.register("placement", Activity, staff=("activities.view", "activity_id"), aliases=("placement_entry",))
+    links.register("example_kind", Activity, staff=("activities.view", "activity_id"), aliases=("example_entry",))
     with app.test_request_context():
-        assert links.staff_url("placement_entry", 1) == "/staf/kegiatan/1"
-        assert links.public_url("placement", 1) is None
+        assert links.staff_url("example_entry", 1) == "/staf/kegiatan/1"
+        assert links.public_url("example_kind", 1) is None
         with pytest.raises(ValueError):
-            links.register("placement", Activity, staff=("activities.view", "activity_id"))
+            links.register("example_kind", Activity, staff=("activities.view", "activity_id"))
         with pytest.raises(links.UnknownKind):
-            links.staff_url("placment", 1)
+            links.staff_url("exmple_kind", 1)
