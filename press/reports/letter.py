@@ -15,11 +15,12 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
+from press.codes import PlacementState
 from press.dates import letter_date, month_label, release_date
 from press.drafting.docx import LETTERHEAD, letterhead_document
 from press.numbers import rupiah
 
-from .monthly import NO_CONTRACT, PartnerReport, Report
+from .monthly import NO_CONTRACT, PartnerReport, Report, code_text, proof_text
 
 PIECE_HEADINGS = ("No.", "Siaran", "Tanggal tayang", "Bukti tayang", "Kontrak (ke-)", "Jumlah")
 SUMMARY_HEADINGS = ("No.", "Mitra media", "Badan usaha", "Tayangan dihitung", "Jumlah")
@@ -77,7 +78,7 @@ def _not_counted(document, partner: PartnerReport, label) -> None:
     items += [f"{row.release_title} (tenggat {letter_date(row.due_on)}): ditolak, {row.rejection_reason or ''}".rstrip(", ")
               for row in partner.rejected]
     items += [f"{row.release_title} (tenggat {letter_date(row.due_on)}): menunggu verifikasi" for row in partner.waiting]
-    items += [f"{row.release_title} (tenggat {letter_date(row.due_on)}): belum ada bukti tayang ({label(row.state)})"
+    items += [f"{row.release_title} (tenggat {letter_date(row.due_on)}): belum ada bukti tayang ({code_text(label, PlacementState, row.state)})"
               for row in partner.without_proof]
     if items:
         document.add_paragraph("Tidak dihitung:", style="Normal").runs[0].bold = True
@@ -91,7 +92,7 @@ def _partner(document, index: int, partner: PartnerReport, label) -> None:
         document.add_paragraph(f"Badan usaha: {partner.partner.legal_name}", style="Normal")
     _contracts(document, partner)
     rows = [(n, p.placement.release_title, letter_date(p.placement.published_on),
-             p.placement.proof_url or ", ".join(label(kind) for kind in p.placement.proof_files),
+             proof_text(p.placement, label),
              f"{next(line.contract.number for line in partner.lines if line.contract and line.contract.id == p.placement.contract_id)}"
              f" ({p.number})", rupiah(p.amount))
             for n, p in enumerate(partner.counted, start=1)]

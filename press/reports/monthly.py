@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from press.codes import PlacementState
+from press.codes import PlacementState, ProofKind
 from press.errors import N_, ServiceError
 
 MONTH_RE = re.compile(r"([0-9]{4})-([0-9]{2})")
@@ -264,6 +264,16 @@ def _piece(row: PlacementRow, contract: ContractRow | None, number: int | None) 
     if number > contract.quota:
         return Piece(row, number, 0, OVER_QUOTA)
     return Piece(row, number, contract.rate)
+
+
+def code_text(label, enum, value: str | None) -> str:
+    """``value`` (a code of ``enum``) as ``label`` writes its member; empty for none."""
+    return str(label(enum(value))) if value else ""
+
+
+def proof_text(row: PlacementRow, label=str) -> str:
+    """What proves a placement: its page address, or the kinds of its files."""
+    return row.proof_url or ", ".join(code_text(label, ProofKind, kind) for kind in row.proof_files)
 
 
 def as_dict(report: Report) -> dict:

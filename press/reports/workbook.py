@@ -2,7 +2,7 @@
 contract and the totals, a sheet per partner with its pieces and the placements not
 counted, and a sheet "Kliping". Amounts are numbers in the Rupiah format, dates are dates,
 totals are values (the sums of the rows above them), so the finance officer's own formulas
-work on every cell. ``label(code)`` writes a state or verdict (the caller's labels)."""
+work on every cell. ``label(member)`` writes a state, verdict or proof kind (the caller's labels)."""
 from __future__ import annotations
 
 import io
@@ -13,9 +13,10 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from press.codes import PlacementState, ProofVerdict
 from press.dates import month_label
 
-from .monthly import NO_CONTRACT, OVER_QUOTA, PlacementRow, Report
+from .monthly import NO_CONTRACT, OVER_QUOTA, Report, code_text, proof_text
 
 RUPIAH = '"Rp" #,##0'
 DAY = "DD/MM/YYYY"
@@ -92,10 +93,6 @@ def _placement_rows(sheet, row: int, title: str, headings, rows: list, values) -
     return row + 1
 
 
-def _proof(row: PlacementRow, label) -> str:
-    return row.proof_url or ", ".join(label(kind) for kind in row.proof_files)
-
-
 def _partner(sheet, partner, report: Report, label) -> None:
     sheet["A1"] = partner.partner.name
     sheet["A1"].font = Font(bold=True, size=13)
@@ -110,7 +107,7 @@ def _partner(sheet, partner, report: Report, label) -> None:
     for piece in partner.counted:
         line = next(item for item in partner.lines if item.contract and item.contract.id == piece.placement.contract_id)
         values = (piece.number, line.contract.number, piece.placement.release_title, piece.placement.published_on,
-                  _proof(piece.placement, label), label(piece.placement.verdict or ""), piece.amount)
+                  proof_text(piece.placement, label), code_text(label, ProofVerdict, piece.placement.verdict), piece.amount)
         for column, value in enumerate(values, start=1):
             sheet.cell(row, column, value)
         sheet.cell(row, 4).number_format = DAY
@@ -125,15 +122,15 @@ def _partner(sheet, partner, report: Report, label) -> None:
         sheet, row, "Tidak dihitung: melebihi kuota atau tanpa kontrak",
         ("No. dalam kontrak", "Alasan", "Siaran", "Tanggal tayang", "Bukti"),
         partner.apart, lambda piece: (piece.number, APART_REASONS[piece.apart], piece.placement.release_title,
-                                      piece.placement.published_on, _proof(piece.placement, label)))
+                                      piece.placement.published_on, proof_text(piece.placement, label)))
     row = _placement_rows(sheet, row, "Ditolak", ("Siaran", "Tenggat", "Keputusan", "Alasan"), partner.rejected,
-                          lambda item: (item.release_title, item.due_on, label(item.verdict or ""),
+                          lambda item: (item.release_title, item.due_on, code_text(label, ProofVerdict, item.verdict),
                                         item.rejection_reason or ""))
     row = _placement_rows(sheet, row, "Menunggu verifikasi", ("Siaran", "Tenggat", "Bukti", "Usulan pemeriksaan"),
-                          partner.waiting, lambda item: (item.release_title, item.due_on, _proof(item, label),
-                                                         label(item.check_verdict or "")))
+                          partner.waiting, lambda item: (item.release_title, item.due_on, proof_text(item, label),
+                                                         code_text(label, ProofVerdict, item.check_verdict)))
     _placement_rows(sheet, row, "Belum ada bukti tayang", ("Siaran", "Tenggat", "Status"), partner.without_proof,
-                    lambda item: (item.release_title, item.due_on, label(item.state)))
+                    lambda item: (item.release_title, item.due_on, code_text(label, PlacementState, item.state)))
     _widths(sheet, (14, 24, 48, 14, 40, 16, 16))
 
 

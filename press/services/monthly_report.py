@@ -12,14 +12,22 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from press import permissions
+from press.dates import month_label, office_today
 from press.errors import N_
 from press.models import Clipping, Contract, Partner, Placement, Release, Unit, User
+from press.reports.letter import Signer, build_letter
+from press.reports.workbook import build_xlsx
 from press.reports.monthly import (ClippingRow, ContractRow, Month, PartnerRow, PlacementRow, Report, ReportError,
                                    compute, parse_month)
 
 from . import access, units
+from . import partners as partner_services
 
 PERMISSION = "report.read"
+NO_UNIT = N_("Unit %(id)s tidak ada; pilih unit dari daftar.")
+NO_PARTNER = N_("Mitra media %(id)s tidak ada; pilih mitra dari daftar.")
+TITLE = "Laporan Bulanan Mitra Media"
+"""The documents' title: they go into an Indonesian payment file, whoever downloads them."""
 
 
 def _unit(session: Session, actor: User | None, unit_id: int | None) -> Unit | None:
@@ -31,9 +39,19 @@ def _unit(session: Session, actor: User | None, unit_id: int | None) -> Unit | N
         return None
     unit = session.get(Unit, unit_id)
     if unit is None:
-        raise ReportError(N_("Unit %(id)s tidak ada; pilih unit dari daftar."), id=unit_id)
+        raise ReportError(NO_UNIT, id=unit_id)
     access.require_user(session, actor, PERMISSION, unit)
     return unit
+
+
+def choices(session: Session, actor: User) -> tuple[list[Unit], list[Partner], bool]:
+    """The units ``actor`` may read the report of (all, or their unit and those below
+    it), every partner, and whether they may read the whole office's."""
+    everywhere = permissions.scope(actor.role, PERMISSION) is permissions.Scope.ALL
+    query = select(Unit).order_by(Unit.name)
+    if not everywhere:
+        query = query.where(Unit.id.in_(units.below(session, actor.unit_id) if actor.unit_id else ()))
+    return list(session.scalars(query)), partner_services.all_partners(session), everywhere
 
 
 def _partner(session: Session, partner_id: int | None) -> Partner | None:
@@ -41,7 +59,7 @@ def _partner(session: Session, partner_id: int | None) -> Partner | None:
         return None
     partner = session.get(Partner, partner_id)
     if partner is None:
-        raise ReportError(N_("Mitra media %(id)s tidak ada; pilih mitra dari daftar."), id=partner_id)
+        raise ReportError(NO_PARTNER, id=partner_id)
     return partner
 
 
@@ -89,3 +107,21 @@ def monthly(session: Session, actor: User | None, month: Month | str, *, unit_id
                      c.latest_check.similarity if c.latest_check else None)
          for c in clippings if partner is None and shown(c.release)],
         unit=unit.name if unit is not None else None)
+
+
+def filename(report: Report, extension: str) -> str:
+    return f"laporan-bulanan-{report.month}.{extension}"
+
+
+def workbook(report: Report, label=str) -> bytes:
+    """The XLSX; ``label(member)`` writes states, verdicts and proof kinds."""
+    return build_xlsx(report, title=f"{TITLE} {month_label(report.month.year, report.month.month)}"
+                      + (f" — {report.unit}" if report.unit else ""), label=label)
+
+
+def letter(report: Report, config, label=str, signed_on=None) -> bytes:
+    """The DOCX on the letterhead, signed by the configured signer (``REPORT_*``) today."""
+    signer = Signer(config.get("REPORT_PLACE", ""), config.get("REPORT_SIGNER_TITLE", ""),
+                    config.get("REPORT_SIGNER_NAME", ""), config.get("REPORT_SIGNER_NIP", ""))
+    return build_letter(report, title=TITLE, signer=signer, signed_on=signed_on or office_today(),
+                        office=config.get("OFFICE_NAME", ""), label=label)

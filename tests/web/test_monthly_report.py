@@ -4,6 +4,7 @@ against the placements, who may read it, and bad input."""
 from __future__ import annotations
 
 import io
+import json
 from datetime import date
 
 import pytest
@@ -156,3 +157,78 @@ def test_a_month_with_nothing_is_an_empty_report_and_its_exports_open(example):
     document = Document(io.BytesIO(build_letter(report, title="Laporan", signer=Signer("Bekasi", "", "", ""),
                                                 signed_on=date(2019, 2, 1))))
     assert "Tidak ada tayangan mitra media pada bulan ini." in [p.text for p in document.paragraphs]
+
+
+def test_the_staff_page_shows_the_example_with_its_filters_and_downloads(app, client, auth):
+    with app.app_context():
+        example = report_example.build(db.session)
+        db.session.commit()
+        unit_id, kini_id = example["unit"].id, example["kini"].id
+    auth.login("editor")
+    page = client.get(f"/staf/laporan/bulanan?bulan={MONTH}&unit={unit_id}")
+    text = page.get_data(as_text=True)
+    assert page.status_code == 200
+    assert 'id="total-amount">Rp 6.500.000<' in text and "Tanpa label advertorial" in text
+    assert "tayangan ke-3, melebihi kuota" in text and "Suara Kalimalang" in text
+    workbook = client.get(f"/staf/laporan/bulanan.xlsx?bulan={MONTH}&unit={unit_id}&mitra={kini_id}")
+    assert workbook.status_code == 200
+    assert 'filename="laporan-bulanan-2025-11.xlsx"' in workbook.headers["Content-Disposition"]
+    book = load_workbook(io.BytesIO(workbook.data))
+    assert book.sheetnames == ["Ringkasan", "Bekasi Kini", "Kliping"] and book["Ringkasan"].cell(6, 11).value == 3_500_000
+    letter = client.get(f"/staf/laporan/bulanan.docx?bulan={MONTH}&unit={unit_id}")
+    assert letter.status_code == 200
+    assert Document(io.BytesIO(letter.data)).tables[-1].rows[-1].cells[-1].text == "Rp 6.500.000"
+
+
+@pytest.mark.parametrize("query, reason", [
+    ("bulan=2025-13", "bukan bulan"), ("bulan=%3Cscript%3E", "bukan bulan"), ("unit=987654", "tidak ada"),
+    ("unit=abc", "tidak ada"), ("mitra=99999999999999999999999", "tidak ada")])
+def test_bad_filters_are_a_400_with_the_reason_on_the_page_and_the_downloads(client, auth, query, reason):
+    auth.login("admin")
+    for path in ("/staf/laporan/bulanan", "/staf/laporan/bulanan.xlsx", "/staf/laporan/bulanan.docx"):
+        answer = client.get(f"{path}?{query}")
+        assert answer.status_code == 400 and reason in answer.get_data(as_text=True)
+        assert "<script>" not in answer.get_data(as_text=True).split("</header>")[-1]
+
+
+def test_writers_are_refused_and_a_unit_editor_sees_only_their_units(app, client, auth):
+    auth.login("writer")
+    assert client.get("/staf/laporan/bulanan").status_code == 403
+    auth.logout()
+    auth.login_email("redaktur.dinkes@siaran.test")
+    page = client.get("/staf/laporan/bulanan")
+    assert page.status_code == 200 and "Semua unit" not in page.get_data(as_text=True)
+    with app.app_context():
+        other = db.session.scalar(select(User).where(User.email == "redaktur@siaran.test")).unit_id
+    assert client.get(f"/staf/laporan/bulanan?unit={other}").status_code == 403
+
+
+def test_the_command_writes_the_summary_the_json_and_both_files(app, runner, tmp_path):
+    with app.app_context():
+        unit_id = report_example.build(db.session)["unit"].id
+        db.session.commit()
+    xlsx, docx = tmp_path / "laporan.xlsx", tmp_path / "laporan.docx"
+    result = runner.invoke(args=["report", "month", MONTH, "--unit", str(unit_id), "--xlsx", str(xlsx),
+                                 "--docx", str(docx)])
+    assert result.exit_code == 0, result.output
+    assert "Rp 6.500.000" in result.output and "Warta Patriot" in result.output
+    assert load_workbook(xlsx)["Ringkasan"].cell(7, 11).value == 6_500_000
+    assert Document(str(docx)).tables[-1].rows[-1].cells[-1].text == "Rp 6.500.000"
+    result = runner.invoke(args=["report", "month", MONTH, "--unit", str(unit_id), "--json"])
+    data = json.loads(result.output)
+    assert data["totals"] == {"counted": 5, "beyond_quota": 1, "rejected": 1, "waiting": 0, "without_proof": 1,
+                              "amount": 6_500_000, "clippings": 1}
+    assert [c["contract"] for p in data["partners"] for c in p["contracts"]] == [
+        "014/PKS-HUMAS/XI/2025", "015/PKS-HUMAS/XI/2025", "001/PKS-HUMAS/X/2025"]
+
+
+@pytest.mark.parametrize("args, reason", [(["2025-13"], "bukan bulan"), (["11-2025"], "bukan bulan"),
+                                          (["2025-11", "--unit", "987654"], "tidak ada")])
+def test_the_command_refuses_bad_input_as_a_usage_error(runner, args, reason):
+    result = runner.invoke(args=["report", "month", *args])
+    assert result.exit_code == 2 and reason in result.output and "Traceback" not in result.output
+
+
+def test_the_command_on_a_month_with_nothing_prints_zero_totals(runner):
+    result = runner.invoke(args=["report", "month", "2019-01", "--json"])
+    assert result.exit_code == 0 and json.loads(result.output)["totals"]["amount"] == 0
