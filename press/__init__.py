@@ -37,6 +37,7 @@ def create_app(config: dict | None = None) -> Flask:
     from press.web import release_fixes  # noqa: F401  (its views are on release_pages.bp)
     from press.web import agenda as agenda_pages
     from press.web import embargo, journalist_desk, journalists
+    from press.web import partners as partner_pages, placements as placement_pages, proof_link
     from press.web import reports as report_pages
     from press.web import bulk_edit as bulk_edit_pages, collections as collection_pages, licences as licence_pages
     from press.cli import register_commands
@@ -93,6 +94,9 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(embargo.site_bp)
     app.register_blueprint(embargo.bp)
     app.register_blueprint(journalist_desk.bp)
+    app.register_blueprint(partner_pages.bp)
+    app.register_blueprint(placement_pages.bp)
+    app.register_blueprint(proof_link.bp)
     app.register_blueprint(report_pages.bp)
     page_cache.init_app(app)
     proxies.init_app(app)

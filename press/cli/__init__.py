@@ -16,6 +16,7 @@ from . import media_crops  # noqa: F401  (adds crops to the media group)
 from . import worker
 from . import journalists as journalist_commands
 from . import outbox as outbox_commands
+from . import partners as partner_commands
 from . import reports as report_commands
 
 
@@ -38,4 +39,7 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(journalist_commands.journalists_group)
     app.cli.add_command(outbox_commands.subscribers)
     app.cli.add_command(outbox_commands.outbox_group)
+    app.cli.add_command(partner_commands.partners_group)
+    app.cli.add_command(partner_commands.placements_group)
+    app.cli.add_command(partner_commands.proofs_group)
     app.cli.add_command(report_commands.report_group)

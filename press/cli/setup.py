@@ -25,7 +25,9 @@ def setup_command(no_demo: bool) -> None:
         click.echo("The instance already has users: demo data not loaded.")
         ensure_index()
         return
-    credentials = load_demo(db.session)
+    from press.storage import FileStorage
+
+    credentials = load_demo(db.session, FileStorage(current_app.config["MEDIA_ROOT"]))
     db.session.commit()
     _demo_photos()
     click.echo("Demo data loaded. Demo accounts (email / role / password):")

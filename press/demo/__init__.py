@@ -1,7 +1,8 @@
 """Demo data for an empty instance: units with their own people, the activity of
 ``example-release.txt`` and more, releases in every workflow state and PPID class, a plan,
 the public agenda, and the press (outlets, an approved and a pending journalist, the
-scheduled release opened to journalists).
+scheduled release opened to journalists), and the media partners (a contract, a verified and a
+late placement of the published release, a clipping).
 
 Plain package (no Flask): ``load_demo(session)`` adds everything and returns the demo
 accounts with their passwords so ``flask setup`` can print them; ``load_demo_photos`` adds
@@ -18,11 +19,13 @@ from press.codes import ActivityKind, ParticipantRole, Role
 from press.models import User
 from press.services import accounts, directory
 from press.services.activities import ActivityData, ParticipantData, create_activity
+from press.storage import FileStorage
 
 from .distribution import load_demo_distribution
 from .staff import DEMO_ACCOUNTS, DEMO_UNIT_ACCOUNTS
 from .offices import EXAMPLE_PEOPLE, demo_units, register_people
 from .journalists import load_demo_journalists
+from .partners import load_demo_partners
 from .photos import demo_photo_jpeg, load_demo_photos
 from .planning import load_demo_agenda, load_demo_planning
 from .releases import load_demo_ppid_classes, load_demo_releases
@@ -35,8 +38,9 @@ def instance_is_empty(session: Session) -> bool:
     return session.scalar(select(func.count()).select_from(User)) == 0
 
 
-def load_demo(session: Session) -> list[tuple[str, str, str]]:
-    """Add the demo units, venues, people, accounts and activities; the caller commits."""
+def load_demo(session: Session, storage: FileStorage | None = None) -> list[tuple[str, str, str]]:
+    """Add the demo units, venues, people, accounts and activities; the caller commits.
+    ``storage``: where the demo proof's snapshot goes (none: the row only)."""
     units = demo_units(session)
     humas, kominfo, dinkes = units["Bagian Humas Setda"], units["Diskominfostandi"], units["Dinkes"]
 
@@ -136,4 +140,5 @@ def load_demo(session: Session) -> list[tuple[str, str, str]]:
                      cancelled_venue_id=puskesmas.id)
     credentials += load_demo_journalists(session)
     load_demo_distribution(session, humas)
+    load_demo_partners(session, storage)
     return credentials

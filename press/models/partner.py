@@ -1,5 +1,5 @@
 """Media partners and their contracts: the outlets the office pays to publish its releases
-as advertorials ("(Adv Humas)").
+as advertorials.
 
 A partner is an outlet of the register (``Outlet``: name, kind, site, Dewan Pers
 verification) with what paying it needs: the legal entity, its address and a contact.

@@ -78,6 +78,11 @@ def parse_rupiah(text) -> int | None:
     return parse_int(match.group(1).replace(".", ""), low=0, high=MAX_RUPIAH)
 
 
+def rupiah(amount: int | None) -> str:
+    """An amount as Indonesian documents write it: ``Rp 15.000.000``."""
+    return "" if amount is None else "Rp " + f"{amount:,}".replace(",", ".")
+
+
 def all_partners(session: Session) -> list[Partner]:
     return list(session.scalars(select(Partner).join(Partner.outlet).order_by(Outlet.name)))
 

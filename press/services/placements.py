@@ -44,6 +44,10 @@ class PlacementError(ServiceError):
     """A placement or its proof cannot be recorded as asked; the message says why."""
 
 
+class PlacementClosed(PlacementError):
+    """The placement takes no more proofs: decided, or (through the partner's link) one received."""
+
+
 def require_desk(session: Session, actor: User | None) -> None:
     """Refuse anyone who may not keep placements and clippings (``placement.edit``)."""
     access.require_user(session, actor, "placement.edit", error=PlacementError)
@@ -121,9 +125,18 @@ def set_due(session: Session, actor: User | None, placement: Placement, due_on: 
 
 def _undecided(placement: Placement) -> None:
     if placement.state == PlacementState.VERIFIED:
-        raise PlacementError(N_("Penempatan ini sudah diverifikasi; buktinya tidak dapat diubah lagi."))
+        raise PlacementClosed(N_("Penempatan ini sudah diverifikasi; buktinya tidak dapat diubah lagi."))
     if placement.state == PlacementState.REJECTED:
-        raise PlacementError(N_("Penempatan ini sudah ditolak: %(reason)s"), reason=placement.rejection_reason or "")
+        raise PlacementClosed(N_("Penempatan ini sudah ditolak: %(reason)s"), reason=placement.rejection_reason or "")
+
+
+def link_open(placement: Placement) -> None:
+    """Refuse (``PlacementClosed``) when the partner's link takes no proof any more: one
+    was received, or the placement is decided."""
+    _undecided(placement)
+    if placement.state == PlacementState.PROOF_RECEIVED:
+        raise PlacementClosed(N_("Bukti tayang untuk penempatan ini sudah diterima dan sedang diperiksa. Untuk "
+                                 "mengubahnya, hubungi Humas."))
 
 
 def _proof_received(placement: Placement) -> None:
@@ -146,12 +159,11 @@ def submit_url(session: Session, placement: Placement, url: str | None, *, actor
     """Record ``url`` as the proof of ``placement`` and ask for its check: staff typing it
     (``actor``), or the partner through the placement's link (``by_link``: refused once a
     proof was received, and once the placement is decided)."""
-    if not by_link:
+    if by_link:
+        link_open(placement)
+    else:
         require_desk(session, actor)
-    _undecided(placement)
-    if by_link and placement.state == PlacementState.PROOF_RECEIVED:
-        raise PlacementError(N_("Bukti tayang untuk penempatan ini sudah diterima dan sedang diperiksa. Untuk "
-                                "mengubahnya, hubungi Humas."))
+        _undecided(placement)
     url = checked_url(url)
     placement.proof_url = url
     _proof_received(placement)
@@ -176,7 +188,7 @@ def add_file(session: Session, storage: FileStorage, actor: User | None, placeme
     _undecided(placement)
     if kind not in set(ProofKind):
         raise PlacementError(N_("Jenis bukti tidak dikenal."))
-    proof = ProofFile(placement=placement, kind=kind, uploaded_by_id=actor.id if actor is not None else None)
+    proof = ProofFile(kind=kind, uploaded_by_id=actor.id if actor is not None else None)
     if kind == ProofKind.RECORDING:
         reference = " ".join((reference or "").split())
         if not reference or len(reference) > MAX_REFERENCE:
@@ -193,6 +205,7 @@ def add_file(session: Session, storage: FileStorage, actor: User | None, placeme
         proof.sha256, proof.size = storage.put(io.BytesIO(data)), len(data)
         proof.filename = (filename or "")[-255:] or None
         proof.reference = " ".join((reference or "").split())[:MAX_REFERENCE] or None
+    proof.placement = placement
     session.add(proof)
     _proof_received(placement)
     session.flush()

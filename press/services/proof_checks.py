@@ -42,10 +42,12 @@ def _terms(check: ProofCheck) -> tuple[Release, date, int]:
     return check.clipping.release, check.clipping.published_on, DEFAULT_TOLERANCE
 
 
-def record_result(storage: FileStorage, check: ProofCheck, result: proofs.ProofCheck) -> ProofCheck:
-    """Keep ``result`` (the stage's) on ``check``, its snapshot in the store."""
+def record_result(storage: FileStorage | None, check: ProofCheck, result: proofs.ProofCheck) -> ProofCheck:
+    """Keep ``result`` (the stage's) on ``check``, its snapshot in the store (none without
+    a store: the demo data loaded before the instance has one)."""
     comparison, fetched = result.comparison, result.fetched
-    check.snapshot_key = storage.put(io.BytesIO(result.snapshot.archive())) if fetched.pages else None
+    keep = storage is not None and fetched.pages
+    check.snapshot_key = storage.put(io.BytesIO(result.snapshot.archive())) if keep else None
     check.sha256 = result.snapshot.sha256 if fetched.pages else None
     check.fetched_at = fetched.fetched_at
     check.final_url = fetched.pages[-1].final_url[:2000] if fetched.pages else None
@@ -78,8 +80,9 @@ def pending(session: Session, limit: int = PER_RUN) -> list[ProofCheck]:
                                 .order_by(ProofCheck.id).limit(limit)))
 
 
-def fetch_allow(config) -> frozenset:
-    return proofs.parse_allow(config.get("FETCH_ALLOW"))
+def fetch_allow(config) -> str:
+    """``PRESS_FETCH_ALLOW`` as the stage takes it (``host:port,…``)."""
+    return config.get("FETCH_ALLOW") or ""
 
 
 @jobs.periodic(CHECK_JOB, every=300)

@@ -6,8 +6,9 @@ in an e-mail (RFC 8058), which arrives from a mail client with no session — is
 in ``EXEMPT`` with the purpose its token is signed for and how long the token lives,
 and verifies that token with :func:`read_token` before it changes anything. Nothing
 else calls ``csrf.exempt``: ``tests/unit/test_csrf_exempt.py`` compares the
-application's exemptions with this list. Today it holds one view: the unsubscribe link
-of every subscriber e-mail (``press/web/subscriptions.py``).
+application's exemptions with this list. Today it holds two views: the unsubscribe link
+of every subscriber e-mail (``press/web/subscriptions.py``) and a media partner's proof
+link (``press/web/proof_link.py``).
 
 Tokens are itsdangerous signatures with the secret key, salted by purpose (a token
 made for one purpose is forged for every other) and timestamped (refused after
@@ -39,7 +40,12 @@ UNSUBSCRIBE = Exemption("subscriptions.unsubscribe", purpose="unsubscribe", max_
 the link of the ``List-Unsubscribe`` header; the link's token names the address. A link
 in a kept e-mail must keep working for years."""
 
-EXEMPT: tuple[Exemption, ...] = (UNSUBSCRIBE,)
+PROOF_LINK = Exemption("proof_link.submit", purpose="proof-link", max_age=366 * 24 * 3600)
+"""A media partner sends the address of a published piece through its placement's link
+(``press/web/proof_link.py``), with no account and no session; the link's token names
+the placement. A placement's proof may come months later (a contract year)."""
+
+EXEMPT: tuple[Exemption, ...] = (UNSUBSCRIBE, PROOF_LINK)
 
 
 class LinkTokenError(ServiceError):
