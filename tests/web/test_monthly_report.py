@@ -16,7 +16,8 @@ from press.extensions import db
 from press.models import User
 from press.permissions import PermissionDenied
 from press.reports.letter import Signer, build_letter
-from press.reports.monthly import OVER_QUOTA, ReportError
+from press.dates import office_today
+from press.reports.monthly import OVER_QUOTA, Month, ReportError
 from press.reports.workbook import build_xlsx
 from press.services import monthly_report
 
@@ -232,3 +233,10 @@ def test_the_command_refuses_bad_input_as_a_usage_error(runner, args, reason):
 def test_the_command_on_a_month_with_nothing_prints_zero_totals(runner):
     result = runner.invoke(args=["report", "month", "2019-01", "--json"])
     assert result.exit_code == 0 and json.loads(result.output)["totals"]["amount"] == 0
+
+
+def test_the_demos_verified_placement_is_in_the_current_months_report(ctx):
+    report = monthly_report.monthly(db.session, None, str(Month.of(office_today())))
+    counted = [(p.partner.name, piece.amount) for p in report.partners for piece in p.counted]
+    assert counted == [("Bekasi Hari Ini", 2_500_000)]
+    assert report.total("amount") == 2_500_000 and len(report.clippings) == 1
