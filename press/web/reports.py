@@ -11,7 +11,6 @@ from flask_login import current_user
 
 from press.codes import PlacementState, ProofVerdict
 from press.dates import office_today
-from press.numbers import rupiah
 from press.extensions import db
 from press.numbers import parse_id
 from press.reports.monthly import Month, ReportError, code_text, proof_text
@@ -25,7 +24,6 @@ bp = Blueprint("reports", __name__, url_prefix="/staf/laporan")
 DOCUMENT_LOCALE = "id"
 MIME = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
-bp.add_app_template_filter(rupiah, "rupiah")
 ID_ARGS = {"unit": monthly_report.NO_UNIT, "mitra": monthly_report.NO_PARTNER}
 
 
