@@ -33,6 +33,8 @@ TITLE = "Laporan Bulanan Mitra Media"
 def _unit(session: Session, actor: User | None, unit_id: int | None) -> Unit | None:
     """The unit asked for; a unit editor asking for none gets their own."""
     if unit_id is None and actor is not None and permissions.scope(actor.role, PERMISSION) is permissions.Scope.UNIT:
+        if actor.unit_id is None:
+            access.require(session, actor, PERMISSION, access.NO_UNIT)
         unit_id = actor.unit_id
     if unit_id is None:
         access.require_user(session, actor, PERMISSION)

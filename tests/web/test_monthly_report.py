@@ -240,3 +240,11 @@ def test_the_demos_verified_placement_is_in_the_current_months_report(ctx):
     counted = [(p.partner.name, piece.amount) for p in report.partners for piece in p.counted]
     assert counted == [("Bekasi Hari Ini", 2_500_000)]
     assert report.total("amount") == 2_500_000 and len(report.clippings) == 1
+
+
+def test_a_unit_editor_without_a_unit_never_gets_the_whole_offices_report(example):
+    editor = _user("redaktur.dinkes@siaran.test")
+    editor.unit_id = None
+    with pytest.raises(PermissionDenied):
+        monthly_report.monthly(db.session, editor, MONTH)
+    db.session.rollback()
