@@ -26,7 +26,7 @@ from press.models import (Activity, Assignment, ConsentRecord, Journalist, Media
 from tests.conftest import FIXTURES
 
 PUBLIC_BLUEPRINTS = {"site", "agenda", "auth", "api", "site_search", "feeds", "api_releases", "api_docs", "ppid_site",
-                     "journalists", "embargo_site", "toolkit", "subscriptions", None}
+                     "journalists", "embargo_site", "toolkit", "subscriptions", "proof_link", None}
 
 # Who asks: (email or None, role, reach: "dinkes" = Dinkes and the units below it, "all";
 # assigned to the activity the URLs name).
@@ -88,7 +88,25 @@ def objects(app, whose: str) -> dict:
         "group_id": db.session.scalar(select(WhatsAppGroup.id).limit(1)),
         **_photo_desk_objects(activity, media_id),
         "consent_id": _a_consent(media_id).id,
+        **_partner_objects(media_id),
     }
+
+
+def _partner_objects(media_id: int) -> dict:
+    """The demo's partner, contract, verified placement and clipping; a check and a proof file
+    whose blobs are the photo's original (in the store)."""
+    from press.models import Clipping, Contract, Placement, ProofCheck, ProofFile, utcnow
+
+    placement = db.session.scalar(select(Placement).order_by(Placement.id))
+    sha256 = db.session.get(Media, media_id).sha256
+    check = ProofCheck(placement=placement, url="https://contoh.example.id/a", snapshot_key=sha256,
+                       checked_at=utcnow(), verdict="verified")
+    proof = ProofFile(placement=placement, kind="scan", sha256=sha256, mime="image/jpeg", size=1)
+    db.session.add_all([check, proof])
+    db.session.commit()
+    return {"partner_id": placement.partner_id, "contract_id": db.session.scalar(select(Contract.id).limit(1)),
+            "placement_id": placement.id, "check_id": check.id, "file_id": proof.id,
+            "clipping_id": db.session.scalar(select(Clipping.id).limit(1))}
 
 
 def _photo_desk_objects(activity: Activity, media_id: int) -> dict:
