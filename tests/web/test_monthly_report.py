@@ -36,6 +36,11 @@ def example(ctx):
     return rows
 
 
+def rows_total(summary) -> int:
+    """The summary sheet's total amount (the row headed "Jumlah")."""
+    return next(row[10].value for row in summary.iter_rows(min_row=4) if row[0].value == "Jumlah")
+
+
 def _report(example, actor=None, **filters):
     return monthly_report.monthly(db.session, actor, MONTH, unit_id=filters.pop("unit_id", example["unit"].id),
                                   **filters)
@@ -95,6 +100,16 @@ def test_the_workbook_reads_back_with_the_placements_numbers(example):
     kini = [cell.value for row in book["Bekasi Kini"].iter_rows() for cell in row if cell.value]
     assert "Melebihi kuota" in kini and example["t3"].release.title in kini
     assert book["Kliping"].cell(4, 1).value == "Suara Kalimalang"
+    sheet_totals = []
+    for name in ("Bekasi Kini", "Warta Patriot"):
+        sheet = [[cell.value for cell in row] for row in book[name].iter_rows(min_row=7)]
+        end = next(i for i, row in enumerate(sheet) if row[0] == "Jumlah")
+        assert sheet[end][6] == sum(row[6] for row in sheet[:end])
+        sheet_totals.append(sheet[end][6])
+    verified = [p for key, p in example.items() if key[:1] in "rtp" and len(key) == 2
+                and p.state == "verified" and p.published_on.month == 11]
+    counted, beyond = rows[3][5], rows[3][6]
+    assert len(verified) == counted + beyond and sum(sheet_totals) == rows_total(summary) == 6_500_000
 
 
 def test_the_letter_has_a_table_per_partner_the_total_and_the_signature_block(example):
