@@ -38,6 +38,7 @@ def create_app(config: dict | None = None) -> Flask:
     from press.web import agenda as agenda_pages
     from press.web import embargo, journalist_desk, journalists
     from press.web import partners as partner_pages, placements as placement_pages, proof_link
+    from press.web import reports as report_pages
     from press.web import bulk_edit as bulk_edit_pages, collections as collection_pages, licences as licence_pages
     from press.cli import register_commands
     from press import job_queue
@@ -96,6 +97,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(partner_pages.bp)
     app.register_blueprint(placement_pages.bp)
     app.register_blueprint(proof_link.bp)
+    app.register_blueprint(report_pages.bp)
     page_cache.init_app(app)
     proxies.init_app(app)
     search_pages.init_app(app)

@@ -16,6 +16,11 @@ def long_date(day: date, locale: str = "id") -> str:
     return format_date(day, "EEEE, d MMMM y", locale=locale)
 
 
+def letter_date(day: date, locale: str = "id") -> str:
+    """The date under a letter's place: "2 Desember 2026"."""
+    return format_date(day, "d MMMM y", locale=locale)
+
+
 def release_date(day: date, locale: str = "id") -> str:
     return format_date(day, "EEEE, (d/M/y)", locale=locale)
 

@@ -40,3 +40,11 @@ def clamp_int(value, *, default: int, low: int, high: int) -> int:
     if number is None:
         return default
     return max(low, min(number, high))
+
+
+def rupiah(amount: int | None) -> str:
+    """Whole rupiah written the Indonesian way: ``Rp 1.500.000`` (empty for ``None``)."""
+    if amount is None:
+        return ""
+    sign = "-" if amount < 0 else ""
+    return f"{sign}Rp {abs(int(amount)):,}".replace(",", ".")

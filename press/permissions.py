@@ -123,6 +123,8 @@ TABLE: dict[str, Permission] = {p.name: p for p in (
                "contact) and their contracts; import them from CSV", _grant(everywhere=_CENTRAL)),
     Permission("placement.edit", "send a published release to media partners, set due dates, record and check "
                "proofs of publication and clippings, confirm or reject a proof", _grant(everywhere=_CENTRAL)),
+    Permission("report.read", "read and download the monthly report of media partners (pieces, proofs, amounts "
+               "due): the unit editor for the unit, the central editor for every unit", _grant((Role.UNIT_EDITOR,), _CENTRAL)),
     Permission("release.open_to_journalists", "open a scheduled release to approved journalists before its "
                "embargo ends (all, or only verified outlets), or close it again", _grant(everywhere=_CENTRAL)),
     Permission("embargo.preview", "an approved journalist: read the scheduled releases opened to them, "

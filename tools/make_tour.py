@@ -12,7 +12,8 @@ from pathlib import Path
 from PIL import Image
 
 REPO = Path(__file__).resolve().parent.parent
-SOURCE = REPO / "test-output" / "browser" / "test_journey_from_upload_to_a_journalists_download"
+OUTPUT = REPO / "test-output" / "browser"
+SOURCE = OUTPUT / "test_journey_from_upload_to_a_journalists_download"
 TARGET = REPO / "docs" / "tour"
 WIDTH, MAX_HEIGHT = 960, 1100
 STEPS = {
@@ -23,14 +24,20 @@ STEPS = {
     "pengunjung-hasil-cari": "5-cari.png",
     "pengunjung-siaran": "6-siaran.png",
 }
+OTHER_STEPS = {
+    ("test_an_editor_reads_the_months_report_and_downloads_the_workbook", "redaktur-laporan-bulanan"): "7-laporan.png",
+}
+"""Screenshots of other browser tests: (test folder, label) -> picture."""
 
 
 def main() -> int:
     TARGET.mkdir(parents=True, exist_ok=True)
-    for label, name in STEPS.items():
-        found = sorted(SOURCE.glob(f"*-{label}.png"))
+    wanted = {(SOURCE, label): name for label, name in STEPS.items()}
+    wanted.update({(OUTPUT / folder, label): name for (folder, label), name in OTHER_STEPS.items()})
+    for (source, label), name in wanted.items():
+        found = sorted(source.glob(f"*-{label}.png"))
         if not found:
-            print(f"no screenshot {label!r} in {SOURCE}: run tests/browser/test_journey.py first", file=sys.stderr)
+            print(f"no screenshot {label!r} in {source}: run its browser test first", file=sys.stderr)
             return 1
         with Image.open(found[0]) as shot:
             scale = WIDTH / shot.width

@@ -17,6 +17,7 @@ from . import worker
 from . import journalists as journalist_commands
 from . import outbox as outbox_commands
 from . import partners as partner_commands
+from . import reports as report_commands
 
 
 def register_commands(app: Flask) -> None:
@@ -41,3 +42,4 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(partner_commands.partners_group)
     app.cli.add_command(partner_commands.placements_group)
     app.cli.add_command(partner_commands.proofs_group)
+    app.cli.add_command(report_commands.report_group)

@@ -76,9 +76,10 @@ def load_demo_partners(session: Session, storage: FileStorage | None = None) -> 
             number=number, starts_on=start, ends_on=end, value=value, rate=rate, quota=quota))
     sent_on = today - timedelta(days=7)
     verified, _late = placements.place(session, None, release, [online, printed], today=sent_on)
-    _verify(session, storage, verified, release, published=sent_on + timedelta(days=1))
+    month_start = today.replace(day=1)  # published this month: the current month's report shows them
+    _verify(session, storage, verified, release, published=max(sent_on + timedelta(days=1), month_start))
     placements.mark_late(session, today)
-    _clip(session, storage, release, today - timedelta(days=6))
+    _clip(session, storage, release, max(today - timedelta(days=6), month_start))
 
 
 def _verify(session: Session, storage: FileStorage | None, placement: Placement, release: Release, *,

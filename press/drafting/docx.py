@@ -53,16 +53,9 @@ def _add_text(paragraph, text: str) -> None:
         run.italic = italic or None
 
 
-def build_docx(
-    *,
-    headline: str,
-    dateline: str | None,
-    body: str,
-    signature: str | None,
-    photos: list[DocPhoto] = (),
-    office: str = "",
-    letterhead: Path = LETTERHEAD,
-) -> bytes:
+def letterhead_document(office: str = "", letterhead: Path = LETTERHEAD):
+    """A new document on the office's letterhead (``{office}`` replaced), its body empty:
+    what the release export and the monthly report write on."""
     document = Document(str(letterhead))
     for section in document.sections:
         for part in (section.header, section.footer):
@@ -76,7 +69,20 @@ def build_docx(
         if child.tag.endswith("}sectPr"):
             continue
         body_element.remove(child)
+    return document
 
+
+def build_docx(
+    *,
+    headline: str,
+    dateline: str | None,
+    body: str,
+    signature: str | None,
+    photos: list[DocPhoto] = (),
+    office: str = "",
+    letterhead: Path = LETTERHEAD,
+) -> bytes:
+    document = letterhead_document(office, letterhead)
     document.add_paragraph(headline.strip(), style="Title")
     paragraphs = body_paragraphs(body)
     for index, text in enumerate(paragraphs):

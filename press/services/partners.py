@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from press.errors import N_, ServiceError
 from press.models import Contract, Outlet, Partner, Unit, User
-from press.numbers import parse_int
+from press.numbers import parse_int, rupiah  # noqa: F401  (rupiah: the pages' filter and the CLI use it from here)
 from press.text import clean_name
 
 from . import access, outlets
@@ -76,11 +76,6 @@ def parse_rupiah(text) -> int | None:
     if not match:
         return None
     return parse_int(match.group(1).replace(".", ""), low=0, high=MAX_RUPIAH)
-
-
-def rupiah(amount: int | None) -> str:
-    """An amount as Indonesian documents write it: ``Rp 15.000.000``."""
-    return "" if amount is None else "Rp " + f"{amount:,}".replace(",", ".")
 
 
 def all_partners(session: Session) -> list[Partner]:

@@ -79,6 +79,7 @@ def objects(app, whose: str) -> dict:
         "note_id": note.id,
         "media_id": media_id,
         "variant": "thumb",
+        "extension": "xlsx",
         "kind": "kunjungan_kerja",
         "photo_id": db.session.scalar(select(ReleasePhoto.id).where(ReleasePhoto.release_id == release.id).limit(1)) or 1,
         "correction_id": _a_correction(note).id,
