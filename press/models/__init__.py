@@ -11,7 +11,7 @@ from .consent import ConsentRecord
 from .journalist import EmbargoOpening, EmbargoView, Journalist, Outlet
 from .media import Media, Rendition, media_person
 from .note import NOTE_SOURCES, Note
-from .outbox import MailAddress, OutboxImage, OutboxMessage, Subscription
+from .outbox import DigestListing, MailAddress, MailOwed, OutboxImage, OutboxMessage, Subscription
 from .note_correction import CORRECTION_KINDS, NoteCorrection
 from .photo_desk import BULK_STATES, BulkEdit, Collection, CollectionItem, Licence, UnitLicence
 from .person import ACTING_PREFIXES, Person, Position
@@ -29,7 +29,7 @@ __all__ = [
     "RELEASE_STATES", "ROLES", "TAG_KINDS", "TAG_SOURCES",
     "BULK_STATES", "BulkEdit", "Collection", "CollectionItem", "Licence", "UnitLicence",
     "Activity", "ActivityTag", "EmbargoOpening", "EmbargoView", "Journalist", "Outlet", "Assignment", "CheckDismissal", "ConsentRecord", "Notification", "AuditEvent", "Base", "IndexQueueEntry", "Media", "MediaTag",
-    "MailAddress", "Note", "NoteCorrection", "OutboxImage", "OutboxMessage", "Subscription", "Participant", "Person", "Position", "PrintRequest", "Release", "ReleasePhoto", "ReleaseSlug", "ReleaseTag", "ReleaseTemplate",
+    "DigestListing", "MailAddress", "MailOwed", "Note", "NoteCorrection", "OutboxImage", "OutboxMessage", "Subscription", "Participant", "Person", "Position", "PrintRequest", "Release", "ReleasePhoto", "ReleaseSlug", "ReleaseTag", "ReleaseTemplate",
     "Rendition", "Revision", "Tag", "Unit", "User", "Venue",
     "WhatsAppGroup", "WhatsAppSend", "WhatsAppSetting", "media_person", "utcnow",
 ]
