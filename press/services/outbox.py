@@ -115,10 +115,12 @@ def queue_composed(session: Session, *, purpose: str, object_key: str, address: 
 
 
 def queue_select(session: Session, *, purpose: str, object_key: str, addresses, data: dict | None = None,
-                 after: str | None = None, limit: int | None = None, now: datetime | None = None) -> int:
+                 after: str | None = None, limit: int | None = None, now: datetime | None = None,
+                 wake_sender: bool = True) -> int:
     """One composed row per address ``addresses`` (a one-column SELECT) yields, in one
     ``INSERT … SELECT``, skipping addresses that already have theirs and disabled ones;
-    with ``limit``, only the first ``limit`` addresses (in order) after ``after``."""
+    with ``limit``, only the first ``limit`` addresses (in order) after ``after``.
+    ``wake_sender=False`` when the caller is the sender itself (it sends them next)."""
     purpose = OutboxPurpose(purpose).value
     now = now or utcnow()
     found = addresses.distinct().subquery()
@@ -137,7 +139,7 @@ def queue_select(session: Session, *, purpose: str, object_key: str, addresses, 
     ).where(*conditions)
     result = session.execute(insert(OutboxMessage).from_select(
         ["purpose", "object_key", "address", "data", "state", "attempts", "next_attempt_at", "created_at"], rows))
-    if result.rowcount:
+    if result.rowcount and wake_sender:
         jobs.after_commit(session, SEND_JOB)
     return result.rowcount or 0
 
@@ -194,7 +196,7 @@ def expand_owed(session: Session, *, batch: int = EXPAND_BATCH, now: datetime | 
         addresses = run(session, owed.data or {}) if run else None
         while addresses is not None:
             count = queue_select(session, purpose=owed.purpose, object_key=owed.object_key, addresses=addresses,
-                                 data=owed.data, after=owed.cursor, limit=batch, now=now)
+                                 data=owed.data, after=owed.cursor, limit=batch, now=now, wake_sender=False)
             end = session.scalar(_batch_end(addresses, owed.cursor, batch))
             if end is None:
                 break
