@@ -32,6 +32,7 @@ from press.models import LOCALES, utcnow
 from press.services import collections, public, public_archives
 from press.storage.files import StorageError, safe_join
 
+from . import personal_bar
 from .auth import safe_next
 from .i18n import current_locale
 from .links import public_url, rendition_url
@@ -64,6 +65,7 @@ def conditional(response):
     share the second a client holds in If-Modified-Since (its 304 would be stale)."""
     if request.method not in ("GET", "HEAD") or response.status_code != 200 or response.direct_passthrough:
         return response
+    personal = personal_bar.personalise(response)
     response.headers.setdefault("Cache-Control", PAGE_CACHE)
     response.add_etag()
     moment = getattr(g, "site_last_modified", None)
@@ -72,7 +74,7 @@ def conditional(response):
         if second <= utcnow():
             response.last_modified = second
     response.vary.add("Accept-Language")
-    if not current_user.is_authenticated:
+    if not current_user.is_authenticated and not personal:
         mark_cacheable(request.environ)
     return response.make_conditional(request)
 
