@@ -7,7 +7,9 @@ A public page is rendered once and shared by every visitor (the page cache befor
 signed-in journalist's bar there (name, outlet, the embargoed releases opened to them,
 the account link) before the ETag is taken, so the ETag is of this journalist's page, and
 such an answer is ``private``: no shared cache keeps it. Any other visitor gets the shared
-page with the marker, an HTML comment.
+page with the marker, an HTML comment. The journalist is read on every request (one
+query, with the outlet: an account signed out everywhere or no longer approved gets no
+bar at once); the bar itself is kept like a shared page, per journalist.
 """
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from press.extensions import db
 from press.services import embargo
 
 from . import journalists
+from .shared_pages import remember, remembered
 
 MARKER = "<!--siaran:personal-->"
 PERSONAL_CACHE = "private, no-cache"
@@ -32,9 +35,21 @@ def personalise(response: Response) -> bool:
     body = response.get_data(as_text=True)
     if MARKER not in body:
         return False
-    bar = render_template("site/_journalist_bar.html", journalist=journalist,
-                          openings=embargo.previews(db.session, journalist))
-    response.set_data(body.replace(MARKER, bar, 1))
+    response.set_data(body.replace(MARKER, _bar(journalist), 1))
     response.headers["Cache-Control"] = PERSONAL_CACHE
     response.vary.add("Cookie")
     return True
+
+
+def _bar(journalist) -> str:
+    """The journalist's bar, rendered once while nothing public changes (an opening made or
+    closed is on the audit trail, which the fingerprint follows) for this version of their
+    session and their outlet's verification."""
+    key = ("journalist-bar", journalist.id, journalist.session_version, journalist.outlet_id,
+           embargo.outlet_verified(journalist))
+    bar = remembered(key)
+    if bar is None:
+        bar = render_template("site/_journalist_bar.html", journalist=journalist,
+                              openings=embargo.previews(db.session, journalist))
+        remember(key, bar)
+    return bar

@@ -38,7 +38,7 @@ from .i18n import current_locale
 from .links import public_url, rendition_url
 from .page_cache import mark_cacheable
 from .script_json import script_json
-from .shared_pages import shared_page
+from .shared_pages import remember, remembered, shared_page
 
 bp = Blueprint("site", __name__)
 
@@ -116,6 +116,11 @@ def home():
 
 @bp.route("/siaran/<ref>")
 def release(ref: str):
+    kept = remembered(("release-view", ref))
+    if kept is not None:
+        page, changed = kept
+        modified(changed)
+        return page
     item = public.find_release(db.session, ref, with_photos=False)
     if item is None:
         abort(404)
@@ -135,7 +140,9 @@ def release(ref: str):
             json_ld=news_article(item),
         )
 
-    return shared_page(("release", item.id, item.version, item.updated_at, changed), render)
+    page = shared_page(("release", item.id, item.version, item.updated_at, changed), render)
+    remember(("release-view", ref), (page, changed))
+    return page
 
 
 def news_article(item) -> dict:
