@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 from flask import Flask, current_app
 from flask_babel import force_locale, gettext
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 
 from press import dates
 from press.codes import OutboxPurpose, SubscriptionScope, SubscriptionState
@@ -67,12 +67,23 @@ def _unit_name(release: Release) -> str | None:
 RELEASE_VALUES_KEPT = 64
 
 
+def _key_query():
+    """Built once: the release's own columns, and its photos' number and latest change."""
+    photos = (select(func.count(ReleasePhoto.media_id), func.max(Media.updated_at))
+              .join(Media, Media.id == ReleasePhoto.media_id).where(ReleasePhoto.release_id == Release.id)
+              .correlate(Release))
+    return select(Release.id, Release.updated_at, Release.state, Release.ppid_class, Release.activity_id,
+                  photos.with_only_columns(func.count(ReleasePhoto.media_id)).scalar_subquery(),
+                  photos.with_only_columns(func.max(Media.updated_at)).scalar_subquery(),
+                  ).where(Release.id == bindparam("release_id"))
+
+
+KEY_QUERY = _key_query()
+
+
 def _release_key(session, release_id):
-    photos = select(ReleasePhoto.media_id).where(ReleasePhoto.release_id == Release.id)
-    count = select(func.count()).select_from(ReleasePhoto).where(ReleasePhoto.release_id == Release.id).scalar_subquery()
-    changed = select(func.max(Media.updated_at)).where(Media.id.in_(photos)).scalar_subquery()
-    key = session.execute(select(Release.id, Release.updated_at, Release.state, Release.ppid_class,
-                                 Release.activity_id, count, changed).where(Release.id == release_id)).one_or_none()
+    with session.no_autoflush:  # the sender's settled rows wait for its batch's commit
+        key = session.execute(KEY_QUERY, {"release_id": release_id}).one_or_none()
     return None if key is None else (*key, dates.office_today())
 
 

@@ -4,8 +4,8 @@ visitor shares.
 A public page is rendered once and shared by every visitor (the page cache before Flask,
 ``shared_pages`` in it), so nothing of a visitor may be in it. The site's layout leaves
 :data:`MARKER` where the bar goes; ``site.conditional`` has :func:`personalise` put a
-signed-in journalist's bar there (name, outlet, the embargoed releases opened to them,
-the account link) before the ETag is taken, so the ETag is of this journalist's page, and
+signed-in journalist's bar there (name, outlet, how many embargoed releases are opened
+to them, linked to their private list — never a title on a public URL — and the account link) before the ETag is taken, so the ETag is of this journalist's page, and
 such an answer is ``private``: no shared cache keeps it. Any other visitor gets the shared
 page with the marker, an HTML comment. The journalist is read on every request (one
 query, with the outlet: an account signed out everywhere or no longer approved gets no
@@ -50,6 +50,6 @@ def _bar(journalist) -> str:
     bar = remembered(key)
     if bar is None:
         bar = render_template("site/_journalist_bar.html", journalist=journalist,
-                              openings=embargo.previews(db.session, journalist))
+                              openings=len(embargo.previews(db.session, journalist)))
         remember(key, bar)
     return bar
