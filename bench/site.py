@@ -117,7 +117,7 @@ def journalist_session(port: int) -> str:
     connection = http.client.HTTPConnection("127.0.0.1", port)
     connection.request("GET", "/wartawan/masuk", headers={"Accept-Language": "id"})
     answer = connection.getresponse()
-    cookie = (answer.getheader("Set-Cookie") or "").split(";")[0]
+    cookie = session_cookie(answer)
     token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', answer.read().decode()).group(1)
     connection.close()
     connection = http.client.HTTPConnection("127.0.0.1", port)
@@ -127,7 +127,12 @@ def journalist_session(port: int) -> str:
     answer = connection.getresponse()
     answer.read()
     assert answer.status == 302, answer.status
-    return (answer.getheader("Set-Cookie") or cookie).split(";")[0]
+    return session_cookie(answer) or cookie
+
+
+def session_cookie(answer) -> str:
+    """``session=…`` of an answer's Set-Cookie headers (another clears the remember-me cookie)."""
+    return next((c.split(";")[0] for c in answer.headers.get_all("Set-Cookie") or () if c.startswith("session=")), "")
 
 
 def setup_instance(root: Path) -> dict:
