@@ -13,7 +13,7 @@ from .media import Media, Rendition, media_person
 from .note import NOTE_SOURCES, Note
 from .partner import Contract, Partner, contract_unit
 from .placement import Clipping, Placement, ProofCheck, ProofFile
-from .outbox import MailAddress, OutboxImage, OutboxMessage, Subscription
+from .outbox import DigestListing, MailAddress, MailOwed, OutboxImage, OutboxMessage, Subscription
 from .note_correction import CORRECTION_KINDS, NoteCorrection
 from .photo_desk import BULK_STATES, BulkEdit, Collection, CollectionItem, Licence, UnitLicence
 from .person import ACTING_PREFIXES, Person, Position
@@ -31,7 +31,7 @@ __all__ = [
     "RELEASE_STATES", "ROLES", "TAG_KINDS", "TAG_SOURCES",
     "BULK_STATES", "BulkEdit", "Collection", "CollectionItem", "Licence", "UnitLicence",
     "Activity", "ActivityTag", "EmbargoOpening", "EmbargoView", "Journalist", "Outlet", "Assignment", "CheckDismissal", "ConsentRecord", "Notification", "AuditEvent", "Base", "IndexQueueEntry", "Media", "MediaTag",
-    "MailAddress", "Note", "NoteCorrection", "OutboxImage", "OutboxMessage", "Subscription", "Participant", "Person", "Position", "PrintRequest", "Release", "ReleasePhoto", "ReleaseSlug", "ReleaseTag", "ReleaseTemplate",
+    "DigestListing", "MailAddress", "MailOwed", "Note", "NoteCorrection", "OutboxImage", "OutboxMessage", "Subscription", "Participant", "Person", "Position", "PrintRequest", "Release", "ReleasePhoto", "ReleaseSlug", "ReleaseTag", "ReleaseTemplate",
     "Rendition", "Revision", "Tag", "Unit", "User", "Venue",
     "Clipping", "Contract", "Partner", "Placement", "ProofCheck", "ProofFile", "contract_unit",
     "WhatsAppGroup", "WhatsAppSend", "WhatsAppSetting", "media_person", "utcnow",

@@ -65,6 +65,39 @@ class OutboxImage(Base):
     mime_type: Mapped[str] = mapped_column(String(60))
 
 
+class MailOwed(Base):
+    """Messages owed about one object (a release's alerts, the follow-ups of a change) to
+    addresses not listed yet: the one row the transaction that publishes, corrects or
+    retracts writes, however many subscribers there are. The send job expands it into one
+    outbox row per address, a batch at a time (``cursor``: the last address queued,
+    committed with its batch), and sets ``done_at``."""
+
+    __tablename__ = "mail_owed"
+    __table_args__ = (UniqueConstraint("purpose", "object_key", name="uq_mail_owed_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    purpose: Mapped[str] = mapped_column(String(24))
+    object_key: Mapped[str] = mapped_column(String(120))
+    data: Mapped[dict | None] = mapped_column(JSON)
+    cursor: Mapped[str | None] = mapped_column(String(254))
+    queued: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+
+    def __repr__(self) -> str:
+        return f"<MailOwed {self.id} {self.purpose} {self.object_key} {'done' if self.done_at else 'owed'}>"
+
+
+class DigestListing(Base):
+    """A release a digest message lists, recorded when the digest is queued: its follow-ups
+    (a correction, a retraction) go to the digest's reader as to the alert's."""
+
+    __tablename__ = "digest_listing"
+
+    message_id: Mapped[int] = mapped_column(ForeignKey("outbox_message.id", ondelete="CASCADE"), primary_key=True)
+    release_id: Mapped[int] = mapped_column(ForeignKey("release.id", ondelete="CASCADE"), primary_key=True, index=True)
+
+
 class MailAddress(Base):
     """What delivery learnt of an address: permanent refusals in a row; disabled after three."""
 

@@ -7,6 +7,12 @@ is written at sending time by its purpose's composer (:func:`queue_composed`,
 :func:`queue_select`: release alerts, follow-ups, digests, assignment notices), which may
 also find there is nothing left to say (the release was withdrawn) and drop it.
 
+Mail to many addresses is first *owed* (:func:`owe`): the transaction that publishes
+writes one ``MailOwed`` row, whatever the number of subscribers, and the send job expands
+it (:func:`expand_owed`, first thing in :func:`drain`) into one row per address the
+purpose's expander lists, a committed batch at a time; the unique key makes a rerun after
+a crash queue each address once.
+
 Sending (:func:`drain`): rows are claimed in small batches — marked ``sending`` with a
 claim and committed before the SMTP ``DATA`` — then each is marked sent, retried
 (4xx, unreachable server: backoff), or failed (5xx: the address is marked, and three
@@ -19,6 +25,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Mapping
+from typing import Any
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -28,7 +35,7 @@ from sqlalchemy.orm import Session
 from press import jobs
 from press.codes import OutboxPurpose, OutboxState
 from press.errors import N_, ServiceError
-from press.models import MailAddress, OutboxImage, OutboxMessage, utcnow
+from press.models import MailAddress, MailOwed, OutboxImage, OutboxMessage, utcnow
 from press.models.base import UTCDateTime
 
 from .accounts import normalise_email
@@ -38,6 +45,7 @@ from .mail_transport import DeliveryError, open_transport
 log = logging.getLogger(__name__)
 
 BATCH = 50
+EXPAND_BATCH = 1000
 INFLIGHT_MINUTES = 10
 MAX_ATTEMPTS = 8
 REFUSALS_TO_DISABLE = 3
@@ -106,25 +114,98 @@ def queue_composed(session: Session, *, purpose: str, object_key: str, address: 
     return _add(session, row)
 
 
-def queue_select(session: Session, *, purpose: str, object_key: str, addresses, data: dict | None = None) -> int:
+def queue_select(session: Session, *, purpose: str, object_key: str, addresses, data: dict | None = None,
+                 after: str | None = None, limit: int | None = None, now: datetime | None = None,
+                 wake_sender: bool = True) -> int:
     """One composed row per address ``addresses`` (a one-column SELECT) yields, in one
-    ``INSERT … SELECT``, skipping addresses that already have theirs and disabled ones."""
+    ``INSERT … SELECT``, skipping addresses that already have theirs and disabled ones;
+    with ``limit``, only the first ``limit`` addresses (in order) after ``after``.
+    ``wake_sender=False`` when the caller is the sender itself (it sends them next)."""
     purpose = OutboxPurpose(purpose).value
-    now = utcnow()
+    now = now or utcnow()
     found = addresses.distinct().subquery()
     address = found.c[0]
     already = select(OutboxMessage.id).where(
         OutboxMessage.purpose == purpose, OutboxMessage.object_key == object_key, OutboxMessage.address == address)
     disabled = select(MailAddress.id).where(MailAddress.address == address, MailAddress.disabled_at.is_not(None))
+    conditions = [~already.exists(), ~disabled.exists()]
+    if after is not None:
+        conditions.append(address > after)
+    if limit is not None:
+        conditions.append(address <= _batch_end(addresses, after, limit).scalar_subquery())
     rows = select(
         literal(purpose), literal(object_key), address, literal(data, OutboxMessage.data.type),
         literal(OutboxState.QUEUED.value), literal(0), literal(now, UTCDateTime()), literal(now, UTCDateTime()),
-    ).where(~already.exists(), ~disabled.exists())
+    ).where(*conditions)
     result = session.execute(insert(OutboxMessage).from_select(
         ["purpose", "object_key", "address", "data", "state", "attempts", "next_attempt_at", "created_at"], rows))
-    if result.rowcount:
+    if result.rowcount and wake_sender:
         jobs.after_commit(session, SEND_JOB)
     return result.rowcount or 0
+
+
+def _batch_end(addresses, after: str | None, size: int):
+    """SQL: the last of the next ``size`` addresses after ``after`` (None when none is left)."""
+    found = addresses.distinct().subquery()
+    address = found.c[0]
+    page = select(address.label("address")).order_by(address).limit(size)
+    if after is not None:
+        page = page.where(address > after)
+    page = page.subquery()
+    return select(func.max(page.c.address))
+
+
+# What a purpose's owed row expands into: a one-column SELECT of the addresses, or None
+# when nothing is owed any more (the release was withdrawn before its alerts were listed).
+Expander = Callable[[Session, dict], Any]
+EXPANDERS: dict[str, Expander] = {}
+
+
+def expander(purpose: str) -> Callable[[Expander], Expander]:
+    """Declare the function that lists the addresses ``purpose``'s owed rows expand into."""
+    def declare(run: Expander) -> Expander:
+        EXPANDERS[OutboxPurpose(purpose).value] = run
+        return run
+    return declare
+
+
+def owe(session: Session, *, purpose: str, object_key: str, data: dict | None = None) -> MailOwed | None:
+    """Owe the messages of (purpose, object_key) to the addresses its expander will list:
+    one row in the caller's transaction (no commit), expanded by the send job; None when
+    they are owed already."""
+    purpose, object_key = OutboxPurpose(purpose).value, str(object_key)[:120]
+    if any(isinstance(obj, MailOwed) and (obj.purpose, obj.object_key) == (purpose, object_key) for obj in session.new):
+        return None
+    with session.no_autoflush:
+        if session.scalar(select(exists().where(MailOwed.purpose == purpose, MailOwed.object_key == object_key))):
+            return None
+    row = MailOwed(purpose=purpose, object_key=object_key, data=data, queued=0, created_at=utcnow())
+    session.add(row)
+    jobs.after_commit(session, SEND_JOB)
+    return row
+
+
+def expand_owed(session: Session, *, batch: int = EXPAND_BATCH, now: datetime | None = None) -> int:
+    """List every owed row's addresses into the outbox, ``batch`` addresses per commit, the
+    row's cursor moving in the same commit; then mark it done. Cut off at any point and run
+    again, it goes on from the last commit and queues each address once. How many rows it queued."""
+    total = 0
+    for owed_id in session.scalars(select(MailOwed.id).where(MailOwed.done_at.is_(None)).order_by(MailOwed.id)).all():
+        owed = session.get(MailOwed, owed_id)
+        run = EXPANDERS.get(owed.purpose)
+        addresses = run(session, owed.data or {}) if run else None
+        while addresses is not None:
+            count = queue_select(session, purpose=owed.purpose, object_key=owed.object_key, addresses=addresses,
+                                 data=owed.data, after=owed.cursor, limit=batch, now=now, wake_sender=False)
+            end = session.scalar(_batch_end(addresses, owed.cursor, batch))
+            if end is None:
+                break
+            owed.cursor, owed.queued = end, owed.queued + count
+            total += count
+            session.commit()
+        owed.done_at = now or utcnow()
+        session.commit()
+    return total
 
 
 @dataclass
@@ -196,11 +277,13 @@ def _settle(row: OutboxMessage, state: OutboxState, now: datetime, error: str | 
 
 def drain(session: Session, config: Mapping, composers: Mapping[str, Composer] | None = None, *,
           transport=None, now: datetime | None = None, clock: Callable[[], datetime] = utcnow) -> DrainReport:
-    """Send what is due, a batch at a time; return what happened.
+    """List the addresses of the mail owed, then send what is due, a batch at a time;
+    return what happened.
 
     Each batch is claimed and committed before its first message goes out, and its
     outcomes are committed after its last: a sender killed in between leaves that batch
     in flight, to be sent again (same ``Message-ID``) after the window."""
+    expand_owed(session, now=now)
     composers = composers or {}
     report = DrainReport()
     window = timedelta(minutes=config.get("MAIL_INFLIGHT_MINUTES", INFLIGHT_MINUTES))

@@ -2,21 +2,25 @@
 publishes, corrects or retracts (the messages themselves are written when sent, by the
 web layer's composers, which read the release as it is then).
 
-- a release published (by an editor or the embargo clock): one ``release_alert`` per
-  address whose immediate subscriptions match it, in one ``INSERT … SELECT``;
-- a release corrected or retracted: one ``follow_up`` to every address its alert went to;
+- a release published (by an editor or the embargo clock): its alerts are owed (one
+  ``MailOwed`` row in the publishing transaction), and the send job lists one
+  ``release_alert`` per address whose immediate subscriptions match it then;
+- a release corrected or retracted: a ``follow_up`` owed to every address that received
+  it, in its alert or in a digest that listed it (``DigestListing``), once per address;
 - the morning digest: from 07.00 WIB, one ``digest`` per address whose digest
-  subscriptions match a release published in the 24 hours before (a periodic job).
+  subscriptions match a release published in the 24 hours before (a periodic job), with
+  the releases it lists recorded beside it.
 
 Nothing is queued for a release the public may not see (``public.release_is_public``),
-so nothing scheduled or exempt reaches a subscriber; an alert still queued when its
-release is withdrawn is dropped by its composer.
+so nothing scheduled or exempt reaches a subscriber: alerts owed for a release withdrawn
+before they were listed are never listed, and an alert still queued when its release is
+withdrawn is dropped by its composer.
 """
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, func, insert, literal, or_, select
 from sqlalchemy.orm import Session
 
 from press import jobs
@@ -24,7 +28,7 @@ from press.codes import (
     OutboxPurpose, OutboxState, SubscriptionCadence, SubscriptionScope, SubscriptionState, WorkflowAction,
 )
 from press.dates import OFFICE_ZONE
-from press.models import OutboxMessage, Release, ReleaseTag, Subscription, utcnow
+from press.models import DigestListing, OutboxMessage, Release, ReleaseTag, Subscription, utcnow
 
 from . import access, outbox, public, units
 
@@ -64,24 +68,39 @@ def follows(session: Session, address: str, release: Release, cadence: Subscript
     return session.scalar(query) is not None
 
 
-def on_published(session: Session, release: Release) -> int:
-    """Queue the alerts of a release just published; how many were queued."""
+def on_published(session: Session, release: Release) -> bool:
+    """Owe the alerts of a release just published (listed by the send job); False when
+    there is nothing to send about it."""
     if not public.release_is_public(release):
-        return 0
-    return outbox.queue_select(session, purpose=OutboxPurpose.RELEASE_ALERT, object_key=alert_key(release.id),
-                               addresses=_matching(session, [release], SubscriptionCadence.IMMEDIATE),
-                               data={"release": release.id})
+        return False
+    return outbox.owe(session, purpose=OutboxPurpose.RELEASE_ALERT, object_key=alert_key(release.id),
+                      data={"release": release.id}) is not None
 
 
-def on_changed(session: Session, release: Release, change: str) -> int:
-    """Queue a follow-up of a correction (``change`` names its version) or a retraction to
-    every address the release's alert was sent to (or may have been: in flight)."""
-    received = select(OutboxMessage.address).where(
-        OutboxMessage.purpose == OutboxPurpose.RELEASE_ALERT, OutboxMessage.object_key == alert_key(release.id),
-        OutboxMessage.state.in_((OutboxState.SENT, OutboxState.SENDING)))
-    return outbox.queue_select(session, purpose=OutboxPurpose.FOLLOW_UP,
-                               object_key=f"{alert_key(release.id)}:{change}", addresses=received,
-                               data={"release": release.id, "change": change})
+@outbox.expander(OutboxPurpose.RELEASE_ALERT)
+def _alert_addresses(session: Session, data: dict):
+    release = session.get(Release, data.get("release"))
+    if release is None or not public.release_is_public(release):
+        return None
+    return _matching(session, [release], SubscriptionCadence.IMMEDIATE)
+
+
+def on_changed(session: Session, release: Release, change: str) -> bool:
+    """Owe a follow-up of a correction (``change`` names its version) or a retraction."""
+    return outbox.owe(session, purpose=OutboxPurpose.FOLLOW_UP, object_key=f"{alert_key(release.id)}:{change}",
+                      data={"release": release.id, "change": change}) is not None
+
+
+@outbox.expander(OutboxPurpose.FOLLOW_UP)
+def received(session: Session, data: dict):
+    """SQL: every address the release reached (or may have: in flight), in its alert or
+    in a digest that listed it."""
+    release_id = data.get("release")
+    listed = select(DigestListing.message_id).where(DigestListing.release_id == release_id)
+    return select(OutboxMessage.address).where(
+        OutboxMessage.state.in_((OutboxState.SENT, OutboxState.SENDING)),
+        or_(and_(OutboxMessage.purpose == OutboxPurpose.RELEASE_ALERT, OutboxMessage.object_key == alert_key(release_id)),
+            and_(OutboxMessage.purpose == OutboxPurpose.DIGEST, OutboxMessage.id.in_(listed))))
 
 
 def after_action(session: Session, release: Release, action: str) -> None:
@@ -112,21 +131,44 @@ def _published_in(session: Session, day: date) -> list[Release]:
     return public.published_releases(session, where=and_(Release.published_at >= start, Release.published_at < end))
 
 
+def digest_key(day: date) -> str:
+    return f"digest:{day.isoformat()}"
+
+
 def queue_digests(session: Session, now: datetime | None = None) -> int:
-    """Queue the latest due digest for each address it concerns (once: the outbox's key)."""
+    """Queue the latest due digest for each address it concerns (once: the outbox's key),
+    recording the releases each new one lists."""
     day = digest_day(now or utcnow())
     releases = _published_in(session, day)
     if not releases:
         return 0
-    return outbox.queue_select(session, purpose=OutboxPurpose.DIGEST, object_key=f"digest:{day.isoformat()}",
-                               addresses=_matching(session, releases, SubscriptionCadence.DIGEST),
-                               data={"day": day.isoformat()})
+    key = digest_key(day)
+    last_before = session.scalar(select(func.max(OutboxMessage.id))) or 0
+    queued = outbox.queue_select(session, purpose=OutboxPurpose.DIGEST, object_key=key,
+                                 addresses=_matching(session, releases, SubscriptionCadence.DIGEST),
+                                 data={"day": day.isoformat()})
+    if queued:
+        new = select(OutboxMessage.id, OutboxMessage.address).where(
+            OutboxMessage.purpose == OutboxPurpose.DIGEST, OutboxMessage.object_key == key,
+            OutboxMessage.id > last_before).subquery()
+        for release in releases:
+            session.execute(insert(DigestListing).from_select(["message_id", "release_id"], select(
+                new.c.id, literal(release.id)).where(
+                new.c.address.in_(_matching(session, [release], SubscriptionCadence.DIGEST)))))
+    return queued
 
 
-def digest_releases(session: Session, address: str, day: date) -> list[Release]:
-    """The public releases of ``day``'s digest that ``address`` follows, oldest first."""
-    return [release for release in reversed(_published_in(session, day))
-            if follows(session, address, release, SubscriptionCadence.DIGEST)]
+def digest_releases(session: Session, row: OutboxMessage) -> list[Release]:
+    """The releases a digest message lists that the public may still see, oldest first
+    (a digest queued before listings were recorded: those of its day its address follows)."""
+    listed = select(DigestListing.release_id).where(DigestListing.message_id == row.id)
+    if session.scalar(listed.limit(1)) is None:
+        day = date.fromisoformat((row.data or {}).get("day", ""))
+        return [release for release in reversed(_published_in(session, day))
+                if follows(session, row.address, release, SubscriptionCadence.DIGEST)]
+    chosen = list(session.scalars(select(Release).where(Release.id.in_(listed))))
+    return sorted((release for release in chosen if public.release_is_public(release)),
+                  key=lambda release: (release.published_at, release.id))
 
 
 @jobs.periodic("subscriptions.digest", every=DIGEST_CHECK_SECONDS)

@@ -16,6 +16,8 @@ from functools import wraps
 from flask import Blueprint, current_app, flash, g, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 
+from sqlalchemy.orm import joinedload
+
 from press.codes import JournalistState, SubscriptionCadence, SubscriptionScope, SubscriptionState
 from press.errors import N_
 from press.extensions import db
@@ -52,7 +54,7 @@ def current_journalist() -> Journalist | None:
     number, _sep, version = str(session.get(SESSION_KEY, "")).partition(":")
     journalist_id = parse_id(number)
     if journalist_id is not None and version.isdigit() and session.get("_id") == _identifier():
-        journalist = db.session.get(Journalist, journalist_id)
+        journalist = db.session.get(Journalist, journalist_id, options=[joinedload(Journalist.outlet)])
         if (journalist is not None and journalist.state == JournalistState.APPROVED
                 and journalist.session_version == int(version)):
             found = journalist

@@ -4,8 +4,10 @@ sent (``press.services.outbox.drain`` calls them by purpose), in Indonesian, fro
 release as it is then.
 
 Each message has a plain-text and an HTML part (``templates/mail/``), links made absolute
-on ``SITE_URL``, the lead photo linked through its stable photo page (never a rendition
-address, which changes when renditions are rebuilt), the unit as the sender's name, and
+on ``SITE_URL``, the lead photo — when the public may see it (``public.may_show``) — embedded
+in the alert as an inline ``cid:`` image of its web rendition (which, like every rendition,
+carries no GPS) and linked through its stable photo page (never a rendition address, which
+changes when renditions are rebuilt), the unit as the sender's name, and
 for subscriber mail ``List-Unsubscribe`` with RFC 8058's one-click
 ``List-Unsubscribe-Post`` (the link carries a signed token: ``csrf_exempt``).
 """
@@ -13,16 +15,18 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from datetime import date
+from urllib.parse import urlsplit
 
 from flask import Flask, current_app
 from flask_babel import force_locale, gettext
-from sqlalchemy import select
+from sqlalchemy import bindparam, func, select
 
 from press import dates
 from press.codes import OutboxPurpose, SubscriptionScope, SubscriptionState
-from press.models import Activity, OutboxMessage, Release, Subscription
+from press.models import Activity, Media, OutboxMessage, Release, ReleasePhoto, Subscription
 from press.services import public, release_mail, subscriptions
 from press.services.mail_message import Composed
+from press.storage import FileStorage, StorageError
 
 from . import csrf_exempt, links
 from .labels import ACTIVITY_KIND_LABELS, NOTIFICATION_KIND_LABELS, SUBSCRIPTION_CADENCE_LABELS, SUBSCRIPTION_SCOPE_LABELS
@@ -56,17 +60,37 @@ def _unit_name(release: Release) -> str | None:
     return unit.name if unit else None
 
 
-# What a release's alerts share, kept per app by (id, last change, state, class): 5,000
-# alerts of one release read it once, and any change to it (a retraction, a correction)
-# is a new key.
+# What a release's alerts share, kept per app by (id, last change, state, class, its
+# photos' number and last change, today): 5,000 alerts of one release read it once, and
+# any change to it (a retraction, a correction) or to a photo of it (one taken out of
+# public view, a consent withdrawn or ended) is a new key.
 RELEASE_VALUES_KEPT = 64
 
 
+def _key_query():
+    """Built once: the release's own columns, and its photos' number and latest change."""
+    photos = (select(func.count(ReleasePhoto.media_id), func.max(Media.updated_at))
+              .join(Media, Media.id == ReleasePhoto.media_id).where(ReleasePhoto.release_id == Release.id)
+              .correlate(Release))
+    return select(Release.id, Release.updated_at, Release.state, Release.ppid_class, Release.activity_id,
+                  photos.with_only_columns(func.count(ReleasePhoto.media_id)).scalar_subquery(),
+                  photos.with_only_columns(func.max(Media.updated_at)).scalar_subquery(),
+                  ).where(Release.id == bindparam("release_id"))
+
+
+KEY_QUERY = _key_query()
+
+
+def _release_key(session, release_id):
+    with session.no_autoflush:  # the sender's settled rows wait for its batch's commit
+        key = session.execute(KEY_QUERY, {"release_id": release_id}).one_or_none()
+    return None if key is None else (*key, dates.office_today())
+
+
 def _release_values(session, release_id) -> dict | None:
-    """The release's title, dateline, summary, links and sender as plain values; None
-    when the public may not see it (nothing is written about it then)."""
-    key = session.execute(select(Release.id, Release.updated_at, Release.state, Release.ppid_class, Release.activity_id)
-                          .where(Release.id == release_id)).one_or_none()
+    """The release's title, dateline, summary, links, lead photo and sender as plain
+    values; None when the public may not see it (nothing is written about it then)."""
+    key = _release_key(session, release_id)
     if key is None:
         return None
     kept: OrderedDict = current_app.extensions["mail_release_values"]
@@ -89,15 +113,34 @@ def _read_release(release: Release) -> dict:
     return {"title": release.title, "dateline": release.dateline, "summary": summary(release, 400),
             "url": links.public_url("release", release, external=True), "unit_name": _unit_name(release),
             "photo_url": links.public_url("photo", lead, external=True) if lead is not None else None,
-            "photo_caption": caption or (lead.caption if lead is not None else None)}
+            "photo_caption": caption or (lead.caption if lead is not None else None),
+            "photo": _inline_photo(lead) if lead is not None else None}
+
+
+def _inline_photo(media) -> tuple[str, bytes, str] | None:
+    """The public web rendition of ``media`` as an inline image (Content-ID, bytes, type);
+    None when it cannot be read (the message then only links the photo's page)."""
+    rendition = media.rendition("web")
+    if rendition is None:
+        return None
+    try:
+        with FileStorage(current_app.config["MEDIA_ROOT"]).open_rendition(media.sha256, "web") as handle:
+            data = handle.read()
+    except (OSError, StorageError):
+        return None
+    host = urlsplit(current_app.config.get("SITE_URL") or "").hostname or "siaran"
+    return f"foto-{media.id}.{rendition.sha256[:16]}@{host}", data, "image/jpeg"
 
 
 def release_alert(session, row: OutboxMessage) -> Composed | None:
     values = _release_values(session, (row.data or {}).get("release"))
     if values is None:
         return None
-    return _render("release", values["title"], values["unit_name"], _subscriber_headers(row.address),
-                   unsubscribe=unsubscribe_url(row.address), **values)
+    photo = values["photo"]
+    composed = _render("release", values["title"], values["unit_name"], _subscriber_headers(row.address),
+                       unsubscribe=unsubscribe_url(row.address), photo_cid=photo[0] if photo else None, **values)
+    composed.images = [photo] if photo else []
+    return composed
 
 
 def follow_up(session, row: OutboxMessage) -> Composed | None:
@@ -120,7 +163,7 @@ def follow_up(session, row: OutboxMessage) -> Composed | None:
 
 def digest(session, row: OutboxMessage) -> Composed | None:
     day = date.fromisoformat((row.data or {}).get("day", ""))
-    releases = release_mail.digest_releases(session, row.address, day)
+    releases = release_mail.digest_releases(session, row)
     if not releases:
         return None
     subject = gettext("Ringkasan siaran pers %(day)s", day=dates.long_date(day, MAIL_LOCALE))

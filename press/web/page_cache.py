@@ -191,5 +191,15 @@ def mark_cacheable(environ) -> None:
     environ[CACHEABLE] = True
 
 
+def generation(app: Flask):
+    """The fingerprint of what the public can see, brought up to date at most once per
+    ``PAGE_CACHE_CHECK_SECONDS`` as for anonymous visitors; None while an embargo is due or
+    the cache is off (nothing may then be answered from memory)."""
+    cache: PageCache | None = app.extensions.get("page_cache")
+    if cache is None or not app.config.get("PAGE_CACHE", True) or not cache._fresh():
+        return None
+    return cache.fingerprint
+
+
 def init_app(app: Flask) -> None:
-    app.wsgi_app = PageCache(app, app.wsgi_app)
+    app.wsgi_app = app.extensions["page_cache"] = PageCache(app, app.wsgi_app)

@@ -10,6 +10,12 @@ version, the site's last change (``public.last_change``, which moves with every 
 photo, activity, unit and person edit), the language and the address the request came to.
 An entry is kept ``PAGE_CACHE_MAX_AGE`` seconds at most, like the page cache's, for edits
 no timestamp records.
+
+A view may also remember its whole answer for a visitor with a session
+(:func:`remembered`, :func:`remember`) under the page cache's fingerprint of what the
+public can see (``page_cache.generation``, read at most once a second): while it holds,
+the same address is answered without looking the release up again — what the page cache
+does for anonymous visitors — and any change, or an embargo falling due, starts afresh.
 """
 from __future__ import annotations
 
@@ -20,6 +26,7 @@ from collections.abc import Callable, Hashable
 
 from flask import current_app, request
 
+from . import page_cache
 from .i18n import current_locale
 
 MAX_PAGES = 500
@@ -31,25 +38,59 @@ class SharedPages:
         self._lock = threading.Lock()
         self._pages: OrderedDict[Hashable, tuple[float, str]] = OrderedDict()
 
-    def get_or_render(self, key: Hashable, max_age: float, render: Callable[[], str]) -> str:
+    def get(self, key: Hashable, max_age: float):
         with self._lock:
             found = self._pages.get(key)
         if found is not None and time.monotonic() - found[0] < max_age:
             return found[1]
-        page = render()
+        return None
+
+    def put(self, key: Hashable, page) -> None:
         with self._lock:
             self._pages[key] = (time.monotonic(), page)
             self._pages.move_to_end(key)
             while len(self._pages) > self.size:
                 self._pages.popitem(last=False)
+
+    def get_or_render(self, key: Hashable, max_age: float, render: Callable[[], str]) -> str:
+        page = self.get(key, max_age)
+        if page is None:
+            page = render()
+            self.put(key, page)
         return page
+
+
+def _pages(app) -> SharedPages:
+    return app.extensions.setdefault("shared_pages", SharedPages())
+
+
+def _full_key(app, key: tuple) -> tuple:
+    return (*key, current_locale(), request.host_url, request.script_root,
+            app.config.get("SITE_URL"), app.config.get("SITE_STATIC_EXPORT", False))
 
 
 def shared_page(key: tuple, render: Callable[[], str]) -> str:
     """The page ``render()`` makes for what ``key`` names, rendered once per language and
     address for every visitor; call it only after the view checked the page may be seen."""
     app = current_app._get_current_object()
-    pages = app.extensions.setdefault("shared_pages", SharedPages())
-    full_key = (*key, current_locale(), request.host_url, request.script_root,
-                app.config.get("SITE_URL"), app.config.get("SITE_STATIC_EXPORT", False))
-    return pages.get_or_render(full_key, app.config.get("PAGE_CACHE_MAX_AGE", 60), render)
+    return _pages(app).get_or_render(_full_key(app, key), app.config.get("PAGE_CACHE_MAX_AGE", 60), render)
+
+
+def _answer_key(app, key: tuple) -> tuple | None:
+    generation = page_cache.generation(app)
+    return None if generation is None else ("answer", *_full_key(app, key), generation)
+
+
+def remembered(key: tuple):
+    """What :func:`remember` kept for ``key`` (an address) while nothing public changed, or None."""
+    app = current_app._get_current_object()
+    full = _answer_key(app, key)
+    return None if full is None else _pages(app).get(full, app.config.get("PAGE_CACHE_MAX_AGE", 60))
+
+
+def remember(key: tuple, answer) -> None:
+    """Keep a view's public answer for ``key`` until something public changes."""
+    app = current_app._get_current_object()
+    full = _answer_key(app, key)
+    if full is not None:
+        _pages(app).put(full, answer)

@@ -32,12 +32,13 @@ from press.models import LOCALES, utcnow
 from press.services import collections, public, public_archives
 from press.storage.files import StorageError, safe_join
 
+from . import personal_bar
 from .auth import safe_next
 from .i18n import current_locale
 from .links import public_url, rendition_url
 from .page_cache import mark_cacheable
 from .script_json import script_json
-from .shared_pages import shared_page
+from .shared_pages import remember, remembered, shared_page
 
 bp = Blueprint("site", __name__)
 
@@ -64,6 +65,7 @@ def conditional(response):
     share the second a client holds in If-Modified-Since (its 304 would be stale)."""
     if request.method not in ("GET", "HEAD") or response.status_code != 200 or response.direct_passthrough:
         return response
+    personal = personal_bar.personalise(response)
     response.headers.setdefault("Cache-Control", PAGE_CACHE)
     response.add_etag()
     moment = getattr(g, "site_last_modified", None)
@@ -72,7 +74,7 @@ def conditional(response):
         if second <= utcnow():
             response.last_modified = second
     response.vary.add("Accept-Language")
-    if not current_user.is_authenticated:
+    if not current_user.is_authenticated and not personal:
         mark_cacheable(request.environ)
     return response.make_conditional(request)
 
@@ -114,6 +116,11 @@ def home():
 
 @bp.route("/siaran/<ref>")
 def release(ref: str):
+    kept = remembered(("release-view", ref))
+    if kept is not None:
+        page, changed = kept
+        modified(changed)
+        return page
     item = public.find_release(db.session, ref, with_photos=False)
     if item is None:
         abort(404)
@@ -133,7 +140,9 @@ def release(ref: str):
             json_ld=news_article(item),
         )
 
-    return shared_page(("release", item.id, item.version, item.updated_at, changed), render)
+    page = shared_page(("release", item.id, item.version, item.updated_at, changed), render)
+    remember(("release-view", ref), (page, changed))
+    return page
 
 
 def news_article(item) -> dict:

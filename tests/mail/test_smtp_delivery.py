@@ -11,7 +11,7 @@ from press.codes import OutboxPurpose, OutboxState, Role
 from press.demo.staff import demo_account
 from press.extensions import db
 from press.models import MailAddress, OutboxMessage, Release, utcnow
-from press.services import workflow
+from press.services import outbox, workflow
 from tests.mail.conftest import publish, ready_release, send, subscriber
 
 
@@ -138,6 +138,8 @@ def test_an_alert_still_queued_when_its_release_is_retracted_is_dropped(app, ctx
     subscriber("redaksi@koran-bekasi.co.id")
     release = publish(ready_release("Siaran yang segera ditarik"))
     db.session.commit()
+    outbox.expand_owed(db.session)  # listed, not sent yet
+    assert len(_rows()) == 1
     workflow.apply(db.session, db.session.get(Release, release.id), "retract", demo_account(db.session, Role.EDITOR),
                    notice="Ditarik karena data keliru.")
     db.session.commit()
