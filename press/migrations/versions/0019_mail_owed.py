@@ -1,6 +1,6 @@
 """Mail owed by a publication, expanded by the send job; what a digest listed
 
-Revision ID: 0019a
+Revision ID: 0019
 Revises: 0018
 Create Date: 2026-12-02 06:10:00
 
@@ -13,7 +13,7 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0019a'
+revision = '0019'
 down_revision = '0018'
 branch_labels = None
 depends_on = None

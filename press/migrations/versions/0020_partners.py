@@ -1,6 +1,6 @@
 """Media partners, their contracts, placements of releases, proofs of publication, clippings
 
-Revision ID: 0019b
+Revision ID: 0020
 Revises: 0018
 Create Date: 2026-12-02 06:05:00
 
@@ -14,8 +14,8 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0019b'
-down_revision = '0018'
+revision = '0020'
+down_revision = '0019'
 branch_labels = None
 depends_on = None
 
