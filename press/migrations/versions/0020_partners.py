@@ -1,7 +1,7 @@
 """Media partners, their contracts, placements of releases, proofs of publication, clippings
 
 Revision ID: 0020
-Revises: 0018
+Revises: 0019
 Create Date: 2026-12-02 06:05:00
 
 New tables only: ``partner`` (an outlet of the register with its legal entity, address and
