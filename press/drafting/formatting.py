@@ -49,6 +49,15 @@ def plain(text: str) -> str:
     return "".join(piece for piece, _b, _i in inline_runs(text or ""))
 
 
+def summary(text: str | None, length: int = 200) -> str:
+    """The start of a body without formatting marks, cut at a word boundary (pages, feeds,
+    the API and e-mail alike)."""
+    flat = " ".join(plain(text or "").split())
+    if len(flat) <= length:
+        return flat
+    return flat[:length].rsplit(" ", 1)[0] + "…"
+
+
 def body_paragraphs(body: str) -> list[str]:
     """The paragraphs of a stored body, as the public page shows them."""
     return [line.strip() for line in (body or "").replace("\r\n", "\n").split("\n") if line.strip()]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from flask import Blueprint, jsonify, redirect, request, url_for
 from flask_babel import gettext as _
 
+from press.drafting import formatting
 from press.codes import ReleaseState
 from press.extensions import db
 from press.numbers import parse_id
@@ -18,7 +19,6 @@ from press.services import licences, public
 
 from .links import public_url, rendition_url
 from .params import page_arg
-from .site import summary
 
 bp = Blueprint("api_releases", __name__, url_prefix="/api/v1")
 
@@ -66,7 +66,7 @@ def release_json(item, *, full: bool) -> dict:
         "correction_note": item.correction_note,
         "unit": {"name": item.unit.name, "slug": item.unit.slug} if item.unit else None,
         "activity_id": item.activity_id,
-        "summary": summary(item),
+        "summary": formatting.summary(item.body),
     }
     lead = public.lead_photo(item)
     data["lead_photo"] = photo_json(lead) if lead else None

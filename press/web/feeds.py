@@ -11,11 +11,12 @@ from email.utils import format_datetime
 from flask import Blueprint, abort, current_app, render_template
 from markupsafe import escape
 
+from press.drafting import formatting
 from press.extensions import db
 from press.services import public, public_archives
 
 from .links import absolute, public_url, rendition_url
-from .site import conditional, modified, summary
+from .site import conditional, modified
 
 bp = Blueprint("feeds", __name__)
 bp.after_request(conditional)
@@ -41,7 +42,7 @@ def _entries(releases) -> list[dict]:
         entries.append({
             "title": item.title,
             "url": public_url("release", item, external=True),
-            "summary": summary(item, 400),
+            "summary": formatting.summary(item.body, 400),
             "body": item.body or "",
             "dateline": item.dateline,
             "correction": item.correction_note if item.corrected_at else None,

@@ -22,6 +22,7 @@ from flask_babel import force_locale, gettext
 from sqlalchemy import bindparam, func, select
 
 from press import dates
+from press.drafting import formatting
 from press.codes import OutboxPurpose, SubscriptionScope, SubscriptionState
 from press.models import Activity, Media, OutboxMessage, Release, ReleasePhoto, Subscription
 from press.services import public, release_mail, subscriptions
@@ -30,7 +31,6 @@ from press.storage import FileStorage, StorageError
 
 from . import csrf_exempt, links
 from .labels import ACTIVITY_KIND_LABELS, NOTIFICATION_KIND_LABELS, SUBSCRIPTION_CADENCE_LABELS, SUBSCRIPTION_SCOPE_LABELS
-from .site import summary
 
 CONFIRM_PURPOSE = "subscription-confirm"
 CONFIRM_MAX_AGE = 14 * 24 * 3600
@@ -110,7 +110,7 @@ def _read_release(release: Release) -> dict:
     caption = None
     if lead is not None:
         caption = next((link.caption for link, media in public.public_photos_of(release) if media.id == lead.id), None)
-    return {"title": release.title, "dateline": release.dateline, "summary": summary(release, 400),
+    return {"title": release.title, "dateline": release.dateline, "summary": formatting.summary(release.body, 400),
             "url": links.public_url("release", release, external=True), "unit_name": _unit_name(release),
             "photo_url": links.public_url("photo", lead, external=True) if lead is not None else None,
             "photo_caption": caption or (lead.caption if lead is not None else None),

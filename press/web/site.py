@@ -160,7 +160,7 @@ def news_article(item) -> dict:
         "publisher": {"@type": "Organization", "name": office},
         "mainEntityOfPage": public_url("release", item, external=True),
         "inLanguage": "id",
-        "description": summary(item),
+        "description": formatting.summary(item.body),
         "image": images,
     }
     if item.dateline:
@@ -168,17 +168,9 @@ def news_article(item) -> dict:
     return data
 
 
-def summary(item, length: int = 200) -> str:
-    """The start of the body without formatting marks, cut at a word boundary."""
-    text = " ".join(formatting.plain(item.body or "").split())
-    if len(text) <= length:
-        return text
-    return text[:length].rsplit(" ", 1)[0] + "…"
-
-
 @bp.app_template_global("release_summary")
 def release_summary(item, length: int = 200) -> str:
-    return summary(item, length)
+    return formatting.summary(item.body, length)
 
 
 @bp.route("/arsip")
