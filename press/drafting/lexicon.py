@@ -121,10 +121,11 @@ def known_forms() -> frozenset[str]:
     data = rule_data()
     texts = [e.standard for e in data.spelling.values()] + list(data.foreign.values()) + list(data.foreign) \
         + list(data.italicise) + list(data.place_nouns) + list(data.ke_nouns) + list(data.di_ke_words) \
-        + list(data.exceptions) + _acronym_words()
+        + list(data.exceptions) + _listed_words()
     return frozenset(w.lower() for text in texts for w in re.findall(r"[^\W\d_]+", text))
 
 
-def _acronym_words() -> list[str]:
+def _listed_words() -> list[str]:
     from .rule_data import DATA_DIR
-    return json.loads((DATA_DIR / "words.json").read_text(encoding="utf-8"))["acronym_words"]
+    listed = json.loads((DATA_DIR / "words.json").read_text(encoding="utf-8"))
+    return listed["kbbi_words"] + listed["acronym_words"]

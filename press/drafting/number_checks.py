@@ -43,7 +43,7 @@ UNITS = {"rb": "ribu", "ribu": "ribu", "jt": "juta", "juta": "juta", "miliar": "
 RUPIAH_WORDS = re.compile(r"(?<![\w.,])(?:(Rp\.?\s*)?(\d+(?:,\d+)?)\s+(Rb|rb|Ribu|Jt|jt|Juta|Miliar|Milyar|Triliun)\.?"
                           r"(\s+[Rr]upiah)?|(Rp)(\d+(?:,\d+)?)\s+(ribu|juta|miliar|triliun)\s+[Rr]upiah)\b")
 COMMA_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3}){2,}(?![\d,])|(?:(?<=Rp)|(?<=Rp\.)|(?<=Rp )|(?<=Rp\. ))"
-                             r"\d{1,3},\d{3}(?![\d,])")
+                             r"\d{1,3},\d{3}(?![\d,])(?!\s*(?:ribu|juta|miliar|triliun)\b)")
 DOT_DECIMAL = re.compile(r"(?<![\d.,])(\d+)\.(\d{1,2})(?=\s*(?:%|persen\b|juta\b|miliar\b|triliun\b|ribu\b|km\b|"
                          r"kilometer\b|meter\b|ton\b|hektare\b|kg\b))")
 PERCENT = re.compile(r"(?<=\d)(\s+)%")
@@ -55,7 +55,7 @@ SENTENCE_FIGURE = re.compile(r"(?:^|(?<=[a-z]{3}[.!?]\s)|(?<=[\d)”\"][.!?]\s))
 SMALL = {1: "satu", 2: "dua", 3: "tiga", 4: "empat", 5: "lima", 6: "enam", 7: "tujuh", 8: "delapan",
          9: "sembilan", 10: "sepuluh", 11: "sebelas", 100: "seratus", 1000: "seribu"}
 COUNTED = re.compile(r"(?<![\w.,/-])(\d{1,4})\s+([a-z]+)\b")
-NOT_COUNTED = frozenset("persen kali jam menit detik km meter kg ton hektare ha liter unit%".split()) - {"unit", "kali"}
+NOT_COUNTED = frozenset("persen kali jam menit detik km m cm mm meter kg g ton hektare ha liter l ml unit%".split()) - {"unit", "kali"}
 SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 BARE_THOUSANDS = re.compile(r"(?<![\w.,/:+-])([1-9]\d{3,6})(?![\w.,/:-]?\d|[/-]\w|\.\w)")
 NOT_AN_AMOUNT = re.compile(r"(?:tahun|thn|nomor|no|nip|nik|npwp|kode|pasal|ayat|telp|telepon|tel|hp|wa|hotline|"

@@ -117,3 +117,12 @@ def test_the_part_of_the_day_after_a_weekday_and_jumat_with_a_comma():
     assert fixes("Rapat digelar pada Selasa Pagi di aula, lalu Jum,at (12/3) warga hadir.", "spelling") == [
         ("Selasa Pagi", "Selasa pagi"), ("Jum,at", "Jumat")]
     assert fixes("Isi.", "spelling", title="Bupati Tinjau Pasar Selasa Pagi") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Anggaran tahun ini mencapai Rp2,504 triliun dan belanja modal Rp11,134 miliar.",
+    "Jalan selebar 3 m itu dibangun dengan anggaran daerah.",
+    "Setiap klaster usaha kecil di kecamatan itu menerima pendampingan dari dinas.",
+])
+def test_a_decimal_amount_a_measure_and_a_kbbi_word_draw_no_finding(text):
+    assert [f for f in check_release(text) if f.code in {"number_format", "spelling", "time_format"}] == []
