@@ -17,13 +17,14 @@ from press.notes.rules import CAP, Rules, rank_and_corps, split_degrees
 NAME_LEAD = re.compile(r"[ \t]*[,:]?[ \t]*")
 TWO_NAME_WORDS = re.compile(rf"{CAP} {CAP}")
 # A word of a name; an initial may be glued to the next word ("Hanny D.Pangkerego").
-NAME_WORD = re.compile(rf"((?:[A-Z]\.){{1,3}}[A-Z][a-z][\w'’-]*|{CAP})(?=[\s,.;:)\"”/]|$)")
+NAME_WORD = re.compile(rf"((?:[A-Z]\.){{1,3}}[A-Z][a-z][\w'’-]*|[A-Z][a-z]\.[A-Z][a-z][\w'’-]*|{CAP})(?=[\s,.;:)\"”/]|$)")
 INITIAL = re.compile(r"([A-Z]|[A-Z][a-z]{1,2}\.|[A-Z]{2}\.|[A-Z]\.[A-Z]\.?)(?= [A-Z][a-z])")
 NAME_GAP = re.compile(r" (?=[A-Z])")
 DEGREE_WORD = re.compile(r"\s*,?\s*([A-Za-z][A-Za-z.]*)")
 SPLIT_DEGREE = re.compile(r"\s*,?\s*([A-Z][A-Za-z]*(?:\.[ ]?|,)[A-Z][A-Za-z.]*)")
 MAX_WORDS = 5
 FIRST_WORD = re.compile(r"[A-Z][A-Za-z]+")
+FIRST_NAME_SHORT = re.compile(r"([A-Z][a-z]{1,4}\.)(?= [A-Z][a-z])")
 
 
 class WrittenName(NamedTuple):
@@ -63,11 +64,14 @@ def read_name(text: str, pos: int, rules: Rules, places) -> WrittenName | None:
     while len(words) < MAX_WORDS:
         initial = INITIAL.match(text, cursor)
         w = NAME_WORD.match(text, cursor)
-        if initial and (not w or len(initial.group(1)) > len(w.group(1))):
+        short = not words and FIRST_NAME_SHORT.match(text, cursor)
+        if short and short.group(1) in rules.glossary.data["abbreviated_first_names"]:
+            word = short.group(1)
+        elif initial and (not w or len(initial.group(1)) > len(w.group(1))):
             word = initial.group(1)
         elif w:
             word = w.group(1)
-            if word.endswith(".") and len(word) > 2:
+            if word.endswith(".") and len(word) > 2 and (words or word not in rules.glossary.data["abbreviated_first_names"]):
                 break
         else:
             break
@@ -90,6 +94,10 @@ def read_name(text: str, pos: int, rules: Rules, places) -> WrittenName | None:
             return inner._replace(prefix=text[start:cursor].strip())
     if words and _holds_listed_region(text, words, rules):
         return None
+    later = _later_start(words, rules)
+    if later is not None and not ranks and not honorifics:
+        inner = read_name(text, later, rules, places) if later >= 0 else None
+        return inner._replace(prefix=text[start:later].strip()) if inner else None
     if not words or (len(words) == 1 and ((words[0][0].isupper() and len(words[0][0]) > 1)
                                           or words[0][0] in places or words[0][0] in rules.unit_words)):
         return None
@@ -113,6 +121,18 @@ def _region_phrase_at(text: str, pos: int, rules: Rules) -> int | None:
         after = pos + len(phrase)
         if text[after:after + 1] == " " and text[after + 1:after + 2].isupper():
             return after + 1
+    return None
+
+
+def _later_start(words: list[tuple[str, int]], rules: Rules) -> int | None:
+    """Where the name starts when the first words read are the end of a place: a compass
+    word ("Tulang Bawang Tengah, Suryadi" after a title's region), or the words before a
+    Balinese name's opener ("Nusa Penida I Komang Widyana")."""
+    if words and words[0][0] in rules.glossary.data["compass_words"]:
+        return words[1][1] if len(words) > 1 else -1
+    for index in range(1, len(words) - 1):
+        if f"{words[index][0]} {words[index + 1][0]}" in rules.glossary.data["name_openers"]:
+            return words[index][1]
     return None
 
 
