@@ -171,6 +171,13 @@ def read_degrees(text: str, pos: int, rules: Rules) -> tuple[list[str], int]:
         end = m.end()
 
 
+def shortens(words: list[str], full: list[str]) -> bool:
+    """Whether a name of `words` shortens the `full` one: the same last word (an initial
+    glued to it dropped), a first word the full first word starts with, no more words."""
+    last = full[-1].rsplit(".", 1)[-1]
+    return len(words) <= len(full) and words[-1] == last and full[0].startswith(words[0]) and len(words[0]) >= 3
+
+
 LINE = re.compile(r"[^\n]+")
 HEADLINE_WORDS = 20
 

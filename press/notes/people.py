@@ -15,7 +15,7 @@ from press.notes.designations import PARENTHESIS, REGION_HEADS, Designations
 from press.notes.items import ActivityContext, Person
 from press.notes.name_leads import BEFORE_DEGREES, BEFORE_FORMER_POST, THEME_BEFORE
 from press.notes.name_lists import name_lists
-from press.notes.names import WrittenName, headline_lines, read_name
+from press.notes.names import WrittenName, headline_lines, read_name, shortens
 from press.notes.organisations import defined_short_forms
 from press.notes.places import find_known_places, find_multiword_places
 from press.notes.register import Register, add_short_mentions, same_name
@@ -300,10 +300,13 @@ class PeopleFinder(SpeakerLookup):
 
     def _holder_called(self, name: str, title: str | None) -> Person | None:
         """The one holder of `title` whose name has a word that `name`, one word, starts
-        ("Wagub Melki" for Wakil Gubernur Melkianus B. Ndolu), else None."""
-        if not title or " " in name or len(name) < 4:
+        ("Wagub Melki" for Wakil Gubernur Melkianus B. Ndolu), or whose name `name` shortens
+        ("Bupati Frans Wangge" for Bupati Fransiskus Ch.Wangge), else None."""
+        if not title or len(name) < 4:
             return None
         holder = self.register.by_title(self.register.expand(title))
+        if holder and " " in name:
+            return holder if shortens(name.split(), holder.name.split()) else None
         return holder if holder and any(w.startswith(name) for w in holder.name.split()) else None
 
     # --- name first: "Tri Adhianto, Wali Kota Bekasi"
@@ -387,5 +390,6 @@ class PeopleFinder(SpeakerLookup):
 
     def add_short_mentions(self) -> None:
         add_short_mentions(self.text, self.people)
+
 
 
