@@ -24,6 +24,7 @@ DEGREE_WORD = re.compile(r"\s*,?\s*([A-Za-z][A-Za-z.]*)")
 SPLIT_DEGREE = re.compile(r"\s*,?\s*([A-Z][A-Za-z]*(?:\.[ ]?|,)[A-Z][A-Za-z.]*)")
 MAX_WORDS = 5
 FIRST_WORD = re.compile(r"[A-Z][A-Za-z]+")
+CONNECTOR = re.compile(r"([a-z]{3,5})(?= [A-Z][a-z])")
 FIRST_NAME_SHORT = re.compile(r"([A-Z][a-z]{1,4}\.)(?= [A-Z][a-z])")
 
 
@@ -65,8 +66,11 @@ def read_name(text: str, pos: int, rules: Rules, places) -> WrittenName | None:
         initial = INITIAL.match(text, cursor)
         w = NAME_WORD.match(text, cursor)
         short = not words and FIRST_NAME_SHORT.match(text, cursor)
+        connector = words and _connector_at(text, cursor, rules)
         if short and short.group(1) in rules.glossary.data["abbreviated_first_names"]:
             word = short.group(1)
+        elif connector:
+            word = connector
         elif initial and (not w or len(initial.group(1)) > len(w.group(1))):
             word = initial.group(1)
         elif w:
@@ -83,7 +87,7 @@ def read_name(text: str, pos: int, rules: Rules, places) -> WrittenName | None:
             break
         words.append((word, cursor))
         cursor += len(word)
-        if not NAME_GAP.match(text, cursor):
+        if not NAME_GAP.match(text, cursor) and not (text[cursor:cursor + 1] == " " and _connector_at(text, cursor + 1, rules)):
             break
         cursor += 1
     while words and (words[-1][0].endswith(".") or split_degrees(words[-1][0], rules) or len(words[-1][0]) == 1):
@@ -122,6 +126,12 @@ def _region_phrase_at(text: str, pos: int, rules: Rules) -> int | None:
         if text[after:after + 1] == " " and text[after + 1:after + 2].isupper():
             return after + 1
     return None
+
+
+def _connector_at(text: str, pos: int, rules: Rules) -> str | None:
+    """"bin", "binti" at `pos` between two words of a name, else None."""
+    connector = CONNECTOR.match(text, pos)
+    return connector.group(1) if connector and connector.group(1) in rules.glossary.data["inside_name"] else None
 
 
 def _later_start(words: list[tuple[str, int]], rules: Rules) -> int | None:
