@@ -133,7 +133,7 @@ class PeopleFinder(SpeakerLookup):
         """A title and the person it names. A title written in lower case ("sekda Bungo")
         counts only with a name after it; one with none may name its stand-in ("Bupati,
         diwakili oleh Sekda X") or its holder after a comma clause ("Kadis, yang juga
-        Ketua Satgas, X")."""
+        Ketua Satgas, X") or a province ("Bupati Paser, Kalimantan Timur, X")."""
         text, rules = self.text, self.rules
         lower = match["head"][0].islower()
         full = rules.title_full[match["head"]]
@@ -174,7 +174,8 @@ class PeopleFinder(SpeakerLookup):
             person = self._read_name(end)
         if person is None and not lower:
             clause = COMMA_CLAUSE.match(text, end)
-            person = self._read_name(clause.end()) if clause else None
+            after = clause.end() if clause else self.designations.after_province(end)
+            person = self._read_name(after) if after else None
         if person is not None and not person.ranks and not person.honorifics:
             if namesake_before(text, rules, match.start(), person.name_span[0]):
                 title_text = written_title(text, rules, match.start(), person.end)
