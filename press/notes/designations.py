@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from press.notes.names import read_name
+from press.notes.names import NameReader
 from press.notes.organisations import organisation_end
 from press.notes.places import MultiwordPlaces
 from press.notes.rules import INSTITUTIONS, OPEN_HEADS, Rules, alternation, is_unit_word
@@ -43,11 +43,12 @@ class Designations:
         self.rules = rules
         self.places = places
         self.multiword_places = multiword_places
+        self.names = NameReader(text, rules, places)
         self._region_word = rules.pattern("region-word", lambda: rf"({alternation([*rules.glossary.data['region_words'], *rules.glossary.region_word_abbreviations])})[ \t]+")
         self._compass = rules.pattern("compass", lambda: rf"\s+(?:{alternation(rules.glossary.data['compass_words'])})\b")
 
     def _read_name(self, pos: int):
-        return read_name(self.text, pos, self.rules, self.places)
+        return self.names.at(pos)
 
     def headline_verb_at(self, pos: int) -> bool:
         m = HEADLINE_WORD.match(self.text, pos)

@@ -115,6 +115,37 @@ def read_name(text: str, pos: int, rules: Rules, places) -> WrittenName | None:
     return WrittenName(name, honorifics, degrees, end, (start, name_end), None, ranks)
 
 
+class NameReader:
+    """`read_name` over one text, remembering what it read by the text around the
+    position: a note that repeats one phrase ("Wali Kota Bekasi Ahmad, " thousands of
+    times) reads each of its names once. A name is remembered only when what decided
+    it (two characters before, the name, what follows it) lies inside the key."""
+
+    WINDOW = 160
+    REACH = 80
+
+    def __init__(self, text: str, rules: Rules, places) -> None:
+        self.text, self.rules, self.places = text, rules, places
+        self._read: dict[str, WrittenName | None] = {}
+
+    def at(self, pos: int) -> WrittenName | None:
+        text = self.text
+        if pos < 2 or pos + self.WINDOW >= len(text):
+            return read_name(text, pos, self.rules, self.places)
+        key = text[pos - 2:pos + self.WINDOW]
+        if key in self._read:
+            known = self._read[key]
+            return known and _shifted(known, pos)
+        written = read_name(text, pos, self.rules, self.places)
+        if written is None or written.end - pos <= self.REACH:
+            self._read[key] = written and _shifted(written, -pos)
+        return written
+
+
+def _shifted(written: WrittenName, by: int) -> WrittenName:
+    return written._replace(end=written.end + by, name_span=(written.name_span[0] + by, written.name_span[1] + by))
+
+
 def _region_phrase_at(text: str, pos: int, rules: Rules) -> int | None:
     """Where a name starts after a region of several words written at `pos` ("Jakarta
     Timur Sri Handayani"), or None."""

@@ -15,7 +15,7 @@ from press.notes.designations import PARENTHESIS, REGION_HEADS, Designations
 from press.notes.items import ActivityContext, Person
 from press.notes.name_leads import BEFORE_DEGREES, BEFORE_FORMER_POST, THEME_BEFORE
 from press.notes.name_lists import name_lists
-from press.notes.names import WrittenName, headline_lines, read_name, shortens
+from press.notes.names import NameReader, WrittenName, headline_lines, shortens
 from press.notes.organisations import defined_short_forms
 from press.notes.places import find_known_places, find_multiword_places
 from press.notes.register import Register, add_short_mentions, same_name
@@ -246,7 +246,7 @@ class PeopleFinder(SpeakerLookup):
         """The name written at `pos`, unless it is the name of a port, a hospital or a
         street written elsewhere in the note ("Pelabuhan Labuan Bajo") or the short form
         the note gives an organisation ("Universitas Musamus (Unmus)")."""
-        written = read_name(self.text, pos, self.rules, self.places)
+        written = self.designations.names.at(pos)
         if written and not written.honorifics and not written.ranks \
                 and (written.name in self._namesakes or written.name in self._short_forms):
             return None
