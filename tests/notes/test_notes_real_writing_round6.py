@@ -114,3 +114,12 @@ def test_a_note_repeating_one_title_and_name_finds_that_one_person():
     found = people("Wali Kota Bekasi Ahmad Syaikhu, " * 400 + "hadir.")
     assert list(found) == ["Ahmad Syaikhu"]
     assert designation(found["Ahmad Syaikhu"]) == "Wali Kota Bekasi"
+
+
+def test_a_name_written_once_with_initials_and_once_in_full_is_one_person_under_the_full_name():
+    text = ("Kepala Distrik Agats, Fransiskus X. Owom mengatakan usulan kampung dicatat.\n\n"
+            "\"Semua suara kampung kami catat,\" ujarnya.\n\n"
+            "Berita acara diserahkan Kepala Distrik Agats Fransiskus Xaverius Owom kepada Bappeda.")
+    extraction = extract(text)
+    assert [p.name for p in extraction.people] == ["Fransiskus Xaverius Owom"]
+    assert [q.speaker for q in extraction.quotes if q.form == "direct"] == ["Fransiskus Xaverius Owom"]
