@@ -123,3 +123,10 @@ def test_a_name_written_once_with_initials_and_once_in_full_is_one_person_under_
     extraction = extract(text)
     assert [p.name for p in extraction.people] == ["Fransiskus Xaverius Owom"]
     assert [q.speaker for q in extraction.quotes if q.form == "direct"] == ["Fransiskus Xaverius Owom"]
+
+
+def test_menurut_a_title_and_a_name_set_off_by_commas_reports_that_person():
+    text = "Menurut Ketua Panitia Pelaksana, dr. Wayan, kegiatan ini melayani pemeriksaan umum dan mata."
+    quotes = extract(text).quotes
+    assert [(q.speaker, q.form) for q in quotes] == [("Wayan", "indirect")]
+    assert quotes[0].text.startswith("kegiatan ini melayani")
