@@ -62,7 +62,7 @@ REAL3 = REPO / "tests" / "notes" / "real3"
 REAL4 = REPO / "tests" / "notes" / "real4"
 REAL5 = REPO / "tests" / "notes" / "real5"
 # The commit of round 5's "Frozen rules (round 5):".
-ROUND5_FREEZE = "round 5 freeze"
+ROUND5_FREEZE = "c1b481e"
 # Figures written at each freeze, printed as lines below the tables: (what, commit, figures).
 FREEZE_LINES = (
     ("round 1 tuning (40 of tests/notes/real)", "9e1fc17", TUNING_AT_FREEZE),
