@@ -126,19 +126,20 @@ class NameReader:
 
     def __init__(self, text: str, rules: Rules, places) -> None:
         self.text, self.rules, self.places = text, rules, places
-        self._read: dict[str, WrittenName | None] = {}
+        self._read: dict[str, tuple[WrittenName | None, int]] = {}
 
     def at(self, pos: int) -> WrittenName | None:
         text = self.text
         if pos < 2 or pos + self.WINDOW >= len(text):
             return read_name(text, pos, self.rules, self.places)
         key = text[pos - 2:pos + self.WINDOW]
-        if key in self._read:
-            known = self._read[key]
-            return known and _shifted(known, pos)
+        known = self._read.get(key)
+        if known is not None:
+            written, at = known
+            return written if written is None or at == pos else _shifted(written, pos - at)
         written = read_name(text, pos, self.rules, self.places)
         if written is None or written.end - pos <= self.REACH:
-            self._read[key] = written and _shifted(written, -pos)
+            self._read[key] = (written, pos)
         return written
 
 
