@@ -15,7 +15,7 @@ from press.notes.designations import PARENTHESIS, REGION_HEADS, Designations
 from press.notes.items import ActivityContext, Person
 from press.notes.name_leads import BEFORE_DEGREES, BEFORE_FORMER_POST, THEME_BEFORE
 from press.notes.name_lists import name_lists
-from press.notes.names import NameReader, WrittenName, headline_lines, shortens
+from press.notes.names import WrittenName, headline_lines, shortens
 from press.notes.organisations import defined_short_forms
 from press.notes.places import find_known_places, find_multiword_places
 from press.notes.register import Register, add_short_mentions, same_name
