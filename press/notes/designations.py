@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from press.notes.names import read_name
+from press.notes.names import NameReader
 from press.notes.organisations import organisation_end
 from press.notes.places import MultiwordPlaces
 from press.notes.rules import INSTITUTIONS, OPEN_HEADS, Rules, alternation, is_unit_word
@@ -18,6 +18,7 @@ HEADLINE_WORD = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
 # A unit's word or number: "Humas", "0709/Kebumen", "1503-03/Dobo", "RW 02".
 UNIT_NUMBER = r"\d{2,4}(?:-\d{2})?(?:/[ ]?[A-Z][\w-]*)?"
 UNIT_WORD = re.compile(rf"[ \t]+([A-Za-z&][\w&-]*\.?|{UNIT_NUMBER})")
+PROVINCE_COMMA = re.compile(r"[ \t]*,[ \t]*")
 # Heads of a province, regency or city: their region is one the data lists, so a word
 # after them that is not one of those starts the holder's name ("Wakil Bupati Oktavianus ...").
 REGION_HEADS = {"Bupati", "Wakil Bupati", "Wali Kota", "Wakil Wali Kota", "Gubernur", "Wakil Gubernur"}
@@ -42,11 +43,12 @@ class Designations:
         self.rules = rules
         self.places = places
         self.multiword_places = multiword_places
+        self.names = NameReader(text, rules, places)
         self._region_word = rules.pattern("region-word", lambda: rf"({alternation([*rules.glossary.data['region_words'], *rules.glossary.region_word_abbreviations])})[ \t]+")
         self._compass = rules.pattern("compass", lambda: rf"\s+(?:{alternation(rules.glossary.data['compass_words'])})\b")
 
     def _read_name(self, pos: int):
-        return read_name(self.text, pos, self.rules, self.places)
+        return self.names.at(pos)
 
     def headline_verb_at(self, pos: int) -> bool:
         m = HEADLINE_WORD.match(self.text, pos)
@@ -176,6 +178,14 @@ class Designations:
         while (c := self._compass.match(text, end)):
             end = c.end()
         return end
+
+    def after_province(self, pos: int) -> int | None:
+        """Where a name starts after a province set off by commas at `pos` (", Kalimantan
+        Timur, " of "Bupati Paser, Kalimantan Timur, Rusli"), else None."""
+        comma = PROVINCE_COMMA.match(self.text, pos)
+        province = comma and self.rules.province.match(self.text, comma.end())
+        after = province and PROVINCE_COMMA.match(self.text, province.end())
+        return after.end() if after else None
 
     def _read_place_name(self, pos: int) -> int:
         """One capitalised word plus compass words ("Bekasi Utara"), or a known province

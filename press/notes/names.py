@@ -17,13 +17,15 @@ from press.notes.rules import CAP, Rules, rank_and_corps, split_degrees
 NAME_LEAD = re.compile(r"[ \t]*[,:]?[ \t]*")
 TWO_NAME_WORDS = re.compile(rf"{CAP} {CAP}")
 # A word of a name; an initial may be glued to the next word ("Hanny D.Pangkerego").
-NAME_WORD = re.compile(rf"((?:[A-Z]\.){{1,3}}[A-Z][a-z][\w'’-]*|{CAP})(?=[\s,.;:)\"”/]|$)")
+NAME_WORD = re.compile(rf"((?:[A-Z]\.){{1,3}}[A-Z][a-z][\w'’-]*|[A-Z][a-z]\.[A-Z][a-z][\w'’-]*|{CAP})(?=[\s,.;:)\"”/]|$)")
 INITIAL = re.compile(r"([A-Z]|[A-Z][a-z]{1,2}\.|[A-Z]{2}\.|[A-Z]\.[A-Z]\.?)(?= [A-Z][a-z])")
 NAME_GAP = re.compile(r" (?=[A-Z])")
 DEGREE_WORD = re.compile(r"\s*,?\s*([A-Za-z][A-Za-z.]*)")
 SPLIT_DEGREE = re.compile(r"\s*,?\s*([A-Z][A-Za-z]*(?:\.[ ]?|,)[A-Z][A-Za-z.]*)")
 MAX_WORDS = 5
 FIRST_WORD = re.compile(r"[A-Z][A-Za-z]+")
+CONNECTOR = re.compile(r"([a-z]{3,5})(?= [A-Z][a-z])")
+FIRST_NAME_SHORT = re.compile(r"([A-Z][a-z]{1,4}\.)(?= [A-Z][a-z])")
 
 
 class WrittenName(NamedTuple):
@@ -63,11 +65,17 @@ def read_name(text: str, pos: int, rules: Rules, places) -> WrittenName | None:
     while len(words) < MAX_WORDS:
         initial = INITIAL.match(text, cursor)
         w = NAME_WORD.match(text, cursor)
-        if initial and (not w or len(initial.group(1)) > len(w.group(1))):
+        short = not words and FIRST_NAME_SHORT.match(text, cursor)
+        connector = words and _connector_at(text, cursor, rules)
+        if short and short.group(1) in rules.glossary.data["abbreviated_first_names"]:
+            word = short.group(1)
+        elif connector:
+            word = connector
+        elif initial and (not w or len(initial.group(1)) > len(w.group(1))):
             word = initial.group(1)
         elif w:
             word = w.group(1)
-            if word.endswith(".") and len(word) > 2:
+            if word.endswith(".") and len(word) > 2 and (words or word not in rules.glossary.data["abbreviated_first_names"]):
                 break
         else:
             break
@@ -79,7 +87,7 @@ def read_name(text: str, pos: int, rules: Rules, places) -> WrittenName | None:
             break
         words.append((word, cursor))
         cursor += len(word)
-        if not NAME_GAP.match(text, cursor):
+        if not NAME_GAP.match(text, cursor) and not (text[cursor:cursor + 1] == " " and _connector_at(text, cursor + 1, rules)):
             break
         cursor += 1
     while words and (words[-1][0].endswith(".") or split_degrees(words[-1][0], rules) or len(words[-1][0]) == 1):
@@ -90,6 +98,10 @@ def read_name(text: str, pos: int, rules: Rules, places) -> WrittenName | None:
             return inner._replace(prefix=text[start:cursor].strip())
     if words and _holds_listed_region(text, words, rules):
         return None
+    later = _later_start(words, rules)
+    if later is not None and not ranks and not honorifics:
+        inner = read_name(text, later, rules, places) if later >= 0 else None
+        return inner._replace(prefix=text[start:later].strip()) if inner else None
     if not words or (len(words) == 1 and ((words[0][0].isupper() and len(words[0][0]) > 1)
                                           or words[0][0] in places or words[0][0] in rules.unit_words)):
         return None
@@ -103,6 +115,38 @@ def read_name(text: str, pos: int, rules: Rules, places) -> WrittenName | None:
     return WrittenName(name, honorifics, degrees, end, (start, name_end), None, ranks)
 
 
+class NameReader:
+    """`read_name` over one text, remembering what it read by the text around the
+    position: a note that repeats one phrase ("Wali Kota Bekasi Ahmad, " thousands of
+    times) reads each of its names once. A name is remembered only when what decided
+    it (two characters before, the name, what follows it) lies inside the key."""
+
+    WINDOW = 160
+    REACH = 80
+
+    def __init__(self, text: str, rules: Rules, places) -> None:
+        self.text, self.rules, self.places = text, rules, places
+        self._read: dict[str, tuple[WrittenName | None, int]] = {}
+
+    def at(self, pos: int) -> WrittenName | None:
+        text = self.text
+        if pos < 2 or pos + self.WINDOW >= len(text):
+            return read_name(text, pos, self.rules, self.places)
+        key = text[pos - 2:pos + self.WINDOW]
+        known = self._read.get(key)
+        if known is not None:
+            written, at = known
+            return written if written is None or at == pos else _shifted(written, pos - at)
+        written = read_name(text, pos, self.rules, self.places)
+        if written is None or written.end - pos <= self.REACH:
+            self._read[key] = (written, pos)
+        return written
+
+
+def _shifted(written: WrittenName, by: int) -> WrittenName:
+    return written._replace(end=written.end + by, name_span=(written.name_span[0] + by, written.name_span[1] + by))
+
+
 def _region_phrase_at(text: str, pos: int, rules: Rules) -> int | None:
     """Where a name starts after a region of several words written at `pos` ("Jakarta
     Timur Sri Handayani"), or None."""
@@ -113,6 +157,24 @@ def _region_phrase_at(text: str, pos: int, rules: Rules) -> int | None:
         after = pos + len(phrase)
         if text[after:after + 1] == " " and text[after + 1:after + 2].isupper():
             return after + 1
+    return None
+
+
+def _connector_at(text: str, pos: int, rules: Rules) -> str | None:
+    """"bin", "binti" at `pos` between two words of a name, else None."""
+    connector = CONNECTOR.match(text, pos)
+    return connector.group(1) if connector and connector.group(1) in rules.glossary.data["inside_name"] else None
+
+
+def _later_start(words: list[tuple[str, int]], rules: Rules) -> int | None:
+    """Where the name starts when the first words read are the end of a place: a compass
+    word ("Tulang Bawang Tengah, Suryadi" after a title's region), or the words before a
+    Balinese name's opener ("Nusa Penida I Komang Widyana")."""
+    if words and words[0][0] in rules.glossary.data["compass_words"]:
+        return words[1][1] if len(words) > 1 else -1
+    for index in range(1, len(words) - 1):
+        if f"{words[index][0]} {words[index + 1][0]}" in rules.glossary.data["name_openers"]:
+            return words[index][1]
     return None
 
 
@@ -149,6 +211,13 @@ def read_degrees(text: str, pos: int, rules: Rules) -> tuple[list[str], int]:
             found = [m.group(1)]
         degrees += found
         end = m.end()
+
+
+def shortens(words: list[str], full: list[str]) -> bool:
+    """Whether a name of `words` shortens the `full` one: the same last word (an initial
+    glued to it dropped), a first word the full first word starts with, no more words."""
+    last = full[-1].rsplit(".", 1)[-1]
+    return len(words) <= len(full) and words[-1] == last and full[0].startswith(words[0]) and len(words[0]) >= 3
 
 
 LINE = re.compile(r"[^\n]+")

@@ -15,7 +15,7 @@ from press.notes.designations import PARENTHESIS, REGION_HEADS, Designations
 from press.notes.items import ActivityContext, Person
 from press.notes.name_leads import BEFORE_DEGREES, BEFORE_FORMER_POST, THEME_BEFORE
 from press.notes.name_lists import name_lists
-from press.notes.names import WrittenName, headline_lines, read_name
+from press.notes.names import WrittenName, headline_lines, shortens
 from press.notes.organisations import defined_short_forms
 from press.notes.places import find_known_places, find_multiword_places
 from press.notes.register import Register, add_short_mentions, same_name
@@ -133,7 +133,7 @@ class PeopleFinder(SpeakerLookup):
         """A title and the person it names. A title written in lower case ("sekda Bungo")
         counts only with a name after it; one with none may name its stand-in ("Bupati,
         diwakili oleh Sekda X") or its holder after a comma clause ("Kadis, yang juga
-        Ketua Satgas, X")."""
+        Ketua Satgas, X") or a province ("Bupati Paser, Kalimantan Timur, X")."""
         text, rules = self.text, self.rules
         lower = match["head"][0].islower()
         full = rules.title_full[match["head"]]
@@ -174,7 +174,8 @@ class PeopleFinder(SpeakerLookup):
             person = self._read_name(end)
         if person is None and not lower:
             clause = COMMA_CLAUSE.match(text, end)
-            person = self._read_name(clause.end()) if clause else None
+            after = clause.end() if clause else self.designations.after_province(end)
+            person = self._read_name(after) if after else None
         if person is not None and not person.ranks and not person.honorifics:
             if namesake_before(text, rules, match.start(), person.name_span[0]):
                 title_text = written_title(text, rules, match.start(), person.end)
@@ -245,7 +246,7 @@ class PeopleFinder(SpeakerLookup):
         """The name written at `pos`, unless it is the name of a port, a hospital or a
         street written elsewhere in the note ("Pelabuhan Labuan Bajo") or the short form
         the note gives an organisation ("Universitas Musamus (Unmus)")."""
-        written = read_name(self.text, pos, self.rules, self.places)
+        written = self.designations.names.at(pos)
         if written and not written.honorifics and not written.ranks \
                 and (written.name in self._namesakes or written.name in self._short_forms):
             return None
@@ -253,7 +254,8 @@ class PeopleFinder(SpeakerLookup):
 
     def _add(self, written: WrittenName, title, organisation, span) -> Person:
         name, name_span = written.name, written.name_span
-        existing = self.find_by_name(name) or self._holder_called(name, title) or self._called_by_first_name(name)
+        existing = self.find_by_name(name) or self.register.initialled_form_of(name) \
+            or self._holder_called(name, title) or self._called_by_first_name(name)
         if existing is None and " " in name:
             existing = self.register.shorter_name_of(name)
             if existing:
@@ -300,10 +302,13 @@ class PeopleFinder(SpeakerLookup):
 
     def _holder_called(self, name: str, title: str | None) -> Person | None:
         """The one holder of `title` whose name has a word that `name`, one word, starts
-        ("Wagub Melki" for Wakil Gubernur Melkianus B. Ndolu), else None."""
-        if not title or " " in name or len(name) < 4:
+        ("Wagub Melki" for Wakil Gubernur Melkianus B. Ndolu), or whose name `name` shortens
+        ("Bupati Frans Wangge" for Bupati Fransiskus Ch.Wangge), else None."""
+        if not title or len(name) < 4:
             return None
         holder = self.register.by_title(self.register.expand(title))
+        if holder and " " in name:
+            return holder if shortens(name.split(), holder.name.split()) else None
         return holder if holder and any(w.startswith(name) for w in holder.name.split()) else None
 
     # --- name first: "Tri Adhianto, Wali Kota Bekasi"
@@ -387,5 +392,6 @@ class PeopleFinder(SpeakerLookup):
 
     def add_short_mentions(self) -> None:
         add_short_mentions(self.text, self.people)
+
 
 

@@ -294,11 +294,22 @@ class QuoteFinder:
                     or text[comma + 1:comma + 3].strip()[:1] in OPEN_MARKS:
                 continue
             speaker = self.people.resolve_speaker(m.end(), comma)
+            if self.rules.title.match(text, m.end()):
+                comma, speaker = self._titled_name_after(comma, speaker)
             clause_end = self._end_of_clause(comma + 1)
             if speaker:
                 quotes.append(Quote(speaker.name, m["verb"], text[comma + 1:clause_end].strip(), (comma + 1, clause_end),
                                     "indirect", "fronted"))
         return quotes
+
+    def _titled_name_after(self, comma: int, holder: Person | None) -> tuple[int, Person | None]:
+        """"Menurut Ketua Panitia, dr. Wayan, …": the comma ending a name set off by
+        commas after the title, and the speaker (that name's person, else the title's
+        `holder`)."""
+        written = self.people._read_name(comma + 1)
+        if written is None or self.text[written.end:written.end + 1] != ",":
+            return comma, holder
+        return written.end, self.people.resolve_speaker(comma + 1, written.end) or holder
 
     def _unmarked(self, found: list[Quote]) -> list[Quote]:
         """Indirect speech ending in a speech verb without quote marks: "Program ini …,

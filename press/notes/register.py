@@ -21,6 +21,25 @@ def same_name(a: str, b: str) -> bool:
     return _normal(a) == _normal(b)
 
 
+INITIAL_WORD = re.compile(r"[A-Z]\.?")
+
+
+def _initials(words: list[str]) -> int:
+    return sum(1 for w in words if INITIAL_WORD.fullmatch(w))
+
+
+def _initialled_alike(known: list[str], words: list[str]) -> bool:
+    """Same count of words, the same last word, and each other pair the same word or an
+    initial and a word it starts (at least one such pair)."""
+    if len(known) != len(words) or known[-1] != words[-1] or known == words:
+        return False
+    for a, b in zip(known[:-1], words[:-1]):
+        if a != b and not (INITIAL_WORD.fullmatch(a) and b.startswith(a[0]) and not INITIAL_WORD.fullmatch(b)) \
+                and not (INITIAL_WORD.fullmatch(b) and a.startswith(b[0]) and not INITIAL_WORD.fullmatch(a)):
+            return False
+    return True
+
+
 def _normal(name: str) -> str:
     return " ".join(name.lower().split())
 
@@ -133,6 +152,22 @@ class Register:
             if person is not None and _normal(person.name) == _normal(" ".join(words[:size])):
                 return person
         return None
+
+    def initialled_form_of(self, name: str) -> Person | None:
+        """The one person whose name is `name` with some words written as initials, or
+        written out where `name` has initials ("Fransiskus X. Owom" and "Fransiskus
+        Xaverius Owom", "L. M. Hasbi" and "Lalu Muhammad Hasbi"); the person takes the
+        form with more words written out. Else None."""
+        words = name.split()
+        if len(words) < 2:
+            return None
+        found = [p for p in self._by_token.get(words[-1], ()) if _initialled_alike(p.name.split(), words)]
+        if len(found) != 1:
+            return None
+        person = found[0]
+        if _initials(words) < _initials(person.name.split()):
+            self.lengthen(person, name)
+        return person
 
     def lengthen(self, person: Person, name: str) -> None:
         """Give `person`, found under a shorter form, the full `name`."""

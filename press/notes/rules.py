@@ -133,7 +133,8 @@ def rules_for(glossary: Glossary) -> Rules:
         org_abbr=set(glossary.organisations) - set(data["not_organisations"]),
         region_word=re.compile(rf"\b({alternation(data['region_words'])})\s+(?=[A-Z])"),
         place_titles={t for t in data["place_titles"]},
-        after_verb=re.compile(rf"\s*[,.]?\s*(?P<verb>{alternation(glossary.speech_verbs('after'))})\b"),
+        after_verb=re.compile(rf"\s*[,.]?\s*(?P<verb>{alternation(glossary.speech_verbs('after'))}"
+                              rf"|{alternation(_capitalised_back_references(glossary.speech_verbs('after')))})\b"),
         after_words=alternation(glossary.speech_verbs("after")),
         reported_verb=re.compile(rf"\b(?P<verb>{alternation(glossary.speech_verbs('reported'))})\b"),
         fronted=re.compile(rf"\b(?P<verb>{alternation(glossary.speech_verbs('fronted'))})\s+"),
@@ -146,6 +147,12 @@ def rules_for(glossary: Glossary) -> Rules:
         compass_after=re.compile(rf"[ \t]+(?:{alternation(data['compass_words'])})\b"),
         called_by_name=re.compile(rf"\b(?:{alternation(data['address_forms'])})[ \t]+{CAP}(?: {CAP}){{0,3}}"),
     ))
+
+
+def _capitalised_back_references(verbs) -> list[str]:
+    """"Ujarnya", "Tambahnya": a speech verb pointing back to the speaker, opening a
+    sentence after the quote's full stop (`…selamat." Ujarnya.`)."""
+    return [v.capitalize() for v in verbs if v.endswith("nya")]
 
 
 def _lower_first(forms) -> list[str]:

@@ -11,6 +11,8 @@ from press.notes.items import Person
 from press.notes.names import WrittenName, read_name
 from press.notes.rules import CAP
 
+INITIALS = re.compile(r"[A-Z]{2,4}")
+
 
 class SpeakerLookup:
     """Lookups of people by name, by title and by position (see the module's docstring)."""
@@ -49,6 +51,7 @@ class SpeakerLookup:
             return self.resolve_title(phrase.strip(), (start, end)) if lower_title else None
         known = self.find_by_name(" ".join(words)) \
             or (self.find_by_name(words[0]) if phrase.lstrip().startswith(words[0] + " ") else None)
+        known = known or self._by_initials(phrase.strip())
         if known:
             self.register.mention(start, end, known, None)
             return known
@@ -59,6 +62,14 @@ class SpeakerLookup:
         if parsed:
             return self._add(parsed, None, None, (parsed.name_span[0], parsed.end))
         return None
+
+    def _by_initials(self, phrase: str) -> Person | None:
+        """The one person whose name's initials `phrase` writes ("RFM" for Rusli Fadhil
+        Mas'ud, as outlets call a regent after the first mention), else None."""
+        if not INITIALS.fullmatch(phrase):
+            return None
+        holders = [p for p in self.register.people if "".join(w[0] for w in p.name.split()).upper() == phrase]
+        return holders[0] if len(holders) == 1 else None
 
     def last_before(self, pos: int) -> Person | None:
         return self.register.last_named_by(pos)
