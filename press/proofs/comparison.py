@@ -7,8 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from difflib import SequenceMatcher
-from enum import StrEnum
 
+from press.codes import ProofVerdict
 from press.drafting.diff import Row, words
 from press.errors import N_
 
@@ -21,15 +21,6 @@ VERIFIED = 0.9
 INCOMPLETE = 0.5
 TITLE_MATCH = 0.8
 MAX_PARAGRAPHS = 2000
-
-
-class Verdict(StrEnum):
-    VERIFIED = "verified"
-    INCOMPLETE = "incomplete"
-    NO_LABEL = "no_label"
-    LATE = "late"
-    NOT_FOUND = "not_found"
-    UNREACHABLE = "unreachable"
 
 
 REASONS = {
@@ -59,7 +50,7 @@ class ChangedParagraph:
 
 @dataclass(frozen=True)
 class Comparison:
-    verdict: Verdict
+    verdict: ProofVerdict
     similarity: float
     sentences: int
     sentences_found: int
@@ -174,7 +165,7 @@ class _Page:
 
 
 def unreachable(refusal: Refusal | None, *, due: date | None = None) -> Comparison:
-    return Comparison(Verdict.UNREACHABLE, 0.0, 0, 0, due=due, reasons=(("unreachable", {}),), refusal=refusal)
+    return Comparison(ProofVerdict.UNREACHABLE, 0.0, 0, 0, due=due, reasons=(("unreachable", {}),), refusal=refusal)
 
 
 def compare(article: Article, release_title: str, release_paragraphs, *, due: date,
@@ -212,16 +203,16 @@ def compare(article: Article, release_title: str, release_paragraphs, *, due: da
         if not title_match:
             reasons.append(("another_article", {}))
         reasons.append(("too_few_sentences", {"percent": round(similarity * 100)}))
-        verdict = Verdict.NOT_FOUND
+        verdict = ProofVerdict.NOT_FOUND
     elif similarity < VERIFIED:
         reasons.append(("too_few_sentences", {"percent": round(similarity * 100)}))
-        verdict = Verdict.INCOMPLETE
+        verdict = ProofVerdict.INCOMPLETE
     elif not article.label:
-        verdict = Verdict.NO_LABEL
+        verdict = ProofVerdict.NO_LABEL
     elif late or date_unknown:
-        verdict = Verdict.LATE
+        verdict = ProofVerdict.LATE
     else:
-        verdict = Verdict.VERIFIED
+        verdict = ProofVerdict.VERIFIED
     if missing:
         reasons.append(("paragraphs_missing", {"count": len(missing)}))
     if changed:
@@ -232,7 +223,7 @@ def compare(article: Article, release_title: str, release_paragraphs, *, due: da
         reasons.append(("late", {"days": days_after}))
     elif date_unknown:
         reasons.append(("date_unknown", {}))
-    if not title_match and verdict != Verdict.NOT_FOUND:
+    if not title_match and verdict != ProofVerdict.NOT_FOUND:
         reasons.append(("title_differs", {}))
     return Comparison(verdict, similarity, total, found, tuple(missing), tuple(changed), title_match,
                       title_similarity, article.title, day, article.published_from, due, days_after,

@@ -6,7 +6,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from press.proofs import Article, Verdict, compare
+from press.codes import ProofVerdict
+from press.proofs import Article, compare
 from press.proofs.sentences import split
 
 from .outlet import DUE, PARAGRAPHS, TITLE
@@ -32,7 +33,7 @@ def test_a_sentence_with_a_typo_is_found_and_its_paragraph_shown_changed():
     page[1] = page[1].replace("Rp 2,4 miliar", "Rp 2,4 milyar")
     result = compare(article(page), TITLE, PARAGRAPHS, due=DUE)
     assert result.similarity == 1.0
-    assert result.verdict == Verdict.VERIFIED
+    assert result.verdict == ProofVerdict.VERIFIED
     [changed] = result.changed_paragraphs
     assert changed.index == 1
     assert ("miliar.", "del") in changed.diff.left and ("milyar.", "ins") in changed.diff.right
@@ -55,27 +56,27 @@ def test_abbreviated_titles_and_degrees_do_not_cut_a_sentence():
         "Rambu batas muatan dipasang di kedua ujung jembatan."]
 
 
-@pytest.mark.parametrize(("days", "verdict"), [(-2, Verdict.VERIFIED), (3, Verdict.VERIFIED), (4, Verdict.LATE)])
+@pytest.mark.parametrize(("days", "verdict"), [(-2, ProofVerdict.VERIFIED), (3, ProofVerdict.VERIFIED), (4, ProofVerdict.LATE)])
 def test_the_date_tolerance(days, verdict):
     assert compare(article(published=DUE + timedelta(days=days)), TITLE, PARAGRAPHS, due=DUE).verdict == verdict
 
 
 def test_a_contracts_own_tolerance_is_used():
     late = article(published=DUE + timedelta(days=5))
-    assert compare(late, TITLE, PARAGRAPHS, due=DUE, tolerance_days=7).verdict == Verdict.VERIFIED
+    assert compare(late, TITLE, PARAGRAPHS, due=DUE, tolerance_days=7).verdict == ProofVerdict.VERIFIED
 
 
-@pytest.mark.parametrize(("fetched_on", "verdict"), [(DUE + timedelta(days=1), Verdict.VERIFIED),
-                                                     (DUE + timedelta(days=10), Verdict.LATE)])
+@pytest.mark.parametrize(("fetched_on", "verdict"), [(DUE + timedelta(days=1), ProofVerdict.VERIFIED),
+                                                     (DUE + timedelta(days=10), ProofVerdict.LATE)])
 def test_a_page_without_a_date_is_dated_by_its_fetch(fetched_on, verdict):
     result = compare(article(published=None), TITLE, PARAGRAPHS, due=DUE, fetched_on=fetched_on)
     assert result.verdict == verdict
-    assert (("date_unknown", {}) in result.reasons) == (verdict == Verdict.LATE)
+    assert (("date_unknown", {}) in result.reasons) == (verdict == ProofVerdict.LATE)
 
 
 def test_an_empty_page_is_not_found():
     result = compare(Article("", (), None, None, None), TITLE, PARAGRAPHS, due=DUE)
-    assert (result.verdict, result.similarity) == (Verdict.NOT_FOUND, 0.0)
+    assert (result.verdict, result.similarity) == (ProofVerdict.NOT_FOUND, 0.0)
     assert result.reason_texts()[0] == "Halaman memuat berita lain: judul dan isinya berbeda dari siaran."
 
 

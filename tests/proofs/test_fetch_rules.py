@@ -6,7 +6,8 @@ import socket
 
 import pytest
 
-from press.proofs import Verdict, check, fetch
+from press.codes import ProofVerdict
+from press.proofs import check, fetch
 from press.proofs import addresses
 
 from .outlet import DUE, PARAGRAPHS, TITLE, Outlet
@@ -43,7 +44,7 @@ def test_the_allowed_server_is_not_reached_by_another_spelling(outlet, spelling)
 def test_without_the_allow_list_the_test_server_itself_is_refused(outlet):
     before = len(Outlet.hosts)
     result = check(outlet.url("/berita/adv-jembatan"), TITLE, PARAGRAPHS, due=DUE)
-    assert result.comparison.verdict == Verdict.UNREACHABLE
+    assert result.comparison.verdict == ProofVerdict.UNREACHABLE
     assert result.comparison.refusal.code == "private_address"
     assert result.comparison.refusal.params["address"] == "127.0.0.1"
     assert len(Outlet.hosts) == before
@@ -56,14 +57,14 @@ def test_without_the_allow_list_the_test_server_itself_is_refused(outlet):
 def test_a_redirect_outside_the_allow_list_is_refused(outlet, target, with_allow):
     allow = outlet.allow if with_allow else ()
     result = check(outlet.url(f"/alih-ke/{target}"), TITLE, PARAGRAPHS, due=DUE, allow=allow)
-    assert result.comparison.verdict == Verdict.UNREACHABLE
+    assert result.comparison.verdict == ProofVerdict.UNREACHABLE
     assert result.comparison.refusal.code == "private_address"
 
 
 def test_a_redirect_inside_the_site_is_followed(outlet):
     result = check(outlet.url("/alih"), TITLE, PARAGRAPHS, due=DUE, allow=outlet.allow)
     assert result.fetched.pages[0].final_url == outlet.url("/berita/adv-jembatan")
-    assert result.comparison.verdict == Verdict.VERIFIED
+    assert result.comparison.verdict == ProofVerdict.VERIFIED
 
 
 def test_a_redirect_loop_stops_after_five(outlet):
@@ -128,7 +129,7 @@ def test_the_connection_goes_to_the_address_checked_with_the_sites_host(outlet, 
     _resolver(monkeypatch, {"kabar.example": ["127.0.0.1"]}, calls)
     result = check(f"http://kabar.example:{outlet.port}/berita/adv-jembatan", TITLE, PARAGRAPHS, due=DUE,
                    allow=f"kabar.example:{outlet.port}")
-    assert result.comparison.verdict == Verdict.VERIFIED
+    assert result.comparison.verdict == ProofVerdict.VERIFIED
     assert calls == ["kabar.example"]
     assert Outlet.hosts[-1] == f"kabar.example:{outlet.port}"
 
@@ -143,7 +144,7 @@ def test_the_allow_list_is_read_from_its_setting():
 def test_an_allow_list_read_beforehand_is_accepted(outlet):
     result = check(outlet.url("/berita/adv-jembatan"), TITLE, PARAGRAPHS, due=DUE,
                    allow=addresses.parse_allow(outlet.allow))
-    assert result.comparison.verdict == Verdict.VERIFIED
+    assert result.comparison.verdict == ProofVerdict.VERIFIED
 
 
 def test_a_name_lookup_that_hangs_stops_at_the_time_limit(monkeypatch):
