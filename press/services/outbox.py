@@ -149,10 +149,17 @@ def _due(now: datetime, window: timedelta):
 
 def _claim(session: Session, size: int, now: datetime, window: timedelta) -> list[OutboxMessage]:
     """Mark up to ``size`` due rows in flight and commit, before any of them is sent. The
-    UPDATE repeats the due condition, so two senders never claim the same row."""
-    ids = select(OutboxMessage.id).where(_due(now, window)).order_by(OutboxMessage.id).limit(size)
+    UPDATE repeats the due condition, so two senders never claim the same row; on PostgreSQL
+    the rows are picked ``FOR UPDATE SKIP LOCKED``, so a second sender takes the next ones
+    instead of waiting for the first (SQLite, one writer at a time, leaves the clause out).
+    Two statements: PostgreSQL may run a ``LIMIT`` subquery inside ``IN`` more than once."""
+    ids = session.scalars(select(OutboxMessage.id).where(_due(now, window)).order_by(OutboxMessage.id).limit(size)
+                          .with_for_update(skip_locked=True)).all()
+    if not ids:
+        session.commit()
+        return []
     claimed = session.scalars(
-        update(OutboxMessage).where(OutboxMessage.id.in_(ids.scalar_subquery()), _due(now, window))
+        update(OutboxMessage).where(OutboxMessage.id.in_(ids), _due(now, window))
         .values(state=OutboxState.SENDING, claimed_at=now, attempts=OutboxMessage.attempts + 1)
         .returning(OutboxMessage.id).execution_options(synchronize_session=False)).all()
     session.commit()
