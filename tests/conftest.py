@@ -34,6 +34,15 @@ MARKS_BY_PATH = {
     "browser": "browser",
     "faults": "faults",
     "unit/test_postgres.py": "postgres",
+    # The real and synthetic notes corpora: extraction only, the same on either database.
+    "notes/test_notes_corpus.py": "corpus",
+    "notes/test_notes_real_corpus.py": "corpus",
+    "notes/test_notes_real_quotes.py": "corpus",
+    "notes/test_notes_real_writing.py": "corpus",
+    "notes/test_notes_real_writing_round2.py": "corpus",
+    "notes/test_notes_real_writing_round3.py": "corpus",
+    "notes/test_notes_real_writing_round4.py": "corpus",
+    "notes/test_notes_real_writing_round5.py": "corpus",
 }
 # Folders whose tests pytest-xdist runs on one worker, one after another: the browser
 # tests share that worker's one Chromium and one live server (session fixtures).
