@@ -120,11 +120,13 @@ def queue_select(session: Session, *, purpose: str, object_key: str, addresses, 
         literal(purpose), literal(object_key), address, literal(data, OutboxMessage.data.type),
         literal(OutboxState.QUEUED.value), literal(0), literal(now, UTCDateTime()), literal(now, UTCDateTime()),
     ).where(~already.exists(), ~disabled.exists())
-    result = session.execute(insert(OutboxMessage).from_select(
-        ["purpose", "object_key", "address", "data", "state", "attempts", "next_attempt_at", "created_at"], rows))
-    if result.rowcount:
+    # Counted from RETURNING: the ORM's INSERT … SELECT reports rowcount -1 on psycopg.
+    added = len(session.execute(insert(OutboxMessage).from_select(
+        ["purpose", "object_key", "address", "data", "state", "attempts", "next_attempt_at", "created_at"], rows)
+        .returning(OutboxMessage.id)).all())
+    if added:
         jobs.after_commit(session, SEND_JOB)
-    return result.rowcount or 0
+    return added
 
 
 @dataclass
