@@ -1,14 +1,14 @@
 """Which database a test's instance folder uses: a SQLite file in it, or a PostgreSQL database.
 
 With ``PRESS_TEST_DATABASE_URL`` set (``make test-postgres``), each instance folder a test
-makes gets its own database on that server, named after the pytest-xdist worker, so the
-workers never meet. ``migrated_db`` migrates one template database per worker and each test
+makes gets its own database on that server, named after the folder's path, so the workers
+never meet and a job runner in a subprocess finds the test's database. ``migrated_db`` migrates one template database per worker and each test
 starts from ``CREATE DATABASE … TEMPLATE`` of it — the counterpart of copying the SQLite
 file. A folder's database is dropped when the test whose ``tmp_path`` holds it ends.
 """
 from __future__ import annotations
 
-import itertools
+import hashlib
 import os
 import shutil
 from pathlib import Path
@@ -21,7 +21,6 @@ SERVER_URL = os.environ.get("PRESS_TEST_DATABASE_URL", "")
 ON_POSTGRES = bool(SERVER_URL)
 
 _WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
-_names = (f"t_{_WORKER}_{os.getpid()}_{n}" for n in itertools.count())
 _by_root: dict[Path, str] = {}
 _admin = None
 
@@ -31,6 +30,11 @@ def _server():
     if _admin is None:
         _admin = create_engine(SERVER_URL, isolation_level="AUTOCOMMIT", poolclass=NullPool)
     return _admin
+
+
+def _name(root: Path) -> str:
+    """The same name in every process (a worker's job runner in a subprocess finds the test's database)."""
+    return "t_" + hashlib.sha1(str(Path(root).resolve()).encode()).hexdigest()[:24]
 
 
 def _url(name: str) -> str:
@@ -50,8 +54,11 @@ def database_url(root: Path) -> str:
         return f"sqlite:///{root / 'siaran.db'}"
     root = Path(root)
     if root not in _by_root:
-        _by_root[root] = next(_names)
-        _create(_by_root[root])
+        _by_root[root] = _name(root)
+        with _server().connect() as connection:
+            found = connection.execute(text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": _by_root[root]})
+        if found.first() is None:
+            _create(_by_root[root])
     return _url(_by_root[root])
 
 
@@ -71,7 +78,7 @@ def copy_demo(template: Path, root: Path) -> None:
         shutil.copy(template, Path(root) / "siaran.db")
         return
     root = Path(root)
-    _by_root[root] = name = _by_root.get(root) or next(_names)
+    _by_root[root] = name = _name(root)
     _create(name, template=_by_root[Path(template).parent])
 
 
