@@ -12,8 +12,10 @@ PORT ?= 5000
 TEST_WORKERS ?= auto
 PYTEST := $(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup
 FAST_TESTS := -m "not browser and not postgres and not faults"
+# The suite on a throw-away PostgreSQL server (tests/pg_server.py), without the browser and corpus tests.
+POSTGRES_TESTS := -m "not browser and not corpus"
 
-.PHONY: run test test-fast fuzz system-packages bench setup install translations i18n-update clean
+.PHONY: run test test-fast test-postgres fuzz system-packages bench setup install translations i18n-update clean
 
 # The job worker (embargo clock, search index) runs beside the web server and stops with it.
 run: setup
@@ -30,6 +32,9 @@ test: system-packages install translations
 
 test-fast: system-packages install translations  ## the inner loop: no browser, PostgreSQL or fault tests
 	$(PYTEST) $(FAST_TESTS) $(PYTEST_ARGS)
+
+test-postgres: system-packages install translations
+	$(PY) -m tests.pg_server $(PYTEST) $(POSTGRES_TESTS) $(PYTEST_ARGS)
 
 system-packages:  ## Chromium, LibreOffice, PostgreSQL... when missing (root and apt-get), else the command to run
 	tools/system-packages

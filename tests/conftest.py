@@ -7,7 +7,6 @@ marked here by where they live, so ``make test-fast`` can leave them out.
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -16,6 +15,7 @@ from flask_migrate import upgrade
 from press import create_app, job_queue
 from press.demo import DEMO_ACCOUNTS, DEMO_UNIT_ACCOUNTS, load_demo
 from press.extensions import db
+from tests import databases
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SHARED = REPO_ROOT.parent / "shared"
@@ -34,6 +34,15 @@ MARKS_BY_PATH = {
     "browser": "browser",
     "faults": "faults",
     "unit/test_postgres.py": "postgres",
+    # The real and synthetic notes corpora: extraction only, the same on either database.
+    "notes/test_notes_corpus.py": "corpus",
+    "notes/test_notes_real_corpus.py": "corpus",
+    "notes/test_notes_real_quotes.py": "corpus",
+    "notes/test_notes_real_writing.py": "corpus",
+    "notes/test_notes_real_writing_round2.py": "corpus",
+    "notes/test_notes_real_writing_round3.py": "corpus",
+    "notes/test_notes_real_writing_round4.py": "corpus",
+    "notes/test_notes_real_writing_round5.py": "corpus",
 }
 # Folders whose tests pytest-xdist runs on one worker, one after another: the browser
 # tests share that worker's one Chromium and one live server (session fixtures).
@@ -68,7 +77,7 @@ def make_config(root: Path, **extra) -> dict:
     return {
         "ENV": "testing",
         "SECRET_KEY": "test-secret",
-        "DATABASE_URL": f"sqlite:///{root / 'siaran.db'}",
+        "DATABASE_URL": extra.get("DATABASE_URL") or databases.database_url(root),
         "MEDIA_ROOT": str(root / "media"),
         "INDEX_ROOT": str(root / "search"),
         "JOBS_URL": "immediate",
@@ -85,7 +94,7 @@ def make_config(root: Path, **extra) -> dict:
 def migrated_db(tmp_path_factory) -> Path:
     """A database file migrated to head and holding the demo data."""
     root = tmp_path_factory.mktemp("template")
-    app = create_app(make_config(root))
+    app = create_app(make_config(root, DATABASE_URL=databases.template_url(root)))
     with app.app_context():
         upgrade()
         load_demo(db.session)
@@ -103,11 +112,20 @@ def app(tmp_path, migrated_db):
     ``g`` as in production. Tests that touch the database use ``ctx`` or
     ``with app.app_context():`` around those lines.
     """
-    shutil.copy(migrated_db, tmp_path / "siaran.db")
+    databases.copy_demo(migrated_db, tmp_path)
     app = create_app(make_config(tmp_path))
     yield app
     with app.app_context():
         db.engine.dispose()
+
+
+@pytest.fixture(autouse=databases.ON_POSTGRES)
+def _drop_test_databases(request):
+    """On PostgreSQL, drop the databases of the test's instance folders when it ends."""
+    folder = request.getfixturevalue("tmp_path") if "tmp_path" in request.fixturenames else None
+    yield
+    if folder is not None:
+        databases.drop_under(folder)
 
 
 @pytest.fixture

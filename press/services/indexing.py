@@ -81,7 +81,7 @@ def _expand(session: Session, wanted: dict[tuple[str, int], None]) -> dict[tuple
 def _drain_once(session: Session, index: SearchIndex, limit: int, report: DrainReport) -> int:
     rows = session.execute(
         select(IndexQueueEntry.id, IndexQueueEntry.doc_kind, IndexQueueEntry.doc_id)
-        .order_by(IndexQueueEntry.id).limit(limit)
+        .order_by(IndexQueueEntry.id).limit(limit).with_for_update(skip_locked=True)
     ).all()
     if not rows:
         return 0

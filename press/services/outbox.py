@@ -137,11 +137,13 @@ def queue_select(session: Session, *, purpose: str, object_key: str, addresses, 
         literal(purpose), literal(object_key), address, literal(data, OutboxMessage.data.type),
         literal(OutboxState.QUEUED.value), literal(0), literal(now, UTCDateTime()), literal(now, UTCDateTime()),
     ).where(*conditions)
-    result = session.execute(insert(OutboxMessage).from_select(
-        ["purpose", "object_key", "address", "data", "state", "attempts", "next_attempt_at", "created_at"], rows))
-    if result.rowcount and wake_sender:
+    # Counted from RETURNING: the ORM's INSERT … SELECT reports rowcount -1 on psycopg.
+    added = len(session.execute(insert(OutboxMessage).from_select(
+        ["purpose", "object_key", "address", "data", "state", "attempts", "next_attempt_at", "created_at"], rows)
+        .returning(OutboxMessage.id)).all())
+    if added and wake_sender:
         jobs.after_commit(session, SEND_JOB)
-    return result.rowcount or 0
+    return added
 
 
 def _batch_end(addresses, after: str | None, size: int):
@@ -230,10 +232,17 @@ def _due(now: datetime, window: timedelta):
 
 def _claim(session: Session, size: int, now: datetime, window: timedelta) -> list[OutboxMessage]:
     """Mark up to ``size`` due rows in flight and commit, before any of them is sent. The
-    UPDATE repeats the due condition, so two senders never claim the same row."""
-    ids = select(OutboxMessage.id).where(_due(now, window)).order_by(OutboxMessage.id).limit(size)
+    UPDATE repeats the due condition, so two senders never claim the same row; on PostgreSQL
+    the rows are picked ``FOR UPDATE SKIP LOCKED``, so a second sender takes the next ones
+    instead of waiting for the first (SQLite, one writer at a time, leaves the clause out).
+    Two statements: PostgreSQL may run a ``LIMIT`` subquery inside ``IN`` more than once."""
+    ids = session.scalars(select(OutboxMessage.id).where(_due(now, window)).order_by(OutboxMessage.id).limit(size)
+                          .with_for_update(skip_locked=True)).all()
+    if not ids:
+        session.commit()
+        return []
     claimed = session.scalars(
-        update(OutboxMessage).where(OutboxMessage.id.in_(ids.scalar_subquery()), _due(now, window))
+        update(OutboxMessage).where(OutboxMessage.id.in_(ids), _due(now, window))
         .values(state=OutboxState.SENDING, claimed_at=now, attempts=OutboxMessage.attempts + 1)
         .returning(OutboxMessage.id).execution_options(synchronize_session=False)).all()
     session.commit()

@@ -4,12 +4,14 @@ Routes name a database id as ``<id:media_id>``: the ``id`` converter matches onl
 1 … 2**63 - 1 (``press.numbers.MAX_ID``), so a 20-digit, zero or negative id is a 404
 like any unknown one, never an ``OverflowError`` from the database. Page numbers go
 through :func:`page_arg` (clamped, as the search pages always did) and ids in query
-strings and forms through ``press.numbers.parse_id``.
+strings and forms through ``press.numbers.parse_id``. A path part (``<slug>``, the default
+converter) never holds a NUL: PostgreSQL refuses one in any text it is asked to compare,
+so ``/agenda/%00`` is a 404 like any unknown slug rather than a database error.
 """
 from __future__ import annotations
 
 from flask import Flask, request
-from werkzeug.routing import IntegerConverter
+from werkzeug.routing import IntegerConverter, UnicodeConverter
 
 from press.numbers import MAX_ID, clamp_int
 
@@ -23,9 +25,18 @@ class IdConverter(IntegerConverter):
         super().__init__(map, min=1, max=MAX_ID, **kwargs)
 
 
+class TextConverter(UnicodeConverter):
+    """``<name>`` and ``<string:name>``: one path part without a NUL."""
+
+    def __init__(self, map, *args, **kwargs):  # noqa: A002 (werkzeug's name)
+        super().__init__(map, *args, **kwargs)
+        self.regex = self.regex.replace("[^/]", "[^/\\x00]")
+
+
 def init_app(app: Flask) -> None:
     """Register the converters; call before any blueprint adds its rules."""
     app.url_map.converters["id"] = IdConverter
+    app.url_map.converters["default"] = app.url_map.converters["string"] = TextConverter
 
 
 def page_arg(name: str = "page", *, default: int = 1, high: int = MAX_PAGE) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from press import create_app
+from tests import databases
 from tests.conftest import make_config
 
 
@@ -24,8 +25,7 @@ def test_a_huge_content_length_is_refused_before_reading(client):
 
 
 def test_a_body_over_the_limit_is_refused_with_the_limit(tmp_path, migrated_db):
-    import shutil
-    shutil.copy(migrated_db, tmp_path / "siaran.db")
+    databases.copy_demo(migrated_db, tmp_path)
     app = create_app(make_config(tmp_path, MAX_UPLOAD_MB=1, MAX_REQUEST_MB=1))
     response = app.test_client().post("/staf/login", data={"email": "x" * (2 * 1024 * 1024)})
     assert response.status_code == 413

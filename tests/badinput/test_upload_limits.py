@@ -7,7 +7,6 @@ from __future__ import annotations
 import html
 import io
 import re
-import shutil
 
 import pytest
 from sqlalchemy import func, select
@@ -15,6 +14,7 @@ from sqlalchemy import func, select
 from press import create_app
 from press.extensions import db
 from press.models import Media, Note
+from tests import databases
 from tests.conftest import FIXTURES, Auth, make_config
 
 ACTIVITY = 1
@@ -26,7 +26,7 @@ MB = 1024 * 1024
 @pytest.fixture
 def small_app(tmp_path, migrated_db):
     """Each file at most 1 MB, a whole request at most 2 MB."""
-    shutil.copy(migrated_db, tmp_path / "siaran.db")
+    databases.copy_demo(migrated_db, tmp_path)
     app = create_app(make_config(tmp_path, MAX_UPLOAD_MB=1, MAX_REQUEST_MB=2))
     yield app
     with app.app_context():

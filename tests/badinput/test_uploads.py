@@ -5,7 +5,6 @@ translated reason per file; nothing of a refused file is kept; good files are un
 from __future__ import annotations
 
 import io
-import shutil
 from pathlib import Path
 
 import pytest
@@ -15,6 +14,7 @@ from press import create_app
 from press.extensions import db
 from press.models import Media
 from press.storage import FileStorage
+from tests import databases
 from tests.conftest import FIXTURES, Auth, make_config
 
 ACTIVITY = 1
@@ -125,7 +125,7 @@ def test_traversal_in_the_file_name_stays_a_name(app, client, token, name, tmp_p
 
 
 def test_an_oversized_upload_gets_a_json_reason_with_the_limit(tmp_path, migrated_db):
-    shutil.copy(migrated_db, tmp_path / "siaran.db")
+    databases.copy_demo(migrated_db, tmp_path)
     app = create_app(make_config(tmp_path, MAX_UPLOAD_MB=1))
     client = app.test_client()
     auth = Auth(client)

@@ -18,7 +18,6 @@ import io
 import logging
 import os
 import re
-import shutil
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -36,6 +35,7 @@ from press.services import indexing
 from press.services.workflow import ACTIONS
 from press.web import forms as web_forms
 
+from tests import databases
 from tests.conftest import CSRF_RE, EMAILS, PASSWORDS, REPO_ROOT, make_config
 from tests.web.publishing_fixtures import build_site
 
@@ -269,7 +269,7 @@ def _real_values() -> dict[str, list[str]]:
 @pytest.fixture(scope="module")
 def instance(tmp_path_factory, migrated_db):
     root = tmp_path_factory.mktemp("fuzz")
-    shutil.copy(migrated_db, root / "siaran.db")
+    databases.copy_demo(migrated_db, root)
     # The login limits have their own tests; here hostile login posts must not lock the
     # fuzzing users out of the staff pages (429 per address, then the account lock).
     app = create_app(make_config(root, LOGIN_RATE_LIMIT="1000000 per minute", LOGIN_MAX_FAILURES=1_000_000))

@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from bench.support.smtp_sink import SmtpServer
+from tests import databases
 from tests.conftest import REPO_ROOT
 
 OUTPUT = REPO_ROOT / "test-output" / "browser"
@@ -59,7 +60,7 @@ class LiveServer:
             **os.environ,
             "PRESS_ENV": "development",
             "PRESS_SECRET_KEY": "browser-test-secret",
-            "PRESS_DATABASE_URL": f"sqlite:///{root / 'siaran.db'}",
+            "PRESS_DATABASE_URL": databases.database_url(root),
             "PRESS_MEDIA_ROOT": str(root / "media"),
             "PRESS_INDEX_ROOT": str(root / "search"),
             "PRESS_JOBS_URL": f"sqlite:///{root / 'jobs.db'}",

@@ -4,7 +4,6 @@ commit and is killed there; ``flask worker`` started afterwards publishes it, wi
 audit event, and the release is searchable."""
 from __future__ import annotations
 
-import shutil
 import signal
 import subprocess
 import sys
@@ -14,6 +13,7 @@ from press import create_app
 from press.extensions import db
 from press.models import Release
 from tests.browser.conftest import LiveServer
+from tests import databases
 from tests.conftest import REPO_ROOT, make_config
 from tests.faults.conftest import wait_for
 from tests.unit.test_jobs import state_and_events
@@ -44,7 +44,7 @@ def environment(root) -> dict:
 
 
 def test_a_worker_killed_in_the_middle_of_the_embargo_clock_publishes_once_when_run_again(tmp_path, migrated_db):
-    shutil.copy(migrated_db, tmp_path / "siaran.db")
+    databases.copy_demo(migrated_db, tmp_path)
     app = create_app(make_config(tmp_path, JOBS_URL="immediate"))
     with app.app_context():
         release = Release(slug="pameran-ukm-kolintang", title="Pameran UKM Kolintang", body="Isi.", state="scheduled",

@@ -3,7 +3,6 @@
 it once: its renditions, tags and index entry, as if nothing had happened."""
 from __future__ import annotations
 
-import shutil
 import signal
 import subprocess
 import sys
@@ -14,6 +13,7 @@ from press import create_app
 from press.extensions import db
 from press.models import Media, MediaTag, Rendition
 from tests.browser.conftest import LiveServer
+from tests import databases
 from tests.conftest import REPO_ROOT, Auth, make_config
 from tests.faults.conftest import wait_for
 from tests.photos.test_media_processing import URL, photo_bytes, upload
@@ -50,7 +50,7 @@ def state(app, media_id: int) -> tuple[str, int, int]:
 
 def test_a_worker_killed_while_rendering_a_photo_leaves_it_processing_and_the_next_worker_finishes_it(
         tmp_path, migrated_db):
-    shutil.copy(migrated_db, tmp_path / "siaran.db")
+    databases.copy_demo(migrated_db, tmp_path)
     env = LiveServer(tmp_path).env
     app = create_app(make_config(tmp_path, JOBS_URL=env["PRESS_JOBS_URL"]))
     client = app.test_client()

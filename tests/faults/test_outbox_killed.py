@@ -3,7 +3,6 @@ gets the release under one Message-ID of its own, and only the rows that were in
 at the kill (claimed, committed before DATA) may arrive twice."""
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from collections import defaultdict
@@ -18,6 +17,7 @@ from press.extensions import db
 from press.models import OutboxMessage, Release, Subscription, utcnow
 from press.services import workflow
 from tests.browser.conftest import LiveServer
+from tests import databases
 from tests.conftest import REPO_ROOT, make_config
 from tests.faults.conftest import wait_for
 
@@ -32,7 +32,7 @@ def _states(app) -> dict[str, int]:
 
 
 def test_a_sender_killed_mid_batch_sends_each_subscriber_one_message_id(tmp_path, migrated_db):
-    shutil.copy(migrated_db, tmp_path / "siaran.db")
+    databases.copy_demo(migrated_db, tmp_path)
     app = create_app(make_config(tmp_path, JOBS_URL=f"sqlite:///{tmp_path / 'jobs.db'}"))
     with app.app_context():
         now = utcnow()

@@ -54,7 +54,7 @@ def effects(app, media_id: int) -> dict:
         return {"status": media.status, "renditions": count(Rendition, Rendition.media_id == media_id),
                 "tags": count(MediaTag, MediaTag.media_id == media_id),
                 "ingest_events": count(AuditEvent, AuditEvent.action == "media.ingest",
-                                       AuditEvent.object_id == str(media_id)),
+                                       AuditEvent.object_id == media_id),
                 "files": sorted(FileStorage(app.config["MEDIA_ROOT"]).rendition_variants(media.sha256))}
 
 

@@ -2,7 +2,6 @@
 and periodic ones scheduled by one consumer at a time."""
 from __future__ import annotations
 
-import shutil
 import time
 from datetime import datetime, timedelta, timezone
 
@@ -13,6 +12,7 @@ from press import create_app, job_queue, jobs
 from press.config import ConfigError
 from press.extensions import db
 from press.models import AuditEvent, Release
+from tests import databases
 from tests.conftest import make_config
 
 WAIT_S = 30
@@ -21,7 +21,7 @@ WAIT_S = 30
 @pytest.fixture
 def worker_app(tmp_path, migrated_db):
     """An application whose jobs wait in a SQLite queue for a consumer, the clock every second."""
-    shutil.copy(migrated_db, tmp_path / "siaran.db")
+    databases.copy_demo(migrated_db, tmp_path)
     app = create_app(make_config(tmp_path, JOBS_URL=f"sqlite:///{tmp_path / 'jobs.db'}", PUBLISH_CHECK_SECONDS=1))
     yield app
     with app.app_context():

@@ -5,70 +5,46 @@ fails and says so, rather than skipping.
 """
 from __future__ import annotations
 
-import glob
-import os
-import shutil
-import subprocess
-import tempfile
-from datetime import date
-from pathlib import Path
+import threading
+from datetime import date, timedelta
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from flask_migrate import downgrade, upgrade
-from sqlalchemy import inspect, select
+from sqlalchemy import create_engine, inspect, select, text
+from sqlalchemy.orm import Session
+from sqlalchemy.engine import make_url
 
 from press import create_app
 from press.demo import load_demo
 from press.extensions import db
-from press.models import Activity, Base
-from press.services import people
+from press.models import Activity, Base, OutboxMessage
+from press.models.base import utcnow
+from press.services import outbox, people
 
 from tests.conftest import make_config
-
-
-def _pg_bin(name: str) -> str:
-    found = shutil.which(name) or next(iter(sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), reverse=True)), None)
-    if not found:
-        pytest.fail(f"PostgreSQL's {name} is missing: install Debian's `postgresql` package (make test does)")
-    return found
-
-
-def _as_server_user(command: list[str]) -> list[str]:
-    """PostgreSQL refuses to run as root; run it as the ``postgres`` system user then."""
-    return ["runuser", "-u", "postgres", "--", *command] if os.geteuid() == 0 else command
+from tests.pg_server import PostgresMissing, throwaway_server
 
 
 @pytest.fixture(scope="module")
-def postgres_url():
-    # Not under pytest's tmp folder: the server user must be able to reach it.
-    base = Path(tempfile.mkdtemp(prefix="siaran-pg-"))
-    data, sock = base / "data", base / "sock"
-    sock.mkdir()
-    if os.geteuid() == 0:
-        shutil.chown(base, "postgres")
-        shutil.chown(sock, "postgres")
-    subprocess.run(_as_server_user([_pg_bin("initdb"), "-D", str(data), "-U", "siaran", "--auth=trust", "-E", "UTF8"]),
-                   check=True, capture_output=True)
-    server = subprocess.Popen(
-        _as_server_user([_pg_bin("postgres"), "-D", str(data), "-k", str(sock), "-c", "listen_addresses=", "-c", "fsync=off"]),
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
+def postgres_server():
     try:
-        for _attempt in range(100):
-            ready = subprocess.run([_pg_bin("pg_isready"), "-h", str(sock), "-U", "siaran"], capture_output=True)
-            if ready.returncode == 0:
-                break
-            server.poll()
-            assert server.returncode is None, "the PostgreSQL server stopped while starting"
-            subprocess.run(["sleep", "0.1"])
-        subprocess.run([_pg_bin("createdb"), "-h", str(sock), "-U", "siaran", "siaran"], check=True)
-        yield f"postgresql+psycopg://siaran@/siaran?host={sock}"
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-        shutil.rmtree(base, ignore_errors=True)
+        with throwaway_server() as server_url:
+            yield server_url
+    except PostgresMissing as missing:
+        pytest.fail(str(missing))
+
+
+def _new_database(server_url: str, name: str) -> str:
+    with create_engine(server_url, isolation_level="AUTOCOMMIT").connect() as connection:
+        connection.execute(text(f"CREATE DATABASE {name}"))
+    return make_url(server_url).set(database=name).render_as_string(hide_password=False)
+
+
+@pytest.fixture
+def postgres_url(postgres_server):
+    return _new_database(postgres_server, "siaran")
 
 
 def test_migrations_build_the_model_on_postgresql_and_hold_the_demo(tmp_path, postgres_url):
@@ -86,3 +62,41 @@ def test_migrations_build_the_model_on_postgresql_and_hold_the_demo(tmp_path, po
         downgrade(revision="base")
         assert set(inspect(db.engine).get_table_names()) <= {"alembic_version"}
         db.engine.dispose()
+
+
+def test_two_senders_draining_one_outbox_on_postgresql_claim_each_row_once(tmp_path, postgres_server):
+    url = _new_database(postgres_server, "outbox")
+    app = create_app(make_config(tmp_path, DATABASE_URL=url, SQLALCHEMY_DATABASE_URI=url))
+    window = timedelta(minutes=15)
+    with app.app_context():
+        upgrade()
+        db.session.add_all(OutboxMessage(purpose="alert", object_key="r1", address=f"wartawan{n}@example.org",
+                                         subject="Rilis", text="isi") for n in range(60))
+        db.session.commit()
+        ids = db.session.scalars(select(OutboxMessage.id).order_by(OutboxMessage.id)).all()
+        engine = db.engine
+
+    # A sender has picked its batch and not yet committed: the next sender takes the rows after
+    # it at once instead of waiting on its locks (lock_timeout only stops a hang).
+    with Session(engine) as first, Session(engine) as second:
+        held = first.scalars(select(OutboxMessage.id).order_by(OutboxMessage.id).limit(10).with_for_update()).all()
+        second.execute(text("SET lock_timeout = '10s'"))
+        taken = [row.id for row in outbox._claim(second, 5, utcnow(), window)]
+        assert taken == ids[10:15] and not set(taken) & set(held)
+        first.rollback()
+
+    claimed: list[list[int]] = [[], []]
+
+    def sender(slot: int) -> None:
+        with Session(engine) as session:
+            while batch := outbox._claim(session, 3, utcnow(), window):
+                claimed[slot].extend(row.id for row in batch)
+
+    threads = [threading.Thread(target=sender, args=(slot,)) for slot in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    everything = claimed[0] + claimed[1]
+    assert sorted(everything) == [i for i in ids if i not in taken], "a row was claimed twice or not at all"
+    engine.dispose()

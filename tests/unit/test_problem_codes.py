@@ -3,6 +3,7 @@ Indonesian and English from one table (``press/problems.py``); rows stored befor
 codes are converted by migration 0005."""
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -70,8 +71,12 @@ OLD_ROW = {
 }
 
 
+def _decoded(value):
+    """A JSON column read by raw SQL: text on SQLite, already decoded by psycopg on PostgreSQL."""
+    return json.loads(value) if isinstance(value, str) else value
+
+
 def test_the_migration_turns_stored_sentences_into_codes_and_back(tmp_path):
-    import json
 
     app = create_app(make_config(tmp_path))
     with app.app_context():
@@ -79,11 +84,11 @@ def test_the_migration_turns_stored_sentences_into_codes_and_back(tmp_path):
         db.session.execute(sql(
             "INSERT INTO media (sha256, mime, bytes, width, height, orientation, exif_problems, status, problems, "
             "is_public, is_highlight, created_at, updated_at) VALUES ('ab', 'image/jpeg', 1, 1, 1, 1, :exif, "
-            "'missing', :problems, 0, 0, '2026-01-01', '2026-01-01')"),
+            "'missing', :problems, false, false, '2026-01-01', '2026-01-01')"),
             {"exif": json.dumps(OLD_ROW["exif_problems"]), "problems": json.dumps(OLD_ROW["problems"])})
         db.session.commit()
         upgrade(revision="0006")
-        exif, stored = (json.loads(v) for v in db.session.execute(
+        exif, stored = (_decoded(v) for v in db.session.execute(
             sql("SELECT exif_problems, problems FROM media")).one())
         assert exif == [
             {"code": "exif_unreadable", "reader": "exifread", "error": "KeyError"},
@@ -97,7 +102,7 @@ def test_the_migration_turns_stored_sentences_into_codes_and_back(tmp_path):
         assert all(p["code"] in problems.MESSAGES for p in exif + stored)
         db.session.commit()
         downgrade(revision="0005")
-        back = [json.loads(v) for v in db.session.execute(sql("SELECT exif_problems, problems FROM media")).one()]
+        back = [_decoded(v) for v in db.session.execute(sql("SELECT exif_problems, problems FROM media")).one()]
         assert back == [OLD_ROW["exif_problems"], OLD_ROW["problems"]]
         db.session.remove()
         db.engine.dispose()

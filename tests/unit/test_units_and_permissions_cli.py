@@ -57,8 +57,8 @@ def test_the_migration_puts_every_account_into_a_central_top_unit(tmp_path):
                                {"name": slug.title(), "slug": slug})
         db.session.execute(sql(
             'INSERT INTO "user" (email, name, password_hash, role, unit_id, locale, active, failed_logins, created_at) '
-            "VALUES ('a@x.test', 'A', 'x', 'writer', NULL, 'id', 1, 0, '2026-01-01'), "
-            "('b@x.test', 'B', 'x', 'editor', 1, 'id', 1, 0, '2026-01-01')"))
+            "VALUES ('a@x.test', 'A', 'x', 'writer', NULL, 'id', true, 0, '2026-01-01'), "
+            "('b@x.test', 'B', 'x', 'editor', 1, 'id', true, 0, '2026-01-01')"))
         db.session.commit()
         upgrade(revision="0009")
         # columns of 0009, not the whole model: later migrations add columns to unit

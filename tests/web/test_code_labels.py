@@ -14,6 +14,7 @@ from press.demo import demo_photo_jpeg
 from press.extensions import db
 from press.models import Activity, Media, Release, User
 from press.web import labels
+from tests.conftest import EMAILS
 from tests.web.test_photos import first_activity_id, upload
 
 ENUMS = [value for _name, value in inspect.getmembers(codes, inspect.isclass)
@@ -45,7 +46,7 @@ def test_every_code_has_a_label_in_indonesian_and_in_english(app, member):
 
 def _as_english(app, role: str) -> None:
     with app.app_context():
-        db.session.scalar(select(User).where(User.role == role)).locale = "en"
+        db.session.scalar(select(User).where(User.email == EMAILS[role])).locale = "en"
         db.session.commit()
 
 

@@ -3,7 +3,6 @@ gets the same answer; ``X-Forwarded-For`` counts only behind trusted proxies."""
 from __future__ import annotations
 
 import re
-import shutil
 from datetime import timedelta
 
 import pytest
@@ -14,6 +13,7 @@ from press.extensions import db
 from press.models import User, utcnow
 from press.services import accounts
 
+from tests import databases
 from tests.conftest import EMAILS, PASSWORDS, Auth, make_config
 
 ATTACKER, EDITOR_DESK = "198.51.100.9", "192.0.2.20"
@@ -26,7 +26,7 @@ def make_app(tmp_path, migrated_db):
     made = []
 
     def build(**extra):
-        shutil.copy(migrated_db, tmp_path / "siaran.db")
+        databases.copy_demo(migrated_db, tmp_path)
         made.append(create_app(make_config(tmp_path, **extra)))
         return made[-1]
 

@@ -13,7 +13,7 @@ from press.demo import demo_photo_jpeg
 from press.extensions import db
 from press.models import Activity, AuditEvent, Media
 from press.storage import FileStorage
-from tests.conftest import FIXTURES
+from tests.conftest import EMAILS, FIXTURES
 
 GPS_PHOTO = FIXTURES / "images" / "67-0_length_string.jpg"  # a phone photo with GPS in its EXIF
 
@@ -78,7 +78,7 @@ def test_wrong_type_is_rejected_with_a_translated_reason_and_nothing_stored(app,
 def test_rejection_reason_follows_the_users_language(app, client, auth):
     with app.app_context():
         from press.models import User
-        user = db.session.scalar(select(User).where(User.role == "photographer"))
+        user = db.session.scalar(select(User).where(User.email == EMAILS["photographer"]))
         user.locale = "en"
         db.session.commit()
     auth.login("photographer")
@@ -332,7 +332,7 @@ def test_stored_problems_are_shown_in_the_readers_language(app, client, auth):
     assert "Peringatan saat membaca EXIF" in card(client.get(f"/staf/kegiatan/{activity_id}").get_data(as_text=True))
     with app.app_context():
         from press.models import User
-        db.session.scalar(select(User).where(User.role == "photographer")).locale = "en"
+        db.session.scalar(select(User).where(User.email == EMAILS["photographer"])).locale = "en"
         db.session.commit()
     english = client.get(body["url"]).get_data(as_text=True)
     assert "Warning while reading EXIF: Corrupt EXIF data" in english

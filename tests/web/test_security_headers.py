@@ -2,11 +2,11 @@
 page cache's replays; staff pages never stored; HSTS only in production."""
 from __future__ import annotations
 
-import shutil
 
 import pytest
 
 from press import create_app
+from tests import databases
 from tests.conftest import make_config
 
 POLICY = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
@@ -102,7 +102,7 @@ def test_the_page_cache_replays_the_headers_with_pages_and_304s(app, client):
 
 def _app(tmp_path, migrated_db, env):
     tmp_path.mkdir()
-    shutil.copy(migrated_db, tmp_path / "siaran.db")
+    databases.copy_demo(migrated_db, tmp_path)
     return create_app(make_config(tmp_path, ENV=env, SECRET_KEY="k" * 64))
 
 
