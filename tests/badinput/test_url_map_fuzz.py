@@ -85,7 +85,7 @@ COOKIE = st.one_of(st.none(), st.sampled_from(["x" * 4000, "é" * 1000, "%00;;==
 
 # -- what the views read, gathered from their source and their forms --------------------
 
-_READS = re.compile(r"request\.(form|args|values|files)\.(?:get|getlist)\(\s*\"([^\"]+)\"")
+_READS = re.compile(r"(?:request\.)?\b(form|args|values|files)\.(?:get|getlist)\(\s*\"([^\"]+)\"")
 _PAGE_ARG = re.compile(r"(?:page_arg|\bargs\.get)\(\s*\"([^\"]+)\"")
 _FORM_USE = re.compile(r"\b([A-Z]\w*Form)\(")
 
