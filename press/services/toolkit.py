@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from press import jobs
@@ -107,9 +108,17 @@ def print_rendition(media: Media) -> Rendition | None:
 
 
 def request_print(session: Session, media: Media) -> None:
-    """Ask for the print rendition of the public photo ``media`` (once, however often asked)."""
+    """Ask for the print rendition of the public photo ``media`` (once, however often asked).
+    A visitor who asked at the same moment may record the request between our look and our
+    insert: the unique key refuses ours, the session is rolled back (call it with nothing
+    else pending) and theirs stands, its job already asked for."""
     if session.get(PrintRequest, media.id) is None:
         session.add(PrintRequest(media_id=media.id))
+        try:
+            session.flush()
+        except IntegrityError:
+            session.rollback()
+            return
     jobs.after_commit(session, PRINT_JOB)
 
 

@@ -13,6 +13,7 @@ and role; ``make fuzz`` runs 500 (``FUZZ_EXAMPLES=2000 make fuzz`` for more).
 """
 from __future__ import annotations
 
+import importlib
 import inspect
 import io
 import logging
@@ -30,10 +31,13 @@ from wtforms.fields import FieldList, FormField
 
 from press import create_app
 from press.extensions import db
-from press.models import ACTIVITY_KINDS, TAG_KINDS, Activity, Media, Note, NoteCorrection, Person, Release, Rendition, Tag, Unit, User, Venue
+from press.demo.journalists import DEMO_JOURNALISTS
+from press.models import (ACTIVITY_KINDS, TAG_KINDS, Activity, Clipping, Contract, Media, Note, NoteCorrection, Partner,
+                          Person, Placement, ProofCheck, ProofFile, Release, Rendition, Subscription, Tag, Unit, User,
+                          Venue, utcnow)
 from press.services import indexing
 from press.services.workflow import ACTIONS
-from press.web import forms as web_forms
+from press.web import csrf_exempt
 
 from tests import databases
 from tests.conftest import CSRF_RE, EMAILS, PASSWORDS, REPO_ROOT, make_config
@@ -42,7 +46,7 @@ from tests.web.publishing_fixtures import build_site
 pytestmark = pytest.mark.filterwarnings("ignore:The 'fuzz' cookie is too large")
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "10"))
-ROLES = ("anonymous", "photographer", "writer", "editor", "admin")
+ROLES = ("anonymous", "photographer", "writer", "editor", "admin", "journalist")
 HUGE = "99999999999999999999"
 
 HOSTILE = [
@@ -81,7 +85,7 @@ COOKIE = st.one_of(st.none(), st.sampled_from(["x" * 4000, "é" * 1000, "%00;;==
 
 # -- what the views read, gathered from their source and their forms --------------------
 
-_READS = re.compile(r"request\.(form|args|values|files)\.(?:get|getlist)\(\s*\"([^\"]+)\"")
+_READS = re.compile(r"(?:request\.)?\b(form|args|values|files)\.(?:get|getlist)\(\s*\"([^\"]+)\"")
 _PAGE_ARG = re.compile(r"(?:page_arg|\bargs\.get)\(\s*\"([^\"]+)\"")
 _FORM_USE = re.compile(r"\b([A-Z]\w*Form)\(")
 
@@ -102,8 +106,17 @@ def _form_fields(form_class: type[Form], prefix: str = "") -> set[str]:
     return names
 
 
-FORMS = {name: value for name, value in vars(web_forms).items()
-         if inspect.isclass(value) and issubclass(value, Form) and value.__module__ == web_forms.__name__}
+def _web_forms() -> dict[str, type[Form]]:
+    """Every form class defined in a module of ``press.web`` (``forms``, ``partner_forms``, …)."""
+    found = {}
+    for path in sorted((REPO_ROOT / "press" / "web").glob("*.py")):
+        module = importlib.import_module(f"press.web.{path.stem}")
+        found.update({name: value for name, value in vars(module).items()
+                      if inspect.isclass(value) and issubclass(value, Form) and value.__module__ == module.__name__})
+    return found
+
+
+FORMS = _web_forms()
 
 
 def _source_reads(source: str) -> dict[str, set[str]]:
@@ -186,7 +199,13 @@ class RoleSession:
 
     def sign_in(self) -> None:
         self.client = self.app.test_client()
-        if self.role != "anonymous":
+        if self.role == "journalist":
+            email, password = DEMO_JOURNALISTS[0][0], DEMO_JOURNALISTS[0][1]
+            token = self._token()
+            answer = self.client.post("/wartawan/masuk", data={"email": email, "password": password,
+                                                               "csrf_token": token})
+            assert answer.status_code == 302, f"the journalist cannot sign in any more ({answer.status_code})"
+        elif self.role != "anonymous":
             token = self._token()
             answer = self.client.post("/staf/login", data={
                 "email": EMAILS[self.role], "password": PASSWORDS[self.role], "csrf_token": token})
@@ -222,7 +241,9 @@ class RoleSession:
             if request["cookie"] is not None:
                 client.delete_cookie("fuzz")
         location = response.headers.get("Location", "")
-        if self.role != "anonymous" and (location.startswith("/staf/login") or request["path"] == "/staf/logout"):
+        signed_out = location.startswith(("/staf/login", "/wartawan/masuk")) or request["path"] in (
+            "/staf/logout", "/wartawan/keluar")
+        if self.role != "anonymous" and signed_out:
             self.ended_by = self.ended_by or case
         return response, body, errors.records
 
@@ -234,7 +255,7 @@ class Instance:
         with app.app_context():
             build_site(app)
             indexing.rebuild_all(db.session, app.extensions["search_index"])
-            self.values = _real_values()
+            self.values = {**_real_values(), **_partner_values()}
 
     def session(self, role: str) -> RoleSession:
         if role not in self.sessions:
@@ -276,6 +297,37 @@ def instance(tmp_path_factory, migrated_db):
     yield Instance(app)
     with app.app_context():
         db.engine.dispose()
+
+
+def _partner_values() -> dict[str, list[str]]:
+    """The demo's partners, contracts, placements (and each one's proof link token, and a
+    link to one that is gone), clippings, a proof check and a proof file with blobs in the
+    store, the journalists' subscriptions, and the report's filters."""
+    placements = db.session.scalars(select(Placement).order_by(Placement.id)).all()
+    media = db.session.scalar(select(Media).order_by(Media.id))
+    extra = []
+    for placement in placements[:1]:
+        extra += [ProofCheck(placement=placement, url="https://contoh.example.id/a", snapshot_key=media.sha256,
+                             checked_at=utcnow(), verdict="verified"),
+                  ProofFile(placement=placement, kind="scan", sha256=media.sha256, mime="image/jpeg", size=1)]
+    db.session.add_all(extra)
+    db.session.commit()
+    tokens = [csrf_exempt.make_token(csrf_exempt.PROOF_LINK.purpose, {"p": p.id}) for p in placements]
+    tokens += [csrf_exempt.make_token(csrf_exempt.PROOF_LINK.purpose, {"p": 10**9}),
+               csrf_exempt.make_token(csrf_exempt.PROOF_LINK.purpose, ["p", 1]),
+               csrf_exempt.make_token(csrf_exempt.UNSUBSCRIBE.purpose, {"p": placements[0].id} if placements else {})]
+    partner_ids = _ids(Partner)
+    return {
+        "partner_id": partner_ids, "contract_id": _ids(Contract), "placement_id": [str(p.id) for p in placements],
+        "clipping_id": _ids(Clipping), "check_id": _ids(ProofCheck), "file_id": _ids(ProofFile),
+        "subscription_id": _ids(Subscription), "token": tokens, "extension": ["xlsx", "docx"],
+        "mitra": partner_ids, "partners": partner_ids, "unit": _ids(Unit), "units": _ids(Unit),
+        "bulan": ["2026-12", "2026-13", "0000-01", "９９９９-01", "2026-1", "9999-12", "2026-00"],
+        "verdict": ["verified", "rejected"], "kind": list(ACTIVITY_KINDS) + list(TAG_KINDS) + ["scan", "pdf", "recording", "screenshot"],
+        "value": ["0", "1", "60.000.000", "Rp 1.000.000", "-5", HUGE], "rate": ["2.500.000", "-1", HUGE],
+        "quota": ["24", "-1", HUGE], "due_on": ["2026-12-31", "0001-01-01", "9999-12-31"],
+        "published_on": ["2026-12-01", "0001-01-01", "9999-12-31"],
+    }
 
 
 # -- the requests -------------------------------------------------------------------------
