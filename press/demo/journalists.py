@@ -9,9 +9,9 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from press.codes import EmbargoAudience, OutletKind, ReleaseState, Role, SubscriptionScope
+from press.codes import EmbargoAudience, OutletKind, ReleaseState, Role
 from press.models import Release, utcnow
-from press.services import embargo, journalists, outlets, subscriptions
+from press.services import embargo, journalists, outlets
 
 # (name, kind, site, Dewan Pers verification day or None)
 DEMO_OUTLETS = (
@@ -46,9 +46,6 @@ def load_demo_journalists(session: Session) -> list[tuple[str, str, str]]:
         if approved:
             journalists.approve(session, journalist, None)
             credentials.append((email, Role.JOURNALIST.value, password))
-            if scheduled is not None:
-                subscriptions.subscribe(session, address=email, scope=SubscriptionScope.UNIT,
-                                        scope_value=scheduled.unit_id, confirmed=True)
     if scheduled is not None:
         embargo.open_to_journalists(session, scheduled, None, EmbargoAudience.ALL)
     return credentials

@@ -17,6 +17,7 @@ from press.reports.monthly import Month, ReportError, code_text, proof_text
 from press.services import monthly_report
 
 from . import labels
+from .downloads import as_download
 from .access import permission_required
 
 bp = Blueprint("reports", __name__, url_prefix="/staf/laporan")
@@ -75,5 +76,5 @@ def download(extension: str):
     with force_locale(DOCUMENT_LOCALE):
         data = (monthly_report.workbook(report, labels.label) if extension == "xlsx"
                 else monthly_report.letter(report, current_app.config, labels.label))
-    return Response(data, mimetype=MIME[extension], headers={
-        "Content-Disposition": f'attachment; filename="{monthly_report.filename(report, extension)}"'})
+    name = monthly_report.filename(report, extension)
+    return as_download(Response(data, mimetype=MIME[extension]), name, name)

@@ -21,7 +21,7 @@ def _unit(app, name_part: str = "Kesehatan") -> tuple[int, str]:
 
 
 def _own(app, unit_id: int) -> list[Subscription]:
-    """The demo journalist's subscriptions to ``unit_id`` (the demo's to the Humas office aside)."""
+    """The demo journalist's subscriptions to ``unit_id``."""
     with app.app_context():
         return list(db.session.scalars(select(Subscription).where(
             Subscription.address == APPROVED_EMAIL, Subscription.scope_value == str(unit_id))))
@@ -32,7 +32,6 @@ def test_a_journalist_subscribes_to_a_unit_on_the_account_page_and_stops(app, cl
     sign_in(client)
     page = client.get("/wartawan/akun").get_data(as_text=True)
     assert 'action="/wartawan/akun/langganan"' in page and f'<option value="{unit_id}"' in page
-    assert "Siaran satu unit · Bagian Humas Sekretariat Daerah Kota Bekasi · " in page  # the demo's
     line = f"Siaran satu unit · {unit_name} · Segera setelah terbit · Aktif"
     assert line not in page
 
