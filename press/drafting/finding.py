@@ -66,3 +66,11 @@ def apply_fixes(text: str, findings, field: str = "body", codes=None) -> tuple[s
         parts += [text[cursor:start], finding.replacement]
         cursor, applied = end, applied + 1
     return "".join(parts) + text[cursor:], applied
+
+
+def cased(written: str, standard: str) -> str:
+    """``standard`` with a capital first letter when ``written`` has one (a replacement keeps
+    the writer's capital at a sentence's start)."""
+    if written[:1].isupper() and standard[:1].islower():
+        return standard[:1].upper() + standard[1:]
+    return standard

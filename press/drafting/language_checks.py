@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from press.errors import N_
 
-from .finding import Finding, finding_at
+from .finding import Finding, cased, finding_at
 from .lexicon import known_forms
 from .number_checks import URL, check_numbers, check_times
 from .rule_data import RuleData, rule_data
@@ -52,13 +52,6 @@ def name_spans(body: str, names) -> list[tuple[int, int]]:
 
 def _inside(spans, start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
-
-
-def _cased(written: str, standard: str) -> str:
-    """``standard`` with a capital first letter when ``written`` has one."""
-    if written[:1].isupper() and standard[:1].islower():
-        return standard[:1].upper() + standard[1:]
-    return standard
 
 
 def _in_a_name(body: str, start: int) -> bool:
@@ -155,7 +148,7 @@ def _phrase_at(body: str, tokens, i: int, data: RuleData, quotes, found: list) -
     for size, start, end, phrase in _phrases(body, tokens, i, data.first_words):
         entry = data.lookup(data.spelling, phrase)
         if entry is not None:
-            standard = _cased(body[start:end], entry.standard)
+            standard = cased(body[start:end], entry.standard)
             if standard != body[start:end]:
                 found.append(_spelling(body, (start, end), standard, data.rules.get(entry.rule, entry.rule)))
             return size
@@ -175,7 +168,7 @@ def _phrase_at(body: str, tokens, i: int, data: RuleData, quotes, found: list) -
                 if equivalent else N_("Biarkan bila memang begitu ucapannya, tetapi tulis miring (*%(written)s*)."),
                 {"written": written}, {"written": written, "standard": equivalent or ""}))
         elif equivalent:
-            standard = _cased(written, equivalent)
+            standard = cased(written, equivalent)
             found.append(finding_at(
                 body, "foreign", (start, end),
                 N_("Kata asing “%(written)s” punya padanan bahasa Indonesia: “%(standard)s”."),

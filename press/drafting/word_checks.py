@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from press.errors import N_
 
-from .finding import Finding, finding_at
+from .finding import Finding, cased, finding_at
 from .lexicon import FIRST_PREFIXES, LOST_SOUND, SECOND_PREFIXES, SUFFIXES, confirmed_roots, english_words, \
     is_indonesian
 
@@ -129,10 +129,6 @@ def check_words(body: str, tokens, known, covered, italic) -> list[Finding]:
     return found
 
 
-def _cased(written: str, standard: str) -> str:
-    return standard[:1].upper() + standard[1:] if written[:1].isupper() else standard
-
-
 def _sentence_start(body: str, start: int) -> bool:
     before = body[:start].rstrip(" *")
     return not before or before[-1] in ".!?\n“\""
@@ -142,7 +138,7 @@ def _word_finding(body: str, span, written: str, word: str, initial: bool) -> Fi
     """A capitalised word at a sentence's start may be a name: only the English list reads it."""
     standard = None if initial else loanword_fix(word)
     if standard:
-        standard = _cased(written, standard)
+        standard = cased(written, standard)
         return finding_at(body, "spelling", span, N_("Ejaan tidak baku: “%(written)s”; bentuk bakunya “%(standard)s”."),
                           N_("Ganti dengan “%(standard)s” (%(rule)s)."), {"written": written, "standard": standard},
                           {"standard": standard, "rule": "Pedoman Umum Pembentukan Istilah: penyesuaian ejaan"},
@@ -156,7 +152,7 @@ def _word_finding(body: str, span, written: str, word: str, initial: bool) -> Fi
     standard = typo_fix(word)
     if not standard:
         return None
-    standard = _cased(written, standard)
+    standard = cased(written, standard)
     return finding_at(body, "spelling", span, N_("Salah ketik: “%(written)s”; maksudnya “%(standard)s”?"),
                       N_("Ganti dengan “%(standard)s” (KBBI)."), {"written": written, "standard": standard},
                       {"standard": standard}, standard)
