@@ -18,11 +18,19 @@ from tests.conftest import make_config
 WAIT_S = 30
 
 
+@pytest.fixture(params=["sqlite", pytest.param("redis", marks=pytest.mark.redis)])
+def queue_url(request, tmp_path) -> str:
+    """Each queue a worker takes jobs from: a SQLite file, and a Redis server."""
+    if request.param == "redis":
+        return request.getfixturevalue("redis_url")
+    return f"sqlite:///{tmp_path / 'jobs.db'}"
+
+
 @pytest.fixture
-def worker_app(tmp_path, migrated_db):
-    """An application whose jobs wait in a SQLite queue for a consumer, the clock every second."""
+def worker_app(tmp_path, migrated_db, queue_url):
+    """An application whose jobs wait in a queue for a consumer, the clock every second."""
     databases.copy_demo(migrated_db, tmp_path)
-    app = create_app(make_config(tmp_path, JOBS_URL=f"sqlite:///{tmp_path / 'jobs.db'}", PUBLISH_CHECK_SECONDS=1))
+    app = create_app(make_config(tmp_path, JOBS_URL=queue_url, PUBLISH_CHECK_SECONDS=1))
     yield app
     with app.app_context():
         db.engine.dispose()
@@ -104,7 +112,7 @@ def test_every_declared_job_has_a_task_and_periodic_ones_an_interval(app):
 
 
 def test_an_unknown_jobs_url_is_refused_with_the_forms_understood(tmp_path, migrated_db):
-    with pytest.raises(ConfigError, match="sqlite:///PATH or immediate"):
+    with pytest.raises(ConfigError, match="sqlite:///PATH, redis://HOST:PORT/DB or immediate"):
         create_app(make_config(tmp_path, JOBS_URL="redsi://localhost"))
 
 
