@@ -128,3 +128,37 @@ def test_jobs_wait_in_a_sqlite_file_under_instance_by_default(monkeypatch, tmp_p
     app = create_app(config)
     assert app.config["JOBS_URL"] == f"sqlite:///{app.instance_path}/jobs.db"
     assert job_queue.queue_of(app).huey.storage.filename == f"{app.instance_path}/jobs.db"
+
+
+def test_a_failing_job_is_retried_a_second_later_then_two_then_given_up(tmp_path, migrated_db, queue_url, monkeypatch):
+    from huey.utils import utcnow
+
+    attempts = []
+
+    def flaky(ctx):
+        attempts.append(ctx.config["JOBS_URL"])
+        raise RuntimeError("the mail server is away")
+
+    monkeypatch.setitem(jobs.JOBS, "test.flaky", jobs.Job("test.flaky", flaky, retries=2, retry_delay=1, retry_backoff=2))
+    databases.copy_demo(migrated_db, tmp_path)
+    app = create_app(make_config(tmp_path, JOBS_URL=queue_url))
+    huey = job_queue.queue_of(app).huey
+    job_queue.queue_of(app).enqueue("test.flaky")
+    task, waits = huey.dequeue(), []
+    while task is not None:
+        before = utcnow()
+        huey.execute(task, task.eta)  # at its time, without waiting for it
+        after = utcnow()
+        retry = huey.scheduled()
+        if not retry:
+            break
+        assert len(retry) == 1 and huey.pending_count() == 0  # waiting for its time, not queued
+        waits.append(((retry[0].eta - after).total_seconds(), (retry[0].eta - before).total_seconds()))
+        [task] = huey.read_schedule(retry[0].eta)
+    assert len(attempts) == 3
+    assert [lo <= expected <= hi for (lo, hi), expected in zip(waits, (1, 2))] == [True, True]
+    assert huey.pending_count() == 0 and huey.scheduled_count() == 0
+    if queue_url.startswith("redis"):
+        assert huey.storage.in_flight() == 0  # each run acknowledged
+    with app.app_context():
+        db.engine.dispose()
