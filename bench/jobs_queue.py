@@ -1,6 +1,6 @@
 """Benchmark: jobs per second through the SQLite queue and through Redis, beside raw Redis.
 
-    python bench/jobs_queue.py [--jobs 3000] [--threads 1,2] [--root DIR] [--keep]
+    python bench/jobs_queue.py [--jobs 3000] [--threads 1,2] [--rounds 3] [--root DIR] [--keep]
 
 Starts a throw-away ``redis-server`` on loopback (``tests/redis_server.py``) and a Siaran
 application (its own SQLite database, no data) with one more job, ``bench.noop``, that
@@ -17,13 +17,16 @@ does nothing; for each queue (huey's SQLite file, ``PRESS_JOBS_URL=redis://…``
 The yardsticks, in the same process on the same server: a raw ``redis-py`` loop of
 ``LPUSH`` then ``BRPOP`` of a payload of the job's size, one round trip each; and
 ``redis-benchmark -t lpush,rpop`` (C, 50 connections, pipelining off) for the server's own
-ceiling. Prints a table; asserts nothing.
+ceiling. Each case runs ``--rounds`` times, the queues taking turns so that a shared
+machine's drifting load falls on both alike; the table gives the median and the best
+round. Prints a table; asserts nothing.
 """
 from __future__ import annotations
 
 import argparse
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -122,37 +125,45 @@ def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--jobs", type=int, default=3000)
     ap.add_argument("--threads", default="1,2", help="consumer threads, a comma-separated list")
+    ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--root", default=None, help="folder for the instance (default: a temporary one)")
     ap.add_argument("--keep", action="store_true")
     args = ap.parse_args(argv)
     root = Path(args.root or tempfile.mkdtemp(prefix="siaran-bench-jobs-"))
     root.mkdir(parents=True, exist_ok=True)
     threads = [int(n) for n in args.threads.split(",")]
-    print(f"load average before: {load_average()}; {args.jobs:,} no-op jobs per run")
-    rows = []
+    print(f"load average before: {load_average()}; {args.jobs:,} no-op jobs per run, {args.rounds} rounds")
+    rates: dict[str, list[float]] = {}
+
+    def note(case: str, value: float) -> None:
+        rates.setdefault(case, []).append(value)
+
+    benchmark = {}
     try:
         with throwaway_server() as server:
             redis_url = f"{server}/0"
             payload = 0
-            for name, url in (("SQLite file", f"sqlite:///{root / 'jobs.db'}"), ("Redis", redis_url)):
-                for n in threads:
-                    enqueued, ran, payload = measure(url, root, args.jobs, n)
-                    rows.append((f"{name}: enqueue (jobs/s)", enqueued) if n == threads[0] else None)
-                    rows.append((f"{name}: run, {n} consumer thread(s) (jobs/s)", ran))
-            pushed, popped = raw_redis(redis_url, args.jobs, payload)
-            rows += [(f"yardstick: redis-py LPUSH, {payload} B (ops/s)", pushed),
-                     (f"yardstick: redis-py BRPOP, {payload} B (ops/s)", popped)]
-            rows += [(f"yardstick: redis-benchmark {name}, 50 clients (req/s)", rate)
-                     for name, rate in redis_benchmark(redis_url).items()] or [("yardstick: redis-benchmark", "not installed")]
+            for _round in range(args.rounds):
+                for name, url in (("SQLite file", f"sqlite:///{root / 'jobs.db'}"), ("Redis", redis_url)):
+                    for n in threads:
+                        enqueued, ran, payload = measure(url, root, args.jobs, n)
+                        note(f"{name}: enqueue (jobs/s)", enqueued)
+                        note(f"{name}: run, {n} consumer thread(s) (jobs/s)", ran)
+                pushed, popped = raw_redis(redis_url, args.jobs, payload)
+                note(f"yardstick: redis-py LPUSH, {payload} B (ops/s)", pushed)
+                note(f"yardstick: redis-py BRPOP, {payload} B (ops/s)", popped)
+            benchmark = redis_benchmark(redis_url)
     finally:
         if not args.keep:
             shutil.rmtree(root, ignore_errors=True)
-    print(f"{'case':<62}{'value':>12}")
-    for row in filter(None, rows):
-        case, value = row
-        print(f"{case:<62}{value:>12,.0f}" if isinstance(value, float) else f"{case:<62}{value:>12}")
+    print(f"{'case':<58}{'median':>10}{'best':>10}")
+    for case, values in rates.items():
+        print(f"{case:<58}{statistics.median(values):>10,.0f}{max(values):>10,.0f}")
+    for name, rate in benchmark.items():
+        print(f"{'yardstick: redis-benchmark ' + name + ', 50 clients (req/s)':<58}{rate:>10,.0f}")
+    if not benchmark:
+        print(f"{'yardstick: redis-benchmark':<58}{'not installed':>20}")
     print(f"load average after: {load_average()}")
-
 
 if __name__ == "__main__":
     main()

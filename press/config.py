@@ -10,6 +10,7 @@ import os
 import stat
 from ipaddress import IPv4Network, IPv6Network, ip_network
 from pathlib import Path
+from urllib.parse import urlsplit
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -151,16 +152,22 @@ def parse_trusted_proxies(spec) -> int | list[IPv4Network | IPv6Network] | None:
     return networks
 
 
+REDIS_SCHEMES = ("redis://", "rediss://", "unix://")
+
+
 def jobs_queue_url(values: dict) -> str | None:
     """``PRESS_JOBS_URL``, or ``PRESS_QUEUE_URL`` (its other name); the two may not disagree."""
     jobs_url, queue_url = values.get("JOBS_URL"), values.get("QUEUE_URL")
     if jobs_url and queue_url and jobs_url != queue_url:
         raise ConfigError(f"{ENV_PREFIX}JOBS_URL and {ENV_PREFIX}QUEUE_URL name the same queue and differ "
                           f"({jobs_url!r}, {queue_url!r}): set one of them")
-    return jobs_url or queue_url
-
-
-REDIS_SCHEMES = ("redis://", "rediss://", "unix://")
+    url = jobs_url or queue_url
+    if url and url.startswith(REDIS_SCHEMES):
+        try:
+            urlsplit(url).port
+        except ValueError as exc:
+            raise ConfigError(f"{ENV_PREFIX}JOBS_URL {url!r}: {exc}; write redis://HOST:PORT/DB") from exc
+    return url
 
 
 def rate_limit_storage(configured: str | None, jobs_url: str) -> str:

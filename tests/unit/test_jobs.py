@@ -162,3 +162,18 @@ def test_a_failing_job_is_retried_a_second_later_then_two_then_given_up(tmp_path
         assert huey.storage.in_flight() == 0  # each run acknowledged
     with app.app_context():
         db.engine.dispose()
+
+
+def test_queue_url_is_the_other_name_of_the_jobs_url_and_may_not_disagree(monkeypatch, tmp_path, migrated_db):
+    for name in ("PRESS_JOBS_URL", "PRESS_QUEUE_URL"):
+        monkeypatch.delenv(name, raising=False)
+    config = make_config(tmp_path, QUEUE_URL=f"sqlite:///{tmp_path / 'queue.db'}")
+    del config["JOBS_URL"]
+    assert create_app(config).config["JOBS_URL"] == f"sqlite:///{tmp_path / 'queue.db'}"
+    with pytest.raises(ConfigError, match="set one of them"):
+        create_app(make_config(tmp_path, QUEUE_URL="redis://127.0.0.1:6379/0"))
+
+
+def test_a_redis_url_that_cannot_be_read_is_refused(tmp_path, migrated_db):
+    with pytest.raises(ConfigError, match="redis://localhost:port/0.*Port"):
+        create_app(make_config(tmp_path, JOBS_URL="redis://localhost:port/0"))
