@@ -177,3 +177,38 @@ def test_queue_url_is_the_other_name_of_the_jobs_url_and_may_not_disagree(monkey
 def test_a_redis_url_that_cannot_be_read_is_refused(tmp_path, migrated_db):
     with pytest.raises(ConfigError, match="redis://localhost:port/0.*Port"):
         create_app(make_config(tmp_path, JOBS_URL="redis://localhost:port/0"))
+
+
+def test_a_publication_reaches_its_subscriber_once_through_two_worker_threads(tmp_path, migrated_db, queue_url):
+    from huey import signals
+
+    from bench.support.smtp_sink import SmtpServer
+    from tests.mail.conftest import publish, ready_release, subscriber
+
+    address = "redaksi@koran-bekasi.co.id"
+    databases.copy_demo(migrated_db, tmp_path)
+    with SmtpServer() as server:
+        app = create_app(make_config(tmp_path, JOBS_URL=queue_url, SMTP_URL=server.url, MAIL_RATE_PER_MINUTE=0,
+                                     OUTBOX_CHECK_SECONDS=1))
+        sends = []
+        job_queue.queue_of(app).huey.signal(signals.SIGNAL_COMPLETE)(
+            lambda _signal, task, *_args: sends.append(task.name) if task.name == "outbox.send" else None)
+        with app.app_context():
+            subscriber(address)
+            publish(ready_release())
+            db.session.commit()
+            db.session.remove()
+
+        def delivered() -> int:
+            return sum(message["To"] == address for message in server.sink.accepted)
+
+        consumer = job_queue.start_embedded(app, workers=2)
+        try:
+            assert wait_until(lambda: delivered() >= 1)
+            runs = len(sends)
+            assert wait_until(lambda: len(sends) >= runs + 3)  # the periodic send ran again and again
+        finally:
+            consumer.stop(graceful=True)
+        assert delivered() == 1
+    with app.app_context():
+        db.engine.dispose()
