@@ -147,8 +147,8 @@ def _every(seconds: int, claim=None):
         last[0] = slot
         try:
             return claim is None or claim(slot)
-        except Exception:  # Redis away: asked again at the next second
-            log.exception("could not claim the period of a periodic job")
+        except Exception as exc:  # Redis away (the lease's warning says so): asked again at the next second
+            log.debug("could not claim the period of a periodic job: %s", exc)
             last[0] = None
             return False
 
@@ -223,8 +223,8 @@ class _Scheduler(Scheduler):
         if tick is not None:
             try:
                 tick()
-            except Exception:  # Redis away: the next second tries again
-                log.exception("could not renew the worker's lease")
+            except Exception as exc:  # Redis away: the next second tries again
+                log.warning("could not renew the worker's lease: %s", exc)
         self.periodic = self.wants_periodic and self.lease.acquire()
         return super().loop(now)
 
@@ -246,7 +246,10 @@ class WorkerConsumer(Consumer):
     def start(self):
         renew = getattr(self.huey.storage, "renew", None)
         if renew is not None:  # the lease is held before the first job is taken
-            renew()
+            try:
+                renew()
+            except Exception as exc:  # Redis away: the worker waits for it, as each job does
+                log.warning("could not reach the jobs' Redis (%s); trying again every second", exc)
         super().start()
 
     def stop(self, graceful=False):
@@ -264,8 +267,8 @@ class WorkerConsumer(Consumer):
         if retire is not None:
             try:
                 retire()
-            except Exception:  # the lease runs out instead
-                log.exception("could not hand back the worker's jobs")
+            except Exception as exc:  # the lease runs out instead
+                log.warning("could not hand back the worker's jobs: %s", exc)
 
     def _set_signal_handlers(self):
         if not self.embedded:

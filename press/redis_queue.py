@@ -17,7 +17,8 @@ key ``huey.period.<queue>.<job>.<slot>`` (``SET NX``, the slot being the period'
 since the epoch) puts the job on the queue; the others find the key taken. Node clocks
 may differ by anything short of the key's life (two periods and a minute).
 
-Imports neither Flask nor anything of ``press``.
+A single Redis server (or a primary with replicas), not Redis Cluster: the script that
+returns lost jobs reaches keys it computes. Imports neither Flask nor anything of ``press``.
 """
 from __future__ import annotations
 
