@@ -50,13 +50,14 @@ def wait_until_answering(url: str, process: subprocess.Popen, timeout: float = 2
 
 
 @contextlib.contextmanager
-def throwaway_server():
-    """Yields ``redis://127.0.0.1:PORT``; the server and its folder are gone afterwards."""
+def throwaway_server(port: int | None = None):
+    """Yields ``redis://127.0.0.1:PORT`` (a free port unless given); the server and its
+    folder are gone afterwards."""
     binary = shutil.which("redis-server")
     if not binary:
         raise RedisMissing("redis-server is missing: install Debian's `redis-server` package (make test does)")
     folder = tempfile.mkdtemp(prefix="siaran-redis-")
-    port = free_port()
+    port = port or free_port()
     process = subprocess.Popen([binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
                                 "--appendonly", "no", "--dir", folder, "--daemonize", "no", "--loglevel", "warning"],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -43,3 +43,27 @@ def test_one_scheduler_across_nodes_claims_each_period(redis_url):
     assert [node.claim_period("release.publish-due", 15, 1000) for node in nodes] == [True, False, False]
     assert [node.claim_period("release.publish-due", 15, 1001) for node in reversed(nodes)] == [True, False, False]
     assert nodes[0].claim_period("outbox.send", 15, 1000)  # each job its own periods
+
+
+def test_a_worker_started_before_its_redis_runs_the_jobs_once_redis_answers(tmp_path, migrated_db, monkeypatch):
+    from press import create_app, job_queue, jobs
+    from press.extensions import db
+    from tests import databases
+    from tests.conftest import make_config
+    from tests.redis_server import free_port, throwaway_server
+
+    ran = []
+    monkeypatch.setitem(jobs.JOBS, "test.note", jobs.Job("test.note", lambda ctx: ran.append(1)))
+    databases.copy_demo(migrated_db, tmp_path)
+    port = free_port()
+    app = create_app(make_config(tmp_path, JOBS_URL=f"redis://127.0.0.1:{port}/0"))
+    consumer = job_queue.start_embedded(app)  # nothing answers on the port yet
+    try:
+        with throwaway_server(port):
+            job_queue.queue_of(app).enqueue("test.note")
+            assert wait_until(lambda: ran == [1], timeout=30)
+            assert wait_until(lambda: job_queue.queue_of(app).huey.storage.in_flight() == 0, timeout=10)
+    finally:
+        consumer.stop(graceful=True)
+        with app.app_context():
+            db.engine.dispose()
