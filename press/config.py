@@ -10,6 +10,7 @@ import os
 import stat
 from ipaddress import IPv4Network, IPv6Network, ip_network
 from pathlib import Path
+from urllib.parse import urlsplit
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -28,7 +29,7 @@ DEFAULTS = {
     "LOGIN_MAX_FAILURES": 50,
     "LOGIN_LOCK_MINUTES": 15,
     "LOGIN_RATE_LIMIT": "10 per 15 minutes",
-    "RATE_LIMIT_STORAGE_URI": "memory://",
+    "RATE_LIMIT_STORAGE_URI": None,
     "TRUSTED_PROXIES": None,
     "VENUE_RADIUS_M": 300,
     "OFFICE_NAME": "Bagian Humas Sekretariat Daerah Kota Bekasi",
@@ -41,6 +42,8 @@ DEFAULTS = {
     "SITE_URL": None,
     "PUBLISH_CHECK_SECONDS": 15,
     "JOBS_URL": None,
+    "QUEUE_URL": None,
+    "JOBS_LEASE_SECONDS": 30,
     "PAGE_CACHE_CHECK_SECONDS": None,
     "PAGE_CACHE_MAX_AGE": 60,
     "SMTP_URL": None,
@@ -62,6 +65,7 @@ INT_KEYS = {
     "LOGIN_LOCK_MINUTES",
     "VENUE_RADIUS_M",
     "PUBLISH_CHECK_SECONDS",
+    "JOBS_LEASE_SECONDS",
     "PAGE_CACHE_MAX_AGE",
     "MAIL_RATE_PER_MINUTE",
     "MAIL_INFLIGHT_MINUTES",
@@ -148,11 +152,40 @@ def parse_trusted_proxies(spec) -> int | list[IPv4Network | IPv6Network] | None:
     return networks
 
 
+REDIS_SCHEMES = ("redis://", "rediss://", "unix://")
+
+
+def jobs_queue_url(values: dict) -> str | None:
+    """``PRESS_JOBS_URL``, or ``PRESS_QUEUE_URL`` (its other name); the two may not disagree."""
+    jobs_url, queue_url = values.get("JOBS_URL"), values.get("QUEUE_URL")
+    if jobs_url and queue_url and jobs_url != queue_url:
+        raise ConfigError(f"{ENV_PREFIX}JOBS_URL and {ENV_PREFIX}QUEUE_URL name the same queue and differ "
+                          f"({jobs_url!r}, {queue_url!r}): set one of them")
+    url = jobs_url or queue_url
+    if url and url.startswith(REDIS_SCHEMES):
+        try:
+            urlsplit(url).port
+        except ValueError as exc:
+            raise ConfigError(f"{ENV_PREFIX}JOBS_URL {url!r}: {exc}; write redis://HOST:PORT/DB") from exc
+    return url
+
+
+def rate_limit_storage(configured: str | None, jobs_url: str) -> str:
+    """Where the login limits count: as configured, else the jobs' Redis (every node
+    shares the counts), else this process's memory."""
+    if configured:
+        return configured
+    if jobs_url.startswith("unix://"):  # the limits library's name for a Redis socket
+        return "redis+" + jobs_url
+    return jobs_url if jobs_url.startswith(REDIS_SCHEMES) else "memory://"
+
+
 def flask_settings(values: dict, instance_path: str) -> dict:
     """Translate Siaran's settings into the Flask and extension keys."""
     instance = Path(instance_path)
     production = values["ENV"] == "production"
     database_url = values["DATABASE_URL"] or f"sqlite:///{instance / 'siaran.db'}"
+    jobs_url = jobs_queue_url(values) or f"sqlite:///{instance / 'jobs.db'}"
     settings = {
         "PRESS_ENV": values["ENV"],
         "SECRET_KEY": values["SECRET_KEY"],
@@ -173,7 +206,7 @@ def flask_settings(values: dict, instance_path: str) -> dict:
         "LOGIN_MAX_FAILURES": values["LOGIN_MAX_FAILURES"],
         "LOGIN_LOCK_MINUTES": values["LOGIN_LOCK_MINUTES"],
         "LOGIN_RATE_LIMIT": values["LOGIN_RATE_LIMIT"],
-        "RATELIMIT_STORAGE_URI": values["RATE_LIMIT_STORAGE_URI"],
+        "RATELIMIT_STORAGE_URI": rate_limit_storage(values["RATE_LIMIT_STORAGE_URI"], jobs_url),
         "TRUSTED_PROXIES": parse_trusted_proxies(values["TRUSTED_PROXIES"]),
         "VENUE_RADIUS_M": values["VENUE_RADIUS_M"],
         "OFFICE_NAME": values["OFFICE_NAME"],
@@ -192,8 +225,10 @@ def flask_settings(values: dict, instance_path: str) -> dict:
         # host:port pairs the proof check may reach although their addresses are internal
         # (a test's local server); press.proofs.parse_allow reads it.
         "FETCH_ALLOW": values["FETCH_ALLOW"],
-        # Where background jobs wait for a worker (press/job_queue.py reads it).
-        "JOBS_URL": values["JOBS_URL"] or f"sqlite:///{instance / 'jobs.db'}",
+        # Where background jobs wait for a worker (press/job_queue.py reads it), and how
+        # long a worker that stopped answering keeps the jobs it took (Redis only).
+        "JOBS_URL": jobs_url,
+        "JOBS_LEASE_SECONDS": values["JOBS_LEASE_SECONDS"],
         "PAGE_CACHE_MAX_AGE": values["PAGE_CACHE_MAX_AGE"],
         # E-mail (press/services/outbox.py): SMTP when PRESS_SMTP_URL is set, else .eml files.
         "SMTP_URL": values["SMTP_URL"],

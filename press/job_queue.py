@@ -6,13 +6,19 @@ Where queued jobs wait is chosen by ``JOBS_URL`` (``PRESS_JOBS_URL``) in one pla
 - ``sqlite:///PATH`` (the default: ``instance/jobs.db``): huey's SQLite storage, no server.
   A consumer runs the jobs: ``flask worker`` (its own process; ``make run`` starts one
   beside the web server) or :func:`start_embedded` (threads in the calling process).
+- ``redis://HOST:PORT/DB`` (also ``rediss://``, ``unix://``): a Redis server that
+  ``flask worker`` processes on any number of nodes share (``press.redis_queue``): a job
+  is acknowledged when done, so one whose worker was killed runs again on another worker
+  after ``JOBS_LEASE_SECONDS``.
 - ``immediate``: a job runs in the process that asks for it, at once (the tests, one-off
   scripts). Periodic jobs never run there; nothing needs a worker.
 
-Periodic jobs are put on the queue by one consumer at a time, whichever holds the
-scheduler lease (an ``flock`` beside the SQLite file, let go by the kernel when that
-process ends however it ends), so with several workers a periodic job still runs once
-per period; each job is safe to run twice anyway (``press.jobs``).
+Periodic jobs still run once per period with several workers. On SQLite one consumer at
+a time puts them on the queue, whichever holds the scheduler lease (an ``flock`` beside
+the SQLite file, let go by the kernel when that process ends however it ends); on Redis
+every consumer's scheduler tries and the one that claims the period's key in Redis wins.
+Each job is safe to run twice anyway (``press.jobs``). A failed job is retried with a
+delay that doubles each time (``jobs.job``'s ``retry_delay`` and ``retry_backoff``).
 
 Jobs asked for with ``jobs.after_commit`` are queued when the request's (or a job's)
 session commits; a job runs in an application context with a session of its own,
@@ -21,6 +27,7 @@ committed when it returns.
 from __future__ import annotations
 
 import contextlib
+import functools
 import importlib
 import logging
 import os
@@ -35,8 +42,9 @@ from sqlalchemy import event
 from sqlalchemy.orm import sessionmaker
 
 from press import jobs
-from press.config import ConfigError
+from press.config import REDIS_SCHEMES, ConfigError
 from press.extensions import db
+from press.redis_queue import LeasedRedisHuey
 from press.search.locking import IndexBusyError, file_lock
 
 log = logging.getLogger(__name__)
@@ -52,15 +60,22 @@ DECLARING_MODULES = ("press.services.bulk_edit", "press.services.consent", "pres
 MAX_POLL_SECONDS = 0.5
 
 
-def make_huey(url: str) -> Huey:
-    """The huey that keeps jobs where ``url`` says; the one place a storage is chosen."""
+def make_huey(url: str, *, lease_seconds: int = 30) -> Huey:
+    """The huey that keeps jobs where ``url`` says; the one place a storage is chosen.
+    Nothing connects to a server here: a web node starts while Redis is away."""
     if url == IMMEDIATE:
         return MemoryHuey(QUEUE_NAME, immediate=True, results=False)
     if url.startswith(SQLITE_PREFIX):
         path = Path(url[len(SQLITE_PREFIX):])
         path.parent.mkdir(parents=True, exist_ok=True)
         return SqliteHuey(QUEUE_NAME, filename=str(path), results=False)
-    raise ConfigError(f"PRESS_JOBS_URL {url!r} is not understood: write sqlite:///PATH or {IMMEDIATE}")
+    if url.startswith(REDIS_SCHEMES):
+        try:
+            return LeasedRedisHuey(QUEUE_NAME, url=url, lease_seconds=lease_seconds, results=False)
+        except ValueError as exc:
+            raise ConfigError(f"PRESS_JOBS_URL {url!r}: {exc}") from exc
+    raise ConfigError(f"PRESS_JOBS_URL {url!r} is not understood: write sqlite:///PATH, "
+                      f"redis://HOST:PORT/DB or {IMMEDIATE}")
 
 
 def lease_path(huey: Huey) -> str | None:
@@ -75,13 +90,16 @@ class JobQueue:
     def __init__(self, app: Flask, huey: Huey):
         self.huey = huey
         self.tasks = {}
+        claim = getattr(huey.storage, "claim_period", None)
         for entry in jobs.JOBS.values():
             run = _runner(app, entry)
             every = entry.interval(app.config)
+            retrying = {"retries": entry.retries, "retry_delay": entry.retry_delay, "retry_backoff": entry.retry_backoff}
             if every is None:
-                task = huey.task(retries=entry.retries, retry_delay=entry.retry_delay, name=entry.name)(run)
+                task = huey.task(**retrying, name=entry.name)(run)
             else:
-                task = huey.periodic_task(_every(every), retries=entry.retries, name=entry.name)(run)
+                claim_slot = claim and functools.partial(claim, entry.name, every)
+                task = huey.periodic_task(_every(every, claim_slot), **retrying, name=entry.name)(run)
             self.tasks[entry.name] = task
 
     def enqueue(self, name: str) -> None:
@@ -92,7 +110,8 @@ class JobQueue:
 def init_app(app: Flask) -> JobQueue:
     for module in DECLARING_MODULES:
         importlib.import_module(module)
-    queue = app.extensions["jobs"] = JobQueue(app, make_huey(app.config["JOBS_URL"]))
+    huey = make_huey(app.config["JOBS_URL"], lease_seconds=app.config["JOBS_LEASE_SECONDS"])
+    queue = app.extensions["jobs"] = JobQueue(app, huey)
     return queue
 
 
@@ -116,8 +135,9 @@ def _runner(app: Flask, entry: jobs.Job):
     return run
 
 
-def _every(seconds: int):
-    """A periodic task's test: true once in each ``seconds``-long slot of the clock."""
+def _every(seconds: int, claim=None):
+    """A periodic task's test: true once in each ``seconds``-long slot of the clock, and
+    where several schedulers run (Redis) only for the one whose ``claim(slot)`` wins."""
     last = [None]
 
     def due(_timestamp) -> bool:
@@ -125,7 +145,12 @@ def _every(seconds: int):
         if slot == last[0]:
             return False
         last[0] = slot
-        return True
+        try:
+            return claim is None or claim(slot)
+        except Exception as exc:  # Redis away (the lease's warning says so): asked again at the next second
+            log.debug("could not claim the period of a periodic job: %s", exc)
+            last[0] = None
+            return False
 
     return due
 
@@ -194,6 +219,12 @@ class _Scheduler(Scheduler):
         self.lease = lease
 
     def loop(self, now=None):
+        tick = getattr(self.huey.storage, "tick", None)
+        if tick is not None:
+            try:
+                tick()
+            except Exception as exc:  # Redis away: the next second tries again
+                log.warning("could not renew the worker's lease: %s", exc)
         self.periodic = self.wants_periodic and self.lease.acquire()
         return super().loop(now)
 
@@ -211,6 +242,33 @@ class WorkerConsumer(Consumer):
 
     def _create_scheduler(self):
         return _Scheduler(self.huey, self.stop_flag, self.scheduler_interval, self.periodic, self.lease)
+
+    def start(self):
+        renew = getattr(self.huey.storage, "renew", None)
+        if renew is not None:  # the lease is held before the first job is taken
+            try:
+                renew()
+            except Exception as exc:  # Redis away: the worker waits for it, as each job does
+                log.warning("could not reach the jobs' Redis (%s); trying again every second", exc)
+        super().start()
+
+    def stop(self, graceful=False):
+        super().stop(graceful)
+        self._retire()
+
+    def run(self):
+        try:
+            super().run()
+        finally:
+            self._retire()
+
+    def _retire(self):
+        retire = getattr(self.huey.storage, "retire", None)
+        if retire is not None:
+            try:
+                retire()
+            except Exception as exc:  # the lease runs out instead
+                log.warning("could not hand back the worker's jobs: %s", exc)
 
     def _set_signal_handlers(self):
         if not self.embedded:
@@ -236,4 +294,6 @@ def start_embedded(app: Flask, *, workers: int = 1) -> WorkerConsumer:
 def describe(app: Flask) -> str:
     """Where the app's jobs wait, for the worker's first line."""
     url = app.config["JOBS_URL"]
+    if url.startswith(REDIS_SCHEMES):
+        return queue_of(app).huey.storage.where()
     return url if not url.startswith(SQLITE_PREFIX) else os.path.abspath(url[len(SQLITE_PREFIX):])

@@ -54,6 +54,7 @@ class Job:
     every: int | str | None = None
     retries: int = 2
     retry_delay: int = 5
+    retry_backoff: float = 2.0
 
     def interval(self, config: Mapping[str, Any]) -> int | None:
         """Seconds between two runs of a periodic job (at least one); None for an on-demand job."""
@@ -73,14 +74,16 @@ def _declare(entry: Job) -> Callable:
     return entry.run
 
 
-def job(name: str, *, retries: int = 2, retry_delay: int = 5):
-    """Declare ``run(ctx)`` as the job ``name``, run when asked for (retried on an error)."""
-    return lambda run: _declare(Job(name, run, None, retries, retry_delay))
+def job(name: str, *, retries: int = 2, retry_delay: int = 5, retry_backoff: float = 2.0):
+    """Declare ``run(ctx)`` as the job ``name``, run when asked for; on an error retried
+    ``retries`` times, ``retry_delay`` seconds later, the delay times ``retry_backoff`` each time."""
+    return lambda run: _declare(Job(name, run, None, retries, retry_delay, retry_backoff))
 
 
-def periodic(name: str, *, every: int | str, retries: int = 0):
-    """Declare ``run(ctx)`` as the job ``name``, run every ``every`` seconds (or config key) and when asked for."""
-    return lambda run: _declare(Job(name, run, every, retries))
+def periodic(name: str, *, every: int | str, retries: int = 2, retry_delay: int = 5, retry_backoff: float = 2.0):
+    """Declare ``run(ctx)`` as the job ``name``, run every ``every`` seconds (or config key) and when
+    asked for; a run that fails is retried like :func:`job`'s, sooner than the next period."""
+    return lambda run: _declare(Job(name, run, every, retries, retry_delay, retry_backoff))
 
 
 def after_commit(session: Session, name: str) -> None:

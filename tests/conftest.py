@@ -16,6 +16,7 @@ from press import create_app, job_queue
 from press.demo import DEMO_ACCOUNTS, DEMO_UNIT_ACCOUNTS, load_demo
 from press.extensions import db
 from tests import databases
+from tests.redis_server import redis_server, redis_url  # noqa: F401  (fixtures)
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SHARED = REPO_ROOT.parent / "shared"
@@ -33,6 +34,7 @@ TESTS = REPO_ROOT / "tests"
 MARKS_BY_PATH = {
     "browser": "browser",
     "faults": "faults",
+    "redis": "redis",
     "unit/test_postgres.py": "postgres",
     # The real and synthetic notes corpora: extraction only, the same on either database.
     "notes/test_notes_corpus.py": "corpus",
@@ -55,6 +57,8 @@ def pytest_collection_modifyitems(config, items):
         for path, mark in MARKS_BY_PATH.items():
             if where == path or where.startswith(path + "/"):
                 item.add_marker(getattr(pytest.mark, mark))
+        if "redis_server" in getattr(item, "fixturenames", ()):  # elsewhere, a test on both queues
+            item.add_marker(pytest.mark.redis)
 
 
 @pytest.hookimpl(optionalhook=True)

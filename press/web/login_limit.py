@@ -5,7 +5,11 @@ in all day; after ``LOGIN_RATE_LIMIT`` failures in the window the address gets 4
 ``Retry-After`` and the login page saying how long to wait, and the accounts it guessed
 at are not touched. The address is ``request.remote_addr``: the proxy's unless
 ``PRESS_TRUSTED_PROXIES`` names it (``press.web.proxies``). Counts live in
-``RATELIMIT_STORAGE_URI`` (memory by default: per process; ``redis://…`` shares them).
+``RATELIMIT_STORAGE_URI`` (``PRESS_RATE_LIMIT_STORAGE_URI``, else the jobs' Redis when
+``PRESS_JOBS_URL`` names one, else memory: per process). In Redis every node shares them,
+counted atomically by the limits library's Lua scripts; while Redis cannot be reached each
+process counts in its own memory, so logins never fail for want of it and the per-account
+lock-out still holds.
 """
 from __future__ import annotations
 
@@ -43,6 +47,7 @@ def init_app(app: Flask) -> Limiter:
         storage_uri=app.config["RATELIMIT_STORAGE_URI"],
         strategy="moving-window",
         headers_enabled=False,
+        in_memory_fallback_enabled=True,
     )
     shared = limiter.shared_limit(
         rule,
