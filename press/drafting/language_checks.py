@@ -17,7 +17,7 @@ from functools import lru_cache
 from press.errors import N_
 
 from .finding import Finding, cased, finding_at
-from .lexicon import known_forms
+from .lexicon import confirmed_roots, is_indonesian, known_forms, passive_roots
 from .number_checks import URL, check_numbers, check_times
 from .rule_data import RuleData, rule_data
 from .word_checks import check_words
@@ -27,6 +27,12 @@ QUOTE = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
 AUXILIARY = frozenset("yang akan telah sudah sedang dapat bisa harus perlu untuk belum tidak pun agar supaya segera "
                       "mesti wajib sempat baru masih turut ikut kembali langsung".split())
 SUFFIXES = ("kannya", "kan", "nya", "i")
+#: Bound forms EYD V (bentuk terikat) writes joined to the word they precede ("nonfisik",
+#: "antardinas", "pascabencana"), with a hyphen before a capital ("non-ASN"). "maha" (Tuhan Yang
+#: Maha Esa), "ekstra" (also an adjective: "kerja ekstra") and "tuna" (the fish) are left out.
+BOUND_FORMS = frozenset("non antar pasca pra sub multi semi swa anti purna kontra".split())
+AFFIXED_NOUN_PREFIXES = ("pe", "per", "pem", "pen", "peng", "ber", "ter", "ke", "se")
+NOT_BOUND = frozenset({("antar", "jemput")})
 
 
 def quote_spans(body: str) -> list[tuple[int, int]]:
@@ -78,7 +84,8 @@ def _italic(body: str, start: int, end: int) -> bool:
 def check_language(body: str, protected=(), quotes=None) -> list[Finding]:
     data = rule_data()
     quotes = quote_spans(body) if quotes is None else quotes
-    tokens = [m for m in TOKEN.finditer(body) if not _inside(protected, *m.span())]
+    urls = [m.span() for m in URL.finditer(body)]
+    tokens = [m for m in TOKEN.finditer(body) if not _inside(protected, *m.span()) and not _inside(urls, *m.span())]
     found: list[Finding] = []
     unread = []
     i = 0
@@ -86,7 +93,8 @@ def check_language(body: str, protected=(), quotes=None) -> list[Finding]:
         before = len(found)
         used = _phrase_at(body, tokens, i, data, quotes, found)
         if not used:
-            used = _di_ke_at(body, tokens, i, data, found)
+            used = _di_ke_at(body, tokens, i, data, found) or _bound_at(body, tokens, i, found) \
+                or _split_compound_at(body, tokens, i, found)
         if not used and len(found) == before:
             unread.append(tokens[i])
         i += used or 1
@@ -114,7 +122,7 @@ def _weekday_forms(body: str, protected) -> list[Finding]:
                                    "EYD V: nama bulan dan hari ditulis dengan huruf kapital"))
     for match in WEEKDAY_PART.finditer(body):
         before = body[:match.start()].split()
-        if not before or before[-1][:1].isupper() or _inside(protected, *match.span()):
+        if not before or before[-1][:1].isupper() and not before[-1].endswith(",") or _inside(protected, *match.span()):
             continue  # a sentence's start, or a headline in capitals
         found.append(_spelling(body, match.span(), f"{match.group(1)} {match.group(2).lower()}",
                                "EYD V: nama hari ditulis kapital, bagian harinya tidak"))
@@ -230,7 +238,8 @@ def _di_ke_at(body: str, tokens, i: int, data: RuleData, found: list) -> int:
         return 0
     before = tokens[i - 1].group().lower() if i else ""
     after = tokens[i + 2].group().lower() if i + 2 < len(tokens) else ""
-    root_verb = verb in data.roots and (before in AUXILIARY or after == "oleh")
+    root_verb = verb in data.roots and (before in AUXILIARY or after == "oleh") or verb in passive_roots() \
+        or verb in data.verb_roots
     if not (root_verb or _passive_stem(verb, data.roots)):
         return 0
     standard = word + verb
@@ -238,5 +247,53 @@ def _di_ke_at(body: str, tokens, i: int, data: RuleData, found: list) -> int:
         body, "di_prefix", (token.start(), following.end()),
         N_("Awalan “di-” ditulis serangkai dengan kata kerjanya: “%(standard)s”."),
         N_("Ganti dengan “%(standard)s” (EYD V: awalan di- ditulis serangkai)."),
+        {"standard": standard}, {"standard": standard}, standard))
+    return 2
+
+
+# -- bound forms and compounds written apart -------------------------------------------------
+
+def _next_word(body: str, tokens, i: int):
+    """The token after token ``i`` when one space separates them, else None."""
+    if i + 1 < len(tokens) and body[tokens[i].end():tokens[i + 1].start()] == " ":
+        return tokens[i + 1]
+    return None
+
+
+def _bound_at(body: str, tokens, i: int, found: list) -> int:
+    """"non fisik", "antar Dinas": a bound form written apart from an Indonesian word."""
+    token, following = tokens[i], _next_word(body, tokens, i)
+    bound = token.group().lower()
+    if bound not in BOUND_FORMS or following is None or (bound, following.group().lower()) in NOT_BOUND:
+        return 0
+    word = following.group()
+    if not word.isalpha() or not (word.islower() or word.istitle()) or not is_indonesian(word.lower()) \
+            or _in_a_name(body, token.start()) and _beside_a_capital(body, token.start(), following.end()):
+        return 0  # "Badan Kerja Sama Antar Gereja": a name
+    standard = cased(token.group(), bound + word.lower())
+    found.append(_spelling(body, (token.start(), following.end()), standard,
+                           "EYD V (bentuk terikat): non-, antar-, pasca-, pra-, sub- dan sejenisnya ditulis serangkai"))
+    return 2
+
+
+def _split_compound_at(body: str, tokens, i: int, found: list) -> int:
+    """"dinomor satukan", "ditanda tangani": di- with -kan or -i on a compound of two roots is
+    written as one word (EYD V, gabungan kata: dinomorsatukan, ditandatangani)."""
+    token, following = tokens[i], _next_word(body, tokens, i)
+    first = token.group()
+    if following is None or not first.islower() or not first.startswith("di") or not following.group().islower():
+        return 0
+    roots = confirmed_roots()
+    second = following.group()
+    stem = next((second[:-len(s)] for s in ("kan", "i") if second.endswith(s) and second[:-len(s)] in roots), None)
+    if first[2:] not in roots or first in roots or len(first) < 6 or not stem or len(stem) < 3 or second in roots:
+        return 0
+    if any(second.startswith(prefix) and second[len(prefix):] in roots for prefix in AFFIXED_NOUN_PREFIXES):
+        return 0  # "dilihat petani": a noun with pe-/ber-/ter-, not a root with -i
+    standard = first + second
+    found.append(finding_at(
+        body, "di_prefix", (token.start(), following.end()),
+        N_("Gabungan kata yang mendapat awalan dan akhiran sekaligus ditulis serangkai: “%(standard)s”."),
+        N_("Ganti dengan “%(standard)s” (EYD V: gabungan kata)."),
         {"standard": standard}, {"standard": standard}, standard))
     return 2

@@ -56,6 +56,19 @@ def confirmed_roots() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def passive_roots() -> frozenset[str]:
+    """The roots hunspell-id lets take the prefix di- alone (its flags D0 and D1: "bangun" →
+    "dibangun", "minta" → "diminta"): verbs, so "di bangun" is the prefix written apart, where
+    "di rumah" ("rumah" takes di- only with -kan) is the preposition."""
+    found = set()
+    for line in _words(HUNSPELL_ID)[1:]:
+        word, _, flags = line.strip().partition("/")
+        if {flags[i:i + 2] for i in range(0, len(flags), 2)} & {"D0", "D1"}:
+            found.add(word.lower())
+    return frozenset(found)
+
+
+@lru_cache(maxsize=1)
 def english_words() -> frozenset[str]:
     """Lower-case English words (names, capitalised in the list, and possessives left out)."""
     return frozenset(w for w in _words(ENGLISH) if w.isalpha() and w.islower() and w.isascii())

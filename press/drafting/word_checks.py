@@ -34,14 +34,18 @@ LOANWORD_RULES = ((r"i[sz]ation$", "isasi"), (r"i[sz]e$", "isasi"), (r"tion$", "
                   (r"ty$", "tas"), (r"ism$", "isme"), (r"ph", "f"), (r"th", "t"), (r"qu", "ku"), (r"y", "i"),
                   (r"c(?=[aou]|[^aeiouy]|$)", "k"), (r"([bcdfgklmnprstz])\1", r"\1"))
 MIN_TYPO = 5
+FREQUENCY_MARGIN, COMMON, MIN_RANKED = 0.8, 3.0, 7
+#: Prefixes an Indonesian writer puts on an English word ("terupdate", "dishare", "ngeprint").
+FOREIGN_PREFIXES = ("memper", "diper", "meng", "menge", "mem", "men", "me", "di", "ter", "ber", "nge", "ke", "se")
 
 
 def _edits(word: str) -> tuple[set[str], set[str]]:
-    """The words one edit from ``word``, in two tiers: a letter left out or two letters
-    swapped (and the f/p, v/f, ks/x, dh/d swaps), the commonest slips of the hand; then a
-    letter wrong or one too many."""
+    """The words one edit from ``word``, in two tiers: a letter left out, two letters
+    swapped or a doubled letter (and the f/p, v/f, ks/x, dh/d swaps), the commonest slips of
+    the hand; then a letter wrong or one too many."""
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
     first = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    first |= {a + b[1:] for a, b in splits if len(b) > 1 and b[0] == b[1]}  # a key struck twice: "daata"
     first |= {a + c + b for a, b in splits for c in LETTERS}
     for old, new in SWAPS:
         start = word.find(old)
@@ -86,15 +90,45 @@ def typo_fix(word: str) -> str | None:
     for tier in tiers:
         found = {candidate for candidate in tier if candidate != word and is_indonesian(candidate, strict=True)}
         if found:
-            return found.pop() if len(found) == 1 else None
+            return found.pop() if len(found) == 1 else _commonest(word, found)
     return None
+
+
+def _commonest(word: str, candidates: set[str]) -> str | None:
+    """Of several candidates, the one Indonesian text uses far more often than the others
+    (``wordfreq``'s Zipf scale: common, at least 3, and 0.8 above the next, six times as
+    often: "komonitas" is "komunitas", 5.05, not "komoditas", 4.23), for a word of seven
+    letters or more (shorter ones are often acronyms or regional words: "setda", "torang")
+    that no letter put in anywhere makes another word ("kecamata" may be "kecamatan", not
+    "kacamata"); else None."""
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # without the frequency list, several candidates stay unresolved
+        return None
+    if len(word) < MIN_RANKED:
+        return None
+    ranked = sorted(((zipf_frequency(c, "id"), c) for c in candidates), reverse=True)
+    best = ranked[0][1]
+    if ranked[0][0] < COMMON or ranked[0][0] - ranked[1][0] < FREQUENCY_MARGIN:
+        return None
+    inserted = {word[:i] + c + word[i:] for i in range(len(word) + 1) for c in LETTERS}
+    if any(other != best and is_indonesian(other, strict=True) for other in inserted):
+        return None
+    return best
 
 
 @lru_cache(maxsize=4096)
 def loanword_fix(word: str) -> str | None:
-    """The KBBI root the loanword rules make of ``word``, or None."""
+    """The KBBI root the loanword rules make of ``word``, or None; an affixed loan verb in
+    -ir ("mengakomodir", "dikoordinir") gets its KBBI form in -asi with the same affixes."""
     from .lexicon import indonesian_roots
     roots = indonesian_roots()
+    for head, middle, tail, lost in _splits(word):
+        if middle.endswith("ir") and not lost and middle[:-2] + "asi" in roots:
+            root = middle[:-2] + "asi"
+            if head in LOST_SOUND and root[:1] == LOST_SOUND[head]:
+                root = root[1:]  # meng- + koordinasi = mengoordinasi
+            return head + root + tail
     everything = word
     for pattern, standard in LOANWORD_RULES:
         single = re.sub(pattern, standard, word)
@@ -102,6 +136,43 @@ def loanword_fix(word: str) -> str | None:
             return single
         everything = re.sub(pattern, standard, everything)
     return everything if everything != word and everything in roots else None
+
+
+@lru_cache(maxsize=4096)
+def foreign_form(word: str) -> tuple[str, str] | None:
+    """(the foreign word, its Indonesian equivalent) when ``word`` is a foreign word of the rule
+    data in disguise: with an Indonesian prefix ("terupdate"), written as one word
+    ("blankspot" for "blank spot"), or one letter off ("traning", "chanel"); None otherwise."""
+    from .rule_data import rule_data
+    foreign = rule_data().foreign
+    joined = _joined_foreign()
+    for prefix in ("",) + FOREIGN_PREFIXES:
+        rest = word[len(prefix):]
+        if prefix and not word.startswith(prefix) or len(rest) < 4:
+            continue
+        for key in (rest, rest.removesuffix("kan"), rest.removesuffix("nya"), rest.removesuffix("in")):
+            if prefix and key in foreign:
+                return key, foreign[key]
+            if key in joined:
+                return joined[key], foreign[joined[key]]
+    if len(word) >= 6:
+        first, second = _edits(word)
+        for key in sorted((first | second) & _single_foreign()):
+            return key, foreign[key]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _joined_foreign() -> dict[str, str]:
+    """The foreign phrases of several words written as one ("blankspot" → "blank spot")."""
+    from .rule_data import rule_data
+    return {key.replace(" ", "").replace("-", ""): key for key in rule_data().foreign if " " in key}
+
+
+@lru_cache(maxsize=1)
+def _single_foreign() -> frozenset[str]:
+    from .rule_data import rule_data
+    return frozenset(key for key in rule_data().foreign if key.isalpha() and len(key) >= 6)
 
 
 def _unknown(word: str, known) -> bool:
@@ -147,6 +218,14 @@ def _word_finding(body: str, span, written: str, word: str, initial: bool) -> Fi
         return finding_at(body, "foreign", span, N_("Istilah asing “%(written)s” ditulis miring."),
                           N_("Tulis miring (*%(written)s*) atau pakai padanan bahasa Indonesianya."),
                           {"written": written}, {"written": written})
+    foreign = None if initial else foreign_form(word)
+    if foreign:
+        return finding_at(body, "foreign", span,
+                          N_("“%(written)s” adalah kata asing “%(foreign)s”; padanannya “%(standard)s”."),
+                          N_("Pakai padanan bahasa Indonesianya (“%(standard)s”) dengan imbuhan yang sesuai, "
+                             "atau tulis miring istilah asingnya."),
+                          {"written": written, "foreign": foreign[0], "standard": foreign[1]},
+                          {"standard": foreign[1]})
     if initial or len(word) < MIN_TYPO:
         return None
     standard = typo_fix(word)
