@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from press.errors import N_
 
+from . import affix_rules
 from .finding import Finding, cased, finding_at
 from .lexicon import FIRST_PREFIXES, LOST_SOUND, SECOND_PREFIXES, SUFFIXES, confirmed_roots, english_words, \
     is_indonesian
@@ -31,10 +32,13 @@ from .lexicon import FIRST_PREFIXES, LOST_SOUND, SECOND_PREFIXES, SUFFIXES, conf
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 SWAPS = (("f", "p"), ("p", "f"), ("v", "f"), ("f", "v"), ("x", "ks"), ("ks", "x"), ("dh", "d"), ("d", "dh"))
 LOANWORD_RULES = ((r"i[sz]ation$", "isasi"), (r"i[sz]e$", "isasi"), (r"tion$", "si"), (r"sion$", "si"),
+                  (r"ique$", "ik"), (r"ive$", "if"), (r"kh(?=n)", "k"),
                   (r"ty$", "tas"), (r"ism$", "isme"), (r"ph", "f"), (r"th", "t"), (r"qu", "ku"), (r"y", "i"),
                   (r"c(?=[aou]|[^aeiouy]|$)", "k"), (r"([bcdfgklmnprstz])\1", r"\1"))
 MIN_TYPO = 5
-FREQUENCY_MARGIN, COMMON, MIN_RANKED = 0.8, 3.0, 7
+FREQUENCY_MARGIN, COMMON, MIN_RANKED, SEEN = 0.8, 3.0, 7, 1.0
+#: The affix rules asked, in order, of a word no list knows (``affix_rules``).
+AFFIX_RULES = (affix_rules.ivitas, affix_rules.nasal, affix_rules.colloquial)
 #: Prefixes an Indonesian writer puts on an English word ("terupdate", "dishare", "ngeprint").
 FOREIGN_PREFIXES = ("memper", "diper", "meng", "menge", "mem", "men", "me", "di", "ter", "ber", "nge", "ke", "se")
 
@@ -78,8 +82,10 @@ def _splits(word: str):
 @lru_cache(maxsize=4096)
 def typo_fix(word: str) -> str | None:
     """The one Indonesian word one edit from ``word`` (in the first tier of edits that has
-    any), or None (none, or several). The edit is sought in the root: each reading of the
-    word as affixes around a root is edited in its root only, against the set of roots."""
+    any), or None (none, or several none clearly commoner). The edit is sought in the root:
+    each reading of the word as affixes around a root is edited in its root only, against the
+    set of roots. A lone candidate Indonesian text never writes (``wordfreq``) does not count:
+    the next tier is tried."""
     roots = confirmed_roots()
     tiers: tuple[set, set] = (set(), set())
     for head, middle, tail, lost in _splits(word):
@@ -89,9 +95,21 @@ def typo_fix(word: str) -> str | None:
                     tier.add(head + root[len(lost):] + tail)
     for tier in tiers:
         found = {candidate for candidate in tier if candidate != word and is_indonesian(candidate, strict=True)}
-        if found:
-            return found.pop() if len(found) == 1 else _commonest(word, found)
+        if len(found) > 1:
+            return _commonest(word, found)
+        if found and (_zipf(next(iter(found))) >= SEEN or not _zipf("kabupaten")):
+            return found.pop()
+        # else none, or one never written ("kerumruman" for "kerumuman"): try the next tier
     return None
+
+
+def _zipf(word: str) -> float:
+    """How often Indonesian text writes ``word`` (``wordfreq``'s Zipf scale; 0 without it)."""
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:
+        return 0.0
+    return zipf_frequency(word, "id")
 
 
 def _commonest(word: str, candidates: set[str]) -> str | None:
@@ -101,13 +119,9 @@ def _commonest(word: str, candidates: set[str]) -> str | None:
     letters or more (shorter ones are often acronyms or regional words: "setda", "torang")
     that no letter put in anywhere makes another word ("kecamata" may be "kecamatan", not
     "kacamata"); else None."""
-    try:
-        from wordfreq import zipf_frequency
-    except ImportError:  # without the frequency list, several candidates stay unresolved
+    if len(word) < MIN_RANKED or not _zipf("kabupaten"):  # without the frequency list: unresolved
         return None
-    if len(word) < MIN_RANKED:
-        return None
-    ranked = sorted(((zipf_frequency(c, "id"), c) for c in candidates), reverse=True)
+    ranked = sorted(((_zipf(c), c) for c in candidates), reverse=True)
     best = ranked[0][1]
     if ranked[0][0] < COMMON or ranked[0][0] - ranked[1][0] < FREQUENCY_MARGIN:
         return None
@@ -192,12 +206,25 @@ def check_words(body: str, tokens, known, covered, italic) -> list[Finding]:
         if not (written.islower() or initial):
             continue
         word = written.lower()
-        if not word.isalpha() or not word.isascii() or len(word) < 3 or not _unknown(word, known):
+        if not word.isalpha() or not word.isascii() or len(word) < 3:
+            continue
+        fixed = None if initial else affix_rules.listed_root(word) or (affix_rules.double_k(word) if len(word) > 7 else None)
+        if fixed:
+            found.append(_spelling(body, (start, end), written, *fixed))
+            continue
+        if not _unknown(word, known):
             continue
         finding = _word_finding(body, (start, end), written, word, initial)
         if finding:
             found.append(finding)
     return found
+
+
+def _spelling(body: str, span, written: str, standard: str, rule: str) -> Finding:
+    standard = cased(written, standard)
+    return finding_at(body, "spelling", span, N_("Ejaan tidak baku: “%(written)s”; bentuk bakunya “%(standard)s”."),
+                      N_("Ganti dengan “%(standard)s” (%(rule)s)."), {"written": written, "standard": standard},
+                      {"standard": standard, "rule": rule}, standard)
 
 
 def _sentence_start(body: str, start: int) -> bool:
@@ -207,6 +234,10 @@ def _sentence_start(body: str, start: int) -> bool:
 
 def _word_finding(body: str, span, written: str, word: str, initial: bool) -> Finding | None:
     """A capitalised word at a sentence's start may be a name: only the English list reads it."""
+    for rule in () if initial else AFFIX_RULES:
+        fixed = rule(word)
+        if fixed:
+            return _spelling(body, span, written, *fixed)
     standard = None if initial else loanword_fix(word)
     if standard:
         standard = cased(written, standard)
