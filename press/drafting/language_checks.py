@@ -100,7 +100,8 @@ def check_language(body: str, protected=(), quotes=None) -> list[Finding]:
         i += used or 1
     skip = [m.span() for m in URL.finditer(body)] + [f.span for f in found]
     found += check_words(body, unread, known_forms(), skip, _italic)
-    found += _weekday_forms(body, protected) + check_times(body, protected) + check_numbers(body, protected)
+    found += _weekday_forms(body, protected) + _reduplications(body, protected, found) + check_times(body, protected) \
+        + check_numbers(body, protected)
     return found
 
 
@@ -130,6 +131,24 @@ def _weekday_forms(body: str, protected) -> list[Finding]:
         if not _inside(protected, *match.span()):
             found.append(_spelling(body, match.span(), "".join(match.groups()), "KBBI: Jumat"))
     return found
+
+
+REDUPLICATION = re.compile(r"(?<![\w-])([a-z]{2,})(?: [-–—] ?| ?[-–—] | )\1(?![\w-])")
+#: Words written twice by a slip of the hand ("yang yang"), not a reduplication.
+NOT_REDUPLICATED = frozenset("yang dan di ke dari untuk dengan ini itu akan pada atau juga tidak".split())
+
+
+def _reduplications(body: str, protected, found) -> list[Finding]:
+    """A reduplication written apart or with a spaced dash ("anak anak", "masing – masing"):
+    EYD V writes it with a hyphen and no spaces."""
+    taken = list(protected) + [f.span for f in found if f.span]
+    out = []
+    for match in REDUPLICATION.finditer(body):
+        word = match.group(1)
+        if word in NOT_REDUPLICATED or _inside(taken, *match.span()):
+            continue
+        out.append(_spelling(body, match.span(), f"{word}-{word}", "EYD V (kata ulang): bentuk ulang ditulis dengan tanda hubung"))
+    return out
 
 
 def _spelling(body: str, span, standard: str, rule: str) -> Finding:

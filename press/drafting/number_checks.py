@@ -139,7 +139,7 @@ def check_times(body: str, protected=()) -> list[Finding]:
     for match in RANGE.finditer(body):
         span = match.span(3)
         range_spans.append(span)
-        standard = "–" if "-" in match.group(3) else " s.d. "
+        standard = "–" if any(dash in match.group(3) for dash in "-–—") else " s.d. "
         add(span, N_("Rentang waktu ditulis dengan tanda pisah (13.07–14.15) atau “s.d.”: “%(standard)s”."),
             N_("Ganti dengan “%(standard)s” (EYD V: s.d. dengan titik di akhir, atau tanda pisah tanpa spasi)."),
             standard)

@@ -170,9 +170,9 @@ def foreign_form(word: str) -> tuple[str, str] | None:
             if key in joined:
                 return joined[key], foreign[joined[key]]
     if len(word) >= 6:
-        first, second = _edits(word)
-        for key in sorted((first | second) & _single_foreign()):
-            return key, foreign[key]
+        for tier in _edits(word):
+            for key in sorted(tier & _single_foreign()):
+                return key, foreign[key]
     return None
 
 
