@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .lexicon import confirmed_roots, is_indonesian, root_of
+from .lexicon import confirmed_roots, frequency, is_indonesian, root_of
 
 RULE_NASAL = "KBBI: bentuk awalan meN-, peN-, ber- mengikuti bunyi awal kata dasarnya (menjabat, menjadi, berperan)"
 RULE_COLLOQUIAL = "KBBI: awalan lisan nge-/ng-/ny- ditulis meN- dalam ragam resmi (mengurus, menyapu)"
@@ -126,18 +126,10 @@ def double_k(word: str) -> tuple[str, str] | None:
         if not root or not root.endswith("k") or verb == root:
             continue
         standard = verb + "kan"
-        common = _zipf(standard)
-        if common >= COMMON and common - _zipf(stem) >= MARGIN:
+        common = frequency(standard)
+        if common >= COMMON and common - frequency(stem) >= MARGIN:
             return standard + particle, RULE_DOUBLE_K
     return None
-
-
-def _zipf(word: str) -> float:
-    try:
-        from wordfreq import zipf_frequency
-    except ImportError:  # without the frequency list the rule stays silent
-        return 0.0
-    return zipf_frequency(word, "id")
 
 
 def ivitas(word: str) -> tuple[str, str] | None:

@@ -145,7 +145,9 @@ def _reduplications(body: str, protected, found) -> list[Finding]:
     out = []
     for match in REDUPLICATION.finditer(body):
         word = match.group(1)
-        if word in NOT_REDUPLICATED or _inside(taken, *match.span()):
+        run = re.compile(rf"\W+{word}\b")  # a word three times or more is a run, not a reduplication
+        if word in NOT_REDUPLICATED or _inside(taken, *match.span()) or run.match(body, match.end()) \
+                or re.search(rf"\b{word}\W+$", body[max(0, match.start() - len(word) - 3):match.start()]):
             continue
         out.append(_spelling(body, match.span(), f"{word}-{word}", "EYD V (kata ulang): bentuk ulang ditulis dengan tanda hubung"))
     return out

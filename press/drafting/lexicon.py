@@ -2,7 +2,8 @@
 dictionary and the Debian ``hunspell-id`` word list), a cheap affix stripper that finds the
 root of an affixed word with the affix rules of Indonesian (meN-/peN- with their sound
 changes, ber-, ter-, di-, ke-, se-, per-, and -kan, -i, -an, -nya, -lah, -kah, -pun), and the
-English word list of the Debian ``wamerican`` package.
+English word list of the Debian ``wamerican`` package; and how often Indonesian text writes a
+word (``wordfreq``'s list, shipped in the package).
 
 A missing Debian list leaves its set empty: the rules that read it then stay silent.
 """
@@ -66,6 +67,16 @@ def passive_roots() -> frozenset[str]:
         if {flags[i:i + 2] for i in range(0, len(flags), 2)} & {"D0", "D1"}:
             found.add(word.lower())
     return frozenset(found)
+
+
+def frequency(word: str) -> float:
+    """How often Indonesian text writes ``word``: ``wordfreq``'s Zipf scale (6 for "orang", 3
+    for a word met once in a million, 0 for one never met), 0 for everything without it."""
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:
+        return 0.0
+    return zipf_frequency(word, "id")
 
 
 @lru_cache(maxsize=1)

@@ -27,7 +27,7 @@ from press.errors import N_
 from . import affix_rules
 from .finding import Finding, cased, finding_at
 from .lexicon import FIRST_PREFIXES, LOST_SOUND, SECOND_PREFIXES, SUFFIXES, confirmed_roots, english_words, \
-    is_indonesian
+    frequency, is_indonesian
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 SWAPS = (("f", "p"), ("p", "f"), ("v", "f"), ("f", "v"), ("x", "ks"), ("ks", "x"), ("dh", "d"), ("d", "dh"))
@@ -97,19 +97,10 @@ def typo_fix(word: str) -> str | None:
         found = {candidate for candidate in tier if candidate != word and is_indonesian(candidate, strict=True)}
         if len(found) > 1:
             return _commonest(word, found)
-        if found and (_zipf(next(iter(found))) >= SEEN or not _zipf("kabupaten")):
+        if found and (frequency(next(iter(found))) >= SEEN or not frequency("kabupaten")):
             return found.pop()
         # else none, or one never written ("kerumruman" for "kerumuman"): try the next tier
     return None
-
-
-def _zipf(word: str) -> float:
-    """How often Indonesian text writes ``word`` (``wordfreq``'s Zipf scale; 0 without it)."""
-    try:
-        from wordfreq import zipf_frequency
-    except ImportError:
-        return 0.0
-    return zipf_frequency(word, "id")
 
 
 def _commonest(word: str, candidates: set[str]) -> str | None:
@@ -119,9 +110,9 @@ def _commonest(word: str, candidates: set[str]) -> str | None:
     letters or more (shorter ones are often acronyms or regional words: "setda", "torang")
     that no letter put in anywhere makes another word ("kecamata" may be "kecamatan", not
     "kacamata"); else None."""
-    if len(word) < MIN_RANKED or not _zipf("kabupaten"):  # without the frequency list: unresolved
+    if len(word) < MIN_RANKED or not frequency("kabupaten"):  # without the frequency list: unresolved
         return None
-    ranked = sorted(((_zipf(c), c) for c in candidates), reverse=True)
+    ranked = sorted(((frequency(c), c) for c in candidates), reverse=True)
     best = ranked[0][1]
     if ranked[0][0] < COMMON or ranked[0][0] - ranked[1][0] < FREQUENCY_MARGIN:
         return None
