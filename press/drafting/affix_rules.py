@@ -11,9 +11,10 @@ tunjuk + -an) as a word.
   "mejadi", "beperan" → "menjabat", "menjadi", "berperan"), the sounds k, p, t, s melted
   before a vowel ("mengkirim" → "mengirim"), not before a cluster ("memproduksi").
 - ``colloquial``: the spoken nasal prefix for meN- ("ngurus", "nyapu", "ngecek" → "mengurus",
-  "menyapu", "mengecek").
+  "menyapu", "mengecek") and the spoken -in for -kan ("dimasukin" → "dimasukkan").
 - ``double_k``: -kan after a root ending in k written with one k ("menunjukan", "dimasukan"
   → "menunjukkan", "dimasukkan").
+- ``nya_after_n``: -nya after a final n written with one n ("tujuanya" → "tujuannya").
 - ``ivitas``: "-ifitas" for the loan suffix "-ivitas" ("konektifitas" → "konektivitas").
 """
 from __future__ import annotations
@@ -23,8 +24,9 @@ from functools import lru_cache
 from .lexicon import confirmed_roots, frequency, is_indonesian, root_of
 
 RULE_NASAL = "KBBI: bentuk awalan meN-, peN-, ber- mengikuti bunyi awal kata dasarnya (menjabat, menjadi, berperan)"
-RULE_COLLOQUIAL = "KBBI: awalan lisan nge-/ng-/ny- ditulis meN- dalam ragam resmi (mengurus, menyapu)"
+RULE_COLLOQUIAL = "KBBI: awalan lisan nge-/ng-/ny- dan akhiran lisan -in ditulis meN- dan -kan dalam ragam resmi (mengurus, dimasukkan)"
 RULE_DOUBLE_K = "KBBI: kata dasar berakhiran k dengan akhiran -kan ditulis kk (menunjukkan, dimasukkan)"
+RULE_NYA = "EYD V: -nya pada kata berakhiran n tetap memakai n kata itu (tujuannya, lainnya)"
 RULE_IVITAS = "Pedoman Umum Pembentukan Istilah: -ivity diserap -ivitas (efektivitas, konektivitas)"
 
 SUFFIXES = ("kannya", "annya", "inya", "kan", "nya", "an", "i", "")
@@ -102,6 +104,9 @@ def nasal(word: str) -> tuple[str, str] | None:
 
 @lru_cache(maxsize=4096)
 def colloquial(word: str) -> tuple[str, str] | None:
+    if word.endswith("in") and word.startswith(("di", "me")) and len(word) > 6:
+        standard = word[:-2] + "kan"  # the spoken -in: "dimasukin" is "dimasukkan"
+        return (standard, RULE_COLLOQUIAL) if frequency(standard) >= COMMON else None
     if not (word.startswith("ng") or word.startswith("ny")) or len(word) < 5:
         return None
     standard = "me" + word
@@ -129,6 +134,14 @@ def double_k(word: str) -> tuple[str, str] | None:
         common = frequency(standard)
         if common >= COMMON and common - frequency(stem) >= MARGIN:
             return standard + particle, RULE_DOUBLE_K
+    return None
+
+
+@lru_cache(maxsize=4096)
+def nya_after_n(word: str) -> tuple[str, str] | None:
+    """"tujuanya", "lainya": -nya after a word ending in n keeps that n (tujuannya, lainnya)."""
+    if word.endswith("nya") and not word.endswith("nnya") and len(word) > 6 and is_indonesian(word[:-2]):
+        return word[:-2] + "nya", RULE_NYA
     return None
 
 

@@ -17,7 +17,7 @@ from functools import lru_cache
 from press.errors import N_
 
 from .finding import Finding, cased, finding_at
-from .lexicon import confirmed_roots, is_indonesian, known_forms, passive_roots
+from .lexicon import confirmed_roots, is_indonesian, known_forms, passive_roots, root_of
 from .number_checks import URL, check_numbers, check_times
 from .rule_data import RuleData, rule_data
 from .word_checks import check_words
@@ -94,7 +94,7 @@ def check_language(body: str, protected=(), quotes=None) -> list[Finding]:
         used = _phrase_at(body, tokens, i, data, quotes, found)
         if not used:
             used = _di_ke_at(body, tokens, i, data, found) or _bound_at(body, tokens, i, found) \
-                or _split_compound_at(body, tokens, i, found)
+                or _split_compound_at(body, tokens, i, found) or _nya_apart_at(body, tokens, i, found)
         if not used and len(found) == before:
             unread.append(tokens[i])
         i += used or 1
@@ -133,7 +133,8 @@ def _weekday_forms(body: str, protected) -> list[Finding]:
     return found
 
 
-REDUPLICATION = re.compile(r"(?<![\w-])([a-z]{2,})(?: [-–—] ?| ?[-–—] | )\1(?![\w-])")
+REDUPLICATION = re.compile(r"(?<![\w-])([a-z]{2,})(?: [-–—] ?| ?[-–—] | )\1(?![\w-])"
+                           r"|(?<![\w-])([A-Z][A-Za-z]+)(?: [-–—] ?| ?[-–—] )\2(?![\w-])")
 #: Words written twice by a slip of the hand ("yang yang"), not a reduplication.
 NOT_REDUPLICATED = frozenset("yang dan di ke dari untuk dengan ini itu akan pada atau juga tidak".split())
 
@@ -144,7 +145,7 @@ def _reduplications(body: str, protected, found) -> list[Finding]:
     taken = list(protected) + [f.span for f in found if f.span]
     out = []
     for match in REDUPLICATION.finditer(body):
-        word = match.group(1)
+        word = match.group(1) or match.group(2)
         run = re.compile(rf"\W+{word}\b")  # a word three times or more is a run, not a reduplication
         if word in NOT_REDUPLICATED or _inside(taken, *match.span()) or run.match(body, match.end()) \
                 or re.search(rf"\b{word}\W+$", body[max(0, match.start() - len(word) - 3):match.start()]):
@@ -261,7 +262,9 @@ def _di_ke_at(body: str, tokens, i: int, data: RuleData, found: list) -> int:
     after = tokens[i + 2].group().lower() if i + 2 < len(tokens) else ""
     root_verb = verb in data.roots and (before in AUXILIARY or after == "oleh") or verb in passive_roots() \
         or verb in data.verb_roots
-    if not (root_verb or _passive_stem(verb, data.roots)):
+    affixed_verb = any(verb.endswith(s) and len(verb) - len(s) >= 5 and root_of(verb[:-len(s)], shortest=4)
+                       for s in ("kan", "i"))  # "di setujui", "di berdayakan"
+    if not (root_verb or affixed_verb or _passive_stem(verb, data.roots)):
         return 0
     standard = word + verb
     found.append(finding_at(
@@ -317,4 +320,15 @@ def _split_compound_at(body: str, tokens, i: int, found: list) -> int:
         N_("Gabungan kata yang mendapat awalan dan akhiran sekaligus ditulis serangkai: “%(standard)s”."),
         N_("Ganti dengan “%(standard)s” (EYD V: gabungan kata)."),
         {"standard": standard}, {"standard": standard}, standard))
+    return 2
+
+
+def _nya_apart_at(body: str, tokens, i: int, found: list) -> int:
+    """"keuangan nya", "tujuan nya": -nya written apart from its word."""
+    following = _next_word(body, tokens, i)
+    if following is None or following.group() != "nya" or not tokens[i].group().isalpha():
+        return 0
+    standard = tokens[i].group() + "nya"
+    found.append(_spelling(body, (tokens[i].start(), following.end()), standard,
+                           "EYD V: -nya ditulis serangkai dengan kata yang mendahuluinya"))
     return 2

@@ -38,7 +38,7 @@ LOANWORD_RULES = ((r"i[sz]ation$", "isasi"), (r"i[sz]e$", "isasi"), (r"tion$", "
 MIN_TYPO = 5
 FREQUENCY_MARGIN, COMMON, MIN_RANKED, SEEN = 0.8, 3.0, 7, 1.0
 #: The affix rules asked, in order, of a word no list knows (``affix_rules``).
-AFFIX_RULES = (affix_rules.ivitas, affix_rules.nasal, affix_rules.colloquial)
+AFFIX_RULES = (affix_rules.ivitas, affix_rules.nasal, affix_rules.colloquial, affix_rules.nya_after_n)
 #: Prefixes an Indonesian writer puts on an English word ("terupdate", "dishare", "ngeprint").
 FOREIGN_PREFIXES = ("memper", "diper", "meng", "menge", "mem", "men", "me", "di", "ter", "ber", "nge", "ke", "se")
 

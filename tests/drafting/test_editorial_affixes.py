@@ -96,3 +96,16 @@ def test_a_decimal_no_clock_reads_a_spaced_decimal_a_glued_metre_and_a_leading_z
     assert fixes(text, "number_format") == [("33.82", "33,82"), ("7, 26", "7,26"), ("01 Desember", "1 Desember"),
                                             ("3M", "3 m")]
     assert fixes("Industri 4.0 dimulai pukul 10.30. Bantuan Rp3M cair.", "number_format") == []
+
+
+def test_nya_apart_or_without_the_final_n_and_di_apart_from_an_affixed_verb():
+    text = "Kemampuan keuangan nya cukup dan tujuanya jelas. Rencana di setujui dan warga di berdayakan."
+    assert fixes(text, "spelling") == [("keuangan nya", "keuangannya"), ("tujuanya", "tujuannya")]
+    assert fixes(text, "di_prefix") == [("di setujui", "disetujui"), ("di berdayakan", "diberdayakan")]
+    assert fixes("Lainnya hadir di bulannya.", "spelling") == []
+
+
+def test_a_capitalised_reduplication_with_a_spaced_dash_and_the_spoken_in():
+    assert fixes("Pembinaan Desa – Desa Wisata oleh LSM – LSM lain.", "spelling") == [
+        ("Desa – Desa", "Desa-Desa"), ("LSM – LSM", "LSM-LSM")]
+    assert fixes("Fotonya dimasukin ke media sosial.", "spelling") == [("dimasukin", "dimasukkan")]
