@@ -290,9 +290,11 @@ def _next_word(body: str, tokens, i: int):
 
 def _bound_at(body: str, tokens, i: int, found: list) -> int:
     """"non fisik", "antar Dinas": a bound form written apart from an Indonesian word."""
-    token, following = tokens[i], _next_word(body, tokens, i)
-    bound = token.group().lower()
-    if bound not in BOUND_FORMS or following is None or (bound, following.group().lower()) in NOT_BOUND:
+    token, bound = tokens[i], tokens[i].group().lower()
+    if bound not in BOUND_FORMS:
+        return 0
+    following = _next_word(body, tokens, i)
+    if following is None or (bound, following.group().lower()) in NOT_BOUND:
         return 0
     word = following.group()
     if not word.isalpha() or not (word.islower() or word.istitle()) or not is_indonesian(word.lower()) \
@@ -307,9 +309,11 @@ def _bound_at(body: str, tokens, i: int, found: list) -> int:
 def _split_compound_at(body: str, tokens, i: int, found: list) -> int:
     """"dinomor satukan", "ditanda tangani": di- with -kan or -i on a compound of two roots is
     written as one word (EYD V, gabungan kata: dinomorsatukan, ditandatangani)."""
-    token, following = tokens[i], _next_word(body, tokens, i)
-    first = token.group()
-    if following is None or not first.islower() or not first.startswith("di") or not following.group().islower():
+    token, first = tokens[i], tokens[i].group()
+    if not first.startswith("di") or len(first) < 6 or not first.islower():
+        return 0
+    following = _next_word(body, tokens, i)
+    if following is None or not following.group().islower():
         return 0
     roots = confirmed_roots()
     second = following.group()
@@ -329,8 +333,10 @@ def _split_compound_at(body: str, tokens, i: int, found: list) -> int:
 
 def _nya_apart_at(body: str, tokens, i: int, found: list) -> int:
     """"keuangan nya", "tujuan nya": -nya written apart from its word."""
+    if i + 1 >= len(tokens) or tokens[i + 1].group() != "nya":
+        return 0
     following = _next_word(body, tokens, i)
-    if following is None or following.group() != "nya" or not tokens[i].group().isalpha():
+    if following is None or not tokens[i].group().isalpha():
         return 0
     standard = tokens[i].group() + "nya"
     found.append(_spelling(body, (tokens[i].start(), following.end()), standard,

@@ -128,6 +128,7 @@ def root_of(word: str, roots: frozenset[str] | None = None, shortest: int = 3) -
     return None
 
 
+@lru_cache(maxsize=16384)
 def is_indonesian(word: str, strict: bool = False) -> bool:
     """Whether ``word`` (lower case) is a root, an affixed root or a reduplication of them;
     ``strict``: a root of four letters or more, without a prefix and suffix that never go
