@@ -7,7 +7,11 @@ replacement. Names (people, organisations, places, official names that keep an o
 spelling) are never touched: their spans are passed in as ``protected``.
 
 The data is in ``press/drafting/data`` (``rule_data``); the di-/ke- decision also reads
-Sastrawi's dictionary of roots.
+Sastrawi's dictionary of roots, and the roots hunspell-id lets take di- alone ("di bangun" is
+the prefix apart, "di rumah" the preposition). Words written apart that EYD V joins or
+hyphenates are read here too: a bound form ("non fisik", "antar Dinas"), a compound under
+di-...-kan ("dinomor satukan"), -nya apart ("keuangan nya"), a reduplication without its
+hyphen ("anak anak", "masing – masing"); a name in capitals is left ("Kerja Sama Antar Gereja").
 """
 from __future__ import annotations
 
@@ -17,7 +21,7 @@ from functools import lru_cache
 from press.errors import N_
 
 from .finding import Finding, cased, finding_at
-from .lexicon import known_forms
+from .lexicon import confirmed_roots, is_indonesian, known_forms, passive_roots, root_of
 from .number_checks import URL, check_numbers, check_times
 from .rule_data import RuleData, rule_data
 from .word_checks import check_words
@@ -27,6 +31,12 @@ QUOTE = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
 AUXILIARY = frozenset("yang akan telah sudah sedang dapat bisa harus perlu untuk belum tidak pun agar supaya segera "
                       "mesti wajib sempat baru masih turut ikut kembali langsung".split())
 SUFFIXES = ("kannya", "kan", "nya", "i")
+#: Bound forms EYD V (bentuk terikat) writes joined to the word they precede ("nonfisik",
+#: "antardinas", "pascabencana"), with a hyphen before a capital ("non-ASN"). "maha" (Tuhan Yang
+#: Maha Esa), "ekstra" (also an adjective: "kerja ekstra") and "tuna" (the fish) are left out.
+BOUND_FORMS = frozenset("non antar pasca pra sub multi semi swa anti purna kontra".split())
+AFFIXED_NOUN_PREFIXES = ("pe", "per", "pem", "pen", "peng", "ber", "ter", "ke", "se")
+NOT_BOUND = frozenset({("antar", "jemput")})
 
 
 def quote_spans(body: str) -> list[tuple[int, int]]:
@@ -78,7 +88,8 @@ def _italic(body: str, start: int, end: int) -> bool:
 def check_language(body: str, protected=(), quotes=None) -> list[Finding]:
     data = rule_data()
     quotes = quote_spans(body) if quotes is None else quotes
-    tokens = [m for m in TOKEN.finditer(body) if not _inside(protected, *m.span())]
+    urls = [m.span() for m in URL.finditer(body)]
+    tokens = [m for m in TOKEN.finditer(body) if not _inside(protected, *m.span()) and not _inside(urls, *m.span())]
     found: list[Finding] = []
     unread = []
     i = 0
@@ -86,13 +97,15 @@ def check_language(body: str, protected=(), quotes=None) -> list[Finding]:
         before = len(found)
         used = _phrase_at(body, tokens, i, data, quotes, found)
         if not used:
-            used = _di_ke_at(body, tokens, i, data, found)
+            used = _di_ke_at(body, tokens, i, data, found) or _bound_at(body, tokens, i, found) \
+                or _split_compound_at(body, tokens, i, found) or _nya_apart_at(body, tokens, i, found)
         if not used and len(found) == before:
             unread.append(tokens[i])
         i += used or 1
     skip = [m.span() for m in URL.finditer(body)] + [f.span for f in found]
     found += check_words(body, unread, known_forms(), skip, _italic)
-    found += _weekday_forms(body, protected) + check_times(body, protected) + check_numbers(body, protected)
+    found += _weekday_forms(body, protected) + _reduplications(body, protected, found) + check_times(body, protected) \
+        + check_numbers(body, protected)
     return found
 
 
@@ -114,7 +127,7 @@ def _weekday_forms(body: str, protected) -> list[Finding]:
                                    "EYD V: nama bulan dan hari ditulis dengan huruf kapital"))
     for match in WEEKDAY_PART.finditer(body):
         before = body[:match.start()].split()
-        if not before or before[-1][:1].isupper() or _inside(protected, *match.span()):
+        if not before or before[-1][:1].isupper() and not before[-1].endswith(",") or _inside(protected, *match.span()):
             continue  # a sentence's start, or a headline in capitals
         found.append(_spelling(body, match.span(), f"{match.group(1)} {match.group(2).lower()}",
                                "EYD V: nama hari ditulis kapital, bagian harinya tidak"))
@@ -122,6 +135,27 @@ def _weekday_forms(body: str, protected) -> list[Finding]:
         if not _inside(protected, *match.span()):
             found.append(_spelling(body, match.span(), "".join(match.groups()), "KBBI: Jumat"))
     return found
+
+
+REDUPLICATION = re.compile(r"(?<![\w-])([a-z]{2,})(?: [-–—] ?| ?[-–—] | )\1(?![\w-])"
+                           r"|(?<![\w-])([A-Z][A-Za-z]+)(?: [-–—] ?| ?[-–—] )\2(?![\w-])")
+#: Words written twice by a slip of the hand ("yang yang"), not a reduplication.
+NOT_REDUPLICATED = frozenset("yang dan di ke dari untuk dengan ini itu akan pada atau juga tidak".split())
+
+
+def _reduplications(body: str, protected, found) -> list[Finding]:
+    """A reduplication written apart or with a spaced dash ("anak anak", "masing – masing"):
+    EYD V writes it with a hyphen and no spaces."""
+    taken = list(protected) + [f.span for f in found if f.span]
+    out = []
+    for match in REDUPLICATION.finditer(body):
+        word = match.group(1) or match.group(2)
+        run = re.compile(rf"\W+{word}\b")  # a word three times or more is a run, not a reduplication
+        if word in NOT_REDUPLICATED or _inside(taken, *match.span()) or run.match(body, match.end()) \
+                or re.search(rf"\b{word}\W+$", body[max(0, match.start() - len(word) - 3):match.start()]):
+            continue
+        out.append(_spelling(body, match.span(), f"{word}-{word}", "EYD V (kata ulang): bentuk ulang ditulis dengan tanda hubung"))
+    return out
 
 
 def _spelling(body: str, span, standard: str, rule: str) -> Finding:
@@ -230,8 +264,11 @@ def _di_ke_at(body: str, tokens, i: int, data: RuleData, found: list) -> int:
         return 0
     before = tokens[i - 1].group().lower() if i else ""
     after = tokens[i + 2].group().lower() if i + 2 < len(tokens) else ""
-    root_verb = verb in data.roots and (before in AUXILIARY or after == "oleh")
-    if not (root_verb or _passive_stem(verb, data.roots)):
+    root_verb = verb in data.roots and (before in AUXILIARY or after == "oleh") or verb in passive_roots() \
+        or verb in data.verb_roots
+    affixed_verb = any(verb.endswith(s) and len(verb) - len(s) >= 5 and root_of(verb[:-len(s)], shortest=4)
+                       for s in ("kan", "i"))  # "di setujui", "di berdayakan"
+    if not (root_verb or affixed_verb or _passive_stem(verb, data.roots)):
         return 0
     standard = word + verb
     found.append(finding_at(
@@ -239,4 +276,69 @@ def _di_ke_at(body: str, tokens, i: int, data: RuleData, found: list) -> int:
         N_("Awalan “di-” ditulis serangkai dengan kata kerjanya: “%(standard)s”."),
         N_("Ganti dengan “%(standard)s” (EYD V: awalan di- ditulis serangkai)."),
         {"standard": standard}, {"standard": standard}, standard))
+    return 2
+
+
+# -- bound forms and compounds written apart -------------------------------------------------
+
+def _next_word(body: str, tokens, i: int):
+    """The token after token ``i`` when one space separates them, else None."""
+    if i + 1 < len(tokens) and body[tokens[i].end():tokens[i + 1].start()] == " ":
+        return tokens[i + 1]
+    return None
+
+
+def _bound_at(body: str, tokens, i: int, found: list) -> int:
+    """"non fisik", "antar Dinas": a bound form written apart from an Indonesian word."""
+    token, bound = tokens[i], tokens[i].group().lower()
+    if bound not in BOUND_FORMS:
+        return 0
+    following = _next_word(body, tokens, i)
+    if following is None or (bound, following.group().lower()) in NOT_BOUND:
+        return 0
+    word = following.group()
+    if not word.isalpha() or not (word.islower() or word.istitle()) or not is_indonesian(word.lower()) \
+            or _in_a_name(body, token.start()) and _beside_a_capital(body, token.start(), following.end()):
+        return 0  # "Badan Kerja Sama Antar Gereja": a name
+    standard = cased(token.group(), bound + word.lower())
+    found.append(_spelling(body, (token.start(), following.end()), standard,
+                           "EYD V (bentuk terikat): non-, antar-, pasca-, pra-, sub- dan sejenisnya ditulis serangkai"))
+    return 2
+
+
+def _split_compound_at(body: str, tokens, i: int, found: list) -> int:
+    """"dinomor satukan", "ditanda tangani": di- with -kan or -i on a compound of two roots is
+    written as one word (EYD V, gabungan kata: dinomorsatukan, ditandatangani)."""
+    token, first = tokens[i], tokens[i].group()
+    if not first.startswith("di") or len(first) < 6 or not first.islower():
+        return 0
+    following = _next_word(body, tokens, i)
+    if following is None or not following.group().islower():
+        return 0
+    roots = confirmed_roots()
+    second = following.group()
+    stem = next((second[:-len(s)] for s in ("kan", "i") if second.endswith(s) and second[:-len(s)] in roots), None)
+    if first[2:] not in roots or first in roots or len(first) < 6 or not stem or len(stem) < 3 or second in roots:
+        return 0
+    if any(second.startswith(prefix) and second[len(prefix):] in roots for prefix in AFFIXED_NOUN_PREFIXES):
+        return 0  # "dilihat petani": a noun with pe-/ber-/ter-, not a root with -i
+    standard = first + second
+    found.append(finding_at(
+        body, "di_prefix", (token.start(), following.end()),
+        N_("Gabungan kata yang mendapat awalan dan akhiran sekaligus ditulis serangkai: “%(standard)s”."),
+        N_("Ganti dengan “%(standard)s” (EYD V: gabungan kata)."),
+        {"standard": standard}, {"standard": standard}, standard))
+    return 2
+
+
+def _nya_apart_at(body: str, tokens, i: int, found: list) -> int:
+    """"keuangan nya", "tujuan nya": -nya written apart from its word."""
+    if i + 1 >= len(tokens) or tokens[i + 1].group() != "nya":
+        return 0
+    following = _next_word(body, tokens, i)
+    if following is None or not tokens[i].group().isalpha():
+        return 0
+    standard = tokens[i].group() + "nya"
+    found.append(_spelling(body, (tokens[i].start(), following.end()), standard,
+                           "EYD V: -nya ditulis serangkai dengan kata yang mendahuluinya"))
     return 2

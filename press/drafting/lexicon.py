@@ -2,7 +2,8 @@
 dictionary and the Debian ``hunspell-id`` word list), a cheap affix stripper that finds the
 root of an affixed word with the affix rules of Indonesian (meN-/peN- with their sound
 changes, ber-, ter-, di-, ke-, se-, per-, and -kan, -i, -an, -nya, -lah, -kah, -pun), and the
-English word list of the Debian ``wamerican`` package.
+English word list of the Debian ``wamerican`` package; and how often Indonesian text writes a
+word (``wordfreq``'s list, shipped in the package).
 
 A missing Debian list leaves its set empty: the rules that read it then stay silent.
 """
@@ -56,6 +57,29 @@ def confirmed_roots() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def passive_roots() -> frozenset[str]:
+    """The roots hunspell-id lets take the prefix di- alone (its flags D0 and D1: "bangun" →
+    "dibangun", "minta" → "diminta"): verbs, so "di bangun" is the prefix written apart, where
+    "di rumah" ("rumah" takes di- only with -kan) is the preposition."""
+    found = set()
+    for line in _words(HUNSPELL_ID)[1:]:
+        word, _, flags = line.strip().partition("/")
+        if {flags[i:i + 2] for i in range(0, len(flags), 2)} & {"D0", "D1"}:
+            found.add(word.lower())
+    return frozenset(found)
+
+
+def frequency(word: str) -> float:
+    """How often Indonesian text writes ``word``: ``wordfreq``'s Zipf scale (6 for "orang", 3
+    for a word met once in a million, 0 for one never met), 0 for everything without it."""
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:
+        return 0.0
+    return zipf_frequency(word, "id")
+
+
+@lru_cache(maxsize=1)
 def english_words() -> frozenset[str]:
     """Lower-case English words (names, capitalised in the list, and possessives left out)."""
     return frozenset(w for w in _words(ENGLISH) if w.isalpha() and w.islower() and w.isascii())
@@ -104,6 +128,7 @@ def root_of(word: str, roots: frozenset[str] | None = None, shortest: int = 3) -
     return None
 
 
+@lru_cache(maxsize=16384)
 def is_indonesian(word: str, strict: bool = False) -> bool:
     """Whether ``word`` (lower case) is a root, an affixed root or a reduplication of them;
     ``strict``: a root of four letters or more, without a prefix and suffix that never go

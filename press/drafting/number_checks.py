@@ -32,7 +32,10 @@ ZONE = re.compile(rf"(?<=\d)(\s*)(wib|Wib|wita|Wita|Wit|wit)\b|(?<=\d)({ZONES})\
 JAM = re.compile(r"(?<![\w-])(?:[Jj]am|[Pp]kl\.?)(?=\s+\d)(\s+)(\d{1,2})(?:([.:])([0-5]\d))?(?![\d.:,]\d)"
                  r"(?:\s+(pagi|siang|sore|malam)\b)?")
 PUKUL_SHORT = re.compile(r"(?<![\w-])([Pp])kl\.?(?=\s)")
-RANGE = re.compile(rf"(?<![\d.])({CLOCK})(\s+(?:{ZONES}))?(\s*(?:s\.d(?![.\w])|s/d|S/D|sd|SD|s\.\s+d\.?)\s*|\s*-\s*)(?={CLOCK}(?!\d))")
+RANGE = re.compile(rf"(?<![\d.])({CLOCK})(\s+(?:{ZONES}))?(\s*(?:s\.d(?![.\w])|s/d|S/D|sd|SD|s\.\s+d\.?)\s*|\s*-\s*|"
+                   rf"\s+[–—]\s*|\s*[–—]\s+)(?={CLOCK}(?!\d))")
+ZONE_PART = re.compile(rf"(?<=\d)(\s+(?:{ZONES}))(\s+(?:pagi|siang|sore|malam))\b(?!\s+(?:hari|ini|itu)\b)")
+PAST_MINUTES = re.compile(r"(?<![\w-])([Pp]ukul|[Jj]am)\s+(\d{1,2})\s+lewat\s+(\d{1,2})\s+menit\b")
 SD_ALONE = re.compile(r"(?<![\w/.])(?:s\.d(?![.\w])|s/d(?!\w)|S/D(?!\w))")
 UNTIL_DONE = re.compile(rf"(?<=\d)((?:\s+(?:{ZONES}))?)\s*-\s*(selesai|Selesai)\b")
 
@@ -47,6 +50,13 @@ COMMA_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3}){2,}(?![\d,])|(?:(?<=
 DOT_DECIMAL = re.compile(r"(?<![\d.,])(\d+)\.(\d{1,2})(?=\s*(?:%|persen\b|juta\b|miliar\b|triliun\b|ribu\b|km\b|"
                          r"kilometer\b|meter\b|ton\b|hektare\b|kg\b))")
 PERCENT = re.compile(r"(?<=\d)(\s+)%")
+SPACED_DECIMAL = re.compile(r"(?<![\d.,])(\d+),\s+(\d{1,3})(?=\s*(?:%|persen\b))")
+BARE_DECIMAL = re.compile(r"(?<![\d.,:/-])(\d{1,3})\.(\d{1,2})(?![\d.,:/-]?\d|\.\w)")
+TIME_WORDS = re.compile(r"(?:pukul|jam|pkl|hingga|sampai|s\.d\.?|[-–—])\s*$", re.I)
+GLUED_METRE = re.compile(r"(?<![\w.,])(\d+(?:,\d+)?)M\b")
+DIMENSION_BEFORE = re.compile(r"(?:lebar|panjang|tinggi|dalam|jarak|radius|luas|tebal)\s+$", re.I)
+LEADING_ZERO_DAY = re.compile(r"(?<![\d/.-])0([1-9])(\s+(?:Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|"
+                              r"September|Oktober|November|Desember)\b)")
 ORDINAL = re.compile(r"(?<![\w-])([Kk]e)(?:\s*[-–]\s+|\s+[-–]\s*|\s+)(\d{1,3})(?![\d.,]\d)")
 ORDINAL_AFTER = re.compile(r"(?:HUT|[Uu]lang [Tt]ahun|[Pp]eringatan|[Hh]ari [Jj]adi|[Dd]ies [Nn]atalis|[Aa]ngkatan|"
                            r"[Pp]eriode|[Tt]ahap|[Gg]elombang|yang)\s+$")
@@ -129,7 +139,7 @@ def check_times(body: str, protected=()) -> list[Finding]:
     for match in RANGE.finditer(body):
         span = match.span(3)
         range_spans.append(span)
-        standard = "–" if "-" in match.group(3) else " s.d. "
+        standard = "–" if any(dash in match.group(3) for dash in "-–—") else " s.d. "
         add(span, N_("Rentang waktu ditulis dengan tanda pisah (13.07–14.15) atau “s.d.”: “%(standard)s”."),
             N_("Ganti dengan “%(standard)s” (EYD V: s.d. dengan titik di akhir, atau tanda pisah tanpa spasi)."),
             standard)
@@ -137,6 +147,15 @@ def check_times(body: str, protected=()) -> list[Finding]:
         if not _skip(range_spans, *match.span()):
             add(match.span(), N_("Singkatan “sampai dengan” ditulis “s.d.”."),
                 N_("Ganti dengan “%(standard)s” (EYD V)."), "s.d.")
+    for match in ZONE_PART.finditer(body):
+        add(match.span(2), N_("Jam dengan zona waktu tidak perlu “pagi”, “siang”, “sore”, atau “malam”."),
+            N_("Hapus kata itu (EYD V: pukul 09.00 WIB sudah menyebut waktunya)."), "")
+    for match in PAST_MINUTES.finditer(body):
+        hour, minutes = int(match.group(2)), int(match.group(3))
+        if hour <= 24 and minutes <= 59:
+            standard = f"pukul {hour:02d}.{minutes:02d}"
+            add(match.span(), N_("Jam ditulis “pukul” dengan jam dan menit: “%(standard)s”."),
+                N_("Ganti dengan “%(standard)s” (EYD V: pukul 09.00 WIB)."), standard)
     for match in UNTIL_DONE.finditer(body):
         standard = f"{match.group(1)} s.d. {match.group(2)}"
         add(match.span(), N_("“Sampai selesai” ditulis dengan kata, bukan tanda hubung: “%(standard)s”."),
@@ -190,6 +209,11 @@ def check_numbers(body: str, protected=()) -> list[Finding]:
         add(match.span(), N_("Desimal ditulis dengan koma: “%(standard)s”."),
             N_("Ganti dengan “%(standard)s” (EYD V: koma untuk desimal, titik untuk ribuan)."),
             standard, {"standard": standard})
+    for match in SPACED_DECIMAL.finditer(body):
+        standard = f"{match.group(1)},{match.group(2)}"
+        add(match.span(), N_("Desimal ditulis rapat, tanpa spasi sesudah koma: “%(standard)s”."),
+            N_("Ganti dengan “%(standard)s” (EYD V)."), standard, {"standard": standard})
+    _decimals_metres_and_days(body, add)
     for match in PERCENT.finditer(body):
         add(match.span(1), N_("Tanda persen ditulis rapat dengan angkanya, tanpa spasi."),
             N_("Hapus spasi sebelum tanda persen (EYD V)."), "")
@@ -244,6 +268,31 @@ def _thousands_and_units(body: str, add) -> None:
         add(match.span(), N_("“%(written)s” di dalam kalimat ditulis dengan huruf kecil: “%(standard)s”."),
             N_("Ganti dengan “%(standard)s” (EYD V)."), standard,
             {"written": match.group(2), "standard": standard.strip()})
+
+
+def _decimals_metres_and_days(body: str, add) -> None:
+    """A decimal written with a full stop that cannot be a clock time ("33.82": a full stop
+    groups thousands in threes, and no clock reads 33 hours or 82 minutes); a figure glued to
+    "M" after a measure ("selebar 3M", which after "Rp" is an amount); a day of the month with
+    a leading zero ("01 Desember")."""
+    for match in BARE_DECIMAL.finditer(body):
+        whole, part = match.group(1), match.group(2)
+        if int(whole) <= 24 and int(part) <= 59 or TIME_WORDS.search(body[max(0, match.start() - 8):match.start()]):
+            continue
+        standard = f"{whole},{part}"
+        add(match.span(), N_("Desimal ditulis dengan koma: “%(standard)s”."),
+            N_("Ganti dengan “%(standard)s” (EYD V: koma untuk desimal, titik untuk ribuan)."),
+            standard, {"standard": standard})
+    for match in GLUED_METRE.finditer(body):
+        if DIMENSION_BEFORE.search(body[max(0, match.start() - 12):match.start()]):
+            standard = f"{match.group(1)} m"
+            add(match.span(), N_("Satuan ukuran ditulis dengan huruf kecil: “%(standard)s”."),
+                N_("Ganti dengan “%(standard)s” (EYD V: lambang satuan kg, km, ha)."), standard,
+                {"standard": standard})
+    for match in LEADING_ZERO_DAY.finditer(body):
+        standard = match.group(1) + match.group(2)
+        add(match.span(), N_("Tanggal ditulis tanpa angka nol di depan: “%(standard)s”."),
+            N_("Ganti dengan “%(standard)s” (EYD V)."), standard, {"standard": standard.strip()})
 
 
 def _title_cased(line: str) -> bool:

@@ -41,6 +41,8 @@ class RuleData:
     place_nouns: frozenset[str]
     ke_nouns: frozenset[str]
     di_ke_words: frozenset[str]
+    verb_roots: frozenset[str]
+    """Verb roots that take di- alone, besides those hunspell-id flags (``lexicon.passive_roots``)."""
     exceptions: tuple[str, ...]
     ranks: tuple[tuple[str, int], ...]
     guest_ranks: tuple[tuple[str, float], ...]
@@ -107,6 +109,7 @@ def rule_data() -> RuleData:
         place_nouns=frozenset(prepositions["place_nouns"]),
         ke_nouns=frozenset(w.lower() for w in prepositions["ke_nouns"]),
         di_ke_words=frozenset(prepositions["words"]),
+        verb_roots=frozenset(prepositions["verb_roots"]),
         exceptions=tuple(_load("exceptions")["names"]),
         ranks=tuple(sorted(ranks, key=lambda pair: -len(pair[0]))),
         guest_ranks=tuple(sorted(guests, key=lambda pair: -len(pair[0]))),

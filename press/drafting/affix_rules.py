@@ -1,0 +1,152 @@
+"""The affix rules of Indonesian applied to a slip: what the standard form of a word is when
+its affixes, not its root, are written wrongly. Each function takes a word in lower case and
+returns ``(standard, rule)`` or None; ``word_checks`` asks them for the words no list knows,
+except ``listed_root`` and ``double_k``, which read every word, since the dictionaries list
+some non-standard roots ("resiko") and the affix rules alone accept "menunjukan" (meN- +
+tunjuk + -an) as a word.
+
+- ``listed_root``: a non-standard root of the spelling data inside affixes ("ijinnya",
+  "dipraktekkan", "resikonya" → "izinnya", "dipraktikkan", "risikonya").
+- ``nasal``: meN-/peN-/ber- in the form the root's first sound does not take ("memjabat",
+  "mejadi", "beperan" → "menjabat", "menjadi", "berperan"), the sounds k, p, t, s melted
+  before a vowel ("mengkirim" → "mengirim"), not before a cluster ("memproduksi").
+- ``colloquial``: the spoken nasal prefix for meN- ("ngurus", "nyapu", "ngecek" → "mengurus",
+  "menyapu", "mengecek") and the spoken -in for -kan ("dimasukin" → "dimasukkan").
+- ``double_k``: -kan after a root ending in k written with one k ("menunjukan", "dimasukan"
+  → "menunjukkan", "dimasukkan").
+- ``nya_after_n``: -nya after a final n written with one n ("tujuanya" → "tujuannya").
+- ``ivitas``: "-ifitas" for the loan suffix "-ivitas" ("konektifitas" → "konektivitas").
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .lexicon import confirmed_roots, frequency, is_indonesian, root_of
+
+RULE_NASAL = "KBBI: bentuk awalan meN-, peN-, ber- mengikuti bunyi awal kata dasarnya (menjabat, menjadi, berperan)"
+RULE_COLLOQUIAL = "KBBI: awalan lisan nge-/ng-/ny- dan akhiran lisan -in ditulis meN- dan -kan dalam ragam resmi (mengurus, dimasukkan)"
+RULE_DOUBLE_K = "KBBI: kata dasar berakhiran k dengan akhiran -kan ditulis kk (menunjukkan, dimasukkan)"
+RULE_NYA = "EYD V: -nya pada kata berakhiran n tetap memakai n kata itu (tujuannya, lainnya)"
+RULE_IVITAS = "Pedoman Umum Pembentukan Istilah: -ivity diserap -ivitas (efektivitas, konektivitas)"
+
+SUFFIXES = ("kannya", "annya", "inya", "kan", "nya", "an", "i", "")
+PARTICLES = ("nya", "lah", "pun", "")
+NASAL_HEADS = {"me": "me", "mem": "me", "men": "me", "meng": "me", "meny": "me",
+               "pe": "pe", "pem": "pe", "pen": "pe", "peng": "pe", "peny": "pe"}
+VERB_HEADS = ("memper", "diper", "meng", "meny", "mem", "men", "me", "di", "ter")
+VOWELS = "aeiou"
+LOST = {"mem": "p", "men": "t", "meng": "k", "meny": "s", "pem": "p", "pen": "t", "peng": "k", "peny": "s"}
+COMMON, MARGIN = 3.0, 0.5
+#: The spelling data's rules about a root (a loanword's or KBBI's form), which hold under affixes;
+#: the others ("joined", "affix" …) are about a whole word.
+ROOT_RULES = ("loan", "kbbi")
+
+
+def nasal_form(base: str, root: str) -> str:
+    """meN- or peN- (``base`` "me" or "pe") joined to ``root`` as KBBI writes it."""
+    first, second = root[:1], root[1:2]
+    melts = second in VOWELS
+    if first in "lmnrwy":
+        return base + root
+    if first in "bfv":
+        return base + "m" + root
+    if first == "p":
+        return base + "m" + (root[1:] if melts else root)
+    if first in "cdjz":
+        return base + "n" + root
+    if first == "t":
+        return base + "n" + (root[1:] if melts else root)
+    if first == "s":
+        return base + ("ny" + root[1:] if melts else "n" + root)
+    if first == "k":
+        return base + "ng" + (root[1:] if melts else root)
+    return base + "ng" + root  # g, h and the vowels
+
+
+@lru_cache(maxsize=4096)
+def listed_root(word: str) -> tuple[str, str] | None:
+    from .rule_data import rule_data
+    data = rule_data()
+    for head in ("memper", "diper", "ber", "ter", "ke", "se", "di", ""):
+        if not word.startswith(head):
+            continue
+        for tail in SUFFIXES:
+            if not tail and not head or not word.endswith(tail):
+                continue
+            middle = word[len(head):len(word) - len(tail)]
+            entry = data.spelling.get(middle)
+            if entry is not None and entry.rule in ROOT_RULES and len(middle) >= 4 and entry.standard.isalpha() \
+                    and entry.standard.islower():
+                return head + entry.standard + tail, data.rules.get(entry.rule, entry.rule)
+    return None
+
+
+@lru_cache(maxsize=4096)
+def nasal(word: str) -> tuple[str, str] | None:
+    roots = confirmed_roots()
+    for head, base in NASAL_HEADS.items():
+        if not word.startswith(head) or head == "pe":  # pe- of per- stands before any consonant: petani
+            continue
+        for tail in SUFFIXES:
+            middle = word[len(head):len(word) - len(tail)] if tail else word[len(head):]
+            if not word.endswith(tail) or len(middle) < 4 or middle not in roots \
+                    or head in LOST and LOST[head] + middle in roots:  # "menunjuk": tunjuk, melted
+                continue
+            standard = nasal_form(base, middle) + tail
+            if standard != word and is_indonesian(standard):
+                return standard, RULE_NASAL
+    if word.startswith("be") and not word.startswith("ber") and len(word) > 6:
+        rest = word[2:]
+        if rest[:1] != "r" and rest[1:3] != "er" and root_of(rest) and is_indonesian("ber" + rest):
+            return "ber" + rest, RULE_NASAL
+    return None
+
+
+@lru_cache(maxsize=4096)
+def colloquial(word: str) -> tuple[str, str] | None:
+    if word.endswith("in") and word.startswith(("di", "me")) and len(word) > 6:
+        standard = word[:-2] + "kan"  # the spoken -in: "dimasukin" is "dimasukkan"
+        return (standard, RULE_COLLOQUIAL) if frequency(standard) >= COMMON else None
+    if not (word.startswith("ng") or word.startswith("ny")) or len(word) < 5:
+        return None
+    standard = "me" + word
+    if word.startswith("nge") and root_of(word[3:]) and len(word) <= 7:
+        standard = "menge" + word[3:]  # a root of one syllable: ngecek, ngebom
+    return (standard, RULE_COLLOQUIAL) if is_indonesian(standard) else None
+
+
+@lru_cache(maxsize=4096)
+def double_k(word: str) -> tuple[str, str] | None:
+    """The slip is read by its shape (a verb's prefix, a root ending in k, -an) and confirmed by
+    use: the form with kk must be common (``wordfreq``, Zipf 3 or more) and clearly commoner
+    than the form written ("menunjukkan" 5.49, "menunjukan" 4.46), so that "dilakukan" (laku +
+    -kan) is never read as lakuk + -an."""
+    for particle in PARTICLES:
+        stem = word[:len(word) - len(particle)] if particle else word
+        if not word.endswith(particle) or not stem.endswith("kan") or stem.endswith("kkan") \
+                or not stem.startswith(VERB_HEADS):
+            continue
+        verb = stem[:-2]  # "menunjukan" → "menunjuk"
+        root = root_of(verb, shortest=4)
+        if not root or not root.endswith("k") or verb == root:
+            continue
+        standard = verb + "kan"
+        common = frequency(standard)
+        if common >= COMMON and common - frequency(stem) >= MARGIN:
+            return standard + particle, RULE_DOUBLE_K
+    return None
+
+
+@lru_cache(maxsize=4096)
+def nya_after_n(word: str) -> tuple[str, str] | None:
+    """"tujuanya", "lainya": -nya after a word ending in n keeps that n (tujuannya, lainnya)."""
+    if word.endswith("nya") and not word.endswith("nnya") and len(word) > 6 and is_indonesian(word[:-2]):
+        return word[:-2] + "nya", RULE_NYA
+    return None
+
+
+def ivitas(word: str) -> tuple[str, str] | None:
+    index = word.find("ifitas")
+    if index > 2:
+        return word[:index] + "ivitas" + word[index + 6:], RULE_IVITAS
+    return None
