@@ -6,7 +6,8 @@
 from 49 releases) held every row back; their held-back figures are recorded
 (``docs/benchmarks.md``, ``ROUND_TWO_HELD_BACK``, ``ROUND_THREE_HELD_BACK``) and the three lists
 are now tuning material (``Status: tuning``): every family with at least three seedable rows is
-caught at least 9 times in 10. A later list with held-back rows is measured as it is, with
+caught at least 9 times in 10. Round 4's list (``real-slips-4.md``, 107 rows from 45 releases)
+holds every row back and is open: its figures are in ``HELD_BACK_AT_FREEZE``. A later list with held-back rows is measured as it is, with
 no change to the code, once; its figures are recorded in ``HELD_BACK_AT_FREEZE`` and guarded
 while the list is open. The correct releases draw at most one finding of the new checks per 1,000 words.
 """
@@ -31,8 +32,12 @@ def test_recall_on_the_tuning_slips_of_each_family():
 #: Each open list's held-back recall, measured once when its rows were first run against
 #: rules frozen without them. The figures are final; the test fails when a later change loses
 #: more than two points of any of them. The target of 0.9 per family is the benchmark's.
-#: No list is open since round 4 tuned on round 3's; the next list is recorded here after its run.
-HELD_BACK_AT_FREEZE: dict[str, dict[str, tuple[int, int]]] = {}
+#: Round 4's list (all 107 rows held back) was run once against the rules frozen at 203f698
+#: (the same figures at 7078924, whose later changes are speed only).
+HELD_BACK_AT_FREEZE: dict[str, dict[str, tuple[int, int]]] = {
+    "real-slips-4.md": {"di_prefix": (12, 12), "foreign": (14, 20), "number": (11, 13), "spelling": (26, 49),
+                        "time": (12, 13)},
+}
 
 #: Round 2's held-back recall (all 155 rows, against the rules frozen at 3a30648), measured
 #: once; the list is tuning material since round 3.
