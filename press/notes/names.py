@@ -25,6 +25,9 @@ SPLIT_DEGREE = re.compile(r"\s*,?\s*([A-Z][A-Za-z]*(?:\.[ ]?|,)[A-Z][A-Za-z.]*)"
 MAX_WORDS = 5
 FIRST_WORD = re.compile(r"[A-Z][A-Za-z]+")
 CONNECTOR = re.compile(r"([a-z]{3,5})(?= [A-Z][a-z])")
+# A one-letter honorific between two words of a name is the initial of a middle name
+# ("Agustinus H Kambuaya"), when one word and no more follows it.
+LAST_WORD_AFTER_INITIAL = re.compile(r"[A-Z] [A-Z][a-z]+(?![\w'’-]| [A-Z])")
 FIRST_NAME_SHORT = re.compile(r"([A-Z][a-z]{1,4}\.)(?= [A-Z][a-z])")
 
 
@@ -79,7 +82,8 @@ def read_name(text: str, pos: int, rules: Rules, places) -> WrittenName | None:
                 break
         else:
             break
-        inside = bool(words) and word in rules.glossary.data["inside_name"]
+        inside = bool(words) and (word in rules.glossary.data["inside_name"]
+                                  or (len(word) == 1 and LAST_WORD_AFTER_INITIAL.match(text, cursor) is not None))
         if not (inside or is_name_word(word, rules)) or (words and split_degrees(word, rules)) \
                 or (words and text[cursor + len(word):cursor + len(word) + 1] == "." and read_degrees(text, cursor - 1, rules)[0]):
             break
