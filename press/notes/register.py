@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right, insort
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from press.notes.items import Person
@@ -177,6 +177,27 @@ class Register:
         for token in set(name.split()) - self._tokens[id(person)]:
             self._by_token[token].append(person)
         self._tokens[id(person)] = set(name.split())
+
+    def lengthen_one_word_names(self, text: str, read_name) -> dict[str, str]:
+        """Give a person found under one word ("Bupati Zulkarnain") the full name the note
+        writes elsewhere ("melantik Zulkarnain Hasibuan dan …"): the longer name
+        `read_name(pos)` reads where the word starts a name, the one written most often
+        (the first of those written as often), when nobody else bears it. Returns the
+        names given: {one word: full name}."""
+        given = {}
+        for person in list(self.people):
+            if " " in person.name or not person.name[:1].isupper():
+                continue
+            written = Counter()
+            for m in re.finditer(rf"(?<![\w.-]){re.escape(person.name)}(?= [A-Z])", text):
+                found = read_name(m.start())
+                if found and found.name_span[0] == m.start() and found.name.startswith(person.name + " ") \
+                        and not found.prefix and self._exact.get(_normal(found.name), person) is person:
+                    written[found.name] += 1
+            if written:
+                given[person.name] = written.most_common(1)[0][0]
+                self.lengthen(person, given[person.name])
+        return given
 
     def by_title(self, wanted: str) -> Person | None:
         """The one person whose expanded title is `wanted` or starts with it and a space."""
