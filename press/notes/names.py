@@ -28,6 +28,11 @@ CONNECTOR = re.compile(r"([a-z]{3,5})(?= [A-Z][a-z])")
 # A one-letter honorific between two words of a name is the initial of a middle name
 # ("Agustinus H Kambuaya"), when one word and no more follows it.
 LAST_WORD_AFTER_INITIAL = re.compile(r"[A-Z] [A-Z][a-z]+(?![\w'’-]| [A-Z])")
+# What a person is also called, written right after the name: a short form or a nickname
+# in brackets ("(ATS)", "(Ki Demang)": its last word too), "yang akrab disapa Andi Asse".
+ALIAS = re.compile(r"[ \t]*(?:\(([A-Z][A-Za-z.]{1,5}|(?:[A-Z][a-z]+[ \t]+)?([A-Z][a-z]+))\)|,?[ \t]*yang[ \t]+(?:akrab[ \t]+)?"
+                   r"(?:disapa|dipanggil)[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?))")
+NICKNAMED = re.compile(r"[A-Z][a-z]+[ \t]*\(((?:[A-Z][a-z]+[ \t]+)?([A-Z][a-z]+))\)")
 FIRST_NAME_SHORT = re.compile(r"([A-Z][a-z]{1,4}\.)(?= [A-Z][a-z])")
 
 
@@ -222,6 +227,12 @@ def shortens(words: list[str], full: list[str]) -> bool:
     glued to it dropped), a first word the full first word starts with, no more words."""
     last = full[-1].rsplit(".", 1)[-1]
     return len(words) <= len(full) and words[-1] == last and full[0].startswith(words[0]) and len(words[0]) >= 3
+
+
+def bracketed_nicknames(text: str) -> set[str]:
+    """The nicknames written in brackets after a name ("Slamet Widodo (Mbah Met)": "Mbah
+    Met" and "Met"): another name of that person, nobody of their own."""
+    return {called for m in NICKNAMED.finditer(text) for called in m.groups() if called}
 
 
 LINE = re.compile(r"[^\n]+")

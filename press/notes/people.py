@@ -15,7 +15,7 @@ from press.notes.designations import PARENTHESIS, REGION_HEADS, Designations
 from press.notes.items import ActivityContext, Person
 from press.notes.name_leads import BEFORE_DEGREES, BEFORE_FORMER_POST, THEME_BEFORE
 from press.notes.name_lists import name_lists
-from press.notes.names import WrittenName, headline_lines, shortens
+from press.notes.names import ALIAS, WrittenName, bracketed_nicknames, headline_lines, shortens
 from press.notes.organisations import defined_short_forms
 from press.notes.places import find_known_places, find_multiword_places
 from press.notes.register import Register, add_short_mentions, same_name
@@ -25,8 +25,6 @@ from press.notes.title_context import (LOWER_TITLE_PLACE, ONLY_PLACE_AFTER, QUAL
                                        ends_in_venue, namesake_before, namesakes, not_a_name_first,
                                        region_word_before, title_places, venue_before, written_title)
 
-ALIAS = re.compile(r"[ \t]*(?:\(([A-Z][A-Za-z.]{1,5})\)|,?[ \t]*yang[ \t]+(?:akrab[ \t]+)?(?:disapa|dipanggil)[ \t]+"
-                   r"([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?))")
 HANDOVER = re.compile(r"(?:[ \t]+[A-Z][\w/.-]*){0,4}[ \t]+(?:juga[ \t]+)?(?:(?:diserahterimakan|diserahkan|beralih|berpindah|berganti)[ \t]+)?dari[ \t]+"
                       r"(?:[^;\n]{1,120}?[ \t]+kepada[ \t]+)?")
 HANDOVER_REACH = 200
@@ -72,6 +70,7 @@ class PeopleFinder(SpeakerLookup):
         self._namesakes = namesakes(text, rules)
         self._title_places = title_places(text, rules)
         self._short_forms = defined_short_forms(text, rules)
+        self._nicknames = bracketed_nicknames(text)
 
     # --- title first: "Kepala Bagian Humas Setda Kota Bekasi Sajekti Rubiyah"
     def find_titled(self) -> None:
@@ -281,8 +280,8 @@ class PeopleFinder(SpeakerLookup):
                                               [span], written.ranks))
         self.register.mention(name_span[0], name_span[1], person, title)
         alias = ALIAS.match(self.text, written.end)
-        if alias:
-            self.register.alias(alias.group(1) or alias.group(2), person)
+        for called in filter(None, alias.groups() if alias else ()):
+            self.register.alias(called, person)
         return person
 
     def _called_by_first_name(self, name: str) -> Person | None:
@@ -358,7 +357,7 @@ class PeopleFinder(SpeakerLookup):
                     or THEME_BEFORE.search(text, max(0, lead - 40), lead):
                 continue
             person = self._read_name(lead)
-            if person is None or named[person.name_span[0]] or adat_title(text, rules, person) \
+            if person is None or named[person.name_span[0]] or adat_title(text, rules, person) or person.name in self._nicknames \
                     or (lead not in marked and not person.degrees) or former.get(lead, person.name_span[1]) != person.name_span[1]:
                 continue
             title, organisation = self._handed_over(lead)
