@@ -53,6 +53,8 @@ class _TitleNode:
     first: Person | None = None
     children: dict = field(default_factory=dict)
 
+CAPITALISED_BEFORE_CAPITAL = re.compile(r"(?<![\w.-])[A-Z][\w'’-]*(?= [A-Z])")
+
 
 class Register:
     """People in the order found, and `mentions`: (start, end, person, title) for every
@@ -182,21 +184,20 @@ class Register:
         """Give a person found under one word ("Bupati Zulkarnain") the full name the note
         writes elsewhere ("melantik Zulkarnain Hasibuan dan …"): the longer name
         `read_name(pos)` reads where the word starts a name, the one written most often
-        (the first of those written as often), when nobody else bears it. Returns the
-        names given: {one word: full name}."""
+        (the first of those written as often), when nobody else bears it. One pass over
+        the text. Returns the names given: {one word: full name}."""
+        short = {p.name: p for p in self.people if " " not in p.name and p.name[:1].isupper()}
+        written: dict[str, Counter] = defaultdict(Counter)
+        for m in CAPITALISED_BEFORE_CAPITAL.finditer(text) if short else ():
+            person = short.get(m.group(0))
+            found = read_name(m.start()) if person else None
+            if found and found.name_span[0] == m.start() and found.name.startswith(person.name + " ") \
+                    and not found.prefix and self._exact.get(_normal(found.name), person) is person:
+                written[person.name][found.name] += 1
         given = {}
-        for person in list(self.people):
-            if " " in person.name or not person.name[:1].isupper():
-                continue
-            written = Counter()
-            for m in re.finditer(rf"(?<![\w.-]){re.escape(person.name)}(?= [A-Z])", text):
-                found = read_name(m.start())
-                if found and found.name_span[0] == m.start() and found.name.startswith(person.name + " ") \
-                        and not found.prefix and self._exact.get(_normal(found.name), person) is person:
-                    written[found.name] += 1
-            if written:
-                given[person.name] = written.most_common(1)[0][0]
-                self.lengthen(person, given[person.name])
+        for name, counts in written.items():
+            given[name] = counts.most_common(1)[0][0]
+            self.lengthen(short[name], given[name])
         return given
 
     def by_title(self, wanted: str) -> Person | None:
