@@ -29,6 +29,8 @@ CAPITAL_NEXT = re.compile(r"[ \t]+[A-Z]")
 SELAKU = re.compile(r"[ \t]+(?:selaku[ \t]+)?")
 PLACE_WORD = re.compile(r"[A-Z][a-z][\w'-]*")
 CAPITALISED = re.compile(r"[A-Z][A-Za-z]+")
+# The name after a river's or a lake's word: "Sungai [Tarab]".
+NEXT_PLACE_WORD = re.compile(r" [A-Z][a-z][\w'-]*")
 # A numbered unit: "Bakorwil II", "Kodam XIV", "Wilayah III".
 ROMAN = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XI?V|XVI{0,3})")
 PARENTHESIS = re.compile(r"[ \t]*\([^()\n]{1,40}\)")
@@ -189,7 +191,8 @@ class Designations:
         return after.end() if after else None
 
     def _read_place_name(self, pos: int) -> int:
-        """One capitalised word plus compass words ("Bekasi Utara"), or a known province
+        """One capitalised word plus compass words ("Bekasi Utara"), a river's or a lake's
+        word and the name after it ("Sungai Tarab"), or a known province
         unless a listed regency starts with it ("Maluku Tengah", "Aceh Besar")."""
         text = self.text
         province = self.rules.province.match(text, pos)
@@ -202,6 +205,9 @@ class Designations:
         if region:
             return region
         m = PLACE_WORD.match(text, pos)
+        feature = m and m.group(0) in self.rules.glossary.data["natural_features"] and NEXT_PLACE_WORD.match(text, m.end())
+        if feature:
+            return feature.end()
         if not m or m.group(0) in self.rules.stop_names or self.rules.rank.match(text, pos) \
                 or self.rules.honorific.match(text, pos):
             return pos

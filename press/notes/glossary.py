@@ -182,11 +182,12 @@ class Glossary:
         """Words that are never a person's name on their own: `not_person_words` ("Wakil",
         "Hari", "Iya") and every word the other keys already hold (titles, honorifics and
         forms of address, organisations and their heads, region, street and venue words,
-        acting prefixes, pronouns, weekdays and months)."""
+        acting prefixes, pronouns, weekdays and months, the words opening a river's or a
+        lake's name)."""
         data = self.data
         words = set(data["not_person_words"]) | set(self.title_forms) | set(self.organisations) \
             | set(data["organisation_heads"]) | set(data["region_words"]) | set(self.honorifics) \
-            | set(data["address_forms"]) | set(data["street_words"]) | set(data["venue_words"]) \
+            | set(data["address_forms"]) | set(data["street_words"]) | set(data["venue_words"]) | set(data["natural_features"]) \
             | set(data["pronouns"]) | set(data["acting_prefixes"]) | {p.rstrip(".") for p in data["acting_prefixes"]} \
             | {w.capitalize() for w in self.weekday_forms()} | {w.capitalize() for w in self.month_forms()}
         return frozenset(words)
