@@ -59,6 +59,7 @@ class QuoteFinder:
         self._verb_ends = {m.end() for m in self._reported_verbs}
         self._fronted_verbs = list(rules.fronted.finditer(text))
         self._fronted_starts = [m.start() for m in self._fronted_verbs]
+        self._continuing = set(rules.glossary.speech_verbs("continuing"))
         self._pronoun = rules.pattern("pronoun-end", lambda: rf"\b(?:{alternation(rules.glossary.data['pronouns'])})\s*$")
         self._clause_end = NextMatch(CLAUSE_END, text)
         self._unmarked_verbs = rules.pattern("unmarked-verb", lambda: rf",[ \t]*(?P<verb>{rules.after_words})\b")
@@ -137,7 +138,7 @@ class QuoteFinder:
             if verb.endswith("nya") or not text[who_start:who_end].strip() \
                     or PRONOUN_SUBJECT.fullmatch(text[who_start:who_end].strip()) \
                     or DESCRIBED.fullmatch(text[who_start:who_end].strip()):
-                speaker = inherited or self._fronted_speaker(start) or self._back_reference(start) \
+                speaker = inherited or self._fronted_speaker(start) or self._continued(verb, start) or self._back_reference(start) \
                     or self._named_before(start) or people.last_before(start)
             else:
                 speaker = people.resolve_speaker(who_start, who_end) or inherited
@@ -164,6 +165,15 @@ class QuoteFinder:
             if speaker:
                 return Quote(speaker.name, None, inner, (start, end), "direct", "before")
         return Quote(None, None, inner, (start, end), "direct", "after")
+
+    def _continued(self, verb: str, start: int) -> Person | None:
+        """The last speaker, for a verb going on with what was said ("tambahnya") when
+        nobody was reported speaking between the last quote and this one, else None."""
+        if verb.removesuffix("nya") not in self._continuing or self._last_speaker is None:
+            return None
+        spoke = any(first_inside(verbs, starts, self._last_end, start) for verbs, starts in (
+            (self._reported_verbs, self._reported_starts), (self._fronted_verbs, self._fronted_starts)))
+        return None if spoke else self._last_speaker
 
     def _phrase_end(self, pos: int) -> int:
         return PHRASE_END.search(self.text, pos).start()
