@@ -1,5 +1,6 @@
 """A person's name as releases write it, read at one position of the text: ranks and
-their corps ("Letkol Kav"), honorifics stacked in any spelling ("Dr H", "DR. H.", "dr"),
+their corps ("Letkol Kav"), honorifics stacked in any spelling ("Dr H", "DR. H.", "dr",
+"Drs.H."),
 the name's words (a leading initial and an abbreviated middle name belong to it: "A Made
 Sujana", "Yohanes Ch. Manek"; a region's short form glued in front does not: "Muba
 Apriyadi"), then degrees in any spelling ("S.Sos., M.Si", "SE MM", "SSTP, M. Eng",
@@ -59,7 +60,8 @@ def read_name(text: str, pos: int, rules: Rules, places) -> WrittenName | None:
             ranks += rank_and_corps(r, rules)
             cursor = r.end()
             continue
-        h = rules.honorific.match(text, cursor)
+        h = rules.honorific.match(text, cursor) or (honorifics and text[cursor - 1:cursor] == "." and rules.pattern(
+            "glued-honorific", lambda: rules.honorific.pattern.removeprefix(r"(?<![\w.])")).match(text, cursor))
         if not h or (h.group(0).strip() in rules.regional and not TWO_NAME_WORDS.match(text, h.end())):
             break
         honorifics.append(h.group(0).strip(" \t\n,"))
