@@ -60,6 +60,9 @@ class QuoteFinder:
         self._fronted_verbs = list(rules.fronted.finditer(text))
         self._fronted_starts = [m.start() for m in self._fronted_verbs]
         self._continuing = set(rules.glossary.speech_verbs("continuing"))
+        # `…,”Terang X`: a quote ending with a comma goes on with its verb, capitalised or not.
+        self._capital_verb = rules.pattern("capital-after-verb", lambda: r"[ \t]*(?P<verb>" + alternation(
+            [v.capitalize() for v in rules.glossary.speech_verbs("after")]) + r")\b")
         self._pronoun = rules.pattern("pronoun-end", lambda: rf"\b(?:{alternation(rules.glossary.data['pronouns'])})\s*$")
         self._clause_end = NextMatch(CLAUSE_END, text)
         self._unmarked_verbs = rules.pattern("unmarked-verb", lambda: rf",[ \t]*(?P<verb>{rules.after_words})\b")
@@ -129,7 +132,7 @@ class QuoteFinder:
 
     def _attribute(self, start: int, end: int, inner: str, inherited: Person | None) -> Quote:
         people, text = self.people, self.text
-        after = self.rules.after_verb.match(text, end)
+        after = self.rules.after_verb.match(text, end) or (inner.rstrip().endswith(",") and self._capital_verb.match(text, end))
         if after:
             verb = after["verb"]
             who_start = after.end()
