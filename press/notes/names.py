@@ -34,6 +34,7 @@ LAST_WORD_AFTER_INITIAL = re.compile(r"[A-Z] [A-Z][a-z]+(?![\w'’-]| [A-Z])")
 ALIAS = re.compile(r"[ \t]*(?:\(([A-Z][A-Za-z.]{1,5}|(?:[A-Z][a-z]+[ \t]+)?([A-Z][a-z]+))\)|,?[ \t]*yang[ \t]+(?:akrab[ \t]+)?"
                    r"(?:disapa|dipanggil)[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?))")
 NICKNAMED = re.compile(r"[A-Z][a-z]+[ \t]*\(((?:[A-Z][a-z]+[ \t]+)?([A-Z][a-z]+))\)")
+DERIVED_NOUN = re.compile(r"(?:Pe[mnr]?|Peng|Peny|Ke)[a-z]{4,}an")
 FIRST_NAME_SHORT = re.compile(r"([A-Z][a-z]{1,4}\.)(?= [A-Z][a-z])")
 
 
@@ -203,8 +204,11 @@ def _holds_listed_region(text: str, words: list[tuple[str, int]], rules: Rules) 
 
 
 def is_name_word(word: str, rules: Rules) -> bool:
+    """Whether `word` may be a word of a name: no stop word, no abbreviation the glossary
+    lists, and no noun derived with pe-/per-/ke-…-an ("Pemberdayaan", "Perlindungan",
+    "Kesehatan": the field of a unit, which nobody is called)."""
     bare = word.rstrip(".")
-    return word not in rules.stop_names and bare not in rules.stop_names \
+    return word not in rules.stop_names and bare not in rules.stop_names and not DERIVED_NOUN.fullmatch(bare) \
         and (len(bare) < 2 or bare.upper() not in rules.abbreviation_keys)
 
 
