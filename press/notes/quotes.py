@@ -39,8 +39,9 @@ NAME_PHRASE = re.compile(rf"{CAP}(?: {CAP}){{0,3}}")
 NAME_AT_END = re.compile(rf"({CAP}(?: {CAP}){{0,4}})\s*,?\s*$")
 WHITESPACE = re.compile(r"\s")
 NOT_SUBJECT = re.compile(r"\b(?:dihadiri|diikuti|disaksikan|oleh|kepada|didampingi|menggantikan|sebagai|yang[ \t]+dilantik)\b(?![ \t]+wartawan)")
-THEME_BEFORE = re.compile(r"\b(?:tema|bertema|bertajuk|berjudul|judul|slogan|tagline|motto|semboyan|jargon)[ \t]*:?[ \t]*$",
-                          re.I)
+# The theme of an event in quote marks: "bertema “…”", "Tema yang diusung tahun ini adalah “…”".
+THEME_BEFORE = re.compile(r"\b(?:tema|bertema|bertajuk|berjudul|judul|slogan|tagline|motto|semboyan|jargon)"
+                          r"(?:[ \t]+(?:yang|diusung|diangkat|tahun|kali|ini|adalah|yakni|yaitu|ialah)){0,6}[ \t]*:?[ \t]*$", re.I)
 # "papar suami Hj. X ini", "tegas orang nomor satu di Kodim itu": the speaker described, not named.
 DESCRIBED = re.compile(r"[a-z][^,;\n]*[ \t](?:ini|itu|tersebut)")
 PRONOUN_SUBJECT = re.compile(r"(?:^|(?<=[\s,]))(?:Ia|ia|Dia|dia|Beliau|beliau)\b")
@@ -80,7 +81,7 @@ class QuoteFinder:
         for index, (start, end, inner) in enumerate(segments):
             quote = self._attribute(start, end, inner, inherited)
             inherited = None
-            if THEME_BEFORE.search(self.text, max(0, start - 30), start) \
+            if THEME_BEFORE.search(self.text, max(0, start - 70), start) \
                     or (quote.speaker is None and is_title_case(inner) and inner.rstrip()[-1:] not in ".!?,"):
                 continue
             if quote.placement == "interposed" and quote.speaker and index + 1 < len(segments):
