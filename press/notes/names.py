@@ -243,18 +243,22 @@ def bracketed_nicknames(text: str) -> set[str]:
 
 LINE = re.compile(r"[^\n]+")
 HEADLINE_WORDS = 20
+# A line pointing to another story: a bullet or "Baca juga:".
+TEASER = re.compile(r"[ \t]*(?:[-•*][ \t]+|(?i:baca[ \t]+juga|berita[ \t]+(?:terkait|terkini|lainnya)|bacaan[ \t]+lainnya)[ \t]*:)")
 
 
 def headline_lines(text: str) -> dict[int, int]:
     """Start -> end of the lines written in title case before the body's first sentence
-    (a headline: "Bupati Bungo Amrizal Kepada Pengurus Lembaga Adat"), where
-    capitalised words are no names."""
+    (a headline: "Bupati Bungo Amrizal Kepada Pengurus Lembaga Adat") and, anywhere, of
+    the teasers of other stories ("- Gubernur NTB Minta Bupati Percepat Penanganan
+    Stunting", "Baca juga: …"), where capitalised words are no names."""
     found = {}
+    body = False
     for line in LINE.finditer(text):
         words = line.group(0).split()
-        if len(words) > HEADLINE_WORDS or line.group(0).rstrip()[-1:] in ".:\"”":
-            break
-        if is_title_case(line.group(0)):
+        if not body and (len(words) > HEADLINE_WORDS or line.group(0).rstrip()[-1:] in ".:\"”"):
+            body = True
+        if (not body or TEASER.match(line.group(0))) and is_title_case(line.group(0)):
             found[line.start()] = line.end()
     return found
 
