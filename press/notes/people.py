@@ -41,8 +41,8 @@ NAME_BEFORE = re.compile(rf"({CAP}(?: {CAP}){{0,3}})(?:(?:,\s*[A-Za-z.]+)*,?\s+y
                          rf"|\s+(?:sebagai|selaku|[–—-]))\s*$")
 JOINED = re.compile(r"[ \t]+(?:dan|&)[ \t]+")
 # "wakil ketua masing-masing A dan B": every name listed after it holds the title.
-EACH = re.compile(r"[ \t]*,?[ \t]+masing-masing[ \t]*:?[ \t]+")
-LISTED = re.compile(r"[ \t]*(?:,[ \t]*(?:dan[ \t]+)?|[ \t]+dan[ \t]+)")
+EACH = re.compile(r"[ \t]*,?[ \t]+(?:masing-masing|di[ \t]+antaranya|antara[ \t]+lain)[ \t]*:?[ \t]+")
+LISTED = re.compile(r"(?:[ \t]*\([^()\n]{1,25}\))?[ \t]*(?:,[ \t]*(?:dan[ \t]+)?|[ \t]+dan[ \t]+)")
 TERM = re.compile(r"(?:[ \t]+(?:terpilih|definitif|yang[ \t]+baru[ \t]+dilantik))?(?:[ \t]+(?:periode|masa[ \t]+jabatan)[ \t]+\d{4}[ \t]*[–—-][ \t]*\d{4})?")
 TRAILING_COMMA = re.compile(r"(?:,|\ssebagai|\sselaku|\smenjabat|\s[–—-])\s*$")
 
