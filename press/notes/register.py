@@ -40,6 +40,27 @@ def _initialled_alike(known: list[str], words: list[str]) -> bool:
     return True
 
 
+def _one_slip_apart(known: list[str], words: list[str]) -> bool:
+    """Whether two names of as many words differ in one word only, of five letters or more,
+    by one letter changed, added or dropped."""
+    if len(known) != len(words):
+        return False
+    differing = [(a, b) for a, b in zip(known, words) if a != b]
+    if len(differing) != 1:
+        return False
+    a, b = differing[0]
+    if min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+
+
+def _written_count(text: str, name: str) -> int:
+    return len(re.findall(rf"(?<![\w.]){re.escape(name)}(?![\w])", text))
+
+
 def _normal(name: str) -> str:
     return " ".join(name.lower().split())
 
@@ -168,6 +189,22 @@ class Register:
             return None
         person = found[0]
         if _initials(words) < _initials(person.name.split()):
+            self.lengthen(person, name)
+        return person
+
+    def misspelt_form_of(self, name: str, text: str) -> Person | None:
+        """The one person whose name is `name` but for one letter in one word of five
+        letters or more ("Rizal Kurniad" and "Rizal Kurniadi", "Lamanepa" and "Lamanipa"):
+        a slip of the writer's. The person takes the form the text writes more often
+        (the first found when as often). Else None."""
+        words = name.split()
+        if len(words) < 2:
+            return None
+        found = [p for p in self._by_token.get(words[0], ()) if _one_slip_apart(p.name.split(), words)]
+        if len(found) != 1:
+            return None
+        person = found[0]
+        if _written_count(text, name) > _written_count(text, person.name):
             self.lengthen(person, name)
         return person
 
