@@ -57,8 +57,16 @@ def _one_slip_apart(known: list[str], words: list[str]) -> bool:
     return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
-def _written_count(text: str, name: str) -> int:
-    return len(re.findall(rf"(?<![\w.]){re.escape(name)}(?![\w])", text))
+def _slip_keys(words: list[str]) -> set[str]:
+    """The name and its forms with one letter dropped from one word of five letters or
+    more: two names one slip apart share one of these."""
+    if len(words) < 2:
+        return set()
+    keys = {" ".join(words)}
+    for i, word in enumerate(words):
+        if len(word) >= 5:
+            keys |= {" ".join(words[:i] + [word[:j] + word[j + 1:]] + words[i + 1:]) for j in range(len(word))}
+    return keys
 
 
 def _normal(name: str) -> str:
@@ -91,6 +99,8 @@ class Register:
         self._found: dict[str, Person | None] = {}
         self._by_token: dict[str, list[Person]] = defaultdict(list)
         self._tokens: dict[int, set[str]] = {}
+        self._slips: dict[str, list[Person]] = defaultdict(list)
+        self._slipped: list[tuple[Person, str]] = []
         self._titles = _TitleNode()
         self._titled: set[int] = set()
         self._spans: dict[int, set] = {}
@@ -118,6 +128,7 @@ class Register:
         self._tokens[id(person)] = tokens
         for token in tokens:
             self._by_token[token].append(person)
+        self._index_slips(person)
         self._spans[id(person)] = set(person.mentions)
         self.title_changed(person)
         return person
@@ -192,21 +203,33 @@ class Register:
             self.lengthen(person, name)
         return person
 
-    def misspelt_form_of(self, name: str, text: str) -> Person | None:
+    def misspelt_form_of(self, name: str) -> Person | None:
         """The one person whose name is `name` but for one letter in one word of five
         letters or more ("Rizal Kurniad" and "Rizal Kurniadi", "Lamanepa" and "Lamanipa"):
-        a slip of the writer's. The person takes the form the text writes more often
-        (the first found when as often). Else None."""
+        a slip of the writer's, remembered for `settle_slips`. Else None."""
         words = name.split()
         if len(words) < 2:
             return None
-        found = [p for p in self._by_token.get(words[0], ()) if _one_slip_apart(p.name.split(), words)]
+        candidates = {id(p): p for key in _slip_keys(words) for p in self._slips.get(key, ())}
+        found = [p for p in candidates.values() if _one_slip_apart(p.name.split(), words)]
         if len(found) != 1:
             return None
-        person = found[0]
-        if _written_count(text, name) > _written_count(text, person.name):
-            self.lengthen(person, name)
-        return person
+        self._slipped.append((found[0], name))
+        return found[0]
+
+    def settle_slips(self, text: str) -> dict[str, str]:
+        """Give each person found under two spellings the one the text writes more often
+        (the first found when as often), counted in one pass. Returns {old name: new}."""
+        if not self._slipped:
+            return {}
+        forms = {form for person, other in self._slipped for form in (person.name, other)}
+        written = Counter(m.group(0) for m in re.finditer(rf"(?<![\w.])(?:{'|'.join(map(re.escape, sorted(forms, key=len, reverse=True)))})(?![\w])", text))
+        given = {}
+        for person, other in self._slipped:
+            if written[other] > written[person.name]:
+                given[person.name] = other
+                self.lengthen(person, other)
+        return given
 
     def lengthen(self, person: Person, name: str) -> None:
         """Give `person`, found under a shorter form, the full `name`."""
@@ -216,6 +239,13 @@ class Register:
         for token in set(name.split()) - self._tokens[id(person)]:
             self._by_token[token].append(person)
         self._tokens[id(person)] = set(name.split())
+        self._index_slips(person)
+
+    def _index_slips(self, person: Person) -> None:
+        """Index `person` under their name with one letter dropped from a long word, so
+        that `misspelt_form_of` looks up a name's slips without reading everyone's."""
+        for key in _slip_keys(person.name.split()):
+            self._slips[key].append(person)
 
     def lengthen_one_word_names(self, text: str, read_name) -> dict[str, str]:
         """Give a person found under one word ("Bupati Zulkarnain") the full name the note
