@@ -223,7 +223,8 @@ class Register:
         if not self._slipped:
             return {}
         forms = {form for person, other in self._slipped for form in (person.name, other)}
-        written = Counter(m.group(0) for m in re.finditer(rf"(?<![\w.])(?:{'|'.join(map(re.escape, sorted(forms, key=len, reverse=True)))})(?![\w])", text))
+        spelt = "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))
+        written = Counter(m.group(0) for m in re.finditer(rf"(?<![\w.])(?:{spelt})(?![\w])", text))
         given = {}
         for person, other in self._slipped:
             if written[other] > written[person.name]:
