@@ -96,7 +96,8 @@ def rules_for(glossary: Glossary) -> Rules:
     data = glossary.data
     title_full = {variant: full for form, full in glossary.title_forms.items() for variant in _lower_first([form])}
     regions = glossary.region_names
-    acting = alternation(_lower_first([p.rstrip(".") for p in data["acting_prefixes"]] + data["acting_written_out"]))
+    short_acting = [p.rstrip(".") for p in data["acting_prefixes"]]
+    acting = alternation(_lower_first(short_acting + data["acting_written_out"]) + [p.upper() for p in short_acting])
     title = re.compile(rf"(?<![\w.])(?:(?P<acting>{acting})\.?(?:\s+\([A-Za-z.]{{1,6}}\))?\s+)?"
                        rf"(?P<head>{alternation(title_full)})(?![\w])")
     honorific = re.compile(rf"(?<![\w.])(?:{alternation(honorific_spellings(glossary.honorifics))})(?:(?<=\.)|(?=\s)|,(?=[ \t]*[A-Z]))\s*")
