@@ -183,11 +183,14 @@ class Designations:
         return end
 
     def after_province(self, pos: int) -> int | None:
-        """Where a name starts after a province set off by commas at `pos` (", Kalimantan
-        Timur, " of "Bupati Paser, Kalimantan Timur, Rusli"), else None."""
+        """Where a name starts after a province or a region set off by commas at `pos` (",
+        Kalimantan Timur, " of "Bupati Paser, Kalimantan Timur, Rusli"; ", Kecamatan
+        Campalagian, " of "Kepala Desa Lapeo, Kecamatan Campalagian, Syamsuddin"), else None."""
         comma = PROVINCE_COMMA.match(self.text, pos)
         province = comma and self.rules.province.match(self.text, comma.end())
-        after = province and PROVINCE_COMMA.match(self.text, province.end())
+        region = comma and not province and self._region_word.match(self.text, comma.end())
+        end = province.end() if province else self._read_place_name(region.end()) if region else None
+        after = end and end > comma.end() and PROVINCE_COMMA.match(self.text, end)
         return after.end() if after else None
 
     def _read_place_name(self, pos: int) -> int:
