@@ -29,6 +29,9 @@ CONNECTOR = re.compile(r"([a-z]{3,5})(?= [A-Z][a-z])")
 # A one-letter honorific between two words of a name is the initial of a middle name
 # ("Agustinus H Kambuaya", "Rosmiati H.M Tandiawan"), when one word and no more follows it.
 LAST_WORD_AFTER_INITIAL = re.compile(r"(?:[A-Z]\.?){1,2} [A-Z][a-z]+(?![\w'’-]| [A-Z])")
+# What follows a name's last word: "Nurhikmah Salam sebagai", "Hari Nugroho," ("Salam",
+# "Hari": words never a name on their own end a name of two words or more).
+LAST_WORD = re.compile(r"(?:[ \t]+[a-z(]|[ \t]*[,.;:)]|[ \t]*$)")
 INITIALS_WORD = re.compile(r"[A-Z](?:\.[A-Z])?\.?")
 # What a person is also called, written right after the name: a short form or a nickname
 # in brackets ("(ATS)", "(Ki Demang)": its last word too), "yang akrab disapa Andi Asse".
@@ -92,7 +95,8 @@ def read_name(text: str, pos: int, rules: Rules, places) -> WrittenName | None:
         else:
             break
         inside = bool(words) and (word in rules.glossary.data["inside_name"]
-                                  or (INITIALS_WORD.fullmatch(word) is not None and LAST_WORD_AFTER_INITIAL.match(text, cursor) is not None))
+                                  or (INITIALS_WORD.fullmatch(word) is not None and LAST_WORD_AFTER_INITIAL.match(text, cursor) is not None)
+                                  or (word in rules.not_person_words and word.istitle() and LAST_WORD.match(text, cursor + len(word))))
         if not (inside or is_name_word(word, rules)) or (words and split_degrees(word, rules)) \
                 or (words and text[cursor + len(word):cursor + len(word) + 1] == "." and read_degrees(text, cursor - 1, rules)[0]):
             break
