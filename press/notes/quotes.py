@@ -133,13 +133,14 @@ class QuoteFinder:
 
     def _attribute(self, start: int, end: int, inner: str, inherited: Person | None) -> Quote:
         people, text = self.people, self.text
-        after = self.rules.after_verb.match(text, end) or (inner.rstrip().endswith(",") and self._capital_verb.match(text, end))
+        after = self.rules.after_verb.match(text, end) or (text[max(0, end - 3):end - 1].rstrip().endswith(",")
+                                                           and self._capital_verb.match(text, end))
         if after:
             verb = after["verb"]
             who_start = after.end()
             who_end = self._phrase_end(who_start)
             speaker = None
-            if verb.endswith("nya") or not text[who_start:who_end].strip() \
+            if verb.endswith("nya") or text[who_start:who_end].strip() in ("", "nya") \
                     or PRONOUN_SUBJECT.fullmatch(text[who_start:who_end].strip()) \
                     or DESCRIBED.fullmatch(text[who_start:who_end].strip()):
                 speaker = inherited or self._fronted_speaker(start) or self._continued(verb, start) or self._back_reference(start) \
@@ -342,7 +343,7 @@ class QuoteFinder:
                 continue
             verb, who_start = m["verb"], m.end()
             who_end = self._phrase_end(who_start)
-            if verb.endswith("nya") or not text[who_start:who_end].strip() \
+            if verb.endswith("nya") or text[who_start:who_end].strip() in ("", "nya") \
                     or PRONOUN_SUBJECT.fullmatch(text[who_start:who_end].strip()):
                 speaker = self._named_before(clause_start) or self.people.last_before(clause_start)
             else:

@@ -40,6 +40,11 @@ def _initialled_alike(known: list[str], words: list[str]) -> bool:
     return True
 
 
+def _initialled_start(known: list[str], words: list[str]) -> bool:
+    """Whether `words`, with an initial, write the first words of the longer `known` name."""
+    return len(words) < len(known) and _initials(words) > 0 and _initialled_alike(known[:len(words)], words)
+
+
 def _one_slip_apart(known: list[str], words: list[str]) -> bool:
     """Whether two names of as many words differ in one word only, of five letters or more,
     by one letter changed, added or dropped."""
@@ -190,16 +195,18 @@ class Register:
     def initialled_form_of(self, name: str) -> Person | None:
         """The one person whose name is `name` with some words written as initials, or
         written out where `name` has initials ("Fransiskus X. Owom" and "Fransiskus
-        Xaverius Owom", "L. M. Hasbi" and "Lalu Muhammad Hasbi"); the person takes the
-        form with more words written out. Else None."""
+        Xaverius Owom", "L. M. Hasbi" and "Lalu Muhammad Hasbi"), or its first words so
+        written ("L. Sahnan" for Lalu Sahnan Ariadi); the person takes the form with more
+        words written out. Else None."""
         words = name.split()
         if len(words) < 2:
             return None
-        found = [p for p in self._by_token.get(words[-1], ()) if _initialled_alike(p.name.split(), words)]
+        found = [p for p in self._by_token.get(words[-1], ()) if _initialled_alike(p.name.split(), words)
+                 or _initialled_start(p.name.split(), words)]
         if len(found) != 1:
             return None
         person = found[0]
-        if _initials(words) < _initials(person.name.split()):
+        if len(words) == len(person.name.split()) and _initials(words) < _initials(person.name.split()):
             self.lengthen(person, name)
         return person
 
