@@ -47,30 +47,37 @@ def _initialled_start(known: list[str], words: list[str]) -> bool:
 
 def _one_slip_apart(known: list[str], words: list[str]) -> bool:
     """Whether two names of as many words differ in one word only, of five letters or more,
-    by one letter changed, added or dropped."""
+    by one letter changed, added or dropped, or in a shorter word by a doubled letter."""
     if len(known) != len(words):
         return False
     differing = [(a, b) for a, b in zip(known, words) if a != b]
     if len(differing) != 1:
         return False
     a, b = differing[0]
-    if min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 1:
+    if abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < 3:
         return False
     if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b)) == 1
+        return min(len(a), len(b)) >= 5 and sum(x != y for x, y in zip(a, b)) == 1
     short, long = sorted((a, b), key=len)
-    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+    return any(long[:i] + long[i + 1:] == short for i in _droppable(long))
+
+
+def _droppable(word: str) -> range | list[int]:
+    """Where a letter may be dropped from `word` for a slip: anywhere in a word of five
+    letters or more, else only one of a doubled letter ("Noor" and "Nor")."""
+    if len(word) >= 5:
+        return range(len(word))
+    return [i for i in range(1, len(word)) if word[i] == word[i - 1]]
 
 
 def _slip_keys(words: list[str]) -> set[str]:
-    """The name and its forms with one letter dropped from one word of five letters or
-    more: two names one slip apart share one of these."""
+    """The name and its forms with one letter dropped from one word (see `_droppable`):
+    two names one slip apart share one of these."""
     if len(words) < 2:
         return set()
     keys = {" ".join(words)}
     for i, word in enumerate(words):
-        if len(word) >= 5:
-            keys |= {" ".join(words[:i] + [word[:j] + word[j + 1:]] + words[i + 1:]) for j in range(len(word))}
+        keys |= {" ".join(words[:i] + [word[:j] + word[j + 1:]] + words[i + 1:]) for j in _droppable(word)}
     return keys
 
 
