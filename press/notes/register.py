@@ -70,17 +70,6 @@ def _droppable(word: str) -> range | list[int]:
     return [i for i in range(1, len(word)) if word[i] == word[i - 1]]
 
 
-def _slip_keys(words: list[str]) -> set[str]:
-    """The name and its forms with one letter dropped from one word (see `_droppable`):
-    two names one slip apart share one of these."""
-    if len(words) < 2:
-        return set()
-    keys = {" ".join(words)}
-    for i, word in enumerate(words):
-        keys |= {" ".join(words[:i] + [word[:j] + word[j + 1:]] + words[i + 1:]) for j in _droppable(word)}
-    return keys
-
-
 def _normal(name: str) -> str:
     return " ".join(name.lower().split())
 
@@ -111,7 +100,6 @@ class Register:
         self._found: dict[str, Person | None] = {}
         self._by_token: dict[str, list[Person]] = defaultdict(list)
         self._tokens: dict[int, set[str]] = {}
-        self._slips: dict[str, list[Person]] = defaultdict(list)
         self._slipped: list[tuple[Person, str]] = []
         self._titles = _TitleNode()
         self._titled: set[int] = set()
@@ -140,7 +128,6 @@ class Register:
         self._tokens[id(person)] = tokens
         for token in tokens:
             self._by_token[token].append(person)
-        self._index_slips(person)
         self._spans[id(person)] = set(person.mentions)
         self.title_changed(person)
         return person
@@ -220,11 +207,14 @@ class Register:
     def misspelt_form_of(self, name: str) -> Person | None:
         """The one person whose name is `name` but for one letter in one word of five
         letters or more ("Rizal Kurniad" and "Rizal Kurniadi", "Lamanepa" and "Lamanipa"):
-        a slip of the writer's, remembered for `settle_slips`. Else None."""
+        a slip of the writer's, remembered for `settle_slips`. The other words are the
+        same, so the candidates are those sharing a word (a word more than
+        SHARED_WORD_LIMIT people share is passed over: the work stays linear). Else None."""
         words = name.split()
         if len(words) < 2:
             return None
-        candidates = {id(p): p for key in _slip_keys(words) for p in self._slips.get(key, ())}
+        candidates = {id(p): p for word in words for p in self._by_token.get(word, ())
+                      if len(self._by_token[word]) <= SHARED_WORD_LIMIT}
         found = [p for p in candidates.values() if _one_slip_apart(p.name.split(), words)]
         if len(found) != 1:
             return None
@@ -254,13 +244,6 @@ class Register:
         for token in set(name.split()) - self._tokens[id(person)]:
             self._by_token[token].append(person)
         self._tokens[id(person)] = set(name.split())
-        self._index_slips(person)
-
-    def _index_slips(self, person: Person) -> None:
-        """Index `person` under their name with one letter dropped from a long word, so
-        that `misspelt_form_of` looks up a name's slips without reading everyone's."""
-        for key in _slip_keys(person.name.split()):
-            self._slips[key].append(person)
 
     def lengthen_one_word_names(self, text: str, read_name) -> dict[str, str]:
         """Give a person found under one word ("Bupati Zulkarnain") the full name the note
