@@ -213,8 +213,8 @@ class Register:
         words = name.split()
         if len(words) < 2:
             return None
-        candidates = {id(p): p for word in words for p in self._by_token.get(word, ())
-                      if len(self._by_token[word]) <= SHARED_WORD_LIMIT}
+        sharing = [self._by_token.get(word, ()) for word in words]
+        candidates = {id(p): p for holders in sharing if len(holders) <= SHARED_WORD_LIMIT for p in holders}
         found = [p for p in candidates.values() if _one_slip_apart(p.name.split(), words)]
         if len(found) != 1:
             return None
