@@ -15,7 +15,10 @@ round 4 tuned on all 114, real3 included, so real3's table is a figure after tun
 tests/notes/real4 (first measured after round 4's freeze, d0a8c1f: the line below the
 tables); round 5 tunes on all 144, real4 included ("round 5 tuning (all 144)"; real4's
 own table is a figure after tuning), and holds back tests/notes/real5 whole: its table,
-"round 5 held back", fills once its notes are annotated after round 5's freeze.
+"round 5 held back", filled once its notes were annotated after round 5's freeze; round 6
+tunes on all 174, real5 included ("round 6 tuning (all 174)"; real5's own table is then a
+figure after tuning), and holds back tests/notes/real6 whole: its table, "round 6 held
+back", fills once its notes are annotated after round 6's freeze.
 Below the tables, one line per earlier figure: each
 round's held-back figures first measured after its freeze (round 1: 20 of
 tests/notes/real; round 2: tests/notes/real2) and each round's tuning figures at its
@@ -45,11 +48,12 @@ from press.notes.extract import extract  # noqa: E402
 from press.notes.glossary import load_glossary  # noqa: E402
 from press.notes.reading import read_note, read_typed  # noqa: E402
 from tests.notes.long_notes import SHAPES  # noqa: E402
+from tests.notes import test_notes_real_corpus as corpus_test  # noqa: E402
 from tests.notes.test_notes_real_corpus import (HELD_BACK_AT_FREEZE, ROUND2_HELD_BACK_AT_FREEZE,  # noqa: E402
                                                 ROUND2_TUNING_AT_FREEZE, ROUND3_HELD_BACK_AT_FREEZE,
                                                 ROUND3_TUNING_AT_FREEZE, ROUND4_HELD_BACK_AT_FREEZE,
                                                 ROUND4_TUNING_AT_FREEZE, ROUND5_HELD_BACK_AT_FREEZE,
-                                                ROUND5_TUNING_AT_FREEZE, TUNING_AT_FREEZE)
+                                                ROUND5_TUNING_AT_FREEZE, ROUND6_TUNING_AT_FREEZE, TUNING_AT_FREEZE)
 
 LONG = 200_000
 LONG_TARGET_SECONDS = 2.0
@@ -61,8 +65,10 @@ REAL2 = REPO / "tests" / "notes" / "real2"
 REAL3 = REPO / "tests" / "notes" / "real3"
 REAL4 = REPO / "tests" / "notes" / "real4"
 REAL5 = REPO / "tests" / "notes" / "real5"
-# The commit of round 5's "Frozen rules (round 5):".
+REAL6 = REPO / "tests" / "notes" / "real6"
+# The commits of round 5's "Frozen rules (round 5):" and round 6's "Frozen rules (round 6):".
 ROUND5_FREEZE = "c1b481e"
+ROUND6_FREEZE = "9c719cf"
 # Figures written at each freeze, printed as lines below the tables: (what, commit, figures).
 FREEZE_LINES = (
     ("round 1 tuning (40 of tests/notes/real)", "9e1fc17", TUNING_AT_FREEZE),
@@ -75,6 +81,9 @@ FREEZE_LINES = (
     ("round 4 held back (tests/notes/real4)", "d0a8c1f", ROUND4_HELD_BACK_AT_FREEZE or {}),
     ("round 5 tuning (all 144 of tests/notes/real, real2, real3 and real4)", ROUND5_FREEZE, ROUND5_TUNING_AT_FREEZE),
     ("round 5 held back (tests/notes/real5)", ROUND5_FREEZE, ROUND5_HELD_BACK_AT_FREEZE or {}),
+    ("round 6 tuning (all 174 of tests/notes/real to real5)", ROUND6_FREEZE, ROUND6_TUNING_AT_FREEZE),
+    # Written into the corpus test by the annotator once real6 is annotated and measured.
+    ("round 6 held back (tests/notes/real6)", ROUND6_FREEZE, getattr(corpus_test, "ROUND6_HELD_BACK_AT_FREEZE", None) or {}),
 )
 SHARED = REPO.parent / "shared"
 SPEED_WORDS = (400, 800)
@@ -138,7 +147,12 @@ def main() -> None:
     real_table("real notes, round 5 tuning (all 144)",
                RealNotes(tuning.annotated + real3.annotated + real4.annotated,
                          tuning.not_annotated + real3.not_annotated + real4.not_annotated), glossary)
-    real_table("real notes, round 5 held back (tests/notes/real5)", load_real(REAL5, "all"), glossary)
+    real5 = load_real(REAL5, "all")
+    real_table("real notes, round 5 held back (tests/notes/real5), after round 6 tuning", real5, glossary)
+    real_table("real notes, round 6 tuning (all 174)",
+               RealNotes(tuning.annotated + real3.annotated + real4.annotated + real5.annotated,
+                         tuning.not_annotated + real3.not_annotated + real4.not_annotated + real5.not_annotated), glossary)
+    real_table("real notes, round 6 held back (tests/notes/real6)", load_real(REAL6, "all"), glossary)
     print()
     for what, commit, figures in FREEZE_LINES:
         measured = ", ".join(f"{kind} F1 {figure:.3f}" for kind, figure in figures.items()) or "not measured yet"

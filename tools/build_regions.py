@@ -223,7 +223,8 @@ REGION_FORMS: dict[tuple[str, str], tuple[list[str], list[str]]] = {
 
 SOURCE_LINE = (
     "Indonesian administrative regions (UU 23/2014 on regional government: provinsi, kabupaten/kota, kecamatan, "
-    "kelurahan/desa and local names of the desa level; distrik, the kecamatan of Papua under UU 21/2001) "
+    "kelurahan/desa and local names of the desa level; Propinsi, the older spelling of Provinsi that Sumba and NTT "
+    "government sites still write (sbdkab.go.id); distrik, the kecamatan of Papua under UU 21/2001) "
     "and the compass and qualifier words that end a region's name. "
     "provinces: the 38 provinces with older and alternative names. regencies_and_cities: the 514 regencies and cities "
     "(416 kabupaten, 98 kota) of Kepmendagri 300.2.2-2138/2025, built by tools/build_regions.py from "

@@ -29,6 +29,8 @@ CAPITAL_NEXT = re.compile(r"[ \t]+[A-Z]")
 SELAKU = re.compile(r"[ \t]+(?:selaku[ \t]+)?")
 PLACE_WORD = re.compile(r"[A-Z][a-z][\w'-]*")
 CAPITALISED = re.compile(r"[A-Z][A-Za-z]+")
+# The name after a river's or a lake's word: "Sungai [Tarab]".
+NEXT_PLACE_WORD = re.compile(r" [A-Z][a-z][\w'-]*")
 # A numbered unit: "Bakorwil II", "Kodam XIV", "Wilayah III".
 ROMAN = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XI?V|XVI{0,3})")
 PARENTHESIS = re.compile(r"[ \t]*\([^()\n]{1,40}\)")
@@ -71,7 +73,8 @@ class Designations:
             if word in INSTITUTIONS or (rules.org_head.match(word) and word not in rules.unit_words
                                         and word.rstrip(".") not in rules.org_abbr) \
                     or word in rules.glossary.data["region_words"] \
-                    or word in rules.glossary.data["headline_verbs"] or word in self.places:
+                    or word in rules.glossary.data["headline_verbs"] or word in self.places \
+                    or (word[0].isupper() and self.region_at(m.start(1))):
                 return pos
             following = UNIT_WORD.match(text, m.end())
             inner_title = rules.title.match(text, m.start(1))
@@ -180,15 +183,19 @@ class Designations:
         return end
 
     def after_province(self, pos: int) -> int | None:
-        """Where a name starts after a province set off by commas at `pos` (", Kalimantan
-        Timur, " of "Bupati Paser, Kalimantan Timur, Rusli"), else None."""
+        """Where a name starts after a province or a region set off by commas at `pos` (",
+        Kalimantan Timur, " of "Bupati Paser, Kalimantan Timur, Rusli"; ", Kecamatan
+        Campalagian, " of "Kepala Desa Lapeo, Kecamatan Campalagian, Syamsuddin"), else None."""
         comma = PROVINCE_COMMA.match(self.text, pos)
         province = comma and self.rules.province.match(self.text, comma.end())
-        after = province and PROVINCE_COMMA.match(self.text, province.end())
+        region = comma and not province and self._region_word.match(self.text, comma.end())
+        end = province.end() if province else self._read_place_name(region.end()) if region else None
+        after = end and end > comma.end() and PROVINCE_COMMA.match(self.text, end)
         return after.end() if after else None
 
     def _read_place_name(self, pos: int) -> int:
-        """One capitalised word plus compass words ("Bekasi Utara"), or a known province
+        """One capitalised word plus compass words ("Bekasi Utara"), a river's or a lake's
+        word and the name after it ("Sungai Tarab"), or a known province
         unless a listed regency starts with it ("Maluku Tengah", "Aceh Besar")."""
         text = self.text
         province = self.rules.province.match(text, pos)
@@ -201,6 +208,9 @@ class Designations:
         if region:
             return region
         m = PLACE_WORD.match(text, pos)
+        feature = m and m.group(0) in self.rules.glossary.data["natural_features"] and NEXT_PLACE_WORD.match(text, m.end())
+        if feature:
+            return feature.end()
         if not m or m.group(0) in self.rules.stop_names or self.rules.rank.match(text, pos) \
                 or self.rules.honorific.match(text, pos):
             return pos

@@ -47,5 +47,9 @@ def extract(text: str, context: ActivityContext | None = None, glossary: Glossar
     places = find_places(text, rules, people.multiword_places)
     dates = find_dates(text, context.date, rules.glossary)
     quotes = QuoteFinder(text, rules, people).find()
+    lengthened = people.register.settle_slips(text)
+    lengthened.update(people.register.lengthen_one_word_names(text, people.designations.names.at))
+    for quote in quotes:
+        quote.speaker = lengthened.get(quote.speaker, quote.speaker)
     people.add_short_mentions()
     return Extraction(people.people, organisations, places, dates, quotes)

@@ -102,9 +102,17 @@ class Glossary:
 
     @cached_property
     def rank_forms(self) -> dict[str, str]:
-        """Every written rank (full or abbreviated, "Letkol", "AKBP") -> its full rank."""
+        """Every written rank (full or abbreviated, "Letkol", "AKBP") -> its full rank, with
+        the spellings releases also use: a general's "-jen" as "-jend" ("Irjend Pol",
+        "Brigjend TNI") and the abbreviation in capitals ("IPTU", "BRIGJEN")."""
         forms = {rank: rank for rank in self.data["ranks"]}
         forms.update(self.data["rank_abbreviations"])
+        for written, full in list(forms.items()):
+            head, _, rest = written.partition(" ")
+            spellings = [head + "d"] if head.endswith("jen") else []
+            spellings += [s.upper() for s in [head] + spellings if len(s) > 3 and " " not in written]
+            for spelling in spellings:
+                forms.setdefault(" ".join(filter(None, (spelling, rest))), full)
         return forms
 
     @cached_property
@@ -174,11 +182,12 @@ class Glossary:
         """Words that are never a person's name on their own: `not_person_words` ("Wakil",
         "Hari", "Iya") and every word the other keys already hold (titles, honorifics and
         forms of address, organisations and their heads, region, street and venue words,
-        acting prefixes, pronouns, weekdays and months)."""
+        acting prefixes, pronouns, weekdays and months, the words opening a river's or a
+        lake's name)."""
         data = self.data
         words = set(data["not_person_words"]) | set(self.title_forms) | set(self.organisations) \
             | set(data["organisation_heads"]) | set(data["region_words"]) | set(self.honorifics) \
-            | set(data["address_forms"]) | set(data["street_words"]) | set(data["venue_words"]) \
+            | set(data["address_forms"]) | set(data["street_words"]) | set(data["venue_words"]) | set(data["natural_features"]) \
             | set(data["pronouns"]) | set(data["acting_prefixes"]) | {p.rstrip(".") for p in data["acting_prefixes"]} \
             | {w.capitalize() for w in self.weekday_forms()} | {w.capitalize() for w in self.month_forms()}
         return frozenset(words)

@@ -1,5 +1,6 @@
 """A person's name as releases write it, read at one position of the text: ranks and
-their corps ("Letkol Kav"), honorifics stacked in any spelling ("Dr H", "DR. H.", "dr"),
+their corps ("Letkol Kav"), honorifics stacked in any spelling ("Dr H", "DR. H.", "dr",
+"Drs.H."),
 the name's words (a leading initial and an abbreviated middle name belong to it: "A Made
 Sujana", "Yohanes Ch. Manek"; a region's short form glued in front does not: "Muba
 Apriyadi"), then degrees in any spelling ("S.Sos., M.Si", "SE MM", "SSTP, M. Eng",
@@ -25,6 +26,19 @@ SPLIT_DEGREE = re.compile(r"\s*,?\s*([A-Z][A-Za-z]*(?:\.[ ]?|,)[A-Z][A-Za-z.]*)"
 MAX_WORDS = 5
 FIRST_WORD = re.compile(r"[A-Z][A-Za-z]+")
 CONNECTOR = re.compile(r"([a-z]{3,5})(?= [A-Z][a-z])")
+# A one-letter honorific between two words of a name is the initial of a middle name
+# ("Agustinus H Kambuaya", "Rosmiati H.M Tandiawan"), when one word and no more follows it.
+LAST_WORD_AFTER_INITIAL = re.compile(r"(?:[A-Z]\.?){1,2} [A-Z][a-z]+(?![\w'’-]| [A-Z])")
+# What follows a name's last word: "Nurhikmah Salam sebagai", "Hari Nugroho," ("Salam",
+# "Hari": words never a name on their own end a name of two words or more).
+LAST_WORD = re.compile(r"(?:[ \t]+[a-z(]|[ \t]*[,.;:)]|[ \t]*$)")
+INITIALS_WORD = re.compile(r"[A-Z](?:\.[A-Z])?\.?")
+# What a person is also called, written right after the name: a short form or a nickname
+# in brackets ("(ATS)", "(Ki Demang)": its last word too), "yang akrab disapa Andi Asse".
+ALIAS = re.compile(r"[ \t]*(?:\(([A-Z][A-Za-z.]{1,5}|(?:[A-Z][a-z]+[ \t]+)?([A-Z][a-z]+))\)|,?[ \t]*yang[ \t]+(?:akrab[ \t]+)?"
+                   r"(?:disapa|dipanggil)[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?))")
+NICKNAMED = re.compile(r"[A-Z][a-z]+[ \t]*\(((?:[A-Z][a-z]+[ \t]+)?([A-Z][a-z]+))\)")
+DERIVED_NOUN = re.compile(r"(?:Pe[mnr]?|Peng|Peny|Ke)[a-z]{4,}an")
 FIRST_NAME_SHORT = re.compile(r"([A-Z][a-z]{1,4}\.)(?= [A-Z][a-z])")
 
 
@@ -51,7 +65,8 @@ def read_name(text: str, pos: int, rules: Rules, places) -> WrittenName | None:
             ranks += rank_and_corps(r, rules)
             cursor = r.end()
             continue
-        h = rules.honorific.match(text, cursor)
+        h = rules.honorific.match(text, cursor) or (honorifics and text[cursor - 1:cursor] == "." and rules.pattern(
+            "glued-honorific", lambda: rules.honorific.pattern.removeprefix(r"(?<![\w.])")).match(text, cursor))
         if not h or (h.group(0).strip() in rules.regional and not TWO_NAME_WORDS.match(text, h.end())):
             break
         honorifics.append(h.group(0).strip(" \t\n,"))
@@ -79,7 +94,9 @@ def read_name(text: str, pos: int, rules: Rules, places) -> WrittenName | None:
                 break
         else:
             break
-        inside = bool(words) and word in rules.glossary.data["inside_name"]
+        inside = bool(words) and (word in rules.glossary.data["inside_name"]
+                                  or (INITIALS_WORD.fullmatch(word) is not None and LAST_WORD_AFTER_INITIAL.match(text, cursor) is not None)
+                                  or (word in rules.not_person_words and word.istitle() and LAST_WORD.match(text, cursor + len(word))))
         if not (inside or is_name_word(word, rules)) or (words and split_degrees(word, rules)) \
                 or (words and text[cursor + len(word):cursor + len(word) + 1] == "." and read_degrees(text, cursor - 1, rules)[0]):
             break
@@ -192,8 +209,11 @@ def _holds_listed_region(text: str, words: list[tuple[str, int]], rules: Rules) 
 
 
 def is_name_word(word: str, rules: Rules) -> bool:
+    """Whether `word` may be a word of a name: no stop word, no abbreviation the glossary
+    lists, and no noun derived with pe-/per-/ke-…-an ("Pemberdayaan", "Perlindungan",
+    "Kesehatan": the field of a unit, which nobody is called)."""
     bare = word.rstrip(".")
-    return word not in rules.stop_names and bare not in rules.stop_names \
+    return word not in rules.stop_names and bare not in rules.stop_names and not DERIVED_NOUN.fullmatch(bare) \
         and (len(bare) < 2 or bare.upper() not in rules.abbreviation_keys)
 
 
@@ -220,20 +240,30 @@ def shortens(words: list[str], full: list[str]) -> bool:
     return len(words) <= len(full) and words[-1] == last and full[0].startswith(words[0]) and len(words[0]) >= 3
 
 
+def bracketed_nicknames(text: str) -> set[str]:
+    """The nicknames written in brackets after a name ("Slamet Widodo (Mbah Met)": "Mbah
+    Met" and "Met"): another name of that person, nobody of their own."""
+    return {called for m in NICKNAMED.finditer(text) for called in m.groups() if called}
+
+
 LINE = re.compile(r"[^\n]+")
 HEADLINE_WORDS = 20
+# A line pointing to another story: a bullet or "Baca juga:".
+TEASER = re.compile(r"[ \t]*(?:[-•*][ \t]+|(?i:baca[ \t]+juga|berita[ \t]+(?:terkait|terkini|lainnya)|bacaan[ \t]+lainnya)[ \t]*:)")
 
 
 def headline_lines(text: str) -> dict[int, int]:
     """Start -> end of the lines written in title case before the body's first sentence
-    (a headline: "Bupati Bungo Amrizal Kepada Pengurus Lembaga Adat"), where
-    capitalised words are no names."""
+    (a headline: "Bupati Bungo Amrizal Kepada Pengurus Lembaga Adat") and, anywhere, of
+    the teasers of other stories ("- Gubernur NTB Minta Bupati Percepat Penanganan
+    Stunting", "Baca juga: …"), where capitalised words are no names."""
     found = {}
+    body = False
     for line in LINE.finditer(text):
         words = line.group(0).split()
-        if len(words) > HEADLINE_WORDS or line.group(0).rstrip()[-1:] in ".:\"”":
-            break
-        if is_title_case(line.group(0)):
+        if not body and (len(words) > HEADLINE_WORDS or line.group(0).rstrip()[-1:] in ".:\"”"):
+            body = True
+        if (not body or TEASER.match(line.group(0))) and is_title_case(line.group(0)):
             found[line.start()] = line.end()
     return found
 

@@ -17,7 +17,8 @@ from press.notes.rules import OPEN_HEADS, Rules, alternation, is_unit_word, with
 CLOSING_TAG = re.compile(r"\((?:adv\b|humas\b|hms\b)[^)\n]{0,40}\)", re.I)
 PAREN_ABBREVIATION = re.compile(r"[ \t]*\([A-Z][A-Za-z ]{1,15}\)")
 NEXT_WORD = re.compile(r"[ \t]+([A-Za-z&][\w&-]*|\d+(?:/[A-Z][\w-]*)?)")
-PLACE_AFTER_REGION = re.compile(r"[ \t]+[A-Z][a-z][\w'-]*")
+# The place a region word names: a capitalised word or a short form in capitals ("Provinsi NTB", "Kabupaten OKI").
+PLACE_AFTER_REGION = re.compile(r"[ \t]+(?:[A-Z][a-z][\w'-]*|[A-Z]{2,4}(?![\w-]))")
 CAPITAL_NEXT = re.compile(r"[ \t]+[A-Z]")
 
 

@@ -15,7 +15,7 @@ from press.notes.designations import PARENTHESIS, REGION_HEADS, Designations
 from press.notes.items import ActivityContext, Person
 from press.notes.name_leads import BEFORE_DEGREES, BEFORE_FORMER_POST, THEME_BEFORE
 from press.notes.name_lists import name_lists
-from press.notes.names import WrittenName, headline_lines, shortens
+from press.notes.names import ALIAS, WrittenName, bracketed_nicknames, headline_lines, shortens
 from press.notes.organisations import defined_short_forms
 from press.notes.places import find_known_places, find_multiword_places
 from press.notes.register import Register, add_short_mentions, same_name
@@ -25,8 +25,6 @@ from press.notes.title_context import (LOWER_TITLE_PLACE, ONLY_PLACE_AFTER, QUAL
                                        ends_in_venue, namesake_before, namesakes, not_a_name_first,
                                        region_word_before, title_places, venue_before, written_title)
 
-ALIAS = re.compile(r"[ \t]*(?:\(([A-Z][A-Za-z.]{1,5})\)|,?[ \t]*yang[ \t]+(?:akrab[ \t]+)?(?:disapa|dipanggil)[ \t]+"
-                   r"([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?))")
 HANDOVER = re.compile(r"(?:[ \t]+[A-Z][\w/.-]*){0,4}[ \t]+(?:juga[ \t]+)?(?:(?:diserahterimakan|diserahkan|beralih|berpindah|berganti)[ \t]+)?dari[ \t]+"
                       r"(?:[^;\n]{1,120}?[ \t]+kepada[ \t]+)?")
 HANDOVER_REACH = 200
@@ -40,11 +38,13 @@ STAND_IN = re.compile(r"\s*,?\s*(?:yang\s+)?diwakil(?:i|kan)(?:\s+oleh)?\s+")
 COMMA_CLAUSE = re.compile(r"\s*,\s*(?:yang\s+juga|yang\s+sekaligus|sekaligus|selaku)\b[^,.;\n\"“”]{1,80},\s*")
 NAME_BEFORE = re.compile(rf"({CAP}(?: {CAP}){{0,3}})(?:(?:,\s*[A-Za-z.]+)*,?\s+yang\s+(?:kini\s+|saat\s+ini\s+)?menjabat(?:\s+sebagai)?"
                          rf"|(?:,\s*[A-Za-z.]+)*,|(?:,\s*[A-Za-z.]+)*,?\s+(?:resmi\s+)?(?:dilantik|ditunjuk|diangkat|dikukuhkan)\s+sebagai"
-                         rf"|\s+(?:sebagai|selaku|[–—-]))\s*$")
+                         rf"|\s+(?:sebagai|selaku|menjabat(?:\s+sebagai)?|[–—-]))\s*$")
+# "Yance Marani menjabat Kepala Distrik Rasiei, Oktovina Sawaki menjabat …": the holder stands before.
+HELD_BY_NAME_BEFORE = re.compile(rf"{CAP}[ \t]+menjabat(?:[ \t]+sebagai)?[ \t]+$")
 JOINED = re.compile(r"[ \t]+(?:dan|&)[ \t]+")
 # "wakil ketua masing-masing A dan B": every name listed after it holds the title.
-EACH = re.compile(r"[ \t]*,?[ \t]+masing-masing[ \t]*:?[ \t]+")
-LISTED = re.compile(r"[ \t]*(?:,[ \t]*(?:dan[ \t]+)?|[ \t]+dan[ \t]+)")
+EACH = re.compile(r"[ \t]*,?[ \t]+(?:masing-masing|di[ \t]+antaranya|antara[ \t]+lain)[ \t]*:?[ \t]+")
+LISTED = re.compile(r"(?:[ \t]*\([^()\n]{1,25}\))?[ \t]*(?:,[ \t]*(?:dan[ \t]+)?|[ \t]+dan[ \t]+)")
 TERM = re.compile(r"(?:[ \t]+(?:terpilih|definitif|yang[ \t]+baru[ \t]+dilantik))?(?:[ \t]+(?:periode|masa[ \t]+jabatan)[ \t]+\d{4}[ \t]*[–—-][ \t]*\d{4})?")
 TRAILING_COMMA = re.compile(r"(?:,|\ssebagai|\sselaku|\smenjabat|\s[–—-])\s*$")
 
@@ -72,6 +72,7 @@ class PeopleFinder(SpeakerLookup):
         self._namesakes = namesakes(text, rules)
         self._title_places = title_places(text, rules)
         self._short_forms = defined_short_forms(text, rules)
+        self._nicknames = bracketed_nicknames(text)
 
     # --- title first: "Kepala Bagian Humas Setda Kota Bekasi Sajekti Rubiyah"
     def find_titled(self) -> None:
@@ -161,7 +162,8 @@ class PeopleFinder(SpeakerLookup):
             for holder in holders:
                 self._add(holder, title_text, organisation or holder.prefix, (match.start(), holder.end))
             return holders[-1].end
-        apposed = self._apposed(end)
+        held_before = HELD_BY_NAME_BEFORE.search(text, max(0, match.start() - 40), match.start())
+        apposed = None if held_before else self._apposed(end)
         if full in rules.glossary.data["generic_titles"] and title_end == match.end() and organisation is None \
                 and not apposed:
             return match.end()
@@ -171,7 +173,7 @@ class PeopleFinder(SpeakerLookup):
             title_text = written_title(text, rules, match.start(), title_end)
             organisation = None
         else:
-            person = self._read_name(end)
+            person = None if held_before else self._read_name(end)
         if person is None and not lower:
             clause = COMMA_CLAUSE.match(text, end)
             after = clause.end() if clause else self.designations.after_province(end)
@@ -254,8 +256,8 @@ class PeopleFinder(SpeakerLookup):
 
     def _add(self, written: WrittenName, title, organisation, span) -> Person:
         name, name_span = written.name, written.name_span
-        existing = self.find_by_name(name) or self.register.initialled_form_of(name) \
-            or self._holder_called(name, title) or self._called_by_first_name(name)
+        existing = self.find_by_name(name) or self.register.initialled_form_of(name) or self.register.misspelt_form_of(
+            name) or self._holder_called(name, title) or self._called_by_first_name(name)
         if existing is None and " " in name:
             existing = self.register.shorter_name_of(name)
             if existing:
@@ -281,8 +283,8 @@ class PeopleFinder(SpeakerLookup):
                                               [span], written.ranks))
         self.register.mention(name_span[0], name_span[1], person, title)
         alias = ALIAS.match(self.text, written.end)
-        if alias:
-            self.register.alias(alias.group(1) or alias.group(2), person)
+        for called in filter(None, alias.groups() if alias else ()):
+            self.register.alias(called, person)
         return person
 
     def _called_by_first_name(self, name: str) -> Person | None:
@@ -358,7 +360,7 @@ class PeopleFinder(SpeakerLookup):
                     or THEME_BEFORE.search(text, max(0, lead - 40), lead):
                 continue
             person = self._read_name(lead)
-            if person is None or named[person.name_span[0]] or adat_title(text, rules, person) \
+            if person is None or named[person.name_span[0]] or adat_title(text, rules, person) or person.name in self._nicknames \
                     or (lead not in marked and not person.degrees) or former.get(lead, person.name_span[1]) != person.name_span[1]:
                 continue
             title, organisation = self._handed_over(lead)

@@ -39,8 +39,9 @@ NAME_PHRASE = re.compile(rf"{CAP}(?: {CAP}){{0,3}}")
 NAME_AT_END = re.compile(rf"({CAP}(?: {CAP}){{0,4}})\s*,?\s*$")
 WHITESPACE = re.compile(r"\s")
 NOT_SUBJECT = re.compile(r"\b(?:dihadiri|diikuti|disaksikan|oleh|kepada|didampingi|menggantikan|sebagai|yang[ \t]+dilantik)\b(?![ \t]+wartawan)")
-THEME_BEFORE = re.compile(r"\b(?:tema|bertema|bertajuk|berjudul|judul|slogan|tagline|motto|semboyan|jargon)[ \t]*:?[ \t]*$",
-                          re.I)
+# The theme of an event in quote marks: "bertema “…”", "Tema yang diusung tahun ini adalah “…”".
+THEME_BEFORE = re.compile(r"\b(?:tema|bertema|bertajuk|berjudul|judul|slogan|tagline|motto|semboyan|jargon)"
+                          r"(?:[ \t]+(?:yang|diusung|diangkat|tahun|kali|ini|adalah|yakni|yaitu|ialah)){0,6}[ \t]*:?[ \t]*$", re.I)
 # "papar suami Hj. X ini", "tegas orang nomor satu di Kodim itu": the speaker described, not named.
 DESCRIBED = re.compile(r"[a-z][^,;\n]*[ \t](?:ini|itu|tersebut)")
 PRONOUN_SUBJECT = re.compile(r"(?:^|(?<=[\s,]))(?:Ia|ia|Dia|dia|Beliau|beliau)\b")
@@ -59,6 +60,10 @@ class QuoteFinder:
         self._verb_ends = {m.end() for m in self._reported_verbs}
         self._fronted_verbs = list(rules.fronted.finditer(text))
         self._fronted_starts = [m.start() for m in self._fronted_verbs]
+        self._continuing = set(rules.glossary.speech_verbs("continuing"))
+        # `…,”Terang X`: a quote ending with a comma goes on with its verb, capitalised or not.
+        self._capital_verb = rules.pattern("capital-after-verb", lambda: r"[ \t]*(?P<verb>" + alternation(
+            [v.capitalize() for v in rules.glossary.speech_verbs("after")]) + r")\b")
         self._pronoun = rules.pattern("pronoun-end", lambda: rf"\b(?:{alternation(rules.glossary.data['pronouns'])})\s*$")
         self._clause_end = NextMatch(CLAUSE_END, text)
         self._unmarked_verbs = rules.pattern("unmarked-verb", lambda: rf",[ \t]*(?P<verb>{rules.after_words})\b")
@@ -76,7 +81,7 @@ class QuoteFinder:
         for index, (start, end, inner) in enumerate(segments):
             quote = self._attribute(start, end, inner, inherited)
             inherited = None
-            if THEME_BEFORE.search(self.text, max(0, start - 30), start) \
+            if THEME_BEFORE.search(self.text, max(0, start - 70), start) \
                     or (quote.speaker is None and is_title_case(inner) and inner.rstrip()[-1:] not in ".!?,"):
                 continue
             if quote.placement == "interposed" and quote.speaker and index + 1 < len(segments):
@@ -128,16 +133,17 @@ class QuoteFinder:
 
     def _attribute(self, start: int, end: int, inner: str, inherited: Person | None) -> Quote:
         people, text = self.people, self.text
-        after = self.rules.after_verb.match(text, end)
+        after = self.rules.after_verb.match(text, end) or (text[max(0, end - 3):end - 1].rstrip().endswith(",")
+                                                           and self._capital_verb.match(text, end))
         if after:
             verb = after["verb"]
             who_start = after.end()
             who_end = self._phrase_end(who_start)
             speaker = None
-            if verb.endswith("nya") or not text[who_start:who_end].strip() \
+            if verb.endswith("nya") or text[who_start:who_end].strip() in ("", "nya") \
                     or PRONOUN_SUBJECT.fullmatch(text[who_start:who_end].strip()) \
                     or DESCRIBED.fullmatch(text[who_start:who_end].strip()):
-                speaker = inherited or self._fronted_speaker(start) or self._back_reference(start) \
+                speaker = inherited or self._fronted_speaker(start) or self._continued(verb, start) or self._back_reference(start) \
                     or self._named_before(start) or people.last_before(start)
             else:
                 speaker = people.resolve_speaker(who_start, who_end) or inherited
@@ -164,6 +170,15 @@ class QuoteFinder:
             if speaker:
                 return Quote(speaker.name, None, inner, (start, end), "direct", "before")
         return Quote(None, None, inner, (start, end), "direct", "after")
+
+    def _continued(self, verb: str, start: int) -> Person | None:
+        """The last speaker, for a verb going on with what was said ("tambahnya") when
+        nobody was reported speaking between the last quote and this one, else None."""
+        if verb.removesuffix("nya") not in self._continuing or self._last_speaker is None:
+            return None
+        spoke = any(first_inside(verbs, starts, self._last_end, start) for verbs, starts in (
+            (self._reported_verbs, self._reported_starts), (self._fronted_verbs, self._fronted_starts)))
+        return None if spoke else self._last_speaker
 
     def _phrase_end(self, pos: int) -> int:
         return PHRASE_END.search(self.text, pos).start()
@@ -328,7 +343,7 @@ class QuoteFinder:
                 continue
             verb, who_start = m["verb"], m.end()
             who_end = self._phrase_end(who_start)
-            if verb.endswith("nya") or not text[who_start:who_end].strip() \
+            if verb.endswith("nya") or text[who_start:who_end].strip() in ("", "nya") \
                     or PRONOUN_SUBJECT.fullmatch(text[who_start:who_end].strip()):
                 speaker = self._named_before(clause_start) or self.people.last_before(clause_start)
             else:

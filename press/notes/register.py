@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right, insort
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from press.notes.items import Person
@@ -40,6 +40,36 @@ def _initialled_alike(known: list[str], words: list[str]) -> bool:
     return True
 
 
+def _initialled_start(known: list[str], words: list[str]) -> bool:
+    """Whether `words`, with an initial, write the first words of the longer `known` name."""
+    return len(words) < len(known) and _initials(words) > 0 and _initialled_alike(known[:len(words)], words)
+
+
+def _one_slip_apart(known: list[str], words: list[str]) -> bool:
+    """Whether two names of as many words differ in one word only, of five letters or more,
+    by one letter changed, added or dropped, or in a shorter word by a doubled letter."""
+    if len(known) != len(words):
+        return False
+    differing = [(a, b) for a, b in zip(known, words) if a != b]
+    if len(differing) != 1:
+        return False
+    a, b = differing[0]
+    if abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < 3:
+        return False
+    if len(a) == len(b):
+        return min(len(a), len(b)) >= 5 and sum(x != y for x, y in zip(a, b)) == 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1:] == short for i in _droppable(long))
+
+
+def _droppable(word: str) -> range | list[int]:
+    """Where a letter may be dropped from `word` for a slip: anywhere in a word of five
+    letters or more, else only one of a doubled letter ("Noor" and "Nor")."""
+    if len(word) >= 5:
+        return range(len(word))
+    return [i for i in range(1, len(word)) if word[i] == word[i - 1]]
+
+
 def _normal(name: str) -> str:
     return " ".join(name.lower().split())
 
@@ -52,6 +82,8 @@ class _TitleNode:
     count: int = 0
     first: Person | None = None
     children: dict = field(default_factory=dict)
+
+CAPITALISED_BEFORE_CAPITAL = re.compile(r"(?<![\w.-])[A-Z][\w'’-]*(?= [A-Z])")
 
 
 class Register:
@@ -68,6 +100,7 @@ class Register:
         self._found: dict[str, Person | None] = {}
         self._by_token: dict[str, list[Person]] = defaultdict(list)
         self._tokens: dict[int, set[str]] = {}
+        self._slipped: list[tuple[Person, str]] = []
         self._titles = _TitleNode()
         self._titled: set[int] = set()
         self._spans: dict[int, set] = {}
@@ -156,18 +189,52 @@ class Register:
     def initialled_form_of(self, name: str) -> Person | None:
         """The one person whose name is `name` with some words written as initials, or
         written out where `name` has initials ("Fransiskus X. Owom" and "Fransiskus
-        Xaverius Owom", "L. M. Hasbi" and "Lalu Muhammad Hasbi"); the person takes the
-        form with more words written out. Else None."""
+        Xaverius Owom", "L. M. Hasbi" and "Lalu Muhammad Hasbi"), or its first words so
+        written ("L. Sahnan" for Lalu Sahnan Ariadi); the person takes the form with more
+        words written out. Else None."""
         words = name.split()
         if len(words) < 2:
             return None
-        found = [p for p in self._by_token.get(words[-1], ()) if _initialled_alike(p.name.split(), words)]
+        found = [p for p in self._by_token.get(words[-1], ()) if _initialled_alike(p.name.split(), words)
+                 or _initialled_start(p.name.split(), words)]
         if len(found) != 1:
             return None
         person = found[0]
-        if _initials(words) < _initials(person.name.split()):
+        if len(words) == len(person.name.split()) and _initials(words) < _initials(person.name.split()):
             self.lengthen(person, name)
         return person
+
+    def misspelt_form_of(self, name: str) -> Person | None:
+        """The one person whose name is `name` but for one letter in one word of five
+        letters or more ("Rizal Kurniad" and "Rizal Kurniadi", "Lamanepa" and "Lamanipa"):
+        a slip of the writer's, remembered for `settle_slips`. The other words are the
+        same, so the candidates are those sharing a word (a word more than
+        SHARED_WORD_LIMIT people share is passed over: the work stays linear). Else None."""
+        words = name.split()
+        if len(words) < 2:
+            return None
+        sharing = [self._by_token.get(word, ()) for word in words]
+        candidates = {id(p): p for holders in sharing if len(holders) <= SHARED_WORD_LIMIT for p in holders}
+        found = [p for p in candidates.values() if _one_slip_apart(p.name.split(), words)]
+        if len(found) != 1:
+            return None
+        self._slipped.append((found[0], name))
+        return found[0]
+
+    def settle_slips(self, text: str) -> dict[str, str]:
+        """Give each person found under two spellings the one the text writes more often
+        (the first found when as often), counted in one pass. Returns {old name: new}."""
+        if not self._slipped:
+            return {}
+        forms = {form for person, other in self._slipped for form in (person.name, other)}
+        spelt = "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))
+        written = Counter(m.group(0) for m in re.finditer(rf"(?<![\w.])(?:{spelt})(?![\w])", text))
+        given = {}
+        for person, other in self._slipped:
+            if written[other] > written[person.name]:
+                given[person.name] = other
+                self.lengthen(person, other)
+        return given
 
     def lengthen(self, person: Person, name: str) -> None:
         """Give `person`, found under a shorter form, the full `name`."""
@@ -177,6 +244,26 @@ class Register:
         for token in set(name.split()) - self._tokens[id(person)]:
             self._by_token[token].append(person)
         self._tokens[id(person)] = set(name.split())
+
+    def lengthen_one_word_names(self, text: str, read_name) -> dict[str, str]:
+        """Give a person found under one word ("Bupati Zulkarnain") the full name the note
+        writes elsewhere ("melantik Zulkarnain Hasibuan dan …"): the longer name
+        `read_name(pos)` reads where the word starts a name, the one written most often
+        (the first of those written as often), when nobody else bears it. One pass over
+        the text. Returns the names given: {one word: full name}."""
+        short = {p.name: p for p in self.people if " " not in p.name and p.name[:1].isupper()}
+        written: dict[str, Counter] = defaultdict(Counter)
+        for m in CAPITALISED_BEFORE_CAPITAL.finditer(text) if short else ():
+            person = short.get(m.group(0))
+            found = read_name(m.start()) if person else None
+            if found and found.name_span[0] == m.start() and found.name.startswith(person.name + " ") \
+                    and not found.prefix and self._exact.get(_normal(found.name), person) is person:
+                written[person.name][found.name] += 1
+        given = {}
+        for name, counts in written.items():
+            given[name] = counts.most_common(1)[0][0]
+            self.lengthen(short[name], given[name])
+        return given
 
     def by_title(self, wanted: str) -> Person | None:
         """The one person whose expanded title is `wanted` or starts with it and a space."""

@@ -96,7 +96,8 @@ def rules_for(glossary: Glossary) -> Rules:
     data = glossary.data
     title_full = {variant: full for form, full in glossary.title_forms.items() for variant in _lower_first([form])}
     regions = glossary.region_names
-    acting = alternation(_lower_first([p.rstrip(".") for p in data["acting_prefixes"]] + data["acting_written_out"]))
+    short_acting = [p.rstrip(".") for p in data["acting_prefixes"]]
+    acting = alternation(_lower_first(short_acting + data["acting_written_out"]) + [p.upper() for p in short_acting])
     title = re.compile(rf"(?<![\w.])(?:(?P<acting>{acting})\.?(?:\s+\([A-Za-z.]{{1,6}}\))?\s+)?"
                        rf"(?P<head>{alternation(title_full)})(?![\w])")
     honorific = re.compile(rf"(?<![\w.])(?:{alternation(honorific_spellings(glossary.honorifics))})(?:(?<=\.)|(?=\s)|,(?=[ \t]*[A-Z]))\s*")
@@ -181,11 +182,15 @@ def rank_and_corps(match: re.Match, rules: Rules) -> list[str]:
 
 
 def is_unit_word(word: str, rules: Rules) -> bool:
+    """Whether `word` continues a title's unit: listed unit words and abbreviations,
+    numbers in Roman figures, and the shapes of a field or a role ("Pemberdayaan",
+    "Penilai", "Pembina", "Organisasi")."""
     bare = word.strip(",.")
     if bare in rules.unit_words or bare in rules.org_abbr or bare in ("dan", "&", "I", "II", "III", "IV") \
             or re.fullmatch(r"[A-Z0-9]{2,}", bare):
         return True
-    return bool(re.fullmatch(r"(?:Pe|Pem|Pen|Peng|Peny|Per|Ke)[a-z]{3,}an|Di[sn][a-z]{3,}|[A-Z][a-z]{3,}(?:asi|tik)", bare))
+    return bool(re.fullmatch(r"(?:Pe|Pem|Pen|Peng|Peny|Per|Ke)[a-z]{3,}an|(?:Pem|Pen|Peng|Peny)[a-z]{3,}|Di[sn][a-z]{3,}"
+                             r"|[A-Z][a-z]{3,}(?:asi|tik)", bare))
 
 
 def split_degrees(token: str, rules: Rules) -> list[str] | None:

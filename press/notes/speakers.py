@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from press.notes.designations import REGION_HEADS
 from press.notes.items import Person
 from press.notes.names import WrittenName, read_name
 from press.notes.rules import CAP
@@ -22,8 +23,9 @@ class SpeakerLookup:
 
     def resolve_title(self, title: str, span: tuple[int, int]) -> Person | None:
         """The person holding `title` (written at `span`): from the context, else the one
-        person in the text with that title (written in lower case or not: "dirjen"). The
-        span becomes one of their mentions."""
+        person in the text with that title (written in lower case or not: "dirjen"), an
+        acting prefix aside for a regional head ("Gubernur" for the Pj. Gubernur). The span becomes one of their
+        mentions."""
         wanted = self.register.expand(" ".join(w[:1].upper() + w[1:] if w.islower() else w for w in title.split()))
         holder = next((name for held, name in self._holders if held == wanted or wanted.startswith(held)), None)
         if holder:
@@ -32,9 +34,21 @@ class SpeakerLookup:
                 written = WrittenName(holder.strip(), [], [], len(holder), span, None, [])
             return self.find_by_name(written.name) or self._add(written._replace(name_span=span), title, None, span)
         person = self.register.by_title(wanted)
+        if person is None and wanted in self._region_heads():
+            person = next(filter(None, (self.register.by_title(f"{acting} {wanted}") for acting in self._acting_forms())), None)
         if person is not None:
             self.register.add_span(person, span, once=True)
         return person
+
+    def _acting_forms(self) -> list[str]:
+        """The acting prefixes as titles are indexed ("pj.", "pj", "penjabat"): "Gubernur"
+        alone names the acting governor when there is one and no governor."""
+        data = self.rules.glossary.data
+        return sorted({form.lower() for prefix in data["acting_prefixes"] for form in (prefix, prefix.rstrip("."))}
+                      | {form.lower() for form in data["acting_written_out"]})
+
+    def _region_heads(self) -> set[str]:
+        return {self.register.expand(head) for head in REGION_HEADS}
 
     def resolve_speaker(self, start: int, end: int) -> Person | None:
         """The person named in text[start:end] ("Lukita", "Wali Kota Bekasi Tri Adhianto")."""

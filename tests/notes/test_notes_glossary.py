@@ -78,7 +78,7 @@ def test_each_data_file_says_where_its_words_come_from_and_holds_its_own_keys():
 def test_weekday_names_and_the_regions_with_a_government_come_from_the_data():
     glossary = load_glossary()
     assert glossary.weekday_names == ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
-    assert glossary.government_regions == ("Provinsi", "Kabupaten", "Kota")
+    assert glossary.government_regions == ("Provinsi", "Propinsi", "Kabupaten", "Kota")
 
 
 def test_ranks_of_tni_and_polri_are_known_full_and_abbreviated_with_their_corps():
