@@ -128,12 +128,15 @@ def crop_sources(upright: tuple[int, int], windows: dict[str, Window], sizes: di
     """For each crop of ``windows``, the variant of the largest of the photo's stored
     ``renditions`` (variant -> upright size) that covers it, or ``ORIGINAL``. The largest,
     as it is the least resampled, so the crop comes closest to the one the original
-    gives; any rendition decodes in a fraction of the original's time."""
+    gives; any rendition decodes in a fraction of the original's time. When one crop needs
+    the original, all are cut from it: its one decode covers every window, so a rendition
+    would only add a decode and a second resampling."""
     largest_first = sorted(((size, variant) for variant, size in renditions.items() if not is_crop(variant)),
                            key=lambda item: (-max(item[0]), item[1]))
-    return {name: next((variant for size, variant in largest_first if covers(size, window, sizes[name], upright)),
-                       ORIGINAL)
-            for name, window in windows.items()}
+    sources = {name: next((variant for size, variant in largest_first if covers(size, window, sizes[name], upright)),
+                          ORIGINAL)
+               for name, window in windows.items()}
+    return dict.fromkeys(sources, ORIGINAL) if ORIGINAL in sources.values() else sources
 
 
 @dataclass
@@ -151,24 +154,23 @@ def cut_crops(storage: FileStorage, key: str, upright: tuple[int, int], renditio
               max_pixels: int) -> CropsMade:
     """The crops ``sizes`` of the stored original ``key`` (``upright``: its upright size),
     each cut from the largest of its stored ``renditions`` that covers it (``crop_sources``)
-    or else from the original; one decode per source. A rendition whose file cannot be read,
-    or is not the size recorded, gives its crops to the original. Raises what opening the
+    or all from the original; one decode per source. A rendition whose file cannot be
+    read, or is not the size recorded, gives way to the original. Raises what opening the
     original raises (``Rejected``, ``StorageError``, ``OSError``)."""
     windows, refused = crop_windows(upright, sizes, focal)
     sources = crop_sources(upright, windows, sizes, renditions)
     jpegs = {}
-    for variant in sorted({source for source in sources.values() if source != ORIGINAL}):
-        names = [name for name, source in sources.items() if source == variant]
-        try:
+    try:
+        for variant in sorted(set(sources.values()) - {ORIGINAL}):
             image = _open_rendition(storage, key, variant, renditions[variant], max_pixels)
-            jpegs.update(render_crops(image, {name: sizes[name] for name in names}, focal, meta, original=upright)[0])
-        except (Rejected, TruncatedImage, StorageError, OSError):
-            sources.update(dict.fromkeys(names, ORIGINAL))
-    names = [name for name, source in sources.items() if source == ORIGINAL]
-    if names:
+            chosen = {name: sizes[name] for name, source in sources.items() if source == variant}
+            jpegs.update(render_crops(image, chosen, focal, meta, original=upright)[0])
+    except (Rejected, TruncatedImage, StorageError, OSError):
+        sources = dict.fromkeys(sources, ORIGINAL)
+    if ORIGINAL in sources.values():
         with storage.open(key) as handle:
             image = open_image(handle.read(), max_pixels)
-        jpegs.update(render_crops(image, {name: sizes[name] for name in names}, focal, meta, original=upright)[0])
+        jpegs = render_crops(image, {name: sizes[name] for name in sources}, focal, meta, original=upright)[0]
     return CropsMade(jpegs, refused, sources)
 
 
