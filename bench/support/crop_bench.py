@@ -15,7 +15,9 @@ metadata; then the same with no print rendition stored (the original decoded, or
 web rendition where it covers), and all the crops of a photo at once as the job makes
 them (one decode per source), per crop. The ``source`` column says what the crops were
 cut from; ``vs original`` is the mean absolute difference (of 255) of those crops from
-the ones the original gives (``render_crops``). The yardsticks, timed in the same
+the ones the original gives (``render_crops``); ``CPU ms`` the median CPU time of this
+process per crop, which other processes move less than the wall clock. Every row is run
+once per photo and round, interleaved with the others. The yardsticks, timed in the same
 process so that a loaded machine slows all alike: libvips doing the same crop from the
 original (shrink-on-load at the same reduction, upright, crop, cubic resize, encode;
 alone and five from one load), the same photos' renditions (``thumb`` 400 and ``web``
@@ -32,7 +34,9 @@ import statistics
 import sys
 import tempfile
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from PIL import Image, ImageChops, ImageStat
 
@@ -57,10 +61,12 @@ MAX_PIXELS = DEFAULTS["MAX_IMAGE_PIXELS"]
 FOCAL = (0.3, 0.4)
 
 
-def _ms(run) -> float:
-    start = time.perf_counter()
+def _ms(run) -> tuple[float, float]:
+    """Wall and CPU milliseconds of ``run()`` (the CPU time of this process, less moved by
+    what else the machine runs)."""
+    start, cpu = time.perf_counter(), time.process_time()
     run()
-    return (time.perf_counter() - start) * 1000
+    return (time.perf_counter() - start) * 1000, (time.process_time() - cpu) * 1000
 
 
 def _renditions(data: bytes) -> None:
@@ -133,18 +139,47 @@ def _vips_available() -> bool:
     return True
 
 
-def _row(what: str, times: list[float], target, vips: list[float] | None = None, source: str = "",
-         difference: float | None = None) -> dict:
-    return {"what": what, "median_ms": statistics.median(times), "max_ms": max(times), "target_ms": target,
-            "vips_ms": statistics.median(vips) if vips else None, "source": source, "difference": difference}
+@dataclass
+class _Timed:
+    """One row: what it runs for photo ``n`` (``per``: how many crops one run makes)."""
+
+    what: str
+    run: Callable[[int], object]
+    per: int = 1
+    target: int | None = None
+    source: str = ""
+    difference: float | None = None
+    vips: Callable[[int], object] | None = None
+    times: dict[str, list[float]] = field(default_factory=lambda: {"wall": [], "cpu": [], "vips": []})
+
+
+def _measure(timed: list[_Timed], photos: int, rounds: int) -> None:
+    """Every row once per photo and round, interleaved, so a machine whose load changes
+    during the run slows all rows alike."""
+    for _ in range(rounds):
+        for n in range(photos):
+            for row in timed:
+                wall, cpu = _ms(lambda: row.run(n))
+                row.times["wall"].append(wall / row.per)
+                row.times["cpu"].append(cpu / row.per)
+                if row.vips is not None:
+                    row.times["vips"].append(_ms(lambda: row.vips(n))[0] / row.per)
+
+
+def _row(row: _Timed) -> dict:
+    wall, cpu, vips = row.times["wall"], row.times["cpu"], row.times["vips"]
+    return {"what": row.what, "median_ms": statistics.median(wall), "max_ms": max(wall),
+            "cpu_ms": statistics.median(cpu), "target_ms": row.target,
+            "vips_ms": statistics.median(vips) if vips else None, "source": row.source,
+            "difference": row.difference}
 
 
 def crop_table(photos: int = 3, rounds: int = 2) -> list[dict]:
     """One row per crop cut alone as ``make_crops`` cuts it with the print rendition stored
-    (median and worst ms per crop over the photos and rounds, and libvips' median for the
-    same crop from the original), the same with no print rendition, the five from one
-    decode per crop both ways, and the yardstick rows (the renditions, the decodes alone),
-    measured in this process."""
+    (median and worst wall ms per crop over the photos and rounds, median CPU ms, and
+    libvips' median for the same crop from the original), the same with no print
+    rendition, the five from one decode per crop both ways, and the yardstick rows (the
+    renditions, the decodes alone), all measured interleaved in this process."""
     OUT.mkdir(parents=True, exist_ok=True)
     originals = [path.read_bytes() for path in (_generate_one(i) for i in range(photos))]
     crops = parse_crop_sizes(DEFAULTS["CROP_SIZES"])
@@ -155,46 +190,40 @@ def crop_table(photos: int = 3, rounds: int = 2) -> list[dict]:
     _renditions(originals[0])  # warm up the imports and the codecs
     if vips:
         _vips_crops(originals[0], crops)
-    rows = []
 
-    def timed(run, per: int = 1) -> list[float]:
-        return [_ms(lambda n=n: run(n)) / per for _ in range(rounds) for n in range(len(originals))]
-
-    def cut_row(what: str, sizes: dict, with_print: bool, vips_times=None) -> dict:
+    def cut(what: str, sizes: dict, with_print: bool) -> _Timed:
         made = [photo.cut(sizes, with_print) for photo in stored]
-        source = "+".join(sorted({s for m in made for s in m.sources.values()}))
-        difference = statistics.mean(_difference(m.jpegs, reference) for m, reference in zip(made, references))
-        return _row(what, timed(lambda n: stored[n].cut(sizes, with_print), len(sizes)), TARGET_MS, vips_times,
-                    source, difference)
+        return _Timed(what, lambda n: stored[n].cut(sizes, with_print), len(sizes), TARGET_MS,
+                      "+".join(sorted({s for m in made for s in m.sources.values()})),
+                      statistics.mean(_difference(m.jpegs, reference) for m, reference in zip(made, references)),
+                      (lambda n: _vips_crops(originals[n], sizes)) if vips and not with_print else None)
 
+    timed = []
     for with_print in (True, False):
         suffix = "" if with_print else ", no print rendition"
         for name, size in crops.items():
-            one = {name: size}
-            rows.append(cut_row(f"crop {name} {size[0]}x{size[1]}{suffix}", one, with_print,
-                                timed(lambda n: _vips_crops(originals[n], one)) if vips and not with_print else None))
-        rows.append(cut_row(f"all {len(crops)} crops, one decode, per crop{suffix}", crops, with_print,
-                            timed(lambda n: _vips_crops(originals[n], crops), len(crops))
-                            if vips and not with_print else None))
-    rows.append(_row("renditions thumb+web (yardstick)", timed(lambda n: _renditions(originals[n])), None))
+            timed.append(cut(f"crop {name} {size[0]}x{size[1]}{suffix}", {name: size}, with_print))
+        timed.append(cut(f"all {len(crops)} crops, one decode, per crop{suffix}", crops, with_print))
+    timed.append(_Timed("renditions thumb+web (yardstick)", lambda n: _renditions(originals[n])))
     for reduction in (2, 8):
-        rows.append(_row(f"decode original alone at 1/{reduction} (floor)",
-                         timed(lambda n: _decode(originals[n], reduction)), None, source="original"))
-    rows.append(_row("decode print rendition alone (floor)", timed(lambda n: _decode(stored[n].print_jpeg, 1)), None,
-                     source="print"))
+        timed.append(_Timed(f"decode original alone at 1/{reduction} (floor)",
+                            lambda n, reduction=reduction: _decode(originals[n], reduction), source="original"))
+    timed.append(_Timed("decode print rendition alone (floor)", lambda n: _decode(stored[n].print_jpeg, 1),
+                        source="print"))
+    _measure(timed, len(originals), rounds)
     scratch.cleanup()
-    return rows
+    return [_row(row) for row in timed]
 
 
 def print_table(rows: list[dict]) -> None:
-    print(f"{'what':<54} {'median ms':>10} {'max ms':>8} {'libvips ms':>11} {'target':>8} {'source':>16}"
-          f" {'vs original':>12}")
+    print(f"{'what':<54} {'median ms':>10} {'max ms':>8} {'libvips ms':>11} {'target':>8} {'source':>9}"
+          f" {'vs original':>12} {'CPU ms':>7}")
     for row in rows:
         target = f"< {row['target_ms']}" if row["target_ms"] else ""
         vips = f"{row['vips_ms']:.0f}" if row["vips_ms"] is not None else ""
         difference = f"{row['difference']:.2f}" if row["difference"] is not None else ""
         print(f"{row['what']:<54} {row['median_ms']:>10.0f} {row['max_ms']:>8.0f} {vips:>11} {target:>8}"
-              f" {row['source']:>16} {difference:>12}")
+              f" {row['source']:>9} {difference:>12} {row['cpu_ms']:>7.0f}")
     print(f"load average {' / '.join(f'{v:.1f}' for v in os.getloadavg())} on {os.cpu_count()} cores")
 
 
