@@ -1,5 +1,7 @@
 """Photo desk benchmark: a bulk edit of 200 photos, its undo, against Pillow re-saving the same
-JPEGs; then the crops of 24 MP photos per ratio against the renditions' own cost
+JPEGs; then the crops of 24 MP photos per ratio, cut alone from the print rendition as
+``make_crops`` cuts them and from the original when there is none, with the source each
+used, against the renditions' own cost and the decode floors
 (``bench/support/crop_bench.py``, whose docstring says its method).
 
     python bench/photo_desk.py [--photos N] [--size 2400x1600] [--no-crops] [--crop-photos N]

@@ -4,7 +4,8 @@ The crops are made around the photo's focal point (the centre until staff set on
 ``CROP_SIZES``, recorded as renditions ``crop-<name>`` exactly as the ``media.crops`` job
 records them, and listed. ``--json`` prints one object; its keys are an interface:
 ``media_id``, ``focal`` ([x, y], fractions), ``crops`` (``name``, ``variant``, ``width``,
-``height``, ``bytes``, ``sha256``, ``path`` relative to the store root) and ``refused``
+``height``, ``bytes``, ``sha256``, ``path`` relative to the store root, ``source``: the
+rendition it was cut from, e.g. ``print``, or ``original``) and ``refused``
 (``name``, ``code``, ``message``: a source too small for the crop). Exit status 1 when
 no crop could be made.
 """
@@ -56,7 +57,8 @@ def crops_command(media_id: int, ratio: str | None, as_json: bool) -> None:
         result = {
             "media_id": photo.id, "focal": list(clamp_focal(photo.focal_x, photo.focal_y)),
             "crops": [{"name": name, "variant": row.variant, "width": row.width, "height": row.height,
-                       "bytes": row.bytes, "sha256": row.sha256, "path": row.path}
+                       "bytes": row.bytes, "sha256": row.sha256, "path": row.path,
+                       "source": outcome.sources[row.variant]}
                       for name in sizes if (row := outcome.made.get(variant_of(name))) is not None],
             "refused": [{"name": name, "code": found["code"], "message": render(found)}
                         for name, found in outcome.refused.items()],
@@ -65,7 +67,8 @@ def crops_command(media_id: int, ratio: str | None, as_json: bool) -> None:
         click.echo(json.dumps(result, ensure_ascii=False))
     else:
         for crop in result["crops"]:
-            click.echo(f"{crop['name']:<10} {crop['width']}x{crop['height']}  {crop['bytes']:>8} bytes  {crop['path']}")
+            click.echo(f"{crop['name']:<10} {crop['width']}x{crop['height']}  {crop['bytes']:>8} bytes  {crop['path']}"
+                       f"  (from {crop['source']})")
         for refused in result["refused"]:
             click.echo(f"{refused['name']:<10} refused: {refused['message']}")
     if not result["crops"]:

@@ -6,10 +6,18 @@ to whole pixels of the original, then resized to the exact size asked. A photo w
 window is smaller than the size is refused for that crop (``crop_too_small``): a crop is
 never enlarged.
 
-A JPEG is decoded with ``draft`` at the largest DCT reduction that still covers the
-window at the crop's size (``renditions.decode``), so a 1080-pixel crop of a 24 MP
-photo decodes a quarter or a sixteenth of its pixels. The result is a rendition like the
-others: upright, sRGB, the public metadata and no GPS (``public_meta``).
+A crop is cut from the largest stored rendition of the photo (``print``, ``web`` …) that
+still holds its window at the crop's size (``crop_sources``): the window is still rounded
+in the original's pixels and judged against the original, then mapped onto the
+rendition's. Decoding a 24 MP original costs more than the whole crop may (the entropy
+decoding of the full file, whatever the reduction), a 3000-pixel print rendition a
+fraction of it. Only a crop no stored rendition covers (a window barely larger than the
+crop, the rendition not made or its file lost) is cut from the original.
+
+Whatever the source, a JPEG is decoded with ``draft`` at the largest DCT reduction that
+still covers the window at the crop's size (``renditions.decode``). The result is a
+rendition like the others: upright, sRGB, the public metadata and no GPS
+(``public_meta``).
 """
 from __future__ import annotations
 
@@ -19,14 +27,19 @@ from dataclasses import dataclass
 from PIL import Image
 
 from press.problems import problem
+from press.storage import FileStorage, StorageError
 
+from .errors import Rejected
+from .opening import open_image
 from .public_meta import PublicMeta, public_segments, with_segments
-from .renditions import (JPEG_QUALITY, REDUCING_GAP, RESAMPLE, decode, display_size, encode_jpeg, orientation_of,
-                         prepare, to_srgb, to_upright)
+from .renditions import (JPEG_QUALITY, REDUCING_GAP, RESAMPLE, TruncatedImage, decode, display_size, encode_jpeg,
+                         orientation_of, prepare, target_size, to_srgb, to_upright)
 
 PREFIX = "crop-"
 """Crops are stored as renditions named ``crop-<name>`` beside ``thumb`` and ``web``."""
 CENTRE = (0.5, 0.5)
+ORIGINAL = "original"
+"""The source of a crop cut from the stored original rather than from a rendition."""
 
 
 def variant_of(name: str) -> str:
@@ -83,46 +96,121 @@ def crop_window(name: str, upright: tuple[int, int], size: tuple[int, int],
     return Window(left, top, win_w, win_h)
 
 
-def refusals(upright: tuple[int, int], sizes: dict[str, tuple[int, int]]) -> dict[str, dict]:
-    """The crops a photo of this upright size cannot give, with the problem of each."""
-    refused = {}
-    for name, size in sizes.items():
-        try:
-            crop_window(name, upright, size)
-        except CropTooSmall as exc:
-            refused[name] = exc.problem
-    return refused
-
-
-def render_crops(image: Image.Image, sizes: dict[str, tuple[int, int]], focal=CENTRE,
-                 meta: PublicMeta = PublicMeta(), quality: int = JPEG_QUALITY) -> tuple[dict[str, bytes], dict[str, dict]]:
-    """Each crop of ``sizes`` that the opened ``image`` can give, as a JPEG with ``meta``,
-    and the problems of those it cannot.
-
-    Decodes once, at the reduction every crop allows. Each window is cut and resized from
-    the pixels as stored and only the result is turned upright, so a rotated photo costs no
-    more than a level one; the metadata segments are built once for all the crops."""
-    orientation = orientation_of(image)
-    upright = display_size(image, orientation)
+def crop_windows(upright: tuple[int, int], sizes: dict[str, tuple[int, int]],
+                 focal: tuple[float, float] = CENTRE) -> tuple[dict[str, Window], dict[str, dict]]:
+    """The window of each crop of ``sizes`` a photo of this upright size can give, and the
+    problem of each it cannot."""
     windows, refused = {}, {}
     for name, size in sizes.items():
         try:
             windows[name] = crop_window(name, upright, size, focal)
         except CropTooSmall as exc:
             refused[name] = exc.problem
+    return windows, refused
+
+
+def refusals(upright: tuple[int, int], sizes: dict[str, tuple[int, int]]) -> dict[str, dict]:
+    """The crops a photo of this upright size cannot give, with the problem of each."""
+    return crop_windows(upright, sizes)[1]
+
+
+def covers(rendition: tuple[int, int], window: Window, size: tuple[int, int], upright: tuple[int, int]) -> bool:
+    """Whether a rendition of upright size ``rendition`` is the whole photo (``upright``, the
+    original's) scaled down and holds ``window`` at least at ``size``: cut from it, the
+    crop is not enlarged."""
+    return (target_size(upright, max(rendition)) == tuple(rendition)
+            and window.width * rendition[0] >= size[0] * upright[0]
+            and window.height * rendition[1] >= size[1] * upright[1])
+
+
+def crop_sources(upright: tuple[int, int], windows: dict[str, Window], sizes: dict[str, tuple[int, int]],
+                 renditions: dict[str, tuple[int, int]]) -> dict[str, str]:
+    """For each crop of ``windows``, the variant of the largest of the photo's stored
+    ``renditions`` (variant -> upright size) that covers it, or ``ORIGINAL``. The largest,
+    as it is the least resampled, so the crop comes closest to the one the original
+    gives; any rendition decodes in a fraction of the original's time. When one crop needs
+    the original, all are cut from it: its one decode covers every window, so a rendition
+    would only add a decode and a second resampling."""
+    largest_first = sorted(((size, variant) for variant, size in renditions.items() if not is_crop(variant)),
+                           key=lambda item: (-max(item[0]), item[1]))
+    sources = {name: next((variant for size, variant in largest_first if covers(size, window, sizes[name], upright)),
+                          ORIGINAL)
+               for name, window in windows.items()}
+    return dict.fromkeys(sources, ORIGINAL) if ORIGINAL in sources.values() else sources
+
+
+@dataclass
+class CropsMade:
+    """The crops' JPEGs, the problems of the crops refused, and the source each was cut
+    from (a rendition's variant, or ``ORIGINAL``)."""
+
+    jpegs: dict[str, bytes]
+    refused: dict[str, dict]
+    sources: dict[str, str]
+
+
+def cut_crops(storage: FileStorage, key: str, upright: tuple[int, int], renditions: dict[str, tuple[int, int]],
+              sizes: dict[str, tuple[int, int]], focal=CENTRE, meta: PublicMeta = PublicMeta(), *,
+              max_pixels: int) -> CropsMade:
+    """The crops ``sizes`` of the stored original ``key`` (``upright``: its upright size),
+    each cut from the largest of its stored ``renditions`` that covers it (``crop_sources``)
+    or all from the original; one decode per source. A rendition whose file cannot be
+    read, or is not the size recorded, gives way to the original. Raises what opening the
+    original raises (``Rejected``, ``StorageError``, ``OSError``)."""
+    windows, refused = crop_windows(upright, sizes, focal)
+    sources = crop_sources(upright, windows, sizes, renditions)
+    jpegs = {}
+    try:
+        for variant in sorted(set(sources.values()) - {ORIGINAL}):
+            image = _open_rendition(storage, key, variant, renditions[variant], max_pixels)
+            chosen = {name: sizes[name] for name, source in sources.items() if source == variant}
+            jpegs.update(render_crops(image, chosen, focal, meta, original=upright)[0])
+    except (Rejected, TruncatedImage, StorageError, OSError):
+        sources = dict.fromkeys(sources, ORIGINAL)
+    if ORIGINAL in sources.values():
+        with storage.open(key) as handle:
+            image = open_image(handle.read(), max_pixels)
+        jpegs = render_crops(image, {name: sizes[name] for name in sources}, focal, meta, original=upright)[0]
+    return CropsMade(jpegs, refused, sources)
+
+
+def _open_rendition(storage: FileStorage, key: str, variant: str, size: tuple[int, int], max_pixels: int) -> Image.Image:
+    with storage.open_rendition(key, variant) as handle:
+        image = open_image(handle.read(), max_pixels)
+    if display_size(image, orientation_of(image)) != tuple(size):
+        raise StorageError(f"rendition {variant!r} of {key} is not {size[0]}x{size[1]}")
+    return image
+
+
+def render_crops(image: Image.Image, sizes: dict[str, tuple[int, int]], focal=CENTRE,
+                 meta: PublicMeta = PublicMeta(), quality: int = JPEG_QUALITY, *,
+                 original: tuple[int, int] | None = None) -> tuple[dict[str, bytes], dict[str, dict]]:
+    """Each crop of ``sizes`` that the opened ``image`` can give, as a JPEG with ``meta``,
+    and the problems of those it cannot. ``original``: the upright size of the original
+    when ``image`` is a rendition of it (or ``image`` was measured elsewhere); the windows
+    are rounded and judged in its pixels, then mapped onto ``image``'s.
+
+    Decodes once, at the reduction every crop allows. Each window is cut and resized from
+    the pixels as stored and only the result is turned upright, so a rotated photo costs no
+    more than a level one; the metadata segments are built once for all the crops."""
+    orientation = orientation_of(image)
+    upright = display_size(image, orientation)
+    frame = tuple(original) if original else upright
+    windows, refused = crop_windows(frame, sizes, focal)
     if not windows:
         return {}, refused
-    scale = max(sizes[name][0] / window.width for name, window in windows.items())
+    scale = max(max(sizes[name][0] * frame[0] / (window.width * upright[0]),
+                    sizes[name][1] * frame[1] / (window.height * upright[1])) for name, window in windows.items())
     decoded = decode(image, math.ceil(max(upright) * scale))
     icc = decoded.info.get("icc_profile")
     pixels = prepare(decoded)
     segments = public_segments(meta)
     swapped = orientation >= 5
-    stored = (upright[1], upright[0]) if swapped else upright
+    stored = (frame[1], frame[0]) if swapped else frame
     factors = (pixels.size[0] / stored[0], pixels.size[1] / stored[1])
     jpegs = {}
     for name, window in windows.items():
-        left, top, right, bottom = stored_box(window.box, upright, orientation)
+        left, top, right, bottom = stored_box(window.box, frame, orientation)
         box = (left * factors[0], top * factors[1], right * factors[0], bottom * factors[1])
         width, height = sizes[name]
         cropped = pixels.resize((height, width) if swapped else (width, height), RESAMPLE, box=box,

@@ -23,9 +23,8 @@ from press.codes import MediaStatus
 from press.config import DEFAULTS, parse_crop_sizes
 from press.errors import N_, ServiceError
 from press.models import Media, Rendition, User, utcnow
-from press.photos.crops import clamp_focal, is_crop, refusals, render_crops, variant_of
+from press.photos.crops import clamp_focal, cut_crops, is_crop, refusals, variant_of
 from press.photos.errors import Rejected
-from press.photos.opening import open_image
 from press.storage import FileStorage, StorageError
 from press.storage.files import content_key
 
@@ -44,10 +43,12 @@ class CropError(ServiceError):
 
 @dataclass
 class CropOutcome:
-    """What making one photo's crops gave: variant -> rendition, and the refused crops' problems."""
+    """What making one photo's crops gave: variant -> rendition, the refused crops' problems,
+    and variant -> what each was cut from (a rendition's variant, or ``"original"``)."""
 
     made: dict[str, Rendition] = field(default_factory=dict)
     refused: dict[str, dict] = field(default_factory=dict)
+    sources: dict[str, str] = field(default_factory=dict)
 
 
 def crop_sizes(config) -> dict[str, tuple[int, int]]:
@@ -113,18 +114,20 @@ def set_focal(session: Session, media: Media, x, y, *, actor: User | None) -> bo
 
 def make_crops(storage: FileStorage, media: Media, sizes: dict[str, tuple[int, int]], *,
                max_pixels: int, keep_others: bool = False) -> CropOutcome:
-    """Make ``sizes`` from the stored original around the focal point and record them as
+    """Make ``sizes`` around the focal point, each from the largest stored rendition that
+    covers it or else the original (``press.photos.crops.cut_crops``), and record them as
     renditions; crops no longer configured are removed unless ``keep_others`` (a subset
-    asked for). ``CropError`` when the original cannot be read."""
+    asked for). ``CropError`` when the original is needed and cannot be read."""
+    renditions = {r.variant: (r.width, r.height) for r in media.renditions if not is_crop(r.variant)}
     try:
-        with storage.open(media.sha256) as handle:
-            image = open_image(handle.read(), max_pixels)
-        jpegs, refused = render_crops(image, sizes, clamp_focal(media.focal_x, media.focal_y), public_meta(media))
+        made = cut_crops(storage, media.sha256, (media.width, media.height), renditions, sizes,
+                         clamp_focal(media.focal_x, media.focal_y), public_meta(media), max_pixels=max_pixels)
+        jpegs = made.jpegs
         paths = {variant_of(name): storage.put_rendition(media.sha256, variant_of(name), jpeg)
                  for name, jpeg in jpegs.items()}
     except (Rejected, StorageError, OSError) as exc:
         raise CropError(N_("Potongan foto tidak dapat dibuat: %(error)s"), error=str(exc)) from exc
-    outcome = CropOutcome(refused=refused)
+    outcome = CropOutcome(refused=made.refused, sources={variant_of(name): made.sources[name] for name in jpegs})
     rows = {r.variant: r for r in media.renditions if is_crop(r.variant)}
     for name, size in sizes.items():
         variant = variant_of(name)

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageChops, ImageStat
 
 from press.config import DEFAULTS
 from press.photos.process import process_photo
@@ -48,3 +48,8 @@ def ingest(storage):
 def rendition_image(storage: FileStorage, photo, variant: str = "web") -> Image.Image:
     with storage.open_rendition(photo.key, variant) as handle:
         return Image.open(io.BytesIO(handle.read()))
+
+
+def mean_abs_difference(a: Image.Image, b: Image.Image) -> float:
+    """The mean absolute difference of two RGB images of one size, in levels of 255."""
+    return sum(ImageStat.Stat(ImageChops.difference(a, b)).mean) / 3

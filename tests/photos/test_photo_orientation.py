@@ -2,9 +2,8 @@
 from __future__ import annotations
 
 import pytest
-from PIL import ImageChops, ImageStat
 
-from .conftest import rendition_image
+from .conftest import mean_abs_difference, rendition_image
 
 LANDSCAPES = [f"images/Landscape_{n}.jpg" for n in range(9)]
 
@@ -13,10 +12,6 @@ LANDSCAPES = [f"images/Landscape_{n}.jpg" for n in range(9)]
 def upright_reference(ingest, storage):
     photo = ingest("images/Landscape_1.jpg")
     return {v: rendition_image(storage, photo, v).convert("RGB") for v in ("thumb", "web")}
-
-
-def mean_abs_difference(a, b) -> float:
-    return sum(ImageStat.Stat(ImageChops.difference(a, b)).mean) / 3
 
 
 @pytest.mark.parametrize("path", LANDSCAPES)

@@ -3,22 +3,18 @@ from __future__ import annotations
 
 import io
 
-from PIL import Image, ImageChops, ImageCms, ImageStat
+from PIL import Image, ImageCms, ImageStat
 
 from press.photos.opening import open_image
 from press.photos.renditions import decode, render, to_srgb
 
-from .conftest import FIXTURES, rendition_image
+from .conftest import FIXTURES, mean_abs_difference, rendition_image
 
 
 def jpeg_bytes(image: Image.Image, **options) -> bytes:
     out = io.BytesIO()
     image.save(out, "JPEG", **options)
     return out.getvalue()
-
-
-def mean_abs_difference(a, b) -> float:
-    return sum(ImageStat.Stat(ImageChops.difference(a, b)).mean) / 3
 
 
 def test_cmyk_jpeg_comes_out_as_rgb_jpeg_with_the_right_colours(ingest, storage):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import zipfile
 
 import exifread
@@ -13,8 +14,11 @@ from sqlalchemy import select
 
 from press.extensions import db
 from press.models import Activity, Media, User
+from press.photos.print_rendition import PRINT_VARIANT, make_print
 from press.services import releases as release_service
 from press.services import release_photos
+from press.services.media import public_meta, sync_renditions
+from press.storage import FileStorage
 from tests.conftest import FIXTURES
 from tests.web.publishing_fixtures import add_photo
 
@@ -130,3 +134,27 @@ def test_the_command_line_makes_the_crops_of_one_ratio(app, runner, big_photo):
     assert bad.exit_code != 0 and "Rasio lebar tidak dikenal" in bad.output
     everything = runner.invoke(args=["media", "crops", str(big_photo)])
     assert everything.exit_code == 0 and "story" in everything.output
+
+
+def test_a_crop_asked_for_alone_is_cut_from_the_print_rendition_once_made_else_the_original(app, runner, big_photo):
+    """The print rendition (3000x2250) holds the portrait's window at 1080x1350, the web
+    one (1600x1200) does not: once a journalist's request made it, a lone crop is cut from
+    it; when its file is lost, from the original again."""
+    def portrait() -> dict:
+        result = runner.invoke(args=["media", "crops", str(big_photo), "--ratio", "4:5", "--json"])
+        assert result.exit_code == 0, result.output
+        return json.loads(result.output)["crops"][0]
+
+    assert portrait()["source"] == "original"
+    with app.app_context():
+        media = db.session.get(Media, big_photo)
+        storage = FileStorage(app.config["MEDIA_ROOT"])
+        paths = {r.variant: r.path for r in media.renditions}
+        paths[PRINT_VARIANT] = make_print(storage, media.sha256, public_meta(media), max_pixels=10**8)
+        sync_renditions(storage, media, paths)
+        db.session.commit()
+        print_file = storage.rendition_path(media.sha256, PRINT_VARIANT)
+    made = portrait()
+    assert (made["source"], made["width"], made["height"]) == ("print", 1080, 1350)
+    os.unlink(print_file)
+    assert portrait()["source"] == "original"
