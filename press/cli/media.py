@@ -33,7 +33,7 @@ from press.photos.worker import process_pool
 from press.services import media as service
 from press.services import media_ingest
 from press.services import media_integrity
-from press.storage import FileStorage
+from press.storage import Store, store_from_config
 
 from .language import operator_language, render
 from .params import DATABASE_ID
@@ -44,8 +44,8 @@ def media() -> None:
     """Import photos, check the media store, rebuild renditions."""
 
 
-def _storage() -> FileStorage:
-    return FileStorage(current_app.config["MEDIA_ROOT"])
+def _storage() -> Store:
+    return store_from_config(current_app.config)
 
 
 def _files(folder: Path) -> list[Path]:
