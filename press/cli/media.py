@@ -33,7 +33,7 @@ from press.photos.worker import process_pool
 from press.services import media as service
 from press.services import media_ingest
 from press.services import media_integrity
-from press.storage import Store, store_from_config
+from press.storage import StorageError, Store, store_from_config
 
 from .language import operator_language, render
 from .params import DATABASE_ID
@@ -45,7 +45,10 @@ def media() -> None:
 
 
 def _storage() -> Store:
-    return store_from_config(current_app.config)
+    try:
+        return store_from_config(current_app.config)
+    except StorageError as exc:  # an unreachable bucket, wrong keys: said, not a traceback
+        raise click.ClickException(f"cannot open the media store: {exc}") from exc
 
 
 def _files(folder: Path) -> list[Path]:

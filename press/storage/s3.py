@@ -154,7 +154,7 @@ class S3Storage:
     def receive(self) -> Incoming:
         """A new spool file to write an original into as it arrives, hashed on the way;
         :meth:`keep` uploads it under its key."""
-        return Incoming(self.spool)
+        return Incoming(self.spool, durable=False)
 
     def put(self, stream) -> str:
         incoming = self.receive()

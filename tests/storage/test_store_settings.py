@@ -46,3 +46,27 @@ def test_a_bucketless_url_is_refused():
 
 def test_a_folder_store_never_hands_out_urls(tmp_path):
     assert FileStorage(tmp_path).rendition_url("a" * 64, "web") is None
+
+
+def test_an_unreachable_object_store_is_said_by_media_verify_and_doctor(tmp_path, migrated_db):
+    import json
+    import socket
+
+    from press import create_app
+    from tests import databases
+    from tests.conftest import make_config
+
+    with socket.socket() as sock:  # a port nothing listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    databases.copy_demo(migrated_db, tmp_path)
+    app = create_app(make_config(tmp_path, MEDIA_URL="s3://siaran/media", S3_ENDPOINT_URL=f"http://127.0.0.1:{port}",
+                                 S3_REGION="us-east-1", S3_ACCESS_KEY_ID="k", S3_SECRET_ACCESS_KEY="s",
+                                 MEDIA_SPOOL_DIR=str(tmp_path / "spool")))
+    runner = app.test_cli_runner()
+    result = runner.invoke(args=["media", "verify"])
+    assert result.exit_code == 1 and "cannot open the media store" in result.output
+    assert "Traceback" not in result.output
+    result = runner.invoke(args=["doctor", "--json"])
+    assert result.exit_code == 1
+    assert json.loads(result.output)["stopped_code"] == "store_unopenable"
