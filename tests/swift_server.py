@@ -19,7 +19,6 @@ import os
 import shutil
 import socket
 import subprocess
-import sys
 import tempfile
 import time
 import urllib.error
@@ -168,14 +167,3 @@ def throwaway_swift(base_dir: str | os.PathLike | None = None):
                 process.wait()
         shutil.rmtree(base, ignore_errors=True)
 
-
-def main(argv: list[str]) -> int:
-    """Run ``argv`` with ``PRESS_TEST_S3_ENDPOINT`` (and the keys) of a throw-away node."""
-    with throwaway_swift() as node:
-        env = {**os.environ, "PRESS_TEST_S3_ENDPOINT": node.endpoint, "PRESS_TEST_S3_ACCESS_KEY": node.access_key,
-               "PRESS_TEST_S3_SECRET_KEY": node.secret_key}
-        return subprocess.run(argv, env=env).returncode
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
