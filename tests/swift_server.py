@@ -116,7 +116,7 @@ def _build_rings(base: Path, ports: dict[str, int]) -> None:
 
 
 def _wait_for(url: str, processes: list[subprocess.Popen], log: Path) -> None:
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 180  # four daemons loading Swift: ~10 s idle, over a minute at load 15
     while time.monotonic() < deadline:
         for process in processes:
             if process.poll() is not None:
@@ -128,7 +128,7 @@ def _wait_for(url: str, processes: list[subprocess.Popen], log: Path) -> None:
             return  # the proxy answers (an S3 error for an anonymous request is an answer)
         except OSError:
             time.sleep(0.2)
-    raise RuntimeError(f"Swift did not answer on {url} within 60 s:\n{log.read_text()[-3000:]}")
+    raise RuntimeError(f"Swift did not answer on {url} within 180 s:\n{log.read_text()[-3000:]}")
 
 
 @contextlib.contextmanager
