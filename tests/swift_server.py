@@ -116,7 +116,7 @@ def _build_rings(base: Path, ports: dict[str, int]) -> None:
 
 
 def _wait_for(url: str, processes: list[subprocess.Popen], log: Path) -> None:
-    deadline = time.monotonic() + 180  # four daemons loading Swift: ~10 s idle, over a minute at load 15
+    deadline = time.monotonic() + 180  # four daemons loading Swift: 15 s quiet, over a minute at load 15
     while time.monotonic() < deadline:
         for process in processes:
             if process.poll() is not None:
