@@ -11,7 +11,7 @@ PORT ?= 5000
 # Both cores (pytest-xdist); the browser tests stay together on one worker (docs/testing.md).
 TEST_WORKERS ?= auto
 PYTEST := $(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup
-FAST_TESTS := -m "not browser and not postgres and not faults and not redis"
+FAST_TESTS := -m "not browser and not postgres and not faults and not redis and not objectstore"
 # The suite on a throw-away PostgreSQL server (tests/pg_server.py), without the browser and corpus tests.
 POSTGRES_TESTS := -m "not browser and not corpus"
 
@@ -30,7 +30,7 @@ setup: install translations
 test: system-packages install translations
 	$(PYTEST) $(PYTEST_ARGS)
 
-test-fast: system-packages install translations  ## the inner loop: no browser, PostgreSQL, Redis or fault tests
+test-fast: system-packages install translations  ## the inner loop: no browser, PostgreSQL, Redis, object-store or fault tests
 	$(PYTEST) $(FAST_TESTS) $(PYTEST_ARGS)
 
 test-postgres: system-packages install translations

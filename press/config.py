@@ -21,6 +21,14 @@ DEFAULTS = {
     "SECRET_KEY": None,
     "DATABASE_URL": None,
     "MEDIA_ROOT": str(REPO_ROOT / "media_store"),
+    "MEDIA_URL": None,
+    "MEDIA_SERVE": "siaran",
+    "MEDIA_PUBLIC_BASE_URL": None,
+    "MEDIA_URL_SECONDS": 300,
+    "MEDIA_SPOOL_DIR": None,
+    "S3_ENDPOINT_URL": None,
+    "S3_REGION": None,
+    "S3_ADDRESSING_STYLE": "path",
     "INDEX_ROOT": None,
     "MAX_UPLOAD_MB": 60,
     "MAX_REQUEST_MB": 200,
@@ -58,6 +66,7 @@ DEFAULTS = {
 }
 
 INT_KEYS = {
+    "MEDIA_URL_SECONDS",
     "MAX_UPLOAD_MB",
     "MAX_REQUEST_MB",
     "MAX_IMAGE_PIXELS",
@@ -180,17 +189,46 @@ def rate_limit_storage(configured: str | None, jobs_url: str) -> str:
     return jobs_url if jobs_url.startswith(REDIS_SCHEMES) else "memory://"
 
 
+MEDIA_SCHEMES = ("file://", "s3://")
+MEDIA_SERVE_MODES = ("siaran", "presigned", "public")
+
+
+def check_media(values: dict) -> None:
+    """``PRESS_MEDIA_URL`` names a backend Siaran has, and the way public photos are served is one it knows."""
+    url = values["MEDIA_URL"]
+    if url and not url.startswith(MEDIA_SCHEMES):
+        raise ConfigError(f"{ENV_PREFIX}MEDIA_URL must start with file:// (a folder) or s3:// (a bucket), not {url!r}")
+    if values["MEDIA_SERVE"] not in MEDIA_SERVE_MODES:
+        raise ConfigError(f"{ENV_PREFIX}MEDIA_SERVE must be one of {', '.join(MEDIA_SERVE_MODES)}, "
+                          f"not {values['MEDIA_SERVE']!r}")
+    if values["MEDIA_SERVE"] != "siaran" and not (url or "").startswith("s3://"):
+        raise ConfigError(f"{ENV_PREFIX}MEDIA_SERVE={values['MEDIA_SERVE']} needs an object store "
+                          f"({ENV_PREFIX}MEDIA_URL=s3://…); a folder is served through Siaran")
+
+
 def flask_settings(values: dict, instance_path: str) -> dict:
     """Translate Siaran's settings into the Flask and extension keys."""
     instance = Path(instance_path)
     production = values["ENV"] == "production"
+    check_media(values)
     database_url = values["DATABASE_URL"] or f"sqlite:///{instance / 'siaran.db'}"
     jobs_url = jobs_queue_url(values) or f"sqlite:///{instance / 'jobs.db'}"
     settings = {
         "PRESS_ENV": values["ENV"],
         "SECRET_KEY": values["SECRET_KEY"],
         "SQLALCHEMY_DATABASE_URI": database_url,
+        # The blob store (press/storage: store_from_config): MEDIA_URL, else the folder
+        # MEDIA_ROOT; an object store's endpoint and region (its keys: boto3's AWS_* chain),
+        # how public renditions reach browsers, where uploads wait before they are sent.
         "MEDIA_ROOT": values["MEDIA_ROOT"],
+        "MEDIA_URL": values["MEDIA_URL"],
+        "MEDIA_SERVE": values["MEDIA_SERVE"],
+        "MEDIA_PUBLIC_BASE_URL": values["MEDIA_PUBLIC_BASE_URL"],
+        "MEDIA_URL_SECONDS": values["MEDIA_URL_SECONDS"],
+        "MEDIA_SPOOL_DIR": values["MEDIA_SPOOL_DIR"] or str(instance / "media-spool"),
+        "S3_ENDPOINT_URL": values["S3_ENDPOINT_URL"],
+        "S3_REGION": values["S3_REGION"],
+        "S3_ADDRESSING_STYLE": values["S3_ADDRESSING_STYLE"],
         "INDEX_ROOT": values["INDEX_ROOT"] or str(instance / "search"),
         # Two limits: each file (MAX_UPLOAD_MB, checked by the photo and notes uploads with
         # the file's name) and the whole request (MAX_REQUEST_MB, Werkzeug's 413), which

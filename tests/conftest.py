@@ -36,6 +36,8 @@ MARKS_BY_PATH = {
     "faults": "faults",
     "redis": "redis",
     "unit/test_postgres.py": "postgres",
+    # The object store only (its backend-parametrised tests mark their s3 case themselves).
+    "storage/test_object_store.py": "objectstore",
     # The real and synthetic notes corpora: extraction only, the same on either database.
     "notes/test_notes_corpus.py": "corpus",
     "notes/test_notes_real_corpus.py": "corpus",

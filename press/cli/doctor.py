@@ -19,7 +19,7 @@ from press.extensions import db
 from press.services import doctor as doctor_service
 from press.services import media_integrity
 from press.services.findings import Report
-from press.storage import FileStorage, StorageError
+from press.storage import StorageError, store_from_config
 
 from .language import operator_language, render
 from .search import _index
@@ -38,7 +38,7 @@ def doctor_command(repair: bool, as_json: bool, grace: float) -> None:
     report = Report(repair=repair)
     if doctor_service.check_database(db.session, str(migrations_dir), report):
         try:
-            storage = FileStorage(current_app.config["MEDIA_ROOT"])
+            storage = store_from_config(current_app.config)
         except StorageError as exc:
             report.stop("store_unopenable", error=str(exc))
         else:

@@ -27,7 +27,7 @@ from press.models import Activity, Release, User
 from press.services import release_exports
 from press.services import releases as service
 from press.services.people import register_people
-from press.storage import FileStorage
+from press.storage import store_from_config
 from .language import refusal_text
 from .params import DATABASE_ID
 
@@ -140,7 +140,7 @@ def export(release_id: int, docx_path: Path | None, kit_path: Path | None) -> No
         raise click.ClickException(f"Siaran {release_id} tidak ada.")
     if not docx_path and not kit_path:
         raise click.ClickException("Sebutkan --docx FILE dan/atau --kit FILE.")
-    storage = FileStorage(current_app.config["MEDIA_ROOT"])
+    storage = store_from_config(current_app.config)
     office = current_app.config.get("OFFICE_NAME", "")
     if docx_path:
         docx_path.write_bytes(release_exports.export_docx(release, storage, office=office))

@@ -33,7 +33,7 @@ from press.photos.worker import process_pool
 from press.services import media as service
 from press.services import media_ingest
 from press.services import media_integrity
-from press.storage import FileStorage
+from press.storage import StorageError, Store, store_from_config
 
 from .language import operator_language, render
 from .params import DATABASE_ID
@@ -44,8 +44,11 @@ def media() -> None:
     """Import photos, check the media store, rebuild renditions."""
 
 
-def _storage() -> FileStorage:
-    return FileStorage(current_app.config["MEDIA_ROOT"])
+def _storage() -> Store:
+    try:
+        return store_from_config(current_app.config)
+    except StorageError as exc:  # an unreachable bucket, wrong keys: said, not a traceback
+        raise click.ClickException(f"cannot open the media store: {exc}") from exc
 
 
 def _files(folder: Path) -> list[Path]:

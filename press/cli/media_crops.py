@@ -22,7 +22,7 @@ from press.extensions import db
 from press.models import Media
 from press.photos.crops import clamp_focal, variant_of
 from press.services import crops as service
-from press.storage import FileStorage
+from press.storage import store_from_config
 
 from .language import operator_language, refusal_text, render
 from .media import media
@@ -47,7 +47,7 @@ def crops_command(media_id: int, ratio: str | None, as_json: bool) -> None:
             known = ", ".join(f"{name} {w}x{h}" for name, (w, h) in service.crop_sizes(current_app.config).items())
             raise click.ClickException(f"no configured crop has the ratio {ratio} (configured: {known})")
         outcome = service.make_crops(
-            FileStorage(current_app.config["MEDIA_ROOT"]), photo, sizes, keep_others=ratio is not None,
+            store_from_config(current_app.config), photo, sizes, keep_others=ratio is not None,
             max_pixels=int(current_app.config.get("MAX_IMAGE_PIXELS") or DEFAULTS["MAX_IMAGE_PIXELS"]))
     except service.CropError as exc:
         db.session.rollback()

@@ -13,7 +13,7 @@ from press.errors import ServiceError
 from press.extensions import db
 from press.models import Partner, Placement, User
 from press.services import accounts, partner_import, partners, placements, proof_checks
-from press.storage import FileStorage
+from press.storage import store_from_config
 
 from .language import label, refusal_text
 from .params import DATABASE_ID
@@ -133,7 +133,7 @@ def check_command(placement_id: int, url: str | None, email: str, as_json: bool)
     try:
         check = (placements.submit_url(db.session, placement, url, actor=actor) if url is not None
                  else placements.recheck(db.session, actor, placement))
-        proof_checks.run(FileStorage(current_app.config["MEDIA_ROOT"]), check,
+        proof_checks.run(store_from_config(current_app.config), check,
                          allow=proof_checks.fetch_allow(current_app.config))
     except ServiceError as exc:
         db.session.rollback()

@@ -21,7 +21,7 @@ from press.errors import ServiceError
 from press.extensions import db
 from press.services import bulk_edit, collections
 from press.services.accounts import find_user
-from press.storage import FileStorage
+from press.storage import store_from_config
 
 from .language import operator_language, refusal_text, render
 from .media import media
@@ -60,7 +60,7 @@ def edit_command(ids, caption, caption_prefix, credit, copyright_, licence, rest
     except ServiceError as exc:
         db.session.rollback()
         raise click.ClickException(refusal_text(exc)) from exc
-    storage = FileStorage(current_app.config["MEDIA_ROOT"])
+    storage = store_from_config(current_app.config)
     while bulk_edit.render_pending(db.session, storage, edit):
         db.session.commit()
     with operator_language():

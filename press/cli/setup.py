@@ -25,9 +25,9 @@ def setup_command(no_demo: bool) -> None:
         click.echo("The instance already has users: demo data not loaded.")
         ensure_index()
         return
-    from press.storage import FileStorage
+    from press.storage import store_from_config
 
-    credentials = load_demo(db.session, FileStorage(current_app.config["MEDIA_ROOT"]))
+    credentials = load_demo(db.session, store_from_config(current_app.config))
     db.session.commit()
     _demo_photos()
     click.echo("Demo data loaded. Demo accounts (email / role / password):")
@@ -39,9 +39,9 @@ def setup_command(no_demo: bool) -> None:
 def _demo_photos() -> None:
     """A few drawn photos in the example activity's gallery (through the media service)."""
     from press.services.media import IngestConfig
-    from press.storage import FileStorage
+    from press.storage import store_from_config
 
-    photos = load_demo_photos(db.session, FileStorage(current_app.config["MEDIA_ROOT"]),
+    photos = load_demo_photos(db.session, store_from_config(current_app.config),
                               IngestConfig.from_mapping(current_app.config))
     db.session.commit()
     click.echo(f"Demo photos: {len(photos)} in the example activity's gallery.")

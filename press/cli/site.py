@@ -140,9 +140,10 @@ def export_site(app: Flask, folder: str, base_url: str | None = None) -> ExportR
     os.makedirs(parent, exist_ok=True)
     staging = tempfile.mkdtemp(prefix=".export-", dir=parent)
     report = ExportReport(folder=target)
-    saved = {k: app.config[k] for k in ("SITE_STATIC_EXPORT", "SITE_URL", "PAGE_CACHE") if k in app.config}
+    saved = {k: app.config[k] for k in ("SITE_STATIC_EXPORT", "SITE_URL", "PAGE_CACHE", "MEDIA_SERVE") if k in app.config}
     app.config["SITE_STATIC_EXPORT"] = True
     app.config["PAGE_CACHE"] = False
+    app.config["MEDIA_SERVE"] = "siaran"  # the renditions' bytes, not redirects to the object store
     if base_url:
         app.config["SITE_URL"] = base_url.rstrip("/")
     try:

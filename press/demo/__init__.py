@@ -19,7 +19,7 @@ from press.codes import ActivityKind, ParticipantRole, Role
 from press.models import User
 from press.services import accounts, directory
 from press.services.activities import ActivityData, ParticipantData, create_activity
-from press.storage import FileStorage
+from press.storage import Store
 
 from .distribution import load_demo_distribution
 from .staff import DEMO_ACCOUNTS, DEMO_UNIT_ACCOUNTS
@@ -38,7 +38,7 @@ def instance_is_empty(session: Session) -> bool:
     return session.scalar(select(func.count()).select_from(User)) == 0
 
 
-def load_demo(session: Session, storage: FileStorage | None = None) -> list[tuple[str, str, str]]:
+def load_demo(session: Session, storage: Store | None = None) -> list[tuple[str, str, str]]:
     """Add the demo units, venues, people, accounts and activities; the caller commits.
     ``storage``: where the demo proof's snapshot goes (none: the row only)."""
     units = demo_units(session)

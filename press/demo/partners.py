@@ -21,7 +21,7 @@ from press.codes import OutletKind, ProofVerdict, ReleaseState
 from press.dates import OFFICE_ZONE, office_today
 from press.models import Clipping, Placement, ProofCheck, Release
 from press.services import clippings, outlets, partners, placements, proof_checks
-from press.storage import FileStorage
+from press.storage import Store
 
 ONLINE_URL = "https://bekasihariini.example.id/advertorial/{slug}"
 CLIPPING_URL = "https://tvjabarsatu.example.id/berita/{slug}"
@@ -42,7 +42,7 @@ def outlet_page(release: Release, published: date, *, paragraphs: list[str] | No
             f'</ul></aside></main><footer>Redaksi · Pedoman Media Siber</footer></body></html>')
 
 
-def offline_check(storage: FileStorage | None, check: ProofCheck, page: str, *, due: date, fetched_at: datetime,
+def offline_check(storage: Store | None, check: ProofCheck, page: str, *, due: date, fetched_at: datetime,
                   tolerance_days: int = 3) -> ProofCheck:
     """Run the proof stage's extraction and comparison on ``page`` as if fetched from ``check.url``."""
     release = check.placement.release if check.placement is not None else check.clipping.release
@@ -56,7 +56,7 @@ def offline_check(storage: FileStorage | None, check: ProofCheck, page: str, *, 
     return proof_checks.record_result(storage, check, proofs.ProofCheck(fetched, article, comparison, snapshot))
 
 
-def load_demo_partners(session: Session, storage: FileStorage | None = None) -> None:
+def load_demo_partners(session: Session, storage: Store | None = None) -> None:
     """Partners, contracts, the published demo release placed twice and clipped once."""
     today = office_today()
     release = session.scalar(select(Release).where(Release.state == ReleaseState.PUBLISHED).order_by(Release.id))
@@ -82,7 +82,7 @@ def load_demo_partners(session: Session, storage: FileStorage | None = None) -> 
     _clip(session, storage, release, max(today - timedelta(days=6), month_start))
 
 
-def _verify(session: Session, storage: FileStorage | None, placement: Placement, release: Release, *,
+def _verify(session: Session, storage: Store | None, placement: Placement, release: Release, *,
             published: date) -> None:
     url = ONLINE_URL.format(slug=release.slug)
     check = placements.submit_url(session, placement, url, by_link=True)
@@ -92,7 +92,7 @@ def _verify(session: Session, storage: FileStorage | None, placement: Placement,
     placements.decide(session, None, placement, ProofVerdict.VERIFIED, published_on=check.page_date or published)
 
 
-def _clip(session: Session, storage: FileStorage | None, release: Release, published: date) -> None:
+def _clip(session: Session, storage: Store | None, release: Release, published: date) -> None:
     outlet = outlets.find(session, "TV Jabar Satu")
     clipping: Clipping = clippings.record_clipping(session, None, release, outlet, CLIPPING_URL.format(
         slug=release.slug), published)

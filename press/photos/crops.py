@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from PIL import Image
 
 from press.problems import problem
-from press.storage import FileStorage, StorageError
+from press.storage import StorageError, Store
 
 from .errors import Rejected
 from .opening import open_image
@@ -149,7 +149,7 @@ class CropsMade:
     sources: dict[str, str]
 
 
-def cut_crops(storage: FileStorage, key: str, upright: tuple[int, int], renditions: dict[str, tuple[int, int]],
+def cut_crops(storage: Store, key: str, upright: tuple[int, int], renditions: dict[str, tuple[int, int]],
               sizes: dict[str, tuple[int, int]], focal=CENTRE, meta: PublicMeta = PublicMeta(), *,
               max_pixels: int) -> CropsMade:
     """The crops ``sizes`` of the stored original ``key`` (``upright``: its upright size),
@@ -174,7 +174,7 @@ def cut_crops(storage: FileStorage, key: str, upright: tuple[int, int], renditio
     return CropsMade(jpegs, refused, sources)
 
 
-def _open_rendition(storage: FileStorage, key: str, variant: str, size: tuple[int, int], max_pixels: int) -> Image.Image:
+def _open_rendition(storage: Store, key: str, variant: str, size: tuple[int, int], max_pixels: int) -> Image.Image:
     with storage.open_rendition(key, variant) as handle:
         image = open_image(handle.read(), max_pixels)
     if display_size(image, orientation_of(image)) != tuple(size):

@@ -8,7 +8,7 @@ original's EXIF (no GPS).
 """
 from __future__ import annotations
 
-from press.storage import FileStorage
+from press.storage import Store
 
 from .opening import open_image
 from .public_meta import PublicMeta, embed_public_meta
@@ -19,7 +19,7 @@ PRINT_LONG_EDGE = 3000
 PRINT_QUALITY = 92
 
 
-def make_print(storage: FileStorage, key: str, meta: PublicMeta, *, max_pixels: int,
+def make_print(storage: Store, key: str, meta: PublicMeta, *, max_pixels: int,
                long_edge: int = PRINT_LONG_EDGE) -> str:
     """Render the stored original ``key`` as its print rendition; return its relative path."""
     with storage.open(key) as handle:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from press.codes import MediaStatus
 from press.problems import problem
-from press.storage import FileStorage
+from press.storage import Store
 from press.storage.incoming import Incoming
 
 from .crops import is_crop
@@ -90,7 +90,7 @@ def read_source(source, max_bytes: int) -> bytes:
 
 def process_photo(
     source,
-    storage: FileStorage,
+    storage: Store,
     *,
     sizes: dict[str, int],
     max_bytes: int,
@@ -157,7 +157,7 @@ class FinishedPhoto:
     renditions: dict[str, str] = field(default_factory=dict)
 
 
-def check_photo(source, storage: FileStorage, *, max_bytes: int, max_pixels: int) -> CheckedPhoto:
+def check_photo(source, storage: Store, *, max_bytes: int, max_pixels: int) -> CheckedPhoto:
     """The quick half of ingest: refuse what is not a photo within the limits (``Rejected``)
     from its size, first bytes and header, without decoding the pixels or reading EXIF,
     and store the original durably. ``source`` is a path, bytes, or the ``Incoming`` file
@@ -185,14 +185,14 @@ def check_photo(source, storage: FileStorage, *, max_bytes: int, max_pixels: int
     return CheckedPhoto(key=key, mime=mime, bytes=incoming.size, width=width, height=height, timings_ms=timer.ms)
 
 
-def stored_exif(storage: FileStorage, key: str, *, max_pixels: int) -> ExifResult:
+def stored_exif(storage: Store, key: str, *, max_pixels: int) -> ExifResult:
     """The EXIF facts and problems of a stored original (``Rejected`` if it cannot be opened)."""
     with storage.open(key) as handle:
         data = handle.read()
     return read_exif(data, open_image(data, max_pixels))
 
 
-def finish_photo(storage: FileStorage, key: str, *, sizes: dict[str, int], max_pixels: int,
+def finish_photo(storage: Store, key: str, *, sizes: dict[str, int], max_pixels: int,
                  meta: PublicMeta = PublicMeta()) -> FinishedPhoto:
     """Decode a stored original and write its renditions (each replaced atomically, so
     running it twice is harmless). Raises ``TruncatedImage`` for damaged pixel data (the
@@ -250,7 +250,7 @@ def has_facts(facts) -> bool:
 
 
 def rebuild_renditions(
-    storage: FileStorage,
+    storage: Store,
     key: str,
     sizes: dict[str, int],
     meta: PublicMeta = PublicMeta(),
@@ -269,11 +269,11 @@ def rebuild_renditions(
     for stale in set(storage.rendition_variants(key)) - set(paths):
         if is_crop(stale):  # made from the same original, around the focal point: still right
             continue
-        os.unlink(storage.rendition_path(key, stale))
+        storage.delete_rendition(key, stale)
     return paths
 
 
-def rewrite_public_meta(storage: FileStorage, key: str, meta: PublicMeta) -> dict[str, str]:
+def rewrite_public_meta(storage: Store, key: str, meta: PublicMeta) -> dict[str, str]:
     """Swap the caption/by-line/credit/copyright of the stored renditions in place,
     without re-encoding the pixels (a caption edit costs milliseconds)."""
     paths = {}
@@ -284,7 +284,7 @@ def rewrite_public_meta(storage: FileStorage, key: str, meta: PublicMeta) -> dic
     return paths
 
 
-def process_many(sources, storage: FileStorage, **options) -> list[tuple[object, ProcessedPhoto | Rejected]]:
+def process_many(sources, storage: Store, **options) -> list[tuple[object, ProcessedPhoto | Rejected]]:
     """Process each source independently: one bad file never costs the others.
     Returns (source, ProcessedPhoto or Rejected) in input order."""
     outcomes = []

@@ -18,31 +18,29 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from typing import Iterator
 
-from press.storage import FileStorage
+from press.storage import open_store
 
 from .errors import Rejected
 from .process import CheckedPhoto, ProcessedPhoto, check_photo, process_photo
 
-_storages: dict[str, FileStorage] = {}
 
 
-def process_file(source, store_root: str, options: dict) -> ProcessedPhoto | Rejected:
+def process_file(source, store_spec, options: dict) -> ProcessedPhoto | Rejected:
     """``process_photo`` on one file (a path or its bytes); a rejection is returned
     (picklable), not raised. A store that cannot be written raises ``StorageError``."""
-    return _run(process_photo, source, store_root, options)
+    return _run(process_photo, source, store_spec, options)
 
 
-def check_file(source, store_root: str, options: dict) -> CheckedPhoto | Rejected:
+def check_file(source, store_spec, options: dict) -> CheckedPhoto | Rejected:
     """``check_photo`` on one file, as :func:`process_file`: the original checked and
     stored, its renditions left for later (the upload page's ingest)."""
-    return _run(check_photo, source, store_root,
+    return _run(check_photo, source, store_spec,
                 {"max_bytes": options["max_bytes"], "max_pixels": options["max_pixels"]})
 
 
-def _run(stage, source, store_root: str, options: dict):
-    storage = _storages.get(store_root)
-    if storage is None:
-        storage = _storages[store_root] = FileStorage(store_root)
+def _run(stage, source, store_spec, options: dict):
+    """``store_spec``: the store's ``spec`` (picklable), opened again here (a worker process)."""
+    storage = open_store(store_spec)
     try:
         return stage(source, storage, **options)
     except Rejected as rejection:

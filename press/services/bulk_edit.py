@@ -29,7 +29,7 @@ from press.models import BulkEdit, Licence, Media, MediaTag, Person, User, utcno
 from press.numbers import parse_id
 from press.photos.process import rewrite_public_meta
 from press.problems import problem
-from press.storage import FileStorage, StorageError
+from press.storage import StorageError, Store, store_from_config
 
 from . import access, licences, photo_corrections, public
 from .audit import record as audit
@@ -287,7 +287,7 @@ def history(session: Session, activity_id: int, *, limit: int = 20) -> list[Bulk
                                 .order_by(BulkEdit.id.desc()).limit(limit)))
 
 
-def render_pending(session: Session, storage: FileStorage, edit: BulkEdit, *, chunk: int = RENDER_CHUNK) -> int:
+def render_pending(session: Session, storage: Store, edit: BulkEdit, *, chunk: int = RENDER_CHUNK) -> int:
     """Rewrite the public metadata of the next ``chunk`` pending photos of ``edit``; how many."""
     ids = list(edit.pending or [])[:chunk]
     if not ids:
@@ -310,7 +310,7 @@ def render_pending(session: Session, storage: FileStorage, edit: BulkEdit, *, ch
 @jobs.periodic(RENDER_JOB, every=60)
 def render_job(ctx: jobs.JobContext) -> None:
     """Rewrite the renditions of every bulk edit's pending photos, a chunk per transaction."""
-    storage = FileStorage(ctx.config["MEDIA_ROOT"])
+    storage = store_from_config(ctx.config)
     while True:
         edit = ctx.session.scalars(select(BulkEdit).where(func.json_array_length(BulkEdit.pending) > 0).order_by(BulkEdit.id)).first()
         if edit is None or not edit.pending:

@@ -28,7 +28,7 @@ from press.errors import N_, ServiceError
 from press.models import ConsentRecord, Media, Notification, Release, Revision, User, utcnow
 from press.photos.errors import Rejected
 from press.photos.sniff import HEAD_BYTES, check_size, sniff
-from press.storage import FileStorage
+from press.storage import Store
 
 from . import access, public
 from .audit import record
@@ -70,7 +70,7 @@ def set_subject(session: Session, media: Media, subject: str | None, *, actor: U
 
 # -- consent records -------------------------------------------------------------------
 
-def record_consent(session: Session, storage: FileStorage, media: Media, *, actor: User | None,
+def record_consent(session: Session, storage: Store, media: Media, *, actor: User | None,
                    given_by: str | None, purpose: str | None, valid_until: date | str | None,
                    form: bytes | None, filename: str | None, max_bytes: int) -> ConsentRecord:
     """Keep a signed consent for ``media``: who gave it, for which use, until when (a day

@@ -12,7 +12,6 @@ No Flask; nothing here commits but the job's runner.
 from __future__ import annotations
 
 import math
-import os
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
@@ -25,7 +24,7 @@ from press.errors import N_, ServiceError
 from press.models import Media, Rendition, User, utcnow
 from press.photos.crops import clamp_focal, cut_crops, is_crop, refusals, variant_of
 from press.photos.errors import Rejected
-from press.storage import FileStorage, StorageError
+from press.storage import StorageError, Store, store_from_config
 from press.storage.files import content_key
 
 from . import access
@@ -112,7 +111,7 @@ def set_focal(session: Session, media: Media, x, y, *, actor: User | None) -> bo
     return True
 
 
-def make_crops(storage: FileStorage, media: Media, sizes: dict[str, tuple[int, int]], *,
+def make_crops(storage: Store, media: Media, sizes: dict[str, tuple[int, int]], *,
                max_pixels: int, keep_others: bool = False) -> CropOutcome:
     """Make ``sizes`` around the focal point, each from the largest stored rendition that
     covers it or else the original (``press.photos.crops.cut_crops``), and record them as
@@ -150,17 +149,17 @@ def make_crops(storage: FileStorage, media: Media, sizes: dict[str, tuple[int, i
     return outcome
 
 
-def _remove_file(storage: FileStorage, key: str, variant: str) -> None:
+def _remove_file(storage: Store, key: str, variant: str) -> None:
     try:
-        os.unlink(storage.rendition_path(key, variant))
-    except (OSError, StorageError):
+        storage.delete_rendition(key, variant)
+    except StorageError:
         pass
 
 
 @jobs.periodic(CROPS_JOB, every=CHECK_SECONDS)
 def crops_job(ctx: jobs.JobContext) -> None:
     """Make the crops of every photo that asks for them (each committed on its own)."""
-    storage = FileStorage(ctx.config["MEDIA_ROOT"])
+    storage = store_from_config(ctx.config)
     sizes = crop_sizes(ctx.config)
     max_pixels = int(ctx.config.get("MAX_IMAGE_PIXELS") or DEFAULTS["MAX_IMAGE_PIXELS"])
     for media_id in list(ctx.session.scalars(select(Media.id).where(Media.crops_pending.is_(True)))):

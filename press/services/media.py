@@ -28,7 +28,7 @@ from press.photos.exif import ExifFacts
 from press.photos.process import rewrite_public_meta
 from press.photos.public_meta import PublicMeta
 from press.photos.quality import near_duplicate
-from press.storage import FileStorage, StorageError
+from press.storage import StorageError, Store
 from press.storage.files import content_key
 
 from . import access, licences, photo_corrections
@@ -117,7 +117,7 @@ class RenditionFacts:
     height: int
 
 
-def measure_renditions(storage: FileStorage, sha256: str, paths: dict[str, str]) -> dict[str, RenditionFacts]:
+def measure_renditions(storage: Store, sha256: str, paths: dict[str, str]) -> dict[str, RenditionFacts]:
     """Read each rendition file of a photo for its row (no database: the job measures them
     before it takes the write lock)."""
     from PIL import Image
@@ -132,7 +132,7 @@ def measure_renditions(storage: FileStorage, sha256: str, paths: dict[str, str])
     return facts
 
 
-def sync_renditions(storage: FileStorage, media: Media, paths: dict[str, str],
+def sync_renditions(storage: Store, media: Media, paths: dict[str, str],
                     measured: dict[str, RenditionFacts] | None = None) -> None:
     """Make the rendition rows say what the files are (hash, size, dimensions); ``measured``
     when :func:`measure_renditions` already read them."""
@@ -212,7 +212,7 @@ def venue_near(session: Session, lat: float | None, lon: float | None, radius_m:
 
 # -- editing --------------------------------------------------------------------------
 
-def update_text(session: Session, storage: FileStorage, media: Media, *, actor: User | None,
+def update_text(session: Session, storage: Store, media: Media, *, actor: User | None,
                 caption: str | None, credit: str | None, copyright: str | None,
                 correction_note: str | None = None) -> bool:
     """Change caption/credit/copyright and rewrite the public renditions' metadata.

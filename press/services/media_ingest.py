@@ -42,7 +42,7 @@ from press.photos.errors import MESSAGES as REJECTIONS, Rejected
 from press.photos.process import CheckedPhoto, ProcessedPhoto
 from press.photos.worker import InProcess, check_file, process_file
 from press.photos.public_meta import PublicMeta
-from press.storage import FileStorage, StorageError
+from press.storage import StorageError, Store
 from press.storage.files import content_key, file_key
 from press.storage.incoming import Incoming
 
@@ -131,7 +131,7 @@ class PhotoFile:
 
 def ingest_many(
     session: Session,
-    storage: FileStorage,
+    storage: Store,
     files: Iterable[PhotoFile],
     *,
     activity: Activity | None,
@@ -186,7 +186,7 @@ def ingest_many(
         else:
             if key:
                 processing.add(key)
-            pending.append((photo, key, executor.submit(stage, photo.source, storage.root, options)))
+            pending.append((photo, key, executor.submit(stage, photo.source, storage.spec, options)))
         while len(pending) > ahead:
             yield settle(*pending.popleft())
     while pending:
@@ -195,7 +195,7 @@ def ingest_many(
 
 def ingest(
     session: Session,
-    storage: FileStorage,
+    storage: Store,
     source,
     filename: str,
     *,
@@ -224,7 +224,7 @@ def _sha256(source, max_bytes: int) -> str | None:
 
 def record(
     session: Session,
-    storage: FileStorage,
+    storage: Store,
     processed: ProcessedPhoto | CheckedPhoto,
     filename: str,
     *,

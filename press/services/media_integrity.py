@@ -26,8 +26,6 @@ depends on :mod:`press.services.media` (renditions are recorded by its
 """
 from __future__ import annotations
 
-import os
-import time
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
@@ -39,8 +37,8 @@ from press.models import ConsentRecord, Media, ProofCheck, ProofFile, utcnow
 from press.photos.errors import Rejected
 from press.photos.process import rebuild_renditions
 from press.problems import problem
-from press.storage import FileStorage, StorageError
-from press.storage.files import file_key, safe_join
+from press.storage import StorageError, Store
+from press.storage.files import stream_key
 
 from .findings import Finding, Render, Report
 from .indexing import enqueue_index
@@ -51,7 +49,7 @@ GRACE_SECONDS = 3600
 STUCK_SECONDS = 600
 
 
-def check_files(session: Session, storage: FileStorage, report: Report, *, sizes: dict[str, int],
+def check_files(session: Session, storage: Store, report: Report, *, sizes: dict[str, int],
                 repair: bool = False, grace_seconds: float = GRACE_SECONDS,
                 max_pixels: int | None = None) -> None:
     """Media rows against the store and the store against the rows (see module doc)."""
@@ -141,20 +139,26 @@ def _repair_renditions(session, storage, media, config: IngestConfig, findings: 
             finding.act("renditions_rebuilt", fixed=True, variants=", ".join(variants))
 
 
-def rendition_problems(storage: FileStorage, media: Media, sizes: dict[str, int]) -> list[dict]:
+def rendition_problems(storage: Store, media: Media, sizes: dict[str, int]) -> list[dict]:
     """What is wrong with a photo's renditions, as problems (empty when all is well)."""
     wrong = []
     present = set()
     for rendition in media.renditions:
         present.add(rendition.variant)
         try:
-            path = safe_join(storage.root, *rendition.path.split("/"))
+            expected = storage.rendition_relpath(media.sha256, rendition.variant)
         except StorageError:
+            expected = None
+        if rendition.path != expected:  # the row names something else than its rendition
             wrong.append(problem("rendition_unsafe_path", variant=rendition.variant, path=rendition.path))
             continue
-        if not os.path.isfile(path):
+        try:
+            with storage.open_rendition(media.sha256, rendition.variant) as handle:
+                actual = stream_key(handle)
+        except StorageError:
             wrong.append(problem("rendition_file_missing", variant=rendition.variant))
-        elif file_key(path) != rendition.sha256:
+            continue
+        if actual != rendition.sha256:
             wrong.append(problem("rendition_hash_mismatch", variant=rendition.variant))
     # A photo kept without previews (damaged pixels, metadata only) is expected to have none.
     if media.renditions or media.status == MediaStatus.OK:
@@ -162,7 +166,7 @@ def rendition_problems(storage: FileStorage, media: Media, sizes: dict[str, int]
     return wrong
 
 
-def rebuild(session: Session, storage: FileStorage, media: Media, config: IngestConfig) -> list[str]:
+def rebuild(session: Session, storage: Store, media: Media, config: IngestConfig) -> list[str]:
     """Render every configured variant again from the original (after a size change or
     damage); rows synced, the photo re-indexed. Returns the variants made."""
     paths = rebuild_renditions(storage, media.sha256, config.sizes, public_meta(media), max_pixels=config.max_pixels)
@@ -174,31 +178,28 @@ def rebuild(session: Session, storage: FileStorage, media: Media, config: Ingest
     return sorted(paths)
 
 
-def _check_store(storage: FileStorage, known: set[str], problems, report: Report, *, repair: bool,
+def _check_store(storage: Store, known: set[str], problems, report: Report, *, repair: bool,
                  grace_seconds: float) -> None:
     for found in problems:  # corrupt originals are reported with their row, or as orphans below
         if found.kind == "orphan_renditions":
             if found.key in known:
                 continue  # the row's original is missing: reported with the row, renditions kept
-            folder = os.path.dirname(storage.rendition_path(found.key, "x"))
-            _orphan(storage, found.key, report, "orphan_renditions", folder,
-                    repair=repair, grace_seconds=grace_seconds)
+            _orphan(storage, found.key, report, "orphan_renditions", repair=repair, grace_seconds=grace_seconds)
         elif found.kind == "stray":
             report.add("store", "stray_file", found.key, "stray_file", path=found.detail)
     count = 0
     for key in storage.iter_keys():
         count += 1
         if key not in known:
-            _orphan(storage, key, report, "orphan_original", storage.path(key),
-                    repair=repair, grace_seconds=grace_seconds)
+            _orphan(storage, key, report, "orphan_original", repair=repair, grace_seconds=grace_seconds)
     report.counts["originals"] = count
 
 
-def _orphan(storage, key, report: Report, code: str, path, *, repair, grace_seconds) -> None:
+def _orphan(storage: Store, key, report: Report, code: str, *, repair, grace_seconds) -> None:
     finding = report.add("store", "orphan", key, code)
     if not repair:
         return
-    if _age(path) < grace_seconds:
+    if storage.age(key) < grace_seconds:
         finding.act("kept_young", grace=f"{grace_seconds:g}")
         return
     try:
@@ -209,26 +210,18 @@ def _orphan(storage, key, report: Report, code: str, path, *, repair, grace_seco
         finding.act("deleted", fixed=True)
 
 
-def _check_temp(storage: FileStorage, report: Report, *, repair: bool, grace_seconds: float) -> None:
-    folder = safe_join(storage.root, "tmp")
-    names = sorted(e.name for e in os.scandir(folder) if e.is_file()) if os.path.isdir(folder) else []
-    report.counts["temp_files"] = len(names)
-    if not names:
+def _check_temp(storage: Store, report: Report, *, repair: bool, grace_seconds: float) -> None:
+    ages = [age for _name, age in storage.temp_files()]
+    report.counts["temp_files"] = len(ages)
+    if not ages:
         return
-    old = [n for n in names if _age(os.path.join(folder, n)) >= grace_seconds]
+    names, old = ages, [age for age in ages if age >= grace_seconds]
     finding = report.add("temp", "temp_files", "tmp/", "temp_files", count=len(names), old=len(old),
                          grace=f"{grace_seconds:g}")
     if repair:
         removed = storage.cleanup_temp(older_than_seconds=grace_seconds)
         left = len(names) - removed
         finding.act("temp_removed", fixed=left == 0, removed=removed, kept=left)
-
-
-def _age(path: str) -> float:
-    try:
-        return time.time() - os.path.getmtime(path)
-    except OSError:
-        return float("inf")
 
 
 # -- flask media verify ------------------------------------------------------------
@@ -258,7 +251,7 @@ class VerifyReport:
                 "problems": [entry(f) for f in self.problems], "notes": [entry(f) for f in self.notes]}
 
 
-def verify(session: Session, storage: FileStorage, sizes: dict) -> VerifyReport:
+def verify(session: Session, storage: Store, sizes: dict) -> VerifyReport:
     """Re-hash every original and rendition against the rows (nothing is changed)."""
     found = Report()
     check_files(session, storage, found, sizes=sizes, repair=False)

@@ -36,7 +36,7 @@ from press.photos.exif import ExifResult
 from press.photos.process import (FinishedPhoto, TruncatedImage, finish_photo, has_facts, rewrite_public_meta,
                                   stored_exif)
 from press.problems import problem
-from press.storage import FileStorage, StorageError
+from press.storage import StorageError, Store, store_from_config
 
 from .media import (PROCESS_JOB, IngestConfig, auto_tags, describe, measure_renditions, public_meta, set_exif,
                     sync_renditions)
@@ -51,7 +51,7 @@ _in_hand_lock = threading.Lock()
 @jobs.periodic(PROCESS_JOB, every=CHECK_SECONDS)
 def process_job(ctx: jobs.JobContext) -> None:
     """Finish every photo still ``processing`` (see the module doc)."""
-    storage = FileStorage(ctx.config["MEDIA_ROOT"])
+    storage = store_from_config(ctx.config)
     config = IngestConfig.from_mapping(ctx.config)
     while (media_id := _take_next(ctx.session)) is not None:
         try:
@@ -81,7 +81,7 @@ def _take_next(session: Session) -> int | None:
     return None
 
 
-def finish(session: Session, storage: FileStorage, media_id: int, config: IngestConfig) -> str | None:
+def finish(session: Session, storage: Store, media_id: int, config: IngestConfig) -> str | None:
     """Render one ``processing`` photo and record the result; the status it ends in, or
     None when it was no longer ``processing`` (another run finished it)."""
     media = session.get(Media, media_id)

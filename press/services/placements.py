@@ -25,7 +25,7 @@ from press.errors import N_, ServiceError
 from press.models import Partner, Placement, ProofCheck, ProofFile, Release, User, utcnow
 from press.models.placement import MAX_URL
 from press.photos.errors import Rejected
-from press.storage import FileStorage
+from press.storage import Store
 
 from . import access
 from .audit import record
@@ -180,7 +180,7 @@ def recheck(session: Session, actor: User | None, placement: Placement) -> Proof
     return ask_check(session, placement, placement.proof_url, actor)
 
 
-def add_file(session: Session, storage: FileStorage, actor: User | None, placement: Placement, kind: str, *,
+def add_file(session: Session, storage: Store, actor: User | None, placement: Placement, kind: str, *,
              data: bytes | None = None, filename: str | None = None, reference: str | None = None) -> ProofFile:
     """A proof judged by eye: a scan, photo, PDF or screenshot (``data``), or a recording's
     reference (programme, air time, archive number)."""

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from press import jobs, proofs
 from press.drafting.formatting import body_paragraphs, plain
 from press.models import ProofCheck, Release, utcnow
-from press.storage import FileStorage, StorageError
+from press.storage import StorageError, Store, store_from_config
 
 from .placements import CHECK_JOB
 
@@ -42,7 +42,7 @@ def _terms(check: ProofCheck) -> tuple[Release, date, int]:
     return check.clipping.release, check.clipping.published_on, DEFAULT_TOLERANCE
 
 
-def record_result(storage: FileStorage | None, check: ProofCheck, result: proofs.ProofCheck) -> ProofCheck:
+def record_result(storage: Store | None, check: ProofCheck, result: proofs.ProofCheck) -> ProofCheck:
     """Keep ``result`` (the stage's) on ``check``, its snapshot in the store (none without
     a store: the demo data loaded before the instance has one)."""
     comparison, fetched = result.comparison, result.fetched
@@ -66,7 +66,7 @@ def record_result(storage: FileStorage | None, check: ProofCheck, result: proofs
     return check
 
 
-def run(storage: FileStorage, check: ProofCheck, *, allow=(), timeout: float = 10) -> ProofCheck:
+def run(storage: Store, check: ProofCheck, *, allow=(), timeout: float = 10) -> ProofCheck:
     """Fetch, extract and compare ``check``'s page now, and keep what was found."""
     release, due, tolerance = _terms(check)
     title, paragraphs = release_text(release)
@@ -89,7 +89,7 @@ def fetch_allow(config) -> str:
 def check_job(ctx: jobs.JobContext) -> None:
     """The checks waiting, a few per run (each may wait 10 s for a page); asks for itself
     again while more wait. Every 5 minutes too, for checks whose job was lost."""
-    storage = FileStorage(ctx.config["MEDIA_ROOT"])
+    storage = store_from_config(ctx.config)
     allow = fetch_allow(ctx.config)
     waiting = pending(ctx.session, PER_RUN + 1)
     for check in waiting[:PER_RUN]:
@@ -98,7 +98,7 @@ def check_job(ctx: jobs.JobContext) -> None:
         jobs.after_commit(ctx.session, CHECK_JOB)
 
 
-def snapshot_text(storage: FileStorage, check: ProofCheck) -> str | None:
+def snapshot_text(storage: Store, check: ProofCheck) -> str | None:
     """The article's text as extracted when the check ran (from its snapshot)."""
     if not check.snapshot_key:
         return None

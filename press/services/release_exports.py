@@ -8,7 +8,7 @@ from press.drafting.docx import DocPhoto, build_docx
 from press.drafting.kit import KitPhoto, build_kit
 from press.models import Media, Release
 from press.photos.crops import PREFIX as CROP_PREFIX, is_crop
-from press.storage import FileStorage, StorageError
+from press.storage import StorageError, Store
 
 from . import licences
 from .public import publish_refusal
@@ -24,7 +24,7 @@ class ExportPhoto:
     crops: tuple[tuple[str, bytes], ...] = ()
 
 
-def _export_photos(release: Release, storage: FileStorage, only=None) -> list[ExportPhoto]:
+def _export_photos(release: Release, storage: Store, only=None) -> list[ExportPhoto]:
     """The release's photos with a web rendition, in order (only the media ids in ``only`` when given)."""
     photos = []
     for item in sorted(release.photos, key=lambda p: (p.position, p.id)):
@@ -44,7 +44,7 @@ def _export_photos(release: Release, storage: FileStorage, only=None) -> list[Ex
     return photos
 
 
-def _crops_of(media: Media, storage: FileStorage) -> tuple[tuple[str, bytes], ...]:
+def _crops_of(media: Media, storage: Store) -> tuple[tuple[str, bytes], ...]:
     """The photo's crops for the channels as stored (``services.crops``), ``(name, JPEG)``."""
     found = []
     for rendition in sorted(media.renditions, key=lambda r: r.variant):
@@ -57,7 +57,7 @@ def _crops_of(media: Media, storage: FileStorage) -> tuple[tuple[str, bytes], ..
     return tuple(found)
 
 
-def export_docx(release: Release, storage: FileStorage, *, office: str = "", photos=None, only=None) -> bytes:
+def export_docx(release: Release, storage: Store, *, office: str = "", photos=None, only=None) -> bytes:
     photos = _export_photos(release, storage, only) if photos is None else photos
     return build_docx(
         headline=release.title, dateline=release.dateline, body=release.body, signature=release.signature,
@@ -65,7 +65,7 @@ def export_docx(release: Release, storage: FileStorage, *, office: str = "", pho
     )
 
 
-def export_kit(release: Release, storage: FileStorage, *, office: str = "", photo_page=None, only=None,
+def export_kit(release: Release, storage: Store, *, office: str = "", photo_page=None, only=None,
                prints=None) -> bytes:
     """The media kit; ``photo_page(media_id)`` gives each photo's public page address for captions.txt;
     ``only``: the media ids it may hold (the public kit's public photos); ``prints(media_id)``: the

@@ -28,7 +28,7 @@ from press.models import Media, PrintRequest, Release, Rendition
 from press.photos.errors import Rejected
 from press.photos.print_rendition import PRINT_VARIANT, make_print
 from press.photos.renditions import TruncatedImage
-from press.storage import FileStorage, StorageError
+from press.storage import StorageError, Store, store_from_config
 from press.storage.files import content_key
 
 from . import distribution, public, release_exports
@@ -63,7 +63,7 @@ def public_media_ids(release: Release) -> set[int]:
     return {media.id for _rp, media in public.public_photos_of(release)}
 
 
-def public_kit(release: Release, storage: FileStorage, *, office: str, photo_page) -> bytes:
+def public_kit(release: Release, storage: Store, *, office: str, photo_page) -> bytes:
     """The media kit of a public release: its public photos only, with their print renditions where made."""
     only = public_media_ids(release)
     by_id = {media.id: media for _rp, media in public.public_photos_of(release)}
@@ -89,7 +89,7 @@ def pdf_name(release: Release) -> str:
     return f"release-pdf/{release.id}-v{release.version}-{digest}.pdf"
 
 
-def public_pdf(release: Release, storage: FileStorage, *, office: str) -> bytes:
+def public_pdf(release: Release, storage: Store, *, office: str) -> bytes:
     """The public release as PDF, from the store when made before (raises ``PdfError``)."""
     name = pdf_name(release)
     cached = storage.read_derived(name)
@@ -125,14 +125,14 @@ def request_print(session: Session, media: Media) -> None:
 @jobs.periodic(PRINT_JOB, every=PRINT_CHECK_SECONDS)
 def print_job(ctx: jobs.JobContext) -> None:
     """Make each requested print rendition of a photo that is still public (see the module doc)."""
-    storage = FileStorage(ctx.config["MEDIA_ROOT"])
+    storage = store_from_config(ctx.config)
     max_pixels = IngestConfig.from_mapping(ctx.config).max_pixels
     for media_id in list(ctx.session.scalars(select(PrintRequest.media_id).order_by(PrintRequest.requested_at))):
         make_requested(ctx.session, storage, media_id, max_pixels=max_pixels)
         ctx.session.commit()
 
 
-def make_requested(session: Session, storage: FileStorage, media_id: int, *, max_pixels: int) -> bool:
+def make_requested(session: Session, storage: Store, media_id: int, *, max_pixels: int) -> bool:
     """Make the print rendition of ``media_id`` if it is still public and has none; the request goes either way."""
     request = session.get(PrintRequest, media_id)
     if request is not None:

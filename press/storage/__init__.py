@@ -1,275 +1,77 @@
-"""Content-addressed blob store on a local filesystem.
+"""The content-addressed blob store: originals under their SHA-256, their renditions,
+derived files, on one of two backends with the same methods and guarantees.
 
-Originals live under ``originals/ab/cd/<key>`` where ``key`` is the SHA-256 hex of the
-content; renditions live under ``renditions/ab/cd/<key>/<variant>.jpg``. Every write goes
-through a temporary file in ``tmp/`` that is fsynced and then renamed into place, and the
-directory is fsynced after the rename, so a crash at any moment leaves either the whole
-file under its key or nothing but a temporary file (which ``cleanup_temp`` removes).
+``PRESS_MEDIA_URL`` chooses: ``file:///path`` (or a plain path: ``PRESS_MEDIA_ROOT``, its
+alias; the default is the checkout's ``media_store/``) is :class:`FileStorage`;
+``s3://bucket/prefix`` is :class:`press.storage.s3.S3Storage`, with the endpoint, region
+and keys of ``PRESS_S3_*`` (or boto3's own ``AWS_*`` chain). :func:`store_from_config` is
+the one way the application opens its store; every caller goes through the store's
+methods, never a path under it. The names inside a store are :mod:`.layout`; the
+file-level pieces (safe paths, keys, durable writes) :mod:`.files`; a file received as
+it arrives :mod:`.incoming`.
 
 Imports nothing of ``press`` outside this package; every failure surfaces as ``StorageError``.
-The file-level pieces (safe paths, keys, durable writes) are :mod:`press.storage.files`;
-a file received as it arrives, :mod:`press.storage.incoming`.
 """
 from __future__ import annotations
 
 import os
-import re
-import shutil
-import time
-from dataclasses import dataclass
-from typing import BinaryIO, Iterator
+import threading
+from collections.abc import Mapping
+from urllib.parse import unquote, urlsplit
 
-from .files import (CHUNK, KEY_RE, VARIANT_RE, StorageError, as_stream, file_key, fsync_dir, safe_join,
-                    unlink_quietly, validate_key, validate_variant)
+from .files import StorageError, safe_join
 from .incoming import Incoming
+from .interface import Store
+from .layout import StoreProblem
+from .local import FileStorage
 
-_ORIGINALS = "originals"
-_RENDITIONS = "renditions"
-_TMP = "tmp"
-_DERIVED = "derived"
-_DERIVED_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,31}/[a-z0-9][a-z0-9_-]{0,127}\.[a-z0-9]{1,8}$")
+__all__ = ["FileStorage", "Incoming", "StorageError", "Store", "StoreProblem", "open_store", "safe_join",
+           "store_from_config", "store_spec"]
 
-
-@dataclass(frozen=True)
-class StoreProblem:
-    """One finding of ``FileStorage.verify``: ``kind`` is ``missing``, ``corrupt``, ``stray``
-    (``detail`` is the file's path) or ``orphan_renditions`` (a rendition folder whose
-    original is gone)."""
-
-    kind: str
-    key: str
-    detail: str
+_opened: dict = {}
+_lock = threading.Lock()
 
 
-class FileStorage:
-    """A content-addressed store rooted at ``root`` (created if absent)."""
+def store_spec(config: Mapping):
+    """What opens the store the configuration names: a folder path (filesystem) or an
+    ``S3Spec`` (object storage); both picklable, for the photo worker processes."""
+    url = config.get("MEDIA_URL") or config["MEDIA_ROOT"]
+    parts = urlsplit(str(url))
+    if parts.scheme in ("", "file") or len(parts.scheme) == 1:  # a plain path (C: on Windows included)
+        path = unquote(parts.netloc + parts.path) if parts.scheme == "file" else str(url)
+        if not path:
+            raise StorageError(f"the media URL {url!r} names no folder: write file:///absolute/path")
+        return os.path.abspath(path)
+    if parts.scheme == "s3":
+        from .s3 import S3Spec
 
-    def __init__(self, root: str | os.PathLike):
-        self.root = os.path.abspath(os.fspath(root))
-        try:
-            os.makedirs(self._tmp_dir(), exist_ok=True)
-        except OSError as exc:
-            raise StorageError(f"cannot create the store at {self.root}: {exc}") from exc
-
-    # -- paths --------------------------------------------------------------------
-
-    def _tmp_dir(self) -> str:
-        return safe_join(self.root, _TMP)
-
-    def path(self, key: str) -> str:
-        """Absolute path of the original stored under ``key``."""
-        validate_key(key)
-        return safe_join(self.root, _ORIGINALS, key[:2], key[2:4], key)
-
-    def _rendition_dir(self, key: str) -> str:
-        validate_key(key)
-        return safe_join(self.root, _RENDITIONS, key[:2], key[2:4], key)
-
-    def rendition_relpath(self, key: str, variant: str) -> str:
-        """Path of a rendition relative to the root, with forward slashes."""
-        validate_key(key)
-        validate_variant(variant)
-        return "/".join((_RENDITIONS, key[:2], key[2:4], key, f"{variant}.jpg"))
-
-    def rendition_path(self, key: str, variant: str) -> str:
-        return safe_join(self.root, *self.rendition_relpath(key, variant).split("/"))
-
-    # -- atomic writing -----------------------------------------------------------
-
-    def receive(self) -> "Incoming":
-        """A new file in ``tmp/`` to write an original into as it arrives (an upload's
-        body), hashed on the way; :meth:`keep` puts it under its key."""
-        return Incoming(self._tmp_dir())
-
-    def _write_temp(self, stream: BinaryIO) -> Incoming:
-        """Copy ``stream`` to a fsynced temp file, hashing it."""
-        incoming = self.receive()
-        try:
-            while chunk := stream.read(CHUNK):
-                incoming.write(chunk)
-            incoming.finish()
-        except BaseException:
-            incoming.close()
-            raise
-        return incoming
-
-    def _commit(self, tmp: str, final: str) -> None:
-        """Rename ``tmp`` onto ``final`` and make the rename durable."""
-        try:
-            self._makedirs_durable(os.path.dirname(final))
-            os.replace(tmp, final)
-            fsync_dir(os.path.dirname(final))
-        except OSError as exc:
-            unlink_quietly(tmp)
-            raise StorageError(f"cannot move the file into place: {exc}") from exc
-
-    def _place(self, data_or_stream, final: str) -> None:
-        """Write to ``tmp/`` and rename onto ``final`` (a file not named by its content)."""
-        incoming = self._write_temp(as_stream(data_or_stream))
-        try:
-            self._commit(incoming.path, final)
-            incoming.kept = True
-        finally:
-            incoming.close()
-
-    def _makedirs_durable(self, directory: str) -> None:
-        missing = []
-        while not os.path.isdir(directory):
-            missing.append(directory)
-            directory = os.path.dirname(directory)
-        for path in reversed(missing):
-            os.makedirs(path, exist_ok=True)
-            fsync_dir(os.path.dirname(path))
-
-    # -- originals ----------------------------------------------------------------
-
-    def put(self, stream) -> str:
-        """Store the content of ``stream`` (or bytes); return its SHA-256 key.
-
-        Storing content that is already present changes nothing.
-        """
-        return self.keep(self._write_temp(as_stream(stream)))
-
-    def keep(self, incoming: "Incoming") -> str:
-        """Make a received file durable under its key and return the key (content already
-        stored: the file is dropped). Raises ``StorageError`` when it could not be written."""
-        try:
-            incoming.finish()
-            final = self.path(incoming.key)
-            if os.path.exists(final):
-                return incoming.key
-            self._commit(incoming.path, final)
-            incoming.kept = True
-            return incoming.key
-        finally:
-            incoming.close()
-
-    def open(self, key: str) -> BinaryIO:
-        try:
-            return open(self.path(key), "rb")
-        except OSError as exc:
-            raise StorageError(f"no blob under key {key}: {exc.strerror}") from exc
-
-    def exists(self, key: str) -> bool:
-        return os.path.isfile(self.path(key))
-
-    def size(self, key: str) -> int:
-        try:
-            return os.path.getsize(self.path(key))
-        except OSError as exc:
-            raise StorageError(f"no blob under key {key}: {exc.strerror}") from exc
-
-    def delete(self, key: str) -> None:
-        """Remove the original and all its renditions; a missing key is an error."""
-        original, renditions = self.path(key), self._rendition_dir(key)
-        if not os.path.exists(original) and not os.path.exists(renditions):
-            raise StorageError(f"no blob under key {key}")
-        try:
-            if os.path.exists(original):
-                os.unlink(original)
-            if os.path.exists(renditions):
-                shutil.rmtree(renditions)
-        except OSError as exc:
-            raise StorageError(f"cannot delete {key}: {exc}") from exc
-
-    def iter_keys(self) -> Iterator[str]:
-        """Every key with a stored original, in no particular order."""
-        for _dirpath, _dirs, files in os.walk(safe_join(self.root, _ORIGINALS)):
-            for name in files:
-                if KEY_RE.match(name):
-                    yield name
-
-    # -- renditions ---------------------------------------------------------------
-
-    def put_rendition(self, key: str, variant: str, data_or_stream) -> str:
-        """Store (or replace) a rendition atomically; return its relative path."""
-        self._place(data_or_stream, self.rendition_path(key, variant))
-        return self.rendition_relpath(key, variant)
-
-    def open_rendition(self, key: str, variant: str) -> BinaryIO:
-        try:
-            return open(self.rendition_path(key, variant), "rb")
-        except OSError as exc:
-            raise StorageError(f"no rendition {variant!r} of {key}: {exc.strerror}") from exc
-
-    def rendition_exists(self, key: str, variant: str) -> bool:
-        return os.path.isfile(self.rendition_path(key, variant))
-
-    def rendition_variants(self, key: str) -> list[str]:
-        """Names of the renditions stored for ``key``, sorted."""
-        directory = self._rendition_dir(key)
-        if not os.path.isdir(directory):
-            return []
-        return sorted(
-            name[:-4] for name in os.listdir(directory)
-            if name.endswith(".jpg") and VARIANT_RE.match(name[:-4])
+        if not parts.netloc:
+            raise StorageError(f"the media URL {url!r} names no bucket: write s3://bucket/prefix")
+        return S3Spec(
+            bucket=parts.netloc, prefix=unquote(parts.path).strip("/"), endpoint=config.get("S3_ENDPOINT_URL"),
+            region=config.get("S3_REGION"), access_key=config.get("S3_ACCESS_KEY_ID"),
+            secret_key=config.get("S3_SECRET_ACCESS_KEY"), addressing_style=config.get("S3_ADDRESSING_STYLE") or "path",
+            spool_dir=config.get("MEDIA_SPOOL_DIR"), serve=config.get("MEDIA_SERVE") or "siaran",
+            public_base_url=config.get("MEDIA_PUBLIC_BASE_URL"), url_seconds=int(config.get("MEDIA_URL_SECONDS") or 300),
         )
+    raise StorageError(f"the media URL {url!r} is neither file:// nor s3://")
 
-    # -- derived files ------------------------------------------------------------
 
-    def derived_path(self, name: str) -> str:
-        """Path of a file made from the database and the blobs (``release-pdf/12-v3.pdf``),
-        kept to save making it again; deleting one only costs its remaking."""
-        if not isinstance(name, str) or not _DERIVED_RE.match(name):
-            raise StorageError(f"not a valid derived file name: {name!r}")
-        return safe_join(self.root, _DERIVED, *name.split("/"))
+def open_store(spec):
+    """The store for a spec of :func:`store_spec` (or a folder path). A folder is opened
+    each time (which makes its ``tmp/`` again if it went); an object store once per
+    process and shared (its client is safe to use from several threads, and costly to make)."""
+    if isinstance(spec, (str, os.PathLike)):
+        return FileStorage(spec)
+    with _lock:
+        store = _opened.get(spec)
+        if store is None:
+            from .s3 import S3Storage
 
-    def put_derived(self, name: str, data: bytes) -> None:
-        self._place(data, self.derived_path(name))
+            store = _opened[spec] = S3Storage(spec)
+        return store
 
-    def read_derived(self, name: str) -> bytes | None:
-        """The derived file's bytes, or None when it was never made (or was deleted)."""
-        try:
-            with open(self.derived_path(name), "rb") as handle:
-                return handle.read()
-        except FileNotFoundError:
-            return None
-        except OSError as exc:
-            raise StorageError(f"cannot read {name}: {exc.strerror}") from exc
 
-    # -- housekeeping -------------------------------------------------------------
-
-    def cleanup_temp(self, older_than_seconds: float = 3600) -> int:
-        """Remove temporary files older than the given age; return how many."""
-        cutoff = time.time() - older_than_seconds
-        removed = 0
-        with os.scandir(self._tmp_dir()) as entries:
-            for entry in entries:
-                try:
-                    if entry.is_file() and entry.stat().st_mtime <= cutoff:
-                        os.unlink(entry.path)
-                        removed += 1
-                except FileNotFoundError:
-                    continue
-        return removed
-
-    def verify(self, expected_keys=None) -> Iterator[StoreProblem]:
-        """Re-hash every blob and yield what is wrong.
-
-        ``corrupt``: the content no longer hashes to its key. ``stray``: a file in the
-        originals tree that is not named by a key. ``orphan_renditions``: renditions whose
-        original is gone.
-        ``missing``: a key from ``expected_keys`` (e.g. the database's) that is absent.
-        """
-        seen = set()
-        for dirpath, _dirs, files in os.walk(safe_join(self.root, _ORIGINALS)):
-            for name in files:
-                full = os.path.join(dirpath, name)
-                if not KEY_RE.match(name) or full != self.path(name):
-                    yield StoreProblem("stray", name, full)
-                    continue
-                seen.add(name)
-                actual = file_key(full)
-                if actual != name:
-                    yield StoreProblem("corrupt", name, f"content hashes to {actual}")
-        yield from self._orphan_renditions(seen)
-        for key in expected_keys or ():
-            if key not in seen:
-                yield StoreProblem("missing", key, "no original stored under this key")
-
-    def _orphan_renditions(self, originals: set) -> Iterator[StoreProblem]:
-        top = safe_join(self.root, _RENDITIONS)
-        for dirpath, dirs, _files in os.walk(top):
-            for name in dirs:
-                if KEY_RE.match(name) and name not in originals:
-                    yield StoreProblem("orphan_renditions", name, "renditions without an original")
+def store_from_config(config: Mapping):
+    """The application's store (``MEDIA_URL``, else ``MEDIA_ROOT``): ``FileStorage`` or ``S3Storage``."""
+    return open_store(store_spec(config))

@@ -2,7 +2,7 @@
 
 ``StorageError`` is every failure of the store; ``safe_join`` keeps a path under the
 store's root, ``validate_key``/``validate_variant`` check what a path is built from;
-``content_key``/``file_key`` are the SHA-256 a blob is stored under (``new_digest`` the
+``content_key``/``stream_key``/``file_key`` are the SHA-256 a blob is stored under (``new_digest`` the
 one hash the store uses, also for a file hashed as it arrives); ``write_all``,
 ``fsync_dir``, ``make_temp`` and ``unlink_quietly`` are the writes every durable put is
 made of. Imports nothing of ``press``.
@@ -86,13 +86,18 @@ def content_key(data: bytes) -> str:
     return digest.hexdigest()
 
 
-def file_key(path: str | os.PathLike) -> str:
-    """``content_key`` of a file's content, read in chunks (an original may be large)."""
+def stream_key(stream: BinaryIO) -> str:
+    """``content_key`` of what is left to read in ``stream``, read in chunks (an original may be large)."""
     digest = new_digest()
-    with open(path, "rb") as handle:
-        for chunk in iter(lambda: handle.read(CHUNK), b""):
-            digest.update(chunk)
+    for chunk in iter(lambda: stream.read(CHUNK), b""):
+        digest.update(chunk)
     return digest.hexdigest()
+
+
+def file_key(path: str | os.PathLike) -> str:
+    """``content_key`` of a file's content."""
+    with open(path, "rb") as handle:
+        return stream_key(handle)
 
 
 def make_temp(directory: str) -> tuple[int, str]:

@@ -17,9 +17,12 @@ class Incoming:
     multipart parser writes an upload's body here, so the original is written and hashed
     once). Written in ``CHUNK`` pieces; a failed write (a full disk) is remembered and
     raised by :meth:`finish`. Readable once written (``read``, ``seek``: what a form
-    parser's container needs). Closing it removes the file unless it was kept."""
+    parser's container needs). Closing it removes the file unless it was kept.
+    ``durable=False``: not fsynced (a spool file the object store's upload replaces:
+    durability is the store's)."""
 
-    def __init__(self, directory: str):
+    def __init__(self, directory: str, *, durable: bool = True):
+        self.durable = durable
         try:
             self._fd, self.path = make_temp(directory)
         except OSError as exc:
@@ -62,11 +65,11 @@ class Incoming:
             raise StorageError(f"writing to the store failed: {self.error}") from self.error
 
     def finish(self) -> None:
-        """Everything written is on disk (fsynced); raises ``StorageError`` if a write failed."""
+        """Everything written is on disk (fsynced when durable); raises ``StorageError`` if a write failed."""
         if not self.finished:
             if self._pending:
                 self._flush()
-            if self.error is None:
+            if self.error is None and self.durable:
                 try:
                     os.fsync(self._fd)
                 except OSError as exc:

@@ -18,8 +18,9 @@ from press.extensions import db
 from press.models import Collection
 from press.numbers import parse_id
 from press.services import collections, licences, public
-from press.storage import FileStorage, StorageError
+from press.storage import StorageError
 
+from . import stored_files
 from .access import permission_required
 from .downloads import as_public_download
 from .feeds import rss_html
@@ -156,7 +157,7 @@ def _photo_summary(media) -> str:
 @site_bp.route("/galeri/koleksi/<slug>.zip")
 def collection_zip(slug: str):
     collection, photos = _public(slug)
-    storage = FileStorage(current_app.config["MEDIA_ROOT"])
+    storage = stored_files.store()
     items = []
     for media in photos:
         try:

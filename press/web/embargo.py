@@ -19,8 +19,8 @@ from press.extensions import db
 from press.models import Journalist, Release
 from press.photos import watermark
 from press.services import embargo
-from press.storage import StorageError, safe_join
 
+from . import stored_files
 from . import journalists
 from .access import permission_required, require
 from .downloads import as_download
@@ -74,10 +74,11 @@ def photo(journalist: Journalist, release_id: int, media_id: int):
     if media is None:
         abort(404)
     rendition = media.rendition("web")
+    if rendition is None:
+        abort(404)
     try:
-        with open(safe_join(current_app.config["MEDIA_ROOT"], *rendition.path.split("/")), "rb") as stored:
-            marked = watermark.mark(stored.read())
-    except (StorageError, OSError):
+        marked = watermark.mark(stored_files.read_rendition(media.sha256, rendition.variant))
+    except OSError:
         abort(404)
     response = current_app.response_class(marked, mimetype="image/jpeg")
     if request.args.get("unduh") == "1":

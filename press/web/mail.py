@@ -27,8 +27,9 @@ from press.codes import OutboxPurpose, SubscriptionScope, SubscriptionState
 from press.models import Activity, Media, OutboxMessage, Release, ReleasePhoto, Subscription
 from press.services import public, release_mail, subscriptions
 from press.services.mail_message import Composed
-from press.storage import FileStorage, StorageError
+from press.storage import StorageError
 
+from . import stored_files
 from . import csrf_exempt, links
 from .labels import ACTIVITY_KIND_LABELS, NOTIFICATION_KIND_LABELS, SUBSCRIPTION_CADENCE_LABELS, SUBSCRIPTION_SCOPE_LABELS
 
@@ -124,7 +125,7 @@ def _inline_photo(media) -> tuple[str, bytes, str] | None:
     if rendition is None:
         return None
     try:
-        with FileStorage(current_app.config["MEDIA_ROOT"]).open_rendition(media.sha256, "web") as handle:
+        with stored_files.store().open_rendition(media.sha256, "web") as handle:
             data = handle.read()
     except (OSError, StorageError):
         return None

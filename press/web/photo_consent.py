@@ -7,7 +7,7 @@ publish it (editors). The signed form is downloaded by those who may download or
 """
 from __future__ import annotations
 
-from flask import abort, current_app, flash, redirect, request, send_file, url_for
+from flask import abort, current_app, flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -18,8 +18,8 @@ from press.extensions import db
 from press.models import ConsentRecord, Media
 from press.services import consent as service
 from press.services.public import publish_refusal
-from press.storage import FileStorage, StorageError
 
+from . import stored_files
 from .access import permission_required
 from .downloads import as_download
 from .labels import error_text, label
@@ -62,7 +62,7 @@ def record_consent(media_id: int):
     data = upload.stream.read(max_bytes + 1) if upload is not None else b""
     try:
         service.record_consent(
-            db.session, FileStorage(current_app.config["MEDIA_ROOT"]), media, actor=current_user,
+            db.session, stored_files.store(), media, actor=current_user,
             given_by=request.form.get("given_by"), purpose=request.form.get("purpose"),
             valid_until=request.form.get("valid_until"), form=data,
             filename=upload.filename if upload is not None else None, max_bytes=max_bytes)
@@ -102,9 +102,7 @@ def withdraw_consent(media_id: int, consent_id: int):
 @permission_required("photo.original")
 def consent_form(media_id: int, consent_id: int):
     consent = _consent(media_id, consent_id, "photo.original")
-    try:
-        path = FileStorage(current_app.config["MEDIA_ROOT"]).path(consent.form_sha256)
-        response = send_file(path, mimetype=consent.form_mime, conditional=True, etag=consent.form_sha256)
-    except (StorageError, FileNotFoundError):
+    if not consent.form_sha256:
         abort(404)
+    response = stored_files.send_original(consent.form_sha256, consent.form_mime)
     return as_download(response, consent.form_filename, f"persetujuan-{consent.id}")

@@ -17,13 +17,12 @@ The upload page and the status its uploads are polled for are
 """
 from __future__ import annotations
 
-import os
 from datetime import timezone
 
 from babel.dates import format_datetime
 
 from flask import (Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request,
-                   send_file, url_for)
+                   url_for)
 from flask_babel import gettext as _, lazy_gettext as _l
 from flask_login import current_user
 
@@ -33,9 +32,8 @@ from press.models import Activity, Media, Person
 from press.services import media as service
 from press.services import photo_corrections, public
 from press.services.tags import tags_of
-from press.storage import FileStorage, StorageError
-from press.storage.files import safe_join
 
+from . import stored_files
 from .downloads import as_download
 from .i18n import current_locale
 from .labels import error_text
@@ -45,8 +43,7 @@ from .sections import activity_section
 bp = Blueprint("photos", __name__, url_prefix="/staf")
 
 
-def _storage() -> FileStorage:
-    return FileStorage(current_app.config["MEDIA_ROOT"])
+_storage = stored_files.store
 
 
 def _config() -> service.IngestConfig:
@@ -291,11 +288,7 @@ def rendition(media_id: int, variant: str):
     row = media.rendition(variant)
     if row is None:
         abort(404)
-    try:
-        path = safe_join(current_app.config["MEDIA_ROOT"], *row.path.split("/"))
-        response = send_file(path, mimetype="image/jpeg", conditional=True, etag=row.sha256, max_age=3600)
-    except (StorageError, FileNotFoundError):
-        abort(404)
+    response = stored_files.send_rendition(media.sha256, row.variant, row.sha256, max_age=3600)
     response.headers["Cache-Control"] = "private, max-age=3600"
     return response
 
@@ -304,12 +297,5 @@ def rendition(media_id: int, variant: str):
 @permission_required("photo.original")
 def original(media_id: int):
     media = _media(media_id, "photo.original")
-    storage = _storage()
-    try:
-        path = storage.path(media.sha256)
-        if not os.path.isfile(path):
-            abort(404)
-        response = send_file(path, mimetype=media.mime, conditional=True, etag=media.sha256)
-    except StorageError:
-        abort(404)
+    response = stored_files.send_original(media.sha256, media.mime)
     return as_download(response, media.original_filename, f"foto-{media.id}")

@@ -7,7 +7,7 @@ snapshot, files for print, TV, radio and social media, and the editor's verdict.
 """
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, send_file, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -20,8 +20,8 @@ from press.proofs import Refusal
 from press.proofs.comparison import REASONS
 from press.proofs.refusals import MESSAGES
 from press.services import clippings, outlets, partners, placements, proof_checks
-from press.storage import FileStorage, StorageError
 
+from . import stored_files
 from . import links
 from .access import may_read_release, permission_required
 from .csrf_exempt import PROOF_LINK, make_token
@@ -33,8 +33,7 @@ from .partner_forms import ClippingForm, DueForm, PlaceForm, ProofFileForm, Proo
 bp = Blueprint("placements", __name__, url_prefix="/staf")
 
 
-def _store() -> FileStorage:
-    return FileStorage(current_app.config["MEDIA_ROOT"])
+_store = stored_files.store
 
 
 def proof_link(placement: Placement) -> str:
@@ -197,10 +196,7 @@ def _blob(key: str | None, mimetype: str | None, name: str | None, fallback: str
     """A blob of the store as a download; 404 when it is not there."""
     if not key:
         abort(404)
-    try:
-        response = send_file(_store().path(key), mimetype=mimetype, conditional=True, etag=key)
-    except (StorageError, FileNotFoundError):
-        abort(404)
+    response = stored_files.send_original(key, mimetype)
     return as_download(response, name, fallback)
 
 

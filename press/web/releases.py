@@ -30,8 +30,8 @@ from press.models import ACTIVITY_KINDS, RELEASE_STATES, Activity, Media, Releas
 from press.services import access, release_checks
 from press.services import release_exports, release_photos, release_templates
 from press.services import releases as service
-from press.storage import FileStorage
 
+from . import stored_files
 from .downloads import as_download
 from .labels import ACTIVITY_KIND_LABELS, error_text
 from .access import may, may_read_release, permission_required, require
@@ -77,8 +77,7 @@ def _release(release_id: int, permission: str | None = None) -> Release:
     return release
 
 
-def _storage() -> FileStorage:
-    return FileStorage(current_app.config["MEDIA_ROOT"])
+_storage = stored_files.store
 
 
 def _finding_view(finding, body: str, key=None) -> dict:

@@ -19,7 +19,6 @@ from flask import (
     redirect,
     render_template,
     request,
-    send_file,
     session,
 )
 from flask_login import current_user
@@ -30,8 +29,8 @@ from press.drafting import formatting
 from press.extensions import db
 from press.models import LOCALES, utcnow
 from press.services import collections, public, public_archives
-from press.storage.files import StorageError, safe_join
 
+from . import stored_files
 from . import personal_bar
 from .auth import safe_next
 from .i18n import current_locale
@@ -45,7 +44,7 @@ bp = Blueprint("site", __name__)
 HOME_LIMIT = 12
 PAGE_CACHE = "public, no-cache"
 # A day: browsers and proxies let go of a withdrawn photo by then (its URL answers 404 at once).
-RENDITION_CACHE = "public, max-age=86400"
+RENDITION_SECONDS = 86400
 
 
 # -- caching -------------------------------------------------------------------------
@@ -264,16 +263,7 @@ def rendition(sha256: str, variant: str):
     found = public.public_rendition(db.session, sha256, variant)
     if found is None:
         abort(404)
-    try:
-        path = safe_join(current_app.config["MEDIA_ROOT"], *found.path.split("/"))
-    except StorageError:
-        abort(404)
-    try:
-        response = send_file(path, mimetype="image/jpeg", conditional=True, etag=sha256)
-    except FileNotFoundError:
-        abort(404)
-    response.headers["Cache-Control"] = RENDITION_CACHE
-    return response
+    return stored_files.public_rendition(found.media.sha256, variant, sha256, cache_seconds=RENDITION_SECONDS)
 
 
 @bp.route("/bahasa/<locale>")

@@ -14,7 +14,7 @@ press contact card) serve the public page and the staff release page alike.
 """
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, current_app, render_template, send_file
+from flask import Blueprint, Response, abort, current_app, render_template
 from flask_babel import gettext as _
 
 from press.codes import ReleaseState
@@ -22,8 +22,9 @@ from press.drafting.pdf import PdfError
 from press.extensions import db
 from press.models import Release
 from press.services import press_contact, public, toolkit
-from press.storage import FileStorage, StorageError, safe_join
+from press.storage import StorageError
 
+from . import stored_files
 from .downloads import as_public_download
 from .links import public_url
 
@@ -34,8 +35,7 @@ PDF_RETRY_SECONDS = 60
 DOWNLOAD_CACHE = "public, no-cache"
 
 
-def _storage() -> FileStorage:
-    return FileStorage(current_app.config["MEDIA_ROOT"])
+_storage = stored_files.store
 
 
 def _office() -> str:
@@ -110,9 +110,5 @@ def print_photo(media_id: int):
         response.headers["Refresh"] = str(RETRY_SECONDS)
         response.headers["Cache-Control"] = "no-store"
         return response
-    try:
-        path = safe_join(current_app.config["MEDIA_ROOT"], *rendition.path.split("/"))
-        response = send_file(path, mimetype="image/jpeg", conditional=True, etag=rendition.sha256)
-    except (StorageError, FileNotFoundError):
-        abort(404)
+    response = stored_files.send_rendition(media.sha256, rendition.variant, rendition.sha256)
     return _download(response, f"foto-{media.id}-cetak.jpg", "foto")

@@ -5,15 +5,15 @@ Werkzeug spools each file of a form to a temporary file of its own (in ``/tmp`` 
 a photo written twice and hashed twice before the upload is answered. The files of a view
 marked :func:`into_store` are instead written into the blob store's ``tmp/`` as they
 arrive, hashed on the way (``press.storage.incoming.Incoming``), and the photo upload keeps that
-file as the original (``FileStorage.keep``). Every such file not kept is removed when
+file as the original (``Store.keep``). Every such file not kept is removed when
 the request ends; one left by a killed process is a temporary file like any other
-(``FileStorage.cleanup_temp``).
+(``Store.cleanup_temp``).
 """
 from __future__ import annotations
 
 from flask import Flask, Request, current_app
 
-from press.storage import FileStorage, StorageError
+from press.storage import StorageError, store_from_config
 from press.storage.incoming import Incoming
 
 VIEW_FLAG = "files_into_store"
@@ -32,7 +32,7 @@ class StoreReceivingRequest(Request):
         view = current_app.view_functions.get(self.endpoint) if self.endpoint else None
         if getattr(view, VIEW_FLAG, False):
             try:
-                incoming = FileStorage(current_app.config["MEDIA_ROOT"]).receive()
+                incoming = store_from_config(current_app.config).receive()
             except StorageError:  # the view stores the file the ordinary way and says what failed
                 pass
             else:

@@ -20,7 +20,7 @@ from press.services import media as media_service
 from press.services import media_ingest
 from press.services.media import IngestConfig
 from press.services.media_ingest import BatchMeta
-from press.storage import FileStorage
+from press.storage import store_from_config
 from tests.conftest import FIXTURES
 
 SIZES = {"thumb": 400, "web": 800}
@@ -29,7 +29,7 @@ SIZES = {"thumb": 400, "web": 800}
 def add_photo(app, source: Path, *, activity_id=None, caption: str, credit="Dok. Humas Pemkot Bekasi",
               is_public=False) -> Media:
     """A photo through the photo service, as an upload would store it, then captioned."""
-    storage = FileStorage(app.config["MEDIA_ROOT"])
+    storage = store_from_config(app.config)
     activity = db.session.get(Activity, activity_id) if activity_id else None
     outcome = media_ingest.ingest(
         db.session, storage, str(source), source.name, activity=activity, uploader=None,

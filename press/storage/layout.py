@@ -1,0 +1,55 @@
+"""Where each thing lives in a store, the same on every backend, and what ``verify`` finds.
+
+Keys are relative names with forward slashes: ``originals/ab/cd/<key>`` (the key is the
+SHA-256 hex of the content), ``renditions/ab/cd/<key>/<variant>.jpg`` and
+``derived/<kind>/<name>``. The filesystem backend puts them under its root folder, the
+object store backend under its bucket's prefix, so a store can be copied from one to the
+other object by object. Imports nothing of ``press`` but its own package.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .files import StorageError, validate_key, validate_variant
+
+ORIGINALS = "originals"
+RENDITIONS = "renditions"
+DERIVED = "derived"
+DERIVED_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,31}/[a-z0-9][a-z0-9_-]{0,127}\.[a-z0-9]{1,8}$")
+
+
+@dataclass(frozen=True)
+class StoreProblem:
+    """One finding of a store's ``verify``: ``kind`` is ``missing``, ``corrupt``, ``stray``
+    (``detail`` is the object's name) or ``orphan_renditions`` (renditions whose original
+    is gone)."""
+
+    kind: str
+    key: str
+    detail: str
+
+
+def original_name(key: str) -> str:
+    validate_key(key)
+    return f"{ORIGINALS}/{key[:2]}/{key[2:4]}/{key}"
+
+
+def renditions_folder(key: str) -> str:
+    """The folder (prefix) holding every rendition of ``key``, without the trailing slash."""
+    validate_key(key)
+    return f"{RENDITIONS}/{key[:2]}/{key[2:4]}/{key}"
+
+
+def rendition_name(key: str, variant: str) -> str:
+    """What a rendition row's ``path`` holds: its name relative to the store."""
+    validate_variant(variant)
+    return f"{renditions_folder(key)}/{variant}.jpg"
+
+
+def derived_name(name: str) -> str:
+    """A file made from the database and the blobs (``release-pdf/12-v3.pdf``), kept to
+    save making it again; deleting one only costs its remaking."""
+    if not isinstance(name, str) or not DERIVED_RE.match(name):
+        raise StorageError(f"not a valid derived file name: {name!r}")
+    return f"{DERIVED}/{name}"
