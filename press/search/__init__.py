@@ -29,7 +29,7 @@ change (public twin when public, staff-only — and removed from public — othe
 Relevance order is whoosh's BM25 when the words match at most 2,000 documents; beyond
 that (a broad query on a big archive) it is every word in the title first, then newest
 first, because whoosh scores in pure Python (PostgreSQL: ``ts_rank`` under the same rule).
-Totals are always exact; facets are exact on whoosh, and on PostgreSQL up to 20,000
+Totals are always exact; facets are exact on whoosh, and on PostgreSQL up to 5,000
 matches, past which they are estimated from a fixed hash sample (``facets_estimated``).
 
 Errors: :class:`IndexBusyError` when the index stays locked past ``lock_timeout``;

@@ -35,7 +35,7 @@ from press.storage.files import fsync_dir
 from .document import Change, Delete, Document, NotPublicError, PublicDocument, last_change_per_key
 from .locking import file_lock, is_locked, retry_whoosh_lock
 from .query import SearchResult, search as run_search
-from .result_cache import ResultCache
+from .result_cache import MAX_RESULTS, ResultCache
 from .schema import build_schema, fields_for
 
 INDEX_NAMES = ("staff", "public")
@@ -93,12 +93,12 @@ def _write_public(writer, doc: Document, values: dict, *, new_index: bool = Fals
 class SearchIndex:
     """Both indexes under one root. Safe to share across threads; one per process is enough."""
 
-    def __init__(self, root: str | os.PathLike, *, lock_timeout: float = 60.0):
+    def __init__(self, root: str | os.PathLike, *, lock_timeout: float = 60.0, kept_results: int = MAX_RESULTS):
         self.root = os.fspath(root)
         self.lock_timeout = lock_timeout
         self.searcher_opens = 0
         self._local = threading.local()
-        self._results = ResultCache()
+        self._results = ResultCache(kept_results)
         os.makedirs(os.path.join(self.root, "generations"), exist_ok=True)
 
     # -- layout -----------------------------------------------------------------

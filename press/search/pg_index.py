@@ -21,10 +21,13 @@ killed process's connection drops. Imports SQLAlchemy, psycopg and the sibling m
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import os
 import time
 from collections.abc import Collection
-from contextlib import contextmanager
-from typing import Callable, Iterable
+from collections import deque
+from contextlib import closing, contextmanager
+from typing import Callable, Iterable, Iterator
 
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import OperationalError
@@ -33,18 +36,24 @@ from .document import Delete, Document, PublicDocument, last_change_per_key
 from .index import DriftReport, RebuildError
 from .locking import IndexBusyError, _backoff
 from .pg_query import visible
-from .pg_rows import COLUMNS, TABLE, TABLE_DDL, index_ddl, row_for, vocabulary
+from .pg_rows import COLUMNS, SEARCH_TABLES, STORAGE_DDL, TABLE, TABLE_DDL, index_ddl, rows_for
 from .pg_search import PgSearch
 from .query import SearchResult, paging
 from .query_language import parse
-from .result_cache import ResultCache
+from .result_cache import MAX_RESULTS, ResultCache
 
 log = logging.getLogger(__name__)
 
-NEXT, TOUCHED = f"{TABLE}_next", "search_rebuild_touched"
+NEXT, TOUCHED = SEARCH_TABLES[1:3]
 LOCK_SPACE = 0x53524E  # the first key of every advisory lock Siaran's search takes
 WRITE_LOCK, REBUILD_LOCK = 1, 2
-COPY_CHUNK = 5_000
+# Every search condition is answered from the GIN or the date index: the planner prices
+# ``tsv @@`` on a row at nothing, but it reads (de-TOASTs) the row's tsvector, so a
+# sequential scan of a broad term was 20 times a bitmap scan's time. The bitmap of a broad
+# term's matches stays exact (a lossy one rechecks every row); JIT costs more than it saves.
+SESSION_OPTIONS = "-c enable_seqscan=off -c work_mem=64MB -c jit=off"
+COPY_CHUNK = 2_000
+INDEX_BUILD_MEMORY = "256MB"
 COPY_TYPES = ["text", "text", "bool", "text", "timestamp", "int2", "text", "text[]", "text[]", "text", "text",
               "text", "text"]
 
@@ -72,11 +81,12 @@ def _is_lock_timeout(exc: OperationalError) -> bool:
 class PgSearchIndex:
     """Both indexes as one PostgreSQL table. Thread-safe; one per process is enough."""
 
-    def __init__(self, url: str, *, lock_timeout: float = 60.0):
+    def __init__(self, url: str, *, lock_timeout: float = 60.0, kept_results: int = MAX_RESULTS):
         self.url = engine_url(url)
         self.lock_timeout = lock_timeout
-        self.engine = create_engine(self.url, pool_size=4, max_overflow=8, pool_pre_ping=True)
-        self._results = ResultCache()
+        self.engine = create_engine(self.url, pool_size=4, max_overflow=8, pool_pre_ping=True,
+                                    connect_args={"options": SESSION_OPTIONS})
+        self._results = ResultCache(kept_results)
         self._prepared = False
 
     def __repr__(self) -> str:
@@ -92,7 +102,7 @@ class PgSearchIndex:
                 conn.execute(text(statement))
             if conn.scalar(text("SELECT to_regclass(:t)"), {"t": TABLE}) is None:
                 conn.execute(text(TABLE_DDL.format(table=TABLE)))
-                for statement in index_ddl(TABLE):
+                for statement in [s.format(table=TABLE) for s in STORAGE_DDL] + index_ddl(TABLE):
                     conn.execute(text(statement))
         self._prepared = True
 
@@ -152,8 +162,9 @@ class PgSearchIndex:
             removed = conn.execute(text(f"DELETE FROM {TABLE} WHERE doc_key = ANY(:keys) RETURNING public"),
                                    {"keys": keys}).scalars().all()
             if docs:
-                _insert(conn, TABLE, [row_for(d) for d in docs])
-                _add_words(conn, set().union(*(vocabulary(d) for d in docs)))
+                rows, words = rows_for(docs)
+                _insert(conn, TABLE, rows)
+                _add_words(conn, words)
             if conn.scalar(text("SELECT to_regclass(:t)"), {"t": TOUCHED}) is not None:
                 conn.execute(text(f"INSERT INTO {TOUCHED} SELECT unnest(CAST(:keys AS text[])) ON CONFLICT DO NOTHING"),
                              {"keys": keys})
@@ -161,16 +172,19 @@ class PgSearchIndex:
             _bump(conn, public)
         return len(batch)
 
-    def rebuild(self, documents: Iterable[Document], progress: Callable[[int], None] | None = None, **_whoosh) -> int:
+    def rebuild(self, documents: Iterable[Document], progress: Callable[[int], None] | None = None, *,
+                procs: int | None = None, **_whoosh) -> int:
         """Fill a new table from ``documents`` and swap it in when complete; searches read the
-        old one meanwhile. Raises :class:`RebuildError` if a rebuild is running anywhere."""
+        old one meanwhile. ``procs`` processes analyse the text (the CPUs, at most 4) while
+        this one copies rows in. Raises :class:`RebuildError` if a rebuild is running anywhere."""
         self._ensure()
+        procs = procs or min(4, os.cpu_count() or 1)
         with self.engine.connect() as holder:
             if not holder.scalar(text("SELECT pg_try_advisory_lock(:space, :key)"), {"space": LOCK_SPACE, "key": REBUILD_LOCK}):
                 raise RebuildError("another rebuild of this search index is running")
             holder.commit()
             try:
-                return self._rebuild(documents, progress)
+                return self._rebuild(documents, progress, procs)
             except BaseException:
                 with self.engine.begin() as conn:
                     conn.execute(text(f"DROP TABLE IF EXISTS {NEXT}, {TOUCHED}"))
@@ -179,26 +193,26 @@ class PgSearchIndex:
                 holder.execute(text("SELECT pg_advisory_unlock(:space, :key)"), {"space": LOCK_SPACE, "key": REBUILD_LOCK})
                 holder.commit()
 
-    def _rebuild(self, documents, progress) -> int:
+    def _rebuild(self, documents, progress, procs: int) -> int:
         with self._writing() as conn:
             conn.execute(text(f"DROP TABLE IF EXISTS {NEXT}, {TOUCHED}"))
             conn.execute(text(TABLE_DDL.format(table=NEXT)))
+            for statement in STORAGE_DDL:
+                conn.execute(text(statement.format(table=NEXT)))
             conn.execute(text(f"CREATE TABLE {TOUCHED} (doc_key text PRIMARY KEY)"))
         count = 0
-        chunk: list[Document] = []
-        for doc in documents:
-            if doc.is_public and not isinstance(doc, PublicDocument):
-                doc = doc.to_public()
-            chunk.append(doc)
-            if len(chunk) >= COPY_CHUNK:
-                count += self._copy(chunk)
-                chunk = []
+        with closing(_analysed(_chunks(documents), procs)) as analysed:
+            for rows, words in analysed:
+                with self.engine.begin() as conn:
+                    _insert(conn, NEXT, rows, copy=True)
+                    _add_words(conn, words)
+                count += len(rows)
                 if progress:
                     progress(count)
-        count += self._copy(chunk)
-        if progress:
-            progress(count)
+        if progress and not count:
+            progress(0)
         with self.engine.begin() as conn:
+            conn.execute(text(f"SET LOCAL maintenance_work_mem = '{INDEX_BUILD_MEMORY}'"))
             for statement in index_ddl(NEXT, "_next"):
                 conn.execute(text(statement))
             conn.execute(text(f"ANALYZE {NEXT}"))
@@ -212,14 +226,6 @@ class PgSearchIndex:
                 conn.execute(text(f"ALTER INDEX {NEXT}_{suffix} RENAME TO {TABLE}_{suffix}"))
             _bump(conn, True)
         return count
-
-    def _copy(self, docs: list[Document]) -> int:
-        if not docs:
-            return 0
-        with self.engine.begin() as conn:
-            _insert(conn, NEXT, [row_for(d) for d in docs], copy=True)
-            _add_words(conn, set().union(*(vocabulary(d) for d in docs)))
-        return len(docs)
 
     # -- reading --------------------------------------------------------------------
 
@@ -269,6 +275,40 @@ class PgSearchIndex:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _chunks(documents: Iterable[Document]) -> Iterator[list[Document]]:
+    """The documents in lists of ``COPY_CHUNK``, each made its public twin when public."""
+    chunk: list[Document] = []
+    for doc in documents:
+        chunk.append(doc.to_public() if doc.is_public and not isinstance(doc, PublicDocument) else doc)
+        if len(chunk) >= COPY_CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _analysed(chunks: Iterable[list[Document]], procs: int) -> Iterator[tuple[list[tuple], set[str]]]:
+    """:func:`rows_for` of each chunk, in order: the first here, the rest by ``procs`` spawned
+    processes (none for a rebuild of one chunk), at most two each ahead of the copying."""
+    pending: deque = deque()
+    pool = None
+    try:
+        for n, chunk in enumerate(chunks):
+            if procs <= 1 or n == 0:
+                yield rows_for(chunk)
+                continue
+            if pool is None:
+                pool = multiprocessing.get_context("spawn").Pool(procs)
+            pending.append(pool.apply_async(rows_for, (chunk,)))
+            while len(pending) > 2 * procs:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
+    finally:
+        if pool is not None:
+            pool.terminate()
 
 
 def _insert(conn, table: str, rows: list[tuple], *, copy: bool = False) -> None:

@@ -21,9 +21,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import defaultdict
 
-from .analysis import iter_tokens, stem_text, terms
+from .analysis import iter_tokens, stems_of, terms
 from .document import Document, PublicDocument
 from .schema import protected_names
 
@@ -32,6 +31,8 @@ FIELD_LETTERS = {
     "unit": "u", "tags": "g", "activity_kind": "j", "kind": "k",
 }
 TABLE = "search_documents"
+# Every table the backend keeps (migration 0021 makes them; autogenerate leaves them out).
+SEARCH_TABLES = (TABLE, f"{TABLE}_next", "search_rebuild_touched", "search_words", "search_state")
 COLUMNS = ("doc_key", "kind", "public", "readers", "date", "sample", "unit", "tags", "people",
            "title", "body", "hit", "tsv")
 # One in SAMPLE_BUCKETS documents per bucket: facets past a threshold are counted on a few buckets.
@@ -52,7 +53,18 @@ CREATE TABLE IF NOT EXISTS {table} (
     body text NOT NULL,
     hit jsonb NOT NULL,
     tsv tsvector NOT NULL
-)"""
+) WITH (toast_tuple_target = 128)"""
+# The text and the tsvector are kept out of line (uncompressed), so the heap pages a broad
+# term's count and facets visit hold only the short columns, which stay in line (``MAIN``:
+# the low ``toast_tuple_target`` would otherwise move the facet arrays out too).
+STORAGE_DDL = [f"ALTER TABLE {{table}} ALTER COLUMN {column} SET STORAGE {storage}"
+               for column, storage in (("body", "EXTERNAL"), ("hit", "EXTERNAL"), ("tsv", "EXTERNAL"),
+                                       ("title", "MAIN"), ("unit", "MAIN"), ("tags", "MAIN"), ("people", "MAIN"))]
+
+
+def not_search_table(name, type_, parent_names) -> bool:
+    """Alembic's ``include_name`` hook: compare the models with every table but the search's."""
+    return not (type_ == "table" and name in SEARCH_TABLES)
 
 
 def index_ddl(table: str, suffix: str = "") -> list[str]:
@@ -72,40 +84,26 @@ def lexeme(field: str, token: str) -> str:
 
 def quoted(lex: str) -> str:
     """A lexeme as ``tsvector`` and ``tsquery`` input read it: taken whole, never parsed."""
-    return "'" + lex.replace("\\", "\\\\").replace("'", "''") + "'"
+    if "'" in lex or "\\" in lex:
+        lex = lex.replace("\\", "\\\\").replace("'", "''")
+    return f"'{lex}'"
 
 
-class _Vector:
-    """Lexemes with their positions, written as a ``tsvector`` literal."""
-
-    def __init__(self):
-        self.positions: dict[str, list[int]] = defaultdict(list)
-        self.weights: dict[str, str] = {}
-        self.bare: set[str] = set()
-
-    def add_run(self, field: str, tokens, weight: str = "") -> None:
-        for pos, token in enumerate(tokens, start=1):
-            lex = lexeme(field, token)
-            self.positions[lex].append(min(pos, 16383))
-            if weight:
-                self.weights[lex] = weight
-
-    def add_bare(self, field: str, tokens) -> None:
-        self.bare.update(lexeme(field, t) for t in tokens)
-
-    def literal(self) -> str:
-        parts = []
-        for lex, positions in self.positions.items():
-            weight = self.weights.get(lex, "")
-            parts.append(quoted(lex) + ":" + ",".join(f"{p}{weight}" for p in sorted(set(positions))[:256]))
-        parts.extend(quoted(lex) for lex in self.bare if lex not in self.positions)
-        return " ".join(parts)
+def _run(letter: str, tokens: list[str], weight: str = "") -> list[str]:
+    """``'w:wali':1,5 'w:kota':2``: each token of one field with its positions (at most 256,
+    none past 16,383, as a ``tsvector`` keeps them)."""
+    positions: dict[str, list[str]] = {}
+    for pos, token in enumerate(tokens[:16383], start=1):
+        positions.setdefault(token, []).append(f"{pos}{weight}")
+    return [f"{quoted(letter + token)}:{','.join(where[:256])}" for token, where in positions.items()]
 
 
-def _text_field(doc: Document) -> str:
-    """What whoosh's ``text`` field holds: title, body and every name."""
-    names = "\n".join((*doc.people, *doc.organisations, *doc.places, doc.unit, *doc.tags, doc.activity_kind))
-    return f"{doc.title}\n{doc.body}\n{names}"
+def _bare(letter: str, tokens) -> list[str]:
+    return [quoted(letter + token) for token in set(tokens)]
+
+
+def _names(doc: Document) -> str:
+    return "\n".join((*doc.people, *doc.organisations, *doc.places, doc.unit, *doc.tags, doc.activity_kind))
 
 
 def _name_tokens(values) -> list[str]:
@@ -114,17 +112,22 @@ def _name_tokens(values) -> list[str]:
 
 def tsvector_text(doc: Document) -> str:
     """The ``tsvector`` literal of ``doc``: the fields the whoosh schema indexes, by letter."""
-    full_text = f"{doc.title}\n{doc.body}"
-    vec = _Vector()
-    vec.add_run("text", terms(_text_field(doc)))
-    vec.add_run("title", terms(doc.title), weight="A")
-    vec.add_bare("stem", stem_text(full_text, protected_names(doc)).split())
-    for field in ("people", "places", "organisations", "tags"):
-        vec.add_run(field, _name_tokens(getattr(doc, field)))
-    vec.add_run("unit", _name_tokens([doc.unit]))
-    vec.add_run("activity_kind", _name_tokens([doc.activity_kind]))
-    vec.add_bare("kind", [doc.kind])
-    return vec.literal()
+    return _analysed(doc)[0]
+
+
+def _analysed(doc: Document) -> tuple[str, set[str]]:
+    """The ``tsvector`` literal and the words "did you mean" may offer from ``doc``."""
+    title, body, names = terms(doc.title), terms(doc.body), terms(_names(doc))
+    parts = _run("w:", title + body + names)
+    parts += _run("t:", title, weight="A")
+    parts += _bare("s:", stems_of(set(title + body), protected_names(doc)))
+    for name in ("people", "places", "organisations", "tags"):
+        parts += _run(f"{FIELD_LETTERS[name]}:", _name_tokens(getattr(doc, name)))
+    parts += _run("u:", _name_tokens([doc.unit]))
+    parts += _run("j:", _name_tokens([doc.activity_kind]))
+    parts.append(quoted(f"k:{doc.kind}"))
+    words = {t for t in (*title, *body, *names) if len(t) >= 3 and t.isalpha()}
+    return " ".join(parts), words
 
 
 def sample_of(key: str) -> int:
@@ -132,18 +135,26 @@ def sample_of(key: str) -> int:
     return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=2).digest(), "big") % SAMPLE_BUCKETS
 
 
-def row_for(doc: Document) -> tuple:
-    """The values of :data:`COLUMNS` for ``doc``; ``public`` only for a public twin."""
+def row_for(doc: Document) -> tuple[tuple, set[str]]:
+    """The values of :data:`COLUMNS` for ``doc`` (``public`` only for a public twin), and the
+    words of its text "did you mean" may offer (those of whoosh's ``text`` field)."""
     public = isinstance(doc, PublicDocument) and doc.is_public
     hit = {"id": doc.id, "url": doc.url, "thumbnail_key": doc.thumbnail_key, "payload": doc.payload,
            "places": list(doc.places), "status": doc.status}
-    return (
+    vector, words = _analysed(doc)
+    row = (
         doc.key, doc.kind, public, doc.readers, doc.date, sample_of(doc.key), doc.unit,
         list(dict.fromkeys(doc.tags)), list(dict.fromkeys(doc.people)), doc.title, doc.body,
-        json.dumps(hit, ensure_ascii=False), tsvector_text(doc),
+        json.dumps(hit, ensure_ascii=False), vector,
     )
+    return row, words
 
 
-def vocabulary(doc: Document) -> set[str]:
-    """The words "did you mean" may offer from ``doc`` (those of whoosh's ``text`` field)."""
-    return {t for t in terms(_text_field(doc)) if len(t) >= 3 and t.isalpha()}
+def rows_for(docs: list[Document]) -> tuple[list[tuple], set[str]]:
+    """:func:`row_for` of each document, and the words of them all (a rebuild's worker runs it)."""
+    rows, words = [], set()
+    for doc in docs:
+        row, more = row_for(doc)
+        rows.append(row)
+        words |= more
+    return rows, words

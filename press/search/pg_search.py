@@ -4,7 +4,7 @@ The probes (which queried words are names, which the index knows), the exact tot
 page in relevance order (``ts_rank`` with title words weighted A when the query matches
 at most ``BM25_LIMIT`` documents; beyond that every word in the title first, then newest
 first, as on whoosh), the hits with the existing snippet code run on the stored text,
-facets by ``GROUP BY`` and "did you mean" from ``search_words`` by edit distance
+facets counted from the matches' facet columns and "did you mean" from ``search_words`` by edit distance
 (``fuzzystrmatch``). Every condition comes from :mod:`press.search.pg_query`, so each
 query carries the reader's visibility. Imports SQLAlchemy and the sibling modules.
 """
@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from itertools import chain
 
 from sqlalchemy import text
 
@@ -23,7 +24,7 @@ from .query import BM25_LIMIT, Hit, SearchResult
 from .snippets import highlight, snippet
 
 # Past this many matches the facets are counted on a fixed sample of them and scaled up.
-FACET_EXACT_LIMIT = 20_000
+FACET_EXACT_LIMIT = 5_000
 SUGGESTIONS = 20
 
 
@@ -89,8 +90,10 @@ class PgSearch:
             first = [(k, 2.0) for k, _ in self._keys(title_where, newest, page * per_page)]
         rest = []
         if len(first) < page * per_page:
-            rest_where = where.also("NOT (tsv @@ CAST(:in_title AS tsquery))", in_title=in_title) if in_title else where
-            rest = [(k, 1.0) for k, _ in self._keys(rest_where, newest, page * per_page - len(first))]
+            # The newest matches, less those already first (cheaper than a NOT on every row).
+            seen = {k for k, _ in first}
+            newest_keys = self._keys(where, newest, page * per_page + len(first))
+            rest = [(k, 1.0) for k, _ in newest_keys if k not in seen][:page * per_page - len(first)]
         return (first + rest)[offset:offset + per_page]
 
     def _hits(self, ranked: list[tuple[str, float]]) -> list[Hit]:
@@ -115,33 +118,30 @@ class PgSearch:
         return hits
 
     def _facets(self, where: Where, total: int, top: int = 10) -> tuple[dict, bool]:
-        """Exact counts up to ``FACET_EXACT_LIMIT`` matches; past it, counts over the documents
-        of the first few hash buckets (``sample``), scaled by how many matches they hold."""
+        """Exact counts up to ``FACET_EXACT_LIMIT`` matches; past it, counts over the matches in
+        the first few hash buckets (``sample``), scaled by the share of the matches they hold.
+        The facet columns are fetched and counted here: one pass, no ``GROUP BY`` per facet."""
         estimated = total > FACET_EXACT_LIMIT
         if estimated:
             buckets = max(1, math.ceil(SAMPLE_BUCKETS * FACET_EXACT_LIMIT / total))
             where = where.also("sample < :buckets", buckets=buckets)
         rows = self.conn.execute(text(
-            f"WITH m AS MATERIALIZED (SELECT kind, unit, date, tags, people FROM {TABLE} WHERE {where.sql}) "
-            "SELECT 'total', '', count(*) FROM m "
-            "UNION ALL SELECT 'kind', kind, count(*) FROM m GROUP BY kind "
-            "UNION ALL SELECT 'unit', unit, count(*) FROM m WHERE unit <> '' GROUP BY unit "
-            "UNION ALL SELECT 'year', CAST(CAST(extract(year FROM date) AS int) AS text), count(*) FROM m "
-            "WHERE date IS NOT NULL GROUP BY 2 "
-            "UNION ALL SELECT 'tag', t, count(*) FROM m, unnest(m.tags) AS t GROUP BY t "
-            "UNION ALL SELECT 'person', p, count(*) FROM m, unnest(m.people) AS p GROUP BY p"), where.params).all()
+            f"SELECT kind, unit, CAST(extract(year FROM date) AS int), tags, people FROM {TABLE} WHERE {where.sql}"),
+            where.params).all()
         counters: dict[str, Counter] = {name: Counter() for name in ("kind", "unit", "year", "tag", "person")}
-        sampled = next((count for name, _, count in rows if name == "total"), 0)
-        scale = total / sampled if estimated and sampled else 1.0
-        for name, value, count in rows:
-            if name != "total":
-                counters[name][value] = max(1, round(count * scale))
+        counters["kind"].update(r[0] for r in rows)
+        counters["unit"].update(r[1] for r in rows if r[1])
+        counters["year"].update(str(r[2]) for r in rows if r[2] is not None)
+        counters["tag"].update(chain.from_iterable(r[3] for r in rows))
+        counters["person"].update(chain.from_iterable(r[4] for r in rows))
+        scale = total / len(rows) if estimated and rows else 1.0
         result = {}
         for name, counter in counters.items():
+            counted = [(value, max(1, round(count * scale))) for value, count in counter.items()]
             if name == "year":
-                result[name] = sorted(counter.items(), reverse=True)[:top]
+                result[name] = sorted(counted, reverse=True)[:top]
             else:
-                result[name] = sorted(counter.items(), key=lambda vc: (-vc[1], vc[0]))[:top]
+                result[name] = sorted(counted, key=lambda vc: (-vc[1], vc[0]))[:top]
         return result, estimated
 
     def _did_you_mean(self, query_text: str) -> str | None:
