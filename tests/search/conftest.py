@@ -19,6 +19,15 @@ BACKENDS = ("whoosh", "postgres")
 _databases = itertools.count(1)
 
 
+def pytest_collection_modifyitems(config, items):
+    """The tests that start the PostgreSQL server carry the ``postgres`` marker (``make test-fast``
+    leaves them out): those on the PostgreSQL side of ``index`` and those asking for a database."""
+    for item in items:
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        if params.get("index") == "postgres" or "pg_search_url" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.postgres)
+
+
 @pytest.fixture(scope="session")
 def pg_search_server():
     """The URL of a throw-away PostgreSQL server's ``postgres`` database, for the whole session."""
