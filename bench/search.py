@@ -13,7 +13,6 @@ nothing.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import platform
 import random
@@ -29,6 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.support.relevance import annotated, documents, score  # noqa: E402
 from press.search import Document, SearchIndex, upsert  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
@@ -241,23 +241,14 @@ def du(path: str) -> int:
 
 
 def relevance(root: str) -> list[tuple]:
-    data = json.loads((HERE / "search_relevance.json").read_text())
+    data = annotated()
     index = SearchIndex(root)
-    docs = [Document(kind="note", id=d["id"], title=d.get("title", ""), body=d["body"],
-                     people=tuple(d.get("people", ())), places=tuple(d.get("places", ()))) for d in data["documents"]]
-    index.rebuild(docs)
+    index.rebuild(documents(data))
     rows = []
     for stemming in (True, False):
-        precisions, recalls = [], []
-        for item in data["queries"]:
-            found = {h.id for h in index.search(item["query"], public=False, per_page=100, facets=False,
-                                                 stemming=stemming).hits}
-            relevant = set(item["relevant"])
-            hits = len(found & relevant)
-            precisions.append(hits / len(found) if found else (1.0 if not relevant else 0.0))
-            recalls.append(hits / len(relevant) if relevant else 1.0)
-        p, r = statistics.mean(precisions), statistics.mean(recalls)
-        rows.append(("stemmed (Sastrawi + exact)" if stemming else "unstemmed (exact only)", p, r, 2 * p * r / (p + r)))
+        result = score(index, data, stemming=stemming)
+        rows.append(("stemmed (Sastrawi + exact)" if stemming else "unstemmed (exact only)",
+                     result.precision, result.recall, result.f1))
     return rows, len(data["queries"]), len(data["documents"])
 
 

@@ -30,6 +30,7 @@ DEFAULTS = {
     "S3_REGION": None,
     "S3_ADDRESSING_STYLE": "path",
     "INDEX_ROOT": None,
+    "SEARCH_URL": None,
     "MAX_UPLOAD_MB": 60,
     "MAX_REQUEST_MB": 200,
     "MAX_IMAGE_PIXELS": 120_000_000,
@@ -206,6 +207,11 @@ def check_media(values: dict) -> None:
                           f"({ENV_PREFIX}MEDIA_URL=s3://…); a folder is served through Siaran")
 
 
+def search_url(config) -> str:
+    """The search backend's URL: ``SEARCH_URL``, else the whoosh folder ``INDEX_ROOT`` (its alias)."""
+    return config.get("SEARCH_URL") or config["INDEX_ROOT"]
+
+
 def flask_settings(values: dict, instance_path: str) -> dict:
     """Translate Siaran's settings into the Flask and extension keys."""
     instance = Path(instance_path)
@@ -230,6 +236,9 @@ def flask_settings(values: dict, instance_path: str) -> dict:
         "S3_REGION": values["S3_REGION"],
         "S3_ADDRESSING_STYLE": values["S3_ADDRESSING_STYLE"],
         "INDEX_ROOT": values["INDEX_ROOT"] or str(instance / "search"),
+        # The search backend (press/search/backends.py): postgresql://… shared by every node,
+        # or a whoosh folder; unset, the whoosh folder INDEX_ROOT.
+        "SEARCH_URL": values["SEARCH_URL"],
         # Two limits: each file (MAX_UPLOAD_MB, checked by the photo and notes uploads with
         # the file's name) and the whole request (MAX_REQUEST_MB, Werkzeug's 413), which
         # lets the plain upload form send several files at once; never below one file.

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import html
 import json
-import os
 import re
 import sys
 
@@ -19,18 +18,19 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 
+from press.config import search_url
 from press.extensions import db
-from press.search import IndexBusyError, RebuildError, SearchIndex
+from press.search import IndexBusyError, RebuildError, SearchBackend, open_index
 from press.services import indexing
 
 _TAGS = re.compile(r"</?mark>")
 
 
-def _index() -> SearchIndex:
+def _index() -> SearchBackend:
     index = current_app.extensions.get("search_index")
     if index is None:
-        index = current_app.extensions["search_index"] = SearchIndex(current_app.config["INDEX_ROOT"])
-    os.makedirs(os.path.join(index.root, "generations"), exist_ok=True)  # the folder may have been deleted
+        index = current_app.extensions["search_index"] = open_index(search_url(current_app.config))
+    index.prepare()  # the folder may have been deleted, the tables not yet made
     return index
 
 

@@ -96,12 +96,22 @@ def stem_analyzer():
 def iter_tokens(text: str) -> Iterator[tuple[str, int, int]]:
     """``(normalised token, start, end)`` for every token of ``text``, stop words included."""
     for m in _TOKEN_RE.finditer(text or ""):
-        yield _APOSTROPHES.sub("", m.group()).lower(), m.start(), m.end()
+        token = m.group()
+        if "'" in token or "’" in token:
+            token = _APOSTROPHES.sub("", token)
+        yield token.lower(), m.start(), m.end()
 
 
 def terms(text: str) -> list[str]:
     """The terms the exact analyzer indexes for ``text``."""
-    return [t for t, _, _ in iter_tokens(text) if t not in STOP_WORDS]
+    out = []
+    for token in _TOKEN_RE.findall(text or ""):
+        if "'" in token or "’" in token:
+            token = _APOSTROPHES.sub("", token)
+        token = token.lower()
+        if token not in STOP_WORDS:
+            out.append(token)
+    return out
 
 
 def name_terms(values: Iterable[str]) -> set[str]:
@@ -146,9 +156,14 @@ def stem_text(text: str, protected: frozenset[str] | set[str] = frozenset()) -> 
     """Space-separated stems of the terms of ``text`` that differ from the word itself,
     for the ``stem`` field (a root word already sits in the exact ``text`` field, so
     repeating it would only double the postings)."""
+    return " ".join(stems_of(terms(text), protected))
+
+
+def stems_of(words: Iterable[str], protected: frozenset[str] | set[str] = frozenset()) -> list[str]:
+    """The stems of ``words`` that differ from the word (names in ``protected`` left alone)."""
     out = []
-    for t in terms(text):
+    for t in words:
         s = stem_term(t, protected)
         if s != t:
             out.append(s)
-    return " ".join(out)
+    return out

@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Union
+from typing import Any, Iterable, Union
 
 from press.codes import ReleaseState
 
@@ -143,3 +143,15 @@ def upsert(document: Document) -> Upsert:
     if document.is_public and not isinstance(document, PublicDocument):
         document = document.to_public()
     return Upsert(document)
+
+
+def last_change_per_key(changes: Iterable[Change]) -> list[Change]:
+    """The batch as written: one change per key, the last one given, a public document's
+    upsert made its public twin's."""
+    latest: dict[str, Change] = {}
+    for change in changes:
+        if isinstance(change, Upsert) and change.document.is_public and not isinstance(change.document, PublicDocument):
+            change = upsert(change.document)
+        latest.pop(change.key, None)
+        latest[change.key] = change
+    return list(latest.values())

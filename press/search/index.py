@@ -32,10 +32,10 @@ from whoosh import index as whoosh_index
 
 from press.storage.files import fsync_dir
 
-from .document import Change, Delete, Document, NotPublicError, PublicDocument, Upsert, upsert
+from .document import Change, Delete, Document, NotPublicError, PublicDocument, last_change_per_key
 from .locking import file_lock, is_locked, retry_whoosh_lock
 from .query import SearchResult, search as run_search
-from .result_cache import ResultCache
+from .result_cache import MAX_RESULTS, ResultCache
 from .schema import build_schema, fields_for
 
 INDEX_NAMES = ("staff", "public")
@@ -90,25 +90,15 @@ def _write_public(writer, doc: Document, values: dict, *, new_index: bool = Fals
         writer.update_document(**values)
 
 
-def _last_change_per_key(changes: Iterable[Change]) -> list[Change]:
-    latest: dict[str, Change] = {}
-    for change in changes:
-        if isinstance(change, Upsert) and change.document.is_public and not isinstance(change.document, PublicDocument):
-            change = upsert(change.document)
-        latest.pop(change.key, None)
-        latest[change.key] = change
-    return list(latest.values())
-
-
 class SearchIndex:
     """Both indexes under one root. Safe to share across threads; one per process is enough."""
 
-    def __init__(self, root: str | os.PathLike, *, lock_timeout: float = 60.0):
+    def __init__(self, root: str | os.PathLike, *, lock_timeout: float = 60.0, kept_results: int = MAX_RESULTS):
         self.root = os.fspath(root)
         self.lock_timeout = lock_timeout
         self.searcher_opens = 0
         self._local = threading.local()
-        self._results = ResultCache()
+        self._results = ResultCache(kept_results)
         os.makedirs(os.path.join(self.root, "generations"), exist_ok=True)
 
     # -- layout -----------------------------------------------------------------
@@ -157,7 +147,7 @@ class SearchIndex:
 
         Raises :class:`IndexBusyError` if the index stays locked past ``lock_timeout``.
         """
-        batch = _last_change_per_key(changes)
+        batch = last_change_per_key(changes)
         if not batch:
             return 0
         self._ensure_current()
@@ -351,6 +341,17 @@ class SearchIndex:
             missing_public=expected_public - public,
             extra_public=public - expected_public,
         )
+
+    def prepare(self) -> None:
+        """Create the folder when it is missing (deleted by hand); the indexes follow on first use."""
+        os.makedirs(self._path("generations"), exist_ok=True)
+
+    @contextmanager
+    def exclusive(self, name: str, *, timeout: float | None = None):
+        """Hold the lock called ``name`` across the processes of this machine (``root/name.lock``)."""
+        timeout = self.lock_timeout if timeout is None else timeout
+        with file_lock(self._path(f"{name}.lock"), timeout=timeout, what=f"search {name}"):
+            yield
 
     def close(self) -> None:
         for _, searcher in self._local.__dict__.pop("searchers", {}).values():

@@ -68,6 +68,8 @@ class SearchResult:
     facets: dict[str, list[tuple[str, int]]]
     did_you_mean: str | None = None
     notices: list[str] = field(default_factory=list)
+    # Facet counts scaled up from a fixed sample of the matches (PostgreSQL, broad queries).
+    facets_estimated: bool = False
 
     @property
     def pages(self) -> int:
@@ -243,6 +245,19 @@ def _names_of(stored: dict) -> set[str]:
     return {t for f in PERSON_PLACE_FIELDS for t, _, _ in iter_tokens(stored.get(f) or "")}
 
 
+def paging(page, per_page) -> tuple[int, int]:
+    """The page (1 … 10,000) and page size (1 … ``MAX_PER_PAGE``) asked for, whatever was passed."""
+    try:
+        page = max(1, min(int(page), 10_000))
+    except (TypeError, ValueError):
+        page = 1
+    try:
+        per_page = max(1, min(int(per_page), MAX_PER_PAGE))
+    except (TypeError, ValueError):
+        per_page = 20
+    return page, per_page
+
+
 def search(
     searcher, query_text: str, *, page=1, per_page=20, order="relevance", facets=True, stemming=True,
     units: Collection[int] | None = None,
@@ -254,14 +269,7 @@ def search(
     every document); such a search offers no "did you mean", whose words could come from
     documents it may not show.
     """
-    try:
-        page = max(1, min(int(page), 10_000))
-    except (TypeError, ValueError):
-        page = 1
-    try:
-        per_page = max(1, min(int(per_page), MAX_PER_PAGE))
-    except (TypeError, ValueError):
-        per_page = 20
+    page, per_page = paging(page, per_page)
     query_text = query_text if isinstance(query_text, str) else ""
     parsed = parse(query_text)
     try:

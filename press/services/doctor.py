@@ -23,7 +23,7 @@ from sqlalchemy import inspect
 from sqlalchemy.orm import Session
 
 from press.models import Media
-from press.search import SearchIndex
+from press.search import SearchBackend
 from press.services import indexing
 
 from .findings import Finding, Report
@@ -55,7 +55,7 @@ def check_database(session: Session, migrations_dir: str, report: Report) -> boo
 
 # -- 3-4. queue and index ----------------------------------------------------------
 
-def check_index(session: Session, index: SearchIndex, report: Report, *, repair: bool = False) -> None:
+def check_index(session: Session, index: SearchBackend, report: Report, *, repair: bool = False) -> None:
     """The index queue and the indexes against the database; the caller has committed."""
     queued = indexing.queue_length(session)
     report.counts["queued"] = queued
@@ -91,7 +91,7 @@ def check_index(session: Session, index: SearchIndex, report: Report, *, repair:
     _rebuild_index(session, index, finding)
 
 
-def _rebuild_index(session: Session, index: SearchIndex, finding: Finding) -> None:
+def _rebuild_index(session: Session, index: SearchBackend, finding: Finding) -> None:
     try:
         count = indexing.rebuild_all(session, index)
         indexing.drain(session, index)

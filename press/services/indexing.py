@@ -11,14 +11,13 @@ write succeeded. :func:`rebuild_all` recreates both indexes from the database;
 
 The drain is the one unit of work here that does not run in the caller's transaction:
 it reads committed data in its own session, under a lock shared by every process
-(``drain.lock`` in the index folder), so that a document built from an older snapshot
+(the index's ``exclusive("drain")``: a file lock beside whoosh's folders, an advisory lock on PostgreSQL), so that a document built from an older snapshot
 can never be written over one built from a newer snapshot, and it commits the removal
 of the rows it indexed. No Flask.
 """
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -27,8 +26,7 @@ from sqlalchemy.orm import Session
 
 from press import jobs
 from press.models import IndexQueueEntry
-from press.search import Delete, Document, DriftReport, IndexBusyError, SearchIndex, doc_key, upsert
-from press.search.locking import file_lock
+from press.search import Delete, Document, DriftReport, IndexBusyError, SearchBackend, doc_key, upsert
 
 from .index_documents import INDEXED_KINDS, document_for, normal_kind
 
@@ -78,7 +76,7 @@ def _expand(session: Session, wanted: dict[tuple[str, int], None]) -> dict[tuple
     return out
 
 
-def _drain_once(session: Session, index: SearchIndex, limit: int, report: DrainReport) -> int:
+def _drain_once(session: Session, index: SearchBackend, limit: int, report: DrainReport) -> int:
     rows = session.execute(
         select(IndexQueueEntry.id, IndexQueueEntry.doc_kind, IndexQueueEntry.doc_id)
         .order_by(IndexQueueEntry.id).limit(limit).with_for_update(skip_locked=True)
@@ -110,7 +108,7 @@ def _drain_once(session: Session, index: SearchIndex, limit: int, report: DrainR
     return len(rows)
 
 
-def drain(session: Session, index: SearchIndex, limit: int | None = None, *, lock_timeout: float | None = None) -> DrainReport:
+def drain(session: Session, index: SearchBackend, limit: int | None = None, *, lock_timeout: float | None = None) -> DrainReport:
     """Bring both indexes up to date with the queue; idempotent, safe from several processes.
 
     Reads committed data in a session of its own (``session`` gives the database) under
@@ -123,7 +121,7 @@ def drain(session: Session, index: SearchIndex, limit: int | None = None, *, loc
     timeout = index.lock_timeout if lock_timeout is None else lock_timeout
     bind = session.get_bind()
     try:
-        with file_lock(os.path.join(index.root, "drain.lock"), timeout=timeout, what="search queue"):
+        with index.exclusive("drain", timeout=timeout):
             with Session(bind=bind, expire_on_commit=False) as own:
                 done = 0
                 while limit is None or done < limit:
@@ -172,7 +170,7 @@ def all_documents(session: Session, chunk: int = 200) -> Iterator[Document]:
             session.expunge_all()
 
 
-def rebuild_all(session: Session, index: SearchIndex, progress: Callable[[int], None] | None = None) -> int:
+def rebuild_all(session: Session, index: SearchBackend, progress: Callable[[int], None] | None = None) -> int:
     """Recreate both indexes from the database into a new generation, swapped in when
     complete (search keeps answering from the old one meanwhile). Returns the count.
     Raises :class:`press.search.RebuildError` if another rebuild is running."""
@@ -193,13 +191,13 @@ def expected_keys(session: Session) -> tuple[set[str], set[str]]:
     return staff, public
 
 
-def repair(session: Session, index: SearchIndex, *, lock_timeout: float | None = None) -> int:
+def repair(session: Session, index: SearchBackend, *, lock_timeout: float | None = None) -> int:
     """Rewrite every document :func:`check` finds missing or extra (a deleted index folder,
     a lost write) from the database as it is now; returns how many were rewritten. The
     queue is drained first. Raises what the index raises when it cannot be read at all."""
     drain(session, index, lock_timeout=lock_timeout)
     timeout = index.lock_timeout if lock_timeout is None else lock_timeout
-    with file_lock(os.path.join(index.root, "drain.lock"), timeout=timeout, what="search queue"):
+    with index.exclusive("drain", timeout=timeout):
         with Session(bind=session.get_bind()) as own:
             drift = check(own, index)
             keys = drift.missing_staff | drift.extra_staff | drift.missing_public | drift.extra_public
@@ -213,7 +211,7 @@ def repair(session: Session, index: SearchIndex, *, lock_timeout: float | None =
     return len(changes)
 
 
-def check(session: Session, index: SearchIndex) -> DriftReport:
+def check(session: Session, index: SearchBackend) -> DriftReport:
     """Compare both indexes with the database: keys missing from or extra in each."""
     staff, public = expected_keys(session)
     return index.check(staff, public)

@@ -1,7 +1,7 @@
 """Search pages (staff ``/staf/cari``, public ``/cari``).
 
-``init_app`` puts one :class:`~press.search.SearchIndex` on the application
-(``app.extensions["search_index"]``, folder ``INDEX_ROOT``). Keeping it true to the
+``init_app`` puts one search backend on the application (``app.extensions["search_index"]``,
+``SEARCH_URL``: whoosh in ``INDEX_ROOT`` by default, or PostgreSQL). Keeping it true to the
 database is the index drain job's (``press.services.indexing``), run after each commit
 that queued index rows; the pages only read it.
 
@@ -22,7 +22,8 @@ from sqlalchemy.orm import selectinload
 
 from press.extensions import db
 from press.models import Media
-from press.search import SearchIndex, SearchResult
+from press.config import search_url
+from press.search import SearchBackend, SearchResult, open_index
 from press.search.query_language import filter_term
 from press.services import access
 
@@ -65,13 +66,13 @@ NOTICE_LABELS = {
 
 # -- the index on the application, and the drains -------------------------------------
 
-def index_of(app: Flask | None = None) -> SearchIndex:
+def index_of(app: Flask | None = None) -> SearchBackend:
     app = app or current_app
     return app.extensions["search_index"]
 
 
 def init_app(app: Flask) -> None:
-    app.extensions["search_index"] = SearchIndex(app.config["INDEX_ROOT"], lock_timeout=DRAIN_WAIT_S)
+    app.extensions["search_index"] = open_index(search_url(app.config), lock_timeout=DRAIN_WAIT_S)
     app.register_blueprint(bp)
     app.register_blueprint(public_bp)
 

@@ -1,7 +1,6 @@
 """The indexing service: documents built from the database, the queue drained into both indexes."""
 from __future__ import annotations
 
-import os
 from datetime import date, datetime, timezone
 
 import pytest
@@ -9,17 +8,21 @@ from sqlalchemy import func, select
 
 from press.extensions import db
 from press.models import Activity, IndexQueueEntry, Media, Note, Release, ReleasePhoto, Unit
-from press.search.locking import file_lock
+from press.search import PgSearchIndex
 from press.services import index_documents, indexing
 from press.services.activities import ActivityData, create_activity
 from press.services.activities import enqueue_index as old_enqueue_index
 from press.services.tags import attach_tags
+from tests.search.conftest import BACKENDS
 
 
-@pytest.fixture
-def index(ctx, queued_jobs):
-    """The app's index rebuilt from the demo data, with an empty queue to start from;
-    the drain jobs commits ask for wait (the tests drain by hand)."""
+@pytest.fixture(params=BACKENDS)
+def index(request, ctx, queued_jobs):
+    """The app's index (whoosh, or PostgreSQL in a database of its own) rebuilt from the demo
+    data, with an empty queue to start from; the drain jobs commits ask for wait (the tests
+    drain by hand)."""
+    if request.param == "postgres":
+        ctx.extensions["search_index"] = PgSearchIndex(request.getfixturevalue("pg_search_url"))
     ix = ctx.extensions["search_index"]
     indexing.rebuild_all(db.session, ix)
     indexing.drain(db.session, ix)
@@ -203,7 +206,7 @@ def test_an_activity_change_refreshes_the_documents_that_repeat_it(index):
 
 def test_a_busy_index_keeps_the_rows_and_raises_nothing(index):
     add_release("Siaran Antre", "Kata tunggu kaleidoskopik.", state="published")
-    with file_lock(os.path.join(index.root, "drain.lock")):
+    with index.exclusive("drain", timeout=1):
         report = indexing.drain(db.session, index, lock_timeout=0.2)
     assert report.busy and report.rows == 0 and report.remaining == 1 and queued() == 1
     assert index.search("kaleidoskopik", public=False).total == 0

@@ -79,3 +79,25 @@ def test_unpublished_documents_in_a_rebuild_stay_out_of_public(index, make_doc):
 def test_an_unknown_kind_is_refused():
     with pytest.raises(ValueError):
         Document(kind="video", id=1)
+
+
+SWEEP = ["zebrakuda", "zebra*", '"kata zebrakuda"', "tag:rahasia", "orang:Rahasiawan", "jenis:siaran", "2021-09",
+         "tanggal:2021", "", "zebrakudu", "judul:rancangan", "unit:Dinkes", "-terbit", "kata -terbit"]
+
+
+@pytest.mark.parametrize("query", SWEEP)
+def test_no_kind_of_public_query_sees_a_draft_or_counts_it(add, make_doc, query):
+    """Words, prefixes, phrases, filters, dates, an empty query, a misspelling, an exclusion:
+    the public search never returns, counts or suggests what only a draft holds."""
+    ix = add(
+        make_doc(id=1, title="Rancangan rahasia", body="Kata zebrakuda hanya di draf.", status="draft",
+                 tags=("rahasia",), people=("Rahasiawan",), unit="Dinkes"),
+        make_doc(id=2, title="Siaran terbit", body="Berita yang sudah terbit.", unit="Bagian Humas"),
+    )
+    result = ix.search(query, public=True)
+    assert "release:1" not in {h.doc_key for h in result.hits}
+    assert result.total <= 1
+    assert "Rahasiawan" not in dict(result.facets.get("person", []))
+    assert "rahasia" not in dict(result.facets.get("tag", []))
+    assert "Dinkes" not in dict(result.facets.get("unit", []))
+    assert "zebrakuda" not in (result.did_you_mean or "")

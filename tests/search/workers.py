@@ -7,11 +7,11 @@ import traceback
 from datetime import datetime
 
 
-def add_documents(root: str, worker: int, count: int, barrier, errors) -> None:
+def add_documents(url: str, worker: int, count: int, barrier, errors) -> None:
     """Upsert ``count`` releases one change at a time, after every worker is ready."""
-    from press.search import Document, SearchIndex, upsert
+    from press.search import Document, open_index, upsert
 
-    index = SearchIndex(root, lock_timeout=600)
+    index = open_index(url, lock_timeout=600)
     barrier.wait()
     try:
         for i in range(count):
@@ -25,9 +25,9 @@ def add_documents(root: str, worker: int, count: int, barrier, errors) -> None:
         errors.put(traceback.format_exc())
 
 
-def slow_rebuild(root: str, ready_path: str) -> None:
+def slow_rebuild(url: str, ready_path: str) -> None:
     """Rebuild from an endless iterable that signals half-way, to be killed there."""
-    from press.search import Document, SearchIndex
+    from press.search import Document, open_index
 
     def documents():
         for i in range(10**9):
@@ -38,4 +38,4 @@ def slow_rebuild(root: str, ready_path: str) -> None:
                 time.sleep(0.01)
             yield Document(kind="note", id=i, body=f"catatan baru nomor{i}")
 
-    SearchIndex(root).rebuild(documents(), procs=1)
+    open_index(url).rebuild(documents(), procs=1)

@@ -1,0 +1,118 @@
+"""Benchmark of the two search backends: whoosh and PostgreSQL full text search, side by side.
+
+    python bench/search_backends.py [--docs 100000] [--pg-docs 100000,1000000] [--rounds 3]
+                                    [--pg-url URL] [--no-whoosh]
+
+Generates the Humas archive of ``bench/search.py`` (the same seed), rebuilds whoosh at
+``--docs`` and PostgreSQL at each of ``--pg-docs`` (a throw-away server started here, or
+``--pg-url``, whose search tables are replaced), and times each query kind through the
+backend's ``search`` as the staff search page calls it (20 hits with snippets, exact
+total, facets on; no kept results, so every call searches). Prints one table: each query
+kind's selectivity (the share of the archive its queries match) and p50/p95 per backend
+and size, then the rebuild rate of each. Asserts nothing.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.search import generate, machine, percentile  # noqa: E402
+from press.search import PgSearchIndex, SearchIndex  # noqa: E402
+
+# Selective kinds match under 5 % of the archive each; broad terms 30-50 %.
+QUERY_KINDS = {
+    "single word": ["puskesmas", "jembatan", "stunting", "vaksinasi", "lansia", "posyandu", "beasiswa"],
+    "two words": ["bantuan banjir", "pajak daerah", "pengobatan gratis", "ketahanan pangan", "sumpah jabatan",
+                  "kursi roda"],
+    "phrase": ['"smart city"', '"nota kesepahaman"', '"inspektur upacara"', '"penanganan banjir"',
+               '"alat bantu dengar"', '"taman kota"'],
+    "prefix": ["puskes*", "stunt*", "vaksin*", "jemb*", "posyan*", "beasis*"],
+    "date range": ["banjir 2021-09", "puskesmas 2022", "kunjungan 2020-01-01..2020-03-31",
+                   "upacara 2021-08-01..2021-08-31", "sosialisasi tanggal:2023-05", "bantuan 2019-06"],
+    "broad term": ["kegiatan", "masyarakat", "kota", "program", "pelayanan", "pemerintah"],
+}
+
+
+def run_queries(index, docs: int, rounds: int) -> dict[str, tuple[float, float, float, float]]:
+    """``{kind: (p50 ms, p95 ms, mean selectivity, largest selectivity)}``."""
+    out = {}
+    index.search("pemanasan", public=False)
+    for kind, queries in QUERY_KINDS.items():
+        totals = [index.search(q, public=False, per_page=20).total for q in queries]  # warm-up pass
+        samples = []
+        for _ in range(rounds):
+            for q in queries:
+                t = time.perf_counter()
+                index.search(q, public=False, per_page=20, facets=True)
+                samples.append((time.perf_counter() - t) * 1000)
+        out[kind] = (percentile(samples, 50), percentile(samples, 95), sum(totals) / len(totals) / docs,
+                     max(totals) / docs)
+    return out
+
+
+def timed_rebuild(index, docs: int) -> float:
+    t = time.perf_counter()
+    index.rebuild(generate(docs), progress=lambda n: print(f"\r  indexed {n}", end="", file=sys.stderr, flush=True))
+    print(file=sys.stderr)
+    return docs / (time.perf_counter() - t)
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--docs", type=int, default=100_000, help="documents in the whoosh index")
+    ap.add_argument("--pg-docs", default="100000", help="comma-separated sizes of the PostgreSQL runs")
+    ap.add_argument("--rounds", type=int, default=3, help="passes over each query list")
+    ap.add_argument("--pg-url", default=None, help="a PostgreSQL database to use (its search tables are replaced)")
+    ap.add_argument("--no-whoosh", action="store_true")
+    args = ap.parse_args(argv)
+    print(f"machine: {machine()}; load average at start {os.getloadavg()[0]:.1f}")
+    columns: list[tuple[str, dict, float]] = []
+    if not args.no_whoosh:
+        root = tempfile.mkdtemp(prefix="siaran-bench-whoosh-")
+        try:
+            index = SearchIndex(root, kept_results=0)
+            rate = timed_rebuild(index, args.docs)
+            columns.append((f"whoosh {args.docs:,}", run_queries(index, args.docs, args.rounds), rate))
+            index.close()
+        finally:
+            shutil.rmtree(root, ignore_errors=True)
+    for size in (int(s) for s in args.pg_docs.split(",") if s.strip()):
+        columns.append(_postgres(args.pg_url, size, args.rounds))
+    print(f"load average at end {os.getloadavg()[0]:.1f}")
+    print()
+    print("| query kind | " + " | ".join(f"{name}: p50 / p95 (matched: mean, largest)" for name, _, _ in columns) + " |")
+    print("| --- |" + " --- |" * len(columns))
+    for kind in QUERY_KINDS:
+        cells = " | ".join(f"{r[kind][0]:.0f} / {r[kind][1]:.0f} ms ({r[kind][2]:.1%}, {r[kind][3]:.1%})"
+                           for _, r, _ in columns)
+        print(f"| {kind} | {cells} |")
+    print("| rebuild | " + " | ".join(f"{rate:,.0f} docs/s" for _, _, rate in columns) + " |")
+
+
+def _postgres(url: str | None, size: int, rounds: int) -> tuple[str, dict, float]:
+    if url:
+        return _postgres_on(url, size, rounds)
+    from tests.pg_server import throwaway_server
+
+    with throwaway_server() as server:
+        return _postgres_on(server, size, rounds)
+
+
+def _postgres_on(url: str, size: int, rounds: int) -> tuple[str, dict, float]:
+    index = PgSearchIndex(url, kept_results=0)
+    try:
+        rate = timed_rebuild(index, size)
+        return f"PostgreSQL {size:,}", run_queries(index, size, rounds), rate
+    finally:
+        index.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,171 @@
+"""The one builder of PostgreSQL search queries: a parsed query (:mod:`query_language`) as a
+``tsquery`` plus SQL conditions on ``search_documents``, always behind the visibility filter.
+
+Owns :class:`Where` and :func:`visible`, the only places the ``public`` and ``readers``
+columns are read: a public search (``public=True``) can only ever see rows whose
+``public`` column is true, whatever the caller asks, and a staff reader limited to
+``units`` only rows every staff member reads or those units' rows. Imports the sibling
+``analysis``, ``document``, ``pg_rows``, ``query_language`` and ``snippets`` modules.
+
+The words mean what they mean on whoosh (:mod:`press.search.query`): a word matches as
+written or, unless it is a name, by its Sastrawi stem (``'w:kunjungan' | 'w:kunjung' |
+'s:kunjung'``); a phrase is its words at neighbouring positions (``<->``), stop words
+dropped on both sides as in the index; a prefix is ``:*``; filters are their field's
+lexemes; date ranges and exclusions of dates are SQL conditions on ``date``.
+"""
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass, field
+
+from whoosh import query as wq
+
+from .analysis import NAME_WORDS, stem
+from .document import READ_BY_ALL, unit_token
+from .pg_rows import lexeme, quoted
+from .query_language import MAX_CLAUSES, Parsed
+from .snippets import Terms
+
+
+@dataclass
+class Where:
+    """A boolean SQL condition on ``search_documents`` and its bound parameters."""
+
+    sql: str
+    params: dict = field(default_factory=dict)
+
+    def also(self, sql: str, **params) -> "Where":
+        return Where(f"{self.sql} AND {sql}", {**self.params, **params})
+
+
+def visible(public: bool, units: Collection[int] | None = None) -> Where:
+    """What a search may see: public rows only for the public; for a staff reader of
+    ``units``, what all staff read and those units' rows; everything for ``units=None``."""
+    parts, params = ["TRUE"], {}
+    if public:
+        parts.append("public")
+    if units is not None:
+        parts.append("readers = ANY(CAST(:readers AS text[]))")
+        params["readers"] = [READ_BY_ALL, *(unit_token(u) for u in sorted(units))]
+    return Where(" AND ".join(parts), params)
+
+
+def _any(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else "(" + " | ".join(parts) + ")"
+
+
+def word_tsquery(word: str, stemmed: bool) -> str:
+    """One word as written, and by its stem when ``stemmed`` (whoosh's ``_word_query``)."""
+    parts = [quoted(lexeme("text", word))]
+    if stemmed:
+        root = stem(word)
+        if root != word:
+            parts.append(quoted(lexeme("text", root)))
+        parts.append(quoted(lexeme("stem", root)))
+    return _any(parts)
+
+
+def phrase_tsquery(field_name: str, toks: list[str]) -> str:
+    return "(" + " <-> ".join(quoted(lexeme(field_name, t)) for t in toks) + ")"
+
+
+def node_tsquery(node) -> str:
+    """A text node of the parser's query objects (filters, exclusions) as ``tsquery`` text."""
+    if isinstance(node, wq.Term):
+        if node.fieldname == "pairs":
+            return phrase_tsquery("text", node.text.split("+", 1))
+        return quoted(lexeme(node.fieldname, node.text))
+    if isinstance(node, wq.Phrase):
+        return phrase_tsquery(node.fieldname, list(node.words))
+    if isinstance(node, wq.Prefix):
+        return quoted(lexeme(node.fieldname, node.text)) + ":*"
+    if isinstance(node, (wq.And, wq.Or)):
+        joiner = " & " if isinstance(node, wq.And) else " | "
+        return "(" + joiner.join(node_tsquery(sub) for sub in node.subqueries) + ")"
+    raise ValueError(f"no tsquery for {node!r}")
+
+
+class _Params:
+    def __init__(self):
+        self.values: dict = {}
+
+    def add(self, value) -> str:
+        name = f"q{len(self.values)}"
+        self.values[name] = value
+        return f":{name}"
+
+
+def _date_sql(node: wq.DateRange, params: _Params) -> str:
+    parts = ["date IS NOT NULL"]
+    if node.startdate is not None:
+        parts.append(f"date >= {params.add(node.startdate)}")
+    if node.enddate is not None:
+        parts.append(f"date <= {params.add(node.enddate)}")
+    return "(" + " AND ".join(parts) + ")"
+
+
+def text_clauses(parsed: Parsed, names: Collection[str], stemming: bool) -> list[str]:
+    """The words, phrases and prefixes, each as ``tsquery`` text (whoosh's clauses, capped alike)."""
+    clauses = [word_tsquery(w, stemming and w not in names) for w in dict.fromkeys(parsed.words)]
+    for toks in parsed.phrases:
+        clauses.append(quoted(lexeme("text", toks[0])) if len(toks) == 1 else phrase_tsquery("text", toks))
+    clauses += [quoted(lexeme("text", p)) + ":*" for p in parsed.prefixes]
+    return clauses[:MAX_CLAUSES]
+
+
+def build_where(parsed: Parsed, *, public: bool, units: Collection[int] | None, names: Collection[str],
+                stemming: bool = True) -> Where | None:
+    """The rows matching ``parsed`` that this reader may see; None when it asks for nothing."""
+    clauses = text_clauses(parsed, names, stemming)
+    filters = parsed.filters[:MAX_CLAUSES]
+    if not clauses and not filters:
+        return None
+    params = _Params()
+    text = list(clauses)
+    sql: list[str] = []
+    for node in filters:
+        if isinstance(node, wq.DateRange):
+            sql.append(_date_sql(node, params))
+        else:
+            text.append(node_tsquery(node))
+    for node in parsed.excluded[:MAX_CLAUSES]:
+        if isinstance(node, tuple):
+            text.append("!" + word_tsquery(node[1], stemming and node[1] not in names))
+        elif isinstance(node, wq.DateRange):
+            sql.append(f"NOT {_date_sql(node, params)}")
+        else:
+            text.append("!" + node_tsquery(node))
+    if text:
+        sql.insert(0, f"tsv @@ CAST({params.add(' & '.join(text))} AS tsquery)")
+    return visible(public, units).also(" AND ".join(sql), **params.values)
+
+
+def rank_tsquery(parsed: Parsed, names: Collection[str], stemming: bool) -> str | None:
+    """What scores a row: every queried word in the title (weight A) or anywhere, and its stem."""
+    parts: list[str] = []
+    for word in dict.fromkeys([*parsed.words, *(t for toks in parsed.phrases for t in toks)]):
+        parts += [quoted(lexeme("title", word)), word_tsquery(word, stemming and word not in names)]
+    for prefix in parsed.prefixes:
+        parts += [quoted(lexeme("title", prefix)) + ":*", quoted(lexeme("text", prefix)) + ":*"]
+    return " | ".join(parts) or None
+
+
+def title_tsquery(parsed: Parsed) -> str | None:
+    """Every queried word in the title: the first rank of a broad query's order."""
+    words = [*parsed.words, *(t for toks in parsed.phrases for t in toks)]
+    return " & ".join(quoted(lexeme("title", w)) for w in dict.fromkeys(words)) or None
+
+
+def probes(parsed: Parsed) -> tuple[list[str], list[str], list[str]]:
+    """For each queried word that may be a name: ``(word, name probe, vocabulary probe)``:
+    the ``tsquery`` finding it among people and places, and the one finding it or its stem."""
+    words = [w for w in dict.fromkeys(parsed.words) if w not in NAME_WORDS]
+    names = [_any([quoted(lexeme("people", w)), quoted(lexeme("places", w))]) for w in words]
+    known = [_any([quoted(lexeme("text", w)), quoted(lexeme("stem", stem(w)))]) for w in words]
+    return words, names, known
+
+
+def highlight_terms(parsed: Parsed, names: Collection[str], stemming: bool) -> Terms:
+    exact = set(parsed.words) | {t for toks in parsed.phrases for t in toks}
+    stems = {stem(w) for w in parsed.words if stemming and w not in names}
+    return Terms(frozenset(exact), frozenset(stems), tuple(parsed.prefixes))

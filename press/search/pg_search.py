@@ -1,0 +1,179 @@
+"""One search on PostgreSQL: :class:`PgSearch`, run by :class:`~press.search.pg_index.PgSearchIndex`.
+
+The probes (which queried words are names, which the index knows), the exact total, the
+page in relevance order (``ts_rank`` with title words weighted A when the query matches
+at most ``BM25_LIMIT`` documents; beyond that every word in the title first, then newest
+first, as on whoosh), the hits with the existing snippet code run on the stored text,
+facets counted from the matches' facet columns and "did you mean" from ``search_words`` by edit distance
+(``fuzzystrmatch``). Every condition comes from :mod:`press.search.pg_query`, so each
+query carries the reader's visibility. Imports SQLAlchemy and the sibling modules.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from itertools import chain
+
+from sqlalchemy import text
+
+from .analysis import NAME_WORDS, name_terms
+from .pg_query import Where, build_where, highlight_terms, probes, rank_tsquery, title_tsquery, visible
+from .pg_rows import SAMPLE_BUCKETS, TABLE, lexeme, quoted
+from .query import BM25_LIMIT, Hit, SearchResult
+from .snippets import highlight, snippet
+
+# Past this many matches the facets are counted on a fixed sample of them and scaled up.
+FACET_EXACT_LIMIT = 5_000
+SUGGESTIONS = 20
+
+
+class PgSearch:
+    """One search on one connection: the probes, the total, the page, facets, "did you mean"."""
+
+    def __init__(self, conn, parsed, public: bool, units, stemming: bool):
+        self.conn, self.parsed, self.public, self.units, self.stemming = conn, parsed, public, units, stemming
+        self.names, self.known = self._probe()
+
+    def _exists(self, queries: list[str]) -> list[bool]:
+        """For each ``tsquery``: does a document this search may see match it?"""
+        if not queries:
+            return []
+        where = visible(self.public)
+        return list(self.conn.scalars(text(
+            f"SELECT EXISTS (SELECT 1 FROM {TABLE} WHERE {where.sql} AND tsv @@ CAST(x.q AS tsquery)) "
+            "FROM unnest(CAST(:qs AS text[])) WITH ORDINALITY AS x(q, n) ORDER BY x.n"), {**where.params, "qs": queries}))
+
+    def _probe(self) -> tuple[set[str], set[str]]:
+        words, name_queries, known_queries = probes(self.parsed)
+        found = self._exists(name_queries + known_queries)
+        names = {w for w in self.parsed.words if w in NAME_WORDS}
+        names |= {w for w, hit in zip(words, found[:len(words)]) if hit}
+        known = {w for w, hit in zip(words, found[len(words):]) if hit}
+        return names, known
+
+    def run(self, query_text: str, page: int, per_page: int, order: str, facets: bool) -> SearchResult:
+        parsed = self.parsed
+        where = build_where(parsed, public=self.public, units=self.units, names=self.names, stemming=self.stemming)
+        if where is None:
+            if query_text.strip():
+                parsed.notice("nothing_to_search")
+                return SearchResult([], 0, page, per_page, {}, None, parsed.notices)
+            where = visible(self.public, self.units)
+        total = self.conn.scalar(text(f"SELECT count(*) FROM {TABLE} WHERE {where.sql}"), where.params)
+        ranked = self._ranked(where, total, page, per_page, by_date=order == "date" or not parsed.has_text)
+        counted, estimated = self._facets(where, total) if facets else ({}, False)
+        did_you_mean = self._did_you_mean(query_text) if parsed.words and self.units is None else None
+        return SearchResult(hits=self._hits(ranked), total=total, page=page, per_page=per_page, facets=counted,
+                            did_you_mean=did_you_mean, notices=parsed.notices, facets_estimated=estimated)
+
+    def _keys(self, where: Where, order_by: str, limit: int, offset: int = 0, **params) -> list[tuple[str, float]]:
+        return [tuple(r) for r in self.conn.execute(text(
+            f"SELECT doc_key, {params.pop('score', '0.0')} FROM {TABLE} WHERE {where.sql} "
+            f"ORDER BY {order_by} LIMIT :limit OFFSET :offset"), {**where.params, **params, "limit": limit, "offset": offset})]
+
+    def _ranked(self, where: Where, total: int, page: int, per_page: int, by_date: bool) -> list[tuple[str, float]]:
+        newest = "date DESC NULLS LAST, doc_key"
+        offset = (page - 1) * per_page
+        if not total or offset >= total:
+            return []
+        if by_date:
+            return self._keys(where, newest, per_page, offset)
+        if total <= BM25_LIMIT:
+            rank = rank_tsquery(self.parsed, self.names, self.stemming)
+            return self._keys(where, "2 DESC, " + newest, per_page, offset,
+                              score="ts_rank(tsv, CAST(:rank AS tsquery), 1)", rank=rank)
+        in_title = title_tsquery(self.parsed)
+        first = []
+        if in_title:
+            title_where = where.also("tsv @@ CAST(:in_title AS tsquery)", in_title=in_title)
+            first = [(k, 2.0) for k, _ in self._keys(title_where, newest, page * per_page)]
+        rest = []
+        if len(first) < page * per_page:
+            # The newest matches, less those already first (cheaper than a NOT on every row).
+            seen = {k for k, _ in first}
+            newest_keys = self._keys(where, newest, page * per_page + len(first))
+            rest = [(k, 1.0) for k, _ in newest_keys if k not in seen][:page * per_page - len(first)]
+        return (first + rest)[offset:offset + per_page]
+
+    def _hits(self, ranked: list[tuple[str, float]]) -> list[Hit]:
+        if not ranked:
+            return []
+        rows = {r.doc_key: r for r in self.conn.execute(text(
+            f"SELECT doc_key, kind, title, body, date, people, hit FROM {TABLE} WHERE doc_key = ANY(:keys)"),
+            {"keys": [k for k, _ in ranked]})}
+        terms = highlight_terms(self.parsed, self.names, self.stemming)
+        hits = []
+        for key, score in ranked:
+            row = rows.get(key)
+            if row is None:  # written over since the page was chosen
+                continue
+            protected = name_terms([*row.people, *row.hit.get("places", [])])
+            hits.append(Hit(
+                kind=row.kind, id=row.hit.get("id"), doc_key=key, title=row.title,
+                title_html=highlight(row.title, terms, protected), snippet=snippet(row.body, terms, protected),
+                score=float(score or 0.0), date=row.date, url=row.hit.get("url", ""),
+                thumbnail_key=row.hit.get("thumbnail_key", ""), payload=row.hit.get("payload"),
+            ))
+        return hits
+
+    def _facets(self, where: Where, total: int, top: int = 10) -> tuple[dict, bool]:
+        """Exact counts up to ``FACET_EXACT_LIMIT`` matches; past it, counts over the matches in
+        the first few hash buckets (``sample``), scaled by the share of the matches they hold.
+        The facet columns are fetched and counted here: one pass, no ``GROUP BY`` per facet."""
+        estimated = total > FACET_EXACT_LIMIT
+        if estimated:
+            buckets = max(1, math.ceil(SAMPLE_BUCKETS * FACET_EXACT_LIMIT / total))
+            where = where.also("sample < :buckets", buckets=buckets)
+        rows = self.conn.execute(text(
+            f"SELECT kind, unit, CAST(extract(year FROM date) AS int), tags, people FROM {TABLE} WHERE {where.sql}"),
+            where.params).all()
+        counters: dict[str, Counter] = {name: Counter() for name in ("kind", "unit", "year", "tag", "person")}
+        counters["kind"].update(r[0] for r in rows)
+        counters["unit"].update(r[1] for r in rows if r[1])
+        counters["year"].update(str(r[2]) for r in rows if r[2] is not None)
+        counters["tag"].update(chain.from_iterable(r[3] for r in rows))
+        counters["person"].update(chain.from_iterable(r[4] for r in rows))
+        scale = total / len(rows) if estimated and rows else 1.0
+        result = {}
+        for name, counter in counters.items():
+            counted = [(value, max(1, round(count * scale))) for value, count in counter.items()]
+            if name == "year":
+                result[name] = sorted(counted, reverse=True)[:top]
+            else:
+                result[name] = sorted(counted, key=lambda vc: (-vc[1], vc[0]))[:top]
+        return result, estimated
+
+    def _did_you_mean(self, query_text: str) -> str | None:
+        """Each word found nowhere, as written, by its stem or as a name, replaced by the
+        vocabulary's word within two edits that most documents this reader sees hold."""
+        corrected, changed = query_text, False
+        for raw, word in self.parsed.word_spans:
+            if word.isdigit() or len(word) < 3 or word in self.known or word in self.names:
+                continue
+            candidates = self.conn.execute(text(
+                "SELECT word, levenshtein_less_equal(word, :w, 2) AS d FROM search_words "
+                "WHERE word LIKE :first AND length(word) BETWEEN :shortest AND :longest AND word <> :w "
+                "AND levenshtein_less_equal(word, :w, 2) <= 2 ORDER BY d, word LIMIT :n"),
+                {"w": word, "first": _like_prefix(word[0]), "shortest": len(word) - 2, "longest": len(word) + 2,
+                 "n": SUGGESTIONS}).all()
+            counts = self._counts([quoted(lexeme("text", c.word)) for c in candidates])
+            best = max(((n, -c.d, c.word) for c, n in zip(candidates, counts) if n), default=None)
+            if best:
+                corrected = re.sub(rf"(?<![\w-]){re.escape(raw)}(?!\w)", best[2], corrected, count=1)
+                changed = True
+        return corrected if changed else None
+
+    def _counts(self, queries: list[str], cap: int = 1000) -> list[int]:
+        """For each ``tsquery``: how many documents this search may see match it (at most ``cap``)."""
+        if not queries:
+            return []
+        where = visible(self.public)
+        return list(self.conn.scalars(text(
+            f"SELECT (SELECT count(*) FROM (SELECT 1 FROM {TABLE} WHERE {where.sql} AND tsv @@ CAST(x.q AS tsquery) "
+            "LIMIT :cap) AS s) FROM unnest(CAST(:qs AS text[])) WITH ORDINALITY AS x(q, n) ORDER BY x.n"),
+            {**where.params, "qs": queries, "cap": cap}))
+
+
+def _like_prefix(letter: str) -> str:
+    return letter.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
