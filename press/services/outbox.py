@@ -39,7 +39,9 @@ from press.models import MailAddress, MailOwed, OutboxImage, OutboxMessage, utcn
 from press.models.base import UTCDateTime
 
 from .accounts import normalise_email
-from .mail_message import Composed, Composer, build_message, message_id, one_line, sender_address, stored
+from .mail_message import (
+    Composed, Composer, build_message, message_id, one_line, outbox_label, sender_address, stored,
+)
 from .mail_transport import DeliveryError, open_transport
 
 log = logging.getLogger(__name__)
@@ -365,7 +367,8 @@ def _send_one(session, row, config, composers, transport, now, report) -> bool:
         return False
     row.message_id = row.message_id or message_id(row, config)
     try:
-        transport.send(build_message(row, composed, config, now), sender_address(config), row.address)
+        transport.send(build_message(row, composed, config, now), sender_address(config), row.address,
+                       outbox_label(row))
     except DeliveryError as exc:
         if not exc.temporary:
             _settle(row, OutboxState.FAILED, now, exc.detail)
