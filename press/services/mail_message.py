@@ -9,6 +9,7 @@ import binascii
 import functools
 import secrets
 from collections.abc import Callable, Mapping
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime
 from email.header import Header
@@ -47,6 +48,15 @@ class Composed:
 
 
 Composer = Callable[["Session", "OutboxMessage"], "Composed | None"]
+
+
+class Composers(dict):
+    """The composers by purpose, and :meth:`writing`: the context the sender calls them
+    in, once for a batch of messages (none here; the web layer's sets the site's address
+    and the language, which cost more to set up than a message to write)."""
+
+    def writing(self) -> AbstractContextManager:
+        return nullcontext()
 
 
 def stored(row: OutboxMessage) -> Composed:
