@@ -16,6 +16,7 @@ from __future__ import annotations
 import secrets
 from collections import OrderedDict
 from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date
 from urllib.parse import urlsplit
 
@@ -97,11 +98,23 @@ def _key_query():
 KEY_QUERY = _key_query()
 
 
+# The keys read in the batch being written (MailComposers.writing), by release.
+_BATCH_KEYS: ContextVar[dict | None] = ContextVar("mail_batch_release_keys", default=None)
+
+
 def _release_key(session, release_id):
+    """Read once per batch the sender writes: a change committed while a batch goes out
+    reaches the next batch (a follow-up then goes to every address its alert reached)."""
+    keys = _BATCH_KEYS.get()
+    if keys is not None and release_id in keys:
+        return keys[release_id]
     # On the session's connection, not through the ORM (it is half the cost), without
     # flushing: the sender's settled rows wait for its batch's commit.
     key = session.connection().execute(KEY_QUERY, {"release_id": release_id}).one_or_none()
-    return None if key is None else (*key, dates.office_today())
+    key = None if key is None else (*key, dates.office_today())
+    if keys is not None:
+        keys[release_id] = key
+    return key
 
 
 def _release_values(session, release_id) -> dict | None:
@@ -232,9 +245,13 @@ class MailComposers(Composers):
 
     @contextmanager
     def writing(self):
-        with self.app.test_request_context(base_url=self.app.config.get("SITE_URL") or "http://localhost/"):
-            with force_locale(MAIL_LOCALE):
-                yield
+        keys = _BATCH_KEYS.set({})
+        try:
+            with self.app.test_request_context(base_url=self.app.config.get("SITE_URL") or "http://localhost/"):
+                with force_locale(MAIL_LOCALE):
+                    yield
+        finally:
+            _BATCH_KEYS.reset(keys)
 
 
 def init_app(app: Flask) -> None:
