@@ -165,8 +165,9 @@ def main() -> None:
             time.sleep(0.01)
         wall = last.value - start
         sample = db.session.scalar(select(OutboxMessage).where(OutboxMessage.object_key == keep).limit(1))
-        size = len(bytes(mail_message.build_message(sample, app.extensions["outbox_composers"]["release_alert"](db.session, sample),
-                                             app.config, utcnow())))
+        composers = app.extensions["outbox_composers"]
+        with composers.writing():
+            size = len(mail_message.build_message(sample, composers["release_alert"](db.session, sample), app.config, utcnow()))
     rate = report.sent / wall
     ceiling = yardstick(port, size, args.subscribers)
 

@@ -47,10 +47,10 @@ class Sink:
 class SmtpServer:
     """``with SmtpServer() as smtp:`` — ``smtp.url`` for ``PRESS_SMTP_URL``, ``smtp.sink`` what arrived."""
 
-    def __init__(self, *, parse: bool = True, delay: float = 0.0):
+    def __init__(self, *, parse: bool = True, delay: float = 0.0, smtputf8: bool = False):
         self.sink = Sink(parse=parse, delay=delay)
         self.port = free_port()
-        self.controller = Controller(self.sink, hostname="127.0.0.1", port=self.port)
+        self.controller = Controller(self.sink, hostname="127.0.0.1", port=self.port, enable_SMTPUTF8=smtputf8)
         self.url = f"smtp://127.0.0.1:{self.port}"
 
     def __enter__(self) -> SmtpServer:

@@ -1,19 +1,18 @@
 """One outbox message as MIME: what a message says (``Composed``, written by a composer
 or read from its row), its stable ``Message-ID``, the sender, and the message built with
-the standard library for the SMTP transport or the ``.eml`` file. No Flask, no database.
+its bytes for the SMTP transport or the ``.eml`` file. No Flask, no database.
 """
 from __future__ import annotations
 
+import base64
+import binascii
+import functools
+import secrets
 from collections.abc import Callable, Mapping
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime
-from email.charset import QP, Charset
-from email.encoders import encode_base64
 from email.header import Header
-from email.message import Message
-from email.mime.multipart import MIMEMultipart
-from email.mime.nonmultipart import MIMENonMultipart
-from email.mime.text import MIMEText
 from email.policy import compat32
 from email.utils import format_datetime, formataddr
 from typing import TYPE_CHECKING
@@ -27,9 +26,9 @@ if TYPE_CHECKING:
 # Headers are folded only past RFC 5322's hard limit: the library folds a header it cannot
 # break between words (a long unsubscribe link) right after its name, and readers then
 # see the value with a leading space.
-HEADER_POLICY = compat32.clone(max_line_length=998)
-UTF8 = Charset("utf-8")
-UTF8.body_encoding = QP  # readable in any mail client's "show source", unlike base64
+MAX_LINE = 998
+HEADER_POLICY = compat32.clone(max_line_length=MAX_LINE, linesep="\r\n")
+IMAGE_PARTS_KEPT = 8  # encoded inline images kept: a few releases' lead photos
 
 
 def one_line(text: str | None, limit: int) -> str | None:
@@ -49,6 +48,15 @@ class Composed:
 
 
 Composer = Callable[["Session", "OutboxMessage"], "Composed | None"]
+
+
+class Composers(dict):
+    """The composers by purpose, and :meth:`writing`: the context the sender calls them
+    in, once for a batch of messages (none here; the web layer's sets the site's address
+    and the language, which cost more to set up than a message to write)."""
+
+    def writing(self) -> AbstractContextManager:
+        return nullcontext()
 
 
 def stored(row: OutboxMessage) -> Composed:
@@ -74,40 +82,71 @@ def _header(value: str) -> str | Header:
     return value if value.isascii() else Header(value, "utf-8")
 
 
-def _text_part(text: str, subtype: str) -> MIMEText:
-    return MIMEText(text, subtype, UTF8)
+def _header_line(name: str, value: str) -> str:
+    """``Name: value`` and its line end; a value that is not plain ASCII, or too long for
+    one line, goes through the standard library's compat32 folding."""
+    if value.isascii() and len(name) + len(value) <= MAX_LINE - 2 and "\r" not in value and "\n" not in value:
+        return f"{name}: {value}\r\n"
+    return HEADER_POLICY.fold(name, _header(value))
 
 
-def build_message(row: OutboxMessage, composed: Composed, config: Mapping, now: datetime) -> Message:
-    """The MIME message: plain text and, when there is HTML, the HTML with its embedded
-    images (``multipart/related``) as the preferred alternative.
+def _quoted_printable(text: str) -> bytes:
+    """UTF-8 text as quoted-printable (lines of at most 76 characters), CRLF line ends."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return binascii.b2a_qp(text.encode("utf-8"), istext=True).replace(b"\n", b"\r\n")
 
-    Built with the standard library's compat32 classes, which store headers as given:
-    the header objects of the newer policy parse each header again and cost more than
-    the SMTP exchange itself."""
-    body: Message = _text_part(composed.text, "plain")
+
+def _text_part(text: str, subtype: str) -> bytes:
+    return (f'Content-Type: text/{subtype}; charset="utf-8"\r\nMIME-Version: 1.0\r\n'
+            "Content-Transfer-Encoding: quoted-printable\r\n\r\n").encode() + _quoted_printable(text)
+
+
+@functools.lru_cache(maxsize=IMAGE_PARTS_KEPT)
+def _image_part(content_id: str, data: bytes, mime: str) -> bytes:
+    """An inline image as a MIME part, base64 (the alerts of one release share its bytes,
+    so it is encoded once: bytes keep their hash, and the same object compares at once)."""
+    head = f"Content-Type: {mime}\r\nMIME-Version: 1.0\r\nContent-Transfer-Encoding: base64\r\n"
+    return (head + _header_line("Content-ID", f"<{content_id}>") + "\r\n").encode() + \
+        base64.encodebytes(data).replace(b"\n", b"\r\n")
+
+
+def _multipart(subtype: str, parts: list[bytes]) -> bytes:
+    """The parts under a fresh boundary. ``=_`` can appear neither in quoted-printable
+    (``=`` is followed by two hex digits or a line end) nor in base64, so the parts need
+    no scan for it."""
+    boundary = f"=_siaran_{subtype}_{secrets.token_hex(12)}"
+    separator = f"\r\n--{boundary}\r\n".encode()
+    return (f'Content-Type: multipart/{subtype}; boundary="{boundary}"\r\nMIME-Version: 1.0\r\n\r\n'
+            f"--{boundary}\r\n").encode() + separator.join(parts) + f"\r\n--{boundary}--\r\n".encode()
+
+
+def build_message(row: OutboxMessage, composed: Composed, config: Mapping, now: datetime) -> bytes:
+    """The message as it goes out (CRLF line ends): plain text and, when there is HTML,
+    the HTML with its embedded images (``multipart/related``) as the preferred alternative.
+
+    Written here rather than by the ``email`` package's generator, which cost more than
+    the SMTP exchange: it folds every header through ``Header`` objects, scans the whole
+    message for a boundary and compiles a pattern for each, and writes a base64 photo a
+    line at a time. The parts' headers are those the package's compat32 classes write,
+    and it still folds what needs folding (:func:`_header_line`)."""
+    body = _text_part(composed.text, "plain")
     if composed.html:
-        html: Message = _text_part(composed.html, "html")
+        html = _text_part(composed.html, "html")
         if composed.images:
-            related = MIMEMultipart("related")
-            related.attach(html)
-            for content_id, data, mime in composed.images:
-                maintype, _, subtype = mime.partition("/")
-                image = MIMENonMultipart(maintype, subtype)
-                image.set_payload(data)
-                encode_base64(image)
-                image["Content-ID"] = f"<{content_id}>"
-                related.attach(image)
-            html = related
-        body = MIMEMultipart("alternative", _subparts=[body, html])
+            html = _multipart("related", [html, *(_image_part(*image) for image in composed.images)])
+        body = _multipart("alternative", [body, html])
+    head, _, body = body.partition(b"\r\n\r\n")
     name = one_line(composed.sender_name or config.get("OFFICE_NAME") or "Siaran", 200)
-    body["From"] = formataddr((name, sender_address(config)), charset="utf-8")
-    body["To"] = row.address
-    body["Subject"] = _header(one_line(composed.subject, 300))
-    body["Date"] = format_datetime(now)
-    body["Message-ID"] = row.message_id
-    body["X-Siaran-Outbox"] = f"{row.id:07d}-{row.purpose}"
-    for header, value in composed.headers.items():
-        body[header] = _header(one_line(value, 2000))
-    body.policy = HEADER_POLICY
-    return body
+    lines = [_header_line("From", formataddr((name, sender_address(config)), charset="utf-8")),
+             # as it is: valid_address let no line end in, and a non-ASCII local part
+             # (sent with SMTPUTF8) must not become an encoded word
+             f"To: {row.address}\r\n",
+             _header_line("Subject", one_line(composed.subject, 300)),
+             f"Date: {format_datetime(now)}\r\nMessage-ID: {row.message_id}\r\nX-Siaran-Outbox: {outbox_label(row)}\r\n",
+             *(_header_line(header, one_line(value, 2000)) for header, value in composed.headers.items())]
+    return head + b"\r\n" + "".join(lines).encode("utf-8") + b"\r\n" + body
+
+
+def outbox_label(row: OutboxMessage) -> str:
+    """The row's ``X-Siaran-Outbox`` header, and the name of its ``.eml`` file."""
+    return f"{row.id:07d}-{row.purpose}"

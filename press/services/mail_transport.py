@@ -4,7 +4,8 @@ none set, ``.eml`` files under ``instance/outbox/`` (development needs no mail s
 ``smtp://user:pass@host:587`` speaks STARTTLS before it logs in (refused if the server
 does not offer it, except on a loopback address, where a test or relay server may speak
 plain SMTP); ``smtps://user:pass@host:465`` is TLS from the first byte. One connection
-carries many messages. Each send ends as accepted or raises :class:`DeliveryError`:
+carries many messages, each given as its bytes (``mail_message.build_message``) with the
+name of its ``.eml`` file. Each send ends as accepted or raises :class:`DeliveryError`:
 ``temporary`` for 4xx answers and a server that cannot be reached (retried later),
 otherwise a permanent refusal (5xx).
 """
@@ -14,7 +15,6 @@ import ipaddress
 import os
 import smtplib
 import ssl
-from email.message import Message
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -81,11 +81,16 @@ class SmtpTransport:
             raise DeliveryError(f"cannot reach {self.host}:{self.port}: {exc}", temporary=True, connection=True) from exc
         return connection
 
-    def send(self, message: Message, sender: str, recipient: str) -> None:
+    def send(self, message: bytes, sender: str, recipient: str, name: str) -> None:
         if self.connection is None:
             self.connection = self._connect()
+        options = ()
+        if not (sender + recipient).isascii():
+            if not self.connection.has_extn("smtputf8"):
+                raise DeliveryError(f"{self.host} does not take non-ASCII addresses (no SMTPUTF8)", temporary=False)
+            options = ("SMTPUTF8", "BODY=8BITMIME")
         try:
-            self.connection.send_message(message, sender, [recipient])
+            self.connection.sendmail(sender, [recipient], message, options)
         except smtplib.SMTPRecipientsRefused as exc:
             code, answer = next(iter(exc.recipients.values()))
             raise DeliveryError(f"{code} {_text(answer)}", temporary=400 <= code < 500) from exc
@@ -121,12 +126,11 @@ class FileTransport:
     def __init__(self, folder: str | os.PathLike):
         self.folder = Path(folder)
 
-    def send(self, message: Message, sender: str, recipient: str) -> None:
+    def send(self, message: bytes, sender: str, recipient: str, name: str) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
-        name = message["X-Siaran-Outbox"] + ".eml"
-        partial = self.folder / (name + ".part")
-        partial.write_bytes(bytes(message))
-        os.replace(partial, self.folder / name)
+        partial = self.folder / f"{name}.eml.part"
+        partial.write_bytes(message)
+        os.replace(partial, self.folder / f"{name}.eml")
 
     def close(self) -> None:
         pass

@@ -39,7 +39,9 @@ from press.models import MailAddress, MailOwed, OutboxImage, OutboxMessage, utcn
 from press.models.base import UTCDateTime
 
 from .accounts import normalise_email
-from .mail_message import Composed, Composer, build_message, message_id, one_line, sender_address, stored
+from .mail_message import (
+    Composed, Composer, Composers, build_message, message_id, one_line, outbox_label, sender_address, stored,
+)
 from .mail_transport import DeliveryError, open_transport
 
 log = logging.getLogger(__name__)
@@ -284,7 +286,7 @@ def _settle(row: OutboxMessage, state: OutboxState, now: datetime, error: str | 
         row.next_attempt_at = now  # what the rate limit counts, on the due index
 
 
-def drain(session: Session, config: Mapping, composers: Mapping[str, Composer] | None = None, *,
+def drain(session: Session, config: Mapping, composers: Mapping[str, Composer] | Composers | None = None, *,
           transport=None, now: datetime | None = None, clock: Callable[[], datetime] = utcnow) -> DrainReport:
     """List the addresses of the mail owed, then send what is due, a batch at a time;
     return what happened.
@@ -293,7 +295,7 @@ def drain(session: Session, config: Mapping, composers: Mapping[str, Composer] |
     outcomes are committed after its last: a sender killed in between leaves that batch
     in flight, to be sent again (same ``Message-ID``) after the window."""
     expand_owed(session, now=now)
-    composers = composers or {}
+    composers = composers if isinstance(composers, Composers) else Composers(composers or {})
     report = DrainReport()
     window = timedelta(minutes=config.get("MAIL_INFLIGHT_MINUTES", INFLIGHT_MINUTES))
     limit = config.get("MAIL_RATE_PER_MINUTE") or 0
@@ -311,20 +313,21 @@ def drain(session: Session, config: Mapping, composers: Mapping[str, Composer] |
                 break
             disabled = _disabled_among(session, {row.address for row in batch})
             accepted: set[str] = set()
-            for row in batch:
-                moment = now or clock()
-                if stop:  # the server went away: the rest of the batch waits, without an attempt counted
-                    row.attempts -= 1
-                    row.next_attempt_at = moment + _backoff(1)
-                    _settle(row, OutboxState.QUEUED, moment, row.last_error)
-                    continue
-                if row.address in disabled:
-                    _settle(row, OutboxState.FAILED, moment, "address disabled after repeated refusals")
-                    report.failed += 1
-                    continue
-                stop = _send_one(session, row, config, composers, transport, moment, report)
-                if row.state == OutboxState.SENT:
-                    accepted.add(row.address)
+            with composers.writing():
+                for row in batch:
+                    moment = now or clock()
+                    if stop:  # the server went away: the rest of the batch waits, without an attempt counted
+                        row.attempts -= 1
+                        row.next_attempt_at = moment + _backoff(1)
+                        _settle(row, OutboxState.QUEUED, moment, row.last_error)
+                        continue
+                    if row.address in disabled:
+                        _settle(row, OutboxState.FAILED, moment, "address disabled after repeated refusals")
+                        report.failed += 1
+                        continue
+                    stop = _send_one(session, row, config, composers, transport, moment, report)
+                    if row.state == OutboxState.SENT:
+                        accepted.add(row.address)
             if accepted:
                 session.execute(update(MailAddress).where(MailAddress.address.in_(sorted(accepted)),
                                                           MailAddress.refusals > 0).values(refusals=0, last_error=None))
@@ -365,7 +368,8 @@ def _send_one(session, row, config, composers, transport, now, report) -> bool:
         return False
     row.message_id = row.message_id or message_id(row, config)
     try:
-        transport.send(build_message(row, composed, config, now), sender_address(config), row.address)
+        transport.send(build_message(row, composed, config, now), sender_address(config), row.address,
+                       outbox_label(row))
     except DeliveryError as exc:
         if not exc.temporary:
             _settle(row, OutboxState.FAILED, now, exc.detail)

@@ -13,12 +13,16 @@ for subscriber mail ``List-Unsubscribe`` with RFC 8058's one-click
 """
 from __future__ import annotations
 
+import secrets
 from collections import OrderedDict
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date
 from urllib.parse import urlsplit
 
 from flask import Flask, current_app
 from flask_babel import force_locale, gettext
+from markupsafe import escape
 from sqlalchemy import bindparam, func, select
 
 from press import dates
@@ -26,7 +30,7 @@ from press.drafting import formatting
 from press.codes import OutboxPurpose, SubscriptionScope, SubscriptionState
 from press.models import Activity, Media, OutboxMessage, Release, ReleasePhoto, Subscription
 from press.services import public, release_mail, subscriptions
-from press.services.mail_message import Composed
+from press.services.mail_message import Composed, Composers
 from press.storage import StorageError
 
 from . import stored_files
@@ -42,9 +46,21 @@ def unsubscribe_url(address: str) -> str:
     return links.absolute("subscriptions.unsubscribe", token=csrf_exempt.make_token(csrf_exempt.UNSUBSCRIBE.purpose, {"a": address}))
 
 
-def _subscriber_headers(address: str) -> dict[str, str]:
-    return {"List-Unsubscribe": f"<{unsubscribe_url(address)}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
+def _subscriber_headers(unsubscribe: str) -> dict[str, str]:
+    return {"List-Unsubscribe": f"<{unsubscribe}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
+
+
+# Rendered where a subscriber's own unsubscribe link goes, in a message rendered once for
+# all of them: nothing a template or a release holds can contain it.
+UNSUBSCRIBE_MARK = f"\x00unsubscribe-{secrets.token_hex(8)}\x00"
+
+
+def _for_subscriber(shared: Composed, address: str) -> Composed:
+    """``shared`` (rendered with ``UNSUBSCRIBE_MARK``) with ``address``'s signed link."""
+    link = unsubscribe_url(address)
+    return Composed(subject=shared.subject, text=shared.text.replace(UNSUBSCRIBE_MARK, link),
+                    html=shared.html.replace(UNSUBSCRIBE_MARK, str(escape(link))), sender_name=shared.sender_name,
+                    headers=_subscriber_headers(link), images=list(shared.images))
 
 
 def _render(name: str, subject: str, sender: str | None = None, headers: dict | None = None, **values) -> Composed:
@@ -61,10 +77,11 @@ def _unit_name(release: Release) -> str | None:
     return unit.name if unit else None
 
 
-# What a release's alerts share, kept per app by (id, last change, state, class, its
-# photos' number and last change, today): 5,000 alerts of one release read it once, and
-# any change to it (a retraction, a correction) or to a photo of it (one taken out of
-# public view, a consent withdrawn or ended) is a new key.
+# What a release's alerts share — its values and the alert itself, rendered once with a
+# mark where each subscriber's link goes — kept per app by (id, last change, state,
+# class, its photos' number and last change, today): 5,000 alerts of one release read
+# and render it once, and any change to it (a retraction, a correction) or to a photo of
+# it (one taken out of public view, a consent withdrawn or ended) is a new key.
 RELEASE_VALUES_KEPT = 64
 
 
@@ -82,10 +99,23 @@ def _key_query():
 KEY_QUERY = _key_query()
 
 
+# The keys read in the batch being written (MailComposers.writing), by release.
+_BATCH_KEYS: ContextVar[dict | None] = ContextVar("mail_batch_release_keys", default=None)
+
+
 def _release_key(session, release_id):
-    with session.no_autoflush:  # the sender's settled rows wait for its batch's commit
-        key = session.execute(KEY_QUERY, {"release_id": release_id}).one_or_none()
-    return None if key is None else (*key, dates.office_today())
+    """Read once per batch the sender writes: a change committed while a batch goes out
+    reaches the next batch (a follow-up then goes to every address its alert reached)."""
+    keys = _BATCH_KEYS.get()
+    if keys is not None and release_id in keys:
+        return keys[release_id]
+    # On the session's connection, not through the ORM (it is half the cost), without
+    # flushing: the sender's settled rows wait for its batch's commit.
+    key = session.connection().execute(KEY_QUERY, {"release_id": release_id}).one_or_none()
+    key = None if key is None else (*key, dates.office_today())
+    if keys is not None:
+        keys[release_id] = key
+    return key
 
 
 def _release_values(session, release_id) -> dict | None:
@@ -100,6 +130,11 @@ def _release_values(session, release_id) -> dict | None:
         return kept[key]
     release = session.get(Release, release_id)
     values = _read_release(release) if public.release_is_public(release) else None
+    if values is not None:
+        photo = values["photo"]
+        values["alert"] = _render("release", values["title"], values["unit_name"], unsubscribe=UNSUBSCRIBE_MARK,
+                                  photo_cid=photo[0] if photo else None, **values)
+        values["alert"].images = [photo] if photo else []
     kept[key] = values
     while len(kept) > RELEASE_VALUES_KEPT:
         kept.popitem(last=False)
@@ -135,13 +170,7 @@ def _inline_photo(media) -> tuple[str, bytes, str] | None:
 
 def release_alert(session, row: OutboxMessage) -> Composed | None:
     values = _release_values(session, (row.data or {}).get("release"))
-    if values is None:
-        return None
-    photo = values["photo"]
-    composed = _render("release", values["title"], values["unit_name"], _subscriber_headers(row.address),
-                       unsubscribe=unsubscribe_url(row.address), photo_cid=photo[0] if photo else None, **values)
-    composed.images = [photo] if photo else []
-    return composed
+    return None if values is None else _for_subscriber(values["alert"], row.address)
 
 
 def follow_up(session, row: OutboxMessage) -> Composed | None:
@@ -156,8 +185,9 @@ def follow_up(session, row: OutboxMessage) -> Composed | None:
         subject = gettext("Koreksi: %(title)s", title=release.title)
     else:
         return None
-    return _render("follow_up", subject, _unit_name(release), _subscriber_headers(row.address),
-                   unsubscribe=unsubscribe_url(row.address), retracted=retracted, title=title,
+    unsubscribe = unsubscribe_url(row.address)
+    return _render("follow_up", subject, _unit_name(release), _subscriber_headers(unsubscribe), unsubscribe=unsubscribe,
+                   retracted=retracted, title=title,
                    notice=release.retraction_notice if retracted else release.correction_note,
                    url=links.public_url("release", release, external=True))
 
@@ -168,7 +198,8 @@ def digest(session, row: OutboxMessage) -> Composed | None:
     if not releases:
         return None
     subject = gettext("Ringkasan siaran pers %(day)s", day=dates.long_date(day, MAIL_LOCALE))
-    return _render("digest", subject, None, _subscriber_headers(row.address), unsubscribe=unsubscribe_url(row.address),
+    unsubscribe = unsubscribe_url(row.address)
+    return _render("digest", subject, None, _subscriber_headers(unsubscribe), unsubscribe=unsubscribe,
                    items=[_read_release(release) for release in releases])
 
 
@@ -205,16 +236,25 @@ COMPOSERS = {
 }
 
 
-def _in_mail_context(app: Flask, compose):
-    """Run a composer in a request context on ``SITE_URL`` and in Indonesian, whoever drains."""
-    def run(session, row):
-        with app.test_request_context(base_url=app.config.get("SITE_URL") or "http://localhost/"):
-            with force_locale(MAIL_LOCALE):
-                return compose(session, row)
-    return run
+class MailComposers(Composers):
+    """The composers, written in a request context on ``SITE_URL`` and in Indonesian,
+    whoever drains: one context for a batch of messages."""
+
+    def __init__(self, app: Flask):
+        super().__init__({purpose.value: compose for purpose, compose in COMPOSERS.items()})
+        self.app = app
+
+    @contextmanager
+    def writing(self):
+        keys = _BATCH_KEYS.set({})
+        try:
+            with self.app.test_request_context(base_url=self.app.config.get("SITE_URL") or "http://localhost/"):
+                with force_locale(MAIL_LOCALE):
+                    yield
+        finally:
+            _BATCH_KEYS.reset(keys)
 
 
 def init_app(app: Flask) -> None:
     app.extensions["mail_release_values"] = OrderedDict()
-    app.extensions["outbox_composers"] = {purpose.value: _in_mail_context(app, compose)
-                                          for purpose, compose in COMPOSERS.items()}
+    app.extensions["outbox_composers"] = MailComposers(app)

@@ -2,6 +2,7 @@
 standard library: what a subscriber receives, retries, refusals, no leak before publication."""
 from __future__ import annotations
 
+import threading
 from datetime import timedelta
 from urllib.parse import urlsplit
 
@@ -12,6 +13,7 @@ from press.demo.staff import demo_account
 from press.extensions import db
 from press.models import MailAddress, OutboxMessage, Release, utcnow
 from press.services import outbox, workflow
+from press.services.mail_transport import open_transport
 from tests.mail.conftest import publish, ready_release, send, subscriber
 
 
@@ -174,3 +176,42 @@ def test_a_correction_and_a_retraction_follow_up_everyone_who_received_it(app, c
     ]
     retraction = next(m for m in smtp.sink.accepted if m["Subject"].startswith("Ditarik"))
     assert "Kegiatan ditunda." in retraction.get_body(("plain",)).get_content()
+
+
+def test_a_retraction_while_alerts_go_out_stops_them_at_the_next_batch_and_follows_up_the_rest(
+        app, ctx, queued_jobs, smtp):
+    addresses = [f"wartawan{n:03d}@media-bekasi.co.id" for n in range(outbox.BATCH + 10)]
+    for address in addresses:
+        subscriber(address)
+    release = publish(ready_release("Siaran yang ditarik saat dikirim"))
+    db.session.commit()
+
+    def retract():
+        with app.app_context():
+            workflow.apply(db.session, db.session.get(Release, release.id), "retract",
+                           demo_account(db.session, Role.EDITOR), notice="Data keliru.")
+            db.session.commit()
+
+    class RetractAfterFirst:
+        """The SMTP transport; the editor retracts (another connection) once the first alert is out."""
+
+        def __init__(self):
+            self.smtp, self.sent = open_transport(app.config), 0
+
+        def send(self, *message):
+            self.smtp.send(*message)
+            self.sent += 1
+            if self.sent == 1:
+                worker = threading.Thread(target=retract)
+                worker.start()
+                worker.join()
+
+        def close(self):
+            self.smtp.close()
+
+    report = send(app, transport=RetractAfterFirst())
+    alerted = sorted(m["To"] for m in smtp.sink.accepted)
+    assert 1 <= report.sent <= outbox.BATCH and report.dropped == len(addresses) - report.sent
+    send(app)
+    followed = sorted(m["To"] for m in smtp.sink.accepted if m["Subject"].startswith("Ditarik"))
+    assert followed == alerted
