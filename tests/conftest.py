@@ -38,7 +38,8 @@ MARKS_BY_PATH = {
     "unit/test_postgres.py": "postgres",
     # The object store only (its backend-parametrised tests mark their s3 case themselves).
     "storage/test_object_store.py": "objectstore",
-    # The real and synthetic notes corpora: extraction only, the same on either database.
+    # The real and synthetic notes corpora and the real slips: extraction and checks only,
+    # the same on either database.
     "notes/test_notes_corpus.py": "corpus",
     "notes/test_notes_real_corpus.py": "corpus",
     "notes/test_notes_real_quotes.py": "corpus",
@@ -47,6 +48,8 @@ MARKS_BY_PATH = {
     "notes/test_notes_real_writing_round3.py": "corpus",
     "notes/test_notes_real_writing_round4.py": "corpus",
     "notes/test_notes_real_writing_round5.py": "corpus",
+    "notes/test_notes_real_writing_round6.py": "corpus",
+    "drafting/test_editorial_recall.py": "corpus",
 }
 # Folders whose tests pytest-xdist runs on one worker, one after another: the browser
 # tests share that worker's one Chromium and one live server (session fixtures).

@@ -20,7 +20,8 @@ from sqlalchemy.pool import NullPool
 SERVER_URL = os.environ.get("PRESS_TEST_DATABASE_URL", "")
 ON_POSTGRES = bool(SERVER_URL)
 
-_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
+# Two pytest runs may share one server: the template is named after the process too.
+_TEMPLATE = f"template_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}_{os.getpid()}"
 _by_root: dict[Path, str] = {}
 _admin = None
 
@@ -67,7 +68,7 @@ def template_url(root: Path) -> str:
     template on PostgreSQL."""
     if not ON_POSTGRES:
         return database_url(root)
-    _by_root[Path(root)] = name = f"template_{_WORKER}"
+    _by_root[Path(root)] = name = _TEMPLATE
     _create(name)
     return _url(name)
 
@@ -87,3 +88,11 @@ def drop_under(folder: Path) -> None:
     for root in [root for root in _by_root if root == folder or folder in root.parents]:
         with _server().connect() as connection:
             connection.execute(text(f'DROP DATABASE IF EXISTS "{_by_root.pop(root)}" WITH (FORCE)'))
+
+
+def connect(url: str):
+    """A transaction on the database at ``url``, SQLite or PostgreSQL, outside any application:
+    what a test reads or writes behind a server's back (``with connect(url) as connection:``;
+    committed at the end of the block)."""
+    waits = {"timeout": 30} if url.startswith("sqlite") else {}  # behind a writer's lock, as the server waits
+    return create_engine(url, poolclass=NullPool, connect_args=waits).begin()

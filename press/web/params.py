@@ -6,11 +6,14 @@ like any unknown one, never an ``OverflowError`` from the database. Page numbers
 through :func:`page_arg` (clamped, as the search pages always did) and ids in query
 strings and forms through ``press.numbers.parse_id``. A path part (``<slug>``, the default
 converter) never holds a NUL: PostgreSQL refuses one in any text it is asked to compare,
-so ``/agenda/%00`` is a 404 like any unknown slug rather than a database error.
+so ``/agenda/%00`` is a 404 like any unknown slug rather than a database error. For the
+same reason the values of a query string or a form arrive without NULs
+(:class:`NulFreeParams`): SQLite would store one, PostgreSQL refuses the whole row.
 """
 from __future__ import annotations
 
 from flask import Flask, request
+from werkzeug.datastructures import ImmutableMultiDict
 from werkzeug.routing import IntegerConverter, UnicodeConverter
 
 from press.numbers import MAX_ID, clamp_int
@@ -31,6 +34,16 @@ class TextConverter(UnicodeConverter):
     def __init__(self, map, *args, **kwargs):  # noqa: A002 (werkzeug's name)
         super().__init__(map, *args, **kwargs)
         self.regex = self.regex.replace("[^/]", "[^/\\x00]")
+
+
+class NulFreeParams(ImmutableMultiDict):
+    """``request.args`` and ``request.form`` (the request's ``parameter_storage_class``):
+    each text value with its NUL characters dropped; files are left as they are."""
+
+    def __init__(self, mapping=None):
+        if mapping is not None and not hasattr(mapping, "keys"):  # the parser's (name, value) pairs
+            mapping = [(key, value.replace("\x00", "") if isinstance(value, str) else value) for key, value in mapping]
+        super().__init__(mapping)
 
 
 def init_app(app: Flask) -> None:

@@ -15,6 +15,7 @@ from flask import Flask, Request, current_app
 
 from press.storage import StorageError, store_from_config
 from press.storage.incoming import Incoming
+from press.web.params import NulFreeParams
 
 VIEW_FLAG = "files_into_store"
 
@@ -26,7 +27,10 @@ def into_store(view):
 
 
 class StoreReceivingRequest(Request):
-    """Flask's request, writing the files of an :func:`into_store` view into the store."""
+    """Flask's request, writing the files of an :func:`into_store` view into the store; its
+    query string and form values hold no NUL (:class:`press.web.params.NulFreeParams`)."""
+
+    parameter_storage_class = NulFreeParams
 
     def _get_file_stream(self, total_content_length, content_type, filename=None, content_length=None):
         view = current_app.view_functions.get(self.endpoint) if self.endpoint else None

@@ -9,13 +9,14 @@ import hashlib
 import io
 import json
 import random
-import sqlite3
 import threading
 from pathlib import Path
 
 from PIL import Image
+from sqlalchemy import text
 
 from press.storage import FileStorage
+from tests import databases
 from tests.conftest import FIXTURES
 from tests.faults.conftest import flask_json, kill_server, staff_session, wait_for
 
@@ -84,9 +85,9 @@ def test_a_server_killed_during_uploads_loses_nothing_it_confirmed_and_leaves_no
     assert code == 0 and verify["ok"], verify
 
     # Changes whose drain the kill cut off wait in the queue (at least one: made sure of here).
-    with sqlite3.connect(server.root / "siaran.db") as con:
-        con.executemany("INSERT INTO index_queue (doc_kind, doc_id, created_at) VALUES ('photo', ?, '2026-11-28')",
-                        [(media_id,) for media_id in rows.values()])
+    with databases.connect(server.env["PRESS_DATABASE_URL"]) as con:
+        con.execute(text("INSERT INTO index_queue (doc_kind, doc_id, created_at) VALUES ('photo', :id, '2026-11-28')"),
+                    [{"id": media_id} for media_id in rows.values()])
     assert _queued(server) >= len(rows)
 
     # Started again with no repair command: the index catches up on its own.
@@ -111,14 +112,14 @@ def test_a_server_killed_during_uploads_loses_nothing_it_confirmed_and_leaves_no
 def _rows(server) -> tuple[dict, dict, dict]:
     """The photos' keys -> ids, ids -> status, ids -> count of the two renditions every photo gets (crops and
     print renditions of the demo's photos are not counted)."""
-    with sqlite3.connect(server.root / "siaran.db") as con:
-        rows = dict(con.execute("SELECT sha256, id FROM media").fetchall())
-        statuses = dict(con.execute("SELECT id, status FROM media").fetchall())
-        renditions = dict(con.execute("SELECT media_id, count(*) FROM rendition WHERE variant IN ('thumb', 'web') "
-                                      "GROUP BY media_id").fetchall())
+    with databases.connect(server.env["PRESS_DATABASE_URL"]) as con:
+        rows = dict(con.execute(text("SELECT sha256, id FROM media")).all())
+        statuses = dict(con.execute(text("SELECT id, status FROM media")).all())
+        renditions = dict(con.execute(text("SELECT media_id, count(*) FROM rendition WHERE variant IN ('thumb', 'web') "
+                                           "GROUP BY media_id")).all())
     return rows, statuses, renditions
 
 
 def _queued(server) -> int:
-    with sqlite3.connect(server.root / "siaran.db") as con:
-        return con.execute("SELECT count(*) FROM index_queue").fetchone()[0]
+    with databases.connect(server.env["PRESS_DATABASE_URL"]) as con:
+        return con.execute(text("SELECT count(*) FROM index_queue")).scalar_one()

@@ -5,7 +5,6 @@ import json
 import os
 import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -13,12 +12,13 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from press.demo import demo_photo_jpeg
 from press.extensions import db
 from press.models import Activity, Media
 from press.storage import FileStorage
+from tests import databases
 
 from .conftest import BROKEN, EXPECTED, FIXTURES, IMAGES
 from .test_photo_fixtures import BROKEN_OUTCOMES
@@ -166,15 +166,15 @@ def test_an_import_killed_half_way_leaves_no_partial_blob_and_a_clean_store(app,
                PRESS_INDEX_ROOT=app.config["INDEX_ROOT"], FLASK_APP="press")
     command = [sys.executable, "-m", "flask", "media", "import", str(folder), "--activity",
                str(activity_id(app)), "--workers", "2"]
-    database = app.config["SQLALCHEMY_DATABASE_URI"].removeprefix("sqlite:///")
+    database = app.config["SQLALCHEMY_DATABASE_URI"]
     process = subprocess.Popen(command, cwd=REPO, env=env, start_new_session=True,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     committed = 0
     try:
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline and process.poll() is None:
-            with sqlite3.connect(database, timeout=30) as connection:
-                committed = connection.execute("select count(*) from media").fetchone()[0]
+            with databases.connect(database) as connection:
+                committed = connection.execute(text("select count(*) from media")).scalar_one()
             if committed >= 3:
                 break
             time.sleep(0.02)
@@ -193,8 +193,8 @@ def test_an_import_killed_half_way_leaves_no_partial_blob_and_a_clean_store(app,
     again = subprocess.run(command + ["--json"], cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
     outcomes = [json.loads(line)["outcome"] for line in again.stdout.splitlines()]
     assert again.returncode == 0 and len(outcomes) == 24 and set(outcomes) <= {"ingested", "duplicate"}
-    with sqlite3.connect(database) as connection:
-        assert connection.execute("select count(*) from media").fetchone()[0] == 24
+    with databases.connect(database) as connection:
+        assert connection.execute(text("select count(*) from media")).scalar_one() == 24
     final = subprocess.run([sys.executable, "-m", "flask", "media", "verify"], cwd=REPO, env=env,
                            capture_output=True, text=True, timeout=120)
     assert final.returncode == 0, final.stdout

@@ -10,7 +10,8 @@ from datetime import timedelta
 
 import pytest
 from PIL import Image
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
+from sqlalchemy.exc import OperationalError
 
 from press.extensions import db
 from press.models import AuditEvent, Media, MediaTag, Release, Rendition
@@ -18,6 +19,7 @@ from press.photos.public_meta import read_public_meta
 from press.services import media_processing
 from press.services.media import IngestConfig
 from press.storage import FileStorage
+from tests import databases
 from tests.conftest import Auth
 
 ACTIVITY = 1
@@ -201,24 +203,39 @@ def test_a_caption_saved_while_the_photo_renders_is_in_its_renditions(app, clien
             assert media.rendition(variant).sha256 == hashlib.sha256(jpeg).hexdigest()
 
 
+def write_without_waiting(url: str, media_id: int) -> str:
+    """Take a write lock on the photo's row from another connection without waiting: "committed",
+    or why not. SQLite locks the whole database for a writer (``BEGIN IMMEDIATE``, no busy
+    timeout); PostgreSQL locks the rows written (``FOR UPDATE NOWAIT``)."""
+    if url.startswith("sqlite:///"):
+        other = sqlite3.connect(url.removeprefix("sqlite:///"), timeout=0, isolation_level=None)
+        try:
+            other.execute("BEGIN IMMEDIATE")
+            other.execute("ROLLBACK")
+            return "committed"
+        except sqlite3.OperationalError as exc:
+            return str(exc)
+        finally:
+            other.close()
+    try:
+        with databases.connect(url) as other:
+            other.execute(text("SELECT id FROM media WHERE id = :id FOR UPDATE NOWAIT"), {"id": media_id})
+        return "committed"
+    except OperationalError as exc:
+        return str(exc.orig)
+
+
 def test_an_upload_can_commit_while_the_job_reads_the_photos_renditions(app, client, token, queued_jobs, monkeypatch):
-    """The job reads its files and works out the tags before it takes SQLite's write lock,
-    so an upload arriving meanwhile is not kept waiting behind it."""
+    """The job reads its files and works out the tags before it takes a write lock (SQLite's
+    on the database, PostgreSQL's on the photo's row), so a writer arriving meanwhile is not
+    kept waiting behind it."""
     media_id = upload(client, token, photo_bytes(7)).get_json()["media_id"]
-    database = app.config["SQLALCHEMY_DATABASE_URI"].removeprefix("sqlite:///")
+    url = app.config["SQLALCHEMY_DATABASE_URI"]
     real = FileStorage.open_rendition
     writes = []
 
     def another_writer_meanwhile(self, *args, **kwargs):
-        other = sqlite3.connect(database, timeout=0, isolation_level=None)
-        try:
-            other.execute("BEGIN IMMEDIATE")
-            other.execute("ROLLBACK")
-            writes.append("committed")
-        except sqlite3.OperationalError as exc:
-            writes.append(str(exc))
-        finally:
-            other.close()
+        writes.append(write_without_waiting(url, media_id))
         return real(self, *args, **kwargs)
 
     monkeypatch.setattr(FileStorage, "open_rendition", another_writer_meanwhile)
