@@ -317,6 +317,7 @@ def ensure_secret_key(settings: dict, instance_path: str) -> None:
             + _KEY_ADVICE
         )
     if key:
+        settings["SECRET_KEY_GENERATED"] = False
         return
     if production:
         raise ConfigError(
@@ -325,6 +326,7 @@ def ensure_secret_key(settings: dict, instance_path: str) -> None:
             + "or run a development instance with PRESS_ENV=development."
         )
     settings["SECRET_KEY"] = _development_key(Path(instance_path) / "dev-secret-key")
+    settings["SECRET_KEY_GENERATED"] = True  # this node's own: ``flask doctor`` says so
 
 
 def _development_key(key_file: Path) -> str:

@@ -62,6 +62,10 @@ MESSAGES = {
     "not_at_head": N_("Basis data ada di revisi %(current)s, kode mengharapkan %(heads)s; "
                       "jalankan `flask db upgrade` (atau `flask setup`)."),
     "media_table_missing": N_("Tabel media tidak ada."),
+    "secret_key_missing": N_("PRESS_SECRET_KEY tidak diisi; setiap node harus memakai kunci yang sama."),
+    "secret_key_short": N_("PRESS_SECRET_KEY hanya %(length)s karakter; perlu paling sedikit %(minimum)s."),
+    "secret_key_generated": N_("Kunci rahasia dibuat di folder instance node ini; isi PRESS_SECRET_KEY, "
+                               "sama di setiap node."),
     "store_unopenable": N_("Penyimpanan media tidak dapat dibuka: %(error)s"),
     "index_queued": N_("%(count)s perubahan menunggu diindeks."),
     "index_unreadable": N_("Indeks pencarian tidak dapat dibaca (%(error)s)."),

@@ -90,8 +90,8 @@ def make_config(root: Path, **extra) -> dict:
         "MEDIA_ROOT": str(root / "media"),
         "INDEX_ROOT": str(root / "search"),
         "JOBS_URL": "immediate",
-        # Not the checkout's instance/glossary.json: a test saving the admin's glossary
-        # would change every later test's extraction, and the developer's own instance.
+        # Not the checkout's instance/glossary.json: migration 0022 copies that old
+        # file into the database, and the developer's glossary must not reach the tests.
         "GLOSSARY_PATH": str(root / "glossary.json"),
         "OUTBOX_DIR": str(root / "outbox"),
         "TESTING": True,

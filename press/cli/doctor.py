@@ -25,6 +25,15 @@ from .language import operator_language, render
 from .search import _index
 
 
+SECRET_KEY_LINES = {
+    "configured": "PRESS_SECRET_KEY set (every node must have the same one).",
+    "generated": "generated in this node's instance/dev-secret-key: fine on one machine; "
+                 "set PRESS_SECRET_KEY, the same on every node, before adding another.",
+    "short": "PRESS_SECRET_KEY is shorter than 32 characters: set a longer one.",
+    "missing": "none set: set PRESS_SECRET_KEY.",
+}
+
+
 @click.command("doctor")
 @with_appcontext
 @click.option("--repair", is_flag=True, help="Fix what can be fixed and say what was done.")
@@ -33,9 +42,12 @@ from .search import _index
               help="Orphans and temporary files younger than this many seconds are kept "
                    "(they may belong to an upload in progress).")
 def doctor_command(repair: bool, as_json: bool, grace: float) -> None:
-    """Check database, media store and search index against each other."""
+    """Check the secret key, database, media store and search index against each other."""
     migrations_dir = current_app.extensions["migrate"].directory
     report = Report(repair=repair)
+    config = current_app.config
+    doctor_service.check_secret_key(config.get("SECRET_KEY"), generated=config.get("SECRET_KEY_GENERATED", False),
+                                    production=config.get("PRESS_ENV") == "production", report=report)
     if doctor_service.check_database(db.session, str(migrations_dir), report):
         try:
             storage = store_from_config(current_app.config)
@@ -65,6 +77,7 @@ def _print(report: Report) -> None:
         f"{counts.get('originals', 0)} originals in the store, {counts.get('temp_files', 0)} temporary files, "
         f"{counts.get('queued', 0)} queued index changes."
     )
+    click.echo(f"Secret key: {SECRET_KEY_LINES.get(counts.get('secret_key'), '?')}")
     for finding in report.findings:
         mark = "fixed" if finding.fixed else ("NOT FIXED" if report.repair else "problem")
         click.echo(f"  {mark:9} {finding.line(render)}")

@@ -40,10 +40,6 @@ from .params import DATABASE_ID
 LARGEST_ID = 2**63 - 1
 
 
-def glossary_path() -> str:
-    return glossaries.extra_path(current_app.config, current_app.instance_path)
-
-
 @click.group("notes", cls=AppGroup)
 def notes() -> None:
     """Writers' notes: extract, add."""
@@ -93,7 +89,7 @@ def extract_command(path: str, activity_id: int | None) -> None:
     activity = _activity(activity_id)
     read = _read(path)
     cleaned = clean(read.text)
-    found = service.extraction_of(db.session, cleaned.text, activity, glossaries.glossary_for(glossary_path()))
+    found = service.extraction_of(db.session, cleaned.text, activity, glossaries.glossary_for(db.session))
     found["cleaning"] = cleaned.changes
     found["encoding"] = read.encoding
     found["text"] = cleaned.text
@@ -127,7 +123,7 @@ def add_command(path: str, activity_id: int, email: str | None, as_json: bool) -
         raise click.ClickException(refusal_text(result.refusal))
     db.session.commit()
     note = result.note
-    extracted = service.extract_note(db.session, note, author, glossaries.glossary_for(glossary_path()))
+    extracted = service.extract_note(db.session, note, author, glossaries.glossary_for(db.session))
     db.session.commit()
     if as_json:
         click.echo(json.dumps({"id": note.id, "extracted": extracted}))

@@ -8,6 +8,7 @@ from .audit import AuditEvent, IndexQueueEntry
 from .base import Base, utcnow
 from .check_dismissal import CheckDismissal
 from .consent import ConsentRecord
+from .glossary_entry import GlossaryEntry
 from .journalist import EmbargoOpening, EmbargoView, Journalist, Outlet
 from .media import Media, Rendition, media_person
 from .note import NOTE_SOURCES, Note
@@ -30,7 +31,7 @@ __all__ = [
     "ACTIVITY_KINDS", "ACTIVITY_STATES", "ASSIGNMENT_ROLES", "NOTIFICATION_KINDS", "ACTING_PREFIXES", "CORRECTION_KINDS", "LOCALES", "NOTE_SOURCES", "PARTICIPANT_ROLES",
     "RELEASE_STATES", "ROLES", "TAG_KINDS", "TAG_SOURCES",
     "BULK_STATES", "BulkEdit", "Collection", "CollectionItem", "Licence", "UnitLicence",
-    "Activity", "ActivityTag", "EmbargoOpening", "EmbargoView", "Journalist", "Outlet", "Assignment", "CheckDismissal", "ConsentRecord", "Notification", "AuditEvent", "Base", "IndexQueueEntry", "Media", "MediaTag",
+    "Activity", "ActivityTag", "EmbargoOpening", "EmbargoView", "Journalist", "Outlet", "Assignment", "CheckDismissal", "ConsentRecord", "GlossaryEntry", "Notification", "AuditEvent", "Base", "IndexQueueEntry", "Media", "MediaTag",
     "DigestListing", "MailAddress", "MailOwed", "Note", "NoteCorrection", "OutboxImage", "OutboxMessage", "Subscription", "Participant", "Person", "Position", "PrintRequest", "Release", "ReleasePhoto", "ReleaseSlug", "ReleaseTag", "ReleaseTemplate",
     "Rendition", "Revision", "Tag", "Unit", "User", "Venue",
     "Clipping", "Contract", "Partner", "Placement", "ProofCheck", "ProofFile", "contract_unit",

@@ -94,6 +94,12 @@ class Media(Base):
         return next((r for r in self.renditions if r.variant == variant), None)
 
     @property
+    def renditions_pending(self) -> bool:
+        """Its renditions are still being made (the ``media.process`` job has not finished
+        it): pages show "sedang diproses" in its place, never an image that is not there."""
+        return self.status == MediaStatus.PROCESSING or (self.status == MediaStatus.OK and not self.renditions)
+
+    @property
     def usable_in_release(self) -> bool:
         """Whole pixels and a web rendition: a photo a release may carry."""
         return self.status == MediaStatus.OK and self.rendition("web") is not None

@@ -2,6 +2,7 @@
 
 Checks, in this order:
 
+0. ``config``: where the secret key comes from (configured, generated on this node, short);
 1. ``database``: the schema is migrated to the head revision (nothing else runs otherwise);
 2. ``media``, ``store``, ``temp``: photo integrity (:mod:`press.services.media_integrity`:
    rows against originals and renditions, orphans, temporary files);
@@ -22,6 +23,7 @@ from __future__ import annotations
 from sqlalchemy import inspect
 from sqlalchemy.orm import Session
 
+from press.config import MIN_SECRET_KEY_LENGTH
 from press.models import Media
 from press.search import SearchBackend
 from press.services import indexing
@@ -51,6 +53,27 @@ def check_database(session: Session, migrations_dir: str, report: Report) -> boo
         report.stop("media_table_missing")
         return False
     return True
+
+
+# -- 0. the secret key ---------------------------------------------------------------
+
+def check_secret_key(key: str | None, *, generated: bool, production: bool, report: Report) -> None:
+    """Say where the key signing the cookies comes from. Every node must share one key
+    (``PRESS_SECRET_KEY``): a key generated in this node's ``instance/`` signs cookies no
+    other node accepts. A missing or short key is a problem in production (the
+    application refuses to start that way; this catches a key set around that check);
+    elsewhere the count says it, since one development machine needs nothing more."""
+    if not key:
+        report.counts["secret_key"] = "missing"
+    elif generated:
+        report.counts["secret_key"] = "generated"
+    elif len(key) < MIN_SECRET_KEY_LENGTH:
+        report.counts["secret_key"] = "short"
+    else:
+        report.counts["secret_key"] = "configured"
+    if production and report.counts["secret_key"] != "configured":
+        report.add("config", "secret_key", "PRESS_SECRET_KEY", f"secret_key_{report.counts['secret_key']}",
+                   length=len(key or ""), minimum=MIN_SECRET_KEY_LENGTH)
 
 
 # -- 3-4. queue and index ----------------------------------------------------------

@@ -1,24 +1,28 @@
-"""The admin's extra glossary: the instance's JSON file (``instance/glossary.json``, or
-``GLOSSARY_PATH``) validated, tried on a sample note and merged over the built-in
-glossary of ``press.notes``.
+"""The admin's extra glossary: the ``glossary_entry`` rows (one per glossary key),
+validated, tried on a sample note and merged over the built-in glossary of
+``press.notes``.
+
+In the database, not a node's instance folder, so every node sees a change at once: each
+read selects the rows, and the merged :class:`Glossary` is cached only under the rows'
+content, so a cached one is never out of date. (Migration 0022 copies an office's old
+``instance/glossary.json`` into the table.)
 
 An extra glossary is a JSON object whose keys are glossary keys and whose values have
 the built-in value's shape; nothing in it is nested deeper than MAX_DEPTH levels (the
-built-in one needs two), which is checked before the JSON is parsed, so a file nested
+built-in one needs two), which is checked before the JSON is parsed, so a text nested
 thousands deep is refused with a reason instead of exhausting the parser's stack.
 Takes a session and the acting user, never imports Flask, never commits.
 """
 from __future__ import annotations
 
 import json
-import os
 import re
-from pathlib import Path
 
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from press.errors import N_
-from press.models import User
+from press.models import GlossaryEntry, User
 from press.notes import ActivityContext, Glossary, extract, load_glossary
 from press.notes.glossary import merge
 
@@ -29,34 +33,34 @@ MAX_DEPTH = 20
 JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"?|[\[\]{}]')
 
 _GLOSSARIES: dict[tuple, Glossary] = {}
-EXTRA_FILE_NAME = "glossary.json"
 
 
-def extra_path(config, instance_path: str | Path) -> str:
-    """Where the admin's extra glossary lives: ``GLOSSARY_PATH``, else the instance folder."""
-    return config.get("GLOSSARY_PATH") or os.path.join(instance_path, EXTRA_FILE_NAME)
+def _rows(session: Session) -> tuple[tuple[str, str], ...]:
+    return tuple(tuple(row) for row in session.execute(select(GlossaryEntry.key, GlossaryEntry.value)
+                                 .order_by(GlossaryEntry.position, GlossaryEntry.key)).all())
 
 
-def glossary_for(extra_path: str | Path | None) -> Glossary:
-    """The built-in glossary with the instance's extra file merged over it; re-read when
-    the file changes (a broken file on disk falls back to the built-in glossary)."""
-    if not extra_path or not os.path.exists(extra_path):
+def extra_data(session: Session) -> dict:
+    """The admin's additions as one extra-glossary object (empty when there are none)."""
+    return {key: json.loads(value) for key, value in _rows(session)}
+
+
+def glossary_for(session: Session) -> Glossary:
+    """The built-in glossary with the admin's additions merged over it, as stored now."""
+    rows = _rows(session)
+    if not rows:
         return load_glossary()
-    stat = os.stat(extra_path)
-    key = (str(extra_path), stat.st_mtime_ns, stat.st_size)
-    if key not in _GLOSSARIES:
-        try:
-            data = parse_glossary_extra(Path(extra_path).read_text(encoding="utf-8"))
-        except (NoteError, OSError, UnicodeDecodeError):
-            return load_glossary()
+    if rows not in _GLOSSARIES:
+        data = {key: json.loads(value) for key, value in rows}
         _GLOSSARIES.clear()
-        _GLOSSARIES[key] = Glossary(merge(load_glossary().data, data))
-    return _GLOSSARIES[key]
+        _GLOSSARIES[rows] = Glossary(merge(load_glossary().data, data))
+    return _GLOSSARIES[rows]
 
 
-def read_glossary_extra(extra_path: str | Path) -> str:
-    path = Path(extra_path)
-    return path.read_text(encoding="utf-8") if path.exists() else "{}\n"
+def read_glossary_extra(session: Session) -> str:
+    """The admin's additions as the JSON text the glossary page edits."""
+    data = extra_data(session)
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n" if data else "{}\n"
 
 
 def parse_glossary_extra(text: str) -> dict:
@@ -103,8 +107,8 @@ def _check_shape(key: str, value, model, where: str | None = None) -> None:
         raise NoteError(N_("“%(key)s” harus berupa teks yang tidak kosong."), key=where)
 
 
-def save_glossary_extra(session: Session, extra_path: str | Path, text: str, actor: User | None) -> dict:
-    """Check the extra glossary, try it on a sample note, then write it atomically."""
+def save_glossary_extra(session: Session, text: str, actor: User | None) -> dict:
+    """Check the extra glossary, try it on a sample note, then replace the stored rows."""
     data = parse_glossary_extra(text)
     glossary = Glossary(merge(load_glossary().data, data))
     try:
@@ -112,17 +116,21 @@ def save_glossary_extra(session: Session, extra_path: str | Path, text: str, act
                 ActivityContext(), glossary)
     except Exception as error:  # the merged data must still build the extractor's patterns
         raise NoteError(N_("Glosarium tidak dapat dipakai: %(reason)s."), reason=str(error)) from None
-    path = Path(extra_path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".json.tmp")
-    temporary.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    os.replace(temporary, path)
+    store_glossary_extra(session, data)
     record(session, actor, "glossary.saved", GlossaryFile(), keys=sorted(data))
     return data
 
 
+def store_glossary_extra(session: Session, data: dict) -> None:
+    """Replace the stored additions by ``data`` (already checked), keeping its order."""
+    session.execute(delete(GlossaryEntry))
+    session.add_all(GlossaryEntry(key=key, value=json.dumps(value, ensure_ascii=False), position=position)
+                    for position, (key, value) in enumerate(data.items()))
+    session.flush()
+
+
 class GlossaryFile:
-    """The audit event's object for the instance glossary (there is one; no id)."""
+    """The audit event's object for the admin's glossary (there is one; no id)."""
 
     id = None
 

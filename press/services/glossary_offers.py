@@ -4,8 +4,8 @@ as glossary additions.
 :func:`offers` turns each correction into the addition it suggests (a rejected "Sleman"
 -> ``not_person_words``, a fixed title "Kabag Tapem" -> an alias of "Kepala Bagian Tata
 Pemerintahan", an unknown rank, honorific or degree -> its list), leaving out what the
-glossary already holds; :func:`accept_offer` merges one into the admin's extra glossary
-file, checked, tried and written as the glossary page saves it, so the extractor uses it
+glossary already holds; :func:`accept_offer` merges one into the admin's extra glossary,
+checked, tried and written as the glossary page saves it, so the extractor uses it
 from the next note on. Only the admin: both check the acting user's role. Never imports
 Flask, never commits.
 """
@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -26,7 +25,7 @@ from press.notes.glossary import merge
 
 from . import access
 from .audit import record
-from .glossary import glossary_for, parse_glossary_extra, read_glossary_extra, save_glossary_extra
+from .glossary import extra_data, glossary_for, save_glossary_extra
 from .note_corrections import CorrectionError, split_values
 
 ADMIN_ONLY = N_("Hanya admin yang boleh mengubah glosarium.")
@@ -86,11 +85,11 @@ def addition_for(correction: NoteCorrection, glossary: Glossary) -> dict | None:
     return None
 
 
-def offers(session: Session, actor: User | None, extra_path: str | Path | None) -> list[Offer]:
+def offers(session: Session, actor: User | None) -> list[Offer]:
     """The glossary additions the corrections of every activity suggest and the glossary
-    (built-in and the admin's file) does not hold yet, the most widely made first."""
+    (built-in and the admin's additions) does not hold yet, the most widely made first."""
     access.require(session, actor, "glossary.edit", error=CorrectionError, message=ADMIN_ONLY)
-    glossary = glossary_for(extra_path)
+    glossary = glossary_for(session)
     found: dict[str, Offer] = {}
     for correction in session.scalars(select(NoteCorrection).order_by(NoteCorrection.id)):
         addition = addition_for(correction, glossary)
@@ -102,17 +101,16 @@ def offers(session: Session, actor: User | None, extra_path: str | Path | None) 
     return sorted(found.values(), key=lambda o: (-len(o.activities), o.correction_id))
 
 
-def accept_offer(session: Session, extra_path: str | Path, correction_id: int, actor: User | None) -> dict:
-    """Merge the addition one correction suggests into the admin's extra glossary file
+def accept_offer(session: Session, correction_id: int, actor: User | None) -> dict:
+    """Merge the addition one correction suggests into the admin's extra glossary
     (checked, tried and written as the glossary page saves it); returns the addition."""
     access.require(session, actor, "glossary.edit", error=CorrectionError, message=ADMIN_ONLY)
     correction = session.get(NoteCorrection, correction_id)
     if correction is None:
         raise CorrectionError(N_("Koreksi itu tidak ada (lagi); glosarium tidak diubah."))
-    addition = addition_for(correction, glossary_for(extra_path))
+    addition = addition_for(correction, glossary_for(session))
     if addition is None:
         raise CorrectionError(N_("Glosarium sudah memuat usulan ini; tidak ada yang diubah."))
-    extra = parse_glossary_extra(read_glossary_extra(extra_path))
-    save_glossary_extra(session, extra_path, json.dumps(merge(extra, addition), ensure_ascii=False), actor)
+    save_glossary_extra(session, json.dumps(merge(extra_data(session), addition), ensure_ascii=False), actor)
     record(session, actor, "glossary.correction_accepted", correction, addition=addition)
     return addition

@@ -112,7 +112,7 @@ def _on_published_release():
 def public_media_condition():
     """SQL condition for a ``Media`` row the public may see."""
     return and_(
-        Media.status == MediaStatus.OK, _not_exempt(Media.activity_id), covered_condition(),
+        Media.status == MediaStatus.OK, Media.renditions.any(), _not_exempt(Media.activity_id), covered_condition(),
         or_(Media.licence_id.is_(None), Media.licence_id.notin_(select(Licence.id).where(Licence.internal.is_(True)))),
         or_(Media.is_public.is_(True), _on_published_release()),
     )

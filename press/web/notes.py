@@ -2,7 +2,7 @@
 the list of notes), the review page (the cleaned text with every extracted item marked
 at its span, the form accepting or correcting them: ranks, honorifics and degrees apart
 from the name, a quote's form, a "person" marked as not one; the corrections remembered
-for the activity, each forgettable), and the admin's glossary page (the extra file, and
+for the activity, each forgettable), and the admin's glossary page (the additions, and
 the writers' corrections offered as additions, each accepted with one click).
 
 Writers, editors and admins add and review notes; photographers may read them.
@@ -63,10 +63,6 @@ class NoteForm(SiaranForm):
 class GlossaryForm(SiaranForm):
     content = TextAreaField(_l("Tambahan glosarium (JSON)"), validators=[Length(max=500_000)])
     submit = SubmitField(_l("Simpan glosarium"))
-
-
-def glossary_path() -> str:
-    return glossaries.extra_path(current_app.config, current_app.instance_path)
 
 
 def _get(model, object_id: int, permission: str):
@@ -139,7 +135,7 @@ def add(activity_id: int):
 
 def _extract(note: Note, again: bool = False) -> bool:
     """Extract a committed note and commit what it found (or that it failed)."""
-    done = service.extract_note(db.session, note, current_user, glossaries.glossary_for(glossary_path()), again=again)
+    done = service.extract_note(db.session, note, current_user, glossaries.glossary_for(db.session), again=again)
     db.session.commit()
     return done
 
@@ -212,7 +208,7 @@ def _day(iso: str | None) -> date | None:
 @permission_required("note.read")
 def view(note_id: int):
     note = _get(Note, note_id, "note.read")
-    return _render_review(note, reviews.suggestions(note, glossaries.glossary_for(glossary_path())))
+    return _render_review(note, reviews.suggestions(note, glossaries.glossary_for(db.session)))
 
 
 def _render_review(note: Note, items: dict, status: int = 200):
@@ -295,7 +291,7 @@ def forget_correction(note_id: int, correction_id: int):
     except ServiceError as exc:
         db.session.rollback()
         flash(error_text(exc), "error")
-        return _render_review(note, reviews.suggestions(note, glossaries.glossary_for(glossary_path())), 400)
+        return _render_review(note, reviews.suggestions(note, glossaries.glossary_for(db.session)), 400)
     db.session.commit()
     flash(_("Koreksi “%(wrong)s” dilupakan: catatan berikutnya diekstrak tanpanya.", wrong=forgotten.wrong or "—"),
           "success")
@@ -309,7 +305,7 @@ def forget_correction(note_id: int, correction_id: int):
 def accept_offer(correction_id: int):
     """Add what one writer's correction suggests to the admin's extra glossary."""
     try:
-        glossary_offers.accept_offer(db.session, glossary_path(), correction_id, current_user)
+        glossary_offers.accept_offer(db.session, correction_id, current_user)
     except ServiceError as exc:
         db.session.rollback()
         flash(error_text(exc), "error")
@@ -321,24 +317,23 @@ def accept_offer(correction_id: int):
 
 def _render_glossary(form: GlossaryForm, status: int):
     if form.content.data is None:
-        form.content.data = glossaries.read_glossary_extra(glossary_path())
+        form.content.data = glossaries.read_glossary_extra(db.session)
     builtin = load_glossary().data
     return render_template("notes/glossary.html", form=form, keys=sorted(builtin), builtin=builtin,
-                           offers=glossary_offers.offers(db.session, current_user, glossary_path()),
+                           offers=glossary_offers.offers(db.session, current_user),
                            correction_kinds=CORRECTION_KIND_LABELS), status
 
 
 @bp.route("/staf/admin/glosarium", methods=["GET", "POST"])
 @permission_required("glossary.edit")
 def glossary():
-    path = glossary_path()
     form = GlossaryForm()
     status = 200
     if request.method == "GET":
-        form.content.data = glossaries.read_glossary_extra(path)
+        form.content.data = glossaries.read_glossary_extra(db.session)
     elif form.validate_on_submit():
         try:
-            glossaries.save_glossary_extra(db.session, path, form.content.data or "{}", current_user)
+            glossaries.save_glossary_extra(db.session, form.content.data or "{}", current_user)
         except ServiceError as exc:
             db.session.rollback()
             form.content.errors = [*form.content.errors, error_text(exc)]

@@ -144,6 +144,16 @@ def thumb_urls(hits, *, public: bool) -> dict[int, str | None]:
     return {media.id: links.rendition_url(media, "thumb", public=public) for media in photos}
 
 
+def pending_photos(hits) -> set[int]:
+    """The photo hits whose renditions are still being made (the staff search shows
+    "sedang diproses" for them; the public search never finds them)."""
+    ids = {hit.id for hit in hits if hit.kind == "photo"}
+    if not ids:
+        return set()
+    photos = db.session.scalars(select(Media).where(Media.id.in_(ids)).options(selectinload(Media.renditions)))
+    return {media.id for media in photos if media.renditions_pending}
+
+
 def thumb_url(thumbs: dict[int, str | None], hit) -> str | None:
     return thumbs.get(hit.id) if hit.kind == "photo" else None
 
@@ -155,9 +165,10 @@ def _render(template: str, *, public: bool):
     result = run_search(asked, public=public) if (asked["q"].strip() or asked["dari"] or asked["sampai"]) else None
     endpoint = "site_search.index" if public else "search.index"
     thumbs = thumb_urls(result.hits, public=public) if result else {}
+    pending = pending_photos(result.hits) if result and not public else set()
     return render_template(
         template, asked=asked, result=result, public=public, endpoint=endpoint,
-        notices=notices(result) if result else [], hit_link=hit_link, thumbs=thumbs,
+        notices=notices(result) if result else [], hit_link=hit_link, thumbs=thumbs, pending=pending,
         facet_filter=facet_filter,
         FACET_LABELS=FACET_LABELS, site_layout=_site_layout() if public else None,
     )

@@ -143,42 +143,40 @@ def test_a_correction_of_another_activity_cannot_be_forgotten_from_this_note(ctx
 
 def test_corrections_across_activities_are_offered_to_the_admin_and_accepted_into_the_extra_glossary(
         ctx, not_person_key):
-    path = glossaries.extra_path(ctx.config, ctx.instance_path)
     for title in ("Sosialisasi Keterbukaan", "Peresmian Gedung Baru"):
         note = extracted_note(activity(title))
         note_review.review(db.session, note, {
             "people": [person_item(note, "Ahmad Zarkasih", title="Kabag Tapem")],
             "not_people": ["Sajekti Rubiyah"]}, user("writer"))
-    offers = glossary_offers.offers(db.session, user("admin"), path)
+    offers = glossary_offers.offers(db.session, user("admin"))
     additions = {o.key: len(o.activities) for o in offers}
-    full = glossaries.glossary_for(path).expand("Kabag Tapem")  # "Kepala Bagian Tata Pemerintahan"
+    full = glossaries.glossary_for(db.session).expand("Kabag Tapem")  # "Kepala Bagian Tata Pemerintahan"
     assert full.startswith("Kepala Bagian ")
     assert additions == {json.dumps({"not_person_words": ["Sajekti Rubiyah"]}): 2,
                          json.dumps({"titles": {full: ["Kabag Tapem"]}}): 2}
 
     title_offer = next(o for o in offers if "titles" in o.addition)
-    glossary_offers.accept_offer(db.session, path, title_offer.correction_id, user("admin"))
-    assert json.loads(open(path, encoding="utf-8").read()) == {"titles": {full: ["Kabag Tapem"]}}
-    assert glossaries.glossary_for(path).title_forms["Kabag Tapem"] == full
+    glossary_offers.accept_offer(db.session, title_offer.correction_id, user("admin"))
+    assert glossaries.extra_data(db.session) == {"titles": {full: ["Kabag Tapem"]}}
+    assert glossaries.glossary_for(db.session).title_forms["Kabag Tapem"] == full
     person_offer = next(o for o in offers if "not_person_words" in o.addition)
-    glossary_offers.accept_offer(db.session, path, person_offer.correction_id, user("admin"))
-    assert "Sajekti Rubiyah" in glossaries.glossary_for(path).data["not_person_words"]
-    assert glossary_offers.offers(db.session, user("admin"), path) == []
+    glossary_offers.accept_offer(db.session, person_offer.correction_id, user("admin"))
+    assert "Sajekti Rubiyah" in glossaries.glossary_for(db.session).data["not_person_words"]
+    assert glossary_offers.offers(db.session, user("admin")) == []
     with pytest.raises(ServiceError, match="sudah memuat"):
-        glossary_offers.accept_offer(db.session, path, person_offer.correction_id, user("admin"))
+        glossary_offers.accept_offer(db.session, person_offer.correction_id, user("admin"))
 
 
 @pytest.mark.parametrize("role", ["writer", "editor", None])
 def test_only_the_admin_sees_and_accepts_the_offers(ctx, role):
-    path = glossaries.extra_path(ctx.config, ctx.instance_path)
     note = extracted_note(activity("Sosialisasi Keterbukaan"))
     note_review.review(db.session, note, {"people": [person_item(note, "Ahmad Zarkasih", title="Kabag Tapem")]},
                        user("writer"))
     correction = db.session.scalar(select(NoteCorrection))
     actor = user(role) if role else None
     with pytest.raises(ServiceError, match="Hanya admin"):
-        glossary_offers.offers(db.session, actor, path)
+        glossary_offers.offers(db.session, actor)
     with pytest.raises(ServiceError, match="Hanya admin"):
-        glossary_offers.accept_offer(db.session, path, correction.id, actor)
-    assert glossaries.read_glossary_extra(path) == "{}\n"
+        glossary_offers.accept_offer(db.session, correction.id, actor)
+    assert glossaries.read_glossary_extra(db.session) == "{}\n"
     assert db.session.scalar(select(func.count(NoteCorrection.id))) == 1

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from press.codes import ExtractionState
 from press.extensions import db
 from press.models import AuditEvent, Note
+from press.services import glossary as glossaries
 from press.services import notes as notes_service
 from tests.conftest import REPO_ROOT
 from tests.notes.test_notes_pages import activity_id, add_note, notes_of
@@ -191,8 +192,7 @@ def test_notes_commands_refuse_an_id_no_activity_can_have_as_a_usage_error(runne
     assert "bukan nomor yang sah" in result.output and "Traceback" not in result.output
 
 
-def test_a_glossary_nested_2000_deep_is_refused_with_the_reason_and_the_saved_one_is_kept(app, client, auth, tmp_path):
-    app.config["GLOSSARY_PATH"] = str(tmp_path / "glossary.json")
+def test_a_glossary_nested_2000_deep_is_refused_with_the_reason_and_the_saved_one_is_kept(app, client, auth):
     auth.login("admin")
     url = "/staf/admin/glosarium"
     token = auth.token(url)
@@ -205,4 +205,5 @@ def test_a_glossary_nested_2000_deep_is_refused_with_the_reason_and_the_saved_on
         assert "bersarang terlalu dalam (2001 tingkat" in response.get_data(as_text=True) \
             or "bersarang terlalu dalam (2002 tingkat" in response.get_data(as_text=True)
     assert "Disparbud" in client.get(url).get_data(as_text=True)
-    assert "Disparbud" in (tmp_path / "glossary.json").read_text(encoding="utf-8")
+    with app.app_context():
+        assert "Disparbud" in glossaries.read_glossary_extra(db.session)

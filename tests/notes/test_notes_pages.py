@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -267,6 +268,7 @@ def test_anonymous_visitor_never_sees_a_note(app, client, auth):
 def test_admin_extends_the_glossary_and_the_next_note_uses_it(app, client, auth):
     checkout_glossary = REPO_ROOT / "instance" / "glossary.json"
     before = checkout_glossary.read_bytes() if checkout_glossary.exists() else None
+    glossary_file = Path(app.config["GLOSSARY_PATH"])
     auth.login("admin")
     url = "/staf/admin/glosarium"
     token = auth.token(url)
@@ -289,5 +291,6 @@ def test_admin_extends_the_glossary_and_the_next_note_uses_it(app, client, auth)
     auth.login("writer")
     assert client.get(url).status_code == 403
     assert f'href="{url}"' not in client.get("/staf/kegiatan/").get_data(as_text=True)
-    # The test instance's glossary, not the one of the checkout's own instance.
+    # Stored in the database, on no node's disk: neither the checkout's instance nor the test's.
     assert (checkout_glossary.read_bytes() if checkout_glossary.exists() else None) == before
+    assert not glossary_file.exists()

@@ -3,7 +3,6 @@ form; a "person" marked as not one is remembered for the activity (listed, forge
 an over-long title is refused with the reason; the admin accepts an offer in one click."""
 from __future__ import annotations
 
-import json
 
 from sqlalchemy import select
 
@@ -112,8 +111,8 @@ def test_the_admin_accepts_a_writers_fixed_title_into_the_glossary_in_one_click(
     accepted = client.post(f"/staf/admin/glosarium/usulan/{correction_id}",
                            data={"csrf_token": auth.token("/staf/admin/glosarium")}, follow_redirects=True)
     assert accepted.status_code == 200 and "Usulan ditambahkan ke glosarium" in accepted.get_data(as_text=True)
-    path = glossaries.extra_path(app.config, app.instance_path)
-    (aliases,) = json.loads(open(path, encoding="utf-8").read())["titles"].values()
+    with app.app_context():
+        (aliases,) = glossaries.extra_data(db.session)["titles"].values()
     assert aliases == ["Kabag Tapem"]
     auth.logout()
     auth.login("writer")
