@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import func, select
 
 from press.extensions import db
-from press.models import Activity, IndexQueueEntry, Media, Note, Release, ReleasePhoto, Unit
+from press.models import Activity, IndexQueueEntry, Media, Note, Release, ReleasePhoto, Rendition, Unit
 from press.search import PgSearchIndex
 from press.services import index_documents, indexing
 from press.services.activities import ActivityData, create_activity
@@ -62,6 +62,8 @@ def add_photo(caption: str, *, public: bool, activity_id: int = 1, sha: str = "a
         caption=caption, credit="Dok. Humas Pemkot Bekasi", is_public=public, make="Canon", model="EOS 80D",
         taken_at=datetime(2021, 9, 30, 9, 41),
     )
+    media.renditions.append(Rendition(variant="web", sha256=sha * 64, path=f"{sha}/web.jpg", width=1600,
+                                      height=1200, bytes=500))  # made: a photo being processed is never public
     db.session.add(media)
     db.session.flush()
     indexing.enqueue_index(db.session, "media", media.id)

@@ -26,7 +26,7 @@ FACTS = {
                                            "press/notes/data/regions.json"),
     "the honorifics and forms of address before a name": (r'"[Bb]apak"|Bapak\|', "press/notes/data/honorifics.json"),
     "the degrees after a name": (r'"S\.Sos"', "press/notes/data/degrees.json"),
-    "where the admin's extra glossary lives": (r'"glossary\.json"', "press/services/glossary.py"),
+    "where the admin's extra glossary lives": (r'"glossary_entry"', "press/models/glossary_entry.py"),
     "the closing tag of a release": (r'"\(Adv Humas\)"', "press/config.py"),
 }
 
