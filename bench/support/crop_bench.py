@@ -6,17 +6,14 @@
 table. The photos are ``bench/ingest.py``'s camera-like 6000x4000 JPEGs (quality 92,
 camera EXIF with orientation and GPS; cached under ``bench/out/ingest``), each stored in a
 scratch store with its ``thumb`` and ``web`` renditions and its ``print`` rendition (3000
-px) made as the ``media.crops`` job makes it, from the decode of the original its five
-crops are cut from (``cut_crops(print_edge=…)``). For each configured crop (``CROP_SIZES``) it times
+px, what a journalist's request makes). For each configured crop (``CROP_SIZES``) it times
 what ``services.crops.make_crops`` does for one crop asked for alone, the file writes
 and database aside (``press.photos.crops.cut_crops``): the crop cut from the largest stored
 rendition that holds its window at its size, open, JPEG ``draft`` at the largest
 reduction that still covers, resize to the exact size, upright, sRGB, encode, public
 metadata; then the same with no print rendition stored (the original decoded, or the
 web rendition where it covers), and all the crops of a photo at once as the job makes
-them (one decode per source), per crop, and, with no print rendition, the job's five
-crops with the print rendition from the same decode (its extra cost per photo is that
-row's less the five crops', times five). The ``source`` column says what the crops were
+them (one decode per source), per crop. The ``source`` column says what the crops were
 cut from; ``vs original`` is the mean absolute difference (of 255) of those crops from
 the ones the original gives (``render_crops``); ``CPU ms`` the median CPU time of this
 process per crop, which other processes move less than the wall clock. Every row is run
@@ -52,7 +49,7 @@ from bench.support.ingest_photos import OUT, _generate_one  # noqa: E402
 from press.config import DEFAULTS, parse_crop_sizes  # noqa: E402
 from press.photos.crops import cut_crops, crop_window, render_crops  # noqa: E402
 from press.photos.opening import open_image  # noqa: E402
-from press.photos.print_rendition import PRINT_LONG_EDGE, PRINT_VARIANT  # noqa: E402
+from press.photos.print_rendition import PRINT_VARIANT, make_print  # noqa: E402
 from press.photos.process import process_photo  # noqa: E402
 from press.photos.public_meta import PublicMeta, embed_public_meta  # noqa: E402
 from press.photos.renditions import render  # noqa: E402
@@ -86,28 +83,22 @@ def _decode(data: bytes, reduction: int) -> None:
 
 class Stored:
     """One bench photo in a scratch store as ``make_crops`` finds it: the original, its
-    thumb and web renditions and (``with_print``) its print rendition, made as the crops
-    job makes it."""
+    thumb and web renditions and (``with_print``) its print rendition."""
 
-    def __init__(self, storage: FileStorage, data: bytes, crops: dict[str, tuple[int, int]]):
+    def __init__(self, storage: FileStorage, data: bytes):
         photo = process_photo(data, storage, sizes=SIZES, max_bytes=200_000_000, max_pixels=MAX_PIXELS)
+        make_print(storage, photo.key, META, max_pixels=MAX_PIXELS)
         self.storage, self.key, self.data, self.upright = storage, photo.key, data, (photo.width, photo.height)
-        self.renditions = self._sizes()
-        self.print_jpeg = self.cut(crops, print_edge=PRINT_LONG_EDGE).print_jpeg
-        storage.put_rendition(photo.key, PRINT_VARIANT, self.print_jpeg)
-        self.renditions = self._sizes()
+        self.renditions = {}
+        for variant in storage.rendition_variants(photo.key):
+            with Image.open(storage.rendition_path(photo.key, variant)) as image:
+                self.renditions[variant] = image.size
+        with storage.open_rendition(photo.key, PRINT_VARIANT) as handle:
+            self.print_jpeg = handle.read()
 
-    def _sizes(self) -> dict[str, tuple[int, int]]:
-        sizes = {}
-        for variant in self.storage.rendition_variants(self.key):
-            with Image.open(self.storage.rendition_path(self.key, variant)) as image:
-                sizes[variant] = image.size
-        return sizes
-
-    def cut(self, sizes: dict[str, tuple[int, int]], with_print: bool = True, print_edge: int = 0):
+    def cut(self, sizes: dict[str, tuple[int, int]], with_print: bool = True):
         renditions = {v: size for v, size in self.renditions.items() if with_print or v != PRINT_VARIANT}
-        return cut_crops(self.storage, self.key, self.upright, renditions, sizes, FOCAL, META, max_pixels=MAX_PIXELS,
-                         print_edge=print_edge)
+        return cut_crops(self.storage, self.key, self.upright, renditions, sizes, FOCAL, META, max_pixels=MAX_PIXELS)
 
 
 def _difference(made: dict[str, bytes], reference: dict[str, bytes]) -> float:
@@ -194,18 +185,18 @@ def crop_table(photos: int = 3, rounds: int = 2) -> list[dict]:
     crops = parse_crop_sizes(DEFAULTS["CROP_SIZES"])
     vips = _vips_available()
     scratch = tempfile.TemporaryDirectory(prefix="bench-crops-")
-    stored = [Stored(FileStorage(os.path.join(scratch.name, str(n))), data, crops) for n, data in enumerate(originals)]
+    stored = [Stored(FileStorage(os.path.join(scratch.name, str(n))), data) for n, data in enumerate(originals)]
     references = [render_crops(open_image(data, MAX_PIXELS), crops, FOCAL, META)[0] for data in originals]
     _renditions(originals[0])  # warm up the imports and the codecs
     if vips:
         _vips_crops(originals[0], crops)
 
-    def cut(what: str, sizes: dict, with_print: bool, print_edge: int = 0) -> _Timed:
-        made = [photo.cut(sizes, with_print, print_edge) for photo in stored]
-        return _Timed(what, lambda n: stored[n].cut(sizes, with_print, print_edge), len(sizes), TARGET_MS,
+    def cut(what: str, sizes: dict, with_print: bool) -> _Timed:
+        made = [photo.cut(sizes, with_print) for photo in stored]
+        return _Timed(what, lambda n: stored[n].cut(sizes, with_print), len(sizes), TARGET_MS,
                       "+".join(sorted({s for m in made for s in m.sources.values()})),
                       statistics.mean(_difference(m.jpegs, reference) for m, reference in zip(made, references)),
-                      (lambda n: _vips_crops(originals[n], sizes)) if vips and not (with_print or print_edge) else None)
+                      (lambda n: _vips_crops(originals[n], sizes)) if vips and not with_print else None)
 
     timed = []
     for with_print in (True, False):
@@ -213,7 +204,6 @@ def crop_table(photos: int = 3, rounds: int = 2) -> list[dict]:
         for name, size in crops.items():
             timed.append(cut(f"crop {name} {size[0]}x{size[1]}{suffix}", {name: size}, with_print))
         timed.append(cut(f"all {len(crops)} crops, one decode, per crop{suffix}", crops, with_print))
-    timed.append(cut(f"job: {len(crops)} crops + print rendition, one decode, per crop", crops, False, PRINT_LONG_EDGE))
     timed.append(_Timed("renditions thumb+web (yardstick)", lambda n: _renditions(originals[n])))
     for reduction in (2, 8):
         timed.append(_Timed(f"decode original alone at 1/{reduction} (floor)",

@@ -12,9 +12,7 @@ in the original's pixels and judged against the original, then mapped onto the
 rendition's. Decoding a 24 MP original costs more than the whole crop may (the entropy
 decoding of the full file, whatever the reduction), a 3000-pixel print rendition a
 fraction of it. Only a crop no stored rendition covers (a window barely larger than the
-crop, the rendition not made or its file lost) is cut from the original; the job that
-does so also renders the missing print rendition from that same decode (``print_edge``),
-so that the next crops are cut from it.
+crop, the rendition not made or its file lost) is cut from the original.
 
 Whatever the source, a JPEG is decoded with ``draft`` at the largest DCT reduction that
 still covers the window at the crop's size (``renditions.decode``). The result is a
@@ -33,7 +31,6 @@ from press.storage import StorageError, Store
 
 from .errors import Rejected
 from .opening import open_image
-from .print_rendition import print_jpeg
 from .public_meta import PublicMeta, public_segments, with_segments
 from .renditions import (JPEG_QUALITY, REDUCING_GAP, RESAMPLE, TruncatedImage, decode, display_size, encode_jpeg,
                          orientation_of, prepare, target_size, to_srgb, to_upright)
@@ -144,26 +141,22 @@ def crop_sources(upright: tuple[int, int], windows: dict[str, Window], sizes: di
 
 @dataclass
 class CropsMade:
-    """The crops' JPEGs, the problems of the crops refused, the source each was cut from (a
-    rendition's variant, or ``ORIGINAL``) and the print rendition's JPEG when one was
-    asked for and the original decoded."""
+    """The crops' JPEGs, the problems of the crops refused, and the source each was cut
+    from (a rendition's variant, or ``ORIGINAL``)."""
 
     jpegs: dict[str, bytes]
     refused: dict[str, dict]
     sources: dict[str, str]
-    print_jpeg: bytes | None = None
 
 
 def cut_crops(storage: Store, key: str, upright: tuple[int, int], renditions: dict[str, tuple[int, int]],
               sizes: dict[str, tuple[int, int]], focal=CENTRE, meta: PublicMeta = PublicMeta(), *,
-              max_pixels: int, print_edge: int = 0) -> CropsMade:
+              max_pixels: int) -> CropsMade:
     """The crops ``sizes`` of the stored original ``key`` (``upright``: its upright size),
     each cut from the largest of its stored ``renditions`` that covers it (``crop_sources``)
     or all from the original; one decode per source. A rendition whose file cannot be
-    read, or is not the size recorded, gives way to the original. ``print_edge``: when
-    the original is decoded, also render the print rendition of that long edge from the
-    same decode, made at the reduction both need (``CropsMade.print_jpeg``). Raises what
-    opening the original raises (``Rejected``, ``TruncatedImage``, ``StorageError``, ``OSError``)."""
+    read, or is not the size recorded, gives way to the original. Raises what opening the
+    original raises (``Rejected``, ``StorageError``, ``OSError``)."""
     windows, refused = crop_windows(upright, sizes, focal)
     sources = crop_sources(upright, windows, sizes, renditions)
     jpegs = {}
@@ -174,16 +167,11 @@ def cut_crops(storage: Store, key: str, upright: tuple[int, int], renditions: di
             jpegs.update(render_crops(image, chosen, focal, meta, original=upright)[0])
     except (Rejected, TruncatedImage, StorageError, OSError):
         sources = dict.fromkeys(sources, ORIGINAL)
-    printed = None
     if ORIGINAL in sources.values():
         with storage.open(key) as handle:
             image = open_image(handle.read(), max_pixels)
-        chosen = {name: sizes[name] for name in sources}
-        if print_edge:
-            printed = print_jpeg(image, meta, long_edge=print_edge,
-                                 decode_edge=covering_edge(image, chosen, focal, original=upright))
-        jpegs = render_crops(image, chosen, focal, meta, original=upright)[0]
-    return CropsMade(jpegs, refused, sources, printed)
+        jpegs = render_crops(image, {name: sizes[name] for name in sources}, focal, meta, original=upright)[0]
+    return CropsMade(jpegs, refused, sources)
 
 
 def _open_rendition(storage: Store, key: str, variant: str, size: tuple[int, int], max_pixels: int) -> Image.Image:
@@ -202,18 +190,18 @@ def render_crops(image: Image.Image, sizes: dict[str, tuple[int, int]], focal=CE
     when ``image`` is a rendition of it (or ``image`` was measured elsewhere); the windows
     are rounded and judged in its pixels, then mapped onto ``image``'s.
 
-    Decodes once, at the reduction every crop allows (``covering_edge``); an ``image``
-    already decoded (for the print rendition, at least as large) is used as it is. Each
-    window is cut and resized from the pixels as stored and only the result is turned
-    upright, so a rotated photo costs no more than a level one; the metadata segments are
-    built once for all the crops."""
+    Decodes once, at the reduction every crop allows. Each window is cut and resized from
+    the pixels as stored and only the result is turned upright, so a rotated photo costs no
+    more than a level one; the metadata segments are built once for all the crops."""
     orientation = orientation_of(image)
     upright = display_size(image, orientation)
     frame = tuple(original) if original else upright
     windows, refused = crop_windows(frame, sizes, focal)
     if not windows:
         return {}, refused
-    decoded = decode(image, _covering_edge(upright, frame, windows, sizes))
+    scale = max(max(sizes[name][0] * frame[0] / (window.width * upright[0]),
+                    sizes[name][1] * frame[1] / (window.height * upright[1])) for name, window in windows.items())
+    decoded = decode(image, math.ceil(max(upright) * scale))
     icc = decoded.info.get("icc_profile")
     pixels = prepare(decoded)
     segments = public_segments(meta)
@@ -230,24 +218,6 @@ def render_crops(image: Image.Image, sizes: dict[str, tuple[int, int]], focal=CE
         upright_crop = to_upright(to_srgb(cropped, icc, []), orientation)
         jpegs[name] = with_segments(encode_jpeg(upright_crop, quality, optimize=False), segments)
     return jpegs, refused
-
-
-def covering_edge(image: Image.Image, sizes: dict[str, tuple[int, int]], focal=CENTRE, *,
-                  original: tuple[int, int] | None = None) -> int:
-    """The long edge the opened ``image`` must be decoded at so that every crop of ``sizes``
-    it can give is cut without enlarging (0 when it can give none); ``original`` as for
-    ``render_crops``."""
-    upright = display_size(image, orientation_of(image))
-    frame = tuple(original) if original else upright
-    windows = crop_windows(frame, sizes, focal)[0]
-    return _covering_edge(upright, frame, windows, sizes) if windows else 0
-
-
-def _covering_edge(upright: tuple[int, int], frame: tuple[int, int], windows: dict[str, Window],
-                   sizes: dict[str, tuple[int, int]]) -> int:
-    scale = max(max(sizes[name][0] * frame[0] / (window.width * upright[0]),
-                    sizes[name][1] * frame[1] / (window.height * upright[1])) for name, window in windows.items())
-    return math.ceil(max(upright) * scale)
 
 
 def stored_box(box: tuple[int, int, int, int], upright: tuple[int, int], orientation: int) -> tuple[int, int, int, int]:

@@ -141,14 +141,11 @@ def _apply_icc(image: Image.Image, icc: bytes, problems: list[dict]) -> Image.Im
         return None
 
 
-def render(image: Image.Image, sizes: dict[str, int], quality: int = JPEG_QUALITY, *,
-           decode_edge: int = 0) -> Rendered:
-    """Decode ``image`` once and produce one JPEG per ``{variant: long_edge}``.
-    ``decode_edge``: decode at least this long edge, for crops cut from the same decode
-    afterwards (``crops.cut_crops``)."""
+def render(image: Image.Image, sizes: dict[str, int], quality: int = JPEG_QUALITY) -> Rendered:
+    """Decode ``image`` once and produce one JPEG per ``{variant: long_edge}``."""
     orientation = orientation_of(image)
     upright = display_size(image, orientation)
-    decoded = decode(image, max(max(sizes.values()), decode_edge))
+    decoded = decode(image, max(sizes.values()))
     return make_renditions(decoded, orientation, upright, sizes, quality)
 
 

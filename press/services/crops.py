@@ -7,10 +7,6 @@ Staff ask for them (``request_crops``), making a photo public asks for them
 through ``crop_queue.ask_for_crops``;, and moving the focal point
 (``set_focal``) remakes them; never an anonymous request. The job finds its work in the
 database (``Media.crops_pending``), so a lost job is picked up by the next periodic run.
-When the job has to decode the original, it also keeps the print rendition from that
-decode if the photo has none (``press.photos.print_rendition``): a crop remade later, one
-alone or all five, is cut from it. Who may download it is unchanged (the public rule
-in ``public`` and ``toolkit``).
 No Flask; nothing here commits but the job's runner.
 """
 from __future__ import annotations
@@ -28,8 +24,6 @@ from press.errors import N_, ServiceError
 from press.models import Media, Rendition, User, utcnow
 from press.photos.crops import clamp_focal, cut_crops, is_crop, refusals, variant_of
 from press.photos.errors import Rejected
-from press.photos.print_rendition import PRINT_LONG_EDGE, PRINT_VARIANT
-from press.photos.renditions import TruncatedImage, target_size
 from press.storage import StorageError, Store, store_from_config
 from press.storage.files import content_key
 
@@ -49,13 +43,11 @@ class CropError(ServiceError):
 @dataclass
 class CropOutcome:
     """What making one photo's crops gave: variant -> rendition, the refused crops' problems,
-    variant -> what each was cut from (a rendition's variant, or ``"original"``) and the
-    print rendition when it was made from the same decode."""
+    and variant -> what each was cut from (a rendition's variant, or ``"original"``)."""
 
     made: dict[str, Rendition] = field(default_factory=dict)
     refused: dict[str, dict] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)
-    print: Rendition | None = None
 
 
 def crop_sizes(config) -> dict[str, tuple[int, int]]:
@@ -120,42 +112,32 @@ def set_focal(session: Session, media: Media, x, y, *, actor: User | None) -> bo
 
 
 def make_crops(storage: Store, media: Media, sizes: dict[str, tuple[int, int]], *,
-               max_pixels: int, keep_others: bool = False, with_print: bool = False) -> CropOutcome:
+               max_pixels: int, keep_others: bool = False) -> CropOutcome:
     """Make ``sizes`` around the focal point, each from the largest stored rendition that
     covers it or else the original (``press.photos.crops.cut_crops``), and record them as
     renditions; crops no longer configured are removed unless ``keep_others`` (a subset
-    asked for). ``with_print`` (the job): when the original is decoded and the photo has
-    no print rendition, record the one made from that decode too. ``CropError`` when the
-    original is needed and cannot be read."""
+    asked for). ``CropError`` when the original is needed and cannot be read."""
     renditions = {r.variant: (r.width, r.height) for r in media.renditions if not is_crop(r.variant)}
-    upright = (media.width, media.height)
     try:
-        made = cut_crops(storage, media.sha256, upright, renditions, sizes,
-                         clamp_focal(media.focal_x, media.focal_y), public_meta(media), max_pixels=max_pixels,
-                         print_edge=PRINT_LONG_EDGE if with_print and PRINT_VARIANT not in renditions else 0)
-        jpegs = {variant_of(name): jpeg for name, jpeg in made.jpegs.items()}
-        if made.print_jpeg is not None:
-            jpegs[PRINT_VARIANT] = made.print_jpeg
-        paths = {variant: storage.put_rendition(media.sha256, variant, jpeg) for variant, jpeg in jpegs.items()}
-    except (Rejected, TruncatedImage, StorageError, OSError) as exc:
+        made = cut_crops(storage, media.sha256, (media.width, media.height), renditions, sizes,
+                         clamp_focal(media.focal_x, media.focal_y), public_meta(media), max_pixels=max_pixels)
+        jpegs = made.jpegs
+        paths = {variant_of(name): storage.put_rendition(media.sha256, variant_of(name), jpeg)
+                 for name, jpeg in jpegs.items()}
+    except (Rejected, StorageError, OSError) as exc:
         raise CropError(N_("Potongan foto tidak dapat dibuat: %(error)s"), error=str(exc)) from exc
-    outcome = CropOutcome(refused=made.refused, sources={variant_of(name): made.sources[name] for name in made.jpegs})
+    outcome = CropOutcome(refused=made.refused, sources={variant_of(name): made.sources[name] for name in jpegs})
     rows = {r.variant: r for r in media.renditions if is_crop(r.variant)}
-    made_sizes = {variant_of(name): size for name, size in sizes.items()}
-    if PRINT_VARIANT in paths:
-        made_sizes[PRINT_VARIANT] = target_size(upright, PRINT_LONG_EDGE)
-    for variant, size in made_sizes.items():
+    for name, size in sizes.items():
+        variant = variant_of(name)
         if variant not in paths:
             continue
         row = rows.pop(variant, None) or Rendition(variant=variant)
         if row.id is None:
             media.renditions.append(row)
         row.path, row.sha256, row.bytes, (row.width, row.height) = (
-            paths[variant], content_key(jpegs[variant]), len(jpegs[variant]), size)
-        if is_crop(variant):
-            outcome.made[variant] = row
-        else:
-            outcome.print = row
+            paths[variant], content_key(jpegs[name]), len(jpegs[name]), size)
+        outcome.made[variant] = row
     asked = {variant_of(name) for name in sizes}
     for variant, row in rows.items():
         if not keep_others or variant in asked:
@@ -185,7 +167,7 @@ def crops_job(ctx: jobs.JobContext) -> None:
         media.crops_pending = False
         if media.status == MediaStatus.OK:
             try:
-                make_crops(storage, media, sizes, max_pixels=max_pixels, with_print=True)
+                make_crops(storage, media, sizes, max_pixels=max_pixels)
             except CropError:
                 pass  # the original is unreadable: ``flask doctor`` reports it; asking again retries
         ctx.session.commit()

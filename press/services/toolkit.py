@@ -2,13 +2,11 @@
 WhatsApp), the media kit and PDF with public photos only, and print renditions.
 
 Everything here starts from what ``public`` lets the public see: a release that is not
-public has no kit, no PDF, no text; a photo that is not public has no print rendition
-served, and no request here makes one for it.
+public has no kit, no PDF, no text; a photo that is not public has no print rendition,
+and none is ever made for it.
 
-Print renditions (``press.photos.print_rendition``) are kept by the ``media.crops`` job
-from the decode its crops are cut from (``services.crops``), so a photo made public
-usually has one already; for one that has none, the first request has the
-``media.print`` job make it: ``request_print`` leaves a ``PrintRequest`` row and asks for the job,
+Print renditions (``press.photos.print_rendition``) are made on the first request, by the
+``media.print`` job: ``request_print`` leaves a ``PrintRequest`` row and asks for the job,
 which makes every pending one that is still public and removes the row; it also runs every
 ``PRINT_CHECK_SECONDS``, so a request whose job was lost is made by the next run. The web
 answers 202 meanwhile. The PDF is converted from the public DOCX by LibreOffice and kept
