@@ -13,6 +13,7 @@ from press.extensions import db
 from press.models import Release
 from tests import databases
 from tests.browser.conftest import LiveServer
+from tests.faults import test_job_killed as job_killed
 from tests.conftest import REPO_ROOT, make_config
 from tests.faults.conftest import wait_for
 from tests.unit.test_jobs import state_and_events
@@ -32,25 +33,9 @@ def tick(ctx):
 job_queue.consumer(create_app()).run()
 """
 
-# A worker that takes queued jobs only and stops for good in the middle of publishing a
-# due release (flushed, not committed), after noting that it got there.
-STOPPING_WORKER = """
-import sys, time
-from press import create_app, job_queue
-from press.services import workflow
-
-publish = workflow.publish_one_due
-
-def publish_then_hang(session, release_id, now):
-    release = publish(session, release_id, now)
-    session.flush()
-    with open(sys.argv[1], "w") as marker:
-        marker.write(str(release_id))
-    time.sleep(600)
-
-workflow.publish_one_due = publish_then_hang
-job_queue.consumer(create_app(), periodic=False).run()
-"""
+# The fault test's worker that stops for good in the middle of publishing a due release
+# (flushed, not committed), here taking queued jobs only.
+STOPPING_WORKER = job_killed.STOPPING_WORKER.replace("consumer(create_app())", "consumer(create_app(), periodic=False)")
 
 # Another worker taking queued jobs only (no periodic run can do the work for it), loaded
 # beside the first but starting to take jobs once the file argv[1] exists.
