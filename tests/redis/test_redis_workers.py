@@ -115,9 +115,12 @@ def test_a_job_whose_worker_was_killed_runs_again_on_another_worker_once(tmp_pat
             (tmp_path / "worker.log").read_text()
         index = app.extensions["search_index"]
         assert wait_for(lambda: index.search("tabuik", public=True).total == 1, timeout=60)
+        # Publishing queues follow-on jobs (sending, indexing): the queue is drained once the other
+        # worker has taken them, and nothing stays in flight from the killed worker.
+        assert wait_for(lambda: (huey.pending_count(), huey.storage.in_flight()) == (0, 0), timeout=60), \
+            (huey.pending_count(), huey.storage.in_flight())
     finally:
         stop(stopping, signal.SIGKILL)
         stop(other, signal.SIGINT)
         log.close()
     assert state_and_events(app, release_id) == ("published", 1)
-    assert (huey.pending_count(), huey.storage.in_flight()) == (0, 0)
