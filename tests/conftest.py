@@ -15,8 +15,10 @@ from flask_migrate import upgrade
 from press import create_app, job_queue
 from press.demo import DEMO_ACCOUNTS, DEMO_UNIT_ACCOUNTS, load_demo
 from press.extensions import db
-from tests import databases
+from tests import databases, speedups
 from tests.redis_server import redis_server, redis_url  # noqa: F401  (fixtures)
+
+speedups.install()
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SHARED = REPO_ROOT.parent / "shared"
