@@ -84,6 +84,7 @@ def test_the_prefix_and_the_preposition(text, expected):
     "Kantor itu dikelola dinas dan dihadiri warga; ia keluar dari ruangan.",
     "Acara digelar di Bekasi, di hotel, dan di lapangan.",
     "Kepada warga, dinas menjelaskan aturan di masa pandemi.",
+    "Pengumuman dibagikan lewat pesan di telepon genggam warga.",
 ])
 def test_the_prefix_and_the_preposition_written_right_are_left_alone(text):
     assert found(text, "di_prefix") == []
@@ -106,6 +107,11 @@ def test_a_foreign_word_inside_quotes_is_a_hint_without_replacement():
 def test_a_capitalised_foreign_word_inside_a_sentence_is_part_of_a_name():
     text = "Program Bandung Smart City dimuat Kompas Online. Online juga dibuka pendaftaran."
     assert fixes(text, "foreign") == [("Online", "Daring")]
+
+
+def test_english_words_in_a_row_are_one_foreign_phrase_unless_kbbi_lists_it():
+    text = "Petugas di control room siaga; warga bisa top up kartu. Tim ad hoc dibentuk paling urgent."
+    assert fixes(text, "foreign") == [("control room", None), ("top up", None), ("urgent", None)]
 
 
 def test_affixed_foreign_verbs_and_terms_to_italicise():
