@@ -14,6 +14,8 @@ tunjuk + -an) as a word.
   "menyapu", "mengecek") and the spoken -in for -kan ("dimasukin" → "dimasukkan").
 - ``double_k``: -kan after a root ending in k written with one k ("menunjukan", "dimasukan"
   → "menunjukkan", "dimasukkan").
+- ``noun_kk``: a noun of peN-/ke-...-an on a root ending in k written with kk ("pengecekkan",
+  "kenaikkan" → "pengecekan", "kenaikan").
 - ``nya_after_n``: -nya after a final n written with one n ("tujuanya" → "tujuannya").
 - ``ivitas``: "-ifitas" for the loan suffix "-ivitas" ("konektifitas" → "konektivitas").
 """
@@ -26,6 +28,7 @@ from .lexicon import confirmed_roots, frequency, is_indonesian, root_of
 RULE_NASAL = "KBBI: bentuk awalan meN-, peN-, ber- mengikuti bunyi awal kata dasarnya (menjabat, menjadi, berperan)"
 RULE_COLLOQUIAL = "KBBI: awalan lisan nge-/ng-/ny- dan akhiran lisan -in ditulis meN- dan -kan dalam ragam resmi (mengurus, dimasukkan)"
 RULE_DOUBLE_K = "KBBI: kata dasar berakhiran k dengan akhiran -kan ditulis kk (menunjukkan, dimasukkan)"
+RULE_NOUN_K = "KBBI: kata benda peN-...-an dan ke-...-an dari kata dasar berakhiran k ditulis dengan satu k (pengecekan, kenaikan)"
 RULE_NYA = "EYD V: -nya pada kata berakhiran n tetap memakai n kata itu (tujuannya, lainnya)"
 RULE_IVITAS = "Pedoman Umum Pembentukan Istilah: -ivity diserap -ivitas (efektivitas, konektivitas)"
 
@@ -134,6 +137,20 @@ def double_k(word: str) -> tuple[str, str] | None:
         common = frequency(standard)
         if common >= COMMON and common - frequency(stem) >= MARGIN:
             return standard + particle, RULE_DOUBLE_K
+    return None
+
+
+@lru_cache(maxsize=4096)
+def noun_kk(word: str) -> tuple[str, str] | None:
+    """"pengecekkan", "kenaikkan": a noun of peN-/ke-/per-...-an on a root ending in k takes
+    -an, so one k (pengecekan, kenaikan); the form with one k must be common (``wordfreq``)."""
+    for particle in PARTICLES:
+        stem = word[:len(word) - len(particle)] if particle else word
+        if not word.endswith(particle) or not stem.endswith("kkan") or not stem.startswith(("pe", "ke")):
+            continue
+        standard = stem[:-3] + "an"
+        if frequency(standard) >= COMMON and frequency(standard) - frequency(stem) >= MARGIN and root_of(stem[:-3], shortest=4):
+            return standard + particle, RULE_NOUN_K
     return None
 
 

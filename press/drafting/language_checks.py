@@ -110,6 +110,7 @@ def check_language(body: str, protected=(), quotes=None) -> list[Finding]:
     return found
 
 
+COVID = re.compile(r"(?<![\w-])(covid|Covid|COVID)(?: | ?[-–—] | ?[–—] ?)(19)(?![\w-])")
 WEEKDAY_PART = re.compile(r"(?<=\s)(Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu) (Pagi|Siang|Sore|Malam)\b")
 JUMAT_COMMA = re.compile(r"\b(J)(um),(at)\b", re.I)
 LOWER_CALENDAR = re.compile(r"(?<![\w#@/.-])(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|"
@@ -117,8 +118,9 @@ LOWER_CALENDAR = re.compile(r"(?<![\w#@/.-])(januari|februari|maret|april|mei|ju
 
 
 def _weekday_forms(body: str, protected) -> list[Finding]:
-    """"Selasa Pagi" inside a sentence (the part of the day is a common noun), "Jum,at", and a
-    month or weekday in lower case ("sabtu", "oktober"; "minggu" is also the week, so it is left)."""
+    """"Selasa Pagi" inside a sentence (the part of the day is a common noun), "Jum,at", a
+    month or weekday in lower case ("sabtu", "oktober"; "minggu" is also the week, so it is left),
+    and "Covid 19" without the hyphen of its name."""
     found = []
     urls = [m.span() for m in URL.finditer(body)]
     for match in LOWER_CALENDAR.finditer(body):
@@ -132,6 +134,9 @@ def _weekday_forms(body: str, protected) -> list[Finding]:
             continue  # a sentence's start, or a headline in capitals
         found.append(_spelling(body, match.span(), f"{match.group(1)} {match.group(2).lower()}",
                                "EYD V: nama hari ditulis kapital, bagian harinya tidak"))
+    for match in COVID.finditer(body):
+        if not _inside(protected, *match.span()):
+            found.append(_spelling(body, match.span(), f"{match.group(1)}-19", "KBBI: Covid-19 (dengan tanda hubung)"))
     for match in JUMAT_COMMA.finditer(body):
         if not _inside(protected, *match.span()):
             found.append(_spelling(body, match.span(), "".join(match.groups()), "KBBI: Jumat"))

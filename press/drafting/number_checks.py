@@ -39,7 +39,7 @@ PAST_MINUTES = re.compile(r"(?<![\w-])([Pp]ukul|[Jj]am)\s+(\d{1,2})\s+lewat\s+(\
 SD_ALONE = re.compile(r"(?<![\w/.])(?:s\.d(?![.\w])|s/d(?!\w)|S/D(?!\w))")
 UNTIL_DONE = re.compile(rf"(?<=\d)((?:\s+(?:{ZONES}))?)\s*-\s*(selesai|Selesai)\b")
 
-RUPIAH = re.compile(r"\b(?:Rp\.\s*|Rp\s+|IDR\s*)(?=\d)")
+RUPIAH = re.compile(r"\b(?:Rp\.\s*|Rp\s+|IDR\s*|RP\.?\s*|rp\.?\s*)(?=\d)")
 DASH_TAIL = re.compile(r"(?:Rp|IDR)\.?\s*([\d.]+(?:,\d+)?)(,-+)")
 UNITS = {"rb": "ribu", "ribu": "ribu", "jt": "juta", "juta": "juta", "miliar": "miliar", "milyar": "miliar",
          "triliun": "triliun"}
@@ -60,7 +60,7 @@ LEADING_ZERO_DAY = re.compile(r"(?<![\d/.-])0([1-9])(\s+(?:Januari|Februari|Mare
 ORDINAL = re.compile(r"(?<![\w-])([Kk]e)(?:\s*[-–]\s+|\s+[-–]\s*|\s+)(\d{1,3})(?![\d.,]\d)")
 ORDINAL_AFTER = re.compile(r"(?:HUT|[Uu]lang [Tt]ahun|[Pp]eringatan|[Hh]ari [Jj]adi|[Dd]ies [Nn]atalis|[Aa]ngkatan|"
                            r"[Pp]eriode|[Tt]ahap|[Gg]elombang|yang)\s+$")
-DECADE = re.compile(r"(?<![\w-])(\d{2,4})\s?an\b")
+DECADE = re.compile(r"(?<![\w-])(\d{2,4})\s?s?an\b")  # "1990an", "200 an", "200 san" (the spoken form)
 SENTENCE_FIGURE = re.compile(r"(?:^|(?<=[a-z]{3}[.!?]\s)|(?<=[\d)”\"][.!?]\s))(\d[\d.,]*)(?=\s+[a-z])", re.M)
 SMALL = {1: "satu", 2: "dua", 3: "tiga", 4: "empat", 5: "lima", 6: "enam", 7: "tujuh", 8: "delapan",
          9: "sembilan", 10: "sepuluh", 11: "sebelas", 100: "seratus", 1000: "seribu"}

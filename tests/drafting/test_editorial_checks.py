@@ -110,8 +110,8 @@ def test_a_capitalised_foreign_word_inside_a_sentence_is_part_of_a_name():
 
 
 def test_english_words_in_a_row_are_one_foreign_phrase_unless_kbbi_lists_it():
-    text = "Petugas di control room siaga; warga bisa top up kartu. Tim ad hoc dibentuk paling urgent."
-    assert fixes(text, "foreign") == [("control room", None), ("top up", None), ("urgent", None)]
+    text = "Ikan disimpan di cold storage; helikopter water bombing dikerahkan. Tim ad hoc dibentuk paling urgent."
+    assert fixes(text, "foreign") == [("cold storage", None), ("water bombing", None), ("urgent", None)]
 
 
 def test_affixed_foreign_verbs_and_terms_to_italicise():

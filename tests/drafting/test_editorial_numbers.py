@@ -78,6 +78,7 @@ def test_standard_times_draw_nothing(text):
     ("Bangunan itu berdiri sejak tahun 1990an.", "Bangunan itu berdiri sejak tahun 1990-an."),
     ("Lintasan sepanjang 100an kilometer.", "Lintasan sepanjang 100-an kilometer."),
     ("Belanja daerah Rp.12,6 Triliun.", "Belanja daerah Rp12,6 triliun."),
+    ("Belanja daerah RP45,1 triliun untuk 200 san desa.", "Belanja daerah Rp45,1 triliun untuk 200-an desa."),
 ])
 def test_numbers_and_amounts_are_written_as_eyd_v_writes_them(written, standard):
     assert fixed(written, "number_format") == standard

@@ -113,6 +113,16 @@ def test_words_that_look_reduplicated_or_take_an_apostrophe_by_right_are_left():
     assert fixes(text, "spelling") == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Petugas meninjau pengecekkan tanggul.", ("pengecekkan", "pengecekan")),  # peN-...-an on cek: one k
+    ("Program itu kreatip dan profesionil.", ("kreatip", "kreatif")),
+    ("Warga tdk hadir krn hujan.", ("tdk", "tidak")),
+    ("Kasus Covid 19 menurun.", ("Covid 19", "Covid-19")),
+])
+def test_affixes_loan_endings_chat_forms_and_names_with_a_number(text, expected):
+    assert fixes(text, "spelling")[0] == expected
+
+
 def test_acronyms_written_as_words_are_known():
     assert fixes("Posyandu melayani balita dan lansia; bansos dan sembako dibagikan.", "spelling") == []
 
