@@ -146,9 +146,13 @@ def _weekday_forms(body: str, protected) -> list[Finding]:
 REDUPLICATION = re.compile(r"(?<![\w-])([a-z]{2,})(?: [-–—] ?| ?[-–—] | )\1(?![\w-])"
                            r"|(?<![\w-])([A-Z][A-Za-z]+)(?: [-–—] ?| ?[-–—] )\2(?![\w-])"
                            r"|(?<![\w-])([A-Z])([a-z]{2,}) [a-z]\4(?![\w-])")
-#: A reduplication with a suffix on its second half written apart ("sebelum sebelumnya", "buah
-#: buahan"): EYD V writes "sebelum-sebelumnya", "buah-buahan".
-SUFFIXED_REDUPLICATION = re.compile(r"(?<![\w-])([a-z]{3,}) \1(nya|an)(?![\w-])")
+#: A reduplication with se- on its first half or a suffix on its second written apart ("sehari
+#: hari", "sebelum sebelumnya", "buah buahan"): EYD V writes "sehari-hari", "sebelum-sebelumnya",
+#: "buah-buahan".
+SUFFIXED_REDUPLICATION = re.compile(r"(?<![\w-])(se)?([a-z]{3,}) \2(nya|an)?(?![\w-])")
+#: The words KBBI reduplicates after se- with no suffix (sehari-hari, seolah-olah, semena-mena,
+#: sekali-kali); elsewhere "se-X X" is two words ("seorang orang tua").
+SE_REDUPLICATED = frozenset("hari olah mena kali".split())
 #: The prefix repeated in a reduplication ("berbeda-berbeda"): EYD V repeats the root only.
 PREFIXED_REDUPLICATION = re.compile(r"(?<![\w-])(ber|ter|di)([a-z]{3,})-\1\2(?![\w-])", re.I)
 #: Words written twice by a slip of the hand ("yang yang"), not a reduplication.
@@ -162,9 +166,10 @@ def _reduplications(body: str, protected, found) -> list[Finding]:
     out = []
     rule = "EYD V (kata ulang): bentuk ulang ditulis dengan tanda hubung"
     for match in SUFFIXED_REDUPLICATION.finditer(body):
-        word, suffix = match.groups()
-        if not _inside(taken, *match.span()) and not (suffix == "an" and word in passive_roots()):  # "makan makanan"
-            out.append(_spelling(body, match.span(), f"{word}-{word}{suffix}", rule))
+        prefix, word, suffix = match.group(1) or "", match.group(2), match.group(3) or ""
+        if not _inside(taken, *match.span()) and not (suffix == "an" and word in passive_roots()) \
+                and (suffix or word in SE_REDUPLICATED) and is_indonesian(word):  # "makan makanan": a verb and its object
+            out.append(_spelling(body, match.span(), f"{prefix}{word}-{word}{suffix}", rule))
     for match in PREFIXED_REDUPLICATION.finditer(body):
         whole, rest = (match.group(1) + match.group(2)).lower(), match.group(2).lower()
         if not _inside(taken, *match.span()) and rest in confirmed_roots() and whole not in indonesian_roots():

@@ -109,7 +109,8 @@ def test_reduplications_and_an_apostrophe_as_eyd_writes_them(text, expected):
 
 
 def test_words_that_look_reduplicated_or_take_an_apostrophe_by_right_are_left():
-    text = "Warga makan makanan sehat; dinas-dinas dan kerja bersih-bersih. Ma'ruf membaca Al-Qur'an di Bali."
+    text = ("Warga makan makanan sehat; dinas-dinas dan kerja bersih-bersih. Ma'ruf membaca Al-Qur'an di Bali. "
+            "Seorang orang tua hadir, meskipun hujan.")
     assert fixes(text, "spelling") == []
 
 
@@ -118,6 +119,9 @@ def test_words_that_look_reduplicated_or_take_an_apostrophe_by_right_are_left():
     ("Program itu kreatip dan profesionil.", ("kreatip", "kreatif")),
     ("Warga tdk hadir krn hujan.", ("tdk", "tidak")),
     ("Kasus Covid 19 menurun.", ("Covid 19", "Covid-19")),
+    ("Tak sedikitpun warga mengeluh.", ("sedikitpun", "sedikit pun")),
+    ("Panitia ngumpulin data.", ("ngumpulin", "mengumpulkan")),
+    ("Warga sehari hari bertani.", ("sehari hari", "sehari-hari")),
 ])
 def test_affixes_loan_endings_chat_forms_and_names_with_a_number(text, expected):
     assert fixes(text, "spelling")[0] == expected
