@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from press.errors import N_
 
+from .capital_checks import check_capitals
 from .finding import Finding, cased, finding_at
 from .lexicon import confirmed_roots, indonesian_roots, is_indonesian, known_forms, passive_roots, root_of
 from .number_checks import URL, check_numbers, check_times
@@ -105,8 +106,9 @@ def check_language(body: str, protected=(), quotes=None) -> list[Finding]:
     skip = [m.span() for m in URL.finditer(body)] + [f.span for f in found]
     runs, unread = english_runs(body, unread, _italic)
     found += runs + check_words(body, unread, known_forms(), skip, _italic)
+    taken = list(protected) + [f.span for f in found if f.span]
     found += _weekday_forms(body, protected) + _reduplications(body, protected, found) + check_times(body, protected) \
-        + check_numbers(body, protected)
+        + check_numbers(body, protected) + check_capitals(body, taken)
     return found
 
 

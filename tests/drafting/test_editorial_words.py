@@ -127,6 +127,12 @@ def test_affixes_loan_endings_chat_forms_and_names_with_a_number(text, expected)
     assert fixes(text, "spelling")[0] == expected
 
 
+def test_a_title_in_lower_case_before_a_name_gets_its_capitals():
+    text = ("Acara dibuka wakil gubernur Jawa Barat dan bupati Sleman. Kata bupati, warga siap; para bupati DIY "
+            "hadir Senin, disambut bupati Senin pagi.")
+    assert fixes(text, "spelling") == [("wakil gubernur", "Wakil Gubernur"), ("bupati", "Bupati")]
+
+
 def test_acronyms_written_as_words_are_known():
     assert fixes("Posyandu melayani balita dan lansia; bansos dan sembako dibagikan.", "spelling") == []
 
