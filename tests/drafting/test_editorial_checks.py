@@ -128,7 +128,7 @@ def test_times_with_a_colon_and_a_lower_case_zone():
 
 def test_rupiah_and_thousands():
     text = "Bantuan Rp. 5.000.000 dan Rp 336 juta untuk 1,250,000 jiwa; nilai tukar 1,5 persen."
-    assert fixes(text, "number_format") == [("Rp. ", "Rp"), ("Rp ", "Rp"), ("1,250,000", "1.250.000")]
+    assert fixes(text, "number_format") == [("Rp. ", "Rp"), ("Rp 336 juta", "Rp336 juta"), ("1,250,000", "1.250.000")]
     assert found("Bantuan Rp5.000.000 dan Rp336 juta.", "number_format") == []
 
 
