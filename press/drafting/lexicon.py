@@ -69,6 +69,7 @@ def passive_roots() -> frozenset[str]:
     return frozenset(found)
 
 
+@lru_cache(maxsize=16384)
 def frequency(word: str) -> float:
     """How often Indonesian text writes ``word``: ``wordfreq``'s Zipf scale (6 for "orang", 3
     for a word met once in a million, 0 for one never met), 0 for everything without it."""

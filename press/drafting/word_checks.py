@@ -304,9 +304,8 @@ def check_words(body: str, tokens, known, covered, italic) -> list[Finding]:
         if not word.isalpha() or not word.isascii() or len(word) < 3 or not (written.islower() or capital):
             continue
         if capital and not initial:  # a name, or a slip in a headline or in a name of an event
-            standard = None if word in known or _between_capitals(body, start, end) \
-                else common_typo(word, capitalised=True, roots_only=True)
-            if standard:
+            standard = None if word in known else common_typo(word, capitalised=True, roots_only=True)
+            if standard and not _between_capitals(body, start, end):
                 found.append(_typo(body, (start, end), written, standard))
             continue
         fixed = None if initial else affix_rules.listed_root(word) or (affix_rules.double_k(word) if len(word) > 7 else None) \
