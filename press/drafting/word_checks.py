@@ -267,15 +267,18 @@ def english_runs(body: str, tokens, italic) -> tuple[list[Finding], list]:
 
     for token in tokens:
         written = token.group()
-        lower = written.islower() or not run and written[1:].islower() and _sentence_start(body, token.start())
-        if not (lower and written.lower() in english and written.isalpha()):
-            close()
+        english_word = written.lower() in english and written.isalpha() and (
+            written.islower() or not run and written[1:].islower() and _sentence_start(body, token.start()))
+        if not english_word:
+            if run:
+                close()
             rest.append(token)
             continue
         if run and body[run[-1].end():token.start()] != " ":
             close()
         run.append(token)
-    close()
+    if run:
+        close()
     return found, sorted(rest, key=lambda t: t.start())
 
 
