@@ -14,6 +14,10 @@ tunjuk + -an) as a word.
   "menyapu", "mengecek") and the spoken -in for -kan ("dimasukin" → "dimasukkan").
 - ``double_k``: -kan after a root ending in k written with one k ("menunjukan", "dimasukan"
   → "menunjukkan", "dimasukkan").
+- ``noun_kk``: a noun of peN-/ke-...-an on a root ending in k written with kk ("pengecekkan",
+  "kenaikkan" → "pengecekan", "kenaikan").
+- ``pun_apart``: the particle pun joined to a word that is no conjunction ("sedikitpun" →
+  "sedikit pun").
 - ``nya_after_n``: -nya after a final n written with one n ("tujuanya" → "tujuannya").
 - ``ivitas``: "-ifitas" for the loan suffix "-ivitas" ("konektifitas" → "konektivitas").
 """
@@ -26,6 +30,8 @@ from .lexicon import confirmed_roots, frequency, is_indonesian, root_of
 RULE_NASAL = "KBBI: bentuk awalan meN-, peN-, ber- mengikuti bunyi awal kata dasarnya (menjabat, menjadi, berperan)"
 RULE_COLLOQUIAL = "KBBI: awalan lisan nge-/ng-/ny- dan akhiran lisan -in ditulis meN- dan -kan dalam ragam resmi (mengurus, dimasukkan)"
 RULE_DOUBLE_K = "KBBI: kata dasar berakhiran k dengan akhiran -kan ditulis kk (menunjukkan, dimasukkan)"
+RULE_NOUN_K = "KBBI: kata benda peN-...-an dan ke-...-an dari kata dasar berakhiran k ditulis dengan satu k (pengecekan, kenaikan)"
+RULE_PUN = "EYD V (partikel pun): pun ditulis terpisah, kecuali pada kata penghubung (meskipun, walaupun, adapun …)"
 RULE_NYA = "EYD V: -nya pada kata berakhiran n tetap memakai n kata itu (tujuannya, lainnya)"
 RULE_IVITAS = "Pedoman Umum Pembentukan Istilah: -ivity diserap -ivitas (efektivitas, konektivitas)"
 
@@ -112,6 +118,8 @@ def colloquial(word: str) -> tuple[str, str] | None:
     standard = "me" + word
     if word.startswith("nge") and root_of(word[3:]) and len(word) <= 7:
         standard = "menge" + word[3:]  # a root of one syllable: ngecek, ngebom
+    if word.endswith("in") and not is_indonesian(standard) and is_indonesian(standard[:-2] + "kan"):
+        standard = standard[:-2] + "kan"  # "ngumpulin": mengumpulkan
     return (standard, RULE_COLLOQUIAL) if is_indonesian(standard) else None
 
 
@@ -135,6 +143,36 @@ def double_k(word: str) -> tuple[str, str] | None:
         if common >= COMMON and common - frequency(stem) >= MARGIN:
             return standard + particle, RULE_DOUBLE_K
     return None
+
+
+@lru_cache(maxsize=4096)
+def noun_kk(word: str) -> tuple[str, str] | None:
+    """"pengecekkan", "kenaikkan": a noun of peN-/ke-/per-...-an on a root ending in k takes
+    -an, so one k (pengecekan, kenaikan); the form with one k must be common (``wordfreq``)."""
+    for particle in PARTICLES:
+        stem = word[:len(word) - len(particle)] if particle else word
+        if not word.endswith(particle) or not stem.endswith("kkan") or not stem.startswith(("pe", "ke")):
+            continue
+        standard = stem[:-3] + "an"
+        if frequency(standard) >= COMMON and frequency(standard) - frequency(stem) >= MARGIN and root_of(stem[:-3], shortest=4):
+            return standard + particle, RULE_NOUN_K
+    return None
+
+
+#: The conjunctions EYD V writes with pun joined (meskipun, walaupun …); everywhere else the
+#: particle pun stands apart ("sedikit pun", "satu pun").
+PUN_JOINED = frozenset("adapun andaipun ataupun bagaimanapun biarpun kalaupun kendatipun maupun meskipun sekalipun "
+                       "sungguhpun walaupun sesungguhpun kalaupun".split())
+
+
+@lru_cache(maxsize=4096)
+def pun_apart(word: str) -> tuple[str, str] | None:
+    """"sedikitpun", "satupun", "upacarapun": the particle pun joined to a word that is not one
+    of the conjunctions EYD V writes joined."""
+    if not word.endswith("pun") or len(word) < 7 or word in PUN_JOINED or word in confirmed_roots():
+        return None
+    base = word[:-3]
+    return (f"{base} pun", RULE_PUN) if is_indonesian(base) and frequency(base) >= COMMON else None
 
 
 @lru_cache(maxsize=4096)

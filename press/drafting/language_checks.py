@@ -20,11 +20,12 @@ from functools import lru_cache
 
 from press.errors import N_
 
+from .capital_checks import check_capitals
 from .finding import Finding, cased, finding_at
-from .lexicon import confirmed_roots, is_indonesian, known_forms, passive_roots, root_of
+from .lexicon import confirmed_roots, indonesian_roots, is_indonesian, known_forms, passive_roots, root_of
 from .number_checks import URL, check_numbers, check_times
 from .rule_data import RuleData, rule_data
-from .word_checks import check_words
+from .word_checks import check_words, english_runs
 
 TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
 QUOTE = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
@@ -103,12 +104,15 @@ def check_language(body: str, protected=(), quotes=None) -> list[Finding]:
             unread.append(tokens[i])
         i += used or 1
     skip = [m.span() for m in URL.finditer(body)] + [f.span for f in found]
-    found += check_words(body, unread, known_forms(), skip, _italic)
+    runs, unread = english_runs(body, unread, _italic)
+    found += runs + check_words(body, unread, known_forms(), skip, _italic)
+    taken = list(protected) + [f.span for f in found if f.span]
     found += _weekday_forms(body, protected) + _reduplications(body, protected, found) + check_times(body, protected) \
-        + check_numbers(body, protected)
+        + check_numbers(body, protected) + check_capitals(body, taken)
     return found
 
 
+COVID = re.compile(r"(?<![\w-])(covid|Covid|COVID)(?: | ?[-–—] | ?[–—] ?)(19)(?![\w-])")
 WEEKDAY_PART = re.compile(r"(?<=\s)(Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu) (Pagi|Siang|Sore|Malam)\b")
 JUMAT_COMMA = re.compile(r"\b(J)(um),(at)\b", re.I)
 LOWER_CALENDAR = re.compile(r"(?<![\w#@/.-])(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|"
@@ -116,8 +120,9 @@ LOWER_CALENDAR = re.compile(r"(?<![\w#@/.-])(januari|februari|maret|april|mei|ju
 
 
 def _weekday_forms(body: str, protected) -> list[Finding]:
-    """"Selasa Pagi" inside a sentence (the part of the day is a common noun), "Jum,at", and a
-    month or weekday in lower case ("sabtu", "oktober"; "minggu" is also the week, so it is left)."""
+    """"Selasa Pagi" inside a sentence (the part of the day is a common noun), "Jum,at", a
+    month or weekday in lower case ("sabtu", "oktober"; "minggu" is also the week, so it is left),
+    and "Covid 19" without the hyphen of its name."""
     found = []
     urls = [m.span() for m in URL.finditer(body)]
     for match in LOWER_CALENDAR.finditer(body):
@@ -131,6 +136,9 @@ def _weekday_forms(body: str, protected) -> list[Finding]:
             continue  # a sentence's start, or a headline in capitals
         found.append(_spelling(body, match.span(), f"{match.group(1)} {match.group(2).lower()}",
                                "EYD V: nama hari ditulis kapital, bagian harinya tidak"))
+    for match in COVID.finditer(body):
+        if not _inside(protected, *match.span()):
+            found.append(_spelling(body, match.span(), f"{match.group(1)}-19", "KBBI: Covid-19 (dengan tanda hubung)"))
     for match in JUMAT_COMMA.finditer(body):
         if not _inside(protected, *match.span()):
             found.append(_spelling(body, match.span(), "".join(match.groups()), "KBBI: Jumat"))
@@ -138,7 +146,17 @@ def _weekday_forms(body: str, protected) -> list[Finding]:
 
 
 REDUPLICATION = re.compile(r"(?<![\w-])([a-z]{2,})(?: [-–—] ?| ?[-–—] | )\1(?![\w-])"
-                           r"|(?<![\w-])([A-Z][A-Za-z]+)(?: [-–—] ?| ?[-–—] )\2(?![\w-])")
+                           r"|(?<![\w-])([A-Z][A-Za-z]+)(?: [-–—] ?| ?[-–—] )\2(?![\w-])"
+                           r"|(?<![\w-])([A-Z])([a-z]{2,}) [a-z]\4(?![\w-])")
+#: A reduplication with se- on its first half or a suffix on its second written apart ("sehari
+#: hari", "sebelum sebelumnya", "buah buahan"): EYD V writes "sehari-hari", "sebelum-sebelumnya",
+#: "buah-buahan".
+SUFFIXED_REDUPLICATION = re.compile(r"(?<![\w-])(se)?([a-z]{3,}) \2(nya|an)?(?![\w-])")
+#: The words KBBI reduplicates after se- with no suffix (sehari-hari, seolah-olah, semena-mena,
+#: sekali-kali); elsewhere "se-X X" is two words ("seorang orang tua").
+SE_REDUPLICATED = frozenset("hari olah mena kali".split())
+#: The prefix repeated in a reduplication ("berbeda-berbeda"): EYD V repeats the root only.
+PREFIXED_REDUPLICATION = re.compile(r"(?<![\w-])(ber|ter|di)([a-z]{3,})-\1\2(?![\w-])", re.I)
 #: Words written twice by a slip of the hand ("yang yang"), not a reduplication.
 NOT_REDUPLICATED = frozenset("yang dan di ke dari untuk dengan ini itu akan pada atau juga tidak".split())
 
@@ -148,13 +166,32 @@ def _reduplications(body: str, protected, found) -> list[Finding]:
     EYD V writes it with a hyphen and no spaces."""
     taken = list(protected) + [f.span for f in found if f.span]
     out = []
+    rule = "EYD V (kata ulang): bentuk ulang ditulis dengan tanda hubung"
+    for match in SUFFIXED_REDUPLICATION.finditer(body):
+        prefix, word, suffix = match.group(1) or "", match.group(2), match.group(3) or ""
+        if not _inside(taken, *match.span()) and not (suffix == "an" and word in passive_roots()) \
+                and (suffix or word in SE_REDUPLICATED) and is_indonesian(word):  # "makan makanan": a verb and its object
+            out.append(_spelling(body, match.span(), f"{prefix}{word}-{word}{suffix}", rule))
+    for match in PREFIXED_REDUPLICATION.finditer(body):
+        whole, rest = (match.group(1) + match.group(2)).lower(), match.group(2).lower()
+        if not _inside(taken, *match.span()) and rest in confirmed_roots() and whole not in indonesian_roots():
+            first = match.group()[:len(match.group(1)) + len(match.group(2))]
+            out.append(_spelling(body, match.span(), f"{first}-{match.group(2)}",
+                                 "EYD V (kata ulang): awalan tidak diulang (berbeda-beda, bermacam-macam)"))
     for match in REDUPLICATION.finditer(body):
+        if match.group(3):  # "Alun alun", "Sama sama": a capital on the first half only
+            first = match.group(3) + match.group(4)
+            if match.group().split(" ")[1] != first.lower() or _inside(taken, *match.span()) \
+                    or not is_indonesian(first.lower()):
+                continue
+            out.append(_spelling(body, match.span(), f"{first}-{first.lower()}", rule))
+            continue
         word = match.group(1) or match.group(2)
         run = re.compile(rf"\W+{word}\b")  # a word three times or more is a run, not a reduplication
         if word in NOT_REDUPLICATED or _inside(taken, *match.span()) or run.match(body, match.end()) \
                 or re.search(rf"\b{word}\W+$", body[max(0, match.start() - len(word) - 3):match.start()]):
             continue
-        out.append(_spelling(body, match.span(), f"{word}-{word}", "EYD V (kata ulang): bentuk ulang ditulis dengan tanda hubung"))
+        out.append(_spelling(body, match.span(), f"{word}-{word}", rule))
     return out
 
 
@@ -264,6 +301,8 @@ def _di_ke_at(body: str, tokens, i: int, data: RuleData, found: list) -> int:
         return 0
     before = tokens[i - 1].group().lower() if i else ""
     after = tokens[i + 2].group().lower() if i + 2 < len(tokens) else ""
+    if f"{verb} {after}" in data.noun_compounds:
+        return 0  # "di telepon genggam": the preposition before a compound noun
     root_verb = verb in data.roots and (before in AUXILIARY or after == "oleh") or verb in passive_roots() \
         or verb in data.verb_roots
     affixed_verb = any(verb.endswith(s) and len(verb) - len(s) >= 5 and root_of(verb[:-len(s)], shortest=4)

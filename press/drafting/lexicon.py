@@ -144,7 +144,7 @@ def known_forms() -> frozenset[str]:
     nouns after di/ke, terms to italicise, the words of official names): never unknown."""
     from .rule_data import rule_data
     data = rule_data()
-    texts = [e.standard for e in data.spelling.values()] + list(data.foreign.values()) + list(data.foreign) \
+    texts = [e.standard for e in data.spelling.values()] + list(data.foreign.values()) \
         + list(data.italicise) + list(data.place_nouns) + list(data.ke_nouns) + list(data.di_ke_words) \
         + list(data.exceptions) + _listed_words()
     return frozenset(w.lower() for text in texts for w in re.findall(r"[^\W\d_]+", text))
@@ -154,3 +154,39 @@ def _listed_words() -> list[str]:
     from .rule_data import DATA_DIR
     listed = json.loads((DATA_DIR / "words.json").read_text(encoding="utf-8"))
     return listed["kbbi_words"] + listed["acronym_words"]
+
+
+@lru_cache(maxsize=1)
+def common_forms() -> dict[str, float]:
+    """``wordfreq``'s Indonesian list as word → Zipf frequency (the list holds every word met
+    at least once in a million words: Zipf 3 or more), less the non-standard forms of the
+    spelling data ("merubah" is common, and a slip): what a typo of a common word is read
+    against. Empty without ``wordfreq``."""
+    try:
+        from wordfreq import get_frequency_dict
+    except ImportError:
+        return {}
+    from math import log10
+
+    from .rule_data import rule_data
+    nonstandard = {key.lower() for key in rule_data().spelling}
+    return {word: log10(share) + 9 for word, share in get_frequency_dict("id").items()
+            if word.isalpha() and word.isascii() and word not in nonstandard}
+
+
+@lru_cache(maxsize=1)
+def name_words() -> frozenset[str]:
+    """The words (lower case) of every province, regency and city name and of the official
+    names of the exceptions list: never read as a typo, whatever they are one letter from."""
+    from press.notes.glossary import load_glossary
+
+    from .rule_data import rule_data
+    names = list(load_glossary().region_names) + list(rule_data().exceptions)
+    return frozenset(w.lower() for name in names for w in re.findall(r"[^\W\d_]+", name))
+
+
+@lru_cache(maxsize=1)
+def kbbi_phrases() -> frozenset[str]:
+    """Foreign phrases KBBI lists as entries ("ad hoc"): not read as English."""
+    from .rule_data import DATA_DIR
+    return frozenset(json.loads((DATA_DIR / "words.json").read_text(encoding="utf-8"))["kbbi_phrases"])

@@ -39,11 +39,12 @@ PAST_MINUTES = re.compile(r"(?<![\w-])([Pp]ukul|[Jj]am)\s+(\d{1,2})\s+lewat\s+(\
 SD_ALONE = re.compile(r"(?<![\w/.])(?:s\.d(?![.\w])|s/d(?!\w)|S/D(?!\w))")
 UNTIL_DONE = re.compile(rf"(?<=\d)((?:\s+(?:{ZONES}))?)\s*-\s*(selesai|Selesai)\b")
 
-RUPIAH = re.compile(r"\b(?:Rp\.\s*|Rp\s+|IDR\s*)(?=\d)")
+RUPIAH = re.compile(r"\b(?:Rp\.\s*|Rp\s+|IDR\s*|RP\.?\s*|rp\.?\s*)(?=\d)")
 DASH_TAIL = re.compile(r"(?:Rp|IDR)\.?\s*([\d.]+(?:,\d+)?)(,-+)")
 UNITS = {"rb": "ribu", "ribu": "ribu", "jt": "juta", "juta": "juta", "miliar": "miliar", "milyar": "miliar",
          "triliun": "triliun"}
-RUPIAH_WORDS = re.compile(r"(?<![\w.,])(?:(Rp\.?\s*)?(\d+(?:,\d+)?)\s+(Rb|rb|Ribu|Jt|jt|Juta|Miliar|Milyar|Triliun)\.?"
+RUPIAH_WORDS = re.compile(r"(?<![\w.,])(?:(Rp\.?\s*)?(\d+(?:,\d+)?)\s+(Rb|rb|Ribu|ribu|Jt|jt|Juta|juta|Miliar|miliar|Milyar|"
+                          r"milyar|Triliun|triliun)\.?"
                           r"(\s+[Rr]upiah)?|(Rp)(\d+(?:,\d+)?)\s+(ribu|juta|miliar|triliun)\s+[Rr]upiah)\b")
 COMMA_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3}){2,}(?![\d,])|(?:(?<=Rp)|(?<=Rp\.)|(?<=Rp )|(?<=Rp\. ))"
                              r"\d{1,3},\d{3}(?![\d,])(?!\s*(?:ribu|juta|miliar|triliun)\b)")
@@ -60,7 +61,8 @@ LEADING_ZERO_DAY = re.compile(r"(?<![\d/.-])0([1-9])(\s+(?:Januari|Februari|Mare
 ORDINAL = re.compile(r"(?<![\w-])([Kk]e)(?:\s*[-–]\s+|\s+[-–]\s*|\s+)(\d{1,3})(?![\d.,]\d)")
 ORDINAL_AFTER = re.compile(r"(?:HUT|[Uu]lang [Tt]ahun|[Pp]eringatan|[Hh]ari [Jj]adi|[Dd]ies [Nn]atalis|[Aa]ngkatan|"
                            r"[Pp]eriode|[Tt]ahap|[Gg]elombang|yang)\s+$")
-DECADE = re.compile(r"(?<![\w-])(\d{2,4})\s?an\b")
+CAPITAL_ORDINAL = re.compile(r"(?<![\w-])Ke-(\d{1,3})(?![\d.,]\d)")  # "HUT RI Ke-78" inside a sentence
+DECADE = re.compile(r"(?<![\w.,-])(\d{1,3}(?:\.\d{3})+|\d{2,4})\s?s?an\b")  # "1990an", "200 an", "200 san" (the spoken form)
 SENTENCE_FIGURE = re.compile(r"(?:^|(?<=[a-z]{3}[.!?]\s)|(?<=[\d)”\"][.!?]\s))(\d[\d.,]*)(?=\s+[a-z])", re.M)
 SMALL = {1: "satu", 2: "dua", 3: "tiga", 4: "empat", 5: "lima", 6: "enam", 7: "tujuh", 8: "delapan",
          9: "sembilan", 10: "sepuluh", 11: "sebelas", 100: "seratus", 1000: "seribu"}
@@ -189,6 +191,8 @@ def check_numbers(body: str, protected=()) -> list[Finding]:
         if not (match.group(1) or match.group(4) or match.group(5)):
             continue
         standard = f"Rp{number} {unit}"
+        if standard == match.group():
+            continue
         add(match.span(), N_("Jumlah uang ditulis “%(standard)s”."),
             N_("Ganti dengan “%(standard)s” (EYD V: Rp rapat dengan angkanya, satuannya huruf kecil)."),
             standard, {"standard": standard})
@@ -226,6 +230,14 @@ def check_numbers(body: str, protected=()) -> list[Finding]:
         add(match.span(), N_("Bilangan tingkat ditulis “%(standard)s” (dengan tanda hubung)."),
             N_("Ganti dengan “%(standard)s” (EYD V: ke- dengan angka memakai tanda hubung)."),
             standard, {"standard": standard})
+    for match in CAPITAL_ORDINAL.finditer(body):
+        line = body[body.rfind("\n", 0, match.start()) + 1:body.find("\n", match.end()) % (len(body) + 1)]
+        before = body[:match.start()].rstrip()
+        if before and before[-1] not in ".!?:\n“\"" and not _title_cased(line):
+            standard = f"ke-{match.group(1)}"
+            add(match.span(), N_("Bilangan tingkat ditulis “%(standard)s” (dengan tanda hubung)."),
+                N_("Ganti dengan “%(standard)s” (EYD V: ke- dengan angka memakai tanda hubung)."),
+                standard, {"standard": standard})
     for match in DECADE.finditer(body):
         standard = f"{match.group(1)}-an"
         add(match.span(), N_("Tahun atau bilangan dengan -an ditulis dengan tanda hubung: “%(standard)s”."),

@@ -43,6 +43,8 @@ class RuleData:
     di_ke_words: frozenset[str]
     verb_roots: frozenset[str]
     """Verb roots that take di- alone, besides those hunspell-id flags (``lexicon.passive_roots``)."""
+    noun_compounds: frozenset[str]
+    """Compound nouns opening with a verb root ("telepon genggam"): di before them is the preposition."""
     exceptions: tuple[str, ...]
     ranks: tuple[tuple[str, int], ...]
     guest_ranks: tuple[tuple[str, float], ...]
@@ -110,6 +112,7 @@ def rule_data() -> RuleData:
         ke_nouns=frozenset(w.lower() for w in prepositions["ke_nouns"]),
         di_ke_words=frozenset(prepositions["words"]),
         verb_roots=frozenset(prepositions["verb_roots"]),
+        noun_compounds=frozenset(prepositions["noun_compounds"]),
         exceptions=tuple(_load("exceptions")["names"]),
         ranks=tuple(sorted(ranks, key=lambda pair: -len(pair[0]))),
         guest_ranks=tuple(sorted(guests, key=lambda pair: -len(pair[0]))),

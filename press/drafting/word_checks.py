@@ -26,16 +26,23 @@ from press.errors import N_
 
 from . import affix_rules
 from .finding import Finding, cased, finding_at
-from .lexicon import FIRST_PREFIXES, LOST_SOUND, SECOND_PREFIXES, SUFFIXES, confirmed_roots, english_words, \
-    frequency, is_indonesian
+from .lexicon import FIRST_PREFIXES, LOST_SOUND, SECOND_PREFIXES, SUFFIXES, common_forms, confirmed_roots, \
+    english_words, frequency, is_indonesian, kbbi_phrases, name_words, root_of
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 SWAPS = (("f", "p"), ("p", "f"), ("v", "f"), ("f", "v"), ("x", "ks"), ("ks", "x"), ("dh", "d"), ("d", "dh"))
 LOANWORD_RULES = ((r"i[sz]ation$", "isasi"), (r"i[sz]e$", "isasi"), (r"tion$", "si"), (r"sion$", "si"),
-                  (r"ique$", "ik"), (r"ive$", "if"), (r"kh(?=n)", "k"),
-                  (r"ty$", "tas"), (r"ism$", "isme"), (r"ph", "f"), (r"th", "t"), (r"qu", "ku"), (r"y", "i"),
+                  (r"ique$", "ik"), (r"ive$", "if"), (r"tip$", "tif"), (r"ionil$", "ional"), (r"kh(?=n)", "k"),
+                  (r"ty$", "tas"), (r"ism$", "isme"), (r"ph", "f"), (r"ch", "k"), (r"th", "t"), (r"qu", "ku"), (r"y", "i"),
                   (r"c(?=[aou]|[^aeiouy]|$)", "k"), (r"([bcdfgklmnprstz])\1", r"\1"))
 MIN_TYPO = 5
+#: A typo of a common word (``common_typo``): the standard form at one edit is written at least
+#: once in a million words (Zipf 3), 2 points (a hundred times) above the form written, and 1
+#: point above any other candidate; a capitalised word (a sentence's first, a headline's, or
+#: one inside a sentence, which may be a name) needs seven letters and a form never written.
+TYPO_COMMON, TYPO_GAP, TYPO_CLEAR, MIN_COMMON_TYPO, MIN_CAPITALISED = 3.0, 2.0, 1.0, 6, 7
+VOWELS = "aeiou"
+COMMON_INDONESIAN = 5.0
 FREQUENCY_MARGIN, COMMON, MIN_RANKED, SEEN = 0.8, 3.0, 7, 1.0
 #: The affix rules asked, in order, of a word no list knows (``affix_rules``).
 AFFIX_RULES = (affix_rules.ivitas, affix_rules.nasal, affix_rules.colloquial, affix_rules.nya_after_n)
@@ -180,8 +187,100 @@ def _single_foreign() -> frozenset[str]:
     return frozenset(key for key in rule_data().foreign if key.isalpha() and len(key) >= 6)
 
 
+RULE_APOSTROPHE = "KBBI: kata serapan dari bahasa Arab ditulis tanpa apostrof (doa, Jumat, takziah)"
+KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+NEIGHBOURS = {c: {row[j] for row in KEYBOARD[max(0, r - 1):r + 2] for j in range(max(0, i - 1), i + 2) if j < len(row)} - {c}
+              for r, keys in enumerate(KEYBOARD) for i, c in enumerate(keys)}
+
+
+def _slips(word: str, capitalised: bool) -> set[str]:
+    """What ``word`` was meant to be, by the slips of the hand: two letters swapped, a letter
+    left out, a consonant struck again two letters on ("Ferbruari"), and (in a word not
+    capitalised) a letter struck twice or a key's neighbour struck instead of it or beside it.
+    The first letter is never read as a slip, nor a last letter put in or left out: there a
+    slip is rarer than another word ("dorang", "kenduri"); nor, in a capitalised word, a
+    doubled letter, which names keep ("Ariffin")."""
+    out = {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(1, len(word) - 1)}
+    out |= {word[:i] + c + word[i:] for i in range(1, len(word)) for c in LETTERS}
+    for i in range(1, len(word) - 1):
+        again = word[i] not in VOWELS and word[i] in word[max(0, i - 2):i] + word[i + 1:i + 3]
+        if not capitalised and (again or NEIGHBOURS[word[i]] & {word[i - 1], word[i + 1]}) \
+                or capitalised and again and word[i] not in (word[i - 1], word[i + 1]):
+            out.add(word[:i] + word[i + 1:])
+        if not capitalised:
+            out |= {word[:i] + c + word[i + 1:] for c in NEIGHBOURS[word[i]]}
+    return out - {word}
+
+
+@lru_cache(maxsize=4096)
+def common_typo(word: str, capitalised: bool = False, roots_only: bool = False) -> str | None:
+    """The common standard form a slip of the hand (``_slips``) makes of ``word`` (lower case),
+    when Indonesian text writes it far more often than ``word`` ("seprti" → "seperti",
+    "Ferbruari" → "Februari"), or None. A word the dictionary reads as Indonesian and text
+    writes, a region's name and, when capitalised, any word text writes are never read so;
+    ``roots_only`` (a capitalised word inside a sentence, most often a name): the standard
+    form must be a root both dictionaries list ("Prokamasi" → "Proklamasi", not "Tumbuan" →
+    "Tumbuhan")."""
+    forms = common_forms()
+    seen = forms.get(word, 0.0)
+    if not forms or len(word) < (MIN_CAPITALISED if capitalised else MIN_COMMON_TYPO) or not word.isascii() \
+            or word in name_words() or seen and (capitalised or is_indonesian(word)):
+        return None
+    floor = max(TYPO_COMMON, seen + TYPO_GAP)
+    roots = confirmed_roots()
+    ranked = sorted(((forms[c], c) for c in _slips(word, capitalised) if forms.get(c, 0.0) >= floor
+                     and (c in roots if roots_only else is_indonesian(c))), reverse=True)
+    if not ranked or len(ranked) > 1 and ranked[0][0] - ranked[1][0] < TYPO_CLEAR:
+        return None
+    return ranked[0][1]
+
+
 def _unknown(word: str, known) -> bool:
     return word not in known and not is_indonesian(word)
+
+
+def english_runs(body: str, tokens, italic) -> tuple[list[Finding], list]:
+    """Foreign phrases no list has: two or more English words in a row, apart by one space, in
+    lower case (the first capitalised at a sentence's start), not all of them Indonesian too
+    ("stand by", "top up", "control room"): one finding for the run, a hint to italicise it or
+    use the Indonesian term, and the tokens left for the word rules. A word Indonesian text
+    writes very often is not a run's first or last ("motor trail agar", "paling urgent")."""
+    english = english_words()
+    found, rest, run = [], [], []
+
+    def close():
+        while run and _common_indonesian(run[-1].group()):
+            rest.append(run.pop())
+        while run and _common_indonesian(run[0].group()):
+            rest.append(run.pop(0))
+        if len(run) >= 2 and not all(is_indonesian(t.group().lower()) for t in run) \
+                and not italic(body, run[0].start(), run[-1].end()) \
+                and body[run[0].start():run[-1].end()].lower() not in kbbi_phrases():
+            span = (run[0].start(), run[-1].end())
+            written = body[span[0]:span[1]]
+            found.append(finding_at(body, "foreign", span, N_("Istilah asing “%(written)s” ditulis miring."),
+                                    N_("Tulis miring (*%(written)s*) atau pakai padanan bahasa Indonesianya."),
+                                    {"written": written}, {"written": written}))
+        else:
+            rest.extend(run)
+        run.clear()
+
+    for token in tokens:
+        written = token.group()
+        lower = written.islower() or not run and written[1:].islower() and _sentence_start(body, token.start())
+        if not (lower and written.lower() in english and written.isalpha()):
+            close()
+            rest.append(token)
+            continue
+        if run and body[run[-1].end():token.start()] != " ":
+            close()
+        run.append(token)
+    close()
+    return found, sorted(rest, key=lambda t: t.start())
+
+
+def _common_indonesian(written: str) -> bool:
+    return frequency(written.lower()) >= COMMON_INDONESIAN and is_indonesian(written.lower())
 
 
 def check_words(body: str, tokens, known, covered, italic) -> list[Finding]:
@@ -193,17 +292,33 @@ def check_words(body: str, tokens, known, covered, italic) -> list[Finding]:
         if any(s < end and start < e for s, e in covered) or body[start - 1:start] in ("#", "@", "/", ".") \
                 or body[end:end + 1] in ("@", "/") or italic(body, start, end):
             continue
-        initial = written[:1].isupper() and written[1:].islower() and _sentence_start(body, start)
-        if not (written.islower() or initial):
-            continue
+        capital = written[:1].isupper() and written[1:].islower()
+        initial = capital and _sentence_start(body, start)
         word = written.lower()
-        if not word.isalpha() or not word.isascii() or len(word) < 3:
+        plain = word.replace("'", "").replace("’", "")
+        if re.search(r"[a-z]['’][a-z]", word) and (written.islower() or initial) and plain.isalpha() \
+                and len(plain) >= 3 and plain in confirmed_roots() \
+                and plain not in name_words() and not body[max(0, start - 3):start].lower().endswith("al-"):
+            found.append(_spelling(body, (start, end), written, plain, RULE_APOSTROPHE))
             continue
-        fixed = None if initial else affix_rules.listed_root(word) or (affix_rules.double_k(word) if len(word) > 7 else None)
+        if not word.isalpha() or not word.isascii() or len(word) < 3 or not (written.islower() or capital):
+            continue
+        if capital and not initial:  # a name, or a slip in a headline or in a name of an event
+            standard = None if word in known or _between_capitals(body, start, end) \
+                else common_typo(word, capitalised=True, roots_only=True)
+            if standard:
+                found.append(_typo(body, (start, end), written, standard))
+            continue
+        fixed = None if initial else affix_rules.listed_root(word) or (affix_rules.double_k(word) if len(word) > 7 else None) \
+            or affix_rules.noun_kk(word) or affix_rules.pun_apart(word)
         if fixed:
             found.append(_spelling(body, (start, end), written, *fixed))
             continue
         if not _unknown(word, known):
+            standard = None if initial or word in known or frequency(word) or frequency(root_of(word, shortest=4) or "") \
+                else common_typo(word, capitalised=True)
+            if standard:  # "pelatikan": read as an affixed rare root ("latik"), written by nobody
+                found.append(_typo(body, (start, end), written, standard))
             continue
         finding = _word_finding(body, (start, end), written, word, initial)
         if finding:
@@ -216,6 +331,14 @@ def _spelling(body: str, span, written: str, standard: str, rule: str) -> Findin
     return finding_at(body, "spelling", span, N_("Ejaan tidak baku: “%(written)s”; bentuk bakunya “%(standard)s”."),
                       N_("Ganti dengan “%(standard)s” (%(rule)s)."), {"written": written, "standard": standard},
                       {"standard": standard, "rule": rule}, standard)
+
+
+def _between_capitals(body: str, start: int, end: int) -> bool:
+    """Whether capitalised words stand on both sides: inside a name of three words or more
+    ("Bumi Seentak Galah"), where a word one slip from another is most often the name's own."""
+    before = re.search(r"([^\W\d_]+)[ ]+$", body[max(0, start - 40):start])
+    after = re.match(r"[ ]+([^\W\d_]+)", body[end:end + 40])
+    return bool(before and after and before.group(1)[:1].isupper() and after.group(1)[:1].isupper())
 
 
 def _sentence_start(body: str, start: int) -> bool:
@@ -248,11 +371,13 @@ def _word_finding(body: str, span, written: str, word: str, initial: bool) -> Fi
                              "atau tulis miring istilah asingnya."),
                           {"written": written, "foreign": foreign[0], "standard": foreign[1]},
                           {"standard": foreign[1]})
-    if initial or len(word) < MIN_TYPO:
+    if len(word) < MIN_TYPO:
         return None
-    standard = typo_fix(word)
-    if not standard:
-        return None
+    standard = common_typo(word, capitalised=True) if initial else typo_fix(word) or common_typo(word)
+    return _typo(body, span, written, standard) if standard else None
+
+
+def _typo(body: str, span, written: str, standard: str) -> Finding:
     standard = cased(written, standard)
     return finding_at(body, "spelling", span, N_("Salah ketik: “%(written)s”; maksudnya “%(standard)s”?"),
                       N_("Ganti dengan “%(standard)s” (KBBI)."), {"written": written, "standard": standard},

@@ -84,6 +84,7 @@ def test_the_prefix_and_the_preposition(text, expected):
     "Kantor itu dikelola dinas dan dihadiri warga; ia keluar dari ruangan.",
     "Acara digelar di Bekasi, di hotel, dan di lapangan.",
     "Kepada warga, dinas menjelaskan aturan di masa pandemi.",
+    "Pengumuman dibagikan lewat pesan di telepon genggam warga.",
 ])
 def test_the_prefix_and_the_preposition_written_right_are_left_alone(text):
     assert found(text, "di_prefix") == []
@@ -108,6 +109,11 @@ def test_a_capitalised_foreign_word_inside_a_sentence_is_part_of_a_name():
     assert fixes(text, "foreign") == [("Online", "Daring")]
 
 
+def test_english_words_in_a_row_are_one_foreign_phrase_unless_kbbi_lists_it():
+    text = "Ikan disimpan di cold storage; helikopter water bombing dikerahkan. Tim ad hoc dibentuk paling urgent."
+    assert fixes(text, "foreign") == [("cold storage", None), ("water bombing", None), ("urgent", None)]
+
+
 def test_affixed_foreign_verbs_and_terms_to_italicise():
     text = "Tim memonitoring pasar. Panitia membuka acara dengan ice breaking."
     assert fixes(text, "foreign") == [("memonitoring", "memantau"), ("ice breaking", "*ice breaking*")]
@@ -122,7 +128,7 @@ def test_times_with_a_colon_and_a_lower_case_zone():
 
 def test_rupiah_and_thousands():
     text = "Bantuan Rp. 5.000.000 dan Rp 336 juta untuk 1,250,000 jiwa; nilai tukar 1,5 persen."
-    assert fixes(text, "number_format") == [("Rp. ", "Rp"), ("Rp ", "Rp"), ("1,250,000", "1.250.000")]
+    assert fixes(text, "number_format") == [("Rp. ", "Rp"), ("Rp 336 juta", "Rp336 juta"), ("1,250,000", "1.250.000")]
     assert found("Bantuan Rp5.000.000 dan Rp336 juta.", "number_format") == []
 
 

@@ -78,6 +78,9 @@ def test_standard_times_draw_nothing(text):
     ("Bangunan itu berdiri sejak tahun 1990an.", "Bangunan itu berdiri sejak tahun 1990-an."),
     ("Lintasan sepanjang 100an kilometer.", "Lintasan sepanjang 100-an kilometer."),
     ("Belanja daerah Rp.12,6 Triliun.", "Belanja daerah Rp12,6 triliun."),
+    ("Belanja daerah RP45,1 triliun untuk 200 san desa.", "Belanja daerah Rp45,1 triliun untuk 200-an desa."),
+    ("Warga menerima 15 ribu rupiah; hadir 1.000 an orang.", "Warga menerima Rp15 ribu; hadir 1.000-an orang."),
+    ("Warga desa mengikuti upacara HUT RI Ke-78 di lapangan.", "Warga desa mengikuti upacara HUT RI ke-78 di lapangan."),
 ])
 def test_numbers_and_amounts_are_written_as_eyd_v_writes_them(written, standard):
     assert fixed(written, "number_format") == standard

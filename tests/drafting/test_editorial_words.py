@@ -74,10 +74,63 @@ def test_a_word_one_edit_from_one_indonesian_word_gets_that_word(written, standa
     assert fixes(f"Menurutnya {written} daerah terus tumbuh.", "spelling") == [(written, standard)]
 
 
-def test_a_word_one_edit_from_several_words_or_a_name_is_left_alone():
-    assert fixes("Menurutnya pembanguan jalan lancar.", "spelling") == []  # pembangunan, pembangusan …
-    assert fixes("Menurutnya Kabupatn hadir.", "spelling") == []  # a capitalised word inside a sentence
+@pytest.mark.parametrize("written, standard", [
+    ("pembanguan", "pembangunan"), ("seprti", "seperti"), ("bantaun", "bantuan"), ("pelatikan", "pelantikan"),
+])
+def test_a_slip_of_the_hand_in_a_common_word_gets_the_word_text_writes_far_more_often(written, standard):
+    assert fixes(f"Menurutnya {written} jalan lancar.", "spelling") == [(written, standard)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Intruksi pusat tiba kemarin.", ("Intruksi", "Instruksi")),  # a sentence's first word
+    ("Pasar selesai pada Ferbruari 2027.", ("Ferbruari", "Februari")),  # a month, capitalised
+    ("Warga mengikuti detik-detik Prokamasi Kemerdekaan.", ("Prokamasi", "Proklamasi")),
+])
+def test_a_slip_in_a_capitalised_word_is_found(text, expected):
+    assert fixes(text, "spelling") == [expected]
+
+
+def test_a_name_or_a_regional_word_one_slip_from_a_word_is_left_alone():
     assert fixes("Sambutan Yusuf singkat.", "spelling") == []  # a name at a sentence's start
+    assert fixes("Bupati Ariffin hadir di Tumbuan.", "spelling") == []  # Arifin, Tumbuhan: names
+    assert fixes("Ia tiba di Bumi Seentak Galah Serengkuh Dayung.", "spelling") == []  # inside a longer name
+    assert fixes("Menurutnya dorang datang ke kenduri adat.", "spelling") == []  # orang, kendur: first or last letter
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Acara di Alun alun kota.", ("Alun alun", "Alun-alun")),
+    ("Ramainya melebihi upacara sebelum sebelumnya.", ("sebelum sebelumnya", "sebelum-sebelumnya")),
+    ("Warga menanam buah buahan.", ("buah buahan", "buah-buahan")),
+    ("Besarannya berbeda-berbeda.", ("berbeda-berbeda", "berbeda-beda")),
+    ("Acara dibuka dengan do’a bersama.", ("do’a", "doa")),
+])
+def test_reduplications_and_an_apostrophe_as_eyd_writes_them(text, expected):
+    assert fixes(text, "spelling") == [expected]
+
+
+def test_words_that_look_reduplicated_or_take_an_apostrophe_by_right_are_left():
+    text = ("Warga makan makanan sehat; dinas-dinas dan kerja bersih-bersih. Ma'ruf membaca Al-Qur'an di Bali. "
+            "Seorang orang tua hadir, meskipun hujan.")
+    assert fixes(text, "spelling") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Petugas meninjau pengecekkan tanggul.", ("pengecekkan", "pengecekan")),  # peN-...-an on cek: one k
+    ("Program itu kreatip dan profesionil.", ("kreatip", "kreatif")),
+    ("Warga tdk hadir krn hujan.", ("tdk", "tidak")),
+    ("Kasus Covid 19 menurun.", ("Covid 19", "Covid-19")),
+    ("Tak sedikitpun warga mengeluh.", ("sedikitpun", "sedikit pun")),
+    ("Panitia ngumpulin data.", ("ngumpulin", "mengumpulkan")),
+    ("Warga sehari hari bertani.", ("sehari hari", "sehari-hari")),
+])
+def test_affixes_loan_endings_chat_forms_and_names_with_a_number(text, expected):
+    assert fixes(text, "spelling")[0] == expected
+
+
+def test_a_title_in_lower_case_before_a_name_gets_its_capitals():
+    text = ("Acara dibuka wakil gubernur Jawa Barat dan bupati Sleman. Kata bupati, warga siap; para bupati DIY "
+            "hadir Senin, disambut bupati Senin pagi.")
+    assert fixes(text, "spelling") == [("wakil gubernur", "Wakil Gubernur"), ("bupati", "Bupati")]
 
 
 def test_acronyms_written_as_words_are_known():

@@ -1,0 +1,39 @@
+"""Capital letters EYD V asks for on common words: a title of office written in lower case
+right before the name of a person, an institution or a place ("bupati Sleman", "wakil
+gubernur Jawa Barat" → "Bupati Sleman", "Wakil Gubernur Jawa Barat"; EYD V, huruf kapital:
+a title followed by a name). A title on its own ("kata bupati") or after "para" (the office,
+not one holder) stays in lower case, and a capitalised word that is a weekday or a month
+("bupati Senin lalu") is no name.
+"""
+from __future__ import annotations
+
+import re
+
+from press.errors import N_
+
+from .finding import Finding, finding_at
+
+#: The titles of regional and central office a release names most, longest first so that
+#: "wakil bupati" is read before "bupati".
+TITLES = ("wakil wali kota", "wakil presiden", "wakil gubernur", "wakil bupati", "sekretaris daerah", "kepala desa",
+          "wali kota", "presiden", "gubernur", "bupati", "camat", "lurah", "menteri", "kapolres", "kapolda", "kapolsek",
+          "dandim", "danramil")
+CALENDAR = frozenset("senin selasa rabu kamis jumat sabtu minggu januari februari maret april mei juni juli agustus "
+                     "september oktober november desember".split())
+TITLE_BEFORE_NAME = re.compile(r"(?<![\w-])(" + "|".join(t.replace(" ", r"[ ]") for t in TITLES) + r")[ ]([A-Z][\w]*)")
+RULE = "EYD V (huruf kapital): nama jabatan yang diikuti nama orang, instansi atau tempat ditulis kapital"
+
+
+def check_capitals(body: str, protected=()) -> list[Finding]:
+    found = []
+    for match in TITLE_BEFORE_NAME.finditer(body):
+        start, end = match.span(1)
+        if match.group(2).lower() in CALENDAR or any(s < end and start < e for s, e in protected) \
+                or re.search(r"\bpara\s+(?:mantan\s+)?$", body[max(0, start - 20):start], re.I):
+            continue  # "para bupati Jawa Tengah": the office, not one holder
+        standard = " ".join(word[:1].upper() + word[1:] for word in match.group(1).split(" "))
+        found.append(finding_at(
+            body, "spelling", (start, end), N_("Ejaan tidak baku: “%(written)s”; bentuk bakunya “%(standard)s”."),
+            N_("Ganti dengan “%(standard)s” (%(rule)s)."), {"written": match.group(1), "standard": standard},
+            {"standard": standard, "rule": RULE}, standard))
+    return found
