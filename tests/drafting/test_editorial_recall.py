@@ -7,9 +7,10 @@ from 49 releases) and round 4's (``real-slips-4.md``, 107 rows from 45 releases)
 back; their held-back figures are recorded (``docs/benchmarks.md``, ``ROUND_TWO_HELD_BACK``,
 ``ROUND_THREE_HELD_BACK``, ``ROUND_FOUR_HELD_BACK``) and the four lists are now tuning material
 (``Status: tuning``): every family with at least three seedable rows is caught at least 9 times
-in 10. No list is open now. A later list with held-back rows is measured as it is, with
-no change to the code, once; its figures are recorded in ``HELD_BACK_AT_FREEZE`` and guarded
-while the list is open. The correct releases draw at most one finding of the new checks per 1,000 words.
+in 10. Round 5's list (``real-slips-5.md``, 150 rows from 62 releases) holds every row back
+and is open: its figures are in ``HELD_BACK_AT_FREEZE``. A later list with held-back rows is
+measured as it is, with no change to the code, once; its figures are recorded in
+``HELD_BACK_AT_FREEZE`` and guarded while the list is open. The correct releases draw at most one finding of the new checks per 1,000 words.
 """
 from __future__ import annotations
 
@@ -32,7 +33,11 @@ def test_recall_on_the_tuning_slips_of_each_family():
 #: Each open list's held-back recall, measured once when its rows were first run against
 #: rules frozen without them. The figures are final; the test fails when a later change loses
 #: more than two points of any of them. The target of 0.9 per family is the benchmark's.
-HELD_BACK_AT_FREEZE: dict[str, dict[str, tuple[int, int]]] = {}
+#: Round 5's list (all 150 rows held back) was run once against the rules frozen at c9567ff.
+HELD_BACK_AT_FREEZE: dict[str, dict[str, tuple[int, int]]] = {
+    "real-slips-5.md": {"di_prefix": (14, 17), "foreign": (20, 25), "number": (15, 17), "spelling": (45, 73),
+                        "time": (13, 18)},
+}
 
 #: Round 2's held-back recall (all 155 rows, against the rules frozen at 3a30648), measured
 #: once; the list is tuning material since round 3.
