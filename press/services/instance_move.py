@@ -136,8 +136,9 @@ def _start(target: Engine, origin: str) -> bool:
                                   "pakai basis data kosong."), origin=started_from or "?")
         return True
     if tables:
-        raise ServiceError(N_("Basis data tujuan tidak kosong (%(count)s tabel, a.l. %(names)s) dan tidak "
-                              "dimulai oleh flask migrate-to dari instance ini; pakai basis data kosong."),
+        raise ServiceError(N_("Basis data tujuan tidak kosong (%(count)s tabel, a.l. %(names)s) dan tidak menyimpan "
+                              "pemindahan yang sedang berjalan dari instance ini. flask migrate-to hanya mengisi "
+                              "basis data kosong; bila pemindahan ke sana sudah selesai, basis data itu siap dipakai."),
                            count=len(tables), names=", ".join(sorted(tables)[:3]))
     with target.begin() as connection:
         _migrate(connection)
