@@ -131,9 +131,11 @@ def main(argv=None) -> int:
           f"{summary['seconds']['tables']:>9.2f} {summary['rows_per_second']:>9,.0f}")
     print(f"{'yardstick: one executemany per table':44} {yard_rows:>9,} {yard_seconds:>9.2f} "
           f"{yard_rows / yard_seconds:>9,.0f}")
+    megabytes = blobs["bytes"] / 1e6
     print(f"{'blobs (hash at arrival, Content-MD5, Swift)':44} {blobs['originals'] + blobs['renditions']:>9,} "
-          f"{blobs['seconds']:>9.2f} {blobs['blobs_per_second']:>9,.1f}")
-    print(f"{'yardstick: raw boto3 put_object':44} {sent:>9,} {raw_seconds:>9.2f} {sent / raw_seconds:>9,.1f}")
+          f"{blobs['seconds']:>9.2f} {blobs['blobs_per_second']:>9,.1f}  ({megabytes / blobs['seconds']:.1f} MB/s)")
+    print(f"{'yardstick: raw boto3 put_object':44} {sent:>9,} {raw_seconds:>9.2f} {sent / raw_seconds:>9,.1f}  "
+          f"({megabytes / raw_seconds:.1f} MB/s)")
     print(f"{'search rebuild on PostgreSQL (documents)':44} {summary['documents']:>9,} "
           f"{summary['seconds']['search']:>9.2f} {summary['documents'] / summary['seconds']['search']:>9,.0f}")
     print(f"{'schema (migrations on the target)':44} {'':>9} {summary['seconds']['schema']:>9.2f}")

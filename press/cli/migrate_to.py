@@ -13,6 +13,7 @@ database when it is PostgreSQL. ``--json`` prints one object per line as it goes
 from __future__ import annotations
 
 import json
+import time
 
 import click
 from flask import current_app
@@ -57,14 +58,22 @@ def migrate_to_command(database_url: str, media_url: str | None, search_url: str
     except StorageError as exc:
         raise click.ClickException(f"cannot open the media store: {exc}") from exc
 
+    said = [0.0]
+
     def progress(event: dict) -> None:
         if as_json:
-            click.echo(json.dumps(event), nl=True)
+            click.echo(json.dumps(event))
+            return
+        if time.monotonic() - said[0] < 5 and event["step"] != "compare":
+            return  # a line every 5 seconds at most on a terminal
+        said[0] = time.monotonic()
+        if event["step"] == "tables":
+            click.echo(f"tables: {event['total_rows']} rows copied (now {event['table']})", err=True)
         elif event["step"] == "blobs":
             click.echo(f"blobs: {event['originals']} originals and {event['renditions']} renditions copied, "
                        f"{event['skipped']} already there", err=True)
-        elif event["step"] == "tables" and event["total_rows"] % (batch * 20) < batch:
-            click.echo(f"tables: {event['total_rows']} rows copied ({event['table']})", err=True)
+        elif event["step"] == "search":
+            click.echo(f"search: {event['documents']} documents indexed", err=True)
 
     try:
         report = instance_move.move_instance(db.engine, source_store, database_url, target_store, search_url,
