@@ -85,6 +85,8 @@ def migrate_to_command(database_url: str, media_url: str | None, search_url: str
         raise click.ClickException(str(exc)) from exc
     except OperationalError as exc:
         raise click.ClickException(f"cannot reach a database: {exc.orig}") from exc
+    except ArgumentError as exc:  # a URL naming no database driver SQLAlchemy has
+        raise click.BadParameter(str(exc), param_hint="--database") from exc
     if as_json:
         click.echo(json.dumps(report.as_dict()))
         return

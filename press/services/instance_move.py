@@ -33,6 +33,7 @@ from pathlib import Path
 
 from sqlalchemy import Column, Engine, MetaData, String, Table, Text, create_engine, delete, inspect, select, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from press.errors import N_, ServiceError
@@ -112,7 +113,10 @@ def move_instance(source: Engine, source_store: Store, target_url: str, target_s
 def _check_source_revision(source: Engine) -> None:
     head = _script().get_current_head()
     with source.connect() as connection:
-        current = connection.scalar(text("SELECT version_num FROM alembic_version"))
+        try:
+            current = connection.scalar(text("SELECT version_num FROM alembic_version"))
+        except DBAPIError:  # never migrated
+            current = None
     if current != head:
         raise ServiceError(N_("Basis data instance ini ada di revisi %(current)s, bukan %(head)s: "
                               "jalankan flask db upgrade dulu."), current=current, head=head)

@@ -54,3 +54,6 @@ def test_the_instance_own_database_or_a_sqlite_target_without_search_is_refused(
     assert own.exit_code == 1 and "is this instance's own database" in own.output
     no_search = runner.invoke(args=["migrate-to", "--database", "sqlite:////tmp/elsewhere.db"])
     assert no_search.exit_code == 2 and "give --search" in no_search.output
+    for url in ("nonsense://host/db", "not a url"):
+        bad = runner.invoke(args=["migrate-to", "--database", url, "--search", "/tmp/x"])
+        assert bad.exit_code == 2 and "--database" in bad.output and "Traceback" not in bad.output
