@@ -28,6 +28,8 @@ DEFAULTS = {
     "MEDIA_SPOOL_DIR": None,
     "S3_ENDPOINT_URL": None,
     "S3_REGION": None,
+    "S3_ACCESS_KEY_ID": None,
+    "S3_SECRET_ACCESS_KEY": None,
     "S3_ADDRESSING_STYLE": "path",
     "INDEX_ROOT": None,
     "SEARCH_URL": None,
@@ -224,7 +226,7 @@ def flask_settings(values: dict, instance_path: str) -> dict:
         "SECRET_KEY": values["SECRET_KEY"],
         "SQLALCHEMY_DATABASE_URI": database_url,
         # The blob store (press/storage: store_from_config): MEDIA_URL, else the folder
-        # MEDIA_ROOT; an object store's endpoint and region (its keys: boto3's AWS_* chain),
+        # MEDIA_ROOT; an object store's endpoint, region and keys (else boto3's AWS_* chain),
         # how public renditions reach browsers, where uploads wait before they are sent.
         "MEDIA_ROOT": values["MEDIA_ROOT"],
         "MEDIA_URL": values["MEDIA_URL"],
@@ -234,6 +236,8 @@ def flask_settings(values: dict, instance_path: str) -> dict:
         "MEDIA_SPOOL_DIR": values["MEDIA_SPOOL_DIR"] or str(instance / "media-spool"),
         "S3_ENDPOINT_URL": values["S3_ENDPOINT_URL"],
         "S3_REGION": values["S3_REGION"],
+        "S3_ACCESS_KEY_ID": values["S3_ACCESS_KEY_ID"],
+        "S3_SECRET_ACCESS_KEY": values["S3_SECRET_ACCESS_KEY"],
         "S3_ADDRESSING_STYLE": values["S3_ADDRESSING_STYLE"],
         "INDEX_ROOT": values["INDEX_ROOT"] or str(instance / "search"),
         # The search backend (press/search/backends.py): postgresql://… shared by every node,

@@ -66,6 +66,8 @@ def pytest_collection_modifyitems(config, items):
                 item.add_marker(getattr(pytest.mark, mark))
         if "redis_server" in getattr(item, "fixturenames", ()):  # elsewhere, a test on both queues
             item.add_marker(pytest.mark.redis)
+        if "swift" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.objectstore)
 
 
 @pytest.hookimpl(optionalhook=True)
@@ -99,6 +101,20 @@ def make_config(root: Path, **extra) -> dict:
         "TESTING": True,
         **extra,
     }
+
+
+@pytest.fixture(scope="session")
+def swift(tmp_path_factory):
+    """One OpenStack Swift node speaking S3 on loopback per test process (``tests/swift_server.py``),
+    started when a test first asks for it: its start takes seconds, so the storage tests and
+    the move to an object store share it (each test uses a bucket of its own)."""
+    from tests.swift_server import SwiftMissing, throwaway_swift
+
+    try:
+        with throwaway_swift(tmp_path_factory.mktemp("swift")) as node:
+            yield node
+    except SwiftMissing as missing:
+        pytest.fail(str(missing))
 
 
 @pytest.fixture(scope="session")

@@ -18,6 +18,7 @@ from . import journalists as journalist_commands
 from . import outbox as outbox_commands
 from . import partners as partner_commands
 from . import reports as report_commands
+from . import migrate_to
 
 
 def register_commands(app: Flask) -> None:
@@ -43,3 +44,4 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(partner_commands.placements_group)
     app.cli.add_command(partner_commands.proofs_group)
     app.cli.add_command(report_commands.report_group)
+    app.cli.add_command(migrate_to.migrate_to_command)

@@ -30,7 +30,11 @@ def get_engine_url():
 # for 'autogenerate' support
 # from myapp import mymodel
 # target_metadata = mymodel.Base.metadata
-config.set_main_option('sqlalchemy.url', get_engine_url())
+# ``flask migrate-to`` migrates another database than the application's: it hands its
+# connection in ``config.attributes["connection"]`` and keeps its transaction.
+GIVEN_CONNECTION = config.attributes.get("connection")
+if GIVEN_CONNECTION is None:
+    config.set_main_option('sqlalchemy.url', get_engine_url())
 target_db = current_app.extensions['migrate'].db
 
 # other values from the config, defined by the needs of env.py,
@@ -96,6 +100,12 @@ def run_migrations_online():
     conf_args.setdefault("include_name", not_search_table)
     if conf_args.get("process_revision_directives") is None:
         conf_args["process_revision_directives"] = process_revision_directives
+
+    if GIVEN_CONNECTION is not None:
+        context.configure(connection=GIVEN_CONNECTION, target_metadata=get_metadata(), **conf_args)
+        with context.begin_transaction():
+            context.run_migrations()
+        return
 
     connectable = get_engine()
 

@@ -3,7 +3,7 @@ Swift node with ``s3api``, started once per session on loopback by ``tests/swift
 
 ``backend`` is parametrised (``file``, ``s3``); the ``s3`` case carries the ``objectstore``
 marker, so ``make test-fast`` leaves it out and ``make test`` runs it. Each test gets its
-own bucket. ``media_config`` is what a test adds to ``make_config`` to put an application
+own bucket (the node is ``tests/conftest.py``'s ``swift``). ``media_config`` is what a test adds to ``make_config`` to put an application
 on that backend; ``store`` is the store itself.
 """
 from __future__ import annotations
@@ -20,15 +20,8 @@ from press.extensions import db
 from press.storage import store_from_config
 from tests import databases
 from tests.conftest import make_config
-from tests.swift_server import throwaway_swift
 
 BACKENDS = ["file", pytest.param("s3", marks=pytest.mark.objectstore)]
-
-
-@pytest.fixture(scope="session")
-def swift(tmp_path_factory):
-    with throwaway_swift(tmp_path_factory.mktemp("swift")) as node:
-        yield node
 
 
 def s3_config(node, bucket: str, tmp_path, **extra) -> dict:
