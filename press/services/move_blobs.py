@@ -14,13 +14,12 @@ release's PDF) are not copied: they are remade on first request. No Flask.
 """
 from __future__ import annotations
 
-import hashlib
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from press.storage import StorageError, Store
-from press.storage.files import CHUNK
+from press.storage.files import CHUNK, content_key
 
 
 @dataclass
@@ -107,7 +106,7 @@ def _copy_rendition(source: Store, target: Store, key: str, variant: str, hashes
         report.refused.append({"key": key, "variant": variant, "reason": str(exc)})
         return
     expected = hashes.get(source.rendition_relpath(key, variant))
-    actual = hashlib.sha256(data).hexdigest()
+    actual = content_key(data)
     if expected is not None and actual != expected:
         report.refused.append({"key": key, "variant": variant, "reason": f"content hashes to {actual}"})
         return

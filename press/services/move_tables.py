@@ -119,7 +119,7 @@ def count_rows(connection: Connection, table: Table) -> int:
 
 
 def table_digest(connection: Connection, table: Table, batch: int = 5000) -> tuple[int, str]:
-    """``(rows, checksum)`` of a table's content: the sum of each row's SHA-256 (so the
+    """``(rows, checksum)`` of a table's content: the sum of each row's BLAKE2b (256 bits) (so the
     order the database returns rows in does not matter: PostgreSQL sorts text by its
     collation, SQLite by bytes), each row written the same way whichever database it came
     from (timestamps in ISO form, JSON with sorted keys)."""
@@ -128,7 +128,7 @@ def table_digest(connection: Connection, table: Table, batch: int = 5000) -> tup
         for row in chunk:
             line = json.dumps([_plain(row[column.name]) for column in table.columns], sort_keys=True,
                               ensure_ascii=False, separators=(",", ":"))
-            total = (total + int.from_bytes(hashlib.sha256(line.encode()).digest(), "big")) % (1 << 256)
+            total = (total + int.from_bytes(hashlib.blake2b(line.encode(), digest_size=32).digest(), "big")) % (1 << 256)
         rows += len(chunk)
         after = last_key(table, chunk)
     return rows, f"{total:064x}"
