@@ -22,7 +22,7 @@ from press.notes.register import Register, add_short_mentions, same_name
 from press.notes.rules import CAP, Rules, alternation
 from press.notes.speakers import SpeakerLookup
 from press.notes.title_context import (LOWER_TITLE_PLACE, ONLY_PLACE_AFTER, QUALIFIER, SPEECH_AFTER, adat_title,
-                                       ends_in_venue, namesake_before, namesakes, not_a_name_first,
+                                       ends_in_venue, namesake_before, namesakes, new_post_at, not_a_name_first,
                                        region_word_before, title_places, venue_before, written_title)
 
 HANDOVER = re.compile(r"(?:[ \t]+[A-Z][\w/.-]*){0,4}[ \t]+(?:juga[ \t]+)?(?:(?:diserahterimakan|diserahkan|beralih|berpindah|berganti)[ \t]+)?dari[ \t]+"
@@ -39,8 +39,9 @@ COMMA_CLAUSE = re.compile(r"\s*,\s*(?:yang\s+juga|yang\s+sekaligus|sekaligus|sel
 NAME_BEFORE = re.compile(rf"({CAP}(?: {CAP}){{0,3}})(?:(?:,\s*[A-Za-z.]+)*,?\s+yang\s+(?:kini\s+|saat\s+ini\s+)?menjabat(?:\s+sebagai)?"
                          rf"|(?:,\s*[A-Za-z.]+)*,|(?:,\s*[A-Za-z.]+)*,?\s+(?:resmi\s+)?(?:dilantik|ditunjuk|diangkat|dikukuhkan)\s+sebagai"
                          rf"|\s+(?:sebagai|selaku|menjabat(?:\s+sebagai)?|[–—-]))\s*$")
-# "Yance Marani menjabat Kepala Distrik Rasiei, Oktovina Sawaki menjabat …": the holder stands before.
-HELD_BY_NAME_BEFORE = re.compile(rf"{CAP}[ \t]+menjabat(?:[ \t]+sebagai)?[ \t]+$")
+# "Yance Marani menjabat Kepala Distrik Rasiei, Oktovina Sawaki menjabat …", "- Ismail Samal
+# sebagai KPN Sepa Kecamatan Amahai,": the holder stands before.
+HELD_BY_NAME_BEFORE = re.compile(rf"{CAP}[ \t]+(?:menjabat(?:[ \t]+sebagai)?|sebagai)[ \t]+$")
 JOINED = re.compile(r"[ \t]+(?:dan|&)[ \t]+")
 # "wakil ketua masing-masing A dan B": every name listed after it holds the title.
 EACH = re.compile(r"[ \t]*,?[ \t]+(?:masing-masing|di[ \t]+antaranya|antara[ \t]+lain)[ \t]*:?[ \t]+")
@@ -73,6 +74,7 @@ class PeopleFinder(SpeakerLookup):
         self._title_places = title_places(text, rules)
         self._short_forms = defined_short_forms(text, rules)
         self._nicknames = bracketed_nicknames(text)
+        self._new_post_holders: dict[int, WrittenName] = {}
 
     # --- title first: "Kepala Bagian Humas Setda Kota Bekasi Sajekti Rubiyah"
     def find_titled(self) -> None:
@@ -152,6 +154,11 @@ class PeopleFinder(SpeakerLookup):
                 title_end = end
             else:
                 organisation = text[title_end:end].strip(" ,")
+        holder = self._new_post_holders.pop(match.start(), None)
+        if holder is not None:
+            self._add(holder, written_title(text, rules, match.start(), title_end), organisation or holder.prefix,
+                      (holder.name_span[0], max(title_end, end)))
+            return max(title_end, end)
         qualifier = QUALIFIER.match(text, end)
         if qualifier and (rules.rank.match(text, qualifier.end()) or self._read_name(qualifier.end())):
             end = qualifier.end()
@@ -193,6 +200,9 @@ class PeopleFinder(SpeakerLookup):
                     and ((absorb and full not in REGION_HEADS and kind is None)
                          or (kind == "institution" and not person.degrees and ends_in_venue(rules, organisation))):
                 title_text, title_end, person = text[match.start():person.end], person.end, None
+            elif not apposed and absorb and full not in REGION_HEADS and not person.degrees \
+                    and self.designations.region_word_after(person.end):
+                title_text, title_end, person = text[match.start():person.end], person.end, None
         if person is None:
             if lower:
                 return match.end()
@@ -200,6 +210,10 @@ class PeopleFinder(SpeakerLookup):
             self.title_organisations[(match.start(), title_end)] = organisation
             return self._read_stand_in(max(title_end, end, match.end()))
         if self.designations.headline_verb_at(person.name_span[1]):
+            return person.end
+        new_post = new_post_at(text, rules, person.end)
+        if new_post is not None:
+            self._new_post_holders[new_post] = person
             return person.end
         self._add(person, title_text, organisation or person.prefix, (match.start(), person.end))
         return person.end

@@ -1,0 +1,92 @@
+"""Extraction on the ways of writing the rules still missed after round 6's held-back
+notes joined the tuning material: a title opening a numbered item glued to its number,
+lists of appointments ("old post, name, sebagai new post"), bulleted items that are
+appointments and not teasers, a post after "mantan" or "anggota" before "sebagai", the
+village after a place title followed by its kecamatan, a credit label after a name,
+the Maluku KPN, Aceh Tamiang's Datok Penghulu and a Kodim's Pasi, Temenggung and "Dr.
+Eng." before a name, Pengganti Antar Waktu naming nobody, headline verbs in the
+imperative, and Hilir/Hulu ending a place's name. One test per kind; each note is short
+and of our own writing."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.notes.test_notes_real_writing import designation, names, people
+
+
+def test_a_title_glued_to_the_number_of_a_list_item_is_read():
+    found = people("Yang dilantik:\n\n1.Kepala Bagian Umum Setdakab Rini Marpaung menerima SK.\n")
+    assert list(found) == ["Rini Marpaung"]
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Pejabat yang dilantik:\n\n1.Sekretaris Dinas Pertanian Jonri Tambunan sebagai Kepala Dinas Pertanian.\n",
+     "Jonri Tambunan", "Kepala Dinas Pertanian"),
+    ("Bupati juga melantik Camat Lumbanjulu Sarma Br Hutajulu sebagai Kepala Dinas Sosial.",
+     "Sarma Br Hutajulu", "Kepala Dinas Sosial"),
+])
+def test_an_appointment_gives_the_person_the_post_after_sebagai(text, name, title):
+    found = people(text)
+    assert list(found) == [name]
+    assert designation(found[name]) == title
+
+
+def test_bulleted_appointments_are_read_not_taken_for_teasers():
+    text = ("Berikut kepala negeri yang dilantik.\n"
+            "- Rahman Latuconsina sebagai KPN Waai Kecamatan Salahutu,\n"
+            "- Yosefina Pattinama sebagai Pj KPN Kamal Kecamatan Teluk Elpaputih.\n")
+    assert names(text) == {"Rahman Latuconsina", "Yosefina Pattinama"}
+
+
+def test_a_post_after_mantan_or_anggota_is_no_one_s_name():
+    text = ("Dua pangulu dilantik, masing-masing Herbin Purba, sebelumnya anggota Maujana Nagori sebagai Pangulu "
+            "Nagori Bah Butong, Ronal Sinaga, mantan Gamot sebagai Pangulu Dolok Huluan.")
+    found = names(text)
+    assert not found & {"Gamot", "Maujana", "Maujana Nagori", "Dolok Huluan"}
+
+
+def test_the_words_before_a_kecamatan_after_a_place_title_are_the_village():
+    assert names("Hadir Kades Parit Wan Salim Kecamatan Sungai Pinyuh dan Kades Nusapati.") == set()
+
+
+def test_a_credit_label_after_a_name_is_not_part_of_it():
+    text = "Pelantikan berjalan lancar.\n\nLaporan : Bonar Siregar Editor : Tigor\n"
+    assert "Bonar Siregar Editor" not in names(text)
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Camat Salahutu menyerahkan SK kepada KPN Tulehu Hamid Ohorella di baileo negeri.", "Hamid Ohorella", "KPN Tulehu"),
+    ("Rapat dibuka Datok Penghulu Kampung Bundar Ahmad Syukri di balai kampung.", "Ahmad Syukri",
+     "Datok Penghulu Kampung Bundar"),
+    ("Pasi Intel Kodim 0106 Kapten Inf Sutrisno Wibowo memaparkan situasi.", "Sutrisno Wibowo", "Pasi Intel Kodim 0106"),
+])
+def test_regional_and_military_posts_are_titles(text, name, title):
+    found = people(text)
+    assert name in found
+    assert designation(found[name]).startswith(title.split()[0])
+
+
+@pytest.mark.parametrize("text, name, honorifics", [
+    ("Tanahnya dihibahkan Pak Temenggung Yakobus Ajun untuk sekolah.", "Yakobus Ajun", ["Pak", "Temenggung"]),
+    ("Naskah diteken Rektor Itera, Dr. Eng. Budi Santoso, di Kalianda.", "Budi Santoso", ["Dr.", "Eng."]),
+])
+def test_adat_and_academic_honorifics_are_split_from_the_name(text, name, honorifics):
+    found = people(text)
+    assert name in found
+    assert found[name].honorifics == honorifics
+
+
+def test_pengganti_antar_waktu_names_nobody():
+    found = names("Bupati mengukuhkan tiga Kepala Desa Pengganti Antar Waktu (PAW) di Kecamatan Tellulimpoe.")
+    assert found == set()
+
+
+def test_a_headline_verb_in_the_imperative_is_not_a_name():
+    text = ("Portal berita daerah.\n\nWakil Gubernur Sulsel Kunjungi Soppeng, Minta Petani Sutera Bertahan\n\n"
+            "Wakil Gubernur Sulsel, Andi Baso Mallarangeng, tiba di Watansoppeng.")
+    assert names(text) == {"Andi Baso Mallarangeng"}
+
+
+def test_hilir_and_hulu_end_a_place_s_name():
+    assert names("Hadir Kades Pasir Kecamatan Mempawah Hilir, Kades Antibar dan warga.") == set()
