@@ -35,9 +35,10 @@ LAST_WORD_AFTER_INITIAL = re.compile(r"(?:[A-Z]\.?){1,2} [A-Z][a-z]+(?![\w'’-]
 LAST_WORD = re.compile(r"(?:[ \t]+[a-z(]|[ \t]*[,.;)]|[ \t]*$)")
 INITIALS_WORD = re.compile(r"[A-Z](?:\.[A-Z])?\.?")
 # What a person is also called, written right after the name: a short form or a nickname
-# in brackets ("(ATS)", "(Ki Demang)": its last word too), "yang akrab disapa Andi Asse".
-ALIAS = re.compile(r"[ \t]*(?:\(([A-Z][A-Za-z.]{1,5}|(?:[A-Z][a-z]+[ \t]+)?([A-Z][a-z]+))\)|,?[ \t]*yang[ \t]+(?:akrab[ \t]+)?"
-                   r"(?:disapa|dipanggil)[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?))")
+# in brackets ("(ATS)", "(Ki Demang)": its last word too), "yang akrab disapa Andi Asse",
+# "— sapaan akrabnya Puang Mato —".
+ALIAS = re.compile(r"[ \t]*(?:\(([A-Z][A-Za-z.]{1,5}|(?:[A-Z][a-z]+[ \t]+)?([A-Z][a-z]+))\)|(?:,?[ \t]*yang[ \t]+(?:akrab[ \t]+)?"
+                   r"(?:disapa|dipanggil)|[ \t]*[,—–-][ \t]*sapaan[ \t]+(?:akrab(?:nya)?|karib(?:nya)?))[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?))")
 NICKNAMED = re.compile(r"[A-Z][a-z]+[ \t]*\(((?:[A-Z][a-z]+[ \t]+)?([A-Z][a-z]+))\)")
 DERIVED_NOUN = re.compile(r"(?:Pe[mnr]?|Peng|Peny|Ke)[a-z]{4,}an")
 FIRST_NAME_SHORT = re.compile(r"([A-Z][a-z]{1,4}\.)(?= [A-Z][a-z])")

@@ -362,6 +362,9 @@ class PeopleFinder(SpeakerLookup):
         credits = credited_names(text, rules)
         spouses = rules.pattern("spouse", lambda: rf"\b(?i:{alternation(rules.glossary.data['spouse_words'])})[ \t]+(?=[A-Z])")
         former = {m.start(1): m.end(1) for m in BEFORE_FORMER_POST.finditer(text) if rules.title.match(text, m.end())}
+        speaking = rules.pattern("speech-subject", lambda: rf"(?m)(?:^|(?<=[.,;][ \t]))({CAP}(?:[ \t]+{CAP}){{0,3}})[ \t]+"
+                                                           rf"(?={alternation(rules.glossary.speech_verbs('reported'))}\b)")
+        former.update((m.start(1), m.end(1)) for m in speaking.finditer(text))
         introduced = credits | {m.end() for m in spouses.finditer(text)} | set(former)
         openers = rules.pattern("name-opener", lambda: rf"\b(?:{alternation(rules.glossary.data['name_openers'])})[ \t]+(?=[A-Z])")
         marked = {m.start() for m in rules.rank.finditer(text)} | {m.start() for m in rules.honorific.finditer(text)} \

@@ -127,3 +127,4 @@ def new_post_at(text: str, rules: Rules, pos: int) -> int | None:
     after = NEW_POST.match(text, pos)
     title = after and rules.title.match(text, after.end())
     return title.start() if title and not title["head"][0].islower() else None
+

@@ -5,13 +5,15 @@ appointments and not teasers, a post after "mantan" or "anggota" before "sebagai
 village after a place title followed by its kecamatan, a credit label after a name,
 the Maluku KPN, Aceh Tamiang's Datok Penghulu and a Kodim's Pasi, Temenggung and "Dr.
 Eng." before a name, Pengganti Antar Waktu naming nobody, headline verbs in the
-imperative, and Hilir/Hulu ending a place's name. One test per kind; each note is short
-and of our own writing."""
+imperative, Hilir/Hulu ending a place's name, a name before a reporting verb ("…, Rukmini
+Haruna mengaku") and "keluhnya", and a nickname after "sapaan akrabnya". One test per
+kind; each note is short and of our own writing."""
 
 from __future__ import annotations
 
 import pytest
 
+from press.notes.extract import extract
 from tests.notes.test_notes_real_writing import designation, names, people
 
 
@@ -90,3 +92,19 @@ def test_a_headline_verb_in_the_imperative_is_not_a_name():
 
 def test_hilir_and_hulu_end_a_place_s_name():
     assert names("Hadir Kades Pasir Kecamatan Mempawah Hilir, Kades Antibar dan warga.") == set()
+
+
+def test_a_name_after_a_comma_before_a_reporting_verb_is_a_person_and_speaks_the_quote():
+    text = ("Pasar Sentral ramai pagi itu.\n\nSeorang pedagang sayur, Rukmini Haruna mengaku omzetnya turun sejak "
+            "pasar dipindah. “Sekarang pembeli sepi sekali,” keluhnya.\n")
+    found = extract(text)
+    assert [p.name for p in found.people] == ["Rukmini Haruna"]
+    assert [(q.form, q.speaker) for q in found.quotes] == [("direct", "Rukmini Haruna")]
+
+
+def test_the_nickname_after_sapaan_akrabnya_is_the_same_person():
+    text = ("Bupati Sinjai, Andi Rahmat Tenrigau — sapaan akrabnya Puang Mato — membuka acara di Bulupoddo.\n\n"
+            "Dalam sambutannya, Puang Mato mengatakan air bersih menjadi prioritas dana desa tahun depan.\n")
+    found = extract(text)
+    assert [p.name for p in found.people] == ["Andi Rahmat Tenrigau"]
+    assert [q.speaker for q in found.quotes] == ["Andi Rahmat Tenrigau"]
