@@ -6,7 +6,8 @@ village after a place title followed by its kecamatan, a credit label after a na
 the Maluku KPN, Aceh Tamiang's Datok Penghulu and a Kodim's Pasi, Temenggung and "Dr.
 Eng." before a name, Pengganti Antar Waktu naming nobody, headline verbs in the
 imperative, Hilir/Hulu ending a place's name, a name before a reporting verb ("…, Rukmini
-Haruna mengaku") and "keluhnya", and a nickname after "sapaan akrabnya". One test per
+Haruna mengaku") and "keluhnya", a nickname after "sapaan akrabnya", and a head's title
+with its region naming the holder given the head alone ("ucap Bupati Tapin"). One test per
 kind; each note is short and of our own writing."""
 
 from __future__ import annotations
@@ -108,3 +109,9 @@ def test_the_nickname_after_sapaan_akrabnya_is_the_same_person():
     found = extract(text)
     assert [p.name for p in found.people] == ["Andi Rahmat Tenrigau"]
     assert [q.speaker for q in found.quotes] == ["Andi Rahmat Tenrigau"]
+
+
+def test_a_head_s_title_with_its_region_names_the_holder_given_the_head_alone():
+    text = ("Bupati Wahyudi Rahmat meninjau dapur umum di Rantau.\n\n"
+            "“Pagi ini data kami empat ribu keluarga kena banjir,” ucap Bupati Tapin.\n")
+    assert [q.speaker for q in extract(text).quotes] == ["Wahyudi Rahmat"]
