@@ -188,10 +188,11 @@ def _connector_at(text: str, pos: int, rules: Rules) -> str | None:
 def _later_start(words: list[tuple[str, int]], rules: Rules) -> int | None:
     """Where the name starts when the first words read are the end of a place: a compass
     word ("Tulang Bawang Tengah, Suryadi" after a title's region), or the words before a
-    Balinese name's opener ("Nusa Penida I Komang Widyana")."""
+    Balinese name's opener ("Nusa Penida I Komang Widyana") when a word follows it (a
+    name may end in one: "Samsudin La Ode")."""
     if words and words[0][0] in rules.glossary.data["compass_words"]:
         return words[1][1] if len(words) > 1 else -1
-    for index in range(1, len(words) - 1):
+    for index in range(1, len(words) - 2):
         if f"{words[index][0]} {words[index + 1][0]}" in rules.glossary.data["name_openers"]:
             return words[index][1]
     return None

@@ -7,7 +7,8 @@ the Maluku KPN, Aceh Tamiang's Datok Penghulu and a Kodim's Pasi, Temenggung and
 Eng." before a name, Pengganti Antar Waktu naming nobody, headline verbs in the
 imperative, Hilir/Hulu ending a place's name, a name before a reporting verb ("…, Rukmini
 Haruna mengaku") and "keluhnya", a nickname after "sapaan akrabnya", and a head's title
-with its region naming the holder given the head alone ("ucap Bupati Tapin"). One test per
+with its region naming the holder given the head alone ("ucap Bupati Tapin"), and the
+noble and adat names that open a name (Teuku, Cut, Andi, La Ode, Wa Ode…). One test per
 kind; each note is short and of our own writing."""
 
 from __future__ import annotations
@@ -115,3 +116,17 @@ def test_a_head_s_title_with_its_region_names_the_holder_given_the_head_alone():
     text = ("Bupati Wahyudi Rahmat meninjau dapur umum di Rantau.\n\n"
             "“Pagi ini data kami empat ribu keluarga kena banjir,” ucap Bupati Tapin.\n")
     assert [q.speaker for q in extract(text).quotes] == ["Wahyudi Rahmat"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Turut hadir Cut Nurul Hayati dan Tengku Haris Fadillah.", {"Cut Nurul Hayati", "Tengku Haris Fadillah"}),
+    ("Rapat dipimpin Andi Irwan Petta Lolo di balai desa.", {"Andi Irwan Petta Lolo"}),
+    ("Bantuan diterima Wa Ode Nurlia dan Teuku Rizal Fahmi di Raha.", {"Wa Ode Nurlia", "Teuku Rizal Fahmi"}),
+])
+def test_noble_and_adat_name_openers_mark_a_person_and_stay_in_the_name(text, expected):
+    assert names(text) == expected
+
+
+def test_a_name_may_end_in_a_name_opener():
+    found = people("Sejumlah tokoh hadir, antara lain Asisten II Setda Malut Samsudin La Ode, M.Si., dan warga.")
+    assert "Samsudin La Ode" in found
