@@ -8,7 +8,8 @@ Eng." before a name, Pengganti Antar Waktu naming nobody, headline verbs in the
 imperative, Hilir/Hulu ending a place's name, a name before a reporting verb ("…, Rukmini
 Haruna mengaku") and "keluhnya", a nickname after "sapaan akrabnya", and a head's title
 with its region naming the holder given the head alone ("ucap Bupati Tapin"), and the
-noble and adat names that open a name (Teuku, Cut, Andi, La Ode, Wa Ode…). One test per
+noble and adat names that open a name (Teuku, Cut, Andi, La Ode, Wa Ode…), prepositions a
+headline capitalises, and a short name that one longer name holds in a row. One test per
 kind; each note is short and of our own writing."""
 
 from __future__ import annotations
@@ -130,3 +131,15 @@ def test_noble_and_adat_name_openers_mark_a_person_and_stay_in_the_name(text, ex
 def test_a_name_may_end_in_a_name_opener():
     found = people("Sejumlah tokoh hadir, antara lain Asisten II Setda Malut Samsudin La Ode, M.Si., dan warga.")
     assert "Samsudin La Ode" in found
+
+
+def test_the_first_words_of_one_name_in_a_row_name_that_person_not_another_holding_them_apart():
+    text = ("Wakil Gubernur Sulsel, Andi Baso Tenriajeng dan Ketua GOW Sulsel, Hj. Andi Nurlina Baso, tiba di Soppeng.\n\n"
+            "Wagub Andi Baso meninjau rumah ulat sutera.\n")
+    assert names(text) == {"Andi Baso Tenriajeng", "Andi Nurlina Baso"}
+
+
+def test_a_preposition_a_headline_capitalises_is_no_word_of_a_name():
+    text = ("Portal berita daerah.\n\nDisambut Secara Adat, Wakil Gubernur Sulsel Tiba di Soppeng\n\n"
+            "Wakil Gubernur Sulsel, Andi Baso Tenriajeng, disambut tari Pajaga.")
+    assert names(text) == {"Andi Baso Tenriajeng"}
