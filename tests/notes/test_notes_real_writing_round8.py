@@ -140,6 +140,6 @@ def test_the_first_words_of_one_name_in_a_row_name_that_person_not_another_holdi
 
 
 def test_a_preposition_a_headline_capitalises_is_no_word_of_a_name():
-    text = ("Portal berita daerah.\n\nDisambut Secara Adat, Wakil Gubernur Sulsel Tiba di Soppeng\n\n"
+    text = ("Portal berita daerah.\n\nDisambut Secara Adat, Wakil Gubernur Sulsel Kunjungi Soppeng\n\n"
             "Wakil Gubernur Sulsel, Andi Baso Tenriajeng, disambut tari Pajaga.")
     assert names(text) == {"Andi Baso Tenriajeng"}
