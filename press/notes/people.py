@@ -3,36 +3,29 @@ Rubiyah") or name first ("Tri Adhianto, Wali Kota Bekasi"), honorifics, ranks an
 split from the name, later mentions, and speakers named by name or title alone.
 Every reader works at a position of the whole text (never on a copy of the rest of it)
 and every lookup goes through the register's indexes, so the time grows with the
-note's length and no faster. Imports the rules, the items, the register, the places and
-the organisation-name reader."""
+note's length and no faster. The people introduced without a title (ranks, honorifics,
+credits, lists) are found by the `introduced` mixin. Imports the rules, the items, the
+register, the places and the organisation-name reader."""
 
 from __future__ import annotations
 
 import re
 
-from press.notes.credits import CREDIT_POST, credited_names
 from press.notes.designations import PARENTHESIS, REGION_HEADS, Designations
+from press.notes.introduced import IntroducedPeople
 from press.notes.items import ActivityContext, Person
-from press.notes.name_leads import BEFORE_DEGREES, BEFORE_FORMER_POST, THEME_BEFORE
-from press.notes.name_lists import name_lists
 from press.notes.names import ALIAS, WrittenName, bracketed_nicknames, headline_lines, shortens
 from press.notes.organisations import defined_short_forms
 from press.notes.places import find_known_places, find_multiword_places
 from press.notes.register import Register, add_short_mentions, same_name
-from press.notes.rules import CAP, Rules, alternation
+from press.notes.rules import CAP, Rules
 from press.notes.speakers import SpeakerLookup
-from press.notes.title_context import (LOWER_TITLE_PLACE, ONLY_PLACE_AFTER, QUALIFIER, SPEECH_AFTER, adat_title,
-                                       ends_in_venue, namesake_before, namesakes, new_post_at, not_a_name_first,
+from press.notes.title_context import (LOWER_TITLE_PLACE, ONLY_PLACE_AFTER, QUALIFIER, SPEECH_AFTER, ends_in_venue,
+                                       namesake_before, namesakes, new_post_at, not_a_name_first,
                                        region_word_before, title_places, venue_before, written_title)
 
-HANDOVER = re.compile(r"(?:[ \t]+[A-Z][\w/.-]*){0,4}[ \t]+(?:juga[ \t]+)?(?:(?:diserahterimakan|diserahkan|beralih|berpindah|berganti)[ \t]+)?dari[ \t]+"
-                      r"(?:[^;\n]{1,120}?[ \t]+kepada[ \t]+)?")
-HANDOVER_REACH = 200
 CAPITAL_AFTER = re.compile(r"[ \t]*,?[ \t]*[A-Z(]")
-PREVIOUS_NAME_WORD = re.compile(r"[A-Z][\w.]*[ \t]+$")
 CAPITALISED_RUN = re.compile(r"(?:[ \t]+(?:[A-Z][\w'-]*|\([^()\n]{1,40}\))){1,7}(?=,[ \t])")
-APPOSITIVE = re.compile(r"(?<![\w-])[a-z][a-z-]*,[ \t]+(?=[A-Z][a-z]+(?:[ \t]+[A-Z][\w.]*){0,3},[ \t]+(?:\d{1,3},[ \t]+)?"
-                        r"(?!dan\b|serta\b|atau\b|yang\b)[a-z])")
 APPOSITION_END = re.compile(r"[ \t]*(?:(?<=[\w.])[ \t]+(?!dan\b|serta\b|beserta\b|atau\b)(?=[a-z]{3})|,[ \t]*(?!dan\b|serta\b|beserta\b)[a-z]|[.;)]|,?[ \t]*\n)")
 STAND_IN = re.compile(r"\s*,?\s*(?:yang\s+)?diwakil(?:i|kan)(?:\s+oleh)?\s+")
 COMMA_CLAUSE = re.compile(r"\s*,\s*(?:yang\s+juga|yang\s+sekaligus|sekaligus|selaku)\b[^,.;\n\"“”]{1,80},\s*")
@@ -50,7 +43,7 @@ TERM = re.compile(r"(?:[ \t]+(?:terpilih|definitif|yang[ \t]+baru[ \t]+dilantik)
 TRAILING_COMMA = re.compile(r"(?:,|\ssebagai|\sselaku|\smenjabat|\s[–—-])\s*$")
 
 
-class PeopleFinder(SpeakerLookup):
+class PeopleFinder(SpeakerLookup, IntroducedPeople):
     """Finds people and keeps track of their mentions.
 
     `mentions` holds (start, end, person, title) for every place a person is named; a
@@ -351,63 +344,6 @@ class PeopleFinder(SpeakerLookup):
             organisation = self.title_organisations.get((start, end))
             self._add(parsed, title, organisation, (name_span[0], end))
             named[name_span[0]:name_span[1]] = b"\1" * (name_span[1] - name_span[0])
-
-    # --- no title: "AKBP Dedy Kurniawan", "Tgk. H. Abdul Muthalib", "(Foto: Fadli)"
-    def find_introduced(self) -> None:
-        """People a rank, an honorific or a credit introduces, with no title written."""
-        text, rules = self.text, self.rules
-        named = bytearray(len(text) + 1)
-        for start, end, _, _ in self.register.live():
-            named[start:end] = b"\1" * (end - start)
-        credits = credited_names(text, rules)
-        spouses = rules.pattern("spouse", lambda: rf"\b(?i:{alternation(rules.glossary.data['spouse_words'])})[ \t]+(?=[A-Z])")
-        former = {m.start(1): m.end(1) for m in BEFORE_FORMER_POST.finditer(text) if rules.title.match(text, m.end())}
-        speaking = rules.pattern("speech-subject", lambda: rf"(?m)(?:^|(?<=[.,;][ \t]))({CAP}(?:[ \t]+{CAP}){{0,3}})[ \t]+"
-                                                           rf"(?={alternation(rules.glossary.speech_verbs('reported'))}\b)")
-        former.update((m.start(1), m.end(1)) for m in speaking.finditer(text))
-        introduced = credits | {m.end() for m in spouses.finditer(text)} | set(former)
-        openers = rules.pattern("name-opener", lambda: rf"\b(?:{alternation(rules.glossary.data['name_openers'])})[ \t]+(?=[A-Z])")
-        marked = {m.start() for m in rules.rank.finditer(text)} | {m.start() for m in rules.honorific.finditer(text)} \
-            | introduced | {m.end() for m in APPOSITIVE.finditer(text)} | {m.start() for m in openers.finditer(text)}
-        leads = sorted(marked | {m.end() for m in BEFORE_DEGREES.finditer(text)})
-        after = -1
-        for lead in leads:
-            if lead < after or named[lead] or (lead not in introduced and PREVIOUS_NAME_WORD.search(text, max(0, lead - 30), lead)) \
-                    or (lead not in credits and self._headlines.get(text.rfind("\n", 0, lead) + 1)) \
-                    or THEME_BEFORE.search(text, max(0, lead - 40), lead):
-                continue
-            person = self._read_name(lead)
-            if person is None or named[person.name_span[0]] or adat_title(text, rules, person) or person.name in self._nicknames \
-                    or (lead not in marked and not person.degrees) or former.get(lead, person.name_span[1]) != person.name_span[1]:
-                continue
-            title, organisation = self._handed_over(lead)
-            post = CREDIT_POST.match(text, person.end) if lead in credits else None
-            title = post.group(1) if post else title
-            self._add(person, title, organisation or person.prefix, (lead, person.end))
-            after = person.end
-
-    def find_listed(self) -> None:
-        """The other names of a list of names one of which is a person already found, when
-        every other item of the list reads whole as a name ("Karo Umum dan Perlengkapan"
-        and "Pj Wali Kota Bandung, X dan Y" are no such lists)."""
-        for items in name_lists(self.text):
-            known = [any(m[2] for _, m in self.register.starting_in(start, end)) for start, end in items]
-            read = [None if found else self._read_name(start) for (start, _), found in zip(items, known)]
-            if any(known) and all(found or (person and person.name_span == (start, end) and not person.ranks)
-                                  for (start, end), found, person in zip(items, known, read)):
-                for (start, _), person in zip(items, read):
-                    if person:
-                        self._add(person, None, person.prefix, (start, person.end))
-
-    def _handed_over(self, pos: int) -> tuple[str | None, str | None]:
-        """The title (and its organisation) handed over to or from the person named at
-        `pos` ("Jabatan Kapolres Luwu Timur diserahterimakan dari AKBP X kepada AKBP Y",
-        "Dirlantas Polda Sulsel dari Kombes Pol. X kepada Kombes Pol. Y"), else None."""
-        floor = max(0, pos - HANDOVER_REACH)
-        for _, (start, end, person, title) in reversed(self.register.starting_in(floor, pos)):
-            if person is None and title and HANDOVER.fullmatch(self.text, end, pos):
-                return title, self.title_organisations.get((start, end))
-        return None, None
 
     def add_short_mentions(self) -> None:
         add_short_mentions(self.text, self.people)

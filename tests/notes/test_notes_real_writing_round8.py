@@ -9,7 +9,8 @@ imperative, Hilir/Hulu ending a place's name, a name before a reporting verb ("�
 Haruna mengaku") and "keluhnya", a nickname after "sapaan akrabnya", and a head's title
 with its region naming the holder given the head alone ("ucap Bupati Tapin"), and the
 noble and adat names that open a name (Teuku, Cut, Andi, La Ode, Wa Ode…), prepositions a
-headline capitalises, and a short name that one longer name holds in a row. One test per
+headline capitalises, a short name that one longer name holds in a row, the name after
+"Salah satu …," and a name joined to a person's by "dan" ending the clause. One test per
 kind; each note is short and of our own writing."""
 
 from __future__ import annotations
@@ -143,3 +144,13 @@ def test_a_preposition_a_headline_capitalises_is_no_word_of_a_name():
     text = ("Portal berita daerah.\n\nDisambut Secara Adat, Wakil Gubernur Sulsel Kunjungi Soppeng\n\n"
             "Wakil Gubernur Sulsel, Andi Baso Tenriajeng, disambut tari Pajaga.")
     assert names(text) == {"Andi Baso Tenriajeng"}
+
+
+def test_the_name_after_salah_satu_and_a_comma_is_a_person():
+    text = "Bantuan rumah diserahkan di Soriutu. Salah satu penerima, Siti Aminah warga Desa Soriutu, mengaku bersyukur."
+    assert names(text) == {"Siti Aminah"}
+
+
+def test_a_name_joined_to_a_person_s_by_dan_ending_the_clause_is_a_person():
+    text = "Narasumber dari Kementerian Kesehatan diwakili dr. Lusiana Maharani, MPH dan Ardi Kurniawan."
+    assert names(text) == {"Lusiana Maharani", "Ardi Kurniawan"}
