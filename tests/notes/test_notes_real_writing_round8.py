@@ -10,7 +10,8 @@ Haruna mengaku") and "keluhnya", a nickname after "sapaan akrabnya", and a head'
 with its region naming the holder given the head alone ("ucap Bupati Tapin"), and the
 noble and adat names that open a name (Teuku, Cut, Andi, La Ode, Wa Ode…), prepositions a
 headline capitalises, a short name that one longer name holds in a row, the name after
-"Salah satu …," and a name joined to a person's by "dan" ending the clause. One test per
+"Salah satu …," a name joined to a person's by "dan" ending the clause, and a village
+head's post without the district after it. One test per
 kind; each note is short and of our own writing."""
 
 from __future__ import annotations
@@ -154,3 +155,19 @@ def test_the_name_after_salah_satu_and_a_comma_is_a_person():
 def test_a_name_joined_to_a_person_s_by_dan_ending_the_clause_is_a_person():
     text = "Narasumber dari Kementerian Kesehatan diwakili dr. Lusiana Maharani, MPH dan Ardi Kurniawan."
     assert names(text) == {"Lusiana Maharani", "Ardi Kurniawan"}
+
+
+def test_the_district_after_a_village_head_s_village_is_not_part_of_the_post():
+    found = people("Yang dilantik:\n- Rahman Latuconsina sebagai KPN Waai Kecamatan Salahutu,\n")
+    assert designation(found["Rahman Latuconsina"]) == "KPN Waai"
+
+
+def test_an_abbreviated_middle_name_before_sebagai_stays_in_the_name():
+    found = people("Yang dilantik:\n- Markus Ch. Pattiradjawane sebagai KPN Ouw Kecamatan Saparua,\n")
+    assert list(found) == ["Markus Ch. Pattiradjawane"]
+
+
+def test_an_adverb_opening_a_sentence_before_a_reporting_verb_is_no_word_of_the_name():
+    text = ("Kasubag Publikasi, Rina Oktaviani, membuka acara.\n\n"
+            "Terakhir Rina menambahkan pelatihan digelar tiap tahun bagi seluruh pengelola informasi.")
+    assert names(text) == {"Rina Oktaviani"}
