@@ -25,7 +25,7 @@ from press.notes.title_context import (LOWER_TITLE_PLACE, ONLY_PLACE_AFTER, QUAL
                                        region_word_before, title_places, venue_before, written_title)
 
 CAPITAL_AFTER = re.compile(r"[ \t]*,?[ \t]*[A-Z(]")
-CAPITALISED_RUN = re.compile(r"(?:[ \t]+(?:[A-Z][\w'-]*|\([^()\n]{1,40}\))){1,7}(?=,[ \t])")
+CAPITALISED_RUN = re.compile(r"(?:[ \t]+(?:[A-Z][\w'-]*|\([^()\n]{1,40}\))){1,10}(?=,[ \t])")
 APPOSITION_END = re.compile(r"[ \t]*(?:(?<=[\w.])[ \t]+(?!dan\b|serta\b|beserta\b|atau\b)(?=[a-z]{3})|,[ \t]*(?!dan\b|serta\b|beserta\b)[a-z]|[.;)]|,?[ \t]*\n)")
 STAND_IN = re.compile(r"\s*,?\s*(?:yang\s+)?diwakil(?:i|kan)(?:\s+oleh)?\s+")
 COMMA_CLAUSE = re.compile(r"\s*,\s*(?:yang\s+juga|yang\s+sekaligus|sekaligus|selaku)\b[^,.;\n\"“”]{1,80},\s*")

@@ -11,7 +11,7 @@ with its region naming the holder given the head alone ("ucap Bupati Tapin"), an
 noble and adat names that open a name (Teuku, Cut, Andi, La Ode, Wa Ode…), prepositions a
 headline capitalises, a short name that one longer name holds in a row, the name after
 "Salah satu …," a name joined to a person's by "dan" ending the clause, and a village
-head's post without the district after it. One test per
+head's post without the district after it, Kasubdit and a Direktorat Jenderal. One test per
 kind; each note is short and of our own writing."""
 
 from __future__ import annotations
@@ -171,3 +171,9 @@ def test_an_adverb_opening_a_sentence_before_a_reporting_verb_is_no_word_of_the_
     text = ("Kasubag Publikasi, Rina Oktaviani, membuka acara.\n\n"
             "Terakhir Rina menambahkan pelatihan digelar tiap tahun bagi seluruh pengelola informasi.")
     assert names(text) == {"Rina Oktaviani"}
+
+
+def test_a_ministry_s_subdirectorate_head_and_directorate_are_a_title_and_its_unit():
+    text = ("Bupati Landak didampingi Kasubdit Fasilitasi Penataan Desa Direktorat Jenderal Bina Pemerintahan Desa, "
+            "Agustinus Marbun, meresmikan dua desa.")
+    assert names(text) == {"Agustinus Marbun"}
