@@ -29,9 +29,9 @@ CAPITALISED_RUN = re.compile(r"(?:[ \t]+(?:[A-Z][\w'-]*|\([^()\n]{1,40}\))){1,10
 APPOSITION_END = re.compile(r"[ \t]*(?:(?<=[\w.])[ \t]+(?!dan\b|serta\b|beserta\b|atau\b)(?=[a-z]{3})|,[ \t]*(?!dan\b|serta\b|beserta\b)[a-z]|[.;)]|,?[ \t]*\n)")
 STAND_IN = re.compile(r"\s*,?\s*(?:yang\s+)?diwakil(?:i|kan)(?:\s+oleh)?\s+")
 COMMA_CLAUSE = re.compile(r"\s*,\s*(?:yang\s+juga|yang\s+sekaligus|sekaligus|selaku)\b[^,.;\n\"“”]{1,80},\s*")
-NAME_BEFORE = re.compile(rf"({CAP}(?: (?:{CAP}|[A-Z][a-z]{{1,2}}\.)){{0,3}})(?:(?:,\s*[A-Za-z.]+)*,?\s+yang\s+(?:kini\s+|saat\s+ini\s+)?menjabat(?:\s+sebagai)?"
+NAME_BEFORE = re.compile(rf"((?:[A-Z] )?{CAP}(?: (?:{CAP}|[A-Z][a-z]{{1,2}}\.)){{0,3}})(?:(?:,\s*[A-Za-z.]+)*,?\s+yang\s+(?:kini\s+|saat\s+ini\s+)?menjabat(?:\s+sebagai)?"
                          rf"|(?:,\s*[A-Za-z.]+)*,|(?:,\s*[A-Za-z.]+)*,?\s+(?:resmi\s+)?(?:dilantik|ditunjuk|diangkat|dikukuhkan)\s+sebagai"
-                         rf"|\s+(?:sebagai|selaku|menjabat(?:\s+sebagai)?|[–—-]))\s*$")
+                         rf"|(?:,\s*[A-Za-z.]+)*\s+(?:sebagai|selaku|menjabat(?:\s+sebagai)?|[–—-]))\s*$")
 # "Yance Marani menjabat Kepala Distrik Rasiei, Oktovina Sawaki menjabat …", "- Ismail Samal
 # sebagai KPN Sepa Kecamatan Amahai,": the holder stands before.
 HELD_BY_NAME_BEFORE = re.compile(rf"{CAP}[ \t]+(?:menjabat(?:[ \t]+sebagai)?|sebagai)[ \t]+$")

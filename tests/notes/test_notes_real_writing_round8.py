@@ -11,7 +11,8 @@ with its region naming the holder given the head alone ("ucap Bupati Tapin"), an
 noble and adat names that open a name (Teuku, Cut, Andi, La Ode, Wa Ode…), prepositions a
 headline capitalises, a short name that one longer name holds in a row, the name after
 "Salah satu …," a name joined to a person's by "dan" ending the clause, and a village
-head's post without the district after it, Kasubdit and a Direktorat Jenderal. One test per
+head's post without the district after it, Kasubdit and a Direktorat Jenderal, and a
+name with degrees or a leading initial before "sebagai"/"selaku". One test per
 kind; each note is short and of our own writing."""
 
 from __future__ import annotations
@@ -177,3 +178,17 @@ def test_a_ministry_s_subdirectorate_head_and_directorate_are_a_title_and_its_un
     text = ("Bupati Landak didampingi Kasubdit Fasilitasi Penataan Desa Direktorat Jenderal Bina Pemerintahan Desa, "
             "Agustinus Marbun, meresmikan dua desa.")
     assert names(text) == {"Agustinus Marbun"}
+
+
+def test_a_name_with_degrees_before_sebagai_takes_the_post_after_it():
+    text = ("Di antara pejabat yang dilantik adalah Andi Muh. Ikhsan, S.STP., M.Si sebagai Sekretaris Dinas Kesehatan, "
+            "dan Andi Besse Tenri Ulle, S.Sos sebagai Camat Wundulako.")
+    found = people(text)
+    assert designation(found["Andi Muh. Ikhsan"]) == "Sekretaris Dinas Kesehatan"
+    assert designation(found["Andi Besse Tenri Ulle"]).startswith("Camat")
+
+
+def test_a_leading_initial_before_selaku_stays_in_the_name():
+    found = people("Taliwang – Dr Ir H A Syahrul Fikri, MM selaku Bupati Sumbawa Barat menyambut tim evaluasi.")
+    assert list(found) == ["A Syahrul Fikri"]
+    assert designation(found["A Syahrul Fikri"]) == "Bupati Sumbawa Barat"
