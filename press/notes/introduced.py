@@ -22,7 +22,7 @@ PREVIOUS_NAME_WORD = re.compile(r"[A-Z][\w.]*[ \t]+$")
 APPOSITIVE = re.compile(r"(?<![\w-])[a-z][a-z-]*,[ \t]+(?=[A-Z][a-z]+(?:[ \t]+[A-Z][\w.]*){0,3},[ \t]+(?:\d{1,3},[ \t]+)?"
                         r"(?!dan\b|serta\b|atau\b|yang\b)[a-z])")
 # "dr. Lusiana Maharani, MPH dan Ardi Kurniawan.": a name joined to a person's ends the clause.
-PAIRED = re.compile(r"(?:,?[ \t]*[A-Z][A-Za-z.]{1,6}\.?)*[ \t]+(?:dan|serta)[ \t]+")
+PAIRED = re.compile(r"(?:,?[ \t]*[A-Z][A-Za-z.]{1,6}\.?){0,4}[ \t]+(?:dan|serta)[ \t]+")
 CLAUSE_END = re.compile(r"[ \t]*(?:[.;)]|,(?![ \t]*(?:dan|serta)\b)|$)", re.M)
 
 
