@@ -23,6 +23,8 @@ APPOSITIVE = re.compile(r"(?<![\w-])[a-z][a-z-]*,[ \t]+(?=[A-Z][a-z]+(?:[ \t]+[A
                         r"(?!dan\b|serta\b|atau\b|yang\b)[a-z])")
 # "dr. Lusiana Maharani, MPH dan Ardi Kurniawan.": a name joined to a person's ends the clause.
 PAIRED = re.compile(r"(?:,?[ \t]*[A-Z][A-Za-z.]{1,6}\.?){0,4}[ \t]+(?:dan|serta)[ \t]+")
+# How far before a reporting verb its subject's name may start ("…, Wa Ode Nurlia mengaku").
+SUBJECT_REACH = 300
 CLAUSE_END = re.compile(r"[ \t]*(?:[.;)]|,(?![ \t]*(?:dan|serta)\b)|$)", re.M)
 
 
@@ -38,9 +40,12 @@ class IntroducedPeople:
         credits = credited_names(text, rules)
         spouses = rules.pattern("spouse", lambda: rf"\b(?i:{alternation(rules.glossary.data['spouse_words'])})[ \t]+(?=[A-Z])")
         former = {m.start(1): m.end(1) for m in BEFORE_FORMER_POST.finditer(text) if rules.title.match(text, m.end())}
-        speaking = rules.pattern("speech-subject", lambda: rf"(?m)(?:^|(?<=[.,;][ \t]))({CAP}(?:[ \t]+{CAP}){{0,3}})[ \t]+"
-                                                           rf"(?={alternation(rules.glossary.speech_verbs('reported'))}\b)")
-        former.update((m.start(1), m.end(1)) for m in speaking.finditer(text))
+        speaking = rules.pattern("speech-subject", lambda: rf"(?m)(?:^|(?<=[.,;][ \t]))({CAP}(?:[ \t]+{CAP}){{0,3}})[ \t]+\Z")
+        for verb in rules.reported_verb.finditer(text):
+            if _capitalised_word_before(text, verb.start()):
+                subject = speaking.search(text, max(0, verb.start() - SUBJECT_REACH), verb.start())
+                if subject:
+                    former[subject.start(1)] = subject.end(1)
         introduced = credits | {m.end() for m in spouses.finditer(text)} | set(former) | {m.end() for m in ONE_OF.finditer(text)}
         openers = rules.pattern("name-opener", lambda: rf"\b(?:{alternation(rules.glossary.data['name_openers'])})[ \t]+(?=[A-Z])")
         marked = {m.start() for m in rules.rank.finditer(text)} | {m.start() for m in rules.honorific.finditer(text)} \
@@ -91,3 +96,15 @@ class IntroducedPeople:
             if person is None and title and HANDOVER.fullmatch(self.text, end, pos):
                 return title, self.title_organisations.get((start, end))
         return None, None
+
+
+def _capitalised_word_before(text: str, pos: int) -> bool:
+    """Whether spaces and then a capitalised word stand just before `pos` (the cheap test
+    before looking for a reporting verb's subject)."""
+    end = pos
+    while end > 0 and text[end - 1] in " \t":
+        end -= 1
+    if end == pos or end == 0:
+        return False
+    start = max(text.rfind(" ", 0, end), text.rfind("\t", 0, end), text.rfind("\n", 0, end)) + 1
+    return text[start:start + 1].isupper()
