@@ -23,6 +23,7 @@ INITIAL = re.compile(r"([A-Z]|[A-Z][a-z]{1,2}\.|[A-Z]{2}\.|[A-Z]\.[A-Z]\.?)(?= [
 NAME_GAP = re.compile(r" (?=[A-Z])")
 DEGREE_WORD = re.compile(r"\s*,?\s*([A-Za-z][A-Za-z.]*)")
 SPLIT_DEGREE = re.compile(r"\s*,?\s*([A-Z][A-Za-z]*(?:\.[ ]?|,)[A-Z][A-Za-z.]*)")
+DEGREE_PUNCTUATION = re.compile(r"[.,\s]")
 MAX_WORDS = 5
 FIRST_WORD = re.compile(r"[A-Z][A-Za-z]+")
 CONNECTOR = re.compile(r"([a-z]{3,5})(?= [A-Z][a-z])")
@@ -228,7 +229,7 @@ def read_degrees(text: str, pos: int, rules: Rules) -> tuple[list[str], int]:
         found = split_degrees(m.group(1), rules) if m else None
         if not found:
             m = SPLIT_DEGREE.match(text, end)
-            key = re.sub(r"[.,\s]", "", m.group(1)).upper() if m else ""
+            key = DEGREE_PUNCTUATION.sub("", m.group(1)).upper() if m else ""
             if not m or key not in rules.degree_keys:
                 return degrees, end
             found = [m.group(1)]

@@ -13,6 +13,7 @@ from press.notes.names import WrittenName, read_name
 from press.notes.rules import CAP
 
 INITIALS = re.compile(r"[A-Z]{2,4}")
+CAP_WORD = re.compile(CAP)
 
 
 class SpeakerLookup:
@@ -67,7 +68,7 @@ class SpeakerLookup:
         if titled:
             return self.resolve_title(titled[3], (titled[0], titled[1]))
         phrase = self.text[start:end]
-        words = re.findall(CAP, phrase)
+        words = CAP_WORD.findall(phrase)
         if not words:
             lower_title = self.rules.title.fullmatch(phrase.strip())
             return self.resolve_title(phrase.strip(), (start, end)) if lower_title else None
