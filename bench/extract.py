@@ -16,9 +16,12 @@ tests/notes/real4 (first measured after round 4's freeze, d0a8c1f: the line belo
 tables); round 5 tunes on all 144, real4 included ("round 5 tuning (all 144)"; real4's
 own table is a figure after tuning), and holds back tests/notes/real5 whole: its table,
 "round 5 held back", filled once its notes were annotated after round 5's freeze; round 6
-tunes on all 174, real5 included ("round 6 tuning (all 174)"; real5's own table is then a
-figure after tuning), and holds back tests/notes/real6 whole: its table, "round 6 held
-back", fills once its notes are annotated after round 6's freeze.
+tuned on all 174, real5 included ("round 6 tuning (all 174)"; real5's own table is then a
+figure after tuning), and held back tests/notes/real6 whole ("round 6 held back" was first
+measured after round 6's freeze; its line below the tables); round 7 tunes on all 204,
+real6 included ("round 7 tuning (all 204)"; real6's own table is a figure after tuning),
+and holds back tests/notes/real7 whole: its table, "round 7 held back", fills once its
+notes are annotated after round 7's freeze.
 Below the tables, one line per earlier figure: each
 round's held-back figures first measured after its freeze (round 1: 20 of
 tests/notes/real; round 2: tests/notes/real2) and each round's tuning figures at its
@@ -53,7 +56,8 @@ from tests.notes.test_notes_real_corpus import (HELD_BACK_AT_FREEZE, ROUND2_HELD
                                                 ROUND2_TUNING_AT_FREEZE, ROUND3_HELD_BACK_AT_FREEZE,
                                                 ROUND3_TUNING_AT_FREEZE, ROUND4_HELD_BACK_AT_FREEZE,
                                                 ROUND4_TUNING_AT_FREEZE, ROUND5_HELD_BACK_AT_FREEZE,
-                                                ROUND5_TUNING_AT_FREEZE, ROUND6_TUNING_AT_FREEZE, TUNING_AT_FREEZE)
+                                                ROUND5_TUNING_AT_FREEZE, ROUND6_TUNING_AT_FREEZE,
+                                                ROUND7_TUNING_AT_FREEZE, TUNING_AT_FREEZE)
 
 LONG = 200_000
 LONG_TARGET_SECONDS = 2.0
@@ -66,9 +70,11 @@ REAL3 = REPO / "tests" / "notes" / "real3"
 REAL4 = REPO / "tests" / "notes" / "real4"
 REAL5 = REPO / "tests" / "notes" / "real5"
 REAL6 = REPO / "tests" / "notes" / "real6"
-# The commits of round 5's "Frozen rules (round 5):" and round 6's "Frozen rules (round 6):".
+REAL7 = REPO / "tests" / "notes" / "real7"
+# The commits of the "Frozen rules (round 5):", "(round 6):" and "(round 7):" freezes.
 ROUND5_FREEZE = "c1b481e"
 ROUND6_FREEZE = "9c719cf"
+ROUND7_FREEZE = "5971e88"
 # Figures written at each freeze, printed as lines below the tables: (what, commit, figures).
 FREEZE_LINES = (
     ("round 1 tuning (40 of tests/notes/real)", "9e1fc17", TUNING_AT_FREEZE),
@@ -82,8 +88,10 @@ FREEZE_LINES = (
     ("round 5 tuning (all 144 of tests/notes/real, real2, real3 and real4)", ROUND5_FREEZE, ROUND5_TUNING_AT_FREEZE),
     ("round 5 held back (tests/notes/real5)", ROUND5_FREEZE, ROUND5_HELD_BACK_AT_FREEZE or {}),
     ("round 6 tuning (all 174 of tests/notes/real to real5)", ROUND6_FREEZE, ROUND6_TUNING_AT_FREEZE),
-    # Written into the corpus test by the annotator once real6 is annotated and measured.
     ("round 6 held back (tests/notes/real6)", ROUND6_FREEZE, getattr(corpus_test, "ROUND6_HELD_BACK_AT_FREEZE", None) or {}),
+    ("round 7 tuning (all 204 of tests/notes/real to real6)", ROUND7_FREEZE, ROUND7_TUNING_AT_FREEZE),
+    # Written into the corpus test by the annotator once real7 is annotated and measured.
+    ("round 7 held back (tests/notes/real7)", ROUND7_FREEZE, getattr(corpus_test, "ROUND7_HELD_BACK_AT_FREEZE", None) or {}),
 )
 SHARED = REPO.parent / "shared"
 SPEED_WORDS = (400, 800)
@@ -152,7 +160,13 @@ def main() -> None:
     real_table("real notes, round 6 tuning (all 174)",
                RealNotes(tuning.annotated + real3.annotated + real4.annotated + real5.annotated,
                          tuning.not_annotated + real3.not_annotated + real4.not_annotated + real5.not_annotated), glossary)
-    real_table("real notes, round 6 held back (tests/notes/real6)", load_real(REAL6, "all"), glossary)
+    real6 = load_real(REAL6, "all")
+    real_table("real notes, round 6 held back (tests/notes/real6), after round 7 tuning", real6, glossary)
+    real_table("real notes, round 7 tuning (all 204)",
+               RealNotes(tuning.annotated + real3.annotated + real4.annotated + real5.annotated + real6.annotated,
+                         tuning.not_annotated + real3.not_annotated + real4.not_annotated + real5.not_annotated
+                         + real6.not_annotated), glossary)
+    real_table("real notes, round 7 held back (tests/notes/real7)", load_real(REAL7, "all"), glossary)
     print()
     for what, commit, figures in FREEZE_LINES:
         measured = ", ".join(f"{kind} F1 {figure:.3f}" for kind, figure in figures.items()) or "not measured yet"

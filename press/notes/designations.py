@@ -17,6 +17,7 @@ from press.notes.rules import INSTITUTIONS, OPEN_HEADS, Rules, alternation, is_u
 HEADLINE_WORD = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
 # A unit's word or number: "Humas", "0709/Kebumen", "1503-03/Dobo", "RW 02".
 UNIT_NUMBER = r"\d{2,4}(?:-\d{2})?(?:/[ ]?[A-Z][\w-]*)?"
+UNIT_NUMBER_WORD = re.compile(UNIT_NUMBER)
 UNIT_WORD = re.compile(rf"[ \t]+([A-Za-z&][\w&-]*\.?|{UNIT_NUMBER})")
 PROVINCE_COMMA = re.compile(r"[ \t]*,[ \t]*")
 # Heads of a province, regency or city: their region is one the data lists, so a word
@@ -51,6 +52,12 @@ class Designations:
 
     def _read_name(self, pos: int):
         return self.names.at(pos)
+
+    def region_word_after(self, pos: int) -> bool:
+        """Whether a region word follows `pos` with no comma ("Kades Pasir Wan Salim
+        Kecamatan Mempawah Timur"): the words before it after a place title are the
+        village, not its head."""
+        return self.text[pos:pos + 1] == " " and self._region_word.match(self.text, pos + 1) is not None
 
     def headline_verb_at(self, pos: int) -> bool:
         m = HEADLINE_WORD.match(self.text, pos)
@@ -87,7 +94,7 @@ class Designations:
                 return pos
             joined = JOINED_UNIT.match(text, m.end())
             if not (is_unit_word(word, rules) or (word[0].isupper() and following and ROMAN.fullmatch(following.group(1)))
-                    or re.fullmatch(UNIT_NUMBER, word)
+                    or UNIT_NUMBER_WORD.fullmatch(word)
                     or (word[0].isupper() and joined and is_unit_word(joined.group(1), rules))
                     or word.upper() in rules.abbreviation_keys or word in rules.not_person_words
                     or (word[0].isupper() and following and self._opens_organisation(following.group(1)))):

@@ -98,7 +98,10 @@ def rules_for(glossary: Glossary) -> Rules:
     regions = glossary.region_names
     short_acting = [p.rstrip(".") for p in data["acting_prefixes"]]
     acting = alternation(_lower_first(short_acting + data["acting_written_out"]) + [p.upper() for p in short_acting])
-    title = re.compile(rf"(?<![\w.])(?:(?P<acting>{acting})\.?(?:\s+\([A-Za-z.]{{1,6}}\))?\s+)?"
+    # A title may open a numbered list item glued to its number ("1.Sekretaris Dinas …"): no
+    # word character before it, and a dot only after one or two digits standing alone (one
+    # assertion after another, which the engine scans for as fast as a single one).
+    title = re.compile(rf"(?<!\w)(?<!(?<!(?<![\w.])\d)(?<!(?<![\w.])\d\d)\.)(?:(?P<acting>{acting})\.?(?:\s+\([A-Za-z.]{{1,6}}\))?\s+)?"
                        rf"(?P<head>{alternation(title_full)})(?![\w])")
     honorific = re.compile(rf"(?<![\w.])(?:{alternation(honorific_spellings(glossary.honorifics))})(?:(?<=\.)|(?=\s)|,(?=[ \t]*[A-Z]))\s*")
     corps = alternation(glossary.corps)
@@ -181,22 +184,27 @@ def rank_and_corps(match: re.Match, rules: Rules) -> list[str]:
     return written + [match[group] for group in ("corps", "retired") if match[group]]
 
 
+CAPITALS = re.compile(r"[A-Z0-9]{2,}")
+FIELD_OR_ROLE = re.compile(r"(?:Pe|Pem|Pen|Peng|Peny|Per|Ke)[a-z]{3,}an|(?:Pem|Pen|Peng|Peny)[a-z]{3,}|Di[sn][a-z]{3,}"
+                           r"|[A-Z][a-z]{3,}(?:asi|tik)")
+GLUED_DEGREE = re.compile(r"[SM][A-Z][a-z]+|A\.?Md")
+
+
 def is_unit_word(word: str, rules: Rules) -> bool:
     """Whether `word` continues a title's unit: listed unit words and abbreviations,
     numbers in Roman figures, and the shapes of a field or a role ("Pemberdayaan",
     "Penilai", "Pembina", "Organisasi")."""
     bare = word.strip(",.")
     if bare in rules.unit_words or bare in rules.org_abbr or bare in ("dan", "&", "I", "II", "III", "IV") \
-            or re.fullmatch(r"[A-Z0-9]{2,}", bare):
+            or CAPITALS.fullmatch(bare):
         return True
-    return bool(re.fullmatch(r"(?:Pe|Pem|Pen|Peng|Peny|Per|Ke)[a-z]{3,}an|(?:Pem|Pen|Peng|Peny)[a-z]{3,}|Di[sn][a-z]{3,}"
-                             r"|[A-Z][a-z]{3,}(?:asi|tik)", bare))
+    return bool(FIELD_OR_ROLE.fullmatch(bare))
 
 
 def split_degrees(token: str, rules: Rules) -> list[str] | None:
     """Split a degree token ("S.Sos.", "SH.MH", "MM") into degrees, or None."""
     bare = token.strip(",")
-    if not bare or not (("." in bare) or bare.isupper() or re.fullmatch(r"[SM][A-Z][a-z]+|A\.?Md", bare)):
+    if not bare or not (("." in bare) or bare.isupper() or GLUED_DEGREE.fullmatch(bare)):
         return None
     key = bare.replace(".", "").upper()
     out, i = [], 0

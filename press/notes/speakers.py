@@ -13,6 +13,7 @@ from press.notes.names import WrittenName, read_name
 from press.notes.rules import CAP
 
 INITIALS = re.compile(r"[A-Z]{2,4}")
+CAP_WORD = re.compile(CAP)
 
 
 class SpeakerLookup:
@@ -33,12 +34,20 @@ class SpeakerLookup:
             if written is None:
                 written = WrittenName(holder.strip(), [], [], len(holder), span, None, [])
             return self.find_by_name(written.name) or self._add(written._replace(name_span=span), title, None, span)
-        person = self.register.by_title(wanted)
+        person = self.register.by_title(wanted) or self._holder_of_head(title)
         if person is None and wanted in self._region_heads():
             person = next(filter(None, (self.register.by_title(f"{acting} {wanted}") for acting in self._acting_forms())), None)
         if person is not None:
             self.register.add_span(person, span, once=True)
         return person
+
+    def _holder_of_head(self, title: str) -> Person | None:
+        """The holder of a title's head written with its region ("ucap Bupati Tapin") when
+        the note gave that holder the head alone ("Bupati Wahyudi Rahmat"), else None."""
+        head = self.rules.title.match(title)
+        if head is None or head.end() == len(title) or title[head.end():].strip() not in self.rules.region_names:
+            return None
+        return self.register.by_title(self.register.expand(head.group(0)))
 
     def _acting_forms(self) -> list[str]:
         """The acting prefixes as titles are indexed ("pj.", "pj", "penjabat"): "Gubernur"
@@ -59,7 +68,7 @@ class SpeakerLookup:
         if titled:
             return self.resolve_title(titled[3], (titled[0], titled[1]))
         phrase = self.text[start:end]
-        words = re.findall(CAP, phrase)
+        words = CAP_WORD.findall(phrase)
         if not words:
             lower_title = self.rules.title.fullmatch(phrase.strip())
             return self.resolve_title(phrase.strip(), (start, end)) if lower_title else None
