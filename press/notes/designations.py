@@ -52,6 +52,12 @@ class Designations:
     def _read_name(self, pos: int):
         return self.names.at(pos)
 
+    def region_word_after(self, pos: int) -> bool:
+        """Whether a region word follows `pos` with no comma ("Kades Pasir Wan Salim
+        Kecamatan Mempawah Timur"): the words before it after a place title are the
+        village, not its head."""
+        return self.text[pos:pos + 1] == " " and self._region_word.match(self.text, pos + 1) is not None
+
     def headline_verb_at(self, pos: int) -> bool:
         m = HEADLINE_WORD.match(self.text, pos)
         return bool(m) and m.group(1) in self.rules.glossary.data["headline_verbs"]

@@ -17,3 +17,6 @@ BEFORE_FORMER_POST = re.compile(r"(?:^|[.,;][ \t]+|\b(?:dan|serta|[Kk]emudian|[S
                                 r"(?:yang[ \t]+(?:sebelumnya|semula)|dari)[ \t]+", re.M)
 # A theme or motto named in apposition ("Tema tahun ini, Rumeksa Budaya Menoreh, …").
 THEME_BEFORE = re.compile(r"\b(?i:tema|bertema|bertajuk|berjudul|slogan|motto|semboyan|tagline)\b[^,.;\n]{0,20},?[ \t]*$")
+# "Salah satu penerima, Siti Aminah …", "Salah seorang pengelola RPTRA Kalijodo Baru, Siti
+# Nurjanah, …": the name after the first comma is the one of them the note names.
+ONE_OF = re.compile(r"\b[Ss]alah[ \t]+(?:satu|seorang)\b[^,.;\n\"“”]{1,80},[ \t]*(?=[A-Z])")

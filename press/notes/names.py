@@ -30,13 +30,15 @@ CONNECTOR = re.compile(r"([a-z]{3,5})(?= [A-Z][a-z])")
 # ("Agustinus H Kambuaya", "Rosmiati H.M Tandiawan"), when one word and no more follows it.
 LAST_WORD_AFTER_INITIAL = re.compile(r"(?:[A-Z]\.?){1,2} [A-Z][a-z]+(?![\w'’-]| [A-Z])")
 # What follows a name's last word: "Nurhikmah Salam sebagai", "Hari Nugroho," ("Salam",
-# "Hari": words never a name on their own end a name of two words or more).
-LAST_WORD = re.compile(r"(?:[ \t]+[a-z(]|[ \t]*[,.;:)]|[ \t]*$)")
+# "Hari": words never a name on their own end a name of two words or more); never before a
+# colon, where the word labels what follows ("Laporan : Parlin Siregar Editor : Tigor").
+LAST_WORD = re.compile(r"(?:[ \t]+[a-z(]|[ \t]*[,.;)]|[ \t]*$)")
 INITIALS_WORD = re.compile(r"[A-Z](?:\.[A-Z])?\.?")
 # What a person is also called, written right after the name: a short form or a nickname
-# in brackets ("(ATS)", "(Ki Demang)": its last word too), "yang akrab disapa Andi Asse".
-ALIAS = re.compile(r"[ \t]*(?:\(([A-Z][A-Za-z.]{1,5}|(?:[A-Z][a-z]+[ \t]+)?([A-Z][a-z]+))\)|,?[ \t]*yang[ \t]+(?:akrab[ \t]+)?"
-                   r"(?:disapa|dipanggil)[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?))")
+# in brackets ("(ATS)", "(Ki Demang)": its last word too), "yang akrab disapa Andi Asse",
+# "— sapaan akrabnya Puang Mato —".
+ALIAS = re.compile(r"[ \t]*(?:\(([A-Z][A-Za-z.]{1,5}|(?:[A-Z][a-z]+[ \t]+)?([A-Z][a-z]+))\)|(?:,?[ \t]*yang[ \t]+(?:akrab[ \t]+)?"
+                   r"(?:disapa|dipanggil)|[ \t]*[,—–-][ \t]*sapaan[ \t]+(?:akrab(?:nya)?|karib(?:nya)?))[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?))")
 NICKNAMED = re.compile(r"[A-Z][a-z]+[ \t]*\(((?:[A-Z][a-z]+[ \t]+)?([A-Z][a-z]+))\)")
 DERIVED_NOUN = re.compile(r"(?:Pe[mnr]?|Peng|Peny|Ke)[a-z]{4,}an")
 FIRST_NAME_SHORT = re.compile(r"([A-Z][a-z]{1,4}\.)(?= [A-Z][a-z])")
@@ -186,10 +188,11 @@ def _connector_at(text: str, pos: int, rules: Rules) -> str | None:
 def _later_start(words: list[tuple[str, int]], rules: Rules) -> int | None:
     """Where the name starts when the first words read are the end of a place: a compass
     word ("Tulang Bawang Tengah, Suryadi" after a title's region), or the words before a
-    Balinese name's opener ("Nusa Penida I Komang Widyana")."""
+    Balinese name's opener ("Nusa Penida I Komang Widyana") when a word follows it (a
+    name may end in one: "Samsudin La Ode")."""
     if words and words[0][0] in rules.glossary.data["compass_words"]:
         return words[1][1] if len(words) > 1 else -1
-    for index in range(1, len(words) - 1):
+    for index in range(1, len(words) - 2):
         if f"{words[index][0]} {words[index + 1][0]}" in rules.glossary.data["name_openers"]:
             return words[index][1]
     return None
@@ -263,13 +266,15 @@ def headline_lines(text: str) -> dict[int, int]:
         words = line.group(0).split()
         if not body and (len(words) > HEADLINE_WORDS or line.group(0).rstrip()[-1:] in ".:\"”"):
             body = True
-        if (not body or TEASER.match(line.group(0))) and is_title_case(line.group(0)):
+        teaser = body and TEASER.match(line.group(0))
+        if (not body or teaser) and is_title_case(line.group(0), 1.0 if teaser and teaser.group(0).strip() in "-•*" else 0.8):
             found[line.start()] = line.end()
     return found
 
 
-def is_title_case(phrase: str) -> bool:
-    """Whether most of the longer words of `phrase` (three at least) are capitalised, as
-    in a headline or the theme of an event."""
+def is_title_case(phrase: str, share: float = 0.8) -> bool:
+    """Whether most of the longer words of `phrase` (three at least; `share` of them) are
+    capitalised, as in a headline or the theme of an event. A bulleted line is a teaser
+    only when all are: a list item of appointments keeps its "sebagai"."""
     long_words = [w for w in phrase.split() if len(w) > 3 and w[0].isalpha()]
-    return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
+    return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= share * len(long_words)

@@ -3,53 +3,50 @@ Rubiyah") or name first ("Tri Adhianto, Wali Kota Bekasi"), honorifics, ranks an
 split from the name, later mentions, and speakers named by name or title alone.
 Every reader works at a position of the whole text (never on a copy of the rest of it)
 and every lookup goes through the register's indexes, so the time grows with the
-note's length and no faster. Imports the rules, the items, the register, the places and
-the organisation-name reader."""
+note's length and no faster. The people introduced without a title (ranks, honorifics,
+credits, lists) are found by the `introduced` mixin. Imports the rules, the items, the
+register, the places and the organisation-name reader."""
 
 from __future__ import annotations
 
 import re
 
-from press.notes.credits import CREDIT_POST, credited_names
 from press.notes.designations import PARENTHESIS, REGION_HEADS, Designations
+from press.notes.introduced import IntroducedPeople
 from press.notes.items import ActivityContext, Person
-from press.notes.name_leads import BEFORE_DEGREES, BEFORE_FORMER_POST, THEME_BEFORE
-from press.notes.name_lists import name_lists
 from press.notes.names import ALIAS, WrittenName, bracketed_nicknames, headline_lines, shortens
 from press.notes.organisations import defined_short_forms
 from press.notes.places import find_known_places, find_multiword_places
 from press.notes.register import Register, add_short_mentions, same_name
-from press.notes.rules import CAP, Rules, alternation
+from press.notes.rules import CAP, Rules
 from press.notes.speakers import SpeakerLookup
-from press.notes.title_context import (LOWER_TITLE_PLACE, ONLY_PLACE_AFTER, QUALIFIER, SPEECH_AFTER, adat_title,
-                                       ends_in_venue, namesake_before, namesakes, not_a_name_first,
+from press.notes.title_context import (LOWER_TITLE_PLACE, ONLY_PLACE_AFTER, QUALIFIER, SPEECH_AFTER, ends_in_venue,
+                                       namesake_before, namesakes, new_post_at, not_a_name_first,
                                        region_word_before, title_places, venue_before, written_title)
 
-HANDOVER = re.compile(r"(?:[ \t]+[A-Z][\w/.-]*){0,4}[ \t]+(?:juga[ \t]+)?(?:(?:diserahterimakan|diserahkan|beralih|berpindah|berganti)[ \t]+)?dari[ \t]+"
-                      r"(?:[^;\n]{1,120}?[ \t]+kepada[ \t]+)?")
-HANDOVER_REACH = 200
 CAPITAL_AFTER = re.compile(r"[ \t]*,?[ \t]*[A-Z(]")
-PREVIOUS_NAME_WORD = re.compile(r"[A-Z][\w.]*[ \t]+$")
-CAPITALISED_RUN = re.compile(r"(?:[ \t]+(?:[A-Z][\w'-]*|\([^()\n]{1,40}\))){1,7}(?=,[ \t])")
-APPOSITIVE = re.compile(r"(?<![\w-])[a-z][a-z-]*,[ \t]+(?=[A-Z][a-z]+(?:[ \t]+[A-Z][\w.]*){0,3},[ \t]+(?:\d{1,3},[ \t]+)?"
-                        r"(?!dan\b|serta\b|atau\b|yang\b)[a-z])")
+CAPITALISED_RUN = re.compile(r"(?:[ \t]+(?:[A-Z][\w'-]*|\([^()\n]{1,40}\))){1,10}(?=,[ \t])")
 APPOSITION_END = re.compile(r"[ \t]*(?:(?<=[\w.])[ \t]+(?!dan\b|serta\b|beserta\b|atau\b)(?=[a-z]{3})|,[ \t]*(?!dan\b|serta\b|beserta\b)[a-z]|[.;)]|,?[ \t]*\n)")
 STAND_IN = re.compile(r"\s*,?\s*(?:yang\s+)?diwakil(?:i|kan)(?:\s+oleh)?\s+")
 COMMA_CLAUSE = re.compile(r"\s*,\s*(?:yang\s+juga|yang\s+sekaligus|sekaligus|selaku)\b[^,.;\n\"“”]{1,80},\s*")
-NAME_BEFORE = re.compile(rf"({CAP}(?: {CAP}){{0,3}})(?:(?:,\s*[A-Za-z.]+)*,?\s+yang\s+(?:kini\s+|saat\s+ini\s+)?menjabat(?:\s+sebagai)?"
+NAME_BEFORE = re.compile(rf"((?:[A-Z] )?{CAP}(?: (?:{CAP}|[A-Z][a-z]{{1,2}}\.)){{0,3}})(?:(?:,\s*[A-Za-z.]+)*,?\s+yang\s+(?:kini\s+|saat\s+ini\s+)?menjabat(?:\s+sebagai)?"
                          rf"|(?:,\s*[A-Za-z.]+)*,|(?:,\s*[A-Za-z.]+)*,?\s+(?:resmi\s+)?(?:dilantik|ditunjuk|diangkat|dikukuhkan)\s+sebagai"
-                         rf"|\s+(?:sebagai|selaku|menjabat(?:\s+sebagai)?|[–—-]))\s*$")
-# "Yance Marani menjabat Kepala Distrik Rasiei, Oktovina Sawaki menjabat …": the holder stands before.
-HELD_BY_NAME_BEFORE = re.compile(rf"{CAP}[ \t]+menjabat(?:[ \t]+sebagai)?[ \t]+$")
+                         rf"|(?:,\s*[A-Za-z.]+)*\s+(?:sebagai|selaku|menjabat(?:\s+sebagai)?|[–—-]))\s*$")
+# "Yance Marani menjabat Kepala Distrik Rasiei, Oktovina Sawaki menjabat …", "- Ismail Samal
+# sebagai KPN Sepa Kecamatan Amahai,": the holder stands before.
+HELD_BY_NAME_BEFORE = re.compile(rf"{CAP}[ \t]+(?:menjabat(?:[ \t]+sebagai)?|sebagai)[ \t]+$")
 JOINED = re.compile(r"[ \t]+(?:dan|&)[ \t]+")
 # "wakil ketua masing-masing A dan B": every name listed after it holds the title.
 EACH = re.compile(r"[ \t]*,?[ \t]+(?:masing-masing|di[ \t]+antaranya|antara[ \t]+lain)[ \t]*:?[ \t]+")
 LISTED = re.compile(r"(?:[ \t]*\([^()\n]{1,25}\))?[ \t]*(?:,[ \t]*(?:dan[ \t]+)?|[ \t]+dan[ \t]+)")
 TERM = re.compile(r"(?:[ \t]+(?:terpilih|definitif|yang[ \t]+baru[ \t]+dilantik))?(?:[ \t]+(?:periode|masa[ \t]+jabatan)[ \t]+\d{4}[ \t]*[–—-][ \t]*\d{4})?")
+# The district after a village head's village ("KPN Tulehu Kecamatan Salahutu"): where the
+# village lies, not part of the post.
+DISTRICT = re.compile(r"(?:Kecamatan|Kec\.|Distrik)\s")
 TRAILING_COMMA = re.compile(r"(?:,|\ssebagai|\sselaku|\smenjabat|\s[–—-])\s*$")
 
 
-class PeopleFinder(SpeakerLookup):
+class PeopleFinder(SpeakerLookup, IntroducedPeople):
     """Finds people and keeps track of their mentions.
 
     `mentions` holds (start, end, person, title) for every place a person is named; a
@@ -73,6 +70,7 @@ class PeopleFinder(SpeakerLookup):
         self._title_places = title_places(text, rules)
         self._short_forms = defined_short_forms(text, rules)
         self._nicknames = bracketed_nicknames(text)
+        self._new_post_holders: dict[int, WrittenName] = {}
 
     # --- title first: "Kepala Bagian Humas Setda Kota Bekasi Sajekti Rubiyah"
     def find_titled(self) -> None:
@@ -145,6 +143,8 @@ class PeopleFinder(SpeakerLookup):
         organisation, kind, end = self.designations.read_organisation(title_end, absorb, full in REGION_HEADS)
         if absorb and kind == "place":
             title_end, organisation = end, None
+        elif absorb and kind == "region" and title_end > match.end() and DISTRICT.match(organisation):
+            organisation = None
         paren = PARENTHESIS.match(text, end)
         if paren and kind:
             end = paren.end()
@@ -152,6 +152,11 @@ class PeopleFinder(SpeakerLookup):
                 title_end = end
             else:
                 organisation = text[title_end:end].strip(" ,")
+        holder = self._new_post_holders.pop(match.start(), None)
+        if holder is not None:
+            self._add(holder, written_title(text, rules, match.start(), title_end), organisation or holder.prefix,
+                      (holder.name_span[0], max(title_end, end)))
+            return max(title_end, end)
         qualifier = QUALIFIER.match(text, end)
         if qualifier and (rules.rank.match(text, qualifier.end()) or self._read_name(qualifier.end())):
             end = qualifier.end()
@@ -193,6 +198,9 @@ class PeopleFinder(SpeakerLookup):
                     and ((absorb and full not in REGION_HEADS and kind is None)
                          or (kind == "institution" and not person.degrees and ends_in_venue(rules, organisation))):
                 title_text, title_end, person = text[match.start():person.end], person.end, None
+            elif not apposed and absorb and full not in REGION_HEADS and not person.degrees \
+                    and self.designations.region_word_after(person.end):
+                title_text, title_end, person = text[match.start():person.end], person.end, None
         if person is None:
             if lower:
                 return match.end()
@@ -200,6 +208,10 @@ class PeopleFinder(SpeakerLookup):
             self.title_organisations[(match.start(), title_end)] = organisation
             return self._read_stand_in(max(title_end, end, match.end()))
         if self.designations.headline_verb_at(person.name_span[1]):
+            return person.end
+        new_post = new_post_at(text, rules, person.end)
+        if new_post is not None:
+            self._new_post_holders[new_post] = person
             return person.end
         self._add(person, title_text, organisation or person.prefix, (match.start(), person.end))
         return person.end
@@ -337,60 +349,6 @@ class PeopleFinder(SpeakerLookup):
             organisation = self.title_organisations.get((start, end))
             self._add(parsed, title, organisation, (name_span[0], end))
             named[name_span[0]:name_span[1]] = b"\1" * (name_span[1] - name_span[0])
-
-    # --- no title: "AKBP Dedy Kurniawan", "Tgk. H. Abdul Muthalib", "(Foto: Fadli)"
-    def find_introduced(self) -> None:
-        """People a rank, an honorific or a credit introduces, with no title written."""
-        text, rules = self.text, self.rules
-        named = bytearray(len(text) + 1)
-        for start, end, _, _ in self.register.live():
-            named[start:end] = b"\1" * (end - start)
-        credits = credited_names(text, rules)
-        spouses = rules.pattern("spouse", lambda: rf"\b(?i:{alternation(rules.glossary.data['spouse_words'])})[ \t]+(?=[A-Z])")
-        former = {m.start(1): m.end(1) for m in BEFORE_FORMER_POST.finditer(text) if rules.title.match(text, m.end())}
-        introduced = credits | {m.end() for m in spouses.finditer(text)} | set(former)
-        openers = rules.pattern("name-opener", lambda: rf"\b(?:{alternation(rules.glossary.data['name_openers'])})[ \t]+(?=[A-Z])")
-        marked = {m.start() for m in rules.rank.finditer(text)} | {m.start() for m in rules.honorific.finditer(text)} \
-            | introduced | {m.end() for m in APPOSITIVE.finditer(text)} | {m.start() for m in openers.finditer(text)}
-        leads = sorted(marked | {m.end() for m in BEFORE_DEGREES.finditer(text)})
-        after = -1
-        for lead in leads:
-            if lead < after or named[lead] or (lead not in introduced and PREVIOUS_NAME_WORD.search(text, max(0, lead - 30), lead)) \
-                    or (lead not in credits and self._headlines.get(text.rfind("\n", 0, lead) + 1)) \
-                    or THEME_BEFORE.search(text, max(0, lead - 40), lead):
-                continue
-            person = self._read_name(lead)
-            if person is None or named[person.name_span[0]] or adat_title(text, rules, person) or person.name in self._nicknames \
-                    or (lead not in marked and not person.degrees) or former.get(lead, person.name_span[1]) != person.name_span[1]:
-                continue
-            title, organisation = self._handed_over(lead)
-            post = CREDIT_POST.match(text, person.end) if lead in credits else None
-            title = post.group(1) if post else title
-            self._add(person, title, organisation or person.prefix, (lead, person.end))
-            after = person.end
-
-    def find_listed(self) -> None:
-        """The other names of a list of names one of which is a person already found, when
-        every other item of the list reads whole as a name ("Karo Umum dan Perlengkapan"
-        and "Pj Wali Kota Bandung, X dan Y" are no such lists)."""
-        for items in name_lists(self.text):
-            known = [any(m[2] for _, m in self.register.starting_in(start, end)) for start, end in items]
-            read = [None if found else self._read_name(start) for (start, _), found in zip(items, known)]
-            if any(known) and all(found or (person and person.name_span == (start, end) and not person.ranks)
-                                  for (start, end), found, person in zip(items, known, read)):
-                for (start, _), person in zip(items, read):
-                    if person:
-                        self._add(person, None, person.prefix, (start, person.end))
-
-    def _handed_over(self, pos: int) -> tuple[str | None, str | None]:
-        """The title (and its organisation) handed over to or from the person named at
-        `pos` ("Jabatan Kapolres Luwu Timur diserahterimakan dari AKBP X kepada AKBP Y",
-        "Dirlantas Polda Sulsel dari Kombes Pol. X kepada Kombes Pol. Y"), else None."""
-        floor = max(0, pos - HANDOVER_REACH)
-        for _, (start, end, person, title) in reversed(self.register.starting_in(floor, pos)):
-            if person is None and title and HANDOVER.fullmatch(self.text, end, pos):
-                return title, self.title_organisations.get((start, end))
-        return None, None
 
     def add_short_mentions(self) -> None:
         add_short_mentions(self.text, self.people)

@@ -154,7 +154,8 @@ class Register:
 
     def by_name(self, name: str) -> Person | None:
         """The person of that name (case and spacing aside), else the one person whose
-        name holds all its words (of several, the one with the same first word)."""
+        name holds all its words (of several, the one with the same first word, then the
+        one holding them in a row: "Andi Baso" for Andi Baso Tenriajeng, not Andi Nurlina Baso)."""
         if name not in self._found:
             self._found[name] = self._by_name(name)
         return self._found[name]
@@ -170,6 +171,8 @@ class Register:
         partial = [p for p in fewest if tokens <= self._tokens[id(p)]]
         if len(partial) > 1:
             partial = [p for p in partial if p.name.split()[0] == name.split()[0]]
+        if len(partial) > 1:
+            partial = [p for p in partial if f" {_normal(name)} " in f" {_normal(p.name)} "]
         return partial[0] if len(partial) == 1 else None
 
     def knows_word(self, word: str) -> bool:

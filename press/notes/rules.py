@@ -98,7 +98,8 @@ def rules_for(glossary: Glossary) -> Rules:
     regions = glossary.region_names
     short_acting = [p.rstrip(".") for p in data["acting_prefixes"]]
     acting = alternation(_lower_first(short_acting + data["acting_written_out"]) + [p.upper() for p in short_acting])
-    title = re.compile(rf"(?<![\w.])(?:(?P<acting>{acting})\.?(?:\s+\([A-Za-z.]{{1,6}}\))?\s+)?"
+    # A title may open a numbered list item glued to its number ("1.Sekretaris Dinas …").
+    title = re.compile(rf"(?:(?<![\w.])|(?<=(?<![\w.])\d\.)|(?<=(?<![\w.])\d\d\.))(?:(?P<acting>{acting})\.?(?:\s+\([A-Za-z.]{{1,6}}\))?\s+)?"
                        rf"(?P<head>{alternation(title_full)})(?![\w])")
     honorific = re.compile(rf"(?<![\w.])(?:{alternation(honorific_spellings(glossary.honorifics))})(?:(?<=\.)|(?=\s)|,(?=[ \t]*[A-Z]))\s*")
     corps = alternation(glossary.corps)

@@ -33,12 +33,20 @@ class SpeakerLookup:
             if written is None:
                 written = WrittenName(holder.strip(), [], [], len(holder), span, None, [])
             return self.find_by_name(written.name) or self._add(written._replace(name_span=span), title, None, span)
-        person = self.register.by_title(wanted)
+        person = self.register.by_title(wanted) or self._holder_of_head(title)
         if person is None and wanted in self._region_heads():
             person = next(filter(None, (self.register.by_title(f"{acting} {wanted}") for acting in self._acting_forms())), None)
         if person is not None:
             self.register.add_span(person, span, once=True)
         return person
+
+    def _holder_of_head(self, title: str) -> Person | None:
+        """The holder of a title's head written with its region ("ucap Bupati Tapin") when
+        the note gave that holder the head alone ("Bupati Wahyudi Rahmat"), else None."""
+        head = self.rules.title.match(title)
+        if head is None or head.end() == len(title) or title[head.end():].strip() not in self.rules.region_names:
+            return None
+        return self.register.by_title(self.register.expand(head.group(0)))
 
     def _acting_forms(self) -> list[str]:
         """The acting prefixes as titles are indexed ("pj.", "pj", "penjabat"): "Gubernur"

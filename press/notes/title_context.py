@@ -26,6 +26,9 @@ LOWER_TITLE_PLACE = re.compile(r"(?:[ \t]+(?:kabupaten|kota|provinsi|kecamatan|d
 # A capitalised word after one of these is a place or a date ("Usai dari Dago, Plt
 # Gubernur ..."), not the name of the title that follows.
 PLACE_PREPOSITION = re.compile(r"(?<![\w-])(?:di|ke|dari|menuju|asal|sekitar|hingga|sampai)[ \t]+$", re.I)
+# A capitalised word after one of these is a former or a member's post ("mantan Gamot
+# sebagai Pangulu", "anggota Maujana Nagori sebagai"), not the name of the one who takes it.
+POST_BEFORE = re.compile(r"(?<![\w-])(?:mantan|eks|bekas|anggota|sebelumnya)[ \t]+$")
 
 
 def region_word_before(text: str, rules: Rules, pos: int) -> bool:
@@ -85,10 +88,11 @@ def adat_title(text: str, rules: Rules, person: WrittenName) -> bool:
 
 def not_a_name_first(text: str, rules: Rules, parsed: WrittenName) -> bool:
     """Whether a name read before a title is a place after a preposition ("dari Dago,"),
-    the place glued to a unit's number ("Kodim 1206/Putussibau,") or one unit word
-    ("Umum dan Perlengkapan,")."""
+    a post after "mantan" or "anggota", the place glued to a unit's number ("Kodim
+    1206/Putussibau,") or one unit word ("Umum dan Perlengkapan,")."""
     at = parsed.name_span[0]
     return bool(PLACE_PREPOSITION.search(text, max(0, at - 12), at)) or text[at - 1:at] == "/" \
+        or (not parsed.honorifics and not parsed.ranks and bool(POST_BEFORE.search(text, max(0, at - 14), at))) \
         or (" " not in parsed.name and not parsed.honorifics and not parsed.ranks and is_unit_word(parsed.name, rules))
 
 
@@ -110,3 +114,17 @@ def title_places(text: str, rules: Rules) -> set[str]:
     after = rules.pattern("title-place", lambda: rf"(?<![\w.])(?:{alternation(titles)})[ \t]+([A-Z][a-z][\w'-]*)"
                           rf"(?={ONLY_PLACE_AFTER.pattern})")
     return set(after.findall(text)) - rules.stop_names
+
+
+# "Sekretaris Dinas Pendidikan X sebagai Kepala Dinas Pendidikan": the post X takes now.
+NEW_POST = re.compile(r"[ \t]*,?[ \t]+sebagai[ \t]+")
+
+
+def new_post_at(text: str, rules: Rules, pos: int) -> int | None:
+    """Where the title a person takes starts when "sebagai" and a capitalised title follow
+    the name ending at `pos` (a list of appointments: the old post, the name, the new
+    one), else None."""
+    after = NEW_POST.match(text, pos)
+    title = after and rules.title.match(text, after.end())
+    return title.start() if title and not title["head"][0].islower() else None
+

@@ -1,0 +1,93 @@
+"""People a note introduces without a title before them: a rank, an honorific, a credit,
+a spouse word, a noble or adat name's opener, degrees after the name, "Salah satu …,",
+a reporting verb after the name, a former post after it; the other names of a list
+holding a known person, a name joined to a person's by "dan"; and the title handed over
+to or from a person so introduced. Mixed into `people.PeopleFinder`, whose register,
+rules, text, name reader and `_add` it uses; kept apart to keep each module short."""
+
+from __future__ import annotations
+
+import re
+
+from press.notes.credits import CREDIT_POST, credited_names
+from press.notes.name_leads import BEFORE_DEGREES, BEFORE_FORMER_POST, ONE_OF, THEME_BEFORE
+from press.notes.name_lists import name_lists
+from press.notes.rules import CAP, alternation
+from press.notes.title_context import adat_title
+
+HANDOVER = re.compile(r"(?:[ \t]+[A-Z][\w/.-]*){0,4}[ \t]+(?:juga[ \t]+)?(?:(?:diserahterimakan|diserahkan|beralih|berpindah|berganti)[ \t]+)?dari[ \t]+"
+                      r"(?:[^;\n]{1,120}?[ \t]+kepada[ \t]+)?")
+HANDOVER_REACH = 200
+PREVIOUS_NAME_WORD = re.compile(r"[A-Z][\w.]*[ \t]+$")
+APPOSITIVE = re.compile(r"(?<![\w-])[a-z][a-z-]*,[ \t]+(?=[A-Z][a-z]+(?:[ \t]+[A-Z][\w.]*){0,3},[ \t]+(?:\d{1,3},[ \t]+)?"
+                        r"(?!dan\b|serta\b|atau\b|yang\b)[a-z])")
+# "dr. Lusiana Maharani, MPH dan Ardi Kurniawan.": a name joined to a person's ends the clause.
+PAIRED = re.compile(r"(?:,?[ \t]*[A-Z][A-Za-z.]{1,6}\.?){0,4}[ \t]+(?:dan|serta)[ \t]+")
+CLAUSE_END = re.compile(r"[ \t]*(?:[.;)]|,(?![ \t]*(?:dan|serta)\b)|$)", re.M)
+
+
+class IntroducedPeople:
+    """The finders of people with no title before them (see the module's docstring)."""
+
+    def find_introduced(self) -> None:
+        """People a rank, an honorific or a credit introduces, with no title written."""
+        text, rules = self.text, self.rules
+        named = bytearray(len(text) + 1)
+        for start, end, _, _ in self.register.live():
+            named[start:end] = b"\1" * (end - start)
+        credits = credited_names(text, rules)
+        spouses = rules.pattern("spouse", lambda: rf"\b(?i:{alternation(rules.glossary.data['spouse_words'])})[ \t]+(?=[A-Z])")
+        former = {m.start(1): m.end(1) for m in BEFORE_FORMER_POST.finditer(text) if rules.title.match(text, m.end())}
+        speaking = rules.pattern("speech-subject", lambda: rf"(?m)(?:^|(?<=[.,;][ \t]))({CAP}(?:[ \t]+{CAP}){{0,3}})[ \t]+"
+                                                           rf"(?={alternation(rules.glossary.speech_verbs('reported'))}\b)")
+        former.update((m.start(1), m.end(1)) for m in speaking.finditer(text))
+        introduced = credits | {m.end() for m in spouses.finditer(text)} | set(former) | {m.end() for m in ONE_OF.finditer(text)}
+        openers = rules.pattern("name-opener", lambda: rf"\b(?:{alternation(rules.glossary.data['name_openers'])})[ \t]+(?=[A-Z])")
+        marked = {m.start() for m in rules.rank.finditer(text)} | {m.start() for m in rules.honorific.finditer(text)} \
+            | introduced | {m.end() for m in APPOSITIVE.finditer(text)} | {m.start() for m in openers.finditer(text)}
+        leads = sorted(marked | {m.end() for m in BEFORE_DEGREES.finditer(text)})
+        after = -1
+        for lead in leads:
+            if lead < after or named[lead] or (lead not in introduced and PREVIOUS_NAME_WORD.search(text, max(0, lead - 30), lead)) \
+                    or (lead not in credits and self._headlines.get(text.rfind("\n", 0, lead) + 1)) \
+                    or THEME_BEFORE.search(text, max(0, lead - 40), lead):
+                continue
+            person = self._read_name(lead)
+            if person is None or named[person.name_span[0]] or adat_title(text, rules, person) or person.name in self._nicknames \
+                    or (lead not in marked and not person.degrees) or former.get(lead, person.name_span[1]) != person.name_span[1]:
+                continue
+            title, organisation = self._handed_over(lead)
+            post = CREDIT_POST.match(text, person.end) if lead in credits else None
+            title = post.group(1) if post else title
+            self._add(person, title, organisation or person.prefix, (lead, person.end))
+            after = person.end
+
+    def find_listed(self) -> None:
+        """The other names of a list of names one of which is a person already found, when
+        every other item of the list reads whole as a name ("Karo Umum dan Perlengkapan"
+        and "Pj Wali Kota Bandung, X dan Y" are no such lists), and a name of two words or
+        more joined to a person's by "dan" that ends the clause."""
+        for items in name_lists(self.text):
+            known = [any(m[2] for _, m in self.register.starting_in(start, end)) for start, end in items]
+            read = [None if found else self._read_name(start) for (start, _), found in zip(items, known)]
+            if any(known) and all(found or (person and person.name_span == (start, end) and not person.ranks)
+                                  for (start, end), found, person in zip(items, known, read)):
+                for (start, _), person in zip(items, read):
+                    if person:
+                        self._add(person, None, person.prefix, (start, person.end))
+        for _, end, known, _ in self.register.live():
+            joined = known and PAIRED.match(self.text, end)
+            other = joined and self._read_name(joined.end())
+            if other and " " in other.name and not other.ranks and CLAUSE_END.match(self.text, other.end) \
+                    and self.find_by_name(other.name) is None:
+                self._add(other, None, other.prefix, (other.name_span[0], other.end))
+
+    def _handed_over(self, pos: int) -> tuple[str | None, str | None]:
+        """The title (and its organisation) handed over to or from the person named at
+        `pos` ("Jabatan Kapolres Luwu Timur diserahterimakan dari AKBP X kepada AKBP Y",
+        "Dirlantas Polda Sulsel dari Kombes Pol. X kepada Kombes Pol. Y"), else None."""
+        floor = max(0, pos - HANDOVER_REACH)
+        for _, (start, end, person, title) in reversed(self.register.starting_in(floor, pos)):
+            if person is None and title and HANDOVER.fullmatch(self.text, end, pos):
+                return title, self.title_organisations.get((start, end))
+        return None, None
