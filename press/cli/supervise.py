@@ -64,8 +64,15 @@ class Supervisor:
 
     def run(self) -> int:
         """Supervise until SIGTERM or SIGINT; the last child's exit status (0 if none ran)."""
-        for signum in (signal.SIGTERM, signal.SIGINT):
-            signal.signal(signum, self._on_signal)
+        previous = {signum: signal.signal(signum, self._on_signal) for signum in (signal.SIGTERM, signal.SIGINT)}
+        try:
+            code = self._supervise()
+        finally:
+            for signum, handler in previous.items():
+                signal.signal(signum, handler)
+        return code if code >= 0 else 128 - code
+
+    def _supervise(self) -> int:
         delay, code = FIRST_DELAY_S, 0
         while self.stopping is None:
             started = time.monotonic()
@@ -81,4 +88,4 @@ class Supervisor:
             self.restarts += 1
             self._pause(delay)
             delay = min(delay * 2, MAX_DELAY_S)
-        return code if code >= 0 else 128 - code
+        return code

@@ -107,7 +107,7 @@ class LiveServer:
                     [sys.executable, "-m", "flask", "--app", "wsgi", "worker", *self.worker_args],
                     cwd=REPO_ROOT, env=self.env, stdout=log, stderr=log,
                 )
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 180  # a loaded machine: over a minute to load the application
         while time.monotonic() < deadline:
             try:
                 urllib.request.urlopen(self.url + "/", timeout=2)
@@ -116,7 +116,7 @@ class LiveServer:
                 if self.process.poll() is not None:
                     raise RuntimeError((self.root / "server.log").read_text(errors="replace"))
                 time.sleep(0.2)
-        raise RuntimeError("the server did not answer within 60 s")
+        raise RuntimeError("the server did not answer within 180 s")
 
     def stop(self) -> None:
         for process in (self.process, self.job_worker):
