@@ -77,7 +77,7 @@ class Supervisor:
         while self.stopping is None:
             started = time.monotonic()
             self.child = subprocess.Popen(self.command, env=self.env)
-            log.warning("worker started (pid %d)", self.child.pid)
+            log.info("worker started (pid %d)", self.child.pid)
             if self.stopping is not None:  # a signal between the check and the start
                 self.child.send_signal(self.stopping)
             code = self.child.wait()
