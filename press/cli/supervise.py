@@ -14,11 +14,15 @@ held return to the queue when its lease runs out, ``press.redis_queue``). A chil
 dies (a signal, an exit of its own) is started again after a delay that doubles from
 one second up to a minute while children keep dying young, and falls back to one second
 once one has run for a while. SIGTERM or SIGINT to the supervisor is passed on to the
-child, waited for, and ends the supervisor with the child's exit status.
+child, waited for, and ends the supervisor with the child's exit status; a supervisor
+killed outright takes its child with it (Linux's parent-death signal), so a service
+manager that starts the supervisor again never leaves two workers behind.
 """
 from __future__ import annotations
 
+import ctypes
 import logging
+import os
 import signal
 import subprocess
 import time
@@ -40,6 +44,20 @@ def describe_exit(code: int) -> str:
         except ValueError:
             return f"killed by signal {-code}"
     return f"exited with status {code}"
+
+
+PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent(parent: int) -> None:
+    """In the child before it runs the worker: SIGTERM when the supervisor dies (Linux only;
+    elsewhere the worker outlives a supervisor killed outright)."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the supervisor died before the signal was asked for
+        os.kill(os.getpid(), signal.SIGTERM)
 
 
 class Supervisor:
@@ -76,7 +94,8 @@ class Supervisor:
         delay, code = FIRST_DELAY_S, 0
         while self.stopping is None:
             started = time.monotonic()
-            self.child = subprocess.Popen(self.command, env=self.env)
+            parent = os.getpid()
+            self.child = subprocess.Popen(self.command, env=self.env, preexec_fn=lambda: _die_with_parent(parent))
             log.info("worker started (pid %d)", self.child.pid)
             if self.stopping is not None:  # a signal between the check and the start
                 self.child.send_signal(self.stopping)

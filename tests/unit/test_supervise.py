@@ -1,14 +1,16 @@
 """``flask worker --supervise`` (``press.cli.supervise``): a worker that dies is started again,
-and stopping the supervisor stops the worker it runs."""
+stopping the supervisor stops the worker it runs, and so does killing it."""
 from __future__ import annotations
 
 import os
 import signal
+import subprocess
 import sys
 import threading
 
 from press.cli.supervise import Supervisor
-from tests.faults.conftest import wait_for
+from tests.conftest import REPO_ROOT
+from tests.faults.conftest import child_pids, wait_for
 
 # A stand-in worker: notes its pid, dies by SIGKILL the first two times, then runs until stopped.
 CHILD = """
@@ -24,6 +26,15 @@ time.sleep(600)
 
 def pids(path) -> list[int]:
     return [int(pid) for pid in path.read_text().split()] if path.exists() else []
+
+
+def zombie(pid: int) -> bool:
+    """Ended, and not yet reaped by whoever adopted it."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] == "Z"
+    except OSError:
+        return False
 
 
 def alive(pid: int) -> bool:
@@ -47,3 +58,30 @@ def test_a_worker_that_dies_is_started_again_and_sigterm_stops_both(tmp_path):
     assert not alive(pids(runs)[-1])
     assert signal.getsignal(signal.SIGTERM) != supervisor._on_signal  # the test process's own handler back
 
+
+
+# The supervisor alone in a process (its module loaded by path: not the whole command package).
+SUPERVISOR = """
+import importlib.util, sys
+spec = importlib.util.spec_from_file_location("supervise", "press/cli/supervise.py")
+module = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(module)
+module.Supervisor([sys.executable, "-c", "import time; time.sleep(600)"]).run()
+"""
+
+
+def test_a_supervisor_killed_outright_takes_its_worker_with_it():
+    supervisor = subprocess.Popen([sys.executable, "-c", SUPERVISOR], cwd=REPO_ROOT)
+    found: list[int] = []
+    try:
+        assert wait_for(lambda: bool(found.extend(child_pids(supervisor.pid)) or found), timeout=60)
+        supervisor.send_signal(signal.SIGKILL)
+        supervisor.wait(timeout=30)
+        assert wait_for(lambda: not alive(found[0]) or zombie(found[0]), timeout=30)
+    finally:
+        for pid in found:  # left behind when the test fails
+            if alive(pid):
+                os.kill(pid, signal.SIGKILL)
+        if supervisor.poll() is None:
+            supervisor.kill()
+            supervisor.wait()
