@@ -11,9 +11,10 @@ PORT ?= 5000
 # Both cores (pytest-xdist); the browser tests stay together on one worker (docs/testing.md).
 TEST_WORKERS ?= auto
 PYTEST := $(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup
-FAST_TESTS := -m "not browser and not postgres and not faults and not redis and not objectstore"
-# The suite on a throw-away PostgreSQL server (tests/pg_server.py), without the browser and corpus tests.
-POSTGRES_TESTS := -m "not browser and not corpus"
+FAST_TESTS := -m "not browser and not postgres and not faults and not redis and not objectstore and not nodes"
+# The suite on a throw-away PostgreSQL server (tests/pg_server.py), without the browser and corpus tests
+# and the two-node test (which starts its own PostgreSQL).
+POSTGRES_TESTS := -m "not browser and not corpus and not nodes"
 
 .PHONY: run test test-fast test-postgres fuzz system-packages bench setup install translations i18n-update clean
 

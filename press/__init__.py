@@ -43,14 +43,15 @@ def create_app(config: dict | None = None) -> Flask:
     from press.cli import register_commands
     from press import job_queue
 
-    app = Flask(
-        __name__,
-        instance_relative_config=True,
-        template_folder=str(press_config.REPO_ROOT / "templates"),
-    )
     config = dict(config or {})
     values = press_config.from_environment()
     values.update({k: v for k, v in config.items() if k in press_config.DEFAULTS})
+    app = Flask(
+        __name__,
+        instance_path=press_config.instance_path(values),
+        instance_relative_config=True,
+        template_folder=str(press_config.REPO_ROOT / "templates"),
+    )
     settings = press_config.flask_settings(values, app.instance_path)
     settings.update({k: v for k, v in config.items() if k not in press_config.DEFAULTS})
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)

@@ -18,6 +18,7 @@ ENV_PREFIX = "PRESS_"
 
 DEFAULTS = {
     "ENV": "production",
+    "INSTANCE_PATH": None,
     "SECRET_KEY": None,
     "DATABASE_URL": None,
     "MEDIA_ROOT": str(REPO_ROOT / "media_store"),
@@ -212,6 +213,14 @@ def check_media(values: dict) -> None:
 def search_url(config) -> str:
     """The search backend's URL: ``SEARCH_URL``, else the whoosh folder ``INDEX_ROOT`` (its alias)."""
     return config.get("SEARCH_URL") or config["INDEX_ROOT"]
+
+
+def instance_path(values: dict) -> str | None:
+    """This node's own folder (``PRESS_INSTANCE_PATH``, made absolute); None: Flask's
+    ``instance/`` beside the code. Each node of a deployment has its own: the upload spool
+    and development's outbox live there, nothing another node needs."""
+    path = values.get("INSTANCE_PATH")
+    return os.path.abspath(path) if path else None
 
 
 def flask_settings(values: dict, instance_path: str) -> dict:

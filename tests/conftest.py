@@ -37,6 +37,7 @@ MARKS_BY_PATH = {
     "browser": "browser",
     "faults": "faults",
     "redis": "redis",
+    "nodes": "nodes",
     "unit/test_postgres.py": "postgres",
     # The object store only (its backend-parametrised tests mark their s3 case themselves).
     "storage/test_object_store.py": "objectstore",
@@ -54,8 +55,9 @@ MARKS_BY_PATH = {
     "drafting/test_editorial_recall.py": "corpus",
 }
 # Folders whose tests pytest-xdist runs on one worker, one after another: the browser
-# tests share that worker's one Chromium and one live server (session fixtures).
-ONE_WORKER = ("tests/browser/",)
+# tests share that worker's one Chromium and one live server (session fixtures); the
+# two-node tests their servers (a module fixture) and their order.
+ONE_WORKER = ("tests/browser/", "tests/nodes/")
 
 
 def pytest_collection_modifyitems(config, items):

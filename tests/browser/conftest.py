@@ -49,9 +49,11 @@ class LiveServer:
     production; stopped at the end."""
 
     def __init__(self, root: Path, workers: int = 2, gunicorn_args: tuple[str, ...] = (),
-                 worker_args: tuple[str, ...] = (), env: dict[str, str] | None = None, site_url: bool = False):
+                 worker_args: tuple[str, ...] = (), env: dict[str, str] | None = None, site_url: bool = False,
+                 with_job_worker: bool = True):
         """``env``: more ``PRESS_…`` settings; ``site_url``: ``PRESS_SITE_URL`` is the server's
-        own address, as production names its site (the links the job worker's e-mails carry)."""
+        own address, as production names its site (the links the job worker's e-mails carry);
+        ``with_job_worker=False``: gunicorn only, the jobs run by a worker started elsewhere."""
         self.root = root
         self.site_url = site_url
         self.port = 0
@@ -69,6 +71,7 @@ class LiveServer:
         self.workers = workers
         self.gunicorn_args = tuple(gunicorn_args)
         self.worker_args = tuple(worker_args)
+        self.with_job_worker = with_job_worker
         self.process: subprocess.Popen | None = None
         self.job_worker: subprocess.Popen | None = None
 
@@ -99,11 +102,12 @@ class LiveServer:
                  "--timeout", "120", *self.gunicorn_args, "wsgi:app"],
                 cwd=REPO_ROOT, env=self.env, stdout=log, stderr=log,
             )
-            self.job_worker = subprocess.Popen(
-                [sys.executable, "-m", "flask", "--app", "wsgi", "worker", *self.worker_args],
-                cwd=REPO_ROOT, env=self.env, stdout=log, stderr=log,
-            )
-        deadline = time.monotonic() + 60
+            if self.with_job_worker:
+                self.job_worker = subprocess.Popen(
+                    [sys.executable, "-m", "flask", "--app", "wsgi", "worker", *self.worker_args],
+                    cwd=REPO_ROOT, env=self.env, stdout=log, stderr=log,
+                )
+        deadline = time.monotonic() + 180  # a loaded machine: over a minute to load the application
         while time.monotonic() < deadline:
             try:
                 urllib.request.urlopen(self.url + "/", timeout=2)
@@ -112,7 +116,7 @@ class LiveServer:
                 if self.process.poll() is not None:
                     raise RuntimeError((self.root / "server.log").read_text(errors="replace"))
                 time.sleep(0.2)
-        raise RuntimeError("the server did not answer within 60 s")
+        raise RuntimeError("the server did not answer within 180 s")
 
     def stop(self) -> None:
         for process in (self.process, self.job_worker):

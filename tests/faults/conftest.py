@@ -95,11 +95,12 @@ def staff_session(server: LiveServer, role: str):
 
 
 def kill_server(server: LiveServer) -> None:
-    """SIGKILL the gunicorn master, its workers and the job worker (all started by this test)."""
-    server.job_worker.send_signal(signal.SIGKILL)
-    server.job_worker.wait(timeout=30)
+    """SIGKILL the gunicorn master, its workers and the job worker if it has one (all started by this test)."""
+    if server.job_worker is not None:
+        server.job_worker.send_signal(signal.SIGKILL)
+        server.job_worker.wait(timeout=30)
     master = server.process
-    children = _children(master.pid)
+    children = child_pids(master.pid)
     master.send_signal(signal.SIGKILL)
     for pid in children:
         try:
@@ -109,7 +110,7 @@ def kill_server(server: LiveServer) -> None:
     master.wait(timeout=30)
 
 
-def _children(pid: int) -> list[int]:
+def child_pids(pid: int) -> list[int]:
     found = []
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():

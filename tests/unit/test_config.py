@@ -45,6 +45,18 @@ def test_development_keeps_a_generated_key_between_starts(tmp_path, monkeypatch)
     assert first and first == second
 
 
+def test_each_node_keeps_its_own_files_in_the_instance_folder_it_is_given(tmp_path, monkeypatch):
+    monkeypatch.delenv("PRESS_SECRET_KEY", raising=False)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PRESS_INSTANCE_PATH", "node-b")  # relative to where the node starts
+    config = {"ENV": "development", "DATABASE_URL": f"sqlite:///{tmp_path}/x.db"}
+    node_a = create_app({**config, "INSTANCE_PATH": str(tmp_path / "node-a")})
+    node_b = create_app(config)
+    assert (node_a.instance_path, node_b.instance_path) == (str(tmp_path / "node-a"), str(tmp_path / "node-b"))
+    assert node_b.config["MEDIA_SPOOL_DIR"] == str(tmp_path / "node-b" / "media-spool")
+    assert node_a.config["SECRET_KEY"] != node_b.config["SECRET_KEY"]  # each generated its own development key
+
+
 def test_environment_variables_override_defaults():
     values = from_environment({"PRESS_MAX_UPLOAD_MB": "5", "PRESS_MEDIA_ROOT": "/srv/blobs"})
     assert values["MAX_UPLOAD_MB"] == 5
