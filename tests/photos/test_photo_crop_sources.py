@@ -156,13 +156,13 @@ def test_a_crop_too_large_for_the_original_is_refused_with_its_reason_whatever_t
 def test_the_default_crops_need_three_sources_each_close_to_the_scale_of_the_crops_it_serves():
     """A 6000x4000 photo: the story crop needs it at 2880 pixels, the portrait at 2026, the
     link preview at 1200; the landscape (1920) and square (1620) are cut from the 2026 one:
-    none from more than 4:3 of what it needs."""
+    none from more than 4:3 of what it needs, none from the larger print rendition."""
     upright = (6000, 4000)
     assert source_sizes(upright, SIZES) == [(2880, 1920), (2026, 1351), (1200, 800)]
     assert source_sizes((4000, 6000), SIZES) == [(1920, 2880), (1280, 1920)]
     kept = [CropSource(name_for(size), "0" * 64, size) for size in source_sizes(upright, SIZES)]
     windows = {name: crop_window(name, upright, size, FOCAL) for name, size in SIZES.items()}
-    chosen = crop_sources(upright, windows, SIZES, {}, kept)
+    chosen = crop_sources(upright, windows, SIZES, {PRINT_VARIANT: (3000, 2000), "web": (1600, 1067)}, kept)
     assert chosen == {"square": "source-2026x1351", "portrait": "source-2026x1351",
                       "landscape": "source-2026x1351", "story": "source-2880x1920", "link": "source-1200x800"}
 
