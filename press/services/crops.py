@@ -7,7 +7,10 @@ Staff ask for them (``request_crops``), making a photo public asks for them
 through ``crop_queue.ask_for_crops``;, and moving the focal point
 (``set_focal``) remakes them; never an anonymous request. The job finds its work in the
 database (``Media.crops_pending``), so a lost job is picked up by the next periodic run.
-No Flask; nothing here commits but the job's runner.
+A cut from the original also keeps the photo's crop sources (private files recorded in
+``Media.crop_sources``, ``keep_crop_sources``), so that every later crop, alone or not,
+is cut from them; ``media_integrity`` checks them (``crop_source_problems``) and has
+them made again (``remake_crop_sources``). No Flask; nothing here commits but the job's runner.
 """
 from __future__ import annotations
 
