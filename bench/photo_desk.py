@@ -1,7 +1,8 @@
 """Photo desk benchmark: a bulk edit of 200 photos, its undo, against Pillow re-saving the same
-JPEGs; then the crops of 24 MP photos per ratio, cut alone from the print rendition as
-``make_crops`` cuts them and from the original when there is none, with the source each
-used, against the renditions' own cost and the decode floors
+JPEGs; then the crops of 24 MP photos per ratio, cut alone as ``make_crops`` cuts them:
+from the photo's kept crop sources, from the print rendition when there are none, from
+the original when there is neither, with the source each used, and the job's own cost of
+making the sources, against the renditions' own cost and the decode floors
 (``bench/support/crop_bench.py``, whose docstring says its method).
 
     python bench/photo_desk.py [--photos N] [--size 2400x1600] [--no-crops] [--crop-photos N]

@@ -52,6 +52,8 @@ MESSAGES = {
     "rendition_file_missing": N_("Berkas pratinjau \u201c%(variant)s\u201d tidak ada."),
     "rendition_hash_mismatch": N_("Berkas pratinjau \u201c%(variant)s\u201d tidak cocok dengan hash yang dicatat."),
     "rendition_missing": N_("Pratinjau \u201c%(variant)s\u201d belum dibuat."),
+    "crop_source_missing": N_("Sumber potongan \u201c%(name)s\u201d tidak ada di penyimpanan."),
+    "crop_source_hash_mismatch": N_("Sumber potongan \u201c%(name)s\u201d tidak cocok dengan hash yang dicatat."),
     "crop_too_small": N_("Potongan \u201c%(crop)s\u201d perlu %(width)s\u00d7%(height)s piksel, tetapi bagian foto "
                          "yang sebanding hanya %(have_width)s\u00d7%(have_height)s piksel; foto tidak diperbesar."),
     "orphan_original": N_("Berkas asli yang tidak dimiliki foto mana pun."),
@@ -79,6 +81,7 @@ MESSAGES = {
     "requeued": N_("dimasukkan lagi ke antrean pemrosesan"),
     "renditions_rebuilt": N_("%(variants)s dibuat ulang dari berkas asli"),
     "rebuild_failed": N_("pratinjau tidak dapat dibuat ulang: %(error)s"),
+    "crop_sources_requeued": N_("sumber potongan dilepas; antrean membuat potongan dan sumbernya lagi dari berkas asli"),
     "kept_young": N_("disimpan: lebih muda dari %(grace)s detik (mungkin unggahan yang belum selesai)"),
     "deleted": N_("dihapus"),
     "delete_failed": N_("tidak dapat dihapus: %(error)s"),

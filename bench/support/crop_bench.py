@@ -5,16 +5,21 @@
 ``crop_table()`` is the crops half of ``bench/photo_desk.py``; run alone it prints the same
 table. The photos are ``bench/ingest.py``'s camera-like 6000x4000 JPEGs (quality 92,
 camera EXIF with orientation and GPS; cached under ``bench/out/ingest``), each stored in a
-scratch store with its ``thumb`` and ``web`` renditions and its ``print`` rendition (3000
-px, what a journalist's request makes). For each configured crop (``CROP_SIZES``) it times
-what ``services.crops.make_crops`` does for one crop asked for alone, the file writes
-and database aside (``press.photos.crops.cut_crops``): the crop cut from the largest stored
-rendition that holds its window at its size, open, JPEG ``draft`` at the largest
-reduction that still covers, resize to the exact size, upright, sRGB, encode, public
-metadata; then the same with no print rendition stored (the original decoded, or the
-web rendition where it covers), and all the crops of a photo at once as the job makes
-them (one decode per source), per crop. The ``source`` column says what the crops were
-cut from; ``vs original`` is the mean absolute difference (of 255) of those crops from
+scratch store with its ``thumb`` and ``web`` renditions, its ``print`` rendition (3000
+px, what a journalist's request makes) and its crop sources (``press.photos.crop_sources``,
+made as the ``media.crops`` job makes them, from the decode of the original its five
+crops are cut from). For each configured crop (``CROP_SIZES``) it times what
+``services.crops.make_crops`` does for one crop asked for alone, the file writes and
+database aside (``press.photos.crops.cut_crops``): the crop cut from the smallest kept
+crop source that holds its window at its size (its file read and its hash checked,
+open, decode, resize in one step from the window to the exact size, upright, sRGB,
+encode, public metadata); then the same from the print rendition when no source is
+kept (JPEG ``draft`` where a reduction still covers), then with neither (the original
+decoded, or the web rendition where it covers); each time also all the crops of a photo
+at once (one decode per source), per crop; and the job's own work when the photo has
+no sources yet: the five crops and the sources from one decode of the original, per
+crop. The ``source`` column says what the crops were cut from (a crop source by its
+size); ``vs original`` is the mean absolute difference (of 255) of those crops from
 the ones the original gives (``render_crops``); ``CPU ms`` the median CPU time of this
 process per crop, which other processes move less than the wall clock. Every row is run
 once per photo and round, interleaved with the others. The yardsticks, timed in the same
@@ -23,7 +28,9 @@ original (shrink-on-load at the same reduction, upright, crop, cubic resize, enc
 alone and five from one load), the same photos' renditions (``thumb`` 400 and ``web``
 1600, decode once, ``press.photos.process``'s work without the store), and the floors:
 Pillow decoding the original alone at ½ and ⅛ (the entropy decoding of the whole file,
-which no reduction skips) and the print rendition alone. Target: a crop under 150 ms.
+which no reduction skips), the print rendition alone and the largest and smallest crop
+source alone.
+Target: a crop under 150 ms.
 """
 from __future__ import annotations
 
@@ -83,9 +90,11 @@ def _decode(data: bytes, reduction: int) -> None:
 
 class Stored:
     """One bench photo in a scratch store as ``make_crops`` finds it: the original, its
-    thumb and web renditions and (``with_print``) its print rendition."""
+    thumb and web renditions, its print rendition, and its crop sources made as the
+    ``media.crops`` job makes them (from the decode of the original its five crops are cut
+    from: ``cut_crops(keep_for=…)``)."""
 
-    def __init__(self, storage: FileStorage, data: bytes):
+    def __init__(self, storage: FileStorage, data: bytes, crops: dict[str, tuple[int, int]]):
         photo = process_photo(data, storage, sizes=SIZES, max_bytes=200_000_000, max_pixels=MAX_PIXELS)
         make_print(storage, photo.key, META, max_pixels=MAX_PIXELS)
         self.storage, self.key, self.data, self.upright = storage, photo.key, data, (photo.width, photo.height)
@@ -95,10 +104,17 @@ class Stored:
                 self.renditions[variant] = image.size
         with storage.open_rendition(photo.key, PRINT_VARIANT) as handle:
             self.print_jpeg = handle.read()
+        made = self.cut(crops, with_print=False, keep_for=crops)
+        for source, jpeg in made.new_sources.items():
+            storage.put_private(photo.key, source.name, jpeg)
+        self.sources = dict(made.new_sources)
 
-    def cut(self, sizes: dict[str, tuple[int, int]], with_print: bool = True):
+    def cut(self, sizes: dict[str, tuple[int, int]], with_print: bool = True, with_sources: bool = False,
+            keep_for: dict[str, tuple[int, int]] | None = None):
         renditions = {v: size for v, size in self.renditions.items() if with_print or v != PRINT_VARIANT}
-        return cut_crops(self.storage, self.key, self.upright, renditions, sizes, FOCAL, META, max_pixels=MAX_PIXELS)
+        kept = list(self.sources) if with_sources else []
+        return cut_crops(self.storage, self.key, self.upright, renditions, sizes, FOCAL, META, max_pixels=MAX_PIXELS,
+                         kept=kept, keep_for=keep_for)
 
 
 def _difference(made: dict[str, bytes], reference: dict[str, bytes]) -> float:
@@ -185,45 +201,50 @@ def crop_table(photos: int = 3, rounds: int = 2) -> list[dict]:
     crops = parse_crop_sizes(DEFAULTS["CROP_SIZES"])
     vips = _vips_available()
     scratch = tempfile.TemporaryDirectory(prefix="bench-crops-")
-    stored = [Stored(FileStorage(os.path.join(scratch.name, str(n))), data) for n, data in enumerate(originals)]
+    stored = [Stored(FileStorage(os.path.join(scratch.name, str(n))), data, crops) for n, data in enumerate(originals)]
     references = [render_crops(open_image(data, MAX_PIXELS), crops, FOCAL, META)[0] for data in originals]
     _renditions(originals[0])  # warm up the imports and the codecs
     if vips:
         _vips_crops(originals[0], crops)
 
-    def cut(what: str, sizes: dict, with_print: bool) -> _Timed:
-        made = [photo.cut(sizes, with_print) for photo in stored]
-        return _Timed(what, lambda n: stored[n].cut(sizes, with_print), len(sizes), TARGET_MS,
-                      "+".join(sorted({s for m in made for s in m.sources.values()})),
+    def cut(what: str, sizes: dict, with_print: bool, with_sources: bool = False, keep_for=None) -> _Timed:
+        made = [photo.cut(sizes, with_print, with_sources, keep_for) for photo in stored]
+        return _Timed(what, lambda n: stored[n].cut(sizes, with_print, with_sources, keep_for), len(sizes), TARGET_MS,
+                      "+".join(sorted({s.removeprefix("source-") for m in made for s in m.sources.values()})),
                       statistics.mean(_difference(m.jpegs, reference) for m, reference in zip(made, references)),
-                      (lambda n: _vips_crops(originals[n], sizes)) if vips and not with_print else None)
+                      (lambda n: _vips_crops(originals[n], sizes)) if vips and not (with_print or with_sources) else None)
 
     timed = []
-    for with_print in (True, False):
-        suffix = "" if with_print else ", no print rendition"
+    for with_sources, with_print, suffix in ((True, False, ", crop sources kept"), (False, True, ", from print"),
+                                             (False, False, ", no source, no print")):
         for name, size in crops.items():
-            timed.append(cut(f"crop {name} {size[0]}x{size[1]}{suffix}", {name: size}, with_print))
-        timed.append(cut(f"all {len(crops)} crops, one decode, per crop{suffix}", crops, with_print))
+            timed.append(cut(f"crop {name} {size[0]}x{size[1]}{suffix}", {name: size}, with_print, with_sources))
+        timed.append(cut(f"all {len(crops)} crops, per crop{suffix}", crops, with_print, with_sources))
+    timed.append(cut(f"job: {len(crops)} crops + crop sources, one decode, per crop", crops, False, keep_for=crops))
     timed.append(_Timed("renditions thumb+web (yardstick)", lambda n: _renditions(originals[n])))
     for reduction in (2, 8):
         timed.append(_Timed(f"decode original alone at 1/{reduction} (floor)",
                             lambda n, reduction=reduction: _decode(originals[n], reduction), source="original"))
     timed.append(_Timed("decode print rendition alone (floor)", lambda n: _decode(stored[n].print_jpeg, 1),
                         source="print"))
+    for rank, which in ((0, "largest"), (-1, "smallest")):
+        timed.append(_Timed(f"decode {which} crop source alone (floor)",
+                            lambda n, rank=rank: _decode(list(stored[n].sources.values())[rank], 1),
+                            source="+".join(sorted({list(p.sources)[rank].name.removeprefix("source-") for p in stored}))))
     _measure(timed, len(originals), rounds)
     scratch.cleanup()
     return [_row(row) for row in timed]
 
 
 def print_table(rows: list[dict]) -> None:
-    print(f"{'what':<54} {'median ms':>10} {'max ms':>8} {'libvips ms':>11} {'target':>8} {'source':>9}"
+    print(f"{'what':<54} {'median ms':>10} {'max ms':>8} {'libvips ms':>11} {'target':>8} {'source':>19}"
           f" {'vs original':>12} {'CPU ms':>7}")
     for row in rows:
         target = f"< {row['target_ms']}" if row["target_ms"] else ""
         vips = f"{row['vips_ms']:.0f}" if row["vips_ms"] is not None else ""
         difference = f"{row['difference']:.2f}" if row["difference"] is not None else ""
         print(f"{row['what']:<54} {row['median_ms']:>10.0f} {row['max_ms']:>8.0f} {vips:>11} {target:>8}"
-              f" {row['source']:>9} {difference:>12} {row['cpu_ms']:>7.0f}")
+              f" {row['source']:>19} {difference:>12} {row['cpu_ms']:>7.0f}")
     print(f"load average {' / '.join(f'{v:.1f}' for v in os.getloadavg())} on {os.cpu_count()} cores")
 
 

@@ -4,8 +4,9 @@ The crops are made around the photo's focal point (the centre until staff set on
 ``CROP_SIZES``, recorded as renditions ``crop-<name>`` exactly as the ``media.crops`` job
 records them, and listed. ``--json`` prints one object; its keys are an interface:
 ``media_id``, ``focal`` ([x, y], fractions), ``crops`` (``name``, ``variant``, ``width``,
-``height``, ``bytes``, ``sha256``, ``path`` relative to the store root, ``source``: the
-rendition it was cut from, e.g. ``print``, or ``original``) and ``refused``
+``height``, ``bytes``, ``sha256``, ``path`` relative to the store root, ``source``: what
+it was cut from: the photo's private crop source, e.g. ``source-2026x1351``, a rendition,
+e.g. ``print``, or ``original``) and ``refused``
 (``name``, ``code``, ``message``: a source too small for the crop). Exit status 1 when
 no crop could be made.
 """
@@ -48,6 +49,7 @@ def crops_command(media_id: int, ratio: str | None, as_json: bool) -> None:
             raise click.ClickException(f"no configured crop has the ratio {ratio} (configured: {known})")
         outcome = service.make_crops(
             store_from_config(current_app.config), photo, sizes, keep_others=ratio is not None,
+            configured=service.crop_sizes(current_app.config),
             max_pixels=int(current_app.config.get("MAX_IMAGE_PIXELS") or DEFAULTS["MAX_IMAGE_PIXELS"]))
     except service.CropError as exc:
         db.session.rollback()

@@ -72,6 +72,9 @@ class Media(Base):
     focal_y: Mapped[float | None] = mapped_column(Float)
     # The crops are to be (re)made by the ``media.crops`` job.
     crops_pending: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    # The private files the crops are cut from (``press.photos.crop_sources``): a list of
+    # {"name", "sha256", "width", "height"}; never served, never in ``renditions``.
+    crop_sources: Mapped[list | None] = mapped_column(JSON, default=list)
 
     activity: Mapped[Activity | None] = relationship()
     renditions: Mapped[list["Rendition"]] = relationship(

@@ -7,7 +7,10 @@ Staff ask for them (``request_crops``), making a photo public asks for them
 through ``crop_queue.ask_for_crops``;, and moving the focal point
 (``set_focal``) remakes them; never an anonymous request. The job finds its work in the
 database (``Media.crops_pending``), so a lost job is picked up by the next periodic run.
-No Flask; nothing here commits but the job's runner.
+A cut from the original also keeps the photo's crop sources (private files recorded in
+``Media.crop_sources``, ``keep_crop_sources``), so that every later crop, alone or not,
+is cut from them; ``media_integrity`` checks them (``crop_source_problems``) and has
+them made again (``remake_crop_sources``). No Flask; nothing here commits but the job's runner.
 """
 from __future__ import annotations
 
@@ -22,8 +25,11 @@ from press.codes import MediaStatus
 from press.config import DEFAULTS, parse_crop_sizes
 from press.errors import N_, ServiceError
 from press.models import Media, Rendition, User, utcnow
+from press.photos.crop_sources import CropSource, kept_sources
 from press.photos.crops import clamp_focal, cut_crops, is_crop, refusals, variant_of
 from press.photos.errors import Rejected
+from press.photos.renditions import TruncatedImage
+from press.problems import problem
 from press.storage import StorageError, Store, store_from_config
 from press.storage.files import content_key
 
@@ -112,19 +118,26 @@ def set_focal(session: Session, media: Media, x, y, *, actor: User | None) -> bo
 
 
 def make_crops(storage: Store, media: Media, sizes: dict[str, tuple[int, int]], *,
-               max_pixels: int, keep_others: bool = False) -> CropOutcome:
-    """Make ``sizes`` around the focal point, each from the largest stored rendition that
-    covers it or else the original (``press.photos.crops.cut_crops``), and record them as
-    renditions; crops no longer configured are removed unless ``keep_others`` (a subset
-    asked for). ``CropError`` when the original is needed and cannot be read."""
+               max_pixels: int, keep_others: bool = False,
+               configured: dict[str, tuple[int, int]] | None = None) -> CropOutcome:
+    """Make ``sizes`` around the focal point, each from the photo's crop sources, a stored
+    rendition that covers it or else the original (``press.photos.crops.cut_crops``), and
+    record them as renditions; crops no longer configured are removed unless
+    ``keep_others`` (a subset asked for). The photo's crop sources are made for the
+    ``configured`` crops (default: ``sizes``) when they are missing or do not fit them,
+    and recorded (``keep_crop_sources``). ``CropError`` when the original is needed and
+    cannot be read."""
     renditions = {r.variant: (r.width, r.height) for r in media.renditions if not is_crop(r.variant)}
     try:
         made = cut_crops(storage, media.sha256, (media.width, media.height), renditions, sizes,
-                         clamp_focal(media.focal_x, media.focal_y), public_meta(media), max_pixels=max_pixels)
+                         clamp_focal(media.focal_x, media.focal_y), public_meta(media), max_pixels=max_pixels,
+                         kept=kept_sources(media.crop_sources), keep_for=sizes if configured is None else configured)
         jpegs = made.jpegs
         paths = {variant_of(name): storage.put_rendition(media.sha256, variant_of(name), jpeg)
                  for name, jpeg in jpegs.items()}
-    except (Rejected, StorageError, OSError) as exc:
+        if made.new_sources:
+            keep_crop_sources(storage, media, made.new_sources)
+    except (Rejected, TruncatedImage, StorageError, OSError) as exc:
         raise CropError(N_("Potongan foto tidak dapat dibuat: %(error)s"), error=str(exc)) from exc
     outcome = CropOutcome(refused=made.refused, sources={variant_of(name): made.sources[name] for name in jpegs})
     rows = {r.variant: r for r in media.renditions if is_crop(r.variant)}
@@ -147,6 +160,53 @@ def make_crops(storage: Store, media: Media, sizes: dict[str, tuple[int, int]], 
         media.crops_pending = False
     media.updated_at = utcnow()
     return outcome
+
+
+def keep_crop_sources(storage: Store, media: Media, made: dict[CropSource, bytes]) -> None:
+    """Store the crop sources ``made`` as the photo's private files and record them; the
+    files of those they replace are removed once the new ones are written."""
+    for source, jpeg in made.items():
+        storage.put_private(media.sha256, source.name, jpeg)
+    old = {source.name for source in kept_sources(media.crop_sources)} - {source.name for source in made}
+    media.crop_sources = [source.record() for source in made]
+    for name in sorted(old):
+        _remove_private(storage, media.sha256, name)
+
+
+def crop_source_problems(storage: Store, media: Media) -> list[dict]:
+    """What is wrong with the photo's recorded crop sources: a file gone or not the hash
+    recorded (a malformed record counts as a file gone)."""
+    wrong = []
+    for record in media.crop_sources or ():
+        source = CropSource.from_record(record)
+        if source is None:
+            wrong.append(problem("crop_source_missing", name=str(record)[:80]))
+            continue
+        try:
+            with storage.open_private(media.sha256, source.name) as handle:
+                data = handle.read()
+        except StorageError:
+            wrong.append(problem("crop_source_missing", name=source.name))
+            continue
+        if content_key(data) != source.sha256:
+            wrong.append(problem("crop_source_hash_mismatch", name=source.name))
+    return wrong
+
+
+def remake_crop_sources(session: Session, storage: Store, media: Media) -> None:
+    """Drop the photo's crop sources (record and files) and have the ``media.crops`` job make
+    its crops again from the original, which makes new sources."""
+    for source in kept_sources(media.crop_sources):
+        _remove_private(storage, media.sha256, source.name)
+    media.crop_sources = []
+    ask_for_crops(session, media)
+
+
+def _remove_private(storage: Store, key: str, name: str) -> None:
+    try:
+        storage.delete_private(key, name)
+    except StorageError:
+        pass  # a file left behind goes with the photo (``Store.delete``)
 
 
 def _remove_file(storage: Store, key: str, variant: str) -> None:

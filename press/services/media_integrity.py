@@ -6,7 +6,8 @@ rebuild-renditions``:
 
 - ``media``: every media row has its original in the store, the original still hashes
   to its key, every rendition row has its file with the recorded hash, and a photo that
-  has renditions has every configured variant;
+  has renditions has every configured variant; every crop source the row records
+  (``Media.crop_sources``, private files) has its file with the recorded hash;
 - ``store``: originals and rendition folders no media row names (orphans), stray files;
 - ``temp``: temporary files a crash left in the store's ``tmp/``;
 - a photo still ``processing`` (its renditions not made) ``STUCK_SECONDS`` after its
@@ -14,6 +15,8 @@ rebuild-renditions``:
   ``media.process`` job again (it finishes every such photo).
 
 Repairs: missing or damaged renditions are rebuilt from the original (rows updated);
+missing or damaged crop sources are dropped and the photo's crops asked for again (the
+``media.crops`` job cuts them from the original and keeps new sources);
 orphans and temporary files older than ``grace_seconds`` are deleted (younger ones may
 belong to an upload in progress, whose row is not committed yet). A row whose original
 is gone or damaged is never deleted: it is marked (``status`` ``missing``/``damaged``
@@ -40,6 +43,7 @@ from press.problems import problem
 from press.storage import StorageError, Store
 from press.storage.files import stream_key
 
+from .crops import crop_source_problems, remake_crop_sources
 from .findings import Finding, Render, Report
 from .indexing import enqueue_index
 from .media import PROCESS_JOB, IngestConfig, public_meta, sync_renditions
@@ -116,6 +120,12 @@ def _check_media(session, storage, media, corrupt, report: Report, *, config: In
              for found in rendition_problems(storage, media, config.sizes)]
     if wrong and repair:
         _repair_renditions(session, storage, media, config, wrong)
+    sources = [report.add("media", "crop_sources", subject, found.pop("code"), **found)
+               for found in crop_source_problems(storage, media)]
+    if sources and repair:
+        remake_crop_sources(session, storage, media)
+        for finding in sources:
+            finding.act("crop_sources_requeued", fixed=True)
 
 
 def _check_processing(session, media, report: Report, *, repair: bool) -> None:

@@ -18,7 +18,8 @@ from typing import BinaryIO, Iterator
 from .files import (CHUNK, KEY_RE, VARIANT_RE, StorageError, as_stream, file_key, fsync_dir, safe_join,
                     unlink_quietly)
 from .incoming import Incoming
-from .layout import ORIGINALS, RENDITIONS, StoreProblem, derived_name, original_name, rendition_name, renditions_folder
+from .layout import (ORIGINALS, PRIVATE, RENDITIONS, StoreProblem, derived_name, original_name, private_folder, private_name,
+                     rendition_name, renditions_folder)
 
 _TMP = "tmp"
 
@@ -146,15 +147,16 @@ class FileStorage:
             raise StorageError(f"no blob under key {key}: {exc.strerror}") from exc
 
     def delete(self, key: str) -> None:
-        """Remove the original and all its renditions; a missing key is an error."""
-        original, renditions = self.path(key), self._rendition_dir(key)
-        if not os.path.exists(original) and not os.path.exists(renditions):
+        """Remove the original, all its renditions and its private files; a missing key is an error."""
+        original, folders = self.path(key), (self._rendition_dir(key), self._file(private_folder(key)))
+        if not os.path.exists(original) and not any(os.path.exists(folder) for folder in folders):
             raise StorageError(f"no blob under key {key}")
         try:
             if os.path.exists(original):
                 os.unlink(original)
-            if os.path.exists(renditions):
-                shutil.rmtree(renditions)
+            for folder in folders:
+                if os.path.exists(folder):
+                    shutil.rmtree(folder)
         except OSError as exc:
             raise StorageError(f"cannot delete {key}: {exc}") from exc
 
@@ -204,6 +206,34 @@ class FileStorage:
             name[:-4] for name in os.listdir(directory)
             if name.endswith(".jpg") and VARIANT_RE.match(name[:-4])
         )
+
+    # -- private files ------------------------------------------------------------
+
+    def put_private(self, key: str, name: str, data: bytes) -> None:
+        """Store (or replace) a private file of ``key`` atomically."""
+        self._place(data, self._file(private_name(key, name)))
+
+    def open_private(self, key: str, name: str) -> BinaryIO:
+        try:
+            return open(self._file(private_name(key, name)), "rb")
+        except OSError as exc:
+            raise StorageError(f"no private file {name!r} of {key}: {exc.strerror}") from exc
+
+    def delete_private(self, key: str, name: str) -> None:
+        """Remove one private file; one already gone is no error."""
+        try:
+            os.unlink(self._file(private_name(key, name)))
+        except FileNotFoundError:
+            pass
+        except OSError as exc:
+            raise StorageError(f"cannot delete private file {name!r} of {key}: {exc.strerror}") from exc
+
+    def private_names(self, key: str) -> list[str]:
+        """Names of the private files stored for ``key``, sorted."""
+        directory = self._file(private_folder(key))
+        if not os.path.isdir(directory):
+            return []
+        return sorted(name[:-4] for name in os.listdir(directory) if name.endswith(".jpg") and VARIANT_RE.match(name[:-4]))
 
     # -- derived files ------------------------------------------------------------
 
@@ -263,8 +293,8 @@ class FileStorage:
         """Re-hash every original and yield what is wrong.
 
         ``corrupt``: the content no longer hashes to its key. ``stray``: a file in the
-        originals tree that is not named by a key. ``orphan_renditions``: renditions whose
-        original is gone.
+        originals tree that is not named by a key. ``orphan_renditions``: renditions or
+        private files whose original is gone.
         ``missing``: a key from ``expected_keys`` (e.g. the database's) that is absent.
         """
         seen = set()
@@ -284,8 +314,9 @@ class FileStorage:
                 yield StoreProblem("missing", key, "no original stored under this key")
 
     def _orphan_renditions(self, originals: set) -> Iterator[StoreProblem]:
-        top = safe_join(self.root, RENDITIONS)
-        for dirpath, dirs, _files in os.walk(top):
-            for name in dirs:
-                if KEY_RE.match(name) and name not in originals:
-                    yield StoreProblem("orphan_renditions", name, "renditions without an original")
+        orphans = set()
+        for top in (RENDITIONS, PRIVATE):
+            for _dirpath, dirs, _files in os.walk(safe_join(self.root, top)):
+                orphans.update(name for name in dirs if KEY_RE.match(name) and name not in originals)
+        for name in sorted(orphans):
+            yield StoreProblem("orphan_renditions", name, "renditions without an original")

@@ -34,7 +34,8 @@ from botocore.exceptions import BotoCoreError, ClientError
 
 from .files import CHUNK, KEY_RE, VARIANT_RE, StorageError, as_stream, new_digest
 from .incoming import Incoming
-from .layout import ORIGINALS, RENDITIONS, StoreProblem, derived_name, original_name, rendition_name, renditions_folder
+from .layout import (ORIGINALS, PRIVATE, RENDITIONS, StoreProblem, derived_name, original_name, private_folder, private_name,
+                     rendition_name, renditions_folder)
 
 SERVE_MODES = ("siaran", "presigned", "public")
 _NOT_FOUND = {"404", "NoSuchKey", "NotFound"}
@@ -227,8 +228,8 @@ class S3Storage:
         return int(head["ContentLength"])
 
     def delete(self, key: str) -> None:
-        """Remove the original and all its renditions; a missing key is an error."""
-        names = [item["Name"] for item in self._list(renditions_folder(key))]
+        """Remove the original, all its renditions and its private files; a missing key is an error."""
+        names = [item["Name"] for folder in (renditions_folder(key), private_folder(key)) for item in self._list(folder)]
         if self._head(original_name(key)) is not None:
             names.append(original_name(key))
         if not names:
@@ -289,6 +290,25 @@ class S3Storage:
                 raise StorageError(f"cannot sign a URL for {name}: {exc}") from exc
         return None
 
+    # -- private files ------------------------------------------------------------
+
+    def put_private(self, key: str, name: str, data: bytes) -> None:
+        self._put_object(private_name(key, name), data, _md5(data), len(data))
+
+    def open_private(self, key: str, name: str) -> BinaryIO:
+        try:
+            return io.BytesIO(self._read(private_name(key, name)))
+        except FileNotFoundError as exc:
+            raise StorageError(f"no private file {name!r} of {key}") from exc
+
+    def delete_private(self, key: str, name: str) -> None:
+        self._delete(private_name(key, name))
+
+    def private_names(self, key: str) -> list[str]:
+        folder = private_folder(key) + "/"
+        names = (item["Name"][len(folder):] for item in self._list(private_folder(key)))
+        return sorted(rest[:-4] for rest in names if rest.endswith(".jpg") and VARIANT_RE.match(rest[:-4]))
+
     # -- derived files ------------------------------------------------------------
 
     def put_derived(self, name: str, data: bytes) -> None:
@@ -342,7 +362,7 @@ class S3Storage:
             except StorageError as exc:
                 yield StoreProblem("corrupt", key, str(exc))
         folders = set()
-        for item in self._list(RENDITIONS):
+        for item in (*self._list(RENDITIONS), *self._list(PRIVATE)):
             parts = item["Name"].split("/")
             if len(parts) == 5 and KEY_RE.match(parts[3]):
                 folders.add(parts[3])

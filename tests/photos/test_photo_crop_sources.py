@@ -1,6 +1,7 @@
-"""A crop cut from a stored rendition (the print one) rather than the original: the same
-picture as the original gives, judged against the original, and the original used
-whenever no stored rendition holds the crop's window at its size."""
+"""A crop cut from the photo's kept crop sources or a stored rendition (the print one)
+rather than the original: the same picture as the original gives, judged against the
+original, and the original used whenever no source holds the crop's window at its size
+or a source's file is lost or damaged (the original's decode then makes the sources again)."""
 from __future__ import annotations
 
 import io
@@ -10,7 +11,8 @@ import pytest
 from PIL import Image, ImageStat
 
 from press.config import DEFAULTS, parse_crop_sizes
-from press.photos.crops import ORIGINAL, crop_sources, crop_window, cut_crops, render_crops
+from press.photos.crop_sources import CropSource, name_for
+from press.photos.crops import ORIGINAL, crop_sources, crop_window, cut_crops, render_crops, source_sizes
 from press.photos.opening import open_image
 from press.photos.print_rendition import PRINT_VARIANT, make_print
 from press.photos.public_meta import PublicMeta, read_public_meta
@@ -147,3 +149,118 @@ def test_a_crop_too_large_for_the_original_is_refused_with_its_reason_whatever_t
     assert made.jpegs == {} and made.sources == {}
     assert made.refused == {"billboard": {"code": "crop_too_small", "crop": "billboard", "width": 4100,
                                           "height": 2000, "have_width": 4032, "have_height": 1967}}
+
+
+# -- the kept crop sources ----------------------------------------------------------------
+
+def test_the_default_crops_need_three_sources_each_close_to_the_scale_of_the_crops_it_serves():
+    """A 6000x4000 photo: the story crop needs it at 2880 pixels, the portrait at 2026, the
+    link preview at 1200; the landscape (1920) and square (1620) are cut from the 2026 one:
+    none from more than 4:3 of what it needs, none from the larger print rendition."""
+    upright = (6000, 4000)
+    assert source_sizes(upright, SIZES) == [(2880, 1920), (2026, 1351), (1200, 800)]
+    assert source_sizes((4000, 6000), SIZES) == [(1920, 2880), (1280, 1920)]
+    kept = [CropSource(name_for(size), "0" * 64, size) for size in source_sizes(upright, SIZES)]
+    windows = {name: crop_window(name, upright, size, FOCAL) for name, size in SIZES.items()}
+    chosen = crop_sources(upright, windows, SIZES, {PRINT_VARIANT: (3000, 2000), "web": (1600, 1067)}, kept)
+    assert chosen == {"square": "source-2026x1351", "portrait": "source-2026x1351",
+                      "landscape": "source-2026x1351", "story": "source-2880x1920", "link": "source-1200x800"}
+
+
+SMALL = {name: (width // 4, height // 4) for name, (width, height) in SIZES.items()}
+"""The default crops at a quarter of their size, for the beach photo at a quarter (1008x756):
+the same geometry at a sixteenth of the pixels."""
+
+
+def small_turned(orientation: int) -> bytes:
+    """``stored_turned`` at a quarter of the size (read with a JPEG draft), its Display P3
+    profile kept."""
+    with Image.open(BEACH) as upright:
+        icc = upright.info["icc_profile"]
+        upright.draft("RGB", (upright.width // 4, upright.height // 4))
+        stored = upright.transpose(_TO_STORED[orientation]) if orientation in _TO_STORED else upright.copy()
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    out = io.BytesIO()
+    stored.save(out, "JPEG", quality=92, exif=exif, icc_profile=icc)
+    return out.getvalue()
+
+
+def keep_sources(storage, key, made) -> list[CropSource]:
+    for source, jpeg in made.new_sources.items():
+        storage.put_private(key, source.name, jpeg)
+    return list(made.new_sources)
+
+
+@pytest.mark.parametrize("orientation", [1, 6, 3])
+def test_crops_cut_alone_from_the_kept_sources_match_the_original_s(storage, ingest, orientation):
+    """Cutting every crop from the original keeps the sources (upright, sRGB, no metadata,
+    never a print rendition); each crop asked for alone is then cut from one, at its exact
+    size, with its metadata, and the same picture as the original gives."""
+    data = small_turned(orientation)
+    photo = ingest(data)
+    upright = (photo.width, photo.height)
+    first = cut_crops(storage, photo.key, upright, {}, SMALL, FOCAL, META, max_pixels=MAX_PIXELS, keep_for=SMALL)
+    assert set(first.sources.values()) == {ORIGINAL}
+    assert [s.size for s in first.new_sources] == source_sizes(upright, SMALL) == [(641, 481), (450, 338), (300, 225)]
+    kept = keep_sources(storage, photo.key, first)
+    assert PRINT_VARIANT not in storage.rendition_variants(photo.key)
+    for source, jpeg in first.new_sources.items():
+        image = Image.open(io.BytesIO(jpeg))
+        assert image.size == source.size and image.mode == "RGB"  # upright: wide whatever the camera stored
+        assert not image.getexif() and "icc_profile" not in image.info and "xmp" not in image.info
+    expected = from_original(data, SMALL)
+    for name, size in SMALL.items():
+        made = cut_crops(storage, photo.key, upright, {}, {name: size}, FOCAL, META, max_pixels=MAX_PIXELS,
+                         kept=kept, keep_for=SMALL)
+        assert made.sources[name].startswith("source-") and made.new_sources == {}, name
+        crop = Image.open(io.BytesIO(made.jpegs[name]))
+        assert crop.size == size and crop.mode == "RGB", name
+        crop = crop.convert("RGB")
+        # Resampled twice (to the source, then to the crop): the fine detail differs, 1.8-3.0
+        # of 255 on this photo at a quarter of its size (1.3-1.9 at full size), the link
+        # preview most (its source is resampled in one step from the whole decode, the
+        # original's crop from a JPEG draft at ½); placement and colour do not.
+        assert mean_abs_difference(crop, expected[name]) < 3.5, name
+        assert mean_abs_difference(blurred(crop), blurred(expected[name])) < 1, name
+        means = zip(ImageStat.Stat(crop).mean, ImageStat.Stat(expected[name]).mean)
+        assert all(abs(ours - theirs) < 0.5 for ours, theirs in means), name
+        meta = read_public_meta(made.jpegs[name])
+        assert meta["xmp"]["caption"] == META.caption and meta["iptc"]["usage_terms"] == META.usage_terms
+
+
+def test_a_damaged_or_lost_source_gives_way_to_the_original_which_makes_it_again(storage, ingest):
+    photo = ingest(small_turned(1))
+    upright = (photo.width, photo.height)
+    first = cut_crops(storage, photo.key, upright, {}, SMALL, FOCAL, META, max_pixels=MAX_PIXELS, keep_for=SMALL)
+    kept = keep_sources(storage, photo.key, first)
+    portrait = {"portrait": SMALL["portrait"]}
+    name = "source-450x338"
+    with storage.open_private(photo.key, name) as handle:
+        whole = handle.read()
+    storage.put_private(photo.key, name, whole[:-2000] + bytes(2000))  # the same size, other bytes
+    made = cut_crops(storage, photo.key, upright, {}, portrait, FOCAL, META, max_pixels=MAX_PIXELS,
+                     kept=kept, keep_for=SMALL)
+    assert made.sources == {"portrait": ORIGINAL} and set(made.new_sources) == set(kept)
+    storage.delete_private(photo.key, name)
+    made = cut_crops(storage, photo.key, upright, {}, portrait, FOCAL, META, max_pixels=MAX_PIXELS,
+                     kept=kept, keep_for=SMALL)
+    assert made.sources == {"portrait": ORIGINAL} and made.new_sources[kept[1]] == whole
+    # Sources made for other crops than those configured now are made again, from the original.
+    wider = {**SMALL, "banner": (750, 250)}
+    made = cut_crops(storage, photo.key, upright, {}, portrait, FOCAL, META, max_pixels=MAX_PIXELS,
+                     kept=kept, keep_for=wider)
+    assert made.sources == {"portrait": ORIGINAL}
+    assert sorted(s.size for s in made.new_sources) == sorted(source_sizes(upright, wider)) != sorted(
+        s.size for s in kept)
+
+
+def test_a_crop_too_large_for_the_original_is_refused_even_with_sources_kept(storage, ingest):
+    photo = ingest(small_turned(1))
+    upright = (photo.width, photo.height)
+    kept = keep_sources(storage, photo.key, cut_crops(storage, photo.key, upright, {}, SMALL, FOCAL,
+                                                      max_pixels=MAX_PIXELS, keep_for=SMALL))
+    made = cut_crops(storage, photo.key, upright, {}, {"billboard": (1025, 500)}, FOCAL, max_pixels=MAX_PIXELS,
+                     kept=kept, keep_for=SMALL)
+    assert made.jpegs == {} and made.sources == {} and made.new_sources == {}
+    assert made.refused["billboard"]["have_width"] == 1008

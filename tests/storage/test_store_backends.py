@@ -40,13 +40,31 @@ def test_write_read_exists_and_delete(store):
     assert store.read_derived("release-pdf/1-v2.pdf") == b"%PDF"
     assert store.read_derived("release-pdf/9-v9.pdf") is None
 
+    store.put_private(key, "crop-2880x1920", b"crop source")
+    store.put_private(key, "crop-2025x1350", b"smaller")
+    store.delete_private(key, "crop-2025x1350")
+    store.delete_private(key, "crop-2025x1350")  # already gone: no error
+    assert store.private_names(key) == ["crop-2880x1920"]
+    with store.open_private(key, "crop-2880x1920") as handle:
+        assert handle.read() == b"crop source"
+    assert store.rendition_variants(key) == ["web"]  # a private file is no rendition
+    with pytest.raises(StorageError):
+        store.open_rendition(key, "crop-2880x1920")
+
     store.delete(key)
-    assert not store.exists(key) and store.rendition_variants(key) == []
+    assert not store.exists(key) and store.rendition_variants(key) == [] and store.private_names(key) == []
+    with pytest.raises(StorageError):
+        store.open_private(key, "crop-2880x1920")
     with pytest.raises(StorageError):
         store.open(key)
     with pytest.raises(StorageError):
         store.delete(key)
     assert list(store.verify()) == []
+
+    store.put_private(key, "crop-2880x1920", b"left behind")  # its original gone: an orphan, deleted as one
+    assert [(p.kind, p.key) for p in store.verify()] == [("orphan_renditions", key)]
+    store.delete(key)
+    assert list(store.verify()) == [] and store.private_names(key) == []
 
 
 def test_bad_keys_and_names_are_refused_before_the_store_is_touched(store):
@@ -55,6 +73,8 @@ def test_bad_keys_and_names_are_refused_before_the_store_is_touched(store):
             store.open(key)
     with pytest.raises(StorageError):
         store.put_rendition("a" * 64, "../web", b"x")
+    with pytest.raises(StorageError):
+        store.put_private("a" * 64, "../../renditions/web", b"x")
     with pytest.raises(StorageError):
         store.read_derived("../secret.txt")
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import zipfile
 
 import exifread
@@ -14,10 +13,9 @@ from sqlalchemy import select
 
 from press.extensions import db
 from press.models import Activity, Media, User
-from press.photos.print_rendition import PRINT_VARIANT, make_print
+from press.photos.print_rendition import PRINT_VARIANT
 from press.services import releases as release_service
 from press.services import release_photos
-from press.services.media import public_meta, sync_renditions
 from press.storage import FileStorage
 from tests.conftest import FIXTURES
 from tests.web.publishing_fixtures import add_photo
@@ -136,10 +134,13 @@ def test_the_command_line_makes_the_crops_of_one_ratio(app, runner, big_photo):
     assert everything.exit_code == 0 and "story" in everything.output
 
 
-def test_a_crop_asked_for_alone_is_cut_from_the_print_rendition_once_made_else_the_original(app, runner, big_photo):
-    """The print rendition (3000x2250) holds the portrait's window at 1080x1350, the web
-    one (1600x1200) does not: once a journalist's request made it, a lone crop is cut from
-    it; when its file is lost, from the original again."""
+def test_a_crop_asked_for_alone_is_cut_from_the_private_crop_source_the_first_cut_kept(app, client, auth, runner,
+                                                                                       big_photo):
+    """The first crop cut from the original keeps the photo's crop sources (2560x1920,
+    1801x1351, 1201x901 for this 4032x3024 photo): private files, never a print rendition
+    (a private photo has none), reachable by no URL. The next crop is cut from one; a lost
+    source gives way to the original, which makes it again; ``flask media verify`` finds a damaged one and ``doctor --repair`` has the crops
+    and their sources made again from the original."""
     def portrait() -> dict:
         result = runner.invoke(args=["media", "crops", str(big_photo), "--ratio", "4:5", "--json"])
         assert result.exit_code == 0, result.output
@@ -149,12 +150,35 @@ def test_a_crop_asked_for_alone_is_cut_from_the_print_rendition_once_made_else_t
     with app.app_context():
         media = db.session.get(Media, big_photo)
         storage = FileStorage(app.config["MEDIA_ROOT"])
-        paths = {r.variant: r.path for r in media.renditions}
-        paths[PRINT_VARIANT] = make_print(storage, media.sha256, public_meta(media), max_pixels=10**8)
-        sync_renditions(storage, media, paths)
+        kept = {record["name"]: record for record in media.crop_sources}
+        assert set(kept) == {"source-2560x1920", "source-1801x1351", "source-1201x901"}
+        assert storage.private_names(media.sha256) == sorted(kept)
+        assert media.rendition(PRINT_VARIANT) is None and PRINT_VARIANT not in storage.rendition_variants(media.sha256)
+        media.is_public = True  # not even a public photo's sources are served
         db.session.commit()
-        print_file = storage.rendition_path(media.sha256, PRINT_VARIANT)
+        sha = media.sha256
+    auth.login("photographer")
+    for name, record in kept.items():
+        assert client.get(f"/staf/foto/{big_photo}/{name}.jpg").status_code == 404
+        assert client.get(f"/media/{record['sha256']}/{name}.jpg").status_code == 404
     made = portrait()
-    assert (made["source"], made["width"], made["height"]) == ("print", 1080, 1350)
-    os.unlink(print_file)
+    assert (made["source"], made["width"], made["height"]) == ("source-1801x1351", 1080, 1350)
+    storage.delete_private(sha, "source-1801x1351")
     assert portrait()["source"] == "original"
+    assert portrait()["source"] == "source-1801x1351"
+
+    with storage.open_private(sha, "source-1801x1351") as handle:
+        whole = handle.read()
+    storage.put_private(sha, "source-1801x1351", whole[:-100] + bytes(100))
+    verified = runner.invoke(args=["media", "verify", "--json"])
+    assert verified.exit_code != 0
+    problems = json.loads(verified.output)["problems"]
+    assert [(p["problem"], p["code"], p["params"]) for p in problems] == [
+        ("crop_sources", "crop_source_hash_mismatch", {"name": "source-1801x1351"})]
+    repaired = runner.invoke(args=["doctor", "--repair", "--json"])
+    assert "crop_sources_requeued" in repaired.output
+    # The tests run a job where it is asked for: the crops job has cut the crops from the
+    # original again and kept the same sources, whole.
+    assert runner.invoke(args=["media", "verify"]).exit_code == 0
+    with storage.open_private(sha, "source-1801x1351") as handle:
+        assert handle.read() == whole
