@@ -1,6 +1,6 @@
 """The crops' sources of a photo: private intermediates kept beside its original
 
-Revision ID: 0023c
+Revision ID: 0023
 Revises: 0022
 Create Date: 2026-12-02 14:30:00
 
@@ -14,7 +14,7 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0023c'
+revision = '0023'
 down_revision = '0022'
 branch_labels = None
 depends_on = None
