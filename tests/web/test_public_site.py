@@ -75,6 +75,7 @@ def test_nothing_unpublished_reaches_any_public_url(client, flagged_site, app):
     assert private_page.status_code == 200 and scheduled.title in private_page.get_data(as_text=True)
     for visitor in (journalist, client, journalist):
         _nothing_unpublished_reaches(visitor, site)
+    for visitor in (journalist, client):
         _nothing_unpublished_is_found(visitor, site, words)
 
 
