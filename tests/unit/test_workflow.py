@@ -211,6 +211,21 @@ def test_publish_due_publishes_only_what_is_due_and_only_once(ctx):
     assert event.actor_id is None and event.action == "release.publish_due"
 
 
+def test_publish_due_waits_for_the_embargo_to_the_second(ctx):
+    """A second before the embargo nothing is published; at the embargo it is, dated then."""
+    release = release_in("scheduled")
+    release.embargo_at = NOW
+    db.session.commit()
+    for early in (timedelta(seconds=59), timedelta(seconds=1)):
+        assert workflow.publish_due(db.session, NOW - early) == [], f"published {early} before the embargo"
+        db.session.commit()
+        db.session.refresh(release)
+        assert (release.state, release.published_at) == ("scheduled", None)
+    assert [r.id for r in workflow.publish_due(db.session, NOW)] == [release.id]
+    db.session.commit()
+    db.session.refresh(release)
+    assert (release.state, release.published_at) == ("published", NOW)
+
 def test_demo_releases_carry_their_audit_trail(ctx):
     states = {r.state: r for r in db.session.scalars(select(Release).where(Release.ppid_class != "dikecualikan"))}
     assert {"draft", "in_review", "approved", "scheduled", "published", "retracted"} <= set(states)
