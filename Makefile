@@ -16,7 +16,7 @@ FAST_TESTS := -m "not browser and not postgres and not faults and not redis and 
 # and the two-node test (which starts its own PostgreSQL).
 POSTGRES_TESTS := -m "not browser and not corpus and not nodes"
 
-.PHONY: run test test-fast test-postgres fuzz system-packages bench setup install translations i18n-update clean
+.PHONY: run test test-fast test-postgres planted fuzz system-packages bench setup install translations i18n-update clean
 
 # The job worker (embargo clock, search index) runs beside the web server and stops with it.
 run: setup
@@ -39,6 +39,10 @@ test-postgres: system-packages install translations
 
 system-packages:  ## Chromium, LibreOffice, PostgreSQL... when missing (root and apt-get), else the command to run
 	tools/system-packages
+
+# Each planted bug of tests/planted/ applied to a scratch copy; fails if the tests it names miss it (docs/testing.md).
+planted: install translations
+	$(PY) tools/planted.py $(PLANTED)
 
 # The URL-map fuzz test at length: FUZZ_EXAMPLES examples per rule, method and role (make test runs 10).
 fuzz: install translations

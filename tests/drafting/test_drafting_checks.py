@@ -72,6 +72,17 @@ def test_each_check_finds_its_planted_error(code):
     assert code not in codes(CLEAN)
 
 
+@pytest.mark.parametrize("written, day, actual", [
+    ("Jumat, (30/9/2021)", "30 September 2021", "Kamis"),
+    ("Senin, (3/10/2021)", "3 Oktober 2021", "Minggu"),  # the week's last day, the first of the list's
+])
+def test_the_weekday_finding_names_the_day_the_date_falls_on(written, day, actual):
+    planted = CLEAN.replace("Kamis, (30/9/2021)", written, 1)
+    [finding] = [f for f in check_release(planted, activity_date=DAY, people=PEOPLE) if f.code == "weekday"]
+    assert finding.params == {"date": day, "actual": actual, "written": written.split(",")[0]}
+    assert finding.as_dict()["message"] == (
+        f"Hari tidak cocok dengan tanggal: {day} jatuh pada hari {actual}, bukan {written.split(',')[0]}.")
+
 def test_an_organisation_abbreviated_in_one_place_and_written_out_in_another():
     text = CLEAN.replace("Kasubag Hubungan Dokumentasi Internal Diah Setiyawati",
                          "Kasubag Hubungan Dokumentasi Internal Setda Kota Bekasi Diah Setiyawati")

@@ -6,8 +6,8 @@
 from 49 releases) and round 4's (``real-slips-4.md``, 107 rows from 45 releases) held every row
 back; their held-back figures are recorded (``docs/benchmarks.md``, ``ROUND_TWO_HELD_BACK``,
 ``ROUND_THREE_HELD_BACK``, ``ROUND_FOUR_HELD_BACK``) and the four lists are now tuning material
-(``Status: tuning``): every family with at least three seedable rows is caught at least 9 times
-in 10. Round 5's list (``real-slips-5.md``, 150 rows from 62 releases) holds every row back
+(``Status: tuning``): every family with at least three seedable rows keeps its recall of
+today (``TUNING_TODAY``) less two points. Round 5's list (``real-slips-5.md``, 150 rows from 62 releases) holds every row back
 and is open: its figures are in ``HELD_BACK_AT_FREEZE``. A later list with held-back rows is
 measured as it is, with no change to the code, once; its figures are recorded in
 ``HELD_BACK_AT_FREEZE`` and guarded while the list is open. The correct releases draw at most one finding of the new checks per 1,000 words.
@@ -23,11 +23,19 @@ def _measured(recall) -> dict[str, tuple[int, int]]:
     return {family: (caught, seeded) for family, (caught, seeded, _unseedable) in recall.items() if seeded >= MIN_ROWS}
 
 
+#: Recall on the tuning slips (all four lists) measured on 2 Dec 2026 at 1dcbcbc: a change may
+#: lose at most MARGIN of a family's figure (the benchmark's target, 0.9, sits far under them).
+TUNING_TODAY = {"di_prefix": (67, 67), "foreign": (62, 62), "number": (74, 74), "spelling": (165, 166),
+                "time": (43, 44)}
+MARGIN = 0.02
+
+
 def test_recall_on_the_tuning_slips_of_each_family():
     measured = _measured(seeding.recall(held=False))
-    assert {"spelling", "di_prefix", "foreign", "time", "number"} <= set(measured)
+    assert set(measured) == set(TUNING_TODAY)
     for family, (caught, seeded) in measured.items():
-        assert caught / seeded >= 0.9, f"{family}: {caught}/{seeded}"
+        floor = TUNING_TODAY[family][0] / TUNING_TODAY[family][1] - MARGIN
+        assert caught / seeded >= floor, f"{family}: {caught}/{seeded}, today {TUNING_TODAY[family]}"
 
 
 #: Each open list's held-back recall, measured once when its rows were first run against
@@ -70,7 +78,7 @@ def test_held_back_recall_of_every_open_list_does_not_fall_under_its_figure_at_f
         measured = _measured(seeding.recall(True, path))
         assert set(measured) == set(at_freeze), path.name
         for family, (caught, seeded) in measured.items():
-            floor = at_freeze[family][0] / at_freeze[family][1] - 0.02
+            floor = at_freeze[family][0] / at_freeze[family][1] - MARGIN
             assert caught / seeded >= floor, f"{path.name} {family}: {caught}/{seeded}, at freeze {at_freeze[family]}"
 
 

@@ -15,7 +15,11 @@ ACTIVITY_KINDS = {
     "penyerahan bantuan", "upacara", "penandatanganan MoU/PKS", "pelantikan", "audiensi", "lomba / festival",
     "bakti sosial",
 }
-MINIMUM_F1 = {"people-with-title": 0.9, "quote-speaker": 0.9, "dates": 0.9, "places": 0.85, "organisations": 0.7}
+#: F1 on the corpus measured on 2 Dec 2026 (main at 1dcbcbc); a change may lose at most MARGIN of
+#: any of them, so a real regression fails (the agreed targets were 0.9, 0.85 for places and 0.7
+#: for organisations; the rules have passed them since). Raise a figure when a change improves it.
+TODAY_F1 = {"people-with-title": 1.000, "quote-speaker": 0.946, "dates": 1.000, "places": 0.966, "organisations": 0.825}
+MARGIN = 0.02
 
 
 @pytest.fixture(scope="module")
@@ -49,4 +53,4 @@ def scores(notes):
 @pytest.mark.parametrize("kind", MEASURED_KINDS)
 def test_extraction_reaches_the_agreed_f1_on_the_corpus(scores, kind):
     precision, recall, f1 = prf(*scores[kind])
-    assert f1 >= MINIMUM_F1[kind], (kind, precision, recall, f1)
+    assert f1 >= TODAY_F1[kind] - MARGIN, (kind, precision, recall, f1)

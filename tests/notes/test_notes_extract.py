@@ -157,6 +157,13 @@ def test_after_quote_attribution_with_straight_or_curly_marks_with_or_without_sp
     assert quote.text.startswith("Kami siap bekerja sama")
 
 
+@pytest.mark.parametrize("after", [" Kepala Dinas Sosial Budi Santoso kemudian menyerahkan bantuan.",
+                                   "\n\nKepala Dinas Sosial Budi Santoso kemudian menyerahkan bantuan."])
+def test_ujarnya_points_back_to_the_person_named_before_not_the_next_one(after):
+    text = "Wali Kota Depok Mohammad Idris hadir. \"Kami siap bekerja sama dengan semua pihak,\" ujarnya." + after
+    [quote] = extract(text).quotes
+    assert (quote.speaker, quote.verb, quote.placement) == ("Mohammad Idris", "ujar", "after")
+
 def test_interposed_attribution_gives_both_halves_the_speaker():
     text = ("Sekda Kota Tasikmalaya Ivan Dicksan memimpin rapat. \"Angka stunting kita masih tinggi,\" kata Ivan, "
             "\"dan target nasional tidak akan tercapai kalau kita bekerja sendiri-sendiri.\"")

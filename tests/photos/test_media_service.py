@@ -9,6 +9,7 @@ from types import SimpleNamespace
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from press.demo import demo_photo_jpeg
 from press.extensions import db
@@ -103,22 +104,32 @@ def test_same_bytes_twice_give_one_photo_reported_as_duplicate(env):
 
 
 def test_a_duplicate_racing_past_the_first_check_meets_the_unique_key(env, monkeypatch):
-    """Two workers hashing the same bytes at once: the second insert fails at the unique
-    key and reports a duplicate; the session stays usable."""
-    first = env("images/r_canon.jpg")
+    """Two workers hashing the same bytes at once: the other worker commits its row just after
+    this one found none, so this insert fails at the unique key and reports a duplicate of the
+    other's photo; the session stays usable."""
     real = media_ingest.find_by_sha256
-    calls = {"n": 0}
+    other = {}
 
-    def blind_first_checks(session, sha256):
-        calls["n"] += 1
-        return None if calls["n"] <= 1 else real(session, sha256)
+    def other_worker_commits_after_the_check(session, sha256):
+        seen = real(session, sha256)
+        if not other:  # the other worker, in its own session, gets its row in first
+            other["started"] = True
+            with Session(db.engine) as worker:
+                other["outcome"] = media_ingest.ingest(
+                    worker, env.store, str(FIXTURES / "images/r_canon.jpg"), "other.jpg",
+                    activity=worker.get(Activity, env.activity.id), uploader=None, config=env.config)
+                worker.commit()
+                other["id"] = other["outcome"].media.id
+        return seen
 
-    monkeypatch.setattr(media_ingest, "find_by_sha256", blind_first_checks)
+    monkeypatch.setattr(media_ingest, "find_by_sha256", other_worker_commits_after_the_check)
     racing = env("images/r_canon.jpg", name="racing.jpg")
-    assert racing.outcome == "duplicate" and racing.media.id == first.media.id
-    monkeypatch.setattr(media_ingest, "find_by_sha256", real)
+    assert other["outcome"].outcome == "ingested"
+    assert racing.outcome == "duplicate" and racing.media.id == other["id"]
+    assert racing.reason_text() == f"Foto ini sudah ada (foto #{other['id']})."
     assert env("images/r_sony.jpg").outcome == "ingested"
-    assert db.session.scalar(select(db.func.count()).select_from(Media)) == 2
+    names = db.session.scalars(select(Media.original_filename).order_by(Media.id)).all()
+    assert names == ["other.jpg", "r_sony.jpg"]
 
 
 def test_auto_tags_from_exif_activity_and_gps_venue(env):

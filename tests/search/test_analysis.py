@@ -61,6 +61,19 @@ def test_bekasi_does_not_find_bekas(add, make_doc, keys):
     assert keys(ix.search("bekas", public=False)) == ["release:1"]
 
 
+def test_a_place_or_persons_name_outside_the_name_list_is_not_stemmed_in_the_index(add, make_doc, keys):
+    """Names the built-in list does not know are protected by the document's own people and
+    places: "Penjaringan" (a district) is not indexed as "jaring", nor "Harapan" (a person) as "harap"."""
+    assert stem("penjaringan") == "jaring" and stem("harapan") == "harap", "the stemmer would merge them"
+    ix = add(
+        make_doc(id=1, body="Nelayan memperbaiki jaring. Warga berharap cuaca cerah."),
+        make_doc(id=2, body="Camat Penjaringan menerima Budi Harapan.", places=("Kecamatan Penjaringan",),
+                 people=("Budi Harapan",)),
+    )
+    for query in ("jaring", "menjaring", "harap", "berharap"):
+        assert keys(ix.search(query, public=False)) == ["release:1"], query
+    assert keys(ix.search("Penjaringan", public=False)) == ["release:2"]
+
 def test_kediri_does_not_find_diri(add, make_doc, keys):
     ix = add(
         make_doc(id=1, body="Peserta memperkenalkan diri masing-masing."),

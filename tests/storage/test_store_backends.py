@@ -6,12 +6,13 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 
 import pytest
 from press.demo import demo_photo_jpeg
 from press.extensions import db
 from press.models import Media
-from press.storage import StorageError
+from press.storage import FileStorage, StorageError
 from press.storage.layout import original_name, rendition_name
 from tests.storage.conftest import damage
 
@@ -103,6 +104,40 @@ def test_a_failed_upload_leaves_nothing(store):
     assert store.temp_files() == []  # nor a temporary file on this node
     assert list(store.verify()) == []
 
+
+def test_a_rendition_write_that_fails_half_way_keeps_the_earlier_rendition(store):
+    key = store.put(BLOB)
+    store.put_rendition(key, "web", b"jpeg web, first caption")
+    for variant in ("web", "thumb"):  # replacing one, and writing a new one
+        with pytest.raises(ConnectionResetError):
+            store.put_rendition(key, variant, io.BufferedReader(Broken()))
+    with store.open_rendition(key, "web") as handle:
+        assert handle.read() == b"jpeg web, first caption"
+    assert store.rendition_variants(key) == ["web"] and not store.rendition_exists(key, "thumb")
+    assert store.temp_files() == []
+    assert list(store.verify()) == []
+
+
+def test_a_rendition_reaches_the_disk_before_its_name_and_its_name_after(tmp_path, monkeypatch):
+    """The rendition's bytes are fsynced under a temporary name, then the folder holding its
+    final name: a power cut leaves the old rendition or the new one, never an empty file."""
+    store = FileStorage(tmp_path / "media")
+    key = store.put(BLOB)
+    store.put_rendition(key, "web", b"jpeg web, first caption")
+    synced, fsync = [], os.fsync
+
+    def recording(fd):
+        synced.append(os.readlink(f"/proc/self/fd/{fd}"))
+        return fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", recording)
+    store.put_rendition(key, "web", b"jpeg web, caption changed")
+    final = store.rendition_path(key, "web")
+    files = [path for path in synced if os.path.dirname(path) == str(tmp_path / "media" / "tmp")]
+    assert files, f"the new rendition was not fsynced before its rename: {synced}"
+    assert os.path.dirname(final) in synced[synced.index(files[-1]):], f"its folder was not fsynced after: {synced}"
+    with store.open_rendition(key, "web") as handle:
+        assert handle.read() == b"jpeg web, caption changed"
 
 def test_a_blob_damaged_in_the_store_is_found_by_verify(store, request):
     key = store.put(BLOB)

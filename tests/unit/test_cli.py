@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from sqlalchemy import select
 
@@ -19,10 +20,17 @@ def test_users_create_and_list(app, runner):
         assert db.session.scalar(select(User).where(User.email == "redaktur2@siaran.test")).password_hash != "sandi-yang-panjang"
 
 
-def test_users_create_generates_a_password_without_a_terminal(runner):
+def test_users_create_generates_a_password_without_a_terminal(runner, client, auth):
     result = runner.invoke(args=["users", "create", "--role", "writer", "penulis2@siaran.test"])
-    assert result.exit_code == 0
-    assert "Password: " in result.output
+    assert result.exit_code == 0, result.output
+    [password] = re.findall(r"Password: (\S+)", result.output)
+    assert len(password) >= 12
+    refused = auth.login_email("penulis2@siaran.test", password[:-1] + ("x" if password[-1] != "x" else "y"))
+    assert refused.status_code == 401, "a wrong password is refused"
+    signed_in = auth.login_email("penulis2@siaran.test", password)
+    assert signed_in.status_code == 302, "the printed password signs the new account in"
+    home = client.get("/staf/", follow_redirects=True)
+    assert home.status_code == 200 and home.request.path != "/staf/login"
 
 
 def test_users_create_refuses_a_duplicate_and_a_bad_role(runner):

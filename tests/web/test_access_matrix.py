@@ -6,10 +6,12 @@ note, a photo) belongs to a unit. The people asking are anonymous, a photographe
 and the unit editor of Dinkes, Dinkes' writer and photographer assigned to the activity
 the URLs name, the central editor and the admin; the objects are those of another unit
 (Bagian Humas, Diskominfostandi) and of Dinkes itself. What each may do is read from the
-table with the reach written here by hand (Dinkes and the Puskesmas below it; the central
-office every unit) and the assignment, so a new route or permission is covered without
-editing this test. The public pages of the agenda and the PPID list answer everyone. ``tests/web/test_access_policy.py`` checks the table itself against a
-short hand-written policy.
+table, for the permission each route must ask for written here by hand (never from the
+decorator under test), with the reach written here by hand (Dinkes and the Puskesmas
+below it; the central office every unit) and the assignment: a new permission is covered
+without editing this test, a new staff route once its permission is listed. The public
+pages of the agenda and the PPID list answer everyone. ``test_access_policy.py`` and
+``test_access_oracle.py`` check the table itself against hand-written policies.
 """
 from __future__ import annotations
 
@@ -27,6 +29,41 @@ from tests.conftest import FIXTURES
 
 PUBLIC_BLUEPRINTS = {"site", "agenda", "auth", "api", "site_search", "feeds", "api_releases", "api_docs", "ppid_site",
                      "journalists", "embargo_site", "toolkit", "subscriptions", "proof_link", None}
+
+# The permission each staff view must ask for, written here (not read from the view's
+# decorator, which is what this test checks): a new staff route fails
+# ``test_every_staff_route_asks_for_the_permission_written_here`` until it is listed.
+EXPECTED_PERMISSION = {endpoint: name for name, endpoints in {
+    "staff.enter": ("planning.mark_read", "planning.my_assignments", "planning.notifications", "search.index", "staff.dashboard", "staff.profile",),
+    "activity.read": ("activities.index", "activities.view", "bulk_edit.status", "photos.rendition", "photos.status", "photos.view",),
+    "activity.edit": ("activities.create", "activities.edit",),
+    "activity.plan": ("planning.assign", "planning.unassign",),
+    "activity.report": ("planning.set_state",),
+    "user.manage": ("admin.audit", "admin.user_create", "admin.user_edit", "admin.users",),
+    "directory.manage": ("admin.unit_edit", "admin.units", "admin.venue_edit", "admin.venues", "distribution.contact",),
+    "whatsapp.groups": ("distribution.add_group", "distribution.cut_length", "distribution.edit_group", "distribution.groups", "distribution.remove_group",),
+    "whatsapp.record": ("distribution.record",),
+    "release.write": ("releases.apply_check", "releases.apply_fix", "releases.attach", "releases.caption", "releases.create", "releases.detach", "releases.dismiss_finding", "releases.edit", "releases.move", "workflow.queue", "workflow.transition",),
+    "release.read_published": ("releases.docx", "releases.index", "releases.kit", "releases.preview", "releases.revisions", "releases.view", "workflow.history",),
+    "note.write": ("notes.add", "notes.extract_again", "notes.forget_correction", "notes.review",),
+    "note.read": ("notes.view",),
+    "glossary.edit": ("notes.accept_offer", "notes.glossary",),
+    "photo.edit": ("bulk_edit.apply", "bulk_edit.undo", "photos.edit_people", "photos.edit_text", "photos.record_consent", "photos.request_crops", "photos.set_focal", "photos.set_subject", "photos.toggle_highlight",),
+    "photo.publish": ("photos.toggle_public", "photos.withdraw", "photos.withdraw_consent",),
+    "photo.original": ("photos.consent_form", "photos.original",),
+    "photo.upload": ("photos.upload", "photos.upload_post",),
+    "template.edit": ("releases.template", "releases.templates",),
+    "photo.collect": ("collections.add", "collections.edit", "collections.index", "collections.order",),
+    "licence.manage": ("licences.edit", "licences.index", "licences.unit_default",),
+    "ppid.classify": ("ppid.classify_activity", "ppid.classify_release",),
+    "release.open_to_journalists": ("embargo.open_to_journalists",),
+    "journalist.approve": ("journalist_desk.index", "journalist_desk.view",),
+    "outlet.edit": ("journalist_desk.outlet_edit", "journalist_desk.outlet_new", "journalist_desk.outlets_index",),
+    "partner.edit": ("partners.contract", "partners.edit", "partners.import_csv", "partners.index", "partners.new", "partners.new_contract",),
+    "placement.edit": ("placements.clipping", "placements.clipping_index", "placements.decide", "placements.due", "placements.index", "placements.new_clipping", "placements.proof_file", "placements.proof_url", "placements.recheck", "placements.release", "placements.snapshot", "placements.upload", "placements.view",),
+    "report.read": ("reports.download", "reports.monthly",),
+}.items() for endpoint in endpoints}
+
 
 # Who asks: (email or None, role, reach: "dinkes" = Dinkes and the units below it, "all";
 # assigned to the activity the URLs name).
@@ -180,7 +217,7 @@ def reading(parameter: str, release_state: str) -> str:
 def expected_allowed(rule, view, role: str, reach, values: dict, release_state: str) -> bool:
     """From the table: the view's permission, on the unit of the object the URL names (and
     that object readable), with the asker assigned to its activity or not."""
-    name = view.permission
+    name = EXPECTED_PERMISSION[rule.endpoint]
     parameter = next((p for p in OBJECT_PARAMETERS if p in rule.arguments), None)
     if parameter is None:
         return permissions.can(role, reach, name)
@@ -193,6 +230,11 @@ def test_every_staff_route_declares_a_permission_of_the_table(app):
     undeclared = [r.endpoint for r in staff_rules(app)
                   if getattr(app.view_functions[r.endpoint], "permission", None) not in permissions.TABLE]
     assert undeclared == []
+
+
+def test_every_staff_route_asks_for_the_permission_written_here(app):
+    declared = {r.endpoint: getattr(app.view_functions[r.endpoint], "permission", None) for r in staff_rules(app)}
+    assert declared == {endpoint: EXPECTED_PERMISSION.get(endpoint) for endpoint in declared}
 
 
 def test_staff_routes_exist(app):

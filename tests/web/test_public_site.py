@@ -16,6 +16,7 @@ from press import job_queue
 from press.cli.site import internal_links
 from press.extensions import db
 from press.models import Media, Release, User
+from press.services import indexing
 from press.services import media as media_service
 from press.services import workflow
 from press.storage import FileStorage
@@ -57,6 +58,16 @@ def test_nothing_unpublished_reaches_any_public_url(client, flagged_site, app):
     """Crawled by an approved journalist, signed in and reading the embargoed release on the
     private page, beside an anonymous visitor: neither finds anything unpublished on a public URL."""
     site = flagged_site
+    unpublished = [*site.hidden.values(), *site.excluded]
+    for release in unpublished:
+        site.secrets[f"{release.state} slug {release.id}"] = release.slug
+    words = {release.id: unique_words(release, site.published) for release in unpublished}
+    index = app.extensions["search_index"]
+    with app.app_context():
+        indexing.rebuild_all(db.session, index)
+        for release in unpublished:  # the staff index holds each, found by its own words
+            assert words[release.id], release.title
+            assert f"release:{release.id}" in [h.doc_key for h in index.search(words[release.id][0], public=False).hits]
     journalist = app.test_client()
     assert sign_in(journalist).status_code == 302
     scheduled = site.hidden["scheduled"]
@@ -64,6 +75,29 @@ def test_nothing_unpublished_reaches_any_public_url(client, flagged_site, app):
     assert private_page.status_code == 200 and scheduled.title in private_page.get_data(as_text=True)
     for visitor in (journalist, client, journalist):
         _nothing_unpublished_reaches(visitor, site)
+    for visitor in (journalist, client):
+        _nothing_unpublished_is_found(visitor, site, words)
+
+
+def unique_words(release: Release, published: Release) -> list[str]:
+    """Words of ``release``'s title that the published release nowhere uses (at most three)."""
+    seen = set(re.findall(r"\w+", f"{published.title} {published.body}".lower()))
+    return [w for w in re.findall(r"\w+", release.title.lower()) if len(w) >= 5 and w not in seen][:3]
+
+
+def _nothing_unpublished_is_found(client, site, words):
+    """Searched by its slug and its own words, an unpublished release is not among the hits,
+    while the published one is found by its own."""
+    published_words = unique_words(site.published, site.hidden["draft"])
+    for url in (f"/cari?q={published_words[0]}", f"/api/v1/search?q={published_words[0]}"):
+        assert f"/siaran/{site.published.slug}" in client.get(url).get_data(as_text=True), url
+    for release in [*site.hidden.values(), *site.excluded]:
+        for query in (release.slug, *words[release.id]):
+            for url in (f"/cari?q={query}", f"/api/v1/search?q={query}"):
+                text = client.get(url).get_data(as_text=True)
+                assert release.slug not in text.replace(query, ""), f"{release.state} {release.id} found by {url}"
+                if release.state != "retracted":
+                    assert release.title not in text, f"{release.state} {release.id} found by {url}"
 
 
 def _nothing_unpublished_reaches(client, site):
