@@ -54,6 +54,10 @@ MARKS_BY_PATH = {
 # Folders whose tests pytest-xdist runs on one worker, one after another: the browser
 # tests share that worker's one Chromium and one live server (session fixtures).
 ONE_WORKER = ("tests/browser/",)
+# A test's database comes from ``migrated_db`` or from an instance folder under its own
+# temporary folder (``make_config``, ``LiveServer``): a test with none of these among its
+# fixtures is pure Python, the same on either database (marker ``no_database``).
+DATABASE_FIXTURES = frozenset({"migrated_db", "tmp_path", "tmp_path_factory"})
 
 
 def pytest_collection_modifyitems(config, items):
@@ -62,8 +66,17 @@ def pytest_collection_modifyitems(config, items):
         for path, mark in MARKS_BY_PATH.items():
             if where == path or where.startswith(path + "/"):
                 item.add_marker(getattr(pytest.mark, mark))
-        if "redis_server" in getattr(item, "fixturenames", ()):  # elsewhere, a test on both queues
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if "redis_server" in fixtures:  # elsewhere, a test on both queues
             item.add_marker(pytest.mark.redis)
+        if not fixtures & DATABASE_FIXTURES:
+            item.add_marker(pytest.mark.no_database)
+
+
+def pytest_runtest_setup(item):
+    """A ``no_database`` test that asks for a test database fails (``databases.refuse``):
+    the marker would leave a test that does use one out of ``make test-postgres``."""
+    databases.refuse(item.nodeid if item.get_closest_marker("no_database") else None)
 
 
 @pytest.hookimpl(optionalhook=True)
