@@ -50,6 +50,28 @@ MARKS_BY_PATH = {
     "notes/test_notes_real_writing_round5.py": "corpus",
     "notes/test_notes_real_writing_round6.py": "corpus",
     "drafting/test_editorial_recall.py": "corpus",
+    # Files using a temporary folder for images, whoosh indexes or settings only (no
+    # database: the check in ``pytest_runtest_setup`` holds them to it), left out of
+    # ``make test-postgres`` with the tests that have no folder at all.
+    "photos/test_photo_crop_sources.py": "no_database",
+    "photos/test_photo_fixtures.py": "no_database",
+    "photos/test_photo_orientation.py": "no_database",
+    "photos/test_photo_public_meta.py": "no_database",
+    "photos/test_photo_renditions.py": "no_database",
+    "photos/test_photo_storage.py": "no_database",
+    "photos/test_photo_storage_crash.py": "no_database",
+    "proofs/test_https_pinning.py": "no_database",
+    "notes/test_notes_glossary.py": "no_database",
+    "search/test_analysis.py": "no_database",
+    "search/test_index.py": "no_database",
+    "search/test_index_schema_upgrade.py": "no_database",
+    "search/test_query.py": "no_database",
+    "search/test_relevance.py": "no_database",
+    "search/test_reliability.py": "no_database",
+    "search/test_visibility.py": "no_database",
+    "unit/test_config.py": "no_database",
+    "unit/test_import_cycles.py": "no_database",
+    "unit/test_layering.py": "no_database",
 }
 # Folders whose tests pytest-xdist runs on one worker, one after another: the browser
 # tests share that worker's one Chromium and one live server (session fixtures).

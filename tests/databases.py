@@ -35,9 +35,10 @@ def refuse(test: str | None) -> None:
 
 def _check_allowed() -> None:
     if _refused_to:
-        raise AssertionError(f"{_refused_to} makes a test database but is marked no_database (none of "
-                             "migrated_db, tmp_path, tmp_path_factory among its fixtures): give it tmp_path, "
-                             "or make test-postgres leaves it out")
+        raise AssertionError(f"{_refused_to} makes a test database but is marked no_database, so make "
+                             "test-postgres would leave it out: tests/conftest.py gives that marker to tests with "
+                             "none of migrated_db, tmp_path, tmp_path_factory among their fixtures and to the "
+                             "files MARKS_BY_PATH lists")
 
 
 def _server():
