@@ -12,9 +12,10 @@ PORT ?= 5000
 TEST_WORKERS ?= auto
 PYTEST := $(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup
 FAST_TESTS := -m "not browser and not postgres and not faults and not redis and not objectstore and not nodes"
-# The suite on a throw-away PostgreSQL server (tests/pg_server.py), without the browser and corpus tests
-# and the two-node test (which starts its own PostgreSQL).
-POSTGRES_TESTS := -m "not browser and not corpus and not nodes"
+# The suite on a throw-away PostgreSQL server (tests/pg_server.py), without what gives nothing new
+# there: the browser and corpus tests, those with no database, those already on their own PostgreSQL
+# (the postgres tests and the two-node test).
+POSTGRES_TESTS := -m "not browser and not corpus and not no_database and not postgres and not nodes"
 
 .PHONY: run test test-fast test-postgres planted fuzz system-packages bench setup install translations i18n-update clean
 

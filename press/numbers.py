@@ -1,9 +1,11 @@
 """Whole numbers typed by people: database ids and bounded counts, usable without Flask.
 
-Ids are SQL BIGINT (SQLite INTEGER) keys, 1 … 2**63 - 1. A longer number, zero, a sign
-or digits of another script ("²", "١٢", which ``str.isdigit`` accepts) can name nothing;
-handing such a number to the database raises ``OverflowError`` instead of finding
-nothing, so every id from a URL, a form, a query string or the command line passes
+Ids are SQL INTEGER keys, 1 … 2**31 - 1: PostgreSQL's INTEGER holds no more (SQLite's
+would hold 64 bits, but a row beyond PostgreSQL's range could not move there). A longer
+number, zero, a sign or digits of another script ("²", "١٢", which ``str.isdigit``
+accepts) can name nothing; handing such a number to the database raises an error instead
+of finding nothing (``OverflowError`` past 64 bits on SQLite, "integer out of range" past
+31 on PostgreSQL), so every id from a URL, a form, a query string or the command line passes
 through :func:`parse_id` (the web layer's ``id`` URL converter and the CLI's id type use
 these bounds too).
 """
@@ -11,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-MAX_ID = 2**63 - 1
+MAX_ID = 2**31 - 1
 _INTEGER = re.compile(r"[+-]?[0-9]{1,30}")
 
 
@@ -29,7 +31,7 @@ def parse_int(value, *, low: int, high: int) -> int | None:
 
 
 def parse_id(value) -> int | None:
-    """A database id (1 … 2**63 - 1) from text or an int; None for anything else."""
+    """A database id (1 … ``MAX_ID``) from text or an int; None for anything else."""
     return parse_int(value, low=1, high=MAX_ID)
 
 

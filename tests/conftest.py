@@ -53,11 +53,37 @@ MARKS_BY_PATH = {
     "notes/test_notes_real_writing_round5.py": "corpus",
     "notes/test_notes_real_writing_round6.py": "corpus",
     "drafting/test_editorial_recall.py": "corpus",
+    # Files using a temporary folder for images, whoosh indexes or settings only (no
+    # database: the check in ``pytest_runtest_setup`` holds them to it), left out of
+    # ``make test-postgres`` with the tests that have no folder at all.
+    "photos/test_photo_crop_sources.py": "no_database",
+    "photos/test_photo_fixtures.py": "no_database",
+    "photos/test_photo_orientation.py": "no_database",
+    "photos/test_photo_public_meta.py": "no_database",
+    "photos/test_photo_renditions.py": "no_database",
+    "photos/test_photo_storage.py": "no_database",
+    "photos/test_photo_storage_crash.py": "no_database",
+    "proofs/test_https_pinning.py": "no_database",
+    "notes/test_notes_glossary.py": "no_database",
+    "search/test_analysis.py": "no_database",
+    "search/test_index.py": "no_database",
+    "search/test_index_schema_upgrade.py": "no_database",
+    "search/test_query.py": "no_database",
+    "search/test_relevance.py": "no_database",
+    "search/test_reliability.py": "no_database",
+    "search/test_visibility.py": "no_database",
+    "unit/test_config.py": "no_database",
+    "unit/test_import_cycles.py": "no_database",
+    "unit/test_layering.py": "no_database",
 }
 # Folders whose tests pytest-xdist runs on one worker, one after another: the browser
 # tests share that worker's one Chromium and one live server (session fixtures); the
 # two-node tests their servers (a module fixture) and their order.
 ONE_WORKER = ("tests/browser/", "tests/nodes/")
+# A test's database comes from ``migrated_db`` or from an instance folder under its own
+# temporary folder (``make_config``, ``LiveServer``): a test with none of these among its
+# fixtures is pure Python, the same on either database (marker ``no_database``).
+DATABASE_FIXTURES = frozenset({"migrated_db", "tmp_path", "tmp_path_factory"})
 
 
 def pytest_collection_modifyitems(config, items):
@@ -66,10 +92,19 @@ def pytest_collection_modifyitems(config, items):
         for path, mark in MARKS_BY_PATH.items():
             if where == path or where.startswith(path + "/"):
                 item.add_marker(getattr(pytest.mark, mark))
-        if "redis_server" in getattr(item, "fixturenames", ()):  # elsewhere, a test on both queues
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if "redis_server" in fixtures:  # elsewhere, a test on both queues
             item.add_marker(pytest.mark.redis)
         if "swift" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.objectstore)
+        if not fixtures & DATABASE_FIXTURES:
+            item.add_marker(pytest.mark.no_database)
+
+
+def pytest_runtest_setup(item):
+    """A ``no_database`` test that asks for a test database fails (``databases.refuse``):
+    the marker would leave a test that does use one out of ``make test-postgres``."""
+    databases.refuse(item.nodeid if item.get_closest_marker("no_database") else None)
 
 
 @pytest.hookimpl(optionalhook=True)

@@ -24,6 +24,21 @@ ON_POSTGRES = bool(SERVER_URL)
 _TEMPLATE = f"template_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}_{os.getpid()}"
 _by_root: dict[Path, str] = {}
 _admin = None
+_refused_to: str | None = None
+
+
+def refuse(test: str | None) -> None:
+    """From now on, ``test`` (a node id; None: no test) may not have a test database."""
+    global _refused_to
+    _refused_to = test
+
+
+def _check_allowed() -> None:
+    if _refused_to:
+        raise AssertionError(f"{_refused_to} makes a test database but is marked no_database, so make "
+                             "test-postgres would leave it out: tests/conftest.py gives that marker to tests with "
+                             "none of migrated_db, tmp_path, tmp_path_factory among their fixtures and to the "
+                             "files MARKS_BY_PATH lists")
 
 
 def _server():
@@ -51,6 +66,7 @@ def _create(name: str, template: str | None = None) -> None:
 
 def database_url(root: Path) -> str:
     """The database of the instance folder ``root`` (an empty one the first time on PostgreSQL)."""
+    _check_allowed()
     if not ON_POSTGRES:
         return f"sqlite:///{root / 'siaran.db'}"
     root = Path(root)
@@ -68,6 +84,7 @@ def template_url(root: Path) -> str:
     template on PostgreSQL."""
     if not ON_POSTGRES:
         return database_url(root)
+    _check_allowed()
     _by_root[Path(root)] = name = _TEMPLATE
     _create(name)
     return _url(name)
@@ -75,6 +92,7 @@ def template_url(root: Path) -> str:
 
 def copy_demo(template: Path, root: Path) -> None:
     """Give the instance folder ``root`` a copy of the migrated demo database made in ``template``'s folder."""
+    _check_allowed()
     if not ON_POSTGRES:
         shutil.copy(template, Path(root) / "siaran.db")
         return

@@ -29,6 +29,7 @@ from press.codes import Role
 from press.errors import ServiceError
 from press.extensions import db
 from press.models import Activity, User
+from press.numbers import parse_id
 from press.notes import clean
 from press.services import glossary as glossaries
 from press.services import access
@@ -36,9 +37,6 @@ from press.services import notes as service
 
 from .language import label, refusal_text
 from .params import DATABASE_ID
-
-LARGEST_ID = 2**63 - 1
-
 
 @click.group("notes", cls=AppGroup)
 def notes() -> None:
@@ -48,7 +46,7 @@ def notes() -> None:
 def _activity(activity_id: int | None) -> Activity | None:
     if activity_id is None:
         return None
-    activity = db.session.get(Activity, activity_id) if 0 < activity_id <= LARGEST_ID else None
+    activity = db.session.get(Activity, activity_id) if parse_id(activity_id) else None
     if activity is None:
         raise click.ClickException(f"Kegiatan {activity_id} tidak ada.")
     return activity

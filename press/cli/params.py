@@ -1,6 +1,6 @@
 """Click parameter types for numbers the database holds.
 
-``DATABASE_ID`` accepts 1 … 2**63 - 1 (``press.numbers``): ``flask releases transition
+``DATABASE_ID`` accepts 1 … 2**31 - 1 (``press.numbers.MAX_ID``): ``flask releases transition
 99999999999999999999 …`` is a usage error (exit status 2) naming the bounds, not an
 ``OverflowError`` traceback from the database.
 """

@@ -1,7 +1,7 @@
 """Numbers from URLs, query strings and forms, within the bounds the database can hold.
 
 Routes name a database id as ``<id:media_id>``: the ``id`` converter matches only
-1 … 2**63 - 1 (``press.numbers.MAX_ID``), so a 20-digit, zero or negative id is a 404
+1 … 2**31 - 1 (``press.numbers.MAX_ID``: PostgreSQL's INTEGER), so a 20-digit, zero or negative id is a 404
 like any unknown one, never an ``OverflowError`` from the database. Page numbers go
 through :func:`page_arg` (clamped, as the search pages always did) and ids in query
 strings and forms through ``press.numbers.parse_id``. A path part (``<slug>``, the default
@@ -22,7 +22,7 @@ MAX_PAGE = 10_000
 
 
 class IdConverter(IntegerConverter):
-    """``<id:name>``: a database id, 1 … 2**63 - 1, written with ASCII digits."""
+    """``<id:name>``: a database id, 1 … ``MAX_ID``, written with ASCII digits."""
 
     def __init__(self, map, **kwargs):  # noqa: A002 (werkzeug's name)
         super().__init__(map, min=1, max=MAX_ID, **kwargs)

@@ -107,16 +107,18 @@ class LiveServer:
                     [sys.executable, "-m", "flask", "--app", "wsgi", "worker", *self.worker_args],
                     cwd=REPO_ROOT, env=self.env, stdout=log, stderr=log,
                 )
-        deadline = time.monotonic() + 180  # a loaded machine: over a minute to load the application
+        # Until it answers or a process has ended: four processes loading the application
+        # take over a minute at load 14. The deadline only guards against a hang.
+        deadline = time.monotonic() + 300
         while time.monotonic() < deadline:
             try:
                 urllib.request.urlopen(self.url + "/", timeout=2)
                 return self
             except OSError:
-                if self.process.poll() is not None:
+                if self.process.poll() is not None or (self.job_worker is not None and self.job_worker.poll() is not None):
                     raise RuntimeError((self.root / "server.log").read_text(errors="replace"))
                 time.sleep(0.2)
-        raise RuntimeError("the server did not answer within 180 s")
+        raise RuntimeError("the server did not answer within 300 s:\n" + (self.root / "server.log").read_text(errors="replace"))
 
     def stop(self) -> None:
         for process in (self.process, self.job_worker):

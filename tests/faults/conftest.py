@@ -70,11 +70,20 @@ def kill_group(process: subprocess.Popen) -> None:
     process.stderr.close()
 
 
-def wait_for(predicate, timeout: float = 60, step: float = 0.05) -> bool:
+# A guard against a hang, not a wait: the condition, or the end of the process that should
+# bring it about, ends a wait first (starting a worker takes over a minute at load 14).
+HANG_S = 300
+
+
+def wait_for(predicate, timeout: float = HANG_S, step: float = 0.05, watch: tuple = ()) -> bool:
+    """Whether ``predicate()`` came true: waits until it does, until a process of ``watch``
+    (those that should make it true) has ended, or for ``timeout`` seconds."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if predicate():
             return True
+        if any(process.poll() is not None for process in watch):
+            return predicate()
         time.sleep(step)
     return False
 

@@ -55,10 +55,12 @@ def test_a_worker_killed_in_the_middle_of_the_embargo_clock_publishes_once_when_
         db.engine.dispose()
 
     env, marker = environment(tmp_path), tmp_path / "publishing"
+    stopping_log = open(tmp_path / "stopping.log", "wb")
     stopping = subprocess.Popen([sys.executable, "-c", STOPPING_WORKER, str(marker)], cwd=REPO_ROOT, env=env,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                stdout=stopping_log, stderr=stopping_log)
     try:
-        assert wait_for(marker.exists, timeout=60), "the first worker never reached the publication"
+        assert wait_for(marker.exists, watch=(stopping,)), \
+            "the first worker never reached the publication:\n" + (tmp_path / "stopping.log").read_text()
         assert marker.read_text() == str(release_id)
     finally:
         stopping.send_signal(signal.SIGKILL)
@@ -69,10 +71,10 @@ def test_a_worker_killed_in_the_middle_of_the_embargo_clock_publishes_once_when_
     worker = subprocess.Popen([sys.executable, "-m", "flask", "--app", "wsgi", "worker"], cwd=REPO_ROOT, env=env,
                               stdout=log, stderr=log)
     try:
-        assert wait_for(lambda: state_and_events(app, release_id)[0] == "published", timeout=60), \
+        assert wait_for(lambda: state_and_events(app, release_id)[0] == "published", watch=(worker,)), \
             (tmp_path / "worker.log").read_text()
         index = app.extensions["search_index"]
-        assert wait_for(lambda: index.search("kolintang", public=True).total == 1, timeout=60)
+        assert wait_for(lambda: index.search("kolintang", public=True).total == 1, watch=(worker,))
     finally:
         worker.send_signal(signal.SIGINT)
         worker.wait(timeout=30)

@@ -61,10 +61,12 @@ def test_a_worker_killed_while_rendering_a_photo_leaves_it_processing_and_the_ne
     media_id = answer["media_id"]
 
     marker = tmp_path / "rendered"
+    stopping_log = open(tmp_path / "stopping.log", "wb")
     stopping = subprocess.Popen([sys.executable, "-c", STOPPING_WORKER, str(marker)], cwd=REPO_ROOT, env=env,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                stdout=stopping_log, stderr=stopping_log)
     try:
-        assert wait_for(marker.exists, timeout=60), "the first worker never rendered the photo"
+        assert wait_for(marker.exists, watch=(stopping,)), \
+            "the first worker never rendered the photo:\n" + (tmp_path / "stopping.log").read_text()
     finally:
         stopping.send_signal(signal.SIGKILL)
         stopping.wait(timeout=30)
@@ -74,9 +76,9 @@ def test_a_worker_killed_while_rendering_a_photo_leaves_it_processing_and_the_ne
     worker = subprocess.Popen([sys.executable, "-m", "flask", "--app", "wsgi", "worker"], cwd=REPO_ROOT, env=env,
                               stdout=log, stderr=log)
     try:
-        assert wait_for(lambda: state(app, media_id)[0] == "ok", timeout=60), (tmp_path / "worker.log").read_text()
+        assert wait_for(lambda: state(app, media_id)[0] == "ok", watch=(worker,)), (tmp_path / "worker.log").read_text()
         index = app.extensions["search_index"]
-        assert wait_for(lambda: index.search("Canon", public=False).total >= 1, timeout=60)
+        assert wait_for(lambda: index.search("Canon", public=False).total >= 1, watch=(worker,))
     finally:
         worker.send_signal(signal.SIGINT)
         worker.wait(timeout=30)

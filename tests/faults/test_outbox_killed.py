@@ -50,7 +50,7 @@ def test_a_sender_killed_mid_batch_sends_each_subscriber_one_message_id(tmp_path
         sender = subprocess.Popen([sys.executable, "-m", "flask", "--app", "wsgi", "outbox", "send"], cwd=REPO_ROOT,
                                   env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
         try:
-            assert wait_for(lambda: len(smtp.sink.accepted) >= 175, timeout=120), "the sender never got going"
+            assert wait_for(lambda: len(smtp.sink.accepted) >= 175, watch=(sender,)), "the sender never got going"
         finally:
             sender.kill()
             sender.wait(timeout=30)

@@ -23,7 +23,7 @@ def test_a_rebuild_killed_half_way_leaves_search_answering_and_a_later_rebuild_c
 
     rebuild = start_killable(server, "search", "rebuild")
     marker = os.path.join(server.env["PRESS_INDEX_ROOT"], "rebuilding")
-    assert wait_for(lambda: os.path.exists(marker) or rebuild.poll() is not None, timeout=120)
+    assert wait_for(lambda: os.path.exists(marker), watch=(rebuild,)), "the rebuild ended before it could be killed; add documents"
     time.sleep(0.5)  # well into the writing
     assert rebuild.poll() is None, "the rebuild finished before it could be killed; add documents"
     kill_group(rebuild)
@@ -40,7 +40,7 @@ def test_a_rebuild_killed_half_way_leaves_search_answering_and_a_later_rebuild_c
         "title": "Peresmian taman baca Rawalumbu", "kind": "audiensi", "starts_on": "2026-11-20", "unit_id": unit,
     })
     assert reply.status == 302
-    assert wait_for(lambda: staff_hits(writer, "Rawalumbu") == 1, timeout=30)
+    assert wait_for(lambda: staff_hits(writer, "Rawalumbu") == 1, watch=(server.job_worker,))
 
     code, report = flask_json(server, "search", "rebuild")
     assert code == 0 and report["documents"] > 4000

@@ -62,7 +62,7 @@ def test_a_server_killed_during_uploads_loses_nothing_it_confirmed_and_leaves_no
     threads = [threading.Thread(target=uploader, args=(files[n::UPLOADERS],)) for n in range(UPLOADERS)]
     for thread in threads:
         thread.start()
-    assert wait_for(lambda: len(confirmed) >= 4, timeout=300), "no uploads went through"
+    assert wait_for(lambda: len(confirmed) >= 4, watch=(server.process,)), "no uploads went through"
     kill_server(server)
     for thread in threads:
         thread.join(timeout=120)
@@ -92,14 +92,14 @@ def test_a_server_killed_during_uploads_loses_nothing_it_confirmed_and_leaves_no
 
     # Started again with no repair command: the index catches up on its own.
     server.serve()  # gunicorn and the job worker again on the same instance, without ``flask setup`` (no repair)
-    assert wait_for(lambda: "processing" not in _rows(server)[1].values(), timeout=120)
+    assert wait_for(lambda: "processing" not in _rows(server)[1].values(), watch=(server.job_worker,))
     rows, statuses, renditions = _rows(server)
     for key, media_id in rows.items():
         assert statuses[media_id] == "ok" and renditions.get(media_id, 0) == 2, f"row {media_id} not finished"
         for variant in store.rendition_variants(key):
             with store.open_rendition(key, variant) as handle:
                 Image.open(io.BytesIO(handle.read())).verify()
-    assert wait_for(lambda: _queued(server) == 0, timeout=60)
+    assert wait_for(lambda: _queued(server) == 0, watch=(server.job_worker,))
     code, check = flask_json(server, "search", "check")  # every photo row in the staff index
     assert code == 0 and check["ok"], check
 

@@ -76,7 +76,7 @@ def test_two_workers_run_a_periodic_job_once_per_period(tmp_path, migrated_db, r
     workers = [subprocess.Popen([sys.executable, "-c", TICKING_WORKER, str(runs)], cwd=REPO_ROOT, env=env,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for _ in range(2)]
     try:
-        assert wait_for(lambda: len(runs_of(runs)) >= 6, timeout=90), runs_of(runs)
+        assert wait_for(lambda: len(runs_of(runs)) >= 6, watch=workers), runs_of(runs)
         assert [worker.poll() for worker in workers] == [None, None]  # both scheduling all along
     finally:
         for worker in workers:
@@ -107,17 +107,17 @@ def test_a_job_whose_worker_was_killed_runs_again_on_another_worker_once(tmp_pat
                              stdout=log, stderr=log)
     try:
         job_queue.queue_of(app).enqueue("release.publish-due")
-        assert wait_for(marker.exists, timeout=60), "the first worker never reached the publication"
+        assert wait_for(marker.exists, watch=(stopping,)), "the first worker never reached the publication"
         assert (huey.pending_count(), huey.storage.in_flight()) == (0, 1)
         stopping.send_signal(signal.SIGKILL)
         stopping.wait(timeout=30)
-        assert wait_for(lambda: state_and_events(app, release_id)[0] == "published", timeout=60), \
+        assert wait_for(lambda: state_and_events(app, release_id)[0] == "published", watch=(other,)), \
             (tmp_path / "worker.log").read_text()
         index = app.extensions["search_index"]
-        assert wait_for(lambda: index.search("tabuik", public=True).total == 1, timeout=60)
+        assert wait_for(lambda: index.search("tabuik", public=True).total == 1, watch=(other,))
         # Publishing queues follow-on jobs (sending, indexing): the queue is drained once the other
         # worker has taken them, and nothing stays in flight from the killed worker.
-        assert wait_for(lambda: (huey.pending_count(), huey.storage.in_flight()) == (0, 0), timeout=60), \
+        assert wait_for(lambda: (huey.pending_count(), huey.storage.in_flight()) == (0, 0), watch=(other,)), \
             (huey.pending_count(), huey.storage.in_flight())
     finally:
         stop(stopping, signal.SIGKILL)

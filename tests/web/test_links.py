@@ -108,10 +108,12 @@ def test_every_link_of_every_public_search_hit_opens_for_a_visitor(indexed, clie
 
 def test_every_link_of_every_history_entry_opens(indexed, client, auth):
     with indexed.app_context():
-        photo = db.session.scalar(select(Media))
-        draft = db.session.scalar(select(Release).where(Release.state == "draft"))
+        # The first of each by id: PostgreSQL returns unordered rows in no fixed order (its
+        # first photo may be the demo's internal-only one, which may not be attached).
+        photo = db.session.scalar(select(Media).order_by(Media.id))
+        draft = db.session.scalar(select(Release).where(Release.state == "draft").order_by(Release.id))
         draft.activity_id = photo.activity_id  # the demo photos are the example activity's
-        release_photos.attach_photo(db.session, draft, photo, db.session.scalar(select(User).where(User.role == "writer")))
+        release_photos.attach_photo(db.session, draft, photo, db.session.scalar(select(User).where(User.role == "writer").order_by(User.id)))
         db.session.commit()
         histories = [f"/staf/siaran/{r}/riwayat" for r in db.session.scalars(select(Release.id))]
     for role, pages in [(role, histories) for role in ("writer", "editor", "photographer")] + [("admin", ["/staf/admin/audit"])]:
