@@ -102,21 +102,43 @@ def iter_tokens(text: str) -> Iterator[tuple[str, int, int]]:
         yield token.lower(), m.start(), m.end()
 
 
+# Each distinct token's term (None for a stop word), remembered: a rebuild meets the same
+# few thousand words millions of times, and the regex match is the only per-token work left.
+_TERM_OF: dict[str, str | None] = {}
+_TERM_MEMO_LIMIT = 200_000
+_MISSING = object()
+
+
+def _term_of(token: str) -> str | None:
+    if "'" in token or "’" in token:
+        token = _APOSTROPHES.sub("", token)
+    token = token.lower()
+    return None if token in STOP_WORDS else token
+
+
 def terms(text: str) -> list[str]:
     """The terms the exact analyzer indexes for ``text``."""
-    out = []
-    for token in _TOKEN_RE.findall(text or ""):
-        if "'" in token or "’" in token:
-            token = _APOSTROPHES.sub("", token)
-        token = token.lower()
-        if token not in STOP_WORDS:
-            out.append(token)
+    memo, out = _TERM_OF, []
+    for raw in _TOKEN_RE.findall(text or ""):
+        term = memo.get(raw, _MISSING)
+        if term is _MISSING:
+            term = _term_of(raw)
+            if len(memo) < _TERM_MEMO_LIMIT:
+                memo[raw] = term
+        if term is not None:
+            out.append(term)
     return out
+
+
+@lru_cache(maxsize=65536)
+def name_tokens(value: str) -> tuple[str, ...]:
+    """The tokens of one name (a person, a place, a unit), stop words included."""
+    return tuple(t for t, _, _ in iter_tokens(value))
 
 
 def name_terms(values: Iterable[str]) -> set[str]:
     """Every token of a collection of names, for protecting them from the stemmer."""
-    return {t for v in values for t, _, _ in iter_tokens(v)}
+    return {t for v in values for t in name_tokens(v)}
 
 
 _stemmer = None

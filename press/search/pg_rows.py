@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+from functools import lru_cache
 
-from .analysis import iter_tokens, stems_of, terms
+from .analysis import name_tokens, stems_of, terms
 from .document import Document, PublicDocument
 from .schema import protected_names
 
@@ -73,7 +74,7 @@ def index_ddl(table: str, suffix: str = "") -> list[str]:
     return [
         f"ALTER TABLE {table} ADD CONSTRAINT {name}_pkey PRIMARY KEY (doc_key)",
         f"CREATE INDEX IF NOT EXISTS {name}_tsv ON {table} USING gin (tsv)",
-        f"CREATE INDEX IF NOT EXISTS {name}_date ON {table} (date)",
+        f"CREATE INDEX IF NOT EXISTS {name}_date ON {table} (date DESC NULLS LAST, doc_key)",
         f"CREATE INDEX IF NOT EXISTS {name}_sample ON {table} (sample)",
     ]
 
@@ -89,17 +90,41 @@ def quoted(lex: str) -> str:
     return f"'{lex}'"
 
 
-def _run(letter: str, tokens: list[str], weight: str = "") -> list[str]:
+# A rebuild spells the same lexemes and positions over and over: each is quoted once.
+_QUOTED: dict[str, str] = {}
+_QUOTED_LIMIT = 200_000
+_POSITIONS = [str(n) for n in range(16384)]
+_POSITIONS_A = [f"{n}A" for n in range(16384)]
+
+
+def _lex(letter: str, token: str) -> str:
+    key = letter + token
+    found = _QUOTED.get(key)
+    if found is None:
+        found = quoted(key)
+        if len(_QUOTED) < _QUOTED_LIMIT:
+            _QUOTED[key] = found
+    return found
+
+
+def _run(letter: str, tokens: list[str], weight: str = "") -> tuple[list[str], dict]:
     """``'w:wali':1,5 'w:kota':2``: each token of one field with its positions (at most 256,
-    none past 16,383, as a ``tsvector`` keeps them)."""
+    none past 16,383, as a ``tsvector`` keeps them); and the positions by token."""
+    spelled = _POSITIONS_A if weight else _POSITIONS
     positions: dict[str, list[str]] = {}
     for pos, token in enumerate(tokens[:16383], start=1):
-        positions.setdefault(token, []).append(f"{pos}{weight}")
-    return [f"{quoted(letter + token)}:{','.join(where[:256])}" for token, where in positions.items()]
+        where = positions.get(token)
+        if where is None:
+            positions[token] = [spelled[pos]]
+        elif len(where) < 256:
+            where.append(spelled[pos])
+    memo = _QUOTED
+    return [f"{memo.get(letter + token) or _lex(letter, token)}:{','.join(where)}"
+            for token, where in positions.items()], positions
 
 
 def _bare(letter: str, tokens) -> list[str]:
-    return [quoted(letter + token) for token in set(tokens)]
+    return [_lex(letter, token) for token in set(tokens)]
 
 
 def _names(doc: Document) -> str:
@@ -107,7 +132,7 @@ def _names(doc: Document) -> str:
 
 
 def _name_tokens(values) -> list[str]:
-    return [t for v in values for t, _, _ in iter_tokens(v)]
+    return [t for v in values for t in name_tokens(v)]
 
 
 def tsvector_text(doc: Document) -> str:
@@ -118,16 +143,21 @@ def tsvector_text(doc: Document) -> str:
 def _analysed(doc: Document) -> tuple[str, set[str]]:
     """The ``tsvector`` literal and the words "did you mean" may offer from ``doc``."""
     title, body, names = terms(doc.title), terms(doc.body), terms(_names(doc))
-    parts = _run("w:", title + body + names)
-    parts += _run("t:", title, weight="A")
+    parts, written = _run("w:", title + body + names)
+    parts += _run("t:", title, weight="A")[0]
     parts += _bare("s:", stems_of(set(title + body), protected_names(doc)))
     for name in ("people", "places", "organisations", "tags"):
-        parts += _run(f"{FIELD_LETTERS[name]}:", _name_tokens(getattr(doc, name)))
-    parts += _run("u:", _name_tokens([doc.unit]))
-    parts += _run("j:", _name_tokens([doc.activity_kind]))
-    parts.append(quoted(f"k:{doc.kind}"))
-    words = {t for t in (*title, *body, *names) if len(t) >= 3 and t.isalpha()}
+        parts += _run(f"{FIELD_LETTERS[name]}:", _name_tokens(getattr(doc, name)))[0]
+    parts += _run("u:", _name_tokens([doc.unit]))[0]
+    parts += _run("j:", _name_tokens([doc.activity_kind]))[0]
+    parts.append(_lex("k:", doc.kind))
+    words = {t for t in written if _offered(t)}
     return " ".join(parts), words
+
+
+@lru_cache(maxsize=262144)
+def _offered(word: str) -> bool:
+    return len(word) >= 3 and word.isalpha()
 
 
 def sample_of(key: str) -> int:

@@ -23,9 +23,14 @@ from .pg_rows import SAMPLE_BUCKETS, TABLE, lexeme, quoted
 from .query import BM25_LIMIT, Hit, SearchResult
 from .snippets import highlight, snippet
 
-# Past this many matches the facets are counted on a fixed sample of them and scaled up.
+# Past this many matches the facets are counted on a fixed sample of about FACET_SAMPLE of
+# them and scaled up (fetching and counting the facet columns costs about 0.1 ms a row).
 FACET_EXACT_LIMIT = 5_000
+FACET_SAMPLE = 2_000
 SUGGESTIONS = 20
+NEWEST = "date DESC NULLS LAST, doc_key"
+# Reading a row's tsvector (out of line) costs about this many times a bitmap's heap row.
+WALK_FACTOR = 8
 
 
 class PgSearch:
@@ -72,27 +77,48 @@ class PgSearch:
             f"SELECT doc_key, {params.pop('score', '0.0')} FROM {TABLE} WHERE {where.sql} "
             f"ORDER BY {order_by} LIMIT :limit OFFSET :offset"), {**where.params, **params, "limit": limit, "offset": offset})]
 
+    def _newest(self, where: Where, limit: int, offset: int = 0, *, walk: bool = False) -> list[tuple[str, float]]:
+        """The newest matches. When they are many, walking the date index and testing each
+        row costs least (about ``limit × rows / total`` rows read); otherwise the matches are
+        taken from the GIN index first and sorted (the planner, which prices ``tsv @@`` on a
+        row at nothing, would walk the dates for a rare word too)."""
+        if walk:
+            return self._keys(where, NEWEST, limit, offset)
+        return [tuple(r) for r in self.conn.execute(text(
+            f"WITH m AS MATERIALIZED (SELECT doc_key, date FROM {TABLE} WHERE {where.sql}) "
+            f"SELECT doc_key, 0.0 FROM m ORDER BY {NEWEST} LIMIT :limit OFFSET :offset"),
+            {**where.params, "limit": limit, "offset": offset})]
+
+    def _many(self, total: int, wanted: int) -> bool:
+        """Do ``total`` matches make walking the date index for ``wanted`` of them cheapest?"""
+        return total * total >= WALK_FACTOR * wanted * self._rows()
+
+    def _rows(self) -> float:
+        """The planner's count of rows in the table (kept by ``ANALYZE``): a cheap estimate."""
+        return max(1.0, float(self.conn.scalar(text("SELECT reltuples FROM pg_class WHERE oid = CAST(:t AS regclass)"),
+                                               {"t": TABLE}) or 1.0))
+
     def _ranked(self, where: Where, total: int, page: int, per_page: int, by_date: bool) -> list[tuple[str, float]]:
-        newest = "date DESC NULLS LAST, doc_key"
         offset = (page - 1) * per_page
         if not total or offset >= total:
             return []
         if by_date:
-            return self._keys(where, newest, per_page, offset)
+            return self._newest(where, per_page, offset, walk=self._many(total, page * per_page))
         if total <= BM25_LIMIT:
             rank = rank_tsquery(self.parsed, self.names, self.stemming)
-            return self._keys(where, "2 DESC, " + newest, per_page, offset,
+            return self._keys(where, "2 DESC, " + NEWEST, per_page, offset,
                               score="ts_rank(tsv, CAST(:rank AS tsquery), 1)", rank=rank)
         in_title = title_tsquery(self.parsed)
         first = []
         if in_title:
             title_where = where.also("tsv @@ CAST(:in_title AS tsquery)", in_title=in_title)
-            first = [(k, 2.0) for k, _ in self._keys(title_where, newest, page * per_page)]
+            first = [(k, 2.0) for k, _ in self._newest(title_where, page * per_page)]
         rest = []
         if len(first) < page * per_page:
             # The newest matches, less those already first (cheaper than a NOT on every row).
             seen = {k for k, _ in first}
-            newest_keys = self._keys(where, newest, page * per_page + len(first))
+            wanted = page * per_page + len(first)
+            newest_keys = self._newest(where, wanted, walk=self._many(total, wanted))
             rest = [(k, 1.0) for k, _ in newest_keys if k not in seen][:page * per_page - len(first)]
         return (first + rest)[offset:offset + per_page]
 
@@ -123,7 +149,7 @@ class PgSearch:
         The facet columns are fetched and counted here: one pass, no ``GROUP BY`` per facet."""
         estimated = total > FACET_EXACT_LIMIT
         if estimated:
-            buckets = max(1, math.ceil(SAMPLE_BUCKETS * FACET_EXACT_LIMIT / total))
+            buckets = max(1, math.ceil(SAMPLE_BUCKETS * FACET_SAMPLE / total))
             where = where.also("sample < :buckets", buckets=buckets)
         rows = self.conn.execute(text(
             f"SELECT kind, unit, CAST(extract(year FROM date) AS int), tags, people FROM {TABLE} WHERE {where.sql}"),
