@@ -34,15 +34,19 @@ class StoreProblem:
     detail: str
 
 
-def original_name(key: str) -> str:
+def _fanned(area: str, key: str) -> str:
+    """``area/ab/cd/<key>``: a blob's place in one area, fanned out by its first four hex digits."""
     validate_key(key)
-    return f"{ORIGINALS}/{key[:2]}/{key[2:4]}/{key}"
+    return f"{area}/{key[:2]}/{key[2:4]}/{key}"
+
+
+def original_name(key: str) -> str:
+    return _fanned(ORIGINALS, key)
 
 
 def renditions_folder(key: str) -> str:
     """The folder (prefix) holding every rendition of ``key``, without the trailing slash."""
-    validate_key(key)
-    return f"{RENDITIONS}/{key[:2]}/{key[2:4]}/{key}"
+    return _fanned(RENDITIONS, key)
 
 
 def rendition_name(key: str, variant: str) -> str:
@@ -53,8 +57,7 @@ def rendition_name(key: str, variant: str) -> str:
 
 def private_folder(key: str) -> str:
     """The folder (prefix) holding the private files of ``key``, without the trailing slash."""
-    validate_key(key)
-    return f"{PRIVATE}/{key[:2]}/{key[2:4]}/{key}"
+    return _fanned(PRIVATE, key)
 
 
 def private_name(key: str, name: str) -> str:
