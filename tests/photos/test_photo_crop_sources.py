@@ -72,6 +72,21 @@ def from_original(data: bytes, sizes, focal=FOCAL) -> dict[str, Image.Image]:
     return {name: Image.open(io.BytesIO(jpeg)).convert("RGB") for name, jpeg in jpegs.items()}
 
 
+def assert_matches_the_original_s(jpeg: bytes, size, expected: Image.Image, within: float, name: str) -> None:
+    """The crop has its exact size, is within ``within`` of 255 of the original's crop pixel for
+    pixel, under 1 once the detail is blurred away, its channel means within 0.5, and carries
+    the caption and licence."""
+    crop = Image.open(io.BytesIO(jpeg))
+    assert crop.size == size and crop.mode == "RGB", name
+    crop = crop.convert("RGB")
+    assert mean_abs_difference(crop, expected) < within, name
+    assert mean_abs_difference(blurred(crop), blurred(expected)) < 1, name
+    means = zip(ImageStat.Stat(crop).mean, ImageStat.Stat(expected).mean)
+    assert all(abs(ours - theirs) < 0.5 for ours, theirs in means), name
+    meta = read_public_meta(jpeg)
+    assert meta["xmp"]["caption"] == META.caption and meta["iptc"]["usage_terms"] == META.usage_terms
+
+
 @pytest.mark.parametrize("orientation", [1, 6, 3])
 def test_each_named_crop_alone_is_cut_from_the_print_rendition_and_matches_the_original(storage, beach, orientation):
     data = stored_turned(orientation)
@@ -81,19 +96,11 @@ def test_each_named_crop_alone_is_cut_from_the_print_rendition_and_matches_the_o
     for name, size in SIZES.items():
         made = cut_crops(storage, key, upright, renditions, {name: size}, FOCAL, META, max_pixels=MAX_PIXELS)
         assert made.sources == {name: PRINT_VARIANT} and made.refused == {}
-        crop = Image.open(io.BytesIO(made.jpegs[name]))
-        assert crop.size == size and crop.mode == "RGB", name
         # Same window, same way up: only the fine detail of a picture resampled twice
         # differs (1.0-1.7 of 255 here); same colours, the original's Display P3 turned
         # to sRGB either way (read as sRGB instead, the crop differs by 2.1-2.7 even
         # with the detail blurred away, and its mean red and blue move by 2.4-3.3).
-        crop = crop.convert("RGB")
-        assert mean_abs_difference(crop, expected[name]) < 3, name
-        assert mean_abs_difference(blurred(crop), blurred(expected[name])) < 1, name
-        means = zip(ImageStat.Stat(crop).mean, ImageStat.Stat(expected[name]).mean)
-        assert all(abs(ours - theirs) < 0.5 for ours, theirs in means), name
-        meta = read_public_meta(made.jpegs[name])
-        assert meta["xmp"]["caption"] == META.caption and meta["iptc"]["usage_terms"] == META.usage_terms
+        assert_matches_the_original_s(made.jpegs[name], size, expected[name], 3, name)
 
 
 def test_a_crop_no_rendition_holds_at_its_size_is_cut_from_the_original(storage, beach):
@@ -214,19 +221,11 @@ def test_crops_cut_alone_from_the_kept_sources_match_the_original_s(storage, ing
         made = cut_crops(storage, photo.key, upright, {}, {name: size}, FOCAL, META, max_pixels=MAX_PIXELS,
                          kept=kept, keep_for=SMALL)
         assert made.sources[name].startswith("source-") and made.new_sources == {}, name
-        crop = Image.open(io.BytesIO(made.jpegs[name]))
-        assert crop.size == size and crop.mode == "RGB", name
-        crop = crop.convert("RGB")
         # Resampled twice (to the source, then to the crop): the fine detail differs, 1.8-3.0
         # of 255 on this photo at a quarter of its size (1.3-1.9 at full size), the link
         # preview most (its source is resampled in one step from the whole decode, the
         # original's crop from a JPEG draft at ½); placement and colour do not.
-        assert mean_abs_difference(crop, expected[name]) < 3.5, name
-        assert mean_abs_difference(blurred(crop), blurred(expected[name])) < 1, name
-        means = zip(ImageStat.Stat(crop).mean, ImageStat.Stat(expected[name]).mean)
-        assert all(abs(ours - theirs) < 0.5 for ours, theirs in means), name
-        meta = read_public_meta(made.jpegs[name])
-        assert meta["xmp"]["caption"] == META.caption and meta["iptc"]["usage_terms"] == META.usage_terms
+        assert_matches_the_original_s(made.jpegs[name], size, expected[name], 3.5, name)
 
 
 def test_a_damaged_or_lost_source_gives_way_to_the_original_which_makes_it_again(storage, ingest):
