@@ -7,12 +7,14 @@ marked here by where they live, so ``make test-fast`` can leave them out.
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
 from flask_migrate import upgrade
 
 from press import create_app, job_queue
+from press.dates import office_today
 from press.demo import DEMO_ACCOUNTS, DEMO_UNIT_ACCOUNTS, load_demo
 from press.extensions import db
 from tests import databases, speedups
@@ -159,6 +161,7 @@ def migrated_db(tmp_path_factory) -> Path:
     """A database file migrated to head and holding the demo data."""
     root = tmp_path_factory.mktemp("template")
     app = create_app(make_config(root, DATABASE_URL=databases.template_url(root)))
+    (root / "demo-day").write_text(office_today().isoformat())
     with app.app_context():
         upgrade()
         load_demo(db.session)
@@ -166,6 +169,13 @@ def migrated_db(tmp_path_factory) -> Path:
     with app.app_context():
         db.engine.dispose()
     return root / "siaran.db"
+
+
+@pytest.fixture(scope="session")
+def demo_day(migrated_db) -> date:
+    """The office day the demo data was made on: its "tomorrow" stays put when a run
+    crosses midnight WIB."""
+    return date.fromisoformat((migrated_db.parent / "demo-day").read_text())
 
 
 @pytest.fixture
@@ -181,6 +191,17 @@ def app(tmp_path, migrated_db):
     yield app
     with app.app_context():
         db.engine.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _pillow_pixel_limit():
+    """``open_image`` sets Pillow's process-wide pixel limit from the limit it is given; a test
+    that gives a small one must not leave it for the next test in the same worker."""
+    from PIL import Image
+
+    limit = Image.MAX_IMAGE_PIXELS
+    yield
+    Image.MAX_IMAGE_PIXELS = limit
 
 
 @pytest.fixture(autouse=databases.ON_POSTGRES)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from urllib.parse import urlsplit
 
+import pytest
 from sqlalchemy import select
 
 from press.codes import ActivityState, AssignmentRole, OutboxPurpose, Role, SubscriptionState
@@ -84,15 +85,17 @@ def test_the_form_cannot_flood_an_inbox_with_confirmation_requests(app, client, 
         assert len(confirmations) == 5
 
 
-def test_the_morning_digest_is_queued_once_from_seven_wib(app, ctx, queued_jobs, smtp):
+@pytest.mark.parametrize(("published_at", "digest_day_later"), [(time(6, 30), 0), (time(19, 0), 1)])
+def test_the_morning_digest_is_queued_once_from_seven_wib(app, ctx, queued_jobs, smtp, published_at, digest_day_later):
     subscriber("pagi@koran-bekasi.co.id", cadence="digest")
     subscriber("segera@koran-bekasi.co.id")
     release = publish(ready_release("Festival Kuliner Kota Bekasi"))
+    published_on = datetime.now(OFFICE_ZONE).date() - timedelta(days=3)
+    release.published_at = datetime.combine(published_on, published_at, OFFICE_ZONE)
     db.session.commit()
-    day = release.published_at.astimezone(OFFICE_ZONE).date() + timedelta(days=1)
-    before = datetime.combine(day, datetime.min.time(), OFFICE_ZONE).replace(hour=6, minute=59)
-    if release.published_at.astimezone(OFFICE_ZONE).hour >= 7:  # published after 07.00: tomorrow's digest
-        assert release_mail.queue_digests(db.session, before) == 0
+    day = published_on + timedelta(days=digest_day_later)
+    before = datetime.combine(day, time(6, 59), OFFICE_ZONE)
+    assert release_mail.queue_digests(db.session, before) == 0
     at_seven = before + timedelta(minutes=1)
     assert release_mail.queue_digests(db.session, at_seven) == 1
     assert release_mail.queue_digests(db.session, at_seven + timedelta(hours=3)) == 0

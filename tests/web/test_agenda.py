@@ -90,7 +90,7 @@ def test_the_agenda_by_unit_shows_only_that_unit(app, visitor):
     assert visitor.get("/agenda/tidak-ada.ics").status_code == 404
 
 
-def test_the_calendar_parses_and_a_cancelled_activity_stays_cancelled(app, visitor):
+def test_the_calendar_parses_and_a_cancelled_activity_stays_cancelled(app, visitor, demo_day):
     response = visitor.get("/agenda.ics")
     assert response.headers["Content-Disposition"] == 'attachment; filename="agenda.ics"'
     calendar = _calendar(response)
@@ -98,7 +98,7 @@ def test_the_calendar_parses_and_a_cancelled_activity_stays_cancelled(app, visit
     assert [zone["tzid"] for zone in calendar.walk("VTIMEZONE")] == ["Asia/Jakarta"]
     events = _events(calendar)
     invitation = events[INVITATION]
-    tomorrow = office_today() + timedelta(days=1)
+    tomorrow = demo_day + timedelta(days=1)
     assert invitation.decoded("dtstart") == datetime.combine(tomorrow, time(9, 0), tzinfo=OFFICE_ZONE)
     assert invitation.decoded("dtend") == datetime.combine(tomorrow, time(11, 0), tzinfo=OFFICE_ZONE)
     assert invitation["status"] == "CONFIRMED"
@@ -202,14 +202,14 @@ def test_an_editor_takes_an_activity_off_the_agenda_from_the_form(app, client, a
 # -- flask agenda -------------------------------------------------------------------
 
 
-def test_flask_agenda_lists_the_week_as_json(runner):
+def test_flask_agenda_lists_the_week_as_json(runner, demo_day):
     result = runner.invoke(args=["agenda", "--json"])
     assert result.exit_code == 0, result.output
     rows = {row["title"]: row for row in map(json.loads, result.output.splitlines())}
     assert set(rows) == {INVITATION, CANCELLED}
     assert rows[CANCELLED]["state"] == "batal"
     assert rows[INVITATION]["dress_code"] == "Batik lengan panjang"
-    assert rows[INVITATION]["date"] == (office_today() + timedelta(days=1)).isoformat()
+    assert rows[INVITATION]["date"] == (demo_day + timedelta(days=1)).isoformat()
     text = runner.invoke(args=["agenda"]).output
     assert f"[Dibatalkan] {CANCELLED}" in text
 
