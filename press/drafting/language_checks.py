@@ -22,7 +22,7 @@ from press.errors import N_
 
 from .capital_checks import check_capitals
 from .finding import Finding, cased, finding_at
-from .lexicon import confirmed_roots, indonesian_roots, is_indonesian, known_forms, passive_roots, root_of
+from .lexicon import confirmed_roots, frequency, indonesian_roots, is_indonesian, known_forms, passive_roots, root_of
 from .number_checks import URL, check_numbers, check_times
 from .rule_data import RuleData, rule_data
 from .word_checks import check_words, english_runs
@@ -34,8 +34,9 @@ AUXILIARY = frozenset("yang akan telah sudah sedang dapat bisa harus perlu untuk
 SUFFIXES = ("kannya", "kan", "nya", "i")
 #: Bound forms EYD V (bentuk terikat) writes joined to the word they precede ("nonfisik",
 #: "antardinas", "pascabencana"), with a hyphen before a capital ("non-ASN"). "maha" (Tuhan Yang
-#: Maha Esa), "ekstra" (also an adjective: "kerja ekstra") and "tuna" (the fish) are left out.
-BOUND_FORMS = frozenset("non antar pasca pra sub multi semi swa anti purna kontra".split())
+#: Maha Esa), "ekstra" (also an adjective: "kerja ekstra") and "tuna" (the fish) are left out;
+#: "ketidak" ("ketidak hadiran") is the negation under ke-...-an, never a word of its own.
+BOUND_FORMS = frozenset("non antar pasca pra sub multi semi swa anti purna kontra ketidak".split())
 AFFIXED_NOUN_PREFIXES = ("pe", "per", "pem", "pen", "peng", "ber", "ter", "ke", "se")
 NOT_BOUND = frozenset({("antar", "jemput")})
 
@@ -80,6 +81,14 @@ def _beside_a_capital(body: str, start: int, end: int) -> bool:
     before = re.search(r"(\w+)[ ]+$", body[max(0, start - 40):start])
     after = re.match(r"[ ]+(\w+)", body[end:end + 40])
     return any(m and m.group(1)[:1].isupper() for m in (before, after))
+
+
+def _between_lower_case(body: str, start: int, end: int) -> bool:
+    """Whether words in lower case stand right before and after ``body[start:end]``: a foreign
+    word capitalised there ("dosis Booster bagi") is no name."""
+    before = re.search(r"([^\W\d_]+)[ ]+$", body[max(0, start - 40):start])
+    after = re.match(r"[ ]+([^\W\d_]+)", body[end:end + 40])
+    return bool(before and after and before.group(1).islower() and after.group(1).islower())
 
 
 def _italic(body: str, start: int, end: int) -> bool:
@@ -228,7 +237,8 @@ def _phrase_at(body: str, tokens, i: int, data: RuleData, quotes, found: list) -
             equivalent = data.foreign.get(phrase.lower())  # "Call Center"
         italic = phrase.lower() in data.italicise
         if (equivalent is None and not italic) or _italic(body, start, end) or \
-                (_in_a_name(body, start) and (size == 1 or _beside_a_capital(body, start, end))):
+                (_in_a_name(body, start) and (size == 1 and not _between_lower_case(body, start, end)
+                                              or _beside_a_capital(body, start, end))):
             continue
         written = body[start:end]
         if _inside(quotes, start, end):
@@ -263,13 +273,13 @@ def _place(word: str, nouns) -> bool:
 
 
 def _passive_stem(word: str, roots) -> bool:
-    """Whether ``word`` is a root with a verb's suffix (rasakan, tandai, perbincangkan)."""
-    if word in roots:
-        return False
+    """Whether ``word`` is a root with a verb's suffix (rasakan, tandai, perbincangkan); of a
+    word the root dictionary lists itself ("adakan"), only -kan on a root counts."""
+    listed = word in roots
     for base in (word[3:] if word.startswith("per") else None, word):
         if not base:
             continue
-        for suffix in SUFFIXES:
+        for suffix in ("kan",) if listed else SUFFIXES:
             if base.endswith(suffix) and base[:-len(suffix)] in roots and len(base) - len(suffix) >= 3:
                 return True
     return False
@@ -291,6 +301,8 @@ def _di_ke_at(body: str, tokens, i: int, data: RuleData, found: list) -> int:
                 N_("Ganti dengan “%(standard)s” (EYD V: kata depan di dan ke ditulis terpisah)."),
                 {"prefix": prefix, "standard": standard}, {"standard": standard}, standard))
             return 1
+    if lower == "ke" and i + 1 < len(tokens):
+        return _ordinal_apart(body, tokens, i, found)
     # The prefix written apart: "di kelola", "di laksanakan".
     if lower != "di" or i + 1 >= len(tokens):
         return 0
@@ -318,6 +330,36 @@ def _di_ke_at(body: str, tokens, i: int, data: RuleData, found: list) -> int:
     return 2
 
 
+#: Number words ke- makes an ordinal of ("ketujuh"), and what stands around an ordinal: a word
+#: before it ("yang ke tujuh", "hari ke dua") or after it ("ke tujuh sejak", "ke tiga kalinya");
+#: elsewhere "ke dua desa" is the preposition before a number.
+NUMBER_WORDS = frozenset("dua tiga empat lima enam tujuh delapan sembilan sepuluh sebelas seratus seribu".split())
+BEFORE_ORDINAL = frozenset("yang hari tahun tahap periode angkatan gelombang babak putaran juara peringkat urutan "
+                           "edisi sesi kali pekan minggu bulan abad generasi".split())
+AFTER_ORDINAL = frozenset("sejak kalinya dari pada di dalam ini itu yang dan atau untuk bagi dengan selama setelah "
+                          "sebelum tingkat".split())
+
+
+def _ordinal_apart(body: str, tokens, i: int, found: list) -> int:
+    """"yang ke tujuh": ke- before a number word is the ordinal's prefix (EYD V: ketujuh)."""
+    following = _next_word(body, tokens, i)
+    if following is None or following.group().lower() not in NUMBER_WORDS:
+        return 0
+    before = tokens[i - 1].group().lower() if i and body[tokens[i - 1].end():tokens[i].start()] == " " else ""
+    after = body[following.end():following.end() + 12]
+    next_word = re.match(r" (\w+)", after)
+    if before not in BEFORE_ORDINAL and not (re.match(r"\s*(?:[,.;:)\n]|$)", after)
+                                             or next_word and next_word.group(1).lower() in AFTER_ORDINAL):
+        return 0
+    standard = tokens[i].group() + following.group().lower()
+    found.append(finding_at(
+        body, "di_prefix", (tokens[i].start(), following.end()),
+        N_("Awalan “ke-” pada bilangan tingkat ditulis serangkai: “%(standard)s”."),
+        N_("Ganti dengan “%(standard)s” (EYD V: ke- pembentuk bilangan tingkat ditulis serangkai)."),
+        {"standard": standard}, {"standard": standard}, standard))
+    return 2
+
+
 # -- bound forms and compounds written apart -------------------------------------------------
 
 def _next_word(body: str, tokens, i: int):
@@ -328,8 +370,16 @@ def _next_word(body: str, tokens, i: int):
 
 
 def _bound_at(body: str, tokens, i: int, found: list) -> int:
-    """"non fisik", "antar Dinas": a bound form written apart from an Indonesian word."""
+    """"non fisik", "antar Dinas", "antar-pemerintah": a bound form written apart from an
+    Indonesian word, or joined by a hyphen to one in lower case."""
     token, bound = tokens[i], tokens[i].group().lower()
+    first, _, rest = bound.partition("-")
+    if rest and first in BOUND_FORMS and tokens[i].group().partition("-")[2].islower() and "-" not in rest \
+            and is_indonesian(rest):
+        standard = cased(token.group(), first + rest)
+        found.append(_spelling(body, token.span(), standard,
+                               "EYD V (bentuk terikat): non-, antar-, pasca-, pra-, sub- dan sejenisnya ditulis serangkai"))
+        return 1
     if bound not in BOUND_FORMS:
         return 0
     following = _next_word(body, tokens, i)
@@ -371,13 +421,18 @@ def _split_compound_at(body: str, tokens, i: int, found: list) -> int:
 
 
 def _nya_apart_at(body: str, tokens, i: int, found: list) -> int:
-    """"keuangan nya", "tujuan nya": -nya written apart from its word."""
-    if i + 1 >= len(tokens) or tokens[i + 1].group() != "nya":
+    """"keuangan nya", "tujuan nya": -nya written apart from its word; "diharap kan": -kan apart
+    from a verb that Indonesian text writes with it."""
+    if i + 1 >= len(tokens) or tokens[i + 1].group() not in ("nya", "kan"):
         return 0
     following = _next_word(body, tokens, i)
     if following is None or not tokens[i].group().isalpha():
         return 0
-    standard = tokens[i].group() + "nya"
+    suffix = following.group()
+    standard = tokens[i].group() + suffix
+    if suffix == "kan" and not (tokens[i].group().islower() and frequency(standard) >= 3.0
+                                and is_indonesian(standard, strict=True)):
+        return 0
     found.append(_spelling(body, (tokens[i].start(), following.end()), standard,
-                           "EYD V: -nya ditulis serangkai dengan kata yang mendahuluinya"))
+                           f"EYD V: -{suffix} ditulis serangkai dengan kata yang mendahuluinya"))
     return 2

@@ -3,8 +3,10 @@
 
 ``check_times`` (code ``time_format``): a colon in a clock time, "jam 9"/"pkl." for
 "pukul", a time zone not in capitals or glued to the time, a range written "s.d", "s/d",
-"sd" or with a hyphen, a hyphen to "selesai". "sampai dengan" written out is standard and
-left alone.
+"sd" or with a hyphen, a range of two clock times joined by "sampai", "sampai dengan" or
+"hingga pukul" (the en dash, the zone once), a hyphen to "selesai", "sore" or "malam" after an
+afternoon time on the 24-hour clock ("pukul 17.00 sore"). "sampai dengan" before anything
+but a clock time is left alone.
 
 ``check_numbers`` (code ``number_format``): "Rp" with a full stop or a space, the ",-"
 tail, "5 Juta Rupiah" and "Rp 5 Jt", commas for thousands, a full stop for decimals before
@@ -37,6 +39,13 @@ RANGE = re.compile(rf"(?<![\d.])({CLOCK})(\s+(?:{ZONES}))?(\s*(?:s\.d(?![.\w])|s
 ZONE_PART = re.compile(rf"(?<=\d)(\s+(?:{ZONES}))(\s+(?:pagi|siang|sore|malam))\b(?!\s+(?:hari|ini|itu)\b)")
 PAST_MINUTES = re.compile(r"(?<![\w-])([Pp]ukul|[Jj]am)\s+(\d{1,2})\s+lewat\s+(\d{1,2})\s+menit\b")
 SD_ALONE = re.compile(r"(?<![\w/.])(?:s\.d(?![.\w])|s/d(?!\w)|S/D(?!\w))")
+#: A range of two clock times joined by a word ("pukul 10.00 sampai 12.00 WIB", "08.00 WIB hingga pukul
+#: 14.00 WIB"): EYD V writes the en dash and the zone once, after the range. "09.00 WIB hingga 15.00
+#: WIB" without a second "pukul" is prose the correct releases write, and is left.
+WORD_RANGE = re.compile(rf"(?<![\d.])({CLOCK})(?:\s+({ZONES}))?\s+(?:sampai(?:\s+dengan)?\s+(?:[Pp]ukul\s+)?|"
+                        rf"hingga\s+[Pp]ukul\s+)({CLOCK})(?!\d)(?:\s+({ZONES})\b)?")
+#: A part of the day after an afternoon or evening time on the 24-hour clock ("pukul 17.00 sore").
+CLOCK_PART = re.compile(r"(?<=[Pp]ukul )(1[2-9]|2[0-4])[.:][0-5]\d(\s+(?:siang|sore|malam))\b(?!\s+(?:hari|ini|itu)\b)")
 UNTIL_DONE = re.compile(rf"(?<=\d)((?:\s+(?:{ZONES}))?)\s*-\s*(selesai|Selesai)\b")
 
 RUPIAH = re.compile(r"\b(?:Rp\.\s*|Rp\s+|IDR\s*|RP\.?\s*|rp\.?\s*)(?=\d)")
@@ -61,6 +70,10 @@ LEADING_ZERO_DAY = re.compile(r"(?<![\d/.-])0([1-9])(\s+(?:Januari|Februari|Mare
 ORDINAL = re.compile(r"(?<![\w-])([Kk]e)(?:\s*[-–]\s+|\s+[-–]\s*|\s+)(\d{1,3})(?![\d.,]\d)")
 ORDINAL_AFTER = re.compile(r"(?:HUT|[Uu]lang [Tt]ahun|[Pp]eringatan|[Hh]ari [Jj]adi|[Dd]ies [Nn]atalis|[Aa]ngkatan|"
                            r"[Pp]eriode|[Tt]ahap|[Gg]elombang|yang)\s+$")
+#: What follows an ordinal ("bupati ke 15 sejak", "paripurna ke 18 DPRD"), where "ke 15" is no
+#: preposition before a counted noun ("ke 15 kecamatan").
+ORDINAL_BEFORE = re.compile(r"\s*(?:[,.;:)\n]|$|(?:tahun|kali|kalinya|dari|sejak|pada|di|dalam|ini|itu|yang|dan|atau|"
+                            r"untuk|bagi|dengan|selama|setelah|sebelum|sepanjang|tingkat)\b|[A-Z]{2,}\b)")
 CAPITAL_ORDINAL = re.compile(r"(?<![\w-])Ke-(\d{1,3})(?![\d.,]\d)")  # "HUT RI Ke-78" inside a sentence
 DECADE = re.compile(r"(?<![\w.,-])(\d{1,3}(?:\.\d{3})+|\d{2,4})\s?s?an\b")  # "1990an", "200 an", "200 san" (the spoken form)
 SENTENCE_FIGURE = re.compile(r"(?:^|(?<=[a-z]{3}[.!?]\s)|(?<=[\d)”\"][.!?]\s))(\d[\d.,]*)(?=\s+[a-z])", re.M)
@@ -138,6 +151,16 @@ def check_times(body: str, protected=()) -> list[Finding]:
         add(match.span(), N_("Zona waktu ditulis dengan huruf kapital dan dipisah spasi: “%(standard)s”."),
             N_("Ganti dengan “%(standard)s” (EYD V: 14.30 WIB)."), " " + zone.upper())
     range_spans = []
+    for match in WORD_RANGE.finditer(body):
+        zone = match.group(4) or match.group(2)
+        standard = f"{match.group(1)}–{match.group(3)}" + (f" {zone}" if zone else "")
+        range_spans.append(match.span())
+        add(match.span(), N_("Rentang waktu ditulis dengan tanda pisah (13.07–14.15) atau “s.d.”: “%(standard)s”."),
+            N_("Ganti dengan “%(standard)s” (EYD V: tanda pisah di antara dua jam, zona waktu sekali di akhir)."),
+            standard)
+    for match in CLOCK_PART.finditer(body):
+        add(match.span(2), N_("Jam dengan zona waktu tidak perlu “pagi”, “siang”, “sore”, atau “malam”."),
+            N_("Hapus kata itu (EYD V: pukul 09.00 WIB sudah menyebut waktunya)."), "")
     for match in RANGE.finditer(body):
         span = match.span(3)
         range_spans.append(span)
@@ -224,7 +247,7 @@ def check_numbers(body: str, protected=()) -> list[Finding]:
     for match in ORDINAL.finditer(body):
         before = body[max(0, match.start() - 25):match.start()]
         after = body[match.end():match.end() + 8]
-        if not (ORDINAL_AFTER.search(before) or re.match(r"\s*(?:[,.;:)\n]|$|(?:tahun|kali|dari)\b)", after)):
+        if not (ORDINAL_AFTER.search(before) or ORDINAL_BEFORE.match(body, match.end())):
             continue
         standard = f"{match.group(1)}-{match.group(2)}"
         add(match.span(), N_("Bilangan tingkat ditulis “%(standard)s” (dengan tanda hubung)."),

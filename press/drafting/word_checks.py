@@ -41,6 +41,7 @@ MIN_TYPO = 5
 #: point above any other candidate; a capitalised word (a sentence's first, a headline's, or
 #: one inside a sentence, which may be a name) needs seven letters and a form never written.
 TYPO_COMMON, TYPO_GAP, TYPO_CLEAR, MIN_COMMON_TYPO, MIN_CAPITALISED = 3.0, 2.0, 1.0, 6, 7
+OBVIOUS, FAR_COMMONER, RARE, ABOVE_ROOT, EDGE_COMMON, LAST_KEY_COMMON = 4.0, 3.0, 3.5, 1.5, 5.0, 6.5
 VOWELS = "aeiou"
 COMMON_INDONESIAN = 5.0
 FREQUENCY_MARGIN, COMMON, MIN_RANKED, SEEN = 0.8, 3.0, 7, 1.0
@@ -132,10 +133,14 @@ def _commonest(word: str, candidates: set[str]) -> str | None:
 @lru_cache(maxsize=4096)
 def loanword_fix(word: str) -> str | None:
     """The KBBI root the loanword rules make of ``word``, or None; an affixed loan verb in
-    -ir ("mengakomodir", "dikoordinir") gets its KBBI form in -asi with the same affixes."""
+    -ir ("mengakomodir", "dikoordinir") gets its KBBI form in -asi with the same affixes, one in
+    -isir on an Indonesian root ("meminimalisir") the root with meN-...-kan ("meminimalkan")."""
     from .lexicon import indonesian_roots
     roots = indonesian_roots()
     for head, middle, tail, lost in _splits(word):
+        if middle.endswith("isir") and not lost and head in ("me", "di") and tail in ("", "nya") \
+                and middle[:-4] in roots:
+            return head + middle[:-4] + "kan" + tail  # "meminimalisir": minimal + meN-...-kan
         if middle.endswith("ir") and not lost and middle[:-2] + "asi" in roots:
             root = middle[:-2] + "asi"
             if head in LOST_SOUND and root[:1] == LOST_SOUND[head]:
@@ -187,6 +192,12 @@ def _single_foreign() -> frozenset[str]:
     return frozenset(key for key in rule_data().foreign if key.isalpha() and len(key) >= 6)
 
 
+#: The common nouns of government names ("Pemerintah Kabupaten Subang"): a name keeps its own
+#: spelling of its other words, never of these, so a slip in them is read inside a name too.
+GOVERNMENT_WORDS = frozenset("kabupaten kecamatan kelurahan provinsi pemerintah kementerian sekretariat".split())
+RULE_GLUED = "EYD V: kata dan angka yang mengikutinya dipisah spasi (tahun 2020)"
+#: A word glued to the figure after it ("Tahun2020", "pukul10.00" is read by the time rules).
+GLUED_FIGURE = re.compile(r"([A-Za-z]{4,})(\d+)$")
 RULE_APOSTROPHE = "KBBI: kata serapan dari bahasa Arab ditulis tanpa apostrof (doa, Jumat, takziah)"
 KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 NEIGHBOURS = {c: {row[j] for row in KEYBOARD[max(0, r - 1):r + 2] for j in range(max(0, i - 1), i + 2) if j < len(row)} - {c}
@@ -304,21 +315,27 @@ def check_words(body: str, tokens, known, covered, italic) -> list[Finding]:
                 and plain not in name_words() and not body[max(0, start - 3):start].lower().endswith("al-"):
             found.append(_spelling(body, (start, end), written, plain, RULE_APOSTROPHE))
             continue
+        glued = GLUED_FIGURE.match(written)
+        if glued and is_indonesian(glued.group(1).lower(), strict=True) and frequency(glued.group(1).lower()) >= COMMON:
+            standard = f"{glued.group(1)} {glued.group(2)}"
+            found.append(finding_at(body, "spelling", (start, end), N_("Ejaan tidak baku: “%(written)s”; bentuk bakunya “%(standard)s”."),
+                                    N_("Ganti dengan “%(standard)s” (%(rule)s)."), {"written": written, "standard": standard},
+                                    {"standard": standard, "rule": RULE_GLUED}, standard))
+            continue
         if not word.isalpha() or not word.isascii() or len(word) < 3 or not (written.islower() or capital):
             continue
         if capital and not initial:  # a name, or a slip in a headline or in a name of an event
             standard = None if word in known else common_typo(word, capitalised=True, roots_only=True)
-            if standard and not _between_capitals(body, start, end):
+            if standard and (standard in GOVERNMENT_WORDS or not _between_capitals(body, start, end)):
                 found.append(_typo(body, (start, end), written, standard))
             continue
         fixed = None if initial else affix_rules.listed_root(word) or (affix_rules.double_k(word) if len(word) > 7 else None) \
-            or affix_rules.noun_kk(word) or affix_rules.pun_apart(word)
+            or affix_rules.noun_kk(word) or affix_rules.pun_apart(word) or affix_rules.one_syllable(word)
         if fixed:
             found.append(_spelling(body, (start, end), written, *fixed))
             continue
         if not _unknown(word, known):
-            standard = None if initial or word in known or frequency(word) or frequency(root_of(word, shortest=4) or "") \
-                else common_typo(word, capitalised=True)
+            standard = None if initial or word in known else _typo_of_a_word(word)
             if standard:  # "pelatikan": read as an affixed rare root ("latik"), written by nobody
                 found.append(_typo(body, (start, end), written, standard))
             continue
@@ -326,6 +343,46 @@ def check_words(body: str, tokens, known, covered, italic) -> list[Finding]:
         if finding:
             found.append(finding)
     return found
+
+
+def _typo_of_a_word(word: str) -> str | None:
+    """A word the affix rules read as Indonesian that is a slip all the same: nobody writes it
+    and its root is rare ("pelatikan": latik), or a slip makes of it a word Indonesian text
+    writes very often (``OBVIOUS``, Zipf 4), far more often than the root the affix rules read
+    in it (``ABOVE_ROOT``: "tehadap" → "terhadap", not "menyalami" → "mengalami") and, when it is
+    written at all (rarely: under ``RARE``), a thousand times as often (``FAR_COMMONER``: "seperi"
+    → "seperti"). A root of the dictionaries, or an affixed root Indonesian text never writes
+    ("kurasi", "menambatkan"), is left: wordfreq does not know every word."""
+    seen, root = frequency(word), root_of(word, shortest=4)
+    if not seen and not frequency(root or "") and common_typo(word, capitalised=True):
+        return common_typo(word, capitalised=True)
+    if seen >= RARE or len(word) < MIN_COMMON_TYPO or root and not frequency(root) or word in confirmed_roots():
+        return None
+    forms, roots = common_forms(), confirmed_roots()
+    floor = max(OBVIOUS, seen + FAR_COMMONER, frequency(root or "") + ABOVE_ROOT)
+    ranked = sorted(((forms[c], c) for c in _slips(word, False)
+                     if forms.get(c, 0.0) >= floor and is_indonesian(c, strict=True)
+                     and root_of(c, roots, shortest=4)), reverse=True)
+    if not ranked or len(ranked) > 1 and ranked[0][0] - ranked[1][0] < TYPO_CLEAR:
+        return None
+    return ranked[0][1]
+
+
+def edge_typo(word: str, initial: bool = False) -> str | None:
+    """A slip at a word's edge, which ``_slips`` does not read (there it is most often another
+    word), in a word written by nobody: the first vowel struck twice ("aacara") when the rest
+    is a common word (Zipf 5), or, in a word not capitalised, the last key wrong ("untum") when
+    the result is one of the commonest words (Zipf 6.5: untuk, dengan, tidak; not "rumat", Javanese, → rumah)."""
+    if frequency(word) or len(word) < 4:
+        return None
+    if word[0] == word[1] and word[0] in VOWELS and frequency(word[1:]) >= EDGE_COMMON:
+        return word[1:]
+    if initial or len(word) < 5:
+        return None
+    ranked = sorted((frequency(word[:-1] + c), word[:-1] + c) for c in NEIGHBOURS.get(word[-1], ()) | set(VOWELS))
+    if ranked[-1][0] >= LAST_KEY_COMMON and ranked[-1][0] - ranked[-2][0] >= TYPO_GAP:
+        return ranked[-1][1]
+    return None
 
 
 def _spelling(body: str, span, written: str, standard: str, rule: str) -> Finding:
@@ -375,7 +432,8 @@ def _word_finding(body: str, span, written: str, word: str, initial: bool) -> Fi
                           {"standard": foreign[1]})
     if len(word) < MIN_TYPO:
         return None
-    standard = common_typo(word, capitalised=True) if initial else typo_fix(word) or common_typo(word)
+    standard = (common_typo(word, capitalised=True) if initial else typo_fix(word) or common_typo(word)) \
+        or edge_typo(word, initial)
     return _typo(body, span, written, standard) if standard else None
 
 
