@@ -125,10 +125,11 @@ def check_release(
 
 
 def _extracted(body: str, glossary: Glossary):
-    """The notes extractor's reading of the body, once for the name and quote checks (None
-    when it fails: it is a heuristic, and a failure must not stop the other checks)."""
+    """The notes extractor's reading of the body (its people and quotes), once for the name and
+    quote checks (None when it fails: it is a heuristic, and a failure must not stop the other
+    checks)."""
     try:
-        return extract(body, glossary=glossary)
+        return extract(body, glossary=glossary, whole=False)
     except Exception:
         return None
 

@@ -23,7 +23,7 @@ from press.errors import N_
 from .capital_checks import check_capitals
 from .finding import Finding, cased, finding_at
 from .lexicon import confirmed_roots, frequency, indonesian_roots, is_indonesian, known_forms, passive_roots, root_of
-from .number_checks import URL, check_numbers, check_times
+from .number_checks import check_numbers, check_times, url_spans
 from .rule_data import RuleData, rule_data
 from .word_checks import check_words, english_runs
 
@@ -98,21 +98,28 @@ def _italic(body: str, start: int, end: int) -> bool:
 def check_language(body: str, protected=(), quotes=None) -> list[Finding]:
     data = rule_data()
     quotes = quote_spans(body) if quotes is None else quotes
-    urls = [m.span() for m in URL.finditer(body)]
-    tokens = [m for m in TOKEN.finditer(body) if not _inside(protected, *m.span()) and not _inside(urls, *m.span())]
+    urls = url_spans(body)
+    tokens = list(TOKEN.finditer(body))
+    if protected or urls:
+        tokens = [m for m in tokens if not _inside(protected, *m.span()) and not _inside(urls, *m.span())]
     found: list[Finding] = []
     unread = []
+    looked_up, bound_forms = data.looked_up, BOUND_FORMS
     i = 0
     while i < len(tokens):
         before = len(found)
-        used = _phrase_at(body, tokens, i, data, quotes, found)
-        if not used:
-            used = _di_ke_at(body, tokens, i, data, found) or _bound_at(body, tokens, i, found) \
-                or _split_compound_at(body, tokens, i, found) or _nya_apart_at(body, tokens, i, found)
+        lower = tokens[i].group().lower()
+        used = _phrase_at(body, tokens, i, data, quotes, found) if lower in looked_up else 0
+        if not used and lower[:2] in ("di", "ke"):
+            used = _di_ke_at(body, tokens, i, data, found) or _split_compound_at(body, tokens, i, found)
+        if not used and (lower in bound_forms or "-" in lower):
+            used = _bound_at(body, tokens, i, found)
+        if not used and i + 1 < len(tokens) and tokens[i + 1].group() in ("nya", "kan"):
+            used = _nya_apart_at(body, tokens, i, found)
         if not used and len(found) == before:
             unread.append(tokens[i])
         i += used or 1
-    skip = [m.span() for m in URL.finditer(body)] + [f.span for f in found]
+    skip = list(urls) + [f.span for f in found]
     runs, unread = english_runs(body, unread, _italic)
     found += runs + check_words(body, unread, known_forms(), skip, _italic)
     taken = list(protected) + [f.span for f in found if f.span]
@@ -133,7 +140,7 @@ def _weekday_forms(body: str, protected) -> list[Finding]:
     month or weekday in lower case ("sabtu", "oktober"; "minggu" is also the week, so it is left),
     and "Covid 19" without the hyphen of its name."""
     found = []
-    urls = [m.span() for m in URL.finditer(body)]
+    urls = url_spans(body)
     for match in LOWER_CALENDAR.finditer(body):
         if not _inside(protected, *match.span()) and not _inside(urls, *match.span()):
             name = match.group()

@@ -198,6 +198,7 @@ GOVERNMENT_WORDS = frozenset("kabupaten kecamatan kelurahan provinsi pemerintah 
 RULE_GLUED = "EYD V: kata dan angka yang mengikutinya dipisah spasi (tahun 2020)"
 #: A word glued to the figure after it ("Tahun2020", "pukul10.00" is read by the time rules).
 GLUED_FIGURE = re.compile(r"([A-Za-z]{4,})(\d+)$")
+APOSTROPHE = re.compile(r"[a-z]['’][a-z]")
 RULE_APOSTROPHE = "KBBI: kata serapan dari bahasa Arab ditulis tanpa apostrof (doa, Jumat, takziah)"
 KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 NEIGHBOURS = {c: {row[j] for row in KEYBOARD[max(0, r - 1):r + 2] for j in range(max(0, i - 1), i + 2) if j < len(row)} - {c}
@@ -300,22 +301,25 @@ def _common_indonesian(written: str) -> bool:
 def check_words(body: str, tokens, known, covered, italic) -> list[Finding]:
     """Findings for the ``tokens`` (regex matches) no other rule covered (``covered`` spans)."""
     found = []
+    taken = bytearray(len(body) + 1)
+    for s, e in covered:
+        taken[s:e] = b"\1" * (e - s)
     for token in tokens:
         written = token.group()
         start, end = token.span()
-        if any(s < end and start < e for s, e in covered) or body[start - 1:start] in ("#", "@", "/", ".") \
+        if 1 in taken[start:end] or body[start - 1:start] in ("#", "@", "/", ".") \
                 or body[end:end + 1] in ("@", "/") or italic(body, start, end):
             continue
         capital = written[:1].isupper() and written[1:].islower()
         initial = capital and _sentence_start(body, start)
         word = written.lower()
         plain = word.replace("'", "").replace("’", "")
-        if re.search(r"[a-z]['’][a-z]", word) and (written.islower() or initial) and plain.isalpha() \
+        if plain != word and APOSTROPHE.search(word) and (written.islower() or initial) and plain.isalpha() \
                 and len(plain) >= 3 and plain in confirmed_roots() \
                 and plain not in name_words() and not body[max(0, start - 3):start].lower().endswith("al-"):
             found.append(_spelling(body, (start, end), written, plain, RULE_APOSTROPHE))
             continue
-        glued = GLUED_FIGURE.match(written)
+        glued = written[-1].isdigit() and GLUED_FIGURE.match(written)
         if glued and is_indonesian(glued.group(1).lower(), strict=True) and frequency(glued.group(1).lower()) >= COMMON:
             standard = f"{glued.group(1)} {glued.group(2)}"
             found.append(finding_at(body, "spelling", (start, end), N_("Ejaan tidak baku: “%(written)s”; bentuk bakunya “%(standard)s”."),
@@ -329,15 +333,14 @@ def check_words(body: str, tokens, known, covered, italic) -> list[Finding]:
             if standard and (standard in GOVERNMENT_WORDS or not _between_capitals(body, start, end)):
                 found.append(_typo(body, (start, end), written, standard))
             continue
-        fixed = None if initial else affix_rules.listed_root(word) or (affix_rules.double_k(word) if len(word) > 7 else None) \
-            or affix_rules.noun_kk(word) or affix_rules.pun_apart(word) or affix_rules.one_syllable(word)
-        if fixed:
+        kind, fixed = ("unknown", None) if initial and _unknown(word, known) else \
+            (None, None) if initial else _read_word(word, known)
+        if kind == "fixed":
             found.append(_spelling(body, (start, end), written, *fixed))
             continue
-        if not _unknown(word, known):
-            standard = None if initial or word in known else _typo_of_a_word(word)
-            if standard:  # "pelatikan": read as an affixed rare root ("latik"), written by nobody
-                found.append(_typo(body, (start, end), written, standard))
+        if kind == "typo":  # "pelatikan": read as an affixed rare root ("latik"), written by nobody
+            found.append(_typo(body, (start, end), written, fixed))
+        if kind != "unknown":
             continue
         finding = _word_finding(body, (start, end), written, word, initial)
         if finding:
@@ -345,6 +348,23 @@ def check_words(body: str, tokens, known, covered, italic) -> list[Finding]:
     return found
 
 
+@lru_cache(maxsize=16384)
+def _read_word(word: str, known: frozenset[str]) -> tuple[str | None, object]:
+    """What the word rules make of a word in lower case inside a sentence, read once per word:
+    ("fixed", (standard, rule)) by an affix rule, ("typo", standard) for a word the affix
+    rules read as Indonesian but a slip all the same, ("unknown", None) for a word no list
+    knows (``_word_finding`` reads it), else (None, None)."""
+    fixed = affix_rules.listed_root(word) or (affix_rules.double_k(word) if len(word) > 7 else None) \
+        or affix_rules.noun_kk(word) or affix_rules.pun_apart(word) or affix_rules.one_syllable(word)
+    if fixed:
+        return "fixed", fixed
+    if _unknown(word, known):
+        return "unknown", None
+    standard = None if word in known else _typo_of_a_word(word)
+    return ("typo", standard) if standard else (None, None)
+
+
+@lru_cache(maxsize=16384)
 def _typo_of_a_word(word: str) -> str | None:
     """A word the affix rules read as Indonesian that is a slip all the same: nobody writes it
     and its root is rare ("pelatikan": latik), or a slip makes of it a word Indonesian text
