@@ -22,16 +22,14 @@ from press.errors import N_
 
 from .capital_checks import check_capitals
 from .finding import Finding, cased, finding_at
-from .lexicon import confirmed_roots, frequency, indonesian_roots, is_indonesian, known_forms, passive_roots, root_of
+from .lexicon import confirmed_roots, frequency, indonesian_roots, is_indonesian, known_forms, passive_roots
 from .number_checks import check_numbers, check_times, url_spans
+from .prefix_checks import di_ke_at, next_word
 from .rule_data import RuleData, rule_data
 from .word_checks import check_words, english_runs
 
 TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
 QUOTE = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
-AUXILIARY = frozenset("yang akan telah sudah sedang dapat bisa harus perlu untuk belum tidak pun agar supaya segera "
-                      "mesti wajib sempat baru masih turut ikut kembali langsung".split())
-SUFFIXES = ("kannya", "kan", "nya", "i")
 #: Bound forms EYD V (bentuk terikat) writes joined to the word they precede ("nonfisik",
 #: "antardinas", "pascabencana"), with a hyphen before a capital ("non-ASN"). "maha" (Tuhan Yang
 #: Maha Esa), "ekstra" (also an adjective: "kerja ekstra") and "tuna" (the fish) are left out;
@@ -111,7 +109,7 @@ def check_language(body: str, protected=(), quotes=None) -> list[Finding]:
         lower = tokens[i].group().lower()
         used = _phrase_at(body, tokens, i, data, quotes, found) if lower in looked_up else 0
         if not used and lower[:2] in ("di", "ke"):
-            used = _di_ke_at(body, tokens, i, data, found) or _split_compound_at(body, tokens, i, found)
+            used = di_ke_at(body, tokens, i, data, found) or _split_compound_at(body, tokens, i, found)
         if not used and (lower in bound_forms or "-" in lower):
             used = _bound_at(body, tokens, i, found)
         if not used and i + 1 < len(tokens) and tokens[i + 1].group() in ("nya", "kan"):
@@ -272,109 +270,7 @@ def _phrase_at(body: str, tokens, i: int, data: RuleData, quotes, found: list) -
     return 0
 
 
-# -- di-/ke- ------------------------------------------------------------------------------
-
-def _place(word: str, nouns) -> bool:
-    word = word.lower()
-    return word in nouns or (word.endswith("nya") and word[:-3] in nouns)
-
-
-def _passive_stem(word: str, roots) -> bool:
-    """Whether ``word`` is a root with a verb's suffix (rasakan, tandai, perbincangkan); of a
-    word the root dictionary lists itself ("adakan"), only -kan on a root counts."""
-    listed = word in roots
-    for base in (word[3:] if word.startswith("per") else None, word):
-        if not base:
-            continue
-        for suffix in ("kan",) if listed else SUFFIXES:
-            if base.endswith(suffix) and base[:-len(suffix)] in roots and len(base) - len(suffix) >= 3:
-                return True
-    return False
-
-
-def _di_ke_at(body: str, tokens, i: int, data: RuleData, found: list) -> int:
-    token = tokens[i]
-    word = token.group()
-    lower = word.lower()
-    # The preposition written together: "dirumah", "kedepan", "diantaranya".
-    for prefix, nouns in (("di", data.place_nouns), ("ke", data.ke_nouns)):
-        rest = word[2:]
-        if (lower.startswith(prefix) and len(rest) >= 3 and rest[:1].islower() and lower not in data.di_ke_words
-                and _place(rest, nouns)):
-            standard = f"{word[:2]} {rest}"
-            found.append(finding_at(
-                body, "di_prefix", token.span(),
-                N_("Kata depan “%(prefix)s” ditulis terpisah dari kata yang mengikutinya: “%(standard)s”."),
-                N_("Ganti dengan “%(standard)s” (EYD V: kata depan di dan ke ditulis terpisah)."),
-                {"prefix": prefix, "standard": standard}, {"standard": standard}, standard))
-            return 1
-    if lower == "ke" and i + 1 < len(tokens):
-        return _ordinal_apart(body, tokens, i, found)
-    # The prefix written apart: "di kelola", "di laksanakan".
-    if lower != "di" or i + 1 >= len(tokens):
-        return 0
-    following = tokens[i + 1]
-    gap = body[token.end():following.start()]
-    verb = following.group()
-    if gap not in (" ", "  ") or not verb.islower() or _place(verb, data.place_nouns) or verb in data.di_ke_words:
-        return 0
-    before = tokens[i - 1].group().lower() if i else ""
-    after = tokens[i + 2].group().lower() if i + 2 < len(tokens) else ""
-    if f"{verb} {after}" in data.noun_compounds:
-        return 0  # "di telepon genggam": the preposition before a compound noun
-    root_verb = verb in data.roots and (before in AUXILIARY or after == "oleh") or verb in passive_roots() \
-        or verb in data.verb_roots
-    affixed_verb = any(verb.endswith(s) and len(verb) - len(s) >= 5 and root_of(verb[:-len(s)], shortest=4)
-                       for s in ("kan", "i"))  # "di setujui", "di berdayakan"
-    if not (root_verb or affixed_verb or _passive_stem(verb, data.roots)):
-        return 0
-    standard = word + verb
-    found.append(finding_at(
-        body, "di_prefix", (token.start(), following.end()),
-        N_("Awalan “di-” ditulis serangkai dengan kata kerjanya: “%(standard)s”."),
-        N_("Ganti dengan “%(standard)s” (EYD V: awalan di- ditulis serangkai)."),
-        {"standard": standard}, {"standard": standard}, standard))
-    return 2
-
-
-#: Number words ke- makes an ordinal of ("ketujuh"), and what stands around an ordinal: a word
-#: before it ("yang ke tujuh", "hari ke dua") or after it ("ke tujuh sejak", "ke tiga kalinya");
-#: elsewhere "ke dua desa" is the preposition before a number.
-NUMBER_WORDS = frozenset("dua tiga empat lima enam tujuh delapan sembilan sepuluh sebelas seratus seribu".split())
-BEFORE_ORDINAL = frozenset("yang hari tahun tahap periode angkatan gelombang babak putaran juara peringkat urutan "
-                           "edisi sesi kali pekan minggu bulan abad generasi".split())
-AFTER_ORDINAL = frozenset("sejak kalinya dari pada di dalam ini itu yang dan atau untuk bagi dengan selama setelah "
-                          "sebelum tingkat".split())
-
-
-def _ordinal_apart(body: str, tokens, i: int, found: list) -> int:
-    """"yang ke tujuh": ke- before a number word is the ordinal's prefix (EYD V: ketujuh)."""
-    following = _next_word(body, tokens, i)
-    if following is None or following.group().lower() not in NUMBER_WORDS:
-        return 0
-    before = tokens[i - 1].group().lower() if i and body[tokens[i - 1].end():tokens[i].start()] == " " else ""
-    after = body[following.end():following.end() + 12]
-    next_word = re.match(r" (\w+)", after)
-    if before not in BEFORE_ORDINAL and not (re.match(r"\s*(?:[,.;:)\n]|$)", after)
-                                             or next_word and next_word.group(1).lower() in AFTER_ORDINAL):
-        return 0
-    standard = tokens[i].group() + following.group().lower()
-    found.append(finding_at(
-        body, "di_prefix", (tokens[i].start(), following.end()),
-        N_("Awalan “ke-” pada bilangan tingkat ditulis serangkai: “%(standard)s”."),
-        N_("Ganti dengan “%(standard)s” (EYD V: ke- pembentuk bilangan tingkat ditulis serangkai)."),
-        {"standard": standard}, {"standard": standard}, standard))
-    return 2
-
-
 # -- bound forms and compounds written apart -------------------------------------------------
-
-def _next_word(body: str, tokens, i: int):
-    """The token after token ``i`` when one space separates them, else None."""
-    if i + 1 < len(tokens) and body[tokens[i].end():tokens[i + 1].start()] == " ":
-        return tokens[i + 1]
-    return None
-
 
 def _bound_at(body: str, tokens, i: int, found: list) -> int:
     """"non fisik", "antar Dinas", "antar-pemerintah": a bound form written apart from an
@@ -389,7 +285,7 @@ def _bound_at(body: str, tokens, i: int, found: list) -> int:
         return 1
     if bound not in BOUND_FORMS:
         return 0
-    following = _next_word(body, tokens, i)
+    following = next_word(body, tokens, i)
     if following is None or (bound, following.group().lower()) in NOT_BOUND:
         return 0
     word = following.group()
@@ -408,7 +304,7 @@ def _split_compound_at(body: str, tokens, i: int, found: list) -> int:
     token, first = tokens[i], tokens[i].group()
     if not first.startswith("di") or len(first) < 6 or not first.islower():
         return 0
-    following = _next_word(body, tokens, i)
+    following = next_word(body, tokens, i)
     if following is None or not following.group().islower():
         return 0
     roots = confirmed_roots()
@@ -432,7 +328,7 @@ def _nya_apart_at(body: str, tokens, i: int, found: list) -> int:
     from a verb that Indonesian text writes with it."""
     if i + 1 >= len(tokens) or tokens[i + 1].group() not in ("nya", "kan"):
         return 0
-    following = _next_word(body, tokens, i)
+    following = next_word(body, tokens, i)
     if following is None or not tokens[i].group().isalpha():
         return 0
     suffix = following.group()

@@ -259,7 +259,6 @@ def check_numbers(body: str, protected=()) -> list[Finding]:
             N_("Hapus spasi sebelum tanda persen (EYD V)."), "")
     for match in ORDINAL.finditer(body):
         before = body[max(0, match.start() - 25):match.start()]
-        after = body[match.end():match.end() + 8]
         if not (ORDINAL_AFTER.search(before) or ORDINAL_BEFORE.match(body, match.end())):
             continue
         standard = f"{match.group(1)}-{match.group(2)}"
