@@ -6,12 +6,13 @@ spelling is fixed: a foreign word there is what the speaker said, so it gets a h
 replacement. Names (people, organisations, places, official names that keep an older
 spelling) are never touched: their spans are passed in as ``protected``.
 
-The data is in ``press/drafting/data`` (``rule_data``); the di-/ke- decision also reads
-Sastrawi's dictionary of roots, and the roots hunspell-id lets take di- alone ("di bangun" is
-the prefix apart, "di rumah" the preposition). Words written apart that EYD V joins or
-hyphenates are read here too: a bound form ("non fisik", "antar Dinas"), a compound under
-di-...-kan ("dinomor satukan"), -nya apart ("keuangan nya"), a reduplication without its
-hyphen ("anak anak", "masing – masing"); a name in capitals is left ("Kerja Sama Antar Gereja").
+The data is in ``press/drafting/data`` (``rule_data``); the di-/ke- decision is
+``prefix_checks``' (Sastrawi's roots and the roots hunspell-id lets take di- alone: "di bangun"
+is the prefix apart, "di rumah" the preposition). Words written apart that EYD V joins or
+hyphenates are read here too: a bound form ("non fisik", "antar Dinas", "antar-pemerintah",
+"ketidak hadiran"), a compound under di-...-kan ("dinomor satukan"), -nya or -kan apart
+("keuangan nya", "diharap kan"), a reduplication without its hyphen ("anak anak", "masing –
+masing"); a name in capitals is left ("Kerja Sama Antar Gereja").
 """
 from __future__ import annotations
 

@@ -10,8 +10,13 @@ the roots and the affix rules (``lexicon``), nor a standard form of the rule dat
    consonants single); the first result that is a KBBI root is the replacement.
 2. **Foreign word** (code ``foreign``): an English word (Debian ``wamerican``) gets the
    hint to italicise it or use the Indonesian word, without a replacement.
-3. **Typo** (code ``spelling``): a word one edit (insert, delete, substitute, transpose, or
-   the f/p, v/f, ks/x, dh/d swaps) from exactly one Indonesian word gets that word.
+3. **Typo** (code ``spelling``; the rules are in ``typos``): a word one edit (insert, delete,
+   substitute, transpose, or the f/p, v/f, ks/x, dh/d swaps) from exactly one Indonesian word
+   gets that word; a slip of the hand in a common word, at a word's edge, or in a word the
+   affix rules read as Indonesian that nobody writes gets the word text writes far more often.
+
+A word the affix rules read as Indonesian is still asked the affix rules (``affix_rules``)
+and the typo rules; a word glued to a figure ("Tahun2020") is split.
 
 A capitalised word inside a sentence is a name and is left alone (one at a sentence's
 start is read as English or not, since it may be a name too), as are words in names,
