@@ -20,6 +20,8 @@ tunjuk + -an) as a word.
   "sedikit pun").
 - ``nya_after_n``: -nya after a final n written with one n ("tujuanya" → "tujuannya").
 - ``ivitas``: "-ifitas" for the loan suffix "-ivitas" ("konektifitas" → "konektivitas").
+- ``one_syllable``: meN-/peN- before a root of one syllable written without its e ("mensahkan",
+  "membom", "pencatan" → "mengesahkan", "mengebom", "pengecatan").
 """
 from __future__ import annotations
 
@@ -33,6 +35,7 @@ RULE_DOUBLE_K = "KBBI: kata dasar berakhiran k dengan akhiran -kan ditulis kk (m
 RULE_NOUN_K = "KBBI: kata benda peN-...-an dan ke-...-an dari kata dasar berakhiran k ditulis dengan satu k (pengecekan, kenaikan)"
 RULE_PUN = "EYD V (partikel pun): pun ditulis terpisah, kecuali pada kata penghubung (meskipun, walaupun, adapun …)"
 RULE_NYA = "EYD V: -nya pada kata berakhiran n tetap memakai n kata itu (tujuannya, lainnya)"
+RULE_ONE_SYLLABLE = "KBBI: meN- dan peN- pada kata dasar bersuku satu menjadi menge- dan penge- (mengesahkan, mengebom)"
 RULE_IVITAS = "Pedoman Umum Pembentukan Istilah: -ivity diserap -ivitas (efektivitas, konektivitas)"
 
 SUFFIXES = ("kannya", "annya", "inya", "kan", "nya", "an", "i", "")
@@ -105,6 +108,26 @@ def nasal(word: str) -> tuple[str, str] | None:
         rest = word[2:]
         if rest[:1] != "r" and rest[1:3] != "er" and root_of(rest) and is_indonesian("ber" + rest):
             return "ber" + rest, RULE_NASAL
+    return None
+
+
+@lru_cache(maxsize=4096)
+def one_syllable(word: str) -> tuple[str, str] | None:
+    """The form with menge-/penge- must be common (``wordfreq``, Zipf 3 or more), so that a root
+    of one syllable that takes the plain nasal in use ("mengecat", but "mentok") is left."""
+    for head, base in (("meng", "menge"), ("meny", "menge"), ("mem", "menge"), ("men", "menge"),
+                       ("peng", "penge"), ("peny", "penge"), ("pem", "penge"), ("pen", "penge")):
+        if not word.startswith(head) or word.startswith(base):
+            continue
+        for tail in SUFFIXES:
+            middle = word[len(head):len(word) - len(tail)] if tail else word[len(head):]
+            if not word.endswith(tail) or not 2 <= len(middle) <= 4 or sum(c in VOWELS for c in middle) != 1 \
+                    or middle not in confirmed_roots():
+                continue
+            standard = base + middle + tail
+            if frequency(standard) >= COMMON and frequency(standard) > frequency(word) + MARGIN:
+                return standard, RULE_ONE_SYLLABLE
+        return None
     return None
 
 

@@ -29,8 +29,10 @@ The checks (``code``):
 ``spelling``, ``di_prefix``, ``foreign``, ``time_format``, ``number_format``
                    the language: EYD V and KBBI forms, the prefix di-/ke- against the
                    prepositions, foreign words (``language_checks.py``; inside quotes a
-                   foreign word is only a hint), "pukul 14.30 WIB", "13.07–14.15",
-                   "Rp1.000.000", "2,5 persen", "ke-3" (``number_checks.py``);
+                   foreign word is only a hint; slips no list holds, read by their shape
+                   in ``word_checks.py`` and ``affix_rules.py``), "pukul 14.30 WIB",
+                   "13.07–14.15" (not "10.00 sampai 12.00"), "Rp1.000.000", "2,5 persen",
+                   "ke-3", "ketujuh" (``number_checks.py``);
 ``title_register`` a title the people register says the person did not hold on the
                    activity's date, or held only as Plt./Pj./Plh. (``register_checks.py``);
 ``precedence``     a "Turut hadir" list out of the order of precedence (guests of the
@@ -125,10 +127,11 @@ def check_release(
 
 
 def _extracted(body: str, glossary: Glossary):
-    """The notes extractor's reading of the body, once for the name and quote checks (None
-    when it fails: it is a heuristic, and a failure must not stop the other checks)."""
+    """The notes extractor's reading of the body (its people and quotes), once for the name and
+    quote checks (None when it fails: it is a heuristic, and a failure must not stop the other
+    checks)."""
     try:
-        return extract(body, glossary=glossary)
+        return extract(body, glossary=glossary, whole=False)
     except Exception:
         return None
 

@@ -98,9 +98,18 @@ def check_names(body: str, people: list[str], glossary: Glossary, proper_names=(
                 offset = match.start() + len(" ".join(words[:start])) + (1 if start else 0)
                 runs.setdefault(phrase, []).append((offset, offset + len(phrase)))
     counts = {phrase: len(spans) for phrase, spans in runs.items()}
+    order = {phrase: i for i, phrase in enumerate(runs)}
+    sharing: dict[tuple[int, str], list[str]] = {}  # (words, a word) → the runs with it, in text order
+    for phrase in runs:
+        words = phrase.split()
+        for word in set(words):
+            sharing.setdefault((len(words), word), []).append(phrase)
     reported = set()
     for name in sorted(names):
-        for phrase, spans in runs.items():
+        words = name.split()
+        alike = sorted({phrase for word in set(words) for phrase in sharing.get((len(words), word), ())}, key=order.get)
+        for phrase in alike:  # _near_names needs a word in common and as many words
+            spans = runs[phrase]
             if phrase in reported:
                 continue
             if name in counts and phrase in names:
@@ -119,10 +128,15 @@ def check_names(body: str, people: list[str], glossary: Glossary, proper_names=(
     return found
 
 
-def _forms_two_ways(body: str, glossary: Glossary, proper_names=()) -> list[Finding]:
-    """Titles and organisations: two written forms of one thing (not "Full (ABBR)"), outside
-    ``proper_names`` (a venue's name is written as the venue is called)."""
-    masked = [m.span() for name in proper_names if name for m in re.finditer(re.escape(name), body)]
+_FORMS: dict[int, tuple] = {}
+
+
+def _forms_of(glossary: Glossary) -> tuple[dict[str, str], re.Pattern, int]:
+    """The glossary's titles and organisations as written form → the thing they name, the
+    pattern that finds them and the longest form's length: built once per glossary."""
+    cached = _FORMS.get(id(glossary))
+    if cached and cached[0] is glossary:
+        return cached[1]
     canonical: dict[str, str] = {}
     for form, full in glossary.title_forms.items():
         canonical[form] = full
@@ -138,6 +152,17 @@ def _forms_two_ways(body: str, glossary: Glossary, proper_names=()) -> list[Find
             canonical[form] = " ".join(words[:-1])
     alternation = "|".join(re.escape(f) for f in sorted(canonical, key=len, reverse=True))
     pattern = re.compile(rf"(?<![\w.])(?:{alternation})(?![\w])")
+    if len(_FORMS) > 4:
+        _FORMS.clear()
+    _FORMS[id(glossary)] = (glossary, (canonical, pattern, len(max(canonical, key=len))))
+    return _FORMS[id(glossary)][1]
+
+
+def _forms_two_ways(body: str, glossary: Glossary, proper_names=()) -> list[Finding]:
+    """Titles and organisations: two written forms of one thing (not "Full (ABBR)"), outside
+    ``proper_names`` (a venue's name is written as the venue is called)."""
+    masked = [m.span() for name in proper_names if name for m in re.finditer(re.escape(name), body)]
+    canonical, pattern, longest = _forms_of(glossary)
     seen: dict[str, dict[str, tuple[int, int]]] = {}
     introduced: set[str] = set()
     for match in pattern.finditer(body):
@@ -145,7 +170,7 @@ def _forms_two_ways(body: str, glossary: Glossary, proper_names=()) -> list[Find
             continue
         form = match.group()
         full = canonical[form]
-        after = body[match.end():match.end() + len(max(canonical, key=len)) + 4]
+        after = body[match.end():match.end() + longest + 4]
         paren = re.match(r"\s*\(([^)]+)\)", after)
         if paren and canonical.get(paren.group(1).strip()) == full:
             introduced.add(full)

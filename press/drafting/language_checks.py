@@ -22,20 +22,19 @@ from press.errors import N_
 
 from .capital_checks import check_capitals
 from .finding import Finding, cased, finding_at
-from .lexicon import confirmed_roots, indonesian_roots, is_indonesian, known_forms, passive_roots, root_of
-from .number_checks import URL, check_numbers, check_times
+from .lexicon import confirmed_roots, frequency, indonesian_roots, is_indonesian, known_forms, passive_roots
+from .number_checks import check_numbers, check_times, url_spans
+from .prefix_checks import di_ke_at, next_word
 from .rule_data import RuleData, rule_data
 from .word_checks import check_words, english_runs
 
 TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
 QUOTE = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
-AUXILIARY = frozenset("yang akan telah sudah sedang dapat bisa harus perlu untuk belum tidak pun agar supaya segera "
-                      "mesti wajib sempat baru masih turut ikut kembali langsung".split())
-SUFFIXES = ("kannya", "kan", "nya", "i")
 #: Bound forms EYD V (bentuk terikat) writes joined to the word they precede ("nonfisik",
 #: "antardinas", "pascabencana"), with a hyphen before a capital ("non-ASN"). "maha" (Tuhan Yang
-#: Maha Esa), "ekstra" (also an adjective: "kerja ekstra") and "tuna" (the fish) are left out.
-BOUND_FORMS = frozenset("non antar pasca pra sub multi semi swa anti purna kontra".split())
+#: Maha Esa), "ekstra" (also an adjective: "kerja ekstra") and "tuna" (the fish) are left out;
+#: "ketidak" ("ketidak hadiran") is the negation under ke-...-an, never a word of its own.
+BOUND_FORMS = frozenset("non antar pasca pra sub multi semi swa anti purna kontra ketidak".split())
 AFFIXED_NOUN_PREFIXES = ("pe", "per", "pem", "pen", "peng", "ber", "ter", "ke", "se")
 NOT_BOUND = frozenset({("antar", "jemput")})
 
@@ -82,6 +81,14 @@ def _beside_a_capital(body: str, start: int, end: int) -> bool:
     return any(m and m.group(1)[:1].isupper() for m in (before, after))
 
 
+def _between_lower_case(body: str, start: int, end: int) -> bool:
+    """Whether words in lower case stand right before and after ``body[start:end]``: a foreign
+    word capitalised there ("dosis Booster bagi") is no name."""
+    before = re.search(r"([^\W\d_]+)[ ]+$", body[max(0, start - 40):start])
+    after = re.match(r"[ ]+([^\W\d_]+)", body[end:end + 40])
+    return bool(before and after and before.group(1).islower() and after.group(1).islower())
+
+
 def _italic(body: str, start: int, end: int) -> bool:
     return body[start - 1:start] == "*" and body[end:end + 1] == "*"
 
@@ -89,21 +96,28 @@ def _italic(body: str, start: int, end: int) -> bool:
 def check_language(body: str, protected=(), quotes=None) -> list[Finding]:
     data = rule_data()
     quotes = quote_spans(body) if quotes is None else quotes
-    urls = [m.span() for m in URL.finditer(body)]
-    tokens = [m for m in TOKEN.finditer(body) if not _inside(protected, *m.span()) and not _inside(urls, *m.span())]
+    urls = url_spans(body)
+    tokens = list(TOKEN.finditer(body))
+    if protected or urls:
+        tokens = [m for m in tokens if not _inside(protected, *m.span()) and not _inside(urls, *m.span())]
     found: list[Finding] = []
     unread = []
+    looked_up, bound_forms = data.looked_up, BOUND_FORMS
     i = 0
     while i < len(tokens):
         before = len(found)
-        used = _phrase_at(body, tokens, i, data, quotes, found)
-        if not used:
-            used = _di_ke_at(body, tokens, i, data, found) or _bound_at(body, tokens, i, found) \
-                or _split_compound_at(body, tokens, i, found) or _nya_apart_at(body, tokens, i, found)
+        lower = tokens[i].group().lower()
+        used = _phrase_at(body, tokens, i, data, quotes, found) if lower in looked_up else 0
+        if not used and lower[:2] in ("di", "ke"):
+            used = di_ke_at(body, tokens, i, data, found) or _split_compound_at(body, tokens, i, found)
+        if not used and (lower in bound_forms or "-" in lower):
+            used = _bound_at(body, tokens, i, found)
+        if not used and i + 1 < len(tokens) and tokens[i + 1].group() in ("nya", "kan"):
+            used = _nya_apart_at(body, tokens, i, found)
         if not used and len(found) == before:
             unread.append(tokens[i])
         i += used or 1
-    skip = [m.span() for m in URL.finditer(body)] + [f.span for f in found]
+    skip = list(urls) + [f.span for f in found]
     runs, unread = english_runs(body, unread, _italic)
     found += runs + check_words(body, unread, known_forms(), skip, _italic)
     taken = list(protected) + [f.span for f in found if f.span]
@@ -124,7 +138,7 @@ def _weekday_forms(body: str, protected) -> list[Finding]:
     month or weekday in lower case ("sabtu", "oktober"; "minggu" is also the week, so it is left),
     and "Covid 19" without the hyphen of its name."""
     found = []
-    urls = [m.span() for m in URL.finditer(body)]
+    urls = url_spans(body)
     for match in LOWER_CALENDAR.finditer(body):
         if not _inside(protected, *match.span()) and not _inside(urls, *match.span()):
             name = match.group()
@@ -228,7 +242,8 @@ def _phrase_at(body: str, tokens, i: int, data: RuleData, quotes, found: list) -
             equivalent = data.foreign.get(phrase.lower())  # "Call Center"
         italic = phrase.lower() in data.italicise
         if (equivalent is None and not italic) or _italic(body, start, end) or \
-                (_in_a_name(body, start) and (size == 1 or _beside_a_capital(body, start, end))):
+                (_in_a_name(body, start) and (size == 1 and not _between_lower_case(body, start, end)
+                                              or _beside_a_capital(body, start, end))):
             continue
         written = body[start:end]
         if _inside(quotes, start, end):
@@ -255,84 +270,22 @@ def _phrase_at(body: str, tokens, i: int, data: RuleData, quotes, found: list) -
     return 0
 
 
-# -- di-/ke- ------------------------------------------------------------------------------
-
-def _place(word: str, nouns) -> bool:
-    word = word.lower()
-    return word in nouns or (word.endswith("nya") and word[:-3] in nouns)
-
-
-def _passive_stem(word: str, roots) -> bool:
-    """Whether ``word`` is a root with a verb's suffix (rasakan, tandai, perbincangkan)."""
-    if word in roots:
-        return False
-    for base in (word[3:] if word.startswith("per") else None, word):
-        if not base:
-            continue
-        for suffix in SUFFIXES:
-            if base.endswith(suffix) and base[:-len(suffix)] in roots and len(base) - len(suffix) >= 3:
-                return True
-    return False
-
-
-def _di_ke_at(body: str, tokens, i: int, data: RuleData, found: list) -> int:
-    token = tokens[i]
-    word = token.group()
-    lower = word.lower()
-    # The preposition written together: "dirumah", "kedepan", "diantaranya".
-    for prefix, nouns in (("di", data.place_nouns), ("ke", data.ke_nouns)):
-        rest = word[2:]
-        if (lower.startswith(prefix) and len(rest) >= 3 and rest[:1].islower() and lower not in data.di_ke_words
-                and _place(rest, nouns)):
-            standard = f"{word[:2]} {rest}"
-            found.append(finding_at(
-                body, "di_prefix", token.span(),
-                N_("Kata depan “%(prefix)s” ditulis terpisah dari kata yang mengikutinya: “%(standard)s”."),
-                N_("Ganti dengan “%(standard)s” (EYD V: kata depan di dan ke ditulis terpisah)."),
-                {"prefix": prefix, "standard": standard}, {"standard": standard}, standard))
-            return 1
-    # The prefix written apart: "di kelola", "di laksanakan".
-    if lower != "di" or i + 1 >= len(tokens):
-        return 0
-    following = tokens[i + 1]
-    gap = body[token.end():following.start()]
-    verb = following.group()
-    if gap not in (" ", "  ") or not verb.islower() or _place(verb, data.place_nouns) or verb in data.di_ke_words:
-        return 0
-    before = tokens[i - 1].group().lower() if i else ""
-    after = tokens[i + 2].group().lower() if i + 2 < len(tokens) else ""
-    if f"{verb} {after}" in data.noun_compounds:
-        return 0  # "di telepon genggam": the preposition before a compound noun
-    root_verb = verb in data.roots and (before in AUXILIARY or after == "oleh") or verb in passive_roots() \
-        or verb in data.verb_roots
-    affixed_verb = any(verb.endswith(s) and len(verb) - len(s) >= 5 and root_of(verb[:-len(s)], shortest=4)
-                       for s in ("kan", "i"))  # "di setujui", "di berdayakan"
-    if not (root_verb or affixed_verb or _passive_stem(verb, data.roots)):
-        return 0
-    standard = word + verb
-    found.append(finding_at(
-        body, "di_prefix", (token.start(), following.end()),
-        N_("Awalan “di-” ditulis serangkai dengan kata kerjanya: “%(standard)s”."),
-        N_("Ganti dengan “%(standard)s” (EYD V: awalan di- ditulis serangkai)."),
-        {"standard": standard}, {"standard": standard}, standard))
-    return 2
-
-
 # -- bound forms and compounds written apart -------------------------------------------------
 
-def _next_word(body: str, tokens, i: int):
-    """The token after token ``i`` when one space separates them, else None."""
-    if i + 1 < len(tokens) and body[tokens[i].end():tokens[i + 1].start()] == " ":
-        return tokens[i + 1]
-    return None
-
-
 def _bound_at(body: str, tokens, i: int, found: list) -> int:
-    """"non fisik", "antar Dinas": a bound form written apart from an Indonesian word."""
+    """"non fisik", "antar Dinas", "antar-pemerintah": a bound form written apart from an
+    Indonesian word, or joined by a hyphen to one in lower case."""
     token, bound = tokens[i], tokens[i].group().lower()
+    first, _, rest = bound.partition("-")
+    if rest and first in BOUND_FORMS and tokens[i].group().partition("-")[2].islower() and "-" not in rest \
+            and is_indonesian(rest):
+        standard = cased(token.group(), first + rest)
+        found.append(_spelling(body, token.span(), standard,
+                               "EYD V (bentuk terikat): non-, antar-, pasca-, pra-, sub- dan sejenisnya ditulis serangkai"))
+        return 1
     if bound not in BOUND_FORMS:
         return 0
-    following = _next_word(body, tokens, i)
+    following = next_word(body, tokens, i)
     if following is None or (bound, following.group().lower()) in NOT_BOUND:
         return 0
     word = following.group()
@@ -351,7 +304,7 @@ def _split_compound_at(body: str, tokens, i: int, found: list) -> int:
     token, first = tokens[i], tokens[i].group()
     if not first.startswith("di") or len(first) < 6 or not first.islower():
         return 0
-    following = _next_word(body, tokens, i)
+    following = next_word(body, tokens, i)
     if following is None or not following.group().islower():
         return 0
     roots = confirmed_roots()
@@ -371,13 +324,18 @@ def _split_compound_at(body: str, tokens, i: int, found: list) -> int:
 
 
 def _nya_apart_at(body: str, tokens, i: int, found: list) -> int:
-    """"keuangan nya", "tujuan nya": -nya written apart from its word."""
-    if i + 1 >= len(tokens) or tokens[i + 1].group() != "nya":
+    """"keuangan nya", "tujuan nya": -nya written apart from its word; "diharap kan": -kan apart
+    from a verb that Indonesian text writes with it."""
+    if i + 1 >= len(tokens) or tokens[i + 1].group() not in ("nya", "kan"):
         return 0
-    following = _next_word(body, tokens, i)
+    following = next_word(body, tokens, i)
     if following is None or not tokens[i].group().isalpha():
         return 0
-    standard = tokens[i].group() + "nya"
+    suffix = following.group()
+    standard = tokens[i].group() + suffix
+    if suffix == "kan" and not (tokens[i].group().islower() and frequency(standard) >= 3.0
+                                and is_indonesian(standard, strict=True)):
+        return 0
     found.append(_spelling(body, (tokens[i].start(), following.end()), standard,
-                           "EYD V: -nya ditulis serangkai dengan kata yang mendahuluinya"))
+                           f"EYD V: -{suffix} ditulis serangkai dengan kata yang mendahuluinya"))
     return 2

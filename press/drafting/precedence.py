@@ -92,6 +92,7 @@ def host_region(body: str, given: str | None = None) -> tuple[str | None, str | 
     return (kind, name) if name else None
 
 
+@lru_cache(maxsize=4096)
 def precedence_rank(title: str | None, host=None) -> float:
     """The rank of a title (1 goes first; the centre's and the province's below 1) from the
     start of ``title``, at an event of the ``host`` region ((kind, name), or None); 99 when

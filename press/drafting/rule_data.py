@@ -57,6 +57,9 @@ class RuleData:
     roots: frozenset[str]
     first_words: frozenset[str]
     """First words (lower case) of the phrases of several words: only these start a longer look-up."""
+    looked_up: frozenset[str]
+    """Every word (lower case) a look-up in the tables can start at: the single-word keys and the
+    first words; any other word skips the look-up."""
 
     def lookup(self, table: dict, text: str):
         """The entry for ``text`` as written, or for its lower case when the entry is written
@@ -123,4 +126,5 @@ def rule_data() -> RuleData:
         other_region_offset=precedence["other_region_offset"],
         roots=_roots(),
         first_words=frozenset(p.split()[0].lower() for p in phrases if " " in p),
+        looked_up=frozenset(p.split()[0].lower() for p in phrases),
     )

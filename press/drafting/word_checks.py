@@ -26,116 +26,33 @@ from press.errors import N_
 
 from . import affix_rules
 from .finding import Finding, cased, finding_at
-from .lexicon import FIRST_PREFIXES, LOST_SOUND, SECOND_PREFIXES, SUFFIXES, common_forms, confirmed_roots, \
-    english_words, frequency, is_indonesian, kbbi_phrases, name_words, root_of
+from .lexicon import LOST_SOUND, confirmed_roots, english_words, frequency, is_indonesian, kbbi_phrases, name_words
+from .typos import affix_splits, common_typo, edge_typo, edits, typo_fix, typo_of_a_word
 
-LETTERS = "abcdefghijklmnopqrstuvwxyz"
-SWAPS = (("f", "p"), ("p", "f"), ("v", "f"), ("f", "v"), ("x", "ks"), ("ks", "x"), ("dh", "d"), ("d", "dh"))
 LOANWORD_RULES = ((r"i[sz]ation$", "isasi"), (r"i[sz]e$", "isasi"), (r"tion$", "si"), (r"sion$", "si"),
                   (r"ique$", "ik"), (r"ive$", "if"), (r"tip$", "tif"), (r"ionil$", "ional"), (r"kh(?=n)", "k"),
                   (r"ty$", "tas"), (r"ism$", "isme"), (r"ph", "f"), (r"ch", "k"), (r"th", "t"), (r"qu", "ku"), (r"y", "i"),
                   (r"c(?=[aou]|[^aeiouy]|$)", "k"), (r"([bcdfgklmnprstz])\1", r"\1"))
 MIN_TYPO = 5
-#: A typo of a common word (``common_typo``): the standard form at one edit is written at least
-#: once in a million words (Zipf 3), 2 points (a hundred times) above the form written, and 1
-#: point above any other candidate; a capitalised word (a sentence's first, a headline's, or
-#: one inside a sentence, which may be a name) needs seven letters and a form never written.
-TYPO_COMMON, TYPO_GAP, TYPO_CLEAR, MIN_COMMON_TYPO, MIN_CAPITALISED = 3.0, 2.0, 1.0, 6, 7
-VOWELS = "aeiou"
 COMMON_INDONESIAN = 5.0
-FREQUENCY_MARGIN, COMMON, MIN_RANKED, SEEN = 0.8, 3.0, 7, 1.0
+COMMON = 3.0
 #: The affix rules asked, in order, of a word no list knows (``affix_rules``).
 AFFIX_RULES = (affix_rules.ivitas, affix_rules.nasal, affix_rules.colloquial, affix_rules.nya_after_n)
 #: Prefixes an Indonesian writer puts on an English word ("terupdate", "dishare", "ngeprint").
 FOREIGN_PREFIXES = ("memper", "diper", "meng", "menge", "mem", "men", "me", "di", "ter", "ber", "nge", "ke", "se")
 
 
-def _edits(word: str) -> tuple[set[str], set[str]]:
-    """The words one edit from ``word``, in two tiers: a letter left out, two letters
-    swapped or a doubled letter (and the f/p, v/f, ks/x, dh/d swaps), the commonest slips of
-    the hand; then a letter wrong or one too many."""
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    first = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-    first |= {a + b[1:] for a, b in splits if len(b) > 1 and b[0] == b[1]}  # a key struck twice: "daata"
-    first |= {a + c + b for a, b in splits for c in LETTERS}
-    for old, new in SWAPS:
-        start = word.find(old)
-        while start >= 0:
-            first.add(word[:start] + new + word[start + len(old):])
-            start = word.find(old, start + 1)
-    second = {a + b[1:] for a, b in splits if b} | {a + c + b[1:] for a, b in splits if b for c in LETTERS}
-    return first - {word}, second - first - {word}
-
-
-def _splits(word: str):
-    """(head, middle, tail, lost) for each reading of ``word`` as affixes around a middle
-    (the root, with the letter meN-/peN- replaced put back when ``lost``)."""
-    heads = {""}
-    for first in FIRST_PREFIXES:
-        if word.startswith(first):
-            heads.add(first)
-            heads.update(first + second for second in SECOND_PREFIXES if word.startswith(second, len(first)))
-    for tail in SUFFIXES:
-        if not word.endswith(tail):
-            continue
-        for head in heads:
-            middle = word[len(head):len(word) - len(tail)]
-            if len(middle) >= 3:
-                yield head, middle, tail, ""
-                if head in LOST_SOUND and middle[:1] in "aeiou":
-                    yield head, LOST_SOUND[head] + middle, tail, LOST_SOUND[head]
-
-
-@lru_cache(maxsize=4096)
-def typo_fix(word: str) -> str | None:
-    """The one Indonesian word one edit from ``word`` (in the first tier of edits that has
-    any), or None (none, or several none clearly commoner). The edit is sought in the root:
-    each reading of the word as affixes around a root is edited in its root only, against the
-    set of roots. A lone candidate Indonesian text never writes (``wordfreq``) does not count:
-    the next tier is tried."""
-    roots = confirmed_roots()
-    tiers: tuple[set, set] = (set(), set())
-    for head, middle, tail, lost in _splits(word):
-        for tier, edited in zip(tiers, _edits(middle)):
-            for root in edited & roots:
-                if len(root) >= 4 and root.startswith(lost):
-                    tier.add(head + root[len(lost):] + tail)
-    for tier in tiers:
-        found = {candidate for candidate in tier if candidate != word and is_indonesian(candidate, strict=True)}
-        if len(found) > 1:
-            return _commonest(word, found)
-        if found and (frequency(next(iter(found))) >= SEEN or not frequency("kabupaten")):
-            return found.pop()
-        # else none, or one never written ("kerumruman" for "kerumuman"): try the next tier
-    return None
-
-
-def _commonest(word: str, candidates: set[str]) -> str | None:
-    """Of several candidates, the one Indonesian text uses far more often than the others
-    (``wordfreq``'s Zipf scale: common, at least 3, and 0.8 above the next, six times as
-    often: "komonitas" is "komunitas", 5.05, not "komoditas", 4.23), for a word of seven
-    letters or more (shorter ones are often acronyms or regional words: "setda", "torang")
-    that no letter put in anywhere makes another word ("kecamata" may be "kecamatan", not
-    "kacamata"); else None."""
-    if len(word) < MIN_RANKED or not frequency("kabupaten"):  # without the frequency list: unresolved
-        return None
-    ranked = sorted(((frequency(c), c) for c in candidates), reverse=True)
-    best = ranked[0][1]
-    if ranked[0][0] < COMMON or ranked[0][0] - ranked[1][0] < FREQUENCY_MARGIN:
-        return None
-    inserted = {word[:i] + c + word[i:] for i in range(len(word) + 1) for c in LETTERS}
-    if any(other != best and is_indonesian(other, strict=True) for other in inserted):
-        return None
-    return best
-
-
 @lru_cache(maxsize=4096)
 def loanword_fix(word: str) -> str | None:
     """The KBBI root the loanword rules make of ``word``, or None; an affixed loan verb in
-    -ir ("mengakomodir", "dikoordinir") gets its KBBI form in -asi with the same affixes."""
+    -ir ("mengakomodir", "dikoordinir") gets its KBBI form in -asi with the same affixes, one in
+    -isir on an Indonesian root ("meminimalisir") the root with meN-...-kan ("meminimalkan")."""
     from .lexicon import indonesian_roots
     roots = indonesian_roots()
-    for head, middle, tail, lost in _splits(word):
+    for head, middle, tail, lost in affix_splits(word):
+        if middle.endswith("isir") and not lost and head in ("me", "di") and tail in ("", "nya") \
+                and middle[:-4] in roots:
+            return head + middle[:-4] + "kan" + tail  # "meminimalisir": minimal + meN-...-kan
         if middle.endswith("ir") and not lost and middle[:-2] + "asi" in roots:
             root = middle[:-2] + "asi"
             if head in LOST_SOUND and root[:1] == LOST_SOUND[head]:
@@ -168,7 +85,7 @@ def foreign_form(word: str) -> tuple[str, str] | None:
             if key in joined:
                 return joined[key], foreign[joined[key]]
     if len(word) >= 6:
-        for tier in _edits(word):
+        for tier in edits(word):
             for key in sorted(tier & _single_foreign()):
                 return key, foreign[key]
     return None
@@ -187,54 +104,11 @@ def _single_foreign() -> frozenset[str]:
     return frozenset(key for key in rule_data().foreign if key.isalpha() and len(key) >= 6)
 
 
+RULE_GLUED = "EYD V: kata dan angka yang mengikutinya dipisah spasi (tahun 2020)"
+#: A word glued to the figure after it ("Tahun2020", "pukul10.00" is read by the time rules).
+GLUED_FIGURE = re.compile(r"([A-Za-z]{4,})(\d+)$")
+APOSTROPHE = re.compile(r"[a-z]['’][a-z]")
 RULE_APOSTROPHE = "KBBI: kata serapan dari bahasa Arab ditulis tanpa apostrof (doa, Jumat, takziah)"
-KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
-NEIGHBOURS = {c: {row[j] for row in KEYBOARD[max(0, r - 1):r + 2] for j in range(max(0, i - 1), i + 2) if j < len(row)} - {c}
-              for r, keys in enumerate(KEYBOARD) for i, c in enumerate(keys)}
-
-
-def _slips(word: str, capitalised: bool) -> set[str]:
-    """What ``word`` was meant to be, by the slips of the hand: two letters swapped, a letter
-    left out, a consonant struck again two letters on ("Ferbruari"), and (in a word not
-    capitalised) a letter struck twice or a key's neighbour struck instead of it or beside it.
-    The first letter is never read as a slip, nor a last letter put in or left out: there a
-    slip is rarer than another word ("dorang", "kenduri"); nor, in a capitalised word, a
-    doubled letter, which names keep ("Ariffin")."""
-    out = {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(1, len(word) - 1)}
-    out |= {word[:i] + c + word[i:] for i in range(1, len(word)) for c in LETTERS}
-    for i in range(1, len(word) - 1):
-        again = word[i] not in VOWELS and word[i] in word[max(0, i - 2):i] + word[i + 1:i + 3]
-        if not capitalised and (again or NEIGHBOURS[word[i]] & {word[i - 1], word[i + 1]}) \
-                or capitalised and again and word[i] not in (word[i - 1], word[i + 1]):
-            out.add(word[:i] + word[i + 1:])
-        if not capitalised:
-            out |= {word[:i] + c + word[i + 1:] for c in NEIGHBOURS[word[i]]}
-    return out - {word}
-
-
-@lru_cache(maxsize=4096)
-def common_typo(word: str, capitalised: bool = False, roots_only: bool = False) -> str | None:
-    """The common standard form a slip of the hand (``_slips``) makes of ``word`` (lower case),
-    when Indonesian text writes it far more often than ``word`` ("seprti" → "seperti",
-    "Ferbruari" → "Februari"), or None. A word the dictionary reads as Indonesian and text
-    writes, a region's name and, when capitalised, any word text writes are never read so;
-    ``roots_only`` (a capitalised word inside a sentence, most often a name): the standard
-    form must be a root both dictionaries list ("Prokamasi" → "Proklamasi", not "Tumbuan" →
-    "Tumbuhan")."""
-    forms = common_forms()
-    seen = forms.get(word, 0.0)
-    if not forms or len(word) < (MIN_CAPITALISED if capitalised else MIN_COMMON_TYPO) or not word.isascii() \
-            or word in name_words() or seen and (capitalised or is_indonesian(word)):
-        return None
-    floor = max(TYPO_COMMON, seen + TYPO_GAP)
-    roots = confirmed_roots()
-    ranked = sorted(((forms[c], c) for c in _slips(word, capitalised) if forms.get(c, 0.0) >= floor
-                     and (c in roots if roots_only else is_indonesian(c))), reverse=True)
-    if not ranked or len(ranked) > 1 and ranked[0][0] - ranked[1][0] < TYPO_CLEAR:
-        return None
-    return ranked[0][1]
-
-
 def _unknown(word: str, known) -> bool:
     return word not in known and not is_indonesian(word)
 
@@ -289,20 +163,30 @@ def _common_indonesian(written: str) -> bool:
 def check_words(body: str, tokens, known, covered, italic) -> list[Finding]:
     """Findings for the ``tokens`` (regex matches) no other rule covered (``covered`` spans)."""
     found = []
+    taken = bytearray(len(body) + 1)
+    for s, e in covered:
+        taken[s:e] = b"\1" * (e - s)
     for token in tokens:
         written = token.group()
         start, end = token.span()
-        if any(s < end and start < e for s, e in covered) or body[start - 1:start] in ("#", "@", "/", ".") \
+        if 1 in taken[start:end] or body[start - 1:start] in ("#", "@", "/", ".") \
                 or body[end:end + 1] in ("@", "/") or italic(body, start, end):
             continue
         capital = written[:1].isupper() and written[1:].islower()
         initial = capital and _sentence_start(body, start)
         word = written.lower()
         plain = word.replace("'", "").replace("’", "")
-        if re.search(r"[a-z]['’][a-z]", word) and (written.islower() or initial) and plain.isalpha() \
+        if plain != word and APOSTROPHE.search(word) and (written.islower() or initial) and plain.isalpha() \
                 and len(plain) >= 3 and plain in confirmed_roots() \
                 and plain not in name_words() and not body[max(0, start - 3):start].lower().endswith("al-"):
             found.append(_spelling(body, (start, end), written, plain, RULE_APOSTROPHE))
+            continue
+        glued = written[-1].isdigit() and GLUED_FIGURE.match(written)
+        if glued and is_indonesian(glued.group(1).lower(), strict=True) and frequency(glued.group(1).lower()) >= COMMON:
+            standard = f"{glued.group(1)} {glued.group(2)}"
+            found.append(finding_at(body, "spelling", (start, end), N_("Ejaan tidak baku: “%(written)s”; bentuk bakunya “%(standard)s”."),
+                                    N_("Ganti dengan “%(standard)s” (%(rule)s)."), {"written": written, "standard": standard},
+                                    {"standard": standard, "rule": RULE_GLUED}, standard))
             continue
         if not word.isalpha() or not word.isascii() or len(word) < 3 or not (written.islower() or capital):
             continue
@@ -311,21 +195,35 @@ def check_words(body: str, tokens, known, covered, italic) -> list[Finding]:
             if standard and not _between_capitals(body, start, end):
                 found.append(_typo(body, (start, end), written, standard))
             continue
-        fixed = None if initial else affix_rules.listed_root(word) or (affix_rules.double_k(word) if len(word) > 7 else None) \
-            or affix_rules.noun_kk(word) or affix_rules.pun_apart(word)
-        if fixed:
+        kind, fixed = ("unknown", None) if initial and _unknown(word, known) else \
+            (None, None) if initial else _read_word(word, known)
+        if kind == "fixed":
             found.append(_spelling(body, (start, end), written, *fixed))
             continue
-        if not _unknown(word, known):
-            standard = None if initial or word in known or frequency(word) or frequency(root_of(word, shortest=4) or "") \
-                else common_typo(word, capitalised=True)
-            if standard:  # "pelatikan": read as an affixed rare root ("latik"), written by nobody
-                found.append(_typo(body, (start, end), written, standard))
+        if kind == "typo":  # "pelatikan": read as an affixed rare root ("latik"), written by nobody
+            found.append(_typo(body, (start, end), written, fixed))
+        if kind != "unknown":
             continue
         finding = _word_finding(body, (start, end), written, word, initial)
         if finding:
             found.append(finding)
     return found
+
+
+@lru_cache(maxsize=16384)
+def _read_word(word: str, known: frozenset[str]) -> tuple[str | None, object]:
+    """What the word rules make of a word in lower case inside a sentence, read once per word:
+    ("fixed", (standard, rule)) by an affix rule, ("typo", standard) for a word the affix
+    rules read as Indonesian but a slip all the same, ("unknown", None) for a word no list
+    knows (``_word_finding`` reads it), else (None, None)."""
+    fixed = affix_rules.listed_root(word) or (affix_rules.double_k(word) if len(word) > 7 else None) \
+        or affix_rules.noun_kk(word) or affix_rules.pun_apart(word) or affix_rules.one_syllable(word)
+    if fixed:
+        return "fixed", fixed
+    if _unknown(word, known):
+        return "unknown", None
+    standard = None if word in known else typo_of_a_word(word)
+    return ("typo", standard) if standard else (None, None)
 
 
 def _spelling(body: str, span, written: str, standard: str, rule: str) -> Finding:
@@ -375,7 +273,8 @@ def _word_finding(body: str, span, written: str, word: str, initial: bool) -> Fi
                           {"standard": foreign[1]})
     if len(word) < MIN_TYPO:
         return None
-    standard = common_typo(word, capitalised=True) if initial else typo_fix(word) or common_typo(word)
+    standard = (common_typo(word, capitalised=True) if initial else typo_fix(word) or common_typo(word)) \
+        or edge_typo(word, initial)
     return _typo(body, span, written, standard) if standard else None
 
 

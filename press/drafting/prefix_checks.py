@@ -1,0 +1,122 @@
+"""The prefix di-/ke- against the prepositions di and ke (EYD V, kata depan): the preposition
+written together ("dirumah", "kedepan", "dimusim"), read with the curated nouns of place,
+position and time after it; the prefix written apart ("di kelola", "di adakan"), read with
+Sastrawi's roots, the roots hunspell-id lets take di- alone and the affix rules; and ke- apart
+from a number word it makes an ordinal of ("yang ke tujuh"). ``language_checks`` asks
+``di_ke_at`` of every word that starts with di or ke.
+"""
+from __future__ import annotations
+
+import re
+
+from press.errors import N_
+
+from .finding import finding_at
+from .lexicon import passive_roots, root_of
+from .rule_data import RuleData
+
+AUXILIARY = frozenset("yang akan telah sudah sedang dapat bisa harus perlu untuk belum tidak pun agar supaya segera "
+                      "mesti wajib sempat baru masih turut ikut kembali langsung".split())
+SUFFIXES = ("kannya", "kan", "nya", "i")
+
+
+def next_word(body: str, tokens, i: int):
+    """The token after token ``i`` when one space separates them, else None."""
+    if i + 1 < len(tokens) and body[tokens[i].end():tokens[i + 1].start()] == " ":
+        return tokens[i + 1]
+    return None
+
+
+# -- di-/ke- ------------------------------------------------------------------------------
+
+def _place(word: str, nouns) -> bool:
+    word = word.lower()
+    return word in nouns or (word.endswith("nya") and word[:-3] in nouns)
+
+
+def _passive_stem(word: str, roots) -> bool:
+    """Whether ``word`` is a root with a verb's suffix (rasakan, tandai, perbincangkan); of a
+    word the root dictionary lists itself ("adakan"), only -kan on a root counts."""
+    listed = word in roots
+    for base in (word[3:] if word.startswith("per") else None, word):
+        if not base:
+            continue
+        for suffix in ("kan",) if listed else SUFFIXES:
+            if base.endswith(suffix) and base[:-len(suffix)] in roots and len(base) - len(suffix) >= 3:
+                return True
+    return False
+
+
+def di_ke_at(body: str, tokens, i: int, data: RuleData, found: list) -> int:
+    token = tokens[i]
+    word = token.group()
+    lower = word.lower()
+    # The preposition written together: "dirumah", "kedepan", "diantaranya".
+    for prefix, nouns in (("di", data.place_nouns), ("ke", data.ke_nouns)):
+        rest = word[2:]
+        if (lower.startswith(prefix) and len(rest) >= 3 and rest[:1].islower() and lower not in data.di_ke_words
+                and _place(rest, nouns)):
+            standard = f"{word[:2]} {rest}"
+            found.append(finding_at(
+                body, "di_prefix", token.span(),
+                N_("Kata depan “%(prefix)s” ditulis terpisah dari kata yang mengikutinya: “%(standard)s”."),
+                N_("Ganti dengan “%(standard)s” (EYD V: kata depan di dan ke ditulis terpisah)."),
+                {"prefix": prefix, "standard": standard}, {"standard": standard}, standard))
+            return 1
+    if lower == "ke" and i + 1 < len(tokens):
+        return _ordinal_apart(body, tokens, i, found)
+    # The prefix written apart: "di kelola", "di laksanakan".
+    if lower != "di" or i + 1 >= len(tokens):
+        return 0
+    following = tokens[i + 1]
+    gap = body[token.end():following.start()]
+    verb = following.group()
+    if gap not in (" ", "  ") or not verb.islower() or _place(verb, data.place_nouns) or verb in data.di_ke_words:
+        return 0
+    before = tokens[i - 1].group().lower() if i else ""
+    after = tokens[i + 2].group().lower() if i + 2 < len(tokens) else ""
+    if f"{verb} {after}" in data.noun_compounds:
+        return 0  # "di telepon genggam": the preposition before a compound noun
+    root_verb = verb in data.roots and (before in AUXILIARY or after == "oleh") or verb in passive_roots() \
+        or verb in data.verb_roots
+    affixed_verb = any(verb.endswith(s) and len(verb) - len(s) >= 5 and root_of(verb[:-len(s)], shortest=4)
+                       for s in ("kan", "i"))  # "di setujui", "di berdayakan"
+    if not (root_verb or affixed_verb or _passive_stem(verb, data.roots)):
+        return 0
+    standard = word + verb
+    found.append(finding_at(
+        body, "di_prefix", (token.start(), following.end()),
+        N_("Awalan “di-” ditulis serangkai dengan kata kerjanya: “%(standard)s”."),
+        N_("Ganti dengan “%(standard)s” (EYD V: awalan di- ditulis serangkai)."),
+        {"standard": standard}, {"standard": standard}, standard))
+    return 2
+
+
+#: Number words ke- makes an ordinal of ("ketujuh"), and what stands around an ordinal: a word
+#: before it ("yang ke tujuh", "hari ke dua") or after it ("ke tujuh sejak", "ke tiga kalinya");
+#: elsewhere "ke dua desa" is the preposition before a number.
+NUMBER_WORDS = frozenset("dua tiga empat lima enam tujuh delapan sembilan sepuluh sebelas seratus seribu".split())
+BEFORE_ORDINAL = frozenset("yang hari tahun tahap periode angkatan gelombang babak putaran juara peringkat urutan "
+                           "edisi sesi kali pekan minggu bulan abad generasi".split())
+AFTER_ORDINAL = frozenset("sejak kalinya dari pada di dalam ini itu yang dan atau untuk bagi dengan selama setelah "
+                          "sebelum tingkat".split())
+
+
+def _ordinal_apart(body: str, tokens, i: int, found: list) -> int:
+    """"yang ke tujuh": ke- before a number word is the ordinal's prefix (EYD V: ketujuh)."""
+    following = next_word(body, tokens, i)
+    if following is None or following.group().lower() not in NUMBER_WORDS:
+        return 0
+    before = tokens[i - 1].group().lower() if i and body[tokens[i - 1].end():tokens[i].start()] == " " else ""
+    after = body[following.end():following.end() + 12]
+    word_after = re.match(r" (\w+)", after)
+    if before not in BEFORE_ORDINAL and not (re.match(r"\s*(?:[,.;:)\n]|$)", after)
+                                             or word_after and word_after.group(1).lower() in AFTER_ORDINAL):
+        return 0
+    standard = tokens[i].group() + following.group().lower()
+    found.append(finding_at(
+        body, "di_prefix", (tokens[i].start(), following.end()),
+        N_("Awalan “ke-” pada bilangan tingkat ditulis serangkai: “%(standard)s”."),
+        N_("Ganti dengan “%(standard)s” (EYD V: ke- pembentuk bilangan tingkat ditulis serangkai)."),
+        {"standard": standard}, {"standard": standard}, standard))
+    return 2

@@ -1,0 +1,194 @@
+"""Slips of the hand, read against the dictionaries and against how often Indonesian text
+writes a word (``wordfreq``): what ``word_checks`` asks of a word that no list knows, or that
+the affix rules read as Indonesian but nobody writes.
+
+- ``typo_fix``: the one Indonesian word one edit from the word, edited in its root.
+- ``common_typo``: the common form a slip of the hand (``_slips``) makes of the word, when
+  text writes it far more often.
+- ``typo_of_a_word``: a word the affix rules read as Indonesian that is a slip all the same.
+- ``edge_typo``: a slip at a word's edge (the first vowel struck twice, the last key wrong).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .lexicon import FIRST_PREFIXES, LOST_SOUND, SECOND_PREFIXES, SUFFIXES, common_forms, confirmed_roots, \
+    frequency, is_indonesian, name_words, root_of
+
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+SWAPS = (("f", "p"), ("p", "f"), ("v", "f"), ("f", "v"), ("x", "ks"), ("ks", "x"), ("dh", "d"), ("d", "dh"))
+FREQUENCY_MARGIN, COMMON, MIN_RANKED, SEEN = 0.8, 3.0, 7, 1.0
+#: A typo of a common word (``common_typo``): the standard form at one edit is written at least
+#: once in a million words (Zipf 3), 2 points (a hundred times) above the form written, and 1
+#: point above any other candidate; a capitalised word (a sentence's first, a headline's, or
+#: one inside a sentence, which may be a name) needs seven letters and a form never written.
+TYPO_COMMON, TYPO_GAP, TYPO_CLEAR, MIN_COMMON_TYPO, MIN_CAPITALISED = 3.0, 2.0, 1.0, 6, 7
+OBVIOUS, FAR_COMMONER, RARE, ABOVE_ROOT, EDGE_COMMON, LAST_KEY_COMMON = 4.0, 3.0, 3.5, 1.5, 5.0, 6.5
+VOWELS = "aeiou"
+
+
+def edits(word: str) -> tuple[set[str], set[str]]:
+    """The words one edit from ``word``, in two tiers: a letter left out, two letters
+    swapped or a doubled letter (and the f/p, v/f, ks/x, dh/d swaps), the commonest slips of
+    the hand; then a letter wrong or one too many."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    first = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    first |= {a + b[1:] for a, b in splits if len(b) > 1 and b[0] == b[1]}  # a key struck twice: "daata"
+    first |= {a + c + b for a, b in splits for c in LETTERS}
+    for old, new in SWAPS:
+        start = word.find(old)
+        while start >= 0:
+            first.add(word[:start] + new + word[start + len(old):])
+            start = word.find(old, start + 1)
+    second = {a + b[1:] for a, b in splits if b} | {a + c + b[1:] for a, b in splits if b for c in LETTERS}
+    return first - {word}, second - first - {word}
+
+
+def affix_splits(word: str):
+    """(head, middle, tail, lost) for each reading of ``word`` as affixes around a middle
+    (the root, with the letter meN-/peN- replaced put back when ``lost``)."""
+    heads = {""}
+    for first in FIRST_PREFIXES:
+        if word.startswith(first):
+            heads.add(first)
+            heads.update(first + second for second in SECOND_PREFIXES if word.startswith(second, len(first)))
+    for tail in SUFFIXES:
+        if not word.endswith(tail):
+            continue
+        for head in heads:
+            middle = word[len(head):len(word) - len(tail)]
+            if len(middle) >= 3:
+                yield head, middle, tail, ""
+                if head in LOST_SOUND and middle[:1] in "aeiou":
+                    yield head, LOST_SOUND[head] + middle, tail, LOST_SOUND[head]
+
+
+@lru_cache(maxsize=4096)
+def typo_fix(word: str) -> str | None:
+    """The one Indonesian word one edit from ``word`` (in the first tier of edits that has
+    any), or None (none, or several none clearly commoner). The edit is sought in the root:
+    each reading of the word as affixes around a root is edited in its root only, against the
+    set of roots. A lone candidate Indonesian text never writes (``wordfreq``) does not count:
+    the next tier is tried."""
+    roots = confirmed_roots()
+    tiers: tuple[set, set] = (set(), set())
+    for head, middle, tail, lost in affix_splits(word):
+        for tier, edited in zip(tiers, edits(middle)):
+            for root in edited & roots:
+                if len(root) >= 4 and root.startswith(lost):
+                    tier.add(head + root[len(lost):] + tail)
+    for tier in tiers:
+        found = {candidate for candidate in tier if candidate != word and is_indonesian(candidate, strict=True)}
+        if len(found) > 1:
+            return _commonest(word, found)
+        if found and (frequency(next(iter(found))) >= SEEN or not frequency("kabupaten")):
+            return found.pop()
+        # else none, or one never written ("kerumruman" for "kerumuman"): try the next tier
+    return None
+
+
+def _commonest(word: str, candidates: set[str]) -> str | None:
+    """Of several candidates, the one Indonesian text uses far more often than the others
+    (``wordfreq``'s Zipf scale: common, at least 3, and 0.8 above the next, six times as
+    often: "komonitas" is "komunitas", 5.05, not "komoditas", 4.23), for a word of seven
+    letters or more (shorter ones are often acronyms or regional words: "setda", "torang")
+    that no letter put in anywhere makes another word ("kecamata" may be "kecamatan", not
+    "kacamata"); else None."""
+    if len(word) < MIN_RANKED or not frequency("kabupaten"):  # without the frequency list: unresolved
+        return None
+    ranked = sorted(((frequency(c), c) for c in candidates), reverse=True)
+    best = ranked[0][1]
+    if ranked[0][0] < COMMON or ranked[0][0] - ranked[1][0] < FREQUENCY_MARGIN:
+        return None
+    inserted = {word[:i] + c + word[i:] for i in range(len(word) + 1) for c in LETTERS}
+    if any(other != best and is_indonesian(other, strict=True) for other in inserted):
+        return None
+    return best
+
+
+KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+NEIGHBOURS = {c: {row[j] for row in KEYBOARD[max(0, r - 1):r + 2] for j in range(max(0, i - 1), i + 2) if j < len(row)} - {c}
+              for r, keys in enumerate(KEYBOARD) for i, c in enumerate(keys)}
+
+
+def _slips(word: str, capitalised: bool) -> set[str]:
+    """What ``word`` was meant to be, by the slips of the hand: two letters swapped, a letter
+    left out, a consonant struck again two letters on ("Ferbruari"), and (in a word not
+    capitalised) a letter struck twice or a key's neighbour struck instead of it or beside it.
+    The first letter is never read as a slip, nor a last letter put in or left out: there a
+    slip is rarer than another word ("dorang", "kenduri"); nor, in a capitalised word, a
+    doubled letter, which names keep ("Ariffin")."""
+    out = {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(1, len(word) - 1)}
+    out |= {word[:i] + c + word[i:] for i in range(1, len(word)) for c in LETTERS}
+    for i in range(1, len(word) - 1):
+        again = word[i] not in VOWELS and word[i] in word[max(0, i - 2):i] + word[i + 1:i + 3]
+        if not capitalised and (again or NEIGHBOURS[word[i]] & {word[i - 1], word[i + 1]}) \
+                or capitalised and again and word[i] not in (word[i - 1], word[i + 1]):
+            out.add(word[:i] + word[i + 1:])
+        if not capitalised:
+            out |= {word[:i] + c + word[i + 1:] for c in NEIGHBOURS[word[i]]}
+    return out - {word}
+
+
+@lru_cache(maxsize=4096)
+def common_typo(word: str, capitalised: bool = False, roots_only: bool = False) -> str | None:
+    """The common standard form a slip of the hand (``_slips``) makes of ``word`` (lower case),
+    when Indonesian text writes it far more often than ``word`` ("seprti" → "seperti",
+    "Ferbruari" → "Februari"), or None. A word the dictionary reads as Indonesian and text
+    writes, a region's name and, when capitalised, any word text writes are never read so;
+    ``roots_only`` (a capitalised word inside a sentence, most often a name): the standard
+    form must be a root both dictionaries list ("Prokamasi" → "Proklamasi", not "Tumbuan" →
+    "Tumbuhan")."""
+    forms = common_forms()
+    seen = forms.get(word, 0.0)
+    if not forms or len(word) < (MIN_CAPITALISED if capitalised else MIN_COMMON_TYPO) or not word.isascii() \
+            or word in name_words() or seen and (capitalised or is_indonesian(word)):
+        return None
+    floor = max(TYPO_COMMON, seen + TYPO_GAP)
+    roots = confirmed_roots()
+    ranked = sorted(((forms[c], c) for c in _slips(word, capitalised) if forms.get(c, 0.0) >= floor
+                     and (c in roots if roots_only else is_indonesian(c))), reverse=True)
+    if not ranked or len(ranked) > 1 and ranked[0][0] - ranked[1][0] < TYPO_CLEAR:
+        return None
+    return ranked[0][1]
+
+
+@lru_cache(maxsize=16384)
+def typo_of_a_word(word: str) -> str | None:
+    """A word the affix rules read as Indonesian that is a slip all the same: nobody writes it
+    and its root is rare ("pelatikan": latik), or a slip makes of it a word Indonesian text
+    writes very often (``OBVIOUS``, Zipf 4), far more often than the root the affix rules read
+    in it (``ABOVE_ROOT``: "tehadap" → "terhadap", not "menyalami" → "mengalami") and, when it is
+    written at all (rarely: under ``RARE``), a thousand times as often (``FAR_COMMONER``: "seperi"
+    → "seperti"). A root of the dictionaries, or an affixed root Indonesian text never writes
+    ("kurasi", "menambatkan"), is left: wordfreq does not know every word."""
+    seen, root = frequency(word), root_of(word, shortest=4)
+    if not seen and not frequency(root or "") and common_typo(word, capitalised=True):
+        return common_typo(word, capitalised=True)
+    if seen >= RARE or len(word) < MIN_COMMON_TYPO or root and not frequency(root) or word in confirmed_roots():
+        return None
+    forms, roots = common_forms(), confirmed_roots()
+    floor = max(OBVIOUS, seen + FAR_COMMONER, frequency(root or "") + ABOVE_ROOT)
+    ranked = sorted(((forms[c], c) for c in _slips(word, False)
+                     if forms.get(c, 0.0) >= floor and is_indonesian(c, strict=True)
+                     and root_of(c, roots, shortest=4)), reverse=True)
+    if not ranked or len(ranked) > 1 and ranked[0][0] - ranked[1][0] < TYPO_CLEAR:
+        return None
+    return ranked[0][1]
+
+
+def edge_typo(word: str, initial: bool = False) -> str | None:
+    """A slip at a word's edge, which ``_slips`` does not read (there it is most often another
+    word), in a word written by nobody: the first vowel struck twice ("aacara") when the rest
+    is a common word (Zipf 5), or, in a word not capitalised, the last key wrong ("untum") when
+    the result is one of the commonest words (Zipf 6.5: untuk, dengan, tidak; not "rumat", Javanese, → rumah)."""
+    if frequency(word) or len(word) < 4:
+        return None
+    if word[0] == word[1] and word[0] in VOWELS and frequency(word[1:]) >= EDGE_COMMON:
+        return word[1:]
+    if initial or len(word) < 5:
+        return None
+    ranked = sorted((frequency(word[:-1] + c), word[:-1] + c) for c in NEIGHBOURS.get(word[-1], ()) | set(VOWELS))
+    if ranked[-1][0] >= LAST_KEY_COMMON and ranked[-1][0] - ranked[-2][0] >= TYPO_GAP:
+        return ranked[-1][1]
+    return None

@@ -1,0 +1,53 @@
+"""The language checks on slips read by their shape rather than listed: times written every way,
+ordinals, di-/ke- before nouns of time and number words, suffixes and bound forms written apart,
+affixes on one-syllable roots and loan verbs, and slips of the hand in very common words; each
+with the text the same rule must leave alone."""
+from __future__ import annotations
+
+import pytest
+
+from press.drafting.language_checks import check_language
+
+
+def fixes(text: str) -> list[tuple[str, str, str | None]]:
+    return [(f.code, text[f.span[0]:f.span[1]], f.replacement) for f in check_language(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Loket dibuka pukul 10.00 sampai 12.00 WIB.", ("time_format", "10.00 sampai 12.00 WIB", "10.00–12.00 WIB")),
+    ("Loket dibuka pukul 09.00 sampai dengan 11.00.", ("time_format", "09.00 sampai dengan 11.00", "09.00–11.00")),
+    ("Bazar dibuka pukul 15.00 WIB hingga pukul 22.00 WIB.",
+     ("time_format", "15.00 WIB hingga pukul 22.00 WIB", "15.00–22.00 WIB")),
+    ("Rombongan tiba pukul 17.00 sore di perbatasan.", ("time_format", " sore", "")),
+    ("Ia bupati ke 15 sejak kabupaten itu berdiri.", ("number_format", "ke 15", "ke-15")),
+    ("Festival ini yang ke tujuh sejak pertama digelar.", ("di_prefix", "ke tujuh", "ketujuh")),
+    ("Hujan turun terus dimusim ini.", ("di_prefix", "dimusim", "di musim")),
+    ("Penyaluran di adakan di balai desa.", ("di_prefix", "di adakan", "diadakan")),
+    ("Harga diharap kan turun pekan depan.", ("spelling", "diharap kan", "diharapkan")),
+    ("Petugas mencatat ketidak hadiran penerima.", ("spelling", "ketidak hadiran", "ketidakhadiran")),
+    ("Kota itu membuka kerja sama antar-pemerintah daerah.", ("spelling", "antar-pemerintah", "antarpemerintah")),
+    ("Pekan lalu DPRD mensahkan anggaran daerah.", ("spelling", "mensahkan", "mengesahkan")),
+    ("Pemerintah meminimalisir penggunaan anggaran.", ("spelling", "meminimalisir", "meminimalkan")),
+    ("Program itu berjalan sejak tahun2020 di desa.", ("spelling", "tahun2020", "tahun 2020")),
+    ("Respons yang cepat tehadap pengaduan warga.", ("spelling", "tehadap", "terhadap")),
+    ("Kriteria yang sama seperi tahun lalu.", ("spelling", "seperi", "seperti")),
+    ("Aacara dimulai selepas magrib.", ("spelling", "Aacara", "Acara")),
+    ("Kota itu terbuka untum berbagi pengalaman.", ("spelling", "untum", "untuk")),
+    ("Vaksinasi dosis Booster bagi warga lanjut usia.", ("foreign", "Booster", "Penguat")),
+])
+def test_a_slip_read_by_its_shape_gets_the_standard_form(text, expected):
+    assert expected in fixes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Lokakarya berlangsung pukul 09.00 WIB hingga 15.00 WIB.",  # prose, one pukul
+    "Warga datang pukul 07.30 pagi.",  # a morning time: no 12-hour reading to remove
+    "Bantuan disalurkan ke 15 kecamatan.",  # the preposition before a counted noun
+    "Bantuan dibawa ke tujuh desa.",
+    "Warga menyalami bupati dan ajaknya berfoto ditolak dengan sopan.",  # affixed roots wordfreq lacks
+    "Perahu itu sandar di dermaga; panitia menambatkan tali.",
+    "Sementara Ketua Bamus, Firdaus Dt. Bandaro Kayo, hadir.",  # a name after an abbreviation's full stop
+    "Rapat bersama Hotel Grand Booster Jaya.",  # a foreign word inside a name
+])
+def test_text_of_the_same_shape_that_is_standard_is_left(text):
+    assert fixes(text) == []
