@@ -113,8 +113,8 @@ def bare_copy_rate(url: str, docs: int) -> float:
     layout with its indexes built after, as the rebuild does; documents per second."""
     from sqlalchemy import text
 
-    from press.search.pg_index import _chunks, _insert
-    from press.search.pg_rows import STORAGE_DDL, TABLE_DDL, index_ddl, rows_for
+    from press.search.pg_index import _chunks, _insert, build_indexes
+    from press.search.pg_rows import STORAGE_DDL, TABLE_DDL, rows_for
 
     chunks = [rows_for(chunk)[0] for chunk in _chunks(generate_documents(docs))]
     index = PgSearchIndex(url, kept_results=0)
@@ -128,9 +128,7 @@ def bare_copy_rate(url: str, docs: int) -> float:
         for rows in chunks:
             with index.engine.begin() as conn:
                 _insert(conn, "bench_bare_copy", rows, copy=True)
-        with index.engine.begin() as conn:
-            for statement in index_ddl("bench_bare_copy", "_bench_bare"):
-                conn.execute(text(statement))
+        build_indexes(index.engine, "bench_bare_copy", "_bench_bare")
         rate = docs / (time.perf_counter() - start)
         with index.engine.begin() as conn:
             conn.execute(text("DROP TABLE bench_bare_copy"))

@@ -26,6 +26,7 @@ import os
 import time
 from collections.abc import Collection
 from collections import deque
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing, contextmanager
 from typing import Callable, Iterable, Iterator
 
@@ -36,7 +37,7 @@ from .document import Delete, Document, PublicDocument, last_change_per_key
 from .index import DriftReport, RebuildError
 from .locking import IndexBusyError, _backoff
 from .pg_query import visible
-from .pg_rows import COLUMNS, SEARCH_TABLES, STORAGE_DDL, TABLE, TABLE_DDL, index_ddl, rows_for
+from .pg_rows import COLUMNS, SEARCH_TABLES, STORAGE_DDL, TABLE, TABLE_DDL, index_ddl, key_ddl, rows_for
 from .pg_search import PgSearch
 from .query import SearchResult, paging
 from .query_language import parse
@@ -53,7 +54,7 @@ WRITE_LOCK, REBUILD_LOCK = 1, 2
 # term's matches stays exact (a lossy one rechecks every row); JIT costs more than it saves.
 SESSION_OPTIONS = "-c enable_seqscan=off -c work_mem=64MB -c jit=off"
 COPY_CHUNK = 2_000
-INDEX_BUILD_MEMORY = "256MB"
+INDEX_BUILD_MEMORY = "512MB"
 COPY_TYPES = ["text", "text", "bool", "text", "timestamp", "int2", "text", "text[]", "text[]", "text", "text",
               "text", "text"]
 
@@ -102,7 +103,8 @@ class PgSearchIndex:
                 conn.execute(text(statement))
             if conn.scalar(text("SELECT to_regclass(:t)"), {"t": TABLE}) is None:
                 conn.execute(text(TABLE_DDL.format(table=TABLE)))
-                for statement in [s.format(table=TABLE) for s in STORAGE_DDL] + index_ddl(TABLE):
+                lanes = index_ddl(TABLE)
+                for statement in [s.format(table=TABLE) for s in STORAGE_DDL] + sum(lanes, []) + [key_ddl(TABLE)]:
                     conn.execute(text(statement))
         self._prepared = True
 
@@ -211,10 +213,7 @@ class PgSearchIndex:
                     progress(count)
         if progress and not count:
             progress(0)
-        with self.engine.begin() as conn:
-            conn.execute(text(f"SET LOCAL maintenance_work_mem = '{INDEX_BUILD_MEMORY}'"))
-            for statement in index_ddl(NEXT, "_next"):
-                conn.execute(text(statement))
+        build_indexes(self.engine, NEXT, "_next")
         with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
             # The visibility map as well as the statistics: with it the planner combines the
             # GIN and the sample index for an estimated facet count (5 times faster).
@@ -227,7 +226,7 @@ class PgSearchIndex:
             conn.execute(text(f"DROP TABLE {TABLE}, {TOUCHED}"))
             conn.execute(text(f"ALTER TABLE {NEXT} RENAME TO {TABLE}"))
             conn.execute(text(f"ALTER TABLE {TABLE} RENAME CONSTRAINT {NEXT}_pkey TO {TABLE}_pkey"))
-            for suffix in ("tsv", "date", "sample"):
+            for suffix in ("tsv", "date", "sample", "sampled_tsv"):
                 conn.execute(text(f"ALTER INDEX {NEXT}_{suffix} RENAME TO {TABLE}_{suffix}"))
             _bump(conn, True)
         return count
@@ -280,6 +279,23 @@ class PgSearchIndex:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def build_indexes(engine, table: str, suffix: str) -> None:
+    """The indexes of a loaded ``table``, the lanes of :func:`index_ddl` at the same time
+    (two CREATE INDEX share the table's lock), then its primary key."""
+    def build(statements: list[str]) -> None:
+        with engine.begin() as conn:
+            conn.execute(text(f"SET LOCAL maintenance_work_mem = '{INDEX_BUILD_MEMORY}'"))
+            for statement in statements:
+                conn.execute(text(statement))
+
+    lanes = index_ddl(table, suffix)
+    with ThreadPoolExecutor(len(lanes)) as pool:
+        for done in [pool.submit(build, lane) for lane in lanes]:
+            done.result()
+    with engine.begin() as conn:
+        conn.execute(text(key_ddl(table, suffix)))
 
 
 def _chunks(documents: Iterable[Document]) -> Iterator[list[Document]]:
