@@ -6,8 +6,8 @@
 Generates the Humas archive of ``bench/search.py`` (the same seed), rebuilds whoosh at
 ``--docs`` and PostgreSQL at each of ``--pg-docs`` (a throw-away server started here, or
 ``--pg-url``, whose search tables are replaced), and times each query kind through the
-backend's ``search`` as the staff search page calls it (20 hits with snippets, exact
-total, facets on; no kept results, so every call searches). Prints one table: each query
+backend's ``search`` as the staff search page calls it (20 hits with snippets, the
+total — estimated past 10,000 matches on PostgreSQL —, facets on; no kept results, so every call searches). Prints one table: each query
 kind's selectivity (the share of the archive its queries match) and p50/p95 per backend
 and size, then the rebuild rate of each. Asserts nothing.
 """

@@ -26,6 +26,7 @@ import os
 import time
 from collections.abc import Collection
 from collections import deque
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing, contextmanager
 from typing import Callable, Iterable, Iterator
 
@@ -36,7 +37,7 @@ from .document import Delete, Document, PublicDocument, last_change_per_key
 from .index import DriftReport, RebuildError
 from .locking import IndexBusyError, _backoff
 from .pg_query import visible
-from .pg_rows import COLUMNS, SEARCH_TABLES, STORAGE_DDL, TABLE, TABLE_DDL, index_ddl, rows_for
+from .pg_rows import COLUMNS, SEARCH_TABLES, STORAGE_DDL, TABLE, TABLE_DDL, index_ddl, key_ddl, rows_for
 from .pg_search import PgSearch
 from .query import SearchResult, paging
 from .query_language import parse
@@ -53,7 +54,7 @@ WRITE_LOCK, REBUILD_LOCK = 1, 2
 # term's matches stays exact (a lossy one rechecks every row); JIT costs more than it saves.
 SESSION_OPTIONS = "-c enable_seqscan=off -c work_mem=64MB -c jit=off"
 COPY_CHUNK = 2_000
-INDEX_BUILD_MEMORY = "256MB"
+INDEX_BUILD_MEMORY = "512MB"
 COPY_TYPES = ["text", "text", "bool", "text", "timestamp", "int2", "text", "text[]", "text[]", "text", "text",
               "text", "text"]
 
@@ -101,8 +102,8 @@ class PgSearchIndex:
             for statement in SCHEMA:
                 conn.execute(text(statement))
             if conn.scalar(text("SELECT to_regclass(:t)"), {"t": TABLE}) is None:
-                conn.execute(text(TABLE_DDL.format(table=TABLE)))
-                for statement in [s.format(table=TABLE) for s in STORAGE_DDL] + index_ddl(TABLE):
+                create_table(conn, TABLE)
+                for statement in sum(index_ddl(TABLE), []) + [key_ddl(TABLE)]:
                     conn.execute(text(statement))
         self._prepared = True
 
@@ -196,38 +197,34 @@ class PgSearchIndex:
     def _rebuild(self, documents, progress, procs: int) -> int:
         with self._writing() as conn:
             conn.execute(text(f"DROP TABLE IF EXISTS {NEXT}, {TOUCHED}"))
-            conn.execute(text(TABLE_DDL.format(table=NEXT)))
-            for statement in STORAGE_DDL:
-                conn.execute(text(statement.format(table=NEXT)))
             conn.execute(text(f"CREATE TABLE {TOUCHED} (doc_key text PRIMARY KEY)"))
         count = 0
-        with closing(_analysed(_chunks(documents), procs)) as analysed:
+        # One transaction makes the table and copies every row into it, frozen: nobody
+        # sees it before the commit, and no VACUUM is needed after (the rows are frozen
+        # and, from PostgreSQL 14, their pages marked all-visible). The words are written
+        # beside it, chunk by chunk, so that a writer adding the same word never waits.
+        with self.engine.begin() as load, closing(_analysed(_chunks(documents), procs)) as analysed:
+            create_table(load, NEXT)
             for rows, words in analysed:
+                _insert(load, NEXT, rows, copy=True, freeze=True)
                 with self.engine.begin() as conn:
-                    _insert(conn, NEXT, rows, copy=True)
                     _add_words(conn, words)
                 count += len(rows)
                 if progress:
                     progress(count)
         if progress and not count:
             progress(0)
-        with self.engine.begin() as conn:
-            conn.execute(text(f"SET LOCAL maintenance_work_mem = '{INDEX_BUILD_MEMORY}'"))
-            for statement in index_ddl(NEXT, "_next"):
-                conn.execute(text(statement))
+        build_indexes(self.engine, NEXT, "_next")
         with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            # The visibility map as well as the statistics: with it the planner combines the
-            # GIN and the sample index for an estimated facet count (5 times faster).
-            # (Its out-of-line text is only ever appended: from PostgreSQL 14 it is left alone.)
-            toast = ", PROCESS_TOAST FALSE" if conn.dialect.server_version_info >= (14,) else ""
-            conn.execute(text(f"VACUUM (ANALYZE{toast}) {NEXT}"))
+            # The statistics, and the count of all-visible pages the planner's choices read.
+            conn.execute(text(f"ANALYZE {NEXT}"))
         with self._writing() as conn:
             conn.execute(text(f"DELETE FROM {NEXT} WHERE doc_key IN (SELECT doc_key FROM {TOUCHED})"))
             conn.execute(text(f"INSERT INTO {NEXT} SELECT * FROM {TABLE} WHERE doc_key IN (SELECT doc_key FROM {TOUCHED})"))
             conn.execute(text(f"DROP TABLE {TABLE}, {TOUCHED}"))
             conn.execute(text(f"ALTER TABLE {NEXT} RENAME TO {TABLE}"))
             conn.execute(text(f"ALTER TABLE {TABLE} RENAME CONSTRAINT {NEXT}_pkey TO {TABLE}_pkey"))
-            for suffix in ("tsv", "date", "sample"):
+            for suffix in ("tsv", "date", "sample", "sampled_tsv"):
                 conn.execute(text(f"ALTER INDEX {NEXT}_{suffix} RENAME TO {TABLE}_{suffix}"))
             _bump(conn, True)
         return count
@@ -282,6 +279,30 @@ class PgSearchIndex:
         self.engine.dispose()
 
 
+def create_table(conn, table: str) -> None:
+    """An empty documents table called ``table``, without its indexes."""
+    conn.execute(text(TABLE_DDL.format(table=table)))
+    for statement in STORAGE_DDL:
+        conn.execute(text(statement.format(table=table)))
+
+
+def build_indexes(engine, table: str, suffix: str) -> None:
+    """The indexes of a loaded ``table``, the lanes of :func:`index_ddl` at the same time
+    (two CREATE INDEX share the table's lock), then its primary key."""
+    def build(statements: list[str]) -> None:
+        with engine.begin() as conn:
+            conn.execute(text(f"SET LOCAL maintenance_work_mem = '{INDEX_BUILD_MEMORY}'"))
+            for statement in statements:
+                conn.execute(text(statement))
+
+    lanes = index_ddl(table, suffix)
+    with ThreadPoolExecutor(len(lanes)) as pool:
+        for done in [pool.submit(build, lane) for lane in lanes]:
+            done.result()
+    with engine.begin() as conn:
+        conn.execute(text(key_ddl(table, suffix)))
+
+
 def _chunks(documents: Iterable[Document]) -> Iterator[list[Document]]:
     """The documents in lists of ``COPY_CHUNK``, each made its public twin when public."""
     chunk: list[Document] = []
@@ -316,10 +337,12 @@ def _analysed(chunks: Iterable[list[Document]], procs: int) -> Iterator[tuple[li
             pool.terminate()
 
 
-def _insert(conn, table: str, rows: list[tuple], *, copy: bool = False) -> None:
+def _insert(conn, table: str, rows: list[tuple], *, copy: bool = False, freeze: bool = False) -> None:
+    """``rows`` into ``table``: by ``COPY`` (frozen if ``freeze``: only into a table made in
+    this transaction), else by one multi-row ``INSERT``."""
     if copy:
         cursor = conn.connection.driver_connection.cursor()
-        with cursor.copy(f"COPY {table} ({', '.join(COLUMNS)}) FROM STDIN") as out:
+        with cursor.copy(f"COPY {table} ({', '.join(COLUMNS)}) FROM STDIN{' (FREEZE)' * freeze}") as out:
             out.set_types(COPY_TYPES)
             for row in rows:
                 out.write_row(row)

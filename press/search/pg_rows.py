@@ -1,6 +1,6 @@
 """A Document as a row of PostgreSQL's ``search_documents`` table, its tokens in a ``tsvector``.
 
-Owns the table's DDL (:data:`TABLE_DDL`, :func:`index_ddl`), the lexeme spelling and
+Owns the table's DDL (:data:`TABLE_DDL`, :func:`index_ddl`, :func:`key_ddl`), the lexeme spelling and
 :func:`row_for`. Imports the sibling ``analysis``, ``document`` and ``schema`` modules
 only: the tokens are the whoosh backend's, produced by the same Indonesian analyser.
 
@@ -38,6 +38,9 @@ COLUMNS = ("doc_key", "kind", "public", "readers", "date", "sample", "unit", "ta
            "title", "body", "hit", "tsv")
 # One in SAMPLE_BUCKETS documents per bucket: facets past a threshold are counted on a few buckets.
 SAMPLE_BUCKETS = 64
+# The bucket with a GIN index of its own (partial): a broad term's matches in it are found
+# without reading the whole term's posting list, for estimating its total and its facets.
+SAMPLED_BUCKET = 0
 
 TABLE_DDL = """
 CREATE TABLE IF NOT EXISTS {table} (
@@ -68,15 +71,26 @@ def not_search_table(name, type_, parent_names) -> bool:
     return not (type_ == "table" and name in SEARCH_TABLES)
 
 
-def index_ddl(table: str, suffix: str = "") -> list[str]:
-    """The key and the indexes of ``table`` (named ``search_documents_*`` plus ``suffix``)."""
+def index_ddl(table: str, suffix: str = "") -> list[list[str]]:
+    """The indexes of ``table`` (named ``search_documents_*`` plus ``suffix``) in lanes that
+    may be built at the same time, each on a connection of its own: the GIN index alone
+    (the longest), the rest in the other. :func:`key_ddl` comes after them all."""
     name = f"{TABLE}{suffix}"
     return [
-        f"ALTER TABLE {table} ADD CONSTRAINT {name}_pkey PRIMARY KEY (doc_key)",
-        f"CREATE INDEX IF NOT EXISTS {name}_tsv ON {table} USING gin (tsv)",
-        f"CREATE INDEX IF NOT EXISTS {name}_date ON {table} (date DESC NULLS LAST, doc_key)",
-        f"CREATE INDEX IF NOT EXISTS {name}_sample ON {table} (sample)",
+        [f"CREATE INDEX IF NOT EXISTS {name}_tsv ON {table} USING gin (tsv)"],
+        [
+            f"CREATE UNIQUE INDEX IF NOT EXISTS {name}_pkey ON {table} (doc_key)",
+            f"CREATE INDEX IF NOT EXISTS {name}_date ON {table} (date DESC NULLS LAST, doc_key)",
+            f"CREATE INDEX IF NOT EXISTS {name}_sample ON {table} (sample)",
+            f"CREATE INDEX IF NOT EXISTS {name}_sampled_tsv ON {table} USING gin (tsv) WHERE sample = {SAMPLED_BUCKET}",
+        ],
     ]
+
+
+def key_ddl(table: str, suffix: str = "") -> str:
+    """The primary key made from its unique index (the table's exclusive lock, briefly)."""
+    name = f"{TABLE}{suffix}_pkey"
+    return f"ALTER TABLE {table} ADD CONSTRAINT {name} PRIMARY KEY USING INDEX {name}"
 
 
 def lexeme(field: str, token: str) -> str:

@@ -5,7 +5,10 @@ page in relevance order (``ts_rank`` with title words weighted A when the query 
 at most ``BM25_LIMIT`` documents; beyond that every word in the title first, then newest
 first, as on whoosh), the hits with the existing snippet code run on the stored text,
 facets counted from the matches' facet columns and "did you mean" from ``search_words`` by edit distance
-(``fuzzystrmatch``). Every condition comes from :mod:`press.search.pg_query`, so each
+(``fuzzystrmatch``). Past ``COUNT_EXACT_LIMIT`` matches the total and the facets are
+estimated from the matches in one hash bucket of the documents (``SAMPLED_BUCKET``, 1 in
+``SAMPLE_BUCKETS``), which a partial GIN index of its own finds without reading the whole
+posting list of a broad term. Every condition comes from :mod:`press.search.pg_query`, so each
 query carries the reader's visibility. Imports SQLAlchemy and the sibling modules.
 """
 from __future__ import annotations
@@ -19,7 +22,7 @@ from sqlalchemy import text
 
 from .analysis import NAME_WORDS, name_terms
 from .pg_query import Where, build_where, highlight_terms, probes, rank_tsquery, title_tsquery, visible
-from .pg_rows import SAMPLE_BUCKETS, TABLE, lexeme, quoted
+from .pg_rows import SAMPLE_BUCKETS, SAMPLED_BUCKET, TABLE, lexeme, quoted
 from .query import BM25_LIMIT, Hit, SearchResult
 from .snippets import highlight, snippet
 
@@ -27,6 +30,9 @@ from .snippets import highlight, snippet
 # them and scaled up (fetching and counting the facet columns costs about 0.1 ms a row).
 FACET_EXACT_LIMIT = 5_000
 FACET_SAMPLE = 2_000
+# Past this many matches (as the sampled bucket tells) the total is estimated, not counted:
+# counting visits every match's row (a broad term at 1,000,000 documents: a second).
+COUNT_EXACT_LIMIT = 10_000
 SUGGESTIONS = 20
 NEWEST = "date DESC NULLS LAST, doc_key"
 # Reading a row's tsvector (out of line) costs about this many times a bitmap's heap row.
@@ -45,8 +51,12 @@ class PgSearch:
         if not queries:
             return []
         where = visible(self.public)
+        # A common word is found in the sampled bucket's small index; only a rare one (or
+        # none) costs the whole index, whose bitmap is then small.
         return list(self.conn.scalars(text(
-            f"SELECT EXISTS (SELECT 1 FROM {TABLE} WHERE {where.sql} AND tsv @@ CAST(x.q AS tsquery)) "
+            f"SELECT EXISTS (SELECT 1 FROM {TABLE} WHERE {where.sql} AND sample = {SAMPLED_BUCKET} "
+            "AND tsv @@ CAST(x.q AS tsquery)) "
+            f"OR EXISTS (SELECT 1 FROM {TABLE} WHERE {where.sql} AND tsv @@ CAST(x.q AS tsquery)) "
             "FROM unnest(CAST(:qs AS text[])) WITH ORDINALITY AS x(q, n) ORDER BY x.n"), {**where.params, "qs": queries}))
 
     def _probe(self) -> tuple[set[str], set[str]]:
@@ -65,12 +75,23 @@ class PgSearch:
                 parsed.notice("nothing_to_search")
                 return SearchResult([], 0, page, per_page, {}, None, parsed.notices)
             where = visible(self.public, self.units)
-        total = self.conn.scalar(text(f"SELECT count(*) FROM {TABLE} WHERE {where.sql}"), where.params)
+        sampled = self._facet_rows(where.also(f"sample = {SAMPLED_BUCKET}"))
+        total_estimated = len(sampled) * SAMPLE_BUCKETS > COUNT_EXACT_LIMIT
+        if total_estimated:
+            total = _rounded(len(sampled) * SAMPLE_BUCKETS)
+        else:
+            total = self.conn.scalar(text(f"SELECT count(*) FROM {TABLE} WHERE {where.sql}"), where.params)
         ranked = self._ranked(where, total, page, per_page, by_date=order == "date" or not parsed.has_text)
-        counted, estimated = self._facets(where, total) if facets else ({}, False)
+        if not facets:
+            counted, estimated = {}, False
+        elif total_estimated:
+            counted, estimated = _counted(sampled, SAMPLE_BUCKETS), True
+        else:
+            counted, estimated = self._facets(where, total)
         did_you_mean = self._did_you_mean(query_text) if parsed.words and self.units is None else None
         return SearchResult(hits=self._hits(ranked), total=total, page=page, per_page=per_page, facets=counted,
-                            did_you_mean=did_you_mean, notices=parsed.notices, facets_estimated=estimated)
+                            did_you_mean=did_you_mean, notices=parsed.notices, facets_estimated=estimated,
+                            total_estimated=total_estimated)
 
     def _keys(self, where: Where, order_by: str, limit: int, offset: int = 0, **params) -> list[tuple[str, float]]:
         return [tuple(r) for r in self.conn.execute(text(
@@ -151,24 +172,13 @@ class PgSearch:
         if estimated:
             buckets = max(1, math.ceil(SAMPLE_BUCKETS * FACET_SAMPLE / total))
             where = where.also("sample < :buckets", buckets=buckets)
-        rows = self.conn.execute(text(
+        rows = self._facet_rows(where)
+        return _counted(rows, total / len(rows) if estimated and rows else 1.0, top), estimated
+
+    def _facet_rows(self, where: Where) -> list:
+        return self.conn.execute(text(
             f"SELECT kind, unit, CAST(extract(year FROM date) AS int), tags, people FROM {TABLE} WHERE {where.sql}"),
             where.params).all()
-        counters: dict[str, Counter] = {name: Counter() for name in ("kind", "unit", "year", "tag", "person")}
-        counters["kind"].update(r[0] for r in rows)
-        counters["unit"].update(r[1] for r in rows if r[1])
-        counters["year"].update(str(r[2]) for r in rows if r[2] is not None)
-        counters["tag"].update(chain.from_iterable(r[3] for r in rows))
-        counters["person"].update(chain.from_iterable(r[4] for r in rows))
-        scale = total / len(rows) if estimated and rows else 1.0
-        result = {}
-        for name, counter in counters.items():
-            counted = [(value, max(1, round(count * scale))) for value, count in counter.items()]
-            if name == "year":
-                result[name] = sorted(counted, reverse=True)[:top]
-            else:
-                result[name] = sorted(counted, key=lambda vc: (-vc[1], vc[0]))[:top]
-        return result, estimated
 
     def _did_you_mean(self, query_text: str) -> str | None:
         """Each word found nowhere, as written, by its stem or as a name, replaced by the
@@ -199,6 +209,31 @@ class PgSearch:
             f"SELECT (SELECT count(*) FROM (SELECT 1 FROM {TABLE} WHERE {where.sql} AND tsv @@ CAST(x.q AS tsquery) "
             "LIMIT :cap) AS s) FROM unnest(CAST(:qs AS text[])) WITH ORDINALITY AS x(q, n) ORDER BY x.n"),
             {**where.params, "qs": queries, "cap": cap}))
+
+
+def _counted(rows: list, scale: float, top: int = 10) -> dict[str, list[tuple[str, int]]]:
+    """The ``top`` values of each facet among ``rows`` (:meth:`PgSearch._facet_rows`), each
+    count multiplied by ``scale``."""
+    counters: dict[str, Counter] = {name: Counter() for name in ("kind", "unit", "year", "tag", "person")}
+    counters["kind"].update(r[0] for r in rows)
+    counters["unit"].update(r[1] for r in rows if r[1])
+    counters["year"].update(str(r[2]) for r in rows if r[2] is not None)
+    counters["tag"].update(chain.from_iterable(r[3] for r in rows))
+    counters["person"].update(chain.from_iterable(r[4] for r in rows))
+    result = {}
+    for name, counter in counters.items():
+        counted = [(value, max(1, round(count * scale))) for value, count in counter.items()]
+        if name == "year":
+            result[name] = sorted(counted, reverse=True)[:top]
+        else:
+            result[name] = sorted(counted, key=lambda vc: (-vc[1], vc[0]))[:top]
+    return result
+
+
+def _rounded(n: int) -> int:
+    """An estimate to two significant digits: 123,456 as 120,000."""
+    digits = max(0, len(str(n)) - 2)
+    return round(n, -digits)
 
 
 def _like_prefix(letter: str) -> str:

@@ -70,6 +70,8 @@ class SearchResult:
     notices: list[str] = field(default_factory=list)
     # Facet counts scaled up from a fixed sample of the matches (PostgreSQL, broad queries).
     facets_estimated: bool = False
+    # The total scaled up from the same sample, rounded (PostgreSQL, past COUNT_EXACT_LIMIT matches).
+    total_estimated: bool = False
 
     @property
     def pages(self) -> int:

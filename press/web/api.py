@@ -60,11 +60,13 @@ def search():
         scope=scope,
         order=asked["order"],
         total=result.total,
+        total_estimated=result.total_estimated,
         page=result.page,
         per_page=result.per_page,
         pages=result.pages,
         hits=[_hit(h, public, thumbs) for h in result.hits],
         facets={name: [{"value": v, "count": c} for v, c in values] for name, values in result.facets.items()},
+        facets_estimated=result.facets_estimated,
         did_you_mean=result.did_you_mean,
         notices=[{"code": code, "message": str(pages.NOTICE_LABELS.get(code, code))} for code in result.notices],
     )

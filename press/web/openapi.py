@@ -176,6 +176,8 @@ SCHEMAS = {
         "scope": {"type": "string", "enum": ["public", "staff"]},
         "order": {"type": "string", "enum": ["relevance", "date"]},
         "total": INTEGER,
+        "total_estimated": {"type": "boolean", "description": "true when the total is estimated from a sample of "
+                            "the matches (PostgreSQL search, past 10,000 matches), rounded to two digits"},
         "page": INTEGER,
         "per_page": INTEGER,
         "pages": INTEGER,
@@ -185,6 +187,8 @@ SCHEMAS = {
             "additionalProperties": {"type": "array", "items": _object({"value": STRING, "count": INTEGER})},
             "description": "counts by kind, year, unit, tag and person",
         },
+        "facets_estimated": {"type": "boolean", "description": "true when the facet counts are scaled up from a "
+                             "sample of the matches (PostgreSQL search, past 5,000 matches)"},
         "did_you_mean": _nullable(STRING),
         "notices": {"type": "array", "items": _object({"code": STRING, "message": STRING}),
                     "description": "what was done to the query (cut, syntax ignored, dates not understood)"},

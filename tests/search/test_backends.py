@@ -48,6 +48,7 @@ def test_the_migration_makes_the_tables_the_backend_writes_and_removes_them(tmp_
     with app.app_context():
         upgrade()
         assert {"search_documents", "search_words", "search_state"} <= set(inspect(db.engine).get_table_names())
+        assert "search_documents_sampled_tsv" in {i["name"] for i in inspect(db.engine).get_indexes("search_documents")}
         index = PgSearchIndex(pg_search_url)
         assert index.schema_is_current()
         index.apply([upsert(make_doc(id=1, title="Rapat koordinasi banjir"))])
