@@ -1,6 +1,6 @@
 """The search's sampled bucket gets a GIN index of its own (PostgreSQL only)
 
-Revision ID: 0024b
+Revision ID: 0024
 Revises: 0023
 Create Date: 2026-12-02 17:45:00
 
@@ -12,7 +12,7 @@ Nothing on SQLite, where the search is whoosh's.
 """
 from alembic import op
 
-revision = '0024b'
+revision = '0024'
 down_revision = '0023'
 branch_labels = None
 depends_on = None
