@@ -17,6 +17,9 @@ from press.notes.rules import CAP, Rules, rank_and_corps, split_degrees
 
 NAME_LEAD = re.compile(r"[ \t]*[,:]?[ \t]*")
 TWO_NAME_WORDS = re.compile(rf"{CAP} {CAP}")
+# A regional form of address before one name word that ends the name ("Cak Fauzi dan
+# Mas Yoga melanjutkan", "ujar Mas Yoga."): the person's name is that word.
+ONE_NAME_WORD = re.compile(r"[A-Z][a-z]{2,}(?=[ \t]*[,.;]|[ \t]+[a-z])")
 # A word of a name; an initial may be glued to the next word ("Hanny D.Pangkerego").
 NAME_WORD = re.compile(rf"((?:[A-Z]\.){{1,3}}[A-Z][a-z][\w'’-]*|[A-Z][a-z]\.[A-Z][a-z][\w'’-]*|{CAP})(?=[\s,.;:)\"”/]|$)")
 INITIAL = re.compile(r"([A-Z]|[A-Z][a-z]{1,2}\.|[A-Z]{2}\.|[A-Z]\.[A-Z]\.?)(?= [A-Z][a-z])")
@@ -70,7 +73,8 @@ def read_name(text: str, pos: int, rules: Rules, places) -> WrittenName | None:
             continue
         h = rules.honorific.match(text, cursor) or (honorifics and text[cursor - 1:cursor] == "." and rules.pattern(
             "glued-honorific", lambda: rules.honorific.pattern.removeprefix(r"(?<![\w.])")).match(text, cursor))
-        if not h or (h.group(0).strip() in rules.regional and not TWO_NAME_WORDS.match(text, h.end())):
+        if not h or (h.group(0).strip() in rules.regional and not TWO_NAME_WORDS.match(text, h.end())
+                     and not ONE_NAME_WORD.match(text, h.end())):
             break
         honorifics.append(h.group(0).strip(" \t\n,"))
         cursor = h.end()
@@ -85,7 +89,7 @@ def read_name(text: str, pos: int, rules: Rules, places) -> WrittenName | None:
         w = NAME_WORD.match(text, cursor)
         short = not words and FIRST_NAME_SHORT.match(text, cursor)
         connector = words and _connector_at(text, cursor, rules)
-        if short and short.group(1) in rules.glossary.data["abbreviated_first_names"]:
+        if short and short.group(1) in rules.first_word_abbreviations:
             word = short.group(1)
         elif connector:
             word = connector
@@ -93,7 +97,7 @@ def read_name(text: str, pos: int, rules: Rules, places) -> WrittenName | None:
             word = initial.group(1)
         elif w:
             word = w.group(1)
-            if word.endswith(".") and len(word) > 2 and (words or word not in rules.glossary.data["abbreviated_first_names"]):
+            if word.endswith(".") and len(word) > 2 and (words or word not in rules.first_word_abbreviations):
                 break
         else:
             break
