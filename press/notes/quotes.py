@@ -20,8 +20,8 @@ from press.notes.rules import CAP, NextMatch, Rules, alternation
 
 LOOKBACK = 2000
 # A full stop after an initial, an abbreviated honorific, name, acting prefix or region
-# word ("Budi S. Hartono", "Dr. Ari", "Herman Ch. Wanggai", "Pj. Gubernur") ends no sentence.
-NOT_AN_END = r"(?<![\s.(][A-Z][.])(?<!\b(?:Dr|Ir|Hj|St|Ch|Dj|Dg|Dt|Hi|Pj)[.])(?<!\b(?:Drs|Dra|Muh|Moh|Abd|Mhd|Plt|Plh|Pjs|Kab|Kec)[.])(?<!\bProf[.])"
+# word ("Budi S. Hartono", "Dr. Ari", "ucap dr. Ria", "Herman Ch. Wanggai", "Pj. Gubernur") ends no sentence.
+NOT_AN_END = r"(?<![\s.(][A-Z][.])(?<!\b(?:Dr|dr|Ir|Hj|St|Ch|Dj|Dg|Dt|Hi|Pj)[.])(?<!\b(?:Drs|Dra|drg|Muh|Moh|Abd|Mhd|Plt|Plh|Pjs|Kab|Kec)[.])(?<!\bProf[.])"
 # "menyampaikan terima kasih/apresiasi/ucapan selamat": an attitude, not what was said.
 ATTITUDE_OBJECT = re.compile(r"[ \t]+(?:rasa[ \t]+)?(?:terima[ \t]+kasih|apresiasi|ucapan|selamat|syukur|dukungan|permohonan"
                              r"|pentingnya|harapan)\b")
