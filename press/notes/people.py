@@ -28,7 +28,11 @@ CAPITAL_AFTER = re.compile(r"[ \t]*,?[ \t]*[A-Z(]")
 CAPITALISED_RUN = re.compile(r"(?:[ \t]+(?:[A-Z][\w'-]*|\([^()\n]{1,40}\))){1,10}(?=,[ \t])")
 APPOSITION_END = re.compile(r"[ \t]*(?:(?<=[\w.])[ \t]+(?!dan\b|serta\b|beserta\b|atau\b)(?=[a-z]{3})|,[ \t]*(?!dan\b|serta\b|beserta\b)[a-z]|[.;)]|,?[ \t]*\n)")
 STAND_IN = re.compile(r"\s*,?\s*(?:yang\s+)?diwakil(?:i|kan)(?:\s+oleh)?\s+")
-COMMA_CLAUSE = re.compile(r"\s*,\s*(?:yang\s+juga|yang\s+sekaligus|sekaligus|selaku)\b[^,.;\n\"“”]{1,80},\s*")
+# The next item of a list of officials after a holder a rank or honorific marks
+# ("Dandim 0408 Bengkulu Selatan-Kaur, Letkol Inf Rahmad Saputra, Kapolres Kaur …").
+NEXT_IN_LIST = re.compile(r"[ \t]*,[ \t]*(?=[A-Z])")
+COMMA_CLAUSE = re.compile(r"\s*,\s*(?:yang\s+juga|yang\s+sekaligus|sekaligus|selaku)\b[^,.;\n\"“”]{1,80},\s*"
+                          r"|\s+dari\s+(?:daerah\s+pemilihan|dapil|[Ff]raksi|[Pp]artai)\b[^,.;\n\"“”]{1,60},\s*")
 NAME_BEFORE = re.compile(rf"((?:[A-Z] )?{CAP}(?: (?:{CAP}|[A-Z][a-z]{{1,2}}\.)){{0,3}})(?:(?:,\s*[A-Za-z.]+)*,?\s+yang\s+(?:kini\s+|saat\s+ini\s+)?menjabat(?:\s+sebagai)?"
                          rf"|(?:,\s*[A-Za-z.]+)*,|(?:,\s*[A-Za-z.]+)*,?\s+(?:resmi\s+)?(?:dilantik|ditunjuk|diangkat|dikukuhkan)\s+sebagai"
                          rf"|(?:,\s*[A-Za-z.]+)*\s+(?:sebagai|selaku|menjabat(?:\s+sebagai)?|[–—-]))\s*$")
@@ -236,7 +240,8 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
         if not run or not run.group(0).strip():
             return None
         holder = self._read_name(run.end())
-        if holder is None or not APPOSITION_END.match(text, holder.end):
+        if holder is None or not (APPOSITION_END.match(text, holder.end)
+                                  or ((holder.ranks or holder.honorifics) and NEXT_IN_LIST.match(text, holder.end))):
             return None
         return run.end(), holder
 
