@@ -134,6 +134,10 @@ def read_name(text: str, pos: int, rules: Rules, places) -> WrittenName | None:
     if not words or (len(words) == 1 and ((words[0][0].isupper() and len(words[0][0]) > 1)
                                           or words[0][0] in places or words[0][0] in rules.unit_words)):
         return None
+    inside_region = next((i for i in range(len(words) - 3, 0, -1) if words[i][0] in places), None)
+    if inside_region is not None and not ranks and not honorifics:
+        inner = read_name(text, words[inside_region + 1][1], rules, places)
+        return inner._replace(prefix=text[start:words[inside_region + 1][1]].strip()) if inner else None
     if len(words) > 1 and words[0][0] in places:
         inner = read_name(text, words[1][1], rules, places)
         return inner._replace(prefix=words[0][0], ranks=ranks + inner.ranks,
