@@ -3,7 +3,7 @@ notes joined the tuning material (round 8): noble and clan names kept in the nam
 abbreviated (Rd., Mgs., Kgs., OK, R.A., Raden), conferred titles and forms of address
 apart from it (Datu, Inaq; "Cak Fauzi dan Mas Yoga"), one person under a name with and
 without its opener, a one-word speaker joining the longer name the note writes, a
-conferred gelar naming nobody, adat and military titles (Ondofolo, Kadistrik, Pekaseh,
+conferred gelar naming nobody, adat and military titles (Ondofolo, Kadistrik,
 Kabinda, Danposal, Sekkab), a father's Haji after a name, "Hari" as a first name, passive
 verbs and school levels that are no names, "dr." inside a speaker phrase, a title with
 the holder's initials, the holder after a "dari daerah pemilihan …," clause or a list
@@ -67,8 +67,6 @@ def test_a_conferred_gelar_names_nobody():
 @pytest.mark.parametrize("text, name, title", [
     ("Hadir Ondofolo Kampung Asei Besar, Ramses Ohee, dalam rapat itu.", "Ramses Ohee", "Ondofolo Kampung Asei Besar"),
     ("Kadistrik Albertus Wouw melaporkan kondisi kampung.", "Albertus Wouw", "Kadistrik"),
-    ("Audiensi dengan Pekaseh Subak Yeh Ayu, I Wayan Sudarma, difokuskan pada bendung.", "I Wayan Sudarma",
-     "Pekaseh Subak Yeh Ayu"),
     ("Hadir Kabinda Papua Barat Brigjen TNI Yusuf Manan dalam rapat.", "Yusuf Manan", "Kabinda Papua Barat"),
     ("Kegiatan dipimpin Danposal Tinanggea Peltu Haerul Amin di dermaga.", "Haerul Amin", "Danposal Tinanggea"),
     ("Hadir Sekkab Lamsel, Sutarno Adi, S.Sos beserta jajaran.", "Sutarno Adi", "Sekkab Lamsel"),
@@ -147,3 +145,7 @@ def test_the_region_and_adat_words_after_a_title_are_not_the_holders_name(text, 
 ])
 def test_a_nya_points_back_past_who_is_asked_or_listed_and_to_who_speaks_for_another(text, speaker):
     assert [q.speaker for q in extract(text).quotes if q.form == "direct"] == [speaker]
+
+
+def test_a_place_title_with_one_word_before_dilantik_names_the_place_not_a_person():
+    assert names("Fadli Umar, Lurah Kalumpang dilantik sebagai Kepala Bagian Umum.") == {"Fadli Umar"}
