@@ -9,7 +9,8 @@ verbs and school levels that are no names, "dr." inside a speaker phrase, a titl
 the holder's initials, the holder after a "dari daerah pemilihan …," clause or a list
 comma, a region inside the words after a title, Kep. Babel, and who a "-nya" points back
 to when the sentence before asks something of someone, speaks "melalui" someone or lists
-people after "yaitu". One test per kind; each note is short and of our own writing."""
+people after "yaitu", and the one word after a place title before "dilantik" being the
+place. One test per kind; each note is short and of our own writing."""
 
 from __future__ import annotations
 
