@@ -25,6 +25,7 @@ APPOSITIVE = re.compile(r"(?<![\w-])[a-z][a-z-]*,[ \t]+(?=[A-Z][a-z]+(?:[ \t]+[A
 PAIRED = re.compile(r"(?:,?[ \t]*[A-Z][A-Za-z.]{1,6}\.?){0,4}[ \t]+(?:dan|serta)[ \t]+")
 # How far before a reporting verb its subject's name may start ("…, Wa Ode Nurlia mengaku").
 SUBJECT_REACH = 300
+CAP_WORD = re.compile(CAP)
 CLAUSE_END = re.compile(r"[ \t]*(?:[.;)]|,(?![ \t]*(?:dan|serta)\b)|$)", re.M)
 
 
@@ -40,12 +41,11 @@ class IntroducedPeople:
         credits = credited_names(text, rules)
         spouses = rules.pattern("spouse", lambda: rf"\b(?i:{alternation(rules.glossary.data['spouse_words'])})[ \t]+(?=[A-Z])")
         former = {m.start(1): m.end(1) for m in BEFORE_FORMER_POST.finditer(text) if rules.title.match(text, m.end())}
-        speaking = rules.pattern("speech-subject", lambda: rf"(?m)(?:^|(?<=[.,;][ \t]))({CAP}(?:[ \t]+{CAP}){{0,3}})[ \t]+\Z")
         for verb in rules.reported_verb.finditer(text):
             if _capitalised_word_before(text, verb.start()):
-                subject = speaking.search(text, max(0, verb.start() - SUBJECT_REACH), verb.start())
+                subject = _subject_before(text, verb.start(), max(0, verb.start() - SUBJECT_REACH))
                 if subject:
-                    former[subject.start(1)] = subject.end(1)
+                    former[subject[0]] = subject[1]
         introduced = credits | {m.end() for m in spouses.finditer(text)} | set(former) | {m.end() for m in ONE_OF.finditer(text)}
         openers = rules.pattern("name-opener", lambda: rf"\b(?:{alternation(rules.glossary.data['name_openers'])})[ \t]+(?=[A-Z])")
         marked = {m.start() for m in rules.rank.finditer(text)} | {m.start() for m in rules.honorific.finditer(text)} \
@@ -96,6 +96,36 @@ class IntroducedPeople:
             if person is None and title and HANDOVER.fullmatch(self.text, end, pos):
                 return title, self.title_organisations.get((start, end))
         return None, None
+
+
+def _subject_before(text: str, end: int, floor: int) -> tuple[int, int] | None:
+    """Start and end of the capitalised words (one to four) standing before the spaces
+    just before `end`, opening a line or following ". ", ", " or "; ", not starting
+    before `floor`: a reporting verb's subject. Read backwards word by word, so the cost
+    is that of the few words read, not of the REACH before the verb."""
+    i = end
+    while i > floor and text[i - 1] in " \t":
+        i -= 1
+    if i == end:
+        return None
+    last_end, starts = i, []
+    while len(starts) < 4:
+        j = i
+        while j > 0 and text[j - 1] not in " \t\n":
+            j -= 1
+        if j < floor or not CAP_WORD.fullmatch(text, j, i):
+            break
+        starts.append(j)
+        k = j
+        while k > 0 and text[k - 1] in " \t":
+            k -= 1
+        if k == j:
+            break
+        i = k
+    for start in reversed(starts):
+        if start == 0 or text[start - 1] == "\n" or (start >= 2 and text[start - 2] in ".,;" and text[start - 1] in " \t"):
+            return start, last_end
+    return None
 
 
 def _capitalised_word_before(text: str, pos: int) -> bool:

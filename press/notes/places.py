@@ -16,7 +16,6 @@ from press.notes.items import ActivityContext, Place
 from press.notes.rules import PhraseTable, Rules, alternation
 
 PLACE_WORD = re.compile(r"[A-Z][a-z][\w'-]*")
-WORD_STARTS = re.compile(r"(?<!\w)(?=([A-Z][a-z][\w'-]*))")
 GAP = re.compile(r"[ \t]+")
 ONE_WORD_NAME = r"[A-Z][a-z][\w'-]*"
 NAME = rf"{ONE_WORD_NAME}(?:[ \t]+{ONE_WORD_NAME}){{1,2}}"
@@ -89,10 +88,9 @@ def written_twice(text: str, names: set[str]) -> set[str]:
         lengths[name.split()[0]].add(len(name))
     counts: dict[str, int] = defaultdict(int)
     last_end: dict[str, int] = {}
-    for start in WORD_STARTS.finditer(text) if by_first else ():
-        first = start.group(1)
-        if first not in by_first:
-            continue
+    firsts = re.compile(rf"(?<!\w)(?:{alternation(by_first)})(?![\w'-])") if by_first else None
+    for start in firsts.finditer(text) if firsts else ():
+        first = start.group(0)
         p = start.start()
         cursor = p + len(first)
         for _ in range(2):
