@@ -32,7 +32,8 @@ WRITTEN_OUT = {"Kep. Siau Tagulandang Biaro": "Kepulauan Siau Tagulandang Biaro"
 
 PROVINCE_SHORT_FORMS = {
     "Sumut": "Sumatera Utara", "Sumbar": "Sumatera Barat", "Sumsel": "Sumatera Selatan", "Kepri": "Kepulauan Riau",
-    "Babel": "Kepulauan Bangka Belitung", "DKI": "Daerah Khusus Ibukota Jakarta", "Jabar": "Jawa Barat",
+    "Babel": "Kepulauan Bangka Belitung", "Kep. Babel": "Kepulauan Bangka Belitung", "Kep. Riau": "Kepulauan Riau",
+    "DKI": "Daerah Khusus Ibukota Jakarta", "Jabar": "Jawa Barat",
     "Jateng": "Jawa Tengah", "Jatim": "Jawa Timur", "DIY": "Daerah Istimewa Yogyakarta", "NTB": "Nusa Tenggara Barat",
     "NTT": "Nusa Tenggara Timur", "Kalbar": "Kalimantan Barat", "Kalteng": "Kalimantan Tengah",
     "Kalsel": "Kalimantan Selatan", "Kaltim": "Kalimantan Timur", "Kaltara": "Kalimantan Utara",
@@ -232,7 +233,8 @@ SOURCE_LINE = (
     "tools/data/wilayah-kemendagri-2025.tsv (transcribed from the public repository Scyrptoeth/kode-wilayah-indonesia, "
     "public/data/regencies.json and provinces.json, data of cahyadsn/wilayah), each with the short forms and other "
     "spellings regional releases and government sites write (Muba, Kukar, Jaksel; Labuhan Batu, Baubau). "
-    "province_short_forms: Sumut, Jabar, Kaltim, Babel, DIY... province_glued_forms: the shorter forms written only "
+    "province_short_forms: Sumut, Jabar, Kaltim, Babel, DIY, and Kep. Babel, Kep. Riau with Kepulauan cut short "
+    "(babelprov.go.id)... province_glued_forms: the shorter forms written only "
     "glued to an office (Gubsu, Provsu, Poldasu for Sumatera Utara; Gubri, Wagubri for Riau), as Medan "
     "and Riau outlets write them. region_abbreviations: short forms the editorial region "
     "check reads as the full word (Kab. Bekasi). The notes place finder and the editorial region check read it. "

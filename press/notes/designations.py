@@ -74,7 +74,7 @@ class Designations:
                 pos = (paren or listed).end()
                 continue
             m = UNIT_WORD.match(text, pos)
-            if not m or rules.rank.match(text, m.start(1)) or rules.honorific.match(text, m.start(1)):
+            if not m or rules.rank.match(text, m.start(1)) or rules.opens_name(text, m.start(1)):
                 return pos
             word = m.group(1)
             if word in INSTITUTIONS or (rules.org_head.match(word) and word not in rules.unit_words
@@ -90,7 +90,7 @@ class Designations:
                 continue
             if word == "I" and following and following.group(1)[0].isupper() \
                     and not is_unit_word(following.group(1), rules) \
-                    and not rules.honorific.match(text, following.start(1)) and not rules.rank.match(text, following.start(1)):
+                    and not rules.opens_name(text, following.start(1)) and not rules.rank.match(text, following.start(1)):
                 return pos
             joined = JOINED_UNIT.match(text, m.end())
             if not (is_unit_word(word, rules) or (word[0].isupper() and following and ROMAN.fullmatch(following.group(1)))
@@ -219,7 +219,7 @@ class Designations:
         if feature:
             return feature.end()
         if not m or m.group(0) in self.rules.stop_names or self.rules.rank.match(text, pos) \
-                or self.rules.honorific.match(text, pos):
+                or self.rules.opens_name(text, pos):
             return pos
         end = m.end()
         while (c := self._compass.match(text, end)):

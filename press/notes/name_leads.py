@@ -15,8 +15,10 @@ BEFORE_DEGREES = re.compile(r"(?:[,(“\"]|(?<![\w-])(?!dan\b|serta\b|atau\b)[a-
 # Jenu", "Kemudian Budi dari Camat Bancar bergeser"): a person when a title follows.
 BEFORE_FORMER_POST = re.compile(r"(?:^|[.,;][ \t]+|\b(?:dan|serta|[Kk]emudian|[Ss]ementara)[ \t]+)(?!(?:[Kk]emudian|[Ss]ementara)\b)([A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){1,3})[ \t]+"
                                 r"(?:yang[ \t]+(?:sebelumnya|semula)|dari)[ \t]+", re.M)
-# A theme or motto named in apposition ("Tema tahun ini, Rumeksa Budaya Menoreh, …").
-THEME_BEFORE = re.compile(r"\b(?i:tema|bertema|bertajuk|berjudul|slogan|motto|semboyan|tagline)\b[^,.;\n]{0,20},?[ \t]*$")
+# A theme or motto named in apposition ("Tema tahun ini, Rumeksa Budaya Menoreh, …"), or
+# a noble or adat title conferred ("Gelar yang dianugerahkan yakni Datu Perdana Setia Negeri").
+THEME_BEFORE = re.compile(r"\b(?i:tema|bertema|bertajuk|berjudul|slogan|motto|semboyan|tagline)\b[^,.;\n]{0,20},?[ \t]*$"
+                          r"|\b(?i:gelar|bergelar|gelarnya)\b[^,.;\n]{0,30}[ \t]$")
 # "Salah satu penerima, Siti Aminah …", "Salah seorang pengelola RPTRA Kalijodo Baru, Siti
 # Nurjanah, …": the name after the first comma is the one of them the note names.
 ONE_OF = re.compile(r"\b[Ss]alah[ \t]+(?:satu|seorang)\b[^,.;\n\"“”]{1,80},[ \t]*(?=[A-Z])")

@@ -17,6 +17,9 @@ from press.notes.rules import CAP, Rules, rank_and_corps, split_degrees
 
 NAME_LEAD = re.compile(r"[ \t]*[,:]?[ \t]*")
 TWO_NAME_WORDS = re.compile(rf"{CAP} {CAP}")
+# A regional form of address before one name word that ends the name ("Cak Fauzi dan
+# Mas Yoga melanjutkan", "ujar Mas Yoga."): the person's name is that word.
+ONE_NAME_WORD = re.compile(r"[A-Z][a-z]{2,}(?=[ \t]*[,.;]|[ \t]+[a-z]|[ \t]+\(\d)")
 # A word of a name; an initial may be glued to the next word ("Hanny D.Pangkerego").
 NAME_WORD = re.compile(rf"((?:[A-Z]\.){{1,3}}[A-Z][a-z][\w'’-]*|[A-Z][a-z]\.[A-Z][a-z][\w'’-]*|{CAP})(?=[\s,.;:)\"”/]|$)")
 INITIAL = re.compile(r"([A-Z]|[A-Z][a-z]{1,2}\.|[A-Z]{2}\.|[A-Z]\.[A-Z]\.?)(?= [A-Z][a-z])")
@@ -42,6 +45,9 @@ ALIAS = re.compile(r"[ \t]*(?:\(([A-Z][A-Za-z.]{1,5}|(?:[A-Z][a-z]+[ \t]+)?([A-Z
                    r"(?:disapa|dipanggil)|[ \t]*[,—–-][ \t]*sapaan[ \t]+(?:akrab(?:nya)?|karib(?:nya)?))[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?))")
 NICKNAMED = re.compile(r"[A-Z][a-z]+[ \t]*\(((?:[A-Z][a-z]+[ \t]+)?([A-Z][a-z]+))\)")
 DERIVED_NOUN = re.compile(r"(?:Pe[mnr]?|Peng|Peny|Ke)[a-z]{4,}an")
+# A father's Haji written after the name it ends ("Ilham Sewang HM,", "Abd Kadir H, dari",
+# "Rusdi. H, SE"): part of the name, as Sulawesi and Sumatra releases write it.
+FATHERS_HAJI = re.compile(r"\.?[ \t]+(HM?)(?=[ \t]*,|[ \t]+[-–][ \t])")
 FIRST_NAME_SHORT = re.compile(r"([A-Z][a-z]{1,4}\.)(?= [A-Z][a-z])")
 
 
@@ -70,7 +76,8 @@ def read_name(text: str, pos: int, rules: Rules, places) -> WrittenName | None:
             continue
         h = rules.honorific.match(text, cursor) or (honorifics and text[cursor - 1:cursor] == "." and rules.pattern(
             "glued-honorific", lambda: rules.honorific.pattern.removeprefix(r"(?<![\w.])")).match(text, cursor))
-        if not h or (h.group(0).strip() in rules.regional and not TWO_NAME_WORDS.match(text, h.end())):
+        if not h or (h.group(0).strip() in rules.regional and not TWO_NAME_WORDS.match(text, h.end())
+                     and not ONE_NAME_WORD.match(text, h.end())):
             break
         honorifics.append(h.group(0).strip(" \t\n,"))
         cursor = h.end()
@@ -85,7 +92,7 @@ def read_name(text: str, pos: int, rules: Rules, places) -> WrittenName | None:
         w = NAME_WORD.match(text, cursor)
         short = not words and FIRST_NAME_SHORT.match(text, cursor)
         connector = words and _connector_at(text, cursor, rules)
-        if short and short.group(1) in rules.glossary.data["abbreviated_first_names"]:
+        if short and short.group(1) in rules.first_word_abbreviations:
             word = short.group(1)
         elif connector:
             word = connector
@@ -93,14 +100,16 @@ def read_name(text: str, pos: int, rules: Rules, places) -> WrittenName | None:
             word = initial.group(1)
         elif w:
             word = w.group(1)
-            if word.endswith(".") and len(word) > 2 and (words or word not in rules.glossary.data["abbreviated_first_names"]):
+            if word.endswith(".") and len(word) > 2 and (words or word not in rules.first_word_abbreviations):
                 break
         else:
             break
         inside = bool(words) and (word in rules.glossary.data["inside_name"]
                                   or (INITIALS_WORD.fullmatch(word) is not None and LAST_WORD_AFTER_INITIAL.match(text, cursor) is not None)
                                   or (word in rules.not_person_words and word.istitle() and LAST_WORD.match(text, cursor + len(word))))
-        if not (inside or is_name_word(word, rules)) or (words and split_degrees(word, rules)) \
+        fathers = bool(words) and words[-1][0] in rules.glossary.data["inside_name"] and word[:1].isupper()
+        fathers = fathers or (not words and _first_name_also_word(text, cursor, word, rules))
+        if not (inside or fathers or is_name_word(word, rules)) or (words and split_degrees(word, rules)) \
                 or (words and text[cursor + len(word):cursor + len(word) + 1] == "." and read_degrees(text, cursor - 1, rules)[0]):
             break
         if words and not inside and (rules.rank.match(text, cursor) or rules.honorific.match(text, cursor)):
@@ -125,12 +134,19 @@ def read_name(text: str, pos: int, rules: Rules, places) -> WrittenName | None:
     if not words or (len(words) == 1 and ((words[0][0].isupper() and len(words[0][0]) > 1)
                                           or words[0][0] in places or words[0][0] in rules.unit_words)):
         return None
+    inside_region = next((i for i in range(len(words) - 3, 0, -1) if words[i][0] in places), None)
+    if inside_region is not None and not ranks and not honorifics:
+        inner = read_name(text, words[inside_region + 1][1], rules, places)
+        return inner._replace(prefix=text[start:words[inside_region + 1][1]].strip()) if inner else None
     if len(words) > 1 and words[0][0] in places:
         inner = read_name(text, words[1][1], rules, places)
         return inner._replace(prefix=words[0][0], ranks=ranks + inner.ranks,
                               honorifics=honorifics + inner.honorifics) if inner else None
     name = " ".join(w for w, _ in words)
     name_end = words[-1][1] + len(words[-1][0])
+    haji = FATHERS_HAJI.match(text, name_end)
+    if haji:
+        name, name_end = f"{name} {haji.group(1)}", haji.end(1)
     degrees, end = read_degrees(text, name_end, rules)
     return WrittenName(name, honorifics, degrees, end, (start, name_end), None, ranks)
 
@@ -178,6 +194,16 @@ def _region_phrase_at(text: str, pos: int, rules: Rules) -> int | None:
         if text[after:after + 1] == " " and text[after + 1:after + 2].isupper():
             return after + 1
     return None
+
+
+def _first_name_also_word(text: str, pos: int, word: str, rules: Rules) -> bool:
+    """Whether `word` at `pos`, a common word that is also a first name ("Hari"), opens a
+    name here: a name word follows that is no observance ("Hari Jadi"), weekday or month."""
+    if word not in rules.glossary.data["first_names_also_words"]:
+        return False
+    following = NAME_WORD.match(text, pos + len(word) + 1) if text[pos + len(word):pos + len(word) + 1] == " " else None
+    return bool(following) and following.group(1) not in rules.glossary.data["observances"] \
+        and is_name_word(following.group(1), rules)
 
 
 def _connector_at(text: str, pos: int, rules: Rules) -> str | None:

@@ -18,7 +18,7 @@ from press.notes.names import ALIAS, WrittenName, bracketed_nicknames, headline_
 from press.notes.organisations import defined_short_forms
 from press.notes.places import find_known_places, find_multiword_places
 from press.notes.register import Register, add_short_mentions, same_name
-from press.notes.rules import CAP, Rules
+from press.notes.rules import CAP, Rules, alternation
 from press.notes.speakers import SpeakerLookup
 from press.notes.title_context import (LOWER_TITLE_PLACE, ONLY_PLACE_AFTER, QUALIFIER, SPEECH_AFTER, ends_in_venue,
                                        namesake_before, namesakes, new_post_at, not_a_name_first,
@@ -28,7 +28,11 @@ CAPITAL_AFTER = re.compile(r"[ \t]*,?[ \t]*[A-Z(]")
 CAPITALISED_RUN = re.compile(r"(?:[ \t]+(?:[A-Z][\w'-]*|\([^()\n]{1,40}\))){1,10}(?=,[ \t])")
 APPOSITION_END = re.compile(r"[ \t]*(?:(?<=[\w.])[ \t]+(?!dan\b|serta\b|beserta\b|atau\b)(?=[a-z]{3})|,[ \t]*(?!dan\b|serta\b|beserta\b)[a-z]|[.;)]|,?[ \t]*\n)")
 STAND_IN = re.compile(r"\s*,?\s*(?:yang\s+)?diwakil(?:i|kan)(?:\s+oleh)?\s+")
-COMMA_CLAUSE = re.compile(r"\s*,\s*(?:yang\s+juga|yang\s+sekaligus|sekaligus|selaku)\b[^,.;\n\"“”]{1,80},\s*")
+# The next item of a list of officials after a holder a rank or honorific marks
+# ("Dandim 0408 Bengkulu Selatan-Kaur, Letkol Inf Rahmad Saputra, Kapolres Kaur …").
+NEXT_IN_LIST = re.compile(r"[ \t]*,[ \t]*(?=[A-Z])")
+COMMA_CLAUSE = re.compile(r"\s*,\s*(?:yang\s+juga|yang\s+sekaligus|sekaligus|selaku)\b[^,.;\n\"“”]{1,80},\s*"
+                          r"|\s+dari\s+(?:daerah\s+pemilihan|dapil|[Ff]raksi|[Pp]artai)\b[^,.;\n\"“”]{1,60},\s*")
 NAME_BEFORE = re.compile(rf"((?:[A-Z] )?{CAP}(?: (?:{CAP}|[A-Z][a-z]{{1,2}}\.)){{0,3}})(?:(?:,\s*[A-Za-z.]+)*,?\s+yang\s+(?:kini\s+|saat\s+ini\s+)?menjabat(?:\s+sebagai)?"
                          rf"|(?:,\s*[A-Za-z.]+)*,|(?:,\s*[A-Za-z.]+)*,?\s+(?:resmi\s+)?(?:dilantik|ditunjuk|diangkat|dikukuhkan)\s+sebagai"
                          rf"|(?:,\s*[A-Za-z.]+)*\s+(?:sebagai|selaku|menjabat(?:\s+sebagai)?|[–—-]))\s*$")
@@ -236,7 +240,8 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
         if not run or not run.group(0).strip():
             return None
         holder = self._read_name(run.end())
-        if holder is None or not APPOSITION_END.match(text, holder.end):
+        if holder is None or not (APPOSITION_END.match(text, holder.end)
+                                  or ((holder.ranks or holder.honorifics) and NEXT_IN_LIST.match(text, holder.end))):
             return None
         return run.end(), holder
 
@@ -271,7 +276,7 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
         existing = self.find_by_name(name) or self.register.initialled_form_of(name) or self.register.misspelt_form_of(
             name) or self._holder_called(name, title) or self._called_by_first_name(name)
         if existing is None and " " in name:
-            existing = self.register.shorter_name_of(name)
+            existing = self.register.shorter_name_of(name) or self._found_without_opener(name)
             if existing:
                 self.register.lengthen(existing, name)
                 existing.honorifics = existing.honorifics or written.honorifics
@@ -298,6 +303,14 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
         for called in filter(None, alias.groups() if alias else ()):
             self.register.alias(called, person)
         return person
+
+    def _found_without_opener(self, name: str) -> Person | None:
+        """The person found under `name` without its noble or clan opener ("Ahmad Fauzan"
+        for "Kgs. Ahmad Fauzan", "Syahrul Anwar" for "Teuku Syahrul Anwar"), else None."""
+        opener = self.rules.pattern("leading-opener", lambda: rf"(?:{alternation(self.rules.glossary.data['name_openers'] + self.rules.glossary.data['noble_abbreviations'])})[ \t]+(?=\S+ )")
+        found = opener.match(name)
+        person = self.find_by_name(name[found.end():]) if found else None
+        return person if person is not None and same_name(person.name, name[found.end():]) else None
 
     def _called_by_first_name(self, name: str) -> Person | None:
         """The known person a regional form of address and one of their name's words

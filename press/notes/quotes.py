@@ -20,8 +20,8 @@ from press.notes.rules import CAP, NextMatch, Rules, alternation
 
 LOOKBACK = 2000
 # A full stop after an initial, an abbreviated honorific, name, acting prefix or region
-# word ("Budi S. Hartono", "Dr. Ari", "Herman Ch. Wanggai", "Pj. Gubernur") ends no sentence.
-NOT_AN_END = r"(?<![\s.(][A-Z][.])(?<!\b(?:Dr|Ir|Hj|St|Ch|Dj|Dg|Dt|Hi|Pj)[.])(?<!\b(?:Drs|Dra|Muh|Moh|Abd|Mhd|Plt|Plh|Pjs|Kab|Kec)[.])(?<!\bProf[.])"
+# word ("Budi S. Hartono", "Dr. Ari", "ucap dr. Ria", "Herman Ch. Wanggai", "Pj. Gubernur") ends no sentence.
+NOT_AN_END = r"(?<![\s.(][A-Z][.])(?<!\b(?:Dr|dr|Ir|Hj|St|Ch|Dj|Dg|Dt|Hi|Pj)[.])(?<!\b(?:Drs|Dra|drg|Muh|Moh|Abd|Mhd|Plt|Plh|Pjs|Kab|Kec)[.])(?<!\bProf[.])"
 # "menyampaikan terima kasih/apresiasi/ucapan selamat": an attitude, not what was said.
 ATTITUDE_OBJECT = re.compile(r"[ \t]+(?:rasa[ \t]+)?(?:terima[ \t]+kasih|apresiasi|ucapan|selamat|syukur|dukungan|permohonan"
                              r"|pentingnya|harapan)\b")
@@ -38,7 +38,12 @@ CLAUSE_END = re.compile(rf"[.!?]{NOT_AN_END}(?=\s+[A-Z\"“(]|\s*$)|\n|,?\s*[\"�
 NAME_PHRASE = re.compile(rf"{CAP}(?: {CAP}){{0,3}}")
 NAME_AT_END = re.compile(rf"({CAP}(?: {CAP}){{0,4}})\s*,?\s*$")
 WHITESPACE = re.compile(r"\s")
-NOT_SUBJECT = re.compile(r"\b(?:dihadiri|diikuti|disaksikan|oleh|kepada|didampingi|menggantikan|sebagai|yang[ \t]+dilantik)\b(?![ \t]+wartawan)")
+NOT_SUBJECT = re.compile(r"\b(?:dihadiri|diikuti|disaksikan|oleh|kepada|didampingi|menggantikan|sebagai|yang[ \t]+dilantik"
+                         r"|yaitu|yakni)\b(?![ \t]+wartawan)")
+# A person asked or told something ("Nius Kogoya diminta tidak hanya …"): spoken to, not speaking.
+SPOKEN_TO = re.compile(r"[ \t]+(?:juga[ \t]+)?di(?:minta|harapkan|ingatkan|instruksikan|tugaskan|perintahkan|imbau)\b")
+# "X melalui Y menjelaskan": Y speaks for X.
+THROUGH = re.compile(r"\bmelalui\b")
 # The theme of an event in quote marks: "bertema “…”", "Tema yang diusung tahun ini adalah “…”".
 THEME_BEFORE = re.compile(r"\b(?:tema|bertema|bertajuk|berjudul|judul|slogan|tagline|motto|semboyan|jargon)"
                           r"(?:[ \t]+(?:yang|diusung|diangkat|tahun|kali|ini|adalah|yakni|yaitu|ialah)){0,6}[ \t]*:?[ \t]*$", re.I)
@@ -113,8 +118,10 @@ class QuoteFinder:
             first = in_sentence[0]
             if self._pronoun_before(sentence_start, first[0]):
                 return self._last_speaker or self.people.last_before(sentence_start)
-            if NOT_SUBJECT.search(self.text, sentence_start, first[0]):
+            if NOT_SUBJECT.search(self.text, sentence_start, first[0]) or SPOKEN_TO.match(self.text, first[1]):
                 continue
+            through = next((m for m in in_sentence[1:] if THROUGH.search(self.text, first[1], m[0])), None)
+            first = through or first
             return first[2] or self.people.resolve_title(first[3], (first[0], first[1]))
         return self._last_speaker if floor is None else None
 

@@ -265,8 +265,25 @@ class Register:
         given = {}
         for name, counts in written.items():
             given[name] = counts.most_common(1)[0][0]
-            self.lengthen(short[name], given[name])
+            holder = self.by_name(given[name])
+            if holder is not None and holder is not short[name]:
+                given[name] = holder.name
+                self._merge(short[name], holder)
+            else:
+                self.lengthen(short[name], given[name])
         return given
+
+    def _merge(self, person: Person, into: Person) -> None:
+        """Make `person`, found under one word, the person `into` whose longer name holds
+        the full name the note writes ("Syahrul Anwar" in Teuku Syahrul Anwar)."""
+        for span in person.mentions:
+            self.add_span(into, span, once=True)
+        self.people.remove(person)
+        for token in self._tokens.pop(id(person)):
+            self._by_token[token].remove(person)
+        for key in [key for key, known in self._exact.items() if known is person]:
+            self._exact[key] = into
+        self._found.clear()
 
     def by_title(self, wanted: str) -> Person | None:
         """The one person whose expanded title is `wanted` or starts with it and a space."""

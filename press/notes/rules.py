@@ -76,7 +76,14 @@ class Rules:
     province: re.Pattern
     compass_after: re.Pattern
     called_by_name: re.Pattern
+    first_word_abbreviations: set = field(default_factory=set)
     _patterns: dict = field(default_factory=dict)
+
+    def opens_name(self, text: str, pos: int) -> bool:
+        """Whether a name, or the honorific or noble abbreviation before it, starts at `pos`
+        ("H.", "Drs.", "Kgs. Ahmad"): where the words of a title or its unit end."""
+        return bool(self.honorific.match(text, pos) or self.pattern(
+            "noble-abbreviation", lambda: rf"(?:{alternation(self.glossary.data['noble_abbreviations'])})[ \t]+(?=[A-Z])").match(text, pos))
 
     def pattern(self, name: str, build) -> re.Pattern:
         """The pattern `build()` compiles, compiled once per glossary under `name`."""
@@ -150,6 +157,7 @@ def rules_for(glossary: Glossary) -> Rules:
         province=re.compile(rf"(?:{alternation(data['provinces'])})(?![\w])"),
         compass_after=re.compile(rf"[ \t]+(?:{alternation(data['compass_words'])})\b"),
         called_by_name=re.compile(rf"\b(?:{alternation(data['address_forms'])})[ \t]+{CAP}(?: {CAP}){{0,3}}"),
+        first_word_abbreviations=set(data["abbreviated_first_names"]) | set(data["noble_abbreviations"]),
     ))
 
 

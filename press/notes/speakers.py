@@ -13,6 +13,8 @@ from press.notes.names import WrittenName, read_name
 from press.notes.rules import CAP
 
 INITIALS = re.compile(r"[A-Z]{2,4}")
+# A title and the initials an outlet calls its holder by ("ujar Bupati EN").
+INITIALS_AFTER = re.compile(r"[ \t]([A-Z]{2,4})$")
 CAP_WORD = re.compile(CAP)
 
 
@@ -66,7 +68,9 @@ class SpeakerLookup:
             return named[2]
         titled = self.register.first_in(start, end, named=False)
         if titled:
-            return self.resolve_title(titled[3], (titled[0], titled[1]))
+            initialled = INITIALS_AFTER.search(titled[3])
+            return (self._by_initials(initialled.group(1)) if initialled else None) \
+                or self.resolve_title(titled[3], (titled[0], titled[1]))
         phrase = self.text[start:end]
         words = CAP_WORD.findall(phrase)
         if not words:

@@ -19,8 +19,8 @@ from press.notes.rules import CAP, Rules, alternation, is_unit_word
 # "Kapolres lama AKBP X", "Pj Bupati Lahat sebelumnya, X": the holder comes after.
 QUALIFIER = re.compile(r"[ \t]+(?:yang[ \t]+)?(?:lama|baru|sebelumnya|terpilih|definitif)\b,?")
 # After a place title, one word and then this is the place ("Ketua PN Selong, Asisten I",
-# "Kasat Lantas dan Kapolsek Komodo."), not a holder's name.
-ONLY_PLACE_AFTER = re.compile(r"[ \t]*(?:[,;]|\.(?:\s|$)|[ \t]+(?:dan|serta)\b)")
+# "Kasat Lantas dan Kapolsek Komodo.", "Lurah Kalumpang dilantik sebagai …"), not a holder's name.
+ONLY_PLACE_AFTER = re.compile(r"[ \t]*(?:[,;]|\.(?:\s|$)|[ \t]+(?:dan|serta|dilantik)\b)")
 SPEECH_AFTER = re.compile(r"[ \t]+(?:juga[ \t]+|pun[ \t]+)?")
 LOWER_TITLE_PLACE = re.compile(r"(?:[ \t]+(?:kabupaten|kota|provinsi|kecamatan|distrik|desa|kampung))?(?:[ \t]+[A-Z][\w'-]*)+")
 # A capitalised word after one of these is a place or a date ("Usai dari Dago, Plt

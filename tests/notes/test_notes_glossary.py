@@ -28,9 +28,11 @@ def test_glossary_holds_acting_prefixes_ranks_honorifics_degrees_verbs_regions_d
     g = load_glossary()
     assert set(g.data["acting_prefixes"]) == {"Plt.", "Plh.", "Pj.", "Pjs."}
     assert {"AKBP", "Letkol Inf", "Kombes Pol", "Iptu", "Kapten"} <= set(g.data["ranks"])
-    assert {"H.", "Hj.", "dr.", "Mas", "Mgs.", "Kms.", "Kgs.", "Rd.", "Ny.", "Ki", "HM"} <= set(g.honorifics)
-    # Bugis "Andi" and Makassar "Daeng" are parts of a name, not titles before it.
-    assert not {"Andi", "Daeng"} & set(g.honorifics)
+    assert {"H.", "Hj.", "dr.", "Mas", "Datu", "Inaq", "Ny.", "Ki", "HM"} <= set(g.honorifics)
+    # Noble and clan names one is born with are parts of a name, however abbreviated: Bugis
+    # "Andi", Makassar "Daeng", the Palembang "Mgs.", "Kms.", "Kgs.", "Rd.".
+    assert not {"Andi", "Daeng", "Raden", "Mgs.", "Kms.", "Kgs.", "Rd.", "OK", "R.A."} & set(g.honorifics)
+    assert {"Andi", "Raden", "Rd.", "Mgs."} <= set(g.data["name_openers"])
     assert {"S.Sos", "M.Si", "A.Md", "S.STP"} <= set(g.data["degrees"])
     assert {"ujar", "pungkas", "beber"} <= set(g.speech_verbs("after"))
     assert {"mengatakan", "berharap"} <= set(g.speech_verbs("reported"))

@@ -23,10 +23,11 @@ def test_andi_and_daeng_are_part_of_the_name_not_honorifics(text, name):
 
 
 @pytest.mark.parametrize("text, name, honorifics", [
-    ("Pj Bupati OKU Selatan Mgs. Hendra Kurniawan dilantik.", "Hendra Kurniawan", ["Mgs."]),
-    ("Staf Ahli Gubernur Kms. Abdul Rozak hadir.", "Abdul Rozak", ["Kms."]),
-    ("Kepala Biro Perekonomian Drs. Kgs. Ahmad Fauzan hadir.", "Ahmad Fauzan", ["Drs.", "Kgs."]),
-    ("Pj Sekda Rd. Syamsul Bahri membuka rapat.", "Syamsul Bahri", ["Rd."]),
+    # The Palembang noble names one is born with stay in the name (the annotation conventions of round 8).
+    ("Pj Bupati OKU Selatan Mgs. Hendra Kurniawan dilantik.", "Mgs. Hendra Kurniawan", []),
+    ("Staf Ahli Gubernur Kms. Abdul Rozak hadir.", "Kms. Abdul Rozak", []),
+    ("Kepala Biro Perekonomian Drs. Kgs. Ahmad Fauzan hadir.", "Kgs. Ahmad Fauzan", ["Drs."]),
+    ("Pj Sekda Rd. Syamsul Bahri membuka rapat.", "Rd. Syamsul Bahri", []),
     ("Ketua TP-PKK Ny. Marlina Lasamba menyerahkan bantuan.", "Marlina Lasamba", ["Ny."]),
     ("Pentas wayang dibawakan Ki Manteb Sudarsono semalam suntuk.", "Manteb Sudarsono", ["Ki"]),
     ("Kepala Dinas Kominfo HM Arfah Sahabuddin hadir.", "Arfah Sahabuddin", ["HM"]),
