@@ -324,12 +324,13 @@ class S3Storage:
 
     def age(self, key: str) -> float:
         """Seconds since the original of ``key`` (or, without one, its newest rendition)
-        was written; infinite when neither is there."""
+        was written; infinite when neither is there. Never below zero: the server stamps
+        with its own clock, which may run a little ahead of this node's."""
         head = self._head(original_name(key))
         times = [head["LastModified"]] if head else [item["LastModified"] for item in self._list(renditions_folder(key))]
         if not times:
             return float("inf")
-        return (datetime.now(timezone.utc) - max(times)).total_seconds()
+        return max(0.0, (datetime.now(timezone.utc) - max(times)).total_seconds())
 
     def temp_files(self) -> list[tuple[str, float]]:
         """The spool files of uploads in progress on this node (or a crash's), with their ages."""

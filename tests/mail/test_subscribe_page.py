@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from press.codes import ActivityState, AssignmentRole, OutboxPurpose, Role, SubscriptionState
-from press.dates import OFFICE_ZONE
+from press.dates import OFFICE_ZONE, office_today
 from press.demo.staff import demo_account
 from press.extensions import db
 from press.models import Activity, OutboxMessage, Subscription, Unit
@@ -90,7 +90,7 @@ def test_the_morning_digest_is_queued_once_from_seven_wib(app, ctx, queued_jobs,
     subscriber("pagi@koran-bekasi.co.id", cadence="digest")
     subscriber("segera@koran-bekasi.co.id")
     release = publish(ready_release("Festival Kuliner Kota Bekasi"))
-    published_on = datetime.now(OFFICE_ZONE).date() - timedelta(days=3)
+    published_on = office_today() - timedelta(days=3)
     release.published_at = datetime.combine(published_on, published_at, OFFICE_ZONE)
     db.session.commit()
     day = published_on + timedelta(days=digest_day_later)
