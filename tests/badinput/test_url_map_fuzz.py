@@ -13,6 +13,7 @@ and role; ``make fuzz`` runs 500 (``FUZZ_EXAMPLES=2000 make fuzz`` for more).
 """
 from __future__ import annotations
 
+import functools
 import importlib
 import inspect
 import io
@@ -185,9 +186,11 @@ class _Errors(logging.Handler):
 
 
 class RoleSession:
-    """A test client signed in as one role (anonymous: none). A request that ended the
-    session (logout) leaves it ended for the rest of that case, which then runs signed
-    out too; the next case signs in again (a sign-in costs a password hash)."""
+    """A test client signed in as one role (anonymous: none). A request that may have ended
+    the session (a logout, a redirect to a sign-in page) leaves it as it is for the rest of
+    that case; the next case starts signed in again: with the cookie its sign-in left when
+    the server still takes it (most such requests only lost or overwrote the cookie), else
+    with a new sign-in (four requests, one rendering the staff home page, and a hash)."""
 
     def __init__(self, app, role: str):
         self.app, self.role = app, role
@@ -211,6 +214,18 @@ class RoleSession:
                 "email": EMAILS[self.role], "password": PASSWORDS[self.role], "csrf_token": token})
             assert answer.status_code == 302, f"{self.role} cannot sign in any more ({answer.status_code})"
         self.token = self._token()
+        self.cookie = self.client.get_cookie(self.app.config["SESSION_COOKIE_NAME"])
+
+    def resume(self) -> None:
+        """The session cookie as the sign-in left it when the server still takes it (the
+        browser's cookie was lost or overwritten), else a new sign-in (a logout ended it)."""
+        if self.cookie is not None:
+            self.client.set_cookie(self.cookie.key, self.cookie.value, domain=self.cookie.domain,
+                                   path=self.cookie.path)
+            page = "/wartawan/masuk" if self.role == "journalist" else "/staf/login"
+            if self.client.get(page).status_code == 302:  # a signed-in visitor is sent on
+                return
+        self.sign_in()
 
     def _token(self) -> str:
         page = self.client.get("/staf/login", follow_redirects=True).get_data(as_text=True)
@@ -220,7 +235,7 @@ class RoleSession:
 
     def send(self, request: dict, case: str):
         if self.ended_by not in (None, case):
-            self.sign_in()
+            self.resume()
             self.ended_by = None
         client = self.plain if (self.role == "anonymous" and request["method"] == "GET" and not request["cookie"]) \
             else self.client
@@ -333,8 +348,21 @@ def _partner_values() -> dict[str, list[str]]:
 # -- the requests -------------------------------------------------------------------------
 
 def _value_for(name: str, real: dict[str, list[str]]):
-    known = real.get(name) or []
+    return _one_of_known(tuple(real.get(name) or ()))
+
+
+# Strategies made from lists are built once per list: Hypothesis caches none made from a
+# list, and building and validating them anew took a tenth of each draw (the draws are the same).
+@functools.cache
+def _one_of_known(known: tuple[str, ...]):
     return st.one_of(st.sampled_from(known), VALUE) if known else VALUE
+
+
+@functools.cache
+def _names(own: tuple[str, ...], every: tuple[str, ...], text: bool, max_size: int):
+    """Distinct names from ``own`` or ``every`` (and free text when ``text``)."""
+    name = st.one_of(st.sampled_from(own), st.sampled_from(every)) if own else st.sampled_from(every)
+    return st.lists(st.one_of(name, TEXT) if text else name, max_size=max_size, unique=True)
 
 
 def _segment(value: str, converter: str) -> str:
@@ -363,13 +391,12 @@ def requests(draw, case: Case, real: dict[str, list[str]]) -> dict:
     if draw(st.integers(0, 9)) == 0:
         query = draw(st.sampled_from(["%ZZ=1", "page=%ED%A0%80", "q=%FF%FE", "&&&==&", "next=%0d%0a", "a=" + "b" * 5000]))
     else:
-        names = draw(st.lists(st.one_of(st.sampled_from(arg_names), TEXT), max_size=4, unique=True))
+        names = draw(_names((), tuple(arg_names), True, 4))
         query = {name: value(name) for name in names}
     form = None
     if case.method != "GET":
-        own, every = case.reads["own_form"], case.reads["form"]
-        name = st.one_of(st.sampled_from(own), st.sampled_from(every)) if own else st.sampled_from(every)
-        form = {field: value(field) for field in draw(st.lists(name, max_size=8, unique=True))}
+        names = _names(tuple(case.reads["own_form"]), tuple(case.reads["form"]), False, 8)
+        form = {field: value(field) for field in draw(names)}
         for field in case.reads["files"]:
             if draw(st.booleans()):
                 content = draw(st.sampled_from([b"", b"\x00" * 64, b"GIF89a\xff\xff\xff\xff", "teks biasa".encode(),
@@ -393,3 +420,15 @@ def test_no_route_answers_500_or_logs_an_error(instance, case, role, data):
     assert response.status_code < 500, body[:2000]
     assert b"Traceback (most recent call last)" not in body
     assert not errors, "\n".join(f"{r.name}: {r.getMessage()}\n{r.exc_text or ''}" for r in errors)
+
+
+# Hypothesis's pytest plugin wraps the test's settings in new ones for each parametrized
+# case, each falling back on the last: over the module's cases every settings lookup walked
+# a chain as long as the cases run so far (about 0.2 s a case on average over 1,200), and
+# past about 950 cases in one process each case failed with a RecursionError.
+_SETTINGS = test_no_route_answers_500_or_logs_an_error._hypothesis_internal_use_settings
+
+
+@pytest.fixture(autouse=True)
+def _one_settings_link():
+    test_no_route_answers_500_or_logs_an_error._hypothesis_internal_use_settings = _SETTINGS

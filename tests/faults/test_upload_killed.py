@@ -25,21 +25,24 @@ PER_UPLOADER = 12
 
 
 def photos(folder: Path, count: int) -> list[Path]:
-    """Distinct JPEGs of 3-4 MP with camera EXIF, made from the shared fixtures."""
-    sources = sorted((FIXTURES / "images").glob("Landscape_*.jpg"))
+    """Distinct JPEGs of 3-4 MP with camera EXIF, made from the shared fixtures (each
+    fixture decoded and scaled once, then a few pixels changed per photo)."""
+    sources = []
+    for path in sorted((FIXTURES / "images").glob("Landscape_*.jpg")):
+        with Image.open(path) as image:
+            sources.append(image.convert("RGB").resize((2400, 1600)))
     made = []
     for number in range(count):
-        with Image.open(sources[number % len(sources)]) as image:
-            image = image.convert("RGB").resize((2400, 1600))
-            rng = random.Random(number)
-            pixels = image.load()
-            for _ in range(50):
-                pixels[rng.randrange(2400), rng.randrange(1600)] = (rng.randrange(256),) * 3
-            exif = Image.Exif()
-            exif[0x010F], exif[0x0110] = "Canon", "Canon EOS R6"
-            exif[0x0132] = "2026:11:20 09:%02d:%02d" % (number % 60, number % 60)
-            path = folder / f"burst_{number:02d}.jpg"
-            image.save(path, "JPEG", quality=92, exif=exif)
+        image = sources[number % len(sources)].copy()
+        rng = random.Random(number)
+        pixels = image.load()
+        for _ in range(50):
+            pixels[rng.randrange(2400), rng.randrange(1600)] = (rng.randrange(256),) * 3
+        exif = Image.Exif()
+        exif[0x010F], exif[0x0110] = "Canon", "Canon EOS R6"
+        exif[0x0132] = "2026:11:20 09:%02d:%02d" % (number % 60, number % 60)
+        path = folder / f"burst_{number:02d}.jpg"
+        image.save(path, "JPEG", quality=92, exif=exif)
         made.append(path)
     return made
 
