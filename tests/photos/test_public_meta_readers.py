@@ -145,9 +145,35 @@ def test_the_largest_xmp_a_marker_holds_is_written_and_one_byte_more_refused():
 
 def test_the_audit_reader_reads_a_little_endian_exif_written_by_pillow():
     exif = Image.Exif()
-    exif[0x010E], exif[0x013B], exif[0x8298] = "Banjir di Bekasi Timur", "Ani", "Pemkot"
-    assert read_public_meta(jpeg(exif=exif))["exif"] == {
-        "caption": "Banjir di Bekasi Timur", "byline": "Ani", "copyright": "Pemkot"}
+    exif.endian = "<"
+    exif[0x010E], exif[0x013B], exif[0x8298], exif[0x010F] = "Banjir di Bekasi Timur", "Budi", "Pemkot", "Canon"
+    data = jpeg(exif=exif)
+    assert data[data.index(b"Exif\x00\x00") + 6:][:2] == b"II"
+    assert read_public_meta(data)["exif"] == {"caption": "Banjir di Bekasi Timur", "byline": "Budi", "copyright": "Pemkot"}
+
+
+def test_the_audit_reader_reads_back_every_field_siaran_writes():
+    found = read_public_meta(embed_public_meta(jpeg(), FULL))
+    assert found["iptc"] == {k: v for k, v in FULL.items().items() if k != "web_statement"}
+    assert found["xmp"] == FULL.items()
+    assert found["exif"] == {"caption": FULL.caption, "byline": "Ani", "copyright": FULL.copyright}
+
+
+def _resource(rid: int, name: bytes, data: bytes) -> bytes:
+    pascal = bytes([len(name)]) + name
+    return (b"8BIM" + rid.to_bytes(2, "big") + pascal + b"\x00" * (len(pascal) % 2)
+            + len(data).to_bytes(4, "big") + data + b"\x00" * (len(data) % 2))
+
+
+@pytest.mark.parametrize("name", [b"", b"abc", b"Resolusi"])
+def test_the_audit_reader_finds_latin1_iptc_after_another_photoshop_resource(name):
+    """As an older tool writes it: no 1:90 declaration (Latin-1), a named resource before."""
+    iim = b"\x1c\x02\x78\x00\x04Caf\xe9" + b"\x1c\x02\x50\x00\x03Ani"
+    payload = b"Photoshop 3.0\x00" + _resource(0x0FA0, name, b"ab\x00") + _resource(0x0404, b"", iim)
+    plain = jpeg()
+    data = plain[:2] + b"\xff\xed" + (len(payload) + 2).to_bytes(2, "big") + payload + plain[2:]
+    assert IptcImagePlugin.getiptcinfo(opened(data))[(2, 120)] == b"Caf\xe9"
+    assert read_public_meta(data)["iptc"] == {"caption": "Café", "byline": "Ani"}
 
 
 def test_the_audit_reader_says_each_block_is_empty_when_a_jpeg_has_none():
