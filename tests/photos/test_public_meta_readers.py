@@ -42,12 +42,42 @@ def exif_text(image: Image.Image) -> dict[int, str]:
             for tag, value in image.getexif().items()}
 
 
-@pytest.mark.parametrize("byline", ["Ani", "Ali", "Budi S", "Dedi Mulyadi"])
+@pytest.mark.parametrize("byline", ["Ed", "Ani", "Budi", "Budi S", "Dedi Mulyadi"])
 def test_pillow_reads_the_exif_text_and_orientation_one(byline):
     """Short values sit inside the entry, longer ones (odd and even lengths) after the table."""
     meta = PublicMeta(caption=FULL.caption, byline=byline, copyright=FULL.copyright)
     assert exif_text(opened(embed_public_meta(jpeg(), meta))) == {
         0x0112: 1, 0x010E: FULL.caption, 0x013B: byline, 0x8298: FULL.copyright}
+
+
+def ifd_entries(data: bytes) -> tuple[bytes, list[tuple[int, int, int, bytes]]]:
+    """The EXIF block's TIFF and its first IFD as (tag, type, count, value or offset field),
+    read by hand from TIFF 6.0's layout."""
+    start = data.index(b"Exif\x00\x00") + 6
+    length = int.from_bytes(data[start - 8:start - 6], "big") - 8
+    tiff = data[start:start + length]
+    assert tiff[:4] == b"MM\x00*"
+    offset = int.from_bytes(tiff[4:8], "big")
+    count = int.from_bytes(tiff[offset:offset + 2], "big")
+    entries = [tiff[offset + 2 + 12 * i:offset + 14 + 12 * i] for i in range(count)]
+    return tiff, [(int.from_bytes(e[:2], "big"), int.from_bytes(e[2:4], "big"), int.from_bytes(e[4:8], "big"), e[8:])
+                  for e in entries]
+
+
+def test_the_exif_block_follows_tiff_layout_word_aligned_and_sorted():
+    """Orientation one SHORT; each text an ASCII value with its NUL, stored at an even offset
+    when longer than four bytes (TIFF 6.0: "the Value Offset ... must be an even number")."""
+    meta = PublicMeta(caption="Pembukaan", byline="Dedi", copyright="© Pemkot Bekasi")
+    tiff, entries = ifd_entries(embed_public_meta(jpeg(), meta))
+    assert [tag for tag, *_ in entries] == sorted(tag for tag, *_ in entries)
+    assert (0x0112, 3, 1, b"\x00\x01\x00\x00") in entries
+    texts = {0x010E: meta.caption, 0x013B: meta.byline, 0x8298: meta.copyright}
+    assert {tag for tag, *_ in entries} == {0x0112, *texts}
+    for tag, kind, count, field in (entry for entry in entries if entry[0] != 0x0112):
+        value = texts[tag].encode() + b"\x00"
+        assert (kind, count) == (2, len(value))
+        at = int.from_bytes(field, "big")
+        assert at % 2 == 0 and tiff[at:at + count] == value
 
 
 def test_a_rendition_without_text_still_says_orientation_one_and_nothing_else():
@@ -69,6 +99,10 @@ def test_pillow_reads_every_iptc_dataset_declared_utf8():
 def test_the_iptc_resource_is_padded_to_an_even_length_and_says_its_true_size(caption):
     data = embed_public_meta(jpeg(), PublicMeta(caption=caption))
     resource = opened(data).info["photoshop"][0x0404]
+    [app13] = [payload for name, payload in opened(data).applist if name == "APP13"]
+    # "Photoshop 3.0", 8BIM, the resource id, an empty name, the size; the data padded to even
+    assert app13[14:20] == b"8BIM\x04\x04" and int.from_bytes(app13[22:26], "big") == len(resource)
+    assert len(app13) == 26 + len(resource) + len(resource) % 2
     assert resource.endswith(b"\x1c\x02\x78" + len(caption).to_bytes(2, "big") + caption.encode())
     assert IptcImagePlugin.getiptcinfo(opened(data))[(2, 120)] == caption.encode()
 
@@ -130,7 +164,7 @@ def test_what_is_not_a_jpeg_is_refused():
 def test_the_longest_caption_iptc_holds_is_written_and_one_byte_more_refused():
     data = embed_public_meta(jpeg(), PublicMeta(caption="a" * 0x7FFF))
     assert IptcImagePlugin.getiptcinfo(opened(data))[(2, 120)] == b"a" * 0x7FFF
-    with pytest.raises(ValueError, match="IPTC"):
+    with pytest.raises(ValueError, match="^IPTC dataset too long$"):
         embed_public_meta(jpeg(), PublicMeta(caption="a" * 0x8000))
 
 
@@ -139,7 +173,7 @@ def test_the_largest_xmp_a_marker_holds_is_written_and_one_byte_more_refused():
     room -= len(b"<xmpRights:WebStatement></xmpRights:WebStatement>")
     data = embed_public_meta(jpeg(), PublicMeta(web_statement="w" * room))
     assert len(opened(data).info["xmp"]) + len(XMP_HEADER) + 2 == 0xFFFF
-    with pytest.raises(ValueError, match="segment too long"):
+    with pytest.raises(ValueError, match="^metadata segment too long for a JPEG marker$"):
         embed_public_meta(jpeg(), PublicMeta(web_statement="w" * (room + 1)))
 
 
