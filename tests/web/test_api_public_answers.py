@@ -1,17 +1,37 @@
 """What the journalists' API answers, value by value: paging that reaches every public photo
 once, a release with its lead photo, captions and renditions as stored, a retraction's notice.
-(The OpenAPI test checks the answers' shapes; this one their content.)"""
+(The OpenAPI test checks the answers' shapes; this one their content.) Every test only reads,
+so the module shares one application and its site."""
 from __future__ import annotations
 
 import pytest
 from sqlalchemy import select
 
+from press import create_app
 from press.extensions import db
 from press.models import Media, Release, Rendition
+from tests import databases
+from tests.conftest import make_config
 from tests.web.publishing_fixtures import build_site
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
+def app(tmp_path_factory, migrated_db):
+    folder = tmp_path_factory.mktemp("api-answers")
+    databases.copy_demo(migrated_db, folder)
+    app = create_app(make_config(folder))
+    yield app
+    with app.app_context():
+        db.engine.dispose()
+    databases.drop_under(folder)
+
+
+@pytest.fixture(scope="module")
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture(scope="module")
 def site(app):
     with app.app_context():
         built = build_site(app)
