@@ -104,8 +104,11 @@ def run_module(module: dict, children: int, minutes: float) -> tuple[Counter, li
             try:
                 run.wait(timeout=minutes * 60)
             except subprocess.TimeoutExpired:
-                os.killpg(run.pid, signal.SIGTERM)
-                run.wait()
+                pass
+            finally:  # out of time, or this run stopped: mutmut and its workers stop with it
+                if run.poll() is None:
+                    os.killpg(run.pid, signal.SIGTERM)
+                    run.wait()
         statuses = results(repo, module["files"])
     diffs = [f"[{status}] {name}\n{diff.strip()}" for name, (status, diff) in sorted(statuses.items())
              if status not in DETECTED]
@@ -118,6 +121,8 @@ def score(counts: Counter) -> float:
 
 
 def main(argv: list[str]) -> int:
+    # a SIGTERM unwinds like Ctrl-C: mutmut's process group killed, the scratch copy removed
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     modules = tomllib.loads(CONFIG.read_text(encoding="utf-8"))["module"]
     if argv:
         unknown = set(argv) - {m["name"] for m in modules}
