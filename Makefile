@@ -17,7 +17,7 @@ FAST_TESTS := -m "not browser and not postgres and not faults and not redis and 
 # (the postgres tests and the two-node test).
 POSTGRES_TESTS := -m "not browser and not corpus and not no_database and not postgres and not nodes"
 
-.PHONY: run test test-fast test-postgres planted fuzz system-packages bench setup install translations i18n-update clean
+.PHONY: run test test-fast test-postgres planted mutate fuzz system-packages bench setup install translations i18n-update clean
 
 # The job worker (embargo clock, search index) runs beside the web server and stops with it.
 run: setup
@@ -44,6 +44,12 @@ system-packages:  ## Chromium, LibreOffice, PostgreSQL... when missing (root and
 # Each planted bug of tests/planted/ applied to a scratch copy; fails if the tests it names miss it (docs/testing.md).
 planted: install translations
 	$(PY) tools/planted.py $(PLANTED)
+
+# Mutation testing (mutmut) of the modules where a bug is a breach or a loss, each with the fast tests
+# guarding it (tools/mutate.toml), on a scratch copy; MUTATE="permissions ..." for some (docs/testing.md).
+mutate: install translations
+	$(PY) -m pip install --quiet -r requirements-mutate.txt
+	$(PY) tools/mutate.py $(MUTATE)
 
 # The URL-map fuzz test at length: FUZZ_EXAMPLES examples per rule, method and role (make test runs 10).
 fuzz: install translations
