@@ -14,8 +14,9 @@ PYTEST := $(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup
 FAST_TESTS := -m "not browser and not postgres and not faults and not redis and not objectstore and not nodes"
 # The suite on a throw-away PostgreSQL server (tests/pg_server.py), without what gives nothing new
 # there: the browser and corpus tests, those with no database, those already on their own PostgreSQL
-# (the postgres tests and the two-node test).
-POSTGRES_TESTS := -m "not browser and not corpus and not no_database and not postgres and not nodes"
+# (the postgres tests and the two-node test), and the Redis queue's and the object store's own tests
+# (docs/testing.md, "PostgreSQL").
+POSTGRES_TESTS := -m "not browser and not corpus and not no_database and not postgres and not nodes and not redis and not objectstore"
 
 .PHONY: run test test-fast test-postgres planted mutate fuzz system-packages bench setup install translations i18n-update clean
 
