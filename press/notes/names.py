@@ -27,6 +27,9 @@ NAME_GAP = re.compile(r" (?=[A-Z])")
 DEGREE_WORD = re.compile(r"\s*,?\s*([A-Za-z][A-Za-z.]*)")
 SPLIT_DEGREE = re.compile(r"\s*,?\s*([A-Z][A-Za-z]*(?:\.[ ]?|,)[A-Z][A-Za-z.]*)")
 DEGREE_PUNCTUATION = re.compile(r"[.,\s]")
+# A degree whose parts are written apart, without dots ("Ronal Situmorang S Tr K"): one
+# to three letters each, capitalised, ending the name.
+SPACED_DEGREE = re.compile(r"\s*,?\s*((?:[A-Z][a-z]{0,2} ){1,3}[A-Z][a-z]{0,2})(?=[\s,.;:)]|$)")
 MAX_WORDS = 5
 FIRST_WORD = re.compile(r"[A-Z][A-Za-z]+")
 CONNECTOR = re.compile(r"([a-z]{3,5})(?= [A-Z][a-z])")
@@ -112,7 +115,8 @@ def read_name(text: str, pos: int, rules: Rules, places) -> WrittenName | None:
         if not (inside or fathers or is_name_word(word, rules)) or (words and split_degrees(word, rules)) \
                 or (words and text[cursor + len(word):cursor + len(word) + 1] == "." and read_degrees(text, cursor - 1, rules)[0]):
             break
-        if words and not inside and (rules.rank.match(text, cursor) or rules.honorific.match(text, cursor)):
+        if words and not inside and (rules.rank.match(text, cursor) or rules.honorific.match(text, cursor)
+                                     or _spaced_degree_at(text, cursor, rules)):
             break
         words.append((word, cursor))
         cursor += len(word)
@@ -247,12 +251,23 @@ def is_name_word(word: str, rules: Rules) -> bool:
         and (len(bare) < 2 or bare.upper() not in rules.abbreviation_keys)
 
 
+def _spaced_degree_at(text: str, pos: int, rules: Rules) -> re.Match | None:
+    """The degree written in parts apart at `pos` ("S Tr K"), else None."""
+    spaced = SPACED_DEGREE.match(text, pos)
+    return spaced if spaced and spaced.group(1).replace(" ", "").upper() in rules.degree_keys else None
+
+
 def read_degrees(text: str, pos: int, rules: Rules) -> tuple[list[str], int]:
-    """The degrees written from `pos` ("S.Sos., M.Si", "SE MM", "M. Eng", "M,Ikom")."""
+    """The degrees written from `pos` ("S.Sos., M.Si", "SE MM", "M. Eng", "M,Ikom", "S Tr K")."""
     degrees, end = [], pos
     while True:
         m = DEGREE_WORD.match(text, end)
         found = split_degrees(m.group(1), rules) if m else None
+        spaced = not found and _spaced_degree_at(text, end, rules)
+        if spaced:
+            degrees.append(spaced.group(1))
+            end = spaced.end()
+            continue
         if not found:
             m = SPLIT_DEGREE.match(text, end)
             key = DEGREE_PUNCTUATION.sub("", m.group(1)).upper() if m else ""
