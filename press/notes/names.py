@@ -31,6 +31,8 @@ DEGREE_PUNCTUATION = re.compile(r"[.,\s]")
 # to three letters each, capitalised, ending the name.
 SPACED_DEGREE = re.compile(r"\s*,?\s*((?:[A-Z][a-z]{0,2} ){1,3}[A-Z][a-z]{0,2})(?=[\s,.;:)]|$)")
 MAX_WORDS = 5
+# The number of a district split in two or more ("Ilir Barat I", "Lubuklinggau Timur II").
+PLACE_NUMBERS = frozenset({"I", "II", "III", "IV"})
 FIRST_WORD = re.compile(r"[A-Z][A-Za-z]+")
 CONNECTOR = re.compile(r"([a-z]{3,5})(?= [A-Z][a-z])")
 # A one-letter honorific between two words of a name is the initial of a middle name
@@ -218,10 +220,15 @@ def _connector_at(text: str, pos: int, rules: Rules) -> str | None:
 
 def _later_start(words: list[tuple[str, int]], rules: Rules) -> int | None:
     """Where the name starts when the first words read are the end of a place: a compass
-    word ("Tulang Bawang Tengah, Suryadi" after a title's region), or the words before a
+    word ("Tulang Bawang Tengah, Suryadi" after a title's region) and the Roman number that
+    may follow it ("Camat Ilir Barat I Fikri Hanafiah"; not a Balinese "I" opening a name:
+    "Timur I Wayan Sudarma"), or the words before a
     Balinese name's opener ("Nusa Penida I Komang Widyana") when a word follows it (a
     name may end in one: "Samsudin La Ode")."""
     if words and words[0][0] in rules.glossary.data["compass_words"]:
+        if len(words) > 2 and words[1][0] in PLACE_NUMBERS \
+                and f"{words[1][0]} {words[2][0]}" not in rules.glossary.data["name_openers"]:
+            return words[2][1]
         return words[1][1] if len(words) > 1 else -1
     for index in range(1, len(words) - 2):
         if f"{words[index][0]} {words[index + 1][0]}" in rules.glossary.data["name_openers"]:
