@@ -220,15 +220,17 @@ def _connector_at(text: str, pos: int, rules: Rules) -> str | None:
 
 def _later_start(words: list[tuple[str, int]], rules: Rules) -> int | None:
     """Where the name starts when the first words read are the end of a place: a compass
-    word ("Tulang Bawang Tengah, Suryadi" after a title's region) and the Roman number that
-    may follow it ("Camat Ilir Barat I Fikri Hanafiah"; not a Balinese "I" opening a name:
-    "Timur I Wayan Sudarma"), or the words before a
+    word ("Tulang Bawang Tengah, Suryadi" after a title's region), the Roman number of a
+    split district ("Camat Seberang Ulu I Ahmad Fauzi"; "I" only with two words or more
+    after it, and never the Balinese "I" opening a name: "Timur I Wayan Sudarma"), or the words before a
     Balinese name's opener ("Nusa Penida I Komang Widyana") when a word follows it (a
     name may end in one: "Samsudin La Ode")."""
+    for index in range(1, len(words) - 1):
+        number = words[index][0]
+        if number in PLACE_NUMBERS and (number != "I" or len(words) - index > 2) \
+                and f"{number} {words[index + 1][0]}" not in rules.glossary.data["name_openers"]:
+            return words[index + 1][1]
     if words and words[0][0] in rules.glossary.data["compass_words"]:
-        if len(words) > 2 and words[1][0] in PLACE_NUMBERS \
-                and f"{words[1][0]} {words[2][0]}" not in rules.glossary.data["name_openers"]:
-            return words[2][1]
         return words[1][1] if len(words) > 1 else -1
     for index in range(1, len(words) - 2):
         if f"{words[index][0]} {words[index + 1][0]}" in rules.glossary.data["name_openers"]:

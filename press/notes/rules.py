@@ -168,9 +168,10 @@ def _capitalised_back_references(verbs) -> list[str]:
 
 
 def _lower_first(forms) -> list[str]:
-    """Each form as written, with its first letter in lower case and all in lower case
-    ("sekda", "kepala Kampung", "kepala kampung"): releases write titles every way."""
-    return list(dict.fromkeys([v for f in forms for v in (f, f[:1].lower() + f[1:], f.lower())]))
+    """Each form as written, with its first letter in lower case, all in lower case and in
+    sentence case ("sekda", "kepala Kampung", "kepala kampung", "Juru bicara"): releases
+    write titles every way."""
+    return list(dict.fromkeys([v for f in forms for v in (f, f[:1].lower() + f[1:], f.lower(), f[:1] + f[1:].lower())]))
 
 
 def honorific_spellings(honorifics) -> list[str]:
