@@ -78,3 +78,23 @@ def test_a_rank_glued_to_its_service_is_a_rank():
     found = people("Kapolrestabes Medan Kombespol Teddy Marbun membuka pelatihan.")
     assert list(found) == ["Teddy Marbun"]
     assert found["Teddy Marbun"].ranks == ["Kombespol"]
+
+
+def test_a_capitalised_verb_after_the_comma_that_follows_a_quote_names_its_speaker():
+    text = ("Kapolda Riau Irjen Pol Drs. Agus Salim menyampaikan bahwa \"Polsek ini naik tipe karena "
+            "penduduknya bertambah\",Ungkap Kapolda.")
+    assert [q.speaker for q in extract(text).quotes] == ["Agus Salim"]
+
+
+def test_an_acting_prefix_glued_by_its_dot_opens_the_title():
+    found = people("Jabatan itu sebelumnya dipegang Plt.Kadis Pertanian Rudi Latuconsina selama setahun.")
+    assert designation(found["Rudi Latuconsina"]) == "Plt.Kadis Pertanian"
+
+
+def test_the_one_an_official_replaces_is_a_person():
+    text = "Ia dilantik menjadi Kadis Pendidikan menggantikan Markus Lewerissa yang memasuki masa pensiun."
+    assert "Markus Lewerissa" in people(text)
+
+
+def test_a_replaced_post_is_nobody():
+    assert people("Ia dilantik menggantikan Kepala Dinas Sosial yang memasuki masa pensiun.") == {}
