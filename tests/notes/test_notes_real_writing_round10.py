@@ -98,3 +98,15 @@ def test_the_one_an_official_replaces_is_a_person():
 
 def test_a_replaced_post_is_nobody():
     assert people("Ia dilantik menggantikan Kepala Dinas Sosial yang memasuki masa pensiun.") == {}
+
+
+@pytest.mark.parametrize("ending, name", [
+    ("berlangsung hingga sore.(Dedi Kurnia/B2).", "Dedi Kurnia"),
+    ("berlangsung hingga sore. (Siti Aminah)\nIkuti berita terkini kami di kanal WhatsApp", "Siti Aminah"),
+])
+def test_the_writer_closing_the_note_in_brackets_is_a_person(ending, name):
+    assert name in people("Bupati Tapin Wahyudi Rahmat membuka pameran yang " + ending)
+
+
+def test_an_outlet_and_its_writer_closing_the_note_are_nobody_named_by_the_outlet():
+    assert "Matra" not in people("Musrenbang ditutup camat dan kepala desa.(Matra/Adi)")
