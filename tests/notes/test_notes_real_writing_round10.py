@@ -110,3 +110,9 @@ def test_the_writer_closing_the_note_in_brackets_is_a_person(ending, name):
 
 def test_an_outlet_and_its_writer_closing_the_note_are_nobody_named_by_the_outlet():
     assert "Matra" not in people("Musrenbang ditutup camat dan kepala desa.(Matra/Adi)")
+
+
+def test_the_regency_secretary_written_out_is_a_title_and_the_name_after_it_no_place():
+    found = people("Bantuan diserahkan Sekretaris Kabupaten Yudi Hartono, S.E., M.M. kepada warga.")
+    assert list(found) == ["Yudi Hartono"]
+    assert designation(found["Yudi Hartono"]) == "Sekretaris Kabupaten"
