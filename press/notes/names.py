@@ -50,6 +50,9 @@ ALIAS = re.compile(r"[ \t]*(?:\(([A-Z][A-Za-z.]{1,5}|(?:[A-Z][a-z]+[ \t]+)?([A-Z
                    r"(?:disapa|dipanggil)|[ \t]*[,—–-][ \t]*sapaan[ \t]+(?:akrab(?:nya)?|karib(?:nya)?))[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?))")
 NICKNAMED = re.compile(r"[A-Z][a-z]+[ \t]*\(((?:[A-Z][a-z]+[ \t]+)?([A-Z][a-z]+))\)")
 DERIVED_NOUN = re.compile(r"(?:Pe[mnr]?|Peng|Peny|Ke)[a-z]{4,}an")
+# A noun with its possessive opening a sentence ("Jabatannya digantikan …"): no first
+# name (a surname may end so: "Hengky Sorondanya").
+POSSESSED_NOUN = re.compile(r"[A-Z][a-z]{4,}nya")
 # A father's Haji written after the name it ends ("Ilham Sewang HM,", "Abd Kadir H, dari",
 # "Rusdi. H, SE"): part of the name, as Sulawesi and Sumatra releases write it.
 FATHERS_HAJI = re.compile(r"\.?[ \t]+(HM?)(?=[ \t]*,|[ \t]+[-–][ \t])")
@@ -115,6 +118,7 @@ def read_name(text: str, pos: int, rules: Rules, places) -> WrittenName | None:
         fathers = bool(words) and words[-1][0] in rules.glossary.data["inside_name"] and word[:1].isupper()
         fathers = fathers or (not words and _first_name_also_word(text, cursor, word, rules))
         if not (inside or fathers or is_name_word(word, rules)) or (words and split_degrees(word, rules)) \
+                or (not words and POSSESSED_NOUN.fullmatch(word)) \
                 or (words and text[cursor + len(word):cursor + len(word) + 1] == "." and read_degrees(text, cursor - 1, rules)[0]):
             break
         if words and not inside and (rules.rank.match(text, cursor) or rules.honorific.match(text, cursor)

@@ -233,7 +233,8 @@ def without_parenthesis(name: str) -> str:
 
 
 OPEN_HEADS = {"Universitas", "Institut", "Kementerian", "Politeknik", "Yayasan", "PT", "Bank", "Komunitas", "Paguyuban", "Forum",
-               "Ikatan", "Persatuan", "Asosiasi", "Himpunan", "Koperasi", "Sekolah", "Rumah Sakit", "Perumda"}
+               "Ikatan", "Persatuan", "Asosiasi", "Himpunan", "Koperasi", "Sekolah", "Rumah Sakit", "Perumda",
+               "Kelompok Tani", "Gabungan Kelompok Tani", "Poktan", "Gapoktan"}
 
 
 class NextMatch:

@@ -116,3 +116,39 @@ def test_the_regency_secretary_written_out_is_a_title_and_the_name_after_it_no_p
     found = people("Bantuan diserahkan Sekretaris Kabupaten Yudi Hartono, S.E., M.M. kepada warga.")
     assert list(found) == ["Yudi Hartono"]
     assert designation(found["Yudi Hartono"]) == "Sekretaris Kabupaten"
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("Kanit II Satreskrim Polrestabes Medan Iptu Rudi Hasibuan memimpin penggerebekan.", "Satreskrim Polrestabes Medan"),
+    ("Kasubdit Gakkum Ditlantas Polda Bengkulu AKBP Yoga Pratama membagikan brosur.", "Gakkum Ditlantas"),
+    ("Kabag Protokoler Setdakab Deli Serdang Fitri Hasanah membacakan susunan acara.", "Protokoler"),
+    ("Babinsa mendampingi Gapoktan Sido Rukun menanam jagung bersama Serda Bayu Aji.", "Gapoktan"),
+])
+def test_police_units_farmers_groups_and_offices_are_nobody(text, unit):
+    found = people(text)
+    assert unit not in found
+    assert len(found) == 1
+
+
+def test_the_head_of_a_farmers_group_holds_the_group_by_its_name():
+    found = people("Ketua Kelompok Tani Sri Rejeki, Desa Glagah, Suparno mengaku senang.")
+    assert "Sri Rejeki" not in found and "Suparno" in found
+
+
+@pytest.mark.parametrize("text", [
+    "Ketua Poktan Desa Banjaran Bpk. Slamet Riyadi hadir bersama Penyuluh Pertanian.",
+    "Hadir pula Mantri Tani Kecamatan Menganti dan Ketua Poktan Desa Banjaran Bpk. Slamet Riyadi.",
+])
+def test_an_extension_worker_and_a_village_orderly_are_roles_not_names(text):
+    assert list(people(text)) == ["Slamet Riyadi"]
+
+
+def test_a_trade_office_head_under_its_short_form_holds_a_title():
+    found = people("Rapat dihadiri Kadisdag Banda Aceh Iskandar Nasution dan para pedagang.")
+    assert designation(found["Iskandar Nasution"]) == "Kadisdag Banda Aceh"
+
+
+def test_a_noun_with_its_possessive_opening_a_sentence_is_no_name_but_a_surname_may_end_so():
+    text = ("Iptu Andi Lubis dipindahkan menjadi Kasubbag Dalops Bagops Polrestabes. Jabatannya digantikan AKP Rony Sitepu. "
+            "Wakil Bupati Hengky Sorondanya hadir.")
+    assert set(people(text)) == {"Andi Lubis", "Rony Sitepu", "Hengky Sorondanya"}
