@@ -291,8 +291,8 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
                 existing.title, existing.organisation = title, organisation
             elif title and not existing.organisation and self.register.expand(title) == self.register.expand(existing.title or ""):
                 existing.organisation = organisation
-            existing.title = existing.title or title
-            existing.organisation = existing.organisation or organisation
+            if not existing.title:
+                existing.title, existing.organisation = title, existing.organisation or organisation
             existing.ranks = existing.ranks or written.ranks
             self.register.title_changed(existing)
             self.register.add_span(existing, span)

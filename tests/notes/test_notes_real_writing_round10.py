@@ -152,3 +152,11 @@ def test_a_noun_with_its_possessive_opening_a_sentence_is_no_name_but_a_surname_
     text = ("Iptu Andi Lubis dipindahkan menjadi Kasubbag Dalops Bagops Polrestabes. Jabatannya digantikan AKP Rony Sitepu. "
             "Wakil Bupati Hengky Sorondanya hadir.")
     assert set(people(text)) == {"Andi Lubis", "Rony Sitepu", "Hengky Sorondanya"}
+
+
+def test_a_place_or_body_written_with_another_of_the_persons_titles_is_not_added_to_the_first():
+    text = ("Kupang – Yohanes Kia Manuk resmi menjabat Penjabat Bupati Alor. Dasar pelantikan Penjabat Bupati Alor "
+            "Yohanes Kia Manuk adalah SK Mendagri. Sebelum menerima jabatan ini, Yohanes menjabat Kepala Badan "
+            "Perencanaan Pembangunan Daerah Provinsi NTT.")
+    found = people(text)
+    assert designation(found["Yohanes Kia Manuk"]) == "Penjabat Bupati Alor"
