@@ -16,8 +16,10 @@ from press.notes.designations import REGION_HEADS
 from press.notes.names import WrittenName
 from press.notes.rules import CAP, Rules, alternation, is_unit_word
 
-# "Kapolres lama AKBP X", "Pj Bupati Lahat sebelumnya, X": the holder comes after.
-QUALIFIER = re.compile(r"[ \t]+(?:yang[ \t]+)?(?:lama|baru|sebelumnya|terpilih|definitif)\b,?")
+# "Kapolres lama AKBP X", "Pj Bupati Lahat sebelumnya, X", "Jabatan Kapolres Simalungun yang
+# dijabat oleh AKBP X": the holder comes after.
+QUALIFIER = re.compile(r"[ \t]+(?:yang[ \t]+)?(?:lama|baru|sebelumnya|terpilih|definitif)\b,?"
+                       r"|[ \t]*,?[ \t]+yang[ \t]+(?:sebelumnya[ \t]+)?(?:dijabat|diemban|dipegang)(?:[ \t]+oleh)?(?=[ \t])")
 # After a place title, one word and then this is the place ("Ketua PN Selong, Asisten I",
 # "Kasat Lantas dan Kapolsek Komodo.", "Lurah Kalumpang dilantik sebagai …"), not a holder's name.
 ONLY_PLACE_AFTER = re.compile(r"[ \t]*(?:[,;]|\.(?:\s|$)|[ \t]+(?:dan|serta|dilantik)\b)")

@@ -160,3 +160,8 @@ def test_a_place_or_body_written_with_another_of_the_persons_titles_is_not_added
             "Perencanaan Pembangunan Daerah Provinsi NTT.")
     found = people(text)
     assert designation(found["Yohanes Kia Manuk"]) == "Penjabat Bupati Alor"
+
+
+def test_the_holder_of_an_office_named_after_yang_dijabat_oleh_holds_it():
+    found = people("Jabatan Kapolres Batubara yang dijabat oleh AKBP Taufik Hidayat kini diserahterimakan.")
+    assert designation(found["Taufik Hidayat"]) == "Kapolres Batubara"
