@@ -66,7 +66,7 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
         self.text = text
         self.rules = rules
         self.context = context
-        self.register = Register(rules.glossary.expand)
+        self.register = Register(rules.glossary.expand, rules.glossary.data["acting_prefixes"])
         self.people: list[Person] = self.register.people
         self.known_places = find_known_places(text, rules, context)
         self.places = self.known_places | rules.region_names

@@ -165,3 +165,14 @@ def test_a_place_or_body_written_with_another_of_the_persons_titles_is_not_added
 def test_the_holder_of_an_office_named_after_yang_dijabat_oleh_holds_it():
     found = people("Jabatan Kapolres Batubara yang dijabat oleh AKBP Taufik Hidayat kini diserahterimakan.")
     assert designation(found["Taufik Hidayat"]) == "Kapolres Batubara"
+
+
+@pytest.mark.parametrize("post, short", [
+    ("Pelaksana Harian (Plh) Sekretaris Daerah (Sekda)", "Plh. Sekda"),
+    ("Penjabat Sekretaris Daerah", "Pj Sekda"),
+])
+def test_a_quote_after_a_sentence_led_by_the_acting_title_alone_is_the_holders(post, short):
+    text = (f"Rapat dibuka {post} Yoseph Dua Lewa. \"APBD harus tepat waktu,\" kata Yoseph. Ketua fraksi, "
+            f"Maria Goreti, menyampaikan dukungan. \"Kami setuju,\" kata Maria.\n\n{short} meminta semua OPD "
+            "bergerak cepat.\n\n\"Jangan ada yang terlambat,\" tutupnya.")
+    assert [q.speaker for q in extract(text).quotes][-1] == "Yoseph Dua Lewa"
