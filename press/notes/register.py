@@ -91,7 +91,9 @@ class Register:
     place a person is named, in the order found; a title written without a name has
     person None. `expand` turns a title into its comparison form (abbreviations written
     out); `acting` maps the acting prefixes to their written-out form ("Plh." ->
-    "Pelaksana Harian"), so that "Plh. Sekda" names the Pelaksana Harian Sekretaris Daerah."""
+    "Pelaksana Harian"), so that "Plh. Sekda" names the Pelaksana Harian Sekretaris Daerah;
+    the commander of a command is the commander of its area ("Komandan Kodim" is the
+    Dandim, the Komandan Distrik Militer)."""
 
     def __init__(self, expand, acting: dict[str, str] | None = None):
         self._expand_title = expand
@@ -114,7 +116,7 @@ class Register:
     def expand(self, title: str) -> str:
         """`title` with its abbreviations written out, lower case (remembered)."""
         if title not in self._expanded:
-            expanded = self._expand_title(title).lower()
+            expanded = self._expand_title(title).lower().replace("komandan komando ", "komandan ")
             first, _, rest = expanded.partition(" ")
             self._expanded[title] = f"{self._acting[first]} {rest}" if rest and first in self._acting else expanded
         return self._expanded[title]

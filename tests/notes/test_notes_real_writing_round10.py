@@ -176,3 +176,9 @@ def test_a_quote_after_a_sentence_led_by_the_acting_title_alone_is_the_holders(p
             f"Maria Goreti, menyampaikan dukungan. \"Kami setuju,\" kata Maria.\n\n{short} meminta semua OPD "
             "bergerak cepat.\n\n\"Jangan ada yang terlambat,\" tutupnya.")
     assert [q.speaker for q in extract(text).quotes][-1] == "Yoseph Dua Lewa"
+
+
+def test_a_quote_given_to_the_dandim_is_the_komandan_kodims():
+    text = ("Komandan Kodim 0716/Demak, Letkol Inf Arif Santoso, meninjau sawah. \"Babinsa dampingi petani,\" "
+            "ujar Dandim.")
+    assert [q.speaker for q in extract(text).quotes] == ["Arif Santoso"]
