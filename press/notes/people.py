@@ -210,6 +210,8 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
             elif not apposed and absorb and full not in REGION_HEADS and not person.degrees \
                     and (self.designations.region_word_after(person.end) or handed_over_after(text, rules, person.end)):
                 title_text, title_end, person = text[match.start():person.end], person.end, None
+                entrusted = QUALIFIER.match(text, title_end)
+                person = self._read_name(entrusted.end()) if entrusted and entrusted.group(0).strip() else None
         if person is None:
             if lower:
                 return match.end()

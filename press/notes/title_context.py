@@ -17,16 +17,20 @@ from press.notes.names import WrittenName
 from press.notes.rules import CAP, Rules, alternation, is_unit_word
 
 # "Kapolres lama AKBP X", "Pj Bupati Lahat sebelumnya, X", "Jabatan Kapolres Simalungun yang
-# dijabat oleh AKBP X": the holder comes after.
+# dijabat oleh AKBP X", "Kapolsek Medan Baru dipercayakan kepada Kompol X", "kursi Kapolsek
+# Medan Labuhan yang kosong diisi AKP X": the holder comes after.
 QUALIFIER = re.compile(r"[ \t]+(?:yang[ \t]+)?(?:lama|baru|sebelumnya|terpilih|definitif)\b,?"
-                       r"|[ \t]*,?[ \t]+yang[ \t]+(?:sebelumnya[ \t]+)?(?:dijabat|diemban|dipegang)(?:[ \t]+oleh)?(?=[ \t])")
+                       r"|[ \t]*,?[ \t]+(?:yang[ \t]+(?:kosong[ \t]+)?)?(?:sebelumnya[ \t]+)?"
+                       r"(?:dijabat|diemban|dipegang|diisi|dipercayakan[ \t]+kepada)(?:[ \t]+oleh)?(?=[ \t])")
 # After a place title, one word and then this is the place ("Ketua PN Selong, Asisten I",
 # "Kasat Lantas dan Kapolsek Komodo.", "Lurah Kalumpang dilantik sebagai …"), not a holder's name.
 ONLY_PLACE_AFTER = re.compile(r"[ \t]*(?:[,;]|\.(?:\s|$)|[ \t]+(?:dan|serta|dilantik)\b)")
-# After a place title, the place's words and then the outgoing holder of a hand-over, a
-# rank or honorific leading their name ("Kapolsek Tanah Jawa dari Iptu A kepada AKP B",
-# "Kapolsek Serbelawan yang ditinggalkan Iptu A"): the words are the place.
-HANDED_OVER_AFTER = re.compile(r"[ \t]*,?[ \t]+(?:dari|yang[ \t]+ditinggalkan(?:[ \t]+oleh)?)[ \t]+(?:pejabat[ \t]+lama[ \t]+)?")
+# After a place title, the place's words and then the outgoing or incoming holder of a
+# hand-over, a rank or honorific leading their name ("Kapolsek Tanah Jawa dari Iptu A
+# kepada AKP B", "Kapolsek Serbelawan yang ditinggalkan Iptu A", "Kapolsek Sunggal
+# dipercayakan kepada Kompol A"): the words are the place.
+HANDED_OVER_AFTER = re.compile(r"[ \t]*,?[ \t]+(?:dari|yang[ \t]+ditinggalkan(?:[ \t]+oleh)?|(?:yang[ \t]+(?:kosong[ \t]+)?)?"
+                               r"(?:dijabat|diemban|dipegang|diisi|dipercayakan[ \t]+kepada)(?:[ \t]+oleh)?)[ \t]+(?:pejabat[ \t]+lama[ \t]+)?")
 SPEECH_AFTER = re.compile(r"[ \t]+(?:juga[ \t]+|pun[ \t]+)?")
 LOWER_TITLE_PLACE = re.compile(r"(?:[ \t]+(?:kabupaten|kota|provinsi|kecamatan|distrik|desa|kampung))?(?:[ \t]+[A-Z][\w'-]*)+")
 # A capitalised word after one of these is a place or a date ("Usai dari Dago, Plt

@@ -182,3 +182,12 @@ def test_a_quote_given_to_the_dandim_is_the_komandan_kodims():
     text = ("Komandan Kodim 0716/Demak, Letkol Inf Arif Santoso, meninjau sawah. \"Babinsa dampingi petani,\" "
             "ujar Dandim.")
     assert [q.speaker for q in extract(text).quotes] == ["Arif Santoso"]
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Selanjutnya, Kapolsek Sunggal dipercayakan kepada Kompol Budi Harahap yang sebelumnya Kanit Reskrim.",
+     "Budi Harahap", "Kapolsek Sunggal"),
+    ("Sementara kursi Camat Tuban diisi Sri Wahyuni yang semula Sekretaris Kecamatan.", "Sri Wahyuni", "Camat Tuban"),
+])
+def test_the_holder_an_office_is_entrusted_to_or_filled_by_holds_it(text, name, title):
+    assert designation(people(text)[name]) == title
