@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 
 from press.notes.credits import CREDIT_POST, credited_names
-from press.notes.name_leads import BEFORE_DEGREES, BEFORE_FORMER_POST, ONE_OF, THEME_BEFORE
+from press.notes.name_leads import BEFORE_DEGREES, BEFORE_FORMER_POST, ONE_OF, REPLACED, THEME_BEFORE
 from press.notes.name_lists import name_lists
 from press.notes.rules import CAP, alternation
 from press.notes.title_context import adat_title
 
 HANDOVER = re.compile(r"(?:[ \t]+[A-Z][\w/.-]*){0,4}[ \t]+(?:juga[ \t]+)?(?:(?:diserahterimakan|diserahkan|beralih|berpindah|berganti)[ \t]+)?dari[ \t]+"
-                      r"(?:[^;\n]{1,120}?[ \t]+kepada[ \t]+)?")
+                      r"(?:pejabat[ \t]+lama[ \t]+)?(?:[^;\n]{1,120}?[ \t]+kepada[ \t]+(?:pejabat[ \t]+baru[ \t]+)?)?")
 HANDOVER_REACH = 200
 PREVIOUS_NAME_WORD = re.compile(r"[A-Z][\w.]*[ \t]+$")
 APPOSITIVE = re.compile(r"(?<![\w-])[a-z][a-z-]*,[ \t]+(?=[A-Z][a-z]+(?:[ \t]+[A-Z][\w.]*){0,3},[ \t]+(?:\d{1,3},[ \t]+)?"
@@ -46,7 +46,8 @@ class IntroducedPeople:
                 subject = _subject_before(text, verb.start(), max(0, verb.start() - SUBJECT_REACH))
                 if subject:
                     former[subject[0]] = subject[1]
-        introduced = credits | {m.end() for m in spouses.finditer(text)} | set(former) | {m.end() for m in ONE_OF.finditer(text)}
+        introduced = credits | {m.end() for m in spouses.finditer(text)} | set(former) | {m.end() for m in ONE_OF.finditer(text)} \
+            | {m.end() for m in REPLACED.finditer(text)}
         openers = rules.pattern("name-opener", lambda: rf"\b(?:{alternation(rules.glossary.data['name_openers'])})[ \t]+(?=[A-Z])")
         marked = {m.start() for m in rules.rank.finditer(text)} | {m.start() for m in rules.honorific.finditer(text)} \
             | introduced | {m.end() for m in APPOSITIVE.finditer(text)} | {m.start() for m in openers.finditer(text)}

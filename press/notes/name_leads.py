@@ -1,6 +1,7 @@
 """Where a name with no title before it starts, besides ranks, honorifics and credits:
-a name followed by its degrees, a name opening a clause before the post it held; and
-where a capitalised phrase in apposition is a theme, not a person. Standard library only."""
+a name followed by its degrees, a name opening a clause before the post it held, the
+one an official replaces; and where a capitalised phrase in apposition is a theme, not a
+person. Standard library only."""
 
 from __future__ import annotations
 
@@ -21,4 +22,7 @@ THEME_BEFORE = re.compile(r"\b(?i:tema|bertema|bertajuk|berjudul|slogan|motto|se
                           r"|\b(?i:gelar|bergelar|gelarnya)\b[^,.;\n]{0,30}[ \t]$")
 # "Salah satu penerima, Siti Aminah …", "Salah seorang pengelola RPTRA Kalijodo Baru, Siti
 # Nurjanah, …": the name after the first comma is the one of them the note names.
+# The one an official replaces, named bare after the verb ("dilantik menggantikan Yohanis
+# Pattiasina yang memasuki masa pensiun"): a person, when two name words follow.
+REPLACED = re.compile(r"\bmenggantikan[ \t]+(?=[A-Z][a-z]+[ \t]+[A-Z][a-z])")
 ONE_OF = re.compile(r"\b[Ss]alah[ \t]+(?:satu|seorang)\b[^,.;\n\"“”]{1,80},[ \t]*(?=[A-Z])")

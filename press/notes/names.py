@@ -27,7 +27,12 @@ NAME_GAP = re.compile(r" (?=[A-Z])")
 DEGREE_WORD = re.compile(r"\s*,?\s*([A-Za-z][A-Za-z.]*)")
 SPLIT_DEGREE = re.compile(r"\s*,?\s*([A-Z][A-Za-z]*(?:\.[ ]?|,)[A-Z][A-Za-z.]*)")
 DEGREE_PUNCTUATION = re.compile(r"[.,\s]")
+# A degree whose parts are written apart, without dots ("Ronal Situmorang S Tr K"): one
+# to three letters each, capitalised, ending the name.
+SPACED_DEGREE = re.compile(r"\s*,?\s*((?:[A-Z][a-z]{0,2} ){1,3}[A-Z][a-z]{0,2})(?=[\s,.;:)]|$)")
 MAX_WORDS = 5
+# The number of a district split in two or more ("Ilir Barat I", "Lubuklinggau Timur II").
+PLACE_NUMBERS = frozenset({"I", "II", "III", "IV"})
 FIRST_WORD = re.compile(r"[A-Z][A-Za-z]+")
 CONNECTOR = re.compile(r"([a-z]{3,5})(?= [A-Z][a-z])")
 # A one-letter honorific between two words of a name is the initial of a middle name
@@ -45,6 +50,9 @@ ALIAS = re.compile(r"[ \t]*(?:\(([A-Z][A-Za-z.]{1,5}|(?:[A-Z][a-z]+[ \t]+)?([A-Z
                    r"(?:disapa|dipanggil)|[ \t]*[,—–-][ \t]*sapaan[ \t]+(?:akrab(?:nya)?|karib(?:nya)?))[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?))")
 NICKNAMED = re.compile(r"[A-Z][a-z]+[ \t]*\(((?:[A-Z][a-z]+[ \t]+)?([A-Z][a-z]+))\)")
 DERIVED_NOUN = re.compile(r"(?:Pe[mnr]?|Peng|Peny|Ke)[a-z]{4,}an")
+# A noun with its possessive opening a sentence ("Jabatannya digantikan …"): no first
+# name (a surname may end so: "Hengky Sorondanya").
+POSSESSED_NOUN = re.compile(r"[A-Z][a-z]{4,}nya")
 # A father's Haji written after the name it ends ("Ilham Sewang HM,", "Abd Kadir H, dari",
 # "Rusdi. H, SE"): part of the name, as Sulawesi and Sumatra releases write it.
 FATHERS_HAJI = re.compile(r"\.?[ \t]+(HM?)(?=[ \t]*,|[ \t]+[-–][ \t])")
@@ -110,9 +118,11 @@ def read_name(text: str, pos: int, rules: Rules, places) -> WrittenName | None:
         fathers = bool(words) and words[-1][0] in rules.glossary.data["inside_name"] and word[:1].isupper()
         fathers = fathers or (not words and _first_name_also_word(text, cursor, word, rules))
         if not (inside or fathers or is_name_word(word, rules)) or (words and split_degrees(word, rules)) \
+                or (not words and POSSESSED_NOUN.fullmatch(word)) \
                 or (words and text[cursor + len(word):cursor + len(word) + 1] == "." and read_degrees(text, cursor - 1, rules)[0]):
             break
-        if words and not inside and (rules.rank.match(text, cursor) or rules.honorific.match(text, cursor)):
+        if words and not inside and (rules.rank.match(text, cursor) or rules.honorific.match(text, cursor)
+                                     or _spaced_degree_at(text, cursor, rules)):
             break
         words.append((word, cursor))
         cursor += len(word)
@@ -214,9 +224,16 @@ def _connector_at(text: str, pos: int, rules: Rules) -> str | None:
 
 def _later_start(words: list[tuple[str, int]], rules: Rules) -> int | None:
     """Where the name starts when the first words read are the end of a place: a compass
-    word ("Tulang Bawang Tengah, Suryadi" after a title's region), or the words before a
+    word ("Tulang Bawang Tengah, Suryadi" after a title's region), the Roman number of a
+    split district ("Camat Seberang Ulu I Ahmad Fauzi"; "I" only with two words or more
+    after it, and never the Balinese "I" opening a name: "Timur I Wayan Sudarma"), or the words before a
     Balinese name's opener ("Nusa Penida I Komang Widyana") when a word follows it (a
     name may end in one: "Samsudin La Ode")."""
+    for index in range(1, len(words) - 1):
+        number = words[index][0]
+        if number in PLACE_NUMBERS and (number != "I" or len(words) - index > 2) \
+                and f"{number} {words[index + 1][0]}" not in rules.glossary.data["name_openers"]:
+            return words[index + 1][1]
     if words and words[0][0] in rules.glossary.data["compass_words"]:
         return words[1][1] if len(words) > 1 else -1
     for index in range(1, len(words) - 2):
@@ -247,12 +264,23 @@ def is_name_word(word: str, rules: Rules) -> bool:
         and (len(bare) < 2 or bare.upper() not in rules.abbreviation_keys)
 
 
+def _spaced_degree_at(text: str, pos: int, rules: Rules) -> re.Match | None:
+    """The degree written in parts apart at `pos` ("S Tr K"), else None."""
+    spaced = SPACED_DEGREE.match(text, pos)
+    return spaced if spaced and spaced.group(1).replace(" ", "").upper() in rules.degree_keys else None
+
+
 def read_degrees(text: str, pos: int, rules: Rules) -> tuple[list[str], int]:
-    """The degrees written from `pos` ("S.Sos., M.Si", "SE MM", "M. Eng", "M,Ikom")."""
+    """The degrees written from `pos` ("S.Sos., M.Si", "SE MM", "M. Eng", "M,Ikom", "S Tr K")."""
     degrees, end = [], pos
     while True:
         m = DEGREE_WORD.match(text, end)
         found = split_degrees(m.group(1), rules) if m else None
+        spaced = not found and _spaced_degree_at(text, end, rules)
+        if spaced:
+            degrees.append(spaced.group(1))
+            end = spaced.end()
+            continue
         if not found:
             m = SPLIT_DEGREE.match(text, end)
             key = DEGREE_PUNCTUATION.sub("", m.group(1)).upper() if m else ""

@@ -21,7 +21,7 @@ from press.notes.register import Register, add_short_mentions, same_name
 from press.notes.rules import CAP, Rules, alternation
 from press.notes.speakers import SpeakerLookup
 from press.notes.title_context import (LOWER_TITLE_PLACE, ONLY_PLACE_AFTER, QUALIFIER, SPEECH_AFTER, ends_in_venue,
-                                       namesake_before, namesakes, new_post_at, not_a_name_first,
+                                       handed_over_after, namesake_before, namesakes, new_post_at, not_a_name_first,
                                        region_word_before, title_places, venue_before, written_title)
 
 CAPITAL_AFTER = re.compile(r"[ \t]*,?[ \t]*[A-Z(]")
@@ -38,7 +38,7 @@ COMMA_CLAUSE = re.compile(r"\s*,\s*(?:yang\s+juga|yang\s+sekaligus|sekaligus|sel
 # reading of the word cannot match where the whole one did not (the search before each
 # title was 35 times slower for retrying every shorter reading).
 WHOLE_CAP = rf"(?>{CAP})"
-NAME_BEFORE = re.compile(rf"((?:[A-Z] )?{WHOLE_CAP}(?: (?:{WHOLE_CAP}|[A-Z][a-z]{{1,2}}\.)){{0,3}})(?:(?:,\s*[A-Za-z.]+)*,?\s+yang\s+(?:kini\s+|saat\s+ini\s+)?menjabat(?:\s+sebagai)?"
+NAME_BEFORE = re.compile(rf"(?<!\w)((?:[A-Z] )?{WHOLE_CAP}(?: (?:{WHOLE_CAP}|[A-Z][a-z]{{1,2}}\.)){{0,3}})(?:(?:,\s*[A-Za-z.]+)*,?\s+yang\s+(?:kini\s+|saat\s+ini\s+)?menjabat(?:\s+sebagai)?"
                          rf"|(?:,\s*[A-Za-z.]+)*,|(?:,\s*[A-Za-z.]+)*,?\s+(?:resmi\s+)?(?:dilantik|ditunjuk|diangkat|dikukuhkan)\s+sebagai"
                          rf"|(?:,\s*[A-Za-z.]+)*\s+(?:sebagai|selaku|menjabat(?:\s+sebagai)?|[–—-]))\s*$")
 # "Yance Marani menjabat Kepala Distrik Rasiei, Oktovina Sawaki menjabat …", "- Ismail Samal
@@ -66,7 +66,7 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
         self.text = text
         self.rules = rules
         self.context = context
-        self.register = Register(rules.glossary.expand)
+        self.register = Register(rules.glossary.expand, rules.glossary.data["acting_prefixes"])
         self.people: list[Person] = self.register.people
         self.known_places = find_known_places(text, rules, context)
         self.places = self.known_places | rules.region_names
@@ -208,8 +208,10 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
                          or (kind == "institution" and not person.degrees and ends_in_venue(rules, organisation))):
                 title_text, title_end, person = text[match.start():person.end], person.end, None
             elif not apposed and absorb and full not in REGION_HEADS and not person.degrees \
-                    and self.designations.region_word_after(person.end):
+                    and (self.designations.region_word_after(person.end) or handed_over_after(text, rules, person.end)):
                 title_text, title_end, person = text[match.start():person.end], person.end, None
+                entrusted = QUALIFIER.match(text, title_end)
+                person = self._read_name(entrusted.end()) if entrusted and entrusted.group(0).strip() else None
         if person is None:
             if lower:
                 return match.end()
@@ -291,8 +293,8 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
                 existing.title, existing.organisation = title, organisation
             elif title and not existing.organisation and self.register.expand(title) == self.register.expand(existing.title or ""):
                 existing.organisation = organisation
-            existing.title = existing.title or title
-            existing.organisation = existing.organisation or organisation
+            if not existing.title:
+                existing.title, existing.organisation = title, existing.organisation or organisation
             existing.ranks = existing.ranks or written.ranks
             self.register.title_changed(existing)
             self.register.add_span(existing, span)
@@ -352,7 +354,7 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
             if person is not None:
                 continue
             before_start = max(0, start - 60)
-            if not TRAILING_COMMA.search(self.text, before_start, start):
+            if not TRAILING_COMMA.search(self.text, before_start, start) or handed_over_after(self.text, self.rules, end):
                 continue
             m = NAME_BEFORE.search(self.text[before_start:start])
             if not m:

@@ -45,9 +45,10 @@ class MultiwordPlaces:
 
 
 def find_known_places(text: str, rules: Rules, context: ActivityContext) -> set[str]:
-    """Bare place names the text itself establishes ("Kabupaten Garut" -> Garut)."""
+    """Bare place names the text itself establishes ("Kabupaten Garut" -> Garut); not the
+    name after a region word that ends a title ("Wali Kota X", "Sekretaris Kabupaten X")."""
     words = alternation(rules.glossary.data["region_words"])
-    found = {m.group(1) for m in rules.pattern("region-word-name", lambda: rf"(?<!Wali )\b(?:{words})[ \t]+([A-Z][a-z][\w'-]*)")
+    found = {m.group(1) for m in rules.pattern("region-word-name", lambda: rf"(?<!Wali )(?<!Sekretaris )\b(?:{words})[ \t]+([A-Z][a-z][\w'-]*)")
              .finditer(text)}
     if context.region:
         found.add(context.region.split()[-1])

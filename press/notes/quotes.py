@@ -66,8 +66,9 @@ class QuoteFinder:
         self._fronted_verbs = list(rules.fronted.finditer(text))
         self._fronted_starts = [m.start() for m in self._fronted_verbs]
         self._continuing = set(rules.glossary.speech_verbs("continuing"))
-        # `…,”Terang X`: a quote ending with a comma goes on with its verb, capitalised or not.
-        self._capital_verb = rules.pattern("capital-after-verb", lambda: r"[ \t]*(?P<verb>" + alternation(
+        # `…,”Terang X`, `…”,Ungkap X`: a quote ending with a comma, inside or after its mark,
+        # goes on with its verb, capitalised or not.
+        self._capital_verb = rules.pattern("capital-after-verb", lambda: r"[ \t]*,?[ \t]*(?P<verb>" + alternation(
             [v.capitalize() for v in rules.glossary.speech_verbs("after")]) + r")\b")
         self._pronoun = rules.pattern("pronoun-end", lambda: rf"\b(?:{alternation(rules.glossary.data['pronouns'])})\s*$")
         self._clause_end = NextMatch(CLAUSE_END, text)
@@ -140,8 +141,8 @@ class QuoteFinder:
 
     def _attribute(self, start: int, end: int, inner: str, inherited: Person | None) -> Quote:
         people, text = self.people, self.text
-        after = self.rules.after_verb.match(text, end) or (text[max(0, end - 3):end - 1].rstrip().endswith(",")
-                                                           and self._capital_verb.match(text, end))
+        after = self.rules.after_verb.match(text, end) or ((text[max(0, end - 3):end - 1].rstrip().endswith(",")
+                                                            or text[end:end + 1] == ",") and self._capital_verb.match(text, end))
         if after:
             verb = after["verb"]
             who_start = after.end()

@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from press.notes.items import Person
-from press.notes.rules import PhraseTable
+from press.notes.rules import PhraseTable, without_parenthesis
 
 Mention = tuple[int, int, "Person | None", "str | None"]
 
@@ -90,10 +90,15 @@ class Register:
     """People in the order found, and `mentions`: (start, end, person, title) for every
     place a person is named, in the order found; a title written without a name has
     person None. `expand` turns a title into its comparison form (abbreviations written
-    out)."""
+    out); `acting` maps the acting prefixes to their written-out form ("Plh." ->
+    "Pelaksana Harian"), so that "Plh. Sekda" names the Pelaksana Harian Sekretaris Daerah;
+    the commander of a command is the commander of its area ("Komandan Kodim" is the
+    Dandim, the Komandan Distrik Militer)."""
 
-    def __init__(self, expand):
+    def __init__(self, expand, acting: dict[str, str] | None = None):
         self._expand_title = expand
+        self._acting = {form.lower(): full.lower() for prefix, full in (acting or {}).items()
+                        for form in (prefix, prefix.rstrip("."))}
         self._expanded: dict[str, str] = {}
         self.people: list[Person] = []
         self._exact: dict[str, Person] = {}
@@ -111,7 +116,9 @@ class Register:
     def expand(self, title: str) -> str:
         """`title` with its abbreviations written out, lower case (remembered)."""
         if title not in self._expanded:
-            self._expanded[title] = self._expand_title(title).lower()
+            expanded = self._expand_title(title).lower().replace("komandan komando ", "komandan ")
+            first, _, rest = expanded.partition(" ")
+            self._expanded[title] = f"{self._acting[first]} {rest}" if rest and first in self._acting else expanded
         return self._expanded[title]
 
     # -- people ---------------------------------------------------------------------
@@ -133,12 +140,14 @@ class Register:
         return person
 
     def title_changed(self, person: Person) -> None:
-        """Index `person` under their title once they have one."""
+        """Index `person` under their title once they have one, its parenthesised short
+        forms left out ("Pelaksana Harian (Plh) Sekretaris Daerah (Sekda)" is found as
+        "Plh. Sekda")."""
         if not person.title or id(person) in self._titled:
             return
         self._titled.add(id(person))
         node = self._titles
-        for word in [None] + self.expand(person.title).split(" "):
+        for word in [None] + self.expand(without_parenthesis(person.title)).split(" "):
             if word is not None:
                 node = node.children.setdefault(word, _TitleNode())
             node.count += 1

@@ -108,7 +108,7 @@ def rules_for(glossary: Glossary) -> Rules:
     # A title may open a numbered list item glued to its number ("1.Sekretaris Dinas …"): no
     # word character before it, and a dot only after one or two digits standing alone (one
     # assertion after another, which the engine scans for as fast as a single one).
-    title = re.compile(rf"(?<!\w)(?<!(?<!(?<![\w.])\d)(?<!(?<![\w.])\d\d)\.)(?:(?P<acting>{acting})\.?(?:\s+\([A-Za-z.]{{1,6}}\))?\s+)?"
+    title = re.compile(rf"(?<!\w)(?<!(?<!(?<![\w.])\d)(?<!(?<![\w.])\d\d)\.)(?:(?P<acting>{acting})\.?(?:\s+\([A-Za-z.]{{1,6}}\))?(?:\s+|(?<=\.)(?=[A-Z])))?"
                        rf"(?P<head>{alternation(title_full)})(?![\w])")
     honorific = re.compile(rf"(?<![\w.])(?:{alternation(honorific_spellings(glossary.honorifics))})(?:(?<=\.)|(?=\s)|,(?=[ \t]*[A-Z]))\s*")
     corps = alternation(glossary.corps)
@@ -168,9 +168,10 @@ def _capitalised_back_references(verbs) -> list[str]:
 
 
 def _lower_first(forms) -> list[str]:
-    """Each form as written, with its first letter in lower case and all in lower case
-    ("sekda", "kepala Kampung", "kepala kampung"): releases write titles every way."""
-    return list(dict.fromkeys([v for f in forms for v in (f, f[:1].lower() + f[1:], f.lower())]))
+    """Each form as written, with its first letter in lower case, all in lower case and in
+    sentence case ("sekda", "kepala Kampung", "kepala kampung", "Juru bicara"): releases
+    write titles every way."""
+    return list(dict.fromkeys([v for f in forms for v in (f, f[:1].lower() + f[1:], f.lower(), f[:1] + f[1:].lower())]))
 
 
 def honorific_spellings(honorifics) -> list[str]:
@@ -232,7 +233,8 @@ def without_parenthesis(name: str) -> str:
 
 
 OPEN_HEADS = {"Universitas", "Institut", "Kementerian", "Politeknik", "Yayasan", "PT", "Bank", "Komunitas", "Paguyuban", "Forum",
-               "Ikatan", "Persatuan", "Asosiasi", "Himpunan", "Koperasi", "Sekolah", "Rumah Sakit", "Perumda"}
+               "Ikatan", "Persatuan", "Asosiasi", "Himpunan", "Koperasi", "Sekolah", "Rumah Sakit", "Perumda",
+               "Kelompok Tani", "Gabungan Kelompok Tani", "Poktan", "Gapoktan"}
 
 
 class NextMatch:

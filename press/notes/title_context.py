@@ -16,11 +16,21 @@ from press.notes.designations import REGION_HEADS
 from press.notes.names import WrittenName
 from press.notes.rules import CAP, Rules, alternation, is_unit_word
 
-# "Kapolres lama AKBP X", "Pj Bupati Lahat sebelumnya, X": the holder comes after.
-QUALIFIER = re.compile(r"[ \t]+(?:yang[ \t]+)?(?:lama|baru|sebelumnya|terpilih|definitif)\b,?")
+# "Kapolres lama AKBP X", "Pj Bupati Lahat sebelumnya, X", "Jabatan Kapolres Simalungun yang
+# dijabat oleh AKBP X", "Kapolsek Medan Baru dipercayakan kepada Kompol X", "kursi Kapolsek
+# Medan Labuhan yang kosong diisi AKP X": the holder comes after.
+QUALIFIER = re.compile(r"[ \t]+(?:yang[ \t]+)?(?:lama|baru|sebelumnya|terpilih|definitif)\b,?"
+                       r"|[ \t]*,?[ \t]+(?:yang[ \t]+(?:kosong[ \t]+)?)?(?:sebelumnya[ \t]+)?"
+                       r"(?:dijabat|diemban|dipegang|diisi|dipercayakan[ \t]+kepada)(?:[ \t]+oleh)?(?=[ \t])")
 # After a place title, one word and then this is the place ("Ketua PN Selong, Asisten I",
 # "Kasat Lantas dan Kapolsek Komodo.", "Lurah Kalumpang dilantik sebagai …"), not a holder's name.
 ONLY_PLACE_AFTER = re.compile(r"[ \t]*(?:[,;]|\.(?:\s|$)|[ \t]+(?:dan|serta|dilantik)\b)")
+# After a place title, the place's words and then the outgoing or incoming holder of a
+# hand-over, a rank or honorific leading their name ("Kapolsek Tanah Jawa dari Iptu A
+# kepada AKP B", "Kapolsek Serbelawan yang ditinggalkan Iptu A", "Kapolsek Sunggal
+# dipercayakan kepada Kompol A"): the words are the place.
+HANDED_OVER_AFTER = re.compile(r"[ \t]*,?[ \t]+(?:dari|yang[ \t]+ditinggalkan(?:[ \t]+oleh)?|(?:yang[ \t]+(?:kosong[ \t]+)?)?"
+                               r"(?:dijabat|diemban|dipegang|diisi|dipercayakan[ \t]+kepada)(?:[ \t]+oleh)?)[ \t]+(?:pejabat[ \t]+lama[ \t]+)?")
 SPEECH_AFTER = re.compile(r"[ \t]+(?:juga[ \t]+|pun[ \t]+)?")
 LOWER_TITLE_PLACE = re.compile(r"(?:[ \t]+(?:kabupaten|kota|provinsi|kecamatan|distrik|desa|kampung))?(?:[ \t]+[A-Z][\w'-]*)+")
 # A capitalised word after one of these is a place or a date ("Usai dari Dago, Plt
@@ -128,3 +138,10 @@ def new_post_at(text: str, rules: Rules, pos: int) -> int | None:
     title = after and rules.title.match(text, after.end())
     return title.start() if title and not title["head"][0].islower() else None
 
+
+
+def handed_over_after(text: str, rules: Rules, pos: int) -> bool:
+    """Whether the words ending at `pos`, after a place title, are followed by the ranked or
+    honoured outgoing holder of a hand-over: they are the title's place, not a name."""
+    after = HANDED_OVER_AFTER.match(text, pos)
+    return bool(after) and bool(rules.rank.match(text, after.end()) or rules.honorific.match(text, after.end()))
