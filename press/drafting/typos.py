@@ -7,6 +7,7 @@ the affix rules read as Indonesian but nobody writes.
   text writes it far more often.
 - ``typo_of_a_word``: a word the affix rules read as Indonesian that is a slip all the same.
 - ``edge_typo``: a slip at a word's edge (the first vowel struck twice, the last key wrong).
+- ``frequent_slip``: any one edit of a word nobody writes that gives a common word.
 """
 from __future__ import annotations
 
@@ -25,6 +26,10 @@ FREQUENCY_MARGIN, COMMON, MIN_RANKED, SEEN = 0.8, 3.0, 7, 1.0
 TYPO_COMMON, TYPO_GAP, TYPO_CLEAR, MIN_COMMON_TYPO, MIN_CAPITALISED = 3.0, 2.0, 1.0, 6, 7
 OBVIOUS, FAR_COMMONER, RARE, ABOVE_ROOT, EDGE_COMMON, LAST_KEY_COMMON = 4.0, 3.0, 3.5, 1.5, 5.0, 6.5
 VOWELS = "aeiou"
+#: ``frequent_slip``: the standard form is written at least ten times in a million words (Zipf 4;
+#: 4.7 for a capitalised word, which is most often a name: "Kwandang" is no "kandang", 4.6), the
+#: word itself has six letters or more (eight when capitalised: "Sampali" is no "sampai").
+SLIP_COMMON, SLIP_COMMON_CAPITAL, MIN_SLIP, MIN_SLIP_CAPITAL = 4.0, 4.7, 6, 8
 
 
 def edits(word: str) -> tuple[set[str], set[str]]:
@@ -192,3 +197,38 @@ def edge_typo(word: str, initial: bool = False) -> str | None:
     if ranked[-1][0] >= LAST_KEY_COMMON and ranked[-1][0] - ranked[-2][0] >= TYPO_GAP:
         return ranked[-1][1]
     return None
+
+
+def _one_edit(word: str) -> set[str]:
+    """The strings one edit from ``word`` past its first letter (a slip there is rarer than a
+    regional word: "torang", "wonten"): a letter left out or put in, two letters swapped, a
+    letter struck for its neighbour on the keyboard."""
+    splits = [(word[:i], word[i:]) for i in range(1, len(word) + 1)]
+    out = {a + b[1:] for a, b in splits if b} | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    out |= {a + c + b for a, b in splits for c in LETTERS} | {a + c + b[1:] for a, b in splits if b for c in NEIGHBOURS[b[0]]}
+    return out - {word}
+
+
+@lru_cache(maxsize=16384)
+def frequent_slip(word: str, capitalised: bool = False) -> str | None:
+    """The common word one edit of any kind makes of a word Indonesian text (almost) never
+    writes: the frequency list alone decides, where the slips of the hand (``_slips``) and the
+    roots (``typo_fix``) found nothing ("sepert" → "seperti", "kursin" → "kursi", "besama" →
+    "bersama", "meningkatan" → "meningkatkan"). The word is written by nobody or rarely (under
+    ``RARE``), the standard form is common (``SLIP_COMMON``), a hundred times as often as the word,
+    and a point above any other candidate. Never a root of both dictionaries ("segara"), a word of
+    a region's name, nor a capitalised word (most often a name) that text writes at all; in a
+    capitalised word only the slips of the hand (``_slips``) are read, and the standard form must
+    be commoner (``SLIP_COMMON_CAPITAL``)."""
+    seen = frequency(word)
+    if len(word) < (MIN_SLIP_CAPITAL if capitalised else MIN_SLIP) or seen >= RARE or capitalised and seen \
+            or not word.isascii() or word in name_words() or word in confirmed_roots():
+        return None
+    forms = common_forms()
+    floor = max(SLIP_COMMON_CAPITAL if capitalised else SLIP_COMMON, seen + TYPO_GAP)
+    candidates = _slips(word, False) if capitalised else _one_edit(word)
+    ranked = sorted(((forms[c], c) for c in candidates if forms.get(c, 0.0) >= floor
+                     and is_indonesian(c, strict=True)), reverse=True)
+    if not ranked or len(ranked) > 1 and ranked[0][0] - ranked[1][0] < TYPO_CLEAR:
+        return None
+    return ranked[0][1]

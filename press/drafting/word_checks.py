@@ -32,7 +32,7 @@ from press.errors import N_
 from . import affix_rules
 from .finding import Finding, cased, finding_at
 from .lexicon import LOST_SOUND, confirmed_roots, english_words, frequency, is_indonesian, kbbi_phrases, name_words
-from .typos import affix_splits, common_typo, edge_typo, edits, typo_fix, typo_of_a_word
+from .typos import affix_splits, common_typo, edge_typo, edits, frequent_slip, typo_fix, typo_of_a_word
 
 LOANWORD_RULES = ((r"i[sz]ation$", "isasi"), (r"i[sz]e$", "isasi"), (r"tion$", "si"), (r"sion$", "si"),
                   (r"ique$", "ik"), (r"ive$", "if"), (r"tip$", "tif"), (r"ionil$", "ional"), (r"kh(?=n)", "k"),
@@ -196,7 +196,8 @@ def check_words(body: str, tokens, known, covered, italic) -> list[Finding]:
         if not word.isalpha() or not word.isascii() or len(word) < 3 or not (written.islower() or capital):
             continue
         if capital and not initial:  # a name, or a slip in a headline or in a name of an event
-            standard = None if word in known else common_typo(word, capitalised=True, roots_only=True)
+            standard = None if word in known else \
+                common_typo(word, capitalised=True, roots_only=True) or frequent_slip(word, capitalised=True)
             if standard and not _between_capitals(body, start, end):
                 found.append(_typo(body, (start, end), written, standard))
             continue
@@ -227,7 +228,8 @@ def _read_word(word: str, known: frozenset[str]) -> tuple[str | None, object]:
         return "fixed", fixed
     if _unknown(word, known):
         return "unknown", None
-    standard = None if word in known else typo_of_a_word(word)
+    standard = None if word in known else typo_of_a_word(word) \
+        or (None if is_indonesian(word, strict=True) else frequent_slip(word))
     return ("typo", standard) if standard else (None, None)
 
 
@@ -279,7 +281,7 @@ def _word_finding(body: str, span, written: str, word: str, initial: bool) -> Fi
     if len(word) < MIN_TYPO:
         return None
     standard = (common_typo(word, capitalised=True) if initial else typo_fix(word) or common_typo(word)) \
-        or edge_typo(word, initial)
+        or edge_typo(word, initial) or frequent_slip(word, capitalised=initial)
     return _typo(body, span, written, standard) if standard else None
 
 
