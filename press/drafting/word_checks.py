@@ -30,6 +30,7 @@ from functools import lru_cache
 from press.errors import N_
 
 from . import affix_rules
+from .compound_checks import words_joined
 from .finding import Finding, cased, finding_at
 from .lexicon import LOST_SOUND, confirmed_roots, english_words, frequency, is_indonesian, kbbi_phrases, name_words
 from .typos import affix_splits, common_typo, edge_typo, edits, frequent_slip, typo_fix, typo_of_a_word
@@ -174,8 +175,9 @@ def check_words(body: str, tokens, known, covered, italic) -> list[Finding]:
     for token in tokens:
         written = token.group()
         start, end = token.span()
-        if 1 in taken[start:end] or body[start - 1:start] in ("#", "@", "/", ".") \
-                or body[end:end + 1] in ("@", "/") or italic(body, start, end):
+        if 1 in taken[start:end] or body[start - 1:start] in ("#", "@", "/", ".") or body[end:end + 1] == "@" \
+                or body[end:end + 1] == "/" and not (written.islower() and len(written) >= MIN_TYPO and body[end + 1:end + 2].islower()) \
+                or italic(body, start, end):
             continue
         capital = written[:1].isupper() and written[1:].islower()
         initial = capital and _sentence_start(body, start)
@@ -255,6 +257,9 @@ def _sentence_start(body: str, start: int) -> bool:
 
 def _word_finding(body: str, span, written: str, word: str, initial: bool) -> Finding | None:
     """A capitalised word at a sentence's start may be a name: only the English list reads it."""
+    joined = words_joined(word)
+    if joined:
+        return _spelling(body, span, written, *joined)
     for rule in () if initial else AFFIX_RULES:
         fixed = rule(word)
         if fixed:
