@@ -106,7 +106,7 @@ def check_compounds(body: str, taken) -> list[Finding]:
             if fixed:
                 found.append(_finding(body, match.span(), f"{fixed}-{fixed}",
                                       "Pedoman Umum Pembentukan Istilah: penyesuaian ejaan"))
-        elif frequency(first + second) >= 3.0 and is_indonesian(first + second, strict=True) \
+        elif frequency(first + second) >= 3.0 and is_indonesian(first + second) \
                 and first + second not in nonstandard:
             found.append(_finding(body, match.span(), first + second, RULE_JOINED))
     return found

@@ -101,10 +101,10 @@ def _unprefixed(base: str, depth: int = 2):
                 yield LOST_SOUND[prefix] + rest
 
 
-#: Prefixes that never take these suffixes (ke-...-kan, ber-...-i, se-...-kan, di-...-an):
+#: Prefixes that never take these suffixes (ke-...-kan, ber-...-i, se-...-kan, di-...-an, meN-...-an):
 #: a form read with them is not a word.
 NO_CONFIX = {"ke": ("kan", "i"), "ber": ("i", "kan"), "be": ("i", "kan"), "se": ("i", "kan"), "di": ("an",),
-             "ter": ("an",)}
+             "ter": ("an",), "me": ("an",)}
 
 
 def root_of(word: str, roots: frozenset[str] | None = None, shortest: int = 3) -> str | None:

@@ -118,7 +118,8 @@ NEIGHBOURS = {c: {row[j] for row in KEYBOARD[max(0, r - 1):r + 2] for j in range
 
 def _slips(word: str, capitalised: bool) -> set[str]:
     """What ``word`` was meant to be, by the slips of the hand: two letters swapped, a letter
-    left out, a consonant struck again two letters on ("Ferbruari"), and (in a word not
+    left out, a consonant struck again up to three letters before its place ("Ferbruari",
+    "Gurbernur"), and (in a word not
     capitalised) a letter struck twice or a key's neighbour struck instead of it or beside it.
     The first letter is never read as a slip, nor a last letter put in or left out: there a
     slip is rarer than another word ("dorang", "kenduri"); nor, in a capitalised word, a
@@ -126,7 +127,7 @@ def _slips(word: str, capitalised: bool) -> set[str]:
     out = {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(1, len(word) - 1)}
     out |= {word[:i] + c + word[i:] for i in range(1, len(word)) for c in LETTERS}
     for i in range(1, len(word) - 1):
-        again = word[i] not in VOWELS and word[i] in word[max(0, i - 2):i] + word[i + 1:i + 3]
+        again = word[i] not in VOWELS and word[i] in word[max(0, i - 2):i] + word[i + 1:i + 4]
         if not capitalised and (again or NEIGHBOURS[word[i]] & {word[i - 1], word[i + 1]}) \
                 or capitalised and again and word[i] not in (word[i - 1], word[i + 1]):
             out.add(word[:i] + word[i + 1:])

@@ -32,7 +32,8 @@ from press.errors import N_
 from . import affix_rules
 from .compound_checks import words_joined
 from .finding import Finding, cased, finding_at
-from .lexicon import LOST_SOUND, confirmed_roots, english_words, frequency, is_indonesian, kbbi_phrases, name_words
+from .lexicon import LOST_SOUND, confirmed_roots, english_words, frequency, is_indonesian, kbbi_phrases, name_words, \
+    root_of
 from .typos import affix_splits, common_typo, edge_typo, edits, frequent_slip, typo_fix, typo_of_a_word
 
 LOANWORD_RULES = ((r"i[sz]ation$", "isasi"), (r"i[sz]e$", "isasi"), (r"tion$", "si"), (r"sion$", "si"),
@@ -197,6 +198,10 @@ def check_words(body: str, tokens, known, covered, italic) -> list[Finding]:
             continue
         if not word.isalpha() or not word.isascii() or len(word) < 3 or not (written.islower() or capital):
             continue
+        joined = words_joined(word) if capital else None
+        if joined:  # "Darimana": a preposition joined, capitalised or not
+            found.append(_spelling(body, (start, end), written, *joined))
+            continue
         if capital and not initial:  # a name, or a slip in a headline or in a name of an event
             standard = None if word in known else \
                 common_typo(word, capitalised=True, roots_only=True) or frequent_slip(word, capitalised=True)
@@ -225,14 +230,23 @@ def _read_word(word: str, known: frozenset[str]) -> tuple[str | None, object]:
     rules read as Indonesian but a slip all the same, ("unknown", None) for a word no list
     knows (``_word_finding`` reads it), else (None, None)."""
     fixed = affix_rules.listed_root(word) or (affix_rules.double_k(word) if len(word) > 7 else None) \
-        or affix_rules.noun_kk(word) or affix_rules.pun_apart(word) or affix_rules.one_syllable(word)
+        or affix_rules.noun_kk(word) or affix_rules.pun_apart(word) or affix_rules.one_syllable(word) \
+        or words_joined(word)
     if fixed:
         return "fixed", fixed
     if _unknown(word, known):
         return "unknown", None
     standard = None if word in known else typo_of_a_word(word) \
-        or (None if is_indonesian(word, strict=True) else frequent_slip(word))
+        or (frequent_slip(word) if _reading_doubtful(word) else None)
     return ("typo", standard) if standard else (None, None)
+
+
+def _reading_doubtful(word: str) -> bool:
+    """Whether the affix rules read ``word`` only on a root under four letters ("akhinya": akh)
+    or on a prefix and a suffix that never go together ("meningkatan": meN-...-an): then the
+    frequency list may read it as a slip (``frequent_slip``). A reading on a root nobody writes
+    stands ("kurasi", "menambatkan", "pengemban")."""
+    return root_of(word, shortest=4) is None
 
 
 def _spelling(body: str, span, written: str, standard: str, rule: str) -> Finding:
@@ -257,9 +271,6 @@ def _sentence_start(body: str, start: int) -> bool:
 
 def _word_finding(body: str, span, written: str, word: str, initial: bool) -> Finding | None:
     """A capitalised word at a sentence's start may be a name: only the English list reads it."""
-    joined = words_joined(word)
-    if joined:
-        return _spelling(body, span, written, *joined)
     for rule in () if initial else AFFIX_RULES:
         fixed = rule(word)
         if fixed:
