@@ -20,7 +20,7 @@ from functools import lru_cache
 from press.errors import N_
 
 from .finding import Finding, finding_at
-from .lexicon import LOST_SOUND, confirmed_roots, frequency, is_indonesian, name_words, root_of
+from .lexicon import LOST_SOUND, common_forms, confirmed_roots, is_indonesian, name_words, root_of
 
 RULE_PREPOSITION = "EYD V (kata depan): di, ke, dari ditulis terpisah dari kata yang mengikutinya (dari mana)"
 RULE_PER = "EYD V dan KBBI: per yang berarti 'tiap' ditulis terpisah (per kilogram, per orang)"
@@ -73,7 +73,7 @@ def check_compounds(body: str, taken) -> list[Finding]:
     """Findings of the text rules above outside the ``taken`` spans (names, URLs, findings
     already made)."""
     from .word_checks import loanword_fix
-    nonstandard = _nonstandard()
+    nonstandard, forms = _nonstandard(), common_forms()
     found = []
     roots = confirmed_roots()
     for match in PAIR.finditer(body):
@@ -87,7 +87,7 @@ def check_compounds(body: str, taken) -> list[Finding]:
             found.append(_finding(body, span, f"{first}-{second}", RULE_REDUP))
             continue
         joined = lower + second
-        if not first.islower() or joined in nonstandard or frequency(joined) < 3.0:
+        if not first.islower() or forms.get(joined, 0.0) < 3.0 or joined in nonstandard:
             continue
         root = root_of(joined, shortest=4)
         if root and root in roots and root not in lower and root not in second and joined not in roots:
@@ -106,7 +106,7 @@ def check_compounds(body: str, taken) -> list[Finding]:
             if fixed:
                 found.append(_finding(body, match.span(), f"{fixed}-{fixed}",
                                       "Pedoman Umum Pembentukan Istilah: penyesuaian ejaan"))
-        elif frequency(first + second) >= 3.0 and is_indonesian(first + second) \
+        elif forms.get(first + second, 0.0) >= 3.0 and is_indonesian(first + second) \
                 and first + second not in nonstandard:
             found.append(_finding(body, match.span(), first + second, RULE_JOINED))
     return found
