@@ -9,8 +9,8 @@ on words written together or apart (gabungan kata, kata depan, kata ulang).
   ("surat menyurat", "menghitung hitung" → "surat-menyurat", "menghitung-hitung"), a capitalised
   reduplication apart ("Undang Undang" → "Undang-Undang"), a compound under affixes split by a
   hyphen ("ditanda-tangani" → "ditandatangani"), a compound KBBI writes as one word split by a
-  space under affixes ("bersuka cita" → "bersukacita"), and a loanword reduplicated in its
-  foreign spelling ("photo-photo" → "foto-foto").
+  space under affixes ("bersuka cita" → "bersukacita"), a loanword reduplicated in its
+  foreign spelling ("photo-photo" → "foto-foto"), and "Insya Allah" apart in any transliteration.
 """
 from __future__ import annotations
 
@@ -33,6 +33,9 @@ PER_UNITS = frozenset("kilogram kg gram liter meter hektare hektar ton orang har
                       "unit ekor lembar paket kepala keluarga porsi botol karung batang buah bidang".split())
 NASAL_PREFIXES = ("meng", "meny", "mem", "men", "me", "ber", "ter")
 
+#: "Insya Allah" and "Masya Allah" in any transliteration ("Insha Allah", "In Saa Allah"): KBBI
+#: writes insyaallah and masyaallah, one word.
+ALLAH_APART = re.compile(r"(?<![\w-])(?:([Ii])n ?[Ss](?:y|h|yh)?aa?h?|([Mm])a ?[Ss](?:y|h)aa?h?)[ '’]?[Aa]llah(?![\w-])")
 PAIR = re.compile(r"(?<![\w-])([A-Za-z]{3,}) (?=([a-z]{3,})(?![\w-]))")
 CAPITAL_PAIR = re.compile(r"(?<![\w-])([A-Z][a-z]{2,}) \1(?![\w-])")
 HYPHENED = re.compile(r"(?<![\w-])([a-z]{3,})-([a-z]{3,})(?![\w-])")
@@ -92,6 +95,10 @@ def check_compounds(body: str, taken) -> list[Finding]:
         root = root_of(joined, shortest=4)
         if root and root in roots and root not in lower and root not in second and joined not in roots:
             found.append(_finding(body, span, first + second, RULE_JOINED))
+    for match in ALLAH_APART.finditer(body):
+        standard = "insyaallah" if match.group(1) else "masyaallah"
+        if match.group().lower() != standard and not _inside(taken, *match.span()):
+            found.append(_finding(body, match.span(), standard, RULE_JOINED))
     for match in CAPITAL_PAIR.finditer(body):
         word = match.group(1)
         if len(word) >= 5 and not _inside(taken, *match.span()) and word.lower() in roots \

@@ -37,7 +37,7 @@ from .lexicon import LOST_SOUND, confirmed_roots, english_words, frequency, is_i
 from .typos import affix_splits, common_typo, edge_typo, edits, frequent_slip, typo_fix, typo_of_a_word
 
 LOANWORD_RULES = ((r"i[sz]ation$", "isasi"), (r"i[sz]e$", "isasi"), (r"tion$", "si"), (r"sion$", "si"),
-                  (r"ique$", "ik"), (r"ive$", "if"), (r"tip$", "tif"), (r"ionil$", "ional"), (r"kh(?=n)", "k"),
+                  (r"ique$", "ik"), (r"ive?$", "if"), (r"tip$", "tif"), (r"ionil$", "ional"), (r"kh(?=n)", "k"),
                   (r"ty$", "tas"), (r"ism$", "isme"), (r"ph", "f"), (r"ch", "k"), (r"th", "t"), (r"qu", "ku"), (r"y", "i"),
                   (r"c(?=[aou]|[^aeiouy]|$)", "k"), (r"([bcdfgklmnprstz])\1", r"\1"))
 MIN_TYPO = 5
