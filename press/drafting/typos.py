@@ -203,10 +203,13 @@ def edge_typo(word: str, initial: bool = False) -> str | None:
 def _one_edit(word: str) -> set[str]:
     """The strings one edit from ``word`` past its first letter (a slip there is rarer than a
     regional word: "torang", "wonten"): a letter left out or put in, two letters swapped, a
-    letter struck for its neighbour on the keyboard."""
+    letter struck for its neighbour on the keyboard, a vowel written for another past the first
+    syllable ("otomotis"; in the first, a regional form is likelier: "torang", "kalurahan")."""
     splits = [(word[:i], word[i:]) for i in range(1, len(word) + 1)]
     out = {a + b[1:] for a, b in splits if b} | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
     out |= {a + c + b for a, b in splits for c in LETTERS} | {a + c + b[1:] for a, b in splits if b for c in NEIGHBOURS[b[0]]}
+    first_vowel = next((i for i, c in enumerate(word) if c in VOWELS), len(word))
+    out |= {a + c + b[1:] for a, b in splits if len(a) > first_vowel and b[:1] in VOWELS for c in VOWELS}
     return out - {word}
 
 
@@ -232,4 +235,8 @@ def frequent_slip(word: str, capitalised: bool = False) -> str | None:
                      and is_indonesian(c, strict=True)), reverse=True)
     if not ranked or len(ranked) > 1 and ranked[0][0] - ranked[1][0] < TYPO_CLEAR:
         return None
+    first_vowel = next((i for i, c in enumerate(word) if c in VOWELS), 0)
+    rivals = {word[:first_vowel] + c + word[first_vowel + 1:] for c in VOWELS} - {word}
+    if any(forms.get(rival, 0.0) >= SEEN and is_indonesian(rival, strict=True) for rival in rivals):
+        return None  # "kecamata": "kecamatan", or "kacamata" with the first vowel changed
     return ranked[0][1]
