@@ -6,7 +6,7 @@ shapes (EYD V: "pukul 14.30 WIB", "10 ribu").
   it; a part the hour contradicts, "pukul 08.00 malam", is left for the writer), a time zone
   written in words or by a regional abbreviation ("Waktu Papua", "Waktu Indonesia Barat", "WP"
   → WIT, WIB).
-- ``number_format``: a figure glued to its number word or unit ("10ribu", "5juta", "20persen").
+- ``number_format``: a figure glued to its number word or unit ("10ribu", "Rp5juta", "20persen", "3km").
 """
 from __future__ import annotations
 
@@ -23,9 +23,12 @@ PART = r"(?:pagi|siang|sore|malam|dini hari)"
 CLOCK_PARTS = re.compile(rf"(?<=[Pp]ukul )(0\d|1\d|2[0-4])[.:][0-5]\d((?:\s+{PART})+)\b(?!\s+(?:hari|ini|itu|nanti)\b)")
 #: Time zones named in words or by an abbreviation of the region (Peraturan Presiden 41/1987:
 #: WIB, WITA, WIT; Papua and Maluku keep WIT).
-ZONE_WORDS = re.compile(r"(?<=\d)\s+([Ww]aktu\s+(?:[Ii]ndonesia\s+(?:[Bb]agian\s+)?)?(Barat|Tengah|Timur|Papua|Maluku)|WP)\b")
-ZONE_OF = {"Barat": "WIB", "Tengah": "WITA", "Timur": "WIT", "Papua": "WIT", "Maluku": "WIT", None: "WIT"}
-GLUED_WORD = re.compile(r"(?<![\w.,/-])(\d+(?:[.,]\d+)?)(ribu|juta|miliar|triliun|persen)\b", re.I)
+ZONE_WORDS = re.compile(r"(?<=\d)\s+([Ww]aktu\s+(?:[Ii]ndonesia\s+(?:[Bb]agian\s+)?)?([Bb]arat|[Tt]engah|[Tt]imur|[Pp]apua|"
+                        r"[Mm]aluku)|WP)\b")
+ZONE_OF = {"barat": "WIB", "tengah": "WITA", "timur": "WIT", "papua": "WIT", "maluku": "WIT", None: "WIT"}
+#: A figure glued to its number word or unit symbol, with Rp before it or not ("10ribu", "Rp5juta", "3km").
+GLUED_WORD = re.compile(r"(?<![\w.,/-])(Rp\.?\s?)?(\d+(?:[.,]\d+)?)(ribu|juta|miliar|triliun|persen|km|kg|ha|ton|liter|"
+                        r"meter|hektare)\b", re.I)
 
 
 def _skip(spans, start: int, end: int) -> bool:
@@ -44,14 +47,14 @@ def check_figures(body: str, skip=()) -> list[Finding]:
                                     N_("Hapus kata itu (EYD V: pukul 09.00 WIB sudah menyebut waktunya)."),
                                     {"standard": ""}, {"standard": ""}, ""))
     for match in ZONE_WORDS.finditer(body):
-        zone = ZONE_OF[match.group(2)]
+        zone = ZONE_OF[match.group(2) and match.group(2).lower()]
         if not _skip(skip, *match.span(1)):
             found.append(finding_at(body, "time_format", match.span(1),
                                     N_("Zona waktu ditulis dengan huruf kapital dan dipisah spasi: “%(standard)s”."),
                                     N_("Ganti dengan “%(standard)s” (EYD V: 14.30 WIB)."),
                                     {"standard": zone}, {"standard": zone}, zone))
     for match in GLUED_WORD.finditer(body):
-        standard = f"{match.group(1)} {match.group(2).lower()}"
+        standard = ("Rp" if match.group(1) else "") + f"{match.group(2)} {match.group(3).lower()}"
         if not _skip(skip, *match.span()):
             found.append(finding_at(body, "number_format", match.span(),
                                     N_("Angka dan kata bilangan atau satuannya dipisah spasi: “%(standard)s”."),
