@@ -19,7 +19,8 @@ A word the affix rules read as Indonesian is still asked the affix rules (``affi
 and the typo rules; a word glued to a figure ("Tahun2020") is split.
 
 A capitalised word inside a sentence is a name and is left alone (one at a sentence's
-start is read as English or not, since it may be a name too), as are words in names,
+start is read as English or not, since it may be a name too, unless it ends in -nya as a
+sentence's adverb does: "Akhinya,"), as are words in names,
 URLs, hashtags and mentions, and words in italics.
 """
 from __future__ import annotations
@@ -181,8 +182,11 @@ def check_words(body: str, tokens, known, covered, italic) -> list[Finding]:
                 or italic(body, start, end):
             continue
         capital = written[:1].isupper() and written[1:].islower()
-        initial = capital and _sentence_start(body, start)
         word = written.lower()
+        initial = capital and _sentence_start(body, start)
+        adverb = initial and word.endswith("nya") and len(word) > 6
+        if adverb:
+            capital = initial = False  # "Akhinya,": a sentence's adverb, no name
         plain = word.replace("'", "").replace("’", "")
         if plain != word and APOSTROPHE.search(word) and (written.islower() or initial) and plain.isalpha() \
                 and len(plain) >= 3 and plain in confirmed_roots() \
@@ -196,7 +200,7 @@ def check_words(body: str, tokens, known, covered, italic) -> list[Finding]:
                                     N_("Ganti dengan “%(standard)s” (%(rule)s)."), {"written": written, "standard": standard},
                                     {"standard": standard, "rule": RULE_GLUED}, standard))
             continue
-        if not word.isalpha() or not word.isascii() or len(word) < 3 or not (written.islower() or capital):
+        if not word.isalpha() or not word.isascii() or len(word) < 3 or not (written.islower() or capital or adverb):
             continue
         joined = words_joined(word) if capital else None
         if joined:  # "Darimana": a preposition joined, capitalised or not

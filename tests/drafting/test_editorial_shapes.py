@@ -60,6 +60,8 @@ def fixes(text: str) -> list[tuple[str, str, str | None]]:
     ("Doa di Pimpin oleh kepala kantor.", ("di_prefix", "di Pimpin", "dipimpin")),
     ("Senyum tampak diwajah petugas.", ("di_prefix", "diwajah", "di wajah")),
     ("Desa menunjuk satu contact person yang siaga.", ("foreign", "contact person", "narahubung")),
+    ("Warga menunggu lama. Akhinya, layanan dibuka.", ("spelling", "Akhinya", "Akhirnya")),
+    ("Harga naik Rp10ribu per kilo.", ("number_format", "Rp10ribu", "Rp10 ribu")),
 ])
 def test_a_slip_read_by_its_shape_gets_the_standard_form(text, expected):
     assert expected in fixes(text)
