@@ -6,7 +6,7 @@ the roots and the affix rules (``lexicon``), nor a standard form of the rule dat
 
 1. **Loanword spelling** (code ``spelling``): the rules of the Pedoman Umum Pembentukan
    Istilah applied to it ("-tion"/"-sion" → "-si", "-ty" → "-tas", "ph" → "f", "-ism" →
-   "-isme", "-ization"/"-ize" → "-isasi", "th" → "t", "y" → "i", "qu" → "ku", "c" → "k", double
+   "-isme", "-ization"/"-ize" → "-isasi", "th" → "t", "y" → "i", "qu" and "kw" → "ku", "c" → "k", double
    consonants single); the first result that is a KBBI root is the replacement.
 2. **Foreign word** (code ``foreign``): an English word (Debian ``wamerican``) gets the
    hint to italicise it or use the Indonesian word, without a replacement.
@@ -39,7 +39,7 @@ from .typos import affix_splits, common_typo, edge_typo, edits, frequent_slip, t
 
 LOANWORD_RULES = ((r"i[sz]ation$", "isasi"), (r"i[sz]e$", "isasi"), (r"tion$", "si"), (r"sion$", "si"),
                   (r"ique$", "ik"), (r"ive?$", "if"), (r"tip$", "tif"), (r"ionil$", "ional"), (r"kh(?=n)", "k"),
-                  (r"ty$", "tas"), (r"ism$", "isme"), (r"ph", "f"), (r"ch", "k"), (r"th", "t"), (r"qu", "ku"), (r"y", "i"),
+                  (r"ty$", "tas"), (r"ism$", "isme"), (r"ph", "f"), (r"ch", "k"), (r"th", "t"), (r"qu", "ku"), (r"kw", "ku"), (r"y", "i"),
                   (r"c(?=[aou]|[^aeiouy]|$)", "k"), (r"([bcdfgklmnprstz])\1", r"\1"))
 MIN_TYPO = 5
 COMMON_INDONESIAN = 5.0
