@@ -26,7 +26,7 @@ def _measured(recall) -> dict[str, tuple[int, int]]:
 
 #: Recall on the tuning slips (all six lists) measured on 2 Dec 2026 for round 7's freeze: a change
 #: may lose at most MARGIN of a family's figure (the benchmark's target, 0.9, sits far under them).
-TUNING_TODAY = {"di_prefix": (103, 103), "foreign": (112, 112), "number": (112, 112), "spelling": (312, 344),
+TUNING_TODAY = {"di_prefix": (103, 103), "foreign": (112, 112), "number": (112, 112), "spelling": (313, 344),
                 "time": (81, 81)}
 MARGIN = 0.02
 
