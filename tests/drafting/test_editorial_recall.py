@@ -8,8 +8,9 @@ from 49 releases), round 4's (``real-slips-4.md``, 107 rows from 45 releases), r
 from 82 releases) held every row back; their held-back figures are recorded
 (``docs/benchmarks.md``, ``ROUND_TWO_HELD_BACK`` to ``ROUND_SIX_HELD_BACK``) and the six lists
 are now tuning material (``Status: tuning``): every family with at least three seedable rows
-keeps its recall of today (``TUNING_TODAY``) less two points. No list is open now
-(``HELD_BACK_AT_FREEZE`` is empty). A later list with held-back rows is
+keeps its recall of today (``TUNING_TODAY``) less two points. Round 7's list
+(``real-slips-7.md``, 180 rows from 79 releases) holds every row back and is open: its figures
+are in ``HELD_BACK_AT_FREEZE``. A later list with held-back rows is
 measured as it is, with no change to the code, once; its figures are recorded in
 ``HELD_BACK_AT_FREEZE`` and guarded while the list is open. The correct releases draw at most one finding of the new checks per 1,000 words.
 """
@@ -42,7 +43,11 @@ def test_recall_on_the_tuning_slips_of_each_family():
 #: Each open list's held-back recall, measured once when its rows were first run against
 #: rules frozen without them. The figures are final; the test fails when a later change loses
 #: more than two points of any of them. The target of 0.9 per family is the benchmark's.
-HELD_BACK_AT_FREEZE: dict[str, dict[str, tuple[int, int]]] = {}
+#: Round 7's list (all 180 rows held back) was run once against the rules frozen at c0adbf1.
+HELD_BACK_AT_FREEZE: dict[str, dict[str, tuple[int, int]]] = {
+    "real-slips-7.md": {"di_prefix": (19, 25), "foreign": (13, 23), "number": (18, 18), "spelling": (59, 99),
+                        "time": (15, 15)},
+}
 
 #: Round 2's held-back recall (all 155 rows, against the rules frozen at 3a30648), measured
 #: once; the list is tuning material since round 3.
