@@ -6,7 +6,7 @@ some non-standard roots ("resiko") and the affix rules alone accept "menunjukan"
 tunjuk + -an) as a word.
 
 - ``listed_root``: a non-standard root of the spelling data inside affixes ("ijinnya",
-  "dipraktekkan", "resikonya" → "izinnya", "dipraktikkan", "risikonya").
+  "dipraktekkan", "resikonya", "menelpon" → "izinnya", "dipraktikkan", "risikonya", "menelepon").
 - ``nasal``: meN-/peN-/ber- in the form the root's first sound does not take ("memjabat",
   "mejadi", "beperan" → "menjabat", "menjadi", "berperan"), the sounds k, p, t, s melted
   before a vowel ("mengkirim" → "mengirim"), not before a cluster ("memproduksi").
@@ -87,6 +87,18 @@ def listed_root(word: str) -> tuple[str, str] | None:
             if entry is not None and entry.rule in ROOT_RULES and len(middle) >= 4 and entry.standard.isalpha() \
                     and entry.standard.islower():
                 return head + entry.standard + tail, data.rules.get(entry.rule, entry.rule)
+    for head, base in NASAL_HEADS.items():  # "menelpon": meN- + telpon, whose first sound melted
+        if not word.startswith(head) or head == base:
+            continue
+        for tail in SUFFIXES:
+            middle = word[len(head):len(word) - len(tail)]
+            if not word.endswith(tail) or len(middle) < 3:
+                continue
+            for root in {middle, LOST.get(head, "") + middle}:
+                entry = data.spelling.get(root)
+                if entry is not None and entry.rule in ROOT_RULES and len(root) >= 4 and entry.standard.isalpha() \
+                        and entry.standard.islower() and nasal_form(base, root) == word[:len(word) - len(tail)]:
+                    return nasal_form(base, entry.standard) + tail, data.rules.get(entry.rule, entry.rule)
     return None
 
 

@@ -22,6 +22,8 @@ from functools import lru_cache
 from press.errors import N_
 
 from .capital_checks import check_capitals
+from .compound_checks import check_compounds
+from .figure_checks import check_figures
 from .finding import Finding, cased, finding_at
 from .lexicon import confirmed_roots, frequency, indonesian_roots, is_indonesian, known_forms, passive_roots
 from .number_checks import check_numbers, check_times, url_spans
@@ -124,6 +126,8 @@ def check_language(body: str, protected=(), quotes=None) -> list[Finding]:
     taken = list(protected) + [f.span for f in found if f.span]
     found += _weekday_forms(body, protected) + _reduplications(body, protected, found) + check_times(body, protected) \
         + check_numbers(body, protected) + check_capitals(body, taken)
+    found += check_compounds(body, taken + list(urls) + [f.span for f in found if f.span])
+    found += check_figures(body, list(protected) + list(urls) + [f.span for f in found if f.span])
     return found
 
 

@@ -93,16 +93,18 @@ def _unprefixed(base: str, depth: int = 2):
     for prefix in FIRST_PREFIXES if depth == 2 else SECOND_PREFIXES:
         if base.startswith(prefix) and len(base) - len(prefix) >= 3:
             rest = base[len(prefix):]
+            if prefix == "be" and not (rest[:1] == "r" or rest[1:3] == "er"):
+                continue  # be- stands only before r or a first syllable in -er (beranak, bekerja, beternak)
             if prefix not in NASAL_BEFORE or rest[:1] in NASAL_BEFORE[prefix] or prefix.endswith("nge"):
                 yield from _unprefixed(rest, depth - 1)
             if prefix in LOST_SOUND and rest[:1] in "aeiou":
                 yield LOST_SOUND[prefix] + rest
 
 
-#: Prefixes that never take these suffixes (ke-...-kan, ber-...-i, se-...-kan, di-...-an):
+#: Prefixes that never take these suffixes (ke-...-kan, ber-...-i, se-...-kan, di-...-an, meN-...-an):
 #: a form read with them is not a word.
 NO_CONFIX = {"ke": ("kan", "i"), "ber": ("i", "kan"), "be": ("i", "kan"), "se": ("i", "kan"), "di": ("an",),
-             "ter": ("an",)}
+             "ter": ("an",), "me": ("an",)}
 
 
 def root_of(word: str, roots: frozenset[str] | None = None, shortest: int = 3) -> str | None:

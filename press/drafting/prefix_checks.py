@@ -12,7 +12,7 @@ import re
 from press.errors import N_
 
 from .finding import finding_at
-from .lexicon import passive_roots, root_of
+from .lexicon import name_words, passive_roots, root_of
 from .rule_data import RuleData
 
 AUXILIARY = frozenset("yang akan telah sudah sedang dapat bisa harus perlu untuk belum tidak pun agar supaya segera "
@@ -71,10 +71,13 @@ def di_ke_at(body: str, tokens, i: int, data: RuleData, found: list) -> int:
     following = tokens[i + 1]
     gap = body[token.end():following.start()]
     verb = following.group()
+    after = tokens[i + 2].group() if i + 2 < len(tokens) else ""
+    if verb.istitle() and verb.lower() in passive_roots() and verb.lower() not in name_words() and after.islower():
+        verb = verb.lower()  # "di Pimpin oleh": a verb capitalised, not a place's name (one stands before a capital)
     if gap not in (" ", "  ") or not verb.islower() or _place(verb, data.place_nouns) or verb in data.di_ke_words:
         return 0
     before = tokens[i - 1].group().lower() if i else ""
-    after = tokens[i + 2].group().lower() if i + 2 < len(tokens) else ""
+    after = after.lower()
     if f"{verb} {after}" in data.noun_compounds:
         return 0  # "di telepon genggam": the preposition before a compound noun
     root_verb = verb in data.roots and (before in AUXILIARY or after == "oleh") or verb in passive_roots() \

@@ -7,6 +7,7 @@ the affix rules read as Indonesian but nobody writes.
   text writes it far more often.
 - ``typo_of_a_word``: a word the affix rules read as Indonesian that is a slip all the same.
 - ``edge_typo``: a slip at a word's edge (the first vowel struck twice, the last key wrong).
+- ``frequent_slip``: any one edit of a word nobody writes that gives a common word.
 """
 from __future__ import annotations
 
@@ -25,6 +26,10 @@ FREQUENCY_MARGIN, COMMON, MIN_RANKED, SEEN = 0.8, 3.0, 7, 1.0
 TYPO_COMMON, TYPO_GAP, TYPO_CLEAR, MIN_COMMON_TYPO, MIN_CAPITALISED = 3.0, 2.0, 1.0, 6, 7
 OBVIOUS, FAR_COMMONER, RARE, ABOVE_ROOT, EDGE_COMMON, LAST_KEY_COMMON = 4.0, 3.0, 3.5, 1.5, 5.0, 6.5
 VOWELS = "aeiou"
+#: ``frequent_slip``: the standard form is written at least ten times in a million words (Zipf 4;
+#: 4.7 for a capitalised word, which is most often a name: "Kwandang" is no "kandang", 4.6), the
+#: word itself has six letters or more (eight when capitalised: "Sampali" is no "sampai").
+SLIP_COMMON, SLIP_COMMON_CAPITAL, MIN_SLIP, MIN_SLIP_CAPITAL = 4.0, 4.7, 6, 8
 
 
 def edits(word: str) -> tuple[set[str], set[str]]:
@@ -113,7 +118,8 @@ NEIGHBOURS = {c: {row[j] for row in KEYBOARD[max(0, r - 1):r + 2] for j in range
 
 def _slips(word: str, capitalised: bool) -> set[str]:
     """What ``word`` was meant to be, by the slips of the hand: two letters swapped, a letter
-    left out, a consonant struck again two letters on ("Ferbruari"), and (in a word not
+    left out, a consonant struck again up to three letters before its place ("Ferbruari",
+    "Gurbernur"), and (in a word not
     capitalised) a letter struck twice or a key's neighbour struck instead of it or beside it.
     The first letter is never read as a slip, nor a last letter put in or left out: there a
     slip is rarer than another word ("dorang", "kenduri"); nor, in a capitalised word, a
@@ -121,7 +127,7 @@ def _slips(word: str, capitalised: bool) -> set[str]:
     out = {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(1, len(word) - 1)}
     out |= {word[:i] + c + word[i:] for i in range(1, len(word)) for c in LETTERS}
     for i in range(1, len(word) - 1):
-        again = word[i] not in VOWELS and word[i] in word[max(0, i - 2):i] + word[i + 1:i + 3]
+        again = word[i] not in VOWELS and word[i] in word[max(0, i - 2):i] + word[i + 1:i + 4]
         if not capitalised and (again or NEIGHBOURS[word[i]] & {word[i - 1], word[i + 1]}) \
                 or capitalised and again and word[i] not in (word[i - 1], word[i + 1]):
             out.add(word[:i] + word[i + 1:])
@@ -192,3 +198,45 @@ def edge_typo(word: str, initial: bool = False) -> str | None:
     if ranked[-1][0] >= LAST_KEY_COMMON and ranked[-1][0] - ranked[-2][0] >= TYPO_GAP:
         return ranked[-1][1]
     return None
+
+
+def _one_edit(word: str) -> set[str]:
+    """The strings one edit from ``word`` past its first letter (a slip there is rarer than a
+    regional word: "torang", "wonten"): a letter left out or put in, two letters swapped, a
+    letter struck for its neighbour on the keyboard, a vowel written for another past the first
+    syllable ("otomotis"; in the first, a regional form is likelier: "torang", "kalurahan")."""
+    splits = [(word[:i], word[i:]) for i in range(1, len(word) + 1)]
+    out = {a + b[1:] for a, b in splits if b} | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    out |= {a + c + b for a, b in splits for c in LETTERS} | {a + c + b[1:] for a, b in splits if b for c in NEIGHBOURS[b[0]]}
+    first_vowel = next((i for i, c in enumerate(word) if c in VOWELS), len(word))
+    out |= {a + c + b[1:] for a, b in splits if len(a) > first_vowel and b[:1] in VOWELS for c in VOWELS}
+    return out - {word}
+
+
+@lru_cache(maxsize=16384)
+def frequent_slip(word: str, capitalised: bool = False) -> str | None:
+    """The common word one edit of any kind makes of a word Indonesian text (almost) never
+    writes: the frequency list alone decides, where the slips of the hand (``_slips``) and the
+    roots (``typo_fix``) found nothing ("sepert" → "seperti", "kursin" → "kursi", "besama" →
+    "bersama", "meningkatan" → "meningkatkan"). The word is written by nobody or rarely (under
+    ``RARE``), the standard form is common (``SLIP_COMMON``), a hundred times as often as the word,
+    and a point above any other candidate. Never a root of both dictionaries ("segara"), a word of
+    a region's name, nor a capitalised word (most often a name) that text writes at all; in a
+    capitalised word only the slips of the hand (``_slips``) are read, and the standard form must
+    be commoner (``SLIP_COMMON_CAPITAL``)."""
+    seen = frequency(word)
+    if len(word) < (MIN_SLIP_CAPITAL if capitalised else MIN_SLIP) or seen >= RARE or capitalised and seen \
+            or not word.isascii() or word in name_words() or word in confirmed_roots():
+        return None
+    forms = common_forms()
+    floor = max(SLIP_COMMON_CAPITAL if capitalised else SLIP_COMMON, seen + TYPO_GAP)
+    candidates = _slips(word, False) if capitalised else _one_edit(word)
+    ranked = sorted(((forms[c], c) for c in candidates if forms.get(c, 0.0) >= floor
+                     and is_indonesian(c, strict=True)), reverse=True)
+    if not ranked or len(ranked) > 1 and ranked[0][0] - ranked[1][0] < TYPO_CLEAR:
+        return None
+    first_vowel = next((i for i, c in enumerate(word) if c in VOWELS), 0)
+    rivals = {word[:first_vowel] + c + word[first_vowel + 1:] for c in VOWELS} - {word}
+    if any(forms.get(rival, 0.0) >= SEEN and is_indonesian(rival, strict=True) for rival in rivals):
+        return None  # "kecamata": "kecamatan", or "kacamata" with the first vowel changed
+    return ranked[0][1]

@@ -6,7 +6,7 @@ the roots and the affix rules (``lexicon``), nor a standard form of the rule dat
 
 1. **Loanword spelling** (code ``spelling``): the rules of the Pedoman Umum Pembentukan
    Istilah applied to it ("-tion"/"-sion" → "-si", "-ty" → "-tas", "ph" → "f", "-ism" →
-   "-isme", "-ization"/"-ize" → "-isasi", "th" → "t", "y" → "i", "qu" → "ku", "c" → "k", double
+   "-isme", "-ization"/"-ize" → "-isasi", "th" → "t", "y" → "i", "qu" and "kw" → "ku", "c" → "k", double
    consonants single); the first result that is a KBBI root is the replacement.
 2. **Foreign word** (code ``foreign``): an English word (Debian ``wamerican``) gets the
    hint to italicise it or use the Indonesian word, without a replacement.
@@ -19,7 +19,8 @@ A word the affix rules read as Indonesian is still asked the affix rules (``affi
 and the typo rules; a word glued to a figure ("Tahun2020") is split.
 
 A capitalised word inside a sentence is a name and is left alone (one at a sentence's
-start is read as English or not, since it may be a name too), as are words in names,
+start is read as English or not, since it may be a name too, unless it ends in -nya as a
+sentence's adverb does: "Akhinya,"), as are words in names,
 URLs, hashtags and mentions, and words in italics.
 """
 from __future__ import annotations
@@ -30,13 +31,15 @@ from functools import lru_cache
 from press.errors import N_
 
 from . import affix_rules
+from .compound_checks import words_joined
 from .finding import Finding, cased, finding_at
-from .lexicon import LOST_SOUND, confirmed_roots, english_words, frequency, is_indonesian, kbbi_phrases, name_words
-from .typos import affix_splits, common_typo, edge_typo, edits, typo_fix, typo_of_a_word
+from .lexicon import LOST_SOUND, confirmed_roots, english_words, frequency, is_indonesian, kbbi_phrases, name_words, \
+    root_of
+from .typos import affix_splits, common_typo, edge_typo, edits, frequent_slip, typo_fix, typo_of_a_word
 
 LOANWORD_RULES = ((r"i[sz]ation$", "isasi"), (r"i[sz]e$", "isasi"), (r"tion$", "si"), (r"sion$", "si"),
-                  (r"ique$", "ik"), (r"ive$", "if"), (r"tip$", "tif"), (r"ionil$", "ional"), (r"kh(?=n)", "k"),
-                  (r"ty$", "tas"), (r"ism$", "isme"), (r"ph", "f"), (r"ch", "k"), (r"th", "t"), (r"qu", "ku"), (r"y", "i"),
+                  (r"ique$", "ik"), (r"ive?$", "if"), (r"tip$", "tif"), (r"ionil$", "ional"), (r"kh(?=n)", "k"),
+                  (r"ty$", "tas"), (r"ism$", "isme"), (r"ph", "f"), (r"ch", "k"), (r"th", "t"), (r"qu", "ku"), (r"kw", "ku"), (r"y", "i"),
                   (r"c(?=[aou]|[^aeiouy]|$)", "k"), (r"([bcdfgklmnprstz])\1", r"\1"))
 MIN_TYPO = 5
 COMMON_INDONESIAN = 5.0
@@ -174,12 +177,16 @@ def check_words(body: str, tokens, known, covered, italic) -> list[Finding]:
     for token in tokens:
         written = token.group()
         start, end = token.span()
-        if 1 in taken[start:end] or body[start - 1:start] in ("#", "@", "/", ".") \
-                or body[end:end + 1] in ("@", "/") or italic(body, start, end):
+        if 1 in taken[start:end] or body[start - 1:start] in ("#", "@", "/", ".") or body[end:end + 1] == "@" \
+                or body[end:end + 1] == "/" and not (written.islower() and len(written) >= MIN_TYPO and body[end + 1:end + 2].islower()) \
+                or italic(body, start, end):
             continue
         capital = written[:1].isupper() and written[1:].islower()
-        initial = capital and _sentence_start(body, start)
         word = written.lower()
+        initial = capital and _sentence_start(body, start)
+        adverb = initial and word.endswith("nya") and len(word) > 6
+        if adverb:
+            capital = initial = False  # "Akhinya,": a sentence's adverb, no name
         plain = word.replace("'", "").replace("’", "")
         if plain != word and APOSTROPHE.search(word) and (written.islower() or initial) and plain.isalpha() \
                 and len(plain) >= 3 and plain in confirmed_roots() \
@@ -193,10 +200,15 @@ def check_words(body: str, tokens, known, covered, italic) -> list[Finding]:
                                     N_("Ganti dengan “%(standard)s” (%(rule)s)."), {"written": written, "standard": standard},
                                     {"standard": standard, "rule": RULE_GLUED}, standard))
             continue
-        if not word.isalpha() or not word.isascii() or len(word) < 3 or not (written.islower() or capital):
+        if not word.isalpha() or not word.isascii() or len(word) < 3 or not (written.islower() or capital or adverb):
+            continue
+        joined = words_joined(word) if capital else None
+        if joined:  # "Darimana": a preposition joined, capitalised or not
+            found.append(_spelling(body, (start, end), written, *joined))
             continue
         if capital and not initial:  # a name, or a slip in a headline or in a name of an event
-            standard = None if word in known else common_typo(word, capitalised=True, roots_only=True)
+            standard = None if word in known else \
+                common_typo(word, capitalised=True, roots_only=True) or frequent_slip(word, capitalised=True)
             if standard and not _between_capitals(body, start, end):
                 found.append(_typo(body, (start, end), written, standard))
             continue
@@ -222,13 +234,23 @@ def _read_word(word: str, known: frozenset[str]) -> tuple[str | None, object]:
     rules read as Indonesian but a slip all the same, ("unknown", None) for a word no list
     knows (``_word_finding`` reads it), else (None, None)."""
     fixed = affix_rules.listed_root(word) or (affix_rules.double_k(word) if len(word) > 7 else None) \
-        or affix_rules.noun_kk(word) or affix_rules.pun_apart(word) or affix_rules.one_syllable(word)
+        or affix_rules.noun_kk(word) or affix_rules.pun_apart(word) or affix_rules.one_syllable(word) \
+        or words_joined(word)
     if fixed:
         return "fixed", fixed
     if _unknown(word, known):
         return "unknown", None
-    standard = None if word in known else typo_of_a_word(word)
+    standard = None if word in known else typo_of_a_word(word) \
+        or (frequent_slip(word) if _reading_doubtful(word) else None)
     return ("typo", standard) if standard else (None, None)
+
+
+def _reading_doubtful(word: str) -> bool:
+    """Whether the affix rules read ``word`` only on a root under four letters ("akhinya": akh)
+    or on a prefix and a suffix that never go together ("meningkatan": meN-...-an): then the
+    frequency list may read it as a slip (``frequent_slip``). A reading on a root nobody writes
+    stands ("kurasi", "menambatkan", "pengemban")."""
+    return root_of(word, shortest=4) is None
 
 
 def _spelling(body: str, span, written: str, standard: str, rule: str) -> Finding:
@@ -279,7 +301,7 @@ def _word_finding(body: str, span, written: str, word: str, initial: bool) -> Fi
     if len(word) < MIN_TYPO:
         return None
     standard = (common_typo(word, capitalised=True) if initial else typo_fix(word) or common_typo(word)) \
-        or edge_typo(word, initial)
+        or edge_typo(word, initial) or frequent_slip(word, capitalised=initial)
     return _typo(body, span, written, standard) if standard else None
 
 

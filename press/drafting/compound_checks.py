@@ -1,0 +1,126 @@
+"""Compounds and reduplications read by their shape, where no list knows the form: EYD V's rules
+on words written together or apart (gabungan kata, kata depan, kata ulang).
+
+- ``words_joined`` (one word): a preposition joined to a question word or a demonstrative
+  ("darimana" → "dari mana"), "per" meaning "each" joined to a unit ("perkilogramnya" → "per
+  kilogramnya"). Two common roots written as one word are left: names and KBBI's own
+  compounds are written so ("Singaraja", "walidata", "campursari").
+- ``check_compounds`` (the text): a reduplication of a root with its meN- form written apart
+  ("surat menyurat", "menghitung hitung" → "surat-menyurat", "menghitung-hitung"), a capitalised
+  reduplication apart ("Undang Undang" → "Undang-Undang"), a compound under affixes split by a
+  hyphen ("ditanda-tangani" → "ditandatangani"), a compound KBBI writes as one word split by a
+  space under affixes ("bersuka cita" → "bersukacita"), a loanword reduplicated in its
+  foreign spelling ("photo-photo" → "foto-foto"), and "Insya Allah" apart in any transliteration.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from press.errors import N_
+
+from .finding import Finding, finding_at
+from .lexicon import LOST_SOUND, common_forms, confirmed_roots, is_indonesian, name_words, root_of
+
+RULE_PREPOSITION = "EYD V (kata depan): di, ke, dari ditulis terpisah dari kata yang mengikutinya (dari mana)"
+RULE_PER = "EYD V dan KBBI: per yang berarti 'tiap' ditulis terpisah (per kilogram, per orang)"
+RULE_JOINED = "EYD V (gabungan kata): gabungan kata yang dicatat serangkai di KBBI ditulis serangkai"
+RULE_REDUP = "EYD V (kata ulang): bentuk ulang ditulis dengan tanda hubung (surat-menyurat, Undang-Undang)"
+
+PREPOSITION_JOINED = re.compile(r"(dari)(mana|sini|sana|situ)")
+#: Units "per" ("tiap") stands before in releases (KBBI, entry per: "per orang", "per hari").
+PER_UNITS = frozenset("kilogram kg gram liter meter hektare hektar ton orang hari minggu bulan tahun jam menit "
+                      "unit ekor lembar paket kepala keluarga porsi botol karung batang buah bidang".split())
+NASAL_PREFIXES = ("meng", "meny", "mem", "men", "me", "ber", "ter")
+
+#: "Insya Allah" and "Masya Allah" in any transliteration ("Insha Allah", "In Saa Allah"): KBBI
+#: writes insyaallah and masyaallah, one word.
+ALLAH_APART = re.compile(r"(?<![\w-])(?:([Ii])n ?[Ss](?:y|h|yh)?aa?h?|([Mm])a ?[Ss](?:y|h)aa?h?)[ '’]?[Aa]llah(?![\w-])")
+PAIR = re.compile(r"(?<![\w-])([A-Za-z]{3,}) (?=([a-z]{3,})(?![\w-]))")
+CAPITAL_PAIR = re.compile(r"(?<![\w-])([A-Z][a-z]{2,}) \1(?![\w-])")
+HYPHENED = re.compile(r"(?<![\w-])([a-z]{3,})-([a-z]{3,})(?![\w-])")
+
+
+@lru_cache(maxsize=8192)
+def words_joined(word: str) -> tuple[str, str] | None:
+    """(standard, rule) for a word (lower case) that is two words written as one, or None."""
+    joined = PREPOSITION_JOINED.fullmatch(word)
+    if joined:
+        return f"{joined.group(1)} {joined.group(2)}", RULE_PREPOSITION
+    if word.startswith("per") and not word.endswith("an"):
+        unit = word[3:].removesuffix("nya")
+        if unit in PER_UNITS:
+            return f"per {word[3:]}", RULE_PER
+    return None
+
+
+def _nasal_forms(root: str) -> set[str]:
+    """The root under meN-, ber- and ter- in every spelling (surat: menyurat; tolong: menolong)."""
+    forms = {prefix + root for prefix in NASAL_PREFIXES}
+    forms |= {prefix + root[1:] for prefix, lost in LOST_SOUND.items() if prefix.startswith("me") and root[:1] == lost}
+    return forms
+
+
+def _inside(spans, start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans if s is not None)
+
+
+@lru_cache(maxsize=1)
+def _nonstandard() -> frozenset[str]:
+    """The spelling data's non-standard forms ("kerjasama"): never proposed."""
+    from .rule_data import rule_data
+    return frozenset(key.lower() for key in rule_data().spelling)
+
+
+def check_compounds(body: str, taken) -> list[Finding]:
+    """Findings of the text rules above outside the ``taken`` spans (names, URLs, findings
+    already made)."""
+    from .word_checks import loanword_fix
+    nonstandard, forms = _nonstandard(), common_forms()
+    found = []
+    roots = confirmed_roots()
+    for match in PAIR.finditer(body):
+        first, second = match.group(1), match.group(2)
+        span = (match.start(), match.end() + len(second))
+        lower = first.lower()
+        if not (first.islower() or first[1:].islower()) or _inside(taken, *span):
+            continue
+        if first.islower() and min(len(lower), len(second)) >= 4 and (
+                lower in roots and second in _nasal_forms(lower) or second in roots and lower in _nasal_forms(second)):
+            found.append(_finding(body, span, f"{first}-{second}", RULE_REDUP))
+            continue
+        joined = lower + second
+        if not first.islower() or forms.get(joined, 0.0) < 3.0 or joined in nonstandard:
+            continue
+        root = root_of(joined, shortest=4)
+        if root and root in roots and root not in lower and root not in second and joined not in roots:
+            found.append(_finding(body, span, first + second, RULE_JOINED))
+    for match in ALLAH_APART.finditer(body):
+        standard = "insyaallah" if match.group(1) else "masyaallah"
+        if match.group().lower() != standard and not _inside(taken, *match.span()):
+            found.append(_finding(body, match.span(), standard, RULE_JOINED))
+    for match in CAPITAL_PAIR.finditer(body):
+        word = match.group(1)
+        if len(word) >= 5 and not _inside(taken, *match.span()) and word.lower() in roots \
+                and word.lower() not in name_words():
+            found.append(_finding(body, match.span(), f"{word}-{word}", RULE_REDUP))
+    for match in HYPHENED.finditer(body):
+        first, second = match.groups()
+        if _inside(taken, *match.span()):
+            continue
+        if first == second:
+            fixed = None if is_indonesian(first) else loanword_fix(first)
+            if fixed:
+                found.append(_finding(body, match.span(), f"{fixed}-{fixed}",
+                                      "Pedoman Umum Pembentukan Istilah: penyesuaian ejaan"))
+        elif forms.get(first + second, 0.0) >= 3.0 and is_indonesian(first + second) \
+                and first + second not in nonstandard:
+            found.append(_finding(body, match.span(), first + second, RULE_JOINED))
+    return found
+
+
+def _finding(body: str, span, standard: str, rule: str) -> Finding:
+    written = body[span[0]:span[1]]
+    return finding_at(body, "spelling", span, N_("Ejaan tidak baku: “%(written)s”; bentuk bakunya “%(standard)s”."),
+                      N_("Ganti dengan “%(standard)s” (%(rule)s)."), {"written": written, "standard": standard},
+                      {"standard": standard, "rule": rule}, standard)
