@@ -6,11 +6,14 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
 
 from press import permissions
 from press.extensions import db
-from press.models import RELEASE_STATES, ROLES, AuditEvent, IndexQueueEntry, Release, Unit, User
+from press.models import (RELEASE_STATES, ROLES, AuditEvent, IndexQueueEntry, Media, Release, ReleasePhoto, Rendition,
+                          Unit, User)
 from press.services import workflow
+from press.services.release_text import ReleaseError
 from press.services.workflow import TRANSITIONS, WorkflowError
 
 from tests.conftest import EMAILS
@@ -96,6 +99,10 @@ def _applied_as_written(state: str, action: str, role: str) -> str | None:
     audited = (event.actor_id, event.action, event.created_at, event.data["from"], event.data["to"])
     if release.state != to or audited != (actor.id, f"release.{action}", NOW, state, to):
         return f"moved to {release.state}, audited {audited}"
+    # the editor told when a photo's consent lapses: whoever last acted as one, never the writer submitting
+    editor = None if action in ("submit", "unschedule") else actor.id
+    if (release.editor_id, release.updated_at) != (editor, NOW):
+        return f"editor {release.editor_id}, changed at {release.updated_at}"
     return None if any(q.doc_kind == "release" for q in queued) else "not queued for the index"
 
 
@@ -155,11 +162,80 @@ def test_schedule_needs_a_future_time_with_a_zone(ctx):
     assert release.state == "approved" and release.embargo_at is None
 
 
+def test_an_embargo_may_be_set_two_years_and_a_day_ahead_and_no_further(ctx):
+    release = release_in("approved")
+    furthest = NOW + timedelta(days=731)
+    with pytest.raises(WorkflowError, match="paling jauh 2 tahun"):
+        workflow.apply(db.session, release, "schedule", user("editor"), at=furthest + timedelta(seconds=1), now=NOW)
+    workflow.apply(db.session, release, "schedule", user("editor"), at=furthest.astimezone(workflow.OFFICE_ZONE), now=NOW)
+    assert (release.embargo_at, events_of(release)[-1].data["at"]) == (furthest, "2028-01-06T03:00:00+00:00")
+    with pytest.raises(WorkflowError, match="masa depan"):
+        workflow.apply(db.session, release, "schedule", user("editor"), at=NOW, now=NOW)
+
+
+def test_publishing_before_the_embargo_dates_it_now_and_clears_the_embargo(ctx):
+    release = release_in("scheduled")
+    workflow.apply(db.session, release, "publish", user("editor"), now=NOW)
+    assert (release.state, release.published_at, release.embargo_at) == ("published", NOW, None)
+
+
+def test_an_untitled_release_is_never_submitted_scheduled_or_published(ctx):
+    for state, action in (("draft", "submit"), ("approved", "schedule"), ("approved", "publish")):
+        release = release_in(state)
+        release.title = "  "
+        with pytest.raises(WorkflowError, match="tanpa judul"):
+            workflow.apply(db.session, release, action, user("editor"), now=NOW, **ARGS.get(action, {}))
+        assert (release.state, events_of(release)) == (state, [])
+
+
+def test_only_an_active_user_acts(ctx):
+    release = release_in("in_review")
+    with pytest.raises(WorkflowError, match="pengguna aktif"):
+        workflow.apply(db.session, release, "approve", None, now=NOW)
+    editor = user("editor")
+    editor.active = False
+    with pytest.raises(WorkflowError, match="pengguna aktif"):
+        workflow.apply(db.session, release, "approve", editor, now=NOW)
+    with pytest.raises(WorkflowError, match="tidak dikenal"):
+        workflow.apply(db.session, release, "approve_all", user("admin"), now=NOW)
+    assert (release.state, events_of(release)) == ("in_review", [])
+
+
+@pytest.mark.parametrize("state, action, field, limit", [
+    ("in_review", "send_back", "comment", 500), ("published", "retract", "notice", 2000),
+    ("published", "correct", "note", 500)])
+def test_a_note_over_its_limit_is_refused_with_the_limit(ctx, state, action, field, limit):
+    release = release_in(state)
+    with pytest.raises(ReleaseError, match=f"paling banyak {limit} huruf"):
+        workflow.apply(db.session, release, action, user("editor"), now=NOW, **{field: "x" * (limit + 1)})
+    workflow.apply(db.session, release, action, user("editor"), now=NOW, **{field: "x" * limit})
+    assert events_of(release)[-1].data[{"send_back": "comment"}.get(action, field)] == "x" * limit
+
+
 def test_parse_time_reads_wib_without_an_offset(ctx):
     assert workflow.parse_time("2021-10-01T09:00") == datetime(2021, 10, 1, 2, 0, tzinfo=timezone.utc)
     assert workflow.parse_time("2021-10-01T09:00+00:00") == datetime(2021, 10, 1, 9, 0, tzinfo=timezone.utc)
     with pytest.raises(WorkflowError):
         workflow.parse_time("besok pagi")
+
+
+@pytest.mark.parametrize("typed, meant", [
+    ("  2021-10-01 09:00 \n", datetime(2021, 10, 1, 2, 0, tzinfo=timezone.utc)),  # pasted with spaces, a space for T
+    ("2021-10-01T09:00+08:00", datetime(2021, 10, 1, 1, 0, tzinfo=timezone.utc)),  # WITA, said so
+    ("2021-10-01", datetime(2021, 9, 30, 17, 0, tzinfo=timezone.utc)),  # midnight in Jakarta
+])
+def test_parse_time_reads_the_times_operators_type(ctx, typed, meant):
+    moment = workflow.parse_time(typed)
+    assert (moment, moment.utcoffset()) == (meant, timedelta(0))
+
+
+def test_parse_time_refuses_with_the_text_and_an_example(ctx):
+    with pytest.raises(WorkflowError) as unreadable:
+        workflow.parse_time("besok pagi jam 9")
+    assert str(unreadable.value) == "Waktu besok pagi jam 9 tidak terbaca; tulis misalnya 2021-10-01T09:00."
+    with pytest.raises(WorkflowError) as year_one:  # before the first moment a datetime holds, in UTC
+        workflow.parse_time("0001-01-01T03:00")
+    assert str(year_one.value) == "Waktu embargo harus di masa depan."
 
 
 def test_retract_needs_a_notice_and_keeps_it(ctx):
@@ -183,6 +259,31 @@ def test_a_correction_is_a_new_revision_with_its_public_note(ctx):
     assert release.version == version + 1
     assert release.revisions[-1].body == "Isi yang sudah dikoreksi."
     assert release.revisions[-1].comment == "Nama Kasubag diperbaiki."
+
+
+def test_a_correction_keeps_the_parts_not_sent_and_numbers_its_revisions(ctx):
+    release = release_in("published")
+    release.dateline, release.signature = "Bekasi, 4 Januari 2026", "Humas Pemkot Bekasi"
+    for number, body in enumerate(("Isi  koreksi\r\n\r\n\r\npertama.  ", "Isi koreksi kedua."), start=1):
+        workflow.apply(db.session, release, "correct", user("editor"), note=f"Koreksi {number}.",
+                       text={"body": body}, now=NOW + timedelta(hours=number))
+        assert release.revisions[-1].number == number
+        assert events_of(release)[-1].data["revision"] == number
+        assert release.version == 1 + number
+    kept = (release.title, release.dateline, release.signature)
+    assert kept == ("Siaran uji published", "Bekasi, 4 Januari 2026", "Humas Pemkot Bekasi")
+    assert [(r.title, r.dateline, r.signature, r.author_id) for r in release.revisions] == [(*kept, user("editor").id)] * 2
+    assert release.revisions[0].body == "Isi  koreksi\n\npertama."  # paragraphs cleaned as the editor cleans them
+    assert [r.created_at for r in release.revisions] == [NOW + timedelta(hours=1), NOW + timedelta(hours=2)]
+
+
+def test_a_correction_naming_an_unknown_part_changes_nothing(ctx):
+    release = release_in("published")
+    with pytest.raises(WorkflowError) as refused:
+        workflow.apply(db.session, release, "correct", user("editor"), note="Koreksi.",
+                       text={"judul": "Judul baru", "body": "Isi baru.", "foto": "x"}, now=NOW)
+    assert str(refused.value) == "Bagian siaran foto, judul tidak dikenal."
+    assert (release.body, release.version, release.revisions, events_of(release)) == ("Isi siaran uji.", 1, [], [])
 
 
 def test_an_action_on_a_release_changed_since_it_was_opened_is_refused(ctx):
@@ -209,6 +310,59 @@ def test_publish_due_publishes_only_what_is_due_and_only_once(ctx):
     assert later.state == "scheduled"
     [event] = events_of(due)
     assert event.actor_id is None and event.action == "release.publish_due"
+    # the history shows it as the clock's, when it ran, dated at the embargo
+    assert (event.data, event.created_at) == ({"from": "scheduled", "to": "published",
+                                               "at": (NOW - timedelta(minutes=1)).isoformat()}, NOW)
+
+
+def test_a_release_another_process_published_or_rescheduled_meanwhile_is_left_alone(ctx):
+    """What ``publish_due`` read may change before it writes: each release is published only
+    if it is still scheduled and due then."""
+    taken, moved = release_in("scheduled"), release_in("scheduled")
+    taken.embargo_at = moved.embargo_at = NOW - timedelta(minutes=5)
+    db.session.commit()
+    assert {r.id for r in workflow.publish_due(db.session, NOW - timedelta(minutes=1))} == {taken.id, moved.id}
+    db.session.commit()
+    moved.state, moved.embargo_at = "scheduled", NOW + timedelta(hours=1)  # unpublished, then scheduled later
+    db.session.commit()
+    assert workflow.publish_one_due(db.session, taken.id, NOW) is None  # the second process, too late
+    assert workflow.publish_one_due(db.session, moved.id, NOW) is None
+    db.session.commit()
+    db.session.refresh(taken)
+    assert (taken.published_at, taken.updated_at) == (NOW - timedelta(minutes=5), NOW - timedelta(minutes=1))
+    assert [e.action for e in events_of(taken)] == ["release.publish_due"]
+    assert db.session.get(Release, moved.id).state == "scheduled"
+
+
+def test_publish_due_starts_again_after_a_write_conflict_and_gives_up_after_three(ctx, monkeypatch):
+    release = release_in("scheduled")
+    release.embargo_at = NOW - timedelta(minutes=1)
+    db.session.commit()
+    real, calls = workflow.publish_one_due, []
+
+    def conflicting(failures):
+        def publish(session, release_id, now):
+            calls.append(release_id)
+            if len(calls) <= failures:
+                raise OperationalError("UPDATE release", {}, Exception("database is locked"))
+            return real(session, release_id, now)
+        return publish
+
+    monkeypatch.setattr(workflow, "publish_one_due", conflicting(3))
+    with pytest.raises(OperationalError):
+        workflow.publish_due(db.session, NOW)
+    assert (len(calls), db.session.get(Release, release.id).state) == (3, "scheduled")
+    calls.clear()
+    monkeypatch.setattr(workflow, "publish_one_due", conflicting(2))
+    assert [r.id for r in workflow.publish_due(db.session, NOW)] == [release.id]
+    assert len(calls) == 3
+
+
+def test_publish_due_publishes_in_the_order_the_embargoes_fell(ctx):
+    first_made, second_made = release_in("scheduled"), release_in("scheduled")
+    first_made.embargo_at, second_made.embargo_at = NOW - timedelta(minutes=1), NOW - timedelta(minutes=2)
+    db.session.commit()
+    assert [r.id for r in workflow.publish_due(db.session, NOW)] == [second_made.id, first_made.id]
 
 
 def test_publish_due_waits_for_the_embargo_to_the_second(ctx):
@@ -231,3 +385,27 @@ def test_demo_releases_carry_their_audit_trail(ctx):
     assert {"draft", "in_review", "approved", "scheduled", "published", "retracted"} <= set(states)
     assert [e.data["to"] for e in events_of(states["retracted"])] == ["in_review", "published", "retracted"]
     assert states["scheduled"].embargo_at > datetime.now(timezone.utc)
+
+
+def test_a_releases_photos_follow_it_to_the_index_and_get_their_crops_once_published(ctx):
+    """A photo's public visibility follows its release: every action queues the photos for the
+    index; publishing asks for the channels' crops of the photos that have none yet."""
+    cropped, bare = (Media(sha256=sha * 64, mime="image/jpeg", bytes=1000, width=4000, height=3000, is_public=True,
+                           renditions=[Rendition(variant=variant, sha256=sha * 64, path=f"{sha}/{variant}.jpg",
+                                                 width=1080, height=1080, bytes=100)])
+                     for sha, variant in (("c", "crop-square"), ("d", "web")))
+    release = release_in("approved")
+    db.session.add_all([ReleasePhoto(release=release, media=cropped, position=0),
+                        ReleasePhoto(release=release, media=bare, position=1)])
+    db.session.flush()
+
+    def queued_photos():
+        return sorted(q.doc_id for q in db.session.scalars(select(IndexQueueEntry).where(
+            IndexQueueEntry.doc_kind == "photo", IndexQueueEntry.doc_id.in_([cropped.id, bare.id]))))
+
+    before = queued_photos()
+    workflow.apply(db.session, release, "schedule", user("editor"), at=NOW + timedelta(hours=1), now=NOW)
+    assert queued_photos() == sorted(before + [cropped.id, bare.id])
+    assert (cropped.crops_pending, bare.crops_pending) == (False, False)  # not public yet
+    workflow.apply(db.session, release, "publish", user("editor"), now=NOW)
+    assert (cropped.crops_pending, bare.crops_pending) == (False, True)
