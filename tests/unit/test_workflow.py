@@ -329,3 +329,23 @@ def test_a_releases_photos_follow_it_to_the_index_and_get_their_crops_once_publi
     assert (cropped.crops_pending, bare.crops_pending) == (False, False)  # not public yet
     workflow.apply(db.session, release, "publish", user("editor"), now=NOW)
     assert (cropped.crops_pending, bare.crops_pending) == (False, True)
+
+
+def test_a_refusal_gives_the_reason_that_applies(ctx):
+    """The unit's editor publishing in a unit that does not publish itself, the same editor
+    publishing another unit's release, a writer publishing: three reasons, word for word."""
+    dinkes_editor = db.session.scalar(select(User).where(User.email == "redaktur.dinkes@siaran.test"))
+    ours, theirs = release_in("approved"), release_in("approved")
+    theirs.unit_id = db.session.scalar(select(Unit.id).where(Unit.abbreviation == "Diskominfostandi"))
+    db.session.flush()
+    refusals = []
+    for release, actor in ((ours, dinkes_editor), (theirs, dinkes_editor), (ours, user("writer"))):
+        with pytest.raises(WorkflowError) as refused:
+            workflow.apply(db.session, release, "publish", actor, now=NOW)
+        refusals.append(str(refused.value))
+    assert refusals == [
+        "Unit ini belum diizinkan menerbitkan sendiri: siaran yang disetujui menunggu redaktur pusat.",
+        permissions.OUTSIDE_UNIT,
+        "Peran Anda tidak boleh melakukan tindakan ini pada siaran.",
+    ]
+    assert (ours.state, theirs.state) == ("approved", "approved")
