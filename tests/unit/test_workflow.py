@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from press import permissions
 from press.extensions import db
-from press.models import (RELEASE_STATES, ROLES, AuditEvent, IndexQueueEntry, Media, Release, ReleasePhoto,
+from press.models import (RELEASE_STATES, ROLES, Activity, AuditEvent, IndexQueueEntry, Media, Release, ReleasePhoto,
                           Rendition, Unit, User)
 from press.services import workflow
 from press.services.release_text import ReleaseError
@@ -349,3 +349,21 @@ def test_a_refusal_gives_the_reason_that_applies(ctx):
         "Peran Anda tidak boleh melakukan tindakan ini pada siaran.",
     ]
     assert (ours.state, theirs.state) == ("approved", "approved")
+
+
+def test_exempt_information_is_never_published_and_the_refusal_says_which_part_is_exempt(ctx):
+    exempt_release, exempt_activity = release_in("approved"), release_in("approved")
+    exempt_release.ppid_class = "dikecualikan"
+    exempt_activity.activity = db.session.get(Activity, 1)
+    exempt_activity.activity.ppid_class = "dikecualikan"
+    db.session.flush()
+    refusals = []
+    for release in (exempt_release, exempt_activity):
+        with pytest.raises(WorkflowError) as refused:
+            workflow.apply(db.session, release, "publish", user("editor"), now=NOW)
+        refusals.append(str(refused.value))
+    assert refusals == [
+        "Siaran ini berklasifikasi informasi dikecualikan (PPID), jadi tidak boleh terbit; "
+        "ubah klasifikasinya lebih dulu bila informasinya boleh dibuka.",
+        "Kegiatan siaran ini berklasifikasi informasi dikecualikan (PPID), jadi siarannya tidak boleh terbit.",
+    ]
