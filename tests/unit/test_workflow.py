@@ -183,21 +183,21 @@ def test_an_untitled_release_is_never_submitted_scheduled_or_published(ctx):
     for state, action in (("draft", "submit"), ("approved", "schedule"), ("approved", "publish")):
         release = release_in(state)
         release.title = "  "
-        with pytest.raises(WorkflowError, match="tanpa judul"):
+        with pytest.raises(WorkflowError, match=r"^Siaran tanpa judul tidak bisa diajukan atau diterbitkan\.$"):
             workflow.apply(db.session, release, action, user("editor"), now=NOW, **ARGS.get(action, {}))
         assert (release.state, events_of(release)) == (state, [])
 
 
-def test_only_an_active_user_acts(ctx):
+def test_only_an_active_user_acts_and_only_by_a_known_action(ctx):
     release = release_in("in_review")
-    with pytest.raises(WorkflowError, match="pengguna aktif"):
-        workflow.apply(db.session, release, "approve", None, now=NOW)
     editor = user("editor")
-    editor.active = False
-    with pytest.raises(WorkflowError, match="pengguna aktif"):
-        workflow.apply(db.session, release, "approve", editor, now=NOW)
-    with pytest.raises(WorkflowError, match="tidak dikenal"):
-        workflow.apply(db.session, release, "approve_all", user("admin"), now=NOW)
+    refusals = []
+    for action, actor in (("approve", None), ("approve", editor), ("approve_all", user("admin"))):
+        editor.active = actor is not editor
+        with pytest.raises(WorkflowError) as refused:
+            workflow.apply(db.session, release, action, actor, now=NOW)
+        refusals.append(str(refused.value))
+    assert refusals == ["Tindakan ini perlu pengguna aktif."] * 2 + ["Tindakan approve_all tidak dikenal."]
     assert (release.state, events_of(release)) == ("in_review", [])
 
 
@@ -367,3 +367,23 @@ def test_exempt_information_is_never_published_and_the_refusal_says_which_part_i
         "ubah klasifikasinya lebih dulu bila informasinya boleh dibuka.",
         "Kegiatan siaran ini berklasifikasi informasi dikecualikan (PPID), jadi siarannya tidak boleh terbit.",
     ]
+
+
+@pytest.mark.parametrize("state, action, given, message", [
+    ("draft", "publish", {}, "Siaran ini berstatus draft; tindakan itu tidak berlaku sekarang."),
+    ("in_review", "approve", {"expected_version": 7},
+     "Siaran ini sudah diubah orang lain sejak Anda membukanya; muat ulang lalu periksa lagi."),
+    ("in_review", "send_back", {"comment": " \n "}, "Tulis catatan untuk penulis saat mengembalikan siaran."),
+    ("published", "retract", {"notice": "  "}, "Penarikan siaran perlu pemberitahuan publik."),
+    ("published", "correct", {"note": ""}, "Koreksi perlu catatan \"Diperbarui\" untuk pembaca."),
+    ("approved", "schedule", {}, "Tentukan waktu embargo."),
+    ("approved", "schedule", {"at": datetime(2026, 2, 1, 9)}, "Waktu embargo harus menyebut zona waktunya."),
+    ("approved", "schedule", {"at": NOW - timedelta(seconds=1)}, "Waktu embargo harus di masa depan."),
+    ("approved", "schedule", {"at": NOW + timedelta(days=800)}, "Waktu embargo paling jauh 2 tahun dari sekarang."),
+])
+def test_each_refusal_says_what_to_do_word_for_word_and_changes_nothing(ctx, state, action, given, message):
+    release = release_in(state)
+    with pytest.raises(WorkflowError) as refused:
+        workflow.apply(db.session, release, action, user("editor"), now=NOW, **given)
+    assert str(refused.value) == message
+    assert (release.state, release.version, events_of(release)) == (state, 1, [])
