@@ -387,3 +387,16 @@ def test_each_refusal_says_what_to_do_word_for_word_and_changes_nothing(ctx, sta
         workflow.apply(db.session, release, action, user("editor"), now=NOW, **given)
     assert str(refused.value) == message
     assert (release.state, release.version, events_of(release)) == (state, 1, [])
+
+
+def test_a_release_goes_out_at_the_address_of_the_headline_it_has_then(ctx):
+    scheduled, published, approved = release_in("approved"), release_in("approved"), release_in("in_review")
+    for release, title in ((scheduled, "Taman Kota Dibuka Besok"), (published, "Pasar Baru Diresmikan"),
+                           (approved, "Jembatan Diperbaiki")):
+        release.title = title
+    first_slug = approved.slug
+    workflow.apply(db.session, scheduled, "schedule", user("editor"), at=NOW + timedelta(hours=1), now=NOW)
+    workflow.apply(db.session, published, "publish", user("editor"), now=NOW)
+    workflow.apply(db.session, approved, "approve", user("editor"), now=NOW)
+    assert (scheduled.slug, published.slug, approved.slug) == ("taman-kota-dibuka-besok", "pasar-baru-diresmikan",
+                                                               first_slug)
