@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from press.extensions import db
 from press.models import AuditEvent, Release, Unit, User
-from press.services import workflow
+from press.services import embargo, workflow
 
 from tests.conftest import EMAILS
 
@@ -111,3 +111,18 @@ def test_a_releases_history_is_its_own_events_oldest_first(ctx):
         ("release.submit", OLD + timedelta(hours=1)),     # then the order they were written
         ("release.submit", OLD + timedelta(hours=2)),
     ]
+
+
+def test_a_release_taken_off_the_schedule_is_closed_to_journalists_by_whoever_took_it_off(ctx):
+    editor = person(EMAILS["editor"])
+    taken_off, kept = (release("scheduled", "Dinkes", embargo=OLD + timedelta(days=400)) for _ in range(2))
+    for item in (taken_off, kept):
+        embargo.open_to_journalists(db.session, item, editor, "all")
+    workflow.apply(db.session, kept, "schedule", editor, at=OLD + timedelta(days=300), now=OLD)
+    workflow.apply(db.session, kept, "publish", editor, now=OLD)
+    workflow.apply(db.session, taken_off, "unschedule", editor, now=OLD)
+    closed = [(e.action, e.actor_id) for e in workflow.history(db.session, taken_off)][-2:]
+    assert closed == [("release.close_to_journalists", editor.id), ("release.unschedule", editor.id)]
+    assert embargo.opening_of(db.session, taken_off) is None
+    assert "release.close_to_journalists" not in [e.action for e in workflow.history(db.session, kept)]
+    assert embargo.opening_of(db.session, kept) is not None
