@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from press.extensions import db
 from press.models import Activity, IndexQueueEntry, Media, Note, Release, ReleasePhoto, Rendition, Unit
-from press.search import IndexBusyError, PgSearchIndex
+from press.search import Document, IndexBusyError, PgSearchIndex, upsert
 from press.services import index_documents, indexing
 from press.services.activities import ActivityData, create_activity
 from press.services.activities import enqueue_index as old_enqueue_index
@@ -206,6 +206,18 @@ def test_an_activity_change_refreshes_the_documents_that_repeat_it(index):
     assert keys(index.search("gedung unit:Diskominfostandi jenis:siaran", public=True)) == [f"release:{release.id}"]
 
 
+def test_an_activity_change_queued_with_one_of_its_releases_refreshes_every_release(index):
+    release = add_release("Peresmian Taman", "Taman kota diresmikan oksigenik.", state="published", activity_id=3)
+    indexing.drain(db.session, index)
+    first = min(db.session.scalars(select(Release.id).where(Release.activity_id == 3)))
+    db.session.get(Activity, 3).unit = db.session.scalar(select(Unit).where(Unit.abbreviation == "Diskominfostandi"))
+    indexing.enqueue_index(db.session, "activity", 3)
+    indexing.enqueue_index(db.session, "release", first)  # reached again through the activity
+    db.session.commit()
+    indexing.drain(db.session, index)
+    assert keys(index.search("oksigenik unit:Diskominfostandi", public=True)) == [f"release:{release.id}"]
+
+
 def test_a_busy_index_keeps_the_rows_and_raises_nothing(index):
     add_release("Siaran Antre", "Kata tunggu kaleidoskopik.", state="published")
     index.lock_timeout = 0.2
@@ -257,7 +269,8 @@ def test_rebuild_all_and_check_agree_with_the_database(index):
 
 def test_repair_rewrites_each_kind_of_drift_from_the_database(index):
     """Writes lost every way (a document missing from one index or both, one left behind
-    in one or both): the repair makes both indexes say what the database says."""
+    in one or both, one under a key no row can have): the repair makes both indexes say what
+    the database says."""
     lost = add_release("Draf Hilang", "Kata hilang zirkonik.")
     unpublished_since = add_release("Siaran Mundur", "Kata mundur rodonik.", state="published")
     deleted_draft = add_release("Draf Terhapus", "Kata hapus kobaltik.")
@@ -265,17 +278,18 @@ def test_repair_rewrites_each_kind_of_drift_from_the_database(index):
     published_since = add_release("Draf Terbit", "Kata terbit galiumik.")
     indexing.drain(db.session, index)
     index.apply([indexing.Delete("release", lost.id)])  # each change below misses the queue: a lost write
+    index.apply([upsert(Document(kind="release", id="lama", title="Kunci lama", body="Kata lama uraniumik."))])
     unpublished_since.state, published_since.state = "draft", "published"
     published_since.published_at = datetime(2021, 10, 1, 5, tzinfo=timezone.utc)
     db.session.delete(deleted_draft)
     db.session.delete(deleted_published)
     db.session.commit()
     assert not indexing.check(db.session, index).ok
-    assert indexing.repair(db.session, index) == 5
+    assert indexing.repair(db.session, index) == 6
     assert indexing.check(db.session, index).ok
     staff = {word: index.search(word, public=False).total for word in
-             ("zirkonik", "rodonik", "kobaltik", "litiumik", "galiumik")}
-    assert staff == {"zirkonik": 1, "rodonik": 1, "kobaltik": 0, "litiumik": 0, "galiumik": 1}
+             ("zirkonik", "rodonik", "kobaltik", "litiumik", "galiumik", "uraniumik")}
+    assert staff == {"zirkonik": 1, "rodonik": 1, "kobaltik": 0, "litiumik": 0, "galiumik": 1, "uraniumik": 0}
     public = {word: index.search(word, public=True).total for word in ("rodonik", "litiumik", "galiumik")}
     assert public == {"rodonik": 0, "litiumik": 0, "galiumik": 1}
     assert indexing.repair(db.session, index) == 0
