@@ -305,22 +305,25 @@ def test_a_repair_never_writes_beside_a_drain_in_progress(index):
     assert indexing.repair(db.session, index) == 1
 
 
-def test_a_queue_longer_than_a_batch_is_drained_whole_and_reported(index, monkeypatch):
+def test_a_queue_longer_than_a_batch_is_drained_whole_and_reported(index, monkeypatch, caplog):
     monkeypatch.setattr(indexing, "DRAIN_BATCH", 2)
     published = add_release("Siaran Bertahap", "Kata tahap selenik.", state="published")
     draft = add_release("Draf Bertahap", "Kata tahap telurik.")
-    for obj in (published, draft):
-        indexing.enqueue_index(db.session, "release", obj.id)
     indexing.enqueue_index(db.session, "spreadsheet", 7)
+    db.session.commit()
+    add_release("Siaran Susulan", "Kata susul bromik.", state="published")
+    indexing.enqueue_index(db.session, "spreadsheet", 8)
     db.session.delete(draft)
     db.session.commit()
     assert indexing.queue_length(db.session) == 5
-    report = indexing.drain(db.session, index)
-    # three batches (2, 2, 1 rows), the first two each writing the published release and removing the draft
-    assert report.as_dict() == {"rows": 5, "upserted": 2, "public": 2, "deleted": 2, "unknown": 1, "busy": False,
+    report = indexing.drain(db.session, index)  # batches of 2, 2 and 1 rows
+    assert report.as_dict() == {"rows": 5, "upserted": 2, "public": 2, "deleted": 1, "unknown": 2, "busy": False,
                                 "remaining": 0}
     assert indexing.queue_length(db.session) == 0
-    assert (index.search("selenik", public=True).total, index.search("telurik", public=False).total) == (1, 0)
+    found = [index.search(word, public=public).total for word, public in
+             (("selenik", True), ("bromik", True), ("telurik", False))]
+    assert found == [1, 1, 0]
+    assert "nothing builds documents of kind 'spreadsheet' (id 8)" in caplog.text
 
 
 def test_every_object_of_each_kind_is_one_document(index):
