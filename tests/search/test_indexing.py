@@ -1,6 +1,7 @@
 """The indexing service: documents built from the database, the queue drained into both indexes."""
 from __future__ import annotations
 
+import logging
 from datetime import date, datetime, timezone
 
 import pytest
@@ -218,12 +219,15 @@ def test_an_activity_change_queued_with_one_of_its_releases_refreshes_every_rele
     assert keys(index.search("oksigenik unit:Diskominfostandi", public=True)) == [f"release:{release.id}"]
 
 
-def test_a_busy_index_keeps_the_rows_and_raises_nothing(index):
+def test_a_busy_index_keeps_the_rows_and_raises_nothing(index, caplog):
     add_release("Siaran Antre", "Kata tunggu kaleidoskopik.", state="published")
     index.lock_timeout = 0.2
+    caplog.set_level(logging.INFO, logger=indexing.__name__)
     with index.exclusive("drain", timeout=1):
         report = indexing.drain(db.session, index)
     assert report.busy and report.rows == 0 and report.remaining == 1 and queued() == 1
+    [said] = [r.getMessage() for r in caplog.records if r.name == indexing.__name__]
+    assert said.startswith("search index busy, queue left for the next drain: the search drain")  # and why
     assert index.search("kaleidoskopik", public=False).total == 0
     assert indexing.drain(db.session, index).rows == 1
     assert index.search("kaleidoskopik", public=True).total == 1
