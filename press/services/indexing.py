@@ -108,28 +108,21 @@ def _drain_once(session: Session, index: SearchBackend, limit: int, report: Drai
     return len(rows)
 
 
-def drain(session: Session, index: SearchBackend, limit: int | None = None, *, lock_timeout: float | None = None) -> DrainReport:
+def drain(session: Session, index: SearchBackend) -> DrainReport:
     """Bring both indexes up to date with the queue; idempotent, safe from several processes.
 
     Reads committed data in a session of its own (``session`` gives the database) under
-    the drain lock, writes the changes, then removes the rows it read and commits that.
-    At most ``limit`` rows (all when None). When another process holds the lock past
-    ``lock_timeout`` (the index's own timeout when None) or the index stays busy, the
-    rows stay queued and the report says ``busy``; nothing is raised for that.
+    the drain lock, writes the changes, then removes the rows it read and commits that,
+    ``DRAIN_BATCH`` rows at a time until the queue is empty. When another process holds the
+    lock past the index's ``lock_timeout`` or the index stays busy, the rows stay queued and
+    the report says ``busy``; nothing is raised for that.
     """
     report = DrainReport()
-    timeout = index.lock_timeout if lock_timeout is None else lock_timeout
     bind = session.get_bind()
     try:
-        with index.exclusive("drain", timeout=timeout):
+        with index.exclusive("drain"):
             with Session(bind=bind, expire_on_commit=False) as own:
-                done = 0
-                while limit is None or done < limit:
-                    batch = DRAIN_BATCH if limit is None else min(DRAIN_BATCH, limit - done)
-                    taken = _drain_once(own, index, batch, report)
-                    done += taken
-                    if taken < batch:
-                        break
+                while _drain_once(own, index, DRAIN_BATCH, report) == DRAIN_BATCH:
                     own.expunge_all()
     except IndexBusyError as exc:
         log.info("search index busy, queue left for the next drain: %s", exc)
@@ -191,13 +184,14 @@ def expected_keys(session: Session) -> tuple[set[str], set[str]]:
     return staff, public
 
 
-def repair(session: Session, index: SearchBackend, *, lock_timeout: float | None = None) -> int:
+def repair(session: Session, index: SearchBackend) -> int:
     """Rewrite every document :func:`check` finds missing or extra (a deleted index folder,
     a lost write) from the database as it is now; returns how many were rewritten. The
-    queue is drained first. Raises what the index raises when it cannot be read at all."""
-    drain(session, index, lock_timeout=lock_timeout)
-    timeout = index.lock_timeout if lock_timeout is None else lock_timeout
-    with index.exclusive("drain", timeout=timeout):
+    queue is drained first. Under the drain lock, so it never writes beside a drain; raises
+    :class:`IndexBusyError` when that lock stays taken, and what the index raises when it
+    cannot be read at all."""
+    drain(session, index)
+    with index.exclusive("drain"):
         with Session(bind=session.get_bind()) as own:
             drift = check(own, index)
             keys = drift.missing_staff | drift.extra_staff | drift.missing_public | drift.extra_public

@@ -2,6 +2,7 @@
 (``press.permissions``) on the release's unit, refused for the others, audited."""
 from __future__ import annotations
 
+import time
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -9,8 +10,10 @@ from sqlalchemy import select
 
 from press import permissions
 from press.extensions import db
-from press.models import RELEASE_STATES, ROLES, AuditEvent, IndexQueueEntry, Release, Unit, User
+from press.models import (RELEASE_STATES, ROLES, Activity, AuditEvent, IndexQueueEntry, Media, Release, ReleasePhoto,
+                          Rendition, Unit, User)
 from press.services import workflow
+from press.services.release_text import ReleaseError
 from press.services.workflow import TRANSITIONS, WorkflowError
 
 from tests.conftest import EMAILS
@@ -96,6 +99,10 @@ def _applied_as_written(state: str, action: str, role: str) -> str | None:
     audited = (event.actor_id, event.action, event.created_at, event.data["from"], event.data["to"])
     if release.state != to or audited != (actor.id, f"release.{action}", NOW, state, to):
         return f"moved to {release.state}, audited {audited}"
+    # the editor told when a photo's consent lapses: whoever last acted as one, never the writer submitting
+    editor = None if action in ("submit", "unschedule") else actor.id
+    if (release.editor_id, release.updated_at) != (editor, NOW):
+        return f"editor {release.editor_id}, changed at {release.updated_at}"
     return None if any(q.doc_kind == "release" for q in queued) else "not queued for the index"
 
 
@@ -155,11 +162,86 @@ def test_schedule_needs_a_future_time_with_a_zone(ctx):
     assert release.state == "approved" and release.embargo_at is None
 
 
+def test_an_embargo_may_be_set_two_years_and_a_day_ahead_and_no_further(ctx):
+    release = release_in("approved")
+    furthest = NOW + timedelta(days=731)
+    with pytest.raises(WorkflowError, match="paling jauh 2 tahun"):
+        workflow.apply(db.session, release, "schedule", user("editor"), at=furthest + timedelta(seconds=1), now=NOW)
+    workflow.apply(db.session, release, "schedule", user("editor"), at=furthest.astimezone(workflow.OFFICE_ZONE), now=NOW)
+    assert (release.embargo_at, events_of(release)[-1].data["at"]) == (furthest, "2028-01-06T03:00:00+00:00")
+    with pytest.raises(WorkflowError, match="masa depan"):
+        workflow.apply(db.session, release, "schedule", user("editor"), at=NOW, now=NOW)
+
+
+def test_publishing_before_the_embargo_dates_it_now_and_clears_the_embargo(ctx):
+    release = release_in("scheduled")
+    workflow.apply(db.session, release, "publish", user("editor"), now=NOW)
+    assert (release.state, release.published_at, release.embargo_at) == ("published", NOW, None)
+
+
+def test_an_untitled_release_is_never_submitted_scheduled_or_published(ctx):
+    for state, action in (("draft", "submit"), ("approved", "schedule"), ("approved", "publish")):
+        release = release_in(state)
+        release.title = "  "
+        with pytest.raises(WorkflowError, match=r"^Siaran tanpa judul tidak bisa diajukan atau diterbitkan\.$"):
+            workflow.apply(db.session, release, action, user("editor"), now=NOW, **ARGS.get(action, {}))
+        assert (release.state, events_of(release)) == (state, [])
+
+
+def test_only_an_active_user_acts_and_only_by_a_known_action(ctx):
+    release = release_in("in_review")
+    editor = user("editor")
+    refusals = []
+    for action, actor in (("approve", None), ("approve", editor), ("approve_all", user("admin"))):
+        editor.active = actor is not editor
+        with pytest.raises(WorkflowError) as refused:
+            workflow.apply(db.session, release, action, actor, now=NOW)
+        refusals.append(str(refused.value))
+    assert refusals == ["Tindakan ini perlu pengguna aktif."] * 2 + ["Tindakan approve_all tidak dikenal."]
+    assert (release.state, events_of(release)) == ("in_review", [])
+
+
+@pytest.mark.parametrize("state, action, field, limit", [
+    ("in_review", "send_back", "comment", 500), ("published", "retract", "notice", 2000),
+    ("published", "correct", "note", 500)])
+def test_a_note_over_its_limit_is_refused_with_the_limit(ctx, state, action, field, limit):
+    release = release_in(state)
+    with pytest.raises(ReleaseError, match=f"paling banyak {limit} huruf"):
+        workflow.apply(db.session, release, action, user("editor"), now=NOW, **{field: "x" * (limit + 1)})
+    workflow.apply(db.session, release, action, user("editor"), now=NOW, **{field: "x" * limit})
+    assert events_of(release)[-1].data[{"send_back": "comment"}.get(action, field)] == "x" * limit
+
+
 def test_parse_time_reads_wib_without_an_offset(ctx):
     assert workflow.parse_time("2021-10-01T09:00") == datetime(2021, 10, 1, 2, 0, tzinfo=timezone.utc)
     assert workflow.parse_time("2021-10-01T09:00+00:00") == datetime(2021, 10, 1, 9, 0, tzinfo=timezone.utc)
     with pytest.raises(WorkflowError):
         workflow.parse_time("besok pagi")
+
+
+@pytest.mark.parametrize("typed, meant", [
+    ("  2021-10-01 09:00 \n", datetime(2021, 10, 1, 2, 0, tzinfo=timezone.utc)),  # pasted with spaces, a space for T
+    ("2021-10-01T09:00+08:00", datetime(2021, 10, 1, 1, 0, tzinfo=timezone.utc)),  # WITA, said so
+    ("2021-10-01", datetime(2021, 9, 30, 17, 0, tzinfo=timezone.utc)),  # midnight in Jakarta
+])
+def test_parse_time_reads_the_times_operators_type(ctx, typed, meant, monkeypatch):
+    monkeypatch.setenv("TZ", "Asia/Makassar")  # a server set to its own zone still answers in UTC
+    time.tzset()
+    try:
+        moment = workflow.parse_time(typed)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert (moment, moment.utcoffset()) == (meant, timedelta(0))
+
+
+def test_parse_time_refuses_with_the_text_and_an_example(ctx):
+    with pytest.raises(WorkflowError) as unreadable:
+        workflow.parse_time("besok pagi jam 9")
+    assert str(unreadable.value) == "Waktu besok pagi jam 9 tidak terbaca; tulis misalnya 2021-10-01T09:00."
+    with pytest.raises(WorkflowError) as year_one:  # before the first moment a datetime holds, in UTC
+        workflow.parse_time("0001-01-01T03:00")
+    assert str(year_one.value) == "Waktu embargo harus di masa depan."
 
 
 def test_retract_needs_a_notice_and_keeps_it(ctx):
@@ -185,6 +267,31 @@ def test_a_correction_is_a_new_revision_with_its_public_note(ctx):
     assert release.revisions[-1].comment == "Nama Kasubag diperbaiki."
 
 
+def test_a_correction_keeps_the_parts_not_sent_and_numbers_its_revisions(ctx):
+    release = release_in("published")
+    release.dateline, release.signature = "Bekasi, 4 Januari 2026", "Humas Pemkot Bekasi"
+    for number, body in enumerate(("Isi  koreksi\r\n\r\n\r\npertama.  ", "Isi koreksi kedua."), start=1):
+        workflow.apply(db.session, release, "correct", user("editor"), note=f"Koreksi {number}.",
+                       text={"body": body}, now=NOW + timedelta(hours=number))
+        assert release.revisions[-1].number == number
+        assert events_of(release)[-1].data["revision"] == number
+        assert release.version == 1 + number
+    kept = (release.title, release.dateline, release.signature)
+    assert kept == ("Siaran uji published", "Bekasi, 4 Januari 2026", "Humas Pemkot Bekasi")
+    assert [(r.title, r.dateline, r.signature, r.author_id) for r in release.revisions] == [(*kept, user("editor").id)] * 2
+    assert release.revisions[0].body == "Isi  koreksi\n\npertama."  # paragraphs cleaned as the editor cleans them
+    assert [r.created_at for r in release.revisions] == [NOW + timedelta(hours=1), NOW + timedelta(hours=2)]
+
+
+def test_a_correction_naming_an_unknown_part_changes_nothing(ctx):
+    release = release_in("published")
+    with pytest.raises(WorkflowError) as refused:
+        workflow.apply(db.session, release, "correct", user("editor"), note="Koreksi.",
+                       text={"judul": "Judul baru", "body": "Isi baru.", "foto": "x"}, now=NOW)
+    assert str(refused.value) == "Bagian siaran foto, judul tidak dikenal."
+    assert (release.body, release.version, release.revisions, events_of(release)) == ("Isi siaran uji.", 1, [], [])
+
+
 def test_an_action_on_a_release_changed_since_it_was_opened_is_refused(ctx):
     release = release_in("in_review")
     with pytest.raises(WorkflowError, match="diubah orang lain"):
@@ -193,41 +300,103 @@ def test_an_action_on_a_release_changed_since_it_was_opened_is_refused(ctx):
     assert release.state == "approved"
 
 
-def test_publish_due_publishes_only_what_is_due_and_only_once(ctx):
-    due = release_in("scheduled")
-    due.embargo_at = NOW - timedelta(minutes=1)
-    later = release_in("scheduled")
-    later.embargo_at = NOW + timedelta(days=1)
-    db.session.commit()
-    published = workflow.publish_due(db.session, NOW)
-    db.session.commit()
-    assert [r.id for r in published] == [due.id]
-    assert workflow.publish_due(db.session, NOW) == []
-    db.session.refresh(due)
-    db.session.refresh(later)
-    assert (due.state, due.published_at) == ("published", NOW - timedelta(minutes=1))
-    assert later.state == "scheduled"
-    [event] = events_of(due)
-    assert event.actor_id is None and event.action == "release.publish_due"
-
-
-def test_publish_due_waits_for_the_embargo_to_the_second(ctx):
-    """A second before the embargo nothing is published; at the embargo it is, dated then."""
-    release = release_in("scheduled")
-    release.embargo_at = NOW
-    db.session.commit()
-    for early in (timedelta(seconds=59), timedelta(seconds=1)):
-        assert workflow.publish_due(db.session, NOW - early) == [], f"published {early} before the embargo"
-        db.session.commit()
-        db.session.refresh(release)
-        assert (release.state, release.published_at) == ("scheduled", None)
-    assert [r.id for r in workflow.publish_due(db.session, NOW)] == [release.id]
-    db.session.commit()
-    db.session.refresh(release)
-    assert (release.state, release.published_at) == ("published", NOW)
-
 def test_demo_releases_carry_their_audit_trail(ctx):
     states = {r.state: r for r in db.session.scalars(select(Release).where(Release.ppid_class != "dikecualikan"))}
     assert {"draft", "in_review", "approved", "scheduled", "published", "retracted"} <= set(states)
     assert [e.data["to"] for e in events_of(states["retracted"])] == ["in_review", "published", "retracted"]
     assert states["scheduled"].embargo_at > datetime.now(timezone.utc)
+
+
+def test_a_releases_photos_follow_it_to_the_index_and_get_their_crops_once_published(ctx):
+    """A photo's public visibility follows its release: every action queues the photos for the
+    index; publishing asks for the channels' crops of the photos that have none yet."""
+    cropped, bare = (Media(sha256=sha * 64, mime="image/jpeg", bytes=1000, width=4000, height=3000, is_public=True,
+                           renditions=[Rendition(variant=variant, sha256=sha * 64, path=f"{sha}/{variant}.jpg",
+                                                 width=1080, height=1080, bytes=100)])
+                     for sha, variant in (("c", "crop-square"), ("d", "web")))
+    release = release_in("approved")
+    db.session.add_all([ReleasePhoto(release=release, media=cropped, position=0),
+                        ReleasePhoto(release=release, media=bare, position=1)])
+    db.session.flush()
+
+    def queued_photos():
+        return sorted(q.doc_id for q in db.session.scalars(select(IndexQueueEntry).where(
+            IndexQueueEntry.doc_kind == "photo", IndexQueueEntry.doc_id.in_([cropped.id, bare.id]))))
+
+    before = queued_photos()
+    workflow.apply(db.session, release, "schedule", user("editor"), at=NOW + timedelta(hours=1), now=NOW)
+    assert queued_photos() == sorted(before + [cropped.id, bare.id])
+    assert (cropped.crops_pending, bare.crops_pending) == (False, False)  # not public yet
+    workflow.apply(db.session, release, "publish", user("editor"), now=NOW)
+    assert (cropped.crops_pending, bare.crops_pending) == (False, True)
+
+
+def test_a_refusal_gives_the_reason_that_applies(ctx):
+    """The unit's editor publishing in a unit that does not publish itself, the same editor
+    publishing another unit's release, a writer publishing: three reasons, word for word."""
+    dinkes_editor = db.session.scalar(select(User).where(User.email == "redaktur.dinkes@siaran.test"))
+    ours, theirs = release_in("approved"), release_in("approved")
+    theirs.unit_id = db.session.scalar(select(Unit.id).where(Unit.abbreviation == "Diskominfostandi"))
+    db.session.flush()
+    refusals = []
+    for release, actor in ((ours, dinkes_editor), (theirs, dinkes_editor), (ours, user("writer"))):
+        with pytest.raises(WorkflowError) as refused:
+            workflow.apply(db.session, release, "publish", actor, now=NOW)
+        refusals.append(str(refused.value))
+    assert refusals == [
+        "Unit ini belum diizinkan menerbitkan sendiri: siaran yang disetujui menunggu redaktur pusat.",
+        permissions.OUTSIDE_UNIT,
+        "Peran Anda tidak boleh melakukan tindakan ini pada siaran.",
+    ]
+    assert (ours.state, theirs.state) == ("approved", "approved")
+
+
+def test_exempt_information_is_never_published_and_the_refusal_says_which_part_is_exempt(ctx):
+    exempt_release, exempt_activity = release_in("approved"), release_in("approved")
+    exempt_release.ppid_class = "dikecualikan"
+    exempt_activity.activity = db.session.get(Activity, 1)
+    exempt_activity.activity.ppid_class = "dikecualikan"
+    db.session.flush()
+    refusals = []
+    for release in (exempt_release, exempt_activity):
+        with pytest.raises(WorkflowError) as refused:
+            workflow.apply(db.session, release, "publish", user("editor"), now=NOW)
+        refusals.append(str(refused.value))
+    assert refusals == [
+        "Siaran ini berklasifikasi informasi dikecualikan (PPID), jadi tidak boleh terbit; "
+        "ubah klasifikasinya lebih dulu bila informasinya boleh dibuka.",
+        "Kegiatan siaran ini berklasifikasi informasi dikecualikan (PPID), jadi siarannya tidak boleh terbit.",
+    ]
+
+
+@pytest.mark.parametrize("state, action, given, message", [
+    ("draft", "publish", {}, "Siaran ini berstatus draft; tindakan itu tidak berlaku sekarang."),
+    ("in_review", "approve", {"expected_version": 7},
+     "Siaran ini sudah diubah orang lain sejak Anda membukanya; muat ulang lalu periksa lagi."),
+    ("in_review", "send_back", {"comment": " \n "}, "Tulis catatan untuk penulis saat mengembalikan siaran."),
+    ("published", "retract", {"notice": "  "}, "Penarikan siaran perlu pemberitahuan publik."),
+    ("published", "correct", {"note": ""}, "Koreksi perlu catatan \"Diperbarui\" untuk pembaca."),
+    ("approved", "schedule", {}, "Tentukan waktu embargo."),
+    ("approved", "schedule", {"at": datetime(2026, 2, 1, 9)}, "Waktu embargo harus menyebut zona waktunya."),
+    ("approved", "schedule", {"at": NOW - timedelta(seconds=1)}, "Waktu embargo harus di masa depan."),
+    ("approved", "schedule", {"at": NOW + timedelta(days=800)}, "Waktu embargo paling jauh 2 tahun dari sekarang."),
+])
+def test_each_refusal_says_what_to_do_word_for_word_and_changes_nothing(ctx, state, action, given, message):
+    release = release_in(state)
+    with pytest.raises(WorkflowError) as refused:
+        workflow.apply(db.session, release, action, user("editor"), now=NOW, **given)
+    assert str(refused.value) == message
+    assert (release.state, release.version, events_of(release)) == (state, 1, [])
+
+
+def test_a_release_goes_out_at_the_address_of_the_headline_it_has_then(ctx):
+    scheduled, published, approved = release_in("approved"), release_in("approved"), release_in("in_review")
+    for release, title in ((scheduled, "Taman Kota Dibuka Besok"), (published, "Pasar Baru Diresmikan"),
+                           (approved, "Jembatan Diperbaiki")):
+        release.title = title
+    first_slug = approved.slug
+    workflow.apply(db.session, scheduled, "schedule", user("editor"), at=NOW + timedelta(hours=1), now=NOW)
+    workflow.apply(db.session, published, "publish", user("editor"), now=NOW)
+    workflow.apply(db.session, approved, "approve", user("editor"), now=NOW)
+    assert (scheduled.slug, published.slug, approved.slug) == ("taman-kota-dibuka-besok", "pasar-baru-diresmikan",
+                                                               first_slug)
