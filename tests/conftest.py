@@ -7,6 +7,7 @@ marked here by where they live, so ``make test-fast`` can leave them out.
 from __future__ import annotations
 
 import atexit
+import logging.config
 import os
 import re
 import shutil
@@ -179,6 +180,10 @@ def migrated_db(tmp_path_factory) -> Path:
         root = Path(tempfile.mkdtemp(prefix="siaran-demo-"))
         atexit.register(_remove_if_made_here, root, os.getpid())
         _demo_template = _build_demo(root)
+    else:
+        # what the migrations' env.py does on each run: its log handlers write to this
+        # session's stderr, not to the closed capture of the session that built the file
+        logging.config.fileConfig(REPO_ROOT / "press" / "migrations" / "alembic.ini", disable_existing_loggers=False)
     return _demo_template
 
 
