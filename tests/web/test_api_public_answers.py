@@ -1,29 +1,19 @@
 """What the journalists' API answers, value by value: paging that reaches every public photo
 once, a release with its lead photo, captions and renditions as stored, a retraction's notice.
 (The OpenAPI test checks the answers' shapes; this one their content.) Every test only reads,
-so the module shares one application and its site."""
+so the module shares one application and its site with the OpenAPI test (``api_site``)."""
 from __future__ import annotations
 
 import pytest
 from sqlalchemy import select
 
-from press import create_app
 from press.extensions import db
 from press.models import Media, Release, Rendition
-from tests import databases
-from tests.conftest import make_config
-from tests.web.publishing_fixtures import build_site
 
 
 @pytest.fixture(scope="module")
-def app(tmp_path_factory, migrated_db):
-    folder = tmp_path_factory.mktemp("api-answers")
-    databases.copy_demo(migrated_db, folder)
-    app = create_app(make_config(folder))
-    yield app
-    with app.app_context():
-        db.engine.dispose()
-    databases.drop_under(folder)
+def app(api_site):
+    return api_site[0]
 
 
 @pytest.fixture(scope="module")
@@ -32,13 +22,11 @@ def client(app):
 
 
 @pytest.fixture(scope="module")
-def site(app):
-    with app.app_context():
-        built = build_site(app)
-        ids = {"published": built.published.id, "lead": built.public_photos[0].id,
-               "public": {m.id for m in built.public_photos}, "retracted": built.hidden["retracted"].id}
-        ids["activity"] = built.published.activity_id
-    return ids
+def site(api_site):
+    built = api_site[1]
+    return {"published": built.published.id, "lead": built.public_photos[0].id,
+            "public": {m.id for m in built.public_photos}, "retracted": built.hidden["retracted"].id,
+            "activity": built.published.activity_id}
 
 
 def walk(client, url: str) -> list[dict]:
