@@ -11,7 +11,7 @@ what it changed."""
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 from sqlalchemy import select, update
@@ -85,6 +85,9 @@ def world(app) -> dict[str, int]:
         published = demo["published"]  # activity 1
         exempt_activity = session.get(Activity, 2)
         exempt_activity.ppid_class, exempt_activity.on_agenda = "dikecualikan", True
+        # the activities with public photos, newest first: 1, then 5 and 4 on one day (the later id first)
+        session.get(Activity, 1).starts_on = date(2026, 12, 10)
+        session.get(Activity, 5).starts_on = session.get(Activity, 4).starts_on
         internal = session.scalar(select(Licence).where(Licence.internal.is_(True)))
         open_licence = session.scalar(select(Licence).where(Licence.code == "cc-by-4.0"))
         today = office_today()
@@ -96,6 +99,9 @@ def world(app) -> dict[str, int]:
                                taken_at=day + timedelta(hours=3)),
             "covered": _photo("Foto anak dengan persetujuan", 1, public_flag=True, sensitive="anak",
                               taken_at=day + timedelta(hours=4)),
+            "no_activity": _photo("Foto publik tanpa kegiatan", None, public_flag=True, taken_at=day + timedelta(hours=5)),
+            "on_agenda_activity": _photo("Foto publik kegiatan agenda", 5, public_flag=True,
+                                         taken_at=day + timedelta(hours=6)),
             "undated": _photo("Foto publik tanpa waktu", 4, public_flag=True),
             "undated_later": _photo("Foto publik tanpa waktu kedua", 4, public_flag=True),
             "internal": _photo("RAHASIA lisensi internal", 1, public_flag=True, licence=internal, taken_at=day),
@@ -144,7 +150,7 @@ def world(app) -> dict[str, int]:
         return ids
 
 
-PUBLIC_PHOTOS = ["extra", "lead", "licensed", "covered", "undated", "undated_later"]
+PUBLIC_PHOTOS = ["extra", "lead", "licensed", "covered", "no_activity", "on_agenda_activity", "undated", "undated_later"]
 """In the order the public photo lists show them: by the time taken, the undated last, then by id."""
 HIDDEN_PHOTOS = ["internal", "processing", "no_previews", "no_consent", "consent_expired", "consent_withdrawn",
                  "private", "exempt_activity", "on_draft", "on_review", "on_retracted", "on_exempt_release",
@@ -311,10 +317,10 @@ def test_an_activity_is_public_through_a_published_release_or_a_public_photo_nev
     assert public.public_activity(s, 1).id == 1  # a published release and public photos
     assert public.public_activity(s, 4).id == 4  # public photos only
     assert public.public_activity(s, 6).id == 6  # a published release only
-    for activity_id in (2, 3, 5, 999999):  # exempt; a release in review and a private photo; nothing; none
+    for activity_id in (2, 3, 999999):  # exempt; a release in review and a private photo; none
         assert public.public_activity(s, activity_id) is None, activity_id
     grouped = [(a.id, count, first.id) for a, count, first in public.activities_with_photos(s)]
-    assert grouped == [(4, 2, world["undated"]), (1, 4, world["extra"])]
+    assert grouped == [(1, 4, world["extra"]), (5, 1, world["on_agenda_activity"]), (4, 2, world["undated"])]
 
 
 def test_the_agenda_holds_the_activities_marked_for_it_and_never_an_exempt_one(world, s):
@@ -363,3 +369,22 @@ def test_a_release_page_changes_with_its_text_its_shown_photos_and_its_unit_only
     assert public.release_modified(s.get(Release, world["release_published"])) == SETTLED + timedelta(minutes=6)
     _set(s, Release, world["release_published"], published_at=SETTLED + timedelta(minutes=7))
     assert public.release_modified(s.get(Release, world["release_published"])) == SETTLED + timedelta(minutes=7)
+
+
+def test_a_release_whose_slug_is_a_number_is_found_by_it(world, s):
+    numbered = _release_like(s.get(Release, world["release_published"]), "2026", state="published",
+                             published_at=datetime(2021, 2, 1, tzinfo=timezone.utc))
+    s.flush()
+    assert public.find_release(s, "2026").id == numbered.id
+
+
+def test_with_nothing_published_the_counts_are_zero(world, s):
+    s.execute(update(Release).values(state="draft"))
+    s.execute(update(Media).values(status=MediaStatus.PROCESSING.value))
+    assert public.count_published(s) == 0 and public.published_releases(s) == []
+    assert public.count_public_photos(s) == 0 and public.public_photos(s) == []
+    assert public.activities_with_photos(s) == []
+
+
+def test_a_release_never_published_without_a_unit_or_photos_has_no_moment():
+    assert public.release_modified(Release(title="Draf", slug="draf", state="draft")) is None
