@@ -16,7 +16,7 @@ import time
 import pytest
 
 from press.storage import StorageError, open_store, store_spec
-from press.storage.files import CHUNK, unlink_quietly
+from press.storage.files import CHUNK, safe_join, unlink_quietly
 from press.storage.incoming import Incoming
 from press.storage.layout import StoreProblem
 from press.storage.local import FileStorage
@@ -233,6 +233,7 @@ def test_the_settings_name_a_folder_or_a_bucket_or_are_refused(tmp_path):
     with pytest.raises(StorageError, match=r"^the media URL 's3:///x' names no bucket: write s3://bucket/prefix$"):
         store_spec({"MEDIA_URL": "s3:///x"})
     assert store_spec({"MEDIA_URL": "s3://humas/foto%20kota/"}) == S3Spec(bucket="humas", prefix="foto kota")
+    assert store_spec({"MEDIA_URL": "s3://humas//ArsipX/"}).prefix == "ArsipX"
     given = {"MEDIA_URL": "s3://humas/", "S3_ENDPOINT_URL": "http://127.0.0.1:9", "S3_REGION": "ap-southeast-3",
              "S3_ACCESS_KEY_ID": "kunci", "S3_SECRET_ACCESS_KEY": "rahasia", "S3_ADDRESSING_STYLE": "virtual",
              "MEDIA_SPOOL_DIR": str(tmp_path / "spool"), "MEDIA_SERVE": "public",
@@ -268,3 +269,107 @@ def test_a_folder_store_is_opened_anew_and_an_object_store_once_per_process(tmp_
 def test_bytes_and_streams_are_stored_alike(store):
     for data in (BLOB, bytearray(BLOB), memoryview(BLOB), io.BytesIO(BLOB)):
         assert store.put(data) == hashlib.sha256(BLOB).hexdigest()
+
+
+def test_each_refusal_says_what_was_refused(store):
+    """The messages an operator reads (``flask doctor``, ``flask media verify``, a log line)."""
+    key = store.put(BLOB)
+    absent = hashlib.sha256(b"never stored").hexdigest()
+    refusals = [
+        (lambda: safe_join(store.root, "a", ""), r"^unsafe path component: ''$"),
+        (lambda: safe_join(store.root, "..\\rahasia"), r"^unsafe path component: '\.\.\\\\rahasia'$"),
+        (lambda: safe_join(store.root, "a", "..", "..", "x"), r"^path escapes the store: 'a/\.\./\.\./x'$"),
+        (lambda: store.open("ABC"), r"^not a valid key \(64 lowercase hex digits\): 'ABC'$"),
+        (lambda: store.put_rendition(key, "Web", b"x"), r"^not a valid rendition name: 'Web'$"),
+        (lambda: store.read_derived("../x.pdf"), r"^not a valid derived file name: '\.\./x\.pdf'$"),
+        (lambda: store.delete(absent), rf"^no blob under key {absent}$"),
+        (lambda: store.open(absent), rf"^no blob under key {absent}: No such file or directory$"),
+        (lambda: store.open_rendition(key, "web"), rf"^no rendition 'web' of {key}: No such file or directory$"),
+        (lambda: store.open_private(key, "crop"), rf"^no private file 'crop' of {key}: No such file or directory$"),
+    ]
+    for call, message in refusals:
+        with pytest.raises(StorageError, match=message):
+            call()
+
+
+def test_the_layout_is_the_one_every_backend_and_every_copy_shares(store):
+    key = store.put(BLOB)
+    fanned = f"{key[:2]}/{key[2:4]}/{key}"
+    assert store.put_rendition(key, "web", b"jpeg") == f"renditions/{fanned}/web.jpg"
+    store.put_private(key, "crop", b"crop")
+    store.put_derived("release-pdf/1-v1.pdf", b"%PDF")
+    for name in (f"originals/{fanned}", f"renditions/{fanned}/web.jpg", f"private/{fanned}/crop.jpg",
+                 "derived/release-pdf/1-v1.pdf"):
+        assert os.path.isfile(os.path.join(store.root, *name.split("/"))), name
+
+
+def test_only_files_named_as_a_rendition_or_a_private_file_count_as_one(store):
+    key = store.put(BLOB)
+    store.put_rendition(key, "web", b"jpeg")
+    store.put_private(key, "crop", b"crop")
+    for folder in (os.path.dirname(store.rendition_path(key, "web")),
+                   os.path.join(store.root, "private", key[:2], key[2:4], key)):
+        for stray in ("catatan.txt", "web!.jpg", "abcd!.jpg"):
+            with open(os.path.join(folder, stray), "wb") as handle:
+                handle.write(b"bukan")
+    assert store.rendition_variants(key) == ["web"]
+    assert store.private_names(key) == ["crop"]
+
+
+def test_verify_says_what_it_found_in_words(store):
+    key = store.put(BLOB)
+    with open(store.path(key), "r+b") as handle:
+        handle.write(b"X")
+    actual = hashlib.sha256(b"X" + BLOB[1:]).hexdigest()
+    gone = store.put(b"gone")
+    store.put_rendition(gone, "web", b"jpeg")
+    os.unlink(store.path(gone))
+    absent = hashlib.sha256(b"never stored").hexdigest()
+    assert sorted(store.verify(expected_keys=[key, absent]), key=lambda p: p.kind) == [
+        StoreProblem("corrupt", key, f"content hashes to {actual}"),
+        StoreProblem("missing", absent, "no original stored under this key"),
+        StoreProblem("orphan_renditions", gone, "renditions without an original"),
+    ]
+
+
+def test_a_write_the_disk_takes_in_pieces_is_stored_whole(store, monkeypatch):
+    """``os.write`` may write less than asked (a signal, a network filesystem): the rest follows."""
+    real = os.write
+    monkeypatch.setattr(os, "write", lambda fd, data: real(fd, bytes(data[:700])))
+    key = store.put(BLOB)
+    monkeypatch.undo()
+    with store.open(key) as handle:
+        assert handle.read() == BLOB
+
+
+def test_a_folder_another_writer_made_first_is_no_error(store, monkeypatch):
+    """Two uploads whose keys share a fan-out folder: the second finds it made."""
+    real = os.makedirs
+
+    def raced(path, *args, **kwargs):
+        real(path, exist_ok=True)  # the other writer, just before
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "makedirs", raced)
+    key = store.put(BLOB)
+    store.put_rendition(key, "web", b"jpeg")
+    monkeypatch.undo()
+    assert store.exists(key) and store.rendition_variants(key) == ["web"]
+
+
+def test_cleanup_counts_every_file_it_removes_and_keeps_an_hour_by_default(store):
+    tmp = os.path.join(store.root, "tmp")
+    for name, age in (("put-a.part", 7200), ("put-b.part", 5000), ("put-c.part", 3600.7), ("put-d.part", 3000)):
+        with open(os.path.join(tmp, name), "wb") as handle:
+            handle.write(b"half")
+        _age_back(os.path.join(tmp, name), age)
+    assert store.cleanup_temp() == 3
+    assert [name for name, _age in store.temp_files()] == ["put-d.part"]
+
+
+def test_a_received_file_reads_back_a_line_at_most_the_size_asked(tmp_path):
+    with Incoming(str(tmp_path)) as incoming:
+        incoming.write(b"baris pertama\nbaris kedua\n")
+        incoming.seek(0)
+        assert incoming.readline(5) == b"baris"
+        assert incoming.readline() == b" pertama\n"
