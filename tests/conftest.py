@@ -6,7 +6,12 @@ marked here by where they live, so ``make test-fast`` can leave them out.
 """
 from __future__ import annotations
 
+import atexit
+import logging.config
+import os
 import re
+import shutil
+import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -156,10 +161,38 @@ def swift(tmp_path_factory):
         pytest.fail(str(missing))
 
 
+_demo_template: Path | None = None
+
+
 @pytest.fixture(scope="session")
 def migrated_db(tmp_path_factory) -> Path:
-    """A database file migrated to head and holding the demo data."""
-    root = tmp_path_factory.mktemp("template")
+    """A database file migrated to head and holding the demo data.
+
+    On SQLite it is made once per process, not per session: ``make mutate``'s mutmut runs a
+    pytest session for each mutant in a process forked from one that already ran the tests,
+    and would otherwise migrate and load the demo again for each (about 2 s). The file lives
+    outside pytest's numbered temporary folders, which later sessions remove, and is removed
+    when the process that made it exits. Every test still works on its own copy."""
+    global _demo_template
+    if databases.ON_POSTGRES:
+        return _build_demo(tmp_path_factory.mktemp("template"))
+    if _demo_template is None or not _demo_template.exists():
+        root = Path(tempfile.mkdtemp(prefix="siaran-demo-"))
+        atexit.register(_remove_if_made_here, root, os.getpid())
+        _demo_template = _build_demo(root)
+    else:
+        # what the migrations' env.py does on each run: its log handlers write to this
+        # session's stderr, not to the closed capture of the session that built the file
+        logging.config.fileConfig(REPO_ROOT / "press" / "migrations" / "alembic.ini", disable_existing_loggers=False)
+    return _demo_template
+
+
+def _remove_if_made_here(root: Path, pid: int) -> None:
+    if os.getpid() == pid:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def _build_demo(root: Path) -> Path:
     app = create_app(make_config(root, DATABASE_URL=databases.template_url(root)))
     (root / "demo-day").write_text(office_today().isoformat())
     with app.app_context():

@@ -96,7 +96,10 @@ def run_module(module: dict, children: int, minutes: float) -> tuple[Counter, li
         # the tests run inside mutants/, and find the shared fixtures at its ../shared
         (repo / "shared").symlink_to((ROOT.parent / "shared").resolve())
         (repo / "setup.cfg").write_text(mutmut_config(module, repo), encoding="utf-8")
-        env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+        # the tests' temporary files (pytest's folders, the demo database kept per process) go
+        # into the scratch copy, so they are removed with it even when mutmut is stopped
+        (Path(tmp) / "tmp").mkdir()
+        env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "TMPDIR": str(Path(tmp) / "tmp")}
         log = OUTPUT / (module["name"].replace("/", "-") + ".log")
         with log.open("w", encoding="utf-8") as out:
             run = subprocess.Popen([str(mutmut), "run", "--max-children", str(children)], cwd=repo, env=env,

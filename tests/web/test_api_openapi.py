@@ -13,28 +13,25 @@ from openapi_spec_validator import OpenAPIV31SpecValidator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from press.extensions import db
-from press.services import indexing
+from press import create_app
 from press.web.openapi import DOCUMENT
-from tests.web.publishing_fixtures import build_site
+from tests import databases
+from tests.conftest import make_config
 
 DOC_URI = "urn:siaran:api-v1-openapi"
 PARAM = re.compile(r"<(?:[^:<>]+:)?([^<>]+)>")
 
 
-@pytest.fixture
-def site(app):
-    """The publishing fixtures' site (public and private photos, a release in each state), indexed."""
-    with app.app_context():
-        built = build_site(app)
-        indexing.rebuild_all(db.session, app.extensions["search_index"])
-        for media in built.public_photos + built.private_photos:
-            db.session.refresh(media)
-            _ = media.renditions
-        for release in [built.published, *built.hidden.values()]:
-            db.session.refresh(release)
-        db.session.expunge_all()
-    return built
+@pytest.fixture(scope="module")
+def app(api_site):
+    """The publishing fixtures' site (public and private photos, a release in each state), indexed;
+    every test only reads it (each has its own client)."""
+    return api_site[0]
+
+
+@pytest.fixture(scope="module")
+def site(api_site):
+    return api_site[1]
 
 
 def api_rules(app) -> dict[str, set[str]]:
@@ -88,7 +85,9 @@ def test_every_api_rule_of_the_url_map_is_documented_and_nothing_else(app):
             assert documented == set(re.findall(r"\{([^}]+)\}", path)), path
 
 
-def test_a_new_undocumented_api_route_fails_the_completeness_check(app):
+def test_a_new_undocumented_api_route_fails_the_completeness_check(tmp_path, migrated_db):
+    databases.copy_demo(migrated_db, tmp_path)
+    app = create_app(make_config(tmp_path))  # its own: the route added stays out of the shared one
     app.add_url_rule("/api/v1/units", "api_units", lambda: {})
     assert "/api/v1/units" in set(api_rules(app)) - set(DOCUMENT["paths"])
 

@@ -1,29 +1,22 @@
 """What the journalists' API answers, value by value: paging that reaches every public photo
 once, a release with its lead photo, captions and renditions as stored, a retraction's notice.
 (The OpenAPI test checks the answers' shapes; this one their content.) Every test only reads,
-so the module shares one application and its site."""
+so the module shares one application and its site with the OpenAPI test (``api_site``)."""
 from __future__ import annotations
+
+from datetime import datetime, timezone
 
 import pytest
 from sqlalchemy import select
 
-from press import create_app
 from press.extensions import db
-from press.models import Media, Release, Rendition
-from tests import databases
-from tests.conftest import make_config
-from tests.web.publishing_fixtures import build_site
+from press.models import Licence, Media, Release, ReleasePhoto, Rendition, Unit
+from press.web.api_public import photo_json, release_json
 
 
 @pytest.fixture(scope="module")
-def app(tmp_path_factory, migrated_db):
-    folder = tmp_path_factory.mktemp("api-answers")
-    databases.copy_demo(migrated_db, folder)
-    app = create_app(make_config(folder))
-    yield app
-    with app.app_context():
-        db.engine.dispose()
-    databases.drop_under(folder)
+def app(api_site):
+    return api_site[0]
 
 
 @pytest.fixture(scope="module")
@@ -32,13 +25,11 @@ def client(app):
 
 
 @pytest.fixture(scope="module")
-def site(app):
-    with app.app_context():
-        built = build_site(app)
-        ids = {"published": built.published.id, "lead": built.public_photos[0].id,
-               "public": {m.id for m in built.public_photos}, "retracted": built.hidden["retracted"].id}
-        ids["activity"] = built.published.activity_id
-    return ids
+def site(api_site):
+    built = api_site[1]
+    return {"published": built.published.id, "lead": built.public_photos[0].id,
+            "public": {m.id for m in built.public_photos}, "retracted": built.hidden["retracted"].id,
+            "activity": built.published.activity_id}
 
 
 def walk(client, url: str) -> list[dict]:
@@ -131,3 +122,58 @@ def test_what_does_not_exist_is_a_404_in_the_api_error_shape(client, site, path)
 def test_an_activity_that_is_not_a_number_is_refused_with_the_reason(client, site, value):
     answer = client.get(f"/api/v1/photos?activity_id={value}")
     assert answer.status_code == 400 and "activity_id" in answer.get_json()["error"]
+
+
+def test_per_page_is_capped_at_a_hundred_and_the_cap_is_said(client, site):
+    for path in ("/api/v1/photos?per_page=500", "/api/v1/releases?per_page=500"):
+        body = client.get(path).get_json()
+        assert body["per_page"] == 100, path
+
+
+def test_a_photos_item_carries_its_licence_and_its_absolute_page(app, client, site):
+    photo = client.get(f"/api/v1/photos/{site['lead']}").get_json()
+    assert photo["url"].startswith("http://") and photo["url"].endswith(f"/foto/{site['lead']}")
+    assert photo["licence"] is None  # the fixture's photos have none
+    with app.test_request_context():
+        licensed = Media(id=987654, caption="Foto berlisensi", credit="Humas", licence=Licence(
+            code="cc-by-4.0", name="CC BY 4.0", url="https://creativecommons.org/licenses/by/4.0/"),
+            restrictions="Tidak untuk iklan")
+        restricted = Media(id=987655, caption="Foto terbatas", restrictions="Hanya untuk berita")
+        assert photo_json(licensed)["licence"] == {
+            "code": "cc-by-4.0", "name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/",
+            "restrictions": "Tidak untuk iklan"}
+        assert photo_json(restricted)["licence"] == {"code": None, "name": None, "url": None,
+                                                     "restrictions": "Hanya untuk berita"}
+        assert photo_json(licensed, "Keterangan di siaran")["caption"] == "Keterangan di siaran"
+
+
+def _shown_photo(media_id: int, caption: str) -> Media:
+    return Media(id=media_id, caption=caption, status="ok", renditions=[
+        Rendition(variant="web", sha256=f"{media_id:064d}", path="x", width=800, height=533, bytes=9000)])
+
+
+def test_a_release_without_a_unit_or_photos_and_a_corrected_one_with_captions_of_its_own(app):
+    """Releases as the API lists them, written out here: one published without a unit or a
+    photo (an office's first releases), one corrected whose photos carry captions of their own."""
+    published = datetime(2026, 11, 2, 3, 0, tzinfo=timezone.utc)
+    corrected = datetime(2026, 11, 3, 4, 30, tzinfo=timezone.utc)
+    with app.test_request_context():
+        bare = Release(id=876543, slug="siaran-tanpa-unit", title="Siaran tanpa unit", body="Isi.", state="published",
+                       ppid_class="setiap_saat", published_at=published)
+        body = release_json(bare, full=True)
+        assert (body["unit"], body["lead_photo"], body["photos"], body["corrected_at"]) == (None, None, [], None)
+        assert body["published_at"] == "2026-11-02T03:00:00+00:00"
+
+        fixed = Release(id=876544, slug="siaran-diralat", title="Siaran diralat", body="Isi.", state="published",
+                        ppid_class="setiap_saat", published_at=published, corrected_at=corrected,
+                        correction_note="Nama pejabat diperbaiki.", unit=Unit(name="Bagian Humas", slug="humas"))
+        fixed.photos = [ReleasePhoto(media=_shown_photo(876545, "Keterangan foto sendiri"), position=0,
+                                     caption="Keterangan di siaran"),
+                        ReleasePhoto(media=_shown_photo(876546, "Foto kedua"), position=1)]
+        body = release_json(fixed, full=True)
+        assert body["corrected_at"] == "2026-11-03T04:30:00+00:00"
+        assert body["correction_note"] == "Nama pejabat diperbaiki."
+        assert body["unit"] == {"name": "Bagian Humas", "slug": "humas"}
+        assert [(p["id"], p["caption"]) for p in body["photos"]] == [(876545, "Keterangan di siaran"),
+                                                                      (876546, "Foto kedua")]
+        assert body["lead_photo"]["id"] == 876545

@@ -151,8 +151,8 @@ def test_a_withdrawn_consent_takes_the_photo_off_at_once(app, client, auth, site
 
 
 @pytest.mark.parametrize("change, reason", [
-    ({"form": (io.BytesIO(b"just some text, not a scan"), "formulir.txt")}, "harus berupa PDF atau foto"),
-    ({"form": (io.BytesIO(b""), "kosong.pdf")}, "Lampirkan pindaian formulir"),
+    ({"form": (b"just some text, not a scan", "formulir.txt")}, "harus berupa PDF atau foto"),
+    ({"form": (b"", "kosong.pdf")}, "Lampirkan pindaian formulir"),
     ({"valid_until": "2020-01-01"}, "sudah berakhir tidak dapat dicatat"),
     ({"valid_until": "besok"}, "sampai kapan persetujuan berlaku"),
     ({"given_by": "   "}, "siapa yang memberi persetujuan"),
@@ -163,6 +163,8 @@ def test_a_consent_record_with_bad_input_is_refused_with_the_reason(app, client,
     token = auth.token(f"/staf/foto/{photo.id}")
     client.post(f"/staf/foto/{photo.id}/subjek", data={"subject": "anak", "csrf_token": token})
     form = {**_consent_form(token), **change}
+    if "form" in change:  # a file made for this request: the client closes it once sent
+        form["form"] = (io.BytesIO(change["form"][0]), change["form"][1])
     page = client.post(f"/staf/foto/{photo.id}/persetujuan", data=form, content_type="multipart/form-data",
                        follow_redirects=True)
     assert page.status_code == 200 and reason in page.get_data(as_text=True)
