@@ -12,7 +12,7 @@ import re
 from press.notes.credits import CREDIT_POST, credited_names
 from press.notes.name_leads import BEFORE_DEGREES, BEFORE_FORMER_POST, ONE_OF, REPLACED, THEME_BEFORE
 from press.notes.name_lists import name_lists
-from press.notes.rules import CAP, alternation
+from press.notes.rules import CAP, alternation, bounded_alternation
 from press.notes.title_context import adat_title
 
 HANDOVER = re.compile(r"(?:[ \t]+[A-Z][\w/.-]*){0,4}[ \t]+(?:juga[ \t]+)?(?:(?:diserahterimakan|diserahkan|beralih|berpindah|berganti)[ \t]+)?dari[ \t]+"
@@ -48,7 +48,7 @@ class IntroducedPeople:
                     former[subject[0]] = subject[1]
         introduced = credits | {m.end() for m in spouses.finditer(text)} | set(former) | {m.end() for m in ONE_OF.finditer(text)} \
             | {m.end() for m in REPLACED.finditer(text)}
-        openers = rules.pattern("name-opener", lambda: rf"\b(?:{alternation(rules.glossary.data['name_openers'])})[ \t]+(?=[A-Z])")
+        openers = rules.pattern("name-opener", lambda: rf"{bounded_alternation(rules.glossary.data['name_openers'])}[ \t]+(?=[A-Z])")
         marked = {m.start() for m in rules.rank.finditer(text)} | {m.start() for m in rules.honorific.finditer(text)} \
             | introduced | {m.end() for m in APPOSITIVE.finditer(text)} | {m.start() for m in openers.finditer(text)}
         leads = sorted(marked | {m.end() for m in BEFORE_DEGREES.finditer(text)})

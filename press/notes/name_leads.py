@@ -24,5 +24,5 @@ THEME_BEFORE = re.compile(r"\b(?i:tema|bertema|bertajuk|berjudul|slogan|motto|se
 # Nurjanah, …": the name after the first comma is the one of them the note names.
 # The one an official replaces, named bare after the verb ("dilantik menggantikan Yohanis
 # Pattiasina yang memasuki masa pensiun"): a person, when two name words follow.
-REPLACED = re.compile(r"\bmenggantikan[ \t]+(?=[A-Z][a-z]+[ \t]+[A-Z][a-z])")
-ONE_OF = re.compile(r"\b[Ss]alah[ \t]+(?:satu|seorang)\b[^,.;\n\"“”]{1,80},[ \t]*(?=[A-Z])")
+REPLACED = re.compile(r"m(?<!\wm)enggantikan[ \t]+(?=[A-Z][a-z]+[ \t]+[A-Z][a-z])")
+ONE_OF = re.compile(r"[Ss](?<!\w[Ss])alah[ \t]+(?:satu|seorang)\b[^,.;\n\"“”]{1,80},[ \t]*(?=[A-Z])")
