@@ -17,6 +17,9 @@ from press.notes.rules import WORD_OR_HYPHEN, PhraseTable, Rules, alternation, b
 
 PLACE_WORD = re.compile(r"[A-Z][a-z][\w'-]*")
 GAP = re.compile(r"[ \t]+")
+# Where a capitalised word may start (no letter or digit before it), and the rest of it.
+WORD_START = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]")
+WORD_REST = re.compile(r"[\w'-]*")
 ONE_WORD_NAME = r"[A-Z][a-z][\w'-]*"
 NAME = rf"{ONE_WORD_NAME}(?:[ \t]+{ONE_WORD_NAME}){{1,2}}"
 # A district's, village's or ward's name: up to three capitalised words that end the run
@@ -82,6 +85,8 @@ def written_twice(text: str, names: set[str]) -> set[str]:
     An occurrence starts where a word starts; its first word is that whole word, so the
     names to try at a position are those with the same first word, and the places they
     can end are the ends of the next two words or a hyphen or apostrophe inside them.
+    The first words are found as a regular expression of them would find them (a word
+    after a hyphen too, none inside a first word found), by precompiled patterns.
     """
     by_first: dict[str, set[str]] = defaultdict(set)
     lengths: dict[str, set[int]] = defaultdict(set)
@@ -90,11 +95,14 @@ def written_twice(text: str, names: set[str]) -> set[str]:
         lengths[name.split()[0]].add(len(name))
     counts: dict[str, int] = defaultdict(int)
     last_end: dict[str, int] = {}
-    firsts = re.compile(rf"(?<!\w)(?:{alternation(by_first)})(?![\w'-])") if by_first else None
-    for start in firsts.finditer(text) if firsts else ():
-        first = start.group(0)
+    taken = 0
+    for start in WORD_START.finditer(text) if by_first else ():
         p = start.start()
-        cursor = p + len(first)
+        cursor = WORD_REST.match(text, start.end()).end()
+        first = text[p:cursor]
+        if p < taken or first not in by_first:
+            continue
+        taken = cursor
         for _ in range(2):
             gap = GAP.match(text, cursor)
             word = gap and PLACE_WORD.match(text, gap.end())
