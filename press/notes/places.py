@@ -50,9 +50,8 @@ class MultiwordPlaces:
 def find_known_places(text: str, rules: Rules, context: ActivityContext) -> set[str]:
     """Bare place names the text itself establishes ("Kabupaten Garut" -> Garut); not the
     name after a region word that ends a title ("Wali Kota X", "Sekretaris Kabupaten X")."""
-    bounded = bounded_alternation(rules.glossary.data["region_words"], not_after=("Wali ", "Sekretaris "))
-    found = {m.group(1) for m in rules.pattern("region-word-name", lambda: rf"{bounded}[ \t]+([A-Z][a-z][\w'-]*)")
-             .finditer(text)}
+    found = {m.group(1) for m in rules.pattern("region-word-name", lambda: bounded_alternation(
+        rules.glossary.data["region_words"], not_after=("Wali ", "Sekretaris ")) + r"[ \t]+([A-Z][a-z][\w'-]*)").finditer(text)}
     if context.region:
         found.add(context.region.split()[-1])
     return found - rules.stop_names - rules.unit_words
@@ -61,10 +60,10 @@ def find_known_places(text: str, rules: Rules, context: ActivityContext) -> set[
 def find_multiword_places(text: str, rules: Rules) -> MultiwordPlaces:
     """Place names of two or three words the text establishes: written before another
     region ("Desa Pantai Bahagia, Kecamatan …") or after a region word twice."""
-    words = alternation(rules.glossary.data["region_words"])
-    bounded = bounded_alternation(rules.glossary.data["region_words"])
-    listed = rules.pattern("listed-region", lambda: rf"{bounded}[ \t]+({NAME}),[ \t]*(?:{words})\b").findall(text)
-    after_region = set(rules.pattern("after-region", lambda: rf"{bounded}[ \t]+({NAME})(?![ \t]*[A-Z\w])")
+    words = rules.glossary.data["region_words"]
+    listed = rules.pattern("listed-region", lambda: rf"{bounded_alternation(words)}[ \t]+({NAME}),[ \t]*(?:{alternation(words)})\b"
+                           ).findall(text)
+    after_region = set(rules.pattern("after-region", lambda: rf"{bounded_alternation(words)}[ \t]+({NAME})(?![ \t]*[A-Z\w])")
                        .findall(text))
     found = set(listed) | written_twice(text, after_region)
     return MultiwordPlaces(n for n in found if not set(n.split()) & rules.stop_names and not _region_then_name(n, rules))

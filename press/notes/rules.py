@@ -40,12 +40,18 @@ def bounded_alternation(words, before: str = r"\w", not_after: tuple[str, ...] =
     places where one of those letters stands, and one that opens on an assertion tries
     every position of the text (three times slower on a note for the rank or honorific
     scan). `before` is one character class ("\\w", "[\\w.]"); `not_after` the literal
-    words that may not stand just before it either ("Wali " before "Kota")."""
-    tree = _tree(frozenset(words))
-    branches = [re.escape(char) + f"(?<!{before}{re.escape(char)})"
-                + "".join(f"(?<!{re.escape(word + char)})" for word in not_after) + _tree_pattern(child)
-                for char, child in sorted(tree.items()) if char]
-    return "(?:" + "|".join(branches) + ")"
+    words that may not stand just before it either ("Wali " before "Kota"). Remembered."""
+    key = (frozenset(words), before, not_after)
+    if key not in _BOUNDED:
+        tree = _tree(key[0])
+        branches = [re.escape(char) + f"(?<!{before}{re.escape(char)})"
+                    + "".join(f"(?<!{re.escape(word + char)})" for word in not_after) + _tree_pattern(child)
+                    for char, child in sorted(tree.items()) if char]
+        _BOUNDED[key] = "(?:" + "|".join(branches) + ")"
+    return _BOUNDED[key]
+
+
+_BOUNDED: dict[tuple, str] = {}
 
 
 def _tree(words) -> dict:
