@@ -86,7 +86,7 @@ ROUND5_FREEZE = "c1b481e"
 ROUND6_FREEZE = "9c719cf"
 ROUND7_FREEZE = "5971e88"
 ROUND8_FREEZE = "9f6d9d2"
-ROUND9_FREEZE = "the \"Frozen rules (round 9):\" commit"
+ROUND9_FREEZE = "f954294"
 # Figures written at each freeze, printed as lines below the tables: (what, commit, figures).
 FREEZE_LINES = (
     ("round 1 tuning (40 of tests/notes/real)", "9e1fc17", TUNING_AT_FREEZE),
@@ -225,6 +225,10 @@ def main() -> None:
               f"average): {len(texts) / min(passes):.1f} notes/s in the best of {args.repeat} passes, "
               f"{args.repeat * len(texts) / elapsed:.1f} over all, CPU time (target >= 100; load average "
               f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs)")
+        floor = min(_yardstick(texts) for _ in range(args.repeat))
+        print(f"yardstick, same process: one word-regex pass and a sort of the words of each of the {len(texts)} texts, "
+              f"{floor * 1000:.1f} ms CPU at best; extraction costs {min(passes) / floor:.1f}x that (compare this ratio "
+              f"between runs on a loaded machine)")
     characters = args.repeat * sum(len(read_note(n.raw, n.filename).text) for n in everything)
     long_notes(elapsed / characters * LONG if not texts else elapsed / (args.repeat * sum(map(len, texts))) * LONG,
                glossary)
@@ -242,6 +246,16 @@ def long_notes(yardstick: float, glossary) -> None:
         verdict = "met" if best < LONG_TARGET_SECONDS else "NOT met"
         print(f"{shape:<10} {best:6.2f} s  {best / yardstick:5.2f}x yardstick  one word-regex pass {floor * 1000:.1f} ms  "
               f"target < {LONG_TARGET_SECONDS:.0f} s: {verdict}")
+
+
+def _yardstick(texts: list[str]) -> float:
+    """CPU seconds of a fixed small workload over `texts`: a word-regex pass and a sort
+    of the words of each; the load slows it as it slows the extractor."""
+    started = time.process_time()
+    for text in texts:
+        sum(len(m.group(0)) for m in WORD.finditer(text))
+        sorted(text.split())
+    return time.process_time() - started
 
 
 def _regex_pass(text: str) -> float:

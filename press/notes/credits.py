@@ -6,22 +6,27 @@ from __future__ import annotations
 
 import re
 
-from press.notes.rules import Rules
+from press.notes.rules import Rules, bounded_alternation
 
-CREDIT_WORD = r"(?:Foto|Fotografer|Photografer|Pewarta|Penulis|Reporter|Editor|Kontributor|Redaktur|Laporan|Liputan)"
+CREDIT_WORDS = ("Foto", "Fotografer", "Photografer", "Pewarta", "Penulis", "Reporter", "Editor", "Kontributor", "Redaktur",
+                "Laporan", "Liputan")
+CREDIT_WORD = "(?:" + "|".join(CREDIT_WORDS) + ")"
 # What a credited writer or photographer does, in brackets after the name ("(Pranata Humas Ahli Muda)").
 CREDIT_POST = re.compile(r"[ \t]*\(([A-Z][A-Za-z]+(?:[ \t]+[A-Z][A-Za-z]+){1,5})\)")
+# What may not stand before a word opening its line.
+NOT_A_NEWLINE = r"[^\n]"
 CREDIT_NAME = r"[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,3}"
-# "Editor: X", and a credit line without its colon ("Laporan Riska").
-CREDIT = re.compile(rf"\b{CREDIT_WORD}(?:[ \t]*(?:&|dan|/)[ \t]*{CREDIT_WORD})*[ \t]*:[ \t]*"
-                    rf"|^{CREDIT_WORD}[ \t]+(?={CREDIT_NAME}[ \t]*$)", re.M)
+# "Editor: X", and a credit line without its colon ("Laporan Riska"), each opening on its
+# word's first letter (the scan skips to those letters; see `bounded_alternation`).
+CREDIT = re.compile(rf"{bounded_alternation(CREDIT_WORDS)}(?:[ \t]*(?:&|dan|/)[ \t]*{CREDIT_WORD})*[ \t]*:[ \t]*")
+CREDIT_LINE = re.compile(rf"{bounded_alternation(CREDIT_WORDS, NOT_A_NEWLINE)}[ \t]+(?={CREDIT_NAME}[ \t]*$)", re.M)
 # The writer's name closing the note in brackets ("(Kandar)", "(Redaksi kontributor Wahyudi
 # & Sri)", "(Agus Sahroni/A1)." with the outlet's code for the writer; before at most one
 # line of the outlet's footer with no sentence in it: "(Nurul Hikmah)\nCek Berita … di
 # Google News") or closing a caption between slashes ("/Ahmad Fauzan/"); the names in it.
 CLOSING_CREDIT = re.compile(r"\((?:[ \t]*(?i:redaksi|kontributor|pewarta|penulis))*[ \t]*([A-Z][a-z]{2,}(?:[ \t]+(?:&|dan|[A-Z][a-z]{2,}))*)"
-                            r"(?:/[A-Z]{0,3}\d{1,3})?\)\.?\s*(?:\n[^\n.!?\"“”]{1,80})?\s*\Z"
-                            r"|(?<=[ \t])/([A-Z][a-z]{2,}(?:[ \t]+[A-Z][a-z]{2,}){0,3})/[ \t]*$", re.M)
+                            r"(?:/[A-Z]{0,3}\d{1,3})?\)\.?\s*(?:\n[^\n.!?\"“”]{1,80})?\s*\Z")
+CAPTION_CREDIT = re.compile(r"/(?<=[ \t]/)([A-Z][a-z]{2,}(?:[ \t]+[A-Z][a-z]{2,}){0,3})/[ \t]*$", re.M)
 CREDIT_PART = re.compile(r"[A-Z][a-z]{2,}(?:[ \t]+[A-Z][a-z]{2,})*")
 
 
@@ -30,10 +35,12 @@ def credited_names(text: str, rules: Rules) -> set[int]:
     credit): a closing bracket's single name has four letters or more ("(Kandar)"),
     since shorter ones are initials ("(Sal)", "(jr)"), and no word of it names nobody
     ("(Rilis)", "(Humas Polres Mabar)") or is a region."""
-    starts = {m.end() for m in CREDIT.finditer(text)}
-    for m in CLOSING_CREDIT.finditer(text):
-        group = 1 if m.group(1) else 2
-        for part in CREDIT_PART.finditer(text, m.start(group), m.end(group)):
+    colons = {m.start(): m.end() for m in CREDIT.finditer(text)}
+    starts = set(colons.values()) | {m.end() for m in CREDIT_LINE.finditer(text) if m.start() not in colons}
+    closing = list(CLOSING_CREDIT.finditer(text))
+    captions = [m for m in CAPTION_CREDIT.finditer(text) if not any(c.start() <= m.start() < c.end() for c in closing)]
+    for m in closing + captions:
+        for part in CREDIT_PART.finditer(text, m.start(1), m.end(1)):
             words = part.group(0).split()
             if (len(words) > 1 or len(words[0]) > 3) and not any(
                     w in rules.not_person_words or w in rules.region_names for w in words):

@@ -40,6 +40,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 DATA_DIR = Path(__file__).with_name("data")
+EXPANDED_LIMIT = 20_000
 SOURCE_KEY = "_source"
 
 
@@ -207,8 +208,19 @@ class Glossary:
         return {v.lower(): int(n) for n, variants in self.data["months"].items() for v in variants}
 
     def expand(self, phrase: str) -> str:
-        """Expand every known title or organisation abbreviation in `phrase`."""
-        return self._abbreviation_pattern.sub(lambda m: self._abbreviations[m.group(0)], phrase)
+        """Expand every known title or organisation abbreviation in `phrase` (remembered:
+        the same titles come back note after note; forgotten past EXPANDED_LIMIT)."""
+        expanded = self._expanded.get(phrase)
+        if expanded is None:
+            if len(self._expanded) >= EXPANDED_LIMIT:
+                self._expanded.clear()
+            expanded = self._expanded[phrase] = self._abbreviation_pattern.sub(
+                lambda m: self._abbreviations[m.group(0)], phrase)
+        return expanded
+
+    @cached_property
+    def _expanded(self) -> dict[str, str]:
+        return {}
 
     @cached_property
     def _abbreviations(self) -> dict[str, str]:

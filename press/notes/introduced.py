@@ -10,17 +10,15 @@ from __future__ import annotations
 import re
 
 from press.notes.credits import CREDIT_POST, credited_names
-from press.notes.name_leads import BEFORE_DEGREES, BEFORE_FORMER_POST, ONE_OF, REPLACED, THEME_BEFORE
+from press.notes.name_leads import BEFORE_FORMER_POST, ONE_OF, REPLACED, THEME_BEFORE, appositive_names, names_before_degrees
 from press.notes.name_lists import name_lists
-from press.notes.rules import CAP, alternation
+from press.notes.rules import CAP, alternation, bounded_alternation
 from press.notes.title_context import adat_title
 
 HANDOVER = re.compile(r"(?:[ \t]+[A-Z][\w/.-]*){0,4}[ \t]+(?:juga[ \t]+)?(?:(?:diserahterimakan|diserahkan|beralih|berpindah|berganti)[ \t]+)?dari[ \t]+"
                       r"(?:pejabat[ \t]+lama[ \t]+)?(?:[^;\n]{1,120}?[ \t]+kepada[ \t]+(?:pejabat[ \t]+baru[ \t]+)?)?")
 HANDOVER_REACH = 200
 PREVIOUS_NAME_WORD = re.compile(r"[A-Z][\w.]*[ \t]+$")
-APPOSITIVE = re.compile(r"(?<![\w-])[a-z][a-z-]*,[ \t]+(?=[A-Z][a-z]+(?:[ \t]+[A-Z][\w.]*){0,3},[ \t]+(?:\d{1,3},[ \t]+)?"
-                        r"(?!dan\b|serta\b|atau\b|yang\b)[a-z])")
 # "dr. Lusiana Maharani, MPH dan Ardi Kurniawan.": a name joined to a person's ends the clause.
 PAIRED = re.compile(r"(?:,?[ \t]*[A-Z][A-Za-z.]{1,6}\.?){0,4}[ \t]+(?:dan|serta)[ \t]+")
 # How far before a reporting verb its subject's name may start ("…, Wa Ode Nurlia mengaku").
@@ -48,10 +46,10 @@ class IntroducedPeople:
                     former[subject[0]] = subject[1]
         introduced = credits | {m.end() for m in spouses.finditer(text)} | set(former) | {m.end() for m in ONE_OF.finditer(text)} \
             | {m.end() for m in REPLACED.finditer(text)}
-        openers = rules.pattern("name-opener", lambda: rf"\b(?:{alternation(rules.glossary.data['name_openers'])})[ \t]+(?=[A-Z])")
+        openers = rules.pattern("name-opener", lambda: rf"{bounded_alternation(rules.glossary.data['name_openers'])}[ \t]+(?=[A-Z])")
         marked = {m.start() for m in rules.rank.finditer(text)} | {m.start() for m in rules.honorific.finditer(text)} \
-            | introduced | {m.end() for m in APPOSITIVE.finditer(text)} | {m.start() for m in openers.finditer(text)}
-        leads = sorted(marked | {m.end() for m in BEFORE_DEGREES.finditer(text)})
+            | introduced | set(appositive_names(text)) | {m.start() for m in openers.finditer(text)}
+        leads = sorted(marked | set(names_before_degrees(text)))
         after = -1
         for lead in leads:
             if lead < after or named[lead] or (lead not in introduced and PREVIOUS_NAME_WORD.search(text, max(0, lead - 30), lead)) \

@@ -9,9 +9,20 @@ import re
 
 # A name with degrees after it, standing after a comma, a bracket, a quote mark or a
 # lower-case word ("diketuai Nurul Husna, S.Sos.", "Bidan Desa, Nurlia Amd.Keb,"): the
-# degrees make it a person; the name is read and kept only if degrees follow it.
-BEFORE_DEGREES = re.compile(r"(?:[,(“\"]|(?<![\w-])(?!dan\b|serta\b|atau\b)[a-z]+)[ \t]*\b(?=[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,3},?[ \t]+"
-                            r"(?:[A-Z][A-Za-z]{0,3}[.,]|[A-Z]{2,4}\b))")
+# degrees make it a person; the name is read and kept only if degrees follow it. Found
+# from the capital (`names_before_degrees`): a scan that starts on every lower-case word
+# costs three times as much.
+NAME_WITH_DEGREES = re.compile(r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,3},?[ \t]+(?:[A-Z][A-Za-z]{0,3}[.,]|[A-Z]{2,4}\b)")
+# A capital with a space, a tab, a comma, a bracket or a quote mark before it.
+CAPITAL_AFTER_LEAD = re.compile(r"[A-Z](?<=[ \t,(“\"][A-Z])[a-z]")
+LEAD_MARKS = ',(“"'
+NOT_A_LEAD = frozenset({"dan", "serta", "atau"})
+# A name in apposition after a lower-case word and a comma, then a comma and a lower-case
+# word that is not "dan", "serta", "atau", "yang" ("Seorang pedagang, Siti Aminah, mengaku"):
+# found from its comma (`appositive_names`).
+APPOSED_NAME = re.compile(r",[ \t]+(?=[A-Z][a-z]+(?:[ \t]+[A-Z][\w.]*){0,3},[ \t]+(?:\d{1,3},[ \t]+)?"
+                          r"(?!dan\b|serta\b|atau\b|yang\b)[a-z])")
+WORD_OR_HYPHEN_CHAR = re.compile(r"[\w-]")
 # A name opening a clause before the post it held ("Agus Wicaksono yang sebelumnya Camat
 # Jenu", "Kemudian Budi dari Camat Bancar bergeser"): a person when a title follows.
 BEFORE_FORMER_POST = re.compile(r"(?:^|[.,;][ \t]+|\b(?:dan|serta|[Kk]emudian|[Ss]ementara)[ \t]+)(?!(?:[Kk]emudian|[Ss]ementara)\b)([A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){1,3})[ \t]+"
@@ -24,5 +35,51 @@ THEME_BEFORE = re.compile(r"\b(?i:tema|bertema|bertajuk|berjudul|slogan|motto|se
 # Nurjanah, …": the name after the first comma is the one of them the note names.
 # The one an official replaces, named bare after the verb ("dilantik menggantikan Yohanis
 # Pattiasina yang memasuki masa pensiun"): a person, when two name words follow.
-REPLACED = re.compile(r"\bmenggantikan[ \t]+(?=[A-Z][a-z]+[ \t]+[A-Z][a-z])")
-ONE_OF = re.compile(r"\b[Ss]alah[ \t]+(?:satu|seorang)\b[^,.;\n\"“”]{1,80},[ \t]*(?=[A-Z])")
+REPLACED = re.compile(r"m(?<!\wm)enggantikan[ \t]+(?=[A-Z][a-z]+[ \t]+[A-Z][a-z])")
+ONE_OF = re.compile(r"[Ss](?<!\w[Ss])alah[ \t]+(?:satu|seorang)\b[^,.;\n\"“”]{1,80},[ \t]*(?=[A-Z])")
+
+
+def names_before_degrees(text: str) -> list[int]:
+    """Where each name followed by degrees starts, after a comma, a bracket or a quote
+    mark, or after a lower-case word other than "dan", "serta", "atau" that starts a word,
+    with spaces or tabs between (none needed after a mark)."""
+    starts = []
+    for candidate in CAPITAL_AFTER_LEAD.finditer(text):
+        at = candidate.start()
+        if not NAME_WITH_DEGREES.match(text, at):
+            continue
+        lead = at
+        while lead > 0 and text[lead - 1] in " \t":
+            lead -= 1
+        if lead > 0 and text[lead - 1] in LEAD_MARKS:
+            starts.append(at)
+            continue
+        begin = _lower_word_start(text, lead) if lead < at else None
+        if begin is not None and text[begin:lead] not in NOT_A_LEAD:
+            starts.append(at)
+    return starts
+
+
+def _lower_word_start(text: str, end: int) -> int | None:
+    """The start of the lower-case word ending at `end`, when it starts a word (no letter,
+    digit or hyphen before it), else None."""
+    begin = end
+    while begin > 0 and "a" <= text[begin - 1] <= "z":
+        begin -= 1
+    if begin == end or (begin > 0 and WORD_OR_HYPHEN_CHAR.match(text, begin - 1)):
+        return None
+    return begin
+
+
+def appositive_names(text: str) -> list[int]:
+    """Where each name in apposition starts: after a comma that ends a lower-case word
+    (letters and hyphens, starting a word with a letter)."""
+    starts = []
+    for comma in APPOSED_NAME.finditer(text):
+        at = comma.start()
+        begin = at
+        while begin > 0 and ("a" <= text[begin - 1] <= "z" or text[begin - 1] == "-"):
+            begin -= 1
+        if begin < at and text[begin] != "-" and (begin == 0 or not WORD_OR_HYPHEN_CHAR.match(text, begin - 1)):
+            starts.append(comma.end())
+    return starts

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from press.notes.rules import CAP, Rules, rank_and_corps, split_degrees
+from press.notes.rules import CAP, HONORIFIC_END, Rules, alternation, honorific_spellings, rank_and_corps, split_degrees
 
 NAME_LEAD = re.compile(r"[ \t]*[,:]?[ \t]*")
 TWO_NAME_WORDS = re.compile(rf"{CAP} {CAP}")
@@ -83,7 +83,7 @@ def read_name(text: str, pos: int, rules: Rules, places) -> WrittenName | None:
             cursor = r.end()
             continue
         h = rules.honorific.match(text, cursor) or (honorifics and text[cursor - 1:cursor] == "." and rules.pattern(
-            "glued-honorific", lambda: rules.honorific.pattern.removeprefix(r"(?<![\w.])")).match(text, cursor))
+            "glued-honorific", lambda: alternation(honorific_spellings(rules.glossary.honorifics)) + HONORIFIC_END).match(text, cursor))
         if not h or (h.group(0).strip() in rules.regional and not TWO_NAME_WORDS.match(text, h.end())
                      and not ONE_NAME_WORD.match(text, h.end())):
             break

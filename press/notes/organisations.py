@@ -12,7 +12,7 @@ from bisect import bisect_left, bisect_right
 from press.notes.glossary import Glossary
 from press.notes.items import Organisation
 from press.notes.places import listed_region_at
-from press.notes.rules import OPEN_HEADS, Rules, alternation, is_unit_word, without_parenthesis
+from press.notes.rules import OPEN_HEADS, WORD_OR_HYPHEN, Rules, bounded_alternation, is_unit_word, without_parenthesis
 
 CLOSING_TAG = re.compile(r"\((?:adv\b|humas\b|hms\b)[^)\n]{0,40}\)", re.I)
 PAREN_ABBREVIATION = re.compile(r"[ \t]*\([A-Z][A-Za-z ]{1,15}\)")
@@ -28,7 +28,7 @@ def find_organisations(text: str, rules: Rules, known_places: set[str]) -> list[
     glossary = rules.glossary
     found: dict[str, Organisation] = {}
     abbreviations = rules.org_abbr
-    heads = rules.pattern("organisation-head", lambda: rf"(?<![\w-])(?:{alternation(set(glossary.data['organisation_heads']) | abbreviations)})(?![\w-])")
+    heads = rules.pattern("organisation-head", lambda: rf"{bounded_alternation(set(glossary.data['organisation_heads']) | abbreviations, WORD_OR_HYPHEN)}(?![\w-])")
     expansions = glossary.expansion_to_abbreviation
     tags = [(m.start(), m.end()) for m in CLOSING_TAG.finditer(text)]
     tag_starts = [s for s, _ in tags]

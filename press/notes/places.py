@@ -13,10 +13,13 @@ import re
 from collections import defaultdict
 
 from press.notes.items import ActivityContext, Place
-from press.notes.rules import PhraseTable, Rules, alternation
+from press.notes.rules import WORD_OR_HYPHEN, PhraseTable, Rules, alternation, bounded_alternation
 
 PLACE_WORD = re.compile(r"[A-Z][a-z][\w'-]*")
 GAP = re.compile(r"[ \t]+")
+# Where a capitalised word may start (no letter or digit before it), and the rest of it.
+WORD_START = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]")
+WORD_REST = re.compile(r"[\w'-]*")
 ONE_WORD_NAME = r"[A-Z][a-z][\w'-]*"
 NAME = rf"{ONE_WORD_NAME}(?:[ \t]+{ONE_WORD_NAME}){{1,2}}"
 # A district's, village's or ward's name: up to three capitalised words that end the run
@@ -47,9 +50,8 @@ class MultiwordPlaces:
 def find_known_places(text: str, rules: Rules, context: ActivityContext) -> set[str]:
     """Bare place names the text itself establishes ("Kabupaten Garut" -> Garut); not the
     name after a region word that ends a title ("Wali Kota X", "Sekretaris Kabupaten X")."""
-    words = alternation(rules.glossary.data["region_words"])
-    found = {m.group(1) for m in rules.pattern("region-word-name", lambda: rf"(?<!Wali )(?<!Sekretaris )\b(?:{words})[ \t]+([A-Z][a-z][\w'-]*)")
-             .finditer(text)}
+    found = {m.group(1) for m in rules.pattern("region-word-name", lambda: bounded_alternation(
+        rules.glossary.data["region_words"], not_after=("Wali ", "Sekretaris ")) + r"[ \t]+([A-Z][a-z][\w'-]*)").finditer(text)}
     if context.region:
         found.add(context.region.split()[-1])
     return found - rules.stop_names - rules.unit_words
@@ -58,9 +60,10 @@ def find_known_places(text: str, rules: Rules, context: ActivityContext) -> set[
 def find_multiword_places(text: str, rules: Rules) -> MultiwordPlaces:
     """Place names of two or three words the text establishes: written before another
     region ("Desa Pantai Bahagia, Kecamatan …") or after a region word twice."""
-    words = alternation(rules.glossary.data["region_words"])
-    listed = rules.pattern("listed-region", lambda: rf"\b(?:{words})[ \t]+({NAME}),[ \t]*(?:{words})\b").findall(text)
-    after_region = set(rules.pattern("after-region", lambda: rf"\b(?:{words})[ \t]+({NAME})(?![ \t]*[A-Z\w])")
+    words = rules.glossary.data["region_words"]
+    listed = rules.pattern("listed-region", lambda: rf"{bounded_alternation(words)}[ \t]+({NAME}),[ \t]*(?:{alternation(words)})\b"
+                           ).findall(text)
+    after_region = set(rules.pattern("after-region", lambda: rf"{bounded_alternation(words)}[ \t]+({NAME})(?![ \t]*[A-Z\w])")
                        .findall(text))
     found = set(listed) | written_twice(text, after_region)
     return MultiwordPlaces(n for n in found if not set(n.split()) & rules.stop_names and not _region_then_name(n, rules))
@@ -81,6 +84,8 @@ def written_twice(text: str, names: set[str]) -> set[str]:
     An occurrence starts where a word starts; its first word is that whole word, so the
     names to try at a position are those with the same first word, and the places they
     can end are the ends of the next two words or a hyphen or apostrophe inside them.
+    The first words are found as a regular expression of them would find them (a word
+    after a hyphen too, none inside a first word found), by precompiled patterns.
     """
     by_first: dict[str, set[str]] = defaultdict(set)
     lengths: dict[str, set[int]] = defaultdict(set)
@@ -89,11 +94,14 @@ def written_twice(text: str, names: set[str]) -> set[str]:
         lengths[name.split()[0]].add(len(name))
     counts: dict[str, int] = defaultdict(int)
     last_end: dict[str, int] = {}
-    firsts = re.compile(rf"(?<!\w)(?:{alternation(by_first)})(?![\w'-])") if by_first else None
-    for start in firsts.finditer(text) if firsts else ():
-        first = start.group(0)
+    taken = 0
+    for start in WORD_START.finditer(text) if by_first else ():
         p = start.start()
-        cursor = p + len(first)
+        cursor = WORD_REST.match(text, start.end()).end()
+        first = text[p:cursor]
+        if p < taken or first not in by_first:
+            continue
+        taken = cursor
         for _ in range(2):
             gap = GAP.match(text, cursor)
             word = gap and PLACE_WORD.match(text, gap.end())
@@ -128,7 +136,7 @@ def find_places(text: str, rules: Rules, multiword: MultiwordPlaces | None = Non
         else:
             place = Place(f"{word} {name}", data["region_words"][word], (start, name_start + len(name)))
         found.setdefault((place.name, place.kind), place)
-    provinces = rules.pattern("province-anywhere", lambda: rf"(?<![\w])(?:{alternation(data['provinces'])})(?![\w])")
+    provinces = rules.pattern("province-anywhere", lambda: rf"{bounded_alternation(data['provinces'])}(?![\w])")
     for m in sorted(provinces.finditer(text), key=lambda m: data["provinces"].index(m.group(0))):
         found.setdefault((m.group(0), "provinsi"), Place(m.group(0), "provinsi", (m.start(), m.end())))
     covered = bytearray(len(text) + 1)
@@ -137,14 +145,14 @@ def find_places(text: str, rules: Rules, multiword: MultiwordPlaces | None = Non
         covered[place.span[0]:place.span[1]] = b"\1" * (place.span[1] - place.span[0])
         first, _, rest = place.name.partition(" ")
         named.add(rest if first in data["region_words"] else place.name)
-    regions = rules.pattern("region-anywhere", lambda: rf"(?<![\w-])(?:{alternation(rules.glossary.regions)})(?![\w-])")
+    regions = rules.pattern("region-anywhere", lambda: rf"{bounded_alternation(rules.glossary.regions, WORD_OR_HYPHEN)}(?![\w-])")
     for m in regions.finditer(text):
         entries = rules.glossary.regions[m.group(0)]
         if covered[m.start()] or m.group(0) in named or len({entry["kind"] for entry in entries}) > 1:
             continue
         kind = entries[0]["kind"]
         found.setdefault((m.group(0), kind), Place(m.group(0), kind, (m.start(), m.end())))
-    venues = rules.pattern("venue", lambda: rf"(?<![\w])(?:{alternation(data['venue_words'])})"
+    venues = rules.pattern("venue", lambda: rf"{bounded_alternation(data['venue_words'])}"
                                            rf"(?:[ \t]+(?:[A-Z][\w'-]*|\d+)){{1,6}}")
     for m in venues.finditer(text):
         name = m.group(0)
@@ -162,7 +170,7 @@ def _region_phrases(text: str, rules: Rules, multiword: MultiwordPlaces):
     would."""
     data = rules.glossary.data
     region_words = sorted(set(data["region_words"]), key=len, reverse=True)
-    any_region = rules.pattern("any-region", lambda: rf"(?<![\w])(?:{alternation(region_words)})[ \t]+")
+    any_region = rules.pattern("any-region", lambda: rf"{bounded_alternation(region_words)}[ \t]+")
     each_region = [rules.pattern(f"region:{w}", lambda: rf"(?<![\w])({re.escape(w)})[ \t]+") for w in region_words]
     one_word = rules.pattern("one-word-place", lambda: rf"{ONE_WORD_NAME}(?:[ \t]+(?:{alternation(data['compass_words'])})\b)*")
     pos = 0

@@ -358,6 +358,9 @@ class Register:
 
 
 WORD_RUN = re.compile(r"\w+")
+# A run of word characters that starts with a capital: where a name's word can start when
+# all of them do (the scan then skips the lower-case words).
+CAPITALISED_RUN = re.compile(r"[A-Z](?<!\w[A-Z])\w*")
 WORD_CHAR = re.compile(r"\w")
 SHARED_WORD_LIMIT = 5
 
@@ -371,7 +374,8 @@ def add_short_mentions(text: str, people: list[Person]) -> None:
 
     An occurrence starts where a run of word characters starts, and that run is the
     word's own first run ("Al" of "Al-Azhar"), so only the words with that first run
-    are tried there; longer words first."""
+    are tried there, and only the capitalised runs when every word starts with a capital;
+    longer words first."""
     owners: dict[str, list[Person]] = defaultdict(list)
     for person in people:
         for token in dict.fromkeys(person.name.split()):
@@ -382,7 +386,8 @@ def add_short_mentions(text: str, people: list[Person]) -> None:
     others = [t for t in usable if not WORD_RUN.match(t)]
     found: list[tuple[int, str]] = []
     keys = by_run.keys()
-    for run in WORD_RUN.finditer(text) if keys else ():
+    runs = CAPITALISED_RUN if keys and all("A" <= key[0] <= "Z" for key in keys) else WORD_RUN
+    for run in runs.finditer(text) if keys else ():
         if run.group(0) not in keys:
             continue
         for token in by_run.written_at(text, run.start(), run.group(0)):

@@ -14,7 +14,7 @@ import re
 
 from press.notes.designations import REGION_HEADS
 from press.notes.names import WrittenName
-from press.notes.rules import CAP, Rules, alternation, is_unit_word
+from press.notes.rules import CAP, NAME_CHAR_OR_DOT, Rules, alternation, bounded_alternation, is_unit_word
 
 # "Kapolres lama AKBP X", "Pj Bupati Lahat sebelumnya, X", "Jabatan Kapolres Simalungun yang
 # dijabat oleh AKBP X", "Kapolsek Medan Baru dipercayakan kepada Kompol X", "kursi Kapolsek
@@ -82,7 +82,7 @@ def namesakes(text: str, rules: Rules) -> set[str]:
     """Names of two words or more written after a word that opens the name of a building,
     a port or a street ("Bandara Djalaluddin", "Pelabuhan Labuan Bajo"): nobody present."""
     words = rules.glossary.data["named_after_people"]
-    after = rules.pattern("namesake", lambda: rf"(?<![\w.])(?:{alternation(words)})[ \t]+({CAP}(?: {CAP}){{1,3}})")
+    after = rules.pattern("namesake", lambda: rf"{bounded_alternation(words, NAME_CHAR_OR_DOT)}[ \t]+({CAP}(?: {CAP}){{1,3}})")
     return set(after.findall(text))
 
 
@@ -121,7 +121,7 @@ def title_places(text: str, rules: Rules) -> set[str]:
     Kerek, dan"): the same word after that title elsewhere ("dari Camat Bancar bergeser")
     is the place again, not a holder's name."""
     titles = sorted(rules.place_titles - REGION_HEADS, key=len, reverse=True)
-    after = rules.pattern("title-place", lambda: rf"(?<![\w.])(?:{alternation(titles)})[ \t]+([A-Z][a-z][\w'-]*)"
+    after = rules.pattern("title-place", lambda: rf"{bounded_alternation(titles, NAME_CHAR_OR_DOT)}[ \t]+([A-Z][a-z][\w'-]*)"
                           rf"(?={ONLY_PLACE_AFTER.pattern})")
     return set(after.findall(text)) - rules.stop_names
 
