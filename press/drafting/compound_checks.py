@@ -32,11 +32,12 @@ PREPOSITION_JOINED = re.compile(r"(dari)(mana|sini|sana|situ)")
 PER_UNITS = frozenset("kilogram kg gram liter meter hektare hektar ton orang hari minggu bulan tahun jam menit "
                       "unit ekor lembar paket kepala keluarga porsi botol karung batang buah bidang".split())
 NASAL_PREFIXES = ("meng", "meny", "mem", "men", "me", "ber", "ter")
+AFFIXED = ("me", "ber", "ter")
 
 #: "Insya Allah" and "Masya Allah" in any transliteration ("Insha Allah", "In Saa Allah"): KBBI
 #: writes insyaallah and masyaallah, one word.
 ALLAH_APART = re.compile(r"(?<![\w-])(?:([Ii])n ?[Ss](?:y|h|yh)?aa?h?|([Mm])a ?[Ss](?:y|h)aa?h?)[ '’]?[Aa]llah(?![\w-])")
-PAIR = re.compile(r"(?<![\w-])([A-Za-z]{3,}) (?=([a-z]{3,})(?![\w-]))")
+PAIR = re.compile(r"(?<![\w-])([a-z]{3,}) (?=([a-z]{3,})(?![\w-]))")
 CAPITAL_PAIR = re.compile(r"(?<![\w-])([A-Z][a-z]{2,}) \1(?![\w-])")
 HYPHENED = re.compile(r"(?<![\w-])([a-z]{3,})-([a-z]{3,})(?![\w-])")
 
@@ -54,11 +55,12 @@ def words_joined(word: str) -> tuple[str, str] | None:
     return None
 
 
-def _nasal_forms(root: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def _nasal_forms(root: str) -> frozenset[str]:
     """The root under meN-, ber- and ter- in every spelling (surat: menyurat; tolong: menolong)."""
     forms = {prefix + root for prefix in NASAL_PREFIXES}
     forms |= {prefix + root[1:] for prefix, lost in LOST_SOUND.items() if prefix.startswith("me") and root[:1] == lost}
-    return forms
+    return frozenset(forms)
 
 
 def _inside(spans, start: int, end: int) -> bool:
@@ -82,18 +84,18 @@ def check_compounds(body: str, taken) -> list[Finding]:
     for match in PAIR.finditer(body):
         first, second = match.group(1), match.group(2)
         span = (match.start(), match.end() + len(second))
-        lower = first.lower()
-        if not (first.islower() or first[1:].islower()) or _inside(taken, *span):
+        if min(len(first), len(second)) >= 4 and (
+                second.startswith(AFFIXED) and first in roots and second in _nasal_forms(first)
+                or first.startswith(AFFIXED) and second in roots and first in _nasal_forms(second)):
+            if not _inside(taken, *span):
+                found.append(_finding(body, span, f"{first}-{second}", RULE_REDUP))
             continue
-        if first.islower() and min(len(lower), len(second)) >= 4 and (
-                lower in roots and second in _nasal_forms(lower) or second in roots and lower in _nasal_forms(second)):
-            found.append(_finding(body, span, f"{first}-{second}", RULE_REDUP))
-            continue
-        joined = lower + second
-        if not first.islower() or forms.get(joined, 0.0) < 3.0 or joined in nonstandard:
+        joined = first + second
+        if forms.get(joined, 0.0) < 3.0 or joined in nonstandard:
             continue
         root = root_of(joined, shortest=4)
-        if root and root in roots and root not in lower and root not in second and joined not in roots:
+        if root and root in roots and root not in first and root not in second and joined not in roots \
+                and not _inside(taken, *span):
             found.append(_finding(body, span, first + second, RULE_JOINED))
     for match in ALLAH_APART.finditer(body):
         standard = "insyaallah" if match.group(1) else "masyaallah"
