@@ -12,7 +12,7 @@ surviving mutant; the whole output, and each module's mutmut log, is kept under
     python tools/mutate.py                        # every module
     python tools/mutate.py photos/public_meta ... # some (their ``name``)
     MUTATE_CHILDREN=1 python tools/mutate.py      # mutants run at once (default 2)
-    MUTATE_MINUTES=10 python tools/mutate.py      # each module stopped after this (default 30)
+    MUTATE_MINUTES=10 python tools/mutate.py      # each module stopped after this (default 50)
 
 Killed counts mutants a test failed on; timeouts (a mutant that loops) are detected too, so
 the score is (killed + timeout) / mutants. "no tests" (code none of the tests reaches) counts
@@ -134,7 +134,7 @@ def main(argv: list[str]) -> int:
             return 2
         modules = [m for m in modules if m["name"] in argv]
     children = int(os.environ.get("MUTATE_CHILDREN", "2"))
-    minutes = float(os.environ.get("MUTATE_MINUTES", "30"))
+    minutes = float(os.environ.get("MUTATE_MINUTES", "50"))
     OUTPUT.mkdir(parents=True, exist_ok=True)
     report = []
 
