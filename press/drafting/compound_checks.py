@@ -20,6 +20,7 @@ from functools import lru_cache
 from press.errors import N_
 
 from .finding import Finding, finding_at
+from .loanword_rules import loanword_fix
 from .lexicon import LOST_SOUND, common_forms, confirmed_roots, is_indonesian, name_words, root_of
 
 RULE_PREPOSITION = "EYD V (kata depan): di, ke, dari ditulis terpisah dari kata yang mengikutinya (dari mana)"
@@ -77,7 +78,6 @@ def _nonstandard() -> frozenset[str]:
 def check_compounds(body: str, taken) -> list[Finding]:
     """Findings of the text rules above outside the ``taken`` spans (names, URLs, findings
     already made)."""
-    from .word_checks import loanword_fix
     nonstandard, forms = _nonstandard(), common_forms()
     found = []
     roots = confirmed_roots()

@@ -32,15 +32,12 @@ from press.errors import N_
 
 from . import affix_rules
 from .compound_checks import words_joined
+from .loanword_rules import loanword_fix
 from .finding import Finding, cased, finding_at
-from .lexicon import LOST_SOUND, confirmed_roots, english_words, frequency, is_indonesian, kbbi_phrases, name_words, \
+from .lexicon import confirmed_roots, english_words, frequency, is_indonesian, kbbi_phrases, name_words, \
     root_of
-from .typos import affix_splits, common_typo, edge_typo, edits, frequent_slip, typo_fix, typo_of_a_word
+from .typos import common_typo, edge_typo, edits, frequent_slip, typo_fix, typo_of_a_word
 
-LOANWORD_RULES = ((r"i[sz]ation$", "isasi"), (r"i[sz]e$", "isasi"), (r"tion$", "si"), (r"sion$", "si"),
-                  (r"ique$", "ik"), (r"ive?$", "if"), (r"tip$", "tif"), (r"ionil$", "ional"), (r"kh(?=n)", "k"),
-                  (r"ty$", "tas"), (r"ism$", "isme"), (r"ph", "f"), (r"ch", "k"), (r"th", "t"), (r"qu", "ku"), (r"kw", "ku"), (r"y", "i"),
-                  (r"c(?=[aou]|[^aeiouy]|$)", "k"), (r"([bcdfgklmnprstz])\1", r"\1"))
 MIN_TYPO = 5
 COMMON_INDONESIAN = 5.0
 COMMON = 3.0
@@ -48,31 +45,6 @@ COMMON = 3.0
 AFFIX_RULES = (affix_rules.ivitas, affix_rules.nasal, affix_rules.colloquial, affix_rules.nya_after_n)
 #: Prefixes an Indonesian writer puts on an English word ("terupdate", "dishare", "ngeprint").
 FOREIGN_PREFIXES = ("memper", "diper", "meng", "menge", "mem", "men", "me", "di", "ter", "ber", "nge", "ke", "se")
-
-
-@lru_cache(maxsize=4096)
-def loanword_fix(word: str) -> str | None:
-    """The KBBI root the loanword rules make of ``word``, or None; an affixed loan verb in
-    -ir ("mengakomodir", "dikoordinir") gets its KBBI form in -asi with the same affixes, one in
-    -isir on an Indonesian root ("meminimalisir") the root with meN-...-kan ("meminimalkan")."""
-    from .lexicon import indonesian_roots
-    roots = indonesian_roots()
-    for head, middle, tail, lost in affix_splits(word):
-        if middle.endswith("isir") and not lost and head in ("me", "di") and tail in ("", "nya") \
-                and middle[:-4] in roots:
-            return head + middle[:-4] + "kan" + tail  # "meminimalisir": minimal + meN-...-kan
-        if middle.endswith("ir") and not lost and middle[:-2] + "asi" in roots:
-            root = middle[:-2] + "asi"
-            if head in LOST_SOUND and root[:1] == LOST_SOUND[head]:
-                root = root[1:]  # meng- + koordinasi = mengoordinasi
-            return head + root + tail
-    everything = word
-    for pattern, standard in LOANWORD_RULES:
-        single = re.sub(pattern, standard, word)
-        if single != word and single in roots:
-            return single
-        everything = re.sub(pattern, standard, everything)
-    return everything if everything != word and everything in roots else None
 
 
 @lru_cache(maxsize=4096)
