@@ -199,7 +199,8 @@ def repair(session: Session, index: SearchBackend) -> int:
             for key in sorted(keys):
                 name, _, raw_id = key.partition(":")
                 obj_id = int(raw_id) if raw_id.isdigit() else raw_id
-                doc = document_for(own, name, obj_id) if name in INDEXED_KINDS else None
+                known = name in INDEXED_KINDS and isinstance(obj_id, int)  # "release:lama" is no row's key
+                doc = document_for(own, name, obj_id) if known else None
                 changes.append(upsert(doc) if doc is not None else Delete(name, obj_id))
             index.apply(changes)
     return len(changes)
