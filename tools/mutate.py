@@ -97,8 +97,12 @@ def run_module(module: dict, children: int, minutes: float) -> tuple[Counter, li
         (repo / "shared").symlink_to((ROOT.parent / "shared").resolve())
         (repo / "setup.cfg").write_text(mutmut_config(module, repo), encoding="utf-8")
         # the tests' temporary files (pytest's folders, the demo database kept per process) go
-        # into the scratch copy, so they are removed with it even when mutmut is stopped
+        # into the scratch copy, so they are removed with it even when mutmut is stopped; open
+        # as /tmp is, since a throw-away PostgreSQL server runs as its own user and keeps its
+        # data there
+        os.chmod(tmp, 0o755)
         (Path(tmp) / "tmp").mkdir()
+        os.chmod(Path(tmp) / "tmp", 0o1777)
         env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "TMPDIR": str(Path(tmp) / "tmp")}
         log = OUTPUT / (module["name"].replace("/", "-") + ".log")
         with log.open("w", encoding="utf-8") as out:
