@@ -41,6 +41,18 @@ ALLAH_APART = re.compile(r"(?<![\w-])(?:([Ii])n ?[Ss](?:y|h|yh)?aa?h?|([Mm])a ?[
 PAIR = re.compile(r"(?<![\w-])([a-z]{3,}) (?=([a-z]{3,})(?![\w-]))")
 CAPITAL_PAIR = re.compile(r"(?<![\w-])([A-Z][a-z]{2,}) \1(?![\w-])")
 HYPHENED = re.compile(r"(?<![\w-])([a-z]{3,})-([a-z]{3,})(?![\w-])")
+#: Two words apart by a space or a dash with spaces, read as a reduplication when the second is
+#: the first's root, with or without -an/-nya ("Toko - toko", "Arak - Arakan", "digadang gadang").
+LOOSE_PAIR = re.compile(r"(?<![\w-])([A-Za-z][a-z]{2,})(?=( [-–—] ?| ?[-–—] | )([A-Za-z][a-z]{2,})(?![\w-]))")
+REDUPLICATED_PREFIXES = ("", "di", "ber", "ter")
+REDUPLICATED_SUFFIXES = ("", "an", "nya")
+#: se- apart from, or glued without its hyphen to, a word in capitals ("se Kabupaten", "seDesa"),
+#: and se- joined in lower case to a region's word before a name ("sekabupaten Gunung Sari"):
+#: EYD V writes se- with a hyphen before a capital (se-Kabupaten, se-Indonesia).
+SE_APART = re.compile(r"(?<![\w-])(se|Se) (?=([A-Z][a-z]+)(?![\w-]))|(?<![\w-])(se)([A-Z][a-z]{2,})(?![\w-])"
+                      r"|(?<![\w-])(se)(kabupaten|kecamatan|kota|provinsi|desa|kelurahan|kabupaten/kota)"
+                      r"(?= [A-Z][a-z])")
+RULE_SE = "EYD V (tanda hubung): se- dirangkai dengan tanda hubung sebelum huruf kapital (se-Kabupaten, se-Indonesia)"
 
 
 @lru_cache(maxsize=8192)
@@ -97,6 +109,8 @@ def check_compounds(body: str, taken) -> list[Finding]:
         if root and root in roots and root not in first and root not in second and joined not in roots \
                 and not _inside(taken, *span):
             found.append(_finding(body, span, first + second, RULE_JOINED))
+    taken = list(taken) + [f.span for f in found]
+    found += _loose_reduplications(body, taken, roots) + _se_before_capital(body, taken)
     for match in ALLAH_APART.finditer(body):
         standard = "insyaallah" if match.group(1) else "masyaallah"
         if match.group().lower() != standard and not _inside(taken, *match.span()):
@@ -118,6 +132,47 @@ def check_compounds(body: str, taken) -> list[Finding]:
         elif forms.get(first + second, 0.0) >= 3.0 and is_indonesian(first + second) \
                 and first + second not in nonstandard:
             found.append(_finding(body, match.span(), first + second, RULE_JOINED))
+    return found
+
+
+def _loose_reduplications(body: str, taken, roots) -> list[Finding]:
+    """A reduplication the text rules of ``language_checks`` do not read: with a dash and
+    spaces after a capitalised first half ("Toko - toko", "Arak - Arakan"), or a prefixed first
+    half apart from its root ("digadang gadang", "berlari lari"). The root is one both
+    dictionaries list, never a region's word; a pair of capitals apart by a space alone is a name."""
+    found = []
+    for match in LOOSE_PAIR.finditer(body):
+        first, gap, second = match.groups()
+        span = (match.start(), match.end() + len(gap) + len(second))
+        lower, other = first.lower(), second.lower()
+        if gap == " " and first[:1].isupper() and second[:1].isupper() or _inside(taken, *span):
+            continue
+        for prefix in REDUPLICATED_PREFIXES:
+            root = lower[len(prefix):]
+            if not lower.startswith(prefix) or len(root) < 3 or root not in roots or root in name_words():
+                continue
+            suffix = other[len(root):] if other.startswith(root) else None
+            if suffix not in REDUPLICATED_SUFFIXES or prefix and gap != " " or not prefix and gap == " " \
+                    or prefix and not is_indonesian(lower):
+                continue
+            kept = second if second[:1].isupper() and first[:1].isupper() and not suffix else other
+            found.append(_finding(body, span, f"{first}-{kept}", RULE_REDUP))
+            break
+    return found
+
+
+def _se_before_capital(body: str, taken) -> list[Finding]:
+    found = []
+    for match in SE_APART.finditer(body):
+        if match.group(1):
+            span, standard = (match.start(), match.end() + len(match.group(2))), f"{match.group(1)}-{match.group(2)}"
+        elif match.group(3):
+            span, standard = match.span(), f"se-{match.group(4)}"
+        else:
+            word = match.group(6)
+            span, standard = match.span(), f"se-{word[:1].upper()}{word[1:]}"
+        if not _inside(taken, *span):
+            found.append(_finding(body, span, standard, RULE_SE))
     return found
 
 
