@@ -14,7 +14,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .lexicon import FIRST_PREFIXES, LOST_SOUND, SECOND_PREFIXES, SUFFIXES, common_forms, confirmed_roots, \
-    frequency, is_indonesian, name_words, root_of
+    frequency, is_indonesian, name_words, official_words, root_of
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 SWAPS = (("f", "p"), ("p", "f"), ("v", "f"), ("f", "v"), ("x", "ks"), ("ks", "x"), ("dh", "d"), ("d", "dh"))
@@ -240,3 +240,62 @@ def frequent_slip(word: str, capitalised: bool = False) -> str | None:
     if any(forms.get(rival, 0.0) >= SEEN and is_indonesian(rival, strict=True) for rival in rivals):
         return None  # "kecamata": "kecamatan", or "kacamata" with the first vowel changed
     return ranked[0][1]
+
+
+#: ``official_slip``: both words have six letters or more, the standard form is common (Zipf 4.4);
+#: nine letters or more allow a letter moved (two edits, the same letters: "Kemederkaan").
+MIN_OFFICIAL, MIN_SUBSTITUTED, OFFICIAL_COMMON, TWO_SLIPS = 6, 7, 4.4, 9
+
+
+def _distance(a: str, b: str, limit: int) -> int:
+    """The edits (a letter left out, put in or wrong, two neighbours swapped) from ``a`` to
+    ``b``, or ``limit`` + 1 once it is past ``limit``."""
+    previous2, previous = None, list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        row = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] != b[j - 1]))
+            if previous2 and i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                row[j] = min(row[j], previous2[j - 2] + 1)
+        if min(row) > limit:
+            return limit + 1
+        previous2, previous = previous, row
+    return previous[-1]
+
+
+def _likely_substitution(word: str, other: str) -> bool:
+    """For words as long that differ in one letter: whether that letter is a slip rather than
+    a name's or a region's own form ("Galungan", "Kalurahan"): a word of seven letters or more,
+    a vowel for a vowel past the first syllable ("Guburnur") or a key's neighbour ("Kabupsten").
+    True for words that differ otherwise (a letter left out, put in, two swapped)."""
+    differ = [i for i, (a, b) in enumerate(zip(word, other)) if a != b]
+    if len(word) != len(other) or len(differ) != 1:
+        return True
+    at = differ[0]
+    first_vowel = next((i for i, c in enumerate(word) if c in VOWELS), len(word))
+    vowels = word[at] in VOWELS and other[at] in VOWELS and at > first_vowel + 1
+    return len(word) >= MIN_SUBSTITUTED and (vowels or other[at] in NEIGHBOURS.get(word[at], ()))
+
+
+@lru_cache(maxsize=8192)
+def official_slip(word: str) -> str | None:
+    """The word of an official name (``official_words``: "kabupaten", "gubernur", "perangkat")
+    a capitalised word nobody writes is one slip from ("Kabupsten", "Guburnur", "Perengkat"), or
+    a letter moved from in a long word ("Kemederkaan"), when exactly one is. A capital inside a
+    sentence is most often a name, but a name is written by someone: a word text never writes,
+    of no region's name, one slip from a common Indonesian word official names are built of, is
+    that word mistyped, even between other capitals ("Pemerintah Kabupsten Subang"). Never the
+    first letter, the last, a letter for another unless ``_likely_substitution``, or a word with "eu"
+    (Acehnese: "Geulanggang"); the words are Indonesian, not acronyms ("Setdakab")."""
+    if len(word) < MIN_OFFICIAL or not word.isascii() or word in name_words() or frequency(word) or "eu" in word \
+            or word in official_words().get(word[0], ()):
+        return None
+    found = []
+    for other in official_words().get(word[0], ()):
+        if len(other) < MIN_OFFICIAL or abs(len(other) - len(word)) > 1 or other[-1] != word[-1]:
+            continue
+        limit = 2 if len(word) >= TWO_SLIPS and sorted(other) == sorted(word) else 1
+        if _distance(word, other, limit) <= limit and _likely_substitution(word, other) \
+                and frequency(other) >= OFFICIAL_COMMON and is_indonesian(other, strict=True):
+            found.append(other)
+    return found[0] if len(found) == 1 else None

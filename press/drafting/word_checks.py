@@ -36,7 +36,7 @@ from .loanword_rules import loanword_fix
 from .finding import Finding, cased, finding_at
 from .lexicon import confirmed_roots, english_words, frequency, is_indonesian, kbbi_phrases, name_words, \
     root_of
-from .typos import common_typo, edge_typo, edits, frequent_slip, typo_fix, typo_of_a_word
+from .typos import common_typo, edge_typo, edits, frequent_slip, official_slip, typo_fix, typo_of_a_word
 
 MIN_TYPO = 5
 COMMON_INDONESIAN = 5.0
@@ -181,7 +181,10 @@ def check_words(body: str, tokens, known, covered, italic) -> list[Finding]:
         if capital and not initial:  # a name, or a slip in a headline or in a name of an event
             standard = None if word in known else \
                 common_typo(word, capitalised=True, roots_only=True) or frequent_slip(word, capitalised=True)
-            if standard and not _between_capitals(body, start, end):
+            if standard and _between_capitals(body, start, end):
+                standard = None
+            standard = standard or (None if word in known else official_slip(word))
+            if standard:
                 found.append(_typo(body, (start, end), written, standard))
             continue
         kind, fixed = ("unknown", None) if initial and _unknown(word, known) else \
