@@ -294,6 +294,10 @@ def _bound_at(body: str, tokens, i: int, found: list) -> int:
     if following is None or (bound, following.group().lower()) in NOT_BOUND:
         return 0
     word = following.group()
+    if token.group().islower() and word.isalpha() and word.isupper() and len(word) >= 2:  # "antar RT", "non ASN"
+        found.append(_spelling(body, (token.start(), following.end()), f"{token.group()}-{word}",
+                               "EYD V (tanda hubung): bentuk terikat dirangkai dengan tanda hubung sebelum singkatan kapital"))
+        return 2
     if not word.isalpha() or not (word.islower() or word.istitle()) or not is_indonesian(word.lower()) \
             or _in_a_name(body, token.start()) and _beside_a_capital(body, token.start(), following.end()):
         return 0  # "Badan Kerja Sama Antar Gereja": a name
