@@ -21,7 +21,7 @@ from press.errors import N_
 
 from .finding import Finding, finding_at
 from .loanword_rules import loanword_fix
-from .lexicon import LOST_SOUND, common_forms, confirmed_roots, is_indonesian, name_words, root_of
+from .lexicon import LOST_SOUND, common_forms, confirmed_roots, frequency, is_indonesian, name_words, root_of
 
 RULE_PREPOSITION = "EYD V (kata depan): di, ke, dari ditulis terpisah dari kata yang mengikutinya (dari mana)"
 RULE_PER = "EYD V dan KBBI: per yang berarti 'tiap' ditulis terpisah (per kilogram, per orang)"
@@ -65,6 +65,32 @@ def words_joined(word: str) -> tuple[str, str] | None:
         unit = word[3:].removesuffix("nya")
         if unit in PER_UNITS:
             return f"per {word[3:]}", RULE_PER
+    return None
+
+
+#: ``glued_words``: the prepositions and conjunctions EYD V writes apart from the word after them
+#: (kata depan, kata hubung); the word after has four letters or more and is written at least
+#: thirty times in a million words (Zipf 4.5).
+GLUED_FIRST = ("kepada", "daripada", "terhadap", "dengan", "untuk", "bagi", "oleh", "sejak", "tentang", "hingga",
+               "sampai", "dalam", "antara", "tetapi", "serta", "atau", "yang", "pada", "dari")
+GLUED_PART, GLUED_COMMON = 4, 4.5
+RULE_APART = "EYD V (kata depan, kata hubung): ditulis terpisah dari kata yang mengikutinya (kepada korban)"
+
+
+@lru_cache(maxsize=8192)
+def glued_words(word: str) -> tuple[str, str] | None:
+    """(standard, rule) for a word nobody writes that is a preposition or a conjunction glued to
+    a common Indonesian word ("kepadakorban" → "kepada korban", "untukwarga" → "untuk warga"), or
+    None. Two content words glued are left: KBBI writes many compounds so ("walidata",
+    "campursari"), and names are ("Mediasatu"). The dictionary rules ask it only of a word no list
+    or affix rule reads."""
+    if frequency(word) or not frequency("kabupaten"):
+        return None
+    for first in GLUED_FIRST:
+        rest = word[len(first):]
+        if word.startswith(first) and len(rest) >= GLUED_PART and frequency(rest) >= GLUED_COMMON \
+                and is_indonesian(rest, strict=True):
+            return f"{first} {rest}", RULE_APART
     return None
 
 

@@ -31,7 +31,7 @@ from functools import lru_cache
 from press.errors import N_
 
 from . import affix_rules
-from .compound_checks import words_joined
+from .compound_checks import glued_words, words_joined
 from .loanword_rules import loanword_fix
 from .finding import Finding, cased, finding_at
 from .lexicon import confirmed_roots, english_words, frequency, is_indonesian, kbbi_phrases, name_words, \
@@ -273,6 +273,9 @@ def _word_finding(body: str, span, written: str, word: str, initial: bool) -> Fi
                              "atau tulis miring istilah asingnya."),
                           {"written": written, "foreign": foreign[0], "standard": foreign[1]},
                           {"standard": foreign[1]})
+    glued = None if initial else glued_words(word)
+    if glued:
+        return _spelling(body, span, written, *glued)
     if len(word) < MIN_TYPO:
         return None
     standard = (common_typo(word, capitalised=True) if initial else typo_fix(word) or common_typo(word)) \
