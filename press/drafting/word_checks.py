@@ -136,6 +136,65 @@ def english_runs(body: str, tokens, italic) -> tuple[list[Finding], list]:
     return found, sorted(rest, key=lambda t: t.start())
 
 
+#: ``capitalised_english``: at most three words, each of four letters or more.
+MAX_CAPITAL_RUN, MIN_CAPITAL_ENGLISH = 2, 4
+WORD_BEFORE = re.compile(r"(?:^|\s)(\S+) (\S+) $|(?:^|\s)(\S+) $")
+AFTER_RUN = re.compile(r" [a-z]+(?![\w-])|[,.;:)](?:\s|$)|\Z")
+LISTING = frozenset({"dan", "atau", "serta"})
+
+
+def capitalised_english(body: str, tokens, italic) -> tuple[list[Finding], list]:
+    """English words capitalised inside a sentence though no name ("dan Crew kapal", "menjaga
+    Herd Immunity."): one to three capitalised English words that no dictionary of Indonesian
+    and no region's name holds, after a word in lower case and before one or a punctuation mark,
+    get the hint to italicise them or use the Indonesian term; the tokens left go to the word
+    rules. A capitalised run beside another capital is a name's part ("Bandung Smart City")."""
+    english, found, rest, i = english_words(), [], [], 0
+    while i < len(tokens):
+        j = i
+        while j < len(tokens) and j - i < MAX_CAPITAL_RUN + 1 and _capital_english(tokens[j].group(), english) \
+                and (j == i or body[tokens[j - 1].end():tokens[j].start()] == " "):
+            j += 1
+        start, end = tokens[i].start(), tokens[j - 1].end() if j > i else 0
+        if i < j <= i + MAX_CAPITAL_RUN and _lower_before(body, start) and AFTER_RUN.match(body, end) \
+                and not italic(body, start, end):
+            written = body[start:end]
+            found.append(finding_at(body, "foreign", (start, end), N_("Istilah asing “%(written)s” ditulis miring."),
+                                    N_("Tulis miring (*%(written)s*) atau pakai padanan bahasa Indonesianya."),
+                                    {"written": written}, {"written": written}))
+            i = j
+            continue
+        rest.append(tokens[i])
+        i += 1
+    return found, rest
+
+
+def _lower_before(body: str, start: int) -> bool:
+    """Whether an Indonesian word in lower case stands right before ``start``, and not "dan" after
+    a capital ("Seram dan Lease": a list of names)."""
+    match = WORD_BEFORE.search(body[max(0, start - 60):start])
+    if not match:
+        return False
+    word, earlier = (match.group(2), match.group(1)) if match.group(2) else (match.group(3), "")
+    return word.isalpha() and word.islower() and is_indonesian(word) and word not in english_words() \
+        and not (word in LISTING and earlier[:1].isupper()) and word not in _before_a_name()
+
+
+@lru_cache(maxsize=1)
+def _before_a_name() -> frozenset[str]:
+    """Words a name follows: the glossary's speech verbs ("kata Harry") and the prepositions of
+    place ("ke Command Center": a facility's name)."""
+    from press.notes.glossary import load_glossary
+    verbs = load_glossary().data.get("speech_verbs", {})
+    return frozenset(w for form in verbs.values() for w in form) | {"ke", "dari", "menuju"}
+
+
+def _capital_english(written: str, english) -> bool:
+    word = written.lower()
+    return len(word) >= MIN_CAPITAL_ENGLISH and written[:1].isupper() and written[1:].islower() and written.isalpha() \
+        and word in english and not is_indonesian(word) and word not in name_words()
+
+
 def _common_indonesian(written: str) -> bool:
     return frequency(written.lower()) >= COMMON_INDONESIAN and is_indonesian(written.lower())
 
