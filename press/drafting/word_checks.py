@@ -84,6 +84,23 @@ def _single_foreign() -> frozenset[str]:
     return frozenset(key for key in rule_data().foreign if key.isalpha() and len(key) >= 6)
 
 
+#: ``english_joined``: each part has four letters or more; the word is rare in Indonesian text
+#: (under Zipf 3: "facebook", a brand, is common).
+MIN_ENGLISH_PART, JOINED_RARE = 4, 3.0
+
+
+@lru_cache(maxsize=4096)
+def english_joined(word: str) -> str | None:
+    """Two English words written as one ("handsanitizer", "fairplay"): the phrase apart, when
+    the word is in neither dictionary and exactly one split gives two English words of which
+    none is Indonesian; else None."""
+    english = english_words()
+    splits = [(word[:i], word[i:]) for i in range(MIN_ENGLISH_PART, len(word) - MIN_ENGLISH_PART + 1)
+              if word[:i] in english and word[i:] in english
+              and not is_indonesian(word[:i]) and not is_indonesian(word[i:])]
+    return " ".join(splits[0]) if len(splits) == 1 and word not in english and frequency(word) < JOINED_RARE else None
+
+
 RULE_GLUED = "EYD V: kata dan angka yang mengikutinya dipisah spasi (tahun 2020)"
 #: A word glued to the figure after it ("Tahun2020", "pukul10.00" is read by the time rules).
 GLUED_FIGURE = re.compile(r"([A-Za-z]{4,})(\d+)$")
@@ -324,6 +341,11 @@ def _word_finding(body: str, span, written: str, word: str, initial: bool) -> Fi
         return finding_at(body, "foreign", span, N_("Istilah asing “%(written)s” ditulis miring."),
                           N_("Tulis miring (*%(written)s*) atau pakai padanan bahasa Indonesianya."),
                           {"written": written}, {"written": written})
+    joined = None if initial else english_joined(word)
+    if joined:
+        return finding_at(body, "foreign", span, N_("Istilah asing “%(written)s” ditulis miring."),
+                          N_("Tulis miring (*%(written)s*) atau pakai padanan bahasa Indonesianya."),
+                          {"written": joined}, {"written": joined})
     foreign = None if initial else foreign_form(word)
     if foreign:
         return finding_at(body, "foreign", span,
