@@ -29,7 +29,7 @@ from .lexicon import confirmed_roots, frequency, indonesian_roots, is_indonesian
 from .number_checks import check_numbers, check_times, url_spans
 from .prefix_checks import di_ke_at, next_word
 from .rule_data import RuleData, rule_data
-from .word_checks import capitalised_english, check_words, english_runs
+from .word_checks import capitalised_english, check_words, english_runs, near_foreign_phrases
 
 TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
 QUOTE = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
@@ -123,7 +123,8 @@ def check_language(body: str, protected=(), quotes=None) -> list[Finding]:
     skip = list(urls) + [f.span for f in found]
     runs, unread = english_runs(body, unread, _italic)
     capitalised, unread = capitalised_english(body, unread, _italic)
-    runs += capitalised
+    near, unread = near_foreign_phrases(body, unread, _italic)
+    runs += capitalised + near
     found += runs + check_words(body, unread, known_forms(), skip, _italic)
     taken = list(protected) + [f.span for f in found if f.span]
     found += _weekday_forms(body, protected) + _reduplications(body, protected, found) + check_times(body, protected) \

@@ -186,6 +186,67 @@ def capitalised_english(body: str, tokens, italic) -> tuple[list[Finding], list]
     return found, rest
 
 
+def near_foreign_phrases(body: str, tokens, italic) -> tuple[list[Finding], list]:
+    """A foreign phrase of the rule data written with one of its words misspelt ("fasion show",
+    "dor to dor") or in its Indonesian spelling ("stand up komedi"): two or three words in lower
+    case apart by one space, of which one stands as the phrase has it and is no Indonesian word,
+    and each other is one slip from the phrase's word or what the loanword rules make of it. The
+    finding gives the Indonesian equivalent; the tokens left go to the word rules."""
+    from .rule_data import rule_data
+    foreign, index = rule_data().foreign, _phrase_index()
+    found, rest, i = [], [], 0
+    while i < len(tokens):
+        for size in (3, 2):
+            run = tokens[i:i + size]
+            if len(run) < size or any(body[a.end():b.start()] != " " for a, b in zip(run, run[1:])) \
+                    or not all(t.group().islower() and t.group().isalpha() for t in run):
+                continue
+            words = tuple(t.group() for t in run)
+            key = _near_phrase(words, index)
+            if key and not italic(body, run[0].start(), run[-1].end()):
+                span, written = (run[0].start(), run[-1].end()), body[run[0].start():run[-1].end()]
+                found.append(finding_at(
+                    body, "foreign", span, N_("“%(written)s” adalah kata asing “%(foreign)s”; padanannya “%(standard)s”."),
+                    N_("Pakai padanan bahasa Indonesianya (“%(standard)s”) dengan imbuhan yang sesuai, "
+                       "atau tulis miring istilah asingnya."),
+                    {"written": written, "foreign": key, "standard": foreign[key]}, {"standard": foreign[key]}))
+                i += size
+                break
+        else:
+            rest.append(tokens[i])
+            i += 1
+    return found, rest
+
+
+@lru_cache(maxsize=1)
+def _phrase_index() -> dict[tuple[int, int, str], list[str]]:
+    """The rule data's foreign phrases of two and three words, by (words, position, word)."""
+    from .rule_data import rule_data
+    index: dict[tuple[int, int, str], list[str]] = {}
+    for key in rule_data().foreign:
+        words = key.split(" ")
+        if len(words) in (2, 3) and all(w.isalpha() for w in words):
+            for position, word in enumerate(words):
+                index.setdefault((len(words), position, word), []).append(key)
+    return index
+
+
+def _near_phrase(words: tuple[str, ...], index) -> str | None:
+    found = set()
+    for position, word in enumerate(words):
+        if is_indonesian(word):
+            continue
+        for key in index.get((len(words), position, word), ()):
+            if all(w == k or _one_slip(w, k) for w, k in zip(words, key.split(" "))) and " ".join(words) != key:
+                found.add(key)
+    return found.pop() if len(found) == 1 else None
+
+
+def _one_slip(written: str, word: str) -> bool:
+    """Whether ``written`` is ``word`` with one slip, or the loanword rules' form of it."""
+    return len(word) >= 3 and (written in edits(word)[0] | edits(word)[1] or loanword_fix(word) == written)
+
+
 def _lower_before(body: str, start: int) -> bool:
     """Whether an Indonesian word in lower case stands right before ``start``, and not "dan" after
     a capital ("Seram dan Lease": a list of names)."""
