@@ -155,10 +155,46 @@ def check_compounds(body: str, taken) -> list[Finding]:
             if fixed:
                 found.append(_finding(body, match.span(), f"{fixed}-{fixed}",
                                       "Pedoman Umum Pembentukan Istilah: penyesuaian ejaan"))
+        elif _uneven_halves(first, second):
+            found.append(_finding(body, match.span(), _uneven_halves(first, second), RULE_REDUP))
         elif forms.get(first + second, 0.0) >= 3.0 and is_indonesian(first + second) \
                 and first + second not in nonstandard:
             found.append(_finding(body, match.span(), first + second, RULE_JOINED))
     return found
+
+
+UNEVEN_PREFIXES = ("", "se", "ber", "ter", "di")
+#: The half with the slip is rarely written alone (under Zipf 3, once in a million words), the
+#: listed root a hundred times as often (2 points).
+RARE_HALF, RARE_GAP = 3.0, 2.0
+UNEVEN_SUFFIXES = ("", "nya", "an")
+
+
+@lru_cache(maxsize=4096)
+def _uneven_halves(first: str, second: str) -> str | None:
+    """A reduplication with a slip in one half ("setingi-tingginya", "berbinang-bincang"): the
+    halves' roots (past se-/ber-/ter-/di- on the first, -nya/-an on the second) a letter left out
+    or put in apart (a letter changed is KBBI's reduplication with a change of sound: warna-warni),
+    one of them a root both dictionaries list and the other rarely written; the reduplication
+    of the listed root."""
+    from .typos import edits
+    roots = confirmed_roots()
+    readings = [(first[len(prefix):], second[:len(second) - len(suffix)]) for prefix in UNEVEN_PREFIXES
+                for suffix in UNEVEN_SUFFIXES + ("i", "kan") if first.startswith(prefix) and second.endswith(suffix)]
+    if any(a == b for a, b in readings):
+        return None  # "dipanas-panasi": a reduplication with its affixes
+    for prefix in UNEVEN_PREFIXES:
+        for suffix in UNEVEN_SUFFIXES:
+            if not first.startswith(prefix) or not second.endswith(suffix):
+                continue
+            a, b = first[len(prefix):], second[:len(second) - len(suffix)]
+            if len(a) == len(b) or min(len(a), len(b)) < 4:  # a letter changed: "warna-warni", "sayur-mayur"
+                continue
+            for root, slip in ((a, b), (b, a)):
+                if root in roots and frequency(slip) < RARE_HALF and frequency(root) >= frequency(slip) + RARE_GAP \
+                        and slip in edits(root)[0] | edits(root)[1]:
+                    return f"{prefix}{root}-{root}{suffix}"
+    return None
 
 
 def _loose_reduplications(body: str, taken, roots) -> list[Finding]:

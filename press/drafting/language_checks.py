@@ -137,17 +137,20 @@ def check_language(body: str, protected=(), quotes=None) -> list[Finding]:
 COVID = re.compile(r"(?<![\w-])(covid|Covid|COVID)(?: | ?[-–—] | ?[–—] ?)(19)(?![\w-])")
 WEEKDAY_PART = re.compile(r"(?<=\s)(Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu) (Pagi|Siang|Sore|Malam)\b")
 JUMAT_COMMA = re.compile(r"\b(J)(um),(at)\b", re.I)
+#: "minggu" is the week too: the weekday only after "hari" or before its date ("minggu (12/5)").
+LOWER_SUNDAY = re.compile(r"(?<=\b[Hh]ari )minggu\b|(?<![\w-])minggu(?=,? \(\d|, \d{1,2} )")
 LOWER_CALENDAR = re.compile(r"(?<![\w#@/.-])(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|"
                             r"november|desember|senin|selasa|rabu|kamis|jumat|sabtu)(?![\w@/-])")
 
 
 def _weekday_forms(body: str, protected) -> list[Finding]:
     """"Selasa Pagi" inside a sentence (the part of the day is a common noun), "Jum,at", a
-    month or weekday in lower case ("sabtu", "oktober"; "minggu" is also the week, so it is left),
+    month or weekday in lower case ("sabtu", "oktober"; "minggu", also the week, only after "hari" or
+    before its date),
     and "Covid 19" without the hyphen of its name."""
     found = []
     urls = url_spans(body)
-    for match in LOWER_CALENDAR.finditer(body):
+    for match in list(LOWER_CALENDAR.finditer(body)) + list(LOWER_SUNDAY.finditer(body)):
         if not _inside(protected, *match.span()) and not _inside(urls, *match.span()):
             name = match.group()
             found.append(_spelling(body, match.span(), name[:1].upper() + name[1:],
