@@ -36,7 +36,8 @@ from .loanword_rules import loanword_fix
 from .finding import Finding, cased, finding_at
 from .lexicon import confirmed_roots, english_words, frequency, is_indonesian, kbbi_phrases, name_words, \
     root_of
-from .typos import common_typo, edge_typo, edits, frequent_slip, official_slip, typo_fix, typo_of_a_word
+from .typos import MIN_SLIP_CAPITAL, SLIP_COMMON_CAPITAL, common_typo, edge_typo, edits, frequent_slip, official_slip, \
+    typo_fix, typo_of_a_word
 
 MIN_TYPO = 5
 COMMON_INDONESIAN = 5.0
@@ -421,8 +422,18 @@ def _word_finding(body: str, span, written: str, word: str, initial: bool) -> Fi
     if len(word) < MIN_TYPO:
         return None
     standard = (common_typo(word, capitalised=True) if initial else typo_fix(word) or common_typo(word)) \
-        or edge_typo(word, initial) or frequent_slip(word, capitalised=initial)
+        or edge_typo(word, initial) or frequent_slip(word, capitalised=initial) \
+        or (_initial_slip(word) if initial else None)
     return _typo(body, span, written, standard) if standard else None
+
+
+def _initial_slip(word: str) -> str | None:
+    """A sentence's first word nobody writes at all that one edit of any kind makes a very common
+    word of ("Istialah" → "Istilah"): a name is written by someone, and the standard form must be
+    as common, and the word as long (eight letters: "Salmah" is a name), as ``frequent_slip`` asks
+    of a capitalised word."""
+    standard = None if frequency(word) or len(word) < MIN_SLIP_CAPITAL else frequent_slip(word)
+    return standard if standard and frequency(standard) >= SLIP_COMMON_CAPITAL else None
 
 
 def _typo(body: str, span, written: str, standard: str) -> Finding:
