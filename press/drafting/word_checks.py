@@ -248,6 +248,27 @@ def _one_slip(written: str, word: str) -> bool:
     return len(word) >= 3 and (written in edits(word)[0] | edits(word)[1] or loanword_fix(word) == written)
 
 
+#: ``_common_noun_slip``: the standard form is written a hundred times as often (2 points), and
+#: differs in one letter of the loanword shapes (v for w or f, f for p, e for i: "Karnawal",
+#: "Vidio"), not in a place name's own letters ("Tambelan", "Pasbar").
+NOUN_SLIP_GAP = 2.0
+LOAN_SWAPS = frozenset({("w", "v"), ("f", "v"), ("p", "f"), ("v", "f"), ("i", "e")})
+LOWER_AFTER = re.compile(r" [a-z]{3,}(?![\w-])")
+
+
+def _common_noun_slip(body: str, start: int, end: int, word: str) -> str | None:
+    """A capitalised word between Indonesian words in lower case, no name there ("dengan Karnawal
+    budaya", "pembuatan Vidio pendek"), that is one loanword letter (``LOAN_SWAPS``) from exactly
+    one Indonesian word (``typo_fix``) written far more often."""
+    if not (_lower_before(body, start) and LOWER_AFTER.match(body, end)):
+        return None
+    standard = typo_fix(word)
+    if not standard or len(standard) != len(word) or frequency(standard) < frequency(word) + NOUN_SLIP_GAP:
+        return None
+    swapped = {(a, b) for a, b in zip(word, standard) if a != b}
+    return standard if len(swapped) == 1 and swapped <= LOAN_SWAPS else None
+
+
 def _lower_before(body: str, start: int) -> bool:
     """Whether an Indonesian word in lower case stands right before ``start``, and not "dan" after
     a capital ("Seram dan Lease": a list of names)."""
@@ -321,7 +342,7 @@ def check_words(body: str, tokens, known, covered, italic) -> list[Finding]:
                 common_typo(word, capitalised=True, roots_only=True) or frequent_slip(word, capitalised=True)
             if standard and _between_capitals(body, start, end):
                 standard = None
-            standard = standard or (None if word in known else official_slip(word))
+            standard = standard or (None if word in known else official_slip(word) or _common_noun_slip(body, start, end, word))
             if standard:
                 found.append(_typo(body, (start, end), written, standard))
             continue
