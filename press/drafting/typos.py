@@ -14,7 +14,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .lexicon import FIRST_PREFIXES, LOST_SOUND, SECOND_PREFIXES, SUFFIXES, common_forms, confirmed_roots, \
-    frequency, is_indonesian, name_words, official_words, root_of
+    frequency, is_indonesian, known_forms, name_words, official_words, root_of
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 SWAPS = (("f", "p"), ("p", "f"), ("v", "f"), ("f", "v"), ("x", "ks"), ("ks", "x"), ("dh", "d"), ("d", "dh"))
@@ -298,4 +298,34 @@ def official_slip(word: str) -> str | None:
         if _distance(word, other, limit) <= limit and _likely_substitution(word, other) \
                 and frequency(other) >= OFFICIAL_COMMON and is_indonesian(other, strict=True):
             found.append(other)
+    return found[0] if len(found) == 1 else None
+
+
+#: ``distant_slip``: a word of nine letters or more, two edits from exactly one word Indonesian
+#: text writes at least three times in a million words (Zipf 3.5).
+MIN_DISTANT, DISTANT_COMMON = 9, 3.5
+
+
+@lru_cache(maxsize=1)
+def _common_by_start() -> dict[str, tuple[str, ...]]:
+    """The common Indonesian words of seven letters or more (``DISTANT_COMMON``) by their first
+    two letters."""
+    index: dict[str, list[str]] = {}
+    for word, zipf in common_forms().items():
+        if zipf >= DISTANT_COMMON and len(word) >= MIN_DISTANT - 2:
+            index.setdefault(word[:2], []).append(word)
+    return {start: tuple(words) for start, words in index.items()}
+
+
+@lru_cache(maxsize=4096)
+def distant_slip(word: str) -> str | None:
+    """The one common word two slips from a long word nobody writes, no dictionary knows and no
+    one-edit rule read ("mengantipasi" → "mengantisipasi", "memimalkan" → "meminimalkan",
+    "insfratruktur" → "infrastruktur"), its first two letters and its last two kept ("internsip" is
+    no "intensif"); None when none or several are."""
+    if len(word) < MIN_DISTANT or frequency(word) or not word.isascii() or word in name_words() \
+            or any(word.endswith(suffix) and word[:-len(suffix)] in known_forms() for suffix in SUFFIXES[1:]):
+        return None  # "balitanya": a word of the rule data (balita) with a suffix
+    found = [other for other in _common_by_start().get(word[:2], ())
+             if other[-2:] == word[-2:] and abs(len(other) - len(word)) <= 2 and _distance(word, other, 2) <= 2 and is_indonesian(other, strict=True)]
     return found[0] if len(found) == 1 else None

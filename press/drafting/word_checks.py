@@ -37,7 +37,7 @@ from .finding import Finding, cased, finding_at
 from .lexicon import confirmed_roots, english_words, frequency, is_indonesian, kbbi_phrases, name_words, \
     root_of
 from .typos import MIN_SLIP_CAPITAL, SLIP_COMMON_CAPITAL, common_typo, edge_typo, edits, frequent_slip, official_slip, \
-    typo_fix, typo_of_a_word
+    distant_slip, typo_fix, typo_of_a_word
 
 MIN_TYPO = 5
 COMMON_INDONESIAN = 5.0
@@ -444,7 +444,7 @@ def _word_finding(body: str, span, written: str, word: str, initial: bool) -> Fi
         return None
     standard = (common_typo(word, capitalised=True) if initial else typo_fix(word) or common_typo(word)) \
         or edge_typo(word, initial) or frequent_slip(word, capitalised=initial) \
-        or (_initial_slip(word) if initial else None)
+        or (_initial_slip(word) if initial else distant_slip(word))
     return _typo(body, span, written, standard) if standard else None
 
 
