@@ -214,6 +214,23 @@ def official_words() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def official_pairs() -> dict[str, frozenset[str]]:
+    """The glossary's official names read as pairs of words (lower case): each second word with
+    the words that stand before it ("desa": kepala, balai …; "pangan": ketahanan …)."""
+    from press.notes.glossary import load_glossary
+    data = load_glossary().data
+    pairs: dict[str, set[str]] = {}
+    for key in OFFICIAL_LISTS:
+        value = data.get(key, ())
+        entries = list(value) + [v for v in value.values() if isinstance(v, str)] if isinstance(value, dict) else value
+        for entry in entries:
+            words = [w.lower() for w in re.findall(r"[^\W\d_]+", entry)]
+            for first, second in zip(words, words[1:]):
+                pairs.setdefault(second, set()).add(first)
+    return {second: frozenset(firsts) for second, firsts in pairs.items()}
+
+
+@lru_cache(maxsize=1)
 def kbbi_phrases() -> frozenset[str]:
     """Foreign phrases KBBI lists as entries ("ad hoc"): not read as English."""
     from .rule_data import DATA_DIR

@@ -35,9 +35,9 @@ from .compound_checks import glued_words, words_joined
 from .loanword_rules import loanword_fix
 from .finding import Finding, cased, finding_at
 from .lexicon import confirmed_roots, english_words, frequency, is_indonesian, kbbi_phrases, name_words, \
-    root_of
+    official_pairs, official_words, root_of
 from .typos import MIN_SLIP_CAPITAL, SLIP_COMMON_CAPITAL, common_typo, edge_typo, edits, frequent_slip, official_slip, \
-    distant_slip, typo_fix, typo_of_a_word
+    _distance, distant_slip, typo_fix, typo_of_a_word
 
 MIN_TYPO = 5
 COMMON_INDONESIAN = 5.0
@@ -252,6 +252,9 @@ def _one_slip(written: str, word: str) -> bool:
 #: differs in one letter of the loanword shapes (v for w or f, f for p, e for i: "Karnawal",
 #: "Vidio"), not in a place name's own letters ("Tambelan", "Pasbar").
 NOUN_SLIP_GAP = 2.0
+#: ``_official_pair_slip``: the written word has four letters or more and is rarely written (under
+#: Zipf 3.5).
+MIN_PAIR_WORD, PAIR_RARE = 4, 3.5
 LOAN_SWAPS = frozenset({("w", "v"), ("f", "v"), ("p", "f"), ("v", "f"), ("i", "e")})
 LOWER_AFTER = re.compile(r" [a-z]{3,}(?![\w-])")
 
@@ -267,6 +270,25 @@ def _common_noun_slip(body: str, start: int, end: int, word: str) -> str | None:
         return None
     swapped = {(a, b) for a, b in zip(word, standard) if a != b}
     return standard if len(swapped) == 1 and swapped <= LOAN_SWAPS else None
+
+
+NEXT_CAPITAL = re.compile(r" ([A-Z][a-z]+)(?![\w-])")
+
+
+def _official_pair_slip(body: str, end: int, word: str) -> str | None:
+    """A capitalised word a letter short or long of the word an official name of the glossary
+    puts before the capitalised word that follows it ("Kepal Desa" → "Kepala Desa", "Ketahan
+    Pangan" → "Ketahanan Pangan"), when exactly one word of those names fits."""
+    following = NEXT_CAPITAL.match(body, end)
+    if not following or len(word) < MIN_PAIR_WORD or word in official_words().get(word[0], ()) \
+            or frequency(word) >= PAIR_RARE:
+        return None  # "Pemerintahan Desa", "Dana Desa": words of official names themselves
+    firsts = official_pairs().get(following.group(1).lower(), ())
+    if word in firsts:
+        return None
+    found = [first for first in firsts if first[:2] == word[:2] and 0 < abs(len(first) - len(word)) <= 2
+             and (first.startswith(word) or word.startswith(first) or _distance(word, first, 1) <= 1)]
+    return found[0] if len(found) == 1 else None
 
 
 def _lower_before(body: str, start: int) -> bool:
@@ -342,7 +364,8 @@ def check_words(body: str, tokens, known, covered, italic) -> list[Finding]:
                 common_typo(word, capitalised=True, roots_only=True) or frequent_slip(word, capitalised=True)
             if standard and _between_capitals(body, start, end):
                 standard = None
-            standard = standard or (None if word in known else official_slip(word) or _common_noun_slip(body, start, end, word))
+            standard = standard or (None if word in known else official_slip(word) or _common_noun_slip(body, start, end, word)) \
+                or _official_pair_slip(body, end, word)
             if standard:
                 found.append(_typo(body, (start, end), written, standard))
             continue
