@@ -447,11 +447,6 @@ def _word_finding(body: str, span, written: str, word: str, initial: bool) -> Fi
         return finding_at(body, "foreign", span, N_("Istilah asing “%(written)s” ditulis miring."),
                           N_("Tulis miring (*%(written)s*) atau pakai padanan bahasa Indonesianya."),
                           {"written": written}, {"written": written})
-    joined = None if initial else english_joined(word)
-    if joined:
-        return finding_at(body, "foreign", span, N_("Istilah asing “%(written)s” ditulis miring."),
-                          N_("Tulis miring (*%(written)s*) atau pakai padanan bahasa Indonesianya."),
-                          {"written": joined}, {"written": joined})
     foreign = None if initial else foreign_form(word)
     if foreign:
         return finding_at(body, "foreign", span,
@@ -460,6 +455,11 @@ def _word_finding(body: str, span, written: str, word: str, initial: bool) -> Fi
                              "atau tulis miring istilah asingnya."),
                           {"written": written, "foreign": foreign[0], "standard": foreign[1]},
                           {"standard": foreign[1]})
+    joined = None if initial else english_joined(word)
+    if joined:
+        return finding_at(body, "foreign", span, N_("Istilah asing “%(written)s” ditulis miring."),
+                          N_("Tulis miring (*%(written)s*) atau pakai padanan bahasa Indonesianya."),
+                          {"written": joined}, {"written": joined})
     glued = None if initial else glued_words(word)
     if glued:
         return _spelling(body, span, written, *glued)
