@@ -29,7 +29,8 @@ from .lexicon import confirmed_roots, frequency, indonesian_roots, is_indonesian
 from .number_checks import check_numbers, check_times, url_spans
 from .prefix_checks import di_ke_at, next_word
 from .rule_data import RuleData, rule_data
-from .word_checks import capitalised_english, check_words, english_runs, near_foreign_phrases
+from .foreign_words import capitalised_english, english_runs, near_foreign_phrases
+from .word_checks import check_words
 
 TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
 QUOTE = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")

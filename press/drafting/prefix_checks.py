@@ -1,6 +1,8 @@
 """The prefix di-/ke- against the prepositions di and ke (EYD V, kata depan): the preposition
 written together ("dirumah", "kedepan", "dimusim"), read with the curated nouns of place,
-position and time after it; the prefix written apart ("di kelola", "di adakan"), read with
+position and time after it, or a common noun no list holds that takes no di- and that nobody
+writes joined ("dimasyarakat"); the prefix written apart ("di kelola", "di adakan", a verb
+capitalised "di Bersihkan", -kan with one k "di tunjukan"), read with
 Sastrawi's roots, the roots hunspell-id lets take di- alone and the affix rules; and ke- apart
 from a number word it makes an ordinal of ("yang ke tujuh"). ``language_checks`` asks
 ``di_ke_at`` of every word that starts with di or ke.

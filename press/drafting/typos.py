@@ -8,6 +8,9 @@ the affix rules read as Indonesian but nobody writes.
 - ``typo_of_a_word``: a word the affix rules read as Indonesian that is a slip all the same.
 - ``edge_typo``: a slip at a word's edge (the first vowel struck twice, the last key wrong).
 - ``frequent_slip``: any one edit of a word nobody writes that gives a common word.
+- ``official_slip``: a capitalised word nobody writes one slip from a word official names are
+  built of (the glossary's titles, units, venues: "Kabupsten", "Guburnur").
+- ``distant_slip``: a long word nobody writes two slips from exactly one common word.
 """
 from __future__ import annotations
 
@@ -247,7 +250,7 @@ def frequent_slip(word: str, capitalised: bool = False) -> str | None:
 MIN_OFFICIAL, MIN_SUBSTITUTED, OFFICIAL_COMMON, TWO_SLIPS = 6, 7, 4.4, 9
 
 
-def _distance(a: str, b: str, limit: int) -> int:
+def edit_distance(a: str, b: str, limit: int) -> int:
     """The edits (a letter left out, put in or wrong, two neighbours swapped) from ``a`` to
     ``b``, or ``limit`` + 1 once it is past ``limit``."""
     previous2, previous = None, list(range(len(b) + 1))
@@ -295,7 +298,7 @@ def official_slip(word: str) -> str | None:
         if len(other) < MIN_OFFICIAL or abs(len(other) - len(word)) > 1 or other[-1] != word[-1]:
             continue
         limit = 2 if len(word) >= TWO_SLIPS and sorted(other) == sorted(word) else 1
-        if _distance(word, other, limit) <= limit and _likely_substitution(word, other) \
+        if edit_distance(word, other, limit) <= limit and _likely_substitution(word, other) \
                 and frequency(other) >= OFFICIAL_COMMON and is_indonesian(other, strict=True):
             found.append(other)
     return found[0] if len(found) == 1 else None
@@ -327,5 +330,5 @@ def distant_slip(word: str) -> str | None:
             or any(word.endswith(suffix) and word[:-len(suffix)] in known_forms() for suffix in SUFFIXES[1:]):
         return None  # "balitanya": a word of the rule data (balita) with a suffix
     found = [other for other in _common_by_start().get(word[:2], ())
-             if other[-2:] == word[-2:] and abs(len(other) - len(word)) <= 2 and _distance(word, other, 2) <= 2 and is_indonesian(other, strict=True)]
+             if other[-2:] == word[-2:] and abs(len(other) - len(word)) <= 2 and edit_distance(word, other, 2) <= 2 and is_indonesian(other, strict=True)]
     return found[0] if len(found) == 1 else None
