@@ -212,8 +212,9 @@ def _loose_reduplications(body: str, taken, roots) -> list[Finding]:
         first, gap, second = match.groups()
         span = (match.start(), match.end() + len(gap) + len(second))
         lower, other = first.lower(), second.lower()
-        if gap == " " and first[:1].isupper() and second[:1].isupper() or _inside(taken, *span):
-            continue
+        if other[:2] not in lower or gap == " " and first[:1].isupper() and second[:1].isupper() \
+                or _inside(taken, *span):
+            continue  # the second half opens with the root, which the first holds
         for prefix in REDUPLICATED_PREFIXES:
             root = lower[len(prefix):]
             if not lower.startswith(prefix) or len(root) < 3 or root not in roots or root in name_words():

@@ -166,12 +166,13 @@ def near_foreign_phrases(body: str, tokens, italic) -> tuple[list[Finding], list
     and each other is one slip from the phrase's word or what the loanword rules make of it. The
     finding gives the Indonesian equivalent; the tokens left go to the word rules."""
     from .rule_data import rule_data
-    foreign, index = rule_data().foreign, _phrase_index()
+    foreign, index, phrase_words = rule_data().foreign, _phrase_index(), _phrase_words()
     found, rest, i = [], [], 0
+    marked = [t.group() in phrase_words for t in tokens]
     while i < len(tokens):
-        for size in (3, 2):
+        for size in (3, 2) if any(marked[i:i + 3]) else ():
             run = tokens[i:i + size]
-            if len(run) < size or any(body[a.end():b.start()] != " " for a, b in zip(run, run[1:])) \
+            if len(run) < size or not any(marked[i:i + size]) or any(body[a.end():b.start()] != " " for a, b in zip(run, run[1:])) \
                     or not all(t.group().islower() and t.group().isalpha() for t in run):
                 continue
             words = tuple(t.group() for t in run)
@@ -202,6 +203,12 @@ def _phrase_index() -> dict[tuple[int, int, str], list[str]]:
             for position, word in enumerate(words):
                 index.setdefault((len(words), position, word), []).append(key)
     return index
+
+
+@lru_cache(maxsize=1)
+def _phrase_words() -> frozenset[str]:
+    """The words of the phrases of ``_phrase_index``: a run holding none of them matches none."""
+    return frozenset(word for _size, _position, word in _phrase_index())
 
 
 def _near_phrase(words: tuple[str, ...], index) -> str | None:
