@@ -30,7 +30,8 @@ The checks (``code``):
                    the language: EYD V and KBBI forms, the prefix di-/ke- against the
                    prepositions, foreign words (``language_checks.py``; inside quotes a
                    foreign word is only a hint; slips no list holds, read by their shape
-                   in ``word_checks.py``, ``typos.py`` and ``affix_rules.py``; compounds and
+                   in ``word_checks.py``, ``typos.py`` and ``affix_rules.py``, foreign words
+                   in ``foreign_words.py``; compounds, se- and
                    reduplications by their shape in ``compound_checks.py``), "pukul 14.30 WIB",
                    "13.07–14.15" (not "10.00 sampai 12.00"), "Rp1.000.000", "2,5 persen",
                    "ke-3", "ketujuh" (``number_checks.py``; "pukul 06.06 pagi", "Waktu Papua",

@@ -10,7 +10,7 @@ The data is in ``press/drafting/data`` (``rule_data``); the di-/ke- decision is
 ``prefix_checks``' (Sastrawi's roots and the roots hunspell-id lets take di- alone: "di bangun"
 is the prefix apart, "di rumah" the preposition). Words written apart that EYD V joins or
 hyphenates are read here too: a bound form ("non fisik", "antar Dinas", "antar-pemerintah",
-"ketidak hadiran"), a compound under di-...-kan ("dinomor satukan"), -nya or -kan apart
+"ketidak hadiran"; before an abbreviation in capitals with the hyphen, "antar-RT"), a compound under di-...-kan ("dinomor satukan"), -nya or -kan apart
 ("keuangan nya", "diharap kan"), a reduplication without its hyphen ("anak anak", "masing –
 masing"); a name in capitals is left ("Kerja Sama Antar Gereja").
 """
