@@ -10,7 +10,12 @@ on words written together or apart (gabungan kata, kata depan, kata ulang).
   reduplication apart ("Undang Undang" → "Undang-Undang"), a compound under affixes split by a
   hyphen ("ditanda-tangani" → "ditandatangani"), a compound KBBI writes as one word split by a
   space under affixes ("bersuka cita" → "bersukacita"), a loanword reduplicated in its
-  foreign spelling ("photo-photo" → "foto-foto"), and "Insya Allah" apart in any transliteration.
+  foreign spelling ("photo-photo" → "foto-foto"), and "Insya Allah" apart in any transliteration;
+  a reduplication with a spaced dash after a capital or a prefixed first half apart ("Toko - toko",
+  "digadang gadang"), one with a letter left out or put in in a half ("setingi-tingginya"), and
+  se- apart from or glued without its hyphen to a capital ("se Kabupaten", "seDesa", "sekabupaten
+  Sleman" → "se-Kabupaten").
+- ``glued_words`` (one word): a preposition or conjunction glued to a common word ("kepadakorban").
 """
 from __future__ import annotations
 
@@ -21,7 +26,7 @@ from press.errors import N_
 
 from .finding import Finding, finding_at
 from .loanword_rules import loanword_fix
-from .lexicon import LOST_SOUND, common_forms, confirmed_roots, is_indonesian, name_words, root_of
+from .lexicon import LOST_SOUND, common_forms, confirmed_roots, frequency, is_indonesian, name_words, root_of
 
 RULE_PREPOSITION = "EYD V (kata depan): di, ke, dari ditulis terpisah dari kata yang mengikutinya (dari mana)"
 RULE_PER = "EYD V dan KBBI: per yang berarti 'tiap' ditulis terpisah (per kilogram, per orang)"
@@ -41,6 +46,18 @@ ALLAH_APART = re.compile(r"(?<![\w-])(?:([Ii])n ?[Ss](?:y|h|yh)?aa?h?|([Mm])a ?[
 PAIR = re.compile(r"(?<![\w-])([a-z]{3,}) (?=([a-z]{3,})(?![\w-]))")
 CAPITAL_PAIR = re.compile(r"(?<![\w-])([A-Z][a-z]{2,}) \1(?![\w-])")
 HYPHENED = re.compile(r"(?<![\w-])([a-z]{3,})-([a-z]{3,})(?![\w-])")
+#: Two words apart by a space or a dash with spaces, read as a reduplication when the second is
+#: the first's root, with or without -an/-nya ("Toko - toko", "Arak - Arakan", "digadang gadang").
+LOOSE_PAIR = re.compile(r"(?<![\w-])([A-Za-z][a-z]{2,})(?=( [-–—] ?| ?[-–—] | )([A-Za-z][a-z]{2,})(?![\w-]))")
+REDUPLICATED_PREFIXES = ("", "di", "ber", "ter")
+REDUPLICATED_SUFFIXES = ("", "an", "nya")
+#: se- apart from, or glued without its hyphen to, a word in capitals ("se Kabupaten", "seDesa"),
+#: and se- joined in lower case to a region's word before a name ("sekabupaten Gunung Sari"):
+#: EYD V writes se- with a hyphen before a capital (se-Kabupaten, se-Indonesia).
+SE_APART = re.compile(r"(?<![\w-])(se|Se) (?=([A-Z][a-z]+)(?![\w-]))|(?<![\w-])(se)([A-Z][a-z]{2,})(?![\w-])"
+                      r"|(?<![\w-])(se)(kabupaten|kecamatan|kota|provinsi|desa|kelurahan|kabupaten/kota)"
+                      r"(?= [A-Z][a-z])")
+RULE_SE = "EYD V (tanda hubung): se- dirangkai dengan tanda hubung sebelum huruf kapital (se-Kabupaten, se-Indonesia)"
 
 
 @lru_cache(maxsize=8192)
@@ -53,6 +70,32 @@ def words_joined(word: str) -> tuple[str, str] | None:
         unit = word[3:].removesuffix("nya")
         if unit in PER_UNITS:
             return f"per {word[3:]}", RULE_PER
+    return None
+
+
+#: ``glued_words``: the prepositions and conjunctions EYD V writes apart from the word after them
+#: (kata depan, kata hubung); the word after has four letters or more and is written at least
+#: thirty times in a million words (Zipf 4.5).
+GLUED_FIRST = ("kepada", "daripada", "terhadap", "dengan", "untuk", "bagi", "oleh", "sejak", "tentang", "hingga",
+               "sampai", "dalam", "antara", "tetapi", "serta", "atau", "yang", "pada", "dari")
+GLUED_PART, GLUED_COMMON = 4, 4.5
+RULE_APART = "EYD V (kata depan, kata hubung): ditulis terpisah dari kata yang mengikutinya (kepada korban)"
+
+
+@lru_cache(maxsize=8192)
+def glued_words(word: str) -> tuple[str, str] | None:
+    """(standard, rule) for a word nobody writes that is a preposition or a conjunction glued to
+    a common Indonesian word ("kepadakorban" → "kepada korban", "untukwarga" → "untuk warga"), or
+    None. Two content words glued are left: KBBI writes many compounds so ("walidata",
+    "campursari"), and names are ("Mediasatu"). The dictionary rules ask it only of a word no list
+    or affix rule reads."""
+    if frequency(word) or not frequency("kabupaten"):
+        return None
+    for first in GLUED_FIRST:
+        rest = word[len(first):]
+        if word.startswith(first) and len(rest) >= GLUED_PART and frequency(rest) >= GLUED_COMMON \
+                and is_indonesian(rest, strict=True):
+            return f"{first} {rest}", RULE_APART
     return None
 
 
@@ -97,6 +140,8 @@ def check_compounds(body: str, taken) -> list[Finding]:
         if root and root in roots and root not in first and root not in second and joined not in roots \
                 and not _inside(taken, *span):
             found.append(_finding(body, span, first + second, RULE_JOINED))
+    taken = list(taken) + [f.span for f in found]
+    found += _loose_reduplications(body, taken, roots) + _se_before_capital(body, taken)
     for match in ALLAH_APART.finditer(body):
         standard = "insyaallah" if match.group(1) else "masyaallah"
         if match.group().lower() != standard and not _inside(taken, *match.span()):
@@ -115,9 +160,86 @@ def check_compounds(body: str, taken) -> list[Finding]:
             if fixed:
                 found.append(_finding(body, match.span(), f"{fixed}-{fixed}",
                                       "Pedoman Umum Pembentukan Istilah: penyesuaian ejaan"))
+        elif _uneven_halves(first, second):
+            found.append(_finding(body, match.span(), _uneven_halves(first, second), RULE_REDUP))
         elif forms.get(first + second, 0.0) >= 3.0 and is_indonesian(first + second) \
                 and first + second not in nonstandard:
             found.append(_finding(body, match.span(), first + second, RULE_JOINED))
+    return found
+
+
+UNEVEN_PREFIXES = ("", "se", "ber", "ter", "di")
+#: The half with the slip is rarely written alone (under Zipf 3, once in a million words), the
+#: listed root a hundred times as often (2 points).
+RARE_HALF, RARE_GAP = 3.0, 2.0
+UNEVEN_SUFFIXES = ("", "nya", "an")
+
+
+@lru_cache(maxsize=4096)
+def _uneven_halves(first: str, second: str) -> str | None:
+    """A reduplication with a slip in one half ("setingi-tingginya", "berbinang-bincang"): the
+    halves' roots (past se-/ber-/ter-/di- on the first, -nya/-an on the second) a letter left out
+    or put in apart (a letter changed is KBBI's reduplication with a change of sound: warna-warni),
+    one of them a root both dictionaries list and the other rarely written; the reduplication
+    of the listed root."""
+    from .typos import edits
+    roots = confirmed_roots()
+    readings = [(first[len(prefix):], second[:len(second) - len(suffix)]) for prefix in UNEVEN_PREFIXES
+                for suffix in UNEVEN_SUFFIXES + ("i", "kan") if first.startswith(prefix) and second.endswith(suffix)]
+    if any(a == b for a, b in readings):
+        return None  # "dipanas-panasi": a reduplication with its affixes
+    for prefix in UNEVEN_PREFIXES:
+        for suffix in UNEVEN_SUFFIXES:
+            if not first.startswith(prefix) or not second.endswith(suffix):
+                continue
+            a, b = first[len(prefix):], second[:len(second) - len(suffix)]
+            if len(a) == len(b) or min(len(a), len(b)) < 4:  # a letter changed: "warna-warni", "sayur-mayur"
+                continue
+            for root, slip in ((a, b), (b, a)):
+                if root in roots and frequency(slip) < RARE_HALF and frequency(root) >= frequency(slip) + RARE_GAP \
+                        and slip in edits(root)[0] | edits(root)[1]:
+                    return f"{prefix}{root}-{root}{suffix}"
+    return None
+
+
+def _loose_reduplications(body: str, taken, roots) -> list[Finding]:
+    """A reduplication the text rules of ``language_checks`` do not read: with a dash and
+    spaces after a capitalised first half ("Toko - toko", "Arak - Arakan"), or a prefixed first
+    half apart from its root ("digadang gadang", "berlari lari"). The root is one both
+    dictionaries list, never a region's word; a pair of capitals apart by a space alone is a name."""
+    found = []
+    for match in LOOSE_PAIR.finditer(body):
+        first, gap, second = match.groups()
+        span = (match.start(), match.end() + len(gap) + len(second))
+        lower, other = first.lower(), second.lower()
+        if gap == " " and first[:1].isupper() and second[:1].isupper() or _inside(taken, *span):
+            continue
+        for prefix in REDUPLICATED_PREFIXES:
+            root = lower[len(prefix):]
+            if not lower.startswith(prefix) or len(root) < 3 or root not in roots or root in name_words():
+                continue
+            suffix = other[len(root):] if other.startswith(root) else None
+            if suffix not in REDUPLICATED_SUFFIXES or prefix and gap != " " or not prefix and gap == " " \
+                    or prefix and not is_indonesian(lower):
+                continue
+            kept = second if second[:1].isupper() and first[:1].isupper() and not suffix else other
+            found.append(_finding(body, span, f"{first}-{kept}", RULE_REDUP))
+            break
+    return found
+
+
+def _se_before_capital(body: str, taken) -> list[Finding]:
+    found = []
+    for match in SE_APART.finditer(body):
+        if match.group(1):
+            span, standard = (match.start(), match.end() + len(match.group(2))), f"{match.group(1)}-{match.group(2)}"
+        elif match.group(3):
+            span, standard = match.span(), f"se-{match.group(4)}"
+        else:
+            word = match.group(6)
+            span, standard = match.span(), f"se-{word[:1].upper()}{word[1:]}"
+        if not _inside(taken, *span):
+            found.append(_finding(body, span, standard, RULE_SE))
     return found
 
 

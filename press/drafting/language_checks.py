@@ -29,7 +29,8 @@ from .lexicon import confirmed_roots, frequency, indonesian_roots, is_indonesian
 from .number_checks import check_numbers, check_times, url_spans
 from .prefix_checks import di_ke_at, next_word
 from .rule_data import RuleData, rule_data
-from .word_checks import check_words, english_runs
+from .foreign_words import capitalised_english, english_runs, near_foreign_phrases
+from .word_checks import check_words
 
 TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
 QUOTE = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
@@ -122,6 +123,9 @@ def check_language(body: str, protected=(), quotes=None) -> list[Finding]:
         i += used or 1
     skip = list(urls) + [f.span for f in found]
     runs, unread = english_runs(body, unread, _italic)
+    capitalised, unread = capitalised_english(body, unread, _italic)
+    near, unread = near_foreign_phrases(body, unread, _italic)
+    runs += capitalised + near
     found += runs + check_words(body, unread, known_forms(), skip, _italic)
     taken = list(protected) + [f.span for f in found if f.span]
     found += _weekday_forms(body, protected) + _reduplications(body, protected, found) + check_times(body, protected) \
@@ -134,17 +138,20 @@ def check_language(body: str, protected=(), quotes=None) -> list[Finding]:
 COVID = re.compile(r"(?<![\w-])(covid|Covid|COVID)(?: | ?[-–—] | ?[–—] ?)(19)(?![\w-])")
 WEEKDAY_PART = re.compile(r"(?<=\s)(Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu) (Pagi|Siang|Sore|Malam)\b")
 JUMAT_COMMA = re.compile(r"\b(J)(um),(at)\b", re.I)
+#: "minggu" is the week too: the weekday only after "hari" or before its date ("minggu (12/5)").
+LOWER_SUNDAY = re.compile(r"(?<=\b[Hh]ari )minggu\b|(?<![\w-])minggu(?=,? \(\d|, \d{1,2} )")
 LOWER_CALENDAR = re.compile(r"(?<![\w#@/.-])(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|"
                             r"november|desember|senin|selasa|rabu|kamis|jumat|sabtu)(?![\w@/-])")
 
 
 def _weekday_forms(body: str, protected) -> list[Finding]:
     """"Selasa Pagi" inside a sentence (the part of the day is a common noun), "Jum,at", a
-    month or weekday in lower case ("sabtu", "oktober"; "minggu" is also the week, so it is left),
+    month or weekday in lower case ("sabtu", "oktober"; "minggu", also the week, only after "hari" or
+    before its date),
     and "Covid 19" without the hyphen of its name."""
     found = []
     urls = url_spans(body)
-    for match in LOWER_CALENDAR.finditer(body):
+    for match in list(LOWER_CALENDAR.finditer(body)) + list(LOWER_SUNDAY.finditer(body)):
         if not _inside(protected, *match.span()) and not _inside(urls, *match.span()):
             name = match.group()
             found.append(_spelling(body, match.span(), name[:1].upper() + name[1:],
@@ -294,6 +301,10 @@ def _bound_at(body: str, tokens, i: int, found: list) -> int:
     if following is None or (bound, following.group().lower()) in NOT_BOUND:
         return 0
     word = following.group()
+    if token.group().islower() and word.isalpha() and word.isupper() and len(word) >= 2:  # "antar RT", "non ASN"
+        found.append(_spelling(body, (token.start(), following.end()), f"{token.group()}-{word}",
+                               "EYD V (tanda hubung): bentuk terikat dirangkai dengan tanda hubung sebelum singkatan kapital"))
+        return 2
     if not word.isalpha() or not (word.islower() or word.istitle()) or not is_indonesian(word.lower()) \
             or _in_a_name(body, token.start()) and _beside_a_capital(body, token.start(), following.end()):
         return 0  # "Badan Kerja Sama Antar Gereja": a name

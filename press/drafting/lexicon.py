@@ -188,6 +188,48 @@ def name_words() -> frozenset[str]:
     return frozenset(w.lower() for name in names for w in re.findall(r"[^\W\d_]+", name))
 
 
+#: The glossary's lists whose entries are names of offices and their parts: titles, organisations,
+#: units, venues, observances, region and street words ("Kabupaten", "Gubernur", "Kemerdekaan").
+OFFICIAL_LISTS = ("organisations", "organisation_heads", "unit_words", "observances", "venue_words", "titles",
+                  "generic_titles", "place_titles", "region_words", "not_person_words", "natural_features",
+                  "street_words", "not_organisations")
+
+
+@lru_cache(maxsize=1)
+def official_words() -> dict[str, frozenset[str]]:
+    """The capitalised words (four letters or more, lower case) of the names of offices, titles,
+    units and venues the glossary lists, by their first letter: the common nouns official names
+    are built of, which a capital inside a sentence does not make a person's name."""
+    from press.notes.glossary import load_glossary
+    data = load_glossary().data
+    words: dict[str, set[str]] = {}
+    for key in OFFICIAL_LISTS:
+        value = data.get(key, ())
+        entries = list(value) + [v for v in value.values() if isinstance(v, str)] if isinstance(value, dict) else value
+        for entry in entries:
+            for word in re.findall(r"[^\W\d_]+", entry):
+                if len(word) >= 4 and word[:1].isupper() and word.isascii():
+                    words.setdefault(word[0].lower(), set()).add(word.lower())
+    return {first: frozenset(found) for first, found in words.items()}
+
+
+@lru_cache(maxsize=1)
+def official_pairs() -> dict[str, frozenset[str]]:
+    """The glossary's official names read as pairs of words (lower case): each second word with
+    the words that stand before it ("desa": kepala, balai …; "pangan": ketahanan …)."""
+    from press.notes.glossary import load_glossary
+    data = load_glossary().data
+    pairs: dict[str, set[str]] = {}
+    for key in OFFICIAL_LISTS:
+        value = data.get(key, ())
+        entries = list(value) + [v for v in value.values() if isinstance(v, str)] if isinstance(value, dict) else value
+        for entry in entries:
+            words = [w.lower() for w in re.findall(r"[^\W\d_]+", entry)]
+            for first, second in zip(words, words[1:]):
+                pairs.setdefault(second, set()).add(first)
+    return {second: frozenset(firsts) for second, firsts in pairs.items()}
+
+
 @lru_cache(maxsize=1)
 def kbbi_phrases() -> frozenset[str]:
     """Foreign phrases KBBI lists as entries ("ad hoc"): not read as English."""

@@ -12,7 +12,7 @@ from .typos import affix_splits
 LOANWORD_RULES = ((r"i[sz]ation$", "isasi"), (r"i[sz]e$", "isasi"), (r"tion$", "si"), (r"sion$", "si"),
                   (r"ique$", "ik"), (r"ive?$", "if"), (r"tip$", "tif"), (r"ionil$", "ional"), (r"kh(?=n)", "k"),
                   (r"ty$", "tas"), (r"ism$", "isme"), (r"ph", "f"), (r"ch", "k"), (r"th", "t"), (r"qu", "ku"), (r"kw", "ku"), (r"y", "i"),
-                  (r"c(?=[aou]|[^aeiouy]|$)", "k"), (r"([bcdfgklmnprstz])\1", r"\1"))
+                  (r"c(?=[aou]|[^aeiouy]|$)", "k"), (r"x", "ks"), (r"ea", "e"), (r"([bcdfgklmnprstz])\1", r"\1"))
 
 
 @lru_cache(maxsize=4096)

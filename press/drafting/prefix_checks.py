@@ -1,6 +1,8 @@
 """The prefix di-/ke- against the prepositions di and ke (EYD V, kata depan): the preposition
 written together ("dirumah", "kedepan", "dimusim"), read with the curated nouns of place,
-position and time after it; the prefix written apart ("di kelola", "di adakan"), read with
+position and time after it, or a common noun no list holds that takes no di- and that nobody
+writes joined ("dimasyarakat"); the prefix written apart ("di kelola", "di adakan", a verb
+capitalised "di Bersihkan", -kan with one k "di tunjukan"), read with
 Sastrawi's roots, the roots hunspell-id lets take di- alone and the affix rules; and ke- apart
 from a number word it makes an ordinal of ("yang ke tujuh"). ``language_checks`` asks
 ``di_ke_at`` of every word that starts with di or ke.
@@ -34,7 +36,7 @@ def _place(word: str, nouns) -> bool:
     return word in nouns or (word.endswith("nya") and word[:-3] in nouns)
 
 
-def _passive_stem(word: str, roots) -> bool:
+def _passive_stem(word: str, roots, shortest: int = 3) -> bool:
     """Whether ``word`` is a root with a verb's suffix (rasakan, tandai, perbincangkan); of a
     word the root dictionary lists itself ("adakan"), only -kan on a root counts."""
     listed = word in roots
@@ -42,7 +44,7 @@ def _passive_stem(word: str, roots) -> bool:
         if not base:
             continue
         for suffix in ("kan",) if listed else SUFFIXES:
-            if base.endswith(suffix) and base[:-len(suffix)] in roots and len(base) - len(suffix) >= 3:
+            if base.endswith(suffix) and base[:-len(suffix)] in roots and len(base) - len(suffix) >= shortest:
                 return True
     return False
 
@@ -63,6 +65,15 @@ def di_ke_at(body: str, tokens, i: int, data: RuleData, found: list) -> int:
                 N_("Ganti dengan “%(standard)s” (EYD V: kata depan di dan ke ditulis terpisah)."),
                 {"prefix": prefix, "standard": standard}, {"standard": standard}, standard))
             return 1
+    rest = lower[2:]
+    if lower.startswith("di") and word.islower() and lower not in data.di_ke_words and _noun_after_di(rest, data):
+        standard = f"{word[:2]} {word[2:]}"
+        found.append(finding_at(
+            body, "di_prefix", token.span(),
+            N_("Kata depan “%(prefix)s” ditulis terpisah dari kata yang mengikutinya: “%(standard)s”."),
+            N_("Ganti dengan “%(standard)s” (EYD V: kata depan di dan ke ditulis terpisah)."),
+            {"prefix": "di", "standard": standard}, {"standard": standard}, standard))
+        return 1
     if lower == "ke" and i + 1 < len(tokens):
         return _ordinal_apart(body, tokens, i, found)
     # The prefix written apart: "di kelola", "di laksanakan".
@@ -72,8 +83,9 @@ def di_ke_at(body: str, tokens, i: int, data: RuleData, found: list) -> int:
     gap = body[token.end():following.start()]
     verb = following.group()
     after = tokens[i + 2].group() if i + 2 < len(tokens) else ""
-    if verb.istitle() and verb.lower() in passive_roots() and verb.lower() not in name_words() and after.islower():
-        verb = verb.lower()  # "di Pimpin oleh": a verb capitalised, not a place's name (one stands before a capital)
+    if verb.istitle() and (verb.lower() in passive_roots() or _passive_stem(verb.lower(), data.roots, shortest=4)) \
+            and verb.lower() not in name_words() and after.islower():
+        verb = verb.lower()  # "di Pimpin oleh", "di Bersihkan": a verb capitalised, not a place's name (one stands before a capital)
     if gap not in (" ", "  ") or not verb.islower() or _place(verb, data.place_nouns) or verb in data.di_ke_words:
         return 0
     before = tokens[i - 1].group().lower() if i else ""
@@ -84,15 +96,33 @@ def di_ke_at(body: str, tokens, i: int, data: RuleData, found: list) -> int:
         or verb in data.verb_roots
     affixed_verb = any(verb.endswith(s) and len(verb) - len(s) >= 5 and root_of(verb[:-len(s)], shortest=4)
                        for s in ("kan", "i"))  # "di setujui", "di berdayakan"
-    if not (root_verb or affixed_verb or _passive_stem(verb, data.roots)):
+    single_k = verb.endswith("kan") and verb[-4:-3] != "k" and verb[:-2] in passive_roots()  # "di tunjukan"
+    if not (root_verb or affixed_verb or single_k or _passive_stem(verb, data.roots)):
         return 0
-    standard = word + verb
+    standard = word + (verb[:-2] + "kan" if single_k else verb)
     found.append(finding_at(
         body, "di_prefix", (token.start(), following.end()),
         N_("Awalan “di-” ditulis serangkai dengan kata kerjanya: “%(standard)s”."),
         N_("Ganti dengan “%(standard)s” (EYD V: awalan di- ditulis serangkai)."),
         {"standard": standard}, {"standard": standard}, standard))
     return 2
+
+
+#: ``_noun_after_di``: the word after the preposition has six letters or more, is written at
+#: least thirty times in a million words (Zipf 4.5) and is no loan noun in -si, which Indonesian
+#: makes a verb with di- ("dirotasi", "disubsidi"); joined to di- it is written by nobody.
+NOUN_COMMON, MIN_NOUN = 4.5, 6
+
+
+def _noun_after_di(rest: str, data: RuleData) -> bool:
+    """Whether di + ``rest`` is the preposition joined to a word no list of places holds
+    ("dimasyarakat", "disembarang"): ``rest`` is a common root both dictionaries list that
+    takes no di- as a verb (hunspell-id's flags, the curated verb roots), and Indonesian text
+    never writes it joined to di-, where the prefix joined to a verb is written ("dibangun")."""
+    from .lexicon import confirmed_roots, frequency
+    return len(rest) >= MIN_NOUN and not rest.endswith("si") and rest in confirmed_roots() and rest not in passive_roots() \
+        and rest not in data.verb_roots and rest not in name_words() and frequency("di" + rest) == 0 \
+        and frequency(rest) >= NOUN_COMMON and frequency("kabupaten") > 0
 
 
 #: Number words ke- makes an ordinal of ("ketujuh"), and what stands around an ordinal: a word

@@ -8,13 +8,16 @@ the affix rules read as Indonesian but nobody writes.
 - ``typo_of_a_word``: a word the affix rules read as Indonesian that is a slip all the same.
 - ``edge_typo``: a slip at a word's edge (the first vowel struck twice, the last key wrong).
 - ``frequent_slip``: any one edit of a word nobody writes that gives a common word.
+- ``official_slip``: a capitalised word nobody writes one slip from a word official names are
+  built of (the glossary's titles, units, venues: "Kabupsten", "Guburnur").
+- ``distant_slip``: a long word nobody writes two slips from exactly one common word.
 """
 from __future__ import annotations
 
 from functools import lru_cache
 
 from .lexicon import FIRST_PREFIXES, LOST_SOUND, SECOND_PREFIXES, SUFFIXES, common_forms, confirmed_roots, \
-    frequency, is_indonesian, name_words, root_of
+    frequency, is_indonesian, known_forms, name_words, official_words, root_of
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 SWAPS = (("f", "p"), ("p", "f"), ("v", "f"), ("f", "v"), ("x", "ks"), ("ks", "x"), ("dh", "d"), ("d", "dh"))
@@ -240,3 +243,92 @@ def frequent_slip(word: str, capitalised: bool = False) -> str | None:
     if any(forms.get(rival, 0.0) >= SEEN and is_indonesian(rival, strict=True) for rival in rivals):
         return None  # "kecamata": "kecamatan", or "kacamata" with the first vowel changed
     return ranked[0][1]
+
+
+#: ``official_slip``: both words have six letters or more, the standard form is common (Zipf 4.4);
+#: nine letters or more allow a letter moved (two edits, the same letters: "Kemederkaan").
+MIN_OFFICIAL, MIN_SUBSTITUTED, OFFICIAL_COMMON, TWO_SLIPS = 6, 7, 4.4, 9
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """The edits (a letter left out, put in or wrong, two neighbours swapped) from ``a`` to
+    ``b``, or ``limit`` + 1 once it is past ``limit``."""
+    previous2, previous = None, list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        row = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] != b[j - 1]))
+            if previous2 and i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                row[j] = min(row[j], previous2[j - 2] + 1)
+        if min(row) > limit:
+            return limit + 1
+        previous2, previous = previous, row
+    return previous[-1]
+
+
+def _likely_substitution(word: str, other: str) -> bool:
+    """For words as long that differ in one letter: whether that letter is a slip rather than
+    a name's or a region's own form ("Galungan", "Kalurahan"): a word of seven letters or more,
+    a vowel for a vowel past the first syllable ("Guburnur") or a key's neighbour ("Kabupsten").
+    True for words that differ otherwise (a letter left out, put in, two swapped)."""
+    differ = [i for i, (a, b) in enumerate(zip(word, other)) if a != b]
+    if len(word) != len(other) or len(differ) != 1:
+        return True
+    at = differ[0]
+    first_vowel = next((i for i, c in enumerate(word) if c in VOWELS), len(word))
+    vowels = word[at] in VOWELS and other[at] in VOWELS and at > first_vowel + 1
+    return len(word) >= MIN_SUBSTITUTED and (vowels or other[at] in NEIGHBOURS.get(word[at], ()))
+
+
+@lru_cache(maxsize=8192)
+def official_slip(word: str) -> str | None:
+    """The word of an official name (``official_words``: "kabupaten", "gubernur", "perangkat")
+    a capitalised word nobody writes is one slip from ("Kabupsten", "Guburnur", "Perengkat"), or
+    a letter moved from in a long word ("Kemederkaan"), when exactly one is. A capital inside a
+    sentence is most often a name, but a name is written by someone: a word text never writes,
+    of no region's name, one slip from a common Indonesian word official names are built of, is
+    that word mistyped, even between other capitals ("Pemerintah Kabupsten Subang"). Never the
+    first letter, the last, a letter for another unless ``_likely_substitution``, or a word with "eu"
+    (Acehnese: "Geulanggang"); the words are Indonesian, not acronyms ("Setdakab")."""
+    if len(word) < MIN_OFFICIAL or not word.isascii() or word in name_words() or frequency(word) or "eu" in word \
+            or word in official_words().get(word[0], ()):
+        return None
+    found = []
+    for other in official_words().get(word[0], ()):
+        if len(other) < MIN_OFFICIAL or abs(len(other) - len(word)) > 1 or other[-1] != word[-1]:
+            continue
+        limit = 2 if len(word) >= TWO_SLIPS and sorted(other) == sorted(word) else 1
+        if edit_distance(word, other, limit) <= limit and _likely_substitution(word, other) \
+                and frequency(other) >= OFFICIAL_COMMON and is_indonesian(other, strict=True):
+            found.append(other)
+    return found[0] if len(found) == 1 else None
+
+
+#: ``distant_slip``: a word of nine letters or more, two edits from exactly one word Indonesian
+#: text writes at least three times in a million words (Zipf 3.5).
+MIN_DISTANT, DISTANT_COMMON = 9, 3.5
+
+
+@lru_cache(maxsize=1)
+def _common_by_start() -> dict[str, tuple[str, ...]]:
+    """The common Indonesian words of seven letters or more (``DISTANT_COMMON``) by their first
+    two letters."""
+    index: dict[str, list[str]] = {}
+    for word, zipf in common_forms().items():
+        if zipf >= DISTANT_COMMON and len(word) >= MIN_DISTANT - 2:
+            index.setdefault(word[:2], []).append(word)
+    return {start: tuple(words) for start, words in index.items()}
+
+
+@lru_cache(maxsize=4096)
+def distant_slip(word: str) -> str | None:
+    """The one common word two slips from a long word nobody writes, no dictionary knows and no
+    one-edit rule read ("mengantipasi" → "mengantisipasi", "memimalkan" → "meminimalkan",
+    "insfratruktur" → "infrastruktur"), its first two letters and its last two kept ("internsip" is
+    no "intensif"); None when none or several are."""
+    if len(word) < MIN_DISTANT or frequency(word) or not word.isascii() or word in name_words() \
+            or any(word.endswith(suffix) and word[:-len(suffix)] in known_forms() for suffix in SUFFIXES[1:]):
+        return None  # "balitanya": a word of the rule data (balita) with a suffix
+    found = [other for other in _common_by_start().get(word[:2], ())
+             if other[-2:] == word[-2:] and abs(len(other) - len(word)) <= 2 and edit_distance(word, other, 2) <= 2 and is_indonesian(other, strict=True)]
+    return found[0] if len(found) == 1 else None

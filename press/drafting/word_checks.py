@@ -13,7 +13,20 @@ the roots and the affix rules (``lexicon``), nor a standard form of the rule dat
 3. **Typo** (code ``spelling``; the rules are in ``typos``): a word one edit (insert, delete,
    substitute, transpose, or the f/p, v/f, ks/x, dh/d swaps) from exactly one Indonesian word
    gets that word; a slip of the hand in a common word, at a word's edge, or in a word the
-   affix rules read as Indonesian that nobody writes gets the word text writes far more often.
+   affix rules read as Indonesian that nobody writes gets the word text writes far more often;
+   a long word nobody writes two slips from exactly one common word gets it (``distant_slip``);
+   a sentence's first word of eight letters nobody writes, one edit from a very common word.
+4. **Words glued** (code ``spelling``): a preposition or conjunction glued to a common word
+   ("kepadakorban" → "kepada korban", ``compound_checks.glued_words``); two English words
+   written as one ("handsanitizer", code ``foreign``).
+
+Capitalised words inside a sentence are names, except: a word nobody writes one slip from a
+word the glossary's official names are built of ("Kabupsten", "Guburnur", ``typos.official_slip``)
+or a letter short of the word such a name puts before the next capital ("Kepal Desa"); one
+loanword letter off a far commoner word between words in lower case ("dengan Karnawal budaya");
+and one or two English words capitalised between Indonesian words in lower case ("dan Crew
+kapal", code ``foreign``). A foreign phrase of the rule data with one word misspelt or in its
+Indonesian spelling ("fasion show", "dor to dor") gets its equivalent.
 
 A word the affix rules read as Indonesian is still asked the affix rules (``affix_rules``)
 and the typo rules; a word glued to a figure ("Tahun2020") is split.
@@ -31,59 +44,19 @@ from functools import lru_cache
 from press.errors import N_
 
 from . import affix_rules
-from .compound_checks import words_joined
+from .compound_checks import glued_words, words_joined
 from .loanword_rules import loanword_fix
 from .finding import Finding, cased, finding_at
-from .lexicon import confirmed_roots, english_words, frequency, is_indonesian, kbbi_phrases, name_words, \
-    root_of
-from .typos import common_typo, edge_typo, edits, frequent_slip, typo_fix, typo_of_a_word
+from .foreign_words import english_joined, foreign_form, lower_before, sentence_start
+from .lexicon import confirmed_roots, english_words, frequency, is_indonesian, name_words, official_pairs, \
+    official_words, root_of
+from .typos import MIN_SLIP_CAPITAL, SLIP_COMMON_CAPITAL, common_typo, edge_typo, frequent_slip, official_slip, \
+    distant_slip, edit_distance, typo_fix, typo_of_a_word
 
 MIN_TYPO = 5
-COMMON_INDONESIAN = 5.0
 COMMON = 3.0
 #: The affix rules asked, in order, of a word no list knows (``affix_rules``).
 AFFIX_RULES = (affix_rules.ivitas, affix_rules.nasal, affix_rules.colloquial, affix_rules.nya_after_n)
-#: Prefixes an Indonesian writer puts on an English word ("terupdate", "dishare", "ngeprint").
-FOREIGN_PREFIXES = ("memper", "diper", "meng", "menge", "mem", "men", "me", "di", "ter", "ber", "nge", "ke", "se")
-
-
-@lru_cache(maxsize=4096)
-def foreign_form(word: str) -> tuple[str, str] | None:
-    """(the foreign word, its Indonesian equivalent) when ``word`` is a foreign word of the rule
-    data in disguise: with an Indonesian prefix ("terupdate"), written as one word
-    ("blankspot" for "blank spot"), or one letter off ("traning", "chanel"); None otherwise."""
-    from .rule_data import rule_data
-    foreign = rule_data().foreign
-    joined = _joined_foreign()
-    for prefix in ("",) + FOREIGN_PREFIXES:
-        rest = word[len(prefix):]
-        if prefix and not word.startswith(prefix) or len(rest) < 4:
-            continue
-        for key in (rest, rest.removesuffix("kan"), rest.removesuffix("nya"), rest.removesuffix("in")):
-            if prefix and key in foreign:
-                return key, foreign[key]
-            if key in joined:
-                return joined[key], foreign[joined[key]]
-    if len(word) >= 6:
-        for tier in edits(word):
-            for key in sorted(tier & _single_foreign()):
-                return key, foreign[key]
-    return None
-
-
-@lru_cache(maxsize=1)
-def _joined_foreign() -> dict[str, str]:
-    """The foreign phrases of several words written as one ("blankspot" → "blank spot")."""
-    from .rule_data import rule_data
-    return {key.replace(" ", "").replace("-", ""): key for key in rule_data().foreign if " " in key}
-
-
-@lru_cache(maxsize=1)
-def _single_foreign() -> frozenset[str]:
-    from .rule_data import rule_data
-    return frozenset(key for key in rule_data().foreign if key.isalpha() and len(key) >= 6)
-
-
 RULE_GLUED = "EYD V: kata dan angka yang mengikutinya dipisah spasi (tahun 2020)"
 #: A word glued to the figure after it ("Tahun2020", "pukul10.00" is read by the time rules).
 GLUED_FIGURE = re.compile(r"([A-Za-z]{4,})(\d+)$")
@@ -93,53 +66,47 @@ def _unknown(word: str, known) -> bool:
     return word not in known and not is_indonesian(word)
 
 
-def english_runs(body: str, tokens, italic) -> tuple[list[Finding], list]:
-    """Foreign phrases no list has: two or more English words in a row, apart by one space, in
-    lower case (the first capitalised at a sentence's start), not all of them Indonesian too
-    ("stand by", "top up", "control room"): one finding for the run, a hint to italicise it or
-    use the Indonesian term, and the tokens left for the word rules. A word Indonesian text
-    writes very often is not a run's first or last ("motor trail agar", "paling urgent")."""
-    english = english_words()
-    found, rest, run = [], [], []
-
-    def close():
-        while run and _common_indonesian(run[-1].group()):
-            rest.append(run.pop())
-        while run and _common_indonesian(run[0].group()):
-            rest.append(run.pop(0))
-        if len(run) >= 2 and not all(is_indonesian(t.group().lower()) for t in run) \
-                and not italic(body, run[0].start(), run[-1].end()) \
-                and body[run[0].start():run[-1].end()].lower() not in kbbi_phrases():
-            span = (run[0].start(), run[-1].end())
-            written = body[span[0]:span[1]]
-            found.append(finding_at(body, "foreign", span, N_("Istilah asing “%(written)s” ditulis miring."),
-                                    N_("Tulis miring (*%(written)s*) atau pakai padanan bahasa Indonesianya."),
-                                    {"written": written}, {"written": written}))
-        else:
-            rest.extend(run)
-        run.clear()
-
-    for token in tokens:
-        written = token.group()
-        english_word = written.lower() in english and written.isalpha() and (
-            written.islower() or not run and written[1:].islower() and _sentence_start(body, token.start()))
-        if not english_word:
-            if run:
-                close()
-            rest.append(token)
-            continue
-        if run and body[run[-1].end():token.start()] != " ":
-            close()
-        run.append(token)
-    if run:
-        close()
-    return found, sorted(rest, key=lambda t: t.start())
+#: ``_common_noun_slip``: the standard form is written a hundred times as often (2 points), and
+#: differs in one letter of the loanword shapes (v for w or f, f for p, e for i: "Karnawal",
+#: "Vidio"), not in a place name's own letters ("Tambelan", "Pasbar").
+NOUN_SLIP_GAP = 2.0
+#: ``_official_pair_slip``: the written word has four letters or more and is rarely written (under
+#: Zipf 3.5).
+MIN_PAIR_WORD, PAIR_RARE = 4, 3.5
+LOAN_SWAPS = frozenset({("w", "v"), ("f", "v"), ("p", "f"), ("v", "f"), ("i", "e")})
+LOWER_AFTER = re.compile(r" [a-z]{3,}(?![\w-])")
 
 
-def _common_indonesian(written: str) -> bool:
-    return frequency(written.lower()) >= COMMON_INDONESIAN and is_indonesian(written.lower())
+def _common_noun_slip(body: str, start: int, end: int, word: str) -> str | None:
+    """A capitalised word between Indonesian words in lower case, no name there ("dengan Karnawal
+    budaya", "pembuatan Vidio pendek"), that is one loanword letter (``LOAN_SWAPS``) from exactly
+    one Indonesian word (``typo_fix``) written far more often."""
+    if not (lower_before(body, start) and LOWER_AFTER.match(body, end)):
+        return None
+    standard = typo_fix(word)
+    if not standard or len(standard) != len(word) or frequency(standard) < frequency(word) + NOUN_SLIP_GAP:
+        return None
+    swapped = {(a, b) for a, b in zip(word, standard) if a != b}
+    return standard if len(swapped) == 1 and swapped <= LOAN_SWAPS else None
 
 
+NEXT_CAPITAL = re.compile(r" ([A-Z][a-z]+)(?![\w-])")
+
+
+def _official_pair_slip(body: str, end: int, word: str) -> str | None:
+    """A capitalised word a letter short or long of the word an official name of the glossary
+    puts before the capitalised word that follows it ("Kepal Desa" → "Kepala Desa", "Ketahan
+    Pangan" → "Ketahanan Pangan"), when exactly one word of those names fits."""
+    following = NEXT_CAPITAL.match(body, end)
+    if not following or len(word) < MIN_PAIR_WORD or word in official_words().get(word[0], ()) \
+            or frequency(word) >= PAIR_RARE:
+        return None  # "Pemerintahan Desa", "Dana Desa": words of official names themselves
+    firsts = official_pairs().get(following.group(1).lower(), ())
+    if word in firsts:
+        return None
+    found = [first for first in firsts if first[:2] == word[:2] and 0 < abs(len(first) - len(word)) <= 2
+             and (first.startswith(word) or word.startswith(first) or edit_distance(word, first, 1) <= 1)]
+    return found[0] if len(found) == 1 else None
 def check_words(body: str, tokens, known, covered, italic) -> list[Finding]:
     """Findings for the ``tokens`` (regex matches) no other rule covered (``covered`` spans)."""
     found = []
@@ -155,7 +122,7 @@ def check_words(body: str, tokens, known, covered, italic) -> list[Finding]:
             continue
         capital = written[:1].isupper() and written[1:].islower()
         word = written.lower()
-        initial = capital and _sentence_start(body, start)
+        initial = capital and sentence_start(body, start)
         adverb = initial and word.endswith("nya") and len(word) > 6
         if adverb:
             capital = initial = False  # "Akhinya,": a sentence's adverb, no name
@@ -181,7 +148,11 @@ def check_words(body: str, tokens, known, covered, italic) -> list[Finding]:
         if capital and not initial:  # a name, or a slip in a headline or in a name of an event
             standard = None if word in known else \
                 common_typo(word, capitalised=True, roots_only=True) or frequent_slip(word, capitalised=True)
-            if standard and not _between_capitals(body, start, end):
+            if standard and _between_capitals(body, start, end):
+                standard = None
+            standard = standard or (None if word in known else official_slip(word) or _common_noun_slip(body, start, end, word)) \
+                or _official_pair_slip(body, end, word)
+            if standard:
                 found.append(_typo(body, (start, end), written, standard))
             continue
         kind, fixed = ("unknown", None) if initial and _unknown(word, known) else \
@@ -240,11 +211,6 @@ def _between_capitals(body: str, start: int, end: int) -> bool:
     return bool(before and after and before.group(1)[:1].isupper() and after.group(1)[:1].isupper())
 
 
-def _sentence_start(body: str, start: int) -> bool:
-    before = body[:start].rstrip(" *")
-    return not before or before[-1] in ".!?\n“\""
-
-
 def _word_finding(body: str, span, written: str, word: str, initial: bool) -> Finding | None:
     """A capitalised word at a sentence's start may be a name: only the English list reads it."""
     for rule in () if initial else AFFIX_RULES:
@@ -270,11 +236,29 @@ def _word_finding(body: str, span, written: str, word: str, initial: bool) -> Fi
                              "atau tulis miring istilah asingnya."),
                           {"written": written, "foreign": foreign[0], "standard": foreign[1]},
                           {"standard": foreign[1]})
+    joined = None if initial else english_joined(word)
+    if joined:
+        return finding_at(body, "foreign", span, N_("Istilah asing “%(written)s” ditulis miring."),
+                          N_("Tulis miring (*%(written)s*) atau pakai padanan bahasa Indonesianya."),
+                          {"written": joined}, {"written": joined})
+    glued = None if initial else glued_words(word)
+    if glued:
+        return _spelling(body, span, written, *glued)
     if len(word) < MIN_TYPO:
         return None
     standard = (common_typo(word, capitalised=True) if initial else typo_fix(word) or common_typo(word)) \
-        or edge_typo(word, initial) or frequent_slip(word, capitalised=initial)
+        or edge_typo(word, initial) or frequent_slip(word, capitalised=initial) \
+        or (_initial_slip(word) if initial else distant_slip(word))
     return _typo(body, span, written, standard) if standard else None
+
+
+def _initial_slip(word: str) -> str | None:
+    """A sentence's first word nobody writes at all that one edit of any kind makes a very common
+    word of ("Istialah" → "Istilah"): a name is written by someone, and the standard form must be
+    as common, and the word as long (eight letters: "Salmah" is a name), as ``frequent_slip`` asks
+    of a capitalised word."""
+    standard = None if frequency(word) or len(word) < MIN_SLIP_CAPITAL else frequent_slip(word)
+    return standard if standard and frequency(standard) >= SLIP_COMMON_CAPITAL else None
 
 
 def _typo(body: str, span, written: str, standard: str) -> Finding:

@@ -50,8 +50,8 @@ def test_a_loanword_spelt_the_foreign_way_gets_the_kbbi_form(written, standard):
 
 @pytest.mark.skipif(not english_words(), reason="needs the Debian wamerican word list (tools/system-packages)")
 def test_an_english_word_gets_the_hint_to_italicise_or_translate_without_a_replacement():
-    found = [f for f in check_release("Panitia menyiapkan venue dan rundown acara.") if f.code == "foreign"]
-    assert [(f.text, f.replacement) for f in found] == [("venue", None), ("rundown", None)]
+    found = [f for f in check_release("Panitia menyiapkan stage dan spotlight acara.") if f.code == "foreign"]
+    assert [(f.text, f.replacement) for f in found] == [("stage", None), ("spotlight", None)]
     assert "miring" in found[0].as_dict()["hint"]
 
 
