@@ -90,6 +90,7 @@ class Designations:
                 continue
             if word == "I" and following and following.group(1)[0].isupper() \
                     and not is_unit_word(following.group(1), rules) \
+                    and f"I {following.group(1)}" in rules.glossary.data["name_openers"] \
                     and not rules.opens_name(text, following.start(1)) and not rules.rank.match(text, following.start(1)):
                 return pos
             joined = JOINED_UNIT.match(text, m.end())

@@ -24,6 +24,17 @@ class SpeakerLookup:
     def find_by_name(self, name: str) -> Person | None:
         return self.register.by_name(name)
 
+    def last_named_with_word(self, word: str, pos: int) -> Person | None:
+        """When every person whose name holds `word` has a name of two words or more ending
+        in it (a surname written alone: "Rumbewas menambahkan" after Gubernur Yohanes
+        Rumbewas and Ny. Maria Rumbewas), the one of them named last before `pos`, else None."""
+        holders = self.register.holders_of_word(word)
+        if any(" " not in p.name or p.name.split()[-1] != word for p in holders):
+            return None
+        named = [(max((s for s, _ in p.mentions if s < pos), default=-1), -i, p) for i, p in enumerate(holders)]
+        best = max(named, key=lambda t: t[:2], default=None)
+        return best[2] if best and best[0] >= 0 else None
+
     def resolve_title(self, title: str, span: tuple[int, int]) -> Person | None:
         """The person holding `title` (written at `span`): from the context, else the one
         person in the text with that title (written in lower case or not: "dirjen"), an

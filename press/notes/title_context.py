@@ -20,8 +20,8 @@ from press.notes.rules import CAP, NAME_CHAR_OR_DOT, Rules, alternation, bounded
 # dijabat oleh AKBP X", "Kapolsek Medan Baru dipercayakan kepada Kompol X", "kursi Kapolsek
 # Medan Labuhan yang kosong diisi AKP X": the holder comes after.
 QUALIFIER = re.compile(r"[ \t]+(?:yang[ \t]+)?(?:lama|baru|sebelumnya|terpilih|definitif)\b,?"
-                       r"|[ \t]*,?[ \t]+(?:yang[ \t]+(?:kosong[ \t]+)?)?(?:sebelumnya[ \t]+)?"
-                       r"(?:dijabat|diemban|dipegang|diisi|dipercayakan[ \t]+kepada)(?:[ \t]+oleh)?(?=[ \t])")
+                       r"|[ \t]*,?[ \t]+(?:yang[ \t]+(?:kosong[ \t]+)?)?(?:(?:sebelumnya|kini|saat[ \t]+ini)[ \t]+)?"
+                       r"(?:dijabat|diemban|dipegang|diisi|dipimpin|dipercayakan[ \t]+kepada)(?:[ \t]+oleh)?(?=[ \t])")
 # After a place title, one word and then this is the place ("Ketua PN Selong, Asisten I",
 # "Kasat Lantas dan Kapolsek Komodo.", "Lurah Kalumpang dilantik sebagai …"), not a holder's name.
 ONLY_PLACE_AFTER = re.compile(r"[ \t]*(?:[,;]|\.(?:\s|$)|[ \t]+(?:dan|serta|dilantik)\b)")
@@ -30,7 +30,7 @@ ONLY_PLACE_AFTER = re.compile(r"[ \t]*(?:[,;]|\.(?:\s|$)|[ \t]+(?:dan|serta|dila
 # kepada AKP B", "Kapolsek Serbelawan yang ditinggalkan Iptu A", "Kapolsek Sunggal
 # dipercayakan kepada Kompol A"): the words are the place.
 HANDED_OVER_AFTER = re.compile(r"[ \t]*,?[ \t]+(?:dari|yang[ \t]+ditinggalkan(?:[ \t]+oleh)?|(?:yang[ \t]+(?:kosong[ \t]+)?)?"
-                               r"(?:dijabat|diemban|dipegang|diisi|dipercayakan[ \t]+kepada)(?:[ \t]+oleh)?)[ \t]+(?:pejabat[ \t]+lama[ \t]+)?")
+                               r"(?:(?:kini|saat[ \t]+ini)[ \t]+)?(?:dijabat|diemban|dipegang|diisi|dipimpin|dipercayakan[ \t]+kepada)(?:[ \t]+oleh)?)[ \t]+(?:pejabat[ \t]+lama[ \t]+)?")
 SPEECH_AFTER = re.compile(r"[ \t]+(?:juga[ \t]+|pun[ \t]+)?")
 LOWER_TITLE_PLACE = re.compile(r"(?:[ \t]+(?:kabupaten|kota|provinsi|kecamatan|distrik|desa|kampung))?(?:[ \t]+[A-Z][\w'-]*)+")
 # A capitalised word after one of these is a place or a date ("Usai dari Dago, Plt
