@@ -137,6 +137,8 @@ class QuoteFinder:
             words = [w for w in phrase.split() if self.people.register.knows_word(w)]
             if words and len(words) < len(phrase.split()):
                 person = self.people.find_by_name(" ".join(words))
+            elif not words:
+                person = self.people.called_by_first_letters(phrase.split()[-1])
         return person
 
     def _pronoun_before(self, start: int, end: int) -> bool:
