@@ -96,12 +96,18 @@ def adat_title(text: str, rules: Rules, person: WrittenName) -> bool:
     return text[person.end:person.end + 1] == " " and office is not None and office["head"][0].isupper()
 
 
+# A noun with its possessive, one word before a title ("Artinya, kepala daerah …"): nobody's name.
+OPENING_POSSESSED = re.compile(r"[A-Z][a-z]{2,}nya")
+
+
 def not_a_name_first(text: str, rules: Rules, parsed: WrittenName) -> bool:
     """Whether a name read before a title is a place after a preposition ("dari Dago,"),
     a post after "mantan" or "anggota", the place glued to a unit's number ("Kodim
-    1206/Putussibau,") or one unit word ("Umum dan Perlengkapan,")."""
+    1206/Putussibau,"), one unit word ("Umum dan Perlengkapan,") or one noun with its
+    possessive opening a sentence ("Artinya, kepala daerah …")."""
     at = parsed.name_span[0]
     return bool(PLACE_PREPOSITION.search(text, max(0, at - 12), at)) or text[at - 1:at] == "/" \
+        or (" " not in parsed.name and not parsed.honorifics and bool(OPENING_POSSESSED.fullmatch(parsed.name))) \
         or (not parsed.honorifics and not parsed.ranks and bool(POST_BEFORE.search(text, max(0, at - 14), at))) \
         or (" " not in parsed.name and not parsed.honorifics and not parsed.ranks and is_unit_word(parsed.name, rules))
 
