@@ -168,3 +168,8 @@ def test_se_before_a_place_and_a_possessive_noun_before_a_title_are_nobody():
 def test_selaku_after_a_comma_gives_the_title_to_the_name_before():
     found = people("Laporan dibacakan Rahmat Lubis, selaku Kepala Dinas Kesehatan.")
     assert designation(found["Rahmat Lubis"]) == "Kepala Dinas Kesehatan"
+
+
+def test_ppl_is_an_extension_workers_title():
+    found = people("Tanam serentak didampingi Babinsa Serka Budi Santoso dan PPL Kecamatan Ngawen, Rina Lestari.")
+    assert designation(found["Rina Lestari"]) == "PPL Kecamatan Ngawen"
