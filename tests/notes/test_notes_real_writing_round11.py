@@ -173,3 +173,10 @@ def test_selaku_after_a_comma_gives_the_title_to_the_name_before():
 def test_ppl_is_an_extension_workers_title():
     found = people("Tanam serentak didampingi Babinsa Serka Budi Santoso dan PPL Kecamatan Ngawen, Rina Lestari.")
     assert designation(found["Rina Lestari"]) == "PPL Kecamatan Ngawen"
+
+
+def test_a_short_form_of_a_first_name_is_no_new_person():
+    text = ("Kapolsek Percut Kompol Yohanes Simanjuntak membuka layanan pengaduan.\n\n"
+            "“Nomor WhatsApp saya terbuka,” kata Yohan.")
+    assert set(people(text)) == {"Yohanes Simanjuntak"}
+    assert speakers(text) == ["Yohanes Simanjuntak"]
