@@ -30,9 +30,8 @@ the tables); round 9 made real8's annotations follow the conventions, then tuned
 tuning), and held back tests/notes/real9 whole (its figures, measured once after round 9's
 freeze, are ROUND9_HELD_BACK_AT_FREEZE: a line below the tables); round 10 tuned on all 294,
 real9 included ("round 10 tuning (all 294)"; real9's own table is a figure after tuning),
-and holds back tests/notes/real10 whole (not read here: its figures, measured once after
-round 10's freeze, go into the corpus test as ROUND10_HELD_BACK_AT_FREEZE, and a line below
-the tables prints them then).
+and held back tests/notes/real10 whole (its figures, measured once after round 10's freeze,
+are ROUND10_HELD_BACK_AT_FREEZE: a line below the tables).
 Below the tables, one line per earlier figure: each
 round's held-back figures first measured after its freeze (round 1: 20 of
 tests/notes/real; round 2: tests/notes/real2) and each round's tuning figures at its
@@ -92,7 +91,7 @@ ROUND6_FREEZE = "9c719cf"
 ROUND7_FREEZE = "5971e88"
 ROUND8_FREEZE = "9f6d9d2"
 ROUND9_FREEZE = "f954294"
-ROUND10_FREEZE = "the \"Frozen rules (round 10):\" commit"
+ROUND10_FREEZE = "9bd10ff"
 # Figures written at each freeze, printed as lines below the tables: (what, commit, figures).
 FREEZE_LINES = (
     ("round 1 tuning (40 of tests/notes/real)", "9e1fc17", TUNING_AT_FREEZE),
@@ -118,7 +117,7 @@ FREEZE_LINES = (
     # Written into the corpus test by the annotator once real9 is annotated and measured.
     ("round 9 held back (tests/notes/real9)", ROUND9_FREEZE, getattr(corpus_test, "ROUND9_HELD_BACK_AT_FREEZE", None) or {}),
     ("round 10 tuning (all 294 of tests/notes/real to real9)", ROUND10_FREEZE, ROUND10_TUNING_AT_FREEZE),
-    # Written into the corpus test by the annotator once real10 is annotated and measured.
+    # Written into the corpus test by the annotator once real10 was annotated and measured.
     ("round 10 held back (tests/notes/real10)", ROUND10_FREEZE,
      getattr(corpus_test, "ROUND10_HELD_BACK_AT_FREEZE", None) or {}),
 )
