@@ -21,11 +21,13 @@ CREDIT_NAME = r"[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,3}"
 CREDIT = re.compile(rf"{bounded_alternation(CREDIT_WORDS)}(?:[ \t]*(?:&|dan|/)[ \t]*{CREDIT_WORD})*[ \t]*:[ \t]*")
 CREDIT_LINE = re.compile(rf"{bounded_alternation(CREDIT_WORDS, NOT_A_NEWLINE)}[ \t]+(?={CREDIT_NAME}[ \t]*$)", re.M)
 # The writer's name closing the note in brackets ("(Kandar)", "(Redaksi kontributor Wahyudi
-# & Sri)", "(Agus Sahroni/A1)." with the outlet's code for the writer; before at most one
-# line of the outlet's footer with no sentence in it: "(Nurul Hikmah)\nCek Berita … di
-# Google News") or closing a caption between slashes ("/Ahmad Fauzan/"); the names in it.
-CLOSING_CREDIT = re.compile(r"\((?:[ \t]*(?i:redaksi|kontributor|pewarta|penulis))*[ \t]*([A-Z][a-z]{2,}(?:[ \t]+(?:&|dan|[A-Z][a-z]{2,}))*)"
-                            r"(?:/[A-Z]{0,3}\d{1,3})?\)\.?\s*(?:\n[^\n.!?\"“”]{1,80})?\s*\Z")
+# & Sri)", "(Agus Sahroni/A1)." with the outlet's code for the writer, "(Red/Hendra)" after
+# the desk's; before at most four lines of the outlet's footer with no sentence in
+# them: "(Nurul Hikmah)\nCek Berita … di Google News", "(Rahmat)\n\nKOMENTAR\nShare berita
+# ini :") or closing a caption between slashes ("/Ahmad Fauzan/"); the names in it.
+CLOSING_CREDIT = re.compile(r"\((?:[ \t]*(?i:redaksi|kontributor|pewarta|penulis))*[ \t]*(?:(?i:red)\.?[ \t]*/[ \t]*)?"
+                            r"([A-Z][a-z]{2,}(?:[ \t]+(?:&|dan|[A-Z][a-z]{2,}))*)"
+                            r"(?:/[A-Z]{0,3}\d{1,3})?\)\.?[ \t]*(?:\n[ \t]*(?:[^\n.!?\"“”]{1,80})?){0,4}\s*\Z")
 CAPTION_CREDIT = re.compile(r"/(?<=[ \t]/)([A-Z][a-z]{2,}(?:[ \t]+[A-Z][a-z]{2,}){0,3})/[ \t]*$", re.M)
 CREDIT_PART = re.compile(r"[A-Z][a-z]{2,}(?:[ \t]+[A-Z][a-z]{2,})*")
 

@@ -15,8 +15,8 @@ from press.notes.places import MultiwordPlaces
 from press.notes.rules import INSTITUTIONS, OPEN_HEADS, Rules, alternation, is_unit_word
 
 HEADLINE_WORD = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
-# A unit's word or number: "Humas", "0709/Kebumen", "1503-03/Dobo", "RW 02".
-UNIT_NUMBER = r"\d{2,4}(?:-\d{2})?(?:/[ ]?[A-Z][\w-]*)?"
+# A unit's word or number: "Humas", "0709/Kebumen", "1503-03/Dobo", "0815/06", "1813/cibiru", "RW 02".
+UNIT_NUMBER = r"\d{2,4}(?:[-/]\d{2}(?!\d))?(?:/[ ]?[A-Za-z][\w-]*)?"
 UNIT_NUMBER_WORD = re.compile(UNIT_NUMBER)
 UNIT_WORD = re.compile(rf"[ \t]+([A-Za-z&][\w&-]*\.?|{UNIT_NUMBER})")
 PROVINCE_COMMA = re.compile(r"[ \t]*,[ \t]*")
@@ -90,6 +90,7 @@ class Designations:
                 continue
             if word == "I" and following and following.group(1)[0].isupper() \
                     and not is_unit_word(following.group(1), rules) \
+                    and f"I {following.group(1)}" in rules.glossary.data["name_openers"] \
                     and not rules.opens_name(text, following.start(1)) and not rules.rank.match(text, following.start(1)):
                 return pos
             joined = JOINED_UNIT.match(text, m.end())

@@ -12,12 +12,18 @@ import re
 from press.notes.credits import CREDIT_POST, credited_names
 from press.notes.name_leads import BEFORE_FORMER_POST, ONE_OF, REPLACED, THEME_BEFORE, appositive_names, names_before_degrees
 from press.notes.name_lists import name_lists
+from press.notes.names import read_degrees
 from press.notes.rules import CAP, alternation, bounded_alternation
 from press.notes.title_context import adat_title
 
 HANDOVER = re.compile(r"(?:[ \t]+[A-Z][\w/.-]*){0,4}[ \t]+(?:juga[ \t]+)?(?:(?:diserahterimakan|diserahkan|beralih|berpindah|berganti)[ \t]+)?dari[ \t]+"
                       r"(?:pejabat[ \t]+lama[ \t]+)?(?:[^;\n]{1,120}?[ \t]+kepada[ \t]+(?:pejabat[ \t]+baru[ \t]+)?)?")
 HANDOVER_REACH = 200
+# "Kapolres Tabanan kini dijabat AKBP A, S.I.K. menggantikan AKBP B", "Kapolres Gianyar dijabat
+# AKBP A, sedangkan pejabat lama AKBP B": B held the post A is named with.
+PREDECESSOR_BEFORE = re.compile(r"[ \t.,]*(?:(?:yang[ \t]+)?menggantikan|(?:sedangkan|sementara|dan)[ \t]+pejabat[ \t]+lama(?:nya)?)"
+                                r"[ \t]+$")
+PREDECESSOR_REACH = 60
 PREVIOUS_NAME_WORD = re.compile(r"[A-Z][\w.]*[ \t]+$")
 # "dr. Lusiana Maharani, MPH dan Ardi Kurniawan.": a name joined to a person's ends the clause.
 PAIRED = re.compile(r"(?:,?[ \t]*[A-Z][A-Za-z.]{1,6}\.?){0,4}[ \t]+(?:dan|serta)[ \t]+")
@@ -61,6 +67,8 @@ class IntroducedPeople:
                     or (lead not in marked and not person.degrees) or former.get(lead, person.name_span[1]) != person.name_span[1]:
                 continue
             title, organisation = self._handed_over(lead)
+            if title is None:
+                title, organisation = self._successors_post(lead)
             post = CREDIT_POST.match(text, person.end) if lead in credits else None
             title = post.group(1) if post else title
             self._add(person, title, organisation or person.prefix, (lead, person.end))
@@ -94,6 +102,17 @@ class IntroducedPeople:
         for _, (start, end, person, title) in reversed(self.register.starting_in(floor, pos)):
             if person is None and title and HANDOVER.fullmatch(self.text, end, pos):
                 return title, self.title_organisations.get((start, end))
+        return None, None
+
+
+    def _successors_post(self, pos: int) -> tuple[str | None, str | None]:
+        """The title and organisation of the person named just before "menggantikan" or
+        "sedangkan pejabat lama" at `pos` (see PREDECESSOR_BEFORE), else None."""
+        before = PREDECESSOR_BEFORE.search(self.text, max(0, pos - PREDECESSOR_REACH), pos)
+        mention = before and self.register.last_within(max(0, before.start() - HANDOVER_REACH), before.start())
+        if mention and mention[2] is not None and mention[2].title \
+                and before.start() <= read_degrees(self.text, mention[1], self.rules)[1] <= before.end():
+            return mention[2].title, mention[2].organisation
         return None, None
 
 

@@ -257,10 +257,12 @@ def _holds_listed_region(text: str, words: list[tuple[str, int]], rules: Rules) 
 
 def is_name_word(word: str, rules: Rules) -> bool:
     """Whether `word` may be a word of a name: no stop word, no abbreviation the glossary
-    lists, and no noun derived with pe-/per-/ke-…-an ("Pemberdayaan", "Perlindungan",
-    "Kesehatan": the field of a unit, which nobody is called)."""
+    lists, no noun derived with pe-/per-/ke-…-an ("Pemberdayaan", "Perlindungan",
+    "Kesehatan": the field of a unit, which nobody is called) and no "se-" before a
+    place ("Se-Sulawesi Tengah": all of it)."""
     bare = word.rstrip(".")
     return word not in rules.stop_names and bare not in rules.stop_names and not DERIVED_NOUN.fullmatch(bare) \
+        and not bare.startswith(("Se-", "se-")) \
         and (len(bare) < 2 or bare.upper() not in rules.abbreviation_keys)
 
 

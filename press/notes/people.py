@@ -40,7 +40,7 @@ COMMA_CLAUSE = re.compile(r"\s*,\s*(?:yang\s+juga|yang\s+sekaligus|sekaligus|sel
 WHOLE_CAP = rf"(?>{CAP})"
 NAME_BEFORE = re.compile(rf"(?<!\w)((?:[A-Z] )?{WHOLE_CAP}(?: (?:{WHOLE_CAP}|[A-Z][a-z]{{1,2}}\.)){{0,3}})(?:(?:,\s*[A-Za-z.]+)*,?\s+yang\s+(?:kini\s+|saat\s+ini\s+)?menjabat(?:\s+sebagai)?"
                          rf"|(?:,\s*[A-Za-z.]+)*,|(?:,\s*[A-Za-z.]+)*,?\s+(?:resmi\s+)?(?:dilantik|ditunjuk|diangkat|dikukuhkan)\s+sebagai"
-                         rf"|(?:,\s*[A-Za-z.]+)*\s+(?:sebagai|selaku|menjabat(?:\s+sebagai)?|[–—-]))\s*$")
+                         rf"|(?:,\s*[A-Za-z.]+)*,?\s+(?:sebagai|selaku|menjabat(?:\s+sebagai)?|[–—-]))\s*$")
 # "Yance Marani menjabat Kepala Distrik Rasiei, Oktovina Sawaki menjabat …", "- Ismail Samal
 # sebagai KPN Sepa Kecamatan Amahai,": the holder stands before.
 HELD_BY_NAME_BEFORE = re.compile(rf"{CAP}[ \t]+(?:menjabat(?:[ \t]+sebagai)?|sebagai)[ \t]+$")
@@ -281,7 +281,8 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
     def _add(self, written: WrittenName, title, organisation, span) -> Person:
         name, name_span = written.name, written.name_span
         existing = self.find_by_name(name) or self.register.initialled_form_of(name) or self.register.misspelt_form_of(
-            name) or self._holder_called(name, title) or self._called_by_first_name(name)
+            name) or self._holder_called(name, title) or self._called_by_first_name(name) \
+            or (self.last_named_with_word(name, span[0]) or self.called_by_first_letters(name) if " " not in name else None)
         if existing is None and " " in name:
             existing = self.register.shorter_name_of(name) or self._found_without_opener(name)
             if existing:

@@ -47,13 +47,22 @@ class MultiwordPlaces:
         return None
 
 
+# A one-word dateline in capitals opening a line ("MARTAPURA – …", "DENPASAR, OUTLET –"):
+# the town the release was written in, a place wherever the note writes it.
+DATELINE_WORD = re.compile(r"^([A-Z]{4,})(?=[ \t]*(?:,|\(|[–—-]))", re.M)
+
+
 def find_known_places(text: str, rules: Rules, context: ActivityContext) -> set[str]:
-    """Bare place names the text itself establishes ("Kabupaten Garut" -> Garut); not the
-    name after a region word that ends a title ("Wali Kota X", "Sekretaris Kabupaten X")."""
+    """Bare place names the text itself establishes ("Kabupaten Garut" -> Garut, "Polsek
+    Sonder" -> Sonder, a one-word dateline in capitals); not the name after a region word
+    that ends a title ("Wali Kota X", "Sekretaris Kabupaten X")."""
     found = {m.group(1) for m in rules.pattern("region-word-name", lambda: bounded_alternation(
         rules.glossary.data["region_words"], not_after=("Wali ", "Sekretaris ")) + r"[ \t]+([A-Z][a-z][\w'-]*)").finditer(text)}
     if context.region:
         found.add(context.region.split()[-1])
+    found.update(m.group(1).capitalize() for m in DATELINE_WORD.finditer(text))
+    found.update(rules.pattern("territorial-unit-place", lambda: bounded_alternation(
+        rules.glossary.data["territorial_units"]) + r"[ \t]+([A-Z][a-z][\w'-]*)").findall(text))
     return found - rules.stop_names - rules.unit_words
 
 

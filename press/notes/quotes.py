@@ -31,7 +31,7 @@ MENURUTNYA = re.compile(r"\bMenurutnya\b[ \t]*,?[ \t]*")
 ADVERBS_BEFORE = re.compile(r"(?:[ \t]+(?:juga|pun|kembali|lalu|kemudian|pula|sempat|sekaligus|lebih[ \t]+lanjut))+[ \t]*$")
 STOP = re.compile(rf"[.!?]{NOT_AN_END}")
 SENTENCE_END = re.compile(rf"[.!?]{NOT_AN_END}(?=\s+[A-Z\"“(]|\s*$)|\n")
-PHRASE_END = re.compile(rf"\.{NOT_AN_END}|[;\n\"“”]|[ \t]+yang\b|\((?![A-Z][A-Za-z.]{{0,12}}\))|,\s*(?:[a-z]|[\"“])|$")
+PHRASE_END = re.compile(rf"\.{NOT_AN_END}|[;\n\"“”]|[ \t]+(?:yang|didampingi|bersama|beserta|usai|seusai|saat|ketika|kepada)\b|\((?![A-Z][A-Za-z.]{{0,12}}\))|,\s*(?:[a-z]|[\"“])|$")
 INTERPOSED = re.compile(r"[^.\n\"“”]*,\s*[\"“]")
 CLAUSE_LEAD = re.compile(r"\s*[,:]?\s*(?:bahwa(?:sanya)?\s+)?")
 CLAUSE_END = re.compile(rf"[.!?]{NOT_AN_END}(?=\s+[A-Z\"“(]|\s*$)|\n|,?\s*[\"“]")
@@ -48,7 +48,10 @@ THROUGH = re.compile(r"\bmelalui\b")
 THEME_BEFORE = re.compile(r"\b(?:tema|bertema|bertajuk|berjudul|judul|slogan|tagline|motto|semboyan|jargon)"
                           r"(?:[ \t]+(?:yang|diusung|diangkat|tahun|kali|ini|adalah|yakni|yaitu|ialah)){0,6}[ \t]*:?[ \t]*$", re.I)
 # "papar suami Hj. X ini", "tegas orang nomor satu di Kodim itu": the speaker described, not named.
+# "kata putra Kolongan, Kawangkoan ini", "kata hukum tua murah senyum yang tidak lagi mencalonkan diri ini":
+# the description may run on past a comma or a "yang" clause to the end of the sentence.
 DESCRIBED = re.compile(r"[a-z][^,;\n]*[ \t](?:ini|itu|tersebut)")
+DESCRIBED_TO_END = re.compile(r"[ \t]*[a-z][^;\n\"“”.]{0,100}?[ \t](?:ini|itu|tersebut)(?=[ \t]*(?:[.;]|$))", re.M)
 PRONOUN_SUBJECT = re.compile(r"(?:^|(?<=[\s,]))(?:Ia|ia|Dia|dia|Beliau|beliau)\b")
 
 
@@ -134,6 +137,8 @@ class QuoteFinder:
             words = [w for w in phrase.split() if self.people.register.knows_word(w)]
             if words and len(words) < len(phrase.split()):
                 person = self.people.find_by_name(" ".join(words))
+            elif not words:
+                person = self.people.called_by_first_letters(phrase.split()[-1])
         return person
 
     def _pronoun_before(self, start: int, end: int) -> bool:
@@ -151,10 +156,11 @@ class QuoteFinder:
             if verb.endswith("nya") or text[who_start:who_end].strip() in ("", "nya") \
                     or PRONOUN_SUBJECT.fullmatch(text[who_start:who_end].strip()) \
                     or DESCRIBED.fullmatch(text[who_start:who_end].strip()):
-                speaker = inherited or self._fronted_speaker(start) or self._continued(verb, start) or self._back_reference(start) \
-                    or self._named_before(start) or people.last_before(start)
+                speaker = self._described(start, inherited, verb)
             else:
                 speaker = people.resolve_speaker(who_start, who_end) or inherited
+                if speaker is None and DESCRIBED_TO_END.match(text, who_start):
+                    speaker = self._described(start, inherited, verb)
             interposed = INTERPOSED.match(text, who_start)
             return Quote(speaker.name if speaker else None, verb.removesuffix("nya"), inner, (start, end), "direct",
                          "interposed" if interposed else "after")
@@ -178,6 +184,12 @@ class QuoteFinder:
             if speaker:
                 return Quote(speaker.name, None, inner, (start, end), "direct", "before")
         return Quote(None, None, inner, (start, end), "direct", "after")
+
+    def _described(self, start: int, inherited: Person | None, verb: str) -> Person | None:
+        """The speaker of a quote at `start` whose tag names nobody ("tuturnya", "kata
+        pria ini"): the one speaking on, else the one last spoken of."""
+        return inherited or self._fronted_speaker(start) or self._continued(verb, start) or self._back_reference(start) \
+            or self._named_before(start) or self.people.last_before(start)
 
     def _continued(self, verb: str, start: int) -> Person | None:
         """The last speaker, for a verb going on with what was said ("tambahnya") when

@@ -70,6 +70,14 @@ def _droppable(word: str) -> range | list[int]:
     return [i for i in range(1, len(word)) if word[i] == word[i - 1]]
 
 
+GLUED_INITIAL = re.compile(r"(?<=\b[A-Z]\.)(?=[A-Z][a-z])")
+
+
+def _tokens(name: str) -> set[str]:
+    """The words of a name, an initial glued to the next word by its dot apart ("D.Pangkerego")."""
+    return set(GLUED_INITIAL.sub(" ", name).split())
+
+
 def _normal(name: str) -> str:
     return " ".join(name.lower().split())
 
@@ -131,7 +139,7 @@ class Register:
         self.people.append(person)
         self._found.clear()
         self._exact.setdefault(_normal(person.name), person)
-        tokens = set(person.name.split())
+        tokens = _tokens(person.name)
         self._tokens[id(person)] = tokens
         for token in tokens:
             self._by_token[token].append(person)
@@ -187,6 +195,10 @@ class Register:
     def knows_word(self, word: str) -> bool:
         """Whether `word` is a word of someone's name."""
         return word in self._by_token
+
+    def holders_of_word(self, word: str) -> tuple[Person, ...]:
+        """The people whose name has the word `word`."""
+        return tuple(self._by_token.get(word, ()))
 
     def shorter_name_of(self, name: str) -> Person | None:
         """The person found first under the first words of `name` ("Kombes Pol Jeki" in
@@ -253,9 +265,9 @@ class Register:
         person.name = name
         self._found.clear()
         self._exact.setdefault(_normal(name), person)
-        for token in set(name.split()) - self._tokens[id(person)]:
+        for token in _tokens(name) - self._tokens[id(person)]:
             self._by_token[token].append(person)
-        self._tokens[id(person)] = set(name.split())
+        self._tokens[id(person)] = _tokens(name)
 
     def lengthen_one_word_names(self, text: str, read_name) -> dict[str, str]:
         """Give a person found under one word ("Bupati Zulkarnain") the full name the note

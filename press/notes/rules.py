@@ -140,7 +140,7 @@ def rules_for(glossary: Glossary) -> Rules:
     honorific = re.compile(bounded_alternation(honorific_spellings(glossary.honorifics), NAME_CHAR_OR_DOT) + HONORIFIC_END)
     corps = alternation(glossary.corps)
     rank = re.compile(rf"(?P<rank>{bounded_alternation(glossary.rank_forms, NAME_CHAR_OR_DOT)}\.?)"
-                      rf"(?:[ \t]+(?P<corps>\(?(?:{corps})\)?\.?(?![\w])))?"
+                      rf"(?:[ \t]+(?P<corps>\(?(?i:{corps})\)?\.?(?![\w])))?"
                       rf"(?:[ \t]*\([ \t]*(?P<retired>{alternation(data['retired_marks'])})[ \t]*\))?(?<=[\w.)])(?=[\s,])\s*")
     degree_keys = {d.replace(".", "").upper() for d in data["degrees"]}
     usable = set(glossary.organisations) - set(data["not_organisations"])

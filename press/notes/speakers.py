@@ -24,6 +24,28 @@ class SpeakerLookup:
     def find_by_name(self, name: str) -> Person | None:
         return self.register.by_name(name)
 
+    def called_by_first_letters(self, word: str) -> Person | None:
+        """The one person whose first name `word`, four letters or more, starts and is
+        shorter than (a short form: "Niko" for Nikodemus Ngongira), else None. Answers are
+        kept per word, so a note repeating a word asks the people once."""
+        cache = self.__dict__.setdefault("_first_letters", {})
+        if word not in cache:
+            found = [p for p in self.register.people if " " in p.name and len(word) >= 4
+                     and p.name.split()[0].startswith(word) and p.name.split()[0] != word]
+            cache[word] = found[0] if len(found) == 1 else None
+        return cache[word]
+
+    def last_named_with_word(self, word: str, pos: int) -> Person | None:
+        """When every person whose name holds `word` has a name of two words or more ending
+        in it (a surname written alone: "Rumbewas menambahkan" after Gubernur Yohanes
+        Rumbewas and Ny. Maria Rumbewas), the one of them named last before `pos`, else None."""
+        holders = self.register.holders_of_word(word)
+        if any(" " not in p.name or p.name.split()[-1] != word for p in holders):
+            return None
+        named = [(max((s for s, _ in p.mentions if s < pos), default=-1), -i, p) for i, p in enumerate(holders)]
+        best = max(named, key=lambda t: t[:2], default=None)
+        return best[2] if best and best[0] >= 0 else None
+
     def resolve_title(self, title: str, span: tuple[int, int]) -> Person | None:
         """The person holding `title` (written at `span`): from the context, else the one
         person in the text with that title (written in lower case or not: "dirjen"), an

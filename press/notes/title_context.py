@@ -20,8 +20,8 @@ from press.notes.rules import CAP, NAME_CHAR_OR_DOT, Rules, alternation, bounded
 # dijabat oleh AKBP X", "Kapolsek Medan Baru dipercayakan kepada Kompol X", "kursi Kapolsek
 # Medan Labuhan yang kosong diisi AKP X": the holder comes after.
 QUALIFIER = re.compile(r"[ \t]+(?:yang[ \t]+)?(?:lama|baru|sebelumnya|terpilih|definitif)\b,?"
-                       r"|[ \t]*,?[ \t]+(?:yang[ \t]+(?:kosong[ \t]+)?)?(?:sebelumnya[ \t]+)?"
-                       r"(?:dijabat|diemban|dipegang|diisi|dipercayakan[ \t]+kepada)(?:[ \t]+oleh)?(?=[ \t])")
+                       r"|[ \t]*,?[ \t]+(?:yang[ \t]+(?:kosong[ \t]+)?)?(?:(?:sebelumnya|kini|saat[ \t]+ini)[ \t]+)?"
+                       r"(?:dijabat|diemban|dipegang|diisi|dipimpin|dipercayakan[ \t]+kepada)(?:[ \t]+oleh)?(?=[ \t])")
 # After a place title, one word and then this is the place ("Ketua PN Selong, Asisten I",
 # "Kasat Lantas dan Kapolsek Komodo.", "Lurah Kalumpang dilantik sebagai …"), not a holder's name.
 ONLY_PLACE_AFTER = re.compile(r"[ \t]*(?:[,;]|\.(?:\s|$)|[ \t]+(?:dan|serta|dilantik)\b)")
@@ -30,7 +30,7 @@ ONLY_PLACE_AFTER = re.compile(r"[ \t]*(?:[,;]|\.(?:\s|$)|[ \t]+(?:dan|serta|dila
 # kepada AKP B", "Kapolsek Serbelawan yang ditinggalkan Iptu A", "Kapolsek Sunggal
 # dipercayakan kepada Kompol A"): the words are the place.
 HANDED_OVER_AFTER = re.compile(r"[ \t]*,?[ \t]+(?:dari|yang[ \t]+ditinggalkan(?:[ \t]+oleh)?|(?:yang[ \t]+(?:kosong[ \t]+)?)?"
-                               r"(?:dijabat|diemban|dipegang|diisi|dipercayakan[ \t]+kepada)(?:[ \t]+oleh)?)[ \t]+(?:pejabat[ \t]+lama[ \t]+)?")
+                               r"(?:(?:kini|saat[ \t]+ini)[ \t]+)?(?:dijabat|diemban|dipegang|diisi|dipimpin|dipercayakan[ \t]+kepada)(?:[ \t]+oleh)?)[ \t]+(?:pejabat[ \t]+lama[ \t]+)?")
 SPEECH_AFTER = re.compile(r"[ \t]+(?:juga[ \t]+|pun[ \t]+)?")
 LOWER_TITLE_PLACE = re.compile(r"(?:[ \t]+(?:kabupaten|kota|provinsi|kecamatan|distrik|desa|kampung))?(?:[ \t]+[A-Z][\w'-]*)+")
 # A capitalised word after one of these is a place or a date ("Usai dari Dago, Plt
@@ -96,12 +96,18 @@ def adat_title(text: str, rules: Rules, person: WrittenName) -> bool:
     return text[person.end:person.end + 1] == " " and office is not None and office["head"][0].isupper()
 
 
+# A noun with its possessive, one word before a title ("Artinya, kepala daerah …"): nobody's name.
+OPENING_POSSESSED = re.compile(r"[A-Z][a-z]{2,}nya")
+
+
 def not_a_name_first(text: str, rules: Rules, parsed: WrittenName) -> bool:
     """Whether a name read before a title is a place after a preposition ("dari Dago,"),
     a post after "mantan" or "anggota", the place glued to a unit's number ("Kodim
-    1206/Putussibau,") or one unit word ("Umum dan Perlengkapan,")."""
+    1206/Putussibau,"), one unit word ("Umum dan Perlengkapan,") or one noun with its
+    possessive opening a sentence ("Artinya, kepala daerah …")."""
     at = parsed.name_span[0]
     return bool(PLACE_PREPOSITION.search(text, max(0, at - 12), at)) or text[at - 1:at] == "/" \
+        or (" " not in parsed.name and not parsed.honorifics and bool(OPENING_POSSESSED.fullmatch(parsed.name))) \
         or (not parsed.honorifics and not parsed.ranks and bool(POST_BEFORE.search(text, max(0, at - 14), at))) \
         or (" " not in parsed.name and not parsed.honorifics and not parsed.ranks and is_unit_word(parsed.name, rules))
 

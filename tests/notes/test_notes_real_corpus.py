@@ -48,10 +48,17 @@ tuning and they must not fall, nor its count of non-people rise (REAL8_TUNED_NON
 are frozen at the "Frozen rules (round 9):" commit (ROUND9_TUNING_AT_FREEZE) and it holds back
 tests/notes/real9 whole: annotated only after that freeze, measured once, and the figures written
 into ROUND9_HELD_BACK_AT_FREEZE, with the count of non-people then in ROUND9_HELD_BACK_NON_PEOPLE;
-those 30 notes must not fall more than MARGIN under them, nor report more non-people.
+those 30 notes must not fall more than MARGIN under them, nor report more non-people. Round 10
+tuned on all 294 notes, real9 included (its annotations checked against the conventions first):
+REAL9_TUNED holds real9's figures after that tuning and they must not fall, nor its count of
+non-people rise (REAL9_TUNED_NON_PEOPLE); its rules are frozen at the "Frozen rules (round 10):"
+commit (ROUND10_TUNING_AT_FREEZE) and it holds back tests/notes/real10 whole: annotated only after
+that freeze, measured once, and the figures written into ROUND10_HELD_BACK_AT_FREEZE, with the
+count of non-people then in ROUND10_HELD_BACK_NON_PEOPLE; those 30 notes must not fall more than
+MARGIN under them, nor report more non-people.
 
-The guards of rounds 1 to 5 are in test_notes_real_corpus_rounds_1_to_5.py, which imports the
-figures and the scoring from here.
+The guards of rounds 1 to 5 are in test_notes_real_corpus_rounds_1_to_5.py and those of rounds 6
+to 8 in test_notes_real_corpus_rounds_6_to_8.py, which import the figures and the scoring from here.
 
 Each folder is scored once per test session (`folder_scores`) and the rounds' figures are sums of
 those, so the many guards cost one extraction of each note."""
@@ -73,6 +80,7 @@ REAL6 = Path(__file__).resolve().parent / "real6"
 REAL7 = Path(__file__).resolve().parent / "real7"
 REAL8 = Path(__file__).resolve().parent / "real8"
 REAL9 = Path(__file__).resolve().parent / "real9"
+REAL10 = Path(__file__).resolve().parent / "real10"
 MARGIN = 0.02
 # F1 on round 1's 40 tuning notes at its "Frozen rules:" commit (9e1fc17).
 TUNING_AT_FREEZE = {"people": 0.896, "people-with-title": 0.870, "direct-quote-speaker": 0.863}
@@ -158,6 +166,17 @@ ROUND9_TUNING_AT_FREEZE = {"people": 0.950, "people-with-title": 0.904, "direct-
 # by the annotator at the freeze itself (annotations 9fe0e9b); no note stopped with an error.
 ROUND9_HELD_BACK_AT_FREEZE = {"people": 0.879, "people-with-title": 0.863, "direct-quote-speaker": 0.845}
 ROUND9_HELD_BACK_NON_PEOPLE = 3
+# F1 on tests/notes/real9 at round 10's "Frozen rules (round 10):" commit, after tuning on all 294 notes
+# (tuned on: not held-back figures), with the count of non-people it still reports (3 at round 9's freeze).
+REAL9_TUNED = {"people": 0.952, "people-with-title": 0.935, "direct-quote-speaker": 0.973}
+REAL9_TUNED_NON_PEOPLE = 0
+# F1 on all 294 notes of tests/notes/real to real9 at round 10's "Frozen rules (round 10):" commit.
+ROUND10_TUNING_AT_FREEZE = {"people": 0.951, "people-with-title": 0.908, "direct-quote-speaker": 0.941}
+# F1 on tests/notes/real10, measured once when its notes were annotated after round 10's freeze (9bd10ff),
+# and ROUND10_HELD_BACK_NON_PEOPLE the count of non-people reported on them then. Measured on 3 Dec 2026
+# by the annotator at the freeze itself (annotations d1e631a); no note stopped with an error.
+ROUND10_HELD_BACK_AT_FREEZE = {"people": 0.910, "people-with-title": 0.836, "direct-quote-speaker": 0.885}
+ROUND10_HELD_BACK_NON_PEOPLE = 2
 
 
 @cache
@@ -192,96 +211,6 @@ def summed(*folders: Path) -> dict[str, tuple[int, int, int]]:
     return totals
 
 
-@pytest.fixture(scope="module")
-def round6_tuning_scores():
-    return summed(REAL, REAL2, REAL3, REAL4, REAL5)
-
-
-
-def test_round_six_tunes_on_all_one_hundred_seventy_four_annotated_notes():
-    folders = [load_real(folder, "all") for folder in (REAL, REAL2, REAL3, REAL4, REAL5)]
-    assert sum(len(notes.annotated) for notes in folders) == 174
-    assert all(notes.not_annotated == [] for notes in folders)
-
-
-@pytest.mark.parametrize("kind", sorted(ROUND6_TUNING_AT_FREEZE))
-def test_all_one_hundred_seventy_four_notes_keep_the_figures_of_the_round_six_freeze(round6_tuning_scores, kind):
-    _, _, f1 = prf(*round6_tuning_scores[kind])
-    assert f1 >= ROUND6_TUNING_AT_FREEZE[kind] - MARGIN, (kind, f1)
-
-
-def test_round_five_notes_keep_their_figures_after_round_six_tuning():
-    scores = folder_scores(REAL5)
-    assert fallen(scores, REAL5_TUNED) == {}
-    assert scores["non-people"][0] <= REAL5_TUNED_NON_PEOPLE
-
-
-def test_round_six_held_back_notes_keep_the_figures_first_measured():
-    """The 30 notes of tests/notes/real6, annotated after round 6's freeze and measured once:
-    they must not fall more than MARGIN under those figures, nor report more non-people."""
-    notes = load_real(REAL6, "all")
-    assert len(notes.annotated) == 30 and notes.not_annotated == []
-    scores = folder_scores(REAL6)
-    assert fallen(scores, ROUND6_HELD_BACK_AT_FREEZE) == {}
-    assert scores["non-people"][0] <= ROUND6_HELD_BACK_NON_PEOPLE
-
-
-def test_round_seven_tunes_on_all_two_hundred_four_annotated_notes():
-    folders = [load_real(folder, "all") for folder in (REAL, REAL2, REAL3, REAL4, REAL5, REAL6)]
-    assert sum(len(notes.annotated) for notes in folders) == 204
-    assert all(notes.not_annotated == [] for notes in folders)
-
-
-@pytest.mark.parametrize("kind", sorted(ROUND7_TUNING_AT_FREEZE))
-def test_all_two_hundred_four_notes_keep_the_figures_of_the_round_seven_freeze(kind):
-    _, _, f1 = prf(*summed(REAL, REAL2, REAL3, REAL4, REAL5, REAL6)[kind])
-    assert f1 >= ROUND7_TUNING_AT_FREEZE[kind] - MARGIN, (kind, f1)
-
-
-def test_round_six_notes_keep_their_figures_after_round_seven_tuning():
-    scores = folder_scores(REAL6)
-    assert fallen(scores, REAL6_TUNED) == {}
-    assert scores["non-people"][0] <= REAL6_TUNED_NON_PEOPLE
-
-
-def test_round_seven_held_back_notes_keep_the_figures_first_measured():
-    """The 30 notes of tests/notes/real7, annotated after round 7's freeze and measured once:
-    they must not fall more than MARGIN under those figures, nor report more non-people."""
-    notes = load_real(REAL7, "all")
-    assert len(notes.annotated) == 30 and notes.not_annotated == []
-    scores = folder_scores(REAL7)
-    assert fallen(scores, ROUND7_HELD_BACK_AT_FREEZE) == {}
-    assert scores["non-people"][0] <= ROUND7_HELD_BACK_NON_PEOPLE
-
-
-def test_round_eight_tunes_on_all_two_hundred_thirty_four_annotated_notes():
-    folders = [load_real(folder, "all") for folder in (REAL, REAL2, REAL3, REAL4, REAL5, REAL6, REAL7)]
-    assert sum(len(notes.annotated) for notes in folders) == 234
-    assert all(notes.not_annotated == [] for notes in folders)
-
-
-@pytest.mark.parametrize("kind", sorted(ROUND8_TUNING_AT_FREEZE))
-def test_all_two_hundred_thirty_four_notes_keep_the_figures_of_the_round_eight_freeze(kind):
-    _, _, f1 = prf(*summed(REAL, REAL2, REAL3, REAL4, REAL5, REAL6, REAL7)[kind])
-    assert f1 >= ROUND8_TUNING_AT_FREEZE[kind] - MARGIN, (kind, f1)
-
-
-def test_round_seven_notes_keep_their_figures_after_round_eight_tuning():
-    scores = folder_scores(REAL7)
-    assert fallen(scores, REAL7_TUNED) == {}
-    assert scores["non-people"][0] <= REAL7_TUNED_NON_PEOPLE
-
-
-def test_round_eight_held_back_notes_keep_the_figures_first_measured():
-    """The 30 notes of tests/notes/real8, annotated after round 8's freeze and measured once:
-    they must not fall more than MARGIN under those figures, nor report more non-people."""
-    notes = load_real(REAL8, "all")
-    assert len(notes.annotated) == 30 and notes.not_annotated == []
-    scores = folder_scores(REAL8)
-    assert fallen(scores, ROUND8_HELD_BACK_AT_FREEZE) == {}
-    assert scores["non-people"][0] <= ROUND8_HELD_BACK_NON_PEOPLE
-
-
 def test_round_nine_tunes_on_all_two_hundred_sixty_four_annotated_notes():
     folders = [load_real(folder, "all") for folder in (REAL, REAL2, REAL3, REAL4, REAL5, REAL6, REAL7, REAL8)]
     assert sum(len(notes.annotated) for notes in folders) == 264
@@ -310,7 +239,35 @@ def test_round_nine_held_back_notes_keep_the_figures_first_measured():
     assert scores["non-people"][0] <= ROUND9_HELD_BACK_NON_PEOPLE
 
 
-@pytest.mark.parametrize("folder", [REAL, REAL2, REAL3, REAL4, REAL5, REAL6, REAL7, REAL8, REAL9])
+def test_round_ten_tunes_on_all_two_hundred_ninety_four_annotated_notes():
+    folders = [load_real(folder, "all") for folder in (REAL, REAL2, REAL3, REAL4, REAL5, REAL6, REAL7, REAL8, REAL9)]
+    assert sum(len(notes.annotated) for notes in folders) == 294
+    assert all(notes.not_annotated == [] for notes in folders)
+
+
+@pytest.mark.parametrize("kind", sorted(ROUND10_TUNING_AT_FREEZE))
+def test_all_two_hundred_ninety_four_notes_keep_the_figures_of_the_round_ten_freeze(kind):
+    _, _, f1 = prf(*summed(REAL, REAL2, REAL3, REAL4, REAL5, REAL6, REAL7, REAL8, REAL9)[kind])
+    assert f1 >= ROUND10_TUNING_AT_FREEZE[kind] - MARGIN, (kind, f1)
+
+
+def test_round_nine_notes_keep_their_figures_after_round_ten_tuning():
+    scores = folder_scores(REAL9)
+    assert fallen(scores, REAL9_TUNED) == {}
+    assert scores["non-people"][0] <= REAL9_TUNED_NON_PEOPLE
+
+
+def test_round_ten_held_back_notes_keep_the_figures_first_measured():
+    """The 30 notes of tests/notes/real10, annotated after round 10's freeze and measured once:
+    they must not fall more than MARGIN under those figures, nor report more non-people."""
+    notes = load_real(REAL10, "all")
+    assert len(notes.annotated) == 30 and notes.not_annotated == []
+    scores = folder_scores(REAL10)
+    assert fallen(scores, ROUND10_HELD_BACK_AT_FREEZE) == {}
+    assert scores["non-people"][0] <= ROUND10_HELD_BACK_NON_PEOPLE
+
+
+@pytest.mark.parametrize("folder", [REAL, REAL2, REAL3, REAL4, REAL5, REAL6, REAL7, REAL8, REAL9, REAL10])
 def test_no_weekday_month_street_or_region_is_reported_as_a_person(folder):
     glossary = load_glossary()
     reported = [(note.name, person.name) for note, extraction in folder_extractions(folder)
