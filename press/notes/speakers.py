@@ -28,10 +28,12 @@ class SpeakerLookup:
         """The one person whose first name `word`, four letters or more, starts and is
         shorter than (a short form: "Niko" for Nikodemus Ngongira), else None. Answers are
         kept per word, so a note repeating a word asks the people once."""
+        if len(word) < 4:
+            return None
         cache = self.__dict__.setdefault("_first_letters", {})
         if word not in cache:
-            found = [p for p in self.register.people if " " in p.name and len(word) >= 4
-                     and p.name.split()[0].startswith(word) and p.name.split()[0] != word]
+            found = [p for p in self.register.people if p.name.startswith(word) and " " in p.name
+                     and p.name.split()[0] != word]
             cache[word] = found[0] if len(found) == 1 else None
         return cache[word]
 
