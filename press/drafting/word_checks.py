@@ -47,7 +47,7 @@ from . import affix_rules
 from .compound_checks import glued_words, words_joined
 from .loanword_rules import loanword_fix
 from .finding import Finding, cased, finding_at
-from .foreign_words import english_joined, foreign_form, lower_before, sentence_start
+from .foreign_words import english_joined, english_prefixed, foreign_form, lower_before, sentence_start
 from .lexicon import confirmed_roots, english_words, frequency, is_indonesian, name_words, official_pairs, \
     official_words, root_of
 from .typos import MIN_SLIP_CAPITAL, SLIP_COMMON_CAPITAL, common_typo, edge_typo, frequent_slip, official_slip, \
@@ -236,7 +236,7 @@ def _word_finding(body: str, span, written: str, word: str, initial: bool) -> Fi
                              "atau tulis miring istilah asingnya."),
                           {"written": written, "foreign": foreign[0], "standard": foreign[1]},
                           {"standard": foreign[1]})
-    joined = None if initial else english_joined(word)
+    joined = None if initial else english_joined(word) or english_prefixed(word)
     if joined:
         return finding_at(body, "foreign", span, N_("Istilah asing “%(written)s” ditulis miring."),
                           N_("Tulis miring (*%(written)s*) atau pakai padanan bahasa Indonesianya."),

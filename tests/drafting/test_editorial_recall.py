@@ -27,10 +27,10 @@ def _measured(recall) -> dict[str, tuple[int, int]]:
     return {family: (caught, seeded) for family, (caught, seeded, _unseedable) in recall.items() if seeded >= MIN_ROWS}
 
 
-#: Recall on the tuning slips (all eight lists) measured on 3 Dec 2026 with round 8's rules (fda3a11): a
+#: Recall on the tuning slips (all eight lists) measured on 3 Dec 2026 for round 9's freeze: a
 #: change may lose at most MARGIN of a family's figure (the benchmark's target, 0.9, sits under them).
-TUNING_TODAY = {"di_prefix": (148, 157), "foreign": (151, 159), "number": (150, 151), "spelling": (490, 563),
-                "time": (108, 111)}
+TUNING_TODAY = {"di_prefix": (154, 157), "foreign": (153, 159), "number": (151, 151), "spelling": (495, 563),
+                "time": (111, 111)}
 MARGIN = 0.02
 
 
