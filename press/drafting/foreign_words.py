@@ -228,6 +228,9 @@ def _phrase_index() -> dict[tuple[int, int, str], list[str]]:
         if len(words) in (2, 3) and all(w.isalpha() for w in words):
             for position, word in enumerate(words):
                 index.setdefault((len(words), position, word), []).append(key)
+                loan = loanword_fix(word)
+                if loan and loan != word:  # "sektor" for "sector": "leding sektor" is "leading sector"
+                    index.setdefault((len(words), position, loan), []).append(key)
     return index
 
 
@@ -240,12 +243,15 @@ def _phrase_words() -> frozenset[str]:
 def _near_phrase(words: tuple[str, ...], index) -> str | None:
     found = set()
     for position, word in enumerate(words):
-        if is_indonesian(word):
+        keys = index.get((len(words), position, word), ())
+        if is_indonesian(word) and not any(key.split(" ")[position] != word for key in keys):
             continue
-        for key in index.get((len(words), position, word), ()):
+        for key in keys:
             if all(w == k or _one_slip(w, k) for w, k in zip(words, key.split(" "))) and " ".join(words) != key:
                 found.add(key)
-    return found.pop() if len(found) == 1 else None
+    from .rule_data import rule_data
+    foreign = rule_data().foreign
+    return min(found) if len({foreign[key] for key in found}) == 1 else None  # two spellings, one equivalent
 
 
 def _one_slip(written: str, word: str) -> bool:

@@ -18,7 +18,8 @@ from .lexicon import name_words, passive_roots, root_of
 from .rule_data import RuleData
 
 AUXILIARY = frozenset("yang akan telah sudah sedang dapat bisa harus perlu untuk belum tidak pun agar supaya segera "
-                      "mesti wajib sempat baru masih turut ikut kembali langsung".split())
+                      "mesti wajib sempat baru masih turut ikut kembali langsung siap layak patut pantas boleh "
+                      "enggan".split())
 SUFFIXES = ("kannya", "kan", "nya", "i")
 
 

@@ -29,7 +29,7 @@ def _measured(recall) -> dict[str, tuple[int, int]]:
 
 #: Recall on the tuning slips (all eight lists) measured on 3 Dec 2026 for round 9's freeze: a
 #: change may lose at most MARGIN of a family's figure (the benchmark's target, 0.9, sits under them).
-TUNING_TODAY = {"di_prefix": (154, 157), "foreign": (153, 159), "number": (151, 151), "spelling": (495, 563),
+TUNING_TODAY = {"di_prefix": (155, 157), "foreign": (157, 159), "number": (151, 151), "spelling": (497, 563),
                 "time": (111, 111)}
 MARGIN = 0.02
 
