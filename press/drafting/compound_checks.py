@@ -14,8 +14,8 @@ on words written together or apart (gabungan kata, kata depan, kata ulang).
   foreign spelling ("photo-photo" → "foto-foto"), and "Insya Allah" apart in any transliteration;
   a reduplication with a spaced dash after a capital or a prefixed first half apart ("Toko - toko",
   "digadang gadang"), one with a letter left out or put in in a half ("setingi-tingginya"), and
-  se- apart from or glued without its hyphen to a capital ("se Kabupaten", "seDesa", "sekabupaten
-  Sleman" → "se-Kabupaten").
+  se- apart from, with a space after its hyphen or glued without it to a capital ("se Kabupaten",
+  "Se- Indonesia", "seDesa", "sekabupaten Sleman" → "se-Kabupaten").
 - ``glued_words`` (one word): a preposition or conjunction glued to a common word ("kepadakorban").
 """
 from __future__ import annotations

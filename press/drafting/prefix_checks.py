@@ -1,10 +1,11 @@
 """The prefix di-/ke- against the prepositions di and ke (EYD V, kata depan): the preposition
 written together ("dirumah", "kedepan", "dimusim"), read with the curated nouns of place,
 position and time after it, or a common noun no list holds that takes no di- and that nobody
-writes joined ("dimasyarakat"); the prefix written apart ("di kelola", "di adakan", a verb
-capitalised "di Bersihkan", -kan with one k "di tunjukan"), read with
+writes joined ("dimasyarakat"), a root with -an, which di- never takes alone ("dikandungan"), a
+number word ("didua"), a reduplicated place ("ditempat-tempat"); the prefix written apart ("di kelola", "di adakan", a verb
+capitalised "di Bersihkan", -kan with one k "di tunjukan", a root after "siap" "di kritik"), read with
 Sastrawi's roots, the roots hunspell-id lets take di- alone and the affix rules; and ke- apart
-from a number word it makes an ordinal of ("yang ke tujuh"). ``language_checks`` asks
+from a number word it makes an ordinal of ("yang ke tujuh", or capitalised: "ke Dua"). ``language_checks`` asks
 ``di_ke_at`` of every word that starts with di or ke.
 """
 from __future__ import annotations

@@ -15,10 +15,12 @@ the roots and the affix rules (``lexicon``), nor a standard form of the rule dat
    gets that word; a slip of the hand in a common word, at a word's edge, or in a word the
    affix rules read as Indonesian that nobody writes gets the word text writes far more often;
    a long word nobody writes two slips from exactly one common word gets it (``distant_slip``);
-   a sentence's first word of eight letters nobody writes, one edit from a very common word.
+   a sentence's first word of eight letters nobody writes, one edit from a very common word, or
+   of seven with one vowel too many in exactly one common word ("Adapaun" → "Adapun").
 4. **Words glued** (code ``spelling``): a preposition or conjunction glued to a common word
    ("kepadakorban" → "kepada korban", ``compound_checks.glued_words``); two English words
-   written as one ("handsanitizer", code ``foreign``).
+   written as one ("handsanitizer", code ``foreign``), an English word no data lists under di- or
+   ter- ("dipacking", code ``foreign``), and one English word in two capitals ("GroundBreaking").
 
 Capitalised words inside a sentence are names, except: a word nobody writes one slip from a
 word the glossary's official names are built of ("Kabupsten", "Guburnur", ``typos.official_slip``)
@@ -26,7 +28,8 @@ or a letter short of the word such a name puts before the next capital ("Kepal D
 loanword letter off a far commoner word between words in lower case ("dengan Karnawal budaya");
 and one or two English words capitalised between Indonesian words in lower case ("dan Crew
 kapal", code ``foreign``). A foreign phrase of the rule data with one word misspelt or in its
-Indonesian spelling ("fasion show", "dor to dor") gets its equivalent.
+Indonesian spelling ("fasion show", "dor to dor", or every word so: "leding sektor") gets its
+equivalent.
 
 A word the affix rules read as Indonesian is still asked the affix rules (``affix_rules``)
 and the typo rules; a word glued to a figure ("Tahun2020") is split.
