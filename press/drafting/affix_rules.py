@@ -76,16 +76,16 @@ def nasal_form(base: str, root: str) -> str:
 def listed_root(word: str) -> tuple[str, str] | None:
     from .rule_data import rule_data
     data = rule_data()
-    for head in ("memper", "diper", "ber", "ter", "ke", "se", "di", ""):
-        if not word.startswith(head):
-            continue
+    for head in ("memper", "diper", "ber", "ter", "be", "te", "ke", "se", "di", ""):
+        if not word.startswith(head) or head in ("be", "te") and word[2:3] != "r":
+            continue  # ber-/ter- lose their r before one: "beresiko" is be- + resiko
         for tail in SUFFIXES:
             if not tail and not head or not word.endswith(tail):
                 continue
             middle = word[len(head):len(word) - len(tail)]
             entry = data.spelling.get(middle)
             if entry is not None and entry.rule in ROOT_RULES and len(middle) >= 4 and entry.standard.isalpha() \
-                    and entry.standard.islower():
+                    and entry.standard.islower() and (head not in ("be", "te") or entry.standard[:1] == "r"):
                 return head + entry.standard + tail, data.rules.get(entry.rule, entry.rule)
     for head, base in NASAL_HEADS.items():  # "menelpon": meN- + telpon, whose first sound melted
         if not word.startswith(head) or head == base:

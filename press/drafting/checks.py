@@ -33,8 +33,8 @@ The checks (``code``):
                    in ``word_checks.py``, ``typos.py`` and ``affix_rules.py``, foreign words
                    in ``foreign_words.py``; compounds, se- and
                    reduplications by their shape in ``compound_checks.py``), "pukul 14.30 WIB",
-                   "13.07–14.15" (not "10.00 sampai 12.00"), "Rp1.000.000", "2,5 persen",
-                   "ke-3", "ketujuh" (``number_checks.py``; "pukul 06.06 pagi", "Waktu Papua",
+                   "13.07–14.15" (not "10.00 sampai 12.00") (``time_checks.py``), "Rp1.000.000",
+                   "2,5 persen", "ke-3", "ketujuh" (``number_checks.py``; "pukul 06.06 pagi", "Waktu Papua",
                    "10ribu" in ``figure_checks.py``);
 ``title_register`` a title the people register says the person did not hold on the
                    activity's date, or held only as Plt./Pj./Plh. (``register_checks.py``);

@@ -9,12 +9,13 @@ on words written together or apart (gabungan kata, kata depan, kata ulang).
   ("surat menyurat", "menghitung hitung" → "surat-menyurat", "menghitung-hitung"), a capitalised
   reduplication apart ("Undang Undang" → "Undang-Undang"), a compound under affixes split by a
   hyphen ("ditanda-tangani" → "ditandatangani"), a compound KBBI writes as one word split by a
-  space under affixes ("bersuka cita" → "bersukacita"), a loanword reduplicated in its
+  space under affixes ("bersuka cita" → "bersukacita"), a root of the dictionaries split in two
+  common words ("apa bila", "mata hari" → "apabila", "matahari"), a loanword reduplicated in its
   foreign spelling ("photo-photo" → "foto-foto"), and "Insya Allah" apart in any transliteration;
   a reduplication with a spaced dash after a capital or a prefixed first half apart ("Toko - toko",
   "digadang gadang"), one with a letter left out or put in in a half ("setingi-tingginya"), and
-  se- apart from or glued without its hyphen to a capital ("se Kabupaten", "seDesa", "sekabupaten
-  Sleman" → "se-Kabupaten").
+  se- apart from, with a space after its hyphen or glued without it to a capital ("se Kabupaten",
+  "Se- Indonesia", "seDesa", "sekabupaten Sleman" → "se-Kabupaten").
 - ``glued_words`` (one word): a preposition or conjunction glued to a common word ("kepadakorban").
 """
 from __future__ import annotations
@@ -52,9 +53,10 @@ LOOSE_PAIR = re.compile(r"(?<![\w-])([A-Za-z][a-z]{2,})(?=( [-–—] ?| ?[-–�
 REDUPLICATED_PREFIXES = ("", "di", "ber", "ter")
 REDUPLICATED_SUFFIXES = ("", "an", "nya")
 #: se- apart from, or glued without its hyphen to, a word in capitals ("se Kabupaten", "seDesa"),
-#: and se- joined in lower case to a region's word before a name ("sekabupaten Gunung Sari"):
+#: se- with its hyphen and a space ("Se- Indonesia"), and se- joined in lower case to a region's word
+#: before a name ("sekabupaten Gunung Sari"):
 #: EYD V writes se- with a hyphen before a capital (se-Kabupaten, se-Indonesia).
-SE_APART = re.compile(r"(?<![\w-])(se|Se) (?=([A-Z][a-z]+)(?![\w-]))|(?<![\w-])(se)([A-Z][a-z]{2,})(?![\w-])"
+SE_APART = re.compile(r"(?<![\w-])(se|Se)(?:- | -? ?)(?=([A-Z][a-z]+)(?![\w-]))|(?<![\w-])(se)([A-Z][a-z]{2,})(?![\w-])"
                       r"|(?<![\w-])(se)(kabupaten|kecamatan|kota|provinsi|desa|kelurahan|kabupaten/kota)"
                       r"(?= [A-Z][a-z])")
 RULE_SE = "EYD V (tanda hubung): se- dirangkai dengan tanda hubung sebelum huruf kapital (se-Kabupaten, se-Indonesia)"
@@ -136,10 +138,14 @@ def check_compounds(body: str, taken) -> list[Finding]:
         joined = first + second
         if forms.get(joined, 0.0) < 3.0 or joined in nonstandard:
             continue
+        if joined in roots and joined not in APART_TOO and not _inside(taken, *span):
+            found.append(_finding(body, span, joined, RULE_JOINED))  # "apa bila", "mata hari": one root split
+            continue
         root = root_of(joined, shortest=4)
         if root and root in roots and root not in first and root not in second and joined not in roots \
                 and not _inside(taken, *span):
             found.append(_finding(body, span, first + second, RULE_JOINED))
+    found += _capital_split(body, taken, roots)
     taken = list(taken) + [f.span for f in found]
     found += _loose_reduplications(body, taken, roots) + _se_before_capital(body, taken)
     for match in ALLAH_APART.finditer(body):
@@ -168,6 +174,27 @@ def check_compounds(body: str, taken) -> list[Finding]:
     return found
 
 
+#: A root split in two with a capital: the first word of a sentence ("Apa bila"), or both halves
+#: ("Tri Wulan"), when no half is a word of names.
+CAPITAL_SPLIT = re.compile(r"(?<![\w-])([A-Z][a-z]{2,}) ([a-z]{3,}|[A-Z][a-z]{2,})(?![\w-])")
+
+
+def _capital_split(body: str, taken, roots) -> list[Finding]:
+    found = []
+    names = name_words()
+    for match in CAPITAL_SPLIT.finditer(body):
+        first, second = match.group(1).lower(), match.group(2).lower()
+        joined = first + second
+        if joined not in roots or joined in APART_TOO or frequency(joined) < 3.0 or first in names or second in names \
+                or _inside(taken, *match.span()):
+            continue
+        standard = match.group(1) + second if match.group(2).islower() else joined
+        found.append(_finding(body, match.span(), standard, RULE_JOINED))
+    return found
+
+
+#: Roots whose two halves apart are standard too, in another sense ("apa lagi": what else).
+APART_TOO = frozenset({"apalagi"})
 UNEVEN_PREFIXES = ("", "se", "ber", "ter", "di")
 #: The half with the slip is rarely written alone (under Zipf 3, once in a million words), the
 #: listed root a hundred times as often (2 points).

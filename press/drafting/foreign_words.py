@@ -5,7 +5,10 @@ dictionary rules (``word_checks``) ask of the words the tables did not know.
 - ``capitalised_english``: one or two English words capitalised between Indonesian words in
   lower case, where no name stands ("dan Crew kapal", "menjaga Herd Immunity.").
 - ``near_foreign_phrases``: a foreign phrase of the rule data with one word misspelt or in its
-  Indonesian spelling ("fasion show", "dor to dor", "stand up komedi").
+  Indonesian spelling ("fasion show", "dor to dor", "stand up komedi"), or every word in its
+  Indonesian spelling ("leding sektor").
+- ``english_prefixed``: an English word no data lists under di- or ter- ("dipacking", "tercover");
+  ``word_checks`` also reads one English word written in two capitals ("GroundBreaking").
 - ``foreign_form``: a foreign word of the rule data under an Indonesian prefix, joined or one
   letter off ("terupdate", "blankspot", "traning"); ``english_joined``: two English words written
   as one ("handsanitizer").
@@ -81,6 +84,31 @@ def english_joined(word: str) -> str | None:
               if word[:i] in english and word[i:] in english
               and not is_indonesian(word[:i]) and not is_indonesian(word[i:])]
     return " ".join(splits[0]) if len(splits) == 1 and word not in english and frequency(word) < JOINED_RARE else None
+
+
+#: ``english_prefixed``: the word has seven letters or more and Indonesian text writes it less than
+#: once in a million words; the English root has five letters or more and English text writes it
+#: at least once in a million words (wordfreq's English list, Zipf 3).
+MIN_PREFIXED, PREFIXED_RARE, ENGLISH_COMMON = 7, 3.0, 3.0
+
+
+@lru_cache(maxsize=4096)
+def english_prefixed(word: str) -> str | None:
+    """The English root of a word in lower case that puts an English word no list holds under
+    di- or ter- (with -kan or -nya or without): "dipacking" → "packing", "tercover" → "cover"."""
+    if len(word) < MIN_PREFIXED or word in english_words() or is_indonesian(word) or frequency(word) >= PREFIXED_RARE:
+        return None
+    from wordfreq import zipf_frequency
+    english = english_words()
+    for prefix in ("di", "ter"):
+        if not word.startswith(prefix):
+            continue
+        rest = word[len(prefix):]
+        for key in (rest, rest.removesuffix("kan"), rest.removesuffix("nya")):
+            if len(key) >= 5 and key in english and not is_indonesian(key) and key not in name_words() \
+                    and zipf_frequency(key, "en") >= ENGLISH_COMMON:
+                return key
+    return None
 
 
 def english_runs(body: str, tokens, italic) -> tuple[list[Finding], list]:
@@ -202,6 +230,9 @@ def _phrase_index() -> dict[tuple[int, int, str], list[str]]:
         if len(words) in (2, 3) and all(w.isalpha() for w in words):
             for position, word in enumerate(words):
                 index.setdefault((len(words), position, word), []).append(key)
+                loan = loanword_fix(word)
+                if loan and loan != word:  # "sektor" for "sector": "leding sektor" is "leading sector"
+                    index.setdefault((len(words), position, loan), []).append(key)
     return index
 
 
@@ -214,12 +245,15 @@ def _phrase_words() -> frozenset[str]:
 def _near_phrase(words: tuple[str, ...], index) -> str | None:
     found = set()
     for position, word in enumerate(words):
-        if is_indonesian(word):
+        keys = index.get((len(words), position, word), ())
+        if is_indonesian(word) and not any(key.split(" ")[position] != word for key in keys):
             continue
-        for key in index.get((len(words), position, word), ()):
+        for key in keys:
             if all(w == k or _one_slip(w, k) for w, k in zip(words, key.split(" "))) and " ".join(words) != key:
                 found.add(key)
-    return found.pop() if len(found) == 1 else None
+    from .rule_data import rule_data
+    foreign = rule_data().foreign
+    return min(found) if len({foreign[key] for key in found}) == 1 else None  # two spellings, one equivalent
 
 
 def _one_slip(written: str, word: str) -> bool:

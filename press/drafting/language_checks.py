@@ -26,7 +26,8 @@ from .compound_checks import check_compounds
 from .figure_checks import check_figures
 from .finding import Finding, cased, finding_at
 from .lexicon import confirmed_roots, frequency, indonesian_roots, is_indonesian, known_forms, passive_roots
-from .number_checks import check_numbers, check_times, url_spans
+from .number_checks import check_numbers, url_spans
+from .time_checks import check_times
 from .prefix_checks import di_ke_at, next_word
 from .rule_data import RuleData, rule_data
 from .foreign_words import capitalised_english, english_runs, near_foreign_phrases

@@ -1,12 +1,5 @@
-"""Times and numbers as EYD V writes them: ``pukul 14.30 WIB``, ``13.07–14.15``,
+"""Numbers as EYD V writes them (the times are ``time_checks``'):
 ``Rp5.000``, ``1.000.000``, ``2,5 persen``, ``50%``, ``ke-3``, ``1990-an``.
-
-``check_times`` (code ``time_format``): a colon in a clock time, "jam 9"/"pkl." for
-"pukul", a time zone not in capitals or glued to the time, a range written "s.d", "s/d",
-"sd" or with a hyphen, a range of two clock times joined by "sampai", "sampai dengan" or
-"hingga pukul" (the en dash, the zone once), a hyphen to "selesai", "sore" or "malam" after an
-afternoon time on the 24-hour clock ("pukul 17.00 sore"). "sampai dengan" before anything
-but a clock time is left alone.
 
 ``check_numbers`` (code ``number_format``): "Rp" with a full stop or a space, the ",-"
 tail, "5 Juta Rupiah" and "Rp 5 Jt", commas for thousands, a full stop for decimals before
@@ -33,27 +26,7 @@ def digit_first(pattern: str, flags: int = 0) -> re.Pattern:
     return re.compile(rf"(?=\d)(?:{pattern})", flags)
 
 
-CLOCK = r"(?:[01]?\d|2[0-4])[.:][0-5]\d"
-ZONES = r"WIB|WITA|WIT"
 URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+\.(?:go\.id|co\.id|com|id|net|org)(?:/\S*)?", re.I)
-TIME_COLON = digit_first(r"(?<![\d:.,/])([01]?\d|2[0-4]):([0-5]\d)(?![\d:])")
-ZONE = re.compile(rf"(?<=\d)(\s*)(wib|Wib|wita|Wita|Wit|wit)\b|(?<=\d)({ZONES})\b")
-JAM = re.compile(r"(?<![\w-])(?:[Jj]am|[Pp]kl\.?)(?=\s+\d)(\s+)(\d{1,2})(?:([.:])([0-5]\d))?(?![\d.:,]\d)"
-                 r"(?:\s+(pagi|siang|sore|malam)\b)?")
-PUKUL_SHORT = re.compile(r"(?<![\w-])([Pp])kl\.?(?=\s)")
-RANGE = digit_first(rf"(?<![\d.])({CLOCK})(\s+(?:{ZONES}))?(\s*(?:s\.d(?![.\w])|s/d|S/D|sd|SD|s\.\s+d\.?)\s*|\s*-\s*|"
-                   rf"\s+[–—]\s*|\s*[–—]\s+)(?={CLOCK}(?!\d))")
-ZONE_PART = re.compile(rf"(?<=\d)(\s+(?:{ZONES}))(\s+(?:pagi|siang|sore|malam))\b(?!\s+(?:hari|ini|itu)\b)")
-PAST_MINUTES = re.compile(r"(?<![\w-])([Pp]ukul|[Jj]am)\s+(\d{1,2})\s+lewat\s+(\d{1,2})\s+menit\b")
-SD_ALONE = re.compile(r"(?<![\w/.])(?:s\.d(?![.\w])|s/d(?!\w)|S/D(?!\w))")
-#: A range of two clock times joined by a word ("pukul 10.00 sampai 12.00 WIB", "08.00 WIB hingga pukul
-#: 14.00 WIB"): EYD V writes the en dash and the zone once, after the range. "09.00 WIB hingga 15.00
-#: WIB" without a second "pukul" is prose the correct releases write, and is left.
-WORD_RANGE = digit_first(rf"(?<![\d.])({CLOCK})(?:\s+({ZONES}))?\s+(?:sampai(?:\s+dengan)?\s+(?:[Pp]ukul\s+)?|"
-                        rf"hingga\s+[Pp]ukul\s+)({CLOCK})(?!\d)(?:\s+({ZONES})\b)?")
-#: A part of the day after an afternoon or evening time on the 24-hour clock ("pukul 17.00 sore").
-CLOCK_PART = re.compile(r"(?<=[Pp]ukul )(1[2-9]|2[0-4])[.:][0-5]\d(\s+(?:siang|sore|malam))\b(?!\s+(?:hari|ini|itu)\b)")
-UNTIL_DONE = re.compile(rf"(?<=\d)((?:\s+(?:{ZONES}))?)\s*-\s*(selesai|Selesai)\b")
 
 RUPIAH = re.compile(r"\b(?:Rp\.\s*|Rp\s+|IDR\s*|RP\.?\s*|rp\.?\s*)(?=\d)")
 DASH_TAIL = re.compile(r"(?:Rp|IDR)\.?\s*([\d.]+(?:,\d+)?)(,-+)")
@@ -62,6 +35,9 @@ UNITS = {"rb": "ribu", "ribu": "ribu", "jt": "juta", "juta": "juta", "miliar": "
 RUPIAH_WORDS = re.compile(r"(?<![\w.,])(?:(Rp\.?\s*)?(\d+(?:,\d+)?)\s+(Rb|rb|Ribu|ribu|Jt|jt|Juta|juta|Miliar|miliar|Milyar|"
                           r"milyar|Triliun|triliun)\.?"
                           r"(\s+[Rr]upiah)?|(Rp)(\d+(?:,\d+)?)\s+(ribu|juta|miliar|triliun)\s+[Rr]upiah)\b")
+#: An amount of money without "Rp" after a word that names money ("uang 100 juta", "senilai 2,5 miliar").
+MONEY_WITHOUT_RP = re.compile(r"(?<![\w-])(?:uang|dana|anggaran|senilai|biaya|hibah|insentif|honor|gaji|upah) "
+                              r"(\d+(?:[.,]\d+)?) (ribu|juta|miliar|triliun)\b")
 COMMA_THOUSANDS = digit_first(r"(?<![\d.,])\d{1,3}(?:,\d{3}){2,}(?![\d,])|(?:(?<=Rp)|(?<=Rp\.)|(?<=Rp )|(?<=Rp\. ))"
                              r"\d{1,3},\d{3}(?![\d,])(?!\s*(?:ribu|juta|miliar|triliun)\b)")
 DOT_DECIMAL = digit_first(r"(?<![\d.,])(\d+)\.(\d{1,2})(?=\s*(?:%|persen\b|juta\b|miliar\b|triliun\b|ribu\b|km\b|"
@@ -87,14 +63,17 @@ SENTENCE_FIGURE = digit_first(r"(?:^|(?<=[a-z]{3}[.!?]\s)|(?<=[\d)”\"][.!?]\s)
 SMALL = {1: "satu", 2: "dua", 3: "tiga", 4: "empat", 5: "lima", 6: "enam", 7: "tujuh", 8: "delapan",
          9: "sembilan", 10: "sepuluh", 11: "sebelas", 100: "seratus", 1000: "seribu"}
 COUNTED = re.compile(r"(?<![\w.,/-])(\d{1,4})\s+([a-z]+)\b")
-NOT_COUNTED = frozenset("persen kali jam menit detik km m cm mm meter kg g ton hektare ha liter l ml unit%".split()) - {"unit", "kali"}
+NOT_COUNTED = frozenset("persen kali jam menit detik km m cm mm meter kg g ton hektare ha liter l ml unit% ribu juta miliar "
+                        "triliun".split()) - {"unit", "kali"}
 SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 BARE_THOUSANDS = digit_first(r"(?<![\w.,/:+-])([1-9]\d{3,6})(?![\w.,/:-]?\d|[/-]\w|\.\w)")
 NOT_AN_AMOUNT = re.compile(r"(?:tahun|thn|nomor|no|nip|nik|npwp|kode|pasal|ayat|telp|telepon|tel|hp|wa|hotline|"
                            r"rt|rw|km|kav|blok|seri|register|reg|nrp|nuptk|nisn|nis|npsn|kodepos|pos|ext|januari|"
                            r"februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember)\.?\s*:?\s*$",
                            re.I)
-UNIT_SYMBOL = re.compile(r"(?<=\d)(\s?)(Kg|KG|Km|KM|Cm|CM|Mm|MM|Ml|ML|Ha|HA|Ton|TON|Liter|LITER|Ltr|LTR|Gr|Meter)\b")
+#: A unit symbol in capitals ("5 Kg"), or in small letters glued to its figure ("40cm").
+UNIT_SYMBOL = re.compile(r"(?<=\d)(\s?)(Kg|KG|Km|KM|Cm|CM|Mm|MM|Ml|ML|Ha|HA|Ton|TON|Liter|LITER|Ltr|LTR|Gr|Meter|"
+                         r"(?:(?<=[\s(]\d)|(?<=[\s(]\d\d)|(?<=[\s(]\d\d\d)|(?<=,\d)|(?<=,\d\d))(?:kg|km|cm|mm|ml))\b")
 UNIT_STANDARD = {"kg": "kg", "km": "km", "cm": "cm", "mm": "mm", "ml": "ml", "ha": "ha", "ton": "ton", "liter": "liter",
                  "ltr": "liter", "gr": "g", "meter": "meter"}
 COUNTED_AFTER = re.compile(r"\s+(?:KK|orang|jiwa|anak|peserta|warga|unit|rumah|ekor|buah|paket|lembar|penerima|siswa|"
@@ -126,90 +105,8 @@ def url_spans(body: str) -> tuple[tuple[int, int], ...]:
     return tuple(m.span() for m in URL.finditer(body))
 
 
-def _skip(spans, start: int, end: int) -> bool:
+def overlaps(spans, start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
-
-
-def check_times(body: str, protected=()) -> list[Finding]:
-    skip = list(protected) + list(url_spans(body))
-    found = []
-
-    def add(span, message, hint, standard, params=None):
-        if not _skip(skip, *span):
-            shown = standard.strip() if standard else ""
-            found.append(finding_at(body, "time_format", span, message, hint, {"standard": shown, **(params or {})},
-                                    {"standard": shown}, standard))
-
-    jam_spans = []
-    for match in JAM.finditer(body):
-        hour, minutes, part = int(match.group(2)), match.group(4), match.group(5)
-        hour = _clock_hour(hour, part)
-        if hour is None or hour > 24:
-            continue
-        word = "Pukul" if match.group()[:1].isupper() else "pukul"
-        standard = f"{word} {hour:02d}.{minutes or '00'}"
-        jam_spans.append(match.span())
-        add(match.span(), N_("Jam ditulis “pukul” dengan jam dan menit: “%(standard)s”."),
-            N_("Ganti dengan “%(standard)s” (EYD V: pukul 09.00 WIB)."), standard)
-    for match in PUKUL_SHORT.finditer(body):
-        if not _skip(jam_spans, *match.span()):
-            add(match.span(), N_("Jam ditulis “pukul” dengan jam dan menit: “%(standard)s”."),
-                N_("Ganti dengan “%(standard)s” (EYD V: pukul 09.00 WIB)."), f"{match.group(1)}ukul")
-    for match in TIME_COLON.finditer(body):
-        if not _skip(jam_spans, *match.span()):
-            add(match.span(), N_("Jam ditulis dengan titik, bukan titik dua: “%(standard)s”."),
-                N_("Ganti dengan “%(standard)s” (EYD V: 14.30 WIB)."), f"{match.group(1)}.{match.group(2)}")
-    for match in ZONE.finditer(body):
-        zone = match.group(2) or match.group(3)
-        add(match.span(), N_("Zona waktu ditulis dengan huruf kapital dan dipisah spasi: “%(standard)s”."),
-            N_("Ganti dengan “%(standard)s” (EYD V: 14.30 WIB)."), " " + zone.upper())
-    range_spans = []
-    for match in WORD_RANGE.finditer(body):
-        zone = match.group(4) or match.group(2)
-        standard = f"{match.group(1)}–{match.group(3)}" + (f" {zone}" if zone else "")
-        range_spans.append(match.span())
-        add(match.span(), N_("Rentang waktu ditulis dengan tanda pisah (13.07–14.15) atau “s.d.”: “%(standard)s”."),
-            N_("Ganti dengan “%(standard)s” (EYD V: tanda pisah di antara dua jam, zona waktu sekali di akhir)."),
-            standard)
-    for match in CLOCK_PART.finditer(body):
-        add(match.span(2), N_("Jam dengan zona waktu tidak perlu “pagi”, “siang”, “sore”, atau “malam”."),
-            N_("Hapus kata itu (EYD V: pukul 09.00 WIB sudah menyebut waktunya)."), "")
-    for match in RANGE.finditer(body):
-        span = match.span(3)
-        range_spans.append(span)
-        standard = "–" if any(dash in match.group(3) for dash in "-–—") else " s.d. "
-        add(span, N_("Rentang waktu ditulis dengan tanda pisah (13.07–14.15) atau “s.d.”: “%(standard)s”."),
-            N_("Ganti dengan “%(standard)s” (EYD V: s.d. dengan titik di akhir, atau tanda pisah tanpa spasi)."),
-            standard)
-    for match in SD_ALONE.finditer(body):
-        if not _skip(range_spans, *match.span()):
-            add(match.span(), N_("Singkatan “sampai dengan” ditulis “s.d.”."),
-                N_("Ganti dengan “%(standard)s” (EYD V)."), "s.d.")
-    for match in ZONE_PART.finditer(body):
-        add(match.span(2), N_("Jam dengan zona waktu tidak perlu “pagi”, “siang”, “sore”, atau “malam”."),
-            N_("Hapus kata itu (EYD V: pukul 09.00 WIB sudah menyebut waktunya)."), "")
-    for match in PAST_MINUTES.finditer(body):
-        hour, minutes = int(match.group(2)), int(match.group(3))
-        if hour <= 24 and minutes <= 59:
-            standard = f"pukul {hour:02d}.{minutes:02d}"
-            add(match.span(), N_("Jam ditulis “pukul” dengan jam dan menit: “%(standard)s”."),
-                N_("Ganti dengan “%(standard)s” (EYD V: pukul 09.00 WIB)."), standard)
-    for match in UNTIL_DONE.finditer(body):
-        standard = f"{match.group(1)} s.d. {match.group(2)}"
-        add(match.span(), N_("“Sampai selesai” ditulis dengan kata, bukan tanda hubung: “%(standard)s”."),
-            N_("Ganti dengan “%(standard)s” (EYD V: tanda pisah hanya di antara dua bilangan)."), standard)
-    return sorted(found, key=lambda f: f.span)
-
-
-def _clock_hour(hour: int, part: str | None) -> int | None:
-    """The 24-hour hour of "jam 2 siang" (14), "jam 7 malam" (19); None when unclear ("jam 12 malam")."""
-    if part in (None, "pagi"):
-        return hour if part is None or hour <= 11 else None
-    if part == "siang":
-        return hour + 12 if 1 <= hour <= 4 else (hour if hour in (11, 12) else None)
-    if part == "sore":
-        return hour + 12 if 1 <= hour <= 6 else None
-    return hour + 12 if 6 <= hour <= 11 else None
 
 
 def check_numbers(body: str, protected=()) -> list[Finding]:
@@ -217,7 +114,7 @@ def check_numbers(body: str, protected=()) -> list[Finding]:
     found = []
 
     def add(span, message, hint, standard=None, params=None, replace=True):
-        if not _skip(skip, *span) and not any(_skip([f.span], *span) for f in found):
+        if not overlaps(skip, *span) and not any(overlaps([f.span], *span) for f in found):
             found.append(finding_at(body, "number_format", span, message, hint, params,
                                     {"standard": standard or "", **(params or {})}, standard if replace else None))
 
@@ -227,9 +124,14 @@ def check_numbers(body: str, protected=()) -> list[Finding]:
         if not (match.group(1) or match.group(4) or match.group(5)):
             continue
         standard = f"Rp{number} {unit}"
-        if standard == match.group():
-            continue
+        if standard == match.group() or standard.lower() == match.group().lower() and _title_cased(_line_of(body, match)):
+            continue  # "Rp2,7 Miliar" in a headline, whose words keep their capitals
         add(match.span(), N_("Jumlah uang ditulis “%(standard)s”."),
+            N_("Ganti dengan “%(standard)s” (EYD V: Rp rapat dengan angkanya, satuannya huruf kecil)."),
+            standard, {"standard": standard})
+    for match in MONEY_WITHOUT_RP.finditer(body):
+        standard = f"Rp{match.group(1)} {match.group(2)}"
+        add(match.span(1)[:1] + match.span(2)[1:], N_("Jumlah uang ditulis “%(standard)s”."),
             N_("Ganti dengan “%(standard)s” (EYD V: Rp rapat dengan angkanya, satuannya huruf kecil)."),
             standard, {"standard": standard})
     for match in RUPIAH.finditer(body):
@@ -342,6 +244,11 @@ def _decimals_metres_and_days(body: str, add) -> None:
             N_("Ganti dengan “%(standard)s” (EYD V)."), standard, {"standard": standard.strip()})
 
 
+def _line_of(body: str, match) -> str:
+    end = body.find("\n", match.end())
+    return body[body.rfind("\n", 0, match.start()) + 1:end if end >= 0 else len(body)]
+
+
 def _title_cased(line: str) -> bool:
     """A headline's line (most words capitalised), where "Juta" keeps its capital."""
     words = [w for w in line.split() if w[:1].isalpha()]
@@ -355,7 +262,7 @@ def _hints(body: str, skip, found) -> list[Finding]:
     taken = [f.span for f in found] + list(skip)
     for match in SENTENCE_FIGURE.finditer(body):
         line_start = body.rfind("\n", 0, match.start()) + 1
-        if _skip(taken, *match.span()) or re.match(r"\d+[.)]\s", body[line_start:match.end() + 2]) and \
+        if overlaps(taken, *match.span()) or re.match(r"\d+[.)]\s", body[line_start:match.end() + 2]) and \
                 line_start == match.start():
             continue
         hints.append(finding_at(
@@ -367,7 +274,7 @@ def _hints(body: str, skip, found) -> list[Finding]:
     for match in COUNTED.finditer(body):
         number, noun = int(match.group(1)), match.group(2)
         words = in_words(number)
-        if words is None or noun in NOT_COUNTED or match.group(1).startswith("0") or _skip(taken, *match.span()) \
+        if words is None or noun in NOT_COUNTED or match.group(1).startswith("0") or overlaps(taken, *match.span()) \
                 or _in_list(body, match):
             continue
         previous = re.findall(r"[\w.]+", body[max(0, match.start() - 20):match.start()])

@@ -1,10 +1,11 @@
 """The prefix di-/ke- against the prepositions di and ke (EYD V, kata depan): the preposition
 written together ("dirumah", "kedepan", "dimusim"), read with the curated nouns of place,
 position and time after it, or a common noun no list holds that takes no di- and that nobody
-writes joined ("dimasyarakat"); the prefix written apart ("di kelola", "di adakan", a verb
-capitalised "di Bersihkan", -kan with one k "di tunjukan"), read with
+writes joined ("dimasyarakat"), a root with -an, which di- never takes alone ("dikandungan"), a
+number word ("didua"), a reduplicated place ("ditempat-tempat"); the prefix written apart ("di kelola", "di adakan", a verb
+capitalised "di Bersihkan", -kan with one k "di tunjukan", a root after "siap" "di kritik"), read with
 Sastrawi's roots, the roots hunspell-id lets take di- alone and the affix rules; and ke- apart
-from a number word it makes an ordinal of ("yang ke tujuh"). ``language_checks`` asks
+from a number word it makes an ordinal of ("yang ke tujuh", or capitalised: "ke Dua"). ``language_checks`` asks
 ``di_ke_at`` of every word that starts with di or ke.
 """
 from __future__ import annotations
@@ -18,7 +19,8 @@ from .lexicon import name_words, passive_roots, root_of
 from .rule_data import RuleData
 
 AUXILIARY = frozenset("yang akan telah sudah sedang dapat bisa harus perlu untuk belum tidak pun agar supaya segera "
-                      "mesti wajib sempat baru masih turut ikut kembali langsung".split())
+                      "mesti wajib sempat baru masih turut ikut kembali langsung siap layak patut pantas boleh "
+                      "enggan".split())
 SUFFIXES = ("kannya", "kan", "nya", "i")
 
 
@@ -32,7 +34,9 @@ def next_word(body: str, tokens, i: int):
 # -- di-/ke- ------------------------------------------------------------------------------
 
 def _place(word: str, nouns) -> bool:
-    word = word.lower()
+    """Whether ``word`` is a noun of ``nouns``, with -nya, or reduplicated ("tempat-tempat",
+    "kiri-kanannya": its first half)."""
+    word = word.lower().split("-")[0] if word.count("-") == 1 else word.lower()
     return word in nouns or (word.endswith("nya") and word[:-3] in nouns)
 
 
@@ -66,7 +70,8 @@ def di_ke_at(body: str, tokens, i: int, data: RuleData, found: list) -> int:
                 {"prefix": prefix, "standard": standard}, {"standard": standard}, standard))
             return 1
     rest = lower[2:]
-    if lower.startswith("di") and word.islower() and lower not in data.di_ke_words and _noun_after_di(rest, data):
+    if lower.startswith("di") and word.islower() and lower not in data.di_ke_words \
+            and (rest in NUMBER_WORDS or _noun_after_di(rest, data)):
         standard = f"{word[:2]} {word[2:]}"
         found.append(finding_at(
             body, "di_prefix", token.span(),
@@ -112,6 +117,9 @@ def di_ke_at(body: str, tokens, i: int, data: RuleData, found: list) -> int:
 #: least thirty times in a million words (Zipf 4.5) and is no loan noun in -si, which Indonesian
 #: makes a verb with di- ("dirotasi", "disubsidi"); joined to di- it is written by nobody.
 NOUN_COMMON, MIN_NOUN = 4.5, 6
+#: A noun in -an after di- joined ("dikandungan"): seven letters or more, written at least ten
+#: times in a million words (Zipf 4).
+AN_NOUN_COMMON, MIN_AN_NOUN = 4.0, 7
 
 
 def _noun_after_di(rest: str, data: RuleData) -> bool:
@@ -120,6 +128,9 @@ def _noun_after_di(rest: str, data: RuleData) -> bool:
     takes no di- as a verb (hunspell-id's flags, the curated verb roots), and Indonesian text
     never writes it joined to di-, where the prefix joined to a verb is written ("dibangun")."""
     from .lexicon import confirmed_roots, frequency
+    if len(rest) >= MIN_AN_NOUN and rest.endswith("an") and not rest.endswith("kan") and rest[:-2] in confirmed_roots() \
+            and rest not in name_words() and frequency("di" + rest) == 0 and frequency(rest) >= AN_NOUN_COMMON:
+        return True  # "dikandungan": di- takes -kan or -i, never -an alone; a root with -an is a noun
     return len(rest) >= MIN_NOUN and not rest.endswith("si") and rest in confirmed_roots() and rest not in passive_roots() \
         and rest not in data.verb_roots and rest not in name_words() and frequency("di" + rest) == 0 \
         and frequency(rest) >= NOUN_COMMON and frequency("kabupaten") > 0
@@ -140,10 +151,11 @@ def _ordinal_apart(body: str, tokens, i: int, found: list) -> int:
     following = next_word(body, tokens, i)
     if following is None or following.group().lower() not in NUMBER_WORDS:
         return 0
+    capital = tokens[i].group() == "ke" and following.group().istitle()  # "ke Dua": no place is named so
     before = tokens[i - 1].group().lower() if i and body[tokens[i - 1].end():tokens[i].start()] == " " else ""
     after = body[following.end():following.end() + 12]
     word_after = re.match(r" (\w+)", after)
-    if before not in BEFORE_ORDINAL and not (re.match(r"\s*(?:[,.;:)\n]|$)", after)
+    if not capital and before not in BEFORE_ORDINAL and not (re.match(r"\s*(?:[,.;:)\n]|$)", after)
                                              or word_after and word_after.group(1).lower() in AFTER_ORDINAL):
         return 0
     standard = tokens[i].group() + following.group().lower()

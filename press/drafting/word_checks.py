@@ -15,10 +15,12 @@ the roots and the affix rules (``lexicon``), nor a standard form of the rule dat
    gets that word; a slip of the hand in a common word, at a word's edge, or in a word the
    affix rules read as Indonesian that nobody writes gets the word text writes far more often;
    a long word nobody writes two slips from exactly one common word gets it (``distant_slip``);
-   a sentence's first word of eight letters nobody writes, one edit from a very common word.
+   a sentence's first word of eight letters nobody writes, one edit from a very common word, or
+   of seven with one vowel too many in exactly one common word ("Adapaun" → "Adapun").
 4. **Words glued** (code ``spelling``): a preposition or conjunction glued to a common word
    ("kepadakorban" → "kepada korban", ``compound_checks.glued_words``); two English words
-   written as one ("handsanitizer", code ``foreign``).
+   written as one ("handsanitizer", code ``foreign``), an English word no data lists under di- or
+   ter- ("dipacking", code ``foreign``), and one English word in two capitals ("GroundBreaking").
 
 Capitalised words inside a sentence are names, except: a word nobody writes one slip from a
 word the glossary's official names are built of ("Kabupsten", "Guburnur", ``typos.official_slip``)
@@ -26,7 +28,8 @@ or a letter short of the word such a name puts before the next capital ("Kepal D
 loanword letter off a far commoner word between words in lower case ("dengan Karnawal budaya");
 and one or two English words capitalised between Indonesian words in lower case ("dan Crew
 kapal", code ``foreign``). A foreign phrase of the rule data with one word misspelt or in its
-Indonesian spelling ("fasion show", "dor to dor") gets its equivalent.
+Indonesian spelling ("fasion show", "dor to dor", or every word so: "leding sektor") gets its
+equivalent.
 
 A word the affix rules read as Indonesian is still asked the affix rules (``affix_rules``)
 and the typo rules; a word glued to a figure ("Tahun2020") is split.
@@ -47,7 +50,7 @@ from . import affix_rules
 from .compound_checks import glued_words, words_joined
 from .loanword_rules import loanword_fix
 from .finding import Finding, cased, finding_at
-from .foreign_words import english_joined, foreign_form, lower_before, sentence_start
+from .foreign_words import english_joined, english_prefixed, foreign_form, lower_before, sentence_start
 from .lexicon import confirmed_roots, english_words, frequency, is_indonesian, name_words, official_pairs, \
     official_words, root_of
 from .typos import MIN_SLIP_CAPITAL, SLIP_COMMON_CAPITAL, common_typo, edge_typo, frequent_slip, official_slip, \
@@ -90,6 +93,7 @@ def _common_noun_slip(body: str, start: int, end: int, word: str) -> str | None:
     return standard if len(swapped) == 1 and swapped <= LOAN_SWAPS else None
 
 
+CAMEL_CASE = re.compile(r"[A-Z][a-z]{2,}[A-Z][a-z]{2,}$")
 NEXT_CAPITAL = re.compile(r" ([A-Z][a-z]+)(?![\w-])")
 
 
@@ -139,6 +143,11 @@ def check_words(body: str, tokens, known, covered, italic) -> list[Finding]:
                                     N_("Ganti dengan “%(standard)s” (%(rule)s)."), {"written": written, "standard": standard},
                                     {"standard": standard, "rule": RULE_GLUED}, standard))
             continue
+        if CAMEL_CASE.match(written) and word in english_words() and not is_indonesian(word):
+            found.append(finding_at(body, "foreign", (start, end), N_("Istilah asing “%(written)s” ditulis miring."),
+                                    N_("Tulis miring (*%(written)s*) atau pakai padanan bahasa Indonesianya."),
+                                    {"written": written}, {"written": written}))
+            continue  # "GroundBreaking": an English word in two capitals ("SmartNews", a site, is no word)
         if not word.isalpha() or not word.isascii() or len(word) < 3 or not (written.islower() or capital or adverb):
             continue
         joined = words_joined(word) if capital else None
@@ -236,7 +245,7 @@ def _word_finding(body: str, span, written: str, word: str, initial: bool) -> Fi
                              "atau tulis miring istilah asingnya."),
                           {"written": written, "foreign": foreign[0], "standard": foreign[1]},
                           {"standard": foreign[1]})
-    joined = None if initial else english_joined(word)
+    joined = None if initial else english_joined(word) or english_prefixed(word)
     if joined:
         return finding_at(body, "foreign", span, N_("Istilah asing “%(written)s” ditulis miring."),
                           N_("Tulis miring (*%(written)s*) atau pakai padanan bahasa Indonesianya."),
@@ -257,8 +266,28 @@ def _initial_slip(word: str) -> str | None:
     word of ("Istialah" → "Istilah"): a name is written by someone, and the standard form must be
     as common, and the word as long (eight letters: "Salmah" is a name), as ``frequent_slip`` asks
     of a capitalised word."""
-    standard = None if frequency(word) or len(word) < MIN_SLIP_CAPITAL else frequent_slip(word)
-    return standard if standard and frequency(standard) >= SLIP_COMMON_CAPITAL else None
+    if frequency(word):
+        return None
+    standard = frequent_slip(word) if len(word) >= MIN_SLIP_CAPITAL else None
+    if standard and frequency(standard) >= SLIP_COMMON_CAPITAL:
+        return standard
+    return _one_letter_in(word)
+
+
+#: ``_one_letter_in``: a sentence's first word of seven letters or more, one vowel too many in a
+#: word written at least thirty times in a million words (Zipf 4.5).
+MIN_LETTER_IN, LETTER_IN_COMMON = 7, 4.5
+
+
+def _one_letter_in(word: str) -> str | None:
+    """A sentence's first word nobody writes that one vowel too many makes of a common word
+    ("Adapaun" → "Adapun", "Alahamdulillah" → "Alhamdulillah"), when only one such word is
+    ("Kwandang", a place, has a consonant more than "kandang")."""
+    if len(word) < MIN_LETTER_IN:
+        return None
+    found = {word[:i] + word[i + 1:] for i in range(1, len(word)) if word[i] in "aeiou"}
+    found = {w for w in found if frequency(w) >= LETTER_IN_COMMON and w not in name_words()}
+    return found.pop() if len(found) == 1 else None
 
 
 def _typo(body: str, span, written: str, standard: str) -> Finding:
