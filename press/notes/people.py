@@ -14,11 +14,13 @@ import re
 from press.notes.designations import PARENTHESIS, REGION_HEADS, Designations
 from press.notes.introduced import IntroducedPeople
 from press.notes.items import ActivityContext, Person
+from press.notes.name_match import same_name
 from press.notes.names import ALIAS, WrittenName, bracketed_nicknames, headline_lines, shortens
 from press.notes.organisations import defined_short_forms
 from press.notes.places import find_known_places, find_multiword_places
-from press.notes.register import Register, add_short_mentions, same_name
+from press.notes.register import Register
 from press.notes.rules import CAP, Rules, alternation
+from press.notes.short_mentions import add_short_mentions
 from press.notes.speakers import SpeakerLookup
 from press.notes.title_context import (LOWER_TITLE_PLACE, ONLY_PLACE_AFTER, QUALIFIER, SPEECH_AFTER, ends_in_venue,
                                        handed_over_after, namesake_before, namesakes, new_post_at, not_a_name_first,
