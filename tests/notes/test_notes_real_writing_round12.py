@@ -2,7 +2,8 @@
 notes joined the tuning material (round 11): a village, ward or district of several words
 between a place title and its holder's name (the note writes the place elsewhere, or gives
 its short form in brackets), and the unit of a capitalised title written in lower case
-("Ketua panitia", "Ketua kelompok tani"). One test per kind; each note is short and of our
+("Ketua panitia", "Ketua kelompok tani"), a council member's electoral district and
+commission (part of the title) and faction or party (passed over to the name). One test per kind; each note is short and of our
 own writing."""
 
 from __future__ import annotations
@@ -50,3 +51,17 @@ def test_a_passive_verb_or_a_description_after_a_title_is_no_unit():
     found = people("Kolonel Inf Darmadi dilantik sebagai Komandan Resor Militer dilantik kemarin.\n\n"
                    "Sambutan disampaikan Gubernur kelahiran Makassar itu, Andi Rahman.")
     assert all("dilantik" not in designation(p) and "kelahiran" not in designation(p) for p in found.values())
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Di sisi lain, anggota DPRD Kota Solok dari Fraksi Partai Amanat Nasional (PAN), Gusrizal menggelar reses.",
+     "Gusrizal", "anggota DPRD Kota Solok"),
+    ("Anggota DPRD Kota Solok Dapil Tanjung Harapan dari Partai Gerindra Irwan Sutan Mudo menagih janji dinas.",
+     "Irwan Sutan Mudo", "Anggota DPRD Kota Solok Dapil Tanjung Harapan"),
+    ("Anggota DPRD Riau dari Komisi III, Marlina Sari menggelar reses di Siak.", "Marlina Sari",
+     "Anggota DPRD Riau dari Komisi III"),
+])
+def test_a_members_district_and_commission_join_the_title_and_the_faction_is_passed(text, name, title):
+    found = people(text)
+    assert list(found) == [name]
+    assert designation(found[name]) == title
