@@ -3,7 +3,8 @@ notes joined the tuning material (round 11): a village, ward or district of seve
 between a place title and its holder's name (the note writes the place elsewhere, or gives
 its short form in brackets), and the unit of a capitalised title written in lower case
 ("Ketua panitia", "Ketua kelompok tani"), a council member's electoral district and
-commission (part of the title) and faction or party (passed over to the name). One test per kind; each note is short and of our
+commission (part of the title) and faction or party (passed over to the name), the Raja
+Negeri of a Maluku negeri. One test per kind; each note is short and of our
 own writing."""
 
 from __future__ import annotations
@@ -65,3 +66,11 @@ def test_a_members_district_and_commission_join_the_title_and_the_faction_is_pas
     found = people(text)
     assert list(found) == [name]
     assert designation(found[name]) == title
+
+
+def test_raja_negeri_is_the_head_of_a_maluku_negeri_with_his_negeri():
+    found = people("Wagub disambut Raja Negeri Rumahkay, Bapak Daniel Sapulette, di baileo negeri.\n\n"
+                   "Usai acara, KPN Rumahkay Daniel Sapulette mengantar rombongan.")
+    assert list(found) == ["Daniel Sapulette"]
+    assert designation(found["Daniel Sapulette"]) in ("Raja Negeri Rumahkay", "KPN Rumahkay")
+    assert found["Daniel Sapulette"].honorifics == ["Bapak"]
