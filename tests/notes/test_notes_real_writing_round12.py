@@ -4,8 +4,8 @@ between a place title and its holder's name (the note writes the place elsewhere
 its short form in brackets), and the unit of a capitalised title written in lower case
 ("Ketua panitia", "Ketua kelompok tani"), a council member's electoral district and
 commission (part of the title) and faction or party (passed over to the name), the Raja
-Negeri of a Maluku negeri. One test per kind; each note is short and of our
-own writing."""
+Negeri of a Maluku negeri, "H.M." glued with its dots. One test per kind; each note is
+short and of our own writing."""
 
 from __future__ import annotations
 
@@ -74,3 +74,9 @@ def test_raja_negeri_is_the_head_of_a_maluku_negeri_with_his_negeri():
     assert list(found) == ["Daniel Sapulette"]
     assert designation(found["Daniel Sapulette"]) in ("Raja Negeri Rumahkay", "KPN Rumahkay")
     assert found["Daniel Sapulette"].honorifics == ["Bapak"]
+
+
+def test_h_m_with_its_dots_and_no_space_is_the_honorific_hm():
+    found = people("Hadir Anggota DPRD Makassar, H.M. Ramli Dg Sese, bersama warga.")
+    assert list(found) == ["Ramli Dg Sese"]
+    assert found["Ramli Dg Sese"].honorifics == ["H.M."]
