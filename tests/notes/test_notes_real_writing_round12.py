@@ -4,7 +4,8 @@ between a place title and its holder's name (the note writes the place elsewhere
 its short form in brackets), and the unit of a capitalised title written in lower case
 ("Ketua panitia", "Ketua kelompok tani"), a council member's electoral district and
 commission (part of the title) and faction or party (passed over to the name), the Raja
-Negeri of a Maluku negeri, "H.M." glued with its dots. One test per kind; each note is
+Negeri of a Maluku negeri, "H.M." glued with its dots, a bulleted list of officials (a
+sentence each, not a teaser). One test per kind; each note is
 short and of our own writing."""
 
 from __future__ import annotations
@@ -80,3 +81,14 @@ def test_h_m_with_its_dots_and_no_space_is_the_honorific_hm():
     found = people("Hadir Anggota DPRD Makassar, H.M. Ramli Dg Sese, bersama warga.")
     assert list(found) == ["Ramli Dg Sese"]
     assert found["Ramli Dg Sese"].honorifics == ["H.M."]
+
+
+def test_a_bulleted_list_of_officials_ending_in_full_stops_names_each_with_the_title():
+    found = people("Gubernur melantik empat pejabat di Ambon. Mereka adalah:\n"
+                   "- Ir. Petrus Latuheru, M.T., Kepala Dinas Perhubungan Provinsi Maluku.\n"
+                   "- Sarah Pattipeilohy, Kepala Dinas Lingkungan Hidup.\n\n"
+                   "Gubernur meminta keduanya segera bekerja.\n\n"
+                   "- Gubernur Maluku Minta Kepala Dinas Percepat Pelayanan")
+    assert set(found) == {"Petrus Latuheru", "Sarah Pattipeilohy"}
+    assert designation(found["Petrus Latuheru"]) == "Kepala Dinas Perhubungan Provinsi Maluku"
+    assert designation(found["Sarah Pattipeilohy"]) == "Kepala Dinas Lingkungan Hidup"
