@@ -21,7 +21,7 @@ TWO_NAME_WORDS = re.compile(rf"{CAP} {CAP}")
 # Mas Yoga melanjutkan", "ujar Mas Yoga."): the person's name is that word.
 ONE_NAME_WORD = re.compile(r"[A-Z][a-z]{2,}(?=[ \t]*[,.;]|[ \t]+[a-z]|[ \t]+\(\d)")
 # A word of a name; an initial may be glued to the next word ("Hanny D.Pangkerego").
-NAME_WORD = re.compile(rf"((?:[A-Z]\.){{1,3}}[A-Z][a-z][\w'’-]*|[A-Z][a-z]\.[A-Z][a-z][\w'’-]*|{CAP})(?=[\s,.;:)\"”/]|$)")
+NAME_WORD = re.compile(rf"((?:[A-Z]\.){{1,3}}[A-Z][a-z][\w'’-]*|[A-Z][a-z]\.[A-Z][a-z][\w'’-]*|{CAP})(?=[\s,.;:)\]\"”/]|$)")
 INITIAL = re.compile(r"([A-Z]|[A-Z][a-z]{1,2}\.|[A-Z]{2}\.|[A-Z]\.[A-Z]\.?)(?= [A-Z][a-z])")
 NAME_GAP = re.compile(r" (?=[A-Z])")
 DEGREE_WORD = re.compile(r"\s*,?\s*([A-Za-z][A-Za-z.]*)")

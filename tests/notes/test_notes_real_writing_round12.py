@@ -5,7 +5,7 @@ its short form in brackets), and the unit of a capitalised title written in lowe
 ("Ketua panitia", "Ketua kelompok tani"), a council member's electoral district and
 commission (part of the title) and faction or party (passed over to the name), the Raja
 Negeri of a Maluku negeri, "H.M." glued with its dots, a bulleted list of officials (a
-sentence each, not a teaser). One test per kind; each note is
+sentence each, not a teaser), a byline closed by a square bracket. One test per kind; each note is
 short and of our own writing."""
 
 from __future__ import annotations
@@ -92,3 +92,8 @@ def test_a_bulleted_list_of_officials_ending_in_full_stops_names_each_with_the_t
     assert set(found) == {"Petrus Latuheru", "Sarah Pattipeilohy"}
     assert designation(found["Petrus Latuheru"]) == "Kepala Dinas Perhubungan Provinsi Maluku"
     assert designation(found["Sarah Pattipeilohy"]) == "Kepala Dinas Lingkungan Hidup"
+
+
+def test_a_byline_in_square_brackets_names_its_last_credit_too():
+    found = people("Bupati meninjau pasar pagi itu.\n\n[Penulis: Markus Lobo | Editor: Wulan]")
+    assert {"Markus Lobo", "Wulan"} <= set(found)
