@@ -6,6 +6,7 @@ apart because the quotes finder asks only these questions of the people found.""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 
 from press.notes.designations import REGION_HEADS
 from press.notes.items import Person
@@ -24,16 +25,48 @@ class SpeakerLookup:
     def find_by_name(self, name: str) -> Person | None:
         return self.register.by_name(name)
 
+    def _last_mention_start_before(self, person: Person, pos: int) -> int:
+        """Where the person's last mention starting before `pos` starts, else -1: a bisection
+        of the starts of their mentions, kept sorted as mentions are added (rebuilt when the
+        list was reordered), so a person named many times is not read whole at every ask."""
+        kept = self.__dict__.setdefault("_mention_starts", {})
+        known, count, last, starts = kept.get(id(person), (None, 0, None, []))
+        mentions = person.mentions
+        if known is not person or count > len(mentions) or (count and mentions[count - 1] != last):
+            count, starts = 0, []
+        for start, _ in mentions[count:]:
+            insort(starts, start)
+        kept[id(person)] = (person, len(mentions), mentions[-1] if mentions else None, starts)
+        at = bisect_left(starts, pos)
+        return starts[at - 1] if at else -1
+
     def called_by_first_letters(self, word: str) -> Person | None:
         """The one person whose first name `word`, four letters or more, starts and is
         shorter than (a short form: "Niko" for Nikodemus Ngongira), else None. Answers are
         kept per word, so a note repeating a word asks the people once."""
+        if len(word) < 4:
+            return None
         cache = self.__dict__.setdefault("_first_letters", {})
         if word not in cache:
-            found = [p for p in self.register.people if " " in p.name and len(word) >= 4
-                     and p.name.split()[0].startswith(word) and p.name.split()[0] != word]
+            found = [p for p in self._people_starting(word[:4]) if p.name.startswith(word) and " " in p.name
+                     and p.name.split()[0] != word]
             cache[word] = found[0] if len(found) == 1 else None
         return cache[word]
+
+    def _people_starting(self, letters: str) -> list[Person]:
+        """The people, in the order found, whose name starts with `letters` (four letters):
+        an index by the first four letters, extended as people are found and rebuilt when
+        one was merged into another, so each lookup reads its few candidates only (a name
+        lengthened after it was indexed stays under the letters it was found with)."""
+        people = self.register.people
+        index = self.__dict__.setdefault("_by_first_letters", {"count": 0, "last": None, "people": {}})
+        count = index["count"]
+        if count > len(people) or (count and people[count - 1] is not index["last"]):
+            index["count"], index["people"], count = 0, {}, 0
+        for person in people[count:]:
+            index["people"].setdefault(person.name[:4], []).append(person)
+        index["count"], index["last"] = len(people), people[-1] if people else None
+        return index["people"].get(letters, [])
 
     def last_named_with_word(self, word: str, pos: int) -> Person | None:
         """When every person whose name holds `word` has a name of two words or more ending
@@ -42,7 +75,7 @@ class SpeakerLookup:
         holders = self.register.holders_of_word(word)
         if any(" " not in p.name or p.name.split()[-1] != word for p in holders):
             return None
-        named = [(max((s for s, _ in p.mentions if s < pos), default=-1), -i, p) for i, p in enumerate(holders)]
+        named = [(self._last_mention_start_before(p, pos), -i, p) for i, p in enumerate(holders)]
         best = max(named, key=lambda t: t[:2], default=None)
         return best[2] if best and best[0] >= 0 else None
 

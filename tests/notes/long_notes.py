@@ -77,6 +77,8 @@ SHAPES = {
     "villages": lambda n: numbered(
         lambda i: f"Desa {name(i)} {name(i + 5)}, Kecamatan {name(i + 9)} dan Desa {name(i)} {name(i + 5)} ", n),
     "shared-first-name": lambda n: numbered(lambda i: f"Camat Ahmad {name(i)} dan Ahmad ", n),
+    "shared-surname": lambda n: "Gubernur Yohanes Rumbewas didampingi Ny. Maria Rumbewas meninjau posyandu. " + repeated(
+        "Rumbewas menambahkan. ", n),
     "quotes-in-a-paragraph": lambda n: numbered(
         lambda i: f'Menurut {name(i)}, "kutipan yang cukup panjang sekali" dan {name(i)} mengatakan bahwa ini baik '
                   f'sekali untuk warga, "lagi kutipan yang panjang," tuturnya, ', n),
