@@ -33,9 +33,8 @@ real9 included ("round 10 tuning (all 294)"; real9's own table is a figure after
 and held back tests/notes/real10 whole (its figures, measured once after round 10's freeze,
 are ROUND10_HELD_BACK_AT_FREEZE: a line below the tables); round 11 tuned on all 324,
 real10 included ("round 11 tuning (all 324)"; real10's own table is a figure after tuning),
-and holds back tests/notes/real11 whole (not read here: its figures, measured once after
-round 11's freeze, go into the corpus test as ROUND11_HELD_BACK_AT_FREEZE, and a line below
-the tables prints them then).
+and held back tests/notes/real11 whole (its figures, measured once after round 11's freeze,
+are ROUND11_HELD_BACK_AT_FREEZE: a line below the tables).
 Below the tables, one line per earlier figure: each
 round's held-back figures first measured after its freeze (round 1: 20 of
 tests/notes/real; round 2: tests/notes/real2) and each round's tuning figures at its
@@ -97,7 +96,7 @@ ROUND7_FREEZE = "5971e88"
 ROUND8_FREEZE = "9f6d9d2"
 ROUND9_FREEZE = "f954294"
 ROUND10_FREEZE = "9bd10ff"
-ROUND11_FREEZE = "the \"Frozen rules (round 11):\" commit"
+ROUND11_FREEZE = "0a945b1"
 # Figures written at each freeze, printed as lines below the tables: (what, commit, figures).
 FREEZE_LINES = (
     ("round 1 tuning (40 of tests/notes/real)", "9e1fc17", TUNING_AT_FREEZE),
@@ -127,7 +126,7 @@ FREEZE_LINES = (
     ("round 10 held back (tests/notes/real10)", ROUND10_FREEZE,
      getattr(corpus_test, "ROUND10_HELD_BACK_AT_FREEZE", None) or {}),
     ("round 11 tuning (all 324 of tests/notes/real to real10)", ROUND11_FREEZE, ROUND11_TUNING_AT_FREEZE),
-    # Written into the corpus test by the annotator once real11 is annotated and measured.
+    # Written into the corpus test by the annotator once real11 was annotated and measured.
     ("round 11 held back (tests/notes/real11)", ROUND11_FREEZE,
      getattr(corpus_test, "ROUND11_HELD_BACK_AT_FREEZE", None) or {}),
 )
