@@ -97,7 +97,7 @@ ROUND7_FREEZE = "5971e88"
 ROUND8_FREEZE = "9f6d9d2"
 ROUND9_FREEZE = "f954294"
 ROUND10_FREEZE = "9bd10ff"
-ROUND11_FREEZE = "the \"Frozen rules (round 11):\" commit"
+ROUND11_FREEZE = "0a945b1"
 # Figures written at each freeze, printed as lines below the tables: (what, commit, figures).
 FREEZE_LINES = (
     ("round 1 tuning (40 of tests/notes/real)", "9e1fc17", TUNING_AT_FREEZE),
