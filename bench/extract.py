@@ -31,7 +31,10 @@ tuning), and held back tests/notes/real9 whole (its figures, measured once after
 freeze, are ROUND9_HELD_BACK_AT_FREEZE: a line below the tables); round 10 tuned on all 294,
 real9 included ("round 10 tuning (all 294)"; real9's own table is a figure after tuning),
 and held back tests/notes/real10 whole (its figures, measured once after round 10's freeze,
-are ROUND10_HELD_BACK_AT_FREEZE: a line below the tables).
+are ROUND10_HELD_BACK_AT_FREEZE: a line below the tables); round 11 tuned on all 324,
+real10 included ("round 11 tuning (all 324)"; real10's own table is a figure after tuning),
+and held back tests/notes/real11 whole (its figures, measured once after round 11's freeze,
+are ROUND11_HELD_BACK_AT_FREEZE: a line below the tables).
 Below the tables, one line per earlier figure: each
 round's held-back figures first measured after its freeze (round 1: 20 of
 tests/notes/real; round 2: tests/notes/real2) and each round's tuning figures at its
@@ -69,7 +72,7 @@ from tests.notes.test_notes_real_corpus import (HELD_BACK_AT_FREEZE, ROUND2_HELD
                                                 ROUND5_TUNING_AT_FREEZE, ROUND6_TUNING_AT_FREEZE,
                                                 ROUND7_TUNING_AT_FREEZE, ROUND8_TUNING_AT_FREEZE,
                                                 ROUND9_TUNING_AT_FREEZE, ROUND10_TUNING_AT_FREEZE,
-                                                TUNING_AT_FREEZE)
+                                                ROUND11_TUNING_AT_FREEZE, TUNING_AT_FREEZE)
 
 LONG = 200_000
 LONG_TARGET_SECONDS = 2.0
@@ -85,13 +88,15 @@ REAL6 = REPO / "tests" / "notes" / "real6"
 REAL7 = REPO / "tests" / "notes" / "real7"
 REAL8 = REPO / "tests" / "notes" / "real8"
 REAL9 = REPO / "tests" / "notes" / "real9"
-# The commits of the "Frozen rules (round 5):" to "(round 10):" freezes.
+REAL10 = REPO / "tests" / "notes" / "real10"
+# The commits of the "Frozen rules (round 5):" to "(round 11):" freezes.
 ROUND5_FREEZE = "c1b481e"
 ROUND6_FREEZE = "9c719cf"
 ROUND7_FREEZE = "5971e88"
 ROUND8_FREEZE = "9f6d9d2"
 ROUND9_FREEZE = "f954294"
 ROUND10_FREEZE = "9bd10ff"
+ROUND11_FREEZE = "0a945b1"
 # Figures written at each freeze, printed as lines below the tables: (what, commit, figures).
 FREEZE_LINES = (
     ("round 1 tuning (40 of tests/notes/real)", "9e1fc17", TUNING_AT_FREEZE),
@@ -120,6 +125,10 @@ FREEZE_LINES = (
     # Written into the corpus test by the annotator once real10 was annotated and measured.
     ("round 10 held back (tests/notes/real10)", ROUND10_FREEZE,
      getattr(corpus_test, "ROUND10_HELD_BACK_AT_FREEZE", None) or {}),
+    ("round 11 tuning (all 324 of tests/notes/real to real10)", ROUND11_FREEZE, ROUND11_TUNING_AT_FREEZE),
+    # Written into the corpus test by the annotator once real11 was annotated and measured.
+    ("round 11 held back (tests/notes/real11)", ROUND11_FREEZE,
+     getattr(corpus_test, "ROUND11_HELD_BACK_AT_FREEZE", None) or {}),
 )
 SHARED = REPO.parent / "shared"
 SPEED_WORDS = (400, 800)
@@ -211,6 +220,12 @@ def main() -> None:
     real_table("real notes, round 9 held back (tests/notes/real9), after round 10 tuning", real9, glossary)
     everything_real.append(real9)
     real_table("real notes, round 10 tuning (all 294)",
+               RealNotes([n for r in everything_real for n in r.annotated],
+                         [n for r in everything_real for n in r.not_annotated]), glossary)
+    real10 = load_real(REAL10, "all")
+    real_table("real notes, round 10 held back (tests/notes/real10), after round 11 tuning", real10, glossary)
+    everything_real.append(real10)
+    real_table("real notes, round 11 tuning (all 324)",
                RealNotes([n for r in everything_real for n in r.annotated],
                          [n for r in everything_real for n in r.not_annotated]), glossary)
     print()

@@ -35,6 +35,13 @@ NEXT_PLACE_WORD = re.compile(r" [A-Z][a-z][\w'-]*")
 # A numbered unit: "Bakorwil II", "Kodam XIV", "Wilayah III".
 ROMAN = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XI?V|XVI{0,3})")
 PARENTHESIS = re.compile(r"[ \t]*\([^()\n]{1,40}\)")
+# A run of capitalised words after a place title: its place and then its holder's name.
+RUN_WORD = re.compile(r"[A-Z][a-z][\w'-]*")
+RUN_LIMIT = 7
+LAST_WORD = re.compile(r"(\w[\w.-]*)\W*\Z")
+SHORT_FORM = re.compile(r"[A-Z]{2,6}")
+# How many other places a capitalised word is written at that the place run reads.
+SEEN_LIMIT = 64
 
 
 class Designations:
@@ -49,6 +56,8 @@ class Designations:
         self.names = NameReader(text, rules, places)
         self._region_word = rules.pattern("region-word", lambda: rf"({alternation([*rules.glossary.data['region_words'], *rules.glossary.region_word_abbreviations])})[ \t]+")
         self._compass = rules.pattern("compass", lambda: rf"\s+(?:{alternation(rules.glossary.data['compass_words'])})\b")
+        self._starts: dict[str, list[int]] | None = None
+        self._apart: dict[tuple[str, str], bool] = {}
 
     def _read_name(self, pos: int):
         return self.names.at(pos)
@@ -95,6 +104,9 @@ class Designations:
                 return pos
             joined = JOINED_UNIT.match(text, m.end())
             if not (is_unit_word(word, rules) or (word[0].isupper() and following and ROMAN.fullmatch(following.group(1)))
+                    or (word.isalpha() and word.islower() and not word.startswith(("di", "me", "ber", "ter", "ke"))
+                        and self._capitalised_title_before(start)
+                        and (is_unit_word(word.capitalize(), rules) or rules.org_head.fullmatch(word.capitalize())))
                     or UNIT_NUMBER_WORD.fullmatch(word)
                     or (word[0].isupper() and joined and is_unit_word(joined.group(1), rules))
                     or word.upper() in rules.abbreviation_keys or word in rules.not_person_words
@@ -107,6 +119,13 @@ class Designations:
                 if after and after.group(1)[0].isupper() and not is_unit_word(after.group(1), rules):
                     return pos
             pos = m.end()
+
+    def _capitalised_title_before(self, pos: int) -> bool:
+        """Whether the title ending at `pos` is written with a capital: its unit may then
+        follow in lower case ("Ketua kelompok tani", "Ketua panitia"), while a title in
+        lower case is already a loose reading."""
+        last = LAST_WORD.search(self.text, max(0, pos - 40), pos)
+        return bool(last) and last.group(1)[0].isupper()
 
     def _opens_organisation(self, word: str) -> bool:
         """Whether `word` starts an institution or a region ("Polresta", "Kecamatan")."""
@@ -141,6 +160,9 @@ class Designations:
             if place_end > region.end():
                 return text[cursor:place_end], "region", place_end
             return None, None, pos
+        written = absorb and not region_head and PLACE_WORD.match(text, cursor) and self._place_written_elsewhere(cursor)
+        if written:
+            return text[cursor:written], "place", written
         known = self.region_at(cursor)
         if known:
             return text[cursor:known], "place", known
@@ -154,6 +176,53 @@ class Designations:
                     and (" " in after.name or " " in text[cursor:place_end]):
                 return text[cursor:place_end], "place", place_end
         return None, None, pos
+
+    def _place_written_elsewhere(self, pos: int) -> int | None:
+        """The end of a place of several words after a place title, when a name follows it
+        in one run of capitalised words: the place ends before a parenthesised short form
+        ("Camat Mandiangin Koto Selayan (MKS) Yuliarni", the short form kept), or it is the
+        longest start of the run the note also writes elsewhere followed by another word
+        ("Lurah Koto Baru Balai Janggo Rinaldi" beside "Kelurahan Koto Baru Balai Janggo,").
+        Else None, and the one-word place reading holds."""
+        text = self.text
+        words = []
+        for word in RUN_WORD.finditer(text, pos):
+            if word.start() != (words[-1][1] + 1 if words else pos) or len(words) == RUN_LIMIT:
+                break
+            if self.rules.rank.match(text, word.start()) or self.rules.opens_name(text, word.start()):
+                break
+            words.append(word.span())
+        if not words:
+            return None
+        paren = PARENTHESIS.match(text, words[-1][1])
+        if paren and len(words) >= 2 and SHORT_FORM.fullmatch(paren.group(0).strip(" \t()")) \
+                and PLACE_WORD.match(text, paren.end() + 1) and text[paren.end():paren.end() + 1] == " ":
+            return paren.end()
+        for count in range(len(words) - 1, 0, -1):
+            if self._written_apart(text[pos:words[count - 1][1]], text[words[count][0]:words[count][1]], pos):
+                return words[count - 1][1] if count >= 2 else None
+        return None
+
+    def _written_apart(self, place: str, following: str, here: int) -> bool:
+        """Whether `place` stands elsewhere in the text as whole words, not followed by
+        `following` (looked up through an index of where each capitalised word starts,
+        at most SEEN_LIMIT occurrences; asked once per place and word)."""
+        key = (place, following)
+        if key not in self._apart:
+            if self._starts is None:
+                self._starts = {}
+                for word in PLACE_WORD.finditer(self.text):
+                    self._starts.setdefault(word.group(0), []).append(word.start())
+            found = False
+            for start in self._starts.get(place.split(" ", 1)[0], ())[:SEEN_LIMIT]:
+                end = start + len(place)
+                if start != here and self.text.startswith(place, start) and not self.text[end:end + 1].isalnum() \
+                        and not self.text.startswith(" " + following, end) \
+                        and not self.text[start - 1:start].isalnum():
+                    found = True
+                    break
+            self._apart[key] = found
+        return self._apart[key]
 
     def _unit_then_region(self, pos: int) -> int | None:
         """The end of one or two capitalised words and a known region after them

@@ -21,7 +21,7 @@ TWO_NAME_WORDS = re.compile(rf"{CAP} {CAP}")
 # Mas Yoga melanjutkan", "ujar Mas Yoga."): the person's name is that word.
 ONE_NAME_WORD = re.compile(r"[A-Z][a-z]{2,}(?=[ \t]*[,.;]|[ \t]+[a-z]|[ \t]+\(\d)")
 # A word of a name; an initial may be glued to the next word ("Hanny D.Pangkerego").
-NAME_WORD = re.compile(rf"((?:[A-Z]\.){{1,3}}[A-Z][a-z][\w'’-]*|[A-Z][a-z]\.[A-Z][a-z][\w'’-]*|{CAP})(?=[\s,.;:)\"”/]|$)")
+NAME_WORD = re.compile(rf"((?:[A-Z]\.){{1,3}}[A-Z][a-z][\w'’-]*|[A-Z][a-z]\.[A-Z][a-z][\w'’-]*|{CAP})(?=[\s,.;:)\]\"”/]|$)")
 INITIAL = re.compile(r"([A-Z]|[A-Z][a-z]{1,2}\.|[A-Z]{2}\.|[A-Z]\.[A-Z]\.?)(?= [A-Z][a-z])")
 NAME_GAP = re.compile(r" (?=[A-Z])")
 DEGREE_WORD = re.compile(r"\s*,?\s*([A-Za-z][A-Za-z.]*)")
@@ -316,7 +316,9 @@ def headline_lines(text: str) -> dict[int, int]:
     """Start -> end of the lines written in title case before the body's first sentence
     (a headline: "Bupati Bungo Amrizal Kepada Pengurus Lembaga Adat") and, anywhere, of
     the teasers of other stories ("- Gubernur NTB Minta Bupati Percepat Penanganan
-    Stunting", "Baca juga: …"), where capitalised words are no names."""
+    Stunting", "Baca juga: …"), where capitalised words are no names. A bulleted line
+    ending in a full stop is a sentence of a list ("- Yosua Manurung, Kepala Dinas
+    Lingkungan Hidup."), never a teaser."""
     found = {}
     body = False
     for line in LINE.finditer(text):
@@ -324,6 +326,8 @@ def headline_lines(text: str) -> dict[int, int]:
         if not body and (len(words) > HEADLINE_WORDS or line.group(0).rstrip()[-1:] in ".:\"”"):
             body = True
         teaser = body and TEASER.match(line.group(0))
+        if teaser and teaser.group(0).strip() in "-•*" and line.group(0).rstrip().endswith("."):
+            continue
         if (not body or teaser) and is_title_case(line.group(0), 1.0 if teaser and teaser.group(0).strip() in "-•*" else 0.8):
             found[line.start()] = line.end()
     return found

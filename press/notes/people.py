@@ -14,14 +14,16 @@ import re
 from press.notes.designations import PARENTHESIS, REGION_HEADS, Designations
 from press.notes.introduced import IntroducedPeople
 from press.notes.items import ActivityContext, Person
+from press.notes.name_match import same_name
 from press.notes.names import ALIAS, WrittenName, bracketed_nicknames, headline_lines, shortens
 from press.notes.organisations import defined_short_forms
 from press.notes.places import find_known_places, find_multiword_places
-from press.notes.register import Register, add_short_mentions, same_name
+from press.notes.register import Register
 from press.notes.rules import CAP, Rules, alternation
+from press.notes.short_mentions import add_short_mentions
 from press.notes.speakers import SpeakerLookup
 from press.notes.title_context import (LOWER_TITLE_PLACE, ONLY_PLACE_AFTER, QUALIFIER, SPEECH_AFTER, ends_in_venue,
-                                       handed_over_after, namesake_before, namesakes, new_post_at, not_a_name_first,
+                                       handed_over_after, member_qualifiers, namesake_before, namesakes, new_post_at, not_a_name_first,
                                        region_word_before, title_places, venue_before, written_title)
 
 CAPITAL_AFTER = re.compile(r"[ \t]*,?[ \t]*[A-Z(]")
@@ -169,6 +171,13 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
         qualifier = QUALIFIER.match(text, end)
         if qualifier and (rules.rank.match(text, qualifier.end()) or self._read_name(qualifier.end())):
             end = qualifier.end()
+        member = member_qualifiers(text, rules, end)
+        if member:
+            if member[0] > end and organisation is not None:
+                organisation += text[end:member[0]]
+            elif member[0] > end:
+                title_end = member[0]
+            end = member[1]
         each = EACH.match(text, end)
         holders = self._listed_holders(each.end()) if each else []
         if len(holders) > 1:

@@ -2,7 +2,7 @@
 quote finders make: by name, by title, and by position. Each lookup goes through an
 index (a dictionary, a word tree or a sorted list) instead of a pass over everyone found
 so far, so a note naming thousands of people is read in time proportional to its length.
-Imports the items and the rules."""
+Imports the items, the rules and the name comparisons of `name_match`."""
 
 from __future__ import annotations
 
@@ -12,74 +12,11 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from press.notes.items import Person
-from press.notes.rules import PhraseTable, without_parenthesis
+from press.notes.name_match import (SHARED_WORD_LIMIT, count_initials, initialled_alike, initialled_start, name_words,
+                                    normal_name, one_slip_apart)
+from press.notes.rules import without_parenthesis
 
 Mention = tuple[int, int, "Person | None", "str | None"]
-
-
-def same_name(a: str, b: str) -> bool:
-    return _normal(a) == _normal(b)
-
-
-INITIAL_WORD = re.compile(r"[A-Z]\.?")
-
-
-def _initials(words: list[str]) -> int:
-    return sum(1 for w in words if INITIAL_WORD.fullmatch(w))
-
-
-def _initialled_alike(known: list[str], words: list[str]) -> bool:
-    """Same count of words, the same last word, and each other pair the same word or an
-    initial and a word it starts (at least one such pair)."""
-    if len(known) != len(words) or known[-1] != words[-1] or known == words:
-        return False
-    for a, b in zip(known[:-1], words[:-1]):
-        if a != b and not (INITIAL_WORD.fullmatch(a) and b.startswith(a[0]) and not INITIAL_WORD.fullmatch(b)) \
-                and not (INITIAL_WORD.fullmatch(b) and a.startswith(b[0]) and not INITIAL_WORD.fullmatch(a)):
-            return False
-    return True
-
-
-def _initialled_start(known: list[str], words: list[str]) -> bool:
-    """Whether `words`, with an initial, write the first words of the longer `known` name."""
-    return len(words) < len(known) and _initials(words) > 0 and _initialled_alike(known[:len(words)], words)
-
-
-def _one_slip_apart(known: list[str], words: list[str]) -> bool:
-    """Whether two names of as many words differ in one word only, of five letters or more,
-    by one letter changed, added or dropped, or in a shorter word by a doubled letter."""
-    if len(known) != len(words):
-        return False
-    differing = [(a, b) for a, b in zip(known, words) if a != b]
-    if len(differing) != 1:
-        return False
-    a, b = differing[0]
-    if abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < 3:
-        return False
-    if len(a) == len(b):
-        return min(len(a), len(b)) >= 5 and sum(x != y for x, y in zip(a, b)) == 1
-    short, long = sorted((a, b), key=len)
-    return any(long[:i] + long[i + 1:] == short for i in _droppable(long))
-
-
-def _droppable(word: str) -> range | list[int]:
-    """Where a letter may be dropped from `word` for a slip: anywhere in a word of five
-    letters or more, else only one of a doubled letter ("Noor" and "Nor")."""
-    if len(word) >= 5:
-        return range(len(word))
-    return [i for i in range(1, len(word)) if word[i] == word[i - 1]]
-
-
-GLUED_INITIAL = re.compile(r"(?<=\b[A-Z]\.)(?=[A-Z][a-z])")
-
-
-def _tokens(name: str) -> set[str]:
-    """The words of a name, an initial glued to the next word by its dot apart ("D.Pangkerego")."""
-    return set(GLUED_INITIAL.sub(" ", name).split())
-
-
-def _normal(name: str) -> str:
-    return " ".join(name.lower().split())
 
 
 @dataclass
@@ -112,7 +49,7 @@ class Register:
         self._exact: dict[str, Person] = {}
         self._found: dict[str, Person | None] = {}
         self._by_token: dict[str, list[Person]] = defaultdict(list)
-        self._tokens: dict[int, set[str]] = {}
+        self.name_words: dict[int, set[str]] = {}
         self._slipped: list[tuple[Person, str]] = []
         self._titles = _TitleNode()
         self._titled: set[int] = set()
@@ -132,15 +69,15 @@ class Register:
     # -- people ---------------------------------------------------------------------
     def alias(self, alias: str, person: Person) -> None:
         """Let `alias` ("ATS", "Andi Asse") name `person` too."""
-        self._exact.setdefault(_normal(alias), person)
+        self._exact.setdefault(normal_name(alias), person)
         self._found.clear()
 
     def add(self, person: Person) -> Person:
         self.people.append(person)
         self._found.clear()
-        self._exact.setdefault(_normal(person.name), person)
-        tokens = _tokens(person.name)
-        self._tokens[id(person)] = tokens
+        self._exact.setdefault(normal_name(person.name), person)
+        tokens = name_words(person.name)
+        self.name_words[id(person)] = tokens
         for token in tokens:
             self._by_token[token].append(person)
         self._spans[id(person)] = set(person.mentions)
@@ -178,18 +115,18 @@ class Register:
         return self._found[name]
 
     def _by_name(self, name: str) -> Person | None:
-        exact = self._exact.get(_normal(name))
+        exact = self._exact.get(normal_name(name))
         if exact is not None:
             return exact
         tokens = set(name.split())
         if not tokens:
             return None
         fewest = min((self._by_token.get(token, ()) for token in tokens), key=len)
-        partial = [p for p in fewest if tokens <= self._tokens[id(p)]]
+        partial = [p for p in fewest if tokens <= self.name_words[id(p)]]
         if len(partial) > 1:
             partial = [p for p in partial if p.name.split()[0] == name.split()[0]]
         if len(partial) > 1:
-            partial = [p for p in partial if f" {_normal(name)} " in f" {_normal(p.name)} "]
+            partial = [p for p in partial if f" {normal_name(name)} " in f" {normal_name(p.name)} "]
         return partial[0] if len(partial) == 1 else None
 
     def knows_word(self, word: str) -> bool:
@@ -205,8 +142,8 @@ class Register:
         a headline, "Jeki Rahmat Mustika" in the body), longest first, else None."""
         words = name.split()
         for size in range(len(words) - 1, 0, -1):
-            person = self._exact.get(_normal(" ".join(words[:size])))
-            if person is not None and _normal(person.name) == _normal(" ".join(words[:size])):
+            person = self._exact.get(normal_name(" ".join(words[:size])))
+            if person is not None and normal_name(person.name) == normal_name(" ".join(words[:size])):
                 return person
         return None
 
@@ -219,12 +156,12 @@ class Register:
         words = name.split()
         if len(words) < 2:
             return None
-        found = [p for p in self._by_token.get(words[-1], ()) if _initialled_alike(p.name.split(), words)
-                 or _initialled_start(p.name.split(), words)]
+        found = [p for p in self._by_token.get(words[-1], ()) if initialled_alike(p.name.split(), words)
+                 or initialled_start(p.name.split(), words)]
         if len(found) != 1:
             return None
         person = found[0]
-        if len(words) == len(person.name.split()) and _initials(words) < _initials(person.name.split()):
+        if len(words) == len(person.name.split()) and count_initials(words) < count_initials(person.name.split()):
             self.lengthen(person, name)
         return person
 
@@ -239,7 +176,7 @@ class Register:
             return None
         sharing = [self._by_token.get(word, ()) for word in words]
         candidates = {id(p): p for holders in sharing if len(holders) <= SHARED_WORD_LIMIT for p in holders}
-        found = [p for p in candidates.values() if _one_slip_apart(p.name.split(), words)]
+        found = [p for p in candidates.values() if one_slip_apart(p.name.split(), words)]
         if len(found) != 1:
             return None
         self._slipped.append((found[0], name))
@@ -264,10 +201,10 @@ class Register:
         """Give `person`, found under a shorter form, the full `name`."""
         person.name = name
         self._found.clear()
-        self._exact.setdefault(_normal(name), person)
-        for token in _tokens(name) - self._tokens[id(person)]:
+        self._exact.setdefault(normal_name(name), person)
+        for token in name_words(name) - self.name_words[id(person)]:
             self._by_token[token].append(person)
-        self._tokens[id(person)] = _tokens(name)
+        self.name_words[id(person)] = name_words(name)
 
     def lengthen_one_word_names(self, text: str, read_name) -> dict[str, str]:
         """Give a person found under one word ("Bupati Zulkarnain") the full name the note
@@ -281,7 +218,7 @@ class Register:
             person = short.get(m.group(0))
             found = read_name(m.start()) if person else None
             if found and found.name_span[0] == m.start() and found.name.startswith(person.name + " ") \
-                    and not found.prefix and self._exact.get(_normal(found.name), person) is person:
+                    and not found.prefix and self._exact.get(normal_name(found.name), person) is person:
                 written[person.name][found.name] += 1
         given = {}
         for name, counts in written.items():
@@ -300,7 +237,7 @@ class Register:
         for span in person.mentions:
             self.add_span(into, span, once=True)
         self.people.remove(person)
-        for token in self._tokens.pop(id(person)):
+        for token in self.name_words.pop(id(person)):
             self._by_token[token].remove(person)
         for key in [key for key, known in self._exact.items() if known is person]:
             self._exact[key] = into
@@ -367,70 +304,3 @@ class Register:
         """Of the mentions inside [start, end], the one ending last (first found of those)."""
         inside = [(-m[1], seq, m) for seq, m in self.starting_in(start, end + 1) if m[1] <= end]
         return min(inside)[2] if inside else None
-
-
-WORD_RUN = re.compile(r"\w+")
-# A run of word characters that starts with a capital: where a name's word can start when
-# all of them do (the scan then skips the lower-case words).
-CAPITALISED_RUN = re.compile(r"[A-Z](?<!\w[A-Z])\w*")
-WORD_CHAR = re.compile(r"\w")
-SHARED_WORD_LIMIT = 5
-
-
-def add_short_mentions(text: str, people: list[Person]) -> None:
-    """Add every whole-word occurrence of a word (of 3 letters or more) of a person's name
-    that is not already inside one of their mentions ("Lukita" after "Lukita Harjana"),
-    in one pass over the text. A word more than SHARED_WORD_LIMIT people share names
-    none of them: it cannot say who is meant, and marking it for each would grow with
-    the square of the note.
-
-    An occurrence starts where a run of word characters starts, and that run is the
-    word's own first run ("Al" of "Al-Azhar"), so only the words with that first run
-    are tried there, and only the capitalised runs when every word starts with a capital;
-    longer words first."""
-    owners: dict[str, list[Person]] = defaultdict(list)
-    for person in people:
-        for token in dict.fromkeys(person.name.split()):
-            if len(token) >= 3:
-                owners[token].append(person)
-    usable = [token for token, holders in owners.items() if len(holders) <= SHARED_WORD_LIMIT]
-    by_run = PhraseTable([t for t in usable if WORD_RUN.match(t)], key=lambda t: WORD_RUN.match(t).group(0))
-    others = [t for t in usable if not WORD_RUN.match(t)]
-    found: list[tuple[int, str]] = []
-    keys = by_run.keys()
-    runs = CAPITALISED_RUN if keys and all("A" <= key[0] <= "Z" for key in keys) else WORD_RUN
-    for run in runs.finditer(text) if keys else ():
-        if run.group(0) not in keys:
-            continue
-        for token in by_run.written_at(text, run.start(), run.group(0)):
-            if not WORD_CHAR.match(text, run.start() + len(token)):
-                found.append((run.start(), token))
-    for token in others:
-        found += [(m.start(), token) for m in re.finditer(rf"(?<![\w]){re.escape(token)}(?![\w])", text)]
-    found.sort(key=lambda item: (item[0], -len(item[1])))
-    cover = {id(p): _Cover(p.mentions) for p in people}
-    for start, token in found:
-        for person in owners[token]:
-            if cover[id(person)].add(start, start + len(token)):
-                person.mentions.append((start, start + len(token)))
-    for person in people:
-        person.mentions.sort()
-
-
-class _Cover:
-    """Whether a position lies inside a person's mentions, asked left to right."""
-
-    def __init__(self, spans):
-        self._spans = sorted(spans)
-        self._next = 0
-        self._end = -1
-
-    def add(self, start: int, end: int) -> bool:
-        """If `start` is inside no mention so far, take [start, end) as one; True if taken."""
-        while self._next < len(self._spans) and self._spans[self._next][0] <= start:
-            self._end = max(self._end, self._spans[self._next][1])
-            self._next += 1
-        if start < self._end:
-            return False
-        self._end = max(self._end, end)
-        return True

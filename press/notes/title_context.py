@@ -5,7 +5,9 @@ command named after a hero ("Direktur RSUD Abdul Wahab Sjahranie", "Danrem 133 N
 Wartabone"), an adat title running into an office ("Datuk Rio Setia Negeri Bupati
 Bungo"), a place or unit word before a title ("dari Dago, Plt Gubernur"), a venue's
 place after a title's institution ("Kepala UPTD Puskesmas Wini."), the one-word places
-the note writes after a place title ("Camat Bancar.", "Kepala Puskesmas Kerek,"). Each test
+the note writes after a place title ("Camat Bancar.", "Kepala Puskesmas Kerek,"), a council
+member's district, commission and faction ("Anggota DPRD Kota Padang Dapil Koto Tangah dari
+Partai Demokrat"). Each test
 reads a bounded stretch of the text. Imports the rules and the names reader."""
 
 from __future__ import annotations
@@ -151,3 +153,24 @@ def handed_over_after(text: str, rules: Rules, pos: int) -> bool:
     honoured outgoing holder of a hand-over: they are the title's place, not a name."""
     after = HANDED_OVER_AFTER.match(text, pos)
     return bool(after) and bool(rules.rank.match(text, after.end()) or rules.honorific.match(text, after.end()))
+
+
+# A council member's electoral district and commission belong to the title ("Anggota DPRD
+# Kota Padang Dapil Koto Tangah", "Anggota DPRD Sumbar dari Komisi IV"); their faction or
+# party does not ("dari Fraksi PKS", "dari Partai Demokrat"), and the name follows it.
+MEMBER_JOINED = re.compile(r"[ \t]+(?:(?:Dapil|Daerah[ \t]+Pemilihan)[ \t]+(?:[IVX]+|\d+|[A-Z][\w'-]*(?:[ \t]+[A-Z][\w'-]*){0,3}?)"
+                           r"(?=[ \t]*,|[ \t]+dari[ \t])|dari[ \t]+Komisi[ \t]+(?:[IVX]+|[A-D]|\d)\b)")
+
+
+def member_qualifiers(text: str, rules: Rules, pos: int) -> tuple[int, int] | None:
+    """After a title ending at `pos`: (where its joined qualifiers end, where the holder's
+    name starts past a faction or party), or None when neither is written there."""
+    joined_end = pos
+    while (joined := MEMBER_JOINED.match(text, joined_end)):
+        joined_end = joined.end()
+    party = rules.pattern("member-party", lambda: r"[ \t]*,?[ \t]+dari[ \t]+(?:(?:Fraksi|Partai)[ \t]+)?(?:Partai[ \t]+)?(?:"
+                          + alternation(rules.glossary.data["member_parties"]) + r")(?![\w-])(?:[ \t]*\([^()\n]{1,20}\))?[ \t]*,?[ \t]*")
+    after = party.match(text, joined_end)
+    if joined_end == pos and not after:
+        return None
+    return joined_end, after.end() if after else joined_end
