@@ -7,7 +7,8 @@ dictionary rules (``word_checks``) ask of the words the tables did not know.
 - ``near_foreign_phrases``: a foreign phrase of the rule data with one word misspelt or in its
   Indonesian spelling ("fasion show", "dor to dor", "stand up komedi"), or every word in its
   Indonesian spelling ("leding sektor").
-- ``english_prefixed``: an English word no data lists under di- or ter- ("dipacking", "tercover");
+- ``english_prefixed``: an English word no data lists under di- or ter- ("dipacking", "tercover")
+  or with -kan alone ("clearkan");
   ``word_checks`` also reads one English word written in two capitals ("GroundBreaking").
 - ``foreign_form``: a foreign word of the rule data under an Indonesian prefix, joined or one
   letter off ("terupdate", "blankspot", "traning"); ``english_joined``: two English words written

@@ -3,7 +3,8 @@
 
 ``check_numbers`` (code ``number_format``): "Rp" with a full stop or a space, the ",-"
 tail, "5 Juta Rupiah" and "Rp 5 Jt", commas for thousands, a full stop for decimals before
-a unit, "50 %", "ke 3", "2021an"; and two hints without a replacement, which need the
+a unit, "50 %", "ke 3" (after a noun of rank or "tahun": "peringkat ke 3", "tahun ke 4"), "2021an",
+"300.000 rupiah" (Rp before the figure); and two hints without a replacement, which need the
 writer: a sentence that starts with a figure, and a number of one or two words in prose
 ("3 orang": EYD V writes it with letters, except in a list of figures).
 

@@ -5,8 +5,12 @@ writes joined ("dimasyarakat"), a root with -an, which di- never takes alone ("d
 number word ("didua"), a reduplicated place ("ditempat-tempat"); the prefix written apart ("di kelola", "di adakan", a verb
 capitalised "di Bersihkan", -kan with one k "di tunjukan", a root after "siap" "di kritik"), read with
 Sastrawi's roots, the roots hunspell-id lets take di- alone and the affix rules; and ke- apart
-from a number word it makes an ordinal of ("yang ke tujuh", or capitalised: "ke Dua"). ``language_checks`` asks
-``di_ke_at`` of every word that starts with di or ke.
+from a number word it makes an ordinal of ("yang ke tujuh", or capitalised: "ke Dua", or "Ke" opening a
+sentence: "Ke sembilan bus"); a passive apart on a misspelt verb one edit from a common passive ("di
+bukak"), or on -kan with one k when the -kkan passive is common ("di masukan"). A noun with -nya that
+nobody writes joined to di- is the preposition's ("di usahanya"), as are the nouns of land and stage of
+the rule data ("di tanah air", "di tahap"). ``language_checks`` asks ``di_ke_at`` of every word that
+starts with di or ke.
 """
 from __future__ import annotations
 

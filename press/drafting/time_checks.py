@@ -7,7 +7,8 @@
 afternoon time on the 24-hour clock ("pukul 17.00 sore"). "sampai dengan" before anything
 but a clock time is left alone.
 Since round 9 also "Pukul" capitalised inside a sentence, "pukul 10" with the hour alone, and a
-part of the day capitalised after a clock time ("09.30 Pagi"). URLs and ``protected`` spans
+part of the day capitalised after a clock time ("09.30 Pagi"); since round 10 an hour in one
+figure ("pukul 6.45" → "pukul 06.45"). URLs and ``protected`` spans
 (names) are skipped.
 """
 from __future__ import annotations

@@ -10,7 +10,12 @@ the affix rules read as Indonesian but nobody writes.
 - ``frequent_slip``: any one edit of a word nobody writes that gives a common word.
 - ``official_slip``: a capitalised word nobody writes one slip from a word official names are
   built of (the glossary's titles, units, venues: "Kabupsten", "Guburnur").
-- ``distant_slip``: a long word nobody writes two slips from exactly one common word.
+- ``distant_slip``: a long word nobody writes two slips from exactly one common word, or from
+  one far commoner than the others ("merupatan"); a word of six to eight letters only from a very
+  common word it is with letters left out ("masyarat", "kegian").
+
+A root of both dictionaries is never read as a slip of a commoner word ("tengara", KBBI: landmark,
+is no "tenggara"), save KBBI's loan shape with the pepet put in ("trompet" → "terompet").
 """
 from __future__ import annotations
 
