@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from press.drafting.checks import check_release
@@ -71,11 +72,19 @@ def findings(title: str, body: str):
     return check_release(body, title=title, label=LABEL)
 
 
+@lru_cache(maxsize=256)
+def _lowered(body: str) -> str:
+    return body.lower()
+
+
 def seed(slip: Slip, releases):
     """(title, body, start, end) of the first release with the slip's standard form written
     as the slip, the span of the slip in the body; None when no release has the form."""
     pattern = re.compile(rf"(?<![\w-]){re.escape(slip.standard)}(?![\w-])", re.I)
+    needle = slip.standard.lower()
     for title, body in releases:
+        if needle not in _lowered(body):
+            continue  # the form is not in this release at all: no need to ask the pattern
         match = pattern.search(body)
         if match:
             found = match.group()
