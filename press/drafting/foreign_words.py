@@ -95,16 +95,17 @@ MIN_PREFIXED, PREFIXED_RARE, ENGLISH_COMMON = 7, 3.0, 3.0
 @lru_cache(maxsize=4096)
 def english_prefixed(word: str) -> str | None:
     """The English root of a word in lower case that puts an English word no list holds under
-    di- or ter- (with -kan or -nya or without): "dipacking" → "packing", "tercover" → "cover"."""
+    di- or ter- (with -kan or -nya or without), or under -kan alone: "dipacking" → "packing",
+    "tercover" → "cover", "clearkan" → "clear"."""
     if len(word) < MIN_PREFIXED or word in english_words() or is_indonesian(word) or frequency(word) >= PREFIXED_RARE:
         return None
     from wordfreq import zipf_frequency
     english = english_words()
-    for prefix in ("di", "ter"):
-        if not word.startswith(prefix):
-            continue
+    for prefix in ("di", "ter", ""):
+        if not word.startswith(prefix) or not prefix and not word.endswith("kan"):
+            continue  # no prefix: an English word with -kan alone ("clearkan")
         rest = word[len(prefix):]
-        for key in (rest, rest.removesuffix("kan"), rest.removesuffix("nya")):
+        for key in (rest, rest.removesuffix("kan"), rest.removesuffix("nya")) if prefix else (rest[:-3],):
             if len(key) >= 5 and key in english and not is_indonesian(key) and key not in name_words() \
                     and zipf_frequency(key, "en") >= ENGLISH_COMMON:
                 return key

@@ -38,6 +38,8 @@ RUPIAH_WORDS = re.compile(r"(?<![\w.,])(?:(Rp\.?\s*)?(\d+(?:,\d+)?)\s+(Rb|rb|Rib
 #: An amount of money without "Rp" after a word that names money ("uang 100 juta", "senilai 2,5 miliar").
 MONEY_WITHOUT_RP = re.compile(r"(?<![\w-])(?:uang|dana|anggaran|senilai|biaya|hibah|insentif|honor|gaji|upah) "
                               r"(\d+(?:[.,]\d+)?) (ribu|juta|miliar|triliun)\b")
+#: An amount in figures with "rupiah" written after it ("300.000 rupiah"): EYD V writes Rp before the figure.
+RUPIAH_AFTER = re.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d{3})+(?:,\d+)?) [Rr]upiah\b")
 COMMA_THOUSANDS = digit_first(r"(?<![\d.,])\d{1,3}(?:,\d{3}){2,}(?![\d,])|(?:(?<=Rp)|(?<=Rp\.)|(?<=Rp )|(?<=Rp\. ))"
                              r"\d{1,3},\d{3}(?![\d,])(?!\s*(?:ribu|juta|miliar|triliun)\b)")
 DOT_DECIMAL = digit_first(r"(?<![\d.,])(\d+)\.(\d{1,2})(?=\s*(?:%|persen\b|juta\b|miliar\b|triliun\b|ribu\b|km\b|"
@@ -52,7 +54,8 @@ LEADING_ZERO_DAY = re.compile(r"(?<![\d/.-])0([1-9])(\s+(?:Januari|Februari|Mare
                               r"September|Oktober|November|Desember)\b)")
 ORDINAL = re.compile(r"(?<![\w-])([Kk]e)(?:\s*[-–]\s+|\s+[-–]\s*|\s+)(\d{1,3})(?![\d.,]\d)")
 ORDINAL_AFTER = re.compile(r"(?:HUT|[Uu]lang [Tt]ahun|[Pp]eringatan|[Hh]ari [Jj]adi|[Dd]ies [Nn]atalis|[Aa]ngkatan|"
-                           r"[Pp]eriode|[Tt]ahap|[Gg]elombang|yang)\s+$")
+                           r"[Pp]eriode|[Tt]ahap|[Gg]elombang|yang|[Pp]eringkat|[Jj]uara|[Uu]rutan|[Ee]disi|[Ss]esi|"
+                           r"[Bb]abak|[Pp]utaran|[Gg]enerasi|[Pp]ekan|[Mm]inggu|[Hh]ari|[Tt]ahun)\s+$")
 #: What follows an ordinal ("bupati ke 15 sejak", "paripurna ke 18 DPRD"), where "ke 15" is no
 #: preposition before a counted noun ("ke 15 kecamatan").
 ORDINAL_BEFORE = re.compile(r"\s*(?:[,.;:)\n]|$|(?:tahun|kali|kalinya|dari|sejak|pada|di|dalam|ini|itu|yang|dan|atau|"
@@ -132,6 +135,11 @@ def check_numbers(body: str, protected=()) -> list[Finding]:
     for match in MONEY_WITHOUT_RP.finditer(body):
         standard = f"Rp{match.group(1)} {match.group(2)}"
         add(match.span(1)[:1] + match.span(2)[1:], N_("Jumlah uang ditulis “%(standard)s”."),
+            N_("Ganti dengan “%(standard)s” (EYD V: Rp rapat dengan angkanya, satuannya huruf kecil)."),
+            standard, {"standard": standard})
+    for match in RUPIAH_AFTER.finditer(body):
+        standard = f"Rp{match.group(1)}"
+        add(match.span(), N_("Jumlah uang ditulis “%(standard)s”."),
             N_("Ganti dengan “%(standard)s” (EYD V: Rp rapat dengan angkanya, satuannya huruf kecil)."),
             standard, {"standard": standard})
     for match in RUPIAH.finditer(body):

@@ -15,8 +15,9 @@ import re
 from press.errors import N_
 
 from .finding import finding_at
-from .lexicon import name_words, passive_roots, root_of
+from .lexicon import frequency, name_words, passive_roots, root_of
 from .rule_data import RuleData
+from .typos import one_edit
 
 AUXILIARY = frozenset("yang akan telah sudah sedang dapat bisa harus perlu untuk belum tidak pun agar supaya segera "
                       "mesti wajib sempat baru masih turut ikut kembali langsung siap layak patut pantas boleh "
@@ -97,20 +98,40 @@ def di_ke_at(body: str, tokens, i: int, data: RuleData, found: list) -> int:
     after = after.lower()
     if f"{verb} {after}" in data.noun_compounds:
         return 0  # "di telepon genggam": the preposition before a compound noun
+    if verb.endswith("nya") and not verb.endswith("kannya") and frequency("kabupaten") and not frequency("di" + verb) \
+            and frequency(verb):
+        return 0  # "di usahanya": a noun with -nya after the preposition; nobody writes it joined to di-
     root_verb = verb in data.roots and (before in AUXILIARY or after == "oleh") or verb in passive_roots() \
         or verb in data.verb_roots
     affixed_verb = any(verb.endswith(s) and len(verb) - len(s) >= 5 and root_of(verb[:-len(s)], shortest=4)
                        for s in ("kan", "i"))  # "di setujui", "di berdayakan"
-    single_k = verb.endswith("kan") and verb[-4:-3] != "k" and verb[:-2] in passive_roots()  # "di tunjukan"
-    if not (root_verb or affixed_verb or single_k or _passive_stem(verb, data.roots)):
+    single_k = verb.endswith("kan") and verb[-4:-3] != "k" and (verb[:-2] in passive_roots()  # "di tunjukan"
+                                                                 or frequency(f"di{verb[:-3]}kkan") >= COMMON_PASSIVE)
+    misspelt = None if root_verb or affixed_verb or single_k else _misspelt_passive(verb)
+    if not (root_verb or affixed_verb or single_k or misspelt or _passive_stem(verb, data.roots)):
         return 0
-    standard = word + (verb[:-2] + "kan" if single_k else verb)
+    standard = word + (verb[:-2] + "kan" if single_k else misspelt or verb)
     found.append(finding_at(
         body, "di_prefix", (token.start(), following.end()),
         N_("Awalan “di-” ditulis serangkai dengan kata kerjanya: “%(standard)s”."),
         N_("Ganti dengan “%(standard)s” (EYD V: awalan di- ditulis serangkai)."),
         {"standard": standard}, {"standard": standard}, standard))
     return 2
+
+
+#: A passive Indonesian text writes at least ten times in a million words (Zipf 4: "dimasukkan",
+#: "dibuka"): the one a misspelt verb after a separate "di" stands for ("di masukan", "di bukak").
+COMMON_PASSIVE = 4.0
+
+
+def _misspelt_passive(verb: str) -> str | None:
+    """The verb of a passive written apart and misspelt ("di bukak" → "buka"): a word nobody
+    writes, of four letters or more and no word of names, one edit (``typos.one_edit``) from
+    exactly one verb whose passive is common."""
+    if len(verb) < 4 or frequency(verb) or verb in name_words() or not frequency("kabupaten"):
+        return None
+    found = {c for c in one_edit(verb) if frequency("di" + c) >= COMMON_PASSIVE}
+    return found.pop() if len(found) == 1 else None
 
 
 #: ``_noun_after_di``: the word after the preposition has six letters or more, is written at
@@ -127,7 +148,7 @@ def _noun_after_di(rest: str, data: RuleData) -> bool:
     ("dimasyarakat", "disembarang"): ``rest`` is a common root both dictionaries list that
     takes no di- as a verb (hunspell-id's flags, the curated verb roots), and Indonesian text
     never writes it joined to di-, where the prefix joined to a verb is written ("dibangun")."""
-    from .lexicon import confirmed_roots, frequency
+    from .lexicon import confirmed_roots
     if len(rest) >= MIN_AN_NOUN and rest.endswith("an") and not rest.endswith("kan") and rest[:-2] in confirmed_roots() \
             and rest not in name_words() and frequency("di" + rest) == 0 and frequency(rest) >= AN_NOUN_COMMON:
         return True  # "dikandungan": di- takes -kan or -i, never -an alone; a root with -an is a noun
@@ -146,12 +167,17 @@ AFTER_ORDINAL = frozenset("sejak kalinya dari pada di dalam ini itu yang dan ata
                           "sebelum tingkat".split())
 
 
+SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’]?\s+|\n)$")
+
+
 def _ordinal_apart(body: str, tokens, i: int, found: list) -> int:
     """"yang ke tujuh": ke- before a number word is the ordinal's prefix (EYD V: ketujuh)."""
     following = next_word(body, tokens, i)
     if following is None or following.group().lower() not in NUMBER_WORDS:
         return 0
-    capital = tokens[i].group() == "ke" and following.group().istitle()  # "ke Dua": no place is named so
+    capital = tokens[i].group() == "ke" and following.group().istitle() \
+        or tokens[i].group() == "Ke" and SENTENCE_START.search(body, 0, tokens[i].start()) is not None
+    # "ke Dua": no place is named so; "Ke sembilan bus": a sentence opens with the ordinal, not "to nine"
     before = tokens[i - 1].group().lower() if i and body[tokens[i - 1].end():tokens[i].start()] == " " else ""
     after = body[following.end():following.end() + 12]
     word_after = re.match(r" (\w+)", after)

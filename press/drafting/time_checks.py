@@ -28,6 +28,8 @@ JAM = re.compile(r"(?<![\w-])(?:[Jj]am|[Pp]kl\.?)(?=\s+\d)(\s+)(\d{1,2})(?:([.:]
 PUKUL_SHORT = re.compile(r"(?<![\w-])([Pp])kl\.?(?=\s)")
 #: "pukul" inside a sentence written with a capital ("sekitar Pukul 16.15"), or with the hour
 #: alone ("tepat pukul 10"), and a part of the day given a capital after a clock time ("09.30 Pagi").
+#: An hour in one figure with its minutes ("pukul 6.45"): EYD V writes the hour in two (pukul 06.45).
+ONE_FIGURE_HOUR = re.compile(r"(?<![\w-])([Pp]ukul) ([0-9])[.:]([0-5]\d)(?![\d.:,]\d)")
 PUKUL_CAPITAL = re.compile(r"(?<=[a-z,] )Pukul(?= \d)")
 PUKUL_HOUR = re.compile(r"(?<![\w-])([Pp]ukul) ([01]?\d|2[0-4])(?![\d.:/-]|,\d|\s*(?:[-–—]|s\.d|s/d|sampai|hingga|lewat|kurang)\b)")
 CAPITAL_PART = re.compile(rf"(?<=[a-z] )(?:[Pp]ukul )?{CLOCK}(\s+(?:Pagi|Siang|Sore|Malam))\b")
@@ -114,6 +116,10 @@ def check_times(body: str, protected=()) -> list[Finding]:
     for match in ZONE_PART.finditer(body):
         add(match.span(2), N_("Jam dengan zona waktu tidak perlu “pagi”, “siang”, “sore”, atau “malam”."),
             N_("Hapus kata itu (EYD V: pukul 09.00 WIB sudah menyebut waktunya)."), "")
+    for match in ONE_FIGURE_HOUR.finditer(body):
+        standard = f"{match.group(1)} 0{match.group(2)}.{match.group(3)}"
+        add(match.span(), N_("Jam ditulis “pukul” dengan jam dan menit: “%(standard)s”."),
+            N_("Ganti dengan “%(standard)s” (EYD V: pukul 09.00 WIB)."), standard)
     for match in PAST_MINUTES.finditer(body):
         hour, minutes = int(match.group(2)), int(match.group(3))
         if hour <= 24 and minutes <= 59:

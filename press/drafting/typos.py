@@ -171,6 +171,9 @@ def typo_of_a_word(word: str) -> str | None:
     written at all (rarely: under ``RARE``), a thousand times as often (``FAR_COMMONER``: "seperi"
     → "seperti"). A root of the dictionaries, or an affixed root Indonesian text never writes
     ("kurasi", "menambatkan"), is left: wordfreq does not know every word."""
+    if word in confirmed_roots():  # a root of both dictionaries is a word, however rare ("tengara": landmark),
+        fix = None if frequency(word) else common_typo(word, capitalised=True)  # save the KBBI loan shape with
+        return fix if fix == word[:1] + "e" + word[1:] else None  # the pepet put in ("trompet" → "terompet")
     seen, root = frequency(word), root_of(word, shortest=4)
     if not seen and not frequency(root or "") and common_typo(word, capitalised=True):
         return common_typo(word, capitalised=True)
@@ -203,7 +206,7 @@ def edge_typo(word: str, initial: bool = False) -> str | None:
     return None
 
 
-def _one_edit(word: str) -> set[str]:
+def one_edit(word: str) -> set[str]:
     """The strings one edit from ``word`` past its first letter (a slip there is rarer than a
     regional word: "torang", "wonten"): a letter left out or put in, two letters swapped, a
     letter struck for its neighbour on the keyboard, a vowel written for another past the first
@@ -233,7 +236,7 @@ def frequent_slip(word: str, capitalised: bool = False) -> str | None:
         return None
     forms = common_forms()
     floor = max(SLIP_COMMON_CAPITAL if capitalised else SLIP_COMMON, seen + TYPO_GAP)
-    candidates = _slips(word, False) if capitalised else _one_edit(word)
+    candidates = _slips(word, False) if capitalised else one_edit(word)
     ranked = sorted(((forms[c], c) for c in candidates if forms.get(c, 0.0) >= floor
                      and is_indonesian(c, strict=True)), reverse=True)
     if not ranked or len(ranked) > 1 and ranked[0][0] - ranked[1][0] < TYPO_CLEAR:
@@ -305,17 +308,20 @@ def official_slip(word: str) -> str | None:
 
 
 #: ``distant_slip``: a word of nine letters or more, two edits from exactly one word Indonesian
-#: text writes at least three times in a million words (Zipf 3.5).
-MIN_DISTANT, DISTANT_COMMON = 9, 3.5
+#: text writes at least three times in a million words (Zipf 3.5), or from one written a hundred
+#: times in a million (Zipf 5) and ten times as often as any other such word; a word of six to
+#: eight letters only from such a very common one that has its letters in order with one or two
+#: more ("kegian" → "kegiatan", "masyarat" → "masyarakat").
+MIN_DISTANT, DISTANT_COMMON, MIN_SHORT_DISTANT, SHORT_DISTANT_COMMON = 9, 3.5, 6, 5.0
 
 
 @lru_cache(maxsize=1)
 def _common_by_start() -> dict[str, tuple[str, ...]]:
-    """The common Indonesian words of seven letters or more (``DISTANT_COMMON``) by their first
+    """The common Indonesian words (``DISTANT_COMMON``) of four letters or more by their first
     two letters."""
     index: dict[str, list[str]] = {}
     for word, zipf in common_forms().items():
-        if zipf >= DISTANT_COMMON and len(word) >= MIN_DISTANT - 2:
+        if zipf >= DISTANT_COMMON and len(word) >= MIN_SHORT_DISTANT - 2:
             index.setdefault(word[:2], []).append(word)
     return {start: tuple(words) for start, words in index.items()}
 
@@ -326,9 +332,23 @@ def distant_slip(word: str) -> str | None:
     one-edit rule read ("mengantipasi" → "mengantisipasi", "memimalkan" → "meminimalkan",
     "insfratruktur" → "infrastruktur"), its first two letters and its last two kept ("internsip" is
     no "intensif"); None when none or several are."""
-    if len(word) < MIN_DISTANT or frequency(word) or not word.isascii() or word in name_words() \
+    if len(word) < MIN_SHORT_DISTANT or frequency(word) or not word.isascii() or word in name_words() \
             or any(word.endswith(suffix) and word[:-len(suffix)] in known_forms() for suffix in SUFFIXES[1:]):
         return None  # "balitanya": a word of the rule data (balita) with a suffix
     found = [other for other in _common_by_start().get(word[:2], ())
              if other[-2:] == word[-2:] and abs(len(other) - len(word)) <= 2 and edit_distance(word, other, 2) <= 2 and is_indonesian(other, strict=True)]
-    return found[0] if len(found) == 1 else None
+    if len(found) == 1 and len(word) >= MIN_DISTANT:
+        return found[0]
+    if len(word) < MIN_DISTANT:  # a short word only with letters left out ("basudara", "sauyai": regional words)
+        found = [other for other in found if len(other) > len(word) and _left_out(word, other)]
+    ranked = sorted(((frequency(other), other) for other in found), reverse=True)
+    if ranked and ranked[0][0] >= SHORT_DISTANT_COMMON and (len(ranked) == 1 or ranked[0][0] - ranked[1][0] >= TYPO_CLEAR):
+        return ranked[0][1]
+    return None
+
+
+
+def _left_out(word: str, other: str) -> bool:
+    """Whether ``word`` is ``other`` with letters left out (its letters in the same order)."""
+    letters = iter(other)
+    return all(letter in letters for letter in word)
