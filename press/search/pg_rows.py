@@ -107,8 +107,10 @@ def quoted(lex: str) -> str:
 # A rebuild spells the same lexemes and positions over and over: each is quoted once.
 _QUOTED: dict[str, str] = {}
 _QUOTED_LIMIT = 200_000
-_POSITIONS = [str(n) for n in range(16384)]
-_POSITIONS_A = [f"{n}A" for n in range(16384)]
+# A tsvector keeps positions up to 16,383: a field's tokens past it are not indexed.
+MAX_POSITION = 16383
+_POSITIONS = [str(n) for n in range(MAX_POSITION + 1)]
+_POSITIONS_A = [f"{n}A" for n in range(MAX_POSITION + 1)]
 
 
 def _lex(letter: str, token: str) -> str:
@@ -126,7 +128,7 @@ def _run(letter: str, tokens: list[str], weight: str = "") -> tuple[list[str], d
     none past 16,383, as a ``tsvector`` keeps them); and the positions by token."""
     spelled = _POSITIONS_A if weight else _POSITIONS
     positions: dict[str, list[str]] = {}
-    for pos, token in enumerate(tokens[:16383], start=1):
+    for pos, token in enumerate(tokens[:MAX_POSITION], start=1):
         where = positions.get(token)
         if where is None:
             positions[token] = [spelled[pos]]
