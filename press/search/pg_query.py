@@ -17,12 +17,13 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from whoosh import query as wq
 
 from .analysis import NAME_WORDS, stem
 from .document import READ_BY_ALL, unit_token
-from .pg_rows import lexeme, quoted
+from .pg_rows import lexeme, month_of, quoted
 from .query_language import MAX_CLAUSES, Parsed
 from .snippets import Terms
 
@@ -110,6 +111,26 @@ class _Params:
         return f":{name}"
 
 
+# A date range spanning more months than this is left to the date index alone.
+MONTHS_IN_QUERY = 24
+
+
+def months_tsquery(node: wq.DateRange) -> str | None:
+    """The month lexemes of every month a bounded range touches: a condition the GIN index
+    answers together with the words (the rows in the range hold one of them; the SQL on
+    ``date`` stays the exact test)."""
+    if node.startdate is None or node.enddate is None or node.enddate < node.startdate:
+        return None
+    year, month = node.startdate.year, node.startdate.month
+    months = []
+    while (year, month) <= (node.enddate.year, node.enddate.month):
+        if len(months) == MONTHS_IN_QUERY:
+            return None
+        months.append(quoted(lexeme("month", month_of(datetime(year, month, 1)))))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return _any(months)
+
+
 def _date_sql(node: wq.DateRange, params: _Params) -> str:
     parts = ["date IS NOT NULL"]
     if node.startdate is not None:
@@ -129,17 +150,18 @@ def text_clauses(parsed: Parsed, names: Collection[str], stemming: bool, loose: 
 
 
 def build_where(parsed: Parsed, *, public: bool, units: Collection[int] | None, names: Collection[str],
-                stemming: bool = True) -> Where | None:
+                stemming: bool = True, months: bool = False) -> Where | None:
     """The rows matching ``parsed`` that this reader may see; None when it asks for nothing.
-    Its ``loose`` twin when ``parsed`` holds a phrase (:class:`Where`)."""
-    where = _where(parsed, public, units, names, stemming, loose=False)
+    Its ``loose`` twin when ``parsed`` holds a phrase (:class:`Where`). ``months``: every
+    row carries its month lexeme (``LAYOUT``), so a date range asks the GIN index too."""
+    where = _where(parsed, public, units, names, stemming, months, loose=False)
     if where is not None and any("<->" in value for value in where.params.values() if isinstance(value, str)):
-        where.loose = _where(parsed, public, units, names, stemming, loose=True)
+        where.loose = _where(parsed, public, units, names, stemming, months, loose=True)
     return where
 
 
 def _where(parsed: Parsed, public: bool, units: Collection[int] | None, names: Collection[str], stemming: bool,
-           loose: bool) -> Where | None:
+           months: bool, loose: bool) -> Where | None:
     clauses = text_clauses(parsed, names, stemming, loose)
     filters = parsed.filters[:MAX_CLAUSES]
     if not clauses and not filters:
@@ -150,6 +172,9 @@ def _where(parsed: Parsed, public: bool, units: Collection[int] | None, names: C
     for node in filters:
         if isinstance(node, wq.DateRange):
             sql.append(_date_sql(node, params))
+            in_months = months_tsquery(node) if months else None
+            if in_months:
+                text.append(in_months)
         else:
             text.append(node_tsquery(node, loose))
     for node in parsed.excluded[:MAX_CLAUSES]:

@@ -45,8 +45,9 @@ WALK_FACTOR = 8
 class PgSearch:
     """One search on one connection: the probes, the total, the page, facets, "did you mean"."""
 
-    def __init__(self, conn, parsed, public: bool, units, stemming: bool):
+    def __init__(self, conn, parsed, public: bool, units, stemming: bool, months: bool = False):
         self.conn, self.parsed, self.public, self.units, self.stemming = conn, parsed, public, units, stemming
+        self.months = months
         self._table_rows: float | None = None
         self.names, self.known = self._probe()
 
@@ -73,7 +74,8 @@ class PgSearch:
 
     def run(self, query_text: str, page: int, per_page: int, order: str, facets: bool) -> SearchResult:
         parsed = self.parsed
-        where = build_where(parsed, public=self.public, units=self.units, names=self.names, stemming=self.stemming)
+        where = build_where(parsed, public=self.public, units=self.units, names=self.names, stemming=self.stemming,
+                            months=self.months)
         if where is None:
             if query_text.strip():
                 parsed.notice("nothing_to_search")

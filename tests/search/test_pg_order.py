@@ -1,7 +1,8 @@
 """PostgreSQL's order past the ranking limit, on each of its paths: a phrase's matches with
 every word in the title first, newest first, then the rest newest first, and never a
 document that holds the words apart, whether the matches are counted or estimated and
-whether the newest are found by walking the date index or from the GIN index."""
+whether the newest are found by walking the date index or from the GIN index. And date
+ranges asked of the GIN index by month only when every row carries its month."""
 from __future__ import annotations
 
 import itertools
@@ -74,3 +75,23 @@ def test_a_phrase_past_the_ranking_limit_puts_title_matches_first_then_newest(or
     assert pages[0].total_estimated == (path != "counted")
     by_date = index.search('"rumah sakit"', public=False, per_page=30, order="date")
     assert [h.doc_key for h in by_date.hits] == [d.key for d in newest if d.id % 10 == 0 or d.id % 7][:30]
+
+
+def test_a_date_range_finds_rows_written_before_months_were_indexed_until_a_rebuild(pg_search_url):
+    index = PgSearchIndex(pg_search_url, kept_results=0)
+    docs = [_doc(n, f"Banjir ke-{n}", "Banjir melanda.") for n in range(1, 4)]  # 1 January 2021
+    index.apply([upsert(d) for d in docs])
+    assert {h.doc_key for h in index.search("banjir 2021-01", public=False).hits} == {d.key for d in docs}
+    with index.engine.begin() as conn:  # rows as an older Siaran wrote them: no month lexeme
+        conn.execute(text("UPDATE search_documents SET tsv = ts_delete(tsv, CAST('m:2021-01' AS text))"))
+        conn.execute(text("DELETE FROM search_state WHERE name = 'layout'"))
+        conn.execute(text("UPDATE search_state SET version = version + 1"))
+    assert {h.doc_key for h in index.search("banjir 2021-01", public=False).hits} == {d.key for d in docs}
+    assert index.search("banjir 2021-02", public=False).total == 0
+
+    index.rebuild(docs)
+    with index.engine.connect() as conn:
+        assert conn.scalar(text("SELECT count(*) FROM search_documents WHERE tsv @@ CAST(:q AS tsquery)"),
+                           {"q": "'m:2021-01'"}) == 3
+    assert {h.doc_key for h in index.search("banjir 2021-01", public=False).hits} == {d.key for d in docs}
+    index.close()
