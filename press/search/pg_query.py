@@ -150,19 +150,24 @@ def text_clauses(parsed: Parsed, names: Collection[str], stemming: bool, loose: 
 
 
 def build_where(parsed: Parsed, *, public: bool, units: Collection[int] | None, names: Collection[str],
-                stemming: bool = True, months: bool = False) -> Where | None:
+                stemming: bool = True, months: bool = False, in_title: bool = False) -> Where | None:
     """The rows matching ``parsed`` that this reader may see; None when it asks for nothing.
     Its ``loose`` twin when ``parsed`` holds a phrase (:class:`Where`). ``months``: every
-    row carries its month lexeme (``LAYOUT``), so a date range asks the GIN index too."""
-    where = _where(parsed, public, units, names, stemming, months, loose=False)
+    row carries its month lexeme (``LAYOUT``), so a date range asks the GIN index too.
+    ``in_title``: only those holding every queried word in the title (:func:`title_tsquery`),
+    in the same ``tsquery``, so that a row's ``tsvector`` is read once to test both."""
+    where = _where(parsed, public, units, names, stemming, months, in_title, loose=False)
     if where is not None and any("<->" in value for value in where.params.values() if isinstance(value, str)):
-        where.loose = _where(parsed, public, units, names, stemming, months, loose=True)
+        where.loose = _where(parsed, public, units, names, stemming, months, in_title, loose=True)
     return where
 
 
 def _where(parsed: Parsed, public: bool, units: Collection[int] | None, names: Collection[str], stemming: bool,
-           months: bool, loose: bool) -> Where | None:
+           months: bool, in_title: bool, loose: bool) -> Where | None:
     clauses = text_clauses(parsed, names, stemming, loose)
+    title = title_tsquery(parsed) if in_title else None
+    if title:
+        clauses.append(title)
     filters = parsed.filters[:MAX_CLAUSES]
     if not clauses and not filters:
         return None

@@ -23,7 +23,7 @@ from itertools import chain
 from sqlalchemy import text
 
 from .analysis import NAME_WORDS, name_terms, terms
-from .pg_query import Where, build_where, highlight_terms, probes, rank_tsquery, title_tsquery, title_words, visible
+from .pg_query import Where, build_where, highlight_terms, probes, rank_tsquery, title_words, visible
 from .pg_rows import MAX_POSITION, SAMPLE_BUCKETS, SAMPLED_BUCKET, TABLE, lexeme, quoted
 from .query import BM25_LIMIT, Hit, SearchResult
 from .snippets import highlight, snippet
@@ -74,8 +74,7 @@ class PgSearch:
 
     def run(self, query_text: str, page: int, per_page: int, order: str, facets: bool) -> SearchResult:
         parsed = self.parsed
-        where = build_where(parsed, public=self.public, units=self.units, names=self.names, stemming=self.stemming,
-                            months=self.months)
+        where = build_where(parsed, **self._where_args())
         if where is None:
             if query_text.strip():
                 parsed.notice("nothing_to_search")
@@ -97,6 +96,10 @@ class PgSearch:
         return SearchResult(hits=self._hits(ranked), total=total, page=page, per_page=per_page, facets=counted,
                             did_you_mean=did_you_mean, notices=parsed.notices, facets_estimated=estimated,
                             total_estimated=total_estimated)
+
+    def _where_args(self) -> dict:
+        return {"public": self.public, "units": self.units, "names": self.names, "stemming": self.stemming,
+                "months": self.months}
 
     def _matches(self, where: Where, facets: bool) -> list:
         """Every match (few: at most about ``COUNT_EXACT_LIMIT``), newest first, with what
@@ -193,10 +196,9 @@ class PgSearch:
             return []
         if by_date:
             return self._newest(where, per_page, offset, walk=self._walks(where, total, page * per_page))
-        in_title = title_tsquery(self.parsed)
+        title_where = build_where(self.parsed, **self._where_args(), in_title=True) if title_words(self.parsed) else None
         first = []
-        if in_title:
-            title_where = where.also("tsv @@ CAST(:in_title AS tsquery)", in_title=in_title)
+        if title_where is not None:
             titled = self._sampled_count(title_where)
             first = [(k, 2.0) for k, _ in self._newest(title_where, page * per_page,
                                                        walk=self._walks(title_where, titled, page * per_page))]
