@@ -90,7 +90,7 @@ class PgSearch:
         else:
             matches = self._matches(where, facets)
             total = len(matches)
-            ranked = self._ranked_matches(where, matches, page, per_page, by_date)
+            ranked = self._ranked_matches(matches, page, per_page, by_date)
             counted, estimated = _facets(matches, total) if facets else ({}, False)
         did_you_mean = self._did_you_mean(query_text) if parsed.words and self.units is None else None
         return SearchResult(hits=self._hits(ranked), total=total, page=page, per_page=per_page, facets=counted,
@@ -109,8 +109,7 @@ class PgSearch:
             f"SELECT {columns}, doc_key, sample, title FROM {TABLE} WHERE {where.sql} ORDER BY {NEWEST}"),
             where.params).all()
 
-    def _ranked_matches(self, where: Where, matches: list, page: int, per_page: int,
-                        by_date: bool) -> list[tuple[str, float]]:
+    def _ranked_matches(self, matches: list, page: int, per_page: int, by_date: bool) -> list[tuple[str, float]]:
         """The page among ``matches`` (newest first) in the order :meth:`_ranked` gives."""
         offset = (page - 1) * per_page
         keys = [row[5] for row in matches]
