@@ -34,7 +34,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.search import generate as generate_documents  # noqa: E402
-from bench.search_backends import QUERY_KINDS, run_queries, timed_rebuild  # noqa: E402
+from bench.search_backends import QUERY_KINDS, cell, run_queries, timed_rebuild  # noqa: E402
 from press.search import PgSearchIndex, SearchIndex  # noqa: E402
 
 SEARCH_PATH = "/cari?q=pelayanan+kesehatan"
@@ -144,9 +144,9 @@ def search(docs: int, pg_docs: list[int], rounds: int, pg_url: str | None) -> tu
         root = tempfile.mkdtemp(prefix="siaran-scale-whoosh-")
         try:
             index = SearchIndex(root, kept_results=0)
-            rate = timed_rebuild(index, docs)
+            rate, note = timed_rebuild(index, docs)
             columns.append((f"whoosh {docs:,}", run_queries(index, docs, rounds)))
-            rates.append((f"rebuild, whoosh {docs:,}", f"{rate:,.0f} docs/s"))
+            rates.append((f"rebuild, whoosh {docs:,}", f"{rate:,.0f} docs/s ({note})"))
             index.close()
         finally:
             shutil.rmtree(root, ignore_errors=True)
@@ -165,17 +165,14 @@ def _postgres(url: str, sizes: list[int], rounds: int, columns: list, rates: lis
     for size in sizes:
         index = PgSearchIndex(url, kept_results=0)
         try:
-            cpu = time.process_time()
-            rate = timed_rebuild(index, size)
-            cpu = time.process_time() - cpu
+            rate, note = timed_rebuild(index, size)
             columns.append((f"PostgreSQL {size:,}", run_queries(index, size, rounds)))
         finally:
             index.close()
         bare = bare_copy_rate(url, size)
         rates.append((f"rebuild, PostgreSQL {size:,}",
                       f"{rate:,.0f} docs/s; bare COPY of the same rows + indexes {bare:,.0f} docs/s "
-                      f"({rate / bare:.2f} of it); {size / cpu:,.0f} docs per CPU second of the rebuilding process "
-                      "(generation, copy; the analysis runs in spawned processes)"))
+                      f"({rate / bare:.2f} of it); {note} (generation, analysis in spawned processes, copy)"))
 
 
 def main(argv=None) -> None:
@@ -202,14 +199,13 @@ def main(argv=None) -> None:
                                 args.pg_url)
     print(f"load average at end {os.getloadavg()[0]:.1f}")
     print()
-    print("| measure | " + " | ".join(f"{name}: p50 / p95 (matched: mean, largest)" for name, _ in columns) + " |")
+    print("| measure | " + " | ".join(f"{name}: p50 / p95 (matched: mean, largest; CPU a search)"
+                                       for name, _ in columns) + " |")
     print("| --- |" + " --- |" * max(1, len(columns)))
     for name, value in rows + rates:
         print(f"| {name} | {value} |" + " |" * (len(columns) - 1))
     for kind in QUERY_KINDS if columns else ():
-        cells = " | ".join(f"{r[kind][0]:.0f} / {r[kind][1]:.0f} ms ({r[kind][2]:.1%}, {r[kind][3]:.1%})"
-                           for _, r in columns)
-        print(f"| search: {kind} | {cells} |")
+        print(f"| search: {kind} | " + " | ".join(cell(r[kind]) for _, r in columns) + " |")
 
 
 if __name__ == "__main__":

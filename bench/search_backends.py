@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import sys
 import tempfile
@@ -24,6 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.search import generate, machine, percentile  # noqa: E402
+from bench.support.pg_cpu import postmaster_pid, server_cpu  # noqa: E402
 from press.search import PgSearchIndex, SearchIndex  # noqa: E402
 
 # Selective kinds match under 5 % of the archive each (the topics of the generated
@@ -41,28 +43,54 @@ QUERY_KINDS = {
 }
 
 
-def run_queries(index, docs: int, rounds: int) -> dict[str, tuple[float, float, float, float]]:
-    """``{kind: (p50 ms, p95 ms, mean selectivity, largest selectivity)}``."""
+def run_queries(index, docs: int, rounds: int) -> dict[str, tuple]:
+    """``{kind: (p50 ms, p95 ms, mean selectivity, largest selectivity, CPU ms a search of
+    this process, of the PostgreSQL server or None)}``; the server's CPU when it runs here."""
     out = {}
     index.search("pemanasan", public=False)
+    server = postmaster_pid(index.engine) if isinstance(index, PgSearchIndex) else None
     for kind, queries in QUERY_KINDS.items():
         totals = [index.search(q, public=False, per_page=20).total for q in queries]  # warm-up pass
         samples = []
+        cpu, server_before = time.process_time(), server_cpu(server)
         for _ in range(rounds):
             for q in queries:
                 t = time.perf_counter()
                 index.search(q, public=False, per_page=20, facets=True)
                 samples.append((time.perf_counter() - t) * 1000)
+        cpu, server_after = time.process_time() - cpu, server_cpu(server)
+        server_ms = (server_after - server_before) * 1000 / len(samples) if server_before is not None else None
         out[kind] = (percentile(samples, 50), percentile(samples, 95), sum(totals) / len(totals) / docs,
-                     max(totals) / docs)
+                     max(totals) / docs, cpu * 1000 / len(samples), server_ms)
     return out
 
 
-def timed_rebuild(index, docs: int) -> float:
+def cell(result: tuple) -> str:
+    """One table cell of :func:`run_queries`: p50 / p95, selectivity, CPU a search."""
+    p50, p95, mean, top, client, server = result
+    cpu = f"; CPU {client:.0f}" + (f" + {server:.0f} server" if server is not None else "") + " ms"
+    return f"{p50:.0f} / {p95:.0f} ms ({mean:.1%}, {top:.1%}{cpu})"
+
+
+def timed_rebuild(index, docs: int) -> tuple[float, str]:
+    """Documents per second of ``index.rebuild`` over ``docs`` generated documents, and its
+    CPU a document: this process and the analysing processes it spawned, and the server's."""
+    server = postmaster_pid(index.engine) if isinstance(index, PgSearchIndex) else None
+    cpu, children, server_before = time.process_time(), _children_cpu(), server_cpu(server)
     t = time.perf_counter()
     index.rebuild(generate(docs), progress=lambda n: print(f"\r  indexed {n}", end="", file=sys.stderr, flush=True))
+    rate = docs / (time.perf_counter() - t)
     print(file=sys.stderr)
-    return docs / (time.perf_counter() - t)
+    here = (time.process_time() - cpu + _children_cpu() - children) * 1e6 / docs
+    note = f"CPU a document {here:,.0f} µs here"
+    if server_before is not None:
+        note += f" + {(server_cpu(server) - server_before) * 1e6 / docs:,.0f} µs server"
+    return rate, note
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def main(argv=None):
@@ -88,13 +116,12 @@ def main(argv=None):
         columns.append(_postgres(args.pg_url, size, args.rounds))
     print(f"load average at end {os.getloadavg()[0]:.1f}")
     print()
-    print("| query kind | " + " | ".join(f"{name}: p50 / p95 (matched: mean, largest)" for name, _, _ in columns) + " |")
+    print("| query kind | " + " | ".join(f"{name}: p50 / p95 (matched: mean, largest; CPU a search)"
+                                         for name, _, _ in columns) + " |")
     print("| --- |" + " --- |" * len(columns))
     for kind in QUERY_KINDS:
-        cells = " | ".join(f"{r[kind][0]:.0f} / {r[kind][1]:.0f} ms ({r[kind][2]:.1%}, {r[kind][3]:.1%})"
-                           for _, r, _ in columns)
-        print(f"| {kind} | {cells} |")
-    print("| rebuild | " + " | ".join(f"{rate:,.0f} docs/s" for _, _, rate in columns) + " |")
+        print(f"| {kind} | " + " | ".join(cell(r[kind]) for _, r, _ in columns) + " |")
+    print("| rebuild | " + " | ".join(f"{rate:,.0f} docs/s ({note})" for _, _, (rate, note) in columns) + " |")
 
 
 def _postgres(url: str | None, size: int, rounds: int) -> tuple[str, dict, float]:

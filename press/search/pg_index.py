@@ -37,7 +37,7 @@ from .document import Delete, Document, PublicDocument, last_change_per_key
 from .index import DriftReport, RebuildError
 from .locking import IndexBusyError, _backoff
 from .pg_query import visible
-from .pg_rows import COLUMNS, SEARCH_TABLES, STORAGE_DDL, TABLE, TABLE_DDL, index_ddl, key_ddl, rows_for
+from .pg_rows import COLUMNS, LAYOUT, SEARCH_TABLES, STORAGE_DDL, TABLE, TABLE_DDL, index_ddl, key_ddl, rows_for
 from .pg_search import PgSearch
 from .query import SearchResult, paging
 from .query_language import parse
@@ -105,6 +105,11 @@ class PgSearchIndex:
                 create_table(conn, TABLE)
                 for statement in sum(index_ddl(TABLE), []) + [key_ddl(TABLE)]:
                     conn.execute(text(statement))
+            # An empty table's rows will all be written in today's layout; a filled one's
+            # only after a rebuild.
+            conn.execute(text(f"INSERT INTO search_state SELECT 'layout', :layout WHERE NOT EXISTS "
+                              f"(SELECT 1 FROM {TABLE}) ON CONFLICT (name) DO UPDATE SET version = EXCLUDED.version"),
+                         {"layout": LAYOUT})
         self._prepared = True
 
     def _ensure(self) -> None:
@@ -147,8 +152,10 @@ class PgSearchIndex:
                 conn.execute(text("SELECT pg_advisory_unlock(:space, hashtext(:name))"), {"space": LOCK_SPACE, "name": name})
                 conn.commit()
 
-    def _stamp(self, conn, name: str):
-        return conn.scalar(text("SELECT version FROM search_state WHERE name = :n"), {"n": name})
+    def _stamp_and_layout(self, conn, name: str) -> tuple[int | None, int]:
+        found = dict(conn.execute(text("SELECT name, version FROM search_state WHERE name IN (:n, 'layout')"),
+                                  {"n": name}).all())
+        return found.get(name), found.get("layout", 0)
 
     # -- writing --------------------------------------------------------------------
 
@@ -226,6 +233,8 @@ class PgSearchIndex:
             conn.execute(text(f"ALTER TABLE {TABLE} RENAME CONSTRAINT {NEXT}_pkey TO {TABLE}_pkey"))
             for suffix in ("tsv", "date", "sample", "sampled_tsv"):
                 conn.execute(text(f"ALTER INDEX {NEXT}_{suffix} RENAME TO {TABLE}_{suffix}"))
+            conn.execute(text("INSERT INTO search_state VALUES ('layout', :layout) "
+                              "ON CONFLICT (name) DO UPDATE SET version = EXCLUDED.version"), {"layout": LAYOUT})
             _bump(conn, True)
         return count
 
@@ -240,16 +249,17 @@ class PgSearchIndex:
         name = "public" if public else "staff"
         self._ensure()
         with self.engine.connect() as conn:
-            stamp = self._stamp(conn, name)
+            stamp, layout = self._stamp_and_layout(conn, name)
         key = (query_text, page, per_page, order, facets, stemming, None if units is None else tuple(sorted(units)))
         return self._results.get_or_run(name, stamp, key, lambda: self._search(
-            query_text, public, page, per_page, order, facets, stemming, units))
+            query_text, public, page, per_page, order, facets, stemming, units, layout >= LAYOUT))
 
-    def _search(self, query_text, public, page, per_page, order, facets, stemming, units) -> SearchResult:
+    def _search(self, query_text, public, page, per_page, order, facets, stemming, units, months) -> SearchResult:
         parsed = parse(query_text)
         try:
             with self.engine.connect() as conn:
-                return PgSearch(conn, parsed, public, units, stemming).run(query_text, page, per_page, order, facets)
+                return PgSearch(conn, parsed, public, units, stemming, months).run(
+                    query_text, page, per_page, order, facets)
         except Exception:
             log.exception("search failed for %r", query_text[:200])
             parsed.notice("index_error")

@@ -17,25 +17,38 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from whoosh import query as wq
 
 from .analysis import NAME_WORDS, stem
 from .document import READ_BY_ALL, unit_token
-from .pg_rows import lexeme, quoted
+from .pg_rows import lexeme, month_of, quoted
 from .query_language import MAX_CLAUSES, Parsed
 from .snippets import Terms
 
 
 @dataclass
 class Where:
-    """A boolean SQL condition on ``search_documents`` and its bound parameters."""
+    """A boolean SQL condition on ``search_documents`` and its bound parameters.
+
+    ``loose``, when the condition holds a phrase, is the same condition with each phrase
+    relaxed to all its words and each excluded phrase left out: every row it matches may
+    match, and the GIN index answers it without reading a row's ``tsvector``, which
+    checking ``<->`` does (see :meth:`press.search.pg_search.PgSearch._newest`)."""
 
     sql: str
     params: dict = field(default_factory=dict)
+    loose: "Where | None" = None
 
     def also(self, sql: str, **params) -> "Where":
-        return Where(f"{self.sql} AND {sql}", {**self.params, **params})
+        loose = self.loose.also(sql, **params) if self.loose else None
+        return Where(f"{self.sql} AND {sql}", {**self.params, **params}, loose)
+
+    @property
+    def candidates(self) -> "Where":
+        """What the GIN index answers exactly: ``loose`` when there is a phrase, else this."""
+        return self.loose or self
 
 
 def visible(public: bool, units: Collection[int] | None = None) -> Where:
@@ -65,34 +78,57 @@ def word_tsquery(word: str, stemmed: bool) -> str:
     return _any(parts)
 
 
-def phrase_tsquery(field_name: str, toks: list[str]) -> str:
-    return "(" + " <-> ".join(quoted(lexeme(field_name, t)) for t in toks) + ")"
+def phrase_tsquery(field_name: str, toks: list[str], loose: bool = False) -> str:
+    """The words at neighbouring positions; with ``loose``, anywhere in the document."""
+    return "(" + (" & " if loose else " <-> ").join(quoted(lexeme(field_name, t)) for t in toks) + ")"
 
 
-def node_tsquery(node) -> str:
-    """A text node of the parser's query objects (filters, exclusions) as ``tsquery`` text."""
+def node_tsquery(node, loose: bool = False) -> str:
+    """A text node of the parser's query objects (filters, exclusions) as ``tsquery`` text;
+    with ``loose``, its phrases relaxed (:func:`phrase_tsquery`)."""
     if isinstance(node, wq.Term):
         if node.fieldname == "pairs":
-            return phrase_tsquery("text", node.text.split("+", 1))
+            return phrase_tsquery("text", node.text.split("+", 1), loose)
         return quoted(lexeme(node.fieldname, node.text))
     if isinstance(node, wq.Phrase):
-        return phrase_tsquery(node.fieldname, list(node.words))
+        return phrase_tsquery(node.fieldname, list(node.words), loose)
     if isinstance(node, wq.Prefix):
         return quoted(lexeme(node.fieldname, node.text)) + ":*"
     if isinstance(node, (wq.And, wq.Or)):
         joiner = " & " if isinstance(node, wq.And) else " | "
-        return "(" + joiner.join(node_tsquery(sub) for sub in node.subqueries) + ")"
+        return "(" + joiner.join(node_tsquery(sub, loose) for sub in node.subqueries) + ")"
     raise ValueError(f"no tsquery for {node!r}")
 
 
 class _Params:
-    def __init__(self):
+    def __init__(self, prefix: str = "q"):
+        self.prefix = prefix
         self.values: dict = {}
 
     def add(self, value) -> str:
-        name = f"q{len(self.values)}"
+        name = f"{self.prefix}{len(self.values)}"
         self.values[name] = value
         return f":{name}"
+
+
+# A date range spanning more months than this is left to the date index alone.
+MONTHS_IN_QUERY = 24
+
+
+def months_tsquery(node: wq.DateRange) -> str | None:
+    """The month lexemes of every month a bounded range touches: a condition the GIN index
+    answers together with the words (the rows in the range hold one of them; the SQL on
+    ``date`` stays the exact test)."""
+    if node.startdate is None or node.enddate is None or node.enddate < node.startdate:
+        return None
+    year, month = node.startdate.year, node.startdate.month
+    months = []
+    while (year, month) <= (node.enddate.year, node.enddate.month):
+        if len(months) == MONTHS_IN_QUERY:
+            return None
+        months.append(quoted(lexeme("month", month_of(datetime(year, month, 1)))))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return _any(months)
 
 
 def _date_sql(node: wq.DateRange, params: _Params) -> str:
@@ -104,37 +140,57 @@ def _date_sql(node: wq.DateRange, params: _Params) -> str:
     return "(" + " AND ".join(parts) + ")"
 
 
-def text_clauses(parsed: Parsed, names: Collection[str], stemming: bool) -> list[str]:
+def text_clauses(parsed: Parsed, names: Collection[str], stemming: bool, loose: bool = False) -> list[str]:
     """The words, phrases and prefixes, each as ``tsquery`` text (whoosh's clauses, capped alike)."""
     clauses = [word_tsquery(w, stemming and w not in names) for w in dict.fromkeys(parsed.words)]
     for toks in parsed.phrases:
-        clauses.append(quoted(lexeme("text", toks[0])) if len(toks) == 1 else phrase_tsquery("text", toks))
+        clauses.append(quoted(lexeme("text", toks[0])) if len(toks) == 1 else phrase_tsquery("text", toks, loose))
     clauses += [quoted(lexeme("text", p)) + ":*" for p in parsed.prefixes]
     return clauses[:MAX_CLAUSES]
 
 
 def build_where(parsed: Parsed, *, public: bool, units: Collection[int] | None, names: Collection[str],
-                stemming: bool = True) -> Where | None:
-    """The rows matching ``parsed`` that this reader may see; None when it asks for nothing."""
-    clauses = text_clauses(parsed, names, stemming)
+                stemming: bool = True, months: bool = False, in_title: bool = False) -> Where | None:
+    """The rows matching ``parsed`` that this reader may see; None when it asks for nothing.
+    Its ``loose`` twin when ``parsed`` holds a phrase (:class:`Where`). ``months``: every
+    row carries its month lexeme (``LAYOUT``), so a date range asks the GIN index too.
+    ``in_title``: only those holding every queried word in the title (:func:`title_tsquery`),
+    in the same ``tsquery``, so that a row's ``tsvector`` is read once to test both."""
+    where = _where(parsed, public, units, names, stemming, months, in_title, loose=False)
+    if where is not None and any("<->" in value for value in where.params.values() if isinstance(value, str)):
+        where.loose = _where(parsed, public, units, names, stemming, months, in_title, loose=True)
+    return where
+
+
+def _where(parsed: Parsed, public: bool, units: Collection[int] | None, names: Collection[str], stemming: bool,
+           months: bool, in_title: bool, loose: bool) -> Where | None:
+    clauses = text_clauses(parsed, names, stemming, loose)
+    title = title_tsquery(parsed) if in_title else None
+    if title:
+        clauses.append(title)
     filters = parsed.filters[:MAX_CLAUSES]
     if not clauses and not filters:
         return None
-    params = _Params()
+    params = _Params("l" if loose else "q")
     text = list(clauses)
     sql: list[str] = []
     for node in filters:
         if isinstance(node, wq.DateRange):
             sql.append(_date_sql(node, params))
+            in_months = months_tsquery(node) if months else None
+            if in_months:
+                text.append(in_months)
         else:
-            text.append(node_tsquery(node))
+            text.append(node_tsquery(node, loose))
     for node in parsed.excluded[:MAX_CLAUSES]:
         if isinstance(node, tuple):
             text.append("!" + word_tsquery(node[1], stemming and node[1] not in names))
         elif isinstance(node, wq.DateRange):
             sql.append(f"NOT {_date_sql(node, params)}")
         else:
-            text.append("!" + node_tsquery(node))
+            negated = "!" + node_tsquery(node)
+            if not (loose and "<->" in negated):
+                text.append(negated)
     if text:
         sql.insert(0, f"tsv @@ CAST({params.add(' & '.join(text))} AS tsquery)")
     return visible(public, units).also(" AND ".join(sql), **params.values)
@@ -150,10 +206,14 @@ def rank_tsquery(parsed: Parsed, names: Collection[str], stemming: bool) -> str 
     return " | ".join(parts) or None
 
 
+def title_words(parsed: Parsed) -> list[str]:
+    """The queried words a title must hold all of to come first in a broad query's order."""
+    return list(dict.fromkeys([*parsed.words, *(t for toks in parsed.phrases for t in toks)]))
+
+
 def title_tsquery(parsed: Parsed) -> str | None:
-    """Every queried word in the title: the first rank of a broad query's order."""
-    words = [*parsed.words, *(t for toks in parsed.phrases for t in toks)]
-    return " & ".join(quoted(lexeme("title", w)) for w in dict.fromkeys(words)) or None
+    """Every queried word in the title (its ``t:`` lexemes): :func:`title_words` in SQL."""
+    return " & ".join(quoted(lexeme("title", w)) for w in title_words(parsed)) or None
 
 
 def probes(parsed: Parsed) -> tuple[list[str], list[str], list[str]]:

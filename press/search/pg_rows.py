@@ -11,7 +11,8 @@ share one ``tsvector`` (one GIN index, one ``tsquery`` per search): each lexeme 
 its field's letter, ``w:kunjungan`` (title, body and names as written, with positions for
 ``<->`` phrases), ``t:`` title words (weight A, for ranking and ``judul:``), ``s:`` the
 Sastrawi stems that differ from the word, and ``p:`` people, ``l:`` places,
-``o:`` organisations, ``u:`` unit, ``g:`` tags, ``j:`` activity kind, ``k:`` document kind.
+``o:`` organisations, ``u:`` unit, ``g:`` tags, ``j:`` activity kind, ``k:`` document kind,
+``m:`` the month of its date.
 
 Visibility is a column: ``public`` is true only for a :class:`PublicDocument`, which
 cannot be built for anything unpublished; every public search filters on it in
@@ -29,8 +30,12 @@ from .schema import protected_names
 
 FIELD_LETTERS = {
     "text": "w", "title": "t", "stem": "s", "people": "p", "places": "l", "organisations": "o",
-    "unit": "u", "tags": "g", "activity_kind": "j", "kind": "k",
+    "unit": "u", "tags": "g", "activity_kind": "j", "kind": "k", "month": "m",
 }
+# The layout of the rows' lexemes, kept in ``search_state`` (name ``layout``) once every row
+# has it: 1, a dated document carries its month (``m:2021-09``), which lets the GIN index
+# answer a date range with a broad word without reading the word's whole posting list.
+LAYOUT = 1
 TABLE = "search_documents"
 # Every table the backend keeps (migration 0021 makes them; autogenerate leaves them out).
 SEARCH_TABLES = (TABLE, f"{TABLE}_next", "search_rebuild_touched", "search_words", "search_state")
@@ -107,8 +112,10 @@ def quoted(lex: str) -> str:
 # A rebuild spells the same lexemes and positions over and over: each is quoted once.
 _QUOTED: dict[str, str] = {}
 _QUOTED_LIMIT = 200_000
-_POSITIONS = [str(n) for n in range(16384)]
-_POSITIONS_A = [f"{n}A" for n in range(16384)]
+# A tsvector keeps positions up to 16,383: a field's tokens past it are not indexed.
+MAX_POSITION = 16383
+_POSITIONS = [str(n) for n in range(MAX_POSITION + 1)]
+_POSITIONS_A = [f"{n}A" for n in range(MAX_POSITION + 1)]
 
 
 def _lex(letter: str, token: str) -> str:
@@ -126,7 +133,7 @@ def _run(letter: str, tokens: list[str], weight: str = "") -> tuple[list[str], d
     none past 16,383, as a ``tsvector`` keeps them); and the positions by token."""
     spelled = _POSITIONS_A if weight else _POSITIONS
     positions: dict[str, list[str]] = {}
-    for pos, token in enumerate(tokens[:16383], start=1):
+    for pos, token in enumerate(tokens[:MAX_POSITION], start=1):
         where = positions.get(token)
         if where is None:
             positions[token] = [spelled[pos]]
@@ -165,8 +172,15 @@ def _analysed(doc: Document) -> tuple[str, set[str]]:
     parts += _run("u:", _name_tokens([doc.unit]))[0]
     parts += _run("j:", _name_tokens([doc.activity_kind]))[0]
     parts.append(_lex("k:", doc.kind))
+    if doc.date is not None:
+        parts.append(_lex("m:", month_of(doc.date)))
     words = {t for t in written if _offered(t)}
     return " ".join(parts), words
+
+
+def month_of(when) -> str:
+    """``2021-09``: the month lexeme's token for a date."""
+    return f"{when.year:04d}-{when.month:02d}"
 
 
 @lru_cache(maxsize=262144)

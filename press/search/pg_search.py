@@ -5,11 +5,13 @@ page in relevance order (``ts_rank`` with title words weighted A when the query 
 at most ``BM25_LIMIT`` documents; beyond that every word in the title first, then newest
 first, as on whoosh), the hits with the existing snippet code run on the stored text,
 facets counted from the matches' facet columns and "did you mean" from ``search_words`` by edit distance
-(``fuzzystrmatch``). Past ``COUNT_EXACT_LIMIT`` matches the total and the facets are
-estimated from the matches in one hash bucket of the documents (``SAMPLED_BUCKET``, 1 in
+(``fuzzystrmatch``). Up to ``COUNT_EXACT_LIMIT`` matches one pass over their rows gives
+the total, the page and the facets. Past it the total and the facets are estimated from
+the matches in one hash bucket of the documents (``SAMPLED_BUCKET``, 1 in
 ``SAMPLE_BUCKETS``), which a partial GIN index of its own finds without reading the whole
-posting list of a broad term. Every condition comes from :mod:`press.search.pg_query`, so each
-query carries the reader's visibility. Imports SQLAlchemy and the sibling modules.
+posting list of a broad term, and the page is read in date order without sorting every
+match (:meth:`PgSearch._newest`). Every condition comes from :mod:`press.search.pg_query`,
+so each query carries the reader's visibility. Imports SQLAlchemy and the sibling modules.
 """
 from __future__ import annotations
 
@@ -20,9 +22,9 @@ from itertools import chain
 
 from sqlalchemy import text
 
-from .analysis import NAME_WORDS, name_terms
-from .pg_query import Where, build_where, highlight_terms, probes, rank_tsquery, title_tsquery, visible
-from .pg_rows import SAMPLE_BUCKETS, SAMPLED_BUCKET, TABLE, lexeme, quoted
+from .analysis import NAME_WORDS, name_terms, terms
+from .pg_query import Where, build_where, highlight_terms, probes, rank_tsquery, title_words, visible
+from .pg_rows import MAX_POSITION, SAMPLE_BUCKETS, SAMPLED_BUCKET, TABLE, lexeme, quoted
 from .query import BM25_LIMIT, Hit, SearchResult
 from .snippets import highlight, snippet
 
@@ -35,15 +37,18 @@ FACET_SAMPLE = 2_000
 COUNT_EXACT_LIMIT = 10_000
 SUGGESTIONS = 20
 NEWEST = "date DESC NULLS LAST, doc_key"
-# Reading a row's tsvector (out of line) costs about this many times a bitmap's heap row.
+# Walking the date index reads a row's tsvector (out of line) for each row it passes: 2-20
+# times a bitmap's heap row (more when the table outgrows the server's memory).
 WALK_FACTOR = 8
 
 
 class PgSearch:
     """One search on one connection: the probes, the total, the page, facets, "did you mean"."""
 
-    def __init__(self, conn, parsed, public: bool, units, stemming: bool):
+    def __init__(self, conn, parsed, public: bool, units, stemming: bool, months: bool = False):
         self.conn, self.parsed, self.public, self.units, self.stemming = conn, parsed, public, units, stemming
+        self.months = months
+        self._table_rows: float | None = None
         self.names, self.known = self._probe()
 
     def _exists(self, queries: list[str]) -> list[bool]:
@@ -69,7 +74,7 @@ class PgSearch:
 
     def run(self, query_text: str, page: int, per_page: int, order: str, facets: bool) -> SearchResult:
         parsed = self.parsed
-        where = build_where(parsed, public=self.public, units=self.units, names=self.names, stemming=self.stemming)
+        where = build_where(parsed, **self._where_args())
         if where is None:
             if query_text.strip():
                 parsed.notice("nothing_to_search")
@@ -77,69 +82,131 @@ class PgSearch:
             where = visible(self.public, self.units)
         sampled = self._facet_rows(where.also(f"sample = {SAMPLED_BUCKET}"))
         total_estimated = len(sampled) * SAMPLE_BUCKETS > COUNT_EXACT_LIMIT
+        by_date = order == "date" or not parsed.has_text
         if total_estimated:
             total = _rounded(len(sampled) * SAMPLE_BUCKETS)
+            ranked = self._ranked(where, total, page, per_page, by_date)
+            counted, estimated = (_counted(sampled, SAMPLE_BUCKETS), True) if facets else ({}, False)
         else:
-            total = self.conn.scalar(text(f"SELECT count(*) FROM {TABLE} WHERE {where.sql}"), where.params)
-        ranked = self._ranked(where, total, page, per_page, by_date=order == "date" or not parsed.has_text)
-        if not facets:
-            counted, estimated = {}, False
-        elif total_estimated:
-            counted, estimated = _counted(sampled, SAMPLE_BUCKETS), True
-        else:
-            counted, estimated = self._facets(where, total)
+            matches = self._matches(where, facets)
+            total = len(matches)
+            ranked = self._ranked_matches(matches, page, per_page, by_date)
+            counted, estimated = _facets(matches, total) if facets else ({}, False)
         did_you_mean = self._did_you_mean(query_text) if parsed.words and self.units is None else None
         return SearchResult(hits=self._hits(ranked), total=total, page=page, per_page=per_page, facets=counted,
                             did_you_mean=did_you_mean, notices=parsed.notices, facets_estimated=estimated,
                             total_estimated=total_estimated)
 
-    def _keys(self, where: Where, order_by: str, limit: int, offset: int = 0, **params) -> list[tuple[str, float]]:
-        return [tuple(r) for r in self.conn.execute(text(
-            f"SELECT doc_key, {params.pop('score', '0.0')} FROM {TABLE} WHERE {where.sql} "
-            f"ORDER BY {order_by} LIMIT :limit OFFSET :offset"), {**where.params, **params, "limit": limit, "offset": offset})]
+    def _where_args(self) -> dict:
+        return {"public": self.public, "units": self.units, "names": self.names, "stemming": self.stemming,
+                "months": self.months}
+
+    def _matches(self, where: Where, facets: bool) -> list:
+        """Every match (few: at most about ``COUNT_EXACT_LIMIT``), newest first, with what
+        the total, the page and the facets need: one pass over their rows for all three."""
+        columns = "kind, unit, CAST(extract(year FROM date) AS int), tags, people" if facets else "NULL, NULL, NULL, NULL, NULL"
+        return self.conn.execute(text(
+            f"SELECT {columns}, doc_key, sample, title FROM {TABLE} WHERE {where.sql} ORDER BY {NEWEST}"),
+            where.params).all()
+
+    def _ranked_matches(self, matches: list, page: int, per_page: int, by_date: bool) -> list[tuple[str, float]]:
+        """The page among ``matches`` (newest first) in the order :meth:`_ranked` gives."""
+        offset = (page - 1) * per_page
+        keys = [row[5] for row in matches]
+        if by_date:
+            return [(k, 0.0) for k in keys[offset:offset + per_page]]
+        if len(keys) <= BM25_LIMIT:
+            rank = rank_tsquery(self.parsed, self.names, self.stemming)
+            scores = dict(self.conn.execute(text(
+                f"SELECT doc_key, ts_rank(tsv, CAST(:rank AS tsquery), 1) FROM {TABLE} WHERE doc_key = ANY(:keys)"),
+                {"rank": rank, "keys": keys}).all()) if rank and keys else {}
+            best = sorted(range(len(keys)), key=lambda n: (-scores.get(keys[n], 0.0), n))[offset:offset + per_page]
+            return [(keys[n], scores.get(keys[n], 0.0)) for n in best]
+        # The title's ``t:`` lexemes are its terms (:mod:`pg_rows`), read here from the title
+        # the pass fetched rather than by a second pass over the same rows, and only for as
+        # many of the newest as the page needs.
+        words, wanted = set(title_words(self.parsed)), page * per_page
+        first: list[tuple[str, float]] = []
+        rest: list[tuple[str, float]] = []
+        for row in matches:
+            if words and words <= set(terms(row[7])[:MAX_POSITION]):
+                if len(first) < wanted:
+                    first.append((row[5], 2.0))
+            elif len(rest) < wanted:
+                rest.append((row[5], 1.0))
+            if len(first) >= wanted:
+                break
+        return (first + rest)[offset:offset + per_page]
+
+    def _walked(self, where: Where, limit: int, offset: int = 0) -> list[tuple[str, float]]:
+        """The newest matches found by walking the date index, testing each row. The planner
+        may not walk on its own: it takes an AND of words, or a phrase, for rare."""
+        self.conn.execute(text("SET LOCAL enable_bitmapscan = off"))
+        keys = [(key, 0.0) for key in self.conn.scalars(text(
+            f"SELECT doc_key FROM {TABLE} WHERE {where.sql} ORDER BY {NEWEST} LIMIT :limit OFFSET :offset"),
+            {**where.params, "limit": limit, "offset": offset})]
+        self.conn.execute(text("SET LOCAL enable_bitmapscan = on"))
+        return keys
 
     def _newest(self, where: Where, limit: int, offset: int = 0, *, walk: bool = False) -> list[tuple[str, float]]:
         """The newest matches. When they are many, walking the date index and testing each
-        row costs least (about ``limit × rows / total`` rows read); otherwise the matches are
-        taken from the GIN index first and sorted (the planner, which prices ``tsv @@`` on a
-        row at nothing, would walk the dates for a rare word too)."""
+        row costs least (about ``limit × rows / total`` rows read); otherwise the candidates
+        are taken from the GIN index first and sorted (the planner, which prices ``tsv @@``
+        on a row at nothing, would walk the dates for a rare word too). A phrase is checked
+        (its row's ``tsvector`` read) only on as many of the newest candidates as the page needs."""
         if walk:
-            return self._keys(where, NEWEST, limit, offset)
-        return [tuple(r) for r in self.conn.execute(text(
-            f"WITH m AS MATERIALIZED (SELECT doc_key, date FROM {TABLE} WHERE {where.sql}) "
-            f"SELECT doc_key, 0.0 FROM m ORDER BY {NEWEST} LIMIT :limit OFFSET :offset"),
-            {**where.params, "limit": limit, "offset": offset})]
+            return self._walked(where, limit, offset)
+        if where.loose is None:
+            return [(key, 0.0) for key in self.conn.scalars(text(
+                f"WITH m AS MATERIALIZED (SELECT doc_key, date FROM {TABLE} WHERE {where.sql}) "
+                f"SELECT doc_key FROM m ORDER BY {NEWEST} LIMIT :limit OFFSET :offset"),
+                {**where.params, "limit": limit, "offset": offset})]
+        # OFFSET 0 keeps the sorted candidates a subquery, read in its order.
+        return [(key, 0.0) for key in self.conn.scalars(text(
+            f"SELECT c.doc_key FROM (SELECT ctid AS row_id, doc_key, date FROM {TABLE} WHERE {where.loose.sql} "
+            f"ORDER BY {NEWEST} OFFSET 0) AS c "
+            f"WHERE EXISTS (SELECT 1 FROM {TABLE} WHERE ctid = c.row_id AND {where.sql}) LIMIT :limit OFFSET :offset"),
+            {**where.loose.params, **where.params, "limit": limit, "offset": offset})]
 
-    def _many(self, total: int, wanted: int) -> bool:
-        """Do ``total`` matches make walking the date index for ``wanted`` of them cheapest?"""
-        return total * total >= WALK_FACTOR * wanted * self._rows()
+    def _walks(self, where: Where, total: int, wanted: int) -> bool:
+        """Do ``total`` matches of ``where`` make walking the date index for ``wanted`` of them
+        (about ``wanted × rows / total`` rows read) cheaper than reading every candidate the
+        GIN index gives (the matches, or for a phrase the rows holding all its words)?"""
+        candidates = total if where.loose is None else self._sampled_count(where.loose)
+        return total * candidates >= WALK_FACTOR * wanted * self._rows()
 
     def _rows(self) -> float:
         """The planner's count of rows in the table (kept by ``ANALYZE``): a cheap estimate."""
-        return max(1.0, float(self.conn.scalar(text("SELECT reltuples FROM pg_class WHERE oid = CAST(:t AS regclass)"),
-                                               {"t": TABLE}) or 1.0))
+        if self._table_rows is None:
+            self._table_rows = max(1.0, float(self.conn.scalar(text(
+                "SELECT reltuples FROM pg_class WHERE oid = CAST(:t AS regclass)"), {"t": TABLE}) or 1.0))
+        return self._table_rows
+
+    def _sampled_count(self, where: Where) -> int:
+        """About how many rows ``where`` matches: its matches in the sampled bucket, scaled."""
+        return SAMPLE_BUCKETS * self.conn.scalar(text(
+            f"SELECT count(*) FROM {TABLE} WHERE {where.sql} AND sample = {SAMPLED_BUCKET}"), where.params)
 
     def _ranked(self, where: Where, total: int, page: int, per_page: int, by_date: bool) -> list[tuple[str, float]]:
+        """The page among many matches (past ``COUNT_EXACT_LIMIT``): newest first, or every
+        word in the title first and then newest first, as on whoosh past ``BM25_LIMIT``."""
         offset = (page - 1) * per_page
-        if not total or offset >= total:
+        if offset >= total:
             return []
         if by_date:
-            return self._newest(where, per_page, offset, walk=self._many(total, page * per_page))
-        if total <= BM25_LIMIT:
-            rank = rank_tsquery(self.parsed, self.names, self.stemming)
-            return self._keys(where, "2 DESC, " + NEWEST, per_page, offset,
-                              score="ts_rank(tsv, CAST(:rank AS tsquery), 1)", rank=rank)
-        in_title = title_tsquery(self.parsed)
+            return self._newest(where, per_page, offset, walk=self._walks(where, total, page * per_page))
+        title_where = build_where(self.parsed, **self._where_args(), in_title=True) if title_words(self.parsed) else None
         first = []
-        if in_title:
-            title_where = where.also("tsv @@ CAST(:in_title AS tsquery)", in_title=in_title)
-            first = [(k, 2.0) for k, _ in self._newest(title_where, page * per_page)]
+        if title_where is not None:
+            titled = self._sampled_count(title_where)
+            first = [(k, 2.0) for k, _ in self._newest(title_where, page * per_page,
+                                                       walk=self._walks(title_where, titled, page * per_page))]
         rest = []
         if len(first) < page * per_page:
             # The newest matches, less those already first (cheaper than a NOT on every row).
             seen = {k for k, _ in first}
             wanted = page * per_page + len(first)
-            newest_keys = self._newest(where, wanted, walk=self._many(total, wanted))
+            newest_keys = self._newest(where, wanted, walk=self._walks(where, total, wanted))
             rest = [(k, 1.0) for k, _ in newest_keys if k not in seen][:page * per_page - len(first)]
         return (first + rest)[offset:offset + per_page]
 
@@ -163,17 +230,6 @@ class PgSearch:
                 thumbnail_key=row.hit.get("thumbnail_key", ""), payload=row.hit.get("payload"),
             ))
         return hits
-
-    def _facets(self, where: Where, total: int, top: int = 10) -> tuple[dict, bool]:
-        """Exact counts up to ``FACET_EXACT_LIMIT`` matches; past it, counts over the matches in
-        the first few hash buckets (``sample``), scaled by the share of the matches they hold.
-        The facet columns are fetched and counted here: one pass, no ``GROUP BY`` per facet."""
-        estimated = total > FACET_EXACT_LIMIT
-        if estimated:
-            buckets = max(1, math.ceil(SAMPLE_BUCKETS * FACET_SAMPLE / total))
-            where = where.also("sample < :buckets", buckets=buckets)
-        rows = self._facet_rows(where)
-        return _counted(rows, total / len(rows) if estimated and rows else 1.0, top), estimated
 
     def _facet_rows(self, where: Where) -> list:
         return self.conn.execute(text(
@@ -209,6 +265,17 @@ class PgSearch:
             f"SELECT (SELECT count(*) FROM (SELECT 1 FROM {TABLE} WHERE {where.sql} AND tsv @@ CAST(x.q AS tsquery) "
             "LIMIT :cap) AS s) FROM unnest(CAST(:qs AS text[])) WITH ORDINALITY AS x(q, n) ORDER BY x.n"),
             {**where.params, "qs": queries, "cap": cap}))
+
+
+def _facets(matches: list, total: int) -> tuple[dict, bool]:
+    """Exact counts up to ``FACET_EXACT_LIMIT`` matches; past it, counts over the matches in
+    the first few hash buckets (``sample``, about ``FACET_SAMPLE`` of them), scaled by the
+    share of the matches they hold."""
+    if total <= FACET_EXACT_LIMIT:
+        return _counted(matches, 1.0), False
+    buckets = max(1, math.ceil(SAMPLE_BUCKETS * FACET_SAMPLE / total))
+    rows = [row for row in matches if row[6] < buckets]
+    return _counted(rows, total / len(rows) if rows else 1.0), True
 
 
 def _counted(rows: list, scale: float, top: int = 10) -> dict[str, list[tuple[str, int]]]:

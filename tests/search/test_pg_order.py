@@ -1,0 +1,97 @@
+"""PostgreSQL's order past the ranking limit, on each of its paths: a phrase's matches with
+every word in the title first, newest first, then the rest newest first, and never a
+document that holds the words apart, whether the matches are counted or estimated and
+whether the newest are found by walking the date index or from the GIN index. And date
+ranges asked of the GIN index by month only when every row carries its month."""
+from __future__ import annotations
+
+import itertools
+from datetime import datetime, timedelta
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from press.search import Document, PgSearchIndex, pg_search, upsert
+
+START = datetime(2021, 1, 1, 8)
+_ids = itertools.count(1)
+
+
+def _doc(n: int, title: str, body: str) -> Document:
+    return Document(kind="release", id=n, status="published", date=START + timedelta(hours=n), title=title,
+                    body=body, unit="Dinas Kesehatan")
+
+
+def _archive() -> list[Document]:
+    docs = []
+    for n in range(1, 401):
+        if n % 10 == 0:
+            docs.append(_doc(n, f"Rumah Sakit Daerah ke-{n}", "Pelayanan rumah sakit daerah dibuka."))
+        elif n % 7 == 0:  # every word in the title, but the phrase nowhere
+            docs.append(_doc(n, "Sakit di Rumah", "Warga sakit dirawat di rumah masing-masing."))
+        else:
+            docs.append(_doc(n, f"Pelayanan Kesehatan ke-{n}", "Antrean rumah sakit umum berkurang."))
+    return docs
+
+
+@pytest.fixture(scope="module")
+def ordered_index(pg_search_server):
+    name = f"search_order_{next(_ids)}"
+    admin = create_engine(pg_search_server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f"CREATE DATABASE {name}"))
+    index = PgSearchIndex(pg_search_server.replace("/postgres?", f"/{name}?"), kept_results=0)
+    docs = _archive()
+    index.apply([upsert(d) for d in docs])
+    with index.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(text("ANALYZE search_documents"))
+    yield index, docs
+    index.close()
+    with admin.connect() as conn:
+        conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+    admin.dispose()
+
+
+PATHS = {
+    "counted": {"COUNT_EXACT_LIMIT": 10_000},
+    "estimated, walking the dates": {"COUNT_EXACT_LIMIT": 20, "WALK_FACTOR": 0},
+    "estimated, from the GIN index": {"COUNT_EXACT_LIMIT": 20, "WALK_FACTOR": 10 ** 9},
+}
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_a_phrase_past_the_ranking_limit_puts_title_matches_first_then_newest(ordered_index, monkeypatch, path):
+    index, docs = ordered_index
+    monkeypatch.setattr(pg_search, "BM25_LIMIT", 10)
+    for name, value in PATHS[path].items():
+        monkeypatch.setattr(pg_search, name, value)
+    newest = sorted(docs, key=lambda d: d.date, reverse=True)
+    in_title = [d.key for d in newest if d.id % 10 == 0]
+    phrase_only = [d.key for d in newest if d.id % 10 and d.id % 7]
+    expected = in_title + phrase_only
+
+    pages = [index.search('"rumah sakit"', public=False, per_page=30, page=p) for p in (1, 2)]
+    assert [h.doc_key for h in pages[0].hits + pages[1].hits] == expected[:60]
+    assert pages[0].total_estimated == (path != "counted")
+    by_date = index.search('"rumah sakit"', public=False, per_page=30, order="date")
+    assert [h.doc_key for h in by_date.hits] == [d.key for d in newest if d.id % 10 == 0 or d.id % 7][:30]
+
+
+def test_a_date_range_finds_rows_written_before_months_were_indexed_until_a_rebuild(pg_search_url):
+    index = PgSearchIndex(pg_search_url, kept_results=0)
+    docs = [_doc(n, f"Banjir ke-{n}", "Banjir melanda.") for n in range(1, 4)]  # 1 January 2021
+    index.apply([upsert(d) for d in docs])
+    assert {h.doc_key for h in index.search("banjir 2021-01", public=False).hits} == {d.key for d in docs}
+    with index.engine.begin() as conn:  # rows as an older Siaran wrote them: no month lexeme
+        conn.execute(text("UPDATE search_documents SET tsv = ts_delete(tsv, CAST('m:2021-01' AS text))"))
+        conn.execute(text("DELETE FROM search_state WHERE name = 'layout'"))
+        conn.execute(text("UPDATE search_state SET version = version + 1"))
+    assert {h.doc_key for h in index.search("banjir 2021-01", public=False).hits} == {d.key for d in docs}
+    assert index.search("banjir 2021-02", public=False).total == 0
+
+    index.rebuild(docs)
+    with index.engine.connect() as conn:
+        assert conn.scalar(text("SELECT count(*) FROM search_documents WHERE tsv @@ CAST(:q AS tsquery)"),
+                           {"q": "'m:2021-01'"}) == 3
+    assert {h.doc_key for h in index.search("banjir 2021-01", public=False).hits} == {d.key for d in docs}
+    index.close()
