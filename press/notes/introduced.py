@@ -50,9 +50,10 @@ class IntroducedPeople:
                 subject = _subject_before(text, verb.start(), max(0, verb.start() - SUBJECT_REACH))
                 if subject:
                     former[subject[0]] = subject[1]
-        members = rules.pattern("listed-member", lambda: r"(?:^|[,.;:][ \t]*|\b(?:dan|serta|[a-z]{3,})[ \t]+)" + self._member_unit().pattern)
+        members = {m.end() for m in self._member_unit().finditer(text)
+                   if not PREVIOUS_NAME_WORD.search(text, max(0, m.start() - 30), m.start())}
         introduced = credits | {m.end() for m in spouses.finditer(text)} | set(former) | {m.end() for m in ONE_OF.finditer(text)} \
-            | {m.end() for m in REPLACED.finditer(text)} | {m.end() for m in members.finditer(text)}
+            | {m.end() for m in REPLACED.finditer(text)} | members
         openers = rules.pattern("name-opener", lambda: rf"{bounded_alternation(rules.glossary.data['name_openers'])}[ \t]+(?=[A-Z])")
         marked = {m.start() for m in rules.rank.finditer(text)} | {m.start() for m in rules.honorific.finditer(text)} \
             | introduced | set(appositive_names(text)) | {m.start() for m in openers.finditer(text)}
@@ -100,7 +101,7 @@ class IntroducedPeople:
         members ("Fraksi Golkar Ikhsan Tinggapy, Fraksi PKB M. Taher Lesilolo", "Komisi A
         Rusli Waekabu"): the unit is no part of the name, nor a title."""
         rules = self.rules
-        return rules.pattern("member-unit", lambda: r"(?:Fraksi|Komisi)[ \t]+(?:" + alternation(rules.glossary.data["member_parties"])
+        return rules.pattern("member-unit", lambda: r"(?<![\w-])(?:Fraksi|Komisi)[ \t]+(?:" + alternation(rules.glossary.data["member_parties"])
                              + r"|[IVX]{1,4}|[A-E])(?![\w-])[ \t]+(?=[A-Z](?:[a-z]|\.[ \t]*[A-Z][a-z]))")
 
     def _handed_over(self, pos: int) -> tuple[str | None, str | None]:
