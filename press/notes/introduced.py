@@ -101,7 +101,7 @@ class IntroducedPeople:
         members ("Fraksi Golkar Ikhsan Tinggapy, Fraksi PKB M. Taher Lesilolo", "Komisi A
         Rusli Waekabu"): the unit is no part of the name, nor a title."""
         rules = self.rules
-        return rules.pattern("member-unit", lambda: r"(?<![\w-])(?:Fraksi|Komisi)[ \t]+(?:" + alternation(rules.glossary.data["member_parties"])
+        return rules.pattern("member-unit", lambda: r"(?:F(?<![\w-]F)raksi|K(?<![\w-]K)omisi)[ \t]+(?:" + alternation(rules.glossary.data["member_parties"])
                              + r"|[IVX]{1,4}|[A-E])(?![\w-])[ \t]+(?=[A-Z](?:[a-z]|\.[ \t]*[A-Z][a-z]))")
 
     def _handed_over(self, pos: int) -> tuple[str | None, str | None]:

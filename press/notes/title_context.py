@@ -84,8 +84,9 @@ def namesake_before(text: str, rules: Rules, title_start: int, name_start: int) 
 
 def _command_office(rules: Rules) -> re.Pattern:
     """An office of a regional military command ("Pangdam", "Kasdam", "Kepala Staf Kodam")."""
-    offices = [form for full, short in rules.glossary.data["titles"].items() if "Daerah Militer" in full for form in [full, *short]]
-    return rules.pattern("command-office", lambda: rf"(?:{alternation(offices)}|Kodam)\b")
+    return rules.pattern("command-office", lambda: "(?:" + alternation(
+        [form for full, short in rules.glossary.data["titles"].items() if "Daerah Militer" in full for form in [full, *short]])
+        + r"|Kodam)\b")
 
 
 def _command_name(rules: Rules) -> re.Pattern:
