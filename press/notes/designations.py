@@ -88,7 +88,7 @@ class Designations:
             word = m.group(1)
             if word in INSTITUTIONS or (rules.org_head.match(word) and word not in rules.unit_words
                                         and word.rstrip(".") not in rules.org_abbr) \
-                    or word in rules.glossary.data["region_words"] \
+                    or (word in rules.glossary.data["region_words"] and not PARENTHESIS.match(text, m.end())) \
                     or word in rules.glossary.data["headline_verbs"] or word in self.places \
                     or (word[0].isupper() and self.region_at(m.start(1))):
                 return pos

@@ -50,8 +50,10 @@ class IntroducedPeople:
                 subject = _subject_before(text, verb.start(), max(0, verb.start() - SUBJECT_REACH))
                 if subject:
                     former[subject[0]] = subject[1]
+        members = {m.end() for m in self._member_unit().finditer(text)
+                   if not PREVIOUS_NAME_WORD.search(text, max(0, m.start() - 30), m.start())}
         introduced = credits | {m.end() for m in spouses.finditer(text)} | set(former) | {m.end() for m in ONE_OF.finditer(text)} \
-            | {m.end() for m in REPLACED.finditer(text)}
+            | {m.end() for m in REPLACED.finditer(text)} | members
         openers = rules.pattern("name-opener", lambda: rf"{bounded_alternation(rules.glossary.data['name_openers'])}[ \t]+(?=[A-Z])")
         marked = {m.start() for m in rules.rank.finditer(text)} | {m.start() for m in rules.honorific.finditer(text)} \
             | introduced | set(appositive_names(text)) | {m.start() for m in openers.finditer(text)}
@@ -89,10 +91,18 @@ class IntroducedPeople:
                         self._add(person, None, person.prefix, (start, person.end))
         for _, end, known, _ in self.register.live():
             joined = known and PAIRED.match(self.text, end)
-            other = joined and self._read_name(joined.end())
+            other = joined and not self._member_unit().match(self.text, joined.end()) and self._read_name(joined.end())
             if other and " " in other.name and not other.ranks and CLAUSE_END.match(self.text, other.end) \
                     and self.find_by_name(other.name) is None:
                 self._add(other, None, other.prefix, (other.name_span[0], other.end))
+
+    def _member_unit(self) -> re.Pattern:
+        """A council faction or commission written before its member's name in a list of
+        members ("Fraksi Golkar Ikhsan Tinggapy, Fraksi PKB M. Taher Lesilolo", "Komisi A
+        Rusli Waekabu"): the unit is no part of the name, nor a title."""
+        rules = self.rules
+        return rules.pattern("member-unit", lambda: r"(?<![\w-])(?:Fraksi|Komisi)[ \t]+(?:" + alternation(rules.glossary.data["member_parties"])
+                             + r"|[IVX]{1,4}|[A-E])(?![\w-])[ \t]+(?=[A-Z](?:[a-z]|\.[ \t]*[A-Z][a-z]))")
 
     def _handed_over(self, pos: int) -> tuple[str | None, str | None]:
         """The title (and its organisation) handed over to or from the person named at

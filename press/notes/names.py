@@ -115,6 +115,8 @@ def read_name(text: str, pos: int, rules: Rules, places) -> WrittenName | None:
         inside = bool(words) and (word in rules.glossary.data["inside_name"]
                                   or (INITIALS_WORD.fullmatch(word) is not None and LAST_WORD_AFTER_INITIAL.match(text, cursor) is not None)
                                   or (word in rules.not_person_words and word.istitle() and LAST_WORD.match(text, cursor + len(word))))
+        # The second word of a two-word opener ("Raden Mas Said"), an honorific elsewhere.
+        inside = inside or (len(words) == 1 and f"{words[0][0]} {word}" in rules.glossary.data["name_openers"])
         fathers = bool(words) and words[-1][0] in rules.glossary.data["inside_name"] and word[:1].isupper()
         fathers = fathers or (not words and _first_name_also_word(text, cursor, word, rules))
         if not (inside or fathers or is_name_word(word, rules)) or (words and split_degrees(word, rules)) \

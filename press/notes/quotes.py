@@ -73,6 +73,10 @@ class QuoteFinder:
         # goes on with its verb, capitalised or not.
         self._capital_verb = rules.pattern("capital-after-verb", lambda: r"[ \t]*,?[ \t]*(?P<verb>" + alternation(
             [v.capitalize() for v in rules.glossary.speech_verbs("after")]) + r")\b")
+        # `….” Tandas Yosef bangga.`: after a full stop, a capitalised verb tags the quote when
+        # a name follows it on the line.
+        self._capital_verb_and_name = rules.pattern("capital-verb-and-name", lambda: r"[ \t]+(?P<verb>" + alternation(
+            [v.capitalize() for v in rules.glossary.speech_verbs("after") if " " not in v]) + r")(?=[ \t]+[A-Z][a-z])")
         self._pronoun = rules.pattern("pronoun-end", lambda: rf"\b(?:{alternation(rules.glossary.data['pronouns'])})\s*$")
         self._clause_end = NextMatch(CLAUSE_END, text)
         self._unmarked_verbs = rules.pattern("unmarked-verb", lambda: rf",[ \t]*(?P<verb>{rules.after_words})\b")
@@ -147,7 +151,8 @@ class QuoteFinder:
     def _attribute(self, start: int, end: int, inner: str, inherited: Person | None) -> Quote:
         people, text = self.people, self.text
         after = self.rules.after_verb.match(text, end) or ((text[max(0, end - 3):end - 1].rstrip().endswith(",")
-                                                            or text[end:end + 1] == ",") and self._capital_verb.match(text, end))
+                                                            or text[end:end + 1] == ",") and self._capital_verb.match(text, end)) \
+            or self._capital_verb_and_name.match(text, end)
         if after:
             verb = after["verb"]
             who_start = after.end()

@@ -73,11 +73,25 @@ def written_title(text: str, rules: Rules, start: int, end: int) -> str:
 def namesake_before(text: str, rules: Rules, title_start: int, name_start: int) -> bool:
     """Whether the name at `name_start`, read after a title, names the title's hospital,
     airport, street or command ("Direktur RSUD Abdul Wahab Sjahranie", "Danrem 133 Nani
-    Wartabone"): written after such a word or after a command's bare number."""
+    Wartabone", "Kasdam Iskandar Muda"): written after such a word or after a command's bare
+    number, or the name of a military command written whole."""
     words = rules.glossary.data["named_after_people"]
     before = rules.pattern("named-after-before",
                            lambda: rf"(?:(?<![\w.])(?:{alternation(words)})|(?<![\w/])\d{{2,4}})[ \t]+$")
-    return bool(before.search(text, max(title_start, name_start - 30), name_start))
+    return bool(before.search(text, max(title_start, name_start - 30), name_start)
+                or (_command_office(rules).match(text, title_start) and _command_name(rules).match(text, name_start)))
+
+
+def _command_office(rules: Rules) -> re.Pattern:
+    """An office of a regional military command ("Pangdam", "Kasdam", "Kepala Staf Kodam")."""
+    offices = [form for full, short in rules.glossary.data["titles"].items() if "Daerah Militer" in full for form in [full, *short]]
+    return rules.pattern("command-office", lambda: rf"(?:{alternation(offices)}|Kodam)\b")
+
+
+def _command_name(rules: Rules) -> re.Pattern:
+    """The name of a regional military command written whole ("Iskandar Muda")."""
+    return rules.pattern("command-name", lambda: rf"(?:{alternation(rules.glossary.data['military_command_names'])})"
+                                                 r"(?![\w-])(?![ \t]+[A-Z])")
 
 
 def namesakes(text: str, rules: Rules) -> set[str]:
@@ -105,13 +119,19 @@ OPENING_POSSESSED = re.compile(r"[A-Z][a-z]{2,}nya")
 def not_a_name_first(text: str, rules: Rules, parsed: WrittenName) -> bool:
     """Whether a name read before a title is a place after a preposition ("dari Dago,"),
     a post after "mantan" or "anggota", the place glued to a unit's number ("Kodim
-    1206/Putussibau,"), one unit word ("Umum dan Perlengkapan,") or one noun with its
-    possessive opening a sentence ("Artinya, kepala daerah …")."""
+    1206/Putussibau,"), one unit word ("Umum dan Perlengkapan,"), one noun with its
+    possessive opening a sentence ("Artinya, kepala daerah …") or a region's name in capitals,
+    a dateline ("SAGOE TV | BANDA ACEH – Menteri …")."""
     at = parsed.name_span[0]
-    return bool(PLACE_PREPOSITION.search(text, max(0, at - 12), at)) or text[at - 1:at] == "/" \
+    return (parsed.name.isupper() and bool(_capitalised_region(rules).fullmatch(parsed.name))) or bool(PLACE_PREPOSITION.search(text, max(0, at - 12), at)) or text[at - 1:at] == "/" \
         or (" " not in parsed.name and not parsed.honorifics and bool(OPENING_POSSESSED.fullmatch(parsed.name))) \
         or (not parsed.honorifics and not parsed.ranks and bool(POST_BEFORE.search(text, max(0, at - 14), at))) \
         or (" " not in parsed.name and not parsed.honorifics and not parsed.ranks and is_unit_word(parsed.name, rules))
+
+
+def _capitalised_region(rules: Rules) -> re.Pattern:
+    """A region's name written in capitals ("BANDA ACEH")."""
+    return rules.pattern("capitalised-region", lambda: alternation({name.upper() for name in rules.region_names}))
 
 
 def ends_in_venue(rules: Rules, organisation: str | None) -> bool:
