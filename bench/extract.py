@@ -36,9 +36,8 @@ real10 included ("round 11 tuning (all 324)"; real10's own table is a figure aft
 and held back tests/notes/real11 whole (its figures, measured once after round 11's freeze,
 are ROUND11_HELD_BACK_AT_FREEZE: a line below the tables); round 12 tuned on all 354,
 real11 included ("round 12 tuning (all 354)"; real11's own table is a figure after tuning),
-and holds back tests/notes/real12 whole (not read here: its figures, measured once after
-round 12's freeze, go into the corpus test as ROUND12_HELD_BACK_AT_FREEZE, and a line below
-the tables prints them then).
+and held back tests/notes/real12 whole (its figures, measured once after round 12's freeze,
+are ROUND12_HELD_BACK_AT_FREEZE: a line below the tables).
 Below the tables, one line per earlier figure: each
 round's held-back figures first measured after its freeze (round 1: 20 of
 tests/notes/real; round 2: tests/notes/real2) and each round's tuning figures at its
@@ -103,7 +102,7 @@ ROUND8_FREEZE = "9f6d9d2"
 ROUND9_FREEZE = "f954294"
 ROUND10_FREEZE = "9bd10ff"
 ROUND11_FREEZE = "0a945b1"
-ROUND12_FREEZE = "the \"Frozen rules (round 12):\" commit"
+ROUND12_FREEZE = "716b93c"
 # Figures written at each freeze, printed as lines below the tables: (what, commit, figures).
 FREEZE_LINES = (
     ("round 1 tuning (40 of tests/notes/real)", "9e1fc17", TUNING_AT_FREEZE),
@@ -137,7 +136,7 @@ FREEZE_LINES = (
     ("round 11 held back (tests/notes/real11)", ROUND11_FREEZE,
      getattr(corpus_test, "ROUND11_HELD_BACK_AT_FREEZE", None) or {}),
     ("round 12 tuning (all 354 of tests/notes/real to real11)", ROUND12_FREEZE, ROUND12_TUNING_AT_FREEZE),
-    # Written into the corpus test by the annotator once real12 is annotated and measured.
+    # Written into the corpus test by the annotator once real12 was annotated and measured.
     ("round 12 held back (tests/notes/real12)", ROUND12_FREEZE,
      getattr(corpus_test, "ROUND12_HELD_BACK_AT_FREEZE", None) or {}),
 )
