@@ -5,6 +5,9 @@ figures, the folders and the scoring shared with the other rounds' guards (each 
 extracted once per session) live in test_notes_real_corpus.py, whose docstring tells the
 protocol of every round."""
 
+from dataclasses import dataclass
+from pathlib import Path
+
 import pytest
 
 from press.notes.evaluation import load_real, prf
@@ -17,88 +20,67 @@ from tests.notes.test_notes_real_corpus import (MARGIN, REAL, REAL2, REAL3, REAL
                                                 ROUND11_HELD_BACK_AT_FREEZE, ROUND11_HELD_BACK_NON_PEOPLE,
                                                 ROUND11_TUNING_AT_FREEZE, fallen, folder_scores, summed)
 
-ROUND11_TUNING_FOLDERS = (REAL, REAL2, REAL3, REAL4, REAL5, REAL6, REAL7, REAL8, REAL9, REAL10)
+
+@dataclass(frozen=True)
+class Round:
+    """One round's guards: the folders it tuned on and its figures at the freeze, the folder it
+    last held back and that folder's figures after tuning on it, the folder it holds back and
+    the figures first measured on it."""
+    number: int
+    tuned_on: tuple[Path, ...]
+    notes: int
+    at_freeze: dict[str, float]
+    retuned: Path
+    retuned_figures: dict[str, float]
+    retuned_non_people: int
+    held_back: Path
+    held_back_figures: dict[str, float]
+    held_back_non_people: int
 
 
-def test_round_nine_tunes_on_all_two_hundred_sixty_four_annotated_notes():
-    folders = [load_real(folder, "all") for folder in (REAL, REAL2, REAL3, REAL4, REAL5, REAL6, REAL7, REAL8)]
-    assert sum(len(notes.annotated) for notes in folders) == 264
+ROUNDS = (
+    Round(9, (REAL, REAL2, REAL3, REAL4, REAL5, REAL6, REAL7, REAL8), 264, ROUND9_TUNING_AT_FREEZE,
+          REAL8, REAL8_TUNED, REAL8_TUNED_NON_PEOPLE, REAL9, ROUND9_HELD_BACK_AT_FREEZE, ROUND9_HELD_BACK_NON_PEOPLE),
+    Round(10, (REAL, REAL2, REAL3, REAL4, REAL5, REAL6, REAL7, REAL8, REAL9), 294, ROUND10_TUNING_AT_FREEZE,
+          REAL9, REAL9_TUNED, REAL9_TUNED_NON_PEOPLE, REAL10, ROUND10_HELD_BACK_AT_FREEZE,
+          ROUND10_HELD_BACK_NON_PEOPLE),
+    Round(11, (REAL, REAL2, REAL3, REAL4, REAL5, REAL6, REAL7, REAL8, REAL9, REAL10), 324, ROUND11_TUNING_AT_FREEZE,
+          REAL10, REAL10_TUNED, REAL10_TUNED_NON_PEOPLE, REAL11, ROUND11_HELD_BACK_AT_FREEZE,
+          ROUND11_HELD_BACK_NON_PEOPLE),
+)
+BY_ROUND = {f"round{r.number}": r for r in ROUNDS}
+
+
+@pytest.mark.parametrize("name", BY_ROUND)
+def test_a_round_tunes_on_every_annotated_note_of_its_folders(name):
+    round_ = BY_ROUND[name]
+    folders = [load_real(folder, "all") for folder in round_.tuned_on]
+    assert sum(len(notes.annotated) for notes in folders) == round_.notes
     assert all(notes.not_annotated == [] for notes in folders)
 
 
-@pytest.mark.parametrize("kind", sorted(ROUND9_TUNING_AT_FREEZE))
-def test_all_two_hundred_sixty_four_notes_keep_the_figures_of_the_round_nine_freeze(kind):
-    _, _, f1 = prf(*summed(REAL, REAL2, REAL3, REAL4, REAL5, REAL6, REAL7, REAL8)[kind])
-    assert f1 >= ROUND9_TUNING_AT_FREEZE[kind] - MARGIN, (kind, f1)
+@pytest.mark.parametrize("name, kind", [(name, kind) for name, r in BY_ROUND.items() for kind in sorted(r.at_freeze)])
+def test_the_notes_a_round_tuned_on_keep_the_figures_of_its_freeze(name, kind):
+    round_ = BY_ROUND[name]
+    _, _, f1 = prf(*summed(*round_.tuned_on)[kind])
+    assert f1 >= round_.at_freeze[kind] - MARGIN, (kind, f1)
 
 
-def test_round_eight_notes_keep_their_figures_after_round_nine_tuning():
-    scores = folder_scores(REAL8)
-    assert fallen(scores, REAL8_TUNED) == {}
-    assert scores["non-people"][0] <= REAL8_TUNED_NON_PEOPLE
+@pytest.mark.parametrize("name", BY_ROUND)
+def test_the_notes_held_back_before_a_round_keep_their_figures_after_it_tuned_on_them(name):
+    round_ = BY_ROUND[name]
+    scores = folder_scores(round_.retuned)
+    assert fallen(scores, round_.retuned_figures) == {}
+    assert scores["non-people"][0] <= round_.retuned_non_people
 
 
-def test_round_nine_held_back_notes_keep_the_figures_first_measured():
-    """The 30 notes of tests/notes/real9, annotated after round 9's freeze and measured once:
-    they must not fall more than MARGIN under those figures, nor report more non-people."""
-    notes = load_real(REAL9, "all")
+@pytest.mark.parametrize("name", BY_ROUND)
+def test_a_rounds_held_back_notes_keep_the_figures_first_measured(name):
+    """The 30 notes a round held back, annotated after its freeze and measured once: they must
+    not fall more than MARGIN under those figures, nor report more non-people."""
+    round_ = BY_ROUND[name]
+    notes = load_real(round_.held_back, "all")
     assert len(notes.annotated) == 30 and notes.not_annotated == []
-    scores = folder_scores(REAL9)
-    assert fallen(scores, ROUND9_HELD_BACK_AT_FREEZE) == {}
-    assert scores["non-people"][0] <= ROUND9_HELD_BACK_NON_PEOPLE
-
-
-def test_round_ten_tunes_on_all_two_hundred_ninety_four_annotated_notes():
-    folders = [load_real(folder, "all") for folder in (REAL, REAL2, REAL3, REAL4, REAL5, REAL6, REAL7, REAL8, REAL9)]
-    assert sum(len(notes.annotated) for notes in folders) == 294
-    assert all(notes.not_annotated == [] for notes in folders)
-
-
-@pytest.mark.parametrize("kind", sorted(ROUND10_TUNING_AT_FREEZE))
-def test_all_two_hundred_ninety_four_notes_keep_the_figures_of_the_round_ten_freeze(kind):
-    _, _, f1 = prf(*summed(REAL, REAL2, REAL3, REAL4, REAL5, REAL6, REAL7, REAL8, REAL9)[kind])
-    assert f1 >= ROUND10_TUNING_AT_FREEZE[kind] - MARGIN, (kind, f1)
-
-
-def test_round_nine_notes_keep_their_figures_after_round_ten_tuning():
-    scores = folder_scores(REAL9)
-    assert fallen(scores, REAL9_TUNED) == {}
-    assert scores["non-people"][0] <= REAL9_TUNED_NON_PEOPLE
-
-
-def test_round_ten_held_back_notes_keep_the_figures_first_measured():
-    """The 30 notes of tests/notes/real10, annotated after round 10's freeze and measured once:
-    they must not fall more than MARGIN under those figures, nor report more non-people."""
-    notes = load_real(REAL10, "all")
-    assert len(notes.annotated) == 30 and notes.not_annotated == []
-    scores = folder_scores(REAL10)
-    assert fallen(scores, ROUND10_HELD_BACK_AT_FREEZE) == {}
-    assert scores["non-people"][0] <= ROUND10_HELD_BACK_NON_PEOPLE
-
-
-def test_round_eleven_tunes_on_all_three_hundred_twenty_four_annotated_notes():
-    folders = [load_real(folder, "all") for folder in ROUND11_TUNING_FOLDERS]
-    assert sum(len(notes.annotated) for notes in folders) == 324
-    assert all(notes.not_annotated == [] for notes in folders)
-
-
-@pytest.mark.parametrize("kind", sorted(ROUND11_TUNING_AT_FREEZE))
-def test_all_three_hundred_twenty_four_notes_keep_the_figures_of_the_round_eleven_freeze(kind):
-    _, _, f1 = prf(*summed(*ROUND11_TUNING_FOLDERS)[kind])
-    assert f1 >= ROUND11_TUNING_AT_FREEZE[kind] - MARGIN, (kind, f1)
-
-
-def test_round_ten_notes_keep_their_figures_after_round_eleven_tuning():
-    scores = folder_scores(REAL10)
-    assert fallen(scores, REAL10_TUNED) == {}
-    assert scores["non-people"][0] <= REAL10_TUNED_NON_PEOPLE
-
-
-def test_round_eleven_held_back_notes_keep_the_figures_first_measured():
-    """The 30 notes of tests/notes/real11, annotated after round 11's freeze and measured once:
-    they must not fall more than MARGIN under those figures, nor report more non-people."""
-    notes = load_real(REAL11, "all")
-    assert len(notes.annotated) == 30 and notes.not_annotated == []
-    scores = folder_scores(REAL11)
-    assert fallen(scores, ROUND11_HELD_BACK_AT_FREEZE) == {}
-    assert scores["non-people"][0] <= ROUND11_HELD_BACK_NON_PEOPLE
+    scores = folder_scores(round_.held_back)
+    assert fallen(scores, round_.held_back_figures) == {}
+    assert scores["non-people"][0] <= round_.held_back_non_people
