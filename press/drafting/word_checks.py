@@ -48,6 +48,8 @@ from press.errors import N_
 
 from . import affix_rules
 from .compound_checks import glued_words, words_joined
+from .hand_slips import rare_slip, sole_slip
+from .joined_words import joined_compound, joined_reduplication
 from .loanword_rules import loanword_fix
 from .finding import Finding, cased, finding_at
 from .foreign_words import english_joined, english_prefixed, foreign_form, lower_before, sentence_start
@@ -187,13 +189,14 @@ def _read_word(word: str, known: frozenset[str]) -> tuple[str | None, object]:
     knows (``_word_finding`` reads it), else (None, None)."""
     fixed = affix_rules.listed_root(word) or (affix_rules.double_k(word) if len(word) > 7 else None) \
         or affix_rules.noun_kk(word) or affix_rules.pun_apart(word) or affix_rules.one_syllable(word) \
-        or words_joined(word)
+        or words_joined(word) or joined_compound(word) or joined_reduplication(word)
     if fixed:
         return "fixed", fixed
     if _unknown(word, known):
         return "unknown", None
     standard = None if word in known else typo_of_a_word(word) \
-        or (frequent_slip(word) if _reading_doubtful(word) else None)
+        or (frequent_slip(word) if _reading_doubtful(word) else None) or rare_slip(word) \
+        or sole_slip(word, read=True)
     return ("typo", standard) if standard else (None, None)
 
 
@@ -250,14 +253,14 @@ def _word_finding(body: str, span, written: str, word: str, initial: bool) -> Fi
         return finding_at(body, "foreign", span, N_("Istilah asing “%(written)s” ditulis miring."),
                           N_("Tulis miring (*%(written)s*) atau pakai padanan bahasa Indonesianya."),
                           {"written": joined}, {"written": joined})
-    glued = None if initial else glued_words(word)
+    glued = None if initial else glued_words(word) or joined_reduplication(word) or joined_compound(word)
     if glued:
         return _spelling(body, span, written, *glued)
     if len(word) < MIN_TYPO:
         return None
     standard = (common_typo(word, capitalised=True) if initial else typo_fix(word) or common_typo(word)) \
         or edge_typo(word, initial) or frequent_slip(word, capitalised=initial) \
-        or (_initial_slip(word) if initial else distant_slip(word))
+        or (_initial_slip(word) if initial else distant_slip(word) or sole_slip(word))
     return _typo(body, span, written, standard) if standard else None
 
 
