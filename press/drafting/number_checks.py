@@ -46,12 +46,13 @@ MONEY_FIGURE_WITHOUT_RP = re.compile(r"(?<![\w-])(?:uang|dana|anggaran|senilai|s
                                      r"(?!\s*(?:%|persen|[A-Za-z]))")
 #: "Rp" before a figure of four digits or more without the thousands stop ("Rp1000").
 RUPIAH_BARE = re.compile(r"(?<=Rp)([1-9]\d{3,})(?![\d.]|,\d{3})")
-#: A range of money with its unit written once ("Rp5-100 ribu"): EYD V writes each end whole, joined by
-#: an en dash ("Rp5 ribu–Rp100 ribu").
-RUPIAH_RANGE = re.compile(r"Rp(\d+(?:,\d+)?) ?[-–—] ?(?:Rp)?(\d+(?:,\d+)?) (ribu|juta|miliar|triliun)\b")
+#: A range of money with a hyphen and its unit written once ("Rp5-100 ribu"): EYD V marks a range with
+#: an en dash; the fix writes each end whole ("Rp5 ribu–Rp100 ribu"). With the en dash ("Rp30–40 juta")
+#: the writer chose the range's mark, and the unit once is left.
+RUPIAH_RANGE = re.compile(r"Rp(\d+(?:,\d+)?) ?- ?(?:Rp)?(\d+(?:,\d+)?) (ribu|juta|miliar|triliun)\b")
 #: An amount in words without "Rp" ("mendapatkan 500 ribu.") in a sentence about money (an amount in
 #: Rp or a word of money before it), where no counted noun follows it.
-AMOUNT_WITHOUT_RP = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d+)?) (ribu|juta|miliar)(?=[.,;)]|\s+(?:di[a-z]{3,}|per|untuk|"
+AMOUNT_WITHOUT_RP = re.compile(r"(?<![\w.,–-])(\d{1,3}(?:,\d+)?) (ribu|juta|miliar)(?=[.,;)]|\s+(?:di[a-z]{3,}|per|untuk|"
                                r"setiap|tiap|sedangkan|hingga|sampai)\b)")
 MONEY_BEFORE = re.compile(r"Rp\d|\b(?:biaya|harga|uang|hadiah|tarif|iuran|dana|anggaran|honor|gaji|upah|insentif|"
                           r"membayar|dibayar|senilai|seharga)\b", re.I)
