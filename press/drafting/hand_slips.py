@@ -62,6 +62,29 @@ def _guarded(word: str) -> bool:
         or word in known_forms()
 
 
+#: ``region_slip``: the region's word has seven letters or more.
+MIN_REGION = 7
+
+
+@lru_cache(maxsize=1)
+def _region_words() -> frozenset[str]:
+    """The words (lower case) of the glossary's province, regency and city names, of seven letters or more."""
+    from press.notes.glossary import load_glossary
+    return frozenset(w.lower() for name in load_glossary().region_names for w in name.split()
+                     if len(w) >= MIN_REGION and w.isalpha())
+
+
+@lru_cache(maxsize=8192)
+def region_slip(word: str) -> str | None:
+    """The one region's name a capitalised word nobody writes is a letter short of, or two letters
+    swapped in ("Purwkarta" → "Purwakarta", "Bayuwangi" → "Banyuwangi"): a place is written by
+    someone, so a name never written one slip from a regency's is that regency mistyped."""
+    if len(word) < MIN_REGION - 1 or frequency(word) or _guarded(word):
+        return None
+    found = {c for c in slip_tiers(word)[0] & _region_words() if not c.startswith(word)}
+    return found.pop() if len(found) == 1 else None  # a letter more at the end is a name's own: "Balanga", "Lamanda"
+
+
 @lru_cache(maxsize=8192)
 def sole_slip(word: str, read: bool = False) -> str | None:
     """The one common word a slip of the hand makes of ``word`` (lower case), which Indonesian

@@ -48,7 +48,7 @@ from press.errors import N_
 
 from . import affix_rules
 from .compound_checks import glued_words, words_joined
-from .hand_slips import rare_slip, sole_slip
+from .hand_slips import rare_slip, region_slip, sole_slip
 from .joined_words import joined_compound, joined_reduplication
 from .loanword_rules import loanword_fix
 from .finding import Finding, cased, finding_at
@@ -158,7 +158,8 @@ def check_words(body: str, tokens, known, covered, italic) -> list[Finding]:
             continue
         if capital and not initial:  # a name, or a slip in a headline or in a name of an event
             standard = None if word in known else \
-                common_typo(word, capitalised=True, roots_only=True) or frequent_slip(word, capitalised=True)
+                common_typo(word, capitalised=True, roots_only=True) or frequent_slip(word, capitalised=True) \
+                or region_slip(word)
             if standard and _between_capitals(body, start, end):
                 standard = None
             standard = standard or (None if word in known else official_slip(word) or _common_noun_slip(body, start, end, word)) \
