@@ -190,7 +190,7 @@ def _read_word(word: str, known: frozenset[str]) -> tuple[str | None, object]:
     knows (``_word_finding`` reads it), else (None, None)."""
     fixed = affix_rules.listed_root(word) or (affix_rules.double_k(word) if len(word) > 7 else None) \
         or affix_rules.noun_kk(word) or affix_rules.pun_apart(word) or affix_rules.one_syllable(word) \
-        or words_joined(word) or joined_compound(word) or joined_reduplication(word)
+        or words_joined(word) or joined_compound(word) or joined_reduplication(word) or _loan_in_ir(word)
     if fixed:
         return "fixed", fixed
     if _unknown(word, known):
@@ -199,6 +199,15 @@ def _read_word(word: str, known: frozenset[str]) -> tuple[str | None, object]:
         or (frequent_slip(word) if _reading_doubtful(word) else None) or rare_slip(word) \
         or sole_slip(word, read=True)
     return ("typo", standard) if standard else (None, None)
+
+
+def _loan_in_ir(word: str) -> tuple[str, str] | None:
+    """A loan verb on a root in -ir one dictionary lists ("mengisolir": hunspell-id has "isolir"), whose
+    KBBI form in -asi the loanword rules give ("mengisolasi")."""
+    root = root_of(word)
+    standard = loanword_fix(word) if root and root.endswith("ir") and root not in confirmed_roots() \
+        and root[:-2] + "asi" in confirmed_roots() else None  # "taksir", "formulir": roots of both dictionaries
+    return (standard, "Pedoman Umum Pembentukan Istilah: penyesuaian ejaan") if standard else None
 
 
 def _reading_doubtful(word: str) -> bool:
