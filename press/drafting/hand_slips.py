@@ -23,7 +23,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .lexicon import LOST_SOUND, common_forms, confirmed_roots, english_words, frequency, is_indonesian, known_forms, name_words
-from .typos import NEIGHBOURS, VOWELS
+from .typos import NEIGHBOURS, SEEN, VOWELS
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 CLITICS = ("nya", "lah", "pun", "kah")
@@ -62,6 +62,18 @@ def _guarded(word: str) -> bool:
         or word in known_forms()
 
 
+#: ``initial_slip``: a sentence's first word (which may be a name) of six letters or more, the common
+#: word written a hundred times in a million words (Zipf 5).
+MIN_INITIAL, INITIAL_COMMON = 6, 5.0
+
+
+def initial_slip(word: str) -> str | None:
+    """``sole_slip`` of a sentence's first word ("Sekita" → "Sekitar", "Hijiriah" → "Hijriah"): a
+    name stands there too, so the word must be longer and the common word commoner."""
+    standard = sole_slip(word) if len(word) >= MIN_INITIAL else None
+    return standard if standard and frequency(standard) >= INITIAL_COMMON else None
+
+
 #: ``region_slip``: the region's word has seven letters or more.
 MIN_REGION = 7
 
@@ -98,6 +110,8 @@ def sole_slip(word: str, read: bool = False) -> str | None:
     if read and any(word.startswith(nasal) and is_indonesian(lost + word[len(nasal):], strict=True)
                     for nasal, lost in LOST_SOUND.items()):
         return None  # meN-/peN- melting a root's first sound is a derivation: "pemanen" (panen), no "permanen"
+    if _first_vowel_rival(word):
+        return None  # "kecamata": "kecamatan", or "kacamata" with the first vowel changed
     for tier in slip_tiers(word)[:1 if read else 2]:
         if read:  # nor a last letter left out: "berpuas" (diri) is no "berpuasa", "pengemban" no "pengembang"
             tier = {c for c in tier if c[:len(word)] != word}
@@ -107,6 +121,14 @@ def sole_slip(word: str, read: bool = False) -> str | None:
             rivals = [c for _zipf, c in _candidates(tier, ranked[0][0] - SOLE_CLEAR) if c == best or not c.startswith(best)]
             return best if len(rivals) == 1 and not _first_vowel_changed(word, best) else None
     return None
+
+
+def _first_vowel_rival(word: str) -> bool:
+    """Whether a word Indonesian text writes is ``word`` with its first vowel changed, which leaves
+    the slip in doubt (as ``typos.frequent_slip`` reads it)."""
+    at = next((i for i, c in enumerate(word) if c in VOWELS), 0)
+    return any(frequency(word[:at] + c + word[at + 1:]) >= SEEN and is_indonesian(word[:at] + c + word[at + 1:], strict=True)
+               for c in VOWELS if c != word[at:at + 1])
 
 
 def _first_vowel_changed(word: str, other: str) -> bool:

@@ -16,11 +16,16 @@ the roots and the affix rules (``lexicon``), nor a standard form of the rule dat
    affix rules read as Indonesian that nobody writes gets the word text writes far more often;
    a long word nobody writes two slips from exactly one common word gets it (``distant_slip``);
    a sentence's first word of eight letters nobody writes, one edit from a very common word, or
-   of seven with one vowel too many in exactly one common word ("Adapaun" → "Adapun").
+   of seven with one vowel too many in exactly one common word ("Adapaun" → "Adapun"); last, every
+   word one edit away, by the kind of slip and how often text writes it (``hand_slips``: "hadri",
+   "memadamkam", "semunya"; a region's name mistyped, "Purwkarta"), and a loan verb on a root in -ir
+   one dictionary lists ("mengisolir" → "mengisolasi").
 4. **Words glued** (code ``spelling``): a preposition or conjunction glued to a common word
    ("kepadakorban" → "kepada korban", ``compound_checks.glued_words``); two English words
    written as one ("handsanitizer", code ``foreign``), an English word no data lists under di- or
-   ter- ("dipacking", code ``foreign``), and one English word in two capitals ("GroundBreaking").
+   ter- ("dipacking", code ``foreign``), and one English word in two capitals ("GroundBreaking");
+   a reduplication or a compound of the data written as one word ("bersamasama", "tanggungjawabnya",
+   ``joined_words``).
 
 Capitalised words inside a sentence are names, except: a word nobody writes one slip from a
 word the glossary's official names are built of ("Kabupsten", "Guburnur", ``typos.official_slip``)
@@ -48,7 +53,7 @@ from press.errors import N_
 
 from . import affix_rules
 from .compound_checks import glued_words, words_joined
-from .hand_slips import rare_slip, region_slip, sole_slip
+from .hand_slips import initial_slip, rare_slip, region_slip, sole_slip
 from .joined_words import joined_compound, joined_reduplication
 from .loanword_rules import loanword_fix
 from .finding import Finding, cased, finding_at
@@ -270,7 +275,7 @@ def _word_finding(body: str, span, written: str, word: str, initial: bool) -> Fi
         return None
     standard = (common_typo(word, capitalised=True) if initial else typo_fix(word) or common_typo(word)) \
         or edge_typo(word, initial) or frequent_slip(word, capitalised=initial) \
-        or (_initial_slip(word) if initial else distant_slip(word) or sole_slip(word))
+        or (_initial_slip(word) or initial_slip(word) if initial else distant_slip(word) or sole_slip(word))
     return _typo(body, span, written, standard) if standard else None
 
 
