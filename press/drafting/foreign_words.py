@@ -271,6 +271,7 @@ def _near_phrase(words: tuple[str, ...], index) -> str | None:
     return min(found) if len({foreign[key] for key in found}) == 1 else None  # two spellings, one equivalent
 
 
+@lru_cache(maxsize=4096)
 def _one_slip(written: str, word: str) -> bool:
     """Whether ``written`` is ``word`` with one slip, or the loanword rules' form of it."""
     return len(word) >= 3 and (written in edits(word)[0] | edits(word)[1] or loanword_fix(word) == written)
