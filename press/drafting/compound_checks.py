@@ -15,7 +15,9 @@ on words written together or apart (gabungan kata, kata depan, kata ulang).
   a reduplication with a spaced dash after a capital or a prefixed first half apart ("Toko - toko",
   "digadang gadang"), one with a letter left out or put in in a half ("setingi-tingginya"), and
   se- apart from, with a space after its hyphen or glued without it to a capital ("se Kabupaten",
-  "Se- Indonesia", "seDesa", "sekabupaten Sleman" → "se-Kabupaten").
+  "Se- Indonesia", "seDesa", "sekabupaten Sleman" → "se-Kabupaten"); a prefix that is no word of its
+  own apart from its root ("ber potensi" → "berpotensi"; ke before a word in -an nobody writes alone,
+  "ke presidenan"), and a reduplication with a space after its hyphen ("sehari- hari").
 - ``glued_words`` (one word): a preposition or conjunction glued to a common word ("kepadakorban").
 """
 from __future__ import annotations
@@ -145,7 +147,7 @@ def check_compounds(body: str, taken) -> list[Finding]:
         if root and root in roots and root not in first and root not in second and joined not in roots \
                 and not _inside(taken, *span):
             found.append(_finding(body, span, first + second, RULE_JOINED))
-    found += _capital_split(body, taken, roots)
+    found += _capital_split(body, taken, roots) + _apart_shapes(body, taken, forms, nonstandard)
     taken = list(taken) + [f.span for f in found]
     found += _loose_reduplications(body, taken, roots) + _se_before_capital(body, taken)
     for match in ALLAH_APART.finditer(body):
@@ -171,6 +173,32 @@ def check_compounds(body: str, taken) -> list[Finding]:
         elif forms.get(first + second, 0.0) >= 3.0 and is_indonesian(first + second) \
                 and first + second not in nonstandard:
             found.append(_finding(body, match.span(), first + second, RULE_JOINED))
+    return found
+
+
+#: A prefix that is never a word of its own written apart from its root ("ber potensi"), or ke before
+#: a word in -an nobody writes alone ("ke presidenan"); a hyphen with a space after it in a
+#: reduplication ("sehari- hari").
+PREFIX_APART = re.compile(r"(?<![\w-])(ber|ter|mem|meng|meny|peng|peny|ke) ([a-z]{3,})(?![\w-])")
+HYPHEN_SPACE = re.compile(r"(?<![\w-])([a-z]{3,})- ([a-z]{3,})(?![\w-])")
+RULE_PREFIX = "EYD V (imbuhan): awalan ditulis serangkai dengan kata dasarnya (berpotensi, kepresidenan)"
+
+
+def _apart_shapes(body: str, taken, forms, nonstandard) -> list[Finding]:
+    found = []
+    for match in PREFIX_APART.finditer(body):
+        prefix, word = match.groups()
+        joined = prefix + word
+        if prefix == "ke" and (not word.endswith("an") or frequency(word)):
+            continue  # "ke pasar": the preposition
+        if forms.get(joined, 0.0) >= 3.0 and is_indonesian(joined) and joined not in nonstandard \
+                and not _inside(taken, *match.span()):
+            found.append(_finding(body, match.span(), joined, RULE_PREFIX))
+    for match in HYPHEN_SPACE.finditer(body):
+        first, second = match.groups()
+        if first.endswith(second) and first[:-len(second)] in ("", "se", "ber", "ter") and second in confirmed_roots() \
+                and not _inside(taken, *match.span()):
+            found.append(_finding(body, match.span(), f"{first}-{second}", RULE_REDUP))
     return found
 
 

@@ -198,14 +198,14 @@ def near_foreign_phrases(body: str, tokens, italic) -> tuple[list[Finding], list
     from .rule_data import rule_data
     foreign, index, phrase_words = rule_data().foreign, _phrase_index(), _phrase_words()
     found, rest, i = [], [], 0
-    marked = [t.group() in phrase_words for t in tokens]
+    marked = [t.group().lower() in phrase_words for t in tokens]
     while i < len(tokens):
         for size in (3, 2) if any(marked[i:i + 3]) else ():
             run = tokens[i:i + size]
             if len(run) < size or not any(marked[i:i + size]) or any(body[a.end():b.start()] != " " for a, b in zip(run, run[1:])) \
-                    or not all(t.group().islower() and t.group().isalpha() for t in run):
+                    or not all(t.group().isalpha() for t in run) or not _lower_or_capitalised_alone(body, run):
                 continue
-            words = tuple(t.group() for t in run)
+            words = tuple(t.group().lower() for t in run)
             key = _near_phrase(words, index)
             if key and not italic(body, run[0].start(), run[-1].end()):
                 span, written = (run[0].start(), run[-1].end()), body[run[0].start():run[-1].end()]
@@ -220,6 +220,19 @@ def near_foreign_phrases(body: str, tokens, italic) -> tuple[list[Finding], list
             rest.append(tokens[i])
             i += 1
     return found, rest
+
+
+def _lower_or_capitalised_alone(body: str, run) -> bool:
+    """Whether a run of words is in lower case, or capitalised word by word with no capital beside it
+    (at a sentence's start or after a word in lower case, before one or a punctuation mark: "Sosial
+    Distancing tetap berlaku", "memaparkan Best Practise pemasaran"), where it names nothing."""
+    if all(t.group().islower() for t in run):
+        return True
+    start, end = run[0].start(), run[-1].end()
+    before = WORD_BEFORE.search(body[max(0, start - 60):start])
+    word = before and (before.group(2) or before.group(3))
+    return all(t.group().istitle() for t in run) and (sentence_start(body, start) or bool(word) and word.islower()) \
+        and AFTER_RUN.match(body, end) is not None
 
 
 @lru_cache(maxsize=1)
@@ -258,6 +271,7 @@ def _near_phrase(words: tuple[str, ...], index) -> str | None:
     return min(found) if len({foreign[key] for key in found}) == 1 else None  # two spellings, one equivalent
 
 
+@lru_cache(maxsize=4096)
 def _one_slip(written: str, word: str) -> bool:
     """Whether ``written`` is ``word`` with one slip, or the loanword rules' form of it."""
     return len(word) >= 3 and (written in edits(word)[0] | edits(word)[1] or loanword_fix(word) == written)
@@ -286,9 +300,11 @@ def _before_a_name() -> frozenset[str]:
 
 
 def _capital_english(written: str, english) -> bool:
+    """An English word capitalised, or a loan in its foreign spelling whose KBBI form the loanword
+    rules give ("dan Cafe mulai": kafe)."""
     word = written.lower()
     return len(word) >= MIN_CAPITAL_ENGLISH and written[:1].isupper() and written[1:].islower() and written.isalpha() \
-        and word in english and not is_indonesian(word) and word not in name_words()
+        and (word in english or loanword_fix(word) is not None) and not is_indonesian(word) and word not in name_words()
 
 
 def _common_indonesian(written: str) -> bool:

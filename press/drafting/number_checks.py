@@ -39,6 +39,23 @@ RUPIAH_WORDS = re.compile(r"(?<![\w.,])(?:(Rp\.?\s*)?(\d+(?:,\d+)?)\s+(Rb|rb|Rib
 #: An amount of money without "Rp" after a word that names money ("uang 100 juta", "senilai 2,5 miliar").
 MONEY_WITHOUT_RP = re.compile(r"(?<![\w-])(?:uang|dana|anggaran|senilai|biaya|hibah|insentif|honor|gaji|upah) "
                               r"(\d+(?:[.,]\d+)?) (ribu|juta|miliar|triliun)\b")
+#: A figure of money with its thousands but no "Rp" after a word that names money ("senilai
+#: 6.518.055.000"): a million or more, no counted noun after it.
+MONEY_FIGURE_WITHOUT_RP = re.compile(r"(?<![\w-])(?:uang|dana|anggaran|senilai|seharga|biaya|hibah|insentif|honor|gaji|"
+                                     r"upah|tarif|iuran|pagu) (\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?)(?![\d.,]?\d)"
+                                     r"(?!\s*(?:%|persen|[A-Za-z]))")
+#: "Rp" before a figure of four digits or more without the thousands stop ("Rp1000").
+RUPIAH_BARE = re.compile(r"(?<=Rp)([1-9]\d{3,})(?![\d.]|,\d{3})")
+#: A range of money with a hyphen and its unit written once ("Rp5-100 ribu"): EYD V marks a range with
+#: an en dash; the fix writes each end whole ("Rp5 ribu–Rp100 ribu"). With the en dash ("Rp30–40 juta")
+#: the writer chose the range's mark, and the unit once is left.
+RUPIAH_RANGE = re.compile(r"Rp(\d+(?:,\d+)?) ?- ?(?:Rp)?(\d+(?:,\d+)?) (ribu|juta|miliar|triliun)\b")
+#: An amount in words without "Rp" ("mendapatkan 500 ribu.") in a sentence about money (an amount in
+#: Rp or a word of money before it), where no counted noun follows it.
+AMOUNT_WITHOUT_RP = re.compile(r"(?<![\w.,–-])(\d{1,3}(?:,\d+)?) (ribu|juta|miliar)(?=[.,;)]|\s+(?:di[a-z]{3,}|per|untuk|"
+                               r"setiap|tiap|sedangkan|hingga|sampai)\b)")
+MONEY_BEFORE = re.compile(r"Rp\d|\b(?:biaya|harga|uang|hadiah|tarif|iuran|dana|anggaran|honor|gaji|upah|insentif|"
+                          r"membayar|dibayar|senilai|seharga)\b", re.I)
 #: An amount in figures with "rupiah" written after it ("300.000 rupiah"): EYD V writes Rp before the figure.
 RUPIAH_AFTER = re.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d{3})+(?:,\d+)?) [Rr]upiah\b")
 COMMA_THOUSANDS = digit_first(r"(?<![\d.,])\d{1,3}(?:,\d{3}){2,}(?![\d,])|(?:(?<=Rp)|(?<=Rp\.)|(?<=Rp )|(?<=Rp\. ))"
@@ -138,6 +155,7 @@ def check_numbers(body: str, protected=()) -> list[Finding]:
         add(match.span(1)[:1] + match.span(2)[1:], N_("Jumlah uang ditulis “%(standard)s”."),
             N_("Ganti dengan “%(standard)s” (EYD V: Rp rapat dengan angkanya, satuannya huruf kecil)."),
             standard, {"standard": standard})
+    _money_shapes(body, add)
     for match in RUPIAH_AFTER.finditer(body):
         standard = f"Rp{match.group(1)}"
         add(match.span(), N_("Jumlah uang ditulis “%(standard)s”."),
@@ -191,6 +209,31 @@ def check_numbers(body: str, protected=()) -> list[Finding]:
     _thousands_and_units(body, add)
     found += _hints(body, skip, found)
     return sorted(found, key=lambda f: f.span)
+
+
+def _money_shapes(body: str, add) -> None:
+    """Money EYD V writes with "Rp" and its thousands stops: "Rp1000" (Rp1.000), a range with its unit
+    once ("Rp5-100 ribu": Rp5 ribu–Rp100 ribu), a figure or an amount in words without Rp after a
+    word of money ("senilai 6.518.055.000"; "biaya peserta 125 ribu ditanggung")."""
+    message, hint = N_("Jumlah uang ditulis “%(standard)s”."), \
+        N_("Ganti dengan “%(standard)s” (EYD V: Rp rapat dengan angkanya, satuannya huruf kecil).")
+    for match in RUPIAH_BARE.finditer(body):
+        standard = f"{int(match.group(1)):,}".replace(",", ".")
+        add(match.span(1), N_("Bilangan ribuan ditulis dengan titik pemisah: “%(standard)s”."),
+            N_("Ganti dengan “%(standard)s” (EYD V: titik memisahkan ribuan)."), standard, {"standard": standard})
+    for match in RUPIAH_RANGE.finditer(body):
+        low, high, unit = match.groups()
+        standard = f"Rp{low} {unit}–Rp{high} {unit}"
+        add(match.span(), message, hint, standard, {"standard": standard})
+    for match in MONEY_FIGURE_WITHOUT_RP.finditer(body):
+        standard = f"Rp{match.group(1)}"
+        add(match.span(1), message, hint, standard, {"standard": standard})
+    for match in AMOUNT_WITHOUT_RP.finditer(body):
+        sentence = body[max(body.rfind(". ", 0, match.start()), body.rfind("\n", 0, match.start()), 0):match.start()]
+        if body[max(0, match.start() - 3):match.start()].rstrip().endswith("Rp") or not MONEY_BEFORE.search(sentence):
+            continue
+        standard = f"Rp{match.group(1)} {match.group(2)}"
+        add(match.span(), message, hint, standard, {"standard": standard})
 
 
 def _thousands_and_units(body: str, add) -> None:

@@ -19,7 +19,7 @@ import re
 from press.errors import N_
 
 from .finding import finding_at
-from .lexicon import frequency, name_words, passive_roots, root_of
+from .lexicon import frequency, is_indonesian, name_words, passive_roots, root_of
 from .rule_data import RuleData
 from .typos import one_edit
 
@@ -74,6 +74,15 @@ def di_ke_at(body: str, tokens, i: int, data: RuleData, found: list) -> int:
                 N_("Ganti dengan “%(standard)s” (EYD V: kata depan di dan ke ditulis terpisah)."),
                 {"prefix": prefix, "standard": standard}, {"standard": standard}, standard))
             return 1
+    phrase = _preposition_phrase(body, tokens, i, data)
+    if phrase:
+        standard = word[:2] + " " + phrase
+        found.append(finding_at(
+            body, "di_prefix", token.span(),
+            N_("Kata depan “%(prefix)s” ditulis terpisah dari kata yang mengikutinya: “%(standard)s”."),
+            N_("Ganti dengan “%(standard)s” (EYD V: kata depan di dan ke ditulis terpisah)."),
+            {"prefix": lower[:2], "standard": standard}, {"standard": standard}, standard))
+        return 1
     rest = lower[2:]
     if lower.startswith("di") and word.islower() and lower not in data.di_ke_words \
             and (rest in NUMBER_WORDS or _noun_after_di(rest, data)):
@@ -103,7 +112,7 @@ def di_ke_at(body: str, tokens, i: int, data: RuleData, found: list) -> int:
     if f"{verb} {after}" in data.noun_compounds:
         return 0  # "di telepon genggam": the preposition before a compound noun
     if verb.endswith("nya") and not verb.endswith("kannya") and frequency("kabupaten") and not frequency("di" + verb) \
-            and frequency(verb):
+            and frequency(verb) and verb[:-3] not in data.verb_roots and verb[:-3] not in passive_roots():
         return 0  # "di usahanya": a noun with -nya after the preposition; nobody writes it joined to di-
     root_verb = verb in data.roots and (before in AUXILIARY or after == "oleh") or verb in passive_roots() \
         or verb in data.verb_roots
@@ -121,6 +130,33 @@ def di_ke_at(body: str, tokens, i: int, data: RuleData, found: list) -> int:
         N_("Ganti dengan “%(standard)s” (EYD V: awalan di- ditulis serangkai)."),
         {"standard": standard}, {"standard": standard}, standard))
     return 2
+
+
+#: ``_preposition_phrase``: the word after the noun of place is written at least a hundred times in a
+#: million words (Zipf 5: "lain", "kanan") and has four letters or more ("disekolahkan" is no "di sekolah
+#: kan"), the whole is written by nobody.
+PHRASE_COMMON, MIN_PHRASE_WORD = 5.0, 4
+
+
+def _preposition_phrase(body: str, tokens, i: int, data: RuleData) -> str | None:
+    """What follows di/ke in a word that is the preposition joined to a phrase: a noun of place
+    and a common word ("Disisilain" → "sisi lain"), or the noun of "dari X ke X" ("dari tahun
+    ketahun" → "tahun"); else None."""
+    word = tokens[i].group()
+    lower, rest = word.lower(), word[2:]
+    if not rest[:1].islower() or lower[:2] not in ("di", "ke") or lower in data.di_ke_words:
+        return None
+    before = [t.group().lower() for t in tokens[max(0, i - 2):i]]
+    if len(before) == 2 and before[0] == "dari" and before[1] == rest and lower.startswith("ke"):
+        return rest  # "dari tahun ketahun", "dari waktu kewaktu"
+    if frequency(lower) or not frequency("kabupaten"):
+        return None
+    nouns = data.place_nouns if lower.startswith("di") else data.ke_nouns
+    for cut in range(3, len(rest) - MIN_PHRASE_WORD + 1):
+        place, after = rest[:cut], rest[cut:]
+        if place in nouns and frequency(after) >= PHRASE_COMMON and is_indonesian(after, strict=True):
+            return f"{place} {after}"
+    return None
 
 
 #: A passive Indonesian text writes at least ten times in a million words (Zipf 4: "dimasukkan",

@@ -16,11 +16,16 @@ the roots and the affix rules (``lexicon``), nor a standard form of the rule dat
    affix rules read as Indonesian that nobody writes gets the word text writes far more often;
    a long word nobody writes two slips from exactly one common word gets it (``distant_slip``);
    a sentence's first word of eight letters nobody writes, one edit from a very common word, or
-   of seven with one vowel too many in exactly one common word ("Adapaun" → "Adapun").
+   of seven with one vowel too many in exactly one common word ("Adapaun" → "Adapun"); last, every
+   word one edit away, by the kind of slip and how often text writes it (``hand_slips``: "hadri",
+   "memadamkam", "semunya"; a region's name mistyped, "Purwkarta"), and a loan verb on a root in -ir
+   one dictionary lists ("mengisolir" → "mengisolasi").
 4. **Words glued** (code ``spelling``): a preposition or conjunction glued to a common word
    ("kepadakorban" → "kepada korban", ``compound_checks.glued_words``); two English words
    written as one ("handsanitizer", code ``foreign``), an English word no data lists under di- or
-   ter- ("dipacking", code ``foreign``), and one English word in two capitals ("GroundBreaking").
+   ter- ("dipacking", code ``foreign``), and one English word in two capitals ("GroundBreaking");
+   a reduplication or a compound of the data written as one word ("bersamasama", "tanggungjawabnya",
+   ``joined_words``).
 
 Capitalised words inside a sentence are names, except: a word nobody writes one slip from a
 word the glossary's official names are built of ("Kabupsten", "Guburnur", ``typos.official_slip``)
@@ -48,6 +53,8 @@ from press.errors import N_
 
 from . import affix_rules
 from .compound_checks import glued_words, words_joined
+from .hand_slips import initial_slip, rare_slip, region_slip, sole_slip
+from .joined_words import joined_compound, joined_reduplication
 from .loanword_rules import loanword_fix
 from .finding import Finding, cased, finding_at
 from .foreign_words import english_joined, english_prefixed, foreign_form, lower_before, sentence_start
@@ -156,7 +163,8 @@ def check_words(body: str, tokens, known, covered, italic) -> list[Finding]:
             continue
         if capital and not initial:  # a name, or a slip in a headline or in a name of an event
             standard = None if word in known else \
-                common_typo(word, capitalised=True, roots_only=True) or frequent_slip(word, capitalised=True)
+                common_typo(word, capitalised=True, roots_only=True) or frequent_slip(word, capitalised=True) \
+                or region_slip(word)
             if standard and _between_capitals(body, start, end):
                 standard = None
             standard = standard or (None if word in known else official_slip(word) or _common_noun_slip(body, start, end, word)) \
@@ -187,14 +195,24 @@ def _read_word(word: str, known: frozenset[str]) -> tuple[str | None, object]:
     knows (``_word_finding`` reads it), else (None, None)."""
     fixed = affix_rules.listed_root(word) or (affix_rules.double_k(word) if len(word) > 7 else None) \
         or affix_rules.noun_kk(word) or affix_rules.pun_apart(word) or affix_rules.one_syllable(word) \
-        or words_joined(word)
+        or words_joined(word) or joined_compound(word) or joined_reduplication(word) or _loan_in_ir(word)
     if fixed:
         return "fixed", fixed
     if _unknown(word, known):
         return "unknown", None
     standard = None if word in known else typo_of_a_word(word) \
-        or (frequent_slip(word) if _reading_doubtful(word) else None)
+        or (frequent_slip(word) if _reading_doubtful(word) else None) or rare_slip(word) \
+        or sole_slip(word, read=True)
     return ("typo", standard) if standard else (None, None)
+
+
+def _loan_in_ir(word: str) -> tuple[str, str] | None:
+    """A loan verb on a root in -ir one dictionary lists ("mengisolir": hunspell-id has "isolir"), whose
+    KBBI form in -asi the loanword rules give ("mengisolasi")."""
+    root = root_of(word)
+    standard = loanword_fix(word) if root and root.endswith("ir") and root not in confirmed_roots() \
+        and root[:-2] + "asi" in confirmed_roots() else None  # "taksir", "formulir": roots of both dictionaries
+    return (standard, "Pedoman Umum Pembentukan Istilah: penyesuaian ejaan") if standard else None
 
 
 def _reading_doubtful(word: str) -> bool:
@@ -250,14 +268,14 @@ def _word_finding(body: str, span, written: str, word: str, initial: bool) -> Fi
         return finding_at(body, "foreign", span, N_("Istilah asing “%(written)s” ditulis miring."),
                           N_("Tulis miring (*%(written)s*) atau pakai padanan bahasa Indonesianya."),
                           {"written": joined}, {"written": joined})
-    glued = None if initial else glued_words(word)
+    glued = None if initial else glued_words(word) or joined_reduplication(word) or joined_compound(word)
     if glued:
         return _spelling(body, span, written, *glued)
     if len(word) < MIN_TYPO:
         return None
     standard = (common_typo(word, capitalised=True) if initial else typo_fix(word) or common_typo(word)) \
         or edge_typo(word, initial) or frequent_slip(word, capitalised=initial) \
-        or (_initial_slip(word) if initial else distant_slip(word))
+        or (_initial_slip(word) or initial_slip(word) if initial else distant_slip(word) or sole_slip(word))
     return _typo(body, span, written, standard) if standard else None
 
 
