@@ -3,10 +3,12 @@ dictionary rules (``word_checks``) ask of the words the tables did not know.
 
 - ``english_runs``: two or more English words in a row in lower case ("control room").
 - ``capitalised_english``: one or two English words capitalised between Indonesian words in
-  lower case, where no name stands ("dan Crew kapal", "menjaga Herd Immunity.").
+  lower case, where no name stands ("dan Crew kapal", "menjaga Herd Immunity."), or a loan in its
+  foreign spelling whose KBBI form the loanword rules give ("dan Cafe mulai": kafe).
 - ``near_foreign_phrases``: a foreign phrase of the rule data with one word misspelt or in its
   Indonesian spelling ("fasion show", "dor to dor", "stand up komedi"), or every word in its
-  Indonesian spelling ("leding sektor").
+  Indonesian spelling ("leding sektor"); in lower case, or capitalised word by word with no capital
+  beside it ("Sosial Distancing tetap berlaku", "memaparkan Best Practise pemasaran").
 - ``english_prefixed``: an English word no data lists under di- or ter- ("dipacking", "tercover")
   or with -kan alone ("clearkan");
   ``word_checks`` also reads one English word written in two capitals ("GroundBreaking").

@@ -9,8 +9,10 @@ from a number word it makes an ordinal of ("yang ke tujuh", or capitalised: "ke 
 sentence: "Ke sembilan bus"); a passive apart on a misspelt verb one edit from a common passive ("di
 bukak"), or on -kan with one k when the -kkan passive is common ("di masukan"). A noun with -nya that
 nobody writes joined to di- is the preposition's ("di usahanya"), as are the nouns of land and stage of
-the rule data ("di tanah air", "di tahap"). ``language_checks`` asks ``di_ke_at`` of every word that
-starts with di or ke.
+the rule data ("di tanah air", "di tahap"); a verb of the data with -nya after a separate "di" is the
+passive apart ("di gelarnya"). The preposition joined to a phrase, a noun of place and a common word
+("Disisilain" → "Di sisi lain"), or to the noun of "dari X ke X" ("dari tahun ketahun").
+``language_checks`` asks ``di_ke_at`` of every word that starts with di or ke.
 """
 from __future__ import annotations
 
