@@ -224,6 +224,10 @@ CAPITALS = re.compile(r"[A-Z0-9]{2,}")
 FIELD_OR_ROLE = re.compile(r"(?:Pe|Pem|Pen|Peng|Peny|Per|Ke)[a-z]{3,}an|(?:Pem|Pen|Peng|Peny)[a-z]{3,}|Di[sn][a-z]{3,}"
                            r"|[A-Z][a-z]{3,}(?:asi|tik)")
 GLUED_DEGREE = re.compile(r"[SM][A-Z][a-z]+|A\.?Md")
+# A degree written in title case without dots ("Mm", "Msi", "Sik", "Ap"): releases type
+# degrees every way; never a month, an honorific or a word that is not a name ("Mei",
+# "Mak", "Dr", "Sei"), which the stop names hold.
+TITLE_CASE_DEGREE = re.compile(r"[A-Z][a-z]{1,3}")
 
 
 def is_unit_word(word: str, rules: Rules) -> bool:
@@ -240,7 +244,9 @@ def is_unit_word(word: str, rules: Rules) -> bool:
 def split_degrees(token: str, rules: Rules) -> list[str] | None:
     """Split a degree token ("S.Sos.", "SH.MH", "MM") into degrees, or None."""
     bare = token.strip(",")
-    if not bare or not (("." in bare) or bare.isupper() or GLUED_DEGREE.fullmatch(bare)):
+    if not bare or not (("." in bare) or bare.isupper() or GLUED_DEGREE.fullmatch(bare)
+                        or (TITLE_CASE_DEGREE.fullmatch(bare) and bare not in rules.stop_names
+                            and not rules.honorific.fullmatch(bare))):
         return None
     key = bare.replace(".", "").upper()
     out, i = [], 0
