@@ -31,13 +31,43 @@ PAIRED = re.compile(r"(?:,?[ \t]*[A-Z][A-Za-z.]{1,6}\.?){0,4}[ \t]+(?:dan|serta)
 SUBJECT_REACH = 300
 CAP_WORD = re.compile(CAP)
 CLAUSE_END = re.compile(r"[ \t]*(?:[.;)]|,(?![ \t]*(?:dan|serta)\b)|$)", re.M)
+NICKNAME = r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?"
+# A nickname given away from the name, to the person named before or to a title's holder:
+# "pinta pria yang akrab disapa Rahman ini", "Kapolsek yang akrab disapa Bang Yohan itu",
+# "ujar Umi Nur, sapaan akrab Wakil Bupati", "Ya, Andi Sessu sapaan akrabnya, …".
+CALLED_AFTER = re.compile(rf"\byang[ \t]+(?:akrab[ \t]+|biasa[ \t]+)?(?:disapa|dipanggil)[ \t]+({NICKNAME})(?![\w-])")
+CALLED_BEFORE = re.compile(rf"(?<![\w-])({NICKNAME})[ \t]*,?[ \t]*sapaan[ \t]+(?:akrab|karib)(?:nya)?\b[ \t]*")
+# How far before a nickname the person it names may be named.
+NICKNAME_REACH = 600
 
 
 class IntroducedPeople:
     """The finders of people with no title before them (see the module's docstring)."""
 
+    def find_nicknames(self) -> None:
+        """Nicknames given away from the name (see CALLED_AFTER): each names the holder of
+        the title written right before "yang" or after "sapaan akrab", else the person
+        named last before it, so neither the nickname nor its quotes make a second person."""
+        text = self.text
+        for m in list(CALLED_AFTER.finditer(text)) + list(CALLED_BEFORE.finditer(text)):
+            nickname = m.group(1)
+            if self.find_by_name(nickname) is not None:
+                continue
+            title = self.rules.title.match(text, m.end()) if m.re is CALLED_BEFORE else None
+            mention = title is None and self.register.last_within(max(0, m.start() - 40), m.start())
+            person = self.resolve_title(title.group(0), title.span()) if title else None
+            if person is None and mention and mention[2] is None and mention[3] and m.re is CALLED_AFTER \
+                    and not text[mention[1]:m.start()].strip():
+                person = self.resolve_title(mention[3], mention[:2])
+            before = self.register.last_named_by(m.start()) if person is None and title is None else None
+            if before is not None and self._last_mention_start_before(before, m.start()) >= m.start() - NICKNAME_REACH:
+                person = before
+            if person is not None:
+                self.register.alias(nickname, person)
+
     def find_introduced(self) -> None:
         """People a rank, an honorific or a credit introduces, with no title written."""
+        self.find_nicknames()
         text, rules = self.text, self.rules
         named = bytearray(len(text) + 1)
         for start, end, _, _ in self.register.live():
