@@ -29,6 +29,7 @@ ATTITUDE_OBJECT = re.compile(r"[ \t]+(?:rasa[ \t]+)?(?:terima[ \t]+kasih|apresia
 MENURUTNYA = re.compile(r"\bMenurutnya\b[ \t]*,?[ \t]*")
 # Adverbs between a speaker and the speech verb ("ATS juga menjelaskan").
 ADVERBS_BEFORE = re.compile(r"(?:[ \t]+(?:juga|pun|kembali|lalu|kemudian|pula|sempat|sekaligus|lebih[ \t]+lanjut))+[ \t]*$")
+SUBJECT_TO_VERB = re.compile(r"(?:[ \t]+(?:juga|pun|kembali|lalu|kemudian|pula|sempat|lebih[ \t]+lanjut))*[ \t]*")
 STOP = re.compile(rf"[.!?]{NOT_AN_END}")
 SENTENCE_END = re.compile(rf"[.!?]{NOT_AN_END}(?=\s+[A-Z\"“(]|\s*$)|\n")
 PHRASE_END = re.compile(rf"\.{NOT_AN_END}|[;\n\"“”]|[ \t]+(?:yang|didampingi|bersama|beserta|usai|seusai|saat|ketika|kepada)\b|\((?![A-Z][A-Za-z.]{{0,12}}\))|,\s*(?:[a-z]|[\"“])|$")
@@ -124,6 +125,12 @@ class QuoteFinder:
             in_sentence = [m for m in mentions if m[0] >= sentence_start]
             mentions = mentions[:len(mentions) - len(in_sentence)]
             first = in_sentence[0]
+            # "Ketika ditanya … mendampingi Bupati …, Hendri mengatakan …": the one named
+            # before the sentence's speech verb is its subject, not one named in a clause before.
+            speaking = next((m for m in in_sentence[1:] if self.text[max(0, m[0] - 2):m[0]] == ", "
+                             and self.rules.reported_verb.match(self.text, SUBJECT_TO_VERB.match(self.text, m[1]).end())), None)
+            if speaking is not None and not self._pronoun_before(sentence_start, first[0]):
+                return speaking[2] or self.people.resolve_title(speaking[3], (speaking[0], speaking[1]))
             if self._pronoun_before(sentence_start, first[0]):
                 return self._last_speaker or self.people.last_before(sentence_start)
             if NOT_SUBJECT.search(self.text, sentence_start, first[0]) or SPOKEN_TO.match(self.text, first[1]):
