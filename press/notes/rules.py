@@ -138,9 +138,12 @@ def rules_for(glossary: Glossary) -> Rules:
     title = re.compile(rf"(?<!\w)(?<!(?<!(?<![\w.])\d)(?<!(?<![\w.])\d\d)\.)(?:(?P<acting>{acting})\.?(?:\s+\([A-Za-z.]{{1,6}}\))?(?:\s+|(?<=\.)(?=[A-Z])))?"
                        rf"(?P<head>{alternation(title_full)})(?![\w])")
     honorific = re.compile(bounded_alternation(honorific_spellings(glossary.honorifics), NAME_CHAR_OR_DOT) + HONORIFIC_END)
-    corps = alternation(glossary.corps)
+    # A one-letter corps (the navy's "P", "T", "E", "S", "K") is read in its brackets only:
+    # unbracketed after a rank it is the holder's initial ("IPTU S Harahap").
+    corps = alternation([c for c in glossary.corps if len(c) > 1]) + "|" + "|".join(
+        rf"\({c}\)" for c in glossary.corps if len(c) == 1)
     rank = re.compile(rf"(?P<rank>{bounded_alternation(glossary.rank_forms, NAME_CHAR_OR_DOT)}\.?)"
-                      rf"(?:[ \t]+(?P<corps>\(?(?i:{corps})\)?\.?(?![\w])))?"
+                      rf"(?:[ \t]+(?P<corps>(?i:\(?(?:{corps})\)?)\.?(?![\w])))?"
                       rf"(?:[ \t]*\([ \t]*(?P<retired>{alternation(data['retired_marks'])})[ \t]*\))?(?<=[\w.)])(?=[\s,])\s*")
     degree_keys = {d.replace(".", "").upper() for d in data["degrees"]}
     usable = set(glossary.organisations) - set(data["not_organisations"])
