@@ -82,6 +82,10 @@ class Designations:
             if paren or (listed and is_unit_word(listed.group(1), rules) and listed.group(1) not in INSTITUTIONS):
                 pos = (paren or listed).end()
                 continue
+            command = self._kodam_number(pos)
+            if command:
+                pos = command.end()
+                continue
             m = UNIT_WORD.match(text, pos)
             if not m or rules.rank.match(text, m.start(1)) or rules.opens_name(text, m.start(1)):
                 return pos
@@ -119,6 +123,12 @@ class Designations:
                 if after and after.group(1)[0].isupper() and not is_unit_word(after.group(1), rules):
                     return pos
             pos = m.end()
+
+    def _kodam_number(self, pos: int) -> re.Match | None:
+        """A Kodam's Roman number and its name or short form at `pos` ("I/BB", "XVIII/
+        Kasuari", "I/Bukit Barisan": the name whole, from the list of Kodam names)."""
+        return self.rules.pattern("kodam-number", lambda: r"[ \t]+(?:X{0,2}(?:IX|IV|V?I{0,3}))/[ ]?(?:(?:" + alternation(
+            self.rules.glossary.data["military_command_names"]) + r")(?![\w-])|[A-Z][\w-]*)").match(self.text, pos)
 
     def _capitalised_title_before(self, pos: int) -> bool:
         """Whether the title ending at `pos` is written with a capital: its unit may then
