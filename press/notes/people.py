@@ -40,7 +40,7 @@ COMMA_CLAUSE = re.compile(r"\s*,\s*(?:yang\s+juga|yang\s+sekaligus|sekaligus|sel
 # reading of the word cannot match where the whole one did not (the search before each
 # title was 35 times slower for retrying every shorter reading).
 WHOLE_CAP = rf"(?>{CAP})"
-NAME_BEFORE = re.compile(rf"(?<!\w)((?:[A-Z] )?{WHOLE_CAP}(?: (?:{WHOLE_CAP}|[A-Z][a-z]{{1,2}}\.)){{0,3}})(?:(?:,\s*[A-Za-z.]+)*,?\s+yang\s+(?:kini\s+|saat\s+ini\s+)?menjabat(?:\s+sebagai)?"
+NAME_BEFORE = re.compile(rf"(?<!\w)((?:[A-Z][a-z]{{0,3}}\.(?=[A-Z]))?(?:[A-Z] |[A-Z]\. ?)?{WHOLE_CAP}(?: (?:{WHOLE_CAP}|[A-Z][a-z]{{1,2}}\.)){{0,3}})(?:(?:,\s*[A-Za-z.]+)*,?\s+yang\s+(?:kini\s+|saat\s+ini\s+)?menjabat(?:\s+sebagai)?"
                          rf"|(?:,\s*[A-Za-z.]+)*,|(?:,\s*[A-Za-z.]+)*,?\s+(?:resmi\s+)?(?:dilantik|ditunjuk|diangkat|dikukuhkan)\s+sebagai"
                          rf"|(?:,\s*[A-Za-z.]+)*,?\s+(?:sebagai|selaku|menjabat(?:\s+sebagai)?|[–—-]))\s*$")
 # "Yance Marani menjabat Kepala Distrik Rasiei, Oktovina Sawaki menjabat …", "- Ismail Samal
@@ -370,6 +370,9 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
             if not m:
                 continue
             parsed = self._read_name(before_start + m.start(1))
+            fronted = parsed is None and self.rules.fronted.match(self.text, before_start + m.start(1))
+            if fronted:
+                parsed = self._read_name(fronted.end())
             if parsed is None or parsed.end > start or not_a_name_first(self.text, self.rules, parsed):
                 continue
             name_span = parsed.name_span
