@@ -116,13 +116,21 @@ class Designations:
                     or word.upper() in rules.abbreviation_keys or word in rules.not_person_words
                     or (word[0].isupper() and following and self._opens_organisation(following.group(1)))):
                 return pos
-            if word in ("dan", "&") and not CAPITAL_NEXT.match(text, m.end()):
+            if word in ("dan", "&") and (not CAPITAL_NEXT.match(text, m.end()) or self._second_office(m.end())):
                 return pos
             if word in rules.street_words:
                 after = UNIT_WORD.match(text, m.end())
                 if after and after.group(1)[0].isupper() and not is_unit_word(after.group(1), rules):
                     return pos
             pos = m.end()
+
+    def _second_office(self, pos: int) -> bool:
+        """Whether a second office follows "dan" at `pos` ("Wakil Bupati dan Sekda Abdya, Drs.
+        H. X", "Kepala Kampung dan Ketua LMA Sarmi, Bapak X"): the first title ends before
+        "dan" and a name after the unit is the second office's ("Ketua dan Anggota DPRD"
+        share their unit: no second office)."""
+        office = self.rules.title.match(self.text, pos + 1)
+        return bool(office) and office["head"][0].isupper() and office.group(0) != "Anggota"
 
     def _kodam_number(self, pos: int) -> re.Match | None:
         """A Kodam's Roman number and its name or short form at `pos` ("I/BB", "XVIII/
