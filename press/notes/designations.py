@@ -19,6 +19,7 @@ HEADLINE_WORD = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
 UNIT_NUMBER = r"\d{2,4}(?:[-/]\d{2}(?!\d))?(?:/[ ]?[A-Za-z][\w-]*)?"
 UNIT_NUMBER_WORD = re.compile(UNIT_NUMBER)
 UNIT_WORD = re.compile(rf"[ \t]+([A-Za-z&][\w&-]*\.?|{UNIT_NUMBER})")
+ALSO_BEFORE = re.compile(r"[ \t]+(?:yang[ \t]+juga|yang[ \t]+sekaligus|sekaligus)[ \t]+$")
 PROVINCE_COMMA = re.compile(r"[ \t]*,[ \t]*")
 # Heads of a province, regency or city: their region is one the data lists, so a word
 # after them that is not one of those starts the holder's name ("Wakil Bupati Oktavianus ...").
@@ -123,6 +124,15 @@ class Designations:
                 if after and after.group(1)[0].isupper() and not is_unit_word(after.group(1), rules):
                     return pos
             pos = m.end()
+
+    def first_office_before(self, pos: int, register):
+        """The mention of a title with no name ending right before "yang juga" (or
+        "sekaligus") that precedes the title at `pos` ("Ketua panitia yang juga Kepala Dinas
+        DPMG Abdya, Drs. X"): the holder's first office is their title, as releases name
+        the role of the day first. None when the text is not written so."""
+        also = ALSO_BEFORE.search(self.text, max(0, pos - 30), pos)
+        mention = also and register.last_within(max(0, also.start() - 120), also.start())
+        return mention if mention and mention[2] is None and mention[3] and mention[1] == also.start() else None
 
     def _second_office(self, pos: int) -> bool:
         """Whether a second office follows "dan" at `pos` ("Wakil Bupati dan Sekda Abdya, Drs.

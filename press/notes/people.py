@@ -233,6 +233,9 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
         if new_post is not None:
             self._new_post_holders[new_post] = person
             return person.end
+        first = self.designations.first_office_before(match.start(), self.register)
+        if first is not None:
+            title_text, organisation = first[3], self.title_organisations.get(first[:2])
         self._add(person, title_text, organisation or person.prefix, (match.start(), person.end))
         return person.end
 
