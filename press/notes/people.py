@@ -28,7 +28,7 @@ from press.notes.title_context import (LOWER_TITLE_PLACE, ONLY_PLACE_AFTER, QUAL
 
 CAPITAL_AFTER = re.compile(r"[ \t]*,?[ \t]*[A-Z(]")
 CAPITALISED_RUN = re.compile(r"(?:[ \t]+(?:[A-Z][\w'-]*|\([^()\n]{1,40}\))){1,10}(?=,[ \t])")
-APPOSITION_END = re.compile(r"[ \t]*(?:(?<=[\w.])[ \t]+(?!dan\b|serta\b|beserta\b|atau\b)(?=[a-z]{3})|,[ \t]*(?!dan\b|serta\b|beserta\b)[a-z]|[.;)]|,?[ \t]*\n)")
+APPOSITION_END = re.compile(r"[ \t]*(?:(?<=[\w.])[ \t]+(?!dan\b|serta\b|beserta\b|atau\b)(?=[a-z]{3})|,[ \t]*(?!(?:dan|serta|beserta)\b[ \t]*(?:[A-Z]|$))[a-z]|[.;)]|,?[ \t]*\n)")
 STAND_IN = re.compile(r"\s*,?\s*(?:yang\s+)?diwakil(?:i|kan)(?:\s+oleh)?\s+")
 # The next item of a list of officials after a holder a rank or honorific marks
 # ("Dandim 0408 Bengkulu Selatan-Kaur, Letkol Inf Rahmad Saputra, Kapolres Kaur …").
