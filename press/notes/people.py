@@ -188,7 +188,7 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
         held_before = HELD_BY_NAME_BEFORE.search(text, max(0, match.start() - 40), match.start())
         apposed = None if held_before else self._apposed(end)
         if full in rules.glossary.data["generic_titles"] and title_end == match.end() and organisation is None \
-                and not apposed:
+                and not apposed and not (qualifier and end == qualifier.end()):
             return match.end()
         title_text = written_title(text, rules, match.start(), title_end)
         if apposed:
