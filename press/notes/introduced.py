@@ -82,8 +82,12 @@ class IntroducedPeople:
                     former[subject[0]] = subject[1]
         members = {m.end() for m in self._member_unit().finditer(text)
                    if not PREVIOUS_NAME_WORD.search(text, max(0, m.start() - 30), m.start())}
+        # "dipimpin Ketuanya Andi X": a generic office with its possessive, then its holder.
+        possessed = rules.pattern("possessed-office", lambda: r"(?<![\w-])(" + alternation(
+            rules.glossary.data["generic_titles"]) + r")nya[ \t]+(?=[A-Z])")
+        offices = {m.end(): m.group(1) for m in possessed.finditer(text)}
         introduced = credits | {m.end() for m in spouses.finditer(text)} | set(former) | {m.end() for m in ONE_OF.finditer(text)} \
-            | {m.end() for m in REPLACED.finditer(text)} | members
+            | {m.end() for m in REPLACED.finditer(text)} | members | set(offices)
         openers = rules.pattern("name-opener", lambda: rf"{bounded_alternation(rules.glossary.data['name_openers'])}[ \t]+(?=[A-Z])")
         marked = {m.start() for m in rules.rank.finditer(text)} | {m.start() for m in rules.honorific.finditer(text)} \
             | introduced | set(appositive_names(text)) | {m.start() for m in openers.finditer(text)}
@@ -102,7 +106,7 @@ class IntroducedPeople:
             if title is None:
                 title, organisation = self._successors_post(lead)
             post = CREDIT_POST.match(text, person.end) if lead in credits else None
-            title = post.group(1) if post else title
+            title = post.group(1) if post else title or offices.get(lead)
             self._add(person, title, organisation or person.prefix, (lead, person.end))
             after = person.end
 
