@@ -10,6 +10,7 @@ from bisect import bisect_left, insort
 
 from press.notes.designations import REGION_HEADS
 from press.notes.items import Person
+from press.notes.name_match import one_slip_apart
 from press.notes.names import WrittenName, read_name
 from press.notes.rules import CAP
 
@@ -52,6 +53,15 @@ class SpeakerLookup:
                      and p.name.split()[0] != word]
             cache[word] = found[0] if len(found) == 1 else None
         return cache[word]
+
+    def misspelt_first_name(self, word: str) -> Person | None:
+        """The one person whose first name `word`, seven letters or more, misspells by one
+        letter ("Benediktis" for Bupati Benediktus Lanang Asong, "Bahtiyar" for Bahtiar
+        Efendi), else None: the candidates share the first four letters."""
+        if len(word) < 7:
+            return None
+        found = [p for p in self._people_starting(word[:4]) if " " in p.name and one_slip_apart([p.name.split()[0]], [word])]
+        return found[0] if len(found) == 1 else None
 
     def _people_starting(self, letters: str) -> list[Person]:
         """The people, in the order found, whose name starts with `letters` (four letters):
