@@ -54,6 +54,8 @@ TERM = re.compile(r"(?:[ \t]+(?:terpilih|definitif|yang[ \t]+baru[ \t]+dilantik)
 # The district after a village head's village ("KPN Tulehu Kecamatan Salahutu"): where the
 # village lies, not part of the post.
 DISTRICT = re.compile(r"(?:Kecamatan|Kec\.|Distrik)\s")
+# "mantan Bupati Bantaeng X", "Eks Bupati Busel X": a former holder, the word kept in the title.
+FORMER_BEFORE = re.compile(r"(?<![\w-])([Mm]antan|[Ee]ks)[ \t-]+$")
 TRAILING_COMMA = re.compile(r"(?:,|\ssebagai|\sselaku|\smenjabat|\s[–—-])\s*$")
 
 
@@ -236,6 +238,8 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
         first = self.designations.first_office_before(match.start(), self.register)
         if first is not None:
             title_text, organisation = first[3], self.title_organisations.get(first[:2])
+        former = FORMER_BEFORE.search(text, max(0, match.start() - 8), match.start())
+        title_text = f"{former.group(1)} {title_text}" if former else title_text
         self._add(person, title_text, organisation or person.prefix, (match.start(), person.end))
         return person.end
 
