@@ -31,6 +31,8 @@ DEGREE_PUNCTUATION = re.compile(r"[.,\s]")
 # to three letters each, capitalised, ending the name.
 SPACED_DEGREE = re.compile(r"\s*,?\s*((?:[A-Z][a-z]{0,2} ){1,3}[A-Z][a-z]{0,2})(?=[\s,.;:)]|$)")
 MAX_WORDS = 5
+# An initial and a surname ("S. Harahap"), never the two parts of a degree ("S. Sos").
+NAME_AFTER_INITIAL = re.compile(r"[A-Z]\.?[ \t]+[A-Z][a-z]{4,}")
 # The number of a district split in two or more ("Ilir Barat I", "Lubuklinggau Timur II").
 PLACE_NUMBERS = frozenset({"I", "II", "III", "IV"})
 FIRST_WORD = re.compile(r"[A-Z][A-Za-z]+")
@@ -90,6 +92,10 @@ def read_name(text: str, pos: int, rules: Rules, places) -> WrittenName | None:
         honorifics.append(h.group(0).strip(" \t\n,"))
         cursor = h.end()
     start = cursor
+    degrees, degrees_end = read_degrees(text, cursor, rules)
+    if degrees and not NAME_AFTER_INITIAL.match(text, cursor) and not text[degrees_end:degrees_end + 1].isalpha() \
+            and text[degrees_end:degrees_end + 1] not in "'’-":
+        return None
     region = _region_phrase_at(text, cursor, rules)
     if region and not ranks and not honorifics:
         inner = read_name(text, region, rules, places)
