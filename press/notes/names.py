@@ -36,7 +36,7 @@ NAME_AFTER_INITIAL = re.compile(r"[A-Z]\.?[ \t]+[A-Z][a-z]{4,}")
 # The number of a district split in two or more ("Ilir Barat I", "Lubuklinggau Timur II").
 PLACE_NUMBERS = frozenset({"I", "II", "III", "IV"})
 FIRST_WORD = re.compile(r"[A-Z][A-Za-z]+")
-CONNECTOR = re.compile(r"([a-z]{3,5})(?= [A-Z][a-z])")
+CONNECTOR = re.compile(r"([a-z]{2,5}\.?)(?= [A-Z][a-z])")
 # A one-letter honorific between two words of a name is the initial of a middle name
 # ("Agustinus H Kambuaya", "Rosmiati H.M Tandiawan"), when one word and no more follows it.
 LAST_WORD_AFTER_INITIAL = re.compile(r"(?:[A-Z]\.?){1,2} [A-Z][a-z]+(?![\w'’-]| [A-Z])")
