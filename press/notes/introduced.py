@@ -14,7 +14,7 @@ from press.notes.name_leads import BEFORE_FORMER_POST, ONE_OF, REPLACED, THEME_B
 from press.notes.name_lists import name_lists
 from press.notes.names import read_degrees
 from press.notes.rules import CAP, alternation, bounded_alternation
-from press.notes.title_context import adat_title
+from press.notes.title_context import adat_title, written_title
 
 HANDOVER = re.compile(r"(?:[ \t]+[A-Z][\w/.-]*){0,4}[ \t]+(?:juga[ \t]+)?(?:(?:diserahterimakan|diserahkan|beralih|berpindah|berganti)[ \t]+)?dari[ \t]+"
                       r"(?:pejabat[ \t]+lama[ \t]+)?(?:[^;\n]{1,120}?[ \t]+kepada[ \t]+(?:pejabat[ \t]+baru[ \t]+)?)?")
@@ -86,7 +86,8 @@ class IntroducedPeople:
         possessed = rules.pattern("possessed-office", lambda: r"(?<![\w-])(" + alternation(
             rules.glossary.data["generic_titles"]) + r")nya[ \t]+(?=[A-Z])")
         offices = {m.end(): m.group(1) for m in possessed.finditer(text)}
-        introduced = credits | {m.end() for m in spouses.finditer(text)} | set(former) | {m.end() for m in ONE_OF.finditer(text)} \
+        one_of = {m.end(): m.start() for m in ONE_OF.finditer(text)}
+        introduced = credits | {m.end() for m in spouses.finditer(text)} | set(former) | set(one_of) \
             | {m.end() for m in REPLACED.finditer(text)} | members | set(offices)
         openers = rules.pattern("name-opener", lambda: rf"{bounded_alternation(rules.glossary.data['name_openers'])}[ \t]+(?=[A-Z])")
         marked = {m.start() for m in rules.rank.finditer(text)} | {m.start() for m in rules.honorific.finditer(text)} \
@@ -106,9 +107,18 @@ class IntroducedPeople:
             if title is None:
                 title, organisation = self._successors_post(lead)
             post = CREDIT_POST.match(text, person.end) if lead in credits else None
-            title = post.group(1) if post else title or offices.get(lead)
+            title = post.group(1) if post else title or offices.get(lead) or self._one_of_office(lead, one_of.get(lead))
             self._add(person, title, organisation or person.prefix, (lead, person.end))
             after = person.end
+
+    def _one_of_office(self, lead: int, start: int | None) -> str | None:
+        """The office of "Salah seorang Pj Keucik yang dilantik, X" (X holds it), written
+        with a capital between "Salah seorang" and the comma before `lead`; None for a
+        description ("Salah satu warga, X") or no such phrase."""
+        office = self.rules.title.search(self.text, start, lead) if start is not None else None
+        if office is None or office["head"][0].islower():
+            return None
+        return written_title(self.text, self.rules, office.start(), self.designations.skip_units(office.end()))
 
     def find_listed(self) -> None:
         """The other names of a list of names one of which is a person already found, when

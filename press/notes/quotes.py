@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 
 from press.notes.items import Person, Quote
+from press.notes.name_leads import ONE_OF
 from press.notes.names import is_title_case
 from press.notes.people import PeopleFinder
 from press.notes.quote_spans import OPEN_MARKS, first_inside, inside, last_inside, quoted_segments, stands_alone
@@ -133,7 +134,8 @@ class QuoteFinder:
                 return speaking[2] or self.people.resolve_title(speaking[3], (speaking[0], speaking[1]))
             if self._pronoun_before(sentence_start, first[0]):
                 return self._last_speaker or self.people.last_before(sentence_start)
-            if NOT_SUBJECT.search(self.text, sentence_start, first[0]) or SPOKEN_TO.match(self.text, first[1]):
+            if (NOT_SUBJECT.search(self.text, sentence_start, first[0]) and not ONE_OF.search(self.text, sentence_start, first[0] + 1)) \
+                    or SPOKEN_TO.match(self.text, first[1]):
                 continue
             through = next((m for m in in_sentence[1:] if THROUGH.search(self.text, first[1], m[0])), None)
             first = through or first
