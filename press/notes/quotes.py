@@ -31,6 +31,7 @@ MENURUTNYA = re.compile(r"\bMenurutnya\b[ \t]*,?[ \t]*")
 # Adverbs between a speaker and the speech verb ("ATS juga menjelaskan").
 ADVERBS_BEFORE = re.compile(r"(?:[ \t]+(?:juga|pun|kembali|lalu|kemudian|pula|sempat|sekaligus|lebih[ \t]+lanjut))+[ \t]*$")
 SUBJECT_TO_VERB = re.compile(r"(?:[ \t]+(?:juga|pun|kembali|lalu|kemudian|pula|sempat|lebih[ \t]+lanjut))*[ \t]*")
+TOPIC_AFTER = re.compile(r"[ \t]+ini[ \t]+(?!,)(?=[a-z])")
 STOP = re.compile(rf"[.!?]{NOT_AN_END}")
 SENTENCE_END = re.compile(rf"[.!?]{NOT_AN_END}(?=\s+[A-Z\"“(]|\s*$)|\n")
 PHRASE_END = re.compile(rf"\.{NOT_AN_END}|[;\n\"“”]|[ \t]+(?:yang|didampingi|bersama|beserta|usai|seusai|saat|ketika|kepada)\b|\((?![A-Z][A-Za-z.]{{0,12}}\))|,\s*(?:[a-z]|[\"“])|$")
@@ -136,6 +137,11 @@ class QuoteFinder:
                 return self._last_speaker or self.people.last_before(sentence_start)
             if (NOT_SUBJECT.search(self.text, sentence_start, first[0]) and not ONE_OF.search(self.text, sentence_start, first[0] + 1)) \
                     or SPOKEN_TO.match(self.text, first[1]):
+                # "Satgas … yang dikomandoi oleh Dandim Kolonel Inf X ini akan …": the one
+                # pointed at with "ini" is what the sentence is about.
+                topic = next((m for m in in_sentence if TOPIC_AFTER.match(self.text, m[1])), None)
+                if topic is not None:
+                    return topic[2] or self.people.resolve_title(topic[3], (topic[0], topic[1]))
                 continue
             through = next((m for m in in_sentence[1:] if THROUGH.search(self.text, first[1], m[0])), None)
             first = through or first
