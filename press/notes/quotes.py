@@ -55,6 +55,10 @@ THEME_BEFORE = re.compile(r"\b(?:tema|bertema|bertajuk|berjudul|judul|slogan|tag
 # the description may run on past a comma or a "yang" clause to the end of the sentence.
 DESCRIBED = re.compile(r"[a-z][^,;\n]*[ \t](?:ini|itu|tersebut)")
 DESCRIBED_TO_END = re.compile(r"[ \t]*[a-z][^;\n\"“”.]{0,100}?[ \t](?:ini|itu|tersebut)(?=[ \t]*(?:[.;]|$))", re.M)
+# "terang Ketua Komunitas Blogger Ronggolawe ini.": an office nobody in the note holds,
+# pointed at with "ini", describes the one speaking on.
+TITLE_LEAD = re.compile(r"[ \t]*")
+DESCRIBED_BY_TITLE = re.compile(r"[ \t]*[A-Z][^;\n\"“”.]{0,100}?[ \t](?:ini|itu|tersebut)(?=[ \t]*(?:[.;]|$))", re.M)
 PRONOUN_SUBJECT = re.compile(r"(?:^|(?<=[\s,]))(?:Ia|ia|Dia|dia|Beliau|beliau)\b")
 
 
@@ -179,7 +183,9 @@ class QuoteFinder:
                 speaker = self._described(start, inherited, verb)
             else:
                 speaker = people.resolve_speaker(who_start, who_end) or inherited
-                if speaker is None and DESCRIBED_TO_END.match(text, who_start):
+                if speaker is None and (DESCRIBED_TO_END.match(text, who_start) or (
+                        self.rules.title.match(text, TITLE_LEAD.match(text, who_start).end())
+                        and DESCRIBED_BY_TITLE.match(text, who_start))):
                     speaker = self._described(start, inherited, verb)
             interposed = INTERPOSED.match(text, who_start)
             return Quote(speaker.name if speaker else None, verb.removesuffix("nya"), inner, (start, end), "direct",
