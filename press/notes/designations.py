@@ -108,6 +108,9 @@ class Designations:
                     and not rules.opens_name(text, following.start(1)) and not rules.rank.match(text, following.start(1)):
                 return pos
             joined = JOINED_UNIT.match(text, m.end())
+            if word == "pada" and following and self._opens_organisation(following.group(1).split("-")[0]):
+                pos = m.end()
+                continue
             if not (is_unit_word(word, rules) or (word[0].isupper() and following and ROMAN.fullmatch(following.group(1)))
                     or (word.isalpha() and word.islower() and not word.startswith(("di", "me", "ber", "ter", "ke"))
                         and self._capitalised_title_before(start)
