@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from press.notes.credits import CREDIT_POST, credited_names
-from press.notes.name_leads import BEFORE_FORMER_POST, ONE_OF, REPLACED, THEME_BEFORE, appositive_names, names_before_degrees
+from press.notes.name_leads import (BEFORE_FORMER_POST, NAME_WITH_AGE_OR_ORIGIN, ONE_OF, REPLACED, THEME_BEFORE, appositive_names,
+                                    names_before_degrees)
 from press.notes.name_lists import name_lists
 from press.notes.names import read_degrees
 from press.notes.rules import CAP, alternation, bounded_alternation
@@ -80,6 +81,7 @@ class IntroducedPeople:
                 subject = _subject_before(text, verb.start(), max(0, verb.start() - SUBJECT_REACH))
                 if subject:
                     former[subject[0]] = subject[1]
+        former.update((m.start(1), m.end(1)) for m in NAME_WITH_AGE_OR_ORIGIN.finditer(text))
         members = {m.end() for m in self._member_unit().finditer(text)
                    if not PREVIOUS_NAME_WORD.search(text, max(0, m.start() - 30), m.start())}
         # "dipimpin Ketuanya Andi X": a generic office with its possessive, then its holder.

@@ -27,6 +27,11 @@ WORD_OR_HYPHEN_CHAR = re.compile(r"[\w-]")
 # Jenu", "Kemudian Budi dari Camat Bancar bergeser"): a person when a title follows.
 BEFORE_FORMER_POST = re.compile(r"(?:^|[.,;][ \t]+|\b(?:dan|serta|[Kk]emudian|[Ss]ementara)[ \t]+)(?!(?:[Kk]emudian|[Ss]ementara)\b)([A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){1,3})[ \t]+"
                                 r"(?:yang[ \t]+(?:sebelumnya|semula)|dari)[ \t]+", re.M)
+# A name after a lower-case word, followed by the person's age in brackets or by where
+# they come from ("kisah Kakah Udin (70)", "bagi Kornelis asal Kecamatan Lamba Leda"): a
+# resident the note names, with no title.
+NAME_WITH_AGE_OR_ORIGIN = re.compile(r"(?<=[a-z][ \t])([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,3})(?=[ \t]*\(\d{1,3}\)"
+                                     r"|,?[ \t]+asal[ \t]+(?:Desa|Kecamatan|Kelurahan|Kampung|Dusun|Kabupaten|Kota|Nagari|Gampong)\b)")
 # A theme or motto named in apposition ("Tema tahun ini, Rumeksa Budaya Menoreh, …"), or
 # a noble or adat title conferred ("Gelar yang dianugerahkan yakni Datu Perdana Setia Negeri").
 THEME_BEFORE = re.compile(r"\b(?i:tema|bertema|bertajuk|berjudul|slogan|motto|semboyan|tagline)\b[^,.;\n]{0,20},?[ \t]*$"
