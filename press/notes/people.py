@@ -299,7 +299,7 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
         existing = self.find_by_name(name) or self.register.initialled_form_of(name) or self.register.misspelt_form_of(
             name) or self._holder_called(name, title) or self._called_by_first_name(name) \
             or (self.last_named_with_word(name, span[0]) or self.called_by_first_letters(name)
-                or self.misspelt_first_name(name) if " " not in name else None)
+                or self.misspelt_first_name(name) or self.first_name_of_titled_near(name, span[0]) if " " not in name else None)
         if existing is None and " " in name:
             existing = self.register.shorter_name_of(name) or self._found_without_opener(name)
             if existing:
