@@ -55,10 +55,8 @@ THEME_BEFORE = re.compile(r"\b(?:tema|bertema|bertajuk|berjudul|judul|slogan|tag
 # the description may run on past a comma or a "yang" clause to the end of the sentence.
 DESCRIBED = re.compile(r"[a-z][^,;\n]*[ \t](?:ini|itu|tersebut)")
 DESCRIBED_TO_END = re.compile(r"[ \t]*[a-z][^;\n\"“”.]{0,100}?[ \t](?:ini|itu|tersebut)(?=[ \t]*(?:[.;]|$))", re.M)
-# "terang Ketua Komunitas Blogger Ronggolawe ini.": an office nobody in the note holds,
-# pointed at with "ini", describes the one speaking on.
-TITLE_LEAD = re.compile(r"[ \t]*")
-DESCRIBED_BY_TITLE = re.compile(r"[ \t]*[A-Z][^;\n\"“”.]{0,100}?[ \t](?:ini|itu|tersebut)(?=[ \t]*(?:[.;]|$))", re.M)
+# "terang Ketua Komunitas Blogger Ronggolawe ini.": an office nobody holds describes the speaker.
+DESCRIBED_BY_TITLE = re.compile(r"[ \t]*([A-Z][^;\n\"“”.]{0,100}?)[ \t](?:ini|itu|tersebut)(?=[ \t]*(?:[.;]|$))", re.M)
 PRONOUN_SUBJECT = re.compile(r"(?:^|(?<=[\s,]))(?:Ia|ia|Dia|dia|Beliau|beliau)\b")
 
 
@@ -131,24 +129,19 @@ class QuoteFinder:
             in_sentence = [m for m in mentions if m[0] >= sentence_start]
             mentions = mentions[:len(mentions) - len(in_sentence)]
             first = in_sentence[0]
-            # "Ketika ditanya … mendampingi Bupati …, Hendri mengatakan …": the one named
-            # before the sentence's speech verb is its subject, not one named in a clause before.
-            speaking = next((m for m in in_sentence[1:] if self.text[max(0, m[0] - 2):m[0]] == ", "
-                             and self.rules.reported_verb.match(self.text, SUBJECT_TO_VERB.match(self.text, m[1]).end())), None)
-            if speaking is not None and not self._pronoun_before(sentence_start, first[0]):
-                return speaking[2] or self.people.resolve_title(speaking[3], (speaking[0], speaking[1]))
             if self._pronoun_before(sentence_start, first[0]):
                 return self._last_speaker or self.people.last_before(sentence_start)
-            if (NOT_SUBJECT.search(self.text, sentence_start, first[0]) and not ONE_OF.search(self.text, sentence_start, first[0] + 1)) \
-                    or SPOKEN_TO.match(self.text, first[1]):
-                # "Satgas … yang dikomandoi oleh Dandim Kolonel Inf X ini akan …": the one
-                # pointed at with "ini" is what the sentence is about.
-                topic = next((m for m in in_sentence if TOPIC_AFTER.match(self.text, m[1])), None)
-                if topic is not None:
-                    return topic[2] or self.people.resolve_title(topic[3], (topic[0], topic[1]))
-                continue
+            # "Ketika ditanya … Bupati …, Hendri mengatakan": the one before the speech verb speaks.
+            speaking = next((m for m in in_sentence[1:] if self.text[max(0, m[0] - 2):m[0]] == ", "
+                             and self.rules.reported_verb.match(self.text, SUBJECT_TO_VERB.match(self.text, m[1]).end())), None)
+            if speaking is None and ((NOT_SUBJECT.search(self.text, sentence_start, first[0])
+                                      and not ONE_OF.search(self.text, sentence_start, first[0] + 1)) or SPOKEN_TO.match(self.text, first[1])):
+                # "… yang dikomandoi oleh Kolonel Inf X ini akan …": the sentence is about X.
+                speaking = next((m for m in in_sentence if TOPIC_AFTER.match(self.text, m[1])), None)
+                if speaking is None:
+                    continue
             through = next((m for m in in_sentence[1:] if THROUGH.search(self.text, first[1], m[0])), None)
-            first = through or first
+            first = speaking or through or first
             return first[2] or self.people.resolve_title(first[3], (first[0], first[1]))
         return self._last_speaker if floor is None else None
 
@@ -183,9 +176,9 @@ class QuoteFinder:
                 speaker = self._described(start, inherited, verb)
             else:
                 speaker = people.resolve_speaker(who_start, who_end) or inherited
-                if speaker is None and (DESCRIBED_TO_END.match(text, who_start) or (
-                        self.rules.title.match(text, TITLE_LEAD.match(text, who_start).end())
-                        and DESCRIBED_BY_TITLE.match(text, who_start))):
+                by_title = DESCRIBED_BY_TITLE.match(text, who_start)
+                if speaker is None and (DESCRIBED_TO_END.match(text, who_start)
+                                        or (by_title and self.rules.title.match(text, by_title.start(1)))):
                     speaker = self._described(start, inherited, verb)
             interposed = INTERPOSED.match(text, who_start)
             return Quote(speaker.name if speaker else None, verb.removesuffix("nya"), inner, (start, end), "direct",
