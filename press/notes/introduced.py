@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from press.notes.credits import CREDIT_POST, credited_names
-from press.notes.name_leads import (BEFORE_FORMER_POST, NAME_WITH_AGE_OR_ORIGIN, ONE_OF, REPLACED, THEME_BEFORE, appositive_names,
+from press.notes.name_leads import (BEFORE_FORMER_POST, ONE_OF, REPLACED, THEME_BEFORE, appositive_names, names_before_age_or_origin,
                                     names_before_degrees)
 from press.notes.name_lists import name_lists
 from press.notes.names import read_degrees
@@ -37,7 +37,10 @@ NICKNAME = r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?"
 # "pinta pria yang akrab disapa Rahman ini", "Kapolsek yang akrab disapa Bang Yohan itu",
 # "ujar Umi Nur, sapaan akrab Wakil Bupati", "Ya, Andi Sessu sapaan akrabnya, …".
 CALLED_AFTER = re.compile(rf"\byang[ \t]+(?:akrab[ \t]+|biasa[ \t]+)?(?:disapa|dipanggil)[ \t]+({NICKNAME})(?![\w-])")
-CALLED_BEFORE = re.compile(rf"(?<![\w-])({NICKNAME})[ \t]*,?[ \t]*sapaan[ \t]+(?:akrab|karib)(?:nya)?\b[ \t]*")
+SAPAAN = re.compile(r"\bsapaan[ \t]+(?:akrab|karib)(?:nya)?\b[ \t]*")
+CALLED_BEFORE = re.compile(rf"(?<![\w-])({NICKNAME})[ \t]*,?[ \t]*$")
+# "-nya" glued to a word and a capital after it: where a possessed office may end.
+POSSESSIVE = re.compile(r"nya[ \t]+(?=[A-Z])")
 # How far before a nickname the person it names may be named.
 NICKNAME_REACH = 600
 
@@ -50,19 +53,20 @@ class IntroducedPeople:
         the title written right before "yang" or after "sapaan akrab", else the person
         named last before it, so neither the nickname nor its quotes make a second person."""
         text = self.text
-        for m in list(CALLED_AFTER.finditer(text)) + list(CALLED_BEFORE.finditer(text)):
+        before = ((CALLED_BEFORE.search(text, max(0, s.start() - 30), s.start()), s.end()) for s in SAPAAN.finditer(text))
+        for m, after in [(m, None) for m in CALLED_AFTER.finditer(text)] + [(b, end) for b, end in before if b]:
             nickname = m.group(1)
             if self.find_by_name(nickname) is not None:
                 continue
-            title = self.rules.title.match(text, m.end()) if m.re is CALLED_BEFORE else None
+            title = self.rules.title.match(text, after) if after is not None else None
             mention = title is None and self.register.last_within(max(0, m.start() - 40), m.start())
             person = self.resolve_title(title.group(0), title.span()) if title else None
-            if person is None and mention and mention[2] is None and mention[3] and m.re is CALLED_AFTER \
+            if person is None and mention and mention[2] is None and mention[3] and after is None \
                     and not text[mention[1]:m.start()].strip():
                 person = self.resolve_title(mention[3], mention[:2])
-            before = self.register.last_named_by(m.start()) if person is None and title is None else None
-            if before is not None and self._last_mention_start_before(before, m.start()) >= m.start() - NICKNAME_REACH:
-                person = before
+            last = self.register.last_named_by(m.start()) if person is None and title is None else None
+            if last is not None and self._last_mention_start_before(last, m.start()) >= m.start() - NICKNAME_REACH:
+                person = last
             if person is not None:
                 self.register.alias(nickname, person)
 
@@ -81,13 +85,14 @@ class IntroducedPeople:
                 subject = _subject_before(text, verb.start(), max(0, verb.start() - SUBJECT_REACH))
                 if subject:
                     former[subject[0]] = subject[1]
-        former.update((m.start(1), m.end(1)) for m in NAME_WITH_AGE_OR_ORIGIN.finditer(text))
+        former.update(names_before_age_or_origin(text))
         members = {m.end() for m in self._member_unit().finditer(text)
                    if not PREVIOUS_NAME_WORD.search(text, max(0, m.start() - 30), m.start())}
         # "dipimpin Ketuanya Andi X": a generic office with its possessive, then its holder.
         possessed = rules.pattern("possessed-office", lambda: r"(?<![\w-])(" + alternation(
-            rules.glossary.data["generic_titles"]) + r")nya[ \t]+(?=[A-Z])")
-        offices = {m.end(): m.group(1) for m in possessed.finditer(text)}
+            rules.glossary.data["generic_titles"]) + r")$")
+        offices = {m.end(): office.group(1) for m in POSSESSIVE.finditer(text)
+                   if (office := possessed.search(text, max(0, m.start() - 20), m.start()))}
         one_of = {m.end(): m.start() for m in ONE_OF.finditer(text)}
         introduced = credits | {m.end() for m in spouses.finditer(text)} | set(former) | set(one_of) \
             | {m.end() for m in REPLACED.finditer(text)} | members | set(offices)
