@@ -31,7 +31,10 @@ DEGREE_PUNCTUATION = re.compile(r"[.,\s]")
 # to three letters each, capitalised, ending the name.
 SPACED_DEGREE = re.compile(r"\s*,?\s*((?:[A-Z][a-z]{0,2} ){1,3}[A-Z][a-z]{0,2})(?=[\s,.;:)]|$)")
 MAX_WORDS = 5
-# An initial and a surname ("S. Harahap"), never the two parts of a degree ("S. Sos").
+# How a degree read where a name would start opens: an abbreviation with its dot ("S. Sos",
+# "S.Hub.Int."), a glued one ("SSos") or one in title case ("Msi"); an initial and a surname
+# ("S. Harahap") is a name, never the two parts of a degree ("S. Sos").
+DEGREE_OPENING = re.compile(r"[A-Z](?:[A-Za-z]{0,3}\.|[A-Z][A-Za-z]{0,2}(?=[\s,.])|[a-z]{1,2}(?=[\s,]))")
 NAME_AFTER_INITIAL = re.compile(r"[A-Z]\.?[ \t]+[A-Z][a-z]{4,}")
 # The number of a district split in two or more ("Ilir Barat I", "Lubuklinggau Timur II").
 PLACE_NUMBERS = frozenset({"I", "II", "III", "IV"})
@@ -92,7 +95,7 @@ def read_name(text: str, pos: int, rules: Rules, places) -> WrittenName | None:
         honorifics.append(h.group(0).strip(" \t\n,"))
         cursor = h.end()
     start = cursor
-    degrees, degrees_end = read_degrees(text, cursor, rules)
+    degrees, degrees_end = read_degrees(text, cursor, rules) if DEGREE_OPENING.match(text, cursor) else ([], cursor)
     if degrees and not NAME_AFTER_INITIAL.match(text, cursor) and not text[degrees_end:degrees_end + 1].isalpha() \
             and text[degrees_end:degrees_end + 1] not in "'’-":
         return None
