@@ -228,8 +228,8 @@ FIELD_OR_ROLE = re.compile(r"(?:Pe|Pem|Pen|Peng|Peny|Per|Ke)[a-z]{3,}an|(?:Pem|P
                            r"|[A-Z][a-z]{3,}(?:asi|tik)")
 GLUED_DEGREE = re.compile(r"[SM][A-Z][a-z]+|A\.?Md")
 # A degree written in title case without dots ("Mm", "Msi", "Sik", "Ap"): releases type
-# degrees every way; never a month, an honorific or a word that is not a name ("Mei",
-# "Mak", "Dr", "Sei"), which the stop names hold.
+# degrees every way; one degree whole (a name such as "Sese" is no SE twice), never a month,
+# an honorific or a word that is not a name ("Mei", "Mak", "Dr"), which the stop names hold.
 TITLE_CASE_DEGREE = re.compile(r"[A-Z][a-z]{1,3}")
 
 
@@ -247,11 +247,11 @@ def is_unit_word(word: str, rules: Rules) -> bool:
 def split_degrees(token: str, rules: Rules) -> list[str] | None:
     """Split a degree token ("S.Sos.", "SH.MH", "MM") into degrees, or None."""
     bare = token.strip(",")
+    key = bare.replace(".", "").upper()
     if not bare or not (("." in bare) or bare.isupper() or GLUED_DEGREE.fullmatch(bare)
-                        or (TITLE_CASE_DEGREE.fullmatch(bare) and bare not in rules.stop_names
+                        or (TITLE_CASE_DEGREE.fullmatch(bare) and key in rules.degree_keys and bare not in rules.stop_names
                             and not rules.honorific.fullmatch(bare))):
         return None
-    key = bare.replace(".", "").upper()
     out, i = [], 0
     while i < len(key):
         for size in range(min(6, len(key) - i), 0, -1):
