@@ -108,7 +108,7 @@ ROUND9_FREEZE = "f954294"
 ROUND10_FREEZE = "9bd10ff"
 ROUND11_FREEZE = "0a945b1"
 ROUND12_FREEZE = "716b93c"
-ROUND13_FREEZE = "the \"Frozen rules (round 13):\" commit"
+ROUND13_FREEZE = "9236910"
 # Figures written at each freeze, printed as lines below the tables: (what, commit, figures).
 FREEZE_LINES = (
     ("round 1 tuning (40 of tests/notes/real)", "9e1fc17", TUNING_AT_FREEZE),
