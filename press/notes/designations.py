@@ -19,6 +19,7 @@ HEADLINE_WORD = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
 UNIT_NUMBER = r"\d{2,4}(?:[-/]\d{2}(?!\d))?(?:/[ ]?[A-Za-z][\w-]*)?"
 UNIT_NUMBER_WORD = re.compile(UNIT_NUMBER)
 UNIT_WORD = re.compile(rf"[ \t]+([A-Za-z&][\w&-]*\.?|{UNIT_NUMBER})")
+ROMAN_SLASH = re.compile(r"[ \t]+[IVX]*/")
 ALSO_BEFORE = re.compile(r"[ \t]+(?:yang[ \t]+juga|yang[ \t]+sekaligus|sekaligus)[ \t]+$")
 PROVINCE_COMMA = re.compile(r"[ \t]*,[ \t]*")
 # Heads of a province, regency or city: their region is one the data lists, so a word
@@ -83,7 +84,7 @@ class Designations:
             if paren or (listed and is_unit_word(listed.group(1), rules) and listed.group(1) not in INSTITUTIONS):
                 pos = (paren or listed).end()
                 continue
-            command = self._kodam_number(pos)
+            command = ROMAN_SLASH.match(text, pos) and self._kodam_number(pos)
             if command:
                 pos = command.end()
                 continue

@@ -36,8 +36,8 @@ NICKNAME = r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?"
 # A nickname given away from the name, to the person named before or to a title's holder:
 # "pinta pria yang akrab disapa Rahman ini", "Kapolsek yang akrab disapa Bang Yohan itu",
 # "ujar Umi Nur, sapaan akrab Wakil Bupati", "Ya, Andi Sessu sapaan akrabnya, …".
-CALLED_AFTER = re.compile(rf"\byang[ \t]+(?:akrab[ \t]+|biasa[ \t]+)?(?:disapa|dipanggil)[ \t]+({NICKNAME})(?![\w-])")
-SAPAAN = re.compile(r"\bsapaan[ \t]+(?:akrab|karib)(?:nya)?\b[ \t]*")
+CALLED_AFTER = re.compile(rf"yang(?<!\wyang)[ \t]+(?:akrab[ \t]+|biasa[ \t]+)?(?:disapa|dipanggil)[ \t]+({NICKNAME})(?![\w-])")
+SAPAAN = re.compile(r"sapaan(?<!\wsapaan)[ \t]+(?:akrab|karib)(?:nya)?\b[ \t]*")
 CALLED_BEFORE = re.compile(rf"(?<![\w-])({NICKNAME})[ \t]*,?[ \t]*$")
 # "-nya" glued to a word and a capital after it: where a possessed office may end.
 POSSESSIVE = re.compile(r"nya[ \t]+(?=[A-Z])")

@@ -247,11 +247,11 @@ def is_unit_word(word: str, rules: Rules) -> bool:
 def split_degrees(token: str, rules: Rules) -> list[str] | None:
     """Split a degree token ("S.Sos.", "SH.MH", "MM") into degrees, or None."""
     bare = token.strip(",")
-    key = bare.replace(".", "").upper()
     if not bare or not (("." in bare) or bare.isupper() or GLUED_DEGREE.fullmatch(bare)
-                        or (TITLE_CASE_DEGREE.fullmatch(bare) and key in rules.degree_keys and bare not in rules.stop_names
-                            and not rules.honorific.fullmatch(bare))):
+                        or (TITLE_CASE_DEGREE.fullmatch(bare) and bare.upper() in rules.degree_keys
+                            and bare not in rules.stop_names and not rules.honorific.fullmatch(bare))):
         return None
+    key = bare.replace(".", "").upper()
     out, i = [], 0
     while i < len(key):
         for size in range(min(6, len(key) - i), 0, -1):
