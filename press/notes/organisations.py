@@ -174,16 +174,26 @@ def _remember(found: dict, key: str, name: str, abbreviation, expansion, span) -
 
 # "Universitas Musamus (Unmus)": an organisation head, up to five capitalised words, and
 # the short form in brackets.
+# A short form in brackets, and how far before it the region word defining it may stand
+# (the scan starts on the bracket, a literal).
+SHORT_FORM_IN_BRACKETS = re.compile(r"\(([A-Z][A-Za-z]{1,11})\)")
+SHORT_FORM_REACH = 200
 DEFINED_SHORT_FORM = re.compile(r"((?:[ \t]+[A-Z][\w&-]*){1,5})[ \t]*\(([A-Z][A-Za-z]{1,11})\)")
 
 
 def defined_short_forms(text: str, rules: Rules) -> set[str]:
     """Short forms the note defines for an organisation it writes out ("Universitas
     Musamus (Unmus)", "Perjanjian Kerja Sama (PKS)"): never a person's name on their own
-    later in the note ("Rektor Unmus, Dr. X")."""
+    later in the note ("Rektor Unmus, Dr. X"), or for a region ("Kabupaten Sumba Timur
+    (Sumtim)": "Selain Bupati Sumtim, …")."""
     found = set()
     for head in rules.org_head.finditer(text):
         defined = DEFINED_SHORT_FORM.match(text, head.end())
         if defined:
             found.add(defined.group(2))
+    for short in SHORT_FORM_IN_BRACKETS.finditer(text):
+        for region in rules.region_word.finditer(text, max(0, short.start() - SHORT_FORM_REACH), short.start()):
+            defined = DEFINED_SHORT_FORM.match(text, region.end(1))
+            if defined and defined.end() == short.end():
+                found.add(defined.group(2))
     return found

@@ -10,6 +10,7 @@ from bisect import bisect_left, insort
 
 from press.notes.designations import REGION_HEADS
 from press.notes.items import Person
+from press.notes.name_match import SHARED_WORD_LIMIT, one_slip_apart
 from press.notes.names import WrittenName, read_name
 from press.notes.rules import CAP
 
@@ -17,6 +18,8 @@ INITIALS = re.compile(r"[A-Z]{2,4}")
 # A title and the initials an outlet calls its holder by ("ujar Bupati EN").
 INITIALS_AFTER = re.compile(r"[ \t]([A-Z]{2,4})$")
 CAP_WORD = re.compile(CAP)
+# How far back the paragraph before a shared first name is read for an office.
+PARAGRAPH_REACH = 1000
 
 
 class SpeakerLookup:
@@ -52,6 +55,38 @@ class SpeakerLookup:
                      and p.name.split()[0] != word]
             cache[word] = found[0] if len(found) == 1 else None
         return cache[word]
+
+    def misspelt_first_name(self, word: str) -> Person | None:
+        """The one person whose first name `word`, seven letters or more, misspells by one
+        letter ("Benediktis" for Bupati Benediktus Lanang Asong, "Bahtiyar" for Bahtiar
+        Efendi), else None: the candidates share the first four letters (passed over when
+        more than SHARED_WORD_LIMIT do); answers are kept per word."""
+        if len(word) < 7:
+            return None
+        cache = self.__dict__.setdefault("_misspelt_first", {})
+        if word not in cache:
+            starting = self._people_starting(word[:4])
+            found = [p for p in starting if " " in p.name and one_slip_apart([p.name.split()[0]], [word])] \
+                if len(starting) <= SHARED_WORD_LIMIT else []
+            cache[word] = found[0] if len(found) == 1 else None
+        return cache[word]
+
+    def first_name_of_titled_near(self, word: str, pos: int) -> Person | None:
+        """Of the people whose first name is `word`, the one whose office the paragraph
+        holding `pos` names before it without a name ("Bupati Lampung Barat menyambut …
+        Kata Hendri", with a Bupati Hendri Zulkarnain and a Dekan Hendri Prasetyo), else None.
+        A word more than SHARED_WORD_LIMIT people share, and a paragraph longer than
+        PARAGRAPH_REACH characters back, are not searched: the work stays linear."""
+        sharing = self.register.holders_of_word(word)
+        holders = [p for p in sharing if p.name.split()[0] == word] if len(sharing) <= SHARED_WORD_LIMIT else []
+        if len(holders) < 2:
+            return None
+        start = max(self.text.rfind("\n", 0, pos) + 1, pos - PARAGRAPH_REACH)
+        titled = {id(p) for _, (s, e, person, title) in self.register.starting_in(start, pos)
+                  if person is None and title
+                  for p in [self.register.by_title(self.register.expand(title)) or self._holder_of_head(title)] if p}
+        found = [p for p in holders if id(p) in titled]
+        return found[0] if len(found) == 1 else None
 
     def _people_starting(self, letters: str) -> list[Person]:
         """The people, in the order found, whose name starts with `letters` (four letters):
