@@ -37,7 +37,11 @@ and held back tests/notes/real11 whole (its figures, measured once after round 1
 are ROUND11_HELD_BACK_AT_FREEZE: a line below the tables); round 12 tuned on all 354,
 real11 included ("round 12 tuning (all 354)"; real11's own table is a figure after tuning),
 and held back tests/notes/real12 whole (its figures, measured once after round 12's freeze,
-are ROUND12_HELD_BACK_AT_FREEZE: a line below the tables).
+are ROUND12_HELD_BACK_AT_FREEZE: a line below the tables); round 13 tuned on all 384,
+real12 included ("round 13 tuning (all 384)"; real12's own table is a figure after tuning),
+and holds back tests/notes/real13 whole (not read here: its figures, measured once after
+round 13's freeze, go into the corpus test as ROUND13_HELD_BACK_AT_FREEZE, and a line below
+the tables prints them then).
 Below the tables, one line per earlier figure: each
 round's held-back figures first measured after its freeze (round 1: 20 of
 tests/notes/real; round 2: tests/notes/real2) and each round's tuning figures at its
@@ -76,7 +80,7 @@ from tests.notes.test_notes_real_corpus import (HELD_BACK_AT_FREEZE, ROUND2_HELD
                                                 ROUND7_TUNING_AT_FREEZE, ROUND8_TUNING_AT_FREEZE,
                                                 ROUND9_TUNING_AT_FREEZE, ROUND10_TUNING_AT_FREEZE,
                                                 ROUND11_TUNING_AT_FREEZE, ROUND12_TUNING_AT_FREEZE,
-                                                TUNING_AT_FREEZE)
+                                                ROUND13_TUNING_AT_FREEZE, TUNING_AT_FREEZE)
 
 LONG = 200_000
 LONG_TARGET_SECONDS = 2.0
@@ -94,7 +98,8 @@ REAL8 = REPO / "tests" / "notes" / "real8"
 REAL9 = REPO / "tests" / "notes" / "real9"
 REAL10 = REPO / "tests" / "notes" / "real10"
 REAL11 = REPO / "tests" / "notes" / "real11"
-# The commits of the "Frozen rules (round 5):" to "(round 12):" freezes.
+REAL12 = REPO / "tests" / "notes" / "real12"
+# The commits of the "Frozen rules (round 5):" to "(round 13):" freezes.
 ROUND5_FREEZE = "c1b481e"
 ROUND6_FREEZE = "9c719cf"
 ROUND7_FREEZE = "5971e88"
@@ -103,6 +108,7 @@ ROUND9_FREEZE = "f954294"
 ROUND10_FREEZE = "9bd10ff"
 ROUND11_FREEZE = "0a945b1"
 ROUND12_FREEZE = "716b93c"
+ROUND13_FREEZE = "the \"Frozen rules (round 13):\" commit"
 # Figures written at each freeze, printed as lines below the tables: (what, commit, figures).
 FREEZE_LINES = (
     ("round 1 tuning (40 of tests/notes/real)", "9e1fc17", TUNING_AT_FREEZE),
@@ -139,6 +145,10 @@ FREEZE_LINES = (
     # Written into the corpus test by the annotator once real12 was annotated and measured.
     ("round 12 held back (tests/notes/real12)", ROUND12_FREEZE,
      getattr(corpus_test, "ROUND12_HELD_BACK_AT_FREEZE", None) or {}),
+    ("round 13 tuning (all 384 of tests/notes/real to real12)", ROUND13_FREEZE, ROUND13_TUNING_AT_FREEZE),
+    # Written into the corpus test by the annotator once real13 is annotated and measured.
+    ("round 13 held back (tests/notes/real13)", ROUND13_FREEZE,
+     getattr(corpus_test, "ROUND13_HELD_BACK_AT_FREEZE", None) or {}),
 )
 SHARED = REPO.parent / "shared"
 SPEED_WORDS = (400, 800)
@@ -242,6 +252,12 @@ def main() -> None:
     real_table("real notes, round 11 held back (tests/notes/real11), after round 12 tuning", real11, glossary)
     everything_real.append(real11)
     real_table("real notes, round 12 tuning (all 354)",
+               RealNotes([n for r in everything_real for n in r.annotated],
+                         [n for r in everything_real for n in r.not_annotated]), glossary)
+    real12 = load_real(REAL12, "all")
+    real_table("real notes, round 12 held back (tests/notes/real12), after round 13 tuning", real12, glossary)
+    everything_real.append(real12)
+    real_table("real notes, round 13 tuning (all 384)",
                RealNotes([n for r in everything_real for n in r.annotated],
                          [n for r in everything_real for n in r.not_annotated]), glossary)
     print()

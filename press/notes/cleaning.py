@@ -47,6 +47,13 @@ TRAILING_SPACE = re.compile(r"[ \t]+$", re.M)
 # An opening quote mark glued to the sentence before it ("tepat waktu.”Banyak kades").
 GLUED_QUOTE = re.compile(r"(?<=[.!?])([\"“”])(?=[A-Z])")
 
+# Hard-wrapped lines (see _join_hard_wraps): long enough, not ended as a sentence, a quote
+# or a label ends.
+WRAP_WIDTH = 45
+WRAPPED_LINES = 3
+LINE_END = re.compile(r"[.!?:;\"“”’)\]]\s*$")
+LABEL = re.compile(r"\s*[A-Z][\w ]{0,20}:")
+LIST_ITEM = re.compile(r"\s*(?:[-•*]|\d{1,2}[.)])\s")
 BOILERPLATE = re.compile(
     r"^\s*\(?(?:"
     r"baca\s+(?:juga|pula|selengkapnya)\b"
@@ -76,6 +83,7 @@ def clean(text: str) -> Cleaned:
     text = _repair_mojibake(text, changes)
     text = _normalise_spaces(text, changes)
     text = _drop_boilerplate(text, changes)
+    text = _join_hard_wraps(text, changes)
     text = _consistent_quotes(text, changes)
     text, changes["glued_quote_marks"] = GLUED_QUOTE.subn(r" \1", text)
     return Cleaned(text, {k: v for k, v in changes.items() if v})
@@ -109,6 +117,21 @@ def _drop_boilerplate(text: str, changes: Counter) -> str:
     kept = [line for line in lines if not BOILERPLATE.fullmatch(line)]
     changes["boilerplate_lines"] = len(lines) - len(kept)
     return re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip("\n") + "\n"
+
+
+def _join_hard_wraps(text: str, changes: Counter) -> str:
+    """A note typed or pasted with its lines broken at a fixed width ("… Perlindungan⏎Anak
+    Kota Bitung dr X"): each broken line is joined to the next with a space (the same
+    length, so no span moves). Only when at least WRAPPED_LINES lines, a fourth of the
+    note's, run on into the next; a headline or a list keeps its line breaks."""
+    lines = text.split("\n")
+    broken = [i for i in range(len(lines) - 1) if len(lines[i]) >= WRAP_WIDTH and lines[i + 1][:1].isalnum()
+              and not LINE_END.search(lines[i]) and not LIST_ITEM.match(lines[i + 1]) and not LABEL.match(lines[i])]
+    if len(broken) < WRAPPED_LINES or 4 * len(broken) < sum(1 for line in lines if line):
+        return text
+    changes["joined_lines"] = len(broken)
+    joined = set(broken)
+    return "".join(line + (" " if i in joined else "\n") for i, line in enumerate(lines))[:-1]
 
 
 def _consistent_quotes(text: str, changes: Counter) -> str:

@@ -28,6 +28,9 @@ CREDIT_LINE = re.compile(rf"{bounded_alternation(CREDIT_WORDS, NOT_A_NEWLINE)}[ 
 CLOSING_CREDIT = re.compile(r"\((?:[ \t]*(?i:redaksi|kontributor|pewarta|penulis))*[ \t]*(?:(?i:red)\.?[ \t]*/[ \t]*)?"
                             r"([A-Z][a-z]{2,}(?:[ \t]+(?:&|dan|[A-Z][a-z]{2,}))*)"
                             r"(?:/[A-Z]{0,3}\d{1,3})?\)\.?[ \t]*(?:\n[ \t]*(?:[^\n.!?\"“”]{1,80})?){0,4}\s*\Z")
+# An outlet's name in its web address ("UJUNGJARI. COM", "tribunambon.com"): a closing
+# credit naming it credits the outlet, no person ("(Ujungjari)").
+OUTLET_DOMAIN = re.compile(r"(?<![\w.])([A-Za-z][\w-]{2,30})[ \t]?\.[ \t]?(?i:com|co\.id|id|net|co|news|online)\b")
 CAPTION_CREDIT = re.compile(r"/(?<=[ \t]/)([A-Z][a-z]{2,}(?:[ \t]+[A-Z][a-z]{2,}){0,3})/[ \t]*$", re.M)
 CREDIT_PART = re.compile(r"[A-Z][a-z]{2,}(?:[ \t]+[A-Z][a-z]{2,})*")
 
@@ -35,16 +38,17 @@ CREDIT_PART = re.compile(r"[A-Z][a-z]{2,}(?:[ \t]+[A-Z][a-z]{2,})*")
 def credited_names(text: str, rules: Rules) -> set[int]:
     """Where each credited name starts (a credit word's end, or a name of a closing
     credit): a closing bracket's single name has four letters or more ("(Kandar)"),
-    since shorter ones are initials ("(Sal)", "(jr)"), and no word of it names nobody
-    ("(Rilis)", "(Humas Polres Mabar)") or is a region."""
+    since shorter ones are initials ("(Sal)", "(jr)"), no word of it names nobody
+    ("(Rilis)", "(Humas Polres Mabar)") or is a region, and it is not the outlet's name."""
     colons = {m.start(): m.end() for m in CREDIT.finditer(text)}
     starts = set(colons.values()) | {m.end() for m in CREDIT_LINE.finditer(text) if m.start() not in colons}
     closing = list(CLOSING_CREDIT.finditer(text))
+    outlets = {m.group(1).casefold() for m in OUTLET_DOMAIN.finditer(text)} if closing else set()
     captions = [m for m in CAPTION_CREDIT.finditer(text) if not any(c.start() <= m.start() < c.end() for c in closing)]
     for m in closing + captions:
         for part in CREDIT_PART.finditer(text, m.start(1), m.end(1)):
             words = part.group(0).split()
-            if (len(words) > 1 or len(words[0]) > 3) and not any(
+            if (len(words) > 1 or len(words[0]) > 3) and part.group(0).casefold() not in outlets and not any(
                     w in rules.not_person_words or w in rules.region_names for w in words):
                 starts.add(part.start())
     return starts

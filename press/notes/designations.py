@@ -19,6 +19,7 @@ HEADLINE_WORD = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
 UNIT_NUMBER = r"\d{2,4}(?:[-/]\d{2}(?!\d))?(?:/[ ]?[A-Za-z][\w-]*)?"
 UNIT_NUMBER_WORD = re.compile(UNIT_NUMBER)
 UNIT_WORD = re.compile(rf"[ \t]+([A-Za-z&][\w&-]*\.?|{UNIT_NUMBER})")
+ALSO_BEFORE = re.compile(r"[ \t]+(?:yang[ \t]+juga|yang[ \t]+sekaligus|sekaligus)[ \t]+$")
 PROVINCE_COMMA = re.compile(r"[ \t]*,[ \t]*")
 # Heads of a province, regency or city: their region is one the data lists, so a word
 # after them that is not one of those starts the holder's name ("Wakil Bupati Oktavianus ...").
@@ -82,6 +83,10 @@ class Designations:
             if paren or (listed and is_unit_word(listed.group(1), rules) and listed.group(1) not in INSTITUTIONS):
                 pos = (paren or listed).end()
                 continue
+            command = self._kodam_number(pos)
+            if command:
+                pos = command.end()
+                continue
             m = UNIT_WORD.match(text, pos)
             if not m or rules.rank.match(text, m.start(1)) or rules.opens_name(text, m.start(1)):
                 return pos
@@ -103,6 +108,9 @@ class Designations:
                     and not rules.opens_name(text, following.start(1)) and not rules.rank.match(text, following.start(1)):
                 return pos
             joined = JOINED_UNIT.match(text, m.end())
+            if word == "pada" and following and self._opens_organisation(following.group(1).split("-")[0]):
+                pos = m.end()
+                continue
             if not (is_unit_word(word, rules) or (word[0].isupper() and following and ROMAN.fullmatch(following.group(1)))
                     or (word.isalpha() and word.islower() and not word.startswith(("di", "me", "ber", "ter", "ke"))
                         and self._capitalised_title_before(start)
@@ -112,13 +120,36 @@ class Designations:
                     or word.upper() in rules.abbreviation_keys or word in rules.not_person_words
                     or (word[0].isupper() and following and self._opens_organisation(following.group(1)))):
                 return pos
-            if word in ("dan", "&") and not CAPITAL_NEXT.match(text, m.end()):
+            if word in ("dan", "&") and (not CAPITAL_NEXT.match(text, m.end()) or self._second_office(m.end())):
                 return pos
             if word in rules.street_words:
                 after = UNIT_WORD.match(text, m.end())
                 if after and after.group(1)[0].isupper() and not is_unit_word(after.group(1), rules):
                     return pos
             pos = m.end()
+
+    def first_office_before(self, pos: int, register):
+        """The mention of a title with no name ending right before "yang juga" (or
+        "sekaligus") that precedes the title at `pos` ("Ketua panitia yang juga Kepala Dinas
+        DPMG Abdya, Drs. X"): the holder's first office is their title, as releases name
+        the role of the day first. None when the text is not written so."""
+        also = ALSO_BEFORE.search(self.text, max(0, pos - 30), pos)
+        mention = also and register.last_within(max(0, also.start() - 120), also.start())
+        return mention if mention and mention[2] is None and mention[3] and mention[1] == also.start() else None
+
+    def _second_office(self, pos: int) -> bool:
+        """Whether a second office follows "dan" at `pos` ("Wakil Bupati dan Sekda Abdya, Drs.
+        H. X", "Kepala Kampung dan Ketua LMA Sarmi, Bapak X"): the first title ends before
+        "dan" and a name after the unit is the second office's ("Ketua dan Anggota DPRD"
+        share their unit: no second office)."""
+        office = self.rules.title.match(self.text, pos + 1)
+        return bool(office) and office["head"][0].isupper() and office.group(0) != "Anggota"
+
+    def _kodam_number(self, pos: int) -> re.Match | None:
+        """A Kodam's Roman number and its name or short form at `pos` ("I/BB", "XVIII/
+        Kasuari", "I/Bukit Barisan": the name whole, from the list of Kodam names)."""
+        return self.rules.pattern("kodam-number", lambda: r"[ \t]+(?:X{0,2}(?:IX|IV|V?I{0,3}))/[ ]?(?:(?:" + alternation(
+            self.rules.glossary.data["military_command_names"]) + r")(?![\w-])|[A-Z][\w-]*)").match(self.text, pos)
 
     def _capitalised_title_before(self, pos: int) -> bool:
         """Whether the title ending at `pos` is written with a capital: its unit may then

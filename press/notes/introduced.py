@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 
 from press.notes.credits import CREDIT_POST, credited_names
-from press.notes.name_leads import BEFORE_FORMER_POST, ONE_OF, REPLACED, THEME_BEFORE, appositive_names, names_before_degrees
+from press.notes.name_leads import (BEFORE_FORMER_POST, ONE_OF, REPLACED, THEME_BEFORE, appositive_names, names_before_age_or_origin,
+                                    names_before_degrees)
 from press.notes.name_lists import name_lists
 from press.notes.names import read_degrees
 from press.notes.rules import CAP, alternation, bounded_alternation
-from press.notes.title_context import adat_title
+from press.notes.title_context import adat_title, written_title
 
 HANDOVER = re.compile(r"(?:[ \t]+[A-Z][\w/.-]*){0,4}[ \t]+(?:juga[ \t]+)?(?:(?:diserahterimakan|diserahkan|beralih|berpindah|berganti)[ \t]+)?dari[ \t]+"
                       r"(?:pejabat[ \t]+lama[ \t]+)?(?:[^;\n]{1,120}?[ \t]+kepada[ \t]+(?:pejabat[ \t]+baru[ \t]+)?)?")
@@ -31,13 +32,47 @@ PAIRED = re.compile(r"(?:,?[ \t]*[A-Z][A-Za-z.]{1,6}\.?){0,4}[ \t]+(?:dan|serta)
 SUBJECT_REACH = 300
 CAP_WORD = re.compile(CAP)
 CLAUSE_END = re.compile(r"[ \t]*(?:[.;)]|,(?![ \t]*(?:dan|serta)\b)|$)", re.M)
+NICKNAME = r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?"
+# A nickname given away from the name, to the person named before or to a title's holder:
+# "pinta pria yang akrab disapa Rahman ini", "Kapolsek yang akrab disapa Bang Yohan itu",
+# "ujar Umi Nur, sapaan akrab Wakil Bupati", "Ya, Andi Sessu sapaan akrabnya, …".
+CALLED_AFTER = re.compile(rf"\byang[ \t]+(?:akrab[ \t]+|biasa[ \t]+)?(?:disapa|dipanggil)[ \t]+({NICKNAME})(?![\w-])")
+SAPAAN = re.compile(r"\bsapaan[ \t]+(?:akrab|karib)(?:nya)?\b[ \t]*")
+CALLED_BEFORE = re.compile(rf"(?<![\w-])({NICKNAME})[ \t]*,?[ \t]*$")
+# "-nya" glued to a word and a capital after it: where a possessed office may end.
+POSSESSIVE = re.compile(r"nya[ \t]+(?=[A-Z])")
+# How far before a nickname the person it names may be named.
+NICKNAME_REACH = 600
 
 
 class IntroducedPeople:
     """The finders of people with no title before them (see the module's docstring)."""
 
+    def find_nicknames(self) -> None:
+        """Nicknames given away from the name (see CALLED_AFTER): each names the holder of
+        the title written right before "yang" or after "sapaan akrab", else the person
+        named last before it, so neither the nickname nor its quotes make a second person."""
+        text = self.text
+        before = ((CALLED_BEFORE.search(text, max(0, s.start() - 30), s.start()), s.end()) for s in SAPAAN.finditer(text))
+        for m, after in [(m, None) for m in CALLED_AFTER.finditer(text)] + [(b, end) for b, end in before if b]:
+            nickname = m.group(1)
+            if self.find_by_name(nickname) is not None:
+                continue
+            title = self.rules.title.match(text, after) if after is not None else None
+            mention = title is None and self.register.last_within(max(0, m.start() - 40), m.start())
+            person = self.resolve_title(title.group(0), title.span()) if title else None
+            if person is None and mention and mention[2] is None and mention[3] and after is None \
+                    and not text[mention[1]:m.start()].strip():
+                person = self.resolve_title(mention[3], mention[:2])
+            last = self.register.last_named_by(m.start()) if person is None and title is None else None
+            if last is not None and self._last_mention_start_before(last, m.start()) >= m.start() - NICKNAME_REACH:
+                person = last
+            if person is not None:
+                self.register.alias(nickname, person)
+
     def find_introduced(self) -> None:
         """People a rank, an honorific or a credit introduces, with no title written."""
+        self.find_nicknames()
         text, rules = self.text, self.rules
         named = bytearray(len(text) + 1)
         for start, end, _, _ in self.register.live():
@@ -50,10 +85,17 @@ class IntroducedPeople:
                 subject = _subject_before(text, verb.start(), max(0, verb.start() - SUBJECT_REACH))
                 if subject:
                     former[subject[0]] = subject[1]
+        former.update(names_before_age_or_origin(text))
         members = {m.end() for m in self._member_unit().finditer(text)
                    if not PREVIOUS_NAME_WORD.search(text, max(0, m.start() - 30), m.start())}
-        introduced = credits | {m.end() for m in spouses.finditer(text)} | set(former) | {m.end() for m in ONE_OF.finditer(text)} \
-            | {m.end() for m in REPLACED.finditer(text)} | members
+        # "dipimpin Ketuanya Andi X": a generic office with its possessive, then its holder.
+        possessed = rules.pattern("possessed-office", lambda: r"(?<![\w-])(" + alternation(
+            rules.glossary.data["generic_titles"]) + r")$")
+        offices = {m.end(): office.group(1) for m in POSSESSIVE.finditer(text)
+                   if (office := possessed.search(text, max(0, m.start() - 20), m.start()))}
+        one_of = {m.end(): m.start() for m in ONE_OF.finditer(text)}
+        introduced = credits | {m.end() for m in spouses.finditer(text)} | set(former) | set(one_of) \
+            | {m.end() for m in REPLACED.finditer(text)} | members | set(offices)
         openers = rules.pattern("name-opener", lambda: rf"{bounded_alternation(rules.glossary.data['name_openers'])}[ \t]+(?=[A-Z])")
         marked = {m.start() for m in rules.rank.finditer(text)} | {m.start() for m in rules.honorific.finditer(text)} \
             | introduced | set(appositive_names(text)) | {m.start() for m in openers.finditer(text)}
@@ -72,9 +114,18 @@ class IntroducedPeople:
             if title is None:
                 title, organisation = self._successors_post(lead)
             post = CREDIT_POST.match(text, person.end) if lead in credits else None
-            title = post.group(1) if post else title
+            title = post.group(1) if post else title or offices.get(lead) or self._one_of_office(lead, one_of.get(lead))
             self._add(person, title, organisation or person.prefix, (lead, person.end))
             after = person.end
+
+    def _one_of_office(self, lead: int, start: int | None) -> str | None:
+        """The office of "Salah seorang Pj Keucik yang dilantik, X" (X holds it), written
+        with a capital between "Salah seorang" and the comma before `lead`; None for a
+        description ("Salah satu warga, X") or no such phrase."""
+        office = self.rules.title.search(self.text, start, lead) if start is not None else None
+        if office is None or office["head"][0].islower():
+            return None
+        return written_title(self.text, self.rules, office.start(), self.designations.skip_units(office.end()))
 
     def find_listed(self) -> None:
         """The other names of a list of names one of which is a person already found, when

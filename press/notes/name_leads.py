@@ -27,6 +27,11 @@ WORD_OR_HYPHEN_CHAR = re.compile(r"[\w-]")
 # Jenu", "Kemudian Budi dari Camat Bancar bergeser"): a person when a title follows.
 BEFORE_FORMER_POST = re.compile(r"(?:^|[.,;][ \t]+|\b(?:dan|serta|[Kk]emudian|[Ss]ementara)[ \t]+)(?!(?:[Kk]emudian|[Ss]ementara)\b)([A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){1,3})[ \t]+"
                                 r"(?:yang[ \t]+(?:sebelumnya|semula)|dari)[ \t]+", re.M)
+# A name after a lower-case word, followed by the person's age in brackets or by where
+# they come from ("kisah Kakah Udin (70)", "bagi Kornelis asal Kecamatan Lamba Leda"): a
+# resident the note names, with no title. Found from the age or "asal" (`names_before_age_or_origin`).
+AGE_OR_ORIGIN = re.compile(r"\(\d{1,3}\)|\basal[ \t]+(?:Desa|Kecamatan|Kelurahan|Kampung|Dusun|Kabupaten|Kota|Nagari|Gampong)\b")
+NAME_ENDING_HERE = re.compile(r"(?<=[a-z][ \t])([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,3})[ \t]*,?[ \t]*$")
 # A theme or motto named in apposition ("Tema tahun ini, Rumeksa Budaya Menoreh, …"), or
 # a noble or adat title conferred ("Gelar yang dianugerahkan yakni Datu Perdana Setia Negeri").
 THEME_BEFORE = re.compile(r"\b(?i:tema|bertema|bertajuk|berjudul|slogan|motto|semboyan|tagline)\b[^,.;\n]{0,20},?[ \t]*$"
@@ -37,6 +42,16 @@ THEME_BEFORE = re.compile(r"\b(?i:tema|bertema|bertajuk|berjudul|slogan|motto|se
 # Pattiasina yang memasuki masa pensiun"): a person, when two name words follow.
 REPLACED = re.compile(r"m(?<!\wm)enggantikan[ \t]+(?=[A-Z][a-z]+[ \t]+[A-Z][a-z])")
 ONE_OF = re.compile(r"[Ss](?<!\w[Ss])alah[ \t]+(?:satu|seorang)\b[^,.;\n\"“”]{1,80},[ \t]*(?=[A-Z])")
+
+
+def names_before_age_or_origin(text: str) -> dict[int, int]:
+    """Start -> end of each name followed by an age or an origin (see AGE_OR_ORIGIN)."""
+    found = {}
+    for after in AGE_OR_ORIGIN.finditer(text):
+        name = NAME_ENDING_HERE.search(text, max(0, after.start() - 60), after.start())
+        if name and (after.group(0)[0] == "(" or name.end(1) < after.start()):
+            found[name.start(1)] = name.end(1)
+    return found
 
 
 def names_before_degrees(text: str) -> list[int]:

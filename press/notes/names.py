@@ -31,10 +31,15 @@ DEGREE_PUNCTUATION = re.compile(r"[.,\s]")
 # to three letters each, capitalised, ending the name.
 SPACED_DEGREE = re.compile(r"\s*,?\s*((?:[A-Z][a-z]{0,2} ){1,3}[A-Z][a-z]{0,2})(?=[\s,.;:)]|$)")
 MAX_WORDS = 5
+# How a degree read where a name would start opens: an abbreviation with its dot ("S. Sos",
+# "S.Hub.Int."), a glued one ("SSos") or one in title case ("Msi"); an initial and a surname
+# ("S. Harahap") is a name, never the two parts of a degree ("S. Sos").
+DEGREE_OPENING = re.compile(r"[A-Z](?:[A-Za-z]{0,3}\.|[A-Z][A-Za-z]{0,2}(?=[\s,.])|[a-z]{1,2}(?=[\s,]))")
+NAME_AFTER_INITIAL = re.compile(r"[A-Z]\.?[ \t]+[A-Z][a-z]{4,}")
 # The number of a district split in two or more ("Ilir Barat I", "Lubuklinggau Timur II").
 PLACE_NUMBERS = frozenset({"I", "II", "III", "IV"})
 FIRST_WORD = re.compile(r"[A-Z][A-Za-z]+")
-CONNECTOR = re.compile(r"([a-z]{3,5})(?= [A-Z][a-z])")
+CONNECTOR = re.compile(r"([a-z]{2,5}\.?)(?= [A-Z][a-z])")
 # A one-letter honorific between two words of a name is the initial of a middle name
 # ("Agustinus H Kambuaya", "Rosmiati H.M Tandiawan"), when one word and no more follows it.
 LAST_WORD_AFTER_INITIAL = re.compile(r"(?:[A-Z]\.?){1,2} [A-Z][a-z]+(?![\w'’-]| [A-Z])")
@@ -46,7 +51,7 @@ INITIALS_WORD = re.compile(r"[A-Z](?:\.[A-Z])?\.?")
 # What a person is also called, written right after the name: a short form or a nickname
 # in brackets ("(ATS)", "(Ki Demang)": its last word too), "yang akrab disapa Andi Asse",
 # "— sapaan akrabnya Puang Mato —".
-ALIAS = re.compile(r"[ \t]*(?:\(([A-Z][A-Za-z.]{1,5}|(?:[A-Z][a-z]+[ \t]+)?([A-Z][a-z]+))\)|(?:,?[ \t]*yang[ \t]+(?:akrab[ \t]+)?"
+ALIAS = re.compile(r"[ \t]*(?:\(([A-Z][A-Za-z.]{1,5}|(?:[A-Z][a-z]+[ \t]+)?([A-Z][a-z]+))\)|(?:,?[ \t]*(?:atau[ \t]+)?yang[ \t]+(?:akrab[ \t]+)?"
                    r"(?:disapa|dipanggil)|[ \t]*[,—–-][ \t]*sapaan[ \t]+(?:akrab(?:nya)?|karib(?:nya)?))[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?))")
 NICKNAMED = re.compile(r"[A-Z][a-z]+[ \t]*\(((?:[A-Z][a-z]+[ \t]+)?([A-Z][a-z]+))\)")
 DERIVED_NOUN = re.compile(r"(?:Pe[mnr]?|Peng|Peny|Ke)[a-z]{4,}an")
@@ -90,6 +95,10 @@ def read_name(text: str, pos: int, rules: Rules, places) -> WrittenName | None:
         honorifics.append(h.group(0).strip(" \t\n,"))
         cursor = h.end()
     start = cursor
+    degrees, degrees_end = read_degrees(text, cursor, rules) if DEGREE_OPENING.match(text, cursor) else ([], cursor)
+    if degrees and not NAME_AFTER_INITIAL.match(text, cursor) and not text[degrees_end:degrees_end + 1].isalpha() \
+            and text[degrees_end:degrees_end + 1] not in "'’-":
+        return None
     region = _region_phrase_at(text, cursor, rules)
     if region and not ranks and not honorifics:
         inner = read_name(text, region, rules, places)

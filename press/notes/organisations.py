@@ -180,10 +180,12 @@ DEFINED_SHORT_FORM = re.compile(r"((?:[ \t]+[A-Z][\w&-]*){1,5})[ \t]*\(([A-Z][A-
 def defined_short_forms(text: str, rules: Rules) -> set[str]:
     """Short forms the note defines for an organisation it writes out ("Universitas
     Musamus (Unmus)", "Perjanjian Kerja Sama (PKS)"): never a person's name on their own
-    later in the note ("Rektor Unmus, Dr. X")."""
+    later in the note ("Rektor Unmus, Dr. X"), or for a region ("Kabupaten Sumba Timur
+    (Sumtim)": "Selain Bupati Sumtim, …")."""
     found = set()
-    for head in rules.org_head.finditer(text):
-        defined = DEFINED_SHORT_FORM.match(text, head.end())
+    ends = [head.end() for head in rules.org_head.finditer(text)] + [m.end(1) for m in rules.region_word.finditer(text)]
+    for end in ends:
+        defined = DEFINED_SHORT_FORM.match(text, end)
         if defined:
             found.add(defined.group(2))
     return found

@@ -28,7 +28,7 @@ from press.notes.title_context import (LOWER_TITLE_PLACE, ONLY_PLACE_AFTER, QUAL
 
 CAPITAL_AFTER = re.compile(r"[ \t]*,?[ \t]*[A-Z(]")
 CAPITALISED_RUN = re.compile(r"(?:[ \t]+(?:[A-Z][\w'-]*|\([^()\n]{1,40}\))){1,10}(?=,[ \t])")
-APPOSITION_END = re.compile(r"[ \t]*(?:(?<=[\w.])[ \t]+(?!dan\b|serta\b|beserta\b|atau\b)(?=[a-z]{3})|,[ \t]*(?!dan\b|serta\b|beserta\b)[a-z]|[.;)]|,?[ \t]*\n)")
+APPOSITION_END = re.compile(r"[ \t]*(?:(?<=[\w.])[ \t]+(?!dan\b|serta\b|beserta\b|atau\b)(?=[a-z]{3})|,[ \t]*(?!(?:dan|serta|beserta)\b[ \t]*(?:[A-Z]|$))[a-z]|[.;)]|,?[ \t]*\n)")
 STAND_IN = re.compile(r"\s*,?\s*(?:yang\s+)?diwakil(?:i|kan)(?:\s+oleh)?\s+")
 # The next item of a list of officials after a holder a rank or honorific marks
 # ("Dandim 0408 Bengkulu Selatan-Kaur, Letkol Inf Rahmad Saputra, Kapolres Kaur …").
@@ -40,7 +40,7 @@ COMMA_CLAUSE = re.compile(r"\s*,\s*(?:yang\s+juga|yang\s+sekaligus|sekaligus|sel
 # reading of the word cannot match where the whole one did not (the search before each
 # title was 35 times slower for retrying every shorter reading).
 WHOLE_CAP = rf"(?>{CAP})"
-NAME_BEFORE = re.compile(rf"(?<!\w)((?:[A-Z] )?{WHOLE_CAP}(?: (?:{WHOLE_CAP}|[A-Z][a-z]{{1,2}}\.)){{0,3}})(?:(?:,\s*[A-Za-z.]+)*,?\s+yang\s+(?:kini\s+|saat\s+ini\s+)?menjabat(?:\s+sebagai)?"
+NAME_BEFORE = re.compile(rf"(?<!\w)((?:[A-Z][a-z]{{0,3}}\.(?=[A-Z]))?(?:[A-Z] |[A-Z]\. ?)?{WHOLE_CAP}(?: (?:{WHOLE_CAP}|[A-Z][a-z]{{1,2}}\.)){{0,3}})(?:(?:,\s*[A-Za-z.]+)*,?\s+yang\s+(?:kini\s+|saat\s+ini\s+)?menjabat(?:\s+sebagai)?"
                          rf"|(?:,\s*[A-Za-z.]+)*,|(?:,\s*[A-Za-z.]+)*,?\s+(?:resmi\s+)?(?:dilantik|ditunjuk|diangkat|dikukuhkan)\s+sebagai"
                          rf"|(?:,\s*[A-Za-z.]+)*,?\s+(?:sebagai|selaku|menjabat(?:\s+sebagai)?|[–—-]))\s*$")
 # "Yance Marani menjabat Kepala Distrik Rasiei, Oktovina Sawaki menjabat …", "- Ismail Samal
@@ -54,6 +54,8 @@ TERM = re.compile(r"(?:[ \t]+(?:terpilih|definitif|yang[ \t]+baru[ \t]+dilantik)
 # The district after a village head's village ("KPN Tulehu Kecamatan Salahutu"): where the
 # village lies, not part of the post.
 DISTRICT = re.compile(r"(?:Kecamatan|Kec\.|Distrik)\s")
+# "mantan Bupati Bantaeng X", "Eks Bupati Busel X": a former holder, the word kept in the title.
+FORMER_BEFORE = re.compile(r"(?<![\w-])([Mm]antan|[Ee]ks)[ \t-]+$")
 TRAILING_COMMA = re.compile(r"(?:,|\ssebagai|\sselaku|\smenjabat|\s[–—-])\s*$")
 
 
@@ -188,7 +190,7 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
         held_before = HELD_BY_NAME_BEFORE.search(text, max(0, match.start() - 40), match.start())
         apposed = None if held_before else self._apposed(end)
         if full in rules.glossary.data["generic_titles"] and title_end == match.end() and organisation is None \
-                and not apposed:
+                and not apposed and not (qualifier and end == qualifier.end()):
             return match.end()
         title_text = written_title(text, rules, match.start(), title_end)
         if apposed:
@@ -233,6 +235,11 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
         if new_post is not None:
             self._new_post_holders[new_post] = person
             return person.end
+        first = self.designations.first_office_before(match.start(), self.register)
+        if first is not None:
+            title_text, organisation = first[3], self.title_organisations.get(first[:2])
+        former = FORMER_BEFORE.search(text, max(0, match.start() - 8), match.start())
+        title_text = f"{former.group(1)} {title_text}" if former else title_text
         self._add(person, title_text, organisation or person.prefix, (match.start(), person.end))
         return person.end
 
@@ -291,7 +298,8 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
         name, name_span = written.name, written.name_span
         existing = self.find_by_name(name) or self.register.initialled_form_of(name) or self.register.misspelt_form_of(
             name) or self._holder_called(name, title) or self._called_by_first_name(name) \
-            or (self.last_named_with_word(name, span[0]) or self.called_by_first_letters(name) if " " not in name else None)
+            or (self.last_named_with_word(name, span[0]) or self.called_by_first_letters(name)
+                or self.misspelt_first_name(name) or self.first_name_of_titled_near(name, span[0]) if " " not in name else None)
         if existing is None and " " in name:
             existing = self.register.shorter_name_of(name) or self._found_without_opener(name)
             if existing:
@@ -370,6 +378,9 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
             if not m:
                 continue
             parsed = self._read_name(before_start + m.start(1))
+            fronted = parsed is None and self.rules.fronted.match(self.text, before_start + m.start(1))
+            if fronted:
+                parsed = self._read_name(fronted.end())
             if parsed is None or parsed.end > start or not_a_name_first(self.text, self.rules, parsed):
                 continue
             name_span = parsed.name_span

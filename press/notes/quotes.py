@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 
 from press.notes.items import Person, Quote
+from press.notes.name_leads import ONE_OF
 from press.notes.names import is_title_case
 from press.notes.people import PeopleFinder
 from press.notes.quote_spans import OPEN_MARKS, first_inside, inside, last_inside, quoted_segments, stands_alone
@@ -29,6 +30,8 @@ ATTITUDE_OBJECT = re.compile(r"[ \t]+(?:rasa[ \t]+)?(?:terima[ \t]+kasih|apresia
 MENURUTNYA = re.compile(r"\bMenurutnya\b[ \t]*,?[ \t]*")
 # Adverbs between a speaker and the speech verb ("ATS juga menjelaskan").
 ADVERBS_BEFORE = re.compile(r"(?:[ \t]+(?:juga|pun|kembali|lalu|kemudian|pula|sempat|sekaligus|lebih[ \t]+lanjut))+[ \t]*$")
+SUBJECT_TO_VERB = re.compile(r"(?:[ \t]+(?:juga|pun|kembali|lalu|kemudian|pula|sempat|lebih[ \t]+lanjut))*[ \t]*")
+TOPIC_AFTER = re.compile(r"[ \t]+ini[ \t]+(?!,)(?=[a-z])")
 STOP = re.compile(rf"[.!?]{NOT_AN_END}")
 SENTENCE_END = re.compile(rf"[.!?]{NOT_AN_END}(?=\s+[A-Z\"“(]|\s*$)|\n")
 PHRASE_END = re.compile(rf"\.{NOT_AN_END}|[;\n\"“”]|[ \t]+(?:yang|didampingi|bersama|beserta|usai|seusai|saat|ketika|kepada)\b|\((?![A-Z][A-Za-z.]{{0,12}}\))|,\s*(?:[a-z]|[\"“])|$")
@@ -52,6 +55,8 @@ THEME_BEFORE = re.compile(r"\b(?:tema|bertema|bertajuk|berjudul|judul|slogan|tag
 # the description may run on past a comma or a "yang" clause to the end of the sentence.
 DESCRIBED = re.compile(r"[a-z][^,;\n]*[ \t](?:ini|itu|tersebut)")
 DESCRIBED_TO_END = re.compile(r"[ \t]*[a-z][^;\n\"“”.]{0,100}?[ \t](?:ini|itu|tersebut)(?=[ \t]*(?:[.;]|$))", re.M)
+# "terang Ketua Komunitas Blogger Ronggolawe ini.": an office nobody holds describes the speaker.
+DESCRIBED_BY_TITLE = re.compile(r"[ \t]*([A-Z][^;\n\"“”.]{0,100}?)[ \t](?:ini|itu|tersebut)(?=[ \t]*(?:[.;]|$))", re.M)
 PRONOUN_SUBJECT = re.compile(r"(?:^|(?<=[\s,]))(?:Ia|ia|Dia|dia|Beliau|beliau)\b")
 
 
@@ -126,10 +131,17 @@ class QuoteFinder:
             first = in_sentence[0]
             if self._pronoun_before(sentence_start, first[0]):
                 return self._last_speaker or self.people.last_before(sentence_start)
-            if NOT_SUBJECT.search(self.text, sentence_start, first[0]) or SPOKEN_TO.match(self.text, first[1]):
-                continue
+            # "Ketika ditanya … Bupati …, Hendri mengatakan": the one before the speech verb speaks.
+            speaking = next((m for m in in_sentence[1:] if self.text[max(0, m[0] - 2):m[0]] == ", "
+                             and self.rules.reported_verb.match(self.text, SUBJECT_TO_VERB.match(self.text, m[1]).end())), None)
+            if speaking is None and ((NOT_SUBJECT.search(self.text, sentence_start, first[0])
+                                      and not ONE_OF.search(self.text, sentence_start, first[0] + 1)) or SPOKEN_TO.match(self.text, first[1])):
+                # "… yang dikomandoi oleh Kolonel Inf X ini akan …": the sentence is about X.
+                speaking = next((m for m in in_sentence if TOPIC_AFTER.match(self.text, m[1])), None)
+                if speaking is None:
+                    continue
             through = next((m for m in in_sentence[1:] if THROUGH.search(self.text, first[1], m[0])), None)
-            first = through or first
+            first = speaking or through or first
             return first[2] or self.people.resolve_title(first[3], (first[0], first[1]))
         return self._last_speaker if floor is None else None
 
@@ -164,7 +176,9 @@ class QuoteFinder:
                 speaker = self._described(start, inherited, verb)
             else:
                 speaker = people.resolve_speaker(who_start, who_end) or inherited
-                if speaker is None and DESCRIBED_TO_END.match(text, who_start):
+                by_title = DESCRIBED_BY_TITLE.match(text, who_start)
+                if speaker is None and (DESCRIBED_TO_END.match(text, who_start)
+                                        or (by_title and self.rules.title.match(text, by_title.start(1)))):
                     speaker = self._described(start, inherited, verb)
             interposed = INTERPOSED.match(text, who_start)
             return Quote(speaker.name if speaker else None, verb.removesuffix("nya"), inner, (start, end), "direct",

@@ -138,9 +138,12 @@ def rules_for(glossary: Glossary) -> Rules:
     title = re.compile(rf"(?<!\w)(?<!(?<!(?<![\w.])\d)(?<!(?<![\w.])\d\d)\.)(?:(?P<acting>{acting})\.?(?:\s+\([A-Za-z.]{{1,6}}\))?(?:\s+|(?<=\.)(?=[A-Z])))?"
                        rf"(?P<head>{alternation(title_full)})(?![\w])")
     honorific = re.compile(bounded_alternation(honorific_spellings(glossary.honorifics), NAME_CHAR_OR_DOT) + HONORIFIC_END)
-    corps = alternation(glossary.corps)
+    # A one-letter corps (the navy's "P", "T", "E", "S", "K") is read in its brackets only:
+    # unbracketed after a rank it is the holder's initial ("IPTU S Harahap").
+    corps = alternation([c for c in glossary.corps if len(c) > 1]) + "|" + "|".join(
+        rf"\({c}\)" for c in glossary.corps if len(c) == 1)
     rank = re.compile(rf"(?P<rank>{bounded_alternation(glossary.rank_forms, NAME_CHAR_OR_DOT)}\.?)"
-                      rf"(?:[ \t]+(?P<corps>\(?(?i:{corps})\)?\.?(?![\w])))?"
+                      rf"(?:[ \t]+(?P<corps>(?i:\(?(?:{corps})\)?)\.?(?![\w])))?"
                       rf"(?:[ \t]*\([ \t]*(?P<retired>{alternation(data['retired_marks'])})[ \t]*\))?(?<=[\w.)])(?=[\s,])\s*")
     degree_keys = {d.replace(".", "").upper() for d in data["degrees"]}
     usable = set(glossary.organisations) - set(data["not_organisations"])
@@ -224,6 +227,10 @@ CAPITALS = re.compile(r"[A-Z0-9]{2,}")
 FIELD_OR_ROLE = re.compile(r"(?:Pe|Pem|Pen|Peng|Peny|Per|Ke)[a-z]{3,}an|(?:Pem|Pen|Peng|Peny)[a-z]{3,}|Di[sn][a-z]{3,}"
                            r"|[A-Z][a-z]{3,}(?:asi|tik)")
 GLUED_DEGREE = re.compile(r"[SM][A-Z][a-z]+|A\.?Md")
+# A degree written in title case without dots ("Mm", "Msi", "Sik", "Ap"): releases type
+# degrees every way; one degree whole (a name such as "Sese" is no SE twice), never a month,
+# an honorific or a word that is not a name ("Mei", "Mak", "Dr"), which the stop names hold.
+TITLE_CASE_DEGREE = re.compile(r"[A-Z][a-z]{1,3}")
 
 
 def is_unit_word(word: str, rules: Rules) -> bool:
@@ -240,9 +247,11 @@ def is_unit_word(word: str, rules: Rules) -> bool:
 def split_degrees(token: str, rules: Rules) -> list[str] | None:
     """Split a degree token ("S.Sos.", "SH.MH", "MM") into degrees, or None."""
     bare = token.strip(",")
-    if not bare or not (("." in bare) or bare.isupper() or GLUED_DEGREE.fullmatch(bare)):
-        return None
     key = bare.replace(".", "").upper()
+    if not bare or not (("." in bare) or bare.isupper() or GLUED_DEGREE.fullmatch(bare)
+                        or (TITLE_CASE_DEGREE.fullmatch(bare) and key in rules.degree_keys and bare not in rules.stop_names
+                            and not rules.honorific.fullmatch(bare))):
+        return None
     out, i = [], 0
     while i < len(key):
         for size in range(min(6, len(key) - i), 0, -1):

@@ -10,6 +10,7 @@ from bisect import bisect_left, insort
 
 from press.notes.designations import REGION_HEADS
 from press.notes.items import Person
+from press.notes.name_match import one_slip_apart
 from press.notes.names import WrittenName, read_name
 from press.notes.rules import CAP
 
@@ -52,6 +53,29 @@ class SpeakerLookup:
                      and p.name.split()[0] != word]
             cache[word] = found[0] if len(found) == 1 else None
         return cache[word]
+
+    def misspelt_first_name(self, word: str) -> Person | None:
+        """The one person whose first name `word`, seven letters or more, misspells by one
+        letter ("Benediktis" for Bupati Benediktus Lanang Asong, "Bahtiyar" for Bahtiar
+        Efendi), else None: the candidates share the first four letters."""
+        if len(word) < 7:
+            return None
+        found = [p for p in self._people_starting(word[:4]) if " " in p.name and one_slip_apart([p.name.split()[0]], [word])]
+        return found[0] if len(found) == 1 else None
+
+    def first_name_of_titled_near(self, word: str, pos: int) -> Person | None:
+        """Of the people whose first name is `word`, the one whose office the paragraph
+        holding `pos` names before it without a name ("Bupati Lampung Barat menyambut …
+        Kata Hendri", with a Bupati Hendri Zulkarnain and a Dekan Hendri Prasetyo), else None."""
+        holders = [p for p in self.register.holders_of_word(word) if p.name.split()[0] == word]
+        if len(holders) < 2:
+            return None
+        start = self.text.rfind("\n", 0, pos) + 1
+        titled = {id(p) for _, (s, e, person, title) in self.register.starting_in(start, pos)
+                  if person is None and title
+                  for p in [self.register.by_title(self.register.expand(title)) or self._holder_of_head(title)] if p}
+        found = [p for p in holders if id(p) in titled]
+        return found[0] if len(found) == 1 else None
 
     def _people_starting(self, letters: str) -> list[Person]:
         """The people, in the order found, whose name starts with `letters` (four letters):

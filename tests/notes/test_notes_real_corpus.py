@@ -71,12 +71,20 @@ check; its rules are frozen at the "Frozen rules (round 12):" commit (ROUND12_TU
 it holds back tests/notes/real12 whole: annotated only after that freeze, measured once, and the
 figures written into ROUND12_HELD_BACK_AT_FREEZE, with the count of non-people then in
 ROUND12_HELD_BACK_NON_PEOPLE; those 30 notes must not fall more than MARGIN under them, nor report
-more non-people, nor any weekday, month, street or region as a person (none at the freeze; real12
-stays out of ALL_REAL, whose notes round 12 tuned on).
+more non-people, nor any weekday, month, street or region as a person (none at the freeze). Round 13
+tuned on all 384 notes, real12 included (its annotations checked against the conventions first: the
+nickname "Rahman" of r368 left its `not_people`): REAL12_TUNED holds real12's figures after that
+tuning and they must not fall, nor its count of non-people rise (REAL12_TUNED_NON_PEOPLE), and
+real12 joins ALL_REAL and so the no-weekday-month-street-region check; its rules are frozen at the
+"Frozen rules (round 13):" commit (ROUND13_TUNING_AT_FREEZE) and it holds back tests/notes/real13
+whole: annotated only after that freeze, measured once, and the figures written into
+ROUND13_HELD_BACK_AT_FREEZE, with the count of non-people then in ROUND13_HELD_BACK_NON_PEOPLE (the
+annotator adds both; round 13's row of the table of rounds reads them); those 30 notes must then not
+fall more than MARGIN under them, nor report more non-people.
 
 The guards of rounds 1 to 5 are in test_notes_real_corpus_rounds_1_to_5.py, those of rounds 6 to 8
-in test_notes_real_corpus_rounds_6_to_8.py and those of rounds 9 to 11 in
-test_notes_real_corpus_rounds_9_to_11.py, which import the figures and the scoring from here.
+in test_notes_real_corpus_rounds_6_to_8.py and those of rounds 9 to 13 in the table of rounds of
+test_notes_real_corpus_rounds_9_to_13.py, which import the figures and the scoring from here.
 
 Each folder is scored once per test session (`folder_scores`) and the rounds' figures are sums of
 those, so the many guards cost one extraction of each note."""
@@ -101,7 +109,8 @@ REAL9 = Path(__file__).resolve().parent / "real9"
 REAL10 = Path(__file__).resolve().parent / "real10"
 REAL11 = Path(__file__).resolve().parent / "real11"
 REAL12 = Path(__file__).resolve().parent / "real12"
-ALL_REAL = (REAL, REAL2, REAL3, REAL4, REAL5, REAL6, REAL7, REAL8, REAL9, REAL10, REAL11)
+REAL13 = Path(__file__).resolve().parent / "real13"
+ALL_REAL = (REAL, REAL2, REAL3, REAL4, REAL5, REAL6, REAL7, REAL8, REAL9, REAL10, REAL11, REAL12)
 MARGIN = 0.02
 # F1 on round 1's 40 tuning notes at its "Frozen rules:" commit (9e1fc17).
 TUNING_AT_FREEZE = {"people": 0.896, "people-with-title": 0.870, "direct-quote-speaker": 0.863}
@@ -220,6 +229,13 @@ ROUND12_TUNING_AT_FREEZE = {"people": 0.949, "people-with-title": 0.908, "direct
 # by the annotator at the freeze itself (annotations d1f5343); no note stopped with an error.
 ROUND12_HELD_BACK_AT_FREEZE = {"people": 0.904, "people-with-title": 0.864, "direct-quote-speaker": 0.861}
 ROUND12_HELD_BACK_NON_PEOPLE = 5
+# F1 on tests/notes/real12 at round 13's "Frozen rules (round 13):" commit, after tuning on all 384 notes
+# (tuned on: not held-back figures), with the count of non-people it still reports (5 at round 12's freeze;
+# 4 with r368's nickname out of its not_people).
+REAL12_TUNED = {"people": 0.976, "people-with-title": 0.949, "direct-quote-speaker": 0.963}
+REAL12_TUNED_NON_PEOPLE = 0
+# F1 on all 384 notes of tests/notes/real to real12 at round 13's "Frozen rules (round 13):" commit.
+ROUND13_TUNING_AT_FREEZE = {"people": 0.957, "people-with-title": 0.920, "direct-quote-speaker": 0.945}
 
 
 @cache
@@ -252,38 +268,6 @@ def summed(*folders: Path) -> dict[str, tuple[int, int, int]]:
         for kind, counts in folder_scores(folder).items():
             totals[kind] = tuple(a + b for a, b in zip(totals.get(kind, (0, 0, 0)), counts))
     return totals
-
-
-def test_round_twelve_tunes_on_all_three_hundred_fifty_four_annotated_notes():
-    folders = [load_real(folder, "all") for folder in ALL_REAL]
-    assert sum(len(notes.annotated) for notes in folders) == 354
-    assert all(notes.not_annotated == [] for notes in folders)
-
-
-@pytest.mark.parametrize("kind", sorted(ROUND12_TUNING_AT_FREEZE))
-def test_all_three_hundred_fifty_four_notes_keep_the_figures_of_the_round_twelve_freeze(kind):
-    _, _, f1 = prf(*summed(*ALL_REAL)[kind])
-    assert f1 >= ROUND12_TUNING_AT_FREEZE[kind] - MARGIN, (kind, f1)
-
-
-def test_round_eleven_notes_keep_their_figures_after_round_twelve_tuning():
-    scores = folder_scores(REAL11)
-    assert fallen(scores, REAL11_TUNED) == {}
-    assert scores["non-people"][0] <= REAL11_TUNED_NON_PEOPLE
-
-
-def test_round_twelve_held_back_notes_keep_the_figures_first_measured():
-    """The 30 notes of tests/notes/real12, annotated after round 12's freeze and measured once:
-    they must not fall more than MARGIN under those figures, nor report more non-people, nor
-    report a weekday, month, street or region as a person."""
-    notes = load_real(REAL12, "all")
-    assert len(notes.annotated) == 30 and notes.not_annotated == []
-    scores = folder_scores(REAL12)
-    assert fallen(scores, ROUND12_HELD_BACK_AT_FREEZE) == {}
-    assert scores["non-people"][0] <= ROUND12_HELD_BACK_NON_PEOPLE
-    glossary = load_glossary()
-    assert [(note.name, person.name) for note, extraction in folder_extractions(REAL12)
-            for person in extraction.people if is_date_or_place_word(person.name, glossary)] == []
 
 
 @pytest.mark.parametrize("folder", ALL_REAL)

@@ -1,9 +1,10 @@
-"""The guards of rounds 9 to 11 over the notes modelled on real releases (tests/notes/real to
-real11): each round's tuning figures at its freeze, the figures of the notes it last held
-back after it tuned on them, and its held-back figures first measured, less MARGIN. The
-figures, the folders and the scoring shared with the other rounds' guards (each folder
-extracted once per session) live in test_notes_real_corpus.py, whose docstring tells the
-protocol of every round."""
+"""The guards of rounds 9 to 13 over the notes modelled on real releases (tests/notes/real to
+real12): each round's tuning figures at its freeze, the figures of the notes it last held
+back after it tuned on them, and its held-back figures first measured, less MARGIN (a round
+whose held-back notes are not yet annotated and measured has no such figures: its row says
+None until the annotator writes them). The figures, the folders and the scoring shared with
+the other rounds' guards (each folder extracted once per session) live in
+test_notes_real_corpus.py, whose docstring tells the protocol of every round."""
 
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,14 +12,19 @@ from pathlib import Path
 import pytest
 
 from press.notes.evaluation import load_real, prf
+from tests.notes import test_notes_real_corpus as corpus
 from tests.notes.test_notes_real_corpus import (MARGIN, REAL, REAL2, REAL3, REAL4, REAL5, REAL6, REAL7, REAL8, REAL9,
-                                                REAL10, REAL11, REAL8_TUNED, REAL8_TUNED_NON_PEOPLE, REAL9_TUNED,
-                                                REAL9_TUNED_NON_PEOPLE, REAL10_TUNED, REAL10_TUNED_NON_PEOPLE,
-                                                ROUND9_HELD_BACK_AT_FREEZE, ROUND9_HELD_BACK_NON_PEOPLE,
-                                                ROUND9_TUNING_AT_FREEZE, ROUND10_HELD_BACK_AT_FREEZE,
-                                                ROUND10_HELD_BACK_NON_PEOPLE, ROUND10_TUNING_AT_FREEZE,
-                                                ROUND11_HELD_BACK_AT_FREEZE, ROUND11_HELD_BACK_NON_PEOPLE,
-                                                ROUND11_TUNING_AT_FREEZE, fallen, folder_scores, summed)
+                                                REAL10, REAL11, REAL12, REAL13, REAL8_TUNED, REAL8_TUNED_NON_PEOPLE,
+                                                REAL9_TUNED, REAL9_TUNED_NON_PEOPLE, REAL10_TUNED, REAL10_TUNED_NON_PEOPLE,
+                                                REAL11_TUNED, REAL11_TUNED_NON_PEOPLE, REAL12_TUNED,
+                                                REAL12_TUNED_NON_PEOPLE, ROUND9_HELD_BACK_AT_FREEZE,
+                                                ROUND9_HELD_BACK_NON_PEOPLE, ROUND9_TUNING_AT_FREEZE,
+                                                ROUND10_HELD_BACK_AT_FREEZE, ROUND10_HELD_BACK_NON_PEOPLE,
+                                                ROUND10_TUNING_AT_FREEZE, ROUND11_HELD_BACK_AT_FREEZE,
+                                                ROUND11_HELD_BACK_NON_PEOPLE, ROUND11_TUNING_AT_FREEZE,
+                                                ROUND12_HELD_BACK_AT_FREEZE, ROUND12_HELD_BACK_NON_PEOPLE,
+                                                ROUND12_TUNING_AT_FREEZE, ROUND13_TUNING_AT_FREEZE, fallen,
+                                                folder_scores, summed)
 
 
 @dataclass(frozen=True)
@@ -34,8 +40,8 @@ class Round:
     retuned_figures: dict[str, float]
     retuned_non_people: int
     held_back: Path
-    held_back_figures: dict[str, float]
-    held_back_non_people: int
+    held_back_figures: dict[str, float] | None
+    held_back_non_people: int | None
 
 
 ROUNDS = (
@@ -47,6 +53,13 @@ ROUNDS = (
     Round(11, (REAL, REAL2, REAL3, REAL4, REAL5, REAL6, REAL7, REAL8, REAL9, REAL10), 324, ROUND11_TUNING_AT_FREEZE,
           REAL10, REAL10_TUNED, REAL10_TUNED_NON_PEOPLE, REAL11, ROUND11_HELD_BACK_AT_FREEZE,
           ROUND11_HELD_BACK_NON_PEOPLE),
+    Round(12, (REAL, REAL2, REAL3, REAL4, REAL5, REAL6, REAL7, REAL8, REAL9, REAL10, REAL11), 354, ROUND12_TUNING_AT_FREEZE,
+          REAL11, REAL11_TUNED, REAL11_TUNED_NON_PEOPLE, REAL12, ROUND12_HELD_BACK_AT_FREEZE,
+          ROUND12_HELD_BACK_NON_PEOPLE),
+    # Its held-back figures are written into the corpus test by the annotator once real13 is measured.
+    Round(13, (REAL, REAL2, REAL3, REAL4, REAL5, REAL6, REAL7, REAL8, REAL9, REAL10, REAL11, REAL12), 384,
+          ROUND13_TUNING_AT_FREEZE, REAL12, REAL12_TUNED, REAL12_TUNED_NON_PEOPLE, REAL13,
+          getattr(corpus, "ROUND13_HELD_BACK_AT_FREEZE", None), getattr(corpus, "ROUND13_HELD_BACK_NON_PEOPLE", None)),
 )
 BY_ROUND = {f"round{r.number}": r for r in ROUNDS}
 
@@ -74,7 +87,7 @@ def test_the_notes_held_back_before_a_round_keep_their_figures_after_it_tuned_on
     assert scores["non-people"][0] <= round_.retuned_non_people
 
 
-@pytest.mark.parametrize("name", BY_ROUND)
+@pytest.mark.parametrize("name", [name for name, r in BY_ROUND.items() if r.held_back_figures is not None])
 def test_a_rounds_held_back_notes_keep_the_figures_first_measured(name):
     """The 30 notes a round held back, annotated after its freeze and measured once: they must
     not fall more than MARGIN under those figures, nor report more non-people."""
