@@ -39,9 +39,8 @@ real11 included ("round 12 tuning (all 354)"; real11's own table is a figure aft
 and held back tests/notes/real12 whole (its figures, measured once after round 12's freeze,
 are ROUND12_HELD_BACK_AT_FREEZE: a line below the tables); round 13 tuned on all 384,
 real12 included ("round 13 tuning (all 384)"; real12's own table is a figure after tuning),
-and holds back tests/notes/real13 whole (not read here: its figures, measured once after
-round 13's freeze, go into the corpus test as ROUND13_HELD_BACK_AT_FREEZE, and a line below
-the tables prints them then).
+and held back tests/notes/real13 whole (its figures, measured once after round 13's freeze,
+are ROUND13_HELD_BACK_AT_FREEZE: a line below the tables).
 Below the tables, one line per earlier figure: each
 round's held-back figures first measured after its freeze (round 1: 20 of
 tests/notes/real; round 2: tests/notes/real2) and each round's tuning figures at its
@@ -146,7 +145,7 @@ FREEZE_LINES = (
     ("round 12 held back (tests/notes/real12)", ROUND12_FREEZE,
      getattr(corpus_test, "ROUND12_HELD_BACK_AT_FREEZE", None) or {}),
     ("round 13 tuning (all 384 of tests/notes/real to real12)", ROUND13_FREEZE, ROUND13_TUNING_AT_FREEZE),
-    # Written into the corpus test by the annotator once real13 is annotated and measured.
+    # Written into the corpus test by the annotator once real13 was annotated and measured.
     ("round 13 held back (tests/notes/real13)", ROUND13_FREEZE,
      getattr(corpus_test, "ROUND13_HELD_BACK_AT_FREEZE", None) or {}),
 )
