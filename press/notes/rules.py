@@ -255,8 +255,11 @@ def split_degrees(token: str, rules: Rules) -> list[str] | None:
     return [bare] if len(out) == 1 else out
 
 
+WRITTEN_IN_PARENTHESIS = re.compile(r"[ \t]*\([^)]*\)")
+
+
 def without_parenthesis(name: str) -> str:
-    return re.sub(r"[ \t]*\([^)]*\)", "", name)
+    return WRITTEN_IN_PARENTHESIS.sub("", name) if "(" in name else name
 
 
 OPEN_HEADS = {"Universitas", "Institut", "Kementerian", "Politeknik", "Yayasan", "PT", "Bank", "Komunitas", "Paguyuban", "Forum",
