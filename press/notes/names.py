@@ -11,6 +11,7 @@ Imports the rules only."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import NamedTuple
 
 from press.notes.rules import CAP, HONORIFIC_END, Rules, alternation, honorific_spellings, rank_and_corps, split_degrees
@@ -314,14 +315,28 @@ HEADLINE_WORDS = 20
 TEASER = re.compile(r"[ \t]*(?:[-•*][ \t]+|(?i:baca[ \t]+juga|berita[ \t]+(?:terkait|terkini|lainnya)|bacaan[ \t]+lainnya)[ \t]*:)")
 
 
-def headline_lines(text: str) -> dict[int, int]:
+class HeadlineLines(dict):
+    """Start -> end of the headline and teaser lines of a text (`headline_lines`), and the
+    one holding a position found by bisection of their starts: a search back to the start
+    of the line for every title would read a long line once per title."""
+
+    def holding(self, pos: int) -> int | None:
+        """The end of the headline or teaser line holding `pos`, else None."""
+        starts = self.__dict__.get("starts")
+        if starts is None:
+            starts = self.__dict__["starts"] = sorted(self)
+        at = bisect_right(starts, pos)
+        return self[starts[at - 1]] if at and pos <= self[starts[at - 1]] else None
+
+
+def headline_lines(text: str) -> HeadlineLines:
     """Start -> end of the lines written in title case before the body's first sentence
     (a headline: "Bupati Bungo Amrizal Kepada Pengurus Lembaga Adat") and, anywhere, of
     the teasers of other stories ("- Gubernur NTB Minta Bupati Percepat Penanganan
     Stunting", "Baca juga: …"), where capitalised words are no names. A bulleted line
     ending in a full stop is a sentence of a list ("- Yosua Manurung, Kepala Dinas
     Lingkungan Hidup."), never a teaser."""
-    found = {}
+    found = HeadlineLines()
     body = False
     for line in LINE.finditer(text):
         words = line.group(0).split()

@@ -27,7 +27,9 @@ from press.notes.title_context import (LOWER_TITLE_PLACE, ONLY_PLACE_AFTER, QUAL
                                        region_word_before, title_places, venue_before, written_title)
 
 CAPITAL_AFTER = re.compile(r"[ \t]*,?[ \t]*[A-Z(]")
-CAPITALISED_RUN = re.compile(r"(?:[ \t]+(?:[A-Z][\w'-]*|\([^()\n]{1,40}\))){1,10}(?=,[ \t])")
+# Possessive: a shorter reading of a word or of the run is followed by a word character or
+# a space, never by the comma, so giving characters back could never match.
+CAPITALISED_RUN = re.compile(r"(?:[ \t]+(?:[A-Z][\w'-]*+|\([^()\n]{1,40}\))){1,10}+(?=,[ \t])")
 APPOSITION_END = re.compile(r"[ \t]*(?:(?<=[\w.])[ \t]+(?!dan\b|serta\b|beserta\b|atau\b)(?=[a-z]{3})|,[ \t]*(?!dan\b|serta\b|beserta\b)[a-z]|[.;)]|,?[ \t]*\n)")
 STAND_IN = re.compile(r"\s*,?\s*(?:yang\s+)?diwakil(?:i|kan)(?:\s+oleh)?\s+")
 # The next item of a list of officials after a holder a rank or honorific marks
@@ -94,7 +96,7 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
                     and not EACH.match(self.text, match.end()):
                 pos = self._lower_title_after_name(match)
                 continue
-            headline = self._headlines.get(self.text.rfind("\n", 0, match.start()) + 1)
+            headline = self._headlines.holding(match.start())
             if headline or self.text[match.start() - 1:match.start()] == "(" or venue_before(self.text, self.rules, match.start()) \
                     or region_word_before(self.text, self.rules, match.start()):
                 pos = headline or match.end()
