@@ -147,7 +147,7 @@ def read_name(text: str, pos: int, rules: Rules, places) -> WrittenName | None:
     if not words or (len(words) == 1 and ((words[0][0].isupper() and len(words[0][0]) > 1)
                                           or words[0][0] in places or words[0][0] in rules.unit_words)):
         return None
-    inside_region = next((i for i in range(len(words) - 3, 0, -1) if words[i][0] in places), None)
+    inside_region = next((i for i in range(len(words) - 3, 0, -1) if words[i][0] in places), None) if len(words) > 3 else None
     if inside_region is not None and not ranks and not honorifics:
         inner = read_name(text, words[inside_region + 1][1], rules, places)
         return inner._replace(prefix=text[start:words[inside_region + 1][1]].strip()) if inner else None
@@ -155,7 +155,7 @@ def read_name(text: str, pos: int, rules: Rules, places) -> WrittenName | None:
         inner = read_name(text, words[1][1], rules, places)
         return inner._replace(prefix=words[0][0], ranks=ranks + inner.ranks,
                               honorifics=honorifics + inner.honorifics) if inner else None
-    name = " ".join(w for w, _ in words)
+    name = " ".join([w for w, _ in words])
     name_end = words[-1][1] + len(words[-1][0])
     haji = FATHERS_HAJI.match(text, name_end)
     if haji:
@@ -200,7 +200,7 @@ def _region_phrase_at(text: str, pos: int, rules: Rules) -> int | None:
     """Where a name starts after a region of several words written at `pos` ("Jakarta
     Timur Sri Handayani"), or None."""
     first = FIRST_WORD.match(text, pos)
-    if not first:
+    if not first or first.group(0) not in rules.region_phrases.keys():
         return None
     for phrase in rules.region_phrases.written_at(text, pos, first.group(0)):
         after = pos + len(phrase)
@@ -250,8 +250,9 @@ def _holds_listed_region(text: str, words: list[tuple[str, int]], rules: Rules) 
     ("Tanah Bumbu", "Penghubung Tanah Bumbu" of "Kepala Badan Penghubung Tanah Bumbu"):
     a place or a unit of it, nobody's name."""
     end = words[-1][1] + len(words[-1][0])
+    first_words = rules.region_phrases.keys()
     for word, at in words:
-        for phrase in rules.region_phrases.written_at(text, at, word):
+        for phrase in rules.region_phrases.written_at(text, at, word) if word in first_words else ():
             after = at + len(phrase)
             if after == end or (after < end and text[after] == " "):
                 return True
