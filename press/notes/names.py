@@ -167,8 +167,10 @@ def read_name(text: str, pos: int, rules: Rules, places) -> WrittenName | None:
 class NameReader:
     """`read_name` over one text, remembering what it read by the text around the
     position: a note that repeats one phrase ("Wali Kota Bekasi Ahmad, " thousands of
-    times) reads each of its names once. A name is remembered only when what decided
-    it (two characters before, the name, what follows it) lies inside the key."""
+    times) reads each of its names twice at most. A name is remembered only when what
+    decided it (two characters before, the name, what follows it) lies inside the key,
+    and only from the second time its key is met: a note of thousands of different names
+    keeps none of them, which spares the garbage collector walking them all."""
 
     WINDOW = 160
     REACH = 80
@@ -176,6 +178,7 @@ class NameReader:
     def __init__(self, text: str, rules: Rules, places) -> None:
         self.text, self.rules, self.places = text, rules, places
         self._read: dict[str, tuple[WrittenName | None, int]] = {}
+        self._met: set[str] = set()
 
     def at(self, pos: int) -> WrittenName | None:
         text = self.text
@@ -187,7 +190,9 @@ class NameReader:
             written, at = known
             return written if written is None or at == pos else _shifted(written, pos - at)
         written = read_name(text, pos, self.rules, self.places)
-        if written is None or written.end - pos <= self.REACH:
+        if key not in self._met:
+            self._met.add(key)
+        elif written is None or written.end - pos <= self.REACH:
             self._read[key] = (written, pos)
         return written
 
@@ -200,7 +205,7 @@ def _region_phrase_at(text: str, pos: int, rules: Rules) -> int | None:
     """Where a name starts after a region of several words written at `pos` ("Jakarta
     Timur Sri Handayani"), or None."""
     first = FIRST_WORD.match(text, pos)
-    if not first or first.group(0) not in rules.region_phrases.keys():
+    if not first or first.group(0) not in rules.region_phrases:
         return None
     for phrase in rules.region_phrases.written_at(text, pos, first.group(0)):
         after = pos + len(phrase)
@@ -250,9 +255,8 @@ def _holds_listed_region(text: str, words: list[tuple[str, int]], rules: Rules) 
     ("Tanah Bumbu", "Penghubung Tanah Bumbu" of "Kepala Badan Penghubung Tanah Bumbu"):
     a place or a unit of it, nobody's name."""
     end = words[-1][1] + len(words[-1][0])
-    first_words = rules.region_phrases.keys()
     for word, at in words:
-        for phrase in rules.region_phrases.written_at(text, at, word) if word in first_words else ():
+        for phrase in rules.region_phrases.written_at(text, at, word) if word in rules.region_phrases else ():
             after = at + len(phrase)
             if after == end or (after < end and text[after] == " "):
                 return True
