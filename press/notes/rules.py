@@ -307,6 +307,10 @@ class PhraseTable:
         """The keys some phrase has (a set-like view)."""
         return self._by_length.keys()
 
+    def __contains__(self, key: str) -> bool:
+        """Whether some phrase has the key (no view made: asked once per word read)."""
+        return key in self._by_length
+
     def written_at(self, text: str, pos: int, key: str):
         for length in self._lengths.get(key, ()):
             phrase = text[pos:pos + length]
