@@ -123,7 +123,13 @@ class Register:
         tokens = set(name.split())
         if not tokens:
             return None
-        fewest = min((self._by_token.get(token, ()) for token in tokens), key=len)
+        fewest = None
+        for token in tokens:
+            holders = self._by_token.get(token, ())
+            if not holders:
+                return None
+            if fewest is None or len(holders) < len(fewest):
+                fewest = holders
         partial = [p for p in fewest if tokens <= self.name_words[id(p)]]
         if len(partial) > 1:
             partial = [p for p in partial if p.name.split()[0] == name.split()[0]]
