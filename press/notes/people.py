@@ -46,7 +46,8 @@ NAME_BEFORE = re.compile(rf"(?<!\w)((?:[A-Z] )?{WHOLE_CAP}(?: (?:{WHOLE_CAP}|[A-
                          rf"|(?:,\s*[A-Za-z.]+)*,|(?:,\s*[A-Za-z.]+)*,?\s+(?:resmi\s+)?(?:dilantik|ditunjuk|diangkat|dikukuhkan)\s+sebagai"
                          rf"|(?:,\s*[A-Za-z.]+)*,?\s+(?:sebagai|selaku|menjabat(?:\s+sebagai)?|[–—-]))\s*$")
 # "Yance Marani menjabat Kepala Distrik Rasiei, Oktovina Sawaki menjabat …", "- Ismail Samal
-# sebagai KPN Sepa Kecamatan Amahai,": the holder stands before.
+# sebagai KPN Sepa Kecamatan Amahai,": the holder stands before (searched only where the
+# verb ends the stretch before the title: a search tries every position of it).
 HELD_BY_NAME_BEFORE = re.compile(rf"{CAP}[ \t]+(?:menjabat(?:[ \t]+sebagai)?|sebagai)[ \t]+$")
 JOINED = re.compile(r"[ \t]+(?:dan|&)[ \t]+")
 # "wakil ketua masing-masing A dan B": every name listed after it holds the title.
@@ -187,7 +188,8 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
             for holder in holders:
                 self._add(holder, title_text, organisation or holder.prefix, (match.start(), holder.end))
             return holders[-1].end
-        held_before = HELD_BY_NAME_BEFORE.search(text, max(0, match.start() - 40), match.start())
+        held_before = text[max(0, match.start() - 40):match.start()].rstrip(" \t\n").endswith(("sebagai", "menjabat")) \
+            and HELD_BY_NAME_BEFORE.search(text, max(0, match.start() - 40), match.start())
         apposed = None if held_before else self._apposed(end)
         if full in rules.glossary.data["generic_titles"] and title_end == match.end() and organisation is None \
                 and not apposed:
