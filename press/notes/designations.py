@@ -60,6 +60,7 @@ class Designations:
         self._compass = rules.pattern("compass", lambda: rf"\s+(?:{alternation(rules.glossary.data['compass_words'])})\b")
         self._starts: dict[str, list[int]] | None = None
         self._apart: dict[tuple[str, str], bool] = {}
+        self._region_ends: dict[int, int | None] = {}
 
     def _read_name(self, pos: int):
         return self.names.at(pos)
@@ -273,12 +274,19 @@ class Designations:
 
     def region_at(self, pos: int) -> int | None:
         """The end of a region's name written at `pos`, if the data or the text knows it
-        ("Musi Banyuasin", "Muba", "Bekasi Utara"), else None."""
+        ("Musi Banyuasin", "Muba", "Bekasi Utara"), else None (remembered per position: the
+        unit words, the organisation and the place after a title ask it at the same word)."""
+        if pos not in self._region_ends:
+            self._region_ends[pos] = self._region_end(pos)
+        return self._region_ends[pos]
+
+    def _region_end(self, pos: int) -> int | None:
         text = self.text
         first = PLACE_WORD.match(text, pos) or CAPITALISED.match(text, pos)
         if not first:
             return None
-        for phrase in self.rules.region_phrases.written_at(text, pos, first.group(0)):
+        phrases = self.rules.region_phrases
+        for phrase in phrases.written_at(text, pos, first.group(0)) if first.group(0) in phrases else ():
             if not text[pos + len(phrase):pos + len(phrase) + 1].isalnum():
                 return pos + len(phrase)
         established = self.multiword_places.at(text, pos, bounded=True)

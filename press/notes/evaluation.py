@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -217,11 +218,14 @@ def is_date_or_place_word(name: str, glossary: Glossary) -> bool:
     return any(folded == s.casefold() or folded.startswith(s.casefold() + " ") for s in glossary.street_words)
 
 
-def real_scores(notes: list[AnnotatedNote], glossary: Glossary | None = None) -> dict[str, tuple[int, int, int]]:
-    """Summed counts per REAL_KINDS kind and `non-people` over `notes`."""
+def real_scores(notes: list[AnnotatedNote], glossary: Glossary | None = None,
+                extracted: Callable[[AnnotatedNote], Extraction] | None = None) -> dict[str, tuple[int, int, int]]:
+    """Summed counts per REAL_KINDS kind and `non-people` over `notes`; `extracted` gives a
+    note's extraction when the caller keeps them (by default each note is extracted)."""
     totals = {kind: (0, 0, 0) for kind in REAL_KINDS + ("non-people",)}
     for note in notes:
-        for kind, counts in score_real(run(note, glossary), note.expected, glossary).items():
+        extraction = extracted(note) if extracted else run(note, glossary)
+        for kind, counts in score_real(extraction, note.expected, glossary).items():
             totals[kind] = tuple(a + b for a, b in zip(totals[kind], counts))
     return totals
 
@@ -234,10 +238,12 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return precision, recall, f1
 
 
-def corpus_scores(notes: list[AnnotatedNote], glossary: Glossary | None = None) -> dict[str, tuple[int, int, int]]:
-    """Summed (tp, fp, fn) per kind over `notes`."""
+def corpus_scores(notes: list[AnnotatedNote], glossary: Glossary | None = None,
+                  extracted: Callable[[AnnotatedNote], Extraction] | None = None) -> dict[str, tuple[int, int, int]]:
+    """Summed (tp, fp, fn) per kind over `notes` (`extracted` as for `real_scores`)."""
     totals = {kind: (0, 0, 0) for kind in MEASURED_KINDS}
     for note in notes:
-        for kind, counts in score(run(note, glossary), note.expected, glossary).items():
+        extraction = extracted(note) if extracted else run(note, glossary)
+        for kind, counts in score(extraction, note.expected, glossary).items():
             totals[kind] = tuple(a + b for a, b in zip(totals[kind], counts))
     return totals

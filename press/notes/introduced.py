@@ -103,7 +103,7 @@ class IntroducedPeople:
         after = -1
         for lead in leads:
             if lead < after or named[lead] or (lead not in introduced and PREVIOUS_NAME_WORD.search(text, max(0, lead - 30), lead)) \
-                    or (lead not in credits and self._headlines.get(text.rfind("\n", 0, lead) + 1)) \
+                    or (lead not in credits and self._headlines.holding(lead)) \
                     or THEME_BEFORE.search(text, max(0, lead - 40), lead):
                 continue
             person = self._read_name(lead)

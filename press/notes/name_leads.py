@@ -12,7 +12,9 @@ import re
 # degrees make it a person; the name is read and kept only if degrees follow it. Found
 # from the capital (`names_before_degrees`): a scan that starts on every lower-case word
 # costs three times as much.
-NAME_WITH_DEGREES = re.compile(r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,3},?[ \t]+(?:[A-Z][A-Za-z]{0,3}[.,]|[A-Z]{2,4}\b)")
+# (A word's letters and the spaces before one are possessive: giving one back leaves a
+# letter or a space where a capital, a comma or a space must follow.)
+NAME_WITH_DEGREES = re.compile(r"[A-Z][a-z]++(?:[ \t]++[A-Z][a-z]++){0,3},?[ \t]+(?:[A-Z][A-Za-z]{0,3}[.,]|[A-Z]{2,4}\b)")
 # A capital with a space, a tab, a comma, a bracket or a quote mark before it.
 CAPITAL_AFTER_LEAD = re.compile(r"[A-Z](?<=[ \t,(“\"][A-Z])[a-z]")
 LEAD_MARKS = ',(“"'

@@ -68,7 +68,7 @@ GLUED_INITIAL = re.compile(r"(?<=\b[A-Z]\.)(?=[A-Z][a-z])")
 
 def name_words(name: str) -> set[str]:
     """The words of a name, an initial glued to the next word by its dot apart ("D.Pangkerego")."""
-    return set(GLUED_INITIAL.sub(" ", name).split())
+    return set((GLUED_INITIAL.sub(" ", name) if "." in name else name).split())
 
 
 def normal_name(name: str) -> str:

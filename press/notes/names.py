@@ -11,6 +11,7 @@ Imports the rules only."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import NamedTuple
 
 from press.notes.rules import CAP, HONORIFIC_END, Rules, alternation, honorific_spellings, rank_and_corps, split_degrees
@@ -155,7 +156,7 @@ def read_name(text: str, pos: int, rules: Rules, places) -> WrittenName | None:
     if not words or (len(words) == 1 and ((words[0][0].isupper() and len(words[0][0]) > 1)
                                           or words[0][0] in places or words[0][0] in rules.unit_words)):
         return None
-    inside_region = next((i for i in range(len(words) - 3, 0, -1) if words[i][0] in places), None)
+    inside_region = next((i for i in range(len(words) - 3, 0, -1) if words[i][0] in places), None) if len(words) > 3 else None
     if inside_region is not None and not ranks and not honorifics:
         inner = read_name(text, words[inside_region + 1][1], rules, places)
         return inner._replace(prefix=text[start:words[inside_region + 1][1]].strip()) if inner else None
@@ -163,7 +164,7 @@ def read_name(text: str, pos: int, rules: Rules, places) -> WrittenName | None:
         inner = read_name(text, words[1][1], rules, places)
         return inner._replace(prefix=words[0][0], ranks=ranks + inner.ranks,
                               honorifics=honorifics + inner.honorifics) if inner else None
-    name = " ".join(w for w, _ in words)
+    name = " ".join([w for w, _ in words])
     name_end = words[-1][1] + len(words[-1][0])
     haji = FATHERS_HAJI.match(text, name_end)
     if haji:
@@ -176,14 +177,20 @@ class NameReader:
     """`read_name` over one text, remembering what it read by the text around the
     position: a note that repeats one phrase ("Wali Kota Bekasi Ahmad, " thousands of
     times) reads each of its names once. A name is remembered only when what decided
-    it (two characters before, the name, what follows it) lies inside the key."""
+    it (two characters before, the name, what follows it) lies inside the key. A reading
+    is kept among the RECENT last ones and for good once its key is met again: a note of
+    thousands of different names does not keep them all (the garbage collector walked
+    every one of them, 100,000 objects more), while a position asked twice, or a phrase
+    repeated, is read once."""
 
     WINDOW = 160
     REACH = 80
+    RECENT = 256
 
     def __init__(self, text: str, rules: Rules, places) -> None:
         self.text, self.rules, self.places = text, rules, places
         self._read: dict[str, tuple[WrittenName | None, int]] = {}
+        self._recent: dict[str, tuple[WrittenName | None, int]] = {}
 
     def at(self, pos: int) -> WrittenName | None:
         text = self.text
@@ -191,12 +198,18 @@ class NameReader:
             return read_name(text, pos, self.rules, self.places)
         key = text[pos - 2:pos + self.WINDOW]
         known = self._read.get(key)
+        if known is None:
+            known = self._recent.get(key)
+            if known is not None:
+                self._read[key] = known
         if known is not None:
             written, at = known
             return written if written is None or at == pos else _shifted(written, pos - at)
         written = read_name(text, pos, self.rules, self.places)
         if written is None or written.end - pos <= self.REACH:
-            self._read[key] = (written, pos)
+            if len(self._recent) >= self.RECENT:
+                self._recent.clear()
+            self._recent[key] = (written, pos)
         return written
 
 
@@ -208,7 +221,7 @@ def _region_phrase_at(text: str, pos: int, rules: Rules) -> int | None:
     """Where a name starts after a region of several words written at `pos` ("Jakarta
     Timur Sri Handayani"), or None."""
     first = FIRST_WORD.match(text, pos)
-    if not first:
+    if not first or first.group(0) not in rules.region_phrases:
         return None
     for phrase in rules.region_phrases.written_at(text, pos, first.group(0)):
         after = pos + len(phrase)
@@ -259,7 +272,7 @@ def _holds_listed_region(text: str, words: list[tuple[str, int]], rules: Rules) 
     a place or a unit of it, nobody's name."""
     end = words[-1][1] + len(words[-1][0])
     for word, at in words:
-        for phrase in rules.region_phrases.written_at(text, at, word):
+        for phrase in rules.region_phrases.written_at(text, at, word) if word in rules.region_phrases else ():
             after = at + len(phrase)
             if after == end or (after < end and text[after] == " "):
                 return True
@@ -323,14 +336,28 @@ HEADLINE_WORDS = 20
 TEASER = re.compile(r"[ \t]*(?:[-•*][ \t]+|(?i:baca[ \t]+juga|berita[ \t]+(?:terkait|terkini|lainnya)|bacaan[ \t]+lainnya)[ \t]*:)")
 
 
-def headline_lines(text: str) -> dict[int, int]:
+class HeadlineLines(dict):
+    """Start -> end of the headline and teaser lines of a text (`headline_lines`), and the
+    one holding a position found by bisection of their starts: a search back to the start
+    of the line for every title would read a long line once per title."""
+
+    def holding(self, pos: int) -> int | None:
+        """The end of the headline or teaser line holding `pos`, else None."""
+        starts = self.__dict__.get("starts")
+        if starts is None:
+            starts = self.__dict__["starts"] = sorted(self)
+        at = bisect_right(starts, pos)
+        return self[starts[at - 1]] if at and pos <= self[starts[at - 1]] else None
+
+
+def headline_lines(text: str) -> HeadlineLines:
     """Start -> end of the lines written in title case before the body's first sentence
     (a headline: "Bupati Bungo Amrizal Kepada Pengurus Lembaga Adat") and, anywhere, of
     the teasers of other stories ("- Gubernur NTB Minta Bupati Percepat Penanganan
     Stunting", "Baca juga: …"), where capitalised words are no names. A bulleted line
     ending in a full stop is a sentence of a list ("- Yosua Manurung, Kepala Dinas
     Lingkungan Hidup."), never a teaser."""
-    found = {}
+    found = HeadlineLines()
     body = False
     for line in LINE.finditer(text):
         words = line.group(0).split()

@@ -27,7 +27,9 @@ from press.notes.title_context import (LOWER_TITLE_PLACE, ONLY_PLACE_AFTER, QUAL
                                        region_word_before, title_places, venue_before, written_title)
 
 CAPITAL_AFTER = re.compile(r"[ \t]*,?[ \t]*[A-Z(]")
-CAPITALISED_RUN = re.compile(r"(?:[ \t]+(?:[A-Z][\w'-]*|\([^()\n]{1,40}\))){1,10}(?=,[ \t])")
+# Possessive: a shorter reading of a word or of the run is followed by a word character or
+# a space, never by the comma, so giving characters back could never match.
+CAPITALISED_RUN = re.compile(r"(?:[ \t]+(?:[A-Z][\w'-]*+|\([^()\n]{1,40}\))){1,10}+(?=,[ \t])")
 APPOSITION_END = re.compile(r"[ \t]*(?:(?<=[\w.])[ \t]+(?!dan\b|serta\b|beserta\b|atau\b)(?=[a-z]{3})|,[ \t]*(?!(?:dan|serta|beserta)\b[ \t]*(?:[A-Z]|$))[a-z]|[.;)]|,?[ \t]*\n)")
 STAND_IN = re.compile(r"\s*,?\s*(?:yang\s+)?diwakil(?:i|kan)(?:\s+oleh)?\s+")
 # The next item of a list of officials after a holder a rank or honorific marks
@@ -44,7 +46,8 @@ NAME_BEFORE = re.compile(rf"(?<!\w)((?:[A-Z][a-z]{{0,3}}\.(?=[A-Z]))?(?:[A-Z] |[
                          rf"|(?:,\s*[A-Za-z.]+)*,|(?:,\s*[A-Za-z.]+)*,?\s+(?:resmi\s+)?(?:dilantik|ditunjuk|diangkat|dikukuhkan)\s+sebagai"
                          rf"|(?:,\s*[A-Za-z.]+)*,?\s+(?:sebagai|selaku|menjabat(?:\s+sebagai)?|[–—-]))\s*$")
 # "Yance Marani menjabat Kepala Distrik Rasiei, Oktovina Sawaki menjabat …", "- Ismail Samal
-# sebagai KPN Sepa Kecamatan Amahai,": the holder stands before.
+# sebagai KPN Sepa Kecamatan Amahai,": the holder stands before (searched only where the
+# verb ends the stretch before the title: a search tries every position of it).
 HELD_BY_NAME_BEFORE = re.compile(rf"{CAP}[ \t]+(?:menjabat(?:[ \t]+sebagai)?|sebagai)[ \t]+$")
 JOINED = re.compile(r"[ \t]+(?:dan|&)[ \t]+")
 # "wakil ketua masing-masing A dan B": every name listed after it holds the title.
@@ -96,7 +99,7 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
                     and not EACH.match(self.text, match.end()):
                 pos = self._lower_title_after_name(match)
                 continue
-            headline = self._headlines.get(self.text.rfind("\n", 0, match.start()) + 1)
+            headline = self._headlines.holding(match.start())
             if headline or self.text[match.start() - 1:match.start()] == "(" or venue_before(self.text, self.rules, match.start()) \
                     or region_word_before(self.text, self.rules, match.start()):
                 pos = headline or match.end()
@@ -187,7 +190,8 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
             for holder in holders:
                 self._add(holder, title_text, organisation or holder.prefix, (match.start(), holder.end))
             return holders[-1].end
-        held_before = HELD_BY_NAME_BEFORE.search(text, max(0, match.start() - 40), match.start())
+        held_before = text[max(0, match.start() - 40):match.start()].rstrip(" \t\n").endswith(("sebagai", "menjabat")) \
+            and HELD_BY_NAME_BEFORE.search(text, max(0, match.start() - 40), match.start())
         apposed = None if held_before else self._apposed(end)
         if full in rules.glossary.data["generic_titles"] and title_end == match.end() and organisation is None \
                 and not apposed and not (qualifier and end == qualifier.end()):

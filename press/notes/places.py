@@ -39,7 +39,7 @@ class MultiwordPlaces:
         """The longest name written at `pos` (followed by a non-alphanumeric character
         when `bounded`), or None."""
         first = PLACE_WORD.match(text, pos) if self._table else None
-        if not first:
+        if not first or first.group(0) not in self._table:
             return None
         for name in self._table.written_at(text, pos, first.group(0)):
             if not (bounded and text[pos + len(name):pos + len(name) + 1].isalnum()):

@@ -51,6 +51,8 @@ class Register:
         self._by_token: dict[str, list[Person]] = defaultdict(list)
         self.name_words: dict[int, set[str]] = {}
         self._slipped: list[tuple[Person, str]] = []
+        # Everyone given another name since found (`lengthen`), for the indexes kept by name.
+        self.renamed: list[Person] = []
         self._titles = _TitleNode()
         self._titled: set[int] = set()
         self._spans: dict[int, set] = {}
@@ -121,7 +123,13 @@ class Register:
         tokens = set(name.split())
         if not tokens:
             return None
-        fewest = min((self._by_token.get(token, ()) for token in tokens), key=len)
+        fewest = None
+        for token in tokens:
+            holders = self._by_token.get(token, ())
+            if not holders:
+                return None
+            if fewest is None or len(holders) < len(fewest):
+                fewest = holders
         partial = [p for p in fewest if tokens <= self.name_words[id(p)]]
         if len(partial) > 1:
             partial = [p for p in partial if p.name.split()[0] == name.split()[0]]
@@ -200,6 +208,7 @@ class Register:
     def lengthen(self, person: Person, name: str) -> None:
         """Give `person`, found under a shorter form, the full `name`."""
         person.name = name
+        self.renamed.append(person)
         self._found.clear()
         self._exact.setdefault(normal_name(name), person)
         for token in name_words(name) - self.name_words[id(person)]:

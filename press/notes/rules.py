@@ -264,8 +264,11 @@ def split_degrees(token: str, rules: Rules) -> list[str] | None:
     return [bare] if len(out) == 1 else out
 
 
+WRITTEN_IN_PARENTHESIS = re.compile(r"[ \t]*\([^)]*\)")
+
+
 def without_parenthesis(name: str) -> str:
-    return re.sub(r"[ \t]*\([^)]*\)", "", name)
+    return WRITTEN_IN_PARENTHESIS.sub("", name) if "(" in name else name
 
 
 OPEN_HEADS = {"Universitas", "Institut", "Kementerian", "Politeknik", "Yayasan", "PT", "Bank", "Komunitas", "Paguyuban", "Forum",
@@ -312,6 +315,10 @@ class PhraseTable:
     def keys(self):
         """The keys some phrase has (a set-like view)."""
         return self._by_length.keys()
+
+    def __contains__(self, key: str) -> bool:
+        """Whether some phrase has the key (no view made: asked once per word read)."""
+        return key in self._by_length
 
     def written_at(self, text: str, pos: int, key: str):
         for length in self._lengths.get(key, ()):

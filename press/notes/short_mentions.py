@@ -27,7 +27,8 @@ def add_short_mentions(text: str, people: list[Person]) -> None:
     An occurrence starts where a run of word characters starts, and that run is the
     word's own first run ("Al" of "Al-Azhar"), so only the words with that first run
     are tried there, and only the capitalised runs when every word starts with a capital;
-    longer words first."""
+    longer words first (the scan finds them in that order: only the other words' finds
+    need a sort)."""
     owners: dict[str, list[Person]] = defaultdict(list)
     for person in people:
         for token in dict.fromkeys(person.name.split()):
@@ -45,9 +46,11 @@ def add_short_mentions(text: str, people: list[Person]) -> None:
         for token in by_run.written_at(text, run.start(), run.group(0)):
             if not WORD_CHAR.match(text, run.start() + len(token)):
                 found.append((run.start(), token))
+    scanned = len(found)
     for token in others:
         found += [(m.start(), token) for m in re.finditer(rf"(?<![\w]){re.escape(token)}(?![\w])", text)]
-    found.sort(key=lambda item: (item[0], -len(item[1])))
+    if len(found) > scanned:
+        found.sort(key=lambda item: (item[0], -len(item[1])))
     cover = {id(p): _Cover(p.mentions) for p in people}
     for start, token in found:
         for person in owners[token]:

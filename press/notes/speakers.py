@@ -51,7 +51,7 @@ class SpeakerLookup:
             return None
         cache = self.__dict__.setdefault("_first_letters", {})
         if word not in cache:
-            found = [p for p in self._people_starting(word[:4]) if p.name.startswith(word) and " " in p.name
+            found = [p for p in self._people_starting(word) if p.name.startswith(word) and " " in p.name
                      and p.name.split()[0] != word]
             cache[word] = found[0] if len(found) == 1 else None
         return cache[word]
@@ -88,20 +88,32 @@ class SpeakerLookup:
         found = [p for p in holders if id(p) in titled]
         return found[0] if len(found) == 1 else None
 
-    def _people_starting(self, letters: str) -> list[Person]:
-        """The people, in the order found, whose name starts with `letters` (four letters):
-        an index by the first four letters, extended as people are found and rebuilt when
-        one was merged into another, so each lookup reads its few candidates only (a name
-        lengthened after it was indexed stays under the letters it was found with)."""
-        people = self.register.people
-        index = self.__dict__.setdefault("_by_first_letters", {"count": 0, "last": None, "people": {}})
+    def _people_starting(self, word: str) -> list[Person]:
+        """The people, in the order found, whose name starts with the first four letters of
+        `word` and, unless renamed since, with `word` (a name lengthened after it was indexed
+        stays under the letters it was found with): an index by every beginning of four
+        letters or more of each name, extended as people are found and rebuilt when one was
+        merged into another, so each lookup reads the people that may answer only (a note of
+        thousands of "Al-…" names holds hundreds under their first four letters)."""
+        people, renamed = self.register.people, self.register.renamed
+        index = self.__dict__.setdefault("_by_first_letters", {"count": 0, "last": None})
         count = index["count"]
-        if count > len(people) or (count and people[count - 1] is not index["last"]):
-            index["count"], index["people"], count = 0, {}, 0
+        if not count or count > len(people) or people[count - 1] is not index["last"]:
+            index.update(people={}, found={}, renamed={}, seen=0)
+            count = 0
         for person in people[count:]:
-            index["people"].setdefault(person.name[:4], []).append(person)
-        index["count"], index["last"] = len(people), people[-1] if people else None
-        return index["people"].get(letters, [])
+            index["found"][id(person)] = (len(index["found"]), person.name)
+            for size in range(4, len(person.name) + 1):
+                index["people"].setdefault(person.name[:size], []).append(person)
+        for person in renamed[index["seen"]:]:
+            known = index["found"].get(id(person))
+            if known is not None:
+                index["renamed"].setdefault(known[1][:4], {})[id(person)] = person
+        index["count"], index["last"], index["seen"] = len(people), people[-1] if people else None, len(renamed)
+        starting = index["people"].get(word, [])
+        kept = {id(p) for p in starting} if word[:4] in index["renamed"] else ()
+        others = [p for key, p in index["renamed"].get(word[:4], {}).items() if key not in kept]
+        return sorted([*starting, *others], key=lambda p: index["found"][id(p)][0]) if others else starting
 
     def last_named_with_word(self, word: str, pos: int) -> Person | None:
         """When every person whose name holds `word` has a name of two words or more ending

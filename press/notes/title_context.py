@@ -54,9 +54,13 @@ def region_word_before(text: str, rules: Rules, pos: int) -> bool:
 def venue_before(text: str, rules: Rules, pos: int) -> bool:
     """Whether a venue or street word stands just before `pos` ("Kantor Bupati", "kantor
     gubernur", "Jalan Gubernur Suryo"): the title names a place there, not a person."""
-    words = rules.glossary.data["venue_words"] + list(rules.glossary.street_words)
-    venue = rules.pattern("venue-before", lambda: rf"(?<![\w.])(?:{alternation(words + [w.lower() for w in words])})[ \t]+$")
+    venue = rules.pattern("venue-before", lambda: _venue_before_pattern(rules))
     return bool(venue.search(text, max(0, pos - 30), pos))
+
+
+def _venue_before_pattern(rules: Rules) -> str:
+    words = rules.glossary.data["venue_words"] + list(rules.glossary.street_words)
+    return rf"(?<![\w.])(?:{alternation(words + [w.lower() for w in words])})[ \t]+$"
 
 
 def written_title(text: str, rules: Rules, start: int, end: int) -> str:
