@@ -40,10 +40,23 @@ class Where:
     sql: str
     params: dict = field(default_factory=dict)
     loose: "Where | None" = None
+    # The parameter holding the condition's ``tsquery`` (the GIN index's part), if any.
+    tsquery: str | None = None
 
     def also(self, sql: str, **params) -> "Where":
         loose = self.loose.also(sql, **params) if self.loose else None
-        return Where(f"{self.sql} AND {sql}", {**self.params, **params}, loose)
+        return Where(f"{self.sql} AND {sql}", {**self.params, **params}, loose, self.tsquery)
+
+    def within(self, tsquery: str) -> "Where":
+        """The same rows less those not matching ``tsquery`` too, asked in the same ``tsquery``
+        so that the GIN index answers both at once (a second ``tsv @@`` could be tested by
+        reading each row's out-of-line ``tsvector``)."""
+        loose = self.loose.within(tsquery) if self.loose else None
+        if self.tsquery is None:
+            return Where(f"{self.sql} AND tsv @@ CAST(:within AS tsquery)", {**self.params, "within": tsquery},
+                         loose, "within")
+        return Where(self.sql, {**self.params, self.tsquery: f"({self.params[self.tsquery]}) & {tsquery}"},
+                     loose, self.tsquery)
 
     @property
     def candidates(self) -> "Where":
@@ -131,6 +144,20 @@ def months_tsquery(node: wq.DateRange) -> str | None:
     return _any(months)
 
 
+def months_back(newest: datetime, oldest: datetime, parsed: Parsed | None = None) -> list[str]:
+    """The month tokens from ``newest``'s back to ``oldest``'s (``2021-09``, ``2021-08``, …),
+    only those every date range ``parsed`` asks for touches."""
+    for node in parsed.filters if parsed is not None else ():
+        if isinstance(node, wq.DateRange):
+            newest = min(newest, node.enddate or newest)
+            oldest = max(oldest, node.startdate or oldest)
+    year, month, months = newest.year, newest.month, []
+    while (year, month) >= (oldest.year, oldest.month):
+        months.append(month_of(datetime(year, month, 1)))
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+    return months
+
+
 def _date_sql(node: wq.DateRange, params: _Params) -> str:
     parts = ["date IS NOT NULL"]
     if node.startdate is not None:
@@ -191,9 +218,13 @@ def _where(parsed: Parsed, public: bool, units: Collection[int] | None, names: C
             negated = "!" + node_tsquery(node)
             if not (loose and "<->" in negated):
                 text.append(negated)
+    name = None
     if text:
-        sql.insert(0, f"tsv @@ CAST({params.add(' & '.join(text))} AS tsquery)")
-    return visible(public, units).also(" AND ".join(sql), **params.values)
+        name = params.add(" & ".join(text))
+        sql.insert(0, f"tsv @@ CAST({name} AS tsquery)")
+    where = visible(public, units).also(" AND ".join(sql), **params.values)
+    where.tsquery = name[1:] if name else None
+    return where
 
 
 def rank_tsquery(parsed: Parsed, names: Collection[str], stemming: bool) -> str | None:
