@@ -37,7 +37,7 @@ QUERY_KINDS = {
     "phrase": ['"rumah sakit"', '"nota kesepahaman"', '"inspektur upacara"', '"kantor kelurahan"',
                '"alat bantu dengar"', '"taman kota"'],
     "prefix": ["puskes*", "disabil*", "pengibar*", "prasas*", "posyan*", "beasis*"],
-    "date range": ["banjir 2021-09", "puskesmas 2022", "kunjungan 2020-01-01..2020-03-31",
+    "date range": ["banjir 2021-09", "puskesmas tahun:2022", "kunjungan 2020-01-01..2020-03-31",
                    "upacara 2021-08-01..2021-08-31", "sosialisasi tanggal:2023-05", "bantuan 2019-06"],
     "broad term": ["kegiatan", "masyarakat", "kota", "program", "pelayanan", "pemerintah"],
 }

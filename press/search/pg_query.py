@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from whoosh import query as wq
 
@@ -158,13 +158,28 @@ def months_back(newest: datetime, oldest: datetime, parsed: Parsed | None = None
     return months
 
 
-def _date_sql(node: wq.DateRange, params: _Params) -> str:
+def _date_sql(node: wq.DateRange, params: _Params, indexed: bool = True) -> str:
+    """The exact test of a date range; with ``indexed`` false, in a form the date index
+    cannot answer (``date + interval '0'``): when the range's month lexemes already say it,
+    the planner would otherwise AND the GIN bitmap with one of every row in the range
+    (41,000 entries read for three months at 1,000,000 documents) to drop none."""
+    column = "date" if indexed else "(date + interval '0')"
     parts = ["date IS NOT NULL"]
     if node.startdate is not None:
-        parts.append(f"date >= {params.add(node.startdate)}")
+        parts.append(f"{column} >= {params.add(node.startdate)}")
     if node.enddate is not None:
-        parts.append(f"date <= {params.add(node.enddate)}")
+        parts.append(f"{column} <= {params.add(node.enddate)}")
     return "(" + " AND ".join(parts) + ")"
+
+
+def whole_months(node: wq.DateRange) -> bool:
+    """Does the range start on a month's first moment and end on a month's last (``2021-09``,
+    ``2021``, ``2020-01-01..2020-03-31``), so that its month lexemes match exactly its rows?"""
+    start, end = node.startdate, node.enddate
+    if start is None or end is None:
+        return False
+    after = end + timedelta(microseconds=1)
+    return all((moment.day, moment.time()) == (1, datetime.min.time()) for moment in (start, after))
 
 
 def text_clauses(parsed: Parsed, names: Collection[str], stemming: bool, loose: bool = False) -> list[str]:
@@ -203,8 +218,8 @@ def _where(parsed: Parsed, public: bool, units: Collection[int] | None, names: C
     sql: list[str] = []
     for node in filters:
         if isinstance(node, wq.DateRange):
-            sql.append(_date_sql(node, params))
             in_months = months_tsquery(node) if months else None
+            sql.append(_date_sql(node, params, indexed=not (in_months and whole_months(node))))
             if in_months:
                 text.append(in_months)
         else:

@@ -93,7 +93,9 @@ class PgSearch:
             ranked = self._ranked(where, total, page, per_page, by_date)
             counted, estimated = (_counted(sampled, SAMPLE_BUCKETS), True) if facets else ({}, False)
         else:
-            matches = self._matches(where, facets)
+            # Few matches are ranked in the same pass, each row's tsvector read once.
+            ranks = not by_date and len(sampled) * SAMPLE_BUCKETS <= BM25_LIMIT
+            matches = self._matches(where, facets, rank_tsquery(parsed, self.names, self.stemming) if ranks else None)
             total = len(matches)
             ranked = self._ranked_matches(matches, page, per_page, by_date)
             counted, estimated = _facets(matches, total) if facets else ({}, False)
@@ -106,13 +108,15 @@ class PgSearch:
         return {"public": self.public, "units": self.units, "names": self.names, "stemming": self.stemming,
                 "months": self.months}
 
-    def _matches(self, where: Where, facets: bool) -> list:
+    def _matches(self, where: Where, facets: bool, rank: str | None = None) -> list:
         """Every match (few: at most about ``COUNT_EXACT_LIMIT``), newest first, with what
-        the total, the page and the facets need: one pass over their rows for all three."""
+        the total, the page and the facets need: one pass over their rows for all three;
+        with ``rank``, each one's ``ts_rank`` too."""
         columns = "kind, unit, CAST(extract(year FROM date) AS int), tags, people" if facets else "NULL, NULL, NULL, NULL, NULL"
+        score = "ts_rank(tsv, CAST(:rank AS tsquery), 1)" if rank else "NULL"
         return self.conn.execute(text(
-            f"SELECT {columns}, doc_key, sample, title FROM {TABLE} WHERE {where.sql} ORDER BY {NEWEST}"),
-            where.params).all()
+            f"SELECT {columns}, doc_key, sample, title, {score} FROM {TABLE} WHERE {where.sql} ORDER BY {NEWEST}"),
+            {**where.params, "rank": rank}).all()
 
     def _ranked_matches(self, matches: list, page: int, per_page: int, by_date: bool) -> list[tuple[str, float]]:
         """The page among ``matches`` (newest first) in the order :meth:`_ranked` gives."""
@@ -122,9 +126,12 @@ class PgSearch:
             return [(k, 0.0) for k in keys[offset:offset + per_page]]
         if len(keys) <= BM25_LIMIT:
             rank = rank_tsquery(self.parsed, self.names, self.stemming)
-            scores = dict(self.conn.execute(text(
-                f"SELECT doc_key, ts_rank(tsv, CAST(:rank AS tsquery), 1) FROM {TABLE} WHERE doc_key = ANY(:keys)"),
-                {"rank": rank, "keys": keys}).all()) if rank and keys else {}
+            if matches and matches[0][8] is not None:
+                scores = {row[5]: row[8] for row in matches}
+            else:
+                scores = dict(self.conn.execute(text(
+                    f"SELECT doc_key, ts_rank(tsv, CAST(:rank AS tsquery), 1) FROM {TABLE} WHERE doc_key = ANY(:keys)"),
+                    {"rank": rank, "keys": keys}).all()) if rank and keys else {}
             best = sorted(range(len(keys)), key=lambda n: (-scores.get(keys[n], 0.0), n))[offset:offset + per_page]
             return [(keys[n], scores.get(keys[n], 0.0)) for n in best]
         # The title's ``t:`` lexemes are its terms (:mod:`pg_rows`), read here from the title
