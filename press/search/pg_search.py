@@ -10,7 +10,8 @@ the total, the page and the facets. Past it the total and the facets are estimat
 the matches in one hash bucket of the documents (``SAMPLED_BUCKET``, 1 in
 ``SAMPLE_BUCKETS``), which a partial GIN index of its own finds without reading the whole
 posting list of a broad term, and the page is read in date order without sorting every
-match (:meth:`PgSearch._newest`). Every condition comes from :mod:`press.search.pg_query`,
+match (:meth:`PgSearch._newest`: the date index walked, or the GIN index asked for a few
+months at a time). Every condition comes from :mod:`press.search.pg_query`,
 so each query carries the reader's visibility. Imports SQLAlchemy and the sibling modules.
 """
 from __future__ import annotations
