@@ -109,3 +109,15 @@ def test_a_date_range_finds_rows_written_before_months_were_indexed_until_a_rebu
                            {"q": "'m:2021-01'"}) == 3
     assert {h.doc_key for h in index.search("banjir 2021-01", public=False).hits} == {d.key for d in docs}
     index.close()
+
+
+@pytest.mark.parametrize("query, start, end", [
+    ("pelayanan 2021-03", datetime(2021, 3, 1), datetime(2021, 4, 1)),  # whole months: the month lexemes alone
+    ("pelayanan 2021-02..2021-04", datetime(2021, 2, 1), datetime(2021, 5, 1)),
+    ("pelayanan 2021-03-10..2021-03-12", datetime(2021, 3, 10), datetime(2021, 3, 13)),  # days: the date index too
+])
+def test_a_date_range_of_whole_months_or_of_days_finds_exactly_its_dated_matches(ordered_index, query, start, end):
+    index, docs = ordered_index
+    expected = {d.key for d in docs if d.date and start <= d.date < end and (d.id % 10 == 0 or d.id % 7)}
+    found = index.search(query, public=False, per_page=100, order="date")
+    assert (found.total, {h.doc_key for h in found.hits}) == (len(expected), expected)
