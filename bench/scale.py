@@ -13,7 +13,8 @@ Runs the pieces of the other benches and prints one table:
   nodes on this machine, on one SQLite instance, so two nodes share its two cores);
 - search: p50/p95 per query kind on PostgreSQL at each of ``--pg-docs`` and on whoosh
   at ``--docs`` with each kind's selectivity, and the rebuild rate of each beside a bare
-  ``COPY`` of the same analysed rows into the same table (``bench/search_backends.py``).
+  ``COPY`` of the same analysed rows into the same table (``bench/search_backends.py``; the
+  throw-away server with the memory settings ``docs/deploy.md`` gives a deployment).
 
 The defaults are a quick run; ``--docs 100000 --pg-docs 100000,1000000`` is the issue's.
 Asserts nothing.
@@ -34,7 +35,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.search import generate as generate_documents  # noqa: E402
-from bench.search_backends import QUERY_KINDS, cell, run_queries, timed_rebuild  # noqa: E402
+from bench.search_backends import QUERY_KINDS, cell, deployment_settings, run_queries, timed_rebuild  # noqa: E402
 from press.search import PgSearchIndex, SearchIndex  # noqa: E402
 
 SEARCH_PATH = "/cari?q=pelayanan+kesehatan"
@@ -156,7 +157,7 @@ def search(docs: int, pg_docs: list[int], rounds: int, pg_url: str | None) -> tu
         else:
             from tests.pg_server import throwaway_server
 
-            with throwaway_server() as url:
+            with throwaway_server(settings=deployment_settings()) as url:
                 _postgres(url, pg_docs, rounds, columns, rates)
     return columns, rates
 

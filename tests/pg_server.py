@@ -41,9 +41,10 @@ def _as_server_user(command: list[str]) -> list[str]:
 
 
 @contextlib.contextmanager
-def throwaway_server(max_connections: int = 200):
+def throwaway_server(max_connections: int = 200, settings: dict[str, str] | None = None):
     """Yields the SQLAlchemy URL of the server's ``postgres`` database; stops the server
-    and removes its folder afterwards."""
+    and removes its folder afterwards. ``settings``: more server settings (name → value),
+    as the benchmarks give a deployment's memory settings."""
     # Not under pytest's tmp folder: the server user must be able to reach it.
     base = Path(tempfile.mkdtemp(prefix="siaran-pg-"))
     data, sock = base / "data", base / "sock"
@@ -58,7 +59,8 @@ def throwaway_server(max_connections: int = 200):
         server = subprocess.Popen(
             _as_server_user([pg_bin("postgres"), "-D", str(data), "-k", str(sock), "-c", "listen_addresses=",
                              "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
-                             "-c", f"max_connections={max_connections}"]),
+                             "-c", f"max_connections={max_connections}",
+                             *(f"-c{name}={value}" for name, value in (settings or {}).items())]),
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )
         for _attempt in range(300):

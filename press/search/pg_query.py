@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from whoosh import query as wq
 
@@ -40,10 +40,23 @@ class Where:
     sql: str
     params: dict = field(default_factory=dict)
     loose: "Where | None" = None
+    # The parameter holding the condition's ``tsquery`` (the GIN index's part), if any.
+    tsquery: str | None = None
 
     def also(self, sql: str, **params) -> "Where":
         loose = self.loose.also(sql, **params) if self.loose else None
-        return Where(f"{self.sql} AND {sql}", {**self.params, **params}, loose)
+        return Where(f"{self.sql} AND {sql}", {**self.params, **params}, loose, self.tsquery)
+
+    def within(self, tsquery: str) -> "Where":
+        """The same rows less those not matching ``tsquery`` too, asked in the same ``tsquery``
+        so that the GIN index answers both at once (a second ``tsv @@`` could be tested by
+        reading each row's out-of-line ``tsvector``)."""
+        loose = self.loose.within(tsquery) if self.loose else None
+        if self.tsquery is None:
+            return Where(f"{self.sql} AND tsv @@ CAST(:within AS tsquery)", {**self.params, "within": tsquery},
+                         loose, "within")
+        return Where(self.sql, {**self.params, self.tsquery: f"({self.params[self.tsquery]}) & {tsquery}"},
+                     loose, self.tsquery)
 
     @property
     def candidates(self) -> "Where":
@@ -131,13 +144,42 @@ def months_tsquery(node: wq.DateRange) -> str | None:
     return _any(months)
 
 
-def _date_sql(node: wq.DateRange, params: _Params) -> str:
+def months_back(newest: datetime, oldest: datetime, parsed: Parsed | None = None) -> list[str]:
+    """The month tokens from ``newest``'s back to ``oldest``'s (``2021-09``, ``2021-08``, …),
+    only those every date range ``parsed`` asks for touches."""
+    for node in parsed.filters if parsed is not None else ():
+        if isinstance(node, wq.DateRange):
+            newest = min(newest, node.enddate or newest)
+            oldest = max(oldest, node.startdate or oldest)
+    year, month, months = newest.year, newest.month, []
+    while (year, month) >= (oldest.year, oldest.month):
+        months.append(month_of(datetime(year, month, 1)))
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+    return months
+
+
+def _date_sql(node: wq.DateRange, params: _Params, indexed: bool = True) -> str:
+    """The exact test of a date range; with ``indexed`` false, in a form the date index
+    cannot answer (``date + interval '0'``): when the range's month lexemes already say it,
+    the planner would otherwise AND the GIN bitmap with one of every row in the range
+    (41,000 entries read for three months at 1,000,000 documents) to drop none."""
+    column = "date" if indexed else "(date + interval '0')"
     parts = ["date IS NOT NULL"]
     if node.startdate is not None:
-        parts.append(f"date >= {params.add(node.startdate)}")
+        parts.append(f"{column} >= {params.add(node.startdate)}")
     if node.enddate is not None:
-        parts.append(f"date <= {params.add(node.enddate)}")
+        parts.append(f"{column} <= {params.add(node.enddate)}")
     return "(" + " AND ".join(parts) + ")"
+
+
+def whole_months(node: wq.DateRange) -> bool:
+    """Does the range start on a month's first moment and end on a month's last (``2021-09``,
+    ``2021``, ``2020-01-01..2020-03-31``), so that its month lexemes match exactly its rows?"""
+    start, end = node.startdate, node.enddate
+    if start is None or end is None:
+        return False
+    after = end + timedelta(microseconds=1)
+    return all((moment.day, moment.time()) == (1, datetime.min.time()) for moment in (start, after))
 
 
 def text_clauses(parsed: Parsed, names: Collection[str], stemming: bool, loose: bool = False) -> list[str]:
@@ -176,8 +218,8 @@ def _where(parsed: Parsed, public: bool, units: Collection[int] | None, names: C
     sql: list[str] = []
     for node in filters:
         if isinstance(node, wq.DateRange):
-            sql.append(_date_sql(node, params))
             in_months = months_tsquery(node) if months else None
+            sql.append(_date_sql(node, params, indexed=not (in_months and whole_months(node))))
             if in_months:
                 text.append(in_months)
         else:
@@ -191,9 +233,13 @@ def _where(parsed: Parsed, public: bool, units: Collection[int] | None, names: C
             negated = "!" + node_tsquery(node)
             if not (loose and "<->" in negated):
                 text.append(negated)
+    name = None
     if text:
-        sql.insert(0, f"tsv @@ CAST({params.add(' & '.join(text))} AS tsquery)")
-    return visible(public, units).also(" AND ".join(sql), **params.values)
+        name = params.add(" & ".join(text))
+        sql.insert(0, f"tsv @@ CAST({name} AS tsquery)")
+    where = visible(public, units).also(" AND ".join(sql), **params.values)
+    where.tsquery = name[1:] if name else None
+    return where
 
 
 def rank_tsquery(parsed: Parsed, names: Collection[str], stemming: bool) -> str | None:

@@ -10,7 +10,8 @@ the total, the page and the facets. Past it the total and the facets are estimat
 the matches in one hash bucket of the documents (``SAMPLED_BUCKET``, 1 in
 ``SAMPLE_BUCKETS``), which a partial GIN index of its own finds without reading the whole
 posting list of a broad term, and the page is read in date order without sorting every
-match (:meth:`PgSearch._newest`). Every condition comes from :mod:`press.search.pg_query`,
+match (:meth:`PgSearch._newest`: the date index walked, or the GIN index asked for a few
+months at a time). Every condition comes from :mod:`press.search.pg_query`,
 so each query carries the reader's visibility. Imports SQLAlchemy and the sibling modules.
 """
 from __future__ import annotations
@@ -23,7 +24,8 @@ from itertools import chain
 from sqlalchemy import text
 
 from .analysis import NAME_WORDS, name_terms, terms
-from .pg_query import Where, build_where, highlight_terms, probes, rank_tsquery, title_words, visible
+from .pg_query import (Where, build_where, highlight_terms, months_back, probes, rank_tsquery, title_words,
+                       visible)
 from .pg_rows import MAX_POSITION, SAMPLE_BUCKETS, SAMPLED_BUCKET, TABLE, lexeme, quoted
 from .query import BM25_LIMIT, Hit, SearchResult
 from .snippets import highlight, snippet
@@ -40,6 +42,9 @@ NEWEST = "date DESC NULLS LAST, doc_key"
 # Walking the date index reads a row's tsvector (out of line) for each row it passes: 2-20
 # times a bitmap's heap row (more when the table outgrows the server's memory).
 WALK_FACTOR = 8
+# The newest matches are asked of the GIN index month by month when that reads at most a
+# quarter of the rows a bitmap of all the candidates would.
+MONTHS_SAVING = 4
 
 
 class PgSearch:
@@ -49,6 +54,7 @@ class PgSearch:
         self.conn, self.parsed, self.public, self.units, self.stemming = conn, parsed, public, units, stemming
         self.months = months
         self._table_rows: float | None = None
+        self._span: list[str] | None = None
         self.names, self.known = self._probe()
 
     def _exists(self, queries: list[str]) -> list[bool]:
@@ -88,7 +94,9 @@ class PgSearch:
             ranked = self._ranked(where, total, page, per_page, by_date)
             counted, estimated = (_counted(sampled, SAMPLE_BUCKETS), True) if facets else ({}, False)
         else:
-            matches = self._matches(where, facets)
+            # Few matches are ranked in the same pass, each row's tsvector read once.
+            ranks = not by_date and len(sampled) * SAMPLE_BUCKETS <= BM25_LIMIT
+            matches = self._matches(where, facets, rank_tsquery(parsed, self.names, self.stemming) if ranks else None)
             total = len(matches)
             ranked = self._ranked_matches(matches, page, per_page, by_date)
             counted, estimated = _facets(matches, total) if facets else ({}, False)
@@ -101,13 +109,15 @@ class PgSearch:
         return {"public": self.public, "units": self.units, "names": self.names, "stemming": self.stemming,
                 "months": self.months}
 
-    def _matches(self, where: Where, facets: bool) -> list:
+    def _matches(self, where: Where, facets: bool, rank: str | None = None) -> list:
         """Every match (few: at most about ``COUNT_EXACT_LIMIT``), newest first, with what
-        the total, the page and the facets need: one pass over their rows for all three."""
+        the total, the page and the facets need: one pass over their rows for all three;
+        with ``rank``, each one's ``ts_rank`` too."""
         columns = "kind, unit, CAST(extract(year FROM date) AS int), tags, people" if facets else "NULL, NULL, NULL, NULL, NULL"
+        score = "ts_rank(tsv, CAST(:rank AS tsquery), 1)" if rank else "NULL"
         return self.conn.execute(text(
-            f"SELECT {columns}, doc_key, sample, title FROM {TABLE} WHERE {where.sql} ORDER BY {NEWEST}"),
-            where.params).all()
+            f"SELECT {columns}, doc_key, sample, title, {score} FROM {TABLE} WHERE {where.sql} ORDER BY {NEWEST}"),
+            {**where.params, "rank": rank}).all()
 
     def _ranked_matches(self, matches: list, page: int, per_page: int, by_date: bool) -> list[tuple[str, float]]:
         """The page among ``matches`` (newest first) in the order :meth:`_ranked` gives."""
@@ -117,9 +127,12 @@ class PgSearch:
             return [(k, 0.0) for k in keys[offset:offset + per_page]]
         if len(keys) <= BM25_LIMIT:
             rank = rank_tsquery(self.parsed, self.names, self.stemming)
-            scores = dict(self.conn.execute(text(
-                f"SELECT doc_key, ts_rank(tsv, CAST(:rank AS tsquery), 1) FROM {TABLE} WHERE doc_key = ANY(:keys)"),
-                {"rank": rank, "keys": keys}).all()) if rank and keys else {}
+            if matches and matches[0][8] is not None:
+                scores = {row[5]: row[8] for row in matches}
+            else:
+                scores = dict(self.conn.execute(text(
+                    f"SELECT doc_key, ts_rank(tsv, CAST(:rank AS tsquery), 1) FROM {TABLE} WHERE doc_key = ANY(:keys)"),
+                    {"rank": rank, "keys": keys}).all()) if rank and keys else {}
             best = sorted(range(len(keys)), key=lambda n: (-scores.get(keys[n], 0.0), n))[offset:offset + per_page]
             return [(keys[n], scores.get(keys[n], 0.0)) for n in best]
         # The title's ``t:`` lexemes are its terms (:mod:`pg_rows`), read here from the title
@@ -138,6 +151,22 @@ class PgSearch:
                 break
         return (first + rest)[offset:offset + per_page]
 
+    def _newest(self, where: Where, expected: int, limit: int, offset: int = 0) -> list[tuple[str, float]]:
+        """The newest matches of ``where`` (about ``expected`` of them), the cheapest of three
+        ways: walking the date index and testing each row (about ``wanted × rows / expected``
+        rows, each row's out-of-line ``tsvector`` read), asking the GIN index a few months at
+        a time (:meth:`_by_month`: about the rows of those months), or sorting every candidate
+        the GIN index gives (the matches; for a phrase, the rows holding all its words)."""
+        wanted = limit + offset
+        candidates = expected if where.loose is None else self._sampled_count(where.loose)
+        months = self._months()
+        by_month = max(2 * wanted, candidates / len(months)) if len(months) > 1 else math.inf
+        if WALK_FACTOR * wanted * self._rows() <= max(expected, 1) * min(candidates, by_month):
+            return self._walked(where, limit, offset)
+        if MONTHS_SAVING * by_month <= candidates:
+            return self._by_month(where, months, candidates / len(months), limit, offset)
+        return self._sorted(where, limit, offset)
+
     def _walked(self, where: Where, limit: int, offset: int = 0) -> list[tuple[str, float]]:
         """The newest matches found by walking the date index, testing each row. The planner
         may not walk on its own: it takes an AND of words, or a phrase, for rare."""
@@ -148,14 +177,26 @@ class PgSearch:
         self.conn.execute(text("SET LOCAL enable_bitmapscan = on"))
         return keys
 
-    def _newest(self, where: Where, limit: int, offset: int = 0, *, walk: bool = False) -> list[tuple[str, float]]:
-        """The newest matches. When they are many, walking the date index and testing each
-        row costs least (about ``limit × rows / total`` rows read); otherwise the candidates
-        are taken from the GIN index first and sorted (the planner, which prices ``tsv @@``
-        on a row at nothing, would walk the dates for a rare word too). A phrase is checked
-        (its row's ``tsvector`` read) only on as many of the newest candidates as the page needs."""
-        if walk:
-            return self._walked(where, limit, offset)
+    def _by_month(self, where: Where, months: list[str], per_month: float, limit: int,
+                  offset: int = 0) -> list[tuple[str, float]]:
+        """The newest matches, the GIN index asked for those of a few months at a time, newest
+        months first (every dated row holds its month's lexeme): as many months as should hold
+        twice the rows still wanted, twice as many each time after; the undated come last."""
+        wanted, found, done, batch = limit + offset, [], 0, 0
+        while len(found) < wanted and done < len(months):
+            batch = max(2 * batch, math.ceil(2 * (wanted - len(found)) / max(per_month, 1.0)))
+            asked = "(" + " | ".join(quoted(lexeme("month", m)) for m in months[done:done + batch]) + ")"
+            found += self._sorted(where.within(asked), wanted - len(found))
+            done += batch
+        if len(found) < wanted:
+            found += self._sorted(where.also("date IS NULL"), wanted - len(found))
+        return found[offset:]
+
+    def _sorted(self, where: Where, limit: int, offset: int = 0) -> list[tuple[str, float]]:
+        """The newest matches, every candidate taken from the GIN index and sorted (the
+        planner, which prices ``tsv @@`` on a row at nothing, would walk the dates for a rare
+        word too). A phrase is checked (its row's ``tsvector`` read) only on as many of the
+        newest candidates as the page needs."""
         if where.loose is None:
             return [(key, 0.0) for key in self.conn.scalars(text(
                 f"WITH m AS MATERIALIZED (SELECT doc_key, date FROM {TABLE} WHERE {where.sql}) "
@@ -168,12 +209,19 @@ class PgSearch:
             f"WHERE EXISTS (SELECT 1 FROM {TABLE} WHERE ctid = c.row_id AND {where.sql}) LIMIT :limit OFFSET :offset"),
             {**where.loose.params, **where.params, "limit": limit, "offset": offset})]
 
-    def _walks(self, where: Where, total: int, wanted: int) -> bool:
-        """Do ``total`` matches of ``where`` make walking the date index for ``wanted`` of them
-        (about ``wanted × rows / total`` rows read) cheaper than reading every candidate the
-        GIN index gives (the matches, or for a phrase the rows holding all its words)?"""
-        candidates = total if where.loose is None else self._sampled_count(where.loose)
-        return total * candidates >= WALK_FACTOR * wanted * self._rows()
+    def _months(self) -> list[str]:
+        """The months of the dated rows, newest first (only those of the query's date range);
+        none when the rows do not all carry their month's lexeme."""
+        if self._span is None:
+            self._span = []
+            if self.months:
+                newest, oldest = self.conn.execute(text(
+                    f"SELECT (SELECT date FROM {TABLE} WHERE date IS NOT NULL ORDER BY {NEWEST} LIMIT 1), "
+                    f"(SELECT date FROM {TABLE} WHERE date IS NOT NULL "
+                    "ORDER BY date ASC NULLS FIRST, doc_key DESC LIMIT 1)")).one()
+                if newest is not None:
+                    self._span = months_back(newest, oldest, self.parsed)
+        return self._span
 
     def _rows(self) -> float:
         """The planner's count of rows in the table (kept by ``ANALYZE``): a cheap estimate."""
@@ -194,19 +242,16 @@ class PgSearch:
         if offset >= total:
             return []
         if by_date:
-            return self._newest(where, per_page, offset, walk=self._walks(where, total, page * per_page))
+            return self._newest(where, total, per_page, offset)
         title_where = build_where(self.parsed, **self._where_args(), in_title=True) if title_words(self.parsed) else None
         first = []
         if title_where is not None:
-            titled = self._sampled_count(title_where)
-            first = [(k, 2.0) for k, _ in self._newest(title_where, page * per_page,
-                                                       walk=self._walks(title_where, titled, page * per_page))]
+            first = [(k, 2.0) for k, _ in self._newest(title_where, self._sampled_count(title_where), page * per_page)]
         rest = []
         if len(first) < page * per_page:
             # The newest matches, less those already first (cheaper than a NOT on every row).
             seen = {k for k, _ in first}
-            wanted = page * per_page + len(first)
-            newest_keys = self._newest(where, wanted, walk=self._walks(where, total, wanted))
+            newest_keys = self._newest(where, total, page * per_page + len(first))
             rest = [(k, 1.0) for k, _ in newest_keys if k not in seen][:page * per_page - len(first)]
         return (first + rest)[offset:offset + per_page]
 

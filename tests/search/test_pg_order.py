@@ -1,7 +1,8 @@
 """PostgreSQL's order past the ranking limit, on each of its paths: a phrase's matches with
 every word in the title first, newest first, then the rest newest first, and never a
 document that holds the words apart, whether the matches are counted or estimated and
-whether the newest are found by walking the date index or from the GIN index. And date
+whether the newest are found by walking the date index, from the GIN index at once or
+month by month, undated documents last. And date
 ranges asked of the GIN index by month only when every row carries its month."""
 from __future__ import annotations
 
@@ -18,8 +19,16 @@ _ids = itertools.count(1)
 
 
 def _doc(n: int, title: str, body: str) -> Document:
-    return Document(kind="release", id=n, status="published", date=START + timedelta(hours=n), title=title,
-                    body=body, unit="Dinas Kesehatan")
+    """A document of day ``n`` (the archive spans 14 months); one in 45 undated."""
+    date = None if n % 45 == 0 else START + timedelta(days=n)
+    return Document(kind="release", id=n, status="published", date=date, title=title, body=body,
+                    unit="Dinas Kesehatan")
+
+
+def _newest_first(docs: list[Document]) -> list[Document]:
+    """The order of ``date DESC NULLS LAST, doc_key``."""
+    dated = sorted((d for d in docs if d.date), key=lambda d: (-d.date.timestamp(), d.key))
+    return dated + sorted((d for d in docs if not d.date), key=lambda d: d.key)
 
 
 def _archive() -> list[Document]:
@@ -55,7 +64,8 @@ def ordered_index(pg_search_server):
 PATHS = {
     "counted": {"COUNT_EXACT_LIMIT": 10_000},
     "estimated, walking the dates": {"COUNT_EXACT_LIMIT": 20, "WALK_FACTOR": 0},
-    "estimated, from the GIN index": {"COUNT_EXACT_LIMIT": 20, "WALK_FACTOR": 10 ** 9},
+    "estimated, from the GIN index": {"COUNT_EXACT_LIMIT": 20, "WALK_FACTOR": 10 ** 9, "MONTHS_SAVING": 10 ** 9},
+    "estimated, month by month": {"COUNT_EXACT_LIMIT": 20, "WALK_FACTOR": 10 ** 9, "MONTHS_SAVING": 0},
 }
 
 
@@ -65,7 +75,7 @@ def test_a_phrase_past_the_ranking_limit_puts_title_matches_first_then_newest(or
     monkeypatch.setattr(pg_search, "BM25_LIMIT", 10)
     for name, value in PATHS[path].items():
         monkeypatch.setattr(pg_search, name, value)
-    newest = sorted(docs, key=lambda d: d.date, reverse=True)
+    newest = _newest_first(docs)
     in_title = [d.key for d in newest if d.id % 10 == 0]
     phrase_only = [d.key for d in newest if d.id % 10 and d.id % 7]
     expected = in_title + phrase_only
@@ -73,13 +83,17 @@ def test_a_phrase_past_the_ranking_limit_puts_title_matches_first_then_newest(or
     pages = [index.search('"rumah sakit"', public=False, per_page=30, page=p) for p in (1, 2)]
     assert [h.doc_key for h in pages[0].hits + pages[1].hits] == expected[:60]
     assert pages[0].total_estimated == (path != "counted")
+    matching = [d.key for d in newest if d.id % 10 == 0 or d.id % 7]
     by_date = index.search('"rumah sakit"', public=False, per_page=30, order="date")
-    assert [h.doc_key for h in by_date.hits] == [d.key for d in newest if d.id % 10 == 0 or d.id % 7][:30]
+    assert [h.doc_key for h in by_date.hits] == matching[:30]
+    last = (len(matching) - 1) // 30  # the oldest, then the undated
+    oldest = index.search('"rumah sakit"', public=False, per_page=30, order="date", page=last + 1)
+    assert [h.doc_key for h in oldest.hits] == matching[last * 30:]
 
 
 def test_a_date_range_finds_rows_written_before_months_were_indexed_until_a_rebuild(pg_search_url):
     index = PgSearchIndex(pg_search_url, kept_results=0)
-    docs = [_doc(n, f"Banjir ke-{n}", "Banjir melanda.") for n in range(1, 4)]  # 1 January 2021
+    docs = [_doc(n, f"Banjir ke-{n}", "Banjir melanda.") for n in range(1, 4)]  # January 2021
     index.apply([upsert(d) for d in docs])
     assert {h.doc_key for h in index.search("banjir 2021-01", public=False).hits} == {d.key for d in docs}
     with index.engine.begin() as conn:  # rows as an older Siaran wrote them: no month lexeme
@@ -95,3 +109,15 @@ def test_a_date_range_finds_rows_written_before_months_were_indexed_until_a_rebu
                            {"q": "'m:2021-01'"}) == 3
     assert {h.doc_key for h in index.search("banjir 2021-01", public=False).hits} == {d.key for d in docs}
     index.close()
+
+
+@pytest.mark.parametrize("query, start, end", [
+    ("pelayanan 2021-03", datetime(2021, 3, 1), datetime(2021, 4, 1)),  # whole months: the month lexemes alone
+    ("pelayanan 2021-02..2021-04", datetime(2021, 2, 1), datetime(2021, 5, 1)),
+    ("pelayanan 2021-03-10..2021-03-12", datetime(2021, 3, 10), datetime(2021, 3, 13)),  # days: the date index too
+])
+def test_a_date_range_of_whole_months_or_of_days_finds_exactly_its_dated_matches(ordered_index, query, start, end):
+    index, docs = ordered_index
+    expected = {d.key for d in docs if d.date and start <= d.date < end and (d.id % 10 == 0 or d.id % 7)}
+    found = index.search(query, public=False, per_page=100, order="date")
+    assert (found.total, {h.doc_key for h in found.hits}) == (len(expected), expected)
