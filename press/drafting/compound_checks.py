@@ -241,8 +241,9 @@ def _uneven_halves(first: str, second: str) -> str | None:
     roots = confirmed_roots()
     readings = [(first[len(prefix):], second[:len(second) - len(suffix)]) for prefix in UNEVEN_PREFIXES
                 for suffix in UNEVEN_SUFFIXES + ("i", "kan") if first.startswith(prefix) and second.endswith(suffix)]
+    readings += [(first[2:], second) for prefix in ("be", "te") if first.startswith(prefix) and second[:1] == "r"]
     if any(a == b for a, b in readings):
-        return None  # "dipanas-panasi": a reduplication with its affixes
+        return None  # "dipanas-panasi": a reduplication with its affixes; "beramai-ramai": ber- loses its r before r
     for prefix in UNEVEN_PREFIXES:
         for suffix in UNEVEN_SUFFIXES:
             if not first.startswith(prefix) or not second.endswith(suffix):

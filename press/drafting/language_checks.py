@@ -327,8 +327,9 @@ def _split_compound_at(body: str, tokens, i: int, found: list) -> int:
     roots = confirmed_roots()
     second = following.group()
     stem = next((second[:-len(s)] for s in ("kan", "i") if second.endswith(s) and second[:-len(s)] in roots), None)
-    if first[2:] not in roots or first in roots or len(first) < 6 or not stem or len(stem) < 3 or second in roots:
-        return 0
+    if first[2:] not in roots or first in roots or len(first) < 6 or not stem or len(stem) < 3 \
+            or second in indonesian_roots():
+        return 0  # "dibuka mulai": a root of either dictionary ("mulai") is a word, not a root with -i
     if any(second.startswith(prefix) and second[len(prefix):] in roots for prefix in AFFIXED_NOUN_PREFIXES):
         return 0  # "dilihat petani": a noun with pe-/ber-/ter-, not a root with -i
     standard = first + second

@@ -32,7 +32,7 @@ def _measured(recall) -> dict[str, tuple[int, int]]:
 #: Recall on the tuning slips (all ten lists) measured on 3 Dec 2026 for round 11's freeze: a
 #: change may lose at most MARGIN of a family's figure (the benchmark's target, 0.9, sits under them).
 TUNING_TODAY = {"di_prefix": (219, 222), "foreign": (203, 211), "number": (196, 196), "spelling": (677, 814),
-                "time": (143, 143)}
+                "time": (140, 140)}
 MARGIN = 0.02
 
 
@@ -161,8 +161,20 @@ def test_a_closed_round_is_tuning_material_and_its_held_back_rows_stay_recorded(
     assert held_column == ["yes"] * count
     families = {}
     for slip in rows:
-        families[slip.family] = families.get(slip.family, 0) + 1
+        family = WITHDRAWN_ROWS.get((name, slip.number), slip.family)
+        families[family] = families.get(family, 0) + 1
     assert {family: seeded for family, (_caught, seeded) in figures.items()} == families
+
+
+#: Rows withdrawn in round 12 (the word "sampai" between two clock times is standard), with the
+#: family their list's held-back figures counted them in.
+WITHDRAWN_ROWS = {("real-slips-4.md", 2): "time", ("real-slips-5.md", 4): "time", ("real-slips-5.md", 10): "time"}
+
+
+def test_a_withdrawn_row_is_kept_in_its_list_and_never_seeded():
+    rows = [slip for slip in seeding.slips() if slip.family == seeding.WITHDRAWN]
+    assert {(slip.source, slip.number) for slip in rows} == set(WITHDRAWN_ROWS)
+    assert all(family != seeding.WITHDRAWN for family in seeding.recall(False))
 
 
 def test_a_new_list_with_held_back_rows_is_measured_without_code_changes(tmp_path, monkeypatch):
