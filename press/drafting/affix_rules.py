@@ -27,9 +27,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .lexicon import confirmed_roots, frequency, is_indonesian, root_of
+from .lexicon import confirmed_roots, frequency, is_indonesian, kan_roots, root_of
 
 RULE_NASAL = "KBBI: bentuk awalan meN-, peN-, ber- mengikuti bunyi awal kata dasarnya (menjabat, menjadi, berperan)"
+RULE_R = "KBBI: ber-, ter-, dan per- kehilangan r di depan kata dasar berawal r (terealisasi, beragam, perajin)"
 RULE_COLLOQUIAL = "KBBI: awalan lisan nge-/ng-/ny- dan akhiran lisan -in ditulis meN- dan -kan dalam ragam resmi (mengurus, dimasukkan)"
 RULE_DOUBLE_K = "KBBI: kata dasar berakhiran k dengan akhiran -kan ditulis kk (menunjukkan, dimasukkan)"
 RULE_NOUN_K = "KBBI: kata benda peN-...-an dan ke-...-an dari kata dasar berakhiran k ditulis dengan satu k (pengecekan, kenaikan)"
@@ -124,6 +125,16 @@ def nasal(word: str) -> tuple[str, str] | None:
 
 
 @lru_cache(maxsize=4096)
+def lost_r(word: str) -> tuple[str, str] | None:
+    """"terrealisasi", "berrencana": ber-, ter- and per- drop their r before a root that opens with r
+    (terealisasi, berencana); the word is written by nobody and its root is read past the prefix."""
+    if word.startswith(("berr", "terr", "perr")) and len(word) > 7 and not frequency(word) \
+            and is_indonesian(word[:2] + word[3:]) and root_of(word[3:], shortest=4):
+        return word[:2] + word[3:], RULE_R
+    return None
+
+
+@lru_cache(maxsize=4096)
 def one_syllable(word: str) -> tuple[str, str] | None:
     """The form with menge-/penge- must be common (``wordfreq``, Zipf 3 or more), so that a root
     of one syllable that takes the plain nasal in use ("mengecat", but "mentok") is left."""
@@ -163,7 +174,8 @@ def double_k(word: str) -> tuple[str, str] | None:
     """The slip is read by its shape (a verb's prefix, a root ending in k, -an) and confirmed by
     use: the form with kk must be common (``wordfreq``, Zipf 3 or more) and clearly commoner
     than the form written ("menunjukkan" 5.49, "menunjukan" 4.46), so that "dilakukan" (laku +
-    -kan) is never read as lakuk + -an."""
+    -kan) is never read as lakuk + -an; when text writes neither, the verb without -kan must be
+    common and hunspell-id must let its root take -kan ("menusukan": menusuk, tusuk)."""
     for particle in PARTICLES:
         stem = word[:len(word) - len(particle)] if particle else word
         if not word.endswith(particle) or not stem.endswith("kan") or stem.endswith("kkan") \
@@ -175,8 +187,9 @@ def double_k(word: str) -> tuple[str, str] | None:
             continue
         standard = verb + "kan"
         common = frequency(standard)
-        if common >= COMMON and common - frequency(stem) >= MARGIN:
-            return standard + particle, RULE_DOUBLE_K
+        if common >= COMMON and common - frequency(stem) >= MARGIN \
+                or not common and not frequency(stem) and frequency(verb) >= COMMON and root in kan_roots():
+            return standard + particle, RULE_DOUBLE_K  # "menusukan": menusuk is written, tusuk takes -kan
     return None
 
 

@@ -129,7 +129,7 @@ def check_language(body: str, protected=(), quotes=None) -> list[Finding]:
     runs += capitalised + near
     found += runs + check_words(body, unread, known_forms(), skip, _italic)
     taken = list(protected) + [f.span for f in found if f.span]
-    found += _weekday_forms(body, protected) + _reduplications(body, protected, found) + check_times(body, protected) \
+    found += _weekday_forms(body, protected) + _reduplications(body, protected, found) + check_times(body, protected, quotes) \
         + check_numbers(body, protected) + check_capitals(body, taken)
     found += check_compounds(body, taken + list(urls) + [f.span for f in found if f.span])
     found += check_figures(body, list(protected) + list(urls) + [f.span for f in found if f.span])

@@ -69,6 +69,18 @@ def passive_roots() -> frozenset[str]:
     return frozenset(found)
 
 
+@lru_cache(maxsize=1)
+def kan_roots() -> frozenset[str]:
+    """The roots hunspell-id lets take di-...-kan or meN-...-kan (its flags Dk and Mk: "tusuk" →
+    "menusukkan"; "lantik" has none, so "dilantikan" is no slip of "dilantikkan")."""
+    found = set()
+    for line in _words(HUNSPELL_ID)[1:]:
+        word, _, flags = line.strip().partition("/")
+        if {flags[i:i + 2] for i in range(0, len(flags), 2)} & {"Dk", "Mk"}:
+            found.add(word.lower())
+    return frozenset(found)
+
+
 @lru_cache(maxsize=16384)
 def frequency(word: str) -> float:
     """How often Indonesian text writes ``word``: ``wordfreq``'s Zipf scale (6 for "orang", 3

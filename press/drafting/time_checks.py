@@ -8,7 +8,8 @@
 but a clock time is left alone.
 Since round 9 also "Pukul" capitalised inside a sentence, "pukul 10" with the hour alone, and a
 part of the day capitalised after a clock time ("09.30 Pagi"); since round 10 an hour in one
-figure ("pukul 6.45" → "pukul 06.45"). URLs and ``protected`` spans
+figure ("pukul 6.45" → "pukul 06.45"); since round 12 a clock time in words with a part of the
+day ("pukul lima sore" → "pukul 17.00"). URLs and ``protected`` spans
 (names) are skipped.
 """
 from __future__ import annotations
@@ -46,12 +47,19 @@ SD_ALONE = re.compile(r"(?<![\w/.])(?:s\.d(?![.\w])|s/d(?!\w)|S/D(?!\w))")
 #: hingga 15.00 WIB" without a second "pukul", prose the correct releases write.
 WORD_RANGE = digit_first(rf"(?<![\d.])({CLOCK})(\s+(?:{ZONES}))\s+(?:sampai(?:\s+dengan)?\s+(?:[Pp]ukul\s+)?|"
                         rf"hingga\s+[Pp]ukul\s+){CLOCK}(?!\d)\s+(?:{ZONES})\b")
+#: A clock time in words with a part of the day ("pukul lima sore", "jam tujuh malam"): EYD V writes
+#: pukul with figures on the 24-hour clock (pukul 17.00). Without the part of the day a number word
+#: after "jam" is as often a duration, and is left.
+HOUR_WORDS = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
+              "sembilan": 9, "sepuluh": 10, "sebelas": 11, "dua belas": 12}
+WORD_CLOCK = re.compile(r"(?<![\w-])([Pp]ukul|[Jj]am) (" + "|".join(sorted(HOUR_WORDS, key=len, reverse=True))
+                        + r") (pagi|siang|sore|malam)\b")
 #: A part of the day after an afternoon or evening time on the 24-hour clock ("pukul 17.00 sore").
 CLOCK_PART = re.compile(r"(?<=[Pp]ukul )(1[2-9]|2[0-4])[.:][0-5]\d(\s+(?:siang|sore|malam))\b(?!\s+(?:hari|ini|itu)\b)")
 UNTIL_DONE = re.compile(rf"(?<=\d)((?:\s+(?:{ZONES}))?)\s*-\s*(selesai|Selesai)\b")
 
 
-def check_times(body: str, protected=()) -> list[Finding]:
+def check_times(body: str, protected=(), quotes=()) -> list[Finding]:
     skip = list(protected) + list(url_spans(body))
     found = []
 
@@ -72,6 +80,13 @@ def check_times(body: str, protected=()) -> list[Finding]:
         jam_spans.append(match.span())
         add(match.span(), N_("Jam ditulis “pukul” dengan jam dan menit: “%(standard)s”."),
             N_("Ganti dengan “%(standard)s” (EYD V: pukul 09.00 WIB)."), standard)
+    for match in WORD_CLOCK.finditer(body):
+        hour = _clock_hour(HOUR_WORDS[match.group(2)], match.group(3))
+        if hour is not None and not overlaps(quotes, *match.span()):  # in a quote: the speaker's words
+            word = "Pukul" if match.group()[:1].isupper() else "pukul"
+            jam_spans.append(match.span())
+            add(match.span(), N_("Jam ditulis “pukul” dengan jam dan menit: “%(standard)s”."),
+                N_("Ganti dengan “%(standard)s” (EYD V: pukul 09.00 WIB)."), f"{word} {hour:02d}.00")
     for match in PUKUL_SHORT.finditer(body):
         if not overlaps(jam_spans, *match.span()):
             add(match.span(), N_("Jam ditulis “pukul” dengan jam dan menit: “%(standard)s”."),

@@ -47,3 +47,41 @@ def test_the_slips_beside_them_are_still_found(text, expected):
 @needs_lists
 def test_a_common_slip_of_a_word_is_still_found_beside_an_acronym():
     assert ("spelling", "kegaitan", "kegiatan") in found("Anggota polres ikut kegaitan itu.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sejak pukul lima sore warga antre.", ("time_format", "pukul lima sore", "pukul 17.00")),
+    ("Pemerintah membagikan bantuan langsung tunai sebesar 1.200.000 untuk dua bulan.",
+     ("number_format", "1.200.000", "Rp1.200.000")),
+    ("Total anggaran program ini sebesar 400 juta dari dana tak terduga.", ("number_format", "400 juta", "Rp400 juta")),
+    ("Serah terima digelar pukul 19.00 WIB, di lanjut rapat paripurna.", ("di_prefix", "di lanjut", "dilanjutkan")),
+    ("Formulir tersedia didinas kecamatan.", ("di_prefix", "didinas", "di dinas")),
+    ("Hasil dilaporkan kepihak panitia.", ("di_prefix", "kepihak", "ke pihak")),
+    ("Dua klub bermarkas diWay Kanan, Lampung.", ("di_prefix", "diWay", "di Way")),
+    ("Korban ke lima dirujuk ke rumah sakit.", ("di_prefix", "ke lima", "kelima")),
+    ("Warga beramai ramai menolong korban.", ("spelling", "beramai ramai", "beramai-ramai")),
+    ("Sebelas layanan dijadwalkan terrealisasi.", ("spelling", "terrealisasi", "terealisasi")),
+    ("Pemuda itu menusukan pisau.", ("spelling", "menusukan", "menusukkan")),
+    ("Bantuan bagi keluarga yangterdampak banjir.", ("spelling", "yangterdampak", "yang terdampak")),
+    ("Bantuan itu dapatdimanfaatkan warga.", ("spelling", "dapatdimanfaatkan", "dapat dimanfaatkan")),
+    ("Lahan seluas 52.230 hektar ditanami padi.", ("spelling", "hektar", "hektare")),
+    ("Selama pandemik layanan ditutup.", ("spelling", "pandemik", "pandemi")),
+])
+@needs_lists
+def test_a_slip_of_round_twelve_s_kinds_is_found_with_its_standard_form(text, expected):
+    assert expected in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "“Warga sudah antre dari jam tujuh pagi,” katanya.",  # spoken, inside a quote
+    "Penduduk kecamatan itu sebesar 1.200.000 jiwa.",  # no money in the sentence, a counted noun
+    "Bantuan dibawa ke lima desa.",  # a count before a noun
+    "Sesuai keputusan bupati, ketahanan pangan dijaga.",  # ke-...-an nouns
+    "Ia dilantik kemarin dan berjalan lagi.",
+])
+def test_what_the_same_rules_leave(text):
+    assert found(text) == []
+
+
+def test_the_preposition_before_a_root_nobody_writes_joined_to_di_is_left():
+    assert not [f for f in found("Rapat teknis digelar di main hall balai kota.") if f[0] == "di_prefix"]
