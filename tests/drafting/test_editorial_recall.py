@@ -31,7 +31,7 @@ def _measured(recall) -> dict[str, tuple[int, int]]:
 
 #: Recall on the tuning slips (all eleven lists) measured on 3 Dec 2026 at round 12's start: a
 #: change may lose at most MARGIN of a family's figure (the benchmark's target, 0.9, sits under them).
-TUNING_TODAY = {"di_prefix": (245, 248), "foreign": (220, 235), "number": (219, 219), "spelling": (741, 907),
+TUNING_TODAY = {"di_prefix": (245, 248), "foreign": (220, 235), "number": (219, 219), "spelling": (745, 907),
                 "time": (161, 161)}
 MARGIN = 0.02
 

@@ -66,6 +66,10 @@ def test_a_common_slip_of_a_word_is_still_found_beside_an_acronym():
     ("Bantuan itu dapatdimanfaatkan warga.", ("spelling", "dapatdimanfaatkan", "dapat dimanfaatkan")),
     ("Lahan seluas 52.230 hektar ditanami padi.", ("spelling", "hektar", "hektare")),
     ("Selama pandemik layanan ditutup.", ("spelling", "pandemik", "pandemi")),
+    ("Prestasi itu menjadi kebanggan warga.", ("spelling", "kebanggan", "kebanggaan")),
+    ("Terima kasih atas kesediannya hadir.", ("spelling", "kesediannya", "kesediaannya")),
+    ("Bantuan disalurkan menjelang natal dan tahun baru.", ("spelling", "natal", "Natal")),
+    ("Warga bersiap menyambut hari raya idulfitri.", ("spelling", "idulfitri", "Idulfitri")),
 ])
 @needs_lists
 def test_a_slip_of_round_twelve_s_kinds_is_found_with_its_standard_form(text, expected):
@@ -78,6 +82,8 @@ def test_a_slip_of_round_twelve_s_kinds_is_found_with_its_standard_form(text, ex
     "Bantuan dibawa ke lima desa.",  # a count before a noun
     "Sesuai keputusan bupati, ketahanan pangan dijaga.",  # ke-...-an nouns
     "Ia dilantik kemarin dan berjalan lagi.",
+    "Air perasan jeruk dijual di pasar.",  # peras takes peN-/per-...-an itself
+    "Kampung natal sang tokoh ramai dikunjungi.",  # natal: birth, not the feast
 ])
 def test_what_the_same_rules_leave(text):
     assert found(text) == []
