@@ -174,10 +174,18 @@ def test_a_closed_round_is_tuning_material_and_its_held_back_rows_stay_recorded(
 WITHDRAWN_ROWS = {("real-slips-4.md", 2): "time", ("real-slips-5.md", 4): "time", ("real-slips-5.md", 10): "time"}
 
 
-def test_a_withdrawn_row_is_kept_in_its_list_and_never_seeded():
+def test_a_withdrawn_row_is_kept_in_its_list_and_never_seeded(tmp_path, monkeypatch):
     rows = [slip for slip in seeding.slips() if slip.family == seeding.WITHDRAWN]
     assert {(slip.source, slip.number) for slip in rows} == set(WITHDRAWN_ROWS)
-    assert all(family != seeding.WITHDRAWN for family in seeding.recall(False))
+    listed = tmp_path / "real-slips-2.md"
+    listed.write_text("**Status**: tuning.\n\n| # | written | standard | family | rule | held | source |\n"
+                      "| --- | --- | --- | --- | --- | --- | --- |\n"
+                      "| 1 | pukul 10.00 sampai 12.00 WIB | pukul 10.00–12.00 WIB | withdrawn | EYD V | yes | x |\n"
+                      "| 2 | Walikota | Wali Kota | spelling | EYD V | yes | x |\n", encoding="utf-8")
+    monkeypatch.setattr(seeding, "HERE", tmp_path)
+    monkeypatch.setattr(seeding, "correct_releases",
+                        lambda: [("Judul", "Wali Kota membuka loket pukul 10.00–12.00 WIB.")])
+    assert seeding.recall(False) == {"spelling": (1, 1, 0)}
 
 
 def test_a_new_list_with_held_back_rows_is_measured_without_code_changes(tmp_path, monkeypatch):
