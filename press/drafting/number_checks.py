@@ -7,7 +7,8 @@ a unit, "50 %", "ke 3" (after a noun of rank or "tahun": "peringkat ke 3", "tahu
 "300.000 rupiah" (Rp before the figure), "Rp1000" (the thousands stop after Rp), "Rp5-100 ribu" (a
 range with a hyphen and its unit once: Rp5 ribu–Rp100 ribu), "senilai 6.518.055.000" (a figure of
 money without Rp after a word of money) and "mendapatkan 500 ribu." (an amount in words without Rp
-in a sentence about money, no counted noun after it); and two hints without a replacement, which need the
+in a sentence about money, no counted noun after it), "sebesar 1.200.000 untuk" (since round 12, after
+"sebesar" in a sentence about money); and two hints without a replacement, which need the
 writer: a sentence that starts with a figure, and a number of one or two words in prose
 ("3 orang": EYD V writes it with letters, except in a list of figures).
 

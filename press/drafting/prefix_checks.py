@@ -11,7 +11,10 @@ bukak"), or on -kan with one k when the -kkan passive is common ("di masukan"). 
 nobody writes joined to di- is the preposition's ("di usahanya"), as are the nouns of land and stage of
 the rule data ("di tanah air", "di tahap"); a verb of the data with -nya after a separate "di" is the
 passive apart ("di gelarnya"). The preposition joined to a phrase, a noun of place and a common word
-("Disisilain" → "Di sisi lain"), or to the noun of "dari X ke X" ("dari tahun ketahun").
+("Disisilain" → "Di sisi lain"), or to the noun of "dari X ke X" ("dari tahun ketahun"). Since round
+12: di/ke joined to a name ("diWay Kanan"), ke joined to a common root nobody writes so ("kepihak"),
+"ke" + a number word before a verb ("korban ke lima dirujuk"), and the bare root of a passive that
+needs -kan ("di lanjut" → "dilanjutkan").
 ``language_checks`` asks ``di_ke_at`` of every word that starts with di or ke.
 """
 from __future__ import annotations
