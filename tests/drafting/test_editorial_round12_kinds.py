@@ -3,7 +3,12 @@ rules must leave: first the four wrong findings round 11's held-back run drew on
 releases (ber- losing its r before a root in r, an acronym written more often than the word one
 edit away, a root that ends like a suffix after a passive), and a range of two clock times
 joined by "sampai" or "hingga", which EYD V allows (the en dash may stand for "sampai dengan";
-the word is not forbidden): only the zone written twice is a slip."""
+the word is not forbidden): only the zone written twice is a slip. Then round 11's kinds of miss: a
+clock time in words with a part of the day, money after "sebesar" without Rp, the passive apart on a
+root that needs -kan, the preposition joined to a common noun or to a name, "ke" + a number word
+before a verb, ber-/ter- before r (rr, and a reduplication apart), -kan on a root in k, a root in a
+under ke-...-an, an auxiliary glued to the next word, KBBI's hektare and pandemi, a feast in lower
+case; and what the same rules leave in the real notes and in prose."""
 from __future__ import annotations
 
 import pytest
