@@ -27,9 +27,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .lexicon import confirmed_roots, frequency, is_indonesian, root_of
+from .lexicon import confirmed_roots, flagged_roots, frequency, is_indonesian, kan_roots, root_of
 
 RULE_NASAL = "KBBI: bentuk awalan meN-, peN-, ber- mengikuti bunyi awal kata dasarnya (menjabat, menjadi, berperan)"
+RULE_R = "KBBI: ber-, ter-, dan per- kehilangan r di depan kata dasar berawal r (terealisasi, beragam, perajin)"
+RULE_DOUBLE_A = "KBBI: kata dasar berakhiran a dengan akhiran -an ditulis aa (kebanggaan, perusahaan, keamanan)"
 RULE_COLLOQUIAL = "KBBI: awalan lisan nge-/ng-/ny- dan akhiran lisan -in ditulis meN- dan -kan dalam ragam resmi (mengurus, dimasukkan)"
 RULE_DOUBLE_K = "KBBI: kata dasar berakhiran k dengan akhiran -kan ditulis kk (menunjukkan, dimasukkan)"
 RULE_NOUN_K = "KBBI: kata benda peN-...-an dan ke-...-an dari kata dasar berakhiran k ditulis dengan satu k (pengecekan, kenaikan)"
@@ -124,6 +126,42 @@ def nasal(word: str) -> tuple[str, str] | None:
 
 
 @lru_cache(maxsize=4096)
+def lost_r(word: str) -> tuple[str, str] | None:
+    """"terrealisasi", "berrencana": ber-, ter- and per- drop their r before a root that opens with r
+    (terealisasi, berencana); the word is written by nobody and its root is read past the prefix."""
+    if word.startswith(("berr", "terr", "perr")) and len(word) > 7 and not frequency(word) \
+            and is_indonesian(word[:2] + word[3:]) and root_of(word[3:], shortest=4):
+        return word[:2] + word[3:], RULE_R
+    return None
+
+
+#: ``double_a``: the form with both a is common (Zipf 3) and written six times as often (0.8 Zipf).
+DOUBLE_A_COMMON, DOUBLE_A_GAP = 3.0, 0.8
+CONFIX_HEADS = ("ke", "per", "pe", "pem", "pen", "peng", "peny", "pel")
+
+
+@lru_cache(maxsize=4096)
+def double_a(word: str) -> tuple[str, str] | None:
+    """"kebanggan", "perusahan", "kesediannya": a root ending in a under ke-/per-/peN-...-an keeps
+    its a before the suffix's (kebanggaan, perusahaan, kesediaannya); a word that is itself such a
+    noun of a root hunspell-id lets take the confix ("perasan": peras) is left."""
+    own = root_of(word, shortest=4)
+    if own and own in flagged_roots(("Pa", "Ka", "Ra")):
+        return None  # "perasan": peras takes peN-/per-...-an itself
+    for tail in ("an", "annya"):
+        stem = word[:-len(tail)]
+        if not word.endswith(tail) or stem.endswith("a") or not stem.startswith(CONFIX_HEADS):
+            continue
+        standard = stem + "a" + tail
+        root = root_of(standard, shortest=4)
+        common = frequency(standard)
+        if root and root.endswith("a") and root in confirmed_roots() and common >= DOUBLE_A_COMMON \
+                and common - frequency(word) >= DOUBLE_A_GAP:
+            return standard, RULE_DOUBLE_A
+    return None
+
+
+@lru_cache(maxsize=4096)
 def one_syllable(word: str) -> tuple[str, str] | None:
     """The form with menge-/penge- must be common (``wordfreq``, Zipf 3 or more), so that a root
     of one syllable that takes the plain nasal in use ("mengecat", but "mentok") is left."""
@@ -163,7 +201,8 @@ def double_k(word: str) -> tuple[str, str] | None:
     """The slip is read by its shape (a verb's prefix, a root ending in k, -an) and confirmed by
     use: the form with kk must be common (``wordfreq``, Zipf 3 or more) and clearly commoner
     than the form written ("menunjukkan" 5.49, "menunjukan" 4.46), so that "dilakukan" (laku +
-    -kan) is never read as lakuk + -an."""
+    -kan) is never read as lakuk + -an; when text writes neither, the verb without -kan must be
+    common and hunspell-id must let its root take -kan ("menusukan": menusuk, tusuk)."""
     for particle in PARTICLES:
         stem = word[:len(word) - len(particle)] if particle else word
         if not word.endswith(particle) or not stem.endswith("kan") or stem.endswith("kkan") \
@@ -175,8 +214,9 @@ def double_k(word: str) -> tuple[str, str] | None:
             continue
         standard = verb + "kan"
         common = frequency(standard)
-        if common >= COMMON and common - frequency(stem) >= MARGIN:
-            return standard + particle, RULE_DOUBLE_K
+        if common >= COMMON and common - frequency(stem) >= MARGIN \
+                or not common and not frequency(stem) and frequency(verb) >= COMMON and root in kan_roots():
+            return standard + particle, RULE_DOUBLE_K  # "menusukan": menusuk is written, tusuk takes -kan
     return None
 
 

@@ -3,7 +3,9 @@ right before the name of a person, an institution or a place ("bupati Sleman", "
 gubernur Jawa Barat" → "Bupati Sleman", "Wakil Gubernur Jawa Barat"; EYD V, huruf kapital:
 a title followed by a name). A title on its own ("kata bupati") or after "para" (the office,
 not one holder) stays in lower case, and a capitalised word that is a weekday or a month
-("bupati Senin lalu") is no name.
+("bupati Senin lalu") is no name. Since round 12 also a religious feast written in lower case
+after a word that names the day or its keeping ("libur natal", "perayaan waisak" → "Natal",
+"Waisak"; EYD V, huruf kapital: nama hari besar keagamaan); "natal" alone is KBBI's word for birth.
 """
 from __future__ import annotations
 
@@ -21,6 +23,10 @@ TITLES = ("wakil wali kota", "wakil presiden", "wakil gubernur", "wakil bupati",
 CALENDAR = frozenset("senin selasa rabu kamis jumat sabtu minggu januari februari maret april mei juni juli agustus "
                      "september oktober november desember".split())
 TITLE_BEFORE_NAME = re.compile(r"(?<![\w-])(" + "|".join(t.replace(" ", r"[ ]") for t in TITLES) + r")[ ]([A-Z][\w]*)")
+FEAST = re.compile(r"(?<![\w-])(?:hari|libur|perayaan|malam|ibadah|misa|selamat|kebaktian|menjelang|jelang|suasana|"
+                   r"momen|peringatan|raya|pesta|liburan|sambut|menyambut)[ ](natal|paskah|waisak|nyepi|imlek|idulfitri|"
+                   r"iduladha|galungan)(?![\w-])", re.I)
+RULE_FEAST = "EYD V (huruf kapital): nama hari besar keagamaan ditulis kapital (Natal, Idulfitri, Waisak)"
 RULE = "EYD V (huruf kapital): nama jabatan yang diikuti nama orang, instansi atau tempat ditulis kapital"
 
 
@@ -36,4 +42,13 @@ def check_capitals(body: str, protected=()) -> list[Finding]:
             body, "spelling", (start, end), N_("Ejaan tidak baku: “%(written)s”; bentuk bakunya “%(standard)s”."),
             N_("Ganti dengan “%(standard)s” (%(rule)s)."), {"written": match.group(1), "standard": standard},
             {"standard": standard, "rule": RULE}, standard))
+    for match in FEAST.finditer(body):
+        start, end = match.span(1)
+        if not match.group(1).islower() or any(s < end and start < e for s, e in protected):
+            continue
+        standard = match.group(1).capitalize()
+        found.append(finding_at(
+            body, "spelling", (start, end), N_("Ejaan tidak baku: “%(written)s”; bentuk bakunya “%(standard)s”."),
+            N_("Ganti dengan “%(standard)s” (%(rule)s)."), {"written": match.group(1), "standard": standard},
+            {"standard": standard, "rule": RULE_FEAST}, standard))
     return found

@@ -83,6 +83,11 @@ def words_joined(word: str) -> tuple[str, str] | None:
 GLUED_FIRST = ("kepada", "daripada", "terhadap", "dengan", "untuk", "bagi", "oleh", "sejak", "tentang", "hingga",
                "sampai", "dalam", "antara", "tetapi", "serta", "atau", "yang", "pada", "dari")
 GLUED_PART, GLUED_COMMON = 4, 4.5
+#: The auxiliaries and conjunctions besides them, and a longer word after any of them (seven letters
+#: or more, Zipf 3: "yangterdampak", "dapatdimanfaatkan"), where a compound or a name is rarer still.
+GLUED_AUXILIARY = ("dapat", "akan", "telah", "sudah", "masih", "harus", "bisa", "belum", "sedang", "tidak", "juga",
+                   "agar", "karena", "bahwa", "para")
+GLUED_LONG, GLUED_LONG_COMMON = 7, 3.0
 RULE_APART = "EYD V (kata depan, kata hubung): ditulis terpisah dari kata yang mengikutinya (kepada korban)"
 
 
@@ -98,6 +103,11 @@ def glued_words(word: str) -> tuple[str, str] | None:
     for first in GLUED_FIRST:
         rest = word[len(first):]
         if word.startswith(first) and len(rest) >= GLUED_PART and frequency(rest) >= GLUED_COMMON \
+                and is_indonesian(rest, strict=True):
+            return f"{first} {rest}", RULE_APART
+    for first in GLUED_FIRST + GLUED_AUXILIARY:
+        rest = word[len(first):]
+        if word.startswith(first) and len(rest) >= GLUED_LONG and frequency(rest) >= GLUED_LONG_COMMON \
                 and is_indonesian(rest, strict=True):
             return f"{first} {rest}", RULE_APART
     return None
@@ -241,8 +251,9 @@ def _uneven_halves(first: str, second: str) -> str | None:
     roots = confirmed_roots()
     readings = [(first[len(prefix):], second[:len(second) - len(suffix)]) for prefix in UNEVEN_PREFIXES
                 for suffix in UNEVEN_SUFFIXES + ("i", "kan") if first.startswith(prefix) and second.endswith(suffix)]
+    readings += [(first[2:], second) for prefix in ("be", "te") if first.startswith(prefix) and second[:1] == "r"]
     if any(a == b for a, b in readings):
-        return None  # "dipanas-panasi": a reduplication with its affixes
+        return None  # "dipanas-panasi": a reduplication with its affixes; "beramai-ramai": ber- loses its r before r
     for prefix in UNEVEN_PREFIXES:
         for suffix in UNEVEN_SUFFIXES:
             if not first.startswith(prefix) or not second.endswith(suffix):
@@ -270,9 +281,10 @@ def _loose_reduplications(body: str, taken, roots) -> list[Finding]:
         if other[:2] not in lower or gap == " " and first[:1].isupper() and second[:1].isupper() \
                 or _inside(taken, *span):
             continue  # the second half opens with the root, which the first holds
-        for prefix in REDUPLICATED_PREFIXES:
+        for prefix in REDUPLICATED_PREFIXES + ("be", "te"):
             root = lower[len(prefix):]
-            if not lower.startswith(prefix) or len(root) < 3 or root not in roots or root in name_words():
+            if not lower.startswith(prefix) or len(root) < 3 or root not in roots or root in name_words() \
+                    or prefix in ("be", "te") and root[:1] != "r":  # "beramai ramai": ber- loses its r before r
                 continue
             suffix = other[len(root):] if other.startswith(root) else None
             if suffix not in REDUPLICATED_SUFFIXES or prefix and gap != " " or not prefix and gap == " " \

@@ -129,7 +129,7 @@ def check_language(body: str, protected=(), quotes=None) -> list[Finding]:
     runs += capitalised + near
     found += runs + check_words(body, unread, known_forms(), skip, _italic)
     taken = list(protected) + [f.span for f in found if f.span]
-    found += _weekday_forms(body, protected) + _reduplications(body, protected, found) + check_times(body, protected) \
+    found += _weekday_forms(body, protected) + _reduplications(body, protected, found) + check_times(body, protected, quotes) \
         + check_numbers(body, protected) + check_capitals(body, taken)
     found += check_compounds(body, taken + list(urls) + [f.span for f in found if f.span])
     found += check_figures(body, list(protected) + list(urls) + [f.span for f in found if f.span])
@@ -327,8 +327,9 @@ def _split_compound_at(body: str, tokens, i: int, found: list) -> int:
     roots = confirmed_roots()
     second = following.group()
     stem = next((second[:-len(s)] for s in ("kan", "i") if second.endswith(s) and second[:-len(s)] in roots), None)
-    if first[2:] not in roots or first in roots or len(first) < 6 or not stem or len(stem) < 3 or second in roots:
-        return 0
+    if first[2:] not in roots or first in roots or len(first) < 6 or not stem or len(stem) < 3 \
+            or second in indonesian_roots():
+        return 0  # "dibuka mulai": a root of either dictionary ("mulai") is a word, not a root with -i
     if any(second.startswith(prefix) and second[len(prefix):] in roots for prefix in AFFIXED_NOUN_PREFIXES):
         return 0  # "dilihat petani": a noun with pe-/ber-/ter-, not a root with -i
     standard = first + second

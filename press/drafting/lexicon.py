@@ -69,6 +69,24 @@ def passive_roots() -> frozenset[str]:
     return frozenset(found)
 
 
+@lru_cache(maxsize=8)
+def flagged_roots(flags: tuple[str, ...]) -> frozenset[str]:
+    """The roots hunspell-id gives any of ``flags`` (two letters each: "Dk" di-...-kan, "Mk"
+    meN-...-kan, "Pa" peN-...-an, "Ka" ke-...-an)."""
+    found = set()
+    for line in _words(HUNSPELL_ID)[1:]:
+        word, _, given = line.strip().partition("/")
+        if {given[i:i + 2] for i in range(0, len(given), 2)} & set(flags):
+            found.add(word.lower())
+    return frozenset(found)
+
+
+def kan_roots() -> frozenset[str]:
+    """The roots hunspell-id lets take di-...-kan or meN-...-kan ("tusuk" → "menusukkan"; "lantik"
+    has neither, so "dilantikan" is no slip of "dilantikkan")."""
+    return flagged_roots(("Dk", "Mk"))
+
+
 @lru_cache(maxsize=16384)
 def frequency(word: str) -> float:
     """How often Indonesian text writes ``word``: ``wordfreq``'s Zipf scale (6 for "orang", 3

@@ -59,6 +59,14 @@ AMOUNT_WITHOUT_RP = re.compile(r"(?<![\w.,–-])(\d{1,3}(?:,\d+)?) (ribu|juta|mi
                                r"setiap|tiap|sedangkan|hingga|sampai)\b)")
 MONEY_BEFORE = re.compile(r"Rp\d|\b(?:biaya|harga|uang|hadiah|tarif|iuran|dana|anggaran|honor|gaji|upah|insentif|"
                           r"membayar|dibayar|senilai|seharga)\b", re.I)
+#: An amount after "sebesar" with no Rp ("sebesar 1.200.000 untuk", "sebesar 400 juta dari"): a figure of a
+#: million or more, or a figure with juta/miliar/triliun, with nothing after it but a stop or a word that
+#: joins ("sebesar 1.200.000 jiwa" counts people), in a sentence about money (a word of money before it).
+SEBESAR_WITHOUT_RP = re.compile(r"(?<![\w-])sebesar (\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?|\d{1,3}(?:,\d+)? (?:juta|miliar|triliun))"
+                                r"(?=[.,;)]|\s+(?:dari|untuk|per|setiap|tiap|kepada|bagi|yang|dan|pada|namun|sedangkan|"
+                                r"atau|dengan)\b)")
+SEBESAR_MONEY = re.compile(r"\b(?:bantuan|tunai|modal|pinjaman|kredit|pendapatan|belanja|APBD|APBN|alokasi|pagu|"
+                           r"total|nilai|hadiah|retribusi|pajak|tunjangan)\b", re.I)
 #: An amount in figures with "rupiah" written after it ("300.000 rupiah"): EYD V writes Rp before the figure.
 RUPIAH_AFTER = re.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d{3})+(?:,\d+)?) [Rr]upiah\b")
 COMMA_THOUSANDS = digit_first(r"(?<![\d.,])\d{1,3}(?:,\d{3}){2,}(?![\d,])|(?:(?<=Rp)|(?<=Rp\.)|(?<=Rp )|(?<=Rp\. ))"
@@ -231,6 +239,11 @@ def _money_shapes(body: str, add) -> None:
     for match in MONEY_FIGURE_WITHOUT_RP.finditer(body):
         standard = f"Rp{match.group(1)}"
         add(match.span(1), message, hint, standard, {"standard": standard})
+    for match in SEBESAR_WITHOUT_RP.finditer(body):
+        sentence = body[max(body.rfind(". ", 0, match.start()), body.rfind("\n", 0, match.start()), 0):match.start()]
+        if MONEY_BEFORE.search(sentence) or SEBESAR_MONEY.search(sentence):
+            standard = f"Rp{match.group(1)}"
+            add(match.span(1), message, hint, standard, {"standard": standard})
     for match in AMOUNT_WITHOUT_RP.finditer(body):
         sentence = body[max(body.rfind(". ", 0, match.start()), body.rfind("\n", 0, match.start()), 0):match.start()]
         if body[max(0, match.start() - 3):match.start()].rstrip().endswith("Rp") or not MONEY_BEFORE.search(sentence):

@@ -86,14 +86,17 @@ def di_ke_at(body: str, tokens, i: int, data: RuleData, found: list) -> int:
             {"prefix": lower[:2], "standard": standard}, {"standard": standard}, standard))
         return 1
     rest = lower[2:]
-    if lower.startswith("di") and word.islower() and lower not in data.di_ke_words \
-            and (rest in NUMBER_WORDS or _noun_after_di(rest, data)):
+    if lower.startswith(("di", "ke")) and word.islower() and lower not in data.di_ke_words \
+            and (lower.startswith("di") and rest in NUMBER_WORDS or _noun_after_di(rest, data)
+                 and (lower.startswith("di") or not frequency(lower) and not rest.endswith("an"))) \
+            or lower[:2] in ("di", "ke") and word[:2].islower() and word[2:3].isupper() and word[3:].islower() \
+            and len(word) >= 5:  # "diWay Kanan", "keJakarta": the preposition joined to a name
         standard = f"{word[:2]} {word[2:]}"
         found.append(finding_at(
             body, "di_prefix", token.span(),
             N_("Kata depan “%(prefix)s” ditulis terpisah dari kata yang mengikutinya: “%(standard)s”."),
             N_("Ganti dengan “%(standard)s” (EYD V: kata depan di dan ke ditulis terpisah)."),
-            {"prefix": "di", "standard": standard}, {"standard": standard}, standard))
+            {"prefix": lower[:2], "standard": standard}, {"standard": standard}, standard))
         return 1
     if lower == "ke" and i + 1 < len(tokens):
         return _ordinal_apart(body, tokens, i, found)
@@ -123,9 +126,10 @@ def di_ke_at(body: str, tokens, i: int, data: RuleData, found: list) -> int:
     single_k = verb.endswith("kan") and verb[-4:-3] != "k" and (verb[:-2] in passive_roots()  # "di tunjukan"
                                                                  or frequency(f"di{verb[:-3]}kkan") >= COMMON_PASSIVE)
     misspelt = None if root_verb or affixed_verb or single_k else _misspelt_passive(verb)
-    if not (root_verb or affixed_verb or single_k or misspelt or _passive_stem(verb, data.roots)):
+    suffixed = None if root_verb or affixed_verb or single_k or misspelt else _suffixed_passive(verb)
+    if not (root_verb or affixed_verb or single_k or misspelt or suffixed or _passive_stem(verb, data.roots)):
         return 0
-    standard = word + (verb[:-2] + "kan" if single_k else misspelt or verb)
+    standard = word + (verb[:-2] + "kan" if single_k else misspelt or suffixed or verb)
     found.append(finding_at(
         body, "di_prefix", (token.start(), following.end()),
         N_("Awalan “di-” ditulis serangkai dengan kata kerjanya: “%(standard)s”."),
@@ -176,27 +180,44 @@ def _misspelt_passive(verb: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+#: ``_suffixed_passive``: the passive with -kan is written ten times as often (a point of Zipf) as the
+#: bare one joined to di-.
+SUFFIX_MARGIN = 1.0
+
+
+def _suffixed_passive(verb: str) -> str | None:
+    """The verb with -kan of a passive written apart on its bare root ("di lanjut" → "lanjutkan"),
+    when Indonesian text writes that passive often (``COMMON_PASSIVE``) and far more often than the
+    bare root joined to di-, which it writes too, as a slip ("dilanjut"; nobody writes "dimain": "di
+    main hall" is the preposition). A noun of place is left before this is asked."""
+    if not frequency("kabupaten") or verb.endswith(("kan", "i", "nya")):
+        return None
+    suffixed, bare = frequency(f"di{verb}kan"), frequency(f"di{verb}")
+    return f"{verb}kan" if bare and suffixed >= COMMON_PASSIVE and suffixed >= bare + SUFFIX_MARGIN else None
+
+
 #: ``_noun_after_di``: the word after the preposition has six letters or more, is written at
 #: least thirty times in a million words (Zipf 4.5) and is no loan noun in -si, which Indonesian
 #: makes a verb with di- ("dirotasi", "disubsidi"); joined to di- it is written by nobody.
-NOUN_COMMON, MIN_NOUN = 4.5, 6
+NOUN_COMMON, MIN_NOUN = 4.5, 5
 #: A noun in -an after di- joined ("dikandungan"): seven letters or more, written at least ten
 #: times in a million words (Zipf 4).
 AN_NOUN_COMMON, MIN_AN_NOUN = 4.0, 7
 
 
 def _noun_after_di(rest: str, data: RuleData) -> bool:
-    """Whether di + ``rest`` is the preposition joined to a word no list of places holds
-    ("dimasyarakat", "disembarang"): ``rest`` is a common root both dictionaries list that
-    takes no di- as a verb (hunspell-id's flags, the curated verb roots), and Indonesian text
-    never writes it joined to di-, where the prefix joined to a verb is written ("dibangun")."""
+    """Whether di + ``rest`` (or ke + ``rest``) is the preposition joined to a word no list of places
+    holds ("dimasyarakat", "disembarang", "didinas", "kepihak"): ``rest`` is a common root both
+    dictionaries list that takes no di- as a verb (hunspell-id's flags, the curated verb roots), and
+    Indonesian text never writes it joined to di- (nor to ke-), where the prefix joined to a verb is
+    written ("dibangun")."""
     from .lexicon import confirmed_roots
     if len(rest) >= MIN_AN_NOUN and rest.endswith("an") and not rest.endswith("kan") and rest[:-2] in confirmed_roots() \
             and rest not in name_words() and frequency("di" + rest) == 0 and frequency(rest) >= AN_NOUN_COMMON:
         return True  # "dikandungan": di- takes -kan or -i, never -an alone; a root with -an is a noun
     return len(rest) >= MIN_NOUN and not rest.endswith("si") and rest in confirmed_roots() and rest not in passive_roots() \
         and rest not in data.verb_roots and rest not in name_words() and frequency("di" + rest) == 0 \
-        and frequency(rest) >= NOUN_COMMON and frequency("kabupaten") > 0
+        and frequency("ke" + rest) == 0 and frequency(rest) >= NOUN_COMMON and frequency("kabupaten") > 0
 
 
 #: Number words ke- makes an ordinal of ("ketujuh"), and what stands around an ordinal: a word
@@ -207,6 +228,14 @@ BEFORE_ORDINAL = frozenset("yang hari tahun tahap periode angkatan gelombang bab
                            "edisi sesi kali pekan minggu bulan abad generasi".split())
 AFTER_ORDINAL = frozenset("sejak kalinya dari pada di dalam ini itu yang dan atau untuk bagi dengan selama setelah "
                           "sebelum tingkat".split())
+
+
+def _verb_after(word: str) -> bool:
+    """"korban ke lima dirujuk": a verb with di-/ter-/meN- after the number word makes it an ordinal (a
+    count stands before a noun: "ke lima desa"); the verb is no root of the dictionaries."""
+    from .lexicon import confirmed_roots
+    return word.islower() and word.startswith(("di", "ter", "me")) and word not in confirmed_roots() \
+        and root_of(word, shortest=4) is not None
 
 
 SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’]?\s+|\n)$")
@@ -224,7 +253,8 @@ def _ordinal_apart(body: str, tokens, i: int, found: list) -> int:
     after = body[following.end():following.end() + 12]
     word_after = re.match(r" (\w+)", after)
     if not capital and before not in BEFORE_ORDINAL and not (re.match(r"\s*(?:[,.;:)\n]|$)", after)
-                                             or word_after and word_after.group(1).lower() in AFTER_ORDINAL):
+                                             or word_after and word_after.group(1).lower() in AFTER_ORDINAL
+                                             or word_after and _verb_after(word_after.group(1))):
         return 0
     standard = tokens[i].group() + following.group().lower()
     found.append(finding_at(

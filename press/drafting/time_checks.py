@@ -3,12 +3,13 @@
 ``check_times`` (code ``time_format``): a colon in a clock time, "jam 9"/"pkl." for
 "pukul", a time zone not in capitals or glued to the time, a range written "s.d", "s/d",
 "sd" or with a hyphen, a range of two clock times joined by "sampai", "sampai dengan" or
-"hingga pukul" (the en dash, the zone once), a hyphen to "selesai", "sore" or "malam" after an
-afternoon time on the 24-hour clock ("pukul 17.00 sore"). "sampai dengan" before anything
+"hingga" with the zone after both (the zone once; since round 12 the word stays), a hyphen to
+"selesai", "sore" or "malam" after an afternoon time on the 24-hour clock ("pukul 17.00 sore"). "sampai dengan" before anything
 but a clock time is left alone.
 Since round 9 also "Pukul" capitalised inside a sentence, "pukul 10" with the hour alone, and a
 part of the day capitalised after a clock time ("09.30 Pagi"); since round 10 an hour in one
-figure ("pukul 6.45" → "pukul 06.45"). URLs and ``protected`` spans
+figure ("pukul 6.45" → "pukul 06.45"); since round 12 a clock time in words with a part of the
+day ("pukul lima sore" → "pukul 17.00"). URLs and ``protected`` spans
 (names) are skipped.
 """
 from __future__ import annotations
@@ -39,17 +40,26 @@ RANGE = digit_first(rf"(?<![\d.])({CLOCK})(\s+(?:{ZONES}))?(\s*(?:s\.d(?![.\w])|
 ZONE_PART = re.compile(rf"(?<=\d)(\s+(?:{ZONES}))(\s+(?:pagi|siang|sore|malam))\b(?!\s+(?:hari|ini|itu)\b)")
 PAST_MINUTES = re.compile(r"(?<![\w-])([Pp]ukul|[Jj]am)\s+(\d{1,2})\s+lewat\s+(\d{1,2})\s+menit\b")
 SD_ALONE = re.compile(r"(?<![\w/.])(?:s\.d(?![.\w])|s/d(?!\w)|S/D(?!\w))")
-#: A range of two clock times joined by a word ("pukul 10.00 sampai 12.00 WIB", "08.00 WIB hingga pukul
-#: 14.00 WIB"): EYD V writes the en dash and the zone once, after the range. "09.00 WIB hingga 15.00
-#: WIB" without a second "pukul" is prose the correct releases write, and is left.
-WORD_RANGE = digit_first(rf"(?<![\d.])({CLOCK})(?:\s+({ZONES}))?\s+(?:sampai(?:\s+dengan)?\s+(?:[Pp]ukul\s+)?|"
-                        rf"hingga\s+[Pp]ukul\s+)({CLOCK})(?!\d)(?:\s+({ZONES})\b)?")
+#: A range of two clock times joined by a word with the zone written after both ("pukul 08.00 WIB hingga
+#: pukul 14.00 WIB"): the zone is written once, after the range. The word itself is standard: EYD V lets
+#: the en dash stand for "sampai dengan" between two times (13.07–14.15) but does not forbid the word, so
+#: "pukul 08.00 sampai pukul 11.00 WITA" and "pukul 17.00 hingga 22.00 WIB" are left; so is "09.00 WIB
+#: hingga 15.00 WIB" without a second "pukul", prose the correct releases write.
+WORD_RANGE = digit_first(rf"(?<![\d.])({CLOCK})(\s+(?:{ZONES}))\s+(?:sampai(?:\s+dengan)?\s+(?:[Pp]ukul\s+)?|"
+                        rf"hingga\s+[Pp]ukul\s+){CLOCK}(?!\d)\s+(?:{ZONES})\b")
+#: A clock time in words with a part of the day ("pukul lima sore", "jam tujuh malam"): EYD V writes
+#: pukul with figures on the 24-hour clock (pukul 17.00). Without the part of the day a number word
+#: after "jam" is as often a duration, and is left.
+HOUR_WORDS = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
+              "sembilan": 9, "sepuluh": 10, "sebelas": 11, "dua belas": 12}
+WORD_CLOCK = re.compile(r"(?<![\w-])([Pp]ukul|[Jj]am) (" + "|".join(sorted(HOUR_WORDS, key=len, reverse=True))
+                        + r") (pagi|siang|sore|malam)\b")
 #: A part of the day after an afternoon or evening time on the 24-hour clock ("pukul 17.00 sore").
 CLOCK_PART = re.compile(r"(?<=[Pp]ukul )(1[2-9]|2[0-4])[.:][0-5]\d(\s+(?:siang|sore|malam))\b(?!\s+(?:hari|ini|itu)\b)")
 UNTIL_DONE = re.compile(rf"(?<=\d)((?:\s+(?:{ZONES}))?)\s*-\s*(selesai|Selesai)\b")
 
 
-def check_times(body: str, protected=()) -> list[Finding]:
+def check_times(body: str, protected=(), quotes=()) -> list[Finding]:
     skip = list(protected) + list(url_spans(body))
     found = []
 
@@ -70,6 +80,13 @@ def check_times(body: str, protected=()) -> list[Finding]:
         jam_spans.append(match.span())
         add(match.span(), N_("Jam ditulis “pukul” dengan jam dan menit: “%(standard)s”."),
             N_("Ganti dengan “%(standard)s” (EYD V: pukul 09.00 WIB)."), standard)
+    for match in WORD_CLOCK.finditer(body):
+        hour = _clock_hour(HOUR_WORDS[match.group(2)], match.group(3))
+        if hour is not None and not overlaps(quotes, *match.span()):  # in a quote: the speaker's words
+            word = "Pukul" if match.group()[:1].isupper() else "pukul"
+            jam_spans.append(match.span())
+            add(match.span(), N_("Jam ditulis “pukul” dengan jam dan menit: “%(standard)s”."),
+                N_("Ganti dengan “%(standard)s” (EYD V: pukul 09.00 WIB)."), f"{word} {hour:02d}.00")
     for match in PUKUL_SHORT.finditer(body):
         if not overlaps(jam_spans, *match.span()):
             add(match.span(), N_("Jam ditulis “pukul” dengan jam dan menit: “%(standard)s”."),
@@ -94,11 +111,10 @@ def check_times(body: str, protected=()) -> list[Finding]:
             N_("Ganti dengan “%(standard)s” (EYD V: 14.30 WIB)."), " " + zone.upper())
     range_spans = []
     for match in WORD_RANGE.finditer(body):
-        zone = match.group(4) or match.group(2)
-        standard = f"{match.group(1)}–{match.group(3)}" + (f" {zone}" if zone else "")
+        standard = body[match.start():match.start(2)] + body[match.end(2):match.end()]
         range_spans.append(match.span())
-        add(match.span(), N_("Rentang waktu ditulis dengan tanda pisah (13.07–14.15) atau “s.d.”: “%(standard)s”."),
-            N_("Ganti dengan “%(standard)s” (EYD V: tanda pisah di antara dua jam, zona waktu sekali di akhir)."),
+        add(match.span(), N_("Zona waktu rentang jam ditulis sekali, sesudah jam kedua: “%(standard)s”."),
+            N_("Ganti dengan “%(standard)s” (EYD V: zona waktu sekali di akhir; “sampai” atau “hingga” boleh tetap)."),
             standard)
     for match in CLOCK_PART.finditer(body):
         add(match.span(2), N_("Jam dengan zona waktu tidak perlu “pagi”, “siang”, “sore”, atau “malam”."),

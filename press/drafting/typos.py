@@ -27,6 +27,8 @@ from .lexicon import FIRST_PREFIXES, LOST_SOUND, SECOND_PREFIXES, SUFFIXES, comm
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 SWAPS = (("f", "p"), ("p", "f"), ("v", "f"), ("f", "v"), ("x", "ks"), ("ks", "x"), ("dh", "d"), ("d", "dh"))
 FREQUENCY_MARGIN, COMMON, MIN_RANKED, SEEN = 0.8, 3.0, 7, 1.0
+#: ``typo_fix``: a word written ten times as often as its fix (a point of Zipf) is no slip of it.
+TEN_TIMES = 1.0
 #: A typo of a common word (``common_typo``): the standard form at one edit is written at least
 #: once in a million words (Zipf 3), 2 points (a hundred times) above the form written, and 1
 #: point above any other candidate; a capitalised word (a sentence's first, a headline's, or
@@ -78,6 +80,14 @@ def affix_splits(word: str):
 
 @lru_cache(maxsize=4096)
 def typo_fix(word: str) -> str | None:
+    """``_root_edit``'s word, unless text writes ``word`` itself far more often (``TEN_TIMES``): an
+    acronym such as "polres" (police precinct, Zipf 4.5) is no slip of "poles" (3.0), while a common
+    non-standard spelling ("maghrib", "audiens") still gets its KBBI form."""
+    fix = _root_edit(word)
+    return fix if not fix or frequency(word) < frequency(fix) + TEN_TIMES else None
+
+
+def _root_edit(word: str) -> str | None:
     """The one Indonesian word one edit from ``word`` (in the first tier of edits that has
     any), or None (none, or several none clearly commoner). The edit is sought in the root:
     each reading of the word as affixes around a root is edited in its root only, against the

@@ -195,6 +195,7 @@ def _read_word(word: str, known: frozenset[str]) -> tuple[str | None, object]:
     knows (``_word_finding`` reads it), else (None, None)."""
     fixed = affix_rules.listed_root(word) or (affix_rules.double_k(word) if len(word) > 7 else None) \
         or affix_rules.noun_kk(word) or affix_rules.pun_apart(word) or affix_rules.one_syllable(word) \
+        or affix_rules.lost_r(word) or affix_rules.double_a(word) \
         or words_joined(word) or joined_compound(word) or joined_reduplication(word) or _loan_in_ir(word)
     if fixed:
         return "fixed", fixed

@@ -27,6 +27,9 @@ HERE = Path(__file__).parent
 LABEL = "(Adv Humas)"
 
 
+#: The family of a row a later round found to record no slip (its standard form allowed by
+#: EYD V after all): kept in its list as the record, never seeded.
+WITHDRAWN = "withdrawn"
 TUNING = re.compile(r"^\**Status\**:?\**\s*tuning\b", re.I | re.M)
 
 
@@ -130,7 +133,7 @@ def recall(held: bool, path: Path | None = None) -> dict[str, tuple[int, int, in
     releases = correct_releases()
     out: dict[str, list[int]] = {}
     for slip in slips(path):
-        if slip.held != held:
+        if slip.held != held or slip.family == WITHDRAWN:
             continue
         row = out.setdefault(slip.family, [0, 0, 0])
         result = caught(slip, releases)
