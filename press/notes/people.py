@@ -397,6 +397,3 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
 
     def add_short_mentions(self) -> None:
         add_short_mentions(self.text, self.people)
-
-
-
