@@ -85,7 +85,9 @@ class IntroducedPeople:
                 subject = _subject_before(text, verb.start(), max(0, verb.start() - SUBJECT_REACH))
                 if subject:
                     former[subject[0]] = subject[1]
-        former.update(names_before_age_or_origin(text))
+        origin = rules.pattern("origin", lambda: r"asal[ \t]+(?:" + alternation(
+            [*rules.glossary.region_words_of("kabupaten", "kota", "kecamatan", "kelurahan", "desa"), "Dusun"]) + r")\b")
+        former.update(names_before_age_or_origin(text, origin))
         members = {m.end() for m in self._member_unit().finditer(text)
                    if not PREVIOUS_NAME_WORD.search(text, max(0, m.start() - 30), m.start())}
         # "dipimpin Ketuanya Andi X": a generic office with its possessive, then its holder.

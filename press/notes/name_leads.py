@@ -33,7 +33,6 @@ BEFORE_FORMER_POST = re.compile(r"(?:^|[.,;][ \t]+|\b(?:dan|serta|[Kk]emudian|[S
 # they come from ("kisah Kakah Udin (70)", "bagi Kornelis asal Kecamatan Lamba Leda"): a
 # resident the note names, with no title. Found from the age or "asal" (`names_before_age_or_origin`).
 AGE = re.compile(r"\(\d{1,3}\)")
-ORIGIN = re.compile(r"asal[ \t]+(?:Desa|Kecamatan|Kelurahan|Kampung|Dusun|Kabupaten|Kota|Nagari|Gampong)\b")
 NAME_ENDING_HERE = re.compile(r"(?<=[a-z][ \t])([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,3})[ \t]*,?[ \t]*$")
 # A theme or motto named in apposition ("Tema tahun ini, Rumeksa Budaya Menoreh, …"), or
 # a noble or adat title conferred ("Gelar yang dianugerahkan yakni Datu Perdana Setia Negeri").
@@ -47,11 +46,11 @@ REPLACED = re.compile(r"m(?<!\wm)enggantikan[ \t]+(?=[A-Z][a-z]+[ \t]+[A-Z][a-z]
 ONE_OF = re.compile(r"[Ss](?<!\w[Ss])alah[ \t]+(?:satu|seorang)\b[^,.;\n\"“”]{1,80},[ \t]*(?=[A-Z])")
 
 
-def names_before_age_or_origin(text: str) -> dict[int, int]:
-    """Start -> end of each name followed by an age or an origin (AGE, ORIGIN; each opens
-    on a literal, which the scan skips to)."""
+def names_before_age_or_origin(text: str, origin: re.Pattern) -> dict[int, int]:
+    """Start -> end of each name followed by an age (AGE) or by `origin` ("asal" and a
+    region word of the data; each opens on a literal, which the scan skips to)."""
     found = {}
-    for after in [*AGE.finditer(text), *ORIGIN.finditer(text)]:
+    for after in [*AGE.finditer(text), *origin.finditer(text)]:
         name = NAME_ENDING_HERE.search(text, max(0, after.start() - 60), after.start())
         if name and (after.re is AGE or name.end(1) < after.start()) and not text[after.start() - 1:after.start()].isalpha():
             found[name.start(1)] = name.end(1)
