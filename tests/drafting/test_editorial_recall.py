@@ -30,9 +30,9 @@ def _measured(recall) -> dict[str, tuple[int, int]]:
     return {family: (caught, seeded) for family, (caught, seeded, _unseedable) in recall.items() if seeded >= MIN_ROWS}
 
 
-#: Recall on the tuning slips (all twelve lists) measured on 3 Dec 2026 at round 13's start: a
+#: Recall on the tuning slips (all twelve lists) measured on 3 Dec 2026 at round 13's freeze: a
 #: change may lose at most MARGIN of a family's figure (the benchmark's target, 0.9, sits under them).
-TUNING_TODAY = {"di_prefix": (265, 272), "foreign": (232, 254), "number": (233, 240), "spelling": (791, 981),
+TUNING_TODAY = {"di_prefix": (266, 272), "foreign": (233, 254), "number": (238, 240), "spelling": (794, 981),
                 "time": (178, 179)}
 MARGIN = 0.02
 
