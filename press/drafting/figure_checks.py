@@ -6,7 +6,9 @@ shapes (EYD V: "pukul 14.30 WIB", "10 ribu").
   it; a part the hour contradicts, "pukul 08.00 malam", is left for the writer), a time zone
   written in words or by a regional abbreviation ("Waktu Papua", "Waktu Indonesia Barat", "WP"
   → WIT, WIB).
-- ``number_format``: a figure glued to its number word or unit ("10ribu", "Rp5juta", "20persen", "3km").
+- ``number_format``: a figure glued to its number word or unit ("10ribu", "Rp5juta", "20persen", "3km"); a
+  figure with its own number word in brackets ("3 (Tiga) hari", the style of contracts): EYD V writes a
+  number of one or two words in words in running text ("tiga hari").
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ import re
 from press.errors import N_
 
 from .finding import Finding, finding_at
+from .number_checks import in_words
 
 #: Hours (24-hour clock) each part of the day names: a part that agrees with the hour repeats it.
 PARTS = {"pagi": range(0, 12), "siang": range(10, 16), "sore": range(14, 19), "malam": range(18, 25),
@@ -29,6 +32,9 @@ ZONE_OF = {"barat": "WIB", "tengah": "WITA", "timur": "WIT", "papua": "WIT", "ma
 #: A figure glued to its number word or unit symbol, with Rp before it or not ("10ribu", "Rp5juta", "3km").
 GLUED_WORD = re.compile(r"(?<![\w.,/-])(Rp\.?\s?)?(\d+(?:[.,]\d+)?)(ribu|juta|miliar|triliun|persen|km|kg|ha|ton|liter|"
                         r"meter|hektare)\b", re.I)
+
+#: A figure and, in brackets, a word or two ("3 (Tiga) hari", "3 ( Tiga ) Zona", "12 (dua belas)").
+BRACKETED_WORD = re.compile(r"(?<![\w.,/-])(\d{1,3})\s*\(\s*([A-Za-z]+(?: [A-Za-z]+)?)\s*\)")
 
 
 def _skip(spans, start: int, end: int) -> bool:
@@ -60,4 +66,11 @@ def check_figures(body: str, skip=()) -> list[Finding]:
                                     N_("Angka dan kata bilangan atau satuannya dipisah spasi: “%(standard)s”."),
                                     N_("Ganti dengan “%(standard)s” (EYD V)."),
                                     {"standard": standard}, {"standard": standard}, standard))
+    for match in BRACKETED_WORD.finditer(body):
+        word = in_words(int(match.group(1)))
+        if word and word == match.group(2).lower() and len(word.split()) <= 2 and not _skip(skip, *match.span()):
+            found.append(finding_at(body, "number_format", match.span(),
+                                    N_("Bilangan yang dapat ditulis dengan satu atau dua kata ditulis dengan huruf: "
+                                       "“%(standard)s”."),
+                                    N_("Ganti dengan “%(standard)s” (EYD V)."), {"standard": word}, {"standard": word}, word))
     return found

@@ -98,12 +98,19 @@ MIN_PREFIXED, PREFIXED_RARE, ENGLISH_COMMON = 7, 3.0, 3.0
 @lru_cache(maxsize=4096)
 def english_prefixed(word: str) -> str | None:
     """The English root of a word in lower case that puts an English word no list holds under
-    di- or ter- (with -kan or -nya or without), or under -kan alone: "dipacking" → "packing",
-    "tercover" → "cover", "clearkan" → "clear"."""
-    if len(word) < MIN_PREFIXED or word in english_words() or is_indonesian(word) or frequency(word) >= PREFIXED_RARE:
+    di- or ter- (with -kan or -nya or without), or under -kan or -nya alone: "dipacking" → "packing",
+    "tercover" → "cover", "clearkan" → "clear", "passwordnya" → "password" (an English noun with -nya
+    is foreign however often text writes it so: "servernya")."""
+    if len(word) < MIN_PREFIXED or word in english_words() or is_indonesian(word):
         return None
     from wordfreq import zipf_frequency
     english = english_words()
+    key = word[:-3]
+    if word.endswith("nya") and len(key) >= 5 and key in english and not is_indonesian(key) \
+            and key not in name_words() and zipf_frequency(key, "en") >= ENGLISH_COMMON:
+        return key  # "passwordnya": an English noun with -nya, however often text writes it so
+    if frequency(word) >= PREFIXED_RARE:
+        return None
     for prefix in ("di", "ter", ""):
         if not word.startswith(prefix) or not prefix and not word.endswith("kan"):
             continue  # no prefix: an English word with -kan alone ("clearkan")

@@ -33,8 +33,8 @@ def digit_first(pattern: str, flags: int = 0) -> re.Pattern:
 
 URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+\.(?:go\.id|co\.id|com|id|net|org)(?:/\S*)?", re.I)
 
-RUPIAH = re.compile(r"\b(?:Rp\.\s*|Rp\s+|IDR\s*|RP\.?\s*|rp\.?\s*)(?=\d)")
-DASH_TAIL = re.compile(r"(?:Rp|IDR)\.?\s*([\d.]+(?:,\d+)?)(,-+)")
+RUPIAH = re.compile(r"\b(?:Rp[.,]\s*|Rp\s+|IDR\s*|RP\.?\s*|rp\.?\s*)(?=\d)")
+DASH_TAIL = re.compile(r"(?:Rp|IDR)[.,]?\s*([\d.]+(?:,\d+)?)(,-+)")
 UNITS = {"rb": "ribu", "ribu": "ribu", "jt": "juta", "juta": "juta", "miliar": "miliar", "milyar": "miliar",
          "triliun": "triliun"}
 RUPIAH_WORDS = re.compile(r"(?<![\w.,])(?:(Rp\.?\s*)?(\d+(?:,\d+)?)\s+(Rb|rb|Ribu|ribu|Jt|jt|Juta|juta|Miliar|miliar|Milyar|"
@@ -86,6 +86,10 @@ ORDINAL = re.compile(r"(?<![\w-])([Kk]e)(?:\s*[-–]\s+|\s+[-–]\s*|\s+)(\d{1,3
 ORDINAL_AFTER = re.compile(r"(?:HUT|[Uu]lang [Tt]ahun|[Pp]eringatan|[Hh]ari [Jj]adi|[Dd]ies [Nn]atalis|[Aa]ngkatan|"
                            r"[Pp]eriode|[Tt]ahap|[Gg]elombang|yang|[Pp]eringkat|[Jj]uara|[Uu]rutan|[Ee]disi|[Ss]esi|"
                            r"[Bb]abak|[Pp]utaran|[Gg]enerasi|[Pp]ekan|[Mm]inggu|[Hh]ari|[Tt]ahun)\s+$")
+#: An anniversary with its name between ("HUT Mimika ke 29", "Hari Jadi Kota Tidore ke 917").
+NAMED_ANNIVERSARY = re.compile(r"(?:HUT|[Uu]lang [Tt]ahun|[Hh]ari [Jj]adi|[Dd]ies [Nn]atalis)(?:\s+[A-Z][\w.]*){1,3}\s+$")
+#: A year written with a thousands stop after "tahun" ("tahun 1.446 H"), before its era or a stop.
+STOPPED_YEAR = re.compile(r"(?<![\w.,])([Tt]ahun\s+)([12])\.(\d{3})(?=\s*(?:H|M|SM|Hijriah|Hijriyah|Masehi|Saka)\b|[,.;:)](?:\s|$))")
 #: What follows an ordinal ("bupati ke 15 sejak", "paripurna ke 18 DPRD"), where "ke 15" is no
 #: preposition before a counted noun ("ke 15 kecamatan").
 ORDINAL_BEFORE = re.compile(r"\s*(?:[,.;:)\n]|$|(?:tahun|kali|kalinya|dari|sejak|pada|di|dalam|ini|itu|yang|dan|atau|"
@@ -199,8 +203,9 @@ def check_numbers(body: str, protected=()) -> list[Finding]:
         add(match.span(1), N_("Tanda persen ditulis rapat dengan angkanya, tanpa spasi."),
             N_("Hapus spasi sebelum tanda persen (EYD V)."), "")
     for match in ORDINAL.finditer(body):
-        before = body[max(0, match.start() - 25):match.start()]
-        if not (ORDINAL_AFTER.search(before) or ORDINAL_BEFORE.match(body, match.end())):
+        before = body[max(0, match.start() - 60):match.start()]
+        if not (ORDINAL_AFTER.search(before[-25:]) or NAMED_ANNIVERSARY.search(before)
+                or ORDINAL_BEFORE.match(body, match.end())):
             continue
         standard = f"{match.group(1)}-{match.group(2)}"
         add(match.span(), N_("Bilangan tingkat ditulis “%(standard)s” (dengan tanda hubung)."),
@@ -254,7 +259,8 @@ def _money_shapes(body: str, add) -> None:
 
 
 def _thousands_and_units(body: str, add) -> None:
-    """A figure of four digits or more without the thousands stop ("2052 KK"), except a year
+    """A year after "tahun" written with the thousands stop ("tahun 1.446 H"); a figure of four digits or
+    more without the thousands stop ("2052 KK"), except a year
     (after "tahun", in a date, or 1900–2099 on its own), a number after "Nomor", NIP/NIK,
     a plate ("B 1234 ABC"), a number in groups, a code or a phone number (which start with 0 or +); a unit symbol in capitals ("10 Kg");
     "Juta"/"Miliar" with a capital inside a sentence."""
@@ -271,6 +277,11 @@ def _thousands_and_units(body: str, add) -> None:
         standard = f"{int(figure):,}".replace(",", ".")
         add(match.span(1), N_("Bilangan ribuan ditulis dengan titik pemisah: “%(standard)s”."),
             N_("Ganti dengan “%(standard)s” (EYD V: titik memisahkan ribuan)."), standard, {"standard": standard})
+    for match in STOPPED_YEAR.finditer(body):
+        standard = f"{match.group(1)}{match.group(2)}{match.group(3)}"
+        add(match.span(), N_("Tahun ditulis tanpa titik pemisah ribuan: “%(standard)s”."),
+            N_("Ganti dengan “%(standard)s” (EYD V: angka tahun ditulis tanpa titik)."), standard,
+            {"standard": standard})
     for match in UNIT_SYMBOL.finditer(body):
         standard = " " + UNIT_STANDARD[match.group(2).lower()]
         if match.group() != standard:

@@ -125,7 +125,9 @@ def di_ke_at(body: str, tokens, i: int, data: RuleData, found: list) -> int:
     root_verb = verb in data.roots and (before in AUXILIARY or after == "oleh") or verb in passive_roots() \
         or verb in data.verb_roots
     affixed_verb = any(verb.endswith(s) and len(verb) - len(s) >= 5 and root_of(verb[:-len(s)], shortest=4)
-                       for s in ("kan", "i"))  # "di setujui", "di berdayakan"
+                       for s in ("kan", "i")) \
+        or verb.endswith("kan") and len(verb) >= 8 and frequency(verb[:-3]) >= COMMON_PASSIVE \
+        and verb[:-3] not in name_words()  # "di setujui", "di berdayakan", "di rincikan" (rinci: no root listed)
     single_k = verb.endswith("kan") and verb[-4:-3] != "k" and (verb[:-2] in passive_roots()  # "di tunjukan"
                                                                  or frequency(f"di{verb[:-3]}kkan") >= COMMON_PASSIVE)
     misspelt = None if root_verb or affixed_verb or single_k else _misspelt_passive(verb)
