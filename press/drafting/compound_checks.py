@@ -132,6 +132,10 @@ def _nonstandard() -> frozenset[str]:
     return frozenset(key.lower() for key in rule_data().spelling)
 
 
+#: Copulas follow a noun phrase and are never the second half of a reciprocal reduplication
+#: ("hari jadi menjadi momentum": KBBI has "menjadi-jadi", no "jadi-menjadi").
+COPULAS = frozenset({"menjadi"})
+
 def check_compounds(body: str, taken) -> list[Finding]:
     """Findings of the text rules above outside the ``taken`` spans (names, URLs, findings
     already made)."""
@@ -143,6 +147,7 @@ def check_compounds(body: str, taken) -> list[Finding]:
         span = (match.start(), match.end() + len(second))
         if min(len(first), len(second)) >= 4 and (
                 second.startswith(AFFIXED) and first in roots and second in _nasal_forms(first)
+                and second not in COPULAS
                 or first.startswith(AFFIXED) and second in roots and first in _nasal_forms(second)):
             if not _inside(taken, *span):
                 found.append(_finding(body, span, f"{first}-{second}", RULE_REDUP))

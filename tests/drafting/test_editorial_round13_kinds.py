@@ -55,3 +55,10 @@ def test_an_english_noun_with_nya_is_foreign():
 ])
 def test_what_the_round_thirteen_rules_leave(text):
     assert found(text) == []
+
+
+def test_a_noun_ending_in_jadi_before_the_copula_is_no_reduplication():
+    """The false alarm round 13's held-back writer found on a correct release: "hari jadi
+    menjadi" read as the reciprocal "jadi-menjadi"; "surat menyurat" is still one."""
+    assert found("Peringatan hari jadi menjadi bahan refleksi bagi aparatur.") == []
+    assert ("spelling", "surat menyurat", "surat-menyurat") in found("Urusan surat menyurat diatur bagian umum.")
