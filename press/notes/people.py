@@ -301,7 +301,7 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
     def _add(self, written: WrittenName, title, organisation, span) -> Person:
         name, name_span = written.name, written.name_span
         existing = self.find_by_name(name) or self.register.initialled_form_of(name) or self.register.misspelt_form_of(
-            name) or self._holder_called(name, title) or self._called_by_first_name(name) or self.titled_by_last_name(name) \
+            name) or self._holder_called(name, title) or self._called_by_first_name(name) or self.titled_by_name_word(name) \
             or (self.last_named_with_word(name, span[0]) or self.called_by_first_letters(name) or self.misspelt_first_name(name)
                 or self.first_name_of_titled_near(name, span[0]) or self.named_before_with_word_starting(name, span[0]) if " " not in name else None)
         if existing is None and " " in name:

@@ -133,16 +133,16 @@ class SpeakerLookup:
         self.register.alias(word, person)
         return person
 
-    def titled_by_last_name(self, name: str) -> Person | None:
+    def titled_by_name_word(self, name: str) -> Person | None:
         """The one person whose title opens with the first of two words `name` and whose
-        name ends with the second ("Raja Ollong" for Raja Negeri Hila Abdul Gani Ollong,
-        "Wamen Yikwa" for the Wakil Menteri Markus Tabuni Yikwa), else None."""
+        name has the second ("Raja Ollong" for Raja Negeri Hila Abdul Gani Ollong, "Raja
+        Simon" for Raja Negeri Waisamu Simon Huwaa, "Wamen Yikwa" for the Wakil Menteri
+        Markus Tabuni Yikwa), else None."""
         words = name.split()
         if len(words) != 2:
             return None
         holders = self.register.holders_of_word(words[1])
-        found = [p for p in holders if p.name.split()[-1] == words[1] and p.title
-                 and p.title.split()[0] == words[0]] if len(holders) <= SHARED_WORD_LIMIT else []
+        found = [p for p in holders if p.title and p.title.split()[0] == words[0]] if len(holders) <= SHARED_WORD_LIMIT else []
         return found[0] if len(found) == 1 else None
 
     def last_named_with_word(self, word: str, pos: int) -> Person | None:
