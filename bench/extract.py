@@ -116,7 +116,7 @@ ROUND10_FREEZE = "9bd10ff"
 ROUND11_FREEZE = "0a945b1"
 ROUND12_FREEZE = "716b93c"
 ROUND13_FREEZE = "9236910"
-ROUND14_FREEZE = "the \"Frozen rules (round 14):\" commit"
+ROUND14_FREEZE = "bcc17d6"
 # Figures written at each freeze, printed as lines below the tables: (what, commit, figures).
 FREEZE_LINES = (
     ("round 1 tuning (40 of tests/notes/real)", "9e1fc17", TUNING_AT_FREEZE),
