@@ -40,7 +40,11 @@ and held back tests/notes/real12 whole (its figures, measured once after round 1
 are ROUND12_HELD_BACK_AT_FREEZE: a line below the tables); round 13 tuned on all 384,
 real12 included ("round 13 tuning (all 384)"; real12's own table is a figure after tuning),
 and held back tests/notes/real13 whole (its figures, measured once after round 13's freeze,
-are ROUND13_HELD_BACK_AT_FREEZE: a line below the tables).
+are ROUND13_HELD_BACK_AT_FREEZE: a line below the tables); round 14 tuned on all 414,
+real13 included ("round 14 tuning (all 414)"; real13's own table is a figure after tuning),
+and holds back tests/notes/real14 whole (not read here: its figures, measured once after
+round 14's freeze, go into the corpus test as ROUND14_HELD_BACK_AT_FREEZE, and a line below
+the tables prints them then).
 Below the tables, one line per earlier figure: each
 round's held-back figures first measured after its freeze (round 1: 20 of
 tests/notes/real; round 2: tests/notes/real2) and each round's tuning figures at its
@@ -82,7 +86,7 @@ from tests.notes.test_notes_real_corpus import (HELD_BACK_AT_FREEZE, ROUND2_HELD
                                                 ROUND7_TUNING_AT_FREEZE, ROUND8_TUNING_AT_FREEZE,
                                                 ROUND9_TUNING_AT_FREEZE, ROUND10_TUNING_AT_FREEZE,
                                                 ROUND11_TUNING_AT_FREEZE, ROUND12_TUNING_AT_FREEZE,
-                                                ROUND13_TUNING_AT_FREEZE, TUNING_AT_FREEZE)
+                                                ROUND13_TUNING_AT_FREEZE, ROUND14_TUNING_AT_FREEZE, TUNING_AT_FREEZE)
 
 LONG = 200_000
 LONG_TARGET_SECONDS = 2.0
@@ -101,7 +105,8 @@ REAL9 = REPO / "tests" / "notes" / "real9"
 REAL10 = REPO / "tests" / "notes" / "real10"
 REAL11 = REPO / "tests" / "notes" / "real11"
 REAL12 = REPO / "tests" / "notes" / "real12"
-# The commits of the "Frozen rules (round 5):" to "(round 13):" freezes.
+REAL13 = REPO / "tests" / "notes" / "real13"
+# The commits of the "Frozen rules (round 5):" to "(round 14):" freezes.
 ROUND5_FREEZE = "c1b481e"
 ROUND6_FREEZE = "9c719cf"
 ROUND7_FREEZE = "5971e88"
@@ -111,6 +116,7 @@ ROUND10_FREEZE = "9bd10ff"
 ROUND11_FREEZE = "0a945b1"
 ROUND12_FREEZE = "716b93c"
 ROUND13_FREEZE = "9236910"
+ROUND14_FREEZE = "the \"Frozen rules (round 14):\" commit"
 # Figures written at each freeze, printed as lines below the tables: (what, commit, figures).
 FREEZE_LINES = (
     ("round 1 tuning (40 of tests/notes/real)", "9e1fc17", TUNING_AT_FREEZE),
@@ -151,6 +157,10 @@ FREEZE_LINES = (
     # Written into the corpus test by the annotator once real13 was annotated and measured.
     ("round 13 held back (tests/notes/real13)", ROUND13_FREEZE,
      getattr(corpus_test, "ROUND13_HELD_BACK_AT_FREEZE", None) or {}),
+    ("round 14 tuning (all 414 of tests/notes/real to real13)", ROUND14_FREEZE, ROUND14_TUNING_AT_FREEZE),
+    # Written into the corpus test by the annotator once real14 is annotated and measured.
+    ("round 14 held back (tests/notes/real14)", ROUND14_FREEZE,
+     getattr(corpus_test, "ROUND14_HELD_BACK_AT_FREEZE", None) or {}),
 )
 SHARED = REPO.parent / "shared"
 SPEED_WORDS = (400, 800)
@@ -275,6 +285,12 @@ def main() -> None:
     real_table("real notes, round 12 held back (tests/notes/real12), after round 13 tuning", real12, glossary)
     everything_real.append(real12)
     real_table("real notes, round 13 tuning (all 384)",
+               RealNotes([n for r in everything_real for n in r.annotated],
+                         [n for r in everything_real for n in r.not_annotated]), glossary)
+    real13 = load_real(REAL13, "all")
+    real_table("real notes, round 13 held back (tests/notes/real13), after round 14 tuning", real13, glossary)
+    everything_real.append(real13)
+    real_table("real notes, round 14 tuning (all 414)",
                RealNotes([n for r in everything_real for n in r.annotated],
                          [n for r in everything_real for n in r.not_annotated]), glossary)
     print()

@@ -62,6 +62,8 @@ POSSESSED_NOUN = re.compile(r"[A-Z][a-z]{4,}nya")
 # A father's Haji written after the name it ends ("Ilham Sewang HM,", "Abd Kadir H, dari",
 # "Rusdi. H, SE"): part of the name, as Sulawesi and Sumatra releases write it.
 FATHERS_HAJI = re.compile(r"\.?[ \t]+(HM?)(?=[ \t]*,|[ \t]+[-–][ \t])")
+CAPITALS_WORD = re.compile(r"[A-Z]{2,}")
+GLUED_WORDS = re.compile(r"[a-z][A-Z]")
 FIRST_NAME_SHORT = re.compile(r"([A-Z][a-z]{1,4}\.)(?= [A-Z][a-z])")
 
 
@@ -252,7 +254,9 @@ def _later_start(words: list[tuple[str, int]], rules: Rules) -> int | None:
     split district ("Camat Seberang Ulu I Ahmad Fauzi"; "I" only with two words or more
     after it, and never the Balinese "I" opening a name: "Timur I Wayan Sudarma"), or the words before a
     Balinese name's opener ("Nusa Penida I Komang Widyana") when a word follows it (a
-    name may end in one: "Samsudin La Ode")."""
+    name may end in one: "Samsudin La Ode"), or the capitals of a unit's short form ending
+    the title before the name ("Ka KPLP Andi Saputra", "Komisi V DPR RI Yohana Rumere": a
+    first word of three capitals or more, the name from the first word in title case)."""
     for index in range(1, len(words) - 1):
         number = words[index][0]
         if number in PLACE_NUMBERS and (number != "I" or len(words) - index > 2) \
@@ -263,6 +267,9 @@ def _later_start(words: list[tuple[str, int]], rules: Rules) -> int | None:
     for index in range(1, len(words) - 2):
         if f"{words[index][0]} {words[index + 1][0]}" in rules.glossary.data["name_openers"]:
             return words[index][1]
+    capitals = next((i for i, (word, _) in enumerate(words) if not CAPITALS_WORD.fullmatch(word)), len(words))
+    if 0 < capitals < len(words) and len(words[0][0]) >= 3:
+        return words[capitals][1]
     return None
 
 
@@ -282,11 +289,12 @@ def _holds_listed_region(text: str, words: list[tuple[str, int]], rules: Rules) 
 def is_name_word(word: str, rules: Rules) -> bool:
     """Whether `word` may be a word of a name: no stop word, no abbreviation the glossary
     lists, no noun derived with pe-/per-/ke-…-an ("Pemberdayaan", "Perlindungan",
-    "Kesehatan": the field of a unit, which nobody is called) and no "se-" before a
-    place ("Se-Sulawesi Tengah": all of it)."""
+    "Kesehatan": the field of a unit, which nobody is called), no "se-" before a
+    place ("Se-Sulawesi Tengah": all of it) and no words glued in camel case (an outlet's
+    dateline "MahesaMediaCenter", a byline "SyafrizalEditor": no name is written so)."""
     bare = word.rstrip(".")
     return word not in rules.stop_names and bare not in rules.stop_names and not DERIVED_NOUN.fullmatch(bare) \
-        and not bare.startswith(("Se-", "se-")) \
+        and not bare.startswith(("Se-", "se-")) and not GLUED_WORDS.search(bare) \
         and (len(bare) < 2 or bare.upper() not in rules.abbreviation_keys)
 
 

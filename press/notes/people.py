@@ -50,6 +50,7 @@ NAME_BEFORE = re.compile(rf"(?<!\w)((?:[A-Z][a-z]{{0,3}}\.(?=[A-Z]))?(?:[A-Z] |[
 # verb ends the stretch before the title: a search tries every position of it).
 HELD_BY_NAME_BEFORE = re.compile(rf"{CAP}[ \t]+(?:menjabat(?:[ \t]+sebagai)?|sebagai)[ \t]+$")
 JOINED = re.compile(r"[ \t]+(?:dan|&)[ \t]+")
+HOLDERS_JOINED = re.compile(r",?[ \t]*(?:dan|&|[–—-])[ \t]+")
 # "wakil ketua masing-masing A dan B": every name listed after it holds the title.
 EACH = re.compile(r"[ \t]*,?[ \t]+(?:masing-masing|di[ \t]+antaranya|antara[ \t]+lain)[ \t]*:?[ \t]+")
 LISTED = re.compile(r"(?:[ \t]*\([^()\n]{1,25}\))?[ \t]*(?:,[ \t]*(?:dan[ \t]+)?|[ \t]+dan[ \t]+)")
@@ -107,9 +108,8 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
             pos = self._joint_holders(match) or self._read_titled(match)
 
     def _joint_holders(self, match: re.Match) -> int | None:
-        """Two titles sharing their region and then their two holders, in order ("Bupati
-        dan Wakil Bupati Kepulauan Aru terpilih A dan B"): A holds the first, B the
-        second. Returns where to go on, or None when the text is not written so."""
+        """Two titles sharing their region, then their two holders in order ("Bupati dan Wakil Bupati Kepulauan Aru terpilih
+        A dan B", "…, A, dan B", "…, A – B"): A holds the first, B the second. Where to go on, or None if not written so."""
         text, rules = self.text, self.rules
         joined = JOINED.match(text, match.end())
         second = joined and rules.title.match(text, joined.end())
@@ -119,7 +119,7 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
         organisation, kind, end = self.designations.read_organisation(second.end(), full in rules.place_titles,
                                                                       full in REGION_HEADS)
         first = self._read_name(TERM.match(text, end).end())
-        other = first and JOINED.match(text, first.end)
+        other = first and HOLDERS_JOINED.match(text, first.end)
         holder = other and self._read_name(other.end())
         if not holder:
             return None
@@ -301,9 +301,9 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
     def _add(self, written: WrittenName, title, organisation, span) -> Person:
         name, name_span = written.name, written.name_span
         existing = self.find_by_name(name) or self.register.initialled_form_of(name) or self.register.misspelt_form_of(
-            name) or self._holder_called(name, title) or self._called_by_first_name(name) \
-            or (self.last_named_with_word(name, span[0]) or self.called_by_first_letters(name)
-                or self.misspelt_first_name(name) or self.first_name_of_titled_near(name, span[0]) if " " not in name else None)
+            name) or self._holder_called(name, title) or self._called_by_first_name(name) or self.titled_by_name_word(name) \
+            or (self.last_named_with_word(name, span[0]) or self.called_by_first_letters(name) or self.misspelt_first_name(name)
+                or self.first_name_of_titled_near(name, span[0]) or self.named_before_with_word_starting(name, span[0]) if " " not in name else None)
         if existing is None and " " in name:
             existing = self.register.shorter_name_of(name) or self._found_without_opener(name)
             if existing:

@@ -20,6 +20,8 @@ INITIALS_AFTER = re.compile(r"[ \t]([A-Z]{2,4})$")
 CAP_WORD = re.compile(CAP)
 # How far back the paragraph before a shared first name is read for an office.
 PARAGRAPH_REACH = 1000
+# How far back a short form of one word of a name is looked for its owner ("kata Ferdi").
+SHORT_FORM_REACH = 400
 
 
 class SpeakerLookup:
@@ -114,6 +116,34 @@ class SpeakerLookup:
         kept = {id(p) for p in starting} if word[:4] in index["renamed"] else ()
         others = [p for key, p in index["renamed"].get(word[:4], {}).items() if key not in kept]
         return sorted([*starting, *others], key=lambda p: index["found"][id(p)][0]) if others else starting
+
+    def named_before_with_word_starting(self, word: str, pos: int) -> Person | None:
+        """The one person named in the SHORT_FORM_REACH characters of the paragraph before
+        `pos` with a longer word of their name that `word`, four letters or more, starts (a
+        middle or last name cut short: "kata Ferdi" after Gubernur Rizal Ferdiansyah Putra,
+        "Rudi" after Rudianto), else None; that word then names them in the rest of the note."""
+        if len(word) < 4:
+            return None
+        start = max(self.text.rfind("\n", 0, pos) + 1, pos - SHORT_FORM_REACH)
+        found = {id(p): p for _, (_, _, p, _) in self.register.starting_in(start, pos)
+                 if p is not None and " " in p.name and any(w != word and w.startswith(word) for w in p.name.split())}
+        if len(found) != 1:
+            return None
+        person = next(iter(found.values()))
+        self.register.alias(word, person)
+        return person
+
+    def titled_by_name_word(self, name: str) -> Person | None:
+        """The one person whose title opens with the first of two words `name` and whose
+        name has the second ("Raja Ollong" for Raja Negeri Hila Abdul Gani Ollong, "Raja
+        Simon" for Raja Negeri Waisamu Simon Huwaa, "Wamen Yikwa" for the Wakil Menteri
+        Markus Tabuni Yikwa), else None."""
+        words = name.split()
+        if len(words) != 2:
+            return None
+        holders = self.register.holders_of_word(words[1])
+        found = [p for p in holders if p.title and p.title.split()[0] == words[0]] if len(holders) <= SHARED_WORD_LIMIT else []
+        return found[0] if len(found) == 1 else None
 
     def last_named_with_word(self, word: str, pos: int) -> Person | None:
         """When every person whose name holds `word` has a name of two words or more ending
