@@ -42,9 +42,8 @@ real12 included ("round 13 tuning (all 384)"; real12's own table is a figure aft
 and held back tests/notes/real13 whole (its figures, measured once after round 13's freeze,
 are ROUND13_HELD_BACK_AT_FREEZE: a line below the tables); round 14 tuned on all 414,
 real13 included ("round 14 tuning (all 414)"; real13's own table is a figure after tuning),
-and holds back tests/notes/real14 whole (not read here: its figures, measured once after
-round 14's freeze, go into the corpus test as ROUND14_HELD_BACK_AT_FREEZE, and a line below
-the tables prints them then).
+and held back tests/notes/real14 whole (its figures, measured once after round 14's freeze,
+are ROUND14_HELD_BACK_AT_FREEZE: a line below the tables).
 Below the tables, one line per earlier figure: each
 round's held-back figures first measured after its freeze (round 1: 20 of
 tests/notes/real; round 2: tests/notes/real2) and each round's tuning figures at its
@@ -158,7 +157,7 @@ FREEZE_LINES = (
     ("round 13 held back (tests/notes/real13)", ROUND13_FREEZE,
      getattr(corpus_test, "ROUND13_HELD_BACK_AT_FREEZE", None) or {}),
     ("round 14 tuning (all 414 of tests/notes/real to real13)", ROUND14_FREEZE, ROUND14_TUNING_AT_FREEZE),
-    # Written into the corpus test by the annotator once real14 is annotated and measured.
+    # Written into the corpus test by the annotator once real14 was annotated and measured.
     ("round 14 held back (tests/notes/real14)", ROUND14_FREEZE,
      getattr(corpus_test, "ROUND14_HELD_BACK_AT_FREEZE", None) or {}),
 )
