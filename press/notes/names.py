@@ -267,9 +267,10 @@ def _later_start(words: list[tuple[str, int]], rules: Rules) -> int | None:
     for index in range(1, len(words) - 2):
         if f"{words[index][0]} {words[index + 1][0]}" in rules.glossary.data["name_openers"]:
             return words[index][1]
-    capitals = next((i for i, (word, _) in enumerate(words) if not CAPITALS_WORD.fullmatch(word)), len(words))
-    if 0 < capitals < len(words) and len(words[0][0]) >= 3:
-        return words[capitals][1]
+    if words and len(words[0][0]) >= 3 and CAPITALS_WORD.fullmatch(words[0][0]):
+        capitals = next((i for i, (word, _) in enumerate(words) if not CAPITALS_WORD.fullmatch(word)), len(words))
+        if capitals < len(words):
+            return words[capitals][1]
     return None
 
 
