@@ -73,20 +73,12 @@ def di_ke_at(body: str, tokens, i: int, data: RuleData, found: list) -> int:
         if (lower.startswith(prefix) and len(rest) >= 3 and rest[:1].islower() and lower not in data.di_ke_words
                 and _place(rest, nouns)):
             standard = f"{word[:2]} {rest}"
-            found.append(finding_at(
-                body, "di_prefix", token.span(),
-                N_("Kata depan “%(prefix)s” ditulis terpisah dari kata yang mengikutinya: “%(standard)s”."),
-                N_("Ganti dengan “%(standard)s” (EYD V: kata depan di dan ke ditulis terpisah)."),
-                {"prefix": prefix, "standard": standard}, {"standard": standard}, standard))
+            found.append(_joined_preposition(body, token, standard))
             return 1
     phrase = _preposition_phrase(body, tokens, i, data)
     if phrase:
         standard = word[:2] + " " + phrase
-        found.append(finding_at(
-            body, "di_prefix", token.span(),
-            N_("Kata depan “%(prefix)s” ditulis terpisah dari kata yang mengikutinya: “%(standard)s”."),
-            N_("Ganti dengan “%(standard)s” (EYD V: kata depan di dan ke ditulis terpisah)."),
-            {"prefix": lower[:2], "standard": standard}, {"standard": standard}, standard))
+        found.append(_joined_preposition(body, token, standard))
         return 1
     rest = lower[2:]
     if lower.startswith(("di", "ke")) and word.islower() and lower not in data.di_ke_words \
@@ -95,11 +87,7 @@ def di_ke_at(body: str, tokens, i: int, data: RuleData, found: list) -> int:
             or lower[:2] in ("di", "ke") and word[:2].islower() and word[2:3].isupper() and word[3:].islower() \
             and len(word) >= 5:  # "diWay Kanan", "keJakarta": the preposition joined to a name
         standard = f"{word[:2]} {word[2:]}"
-        found.append(finding_at(
-            body, "di_prefix", token.span(),
-            N_("Kata depan “%(prefix)s” ditulis terpisah dari kata yang mengikutinya: “%(standard)s”."),
-            N_("Ganti dengan “%(standard)s” (EYD V: kata depan di dan ke ditulis terpisah)."),
-            {"prefix": lower[:2], "standard": standard}, {"standard": standard}, standard))
+        found.append(_joined_preposition(body, token, standard))
         return 1
     if lower == "ke" and i + 1 < len(tokens):
         return _ordinal_apart(body, tokens, i, found)
@@ -147,6 +135,15 @@ def di_ke_at(body: str, tokens, i: int, data: RuleData, found: list) -> int:
 #: million words (Zipf 5: "lain", "kanan") and has four letters or more ("disekolahkan" is no "di sekolah
 #: kan"), the whole is written by nobody.
 PHRASE_COMMON, MIN_PHRASE_WORD = 5.0, 4
+
+
+def _joined_preposition(body: str, token, standard: str):
+    """The finding of the preposition di/ke written together with the word after it."""
+    return finding_at(
+        body, "di_prefix", token.span(),
+        N_("Kata depan “%(prefix)s” ditulis terpisah dari kata yang mengikutinya: “%(standard)s”."),
+        N_("Ganti dengan “%(standard)s” (EYD V: kata depan di dan ke ditulis terpisah)."),
+        {"prefix": token.group()[:2].lower(), "standard": standard}, {"standard": standard}, standard)
 
 
 def _preposition_phrase(body: str, tokens, i: int, data: RuleData) -> str | None:
