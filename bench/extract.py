@@ -259,39 +259,14 @@ def main() -> None:
     real8 = load_real(REAL8, "all")
     real_table("real notes, round 8 held back (tests/notes/real8), after round 9 tuning", real8, glossary)
     everything_real = [tuning, real3, real4, real5, real6, real7, real8]
-    real_table("real notes, round 9 tuning (all 264)",
-               RealNotes([n for r in everything_real for n in r.annotated],
-                         [n for r in everything_real for n in r.not_annotated]), glossary)
-    real9 = load_real(REAL9, "all")
-    real_table("real notes, round 9 held back (tests/notes/real9), after round 10 tuning", real9, glossary)
-    everything_real.append(real9)
-    real_table("real notes, round 10 tuning (all 294)",
-               RealNotes([n for r in everything_real for n in r.annotated],
-                         [n for r in everything_real for n in r.not_annotated]), glossary)
-    real10 = load_real(REAL10, "all")
-    real_table("real notes, round 10 held back (tests/notes/real10), after round 11 tuning", real10, glossary)
-    everything_real.append(real10)
-    real_table("real notes, round 11 tuning (all 324)",
-               RealNotes([n for r in everything_real for n in r.annotated],
-                         [n for r in everything_real for n in r.not_annotated]), glossary)
-    real11 = load_real(REAL11, "all")
-    real_table("real notes, round 11 held back (tests/notes/real11), after round 12 tuning", real11, glossary)
-    everything_real.append(real11)
-    real_table("real notes, round 12 tuning (all 354)",
-               RealNotes([n for r in everything_real for n in r.annotated],
-                         [n for r in everything_real for n in r.not_annotated]), glossary)
-    real12 = load_real(REAL12, "all")
-    real_table("real notes, round 12 held back (tests/notes/real12), after round 13 tuning", real12, glossary)
-    everything_real.append(real12)
-    real_table("real notes, round 13 tuning (all 384)",
-               RealNotes([n for r in everything_real for n in r.annotated],
-                         [n for r in everything_real for n in r.not_annotated]), glossary)
-    real13 = load_real(REAL13, "all")
-    real_table("real notes, round 13 held back (tests/notes/real13), after round 14 tuning", real13, glossary)
-    everything_real.append(real13)
-    real_table("real notes, round 14 tuning (all 414)",
-               RealNotes([n for r in everything_real for n in r.annotated],
-                         [n for r in everything_real for n in r.not_annotated]), glossary)
+    for number, folder in enumerate((REAL9, REAL10, REAL11, REAL12, REAL13, None), start=9):
+        annotated = [n for r in everything_real for n in r.annotated]
+        real_table(f"real notes, round {number} tuning (all {len(annotated)})",
+                   RealNotes(annotated, [n for r in everything_real for n in r.not_annotated]), glossary)
+        if folder is not None:
+            everything_real.append(load_real(folder, "all"))
+            real_table(f"real notes, round {number} held back (tests/notes/{folder.name}), after round {number + 1} "
+                       "tuning", everything_real[-1], glossary)
     print()
     for what, commit, figures in FREEZE_LINES:
         measured = ", ".join(f"{kind} F1 {figure:.3f}" for kind, figure in figures.items()) or "not measured yet"
