@@ -30,7 +30,7 @@ from .number_checks import check_numbers, url_spans
 from .time_checks import check_times
 from .prefix_checks import di_ke_at, next_word
 from .rule_data import RuleData, rule_data
-from .foreign_words import capitalised_english, english_runs, near_foreign_phrases
+from .foreign_words import capitalised_english, english_runs, english_spelt, near_foreign_phrases
 from .word_checks import check_words
 
 TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
@@ -133,7 +133,7 @@ def check_language(body: str, protected=(), quotes=None) -> list[Finding]:
         + check_numbers(body, protected) + check_capitals(body, taken)
     found += check_compounds(body, taken + list(urls) + [f.span for f in found if f.span])
     found += check_figures(body, list(protected) + list(urls) + [f.span for f in found if f.span])
-    return found
+    return english_spelt(found)
 
 
 COVID = re.compile(r"(?<![\w-])(covid|Covid|COVID)(?: | ?[-–—] | ?[–—] ?)(19)(?![\w-])")

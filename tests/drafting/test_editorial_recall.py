@@ -31,9 +31,10 @@ def _measured(recall) -> dict[str, tuple[int, int]]:
     return {family: (caught, seeded) for family, (caught, seeded, _unseedable) in recall.items() if seeded >= MIN_ROWS}
 
 
-#: Recall on the tuning slips (all thirteen lists) measured on 3 Dec 2026 at round 14's start: a
+#: Recall on the tuning slips (all thirteen lists) measured on 3 Dec 2026 at round 14's start (after
+#: the family rule for loans refiled 39 rows): a
 #: change may lose at most MARGIN of a family's figure (the benchmark's target, 0.9, sits under them).
-TUNING_TODAY = {"di_prefix": (279, 286), "foreign": (245, 271), "number": (250, 256), "spelling": (807, 1013),
+TUNING_TODAY = {"di_prefix": (279, 286), "foreign": (286, 299), "number": (250, 256), "spelling": (778, 985),
                 "time": (186, 189)}
 MARGIN = 0.02
 
@@ -179,7 +180,7 @@ def test_a_closed_round_is_tuning_material_and_its_held_back_rows_stay_recorded(
     assert held_column == ["yes"] * count
     families = {}
     for slip in rows:
-        family = WITHDRAWN_ROWS.get((name, slip.number), slip.family)
+        family = WITHDRAWN_ROWS.get((name, slip.number)) or REFILED_ROWS.get((name, slip.number), slip.family)
         families[family] = families.get(family, 0) + 1
     assert {family: seeded for family, (_caught, seeded) in figures.items()} == families
 
@@ -187,6 +188,28 @@ def test_a_closed_round_is_tuning_material_and_its_held_back_rows_stay_recorded(
 #: Rows withdrawn in round 12 (the word "sampai" between two clock times is standard), with the
 #: family their list's held-back figures counted them in.
 WITHDRAWN_ROWS = {("real-slips-4.md", 2): "time", ("real-slips-5.md", 4): "time", ("real-slips-5.md", 10): "time"}
+
+#: Rows refiled in round 14 by the family rule for loans (docs/benchmarks.md, "Editorial checks",
+#: Method: an English word kept in its English spelling is foreign, a misspelt loan whose fix is its
+#: KBBI spelling is spelling), with the family their list's held-back figures counted them in.
+REFILED_ROWS = {
+    **{(name, number): "spelling" for name, numbers in (
+        ("real-slips.md", (12, 25, 72, 80, 84)), ("real-slips-2.md", (68, 70, 71, 73, 76, 98)),
+        ("real-slips-3.md", (53,)), ("real-slips-4.md", (52, 54)), ("real-slips-5.md", (73, 74, 99)),
+        ("real-slips-6.md", (87, 114)), ("real-slips-7.md", (62, 99, 106, 123)),
+        ("real-slips-8.md", (51, 55, 81, 89, 107, 111)), ("real-slips-9.md", (103, 109, 121, 138, 154)))
+       for number in numbers},
+    **{(name, number): "foreign" for name, numbers in (
+        ("real-slips-3.md", (87,)), ("real-slips-5.md", (134,)), ("real-slips-11.md", (170,)),
+        ("real-slips-13.md", (73, 79)))
+       for number in numbers},
+}
+
+
+def test_a_refiled_row_has_the_family_the_rule_gives_it():
+    families = {(slip.source, slip.number): slip.family for slip in seeding.slips()}
+    assert len(REFILED_ROWS) == 39
+    assert all(families[row] != measured for row, measured in REFILED_ROWS.items())
 
 
 def test_a_withdrawn_row_is_kept_in_its_list_and_never_seeded(tmp_path, monkeypatch):
