@@ -9,7 +9,8 @@ dictionary rules (``word_checks``) ask of the words the tables did not know.
   Indonesian spelling ("fasion show", "dor to dor", "stand up komedi"), or every word in its
   Indonesian spelling ("leding sektor"); in lower case, or capitalised word by word with no capital
   beside it ("Sosial Distancing tetap berlaku", "memaparkan Best Practise pemasaran").
-- ``english_prefixed``: an English word no data lists under di- or ter- ("dipacking", "tercover")
+- ``english_prefixed``: an English word no data lists under di-, ter- or ber- ("dipacking", "tercover",
+  "bercamping")
   or with -kan alone ("clearkan");
   ``word_checks`` also reads one English word written in two capitals ("GroundBreaking").
 - ``foreign_form``: a foreign word of the rule data under an Indonesian prefix, joined or one
@@ -102,7 +103,8 @@ MIN_PREFIXED, PREFIXED_RARE, ENGLISH_COMMON = 7, 3.0, 3.0
 @lru_cache(maxsize=4096)
 def english_prefixed(word: str) -> str | None:
     """The English root of a word in lower case that puts an English word no list holds under
-    di- or ter- (with -kan or -nya or without), or under -kan or -nya alone: "dipacking" → "packing",
+    di-, ter- or ber- (with -kan or -nya or without), or under -kan or -nya alone: "dipacking" → "packing",
+    "bercamping" → "camping",
     "tercover" → "cover", "clearkan" → "clear", "passwordnya" → "password" (an English noun with -nya
     is foreign however often text writes it so: "servernya")."""
     if len(word) < MIN_PREFIXED or word in english_words() or is_indonesian(word):
@@ -115,7 +117,7 @@ def english_prefixed(word: str) -> str | None:
         return key  # "passwordnya": an English noun with -nya, however often text writes it so
     if frequency(word) >= PREFIXED_RARE:
         return None
-    for prefix in ("di", "ter", ""):
+    for prefix in ("di", "ter", "ber", ""):
         if not word.startswith(prefix) or not prefix and not word.endswith("kan"):
             continue  # no prefix: an English word with -kan alone ("clearkan")
         rest = word[len(prefix):]

@@ -117,7 +117,7 @@ def check_language(body: str, protected=(), quotes=None) -> list[Finding]:
             used = di_ke_at(body, tokens, i, data, found) or _split_compound_at(body, tokens, i, found)
         if not used and (lower in bound_forms or "-" in lower):
             used = _bound_at(body, tokens, i, found)
-        if not used and i + 1 < len(tokens) and tokens[i + 1].group() in ("nya", "kan"):
+        if not used and i + 1 < len(tokens) and tokens[i + 1].group() in ("nya", "kan", "lah"):
             used = _nya_apart_at(body, tokens, i, found)
         if not used and len(found) == before:
             unread.append(tokens[i])
@@ -343,8 +343,9 @@ def _split_compound_at(body: str, tokens, i: int, found: list) -> int:
 
 def _nya_apart_at(body: str, tokens, i: int, found: list) -> int:
     """"keuangan nya", "tujuan nya": -nya written apart from its word; "diharap kan": -kan apart
-    from a verb that Indonesian text writes with it."""
-    if i + 1 >= len(tokens) or tokens[i + 1].group() not in ("nya", "kan"):
+    from a verb that Indonesian text writes with it; "ini lah": the particle -lah apart from any
+    word (it is never a word of its own)."""
+    if i + 1 >= len(tokens) or tokens[i + 1].group() not in ("nya", "kan", "lah"):
         return 0
     following = next_word(body, tokens, i)
     if following is None or not tokens[i].group().isalpha():
