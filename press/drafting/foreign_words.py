@@ -9,8 +9,7 @@ dictionary rules (``word_checks``) ask of the words the tables did not know.
   Indonesian spelling ("fasion show", "dor to dor", "stand up komedi"), or every word in its
   Indonesian spelling ("leding sektor"); in lower case, or capitalised word by word with no capital
   beside it ("Sosial Distancing tetap berlaku", "memaparkan Best Practise pemasaran").
-- ``english_prefixed``: an English word no data lists under di-, ter- or ber- ("dipacking", "tercover",
-  "bercamping")
+- ``english_prefixed``: an English word no data lists under di- or ter- ("dipacking", "tercover")
   or with -kan alone ("clearkan");
   ``word_checks`` also reads one English word written in two capitals ("GroundBreaking").
 - ``foreign_form``: a foreign word of the rule data under an Indonesian prefix, joined or one
@@ -103,8 +102,7 @@ MIN_PREFIXED, PREFIXED_RARE, ENGLISH_COMMON = 7, 3.0, 3.0
 @lru_cache(maxsize=4096)
 def english_prefixed(word: str) -> str | None:
     """The English root of a word in lower case that puts an English word no list holds under
-    di-, ter- or ber- (with -kan or -nya or without), or under -kan or -nya alone: "dipacking" → "packing",
-    "bercamping" → "camping",
+    di- or ter- (with -kan or -nya or without), or under -kan or -nya alone: "dipacking" → "packing",
     "tercover" → "cover", "clearkan" → "clear", "passwordnya" → "password" (an English noun with -nya
     is foreign however often text writes it so: "servernya")."""
     if len(word) < MIN_PREFIXED or word in english_words() or is_indonesian(word):
@@ -117,7 +115,7 @@ def english_prefixed(word: str) -> str | None:
         return key  # "passwordnya": an English noun with -nya, however often text writes it so
     if frequency(word) >= PREFIXED_RARE:
         return None
-    for prefix in ("di", "ter", "ber", ""):
+    for prefix in ("di", "ter", ""):
         if not word.startswith(prefix) or not prefix and not word.endswith("kan"):
             continue  # no prefix: an English word with -kan alone ("clearkan")
         rest = word[len(prefix):]
