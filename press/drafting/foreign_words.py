@@ -14,13 +14,17 @@ dictionary rules (``word_checks``) ask of the words the tables did not know.
   ``word_checks`` also reads one English word written in two capitals ("GroundBreaking").
 - ``foreign_form``: a foreign word of the rule data under an Indonesian prefix, joined or one
   letter off ("terupdate", "blankspot", "traning"); ``english_joined``: two English words written
-  as one ("handsanitizer").
+  as one ("handsanitizer");
+- ``english_spelt``: a spelling finding on an English word kept in its English spelling where KBBI
+  has the loan ("staff" → staf, "system" → sistem) is a foreign word (the family rule,
+  ``docs/benchmarks.md``, "Editorial checks", Method): its code becomes ``foreign``, its replacement stays the KBBI form.
 
 Each finding has the code ``foreign`` and no replacement unless the data gives the equivalent.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from press.errors import N_
@@ -325,3 +329,19 @@ def sentence_start(body: str, start: int) -> bool:
     return not before or before[-1] in ".!?\n“\""
 
 
+
+
+def english_spelt(found: list[Finding]) -> list[Finding]:
+    """``found`` with every spelling finding whose words are all English words, none of them
+    Indonesian, given the code ``foreign`` (a slip of the hand that happens to spell an English word,
+    "Rapt" for rapat, is read by other rules and keeps its code when no loan rule gave it)."""
+    english = english_words()
+    out = []
+    for finding in found:
+        words = finding.text.lower().split()
+        if finding.code == "spelling" and finding.replacement and words \
+                and all(w.isalpha() and w in english and not is_indonesian(w) for w in words) \
+                and finding.replacement.lower() not in words:
+            finding = replace(finding, code="foreign")
+        out.append(finding)
+    return out

@@ -30,7 +30,7 @@ from .number_checks import check_numbers, url_spans
 from .time_checks import check_times
 from .prefix_checks import di_ke_at, next_word
 from .rule_data import RuleData, rule_data
-from .foreign_words import capitalised_english, english_runs, near_foreign_phrases
+from .foreign_words import capitalised_english, english_runs, english_spelt, near_foreign_phrases
 from .word_checks import check_words
 
 TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
@@ -117,7 +117,7 @@ def check_language(body: str, protected=(), quotes=None) -> list[Finding]:
             used = di_ke_at(body, tokens, i, data, found) or _split_compound_at(body, tokens, i, found)
         if not used and (lower in bound_forms or "-" in lower):
             used = _bound_at(body, tokens, i, found)
-        if not used and i + 1 < len(tokens) and tokens[i + 1].group() in ("nya", "kan"):
+        if not used and i + 1 < len(tokens) and tokens[i + 1].group() in ("nya", "kan", "lah"):
             used = _nya_apart_at(body, tokens, i, found)
         if not used and len(found) == before:
             unread.append(tokens[i])
@@ -133,7 +133,7 @@ def check_language(body: str, protected=(), quotes=None) -> list[Finding]:
         + check_numbers(body, protected) + check_capitals(body, taken)
     found += check_compounds(body, taken + list(urls) + [f.span for f in found if f.span])
     found += check_figures(body, list(protected) + list(urls) + [f.span for f in found if f.span])
-    return found
+    return english_spelt(found)
 
 
 COVID = re.compile(r"(?<![\w-])(covid|Covid|COVID)(?: | ?[-–—] | ?[–—] ?)(19)(?![\w-])")
@@ -343,8 +343,9 @@ def _split_compound_at(body: str, tokens, i: int, found: list) -> int:
 
 def _nya_apart_at(body: str, tokens, i: int, found: list) -> int:
     """"keuangan nya", "tujuan nya": -nya written apart from its word; "diharap kan": -kan apart
-    from a verb that Indonesian text writes with it."""
-    if i + 1 >= len(tokens) or tokens[i + 1].group() not in ("nya", "kan"):
+    from a verb that Indonesian text writes with it; "ini lah": the particle -lah apart from any
+    word (it is never a word of its own)."""
+    if i + 1 >= len(tokens) or tokens[i + 1].group() not in ("nya", "kan", "lah"):
         return 0
     following = next_word(body, tokens, i)
     if following is None or not tokens[i].group().isalpha():

@@ -85,7 +85,7 @@ LEADING_ZERO_DAY = re.compile(r"(?<![\d/.-])0([1-9])(\s+(?:Januari|Februari|Mare
 ORDINAL = re.compile(r"(?<![\w-])([Kk]e)(?:\s*[-–]\s+|\s+[-–]\s*|\s+)(\d{1,3})(?![\d.,]\d)")
 ORDINAL_AFTER = re.compile(r"(?:HUT|[Uu]lang [Tt]ahun|[Pp]eringatan|[Hh]ari [Jj]adi|[Dd]ies [Nn]atalis|[Aa]ngkatan|"
                            r"[Pp]eriode|[Tt]ahap|[Gg]elombang|yang|[Pp]eringkat|[Jj]uara|[Uu]rutan|[Ee]disi|[Ss]esi|"
-                           r"[Bb]abak|[Pp]utaran|[Gg]enerasi|[Pp]ekan|[Mm]inggu|[Hh]ari|[Tt]ahun)\s+$")
+                           r"[Bb]abak|[Pp]utaran|[Gg]enerasi|[Pp]ekan|[Mm]inggu|[Hh]ari|[Tt]ahun|[Pp]utra|[Pp]utri|[Aa]nak|[Cc]ucu)\s+$")
 #: An anniversary with its name between ("HUT Mimika ke 29", "Hari Jadi Kota Tidore ke 917").
 NAMED_ANNIVERSARY = re.compile(r"(?:HUT|[Uu]lang [Tt]ahun|[Hh]ari [Jj]adi|[Dd]ies [Nn]atalis)(?:\s+[A-Z][\w.]*){1,3}\s+$")
 #: A year written with a thousands stop after "tahun" ("tahun 1.446 H"), before its era or a stop.
@@ -93,7 +93,7 @@ STOPPED_YEAR = re.compile(r"(?<![\w.,])([Tt]ahun\s+)([12])\.(\d{3})(?=\s*(?:H|M|
 #: What follows an ordinal ("bupati ke 15 sejak", "paripurna ke 18 DPRD"), where "ke 15" is no
 #: preposition before a counted noun ("ke 15 kecamatan").
 ORDINAL_BEFORE = re.compile(r"\s*(?:[,.;:)\n]|$|(?:tahun|kali|kalinya|dari|sejak|pada|di|dalam|ini|itu|yang|dan|atau|"
-                            r"untuk|bagi|dengan|selama|setelah|sebelum|sepanjang|tingkat)\b|[A-Z]{2,}\b)")
+                            r"untuk|bagi|dengan|selama|setelah|sebelum|sepanjang|tingkat|seorang|sebuah|milik)\b|[A-Z]{2,}\b)")
 CAPITAL_ORDINAL = re.compile(r"(?<![\w-])Ke-(\d{1,3})(?![\d.,]\d)")  # "HUT RI Ke-78" inside a sentence
 DECADE = digit_first(r"(?<![\w.,-])(\d{1,3}(?:\.\d{3})+|\d{2,4})\s?s?an\b")  # "1990an", "200 an", "200 san" (the spoken form)
 SENTENCE_FIGURE = digit_first(r"(?:^|(?<=[a-z]{3}[.!?]\s)|(?<=[\d)”\"][.!?]\s))(\d[\d.,]*)(?=\s+[a-z])", re.M)

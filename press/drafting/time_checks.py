@@ -35,7 +35,7 @@ ONE_FIGURE_HOUR = re.compile(r"(?<![\w-])([Pp]ukul) ([0-9])[.:]([0-5]\d)(?![\d.:
 PUKUL_CAPITAL = re.compile(r"(?<=[a-z,] )Pukul(?= \d)")
 PUKUL_HOUR = re.compile(r"(?<![\w-])([Pp]ukul) ([01]?\d|2[0-4])(?![\d.:/-]|,\d|\s*(?:[-–—]|s\.d|s/d|sampai|hingga|lewat|kurang)\b)")
 CAPITAL_PART = re.compile(rf"(?<=[a-z] )(?:[Pp]ukul )?{CLOCK}(\s+(?:Pagi|Siang|Sore|Malam))\b")
-RANGE = digit_first(rf"(?<![\d.])({CLOCK})(\s+(?:{ZONES}))?(\s*(?:s\.d(?![.\w])|s/d|S/D|sd|SD|s\.\s+d\.?)\s*|\s*-\s*|"
+RANGE = digit_first(rf"(?<![\d.])({CLOCK})(\s+(?:{ZONES}))?(\s*(?:s\.d(?![.\w])|s/d|S/D|sd|SD|s\.\s+d\.?)\s*|\s*--?\s*|"
                    rf"\s+[–—]\s*|\s*[–—]\s+)(?={CLOCK}(?!\d))")
 ZONE_PART = re.compile(rf"(?<=\d)(\s+(?:{ZONES}))(\s+(?:pagi|siang|sore|malam))\b(?!\s+(?:hari|ini|itu)\b)")
 PAST_MINUTES = re.compile(r"(?<![\w-])([Pp]ukul|[Jj]am)\s+(\d{1,2})\s+lewat\s+(\d{1,2})\s+menit\b")

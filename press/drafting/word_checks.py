@@ -54,7 +54,7 @@ from press.errors import N_
 from . import affix_rules
 from .compound_checks import glued_words, words_joined
 from .hand_slips import initial_slip, rare_slip, region_slip, sole_slip
-from .joined_words import joined_compound, joined_reduplication
+from .joined_words import joined_compound, joined_reduplication, two_words, word_before_joined
 from .loanword_rules import loanword_fix
 from .finding import Finding, cased, finding_at
 from .foreign_words import english_joined, english_prefixed, foreign_form, lower_before, sentence_start
@@ -117,7 +117,10 @@ def _official_pair_slip(body: str, end: int, word: str) -> str | None:
         return None
     found = [first for first in firsts if first[:2] == word[:2] and 0 < abs(len(first) - len(word)) <= 2
              and (first.startswith(word) or word.startswith(first) or edit_distance(word, first, 1) <= 1)]
-    return found[0] if len(found) == 1 else None
+    return found[0] if len(found) == 1 else None#: A token followed by a stop and a top-level domain is a site's name ("beritautama.co").
+DOMAIN_AFTER = re.compile(r"\.(?:co|com|id|net|online|org|news|info|go|my|web|site)\b")
+
+
 def check_words(body: str, tokens, known, covered, italic) -> list[Finding]:
     """Findings for the ``tokens`` (regex matches) no other rule covered (``covered`` spans)."""
     found = []
@@ -128,6 +131,7 @@ def check_words(body: str, tokens, known, covered, italic) -> list[Finding]:
         written = token.group()
         start, end = token.span()
         if 1 in taken[start:end] or body[start - 1:start] in ("#", "@", "/", ".") or body[end:end + 1] == "@" \
+                or DOMAIN_AFTER.match(body, end) \
                 or body[end:end + 1] == "/" and not (written.islower() and len(written) >= MIN_TYPO and body[end + 1:end + 2].islower()) \
                 or italic(body, start, end):
             continue
@@ -169,6 +173,10 @@ def check_words(body: str, tokens, known, covered, italic) -> list[Finding]:
                 standard = None
             standard = standard or (None if word in known else official_slip(word) or _common_noun_slip(body, start, end, word)) \
                 or _official_pair_slip(body, end, word)
+            joined = None if standard or word in known else word_before_joined(word)
+            if joined:  # "Kependudukandan": a conjunction glued inside a name
+                found.append(_spelling(body, (start, end), written, *joined))
+                continue
             if standard:
                 found.append(_typo(body, (start, end), written, standard))
             continue
@@ -196,7 +204,8 @@ def _read_word(word: str, known: frozenset[str]) -> tuple[str | None, object]:
     fixed = affix_rules.listed_root(word) or (affix_rules.double_k(word) if len(word) > 7 else None) \
         or affix_rules.noun_kk(word) or affix_rules.pun_apart(word) or affix_rules.one_syllable(word) \
         or affix_rules.lost_r(word) or affix_rules.double_a(word) \
-        or words_joined(word) or joined_compound(word) or joined_reduplication(word) or _loan_in_ir(word)
+        or words_joined(word) or joined_compound(word) or joined_reduplication(word) or _loan_in_ir(word) \
+        or two_words(word)
     if fixed:
         return "fixed", fixed
     if _unknown(word, known):
@@ -269,7 +278,8 @@ def _word_finding(body: str, span, written: str, word: str, initial: bool) -> Fi
         return finding_at(body, "foreign", span, N_("Istilah asing “%(written)s” ditulis miring."),
                           N_("Tulis miring (*%(written)s*) atau pakai padanan bahasa Indonesianya."),
                           {"written": joined}, {"written": joined})
-    glued = None if initial else glued_words(word) or joined_reduplication(word) or joined_compound(word)
+    glued = word_before_joined(word) or two_words(word) if initial else glued_words(word) or joined_reduplication(word) \
+        or joined_compound(word) or word_before_joined(word)
     if glued:
         return _spelling(body, span, written, *glued)
     if len(word) < MIN_TYPO:

@@ -40,10 +40,14 @@ def test_a_typo_s_replacement_is_read_strictly():
 # -- loanword spelling ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("written, standard", [
-    ("qualitas", "kualitas"), ("thema", "tema"), ("mall", "mal"), ("phisik", "fisik"),
+    ("qualitas", "kualitas"), ("thema", "tema"), ("phisik", "fisik"),
 ])
 def test_a_loanword_spelt_the_foreign_way_gets_the_kbbi_form(written, standard):
     assert fixes(f"Kegiatan ini menjaga {written} layanan warga.", "spelling") == [(written, standard)]
+
+
+def test_an_english_word_kept_in_its_english_spelling_is_foreign_with_the_kbbi_form():
+    assert fixes("Kegiatan ini menjaga mall layanan warga.", "foreign") == [("mall", "mal")]
 
 
 # -- English words -----------------------------------------------------------------------------------
