@@ -35,7 +35,7 @@ STAND_IN = re.compile(r"\s*,?\s*(?:yang\s+)?diwakil(?:i|kan)(?:\s+oleh)?\s+")
 # The next item of a list of officials after a holder a rank or honorific marks
 # ("Dandim 0408 Bengkulu Selatan-Kaur, Letkol Inf Rahmad Saputra, Kapolres Kaur …").
 NEXT_IN_LIST = re.compile(r"[ \t]*,[ \t]*(?=[A-Z])")
-COMMA_CLAUSE = re.compile(r"\s*,\s*(?:yang\s+juga|yang\s+sekaligus|sekaligus|selaku)\b[^,.;\n\"“”]{1,80},\s*"
+COMMA_CLAUSE = re.compile(r"(?:\s*,\s*(?:yang\s+juga|yang\s+sekaligus|sekaligus)|\s*,?\s+selaku)\b[^,.;\n\"“”]{1,80},\s*"
                           r"|\s+dari\s+(?:daerah\s+pemilihan|dapil|[Ff]raksi|[Pp]artai)\b[^,.;\n\"“”]{1,60},\s*")
 # A capitalised word read whole, never given back to the pattern after it: the words of a
 # name are followed by a space, a comma or a post, never by more letters, so a shorter
@@ -52,7 +52,7 @@ HELD_BY_NAME_BEFORE = re.compile(rf"{CAP}[ \t]+(?:menjabat(?:[ \t]+sebagai)?|seb
 JOINED = re.compile(r"[ \t]+(?:dan|&)[ \t]+")
 HOLDERS_JOINED = re.compile(r",?[ \t]*(?:dan|&|[–—-])[ \t]+")
 # "wakil ketua masing-masing A dan B": every name listed after it holds the title.
-EACH = re.compile(r"[ \t]*,?[ \t]+(?:masing-masing|di[ \t]+antaranya|antara[ \t]+lain)[ \t]*:?[ \t]+")
+EACH = re.compile(r"[ \t]*,?[ \t]+(?:masing-masing|di[ \t]+antaranya|antara[ \t]+lain|yakni|yaitu)[ \t]*:?[ \t]+")
 LISTED = re.compile(r"(?:[ \t]*\([^()\n]{1,25}\))?[ \t]*(?:,[ \t]*(?:dan[ \t]+)?|[ \t]+dan[ \t]+)")
 TERM = re.compile(r"(?:[ \t]+(?:terpilih|definitif|yang[ \t]+baru[ \t]+dilantik))?(?:[ \t]+(?:periode|masa[ \t]+jabatan)[ \t]+\d{4}[ \t]*[–—-][ \t]*\d{4})?")
 # The district after a village head's village ("KPN Tulehu Kecamatan Salahutu"): where the
