@@ -23,7 +23,7 @@ from press.notes.rules import CAP, Rules, alternation
 from press.notes.short_mentions import add_short_mentions
 from press.notes.speakers import SpeakerLookup
 from press.notes.title_context import (LOWER_TITLE_PLACE, ONLY_PLACE_AFTER, QUALIFIER, SPEECH_AFTER, ends_in_venue,
-                                       handed_over_after, member_qualifiers, namesake_before, namesakes, new_post_at, not_a_name_first,
+                                       handed_over_after, member_qualifiers, namesake_before, namesakes, new_post_at, not_a_name_first, place_then_holder,
                                        region_word_before, title_places, venue_before, written_title)
 
 CAPITAL_AFTER = re.compile(r"[ \t]*,?[ \t]*[A-Z(]")
@@ -44,7 +44,7 @@ COMMA_CLAUSE = re.compile(r"(?:\s*,\s*(?:yang\s+juga|yang\s+sekaligus|sekaligus)
 WHOLE_CAP = rf"(?>{CAP})"
 NAME_BEFORE = re.compile(rf"(?<!\w)((?:[A-Z][a-z]{{0,3}}\.(?=[A-Z]))?(?:[A-Z] |[A-Z]\. ?)?{WHOLE_CAP}(?: (?:{WHOLE_CAP}|[A-Z][a-z]{{1,2}}\.)){{0,3}})(?:(?:,\s*[A-Za-z.]+)*,?\s+yang\s+(?:kini\s+|saat\s+ini\s+)?menjabat(?:\s+sebagai)?"
                          rf"|(?:,\s*[A-Za-z.]+)*,|(?:,\s*[A-Za-z.]+)*,?\s+(?:resmi\s+)?(?:dilantik|ditunjuk|diangkat|dikukuhkan)\s+sebagai"
-                         rf"|(?:,\s*[A-Za-z.]+)*,?\s+(?:sebagai|selaku|menjabat(?:\s+sebagai)?|[–—-]))\s*$")
+                         rf"|(?:,\s*[A-Za-z.]+)*,?\s+(?:sebagai|selaku|menjabat(?:\s+sebagai)?|[–—-]|\())\s*$")
 # "Yance Marani menjabat Kepala Distrik Rasiei, Oktovina Sawaki menjabat …", "- Ismail Samal
 # sebagai KPN Sepa Kecamatan Amahai,": the holder stands before (searched only where the
 # verb ends the stretch before the title: a search tries every position of it).
@@ -60,7 +60,11 @@ TERM = re.compile(r"(?:[ \t]+(?:terpilih|definitif|yang[ \t]+baru[ \t]+dilantik)
 DISTRICT = re.compile(r"(?:Kecamatan|Kec\.|Distrik)\s")
 # "mantan Bupati Bantaeng X", "Eks Bupati Busel X": a former holder, the word kept in the title.
 FORMER_BEFORE = re.compile(r"(?<![\w-])([Mm]antan|[Ee]ks)[ \t-]+$")
-TRAILING_COMMA = re.compile(r"(?:,|\ssebagai|\sselaku|\smenjabat|\s[–—-])\s*$")
+TRAILING_COMMA = re.compile(r"(?:,|\ssebagai|\sselaku|\smenjabat|\s[–—-]|\w \()\s*$")
+# A name word without a dot before the name read back from a bracketed post: the name is longer than a reading back takes.
+CUT_NAME_BEFORE = re.compile(r"(?<![\w.])[A-Z][a-z]+[ \t]+$")
+BRACKET_BEFORE = re.compile(r"(?<=\w )\((?:(?:[Mm]antan|[Ee]ks)[ \t]+)?$")
+BRACKETED_POST = re.compile(r"([^()\n, ]+[ \t][^()\n,]{1,70}?)(?:[ \t]+(?:[Dd]ua|[Tt]iga|[Ss]atu)?[ \t]*[Pp]eriode\b[^()\n]{0,30})?\)(?![ \t]+(?:menjadi|sebagai|dilantik)\b)")
 
 
 class PeopleFinder(SpeakerLookup, IntroducedPeople):
@@ -101,11 +105,26 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
                 pos = self._lower_title_after_name(match)
                 continue
             headline = self._headlines.holding(match.start())
+            bracket = BRACKET_BEFORE.search(self.text, max(0, match.start() - 8), match.start())
+            if bracket and not headline:
+                pos = self._bracketed_post(bracket.start() + 1, match.end())
+                continue
             if headline or self.text[match.start() - 1:match.start()] == "(" or venue_before(self.text, self.rules, match.start()) \
                     or region_word_before(self.text, self.rules, match.start()):
                 pos = headline or match.end()
                 continue
             pos = self._joint_holders(match) or self._read_titled(match)
+
+    def _bracketed_post(self, start: int, end: int) -> int:
+        """A post in brackets after a name ("A (Bupati Konawe Selatan Periode 2021-sekarang)",
+        "B (mantan Walikota Baubau)"), kept without a holder for `find_name_first` to give to
+        the name before it; its term is no part of it. A short form in brackets, one word, is
+        left alone. Returns where to go on."""
+        post = BRACKETED_POST.match(self.text, start)
+        if not post or post.end() < end:
+            return end
+        self.register.mention(start, post.end(1), None, post.group(1))
+        return post.end()
 
     def _joint_holders(self, match: re.Match) -> int | None:
         """Two titles sharing their region, then their two holders in order ("Bupati dan Wakil Bupati Kepulauan Aru terpilih
@@ -222,8 +241,8 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
                     and ((absorb and full not in REGION_HEADS and kind is None)
                          or (kind == "institution" and not person.degrees and ends_in_venue(rules, organisation))):
                 title_text, title_end, person = text[match.start():person.end], person.end, None
-            elif not apposed and absorb and full not in REGION_HEADS and not person.degrees \
-                    and (self.designations.region_word_after(person.end) or handed_over_after(text, rules, person.end)):
+            elif not apposed and not person.degrees and (place_then_holder(text, rules, person.end, absorb and full not in REGION_HEADS)
+                                                          or absorb and full not in REGION_HEADS and self.designations.region_word_after(person.end)):
                 title_text, title_end, person = text[match.start():person.end], person.end, None
                 entrusted = QUALIFIER.match(text, title_end)
                 person = self._read_name(entrusted.end()) if entrusted and entrusted.group(0).strip() else None
@@ -311,7 +330,9 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
                 existing.honorifics = existing.honorifics or written.honorifics
                 existing.degrees = existing.degrees or written.degrees
         if existing:
-            if title and existing.title and not existing.organisation and self._more_precise(title, existing.title):
+            # A title saying more than the known one it starts with ("Wakil Bupati Rote Ndao" after "Wakil Bupati").
+            if title and existing.title and not existing.organisation \
+                    and self.register.expand(title).startswith(self.register.expand(existing.title) + " "):
                 existing.title, existing.organisation = title, organisation
             elif title and not existing.organisation and self.register.expand(title) == self.register.expand(existing.title or ""):
                 existing.organisation = organisation
@@ -349,13 +370,6 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
             return None
         return self.find_by_name(word)
 
-    def _more_precise(self, title: str, known: str) -> bool:
-        """Whether `title` says more than the `known` one it starts with ("Wakil Bupati
-        Rote Ndao" after "Wakil Bupati", "Penjabat Gubernur Gorontalo" after "Penjagub");
-        asked only of a known title without an organisation."""
-        longer, shorter = self.register.expand(title), self.register.expand(known)
-        return longer.startswith(shorter + " ")
-
     def _holder_called(self, name: str, title: str | None) -> Person | None:
         """The one holder of `title` whose name has a word that `name`, one word, starts
         ("Wagub Melki" for Wakil Gubernur Melkianus B. Ndolu), or whose name `name` shortens
@@ -385,7 +399,8 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
             fronted = parsed is None and self.rules.fronted.match(self.text, before_start + m.start(1))
             if fronted:
                 parsed = self._read_name(fronted.end())
-            if parsed is None or parsed.end > start or not_a_name_first(self.text, self.rules, parsed):
+            if parsed is None or parsed.end > start or not_a_name_first(self.text, self.rules, parsed) \
+                    or self.text[start - 1] == "(" and CUT_NAME_BEFORE.search(self.text, max(0, parsed.name_span[0] - 20), parsed.name_span[0]):
                 continue
             name_span = parsed.name_span
             if named[name_span[0]] or named[name_span[1] - 1]:

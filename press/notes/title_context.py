@@ -180,6 +180,18 @@ def handed_over_after(text: str, rules: Rules, pos: int) -> bool:
     return bool(after) and bool(rules.rank.match(text, after.end()) or rules.honorific.match(text, after.end()))
 
 
+
+# "Ketua Pengadilan Negeri (PN) Pangkalan Bun yang baru, X": a qualifier and a comma after
+# the words read as a name tell that they were the title's place and the holder follows.
+QUALIFIED_HOLDER_AFTER = re.compile(r"[ \t]+(?:yang[ \t]+)?(?:lama|baru|sebelumnya|terpilih|definitif),[ \t]*(?=[A-Z])")
+
+
+def place_then_holder(text: str, rules: Rules, pos: int, place_title: bool) -> bool:
+    """Whether the words ending at `pos`, read as the name after a title, are the title's
+    place: a place title's region word or hand-over follows them (`handed_over_after`), or
+    any title's qualifier and then its holder."""
+    return bool(QUALIFIED_HOLDER_AFTER.match(text, pos)) or (place_title and handed_over_after(text, rules, pos))
+
 # A council member's electoral district and commission belong to the title ("Anggota DPRD
 # Kota Padang Dapil Koto Tangah", "Anggota DPRD Sumbar dari Komisi IV"); their faction or
 # party does not ("dari Fraksi PKS", "dari Partai Demokrat"), and the name follows it.
