@@ -22,9 +22,10 @@ from press.notes.register import Register
 from press.notes.rules import CAP, Rules, alternation
 from press.notes.short_mentions import add_short_mentions
 from press.notes.speakers import SpeakerLookup
-from press.notes.title_context import (LOWER_TITLE_PLACE, ONLY_PLACE_AFTER, QUALIFIER, SPEECH_AFTER, ends_in_venue,
-                                       handed_over_after, member_qualifiers, namesake_before, namesakes, new_post_at, not_a_name_first, place_then_holder,
-                                       region_word_before, title_places, venue_before, written_title)
+from press.notes.title_context import (LOWER_TITLE_PLACE, ONLY_PLACE_AFTER, QUALIFIER, SPEECH_AFTER, bracketed_post, ends_in_venue,
+                                       handed_over_after, member_qualifiers, name_cut_before, namesake_before, namesakes,
+                                       new_post_at, not_a_name_first, place_then_holder, region_word_before, title_places,
+                                       venue_before, written_title)
 
 CAPITAL_AFTER = re.compile(r"[ \t]*,?[ \t]*[A-Z(]")
 # Possessive: a shorter reading of a word or of the run is followed by a word character or
@@ -61,10 +62,6 @@ DISTRICT = re.compile(r"(?:Kecamatan|Kec\.|Distrik)\s")
 # "mantan Bupati Bantaeng X", "Eks Bupati Busel X": a former holder, the word kept in the title.
 FORMER_BEFORE = re.compile(r"(?<![\w-])([Mm]antan|[Ee]ks)[ \t-]+$")
 TRAILING_COMMA = re.compile(r"(?:,|\ssebagai|\sselaku|\smenjabat|\s[–—-]|\w \()\s*$")
-# A name word without a dot before the name read back from a bracketed post: the name is longer than a reading back takes.
-CUT_NAME_BEFORE = re.compile(r"(?<![\w.])[A-Z][a-z]+[ \t]+$")
-BRACKET_BEFORE = re.compile(r"(?<=\w )\((?:(?:[Mm]antan|[Ee]ks)[ \t]+)?$")
-BRACKETED_POST = re.compile(r"([^()\n, ]+[ \t][^()\n,]{1,70}?)(?:[ \t]+(?:[Dd]ua|[Tt]iga|[Ss]atu)?[ \t]*[Pp]eriode\b[^()\n]{0,30})?\)(?![ \t]+(?:menjadi|sebagai|dilantik)\b)")
 
 
 class PeopleFinder(SpeakerLookup, IntroducedPeople):
@@ -105,26 +102,16 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
                 pos = self._lower_title_after_name(match)
                 continue
             headline = self._headlines.holding(match.start())
-            bracket = BRACKET_BEFORE.search(self.text, max(0, match.start() - 8), match.start())
-            if bracket and not headline:
-                pos = self._bracketed_post(bracket.start() + 1, match.end())
+            post = None if headline else bracketed_post(self.text, match.start(), match.end())
+            if post:
+                self.register.mention(post[0], post[1], None, self.text[post[0]:post[1]])
+                pos = post[2]
                 continue
             if headline or self.text[match.start() - 1:match.start()] == "(" or venue_before(self.text, self.rules, match.start()) \
                     or region_word_before(self.text, self.rules, match.start()):
                 pos = headline or match.end()
                 continue
             pos = self._joint_holders(match) or self._read_titled(match)
-
-    def _bracketed_post(self, start: int, end: int) -> int:
-        """A post in brackets after a name ("A (Bupati Konawe Selatan Periode 2021-sekarang)",
-        "B (mantan Walikota Baubau)"), kept without a holder for `find_name_first` to give to
-        the name before it; its term is no part of it. A short form in brackets, one word, is
-        left alone. Returns where to go on."""
-        post = BRACKETED_POST.match(self.text, start)
-        if not post or post.end() < end:
-            return end
-        self.register.mention(start, post.end(1), None, post.group(1))
-        return post.end()
 
     def _joint_holders(self, match: re.Match) -> int | None:
         """Two titles sharing their region, then their two holders in order ("Bupati dan Wakil Bupati Kepulauan Aru terpilih
@@ -320,7 +307,7 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
     def _add(self, written: WrittenName, title, organisation, span) -> Person:
         name, name_span = written.name, written.name_span
         existing = self.find_by_name(name) or self.register.initialled_form_of(name) or self.register.misspelt_form_of(
-            name) or self._holder_called(name, title) or self._called_by_first_name(name) or self.titled_by_name_word(name) \
+            name) or self._holder_called(name, title) or self.called_by_first_name(name) or self.titled_by_name_word(name) \
             or (self.last_named_with_word(name, span[0]) or self.called_by_first_letters(name) or self.misspelt_first_name(name)
                 or self.first_name_of_titled_near(name, span[0]) or self.named_before_with_word_starting(name, span[0]) if " " not in name else None)
         if existing is None and " " in name:
@@ -362,14 +349,6 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
         person = self.find_by_name(name[found.end():]) if found else None
         return person if person is not None and same_name(person.name, name[found.end():]) else None
 
-    def _called_by_first_name(self, name: str) -> Person | None:
-        """The known person a regional form of address and one of their name's words
-        call ("Mas Hanafi" for Bupati Hanafi Ridwan), else None."""
-        address, _, word = name.partition(" ")
-        if address not in self.rules.regional or not word or " " in word:
-            return None
-        return self.find_by_name(word)
-
     def _holder_called(self, name: str, title: str | None) -> Person | None:
         """The one holder of `title` whose name has a word that `name`, one word, starts
         ("Wagub Melki" for Wakil Gubernur Melkianus B. Ndolu), or whose name `name` shortens
@@ -400,7 +379,7 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
             if fronted:
                 parsed = self._read_name(fronted.end())
             if parsed is None or parsed.end > start or not_a_name_first(self.text, self.rules, parsed) \
-                    or self.text[start - 1] == "(" and CUT_NAME_BEFORE.search(self.text, max(0, parsed.name_span[0] - 20), parsed.name_span[0]):
+                    or self.text[start - 1] == "(" and name_cut_before(self.text, parsed.name_span[0]):
                 continue
             name_span = parsed.name_span
             if named[name_span[0]] or named[name_span[1] - 1]:
