@@ -45,9 +45,8 @@ real13 included ("round 14 tuning (all 414)"; real13's own table is a figure aft
 and held back tests/notes/real14 whole (its figures, measured once after round 14's freeze,
 are ROUND14_HELD_BACK_AT_FREEZE: a line below the tables); round 15 tuned on all 438,
 real14 included ("round 15 tuning (all 438)"; real14's own table is a figure after tuning),
-and holds back tests/notes/real15 whole (not read here: its figures, measured once after
-round 15's freeze, go into the corpus test as ROUND15_HELD_BACK_AT_FREEZE, and a line below
-the tables prints them then).
+and held back tests/notes/real15 whole (its figures, measured once after round 15's freeze,
+are ROUND15_HELD_BACK_AT_FREEZE: a line below the tables).
 Below the tables, one line per earlier figure: each
 round's held-back figures first measured after its freeze (round 1: 20 of
 tests/notes/real; round 2: tests/notes/real2) and each round's tuning figures at its
@@ -122,7 +121,7 @@ ROUND11_FREEZE = "0a945b1"
 ROUND12_FREEZE = "716b93c"
 ROUND13_FREEZE = "9236910"
 ROUND14_FREEZE = "bcc17d6"
-ROUND15_FREEZE = "the \"Frozen rules (round 15):\" commit"
+ROUND15_FREEZE = "f7cbaba"
 # Figures written at each freeze, printed as lines below the tables: (what, commit, figures).
 FREEZE_LINES = (
     ("round 1 tuning (40 of tests/notes/real)", "9e1fc17", TUNING_AT_FREEZE),
@@ -168,7 +167,7 @@ FREEZE_LINES = (
     ("round 14 held back (tests/notes/real14)", ROUND14_FREEZE,
      getattr(corpus_test, "ROUND14_HELD_BACK_AT_FREEZE", None) or {}),
     ("round 15 tuning (all 438 of tests/notes/real to real14)", ROUND15_FREEZE, ROUND15_TUNING_AT_FREEZE),
-    # Written into the corpus test by the annotator once real15 is annotated and measured.
+    # Written into the corpus test by the annotator once real15 was annotated and measured.
     ("round 15 held back (tests/notes/real15)", ROUND15_FREEZE,
      getattr(corpus_test, "ROUND15_HELD_BACK_AT_FREEZE", None) or {}),
 )
