@@ -45,8 +45,9 @@ NOT_SUBJECT = re.compile(r"\b(?:dihadiri|diikuti|disaksikan|oleh|kepada|didampin
                          r"|yaitu|yakni)\b(?![ \t]+wartawan)")
 # A person asked or told something ("Nius Kogoya diminta tidak hanya …"): spoken to, not speaking.
 SPOKEN_TO = re.compile(r"[ \t]+(?:juga[ \t]+)?di(?:minta|harapkan|ingatkan|instruksikan|tugaskan|perintahkan|imbau)\b")
-# "X melalui Y menjelaskan": Y speaks for X.
+# "X melalui Y menjelaskan": Y speaks for X; "X yang didampingi Y, Z menjelaskan": X does.
 THROUGH = re.compile(r"\bmelalui\b")
+ACCOMPANIED = re.compile(r"\b(?:yang[ \t]+)?didampingi\b")
 # The theme of an event in quote marks: "bertema “…”", "Tema yang diusung tahun ini adalah “…”".
 THEME_BEFORE = re.compile(r"\b(?:tema|bertema|bertajuk|berjudul|judul|slogan|tagline|motto|semboyan|jargon)"
                           r"(?:[ \t]+(?:yang|diusung|diangkat|tahun|kali|ini|adalah|yakni|yaitu|ialah)){0,6}[ \t]*:?[ \t]*$", re.I)
@@ -133,7 +134,8 @@ class QuoteFinder:
                 return self._last_speaker or self.people.last_before(sentence_start)
             # "Ketika ditanya … Bupati …, Hendri mengatakan": the one before the speech verb speaks.
             speaking = next((m for m in in_sentence[1:] if self.text[max(0, m[0] - 2):m[0]] == ", "
-                             and self.rules.reported_verb.match(self.text, SUBJECT_TO_VERB.match(self.text, m[1]).end())), None)
+                             and self.rules.reported_verb.match(self.text, SUBJECT_TO_VERB.match(self.text, m[1]).end())
+                             and not ACCOMPANIED.search(self.text, first[1], m[0])), None)
             if speaking is None and ((NOT_SUBJECT.search(self.text, sentence_start, first[0])
                                       and not ONE_OF.search(self.text, sentence_start, first[0] + 1)) or SPOKEN_TO.match(self.text, first[1])):
                 # "… yang dikomandoi oleh Kolonel Inf X ini akan …": the sentence is about X.

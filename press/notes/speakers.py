@@ -133,6 +133,14 @@ class SpeakerLookup:
         self.register.alias(word, person)
         return person
 
+    def called_by_first_name(self, name: str) -> Person | None:
+        """The known person a regional form of address and one of their name's words
+        call ("Mas Hanafi" for Bupati Hanafi Ridwan), else None."""
+        address, _, word = name.partition(" ")
+        if address not in self.rules.regional or not word or " " in word:
+            return None
+        return self.find_by_name(word)
+
     def titled_by_name_word(self, name: str) -> Person | None:
         """The one person whose title opens with the first of two words `name` and whose
         name has the second ("Raja Ollong" for Raja Negeri Hila Abdul Gani Ollong, "Raja
