@@ -122,7 +122,7 @@ ROUND11_FREEZE = "0a945b1"
 ROUND12_FREEZE = "716b93c"
 ROUND13_FREEZE = "9236910"
 ROUND14_FREEZE = "bcc17d6"
-ROUND15_FREEZE = "the \"Frozen rules (round 15):\" commit"
+ROUND15_FREEZE = "f7cbaba"
 # Figures written at each freeze, printed as lines below the tables: (what, commit, figures).
 FREEZE_LINES = (
     ("round 1 tuning (40 of tests/notes/real)", "9e1fc17", TUNING_AT_FREEZE),
