@@ -42,6 +42,9 @@ RUN_WORD = re.compile(r"[A-Z][a-z][\w'-]*")
 RUN_LIMIT = 7
 LAST_WORD = re.compile(r"(\w[\w.-]*)\W*\Z")
 SHORT_FORM = re.compile(r"[A-Z]{2,6}")
+# One word of letters and then a comma: the name read there, unless the word is an honorific or
+# a rank ending in the comma ("Drs, Budi Santoso"), is that one word or nothing.
+ONE_WORD_THEN_COMMA = re.compile(r"[ \t]+([A-Za-z'’-]+),")
 # How many other places a capitalised word is written at that the place run reads.
 SEEN_LIMIT = 64
 
@@ -204,11 +207,21 @@ class Designations:
             return text[cursor:unit_and_region], "institution", unit_and_region
         if absorb and not region_head and PLACE_WORD.match(text, cursor):
             place_end = self._read_place_name(cursor)
-            after = self._read_name(place_end) if place_end > cursor else None
+            after = self._read_name(place_end) if place_end > cursor and not self._one_word_after(cursor, place_end) else None
             if after is not None and len(after.name.split()[0].rstrip(".")) > 2 \
                     and (" " in after.name or " " in text[cursor:place_end]):
                 return text[cursor:place_end], "place", place_end
         return None, None, pos
+
+    def _one_word_after(self, place_start: int, place_end: int) -> bool:
+        """Whether the place read from `place_start` is one word and one word and a comma
+        follow it ("Camat Hayoran Kuzeran, …"): the place then holds no name of two words
+        after it, and that name need not be read (the "people" long note read every name
+        twice for it)."""
+        text, rules = self.text, self.rules
+        word = ONE_WORD_THEN_COMMA.match(text, place_end)
+        return bool(word) and " " not in text[place_start:place_end] \
+            and not rules.rank.match(text, word.start(1)) and not rules.honorific.match(text, word.start(1))
 
     def _place_written_elsewhere(self, pos: int) -> int | None:
         """The end of a place of several words after a place title, when a name follows it
