@@ -69,22 +69,22 @@ class Changes:
 
 
 def parse_ids(values) -> list[int]:
-    """Photo ids as typed (``"1,2, 3"`` or a list), in order, once each; refused when malformed."""
-    raw = values.split(",") if isinstance(values, str) else list(values)
-    ids = []
+    """Photo ids as typed (``"1,2, 3"`` or a list), in order, once each; refused when malformed,
+    and at the first id past ``MAX_PHOTOS``, before reading the rest of a long paste."""
+    raw = values.split(",") if isinstance(values, str) else values
+    ids: dict[int, None] = {}
     for value in (str(v).strip() for v in raw):
         if not value:
             continue
         media_id = parse_id(value)
         if media_id is None:
             raise MediaError(N_("Nomor foto tidak sah: %(value)s."), value=value[:40])
-        if media_id not in ids:
-            ids.append(media_id)
+        ids[media_id] = None
+        if len(ids) > MAX_PHOTOS:
+            raise MediaError(N_("Paling banyak %(limit)s foto sekali ubah."), limit=MAX_PHOTOS)
     if not ids:
         raise MediaError(N_("Pilih setidaknya satu foto."))
-    if len(ids) > MAX_PHOTOS:
-        raise MediaError(N_("Paling banyak %(limit)s foto sekali ubah."), limit=MAX_PHOTOS)
-    return ids
+    return list(ids)
 
 
 def _may(session: Session, actor: User | None, permission: str, media: Media) -> bool:
