@@ -34,7 +34,8 @@ from press.storage import StorageError, Store, store_from_config
 from . import access, licences, photo_corrections, public
 from .audit import record as audit
 from .indexing import enqueue_index
-from .media import MediaError, clean_text, public_meta, sync_renditions
+from .media import UNKNOWN_PEOPLE, MediaError, clean_text, public_meta, sync_renditions
+from .people import named_people
 from .tags import attach_tags
 
 RENDER_JOB = "photos.bulk-render"
@@ -114,9 +115,9 @@ def _checked(session: Session, changes: Changes):
         licence = licences.by_code(session, changes.licence)
         if licence is None:
             raise MediaError(N_("Lisensi %(code)s tidak ada di daftar."), code=changes.licence[:40])
-    people = list(session.scalars(select(Person).where(Person.id.in_(changes.people)))) if changes.people else []
-    if len(people) != len(set(changes.people)):
-        raise MediaError(N_("Orang yang dipilih tidak ada di daftar."))
+    people = named_people(session, changes.people)
+    if people is None:
+        raise MediaError(UNKNOWN_PEOPLE)
     if any(len(t) > 200 for t in changes.tags):
         raise MediaError(N_("Tag paling panjang 200 karakter."))
     return licence, people, texts, licences.clean_restrictions(changes.restrictions)
