@@ -1,6 +1,7 @@
-"""Forged lists of ids in the photo forms: more people than any register holds, a photo
-id beyond 64 bits, more photos than a bulk edit takes. Each is refused with the reason
-the form gives for a wrong choice, and the photo is left as it was; none is an error page."""
+"""Long or forged lists in the photo forms: more people than any register holds, a photo
+id beyond 64 bits, more photos than a bulk edit takes, a pasted list of 1,500 tags. The
+ids are refused with the reason the form gives for a wrong choice and the photo is left
+as it was; the tags are attached. None is an error page."""
 from __future__ import annotations
 
 import pytest
@@ -8,6 +9,7 @@ from sqlalchemy import select
 
 from press.extensions import db
 from press.models import Activity, Media, Person
+from press.services.tags import tags_of
 
 from tests.conftest import FIXTURES
 from tests.web.publishing_fixtures import add_photo
@@ -65,3 +67,15 @@ def test_a_bulk_edit_of_photo_ids_that_cannot_be_is_refused_with_the_reason(app,
     assert answer.status_code == 400 and reason in answer.get_data(as_text=True)
     with app.app_context():
         assert db.session.get(Media, media_id).caption == "Rapat koordinasi"
+
+
+def test_a_bulk_edit_with_a_pasted_list_of_1500_tags_attaches_every_one(app, client, auth, photo):
+    media_id, activity_id, _person_id = photo
+    pasted = [f"Kelurahan Uji {n}" for n in range(1500)]
+    auth.login("admin")
+    answer = client.post(f"/staf/kegiatan/{activity_id}/foto/massal",
+                         data={"csrf_token": auth.token(), "media_id": [str(media_id)], "tags": ", ".join(pasted)})
+    assert answer.status_code == 302
+    with app.app_context():
+        names = {tag.name for tag, source in tags_of(db.session, "media", media_id) if source == "manual"}
+    assert names == set(pasted)
