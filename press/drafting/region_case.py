@@ -3,7 +3,7 @@ kapital: a region's name with its region word, a rank's abbreviation and a term 
 name or title are capitalised; a common word inside a sentence is not):
 
 - a region word in lower case before a name ("kecamatan Kalitidu"; "desa sered", a word no dictionary
-  knows), not after "jalan"/"ruas" (a road's class) and, for desa/kecamatan/kelurahan/distrik, not
+  knows, after desa or kelurahan only), not after "jalan"/"ruas" (a road's class) and, for desa/kecamatan/kelurahan/distrik, not
   before a regency's or province's name ("aparatur desa Pohuwato": the villages of a regency);
 - a region's name in lower case after an office or region word or after "khas" ("Bupati kendal");
 - a rank's abbreviation in lower case ("letkol", "kombes"), a term of address before a capital
@@ -28,6 +28,10 @@ from .lexicon import frequency, is_indonesian
 #: Region words whose lower-case form before a name is a slip ("kota", also the town in general,
 #: and the local words of the desa level, which are also common words, are left out).
 REGION_WORDS = ("provinsi", "kabupaten", "kecamatan", "kelurahan", "desa", "distrik")
+#: The village-level words before which a word in lower case no dictionary knows is read as a name
+#: ("desa sered"); after "kabupaten" such a word is most often a slip of a verb ("pemerintah kabupaten
+#: memimalkan"), and the names of regencies and provinces are in ``regions.json``.
+VILLAGE_WORDS = ("desa", "kelurahan")
 OFFICES = ("Bupati", "Wakil Bupati", "Wali Kota", "Wakil Wali Kota", "Gubernur", "Wakil Gubernur", "Kabupaten",
            "Kota", "Provinsi", "Pemkab", "Pemkot", "Pemprov", "Kapolres", "Dandim", "Kajari", "DPRD", "khas")
 REGION_BEFORE = re.compile(r"(?<![\w/-])(" + "|".join(REGION_WORDS) + r")[ ]([A-Z][a-z]+|[a-z]{4,})(?![\w-])")
@@ -73,7 +77,7 @@ def region_and_common_case(body: str, protected=()) -> list[Finding]:
         if re.search(r"(?:jalan|ruas|jalur)\s+$", body[max(0, match.start() - 7):match.start()], re.I) \
                 or word not in ("provinsi", "kabupaten") and name in regions:
             continue  # a road's class; "desa Pohuwato", the villages of a regency, not one village
-        if name[:1].isupper() or frequency(name) < 2.0 and not is_indonesian(name) \
+        if name[:1].isupper() or word in VILLAGE_WORDS and frequency(name) < 2.0 and not is_indonesian(name) \
                 and not any(name.startswith(bound) and is_indonesian(name[len(bound):]) for bound in BOUND):
             end = match.end(1) if name[:1].isupper() else match.end(2)
             add((match.start(1), end), body[match.start(1):end].title(), RULE_REGION)

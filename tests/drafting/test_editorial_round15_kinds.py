@@ -73,6 +73,12 @@ def test_names_titles_alone_and_common_phrases_keep_their_case(text):
 
 
 @needs_lists
+def test_a_word_nobody_writes_after_kabupaten_is_no_name():
+    findings = found("Untuk menekan biaya, pemerintah kabupaten memimalkan belanja.")
+    assert not [f for f in findings if f[1].startswith("kabupaten")]
+
+
+@needs_lists
 @pytest.mark.parametrize("text, finding", [
     ("Bantuan diberikan se – Kabupaten Kendal.", ("spelling", "se – ", "se-")),
     ("Harga beras naik seribu rupiah perkilo.", ("spelling", "perkilo", "per kilo")),
