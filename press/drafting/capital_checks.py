@@ -6,6 +6,10 @@ not one holder) stays in lower case, and a capitalised word that is a weekday or
 ("bupati Senin lalu") is no name. Since round 12 also a religious feast written in lower case
 after a word that names the day or its keeping ("libur natal", "perayaan waisak" → "Natal",
 "Waisak"; EYD V, huruf kapital: nama hari besar keagamaan); "natal" alone is KBBI's word for birth.
+Since round 15 (``region_case``): a region word in lower case before a name ("kecamatan Kalitidu",
+"desa sered"), a region's name in lower case after an office word or "khas" ("Bupati kendal", "khas
+bali"), a rank's abbreviation in lower case ("letkol"), a term of address in lower case before a name
+or title ("mas Wawali") and a common word capitalised after "secara" or "sebelah" ("secara Nasional").
 """
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ import re
 from press.errors import N_
 
 from .finding import Finding, finding_at
+from .region_case import region_and_common_case
 
 #: The titles of regional and central office a release names most, longest first so that
 #: "wakil bupati" is read before "bupati".
@@ -31,7 +36,7 @@ RULE = "EYD V (huruf kapital): nama jabatan yang diikuti nama orang, instansi at
 
 
 def check_capitals(body: str, protected=()) -> list[Finding]:
-    found = []
+    found = region_and_common_case(body, protected)
     for match in TITLE_BEFORE_NAME.finditer(body):
         start, end = match.span(1)
         if match.group(2).lower() in CALENDAR or any(s < end and start < e for s, e in protected) \

@@ -24,6 +24,8 @@ from press.errors import N_
 from .capital_checks import check_capitals
 from .compound_checks import check_compounds
 from .figure_checks import check_figures
+from .number_forms import check_number_forms
+from .word_shapes import check_word_shapes
 from .finding import Finding, cased, finding_at
 from .lexicon import confirmed_roots, frequency, indonesian_roots, is_indonesian, known_forms, passive_roots
 from .number_checks import check_numbers, url_spans
@@ -133,10 +135,12 @@ def check_language(body: str, protected=(), quotes=None) -> list[Finding]:
         + check_numbers(body, protected) + check_capitals(body, taken)
     found += check_compounds(body, taken + list(urls) + [f.span for f in found if f.span])
     found += check_figures(body, list(protected) + list(urls) + [f.span for f in found if f.span])
+    taken = list(protected) + list(urls) + [f.span for f in found if f.span]
+    found += check_number_forms(body, taken) + check_word_shapes(body, taken)
     return english_spelt(found)
 
 
-COVID = re.compile(r"(?<![\w-])(covid|Covid|COVID)(?: | ?[-–—] | ?[–—] ?)(19)(?![\w-])")
+COVID = re.compile(r"(?<![\w-])(covid|Covid|COVID)(?: | ?[-–—] | ?[–—] ?|)(19)(?![\w-])")
 WEEKDAY_PART = re.compile(r"(?<=\s)(Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu) (Pagi|Siang|Sore|Malam)\b")
 JUMAT_COMMA = re.compile(r"\b(J)(um),(at)\b", re.I)
 #: "minggu" is the week too: the weekday only after "hari" or before its date ("minggu (12/5)").

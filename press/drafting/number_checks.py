@@ -87,7 +87,8 @@ COMMA_THOUSANDS = digit_first(r"(?<![\d.,])\d{1,3}(?:,\d{3}){2,}(?![\d,])|(?:(?<
 DOT_DECIMAL = digit_first(r"(?<![\d.,])(\d+)\.(\d{1,2})(?=\s*(?:%|persen\b|juta\b|miliar\b|triliun\b|ribu\b|km\b|"
                          r"kilometer\b|meter\b|ton\b|hektare\b|kg\b))")
 PERCENT = re.compile(r"(?<=\d)(\s+)%")
-SPACED_DECIMAL = re.compile(r"(?<![\d.,])(\d+),\s+(\d{1,3})(?=\s*(?:%|persen\b))")
+SPACED_DECIMAL = re.compile(r"(?<![\d.,])(\d+),\s+(\d{1,3})(?=\s*(?:%|(?:persen|ton|kg|km|ha|hektare|meter|liter|juta|"
+                            r"miliar|triliun)\b))")
 BARE_DECIMAL = digit_first(r"(?<![\d.,:/-])(\d{1,3})\.(\d{1,2})(?![\d.,:/-]?\d|\.\w)")
 TIME_WORDS = re.compile(r"(?:pukul|jam|pkl|hingga|sampai|s\.d\.?|[-–—])\s*$", re.I)
 GLUED_METRE = re.compile(r"(?<![\w.,])(\d+(?:,\d+)?)M\b")
