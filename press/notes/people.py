@@ -213,6 +213,10 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
             clause = COMMA_CLAUSE.match(text, end)
             after = clause.end() if clause else self.designations.after_province(end)
             person = self._read_name(after) if after else None
+        body_end = None if person is None or apposed else self.designations.body_before_name(person)
+        if body_end is not None:
+            title_text, title_end = text[match.start():body_end].rstrip(), body_end - 1
+            organisation, person = None, self._read_name(body_end - 1)
         if person is not None and not person.ranks and not person.honorifics:
             if namesake_before(text, rules, match.start(), person.name_span[0]):
                 title_text = written_title(text, rules, match.start(), person.end)
