@@ -127,7 +127,8 @@ class Designations:
                     or word.upper() in rules.abbreviation_keys or word in rules.not_person_words
                     or (word[0].isupper() and following and self._opens_organisation(following.group(1)))):
                 return pos
-            if word in ("dan", "&") and (not CAPITAL_NEXT.match(text, m.end()) or self._second_office(m.end())):
+            if word in ("dan", "&") and (not CAPITAL_NEXT.match(text, m.end()) or self._second_office(m.end())
+                                         or rules.rank.match(text, m.end() + 1)):
                 return pos
             if word in rules.street_words:
                 after = UNIT_WORD.match(text, m.end())
