@@ -177,7 +177,7 @@ FREEZE_LINES = (
     ("round 15 held back (tests/notes/real15)", ROUND15_FREEZE,
      getattr(corpus_test, "ROUND15_HELD_BACK_AT_FREEZE", None) or {}),
     ("round 16 tuning (all 462 of tests/notes/real to real15)", ROUND16_FREEZE, ROUND16_TUNING_AT_FREEZE),
-    # Written into the corpus test by the annotator once real16 is annotated and measured.
+    # Written into the corpus test by the annotator once real16 was annotated and measured.
     ("round 16 held back (tests/notes/real16)", ROUND16_FREEZE,
      getattr(corpus_test, "ROUND16_HELD_BACK_AT_FREEZE", None) or {}),
 )
