@@ -11,6 +11,8 @@ from press.notes.rules import Rules, bounded_alternation
 CREDIT_WORDS = ("Foto", "Fotografer", "Photografer", "Pewarta", "Penulis", "Reporter", "Editor", "Kontributor", "Redaktur",
                 "Laporan", "Liputan")
 CREDIT_WORD = "(?:" + "|".join(CREDIT_WORDS) + ")"
+# A credit word where the name should be ("Penulis : Pewarta"): the outlet credits its desk, no person.
+CREDIT_WORD_AT = re.compile(rf"{CREDIT_WORD}(?![\w-])")
 # What a credited writer or photographer does, in brackets after the name ("(Pranata Humas Ahli Muda)").
 CREDIT_POST = re.compile(r"[ \t]*\(([A-Z][A-Za-z]+(?:[ \t]+[A-Z][A-Za-z]+){1,5})\)")
 # What may not stand before a word opening its line.
@@ -45,6 +47,7 @@ def credited_names(text: str, rules: Rules) -> set[int]:
     colons = {m.start(): m.end() for m in CREDIT.finditer(text)}
     after = {end: NAME_ON_NEXT_LINE.match(text, end) for end in colons.values()}
     starts = {next_line.end() if next_line else end for end, next_line in after.items()} | {m.end() for m in CREDIT_LINE.finditer(text) if m.start() not in colons}
+    starts = {start for start in starts if not CREDIT_WORD_AT.match(text, start)}
     closing = list(CLOSING_CREDIT.finditer(text))
     outlets = {m.group(1).casefold() for m in OUTLET_DOMAIN.finditer(text)} if closing else set()
     captions = [m for m in CAPTION_CREDIT.finditer(text) if not any(c.start() <= m.start() < c.end() for c in closing)]

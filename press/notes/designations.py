@@ -14,6 +14,7 @@ from press.notes.organisations import organisation_end
 from press.notes.places import MultiwordPlaces
 from press.notes.rules import INSTITUTIONS, OPEN_HEADS, Rules, alternation, is_unit_word
 
+BODY_AS_PLACE = re.compile(r"\b(?:[Kk]antor|[Gg]edung|[Rr]edaksi|di|ke)[ \t]+(?=[A-Z])")
 HEADLINE_WORD = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
 # A unit's word or number: "Humas", "0709/Kebumen", "1503-03/Dobo", "0815/06", "1813/cibiru", "RW 02".
 UNIT_NUMBER = r"\d{2,4}(?:[-/]\d{2}(?!\d))?(?:/[ ]?[A-Za-z][\w-]*)?"
@@ -63,6 +64,7 @@ class Designations:
         self._compass = rules.pattern("compass", lambda: rf"\s+(?:{alternation(rules.glossary.data['compass_words'])})\b")
         self._starts: dict[str, list[int]] | None = None
         self._apart: dict[tuple[str, str], bool] = {}
+        self._bodies: dict[str, list[int]] | None = None
         self._region_ends: dict[int, int | None] = {}
 
     def _read_name(self, pos: int):
@@ -125,7 +127,8 @@ class Designations:
                     or word.upper() in rules.abbreviation_keys or word in rules.not_person_words
                     or (word[0].isupper() and following and self._opens_organisation(following.group(1)))):
                 return pos
-            if word in ("dan", "&") and (not CAPITAL_NEXT.match(text, m.end()) or self._second_office(m.end())):
+            if word in ("dan", "&") and (not CAPITAL_NEXT.match(text, m.end()) or self._second_office(m.end())
+                                         or rules.rank.match(text, m.end() + 1)):
                 return pos
             if word in rules.street_words:
                 after = UNIT_WORD.match(text, m.end())
@@ -269,6 +272,35 @@ class Designations:
                     break
             self._apart[key] = found
         return self._apart[key]
+
+    def body_before_name(self, written) -> int | None:
+        """Where the holder's name starts when the first one or two words read as a name of
+        four words or more after a title are a body the note also writes on their own
+        ("Pemimpin Perusahaan Sepucuk Pos Rusdi Hanafiah" beside "kantor Sepucuk Pos,", a
+        body written as a place: after "kantor", "gedung", "redaksi", "di" or "ke"):
+        those words end the designation. None when the name holds no such words."""
+        words = written.name.split(" ")
+        if written.honorifics or written.ranks or len(words) < 4:
+            return None
+        start = written.name_span[0]
+        for count in (2, 1):
+            body = " ".join(words[:count])
+            if self.text.startswith(body, start) and any(
+                    at != start and self.text.startswith(body, at) and not self.text.startswith(" " + words[count], at + len(body))
+                    and not self.text[at + len(body):at + len(body) + 1].isalnum() for at in self._bodies_at(words[0])):
+                return start + len(body) + 1
+        return None
+
+    def _bodies_at(self, word: str) -> list[int]:
+        """Where a capitalised word follows "kantor", "gedung", "redaksi", "di" or "ke" and is
+        `word` (an index built once, at most SEEN_LIMIT places a word)."""
+        if self._bodies is None:
+            self._bodies = {}
+            for m in BODY_AS_PLACE.finditer(self.text):
+                first = PLACE_WORD.match(self.text, m.end())
+                if first:
+                    self._bodies.setdefault(first.group(0), []).append(m.end())
+        return self._bodies.get(word, [])[:SEEN_LIMIT]
 
     def _unit_then_region(self, pos: int) -> int | None:
         """The end of one or two capitalised words and a known region after them

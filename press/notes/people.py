@@ -22,7 +22,8 @@ from press.notes.register import Register
 from press.notes.rules import CAP, Rules, alternation
 from press.notes.short_mentions import add_short_mentions
 from press.notes.speakers import SpeakerLookup
-from press.notes.title_context import (LOWER_TITLE_PLACE, ONLY_PLACE_AFTER, QUALIFIER, SPEECH_AFTER, bracketed_post, ends_in_venue,
+from press.notes.title_context import (LOWER_TITLE_PLACE, ONLY_PLACE_AFTER, QUALIFIER, SPEECH_AFTER, bare_name_before, bracketed_post,
+                                       ends_in_venue,
                                        handed_over_after, member_qualifiers, name_cut_before, namesake_before, namesakes,
                                        new_post_at, not_a_name_first, place_then_holder, region_word_before, title_places,
                                        venue_before, written_title)
@@ -31,7 +32,7 @@ CAPITAL_AFTER = re.compile(r"[ \t]*,?[ \t]*[A-Z(]")
 # Possessive: a shorter reading of a word or of the run is followed by a word character or
 # a space, never by the comma, so giving characters back could never match.
 CAPITALISED_RUN = re.compile(r"(?:[ \t]+(?:[A-Z][\w'-]*+|\([^()\n]{1,40}\))){1,10}+(?=,[ \t])")
-APPOSITION_END = re.compile(r"[ \t]*(?:(?<=[\w.])[ \t]+(?!dan\b|serta\b|beserta\b|atau\b)(?=[a-z]{3})|,[ \t]*(?!(?:dan|serta|beserta)\b[ \t]*(?:[A-Z]|$))[a-z]|[.;)]|,?[ \t]*\n)")
+APPOSITION_END = re.compile(r"[ \t]*(?:(?<=[\w.])[ \t]+(?!(?:dan|serta|beserta|atau)[ \t]+(?![a-z]))(?=[a-z]{3})|,[ \t]*(?!(?:dan|serta|beserta)\b[ \t]*(?:[A-Z]|$))[a-z]|[.;)]|,?[ \t]*\n)")
 STAND_IN = re.compile(r"\s*,?\s*(?:yang\s+)?diwakil(?:i|kan)(?:\s+oleh)?\s+")
 # The next item of a list of officials after a holder a rank or honorific marks
 # ("Dandim 0408 Bengkulu Selatan-Kaur, Letkol Inf Rahmad Saputra, Kapolres Kaur …").
@@ -213,6 +214,10 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
             clause = COMMA_CLAUSE.match(text, end)
             after = clause.end() if clause else self.designations.after_province(end)
             person = self._read_name(after) if after else None
+        body_end = None if person is None or apposed else self.designations.body_before_name(person)
+        if body_end is not None:
+            title_text, title_end = text[match.start():body_end].rstrip(), body_end - 1
+            organisation, person = None, self._read_name(body_end - 1)
         if person is not None and not person.ranks and not person.honorifics:
             if namesake_before(text, rules, match.start(), person.name_span[0]):
                 title_text = written_title(text, rules, match.start(), person.end)
@@ -369,9 +374,10 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
             if person is not None:
                 continue
             before_start = max(0, start - 60)
-            if not TRAILING_COMMA.search(self.text, before_start, start) or handed_over_after(self.text, self.rules, end):
+            bare = not TRAILING_COMMA.search(self.text, before_start, start) and bare_name_before(self.text, start, end, before_start)
+            if not (bare or TRAILING_COMMA.search(self.text, before_start, start)) or handed_over_after(self.text, self.rules, end):
                 continue
-            m = NAME_BEFORE.search(self.text[before_start:start])
+            m = bare or NAME_BEFORE.search(self.text[before_start:start])
             if not m:
                 continue
             parsed = self._read_name(before_start + m.start(1))

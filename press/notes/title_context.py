@@ -236,3 +236,20 @@ def member_qualifiers(text: str, rules: Rules, pos: int) -> tuple[int, int] | No
     if joined_end == pos and not after:
         return None
     return joined_end, after.end() if after else joined_end
+
+
+# "dengan Bonifasius Laia Kasi Pidsus sebagai Perwira Upacara", "Galih Prasetyo Nugroho Kasubsi
+# Penuntutan sebagai Komandan Upacara": a name of two words or more written straight before its
+# title, after a word in lower case or a comma, the title then followed by sebagai, selaku, dari or
+# yang (no holder of its own after it).
+BARE_NAME_BEFORE = re.compile(rf"(?:(?<=[a-z] )|(?<=, ))({CAP}(?: {CAP}){{1,3}}) $")
+BARE_TITLE_END = re.compile(r"[ \t]+(?:sebagai|selaku|dari|yang)\b")
+
+
+def bare_name_before(text: str, start: int, end: int, floor: int) -> re.Match | None:
+    """The name written with no comma straight before the title at `start`..`end`, searched
+    in text[floor:start] (the match's spans are relative to `floor`), or None."""
+    if not BARE_TITLE_END.match(text, end) or not text[start:start + 1].isupper():
+        return None
+    return BARE_NAME_BEFORE.search(text[floor:start])
+
