@@ -127,7 +127,7 @@ ROUND12_FREEZE = "716b93c"
 ROUND13_FREEZE = "9236910"
 ROUND14_FREEZE = "bcc17d6"
 ROUND15_FREEZE = "f7cbaba"
-ROUND16_FREEZE = "'Frozen rules (round 16):'"
+ROUND16_FREEZE = "ec010ee"
 # Figures written at each freeze, printed as lines below the tables: (what, commit, figures).
 FREEZE_LINES = (
     ("round 1 tuning (40 of tests/notes/real)", "9e1fc17", TUNING_AT_FREEZE),

@@ -45,7 +45,7 @@ LAST_WORD = re.compile(r"(\w[\w.-]*)\W*\Z")
 SHORT_FORM = re.compile(r"[A-Z]{2,6}")
 # One word of letters and then a comma: the name read there, unless the word is an honorific or
 # a rank ending in the comma ("Drs, Budi Santoso"), is that one word or nothing.
-ONE_WORD_THEN_COMMA = re.compile(r"[ \t]+([A-Za-z'’-]+),")
+ONE_WORD_THEN_COMMA = re.compile(r"[ \t]+([A-Za-z'’-]+)(?:,|[ \t]+(dan|serta|atau)[ \t])")
 # How many other places a capitalised word is written at that the place run reads.
 SEEN_LIMIT = 64
 
@@ -217,14 +217,16 @@ class Designations:
         return None, None, pos
 
     def _one_word_after(self, place_start: int, place_end: int) -> bool:
-        """Whether the place read from `place_start` is one word and one word and a comma
-        follow it ("Camat Hayoran Kuzeran, …"): the place then holds no name of two words
-        after it, and that name need not be read (the "people" long note read every name
-        twice for it)."""
+        """Whether the place read from `place_start` is one word and one word and a comma, or
+        "dan", "serta" or "atau", follow it ("Camat Hayoran Kuzeran, …", "Camat Ahmad Ban dan
+        Ahmad"): the place then holds no name of two words after it (a name reads on past a
+        space only to a capital or a word inside names), and that name need not be read (the
+        "people" long note read every name twice for it, "shared-first-name" three times)."""
         text, rules = self.text, self.rules
         word = ONE_WORD_THEN_COMMA.match(text, place_end)
         return bool(word) and " " not in text[place_start:place_end] \
-            and not rules.rank.match(text, word.start(1)) and not rules.honorific.match(text, word.start(1))
+            and not rules.rank.match(text, word.start(1)) and not rules.honorific.match(text, word.start(1)) \
+            and word.group(2) not in rules.glossary.data["inside_name"]
 
     def _place_written_elsewhere(self, pos: int) -> int | None:
         """The end of a place of several words after a place title, when a name follows it
