@@ -18,6 +18,7 @@ from press.notes.names import is_title_case
 from press.notes.people import PeopleFinder
 from press.notes.quote_spans import OPEN_MARKS, first_inside, inside, last_inside, quoted_segments, stands_alone
 from press.notes.rules import CAP, NextMatch, Rules, alternation
+from press.notes.speakers import DESCRIBED, DESCRIBED_BY_TITLE, DESCRIBED_TO_END, PRONOUN_SUBJECT
 
 LOOKBACK = 2000
 # A full stop after an initial, an abbreviated honorific, name, acting prefix or region
@@ -51,14 +52,6 @@ ACCOMPANIED = re.compile(r"\b(?:yang[ \t]+)?didampingi\b")
 # The theme of an event in quote marks: "bertema “…”", "Tema yang diusung tahun ini adalah “…”".
 THEME_BEFORE = re.compile(r"\b(?:tema|bertema|bertajuk|berjudul|judul|slogan|tagline|motto|semboyan|jargon)"
                           r"(?:[ \t]+(?:yang|diusung|diangkat|tahun|kali|ini|adalah|yakni|yaitu|ialah)){0,6}[ \t]*:?[ \t]*$", re.I)
-# "papar suami Hj. X ini", "tegas orang nomor satu di Kodim itu": the speaker described, not named.
-# "kata putra Kolongan, Kawangkoan ini", "kata hukum tua murah senyum yang tidak lagi mencalonkan diri ini":
-# the description may run on past a comma or a "yang" clause to the end of the sentence.
-DESCRIBED = re.compile(r"[a-z][^,;\n]*[ \t](?:ini|itu|tersebut)")
-DESCRIBED_TO_END = re.compile(r"[ \t]*[a-z][^;\n\"“”.]{0,100}?[ \t](?:ini|itu|tersebut)(?=[ \t]*(?:[.;]|$))", re.M)
-# "terang Ketua Komunitas Blogger Ronggolawe ini.": an office nobody holds describes the speaker.
-DESCRIBED_BY_TITLE = re.compile(r"[ \t]*([A-Z][^;\n\"“”.]{0,100}?)[ \t](?:ini|itu|tersebut)(?=[ \t]*(?:[.;]|$))", re.M)
-PRONOUN_SUBJECT = re.compile(r"(?:^|(?<=[\s,]))(?:Ia|ia|Dia|dia|Beliau|beliau)\b")
 
 
 class QuoteFinder:
@@ -351,21 +344,12 @@ class QuoteFinder:
                 continue
             speaker = self.people.resolve_speaker(m.end(), comma)
             if self.rules.title.match(text, m.end()):
-                comma, speaker = self._titled_name_after(comma, speaker)
+                comma, speaker = self.people.titled_name_after(comma, speaker)
             clause_end = self._end_of_clause(comma + 1)
             if speaker:
                 quotes.append(Quote(speaker.name, m["verb"], text[comma + 1:clause_end].strip(), (comma + 1, clause_end),
                                     "indirect", "fronted"))
         return quotes
-
-    def _titled_name_after(self, comma: int, holder: Person | None) -> tuple[int, Person | None]:
-        """"Menurut Ketua Panitia, dr. Wayan, …": the comma ending a name set off by
-        commas after the title, and the speaker (that name's person, else the title's
-        `holder`)."""
-        written = self.people._read_name(comma + 1)
-        if written is None or self.text[written.end:written.end + 1] != ",":
-            return comma, holder
-        return written.end, self.people.resolve_speaker(comma + 1, written.end) or holder
 
     def _unmarked(self, found: list[Quote]) -> list[Quote]:
         """Indirect speech ending in a speech verb without quote marks: "Program ini …,
