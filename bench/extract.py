@@ -187,7 +187,7 @@ FREEZE_LINES = (
     ("round 16 held back (tests/notes/real16)", ROUND16_FREEZE,
      getattr(corpus_test, "ROUND16_HELD_BACK_AT_FREEZE", None) or {}),
     ("round 17 tuning (all 486 of tests/notes/real to real16)", ROUND17_FREEZE, ROUND17_TUNING_AT_FREEZE),
-    # Written into the corpus test by the annotator once real17 is annotated and measured.
+    # Written into the corpus test by the annotator once real17 was annotated and measured.
     ("round 17 held back (tests/notes/real17)", ROUND17_FREEZE,
      getattr(corpus_test, "ROUND17_HELD_BACK_AT_FREEZE", None) or {}),
 )
