@@ -100,6 +100,14 @@ def _common_noun_slip(body: str, start: int, end: int, word: str) -> str | None:
     return standard if len(swapped) == 1 and swapped <= LOAN_SWAPS else None
 
 
+#: A capitalised word in a place's name: after a region word ("Kecamatan Sungkai Jaya", "Desa
+#: Negara Agung"), alone or after other capitalised words of the name. Only a region's own name
+#: (``region_slip``, from regions.json) may replace a word there: a district's or village's name
+#: is written as its people write it, however close to a common word ("Sungkai", "Sungai").
+PLACE_NAME = re.compile(r"\b(?:Kecamatan|Kec\.|Desa|Kelurahan|Kel\.|Kabupaten|Kab\.|Kota|Provinsi|Distrik|Dusun|"
+                        r"Kampung|Nagari|Gampong|Pekon|Negeri|Jorong)(?: [A-Z][a-z]+)* $")
+
+
 CAMEL_CASE = re.compile(r"[A-Z][a-z]{2,}[A-Z][a-z]{2,}$")
 NEXT_CAPITAL = re.compile(r" ([A-Z][a-z]+)(?![\w-])")
 
@@ -166,13 +174,15 @@ def check_words(body: str, tokens, known, covered, italic) -> list[Finding]:
             found.append(_spelling(body, (start, end), written, *joined))
             continue
         if capital and not initial:  # a name, or a slip in a headline or in a name of an event
+            place = PLACE_NAME.search(body, max(0, start - 80), start)
             standard = None if word in known else \
-                common_typo(word, capitalised=True, roots_only=True) or frequent_slip(word, capitalised=True) \
-                or region_slip(word)
+                (None if place else common_typo(word, capitalised=True, roots_only=True)
+                 or frequent_slip(word, capitalised=True)) or region_slip(word)
             if standard and _between_capitals(body, start, end):
                 standard = None
-            standard = standard or (None if word in known else official_slip(word) or _common_noun_slip(body, start, end, word)) \
-                or _official_pair_slip(body, end, word)
+            standard = standard or (None if word in known or place else official_slip(word)
+                                    or _common_noun_slip(body, start, end, word)) \
+                or (None if place else _official_pair_slip(body, end, word))
             joined = None if standard or word in known else word_before_joined(word)
             if joined:  # "Kependudukandan": a conjunction glued inside a name
                 found.append(_spelling(body, (start, end), written, *joined))
