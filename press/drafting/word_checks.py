@@ -58,7 +58,7 @@ from .joined_words import joined_compound, joined_reduplication, two_words, word
 from .loanword_rules import loanword_fix
 from .finding import Finding, cased, finding_at
 from .foreign_words import english_joined, english_prefixed, foreign_form, lower_before, sentence_start
-from .lexicon import confirmed_roots, english_words, frequency, is_indonesian, name_words, official_pairs, \
+from .lexicon import confirmed_roots, english_words, frequency, is_indonesian, name_words, office_words, official_pairs, \
     official_words, root_of
 from .typos import MIN_SLIP_CAPITAL, SLIP_COMMON_CAPITAL, common_typo, edge_typo, frequent_slip, official_slip, \
     distant_slip, edit_distance, typo_fix, typo_of_a_word
@@ -243,8 +243,16 @@ def _reading_doubtful(word: str) -> bool:
     return root_of(word, shortest=4) is None
 
 
+def cased_here(written: str, standard: str, body: str, start: int) -> str:
+    """``cased`` read in the text around the span, but a title of office keeps the writer's
+    capital ("program Presiden": the holder)."""
+    if standard.split(" ")[0] in office_words():
+        return cased(written, standard)
+    return cased(written, standard, body, start)
+
+
 def _spelling(body: str, span, written: str, standard: str, rule: str) -> Finding:
-    standard = cased(written, standard)
+    standard = cased_here(written, standard, body, span[0])
     return finding_at(body, "spelling", span, N_("Ejaan tidak baku: “%(written)s”; bentuk bakunya “%(standard)s”."),
                       N_("Ganti dengan “%(standard)s” (%(rule)s)."), {"written": written, "standard": standard},
                       {"standard": standard, "rule": rule}, standard)
@@ -266,7 +274,7 @@ def _word_finding(body: str, span, written: str, word: str, initial: bool) -> Fi
             return _spelling(body, span, written, *fixed)
     standard = None if initial else loanword_fix(word)
     if standard:
-        standard = cased(written, standard)
+        standard = cased_here(written, standard, body, span[0])
         return finding_at(body, "spelling", span, N_("Ejaan tidak baku: “%(written)s”; bentuk bakunya “%(standard)s”."),
                           N_("Ganti dengan “%(standard)s” (%(rule)s)."), {"written": written, "standard": standard},
                           {"standard": standard, "rule": "Pedoman Umum Pembentukan Istilah: penyesuaian ejaan"},
@@ -330,7 +338,7 @@ def _one_letter_in(word: str) -> str | None:
 
 
 def _typo(body: str, span, written: str, standard: str) -> Finding:
-    standard = cased(written, standard)
+    standard = cased(written, standard)  # the lists are in lower case: "Ferbruari" is februari, a month's name
     return finding_at(body, "spelling", span, N_("Salah ketik: “%(written)s”; maksudnya “%(standard)s”?"),
                       N_("Ganti dengan “%(standard)s” (KBBI)."), {"written": written, "standard": standard},
                       {"standard": standard}, standard)

@@ -34,3 +34,23 @@ def test_a_kbbi_word_and_a_word_of_a_place_name_are_left(text):
 ])
 def test_the_meeting_in_context_and_a_slip_of_a_region_word_or_name_are_still_caught(text, finding):
     assert finding in found(text)
+
+
+@needs_lists
+@pytest.mark.parametrize("text, finding", [
+    ("Nomor WA nya dibagikan kepada warga.", ("spelling", "WA nya", "WA-nya")),
+    ("Surat itu diteken Plt nya kemarin.", ("spelling", "Plt nya", "Plt-nya")),
+    ("Panitia menggelar Tehnical Meeting kemarin sore.", ("foreign", "Tehnical Meeting", "rapat teknis")),
+    ("Rapat Turnamen Sepakbola Antarkampung digelar di aula.", ("spelling", "Sepakbola", "Sepak Bola")),
+    ("Sepakbola digemari warga desa.", ("spelling", "Sepakbola", "Sepak bola")),
+    ("Peringatan HUT Ke 78 digelar meriah.", ("number_format", "Ke 78", "ke-78")),
+    ("Apel dimulai Pkl. 07.30 WIB di halaman kantor.", ("time_format", "Pkl. 07.30", "pukul 07.30")),
+    ("Warga mempraktekan cara mengolah sampah.", ("spelling", "mempraktekan", "mempraktikkan")),
+])
+def test_a_replacement_writes_the_standard_form_with_its_case_and_hyphen(text, finding):
+    assert finding in found(text)
+
+
+@needs_lists
+def test_a_title_of_office_keeps_its_capital_in_a_replacement():
+    assert ("foreign", "President", "Presiden") in found("Ia menyambut program makan bergizi President itu.")
