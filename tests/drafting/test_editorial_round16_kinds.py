@@ -54,3 +54,39 @@ def test_a_replacement_writes_the_standard_form_with_its_case_and_hyphen(text, f
 @needs_lists
 def test_a_title_of_office_keeps_its_capital_in_a_replacement():
     assert ("foreign", "President", "Presiden") in found("Ia menyambut program makan bergizi President itu.")
+
+
+@needs_lists
+@pytest.mark.parametrize("text, finding", [
+    ("Pegawai ikut apel sejak 1April sesuai surat edaran.", ("number_format", "1April", "1 April")),
+    ("Ia mengingatkan Peraturan Pemerintah nomor 12 tahun 2019 tentang keuangan daerah.",
+     ("spelling", "nomor 12 tahun 2019", "Nomor 12 Tahun 2019")),
+    ("Hal itu diatur dalam Peraturan Pemerintah No 53 tahun 2010 tentang disiplin.",
+     ("spelling", "No 53 tahun 2010", "Nomor 53 Tahun 2010")),
+    ("Kerja sama antarlembaga akan di perkuat tahun depan.", ("di_prefix", "di perkuat", "diperkuat")),
+    ("Bantuan itu di peruntukan bagi warga miskin.", ("di_prefix", "di peruntukan", "diperuntukkan")),
+    ("Rapat itu agenda rutin pemerintah kabupaten kupang setiap bulan.",
+     ("spelling", "pemerintah kabupaten kupang", "Pemerintah Kabupaten Kupang")),
+    ("Apel digelar di halaman kantor bupati pohuwato pagi tadi.", ("spelling", "bupati pohuwato", "Bupati Pohuwato")),
+    ("Rapat dihadiri wakil bupati dan para Camat se-kabupaten.", ("spelling", "Camat", "camat")),
+    ("Hadir pula para Anggota DPRD dan tokoh masyarakat.", ("spelling", "Anggota", "anggota")),
+    ("Ia mengatakan hal itu saat ditemui di Kantornya kemarin siang.", ("spelling", "Kantornya", "kantornya")),
+    ("Rapat dihadiri kepala OPD Lingkup pemerintah kabupaten.", ("spelling", "Lingkup", "lingkup")),
+    ("Peserta akan belajar langsung Ke produsen abon di desa.", ("spelling", "Ke", "ke")),
+])
+def test_the_kinds_of_round_15s_held_back_misses(text, finding):
+    assert finding in found(text)
+
+
+@needs_lists
+@pytest.mark.parametrize("text", [
+    "Sesuai UU No. 6 Tahun 2014 tentang Desa, dana itu dibagi rata.",
+    "Warga tinggal di perbatasan desa sejak lama.",
+    "Rapat digelar di perumahan warga di pinggir kota.",
+    "Berita Lainnya",
+    "Sambutan Bupati: Ini Daftarnya",
+    "Ia memuji para Bupati Jawa Tengah yang hadir.",
+    "Dia bersyukur kepada Tuhannya setiap hari di rumah ibadah.",
+])
+def test_what_those_rules_must_leave(text):
+    assert found(text) == []
