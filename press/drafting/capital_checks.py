@@ -10,6 +10,8 @@ Since round 15 (``region_case``): a region word in lower case before a name ("ke
 "desa sered"), a region's name in lower case after an office word or "khas" ("Bupati kendal", "khas
 bali"), a rank's abbreviation in lower case ("letkol"), a term of address in lower case before a name
 or title ("mas Wawali") and a common word capitalised after "secara" or "sebelah" ("secara Nasional").
+Since round 16 the number and year of a regulation after its name ("Peraturan Pemerintah nomor 12
+tahun 2019" → "Nomor 12 Tahun 2019").
 """
 from __future__ import annotations
 
@@ -33,6 +35,14 @@ FEAST = re.compile(r"(?<![\w-])(?:hari|libur|perayaan|malam|ibadah|misa|selamat|
                    r"iduladha|galungan)(?![\w-])", re.I)
 RULE_FEAST = "EYD V (huruf kapital): nama hari besar keagamaan ditulis kapital (Natal, Idulfitri, Waisak)"
 RULE = "EYD V (huruf kapital): nama jabatan yang diikuti nama orang, instansi atau tempat ditulis kapital"
+#: The number and year of a regulation after its name ("Peraturan Pemerintah nomor 12 tahun 2019",
+#: "UU No 6 tahun 2014"): part of the name, written "Nomor 12 Tahun 2019" (round 15). "No." with its
+#: stop before "Tahun" is the standard abbreviation and is left.
+REGULATION = re.compile(r"(?<![\w-])(?:Peraturan(?: [A-Z][a-z]+){1,3}|Undang-Undang|UU|Perda|Perbup|Perwali|Pergub|"
+                        r"Perpres|Inpres|Permendagri|Permen[A-Z]?[a-z]+|PP|Keputusan(?: [A-Z][a-z]+){1,3}|"
+                        r"Instruksi(?: [A-Z][a-z]+){1,3}|Surat Edaran(?: [A-Z][a-z]+){0,3}|Perkada|Perdes|Perkap|Perpol)"
+                        r" ((?:[Nn]omor|[Nn]omer|No\.?|no\.?) ?(\d{1,4}[A-Z]?) ([Tt]ahun) ((?:19|20)\d\d))(?![\w-])")
+RULE_REGULATION = "EYD V (huruf kapital): nomor dan tahun dalam nama peraturan ditulis kapital (Nomor 12 Tahun 2019)"
 
 
 def check_capitals(body: str, protected=()) -> list[Finding]:
@@ -47,6 +57,17 @@ def check_capitals(body: str, protected=()) -> list[Finding]:
             body, "spelling", (start, end), N_("Ejaan tidak baku: “%(written)s”; bentuk bakunya “%(standard)s”."),
             N_("Ganti dengan “%(standard)s” (%(rule)s)."), {"written": match.group(1), "standard": standard},
             {"standard": standard, "rule": RULE}, standard))
+    for match in REGULATION.finditer(body):
+        start, end = match.span(1)
+        standard = f"Nomor {match.group(2)} Tahun {match.group(4)}"
+        written = match.group(1)
+        if written == standard or written.startswith("No.") and match.group(3) == "Tahun" \
+                or any(s < end and start < e for s, e in protected):
+            continue
+        found.append(finding_at(
+            body, "spelling", (start, end), N_("Ejaan tidak baku: “%(written)s”; bentuk bakunya “%(standard)s”."),
+            N_("Ganti dengan “%(standard)s” (%(rule)s)."), {"written": written, "standard": standard},
+            {"standard": standard, "rule": RULE_REGULATION}, standard))
     for match in FEAST.finditer(body):
         start, end = match.span(1)
         if not match.group(1).islower() or any(s < end and start < e for s, e in protected):

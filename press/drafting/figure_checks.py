@@ -43,6 +43,9 @@ ZONE_STOPPED = re.compile(r"(?<=\d\d)\.(WITA|WIT|WIB)\b")
 #: A figure glued to a word after it ("30tahun"; units and number words are ``GLUED_WORD``'s), a year
 #: glued to its era ("1439H"), ke- with a hyphen before an ordinal in letters ("ke-dua").
 FIGURE_GLUED = re.compile(r"(?<![\w.,/-])(\d{1,4})([a-z]{4,})\b")
+#: A day glued to its month ("sejak 1April"): a date is written "1 April" (round 15).
+DAY_GLUED = re.compile(r"(?<![\w.,/-])([0-3]?\d)(Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|"
+                       r"November|Desember)(?![\w-])")
 ERA_GLUED = re.compile(r"(?<![\w.,/-])(1[34]\d\d|1[5-9]\d\d|20\d\d)(H|M)\b")
 UNITS = ("satu dua tiga empat lima enam tujuh delapan sembilan sepuluh sebelas seratus seribu "
          "dua tiga empat lima enam tujuh delapan sembilan").split()
@@ -116,6 +119,10 @@ def _glued(body: str, skip) -> list[Finding]:
         if not GLUED_WORD.match(body, match.start()) and frequency(word) >= 4.0 and is_indonesian(word, strict=True):
             add("number_format", match.span(), N_("Angka dan kata sesudahnya dipisah spasi: “%(standard)s”."),
                 f"{match.group(1)} {word}")
+    for match in DAY_GLUED.finditer(body):
+        if 1 <= int(match.group(1)) <= 31:
+            add("number_format", match.span(), N_("Angka dan kata sesudahnya dipisah spasi: “%(standard)s”."),
+                f"{match.group(1)} {match.group(2)}")
     for match in ERA_GLUED.finditer(body):
         add("number_format", match.span(), N_("Angka dan kata sesudahnya dipisah spasi: “%(standard)s”."),
             f"{match.group(1)} {match.group(2)}")

@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from press.errors import N_
 
-from .finding import Finding, finding_at
+from .finding import Finding, finding_at, sentence_start  # noqa: F401 (sentence_start: read from here too)
 from .lexicon import english_words, frequency, is_indonesian, kbbi_phrases, name_words
 from .loanword_rules import loanword_fix
 from .typos import edits
@@ -322,13 +322,6 @@ def _capital_english(written: str, english) -> bool:
 
 def _common_indonesian(written: str) -> bool:
     return frequency(written.lower()) >= COMMON_INDONESIAN and is_indonesian(written.lower())
-
-
-def sentence_start(body: str, start: int) -> bool:
-    before = body[:start].rstrip(" *")
-    return not before or before[-1] in ".!?\n“\""
-
-
 
 
 def english_spelt(found: list[Finding]) -> list[Finding]:

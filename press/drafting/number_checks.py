@@ -220,7 +220,9 @@ def check_numbers(body: str, protected=()) -> list[Finding]:
         if not (ORDINAL_AFTER.search(before[-25:]) or NAMED_ANNIVERSARY.search(before)
                 or ORDINAL_BEFORE.match(body, match.end())):
             continue
-        standard = f"{match.group(1)}-{match.group(2)}"
+        before = body[:match.start()].rstrip()
+        capital = match.group(1) == "Ke" and (not before or before[-1] in ".!?:\n“\"" or _title_cased(_line_of(body, match)))
+        standard = f"{'Ke' if capital else 'ke'}-{match.group(2)}"  # "HJS Ke 459" inside a sentence: ke-459
         add(match.span(), N_("Bilangan tingkat ditulis “%(standard)s” (dengan tanda hubung)."),
             N_("Ganti dengan “%(standard)s” (EYD V: ke- dengan angka memakai tanda hubung)."),
             standard, {"standard": standard})

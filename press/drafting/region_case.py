@@ -9,7 +9,12 @@ name or title are capitalised; a common word inside a sentence is not):
 - a rank's abbreviation in lower case ("letkol", "kombes"), a term of address before a capital
   ("mas Wawali", "pak Bupati");
 - a common word capitalised after "secara" ("secara Nasional") or a compass point after "sebelah"
-  ("di sebelah Timur"), unless a capitalised word follows (a name).
+  ("di sebelah Timur"), unless a capitalised word follows (a name);
+- since round 16: an office or region word and a region's name of ``regions.json`` all in lower case
+  ("bupati kupang", "pemerintah kabupaten lampung utara"); a common word capitalised after "para"
+  ("para Camat", "para Anggota DPRD") or with -nya after a word in lower case outside a heading ("di
+  Kantornya"); "Lingkup", "Lainnya", "Terkait" capitalised after an acronym ("OPD Lingkup"); "Ke", "Di",
+  "Dari" capitalised inside a sentence before a word in lower case ("belajar Ke produsen").
 
 Region names and ranks are the notes' data (``press.notes.glossary``: ``regions.json``,
 ``ranks.json``), read once.
@@ -58,11 +63,46 @@ def _names() -> tuple[frozenset[str], re.Pattern]:
     return frozenset(name for name in glossary.region_names if " " not in name), rank_before
 
 
+@lru_cache(maxsize=1)
+def _lower_names() -> re.Pattern:
+    """An office or region word in lower case before a region's name in lower case ("bupati kupang",
+    "pemerintah kabupaten lampung utara"): the names of ``regions.json``, longest first; after "kota"
+    only a name no common word spells ("kota batu" may be a town of stone)."""
+    names = sorted({name.lower() for name in load_glossary().region_names}, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])((?:wakil )?(?:bupati|wali kota|gubernur)|(?:pemerintah )?(?:kabupaten|kota|provinsi))"
+                      r"[ ](" + "|".join(re.escape(n).replace(r"\ ", "[ ]") for n in names) + r")(?![\w-])")
+
+
+#: A capitalised common word after "para" (the office, not one holder: "para Camat", "para Anggota
+#: DPRD"), a capitalised word with -nya after a word in lower case ("di Kantornya", "ujar Stafnya"),
+#: and a word that never begins a name capitalised after an acronym ("OPD Lingkup", "SKPD Terkait").
+PARA = re.compile(r"(?<=\bpara )([A-Z][a-z]{3,})(?![\w-])(?![ ][A-Z][a-z])")
+NYA_CAPITAL = re.compile(r"(?<=[a-z] )([A-Z][a-z]{2,}nya)(?![\w-])")
+AFTER_ACRONYM = re.compile(r"\b[A-Z]{3,}[ ](Lingkup|Lainnya|Terkait|Setempat|Tersebut|Terkecil)(?![\w-])")
+#: The prepositions "Ke", "Di" and "Dari" capitalised inside a sentence before a word in lower case
+#: ("belajar langsung Ke produsen").
+PREPOSITION_CAPITAL = re.compile(r"(?<=[a-z,] )(Ke|Di|Dari)(?= [a-z])")
+#: Words that keep their capital with -nya (EYD V: Tuhan, Allah).
+CAPITAL_ALWAYS = ("tuhan", "allah")
+
+
 def _finding(body: str, span, standard: str, rule: str) -> Finding:
     written = body[span[0]:span[1]]
     return finding_at(body, "spelling", span, N_("Ejaan tidak baku: “%(written)s”; bentuk bakunya “%(standard)s”."),
                       N_("Ganti dengan “%(standard)s” (%(rule)s)."), {"written": written, "standard": standard},
                       {"standard": standard, "rule": rule}, standard)
+
+
+def _headline(body: str, at: int) -> bool:
+    """A line of under five words, or one whose words are mostly capitalised: a heading ("Berita
+    Lainnya", "Ini Daftarnya"), whose words keep their capitals."""
+    line = body[body.rfind("\n", 0, at) + 1:body.find("\n", at) % (len(body) + 1)]
+    words = [w for w in line.split() if w[:1].isalpha()]
+    return len(words) < 5 or sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+
+
+def regions_lower(regions: frozenset[str]) -> frozenset[str]:
+    return frozenset(name.lower() for name in regions)
 
 
 def region_and_common_case(body: str, protected=()) -> list[Finding]:
@@ -84,6 +124,23 @@ def region_and_common_case(body: str, protected=()) -> list[Finding]:
     for match in LOWER_AFTER_OFFICE.finditer(body):
         if match.group(1).capitalize() in regions:
             add(match.span(1), match.group(1).capitalize(), RULE_REGION)
+    for match in _lower_names().finditer(body):
+        if match.group(1) == "kota" and frequency(match.group(2)) >= 3.0:
+            continue
+        add(match.span(), match.group().title(), RULE_REGION)
+    for match in PARA.finditer(body):
+        word = match.group(1).lower()
+        if frequency(word) >= 3.0 and is_indonesian(word) and word not in regions_lower(regions):
+            add(match.span(1), word, RULE_COMMON)
+    for match in NYA_CAPITAL.finditer(body):
+        word = match.group(1).lower()
+        if not _headline(body, match.start()) and not word.startswith(CAPITAL_ALWAYS) and frequency(word[:-3]) >= 3.5 and is_indonesian(word[:-3]):
+            add(match.span(1), word, RULE_COMMON)
+    for match in PREPOSITION_CAPITAL.finditer(body):
+        if not _headline(body, match.start()):
+            add(match.span(1), match.group(1).lower(), RULE_COMMON)
+    for match in AFTER_ACRONYM.finditer(body):
+        add(match.span(1), match.group(1).lower(), RULE_COMMON)
     for match in rank_before.finditer(body):
         add(match.span(1), match.group(1).capitalize(), RULE_RANK)
     for match in ADDRESS.finditer(body):

@@ -65,7 +65,7 @@ def test_an_english_word_in_italics_or_in_a_name_is_left_alone():
 
 
 def test_a_foreign_phrase_in_capitals_inside_a_sentence_is_found_unless_inside_a_longer_name():
-    assert fixes("Warga dapat menghubungi Call Center setiap hari.", "foreign") == [("Call Center", "Pusat panggilan")]
+    assert fixes("Warga dapat menghubungi Call Center setiap hari.", "foreign") == [("Call Center", "pusat panggilan")]
     assert fixes("Warga dapat menghubungi Jakarta Call Center setiap hari.", "foreign") == []
 
 
