@@ -50,18 +50,18 @@ def test_recall_on_the_tuning_slips_of_each_family():
         assert caught / seeded >= floor, f"{family}: {caught}/{seeded}, today {TUNING_TODAY[family]}"
 
 
-#: Caught slips of every list (held back or not) whose findings, applied, write the standard form
-#: back (``seeding.fixed_right``), measured on 3 Dec 2026 at round 16's freeze (1,598 of 1,936 before
-#: the round's replacement fixes, 1,636 of 1,936 after them): a change may lose at most MARGIN of the
-#: share. A wrong replacement is worse than a miss, since "Terapkan semua" writes it into the release.
+#: Caught slips of the tuning lists whose findings, applied, write the standard form back
+#: (``seeding.fixed_right``), measured on 3 Dec 2026 at round 16's freeze (1,598 of 1,936 before the
+#: round's replacement fixes, 1,636 of 1,936 after them, 1,654 of 1,954 at the freeze): a change may
+#: lose at most MARGIN of the share. A wrong replacement is worse than a miss, since "Terapkan semua"
+#: writes it into the release. An open list's rows are left out, as its recall is: its share is
+#: measured once, with its recall (round 16's list: 46 of 57 caught), and a list opened later with
+#: poorer replacements must not fail this guard without a change of code.
 REPLACEMENTS_RIGHT_TODAY = (1654, 1954)
 
 
 def test_replacements_of_caught_slips_write_the_standard_form():
-    right = caught = 0
-    for held in (False, True):
-        measured = seeding.replacements(held)
-        right, caught = right + measured[0], caught + measured[1]
+    right, caught, _ = seeding.replacements(False)
     floor = REPLACEMENTS_RIGHT_TODAY[0] / REPLACEMENTS_RIGHT_TODAY[1] - MARGIN
     assert right / caught >= floor, f"{right}/{caught} right, today {REPLACEMENTS_RIGHT_TODAY}"
 
