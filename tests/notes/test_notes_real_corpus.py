@@ -339,15 +339,28 @@ ROUND17_HELD_BACK_NON_PEOPLE = 5
 
 
 @cache
-def folder_extractions(folder: Path, part: str = "all") -> list:
-    """(note, extraction) for each annotated note of one folder's part, extracted once per session."""
+def _every_extraction(folder: Path) -> dict[str, tuple]:
+    """Note name -> (note, extraction) for every annotated note of one folder, extracted once per test process."""
     glossary = load_glossary()
-    return [(note, run(note, glossary)) for note in load_real(folder, part).annotated]
+    return {note.name: (note, run(note, glossary)) for note in load_real(folder, "all").annotated}
+
+
+def folder_extractions(folder: Path, part: str = "all") -> list:
+    """(note, extraction) for each annotated note of one folder's part, in the part's order. A part
+    is read from the folder's extractions, so ``folder_extractions(REAL)``, ``(REAL, "all")`` and
+    ``(REAL, "tuning")`` extract no note twice (a ``functools.cache`` keyed by the arguments as
+    written made the first two separate entries: every folder was extracted twice)."""
+    every = _every_extraction(folder)
+    return [every[note.name] for note in load_real(folder, part).annotated]
+
+
+def folder_scores(folder: Path, part: str = "all") -> dict[str, tuple[int, int, int]]:
+    """What real_scores gives for one folder's part, from its extractions."""
+    return _folder_scores(folder, part)
 
 
 @cache
-def folder_scores(folder: Path, part: str = "all") -> dict[str, tuple[int, int, int]]:
-    """What real_scores gives for one folder's part, from its extractions."""
+def _folder_scores(folder: Path, part: str) -> dict[str, tuple[int, int, int]]:
     glossary = load_glossary()
     totals = {kind: (0, 0, 0) for kind in REAL_KINDS + ("non-people",)}
     for note, extraction in folder_extractions(folder, part):

@@ -1,6 +1,9 @@
 """Fixtures of the public-site tests: the demo releases with photos, an anonymous visitor."""
 from __future__ import annotations
 
+import dataclasses
+import shutil
+
 import pytest
 
 from press import create_app
@@ -11,9 +14,50 @@ from tests.conftest import make_config
 from tests.web.publishing_fixtures import add_flagged_photos, build_detached_site, build_site
 
 
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory, migrated_db):
+    """(folder, site): the publishing fixtures' site built once per test process in an instance
+    folder of its own (its database, media store and search index), its rows detached.
+
+    Building it (about ten photos through the photo service, their renditions and crops, and
+    the index) took about a second of CPU for each of the 65 tests asking for ``site``; each
+    such test now starts from a copy of this folder (``app``)."""
+    folder = tmp_path_factory.mktemp("site")
+    databases.copy_demo(migrated_db, folder)
+    app = create_app(make_config(folder))
+    built = build_detached_site(app)
+    with app.app_context():
+        db.engine.dispose()
+    assert not (folder / "siaran.db-wal").exists(), "the site's database must be whole in its file to be copied"
+    yield folder, built
+    databases.drop_under(folder)
+
+
 @pytest.fixture
-def site(app):
-    return build_detached_site(app)
+def app(request, tmp_path, migrated_db):
+    """The application of ``tests/conftest.py``, on its own copy of the demo database; for a
+    test asking for ``site``, on its own copy of ``built_site``'s folder instead."""
+    if "site" in request.fixturenames:
+        folder, _built = request.getfixturevalue("built_site")
+        databases.copy_demo(folder / "siaran.db", tmp_path)
+        for name in ("media", "search"):  # the index's "current" is a relative link: copied as one
+            shutil.copytree(folder / name, tmp_path / name, symlinks=True)
+    else:
+        databases.copy_demo(migrated_db, tmp_path)
+    app = create_app(make_config(tmp_path))
+    yield app
+    with app.app_context():
+        db.engine.dispose()
+
+
+@pytest.fixture
+def site(app, built_site):
+    """The site on the test's own application (``app`` starts from a copy of it): its releases,
+    photos and secrets, the lists and secrets the test's own (``flagged_site`` adds to them)."""
+    _folder, built = built_site
+    return dataclasses.replace(built, hidden=dict(built.hidden), public_photos=list(built.public_photos),
+                               private_photos=list(built.private_photos), secrets=dict(built.secrets),
+                               excluded=list(built.excluded), flagged=list(built.flagged))
 
 
 @pytest.fixture
