@@ -45,3 +45,54 @@ def test_a_name_the_notes_extractor_reads_is_left_in_the_whole_release():
 ])
 def test_the_same_words_outside_a_name_a_unit_or_a_measure_are_still_read(text, finding):
     assert finding in found(text)
+
+
+@needs_lists
+@pytest.mark.parametrize("text, finding", [
+    ("Kepala dinas menampung usulan Desa dalam musyawarah itu.", ("spelling", "Desa", "desa")),
+    ("Warga mengeluhkan pelayanan Pemerintah yang lamban.", ("spelling", "Pemerintah", "pemerintah")),
+    ("Peserta mengikuti rapat Paripurna hingga sore.", ("spelling", "Paripurna", "paripurna")),
+    ("Bupati mengundang seluruh Kepala Desa ke pendopo.", ("spelling", "Kepala Desa", "kepala desa")),
+    ("Acara itu disaksikan oleh para Tamu Undangan yang hadir.", ("spelling", "Tamu Undangan", "tamu undangan")),
+    ("Camat bertindak sebagai Inspektur Upacara pada apel pagi.", ("spelling", "Inspektur Upacara", "inspektur upacara")),
+])
+def test_a_common_word_capitalised_inside_a_sentence_is_written_in_lower_case(text, finding):
+    assert finding in found(text)
+
+
+@needs_lists
+@pytest.mark.parametrize("text", [
+    "Warga Desa Sukamaju menanam padi.",
+    "Seluruh warga di Indonesia merayakannya menjelang Lebaran.",
+    "Pasar murah digelar selama bulan Ramadan.",
+    "Ia diangkat menjadi Kepala Dinas Pendidikan sejak tahun lalu.",
+    "Dinas Komunikasi dan Informatika membuka layanan baru.",
+    "Hal itu diatur dalam undang-undang tentang Desa yang berlaku.",
+    "Rapat digelar di Ruang sidang Utama kantor bupati.",
+    "Layanan itu dikelola Kejari bersama warga, kata Ratna kepada wartawan.",
+])
+def test_a_name_a_feast_an_office_with_its_institution_and_a_title_keep_their_capitals(text):
+    assert [f for f in found(text) if f.code == "spelling"] == []
+
+
+@needs_lists
+@pytest.mark.parametrize("text, finding", [
+    ("\"Kami siap membantu,\" Ujarnya di lokasi.", ("spelling", "Ujarnya", "ujarnya")),
+    ("\"Kami siap membantu,” Jelas Jubir DPRD.", ("spelling", "Jelas", "jelas")),
+    ("Warga Papua barat menyambut baik program itu.", ("spelling", "Papua barat", "Papua Barat")),
+    ("Kegiatan itu yanh pertama di desa kami.", ("spelling", "yanh", "yang")),
+    ("Petugas mengecek seluran air di kampung.", ("spelling", "seluran", "saluran")),
+])
+def test_a_verb_of_saying_after_a_quote_a_compass_point_of_a_region_and_a_short_slip(text, finding):
+    assert finding in found(text)
+
+
+@needs_lists
+@pytest.mark.parametrize("text", [
+    "\"Kami siap membantu.\" Katanya, warga sudah menunggu.",
+    "Pemko Banda Aceh tengah membenahi pasar tradisional.",
+    "Torang samua basudara, kata tokoh adat itu.",
+    "Penari memakai blangkon dan jarik dalam kirab itu.",
+])
+def test_a_new_sentence_after_a_quote_tengah_as_an_aspect_and_regional_words_are_left(text):
+    assert [f for f in found(text) if f.code == "spelling"] == []
