@@ -72,6 +72,17 @@ def _inside(spans, start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
+def _outside(body: str, tokens, spans) -> list:
+    """The tokens that overlap none of ``spans``, read against a mask of the body (one pass over
+    the spans, not one per token)."""
+    mask = bytearray(len(body) + 1)
+    for start, end in spans:
+        if start < end:
+            mask[start:end] = b"\1" * (end - start)
+    empty = [(s, e) for s, e in spans if s >= e]
+    return [m for m in tokens if 1 not in mask[m.start():m.end()] and not (empty and _inside(empty, *m.span()))]
+
+
 def _in_a_name(body: str, start: int) -> bool:
     """A capitalised word inside a sentence ("Kompas Online", "Bandung Smart City") is part of a name."""
     if not body[start:start + 1].isupper():
@@ -108,7 +119,7 @@ def check_language(body: str, protected=(), quotes=None) -> list[Finding]:
     tokens = list(TOKEN.finditer(body))
     protected = list(protected) + person_name_spans(body) + unit_code_spans(body)
     if protected or urls:
-        tokens = [m for m in tokens if not _inside(protected, *m.span()) and not _inside(urls, *m.span())]
+        tokens = _outside(body, tokens, protected + list(urls))
     found: list[Finding] = []
     unread = []
     looked_up, bound_forms = data.looked_up, BOUND_FORMS
