@@ -21,7 +21,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .lexicon import frequency, is_indonesian, name_words, office_words, official_words
+from .lexicon import frequency, is_indonesian, name_words, office_words
+from .region_case import in_heading
 
 GROUP = ("para", "seluruh", "sejumlah", "segenap", "semua", "setiap", "beberapa")
 ROLE = ("sebagai", "menjadi")
@@ -61,16 +62,6 @@ def common(word: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _official_common() -> frozenset[str]:
-    """The common nouns official names are built of ("Desa", "Kecamatan", "Pemerintah", "Adat",
-    "Program"), less the words of observances ("Pramuka", "Kemerdekaan"), which keep their capital."""
-    from press.notes.glossary import load_glossary
-    observances = {w.lower() for entry in load_glossary().data.get("observances", ())
-                   for w in re.findall(r"[^\W\d_]+", entry)}
-    return frozenset(w for words in official_words().values() for w in words) - observances
-
-
-@lru_cache(maxsize=1)
 def _said_capital() -> re.Pattern:
     """A verb of saying capitalised after a quote that closes with a comma, "?" or "!" (",” Ujarnya",
     ",” Jelas Jubir"): the sentence goes on, so the verb is in lower case (EYD V, tanda petik)."""
@@ -79,12 +70,6 @@ def _said_capital() -> re.Pattern:
     verbs |= {v + "nya" for v in verbs if not v.endswith("nya")}
     words = sorted((v.capitalize() for v in verbs), key=len, reverse=True)
     return re.compile(r"(?<=[,?!][”\"] )(" + "|".join(words) + r")(?![\w-])")
-
-
-def _heading(body: str, at: int) -> bool:
-    line = body[body.rfind("\n", 0, at) + 1:body.find("\n", at) % (len(body) + 1)]
-    words = [w for w in line.split() if w[:1].isalpha()]
-    return len(words) < 5 or sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
 
 
 def _sentence_start(body: str, at: int) -> bool:
@@ -101,7 +86,7 @@ def common_case(body: str, taken=()) -> list[tuple[tuple[int, int], str]]:
     for match in RUN.finditer(body):
         words = list(re.finditer(r"[A-Z][a-z]+(?:-[a-z]+)?", match.group(4)))
         after = body[match.end(4):match.end(4) + 12]
-        if not words or re.match(r"[A-Z0-9]|\(", after) or _heading(body, match.start()):
+        if not words or re.match(r"[A-Z0-9]|\(", after) or in_heading(body, match.start()):
             continue
         if not all(common(w.group()) and w.group().lower() not in INSTITUTION for w in words[-1:]) \
                 or not all(common(w.group()) for w in words):
@@ -130,7 +115,7 @@ def common_case(body: str, taken=()) -> list[tuple[tuple[int, int], str]]:
         if before[-1] in TITLE_BEFORE:
             continue
         first = lower.split("-")[0]
-        if not common(word) or first in office_words() or first in INSTITUTION or _heading(body, match.start()) \
+        if not common(word) or first in office_words() or first in INSTITUTION or in_heading(body, match.start()) \
                 or not free(*match.span(1)):
             continue
         if first not in GOVERNMENT and not (before[-1] in EVENTS and body[match.start() - 2:match.start() - 1] != ","

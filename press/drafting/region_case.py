@@ -106,7 +106,7 @@ def _finding(body: str, span, standard: str, rule: str) -> Finding:
                       {"standard": standard, "rule": rule}, standard)
 
 
-def _headline(body: str, at: int) -> bool:
+def in_heading(body: str, at: int) -> bool:
     """A line of under five words, or one whose words are mostly capitalised: a heading ("Berita
     Lainnya", "Ini Daftarnya"), whose words keep their capitals."""
     line = body[body.rfind("\n", 0, at) + 1:body.find("\n", at) % (len(body) + 1)]
@@ -150,10 +150,10 @@ def region_and_common_case(body: str, protected=()) -> list[Finding]:
             add(match.span(1), word, RULE_COMMON)
     for match in NYA_CAPITAL.finditer(body):
         word = match.group(1).lower()
-        if not _headline(body, match.start()) and not word.startswith(CAPITAL_ALWAYS) and frequency(word[:-3]) >= 3.5 and is_indonesian(word[:-3]):
+        if not in_heading(body, match.start()) and not word.startswith(CAPITAL_ALWAYS) and frequency(word[:-3]) >= 3.5 and is_indonesian(word[:-3]):
             add(match.span(1), word, RULE_COMMON)
     for match in PREPOSITION_CAPITAL.finditer(body):
-        if not _headline(body, match.start()):
+        if not in_heading(body, match.start()):
             add(match.span(1), match.group(1).lower(), RULE_COMMON)
     for match in AFTER_ACRONYM.finditer(body):
         add(match.span(1), match.group(1).lower(), RULE_COMMON)
