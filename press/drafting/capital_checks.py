@@ -20,6 +20,8 @@ import re
 from press.errors import N_
 
 from .finding import Finding, finding_at
+from .common_case import RULE as RULE_COMMON
+from .common_case import common_case
 from .region_case import region_and_common_case
 
 #: The titles of regional and central office a release names most, longest first so that
@@ -68,6 +70,12 @@ def check_capitals(body: str, protected=()) -> list[Finding]:
             body, "spelling", (start, end), N_("Ejaan tidak baku: “%(written)s”; bentuk bakunya “%(standard)s”."),
             N_("Ganti dengan “%(standard)s” (%(rule)s)."), {"written": written, "standard": standard},
             {"standard": standard, "rule": RULE_REGULATION}, standard))
+    taken = list(protected) + [f.span for f in found]
+    for span, standard in common_case(body, taken):
+        found.append(finding_at(
+            body, "spelling", span, N_("Ejaan tidak baku: “%(written)s”; bentuk bakunya “%(standard)s”."),
+            N_("Ganti dengan “%(standard)s” (%(rule)s)."), {"written": body[span[0]:span[1]], "standard": standard},
+            {"standard": standard, "rule": RULE_COMMON}, standard))
     for match in FEAST.finditer(body):
         start, end = match.span(1)
         if not match.group(1).islower() or any(s < end and start < e for s, e in protected):

@@ -46,8 +46,9 @@ The checks (``code``):
 
 Every finding names its ``field`` ("title", "dateline", "body", "signature") and, where
 the fix is mechanical, its ``replacement``; ``finding.apply_fixes`` writes them in.
-Names (``people``, ``proper_names``, the register's, and the official names of
-``data/exceptions.json``) are never corrected.
+Names (``people``, ``proper_names``, the register's, the people the notes extractor reads in the
+body, a name after an honorific or a title and a unit's code after a slash (``person_names.py``),
+and the official names of ``data/exceptions.json``) are never corrected.
 
 Imports the glossary (``press.notes.glossary``), the modules above and the standard library.
 """
@@ -105,9 +106,10 @@ def check_release(
     glossary = glossary or load_glossary()
     body = body or ""
     people = [p for p in people if p]
-    names = people + [n for n in proper_names if n] + sorted({person.name for person in register})
-    protected = name_spans(body, names)
     extracted = _extracted(body, glossary)
+    read = sorted({person.name for person in extracted.people if " " in person.name}) if extracted else []
+    names = people + [n for n in proper_names if n] + sorted({person.name for person in register}) + read
+    protected = name_spans(body, names)
     found = (
         check_dates(body, activity_date, far_days, glossary)
         + check_names(body, people, glossary, proper_names, extracted)

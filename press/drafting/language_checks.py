@@ -29,6 +29,7 @@ from .word_shapes import check_word_shapes
 from .finding import Finding, finding_at
 from .lexicon import confirmed_roots, frequency, indonesian_roots, is_indonesian, known_forms, passive_roots
 from .number_checks import check_numbers, url_spans
+from .person_names import person_name_spans, unit_code_spans
 from .time_checks import check_times
 from .prefix_checks import di_ke_at, next_word
 from .rule_data import RuleData, rule_data
@@ -105,6 +106,7 @@ def check_language(body: str, protected=(), quotes=None) -> list[Finding]:
     quotes = quote_spans(body) if quotes is None else quotes
     urls = url_spans(body)
     tokens = list(TOKEN.finditer(body))
+    protected = list(protected) + person_name_spans(body) + unit_code_spans(body)
     if protected or urls:
         tokens = [m for m in tokens if not _inside(protected, *m.span()) and not _inside(urls, *m.span())]
     found: list[Finding] = []

@@ -113,8 +113,11 @@ SENTENCE_FIGURE = digit_first(r"(?:^|(?<=[a-z]{3}[.!?]\s)|(?<=[\d)”\"][.!?]\s)
 SMALL = {1: "satu", 2: "dua", 3: "tiga", 4: "empat", 5: "lima", 6: "enam", 7: "tujuh", 8: "delapan",
          9: "sembilan", 10: "sepuluh", 11: "sebelas", 100: "seratus", 1000: "seribu"}
 COUNTED = re.compile(r"(?<![\w.,/-])(\d{1,4})\s+([a-z]+)\b")
-NOT_COUNTED = frozenset("persen kali jam menit detik km m cm mm meter kg g ton hektare ha liter l ml unit% ribu juta miliar "
-                        "triliun".split()) - {"unit", "kali"}
+#: Units of measure, after which EYD V keeps the figure ("3 kuintal", "5 hektare"): never asked in words.
+MEASURES = frozenset("persen jam menit detik km m cm mm dm meter kilometer sentimeter milimeter hektometer mil inci kg g "
+                     "gram kilogram miligram ons kuintal kwintal ton kilo hektare hektar ha are liter l ml mililiter "
+                     "kiloliter kubik derajat watt kilowatt megawatt volt ampere kalori kilokalori knot karat".split())
+NOT_COUNTED = MEASURES | frozenset("ribu juta miliar triliun".split())
 SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 BARE_THOUSANDS = digit_first(r"(?<![\w.,/:+-])([1-9]\d{3,6})(?![\w.,/:-]?\d|[/-]\w|\.\w)")
 NOT_AN_AMOUNT = re.compile(r"(?:tahun|thn|nomor|no|nip|nik|npwp|kode|pasal|ayat|telp|telepon|tel|hp|wa|hotline|"

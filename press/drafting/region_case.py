@@ -14,7 +14,8 @@ name or title are capitalised; a common word inside a sentence is not):
   ("bupati kupang", "pemerintah kabupaten lampung utara"); a common word capitalised after "para"
   ("para Camat", "para Anggota DPRD") or with -nya after a word in lower case outside a heading ("di
   Kantornya"); "Lingkup", "Lainnya", "Terkait" capitalised after an acronym ("OPD Lingkup"); "Ke", "Di",
-  "Dari" capitalised inside a sentence before a word in lower case ("belajar Ke produsen").
+  "Dari" capitalised inside a sentence before a word in lower case ("belajar Ke produsen");
+- since round 17: a region's name with its compass point in lower case ("Papua barat").
 
 Region names and ranks are the notes' data (``press.notes.glossary``: ``regions.json``,
 ``ranks.json``), read once.
@@ -73,6 +74,18 @@ def _lower_names() -> re.Pattern:
                       r"[ ](" + "|".join(re.escape(n).replace(r"\ ", "[ ]") for n in names) + r")(?![\w-])")
 
 
+@lru_cache(maxsize=1)
+def _lower_compass() -> re.Pattern:
+    """A region's name of ``regions.json`` whose last word, a compass point, is written in lower case
+    ("Papua barat", "Lampung utara"): the whole name is capitalised (round 17). "Tengah" is left: "Aceh
+    tengah membenahi" is Aceh in the middle of doing it."""
+    names = sorted({name for name in load_glossary().region_names
+                    if " " in name and name.split()[-1] in ("Barat", "Timur", "Utara", "Selatan", "Daya",
+                                                            "Tenggara", "Laut")}, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n.rsplit(" ", 1)[0]).replace(r"\ ", "[ ]") + "[ ]"
+                                                  + n.rsplit(" ", 1)[1].lower() for n in names) + r")(?![\w-])")
+
+
 #: A capitalised common word after "para" (the office, not one holder: "para Camat", "para Anggota
 #: DPRD"), a capitalised word with -nya after a word in lower case ("di Kantornya", "ujar Stafnya"),
 #: and a word that never begins a name capitalised after an acronym ("OPD Lingkup", "SKPD Terkait").
@@ -128,6 +141,9 @@ def region_and_common_case(body: str, protected=()) -> list[Finding]:
         if match.group(1) == "kota" and frequency(match.group(2)) >= 3.0:
             continue
         add(match.span(), match.group().title(), RULE_REGION)
+    for match in _lower_compass().finditer(body):
+        name = match.group()
+        add(match.span(), name[:name.rfind(" ") + 1] + name[name.rfind(" ") + 1:].capitalize(), RULE_REGION)
     for match in PARA.finditer(body):
         word = match.group(1).lower()
         if frequency(word) >= 3.0 and is_indonesian(word) and word not in regions_lower(regions):

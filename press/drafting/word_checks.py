@@ -53,7 +53,7 @@ from press.errors import N_
 
 from . import affix_rules
 from .compound_checks import glued_words, words_joined
-from .hand_slips import initial_slip, rare_slip, region_slip, sole_slip
+from .hand_slips import initial_slip, rare_slip, region_slip, short_slip, sole_slip
 from .joined_words import joined_compound, joined_reduplication, two_words, word_before_joined
 from .loanword_rules import loanword_fix
 from .finding import Finding, cased, finding_at
@@ -301,11 +301,21 @@ def _word_finding(body: str, span, written: str, word: str, initial: bool) -> Fi
     if glued:
         return _spelling(body, span, written, *glued)
     if len(word) < MIN_TYPO:
-        return None
+        standard = None if initial or _regional_context(body, *span) else short_slip(word)
+        return _typo(body, span, written, standard) if standard else None
     standard = (common_typo(word, capitalised=True) if initial else typo_fix(word) or common_typo(word)) \
         or edge_typo(word, initial) or frequent_slip(word, capitalised=initial) \
-        or (_initial_slip(word) or initial_slip(word) if initial else distant_slip(word) or sole_slip(word))
+        or (_initial_slip(word) or initial_slip(word) if initial else distant_slip(word) or sole_slip(word)
+            or (None if _regional_context(body, *span) else short_slip(word)))
     return _typo(body, span, written, standard) if standard else None
+
+
+def _regional_context(body: str, start: int, end: int) -> bool:
+    """Whether a word in lower case within two words of ``body[start:end]`` is one Indonesian text
+    rarely writes and no dictionary reads ("torang samua basudara", "dipun rumat", "blangkon dan
+    jarik"): a regional language's sentence, where a short unknown word is no slip."""
+    around = re.findall(r"[^\W\d_]+", body[max(0, start - 30):start])[-2:] + re.findall(r"[^\W\d_]+", body[end:end + 30])[:2]
+    return any(w.islower() and len(w) > 2 and frequency(w) < 3.0 and not is_indonesian(w) for w in around)
 
 
 def _initial_slip(word: str) -> str | None:
