@@ -1,14 +1,21 @@
-"""The experiment behind round 4's CRF decision: a linear-chain CRF tagging person-name
-tokens, trained on tests/notes/real and real2 and checked on tests/notes/real3 (or, with
-`--fold real2`, trained on real and real3 and checked on real2), against the rules alone,
-the rules plus the CRF's names, and the rules filtered by them. People F1 as
-`press.notes.evaluation` matches names (case-folded, dots dropped).
+"""A statistical part beside the notes rules, tried on 510 notes (round 18): a
+linear-chain CRF over the words of a note, with the data files' word lists and the rules'
+own people as features (stacking), and ways of combining it with the rules' people:
+adding the names it tags ("add", "add2": of two words or more) or dropping the people
+it does not tag ("drop"; "dropt" never a titled person, "droph" a titled one only when
+surer). Scored with `press.notes.evaluation.score_real` (people, with title,
+direct-quote speaker, non-people) exactly as the corpus tests do.
 
-The CRF lost on the notes it did not see (see docs/extraction.md, "Round 4 rules"), so no
-model ships and python-crfsuite is no dependency; to run this again:
-`pip install --target /tmp/crf python-crfsuite==0.9.12` then
-`PYTHONPATH=/tmp/crf python tools/crf_people_experiment.py`. Training is deterministic
-(L-BFGS, fixed parameters, notes in name order); the model is written to a temporary file."""
+    pip install python-crfsuite==0.9.12
+    python tools/crf_people_experiment.py cv        # leave one of real13..real16 out
+    python tools/crf_people_experiment.py heldout   # train on real..real16, judge real17
+    options: --focus (read only around the rules' people), --window N, --scheme bio|io|full,
+             --plain (no stacking), --designs rules,drop:0.5,...;
+             --check [--protect]: the pure-Python second opinion of tools/people_check.py
+
+Deterministic: L-BFGS with fixed parameters, notes in folder and name order, labels in
+the annotation's order, models in temporary files. docs/extraction.md, "A statistical
+part, tried again (510 notes)", holds the figures and why nothing ships."""
 
 from __future__ import annotations
 
@@ -21,128 +28,383 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "tools"))
 
 import pycrfsuite  # noqa: E402
 
-from press.notes.evaluation import _norm, load_real, note_text, prf, run  # noqa: E402
+from press.notes.evaluation import _norm, load_real, note_text, prf, run, score_real  # noqa: E402
+from press.notes.extract import Extraction, Person  # noqa: E402
 from press.notes.glossary import load_glossary  # noqa: E402
 from press.notes.rules import rules_for  # noqa: E402
 
 TOKEN = re.compile(r"\w+(?:[.'’-]\w+)*\.?|[^\w\s]")
 NOTES = REPO / "tests" / "notes"
+FOLDERS = ["real"] + [f"real{n}" for n in range(2, 18)]
+CV_FOLDS = ("real13", "real14", "real15", "real16")
+WINDOW = 2
+PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 120, "feature.possible_transitions": True}
 
 
 class Lexicon:
+    """What the data files say of one word, as feature strings."""
+
     def __init__(self, glossary):
-        self.titles = {w.casefold() for t in glossary.title_forms for w in t.split()}
-        self.honorifics = {h.casefold().rstrip(".") for h in glossary.honorifics}
-        self.regions = {w.casefold() for r in glossary.region_names for w in r.split()}
-        self.nobody = {w.casefold() for w in glossary.data["not_person_words"]}
+        self.sets = {
+            "tw": {w.casefold() for t in glossary.title_forms for w in t.split()},
+            "hon": {h.casefold().rstrip(".") for h in glossary.honorifics},
+            "rank": {w.casefold().rstrip(".") for r in glossary.rank_forms for w in r.split()},
+            "reg": {w.casefold() for r in glossary.region_names for w in r.split()},
+            "np": {w.casefold() for w in glossary.not_person_words},
+            "cal": {w.casefold() for w in (*glossary.weekday_forms(), *glossary.month_forms())},
+            "street": {w.casefold() for w in glossary.street_words},
+            "verb": {w.casefold() for f in ("after", "reported") for w in glossary.speech_verbs(f)},
+        }
         self.degrees = rules_for(glossary).degree_keys
+        self._cache: dict[str, list[str]] = {}
 
-    def word(self, w: str, at: str = "") -> dict:
-        lw = w.casefold()
-        return {f"{at}lw": lw, f"{at}cap": w[:1].isupper(), f"{at}tw": lw in self.titles,
-                f"{at}hon": lw.rstrip(".") in self.honorifics, f"{at}reg": lw in self.regions,
-                f"{at}np": lw in self.nobody, f"{at}deg": w.replace(".", "").upper() in self.degrees,
-                f"{at}punct": not w[0].isalnum()}
+    def word(self, w: str) -> list[str]:
+        if w not in self._cache:
+            lw = w.casefold()
+            shape = "p" if not w[0].isalnum() else "U" if w.isupper() and len(w) > 1 else \
+                "C" if w[0].isupper() else "d" if w[0].isdigit() else "l"
+            out = [f"w={lw}", f"s={shape}"]
+            out += [k for k, words in self.sets.items() if lw.rstrip(".") in words or lw in words]
+            if w.replace(".", "").upper() in self.degrees:
+                out.append("deg")
+            self._cache[w] = out
+        return self._cache[w]
 
-    def features(self, words: list[str], i: int) -> dict:
+
+def tokens_of(text: str) -> list[re.Match]:
+    return list(TOKEN.finditer(text))
+
+
+def stretches(tokens: list[re.Match]) -> list[range]:
+    """Runs of tokens within WINDOW of a capitalised word: the only places a name stands."""
+    keep = [False] * len(tokens)
+    for i, t in enumerate(tokens):
+        if t.group(0)[0].isupper():
+            for j in range(max(0, i - WINDOW), min(len(tokens), i + WINDOW + 1)):
+                keep[j] = True
+    runs, start = [], None
+    for i, k in enumerate(keep + [False]):
+        if k and start is None:
+            start = i
+        elif not k and start is not None:
+            runs.append(range(start, i))
+            start = None
+    return runs
+
+
+FOCUS = False
+UNCOVERED = False
+SCHEME = "bio"
+PERSON_FEATURES = False
+DEBUG = False
+
+
+def around_rules(marks: list[str]) -> list[range]:
+    """Runs of tokens within WINDOW of a person the rules found (or a later mention):
+    what the keep-or-drop design reads."""
+    keep = [False] * len(marks)
+    for i, m in enumerate(marks):
+        if m:
+            for j in range(max(0, i - WINDOW), min(len(marks), i + WINDOW + 1)):
+                keep[j] = True
+    runs, start = [], None
+    for i, k in enumerate(keep + [False]):
+        if k and start is None:
+            start = i
+        elif not k and start is not None:
+            runs.append(range(start, i))
+            start = None
+    return runs
+
+
+def around_uncovered(words: list[str], marks: list[str]) -> list[range]:
+    """Runs of tokens within WINDOW of a capitalised word no person of the rules holds:
+    where the add designs look for names the rules missed."""
+    keep = [False] * len(words)
+    for i, w in enumerate(words):
+        if w[0].isupper() and not marks[i]:
+            for j in range(max(0, i - WINDOW), min(len(words), i + WINDOW + 1)):
+                keep[j] = True
+    runs, start = [], None
+    for i, k in enumerate(keep + [False]):
+        if k and start is None:
+            start = i
+        elif not k and start is not None:
+            runs.append(range(start, i))
+            start = None
+    return runs
+
+
+def rule_marks(tokens: list[re.Match], people: list[Person]) -> list[str]:
+    """Per token: "RB"/"RI" inside a person the rules found (its first word / later),
+    "RM" inside a later mention of one, "RT" when that person has a title, else ""."""
+    marks = [""] * len(tokens)
+    starts = {t.start(): i for i, t in enumerate(tokens)}
+    spans = [(p.span, "R", p) for p in people] + [(m, "M", p) for p in people for m in p.mentions]
+    for (a, b), kind, person in spans:
+        i = starts.get(a)
+        if i is None:
+            continue
+        first = True
+        while i < len(tokens) and tokens[i].end() <= b:
+            if not marks[i]:
+                marks[i] = ("RB" if first else "RI") if kind == "R" else "RM"
+                if PERSON_FEATURES:
+                    marks[i] += "".join(x for x, on in (("T", person.title), ("H", person.honorifics or person.ranks),
+                                                        ("D", person.degrees), ("M", person.mentions),
+                                                        ("1", len(person.name.split()) == 1)) if on)
+                elif person.title:
+                    marks[i] += "T"
+            first = False
+            i += 1
+    return marks
+
+
+def features(words: list[str], marks: list[str], seq: range, lexicon: Lexicon, stacked: bool) -> list[list[str]]:
+    out = []
+    for i in seq:
         w = words[i]
-        f = {"bias": 1, "suf3": w.casefold()[-3:], "pre3": w.casefold()[:3], "upper": w.isupper(),
-             "digit": any(c.isdigit() for c in w), "dot": "." in w, "one": len(w) == 1, **self.word(w)}
+        f = ["b", f"suf3={w.casefold()[-3:]}", *lexicon.word(w)]
+        if any(c.isdigit() for c in w):
+            f.append("digit")
+        if "." in w:
+            f.append("dot")
+        if stacked:
+            f.append(f"r={marks[i][:2] or 'O'}")
+            f += [f"r{x}" for x in marks[i][2:]]
         for d in (-2, -1, 1, 2):
             j = i + d
-            f.update(self.word(words[j], f"{d}:") if 0 <= j < len(words) else {f"{d}:edge": 1})
-        return f
+            if seq.start <= j < seq.stop:
+                f += [f"{d}:{x}" for x in lexicon.word(words[j]) if not x.startswith("w=") or abs(d) == 1]
+                if stacked:
+                    f.append(f"{d}:r={marks[j][:2] or 'O'}")
+            else:
+                f.append(f"{d}:edge")
+        out.append(f)
+    return out
 
 
-def tokens_and_labels(note) -> tuple[list[str], list[str]]:
-    """Tokens of the note and B/I/O for the annotated names (and their last word alone)."""
-    text = note_text(note)
-    tokens = list(TOKEN.finditer(text))
+def labels_of(text: str, tokens: list[re.Match], expected: dict) -> list[str]:
+    """B/I/O for the annotated names as written (and their last word alone)."""
     labels = ["O"] * len(tokens)
-    for person in note.expected["people"]:
+    starts = {t.start(): i for i, t in enumerate(tokens)}
+    for person in expected["people"]:
         name = person["name"]
-        for form in {name, name.split()[-1]}:
+        for form in dict.fromkeys((name,) if SCHEME == "full" else (name, name.split()[-1])):
             for m in re.finditer(r"(?<!\w)" + re.escape(form) + r"(?!\w)", text):
-                inside = [k for k, t in enumerate(tokens) if t.start() >= m.start() and t.end() <= m.end()]
-                for n, k in enumerate(inside):
-                    if labels[k] == "O":
-                        labels[k] = "B" if n == 0 else "I"
-    return [t.group(0) for t in tokens], labels
+                i = starts.get(m.start())
+                n = 0
+                while i is not None and i < len(tokens) and tokens[i].end() <= m.end():
+                    if labels[i] == "O":
+                        labels[i] = "I" if n or SCHEME == "io" else "B"
+                    n += 1
+                    i += 1
+    return labels
 
 
-def names_tagged(words: list[str], tags: list[str]) -> list[str]:
-    spans, current = [], []
-    for word, tag in zip(words, tags):
-        if tag == "B" or (tag == "I" and not current):
-            if current:
-                spans.append(current)
-            current = [word]
-        elif tag == "I":
-            current.append(word)
-        elif current:
-            spans.append(current)
-            current = []
-    if current:
-        spans.append(current)
-    return [_norm(" ".join(s)) for s in spans]
+class Prepared:
+    """One note: its text, tokens, the rules' extraction and their marks, its labels."""
+
+    def __init__(self, note, glossary):
+        self.note = note
+        self.text = note_text(note)
+        self.extraction = run(note, glossary)
+        self.tokens = tokens_of(self.text)
+        self.words = [t.group(0) for t in self.tokens]
+        self.marks = rule_marks(self.tokens, self.extraction.people)
+        self.labels = labels_of(self.text, self.tokens, note.expected)
+        self.runs = around_uncovered(self.words, self.marks) if UNCOVERED else \
+            stretches(self.tokens) if not FOCUS else around_rules(self.marks)
 
 
-def pair(expected: list[str], got: list[str]) -> tuple[int, int, int]:
-    got, tp = list(got), 0
-    for name in expected:
-        if name in got:
-            got.remove(name)
-            tp += 1
-    return tp, len(got), len(expected) - tp
+def train(prepared: list[Prepared], lexicon: Lexicon, stacked: bool, path: str) -> None:
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for p in prepared:
+        for seq in p.runs:
+            trainer.append(features(p.words, p.marks, seq, lexicon, stacked), [p.labels[i] for i in seq])
+    trainer.set_params(PARAMS)
+    trainer.train(path)
+
+
+def tagged_names(p: Prepared, tagger, lexicon: Lexicon, stacked: bool):
+    """(name, span, least marginal of its tags) for each run of B/I tags; and the set of
+    token indexes tagged as a name."""
+    found, inside = [], {}
+    for seq in p.runs:
+        tagger.set(features(p.words, p.marks, seq, lexicon, stacked))
+        tags = tagger.tag()
+        for k, i in enumerate(seq):
+            if p.marks[i]:
+                inside[i] = 1 - tagger.marginal("O", k)
+        current = []
+        for k, tag in enumerate(tags + ["O"]):
+            if tag == "B" or (tag == "I" and not current) or tag == "O":
+                if current:
+                    i, j = seq[current[0]], seq[current[-1]]
+                    sure = min(tagger.marginal(tags[c], c) for c in current)
+                    found.append((p.text[p.tokens[i].start():p.tokens[j].end()],
+                                  (p.tokens[i].start(), p.tokens[j].end()), sure))
+                    current = []
+                if tag != "O":
+                    current = [k]
+            else:
+                current.append(k)
+    return found, inside
+
+
+def combine(p: Prepared, found, inside, design: str, threshold: float) -> Extraction:
+    """The rules' extraction with the model's names added or the rules' people dropped."""
+    rules = p.extraction
+    people = list(rules.people)
+    covered = [p_.span for p_ in people] + [m for p_ in people for m in p_.mentions]
+    rule_words = {w for p_ in people for w in _norm(p_.name).split()}
+    if design.startswith("add"):
+        many = design == "add2"
+        for name, span, sure in found:
+            words = _norm(name).split()
+            if sure < threshold or (many and len(words) < 2) or not words:
+                continue
+            if any(a < span[1] and span[0] < b for a, b in covered) or set(words) <= rule_words:
+                continue
+            if any(set(words) < set(_norm(n).split()) for n, _, s in found if s >= threshold):
+                continue
+            people.append(Person(name, None, None, [], [], span))
+            covered.append(span)
+            rule_words |= set(words)
+    elif design.startswith("drop"):  # drop, dropt (never a titled person), droph (a titled one only when surer)
+        starts = {t.start(): i for i, t in enumerate(p.tokens)}
+        keep = []
+        for person in people:
+            hit = False
+            for a, b in [person.span, *person.mentions]:
+                i = starts.get(a)
+                while i is not None and i < len(p.tokens) and p.tokens[i].end() <= b:
+                    hit |= inside.get(i, 1.0) > 1 - (0.9 if design == "droph" and person.title else threshold)
+                    i += 1
+            one_word = len(person.name.split()) == 1
+            if DEBUG and not hit and threshold == 0.5 and design == "drop":
+                print("  drop", repr(person.name), "annotated" if _norm(person.name) in
+                      {_norm(e["name"]) for e in p.note.expected["people"]} else "not annotated", p.note.name)
+            if hit or (design == "drop1" and not one_word) or (design == "drop1t" and (not one_word or person.title)) \
+                    or (design == "dropt" and person.title):
+                keep.append(person)
+        people = keep
+    return Extraction(people, rules.organisations, rules.places, rules.dates, rules.quotes)
+
+
+KINDS = ("people", "people-with-title", "direct-quote-speaker", "non-people")
+
+
+def judge(check: list[Prepared], tagger, lexicon, stacked, designs) -> dict:
+    totals = {d: {k: (0, 0, 0) for k in KINDS} for d in designs}
+    cpu = 0.0
+    for p in check:
+        started = time.process_time()
+        found, inside = tagged_names(p, tagger, lexicon, stacked) if tagger else ([], set())
+        cpu += time.process_time() - started
+        for design, threshold in designs:
+            got = p.extraction if design == "rules" else combine(p, found, inside, design, threshold)
+            scores = score_real(got, p.note.expected)
+            row = totals[(design, threshold)]
+            for k in KINDS:
+                row[k] = tuple(a + b for a, b in zip(row[k], scores[k]))
+    return totals, cpu / max(1, len(check))
+
+
+def f1_row(row: dict) -> str:
+    cells = [f"{prf(*row[k])[2]:.3f}" for k in KINDS[:3]]
+    return " | ".join(cells + [str(row['non-people'][0])])
+
+
+DESIGNS = [("rules", 0), ("add", 0.0), ("add", 0.5), ("add", 0.8), ("add", 0.9), ("add2", 0.5), ("add2", 0.8), ("add2", 0.9),
+           ("drop", 0.5), ("drop", 0.7), ("drop", 0.8), ("drop", 0.9), ("drop", 0.95), ("dropt", 0.5), ("dropt", 0.8), ("droph", 0.5), ("droph", 0.7),
+           ("dropt", 0.9), ("drop1", 0.5), ("drop1", 0.8), ("drop1t", 0.5)]
+
+
+def second_opinion(mode: str, protect: bool) -> None:
+    """The design carried furthest (tools/people_check.py, trained by
+    tools/train_people_check.py): each fold trained on the other folders, the rules'
+    extraction scored as it is and with the people the model doubts dropped."""
+    import json
+
+    import people_check as check
+    from press.notes.evaluation import real_scores
+    from train_people_check import train as train_check
+
+    glossary = load_glossary()
+    folds = CV_FOLDS if mode == "cv" else ("real17",)
+    for fold in folds:
+        training = [n for f in FOLDERS if f != fold and (mode == "cv" or f != "real17")
+                    for n in load_real(NOTES / f, "all").annotated]
+        checked = load_real(NOTES / fold, "all").annotated
+        with tempfile.TemporaryDirectory() as tmp:
+            check.WEIGHTS = Path(tmp) / "weights.json"
+            check.WEIGHTS.write_text(json.dumps(train_check(training, glossary)), encoding="utf-8")
+            check._weights.cache_clear()
+            found = {n.name: run(n, glossary) for n in checked}
+            rules = real_scores(checked, glossary, lambda n: found[n.name])
+            started = time.process_time()
+            kept = {n.name: check.keep_likely(note_text(n), found[n.name].people, glossary, protect) for n in checked}
+            took = time.process_time() - started
+            with_check = real_scores(checked, glossary, lambda n: Extraction(
+                kept[n.name], found[n.name].organisations, found[n.name].places, found[n.name].dates, found[n.name].quotes))
+            check._weights.cache_clear()
+        print(f"{fold} ({len(checked)} notes; trained on {len(training)}{'; protected shapes kept' if protect else ''}):"
+              f" people | with title | direct-quote speaker | non-people; the check {took / len(checked) * 1000:.2f} ms CPU a note")
+        print(f"  rules            {f1_row(rules)}")
+        print(f"  rules + check    {f1_row(with_check)}")
 
 
 def main() -> None:
+    global FOCUS, DEBUG, PERSON_FEATURES, WINDOW, SCHEME, UNCOVERED
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--fold", choices=("real3", "real2"), default="real3", help="the folder checked on")
+    parser.add_argument("mode", choices=("cv", "heldout"))
+    parser.add_argument("--check", action="store_true", help="the design carried furthest: tools/people_check.py")
+    parser.add_argument("--protect", action="store_true", help="with --check: people with a title, honorific, rank or degree kept unjudged")
+    parser.add_argument("--plain", action="store_true", help="no stacking: the model does not see the rules' people")
+    parser.add_argument("--focus", action="store_true", help="read only the rules' people and two words either side")
+    parser.add_argument("--debug", action="store_true")
+    parser.add_argument("--uncovered", action="store_true", help="read only around capitalised words no person of the rules holds")
+    parser.add_argument("--scheme", choices=("bio", "io", "full"), default=SCHEME,
+                        help="labels: B/I of full names and last names alone, I only, or full names only")
+    parser.add_argument("--window", type=int, default=WINDOW)
+    parser.add_argument("--c1", type=float, default=PARAMS["c1"])
+    parser.add_argument("--c2", type=float, default=PARAMS["c2"])
+    parser.add_argument("--person", action="store_true", help="the rules' person (title, honorifics, degrees, mentions, one word) as features")
+    parser.add_argument("--designs", default="")
     args = parser.parse_args()
+    if args.check:
+        return second_opinion(args.mode, args.protect)
+    WINDOW, SCHEME, UNCOVERED = args.window, args.scheme, args.uncovered
+    PARAMS.update(c1=args.c1, c2=args.c2)
+    FOCUS, DEBUG, PERSON_FEATURES = args.focus, args.debug, args.person
+    chosen = args.designs.split(",") if args.designs else []
+    designs = [d for d in DESIGNS if not chosen or d[0] in chosen or f"{d[0]}:{d[1]}" in chosen]
     glossary = load_glossary()
     lexicon = Lexicon(glossary)
-    folders = {"real3": ("real", "real2"), "real2": ("real", "real3")}[args.fold]
-    train = [n for f in folders for n in load_real(NOTES / f, "all").annotated]
-    check = load_real(NOTES / args.fold, "all").annotated
-    trainer = pycrfsuite.Trainer(verbose=False)
-    for note in train:
-        words, labels = tokens_and_labels(note)
-        trainer.append([lexicon.features(words, i) for i in range(len(words))], labels)
-    trainer.set_params({"c1": 0.1, "c2": 0.05, "max_iterations": 150, "feature.possible_transitions": True})
-    totals = {k: (0, 0, 0) for k in ("rules", "crf", "rules + crf", "rules + sure crf", "rules filtered")}
-    tagging = 0.0
-    with tempfile.NamedTemporaryFile(suffix=".crfsuite") as model:
-        trainer.train(model.name)
-        tagger = pycrfsuite.Tagger()
-        tagger.open(model.name)
-        for note in check:
-            words, _ = tokens_and_labels(note)
+    stacked = not args.plain
+    started = time.process_time()
+    notes = {f: [Prepared(n, glossary) for n in load_real(NOTES / f, "all").annotated] for f in FOLDERS}
+    print(f"rules run on {sum(map(len, notes.values()))} notes: {time.process_time() - started:.0f} s CPU")
+    folds = CV_FOLDS if args.mode == "cv" else ("real17",)
+    for fold in folds:
+        training = [p for f in FOLDERS if f != fold and (args.mode == "cv" or f != "real17") for p in notes[f]]
+        with tempfile.NamedTemporaryFile(suffix=".crfsuite") as model:
             started = time.process_time()
-            tagger.set([lexicon.features(words, i) for i in range(len(words))])
-            tags = tagger.tag()
-            tagging += time.process_time() - started
-            tagged = set(names_tagged(words, tags))
-            longest = [c for c in tagged if not any(set(c.split()) < set(o.split()) for o in tagged)]
-            rules = [_norm(p.name) for p in run(note, glossary).people]
-            new = [c for c in longest if not any(set(c.split()) <= set(r.split()) for r in rules)]
-            sure = [c for c in new if len(c.split()) > 1 and min(
-                (tagger.marginal(tags[i], i) for i in range(len(words)) if tags[i] != "O" and _norm(words[i]) in c.split()),
-                default=0) > 0.9]
-            tagged_words = {w for c in tagged for w in c.split()}
-            expected = [_norm(p["name"]) for p in note.expected["people"]]
-            for kind, got in (("rules", rules), ("crf", longest), ("rules + crf", rules + new),
-                              ("rules + sure crf", rules + sure),
-                              ("rules filtered", [r for r in rules if set(r.split()) & tagged_words])):
-                totals[kind] = tuple(a + b for a, b in zip(totals[kind], pair(expected, got)))
-    print(f"trained on {' + '.join(folders)} ({len(train)} notes), checked on {args.fold} ({len(check)} notes)")
-    for kind, (tp, fp, fn) in totals.items():
-        precision, recall, f1 = prf(tp, fp, fn)
-        print(f"{kind:<18} tp {tp:>4} fp {fp:>4} fn {fn:>4}  P {precision:.3f} R {recall:.3f} F1 {f1:.3f}")
-    print(f"CRF features + tagging: {tagging / len(check) * 1000:.0f} ms CPU per note")
+            train(training, lexicon, stacked, model.name)
+            took = time.process_time() - started
+            tagger = pycrfsuite.Tagger()
+            tagger.open(model.name)
+            totals, cpu = judge(notes[fold], tagger, lexicon, stacked, designs)
+        print(f"\n{fold}: trained on {len(training)} notes in {took:.0f} s CPU; model {cpu * 1000:.2f} ms CPU a note"
+              f" ({'stacked' if stacked else 'plain'})")
+        print("design | people | with title | direct-quote speaker | non-people")
+        for (design, threshold), row in totals.items():
+            print(f"{design} {threshold} | {f1_row(row)}")
 
 
 if __name__ == "__main__":
