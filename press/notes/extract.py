@@ -28,6 +28,7 @@ from press.notes.items import ActivityContext, Extraction, Organisation, Partici
 from press.notes.organisations import find_organisations
 from press.notes.people import PeopleFinder
 from press.notes.places import find_places
+from press.notes.post_short_forms import drop_post_short_forms
 from press.notes.quotes import QuoteFinder
 from press.notes.rules import rules_for
 
@@ -54,5 +55,6 @@ def extract(text: str, context: ActivityContext | None = None, glossary: Glossar
     lengthened.update(people.register.lengthen_one_word_names(text, people.designations.names.at))
     for quote in quotes:
         quote.speaker = lengthened.get(quote.speaker, quote.speaker)
+    drop_post_short_forms(text, people.people, quotes, rules)
     people.add_short_mentions()
     return Extraction(people.people, organisations, places, dates, quotes)
