@@ -22,6 +22,7 @@ Imports the notes modules only.
 
 from __future__ import annotations
 
+from press.notes.body_names import trim_body_words
 from press.notes.dates import find_dates
 from press.notes.glossary import Glossary, load_glossary
 from press.notes.items import ActivityContext, Extraction, Organisation, Participant, Person, Place, Quote
@@ -47,6 +48,7 @@ def extract(text: str, context: ActivityContext | None = None, glossary: Glossar
     people.find_name_first()
     people.find_introduced()
     people.find_listed()
+    trim_body_words(text, people.people, people.register, rules)
     organisations = find_organisations(text, rules, people.known_places) if whole else []
     places = find_places(text, rules, people.multiword_places) if whole else []
     dates = find_dates(text, context.date, rules.glossary) if whole else []
