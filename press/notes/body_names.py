@@ -59,7 +59,7 @@ def trim_body_words(text: str, people: list[Person], register: Register, rules: 
         words = person.name.split()
         if len(words) <= MIN_LEFT or person.honorifics or person.ranks or not person.title:
             continue
-        start = text.find(person.name, person.span[0], person.span[1])
+        start = text.find(person.name, person.span[0], person.span[1] + len(person.name))
         before = UNIT_BEFORE.search(text, max(0, start - 40), start) if start >= 0 else None
         if not before or not _unit_word(before.group(1), rules):
             continue
