@@ -25,12 +25,12 @@ from press.notes.rules import Rules
 WORD = re.compile(r"[A-Z][a-z]{3,}")
 TITLE_SHORT_MAX = 6
 UNIT_MIN = 3
-SHOWN = re.compile(r"(?<![\w-])[A-Z][\w-]+(?:[ \t]+(?:dan[ \t]+)?[A-Z][\w-]+)+[ \t]+\((?P<defined>[A-Z][a-z]{3,})\)"
-                   r"|(?<![\w-])(?:setiap|tiap|para|seluruh|semua|masing-masing)[ \t]+(?P<counted>[A-Z][a-z]{3,})(?![\w-])"
-                   r"|(?<![\w-])(?P<before>[A-Z][a-z]{3,})[ \t]+(?P<unit>[A-Z][\w-]+)")
+DEFINED = re.compile(r"(?<![\w-])[A-Z][\w-]+(?:[ \t]+(?:dan[ \t]+)?[A-Z][\w-]+){1,8}[ \t]+\(([A-Z][a-z]{3,})\)")
+COUNTED = re.compile(r"(?<![\w-])(?:setiap|tiap|para|seluruh|semua|masing-masing)[ \t]+([A-Z][a-z]{3,})(?![\w-])")
+BEFORE_UNIT = re.compile(r"(?<![\w-])([A-Z][a-z]{3,})[ \t]+(?=([A-Z][\w-]*))")
 GLUED_HEADS = {"Ka": "Kepala", "Wa": "Wakil"}
 _MADE: dict[int, tuple] = {}
-HOLDER_RUN = re.compile(r"(?:[ \t]*,?[ \t]+(?:[A-Z][\w.-]*|\([A-Z]\)))*[ \t]*,?[ \t]*")
+HOLDER_RUN = re.compile(r"(?:[ \t]*,?[ \t]+(?:[A-Z][\w.-]*|\([A-Z]\))){0,12}[ \t]*,?[ \t]*")
 
 
 def _titles_and_units(rules: Rules) -> tuple[list[str], set[str]]:
@@ -85,12 +85,8 @@ def _holder(word: str, text: str, people: list[Person], rules: Rules) -> Person 
 def shown_as_short_forms(text: str, rules: Rules) -> set[str]:
     """The words the note defines in brackets, counts, or writes before a unit's abbreviation
     (see the module's docstring)."""
-    shown = set()
-    for match in SHOWN.finditer(text):
-        if match.group("defined") or match.group("counted"):
-            shown.add(match.group("defined") or match.group("counted"))
-        elif match.group("unit") in rules.org_abbr:
-            shown.add(match.group("before"))
+    shown = {m.group(1) for m in DEFINED.finditer(text)} | {m.group(1) for m in COUNTED.finditer(text)}
+    shown.update(m.group(1) for m in BEFORE_UNIT.finditer(text) if m.group(2) in rules.org_abbr)
     return shown
 
 
