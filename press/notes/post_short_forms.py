@@ -1,6 +1,7 @@
-"""One-word "people" that are the short form of a post or a unit ("Kadisops", "Kabasarnas",
-"Palaksa", "Pala"): releases call an official by such a word in tags ("tegas Kabasarnas.")
-and headlines, and nobody is named by it. A general test rather than a list, since every
+"""People that are a post: a title written out as if it were a name ("Camat, Imum Mukim dan
+warga"), and one-word "people" that are the short form of a post or a unit ("Kadisops",
+"Kabasarnas", "Palaksa", "Pala"): releases call an official by such a word in tags ("tegas
+Kabasarnas.") and headlines, and nobody is named by it. A general test rather than a list, since every
 command, office and agency coins its own: a word is such a short form when the note shows it
 as one, in any of these ways:
 
@@ -91,23 +92,32 @@ def shown_as_short_forms(text: str, rules: Rules) -> set[str]:
 
 
 def drop_post_short_forms(text: str, people: list[Person], quotes: list[Quote], rules: Rules) -> None:
-    """Take out of `people` every one-word person, with no honorific, rank or degree, whose word
-    is the short form of a post or a unit and no word of a longer name; their quotes go to the
-    holder of that post when the note names one, else to nobody."""
+    """Take out of `people` every one whose whole name is a title written out ("Imum Mukim",
+    "Pemangku Adat": a post, whatever honorific stands before it), and every one-word person,
+    with no honorific, rank or degree, whose word is the short form of a post or a unit and no
+    word of a longer name; their quotes go to the holder of that post when the note names one,
+    else to nobody."""
+    titles = [p for p in people if " " in p.name and p.name in rules.title_full]
     alone = [p for p in people if " " not in p.name and WORD.fullmatch(p.name) and not p.honorifics
              and not p.ranks and not p.degrees]
-    if not alone:
+    if not alone and not titles:
         return
     in_names = {word for p in people if " " in p.name for word in p.name.split()}
-    shown = shown_as_short_forms(text, rules)
-    dropped = [p for p in alone if p.name not in in_names
-               and (p.name in shown or _glued_title_and_unit(p.name, rules))]
+    shown = shown_as_short_forms(text, rules) if alone else set()
+    dropped = titles + [p for p in alone if p.name not in in_names
+                        and (p.name in shown or _glued_title_and_unit(p.name, rules))]
     holders = {}
     for person in dropped:
         people.remove(person)
     for person in dropped:
-        holder = _holder(person.name, text, people, rules)
+        holder = _holder(person.name, text, people, rules) if " " not in person.name else _titled(person.name, people)
         holders[person.name] = holder.name if holder else None
     for quote in quotes:
         if quote.speaker in holders:
             quote.speaker = holders[quote.speaker]
+
+
+def _titled(title: str, people: list[Person]) -> Person | None:
+    """The one person whose title holds `title` written out."""
+    held = [p for p in people if p.title and f" {title.casefold()} " in f" {p.title.casefold()} "]
+    return held[0] if len(held) == 1 else None

@@ -91,3 +91,9 @@ def test_a_lapas_section_written_short_is_no_person():
 def test_jaksa_agung_is_a_title_not_a_person():
     text = "Jaksa Agung menyampaikan pesan agar setiap jaksa menjaga integritas di media sosial."
     assert people(text) == []
+
+
+def test_a_title_written_out_where_a_name_would_stand_is_nobody():
+    text = ("Pelepasan jamaah dihadiri Bupati Pidie Jaya Sibral Malasyi, para kepala SKPK, Camat, Imum Mukim dan "
+            "ratusan warga dari gampong asal para jamaah.")
+    assert [name for name, _ in people(text)] == ["Sibral Malasyi"]
