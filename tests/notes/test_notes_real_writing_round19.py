@@ -97,3 +97,8 @@ def test_a_title_written_out_where_a_name_would_stand_is_nobody():
     text = ("Pelepasan jamaah dihadiri Bupati Pidie Jaya Sibral Malasyi, para kepala SKPK, Camat, Imum Mukim dan "
             "ratusan warga dari gampong asal para jamaah.")
     assert [name for name, _ in people(text)] == ["Sibral Malasyi"]
+
+
+def test_a_credit_to_an_office_by_its_place_is_nobody():
+    text = "Kepala DPMG Sigi Rahmat Lapatta membuka rapat pengukuhan di aula kantor bupati.\nFoto: MC SIGI"
+    assert [name for name, _ in people(text)] == ["Rahmat Lapatta"]
