@@ -35,13 +35,15 @@ HOLDER_RUN = re.compile(r"(?:[ \t]*,?[ \t]+(?:[A-Z][\w.-]*|\([A-Z]\))){0,12}[ \t
 
 
 def _titles_and_units(rules: Rules) -> tuple[list[str], set[str]]:
-    """The one-word titles short enough to be glued to a unit, and the units (lower case), made
-    once for each set of rules."""
+    """The one-word titles short enough to be glued to a unit, and the units (organisations'
+    short forms, unit words and the one-word heads of a body such as "Balai", in lower case),
+    made once for each set of rules."""
     kept = _MADE.get(id(rules))
     if kept is None or kept[0] is not rules:
         forms = rules.glossary.title_forms
         titles = [t for t in forms if " " not in t and t.isalpha() and len(t) <= TITLE_SHORT_MAX] + list(GLUED_HEADS)
-        kept = _MADE[id(rules)] = (rules, titles, {u.casefold() for u in rules.org_abbr | rules.unit_words})
+        heads = {h for h in rules.glossary.data["organisation_heads"] if " " not in h}
+        kept = _MADE[id(rules)] = (rules, titles, {u.casefold() for u in rules.org_abbr | rules.unit_words | heads})
     return kept[1], kept[2]
 
 
@@ -94,11 +96,12 @@ def shown_as_short_forms(text: str, rules: Rules) -> set[str]:
 def drop_post_short_forms(text: str, people: list[Person], quotes: list[Quote], rules: Rules) -> None:
     """Take out of `people` every one whose whole name is a title written out ("Imum Mukim",
     "Pemangku Adat": a post, whatever honorific stands before it), and every one-word person,
-    with no honorific, rank or degree, whose word is the short form of a post or a unit and no
-    word of a longer name; their quotes go to the holder of that post when the note names one,
+    with no rank, degree or honorific but a word of address ("Pak Kabalai"), whose word is the
+    short form of a post or a unit and no word of a longer name; their quotes go to the holder of that post when the note names one,
     else to nobody."""
     titles = [p for p in people if " " in p.name and p.name in rules.title_full]
-    alone = [p for p in people if " " not in p.name and WORD.fullmatch(p.name) and not p.honorifics
+    address = set(rules.glossary.data["address_forms"])
+    alone = [p for p in people if " " not in p.name and WORD.fullmatch(p.name) and set(p.honorifics) <= address
              and not p.ranks and not p.degrees]
     if not alone and not titles:
         return

@@ -26,6 +26,9 @@ def test_a_title_short_form_glued_to_a_unit_is_nobody_and_its_quotes_go_to_the_h
             "di Pelabuhan Sorong. “Setiap menit sangat menentukan nyawa korban,” tegas Kabasarnas.")
     assert [name for name, _ in people(text)] == ["Sulistyo Hadi"]
     assert quotes(text) == [("Sulistyo Hadi", "Setiap menit sangat menentukan")]
+    addressed = ("Kepala Balai Karantina Papua Selatan Yohanis Wambrauw tiba di Merauke. “Hari ini Pak Kabalai bersama "
+                 "rombongan datang melihat gudang kami,” kata Yohanis.")
+    assert [name for name, _ in people(addressed)] == ["Yohanis Wambrauw"]
 
 
 def test_a_short_form_the_note_defines_in_brackets_is_nobody():
