@@ -1,5 +1,5 @@
 """People that are a post: a title written out as if it were a name ("Camat, Imum Mukim dan
-warga"), and one-word "people" that are the short form of a post or a unit ("Kadisops",
+warga") or an honorific with no name ("Ida Pedanda"), and one-word "people" that are the short form of a post or a unit ("Kadisops",
 "Kabasarnas", "Palaksa", "Pala"): releases call an official by such a word in tags ("tegas
 Kabasarnas.") and headlines, and nobody is named by it. A general test rather than a list, since every
 command, office and agency coins its own: a word is such a short form when the note shows it
@@ -95,11 +95,13 @@ def shown_as_short_forms(text: str, rules: Rules) -> set[str]:
 
 def drop_post_short_forms(text: str, people: list[Person], quotes: list[Quote], rules: Rules) -> None:
     """Take out of `people` every one whose whole name is a title written out ("Imum Mukim",
-    "Pemangku Adat": a post, whatever honorific stands before it), and every one-word person,
+    "Pemangku Adat": a post, whatever honorific stands before it) or an honorific with no name
+    after it ("dipuput Ida Pedanda dari Griya Sibang"), and every one-word person,
     with no rank, degree or honorific but a word of address ("Pak Kabalai"), whose word is the
     short form of a post or a unit and no word of a longer name; their quotes go to the holder of that post when the note names one,
     else to nobody."""
-    titles = [p for p in people if " " in p.name and p.name in rules.title_full]
+    honorifics = set(rules.glossary.honorifics) | set(rules.glossary.data["regional_honorifics"])
+    titles = [p for p in people if (" " in p.name and p.name in rules.title_full) or p.name in honorifics]
     address = set(rules.glossary.data["address_forms"])
     alone = [p for p in people if " " not in p.name and WORD.fullmatch(p.name) and set(p.honorifics) <= address
              and not p.ranks and not p.degrees]

@@ -105,3 +105,9 @@ def test_a_title_written_out_where_a_name_would_stand_is_nobody():
 def test_a_credit_to_an_office_by_its_place_is_nobody():
     text = "Kepala DPMG Sigi Rahmat Lapatta membuka rapat pengukuhan di aula kantor bupati.\nFoto: MC SIGI"
     assert [name for name, _ in people(text)] == ["Rahmat Lapatta"]
+
+
+def test_an_honorific_with_no_name_after_it_is_nobody():
+    text = ("Bupati Badung I Nyoman Giri Prasta meresmikan balai banjar. Upacara melaspas dipuput Ida Pedanda dari "
+            "Griya Sibang, diiringi tabuh gong kebyar.")
+    assert [name for name, _ in people(text)] == ["I Nyoman Giri Prasta"]
