@@ -111,7 +111,7 @@ class Rules:
         `pos` ("H.", "Drs.", "Kgs. Ahmad", "Andi Muhammad"): where the words of a title or its
         unit end."""
         return bool(self.honorific.match(text, pos) or self.pattern(
-            "noble-abbreviation", lambda: rf"(?:{alternation(self.glossary.data['noble_abbreviations'] + [o for o in self.glossary.data['name_openers'] if ' ' not in o])})[ \t]+(?=[A-Z])").match(text, pos))
+            "noble-abbreviation", lambda: rf"(?:{alternation(self.glossary.data['noble_abbreviations'] + self.glossary.data['name_openers'])})[ \t]+(?=[A-Z])").match(text, pos))
 
     def pattern(self, name: str, build) -> re.Pattern:
         """The pattern `build()` compiles, compiled once per glossary under `name`."""

@@ -63,6 +63,8 @@ def test_the_body_of_a_title_written_alone_elsewhere_is_cut_from_the_holders_nam
 def test_a_noble_name_after_a_place_title_opens_the_holders_name():
     text = "Kepala Desa Andi Baso Rahman membuka musyawarah desa pembentukan BUMDes di balai desa."
     assert people(text) == [("Andi Baso Rahman", "Kepala Desa")]
+    balinese = "Sekdes Ni Kadek Sri Utami membacakan laporan penggunaan dana desa tahun lalu."
+    assert people(balinese) == [("Ni Kadek Sri Utami", "Sekdes")]
 
 
 def test_a_sentence_glued_to_the_stop_before_it_is_read_on_its_own():
