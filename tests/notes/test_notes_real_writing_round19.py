@@ -113,3 +113,10 @@ def test_an_honorific_with_no_name_after_it_is_nobody():
     text = ("Bupati Badung I Nyoman Giri Prasta meresmikan balai banjar. Upacara melaspas dipuput Ida Pedanda dari "
             "Griya Sibang, diiringi tabuh gong kebyar.")
     assert [name for name, _ in people(text)] == ["I Nyoman Giri Prasta"]
+
+
+def test_a_number_spelt_out_ends_the_kelurahan_before_its_heads_name():
+    text = "Pertemuan dihadiri Lurah Woloan Dua Stevanus Lumingkewas dan para kepala lingkungan."
+    found = extract(clean(text).text).as_dict()["people"]
+    assert [(p["name"], " ".join(filter(None, (p["title"], p["organisation"])))) for p in found] \
+        == [("Stevanus Lumingkewas", "Lurah Woloan Dua")]
