@@ -138,7 +138,7 @@ ROUND14_FREEZE = "bcc17d6"
 ROUND15_FREEZE = "f7cbaba"
 ROUND16_FREEZE = "ec010ee"
 ROUND17_FREEZE = "fb4f55e"
-ROUND18_FREEZE = "'Frozen rules (round 18):'"
+ROUND18_FREEZE = "cc8e87a"
 # Figures written at each freeze, printed as lines below the tables: (what, commit, figures).
 FREEZE_LINES = (
     ("round 1 tuning (40 of tests/notes/real)", "9e1fc17", TUNING_AT_FREEZE),
@@ -196,7 +196,7 @@ FREEZE_LINES = (
     ("round 17 held back (tests/notes/real17)", ROUND17_FREEZE,
      getattr(corpus_test, "ROUND17_HELD_BACK_AT_FREEZE", None) or {}),
     ("round 18 tuning (all 510 of tests/notes/real to real17)", ROUND18_FREEZE, ROUND18_TUNING_AT_FREEZE),
-    # Written into the corpus test by the annotator once real18 is annotated and measured.
+    # Written into the corpus test by the annotator once real18 was annotated and measured.
     ("round 18 held back (tests/notes/real18)", ROUND18_FREEZE,
      getattr(corpus_test, "ROUND18_HELD_BACK_AT_FREEZE", None) or {}),
 )
