@@ -22,12 +22,14 @@ Imports the notes modules only.
 
 from __future__ import annotations
 
+from press.notes.body_names import trim_body_words
 from press.notes.dates import find_dates
 from press.notes.glossary import Glossary, load_glossary
 from press.notes.items import ActivityContext, Extraction, Organisation, Participant, Person, Place, Quote
 from press.notes.organisations import find_organisations
 from press.notes.people import PeopleFinder
 from press.notes.places import find_places
+from press.notes.post_short_forms import drop_post_short_forms
 from press.notes.quotes import QuoteFinder
 from press.notes.rules import rules_for
 
@@ -46,6 +48,7 @@ def extract(text: str, context: ActivityContext | None = None, glossary: Glossar
     people.find_name_first()
     people.find_introduced()
     people.find_listed()
+    trim_body_words(text, people.people, people.register, rules)
     organisations = find_organisations(text, rules, people.known_places) if whole else []
     places = find_places(text, rules, people.multiword_places) if whole else []
     dates = find_dates(text, context.date, rules.glossary) if whole else []
@@ -54,5 +57,6 @@ def extract(text: str, context: ActivityContext | None = None, glossary: Glossar
     lengthened.update(people.register.lengthen_one_word_names(text, people.designations.names.at))
     for quote in quotes:
         quote.speaker = lengthened.get(quote.speaker, quote.speaker)
+    drop_post_short_forms(text, people.people, quotes, rules)
     people.add_short_mentions()
     return Extraction(people.people, organisations, places, dates, quotes)

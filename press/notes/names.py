@@ -39,6 +39,9 @@ DEGREE_OPENING = re.compile(r"[A-Z](?:[A-Za-z]{0,3}\.|[A-Z][A-Za-z]{0,2}(?=[\s,.
 NAME_AFTER_INITIAL = re.compile(r"[A-Z]\.?[ \t]+[A-Z][a-z]{4,}")
 # The number of a district split in two or more ("Ilir Barat I", "Lubuklinggau Timur II").
 PLACE_NUMBERS = frozenset({"I", "II", "III", "IV"})
+# The same number spelt out, ending a kelurahan's name before its head's ("Lurah Tinoor Dua
+# Ferdy Kaunang", "Kakaskasen Satu": Minahasa writes them so).
+SPELT_PLACE_NUMBERS = frozenset({"Satu", "Dua", "Tiga", "Empat"})
 FIRST_WORD = re.compile(r"[A-Z][A-Za-z]+")
 CONNECTOR = re.compile(r"([a-z]{2,5}\.?)(?= [A-Z][a-z])")
 # A one-letter honorific between two words of a name is the initial of a middle name
@@ -250,7 +253,8 @@ def _connector_at(text: str, pos: int, rules: Rules) -> str | None:
 
 def _later_start(words: list[tuple[str, int]], rules: Rules) -> int | None:
     """Where the name starts when the first words read are the end of a place: a compass
-    word ("Tulang Bawang Tengah, Suryadi" after a title's region), the Roman number of a
+    word ("Tulang Bawang Tengah, Suryadi" after a title's region), a number spelt out before a
+    name of two words or more ("Lurah Tinoor Dua Ferdy Kaunang"), the Roman number of a
     split district ("Camat Seberang Ulu I Ahmad Fauzi"; "I" only with two words or more
     after it, and never the Balinese "I" opening a name: "Timur I Wayan Sudarma"), or the words before a
     Balinese name's opener ("Nusa Penida I Komang Widyana") when a word follows it (a
@@ -262,6 +266,8 @@ def _later_start(words: list[tuple[str, int]], rules: Rules) -> int | None:
         if number in PLACE_NUMBERS and (number != "I" or len(words) - index > 2) \
                 and f"{number} {words[index + 1][0]}" not in rules.glossary.data["name_openers"]:
             return words[index + 1][1]
+    if len(words) > 2 and words[0][0] in SPELT_PLACE_NUMBERS:
+        return words[1][1]
     if words and words[0][0] in rules.glossary.data["compass_words"]:
         return words[1][1] if len(words) > 1 else -1
     for index in range(1, len(words) - 2):

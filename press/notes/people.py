@@ -48,9 +48,9 @@ NAME_BEFORE = re.compile(rf"(?<!\w)((?:[A-Z][a-z]{{0,3}}\.(?=[A-Z]))?(?:[A-Z] |[
                          rf"|(?:,\s*[A-Za-z.]+)*,|(?:,\s*[A-Za-z.]+)*,?\s+(?:resmi\s+)?(?:dilantik|ditunjuk|diangkat|dikukuhkan)\s+sebagai"
                          rf"|(?:,\s*[A-Za-z.]+)*,?\s+(?:sebagai|selaku|menjabat(?:\s+sebagai)?|[–—-]|\())\s*$")
 # "Yance Marani menjabat Kepala Distrik Rasiei, Oktovina Sawaki menjabat …", "- Ismail Samal
-# sebagai KPN Sepa Kecamatan Amahai,": the holder stands before (searched only where the
+# sebagai KPN Sepa Kecamatan Amahai,", "Salim L selaku Anggota DPRD …,": the holder stands before (searched only where the
 # verb ends the stretch before the title: a search tries every position of it).
-HELD_BY_NAME_BEFORE = re.compile(rf"{CAP}[ \t]+(?:menjabat(?:[ \t]+sebagai)?|sebagai)[ \t]+$")
+HELD_BY_NAME_BEFORE = re.compile(rf"{CAP}[ \t]+(?:menjabat(?:[ \t]+sebagai)?|sebagai|selaku)[ \t]+$")
 JOINED = re.compile(r"[ \t]+(?:dan|&)[ \t]+")
 HOLDERS_JOINED = re.compile(r",?[ \t]*(?:dan|&|[–—-])[ \t]+")
 # "wakil ketua masing-masing A dan B": every name listed after it holds the title.
@@ -197,7 +197,7 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
             for holder in holders:
                 self._add(holder, title_text, organisation or holder.prefix, (match.start(), holder.end))
             return holders[-1].end
-        held_before = text[max(0, match.start() - 40):match.start()].rstrip(" \t\n").endswith(("sebagai", "menjabat")) \
+        held_before = text[max(0, match.start() - 40):match.start()].rstrip(" \t\n").endswith(("sebagai", "menjabat", "selaku")) \
             and HELD_BY_NAME_BEFORE.search(text, max(0, match.start() - 40), match.start())
         apposed = None if held_before else self._apposed(end)
         if full in rules.glossary.data["generic_titles"] and title_end == match.end() and organisation is None \

@@ -107,10 +107,11 @@ class Rules:
     _patterns: dict = field(default_factory=dict)
 
     def opens_name(self, text: str, pos: int) -> bool:
-        """Whether a name, or the honorific or noble abbreviation before it, starts at `pos`
-        ("H.", "Drs.", "Kgs. Ahmad"): where the words of a title or its unit end."""
+        """Whether a name, or the honorific or noble abbreviation or name before it, starts at
+        `pos` ("H.", "Drs.", "Kgs. Ahmad", "Andi Muhammad"): where the words of a title or its
+        unit end."""
         return bool(self.honorific.match(text, pos) or self.pattern(
-            "noble-abbreviation", lambda: rf"(?:{alternation(self.glossary.data['noble_abbreviations'])})[ \t]+(?=[A-Z])").match(text, pos))
+            "noble-abbreviation", lambda: rf"(?:{alternation(self.glossary.data['noble_abbreviations'] + self.glossary.data['name_openers'])})[ \t]+(?=[A-Z])").match(text, pos))
 
     def pattern(self, name: str, build) -> re.Pattern:
         """The pattern `build()` compiles, compiled once per glossary under `name`."""
