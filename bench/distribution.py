@@ -36,7 +36,7 @@ from press.demo import load_demo  # noqa: E402
 from press.demo.staff import DEMO_ACCOUNTS  # noqa: E402
 from press.extensions import db  # noqa: E402
 from press.models import MailOwed, OutboxMessage, Release, Subscription, Unit, utcnow  # noqa: E402
-from press.services import mail_message, outbox, units  # noqa: E402
+from press.services import mail_message, outbox, outbox_sender, units  # noqa: E402
 from press.text import slugify  # noqa: E402
 
 TOKEN = re.compile(r'name="csrf-token" content="([^"]+)"')
@@ -159,7 +159,7 @@ def main() -> None:
         expand_seconds = time.perf_counter() - start
         queued = db.session.query(OutboxMessage).filter_by(state=OutboxState.QUEUED).count()
         before = count.value
-        report = outbox.drain(db.session, app.config, app.extensions["outbox_composers"])
+        report = outbox_sender.drain(db.session, app.config, app.extensions["outbox_composers"])
         deadline = time.perf_counter() + 60
         while count.value - before < report.sent and time.perf_counter() < deadline:
             time.sleep(0.01)

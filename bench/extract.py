@@ -43,7 +43,16 @@ and held back tests/notes/real13 whole (its figures, measured once after round 1
 are ROUND13_HELD_BACK_AT_FREEZE: a line below the tables); round 14 tuned on all 414,
 real13 included ("round 14 tuning (all 414)"; real13's own table is a figure after tuning),
 and held back tests/notes/real14 whole (its figures, measured once after round 14's freeze,
-are ROUND14_HELD_BACK_AT_FREEZE: a line below the tables).
+are ROUND14_HELD_BACK_AT_FREEZE: a line below the tables); round 15 tuned on all 438,
+real14 included ("round 15 tuning (all 438)"; real14's own table is a figure after tuning),
+and held back tests/notes/real15 whole (its figures, measured once after round 15's freeze,
+are ROUND15_HELD_BACK_AT_FREEZE: a line below the tables); round 16 tuned on all 462,
+real15 included ("round 16 tuning (all 462)"; real15's own table is a figure after tuning),
+and held back tests/notes/real16 whole (its figures, measured once after round 16's
+freeze, are ROUND16_HELD_BACK_AT_FREEZE: a line below the tables); round 17 tuned on all 486,
+real16 included ("round 17 tuning (all 486)"; real16's own table is a figure after tuning),
+and holds back tests/notes/real17 whole (its figures, measured once after round 17's
+freeze, are ROUND17_HELD_BACK_AT_FREEZE: a line below the tables).
 Below the tables, one line per earlier figure: each
 round's held-back figures first measured after its freeze (round 1: 20 of
 tests/notes/real; round 2: tests/notes/real2) and each round's tuning figures at its
@@ -85,7 +94,10 @@ from tests.notes.test_notes_real_corpus import (HELD_BACK_AT_FREEZE, ROUND2_HELD
                                                 ROUND7_TUNING_AT_FREEZE, ROUND8_TUNING_AT_FREEZE,
                                                 ROUND9_TUNING_AT_FREEZE, ROUND10_TUNING_AT_FREEZE,
                                                 ROUND11_TUNING_AT_FREEZE, ROUND12_TUNING_AT_FREEZE,
-                                                ROUND13_TUNING_AT_FREEZE, ROUND14_TUNING_AT_FREEZE, TUNING_AT_FREEZE)
+                                                ROUND13_TUNING_AT_FREEZE, ROUND14_TUNING_AT_FREEZE,
+                                                ROUND15_TUNING_AT_FREEZE, ROUND16_TUNING_AT_FREEZE,
+                                                ROUND17_TUNING_AT_FREEZE,
+                                                TUNING_AT_FREEZE)
 
 LONG = 200_000
 LONG_TARGET_SECONDS = 2.0
@@ -105,7 +117,10 @@ REAL10 = REPO / "tests" / "notes" / "real10"
 REAL11 = REPO / "tests" / "notes" / "real11"
 REAL12 = REPO / "tests" / "notes" / "real12"
 REAL13 = REPO / "tests" / "notes" / "real13"
-# The commits of the "Frozen rules (round 5):" to "(round 14):" freezes.
+REAL14 = REPO / "tests" / "notes" / "real14"
+REAL15 = REPO / "tests" / "notes" / "real15"
+REAL16 = REPO / "tests" / "notes" / "real16"
+# The commits of the "Frozen rules (round 5):" to "(round 17):" freezes.
 ROUND5_FREEZE = "c1b481e"
 ROUND6_FREEZE = "9c719cf"
 ROUND7_FREEZE = "5971e88"
@@ -116,6 +131,9 @@ ROUND11_FREEZE = "0a945b1"
 ROUND12_FREEZE = "716b93c"
 ROUND13_FREEZE = "9236910"
 ROUND14_FREEZE = "bcc17d6"
+ROUND15_FREEZE = "f7cbaba"
+ROUND16_FREEZE = "ec010ee"
+ROUND17_FREEZE = "'Frozen rules (round 17):'"
 # Figures written at each freeze, printed as lines below the tables: (what, commit, figures).
 FREEZE_LINES = (
     ("round 1 tuning (40 of tests/notes/real)", "9e1fc17", TUNING_AT_FREEZE),
@@ -160,6 +178,18 @@ FREEZE_LINES = (
     # Written into the corpus test by the annotator once real14 was annotated and measured.
     ("round 14 held back (tests/notes/real14)", ROUND14_FREEZE,
      getattr(corpus_test, "ROUND14_HELD_BACK_AT_FREEZE", None) or {}),
+    ("round 15 tuning (all 438 of tests/notes/real to real14)", ROUND15_FREEZE, ROUND15_TUNING_AT_FREEZE),
+    # Written into the corpus test by the annotator once real15 was annotated and measured.
+    ("round 15 held back (tests/notes/real15)", ROUND15_FREEZE,
+     getattr(corpus_test, "ROUND15_HELD_BACK_AT_FREEZE", None) or {}),
+    ("round 16 tuning (all 462 of tests/notes/real to real15)", ROUND16_FREEZE, ROUND16_TUNING_AT_FREEZE),
+    # Written into the corpus test by the annotator once real16 was annotated and measured.
+    ("round 16 held back (tests/notes/real16)", ROUND16_FREEZE,
+     getattr(corpus_test, "ROUND16_HELD_BACK_AT_FREEZE", None) or {}),
+    ("round 17 tuning (all 486 of tests/notes/real to real16)", ROUND17_FREEZE, ROUND17_TUNING_AT_FREEZE),
+    # Written into the corpus test by the annotator once real17 was annotated and measured.
+    ("round 17 held back (tests/notes/real17)", ROUND17_FREEZE,
+     getattr(corpus_test, "ROUND17_HELD_BACK_AT_FREEZE", None) or {}),
 )
 SHARED = REPO.parent / "shared"
 SPEED_WORDS = (400, 800)
@@ -259,7 +289,7 @@ def main() -> None:
     real8 = load_real(REAL8, "all")
     real_table("real notes, round 8 held back (tests/notes/real8), after round 9 tuning", real8, glossary)
     everything_real = [tuning, real3, real4, real5, real6, real7, real8]
-    for number, folder in enumerate((REAL9, REAL10, REAL11, REAL12, REAL13, None), start=9):
+    for number, folder in enumerate((REAL9, REAL10, REAL11, REAL12, REAL13, REAL14, REAL15, REAL16, None), start=9):
         annotated = [n for r in everything_real for n in r.annotated]
         real_table(f"real notes, round {number} tuning (all {len(annotated)})",
                    RealNotes(annotated, [n for r in everything_real for n in r.not_annotated]), glossary)

@@ -290,7 +290,7 @@ def flask_settings(values: dict, instance_path: str) -> dict:
         "JOBS_URL": jobs_url,
         "JOBS_LEASE_SECONDS": values["JOBS_LEASE_SECONDS"],
         "PAGE_CACHE_MAX_AGE": values["PAGE_CACHE_MAX_AGE"],
-        # E-mail (press/services/outbox.py): SMTP when PRESS_SMTP_URL is set, else .eml files.
+        # E-mail (press/services/outbox_sender.py): SMTP when PRESS_SMTP_URL is set, else .eml files.
         "SMTP_URL": values["SMTP_URL"],
         "MAIL_FROM": values["MAIL_FROM"],
         "MAIL_RATE_PER_MINUTE": values["MAIL_RATE_PER_MINUTE"],

@@ -54,7 +54,7 @@ SQLITE_PREFIX = "sqlite:///"
 QUEUE_NAME = "siaran"
 # The modules that declare jobs (``press.jobs``); a module declaring its first job joins them.
 DECLARING_MODULES = ("press.services.bulk_edit", "press.services.consent", "press.services.crops",
-                     "press.services.indexing", "press.services.media_processing", "press.services.outbox",
+                     "press.services.indexing", "press.services.media_processing", "press.services.outbox_sender",
                      "press.services.placements", "press.services.proof_checks", "press.services.release_mail", "press.services.toolkit", "press.services.workflow")
 # A quiet worker looks for new jobs at least this often (huey backs off up to it).
 MAX_POLL_SECONDS = 0.5

@@ -19,6 +19,7 @@ from . import outbox as outbox_commands
 from . import partners as partner_commands
 from . import reports as report_commands
 from . import migrate_to
+from .unset_database import guard_commands
 
 
 def register_commands(app: Flask) -> None:
@@ -45,3 +46,5 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(partner_commands.proofs_group)
     app.cli.add_command(report_commands.report_group)
     app.cli.add_command(migrate_to.migrate_to_command)
+    for command in app.cli.commands.values():
+        guard_commands(command)

@@ -13,7 +13,7 @@ from flask.cli import with_appcontext
 
 from press.codes import OutboxState
 from press.extensions import db
-from press.services import outbox, subscriptions
+from press.services import outbox, outbox_sender, subscriptions
 from press.services.mail_transport import ConfigurationError
 
 
@@ -72,7 +72,7 @@ def list_messages(state: str | None, as_json: bool, limit: int) -> None:
 def send(as_json: bool) -> None:
     """Send what is due now (SMTP from PRESS_SMTP_URL, else .eml files in the outbox folder)."""
     try:
-        report = outbox.drain(db.session, current_app.config, current_app.extensions.get("outbox_composers"))
+        report = outbox_sender.drain(db.session, current_app.config, current_app.extensions.get("outbox_composers"))
     except ConfigurationError as exc:
         raise click.UsageError(str(exc)) from exc
     if as_json:

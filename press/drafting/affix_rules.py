@@ -88,7 +88,7 @@ def listed_root(word: str) -> tuple[str, str] | None:
             entry = data.spelling.get(middle)
             if entry is not None and entry.rule in ROOT_RULES and len(middle) >= 4 and entry.standard.isalpha() \
                     and entry.standard.islower() and (head not in ("be", "te") or entry.standard[:1] == "r"):
-                return head + entry.standard + tail, data.rules.get(entry.rule, entry.rule)
+                return head + entry.standard + _verb_tail(head, entry.standard, tail), data.rules.get(entry.rule, entry.rule)
     for head, base in NASAL_HEADS.items():  # "menelpon": meN- + telpon, whose first sound melted
         if not word.startswith(head) or head == base:
             continue
@@ -100,8 +100,15 @@ def listed_root(word: str) -> tuple[str, str] | None:
                 entry = data.spelling.get(root)
                 if entry is not None and entry.rule in ROOT_RULES and len(root) >= 4 and entry.standard.isalpha() \
                         and entry.standard.islower() and nasal_form(base, root) == word[:len(word) - len(tail)]:
-                    return nasal_form(base, entry.standard) + tail, data.rules.get(entry.rule, entry.rule)
+                    return nasal_form(base, entry.standard) + _verb_tail("me", entry.standard, tail), \
+                        data.rules.get(entry.rule, entry.rule)
     return None
+
+
+def _verb_tail(head: str, root: str, tail: str) -> str:
+    """-an after a verb's prefix and a root in k stands for -kan ("mempraktekan": meN- and di- never
+    take -an), which KBBI writes with the root's k kept: mempraktikkan."""
+    return "kan" if tail == "an" and root.endswith("k") and head in ("me", "di", "memper", "diper") else tail
 
 
 @lru_cache(maxsize=4096)

@@ -10,6 +10,7 @@ fix needs the writer (a word choice inside a quote, a long paragraph).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 CODES = (
@@ -68,9 +69,38 @@ def apply_fixes(text: str, findings, field: str = "body", codes=None) -> tuple[s
     return "".join(parts) + text[cursor:], applied
 
 
-def cased(written: str, standard: str) -> str:
+#: Words EYD V writes in lower case inside a capitalised name or title (not as its first word).
+LOWER_IN_TITLE = frozenset("di ke dari dan yang untuk atau dengan pada dalam oleh bagi serta per".split())
+
+
+def sentence_start(body: str, start: int) -> bool:
+    before = body[:start].rstrip(" *")
+    return not before or before[-1] in ".!?\n“\""
+
+
+def cased(written: str, standard: str, body: str | None = None, start: int = 0) -> str:
     """``standard`` with a capital first letter when ``written`` has one (a replacement keeps
-    the writer's capital at a sentence's start)."""
-    if written[:1].isupper() and standard[:1].islower():
+    the writer's capital at a sentence's start). Given the ``body`` and the span's ``start``, a
+    capital inside a sentence follows the words around it: beside a capitalised word (a name, a
+    title: "Turnamen Sepakbola Antarkampung") every word of the standard takes one but the little
+    words of ``LOWER_IN_TITLE``; between words in lower case ("bersama Tehnical Meeting kemarin"
+    is no name) the capital was part of the slip, and the standard is written as the data has it.
+    After a dateline's dash ("MASOHI - Pasca tanah longsor") the capital is the sentence's."""
+    if not (written[:1].isupper() and standard[:1].islower()):
+        return standard
+    if body is None or written.isupper() or sentence_start(body, start) or body[:start].rstrip()[-1:] in "-–—":
         return standard[:1].upper() + standard[1:]
+    if _capital_beside(body, start, start + len(written)):
+        return " ".join(word if i and word in LOWER_IN_TITLE else word[:1].upper() + word[1:]
+                        for i, word in enumerate(standard.split(" ")))
     return standard
+
+
+BEFORE_WORD = re.compile(r"([^\W\d_]+)[ ]+$")
+AFTER_WORD = re.compile(r"[ ]+([^\W\d_]+)")
+
+
+def _capital_beside(body: str, start: int, end: int) -> bool:
+    before = BEFORE_WORD.search(body, max(0, start - 40), start)
+    after = AFTER_WORD.match(body, end)
+    return bool(before and before.group(1)[:1].isupper() or after and after.group(1)[:1].isupper())

@@ -14,18 +14,22 @@ dictionary rules (``word_checks``) ask of the words the tables did not know.
   ``word_checks`` also reads one English word written in two capitals ("GroundBreaking").
 - ``foreign_form``: a foreign word of the rule data under an Indonesian prefix, joined or one
   letter off ("terupdate", "blankspot", "traning"); ``english_joined``: two English words written
-  as one ("handsanitizer").
+  as one ("handsanitizer");
+- ``english_spelt``: a spelling finding on an English word kept in its English spelling where KBBI
+  has the loan ("staff" → staf, "system" → sistem) is a foreign word (the family rule,
+  ``docs/benchmarks.md``, "Editorial checks", Method): its code becomes ``foreign``, its replacement stays the KBBI form.
 
 Each finding has the code ``foreign`` and no replacement unless the data gives the equivalent.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from press.errors import N_
 
-from .finding import Finding, finding_at
+from .finding import Finding, finding_at, sentence_start  # noqa: F401 (sentence_start: read from here too)
 from .lexicon import english_words, frequency, is_indonesian, kbbi_phrases, name_words
 from .loanword_rules import loanword_fix
 from .typos import edits
@@ -320,8 +324,17 @@ def _common_indonesian(written: str) -> bool:
     return frequency(written.lower()) >= COMMON_INDONESIAN and is_indonesian(written.lower())
 
 
-def sentence_start(body: str, start: int) -> bool:
-    before = body[:start].rstrip(" *")
-    return not before or before[-1] in ".!?\n“\""
-
-
+def english_spelt(found: list[Finding]) -> list[Finding]:
+    """``found`` with every spelling finding whose words are all English words, none of them
+    Indonesian, given the code ``foreign`` (a slip of the hand that happens to spell an English word,
+    "Rapt" for rapat, is read by other rules and keeps its code when no loan rule gave it)."""
+    english = english_words()
+    out = []
+    for finding in found:
+        words = finding.text.lower().split()
+        if finding.code == "spelling" and finding.replacement and words \
+                and all(w.isalpha() and w in english and not is_indonesian(w) for w in words) \
+                and finding.replacement.lower() not in words:
+            finding = replace(finding, code="foreign")
+        out.append(finding)
+    return out

@@ -24,14 +24,16 @@ from press.errors import N_
 from .capital_checks import check_capitals
 from .compound_checks import check_compounds
 from .figure_checks import check_figures
-from .finding import Finding, cased, finding_at
+from .number_forms import check_number_forms
+from .word_shapes import check_word_shapes
+from .finding import Finding, finding_at
 from .lexicon import confirmed_roots, frequency, indonesian_roots, is_indonesian, known_forms, passive_roots
 from .number_checks import check_numbers, url_spans
 from .time_checks import check_times
 from .prefix_checks import di_ke_at, next_word
 from .rule_data import RuleData, rule_data
-from .foreign_words import capitalised_english, english_runs, near_foreign_phrases
-from .word_checks import check_words
+from .foreign_words import capitalised_english, english_runs, english_spelt, near_foreign_phrases
+from .word_checks import cased_here, check_words
 
 TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
 QUOTE = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
@@ -117,7 +119,7 @@ def check_language(body: str, protected=(), quotes=None) -> list[Finding]:
             used = di_ke_at(body, tokens, i, data, found) or _split_compound_at(body, tokens, i, found)
         if not used and (lower in bound_forms or "-" in lower):
             used = _bound_at(body, tokens, i, found)
-        if not used and i + 1 < len(tokens) and tokens[i + 1].group() in ("nya", "kan"):
+        if not used and i + 1 < len(tokens) and tokens[i + 1].group() in ("nya", "kan", "lah"):
             used = _nya_apart_at(body, tokens, i, found)
         if not used and len(found) == before:
             unread.append(tokens[i])
@@ -133,10 +135,12 @@ def check_language(body: str, protected=(), quotes=None) -> list[Finding]:
         + check_numbers(body, protected) + check_capitals(body, taken)
     found += check_compounds(body, taken + list(urls) + [f.span for f in found if f.span])
     found += check_figures(body, list(protected) + list(urls) + [f.span for f in found if f.span])
-    return found
+    taken = list(protected) + list(urls) + [f.span for f in found if f.span]
+    found += check_number_forms(body, taken) + check_word_shapes(body, taken)
+    return english_spelt(found)
 
 
-COVID = re.compile(r"(?<![\w-])(covid|Covid|COVID)(?: | ?[-–—] | ?[–—] ?)(19)(?![\w-])")
+COVID = re.compile(r"(?<![\w-])(covid|Covid|COVID)(?: | ?[-–—] | ?[–—] ?|)(19)(?![\w-])")
 WEEKDAY_PART = re.compile(r"(?<=\s)(Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu) (Pagi|Siang|Sore|Malam)\b")
 JUMAT_COMMA = re.compile(r"\b(J)(um),(at)\b", re.I)
 #: "minggu" is the week too: the weekday only after "hari" or before its date ("minggu (12/5)").
@@ -246,7 +250,7 @@ def _phrase_at(body: str, tokens, i: int, data: RuleData, quotes, found: list) -
     for size, start, end, phrase in _phrases(body, tokens, i, data.first_words):
         entry = data.lookup(data.spelling, phrase)
         if entry is not None:
-            standard = cased(body[start:end], entry.standard)
+            standard = cased_here(body[start:end], entry.standard, body, start)
             if standard != body[start:end]:
                 found.append(_spelling(body, (start, end), standard, data.rules.get(entry.rule, entry.rule)))
             return size
@@ -267,7 +271,7 @@ def _phrase_at(body: str, tokens, i: int, data: RuleData, quotes, found: list) -
                 if equivalent else N_("Biarkan bila memang begitu ucapannya, tetapi tulis miring (*%(written)s*)."),
                 {"written": written}, {"written": written, "standard": equivalent or ""}))
         elif equivalent:
-            standard = cased(written, equivalent)
+            standard = cased_here(written, equivalent, body, start)
             found.append(finding_at(
                 body, "foreign", (start, end),
                 N_("Kata asing “%(written)s” punya padanan bahasa Indonesia: “%(standard)s”."),
@@ -292,7 +296,7 @@ def _bound_at(body: str, tokens, i: int, found: list) -> int:
     first, _, rest = bound.partition("-")
     if rest and first in BOUND_FORMS and tokens[i].group().partition("-")[2].islower() and "-" not in rest \
             and is_indonesian(rest):
-        standard = cased(token.group(), first + rest)
+        standard = cased_here(token.group(), first + rest, body, token.start())
         found.append(_spelling(body, token.span(), standard,
                                "EYD V (bentuk terikat): non-, antar-, pasca-, pra-, sub- dan sejenisnya ditulis serangkai"))
         return 1
@@ -309,7 +313,7 @@ def _bound_at(body: str, tokens, i: int, found: list) -> int:
     if not word.isalpha() or not (word.islower() or word.istitle()) or not is_indonesian(word.lower()) \
             or _in_a_name(body, token.start()) and _beside_a_capital(body, token.start(), following.end()):
         return 0  # "Badan Kerja Sama Antar Gereja": a name
-    standard = cased(token.group(), bound + word.lower())
+    standard = cased_here(token.group(), bound + word.lower(), body, token.start())
     found.append(_spelling(body, (token.start(), following.end()), standard,
                            "EYD V (bentuk terikat): non-, antar-, pasca-, pra-, sub- dan sejenisnya ditulis serangkai"))
     return 2
@@ -341,16 +345,23 @@ def _split_compound_at(body: str, tokens, i: int, found: list) -> int:
     return 2
 
 
+def _abbreviation(word: str) -> bool:
+    """"WA", "OPD", "Plt", "Pj": capitals, or a capital and consonants only (no word is read so),
+    which EYD V joins to -nya with a hyphen ("WA-nya", "Plt-nya")."""
+    return len(word) > 1 and (word.isupper() or word[:1].isupper() and not any(c in "aeiouAEIOU" for c in word))
+
+
 def _nya_apart_at(body: str, tokens, i: int, found: list) -> int:
-    """"keuangan nya", "tujuan nya": -nya written apart from its word; "diharap kan": -kan apart
-    from a verb that Indonesian text writes with it."""
-    if i + 1 >= len(tokens) or tokens[i + 1].group() not in ("nya", "kan"):
+    """"keuangan nya", "tujuan nya": -nya written apart from its word ("WA nya": after an
+    abbreviation, with a hyphen); "diharap kan": -kan apart from a verb that Indonesian text writes
+    with it; "ini lah": the particle -lah apart from any word (it is never a word of its own)."""
+    if i + 1 >= len(tokens) or tokens[i + 1].group() not in ("nya", "kan", "lah"):
         return 0
     following = next_word(body, tokens, i)
     if following is None or not tokens[i].group().isalpha():
         return 0
     suffix = following.group()
-    standard = tokens[i].group() + suffix
+    standard = tokens[i].group() + ("-" if _abbreviation(tokens[i].group()) else "") + suffix
     if suffix == "kan" and not (tokens[i].group().islower() and frequency(standard) >= 3.0
                                 and is_indonesian(standard, strict=True)):
         return 0

@@ -253,3 +253,13 @@ def kbbi_phrases() -> frozenset[str]:
     """Foreign phrases KBBI lists as entries ("ad hoc"): not read as English."""
     from .rule_data import DATA_DIR
     return frozenset(json.loads((DATA_DIR / "words.json").read_text(encoding="utf-8"))["kbbi_phrases"])
+
+
+@lru_cache(maxsize=1)
+def office_words() -> frozenset[str]:
+    """The first words (lower case) of the titles of office ``precedence.json`` ranks ("presiden",
+    "bupati", "kepala"): a title that names its holder keeps the capital the writer gave it."""
+    from .rule_data import DATA_DIR
+    data = json.loads((DATA_DIR / "precedence.json").read_text(encoding="utf-8"))
+    return frozenset(title.split()[0].lower() for key in ("ranks", "guests") for entry in data[key]
+                     for title in entry.get("titles", ()))

@@ -40,13 +40,26 @@ UNITS = {"rb": "ribu", "ribu": "ribu", "jt": "juta", "juta": "juta", "miliar": "
 RUPIAH_WORDS = re.compile(r"(?<![\w.,])(?:(Rp\.?\s*)?(\d+(?:,\d+)?)\s+(Rb|rb|Ribu|ribu|Jt|jt|Juta|juta|Miliar|miliar|Milyar|"
                           r"milyar|Triliun|triliun)\.?"
                           r"(\s+[Rr]upiah)?|(Rp)(\d+(?:,\d+)?)\s+(ribu|juta|miliar|triliun)\s+[Rr]upiah)\b")
+#: The words that name money, read by every rule below that asks whether an amount is money. Each
+#: rule names the words it leaves out: the rules were written with lists of their own, and the words
+#: one of them did not read ("Pagu 2 miliar", "hibah itu sebesar 400 juta") stay out of it until a
+#: round measures what reading them finds.
+MONEY_WORDS = ("uang", "dana", "anggaran", "senilai", "seharga", "harga", "biaya", "tarif", "iuran", "pagu", "hibah",
+               "hadiah", "insentif", "honor", "gaji", "upah")
+
+
+def money_words(*left_out: str) -> str:
+    """The words of ``MONEY_WORDS`` but ``left_out``, as alternatives of a pattern."""
+    return "|".join(word for word in MONEY_WORDS if word not in left_out)
+
+
 #: An amount of money without "Rp" after a word that names money ("uang 100 juta", "senilai 2,5 miliar").
-MONEY_WITHOUT_RP = re.compile(r"(?<![\w-])(?:uang|dana|anggaran|senilai|biaya|hibah|insentif|honor|gaji|upah) "
+MONEY_WITHOUT_RP = re.compile(rf"(?<![\w-])(?:{money_words('seharga', 'harga', 'tarif', 'iuran', 'pagu', 'hadiah')}) "
                               r"(\d+(?:[.,]\d+)?) (ribu|juta|miliar|triliun)\b")
 #: A figure of money with its thousands but no "Rp" after a word that names money ("senilai
 #: 6.518.055.000"): a million or more, no counted noun after it.
-MONEY_FIGURE_WITHOUT_RP = re.compile(r"(?<![\w-])(?:uang|dana|anggaran|senilai|seharga|biaya|hibah|insentif|honor|gaji|"
-                                     r"upah|tarif|iuran|pagu) (\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?)(?![\d.,]?\d)"
+MONEY_FIGURE_WITHOUT_RP = re.compile(rf"(?<![\w-])(?:{money_words('harga', 'hadiah')}) "
+                                     r"(\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?)(?![\d.,]?\d)"
                                      r"(?!\s*(?:%|persen|[A-Za-z]))")
 #: "Rp" before a figure of four digits or more without the thousands stop ("Rp1000").
 RUPIAH_BARE = re.compile(r"(?<=Rp)([1-9]\d{3,})(?![\d.]|,\d{3})")
@@ -58,16 +71,15 @@ RUPIAH_RANGE = re.compile(r"Rp(\d+(?:,\d+)?) ?- ?(?:Rp)?(\d+(?:,\d+)?) (ribu|jut
 #: Rp or a word of money before it), where no counted noun follows it.
 AMOUNT_WITHOUT_RP = re.compile(r"(?<![\w.,–-])(\d{1,3}(?:,\d+)?) (ribu|juta|miliar)(?=[.,;)]|\s+(?:di[a-z]{3,}|per|untuk|"
                                r"setiap|tiap|sedangkan|hingga|sampai)\b)")
-MONEY_BEFORE = re.compile(r"Rp\d|\b(?:biaya|harga|uang|hadiah|tarif|iuran|dana|anggaran|honor|gaji|upah|insentif|"
-                          r"membayar|dibayar|senilai|seharga)\b", re.I)
+MONEY_BEFORE = re.compile(rf"Rp\d|\b(?:{money_words('hibah', 'pagu')}|membayar|dibayar)\b", re.I)
 #: An amount after "sebesar" with no Rp ("sebesar 1.200.000 untuk", "sebesar 400 juta dari"): a figure of a
 #: million or more, or a figure with juta/miliar/triliun, with nothing after it but a stop or a word that
 #: joins ("sebesar 1.200.000 jiwa" counts people), in a sentence about money (a word of money before it).
 SEBESAR_WITHOUT_RP = re.compile(r"(?<![\w-])sebesar (\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?|\d{1,3}(?:,\d+)? (?:juta|miliar|triliun))"
                                 r"(?=[.,;)]|\s+(?:dari|untuk|per|setiap|tiap|kepada|bagi|yang|dan|pada|namun|sedangkan|"
                                 r"atau|dengan)\b)")
-SEBESAR_MONEY = re.compile(r"\b(?:bantuan|tunai|modal|pinjaman|kredit|pendapatan|belanja|APBD|APBN|alokasi|pagu|"
-                           r"total|nilai|hadiah|retribusi|pajak|tunjangan)\b", re.I)
+SEBESAR_MONEY = re.compile(rf"\b(?:bantuan|tunai|modal|pinjaman|kredit|pendapatan|belanja|APBD|APBN|alokasi|"
+                           rf"total|nilai|retribusi|pajak|tunjangan|{money_words('hibah')})\b", re.I)
 #: An amount in figures with "rupiah" written after it ("300.000 rupiah"): EYD V writes Rp before the figure.
 RUPIAH_AFTER = re.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d{3})+(?:,\d+)?) [Rr]upiah\b")
 COMMA_THOUSANDS = digit_first(r"(?<![\d.,])\d{1,3}(?:,\d{3}){2,}(?![\d,])|(?:(?<=Rp)|(?<=Rp\.)|(?<=Rp )|(?<=Rp\. ))"
@@ -75,7 +87,8 @@ COMMA_THOUSANDS = digit_first(r"(?<![\d.,])\d{1,3}(?:,\d{3}){2,}(?![\d,])|(?:(?<
 DOT_DECIMAL = digit_first(r"(?<![\d.,])(\d+)\.(\d{1,2})(?=\s*(?:%|persen\b|juta\b|miliar\b|triliun\b|ribu\b|km\b|"
                          r"kilometer\b|meter\b|ton\b|hektare\b|kg\b))")
 PERCENT = re.compile(r"(?<=\d)(\s+)%")
-SPACED_DECIMAL = re.compile(r"(?<![\d.,])(\d+),\s+(\d{1,3})(?=\s*(?:%|persen\b))")
+SPACED_DECIMAL = re.compile(r"(?<![\d.,])(\d+),\s+(\d{1,3})(?=\s*(?:%|(?:persen|ton|kg|km|ha|hektare|meter|liter|juta|"
+                            r"miliar|triliun)\b))")
 BARE_DECIMAL = digit_first(r"(?<![\d.,:/-])(\d{1,3})\.(\d{1,2})(?![\d.,:/-]?\d|\.\w)")
 TIME_WORDS = re.compile(r"(?:pukul|jam|pkl|hingga|sampai|s\.d\.?|[-–—])\s*$", re.I)
 GLUED_METRE = re.compile(r"(?<![\w.,])(\d+(?:,\d+)?)M\b")
@@ -85,7 +98,7 @@ LEADING_ZERO_DAY = re.compile(r"(?<![\d/.-])0([1-9])(\s+(?:Januari|Februari|Mare
 ORDINAL = re.compile(r"(?<![\w-])([Kk]e)(?:\s*[-–]\s+|\s+[-–]\s*|\s+)(\d{1,3})(?![\d.,]\d)")
 ORDINAL_AFTER = re.compile(r"(?:HUT|[Uu]lang [Tt]ahun|[Pp]eringatan|[Hh]ari [Jj]adi|[Dd]ies [Nn]atalis|[Aa]ngkatan|"
                            r"[Pp]eriode|[Tt]ahap|[Gg]elombang|yang|[Pp]eringkat|[Jj]uara|[Uu]rutan|[Ee]disi|[Ss]esi|"
-                           r"[Bb]abak|[Pp]utaran|[Gg]enerasi|[Pp]ekan|[Mm]inggu|[Hh]ari|[Tt]ahun)\s+$")
+                           r"[Bb]abak|[Pp]utaran|[Gg]enerasi|[Pp]ekan|[Mm]inggu|[Hh]ari|[Tt]ahun|[Pp]utra|[Pp]utri|[Aa]nak|[Cc]ucu)\s+$")
 #: An anniversary with its name between ("HUT Mimika ke 29", "Hari Jadi Kota Tidore ke 917").
 NAMED_ANNIVERSARY = re.compile(r"(?:HUT|[Uu]lang [Tt]ahun|[Hh]ari [Jj]adi|[Dd]ies [Nn]atalis)(?:\s+[A-Z][\w.]*){1,3}\s+$")
 #: A year written with a thousands stop after "tahun" ("tahun 1.446 H"), before its era or a stop.
@@ -93,7 +106,7 @@ STOPPED_YEAR = re.compile(r"(?<![\w.,])([Tt]ahun\s+)([12])\.(\d{3})(?=\s*(?:H|M|
 #: What follows an ordinal ("bupati ke 15 sejak", "paripurna ke 18 DPRD"), where "ke 15" is no
 #: preposition before a counted noun ("ke 15 kecamatan").
 ORDINAL_BEFORE = re.compile(r"\s*(?:[,.;:)\n]|$|(?:tahun|kali|kalinya|dari|sejak|pada|di|dalam|ini|itu|yang|dan|atau|"
-                            r"untuk|bagi|dengan|selama|setelah|sebelum|sepanjang|tingkat)\b|[A-Z]{2,}\b)")
+                            r"untuk|bagi|dengan|selama|setelah|sebelum|sepanjang|tingkat|seorang|sebuah|milik)\b|[A-Z]{2,}\b)")
 CAPITAL_ORDINAL = re.compile(r"(?<![\w-])Ke-(\d{1,3})(?![\d.,]\d)")  # "HUT RI Ke-78" inside a sentence
 DECADE = digit_first(r"(?<![\w.,-])(\d{1,3}(?:\.\d{3})+|\d{2,4})\s?s?an\b")  # "1990an", "200 an", "200 san" (the spoken form)
 SENTENCE_FIGURE = digit_first(r"(?:^|(?<=[a-z]{3}[.!?]\s)|(?<=[\d)”\"][.!?]\s))(\d[\d.,]*)(?=\s+[a-z])", re.M)
@@ -207,7 +220,9 @@ def check_numbers(body: str, protected=()) -> list[Finding]:
         if not (ORDINAL_AFTER.search(before[-25:]) or NAMED_ANNIVERSARY.search(before)
                 or ORDINAL_BEFORE.match(body, match.end())):
             continue
-        standard = f"{match.group(1)}-{match.group(2)}"
+        before = body[:match.start()].rstrip()
+        capital = match.group(1) == "Ke" and (not before or before[-1] in ".!?:\n“\"" or _title_cased(_line_of(body, match)))
+        standard = f"{'Ke' if capital else 'ke'}-{match.group(2)}"  # "HJS Ke 459" inside a sentence: ke-459
         add(match.span(), N_("Bilangan tingkat ditulis “%(standard)s” (dengan tanda hubung)."),
             N_("Ganti dengan “%(standard)s” (EYD V: ke- dengan angka memakai tanda hubung)."),
             standard, {"standard": standard})

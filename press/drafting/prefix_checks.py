@@ -110,7 +110,10 @@ def di_ke_at(body: str, tokens, i: int, data: RuleData, found: list) -> int:
     if verb.endswith("nya") and not verb.endswith("kannya") and frequency("kabupaten") and not frequency("di" + verb) \
             and frequency(verb) and verb[:-3] not in data.verb_roots and verb[:-3] not in passive_roots():
         return 0  # "di usahanya": a noun with -nya after the preposition; nobody writes it joined to di-
-    root_verb = verb in data.roots and (before in AUXILIARY or after == "oleh") or verb in passive_roots() \
+    per_verb = _per_verb(verb)
+    if per_verb:
+        verb = per_verb
+    root_verb = per_verb or verb in data.roots and (before in AUXILIARY or after == "oleh") or verb in passive_roots() \
         or verb in data.verb_roots
     affixed_verb = any(verb.endswith(s) and len(verb) - len(s) >= 5 and root_of(verb[:-len(s)], shortest=4)
                        for s in ("kan", "i")) \
@@ -129,6 +132,21 @@ def di_ke_at(body: str, tokens, i: int, data: RuleData, found: list) -> int:
         N_("Ganti dengan “%(standard)s” (EYD V: awalan di- ditulis serangkai)."),
         {"standard": standard}, {"standard": standard}, standard))
     return 2
+
+
+def _per_verb(verb: str) -> str | None:
+    """A verb on per- after "di" written apart ("di perkuat", "di peruntukan"): the form text writes
+    joined to di- (diperkuat; -kan after a root in k doubled, diperuntukkan). A noun of place on
+    per-...-an ("di perbatasan", "di perumahan") is the preposition's, and is left."""
+    if not verb.startswith("per") or len(verb) < 6 or verb.endswith("an") and not verb.endswith("kan"):
+        return None
+    forms = ["di" + verb] + ([f"di{verb[:-3]}kkan"] if verb.endswith("kan") and verb[-4] != "k" else [])
+    found = [form for form in forms if frequency(form) >= PER_COMMON]
+    return found[-1][2:] if found else None
+
+
+#: ``_per_verb``: the joined form is written at least three times in a million words (Zipf 3.5).
+PER_COMMON = 3.5
 
 
 #: ``_preposition_phrase``: the word after the noun of place is written at least a hundred times in a

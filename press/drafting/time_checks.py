@@ -18,7 +18,7 @@ import re
 
 from press.errors import N_
 
-from .finding import Finding, finding_at
+from .finding import Finding, finding_at, sentence_start
 from .number_checks import digit_first, overlaps, url_spans
 
 CLOCK = r"(?:[01]?\d|2[0-4])[.:][0-5]\d"
@@ -35,7 +35,7 @@ ONE_FIGURE_HOUR = re.compile(r"(?<![\w-])([Pp]ukul) ([0-9])[.:]([0-5]\d)(?![\d.:
 PUKUL_CAPITAL = re.compile(r"(?<=[a-z,] )Pukul(?= \d)")
 PUKUL_HOUR = re.compile(r"(?<![\w-])([Pp]ukul) ([01]?\d|2[0-4])(?![\d.:/-]|,\d|\s*(?:[-–—]|s\.d|s/d|sampai|hingga|lewat|kurang)\b)")
 CAPITAL_PART = re.compile(rf"(?<=[a-z] )(?:[Pp]ukul )?{CLOCK}(\s+(?:Pagi|Siang|Sore|Malam))\b")
-RANGE = digit_first(rf"(?<![\d.])({CLOCK})(\s+(?:{ZONES}))?(\s*(?:s\.d(?![.\w])|s/d|S/D|sd|SD|s\.\s+d\.?)\s*|\s*-\s*|"
+RANGE = digit_first(rf"(?<![\d.])({CLOCK})(\s+(?:{ZONES}))?(\s*(?:s\.d(?![.\w])|s/d|S/D|sd|SD|s\.\s+d\.?)\s*|\s*--?\s*|"
                    rf"\s+[–—]\s*|\s*[–—]\s+)(?={CLOCK}(?!\d))")
 ZONE_PART = re.compile(rf"(?<=\d)(\s+(?:{ZONES}))(\s+(?:pagi|siang|sore|malam))\b(?!\s+(?:hari|ini|itu)\b)")
 PAST_MINUTES = re.compile(r"(?<![\w-])([Pp]ukul|[Jj]am)\s+(\d{1,2})\s+lewat\s+(\d{1,2})\s+menit\b")
@@ -59,6 +59,12 @@ CLOCK_PART = re.compile(r"(?<=[Pp]ukul )(1[2-9]|2[0-4])[.:][0-5]\d(\s+(?:siang|s
 UNTIL_DONE = re.compile(rf"(?<=\d)((?:\s+(?:{ZONES}))?)\s*-\s*(selesai|Selesai)\b")
 
 
+def _pukul(body: str, start: int) -> str:
+    """"pukul", with a capital only at a sentence's start ("Jam 08.00", "Pkl. 10.30" inside a
+    sentence: the capital was the slip's, as "Pukul" there is one)."""
+    return "Pukul" if sentence_start(body, start) else "pukul"
+
+
 def check_times(body: str, protected=(), quotes=()) -> list[Finding]:
     skip = list(protected) + list(url_spans(body))
     found = []
@@ -75,7 +81,7 @@ def check_times(body: str, protected=(), quotes=()) -> list[Finding]:
         hour = _clock_hour(hour, part)
         if hour is None or hour > 24:
             continue
-        word = "Pukul" if match.group()[:1].isupper() else "pukul"
+        word = _pukul(body, match.start())
         standard = f"{word} {hour:02d}.{minutes or '00'}"
         jam_spans.append(match.span())
         add(match.span(), N_("Jam ditulis “pukul” dengan jam dan menit: “%(standard)s”."),
@@ -83,14 +89,14 @@ def check_times(body: str, protected=(), quotes=()) -> list[Finding]:
     for match in WORD_CLOCK.finditer(body):
         hour = _clock_hour(HOUR_WORDS[match.group(2)], match.group(3))
         if hour is not None and not overlaps(quotes, *match.span()):  # in a quote: the speaker's words
-            word = "Pukul" if match.group()[:1].isupper() else "pukul"
+            word = _pukul(body, match.start())
             jam_spans.append(match.span())
             add(match.span(), N_("Jam ditulis “pukul” dengan jam dan menit: “%(standard)s”."),
                 N_("Ganti dengan “%(standard)s” (EYD V: pukul 09.00 WIB)."), f"{word} {hour:02d}.00")
     for match in PUKUL_SHORT.finditer(body):
         if not overlaps(jam_spans, *match.span()):
             add(match.span(), N_("Jam ditulis “pukul” dengan jam dan menit: “%(standard)s”."),
-                N_("Ganti dengan “%(standard)s” (EYD V: pukul 09.00 WIB)."), f"{match.group(1)}ukul")
+                N_("Ganti dengan “%(standard)s” (EYD V: pukul 09.00 WIB)."), _pukul(body, match.start()))
     for match in PUKUL_CAPITAL.finditer(body):
         add(match.span(), N_("Jam ditulis “pukul” dengan jam dan menit: “%(standard)s”."),
             N_("Ganti dengan “%(standard)s” (EYD V: pukul 09.00 WIB)."), "pukul")

@@ -54,11 +54,11 @@ from press.errors import N_
 from . import affix_rules
 from .compound_checks import glued_words, words_joined
 from .hand_slips import initial_slip, rare_slip, region_slip, sole_slip
-from .joined_words import joined_compound, joined_reduplication
+from .joined_words import joined_compound, joined_reduplication, two_words, word_before_joined
 from .loanword_rules import loanword_fix
 from .finding import Finding, cased, finding_at
 from .foreign_words import english_joined, english_prefixed, foreign_form, lower_before, sentence_start
-from .lexicon import confirmed_roots, english_words, frequency, is_indonesian, name_words, official_pairs, \
+from .lexicon import confirmed_roots, english_words, frequency, is_indonesian, name_words, office_words, official_pairs, \
     official_words, root_of
 from .typos import MIN_SLIP_CAPITAL, SLIP_COMMON_CAPITAL, common_typo, edge_typo, frequent_slip, official_slip, \
     distant_slip, edit_distance, typo_fix, typo_of_a_word
@@ -100,6 +100,14 @@ def _common_noun_slip(body: str, start: int, end: int, word: str) -> str | None:
     return standard if len(swapped) == 1 and swapped <= LOAN_SWAPS else None
 
 
+#: A capitalised word in a place's name: after a region word ("Kecamatan Sungkai Jaya", "Desa
+#: Negara Agung"), alone or after other capitalised words of the name. Only a region's own name
+#: (``region_slip``, from regions.json) may replace a word there: a district's or village's name
+#: is written as its people write it, however close to a common word ("Sungkai", "Sungai").
+PLACE_NAME = re.compile(r"\b(?:Kecamatan|Kec\.|Desa|Kelurahan|Kel\.|Kabupaten|Kab\.|Kota|Provinsi|Distrik|Dusun|"
+                        r"Kampung|Nagari|Gampong|Pekon|Negeri|Jorong)(?: [A-Z][a-z]+)* $")
+
+
 CAMEL_CASE = re.compile(r"[A-Z][a-z]{2,}[A-Z][a-z]{2,}$")
 NEXT_CAPITAL = re.compile(r" ([A-Z][a-z]+)(?![\w-])")
 
@@ -117,7 +125,10 @@ def _official_pair_slip(body: str, end: int, word: str) -> str | None:
         return None
     found = [first for first in firsts if first[:2] == word[:2] and 0 < abs(len(first) - len(word)) <= 2
              and (first.startswith(word) or word.startswith(first) or edit_distance(word, first, 1) <= 1)]
-    return found[0] if len(found) == 1 else None
+    return found[0] if len(found) == 1 else None#: A token followed by a stop and a top-level domain is a site's name ("beritautama.co").
+DOMAIN_AFTER = re.compile(r"\.(?:co|com|id|net|online|org|news|info|go|my|web|site)\b")
+
+
 def check_words(body: str, tokens, known, covered, italic) -> list[Finding]:
     """Findings for the ``tokens`` (regex matches) no other rule covered (``covered`` spans)."""
     found = []
@@ -128,6 +139,7 @@ def check_words(body: str, tokens, known, covered, italic) -> list[Finding]:
         written = token.group()
         start, end = token.span()
         if 1 in taken[start:end] or body[start - 1:start] in ("#", "@", "/", ".") or body[end:end + 1] == "@" \
+                or DOMAIN_AFTER.match(body, end) \
                 or body[end:end + 1] == "/" and not (written.islower() and len(written) >= MIN_TYPO and body[end + 1:end + 2].islower()) \
                 or italic(body, start, end):
             continue
@@ -162,13 +174,19 @@ def check_words(body: str, tokens, known, covered, italic) -> list[Finding]:
             found.append(_spelling(body, (start, end), written, *joined))
             continue
         if capital and not initial:  # a name, or a slip in a headline or in a name of an event
+            place = PLACE_NAME.search(body, max(0, start - 80), start)
             standard = None if word in known else \
-                common_typo(word, capitalised=True, roots_only=True) or frequent_slip(word, capitalised=True) \
-                or region_slip(word)
+                (None if place else common_typo(word, capitalised=True, roots_only=True)
+                 or frequent_slip(word, capitalised=True)) or region_slip(word)
             if standard and _between_capitals(body, start, end):
                 standard = None
-            standard = standard or (None if word in known else official_slip(word) or _common_noun_slip(body, start, end, word)) \
-                or _official_pair_slip(body, end, word)
+            standard = standard or (None if word in known or place else official_slip(word)
+                                    or _common_noun_slip(body, start, end, word)) \
+                or (None if place else _official_pair_slip(body, end, word))
+            joined = None if standard or word in known else word_before_joined(word)
+            if joined:  # "Kependudukandan": a conjunction glued inside a name
+                found.append(_spelling(body, (start, end), written, *joined))
+                continue
             if standard:
                 found.append(_typo(body, (start, end), written, standard))
             continue
@@ -196,7 +214,8 @@ def _read_word(word: str, known: frozenset[str]) -> tuple[str | None, object]:
     fixed = affix_rules.listed_root(word) or (affix_rules.double_k(word) if len(word) > 7 else None) \
         or affix_rules.noun_kk(word) or affix_rules.pun_apart(word) or affix_rules.one_syllable(word) \
         or affix_rules.lost_r(word) or affix_rules.double_a(word) \
-        or words_joined(word) or joined_compound(word) or joined_reduplication(word) or _loan_in_ir(word)
+        or words_joined(word) or joined_compound(word) or joined_reduplication(word) or _loan_in_ir(word) \
+        or two_words(word)
     if fixed:
         return "fixed", fixed
     if _unknown(word, known):
@@ -224,8 +243,16 @@ def _reading_doubtful(word: str) -> bool:
     return root_of(word, shortest=4) is None
 
 
+def cased_here(written: str, standard: str, body: str, start: int) -> str:
+    """``cased`` read in the text around the span, but a title of office keeps the writer's
+    capital ("program Presiden": the holder)."""
+    if standard.split(" ")[0] in office_words():
+        return cased(written, standard)
+    return cased(written, standard, body, start)
+
+
 def _spelling(body: str, span, written: str, standard: str, rule: str) -> Finding:
-    standard = cased(written, standard)
+    standard = cased_here(written, standard, body, span[0])
     return finding_at(body, "spelling", span, N_("Ejaan tidak baku: “%(written)s”; bentuk bakunya “%(standard)s”."),
                       N_("Ganti dengan “%(standard)s” (%(rule)s)."), {"written": written, "standard": standard},
                       {"standard": standard, "rule": rule}, standard)
@@ -247,7 +274,7 @@ def _word_finding(body: str, span, written: str, word: str, initial: bool) -> Fi
             return _spelling(body, span, written, *fixed)
     standard = None if initial else loanword_fix(word)
     if standard:
-        standard = cased(written, standard)
+        standard = cased_here(written, standard, body, span[0])
         return finding_at(body, "spelling", span, N_("Ejaan tidak baku: “%(written)s”; bentuk bakunya “%(standard)s”."),
                           N_("Ganti dengan “%(standard)s” (%(rule)s)."), {"written": written, "standard": standard},
                           {"standard": standard, "rule": "Pedoman Umum Pembentukan Istilah: penyesuaian ejaan"},
@@ -269,7 +296,8 @@ def _word_finding(body: str, span, written: str, word: str, initial: bool) -> Fi
         return finding_at(body, "foreign", span, N_("Istilah asing “%(written)s” ditulis miring."),
                           N_("Tulis miring (*%(written)s*) atau pakai padanan bahasa Indonesianya."),
                           {"written": joined}, {"written": joined})
-    glued = None if initial else glued_words(word) or joined_reduplication(word) or joined_compound(word)
+    glued = word_before_joined(word) or two_words(word) if initial else glued_words(word) or joined_reduplication(word) \
+        or joined_compound(word) or word_before_joined(word)
     if glued:
         return _spelling(body, span, written, *glued)
     if len(word) < MIN_TYPO:
@@ -310,7 +338,7 @@ def _one_letter_in(word: str) -> str | None:
 
 
 def _typo(body: str, span, written: str, standard: str) -> Finding:
-    standard = cased(written, standard)
+    standard = cased(written, standard)  # the lists are in lower case: "Ferbruari" is februari, a month's name
     return finding_at(body, "spelling", span, N_("Salah ketik: “%(written)s”; maksudnya “%(standard)s”?"),
                       N_("Ganti dengan “%(standard)s” (KBBI)."), {"written": written, "standard": standard},
                       {"standard": standard}, standard)

@@ -15,6 +15,10 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 
+# Values per ``IN`` list of one statement where a user decides the list's length: well
+# under the parameters a statement takes (PostgreSQL 65,535; SQLite 250,000 in Debian's build).
+IN_BATCH = 1000
+
 
 def utcnow() -> datetime:
     return datetime.now(timezone.utc)

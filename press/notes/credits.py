@@ -1,6 +1,6 @@
-"""Credits in a note: the writer, photographer or editor named after "Foto:", "Editor:",
-"Laporan" alone on its line, and the name closing the note in brackets or a caption
-between slashes. Imports the rules only."""
+"""Credits in a note: the writer, photographer or editor named after "Foto:", "Editor:"
+(or alone on the line after it), "Laporan" alone on its line, and the name closing the note
+in brackets or a caption between slashes. Imports the rules only."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ from press.notes.rules import Rules, bounded_alternation
 CREDIT_WORDS = ("Foto", "Fotografer", "Photografer", "Pewarta", "Penulis", "Reporter", "Editor", "Kontributor", "Redaktur",
                 "Laporan", "Liputan")
 CREDIT_WORD = "(?:" + "|".join(CREDIT_WORDS) + ")"
+# A credit word where the name should be ("Penulis : Pewarta"): the outlet credits its desk, no person.
+CREDIT_WORD_AT = re.compile(rf"{CREDIT_WORD}(?![\w-])")
 # What a credited writer or photographer does, in brackets after the name ("(Pranata Humas Ahli Muda)").
 CREDIT_POST = re.compile(r"[ \t]*\(([A-Z][A-Za-z]+(?:[ \t]+[A-Z][A-Za-z]+){1,5})\)")
 # What may not stand before a word opening its line.
@@ -19,6 +21,8 @@ CREDIT_NAME = r"[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,3}"
 # "Editor: X", and a credit line without its colon ("Laporan Riska"), each opening on its
 # word's first letter (the scan skips to those letters; see `bounded_alternation`).
 CREDIT = re.compile(rf"{bounded_alternation(CREDIT_WORDS)}(?:[ \t]*(?:&|dan|/)[ \t]*{CREDIT_WORD})*[ \t]*:[ \t]*")
+# "Editor:" ending its line and the name alone on the next line but for a blank one.
+NAME_ON_NEXT_LINE = re.compile(rf"[ \t]*\n(?:[ \t]*\n)?[ \t]*(?={CREDIT_NAME}[ \t]*(?:\n|\Z))")
 CREDIT_LINE = re.compile(rf"{bounded_alternation(CREDIT_WORDS, NOT_A_NEWLINE)}[ \t]+(?={CREDIT_NAME}[ \t]*$)", re.M)
 # The writer's name closing the note in brackets ("(Kandar)", "(Redaksi kontributor Wahyudi
 # & Sri)", "(Agus Sahroni/A1)." with the outlet's code for the writer, "(Red/Hendra)" after
@@ -41,7 +45,9 @@ def credited_names(text: str, rules: Rules) -> set[int]:
     since shorter ones are initials ("(Sal)", "(jr)"), no word of it names nobody
     ("(Rilis)", "(Humas Polres Mabar)") or is a region, and it is not the outlet's name."""
     colons = {m.start(): m.end() for m in CREDIT.finditer(text)}
-    starts = set(colons.values()) | {m.end() for m in CREDIT_LINE.finditer(text) if m.start() not in colons}
+    after = {end: NAME_ON_NEXT_LINE.match(text, end) for end in colons.values()}
+    starts = {next_line.end() if next_line else end for end, next_line in after.items()} | {m.end() for m in CREDIT_LINE.finditer(text) if m.start() not in colons}
+    starts = {start for start in starts if not CREDIT_WORD_AT.match(text, start)}
     closing = list(CLOSING_CREDIT.finditer(text))
     outlets = {m.group(1).casefold() for m in OUTLET_DOMAIN.finditer(text)} if closing else set()
     captions = [m for m in CAPTION_CREDIT.finditer(text) if not any(c.start() <= m.start() < c.end() for c in closing)]

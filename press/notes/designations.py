@@ -14,6 +14,7 @@ from press.notes.organisations import organisation_end
 from press.notes.places import MultiwordPlaces
 from press.notes.rules import INSTITUTIONS, OPEN_HEADS, Rules, alternation, is_unit_word
 
+BODY_AS_PLACE = re.compile(r"\b(?:[Kk]antor|[Gg]edung|[Rr]edaksi|di|ke)[ \t]+(?=[A-Z])")
 HEADLINE_WORD = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
 # A unit's word or number: "Humas", "0709/Kebumen", "1503-03/Dobo", "0815/06", "1813/cibiru", "RW 02".
 UNIT_NUMBER = r"\d{2,4}(?:[-/]\d{2}(?!\d))?(?:/[ ]?[A-Za-z][\w-]*)?"
@@ -42,6 +43,9 @@ RUN_WORD = re.compile(r"[A-Z][a-z][\w'-]*")
 RUN_LIMIT = 7
 LAST_WORD = re.compile(r"(\w[\w.-]*)\W*\Z")
 SHORT_FORM = re.compile(r"[A-Z]{2,6}")
+# One word of letters and then a comma: the name read there, unless the word is an honorific or
+# a rank ending in the comma ("Drs, Budi Santoso"), is that one word or nothing.
+ONE_WORD_THEN_COMMA = re.compile(r"[ \t]+([A-Za-z'’-]+)(?:,|[ \t]+(dan|serta|atau)[ \t])")
 # How many other places a capitalised word is written at that the place run reads.
 SEEN_LIMIT = 64
 
@@ -60,6 +64,7 @@ class Designations:
         self._compass = rules.pattern("compass", lambda: rf"\s+(?:{alternation(rules.glossary.data['compass_words'])})\b")
         self._starts: dict[str, list[int]] | None = None
         self._apart: dict[tuple[str, str], bool] = {}
+        self._bodies: dict[str, list[int]] | None = None
         self._region_ends: dict[int, int | None] = {}
 
     def _read_name(self, pos: int):
@@ -122,7 +127,8 @@ class Designations:
                     or word.upper() in rules.abbreviation_keys or word in rules.not_person_words
                     or (word[0].isupper() and following and self._opens_organisation(following.group(1)))):
                 return pos
-            if word in ("dan", "&") and (not CAPITAL_NEXT.match(text, m.end()) or self._second_office(m.end())):
+            if word in ("dan", "&") and (not CAPITAL_NEXT.match(text, m.end()) or self._second_office(m.end())
+                                         or rules.rank.match(text, m.end() + 1)):
                 return pos
             if word in rules.street_words:
                 after = UNIT_WORD.match(text, m.end())
@@ -204,11 +210,23 @@ class Designations:
             return text[cursor:unit_and_region], "institution", unit_and_region
         if absorb and not region_head and PLACE_WORD.match(text, cursor):
             place_end = self._read_place_name(cursor)
-            after = self._read_name(place_end) if place_end > cursor else None
+            after = self._read_name(place_end) if place_end > cursor and not self._one_word_after(cursor, place_end) else None
             if after is not None and len(after.name.split()[0].rstrip(".")) > 2 \
                     and (" " in after.name or " " in text[cursor:place_end]):
                 return text[cursor:place_end], "place", place_end
         return None, None, pos
+
+    def _one_word_after(self, place_start: int, place_end: int) -> bool:
+        """Whether the place read from `place_start` is one word and one word and a comma, or
+        "dan", "serta" or "atau", follow it ("Camat Hayoran Kuzeran, …", "Camat Ahmad Ban dan
+        Ahmad"): the place then holds no name of two words after it (a name reads on past a
+        space only to a capital or a word inside names), and that name need not be read (the
+        "people" long note read every name twice for it, "shared-first-name" three times)."""
+        text, rules = self.text, self.rules
+        word = ONE_WORD_THEN_COMMA.match(text, place_end)
+        return bool(word) and " " not in text[place_start:place_end] \
+            and not rules.rank.match(text, word.start(1)) and not rules.honorific.match(text, word.start(1)) \
+            and word.group(2) not in rules.glossary.data["inside_name"]
 
     def _place_written_elsewhere(self, pos: int) -> int | None:
         """The end of a place of several words after a place title, when a name follows it
@@ -256,6 +274,35 @@ class Designations:
                     break
             self._apart[key] = found
         return self._apart[key]
+
+    def body_before_name(self, written) -> int | None:
+        """Where the holder's name starts when the first one or two words read as a name of
+        four words or more after a title are a body the note also writes on their own
+        ("Pemimpin Perusahaan Sepucuk Pos Rusdi Hanafiah" beside "kantor Sepucuk Pos,", a
+        body written as a place: after "kantor", "gedung", "redaksi", "di" or "ke"):
+        those words end the designation. None when the name holds no such words."""
+        words = written.name.split(" ")
+        if written.honorifics or written.ranks or len(words) < 4:
+            return None
+        start = written.name_span[0]
+        for count in (2, 1):
+            body = " ".join(words[:count])
+            if self.text.startswith(body, start) and any(
+                    at != start and self.text.startswith(body, at) and not self.text.startswith(" " + words[count], at + len(body))
+                    and not self.text[at + len(body):at + len(body) + 1].isalnum() for at in self._bodies_at(words[0])):
+                return start + len(body) + 1
+        return None
+
+    def _bodies_at(self, word: str) -> list[int]:
+        """Where a capitalised word follows "kantor", "gedung", "redaksi", "di" or "ke" and is
+        `word` (an index built once, at most SEEN_LIMIT places a word)."""
+        if self._bodies is None:
+            self._bodies = {}
+            for m in BODY_AS_PLACE.finditer(self.text):
+                first = PLACE_WORD.match(self.text, m.end())
+                if first:
+                    self._bodies.setdefault(first.group(0), []).append(m.end())
+        return self._bodies.get(word, [])[:SEEN_LIMIT]
 
     def _unit_then_region(self, pos: int) -> int | None:
         """The end of one or two capitalised words and a known region after them

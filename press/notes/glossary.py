@@ -105,13 +105,15 @@ class Glossary:
     def rank_forms(self) -> dict[str, str]:
         """Every written rank (full or abbreviated, "Letkol", "AKBP") -> its full rank, with
         the spellings releases also use: a general's "-jen" as "-jend" ("Irjend Pol",
-        "Brigjend TNI") and the abbreviation in capitals ("IPTU", "BRIGJEN")."""
+        "Brigjend TNI"), the abbreviation in capitals ("IPTU", "BRIGJEN") and an abbreviation
+        dotted before its service ("Irjen. Pol.", "Brigjen. TNI"), as police pages often write it."""
         forms = {rank: rank for rank in self.data["ranks"]}
         forms.update(self.data["rank_abbreviations"])
         for written, full in list(forms.items()):
             head, _, rest = written.partition(" ")
             spellings = [head + "d"] if head.endswith("jen") else []
             spellings += [s.upper() for s in [head] + spellings if len(s) > 3 and " " not in written]
+            spellings += [s + "." for s in [head] + spellings[:1] if rest and written in self.data["rank_abbreviations"]]
             for spelling in spellings:
                 forms.setdefault(" ".join(filter(None, (spelling, rest))), full)
         return forms

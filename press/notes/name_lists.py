@@ -16,7 +16,7 @@ ITEM = r"(?:[A-Z]\.[ \t]*)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2}"
 NICKNAME = r"(?:[ \t]*\([^()\n,]{1,25}\))?"
 RUN = re.compile(rf"(?<![\w.-]){ITEM}{NICKNAME}(?:,[ \t]*{ITEM}{NICKNAME})+")
 # The last item, after "dan" or "serta", ending the clause.
-LAST = re.compile(rf",?[ \t]+(?:dan|serta)[ \t]+({ITEM}){NICKNAME}(?=[ \t]*[.,;)\n]|\Z)")
+LAST = re.compile(rf",?[ \t]+(?:dan|serta)[ \t]+(?:[A-Z][a-z]?\.?[ \t]+(?=[A-Z][a-z]))?({ITEM}){NICKNAME}(?=[ \t]*[.,;)\n]|[ \t]+[a-z]|\Z)")
 # The run ends the sentence, the last item's degrees aside ("Sarmili Ahmad SH.").
 SENTENCE_END = re.compile(r"(?:,?[ \t]+[A-Z][A-Za-z]{0,3}\.?(?:[ \t]*,?[ \t]*[A-Z][A-Za-z]{0,3}\.?)*)?[ \t]*(?:[.;\n]|\Z)")
 ITEM_RE = re.compile(rf"({ITEM}){NICKNAME}")

@@ -94,7 +94,7 @@ def organisation_end(text: str, pos: int, rules: Rules, open_name: bool, place_a
              known_places: set[str] = frozenset()) -> int:
     """Where an organisation name that starts with a head ("Dinas", "Pemkab") ends; a
     regency, city or province of several words the data lists ends it ("Setdakab Tanah
-    Bumbu")."""
+    Bumbu"), save for the one-word place of a branch after it ("Bank NTT Cabang Kalabahi")."""
     end = pos
     region_seen = False
     data = rules.glossary.data
@@ -121,6 +121,9 @@ def organisation_end(text: str, pos: int, rules: Rules, open_name: bool, place_a
         if listed:
             end = m.start(1) + len(listed)
             region_seen = True
+            continue
+        if region_seen and word == "Cabang" and (branch := PLACE_AFTER_REGION.match(text, m.end())):
+            end = branch.end()
             continue
         if region_seen or word in ("Sekretariat", "Pemerintah", "Bagian", "Dinas", "Badan", "Setda") \
                 or word in data["headline_verbs"]:

@@ -22,20 +22,22 @@ from press.notes.register import Register
 from press.notes.rules import CAP, Rules, alternation
 from press.notes.short_mentions import add_short_mentions
 from press.notes.speakers import SpeakerLookup
-from press.notes.title_context import (LOWER_TITLE_PLACE, ONLY_PLACE_AFTER, QUALIFIER, SPEECH_AFTER, ends_in_venue,
-                                       handed_over_after, member_qualifiers, namesake_before, namesakes, new_post_at, not_a_name_first,
-                                       region_word_before, title_places, venue_before, written_title)
+from press.notes.title_context import (LOWER_TITLE_PLACE, ONLY_PLACE_AFTER, QUALIFIER, SPEECH_AFTER, bare_name_before, bracketed_post,
+                                       ends_in_venue,
+                                       handed_over_after, member_qualifiers, name_cut_before, namesake_before, namesakes,
+                                       new_post_at, not_a_name_first, place_then_holder, region_word_before, title_places,
+                                       venue_before, written_title)
 
 CAPITAL_AFTER = re.compile(r"[ \t]*,?[ \t]*[A-Z(]")
 # Possessive: a shorter reading of a word or of the run is followed by a word character or
 # a space, never by the comma, so giving characters back could never match.
 CAPITALISED_RUN = re.compile(r"(?:[ \t]+(?:[A-Z][\w'-]*+|\([^()\n]{1,40}\))){1,10}+(?=,[ \t])")
-APPOSITION_END = re.compile(r"[ \t]*(?:(?<=[\w.])[ \t]+(?!dan\b|serta\b|beserta\b|atau\b)(?=[a-z]{3})|,[ \t]*(?!(?:dan|serta|beserta)\b[ \t]*(?:[A-Z]|$))[a-z]|[.;)]|,?[ \t]*\n)")
+APPOSITION_END = re.compile(r"[ \t]*(?:(?<=[\w.])[ \t]+(?!(?:dan|serta|beserta|atau)[ \t]+(?![a-z]))(?=[a-z]{3})|,[ \t]*(?!(?:dan|serta|beserta)\b[ \t]*(?:[A-Z]|$))[a-z]|[.;)]|,?[ \t]*\n)")
 STAND_IN = re.compile(r"\s*,?\s*(?:yang\s+)?diwakil(?:i|kan)(?:\s+oleh)?\s+")
 # The next item of a list of officials after a holder a rank or honorific marks
 # ("Dandim 0408 Bengkulu Selatan-Kaur, Letkol Inf Rahmad Saputra, Kapolres Kaur …").
 NEXT_IN_LIST = re.compile(r"[ \t]*,[ \t]*(?=[A-Z])")
-COMMA_CLAUSE = re.compile(r"\s*,\s*(?:yang\s+juga|yang\s+sekaligus|sekaligus|selaku)\b[^,.;\n\"“”]{1,80},\s*"
+COMMA_CLAUSE = re.compile(r"(?:\s*,\s*(?:yang\s+juga|yang\s+sekaligus|sekaligus)|\s*,?\s+selaku)\b[^,.;\n\"“”]{1,80},\s*"
                           r"|\s+dari\s+(?:daerah\s+pemilihan|dapil|[Ff]raksi|[Pp]artai)\b[^,.;\n\"“”]{1,60},\s*")
 # A capitalised word read whole, never given back to the pattern after it: the words of a
 # name are followed by a space, a comma or a post, never by more letters, so a shorter
@@ -44,7 +46,7 @@ COMMA_CLAUSE = re.compile(r"\s*,\s*(?:yang\s+juga|yang\s+sekaligus|sekaligus|sel
 WHOLE_CAP = rf"(?>{CAP})"
 NAME_BEFORE = re.compile(rf"(?<!\w)((?:[A-Z][a-z]{{0,3}}\.(?=[A-Z]))?(?:[A-Z] |[A-Z]\. ?)?{WHOLE_CAP}(?: (?:{WHOLE_CAP}|[A-Z][a-z]{{1,2}}\.)){{0,3}})(?:(?:,\s*[A-Za-z.]+)*,?\s+yang\s+(?:kini\s+|saat\s+ini\s+)?menjabat(?:\s+sebagai)?"
                          rf"|(?:,\s*[A-Za-z.]+)*,|(?:,\s*[A-Za-z.]+)*,?\s+(?:resmi\s+)?(?:dilantik|ditunjuk|diangkat|dikukuhkan)\s+sebagai"
-                         rf"|(?:,\s*[A-Za-z.]+)*,?\s+(?:sebagai|selaku|menjabat(?:\s+sebagai)?|[–—-]))\s*$")
+                         rf"|(?:,\s*[A-Za-z.]+)*,?\s+(?:sebagai|selaku|menjabat(?:\s+sebagai)?|[–—-]|\())\s*$")
 # "Yance Marani menjabat Kepala Distrik Rasiei, Oktovina Sawaki menjabat …", "- Ismail Samal
 # sebagai KPN Sepa Kecamatan Amahai,": the holder stands before (searched only where the
 # verb ends the stretch before the title: a search tries every position of it).
@@ -52,7 +54,7 @@ HELD_BY_NAME_BEFORE = re.compile(rf"{CAP}[ \t]+(?:menjabat(?:[ \t]+sebagai)?|seb
 JOINED = re.compile(r"[ \t]+(?:dan|&)[ \t]+")
 HOLDERS_JOINED = re.compile(r",?[ \t]*(?:dan|&|[–—-])[ \t]+")
 # "wakil ketua masing-masing A dan B": every name listed after it holds the title.
-EACH = re.compile(r"[ \t]*,?[ \t]+(?:masing-masing|di[ \t]+antaranya|antara[ \t]+lain)[ \t]*:?[ \t]+")
+EACH = re.compile(r"[ \t]*,?[ \t]+(?:masing-masing|di[ \t]+antaranya|antara[ \t]+lain|yakni|yaitu)[ \t]*:?[ \t]+")
 LISTED = re.compile(r"(?:[ \t]*\([^()\n]{1,25}\))?[ \t]*(?:,[ \t]*(?:dan[ \t]+)?|[ \t]+dan[ \t]+)")
 TERM = re.compile(r"(?:[ \t]+(?:terpilih|definitif|yang[ \t]+baru[ \t]+dilantik))?(?:[ \t]+(?:periode|masa[ \t]+jabatan)[ \t]+\d{4}[ \t]*[–—-][ \t]*\d{4})?")
 # The district after a village head's village ("KPN Tulehu Kecamatan Salahutu"): where the
@@ -60,7 +62,7 @@ TERM = re.compile(r"(?:[ \t]+(?:terpilih|definitif|yang[ \t]+baru[ \t]+dilantik)
 DISTRICT = re.compile(r"(?:Kecamatan|Kec\.|Distrik)\s")
 # "mantan Bupati Bantaeng X", "Eks Bupati Busel X": a former holder, the word kept in the title.
 FORMER_BEFORE = re.compile(r"(?<![\w-])([Mm]antan|[Ee]ks)[ \t-]+$")
-TRAILING_COMMA = re.compile(r"(?:,|\ssebagai|\sselaku|\smenjabat|\s[–—-])\s*$")
+TRAILING_COMMA = re.compile(r"(?:,|\ssebagai|\sselaku|\smenjabat|\s[–—-]|\w \()\s*$")
 
 
 class PeopleFinder(SpeakerLookup, IntroducedPeople):
@@ -101,6 +103,11 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
                 pos = self._lower_title_after_name(match)
                 continue
             headline = self._headlines.holding(match.start())
+            post = None if headline else bracketed_post(self.text, match.start(), match.end())
+            if post:
+                self.register.mention(post[0], post[1], None, self.text[post[0]:post[1]])
+                pos = post[2]
+                continue
             if headline or self.text[match.start() - 1:match.start()] == "(" or venue_before(self.text, self.rules, match.start()) \
                     or region_word_before(self.text, self.rules, match.start()):
                 pos = headline or match.end()
@@ -207,6 +214,10 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
             clause = COMMA_CLAUSE.match(text, end)
             after = clause.end() if clause else self.designations.after_province(end)
             person = self._read_name(after) if after else None
+        body_end = None if person is None or apposed else self.designations.body_before_name(person)
+        if body_end is not None:
+            title_text, title_end = text[match.start():body_end].rstrip(), body_end - 1
+            organisation, person = None, self._read_name(body_end - 1)
         if person is not None and not person.ranks and not person.honorifics:
             if namesake_before(text, rules, match.start(), person.name_span[0]):
                 title_text = written_title(text, rules, match.start(), person.end)
@@ -222,8 +233,8 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
                     and ((absorb and full not in REGION_HEADS and kind is None)
                          or (kind == "institution" and not person.degrees and ends_in_venue(rules, organisation))):
                 title_text, title_end, person = text[match.start():person.end], person.end, None
-            elif not apposed and absorb and full not in REGION_HEADS and not person.degrees \
-                    and (self.designations.region_word_after(person.end) or handed_over_after(text, rules, person.end)):
+            elif not apposed and not person.degrees and (place_then_holder(text, rules, person.end, absorb and full not in REGION_HEADS)
+                                                          or absorb and full not in REGION_HEADS and self.designations.region_word_after(person.end)):
                 title_text, title_end, person = text[match.start():person.end], person.end, None
                 entrusted = QUALIFIER.match(text, title_end)
                 person = self._read_name(entrusted.end()) if entrusted and entrusted.group(0).strip() else None
@@ -301,7 +312,7 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
     def _add(self, written: WrittenName, title, organisation, span) -> Person:
         name, name_span = written.name, written.name_span
         existing = self.find_by_name(name) or self.register.initialled_form_of(name) or self.register.misspelt_form_of(
-            name) or self._holder_called(name, title) or self._called_by_first_name(name) or self.titled_by_name_word(name) \
+            name) or self._holder_called(name, title) or self.called_by_first_name(name) or self.titled_by_name_word(name) \
             or (self.last_named_with_word(name, span[0]) or self.called_by_first_letters(name) or self.misspelt_first_name(name)
                 or self.first_name_of_titled_near(name, span[0]) or self.named_before_with_word_starting(name, span[0]) if " " not in name else None)
         if existing is None and " " in name:
@@ -311,7 +322,9 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
                 existing.honorifics = existing.honorifics or written.honorifics
                 existing.degrees = existing.degrees or written.degrees
         if existing:
-            if title and existing.title and not existing.organisation and self._more_precise(title, existing.title):
+            # A title saying more than the known one it starts with ("Wakil Bupati Rote Ndao" after "Wakil Bupati").
+            if title and existing.title and not existing.organisation \
+                    and self.register.expand(title).startswith(self.register.expand(existing.title) + " "):
                 existing.title, existing.organisation = title, organisation
             elif title and not existing.organisation and self.register.expand(title) == self.register.expand(existing.title or ""):
                 existing.organisation = organisation
@@ -341,21 +354,6 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
         person = self.find_by_name(name[found.end():]) if found else None
         return person if person is not None and same_name(person.name, name[found.end():]) else None
 
-    def _called_by_first_name(self, name: str) -> Person | None:
-        """The known person a regional form of address and one of their name's words
-        call ("Mas Hanafi" for Bupati Hanafi Ridwan), else None."""
-        address, _, word = name.partition(" ")
-        if address not in self.rules.regional or not word or " " in word:
-            return None
-        return self.find_by_name(word)
-
-    def _more_precise(self, title: str, known: str) -> bool:
-        """Whether `title` says more than the `known` one it starts with ("Wakil Bupati
-        Rote Ndao" after "Wakil Bupati", "Penjabat Gubernur Gorontalo" after "Penjagub");
-        asked only of a known title without an organisation."""
-        longer, shorter = self.register.expand(title), self.register.expand(known)
-        return longer.startswith(shorter + " ")
-
     def _holder_called(self, name: str, title: str | None) -> Person | None:
         """The one holder of `title` whose name has a word that `name`, one word, starts
         ("Wagub Melki" for Wakil Gubernur Melkianus B. Ndolu), or whose name `name` shortens
@@ -376,16 +374,18 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
             if person is not None:
                 continue
             before_start = max(0, start - 60)
-            if not TRAILING_COMMA.search(self.text, before_start, start) or handed_over_after(self.text, self.rules, end):
+            bare = not TRAILING_COMMA.search(self.text, before_start, start) and bare_name_before(self.text, start, end, before_start)
+            if not (bare or TRAILING_COMMA.search(self.text, before_start, start)) or handed_over_after(self.text, self.rules, end):
                 continue
-            m = NAME_BEFORE.search(self.text[before_start:start])
+            m = bare or NAME_BEFORE.search(self.text[before_start:start])
             if not m:
                 continue
             parsed = self._read_name(before_start + m.start(1))
             fronted = parsed is None and self.rules.fronted.match(self.text, before_start + m.start(1))
             if fronted:
                 parsed = self._read_name(fronted.end())
-            if parsed is None or parsed.end > start or not_a_name_first(self.text, self.rules, parsed):
+            if parsed is None or parsed.end > start or not_a_name_first(self.text, self.rules, parsed) \
+                    or self.text[start - 1] == "(" and name_cut_before(self.text, parsed.name_span[0]):
                 continue
             name_span = parsed.name_span
             if named[name_span[0]] or named[name_span[1] - 1]:

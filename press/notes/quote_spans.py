@@ -10,6 +10,8 @@ from bisect import bisect_left, bisect_right
 
 OPEN_MARKS = "\"“”"
 QUOTE_MARK = re.compile(f"[{OPEN_MARKS}]")
+# A comma (or ! or ?) and a closing mark, then the tag in lower case: `…,” ungkapnya`, `…," ujar X`.
+CLOSED_WITH_TAG = re.compile(r"[,!?][\"”][ \t]*[a-z]")
 
 
 def quoted_segments(text: str, verb_ends: set[int]) -> list[tuple[int, int, str]]:
@@ -23,7 +25,7 @@ def quoted_segments(text: str, verb_ends: set[int]) -> list[tuple[int, int, str]
         if open_at is not None:
             if text[p_start] in OPEN_MARKS:
                 cursor = p_start + 1
-            elif not _wrapped(text, paragraphs[p_index - 1][1]):
+            elif not _wrapped(text, paragraphs[p_index - 1][1]) and not _closed_with_tag(text, p_start, p_end):
                 if _left_open(text, open_at, paragraphs[p_index - 1][1]):
                     segments.append((open_at, paragraphs[p_index - 1][1], " ".join(p.strip() for p in parts)))
                 open_at, parts = None, []
@@ -43,6 +45,14 @@ def quoted_segments(text: str, verb_ends: set[int]) -> list[tuple[int, int, str]
             if p_index + 1 == len(paragraphs):
                 segments.append((open_at, p_end, " ".join(p.strip() for p in parts)))
     return [(s, e, inner.strip(" ,")) for s, e, inner in segments if len(inner) > 15]
+
+
+def _closed_with_tag(text: str, start: int, end: int) -> bool:
+    """Whether the first quote mark of the paragraph at `start`..`end` closes a quote with its
+    tag (`…, tinggal dijaga bersama,” ungkapnya.`): a quote left open on the line before runs
+    on into this one, split by the writer over two paragraphs."""
+    mark = QUOTE_MARK.search(text, start, end)
+    return mark is not None and CLOSED_WITH_TAG.match(text, mark.start() - 1) is not None
 
 
 def _wrapped(text: str, line_end: int) -> bool:

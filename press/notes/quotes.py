@@ -16,8 +16,9 @@ from press.notes.items import Person, Quote
 from press.notes.name_leads import ONE_OF
 from press.notes.names import is_title_case
 from press.notes.people import PeopleFinder
-from press.notes.quote_spans import OPEN_MARKS, first_inside, inside, last_inside, quoted_segments, stands_alone
+from press.notes.quote_spans import OPEN_MARKS, QUOTE_MARK, first_inside, inside, last_inside, quoted_segments, stands_alone
 from press.notes.rules import CAP, NextMatch, Rules, alternation
+from press.notes.speakers import DESCRIBED, DESCRIBED_BY_TITLE, DESCRIBED_TO_END, PRONOUN_SUBJECT
 
 LOOKBACK = 2000
 # A full stop after an initial, an abbreviated honorific, name, acting prefix or region
@@ -26,8 +27,9 @@ NOT_AN_END = r"(?<![\s.(][A-Z][.])(?<!\b(?:Dr|dr|Ir|Hj|St|Ch|Dj|Dg|Dt|Hi|Pj)[.])
 # "menyampaikan terima kasih/apresiasi/ucapan selamat": an attitude, not what was said.
 ATTITUDE_OBJECT = re.compile(r"[ \t]+(?:rasa[ \t]+)?(?:terima[ \t]+kasih|apresiasi|ucapan|selamat|syukur|dukungan|permohonan"
                              r"|pentingnya|harapan)\b")
-# "Menurutnya, …": indirect speech of the person last spoken of.
-MENURUTNYA = re.compile(r"\bMenurutnya\b[ \t]*,?[ \t]*")
+# "Menurutnya, …", "Dikatakan pula, …": indirect speech of the person last spoken of.
+MENURUTNYA = re.compile(r"\b(?:Menurutnya\b[ \t]*,?|(?P<verb>Di(?:katakan|tambahkan|jelaskan|sampaikan|ungkapkan|tegaskan))"
+                        r"(?:[ \t]+(?:pula|juga|lagi))?[ \t]*,)[ \t]*")
 # Adverbs between a speaker and the speech verb ("ATS juga menjelaskan").
 ADVERBS_BEFORE = re.compile(r"(?:[ \t]+(?:juga|pun|kembali|lalu|kemudian|pula|sempat|sekaligus|lebih[ \t]+lanjut))+[ \t]*$")
 SUBJECT_TO_VERB = re.compile(r"(?:[ \t]+(?:juga|pun|kembali|lalu|kemudian|pula|sempat|lebih[ \t]+lanjut))*[ \t]*")
@@ -36,6 +38,8 @@ STOP = re.compile(rf"[.!?]{NOT_AN_END}")
 SENTENCE_END = re.compile(rf"[.!?]{NOT_AN_END}(?=\s+[A-Z\"“(]|\s*$)|\n")
 PHRASE_END = re.compile(rf"\.{NOT_AN_END}|[;\n\"“”]|[ \t]+(?:yang|didampingi|bersama|beserta|usai|seusai|saat|ketika|kepada)\b|\((?![A-Z][A-Za-z.]{{0,12}}\))|,\s*(?:[a-z]|[\"“])|$")
 INTERPOSED = re.compile(r"[^.\n\"“”]*,\s*[\"“]")
+# "Olehnya, lanjut dia, balai …": a tag set between the two halves of one reported sentence.
+INTERPOSED_REST = re.compile(r",[ \t]*(?=[a-z])")
 CLAUSE_LEAD = re.compile(r"\s*[,:]?\s*(?:bahwa(?:sanya)?\s+)?")
 CLAUSE_END = re.compile(rf"[.!?]{NOT_AN_END}(?=\s+[A-Z\"“(]|\s*$)|\n|,?\s*[\"“]")
 NAME_PHRASE = re.compile(rf"{CAP}(?: {CAP}){{0,3}}")
@@ -45,19 +49,12 @@ NOT_SUBJECT = re.compile(r"\b(?:dihadiri|diikuti|disaksikan|oleh|kepada|didampin
                          r"|yaitu|yakni)\b(?![ \t]+wartawan)")
 # A person asked or told something ("Nius Kogoya diminta tidak hanya …"): spoken to, not speaking.
 SPOKEN_TO = re.compile(r"[ \t]+(?:juga[ \t]+)?di(?:minta|harapkan|ingatkan|instruksikan|tugaskan|perintahkan|imbau)\b")
-# "X melalui Y menjelaskan": Y speaks for X.
+# "X melalui Y menjelaskan": Y speaks for X; "X yang didampingi Y, Z menjelaskan": X does.
 THROUGH = re.compile(r"\bmelalui\b")
+ACCOMPANIED = re.compile(r"\b(?:yang[ \t]+)?didampingi\b")
 # The theme of an event in quote marks: "bertema “…”", "Tema yang diusung tahun ini adalah “…”".
 THEME_BEFORE = re.compile(r"\b(?:tema|bertema|bertajuk|berjudul|judul|slogan|tagline|motto|semboyan|jargon)"
                           r"(?:[ \t]+(?:yang|diusung|diangkat|tahun|kali|ini|adalah|yakni|yaitu|ialah)){0,6}[ \t]*:?[ \t]*$", re.I)
-# "papar suami Hj. X ini", "tegas orang nomor satu di Kodim itu": the speaker described, not named.
-# "kata putra Kolongan, Kawangkoan ini", "kata hukum tua murah senyum yang tidak lagi mencalonkan diri ini":
-# the description may run on past a comma or a "yang" clause to the end of the sentence.
-DESCRIBED = re.compile(r"[a-z][^,;\n]*[ \t](?:ini|itu|tersebut)")
-DESCRIBED_TO_END = re.compile(r"[ \t]*[a-z][^;\n\"“”.]{0,100}?[ \t](?:ini|itu|tersebut)(?=[ \t]*(?:[.;]|$))", re.M)
-# "terang Ketua Komunitas Blogger Ronggolawe ini.": an office nobody holds describes the speaker.
-DESCRIBED_BY_TITLE = re.compile(r"[ \t]*([A-Z][^;\n\"“”.]{0,100}?)[ \t](?:ini|itu|tersebut)(?=[ \t]*(?:[.;]|$))", re.M)
-PRONOUN_SUBJECT = re.compile(r"(?:^|(?<=[\s,]))(?:Ia|ia|Dia|dia|Beliau|beliau)\b")
 
 
 class QuoteFinder:
@@ -133,7 +130,8 @@ class QuoteFinder:
                 return self._last_speaker or self.people.last_before(sentence_start)
             # "Ketika ditanya … Bupati …, Hendri mengatakan": the one before the speech verb speaks.
             speaking = next((m for m in in_sentence[1:] if self.text[max(0, m[0] - 2):m[0]] == ", "
-                             and self.rules.reported_verb.match(self.text, SUBJECT_TO_VERB.match(self.text, m[1]).end())), None)
+                             and self.rules.reported_verb.match(self.text, SUBJECT_TO_VERB.match(self.text, m[1]).end())
+                             and not ACCOMPANIED.search(self.text, first[1], m[0])), None)
             if speaking is None and ((NOT_SUBJECT.search(self.text, sentence_start, first[0])
                                       and not ONE_OF.search(self.text, sentence_start, first[0] + 1)) or SPOKEN_TO.match(self.text, first[1])):
                 # "… yang dikomandoi oleh Kolonel Inf X ini akan …": the sentence is about X.
@@ -337,33 +335,24 @@ class QuoteFinder:
             speaker = self._back_reference(m.start(), floor=max(0, m.start() - LOOKBACK))
             body = text[m.end():clause_end].strip(" ,")
             if speaker and len(body.split()) >= 4:
-                quotes.append(Quote(speaker.name, "Menurut", body, (m.end(), clause_end), "indirect", "fronted"))
+                quotes.append(Quote(speaker.name, m["verb"] or "Menurut", body, (m.end(), clause_end), "indirect", "fronted"))
         for m in self._fronted_verbs:
-            if inside(quoted, quoted_starts, m.start()) or m["verb"] != "Menurut":
+            if inside(quoted, quoted_starts, m.start()):
                 continue
             comma = self._comma.at(m.end())
             comma = comma.start() if comma and comma.start() - m.end() <= LOOKBACK else -1
             newline = self._newline.at(m.end())
             if comma < 0 or (newline and newline.start() < comma) \
-                    or text[comma + 1:comma + 3].strip()[:1] in OPEN_MARKS:
+                    or text[comma + 1:comma + 3].strip()[:1] in OPEN_MARKS or QUOTE_MARK.search(text, m.end(), comma):
                 continue
             speaker = self.people.resolve_speaker(m.end(), comma)
             if self.rules.title.match(text, m.end()):
-                comma, speaker = self._titled_name_after(comma, speaker)
+                comma, speaker = self.people.titled_name_after(comma, speaker)
             clause_end = self._end_of_clause(comma + 1)
             if speaker:
                 quotes.append(Quote(speaker.name, m["verb"], text[comma + 1:clause_end].strip(), (comma + 1, clause_end),
                                     "indirect", "fronted"))
         return quotes
-
-    def _titled_name_after(self, comma: int, holder: Person | None) -> tuple[int, Person | None]:
-        """"Menurut Ketua Panitia, dr. Wayan, …": the comma ending a name set off by
-        commas after the title, and the speaker (that name's person, else the title's
-        `holder`)."""
-        written = self.people._read_name(comma + 1)
-        if written is None or self.text[written.end:written.end + 1] != ",":
-            return comma, holder
-        return written.end, self.people.resolve_speaker(comma + 1, written.end) or holder
 
     def _unmarked(self, found: list[Quote]) -> list[Quote]:
         """Indirect speech ending in a speech verb without quote marks: "Program ini …,
@@ -377,19 +366,24 @@ class QuoteFinder:
                 continue
             clause_start = self._sentence_start(m.start())
             body = text[clause_start:m.start()].strip()
-            if len(body.split()) < 4 or any(mark in body for mark in OPEN_MARKS) \
-                    or inside(reported, reported_starts, clause_start):
-                continue
             verb, who_start = m["verb"], m.end()
             who_end = self._phrase_end(who_start)
+            rest = INTERPOSED_REST.match(text, who_end)
+            short = len(body.split()) < 4
+            if (short and not rest) or not body or any(mark in body for mark in OPEN_MARKS) \
+                    or inside(reported, reported_starts, clause_start):
+                continue
+            end = self._end_of_clause(rest.end()) if rest else m.start()
+            body = f"{body.rstrip(' ,')}, {text[rest.end():end].strip()}" if rest else body
             if verb.endswith("nya") or text[who_start:who_end].strip() in ("", "nya") \
                     or PRONOUN_SUBJECT.fullmatch(text[who_start:who_end].strip()):
                 speaker = self._named_before(clause_start) or self.people.last_before(clause_start)
             else:
-                speaker = self.people.resolve_speaker(who_start, who_end)
+                speaker = self.people.resolve_speaker(who_start, who_end) if not short \
+                    or self.people.find_by_name(text[who_start:who_end].strip()) else None
             if speaker:
-                out.append(Quote(speaker.name, verb.removesuffix("nya"), body, (clause_start, m.start()), "indirect",
-                                 "after"))
+                out.append(Quote(speaker.name, verb.removesuffix("nya"), body, (clause_start, end), "indirect",
+                                 "interposed" if rest else "after"))
         return out
 
     def _end_of_clause(self, pos: int) -> int:

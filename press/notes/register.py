@@ -61,9 +61,12 @@ class Register:
         self._ends: list[tuple[int, int]] = []
 
     def expand(self, title: str) -> str:
-        """`title` with its abbreviations written out, lower case (remembered)."""
+        """`title` with its abbreviations written out, lower case (remembered); a short form
+        written out into words that hold another ("Danlanal": "Komandan Pangkalan TNI AL") is
+        written out once more, as the long form was ("Komandan Pangkalan TNI AL (Danlanal)")."""
         if title not in self._expanded:
-            expanded = self._expand_title(title).lower().replace("komandan komando ", "komandan ")
+            once = self._expand_title(title)
+            expanded = (self._expand_title(once) if once != title else once).lower().replace("komandan komando ", "komandan ")
             first, _, rest = expanded.partition(" ")
             self._expanded[title] = f"{self._acting[first]} {rest}" if rest and first in self._acting else expanded
         return self._expanded[title]

@@ -132,10 +132,12 @@ def rules_for(glossary: Glossary) -> Rules:
     regions = glossary.region_names
     short_acting = [p.rstrip(".") for p in data["acting_prefixes"]]
     acting = alternation(_lower_first(short_acting + data["acting_written_out"]) + [p.upper() for p in short_acting])
-    # A title may open a numbered list item glued to its number ("1.Sekretaris Dinas …"): no
-    # word character before it, and a dot only after one or two digits standing alone (one
-    # assertion after another, which the engine scans for as fast as a single one).
-    title = re.compile(rf"(?<!\w)(?<!(?<!(?<![\w.])\d)(?<!(?<![\w.])\d\d)\.)(?:(?P<acting>{acting})\.?(?:\s+\([A-Za-z.]{{1,6}}\))?(?:\s+|(?<=\.)(?=[A-Z])))?"
+    # A title may open a numbered list item glued to its number ("1.Sekretaris Dinas …") or a
+    # sentence glued to the stop of the one before ("… Maret 2026.Gubernur …", "… meriah.Bupati
+    # …"): no word character before it, and a dot only after one or two digits standing alone,
+    # a year or a word in lower case (one assertion after another, which the engine scans for
+    # as fast as a single one).
+    title = re.compile(rf"(?<!\w)(?<!(?<!(?<![\w.])\d)(?<!(?<![\w.])\d\d)(?<![a-z]{{3}})(?<!(?<![\w.])\d{{4}})\.)(?:(?P<acting>{acting})\.?(?:\s+\([A-Za-z.]{{1,6}}\))?(?:\s+|(?<=\.)(?=[A-Z])))?"
                        rf"(?P<head>{alternation(title_full)})(?![\w])")
     honorific = re.compile(bounded_alternation(honorific_spellings(glossary.honorifics), NAME_CHAR_OR_DOT) + HONORIFIC_END)
     # A one-letter corps (the navy's "P", "T", "E", "S", "K") is read in its brackets only:

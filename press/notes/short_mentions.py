@@ -35,8 +35,9 @@ def add_short_mentions(text: str, people: list[Person]) -> None:
             if len(token) >= 3:
                 owners[token].append(person)
     usable = [token for token, holders in owners.items() if len(holders) <= SHARED_WORD_LIMIT]
-    by_run = PhraseTable([t for t in usable if WORD_RUN.match(t)], key=lambda t: WORD_RUN.match(t).group(0))
-    others = [t for t in usable if not WORD_RUN.match(t)]
+    first_runs = {token: run.group(0) for token in usable if (run := WORD_RUN.match(token))}
+    by_run = PhraseTable(list(first_runs), key=first_runs.__getitem__)
+    others = [t for t in usable if t not in first_runs]
     found: list[tuple[int, str]] = []
     keys = by_run.keys()
     runs = CAPITALISED_RUN if keys and all("A" <= key[0] <= "Z" for key in keys) else WORD_RUN

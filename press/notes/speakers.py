@@ -22,6 +22,15 @@ CAP_WORD = re.compile(CAP)
 PARAGRAPH_REACH = 1000
 # How far back a short form of one word of a name is looked for its owner ("kata Ferdi").
 SHORT_FORM_REACH = 400
+# How a speaker phrase describes rather than names, read by the quotes finder.
+# "papar suami Hj. X ini", "tegas orang nomor satu di Kodim itu": the speaker described, not named.
+# "kata putra Kolongan, Kawangkoan ini", "kata hukum tua murah senyum yang tidak lagi mencalonkan diri ini":
+# the description may run on past a comma or a "yang" clause to the end of the sentence.
+DESCRIBED = re.compile(r"[a-z][^,;\n]*[ \t](?:ini|itu|tersebut)")
+DESCRIBED_TO_END = re.compile(r"[ \t]*[a-z][^;\n\"“”.]{0,100}?[ \t](?:ini|itu|tersebut)(?=[ \t]*(?:[.;]|$))", re.M)
+# "terang Ketua Komunitas Blogger Ronggolawe ini.": an office nobody holds describes the speaker.
+DESCRIBED_BY_TITLE = re.compile(r"[ \t]*([A-Z][^;\n\"“”.]{0,100}?)[ \t](?:ini|itu|tersebut)(?=[ \t]*(?:[.;]|$))", re.M)
+PRONOUN_SUBJECT = re.compile(r"(?:^|(?<=[\s,]))(?:Ia|ia|Dia|dia|Beliau|beliau)\b")
 
 
 class SpeakerLookup:
@@ -133,6 +142,14 @@ class SpeakerLookup:
         self.register.alias(word, person)
         return person
 
+    def called_by_first_name(self, name: str) -> Person | None:
+        """The known person a regional form of address and one of their name's words
+        call ("Mas Hanafi" for Bupati Hanafi Ridwan), else None."""
+        address, _, word = name.partition(" ")
+        if address not in self.rules.regional or not word or " " in word:
+            return None
+        return self.find_by_name(word)
+
     def titled_by_name_word(self, name: str) -> Person | None:
         """The one person whose title opens with the first of two words `name` and whose
         name has the second ("Raja Ollong" for Raja Negeri Hila Abdul Gani Ollong, "Raja
@@ -192,6 +209,15 @@ class SpeakerLookup:
 
     def _region_heads(self) -> set[str]:
         return {self.register.expand(head) for head in REGION_HEADS}
+
+    def titled_name_after(self, comma: int, holder: Person | None) -> tuple[int, Person | None]:
+        """"Menurut Ketua Panitia, dr. Wayan, …": the comma ending a name set off by
+        commas after the title, and the speaker (that name's person, else the title's
+        `holder`)."""
+        written = self._read_name(comma + 1)
+        if written is None or self.text[written.end:written.end + 1] != ",":
+            return comma, holder
+        return written.end, self.resolve_speaker(comma + 1, written.end) or holder
 
     def resolve_speaker(self, start: int, end: int) -> Person | None:
         """The person named in text[start:end] ("Lukita", "Wali Kota Bekasi Tri Adhianto")."""

@@ -180,6 +180,43 @@ def handed_over_after(text: str, rules: Rules, pos: int) -> bool:
     return bool(after) and bool(rules.rank.match(text, after.end()) or rules.honorific.match(text, after.end()))
 
 
+
+# "Ketua Pengadilan Negeri (PN) Pangkalan Bun yang baru, X": a qualifier and a comma after
+# the words read as a name tell that they were the title's place and the holder follows.
+QUALIFIED_HOLDER_AFTER = re.compile(r"[ \t]+(?:yang[ \t]+)?(?:lama|baru|sebelumnya|terpilih|definitif),[ \t]*(?=[A-Z])")
+
+
+def place_then_holder(text: str, rules: Rules, pos: int, place_title: bool) -> bool:
+    """Whether the words ending at `pos`, read as the name after a title, are the title's
+    place: a place title's region word or hand-over follows them (`handed_over_after`), or
+    any title's qualifier and then its holder."""
+    return bool(QUALIFIED_HOLDER_AFTER.match(text, pos)) or (place_title and handed_over_after(text, rules, pos))
+
+BRACKET_BEFORE = re.compile(r"(?<=\w )\((?:(?:[Mm]antan|[Ee]ks)[ \t]+)?$")
+BRACKETED_POST = re.compile(r"([^()\n, ]+[ \t][^()\n,]{1,70}?)(?:[ \t]+(?:[Dd]ua|[Tt]iga|[Ss]atu)?[ \t]*[Pp]eriode\b[^()\n]{0,30})?"
+                            r"\)(?![ \t]+(?:menjadi|sebagai|dilantik)\b)")
+CUT_NAME_BEFORE = re.compile(r"(?<![\w.])[A-Z][a-z]+[ \t]+$")
+
+
+def bracketed_post(text: str, start: int, end: int) -> tuple[int, int, int] | None:
+    """A post in brackets after a name, its title written from `start` to `end` ("A (Bupati
+    Konawe Selatan Periode 2021-sekarang)", "B (mantan Walikota Baubau)"): (start, end of the
+    post without its term, end of the bracket), kept without a holder for the name before it.
+    None for a short form in brackets (one word: "Kepala Dinas Pendidikan (Kadisdik)") or an
+    old post before the new one ("A (Sekretaris Dinas) menjadi Kepala Dinas")."""
+    bracket = BRACKET_BEFORE.search(text, max(0, start - 8), start)
+    post = bracket and BRACKETED_POST.match(text, bracket.start() + 1)
+    if not post or post.end() < end:
+        return None
+    return bracket.start() + 1, post.end(1), post.end()
+
+
+def name_cut_before(text: str, pos: int) -> bool:
+    """Whether a name word without a dot stands just before the name read back from `pos`
+    ("Drs. La Ode Muh. Syukur Baeda (…)" read back as "Ode Muh. Syukur Baeda"): the name is
+    longer than a reading back takes."""
+    return bool(CUT_NAME_BEFORE.search(text, max(0, pos - 20), pos))
+
 # A council member's electoral district and commission belong to the title ("Anggota DPRD
 # Kota Padang Dapil Koto Tangah", "Anggota DPRD Sumbar dari Komisi IV"); their faction or
 # party does not ("dari Fraksi PKS", "dari Partai Demokrat"), and the name follows it.
@@ -199,3 +236,20 @@ def member_qualifiers(text: str, rules: Rules, pos: int) -> tuple[int, int] | No
     if joined_end == pos and not after:
         return None
     return joined_end, after.end() if after else joined_end
+
+
+# "dengan Bonifasius Laia Kasi Pidsus sebagai Perwira Upacara", "Galih Prasetyo Nugroho Kasubsi
+# Penuntutan sebagai Komandan Upacara": a name of two words or more written straight before its
+# title, after a word in lower case or a comma, the title then followed by sebagai, selaku, dari or
+# yang (no holder of its own after it).
+BARE_NAME_BEFORE = re.compile(rf"(?:(?<=[a-z] )|(?<=, ))({CAP}(?: {CAP}){{1,3}}) $")
+BARE_TITLE_END = re.compile(r"[ \t]+(?:sebagai|selaku|dari|yang)\b")
+
+
+def bare_name_before(text: str, start: int, end: int, floor: int) -> re.Match | None:
+    """The name written with no comma straight before the title at `start`..`end`, searched
+    in text[floor:start] (the match's spans are relative to `floor`), or None."""
+    if not BARE_TITLE_END.match(text, end) or not text[start:start + 1].isupper():
+        return None
+    return BARE_NAME_BEFORE.search(text[floor:start])
+

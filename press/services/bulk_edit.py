@@ -34,7 +34,8 @@ from press.storage import StorageError, Store, store_from_config
 from . import access, licences, photo_corrections, public
 from .audit import record as audit
 from .indexing import enqueue_index
-from .media import MediaError, clean_text, public_meta, sync_renditions
+from .media import UNKNOWN_PEOPLE, MediaError, clean_text, public_meta, sync_renditions
+from .people import named_people
 from .tags import attach_tags
 
 RENDER_JOB = "photos.bulk-render"
@@ -69,22 +70,22 @@ class Changes:
 
 
 def parse_ids(values) -> list[int]:
-    """Photo ids as typed (``"1,2, 3"`` or a list), in order, once each; refused when malformed."""
-    raw = values.split(",") if isinstance(values, str) else list(values)
-    ids = []
+    """Photo ids as typed (``"1,2, 3"`` or a list), in order, once each; refused when malformed,
+    and at the first id past ``MAX_PHOTOS``, before reading the rest of a long paste."""
+    raw = values.split(",") if isinstance(values, str) else values
+    ids: dict[int, None] = {}
     for value in (str(v).strip() for v in raw):
         if not value:
             continue
         media_id = parse_id(value)
         if media_id is None:
             raise MediaError(N_("Nomor foto tidak sah: %(value)s."), value=value[:40])
-        if media_id not in ids:
-            ids.append(media_id)
+        ids[media_id] = None
+        if len(ids) > MAX_PHOTOS:
+            raise MediaError(N_("Paling banyak %(limit)s foto sekali ubah."), limit=MAX_PHOTOS)
     if not ids:
         raise MediaError(N_("Pilih setidaknya satu foto."))
-    if len(ids) > MAX_PHOTOS:
-        raise MediaError(N_("Paling banyak %(limit)s foto sekali ubah."), limit=MAX_PHOTOS)
-    return ids
+    return list(ids)
 
 
 def _may(session: Session, actor: User | None, permission: str, media: Media) -> bool:
@@ -114,9 +115,9 @@ def _checked(session: Session, changes: Changes):
         licence = licences.by_code(session, changes.licence)
         if licence is None:
             raise MediaError(N_("Lisensi %(code)s tidak ada di daftar."), code=changes.licence[:40])
-    people = list(session.scalars(select(Person).where(Person.id.in_(changes.people)))) if changes.people else []
-    if len(people) != len(set(changes.people)):
-        raise MediaError(N_("Orang yang dipilih tidak ada di daftar."))
+    people = named_people(session, changes.people)
+    if people is None:
+        raise MediaError(UNKNOWN_PEOPLE)
     if any(len(t) > 200 for t in changes.tags):
         raise MediaError(N_("Tag paling panjang 200 karakter."))
     return licence, people, texts, licences.clean_restrictions(changes.restrictions)

@@ -22,7 +22,7 @@ from press.codes import MediaStatus
 from press.config import DEFAULTS
 from press.errors import N_, ServiceError
 from press.numbers import parse_id
-from press.models import Activity, Media, Person, Rendition, User, Venue, utcnow
+from press.models import Activity, Media, Rendition, User, Venue, utcnow
 from press.photos.crops import is_crop
 from press.photos.exif import ExifFacts
 from press.photos.process import rewrite_public_meta
@@ -36,6 +36,7 @@ from . import public as public_rule
 from .crop_queue import ask_for_crops
 from .audit import record as audit
 from .indexing import enqueue_index
+from .people import named_people
 from .tags import attach_tags
 
 PROCESS_JOB = "media.process"  # makes the renditions of photos stored as ``processing``
@@ -43,6 +44,9 @@ PROCESS_JOB = "media.process"  # makes the renditions of photos stored as ``proc
 
 class MediaError(ServiceError):
     pass
+
+
+UNKNOWN_PEOPLE = N_("Orang yang dipilih tidak ada di daftar.")
 
 
 @dataclass(frozen=True)
@@ -244,13 +248,12 @@ def update_text(session: Session, storage: Store, media: Media, *, actor: User |
 def set_people(session: Session, media: Media, person_ids, *, actor: User | None) -> None:
     """The people in the photo, from the register (unknown or malformed ids are refused)."""
     parsed = {parse_id(i) for i in person_ids}
-    ids = sorted(i for i in parsed if i is not None)
-    people = list(session.scalars(select(Person).where(Person.id.in_(ids)))) if ids else []
-    if None in parsed or len(people) != len(ids):
-        raise MediaError(N_("Orang yang dipilih tidak ada di daftar."))
+    people = None if None in parsed else named_people(session, parsed)
+    if people is None:
+        raise MediaError(UNKNOWN_PEOPLE)
     access.require_user(session, actor, "photo.edit", media, error=MediaError)
     media.people = people
-    audit(session, actor, "media.people", media, people=ids)
+    audit(session, actor, "media.people", media, people=[p.id for p in people])
     enqueue_index(session, "photo", media.id)
 
 

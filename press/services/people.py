@@ -8,6 +8,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from press.models import ACTING_PREFIXES, Person, Position, Unit
+from press.models.base import IN_BATCH
 from press.text import slugify
 
 
@@ -104,6 +105,21 @@ def holder_of(session: Session, title: str, on: date, **where) -> Person | None:
     """
     held = holders_of(session, title, on, **where)
     return held[0].person if len(held) == 1 else None
+
+
+def named_people(session: Session, ids) -> list[Person] | None:
+    """The people of the register ``ids`` name, each once, in id order; None when any id
+    names nobody. A list longer than the register is refused without reading it."""
+    wanted = sorted(set(ids))
+    if not wanted:
+        return []
+    if len(wanted) > (session.scalar(select(func.count()).select_from(Person)) or 0):
+        return None
+    found: list[Person] = []
+    for start in range(0, len(wanted), IN_BATCH):
+        found.extend(session.scalars(select(Person).where(Person.id.in_(wanted[start:start + IN_BATCH]))
+                                     .order_by(Person.id)))
+    return found if len(found) == len(wanted) else None
 
 
 REGISTER_LIMIT = 20000

@@ -1,10 +1,11 @@
 """Tags: attach tags (kind, name, source) to a photo, activity or release, creating the ones that are new."""
 from __future__ import annotations
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from press.models import ActivityTag, MediaTag, ReleaseTag, Tag
+from press.models.base import IN_BATCH
 from press.text import slugify
 
 LINKS = {"media": (MediaTag, "media_id"), "activity": (ActivityTag, "activity_id"), "release": (ReleaseTag, "release_id")}
@@ -14,9 +15,11 @@ def attach_tags(session: Session, target: str, object_id: int, tags: list[tuple[
     """Attach ``(kind, name, source)`` tags to a media, activity or release; idempotent.
 
     A tag already attached keeps its first source: a manual tag stays manual even
-    when the EXIF later says the same thing. Three statements whatever the number of
+    when the EXIF later says the same thing. Three statements for up to a thousand
     tags (one lookup of the tags, one of the object's links, the inserts), since
-    ingest attaches a dozen to every photo.
+    ingest attaches a dozen to every photo; a longer list (a pasted one) is looked up
+    a thousand slugs per statement, as an ``IN`` list: one condition per (kind, slug)
+    made an expression deeper than SQLite parses (1,000).
     """
     link_model, column = LINKS[target]
     wanted = []
@@ -29,8 +32,12 @@ def attach_tags(session: Session, target: str, object_id: int, tags: list[tuple[
         session.flush()
         return []
     keys = {(kind, slug) for kind, _name, slug, _source in wanted}
-    found = {(t.kind, t.slug): t for t in session.scalars(
-        select(Tag).where(or_(*(and_(Tag.kind == kind, Tag.slug == slug) for kind, slug in keys))))}
+    slugs = sorted({slug for _kind, slug in keys})
+    found = {}
+    for start in range(0, len(slugs), IN_BATCH):
+        for tag in session.scalars(select(Tag).where(Tag.slug.in_(slugs[start:start + IN_BATCH]))):
+            if (tag.kind, tag.slug) in keys:
+                found[(tag.kind, tag.slug)] = tag
     for kind, name, slug, _source in wanted:
         if (kind, slug) not in found:
             found[(kind, slug)] = Tag(kind=kind, name=name, slug=slug)

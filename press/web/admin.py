@@ -6,7 +6,6 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
-from press.errors import ServiceError
 from press import permissions
 from press.extensions import db
 from press.models import AuditEvent, Unit, User, Venue
@@ -15,9 +14,9 @@ from press.services.audit import record
 
 from .auth import sign_in
 from .forms import options, UnitForm, UserForm, VenueForm
-from .labels import error_text
 from .params import page_arg
 from .access import permission_required
+from .service_calls import committed
 
 bp = Blueprint("admin", __name__, url_prefix="/staf/admin")
 
@@ -40,18 +39,6 @@ def _parent_choices(form, unit: Unit | None = None) -> None:
     form.parent_id.choices = options([(0, _("— unit teratas —"))] + [(u.id, u.name) for u in units if u is not unit])
 
 
-def _commit_or_flash(success_message: str) -> bool:
-    """Commit, or roll back and say why; True when saved."""
-    try:
-        db.session.commit()
-    except ServiceError as exc:
-        db.session.rollback()
-        flash(error_text(exc), "error")
-        return False
-    flash(success_message, "success")
-    return True
-
-
 @bp.route("/pengguna")
 @permission_required("user.manage")
 def users():
@@ -68,23 +55,11 @@ def user_create():
         if not form.password.data:
             flash(_("Pengguna baru perlu kata sandi."), "error")
         else:
-            try:
-                accounts.create_user(
-                    db.session,
-                    form.email.data,
-                    form.password.data,
-                    form.role.data,
-                    name=form.name.data,
-                    unit_id=form.unit_id.data,
-                    locale=form.locale.data,
-                    default_credit=form.default_credit.data or None,
-                    actor=current_user,
-                )
-            except ServiceError as exc:
-                db.session.rollback()
-                flash(error_text(exc), "error")
-            else:
-                db.session.commit()
+            if committed(lambda: accounts.create_user(
+                db.session, form.email.data, form.password.data, form.role.data, name=form.name.data,
+                unit_id=form.unit_id.data, locale=form.locale.data, default_credit=form.default_credit.data or None,
+                actor=current_user,
+            )):
                 flash(_("Pengguna dibuat."), "success")
                 return redirect(url_for("admin.users"))
     return render_template("admin/user_form.html", form=form, user=None)
@@ -102,27 +77,26 @@ def user_edit(user_id: int):
         if user.id == current_user.id and (form.role.data not in permissions.holders("user.manage") or not form.active.data):
             flash(_("Anda tidak bisa mencabut peran admin atau menonaktifkan akun Anda sendiri."), "error")
             return render_template("admin/user_form.html", form=form, user=user)
-        try:
-            user.name = accounts.user_name(form.name.data)
-            user.role = form.role.data
-            user.unit_id = form.unit_id.data or user.unit_id
-            user.locale = form.locale.data
-            user.default_credit = form.default_credit.data or None
-            accounts.set_active(db.session, user, form.active.data)
-            if not user.active or form.password.data:
-                user.locked_until = None
-            if form.password.data:
-                accounts.set_password(db.session, user, form.password.data, actor=current_user)
-        except ServiceError as exc:
-            db.session.rollback()
-            flash(error_text(exc), "error")
-        else:
-            record(db.session, current_user, "user.updated", user, role=user.role, active=user.active)
-            if _commit_or_flash(_("Pengguna disimpan.")):
-                if user.id == current_user.id and form.password.data:
-                    sign_in(user)  # a new password ends the other sessions, not this one
-                return redirect(url_for("admin.users"))
+        if committed(lambda: _update_user(user, form)):
+            flash(_("Pengguna disimpan."), "success")
+            if user.id == current_user.id and form.password.data:
+                sign_in(user)  # a new password ends the other sessions, not this one
+            return redirect(url_for("admin.users"))
     return render_template("admin/user_form.html", form=form, user=user)
+
+
+def _update_user(user: User, form: UserForm) -> None:
+    user.name = accounts.user_name(form.name.data)
+    user.role = form.role.data
+    user.unit_id = form.unit_id.data or user.unit_id
+    user.locale = form.locale.data
+    user.default_credit = form.default_credit.data or None
+    accounts.set_active(db.session, user, form.active.data)
+    if not user.active or form.password.data:
+        user.locked_until = None
+    if form.password.data:
+        accounts.set_password(db.session, user, form.password.data, actor=current_user)
+    record(db.session, current_user, "user.updated", user, role=user.role, active=user.active)
 
 
 @bp.route("/unit", methods=["GET", "POST"])
@@ -130,17 +104,8 @@ def user_edit(user_id: int):
 def units():
     form = UnitForm()
     _parent_choices(form)
-    if form.validate_on_submit():
-        try:
-            directory.create_unit(db.session, form.name.data, form.abbreviation.data,
-                                  parent_id=form.parent_id.data or None, central=form.central.data,
-                                  publishes_itself=form.publishes_itself.data, actor=current_user)
-        except ServiceError as exc:
-            db.session.rollback()
-            flash(error_text(exc), "error")
-        else:
-            if _commit_or_flash(_("Unit dibuat.")):
-                return redirect(url_for("admin.units"))
+    if form.validate_on_submit() and _save_unit(None, form):
+        return redirect(url_for("admin.units"))
     rows = db.session.scalars(select(Unit).order_by(Unit.name)).all()
     return render_template("admin/units.html", units=rows, form=form)
 
@@ -153,18 +118,23 @@ def unit_edit(unit_id: int):
     _parent_choices(form, unit)
     if request.method == "GET":
         form.parent_id.data = unit.parent_id or 0
-    if form.validate_on_submit():
-        try:
-            directory.update_unit(db.session, unit, form.name.data, form.abbreviation.data,
-                                  parent_id=form.parent_id.data or None, central=form.central.data,
-                                  publishes_itself=form.publishes_itself.data, actor=current_user)
-        except ServiceError as exc:
-            db.session.rollback()
-            flash(error_text(exc), "error")
-        else:
-            if _commit_or_flash(_("Unit disimpan.")):
-                return redirect(url_for("admin.units"))
+    if form.validate_on_submit() and _save_unit(unit, form):
+        return redirect(url_for("admin.units"))
     return render_template("admin/unit_form.html", form=form, unit=unit)
+
+
+def _save_unit(unit: Unit | None, form: UnitForm) -> bool:
+    """A new unit (``unit`` None) or ``unit`` changed, from the form; True when saved."""
+    values = {"parent_id": form.parent_id.data or None, "central": form.central.data,
+              "publishes_itself": form.publishes_itself.data, "actor": current_user}
+    if unit is None:
+        saved = committed(lambda: directory.create_unit(db.session, form.name.data, form.abbreviation.data, **values))
+    else:
+        saved = committed(lambda: directory.update_unit(db.session, unit, form.name.data, form.abbreviation.data,
+                                                        **values))
+    if saved:
+        flash(_("Unit dibuat.") if unit is None else _("Unit disimpan."), "success")
+    return bool(saved)
 
 
 @bp.route("/tempat", methods=["GET", "POST"])
@@ -188,22 +158,13 @@ def venue_edit(venue_id: int):
 
 
 def _save_venue(venue: Venue | None, form: VenueForm) -> bool:
-    try:
-        directory.save_venue(
-            db.session,
-            venue,
-            name=form.name.data,
-            address=form.address.data,
-            city=form.city.data,
-            latitude=form.latitude.data,
-            longitude=form.longitude.data,
-            actor=current_user,
-        )
-    except ServiceError as exc:
-        db.session.rollback()
-        flash(error_text(exc), "error")
-        return False
-    return _commit_or_flash(_("Tempat disimpan."))
+    saved = committed(lambda: directory.save_venue(
+        db.session, venue, name=form.name.data, address=form.address.data, city=form.city.data,
+        latitude=form.latitude.data, longitude=form.longitude.data, actor=current_user,
+    ))
+    if saved:
+        flash(_("Tempat disimpan."), "success")
+    return bool(saved)
 
 
 @bp.route("/audit")

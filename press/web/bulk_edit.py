@@ -17,8 +17,10 @@ from flask_login import current_user
 from press.errors import N_, ServiceError
 from press.extensions import db
 from press.models import Activity, BulkEdit, Media, User
+from press.numbers import parse_id
 from press.services import bulk_edit, licences
 from press.services.bulk_edit import Changes
+from press.services.media import UNKNOWN_PEOPLE
 
 from .access import may, permission_required
 from .labels import error_text
@@ -59,9 +61,10 @@ def changes_from(form) -> Changes:
     tags = tuple(t.strip() for t in form.get("tags", "").split(",") if t.strip())
     people = []
     for value in form.getlist("person_id"):
-        if not value.isdigit() or len(value) > 18:
-            raise ServiceError(N_("Orang yang dipilih tidak ada di daftar."))
-        people.append(int(value))
+        person_id = parse_id(value)
+        if person_id is None:
+            raise ServiceError(UNKNOWN_PEOPLE)
+        people.append(person_id)
     return Changes(caption=form.get("caption") or None, caption_mode=form.get("caption_mode", "replace"),
                    credit=form.get("credit") or None, copyright=form.get("copyright") or None,
                    people=tuple(people), tags=tags, licence=form.get("licence") or None,
@@ -72,10 +75,9 @@ def changes_from(form) -> Changes:
 @permission_required("photo.edit")
 def apply(activity_id: int):
     activity = _activity(activity_id, "photo.edit")
-    ids = request.form.getlist("media_id")
-    outside = db.session.scalars(db.select(Media.id).where(Media.id.in_([int(i) for i in ids if i.isdigit()]),
-                                                           Media.activity_id != activity.id)).first()
     try:
+        ids = bulk_edit.parse_ids(request.form.getlist("media_id"))
+        outside = db.session.scalars(db.select(Media.id).where(Media.id.in_(ids), Media.activity_id != activity.id)).first()
         if outside is not None:
             raise ServiceError(N_("Foto %(id)s bukan foto kegiatan ini."), id=outside)
         edit = bulk_edit.apply(db.session, current_user, ids, changes_from(request.form), activity_id=activity.id)

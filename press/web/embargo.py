@@ -25,6 +25,7 @@ from . import journalists
 from .access import permission_required, require
 from .downloads import as_download
 from .journalist_forms import OpenToJournalistsForm
+from .service_calls import committed
 
 site_bp = Blueprint("embargo_site", __name__, url_prefix="/wartawan")
 bp = Blueprint("embargo", __name__, url_prefix="/staf/siaran")
@@ -98,10 +99,10 @@ def open_to_journalists(release_id: int):
         flash(_("Formulir tidak lengkap: muat ulang halaman siaran."), "error")
         return redirect(url_for("releases.view", release_id=release.id)), 400
     if form.close.data:
-        done = journalists.committed(lambda: embargo.close(db.session, release, current_user))
+        done = committed(lambda: embargo.close(db.session, release, current_user))
         message = _("Siaran ditutup lagi untuk wartawan.")
     else:
-        done = journalists.committed(
+        done = committed(
             lambda: embargo.open_to_journalists(db.session, release, current_user, form.audience.data))
         message = _("Siaran dibuka untuk wartawan sampai embargonya berakhir.")
     if done:

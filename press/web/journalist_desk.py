@@ -15,7 +15,8 @@ from press.services import journalist_mail, journalists, outlets
 from . import links
 from .access import may, permission_required
 from .journalist_forms import DecisionForm, OutletForm
-from .journalists import committed, sender
+from .journalists import sender
+from .service_calls import committed
 
 bp = Blueprint("journalist_desk", __name__, url_prefix="/staf")
 

@@ -32,6 +32,7 @@ from .auth import REFUSED, refused_message, safe_next
 from .csrf_exempt import make_token, read_token
 from .journalist_forms import AccountForm, JournalistLoginForm, RegisterForm, outlet_choices
 from .labels import ACTIVITY_KIND_LABELS, error_text, label
+from .service_calls import committed
 
 bp = Blueprint("journalists", __name__, url_prefix="/wartawan")
 
@@ -91,19 +92,6 @@ def private(response):
     response.headers["Cache-Control"] = PRIVATE
     response.headers["Referrer-Policy"] = "same-origin"
     return response
-
-
-def committed(action):
-    """Run ``action`` (a service call) and commit; on a refusal roll back, flash its reason
-    and return ``None``."""
-    try:
-        result = action()
-    except ServiceError as exc:
-        db.session.rollback()
-        flash(error_text(exc), "error")
-        return None
-    db.session.commit()
-    return result if result is not None else True
 
 
 def _register(form: RegisterForm) -> Journalist:

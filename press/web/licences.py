@@ -5,14 +5,13 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from press.errors import ServiceError
 from press.extensions import db
 from press.models import Licence, Unit
 from press.numbers import parse_id
 from press.services import licences
 
 from .access import permission_required
-from .labels import error_text
+from .service_calls import committed
 
 bp = Blueprint("licences", __name__, url_prefix="/staf/admin/lisensi")
 
@@ -23,7 +22,6 @@ def _page(status: int = 200, form=None):
 
 
 def _saved(message: str):
-    db.session.commit()
     flash(message, "success")
     return redirect(url_for("licences.index"))
 
@@ -34,12 +32,9 @@ def index():
     if request.method == "GET":
         return _page()
     form = request.form
-    try:
-        licences.save(db.session, current_user, code=form.get("code", ""), name=form.get("name", ""),
-                      url=form.get("url"), internal=form.get("internal") == "1")
-    except ServiceError as exc:
-        db.session.rollback()
-        flash(error_text(exc), "error")
+    if not committed(lambda: licences.save(db.session, current_user, code=form.get("code", ""),
+                                           name=form.get("name", ""), url=form.get("url"),
+                                           internal=form.get("internal") == "1")):
         return _page(400, form)
     return _saved(_("Lisensi disimpan."))
 
@@ -51,12 +46,9 @@ def edit(licence_id: int):
     if licence is None:
         abort(404)
     form = request.form
-    try:
-        licences.save(db.session, current_user, code=licence.code, name=form.get("name", ""), url=form.get("url"),
-                      internal=form.get("internal") == "1", licence=licence)
-    except ServiceError as exc:
-        db.session.rollback()
-        flash(error_text(exc), "error")
+    if not committed(lambda: licences.save(db.session, current_user, code=licence.code, name=form.get("name", ""),
+                                           url=form.get("url"), internal=form.get("internal") == "1",
+                                           licence=licence)):
         return _page(400)
     return _saved(_("Lisensi disimpan."))
 
@@ -70,10 +62,6 @@ def unit_default():
     if unit is None or (code and licence is None):
         flash(_("Unit atau lisensi tidak dikenal."), "error")
         return _page(400)
-    try:
-        licences.set_unit_default(db.session, current_user, unit, licence)
-    except ServiceError as exc:
-        db.session.rollback()
-        flash(error_text(exc), "error")
+    if not committed(lambda: licences.set_unit_default(db.session, current_user, unit, licence)):
         return _page(400)
     return _saved(_("Lisensi bawaan unit disimpan."))

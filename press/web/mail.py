@@ -1,6 +1,6 @@
 """The composers of the outbox: what a release alert, a follow-up, a digest, a
 subscription's confirmation and an assignment notice say, written when the message is
-sent (``press.services.outbox.drain`` calls them by purpose), in Indonesian, from the
+sent (``press.services.outbox_sender.drain`` calls them by purpose), in Indonesian, from the
 release as it is then.
 
 Each message has a plain-text and an HTML part (``templates/mail/``), links made absolute

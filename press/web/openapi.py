@@ -217,10 +217,13 @@ PATHS = {
         "summary": "Public photos",
         "parameters": [
             PAGE, PER_PAGE,
-            _query("activity_id", "Only the photos of this activity; a value that is not a number is ignored.",
+            _query("activity_id", "Only the photos of this activity; a value that is not an id is refused (400).",
                    {"type": "integer", "minimum": 1}),
         ],
-        "responses": {"200": _answer("A page of photos.", _ref("PhotoList"))},
+        "responses": {
+            "200": _answer("A page of photos.", _ref("PhotoList")),
+            "400": _answer("`activity_id` is not an activity's id (a whole number from 1).", _ref("Error")),
+        },
     }},
     "/api/v1/photos/{media_id}": {"get": {
         "operationId": "getPhoto",

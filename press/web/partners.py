@@ -17,8 +17,8 @@ from press.services.partner_import import ImportRefused
 
 from . import links
 from .access import permission_required
-from .journalists import committed
 from .labels import error_text
+from .service_calls import committed
 from .partner_forms import ContractForm, ImportForm, PartnerForm
 
 bp = Blueprint("partners", __name__, url_prefix="/staf/mitra")

@@ -13,7 +13,6 @@ from flask_login import current_user
 
 from press.codes import SensitiveSubject
 from press.dates import office_today
-from press.errors import ServiceError
 from press.extensions import db
 from press.models import ConsentRecord, Media
 from press.services import consent as service
@@ -22,7 +21,8 @@ from press.services.public import publish_refusal
 from . import stored_files
 from .access import permission_required
 from .downloads import as_download
-from .labels import error_text, label
+from .labels import label
+from .service_calls import committed
 from .photos import _media, bp
 
 
@@ -40,14 +40,7 @@ def _back(media: Media):
 @permission_required("photo.edit")
 def set_subject(media_id: int):
     media = _media(media_id, "photo.edit")
-    try:
-        changed = service.set_subject(db.session, media, request.form.get("subject"), actor=current_user)
-    except ServiceError as exc:
-        db.session.rollback()
-        flash(error_text(exc), "error")
-        return _back(media)
-    db.session.commit()
-    if changed:
+    if committed(lambda: service.set_subject(db.session, media, request.form.get("subject"), actor=current_user)):
         flash(_("Tanda subjek sensitif disimpan.") if media.sensitive else _("Tanda subjek sensitif dilepas."),
               "success")
     return _back(media)
@@ -60,18 +53,12 @@ def record_consent(media_id: int):
     upload = request.files.get("form")
     max_bytes = current_app.config["MAX_UPLOAD_BYTES"]
     data = upload.stream.read(max_bytes + 1) if upload is not None else b""
-    try:
-        service.record_consent(
+    if committed(lambda: service.record_consent(
             db.session, stored_files.store(), media, actor=current_user,
             given_by=request.form.get("given_by"), purpose=request.form.get("purpose"),
             valid_until=request.form.get("valid_until"), form=data,
-            filename=upload.filename if upload is not None else None, max_bytes=max_bytes)
-    except ServiceError as exc:
-        db.session.rollback()
-        flash(error_text(exc), "error")
-        return _back(media)
-    db.session.commit()
-    flash(_("Persetujuan dicatat."), "success")
+            filename=upload.filename if upload is not None else None, max_bytes=max_bytes)):
+        flash(_("Persetujuan dicatat."), "success")
     return _back(media)
 
 
@@ -87,14 +74,8 @@ def _consent(media_id: int, consent_id: int, permission: str) -> ConsentRecord:
 @permission_required("photo.publish")
 def withdraw_consent(media_id: int, consent_id: int):
     consent = _consent(media_id, consent_id, "photo.publish")
-    try:
-        service.withdraw_consent(db.session, consent, actor=current_user)
-    except ServiceError as exc:
-        db.session.rollback()
-        flash(error_text(exc), "error")
-        return _back(consent.media)
-    db.session.commit()
-    flash(_("Persetujuan ditarik; foto tidak lagi tampil untuk publik."), "success")
+    if committed(lambda: service.withdraw_consent(db.session, consent, actor=current_user)):
+        flash(_("Persetujuan ditarik; foto tidak lagi tampil untuk publik."), "success")
     return _back(consent.media)
 
 

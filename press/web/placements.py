@@ -26,9 +26,9 @@ from . import links
 from .access import may_read_release, permission_required
 from .csrf_exempt import PROOF_LINK, make_token
 from .downloads import as_download
-from .journalists import committed
 from .labels import PLACEMENT_STATE_LABELS, PROOF_KIND_LABELS, PROOF_VERDICT_LABELS
 from .partner_forms import ClippingForm, DueForm, PlaceForm, ProofFileForm, ProofUrlForm, VerdictForm
+from .service_calls import committed
 
 bp = Blueprint("placements", __name__, url_prefix="/staf")
 

@@ -15,6 +15,7 @@ from .auth import sign_in
 from .forms import EndSessionsForm, PasswordForm, ProfileForm
 from .labels import error_text
 from .access import permission_required
+from .service_calls import committed
 
 bp = Blueprint("staff", __name__, url_prefix="/staf")
 
@@ -45,13 +46,8 @@ def profile():
         if not check_password_hash(current_user.password_hash, password_form.current.data):
             flash(_("Kata sandi sekarang salah."), "error")
         else:
-            try:
-                accounts.set_password(db.session, current_user, password_form.new.data, actor=current_user)
-            except ServiceError as exc:
-                db.session.rollback()
-                flash(error_text(exc), "error")
-            else:
-                db.session.commit()
+            if committed(lambda: accounts.set_password(db.session, current_user, password_form.new.data,
+                                                       actor=current_user)):
                 sign_in(current_user._get_current_object())
                 flash(_("Kata sandi diganti. Sesi di perangkat lain sudah diakhiri."), "success")
                 return redirect(url_for("staff.profile"))

@@ -37,7 +37,7 @@ def fixed(text: str, code: str) -> str:
     ("Warga datang jam 9 ke kantor.", "Warga datang pukul 09.00 ke kantor."),
     ("Warga datang jam 9 pagi dan pulang jam 2 siang.", "Warga datang pukul 09.00 dan pulang pukul 14.00."),
     ("Acara dimulai pkl 09.00 Wib.", "Acara dimulai pukul 09.00 WIB."),
-    ("Acara dimulai Pkl. 10.30 wita.", "Acara dimulai Pukul 10.30 WITA."),
+    ("Acara dimulai Pkl. 10.30 wita.", "Acara dimulai pukul 10.30 WITA."),
     ("Acara dimulai pukul 19.00WIT.", "Acara dimulai pukul 19.00 WIT."),
     ("Kantor buka Senin s/d Jumat.", "Kantor buka Senin s.d. Jumat."),
     ("Operasi dilaksanakan jam 7 s/d jam 8.", "Operasi dilaksanakan pukul 07.00 s.d. pukul 08.00."),

@@ -49,7 +49,7 @@ def test_an_english_noun_with_nya_is_foreign():
     "Bupati meneken naskah kerja sama dan mengeruk saluran.",
     "Setiap tahun 1.500 wisatawan datang ke pantai itu.",  # a count after "tahun", no year
     "Bantuan dikirim ke 15 desa dan ke 3 kecamatan.",  # the preposition before a count
-    "Ada 25 (dua puluh lima) peserta dan 3 (empat) regu.",  # three words; a word that is not the figure's
+    "Ada 25 peserta dan 3 (empat) regu.",  # a word that is not the figure's (three words: round 15 reads them)
     "Warga datang ke rumah dinas di lapangan kantor bupati.",
     "Ia sebagai ketua yang datang melalui jalan itu.",
 ])

@@ -34,7 +34,7 @@ def fixes(text: str) -> list[tuple[str, str, str | None]]:
     ("Kriteria yang sama seperi tahun lalu.", ("spelling", "seperi", "seperti")),
     ("Aacara dimulai selepas magrib.", ("spelling", "Aacara", "Acara")),
     ("Kota itu terbuka untum berbagi pengalaman.", ("spelling", "untum", "untuk")),
-    ("Vaksinasi dosis Booster bagi warga lanjut usia.", ("foreign", "Booster", "Penguat")),
+    ("Vaksinasi dosis Booster bagi warga lanjut usia.", ("foreign", "Booster", "penguat")),
     ("Warga datang pukul 07.30 pagi.", ("time_format", " pagi", "")),
     ("Sirene berbunyi pukul 02.00 pagi dini hari.", ("time_format", " pagi dini hari", "")),
     ("Upacara dimulai pukul 08.00 Waktu Indonesia Timur.", ("time_format", "Waktu Indonesia Timur", "WIT")),

@@ -38,7 +38,7 @@ def test_a_slip_of_shape_is_found_with_its_standard_form(text, expected):
     ("Rombongan Pemerintah Kabupatn Sleman tiba.", ("spelling", "Kabupatn", "Kabupaten")),
     ("Sambutan Gubernr Jawa Tengah dibacakan.", ("spelling", "Gubernr", "Gubernur")),
     ("Para Kepal Dusun hadir.", ("spelling", "Kepal", "Kepala")),
-    ("Warga memeriahkan dengan Festifal budaya.", ("spelling", "Festifal", "Festival")),
+    ("Warga memeriahkan dengan Festifal budaya.", ("spelling", "Festifal", "festival")),
     ("Masyarkat menyambut baik program itu.", ("spelling", "Masyarkat", "Masyarakat")),
     ("Program itu dikenal dimasyarakat luas.", ("di_prefix", "dimasyarakat", "di masyarakat")),
 ])

@@ -40,10 +40,14 @@ def test_a_typo_s_replacement_is_read_strictly():
 # -- loanword spelling ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("written, standard", [
-    ("qualitas", "kualitas"), ("thema", "tema"), ("mall", "mal"), ("phisik", "fisik"),
+    ("qualitas", "kualitas"), ("thema", "tema"), ("phisik", "fisik"),
 ])
 def test_a_loanword_spelt_the_foreign_way_gets_the_kbbi_form(written, standard):
     assert fixes(f"Kegiatan ini menjaga {written} layanan warga.", "spelling") == [(written, standard)]
+
+
+def test_an_english_word_kept_in_its_english_spelling_is_foreign_with_the_kbbi_form():
+    assert fixes("Kegiatan ini menjaga mall layanan warga.", "foreign") == [("mall", "mal")]
 
 
 # -- English words -----------------------------------------------------------------------------------
@@ -61,7 +65,7 @@ def test_an_english_word_in_italics_or_in_a_name_is_left_alone():
 
 
 def test_a_foreign_phrase_in_capitals_inside_a_sentence_is_found_unless_inside_a_longer_name():
-    assert fixes("Warga dapat menghubungi Call Center setiap hari.", "foreign") == [("Call Center", "Pusat panggilan")]
+    assert fixes("Warga dapat menghubungi Call Center setiap hari.", "foreign") == [("Call Center", "pusat panggilan")]
     assert fixes("Warga dapat menghubungi Jakarta Call Center setiap hari.", "foreign") == []
 
 

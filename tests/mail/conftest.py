@@ -9,7 +9,7 @@ from press.codes import ReleaseState, Role, SubscriptionState
 from press.demo.staff import demo_account
 from press.extensions import db
 from press.models import Release, Subscription
-from press.services import outbox, subscriptions, workflow
+from press.services import outbox_sender, subscriptions, workflow
 from press.text import slugify
 
 
@@ -33,7 +33,7 @@ def smtp(app):
 
 def send(app, **kwargs):
     """``flask outbox send``, as the job runs it."""
-    return outbox.drain(db.session, app.config, app.extensions["outbox_composers"], **kwargs)
+    return outbox_sender.drain(db.session, app.config, app.extensions["outbox_composers"], **kwargs)
 
 
 def subscriber(address: str, scope: str = "all", value=None, cadence: str = "immediate"):

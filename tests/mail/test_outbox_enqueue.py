@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 from press.codes import OutboxPurpose, OutboxState
 from press.extensions import db
 from press.models import OutboxMessage
-from press.services import outbox
+from press.services import outbox, outbox_sender
 
 
 def _queue(**extra):
@@ -28,7 +28,7 @@ def test_the_same_message_is_queued_once(ctx, queued_jobs):
 def test_without_smtp_a_message_is_written_as_an_eml_file(ctx, queued_jobs, tmp_path):
     _queue()
     db.session.commit()
-    report = outbox.drain(db.session, ctx.config)
+    report = outbox_sender.drain(db.session, ctx.config)
     assert report.sent >= 1 and report.failed == 0
     row = db.session.scalar(select(OutboxMessage).where(OutboxMessage.object_key == "journalist:1"))
     eml = tmp_path / "outbox" / f"{row.id:07d}-confirmation.eml"
@@ -41,4 +41,4 @@ def test_without_smtp_a_message_is_written_as_an_eml_file(ctx, queued_jobs, tmp_
     assert [part["Content-ID"] for part in message.walk() if part.get_content_type() == "image/png"] == ["<logo>"]
     row = db.session.scalar(select(OutboxMessage).where(OutboxMessage.object_key == "journalist:1"))
     assert row.state == OutboxState.SENT and message["Message-ID"] == row.message_id
-    assert outbox.drain(db.session, ctx.config).sent == 0
+    assert outbox_sender.drain(db.session, ctx.config).sent == 0

@@ -12,7 +12,7 @@ from press.codes import OutboxPurpose, OutboxState, Role
 from press.demo.staff import demo_account
 from press.extensions import db
 from press.models import MailAddress, OutboxMessage, Release, utcnow
-from press.services import outbox, workflow
+from press.services import outbox, outbox_sender, workflow
 from press.services.mail_transport import open_transport
 from tests.mail.conftest import publish, ready_release, send, subscriber
 
@@ -180,7 +180,7 @@ def test_a_correction_and_a_retraction_follow_up_everyone_who_received_it(app, c
 
 def test_a_retraction_while_alerts_go_out_stops_them_at_the_next_batch_and_follows_up_the_rest(
         app, ctx, queued_jobs, smtp):
-    addresses = [f"wartawan{n:03d}@media-bekasi.co.id" for n in range(outbox.BATCH + 10)]
+    addresses = [f"wartawan{n:03d}@media-bekasi.co.id" for n in range(outbox_sender.BATCH + 10)]
     for address in addresses:
         subscriber(address)
     release = publish(ready_release("Siaran yang ditarik saat dikirim"))
@@ -211,7 +211,7 @@ def test_a_retraction_while_alerts_go_out_stops_them_at_the_next_batch_and_follo
 
     report = send(app, transport=RetractAfterFirst())
     alerted = sorted(m["To"] for m in smtp.sink.accepted)
-    assert 1 <= report.sent <= outbox.BATCH and report.dropped == len(addresses) - report.sent
+    assert 1 <= report.sent <= outbox_sender.BATCH and report.dropped == len(addresses) - report.sent
     send(app)
     followed = sorted(m["To"] for m in smtp.sink.accepted if m["Subject"].startswith("Ditarik"))
     assert followed == alerted

@@ -27,10 +27,13 @@ BEACH = FIXTURES / "images" / "florida_beach.jpg"  # 4032x3024, a Display P3 pro
 _TO_STORED = {3: Image.Transpose.ROTATE_180, 6: Image.Transpose.ROTATE_90, 8: Image.Transpose.ROTATE_270}
 
 
-def stored_turned(orientation: int) -> bytes:
-    """The beach photo as a camera stores it for EXIF ``orientation``, its colour profile kept."""
+def stored_turned(orientation: int, reduce: int = 1) -> bytes:
+    """The beach photo as a camera stores it for EXIF ``orientation``, its colour profile
+    (Display P3) kept; with ``reduce``, at 1/``reduce`` of its size (read with a JPEG draft)."""
     with Image.open(BEACH) as upright:
         icc = upright.info["icc_profile"]
+        if reduce > 1:
+            upright.draft("RGB", (upright.width // reduce, upright.height // reduce))
         stored = upright.transpose(_TO_STORED[orientation]) if orientation in _TO_STORED else upright.copy()
     exif = Image.Exif()
     exif[0x0112] = orientation
@@ -174,23 +177,10 @@ def test_the_default_crops_need_three_sources_each_close_to_the_scale_of_the_cro
                       "landscape": "source-2026x1351", "story": "source-2880x1920", "link": "source-1200x800"}
 
 
-SMALL = {name: (width // 4, height // 4) for name, (width, height) in SIZES.items()}
+QUARTER = 4
+SMALL = {name: (width // QUARTER, height // QUARTER) for name, (width, height) in SIZES.items()}
 """The default crops at a quarter of their size, for the beach photo at a quarter (1008x756):
 the same geometry at a sixteenth of the pixels."""
-
-
-def small_turned(orientation: int) -> bytes:
-    """``stored_turned`` at a quarter of the size (read with a JPEG draft), its Display P3
-    profile kept."""
-    with Image.open(BEACH) as upright:
-        icc = upright.info["icc_profile"]
-        upright.draft("RGB", (upright.width // 4, upright.height // 4))
-        stored = upright.transpose(_TO_STORED[orientation]) if orientation in _TO_STORED else upright.copy()
-    exif = Image.Exif()
-    exif[0x0112] = orientation
-    out = io.BytesIO()
-    stored.save(out, "JPEG", quality=92, exif=exif, icc_profile=icc)
-    return out.getvalue()
 
 
 def keep_sources(storage, key, made) -> list[CropSource]:
@@ -204,7 +194,7 @@ def test_crops_cut_alone_from_the_kept_sources_match_the_original_s(storage, ing
     """Cutting every crop from the original keeps the sources (upright, sRGB, no metadata,
     never a print rendition); each crop asked for alone is then cut from one, at its exact
     size, with its metadata, and the same picture as the original gives."""
-    data = small_turned(orientation)
+    data = stored_turned(orientation, reduce=QUARTER)
     photo = ingest(data)
     upright = (photo.width, photo.height)
     first = cut_crops(storage, photo.key, upright, {}, SMALL, FOCAL, META, max_pixels=MAX_PIXELS, keep_for=SMALL)
@@ -229,7 +219,7 @@ def test_crops_cut_alone_from_the_kept_sources_match_the_original_s(storage, ing
 
 
 def test_a_damaged_or_lost_source_gives_way_to_the_original_which_makes_it_again(storage, ingest):
-    photo = ingest(small_turned(1))
+    photo = ingest(stored_turned(1, reduce=QUARTER))
     upright = (photo.width, photo.height)
     first = cut_crops(storage, photo.key, upright, {}, SMALL, FOCAL, META, max_pixels=MAX_PIXELS, keep_for=SMALL)
     kept = keep_sources(storage, photo.key, first)
@@ -255,7 +245,7 @@ def test_a_damaged_or_lost_source_gives_way_to_the_original_which_makes_it_again
 
 
 def test_a_crop_too_large_for_the_original_is_refused_even_with_sources_kept(storage, ingest):
-    photo = ingest(small_turned(1))
+    photo = ingest(stored_turned(1, reduce=QUARTER))
     upright = (photo.width, photo.height)
     kept = keep_sources(storage, photo.key, cut_crops(storage, photo.key, upright, {}, SMALL, FOCAL,
                                                       max_pixels=MAX_PIXELS, keep_for=SMALL))

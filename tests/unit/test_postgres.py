@@ -22,7 +22,7 @@ from press.extensions import db
 from press.models import Activity, Base, OutboxMessage
 from press.search.pg_rows import not_search_table
 from press.models.base import utcnow
-from press.services import outbox, people
+from press.services import outbox_sender, people
 
 from tests.conftest import make_config
 from tests.pg_server import PostgresMissing, throwaway_server
@@ -83,7 +83,7 @@ def test_two_senders_draining_one_outbox_on_postgresql_claim_each_row_once(tmp_p
     with Session(engine) as first, Session(engine) as second:
         held = first.scalars(select(OutboxMessage.id).order_by(OutboxMessage.id).limit(10).with_for_update()).all()
         second.execute(text("SET lock_timeout = '10s'"))
-        taken = [row.id for row in outbox._claim(second, 5, utcnow(), window)]
+        taken = [row.id for row in outbox_sender._claim(second, 5, utcnow(), window)]
         assert taken == ids[10:15] and not set(taken) & set(held)
         first.rollback()
 
@@ -91,7 +91,7 @@ def test_two_senders_draining_one_outbox_on_postgresql_claim_each_row_once(tmp_p
 
     def sender(slot: int) -> None:
         with Session(engine) as session:
-            while batch := outbox._claim(session, 3, utcnow(), window):
+            while batch := outbox_sender._claim(session, 3, utcnow(), window):
                 claimed[slot].extend(row.id for row in batch)
 
     threads = [threading.Thread(target=sender, args=(slot,)) for slot in range(2)]

@@ -100,6 +100,7 @@ def answers(client, auth, site) -> Iterator[tuple[str, int, dict]]:
         f"/api/v1/releases/{published.slug}", f"/api/v1/releases/{published.id}", "/api/v1/releases/tidak-ada",
         f"/api/v1/releases/{site.hidden['in_review'].slug}", f"/api/v1/releases/{retracted.slug}",
         "/api/v1/photos", "/api/v1/photos?per_page=1", f"/api/v1/photos?activity_id={extra.activity_id}&per_page=1",
+        "/api/v1/photos?activity_id=abc",
         f"/api/v1/photos/{lead.id}", f"/api/v1/photos/{extra.id}", f"/api/v1/photos/{site.private_photos[0].id}",
         "/api/v1/photos/999999", "/api/v1/photos/abc",
         "/api/v1/search?q=Bekasi", "/api/v1/search?q=diskusi&order=date&per_page=1&page=2",

@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from press.drafting.checks import check_release
+from press.drafting.finding import apply_fixes
 from press.drafting.language_checks import check_language, name_spans, quote_spans
 
 HERE = Path(__file__).parent
@@ -104,12 +105,62 @@ def caught(slip: Slip, releases) -> bool | None:
     seeded = seed(slip, releases)
     if seeded is None:
         return None
+    return bool(_covering(slip, seeded))
+
+
+def _covering(slip: Slip, seeded):
+    """The findings of the slip's family that cover the seeded slip, on its paragraph."""
     _title, body, start, end = seeded
     codes = FAMILY_CODES[slip.family]
     first = body.rfind("\n", 0, start) + 1
     last = body.find("\n", end) % (len(body) + 1)
-    return any(f.code in codes and f.span and f.span[0] + first < end and start < f.span[1] + first
-               for f in paragraph_language(body[first:last]))
+    return [f for f in paragraph_language(body[first:last])
+            if f.code in codes and f.span and f.span[0] + first < end and start < f.span[1] + first]
+
+
+def fixed_right(slip: Slip, releases) -> bool | None:
+    """Whether applying the replacements of the findings that catch the slip writes the
+    standard form back: the paragraph as the correct release has it, or with the row's standard
+    form as the list writes it (None: not caught or not seedable). A finding that catches the slip with no replacement (a hint) is not right: the
+    writer still has to find the form."""
+    seeded = seed(slip, releases)
+    if seeded is None:
+        return None
+    covering = _covering(slip, seeded)
+    if not covering:
+        return None
+    _title, body, start, end = seeded
+    first = body.rfind("\n", 0, start) + 1
+    last = body.find("\n", end) % (len(body) + 1)
+    fixed, _applied = apply_fixes(body[first:last], covering)
+    original = next(text for _t, text in releases if text[:first] == body[:first] and
+                    text[len(text) - (len(body) - last):] == body[last:])
+    as_listed = body[first:start] + slip.standard + body[end:last]
+    return fixed in (original[first:len(original) - (len(body) - last)], as_listed)
+
+
+def replacements(held: bool, path: Path | None = None) -> tuple[int, int, list[tuple[Slip, str, bool]]]:
+    """(right, caught, the others) over the held-back (or the other) slips of every list (of the
+    list at ``path``, when given): each other with what its findings write and whether they are
+    hints only (no replacement: nothing written, the writer chooses)."""
+    releases = correct_releases()
+    right, total, wrong = 0, 0, []
+    for slip in slips(path):
+        if slip.held != held or slip.family == WITHDRAWN:
+            continue
+        seeded = seed(slip, releases)
+        if seeded is None:
+            continue
+        covering = _covering(slip, seeded)
+        if not covering:
+            continue
+        total += 1
+        if fixed_right(slip, releases):
+            right += 1
+        else:
+            wrong.append((slip, " / ".join(f"{f.text}→{f.replacement}" for f in covering),
+                          all(f.replacement is None for f in covering)))
+    return right, total, wrong
 
 
 def paragraph_language(paragraph: str):

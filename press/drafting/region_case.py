@@ -1,0 +1,152 @@
+"""Letter case of regions, ranks, terms of address and common words (``spelling``; EYD V, huruf
+kapital: a region's name with its region word, a rank's abbreviation and a term of address before a
+name or title are capitalised; a common word inside a sentence is not):
+
+- a region word in lower case before a name ("kecamatan Kalitidu"; "desa sered", a word no dictionary
+  knows, after desa or kelurahan only), not after "jalan"/"ruas" (a road's class) and, for desa/kecamatan/kelurahan/distrik, not
+  before a regency's or province's name ("aparatur desa Pohuwato": the villages of a regency);
+- a region's name in lower case after an office or region word or after "khas" ("Bupati kendal");
+- a rank's abbreviation in lower case ("letkol", "kombes"), a term of address before a capital
+  ("mas Wawali", "pak Bupati");
+- a common word capitalised after "secara" ("secara Nasional") or a compass point after "sebelah"
+  ("di sebelah Timur"), unless a capitalised word follows (a name);
+- since round 16: an office or region word and a region's name of ``regions.json`` all in lower case
+  ("bupati kupang", "pemerintah kabupaten lampung utara"); a common word capitalised after "para"
+  ("para Camat", "para Anggota DPRD") or with -nya after a word in lower case outside a heading ("di
+  Kantornya"); "Lingkup", "Lainnya", "Terkait" capitalised after an acronym ("OPD Lingkup"); "Ke", "Di",
+  "Dari" capitalised inside a sentence before a word in lower case ("belajar Ke produsen").
+
+Region names and ranks are the notes' data (``press.notes.glossary``: ``regions.json``,
+``ranks.json``), read once.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from press.errors import N_
+from press.notes.glossary import load_glossary
+
+from .finding import Finding, finding_at
+from .lexicon import frequency, is_indonesian
+
+#: Region words whose lower-case form before a name is a slip ("kota", also the town in general,
+#: and the local words of the desa level, which are also common words, are left out).
+REGION_WORDS = ("provinsi", "kabupaten", "kecamatan", "kelurahan", "desa", "distrik")
+#: The village-level words before which a word in lower case no dictionary knows is read as a name
+#: ("desa sered"); after "kabupaten" such a word is most often a slip of a verb ("pemerintah kabupaten
+#: memimalkan"), and the names of regencies and provinces are in ``regions.json``.
+VILLAGE_WORDS = ("desa", "kelurahan")
+OFFICES = ("Bupati", "Wakil Bupati", "Wali Kota", "Wakil Wali Kota", "Gubernur", "Wakil Gubernur", "Kabupaten",
+           "Kota", "Provinsi", "Pemkab", "Pemkot", "Pemprov", "Kapolres", "Dandim", "Kajari", "DPRD", "khas")
+REGION_BEFORE = re.compile(r"(?<![\w/-])(" + "|".join(REGION_WORDS) + r")[ ]([A-Z][a-z]+|[a-z]{4,})(?![\w-])")
+LOWER_AFTER_OFFICE = re.compile(r"(?<![\w-])(?:" + "|".join(OFFICES) + r")[ ]([a-z]{3,})(?![\w-])")
+#: Bound forms written joined to a word ("desa antarwaktu": an election between terms, no village's name).
+BOUND = ("antar", "pasca", "lintas", "non")
+#: A term of address in lower case before a name or a title ("mas Wawali", "pak Bupati"); "ibu" is left
+#: out ("ibu kota").
+ADDRESS = re.compile(r"(?<![\w-])(mas|mbak|bapak|pak|bu)[ ](?=[A-Z][a-z])")
+SECARA = re.compile(r"(?<=secara )([A-Z][a-z]{3,})(?![\w-])(?![ ][A-Z])")
+COMPASS = re.compile(r"(?<=sebelah )(Timur|Barat|Utara|Selatan)(?![\w-])(?![ ][A-Z])")
+RULE_REGION = "EYD V (huruf kapital): nama wilayah ditulis kapital, termasuk kata wilayahnya"
+RULE_RANK = "KBBI: singkatan pangkat ditulis dengan huruf awal kapital (Letkol, Kompol)"
+RULE_ADDRESS = "EYD V (huruf kapital): kata sapaan sebelum nama atau jabatan ditulis kapital (Pak Bupati)"
+RULE_COMMON = "EYD V (huruf kapital): kata umum di dalam kalimat ditulis dengan huruf kecil"
+
+
+@lru_cache(maxsize=1)
+def _names() -> tuple[frozenset[str], re.Pattern]:
+    glossary = load_glossary()
+    ranks = sorted({w.lower() for w in glossary.rank_forms if " " not in w and w[:1].isupper() and not w.isupper()
+                    and not is_indonesian(w.lower())}, key=len, reverse=True)
+    rank_before = re.compile(r"(?<![\w@/.-])(" + "|".join(map(re.escape, ranks)) + r")(?![\w@/-]|\.\w)")
+    return frozenset(name for name in glossary.region_names if " " not in name), rank_before
+
+
+@lru_cache(maxsize=1)
+def _lower_names() -> re.Pattern:
+    """An office or region word in lower case before a region's name in lower case ("bupati kupang",
+    "pemerintah kabupaten lampung utara"): the names of ``regions.json``, longest first; after "kota"
+    only a name no common word spells ("kota batu" may be a town of stone)."""
+    names = sorted({name.lower() for name in load_glossary().region_names}, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])((?:wakil )?(?:bupati|wali kota|gubernur)|(?:pemerintah )?(?:kabupaten|kota|provinsi))"
+                      r"[ ](" + "|".join(re.escape(n).replace(r"\ ", "[ ]") for n in names) + r")(?![\w-])")
+
+
+#: A capitalised common word after "para" (the office, not one holder: "para Camat", "para Anggota
+#: DPRD"), a capitalised word with -nya after a word in lower case ("di Kantornya", "ujar Stafnya"),
+#: and a word that never begins a name capitalised after an acronym ("OPD Lingkup", "SKPD Terkait").
+PARA = re.compile(r"(?<=\bpara )([A-Z][a-z]{3,})(?![\w-])(?![ ][A-Z][a-z])")
+NYA_CAPITAL = re.compile(r"(?<=[a-z] )([A-Z][a-z]{2,}nya)(?![\w-])")
+AFTER_ACRONYM = re.compile(r"\b[A-Z]{3,}[ ](Lingkup|Lainnya|Terkait|Setempat|Tersebut|Terkecil)(?![\w-])")
+#: The prepositions "Ke", "Di" and "Dari" capitalised inside a sentence before a word in lower case
+#: ("belajar langsung Ke produsen").
+PREPOSITION_CAPITAL = re.compile(r"(?<=[a-z,] )(Ke|Di|Dari)(?= [a-z])")
+#: Words that keep their capital with -nya (EYD V: Tuhan, Allah).
+CAPITAL_ALWAYS = ("tuhan", "allah")
+
+
+def _finding(body: str, span, standard: str, rule: str) -> Finding:
+    written = body[span[0]:span[1]]
+    return finding_at(body, "spelling", span, N_("Ejaan tidak baku: “%(written)s”; bentuk bakunya “%(standard)s”."),
+                      N_("Ganti dengan “%(standard)s” (%(rule)s)."), {"written": written, "standard": standard},
+                      {"standard": standard, "rule": rule}, standard)
+
+
+def _headline(body: str, at: int) -> bool:
+    """A line of under five words, or one whose words are mostly capitalised: a heading ("Berita
+    Lainnya", "Ini Daftarnya"), whose words keep their capitals."""
+    line = body[body.rfind("\n", 0, at) + 1:body.find("\n", at) % (len(body) + 1)]
+    words = [w for w in line.split() if w[:1].isalpha()]
+    return len(words) < 5 or sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+
+
+def regions_lower(regions: frozenset[str]) -> frozenset[str]:
+    return frozenset(name.lower() for name in regions)
+
+
+def region_and_common_case(body: str, protected=()) -> list[Finding]:
+    regions, rank_before = _names()
+    found = []
+
+    def add(span, standard, rule):
+        if not any(s < span[1] and span[0] < e for s, e in protected):
+            found.append(_finding(body, span, standard, rule))
+    for match in REGION_BEFORE.finditer(body):
+        name, word = match.group(2), match.group(1)
+        if re.search(r"(?:jalan|ruas|jalur)\s+$", body[max(0, match.start() - 7):match.start()], re.I) \
+                or word not in ("provinsi", "kabupaten") and name in regions:
+            continue  # a road's class; "desa Pohuwato", the villages of a regency, not one village
+        if name[:1].isupper() or word in VILLAGE_WORDS and frequency(name) < 2.0 and not is_indonesian(name) \
+                and not any(name.startswith(bound) and is_indonesian(name[len(bound):]) for bound in BOUND):
+            end = match.end(1) if name[:1].isupper() else match.end(2)
+            add((match.start(1), end), body[match.start(1):end].title(), RULE_REGION)
+    for match in LOWER_AFTER_OFFICE.finditer(body):
+        if match.group(1).capitalize() in regions:
+            add(match.span(1), match.group(1).capitalize(), RULE_REGION)
+    for match in _lower_names().finditer(body):
+        if match.group(1) == "kota" and frequency(match.group(2)) >= 3.0:
+            continue
+        add(match.span(), match.group().title(), RULE_REGION)
+    for match in PARA.finditer(body):
+        word = match.group(1).lower()
+        if frequency(word) >= 3.0 and is_indonesian(word) and word not in regions_lower(regions):
+            add(match.span(1), word, RULE_COMMON)
+    for match in NYA_CAPITAL.finditer(body):
+        word = match.group(1).lower()
+        if not _headline(body, match.start()) and not word.startswith(CAPITAL_ALWAYS) and frequency(word[:-3]) >= 3.5 and is_indonesian(word[:-3]):
+            add(match.span(1), word, RULE_COMMON)
+    for match in PREPOSITION_CAPITAL.finditer(body):
+        if not _headline(body, match.start()):
+            add(match.span(1), match.group(1).lower(), RULE_COMMON)
+    for match in AFTER_ACRONYM.finditer(body):
+        add(match.span(1), match.group(1).lower(), RULE_COMMON)
+    for match in rank_before.finditer(body):
+        add(match.span(1), match.group(1).capitalize(), RULE_RANK)
+    for match in ADDRESS.finditer(body):
+        add(match.span(1), match.group(1).capitalize(), RULE_ADDRESS)
+    for match in list(SECARA.finditer(body)) + list(COMPASS.finditer(body)):
+        word = match.group(1).lower()
+        if frequency(word) >= 3.5 and is_indonesian(word):
+            add(match.span(1), word, RULE_COMMON)
+    return found
