@@ -32,20 +32,15 @@ def built_site(tmp_path_factory, migrated_db):
     databases.drop_under(folder)
 
 
-# A fixture a test asks for -> the session fixture whose instance folder its ``app`` copies.
-BUILT_ONCE = {"site": "built_site", "indexed": "indexed_folder"}
-
-
 @pytest.fixture
 def app(request, tmp_path, migrated_db):
     """The application of ``tests/conftest.py``, on its own copy of the demo database; for a
-    test asking for ``site`` (or ``indexed``, ``test_links.py``), on its own copy of the folder
-    ``built_site`` (``indexed_folder``) made once per test process instead."""
-    built = next((BUILT_ONCE[name] for name in BUILT_ONCE if name in request.fixturenames), None)
-    if built == "built_site":
-        databases.copy_instance(request.getfixturevalue(built)[0], tmp_path)
-    elif built is not None:
-        databases.copy_instance(request.getfixturevalue(built), tmp_path)
+    test asking for ``site``, on its own copy of ``built_site``'s folder instead, and for one
+    whose fixtures include ``indexed_folder`` (``test_links.py``), on its own copy of that."""
+    if "site" in request.fixturenames:
+        databases.copy_instance(request.getfixturevalue("built_site")[0], tmp_path)
+    elif "indexed_folder" in request.fixturenames:
+        databases.copy_instance(request.getfixturevalue("indexed_folder"), tmp_path)
     else:
         databases.copy_demo(migrated_db, tmp_path)
     app = create_app(make_config(tmp_path))

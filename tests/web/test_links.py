@@ -41,7 +41,7 @@ def indexed_folder(tmp_path_factory, migrated_db):
     """An instance folder holding the demo data with its photos, a writer's note on the example
     activity and a topic on the published release, all indexed: made once per test process
     (about three seconds of CPU, most of it the photos' renditions); each test asking for
-    ``indexed`` gets an application on its own copy of it (``tests/web/conftest.py``, ``app``)."""
+    ``indexed`` gets an application on its own copy of it (``app`` in ``tests/web/conftest.py``)."""
     folder = tmp_path_factory.mktemp("indexed")
     databases.copy_demo(migrated_db, folder)
     app = create_app(make_config(folder))
