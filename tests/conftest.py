@@ -87,13 +87,16 @@ MARKS_BY_PATH = {
 # the browser tests share that worker's one Chromium and one live server (session fixtures);
 # the two-node tests their servers (a module fixture) and their order; the object-store tests
 # the session's Swift node (``swift``, 5-8 s to start) and the search tests the session's
-# PostgreSQL (``pg_search_server``), each started once instead of once on each worker.
+# PostgreSQL (``pg_search_server``), each started once instead of once on each worker; the
+# real notes corpus tests share the extraction of every real note (``folder_extractions``,
+# once per process), so it is made once instead of on each worker.
 ONE_WORKER = {
     "tests/browser/": "browser",
     "tests/nodes/": "nodes",
     "tests/storage/": "swift",
     "tests/faults/test_migrate_to_killed.py": "swift",
     "tests/search/": "search",
+    "tests/notes/test_notes_real_corpus": "notes corpus",
 }
 # A test's database comes from ``migrated_db`` or from an instance folder under its own
 # temporary folder (``make_config``, ``LiveServer``): a test with none of these among its
