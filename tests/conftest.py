@@ -83,10 +83,21 @@ MARKS_BY_PATH = {
     "unit/test_import_cycles.py": "no_database",
     "unit/test_layering.py": "no_database",
 }
-# Folders whose tests pytest-xdist runs on one worker, one after another: the browser
-# tests share that worker's one Chromium and one live server (session fixtures); the
-# two-node tests their servers (a module fixture) and their order.
-ONE_WORKER = ("tests/browser/", "tests/nodes/")
+# Folders and files whose tests pytest-xdist runs on one worker, one after another, by group:
+# the browser tests share that worker's one Chromium and one live server (session fixtures);
+# the two-node tests their servers (a module fixture) and their order; the object-store tests
+# the session's Swift node (``swift``, 5-8 s to start) and the search tests the session's
+# PostgreSQL (``pg_search_server``), each started once instead of once on each worker; the
+# real notes corpus tests share the extraction of every real note (``folder_extractions``,
+# once per process), so it is made once instead of on each worker.
+ONE_WORKER = {
+    "tests/browser/": "browser",
+    "tests/nodes/": "nodes",
+    "tests/storage/": "swift",
+    "tests/faults/test_migrate_to_killed.py": "swift",
+    "tests/search/": "search",
+    "tests/notes/test_notes_real_corpus": "notes corpus",
+}
 # A test's database comes from ``migrated_db`` or from an instance folder under its own
 # temporary folder (``make_config``, ``LiveServer``): a test with none of these among its
 # fixtures is pure Python, the same on either database (marker ``no_database``).
@@ -116,16 +127,17 @@ def pytest_runtest_setup(item):
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config, log):
-    """``--dist loadgroup`` with the groups taken from ``ONE_WORKER``: each other test
-    goes to whichever worker is free. (xdist 3.8's own ``xdist_group`` marker no longer
-    reaches its scheduler under pytest 9, whose node ids it can't suffix.)"""
+    """``--dist loadgroup`` with the groups taken from ``ONE_WORKER`` (the group with the most
+    tests handed out first): each other test goes to whichever worker is free. (xdist 3.8's
+    own ``xdist_group`` marker no longer reaches its scheduler under pytest 9, whose node ids
+    it can't suffix.)"""
     if config.getvalue("dist") != "loadgroup":
         return None
     from xdist.scheduler import LoadScopeScheduling
 
     class FolderGroups(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
-            return next((folder for folder in ONE_WORKER if nodeid.startswith(folder)), nodeid)
+            return next((group for path, group in ONE_WORKER.items() if nodeid.startswith(path)), nodeid)
 
     return FolderGroups(config, log)
 

@@ -101,6 +101,16 @@ def copy_demo(template: Path, root: Path) -> None:
     _create(name, template=_by_root[Path(template).parent])
 
 
+def copy_instance(folder: Path, root: Path) -> None:
+    """Give ``root`` a copy of the instance folder ``folder`` a session fixture built once: its
+    database (as ``copy_demo``), its media store and its search index (whose ``current`` is a
+    relative link, copied as one)."""
+    copy_demo(Path(folder) / "siaran.db", root)
+    for name in ("media", "search"):
+        if (Path(folder) / name).exists():
+            shutil.copytree(Path(folder) / name, Path(root) / name, symlinks=True)
+
+
 def drop_under(folder: Path) -> None:
     """Drop the databases of the instance folders under ``folder`` (a test's ``tmp_path``)."""
     for root in [root for root in _by_root if root == folder or folder in root.parents]:

@@ -1,6 +1,8 @@
 """Every UI string marked in the code and templates has its English translation."""
 from __future__ import annotations
 
+import functools
+
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
@@ -10,13 +12,15 @@ METHOD_MAP = [("press/**.py", "python"), ("templates/**.html", "jinja2")]
 KEYWORDS = {"_": None, "_l": None, "N_": None, "gettext": None, "lazy_gettext": None, "ngettext": (1, 2)}
 
 
-def marked_messages() -> set[str]:
+@functools.cache
+def marked_messages() -> frozenset[str]:
+    """Every message marked in the code and templates, read once per test process (two tests ask)."""
     found = set()
     for _file, _line, message, _comments, _context in extract_from_dir(
         str(REPO_ROOT), method_map=METHOD_MAP, keywords=KEYWORDS
     ):
         found.add(message if isinstance(message, str) else message[0])
-    return found
+    return frozenset(found)
 
 
 def english_catalogue() -> dict[str, object]:

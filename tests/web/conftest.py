@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import dataclasses
-import shutil
 
 import pytest
 
@@ -36,12 +35,12 @@ def built_site(tmp_path_factory, migrated_db):
 @pytest.fixture
 def app(request, tmp_path, migrated_db):
     """The application of ``tests/conftest.py``, on its own copy of the demo database; for a
-    test asking for ``site``, on its own copy of ``built_site``'s folder instead."""
+    test asking for ``site``, on its own copy of ``built_site``'s folder instead, and for one
+    whose fixtures include ``indexed_folder`` (``test_links.py``), on its own copy of that."""
     if "site" in request.fixturenames:
-        folder, _built = request.getfixturevalue("built_site")
-        databases.copy_demo(folder / "siaran.db", tmp_path)
-        for name in ("media", "search"):  # the index's "current" is a relative link: copied as one
-            shutil.copytree(folder / name, tmp_path / name, symlinks=True)
+        databases.copy_instance(request.getfixturevalue("built_site")[0], tmp_path)
+    elif "indexed_folder" in request.fixturenames:
+        databases.copy_instance(request.getfixturevalue("indexed_folder"), tmp_path)
     else:
         databases.copy_demo(migrated_db, tmp_path)
     app = create_app(make_config(tmp_path))

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 from sqlalchemy import select
 
+from press import create_app
 from press.demo import load_demo_photos
 from press.extensions import db
 from press.models import Activity, Media, Release, ReleasePhoto, User
@@ -21,6 +22,9 @@ from press.services.media import IngestConfig
 from press.storage import FileStorage
 from press.web import links
 from press.codes import Role
+
+from tests import databases
+from tests.conftest import make_config
 
 NOTE_TEXT = ("Catatan rapat: Kepala Bagian Humas Sajekti Rubiyah menerima kunjungan kerja PPID Utama "
              "Kabupaten Subang di Ruang Rapat Bagian Humas Setda Kota Bekasi.")
@@ -32,10 +36,15 @@ HIT = re.compile(r'<li class="hit hit-(\w+)">(.*?)</li>', re.S)
 LINK = re.compile(r'(?:href|src)="([^"]+)"')
 
 
-@pytest.fixture
-def indexed(app):
-    """The demo data with its photos, a writer's note on the example activity and a topic on
-    the published release, all indexed."""
+@pytest.fixture(scope="session")
+def indexed_folder(tmp_path_factory, migrated_db):
+    """An instance folder holding the demo data with its photos, a writer's note on the example
+    activity and a topic on the published release, all indexed: made once per test process
+    (about three seconds of CPU, most of it the photos' renditions); each test asking for
+    ``indexed`` gets an application on its own copy of it (``app`` in ``tests/web/conftest.py``)."""
+    folder = tmp_path_factory.mktemp("indexed")
+    databases.copy_demo(migrated_db, folder)
+    app = create_app(make_config(folder))
     with app.app_context():
         load_demo_photos(db.session, FileStorage(app.config["MEDIA_ROOT"]), IngestConfig(SIZES, max_bytes=2**25))
         example = db.session.scalar(select(Activity).where(Activity.title.like("Kunjungan Kerja PPID%")))
@@ -46,6 +55,17 @@ def indexed(app):
         db.session.commit()
         indexing.rebuild_all(db.session, app.extensions["search_index"])
         db.session.commit()
+    with app.app_context():
+        db.engine.dispose()
+    assert not (folder / "siaran.db-wal").exists(), "the database must be whole in its file to be copied"
+    yield folder
+    databases.drop_under(folder)
+
+
+@pytest.fixture
+def indexed(app, indexed_folder):
+    """The application on its own copy of ``indexed_folder``: the demo data with its photos, a
+    writer's note on the example activity and a topic on the published release, all indexed."""
     return app
 
 
