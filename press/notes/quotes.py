@@ -27,9 +27,10 @@ NOT_AN_END = r"(?<![\s.(][A-Z][.])(?<!\b(?:Dr|dr|Ir|Hj|St|Ch|Dj|Dg|Dt|Hi|Pj)[.])
 # "menyampaikan terima kasih/apresiasi/ucapan selamat": an attitude, not what was said.
 ATTITUDE_OBJECT = re.compile(r"[ \t]+(?:rasa[ \t]+)?(?:terima[ \t]+kasih|apresiasi|ucapan|selamat|syukur|dukungan|permohonan"
                              r"|pentingnya|harapan)\b")
-# "Menurutnya, …", "Menurut beliau, …", "Dikatakan pula, …": indirect speech of the person last spoken of.
-MENURUTNYA = re.compile(r"\b(?:Menurut(?:nya|[ \t]+(?:dia|beliau))\b[ \t]*,?|(?P<verb>Di(?:katakan|tambahkan|jelaskan|sampaikan|ungkapkan|tegaskan))"
-                        r"(?:[ \t]+(?:pula|juga|lagi))?[ \t]*,)[ \t]*")
+# "Menurutnya, …", "Menurut beliau, …", "Dikatakan pula, …", "Dikatakannya lagi, …": indirect speech
+# of the person last spoken of.
+MENURUTNYA = re.compile(r"\b(?:Menurut(?:nya|[ \t]+(?:dia|beliau))\b[ \t]*,?|(?P<verb>Di(?:katakan|tambahkan|jelaskan|sampaikan|ungkapkan"
+                        r"|tegaskan|terangkan)(?:nya)?)(?:[ \t]+(?:pula|juga|lagi))?[ \t]*,)[ \t]*")
 # Adverbs between a speaker and the speech verb ("ATS juga menjelaskan").
 ADVERBS_BEFORE = re.compile(r"(?:[ \t]+(?:juga|pun|kembali|lalu|kemudian|pula|sempat|sekaligus|lebih[ \t]+lanjut))+[ \t]*$")
 SUBJECT_TO_VERB = re.compile(r"(?:[ \t]+(?:juga|pun|kembali|lalu|kemudian|pula|sempat|lebih[ \t]+lanjut))*[ \t]*")
