@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from press.notes.fronted_tags import fronted_tag_quotes
 from press.notes.items import Person, Quote
 from press.notes.name_leads import ONE_OF
 from press.notes.names import is_title_case
@@ -355,7 +356,7 @@ class QuoteFinder:
             if speaker:
                 quotes.append(Quote(speaker.name, m["verb"], text[comma + 1:clause_end].strip(), (comma + 1, clause_end),
                                     "indirect", "fronted"))
-        return quotes
+        return quotes + fronted_tag_quotes(text, self.people, lambda pos: inside(quoted, quoted_starts, pos), self._end_of_clause)
 
     def _unmarked(self, found: list[Quote]) -> list[Quote]:
         """Indirect speech ending in a speech verb without quote marks: "Program ini …,
