@@ -234,7 +234,8 @@ class Designations:
         ("Camat Mandiangin Koto Selayan (MKS) Yuliarni", the short form kept), or it is the
         longest start of the run the note also writes elsewhere followed by another word
         ("Lurah Koto Baru Balai Janggo Rinaldi" beside "Kelurahan Koto Baru Balai Janggo,").
-        Else None, and the one-word place reading holds."""
+        Else None, and the one-word place reading holds (so a start of one word is not looked
+        up: found or not, the answer is that reading)."""
         text = self.text
         words = []
         for word in RUN_WORD.finditer(text, pos):
@@ -249,9 +250,9 @@ class Designations:
         if paren and len(words) >= 2 and SHORT_FORM.fullmatch(paren.group(0).strip(" \t()")) \
                 and PLACE_WORD.match(text, paren.end() + 1) and text[paren.end():paren.end() + 1] == " ":
             return paren.end()
-        for count in range(len(words) - 1, 0, -1):
+        for count in range(len(words) - 1, 1, -1):
             if self._written_apart(text[pos:words[count - 1][1]], text[words[count][0]:words[count][1]], pos):
-                return words[count - 1][1] if count >= 2 else None
+                return words[count - 1][1]
         return None
 
     def _written_apart(self, place: str, following: str, here: int) -> bool:
