@@ -1,9 +1,9 @@
 """Cleaning a note's text before extraction.
 
 Owns: mojibake repair (ftfy, with the fixes that cannot touch correct Indonesian text),
-space normalisation (non-breaking, zero-width, runs of spaces), making quotation marks
-consistent within one text, a space between a sentence and the quote mark glued to it
-(".”Banyak"), and removing web boilerplate lines ("Baca juga:", "Editor:", share/follow
+space normalisation (non-breaking, zero-width, runs of spaces), a double quote mark typed
+as two single ones made one, making quotation marks consistent within one text, a space between a sentence and the quote mark or the sentence glued to it
+(".”Banyak", "Forkopimcam.Dalam"), and removing web boilerplate lines ("Baca juga:", "Editor:", share/follow
 lines, copyright lines). Paragraphs are kept.
 Returns the text and counts of what changed, so the UI can say it.
 Imports ftfy and the standard library only.
@@ -44,6 +44,13 @@ NBSP = re.compile(r"[\u00a0\u2007\u202f]")
 ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 SPACE_RUN = re.compile(r"[ \t]{2,}")
 TRAILING_SPACE = re.compile(r"[ \t]+$", re.M)
+# Double quote marks typed as two single ones ("‘’ Status kalian …,’’ ujarnya"): a
+# pair opening with ‘ opens, a pair of ’’ closes, two straight ones are one straight mark.
+DOUBLED_SINGLE = re.compile(r"‘[‘’]|’’|''")
+DOUBLED_AS = {"‘‘": "“", "‘’": "“", "’’": "”", "''": '"'}
+# A sentence glued to the stop of the one before ("… Forkopimcam.Dalam laporannya …"): a word of
+# four small letters or more, the stop, then a capitalised word that is no web address's end.
+GLUED_SENTENCE = re.compile(r"(?<=[a-z]{4}[.!?])(?=[A-Z][a-z])(?!(?:Com|Id|Info|Net|Org|Co)\b)")
 # An opening quote mark glued to the sentence before it ("tepat waktu.”Banyak kades").
 GLUED_QUOTE = re.compile(r"(?<=[.!?])([\"“”])(?=[A-Z])")
 
@@ -84,8 +91,10 @@ def clean(text: str) -> Cleaned:
     text = _normalise_spaces(text, changes)
     text = _drop_boilerplate(text, changes)
     text = _join_hard_wraps(text, changes)
+    text, changes["doubled_single_quotes"] = DOUBLED_SINGLE.subn(lambda m: DOUBLED_AS[m.group(0)], text)
     text = _consistent_quotes(text, changes)
     text, changes["glued_quote_marks"] = GLUED_QUOTE.subn(r" \1", text)
+    text, changes["glued_sentences"] = GLUED_SENTENCE.subn(" ", text)
     return Cleaned(text, {k: v for k, v in changes.items() if v})
 
 

@@ -37,6 +37,8 @@ CLOSING_CREDIT = re.compile(r"\((?:[ \t]*(?i:redaksi|kontributor|pewarta|penulis
 OUTLET_DOMAIN = re.compile(r"(?<![\w.])([A-Za-z][\w-]{2,30})[ \t]?\.[ \t]?(?i:com|co\.id|id|net|co|news|online)\b")
 CAPTION_CREDIT = re.compile(r"/(?<=[ \t]/)([A-Z][a-z]{2,}(?:[ \t]+[A-Z][a-z]{2,}){0,3})/[ \t]*$", re.M)
 CREDIT_PART = re.compile(r"[A-Z][a-z]{2,}(?:[ \t]+[A-Z][a-z]{2,})*")
+CREDIT_LINE_REST = re.compile(r"[^\n]{0,60}")
+SHORT_CREDIT = 4
 
 
 def credited_names(text: str, rules: Rules) -> set[int]:
@@ -47,7 +49,7 @@ def credited_names(text: str, rules: Rules) -> set[int]:
     colons = {m.start(): m.end() for m in CREDIT.finditer(text)}
     after = {end: NAME_ON_NEXT_LINE.match(text, end) for end in colons.values()}
     starts = {next_line.end() if next_line else end for end, next_line in after.items()} | {m.end() for m in CREDIT_LINE.finditer(text) if m.start() not in colons}
-    starts = {start for start in starts if not CREDIT_WORD_AT.match(text, start)}
+    starts = {start for start in starts if not CREDIT_WORD_AT.match(text, start) and not _credits_an_office(text, start, rules)}
     closing = list(CLOSING_CREDIT.finditer(text))
     outlets = {m.group(1).casefold() for m in OUTLET_DOMAIN.finditer(text)} if closing else set()
     captions = [m for m in CAPTION_CREDIT.finditer(text) if not any(c.start() <= m.start() < c.end() for c in closing)]
@@ -58,3 +60,17 @@ def credited_names(text: str, rules: Rules) -> set[int]:
                     w in rules.not_person_words or w in rules.region_names for w in words):
                 starts.add(part.start())
     return starts
+
+
+def _credits_an_office(text: str, start: int, rules: Rules) -> bool:
+    """Whether the credit at `start` names an office by its place, as a closing credit may
+    ("Foto: MC PIDIE", "Foto: Humas Kabupaten Sigi"): a word of its line, however written, is a
+    region or names nobody (the words up to the next credit word: "Laporan : X   Editor : Y")."""
+    line = CREDIT_LINE_REST.match(text, start)
+    words = []
+    for word in line.group(0).split() if line else []:
+        if word.rstrip(":") in CREDIT_WORDS or word == ":":
+            break
+        words.append(word)
+    return any(w.capitalize() in rules.region_names or w in rules.region_names or w in rules.not_person_words
+               for w in words[:SHORT_CREDIT])

@@ -15,7 +15,7 @@ from press.notes.designations import PARENTHESIS, REGION_HEADS, Designations
 from press.notes.introduced import IntroducedPeople
 from press.notes.items import ActivityContext, Person
 from press.notes.name_match import same_name
-from press.notes.names import ALIAS, WrittenName, bracketed_nicknames, headline_lines, shortens
+from press.notes.names import ALIAS, WrittenName, bracketed_nicknames, headline_lines, opens_no_name, shortens
 from press.notes.organisations import defined_short_forms
 from press.notes.places import find_known_places, find_multiword_places
 from press.notes.register import Register
@@ -48,9 +48,9 @@ NAME_BEFORE = re.compile(rf"(?<!\w)((?:[A-Z][a-z]{{0,3}}\.(?=[A-Z]))?(?:[A-Z] |[
                          rf"|(?:,\s*[A-Za-z.]+)*,|(?:,\s*[A-Za-z.]+)*,?\s+(?:resmi\s+)?(?:dilantik|ditunjuk|diangkat|dikukuhkan)\s+sebagai"
                          rf"|(?:,\s*[A-Za-z.]+)*,?\s+(?:sebagai|selaku|menjabat(?:\s+sebagai)?|[–—-]|\())\s*$")
 # "Yance Marani menjabat Kepala Distrik Rasiei, Oktovina Sawaki menjabat …", "- Ismail Samal
-# sebagai KPN Sepa Kecamatan Amahai,": the holder stands before (searched only where the
+# sebagai KPN Sepa Kecamatan Amahai,", "Salim L selaku Anggota DPRD …,": the holder stands before (searched only where the
 # verb ends the stretch before the title: a search tries every position of it).
-HELD_BY_NAME_BEFORE = re.compile(rf"{CAP}[ \t]+(?:menjabat(?:[ \t]+sebagai)?|sebagai)[ \t]+$")
+HELD_BY_NAME_BEFORE = re.compile(rf"{CAP}[ \t]+(?:menjabat(?:[ \t]+sebagai)?|sebagai|selaku)[ \t]+$")
 JOINED = re.compile(r"[ \t]+(?:dan|&)[ \t]+")
 HOLDERS_JOINED = re.compile(r",?[ \t]*(?:dan|&|[–—-])[ \t]+")
 # "wakil ketua masing-masing A dan B": every name listed after it holds the title.
@@ -197,10 +197,10 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
             for holder in holders:
                 self._add(holder, title_text, organisation or holder.prefix, (match.start(), holder.end))
             return holders[-1].end
-        held_before = text[max(0, match.start() - 40):match.start()].rstrip(" \t\n").endswith(("sebagai", "menjabat")) \
+        held_before = text[max(0, match.start() - 40):match.start()].rstrip(" \t\n").endswith(("sebagai", "menjabat", "selaku")) \
             and HELD_BY_NAME_BEFORE.search(text, max(0, match.start() - 40), match.start())
         apposed = None if held_before else self._apposed(end)
-        if full in rules.glossary.data["generic_titles"] and title_end == match.end() and organisation is None \
+        if full in rules.words("generic_titles") and title_end == match.end() and organisation is None \
                 and not apposed and not (qualifier and end == qualifier.end()):
             return match.end()
         title_text = written_title(text, rules, match.start(), title_end)
@@ -277,7 +277,7 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
         run = CAPITALISED_RUN.match(text, pos)
         if not run or not run.group(0).strip():
             return None
-        holder = self._read_name(run.end())
+        holder = None if opens_no_name(text, run.end(), self.rules) else self._read_name(run.end())
         if holder is None or not (APPOSITION_END.match(text, holder.end)
                                   or ((holder.ranks or holder.honorifics) and NEXT_IN_LIST.match(text, holder.end))):
             return None

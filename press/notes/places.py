@@ -63,7 +63,13 @@ def find_known_places(text: str, rules: Rules, context: ActivityContext) -> set[
     found.update(m.group(1).capitalize() for m in DATELINE_WORD.finditer(text))
     found.update(rules.pattern("territorial-unit-place", lambda: bounded_alternation(
         rules.glossary.data["territorial_units"]) + r"[ \t]+([A-Z][a-z][\w'-]*)").findall(text))
-    return found - rules.stop_names - rules.unit_words
+    return found - rules.stop_names - rules.unit_words - _one_word_openers(rules)
+
+
+def _one_word_openers(rules: Rules) -> set[str]:
+    """The noble names that open a person's name, as one word ("Andi", "Teuku"): "Kepala Desa
+    Andi Muhammad …" names the head, not a village called Andi."""
+    return {opener for opener in rules.glossary.data["name_openers"] if " " not in opener}
 
 
 def find_multiword_places(text: str, rules: Rules) -> MultiwordPlaces:
