@@ -143,7 +143,7 @@ ROUND15_FREEZE = "f7cbaba"
 ROUND16_FREEZE = "ec010ee"
 ROUND17_FREEZE = "fb4f55e"
 ROUND18_FREEZE = "cc8e87a"
-ROUND19_FREEZE = "'Frozen rules (round 19):'"
+ROUND19_FREEZE = "e5c7fad"
 # Figures written at each freeze, printed as lines below the tables: (what, commit, figures).
 FREEZE_LINES = (
     ("round 1 tuning (40 of tests/notes/real)", "9e1fc17", TUNING_AT_FREEZE),
@@ -205,7 +205,7 @@ FREEZE_LINES = (
     ("round 18 held back (tests/notes/real18)", ROUND18_FREEZE,
      getattr(corpus_test, "ROUND18_HELD_BACK_AT_FREEZE", None) or {}),
     ("round 19 tuning (all 534 of tests/notes/real to real18)", ROUND19_FREEZE, ROUND19_TUNING_AT_FREEZE),
-    # Written into the corpus test by the annotator once real19 is annotated and measured.
+    # Written into the corpus test by the annotator once real19 was annotated and measured.
     ("round 19 held back (tests/notes/real19)", ROUND19_FREEZE,
      getattr(corpus_test, "ROUND19_HELD_BACK_AT_FREEZE", None) or {}),
 )
