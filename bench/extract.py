@@ -54,8 +54,11 @@ real16 included ("round 17 tuning (all 486)"; real16's own table is a figure aft
 and held back tests/notes/real17 whole (its figures, measured once after round 17's
 freeze, are ROUND17_HELD_BACK_AT_FREEZE: a line below the tables); round 18 tuned on all 510,
 real17 included ("round 18 tuning (all 510)"; real17's own table is a figure after tuning),
-and holds back tests/notes/real18 whole (its figures, measured once after round 18's
-freeze, are ROUND18_HELD_BACK_AT_FREEZE: a line below the tables).
+and held back tests/notes/real18 whole (its figures, measured once after round 18's
+freeze, are ROUND18_HELD_BACK_AT_FREEZE: a line below the tables); round 19 tuned on all 534,
+real18 included ("round 19 tuning (all 534)"; real18's own table is a figure after tuning),
+and holds back tests/notes/real19 whole (its figures, measured once after round 19's
+freeze, are ROUND19_HELD_BACK_AT_FREEZE: a line below the tables).
 Below the tables, one line per earlier figure: each
 round's held-back figures first measured after its freeze (round 1: 20 of
 tests/notes/real; round 2: tests/notes/real2) and each round's tuning figures at its
@@ -100,7 +103,7 @@ from tests.notes.test_notes_real_corpus import (HELD_BACK_AT_FREEZE, ROUND2_HELD
                                                 ROUND13_TUNING_AT_FREEZE, ROUND14_TUNING_AT_FREEZE,
                                                 ROUND15_TUNING_AT_FREEZE, ROUND16_TUNING_AT_FREEZE,
                                                 ROUND17_TUNING_AT_FREEZE, ROUND18_TUNING_AT_FREEZE,
-                                                TUNING_AT_FREEZE)
+                                                ROUND19_TUNING_AT_FREEZE, TUNING_AT_FREEZE)
 
 LONG = 200_000
 LONG_TARGET_SECONDS = 2.0
@@ -124,7 +127,8 @@ REAL14 = REPO / "tests" / "notes" / "real14"
 REAL15 = REPO / "tests" / "notes" / "real15"
 REAL16 = REPO / "tests" / "notes" / "real16"
 REAL17 = REPO / "tests" / "notes" / "real17"
-# The commits of the "Frozen rules (round 5):" to "(round 18):" freezes.
+REAL18 = REPO / "tests" / "notes" / "real18"
+# The commits of the "Frozen rules (round 5):" to "(round 19):" freezes.
 ROUND5_FREEZE = "c1b481e"
 ROUND6_FREEZE = "9c719cf"
 ROUND7_FREEZE = "5971e88"
@@ -139,6 +143,7 @@ ROUND15_FREEZE = "f7cbaba"
 ROUND16_FREEZE = "ec010ee"
 ROUND17_FREEZE = "fb4f55e"
 ROUND18_FREEZE = "cc8e87a"
+ROUND19_FREEZE = "e5c7fad"
 # Figures written at each freeze, printed as lines below the tables: (what, commit, figures).
 FREEZE_LINES = (
     ("round 1 tuning (40 of tests/notes/real)", "9e1fc17", TUNING_AT_FREEZE),
@@ -199,6 +204,10 @@ FREEZE_LINES = (
     # Written into the corpus test by the annotator once real18 was annotated and measured.
     ("round 18 held back (tests/notes/real18)", ROUND18_FREEZE,
      getattr(corpus_test, "ROUND18_HELD_BACK_AT_FREEZE", None) or {}),
+    ("round 19 tuning (all 534 of tests/notes/real to real18)", ROUND19_FREEZE, ROUND19_TUNING_AT_FREEZE),
+    # Written into the corpus test by the annotator once real19 was annotated and measured.
+    ("round 19 held back (tests/notes/real19)", ROUND19_FREEZE,
+     getattr(corpus_test, "ROUND19_HELD_BACK_AT_FREEZE", None) or {}),
 )
 SHARED = REPO.parent / "shared"
 SPEED_WORDS = (400, 800)
@@ -298,7 +307,8 @@ def main() -> None:
     real8 = load_real(REAL8, "all")
     real_table("real notes, round 8 held back (tests/notes/real8), after round 9 tuning", real8, glossary)
     everything_real = [tuning, real3, real4, real5, real6, real7, real8]
-    for number, folder in enumerate((REAL9, REAL10, REAL11, REAL12, REAL13, REAL14, REAL15, REAL16, REAL17, None), start=9):
+    for number, folder in enumerate((REAL9, REAL10, REAL11, REAL12, REAL13, REAL14, REAL15, REAL16, REAL17, REAL18,
+                                     None), start=9):
         annotated = [n for r in everything_real for n in r.annotated]
         real_table(f"real notes, round {number} tuning (all {len(annotated)})",
                    RealNotes(annotated, [n for r in everything_real for n in r.not_annotated]), glossary)

@@ -23,7 +23,7 @@ LOOKS = 40
 
 
 def _unit_word(word: str, rules: Rules) -> bool:
-    return word in rules.org_abbr or word in rules.unit_words or word in rules.glossary.data["organisation_heads"]
+    return word in rules.org_abbr or word in rules.unit_words or word in rules.words("organisation_heads")
 
 
 class _AfterUnits:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from press.notes.names import NameReader
+from press.notes.name_reader import NameReader
 from press.notes.organisations import organisation_end
 from press.notes.places import MultiwordPlaces
 from press.notes.rules import INSTITUTIONS, OPEN_HEADS, Rules, alternation, is_unit_word
@@ -78,7 +78,7 @@ class Designations:
 
     def headline_verb_at(self, pos: int) -> bool:
         m = HEADLINE_WORD.match(self.text, pos)
-        return bool(m) and m.group(1) in self.rules.glossary.data["headline_verbs"]
+        return bool(m) and m.group(1) in self.rules.words("headline_verbs")
 
     def skip_units(self, pos: int) -> int:
         """Past the unit words of a title: "Kepala [Bagian Humas]", "Dandim [0709/Kebumen]"."""
@@ -100,8 +100,8 @@ class Designations:
             word = m.group(1)
             if word in INSTITUTIONS or (rules.org_head.match(word) and word not in rules.unit_words
                                         and word.rstrip(".") not in rules.org_abbr) \
-                    or (word in rules.glossary.data["region_words"] and not PARENTHESIS.match(text, m.end())) \
-                    or word in rules.glossary.data["headline_verbs"] or word in self.places \
+                    or (word in rules.words("region_words") and not PARENTHESIS.match(text, m.end())) \
+                    or word in rules.words("headline_verbs") or word in self.places \
                     or (word[0].isupper() and self.region_at(m.start(1))):
                 return pos
             following = UNIT_WORD.match(text, m.end())
@@ -111,7 +111,7 @@ class Designations:
                 continue
             if word == "I" and following and following.group(1)[0].isupper() \
                     and not is_unit_word(following.group(1), rules) \
-                    and f"I {following.group(1)}" in rules.glossary.data["name_openers"] \
+                    and f"I {following.group(1)}" in rules.words("name_openers") \
                     and not rules.opens_name(text, following.start(1)) and not rules.rank.match(text, following.start(1)):
                 return pos
             joined = JOINED_UNIT.match(text, m.end())
@@ -169,7 +169,7 @@ class Designations:
     def _opens_organisation(self, word: str) -> bool:
         """Whether `word` starts an institution or a region ("Polresta", "Kecamatan")."""
         rules = self.rules
-        return word in INSTITUTIONS or word in rules.glossary.data["region_words"] \
+        return word in INSTITUTIONS or word in rules.words("region_words") \
             or (bool(rules.org_head.fullmatch(word)) and word not in rules.unit_words)
 
     def read_organisation(self, pos: int, absorb: bool, region_head: bool = False) -> tuple[str | None, str | None, int]:
@@ -226,7 +226,7 @@ class Designations:
         word = ONE_WORD_THEN_COMMA.match(text, place_end)
         return bool(word) and " " not in text[place_start:place_end] \
             and not rules.rank.match(text, word.start(1)) and not rules.honorific.match(text, word.start(1)) \
-            and word.group(2) not in rules.glossary.data["inside_name"]
+            and word.group(2) not in rules.words("inside_name")
 
     def _place_written_elsewhere(self, pos: int) -> int | None:
         """The end of a place of several words after a place title, when a name follows it
@@ -234,7 +234,8 @@ class Designations:
         ("Camat Mandiangin Koto Selayan (MKS) Yuliarni", the short form kept), or it is the
         longest start of the run the note also writes elsewhere followed by another word
         ("Lurah Koto Baru Balai Janggo Rinaldi" beside "Kelurahan Koto Baru Balai Janggo,").
-        Else None, and the one-word place reading holds."""
+        Else None, and the one-word place reading holds (so a start of one word is not looked
+        up: found or not, the answer is that reading)."""
         text = self.text
         words = []
         for word in RUN_WORD.finditer(text, pos):
@@ -249,9 +250,9 @@ class Designations:
         if paren and len(words) >= 2 and SHORT_FORM.fullmatch(paren.group(0).strip(" \t()")) \
                 and PLACE_WORD.match(text, paren.end() + 1) and text[paren.end():paren.end() + 1] == " ":
             return paren.end()
-        for count in range(len(words) - 1, 0, -1):
+        for count in range(len(words) - 1, 1, -1):
             if self._written_apart(text[pos:words[count - 1][1]], text[words[count][0]:words[count][1]], pos):
-                return words[count - 1][1] if count >= 2 else None
+                return words[count - 1][1]
         return None
 
     def _written_apart(self, place: str, following: str, here: int) -> bool:
@@ -372,7 +373,7 @@ class Designations:
         if region:
             return region
         m = PLACE_WORD.match(text, pos)
-        feature = m and m.group(0) in self.rules.glossary.data["natural_features"] and NEXT_PLACE_WORD.match(text, m.end())
+        feature = m and m.group(0) in self.rules.words("natural_features") and NEXT_PLACE_WORD.match(text, m.end())
         if feature:
             return feature.end()
         if not m or m.group(0) in self.rules.stop_names or self.rules.rank.match(text, pos) \

@@ -31,6 +31,10 @@ PAIRED = re.compile(r"(?:,?[ \t]*[A-Z][A-Za-z.]{1,6}\.?){0,4}[ \t]+(?:dan|serta)
 # How far before a reporting verb its subject's name may start ("…, Wa Ode Nurlia mengaku").
 SUBJECT_REACH = 300
 CAP_WORD = re.compile(CAP)
+# "pengelola homestay di Sarangan, Suryani, berharap …": a name set off by commas after who
+# the person is, then a reporting verb; the name speaks.
+APPOSED_SUBJECT = re.compile(r",[ \t]+(?![A-Z][a-z]?,)((?:[A-Z][\w.'-]*[ \t]+){0,3}[A-Z][\w'-]*),[ \t]*$")
+APPOSED_REACH = 60
 CLAUSE_END = re.compile(r"[ \t]*(?:[.;)]|,(?![ \t]*(?:dan|serta)\b)|$)", re.M)
 NICKNAME = r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?"
 # A nickname given away from the name, to the person named before or to a title's holder:
@@ -82,7 +86,8 @@ class IntroducedPeople:
         former = {m.start(1): m.end(1) for m in BEFORE_FORMER_POST.finditer(text) if rules.title.match(text, m.end())}
         for verb in rules.reported_verb.finditer(text):
             if _capitalised_word_before(text, verb.start()):
-                subject = _subject_before(text, verb.start(), max(0, verb.start() - SUBJECT_REACH))
+                subject = _subject_before(text, verb.start(), max(0, verb.start() - SUBJECT_REACH)) \
+                    or _apposed_subject(text, verb.start())
                 if subject:
                     former[subject[0]] = subject[1]
         origin = rules.pattern("origin", lambda: r"asal[ \t]+(?:" + alternation(
@@ -207,6 +212,13 @@ def _subject_before(text: str, end: int, floor: int) -> tuple[int, int] | None:
         if start == 0 or text[start - 1] == "\n" or (start >= 2 and text[start - 2] in ".,;" and text[start - 1] in " \t"):
             return start, last_end
     return None
+
+
+def _apposed_subject(text: str, pos: int) -> tuple[int, int] | None:
+    """Start and end of a name set off by commas just before a reporting verb at `pos`
+    (see APPOSED_SUBJECT), else None."""
+    apposed = APPOSED_SUBJECT.search(text, max(0, pos - APPOSED_REACH), pos)
+    return apposed.span(1) if apposed else None
 
 
 def _capitalised_word_before(text: str, pos: int) -> bool:

@@ -127,12 +127,12 @@ def read_name(text: str, pos: int, rules: Rules, places) -> WrittenName | None:
                 break
         else:
             break
-        inside = bool(words) and (word in rules.glossary.data["inside_name"]
+        inside = bool(words) and (word in rules.words("inside_name")
                                   or (INITIALS_WORD.fullmatch(word) is not None and LAST_WORD_AFTER_INITIAL.match(text, cursor) is not None)
                                   or (word in rules.not_person_words and word.istitle() and LAST_WORD.match(text, cursor + len(word))))
         # The second word of a two-word opener ("Raden Mas Said"), an honorific elsewhere.
-        inside = inside or (len(words) == 1 and f"{words[0][0]} {word}" in rules.glossary.data["name_openers"])
-        fathers = bool(words) and words[-1][0] in rules.glossary.data["inside_name"] and word[:1].isupper()
+        inside = inside or (len(words) == 1 and f"{words[0][0]} {word}" in rules.words("name_openers"))
+        fathers = bool(words) and words[-1][0] in rules.words("inside_name") and word[:1].isupper()
         fathers = fathers or (not words and _first_name_also_word(text, cursor, word, rules))
         if not (inside or fathers or is_name_word(word, rules)) or (words and split_degrees(word, rules)) \
                 or (not words and POSSESSED_NOUN.fullmatch(word)) \
@@ -178,48 +178,23 @@ def read_name(text: str, pos: int, rules: Rules, places) -> WrittenName | None:
     return WrittenName(name, honorifics, degrees, end, (start, name_end), None, ranks)
 
 
-class NameReader:
-    """`read_name` over one text, remembering what it read by the text around the
-    position: a note that repeats one phrase ("Wali Kota Bekasi Ahmad, " thousands of
-    times) reads each of its names once. A name is remembered only when what decided
-    it (two characters before, the name, what follows it) lies inside the key. A reading
-    is kept among the RECENT last ones and for good once its key is met again: a note of
-    thousands of different names does not keep them all (the garbage collector walked
-    every one of them, 100,000 objects more), while a position asked twice, or a phrase
-    repeated, is read once."""
-
-    WINDOW = 160
-    REACH = 80
-    RECENT = 256
-
-    def __init__(self, text: str, rules: Rules, places) -> None:
-        self.text, self.rules, self.places = text, rules, places
-        self._read: dict[str, tuple[WrittenName | None, int]] = {}
-        self._recent: dict[str, tuple[WrittenName | None, int]] = {}
-
-    def at(self, pos: int) -> WrittenName | None:
-        text = self.text
-        if pos < 2 or pos + self.WINDOW >= len(text):
-            return read_name(text, pos, self.rules, self.places)
-        key = text[pos - 2:pos + self.WINDOW]
-        known = self._read.get(key)
-        if known is None:
-            known = self._recent.get(key)
-            if known is not None:
-                self._read[key] = known
-        if known is not None:
-            written, at = known
-            return written if written is None or at == pos else _shifted(written, pos - at)
-        written = read_name(text, pos, self.rules, self.places)
-        if written is None or written.end - pos <= self.REACH:
-            if len(self._recent) >= self.RECENT:
-                self._recent.clear()
-            self._recent[key] = (written, pos)
-        return written
-
-
-def _shifted(written: WrittenName, by: int) -> WrittenName:
-    return written._replace(end=written.end + by, name_span=(written.name_span[0] + by, written.name_span[1] + by))
+def opens_no_name(text: str, pos: int, rules: Rules) -> bool:
+    """Whether `read_name(text, pos, …)` is sure to find nothing, told without reading: the
+    first word it would take is one no name has (a title, "Camat" of ", Camat …"), with no
+    rank, honorific, abbreviated first name, longer initial or listed region starting there.
+    False when unsure. Mirrors the first steps of `read_name`: change them together."""
+    cursor = NAME_LEAD.match(text, pos).end()
+    w = NAME_WORD.match(text, cursor)
+    if not w or rules.rank.match(text, cursor) or rules.honorific.match(text, cursor):
+        return False
+    word = w.group(1)
+    first = FIRST_WORD.match(text, cursor)
+    short = FIRST_NAME_SHORT.match(text, cursor)
+    initial = INITIAL.match(text, cursor)
+    if (first and first.group(0) in rules.region_phrases) or (short and short.group(1) in rules.first_word_abbreviations) \
+            or (initial and len(initial.group(1)) > len(word)):
+        return False
+    return not is_name_word(word, rules) and word not in rules.words("first_names_also_words")
 
 
 def _region_phrase_at(text: str, pos: int, rules: Rules) -> int | None:
@@ -238,17 +213,17 @@ def _region_phrase_at(text: str, pos: int, rules: Rules) -> int | None:
 def _first_name_also_word(text: str, pos: int, word: str, rules: Rules) -> bool:
     """Whether `word` at `pos`, a common word that is also a first name ("Hari"), opens a
     name here: a name word follows that is no observance ("Hari Jadi"), weekday or month."""
-    if word not in rules.glossary.data["first_names_also_words"]:
+    if word not in rules.words("first_names_also_words"):
         return False
     following = NAME_WORD.match(text, pos + len(word) + 1) if text[pos + len(word):pos + len(word) + 1] == " " else None
-    return bool(following) and following.group(1) not in rules.glossary.data["observances"] \
+    return bool(following) and following.group(1) not in rules.words("observances") \
         and is_name_word(following.group(1), rules)
 
 
 def _connector_at(text: str, pos: int, rules: Rules) -> str | None:
     """"bin", "binti" at `pos` between two words of a name, else None."""
     connector = CONNECTOR.match(text, pos)
-    return connector.group(1) if connector and connector.group(1) in rules.glossary.data["inside_name"] else None
+    return connector.group(1) if connector and connector.group(1) in rules.words("inside_name") else None
 
 
 def _later_start(words: list[tuple[str, int]], rules: Rules) -> int | None:
@@ -264,14 +239,14 @@ def _later_start(words: list[tuple[str, int]], rules: Rules) -> int | None:
     for index in range(1, len(words) - 1):
         number = words[index][0]
         if number in PLACE_NUMBERS and (number != "I" or len(words) - index > 2) \
-                and f"{number} {words[index + 1][0]}" not in rules.glossary.data["name_openers"]:
+                and f"{number} {words[index + 1][0]}" not in rules.words("name_openers"):
             return words[index + 1][1]
     if len(words) > 2 and words[0][0] in SPELT_PLACE_NUMBERS:
         return words[1][1]
-    if words and words[0][0] in rules.glossary.data["compass_words"]:
+    if words and words[0][0] in rules.words("compass_words"):
         return words[1][1] if len(words) > 1 else -1
     for index in range(1, len(words) - 2):
-        if f"{words[index][0]} {words[index + 1][0]}" in rules.glossary.data["name_openers"]:
+        if f"{words[index][0]} {words[index + 1][0]}" in rules.words("name_openers"):
             return words[index][1]
     if words and len(words[0][0]) >= 3 and CAPITALS_WORD.fullmatch(words[0][0]):
         capitals = next((i for i, (word, _) in enumerate(words) if not CAPITALS_WORD.fullmatch(word)), len(words))

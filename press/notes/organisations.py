@@ -147,7 +147,7 @@ def organisation_end(text: str, pos: int, rules: Rules, open_name: bool, place_a
             region_seen = True
             continue
         if not (word[0].isupper() and (open_name or is_unit_word(word, rules))) \
-                or word in rules.glossary.data["headline_verbs"] or (word in rules.glossary.title_forms and word not in rules.unit_words):
+                or word in rules.words("headline_verbs") or (word in rules.glossary.title_forms and word not in rules.unit_words):
             return end
         end = m.end()
 

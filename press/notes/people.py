@@ -15,7 +15,7 @@ from press.notes.designations import PARENTHESIS, REGION_HEADS, Designations
 from press.notes.introduced import IntroducedPeople
 from press.notes.items import ActivityContext, Person
 from press.notes.name_match import same_name
-from press.notes.names import ALIAS, WrittenName, bracketed_nicknames, headline_lines, shortens
+from press.notes.names import ALIAS, WrittenName, bracketed_nicknames, headline_lines, opens_no_name, shortens
 from press.notes.organisations import defined_short_forms
 from press.notes.places import find_known_places, find_multiword_places
 from press.notes.register import Register
@@ -200,7 +200,7 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
         held_before = text[max(0, match.start() - 40):match.start()].rstrip(" \t\n").endswith(("sebagai", "menjabat", "selaku")) \
             and HELD_BY_NAME_BEFORE.search(text, max(0, match.start() - 40), match.start())
         apposed = None if held_before else self._apposed(end)
-        if full in rules.glossary.data["generic_titles"] and title_end == match.end() and organisation is None \
+        if full in rules.words("generic_titles") and title_end == match.end() and organisation is None \
                 and not apposed and not (qualifier and end == qualifier.end()):
             return match.end()
         title_text = written_title(text, rules, match.start(), title_end)
@@ -277,7 +277,7 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
         run = CAPITALISED_RUN.match(text, pos)
         if not run or not run.group(0).strip():
             return None
-        holder = self._read_name(run.end())
+        holder = None if opens_no_name(text, run.end(), self.rules) else self._read_name(run.end())
         if holder is None or not (APPOSITION_END.match(text, holder.end)
                                   or ((holder.ranks or holder.honorifics) and NEXT_IN_LIST.match(text, holder.end))):
             return None

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from press.notes.fronted_tags import fronted_tag_quotes
 from press.notes.items import Person, Quote
 from press.notes.name_leads import ONE_OF
 from press.notes.names import is_title_case
@@ -27,9 +28,12 @@ NOT_AN_END = r"(?<![\s.(][A-Z][.])(?<!\b(?:Dr|dr|Ir|Hj|St|Ch|Dj|Dg|Dt|Hi|Pj)[.])
 # "menyampaikan terima kasih/apresiasi/ucapan selamat": an attitude, not what was said.
 ATTITUDE_OBJECT = re.compile(r"[ \t]+(?:rasa[ \t]+)?(?:terima[ \t]+kasih|apresiasi|ucapan|selamat|syukur|dukungan|permohonan"
                              r"|pentingnya|harapan)\b")
-# "Menurutnya, …", "Menurut beliau, …", "Dikatakan pula, …": indirect speech of the person last spoken of.
-MENURUTNYA = re.compile(r"\b(?:Menurut(?:nya|[ \t]+(?:dia|beliau))\b[ \t]*,?|(?P<verb>Di(?:katakan|tambahkan|jelaskan|sampaikan|ungkapkan|tegaskan))"
-                        r"(?:[ \t]+(?:pula|juga|lagi))?[ \t]*,)[ \t]*")
+# "Menurutnya, …", "Menurut beliau, …", "Dikatakan pula, …", "Dikatakannya lagi, …", and a "-nya" tag
+# opening a sentence ("Lanjutnya, …", "Kata dia, …"): indirect speech of the person last spoken of.
+MENURUTNYA = re.compile(r"\b(?:Menurut(?:nya|[ \t]+(?:dia|beliau))\b[ \t]*,?|(?P<verb>Di(?:katakan|tambahkan|jelaskan|sampaikan|ungkapkan"
+                        r"|tegaskan|terangkan)(?:nya)?)(?:[ \t]+(?:pula|juga|lagi))?[ \t]*,"
+                        r"|(?:(?<=[.!?\n][ \t])|(?<=[.!?\n])|(?<!.))(?P<tag>(?:Lanjut|Kata|Tambah|Imbuh|Sambung)nya|Kata[ \t]+(?:dia|beliau))[ \t]*,"
+                        r"(?![ \t]*[\"“”']))[ \t]*")
 # Adverbs between a speaker and the speech verb ("ATS juga menjelaskan").
 ADVERBS_BEFORE = re.compile(r"(?:[ \t]+(?:juga|pun|kembali|lalu|kemudian|pula|sempat|sekaligus|lebih[ \t]+lanjut))+[ \t]*$")
 SUBJECT_TO_VERB = re.compile(r"(?:[ \t]+(?:juga|pun|kembali|lalu|kemudian|pula|sempat|lebih[ \t]+lanjut))*[ \t]*")
@@ -335,7 +339,7 @@ class QuoteFinder:
             speaker = self._back_reference(m.start(), floor=max(0, m.start() - LOOKBACK))
             body = text[m.end():clause_end].strip(" ,")
             if speaker and len(body.split()) >= 4:
-                quotes.append(Quote(speaker.name, m["verb"] or "Menurut", body, (m.end(), clause_end), "indirect", "fronted"))
+                quotes.append(Quote(speaker.name, m["verb"] or m["tag"] or "Menurut", body, (m.end(), clause_end), "indirect", "fronted"))
         for m in self._fronted_verbs:
             if inside(quoted, quoted_starts, m.start()):
                 continue
@@ -352,7 +356,7 @@ class QuoteFinder:
             if speaker:
                 quotes.append(Quote(speaker.name, m["verb"], text[comma + 1:clause_end].strip(), (comma + 1, clause_end),
                                     "indirect", "fronted"))
-        return quotes
+        return quotes + fronted_tag_quotes(text, self.people, lambda pos: inside(quoted, quoted_starts, pos), self._end_of_clause)
 
     def _unmarked(self, found: list[Quote]) -> list[Quote]:
         """Indirect speech ending in a speech verb without quote marks: "Program ini …,

@@ -105,13 +105,25 @@ class Rules:
     called_by_name: re.Pattern
     first_word_abbreviations: set = field(default_factory=set)
     _patterns: dict = field(default_factory=dict)
+    _word_sets: dict = field(default_factory=dict)
 
     def opens_name(self, text: str, pos: int) -> bool:
         """Whether a name, or the honorific or noble abbreviation or name before it, starts at
         `pos` ("H.", "Drs.", "Kgs. Ahmad", "Andi Muhammad"): where the words of a title or its
         unit end."""
-        return bool(self.honorific.match(text, pos) or self.pattern(
-            "noble-abbreviation", lambda: rf"(?:{alternation(self.glossary.data['noble_abbreviations'] + self.glossary.data['name_openers'])})[ \t]+(?=[A-Z])").match(text, pos))
+        if self.honorific.match(text, pos):
+            return True
+        noble = self._patterns.get("noble-abbreviation") or self.pattern(
+            "noble-abbreviation", lambda: rf"(?:{alternation(self.glossary.data['noble_abbreviations'] + self.glossary.data['name_openers'])})[ \t]+(?=[A-Z])")
+        return noble.match(text, pos) is not None
+
+    def words(self, key: str) -> frozenset:
+        """The glossary's list under `key` as a set, made once (membership is asked for every
+        word a name reader reads)."""
+        found = self._word_sets.get(key)
+        if found is None:
+            found = self._word_sets[key] = frozenset(self.glossary.data[key])
+        return found
 
     def pattern(self, name: str, build) -> re.Pattern:
         """The pattern `build()` compiles, compiled once per glossary under `name`."""
