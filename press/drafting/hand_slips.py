@@ -23,7 +23,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .lexicon import LOST_SOUND, common_forms, confirmed_roots, english_words, frequency, is_indonesian, known_forms, name_words
-from .typos import NEIGHBOURS, SEEN, VOWELS
+from .typos import NEIGHBOURS, SEEN, VOWELS, edits
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 CLITICS = ("nya", "lah", "pun", "kah")
@@ -200,8 +200,6 @@ def rival_fix(word: str, standard: str, short: bool = False) -> str | None:
     names no replacement: "Terapkan semua" would write a word the writer may not have meant. A fix of
     ``short_slip`` (``short``) has a rival in any word a letter left out makes, first letter or not
     ("antau": atau, or pantau with its first letter lost)."""
-    from .typos import edits
-
     standard = standard.lower()
     first, second = edits(word)
     floor = max(RIVAL_COMMON, frequency(standard))
