@@ -31,6 +31,7 @@ from functools import lru_cache
 
 from press.errors import N_
 from press.notes.glossary import load_glossary
+from press.notes.rules import bounded_alternation
 
 from .finding import Finding, finding_at
 from .lexicon import frequency, is_indonesian
@@ -106,8 +107,8 @@ def _lower_compass() -> re.Pattern:
     names = sorted({name for name in load_glossary().region_names
                     if " " in name and name.split()[-1] in ("Barat", "Timur", "Utara", "Selatan", "Daya",
                                                             "Tenggara", "Laut")}, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n.rsplit(" ", 1)[0]).replace(r"\ ", "[ ]") + "[ ]"
-                                                  + n.rsplit(" ", 1)[1].lower() for n in names) + r")(?![\w-])")
+    lowered = [n.rsplit(" ", 1)[0] + " " + n.rsplit(" ", 1)[1].lower() for n in names]
+    return re.compile(bounded_alternation(lowered, before=r"[\w-]") + r"(?![\w-])")
 
 
 #: "pemerintah" in lower case before a region word and a name: the name of a body of government
