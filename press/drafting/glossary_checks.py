@@ -15,7 +15,7 @@ from press.errors import N_
 from press.notes import extract
 from press.notes.dates import find_dates
 from press.notes.glossary import Glossary
-from press.notes.rules import alternation
+from press.notes.rules import alternation, bounded_alternation
 
 from .finding import Finding, finding_at
 
@@ -150,8 +150,7 @@ def _forms_of(glossary: Glossary) -> tuple[dict[str, str], re.Pattern, int]:
         words = full.split()
         if len(words) > 1 and words[-1] in glossary.government_regions and " ".join(words[:-1]) in fulls:
             canonical[form] = " ".join(words[:-1])
-    alternation = "|".join(re.escape(f) for f in sorted(canonical, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w.])(?:{alternation})(?![\w])")
+    pattern = re.compile(bounded_alternation(canonical, before=r"[\w.]") + r"(?![\w])")
     if len(_FORMS) > 4:
         _FORMS.clear()
     _FORMS[id(glossary)] = (glossary, (canonical, pattern, len(max(canonical, key=len))))

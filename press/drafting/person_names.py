@@ -21,6 +21,7 @@ def _openers() -> tuple[re.Pattern, frozenset[str], frozenset[str]]:
     name's: the spelling data's forms whose standard is a word of an office, a unit, a region or
     a rank ("Walikota", "Propinsi", "Mayjend"), the ranks, and the bound forms ("Sub")."""
     from press.notes.glossary import load_glossary
+    from press.notes.rules import bounded_alternation
 
     from .lexicon import office_words, official_words
     from .rule_data import rule_data
@@ -32,8 +33,8 @@ def _openers() -> tuple[re.Pattern, frozenset[str], frozenset[str]]:
                           if any(word.lower() in official for word in entry.standard.split())) \
         | ranks | frozenset("sub non antar pasca pra".split())
     titles = frozenset(word.capitalize() for word in office_words())
-    words = sorted(set(glossary.honorifics) | titles, key=len, reverse=True)
-    return re.compile(r"(?<![\w.])(" + "|".join(re.escape(w) for w in words) + r")(?= [A-Z])"), titles, not_names
+    words = set(glossary.honorifics) | titles
+    return re.compile("(" + bounded_alternation(words, before=r"[\w.]") + r")(?= [A-Z])"), titles, not_names
 
 
 def _title_or_unit(word: str, not_names) -> bool:
