@@ -224,7 +224,9 @@ REGION_FORMS: dict[tuple[str, str], tuple[list[str], list[str]]] = {
 
 SOURCE_LINE = (
     "Indonesian administrative regions (UU 23/2014 on regional government: provinsi, kabupaten/kota, kecamatan, "
-    "kelurahan/desa and local names of the desa level; Propinsi, the older spelling of Provinsi that Sumba and NTT "
+    "kelurahan/desa and local names of the desa level (Kute, the desa of Aceh Tenggara in the Alas language, headed "
+    "by a Pengulu Kute: Qanun Aceh Tenggara 22/2010 on the election of the pengulu kute as cited by "
+    "acehtenggara.indonesiasatu.co.id, and achehnetwork.com's list of Aceh's names for the village head); Propinsi, the older spelling of Provinsi that Sumba and NTT "
     "government sites still write (sbdkab.go.id); distrik, the kecamatan of Papua under UU 21/2001) "
     "and the compass and qualifier words that end a region's name (Hilir, Hulu, Ilir and Ulu, downstream and "
     "upstream, among them: Mempawah Hilir, Sempatung Hulu, Seberang Ulu, Ogan Ilir). "

@@ -178,3 +178,40 @@ def short_slip(word: str) -> str | None:
     if not ranked or ranked[0][0] < SHORT_COMMON or len(ranked) > 1 and ranked[0][0] - ranked[1][0] < SHORT_CLEAR:
         return None
     return ranked[0][1]
+
+
+
+#: ``rival_fix``: a rival at one edit is written at least ten times in a million words (Zipf 4) and
+#: at least as often as the fix; one a writer makes by a commoner slip (a letter left out or struck
+#: twice), at least three times in a million (Zipf 3.5).
+RIVAL_COMMON, RIVAL_EARLIER = 4.0, 3.5
+
+
+def struck_once(word: str) -> str | None:
+    """The Indonesian word a doubled letter struck once makes ("memassifkan" → memasifkan)."""
+    once = sorted({word[:i] + word[i + 1:] for i in range(1, len(word)) if word[i] == word[i - 1]})
+    return next((w for w in once if is_indonesian(w, strict=True)), None)
+
+
+def rival_fix(word: str, standard: str, short: bool = False) -> str | None:
+    """Another reading of a slip the fix does not rule out, with the same first letter: a word at
+    one edit, of the fix's kind of slip or a commoner kind, written at least as often as the fix
+    ("suaah": sudah before susah; "pelaksanaa": pelaksanaan beside pelaksana). The finding then
+    names no replacement: "Terapkan semua" would write a word the writer may not have meant. A fix of
+    ``short_slip`` (``short``) has a rival in any word a letter left out makes, first letter or not
+    ("antau": atau, or pantau with its first letter lost)."""
+    from .typos import edits
+
+    standard = standard.lower()
+    first, second = edits(word)
+    floor = max(RIVAL_COMMON, frequency(standard))
+    if standard in first:
+        rivals = [w for w in first if w != standard and w[0] == word[0] and frequency(w) >= floor]
+    else:
+        rivals = [w for w in second if w != standard and w[0] == word[0] and w[-1] == word[-1]
+                  and frequency(w) >= floor]
+        rivals += [w for w in first if w[0] == word[0] and frequency(w) >= max(RIVAL_EARLIER, frequency(standard))
+                   and is_indonesian(w)]
+    if short:
+        rivals += [w for w in first if w != standard and frequency(w) >= RIVAL_EARLIER and is_indonesian(w)]
+    return max(rivals, key=frequency) if rivals else None

@@ -172,9 +172,21 @@ def known_forms() -> frozenset[str]:
 
 
 def _listed_words() -> list[str]:
+    """KBBI words and acronyms the dictionaries lack, and the local names of a region's level
+    (regions.json's region_words: "kute", the village of Aceh Tenggara, is no slip of "kue")."""
+    from press.notes.glossary import load_glossary
+
     from .rule_data import DATA_DIR
     listed = json.loads((DATA_DIR / "words.json").read_text(encoding="utf-8"))
-    return listed["kbbi_words"] + listed["acronym_words"]
+    return listed["kbbi_words"] + listed["acronym_words"] + list(load_glossary().data["region_words"])
+
+
+@lru_cache(maxsize=1)
+def brand_names() -> frozenset[str]:
+    """Names of products and platforms (words.json's brand_names, lower case): "berbasis Android"
+    names a product, no English word to italicise."""
+    from .rule_data import DATA_DIR
+    return frozenset(w.lower() for w in json.loads((DATA_DIR / "words.json").read_text(encoding="utf-8"))["brand_names"])
 
 
 @lru_cache(maxsize=1)

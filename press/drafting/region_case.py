@@ -15,13 +15,17 @@ name or title are capitalised; a common word inside a sentence is not):
   ("para Camat", "para Anggota DPRD") or with -nya after a word in lower case outside a heading ("di
   Kantornya"); "Lingkup", "Lainnya", "Terkait" capitalised after an acronym ("OPD Lingkup"); "Ke", "Di",
   "Dari" capitalised inside a sentence before a word in lower case ("belajar Ke produsen");
-- since round 17: a region's name with its compass point in lower case ("Papua barat").
+- since round 17: a region's name with its compass point in lower case ("Papua barat");
+- since round 18: the name of a body of government with "pemerintah" in lower case ("pemerintah
+  Kabupaten Malang"), a title of office in lower case before its body's name ("ketua DPRD Kutim"),
+  the country's and the feasts' names in lower case ("seluruh indonesia", "mudik lebaran").
 
 Region names and ranks are the notes' data (``press.notes.glossary``: ``regions.json``,
 ``ranks.json``), read once.
 """
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
 
@@ -53,6 +57,17 @@ RULE_REGION = "EYD V (huruf kapital): nama wilayah ditulis kapital, termasuk kat
 RULE_RANK = "KBBI: singkatan pangkat ditulis dengan huruf awal kapital (Letkol, Kompol)"
 RULE_ADDRESS = "EYD V (huruf kapital): kata sapaan sebelum nama atau jabatan ditulis kapital (Pak Bupati)"
 RULE_COMMON = "EYD V (huruf kapital): kata umum di dalam kalimat ditulis dengan huruf kecil"
+RULE_TITLE = "EYD V (huruf kapital): nama jabatan diikuti nama lembaganya ditulis kapital (Ketua DPRD Kutim)"
+RULE_PROPER = "EYD V (huruf kapital): nama negara dan nama hari raya ditulis kapital (Indonesia, Lebaran)"
+RULE_BODY = "EYD V (huruf kapital): nama lembaga pemerintahan ditulis kapital (Pemerintah Kabupaten Malang)"
+#: Words after a region word that are no name ("pemerintah desa Dan", a capital slip of its own).
+NOT_NAMES = frozenset({"Dan", "Yang", "Dengan", "Untuk", "Dalam", "Serta", "Atau"})
+
+
+def _no_name_at(body: str, at: int) -> bool:
+    """Whether the capitalised word at ``at`` is one no name is made of ("Dan")."""
+    word = re.match(r"[A-Za-z]+", body[at:])
+    return bool(word and word.group() in NOT_NAMES)
 
 
 @lru_cache(maxsize=1)
@@ -75,6 +90,15 @@ def _lower_names() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _lower_proper() -> re.Pattern:
+    """The country's and the feasts' names in lower case ("seluruh indonesia", "mudik lebaran"; words.json's
+    names_in_lower_case, round 18), not inside an address, a hashtag or a mention ("indonesia.go.id")."""
+    from .rule_data import DATA_DIR
+    names = json.loads((DATA_DIR / "words.json").read_text(encoding="utf-8"))["names_in_lower_case"]
+    return re.compile(r"(?<![\w@#/.-])(?:" + "|".join(n.lower() for n in names) + r")(?![\w@/-]|\.\w)")
+
+
+@lru_cache(maxsize=1)
 def _lower_compass() -> re.Pattern:
     """A region's name of ``regions.json`` whose last word, a compass point, is written in lower case
     ("Papua barat", "Lampung utara"): the whole name is capitalised (round 17). "Tengah" is left: "Aceh
@@ -86,6 +110,19 @@ def _lower_compass() -> re.Pattern:
                                                   + n.rsplit(" ", 1)[1].lower() for n in names) + r")(?![\w-])")
 
 
+#: "pemerintah" in lower case before a region word and a name: the name of a body of government
+#: ("pemerintah Kabupaten Malang", "pemerintah daerah Jayawijaya", "lingkup pemerintah kota Ambon";
+#: round 18), written with capitals (EYD V: nama lembaga pemerintahan).
+GOVERNMENT_BODY = re.compile(r"(?<![\w-])pemerintah[ ]((?i:kabupaten|kota|provinsi|desa|daerah|kecamatan|kelurahan|"
+                             r"nagari|gampong|kampung))[ ](?=[A-Z][a-z]{2,}(?![\w-]))")
+#: A title of office in lower case before the name of its body: an acronym and a name or a second
+#: acronym ("ketua DPRD Kutim", "ketua TP PKK", "wakil ketua DPRD Kota Palu"), or a unit's word and a
+#: capitalised word ("kepala Biro Administrasi Pimpinan"); not after a word of a plural group ("para
+#: kepala OPD", the office, no one holder; round 18).
+TITLE_BEFORE_BODY = re.compile(r"(?<![\w-])((?:wakil )?(?:ketua|kepala|sekretaris|direktur))[ ]"
+                               r"(?=(?:[A-Z]{2,}[ ](?:[A-Z]{2,}|[A-Z][a-z]{2,})|(?:Biro|Dinas|Badan|Bagian|Bidang|"
+                               r"Kantor|Pusat|Seksi)[ ][A-Z][a-z]{2,})(?![\w-]))")
+PLURAL_BEFORE = re.compile(r"(?i:para|seluruh|setiap|sejumlah|semua|segenap|beberapa|dan|serta|atau)[ ]$")
 #: A capitalised common word after "para" (the office, not one holder: "para Camat", "para Anggota
 #: DPRD"), a capitalised word with -nya after a word in lower case ("di Kantornya", "ujar Stafnya"),
 #: and a word that never begins a name capitalised after an acronym ("OPD Lingkup", "SKPD Terkait").
@@ -125,8 +162,19 @@ def region_and_common_case(body: str, protected=()) -> list[Finding]:
     def add(span, standard, rule):
         if not any(s < span[1] and span[0] < e for s, e in protected):
             found.append(_finding(body, span, standard, rule))
+    for match in GOVERNMENT_BODY.finditer(body):
+        if not in_heading(body, match.start()) and not _no_name_at(body, match.end()):
+            add((match.start(), match.end(1)), "Pemerintah " + match.group(1).capitalize(), RULE_BODY)
+    for match in _lower_proper().finditer(body):
+        if not in_heading(body, match.start()):
+            add(match.span(), match.group().capitalize(), RULE_PROPER)
+    for match in TITLE_BEFORE_BODY.finditer(body):
+        if not in_heading(body, match.start()) and not PLURAL_BEFORE.search(body, max(0, match.start() - 9), match.start()):
+            add(match.span(1), match.group(1).title(), RULE_TITLE)
     for match in REGION_BEFORE.finditer(body):
         name, word = match.group(2), match.group(1)
+        if body[max(0, match.start() - 11):match.start()] == "pemerintah " and name[:1].isupper():
+            continue  # the body's name, read above
         if re.search(r"(?:jalan|ruas|jalur)\s+$", body[max(0, match.start() - 7):match.start()], re.I) \
                 or word not in ("provinsi", "kabupaten") and name in regions:
             continue  # a road's class; "desa Pohuwato", the villages of a regency, not one village

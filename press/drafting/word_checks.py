@@ -53,7 +53,7 @@ from press.errors import N_
 
 from . import affix_rules
 from .compound_checks import glued_words, words_joined
-from .hand_slips import initial_slip, rare_slip, region_slip, short_slip, sole_slip
+from .hand_slips import initial_slip, rare_slip, region_slip, rival_fix, short_slip, sole_slip, struck_once
 from .joined_words import joined_compound, joined_reduplication, two_words, word_before_joined
 from .loanword_rules import loanword_fix
 from .finding import Finding, cased, finding_at
@@ -302,11 +302,13 @@ def _word_finding(body: str, span, written: str, word: str, initial: bool) -> Fi
         return _spelling(body, span, written, *glued)
     if len(word) < MIN_TYPO:
         standard = None if initial or _regional_context(body, *span) else short_slip(word)
-        return _typo(body, span, written, standard) if standard else None
+        return _typo(body, span, written, standard, short=True) if standard else None
     standard = (common_typo(word, capitalised=True) if initial else typo_fix(word) or common_typo(word)) \
         or edge_typo(word, initial) or frequent_slip(word, capitalised=initial) \
-        or (_initial_slip(word) or initial_slip(word) if initial else distant_slip(word) or sole_slip(word)
-            or (None if _regional_context(body, *span) else short_slip(word)))
+        or (_initial_slip(word) or initial_slip(word) if initial else distant_slip(word) or sole_slip(word))
+    if not standard and not initial and not _regional_context(body, *span):
+        standard = short_slip(word)
+        return _typo(body, span, written, standard, short=True) if standard else None
     return _typo(body, span, written, standard) if standard else None
 
 
@@ -347,7 +349,16 @@ def _one_letter_in(word: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def _typo(body: str, span, written: str, standard: str) -> Finding:
+def _typo(body: str, span, written: str, standard: str, short: bool = False) -> Finding:
+    """A slip's finding: a fix two edits away yields to a doubled letter struck once, and a fix
+    with a rival reading (``hand_slips.rival_fix``) is asked, not written."""
+    if edit_distance(written.lower(), standard.lower(), 1) > 1:
+        standard = struck_once(written.lower()) or standard
+    rival = rival_fix(written.lower(), standard, short)
+    if rival:
+        return finding_at(body, "spelling", span, N_("Salah ketik: “%(written)s”; maksudnya “%(standard)s” atau “%(rival)s”?"),
+                          N_("Periksa ejaannya (KBBI)."), {"written": written, "standard": cased(written, standard),
+                                                           "rival": cased(written, rival)}, {})
     standard = cased(written, standard)  # the lists are in lower case: "Ferbruari" is februari, a month's name
     return finding_at(body, "spelling", span, N_("Salah ketik: “%(written)s”; maksudnya “%(standard)s”?"),
                       N_("Ganti dengan “%(standard)s” (KBBI)."), {"written": written, "standard": standard},
