@@ -57,8 +57,11 @@ real17 included ("round 18 tuning (all 510)"; real17's own table is a figure aft
 and held back tests/notes/real18 whole (its figures, measured once after round 18's
 freeze, are ROUND18_HELD_BACK_AT_FREEZE: a line below the tables); round 19 tuned on all 534,
 real18 included ("round 19 tuning (all 534)"; real18's own table is a figure after tuning),
-and holds back tests/notes/real19 whole (its figures, measured once after round 19's
-freeze, are ROUND19_HELD_BACK_AT_FREEZE: a line below the tables).
+and held back tests/notes/real19 whole (its figures, measured once after round 19's
+freeze, are ROUND19_HELD_BACK_AT_FREEZE: a line below the tables); round 20 tuned on all 558,
+real19 included ("round 20 tuning (all 558)"; real19's own table is a figure after tuning),
+and holds back tests/notes/real20 whole (its figures, measured once after round 20's
+freeze, are ROUND20_HELD_BACK_AT_FREEZE: a line below the tables).
 Below the tables, one line per earlier figure: each
 round's held-back figures first measured after its freeze (round 1: 20 of
 tests/notes/real; round 2: tests/notes/real2) and each round's tuning figures at its
@@ -103,7 +106,8 @@ from tests.notes.test_notes_real_corpus import (HELD_BACK_AT_FREEZE, ROUND2_HELD
                                                 ROUND13_TUNING_AT_FREEZE, ROUND14_TUNING_AT_FREEZE,
                                                 ROUND15_TUNING_AT_FREEZE, ROUND16_TUNING_AT_FREEZE,
                                                 ROUND17_TUNING_AT_FREEZE, ROUND18_TUNING_AT_FREEZE,
-                                                ROUND19_TUNING_AT_FREEZE, TUNING_AT_FREEZE)
+                                                ROUND19_TUNING_AT_FREEZE, ROUND20_TUNING_AT_FREEZE,
+                                                TUNING_AT_FREEZE)
 
 LONG = 200_000
 LONG_TARGET_SECONDS = 2.0
@@ -128,6 +132,7 @@ REAL15 = REPO / "tests" / "notes" / "real15"
 REAL16 = REPO / "tests" / "notes" / "real16"
 REAL17 = REPO / "tests" / "notes" / "real17"
 REAL18 = REPO / "tests" / "notes" / "real18"
+REAL19 = REPO / "tests" / "notes" / "real19"
 # The commits of the "Frozen rules (round 5):" to "(round 19):" freezes.
 ROUND5_FREEZE = "c1b481e"
 ROUND6_FREEZE = "9c719cf"
@@ -144,6 +149,7 @@ ROUND16_FREEZE = "ec010ee"
 ROUND17_FREEZE = "fb4f55e"
 ROUND18_FREEZE = "cc8e87a"
 ROUND19_FREEZE = "e5c7fad"
+ROUND20_FREEZE = "the round 20 freeze"
 # Figures written at each freeze, printed as lines below the tables: (what, commit, figures).
 FREEZE_LINES = (
     ("round 1 tuning (40 of tests/notes/real)", "9e1fc17", TUNING_AT_FREEZE),
@@ -208,6 +214,10 @@ FREEZE_LINES = (
     # Written into the corpus test by the annotator once real19 was annotated and measured.
     ("round 19 held back (tests/notes/real19)", ROUND19_FREEZE,
      getattr(corpus_test, "ROUND19_HELD_BACK_AT_FREEZE", None) or {}),
+    ("round 20 tuning (all 558 of tests/notes/real to real19)", ROUND20_FREEZE, ROUND20_TUNING_AT_FREEZE),
+    # Written into the corpus test by the annotator once real20 was annotated and measured.
+    ("round 20 held back (tests/notes/real20)", ROUND20_FREEZE,
+     getattr(corpus_test, "ROUND20_HELD_BACK_AT_FREEZE", None) or {}),
 )
 SHARED = REPO.parent / "shared"
 SPEED_WORDS = (400, 800)
@@ -308,7 +318,7 @@ def main() -> None:
     real_table("real notes, round 8 held back (tests/notes/real8), after round 9 tuning", real8, glossary)
     everything_real = [tuning, real3, real4, real5, real6, real7, real8]
     for number, folder in enumerate((REAL9, REAL10, REAL11, REAL12, REAL13, REAL14, REAL15, REAL16, REAL17, REAL18,
-                                     None), start=9):
+                                     REAL19, None), start=9):
         annotated = [n for r in everything_real for n in r.annotated]
         real_table(f"real notes, round {number} tuning (all {len(annotated)})",
                    RealNotes(annotated, [n for r in everything_real for n in r.not_annotated]), glossary)

@@ -25,7 +25,7 @@ from press.notes.speakers import SpeakerLookup
 from press.notes.title_context import (LOWER_TITLE_PLACE, ONLY_PLACE_AFTER, QUALIFIER, SPEECH_AFTER, bare_name_before, bracketed_post,
                                        ends_in_venue,
                                        handed_over_after, member_qualifiers, name_cut_before, namesake_before, namesakes,
-                                       new_post_at, not_a_name_first, place_then_holder, region_word_before, title_places,
+                                       new_post_at, not_a_name_first, place_then_holder, region_word_before, title_places, town_of_unit,
                                        venue_before, written_title)
 
 CAPITAL_AFTER = re.compile(r"[ \t]*,?[ \t]*[A-Z(]")
@@ -228,9 +228,9 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
                         and not person.honorifics and not person.ranks:
                     person = None
             elif not apposed and " " not in person.name and not person.degrees \
-                    and (ONLY_PLACE_AFTER.match(text, person.end) or person.name in self._title_places) \
-                    and self.find_by_name(person.name) is None \
-                    and ((absorb and full not in REGION_HEADS and kind is None)
+                    and (ONLY_PLACE_AFTER.match(text, person.end) or person.name in self._title_places
+                         or town_of_unit(text, rules, person.name_span[0])) and self.find_by_name(person.name) is None \
+                    and (town_of_unit(text, rules, person.name_span[0]) or (absorb and full not in REGION_HEADS and kind is None)
                          or (kind == "institution" and not person.degrees and ends_in_venue(rules, organisation))):
                 title_text, title_end, person = text[match.start():person.end], person.end, None
             elif not apposed and not person.degrees and (place_then_holder(text, rules, person.end, absorb and full not in REGION_HEADS)

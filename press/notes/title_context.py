@@ -58,6 +58,13 @@ def venue_before(text: str, rules: Rules, pos: int) -> bool:
     return bool(venue.search(text, max(0, pos - 30), pos))
 
 
+def town_of_unit(text: str, rules: Rules, pos: int) -> bool:
+    """Whether a court or prosecutor's office named after its town stands just before `pos`
+    ("Wakil Ketua PN Tondano", "Panitera Pengadilan Negeri Singaraja"): one word there is the town."""
+    unit = rules.pattern("town-unit-before", lambda: rf"(?<![\w.])(?:{alternation(rules.glossary.data['town_units'])})[ \t]+$")
+    return bool(unit.search(text, max(0, pos - 20), pos))
+
+
 def _venue_before_pattern(rules: Rules) -> str:
     words = rules.glossary.data["venue_words"] + list(rules.glossary.street_words)
     return rf"(?<![\w.])(?:{alternation(words + [w.lower() for w in words])})[ \t]+$"

@@ -1,5 +1,5 @@
-"""The guards of rounds 9 to 19 over the notes modelled on real releases (tests/notes/real to
-real18): each round's tuning figures at its freeze, the figures of the notes it last held
+"""The guards of rounds 9 to 20 over the notes modelled on real releases (tests/notes/real to
+real19): each round's tuning figures at its freeze, the figures of the notes it last held
 back after it tuned on them, and its held-back figures first measured, less MARGIN, with no
 weekday, month, street or region reported as a person on its held-back notes (a round whose
 held-back notes are not yet annotated and measured has no such figures: its row says None until
@@ -37,7 +37,9 @@ from tests.notes.test_notes_real_corpus import (MARGIN, REAL, REAL2, REAL3, REAL
                                                 REAL17_TUNED_NON_PEOPLE, REAL18, ROUND18_HELD_BACK_AT_FREEZE,
                                                 ROUND18_HELD_BACK_NON_PEOPLE, ROUND18_TUNING_AT_FREEZE, REAL18_TUNED,
                                                 REAL18_TUNED_NON_PEOPLE, REAL19, ROUND19_HELD_BACK_AT_FREEZE,
-                                                ROUND19_HELD_BACK_NON_PEOPLE, ROUND19_TUNING_AT_FREEZE, fallen,
+                                                ROUND19_HELD_BACK_NON_PEOPLE, ROUND19_TUNING_AT_FREEZE, REAL19_TUNED,
+                                                REAL19_TUNED_NON_PEOPLE, REAL20, ROUND20_HELD_BACK_AT_FREEZE,
+                                                ROUND20_HELD_BACK_NON_PEOPLE, ROUND20_TUNING_AT_FREEZE, fallen,
                                                 folder_extractions, folder_scores, summed)
 
 
@@ -95,6 +97,10 @@ ROUNDS = (
                REAL16, REAL17, REAL18),
           534, ROUND19_TUNING_AT_FREEZE, REAL18, REAL18_TUNED, REAL18_TUNED_NON_PEOPLE, REAL19,
           ROUND19_HELD_BACK_AT_FREEZE, ROUND19_HELD_BACK_NON_PEOPLE, held_back_notes=24),
+    Round(20, (REAL, REAL2, REAL3, REAL4, REAL5, REAL6, REAL7, REAL8, REAL9, REAL10, REAL11, REAL12, REAL13, REAL14, REAL15,
+               REAL16, REAL17, REAL18, REAL19),
+          558, ROUND20_TUNING_AT_FREEZE, REAL19, REAL19_TUNED, REAL19_TUNED_NON_PEOPLE, REAL20,
+          ROUND20_HELD_BACK_AT_FREEZE, ROUND20_HELD_BACK_NON_PEOPLE, held_back_notes=24),
 )
 BY_ROUND = {f"round{r.number}": r for r in ROUNDS}
 
