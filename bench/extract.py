@@ -60,7 +60,7 @@ real18 included ("round 19 tuning (all 534)"; real18's own table is a figure aft
 and held back tests/notes/real19 whole (its figures, measured once after round 19's
 freeze, are ROUND19_HELD_BACK_AT_FREEZE: a line below the tables); round 20 tuned on all 558,
 real19 included ("round 20 tuning (all 558)"; real19's own table is a figure after tuning),
-and holds back tests/notes/real20 whole (its figures, measured once after round 20's
+and held back tests/notes/real20 whole (its figures, measured once after round 20's
 freeze, are ROUND20_HELD_BACK_AT_FREEZE: a line below the tables).
 Below the tables, one line per earlier figure: each
 round's held-back figures first measured after its freeze (round 1: 20 of
@@ -133,7 +133,7 @@ REAL16 = REPO / "tests" / "notes" / "real16"
 REAL17 = REPO / "tests" / "notes" / "real17"
 REAL18 = REPO / "tests" / "notes" / "real18"
 REAL19 = REPO / "tests" / "notes" / "real19"
-# The commits of the "Frozen rules (round 5):" to "(round 19):" freezes.
+# The commits of the "Frozen rules (round 5):" to "(round 20):" freezes.
 ROUND5_FREEZE = "c1b481e"
 ROUND6_FREEZE = "9c719cf"
 ROUND7_FREEZE = "5971e88"
@@ -149,7 +149,7 @@ ROUND16_FREEZE = "ec010ee"
 ROUND17_FREEZE = "fb4f55e"
 ROUND18_FREEZE = "cc8e87a"
 ROUND19_FREEZE = "e5c7fad"
-ROUND20_FREEZE = "the round 20 freeze"
+ROUND20_FREEZE = "707eb3e"
 # Figures written at each freeze, printed as lines below the tables: (what, commit, figures).
 FREEZE_LINES = (
     ("round 1 tuning (40 of tests/notes/real)", "9e1fc17", TUNING_AT_FREEZE),
