@@ -149,7 +149,7 @@ ROUND16_FREEZE = "ec010ee"
 ROUND17_FREEZE = "fb4f55e"
 ROUND18_FREEZE = "cc8e87a"
 ROUND19_FREEZE = "e5c7fad"
-ROUND20_FREEZE = "the round 20 freeze"
+ROUND20_FREEZE = "707eb3e"
 # Figures written at each freeze, printed as lines below the tables: (what, commit, figures).
 FREEZE_LINES = (
     ("round 1 tuning (40 of tests/notes/real)", "9e1fc17", TUNING_AT_FREEZE),
