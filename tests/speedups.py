@@ -15,9 +15,9 @@ A third cost was the password hash: werkzeug's default scrypt (N = 2**15) costs 
 170 ms of CPU for each hash and each login. Passwords hashed in a test process (the demo
 accounts of the migrated template, accounts the tests create) use scrypt with N = 2**10
 instead, about 5 ms; the hash keeps its format and its parameters, so checking a password
-is the same code; the hash a login with an unknown e-mail is checked against is made again
-with those parameters. Servers started as processes (the browser tests' live server) keep the
-production default.
+is the same code; the hash a login with an unknown e-mail is checked against is made on the
+first such login (``accounts._dummy_hash``), after this ran, so with those parameters too.
+Servers started as processes (the browser tests' live server) keep the production default.
 """
 from __future__ import annotations
 
@@ -110,9 +110,3 @@ def install() -> None:
     Rule._compile_builder = _shared_builder
     Flask.jinja_options = {**Flask.jinja_options, "bytecode_cache": SharedTemplateCode()}
     werkzeug.security.generate_password_hash.__defaults__ = (TEST_PASSWORD_HASH, 16)
-    # The hash a login with an unknown e-mail is checked against, so that it takes as long as
-    # a known one's, was made with the production parameters when ``press.services.accounts``
-    # was imported (before this ran): each such login cost 170 ms, a known one's 5 ms.
-    from press.services import accounts
-
-    accounts._DUMMY_HASH = werkzeug.security.generate_password_hash("not-a-real-password")
