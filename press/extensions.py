@@ -37,6 +37,8 @@ class _PendingMigrate:
         self.directory = directory
 
     def __getattr__(self, name: str):
+        if name.startswith("_"):  # copy and pickle ask before __init__ ran
+            raise AttributeError(name)
         return getattr(self._bind(), name)
 
     def _bind(self):
