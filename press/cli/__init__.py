@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from . import activities, agenda, setup, units, users
+from . import activities, agenda, db, setup, units, users
 from . import permissions as permission_commands
 from . import search as search_commands
 from . import releases, site
@@ -24,6 +24,7 @@ from .unset_database import guard_commands
 
 def register_commands(app: Flask) -> None:
     app.cli.add_command(setup.setup_command)
+    app.cli.add_command(db.MigrationCommands())
     app.cli.add_command(users.users)
     app.cli.add_command(units.units)
     app.cli.add_command(permission_commands.permissions)

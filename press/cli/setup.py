@@ -4,7 +4,6 @@ from __future__ import annotations
 import click
 from flask import current_app
 from flask.cli import with_appcontext
-from flask_migrate import upgrade
 
 from press.demo import instance_is_empty, load_demo, load_demo_photos
 from press.cli.search import ensure_index
@@ -16,6 +15,8 @@ from press.extensions import db
 @click.option("--no-demo", is_flag=True, help="Do not load demo data (a production instance).")
 def setup_command(no_demo: bool) -> None:
     """Migrate the database to the latest schema; add demo data to an empty instance."""
+    from flask_migrate import upgrade  # with Alembic: imported by this command alone
+
     upgrade()
     click.echo(f"Database at {current_app.config['SQLALCHEMY_DATABASE_URI']} is up to date.")
     if no_demo:

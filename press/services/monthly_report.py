@@ -16,7 +16,6 @@ from press.dates import month_label, office_today
 from press.errors import N_
 from press.models import Clipping, Contract, Partner, Placement, Release, Unit, User
 from press.reports.letter import Signer, build_letter
-from press.reports.workbook import build_xlsx
 from press.reports.monthly import (ClippingRow, ContractRow, Month, PartnerRow, PlacementRow, Report, ReportError,
                                    compute, parse_month)
 
@@ -116,7 +115,12 @@ def filename(report: Report, extension: str) -> str:
 
 
 def workbook(report: Report, label=str) -> bytes:
-    """The XLSX; ``label(member)`` writes states, verdicts and proof kinds."""
+    """The XLSX; ``label(member)`` writes states, verdicts and proof kinds.
+
+    openpyxl (0.15 s of CPU to import) is imported here, by the export alone: every web, job
+    and command process imports this module."""
+    from press.reports.workbook import build_xlsx
+
     return build_xlsx(report, title=f"{TITLE} {month_label(report.month.year, report.month.month)}"
                       + (f" — {report.unit}" if report.unit else ""), label=label)
 

@@ -25,6 +25,8 @@ from tests import databases
 from tests.conftest import REPO_ROOT
 
 OUTPUT = REPO_ROOT / "test-output" / "browser"
+TEST_PROCESSES = REPO_ROOT / "tests" / "processes"
+"""On the started processes' ``PYTHONPATH``: their password hashes cost what the tests' do."""
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -46,7 +48,8 @@ def free_port() -> int:
 
 class LiveServer:
     """``flask setup``, then gunicorn and ``flask worker`` on a fresh instance folder, as in
-    production; stopped at the end."""
+    production but for the password hashes' cost (``tests/processes/sitecustomize.py``);
+    stopped at the end."""
 
     def __init__(self, root: Path, workers: int = 2, gunicorn_args: tuple[str, ...] = (),
                  worker_args: tuple[str, ...] = (), env: dict[str, str] | None = None, site_url: bool = False,
@@ -66,6 +69,7 @@ class LiveServer:
             "PRESS_MEDIA_ROOT": str(root / "media"),
             "PRESS_INDEX_ROOT": str(root / "search"),
             "PRESS_JOBS_URL": f"sqlite:///{root / 'jobs.db'}",
+            "PYTHONPATH": os.pathsep.join(filter(None, [str(TEST_PROCESSES), os.environ.get("PYTHONPATH")])),
             **(env or {}),
         }
         self.workers = workers

@@ -97,6 +97,19 @@ def test_an_unknown_email_gets_the_same_answer_as_a_known_or_locked_one(make_app
     assert _normalised(right_password, EMAILS["editor"]) == _normalised(unknown_answer, "tidak-ada@siaran.test")
 
 
+
+def test_an_unknown_email_is_checked_against_a_hash_made_as_a_known_accounts(app, monkeypatch):
+    """The check is what the time of a login is spent on: an unknown e-mail's costs what a
+    known one's does only if its hash has the same method and parameters."""
+    checked = []
+    check = accounts.check_password_hash
+    monkeypatch.setattr(accounts, "check_password_hash",
+                        lambda hashed, password: checked.append(hashed) or check(hashed, password))
+    assert attempt(browser(app, "192.0.2.3"), "tidak-ada@siaran.test").status_code == 401
+    assert attempt(browser(app, "192.0.2.4"), EMAILS["editor"]).status_code == 401
+    unknown, known = (hashed.split("$")[0] for hashed in checked)
+    assert unknown == known
+
 def test_the_account_locks_only_after_fifty_failures(app):
     with app.app_context():
         editor = db.session.scalar(select(User).where(User.email == EMAILS["editor"]))
