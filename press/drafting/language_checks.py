@@ -120,8 +120,9 @@ def check_language(body: str, protected=(), quotes=None) -> list[Finding]:
     tokens = list(TOKEN.finditer(body))
     protected = list(protected) + person_name_spans(body) + unit_code_spans(body)
     places = place_name_starts(body)
-    if protected or urls or places:
-        tokens = _outside(body, tokens, protected + list(urls) + places)
+    names, region_words = [m.span(2) for m in places], [m.span(1) for m in places]
+    if protected or urls or names:
+        tokens = _outside(body, tokens, protected + list(urls) + names)
     found: list[Finding] = []
     unread = []
     looked_up, bound_forms = data.looked_up, BOUND_FORMS
@@ -147,7 +148,7 @@ def check_language(body: str, protected=(), quotes=None) -> list[Finding]:
     found += runs + check_words(body, unread, known_forms(), skip, _italic)
     taken = list(protected) + [f.span for f in found if f.span]
     found += _weekday_forms(body, protected) + _reduplications(body, protected, found) + check_times(body, protected, quotes) \
-        + check_numbers(body, protected) + check_capitals(body, taken + places[1::2])
+        + check_numbers(body, protected) + check_capitals(body, taken + region_words)
     found += check_compounds(body, taken + list(urls) + [f.span for f in found if f.span])
     found += check_figures(body, list(protected) + list(urls) + [f.span for f in found if f.span])
     taken = list(protected) + list(urls) + [f.span for f in found if f.span]

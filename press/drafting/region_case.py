@@ -70,18 +70,11 @@ RULE_BODY = "EYD V (huruf kapital): nama lembaga pemerintahan ditulis kapital (P
 NOT_NAMES = frozenset({"Dan", "Yang", "Dengan", "Untuk", "Dalam", "Serta", "Atau"})
 
 
-def _name_start(word: str) -> bool:
-    return not is_indonesian(word) and word not in BOUND
-
-
-def place_name_starts(body: str) -> list[tuple[int, int]]:
-    """Spans of the lower-case word that starts a place's name after its region word
-    (``PLACE_NAME_START``), each followed by the region word's span: [name, region, name, region, …]."""
-    spans = []
-    for match in PLACE_NAME_START.finditer(body):
-        if _name_start(match.group(2)):
-            spans += [match.span(2), match.span(1)]
-    return spans
+def place_name_starts(body: str) -> list[re.Match]:
+    """The matches of ``PLACE_NAME_START`` whose lower-case word no dictionary knows: group 1 the region
+    word, group 2 the word that starts the place's name."""
+    return [match for match in PLACE_NAME_START.finditer(body)
+            if not is_indonesian(match.group(2)) and match.group(2) not in BOUND]
 
 
 def _no_name_at(body: str, at: int) -> bool:
@@ -202,9 +195,8 @@ def region_and_common_case(body: str, protected=()) -> list[Finding]:
                 and not any(name.startswith(bound) and is_indonesian(name[len(bound):]) for bound in BOUND):
             end = match.end(1) if name[:1].isupper() else match.end(2)
             add((match.start(1), end), body[match.start(1):end].title(), RULE_REGION)
-    for match in PLACE_NAME_START.finditer(body):
-        if _name_start(match.group(2)):
-            add(match.span(2), match.group(2).capitalize(), RULE_REGION)
+    for match in place_name_starts(body):
+        add(match.span(2), match.group(2).capitalize(), RULE_REGION)
     for match in LOWER_AFTER_OFFICE.finditer(body):
         if match.group(1).capitalize() in regions:
             add(match.span(1), match.group(1).capitalize(), RULE_REGION)
