@@ -11,7 +11,7 @@ fix needs the writer (a word choice inside a quote, a long paragraph).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 CODES = (
     "weekday", "date_far", "name_two_ways", "region_two_ways", "quote_no_speaker",
@@ -104,3 +104,22 @@ def _capital_beside(body: str, start: int, end: int) -> bool:
     before = BEFORE_WORD.search(body, max(0, start - 40), start)
     after = AFTER_WORD.match(body, end)
     return bool(before and before.group(1)[:1].isupper() or after and after.group(1)[:1].isupper())
+
+
+def listed_slips_followed(found: list[Finding], spelling) -> list[Finding]:
+    """A replacement that the spelling data itself lists as non-standard ("apapaun" read as "apapun")
+    is taken on to that entry's standard form ("apa pun"): no finding may write a listed slip."""
+    out = []
+    for finding in found:
+        written = finding.replacement
+        entry = spelling.get(written) if written else None
+        if entry is None and written and written[:1].isupper() and written[1:].islower():
+            entry = spelling.get(written.lower())
+            entry = entry and replace(entry, standard=entry.standard[:1].upper() + entry.standard[1:])
+        if entry is not None and entry.standard != written:
+            params = {**finding.params, "standard": entry.standard} if "standard" in finding.params else finding.params
+            hints = {**finding.hint_params, "standard": entry.standard} if "standard" in finding.hint_params \
+                else finding.hint_params
+            finding = replace(finding, replacement=entry.standard, params=params, hint_params=hints)
+        out.append(finding)
+    return out

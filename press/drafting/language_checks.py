@@ -26,12 +26,13 @@ from .compound_checks import check_compounds
 from .figure_checks import check_figures
 from .number_forms import check_number_forms
 from .word_shapes import check_word_shapes
-from .finding import Finding, finding_at
+from .finding import Finding, finding_at, listed_slips_followed
 from .lexicon import confirmed_roots, frequency, indonesian_roots, is_indonesian, known_forms, passive_roots
 from .number_checks import check_numbers, url_spans
 from .person_names import person_name_spans, unit_code_spans
 from .time_checks import check_times
 from .prefix_checks import di_ke_at, next_word
+from .region_case import place_name_starts
 from .rule_data import RuleData, rule_data
 from .foreign_words import capitalised_english, english_runs, english_spelt, near_foreign_phrases
 from .word_checks import cased_here, check_words
@@ -118,8 +119,9 @@ def check_language(body: str, protected=(), quotes=None) -> list[Finding]:
     urls = url_spans(body)
     tokens = list(TOKEN.finditer(body))
     protected = list(protected) + person_name_spans(body) + unit_code_spans(body)
-    if protected or urls:
-        tokens = _outside(body, tokens, protected + list(urls))
+    places = place_name_starts(body)
+    if protected or urls or places:
+        tokens = _outside(body, tokens, protected + list(urls) + places)
     found: list[Finding] = []
     unread = []
     looked_up, bound_forms = data.looked_up, BOUND_FORMS
@@ -145,12 +147,12 @@ def check_language(body: str, protected=(), quotes=None) -> list[Finding]:
     found += runs + check_words(body, unread, known_forms(), skip, _italic)
     taken = list(protected) + [f.span for f in found if f.span]
     found += _weekday_forms(body, protected) + _reduplications(body, protected, found) + check_times(body, protected, quotes) \
-        + check_numbers(body, protected) + check_capitals(body, taken)
+        + check_numbers(body, protected) + check_capitals(body, taken + places[1::2])
     found += check_compounds(body, taken + list(urls) + [f.span for f in found if f.span])
     found += check_figures(body, list(protected) + list(urls) + [f.span for f in found if f.span])
     taken = list(protected) + list(urls) + [f.span for f in found if f.span]
     found += check_number_forms(body, taken) + check_word_shapes(body, taken)
-    return english_spelt(found)
+    return listed_slips_followed(english_spelt(found), data.spelling)
 
 
 COVID = re.compile(r"(?<![\w-])(covid|Covid|COVID)(?: | ?[-–—] | ?[–—] ?|)(19)(?![\w-])")
@@ -345,8 +347,8 @@ def _split_compound_at(body: str, tokens, i: int, found: list) -> int:
     second = following.group()
     stem = next((second[:-len(s)] for s in ("kan", "i") if second.endswith(s) and second[:-len(s)] in roots), None)
     if first[2:] not in roots or first in roots or len(first) < 6 or not stem or len(stem) < 3 \
-            or second in indonesian_roots():
-        return 0  # "dibuka mulai": a root of either dictionary ("mulai") is a word, not a root with -i
+            or second in indonesian_roots() or frequency("kabupaten") and not frequency(stem):
+        return 0  # "dibuka mulai": a root of either dictionary is a word, not a root with -i; "membali": no word's root
     if any(second.startswith(prefix) and second[len(prefix):] in roots for prefix in AFFIXED_NOUN_PREFIXES):
         return 0  # "dilihat petani": a noun with pe-/ber-/ter-, not a root with -i
     standard = first + second

@@ -110,6 +110,8 @@ def di_ke_at(body: str, tokens, i: int, data: RuleData, found: list) -> int:
     if verb.endswith("nya") and not verb.endswith("kannya") and frequency("kabupaten") and not frequency("di" + verb) \
             and frequency(verb) and verb[:-3] not in data.verb_roots and verb[:-3] not in passive_roots():
         return 0  # "di usahanya": a noun with -nya after the preposition; nobody writes it joined to di-
+    if frequency("kabupaten") and not frequency(verb) and _near_place(verb, data.place_nouns):
+        return 0  # "di markan": a word nobody writes, as near a noun of place (markas) as any verb
     per_verb = _per_verb(verb)
     if per_verb:
         verb = per_verb
@@ -190,6 +192,13 @@ def _preposition_phrase(body: str, tokens, i: int, data: RuleData) -> str | None
 COMMON_PASSIVE = 4.0
 
 
+def _near_place(word: str, place_nouns) -> bool:
+    """Whether one letter past the first struck for another makes ``word`` a noun of place: "di markan"
+    may be "di markas", the preposition, as well as a passive ("di dasari", a noun with -i, is not read so)."""
+    near = {word[:i] + c + word[i + 1:] for i in range(1, len(word)) for c in ALPHABET}
+    return not near.isdisjoint(place_nouns)
+
+
 def _misspelt_passive(verb: str) -> str | None:
     """The verb of a passive written apart and misspelt ("di bukak" → "buka"): a word nobody
     writes, of four letters or more and no word of names, one edit (``typos.one_edit``) from
@@ -200,6 +209,7 @@ def _misspelt_passive(verb: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 #: ``_suffixed_passive``: the passive with -kan is written ten times as often (a point of Zipf) as the
 #: bare one joined to di-.
 SUFFIX_MARGIN = 1.0

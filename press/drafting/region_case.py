@@ -47,6 +47,11 @@ OFFICES = ("Bupati", "Wakil Bupati", "Wali Kota", "Wakil Wali Kota", "Gubernur",
            "Kota", "Provinsi", "Pemkab", "Pemkot", "Pemprov", "Kapolres", "Dandim", "Kajari", "DPRD", "khas")
 REGION_BEFORE = re.compile(r"(?<![\w/-])(" + "|".join(REGION_WORDS) + r")[ ]([A-Z][a-z]+|[a-z]{4,})(?![\w-])")
 LOWER_AFTER_OFFICE = re.compile(r"(?<![\w-])(?:" + "|".join(OFFICES) + r")[ ]([a-z]{3,})(?![\w-])")
+#: A word no dictionary knows after a capitalised village- or district-level word ("Desa lenggah sari"):
+#: the start of a place's name typed in lower case, never a typo of a common word to fix. After the word in
+#: lower case such a word is as often a slip ("kecamatan lainnya" typed "laninya"); "desa sered" is read
+#: by ``REGION_BEFORE``.
+PLACE_NAME_START = re.compile(r"(?<![\w/-])(Desa|Kelurahan|Kecamatan|Dusun)[ ]([a-z]{3,})(?![\w-])")
 #: Bound forms written joined to a word ("desa antarwaktu": an election between terms, no village's name).
 BOUND = ("antar", "pasca", "lintas", "non")
 #: A term of address in lower case before a name or a title ("mas Wawali", "pak Bupati"); "ibu" is left
@@ -63,6 +68,20 @@ RULE_PROPER = "EYD V (huruf kapital): nama negara dan nama hari raya ditulis kap
 RULE_BODY = "EYD V (huruf kapital): nama lembaga pemerintahan ditulis kapital (Pemerintah Kabupaten Malang)"
 #: Words after a region word that are no name ("pemerintah desa Dan", a capital slip of its own).
 NOT_NAMES = frozenset({"Dan", "Yang", "Dengan", "Untuk", "Dalam", "Serta", "Atau"})
+
+
+def _name_start(word: str) -> bool:
+    return not is_indonesian(word) and word not in BOUND
+
+
+def place_name_starts(body: str) -> list[tuple[int, int]]:
+    """Spans of the lower-case word that starts a place's name after its region word
+    (``PLACE_NAME_START``), each followed by the region word's span: [name, region, name, region, …]."""
+    spans = []
+    for match in PLACE_NAME_START.finditer(body):
+        if _name_start(match.group(2)):
+            spans += [match.span(2), match.span(1)]
+    return spans
 
 
 def _no_name_at(body: str, at: int) -> bool:
@@ -183,6 +202,9 @@ def region_and_common_case(body: str, protected=()) -> list[Finding]:
                 and not any(name.startswith(bound) and is_indonesian(name[len(bound):]) for bound in BOUND):
             end = match.end(1) if name[:1].isupper() else match.end(2)
             add((match.start(1), end), body[match.start(1):end].title(), RULE_REGION)
+    for match in PLACE_NAME_START.finditer(body):
+        if _name_start(match.group(2)):
+            add(match.span(2), match.group(2).capitalize(), RULE_REGION)
     for match in LOWER_AFTER_OFFICE.finditer(body):
         if match.group(1).capitalize() in regions:
             add(match.span(1), match.group(1).capitalize(), RULE_REGION)

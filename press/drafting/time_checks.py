@@ -40,6 +40,8 @@ RANGE = digit_first(rf"(?<![\d.])({CLOCK})(\s+(?:{ZONES}))?(\s*(?:s\.d(?![.\w])|
 ZONE_PART = re.compile(rf"(?<=\d)(\s+(?:{ZONES}))(\s+(?:pagi|siang|sore|malam))\b(?!\s+(?:hari|ini|itu)\b)")
 PAST_MINUTES = re.compile(r"(?<![\w-])([Pp]ukul|[Jj]am)\s+(\d{1,2})\s+lewat\s+(\d{1,2})\s+menit\b")
 SD_ALONE = re.compile(r"(?<![\w/.])(?:s\.d(?![.\w])|s/d(?!\w)|S/D(?!\w))")
+#: "s/d" between two figures ("9 s/d 14 Maret"): a range of dates or numbers takes the en dash (9–14 Maret).
+SD_BETWEEN_FIGURES = re.compile(r"(?<=\d) ?(?:s\.d|s/d|S/D) ?(?=\d)")
 #: A range of two clock times joined by a word with the zone written after both ("pukul 08.00 WIB hingga
 #: pukul 14.00 WIB"): the zone is written once, after the range. The word itself is standard: EYD V lets
 #: the en dash stand for "sampai dengan" between two times (13.07–14.15) but does not forbid the word, so
@@ -63,6 +65,10 @@ def _pukul(body: str, start: int) -> str:
     """"pukul", with a capital only at a sentence's start ("Jam 08.00", "Pkl. 10.30" inside a
     sentence: the capital was the slip's, as "Pukul" there is one)."""
     return "Pukul" if sentence_start(body, start) else "pukul"
+
+
+def _widened(body: str, start: int, end: int) -> tuple[int, int]:
+    return start - (body[start - 1:start] == " "), end + (body[end:end + 1] == " ")
 
 
 def check_times(body: str, protected=(), quotes=()) -> list[Finding]:
@@ -134,8 +140,12 @@ def check_times(body: str, protected=(), quotes=()) -> list[Finding]:
             standard)
     for match in SD_ALONE.finditer(body):
         if not overlaps(range_spans, *match.span()):
-            add(match.span(), N_("Singkatan “sampai dengan” ditulis “s.d.”."),
-                N_("Ganti dengan “%(standard)s” (EYD V)."), "s.d.")
+            start, end = _widened(body, *match.span())
+            between = SD_BETWEEN_FIGURES.match(body, start)
+            between = between if between and between.end() == end else None
+            span, standard = (between.span(), "–") if between else (match.span(), "s.d.")
+            add(span, N_("Singkatan “sampai dengan” ditulis “s.d.”."),
+                N_("Ganti dengan “%(standard)s” (EYD V)."), standard)
     for match in ZONE_PART.finditer(body):
         add(match.span(2), N_("Jam dengan zona waktu tidak perlu “pagi”, “siang”, “sore”, atau “malam”."),
             N_("Hapus kata itu (EYD V: pukul 09.00 WIB sudah menyebut waktunya)."), "")
