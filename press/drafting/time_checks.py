@@ -143,9 +143,12 @@ def check_times(body: str, protected=(), quotes=()) -> list[Finding]:
             start, end = _widened(body, *match.span())
             between = SD_BETWEEN_FIGURES.match(body, start)
             between = between if between and between.end() == end else None
-            span, standard = (between.span(), "–") if between else (match.span(), "s.d.")
-            add(span, N_("Singkatan “sampai dengan” ditulis “s.d.”."),
-                N_("Ganti dengan “%(standard)s” (EYD V)."), standard)
+            if between:
+                add(between.span(), N_("Rentang angka atau tanggal ditulis dengan tanda pisah tanpa spasi (9–14 Maret)."),
+                    N_("Ganti dengan “%(standard)s” (EYD V)."), "–")
+            else:
+                add(match.span(), N_("Singkatan “sampai dengan” ditulis “s.d.”."),
+                    N_("Ganti dengan “%(standard)s” (EYD V)."), "s.d.")
     for match in ZONE_PART.finditer(body):
         add(match.span(2), N_("Jam dengan zona waktu tidak perlu “pagi”, “siang”, “sore”, atau “malam”."),
             N_("Hapus kata itu (EYD V: pukul 09.00 WIB sudah menyebut waktunya)."), "")

@@ -51,3 +51,12 @@ def test_a_misspelt_passive_apart_is_still_joined():
 def test_s_slash_d_between_two_figures_becomes_the_en_dash():
     assert ("time_format", " s/d ", "–") in found("Lomba digelar 9 s/d 14 Maret di alun-alun.")
     assert ("time_format", "s/d", "s.d.") in found("Pendaftaran dibuka pukul 08.00 WIB s/d selesai.")
+
+
+def test_the_message_of_an_en_dash_fix_speaks_of_the_dash_not_of_s_d():
+    """The editor reads the message beside the replacement: an en dash offered under a message
+    saying "s.d." reads as a mistake of the checker."""
+    by_text = {finding.text: finding for finding in check_language("Lomba digelar 9 s/d 14 Maret. Dibuka pukul 08.00 WIB s/d selesai.")
+               if finding.code == "time_format"}
+    assert "tanda pisah" in by_text[" s/d "].message and "s.d." not in by_text[" s/d "].message
+    assert "s.d." in by_text["s/d"].message
