@@ -73,6 +73,12 @@ def apply_fixes(text: str, findings, field: str = "body", codes=None) -> tuple[s
 LOWER_IN_TITLE = frozenset("di ke dari dan yang untuk atau dengan pada dalam oleh bagi serta per".split())
 
 
+def line_at(body: str, start: int, end: int | None = None) -> str:
+    """The line of ``body`` that holds ``start`` (up to the line break after ``end``, when given)."""
+    stop = body.find("\n", start if end is None else end)
+    return body[body.rfind("\n", 0, start) + 1:stop if stop >= 0 else len(body)]
+
+
 def sentence_start(body: str, start: int) -> bool:
     before = body[:start].rstrip(" *")
     return not before or before[-1] in ".!?\n“\""

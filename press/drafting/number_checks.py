@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from press.errors import N_
 
-from .finding import Finding, finding_at
+from .finding import Finding, finding_at, line_at
 
 def digit_first(pattern: str, flags: int = 0) -> re.Pattern:
     """A pattern whose every match starts with a figure, behind a look-ahead for one: the scan
@@ -177,7 +177,7 @@ def check_numbers(body: str, protected=()) -> list[Finding]:
         if not (match.group(1) or match.group(4) or match.group(5)):
             continue
         standard = f"Rp{number} {unit}"
-        if standard == match.group() or standard.lower() == match.group().lower() and _title_cased(_line_of(body, match)):
+        if standard == match.group() or standard.lower() == match.group().lower() and _title_cased(line_at(body, *match.span())):
             continue  # "Rp2,7 Miliar" in a headline, whose words keep their capitals
         add(match.span(), N_("Jumlah uang ditulis “%(standard)s”."),
             N_("Ganti dengan “%(standard)s” (EYD V: Rp rapat dengan angkanya, satuannya huruf kecil)."),
@@ -224,15 +224,14 @@ def check_numbers(body: str, protected=()) -> list[Finding]:
                 or ORDINAL_BEFORE.match(body, match.end())):
             continue
         before = body[:match.start()].rstrip()
-        capital = match.group(1) == "Ke" and (not before or before[-1] in ".!?:\n“\"" or _title_cased(_line_of(body, match)))
+        capital = match.group(1) == "Ke" and (not before or before[-1] in ".!?:\n“\"" or _title_cased(line_at(body, *match.span())))
         standard = f"{'Ke' if capital else 'ke'}-{match.group(2)}"  # "HJS Ke 459" inside a sentence: ke-459
         add(match.span(), N_("Bilangan tingkat ditulis “%(standard)s” (dengan tanda hubung)."),
             N_("Ganti dengan “%(standard)s” (EYD V: ke- dengan angka memakai tanda hubung)."),
             standard, {"standard": standard})
     for match in CAPITAL_ORDINAL.finditer(body):
-        line = body[body.rfind("\n", 0, match.start()) + 1:body.find("\n", match.end()) % (len(body) + 1)]
         before = body[:match.start()].rstrip()
-        if before and before[-1] not in ".!?:\n“\"" and not _title_cased(line):
+        if before and before[-1] not in ".!?:\n“\"" and not _title_cased(line_at(body, *match.span())):
             standard = f"ke-{match.group(1)}"
             add(match.span(), N_("Bilangan tingkat ditulis “%(standard)s” (dengan tanda hubung)."),
                 N_("Ganti dengan “%(standard)s” (EYD V: ke- dengan angka memakai tanda hubung)."),
@@ -307,8 +306,7 @@ def _thousands_and_units(body: str, add) -> None:
                 N_("Ganti dengan “%(standard)s” (EYD V: lambang satuan kg, km, ha)."), standard,
                 {"standard": standard.strip()})
     for match in AMOUNT_WORD.finditer(body):
-        end = body.find("\n", match.end())
-        line = body[body.rfind("\n", 0, match.start()) + 1:end if end >= 0 else len(body)]
+        line = line_at(body, *match.span())
         if not body[:match.start()].strip() or line.upper() == line or _title_cased(line):
             continue
         standard = match.group(1) + UNITS[match.group(2).lower()]
@@ -342,9 +340,6 @@ def _decimals_metres_and_days(body: str, add) -> None:
             N_("Ganti dengan “%(standard)s” (EYD V)."), standard, {"standard": standard.strip()})
 
 
-def _line_of(body: str, match) -> str:
-    end = body.find("\n", match.end())
-    return body[body.rfind("\n", 0, match.start()) + 1:end if end >= 0 else len(body)]
 
 
 def _title_cased(line: str) -> bool:

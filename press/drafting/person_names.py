@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .finding import line_at
+
 NEXT_WORD = re.compile(r"[ ]+([A-Z][\w'’-]*\.?)")
 
 
@@ -46,8 +48,7 @@ def _title_or_unit(word: str, not_names) -> bool:
 
 def _heading(body: str, start: int) -> bool:
     """A line whose words are mostly capitalised (a headline in title case): no name is read there."""
-    line = body[body.rfind("\n", 0, start) + 1:body.find("\n", start) % (len(body) + 1)]
-    words = re.findall(r"[^\W\d_]+", line)
+    words = re.findall(r"[^\W\d_]+", line_at(body, start))
     return len(words) >= 3 and sum(w[:1].isupper() for w in words) * 4 >= len(words) * 3
 
 

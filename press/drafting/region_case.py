@@ -33,7 +33,7 @@ from press.errors import N_
 from press.notes.glossary import load_glossary
 from press.notes.rules import bounded_alternation
 
-from .finding import Finding, finding_at
+from .finding import Finding, finding_at, line_at
 from .lexicon import frequency, is_indonesian
 
 #: Region words whose lower-case form before a name is a slip ("kota", also the town in general,
@@ -159,8 +159,7 @@ def _finding(body: str, span, standard: str, rule: str) -> Finding:
 def in_heading(body: str, at: int) -> bool:
     """A line of under five words, or one whose words are mostly capitalised: a heading ("Berita
     Lainnya", "Ini Daftarnya"), whose words keep their capitals."""
-    line = body[body.rfind("\n", 0, at) + 1:body.find("\n", at) % (len(body) + 1)]
-    words = [w for w in line.split() if w[:1].isalpha()]
+    words = [w for w in line_at(body, at).split() if w[:1].isalpha()]
     return len(words) < 5 or sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
 
 
