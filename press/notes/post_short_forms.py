@@ -30,7 +30,6 @@ DEFINED = re.compile(r"(?<![\w-])[A-Z][\w-]+(?:[ \t]+(?:dan[ \t]+)?[A-Z][\w-]+){
 COUNTED = re.compile(r"(?<![\w-])(?:setiap|tiap|para|seluruh|semua|masing-masing)[ \t]+([A-Z][a-z]{3,})(?![\w-])")
 BEFORE_UNIT = re.compile(r"(?<![\w-])([A-Z][a-z]{3,})[ \t]+(?=([A-Z][\w-]*))")
 GLUED_HEADS = {"Ka": "Kepala", "Wa": "Wakil"}
-_MADE: dict[int, tuple] = {}
 HOLDER_RUN = re.compile(r"(?:[ \t]*,?[ \t]+(?:[A-Z][\w.-]*|\([A-Z]\))){0,12}[ \t]*,?[ \t]*")
 
 
@@ -38,13 +37,13 @@ def _titles_and_units(rules: Rules) -> tuple[list[str], set[str]]:
     """The one-word titles short enough to be glued to a unit, and the units (organisations'
     short forms, unit words and the one-word heads of a body such as "Balai", in lower case),
     made once for each set of rules."""
-    kept = _MADE.get(id(rules))
-    if kept is None or kept[0] is not rules:
+    def build() -> tuple[list[str], set[str]]:
         forms = rules.glossary.title_forms
         titles = [t for t in forms if " " not in t and t.isalpha() and len(t) <= TITLE_SHORT_MAX] + list(GLUED_HEADS)
         heads = {h for h in rules.glossary.data["organisation_heads"] if " " not in h}
-        kept = _MADE[id(rules)] = (rules, titles, {u.casefold() for u in rules.org_abbr | rules.unit_words | heads})
-    return kept[1], kept[2]
+        return titles, {u.casefold() for u in rules.org_abbr | rules.unit_words | heads}
+
+    return rules.made("post-short-forms", build)
 
 
 def _glued_title_and_unit(word: str, rules: Rules) -> tuple[str, str] | None:

@@ -106,6 +106,7 @@ class Rules:
     first_word_abbreviations: set = field(default_factory=set)
     _patterns: dict = field(default_factory=dict)
     _word_sets: dict = field(default_factory=dict)
+    _made: dict = field(default_factory=dict)
 
     def opens_name(self, text: str, pos: int) -> bool:
         """Whether a name, or the honorific or noble abbreviation or name before it, starts at
@@ -123,6 +124,13 @@ class Rules:
         found = self._word_sets.get(key)
         if found is None:
             found = self._word_sets[key] = frozenset(self.glossary.data[key])
+        return found
+
+    def made(self, name: str, build):
+        """What `build()` derives from these rules, made once per glossary under `name`."""
+        found = self._made.get(name)
+        if found is None:
+            found = self._made[name] = build()
         return found
 
     def pattern(self, name: str, build) -> re.Pattern:
