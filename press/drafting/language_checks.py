@@ -27,8 +27,10 @@ from .figure_checks import check_figures
 from .number_forms import check_number_forms
 from .word_shapes import check_word_shapes
 from .finding import Finding, finding_at, listed_slips_followed
+from .hand_slips import stray_letter
 from .lexicon import confirmed_roots, frequency, indonesian_roots, is_indonesian, known_forms, passive_roots
 from .number_checks import check_numbers, url_spans
+from .office_case import office_case
 from .person_names import person_name_spans, unit_code_spans
 from .time_checks import check_times
 from .prefix_checks import di_ke_at, next_word
@@ -46,6 +48,7 @@ QUOTE = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
 BOUND_FORMS = frozenset("non antar pasca pra sub multi semi swa anti purna kontra ketidak".split())
 AFFIXED_NOUN_PREFIXES = ("pe", "per", "pem", "pen", "peng", "ber", "ter", "ke", "se")
 NOT_BOUND = frozenset({("antar", "jemput")})
+RULE_STRAY = "KBBI: huruf yang terpisah dari kata sesudahnya ditulis serangkai dengannya (dituntut)"
 
 
 def quote_spans(body: str) -> list[tuple[int, int]]:
@@ -121,9 +124,11 @@ def check_language(body: str, protected=(), quotes=None) -> list[Finding]:
     protected = list(protected) + person_name_spans(body) + unit_code_spans(body)
     places = place_name_starts(body)
     names, region_words = [m.span(2) for m in places], [m.span(1) for m in places]
+    offices = office_case(body, protected)
+    names += [f.span for f in offices]
     if protected or urls or names:
         tokens = _outside(body, tokens, protected + list(urls) + names)
-    found: list[Finding] = []
+    found: list[Finding] = offices
     unread = []
     looked_up, bound_forms = data.looked_up, BOUND_FORMS
     i = 0
@@ -137,6 +142,11 @@ def check_language(body: str, protected=(), quotes=None) -> list[Finding]:
             used = _bound_at(body, tokens, i, found)
         if not used and i + 1 < len(tokens) and tokens[i + 1].group() in ("nya", "kan", "lah"):
             used = _nya_apart_at(body, tokens, i, found)
+        if not used and len(lower) == 1 and i + 1 < len(tokens) and body[tokens[i].end():tokens[i + 1].start()] == " ":
+            joined = stray_letter(tokens[i].group(), tokens[i + 1].group())
+            if joined:
+                found.append(_spelling(body, (tokens[i].start(), tokens[i + 1].end()), joined, RULE_STRAY))
+                used = 2
         if not used and len(found) == before:
             unread.append(tokens[i])
         i += used or 1

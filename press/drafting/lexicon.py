@@ -182,6 +182,13 @@ def _listed_words() -> list[str]:
 
 
 @lru_cache(maxsize=1)
+def listed_words() -> frozenset[str]:
+    """``_listed_words`` as a set (lower case): KBBI entries the dictionaries lack ("mangrove") are
+    Indonesian words, never a foreign term to italicise, whatever their capital."""
+    return frozenset(w.lower() for w in _listed_words())
+
+
+@lru_cache(maxsize=1)
 def brand_names() -> frozenset[str]:
     """Names of products and platforms (words.json's brand_names, lower case): "berbasis Android"
     names a product, no English word to italicise."""

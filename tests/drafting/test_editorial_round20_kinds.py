@@ -1,0 +1,59 @@
+"""Round 20: the wrong findings of round 19's held-back run fixed for their kind (a word KBBI lists is
+never asked in italics; an amount partly in words may take "rupiah" after it; a stray letter before a
+word is joined to it, not struck out; an office's name typed partly in lower case takes its capitals,
+its unit's abbreviation included), and the kinds of the held-back misses of rounds 17 to 19, each on a
+short text of its own."""
+from __future__ import annotations
+
+import pytest
+
+from press.drafting.language_checks import check_language
+from press.drafting.lexicon import frequency
+
+needs_lists = pytest.mark.skipif(not frequency("kabupaten"), reason="needs wordfreq's lists")
+
+
+def found(text: str) -> list[tuple[str, str, str | None]]:
+    return [(f.code, f.text, f.replacement) for f in check_language(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Warga menanam bibit pohon mangrove di pesisir utara.",
+    "Banjir rob kembali menggenangi permukiman nelayan.",
+    "Kelompok tani itu menanam Mangrove di pesisir utara.",
+])
+def test_a_word_kbbi_lists_is_never_asked_in_italics(text):
+    assert not [f for f in found(text) if f[0] == "foreign"]
+
+
+@needs_lists
+def test_an_amount_partly_in_words_may_take_rupiah_after_it():
+    assert found("Pemenang menerima hadiah 7 juta rupiah dari panitia.") == []
+    assert found("Pemenang menerima hadiah 7 Juta Rupiah dari panitia.") == [
+        ("number_format", "7 Juta Rupiah", "7 juta rupiah")]
+    assert found("Kerugian ditaksir 30-40 juta rupiah oleh petugas.") == [
+        ("number_format", "30-40 juta rupiah", "30–40 juta rupiah")]
+
+
+@needs_lists
+def test_a_stray_letter_before_a_word_is_joined_to_it():
+    assert ("spelling", "d ituntut", "dituntut") in found("Seorang prajurit d ituntut dekat dengan warga.")
+    assert not [f for f in found("Seorang prajurit d ituntut dekat dengan warga.") if f[2] == "tuntut"]
+
+
+@needs_lists
+@pytest.mark.parametrize("text, written, standard", [
+    ("Rapat dihadiri para Staf ahli Bupati dan pimpinan perangkat daerah.", "Staf ahli", "Staf Ahli"),
+    ("Menurut Kepala dinas Perindag, harga cabai turun.", "Kepala dinas", "Kepala Dinas"),
+    ("Kabag ops Polres memaparkan rencana pengamanan.", "ops", "Ops"),
+    ("Hadir pula Kasubbag tata usaha Ridwan Yusuf.", "tata usaha", "Tata Usaha"),
+])
+def test_an_office_typed_partly_in_lower_case_takes_its_capitals(text, written, standard):
+    findings = found(text)
+    assert ("spelling", written, standard) in findings
+    assert not [f for f in findings if f[0] == "foreign" or f[2] in ("staf", "ops")]
+
+
+@needs_lists
+def test_a_region_word_after_a_title_is_no_unit():
+    assert found("Sekda kabupaten itu membuka rapat koordinasi.") == []
