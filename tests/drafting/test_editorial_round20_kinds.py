@@ -57,3 +57,28 @@ def test_an_office_typed_partly_in_lower_case_takes_its_capitals(text, written, 
 @needs_lists
 def test_a_region_word_after_a_title_is_no_unit():
     assert found("Sekda kabupaten itu membuka rapat koordinasi.") == []
+
+
+@needs_lists
+@pytest.mark.parametrize("text, written", [
+    ("Polres menggelar patroli Gabungan pada malam pergantian tahun.", "Gabungan"),
+    ("Pelatihan itu mengajarkan cara mengemas makanan Tradisional, lalu menjualnya.", "Tradisional"),
+    ("Warga menanam pohon Mangrove untuk menahan abrasi.", "Mangrove"),
+    ("Kader menjelaskan peran Posyandu dalam menekan tengkes.", "Posyandu"),
+])
+def test_a_lone_capital_on_a_common_word_inside_a_sentence_is_lowered(text, written):
+    assert ("spelling", written, written.lower()) in found(text)
+
+
+@needs_lists
+@pytest.mark.parametrize("text", [
+    "Di Ruang sidang Utama, rapat paripurna dimulai.",
+    "Kerja sama bidang Perdata dan Tata Usaha Negara itu diteken.",
+    "Tidak boleh ada yang ditinggal,” kata Rahmat.",
+    "Bantuan dikirim ke Borong dan warga asal Malaysia ikut membantu.",
+    "Dalam laporannya Bambang menyebutkan capaian program.",
+    "Alamat email Anda tidak akan dipublikasikan.",
+    "Apel gelar pasukan operasi ketupat Maung digelar di alun-alun.",
+])
+def test_a_capital_that_opens_or_continues_a_name_is_left(text):
+    assert not [f for f in found(text) if f[0] == "spelling" and f[2] and f[2].islower() and f[1][:1].isupper()]
