@@ -10,7 +10,7 @@ The data is in ``press/drafting/data`` (``rule_data``); the di-/ke- decision is
 ``prefix_checks``' (Sastrawi's roots and the roots hunspell-id lets take di- alone: "di bangun"
 is the prefix apart, "di rumah" the preposition). Words written apart that EYD V joins or
 hyphenates are read here too: a bound form ("non fisik", "antar Dinas", "antar-pemerintah",
-"ketidak hadiran"; before an abbreviation in capitals with the hyphen, "antar-RT"), a compound under di-...-kan ("dinomor satukan"), -nya or -kan apart
+"ketidak hadiran"; before an abbreviation in capitals with the hyphen, "antar-RT", "Non ASN" inside a sentence too), a compound under di-...-kan ("dinomor satukan"), -nya or -kan apart
 ("keuangan nya", "diharap kan"), a reduplication without its hyphen ("anak anak", "masing –
 masing"); a name in capitals is left ("Kerja Sama Antar Gereja").
 """
@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from press.errors import N_
 
+from .abbreviation_case import abbreviation_case
 from .capital_checks import check_capitals
 from .compound_checks import check_compounds
 from .figure_checks import check_figures
@@ -124,7 +125,7 @@ def check_language(body: str, protected=(), quotes=None) -> list[Finding]:
     protected = list(protected) + person_name_spans(body) + unit_code_spans(body)
     places = place_name_starts(body)
     names, region_words = [m.span(2) for m in places], [m.span(1) for m in places]
-    offices = office_case(body, protected)
+    offices = office_case(body, protected) + abbreviation_case(body, protected + list(urls))
     names += [f.span for f in offices]
     if protected or urls or names:
         tokens = _outside(body, tokens, protected + list(urls) + names)
@@ -332,8 +333,9 @@ def _bound_at(body: str, tokens, i: int, found: list) -> int:
     if following is None or (bound, following.group().lower()) in NOT_BOUND:
         return 0
     word = following.group()
-    if token.group().islower() and word.isalpha() and word.isupper() and len(word) >= 2:  # "antar RT", "non ASN"
-        found.append(_spelling(body, (token.start(), following.end()), f"{token.group()}-{word}",
+    if (token.group().islower() or token.group().istitle()) and word.isalpha() and word.isupper() and len(word) >= 2:
+        found.append(_spelling(body, (token.start(), following.end()),  # "antar RT", "Non ASN"
+                               f"{bound if _in_a_name(body, token.start()) else token.group()}-{word}",
                                "EYD V (tanda hubung): bentuk terikat dirangkai dengan tanda hubung sebelum singkatan kapital"))
         return 2
     if not word.isalpha() or not (word.islower() or word.istitle()) or not is_indonesian(word.lower()) \

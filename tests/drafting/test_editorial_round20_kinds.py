@@ -82,3 +82,30 @@ def test_a_lone_capital_on_a_common_word_inside_a_sentence_is_lowered(text, writ
 ])
 def test_a_capital_that_opens_or_continues_a_name_is_left(text):
     assert not [f for f in found(text) if f[0] == "spelling" and f[2] and f[2].islower() and f[1][:1].isupper()]
+
+
+@needs_lists
+@pytest.mark.parametrize("text, written, standard", [
+    ("Posko dibuka di setiap Rt/Rw sejak pagi.", "Rt", "RT"),
+    ("Posko dibuka di setiap Rt/Rw sejak pagi.", "Rw", "RW"),
+    ("Zakat disalurkan lewat BAZNas kabupaten.", "BAZNas", "Baznas"),
+    ("Pengamanan NATARU melibatkan ratusan personel.", "NATARU", "Nataru"),
+    ("Penertiban dilakukan satpol pp bersama warga.", "satpol pp", "Satpol PP"),
+    ("Ia lulusan ipdn angkatan kedua.", "ipdn", "IPDN"),
+    ("Sinergi TNI-POLRI terus dijaga.", "POLRI", "Polri"),
+    ("Personel disiagakan di wilayah hukum polres Palas.", "polres", "Polres"),
+    ("Pegawai Non ASN menerima insentif.", "Non ASN", "non-ASN"),
+])
+def test_a_short_form_in_the_wrong_case_is_written_as_its_standard(text, written, standard):
+    assert ("spelling", written, standard) in found(text)
+
+
+@needs_lists
+@pytest.mark.parametrize("text", [
+    "Setiap polsek dan karang taruna ikut berjaga.",
+    "Surat itu ditandatangani Bpk Dajuri, S.Pd.",
+    "Pandemi COVID-19 mengubah cara kerja kantor.",
+    "Informasi lengkap ada di laman tni-au.mil.id setiap hari.",
+])
+def test_a_short_form_written_as_a_common_noun_or_another_word_is_left(text):
+    assert not [f for f in found(text) if f[0] == "spelling"]
