@@ -74,11 +74,13 @@ def abbreviation_case(body: str, protected=()) -> list[Finding]:
         start, end = match.span()
         if written == form or any(s < end and start < e for s, e in protected):
             continue
-        if written.islower() and (written in lower_allowed or is_indonesian(written) and frequency(written) >= 3.0):
-            continue  # "sekdes" as EYD V lets it be written; "pos", a common word
+        name_after = bool(NAME_AFTER.match(body, end))
+        if written.islower() and (written in lower_allowed and not name_after
+                                  or is_indonesian(written) and frequency(written) >= 3.0):
+            continue  # "sekdes" as EYD V lets it be written (not "pemkab Sumenep"); "pos", a common word
         if written.isupper() and _capitals_line(body, start):
             continue  # a headline or a dateline in capitals
-        if not _slip(written, form, written.lower() in listed, lower_allowed, bool(NAME_AFTER.match(body, end))):
+        if not _slip(written, form, written.lower() in listed, lower_allowed, name_after):
             continue
         found.append(finding_at(
             body, "spelling", (start, end), N_("Ejaan tidak baku: “%(written)s”; bentuk bakunya “%(standard)s”."),

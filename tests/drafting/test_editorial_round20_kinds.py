@@ -109,3 +109,25 @@ def test_a_short_form_in_the_wrong_case_is_written_as_its_standard(text, written
 ])
 def test_a_short_form_written_as_a_common_noun_or_another_word_is_left(text):
     assert not [f for f in found(text) if f[0] == "spelling"]
+
+
+@needs_lists
+@pytest.mark.parametrize("text, written, standard", [
+    ("Pelatihan digelar di hotel Bukit Randu selama tiga hari.", "hotel", "Hotel"),
+    ("Tamu datang dari pulau Kojadoi dengan perahu motor.", "pulau", "Pulau"),
+    ("Pendamping koperasi, ibu Zaidirina, menambahkan catatan.", "ibu", "Ibu"),
+    ("Langkah serupa ditempuh pemkab Sumenep tahun ini.", "pemkab", "Pemkab"),
+])
+def test_a_place_or_a_person_after_a_word_in_lower_case_takes_its_capital(text, written, standard):
+    assert ("spelling", written, standard) in found(text)
+
+
+@needs_lists
+@pytest.mark.parametrize("text", [
+    "Festival digelar di lapangan Desa Kemuning pada malam hari.",
+    "Rapat berlangsung di aula Mapolsek sejak pagi.",
+    "Abrasi mengancam garis pantai Pacitan yang panjang.",
+    "Jakarta tidak lagi menjadi ibu kota negara.",
+])
+def test_a_venue_of_a_body_or_a_region_is_left(text):
+    assert not [f for f in found(text) if f[0] == "spelling"]
