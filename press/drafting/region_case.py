@@ -85,7 +85,7 @@ def _common(word: str) -> bool:
     """A word Indonesian text writes often (Zipf 3 or more) that the affix rules read, or a weekday or
     month: no word of a name of its own."""
     lower = word.lower()
-    return frequency(lower) >= 3.0 and is_indonesian(lower) or lower in _CALENDAR
+    return frequency(lower) >= 3.0 and is_indonesian(lower) or lower in _calendar()
 
 
 @lru_cache(maxsize=1)
@@ -98,8 +98,11 @@ def _bodies() -> frozenset[str]:
     return frozenset(words)
 
 
-_CALENDAR = frozenset("senin selasa rabu kamis jumat sabtu minggu januari februari maret april mei juni juli agustus "
-                      "september oktober november desember".split())
+@lru_cache(maxsize=1)
+def _calendar() -> frozenset[str]:
+    """The standard names of the weekdays and months (lower case), as the glossary's calendar gives them."""
+    data = load_glossary().data
+    return frozenset(name.lower() for name in data["weekdays"]) | frozenset(forms[0].lower() for forms in data["months"].values())
 
 
 def place_name_starts(body: str) -> list[re.Match]:
