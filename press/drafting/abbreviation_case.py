@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from press.errors import N_
 from press.notes.glossary import load_glossary
+from press.notes.rules import bounded_alternation
 
 from .finding import Finding, finding_at, line_at
 from .lexicon import frequency, is_indonesian
@@ -32,9 +33,8 @@ def _forms() -> tuple[dict[str, str], frozenset[str], re.Pattern]:
         if len(form) >= 2 and form.lower() not in standard and not any(c.isdigit() for c in form.replace("-19", "")):
             standard[form.lower()] = form
     lower_allowed = frozenset(w.lower() for w in listed["acronym_words"])
-    forms = sorted(standard, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w@#.])(?:" + "|".join(re.escape(f).replace(r"\ ", "[ ]") for f in forms)
-                         + r")(?![\w@]|\.\w|-[a-z])", re.I)
+    forms = list(standard)
+    pattern = re.compile(bounded_alternation(forms, before=r"[\w@#.]") + r"(?![\w@]|\.\w|-[a-z])", re.I)
     return standard, lower_allowed, pattern, frozenset(f.lower() for f in listed["abbreviations"])
 
 

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from press.errors import N_
 from press.notes.glossary import load_glossary
+from press.notes.rules import bounded_alternation
 
 from .finding import Finding, finding_at
 
@@ -36,13 +37,11 @@ def _patterns() -> tuple[dict[str, str], re.Pattern, re.Pattern, frozenset[str]]
         words = title.split()
         if len(words) > 1 and words[0][:1].isupper() and all(w[:1].isupper() for w in words[1:]):
             lowered[" ".join([words[0]] + [w.lower() for w in words[1:]])] = title
-    forms = sorted(lowered, key=len, reverse=True)
-    inner = re.compile(r"(?<![\w-])(" + "|".join(re.escape(f).replace(r"\ ", "[ ]") for f in forms)
-                       + r")(?=[ ][A-Z])")
-    short = sorted({a for forms_ in titles.values() for a in forms_ if " " not in a and not a.endswith(".")
-                    and a[:1].isupper() and a[1:].islower() and len(a) >= 3}, key=len, reverse=True)
+    inner = re.compile("(" + bounded_alternation(lowered, before=r"[\w-]") + r")(?=[ ][A-Z])")
+    short = {a for forms_ in titles.values() for a in forms_ if " " not in a and not a.endswith(".")
+             and a[:1].isupper() and a[1:].islower() and len(a) >= 3}
     units = frozenset(w.lower() for w in data["unit_words"] if w[:1].isupper()) - NOT_UNITS
-    after = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, short)) + r")[ ]([a-z]{3,}(?:[ ][a-z]{3,}){0,2})(?![\w-])")
+    after = re.compile(bounded_alternation(short, before=r"[\w-]") + r"[ ]([a-z]{3,}(?:[ ][a-z]{3,}){0,2})(?![\w-])")
     return lowered, inner, after, units
 
 
