@@ -12,16 +12,28 @@ a title with no name after it and a word of a plural group are written in lower 
   or any common word after a noun of a meeting or ceremony ("rapat Paripurna", "pemimpin Apel"); not
   a title of office ("kata Bupati": the holder), not a region's name ("ke Malang"), not a word before a
   figure ("tahap 2"), not after "tentang" (a regulation's title), not in a heading;
-- a verb of saying capitalised after a quote that closes with a comma (",” Ujarnya").
+- a verb of saying capitalised after a quote that closes with a comma (",” Ujarnya");
+- since round 20, any one capitalised common word between a common word in lower case and a word in lower
+  case or a stop ("patroli Gabungan pada", "makanan Tradisional,", "salat Magrib"): not after a word that
+  a name follows (a preposition, a conjunction, a demonstrative, a verb of saying or any verb with meN-,
+  di-, ber-, ter- or per-, a term of address, a word of place, language, people or programme: "di
+  Borong", "kata Rahmat", "bahasa Sasak", "program Jaga"), not before a verb or an adverb (a name as
+  the subject: "Bambang menyebutkan"), nor before "dan" and a capital ("bidang Perdata dan Tata Usaha
+  Negara"), nor after a word in lower case that follows a capital (a name with a word in lower case,
+  "Ruang sidang Utama"), nor after a quote's verb ("” kaya Hanafi"); not a title, a rank, a term of
+  address or a pronoun of the glossary ("Pala", "Mayor", "Anda"), nor a name the English list writes
+  only with a capital ("Malaysia").
 
-A common word is one ``wordfreq`` gives Zipf 3 or more that the affix rules read as Indonesian.
+A common word is one ``wordfreq`` gives Zipf 3 or more that the affix rules read as Indonesian (for
+``lone_capital`` also a KBBI word or an acronym KBBI writes in lower case, of ``words.json``: "pohon
+Mangrove", "peran Posyandu").
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
-from .lexicon import frequency, is_indonesian, name_words, office_words
+from .lexicon import english_names, frequency, is_indonesian, kbbi_common_words, name_words, office_words
 from .region_case import in_heading
 
 GROUP = ("para", "seluruh", "sejumlah", "segenap", "semua", "setiap", "beberapa")
@@ -121,5 +133,65 @@ def common_case(body: str, taken=()) -> list[tuple[tuple[int, int], str]]:
         if first not in GOVERNMENT and not (before[-1] in EVENTS and body[match.start() - 2:match.start() - 1] != ","
                                             and not before[-2][:1].isupper()):
             continue  # "kata Ratna", "menjelang Lebaran"; "Ruang sidang Utama", a name with a word in lower case
+        found.append((match.span(1), lower))
+    return found + lone_capital(body, list(taken) + [span for span, _ in found])
+
+
+#: ``lone_capital``: the words after which a capital most often begins a name (a preposition, a
+#: conjunction, a demonstrative, a word of place, language, people, a programme or a category).
+NAME_FOLLOWS = frozenset("""ini itu tersebut di ke dari dan serta atau yang tentang bahwa dengan oleh kepada untuk bagi
+antara menuju sampai hingga asal nama disapa selaku sebagai seperti yakni yaitu termasuk melalui lewat bersama para
+seluruh se kawasan lereng pulau pesisir desa kampung dusun laguna jalur wisata sungai gunung bukit pantai danau kota
+wilayah daerah kecamatan kelurahan provinsi kabupaten jalan teluk tanjung selat bahasa orang suku adat umat tari
+varietas tema julukan merek kategori aplikasi program operasi gerakan lomba festival teks""".split())
+#: ``lone_capital``: the word is written at Zipf 3.5 or more ("Maung" of "operasi ketupat Maung", 3.4, is
+#: rare enough to be a name).
+LONE_COMMON = 3.5
+LONE = re.compile(r"(?<=[a-z] )([A-Z][a-z]{2,})(?=[ ][a-z]|[.,;:!?])")
+VERB_BEFORE = re.compile(r"(?:me|di|ber|ter|per)[a-z]{2,}")
+SUBJECT_AFTER = re.compile(r"[ ](?:me[mny]?|ber|di|ter)[a-z]{3,}|[ ](?:tidak|juga|akan|sudah|telah|masih|belum|pun|yang|"
+                           r"dan[ ][A-Z]|serta[ ][A-Z]|ke-)")
+
+
+@lru_cache(maxsize=1)
+def _not_lone() -> frozenset[str]:
+    """Words a capital keeps inside a sentence: the glossary's titles and their short forms, ranks,
+    terms of address, honorifics and pronouns, and the names of the English list."""
+    from press.notes.glossary import load_glossary
+    glossary = load_glossary()
+    data = glossary.data
+    words = {t.split()[0].lower() for t in data["titles"]}
+    words |= {a.lower().rstrip(".") for forms in data["titles"].values() for a in forms if " " not in a}
+    words |= {w.lower() for w in glossary.rank_forms if " " not in w}
+    words |= {w.lower().rstrip(".") for key in ("address_forms", "honorifics", "regional_honorifics", "pronouns")
+              for w in data.get(key, ())}
+    return frozenset(words) | english_names() | office_words() | INSTITUTION | GOVERNMENT
+
+
+@lru_cache(maxsize=1)
+def _name_follows() -> frozenset[str]:
+    from press.notes.glossary import load_glossary
+    data = load_glossary().data
+    return NAME_FOLLOWS | {v.lower() for form in data["speech_verbs"].values() for v in form} \
+        | {w.lower().rstrip(".") for key in ("address_forms", "honorifics") for w in data.get(key, ())}
+
+
+def lone_capital(body: str, taken=()) -> list[tuple[tuple[int, int], str]]:
+    """(span, lower-case form) of each lone capitalised common word inside a sentence (round 20)."""
+    found = []
+    for match in LONE.finditer(body):
+        word, start = match.group(1), match.start(1)
+        before = re.search(r"(?<![^\W\d_])(\S+)[ ]([a-z]+)[ ]$", body[max(0, start - 60):start])
+        if not before:
+            continue
+        previous = before.group(2)
+        if previous in _name_follows() or VERB_BEFORE.fullmatch(previous) and len(previous) > 5 \
+                or before.group(1)[:1].isupper() or before.group(1)[-1:] in "”\"" \
+                or not common(previous) and not is_indonesian(previous):
+            continue  # "kata Rahmat", "Ruang sidang Utama", "” kaya Hanafi", "ops Ketupat"
+        lower = word.lower()
+        if not (common(word) and frequency(lower) >= LONE_COMMON or lower in kbbi_common_words()) or lower in _not_lone() or lower in name_words() or SUBJECT_AFTER.match(body, match.end()) \
+                or in_heading(body, start) or any(s < match.end() and start < e for s, e in taken):
+            continue
         found.append((match.span(1), lower))
     return found

@@ -30,7 +30,7 @@ from functools import lru_cache
 from press.errors import N_
 
 from .finding import Finding, finding_at, sentence_start  # noqa: F401 (sentence_start: read from here too)
-from .lexicon import brand_names, english_words, frequency, is_indonesian, kbbi_phrases, name_words
+from .lexicon import brand_names, english_words, frequency, is_indonesian, kbbi_phrases, listed_words, name_words
 from .loanword_rules import loanword_fix
 from .typos import edits
 
@@ -317,7 +317,8 @@ def _capital_english(written: str, english) -> bool:
     rules give ("dan Cafe mulai": kafe)."""
     word = written.lower()
     return len(word) >= MIN_CAPITAL_ENGLISH and written[:1].isupper() and written[1:].islower() and written.isalpha() \
-        and (word in english or loanword_fix(word) is not None) and not is_indonesian(word) and word not in name_words() and word not in brand_names()
+        and (word in english or loanword_fix(word) is not None) and not is_indonesian(word) and word not in name_words() and word not in brand_names() \
+        and word not in listed_words()
 
 
 def _common_indonesian(written: str) -> bool:

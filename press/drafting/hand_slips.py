@@ -213,3 +213,20 @@ def rival_fix(word: str, standard: str, short: bool = False) -> str | None:
     if short:
         rivals += [w for w in first if w != standard and frequency(w) >= RIVAL_EARLIER and is_indonesian(w)]
     return max(rivals, key=frequency) if rivals else None
+
+
+#: ``stray_letter``: the word the letter and the next word make is written at Zipf 3 or more.
+STRAY_COMMON = 3.0
+
+
+def stray_letter(letter: str, word: str) -> str | None:
+    """A letter in lower case standing alone before a word nobody writes, which joined to it make a
+    common word ("d ituntut" → "dituntut"): the space typed one letter early. The letter is never a word
+    to keep, nor the rest one to correct on its own ("ituntut" → "tuntut" struck the letter out)."""
+    if len(letter) != 1 or not letter.islower() or not word.isalpha() or not word.islower():
+        return None
+    joined = letter + word
+    if is_indonesian(word) and frequency(word) >= STRAY_COMMON or frequency(joined) < STRAY_COMMON \
+            or not is_indonesian(joined):
+        return None
+    return joined

@@ -10,7 +10,7 @@ The data is in ``press/drafting/data`` (``rule_data``); the di-/ke- decision is
 ``prefix_checks``' (Sastrawi's roots and the roots hunspell-id lets take di- alone: "di bangun"
 is the prefix apart, "di rumah" the preposition). Words written apart that EYD V joins or
 hyphenates are read here too: a bound form ("non fisik", "antar Dinas", "antar-pemerintah",
-"ketidak hadiran"; before an abbreviation in capitals with the hyphen, "antar-RT"), a compound under di-...-kan ("dinomor satukan"), -nya or -kan apart
+"ketidak hadiran"; before an abbreviation in capitals with the hyphen, "antar-RT", "Non ASN" inside a sentence too), a compound under di-...-kan ("dinomor satukan"), -nya or -kan apart
 ("keuangan nya", "diharap kan"), a reduplication without its hyphen ("anak anak", "masing –
 masing"); a name in capitals is left ("Kerja Sama Antar Gereja").
 """
@@ -21,14 +21,17 @@ from functools import lru_cache
 
 from press.errors import N_
 
+from .abbreviation_case import abbreviation_case
 from .capital_checks import check_capitals
 from .compound_checks import check_compounds
 from .figure_checks import check_figures
 from .number_forms import check_number_forms
 from .word_shapes import check_word_shapes
 from .finding import Finding, finding_at, listed_slips_followed
+from .hand_slips import stray_letter
 from .lexicon import confirmed_roots, frequency, indonesian_roots, is_indonesian, known_forms, passive_roots
 from .number_checks import check_numbers, url_spans
+from .office_case import office_case
 from .person_names import person_name_spans, unit_code_spans
 from .time_checks import check_times
 from .prefix_checks import di_ke_at, next_word
@@ -46,6 +49,7 @@ QUOTE = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
 BOUND_FORMS = frozenset("non antar pasca pra sub multi semi swa anti purna kontra ketidak".split())
 AFFIXED_NOUN_PREFIXES = ("pe", "per", "pem", "pen", "peng", "ber", "ter", "ke", "se")
 NOT_BOUND = frozenset({("antar", "jemput")})
+RULE_STRAY = "KBBI: huruf yang terpisah dari kata sesudahnya ditulis serangkai dengannya (dituntut)"
 
 
 def quote_spans(body: str) -> list[tuple[int, int]]:
@@ -121,9 +125,11 @@ def check_language(body: str, protected=(), quotes=None) -> list[Finding]:
     protected = list(protected) + person_name_spans(body) + unit_code_spans(body)
     places = place_name_starts(body)
     names, region_words = [m.span(2) for m in places], [m.span(1) for m in places]
+    offices = office_case(body, protected) + abbreviation_case(body, protected + list(urls))
+    names += [f.span for f in offices]
     if protected or urls or names:
         tokens = _outside(body, tokens, protected + list(urls) + names)
-    found: list[Finding] = []
+    found: list[Finding] = offices
     unread = []
     looked_up, bound_forms = data.looked_up, BOUND_FORMS
     i = 0
@@ -137,6 +143,11 @@ def check_language(body: str, protected=(), quotes=None) -> list[Finding]:
             used = _bound_at(body, tokens, i, found)
         if not used and i + 1 < len(tokens) and tokens[i + 1].group() in ("nya", "kan", "lah"):
             used = _nya_apart_at(body, tokens, i, found)
+        if not used and len(lower) == 1 and i + 1 < len(tokens) and body[tokens[i].end():tokens[i + 1].start()] == " ":
+            joined = stray_letter(tokens[i].group(), tokens[i + 1].group())
+            if joined:
+                found.append(_spelling(body, (tokens[i].start(), tokens[i + 1].end()), joined, RULE_STRAY))
+                used = 2
         if not used and len(found) == before:
             unread.append(tokens[i])
         i += used or 1
@@ -322,8 +333,9 @@ def _bound_at(body: str, tokens, i: int, found: list) -> int:
     if following is None or (bound, following.group().lower()) in NOT_BOUND:
         return 0
     word = following.group()
-    if token.group().islower() and word.isalpha() and word.isupper() and len(word) >= 2:  # "antar RT", "non ASN"
-        found.append(_spelling(body, (token.start(), following.end()), f"{token.group()}-{word}",
+    if (token.group().islower() or token.group().istitle()) and word.isalpha() and word.isupper() and len(word) >= 2:
+        found.append(_spelling(body, (token.start(), following.end()),  # "antar RT", "Non ASN"
+                               f"{bound if _in_a_name(body, token.start()) else token.group()}-{word}",
                                "EYD V (tanda hubung): bentuk terikat dirangkai dengan tanda hubung sebelum singkatan kapital"))
         return 2
     if not word.isalpha() or not (word.islower() or word.istitle()) or not is_indonesian(word.lower()) \

@@ -182,6 +182,31 @@ def _listed_words() -> list[str]:
 
 
 @lru_cache(maxsize=1)
+def english_names() -> frozenset[str]:
+    """The words (lower case) the English list writes only with a capital: names of countries, peoples
+    and persons ("Malaysia", "Muslim"), which a capital inside an Indonesian sentence may well be."""
+    words = _words(ENGLISH)
+    lower = {w for w in words if w.islower()}
+    return frozenset(w.lower() for w in words if w[:1].isupper() and w.isalpha() and w.lower() not in lower)
+
+
+@lru_cache(maxsize=1)
+def listed_words() -> frozenset[str]:
+    """``_listed_words`` as a set (lower case): KBBI entries the dictionaries lack ("mangrove") are
+    Indonesian words, never a foreign term to italicise, whatever their capital."""
+    return frozenset(w.lower() for w in _listed_words())
+
+
+@lru_cache(maxsize=1)
+def kbbi_common_words() -> frozenset[str]:
+    """KBBI entries the dictionaries lack and the acronyms KBBI writes as common words (words.json's
+    kbbi_words and kbbi_acronym_words): common nouns in lower case ("mangrove", "posyandu")."""
+    from .rule_data import DATA_DIR
+    listed = json.loads((DATA_DIR / "words.json").read_text(encoding="utf-8"))
+    return frozenset(listed["kbbi_words"] + listed["kbbi_acronym_words"])
+
+
+@lru_cache(maxsize=1)
 def brand_names() -> frozenset[str]:
     """Names of products and platforms (words.json's brand_names, lower case): "berbasis Android"
     names a product, no English word to italicise."""

@@ -40,6 +40,8 @@ UNITS = {"rb": "ribu", "ribu": "ribu", "jt": "juta", "juta": "juta", "miliar": "
 RUPIAH_WORDS = re.compile(r"(?<![\w.,])(?:(Rp\.?\s*)?(\d+(?:,\d+)?)\s+(Rb|rb|Ribu|ribu|Jt|jt|Juta|juta|Miliar|miliar|Milyar|"
                           r"milyar|Triliun|triliun)\.?"
                           r"(\s+[Rr]upiah)?|(Rp)(\d+(?:,\d+)?)\s+(ribu|juta|miliar|triliun)\s+[Rr]upiah)\b")
+#: The low end of a range of money written with a hyphen before "40 juta rupiah" ("30-40 juta rupiah").
+RANGE_START = re.compile(r"(?<![\w.,])(\d+(?:,\d+)?) ?- ?$")
 #: The words that name money, read by every rule below that asks whether an amount is money. Each
 #: rule names the words it leaves out: the rules were written with lists of their own, and the words
 #: one of them did not read ("Pagu 2 miliar", "hibah itu sebesar 400 juta") stay out of it until a
@@ -176,10 +178,17 @@ def check_numbers(body: str, protected=()) -> list[Finding]:
         unit = UNITS[(match.group(3) or match.group(7)).lower()]
         if not (match.group(1) or match.group(4) or match.group(5)):
             continue
-        standard = f"Rp{number} {unit}"
-        if standard == match.group() or standard.lower() == match.group().lower() and _title_cased(line_at(body, *match.span())):
+        standard, span = f"Rp{number} {unit}", match.span()
+        if match.group(4) and not match.group(1):
+            standard = f"{number} {unit} rupiah"  # EYD V: an amount partly in words may take "rupiah" after it
+            low = RANGE_START.search(body, max(0, span[0] - 12), span[0])
+            if low:  # "30-40 juta rupiah": the range takes the en dash
+                standard, span = f"{low.group(1)}–{standard}", (low.start(), span[1])
+        if standard == body[span[0]:span[1]] or standard.lower() == match.group().lower() and _title_cased(line_at(body, *match.span())):
             continue  # "Rp2,7 Miliar" in a headline, whose words keep their capitals
-        add(match.span(), N_("Jumlah uang ditulis “%(standard)s”."),
+        add(span, N_("Jumlah uang ditulis “%(standard)s”."),
+            N_("Ganti dengan “%(standard)s” (EYD V: satuan dan kata rupiah ditulis dengan huruf kecil).")
+            if match.group(4) and not match.group(1) else
             N_("Ganti dengan “%(standard)s” (EYD V: Rp rapat dengan angkanya, satuannya huruf kecil)."),
             standard, {"standard": standard})
     for match in MONEY_WITHOUT_RP.finditer(body):

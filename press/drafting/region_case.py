@@ -18,7 +18,9 @@ name or title are capitalised; a common word inside a sentence is not):
 - since round 17: a region's name with its compass point in lower case ("Papua barat");
 - since round 18: the name of a body of government with "pemerintah" in lower case ("pemerintah
   Kabupaten Malang"), a title of office in lower case before its body's name ("ketua DPRD Kutim"),
-  the country's and the feasts' names in lower case ("seluruh indonesia", "mudik lebaran").
+  the country's and the feasts' names in lower case ("seluruh indonesia", "mudik lebaran");
+- since round 20: a venue's or a natural feature's word in lower case before a name no common word
+  spells ("hotel Bukit Randu", "pulau Kojadoi") and "ibu" before such a name ("ibu Zaidirina").
 
 Region names and ranks are the notes' data (``press.notes.glossary``: ``regions.json``,
 ``ranks.json``), read once.
@@ -57,6 +59,15 @@ BOUND = ("antar", "pasca", "lintas", "non")
 #: A term of address in lower case before a name or a title ("mas Wawali", "pak Bupati"); "ibu" is left
 #: out ("ibu kota").
 ADDRESS = re.compile(r"(?<![\w-])(mas|mbak|bapak|pak|bu)[ ](?=[A-Z][a-z])")
+#: "ibu" before a name no common word spells ("ibu Zaidirina"; "ibu kota", "ibu Kota" left): a term of
+#: address (round 20).
+IBU = re.compile(r"(?<![\w-])(ibu)[ ](?=([A-Z][a-z]{2,})(?![\w-]))")
+#: A word of a venue or a natural feature in lower case before a name ("hotel Bukit Randu", "pulau
+#: Kojadoi"): one to three capitalised words, one of them no common word (round 20). EYD V capitalises the
+#: word of a name of a place or a building.
+VENUE_BEFORE = re.compile(r"(?<![\w-])(aula|gedung|pendopo|pendapa|balai|lapangan|stadion|masjid|wisma|hotel|gelanggang|"
+                          r"taman|graha|plaza|pelabuhan|auditorium|gereja|pura|vihara|klenteng|sungai|danau|gunung|pantai|"
+                          r"pulau|waduk|bendungan|telaga|selat)[ ]((?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?[ ]?){1,3})(?![\w-])")
 SECARA = re.compile(r"(?<=secara )([A-Z][a-z]{3,})(?![\w-])(?![ ][A-Z])")
 COMPASS = re.compile(r"(?<=sebelah )(Timur|Barat|Utara|Selatan)(?![\w-])(?![ ][A-Z])")
 RULE_REGION = "EYD V (huruf kapital): nama wilayah ditulis kapital, termasuk kata wilayahnya"
@@ -68,6 +79,27 @@ RULE_PROPER = "EYD V (huruf kapital): nama negara dan nama hari raya ditulis kap
 RULE_BODY = "EYD V (huruf kapital): nama lembaga pemerintahan ditulis kapital (Pemerintah Kabupaten Malang)"
 #: Words after a region word that are no name ("pemerintah desa Dan", a capital slip of its own).
 NOT_NAMES = frozenset({"Dan", "Yang", "Dengan", "Untuk", "Dalam", "Serta", "Atau"})
+
+
+def _common(word: str) -> bool:
+    """A word Indonesian text writes often (Zipf 3 or more) that the affix rules read, or a weekday or
+    month: no word of a name of its own."""
+    lower = word.lower()
+    return frequency(lower) >= 3.0 and is_indonesian(lower) or lower in _CALENDAR
+
+
+@lru_cache(maxsize=1)
+def _bodies() -> frozenset[str]:
+    """Region words and the glossary's organisations and territorial units (lower case): a venue's word
+    before them names the venue of that body ("lapangan Desa Kemuning"), no venue's name."""
+    data = load_glossary().data
+    words = set(REGION_WORDS) | {"dusun", "kampung", "nagari", "gampong", "kota", "kabupaten", "provinsi"}
+    words |= {w.lower() for key in ("organisations", "territorial_units", "venue_words") for w in data[key]}
+    return frozenset(words)
+
+
+_CALENDAR = frozenset("senin selasa rabu kamis jumat sabtu minggu januari februari maret april mei juni juli agustus "
+                      "september oktober november desember".split())
 
 
 def place_name_starts(body: str) -> list[re.Match]:
@@ -223,6 +255,16 @@ def region_and_common_case(body: str, protected=()) -> list[Finding]:
         add(match.span(1), match.group(1).capitalize(), RULE_RANK)
     for match in ADDRESS.finditer(body):
         add(match.span(1), match.group(1).capitalize(), RULE_ADDRESS)
+    for match in IBU.finditer(body):
+        if not _common(match.group(2)) and match.group(2) not in regions:
+            add(match.span(1), "Ibu", RULE_ADDRESS)
+    for match in VENUE_BEFORE.finditer(body):
+        words = match.group(2).split()
+        if words[0].lower() in _bodies() or match.group(1) != "pulau" and " ".join(words) in regions:
+            continue  # "lapangan Desa Kemuning", "aula Mapolsek": a body's venue; "pantai Pacitan": a region's
+        if any(not _common(w) for w in words) and not in_heading(body, match.start()) \
+                and not PLURAL_BEFORE.search(body, max(0, match.start() - 9), match.start()):
+            add(match.span(1), match.group(1).capitalize(), RULE_REGION)
     for match in list(SECARA.finditer(body)) + list(COMPASS.finditer(body)):
         word = match.group(1).lower()
         if frequency(word) >= 3.5 and is_indonesian(word):

@@ -65,7 +65,7 @@ def test_standard_times_draw_nothing(text):
     ("Bantuan Rp.5.000,- diserahkan.", "Bantuan Rp5.000 diserahkan."),
     ("Bantuan Rp. 25.000.000,- diserahkan.", "Bantuan Rp25.000.000 diserahkan."),
     ("Bantuan Rp 1,500 per paket.", "Bantuan Rp1.500 per paket."),
-    ("Bantuan 5 Juta Rupiah diserahkan.", "Bantuan Rp5 juta diserahkan."),
+    ("Bantuan 5 Juta Rupiah diserahkan.", "Bantuan 5 juta rupiah diserahkan."),
     ("Bantuan Rp 5 Jt diserahkan.", "Bantuan Rp5 juta diserahkan."),
     ("Bantuan Rp2,5 juta rupiah diserahkan.", "Bantuan Rp2,5 juta diserahkan."),
     ("Jumlah penduduk 1,000,000 jiwa.", "Jumlah penduduk 1.000.000 jiwa."),
@@ -79,7 +79,7 @@ def test_standard_times_draw_nothing(text):
     ("Lintasan sepanjang 100an kilometer.", "Lintasan sepanjang 100-an kilometer."),
     ("Belanja daerah Rp.12,6 Triliun.", "Belanja daerah Rp12,6 triliun."),
     ("Belanja daerah RP45,1 triliun untuk 200 san desa.", "Belanja daerah Rp45,1 triliun untuk 200-an desa."),
-    ("Warga menerima 15 ribu rupiah; hadir 1.000 an orang.", "Warga menerima Rp15 ribu; hadir 1.000-an orang."),
+    ("Warga menerima 15 ribu rupiah; hadir 1.000 an orang.", "Warga menerima 15 ribu rupiah; hadir 1.000-an orang."),
     ("Warga desa mengikuti upacara HUT RI Ke-78 di lapangan.", "Warga desa mengikuti upacara HUT RI ke-78 di lapangan."),
 ])
 def test_numbers_and_amounts_are_written_as_eyd_v_writes_them(written, standard):
