@@ -50,7 +50,9 @@ NAME_BEFORE = re.compile(rf"(?<!\w)((?:[A-Z][a-z]{{0,3}}\.(?=[A-Z]))?(?:[A-Z] |[
 # "Yance Marani menjabat Kepala Distrik Rasiei, Oktovina Sawaki menjabat …", "- Ismail Samal
 # sebagai KPN Sepa Kecamatan Amahai,", "Salim L selaku Anggota DPRD …,": the holder stands before (searched only where the
 # verb ends the stretch before the title: a search tries every position of it).
-HELD_BY_NAME_BEFORE = re.compile(rf"{CAP}[ \t]+(?:menjabat(?:[ \t]+sebagai)?|sebagai|selaku)[ \t]+$")
+HELD_BY_NAME_BEFORE = re.compile(rf"{CAP},?[ \t]+(?:menjabat(?:[ \t]+sebagai)?|sebagai|selaku)[ \t]+$")
+NEXT_APPOINTED = re.compile(r"[ \t]*,[ \t]*(?:dan[ \t]+)?")
+APPOINTED_AS = re.compile(r"(?:,\s*[A-Za-z.]+)*,?[ \t]+(?:sebagai|selaku)[ \t]+(?=[a-z])")
 JOINED = re.compile(r"[ \t]+(?:dan|&)[ \t]+")
 HOLDERS_JOINED = re.compile(r",?[ \t]*(?:dan|&|[–—-])[ \t]+")
 # "wakil ketua masing-masing A dan B": every name listed after it holds the title.
@@ -62,7 +64,7 @@ TERM = re.compile(r"(?:[ \t]+(?:terpilih|definitif|yang[ \t]+baru[ \t]+dilantik)
 DISTRICT = re.compile(r"(?:Kecamatan|Kec\.|Distrik)\s")
 # "mantan Bupati Bantaeng X", "Eks Bupati Busel X": a former holder, the word kept in the title.
 FORMER_BEFORE = re.compile(r"(?<![\w-])([Mm]antan|[Ee]ks)[ \t-]+$")
-TRAILING_COMMA = re.compile(r"(?:,|\ssebagai|\sselaku|\smenjabat|\s[–—-]|\w \()\s*$")
+TRAILING_COMMA = re.compile(r"(?:,|\ssebagai|\sselaku|\smenjabat|\s[–—-]|[\w.] \()\s*$")
 
 
 class PeopleFinder(SpeakerLookup, IntroducedPeople):
@@ -243,6 +245,8 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
                 return match.end()
             self.register.mention(match.start(), title_end, None, title_text)
             self.title_organisations[(match.start(), title_end)] = organisation
+            if held_before:
+                return self._next_appointed(max(title_end, end, match.end()))
             return self._read_stand_in(max(title_end, end, match.end()))
         if self.designations.headline_verb_at(person.name_span[1]):
             return person.end
@@ -282,6 +286,18 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
                                   or ((holder.ranks or holder.honorifics) and NEXT_IN_LIST.match(text, holder.end))):
             return None
         return run.end(), holder
+
+    def _next_appointed(self, pos: int) -> int:
+        """In a list of appointments ("A sebagai Panitera Pengganti, B sebagai petugas
+        administrasi dan C selaku …"), the next name after a post that follows its holder: B
+        holds what follows its own "sebagai", not the post before it; a post in lower case
+        there is no title (`find_name_first` gives B a capitalised one)."""
+        listed = NEXT_APPOINTED.match(self.text, pos)
+        person = listed and self._read_name(listed.end())
+        if person is None or not APPOINTED_AS.match(self.text, person.end):
+            return pos
+        self._add(person, None, person.prefix, (person.name_span[0], person.end))
+        return person.end
 
     def _read_stand_in(self, pos: int) -> int:
         """After a title with no name: "diwakili oleh X" names X, with X's own title

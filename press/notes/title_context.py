@@ -199,7 +199,7 @@ def place_then_holder(text: str, rules: Rules, pos: int, place_title: bool) -> b
     any title's qualifier and then its holder."""
     return bool(QUALIFIED_HOLDER_AFTER.match(text, pos)) or (place_title and handed_over_after(text, rules, pos))
 
-BRACKET_BEFORE = re.compile(r"(?<=\w )\((?:(?:[Mm]antan|[Ee]ks)[ \t]+)?$")
+BRACKET_BEFORE = re.compile(r"(?<=[\w.] )\((?:(?:[Mm]antan|[Ee]ks)[ \t]+)?$")
 BRACKETED_POST = re.compile(r"([^()\n, ]+[ \t][^()\n,]{1,70}?)(?:[ \t]+(?:[Dd]ua|[Tt]iga|[Ss]atu)?[ \t]*[Pp]eriode\b[^()\n]{0,30})?"
                             r"\)(?![ \t]+(?:menjadi|sebagai|dilantik)\b)")
 CUT_NAME_BEFORE = re.compile(r"(?<![\w.])[A-Z][a-z]+[ \t]+$")
