@@ -167,7 +167,7 @@ def title_places(text: str, rules: Rules) -> set[str]:
 
 
 # "Sekretaris Dinas Pendidikan X sebagai Kepala Dinas Pendidikan": the post X takes now.
-NEW_POST = re.compile(r"[ \t]*,?[ \t]+sebagai[ \t]+")
+NEW_POST = re.compile(r"[ \t]*,?[ \t]+(?:(?:yang[ \t]+)?(?:kini[ \t]+)?(?:resmi[ \t]+)?(?:dilantik|diangkat)[ \t]+)?sebagai[ \t]+")
 
 
 def new_post_at(text: str, rules: Rules, pos: int) -> int | None:
