@@ -19,7 +19,7 @@ from press.notes.names import ALIAS, WrittenName, bracketed_nicknames, headline_
 from press.notes.organisations import defined_short_forms
 from press.notes.places import find_known_places, find_multiword_places
 from press.notes.register import Register
-from press.notes.rules import CAP, Rules, alternation
+from press.notes.rules import CAP, Rules, alternation, rank_and_corps
 from press.notes.short_mentions import add_short_mentions
 from press.notes.speakers import SpeakerLookup
 from press.notes.title_context import (LOWER_TITLE_PLACE, ONLY_PLACE_AFTER, QUALIFIER, SPEECH_AFTER, bare_name_before, bracketed_post,
@@ -53,6 +53,7 @@ NAME_BEFORE = re.compile(rf"(?<!\w)((?:[A-Z][a-z]{{0,3}}\.(?=[A-Z]))?(?:[A-Z] |[
 HELD_BY_NAME_BEFORE = re.compile(rf"{CAP},?[ \t]+(?:menjabat(?:[ \t]+sebagai)?|sebagai|selaku)[ \t]+$")
 NEXT_APPOINTED = re.compile(r"[ \t]*,[ \t]*(?:dan[ \t]+)?")
 APPOINTED_AS = re.compile(r"(?:,\s*[A-Za-z.]+)*,?[ \t]+(?:sebagai|selaku)[ \t]+(?=[a-z])")
+RANK_APART = re.compile(r"[ \t]*,[ \t]*(?=[A-Z])")
 JOINED = re.compile(r"[ \t]+(?:dan|&)[ \t]+")
 HOLDERS_JOINED = re.compile(r",?[ \t]*(?:dan|&|[–—-])[ \t]+")
 # "wakil ketua masing-masing A dan B": every name listed after it holds the title.
@@ -213,6 +214,8 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
         else:
             person = None if held_before else self._read_name(end)
         if person is None and not lower:
+            person = self._rank_set_apart(end)
+        if person is None and not lower:
             clause = COMMA_CLAUSE.match(text, end)
             after = clause.end() if clause else self.designations.after_province(end)
             person = self._read_name(after) if after else None
@@ -261,6 +264,18 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
         title_text = f"{former.group(1)} {title_text}" if former else title_text
         self._add(person, title_text, organisation or person.prefix, (match.start(), person.end))
         return person.end
+
+    def _rank_set_apart(self, pos: int) -> WrittenName | None:
+        """The holder after a title when the writer sets the rank off by commas ("Kapolres
+        Kolaka Utara, AKBP, Yudha Pranata Sembiring", "Wakapolres Asmat, Kompol, Samuel
+        Rumbiak"), the rank kept with the name; else None."""
+        comma = NEXT_IN_LIST.match(self.text, pos)
+        rank = comma and self.rules.rank.match(self.text, comma.end())
+        apart = rank and RANK_APART.match(self.text, rank.end())
+        person = apart and self._read_name(apart.end())
+        if not person or person.ranks:
+            return None
+        return person._replace(ranks=rank_and_corps(rank, self.rules))
 
     def _listed_holders(self, pos: int) -> list[WrittenName]:
         """The names listed from `pos`, joined by commas and "dan" ("A, B dan C")."""
