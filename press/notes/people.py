@@ -19,14 +19,15 @@ from press.notes.names import ALIAS, WrittenName, bracketed_nicknames, headline_
 from press.notes.organisations import defined_short_forms
 from press.notes.places import find_known_places, find_multiword_places
 from press.notes.register import Register
-from press.notes.rules import CAP, Rules, alternation, rank_and_corps
+from press.notes.rules import Rules, alternation
 from press.notes.short_mentions import add_short_mentions
 from press.notes.speakers import SpeakerLookup
-from press.notes.title_context import (LOWER_TITLE_PLACE, ONLY_PLACE_AFTER, QUALIFIER, SPEECH_AFTER, bare_name_before, bracketed_post,
-                                       ends_in_venue,
-                                       handed_over_after, member_qualifiers, name_cut_before, namesake_before, namesakes,
-                                       new_post_at, not_a_name_first, place_then_holder, region_word_before, title_places, town_of_unit,
-                                       venue_before, written_title)
+from press.notes.title_context import (COMMA_CLAUSE, HELD_BY_NAME_BEFORE, LOWER_TITLE_PLACE, NAME_BEFORE,
+                                       ONLY_PLACE_AFTER, QUALIFIER, SPEECH_AFTER, TRAILING_COMMA, bare_name_before,
+                                       bracketed_post, ends_in_venue, handed_over_after, holder_after_rank_apart,
+                                       member_qualifiers, name_cut_before, namesake_before, namesakes, new_post_at,
+                                       next_appointed, not_a_name_first, place_then_holder, region_word_before,
+                                       title_places, town_of_unit, venue_before, written_title)
 
 CAPITAL_AFTER = re.compile(r"[ \t]*,?[ \t]*[A-Z(]")
 # Possessive: a shorter reading of a word or of the run is followed by a word character or
@@ -37,23 +38,6 @@ STAND_IN = re.compile(r"\s*,?\s*(?:yang\s+)?diwakil(?:i|kan)(?:\s+oleh)?\s+")
 # The next item of a list of officials after a holder a rank or honorific marks
 # ("Dandim 0408 Bengkulu Selatan-Kaur, Letkol Inf Rahmad Saputra, Kapolres Kaur …").
 NEXT_IN_LIST = re.compile(r"[ \t]*,[ \t]*(?=[A-Z])")
-COMMA_CLAUSE = re.compile(r"(?:\s*,\s*(?:yang\s+juga|yang\s+sekaligus|sekaligus)|\s*,?\s+selaku)\b[^,.;\n\"“”]{1,80},\s*"
-                          r"|\s+dari\s+(?:daerah\s+pemilihan|dapil|[Ff]raksi|[Pp]artai)\b[^,.;\n\"“”]{1,60},\s*")
-# A capitalised word read whole, never given back to the pattern after it: the words of a
-# name are followed by a space, a comma or a post, never by more letters, so a shorter
-# reading of the word cannot match where the whole one did not (the search before each
-# title was 35 times slower for retrying every shorter reading).
-WHOLE_CAP = rf"(?>{CAP})"
-NAME_BEFORE = re.compile(rf"(?<!\w)((?:[A-Z][a-z]{{0,3}}\.(?=[A-Z]))?(?:[A-Z] |[A-Z]\. ?)?{WHOLE_CAP}(?: (?:{WHOLE_CAP}|[A-Z][a-z]{{1,2}}\.)){{0,3}})(?:(?:,\s*[A-Za-z.]+)*,?\s+yang\s+(?:kini\s+|saat\s+ini\s+)?menjabat(?:\s+sebagai)?"
-                         rf"|(?:,\s*[A-Za-z.]+)*,|(?:,\s*[A-Za-z.]+)*,?\s+(?:resmi\s+)?(?:dilantik|ditunjuk|diangkat|dikukuhkan)\s+sebagai"
-                         rf"|(?:,\s*[A-Za-z.]+)*,?\s+(?:sebagai|selaku|menjabat(?:\s+sebagai)?|[–—-]|\())\s*$")
-# "Yance Marani menjabat Kepala Distrik Rasiei, Oktovina Sawaki menjabat …", "- Ismail Samal
-# sebagai KPN Sepa Kecamatan Amahai,", "Salim L selaku Anggota DPRD …,": the holder stands before (searched only where the
-# verb ends the stretch before the title: a search tries every position of it).
-HELD_BY_NAME_BEFORE = re.compile(rf"{CAP},?[ \t]+(?:menjabat(?:[ \t]+sebagai)?|sebagai|selaku)[ \t]+$")
-NEXT_APPOINTED = re.compile(r"[ \t]*,[ \t]*(?:dan[ \t]+)?")
-APPOINTED_AS = re.compile(r"(?:,\s*[A-Za-z.]+)*,?[ \t]+(?:sebagai|selaku)[ \t]+(?=[a-z])")
-RANK_APART = re.compile(r"[ \t]*,[ \t]*(?=[A-Z])")
 JOINED = re.compile(r"[ \t]+(?:dan|&)[ \t]+")
 HOLDERS_JOINED = re.compile(r",?[ \t]*(?:dan|&|[–—-])[ \t]+")
 # "wakil ketua masing-masing A dan B": every name listed after it holds the title.
@@ -65,7 +49,6 @@ TERM = re.compile(r"(?:[ \t]+(?:terpilih|definitif|yang[ \t]+baru[ \t]+dilantik)
 DISTRICT = re.compile(r"(?:Kecamatan|Kec\.|Distrik)\s")
 # "mantan Bupati Bantaeng X", "Eks Bupati Busel X": a former holder, the word kept in the title.
 FORMER_BEFORE = re.compile(r"(?<![\w-])([Mm]antan|[Ee]ks)[ \t-]+$")
-TRAILING_COMMA = re.compile(r"(?:,|\ssebagai|\sselaku|\smenjabat|\s[–—-]|[\w.] \()\s*$")
 
 
 class PeopleFinder(SpeakerLookup, IntroducedPeople):
@@ -214,7 +197,7 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
         else:
             person = None if held_before else self._read_name(end)
         if person is None and not lower:
-            person = self._rank_set_apart(end)
+            person = holder_after_rank_apart(text, rules, end, self._read_name)
         if person is None and not lower:
             clause = COMMA_CLAUSE.match(text, end)
             after = clause.end() if clause else self.designations.after_province(end)
@@ -249,7 +232,8 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
             self.register.mention(match.start(), title_end, None, title_text)
             self.title_organisations[(match.start(), title_end)] = organisation
             if held_before:
-                return self._next_appointed(max(title_end, end, match.end()))
+                return self._add_appointed(next_appointed(text, max(title_end, end, match.end()), self._read_name),
+                                           max(title_end, end, match.end()))
             return self._read_stand_in(max(title_end, end, match.end()))
         if self.designations.headline_verb_at(person.name_span[1]):
             return person.end
@@ -264,18 +248,6 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
         title_text = f"{former.group(1)} {title_text}" if former else title_text
         self._add(person, title_text, organisation or person.prefix, (match.start(), person.end))
         return person.end
-
-    def _rank_set_apart(self, pos: int) -> WrittenName | None:
-        """The holder after a title when the writer sets the rank off by commas ("Kapolres
-        Kolaka Utara, AKBP, Yudha Pranata Sembiring", "Wakapolres Asmat, Kompol, Samuel
-        Rumbiak"), the rank kept with the name; else None."""
-        comma = NEXT_IN_LIST.match(self.text, pos)
-        rank = comma and self.rules.rank.match(self.text, comma.end())
-        apart = rank and RANK_APART.match(self.text, rank.end())
-        person = apart and self._read_name(apart.end())
-        if not person or person.ranks:
-            return None
-        return person._replace(ranks=rank_and_corps(rank, self.rules))
 
     def _listed_holders(self, pos: int) -> list[WrittenName]:
         """The names listed from `pos`, joined by commas and "dan" ("A, B dan C")."""
@@ -302,14 +274,8 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
             return None
         return run.end(), holder
 
-    def _next_appointed(self, pos: int) -> int:
-        """In a list of appointments ("A sebagai Panitera Pengganti, B sebagai petugas
-        administrasi dan C selaku …"), the next name after a post that follows its holder: B
-        holds what follows its own "sebagai", not the post before it; a post in lower case
-        there is no title (`find_name_first` gives B a capitalised one)."""
-        listed = NEXT_APPOINTED.match(self.text, pos)
-        person = listed and self._read_name(listed.end())
-        if person is None or not APPOINTED_AS.match(self.text, person.end):
+    def _add_appointed(self, person: WrittenName | None, pos: int) -> int:
+        if person is None:
             return pos
         self._add(person, None, person.prefix, (person.name_span[0], person.end))
         return person.end
