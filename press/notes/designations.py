@@ -96,12 +96,15 @@ class Designations:
             if command:
                 pos = command.end()
                 continue
-            digit = UNIT_DIGIT.match(text, pos)
-            if digit:
-                pos = digit.end()
-                continue
             m = UNIT_WORD.match(text, pos)
-            if not m or rules.rank.match(text, m.start(1)) or rules.opens_name(text, m.start(1)):
+            if not m:
+                # UNIT_WORD reads no one-digit number, so one can stand only where it read nothing.
+                digit = UNIT_DIGIT.match(text, pos)
+                if digit:
+                    pos = digit.end()
+                    continue
+                return pos
+            if rules.rank.match(text, m.start(1)) or rules.opens_name(text, m.start(1)):
                 return pos
             word = m.group(1)
             if word in INSTITUTIONS or (rules.org_head.match(word) and word not in rules.unit_words

@@ -371,8 +371,9 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
             if person is not None:
                 continue
             before_start = max(0, start - 60)
-            bare = not TRAILING_COMMA.search(self.text, before_start, start) and bare_name_before(self.text, start, end, before_start)
-            if not (bare or TRAILING_COMMA.search(self.text, before_start, start)) or handed_over_after(self.text, self.rules, end):
+            trailing = TRAILING_COMMA.search(self.text, before_start, start)
+            bare = not trailing and bare_name_before(self.text, start, end, before_start)
+            if not (bare or trailing) or handed_over_after(self.text, self.rules, end):
                 continue
             m = bare or NAME_BEFORE.search(self.text[before_start:start])
             if not m:
