@@ -20,6 +20,8 @@ HEADLINE_WORD = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
 UNIT_NUMBER = r"\d{2,4}(?:[-/]\d{2}(?!\d))?(?:/[ ]?[A-Za-z][\w-]*)?"
 UNIT_NUMBER_WORD = re.compile(UNIT_NUMBER)
 UNIT_WORD = re.compile(rf"[ \t]+([A-Za-z&][\w&-]*\.?|{UNIT_NUMBER})")
+# A unit's one-digit number before a capitalised word: "Asisten 2 Setda Belu", "MTs Negeri 2 Mesuji".
+UNIT_DIGIT = re.compile(r"[ \t]+\d(?=[ \t]+[A-Z])")
 ROMAN_SLASH = re.compile(r"[ \t]+[IVX]*/")
 ALSO_BEFORE = re.compile(r"[ \t]+(?:yang[ \t]+juga|yang[ \t]+sekaligus|sekaligus)[ \t]+$")
 PROVINCE_COMMA = re.compile(r"[ \t]*,[ \t]*")
@@ -93,6 +95,10 @@ class Designations:
             command = ROMAN_SLASH.match(text, pos) and self._kodam_number(pos)
             if command:
                 pos = command.end()
+                continue
+            digit = UNIT_DIGIT.match(text, pos)
+            if digit:
+                pos = digit.end()
                 continue
             m = UNIT_WORD.match(text, pos)
             if not m or rules.rank.match(text, m.start(1)) or rules.opens_name(text, m.start(1)):

@@ -7,7 +7,8 @@ Bungo"), a place or unit word before a title ("dari Dago, Plt Gubernur"), a venu
 place after a title's institution ("Kepala UPTD Puskesmas Wini."), the one-word places
 the note writes after a place title ("Camat Bancar.", "Kepala Puskesmas Kerek,"), a council
 member's district, commission and faction ("Anggota DPRD Kota Padang Dapil Koto Tangah dari
-Partai Demokrat"). Each test
+Partai Demokrat"), a name and its degrees before a title or a post after "sebagai"/"selaku" (the
+holder written first), a rank set off by commas before the holder. Each test
 reads a bounded stretch of the text. Imports the rules and the names reader."""
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import re
 
 from press.notes.designations import REGION_HEADS
 from press.notes.names import WrittenName
-from press.notes.rules import CAP, NAME_CHAR_OR_DOT, Rules, alternation, bounded_alternation, is_unit_word
+from press.notes.rules import CAP, NAME_CHAR_OR_DOT, Rules, alternation, bounded_alternation, is_unit_word, rank_and_corps
 
 # "Kapolres lama AKBP X", "Pj Bupati Lahat sebelumnya, X", "Jabatan Kapolres Simalungun yang
 # dijabat oleh AKBP X", "Kapolsek Medan Baru dipercayakan kepada Kompol X", "kursi Kapolsek
@@ -167,7 +168,7 @@ def title_places(text: str, rules: Rules) -> set[str]:
 
 
 # "Sekretaris Dinas Pendidikan X sebagai Kepala Dinas Pendidikan": the post X takes now.
-NEW_POST = re.compile(r"[ \t]*,?[ \t]+sebagai[ \t]+")
+NEW_POST = re.compile(r"[ \t]*,?[ \t]+(?:(?:yang[ \t]+)?(?:kini[ \t]+)?(?:resmi[ \t]+)?(?:dilantik|diangkat)[ \t]+)?sebagai[ \t]+")
 
 
 def new_post_at(text: str, rules: Rules, pos: int) -> int | None:
@@ -199,7 +200,7 @@ def place_then_holder(text: str, rules: Rules, pos: int, place_title: bool) -> b
     any title's qualifier and then its holder."""
     return bool(QUALIFIED_HOLDER_AFTER.match(text, pos)) or (place_title and handed_over_after(text, rules, pos))
 
-BRACKET_BEFORE = re.compile(r"(?<=\w )\((?:(?:[Mm]antan|[Ee]ks)[ \t]+)?$")
+BRACKET_BEFORE = re.compile(r"(?<=[\w.] )\((?:(?:[Mm]antan|[Ee]ks)[ \t]+)?$")
 BRACKETED_POST = re.compile(r"([^()\n, ]+[ \t][^()\n,]{1,70}?)(?:[ \t]+(?:[Dd]ua|[Tt]iga|[Ss]atu)?[ \t]*[Pp]eriode\b[^()\n]{0,30})?"
                             r"\)(?![ \t]+(?:menjadi|sebagai|dilantik)\b)")
 CUT_NAME_BEFORE = re.compile(r"(?<![\w.])[A-Z][a-z]+[ \t]+$")
@@ -260,3 +261,45 @@ def bare_name_before(text: str, start: int, end: int, floor: int) -> re.Match | 
         return None
     return BARE_NAME_BEFORE.search(text[floor:start])
 
+
+COMMA_CLAUSE = re.compile(r"(?:\s*,\s*(?:yang\s+juga|yang\s+sekaligus|sekaligus)|\s*,?\s+selaku)\b[^,.;\n\"“”]{1,80},\s*"
+                          r"|\s+dari\s+(?:daerah\s+pemilihan|dapil|[Ff]raksi|[Pp]artai)\b[^,.;\n\"“”]{1,60},\s*")
+# A capitalised word read whole, never given back to the pattern after it: the words of a
+# name are followed by a space, a comma or a post, never by more letters, so a shorter
+# reading of the word cannot match where the whole one did not (the search before each
+# title was 35 times slower for retrying every shorter reading).
+WHOLE_CAP = rf"(?>{CAP})"
+NAME_BEFORE = re.compile(rf"(?<!\w)((?:[A-Z][a-z]{{0,3}}\.(?=[A-Z]))?(?:[A-Z] |[A-Z]\. ?)?{WHOLE_CAP}(?: (?:{WHOLE_CAP}|[A-Z][a-z]{{1,2}}\.)){{0,3}})(?:(?:,\s*[A-Za-z.]+)*,?\s+yang\s+(?:kini\s+|saat\s+ini\s+)?menjabat(?:\s+sebagai)?"
+                         rf"|(?:,\s*[A-Za-z.]+)*,|(?:,\s*[A-Za-z.]+)*,?\s+(?:resmi\s+)?(?:dilantik|ditunjuk|diangkat|dikukuhkan)\s+sebagai"
+                         rf"|(?:,\s*[A-Za-z.]+)*,?\s+(?:sebagai|selaku|menjabat(?:\s+sebagai)?|[–—-]|\())\s*$")
+# "Yance Marani menjabat Kepala Distrik Rasiei, Oktovina Sawaki menjabat …", "- Ismail Samal
+# sebagai KPN Sepa Kecamatan Amahai,", "Salim L selaku Anggota DPRD …,": the holder stands before (searched only where the
+# verb ends the stretch before the title: a search tries every position of it).
+HELD_BY_NAME_BEFORE = re.compile(rf"{CAP},?[ \t]+(?:menjabat(?:[ \t]+sebagai)?|sebagai|selaku)[ \t]+$")
+NEXT_APPOINTED = re.compile(r"[ \t]*,[ \t]*(?:dan[ \t]+)?")
+APPOINTED_AS = re.compile(r"(?:,\s*[A-Za-z.]+)*,?[ \t]+(?:sebagai|selaku)[ \t]+(?=[a-z])")
+RANK_APART = re.compile(r"[ \t]*,[ \t]*(?=[A-Z])")
+TRAILING_COMMA = re.compile(r"(?:,|\ssebagai|\sselaku|\smenjabat|\s[–—-]|[\w.] \()\s*$")
+
+
+def next_appointed(text: str, pos: int, read_name) -> WrittenName | None:
+    """In a list of appointments ("A sebagai Panitera Pengganti, B sebagai petugas
+    administrasi dan C selaku …"), the next name after a post that follows its holder, when
+    its own "sebagai" is followed by a post in lower case: B holds that post, no title, not the
+    post before it (`find_name_first` gives B a capitalised one). None otherwise."""
+    listed = NEXT_APPOINTED.match(text, pos)
+    person = listed and read_name(listed.end())
+    return person if person and APPOINTED_AS.match(text, person.end) else None
+
+
+def holder_after_rank_apart(text: str, rules: Rules, pos: int, read_name) -> WrittenName | None:
+    """The holder after a title when the writer sets the rank off by commas ("Kapolres
+    Kolaka Utara, AKBP, Yudha Pranata Sembiring", "Wakapolres Asmat, Kompol, Samuel
+    Rumbiak"), the rank kept with the name; else None."""
+    comma = RANK_APART.match(text, pos)
+    rank = comma and rules.rank.match(text, comma.end())
+    apart = rank and RANK_APART.match(text, rank.end())
+    person = apart and read_name(apart.end())
+    if not person or person.ranks:
+        return None
+    return person._replace(ranks=rank_and_corps(rank, rules))
