@@ -31,13 +31,21 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+class PortTaken(RuntimeError):
+    """Another Redis answers on the port this one was to listen on."""
+
+
 def wait_until_answering(url: str, process: subprocess.Popen, timeout: float = 20.0) -> None:
+    """Once ``process`` answers on ``url``; :class:`PortTaken` when another server does (the
+    port was taken between :func:`free_port` and this one's start, and tests on it would
+    share another process's jobs and have their data flushed by it)."""
     client = Redis.from_url(url)
     deadline = time.monotonic() + timeout
     try:
         while True:
             try:
-                client.ping()
+                if client.info("server")["process_id"] != process.pid:
+                    raise PortTaken(f"{url} is another process's Redis")
                 return
             except RedisConnectionError:
                 if process.poll() is not None:
@@ -57,22 +65,39 @@ def throwaway_server(port: int | None = None):
     if not binary:
         raise RedisMissing("redis-server is missing: install Debian's `redis-server` package (make test does)")
     folder = tempfile.mkdtemp(prefix="siaran-redis-")
-    port = port or free_port()
-    process = subprocess.Popen([binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
-                                "--appendonly", "no", "--dir", folder, "--daemonize", "no", "--loglevel", "warning"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"redis://127.0.0.1:{port}"
     try:
-        wait_until_answering(url, process)
-        yield url
-    finally:
-        process.terminate()
+        for attempt in range(1 if port else 3):  # a free port taken meanwhile: another one
+            chosen = port or free_port()
+            process = subprocess.Popen([binary, "--port", str(chosen), "--bind", "127.0.0.1", "--save", "",
+                                        "--appendonly", "no", "--dir", folder, "--daemonize", "no",
+                                        "--loglevel", "warning"],
+                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            url = f"redis://127.0.0.1:{chosen}"
+            try:
+                wait_until_answering(url, process)
+                break
+            except PortTaken:
+                _stop(process)
+                if port or attempt == 2:
+                    raise
+            except BaseException:
+                _stop(process)
+                raise
         try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=30)
+            yield url
+        finally:
+            _stop(process)
+    finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=30)
 
 
 @pytest.fixture(scope="session")

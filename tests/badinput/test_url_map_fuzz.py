@@ -10,25 +10,20 @@ so the view itself runs), an upload where the view takes one, and hostile header
 
 ``make test`` runs ``FUZZ_EXAMPLES`` (default 10) derandomised examples per rule, method
 and role; ``make fuzz`` runs 500 (``FUZZ_EXAMPLES=2000 make fuzz`` for more).
+
+The cases come from ``url_map_cases``, what an example draws from ``hostile_requests``; here
+are the instance they are sent to (the demo site, a session per role, the real values a
+path is filled with) and the property.
 """
 from __future__ import annotations
 
-import functools
-import importlib
-import inspect
-import io
 import logging
 import os
-import re
-from dataclasses import dataclass
-from urllib.parse import quote
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
-from wtforms import Form
-from wtforms.fields import FieldList, FormField
 
 from press import create_app
 from press.extensions import db
@@ -41,6 +36,8 @@ from press.services.workflow import ACTIONS
 from press.web import csrf_exempt
 
 from tests import databases
+from tests.badinput.hostile_requests import HUGE, requests
+from tests.badinput.url_map_cases import CASES
 from tests.conftest import CSRF_RE, EMAILS, PASSWORDS, REPO_ROOT, make_config
 from tests.web.publishing_fixtures import build_site
 
@@ -48,138 +45,6 @@ pytestmark = pytest.mark.filterwarnings("ignore:The 'fuzz' cookie is too large")
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "10"))
 ROLES = ("anonymous", "photographer", "writer", "editor", "admin", "journalist")
-HUGE = "99999999999999999999"
-
-HOSTILE = [
-    "", " ", "0", "-1", "-0", "1", "+1", "01", HUGE, str(2**63), str(2**63 - 1), "-" + HUGE, "1e309", "NaN", "inf",
-    "0x1F", "1.5", "²", "١٢", "Ⅻ", "../../etc/passwd", "..%2F..%2Fetc%2Fpasswd", "..\\..\\windows\\win.ini", "%00",
-    "\x00", "a\x00b", "%ZZ", "%ED%A0%80", "<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>",
-    "{{ 7 * 7 }}", "{% for x in range(9) %}", "' OR 1=1 --", "\"", "\\", "9999-12-31", "0001-01-01", "2021-02-30",
-    "10000-01", "0-01", "9999-12-31T23:59", "0001-01-01T00:00", "tanggal:9999-12-31", "tanggal:0001-01-01..",
-    "tanggal:..9999-12-31", "/\n/evil.example", "//evil.example", "javascript:alert(1)", "\r\nSet-Cookie: x=1",
-    "\u202egpj.exe", "\u200b\u200b", "x" * 5000, "é" * 3000, "🙂" * 200, "kunjungan", "AND OR NOT (", "*",
-]
-TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40)
-VALUE = st.one_of(st.sampled_from(HOSTILE), TEXT, st.integers().map(str))
-
-# Header values: what a WSGI server can hand over (Latin-1, no line breaks).
-HEADER_TEXT = st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0xFF, blacklist_characters="\x7f"),
-                      max_size=60)
-HEADER_GARBAGE = {
-    "If-Modified-Since": ["Mon, 99 Foo 99999 99:99:99 GMT", "0", "-1", "9" * 40, "Thu, 01 Jan 0001 00:00:00 GMT",
-                          "Fri, 31 Dec 9999 23:59:59 GMT", "Sat, 01 Jan 10000 00:00:00 GMT"],
-    "If-None-Match": ['"x"', "*", "W/", '"' * 30],
-    "Range": ["bytes=0-", "bytes=-1", f"bytes={HUGE}-", "bytes=5-1", "bytes=0-1,2-3,4-5", "pages=1-2", "bytes="],
-    "Accept-Language": ["*;q=NaN", "id;q=-5", "x" * 2000, "en-US,en;q=0.9", "zz-ZZ", ";;;,,,"],
-    "X-Forwarded-For": ["not-an-ip", "999.999.999.999", ", , ,", "127.0.0.1, " * 50, "::ffff:1.2.3.4"],
-    "X-Forwarded-Proto": ["gopher", "https, http"],
-    "X-Forwarded-Host": ["evil.example", "a" * 300],
-    "Accept": ["application/xml", "*/*;q=oops", "application/json"],
-}
-
-
-@functools.cache
-def _header_values(names: tuple[str, ...]):
-    """A value for each header of ``names``, in that order: the strategy made once per choice of
-    headers (made anew for each draw, it was two fifths of the time spent drawing)."""
-    return st.fixed_dictionaries({name: st.one_of(st.sampled_from(HEADER_GARBAGE[name]), HEADER_TEXT) for name in names})
-
-
-HEADERS = st.dictionaries(
-    keys=st.sampled_from(sorted(HEADER_GARBAGE)),
-    values=st.just(None), max_size=4,
-).flatmap(lambda keys: _header_values(tuple(keys)))
-COOKIE = st.one_of(st.none(), st.sampled_from(["x" * 4000, "é" * 1000, "%00;;==", "a" * 9000]))
-
-
-# -- what the views read, gathered from their source and their forms --------------------
-
-_READS = re.compile(r"(?:request\.)?\b(form|args|values|files)\.(?:get|getlist)\(\s*\"([^\"]+)\"")
-_PAGE_ARG = re.compile(r"(?:page_arg|\bargs\.get)\(\s*\"([^\"]+)\"")
-_FORM_USE = re.compile(r"\b([A-Z]\w*Form)\(")
-
-
-def _form_fields(form_class: type[Form], prefix: str = "") -> set[str]:
-    """The names a form posts (``participants-0-name`` for a list of sub-forms), read from
-    the class: WTForms binds its fields only when a form is built inside a request."""
-    names = set()
-    for name in dir(form_class):
-        unbound = getattr(form_class, name)
-        if not getattr(unbound, "_formfield", False):
-            continue
-        inner = unbound.args[0] if unbound.field_class is FieldList and unbound.args else None
-        if inner is not None and getattr(inner, "field_class", None) is FormField:
-            names |= _form_fields(inner.args[0], f"{prefix}{name}-0-")
-        else:
-            names.add(prefix + name)
-    return names
-
-
-def _web_forms() -> dict[str, type[Form]]:
-    """Every form class defined in a module of ``press.web`` (``forms``, ``partner_forms``, …)."""
-    found = {}
-    for path in sorted((REPO_ROOT / "press" / "web").glob("*.py")):
-        module = importlib.import_module(f"press.web.{path.stem}")
-        found.update({name: value for name, value in vars(module).items()
-                      if inspect.isclass(value) and issubclass(value, Form) and value.__module__ == module.__name__})
-    return found
-
-
-FORMS = _web_forms()
-
-
-def _source_reads(source: str) -> dict[str, set[str]]:
-    """The form fields, query arguments and files a piece of view code reads."""
-    reads: dict[str, set[str]] = {"form": set(), "args": set(), "files": set()}
-    for where, name in _READS.findall(source):
-        reads[{"args": "args", "files": "files"}.get(where, "form")].add(name)
-        if where == "values":
-            reads["args"].add(name)
-    reads["args"] |= set(_PAGE_ARG.findall(source))
-    for form_name in _FORM_USE.findall(source):
-        if form_name in FORMS:
-            reads["args" if form_name == "ActivityFilterForm" else "form"] |= _form_fields(FORMS[form_name])
-    return reads
-
-
-def _all_web_source() -> str:
-    return "\n".join(p.read_text("utf-8") for p in sorted((REPO_ROOT / "press" / "web").glob("*.py")))
-
-
-@dataclass(frozen=True)
-class Case:
-    rule: str
-    method: str
-    endpoint: str
-    converters: tuple[tuple[str, str], ...]
-    reads: dict
-
-    @property
-    def id(self) -> str:
-        return f"{self.method}-{self.endpoint}"
-
-
-def _cases() -> list[Case]:
-    app = create_app({"ENV": "testing", "SECRET_KEY": "fuzz", "DATABASE_URL": "sqlite://", "TESTING": True})
-    every = _source_reads(_all_web_source())
-    cases = []
-    for rule in sorted(app.url_map.iter_rules(), key=lambda r: (r.rule, r.endpoint)):
-        view = app.view_functions[rule.endpoint]
-        try:
-            own = _source_reads(inspect.getsource(inspect.unwrap(view)))
-        except (OSError, TypeError):
-            own = {"form": set(), "args": set(), "files": set()}
-        reads = {
-            "own_form": sorted(own["form"]), "own_args": sorted(own["args"]), "files": sorted(own["files"]),
-            "form": sorted(every["form"]), "args": sorted(every["args"]),
-        }
-        converters = tuple((name, type(conv).__name__) for name, conv in rule._converters.items())
-        for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
-            cases.append(Case(rule.rule, method, rule.endpoint, converters, reads))
-    return cases
-
-
-CASES = _cases()
 
 
 # -- the instance under fire ------------------------------------------------------------
@@ -351,84 +216,6 @@ def _partner_values() -> dict[str, list[str]]:
         "quota": ["24", "-1", HUGE], "due_on": ["2026-12-31", "0001-01-01", "9999-12-31"],
         "published_on": ["2026-12-01", "0001-01-01", "9999-12-31"],
     }
-
-
-# -- the requests -------------------------------------------------------------------------
-
-def _value_for(name: str, real: dict[str, list[str]]):
-    return _one_of_known(tuple(real.get(name) or ()))
-
-
-# Strategies made from lists are built once per list: Hypothesis caches none made from a
-# list, and building and validating them anew took a tenth of each draw (the draws are the same).
-@functools.cache
-def _one_of_known(known: tuple[str, ...]):
-    return st.one_of(st.sampled_from(known), VALUE) if known else VALUE
-
-
-@functools.cache
-def _names(own: tuple[str, ...], every: tuple[str, ...], text: bool, max_size: int):
-    """Distinct names from ``own`` or ``every`` (and free text when ``text``)."""
-    name = st.one_of(st.sampled_from(own), st.sampled_from(every)) if own else st.sampled_from(every)
-    return st.lists(st.one_of(name, TEXT) if text else name, max_size=max_size, unique=True)
-
-
-def _segment(value: str, converter: str) -> str:
-    return quote(value, safe="/" if converter == "PathConverter" else "")
-
-
-# Ten examples must reach the values that broke things before: an example draws one of
-# these themes and puts it in every path value and in some of the query and form values
-# (over the five roles a rule gets each theme several times); None draws each freely.
-THEMES = [None, HUGE, str(2**63), "0", "-1", "²", "\x00", "../../etc/passwd", "9999-12-31", "x" * 5000]
-# The strategies every example draws from, made once (made in the draw, each was built and
-# validated again for every example): the drawn requests are the same.
-THEME = st.sampled_from(THEMES)
-COIN = st.booleans()
-TENTH = st.integers(0, 9)
-BROKEN_QUERY = st.sampled_from(["%ZZ=1", "page=%ED%A0%80", "q=%FF%FE", "&&&==&", "next=%0d%0a", "a=" + "b" * 5000])
-UPLOAD = st.sampled_from([b"", b"\x00" * 64, b"GIF89a\xff\xff\xff\xff", "teks biasa".encode(),
-                          b"\xff\xd8\xff" + b"\x00" * 100, b"PK\x03\x04" + b"\x00" * 30])
-UPLOAD_NAME = st.sampled_from(["../../etc/passwd.jpg", "a.txt", "\u202egpj.exe", "x" * 300 + ".docx", "catatan.md",
-                               "kosong"])
-_made: dict[tuple, tuple] = {}
-
-
-def requests(case: Case, real: dict[str, list[str]]):
-    """The strategy of one case's requests, made once per case and set of real values."""
-    key = (case.rule, case.method, case.endpoint, id(real))
-    if key not in _made:
-        _made[key] = (_requests(case, real), real)  # the values kept alive with the id they are found by
-    return _made[key][0]
-
-
-@st.composite
-def _requests(draw, case: Case, real: dict[str, list[str]]) -> dict:
-    theme = draw(THEME)
-
-    def value(name: str, always: bool = False) -> str:
-        if theme is not None and (always or draw(COIN)):
-            return theme
-        return draw(_value_for(name, real))
-
-    values = {name: value(name, always=True) for name, _ in case.converters}
-    kinds = dict(case.converters)
-    path = re.sub(r"<(?:[^<>]*:)?(\w+)>", lambda m: _segment(values[m.group(1)], kinds[m.group(1)]), case.rule)
-    arg_names = case.reads["own_args"] + case.reads["args"] or ["page"]
-    if draw(TENTH) == 0:
-        query = draw(BROKEN_QUERY)
-    else:
-        names = draw(_names((), tuple(arg_names), True, 4))
-        query = {name: value(name) for name in names}
-    form = None
-    if case.method != "GET":
-        names = _names(tuple(case.reads["own_form"]), tuple(case.reads["form"]), False, 8)
-        form = {field: value(field) for field in draw(names)}
-        for field in case.reads["files"]:
-            if draw(COIN):
-                form[field] = (io.BytesIO(draw(UPLOAD)), draw(UPLOAD_NAME))
-    return {"method": case.method, "path": path, "query": query, "form": form,
-            "headers": draw(HEADERS), "cookie": draw(COOKIE)}
 
 
 # -- the property ---------------------------------------------------------------------------

@@ -40,10 +40,14 @@ def chromium_path() -> str:
     return path
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+def listening_socket() -> socket.socket:
+    """A socket listening on a free loopback port, for gunicorn to take over (``fd://``):
+    the port is held from the moment it is chosen, so no other server of the machine can
+    take it before gunicorn binds it (and gunicorn never answers on someone else's port)."""
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(128)
+    return sock
 
 
 class LiveServer:
@@ -94,34 +98,41 @@ class LiveServer:
         and wait for an answer.
 
         Each start takes a newly free port: the one a killed server held may be taken
-        by another test's server in the meantime (pytest-xdist runs two at once).
+        by another test's server in the meantime (pytest-xdist runs two at once). The
+        port is listening before gunicorn starts (:func:`listening_socket`), so what
+        answers on it is this server, and a request sent while the application loads
+        waits in the socket's queue for gunicorn's first worker.
         """
-        self.port = free_port()
+        listener = listening_socket()
+        self.port = listener.getsockname()[1]
         self.url = f"http://127.0.0.1:{self.port}"
         if self.site_url:
             self.env["PRESS_SITE_URL"] = self.url
-        with open(self.root / "server.log", "ab") as log:  # the children keep their own copies
+        with listener, open(self.root / "server.log", "ab") as log:  # the children keep their own copies
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "gunicorn", "-w", str(self.workers), "-b", f"127.0.0.1:{self.port}",
+                [sys.executable, "-m", "gunicorn", "-w", str(self.workers), "-b", f"fd://{listener.fileno()}",
                  "--timeout", "120", *self.gunicorn_args, "wsgi:app"],
-                cwd=REPO_ROOT, env=self.env, stdout=log, stderr=log,
+                cwd=REPO_ROOT, env=self.env, stdout=log, stderr=log, pass_fds=(listener.fileno(),),
             )
             if self.with_job_worker:
                 self.job_worker = subprocess.Popen(
                     [sys.executable, "-m", "flask", "--app", "wsgi", "worker", *self.worker_args],
                     cwd=REPO_ROOT, env=self.env, stdout=log, stderr=log,
                 )
-        # Until it answers or a process has ended: four processes loading the application
-        # take over a minute at load 14. The deadline only guards against a hang.
+        # One request, answered once a worker has loaded the application (four processes
+        # loading it take over a minute at load 14), or refused once gunicorn has ended and
+        # the socket with it. The deadline only guards against a hang.
         deadline = time.monotonic() + 300
         while time.monotonic() < deadline:
             try:
-                urllib.request.urlopen(self.url + "/", timeout=2)
-                return self
+                urllib.request.urlopen(self.url + "/", timeout=max(1.0, deadline - time.monotonic()))
             except OSError:
-                if self.process.poll() is not None or (self.job_worker is not None and self.job_worker.poll() is not None):
-                    raise RuntimeError((self.root / "server.log").read_text(errors="replace"))
-                time.sleep(0.2)
+                if self.process.poll() is None:
+                    time.sleep(0.2)
+                    continue
+            if self.process.poll() is not None or (self.job_worker is not None and self.job_worker.poll() is not None):
+                raise RuntimeError((self.root / "server.log").read_text(errors="replace"))
+            return self
         raise RuntimeError("the server did not answer within 300 s:\n" + (self.root / "server.log").read_text(errors="replace"))
 
     def stop(self) -> None:
