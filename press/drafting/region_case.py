@@ -36,6 +36,7 @@ from press.notes.glossary import load_glossary
 from press.notes.rules import bounded_alternation
 
 from .finding import Finding, finding_at, line_at
+from .joined_words import BOUND_FIRST
 from .lexicon import frequency, is_indonesian
 
 #: Region words whose lower-case form before a name is a slip ("kota", also the town in general,
@@ -54,8 +55,9 @@ LOWER_AFTER_OFFICE = re.compile(r"(?<![\w-])(?:" + "|".join(OFFICES) + r")[ ]([a
 #: lower case such a word is as often a slip ("kecamatan lainnya" typed "laninya"); "desa sered" is read
 #: by ``REGION_BEFORE``.
 PLACE_NAME_START = re.compile(r"(?<![\w/-])(Desa|Kelurahan|Kecamatan|Dusun)[ ]([a-z]{3,})(?![\w-])")
-#: Bound forms written joined to a word ("desa antarwaktu": an election between terms, no village's name).
-BOUND = ("antar", "pasca", "lintas", "non")
+#: Bound forms written joined to a word ("desa antarwaktu": an election between terms, "desa multietnis": a
+#: village of many peoples; no village's name), and "lintas".
+BOUND = tuple(BOUND_FIRST | {"lintas"})
 #: A term of address in lower case before a name or a title ("mas Wawali", "pak Bupati"); "ibu" is left
 #: out ("ibu kota").
 ADDRESS = re.compile(r"(?<![\w-])(mas|mbak|bapak|pak|bu)[ ](?=[A-Z][a-z])")
@@ -64,9 +66,10 @@ ADDRESS = re.compile(r"(?<![\w-])(mas|mbak|bapak|pak|bu)[ ](?=[A-Z][a-z])")
 IBU = re.compile(r"(?<![\w-])(ibu)[ ](?=([A-Z][a-z]{2,})(?![\w-]))")
 #: A word of a venue or a natural feature in lower case before a name ("hotel Bukit Randu", "pulau
 #: Kojadoi"): one to three capitalised words, one of them no common word (round 20). EYD V capitalises the
-#: word of a name of a place or a building.
+#: word of a name of a place or a building. "pantai" is left (round 21): before a place's name it is as
+#: often the coast of that place ("pantai Soasio", "pantai Teluk Tomini") as a beach's name.
 VENUE_BEFORE = re.compile(r"(?<![\w-])(aula|gedung|pendopo|pendapa|balai|lapangan|stadion|masjid|wisma|hotel|gelanggang|"
-                          r"taman|graha|plaza|pelabuhan|auditorium|gereja|pura|vihara|klenteng|sungai|danau|gunung|pantai|"
+                          r"taman|graha|plaza|pelabuhan|auditorium|gereja|pura|vihara|klenteng|sungai|danau|gunung|"
                           r"pulau|waduk|bendungan|telaga|selat)[ ]((?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?[ ]?){1,3})(?![\w-])")
 SECARA = re.compile(r"(?<=secara )([A-Z][a-z]{3,})(?![\w-])(?![ ][A-Z])")
 COMPASS = re.compile(r"(?<=sebelah )(Timur|Barat|Utara|Selatan)(?![\w-])(?![ ][A-Z])")
@@ -170,13 +173,22 @@ GOVERNMENT_BODY = re.compile(r"(?<![\w-])pemerintah[ ]((?i:kabupaten|kota|provin
 TITLE_BEFORE_BODY = re.compile(r"(?<![\w-])((?:wakil )?(?:ketua|kepala|sekretaris|direktur))[ ]"
                                r"(?=(?:[A-Z]{2,}[ ](?:[A-Z]{2,}|[A-Z][a-z]{2,})|(?:Biro|Dinas|Badan|Bagian|Bidang|"
                                r"Kantor|Pusat|Seksi)[ ][A-Z][a-z]{2,})(?![\w-]))")
-PLURAL_BEFORE = re.compile(r"(?i:para|seluruh|setiap|sejumlah|semua|segenap|beberapa|dan|serta|atau)[ ]$")
+#: The word of a ministry or an office in lower case before a capitalised word: the name of a body with its
+#: first word in lower case ("kementerian Desa", "dinas Kesehatan"; round 21), capitalised whole; not "dinas"
+#: of a thing of the office ("rumah dinas Bupati", "mobil dinas").
+BODY_WORDS = ("kementerian", "dinas", "badan", "direktorat", "inspektorat", "sekretariat")
+BODY_WORD_BEFORE = re.compile(r"(?<![\w-])(?<!rumah )(?<!mobil )(?<!pakaian )(?<!perjalanan )(?<!kendaraan )"
+                              r"(" + "|".join(BODY_WORDS) + r")[ ](?=[A-Z][a-z]{2,}(?![\w-]))")
+GROUP_WORDS = "para|seluruh|setiap|sejumlah|semua|segenap|beberapa"
+PLURAL_BEFORE = re.compile(r"(?i:" + GROUP_WORDS + r"|dan|serta|atau)[ ]$")
+GROUP_BEFORE = re.compile(r"(?i:" + GROUP_WORDS + r")[ ]$")
 #: A capitalised common word after "para" (the office, not one holder: "para Camat", "para Anggota
 #: DPRD"), a capitalised word with -nya after a word in lower case ("di Kantornya", "ujar Stafnya"),
 #: and a word that never begins a name capitalised after an acronym ("OPD Lingkup", "SKPD Terkait").
 PARA = re.compile(r"(?<=\bpara )([A-Z][a-z]{3,})(?![\w-])(?![ ][A-Z][a-z])")
 NYA_CAPITAL = re.compile(r"(?<=[a-z] )([A-Z][a-z]{2,}nya)(?![\w-])")
-AFTER_ACRONYM = re.compile(r"\b[A-Z]{3,}[ ](Lingkup|Lainnya|Terkait|Setempat|Tersebut|Terkecil)(?![\w-])")
+LOOSE = ("Lingkup", "Lainnya", "Terkait", "Setempat", "Tersebut", "Terkecil")
+AFTER_ACRONYM = re.compile(r"\b[A-Z]{3,}[ ](" + "|".join(LOOSE) + r")(?![\w-])")
 #: The prepositions "Ke", "Di" and "Dari" capitalised inside a sentence before a word in lower case
 #: ("belajar langsung Ke produsen").
 PREPOSITION_CAPITAL = re.compile(r"(?<=[a-z,] )(Ke|Di|Dari)(?= [a-z])")
@@ -215,6 +227,11 @@ def region_and_common_case(body: str, protected=()) -> list[Finding]:
     for match in _lower_proper().finditer(body):
         if not in_heading(body, match.start()):
             add(match.span(), match.group().capitalize(), RULE_PROPER)
+    for match in BODY_WORD_BEFORE.finditer(body):
+        if not in_heading(body, match.start()) and not _no_name_at(body, match.end()) \
+                and not body.startswith(LOOSE, match.end()) \
+                and not GROUP_BEFORE.search(body, max(0, match.start() - 9), match.start()):
+            add(match.span(1), match.group(1).capitalize(), RULE_BODY)
     for match in TITLE_BEFORE_BODY.finditer(body):
         if not in_heading(body, match.start()) and not PLURAL_BEFORE.search(body, max(0, match.start() - 9), match.start()):
             add(match.span(1), match.group(1).title(), RULE_TITLE)
@@ -225,6 +242,9 @@ def region_and_common_case(body: str, protected=()) -> list[Finding]:
         if re.search(r"(?:jalan|ruas|jalur)\s+$", body[max(0, match.start() - 7):match.start()], re.I) \
                 or word not in ("provinsi", "kabupaten") and name in regions:
             continue  # a road's class; "desa Pohuwato", the villages of a regency, not one village
+        if name[:1].isupper() and name.endswith("nya") and frequency(name[:-3].lower()) >= 3.0 \
+                and is_indonesian(name[:-3].lower()):
+            continue  # "desa Binaannya": a common word with its possessive, no name
         if name[:1].isupper() or word in VILLAGE_WORDS and frequency(name) < 2.0 and not is_indonesian(name) \
                 and not any(name.startswith(bound) and is_indonesian(name[len(bound):]) for bound in BOUND):
             end = match.end(1) if name[:1].isupper() else match.end(2)
