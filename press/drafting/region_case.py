@@ -20,7 +20,8 @@ name or title are capitalised; a common word inside a sentence is not):
   Kabupaten Malang"), a title of office in lower case before its body's name ("ketua DPRD Kutim"),
   the country's and the feasts' names in lower case ("seluruh indonesia", "mudik lebaran");
 - since round 20: a venue's or a natural feature's word in lower case before a name no common word
-  spells ("hotel Bukit Randu", "pulau Kojadoi") and "ibu" before such a name ("ibu Zaidirina").
+  spells ("hotel Bukit Randu", "pulau Kojadoi") and "ibu" before such a name ("ibu Zaidirina");
+- since round 21: "kota" in lower case before a city's name ("kota Salatiga", "kota kediri").
 
 Region names and ranks are the notes' data (``press.notes.glossary``: ``regions.json``,
 ``ranks.json``), read once.
@@ -37,7 +38,7 @@ from press.notes.rules import bounded_alternation
 
 from .finding import Finding, finding_at, line_at
 from .joined_words import BOUND_FIRST
-from .lexicon import frequency, is_indonesian
+from .lexicon import confirmed_roots, frequency, is_indonesian
 
 #: Region words whose lower-case form before a name is a slip ("kota", also the town in general,
 #: and the local words of the desa level, which are also common words, are left out).
@@ -161,6 +162,18 @@ def _lower_compass() -> re.Pattern:
     return re.compile(bounded_alternation(lowered, before=r"[\w-]") + r"(?![\w-])")
 
 
+@lru_cache(maxsize=1)
+def _city_after_kota() -> re.Pattern:
+    """"kota" in lower case before the name of a city of ``regions.json`` (kind kota), the name capitalised
+    or not ("kota Salatiga", "kota kediri"; round 21): EYD V writes the administrative unit's name with
+    its word, Kota Salatiga. Not "ibu kota" nor "wali kota"; a name in lower case that is also a root of
+    the dictionaries ("kota batu", "kota medan") is left."""
+    cities = sorted({r["name"] for r in load_glossary().data["regencies_and_cities"] if r["kind"] == "kota"},
+                    key=len, reverse=True)
+    names = [re.escape(n).replace(r"\ ", "[ ]") for n in cities] + [re.escape(n.lower()).replace(r"\ ", "[ ]") for n in cities]
+    return re.compile(r"(?<![\w-])(?<![Ii]bu )(?<![Ww]ali )kota[ ](" + "|".join(names) + r")(?![\w-])")
+
+
 #: "pemerintah" in lower case before a region word and a name: the name of a body of government
 #: ("pemerintah Kabupaten Malang", "pemerintah daerah Jayawijaya", "lingkup pemerintah kota Ambon";
 #: round 18), written with capitals (EYD V: nama lembaga pemerintahan).
@@ -258,6 +271,13 @@ def region_and_common_case(body: str, protected=()) -> list[Finding]:
         if match.group(1) == "kota" and frequency(match.group(2)) >= 3.0:
             continue
         add(match.span(), match.group().title(), RULE_REGION)
+    for match in _city_after_kota().finditer(body):
+        name = match.group(1)
+        if any(s <= match.start() < e for (s, e) in (f.span for f in found)) or name.islower() and name in confirmed_roots() \
+                or in_heading(body, match.start()):
+            continue
+        end = match.end() if name.islower() else match.start() + 4
+        add((match.start(), end), body[match.start():end].title(), RULE_REGION)
     for match in _lower_compass().finditer(body):
         name = match.group()
         add(match.span(), name[:name.rfind(" ") + 1] + name[name.rfind(" ") + 1:].capitalize(), RULE_REGION)

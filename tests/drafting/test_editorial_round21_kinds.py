@@ -53,3 +53,22 @@ def test_a_term_of_address_keeps_its_capital_inside_a_quote():
 ])
 def test_a_place_after_a_common_word_keeps_its_name(text):
     assert found(text) == []
+
+
+@needs_lists
+@pytest.mark.parametrize("text, written, standard", [
+    ("Pameran produk lokal digelar di kota Magelang selama tiga hari.", "kota", "Kota"),
+    ("Ratusan pelari dari kota bekasi ikut meramaikan lomba itu.", "kota bekasi", "Kota Bekasi"),
+])
+def test_kota_before_a_city_takes_its_capital(text, written, standard):
+    assert ("spelling", written, standard) in found(text)
+
+
+@needs_lists
+@pytest.mark.parametrize("text", [
+    "Ibu kota Jambi dipadati warga yang berbelanja.",
+    "Rombongan wali kota Medan tiba pagi tadi.",
+    "Warga kota batu itu hidup dari tambang.",
+])
+def test_kota_of_a_capital_an_office_or_a_common_word_is_left(text):
+    assert not [f for f in found(text) if f[2] and f[2].startswith("Kota")]
