@@ -72,3 +72,18 @@ def test_kota_before_a_city_takes_its_capital(text, written, standard):
 ])
 def test_kota_of_a_capital_an_office_or_a_common_word_is_left(text):
     assert not [f for f in found(text) if f[2] and f[2].startswith("Kota")]
+
+
+@needs_lists
+@pytest.mark.parametrize("text, written, standard", [
+    ("Kapolsek Akp Darmawan memimpin apel pagi itu.", "Akp", "AKP"),
+    ("Hadir pula BRIPKA Sutrisno dari unit lalu lintas.", "BRIPKA", "Bripka"),
+    ("Wakapolsek IPTU Harahap menyampaikan terima kasih.", "IPTU", "Iptu"),
+])
+def test_a_rank_in_the_wrong_case_takes_its_standard_form(text, written, standard):
+    assert ("spelling", written, standard) in found(text)
+
+
+@needs_lists
+def test_a_rank_in_its_standard_case_is_left():
+    assert found("Kapolres AKBP Hendra Gunawan dan Bripka Yusuf meninjau pos pengamanan.") == []
