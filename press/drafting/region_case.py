@@ -134,10 +134,11 @@ def _names() -> tuple[frozenset[str], re.Pattern]:
 @lru_cache(maxsize=1)
 def _lower_names() -> re.Pattern:
     """An office or region word in lower case before a region's name in lower case ("bupati kupang",
-    "pemerintah kabupaten lampung utara"): the names of ``regions.json``, longest first; after "kota"
-    only a name no common word spells ("kota batu" may be a town of stone)."""
+    "pemerintah kabupaten lampung utara", since round 21 "pemkab pemalang"): the names of ``regions.json``,
+    longest first; after "kota" only a name no common word spells ("kota batu" may be a town of stone)."""
     names = sorted({name.lower() for name in load_glossary().region_names}, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])((?:wakil )?(?:bupati|wali kota|gubernur)|(?:pemerintah )?(?:kabupaten|kota|provinsi))"
+    return re.compile(r"(?<![\w-])((?:wakil )?(?:bupati|wali kota|gubernur)|pemkab|pemkot|pemprov|"
+                      r"(?:pemerintah )?(?:kabupaten|kota|provinsi))"
                       r"[ ](" + "|".join(re.escape(n).replace(r"\ ", "[ ]") for n in names) + r")(?![\w-])")
 
 

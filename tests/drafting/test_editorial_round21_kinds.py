@@ -87,3 +87,8 @@ def test_a_rank_in_the_wrong_case_takes_its_standard_form(text, written, standar
 @needs_lists
 def test_a_rank_in_its_standard_case_is_left():
     assert found("Kapolres AKBP Hendra Gunawan dan Bripka Yusuf meninjau pos pengamanan.") == []
+
+
+@needs_lists
+def test_a_government_acronym_and_its_region_in_lower_case_take_their_capitals():
+    assert ("spelling", "pemkab pemalang", "Pemkab Pemalang") in found("Bantuan dari pemkab pemalang diserahkan kemarin.")
