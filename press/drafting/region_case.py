@@ -3,8 +3,9 @@ kapital: a region's name with its region word, a rank's abbreviation and a term 
 name or title are capitalised; a common word inside a sentence is not):
 
 - a region word in lower case before a name ("kecamatan Kalitidu"; "desa sered", a word no dictionary
-  knows, after desa or kelurahan only), not after "jalan"/"ruas" (a road's class) and, for desa/kecamatan/kelurahan/distrik, not
-  before a regency's or province's name ("aparatur desa Pohuwato": the villages of a regency);
+  knows, after desa, kelurahan or, since round 21, dusun only: "dusun liama"), not after "jalan"/"ruas" (a
+  road's class) and, for desa/kecamatan/kelurahan/distrik/dusun, not before a regency's or province's name
+  ("aparatur desa Pohuwato": the villages of a regency);
 - a region's name in lower case after an office or region word or after "khas" ("Bupati kendal");
 - a rank's abbreviation in lower case ("letkol", "kombes"), a term of address before a capital
   ("mas Wawali", "pak Bupati");
@@ -42,11 +43,11 @@ from .lexicon import confirmed_roots, frequency, is_indonesian
 
 #: Region words whose lower-case form before a name is a slip ("kota", also the town in general,
 #: and the local words of the desa level, which are also common words, are left out).
-REGION_WORDS = ("provinsi", "kabupaten", "kecamatan", "kelurahan", "desa", "distrik")
+REGION_WORDS = ("provinsi", "kabupaten", "kecamatan", "kelurahan", "desa", "distrik", "dusun")
 #: The village-level words before which a word in lower case no dictionary knows is read as a name
 #: ("desa sered"); after "kabupaten" such a word is most often a slip of a verb ("pemerintah kabupaten
 #: memimalkan"), and the names of regencies and provinces are in ``regions.json``.
-VILLAGE_WORDS = ("desa", "kelurahan")
+VILLAGE_WORDS = ("desa", "kelurahan", "dusun")
 OFFICES = ("Bupati", "Wakil Bupati", "Wali Kota", "Wakil Wali Kota", "Gubernur", "Wakil Gubernur", "Kabupaten",
            "Kota", "Provinsi", "Pemkab", "Pemkot", "Pemprov", "Kapolres", "Dandim", "Kajari", "DPRD", "khas")
 REGION_BEFORE = re.compile(r"(?<![\w/-])(" + "|".join(REGION_WORDS) + r")[ ]([A-Z][a-z]+|[a-z]{4,})(?![\w-])")
@@ -97,7 +98,7 @@ def _bodies() -> frozenset[str]:
     """Region words and the glossary's organisations and territorial units (lower case): a venue's word
     before them names the venue of that body ("lapangan Desa Kemuning"), no venue's name."""
     data = load_glossary().data
-    words = set(REGION_WORDS) | {"dusun", "kampung", "nagari", "gampong", "kota", "kabupaten", "provinsi"}
+    words = set(REGION_WORDS) | {"kampung", "nagari", "gampong", "kota", "kabupaten", "provinsi"}
     words |= {w.lower() for key in ("organisations", "territorial_units", "venue_words") for w in data[key]}
     return frozenset(words)
 

@@ -92,3 +92,12 @@ def test_a_rank_in_its_standard_case_is_left():
 @needs_lists
 def test_a_government_acronym_and_its_region_in_lower_case_take_their_capitals():
     assert ("spelling", "pemkab pemalang", "Pemkab Pemalang") in found("Bantuan dari pemkab pemalang diserahkan kemarin.")
+
+
+@needs_lists
+@pytest.mark.parametrize("text, written, standard", [
+    ("Warga dusun liama bergotong royong membersihkan saluran.", "dusun liama", "Dusun Liama"),
+    ("Posko didirikan di dusun Krajan sejak pagi.", "dusun", "Dusun"),
+])
+def test_dusun_before_a_name_takes_its_capital(text, written, standard):
+    assert ("spelling", written, standard) in found(text)
