@@ -170,10 +170,9 @@ def _city_after_kota() -> re.Pattern:
     or not ("kota Salatiga", "kota kediri"; round 21): EYD V writes the administrative unit's name with
     its word, Kota Salatiga. Not "ibu kota" nor "wali kota"; a name in lower case that is also a root of
     the dictionaries ("kota batu", "kota medan") is left."""
-    cities = sorted({r["name"] for r in load_glossary().data["regencies_and_cities"] if r["kind"] == "kota"},
-                    key=len, reverse=True)
-    names = [re.escape(n).replace(r"\ ", "[ ]") for n in cities] + [re.escape(n.lower()).replace(r"\ ", "[ ]") for n in cities]
-    return re.compile(r"(?<![\w-])(?<![Ii]bu )(?<![Ww]ali )kota[ ](" + "|".join(names) + r")(?![\w-])")
+    cities = [r["name"] for r in load_glossary().data["regencies_and_cities"] if r["kind"] == "kota"]
+    names = cities + [n.lower() for n in cities]
+    return re.compile(r"kota(?<![\w-]kota)(?<![Ii]bu kota)(?<![Ww]ali kota)[ ](" + bounded_alternation(names) + r")(?![\w-])")
 
 
 #: "pemerintah" in lower case before a region word and a name: the name of a body of government
@@ -192,8 +191,8 @@ TITLE_BEFORE_BODY = re.compile(r"(?<![\w-])((?:wakil )?(?:ketua|kepala|sekretari
 #: first word in lower case ("kementerian Desa", "dinas Kesehatan"; round 21), capitalised whole; not "dinas"
 #: of a thing of the office ("rumah dinas Bupati", "mobil dinas").
 BODY_WORDS = ("kementerian", "dinas", "badan", "direktorat", "inspektorat", "sekretariat")
-BODY_WORD_BEFORE = re.compile(r"(?<![\w-])(?<!rumah )(?<!mobil )(?<!pakaian )(?<!perjalanan )(?<!kendaraan )"
-                              r"(" + "|".join(BODY_WORDS) + r")[ ](?=[A-Z][a-z]{2,}(?![\w-]))")
+BODY_WORD_BEFORE = re.compile("(" + bounded_alternation(BODY_WORDS, before=r"[\w-]", not_after=(
+    "rumah ", "mobil ", "pakaian ", "perjalanan ", "kendaraan ")) + r")[ ](?=[A-Z][a-z]{2,}(?![\w-]))")
 GROUP_WORDS = "para|seluruh|setiap|sejumlah|semua|segenap|beberapa"
 PLURAL_BEFORE = re.compile(r"(?i:" + GROUP_WORDS + r"|dan|serta|atau)[ ]$")
 GROUP_BEFORE = re.compile(r"(?i:" + GROUP_WORDS + r")[ ]$")
