@@ -149,6 +149,16 @@ def root_of(word: str, roots: frozenset[str] | None = None, shortest: int = 3) -
     return None
 
 
+#: ``stem_written``: the prefixes taken off, and the Zipf at which text writes the stem.
+STEM_PREFIXES, STEM_SEEN = ("di", "ter", "ber", "ke", "se"), 3.0
+
+
+def stem_written(word: str) -> bool:
+    """Whether the word less a first prefix is a form Indonesian text writes (Zipf 3 or more): "diidamkan",
+    whose "idamkan" is written, is KBBI's idam under di-, no slip."""
+    return any(word.startswith(prefix) and frequency(word[len(prefix):]) >= STEM_SEEN for prefix in STEM_PREFIXES)
+
+
 @lru_cache(maxsize=16384)
 def is_indonesian(word: str, strict: bool = False) -> bool:
     """Whether ``word`` (lower case) is a root, an affixed root or a reduplication of them;
@@ -204,6 +214,14 @@ def kbbi_common_words() -> frozenset[str]:
     from .rule_data import DATA_DIR
     listed = json.loads((DATA_DIR / "words.json").read_text(encoding="utf-8"))
     return frozenset(listed["kbbi_words"] + listed["kbbi_acronym_words"])
+
+
+@lru_cache(maxsize=1)
+def terms_of_address() -> frozenset[str]:
+    """Terms of address EYD V capitalises when they name the one spoken to (words.json's
+    terms_of_address, lower case): "Saya minta Saudara ingat" keeps its capital."""
+    from .rule_data import DATA_DIR
+    return frozenset(w.lower() for w in json.loads((DATA_DIR / "words.json").read_text(encoding="utf-8"))["terms_of_address"])
 
 
 @lru_cache(maxsize=1)

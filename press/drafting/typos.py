@@ -22,7 +22,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .lexicon import FIRST_PREFIXES, LOST_SOUND, SECOND_PREFIXES, SUFFIXES, common_forms, confirmed_roots, \
-    frequency, is_indonesian, known_forms, name_words, official_words, root_of
+    frequency, is_indonesian, known_forms, name_words, official_words, root_of, stem_written
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 SWAPS = (("f", "p"), ("p", "f"), ("v", "f"), ("f", "v"), ("x", "ks"), ("ks", "x"), ("dh", "d"), ("d", "dh"))
@@ -190,6 +190,8 @@ def typo_of_a_word(word: str) -> str | None:
         fix = None if frequency(word) else common_typo(word, capitalised=True)  # save the KBBI loan shape with
         return fix if fix == word[:1] + "e" + word[1:] else None  # the pepet put in ("trompet" → "terompet")
     seen, root = frequency(word), root_of(word, shortest=4)
+    if not seen and root in confirmed_roots() and stem_written(word):
+        return None  # "diidamkan": KBBI's idam, whose "idamkan" text writes, under di-
     if not seen and not frequency(root or ""):
         return common_typo(word, capitalised=True) or _consonant_in(word)
     if seen >= RARE or len(word) < MIN_COMMON_TYPO or root and not frequency(root) or word in confirmed_roots():
