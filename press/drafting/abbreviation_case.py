@@ -3,7 +3,8 @@ initialism in capitals, "RT/RW"; an acronym of a name made of syllables with its
 "Baznas", "Nataru"), since round 20: a word or pair of words that, read without case, is one of the
 standard forms of ``words.json``'s ``abbreviations`` or of the short forms of the glossary's
 organisations, written another way ("Rt/Rw", "BAZNas", "NATARU", "SEKDES", "satpol pp", "praja ipdn",
-"TNI-POLRI", "covid-19"). Left as written: a short form KBBI or EYD V lets stand in lower case as a
+"TNI-POLRI", "covid-19"); since round 21 also a rank's short form of ``ranks.json`` ("Akp", "BRIPKA"). Left
+as written: a short form KBBI or EYD V lets stand in lower case as a
 common word (``words.json``'s ``acronym_words``: "satpol", "sekdes"), a common word the form also spells,
 a line in capitals (a headline, a dateline), an address, a hashtag or a mention.
 """
@@ -32,10 +33,25 @@ def _forms() -> tuple[dict[str, str], frozenset[str], re.Pattern]:
     for form in list(listed["abbreviations"]) + list(load_glossary().data["organisations"]):
         if len(form) >= 2 and form.lower() not in standard and not any(c.isdigit() for c in form.replace("-19", "")):
             standard[form.lower()] = form
+    ranks = _rank_forms()
+    for lower, form in ranks.items():
+        standard.setdefault(lower, form)
     lower_allowed = frozenset(w.lower() for w in listed["acronym_words"])
     forms = list(standard)
     pattern = re.compile(bounded_alternation(forms, before=r"[\w@#.]") + r"(?![\w@]|\.\w|-[a-z])", re.I)
-    return standard, lower_allowed, pattern, frozenset(f.lower() for f in listed["abbreviations"])
+    return standard, lower_allowed, pattern, frozenset(f.lower() for f in listed["abbreviations"]) | frozenset(ranks)
+
+
+def _rank_forms() -> dict[str, str]:
+    """The ranks' short forms of ``ranks.json`` that no common word spells, each in its standard case
+    (round 21): the form with its first letter capital where the glossary has one ("Bripka"; "BRIPKA"
+    is a headline's), else the initialism in capitals ("AKP"; "Akp" is a slip)."""
+    forms: dict[str, str] = {}
+    for form in sorted(load_glossary().rank_forms, key=lambda f: f.isupper()):
+        lower = form.lower()
+        if " " not in form and len(form) >= 3 and not is_indonesian(lower) and "." not in form:
+            forms.setdefault(lower, form)
+    return forms
 
 
 def _slip(written: str, form: str, listed: bool, lower_allowed, name_after: bool) -> bool:

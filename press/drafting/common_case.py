@@ -33,8 +33,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .lexicon import english_names, frequency, is_indonesian, kbbi_common_words, name_words, office_words
-from .region_case import in_heading
+from .lexicon import english_names, frequency, is_indonesian, kbbi_common_words, name_words, office_words, terms_of_address
+from .region_case import BODY_WORDS, in_heading
 
 GROUP = ("para", "seluruh", "sejumlah", "segenap", "semua", "setiap", "beberapa")
 ROLE = ("sebagai", "menjadi")
@@ -124,8 +124,8 @@ def common_case(body: str, taken=()) -> list[tuple[tuple[int, int], str]]:
         before = re.findall(r"[\w-]+", body[max(0, match.start() - 40):match.start()])
         if len(before) < 2 or not before[-1].islower() or before[-1] in JOINING and before[-2][:1].isupper():
             continue  # "Dinas Komunikasi dan Informatika": a name joined by "dan"
-        if before[-1] in TITLE_BEFORE:
-            continue
+        if before[-1] in TITLE_BEFORE or before[-1] in BODY_WORDS:
+            continue  # "kementerian Desa": the name's first word in lower case (region_case capitalises it)
         first = lower.split("-")[0]
         if not common(word) or first in office_words() or first in INSTITUTION or in_heading(body, match.start()) \
                 or not free(*match.span(1)):
@@ -138,12 +138,15 @@ def common_case(body: str, taken=()) -> list[tuple[tuple[int, int], str]]:
 
 
 #: ``lone_capital``: the words after which a capital most often begins a name (a preposition, a
-#: conjunction, a demonstrative, a word of place, language, people, a programme or a category).
+#: conjunction, a demonstrative, a word of place, language, people, a programme or a category; since round
+#: 21 a word of position before a building's name, "ruang tengah Pendopo", and the people of a place,
+#: "petani Kilo").
 NAME_FOLLOWS = frozenset("""ini itu tersebut di ke dari dan serta atau yang tentang bahwa dengan oleh kepada untuk bagi
 antara menuju sampai hingga asal nama disapa selaku sebagai seperti yakni yaitu termasuk melalui lewat bersama para
 seluruh se kawasan lereng pulau pesisir desa kampung dusun laguna jalur wisata sungai gunung bukit pantai danau kota
 wilayah daerah kecamatan kelurahan provinsi kabupaten jalan teluk tanjung selat bahasa orang suku adat umat tari
-varietas tema julukan merek kategori aplikasi program operasi gerakan lomba festival teks""".split())
+varietas tema julukan merek kategori aplikasi program operasi gerakan lomba festival teks tengah depan belakang samping
+halaman petani nelayan penduduk pedagang""".split())
 #: ``lone_capital``: the word is written at Zipf 3.5 or more ("Maung" of "operasi ketupat Maung", 3.4, is
 #: rare enough to be a name).
 LONE_COMMON = 3.5
@@ -165,7 +168,7 @@ def _not_lone() -> frozenset[str]:
     words |= {w.lower() for w in glossary.rank_forms if " " not in w}
     words |= {w.lower().rstrip(".") for key in ("address_forms", "honorifics", "regional_honorifics", "pronouns")
               for w in data.get(key, ())}
-    return frozenset(words) | english_names() | office_words() | INSTITUTION | GOVERNMENT
+    return frozenset(words) | english_names() | office_words() | INSTITUTION | GOVERNMENT | terms_of_address()
 
 
 @lru_cache(maxsize=1)

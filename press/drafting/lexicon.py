@@ -207,6 +207,14 @@ def kbbi_common_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def terms_of_address() -> frozenset[str]:
+    """Terms of address EYD V capitalises when they name the one spoken to (words.json's
+    terms_of_address, lower case): "Saya minta Saudara ingat" keeps its capital."""
+    from .rule_data import DATA_DIR
+    return frozenset(w.lower() for w in json.loads((DATA_DIR / "words.json").read_text(encoding="utf-8"))["terms_of_address"])
+
+
+@lru_cache(maxsize=1)
 def brand_names() -> frozenset[str]:
     """Names of products and platforms (words.json's brand_names, lower case): "berbasis Android"
     names a product, no English word to italicise."""

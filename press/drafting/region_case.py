@@ -3,8 +3,9 @@ kapital: a region's name with its region word, a rank's abbreviation and a term 
 name or title are capitalised; a common word inside a sentence is not):
 
 - a region word in lower case before a name ("kecamatan Kalitidu"; "desa sered", a word no dictionary
-  knows, after desa or kelurahan only), not after "jalan"/"ruas" (a road's class) and, for desa/kecamatan/kelurahan/distrik, not
-  before a regency's or province's name ("aparatur desa Pohuwato": the villages of a regency);
+  knows, after desa, kelurahan or, since round 21, dusun only: "dusun liama"), not after "jalan"/"ruas" (a
+  road's class) and, for desa/kecamatan/kelurahan/distrik/dusun, not before a regency's or province's name
+  ("aparatur desa Pohuwato": the villages of a regency);
 - a region's name in lower case after an office or region word or after "khas" ("Bupati kendal");
 - a rank's abbreviation in lower case ("letkol", "kombes"), a term of address before a capital
   ("mas Wawali", "pak Bupati");
@@ -20,7 +21,8 @@ name or title are capitalised; a common word inside a sentence is not):
   Kabupaten Malang"), a title of office in lower case before its body's name ("ketua DPRD Kutim"),
   the country's and the feasts' names in lower case ("seluruh indonesia", "mudik lebaran");
 - since round 20: a venue's or a natural feature's word in lower case before a name no common word
-  spells ("hotel Bukit Randu", "pulau Kojadoi") and "ibu" before such a name ("ibu Zaidirina").
+  spells ("hotel Bukit Randu", "pulau Kojadoi") and "ibu" before such a name ("ibu Zaidirina");
+- since round 21: "kota" in lower case before a city's name ("kota Salatiga", "kota kediri").
 
 Region names and ranks are the notes' data (``press.notes.glossary``: ``regions.json``,
 ``ranks.json``), read once.
@@ -36,15 +38,16 @@ from press.notes.glossary import load_glossary
 from press.notes.rules import bounded_alternation
 
 from .finding import Finding, finding_at, line_at
-from .lexicon import frequency, is_indonesian
+from .joined_words import BOUND_FIRST
+from .lexicon import confirmed_roots, frequency, is_indonesian
 
 #: Region words whose lower-case form before a name is a slip ("kota", also the town in general,
 #: and the local words of the desa level, which are also common words, are left out).
-REGION_WORDS = ("provinsi", "kabupaten", "kecamatan", "kelurahan", "desa", "distrik")
+REGION_WORDS = ("provinsi", "kabupaten", "kecamatan", "kelurahan", "desa", "distrik", "dusun")
 #: The village-level words before which a word in lower case no dictionary knows is read as a name
 #: ("desa sered"); after "kabupaten" such a word is most often a slip of a verb ("pemerintah kabupaten
 #: memimalkan"), and the names of regencies and provinces are in ``regions.json``.
-VILLAGE_WORDS = ("desa", "kelurahan")
+VILLAGE_WORDS = ("desa", "kelurahan", "dusun")
 OFFICES = ("Bupati", "Wakil Bupati", "Wali Kota", "Wakil Wali Kota", "Gubernur", "Wakil Gubernur", "Kabupaten",
            "Kota", "Provinsi", "Pemkab", "Pemkot", "Pemprov", "Kapolres", "Dandim", "Kajari", "DPRD", "khas")
 REGION_BEFORE = re.compile(r"(?<![\w/-])(" + "|".join(REGION_WORDS) + r")[ ]([A-Z][a-z]+|[a-z]{4,})(?![\w-])")
@@ -54,8 +57,9 @@ LOWER_AFTER_OFFICE = re.compile(r"(?<![\w-])(?:" + "|".join(OFFICES) + r")[ ]([a
 #: lower case such a word is as often a slip ("kecamatan lainnya" typed "laninya"); "desa sered" is read
 #: by ``REGION_BEFORE``.
 PLACE_NAME_START = re.compile(r"(?<![\w/-])(Desa|Kelurahan|Kecamatan|Dusun)[ ]([a-z]{3,})(?![\w-])")
-#: Bound forms written joined to a word ("desa antarwaktu": an election between terms, no village's name).
-BOUND = ("antar", "pasca", "lintas", "non")
+#: Bound forms written joined to a word ("desa antarwaktu": an election between terms, "desa multietnis": a
+#: village of many peoples; no village's name), and "lintas".
+BOUND = tuple(BOUND_FIRST | {"lintas"})
 #: A term of address in lower case before a name or a title ("mas Wawali", "pak Bupati"); "ibu" is left
 #: out ("ibu kota").
 ADDRESS = re.compile(r"(?<![\w-])(mas|mbak|bapak|pak|bu)[ ](?=[A-Z][a-z])")
@@ -64,9 +68,10 @@ ADDRESS = re.compile(r"(?<![\w-])(mas|mbak|bapak|pak|bu)[ ](?=[A-Z][a-z])")
 IBU = re.compile(r"(?<![\w-])(ibu)[ ](?=([A-Z][a-z]{2,})(?![\w-]))")
 #: A word of a venue or a natural feature in lower case before a name ("hotel Bukit Randu", "pulau
 #: Kojadoi"): one to three capitalised words, one of them no common word (round 20). EYD V capitalises the
-#: word of a name of a place or a building.
+#: word of a name of a place or a building. "pantai" is left (round 21): before a place's name it is as
+#: often the coast of that place ("pantai Soasio", "pantai Teluk Tomini") as a beach's name.
 VENUE_BEFORE = re.compile(r"(?<![\w-])(aula|gedung|pendopo|pendapa|balai|lapangan|stadion|masjid|wisma|hotel|gelanggang|"
-                          r"taman|graha|plaza|pelabuhan|auditorium|gereja|pura|vihara|klenteng|sungai|danau|gunung|pantai|"
+                          r"taman|graha|plaza|pelabuhan|auditorium|gereja|pura|vihara|klenteng|sungai|danau|gunung|"
                           r"pulau|waduk|bendungan|telaga|selat)[ ]((?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?[ ]?){1,3})(?![\w-])")
 SECARA = re.compile(r"(?<=secara )([A-Z][a-z]{3,})(?![\w-])(?![ ][A-Z])")
 COMPASS = re.compile(r"(?<=sebelah )(Timur|Barat|Utara|Selatan)(?![\w-])(?![ ][A-Z])")
@@ -93,7 +98,7 @@ def _bodies() -> frozenset[str]:
     """Region words and the glossary's organisations and territorial units (lower case): a venue's word
     before them names the venue of that body ("lapangan Desa Kemuning"), no venue's name."""
     data = load_glossary().data
-    words = set(REGION_WORDS) | {"dusun", "kampung", "nagari", "gampong", "kota", "kabupaten", "provinsi"}
+    words = set(REGION_WORDS) | {"kampung", "nagari", "gampong", "kota", "kabupaten", "provinsi"}
     words |= {w.lower() for key in ("organisations", "territorial_units", "venue_words") for w in data[key]}
     return frozenset(words)
 
@@ -130,10 +135,11 @@ def _names() -> tuple[frozenset[str], re.Pattern]:
 @lru_cache(maxsize=1)
 def _lower_names() -> re.Pattern:
     """An office or region word in lower case before a region's name in lower case ("bupati kupang",
-    "pemerintah kabupaten lampung utara"): the names of ``regions.json``, longest first; after "kota"
-    only a name no common word spells ("kota batu" may be a town of stone)."""
+    "pemerintah kabupaten lampung utara", since round 21 "pemkab pemalang"): the names of ``regions.json``,
+    longest first; after "kota" only a name no common word spells ("kota batu" may be a town of stone)."""
     names = sorted({name.lower() for name in load_glossary().region_names}, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])((?:wakil )?(?:bupati|wali kota|gubernur)|(?:pemerintah )?(?:kabupaten|kota|provinsi))"
+    return re.compile(r"(?<![\w-])((?:wakil )?(?:bupati|wali kota|gubernur)|pemkab|pemkot|pemprov|"
+                      r"(?:pemerintah )?(?:kabupaten|kota|provinsi))"
                       r"[ ](" + "|".join(re.escape(n).replace(r"\ ", "[ ]") for n in names) + r")(?![\w-])")
 
 
@@ -158,6 +164,18 @@ def _lower_compass() -> re.Pattern:
     return re.compile(bounded_alternation(lowered, before=r"[\w-]") + r"(?![\w-])")
 
 
+@lru_cache(maxsize=1)
+def _city_after_kota() -> re.Pattern:
+    """"kota" in lower case before the name of a city of ``regions.json`` (kind kota), the name capitalised
+    or not ("kota Salatiga", "kota kediri"; round 21): EYD V writes the administrative unit's name with
+    its word, Kota Salatiga. Not "ibu kota" nor "wali kota"; a name in lower case that is also a root of
+    the dictionaries ("kota batu", "kota medan") is left."""
+    cities = sorted({r["name"] for r in load_glossary().data["regencies_and_cities"] if r["kind"] == "kota"},
+                    key=len, reverse=True)
+    names = [re.escape(n).replace(r"\ ", "[ ]") for n in cities] + [re.escape(n.lower()).replace(r"\ ", "[ ]") for n in cities]
+    return re.compile(r"(?<![\w-])(?<![Ii]bu )(?<![Ww]ali )kota[ ](" + "|".join(names) + r")(?![\w-])")
+
+
 #: "pemerintah" in lower case before a region word and a name: the name of a body of government
 #: ("pemerintah Kabupaten Malang", "pemerintah daerah Jayawijaya", "lingkup pemerintah kota Ambon";
 #: round 18), written with capitals (EYD V: nama lembaga pemerintahan).
@@ -170,13 +188,22 @@ GOVERNMENT_BODY = re.compile(r"(?<![\w-])pemerintah[ ]((?i:kabupaten|kota|provin
 TITLE_BEFORE_BODY = re.compile(r"(?<![\w-])((?:wakil )?(?:ketua|kepala|sekretaris|direktur))[ ]"
                                r"(?=(?:[A-Z]{2,}[ ](?:[A-Z]{2,}|[A-Z][a-z]{2,})|(?:Biro|Dinas|Badan|Bagian|Bidang|"
                                r"Kantor|Pusat|Seksi)[ ][A-Z][a-z]{2,})(?![\w-]))")
-PLURAL_BEFORE = re.compile(r"(?i:para|seluruh|setiap|sejumlah|semua|segenap|beberapa|dan|serta|atau)[ ]$")
+#: The word of a ministry or an office in lower case before a capitalised word: the name of a body with its
+#: first word in lower case ("kementerian Desa", "dinas Kesehatan"; round 21), capitalised whole; not "dinas"
+#: of a thing of the office ("rumah dinas Bupati", "mobil dinas").
+BODY_WORDS = ("kementerian", "dinas", "badan", "direktorat", "inspektorat", "sekretariat")
+BODY_WORD_BEFORE = re.compile(r"(?<![\w-])(?<!rumah )(?<!mobil )(?<!pakaian )(?<!perjalanan )(?<!kendaraan )"
+                              r"(" + "|".join(BODY_WORDS) + r")[ ](?=[A-Z][a-z]{2,}(?![\w-]))")
+GROUP_WORDS = "para|seluruh|setiap|sejumlah|semua|segenap|beberapa"
+PLURAL_BEFORE = re.compile(r"(?i:" + GROUP_WORDS + r"|dan|serta|atau)[ ]$")
+GROUP_BEFORE = re.compile(r"(?i:" + GROUP_WORDS + r")[ ]$")
 #: A capitalised common word after "para" (the office, not one holder: "para Camat", "para Anggota
 #: DPRD"), a capitalised word with -nya after a word in lower case ("di Kantornya", "ujar Stafnya"),
 #: and a word that never begins a name capitalised after an acronym ("OPD Lingkup", "SKPD Terkait").
 PARA = re.compile(r"(?<=\bpara )([A-Z][a-z]{3,})(?![\w-])(?![ ][A-Z][a-z])")
 NYA_CAPITAL = re.compile(r"(?<=[a-z] )([A-Z][a-z]{2,}nya)(?![\w-])")
-AFTER_ACRONYM = re.compile(r"\b[A-Z]{3,}[ ](Lingkup|Lainnya|Terkait|Setempat|Tersebut|Terkecil)(?![\w-])")
+LOOSE = ("Lingkup", "Lainnya", "Terkait", "Setempat", "Tersebut", "Terkecil")
+AFTER_ACRONYM = re.compile(r"\b[A-Z]{3,}[ ](" + "|".join(LOOSE) + r")(?![\w-])")
 #: The prepositions "Ke", "Di" and "Dari" capitalised inside a sentence before a word in lower case
 #: ("belajar langsung Ke produsen").
 PREPOSITION_CAPITAL = re.compile(r"(?<=[a-z,] )(Ke|Di|Dari)(?= [a-z])")
@@ -215,6 +242,11 @@ def region_and_common_case(body: str, protected=()) -> list[Finding]:
     for match in _lower_proper().finditer(body):
         if not in_heading(body, match.start()):
             add(match.span(), match.group().capitalize(), RULE_PROPER)
+    for match in BODY_WORD_BEFORE.finditer(body):
+        if not in_heading(body, match.start()) and not _no_name_at(body, match.end()) \
+                and not body.startswith(LOOSE, match.end()) \
+                and not GROUP_BEFORE.search(body, max(0, match.start() - 9), match.start()):
+            add(match.span(1), match.group(1).capitalize(), RULE_BODY)
     for match in TITLE_BEFORE_BODY.finditer(body):
         if not in_heading(body, match.start()) and not PLURAL_BEFORE.search(body, max(0, match.start() - 9), match.start()):
             add(match.span(1), match.group(1).title(), RULE_TITLE)
@@ -225,6 +257,9 @@ def region_and_common_case(body: str, protected=()) -> list[Finding]:
         if re.search(r"(?:jalan|ruas|jalur)\s+$", body[max(0, match.start() - 7):match.start()], re.I) \
                 or word not in ("provinsi", "kabupaten") and name in regions:
             continue  # a road's class; "desa Pohuwato", the villages of a regency, not one village
+        if name[:1].isupper() and name.endswith("nya") and frequency(name[:-3].lower()) >= 3.0 \
+                and is_indonesian(name[:-3].lower()):
+            continue  # "desa Binaannya": a common word with its possessive, no name
         if name[:1].isupper() or word in VILLAGE_WORDS and frequency(name) < 2.0 and not is_indonesian(name) \
                 and not any(name.startswith(bound) and is_indonesian(name[len(bound):]) for bound in BOUND):
             end = match.end(1) if name[:1].isupper() else match.end(2)
@@ -238,6 +273,13 @@ def region_and_common_case(body: str, protected=()) -> list[Finding]:
         if match.group(1) == "kota" and frequency(match.group(2)) >= 3.0:
             continue
         add(match.span(), match.group().title(), RULE_REGION)
+    for match in _city_after_kota().finditer(body):
+        name = match.group(1)
+        if any(s <= match.start() < e for (s, e) in (f.span for f in found)) or name.islower() and name in confirmed_roots() \
+                or in_heading(body, match.start()):
+            continue
+        end = match.end() if name.islower() else match.start() + 4
+        add((match.start(), end), body[match.start():end].title(), RULE_REGION)
     for match in _lower_compass().finditer(body):
         name = match.group()
         add(match.span(), name[:name.rfind(" ") + 1] + name[name.rfind(" ") + 1:].capitalize(), RULE_REGION)

@@ -190,6 +190,8 @@ def typo_of_a_word(word: str) -> str | None:
         fix = None if frequency(word) else common_typo(word, capitalised=True)  # save the KBBI loan shape with
         return fix if fix == word[:1] + "e" + word[1:] else None  # the pepet put in ("trompet" → "terompet")
     seen, root = frequency(word), root_of(word, shortest=4)
+    if not seen and root in confirmed_roots() and _stem_written(word):
+        return None  # "diidamkan": KBBI's idam, whose "idamkan" text writes, under di-
     if not seen and not frequency(root or ""):
         return common_typo(word, capitalised=True) or _consonant_in(word)
     if seen >= RARE or len(word) < MIN_COMMON_TYPO or root and not frequency(root) or word in confirmed_roots():
@@ -202,6 +204,12 @@ def typo_of_a_word(word: str) -> str | None:
     if not ranked or len(ranked) > 1 and ranked[0][0] - ranked[1][0] < TYPO_CLEAR:
         return None
     return ranked[0][1]
+
+
+def _stem_written(word: str) -> bool:
+    """Whether the word less a first prefix is a form Indonesian text writes (Zipf 3 or more)."""
+    return any(word.startswith(prefix) and frequency(word[len(prefix):]) >= COMMON
+               for prefix in ("di", "ter", "ber", "ke", "se"))
 
 
 #: ``_consonant_in``: the word without the consonant is written at least a hundred times in a million
