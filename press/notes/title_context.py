@@ -303,3 +303,27 @@ def holder_after_rank_apart(text: str, rules: Rules, pos: int, read_name) -> Wri
     if not person or person.ranks:
         return None
     return person._replace(ranks=rank_and_corps(rank, rules))
+
+
+def honoured_namesakes(text: str, rules: Rules, read) -> set[int]:
+    """Where a name written with honorifics after a hospital's or a base's word starts, when the
+    note also writes that name so as a venue, with no title before the word ("RSUD dr. Mohammad Zyn"
+    in "di RSUD dr. Mohammad Zyn Sampang"; "Rumah Sakit Umum Daerah (RSUD) DR. IR. H. Ibnu Saleh,
+    MM"): the honorifics are the namesake's, and "Direktur RSUD DR. IR. H. Ibnu Saleh, MM, <Name>"
+    names the director after them (the venue may carry its town: "RSUD dr. Mohammad Zyn Sampang"). A director written after the word ("Direktur RSUD dr. <Name>")
+    and nowhere as a venue stays a person. `read` reads the name at a position."""
+    after = rules.pattern("honoured-namesake", lambda: rf"(?<![\w.])(?:{alternation(rules.glossary.data['named_after_people'])})"
+                                                      r"(?:[ \t]+\([A-Z]{2,8}\))?[ \t]+(?=[A-Za-z]{1,5}\.?[ \t])")
+    starts: dict[str, list[int]] = {}
+    as_venue: set[str] = set()
+    for match in after.finditer(text):
+        written = read(match.end())
+        if written is None or not written.honorifics or written.ranks:
+            continue
+        starts.setdefault(written.name, []).append(written.name_span[0])
+        word = re.search(r"(\w+)[ \t]*$", text[max(0, match.start() - 30):match.start()])
+        title = word and rules.title.match(text, match.start() - len(word.group(0)))
+        if not (title and title.end() >= match.start() - len(word.group(0)) + len(word.group(1))):
+            as_venue.add(written.name)
+    return {start for name, at in starts.items() for start in at
+            if any(venue == name or venue.startswith(name + " ") for venue in as_venue)}
