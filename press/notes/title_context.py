@@ -59,11 +59,32 @@ def venue_before(text: str, rules: Rules, pos: int) -> bool:
     return bool(venue.search(text, max(0, pos - 30), pos))
 
 
+ABBREVIATION_BEFORE = re.compile(r"(?<![\w.])[A-Z]{2,8}[ \t]+$")
+NAME_WORD = re.compile(r"[A-Z][a-z]{2,}(?![\w.])")
+AFTER_CAPITALISED = re.compile(r"(?<![\w.])[A-Z][\w]*[ \t]+$")
+
+
 def town_of_unit(text: str, rules: Rules, pos: int) -> bool:
     """Whether a court or prosecutor's office named after its town stands just before `pos`
     ("Wakil Ketua PN Tondano", "Panitera Pengadilan Negeri Singaraja"): one word there is the town."""
     unit = rules.pattern("town-unit-before", lambda: rf"(?<![\w.])(?:{alternation(rules.glossary.data['town_units'])})[ \t]+$")
-    return bool(unit.search(text, max(0, pos - 20), pos))
+    return bool(unit.search(text, max(0, pos - 20), pos)) or _town_after_abbreviation(text, pos)
+
+
+def _town_after_abbreviation(text: str, pos: int) -> bool:
+    """Whether the one word at `pos`, after a unit's abbreviation in capitals, is the town the
+    note names that unit or another by ("Ketua DPC PERADI Singaraja," beside "Pengadilan Negeri
+    Singaraja"; "anggota Pos TNI AU Sampit." beside "Pos TNI AU Sampit yang …"): the word is written
+    twice more after a capitalised word or opening a line (the dateline), never in lower-case company,
+    as a person's name is."""
+    if not ABBREVIATION_BEFORE.search(text, max(0, pos - 12), pos):
+        return False
+    word = NAME_WORD.match(text, pos)
+    if word is None or text.count(word.group(0)) < 3:
+        return False
+    others = [m.start() for m in re.finditer(rf"(?<![\w.]){re.escape(word.group(0))}(?!\w)", text) if m.start() != pos]
+    return len(others) >= 2 and all(AFTER_CAPITALISED.search(text, max(0, at - 30), at) or text[at - 1:at] in ("", "\n")
+                                     for at in others)
 
 
 def _venue_before_pattern(rules: Rules) -> str:
