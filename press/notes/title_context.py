@@ -14,6 +14,7 @@ reads a bounded stretch of the text. Imports the rules and the names reader."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from press.notes.designations import REGION_HEADS
 from press.notes.names import WrittenName
@@ -80,11 +81,19 @@ def _town_after_abbreviation(text: str, pos: int) -> bool:
     if not ABBREVIATION_BEFORE.search(text, max(0, pos - 12), pos):
         return False
     word = NAME_WORD.match(text, pos)
-    if word is None or text.count(word.group(0)) < 3:
+    if word is None:
         return False
-    others = [m.start() for m in re.finditer(rf"(?<![\w.]){re.escape(word.group(0))}(?!\w)", text) if m.start() != pos]
-    return len(others) >= 2 and all(AFTER_CAPITALISED.search(text, max(0, at - 30), at) or text[at - 1:at] in ("", "\n")
-                                     for at in others)
+    written, lower_company = _word_company(text, word.group(0))
+    return written >= 3 and lower_company <= {pos}
+
+
+@lru_cache(maxsize=32)
+def _word_company(text: str, word: str) -> tuple[int, frozenset[int]]:
+    """How often `word` is written in `text`, and where it is written in lower-case company
+    (not after a capitalised word, not opening a line): read once per word of a note."""
+    at = [m.start() for m in re.finditer(rf"(?<![\w.]){re.escape(word)}(?!\w)", text)]
+    return len(at), frozenset(i for i in at if not (AFTER_CAPITALISED.search(text, max(0, i - 30), i)
+                                                    or text[i - 1:i] in ("", "\n")))
 
 
 def _venue_before_pattern(rules: Rules) -> str:
