@@ -1,0 +1,50 @@
+"""Extraction on ways of writing people and quotes that recur in the notes of many outlets (round
+22): an air base's commander written as one word before the base's namesake, a hospital's
+namesake written with honorifics and degrees before its director, and the town after a unit's
+abbreviation in capitals. One test per kind; each note is short and of our own writing."""
+
+from __future__ import annotations
+
+from press.notes.cleaning import clean
+from press.notes.extract import extract
+
+
+def found(text: str) -> dict:
+    return extract(clean(text).text).as_dict()
+
+
+def people(text: str) -> list[tuple[str, str | None]]:
+    return [(p["name"], p["title"]) for p in found(text)["people"]]
+
+
+def speakers(text: str) -> list[str | None]:
+    return [q["speaker"] for q in found(text)["quotes"] if q["form"] == "direct"]
+
+
+def test_the_name_after_danlanud_is_the_air_base_and_its_commander_comes_after_it():
+    text = ("Upacara dipimpin Danlanud Sultan Hasanuddin, Marsma TNI Bagus Wiranto, di lapangan apel. "
+            "Hadir pula Danlanud Pattimura, Kolonel Pnb Yosef Leiwakabessy.\n\n"
+            "\"Prajurit harus siap setiap saat,\" ujar Danlanud Sultan Hasanuddin.")
+    names = [name for name, _ in people(text)]
+    assert "Sultan Hasanuddin" not in names and "Pattimura" not in names
+    assert "Bagus Wiranto" in names and "Yosef Leiwakabessy" in names
+    assert "Sultan Hasanuddin" not in speakers(text)
+
+
+def test_a_hospitals_namesake_with_honorifics_is_nobody_and_its_director_follows():
+    text = ("Bupati Karimun Rahmat Hidayat meresmikan ruang ICU di RSUD dr. Tengku Sulaiman Karimun, Senin "
+            "(4/5/2026).\n\nDirektur RSUD dr. Tengku Sulaiman, dr. Wulan Purnamasari, Sp.An, menjelaskan ruang "
+            "itu berisi enam tempat tidur.\n\n\"Kami sudah menyiapkan dua perawat untuk setiap pasien,\" ujarnya.")
+    names = [name for name, _ in people(text)]
+    assert "Tengku Sulaiman" not in names and "Tengku Sulaiman Karimun" not in names
+    assert "Wulan Purnamasari" in names
+    assert speakers(text) == ["Wulan Purnamasari"]
+    director = ("Direktur RSUD dr. Wulan Purnamasari, Sp.An, hadir bersama Bupati Karimun Rahmat Hidayat.")
+    assert "Wulan Purnamasari" in [name for name, _ in people(director)]
+
+
+def test_the_word_after_a_units_abbreviation_written_as_its_town_elsewhere_is_no_person():
+    text = ("Sosialisasi digelar Pengadilan Negeri Sungailiat bersama pemerintah kabupaten. Hadir Ketua "
+            "Pengadilan Negeri Sungailiat, kepala dinas, Ketua DPC PERADI Sungailiat, para camat dan "
+            "lurah. Pengadilan Negeri Sungailiat menyiapkan layanan e-Court.")
+    assert "Sungailiat" not in [name for name, _ in people(text)]
