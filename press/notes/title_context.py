@@ -347,6 +347,8 @@ def honoured_namesakes(text: str, rules: Rules, read) -> set[int]:
     starts: dict[str, list[int]] = {}
     as_venue: set[str] = set()
     for match in after.finditer(text):
+        if not rules.honorific.match(text, match.end()):
+            continue
         written = read(match.end())
         if written is None or not written.honorifics or written.ranks:
             continue
