@@ -1,7 +1,8 @@
 """Extraction on ways of writing people and quotes that recur in the notes of many outlets (round
 22): an air base's commander written as one word before the base's namesake, a hospital's
-namesake written with honorifics and degrees before its director, and the town after a unit's
-abbreviation in capitals. One test per kind; each note is short and of our own writing."""
+namesake written with honorifics and degrees before its director, the town after a unit's
+abbreviation in capitals, a high court's "Tinggi" and the field of a unit's name after its head word
+("Tindak Pidana Umum", "… dan Lelang"). One test per kind; each note is short and of our own writing."""
 
 from __future__ import annotations
 
@@ -48,3 +49,21 @@ def test_the_word_after_a_units_abbreviation_written_as_its_town_elsewhere_is_no
             "Pengadilan Negeri Sungailiat, kepala dinas, Ketua DPC PERADI Sungailiat, para camat dan "
             "lurah. Pengadilan Negeri Sungailiat menyiapkan layanan e-Court.")
     assert "Sungailiat" not in [name for name, _ in people(text)]
+
+
+def test_a_high_courts_tinggi_belongs_to_the_title_not_to_a_name():
+    text = ("Dr. H. Zainal Abidin, S.H., M.H., Ketua Pengadilan Tinggi Agama Jambi bersilaturahmi ke kantor "
+            "gubernur. Ia didampingi Rahmah Yusuf yang dilantik sebagai Wakil Ketua Pengadilan Tinggi Agama "
+            "Jambi.")
+    found_people = found(text)["people"]
+    assert not any(p["name"].startswith("Tinggi") for p in found_people)
+    assert ("Zainal Abidin", "Ketua Pengadilan Tinggi Agama Jambi") in [
+        (p["name"], " ".join(filter(None, (p["title"], p["organisation"])))) for p in found_people]
+
+
+def test_the_field_of_a_units_name_after_its_head_word_is_no_person():
+    text = ("Perkara itu disetujui Jaksa Agung Muda Tindak Pidana Umum. Rapat dihadiri Kepala Kantor Pelayanan "
+            "Kekayaan Negara dan Lelang (KPKNL) Kendari, Kepala Bidang Angkutan, Kepala Kantor Kesyahbandaran "
+            "dan Otoritas Pelabuhan dan Kepala Balai Karantina Hewan, Ikan dan Tumbuhan Sultra.")
+    names = [name for name, _ in people(text)]
+    assert not {"Tindak", "Tindak Pidana Umum", "Lelang", "Angkutan", "Otoritas", "Karantina Hewan", "Ikan"} & set(names)
