@@ -61,7 +61,7 @@ def venue_before(text: str, rules: Rules, pos: int) -> bool:
 
 
 ABBREVIATION_BEFORE = re.compile(r"(?<![\w.])[A-Z]{2,8}[ \t]+$")
-NAME_WORD = re.compile(r"[A-Z][a-z]{2,}(?![\w.])")
+NAME_WORD = re.compile(r"[A-Z][a-z]{2,}(?!\w|\.\w)")
 AFTER_CAPITALISED = re.compile(r"(?<![\w.])[A-Z][\w]*[ \t]+$")
 
 
