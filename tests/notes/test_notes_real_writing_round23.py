@@ -2,7 +2,8 @@
 22): an air base's commander written as one word before the base's namesake, a hospital's
 namesake written with honorifics and degrees before its director, the town after a unit's
 abbreviation in capitals, a high court's "Tinggi" and the field of a unit's name after its head word
-("Tindak Pidana Umum", "… dan Lelang"). One test per kind; each note is short and of our own writing."""
+("Tindak Pidana Umum", "… dan Lelang"), and a tag by a bare title whose holder is acting ("ujar Sekda" for the
+"Plt. Sekretaris Daerah"). One test per kind; each note is short and of our own writing."""
 
 from __future__ import annotations
 
@@ -49,6 +50,9 @@ def test_the_word_after_a_units_abbreviation_written_as_its_town_elsewhere_is_no
             "Pengadilan Negeri Sungailiat, kepala dinas, Ketua DPC PERADI Sungailiat, para camat dan "
             "lurah. Pengadilan Negeri Sungailiat menyiapkan layanan e-Court.")
     assert "Sungailiat" not in [name for name, _ in people(text)]
+    post = ("Sungailiat, Bangka – Pos TNI AU Sungailiat menggelar upacara. Upacara diikuti prajurit dan anggota Pos "
+            "TNI AU Sungailiat. Pos TNI AU Sungailiat berdiri sejak 1990.")
+    assert "Sungailiat" not in [name for name, _ in people(post)]
 
 
 def test_a_high_courts_tinggi_belongs_to_the_title_not_to_a_name():
@@ -67,3 +71,9 @@ def test_the_field_of_a_units_name_after_its_head_word_is_no_person():
             "dan Otoritas Pelabuhan dan Kepala Balai Karantina Hewan, Ikan dan Tumbuhan Sultra.")
     names = [name for name, _ in people(text)]
     assert not {"Tindak", "Tindak Pidana Umum", "Lelang", "Angkutan", "Otoritas", "Karantina Hewan", "Ikan"} & set(names)
+
+
+def test_a_tag_by_a_bare_title_goes_to_its_acting_holder():
+    text = ("SORONG – Plt. Sekretaris Daerah Kota Sorong, Yosef Kambu, S.Sos., menegaskan bahwa puskesmas akan "
+            "dibuka malam hari.\n\n\"Warga tidak perlu lagi menunggu pagi untuk berobat,\" ujar Sekda.")
+    assert speakers(text) == ["Yosef Kambu"]
