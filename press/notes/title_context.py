@@ -159,14 +159,21 @@ def adat_title(text: str, rules: Rules, person: WrittenName) -> bool:
 OPENING_POSSESSED = re.compile(r"[A-Z][a-z]{2,}nya")
 
 
+# "Sebelum meninggalkan Talang Ubi, Kapolda …", "Selain meninjau Pustu, Bupati …": the object of the
+# verb of a clause opening the sentence, before the comma and the subject's title, is a place or a thing.
+OPENING_CLAUSE_OBJECT = re.compile(r"(?:^|(?<=[.!?\n])[ \t]*)(?:Sebelum|Selain|Setelah|Sesudah|Usai|Seusai|Sambil|Saat|Ketika)"
+                                   r"[ \t]+me[a-z]+[ \t]+$", re.M)
+
+
 def not_a_name_first(text: str, rules: Rules, parsed: WrittenName) -> bool:
     """Whether a name read before a title is a place after a preposition ("dari Dago,"),
+    the object of a clause opening the sentence ("Sebelum meninggalkan Talang Ubi, Kapolda …"),
     a post after "mantan" or "anggota", the place glued to a unit's number ("Kodim
     1206/Putussibau,"), one unit word ("Umum dan Perlengkapan,"), one noun with its
     possessive opening a sentence ("Artinya, kepala daerah …") or a region's name in capitals,
     a dateline ("SAGOE TV | BANDA ACEH – Menteri …")."""
     at = parsed.name_span[0]
-    return (parsed.name.isupper() and bool(_capitalised_region(rules).fullmatch(parsed.name))) or bool(PLACE_PREPOSITION.search(text, max(0, at - 12), at)) or text[at - 1:at] == "/" \
+    return bool(OPENING_CLAUSE_OBJECT.search(text, max(0, at - 40), at)) or (parsed.name.isupper() and bool(_capitalised_region(rules).fullmatch(parsed.name))) or bool(PLACE_PREPOSITION.search(text, max(0, at - 12), at)) or text[at - 1:at] == "/" \
         or (" " not in parsed.name and not parsed.honorifics and bool(OPENING_POSSESSED.fullmatch(parsed.name))) \
         or (not parsed.honorifics and not parsed.ranks and bool(POST_BEFORE.search(text, max(0, at - 14), at))) \
         or (" " not in parsed.name and not parsed.honorifics and not parsed.ranks and is_unit_word(parsed.name, rules))
