@@ -2,8 +2,9 @@
 22): an air base's commander written as one word before the base's namesake, a hospital's
 namesake written with honorifics and degrees before its director, the town after a unit's
 abbreviation in capitals, a high court's "Tinggi" and the field of a unit's name after its head word
-("Tindak Pidana Umum", "… dan Lelang"), and a tag by a bare title whose holder is acting ("ujar Sekda" for the
-"Plt. Sekretaris Daerah"). One test per kind; each note is short and of our own writing."""
+("Tindak Pidana Umum", "… dan Lelang"), a tag by a bare title whose holder is acting ("ujar Sekda" for the
+"Plt. Sekretaris Daerah") and the object of a clause opening the sentence before a bare title
+("Sebelum meninggalkan X, Kapolda …"). One test per kind; each note is short and of our own writing."""
 
 from __future__ import annotations
 
@@ -77,3 +78,11 @@ def test_a_tag_by_a_bare_title_goes_to_its_acting_holder():
     text = ("SORONG – Plt. Sekretaris Daerah Kota Sorong, Yosef Kambu, S.Sos., menegaskan bahwa puskesmas akan "
             "dibuka malam hari.\n\n\"Warga tidak perlu lagi menunggu pagi untuk berobat,\" ujar Sekda.")
     assert speakers(text) == ["Yosef Kambu"]
+
+
+def test_the_object_of_an_opening_clause_is_no_holder_of_the_title_after_it():
+    text = ("Kapolda Jambi Irjen Pol Rusdi Hartono meninjau Polsek Muara Tembesi, Selasa (5/5/2026).\n\n"
+            "Sebelum meninggalkan Muara Tembesi, Kapolda menyerahkan bantuan sepeda kepada anak-anak.\n\n"
+            "Selain meninjau Pustu, Bupati juga mengunjungi sekolah.")
+    names = [name for name, _ in people(text)]
+    assert "Muara Tembesi" not in names and "Pustu" not in names
