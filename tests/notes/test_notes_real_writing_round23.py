@@ -81,7 +81,7 @@ def test_a_tag_by_a_bare_title_goes_to_its_acting_holder():
 
 
 def test_the_object_of_an_opening_clause_is_no_holder_of_the_title_after_it():
-    text = ("Kapolda Jambi Irjen Pol Rusdi Hartono meninjau Polsek Muara Tembesi, Selasa (5/5/2026).\n\n"
+    text = ("Kapolda Jambi Irjen Pol Rusdi Hartono meninjau Polsek Sarolangun, Selasa (5/5/2026).\n\n"
             "Sebelum meninggalkan Muara Tembesi, Kapolda menyerahkan bantuan sepeda kepada anak-anak.\n\n"
             "Selain meninjau Pustu, Bupati juga mengunjungi sekolah.")
     names = [name for name, _ in people(text)]
