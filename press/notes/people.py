@@ -25,7 +25,7 @@ from press.notes.speakers import SpeakerLookup
 from press.notes.title_context import (COMMA_CLAUSE, HELD_BY_NAME_BEFORE, LOWER_TITLE_PLACE, NAME_BEFORE,
                                        ONLY_PLACE_AFTER, QUALIFIER, SPEECH_AFTER, TRAILING_COMMA, bare_name_before,
                                        bracketed_post, ends_in_venue, handed_over_after, holder_after_rank_apart,
-                                       member_qualifiers, name_cut_before, namesake_before, namesakes, new_post_at,
+                                       honoured_namesakes, member_qualifiers, name_cut_before, namesake_before, namesakes, new_post_at,
                                        next_appointed, not_a_name_first, place_then_holder, region_word_before,
                                        title_places, town_of_unit, venue_before, written_title)
 
@@ -72,6 +72,7 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
         self._holders = [(rules.glossary.expand(held).lower(), name) for held, name in context.title_holders.items()]
         self._headlines = headline_lines(text)
         self._namesakes = namesakes(text, rules)
+        self._honoured_namesakes = honoured_namesakes(text, rules, self.designations.names.at)
         self._title_places = title_places(text, rules)
         self._short_forms = defined_short_forms(text, rules)
         self._nicknames = bracketed_nicknames(text)
@@ -206,8 +207,8 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
         if body_end is not None:
             title_text, title_end = text[match.start():body_end].rstrip(), body_end - 1
             organisation, person = None, self._read_name(body_end - 1)
-        if person is not None and not person.ranks and not person.honorifics:
-            if namesake_before(text, rules, match.start(), person.name_span[0]):
+        if person is not None and not person.ranks and (not person.honorifics or person.name_span[0] in self._honoured_namesakes):
+            if person.honorifics or namesake_before(text, rules, match.start(), person.name_span[0]):
                 title_text = written_title(text, rules, match.start(), person.end)
                 title_end = end = PARENTHESIS.match(text, person.end).end() if PARENTHESIS.match(text, person.end) \
                     else person.end
@@ -301,8 +302,8 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
         street written elsewhere in the note ("Pelabuhan Labuan Bajo") or the short form
         the note gives an organisation ("Universitas Musamus (Unmus)")."""
         written = self.designations.names.at(pos)
-        if written and not written.honorifics and not written.ranks \
-                and (written.name in self._namesakes or written.name in self._short_forms):
+        if written and (written.name_span[0] in self._honoured_namesakes or not written.honorifics and not written.ranks
+                        and (written.name in self._namesakes or written.name in self._short_forms)):
             return None
         return written
 

@@ -14,6 +14,7 @@ reads a bounded stretch of the text. Imports the rules and the names reader."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from press.notes.designations import REGION_HEADS
 from press.notes.names import WrittenName
@@ -59,11 +60,40 @@ def venue_before(text: str, rules: Rules, pos: int) -> bool:
     return bool(venue.search(text, max(0, pos - 30), pos))
 
 
+ABBREVIATION_BEFORE = re.compile(r"(?<![\w.])[A-Z]{2,8}[ \t]+$")
+NAME_WORD = re.compile(r"[A-Z][a-z]{2,}(?!\w|\.\w)")
+AFTER_CAPITALISED = re.compile(r"(?<![\w.])[A-Z][\w]*[ \t]+$")
+
+
 def town_of_unit(text: str, rules: Rules, pos: int) -> bool:
     """Whether a court or prosecutor's office named after its town stands just before `pos`
     ("Wakil Ketua PN Tondano", "Panitera Pengadilan Negeri Singaraja"): one word there is the town."""
     unit = rules.pattern("town-unit-before", lambda: rf"(?<![\w.])(?:{alternation(rules.glossary.data['town_units'])})[ \t]+$")
-    return bool(unit.search(text, max(0, pos - 20), pos))
+    return bool(unit.search(text, max(0, pos - 20), pos)) or _town_after_abbreviation(text, pos)
+
+
+def _town_after_abbreviation(text: str, pos: int) -> bool:
+    """Whether the one word at `pos`, after a unit's abbreviation in capitals, is the town the
+    note names that unit or another by ("Ketua DPC PERADI Singaraja," beside "Pengadilan Negeri
+    Singaraja"; "anggota Pos TNI AU Sampit." beside "Pos TNI AU Sampit yang …"): the word is written
+    twice more after a capitalised word or opening a line (the dateline), never in lower-case company,
+    as a person's name is."""
+    if not ABBREVIATION_BEFORE.search(text, max(0, pos - 12), pos):
+        return False
+    word = NAME_WORD.match(text, pos)
+    if word is None:
+        return False
+    written, lower_company = _word_company(text, word.group(0))
+    return written >= 3 and lower_company <= {pos}
+
+
+@lru_cache(maxsize=32)
+def _word_company(text: str, word: str) -> tuple[int, frozenset[int]]:
+    """How often `word` is written in `text`, and where it is written in lower-case company
+    (not after a capitalised word, not opening a line): read once per word of a note."""
+    at = [m.start() for m in re.finditer(rf"(?<![\w.]){re.escape(word)}(?!\w)", text)]
+    return len(at), frozenset(i for i in at if not (AFTER_CAPITALISED.search(text, max(0, i - 30), i)
+                                                    or text[i - 1:i] in ("", "\n")))
 
 
 def _venue_before_pattern(rules: Rules) -> str:
@@ -129,14 +159,21 @@ def adat_title(text: str, rules: Rules, person: WrittenName) -> bool:
 OPENING_POSSESSED = re.compile(r"[A-Z][a-z]{2,}nya")
 
 
+# "Sebelum meninggalkan Talang Ubi, Kapolda …", "Selain meninjau Pustu, Bupati …": the object of the
+# verb of a clause opening the sentence, before the comma and the subject's title, is a place or a thing.
+OPENING_CLAUSE_OBJECT = re.compile(r"(?:^|(?<=[.!?\n])[ \t]*)(?:Sebelum|Selain|Setelah|Sesudah|Usai|Seusai|Sambil|Saat|Ketika)"
+                                   r"[ \t]+me[a-z]+[ \t]+$", re.M)
+
+
 def not_a_name_first(text: str, rules: Rules, parsed: WrittenName) -> bool:
     """Whether a name read before a title is a place after a preposition ("dari Dago,"),
+    the object of a clause opening the sentence ("Sebelum meninggalkan Talang Ubi, Kapolda …"),
     a post after "mantan" or "anggota", the place glued to a unit's number ("Kodim
     1206/Putussibau,"), one unit word ("Umum dan Perlengkapan,"), one noun with its
     possessive opening a sentence ("Artinya, kepala daerah …") or a region's name in capitals,
     a dateline ("SAGOE TV | BANDA ACEH – Menteri …")."""
     at = parsed.name_span[0]
-    return (parsed.name.isupper() and bool(_capitalised_region(rules).fullmatch(parsed.name))) or bool(PLACE_PREPOSITION.search(text, max(0, at - 12), at)) or text[at - 1:at] == "/" \
+    return bool(OPENING_CLAUSE_OBJECT.search(text, max(0, at - 40), at)) or (parsed.name.isupper() and bool(_capitalised_region(rules).fullmatch(parsed.name))) or bool(PLACE_PREPOSITION.search(text, max(0, at - 12), at)) or text[at - 1:at] == "/" \
         or (" " not in parsed.name and not parsed.honorifics and bool(OPENING_POSSESSED.fullmatch(parsed.name))) \
         or (not parsed.honorifics and not parsed.ranks and bool(POST_BEFORE.search(text, max(0, at - 14), at))) \
         or (" " not in parsed.name and not parsed.honorifics and not parsed.ranks and is_unit_word(parsed.name, rules))
@@ -303,3 +340,29 @@ def holder_after_rank_apart(text: str, rules: Rules, pos: int, read_name) -> Wri
     if not person or person.ranks:
         return None
     return person._replace(ranks=rank_and_corps(rank, rules))
+
+
+def honoured_namesakes(text: str, rules: Rules, read) -> set[int]:
+    """Where a name written with honorifics after a hospital's or a base's word starts, when the
+    note also writes that name so as a venue, with no title before the word ("RSUD dr. Mohammad Zyn"
+    in "di RSUD dr. Mohammad Zyn Sampang"; "Rumah Sakit Umum Daerah (RSUD) DR. IR. H. Ibnu Saleh,
+    MM"): the honorifics are the namesake's, and "Direktur RSUD DR. IR. H. Ibnu Saleh, MM, <Name>"
+    names the director after them (the venue may carry its town: "RSUD dr. Mohammad Zyn Sampang"). A director written after the word ("Direktur RSUD dr. <Name>")
+    and nowhere as a venue stays a person. `read` reads the name at a position."""
+    after = rules.pattern("honoured-namesake", lambda: rf"(?<![\w.])(?:{alternation(rules.glossary.data['named_after_people'])})"
+                                                      r"(?:[ \t]+\([A-Z]{2,8}\))?[ \t]+(?=[A-Za-z]{1,5}\.?[ \t])")
+    starts: dict[str, list[int]] = {}
+    as_venue: set[str] = set()
+    for match in after.finditer(text):
+        if not rules.honorific.match(text, match.end()):
+            continue
+        written = read(match.end())
+        if written is None or not written.honorifics or written.ranks:
+            continue
+        starts.setdefault(written.name, []).append(written.name_span[0])
+        word = re.search(r"(\w+)[ \t]*$", text[max(0, match.start() - 30):match.start()])
+        title = word and rules.title.match(text, match.start() - len(word.group(0)))
+        if not (title and title.end() >= match.start() - len(word.group(0)) + len(word.group(1))):
+            as_venue.add(written.name)
+    return {start for name, at in starts.items() for start in at
+            if any(venue == name or venue.startswith(name + " ") for venue in as_venue)}

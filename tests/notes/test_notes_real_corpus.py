@@ -3,15 +3,15 @@ measured when they were frozen (less MARGIN), and report no weekday, month, stre
 region as a person.
 
 Each round tunes on every annotated note of the folders before it and holds back one new
-folder (tests/notes/real2 … real21), written by someone else and annotated only after the
+folder (tests/notes/real2 … real22), written by someone else and annotated only after the
 round's "Frozen rules (round n):" commit, then measured once; the protocol, the annotation
 conventions and each round's history are in docs/extraction.md ("Evaluation protocol" and
 the sections of each round), the figures in real_corpus_figures.py. A folder joins ALL_REAL
 (and the no-weekday-month-street-region check below) once a round has tuned on it.
 
 The guards of rounds 1 to 5 are in test_notes_real_corpus_rounds_1_to_5.py, those of rounds 6 to 8
-in test_notes_real_corpus_rounds_6_to_8.py and those of rounds 9 to 21 in the table of rounds of
-test_notes_real_corpus_rounds_9_to_21.py, which import the folders and the scoring from here.
+in test_notes_real_corpus_rounds_6_to_8.py and those of rounds 9 to 22 in the table of rounds of
+test_notes_real_corpus_rounds_9_to_22.py, which import the folders and the scoring from here.
 
 Each folder is scored once per test session (`folder_scores`) and the rounds' figures are sums of
 those, so the many guards cost one extraction of each note."""
@@ -45,8 +45,9 @@ REAL18 = Path(__file__).resolve().parent / "real18"
 REAL19 = Path(__file__).resolve().parent / "real19"
 REAL20 = Path(__file__).resolve().parent / "real20"
 REAL21 = Path(__file__).resolve().parent / "real21"
+REAL22 = Path(__file__).resolve().parent / "real22"
 ALL_REAL = (REAL, REAL2, REAL3, REAL4, REAL5, REAL6, REAL7, REAL8, REAL9, REAL10, REAL11, REAL12, REAL13, REAL14, REAL15,
-            REAL16, REAL17, REAL18, REAL19, REAL20)
+            REAL16, REAL17, REAL18, REAL19, REAL20, REAL21)
 MARGIN = 0.02
 
 

@@ -1,5 +1,5 @@
-"""The guards of rounds 9 to 21 over the notes modelled on real releases (tests/notes/real to
-real20): each round's tuning figures at its freeze, the figures of the notes it last held
+"""The guards of rounds 9 to 22 over the notes modelled on real releases (tests/notes/real to
+real21): each round's tuning figures at its freeze, the figures of the notes it last held
 back after it tuned on them, and its held-back figures first measured, less MARGIN, with no
 weekday, month, street or region reported as a person on its held-back notes (a round whose
 held-back notes are not yet annotated and measured has no such figures: its row says None until
@@ -40,10 +40,12 @@ from tests.notes.real_corpus_figures import (REAL8_TUNED, REAL8_TUNED_NON_PEOPLE
                                              ROUND20_HELD_BACK_AT_FREEZE, ROUND20_HELD_BACK_NON_PEOPLE, REAL20_TUNED,
                                              REAL20_TUNED_NON_PEOPLE, ROUND21_HELD_BACK_AT_FREEZE,
                                              ROUND21_HELD_BACK_NON_PEOPLE, ROUND21_TUNING_AT_FREEZE,
-                                             ROUND20_TUNING_AT_FREEZE)
+                                             ROUND20_TUNING_AT_FREEZE, REAL21_TUNED, REAL21_TUNED_NON_PEOPLE,
+                                             ROUND22_HELD_BACK_AT_FREEZE, ROUND22_HELD_BACK_NON_PEOPLE,
+                                             ROUND22_TUNING_AT_FREEZE)
 from tests.notes.test_notes_real_corpus import (MARGIN, REAL, REAL2, REAL3, REAL4, REAL5, REAL6, REAL7, REAL8, REAL9,
                                                 REAL10, REAL11, REAL12, REAL13, REAL14, REAL15, REAL16, REAL17,
-                                                REAL18, REAL19, REAL20, REAL21, fallen, folder_extractions, folder_scores,
+                                                REAL18, REAL19, REAL20, REAL21, REAL22, fallen, folder_extractions, folder_scores,
                                                 summed)
 
 
@@ -109,6 +111,10 @@ ROUNDS = (
                REAL16, REAL17, REAL18, REAL19, REAL20),
           582, ROUND21_TUNING_AT_FREEZE, REAL20, REAL20_TUNED, REAL20_TUNED_NON_PEOPLE, REAL21,
           ROUND21_HELD_BACK_AT_FREEZE, ROUND21_HELD_BACK_NON_PEOPLE, held_back_notes=24),
+    Round(22, (REAL, REAL2, REAL3, REAL4, REAL5, REAL6, REAL7, REAL8, REAL9, REAL10, REAL11, REAL12, REAL13, REAL14, REAL15,
+               REAL16, REAL17, REAL18, REAL19, REAL20, REAL21),
+          606, ROUND22_TUNING_AT_FREEZE, REAL21, REAL21_TUNED, REAL21_TUNED_NON_PEOPLE, REAL22,
+          ROUND22_HELD_BACK_AT_FREEZE, ROUND22_HELD_BACK_NON_PEOPLE, held_back_notes=24),
 )
 BY_ROUND = {f"round{r.number}": r for r in ROUNDS}
 
