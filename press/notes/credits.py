@@ -25,13 +25,13 @@ CREDIT = re.compile(rf"{bounded_alternation(CREDIT_WORDS)}(?:[ \t]*(?:&|dan|/)[ 
 NAME_ON_NEXT_LINE = re.compile(rf"[ \t]*\n(?:[ \t]*\n)?[ \t]*(?={CREDIT_NAME}[ \t]*(?:\n|\Z))")
 CREDIT_LINE = re.compile(rf"{bounded_alternation(CREDIT_WORDS, NOT_A_NEWLINE)}[ \t]+(?={CREDIT_NAME}[ \t]*$)", re.M)
 # The writer's name closing the note in brackets ("(Kandar)", "(Redaksi kontributor Wahyudi
-# & Sri)", "(Agus Sahroni/A1)." with the outlet's code for the writer, "(Red/Hendra)" after
-# the desk's; before at most four lines of the outlet's footer with no sentence in
+# & Sri)", "(Agus Sahroni/A1)." with the outlet's code for the writer, "(Aji/KR)" and
+# "(Wahyu/Red)" with the outlet's or the desk's, "(Red/Hendra)" after the desk's; before at most four lines of the outlet's footer with no sentence in
 # them: "(Nurul Hikmah)\nCek Berita … di Google News", "(Rahmat)\n\nKOMENTAR\nShare berita
 # ini :") or closing a caption between slashes ("/Ahmad Fauzan/"); the names in it.
 CLOSING_CREDIT = re.compile(r"\((?:[ \t]*(?i:redaksi|kontributor|pewarta|penulis))*[ \t]*(?:(?i:red)\.?[ \t]*/[ \t]*)?"
                             r"([A-Z][a-z]{2,}(?:[ \t]+(?:&|dan|[A-Z][a-z]{2,}))*)"
-                            r"(?:/[A-Z]{0,3}\d{1,3})?\)\.?[ \t]*(?:\n[ \t]*(?:[^\n.!?\"“”]{1,80})?){0,4}\s*\Z")
+                            r"(?:/(?:[A-Z]{0,3}\d{1,3}|[A-Z]{2,3}|Red))?\)\.?[ \t]*(?:\n[ \t]*(?:[^\n.!?\"“”]{1,80})?){0,4}\s*\Z")
 # An outlet's name in its web address ("UJUNGJARI. COM", "tribunambon.com"): a closing
 # credit naming it credits the outlet, no person ("(Ujungjari)").
 OUTLET_DOMAIN = re.compile(r"(?<![\w.])([A-Za-z][\w-]{2,30})[ \t]?\.[ \t]?(?i:com|co\.id|id|net|co|news|online)\b")

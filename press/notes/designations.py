@@ -20,6 +20,8 @@ HEADLINE_WORD = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
 UNIT_NUMBER = r"\d{2,4}(?:[-/]\d{2}(?!\d))?(?:/[ ]?[A-Za-z][\w-]*)?"
 UNIT_NUMBER_WORD = re.compile(UNIT_NUMBER)
 UNIT_WORD = re.compile(rf"[ \t]+([A-Za-z&][\w&-]*\.?|{UNIT_NUMBER})")
+# A unit's one-digit number before a capitalised word: "Asisten 2 Setda Belu", "MTs Negeri 2 Mesuji".
+UNIT_DIGIT = re.compile(r"[ \t]+\d(?=[ \t]+[A-Z])")
 ROMAN_SLASH = re.compile(r"[ \t]+[IVX]*/")
 ALSO_BEFORE = re.compile(r"[ \t]+(?:yang[ \t]+juga|yang[ \t]+sekaligus|sekaligus)[ \t]+$")
 PROVINCE_COMMA = re.compile(r"[ \t]*,[ \t]*")
@@ -95,7 +97,14 @@ class Designations:
                 pos = command.end()
                 continue
             m = UNIT_WORD.match(text, pos)
-            if not m or rules.rank.match(text, m.start(1)) or rules.opens_name(text, m.start(1)):
+            if not m:
+                # UNIT_WORD reads no one-digit number, so one can stand only where it read nothing.
+                digit = UNIT_DIGIT.match(text, pos)
+                if digit:
+                    pos = digit.end()
+                    continue
+                return pos
+            if rules.rank.match(text, m.start(1)) or rules.opens_name(text, m.start(1)):
                 return pos
             word = m.group(1)
             if word in INSTITUTIONS or (rules.org_head.match(word) and word not in rules.unit_words

@@ -50,6 +50,8 @@ LAST_WORD_AFTER_INITIAL = re.compile(r"(?:[A-Z]\.?){1,2} [A-Z][a-z]+(?![\w'’-]
 # What follows a name's last word: "Nurhikmah Salam sebagai", "Hari Nugroho," ("Salam",
 # "Hari": words never a name on their own end a name of two words or more); never before a
 # colon, where the word labels what follows ("Laporan : Parlin Siregar Editor : Tigor").
+# After a plain rank word inside a name: the name ends there or one word later.
+RANK_AS_SURNAME_END = re.compile(r"[ \t]*[,.;)]|[ \t]+[A-Z][a-z]+(?=[ \t]*[,.;)]|[ \t]+[a-z]|[ \t]+(?:Plh|Plt|Pj)\b)")
 LAST_WORD = re.compile(r"(?:[ \t]+[a-z(]|[ \t]*[,.;)]|[ \t]*$)")
 INITIALS_WORD = re.compile(r"[A-Z](?:\.[A-Z])?\.?")
 # What a person is also called, written right after the name: a short form or a nickname
@@ -139,7 +141,7 @@ def read_name(text: str, pos: int, rules: Rules, places) -> WrittenName | None:
                 or (words and text[cursor + len(word):cursor + len(word) + 1] == "." and read_degrees(text, cursor - 1, rules)[0]):
             break
         if words and not inside and (rules.rank.match(text, cursor) or rules.honorific.match(text, cursor)
-                                     or _spaced_degree_at(text, cursor, rules)):
+                                     or _spaced_degree_at(text, cursor, rules)) and not _surname_like_rank(text, cursor, word, rules):
             break
         words.append((word, cursor))
         cursor += len(word)
@@ -176,6 +178,15 @@ def read_name(text: str, pos: int, rules: Rules, places) -> WrittenName | None:
         name, name_end = f"{name} {haji.group(1)}", haji.end(1)
     degrees, end = read_degrees(text, name_end, rules)
     return WrittenName(name, honorifics, degrees, end, (start, name_end), None, ranks)
+
+
+def _surname_like_rank(text: str, pos: int, word: str, rules: Rules) -> bool:
+    """Whether a rank written as one plain word after a name's first words is a word of the
+    name ("Yustus Mayor Dimara", "Marthinus Mayor,": Mayor is a Papuan surname): no corps
+    and no other rank or honorific after it, and the name ends there or one word later."""
+    rank = rules.rank.match(text, pos)
+    return rank is not None and rank.group(0).strip() == word and word.isalpha() and len(rank_and_corps(rank, rules)) == 1 \
+        and bool(RANK_AS_SURNAME_END.match(text, pos + len(word)))
 
 
 def opens_no_name(text: str, pos: int, rules: Rules) -> bool:

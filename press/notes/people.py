@@ -19,14 +19,15 @@ from press.notes.names import ALIAS, WrittenName, bracketed_nicknames, headline_
 from press.notes.organisations import defined_short_forms
 from press.notes.places import find_known_places, find_multiword_places
 from press.notes.register import Register
-from press.notes.rules import CAP, Rules, alternation
+from press.notes.rules import Rules, alternation
 from press.notes.short_mentions import add_short_mentions
 from press.notes.speakers import SpeakerLookup
-from press.notes.title_context import (LOWER_TITLE_PLACE, ONLY_PLACE_AFTER, QUALIFIER, SPEECH_AFTER, bare_name_before, bracketed_post,
-                                       ends_in_venue,
-                                       handed_over_after, member_qualifiers, name_cut_before, namesake_before, namesakes,
-                                       new_post_at, not_a_name_first, place_then_holder, region_word_before, title_places, town_of_unit,
-                                       venue_before, written_title)
+from press.notes.title_context import (COMMA_CLAUSE, HELD_BY_NAME_BEFORE, LOWER_TITLE_PLACE, NAME_BEFORE,
+                                       ONLY_PLACE_AFTER, QUALIFIER, SPEECH_AFTER, TRAILING_COMMA, bare_name_before,
+                                       bracketed_post, ends_in_venue, handed_over_after, holder_after_rank_apart,
+                                       honoured_namesakes, member_qualifiers, name_cut_before, namesake_before, namesakes, new_post_at,
+                                       next_appointed, not_a_name_first, place_then_holder, region_word_before,
+                                       title_places, town_of_unit, venue_before, written_title)
 
 CAPITAL_AFTER = re.compile(r"[ \t]*,?[ \t]*[A-Z(]")
 # Possessive: a shorter reading of a word or of the run is followed by a word character or
@@ -37,20 +38,6 @@ STAND_IN = re.compile(r"\s*,?\s*(?:yang\s+)?diwakil(?:i|kan)(?:\s+oleh)?\s+")
 # The next item of a list of officials after a holder a rank or honorific marks
 # ("Dandim 0408 Bengkulu Selatan-Kaur, Letkol Inf Rahmad Saputra, Kapolres Kaur …").
 NEXT_IN_LIST = re.compile(r"[ \t]*,[ \t]*(?=[A-Z])")
-COMMA_CLAUSE = re.compile(r"(?:\s*,\s*(?:yang\s+juga|yang\s+sekaligus|sekaligus)|\s*,?\s+selaku)\b[^,.;\n\"“”]{1,80},\s*"
-                          r"|\s+dari\s+(?:daerah\s+pemilihan|dapil|[Ff]raksi|[Pp]artai)\b[^,.;\n\"“”]{1,60},\s*")
-# A capitalised word read whole, never given back to the pattern after it: the words of a
-# name are followed by a space, a comma or a post, never by more letters, so a shorter
-# reading of the word cannot match where the whole one did not (the search before each
-# title was 35 times slower for retrying every shorter reading).
-WHOLE_CAP = rf"(?>{CAP})"
-NAME_BEFORE = re.compile(rf"(?<!\w)((?:[A-Z][a-z]{{0,3}}\.(?=[A-Z]))?(?:[A-Z] |[A-Z]\. ?)?{WHOLE_CAP}(?: (?:{WHOLE_CAP}|[A-Z][a-z]{{1,2}}\.)){{0,3}})(?:(?:,\s*[A-Za-z.]+)*,?\s+yang\s+(?:kini\s+|saat\s+ini\s+)?menjabat(?:\s+sebagai)?"
-                         rf"|(?:,\s*[A-Za-z.]+)*,|(?:,\s*[A-Za-z.]+)*,?\s+(?:resmi\s+)?(?:dilantik|ditunjuk|diangkat|dikukuhkan)\s+sebagai"
-                         rf"|(?:,\s*[A-Za-z.]+)*,?\s+(?:sebagai|selaku|menjabat(?:\s+sebagai)?|[–—-]|\())\s*$")
-# "Yance Marani menjabat Kepala Distrik Rasiei, Oktovina Sawaki menjabat …", "- Ismail Samal
-# sebagai KPN Sepa Kecamatan Amahai,", "Salim L selaku Anggota DPRD …,": the holder stands before (searched only where the
-# verb ends the stretch before the title: a search tries every position of it).
-HELD_BY_NAME_BEFORE = re.compile(rf"{CAP}[ \t]+(?:menjabat(?:[ \t]+sebagai)?|sebagai|selaku)[ \t]+$")
 JOINED = re.compile(r"[ \t]+(?:dan|&)[ \t]+")
 HOLDERS_JOINED = re.compile(r",?[ \t]*(?:dan|&|[–—-])[ \t]+")
 # "wakil ketua masing-masing A dan B": every name listed after it holds the title.
@@ -62,7 +49,6 @@ TERM = re.compile(r"(?:[ \t]+(?:terpilih|definitif|yang[ \t]+baru[ \t]+dilantik)
 DISTRICT = re.compile(r"(?:Kecamatan|Kec\.|Distrik)\s")
 # "mantan Bupati Bantaeng X", "Eks Bupati Busel X": a former holder, the word kept in the title.
 FORMER_BEFORE = re.compile(r"(?<![\w-])([Mm]antan|[Ee]ks)[ \t-]+$")
-TRAILING_COMMA = re.compile(r"(?:,|\ssebagai|\sselaku|\smenjabat|\s[–—-]|\w \()\s*$")
 
 
 class PeopleFinder(SpeakerLookup, IntroducedPeople):
@@ -86,6 +72,7 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
         self._holders = [(rules.glossary.expand(held).lower(), name) for held, name in context.title_holders.items()]
         self._headlines = headline_lines(text)
         self._namesakes = namesakes(text, rules)
+        self._honoured_namesakes = honoured_namesakes(text, rules, self.designations.names.at)
         self._title_places = title_places(text, rules)
         self._short_forms = defined_short_forms(text, rules)
         self._nicknames = bracketed_nicknames(text)
@@ -211,6 +198,8 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
         else:
             person = None if held_before else self._read_name(end)
         if person is None and not lower:
+            person = holder_after_rank_apart(text, rules, end, self._read_name)
+        if person is None and not lower:
             clause = COMMA_CLAUSE.match(text, end)
             after = clause.end() if clause else self.designations.after_province(end)
             person = self._read_name(after) if after else None
@@ -218,8 +207,8 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
         if body_end is not None:
             title_text, title_end = text[match.start():body_end].rstrip(), body_end - 1
             organisation, person = None, self._read_name(body_end - 1)
-        if person is not None and not person.ranks and not person.honorifics:
-            if namesake_before(text, rules, match.start(), person.name_span[0]):
+        if person is not None and not person.ranks and (not person.honorifics or person.name_span[0] in self._honoured_namesakes):
+            if person.honorifics or namesake_before(text, rules, match.start(), person.name_span[0]):
                 title_text = written_title(text, rules, match.start(), person.end)
                 title_end = end = PARENTHESIS.match(text, person.end).end() if PARENTHESIS.match(text, person.end) \
                     else person.end
@@ -243,6 +232,9 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
                 return match.end()
             self.register.mention(match.start(), title_end, None, title_text)
             self.title_organisations[(match.start(), title_end)] = organisation
+            if held_before:
+                return self._add_appointed(next_appointed(text, max(title_end, end, match.end()), self._read_name),
+                                           max(title_end, end, match.end()))
             return self._read_stand_in(max(title_end, end, match.end()))
         if self.designations.headline_verb_at(person.name_span[1]):
             return person.end
@@ -283,6 +275,12 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
             return None
         return run.end(), holder
 
+    def _add_appointed(self, person: WrittenName | None, pos: int) -> int:
+        if person is None:
+            return pos
+        self._add(person, None, person.prefix, (person.name_span[0], person.end))
+        return person.end
+
     def _read_stand_in(self, pos: int) -> int:
         """After a title with no name: "diwakili oleh X" names X, with X's own title
         if one is written (read next by `find_titled`), else none."""
@@ -304,8 +302,8 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
         street written elsewhere in the note ("Pelabuhan Labuan Bajo") or the short form
         the note gives an organisation ("Universitas Musamus (Unmus)")."""
         written = self.designations.names.at(pos)
-        if written and not written.honorifics and not written.ranks \
-                and (written.name in self._namesakes or written.name in self._short_forms):
+        if written and (written.name_span[0] in self._honoured_namesakes or not written.honorifics and not written.ranks
+                        and (written.name in self._namesakes or written.name in self._short_forms)):
             return None
         return written
 
@@ -374,8 +372,9 @@ class PeopleFinder(SpeakerLookup, IntroducedPeople):
             if person is not None:
                 continue
             before_start = max(0, start - 60)
-            bare = not TRAILING_COMMA.search(self.text, before_start, start) and bare_name_before(self.text, start, end, before_start)
-            if not (bare or TRAILING_COMMA.search(self.text, before_start, start)) or handed_over_after(self.text, self.rules, end):
+            trailing = TRAILING_COMMA.search(self.text, before_start, start)
+            bare = not trailing and bare_name_before(self.text, start, end, before_start)
+            if not (bare or trailing) or handed_over_after(self.text, self.rules, end):
                 continue
             m = bare or NAME_BEFORE.search(self.text[before_start:start])
             if not m:

@@ -85,7 +85,7 @@ class QuoteFinder:
             [v.capitalize() for v in rules.glossary.speech_verbs("after") if " " not in v]) + r")(?=[ \t]+[A-Z][a-z])")
         self._pronoun = rules.pattern("pronoun-end", lambda: rf"\b(?:{alternation(rules.glossary.data['pronouns'])})\s*$")
         self._clause_end = NextMatch(CLAUSE_END, text)
-        self._unmarked_verbs = rules.pattern("unmarked-verb", lambda: rf",[ \t]*(?P<verb>{rules.after_words})\b")
+        self._unmarked_verbs = rules.pattern("unmarked-verb-or-menurut", lambda: rf",[ \t]*(?P<verb>{rules.after_words}|menurut)\b")
         self._inside_verb = rules.pattern("inside-verb", lambda: rf",\s*(?P<verb>{rules.after_words})\s+(?P<who>[^,]+),")
         self._comma = NextMatch(re.compile(","), text)
         self._newline = NextMatch(re.compile("\n"), text)
@@ -374,7 +374,7 @@ class QuoteFinder:
             who_end = self._phrase_end(who_start)
             rest = INTERPOSED_REST.match(text, who_end)
             short = len(body.split()) < 4
-            if (short and not rest) or not body or any(mark in body for mark in OPEN_MARKS) \
+            if (short or verb == "menurut") and not rest or not body or any(mark in body for mark in OPEN_MARKS) \
                     or inside(reported, reported_starts, clause_start):
                 continue
             end = self._end_of_clause(rest.end()) if rest else m.start()
@@ -383,8 +383,9 @@ class QuoteFinder:
                     or PRONOUN_SUBJECT.fullmatch(text[who_start:who_end].strip()):
                 speaker = self._named_before(clause_start) or self.people.last_before(clause_start)
             else:
+                who = text[who_start:who_end].strip()
                 speaker = self.people.resolve_speaker(who_start, who_end) if not short \
-                    or self.people.find_by_name(text[who_start:who_end].strip()) else None
+                    or (rest and self.rules.title.match(who)) or self.people.find_by_name(who) else None
             if speaker:
                 out.append(Quote(speaker.name, verb.removesuffix("nya"), body, (clause_start, end), "indirect",
                                  "interposed" if rest else "after"))

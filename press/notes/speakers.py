@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, insort
 
-from press.notes.designations import REGION_HEADS
 from press.notes.items import Person
 from press.notes.name_match import SHARED_WORD_LIMIT, one_slip_apart
 from press.notes.names import WrittenName, read_name
@@ -176,8 +175,8 @@ class SpeakerLookup:
     def resolve_title(self, title: str, span: tuple[int, int]) -> Person | None:
         """The person holding `title` (written at `span`): from the context, else the one
         person in the text with that title (written in lower case or not: "dirjen"), an
-        acting prefix aside for a regional head ("Gubernur" for the Pj. Gubernur). The span becomes one of their
-        mentions."""
+        acting prefix aside ("Gubernur" for the Pj. Gubernur, "ujar Sekda" for the "Plt. Sekretaris Daerah"). The
+        span becomes one of their mentions."""
         wanted = self.register.expand(" ".join(w[:1].upper() + w[1:] if w.islower() else w for w in title.split()))
         holder = next((name for held, name in self._holders if held == wanted or wanted.startswith(held)), None)
         if holder:
@@ -186,7 +185,7 @@ class SpeakerLookup:
                 written = WrittenName(holder.strip(), [], [], len(holder), span, None, [])
             return self.find_by_name(written.name) or self._add(written._replace(name_span=span), title, None, span)
         person = self.register.by_title(wanted) or self._holder_of_head(title)
-        if person is None and wanted in self._region_heads():
+        if person is None:
             person = next(filter(None, (self.register.by_title(f"{acting} {wanted}") for acting in self._acting_forms())), None)
         if person is not None:
             self.register.add_span(person, span, once=True)
@@ -206,9 +205,6 @@ class SpeakerLookup:
         data = self.rules.glossary.data
         return sorted({form.lower() for prefix in data["acting_prefixes"] for form in (prefix, prefix.rstrip("."))}
                       | {form.lower() for form in data["acting_written_out"]})
-
-    def _region_heads(self) -> set[str]:
-        return {self.register.expand(head) for head in REGION_HEADS}
 
     def titled_name_after(self, comma: int, holder: Person | None) -> tuple[int, Person | None]:
         """"Menurut Ketua Panitia, dr. Wayan, …": the comma ending a name set off by

@@ -7,16 +7,18 @@ Bungo"), a place or unit word before a title ("dari Dago, Plt Gubernur"), a venu
 place after a title's institution ("Kepala UPTD Puskesmas Wini."), the one-word places
 the note writes after a place title ("Camat Bancar.", "Kepala Puskesmas Kerek,"), a council
 member's district, commission and faction ("Anggota DPRD Kota Padang Dapil Koto Tangah dari
-Partai Demokrat"). Each test
+Partai Demokrat"), a name and its degrees before a title or a post after "sebagai"/"selaku" (the
+holder written first), a rank set off by commas before the holder. Each test
 reads a bounded stretch of the text. Imports the rules and the names reader."""
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from press.notes.designations import REGION_HEADS
 from press.notes.names import WrittenName
-from press.notes.rules import CAP, NAME_CHAR_OR_DOT, Rules, alternation, bounded_alternation, is_unit_word
+from press.notes.rules import CAP, NAME_CHAR_OR_DOT, Rules, alternation, bounded_alternation, is_unit_word, rank_and_corps
 
 # "Kapolres lama AKBP X", "Pj Bupati Lahat sebelumnya, X", "Jabatan Kapolres Simalungun yang
 # dijabat oleh AKBP X", "Kapolsek Medan Baru dipercayakan kepada Kompol X", "kursi Kapolsek
@@ -58,11 +60,40 @@ def venue_before(text: str, rules: Rules, pos: int) -> bool:
     return bool(venue.search(text, max(0, pos - 30), pos))
 
 
+ABBREVIATION_BEFORE = re.compile(r"(?<![\w.])[A-Z]{2,8}[ \t]+$")
+NAME_WORD = re.compile(r"[A-Z][a-z]{2,}(?!\w|\.\w)")
+AFTER_CAPITALISED = re.compile(r"(?<![\w.])[A-Z][\w]*[ \t]+$")
+
+
 def town_of_unit(text: str, rules: Rules, pos: int) -> bool:
     """Whether a court or prosecutor's office named after its town stands just before `pos`
     ("Wakil Ketua PN Tondano", "Panitera Pengadilan Negeri Singaraja"): one word there is the town."""
     unit = rules.pattern("town-unit-before", lambda: rf"(?<![\w.])(?:{alternation(rules.glossary.data['town_units'])})[ \t]+$")
-    return bool(unit.search(text, max(0, pos - 20), pos))
+    return bool(unit.search(text, max(0, pos - 20), pos)) or _town_after_abbreviation(text, pos)
+
+
+def _town_after_abbreviation(text: str, pos: int) -> bool:
+    """Whether the one word at `pos`, after a unit's abbreviation in capitals, is the town the
+    note names that unit or another by ("Ketua DPC PERADI Singaraja," beside "Pengadilan Negeri
+    Singaraja"; "anggota Pos TNI AU Sampit." beside "Pos TNI AU Sampit yang …"): the word is written
+    twice more after a capitalised word or opening a line (the dateline), never in lower-case company,
+    as a person's name is."""
+    if not ABBREVIATION_BEFORE.search(text, max(0, pos - 12), pos):
+        return False
+    word = NAME_WORD.match(text, pos)
+    if word is None:
+        return False
+    written, lower_company = _word_company(text, word.group(0))
+    return written >= 3 and lower_company <= {pos}
+
+
+@lru_cache(maxsize=32)
+def _word_company(text: str, word: str) -> tuple[int, frozenset[int]]:
+    """How often `word` is written in `text`, and where it is written in lower-case company
+    (not after a capitalised word, not opening a line): read once per word of a note."""
+    at = [m.start() for m in re.finditer(rf"(?<![\w.]){re.escape(word)}(?!\w)", text)]
+    return len(at), frozenset(i for i in at if not (AFTER_CAPITALISED.search(text, max(0, i - 30), i)
+                                                    or text[i - 1:i] in ("", "\n")))
 
 
 def _venue_before_pattern(rules: Rules) -> str:
@@ -128,14 +159,21 @@ def adat_title(text: str, rules: Rules, person: WrittenName) -> bool:
 OPENING_POSSESSED = re.compile(r"[A-Z][a-z]{2,}nya")
 
 
+# "Sebelum meninggalkan Talang Ubi, Kapolda …", "Selain meninjau Pustu, Bupati …": the object of the
+# verb of a clause opening the sentence, before the comma and the subject's title, is a place or a thing.
+OPENING_CLAUSE_OBJECT = re.compile(r"(?:^|(?<=[.!?\n])[ \t]*)(?:Sebelum|Selain|Setelah|Sesudah|Usai|Seusai|Sambil|Saat|Ketika)"
+                                   r"[ \t]+me[a-z]+[ \t]+$", re.M)
+
+
 def not_a_name_first(text: str, rules: Rules, parsed: WrittenName) -> bool:
     """Whether a name read before a title is a place after a preposition ("dari Dago,"),
+    the object of a clause opening the sentence ("Sebelum meninggalkan Talang Ubi, Kapolda …"),
     a post after "mantan" or "anggota", the place glued to a unit's number ("Kodim
     1206/Putussibau,"), one unit word ("Umum dan Perlengkapan,"), one noun with its
     possessive opening a sentence ("Artinya, kepala daerah …") or a region's name in capitals,
     a dateline ("SAGOE TV | BANDA ACEH – Menteri …")."""
     at = parsed.name_span[0]
-    return (parsed.name.isupper() and bool(_capitalised_region(rules).fullmatch(parsed.name))) or bool(PLACE_PREPOSITION.search(text, max(0, at - 12), at)) or text[at - 1:at] == "/" \
+    return bool(OPENING_CLAUSE_OBJECT.search(text, max(0, at - 40), at)) or (parsed.name.isupper() and bool(_capitalised_region(rules).fullmatch(parsed.name))) or bool(PLACE_PREPOSITION.search(text, max(0, at - 12), at)) or text[at - 1:at] == "/" \
         or (" " not in parsed.name and not parsed.honorifics and bool(OPENING_POSSESSED.fullmatch(parsed.name))) \
         or (not parsed.honorifics and not parsed.ranks and bool(POST_BEFORE.search(text, max(0, at - 14), at))) \
         or (" " not in parsed.name and not parsed.honorifics and not parsed.ranks and is_unit_word(parsed.name, rules))
@@ -167,7 +205,7 @@ def title_places(text: str, rules: Rules) -> set[str]:
 
 
 # "Sekretaris Dinas Pendidikan X sebagai Kepala Dinas Pendidikan": the post X takes now.
-NEW_POST = re.compile(r"[ \t]*,?[ \t]+sebagai[ \t]+")
+NEW_POST = re.compile(r"[ \t]*,?[ \t]+(?:(?:yang[ \t]+)?(?:kini[ \t]+)?(?:resmi[ \t]+)?(?:dilantik|diangkat)[ \t]+)?sebagai[ \t]+")
 
 
 def new_post_at(text: str, rules: Rules, pos: int) -> int | None:
@@ -199,7 +237,7 @@ def place_then_holder(text: str, rules: Rules, pos: int, place_title: bool) -> b
     any title's qualifier and then its holder."""
     return bool(QUALIFIED_HOLDER_AFTER.match(text, pos)) or (place_title and handed_over_after(text, rules, pos))
 
-BRACKET_BEFORE = re.compile(r"(?<=\w )\((?:(?:[Mm]antan|[Ee]ks)[ \t]+)?$")
+BRACKET_BEFORE = re.compile(r"(?<=[\w.] )\((?:(?:[Mm]antan|[Ee]ks)[ \t]+)?$")
 BRACKETED_POST = re.compile(r"([^()\n, ]+[ \t][^()\n,]{1,70}?)(?:[ \t]+(?:[Dd]ua|[Tt]iga|[Ss]atu)?[ \t]*[Pp]eriode\b[^()\n]{0,30})?"
                             r"\)(?![ \t]+(?:menjadi|sebagai|dilantik)\b)")
 CUT_NAME_BEFORE = re.compile(r"(?<![\w.])[A-Z][a-z]+[ \t]+$")
@@ -260,3 +298,71 @@ def bare_name_before(text: str, start: int, end: int, floor: int) -> re.Match | 
         return None
     return BARE_NAME_BEFORE.search(text[floor:start])
 
+
+COMMA_CLAUSE = re.compile(r"(?:\s*,\s*(?:yang\s+juga|yang\s+sekaligus|sekaligus)|\s*,?\s+selaku)\b[^,.;\n\"“”]{1,80},\s*"
+                          r"|\s+dari\s+(?:daerah\s+pemilihan|dapil|[Ff]raksi|[Pp]artai)\b[^,.;\n\"“”]{1,60},\s*")
+# A capitalised word read whole, never given back to the pattern after it: the words of a
+# name are followed by a space, a comma or a post, never by more letters, so a shorter
+# reading of the word cannot match where the whole one did not (the search before each
+# title was 35 times slower for retrying every shorter reading).
+WHOLE_CAP = rf"(?>{CAP})"
+NAME_BEFORE = re.compile(rf"(?<!\w)((?:[A-Z][a-z]{{0,3}}\.(?=[A-Z]))?(?:[A-Z] |[A-Z]\. ?)?{WHOLE_CAP}(?: (?:{WHOLE_CAP}|[A-Z][a-z]{{1,2}}\.)){{0,3}})(?:(?:,\s*[A-Za-z.]+)*,?\s+yang\s+(?:kini\s+|saat\s+ini\s+)?menjabat(?:\s+sebagai)?"
+                         rf"|(?:,\s*[A-Za-z.]+)*,|(?:,\s*[A-Za-z.]+)*,?\s+(?:resmi\s+)?(?:dilantik|ditunjuk|diangkat|dikukuhkan)\s+sebagai"
+                         rf"|(?:,\s*[A-Za-z.]+)*,?\s+(?:sebagai|selaku|menjabat(?:\s+sebagai)?|[–—-]|\())\s*$")
+# "Yance Marani menjabat Kepala Distrik Rasiei, Oktovina Sawaki menjabat …", "- Ismail Samal
+# sebagai KPN Sepa Kecamatan Amahai,", "Salim L selaku Anggota DPRD …,": the holder stands before (searched only where the
+# verb ends the stretch before the title: a search tries every position of it).
+HELD_BY_NAME_BEFORE = re.compile(rf"{CAP},?[ \t]+(?:menjabat(?:[ \t]+sebagai)?|sebagai|selaku)[ \t]+$")
+NEXT_APPOINTED = re.compile(r"[ \t]*,[ \t]*(?:dan[ \t]+)?")
+APPOINTED_AS = re.compile(r"(?:,\s*[A-Za-z.]+)*,?[ \t]+(?:sebagai|selaku)[ \t]+(?=[a-z])")
+RANK_APART = re.compile(r"[ \t]*,[ \t]*(?=[A-Z])")
+TRAILING_COMMA = re.compile(r"(?:,|\ssebagai|\sselaku|\smenjabat|\s[–—-]|[\w.] \()\s*$")
+
+
+def next_appointed(text: str, pos: int, read_name) -> WrittenName | None:
+    """In a list of appointments ("A sebagai Panitera Pengganti, B sebagai petugas
+    administrasi dan C selaku …"), the next name after a post that follows its holder, when
+    its own "sebagai" is followed by a post in lower case: B holds that post, no title, not the
+    post before it (`find_name_first` gives B a capitalised one). None otherwise."""
+    listed = NEXT_APPOINTED.match(text, pos)
+    person = listed and read_name(listed.end())
+    return person if person and APPOINTED_AS.match(text, person.end) else None
+
+
+def holder_after_rank_apart(text: str, rules: Rules, pos: int, read_name) -> WrittenName | None:
+    """The holder after a title when the writer sets the rank off by commas ("Kapolres
+    Kolaka Utara, AKBP, Yudha Pranata Sembiring", "Wakapolres Asmat, Kompol, Samuel
+    Rumbiak"), the rank kept with the name; else None."""
+    comma = RANK_APART.match(text, pos)
+    rank = comma and rules.rank.match(text, comma.end())
+    apart = rank and RANK_APART.match(text, rank.end())
+    person = apart and read_name(apart.end())
+    if not person or person.ranks:
+        return None
+    return person._replace(ranks=rank_and_corps(rank, rules))
+
+
+def honoured_namesakes(text: str, rules: Rules, read) -> set[int]:
+    """Where a name written with honorifics after a hospital's or a base's word starts, when the
+    note also writes that name so as a venue, with no title before the word ("RSUD dr. Mohammad Zyn"
+    in "di RSUD dr. Mohammad Zyn Sampang"; "Rumah Sakit Umum Daerah (RSUD) DR. IR. H. Ibnu Saleh,
+    MM"): the honorifics are the namesake's, and "Direktur RSUD DR. IR. H. Ibnu Saleh, MM, <Name>"
+    names the director after them (the venue may carry its town: "RSUD dr. Mohammad Zyn Sampang"). A director written after the word ("Direktur RSUD dr. <Name>")
+    and nowhere as a venue stays a person. `read` reads the name at a position."""
+    after = rules.pattern("honoured-namesake", lambda: rf"(?<![\w.])(?:{alternation(rules.glossary.data['named_after_people'])})"
+                                                      r"(?:[ \t]+\([A-Z]{2,8}\))?[ \t]+(?=[A-Za-z]{1,5}\.?[ \t])")
+    starts: dict[str, list[int]] = {}
+    as_venue: set[str] = set()
+    for match in after.finditer(text):
+        if not rules.honorific.match(text, match.end()):
+            continue
+        written = read(match.end())
+        if written is None or not written.honorifics or written.ranks:
+            continue
+        starts.setdefault(written.name, []).append(written.name_span[0])
+        word = re.search(r"(\w+)[ \t]*$", text[max(0, match.start() - 30):match.start()])
+        title = word and rules.title.match(text, match.start() - len(word.group(0)))
+        if not (title and title.end() >= match.start() - len(word.group(0)) + len(word.group(1))):
+            as_venue.add(written.name)
+    return {start for name, at in starts.items() for start in at
+            if any(venue == name or venue.startswith(name + " ") for venue in as_venue)}

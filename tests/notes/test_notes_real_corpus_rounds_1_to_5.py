@@ -7,14 +7,15 @@ docstring tells the protocol of every round."""
 import pytest
 
 from press.notes.evaluation import load_real, prf
-from tests.notes.test_notes_real_corpus import (HELD_BACK_AT_FREEZE, MARGIN, REAL, REAL2, REAL3, REAL4, REAL5,
-                                                REAL2_AT_ROUND3_FREEZE, REAL3_TUNED, REAL3_TUNED_NON_PEOPLE,
-                                                REAL4_TUNED, REAL4_TUNED_NON_PEOPLE, ROUND2_TUNING_AT_FREEZE,
-                                                ROUND3_HELD_BACK_AT_FREEZE, ROUND3_TUNING_AT_FREEZE,
-                                                ROUND4_HELD_BACK_AT_FREEZE, ROUND4_HELD_BACK_NON_PEOPLE,
-                                                ROUND4_TUNING_AT_FREEZE, ROUND5_HELD_BACK_AT_FREEZE,
-                                                ROUND5_HELD_BACK_NON_PEOPLE, ROUND5_TUNING_AT_FREEZE, TUNING_AT_FREEZE,
-                                                fallen, folder_scores, summed)
+from tests.notes.real_corpus_figures import (HELD_BACK_AT_FREEZE, REAL2_AT_ROUND3_FREEZE, REAL3_TUNED,
+                                             REAL3_TUNED_NON_PEOPLE, REAL4_TUNED, REAL4_TUNED_NON_PEOPLE,
+                                             ROUND2_TUNING_AT_FREEZE, ROUND3_HELD_BACK_AT_FREEZE,
+                                             ROUND3_TUNING_AT_FREEZE, ROUND4_HELD_BACK_AT_FREEZE,
+                                             ROUND4_HELD_BACK_NON_PEOPLE, ROUND4_TUNING_AT_FREEZE,
+                                             ROUND5_HELD_BACK_AT_FREEZE, ROUND5_HELD_BACK_NON_PEOPLE,
+                                             ROUND5_TUNING_AT_FREEZE, TUNING_AT_FREEZE)
+from tests.notes.test_notes_real_corpus import (MARGIN, REAL, REAL2, REAL3, REAL4, REAL5, fallen, folder_scores,
+                                                summed)
 
 @pytest.fixture(scope="module")
 def tuning():

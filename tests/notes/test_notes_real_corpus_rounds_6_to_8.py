@@ -8,14 +8,14 @@ protocol of every round."""
 import pytest
 
 from press.notes.evaluation import load_real, prf
-from tests.notes.test_notes_real_corpus import (MARGIN, REAL, REAL2, REAL3, REAL4, REAL5, REAL6, REAL7, REAL8,
-                                                REAL5_TUNED, REAL5_TUNED_NON_PEOPLE, REAL6_TUNED,
-                                                REAL6_TUNED_NON_PEOPLE, REAL7_TUNED, REAL7_TUNED_NON_PEOPLE,
-                                                ROUND6_HELD_BACK_AT_FREEZE, ROUND6_HELD_BACK_NON_PEOPLE,
-                                                ROUND6_TUNING_AT_FREEZE, ROUND7_HELD_BACK_AT_FREEZE,
-                                                ROUND7_HELD_BACK_NON_PEOPLE, ROUND7_TUNING_AT_FREEZE,
-                                                ROUND8_HELD_BACK_AT_FREEZE, ROUND8_HELD_BACK_NON_PEOPLE,
-                                                ROUND8_TUNING_AT_FREEZE, fallen, folder_scores, summed)
+from tests.notes.real_corpus_figures import (REAL5_TUNED, REAL5_TUNED_NON_PEOPLE, REAL6_TUNED, REAL6_TUNED_NON_PEOPLE,
+                                             REAL7_TUNED, REAL7_TUNED_NON_PEOPLE, ROUND6_HELD_BACK_AT_FREEZE,
+                                             ROUND6_HELD_BACK_NON_PEOPLE, ROUND6_TUNING_AT_FREEZE,
+                                             ROUND7_HELD_BACK_AT_FREEZE, ROUND7_HELD_BACK_NON_PEOPLE,
+                                             ROUND7_TUNING_AT_FREEZE, ROUND8_HELD_BACK_AT_FREEZE,
+                                             ROUND8_HELD_BACK_NON_PEOPLE, ROUND8_TUNING_AT_FREEZE)
+from tests.notes.test_notes_real_corpus import (MARGIN, REAL, REAL2, REAL3, REAL4, REAL5, REAL6, REAL7, REAL8, fallen,
+                                                folder_scores, summed)
 
 
 @pytest.fixture(scope="module")
