@@ -16,9 +16,9 @@ are ROUNDn_HELD_BACK_AT_FREEZE of tests/notes/real_corpus_figures.py: a line bel
 tables); that folder's own table ("round n held back …, after round n+1 tuning") is then a
 figure after the next round tuned on it. Round 22 tuned on all 606 notes of tests/notes/real
 to real21 ("round 22 tuning (all 606)"; real21's own table is then a figure after tuning) and
-holds back tests/notes/real22 (its table and its freeze line come once it is annotated and
-measured, with the commit of the "Frozen rules (round 22):" freeze). The protocol and each
-round's history are in docs/extraction.md.
+held back tests/notes/real22 whole (its figures, measured once after round 22's freeze, are
+ROUND22_HELD_BACK_AT_FREEZE: a line below the tables). The protocol and each round's history
+are in docs/extraction.md.
 Below the tables, one line per earlier figure: each
 round's held-back figures first measured after its freeze (round 1: 20 of
 tests/notes/real; round 2: tests/notes/real2) and each round's tuning figures at its
@@ -61,10 +61,11 @@ HELDOUT = REPO / "tests" / "notes" / "heldout"
 REAL = REPO / "tests" / "notes" / "real"
 # tests/notes/real2 … real22, by number.
 REAL_FOLDERS = {number: REPO / "tests" / "notes" / f"real{number}" for number in range(2, 23)}
-# The commits of the "Frozen rules:" (round 1) to "Frozen rules (round 21):" freezes.
+# The commits of the "Frozen rules:" (round 1) to "Frozen rules (round 22):" freezes.
 FREEZES = {1: "9e1fc17", 2: "5f0749d", 3: "c18b84b", 4: "d0a8c1f", 5: "c1b481e", 6: "9c719cf", 7: "5971e88", 8: "9f6d9d2",
            9: "f954294", 10: "9bd10ff", 11: "0a945b1", 12: "716b93c", 13: "9236910", 14: "bcc17d6", 15: "f7cbaba",
-           16: "ec010ee", 17: "fb4f55e", 18: "cc8e87a", 19: "e5c7fad", 20: "707eb3e", 21: "e4360af"}
+           16: "ec010ee", 17: "fb4f55e", 18: "cc8e87a", 19: "e5c7fad", 20: "707eb3e", 21: "e4360af",
+           22: "6b3c05a"}
 TUNED_ON = {1: "40 of tests/notes/real", 2: "60 notes of tests/notes/real", 3: "84 notes of tests/notes/real and real2",
             4: "all 114 of tests/notes/real, real2 and real3", 5: "all 144 of tests/notes/real, real2, real3 and real4",
             8: "all 234 of tests/notes/real to real7, conventions applied",
