@@ -16,9 +16,9 @@ are ROUNDn_HELD_BACK_AT_FREEZE of tests/notes/real_corpus_figures.py: a line bel
 tables); that folder's own table ("round n held back …, after round n+1 tuning") is then a
 figure after the next round tuned on it. Round 22 tuned on all 606 notes of tests/notes/real
 to real21 ("round 22 tuning (all 606)"; real21's own table is then a figure after tuning) and
-holds back tests/notes/real22 (its table and its freeze line come once it is annotated and
-measured, with the commit of the "Frozen rules (round 22):" freeze). The protocol and each
-round's history are in docs/extraction.md.
+held back tests/notes/real22 whole (its figures, measured once after round 22's freeze, are
+ROUND22_HELD_BACK_AT_FREEZE: a line below the tables). The protocol and each round's history
+are in docs/extraction.md.
 Below the tables, one line per earlier figure: each
 round's held-back figures first measured after its freeze (round 1: 20 of
 tests/notes/real; round 2: tests/notes/real2) and each round's tuning figures at its

@@ -238,8 +238,8 @@ REAL21_TUNED = {"people": 0.896, "people-with-title": 0.841, "direct-quote-speak
 REAL21_TUNED_NON_PEOPLE = 1
 # F1 on all 606 notes of tests/notes/real to real21 at round 22's "Frozen rules (round 22):" commit.
 ROUND22_TUNING_AT_FREEZE = {"people": 0.949, "people-with-title": 0.907, "direct-quote-speaker": 0.929}
-# F1 on tests/notes/real22 (24 notes), measured once when its notes are annotated after round 22's freeze,
-# and ROUND22_HELD_BACK_NON_PEOPLE the count of non-people reported on them then: written by the annotator
-# ({"people": …, "people-with-title": …, "direct-quote-speaker": …}); None until then.
-ROUND22_HELD_BACK_AT_FREEZE = None
-ROUND22_HELD_BACK_NON_PEOPLE = None
+# F1 on tests/notes/real22 (24 notes), measured once when its notes were annotated after round 22's freeze
+# (6b3c05a), and ROUND22_HELD_BACK_NON_PEOPLE the count of non-people reported on them then. Measured on
+# 3 Dec 2026 by the annotator at the freeze itself (annotations 7c844dc); no note stopped with an error.
+ROUND22_HELD_BACK_AT_FREEZE = {"people": 0.913, "people-with-title": 0.836, "direct-quote-speaker": 0.844}
+ROUND22_HELD_BACK_NON_PEOPLE = 1
